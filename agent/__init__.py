@@ -1,0 +1,1 @@
+"""The interviewer: a LangGraph state machine, its critic and the terminal session."""

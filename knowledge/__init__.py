@@ -1,0 +1,1 @@
+"""What the interviewer knows: the candidate's stories, role packs and the story index."""

@@ -1,0 +1,95 @@
+"""Knowledge models shared by ingestion, the story index, role packs and the critic.
+
+Pydantic, because these cross boundaries (files on disk, JSON output, graph state as dumps).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+QuestionType = Literal["behavioral", "technical", "system_design", "leadership", "motivation"]
+QUESTION_TYPES: tuple[QuestionType, ...] = (
+    "behavioral",
+    "technical",
+    "system_design",
+    "leadership",
+    "motivation",
+)
+StoryKind = Literal["star", "qa", "prose"]
+
+
+class Metric(BaseModel):
+    """A quantity a text states, e.g. "cut p95 latency from 800 ms to 120 ms in 6 weeks"."""
+
+    text: str = Field(description="The span of the source text that states the quantity.")
+    value: float | None = Field(default=None, description="The headline number (the 'after' value if any).")
+    unit: str = Field(default="", description="Normalised unit: %, ms, s, x, $, users, engineers, ...")
+    baseline: float | None = Field(default=None, description="The 'from' value when a change is stated.")
+    after: float | None = Field(default=None, description="The 'to' value when a change is stated.")
+    timeframe: str | None = Field(default=None, description="'in 6 weeks', 'per quarter', ...")
+    start: int = Field(default=0, description="Character offset of `text` in the source.")
+    end: int = Field(default=0, description="End offset of `text` in the source.")
+
+
+class Story(BaseModel):
+    """One prepared story or prepared answer of the candidate."""
+
+    id: str = Field(description="Stable id: survives re-ingest of an unchanged or lightly edited document.")
+    title: str
+    kind: StoryKind = "star"
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+    text: str = Field(description="The full text of the story as written (repaired encoding).")
+    metrics: list[Metric] = Field(default_factory=list)
+    competencies: list[str] = Field(default_factory=list)
+    question: str | None = Field(default=None, description="The question this answer was prepared for, if any.")
+    source: str = Field(description="Path of the document it came from.")
+    line: int = Field(default=1, description="1-based line where the story starts in the source.")
+
+
+class Question(BaseModel):
+    """An interview question: from a role pack or found in the candidate's documents."""
+
+    id: str
+    text: str
+    type: QuestionType = "behavioral"
+    competency: str = "general"
+    signals: list[str] = Field(default_factory=list, description="What a strong answer shows.")
+    source: str = ""
+    line: int | None = None
+
+
+class RolePack(BaseModel):
+    """The questions and competency weights for one role."""
+
+    name: str
+    title: str
+    description: str = ""
+    competencies: dict[str, float] = Field(description="Competency -> weight (relative; need not sum to 1).")
+    questions: list[Question]
+    opening: str = ""
+    closing: str = ""
+    source: str = ""
+
+
+def slugify(text: str, max_len: int = 40) -> str:
+    """Lower-case ASCII slug for ids and file names."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:max_len].rstrip("-") or "item"
+
+
+def stable_id(prefix: str, source_name: str, title: str) -> str:
+    """Id from the document's file name and the item's normalised title.
+
+    Re-ingesting the same document (even after edits elsewhere in it, or a move to another folder)
+    keeps the id; a renamed story gets a new id, which is what a user would expect.
+    """
+    norm = re.sub(r"\s+", " ", title.strip().lower())
+    digest = hashlib.sha1(f"{source_name}\x00{norm}".encode()).hexdigest()[:8]
+    return f"{prefix}-{slugify(title, 32)}-{digest}"
