@@ -1,0 +1,179 @@
+"""Replay eval transcripts through the real interviewer graph and check every expectation.
+
+    python -m evals.run [PATH...] [--json] [--llm-stub]
+
+Exit 0 when every check passes, 1 when any expectation fails, 2 on an invalid transcript file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from evals.checks import check_turn
+from evals.transcript import Transcript, TranscriptError, find_transcripts, load_transcript
+
+TRANSCRIPTS_DIR = Path(__file__).resolve().parent / "transcripts"
+
+
+def replay(transcript: Transcript, *, llm: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+    """Drive one transcript through the graph; yield one result object per turn (the --json contract)."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from agent.context import Context
+    from agent.driver import InterviewDriver
+
+    base = Path(transcript.path).parent
+    docs = [str((base / d).resolve()) if not Path(d).is_absolute() else d for d in transcript.docs]
+    role = transcript.role
+    if role.endswith((".yaml", ".yml")) and not Path(role).is_absolute():
+        role = str((base / role).resolve())
+    questions = transcript.main_questions()
+    context = Context(
+        role=role,
+        questions=len(questions),
+        follow_ups=transcript.follow_ups,
+        seed=0,
+        docs=docs,
+        fixed_questions=questions,
+        **(llm or {"offline": True}),
+    )
+    driver = InterviewDriver(context, checkpointer=InMemorySaver())
+    step = driver.start()
+    for number, turn in enumerate(transcript.turns, start=1):
+        problem = ""
+        if turn.follow_up and step.kind != "follow_up":
+            problem = f"expected a follow-up to answer, the interviewer asked a {step.kind}"
+        elif not turn.follow_up:
+            while step.kind == "follow_up":  # the transcript moves on without answering the follow-up
+                step = driver.skip()
+        if step.kind == "done":
+            yield _result(transcript, number, turn.question or "", None, [_failed("turn", "a question", "done")])
+            return
+        asked = step.text
+        step = driver.submit(turn.answer)
+        record = step.last or {}
+        checks = check_turn(turn.expect, record, step)
+        if problem:
+            checks.insert(0, _failed("follow_up_turn", "a pending follow-up", problem))
+        yield _result(transcript, number, asked, record, checks, step)
+    if step.kind != "done":
+        driver.end()
+
+
+def _failed(name: str, expected: Any, got: Any) -> dict[str, Any]:
+    return {"name": name, "passed": False, "expected": expected, "got": got}
+
+
+def _result(
+    transcript: Transcript,
+    number: int,
+    question: str,
+    record: dict[str, Any] | None,
+    checks: list[dict[str, Any]],
+    step: Any = None,
+) -> dict[str, Any]:
+    critique = (record or {}).get("critique") or {}
+    follow_up = None
+    if step is not None and step.kind == "follow_up":
+        follow_up = {"text": step.text, "probes": ((record or {}).get("follow_up") or {}).get("probes", "none")}
+    return {
+        "transcript": transcript.name,
+        "turn": number,
+        "question": question,
+        "critique": {
+            "star": critique.get("star"),
+            "quantified_result": critique.get("quantified_result"),
+            "ownership": critique.get("ownership"),
+            "specificity": critique.get("specificity"),
+            "score": critique.get("score"),
+            "gaps": critique.get("weak_or_missing", []),
+        },
+        "follow_up": follow_up,
+        "stories": [
+            {"id": s["id"], "title": s["title"], "score": round(float(s["score"]), 4)}
+            for s in (record or {}).get("stories", [])
+        ],
+        "checks": checks,
+    }
+
+
+def run(paths: list[str], *, llm: dict[str, Any] | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+    """Load and replay transcripts; return (turn results, load errors)."""
+    transcripts: list[Transcript] = []
+    errors: list[str] = []
+    names: dict[str, str] = {}
+    for path in find_transcripts(paths):
+        try:
+            transcript = load_transcript(path)
+        except TranscriptError as exc:
+            errors.append(str(exc))
+            continue
+        if transcript.name in names:
+            errors.append(f"{path}:1: duplicate transcript name {transcript.name!r} (also in {names[transcript.name]})")
+            continue
+        names[transcript.name] = str(path)
+        transcripts.append(transcript)
+    if errors:
+        return [], errors
+    results = [r for t in transcripts for r in replay(t, llm=llm)]
+    return results, []
+
+
+def _print_scorecard(results: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    table = Table(title="Eval transcripts")
+    for col in ("transcript", "turns", "checks", "failed"):
+        table.add_column(col)
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for r in results:
+        by_name.setdefault(r["transcript"], []).append(r)
+    for name, turns in by_name.items():
+        checks = [c for t in turns for c in t["checks"]]
+        failed = [f"t{t['turn']}:{c['name']} want {c['expected']} got {c['got']}" for t in turns for c in t["checks"]
+                  if not c["passed"]]
+        table.add_row(name, str(len(turns)), f"{len(checks) - len(failed)}/{len(checks)}", "\n".join(failed) or "-")
+    console.print(table)
+    all_checks = [c for r in results for c in r["checks"]]
+    n_failed = sum(not c["passed"] for c in all_checks)
+    console.print(f"transcripts: {len(by_name)}, turns: {len(results)}, checks: {len(all_checks)}")
+    # The plain closing line CI reads, like pytest's.
+    print(f"evals: {len(all_checks) - n_failed} passed, {n_failed} failed")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI entry point."""
+    parser = argparse.ArgumentParser(prog="python -m evals.run", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", help="transcript files or folders (default: evals/transcripts)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object per turn (a JSON list)")
+    parser.add_argument("--llm-stub", action="store_true",
+                        help="run in LLM mode against the local stub OpenAI-compatible server (no network)")
+    args = parser.parse_args(argv)
+    paths = args.paths or [str(TRANSCRIPTS_DIR)]
+    if args.llm_stub:
+        from evals.llm_stub_mode import stub_llm_settings
+
+        with stub_llm_settings() as llm:
+            results, errors = run(paths, llm=llm)
+    else:
+        results, errors = run(paths)
+    if errors:
+        for error in errors:
+            print(f"error: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(results, indent=1, sort_keys=True))
+    else:
+        _print_scorecard(results)
+    return 1 if any(not c["passed"] for r in results for c in r["checks"]) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
