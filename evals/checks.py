@@ -36,4 +36,7 @@ def check_turn(expect: Expect, record: dict[str, Any], step: Any) -> list[dict[s
         titles = [s.get("title", "") for s in record.get("stories", [])]
         hit = any(expect.stories_include.lower() in t.lower() for t in titles)
         checks.append(_check("stories_include", expect.stories_include, titles, hit))
+    if expect.story_note is not None:
+        kinds = [n.get("kind") for n in critique.get("story_notes", [])]
+        checks.append(_check("story_note", expect.story_note, kinds, expect.story_note in kinds))
     return checks

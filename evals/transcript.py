@@ -39,6 +39,7 @@ class Expect(BaseModel):
     follow_up_probes: str | None = None
     score: tuple[int, int] | None = None
     stories_include: str | None = None
+    story_note: Literal["contradiction", "omitted_metric", "better_story"] | None = None
 
     @field_validator("score", mode="before")
     @classmethod
@@ -127,7 +128,8 @@ def find_transcripts(paths: list[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.y*ml") if p.is_file()))
+            # Only the folder itself: subfolders hold the documents and role packs transcripts refer to.
+            found.extend(sorted(p for p in path.glob("*.y*ml") if p.is_file()))
         else:
             found.append(path)
     return found
