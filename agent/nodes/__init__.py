@@ -1,0 +1,1 @@
+"""Graph nodes, one module per step of the interview (wired in agent/graph.py)."""

@@ -1,0 +1,136 @@
+"""Where the session's answers come from, and the commands a candidate can type instead of an answer.
+
+Two sources share one small interface (`read() -> str`):
+- PromptSource: the interactive multi-line prompt (prompt_toolkit, needs a TTY). Enter adds a line;
+  Esc then Enter, Alt+Enter, or a line `/done` submits; a lone command line (e.g. `/skip`) submits on Enter.
+- ScriptedSource: answers from an --answers file or a piped stdin stream; raises ScriptExhausted
+  when it runs dry, so the session can save and say how to resume.
+Ctrl-C surfaces as KeyboardInterrupt and Ctrl-D as EOFError from either source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+ANSWER_CAP = 20_000  # characters kept of one answer; a longer paste is cut with a notice
+COMMANDS = ("hint", "skip", "repeat", "feedback", "end", "help")
+SUBMIT_HELP = "Submit: Esc then Enter (or Alt+Enter), or a line /done. Commands: /help"
+_COMMAND_RE = re.compile(r"^/([A-Za-z]+)\b[ \t]*(.*)$")
+
+
+class ScriptExhausted(Exception):
+    """The scripted answers ran out before the interview ended."""
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command typed at the start of an answer: `/feedback off` -> name='feedback', arg='off'.
+
+    `rest` is any text after the command line; for /hint, /repeat, /help and /feedback it is then
+    treated as the answer, so a script can say "/hint" and answer in the same chunk.
+    """
+
+    name: str
+    arg: str = ""
+    rest: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.name in COMMANDS
+
+
+def parse_command(text: str) -> Command | None:
+    """The command at the start of `text`, or None when the text is an ordinary answer."""
+    stripped = text.lstrip()
+    first, _, rest = stripped.partition("\n")
+    match = _COMMAND_RE.match(first.strip())
+    if not match:
+        return None
+    return Command(match.group(1).lower(), match.group(2).strip().lower(), rest.strip())
+
+
+def cap_answer(text: str, cap: int = ANSWER_CAP) -> tuple[str, bool]:
+    """The answer cut to `cap` characters, and whether it was cut."""
+    if len(text) <= cap:
+        return text, False
+    return text[:cap], True
+
+
+class AnswerSource(Protocol):
+    """Something that yields the candidate's next raw input (an answer or a command)."""
+
+    interactive: bool
+
+    def read(self) -> str:
+        """The next input; raises ScriptExhausted, EOFError (Ctrl-D) or KeyboardInterrupt (Ctrl-C)."""
+        ...
+
+
+class ScriptedSource:
+    """Answers from a list or a lazy stream (piped stdin)."""
+
+    interactive = False
+
+    def __init__(self, answers: Iterator[str]) -> None:
+        self._answers = answers
+        self.used = 0
+
+    def read(self) -> str:
+        try:
+            answer = next(self._answers)
+        except StopIteration:
+            raise ScriptExhausted from None
+        self.used += 1
+        return answer
+
+
+def _is_lone_command(text: str) -> bool:
+    """True for a one-line command such as '/skip' or '/feedback off' (Enter submits it at once)."""
+    return "\n" not in text.strip() and parse_command(text) is not None
+
+
+class PromptSource:
+    """The interactive multi-line prompt; built lazily so scripted runs never import prompt_toolkit."""
+
+    interactive = True
+
+    def __init__(self) -> None:
+        self._session: Any = None
+
+    def _build(self) -> Any:
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.key_binding import KeyBindings
+
+        bindings = KeyBindings()
+
+        @bindings.add("enter")
+        def _enter(event: Any) -> None:
+            buf = event.current_buffer
+            line = buf.document.current_line.strip()
+            if line == "/done":
+                # drop the /done line itself, keep the answer above it
+                buf.text = "\n".join(buf.text.splitlines()[:-1]) if "\n" in buf.text else ""
+                buf.validate_and_handle()
+            elif _is_lone_command(buf.text):
+                buf.validate_and_handle()
+            else:
+                buf.insert_text("\n")
+
+        @bindings.add("escape", "enter")
+        def _submit(event: Any) -> None:
+            event.current_buffer.validate_and_handle()
+
+        return PromptSession(
+            multiline=True,
+            key_bindings=bindings,
+            prompt_continuation=lambda width, line_number, is_soft_wrap: ". ".rjust(width),
+            bottom_toolbar=SUBMIT_HELP,
+        )
+
+    def read(self) -> str:
+        if self._session is None:
+            self._session = self._build()
+        return str(self._session.prompt("> "))

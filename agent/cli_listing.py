@@ -1,0 +1,23 @@
+"""`--list-sessions`: the saved sessions, most recent first, with the id to pass to --resume."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from agent.cli_render import Renderer
+
+
+def show_sessions(render: Renderer, limit: int = 20) -> None:
+    """Print a table of saved sessions (or a one-line note when there are none)."""
+    from agent.checkpoint import list_sessions, open_checkpointer  # lazy: imports LangGraph's saver
+
+    sessions = list_sessions(open_checkpointer(), limit)
+    if not sessions:
+        render.line("No saved sessions yet. Start one with: python -m agent.session --role director")
+        return
+    table = Table(title="Saved sessions (resume with --resume ID)")
+    for col in ("ID", "Role", "Status", "Updated (UTC)"):
+        table.add_column(col)
+    for s in sessions:
+        table.add_row(s["thread_id"], s["role"], s["status"], s["updated_at"].replace("T", " ")[:19])
+    render.console.print(table)

@@ -1,0 +1,100 @@
+"""The question/answer loop of the terminal session: read input, run commands, feed answers to the driver.
+
+The driver (agent.driver.InterviewDriver) owns the interview and its saved state; this loop only turns
+what the candidate types into driver calls and hands each resulting Step to the renderer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command
+from agent.cli_render import UNKNOWN_COMMAND, Renderer
+
+EMPTY_ANSWER = "Empty answer — please type an answer, or /skip to move on."
+
+
+class InterviewLoop:
+    """Drives one interview from its current Step to the final ("done") Step.
+
+    Raises ScriptExhausted, EOFError (Ctrl-D) or KeyboardInterrupt (Ctrl-C) unchanged: the state is
+    already saved by the driver's checkpointer, and the caller says how to resume.
+    """
+
+    def __init__(
+        self,
+        driver: Any,
+        source: AnswerSource,
+        render: Renderer,
+        feedback: bool,
+        on_answer: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.driver = driver
+        self.source = source
+        self.render = render
+        self.feedback = feedback
+        self.on_answer = on_answer  # e.g. bump the session registry's answer count
+        self.deferred: list[dict[str, Any]] = []  # critiques held back while feedback is off
+        self.shown: list[dict[str, Any]] = []  # critiques already shown after their answer
+
+    def run(self, step: Any) -> Any:
+        """Ask until the interview is done; return the final Step."""
+        if step.kind != "done":
+            self.render.step(step)
+        queued: str | None = None
+        while step.kind != "done":
+            raw = queued if queued is not None else self.source.read()
+            queued = None
+            text, cut = cap_answer(raw)
+            if cut:
+                self.render.notice(
+                    f"Your answer was {len(raw):,} characters; kept the first {ANSWER_CAP:,} (the cap)."
+                )
+            command = parse_command(text)
+            if command is None:
+                if not text.strip():
+                    self.render.notice(EMPTY_ANSWER)
+                    continue
+                step = self._advance(self.driver.submit(text))
+            elif command.name in ("skip", "end"):
+                step = self._advance(self.driver.skip() if command.name == "skip" else self.driver.end())
+            else:
+                self._command(command, step)
+                queued = command.rest or None  # "/hint\nmy answer" answers after the hint
+        return step
+
+    def _command(self, command: Command, step: Any) -> None:
+        """The commands that do not move the interview on."""
+        if command.name == "hint":
+            self.render.hint(self.driver.hint())
+        elif command.name == "repeat":
+            self.render.step(step)
+        elif command.name == "help":
+            self.render.help()
+        elif command.name == "feedback" and command.arg in ("on", "off"):
+            self.feedback = command.arg == "on"
+            self.render.notice(
+                "Feedback on: a critique after each answer." if self.feedback
+                else "Feedback off: all critiques at the end."
+            )
+        elif command.name == "feedback":
+            self.render.line("Usage: /feedback on|off")
+        else:
+            self.render.line(UNKNOWN_COMMAND)
+
+    def _advance(self, step: Any) -> Any:
+        """Show what the last answer earned (now or at the end), then the next question."""
+        record = step.last
+        if record is not None:
+            self.on_answer()
+            if record.get("critique") is None:
+                pass  # a skip: nothing to judge
+            elif self.feedback:
+                self.render.critique(record)
+                self.shown.append(record)
+            else:
+                self.deferred.append(record)
+        if step.kind != "done":
+            self.render.step(step)
+        return step

@@ -1,0 +1,147 @@
+"""Rich rendering of the terminal session: the interviewer's panels, compact critiques, hints, the scorecard.
+
+Only renders what the driver returns (Steps, TurnRecord dicts, the report dict); decides nothing.
+Without a TTY the console has no colours and no terminal control codes, so piped output reads as text.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from agent.cli_input import SUBMIT_HELP
+
+HELP_LINES = (
+    "/hint — your best matching prepared story for this question",
+    "/skip — skip this question (or follow-up)",
+    "/repeat — show the question again",
+    "/feedback on|off — critique after each answer, or all at the end",
+    "/end — finish the interview now and get the report",
+    "/help — this list",
+)
+UNKNOWN_COMMAND = "Unknown command. Commands: /hint /skip /repeat /feedback on|off /end /help"
+
+
+def make_console(tty: bool) -> Console:
+    """A console for a terminal (colours) or for a pipe/file (plain text, wide enough to avoid odd wraps)."""
+    if tty:
+        return Console(highlight=False)
+    return Console(highlight=False, no_color=True, force_terminal=False, width=100, file=sys.stdout)
+
+
+def _mark(flag: bool) -> str:
+    return "✓" if flag else "✗"
+
+
+class Renderer:
+    """Everything the session prints, in one place."""
+
+    def __init__(self, console: Console, total_questions: int) -> None:
+        self.console = console
+        self.total = total_questions
+
+    def line(self, text: str, style: str = "") -> None:
+        """One plain line (escaped: answers and titles may contain [brackets])."""
+        self.console.print(escape(text), style=style or None)
+
+    def notice(self, text: str) -> None:
+        self.line(text, "yellow")
+
+    def banner(self, role_title: str, mode: str, bank: str, session_id: str, interactive: bool) -> None:
+        """What is about to happen: role, mode (offline critic or LLM), whose stories, the session id."""
+        body = "\n".join(
+            [
+                f"Role: {role_title}",
+                f"Mode: {mode}",
+                f"Stories: {bank}",
+                f"Session: {session_id}",
+            ]
+            + ([SUBMIT_HELP] if interactive else [])
+        )
+        self.console.print(Panel(escape(body), title="Mock interview", expand=False))
+
+    def step(self, step: Any) -> None:
+        """The interviewer's current line: a main question or a follow-up."""
+        if step.kind == "follow_up":
+            title = "Follow-up"
+            style = "cyan"
+        else:
+            total = int(getattr(step, "total", 0) or self.total)
+            title = f"Question {int(step.turn_index) + 1}/{total}"
+            style = "green"
+        self.console.print(Panel(escape(step.text), title=title, title_align="left", border_style=style))
+
+    def critique(self, record: dict[str, Any]) -> None:
+        """A compact critique of one answer: score, STAR checks, the gap, story notes."""
+        crit = record.get("critique")
+        if not crit:
+            if record.get("skipped"):
+                self.line("(skipped)", "dim")
+            return
+        star = crit.get("star", {})
+        checks = "  ".join(f"{part[0].upper()} {_mark(bool(star.get(part)))}" for part in
+                           ("situation", "task", "action", "result"))
+        quant = _mark(bool(crit.get("quantified_result")))
+        head = (f"Score {crit.get('score', '?')}/5   STAR: {checks}   Metric {quant}   "
+                f"Ownership: {crit.get('ownership', '?')}   Specificity: {crit.get('specificity', '?')}")
+        lines = [head]
+        if crit.get("gap"):
+            lines.append(f"Gap: {crit['gap']}")
+        lines += [f"Your notes: {note.get('message', '')}" for note in crit.get("story_notes", [])]
+        label = "Feedback (follow-up)" if record.get("is_follow_up") else "Feedback"
+        self.console.print(Panel(escape("\n".join(lines)), title=label, title_align="left", border_style="dim"))
+
+    def deferred(self, records: list[dict[str, Any]]) -> None:
+        """Critiques held back while feedback was off, shown at the end with their questions."""
+        if not records:
+            return
+        self.console.rule("Feedback")
+        for record in records:
+            self.line(("Follow-up: " if record.get("is_follow_up") else "Q: ") + str(record.get("question", "")),
+                      "bold")
+            self.critique(record)
+
+    def hint(self, hit: Any) -> None:
+        """The candidate's best matching prepared story: title, source, key metrics."""
+        if hit is None:
+            self.notice("No matching story in your prep documents for this question.")
+            return
+        story = hit.story
+        lines = [f"{story.title}", f"Source: {story.source}:{story.line}"]
+        metrics = [m.text for m in story.metrics[:3]]
+        if metrics:
+            lines.append("Key metrics: " + "; ".join(metrics))
+        self.console.print(Panel(escape("\n".join(lines)), title="Hint: your story", title_align="left",
+                                 border_style="magenta"))
+
+    def help(self) -> None:
+        self.line(SUBMIT_HELP)
+        for text in HELP_LINES:
+            self.line("  " + text)
+
+    def scorecard(self, rows: list[dict[str, Any]], overall: Any = None, practice: list[str] | None = None) -> None:
+        """The end-of-interview table: one row per planned question, then the overall score."""
+        table = Table(title="Scorecard")
+        for col in ("#", "Question", "Type", "Score", "Main gap"):
+            table.add_column(col, overflow="fold")
+        for i, row in enumerate(rows, 1):
+            table.add_row(str(i), escape(str(row.get("question", ""))), str(row.get("type", "")),
+                          str(row.get("score", "—")), escape(str(row.get("gap", ""))))
+        self.console.print(table)
+        self.line(f"Overall: {overall}/5" if overall is not None else "Overall: no answered questions", "bold")
+        if practice:
+            self.line("Practise next: " + ", ".join(practice))
+
+    def saved(self, paths: dict[str, str]) -> None:
+        """Where the report files are (labels with empty paths are left out)."""
+        for label, path in paths.items():
+            if path:
+                self.line(f"{label}: {path}")
+
+    def resume_hint(self, session_id: str, reason: str = "Session saved.") -> None:
+        self.line(f"{reason} Resume with: python -m agent.session --resume {session_id}")

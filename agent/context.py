@@ -1,0 +1,78 @@
+"""Settings of one interview session: the runtime context every graph node reads.
+
+Passed to the graph as langgraph's runtime context (`context_schema=Context`). Runtime context is not
+checkpointed, so the driver stores `Context.to_dict()` beside the thread to rebuild it on resume.
+
+Defaults are documented per field; a few read the environment when a Context is built:
+INTERVIEWER_ROLE, INTERVIEWER_EMBEDDER, INTERVIEWER_MODEL, OPENAI_BASE_URL, INTERVIEWER_OFFLINE=1.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+DEFAULT_ROLE = "senior-genai-engineer"
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def _env_flag(name: str) -> bool:
+    return _env(name, "") in {"1", "true", "yes", "on"}
+
+
+@dataclass
+class Context:
+    """What one session is configured with.
+
+    role: role pack name or path (INTERVIEWER_ROLE, default "senior-genai-engineer").
+    questions: number of main questions (default 5; ignored when fixed_questions is given).
+    follow_ups: follow-ups allowed per main question (default 2).
+    seed: makes planning and phrasing deterministic; None lets the driver pick one and store it.
+    docs: the candidate's prep documents; empty = the bundled sample story bank.
+    index_dir: where the story index is cached; None = the index helper's default in the data dir.
+    embedder: "minilm" (offline ONNX, default; INTERVIEWER_EMBEDDER), "hashing" (tests), "openai".
+    feedback: show the critique after each answer (the CLI's business; kept here so resume restores it).
+    fixed_questions: asked verbatim in order, None entries chosen by the planner (eval transcripts).
+    offline: never call an LLM even when one is configured (INTERVIEWER_OFFLINE=1).
+    model / base_url / timeout: the chat model that refines critiques (INTERVIEWER_MODEL,
+        OPENAI_BASE_URL); agent.llm decides LLM mode (also from OPENAI_API_KEY) unless offline.
+    """
+
+    role: str = field(default_factory=lambda: _env("INTERVIEWER_ROLE", DEFAULT_ROLE) or DEFAULT_ROLE)
+    questions: int = 5
+    follow_ups: int = 2
+    seed: int | None = None
+    docs: list[str] = field(default_factory=list)
+    index_dir: str | None = None
+    embedder: str = field(default_factory=lambda: _env("INTERVIEWER_EMBEDDER", "minilm") or "minilm")
+    feedback: bool = True
+    fixed_questions: list[str | None] | None = None
+    offline: bool = field(default_factory=lambda: _env_flag("INTERVIEWER_OFFLINE"))
+    model: str | None = field(default_factory=lambda: _env("INTERVIEWER_MODEL"))
+    base_url: str | None = field(default_factory=lambda: _env("OPENAI_BASE_URL"))
+    timeout: float = 30.0
+
+    def __post_init__(self) -> None:
+        # Fail at construction with one clear line instead of deep inside a node.
+        if self.questions < 1:
+            raise ValueError(f"questions must be at least 1 (got {self.questions})")
+        if self.follow_ups < 0:
+            raise ValueError(f"follow_ups must be 0 or more (got {self.follow_ups})")
+        self.docs = [str(d) for d in self.docs]
+        if self.index_dir is not None:
+            self.index_dir = str(self.index_dir)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able copy, stored with the session so resume can rebuild the Context."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Context:
+        """Rebuild a Context from `to_dict()` output; unknown keys (older/newer versions) are ignored."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})

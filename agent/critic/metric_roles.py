@@ -1,0 +1,89 @@
+"""Outcome or context: does a number in the answer describe what changed, or only set the scene?
+
+"We had 40 engineers" is context; "cut p95 from 800 ms to 120 ms" is an outcome. A number is an outcome when
+a change is stated (from X to Y), or a change/result verb governs it in its clause, and the sentence is not a
+target, estimate or the description of the problem before the work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.critic.schema import MetricMention
+from agent.critic.text import Sentence
+from knowledge.metrics import extract_metrics
+from knowledge.models import Metric
+
+# Verbs and phrases that put a number in the position of an effect.
+_CHANGE = re.compile(
+    r"\b(?:cut|cutting|reduc\w*|lower(?:ed|ing)|decreas\w*|dropp\w*|drop|fell|fall\w*|shr[aiu]nk\w*|halv\w*|"
+    r"grew|grow\w*|increas\w*|rais\w*|rose|boost\w*|improv\w*|doubl\w*|tripl\w*|sav(?:ed|ing|es)|recover\w*|"
+    r"gain\w*|won|sped|speed\w* up|accelerat\w*|eliminat\w*|avoided|prevented|hit|reach\w*|achiev\w*|"
+    r"retain\w*|resolv\w*|climb\w*|jump\w*|plummet\w*|freed|lift\w*|bump\w*|converted|result\w*|"
+    r"led to|leading to|meant|went (?:from|to|up|down)|came down|down to|back to|held|stayed|remained|"
+    r"maintained|scored|stopp\w*|restored|fixed|finished|shipped|launched|delivered|landed)\b",
+    re.IGNORECASE,
+)
+# A verb right after the quantity makes it the subject of a change: "ten beta customers renewed".
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:renewed|left|churned|stayed|dropped|fell|rose|grew|improved|increased|decreased|"
+    r"disappeared|stopped|signed|returned|converted|upgraded|passed|reached|held|stayed|remained|"
+    r"faster|slower|fewer|less|more|lower|higher|cheaper|reduction|improvement|increase|decrease|drop|gain|"
+    r"savings?|saved|better|earlier|sooner|ahead)\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"\b(?:would|'d|will|'ll|should|could|might|can)\b", re.IGNORECASE)
+_PAST_TENSE = re.compile(r"\b(?:was|were|had|did|got|went|\w+ed|fell|rose|grew|cut|hit|won|kept|ran|took|made)\b", re.I)
+# A sentence that states a target, an estimate or a hypothetical is not an outcome.
+_TARGET = re.compile(
+    r"\b(?:target\w*|goal|aim\w*|budget\w*|estimat\w*|assum\w*|expect\w*|plan(?:s|ning)? to|should|would|will|'ll|"
+    r"could|might|need\w* to|must|requirement\w*|SLA|SLO|if|hope\w*|want\w*|projected|forecast\w*|"
+    r"let's say|say we|suppose|back of the envelope)\b",
+    re.IGNORECASE,
+)
+# The problem before the work: pluperfect or progressive descriptions ("had grown to", "was taking 2s").
+_PROBLEM = re.compile(
+    r"\b(?:had\s+(?:\w+ed|grown|risen|gone|become|been|fallen)|was\s+\w+ing|were\s+\w+ing|used to|"
+    r"there were|we had|had about|had roughly|team of|serv(?:ed|es|ing)|handl(?:ed|es|ing)|with about|"
+    r"problem|issue|complain\w*|struggl\w*|suffer\w*|pain|churn(?:ing)? at|backlog of)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_before(sentence: Sentence, metric: Metric, answer: str) -> str:
+    """The text of the metric's clause up to and including the metric."""
+    left = answer[sentence.start : metric.start]
+    cut = max(left.rfind(","), left.rfind(";"), left.rfind(":"), left.rfind(" and "), left.rfind(" while "))
+    return (left[cut + 1 :] if cut >= 0 else left) + answer[metric.start : metric.end]
+
+
+def classify(
+    answer: str, sents: list[Sentence], first_action: int | None, hypothetical: bool = False
+) -> list[MetricMention]:
+    """Every quantity of the answer as a MetricMention with its role.
+
+    In a hypothetical answer (design, technical) only a lived, past-tense figure can be an outcome.
+    """
+    mentions: list[MetricMention] = []
+    for metric in extract_metrics(answer):
+        idx = next((i for i, s in enumerate(sents) if s.start <= metric.start < s.end), None)
+        role = "context"
+        if idx is not None:
+            sent = sents[idx]
+            clause = _clause_before(sent, metric, answer)
+            changed = (
+                metric.baseline is not None
+                or bool(_CHANGE.search(clause))
+                or bool(_CHANGE_AFTER.match(answer, metric.end, sent.end))
+            )
+            target = bool(_TARGET.search(answer[sent.start : metric.end]))
+            before_work = first_action is not None and idx < first_action
+            problem = bool(_PROBLEM.search(clause)) and metric.baseline is None
+            lived = not hypothetical or (bool(_PAST_TENSE.search(sent.text)) and not _MODAL.search(clause))
+            # A figure reached "within two quarters" after the work started is an achievement, not a setting.
+            timed = metric.timeframe is not None and re.match(r"(?:in|within|over|after)\b", metric.timeframe, re.I)
+            changed = changed or bool(timed and first_action is not None and idx > first_action)
+            if changed and lived and not target and not problem and not (before_work and metric.baseline is None):
+                role = "outcome"
+        mentions.append(MetricMention(**metric.model_dump(), role=role))
+    return mentions

@@ -1,0 +1,74 @@
+"""Non-answers: empty, "I don't know", off-topic, or an attempt to instruct the grader.
+
+Instructions to the grader are never obeyed. An answer that is only such an instruction is a non-answer;
+one buried in a real answer is removed and the rest is judged on its content (the critic notes it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.critic.text import content_stems, has_first_person, i_action, we_action, words
+
+_INJECTION = re.compile(
+    r"(?:\bignore\b[^.!?\n]{0,40}\b(?:rubric|instructions?|prompt|rules?|above|previous|criteria|grading|scoring)"
+    r"|\bdisregard\b[^.!?\n]{0,40}\b(?:rubric|instructions?|prompt|rules?|above|previous)"
+    r"|\b(?:give|grade|rate|score|mark)\s+(?:me|this|this answer|it|my answer)?\s*(?:a|an|as)?\s*"
+    r"(?:5|five|10|perfect|full marks|top marks|the (?:highest|maximum|top) score)\b"
+    r"|\bscore\s*[:=]\s*\d|\byou are now\b|\byou must now\b|\bact as\b|\bpretend (?:to be|you)\b"
+    r"|^\s*(?:system|assistant|developer)\s*:|\bnew instructions?\b|\bjailbreak\b"
+    r"|\boverride\b[^.!?\n]{0,30}\b(?:score|rubric|instructions?)"
+    r"|\bas (?:an|the) (?:ai|grader|evaluator|critic)\b[^.!?\n]{0,40}\b(?:must|should|will))",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DONT_KNOW = re.compile(
+    r"\b(?:i\s*(?:do not|don'?t|dont|dunno)\s*(?:really\s+)?know|no idea|not sure|i can'?t (?:answer|think|recall|remember)"
+    r"|i have no (?:idea|clue|answer|example)|pass|skip|next question|i'?m blank|nothing comes to mind|"
+    r"i haven'?t (?:done|had) (?:that|this|anything like))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NonAnswer:
+    """Why the answer is a non-answer, or the cleaned text to judge."""
+
+    reason: str | None  # "empty" | "dont_know" | "off_topic" | "injection" | None (a real answer)
+    text: str  # the answer with any grader instruction removed
+    injection: bool
+
+
+def strip_injection(answer: str) -> tuple[str, bool]:
+    """The answer with sentences that instruct the grader blanked out (same length: offsets stay valid)."""
+    out, found = answer, False
+    for piece in re.finditer(r"[^.!?\n]+[.!?]*", answer):
+        if _INJECTION.search(piece.group(0)):
+            found = True
+            out = out[: piece.start()] + " " * (piece.end() - piece.start()) + out[piece.end() :]
+    return out, found
+
+
+def _story_like(text: str) -> bool:
+    """First-person content, actions or numbers: something the candidate has lived or designed."""
+    return i_action(text) or we_action(text) or (has_first_person(text) and len(words(text)) >= 12) or bool(
+        re.search(r"\d", text)
+    )
+
+
+def detect(question: str, answer: str) -> NonAnswer:
+    """Classify the answer; `reason` is None for a real answer."""
+    cleaned, injected = strip_injection(answer)
+    ws = words(cleaned)
+    if not ws:
+        return NonAnswer("injection" if injected else "empty", cleaned, injected)
+    if _DONT_KNOW.search(cleaned) and len(ws) < 20:
+        return NonAnswer("dont_know", cleaned, injected)
+    if injected and len(ws) < 12:
+        return NonAnswer("injection", cleaned, injected)
+    q_stems = set(content_stems(question))
+    a_stems = content_stems(cleaned)
+    overlap = sum(1 for s in a_stems if s in q_stems)
+    if q_stems and overlap == 0 and not _story_like(cleaned):
+        return NonAnswer("off_topic", cleaned, injected)
+    return NonAnswer(None, cleaned, injected)

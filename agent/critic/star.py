@@ -1,0 +1,160 @@
+"""STAR flags from sentence-level cues, each with the sentence that supports it.
+
+A part counts only when it has content a reader could picture: "we had challenges" is not a situation,
+"I worked hard" is not an action, "it went well" is not a result (see evals/labeled/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from agent.critic.schema import MetricMention
+from agent.critic.text import STOPWORDS, VAGUE, Sentence, content_stems, i_action, we_action, words
+
+_CONTEXT = re.compile(
+    r"\b(?:at|when|while|during|last|previous|ago|back in|in \d{4}|our|my team|we had|we were|there was|there were|"
+    r"was|were|had|is|are|has|have|assum\w*|let's say|suppose|given|users?|traffic|customers?|team|company|"
+    r"startup|product|service|platform|system|codebase|org\w*|quarter|year|month)\b",
+    re.IGNORECASE,
+)
+_TASK = re.compile(
+    r"\b(?:(?:my|our|the)\s+(?:\w+\s+)?(?:job|task|goal|role|responsibility|mandate|mission|brief|objective|remit|"
+    r"ask|aim|priority|call)\s+(?:was|is|were)\b|I\s+was\s+(?:\w+\s+)?(?:asked|tasked|hired|brought|responsible|given|"
+    r"charged|assigned|accountable|expected|the\s+\w+\s+(?:lead|owner))|(?:I|we)\s+(?:\w+\s+)?(?:needed|had|wanted|"
+    r"set out|aimed|was asked|were asked|got asked|have|need|must|want)\s+to\b|I\s+own(?:ed)?\b|"
+    r"took\s+(?:on|over|ownership)|it was (?:my|on me)|to decide (?:whether|how|if)|the question was|"
+    r"requirements?\b|(?:must|should|needs? to)\s+(?:support|handle|serve|be|stay|keep)|looking for|"
+    r"in my next role|what I want|I want (?:a|to|the)|the problem (?:was|is|we)|the challenge (?:was|is))",
+    re.IGNORECASE,
+)
+# Concrete design/technical moves (components, mechanisms) count as action in hypothetical answers.
+_MECHANISM = re.compile(
+    r"\b(?:cache|caching|queue|kafka|database|db|index\w*|shard\w*|replica\w*|partition\w*|load balancer|api|"
+    r"gateway|worker|batch\w*|stream\w*|embedding\w*|retriev\w*|rerank\w*|vector|model|fine-?tun\w*|prompt\w*|"
+    r"eval\w*|pipeline|schema|endpoint|microservice|service|store|bucket|cdn|rate limit\w*|circuit breaker|"
+    r"retry|retries|fallback|timeout|idempot\w*|consisten\w*|lock\w*|hash\w*|ttl|postgres\w*|redis|s3|"
+    r"feature flag|canary|rollout|rollback|metric|alert\w*|dashboard|a/b|experiment|hire|hiring|1:1|one-on-one|"
+    r"roadmap|okr|process|review|rotation|on-?call|postmortem|runbook|test\w*|benchmark\w*|profil\w*)\b",
+    re.IGNORECASE,
+)
+_VAGUE_ACTION = re.compile(
+    r"\b(?:worked hard|aligned|align\w* everyone|helped|supported|collaborated|communicated|focused on|made sure|"
+    r"took care|handled it|did my best|stepped up|drove alignment|was involved)\b",
+    re.IGNORECASE,
+)
+# Result cues. Markers and changes that happen to things ("latency dropped") count anywhere after the action;
+# agentive verbs ("we shipped", "I cut") are also actions, so they count only near the end of the answer.
+_RESULT_MARK = re.compile(
+    r"\b(?:as a result|result(?:ed|ing)? in|the result|the outcome|in the end|ended up|eventually|afterwards|"
+    r"since then|from then on|by the end|which meant|that meant|led to|so now|now|today|no longer|never again|"
+    r"stopped|dropp\w*|fell|grew|rose|increased|decreased|doubled|tripled|halved|went (?:up|down|from|to)|came down|"
+    r"disappeared|renewed|stayed|churned|left|recovered|passed|became|turned into|went away|improved|"
+    r"better|happier|success\w*|worked|went well|landed)\b",
+    re.IGNORECASE,
+)
+_RESULT_AGENT = re.compile(
+    r"\b(?:cut|reduced|saved|shipped|launched|delivered|eliminated|hit|reached|won|retained|kept|closed|"
+    r"completed|finished|rolled out|went live|signed|promoted|adopted|got|moved|retired|switched|migrated|"
+    r"caught|replaced|removed)\b",
+    re.IGNORECASE,
+)
+# Evaluative words: a result made only of these is a bare verdict ("things improved", "it went well").
+_VERDICT = frozenset(
+    "went well success successful great good better worked fine positive happy happier improved improve things "
+    "everyone overall really very result results outcome impact landed lot much people team teams smoother "
+    "pleased late bit end".split()
+)
+_LIVED = re.compile(r"\b(?:was|were|had|did|went|\w+ed|fell|rose|grew|cut|hit|won|kept|caught|took|made)\b", re.I)
+_FUTURE = re.compile(r"\b(?:should|would|will|'ll|'d|could|might|hope\w*|expect\w*|plan\w*|going to)\b", re.I)
+
+
+@dataclass
+class StarResult:
+    """STAR flags and, per flag, the supporting sentence."""
+
+    situation: Sentence | None = None
+    task: Sentence | None = None
+    action: Sentence | None = None
+    result: Sentence | None = None
+    action_index: int | None = None
+    actions: list[int] = field(default_factory=list)
+
+
+def _concrete(sentence: Sentence, metrics: list[MetricMention]) -> bool:
+    """A sentence a reader could picture: a number, a name, or enough non-vague content words."""
+    if any(sentence.start <= m.start < sentence.end for m in metrics):
+        return True
+    if re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9]+|\b[A-Z]{2,}\b|\w+\d\w*", sentence.text[1:]):
+        return True
+    content = [w for w in content_stems(sentence.text) if w not in VAGUE]
+    return len(content) >= 6
+
+
+def _action(sentence: Sentence, hypothetical: bool) -> bool:
+    """A concrete step; in a design/technical answer a named mechanism counts without an actor."""
+    text = sentence.text
+    mover = (
+        i_action(text, hypothetical)
+        or we_action(text, hypothetical)
+        or bool(re.match(r"\s*(?:Then|First|Next|So|Also)?,?\s*[A-Z]?[a-z]+ed\b", text))  # "Reorganised the org"
+    )
+    if not mover and not (hypothetical and _MECHANISM.search(text)):
+        return False
+    content = [w for w in words(text) if w not in VAGUE]
+    if _VAGUE_ACTION.search(text) and len(content) < 12:
+        return False
+    return len(content) >= 5
+
+
+def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hypothetical: bool) -> bool:
+    if any(m.role == "outcome" and sentence.start <= m.start < sentence.end for m in metrics):
+        return True
+    text = sentence.text
+    cues = [m.group(0).lower() for m in _RESULT_MARK.finditer(text)]
+    if near_end:
+        cues += [m.group(0).lower() for m in _RESULT_AGENT.finditer(text)]
+    if not cues or _FUTURE.search(text):
+        return False
+    if hypothetical and not _LIVED.search(text):
+        return False  # a design "rerank the top 50" is not something that happened
+    if all(c in _VERDICT for c in cues):
+        return False  # a bare verdict is not a result
+    content = [w for w in words(text) if w not in STOPWORDS and w not in VAGUE and w not in _VERDICT and len(w) > 2]
+    return len(content) >= 2
+
+
+def action_indexes(sents: list[Sentence], question_type: str) -> list[int]:
+    """Indexes of the sentences that state a concrete action."""
+    hypothetical = question_type in ("system_design", "technical")
+    return [i for i, s in enumerate(sents) if _action(s, hypothetical)]
+
+
+def star_flags(sents: list[Sentence], metrics: list[MetricMention], question_type: str) -> StarResult:
+    """Find the STAR parts; the result must come at or after the first action (or carry an outcome number)."""
+    res = StarResult()
+    res.actions = action_indexes(sents, question_type)
+    if res.actions:
+        res.action_index = res.actions[0]
+        res.action = sents[res.actions[0]]
+    first_act = res.action_index if res.action_index is not None else len(sents)
+    for i, s in enumerate(sents):
+        if res.situation is None and i <= max(first_act, 1) and _CONTEXT.search(s.text) and _concrete(s, metrics):
+            res.situation = s
+        if res.task is None and _TASK.search(s.text):
+            res.task = s
+        near_end = i >= len(sents) - 2
+        if res.result is None and i >= min(first_act, len(sents) - 1) and i > 0 and _result(s, metrics, near_end, question_type in ("system_design", "technical")):
+            res.result = s
+    if res.task is None and res.situation is not None and res.action is not None and question_type != "motivation":
+        # A concrete setting the candidate then acts on implies the task, even when it is never said outright.
+        res.task = res.situation
+    if question_type == "motivation":
+        # A motivation answer is reasons, not steps or results; a lived example is scored as "example".
+        res.action = None
+        res.result = None
+        return res
+    if res.result is None:  # an outcome number anywhere is a result ("I cut p95 by 40% by ...")
+        res.result = next((s for s in sents if any(m.role == "outcome" and s.start <= m.start < s.end
+                                                   for m in metrics)), None)
+    return res

@@ -1,0 +1,98 @@
+"""Compare the answer with the candidate's own stories: contradicted figures, omitted figures, a better story.
+
+Similarity is a bag-of-stems cosine (pure, fast, deterministic); the story the answer tells is the one most
+similar to the answer; a better story is one clearly closer to the question than the told one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from agent.critic.schema import MetricMention, StoryNote
+from agent.critic.text import content_stems
+from knowledge.metrics import extract_metrics
+from knowledge.models import Metric, Story
+from prompts import load_yaml, render
+
+_TELLS = 0.18  # answer-story cosine above which the answer is taken to tell that story
+_BETTER_MARGIN = 0.08  # how much closer to the question another story must be
+_TOPIC_WINDOW = 60  # characters before a figure that say what it measures
+
+
+def _cos(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _bag(text: str) -> Counter[str]:
+    return Counter(content_stems(text))
+
+
+def _topic(text: str, metric: Metric) -> set[str]:
+    return set(content_stems(text[max(0, metric.start - _TOPIC_WINDOW) : metric.end]))
+
+
+def _fmt(metric: Metric) -> str:
+    return metric.text.strip()
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return False
+    return abs(a - b) <= 0.02 * max(abs(a), abs(b), 1e-9)
+
+
+def story_notes(
+    question: str, answer: str, mentions: Sequence[MetricMention], stories: Sequence[Story]
+) -> list[StoryNote]:
+    """Notes for the candidate, most useful first (contradictions, omissions, then a better story)."""
+    if not stories:
+        return []
+    phr = load_yaml("critic_phrases.yaml")["story_notes"]
+    ans_bag, q_bag = _bag(answer), _bag(question)
+    told_scores = [_cos(ans_bag, _bag(s.text)) for s in stories]
+    best = max(range(len(stories)), key=lambda i: (told_scores[i], -i))
+    notes: list[StoryNote] = []
+    told = stories[best] if told_scores[best] >= _TELLS else None
+    if told is not None:
+        story_metrics = told.metrics or extract_metrics(told.text)
+        matched: set[int] = set()
+        for mention in mentions:
+            a_topic = _topic(answer, mention)
+            for k, sm in enumerate(story_metrics):
+                if sm.unit != mention.unit:
+                    continue
+                if _close(sm.value, mention.value) or _close(sm.baseline, mention.value) or _close(sm.value, mention.baseline):
+                    matched.add(k)
+                    continue
+                same_topic = len(a_topic & _topic(told.text, sm)) >= 1 or len(
+                    [m for m in story_metrics if m.unit == sm.unit]) == 1
+                if same_topic and sm.unit and mention.role == "outcome" and sm.value is not None:
+                    matched.add(k)
+                    notes.append(StoryNote(
+                        kind="contradiction", story_id=told.id, story_title=told.title,
+                        message=render(phr["contradiction"], story=_fmt(sm), answer=_fmt(mention)),
+                        story_text=_fmt(sm), answer_text=_fmt(mention)))
+                    break
+        for k, sm in enumerate(story_metrics):
+            if k in matched or not sm.unit or any(_close(sm.value, m.value) for m in mentions):
+                continue
+            if any(n.kind == "omitted_metric" for n in notes):
+                break  # one omission is enough to act on
+            notes.append(StoryNote(
+                kind="omitted_metric", story_id=told.id, story_title=told.title,
+                message=render(phr["omitted_metric"], story=_fmt(sm), title=told.title),
+                story_text=_fmt(sm)))
+    fit = [_cos(q_bag, _bag(" ".join(filter(None, [s.title, s.question or "", " ".join(s.competencies), s.text]))))
+           for s in stories]
+    told_fit = fit[best] if told is not None else 0.0
+    better = max(range(len(stories)), key=lambda i: (fit[i], -i))
+    if stories[better] is not told and fit[better] >= told_fit + _BETTER_MARGIN and fit[better] > 0.1:
+        notes.append(StoryNote(
+            kind="better_story", story_id=stories[better].id, story_title=stories[better].title,
+            message=render(phr["better_story"], title=stories[better].title), story_text=stories[better].title))
+    return notes

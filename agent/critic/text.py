@@ -1,0 +1,131 @@
+"""Text plumbing shared by the rubric modules: the analysed text, sentences, words and verb cues.
+
+Everything here is pure and compiled once; the rubric modules only combine these features.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MAX_CHARS = 20_000  # a pasted document is cut here so a critique stays fast; the critic says so in notes
+
+# A sentence: a run of text ended by .!? followed by space, or by a line break (bullets are sentences).
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=\S))+[.!?]*")
+_BULLET = re.compile(r"^[\s>*•·\-–—]*(?:\d+[.)]\s+)?")
+# A line break inside a paragraph: not after sentence-ending punctuation, not before a blank line or bullet.
+_SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;\n])[ \t]*\n(?![ \t]*(?:\n|[-*•·>]|\d+[.)]\s))")
+WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+STOPWORDS = frozenset(
+    """a an the of and or but to in on at for with by from into than then as is was were are be been being it
+    its this that these those we i you he she they them our my your their us me him her who whom which what when
+    where why how so if not no yes also just only about around over under per more less out up down off had has
+    have did do does done will would could should can may might must shall there here very really some any all
+    each every both few many much most other such own same too again once while because until after before
+    during through above below between am i'm i've i'd we'd we've we're it's that's don't didn't isn't wasn't
+    let let's get got go went one tell me describe walk time""".split()
+)
+VAGUE = frozenset(
+    """stuff things thing various basically kind sort etc somehow whatever generally usually lots lot bunch
+    several certain some everything something anything stakeholders synergy leverage best practices""".split()
+)
+# Past-tense verbs that are not regular -ed forms (for "I <verb>" / "we <verb>" action detection).
+_IRREGULAR = (
+    "built|wrote|ran|led|made|took|set|drove|met|got|began|chose|sent|put|brought|sought|spoke|held|found|told|"
+    "gave|kept|did|cut|split|rewrote|rebuilt|undertook|oversaw|broke|threw|shut|sat|paid|won|lost|grew|fell|"
+    "rose|sold|taught|fought|hid|bought|wound|stood|left|spent|dealt|meant|went|began|hired|fired"
+)
+_STATE_VERBS = frozenset("was were had felt thought knew liked wanted seemed looked believed hoped wished".split())
+_PAST = re.compile(rf"^(?:\w+ed|{_IRREGULAR})$", re.IGNORECASE)
+_ADVERB = r"(?:(?:then|also|first|personally|quickly|eventually|finally|immediately|later|just|actually|\w+ly)\s+)"
+_I_VERB = re.compile(rf"\bI\s+{_ADVERB}{{0,2}}([a-z]+)\b")
+_WE_VERB = re.compile(rf"\b(?:[Ww]e|[Tt]he team|[Oo]ur team|[Tt]hey|[Mm]y team)\s+{_ADVERB}{{0,2}}([a-z]+)\b")
+_MODAL = r"(?:would|'d|will|'ll|can|could|should|might|want to|plan to|need to|'m going to|am going to)"
+_I_MODAL = re.compile(rf"\bI(?:\s+{_MODAL}|{_MODAL})\s+(?:{_ADVERB})?[a-z]+")
+_WE_MODAL = re.compile(rf"\bwe(?:\s+{_MODAL}|{_MODAL})\s+(?:{_ADVERB})?[a-z]+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or bullet line) of the answer with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def clip(answer: str) -> tuple[str, bool]:
+    """The text the critic analyses, and whether it was cut."""
+    return (answer[:MAX_CHARS], True) if len(answer) > MAX_CHARS else (answer, False)
+
+
+def unwrap(text: str) -> str:
+    """Soft line breaks (hard-wrapped prose) become spaces; same length, so offsets stay valid."""
+    return _SOFT_BREAK.sub(" ", text)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences and bullet lines, offsets into `text`, empty ones dropped."""
+    out: list[Sentence] = []
+    for m in _SENTENCE.finditer(unwrap(text)):
+        lead = _BULLET.match(m.group(0))
+        start = m.start() + (lead.end() if lead else 0)
+        end = m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start and WORD.search(text, start, end):
+            out.append(Sentence(start, end, text[start:end]))  # the original text, not the unwrapped one
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words."""
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+@lru_cache(maxsize=4096)
+def stem(word: str) -> str:
+    """A crude stem, good enough for overlap between a question and an answer."""
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word[:8]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words (stopwords and very short words removed), in order."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 2]
+
+
+def _past_action(verb: str) -> bool:
+    return verb.lower() not in _STATE_VERBS and bool(_PAST.match(verb))
+
+
+def _main_clause(sentence: str, match: re.Match[str]) -> bool:
+    """False for "When I joined, ..." style subordinate clauses, which set the scene rather than act."""
+    before = sentence[max(0, match.start() - 8) : match.start()].lower()
+    return not re.search(r"\b(?:when|after|before|since|while|as|until|once|if)\s*$", before)
+
+
+def i_action(sentence: str, hypothetical: bool = True) -> bool:
+    """The candidate states their own past action ("I rewrote ..."), or a plan ("I would shard ...")."""
+    past = any(_past_action(m.group(1)) and _main_clause(sentence, m) for m in _I_VERB.finditer(sentence))
+    return past or (hypothetical and bool(_I_MODAL.search(sentence)))
+
+
+def i_statement(sentence: str) -> bool:
+    """Any first-person statement with a verb, present tense included ("I measure flow, not output")."""
+    return i_action(sentence) or bool(re.search(r"\bI\s+(?:\w+ly\s+)?(?!was\b|were\b|am\b)[a-z]{2,}\b", sentence))
+
+
+def we_action(sentence: str, hypothetical: bool = True) -> bool:
+    """A collective action: 'we migrated', 'the team built', 'we would add'."""
+    past = any(_past_action(m.group(1)) and _main_clause(sentence, m) for m in _WE_VERB.finditer(sentence))
+    return past or (hypothetical and bool(_WE_MODAL.search(sentence)))
+
+
+def has_first_person(sentence: str) -> bool:
+    """Any first-person singular word."""
+    return bool(re.search(r"\b(?:I|I'm|I've|I'd|I'll|me|my|myself)\b", sentence))

@@ -1,0 +1,204 @@
+"""InterviewDriver: the one API the terminal session and the eval runner use to run an interview.
+
+    driver = InterviewDriver(Context(role="director", seed=7))       # new session, SqliteSaver in data dir
+    step = driver.start()            # Step(kind="question", text=opening + first question, ...)
+    step = driver.submit("answer")   # step.last = TurnRecord of that answer; step = follow-up or next question
+    step = driver.skip()             # skip the pending question or follow-up
+    step = driver.end()              # stop now; step.kind == "done", step.report = scorecard + file paths
+    hit = driver.hint()              # best matching prepared story for the pending question (no state change)
+
+    driver = InterviewDriver.resume()           # latest unfinished session (or resume(thread_id=...))
+    step = driver.pending()                     # the question waiting for an answer, or the done step
+
+Every call returns a Step. submit/skip/end resume the graph with Command(resume={"kind", "text"}); the
+checkpoint is written (durability="exit") before the call returns, so an answer is on disk before the
+next question is shown. When the graph ends, the report is written to data_dir()/reports/<thread>.md
+and .json (idempotent) and Step.report carries the scorecard and the paths.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.types import Command
+
+from agent.checkpoint import load_session, new_thread_id, open_checkpointer, save_session
+from agent.context import Context
+from agent.graph import compile_graph
+from agent.nodes.critique import warm_up
+from agent.nodes.retrieve import prefetch_stories, search_stories, story_index
+from agent.planning import load_recent, record_session
+from agent.report import write_report
+from agent.state import TurnRecord
+
+StepKind = Literal["question", "follow_up", "done"]
+
+
+class SessionNotFoundError(LookupError):
+    """No session to resume (unknown thread id, or none unfinished)."""
+
+
+@dataclass
+class Step:
+    """What the interviewer does now.
+
+    kind: "question" | "follow_up" | "done"; text: what the interviewer says (opening/transition included);
+    question: the bare question or follow-up; question_id / turn_index (0-based main question) / total:
+    where we are; probes: the gap a follow-up chases; last: the TurnRecord of the answer just submitted
+    (or skipped); report: when done, {"scorecard", "markdown", "json", "closing"}.
+    """
+
+    kind: StepKind
+    text: str
+    question_id: str | None = None
+    turn_index: int = 0
+    total: int = 0
+    question: str = ""
+    probes: str | None = None
+    last: TurnRecord | None = None
+    report: dict[str, Any] | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+class InterviewDriver:
+    """Runs one interview thread of the compiled graph (see the module docstring)."""
+
+    def __init__(self, context: Context, checkpointer: Any = None, thread_id: str | None = None) -> None:
+        if context.seed is None:  # fix the seed now so a resumed session plans and phrases the same way
+            context = replace(context, seed=random.SystemRandom().randrange(1, 10**6))
+        self.context = context
+        self.checkpointer = checkpointer if checkpointer is not None else open_checkpointer()
+        self.thread_id = thread_id or new_thread_id(context.role)
+        self._graph = compile_graph(self.checkpointer)
+        self._config: RunnableConfig = {"configurable": {"thread_id": self.thread_id}}
+        self._turn_count = 0
+        self._notices: list[str] = []
+
+    @classmethod
+    def resume(cls, thread_id: str | None = None, checkpointer: Any = None) -> InterviewDriver:
+        """A driver for a stored session (the latest unfinished one when no id is given)."""
+        saver = checkpointer if checkpointer is not None else open_checkpointer()
+        if not isinstance(saver, SqliteSaver):
+            raise SessionNotFoundError("resume needs the SqliteSaver session store")
+        found = load_session(saver, thread_id)
+        if found is None:
+            what = f"session {thread_id!r}" if thread_id else "an unfinished session"
+            raise SessionNotFoundError(f"no {what} to resume")
+        tid, stored, _status = found
+        driver = cls(Context.from_dict(stored), checkpointer=saver, thread_id=tid)
+        driver._warm_up()
+        return driver
+
+    # -- the session -------------------------------------------------------------------------------
+    def start(self) -> Step:
+        """Plan the interview and ask the first question (or return the pending step of a started thread)."""
+        if self._values():
+            return self.pending()
+        self._register("active")
+        self._warm_up()
+        inputs: dict[str, Any] = {
+            "recent_question_ids": load_recent(self.context.role),
+            "candidate_questions": self._candidate_questions(),
+        }
+        step = self._invoke(inputs)
+        record_session(self.context.role, self.thread_id, [q["id"] for q in self._values().get("plan", [])])
+        return step
+
+    def submit(self, answer: str) -> Step:
+        """Answer the pending question or follow-up."""
+        return self._resume({"kind": "answer", "text": answer})
+
+    def skip(self) -> Step:
+        """Skip the pending question or follow-up."""
+        return self._resume({"kind": "skip", "text": ""})
+
+    def end(self) -> Step:
+        """End the interview now; the report covers what was answered."""
+        return self._resume({"kind": "end", "text": ""})
+
+    def pending(self) -> Step:
+        """The step waiting for the candidate (after a resume), or the done step of a finished session."""
+        snapshot = self._graph.get_state(self._config)
+        values = snapshot.values or {}
+        self._turn_count = len(values.get("turns", []))
+        interrupts = [i for task in snapshot.tasks for i in task.interrupts]
+        if interrupts:
+            return self._step_from_interrupt(interrupts[0].value, None)
+        if not values:
+            raise SessionNotFoundError(f"session {self.thread_id!r} has not started")
+        return self._done(values, None)
+
+    def hint(self) -> Any:
+        """The best matching prepared story (StoryHit) for the pending question, or None."""
+        step = self.pending()
+        if step.kind == "done":
+            return None
+        q = self._values()["plan"][step.turn_index]
+        hits = search_stories(self.context, q["text"], q["competency"])
+        return hits[0] if hits else None
+
+    # -- internals ---------------------------------------------------------------------------------
+    def _values(self) -> dict[str, Any]:
+        return dict(self._graph.get_state(self._config).values or {})
+
+    def _invoke(self, payload: Any) -> Step:
+        result = self._graph.invoke(payload, self._config, context=self.context, durability="exit")
+        turns: list[TurnRecord] = result.get("turns", [])
+        new, self._turn_count = turns[self._turn_count :], len(turns)
+        last = new[0] if new else None
+        interrupts = result.get("__interrupt__") or []
+        if interrupts:
+            return self._step_from_interrupt(interrupts[0].value, last)
+        return self._done(result, last)
+
+    def _resume(self, move: dict[str, str]) -> Step:
+        step = self.pending()
+        if step.kind == "done":
+            return step  # nothing left to answer: stay on the report
+        return self._invoke(Command(resume=move))
+
+    def _step_from_interrupt(self, payload: dict[str, Any], last: TurnRecord | None) -> Step:
+        notices, self._notices = self._notices, []
+        if payload["kind"] == "question":  # search its stories while the candidate thinks
+            prefetch_stories(self.context, payload["question"], payload.get("competency"))
+        return Step(
+            kind=payload["kind"],
+            text=payload["text"],
+            question_id=payload["question_id"],
+            turn_index=payload["turn_index"],
+            total=payload["total"],
+            question=payload["question"],
+            probes=payload.get("probes"),
+            last=last,
+            notices=notices,
+        )
+
+    def _done(self, values: dict[str, Any], last: TurnRecord | None) -> Step:
+        paths = write_report(self.thread_id, values, self.context.to_dict())
+        self._register("done")
+        report = {"scorecard": values.get("scorecard", {}), "closing": values.get("closing", ""), **paths}
+        plan = values.get("plan", [])
+        return Step(kind="done", text=values.get("closing", ""), total=len(plan), last=last, report=report)
+
+    def _register(self, status: str) -> None:
+        if isinstance(self.checkpointer, SqliteSaver):
+            save_session(self.checkpointer, self.thread_id, self.context.to_dict(), status)
+
+    def _warm_up(self) -> None:
+        # Open the story index and exercise the critic before the first answer, so the first turn
+        # is as fast as the others.
+        warm_up(self.context)
+        index = story_index(self.context)
+        index.search("warm up the query embedder", k=1)  # loads the ONNX session now, not on answer one
+        self._notices.extend(getattr(index, "notices", []) or [])
+
+    def _candidate_questions(self) -> list[str]:
+        if not self.context.docs:
+            return []
+        from knowledge.ingest import ingest_paths
+
+        return [q.text for q in ingest_paths(self.context.docs).candidate_questions]

@@ -1,0 +1,65 @@
+"""The schema the model fills in on each answered turn: a refined critique and a follow-up together.
+
+Field descriptions double as instructions (they reach the model through the JSON schema), so they
+are short and imperative. The schema is flat and small to keep prompt tokens and output bounded.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from agent.critic.schema import Gap, Ownership, Specificity
+
+QuoteField = Literal[
+    "situation", "task", "action", "result", "quantified_result", "ownership", "specificity"
+]
+Probe = Literal[
+    "situation",
+    "task",
+    "action",
+    "result",
+    "quantified_result",
+    "ownership",
+    "specificity",
+    "tradeoffs",
+    "requirements",
+    "scale",
+    "failure_modes",
+    "rationale",
+    "example",
+    "non_answer",
+    "none",
+]
+SCHEMA_NAME = "answer_review"
+
+
+class Quote(BaseModel):
+    """Proof from the answer for one judgment."""
+
+    field: QuoteField = Field(description="The judgment this quote supports.")
+    quote: str = Field(description="Words copied exactly from the answer, 4 to 30 words.")
+
+
+class AnswerReview(BaseModel):
+    """Refined review of one interview answer, plus the one best follow-up question."""
+
+    situation: bool = Field(description="The answer sets the scene: context and what was at stake.")
+    task: bool = Field(description="It says what the candidate had to achieve or own.")
+    action: bool = Field(description="It says what the candidate personally did.")
+    result: bool = Field(description="It says how it ended.")
+    quantified_result: bool = Field(
+        description="The outcome is a number (%, time, money, count). Context numbers do not count."
+    )
+    ownership: Ownership = Field(description="clear: 'I' did it; mixed: I/we blur; unclear: only 'we' or passive.")
+    specificity: Specificity = Field(description="low: generic; medium: some detail; high: names, numbers, choices.")
+    score: int = Field(ge=1, le=5, description="1 non-answer, 2 vague, 3 partial, 4 solid with a gap, 5 complete.")
+    weak_or_missing: list[Gap] = Field(description="Gaps, most important first; empty only for a 5.")
+    gap: str = Field(description="One sentence to the candidate naming the first gap; empty only for a 5.")
+    evidence: list[Quote] = Field(
+        default_factory=list,
+        description="A verbatim quote for every flag you set true that the offline critic left false.",
+    )
+    follow_up: str = Field(description="One short question (max 30 words) chasing the first gap; no repeats.")
+    probes: Probe = Field(description="The gap the follow-up chases, or none.")

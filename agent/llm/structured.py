@@ -1,0 +1,152 @@
+"""One structured-output call with bounded retries and per-server degradation.
+
+Servers differ: OpenAI takes response_format json_schema; llama.cpp answers it with HTTP 500 but may
+take a tool call; others only do JSON mode. We try json_schema -> function calling -> JSON mode
+(parsed by our own strict pydantic parser) and remember, per base URL, the first that worked, so
+later turns go straight to it. Retries are ours (the client's are off): one retry for transient
+faults, Retry-After honoured up to a cap, and every attempt fits inside one timeout window.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage
+from pydantic import BaseModel, ValidationError
+
+from agent.llm.faults import RETRY_AFTER_CAP, Fault, classify
+
+MODES = ("json_schema", "function_calling", "json_mode")
+DEGRADE_STATUSES = frozenset({400, 404, 405, 415, 422, 500, 501})
+MAX_ATTEMPTS = 4  # three formats plus one retry
+BACKOFF = 0.25  # seconds before a retry when the server gave no Retry-After
+MIN_ATTEMPT_TIME = 0.05
+
+_working: dict[str, str] = {}  # server -> the mode that worked there this session
+_lock = threading.Lock()
+
+
+@dataclass
+class Usage:
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def add(self, message: AIMessage | None) -> None:
+        meta = getattr(message, "usage_metadata", None) or {}
+        self.prompt_tokens += int(meta.get("input_tokens") or 0)
+        self.completion_tokens += int(meta.get("output_tokens") or 0)
+
+
+@dataclass
+class StructuredError(Exception):
+    """Every attempt failed; carries the last fault and what the attempts cost."""
+
+    fault: Fault
+    usage: Usage = field(default_factory=Usage)
+
+
+def known_mode(server: str) -> str | None:
+    with _lock:
+        return _working.get(server)
+
+
+def reset_modes() -> None:
+    """Forget what worked where (tests)."""
+    with _lock:
+        _working.clear()
+
+
+def schema_json(schema: type[BaseModel]) -> str:
+    return json.dumps(schema.model_json_schema(), separators=(",", ":"))
+
+
+def _bind(model: BaseChatModel, mode: str, schema: type[BaseModel], name: str) -> Any:
+    params = schema.model_json_schema()
+    description = (schema.__doc__ or name).strip()
+    if mode == "json_schema":
+        fmt = {"name": name, "description": description, "schema": params, "strict": False}
+        return model.bind(response_format={"type": "json_schema", "json_schema": fmt})
+    if mode == "function_calling":
+        tool = {"type": "function", "function": {"name": name, "description": description, "parameters": params}}
+        return model.bind_tools([tool], tool_choice=name, parallel_tool_calls=False)
+    return model.bind(response_format={"type": "json_object"})
+
+
+_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
+
+
+def parse_reply(message: AIMessage, schema: type[BaseModel]) -> BaseModel:
+    """Strict parse: truncated or malformed JSON is a fault, never a partial object."""
+    if message.invalid_tool_calls:
+        raise Fault("malformed", "the model returned malformed JSON")
+    if message.tool_calls:
+        data: Any = message.tool_calls[0]["args"]
+    else:
+        text = message.content if isinstance(message.content, str) else ""
+        try:
+            data = json.loads(_FENCE.sub("", text.strip()))
+        except json.JSONDecodeError:
+            raise Fault("malformed", "the model returned malformed JSON") from None
+    if not isinstance(data, dict):
+        raise Fault("invalid", "the model's reply did not fit the schema")
+    try:
+        return schema.model_validate(data)
+    except ValidationError:
+        raise Fault("invalid", "the model's reply did not fit the schema") from None
+
+
+def call_structured(
+    model: BaseChatModel,
+    messages_for: Any,
+    schema: type[BaseModel],
+    *,
+    server: str,
+    timeout: float,
+    name: str,
+) -> tuple[BaseModel, str, Usage]:
+    """Run the call; `messages_for(mode)` gives the messages (JSON mode adds the schema to the prompt).
+
+    Returns (parsed, mode, usage) or raises StructuredError. Never runs past `timeout` seconds of
+    waiting on the server, plus the short backoff of one retry.
+    """
+    usage = Usage()
+    confirmed = known_mode(server)
+    mode = confirmed or MODES[0]
+    retries = 1
+    deadline = time.monotonic() + timeout
+    last: Fault = Fault("timeout", f"timeout after {timeout:g} s")
+    while usage.calls < MAX_ATTEMPTS:
+        remaining = deadline - time.monotonic()
+        if remaining < MIN_ATTEMPT_TIME:
+            break
+        usage.calls += 1
+        try:
+            reply = _bind(model, mode, schema, name).invoke(messages_for(mode), timeout=remaining)
+            usage.add(reply)
+            parsed = parse_reply(reply, schema)
+        except Exception as exc:  # everything becomes a Fault; nothing reaches the graph
+            last = classify(exc, timeout)
+            if last.kind == "timeout":
+                break  # the window is spent; a retry would overrun it
+            if mode != confirmed and last.status in DEGRADE_STATUSES and mode != MODES[-1]:
+                mode = MODES[MODES.index(mode) + 1]  # this server may not speak that format
+                continue
+            if not (last.retryable and retries):
+                break
+            retries -= 1
+            wait = BACKOFF if last.retry_after is None else last.retry_after
+            if wait > RETRY_AFTER_CAP or time.monotonic() + wait + MIN_ATTEMPT_TIME > deadline:
+                break
+            time.sleep(wait)
+            continue
+        with _lock:
+            _working[server] = mode
+        return parsed, mode, usage
+    raise StructuredError(last, usage)

@@ -1,0 +1,46 @@
+"""What the interviewer says around the questions: opening, transitions, closing (prompts/interviewer.yaml)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from agent.state import State
+from knowledge.models import RolePack
+from prompts import load_yaml, render
+
+
+def pick(options: list[str], key: str) -> str:
+    """One of several phrasings, chosen deterministically by key (stable across processes)."""
+    return options[int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % len(options)]
+
+
+def opening_line(pack: RolePack, count: int) -> str:
+    """The role pack's own opening (its {role_title} filled in), else the default one."""
+    template = pack.opening.strip() or load_yaml("interviewer.yaml")["opening"]
+    return render(template, role_title=pack.title, count=count)
+
+
+def closing_line(pack: RolePack, candidate_questions: list[str]) -> str:
+    """The pack's closing, then 'Do you have any questions for me?', pointing at one the candidate prepared."""
+    lines = load_yaml("interviewer.yaml")
+    parts = [render(pack.closing.strip() or lines["closing"], role_title=pack.title)]
+    if "questions for me" not in parts[0].lower():
+        parts.append(lines["ask_for_questions"])
+    if candidate_questions:
+        parts.append(render(lines["candidate_question_hint"], example=candidate_questions[0]))
+    return " ".join(parts)
+
+
+def ended_early_line() -> str:
+    """What the interviewer says when the candidate ends the session."""
+    return str(load_yaml("interviewer.yaml")["ended_early"])
+
+
+def question_preamble(state: State, index: int, question_id: str) -> str:
+    """The opening before the first question; a short transition before the others."""
+    if index == 0:
+        return state.get("opening", "")
+    lines = load_yaml("interviewer.yaml")
+    previous = [t for t in state.get("turns", []) if t["question_index"] == index - 1]
+    options = lines["after_skip"] if previous and previous[-1]["skipped"] else lines["transitions"]
+    return pick(options, question_id)

@@ -1,0 +1,38 @@
+"""plan_interview: choose the questions and the interviewer's opening and closing lines."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+
+from agent.context import Context
+from agent.nodes.lines import closing_line, opening_line
+from agent.planning import plan_questions
+from agent.state import InputState
+from knowledge.models import RolePack
+
+
+def load_pack(role: str) -> RolePack:
+    """The role pack (knowledge.roles, imported lazily so the graph module loads without it)."""
+    from knowledge.roles import load_role
+
+    return load_role(role)
+
+
+def plan_interview(state: InputState, runtime: Runtime[Context]) -> dict:
+    """Pick the session's questions by competency weight; set the opening and closing lines."""
+    ctx = runtime.context
+    pack = load_pack(ctx.role)
+    plan = plan_questions(
+        pack,
+        ctx.questions,
+        seed=ctx.seed or 0,
+        recent=state.get("recent_question_ids", []),
+        fixed=ctx.fixed_questions,
+    )
+    if not plan:
+        raise ValueError(f"role pack {pack.name!r} has no questions to ask")
+    return {
+        "plan": plan,
+        "opening": opening_line(pack, len(plan)),
+        "closing": closing_line(pack, state.get("candidate_questions", [])),
+    }

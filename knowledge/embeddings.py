@@ -1,0 +1,100 @@
+"""The one place embedders are built: ``load_embedder(name)``.
+
+Every embedder is a LangChain ``Embeddings`` with three extra attributes the story index keys its cache on:
+``name``, ``dimension`` and ``model_hash`` (plus ``notice``: a one-line message when it stands in for another).
+
+- "minilm" (default): all-MiniLM-L6-v2 int8 ONNX, offline, sha256-pinned. If it cannot load (file missing, hash
+  mismatch, tokenizer unreadable) the lexical "hashing" embedder is returned instead, carrying a notice, so the
+  interview never crashes over retrieval. Failures that only show up when the ONNX session starts are handled by
+  the index (it falls back to BM25-only search with a notice).
+- "hashing": deterministic hashed word/bigram counts, for tests and as the fallback.
+- "openai": OpenAIEmbeddings, only when OPENAI_API_KEY is set (honours OPENAI_BASE_URL).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from knowledge.embedding_hashing import HashingEmbeddings
+from knowledge.embedding_minilm import EmbedderUnavailableError, MiniLMEmbeddings
+
+EMBEDDER_NAMES: tuple[str, ...] = ("minilm", "hashing", "openai")
+DEFAULT_OPENAI_MODEL = "text-embedding-3-small"
+_OPENAI_DIMENSIONS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}
+
+__all__ = [
+    "EMBEDDER_NAMES",
+    "EmbedderUnavailableError",
+    "HashingEmbeddings",
+    "MiniLMEmbeddings",
+    "embed_matrix",
+    "load_embedder",
+]
+
+
+def load_embedder(name: str = "minilm", **kw: Any) -> Embeddings:
+    """Build the named embedder. Unknown names raise ValueError listing the valid ones.
+
+    Keyword options: minilm — model_path, tokenizer_path; hashing — dimension; openai — model, dimension.
+    """
+    key = (name or "minilm").strip().lower()
+    if key == "minilm":
+        try:
+            return MiniLMEmbeddings(model_path=kw.get("model_path"), tokenizer_path=kw.get("tokenizer_path"))
+        except EmbedderUnavailableError as exc:
+            return HashingEmbeddings(notice=f"minilm embedder unavailable ({exc}); using lexical search instead")
+    if key == "hashing":
+        return HashingEmbeddings(dimension=int(kw.get("dimension", 512)))
+    if key == "openai":
+        return _load_openai(model=kw.get("model"), dimension=kw.get("dimension"))
+    raise ValueError(f"unknown embedder {name!r}; choose one of: {', '.join(EMBEDDER_NAMES)}")
+
+
+def _load_openai(model: str | None, dimension: int | None) -> Embeddings:
+    """OpenAI (or an OpenAI-compatible server via OPENAI_BASE_URL); refuses to build without a key."""
+    if not os.environ.get("OPENAI_API_KEY"):
+        raise EmbedderUnavailableError("embedder 'openai' needs OPENAI_API_KEY; use --embedder minilm to stay offline")
+    from langchain_openai import OpenAIEmbeddings
+
+    model = model or os.environ.get("INTERVIEWER_EMBEDDING_MODEL") or DEFAULT_OPENAI_MODEL
+
+    class _OpenAI(OpenAIEmbeddings):
+        """OpenAIEmbeddings plus the attributes the index keys on."""
+
+        name: str = "openai"
+        dimension: int = 0
+        model_hash: str = ""
+        notice: str | None = None
+
+    dim = int(dimension or _OPENAI_DIMENSIONS.get(model, 0))
+    embedder = _OpenAI(model=model, dimension=dim, model_hash=f"openai-{model}")
+    return embedder
+
+
+def embedder_dimension(embedder: Embeddings) -> int:
+    """The embedder's vector size; asks the model once when it does not declare one (OpenAI-compatible servers)."""
+    dim = int(getattr(embedder, "dimension", 0) or 0)
+    if dim <= 0:
+        dim = len(embedder.embed_query("dimension probe"))
+        with contextlib.suppress(AttributeError, ValueError):  # a frozen model just re-probes next time
+            embedder.dimension = dim  # type: ignore[attr-defined]
+    return dim
+
+
+def embed_matrix(embedder: Embeddings, texts: list[str], query: bool = False) -> np.ndarray:
+    """Embed texts as a unit-length float32 matrix (inner product = cosine), whatever the embedder."""
+    if hasattr(embedder, "embed_array"):
+        matrix = np.asarray(embedder.embed_array(texts), dtype=np.float32)
+    elif query:
+        matrix = np.asarray([embedder.embed_query(t) for t in texts], dtype=np.float32)
+    else:
+        matrix = np.asarray(embedder.embed_documents(texts), dtype=np.float32)
+    if matrix.ndim != 2:
+        matrix = matrix.reshape(len(texts), -1)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return np.ascontiguousarray(matrix / np.clip(norms, 1e-12, None), dtype=np.float32)

@@ -1,0 +1,216 @@
+"""The story index: dense (FAISS) + lexical (BM25) retrieval over the candidate's stories, fused by RRF.
+
+``StoryIndex.open(stories)`` builds or reuses a cached index in the data directory: a story whose embedded text is
+unchanged keeps its stored vector, so re-opening an unchanged bank embeds nothing. A missing, corrupt or
+mismatched index is rebuilt with a one-line notice in ``.notices``; an embedder that cannot run degrades to
+BM25-only search with a notice. ``search(question, k, competency)`` returns ``StoryHit``s, best first.
+
+langchain_community is imported only here (lazily, on the first dense search: it costs ~0.9 s of imports that
+the time to the first question should not pay) and its sunset DeprecationWarning is silenced here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from knowledge.embeddings import EmbedderUnavailableError, embed_matrix, embedder_dimension, load_embedder
+from knowledge.index_fusion import BM25Ranker, competency_matches, dense_text, fuse
+from knowledge.index_store import StoreError, expected_manifest, load_store, save_store
+from knowledge.models import Story
+from knowledge.paths import data_dir, samples_dir
+
+LEXICAL_ONLY = "bm25"  # pseudo-embedder name: no dense retrieval at all
+
+
+@dataclass(frozen=True)
+class StoryHit:
+    """One retrieved story: fused score (higher is better) and its rank in each ranking (None = not retrieved)."""
+
+    story: Story
+    score: float
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+
+
+def content_hash(story: Story) -> str:
+    """Hash of exactly what gets embedded: a story whose embedded text is unchanged keeps its vector."""
+    return hashlib.sha256(dense_text(story).encode("utf-8")).hexdigest()[:32]
+
+
+def default_index_dir(embedder: Embeddings) -> Path:
+    """data_dir()/index/<embedder name>-<hash of model and dimension>: each embedder keeps its own cache."""
+    name = str(getattr(embedder, "name", type(embedder).__name__))
+    fingerprint = f"{getattr(embedder, 'model_hash', '')}:{getattr(embedder, 'dimension', '')}"
+    return data_dir() / "index" / f"{name}-{hashlib.sha1(fingerprint.encode()).hexdigest()[:10]}"
+
+
+class StoryIndex:
+    """Hybrid retrieval over a fixed list of stories. Build it with ``StoryIndex.open``."""
+
+    def __init__(
+        self,
+        stories: list[Story],
+        embedder: Embeddings | None,
+        matrix: np.ndarray | None,
+        notices: list[str],
+        index_dir: Path | None = None,
+        embedded: int = 0,
+    ) -> None:
+        self.stories = stories
+        self.notices = notices
+        self.index_dir = index_dir
+        self.embedded = embedded  # stories embedded while opening (0 on an unchanged re-open)
+        self.ingest_result: Any = None  # set by open_story_index
+        self._embedder = embedder
+        self._matrix = matrix
+        self._vectorstore: Any = None
+        self._bm25 = BM25Ranker(stories)
+
+    @property
+    def embedder_name(self) -> str:
+        """The embedder doing dense retrieval, or "bm25" when search is lexical only."""
+        if self._embedder is None or self._matrix is None:
+            return LEXICAL_ONLY
+        return str(getattr(self._embedder, "name", type(self._embedder).__name__))
+
+    @classmethod
+    def open(
+        cls, stories: Sequence[Story], index_dir: Path | None = None, embedder: str | Embeddings = "minilm"
+    ) -> StoryIndex:
+        """Build or reuse the cached index for `stories` (see the module docstring)."""
+        unique: dict[str, Story] = {}
+        for story in stories:
+            unique.setdefault(story.id, story)
+        notices: list[str] = []
+        if len(unique) < len(stories):
+            notices.append(f"{len(stories) - len(unique)} duplicate story id(s) ignored")
+        items = list(unique.values())
+        if isinstance(embedder, str) and embedder.strip().lower() == LEXICAL_ONLY:
+            return cls(items, None, None, notices)
+        model = load_embedder(embedder) if isinstance(embedder, str) else embedder
+        if getattr(model, "notice", None):
+            notices.append(str(getattr(model, "notice", "")))
+        try:
+            return cls._open_dense(items, model, index_dir, notices)
+        except EmbedderUnavailableError as exc:
+            notices.append(f"dense retrieval off ({exc}); searching with BM25 only")
+            return cls(items, None, None, notices)
+
+    @classmethod
+    def _open_dense(
+        cls, items: list[Story], model: Embeddings, index_dir: Path | None, notices: list[str]
+    ) -> StoryIndex:
+        name = str(getattr(model, "name", type(model).__name__))
+        expected = expected_manifest(name, embedder_dimension(model), str(getattr(model, "model_hash", "")))
+        folder = Path(index_dir) if index_dir is not None else default_index_dir(model)
+        try:
+            stored = load_store(folder, expected)
+        except StoreError as exc:
+            stored = None
+            if str(exc) != "no index yet":
+                notices.append(f"index rebuilt: {exc} ({folder})")
+        hashes = [content_hash(s) for s in items]
+        dumps = [s.model_dump(mode="json") for s in items]
+        todo = [i for i, (s, h) in enumerate(zip(items, hashes, strict=True))
+                if stored is None or stored.hashes.get(s.id) != h]
+        matrix = np.zeros((len(items), expected["dimension"]), dtype=np.float32)
+        if todo:
+            fresh = embed_matrix(model, [dense_text(items[i]) for i in todo])
+            if fresh.shape != (len(todo), expected["dimension"]):
+                raise EmbedderUnavailableError(f"embedder returned vectors of shape {fresh.shape}")
+            matrix[todo] = fresh
+        if stored is not None:
+            todo_set = set(todo)
+            for i, story in enumerate(items):
+                if i not in todo_set:
+                    matrix[i] = stored.vectors[story.id]
+        unchanged = (
+            stored is not None and not todo and list(stored.hashes) == [s.id for s in items]
+            and all(stored.story_dumps.get(s.id) == d for s, d in zip(items, dumps, strict=True))
+        )
+        if not unchanged:
+            if stored is None and items:
+                notices.append(f"index built: {len(items)} stories embedded with {name}")
+            try:
+                created = stored.manifest.get("created") if stored else None
+                save_store(folder, expected, [s.id for s in items], hashes, dumps, matrix, created)
+            except OSError as exc:
+                notices.append(f"index not saved ({exc.strerror or exc}); it will be rebuilt next time")
+        return cls(items, model, matrix, notices, folder, embedded=len(todo))
+
+    def _dense_store(self) -> Any:
+        """The LangChain FAISS vector store over the in-memory matrix (built on first use)."""
+        if self._vectorstore is None:
+            import faiss
+            from langchain_core.documents import Document
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)  # langchain-community's sunset notice
+                from langchain_community.docstore.in_memory import InMemoryDocstore
+                from langchain_community.vectorstores import FAISS
+                from langchain_community.vectorstores.utils import DistanceStrategy
+
+            assert self._matrix is not None and self._embedder is not None
+            flat = faiss.IndexFlatIP(self._matrix.shape[1])
+            if len(self._matrix):
+                flat.add(self._matrix)
+            docs = {s.id: Document(page_content=s.title, metadata={"pos": i}) for i, s in enumerate(self.stories)}
+            self._vectorstore = FAISS(
+                embedding_function=self._embedder,
+                index=flat,
+                docstore=InMemoryDocstore(docs),
+                index_to_docstore_id={i: s.id for i, s in enumerate(self.stories)},
+                distance_strategy=DistanceStrategy.MAX_INNER_PRODUCT,
+            )
+        return self._vectorstore
+
+    def warm(self) -> None:
+        """Pay the one-off costs (ONNX session, imports) now rather than on the first search."""
+        if self.embedder_name != LEXICAL_ONLY:
+            self.search("warm up", k=1)
+
+    def _dense_ranking(self, query: str) -> list[int]:
+        if self._embedder is None or self._matrix is None or not self.stories:
+            return []
+        try:
+            vector = embed_matrix(self._embedder, [query], query=True)[0]
+        except EmbedderUnavailableError as exc:
+            self.notices.append(f"dense retrieval off ({exc}); searching with BM25 only")
+            self._embedder = None
+            return []
+        found = self._dense_store().similarity_search_with_score_by_vector(vector.tolist(), k=len(self.stories))
+        return [int(doc.metadata["pos"]) for doc, _score in found]
+
+    def search(self, query: str, k: int = 3, competency: str | None = None) -> list[StoryHit]:
+        """The k stories that best answer `query`, best first; stories tagged `competency` get a small boost."""
+        if not query.strip() or k <= 0 or not self.stories:
+            return []
+        dense = self._dense_ranking(query)
+        lexical = self._bm25.rank(query)
+        dense_rank = {pos: r for r, pos in enumerate(dense, start=1)}
+        lexical_rank = {pos: r for r, pos in enumerate(lexical, start=1)}
+        fused = fuse([dense, lexical], competency_matches(self.stories, competency))
+        return [
+            StoryHit(self.stories[pos], score, dense_rank.get(pos), lexical_rank.get(pos)) for pos, score in fused[:k]
+        ]
+
+
+def open_story_index(
+    docs: Sequence[str | Path] | None = None, index_dir: Path | None = None, embedder: str | Embeddings = "minilm"
+) -> StoryIndex:
+    """Ingest `docs` (files or folders; the bundled sample bank when empty) and open their story index."""
+    from knowledge.ingest import ingest_paths
+
+    result = ingest_paths(list(docs) if docs else [samples_dir()])
+    index = StoryIndex.open(result.stories, index_dir=index_dir, embedder=embedder)
+    index.notices[:0] = [str(w) for w in result.warnings]
+    index.ingest_result = result
+    return index

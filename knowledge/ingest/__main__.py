@@ -1,0 +1,7 @@
+"""Entry point for `python -m knowledge.ingest`."""
+
+import sys
+
+from knowledge.ingest.cli import main
+
+sys.exit(main())

@@ -1,0 +1,67 @@
+"""Library entry points: ingest_text (one document) and ingest_paths (files and folders)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path, PurePath
+
+from knowledge.ingest.build import build
+from knowledge.ingest.extract import extract
+from knowledge.ingest.reader import decode, discover, read_file
+from knowledge.ingest.result import IngestResult
+
+
+def ingest_text(text: str | bytes, source: str) -> IngestResult:
+    """Stories and questions of one document given as text or raw bytes; never raises on bad content."""
+    result = IngestResult(files=[source])
+    decoded = decode(text, source)
+    if decoded is None:
+        result.warnings.append(f"{source}: looks like a binary file, not a text document; skipped")
+        return result
+    result.warnings.extend(decoded.warnings)
+    if not decoded.text.strip():
+        result.warnings.append(f"{source}: file is empty; nothing to ingest")
+        return result
+    stem = PurePath(source.replace("\\", "/")).stem or "notes"
+    doc = extract(decoded.text, fallback_title=stem.replace("-", " ").replace("_", " "))
+    result.stories, result.questions, result.candidate_questions = build(doc, source)
+    result.warnings.extend(f"{source}: {w}" for w in doc.warnings)
+    if not result.found_anything:
+        result.warnings.append(
+            f"{source}: no stories or questions found (expected STAR stories, Q&A pairs or narrative sections)"
+        )
+    return result
+
+
+def ingest_paths(paths: Sequence[str | Path]) -> IngestResult:
+    """Ingest every .md/.markdown/.txt file under `paths` (folders recursively).
+
+    Unreadable or missing paths become one-line entries in `errors`; the other files are still ingested.
+    """
+    total = IngestResult()
+    seen_ids: set[str] = set()
+    for path, shown, error in discover(paths):
+        if error or path is None:
+            total.errors.append(error or f"{shown}: cannot be read")
+            continue
+        try:
+            data = read_file(path)
+        except OSError as exc:
+            total.errors.append(f"{shown}: cannot be read ({exc.strerror or exc.__class__.__name__})")
+            continue
+        one = ingest_text(data, shown)
+        _dedupe_across_files(one, seen_ids)
+        total.extend(one)
+    return total
+
+
+def _dedupe_across_files(result: IngestResult, seen: set[str]) -> None:
+    """Two files with the same name (in different folders) must not share ids: key those by full path."""
+    from knowledge.models import stable_id
+
+    for item in [*result.stories, *result.questions, *result.candidate_questions]:
+        if item.id in seen:
+            prefix = item.id.split("-", 1)[0]
+            title = item.title if hasattr(item, "title") else item.text  # type: ignore[union-attr]
+            item.id = stable_id(prefix, f"{item.source}", f"{title} @{item.line}")
+        seen.add(item.id)

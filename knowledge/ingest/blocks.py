@@ -1,0 +1,109 @@
+"""Markdown structure via markdown-it: top-level blocks with source lines, grouped into heading sections.
+
+Only block structure is parsed (inline parsing is off: we read the source lines ourselves), which keeps a
+few hundred KB of notes well under a second. Headings that are just STAR labels ("### Situation") stay inside
+their story rather than opening a section of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+from knowledge.ingest.labels import parse_label
+
+_BLOCK_OPEN = {
+    "paragraph_open": "para",
+    "bullet_list_open": "list",
+    "ordered_list_open": "list",
+    "blockquote_open": "quote",
+    "table_open": "table",
+}
+_LEAF = {"fence": "code", "code_block": "code", "hr": "hr", "html_block": "html"}
+
+
+@dataclass
+class Block:
+    """One top-level Markdown block: lines [start, end) of the document (0-based)."""
+
+    kind: str  # heading | para | list | quote | table | code | hr | html
+    start: int
+    end: int
+    level: int = 0  # heading level
+    title: str = ""  # heading text
+
+
+@dataclass
+class Section:
+    """A heading and the blocks up to the next heading (any level). `heading` is None for the preamble."""
+
+    heading: Block | None
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def level(self) -> int:
+        return self.heading.level if self.heading else 0
+
+    @property
+    def title(self) -> str:
+        return self.heading.title if self.heading else ""
+
+    @property
+    def line(self) -> int:
+        """1-based line of the heading (or of the first block for the preamble)."""
+        if self.heading:
+            return self.heading.start + 1
+        return self.blocks[0].start + 1 if self.blocks else 1
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Top-level blocks in document order."""
+    tokens = _parser().parse(text)
+    blocks: list[Block] = []
+    for i, tok in enumerate(tokens):
+        if tok.level != 0 or tok.map is None:
+            continue
+        start, end = tok.map
+        if tok.type == "heading_open":
+            title = tokens[i + 1].content if i + 1 < len(tokens) else ""
+            blocks.append(Block("heading", start, end, int(tok.tag[1:]), clean_heading(title)))
+        elif tok.type in _BLOCK_OPEN:
+            blocks.append(Block(_BLOCK_OPEN[tok.type], start, end))
+        elif tok.type in _LEAF:
+            blocks.append(Block(_LEAF[tok.type], start, end))
+    return blocks
+
+
+_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+_LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(\[]+")
+
+
+def clean_heading(title: str) -> str:
+    """Heading text without emphasis markers, leading emoji/symbols or trailing #'s."""
+    title = _EMPHASIS.sub("", title).replace("`", "")
+    title = _LEADING_SYMBOLS.sub("", title.strip())
+    return re.sub(r"\s+", " ", title).strip(" #")
+
+
+def split_sections(blocks: list[Block], lines: list[str]) -> list[Section]:
+    """Group blocks under headings; label headings ("### Result") are kept as body blocks."""
+    sections = [Section(None)]
+    for block in blocks:
+        if block.kind == "heading" and not _is_label_heading(block, lines):
+            sections.append(Section(block))
+        else:
+            sections[-1].blocks.append(block)
+    return [s for s in sections if s.heading is not None or s.blocks]
+
+
+def _is_label_heading(block: Block, lines: list[str]) -> bool:
+    label = parse_label(lines[block.start]) if block.start < len(lines) else None
+    return label is not None and label.canon in {"situation", "task", "action", "result", "extra"}

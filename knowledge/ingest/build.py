@@ -1,0 +1,85 @@
+"""Raw items -> Story / Question models: stable ids, question types, competencies and metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePath
+
+from knowledge.competencies import competency_for_question, tag_competencies
+from knowledge.ingest.extract import RawDoc, RawStory
+from knowledge.ingest.labels import strip_markup
+from knowledge.ingest.questions import classify
+from knowledge.models import Metric, Question, Story, stable_id
+
+
+def _metric_extractor() -> Callable[[str], list[Metric]]:
+    """knowledge.metrics is optional here: without it stories simply carry no metrics."""
+    try:
+        from knowledge.metrics import extract_metrics
+    except ImportError:
+        return lambda _text: []
+    return extract_metrics
+
+
+class _Ids:
+    """Stable ids; a repeated title in one document gets "#2", "#3"... so ids stay unique and stable."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, prefix: str, title: str) -> str:
+        key = f"{prefix}\x00{title.strip().lower()}"
+        self.seen[key] = self.seen.get(key, 0) + 1
+        n = self.seen[key]
+        return stable_id(prefix, self.name, title if n == 1 else f"{title} #{n}")
+
+
+def build(doc: RawDoc, source: str) -> tuple[list[Story], list[Question], list[Question]]:
+    """Models for one document; `source` is the path as given, its file name keys the ids."""
+    ids = _Ids(PurePath(source.replace("\\", "/")).name or source)
+    metrics = _metric_extractor()
+    stories = [_story(raw, source, ids, metrics) for raw in doc.stories]
+    questions = [_question(text, line, source, ids, "q") for text, line in _unique(doc.questions)]
+    candidates = [_question(text, line, source, ids, "cq") for text, line in _unique(doc.candidates)]
+    return stories, questions, candidates
+
+
+def _story(raw: RawStory, source: str, ids: _Ids, metrics: Callable[[str], list[Metric]]) -> Story:
+    fields = {k: strip_markup(raw.fields.get(k, "")) for k in ("situation", "task", "action", "result")}
+    tag_text = " ".join(x for x in (raw.question, raw.title, raw.text) if x)
+    return Story(
+        id=ids("story", raw.title),
+        title=raw.title,
+        kind=raw.kind,  # type: ignore[arg-type]  # extract only produces star | qa | prose
+        text=raw.text,
+        metrics=metrics(raw.text),
+        competencies=tag_competencies(tag_text),
+        question=raw.question,
+        source=source,
+        line=raw.line,
+        **fields,
+    )
+
+
+def _question(text: str, line: int, source: str, ids: _Ids, prefix: str) -> Question:
+    return Question(
+        id=ids(prefix, text),
+        text=text,
+        type=classify(text),
+        competency=competency_for_question(text),
+        source=source,
+        line=line,
+    )
+
+
+def _unique(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The same question asked twice in one document is one question (first occurrence wins)."""
+    seen: set[str] = set()
+    out = []
+    for text, line in items:
+        key = " ".join(text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append((text, line))
+    return out

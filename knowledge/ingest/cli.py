@@ -1,0 +1,129 @@
+"""`python -m knowledge.ingest PATH... [--index DIR] [--json]`: ingest prep documents and report what was found.
+
+Exit codes: 0 something was ingested, 1 nothing at all (or the requested index failed), 2 usage error.
+Warnings and errors go to stderr, one line each, so `--json` output on stdout stays parseable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from knowledge.ingest.api import ingest_paths
+from knowledge.ingest.result import IngestResult
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m knowledge.ingest",
+        description="Find STAR stories, prepared answers and interview questions in .md/.markdown/.txt notes.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    parser.add_argument("--index", metavar="DIR", help="also build/refresh the story search index in DIR")
+    parser.add_argument("--embedder", default="minilm", help="embedder for --index (default: minilm)")
+    parser.add_argument("--json", action="store_true", help="print everything found as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    result = ingest_paths(args.paths)
+    for error in result.errors:
+        print(f"error: {error}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    index_info: dict[str, Any] | None = None
+    ok = result.found_anything
+    if args.index and ok:
+        index_info = _open_index(result, Path(args.index).expanduser(), args.embedder)
+        ok = index_info.get("error") is None
+    if args.json:
+        print(json.dumps(to_json(result, index_info), indent=2, ensure_ascii=False))
+    else:
+        print_summary(result, index_info)
+    return 0 if ok else 1
+
+
+def _open_index(result: IngestResult, index_dir: Path, embedder: str) -> dict[str, Any]:
+    """Open (build or refresh) the story index; failures are reported, not raised."""
+    try:
+        from knowledge.index import StoryIndex
+    except ImportError as exc:
+        message = f"story index is not available in this install ({exc}); --index skipped"
+        print(f"error: {message}", file=sys.stderr)
+        return {"dir": str(index_dir), "error": message}
+    try:
+        index = StoryIndex.open(result.stories, index_dir=index_dir, embedder=embedder)
+    except Exception as exc:  # any index failure is one line for the user, never a traceback
+        message = f"could not build the story index in {index_dir}: {exc}"
+        print(f"error: {message}", file=sys.stderr)
+        return {"dir": str(index_dir), "error": message}
+    notices = list(getattr(index, "notices", []))
+    for notice in notices:
+        print(f"index: {notice}", file=sys.stderr)
+    return {"dir": str(index_dir), "stories": len(result.stories), "notices": notices, "error": None}
+
+
+def to_json(result: IngestResult, index_info: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The --json document: every story and question with id, title/text, type, source and line."""
+    stories = [
+        {
+            "id": s.id, "title": s.title, "type": s.kind, "question": s.question, "source": s.source,
+            "line": s.line, "competencies": s.competencies, "metrics": [m.text for m in s.metrics],
+            "parts": [p for p in ("situation", "task", "action", "result") if getattr(s, p)],
+        }
+        for s in result.stories
+    ]  # fmt: skip
+    def questions(items: list[Any]) -> list[dict[str, Any]]:
+        return [
+            {"id": q.id, "text": q.text, "type": q.type, "competency": q.competency, "source": q.source,
+             "line": q.line}
+            for q in items
+        ]  # fmt: skip
+
+    doc: dict[str, Any] = {
+        "files": result.files,
+        "stories": stories,
+        "questions": questions(result.questions),
+        "candidate_questions": questions(result.candidate_questions),
+        "warnings": result.warnings,
+        "errors": result.errors,
+    }
+    if index_info is not None:
+        doc["index"] = index_info
+    return doc
+
+
+def print_summary(result: IngestResult, index_info: dict[str, Any] | None = None) -> None:
+    """Counts per file, then the story titles, as a rich table."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console()
+    stories = Counter(s.source for s in result.stories)
+    questions = Counter(q.source for q in result.questions)
+    asks = Counter(q.source for q in result.candidate_questions)
+    table = Table(title="Ingested documents")
+    for column in ("file", "stories", "questions", "your questions"):
+        table.add_column(column, justify="left" if column == "file" else "right")
+    for name in result.files:
+        table.add_row(name, str(stories[name]), str(questions[name]), str(asks[name]))
+    table.add_row("total", str(len(result.stories)), str(len(result.questions)),
+                  str(len(result.candidate_questions)), style="bold")
+    console.print(table)
+    if result.stories:
+        found = Table(title="Stories", show_lines=False)
+        for column in ("kind", "title", "where", "STAR"):
+            found.add_column(column, overflow="fold")
+        for story in result.stories:
+            parts = "".join(p[0].upper() for p in ("situation", "task", "action", "result") if getattr(story, p))
+            found.add_row(story.kind, escape(story.title), escape(f"{Path(story.source).name}:{story.line}"), parts or "-")
+        console.print(found)
+    if index_info and not index_info.get("error"):
+        console.print(f"story index ready in {index_info['dir']} ({index_info['stories']} stories)")

@@ -1,0 +1,186 @@
+"""One document -> raw stories and questions, section by section.
+
+Per section, first match wins: the candidate's own questions; explicit Q/A pairs and flashcards; a heading
+that is a question (its body is the prepared answer); a STAR-labelled story; a first-person narrative
+(prose story); a list of example interview questions. A story section absorbs its sub-sections unless one
+of them is an item of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.ingest import items, prose
+from knowledge.ingest.blocks import Block, Section, parse_blocks, split_sections
+from knowledge.ingest.labels import split_star
+from knowledge.ingest.questions import clean, has_story_prefix, heading_question, strip_story_prefix
+
+
+@dataclass
+class RawStory:
+    title: str
+    kind: str
+    text: str
+    line: int  # 1-based
+    fields: dict[str, str] = field(default_factory=dict)
+    question: str | None = None
+
+
+@dataclass
+class RawDoc:
+    stories: list[RawStory] = field(default_factory=list)
+    questions: list[tuple[str, int]] = field(default_factory=list)  # (text, 1-based line)
+    candidates: list[tuple[str, int]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Span:
+    section: Section
+    start: int  # first body line (0-based)
+    end: int  # own end: next heading
+    full_end: int  # end including deeper sub-sections
+    qa: list[items.QAPair]
+    star_labels: int
+
+
+def extract(text: str, fallback_title: str) -> RawDoc:
+    lines = text.split("\n")
+    blocks = parse_blocks(text)
+    code = {i for b in blocks if b.kind == "code" for i in range(b.start, b.end)}
+    spans = _spans(split_sections(blocks, lines), lines, code, len(lines))
+    doc = RawDoc()
+    consumed: set[int] = set()
+    candidate_until = -1  # candidate-question region (document line) from a "Questions to ask" heading
+    answers_seen: set[str] = set()
+    for k, span in enumerate(spans):
+        if k in consumed:
+            continue
+        sec = span.section
+        if sec.heading and items.CANDIDATE.search(sec.title):
+            candidate_until = max(candidate_until, span.full_end)
+        if span.start < candidate_until:
+            doc.candidates += [(t, i + 1) for i, t in items.candidate_items(lines, span.start, span.end, code)]
+            continue
+        label_at = _candidate_label(lines, span, code)
+        own_end = label_at if label_at is not None else span.end
+        if label_at is not None:
+            doc.candidates += [(t, i + 1) for i, t in items.candidate_items(lines, label_at, span.end, code)]
+            candidate_until = max(candidate_until, span.full_end)
+        if span.qa:
+            for pair in span.qa:
+                if pair.line >= own_end:
+                    continue
+                doc.questions.append((pair.question, pair.line + 1))
+                answer, dropped = items.drop_repeats(pair.answer, answers_seen)
+                if dropped:
+                    doc.warnings.append(f"line {pair.line + 1}: the answer under this question repeats an "
+                                        "earlier answer paragraph word for word; the copy was ignored")
+                if answer:
+                    doc.stories.append(_qa_story(pair.question, answer, pair.line + 1))
+            continue
+        simple = label_at is None and not any(_is_item(s) for s in spans[k + 1 :] if s.start < span.full_end)
+        question = heading_question(sec.title) if sec.heading else None
+        story = _section_story(sec, lines, span, own_end, question, code, fallback_title)
+        if story:
+            if simple and story.kind != "prose":  # a labelled story or answer keeps its sub-sections
+                story = _section_story(sec, lines, span, span.full_end, question, code, fallback_title) or story
+                consumed |= {j for j in range(k + 1, len(spans)) if spans[j].start < span.full_end}
+            doc.stories.append(story)
+            if question:
+                doc.questions.append((question, sec.line))
+            continue
+        if question:
+            doc.questions.append((question, sec.line))
+            continue
+        listed = items.example_questions(lines, span.start, own_end)
+        if listed and _asks_for_questions(sec, lines, span.start, listed[0][0]):
+            doc.questions += [(t, i + 1) for i, t in listed]
+    return doc
+
+
+def _spans(sections: list[Section], lines: list[str], code: set[int], n: int) -> list[_Span]:
+    spans: list[_Span] = []
+    starts = [s.heading.start if s.heading else 0 for s in sections] + [n]
+    for k, sec in enumerate(sections):
+        start = sec.heading.end if sec.heading else 0
+        end = starts[k + 1]
+        full_end = end
+        if sec.heading:
+            later = (starts[j] for j in range(k + 1, len(sections)) if sections[j].level <= sec.level)
+            full_end = next(later, n)
+        spans.append(_Span(sec, start, end, full_end, _qa(lines, sec, start, end, code),
+                           split_star(lines[start:end], code, start)[1]))
+    return spans
+
+
+def _qa(lines: list[str], sec: Section, start: int, end: int, code: set[int]) -> list[items.QAPair]:
+    fences = [b for b in sec.blocks if b.kind == "code" and items.is_qa_fence(lines, b.start, b.end)]
+    inner = {i for b in fences for i in range(b.start + 1, b.end - 1)}
+    scannable = [i for i in range(start, end) if i not in code or i in inner]
+    stops = {b.start for b in sec.blocks if b.kind == "hr"} | {i for b in fences for i in (b.start, b.end - 1)}
+    return items.qa_pairs(lines, scannable, stops, end)
+
+
+def _is_item(span: _Span) -> bool:
+    title = span.section.title
+    return bool(span.qa or span.star_labels >= 2 or has_story_prefix(title) or heading_question(title))
+
+
+def _candidate_label(lines: list[str], span: _Span, code: set[int]) -> int | None:
+    """Line of a "**Questions to ask them:**" label inside the section body, if any."""
+    for i in range(span.start, span.end):
+        if not re.search(r"ask|question|reverse", lines[i], re.IGNORECASE):
+            continue
+        text = clean(lines[i].lstrip("#>-*+ "))
+        if i not in code and len(text) < 80 and items.CANDIDATE.search(text) and "?" not in text:
+            return i
+    return None
+
+
+def _section_story(sec: Section, lines: list[str], span: _Span, end: int, question: str | None,
+                   code: set[int], fallback_title: str) -> RawStory | None:
+    body = lines[span.start : end]
+    fields, labels = split_star(body, code, span.start)
+    text = "\n".join(items.trim(body)).strip()
+    if not text:
+        return None
+    title = strip_story_prefix(sec.title) if sec.heading else _first_line_title(body, fallback_title)
+    if question:
+        if labels < 2:
+            fields = _inferred(body)
+        return RawStory(question, "qa", text, sec.line, fields, question)
+    if labels >= 2 or (labels and has_story_prefix(sec.title)):
+        return RawStory(title, "star", text, sec.line, fields)
+    plain = prose.prose_text([x for i, x in enumerate(body) if span.start + i not in code])
+    if prose.is_narrative(plain) or (has_story_prefix(sec.title) and len(plain) >= 40):
+        return RawStory(title, "prose", text, sec.line, prose.infer_star(plain))
+    return None
+
+
+def _qa_story(question: str, answer: list[str], line: int) -> RawStory:
+    fields, labels = split_star(answer)
+    if labels < 2:
+        fields = _inferred(answer)
+    return RawStory(question, "qa", "\n".join(answer).strip(), line, fields, question)
+
+
+def _inferred(body: list[str]) -> dict[str, str]:
+    plain = prose.prose_text(body)
+    return prose.infer_star(plain) if prose.is_narrative(plain) else {}
+
+
+def _first_line_title(body: list[str], fallback: str) -> str:
+    first = next((x.strip() for x in body if x.strip()), "")
+    first = clean(first)
+    return first if 0 < len(first) <= 80 and not first.endswith(".") else fallback
+
+
+def _asks_for_questions(sec: Section, lines: list[str], start: int, first_item: int) -> bool:
+    """Example questions must be introduced as such: the heading or the lead-in text mentions questions."""
+    lead = " ".join(lines[max(start, first_item - 3) : first_item])
+    return bool(re.search(r"\bquestions?\b|\basked\b|\bprompts?\b", f"{sec.title} {lead}", re.IGNORECASE))
+
+
+__all__ = ["Block", "RawDoc", "RawStory", "extract"]

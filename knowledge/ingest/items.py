@@ -1,0 +1,152 @@
+"""Items inside a section body: Q/A pairs and flashcards, the candidate's own questions, example-question lists.
+
+All functions work on document line numbers (0-based) so every item keeps its source line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.ingest.labels import parse_label
+from knowledge.ingest.questions import clean, is_question_like, question_line
+
+_BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+(?P<text>.*)$")
+_QA_FENCE_Q = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*\d*\s*(?:\*\*)?\s*[:.]", re.IGNORECASE)
+_QA_FENCE_A = re.compile(r"^\s*(?:\*\*)?A(?:nswer)?\s*(?:\*\*)?\s*[:.]", re.IGNORECASE)
+CANDIDATE = re.compile(
+    r"\bquestions?\s+(?:for\s+(?:them|the\s+(?:interviewer|team|panel|hiring manager|company))|"
+    r"(?:you|i|i'll|i will|to|we|we'll)\s+(?:\w+\s+){0,2}ask\b)|\bmy questions\b|\breverse[- ]interview|"
+    r"\bask(?:ing)?\s+(?:them|the interviewer|your interviewer)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class QAPair:
+    """An explicit question and the prepared answer below it."""
+
+    question: str
+    line: int  # 0-based
+    answer: list[str]
+
+
+def is_qa_fence(lines: list[str], start: int, end: int) -> bool:
+    """A code block holding Q:/A: pairs rather than code."""
+    inner = lines[start:end]
+    return any(_QA_FENCE_Q.match(x) for x in inner) and any(_QA_FENCE_A.match(x) for x in inner)
+
+
+def qa_pairs(lines: list[str], scannable: list[int], stops: set[int], end: int) -> list[QAPair]:
+    """Explicit questions on `scannable` lines; each answer runs to the next question, a stop line or `end`."""
+    found = [(i, q) for i in scannable if (q := question_line(lines[i]))]
+    pairs: list[QAPair] = []
+    for k, (i, (text, inline)) in enumerate(found):
+        limit = found[k + 1][0] if k + 1 < len(found) else end
+        limit = min([limit, *(s for s in stops if i < s < limit)])
+        j = i + 1
+        # A question may wrap onto following lines of the same paragraph.
+        while j < limit and not text.rstrip().endswith(("?", ".", "!", '"', "”")) and _continues(lines[j]):
+            text = f"{text} {clean(lines[j])}"
+            j += 1
+        answer = ([inline] if inline else []) + _strip_answer_label(lines[j:limit])
+        pairs.append(QAPair(clean(text), i, trim(answer)))
+    return pairs
+
+
+def _continues(line: str) -> bool:
+    return bool(line.strip()) and not _BULLET.match(line) and parse_label(line) is None
+
+
+def _strip_answer_label(lines: list[str]) -> list[str]:
+    """Drop an unbulleted "A:" / "**Answer:**" label from the first answer line (keep its text)."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not line.strip():
+            continue
+        label = parse_label(line)
+        if label and label.canon == "answer" and not label.bulleted:
+            out[i] = label.rest
+        break
+    return out
+
+
+_HR = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+
+
+def trim(lines: list[str]) -> list[str]:
+    """Without blank lines or horizontal rules at either end."""
+    start, end = 0, len(lines)
+    while start < end and (not lines[start].strip() or _HR.match(lines[start])):
+        start += 1
+    while end > start and (not lines[end - 1].strip() or _HR.match(lines[end - 1])):
+        end -= 1
+    return lines[start:end]
+
+
+def drop_repeats(answer: list[str], seen: set[str]) -> tuple[list[str], int]:
+    """Answer without paragraphs that repeat an earlier answer verbatim (copy-paste leftovers); `seen` grows."""
+    kept: list[str] = []
+    dropped = 0
+    for para in "\n".join(answer).split("\n\n"):
+        key = " ".join(para.split()).lower()
+        if key and key in seen and len(key) > 40:
+            dropped += 1
+            continue
+        if key:
+            seen.add(key)
+        kept.extend([*para.split("\n"), ""])
+    return trim(kept), dropped
+
+
+def list_items(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    """Top-level items of a list (or of loose lines) in [start, end): (line, joined text)."""
+    items: list[tuple[int, str]] = []
+    indent: int | None = None
+    for i in range(start, end):
+        m = _BULLET.match(lines[i])
+        if m and (indent is None or len(m.group("indent")) <= indent):
+            indent = len(m.group("indent"))
+            items.append((i, m.group("text")))
+        elif items and lines[i].strip() and i > items[-1][0]:
+            if not lines[i - 1].strip() and not lines[i].startswith((" ", "\t")):
+                items.append((i, lines[i].strip()))  # a new plain paragraph
+            else:
+                items[-1] = (items[-1][0], f"{items[-1][1]} {lines[i].strip()}")
+        elif not items and lines[i].strip():
+            items.append((i, lines[i].strip()))
+    return items
+
+
+def candidate_items(lines: list[str], start: int, end: int, code: set[int]) -> list[tuple[int, str]]:
+    """The candidate's own questions in [start, end): list items or paragraphs that ask something."""
+    found: list[tuple[int, str]] = []
+    for i, raw in list_items(lines, start, end):
+        if i in code or raw.lstrip().startswith(("#", "|")):
+            continue
+        q = question_line(raw)
+        text = q[0] if q else clean(raw)
+        if CANDIDATE.search(text) and "?" not in text:
+            continue  # the "Questions to ask:" label itself
+        if "?" in text or is_question_like(text):
+            found.append((i, text))
+    return found
+
+
+def example_questions(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    """Quoted (or "?"-ending) list items given as example interview questions: complete questions only."""
+    found: list[tuple[int, str]] = []
+    for i, raw in list_items(lines, start, end):
+        if not _BULLET.match(lines[i]):
+            continue
+        text = raw.strip()
+        quoted = text[:1] in "\"“'‘" and _fully_quoted(text)
+        cleaned = clean(text)
+        if (quoted or cleaned.endswith("?")) and is_question_like(cleaned):
+            found.append((i, cleaned))
+    return found
+
+
+def _fully_quoted(text: str) -> bool:
+    body = re.sub(r"\*\*|__", "", text).strip().rstrip(".,;")
+    return len(body) > 2 and body[-1] in "\"”'’" and body[1:-1].count('"') == 0

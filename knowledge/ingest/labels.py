@@ -1,0 +1,144 @@
+"""STAR labels in all the ways people write them, and splitting a story body into S/T/A/R fields.
+
+Recognised: `**Situation:**`, `**Situation**:`, `**Situation** -`, `Situation -`, `Situation:`, `S:`,
+`- **Situation**: ...` bullets and `### Situation` headings; synonyms such as Context, Goal, Outcome, Impact.
+Extra parts (Trade-offs, Lessons, Interview Hook, ...) end the current field and stay only in the full text.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+from functools import lru_cache
+
+STAR = ("situation", "task", "action", "result")
+
+_CANON: dict[str, str] = {}
+for _canon, _names in {
+    "situation": ("situation", "the situation", "context", "background", "setting", "s"),
+    "task": ("task", "the task", "goal", "goals", "objective", "my task", "my role", "role", "mission", "t",
+             "responsibility"),
+    "action": ("action", "actions", "the action", "actions taken", "what i did", "approach", "my approach",
+               "steps", "steps taken", "solution"),
+    "result": ("result", "results", "the result", "outcome", "outcomes", "impact", "results & impact",
+               "result & impact", "results and impact", "what happened", "r"),
+    "answer": ("answer", "a", "my answer", "star answer", "sample answer", "suggested answer", "response"),
+    "extra": ("trade-offs", "tradeoffs", "trade-offs accepted", "tradeoffs accepted", "trade offs", "lessons",
+              "lesson", "lessons learned", "lesson learned", "learnings", "learning", "what i learned",
+              "interview hook", "hook", "key takeaway", "key takeaways", "takeaways", "takeaway", "reflection",
+              "follow-ups", "follow-up questions", "likely follow-ups", "metrics", "key metrics", "tags",
+              "competencies", "notes", "alternatives considered", "why it matters", "skills", "themes"),
+}.items():
+    for _name in _names:
+        _CANON.setdefault(_name, _canon)  # "a" is action unless only Q/A context (handled by callers)
+
+_BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
+_HEADING = re.compile(r"^#{1,6}\s+")
+_WRAPPED = re.compile(r"^(\*\*|__|\*|_)(?P<inner>[^*_\n]{1,60}?)\1\s*(?P<rest>.*)$")
+_PLAIN = re.compile(r"^(?P<label>[A-Za-z][A-Za-z&/' -]{0,40}?)\s*(?::|\s[-–—])\s*(?P<rest>.*)$")
+_SEP = re.compile(r"^(?::|[-–—](?=\s|$))\s*")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label found at the start of a line: canonical name, the raw name and the text after it."""
+
+    canon: str  # situation | task | action | result | answer | extra | other
+    name: str
+    rest: str
+    bulleted: bool
+
+
+@lru_cache(maxsize=2048)
+def canonical(name: str) -> str | None:
+    """Canonical label for a raw label name, or None."""
+    key = re.sub(r"\s+", " ", name.strip().strip(":").strip().lower())
+    key = re.sub(r"^(your|my|the)\s+", "", key) if key not in _CANON else key
+    if key in _CANON:
+        return _CANON[key]
+    if key.endswith(" answer"):  # "Director Answer", "Your 'Spot' Answer"
+        return "answer"
+    if key.startswith(("trade-off", "tradeoff", "lesson")):
+        return "extra"
+    return None
+
+
+@lru_cache(maxsize=8192)  # lines are re-examined per section scope; Label is immutable
+def parse_label(line: str) -> Label | None:
+    """The label opening `line`, if any. Unknown bold labels come back as canon "other"."""
+    s = line.strip()
+    bullet = _BULLET.match(s)
+    if bullet:
+        s = s[bullet.end() :]
+    heading = _HEADING.match(s)
+    if heading:
+        s = s[heading.end() :].strip()
+    wrapped = _WRAPPED.match(s)
+    if wrapped:
+        inner, rest = wrapped.group("inner").strip(), wrapped.group("rest")
+        if inner.endswith((":", " -", " –", " —")):
+            name = inner.rstrip(":-–— ")
+        elif _SEP.match(rest):
+            name, rest = inner, _SEP.sub("", rest, count=1)
+        elif heading or not rest.strip():
+            name = inner
+        else:
+            return None
+        canon = canonical(name)
+        if canon is None:
+            if len(name.split()) > 5 or not name:
+                return None
+            canon = "other"
+        return Label(canon, name, rest.strip(), bool(bullet))
+    if heading:
+        canon = canonical(s)
+        return Label(canon, s, "", bool(bullet)) if canon else None
+    plain = _PLAIN.match(s)
+    if plain:
+        canon = canonical(plain.group("label"))
+        if canon:
+            return Label(canon, plain.group("label"), plain.group("rest").strip(), bool(bullet))
+    return None
+
+
+_BOLD = re.compile(r"\*\*|__")
+
+
+def strip_markup(text: str) -> str:
+    """Field text without bold markers; keeps line structure."""
+    text = _BOLD.sub("", text)
+    return "\n".join(line.rstrip() for line in text.strip("\n").split("\n")).strip()
+
+
+def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) -> tuple[dict[str, str], int]:
+    """S/T/A/R fields of a story body and how many distinct STAR labels it uses.
+
+    `code` holds document line numbers inside code blocks (never labels); `offset` maps `lines` to them.
+    A lone "A:" counts as Action only when "S:"/"T:" style letters are used too.
+    """
+    code = code or set()
+    labels = [None if offset + i in code else parse_label(line) for i, line in enumerate(lines)]
+    letters = {lab.name.strip().lower() for lab in labels if lab and len(lab.name.strip()) == 1}
+    a_is_action = bool(letters & {"s", "t"})
+    fields: dict[str, list[str]] = {k: [] for k in STAR}
+    seen: set[str] = set()
+    current: str | None = None
+    for line, lab in zip(lines, labels, strict=True):
+        canon = lab.canon if lab else None
+        if lab and canon == "answer" and lab.name.strip().lower() == "a" and a_is_action:
+            canon = "action"
+        if lab and canon in STAR:
+            current = canon
+            seen.add(canon)
+            if lab.rest:
+                fields[canon].append(lab.rest)
+        elif lab and (canon in ("extra", "answer") or (canon == "other" and not lab.bulleted)):
+            current = None
+        elif current:
+            fields[current].append(line)
+    return {k: _dedent(v) for k, v in fields.items()}, len(seen)
+
+
+def _dedent(lines: list[str]) -> str:
+    return strip_markup(textwrap.dedent("\n".join(lines)))

@@ -1,0 +1,103 @@
+"""Unlabelled stories: is a section a first-person narrative, and which sentences are S, T, A or R?
+
+A narrative needs some length and several first-person past-tense sentences; instructions, indexes and
+tables of contents have neither. S/T/A/R are inferred from sentence cues, in story order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.labels import strip_markup
+
+MIN_CHARS = 200
+MIN_NARRATIVE_SENTENCES = 2
+
+_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+_IRREGULAR = (
+    "led|built|made|took|ran|wrote|chose|found|drove|began|became|brought|bought|caught|did|fell|felt|"
+    "fought|gave|got|grew|had|heard|held|kept|knew|left|lost|met|paid|put|quit|read|rose|said|sat|saw|"
+    "sent|set|shut|sold|spent|split|spoke|stood|taught|thought|told|understood|was|were|went|won|hit|cut|"
+    "rebuilt|rewrote|oversaw|undertook|shipped"
+)
+_PAST = re.compile(rf"\b(?:{_IRREGULAR}|[a-z]{{3,}}ed)\b", re.IGNORECASE)
+_NOT_PAST = re.compile(r"\b(?:need|needed to|speed|feed|seed|proceed|indeed|exceed|based|red|bed|shed)\b", re.I)
+_LINE_MARKUP = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)]|#{1,6}|>)\s+")
+
+_TASK = re.compile(
+    r"\b(?:I|we) (?:needed|had|was asked|were asked|was tasked|were tasked|wanted|set out) to\b|"
+    r"\bmy (?:goal|job|task|role|mandate|mission)\b|\bour (?:goal|task|mandate|mission)\b|"
+    r"\bresponsible for\b|\bthe goal was\b|\bI was (?:hired|brought in) to\b",
+    re.IGNORECASE,
+)
+_RESULT = re.compile(
+    r"\b(?:as a result|in the end|ultimately|eventually|finally|the result|the outcome|this led to|"
+    r"which led to|resulting in|reduced|increased|improved|cut|saved|grew|dropped|went from|"
+    r"now|since then|afterwards|we shipped|launched)\b|\d+\s?%|\$\s?\d",
+    re.IGNORECASE,
+)
+_CLOSER = re.compile(r"\b(?:as a result|in the end|ultimately|the outcome|this led to|looking back)\b", re.I)
+_ACTION = re.compile(
+    r"\b(?:I|we) (?:\w+ly )?(?:built|wrote|designed|proposed|created|set up|introduced|ran|led|organi[sz]ed|"
+    r"started|decided|chose|moved|migrated|rewrote|added|implemented|met|talked|spoke|convinced|pushed|"
+    r"negotiated|split|paired|hired|coached|tested|measured|profiled|debugged|traced|fixed|replaced|"
+    r"refactored|automated|documented|escalated|scheduled|asked|sat down|pulled|dug|mapped|built)\b",
+    re.IGNORECASE,
+)
+
+
+def prose_text(lines: list[str]) -> str:
+    """Section lines as plain prose: markers and emphasis removed; quoted lines and questions left out."""
+    kept = []
+    for line in lines:
+        text = _LINE_MARKUP.sub("", line).strip()
+        if text[:1] in "\"“" or text.rstrip("\"”").endswith("?"):
+            continue  # example questions and quotes are not the narrator telling a story
+        kept.append(text)
+    return strip_markup("\n".join(kept))
+
+
+def sentences(text: str) -> list[str]:
+    flat = re.sub(r"\s+", " ", text).strip()
+    return [s.strip() for s in _SENTENCE.split(flat) if s.strip()]
+
+
+def _narrative(sentence: str) -> bool:
+    if not _FIRST_PERSON.search(sentence):
+        return False
+    cleaned = _NOT_PAST.sub(" ", sentence)
+    return bool(_PAST.search(cleaned))
+
+
+def is_narrative(text: str) -> bool:
+    """Long enough, and told in the first person past tense (several sentences of it)."""
+    if len(text) < MIN_CHARS:
+        return False
+    sents = sentences(text)
+    told = sum(1 for s in sents if _narrative(s))
+    return told >= MIN_NARRATIVE_SENTENCES and told >= 0.3 * len(sents)
+
+
+def infer_star(text: str) -> dict[str, str]:
+    """Assign sentences to S/T/A/R in story order: context, then goal, then actions, then outcomes.
+
+    Outcome cues only start the result once some action was told (a number in the opening is context),
+    except for explicit closers such as "as a result".
+    """
+    parts: dict[str, list[str]] = {"situation": [], "task": [], "action": [], "result": []}
+    phase = "situation"
+    for sent in sentences(text):
+        early = phase in ("situation", "task")
+        if early and _TASK.search(sent):
+            phase = "task"
+        elif phase != "result" and _CLOSER.search(sent) and any(parts.values()):
+            phase = "result"
+        elif phase != "result" and _RESULT.search(sent) and (parts["action"] or phase == "action"):
+            phase = "result"
+        elif early and _ACTION.search(sent):
+            phase = "action"
+        elif phase == "task":
+            phase = "action"  # what follows the goal is usually what was done about it
+        parts[phase].append(sent)
+    return {k: " ".join(v) for k, v in parts.items()}

@@ -1,0 +1,105 @@
+"""Turning bytes on disk into clean text: decoding, mojibake repair, binary and size guards, file discovery."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ftfy
+
+SUFFIXES = (".md", ".markdown", ".txt")
+# A prep document is tens of KB; beyond this we keep the head so a stray dump cannot stall ingestion.
+MAX_CHARS = 1_000_000
+MAX_BYTES = 4 * MAX_CHARS  # read no more than this from disk
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Lines worth handing to ftfy: Latin-1 / cp1252 range characters are where mojibake lives.
+_SUSPECT = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
+
+
+@dataclass
+class Decoded:
+    """Clean text of one document and the notices decoding produced."""
+
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode(data: str | bytes, source: str) -> Decoded | None:
+    """Decode (utf-8-sig, then utf-8 with replacement), normalise newlines, repair mojibake, cap size.
+
+    Returns None for binary content (the caller warns); never raises on bad bytes.
+    """
+    warnings: list[str] = []
+    if isinstance(data, bytes):
+        if looks_binary(data[:8192]):
+            return None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+            warnings.append(f"{source}: not valid UTF-8; undecodable bytes were replaced")
+    else:
+        text = data.lstrip("\ufeff")
+    if len(text) > MAX_CHARS:
+        cut = text.rfind("\n", 0, MAX_CHARS)
+        text = text[: cut if cut > 0 else MAX_CHARS]
+        warnings.append(f"{source}: very large file; only the first {MAX_CHARS // 1000} K characters were read")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    return Decoded(repair(text), warnings)
+
+
+def repair(text: str) -> str:
+    """Fix mojibake ("ðŸŽ¯" -> "🎯") line by line, only on lines that can contain it (ftfy is slow)."""
+    if not _SUSPECT.search(text):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _SUSPECT.search(line):
+            lines[i] = ftfy.fix_text(line, uncurl_quotes=False, fix_character_width=False)
+    return "\n".join(lines)
+
+
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes or many control characters mean this is not a text document."""
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32 or b == 127)
+    return controls / len(head) > 0.1
+
+
+def read_file(path: Path) -> bytes:
+    """Read at most MAX_BYTES (callers turn OSError into a one-line error)."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_BYTES)
+
+
+def discover(paths: Sequence[str | Path]) -> Iterator[tuple[Path | None, str, str | None]]:
+    """Yield (path, shown name, error) for every document under `paths`; folders are walked recursively.
+
+    Hidden files/folders are skipped inside folders; an explicitly named file is read whatever its suffix.
+    """
+    for raw in paths:
+        path = Path(raw).expanduser()
+        shown = str(raw)
+        if path.is_dir():
+            found = False
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and name.lower().endswith(SUFFIXES):
+                        found = True
+                        yield Path(root) / name, os.path.join(shown, os.path.relpath(Path(root) / name, path)), None
+            if not found:
+                yield None, shown, f"{shown}: no .md, .markdown or .txt files in this folder"
+        elif path.is_file():
+            yield path, shown, None
+        elif path.exists():
+            yield None, shown, f"{shown}: not a regular file"
+        else:
+            yield None, shown, f"{shown}: no such file or folder"

@@ -1,0 +1,33 @@
+"""IngestResult: everything found in the candidate's documents, plus one-line warnings."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from knowledge.models import Question, Story
+
+
+class IngestResult(BaseModel):
+    """Stories, interview questions and the candidate's own questions found in some documents."""
+
+    stories: list[Story] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+    candidate_questions: list[Question] = Field(
+        default_factory=list, description="Questions the candidate plans to ask the interviewer."
+    )
+    warnings: list[str] = Field(default_factory=list, description="One-line notices, each naming its file.")
+    errors: list[str] = Field(default_factory=list, description="Paths that could not be read at all.")
+    files: list[str] = Field(default_factory=list, description="Files that were read.")
+
+    @property
+    def found_anything(self) -> bool:
+        return bool(self.stories or self.questions or self.candidate_questions)
+
+    def extend(self, other: IngestResult) -> None:
+        """Append another result (documents are ingested one by one)."""
+        self.stories.extend(other.stories)
+        self.questions.extend(other.questions)
+        self.candidate_questions.extend(other.candidate_questions)
+        self.warnings.extend(other.warnings)
+        self.errors.extend(other.errors)
+        self.files.extend(other.files)

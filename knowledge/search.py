@@ -1,0 +1,89 @@
+"""Search the candidate's stories from the terminal: which prepared story answers this question?
+
+    python -m knowledge.search "QUERY" [--docs PATH...] [--index DIR] [--k 3] [--competency C]
+                                       [--embedder minilm|hashing|openai|bm25] [--json]
+
+Without --docs it searches the bundled sample bank. --json prints a list of {id, title, score, source}; otherwise a
+small table. Notices (index rebuilt, embedder fallback, ingest warnings) go to stderr, one line each.
+Exit codes: 0 ok (even with no hits), 1 nothing to search or a runtime error, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EMBEDDER_CHOICES = ("minilm", "hashing", "openai", "bm25")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and --help)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m knowledge.search", description="Find the prepared stories that best answer a question."
+    )
+    parser.add_argument("query", help="the interview question, in quotes")
+    parser.add_argument("--docs", nargs="+", metavar="PATH", help="prep documents or folders (default: sample bank)")
+    parser.add_argument("--index", metavar="DIR", type=Path, help="index directory (default: in the data dir)")
+    parser.add_argument("--k", type=int, default=3, help="how many stories to show (default 3)")
+    parser.add_argument("--competency", metavar="C", help="boost stories tagged with this competency")
+    parser.add_argument("--embedder", default="minilm", choices=EMBEDDER_CHOICES, help="default: minilm (offline)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.query.strip():
+        parser.error("the query is empty")
+    if args.k < 1:
+        parser.error("--k must be at least 1")
+    missing = [p for p in args.docs or () if not Path(p).exists()]
+    if missing:
+        parser.error(f"no such file or folder: {missing[0]}")
+
+    from knowledge.index import open_story_index
+
+    try:
+        index = open_story_index(args.docs, index_dir=args.index, embedder=args.embedder)
+    except (ValueError, RuntimeError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for notice in index.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    if not index.stories:
+        print("error: no stories found in the documents", file=sys.stderr)
+        return 1
+    hits = index.search(args.query, k=args.k, competency=args.competency)
+    rows = [{"id": h.story.id, "title": h.story.title, "score": h.score, "source": h.story.source} for h in hits]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("No story matches that question.")
+        return 0
+    _print_table(rows, index.embedder_name, len(index.stories))
+    return 0
+
+
+def _print_table(rows: list[dict[str, object]], embedder: str, total: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    method = "bm25" if embedder == "bm25" else f"{embedder} + bm25"
+    table = Table(title=f"Top {len(rows)} of {total} stories ({method})", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("score", justify="right")
+    table.add_column("story")
+    table.add_column("source", overflow="fold")
+    for rank, row in enumerate(rows, start=1):
+        table.add_row(str(rank), f"{row['score']:.4f}", str(row["title"]), Path(str(row["source"])).name)
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

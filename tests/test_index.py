@@ -1,0 +1,208 @@
+"""The story index: cached round trip, rebuilds on damage or mismatch, incremental re-embedding, fusion, no pickle."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from langchain_core.embeddings import Embeddings
+
+from knowledge.embedding_hashing import HashingEmbeddings
+from knowledge.index import StoryIndex, default_index_dir
+from knowledge.index_fusion import COMPETENCY_BOOST
+from knowledge.models import Story
+
+
+def story(title: str, text: str, competencies: tuple[str, ...] = (), sid: str | None = None) -> Story:
+    return Story(
+        id=sid or "story-" + title.lower().replace(" ", "-"),
+        title=title,
+        text=text,
+        competencies=list(competencies),
+        source="bank.md",
+    )
+
+
+BANK = [
+    story("Checkout outage", "The payment service fell over on launch night; I led the incident call and rolled back "
+          "the release within 20 minutes.", ("incident_response",)),
+    story("Warehouse migration", "I moved 300 nightly jobs from the old warehouse to the lakehouse over two quarters "
+          "without missing a finance close.", ("data_platform",)),
+    story("Hiring loop redesign", "Our interview loop rejected good engineers; I rewrote the rubric and trained "
+          "interviewers, offer acceptance rose from 40% to 70%.", ("hiring",)),
+    story("Peer conflict over ownership", "The analytics lead and I disagreed about who owned the metrics layer; "
+          "we wrote a shared charter and agreed on a review cadence.", ("conflict_resolution",)),
+    story("Cassandra compaction storm", "Read latency spiked because Cassandra compaction starved the disks; I "
+          "throttled compaction and moved to leveled strategy.", ("technical_judgment",)),
+    story("Mentoring a new lead", "I coached a first-time tech lead through delegation and weekly one-on-ones until "
+          "she ran planning alone.", ("mentoring",)),
+]
+
+
+class CountingEmbedder(Embeddings):
+    """The hashing embedder behind LangChain's plain API, counting every text it embeds."""
+
+    name = "counting"
+
+    def __init__(self, dimension: int = 256) -> None:
+        self._inner = HashingEmbeddings(dimension=dimension)
+        self.dimension = dimension
+        self.model_hash = f"counting-{dimension}"
+        self.embedded: list[str] = []
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.embedded.extend(texts)
+        return self._inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._inner.embed_query(text)
+
+
+def ids(hits: list) -> list[str]:
+    return [h.story.id for h in hits]
+
+
+def test_round_trip_reuses_vectors_and_gives_same_results(tmp_path: Path) -> None:
+    first_embedder = CountingEmbedder()
+    first = StoryIndex.open(BANK, index_dir=tmp_path, embedder=first_embedder)
+    assert len(first_embedder.embedded) == len(BANK)
+    assert any("index built" in n for n in first.notices)
+    query = "tell me about a production incident you handled"
+    before = [(h.story.id, h.score) for h in first.search(query)]
+
+    again_embedder = CountingEmbedder()
+    again = StoryIndex.open(BANK, index_dir=tmp_path, embedder=again_embedder)
+    assert again_embedder.embedded == []
+    assert again.embedded == 0
+    assert again.notices == []
+    assert [(h.story.id, h.score) for h in again.search(query)] == before
+    assert before[0][0] == "story-checkout-outage"
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda d: (d / "vectors.faiss").write_bytes((d / "vectors.faiss").read_bytes()[:40]), "faiss"),
+        (lambda d: (d / "docstore.json").write_text("{not json", encoding="utf-8"), "docstore"),
+        (lambda d: (d / "manifest.json").write_text("[]", encoding="utf-8"), "manifest"),
+        (lambda d: (d / "vectors.faiss").unlink(), "faiss"),
+    ],
+    ids=["truncated-faiss", "bad-json-docstore", "bad-manifest", "missing-faiss"],
+)
+def test_damaged_index_is_rebuilt_with_a_notice(tmp_path: Path, damage, reason: str) -> None:
+    StoryIndex.open(BANK, index_dir=tmp_path, embedder=CountingEmbedder())
+    damage(tmp_path)
+    embedder = CountingEmbedder()
+    index = StoryIndex.open(BANK, index_dir=tmp_path, embedder=embedder)
+    rebuilt = [n for n in index.notices if n.startswith("index rebuilt")]
+    assert len(rebuilt) == 1 and reason in rebuilt[0] and "\n" not in rebuilt[0]
+    assert len(embedder.embedded) == len(BANK)
+    assert ids(index.search("Cassandra compaction", k=1)) == ["story-cassandra-compaction-storm"]
+    # The rebuilt files are valid again: the next open reuses them silently.
+    third = CountingEmbedder()
+    assert StoryIndex.open(BANK, index_dir=tmp_path, embedder=third).notices == [] and third.embedded == []
+
+
+def test_index_from_another_embedder_is_rebuilt(tmp_path: Path) -> None:
+    StoryIndex.open(BANK, index_dir=tmp_path, embedder=CountingEmbedder(dimension=256))
+    other = CountingEmbedder(dimension=128)
+    index = StoryIndex.open(BANK, index_dir=tmp_path, embedder=other)
+    assert any(n.startswith("index rebuilt: dimension changed") for n in index.notices)
+    assert len(other.embedded) == len(BANK)
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["dimension"] == 128 and manifest["embedder"] == "counting"
+
+    renamed = StoryIndex.open(BANK, index_dir=tmp_path, embedder=HashingEmbeddings(dimension=128))
+    assert any("embedder changed" in n for n in renamed.notices)
+
+
+def test_only_changed_and_new_stories_are_embedded(tmp_path: Path) -> None:
+    StoryIndex.open(BANK, index_dir=tmp_path, embedder=CountingEmbedder())
+    edited = BANK[1].model_copy(update={"text": BANK[1].text + " The cutover saved $2M a year."})
+    extra = story("Vendor choice", "I picked a managed vector database over building our own.")
+    bank = [BANK[0], edited, *BANK[3:], extra]  # BANK[2] removed
+
+    embedder = CountingEmbedder()
+    index = StoryIndex.open(bank, index_dir=tmp_path, embedder=embedder)
+    assert len(embedder.embedded) == 2
+    assert any("saved $2M" in text for text in embedder.embedded)
+    assert any(text.startswith("Vendor choice") for text in embedder.embedded)
+    assert index.embedded == 2
+    assert "story-hiring-loop-redesign" not in ids(index.search("hiring loop rubric interviewers", k=len(bank)))
+    # Metadata-only edits (competency tags) keep the vector but are saved.
+    retagged = [s.model_copy(update={"competencies": ["execution"]}) for s in bank]
+    counting = CountingEmbedder()
+    StoryIndex.open(retagged, index_dir=tmp_path, embedder=counting)
+    assert counting.embedded == []
+    stored = json.loads((tmp_path / "docstore.json").read_text())
+    assert all(entry["story"]["competencies"] == ["execution"] for entry in stored["stories"])
+
+
+def test_exact_keyword_story_wins(tmp_path: Path) -> None:
+    index = StoryIndex.open(BANK, index_dir=tmp_path, embedder="hashing")
+    hits = index.search("Have you ever tuned Cassandra?", k=3)
+    assert hits[0].story.id == "story-cassandra-compaction-storm"
+    assert hits[0].bm25_rank == 1
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_competency_boost_breaks_a_near_tie(tmp_path: Path) -> None:
+    twins = [
+        story("Cloud bill review", "I cut the cloud bill by moving batch jobs to spot instances.", ("execution",)),
+        story("Cloud spend cleanup", "I cut cloud spend by moving batch jobs to spot capacity.", ("cost_efficiency",)),
+        *BANK,
+    ]
+    index = StoryIndex.open(twins, index_dir=tmp_path, embedder="hashing")
+    query = "how did you cut cloud costs for batch jobs"
+    plain = index.search(query, k=2)
+    assert {h.story.title for h in plain} == {"Cloud bill review", "Cloud spend cleanup"}
+    loser = plain[1].story
+    boosted = index.search(query, k=2, competency=loser.competencies[0].replace("_", " ").title())
+    assert boosted[0].story.id == loser.id
+    assert boosted[0].score == pytest.approx(plain[1].score + COMPETENCY_BOOST, abs=1e-5)
+    # A tag alone is not a match: an unrelated query does not surface the tagged story.
+    assert "story-mentoring-a-new-lead" not in ids(
+        StoryIndex.open(twins, index_dir=tmp_path / "lex", embedder="bm25").search("Cassandra", competency="mentoring")
+    )
+
+
+def test_index_never_writes_pickle(tmp_path: Path) -> None:
+    StoryIndex.open(BANK, index_dir=tmp_path, embedder="hashing").search("incident")
+    files = sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    assert {p.name for p in files} == {"vectors.faiss", "docstore.json", "manifest.json"}
+    for path in files:
+        assert not path.read_bytes().startswith(b"\x80"), f"{path.name} looks like a pickle"
+    json.loads((tmp_path / "docstore.json").read_text())  # the docstore is plain JSON
+
+
+def test_default_index_dir_is_per_embedder_in_the_data_dir(isolated_data_dir: Path) -> None:
+    index = StoryIndex.open(BANK, embedder="hashing")
+    assert index.index_dir == default_index_dir(HashingEmbeddings())
+    assert index.index_dir is not None and index.index_dir.parent == isolated_data_dir / "index"
+    assert index.index_dir.name.startswith("hashing-")
+    assert default_index_dir(HashingEmbeddings(dimension=64)) != index.index_dir
+
+
+def test_bm25_only_index_and_edge_cases(tmp_path: Path) -> None:
+    lexical = StoryIndex.open(BANK, embedder="bm25")
+    assert lexical.embedder_name == "bm25"
+    assert ids(lexical.search("warehouse lakehouse jobs", k=1)) == ["story-warehouse-migration"]
+    assert lexical.search("   ") == []
+    assert lexical.search("zebra quokka") == []
+    empty = StoryIndex.open([], index_dir=tmp_path, embedder="hashing")
+    assert empty.search("anything") == []
+    dup = StoryIndex.open([BANK[0], BANK[0]], index_dir=tmp_path / "dup", embedder="hashing")
+    assert len(dup.stories) == 1 and any("duplicate" in n for n in dup.notices)
+
+
+def test_vectors_are_normalised_inner_product(tmp_path: Path) -> None:
+    index = StoryIndex.open(BANK, index_dir=tmp_path, embedder="hashing")
+    import faiss
+
+    flat = faiss.read_index(str(tmp_path / "vectors.faiss"))
+    assert flat.metric_type == faiss.METRIC_INNER_PRODUCT and flat.ntotal == len(BANK)
+    norms = np.linalg.norm(flat.reconstruct_n(0, flat.ntotal), axis=1)
+    assert np.allclose(norms, 1.0, atol=1e-5)
+    assert index.search("incident", k=1)[0].dense_rank is not None

@@ -1,0 +1,119 @@
+"""Faults in LLM mode: bounded retries, then the offline critique with a one-line notice; never raises."""
+
+from __future__ import annotations
+
+import time
+
+from stub_openai import Action, StubOpenAI, free_port, stub
+from test_llm_refine import QUESTION, VAGUE, turn
+
+from agent.context import Context
+from agent.critic import critique_answer
+from agent.llm import refine_turn
+
+__all__ = ["stub"]
+
+
+def assert_offline(offline, result, word: str) -> None:
+    assert result.critique == offline  # the offline critique, untouched
+    assert result.follow_up is None
+    assert result.notice is not None and "\n" not in result.notice
+    assert word in result.notice and "offline critic" in result.notice
+
+
+def test_timeout_falls_back_within_timeout_plus_one_second() -> None:
+    with StubOpenAI(delay=3.0) as server:
+        start = time.monotonic()
+        offline, result = turn(server, timeout=0.5)
+        elapsed = time.monotonic() - start
+    assert elapsed < 1.5
+    assert_offline(offline, result, "timeout after 0.5 s")
+    assert result.usage["calls"] == 1
+
+
+def test_connection_refused_falls_back_quickly() -> None:
+    offline = critique_answer(QUESTION, "behavioral", VAGUE)
+    ctx = Context(model="stub-model", base_url=f"http://127.0.0.1:{free_port()}/v1", timeout=2.0)
+    start = time.monotonic()
+    result = refine_turn(context=ctx, question=QUESTION, question_type="behavioral", answer=VAGUE, critique=offline)
+    assert time.monotonic() - start < 2.0
+    assert_offline(offline, result, "cannot connect")
+    assert result.usage["calls"] == 2  # one retry, no more
+
+
+def test_server_error_twice_gives_offline_after_one_retry(stub: StubOpenAI) -> None:
+    turn(stub)  # json_schema now known to work on this server
+    stub.push(Action(status=500), Action(status=500))
+    offline, result = turn(stub)
+    assert_offline(offline, result, "HTTP 500")
+    assert stub.calls == 3
+
+
+def test_server_error_once_is_retried(stub: StubOpenAI) -> None:
+    turn(stub)
+    stub.push(Action(status=500))
+    _, result = turn(stub)
+    assert result.notice is None and result.critique.source == "llm"
+    assert result.usage["calls"] == 2
+
+
+def test_always_500_is_bounded() -> None:
+    with StubOpenAI(reject_json_schema=True, reject_tools=True) as server:
+        for _ in range(6):
+            server.push(Action(status=500))
+        offline, result = turn(server)
+    assert_offline(offline, result, "HTTP 500")
+    assert server.calls == 4  # three formats tried, one retry
+
+
+def test_rate_limit_honours_retry_after(stub: StubOpenAI) -> None:
+    stub.push(Action(status=429, headers={"Retry-After": "1"}))
+    start = time.monotonic()
+    _, result = turn(stub)
+    assert time.monotonic() - start >= 1.0
+    assert result.notice is None and result.usage["calls"] == 2
+
+
+def test_rate_limit_with_long_retry_after_does_not_wait(stub: StubOpenAI) -> None:
+    stub.push(Action(status=429, headers={"Retry-After": "120"}))
+    start = time.monotonic()
+    offline, result = turn(stub)
+    assert time.monotonic() - start < 1.0
+    assert_offline(offline, result, "rate limited")
+    assert stub.calls == 1
+
+
+def test_malformed_json_twice_falls_back(stub: StubOpenAI) -> None:
+    stub.push(Action(raw="Sure! Here is my review: great answer"), Action(raw="still not json"))
+    offline, result = turn(stub)
+    assert_offline(offline, result, "malformed JSON")
+    assert stub.calls == 2
+
+
+def test_malformed_json_once_is_retried(stub: StubOpenAI) -> None:
+    stub.push(Action(raw="{oops"))
+    _, result = turn(stub)
+    assert result.notice is None and result.usage["calls"] == 2
+
+
+def test_truncated_json_is_a_fault_in_every_format() -> None:
+    truncated = '{"situation": true, "task": true, "action": true, "result": tr'
+    with StubOpenAI(reject_json_schema=True) as server:
+        turn(server)  # function calling remembered
+        server.push(Action(raw=truncated), Action(raw=truncated))
+        offline, result = turn(server)
+    assert_offline(offline, result, "malformed JSON")
+    assert server.modes()[-2:] == ["function_calling", "function_calling"]
+
+
+def test_schema_invalid_output_is_a_fault(stub: StubOpenAI) -> None:
+    bad = {"score": 9, "situation": "maybe", "follow_up": 3}
+    stub.push(Action(payload=bad), Action(payload=bad))
+    offline, result = turn(stub)
+    assert_offline(offline, result, "did not fit the schema")
+
+
+def test_server_dropping_the_connection_is_retried(stub: StubOpenAI) -> None:
+    stub.push(Action(drop=True))
+    _, result = turn(stub)
+    assert result.notice is None and result.usage["calls"] == 2

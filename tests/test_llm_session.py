@@ -1,0 +1,118 @@
+"""LLM mode as a user meets it: status line, cost in the report, streaming text, no key on disk."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from stub_openai import Action, StubOpenAI, stub
+from test_llm_refine import turn
+
+from agent.context import Context
+from agent.llm import llm_status, session_cost, stream_phrase
+from agent.llm.cost import call_cost
+from agent.models import DUMMY_KEY, ModelConfigError, load_chat_model
+
+__all__ = ["stub"]
+SECRET = "sk-test-DO-NOT-LEAK-5f1e2d3c4b"
+
+
+def test_status_line_offline_by_default_and_llm_when_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert llm_status(Context(model=None, base_url=None)) == "offline (deterministic critic)"
+    url = "http://127.0.0.1:9/v1"
+    assert llm_status(Context(model="stub-model", base_url=url)) == f"LLM: stub-model @ {url}"
+    assert llm_status(Context(model="stub-model", base_url=url, offline=True)) == "offline (deterministic critic)"
+    assert "needs OPENAI_API_KEY" in llm_status(Context(model="gpt-4o", base_url=None))
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    assert llm_status(Context(model=None, base_url=None)) == "LLM: gpt-4o-mini @ https://api.openai.com/v1"
+
+
+def test_base_url_without_key_uses_a_dummy_key_in_memory(stub: StubOpenAI) -> None:
+    _, result = turn(stub)
+    assert result.notice is None
+    assert stub.headers[0]["authorization"] == f"Bearer {DUMMY_KEY}"
+    with pytest.raises(ModelConfigError, match="OPENAI_API_KEY"):
+        load_chat_model("gpt-4o-mini", None)
+
+
+def test_api_key_is_never_written_anywhere(
+    stub: StubOpenAI, isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    caplog.set_level(logging.DEBUG)
+    _, ok = turn(stub)
+    stub.push(Action(status=401))
+    _, failed = turn(stub)
+    stub.push(Action(status=500), Action(status=500))
+    _, failed_again = turn(stub)
+    assert stub.headers[0]["authorization"] == f"Bearer {SECRET}"  # the key was really used
+    assert failed.notice and failed_again.notice
+    assert "refused the API key" in (failed.notice or "")
+    if _has_driver():  # a whole session also writes checkpoints, transcripts and reports
+        run_session(stub, answers=2)
+    for text in (repr(ok), repr(failed), repr(failed_again), caplog.text):
+        assert SECRET not in text
+    files = [p for p in isolated_data_dir.rglob("*") if p.is_file()]
+    for path in files:
+        assert SECRET.encode() not in path.read_bytes(), path
+
+
+def _has_driver() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("agent.driver") is not None
+
+
+def run_session(server: StubOpenAI, answers: int) -> tuple[int, list[dict]]:
+    """Drive a short session through InterviewDriver in LLM mode; return (answered turns, turn records)."""
+    from agent.driver import InterviewDriver
+
+    ctx = Context(model="stub-model", base_url=server.url, questions=answers, follow_ups=0,
+                  embedder="hashing", seed=7, timeout=5.0)
+    driver = InterviewDriver(ctx)
+    step = driver.start()
+    answered, records = 0, []
+    while step.kind != "done" and answered < 10:
+        step = driver.submit("At Acme I owned checkout latency; I profiled it and added a cache. "
+                             "It got faster and the team was happy.")
+        answered += 1
+        if step.last:
+            records.append(step.last)
+    return answered, records
+
+
+def test_full_session_in_llm_mode_makes_at_most_one_call_per_answered_turn(stub: StubOpenAI) -> None:
+    if not _has_driver():
+        pytest.skip("agent.driver is not there yet")
+    answered, records = run_session(stub, answers=2)
+    assert answered >= 2
+    assert stub.calls <= answered
+    assert all(r["critique"]["source"] == "llm" for r in records)
+
+
+def test_session_cost_sums_turns_and_marks_unknown_prices() -> None:
+    known = {"calls": 1, "prompt_tokens": 1000, "completion_tokens": 200,
+             "cost_usd": call_cost("gpt-4o-mini-2024-07-18", 1000, 200)}
+    assert known["cost_usd"] == pytest.approx((1000 * 0.15 + 200 * 0.60) / 1_000_000)
+    total = session_cost([known, known, None])
+    assert total == {"calls": 2, "prompt_tokens": 2000, "completion_tokens": 400,
+                     "cost_usd": pytest.approx(2 * known["cost_usd"])}
+    unknown = {"calls": 1, "prompt_tokens": 900, "completion_tokens": 100,
+               "cost_usd": call_cost("my-local-llama", 900, 100)}
+    mixed = session_cost([known, unknown])
+    assert mixed["cost_usd"] is None and mixed["prompt_tokens"] == 1900
+
+
+def test_user_price_file_overrides_bundled_prices(isolated_data_dir: Path) -> None:
+    isolated_data_dir.mkdir(parents=True, exist_ok=True)
+    (isolated_data_dir / "prices.yaml").write_text("models:\n  gpt-4o-mini: {input: 10, output: 20}\n")
+    assert call_cost("gpt-4o-mini", 1_000_000, 0) == pytest.approx(10.0)
+    (isolated_data_dir / "prices.yaml").write_text(": not yaml [")
+    assert call_cost("gpt-4o-mini", 1_000_000, 0) == pytest.approx(0.15)  # broken copy ignored
+
+
+def test_stream_phrase_yields_word_chunks_that_rebuild_the_text() -> None:
+    text = "Tell me about a time  you disagreed with\na senior leader."
+    chunks = list(stream_phrase(Context(), text))
+    assert len(chunks) == 11 and "".join(chunks) == text
