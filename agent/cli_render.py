@@ -46,8 +46,9 @@ class Renderer:
         self.total = total_questions
 
     def line(self, text: str, style: str = "") -> None:
-        """One plain line (escaped: answers and titles may contain [brackets])."""
-        self.console.print(escape(text), style=style or None)
+        """One plain line (escaped: answers and titles may contain [brackets]); never re-wrapped, so paths
+        and the resume command stay copyable."""
+        self.console.print(escape(text), style=style or None, soft_wrap=True)
 
     def notice(self, text: str) -> None:
         self.line(text, "yellow")

@@ -77,6 +77,7 @@ class InterviewDriver:
         self._config: RunnableConfig = {"configurable": {"thread_id": self.thread_id}}
         self._turn_count = 0
         self._notices: list[str] = []
+        self._current: Step | None = None  # the step last returned: saves a checkpoint read per answer
 
     @classmethod
     def resume(cls, thread_id: str | None = None, checkpointer: Any = None) -> InterviewDriver:
@@ -152,11 +153,13 @@ class InterviewDriver:
         last = new[0] if new else None
         interrupts = result.get("__interrupt__") or []
         if interrupts:
-            return self._step_from_interrupt(interrupts[0].value, last)
-        return self._done(result, last)
+            self._current = self._step_from_interrupt(interrupts[0].value, last)
+        else:
+            self._current = self._done(result, last)
+        return self._current
 
     def _resume(self, move: dict[str, str]) -> Step:
-        step = self.pending()
+        step = self._current or self.pending()
         if step.kind == "done":
             return step  # nothing left to answer: stay on the report
         return self._invoke(Command(resume=move))

@@ -18,12 +18,18 @@ from prompts import load_yaml, render
 
 MAX_PHRASE_WORDS = 9
 _STOP_TAIL = {"and", "or", "but", "the", "a", "an", "to", "of", "with", "for", "in", "on", "by", "so", "that"}
+_CLAUSE_BREAK = {"because", "since", "but", "which", "so", "although", "though", "while", "whereas", "after"}
 _RESULT_VERB = (
     r"(?:cut|cuts|reduc\w*|improv\w*|increas\w*|decreas\w*|sav\w*|grew|grow\w*|dropp\w*|drop|boost\w*|"
     r"halv\w*|doubl\w*|lower\w*|rais\w*|sped up|speed\w* up|fix\w*|shipp\w*|launch\w*|deliver\w*)"
 )
 _SUBJECT = r"(?:we|i|it|this|that|they|the\s+[\w-]+|our\s+[\w-]+|my\s+[\w-]+)"
 _RESULT_RE = re.compile(rf"\b{_SUBJECT}\s+(?:[\w-]+\s+)?{_RESULT_VERB}\b[^.;!?\n]*", re.IGNORECASE)
+_DECISION_RE = re.compile(
+    r"\b(?:i|we)\s+(?:[\w-]+\s+)?(?:chose|decided|picked|went with|opted|switched|moved|adopted|introduced|"
+    r"replaced|standardi[sz]ed|built)\b[^.;!?\n]*",
+    re.IGNORECASE,
+)
 _WE_RE = re.compile(r"\b(?:we|the team|our team)\s+[\w'-]+[^.;!?\n]*", re.IGNORECASE)
 _CLAIM_RE = re.compile(r"\b(?:i|we)\s+[\w'-]+[^.;!?\n]*", re.IGNORECASE)
 # A named thing: a run of capitalised words not at a sentence start, an acronym, or a versioned name.
@@ -50,8 +56,10 @@ _SWAP = {
 
 
 def _trim(text: str) -> str:
-    """At most MAX_PHRASE_WORDS words, without a dangling 'and'/'the' at the end."""
-    words = text.strip(" ,:-\"'").split()[:MAX_PHRASE_WORDS]
+    """The main clause (cut before 'because', 'but', ...), at most MAX_PHRASE_WORDS words, no dangling 'and'."""
+    words = text.strip(" ,:-\"'").split()
+    cut = next((i for i, w in enumerate(words) if i >= 3 and w.lower() in _CLAUSE_BREAK), len(words))
+    words = words[: min(cut, MAX_PHRASE_WORDS)]
     while words and words[-1].lower().strip(",") in _STOP_TAIL:
         words.pop()
     return " ".join(words).rstrip(",")
@@ -76,8 +84,15 @@ def named_thing(answer: str) -> str | None:
     return None
 
 
+def _clause(pattern: re.Pattern[str], answer: str) -> str | None:
+    match = pattern.search(answer)
+    return _second_person(_trim(match.group(0))) if match else None
+
+
 def salient_phrase(gap: str, answer: str, critique: Critique) -> str | None:
-    """A short span of the answer worth quoting back for this gap, or None."""
+    """A short span of the answer worth quoting back for this gap, or None (then a plain variant is used)."""
+    if gap == "non_answer":
+        return None
     if gap == "quantified_result":
         loose = [m for m in critique.metrics if m.baseline is None and m.text.strip()]
         if loose:
@@ -85,16 +100,15 @@ def salient_phrase(gap: str, answer: str, critique: Critique) -> str | None:
     if gap == "ownership":
         match = _WE_RE.search(answer)
         return f'"{_trim(match.group(0))}"' if match else None
-    if gap in {"quantified_result", "result", "rationale"}:
-        match = _RESULT_RE.search(answer)
-        if match:
-            return _second_person(_trim(match.group(0)))
-    if gap in {"specificity", "tradeoffs", "scale", "failure_modes", "requirements"}:
-        name = named_thing(answer)
-        if name:
-            return name
-    match = _CLAIM_RE.search(answer)
-    return _second_person(_trim(match.group(0))) if match else named_thing(answer)
+    if gap in {"rationale", "tradeoffs"}:  # a decision is what needs a reason or a cost
+        return _clause(_DECISION_RE, answer) or named_thing(answer)
+    if gap in {"quantified_result", "result"} and (phrase := _clause(_RESULT_RE, answer)):
+        return phrase
+    if gap in {"specificity", "scale", "failure_modes", "requirements"} and (name := named_thing(answer)):
+        return name
+    if gap in {"scale", "failure_modes", "requirements"}:
+        return None
+    return _clause(_CLAIM_RE, answer) or named_thing(answer)
 
 
 def _variants(gap: str, phrase: str | None, key: str) -> list[str]:

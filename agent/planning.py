@@ -1,6 +1,6 @@
 """Choosing the questions of one interview from a role pack, plus the small per-role question history.
 
-Slots go to competencies in proportion to their weights (largest remainder, ties broken by the seed);
+Slots go to competencies drawn in proportion to their weights (seeded, spread across competencies);
 within a competency the planner prefers question types not used yet and questions not asked in recent
 sessions. Fixed questions (eval transcripts) are asked verbatim and take a pack question's type and
 competency when the text matches one.
@@ -24,8 +24,8 @@ HISTORY_SESSIONS = 3  # recent sessions per role whose questions the planner avo
 _TYPE_CUES: tuple[tuple[QuestionType, str], ...] = (
     ("motivation", r"\bwhy (do you want|this (role|company|team))|\bmotivat|\bwhere do you see yourself"),
     ("system_design", r"\bdesign (a|an|the)\b|\barchitect|\bhow would you build\b|\bend[- ]to[- ]end system"),
-    ("leadership", r"\b(your team|lead(ing)? (a|the)|hire|hiring|mentor|coach|underperform|reorg|managers?)\b"),
     ("behavioral", r"\btell me about a time\b|\bdescribe a (time|situation)\b|\bgive me an example\b|\bwhen you\b"),
+    ("leadership", r"\b(your team|lead(ing)? (a|the)|hire|hiring|mentor|coach|underperform|reorg|managers?)\b"),
     ("technical", r"\bhow (does|do|would you implement)\b|\bexplain\b|\bdifference between\b|\bwhat is\b|\bdebug"),
 )
 
@@ -55,27 +55,28 @@ def _planned(q: Question) -> PlannedQuestion:
     return {"id": q.id, "text": q.text, "type": q.type, "competency": q.competency, "signals": list(q.signals)}
 
 
-def _quotas(pack: RolePack, pool: Sequence[Question], n: int, rng: random.Random) -> Counter[str]:
-    """Slots per competency, proportional to weight and capped by the questions available."""
+def _quotas(
+    pack: RolePack, pool: Sequence[Question], n: int, rng: random.Random, recent: set[str]
+) -> Counter[str]:
+    """Slots per competency: drawn one by one with probability proportional to the competency's weight.
+
+    A competency loses weight with every slot it already has (so a plan spreads across competencies)
+    and when all its remaining questions were asked recently (so sessions rotate through the pack).
+    """
     available = Counter(q.competency for q in pool)
-    weights = {c: w for c, w in pack.competencies.items() if w > 0 and available[c]}
-    if not weights:  # a pack whose weights name no question's competency: weigh by question count
-        weights = {c: float(k) for c, k in available.items()}
+    fresh = Counter(q.competency for q in pool if q.id not in recent)
+    weights = {c: float(pack.competencies.get(c, 0.0)) for c in sorted(available)}
+    if not any(w > 0 for w in weights.values()):  # weights name no question's competency: treat all alike
+        weights = dict.fromkeys(weights, 1.0)
     quotas: Counter[str] = Counter()
-    while sum(quotas.values()) < min(n, len(pool)) and weights:
-        left = min(n, len(pool)) - sum(quotas.values())
-        total = sum(weights.values())
-        exact = {c: left * w / total for c, w in weights.items()}
-        for c, x in exact.items():
-            quotas[c] += int(x)
-        rest = left - sum(int(x) for x in exact.values())
-        # Largest remainder first; the seed breaks ties so equal weights rotate between sessions.
-        for c in sorted(exact, key=lambda c: (-(exact[c] - int(exact[c])), rng.random()))[:rest]:
-            quotas[c] += 1
-        for c in list(weights):
-            if quotas[c] >= available[c]:
-                quotas[c] = available[c]
-                del weights[c]
+    for _ in range(min(n, len(pool))):
+        open_ = [c for c, w in weights.items() if w > 0 and quotas[c] < available[c]]
+        if not open_:  # only unweighted competencies are left
+            open_ = [c for c in weights if quotas[c] < available[c]]
+        odds = [
+            max(weights[c], 1e-6) / 4 ** quotas[c] * (1.0 if fresh[c] > quotas[c] else 0.25) for c in open_
+        ]
+        quotas[rng.choices(open_, weights=odds)[0]] += 1
     return quotas
 
 
@@ -98,7 +99,7 @@ def choose_questions(
     rng = random.Random(seed)
     excluded, recent_ids = set(exclude), set(recent)
     pool = [q for q in pack.questions if q.id not in excluded]
-    quotas = _quotas(pack, pool, n, rng)
+    quotas = _quotas(pack, pool, n, rng, recent_ids)
     jitter = {q.id: rng.random() for q in pool}
     type_use: Counter[str] = Counter()
     chosen: list[PlannedQuestion] = []

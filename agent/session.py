@@ -100,9 +100,14 @@ def _ignored_on_resume(opts: Options) -> list[str]:
 
 
 def _mode(context: Context) -> str:
-    if context.llm_enabled:
-        return f"LLM {context.model}@{context.base_url or 'api.openai.com'} (grounded in the offline critic)"
-    return "offline deterministic critic"
+    """Which critic grades: offline, or 'LLM: model @ url' (the LLM stack is imported only if configured)."""
+    from agent.nodes.critique import may_use_llm
+
+    if not may_use_llm(context):
+        return "offline (deterministic critic)"
+    from agent.llm import llm_status
+
+    return llm_status(context)
 
 
 def _bank(context: Context) -> str:

@@ -109,17 +109,18 @@ def bench_turns(turns: int = 20) -> dict[str, Any]:
         "dropped from 900 ms to 120 ms within six weeks, which saved $40K a month.",
     ]
     context = Context(role="director", questions=turns, follow_ups=1, seed=1, offline=True)
-    with open_checkpointer() as saver:
-        driver = InterviewDriver(context, checkpointer=saver)
-        step = driver.start()
-        driver.submit(answers[1])  # warm: model load and first index open are launch costs, not turn costs
-        samples: list[float] = []
-        i = 0
-        while step.kind != "done" and len(samples) < turns:
-            start = time.perf_counter()
-            step = driver.submit(answers[i % 2])
-            samples.append(time.perf_counter() - start)
-            i += 1
+    saver = open_checkpointer()
+    driver = InterviewDriver(context, checkpointer=saver)
+    step = driver.start()
+    step = driver.submit(answers[1])  # warm: model load and first index open are launch costs, not turn costs
+    samples: list[float] = []
+    i = 0
+    while step.kind != "done" and len(samples) < turns:
+        start = time.perf_counter()
+        step = driver.submit(answers[i % 2])
+        samples.append(time.perf_counter() - start)
+        i += 1
+    saver.conn.close()
     return {"offline_turn": _stats(samples, 0.050)}
 
 

@@ -164,32 +164,35 @@ def render(report: dict[str, Any], role: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Critic vs human labels ({role or 'all roles'}, {report['items']} answers)")
-    for name in ("field", "precision", "recall", "F1 / macro-F1", "accuracy", "support"):
-        table.add_column(name, justify="left" if name == "field" else "right")
+    score, pairs = report["score"], report["pairs"]
+    table = Table(
+        title=f"Critic vs human labels ({role or 'all roles'}, {report['items']} answers)",
+        caption=f"score MAE {score['mae']:.2f}; pairs: {pairs['count']}, ties {pairs['ties']}, "
+        f"reversed {pairs['reversed']}",
+    )
+    for name in ("field", "precision", "recall", "F1", "accuracy", "n"):
+        table.add_column(name, justify="left" if name == "field" else "right", no_wrap=name == "field")
     for label, r in [*((f"star.{p}", report["star"][p]) for p in STAR_PARTS),
                      ("quantified_result", report["quantified_result"])]:  # fmt: skip
         table.add_row(label, _pct(r["precision"]), _pct(r["recall"]), _pct(r["f1"]), "", str(r["support"]))
     table.add_row("STAR macro-F1", "", "", _pct(report["star"]["macro_f1"]), "", "")
     for key in ("ownership", "specificity", "primary_gap"):
-        table.add_row(key, "", "", _pct(report[key]["macro_f1"]), _pct(report[key]["accuracy"]), "")
-    score, pairs = report["score"], report["pairs"]
+        table.add_row(f"{key} (macro-F1)", "", "", _pct(report[key]["macro_f1"]), _pct(report[key]["accuracy"]), "")
     table.add_row("score exact", "", "", "", _pct(score["exact"]), "")
-    table.add_row("score within 1", "", "", "", _pct(score["within_1"]), f"MAE {score['mae']:.2f}")
-    table.add_row("complete beats degraded", "", "", "", _pct(pairs["complete_beats_degraded"]),
-                  f"{pairs['count']} pairs, {pairs['ties']} ties")  # fmt: skip
+    table.add_row("score within 1", "", "", "", _pct(score["within_1"]), "")
+    table.add_row("complete beats degraded", "", "", "", _pct(pairs["complete_beats_degraded"]), str(pairs["count"]))
     console = Console()
     console.print(table)
     by_type = Table(title="Score agreement by question type")
-    for name in ("type", "n", "exact", "within 1", "mean label", "mean critic", "primary gap acc"):
-        by_type.add_column(name, justify="left" if name == "type" else "right")
+    for name in ("type", "n", "exact", "within 1", "mean label", "mean critic", "gap acc"):
+        by_type.add_column(name, justify="left" if name == "type" else "right", no_wrap=name == "type")
     for qtype, r in report["by_type"].items():
         s = r["score"]
         by_type.add_row(qtype, str(r["n"]), _pct(s["exact"]), _pct(s["within_1"]), f"{s['mean_label']:.2f}",
                         f"{s['mean_got']:.2f}", _pct(r["primary_gap_accuracy"]))  # fmt: skip
     console.print(by_type)
-    for err in report["errors"]:
-        console.print(f"[red]critic failed on {err['id']}: {err['error']}[/red]", markup=True, highlight=False)
+    for err in report["errors"]:  # plain text: an error message may contain [brackets]
+        console.print(f"critic failed on {err['id']}: {err['error']}", style="red", markup=False, highlight=False)
     if "misses" in report:
         misses = Table(title=f"Disagreements ({len(report['misses'])})")
         for name in ("id", "field", "label", "got"):

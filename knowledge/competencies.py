@@ -32,6 +32,7 @@ COMPETENCIES: tuple[str, ...] = (
 )
 
 # Phrases are matched as whole words, case-insensitively; a trailing "*" matches any word ending.
+# fmt: off
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "strategy": ("strategy", "strategic", "vision", "roadmap", "build vs buy", "build versus buy", "moat",
                  "differentiat*", "long-term", "competitor*", "market", "bet", "north star", "win against"),
@@ -80,6 +81,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                        "focus", "good enough", "must-have", "triage", "urgent", "speed and quality",
                        "speed vs", "time-constrained"),
 }
+# fmt: on
 
 _WEIGHTS_BOOST = {"motivation": 2.0, "conflict_resolution": 1.5, "failure_learning": 1.5, "hiring": 1.5}
 

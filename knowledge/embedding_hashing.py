@@ -19,12 +19,13 @@ from langchain_core.embeddings import Embeddings
 _WORD = re.compile(r"[a-z0-9]+(?:[.+#][a-z0-9]+)*")
 _STOPWORD_TEXT = """a about after all also an and any are as at be been but by can could did do does for from
 had has have how i if in into is it its me my no not of on or our out over so than that the their them then there
-these they this those to up us was we were what when where which while who why will with would you your"""
+these they this those to up us was we were what when where which while who why will with would you your
+tell describe walk talk example ever actually"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens without stopwords, with a light plural/-ing/-ed strip so 'migrating' ~ 'migrate'."""
+    """Lower-case word tokens minus stopwords and interview filler, lightly stemmed: 'migrating' ~ 'migrate'."""
     tokens: list[str] = []
     for word in _WORD.findall(text.lower()):
         if word in STOPWORDS:

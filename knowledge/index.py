@@ -22,7 +22,15 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge.embeddings import EmbedderUnavailableError, embed_matrix, embedder_dimension, load_embedder
-from knowledge.index_fusion import BM25Ranker, competency_matches, dense_text, fuse
+from knowledge.index_fusion import (
+    DENSE_WEIGHT,
+    LEXICAL_WEIGHT,
+    BM25Ranker,
+    competency_matches,
+    dense_text,
+    fuse,
+    ranks_of,
+)
 from knowledge.index_store import StoreError, expected_manifest, load_store, save_store
 from knowledge.models import Story
 from knowledge.paths import data_dir, samples_dir
@@ -195,9 +203,14 @@ class StoryIndex:
             return []
         dense = self._dense_ranking(query)
         lexical = self._bm25.rank(query)
-        dense_rank = {pos: r for r, pos in enumerate(dense, start=1)}
-        lexical_rank = {pos: r for r, pos in enumerate(lexical, start=1)}
-        fused = fuse([dense, lexical], competency_matches(self.stories, competency))
+        dense_rank = ranks_of(dense)
+        lexical_rank = ranks_of(lexical)
+        rankings = [(lexical_rank, LEXICAL_WEIGHT)]
+        if dense:
+            # Every story is in the dense ranking, so stories sharing no word with the question still count for
+            # something lexically: all of them share the rank after the last BM25 hit.
+            rankings = [(dense_rank, DENSE_WEIGHT), (ranks_of(lexical, len(self.stories)), LEXICAL_WEIGHT)]
+        fused = fuse(rankings, competency_matches(self.stories, competency))
         return [
             StoryHit(self.stories[pos], score, dense_rank.get(pos), lexical_rank.get(pos)) for pos, score in fused[:k]
         ]
@@ -209,8 +222,17 @@ def open_story_index(
     """Ingest `docs` (files or folders; the bundled sample bank when empty) and open their story index."""
     from knowledge.ingest import ingest_paths
 
-    result = ingest_paths(list(docs) if docs else [samples_dir()])
+    result = ingest_paths(list(docs) if docs else _sample_documents())
     index = StoryIndex.open(result.stories, index_dir=index_dir, embedder=embedder)
     index.notices[:0] = [str(w) for w in result.warnings]
     index.ingest_result = result
     return index
+
+
+def _sample_documents() -> list[Path]:
+    """The bundled bank's prep documents (its README describes the bank; it is not prep)."""
+    return [
+        path
+        for path in sorted(samples_dir().iterdir())
+        if path.suffix.lower() in {".md", ".markdown", ".txt"} and path.stem.lower() != "readme"
+    ]

@@ -18,12 +18,12 @@ _NUM = re.compile(
     r"(?!\d|[.,]\d|[/:\-]\d|(?:st|nd|rd|th)\b)"
 )
 _WORD_NUM = re.compile(
-    r"\b(?P<num>zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"\b(?P<num>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|hundred|a dozen|a couple of)\b(?!-)",
     re.IGNORECASE,
 )
 _WORD_VALUES = {
-    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "hundred": 100, "a dozen": 12, "a couple of": 2,
 }  # fmt: skip
@@ -53,6 +53,14 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _UNITS = [(re.compile(r"\s?(?:" + pat + ")", re.IGNORECASE), name) for pat, name in _UNIT_TABLE]
 _TIME_UNITS = {"ms", "us", "s", "min", "h", "days", "weeks", "months", "quarters", "years", "sprints"}
+_FREQ = re.compile(
+    r"\b(?:(?P<n>once|twice)\s+(?:a|an|per|every)\s+(?P<per>hour|day|week|fortnight|month|quarter|year)"
+    r"|(?P<adv>hourly|daily|weekly|fortnightly|monthly|quarterly|yearly|annually))\b",
+    re.IGNORECASE,
+)
+_PER_WEEK = {"hour": 168.0, "hourly": 168.0, "day": 7.0, "daily": 7.0, "week": 1.0, "weekly": 1.0,
+             "fortnight": 0.5, "fortnightly": 0.5, "month": 0.23, "monthly": 0.23, "quarter": 1 / 13,
+             "quarterly": 1 / 13, "year": 1 / 52, "yearly": 1 / 52, "annually": 1 / 52}  # fmt: skip
 _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|quarter|year|sprint|release)\b", re.I)
 _WORD = re.compile(r"\s*\+?\s*([A-Za-z][A-Za-z\-]*)(?:\s+([A-Za-z][A-Za-z\-]*))?")
 
@@ -100,6 +108,7 @@ class _Tok:
     end: int
     value: float
     unit: str
+    paired_only: bool = False  # a frequency word ("daily") is a quantity only as one side of a change
 
 
 def _unit_after(text: str, pos: int, has_cur: bool) -> tuple[float, str, int]:
@@ -151,8 +160,12 @@ def _tokens(text: str) -> list[_Tok]:
         if unit in _MONTHS:
             continue
         value = float(raw.replace(",", "")) * scale * (-1.0 if m.group("sign") in ("-", "−") else 1.0)
-        if cur:
+        if cur:  # "$20k without": money ends at the number (and its scale)
             unit = cur
+            sc = _SCALE.match(text, m.end())
+            end = sc.end() if sc and sc.group("s").lower() in _SCALES else m.end()
+            rate = _RATE.match(text, end)
+            end = rate.end() if rate else end
         is_year = re.fullmatch(r"(?:19|20)\d\d", raw) and scale == 1.0 and not cur
         if is_year and (unit == "s" or unit not in _TIME_UNITS | {"%", "x", "ms"}):
             counted = unit.endswith("s") and unit != "s" and prev_word not in _YEAR_PREPS
@@ -164,6 +177,12 @@ def _tokens(text: str) -> list[_Tok]:
         if not (unit.endswith("s") or unit in _TIME_UNITS or unit.startswith("per ")):
             unit = ""  # kept only as one side of "from two to zero"; a bare number word is not a quantity
         toks.append(_Tok(m.start(), end, float(_WORD_VALUES[m.group("num").lower()]) * scale, unit))
+    for m in _FREQ.finditer(text):
+        word = (m.group("n") or m.group("adv")).lower()
+        per = (m.group("per") or "").lower()
+        count = {"once": 1.0, "twice": 2.0}.get(word, 1.0)
+        weekly = count * _PER_WEEK.get(per or word, 1.0)
+        toks.append(_Tok(m.start(), m.end(), weekly, "per week", paired_only=True))
     return sorted(toks, key=lambda t: t.start)
 
 
@@ -197,7 +216,7 @@ def extract_metrics(text: str) -> list[Metric]:
                                       baseline=nxt.value, after=t.value, start=t.start, end=nxt.end))
                     i += 2
                     continue
-        if t.unit:
+        if t.unit and not t.paired_only:
             out.append(Metric(text=text[t.start : t.end], value=t.value, unit=t.unit, start=t.start, end=t.end))
         i += 1
     return _attach_timeframes(text, out)

@@ -77,6 +77,14 @@ def test_loader_rejects_invalid_item_naming_file_id_and_reason(tmp_path: Path, b
     assert "\n" not in message
 
 
+def test_loader_reports_broken_yaml_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "demo.yaml"
+    path.write_text("- id: demo-001\n  answer: [unclosed\n", encoding="utf-8")
+    with pytest.raises(LabelError, match=r"demo\.yaml: cannot read YAML") as err:
+        load_labeled([path])
+    assert "\n" not in str(err.value)
+
+
 def test_loader_accepts_a_valid_pair(tmp_path: Path) -> None:
     pair = _item("demo-002", style="degraded", degraded_of="demo-001", labels=WEAK)
     items = load_labeled([_write(tmp_path, [_item("demo-001"), pair])])
@@ -89,6 +97,15 @@ def test_cli_exits_2_with_one_line_on_invalid_data(tmp_path: Path, monkeypatch, 
     assert main([]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "demo.yaml" in err and "demo-001" in err and "labels.score" in err
+
+
+def test_cli_says_so_when_the_critic_is_missing(monkeypatch, capsys) -> None:
+    def missing() -> None:
+        raise ImportError("agent.critic has no critique_answer yet")
+
+    monkeypatch.setattr("evals.calibrate.default_critic", missing)
+    assert main(["--role", "director"]) == 1
+    assert "critic is not available" in capsys.readouterr().err
 
 
 def test_prf_and_class_metrics_on_a_known_confusion() -> None:
@@ -125,7 +142,7 @@ def test_calibrate_reports_exact_figures_for_a_stand_in_critic(tmp_path: Path) -
                                                                      "primary_gap": "ownership"})  # fmt: skip
     items = load_labeled([_write(tmp_path, [_item("demo-001"), pair, other])])
     # The stand-in sees a result everywhere, scores the degraded copy above its original, calls all 'clear'.
-    canned = {"answer of demo-001": _critique(4), "answer of demo-002": _critique(5), "answer of demo-003": _critique(5)}
+    canned = {f"answer of demo-00{n}": _critique(score) for n, score in ((1, 4), (2, 5), (3, 5))}
     report = calibrate(items, critic=lambda q, t, a: canned[a])
     assert report["items"] == 3 and report["errors"] == []
     assert report["star"]["result"]["precision"] == pytest.approx(2 / 3)
@@ -186,8 +203,9 @@ needs_critic = pytest.mark.skipif(not _real_critic_available(), reason="agent.cr
 
 @needs_critic
 def test_cli_prints_the_table_for_the_real_set(capsys) -> None:
-    assert main(["--role", "director"]) == 0
+    assert main(["--role", "director", "--show-misses"]) == 0
     out = capsys.readouterr().out
+    assert "Disagreements (" in out and "Score agreement by question type" in out
     for row in ("star.situation", "STAR macro-F1", "quantified_result", "ownership", "specificity",
                 "primary_gap", "score exact", "score within 1", "complete beats degraded"):  # fmt: skip
         assert row in out, row

@@ -75,7 +75,11 @@ def test_question_headings_give_question_and_answer_story() -> None:
         "Explain how database isolation levels differ.",
     ]
     assert [q.type for q in result.questions] == [
-        "behavioral", "system_design", "motivation", "behavioral", "technical"
+        "behavioral",
+        "system_design",
+        "motivation",
+        "behavioral",
+        "technical",
     ]
     # The last heading has no answer below it: a question, but no prepared story.
     assert len(result.stories) == 4
@@ -189,3 +193,41 @@ def test_quarter_labels_are_not_questions() -> None:
     doc = "# Roadmap\n\nQ3: launch the billing revamp\nQ4: migrate search to the new cluster\n"
     result = ingest_text(doc, "roadmap.md")
     assert result.questions == [] and result.stories == []
+
+
+def test_several_labelled_stories_under_one_heading_are_split() -> None:
+    doc = (
+        "# Leadership stories\n\n"
+        "**The billing migration**\n**Situation:** Billing ran on a box nobody owned.\n**Task:** Move it.\n"
+        "**Action:** I planned a parallel run.\n**Result:** Zero missed invoices.\n\n"
+        "**The first hire**\n\n**Situation:** No senior engineer on the team.\n**Task:** Hire one.\n"
+        "**Action:** I ran the loop myself.\n**Result:** Hired in 9 weeks.\n"
+    )
+    result = ingest_text(doc, "leadership.md")
+    assert [(s.title, s.line) for s in result.stories] == [("The billing migration", 3), ("The first hire", 9)]
+    assert result.stories[0].result == "Zero missed invoices."
+    assert "first hire" not in result.stories[0].text
+    assert result.stories[1].situation == "No senior engineer on the team."
+
+
+def test_numbered_prompts_in_lists_and_headings_are_questions() -> None:
+    doc = (
+        "## Common questions\n\n1. Tell me about a time you failed.\n2. Describe a conflict with a peer.\n"
+        "3. Tell me about a time... → use the outage story\n\n"
+        "### 1. Walk me through a launch you led\n\nI planned the launch with sales and we shipped on time.\n\n"
+        "### How I scaled the platform team\n\nSome notes to myself.\n"
+    )
+    result = ingest_text(doc, "q.md")
+    assert [q.text for q in result.questions] == [
+        "Tell me about a time you failed.",
+        "Describe a conflict with a peer.",
+        "Walk me through a launch you led",
+    ]
+    assert [s.title for s in result.stories] == ["Walk me through a launch you led"]  # "How I ..." is a title
+
+
+def test_yaml_front_matter_is_ignored_and_lines_stay_true() -> None:
+    doc = "---\ntitle: Prep\ntags: [loop]\n---\n\n## Story 1: Late data\n\n**Situation:** Data came late.\n**Result:** Fixed.\n"
+    result = ingest_text(doc, "fm.md")
+    assert [(s.title, s.line) for s in result.stories] == [("Late data", 6)]
+    assert result.warnings == []

@@ -9,7 +9,7 @@ from test_llm_refine import QUESTION, VAGUE, turn
 
 from agent.context import Context
 from agent.critic import critique_answer
-from agent.llm import refine_turn
+from agent.llm import prepare, refine_turn
 
 __all__ = ["stub"]
 
@@ -22,9 +22,11 @@ def assert_offline(offline, result, word: str) -> None:
 
 
 def test_timeout_falls_back_within_timeout_plus_one_second() -> None:
+    offline = critique_answer(QUESTION, "behavioral", VAGUE)
     with StubOpenAI(delay=3.0) as server:
+        prepare(Context(model="stub-model", base_url=server.url, timeout=0.5))  # as the session does
         start = time.monotonic()
-        offline, result = turn(server, timeout=0.5)
+        _, result = turn(server, timeout=0.5, offline=offline)
         elapsed = time.monotonic() - start
     assert elapsed < 1.5
     assert_offline(offline, result, "timeout after 0.5 s")
@@ -34,6 +36,7 @@ def test_timeout_falls_back_within_timeout_plus_one_second() -> None:
 def test_connection_refused_falls_back_quickly() -> None:
     offline = critique_answer(QUESTION, "behavioral", VAGUE)
     ctx = Context(model="stub-model", base_url=f"http://127.0.0.1:{free_port()}/v1", timeout=2.0)
+    prepare(ctx)
     start = time.monotonic()
     result = refine_turn(context=ctx, question=QUESTION, question_type="behavioral", answer=VAGUE, critique=offline)
     assert time.monotonic() - start < 2.0

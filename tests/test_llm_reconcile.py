@@ -5,7 +5,7 @@ from __future__ import annotations
 from stub_openai import DEFAULT_PAYLOAD, Action, StubOpenAI, stub
 from test_llm_refine import turn
 
-from agent.critic.schema import Critique
+from agent.critic.schema import Critique, MetricMention, StarFlags
 from agent.llm.reconcile import find_quote
 
 __all__ = ["stub"]
@@ -18,6 +18,24 @@ STRONG = (
 )
 
 
+# Fixed offline verdicts, so these rules are tested apart from the offline critic's own tuning.
+VAGUE_OFFLINE = Critique(
+    question_type="behavioral", star=StarFlags(situation=True, action=True), quantified_result=False,
+    ownership="clear", specificity="low", weak_or_missing=["result", "specificity", "task"],
+    gap="Say what changed afterwards because of what you did.", score=2,
+)
+INJECTION_OFFLINE = Critique(
+    question_type="behavioral", star=StarFlags(), quantified_result=False, ownership="unclear", specificity="low",
+    weak_or_missing=["non_answer"], gap="The answer does not address the question.", score=1,
+    non_answer=True,
+)
+STRONG_OFFLINE = Critique(
+    question_type="behavioral", star=StarFlags(situation=True, task=True, action=True, result=True),
+    quantified_result=True, ownership="clear", specificity="high", score=5,
+    metrics=[MetricMention(text="from 900 ms to 150 ms", value=150, unit="ms", role="outcome")],
+)
+
+
 def reply(**changes: object) -> Action:
     return Action(payload={**DEFAULT_PAYLOAD, **changes})
 
@@ -27,7 +45,7 @@ def test_model_cannot_claim_a_quantified_result_without_a_number(stub: StubOpenA
         result=True, quantified_result=True, score=4, weak_or_missing=["specificity"], probes="specificity",
         evidence=[{"field": "quantified_result", "quote": "It got faster and the team was happy"}],
     ))
-    _, result = turn(stub, answer=VAGUE)
+    _, result = turn(stub, answer=VAGUE, offline=VAGUE_OFFLINE)
     assert result.critique.quantified_result is False
     assert "quantified_result" in result.critique.weak_or_missing
     assert any("no outcome number" in n for n in result.critique.notes)
@@ -35,9 +53,9 @@ def test_model_cannot_claim_a_quantified_result_without_a_number(stub: StubOpenA
 
 def test_result_flag_needs_a_verbatim_quote(stub: StubOpenAI) -> None:
     stub.push(reply(result=True, evidence=[]))
-    _, unquoted = turn(stub, answer=VAGUE)
+    _, unquoted = turn(stub, answer=VAGUE, offline=VAGUE_OFFLINE)
     stub.push(reply(result=True, evidence=[{"field": "result", "quote": "Latency fell and revenue doubled."}]))
-    _, invented = turn(stub, answer=VAGUE)
+    _, invented = turn(stub, answer=VAGUE, offline=VAGUE_OFFLINE)
     assert unquoted.critique.star.result is False
     assert invented.critique.star.result is False
     assert "result" in invented.critique.weak_or_missing
@@ -47,7 +65,7 @@ def test_result_flag_with_a_real_quote_is_accepted_with_its_span(stub: StubOpenA
     quote = "It got faster   and the\nteam was happy"  # whitespace differs from the answer
     stub.push(reply(result=True, weak_or_missing=["quantified_result"], probes="quantified_result",
                     evidence=[{"field": "result", "quote": quote}]))
-    _, result = turn(stub, answer=VAGUE)
+    _, result = turn(stub, answer=VAGUE, offline=VAGUE_OFFLINE)
     assert result.critique.star.result is True
     span = next(e.span for e in result.critique.evidence if e.field == "result" and e.note)
     assert VAGUE[span.start:span.end] == "It got faster and the team was happy"
@@ -56,8 +74,7 @@ def test_result_flag_with_a_real_quote_is_accepted_with_its_span(stub: StubOpenA
 def test_injection_answer_stays_a_one_whatever_the_model_says(stub: StubOpenAI) -> None:
     stub.push(reply(situation=True, task=True, action=True, result=True, quantified_result=True, score=5,
                     weak_or_missing=[], gap="", follow_up="", probes="none"))
-    offline, result = turn(stub, answer=INJECTION)
-    assert offline.non_answer
+    _, result = turn(stub, answer=INJECTION, offline=INJECTION_OFFLINE)
     assert result.critique.score == 1 and result.critique.non_answer
     assert result.critique.primary_gap == "non_answer"
     assert result.follow_up is None
@@ -65,8 +82,7 @@ def test_injection_answer_stays_a_one_whatever_the_model_says(stub: StubOpenAI) 
 
 def test_score_is_clamped_and_never_five_while_gaps_remain(stub: StubOpenAI) -> None:
     stub.push(reply(score=5, weak_or_missing=[], gap="", probes="none"))
-    offline, result = turn(stub, answer=VAGUE)
-    assert offline.score == 2
+    _, result = turn(stub, answer=VAGUE, offline=VAGUE_OFFLINE)
     assert result.critique.score == 3  # one above the offline score at most
     assert result.critique.weak_or_missing and result.critique.gap
 
@@ -75,8 +91,7 @@ def test_model_may_lower_a_strong_answer_by_one_and_must_name_the_gap(stub: Stub
     stub.push(reply(situation=True, task=True, action=True, result=True, quantified_result=True, score=1,
                     weak_or_missing=["tradeoffs"], gap="You never said what you gave up.",
                     follow_up="What did you give up to get there?", probes="tradeoffs"))
-    offline, result = turn(stub, answer=STRONG)
-    assert offline.score == 5
+    _, result = turn(stub, answer=STRONG, offline=STRONG_OFFLINE)
     assert result.critique.score == 4
     assert result.critique.weak_or_missing == ["tradeoffs"]
     assert result.critique.gap == "You never said what you gave up."
@@ -84,8 +99,14 @@ def test_model_may_lower_a_strong_answer_by_one_and_must_name_the_gap(stub: Stub
     assert result.follow_up == "What did you give up to get there?"
 
 
+def test_injection_detected_by_the_real_offline_critic_stays_a_one(stub: StubOpenAI) -> None:
+    stub.push(reply(score=5, weak_or_missing=[], gap="", follow_up="", probes="none"))
+    offline, result = turn(stub, answer=INJECTION)  # the real critic, end to end
+    assert offline.non_answer and result.critique.score == 1
+
+
 def test_reconciled_critique_is_schema_valid(stub: StubOpenAI) -> None:
-    _, result = turn(stub, answer=VAGUE)
+    _, result = turn(stub, answer=VAGUE, offline=VAGUE_OFFLINE)
     Critique.model_validate(result.critique.model_dump())
     assert result.critique.source == "llm"
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
-from stub_openai import Action, StubOpenAI, stub
+from stub_openai import StubOpenAI, stub
 
 from agent.context import Context
 from agent.critic import critique_answer
-from agent.llm import refine_turn, session_cost
+from agent.critic.schema import Critique
+from agent.llm import LlmTurn, refine_turn, session_cost
 from agent.llm.structured import reset_modes
 from knowledge.models import Metric, Story
 
@@ -19,11 +21,20 @@ QUESTION = "Tell me about a time you made a slow system fast."
 VAGUE = "We had a slow API. I profiled it and added a cache. It got faster and the team was happy."
 
 
-def turn(server: StubOpenAI, answer: str = VAGUE, timeout: float = 5.0, **kw: object):
-    offline = critique_answer(QUESTION, "behavioral", answer)
+def turn(
+    server: StubOpenAI,
+    answer: str = VAGUE,
+    timeout: float = 5.0,
+    offline: Critique | None = None,
+    stories: Sequence[Story] = (),
+    asked_follow_ups: Sequence[str] = (),
+) -> tuple[Critique, LlmTurn]:
+    """One answered turn in LLM mode against `server`; the offline critique is the real critic's by default."""
+    offline = offline or critique_answer(QUESTION, "behavioral", answer)
     ctx = Context(model="stub-model", base_url=server.url, timeout=timeout, embedder="hashing")
     return offline, refine_turn(
-        context=ctx, question=QUESTION, question_type="behavioral", answer=answer, critique=offline, **kw
+        context=ctx, question=QUESTION, question_type="behavioral", answer=answer, critique=offline,
+        stories=stories, asked_follow_ups=asked_follow_ups,
     )
 
 
@@ -39,11 +50,12 @@ def test_happy_path_one_call_grounded_prompt_tokens_and_cost(stub: StubOpenAI, i
         metrics=[Metric(text="p95 from 900 ms to 150 ms")],
     )
     offline, result = turn(stub, stories=[story], asked_follow_ups=["What was your part?"])
+    gaps = json.dumps(offline.weak_or_missing, separators=(",", ":"))
     assert stub.calls == 1
     body = stub.requests[0]
     prompt = user_prompt(body)
     assert f"<answer>\n{VAGUE}\n</answer>" in prompt
-    assert '"weak_or_missing":["result","specificity","task"]' in prompt  # offline evidence, compact
+    assert f'"weak_or_missing":{gaps}' in prompt  # the offline evidence, as compact JSON
     assert "Checkout latency rescue (p95 from 900 ms to 150 ms)" in prompt
     assert "What was your part?" in prompt
     assert body["max_tokens"] == body["max_completion_tokens"]  # llama.cpp reads only max_tokens

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 from stub_openai import Action, StubOpenAI, stub
@@ -64,7 +65,7 @@ def _has_driver() -> bool:
     return importlib.util.find_spec("agent.driver") is not None
 
 
-def run_session(server: StubOpenAI, answers: int) -> tuple[int, list[dict]]:
+def run_session(server: StubOpenAI, answers: int) -> tuple[int, list[Any]]:
     """Drive a short session through InterviewDriver in LLM mode; return (answered turns, turn records)."""
     from agent.driver import InterviewDriver
 
@@ -92,12 +93,13 @@ def test_full_session_in_llm_mode_makes_at_most_one_call_per_answered_turn(stub:
 
 
 def test_session_cost_sums_turns_and_marks_unknown_prices() -> None:
-    known = {"calls": 1, "prompt_tokens": 1000, "completion_tokens": 200,
-             "cost_usd": call_cost("gpt-4o-mini-2024-07-18", 1000, 200)}
-    assert known["cost_usd"] == pytest.approx((1000 * 0.15 + 200 * 0.60) / 1_000_000)
-    total = session_cost([known, known, None])
+    cost = call_cost("gpt-4o-mini-2024-07-18", 1000, 200)
+    assert cost is not None
+    assert cost == pytest.approx((1000 * 0.15 + 200 * 0.60) / 1_000_000)
+    known = {"calls": 1, "prompt_tokens": 1000, "completion_tokens": 200, "cost_usd": cost}
+    total = session_cost([known, known, {}])
     assert total == {"calls": 2, "prompt_tokens": 2000, "completion_tokens": 400,
-                     "cost_usd": pytest.approx(2 * known["cost_usd"])}
+                     "cost_usd": pytest.approx(2 * cost)}
     unknown = {"calls": 1, "prompt_tokens": 900, "completion_tokens": 100,
                "cost_usd": call_cost("my-local-llama", 900, 100)}
     mixed = session_cost([known, unknown])

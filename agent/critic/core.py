@@ -16,7 +16,7 @@ from agent.critic.schema import Critique, Evidence, MetricMention, Span, StarFla
 from agent.critic.specificity import specificity
 from agent.critic.star import StarResult, action_indexes, star_flags
 from agent.critic.story_notes import story_notes
-from agent.critic.text import MAX_CHARS, Sentence, clip, sentences
+from agent.critic.text import MAX_CHARS, Sentence, clip, i_action, sentences, we_action
 from knowledge.models import QUESTION_TYPES, QuestionType, Story
 from prompts import load_yaml, render
 
@@ -80,16 +80,23 @@ def _type_gaps(qtype: str, sents: list[Sentence], star: StarResult, quantified: 
         gaps |= {c for c in ("failure_modes", "tradeoffs", "rationale") if c not in found}
     elif qtype == "technical":
         gaps |= {c for c in ("rationale", "tradeoffs") if c not in found}
-        if "example" not in found and star.action is None:
-            gaps.add("example")
+        if _lived(sents) is None:
+            gaps.add("example")  # correct in principle, but never shown in practice
     elif qtype == "motivation":
-        if spec != "high" and "specificity" not in gaps and len(sents) < 3:
-            gaps.add("specificity")
         if "rationale" not in found:
             gaps.add("rationale")
-        if "example" not in found and star.action is None:
+        if "example" not in found and _lived(sents) is None:
             gaps.add("example")
+    if "example" not in gaps and qtype in ("technical", "leadership", "motivation"):
+        lived = _lived(sents)
+        if lived is not None:
+            found.setdefault("example", lived)
     return gaps, found
+
+
+def _lived(sents: list[Sentence]) -> Sentence | None:
+    """A sentence about something the candidate actually did (past tense, first person), if any."""
+    return next((s for s in sents if i_action(s.text, False) or we_action(s.text, False)), None)
 
 
 def critique_answer(
@@ -115,7 +122,7 @@ def critique_answer(
     sents = sentences(text)
     acts = action_indexes(sents, qtype)
     metrics = classify(text, sents, acts[0] if acts else None, qtype in ("system_design", "technical"))
-    star = star_flags(sents, metrics, qtype)
+    star = star_flags(sents, metrics, qtype, acts)
     quantified = star.result is not None and any(m.role == "outcome" for m in metrics)
     own, own_sent = ownership(sents, star.actions, qtype)
     spec, _ = specificity(text, metrics)

@@ -20,8 +20,9 @@ _CHANGE = re.compile(
     r"grew|grow\w*|increas\w*|rais\w*|rose|boost\w*|improv\w*|doubl\w*|tripl\w*|sav(?:ed|ing|es)|recover\w*|"
     r"gain\w*|won|sped|speed\w* up|accelerat\w*|eliminat\w*|avoided|prevented|hit|reach\w*|achiev\w*|"
     r"retain\w*|resolv\w*|climb\w*|jump\w*|plummet\w*|freed|lift\w*|bump\w*|converted|result\w*|"
-    r"led to|leading to|meant|went (?:from|to|up|down)|came down|down to|back to|held|stayed|remained|"
-    r"maintained|scored|stopp\w*|restored|fixed|finished|shipped|launched|delivered|landed)\b",
+    r"led to|leading to|meant|went (?:from|to|up|down)|came down|down to|back to|"
+    r"held at|held steady|held within|stayed at|remained at|scored|stopp\w*|restored|finished|shipped|launched|delivered|landed|moved)\b"
+    r"|\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|~)?[-+−]?[$€£]?[\d.,]+\S*$",
     re.IGNORECASE,
 )
 # A verb right after the quantity makes it the subject of a change: "ten beta customers renewed".
@@ -32,13 +33,20 @@ _CHANGE_AFTER = re.compile(
     r"savings?|saved|better|earlier|sooner|ahead)\b",
     re.IGNORECASE,
 )
+# A sentence placed after the work that says "later"/"since then": its figures are where things ended up.
+_AFTERWARDS = re.compile(
+    r"\b(?:later|afterwards|after that|since then|by the end|in the end|as a result|the result|now|"
+    r"from then on|the next|the following|following (?:month|quarter|year))\b",
+    re.IGNORECASE,
+)
 _MODAL = re.compile(r"\b(?:would|'d|will|'ll|should|could|might|can)\b", re.IGNORECASE)
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|did|got|went|\w+ed|fell|rose|grew|cut|hit|won|kept|ran|took|made)\b", re.I)
 # A sentence that states a target, an estimate or a hypothetical is not an outcome.
 _TARGET = re.compile(
     r"\b(?:target\w*|goal|aim\w*|budget\w*|estimat\w*|assum\w*|expect\w*|plan(?:s|ning)? to|should|would|will|'ll|"
     r"could|might|need\w* to|must|requirement\w*|SLA|SLO|if|hope\w*|want\w*|projected|forecast\w*|"
-    r"let's say|say we|suppose|back of the envelope)\b",
+    r"let's say|say we|suppose|back of the envelope|asked to|tasked|had to|supposed to|"
+    r"to (?:get|reach|bring|build|grow|hit|take|make))\b",
     re.IGNORECASE,
 )
 # The problem before the work: pluperfect or progressive descriptions ("had grown to", "was taking 2s").
@@ -76,13 +84,16 @@ def classify(
                 or bool(_CHANGE.search(clause))
                 or bool(_CHANGE_AFTER.match(answer, metric.end, sent.end))
             )
-            target = bool(_TARGET.search(answer[sent.start : metric.end]))
+            target = bool(_TARGET.search(clause))
             before_work = first_action is not None and idx < first_action
-            problem = bool(_PROBLEM.search(clause)) and metric.baseline is None
+            after_work = first_action is not None and idx > first_action
+            settled = after_work and bool(_AFTERWARDS.search(sent.text))  # "By the end of the quarter he was closing 90%"
+            problem = bool(_PROBLEM.search(clause)) and metric.baseline is None and not settled
             lived = not hypothetical or (bool(_PAST_TENSE.search(sent.text)) and not _MODAL.search(clause))
             # A figure reached "within two quarters" after the work started is an achievement, not a setting.
             timed = metric.timeframe is not None and re.match(r"(?:in|within|over|after)\b", metric.timeframe, re.I)
-            changed = changed or bool(timed and first_action is not None and idx > first_action)
+            # Reaching zero of something after the work ("retired it with zero incidents") is an outcome.
+            changed = changed or bool(timed and after_work) or settled or (after_work and metric.value == 0)
             if changed and lived and not target and not problem and not (before_work and metric.baseline is None):
                 role = "outcome"
         mentions.append(MetricMention(**metric.model_dump(), role=role))

@@ -42,6 +42,8 @@ class NonAnswer:
 def strip_injection(answer: str) -> tuple[str, bool]:
     """The answer with sentences that instruct the grader blanked out (same length: offsets stay valid)."""
     out, found = answer, False
+    if not _INJECTION.search(answer):  # one pass over the whole answer in the usual case
+        return answer, False
     for piece in re.finditer(r"[^.!?\n]+[.!?]*", answer):
         if _INJECTION.search(piece.group(0)):
             found = True
@@ -51,9 +53,20 @@ def strip_injection(answer: str) -> tuple[str, bool]:
 
 def _story_like(text: str) -> bool:
     """First-person content, actions or numbers: something the candidate has lived or designed."""
-    return i_action(text) or we_action(text) or (has_first_person(text) and len(words(text)) >= 12) or bool(
-        re.search(r"\d", text)
+    return (
+        i_action(text)
+        or we_action(text)
+        or (has_first_person(text) and len(words(text)) >= 12)
+        or bool(re.search(r"\d", text))
+        or bool(re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]+ed\b", text))  # "Reorganised the org": a terse action
     )
+
+
+def _overlap(question: str, answer: str) -> int:
+    """Answer words that share a stem (or a 5-letter root) with a question word."""
+    q = set(content_stems(question))
+    roots = {w[:5] for w in q if len(w) >= 5}
+    return sum(1 for a in content_stems(answer) if a in q or any(r in a for r in roots))
 
 
 def detect(question: str, answer: str) -> NonAnswer:
@@ -66,9 +79,6 @@ def detect(question: str, answer: str) -> NonAnswer:
         return NonAnswer("dont_know", cleaned, injected)
     if injected and len(ws) < 12:
         return NonAnswer("injection", cleaned, injected)
-    q_stems = set(content_stems(question))
-    a_stems = content_stems(cleaned)
-    overlap = sum(1 for s in a_stems if s in q_stems)
-    if q_stems and overlap == 0 and not _story_like(cleaned):
+    if content_stems(question) and _overlap(question, cleaned) == 0 and not _story_like(cleaned):
         return NonAnswer("off_topic", cleaned, injected)
     return NonAnswer(None, cleaned, injected)

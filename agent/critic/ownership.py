@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from agent.critic.schema import Ownership
-from agent.critic.text import Sentence, has_first_person, i_action, i_statement, we_action
+from agent.critic.text import Sentence, action_counts, has_first_person, i_action, i_statement, we_action
 
 _OPINION = re.compile(r"\bI(?:'m| am| think| believe| want| care| like| love| enjoy| see| feel| prefer|'ve| have)\b")
 
@@ -23,8 +23,8 @@ def ownership(sents: list[Sentence], action_indexes: list[int], question_type: s
     ours = [s for s in sents if we_action(s.text, not lived) and not i_action(s.text, not lived)]
     # Decisive actions: the sentences the STAR pass found to be concrete actions.
     acts = [sents[i] for i in action_indexes]
-    act_mine = [s for s in acts if i_action(s.text, not lived)]
-    act_ours = [s for s in acts if s not in act_mine and we_action(s.text, not lived)]
+    counts = [action_counts(s.text, not lived) for s in acts]
+    act_mine, act_ours = sum(c[0] for c in counts), sum(c[1] for c in counts)
     if not lived and (mine or any(_OPINION.search(s.text) or has_first_person(s.text) for s in sents)):
         first = mine[0] if mine else next(s for s in sents if has_first_person(s.text) or _OPINION.search(s.text))
         return "clear", first
@@ -36,6 +36,6 @@ def ownership(sents: list[Sentence], action_indexes: list[int], question_type: s
         if views:
             return "mixed", views[0]
         return "unclear", (ours[0] if ours else None)
-    if len(act_ours) > len(act_mine) or (not act_mine and len(ours) > len(mine)):
+    if act_ours > act_mine or (not act_mine and len(ours) > len(mine)):
         return "mixed", mine[0]
     return "clear", mine[0]

@@ -40,12 +40,14 @@ _CUES: dict[str, re.Pattern[str]] = {
     "failure_modes": re.compile(
         r"\b(?:fail\w*|failover|retr(?:y|ies|ied)|backpressure|back-pressure|degrad\w*|outages?|single points?|"
         r"circuit[- ]breakers?|fallbacks?|timeouts?|redundan\w*|recover\w*|dead[- ]letter|idempoten\w*|"
-        r"roll ?backs?|crash\w*|goes down|went down|is down|partition\w*|brownout|overload\w*|"
+        r"roll ?backs?|crash\w*|goes down|went down|is down|network partitions?|brownout|overload\w*|"
         r"rate[- ]limit\w*|disaster|replay|drift|hallucinat\w*|guardrails?|alert\w*|on-?call)\b",
         re.IGNORECASE),
     "rationale": re.compile(
-        r"\b(?:because|so that|since|the reason|which means|that's why|in order to|given that|to avoid|"
-        r"otherwise|that way|this lets|which lets|so we|so I|so the|this means|why)\b",
+        r"(?:\b(?:because|so that|since|the reason|which means|meaning|that's why|this is why|in order to|"
+        r"given that|to avoid|to keep|to make sure|to prevent|otherwise|that way|this lets|which lets|lets us|"
+        r"gives us|which gives|the point|the risk|this means|the cost of|worth|pays off)\b|,\s*so\b|"
+        r"(?:^|[.;:]\s*)So\b)",
         re.IGNORECASE),
     "example": re.compile(
         r"\b(?:for example|for instance|e\.g\.|at my (?:last|previous|current)|in my (?:last|previous|current)|"

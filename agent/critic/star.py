@@ -12,21 +12,59 @@ from dataclasses import dataclass, field
 from agent.critic.schema import MetricMention
 from agent.critic.text import STOPWORDS, VAGUE, Sentence, content_stems, i_action, we_action, words
 
-_CONTEXT = re.compile(
-    r"\b(?:at|when|while|during|last|previous|ago|back in|in \d{4}|our|my team|we had|we were|there was|there were|"
-    r"was|were|had|is|are|has|have|assum\w*|let's say|suppose|given|users?|traffic|customers?|team|company|"
-    r"startup|product|service|platform|system|codebase|org\w*|quarter|year|month)\b",
+# A lived setting: past tense or an anchored time/place ("last year", "at my previous company", "when I joined").
+_LIVED_CONTEXT = re.compile(
+    r"\b(?:was|were|had|\w+ed|ago|last (?:year|quarter|month|spring|summer|autumn|fall|winter)|"
+    r"previous|back in|in (?:19|20)\d\d|when I|at my (?:last|previous|current|old)|on (?:my|our) (?:last|previous)|"
+    r"I(?:'ve| have) (?:spent|been|done|built|led|run)|my current|our current|currently|today|right now)\b",
     re.IGNORECASE,
 )
+_ANCHOR = re.compile(
+    r"\b(?:when I|at my|at \w+,|last (?:year|quarter|month)|ago|back in|in (?:19|20)\d\d|(?:was|were|had been)\s+\w+ing|"
+    r"(?:our|my|the) [\w\- ]{1,30} (?:was|were|had))\b",
+    re.IGNORECASE,
+)
+# An assumed setting of a design: numbers about users, traffic, data, or explicit assumptions.
+_ASSUMED = re.compile(
+    r"\b(?:assum\w*|let's say|suppose|say we have|given|users?|customers?|tenants?|traffic|requests?|qps|rps|"
+    r"volume|peak|per (?:second|day|minute)|a day|a second|documents?|records?|calls)\b",
+    re.IGNORECASE,
+)
+
+
+def _task(text: str, question_type: str) -> bool:
+    extra = {"system_design": _DESIGN_TASK, "motivation": _MOTIVATION_TASK}.get(question_type)
+    return bool(_TASK.search(text) or (extra is not None and extra.search(text)))
+
+
+def _situation(sentence: Sentence, metrics: list[MetricMention], question_type: str) -> bool:
+    """A setting the reader could picture: lived and concrete, or (for a design) assumed with figures."""
+    has_figure = any(sentence.start <= m.start < sentence.end for m in metrics)
+    if question_type == "system_design":
+        return has_figure and bool(_ASSUMED.search(sentence.text))
+    return bool(_LIVED_CONTEXT.search(sentence.text)) and _concrete(sentence, metrics)
+
+
 _TASK = re.compile(
     r"\b(?:(?:my|our|the)\s+(?:\w+\s+)?(?:job|task|goal|role|responsibility|mandate|mission|brief|objective|remit|"
     r"ask|aim|priority|call)\s+(?:was|is|were)\b|I\s+was\s+(?:\w+\s+)?(?:asked|tasked|hired|brought|responsible|given|"
     r"charged|assigned|accountable|expected|the\s+\w+\s+(?:lead|owner))|(?:I|we)\s+(?:\w+\s+)?(?:needed|had|wanted|"
     r"set out|aimed|was asked|were asked|got asked|have|need|must|want)\s+to\b|I\s+own(?:ed)?\b|"
     r"took\s+(?:on|over|ownership)|it was (?:my|on me)|to decide (?:whether|how|if)|the question was|"
-    r"requirements?\b|(?:must|should|needs? to)\s+(?:support|handle|serve|be|stay|keep)|looking for|"
-    r"in my next role|what I want|I want (?:a|to|the)|the problem (?:was|is|we)|the challenge (?:was|is))",
+    r"looking for|in my next role|what I want|I want (?:a|to|the)|the problem (?:was|is|we)|"
+    r"the challenge (?:was|is)|(?:I|we) committed to|I promised|signed up to)",
     re.IGNORECASE,
+)
+# In a design, the goal is the requirements ("must support", "the goal is").
+_DESIGN_TASK = re.compile(
+    r"\b(?:requi?r\w*ments?|goals?(?:\s+is|:)|the goal|must|should\s+(?:support|handle|serve|stay|keep)|needs? to)\b",
+    re.I,
+)
+# In a motivation answer, the task is what the candidate is looking for next.
+_MOTIVATION_TASK = re.compile(
+    r"\b(?:looking for|I(?:'d| would) (?:like|love)|I want|opportunity|next (?:step|role|stage)|excites? me|"
+    r"interested in|hoping to|grow(?:th)?|to learn|to move (?:into|from))\b",
+    re.I,
 )
 # Concrete design/technical moves (components, mechanisms) count as action in hypothetical answers.
 _MECHANISM = re.compile(
@@ -46,7 +84,7 @@ _VAGUE_ACTION = re.compile(
 # Result cues. Markers and changes that happen to things ("latency dropped") count anywhere after the action;
 # agentive verbs ("we shipped", "I cut") are also actions, so they count only near the end of the answer.
 _RESULT_MARK = re.compile(
-    r"\b(?:as a result|result(?:ed|ing)? in|the result|the outcome|in the end|ended up|eventually|afterwards|"
+    r"\b(?:as a result|result(?:ed|ing)? in|the result|the outcome|in the end|ended up|eventually|afterwards|later|"
     r"since then|from then on|by the end|which meant|that meant|led to|so now|now|today|no longer|never again|"
     r"stopped|dropp\w*|fell|grew|rose|increased|decreased|doubled|tripled|halved|went (?:up|down|from|to)|came down|"
     r"disappeared|renewed|stayed|churned|left|recovered|passed|became|turned into|went away|improved|"
@@ -85,7 +123,7 @@ def _concrete(sentence: Sentence, metrics: list[MetricMention]) -> bool:
     """A sentence a reader could picture: a number, a name, or enough non-vague content words."""
     if any(sentence.start <= m.start < sentence.end for m in metrics):
         return True
-    if re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9]+|\b[A-Z]{2,}\b|\w+\d\w*", sentence.text[1:]):
+    if re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9]+|\b[A-Z]{2,}\b|\w+\d\w*|\b[a-z]+-[a-z]+", sentence.text[1:]):
         return True
     content = [w for w in content_stems(sentence.text) if w not in VAGUE]
     return len(content) >= 6
@@ -130,24 +168,30 @@ def action_indexes(sents: list[Sentence], question_type: str) -> list[int]:
     return [i for i, s in enumerate(sents) if _action(s, hypothetical)]
 
 
-def star_flags(sents: list[Sentence], metrics: list[MetricMention], question_type: str) -> StarResult:
+def star_flags(
+    sents: list[Sentence], metrics: list[MetricMention], question_type: str, actions: list[int]
+) -> StarResult:
     """Find the STAR parts; the result must come at or after the first action (or carry an outcome number)."""
     res = StarResult()
-    res.actions = action_indexes(sents, question_type)
+    res.actions = actions
     if res.actions:
         res.action_index = res.actions[0]
         res.action = sents[res.actions[0]]
     first_act = res.action_index if res.action_index is not None else len(sents)
     for i, s in enumerate(sents):
-        if res.situation is None and i <= max(first_act, 1) and _CONTEXT.search(s.text) and _concrete(s, metrics):
+        early = i <= max(first_act, 1) or question_type != "behavioral"  # a story sets the scene before acting
+        acting = i in actions and not _ANCHOR.search(s.text)  # a step is not a setting unless it is anchored
+        if res.situation is None and early and not acting and _situation(s, metrics, question_type):
             res.situation = s
-        if res.task is None and _TASK.search(s.text):
+        if res.task is None and _task(s.text, question_type):
             res.task = s
-        near_end = i >= len(sents) - 2
+        near_end = i == len(sents) - 1
         if res.result is None and i >= min(first_act, len(sents) - 1) and i > 0 and _result(s, metrics, near_end, question_type in ("system_design", "technical")):
             res.result = s
-    if res.task is None and res.situation is not None and res.action is not None and question_type != "motivation":
-        # A concrete setting the candidate then acts on implies the task, even when it is never said outright.
+    hypothetical = question_type in ("system_design", "technical")
+    own_act = hypothetical or any(i_action(sents[i].text, False) for i in actions)
+    if res.task is None and res.situation and res.action and own_act and len(sents) >= 3 and question_type != "motivation":
+        # A concrete setting the candidate then personally acts on implies the task, even when never said outright.
         res.task = res.situation
     if question_type == "motivation":
         # A motivation answer is reasons, not steps or results; a lived example is scored as "example".

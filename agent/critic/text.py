@@ -15,7 +15,7 @@ MAX_CHARS = 20_000  # a pasted document is cut here so a critique stays fast; th
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=\S))+[.!?]*")
 _BULLET = re.compile(r"^[\s>*•·\-–—]*(?:\d+[.)]\s+)?")
 # A line break inside a paragraph: not after sentence-ending punctuation, not before a blank line or bullet.
-_SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;\n])[ \t]*\n(?![ \t]*(?:\n|[-*•·>]|\d+[.)]\s))")
+_SOFT_BREAK = re.compile(r"(?<=[^\s.!?:\n])[ \t]*\n(?![ \t]*(?:\n|[-*•·>]|\d+[.)]\s))")
 WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 STOPWORDS = frozenset(
@@ -82,7 +82,13 @@ def sentences(text: str) -> list[Sentence]:
 
 def words(text: str) -> list[str]:
     """Lower-case words."""
-    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=2048)
+def _words(text: str) -> tuple[str, ...]:
+    # Pure and hot (every rubric module reads the same sentences): cached by value, never mutated.
+    return tuple(w.lower().replace("’", "'") for w in WORD.findall(text))
 
 
 @lru_cache(maxsize=4096)
@@ -109,6 +115,7 @@ def _main_clause(sentence: str, match: re.Match[str]) -> bool:
     return not re.search(r"\b(?:when|after|before|since|while|as|until|once|if)\s*$", before)
 
 
+@lru_cache(maxsize=4096)
 def i_action(sentence: str, hypothetical: bool = True) -> bool:
     """The candidate states their own past action ("I rewrote ..."), or a plan ("I would shard ...")."""
     past = any(_past_action(m.group(1)) and _main_clause(sentence, m) for m in _I_VERB.finditer(sentence))
@@ -120,6 +127,17 @@ def i_statement(sentence: str) -> bool:
     return i_action(sentence) or bool(re.search(r"\bI\s+(?:\w+ly\s+)?(?!was\b|were\b|am\b)[a-z]{2,}\b", sentence))
 
 
+def action_counts(sentence: str, hypothetical: bool = True) -> tuple[int, int]:
+    """How many first-person-singular and collective past actions a sentence states ("we added, we moved")."""
+    mine = sum(1 for m in _I_VERB.finditer(sentence) if _past_action(m.group(1)) and _main_clause(sentence, m))
+    ours = sum(1 for m in _WE_VERB.finditer(sentence) if _past_action(m.group(1)) and _main_clause(sentence, m))
+    if hypothetical:
+        mine += len(_I_MODAL.findall(sentence))
+        ours += len(_WE_MODAL.findall(sentence))
+    return mine, ours
+
+
+@lru_cache(maxsize=4096)
 def we_action(sentence: str, hypothetical: bool = True) -> bool:
     """A collective action: 'we migrated', 'the team built', 'we would add'."""
     past = any(_past_action(m.group(1)) and _main_clause(sentence, m) for m in _WE_VERB.finditer(sentence))

@@ -59,6 +59,11 @@ def _hits(ctx: Context, question: str, competency: str | None, k: int) -> Future
         return _HITS[key]
 
 
+def wait_for_searches() -> None:
+    """Block until background searches are done (before swapping or dropping the index, e.g. in tests)."""
+    _POOL.submit(lambda: None).result()
+
+
 def prefetch_stories(ctx: Context, question: str, competency: str | None) -> None:
     """Start searching for a question's stories in the background (the driver calls it when asking)."""
     _hits(ctx, question, competency, STORIES_PER_QUESTION)

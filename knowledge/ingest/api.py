@@ -59,9 +59,12 @@ def _dedupe_across_files(result: IngestResult, seen: set[str]) -> None:
     """Two files with the same name (in different folders) must not share ids: key those by full path."""
     from knowledge.models import stable_id
 
-    for item in [*result.stories, *result.questions, *result.candidate_questions]:
-        if item.id in seen:
-            prefix = item.id.split("-", 1)[0]
-            title = item.title if hasattr(item, "title") else item.text  # type: ignore[union-attr]
-            item.id = stable_id(prefix, f"{item.source}", f"{title} @{item.line}")
-        seen.add(item.id)
+    for story in result.stories:
+        if story.id in seen:
+            story.id = stable_id("story", story.source, f"{story.title} @{story.line}")
+        seen.add(story.id)
+    for question in [*result.questions, *result.candidate_questions]:
+        if question.id in seen:
+            prefix = question.id.split("-", 1)[0]
+            question.id = stable_id(prefix, question.source, f"{question.text} @{question.line}")
+        seen.add(question.id)

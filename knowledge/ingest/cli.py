@@ -79,6 +79,7 @@ def to_json(result: IngestResult, index_info: dict[str, Any] | None = None) -> d
         }
         for s in result.stories
     ]  # fmt: skip
+
     def questions(items: list[Any]) -> list[dict[str, Any]]:
         return [
             {"id": q.id, "text": q.text, "type": q.type, "competency": q.competency, "source": q.source,
@@ -114,8 +115,13 @@ def print_summary(result: IngestResult, index_info: dict[str, Any] | None = None
         table.add_column(column, justify="left" if column == "file" else "right")
     for name in result.files:
         table.add_row(name, str(stories[name]), str(questions[name]), str(asks[name]))
-    table.add_row("total", str(len(result.stories)), str(len(result.questions)),
-                  str(len(result.candidate_questions)), style="bold")
+    table.add_row(
+        "total",
+        str(len(result.stories)),
+        str(len(result.questions)),
+        str(len(result.candidate_questions)),
+        style="bold",
+    )
     console.print(table)
     if result.stories:
         found = Table(title="Stories", show_lines=False)
@@ -123,7 +129,9 @@ def print_summary(result: IngestResult, index_info: dict[str, Any] | None = None
             found.add_column(column, overflow="fold")
         for story in result.stories:
             parts = "".join(p[0].upper() for p in ("situation", "task", "action", "result") if getattr(story, p))
-            found.add_row(story.kind, escape(story.title), escape(f"{Path(story.source).name}:{story.line}"), parts or "-")
+            found.add_row(
+                story.kind, escape(story.title), escape(f"{Path(story.source).name}:{story.line}"), parts or "-"
+            )
         console.print(found)
     if index_info and not index_info.get("error"):
         console.print(f"story index ready in {index_info['dir']} ({index_info['stories']} stories)")

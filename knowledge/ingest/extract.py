@@ -11,20 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.ingest import items, prose
-from knowledge.ingest.blocks import Block, Section, parse_blocks, split_sections
+from knowledge.ingest import items
+from knowledge.ingest.blocks import Section, parse_blocks, split_sections
 from knowledge.ingest.labels import split_star
-from knowledge.ingest.questions import clean, has_story_prefix, heading_question, strip_story_prefix
-
-
-@dataclass
-class RawStory:
-    title: str
-    kind: str
-    text: str
-    line: int  # 1-based
-    fields: dict[str, str] = field(default_factory=dict)
-    question: str | None = None
+from knowledge.ingest.questions import clean, has_story_prefix, heading_question
+from knowledge.ingest.stories import RawStory, qa_story, section_stories
 
 
 @dataclass
@@ -46,8 +37,8 @@ class _Span:
 
 
 def extract(text: str, fallback_title: str) -> RawDoc:
-    lines = text.split("\n")
-    blocks = parse_blocks(text)
+    lines = _blank_front_matter(text.split("\n"))
+    blocks = parse_blocks("\n".join(lines))
     code = {i for b in blocks if b.kind == "code" for i in range(b.start, b.end)}
     spans = _spans(split_sections(blocks, lines), lines, code, len(lines))
     doc = RawDoc()
@@ -75,19 +66,23 @@ def extract(text: str, fallback_title: str) -> RawDoc:
                 doc.questions.append((pair.question, pair.line + 1))
                 answer, dropped = items.drop_repeats(pair.answer, answers_seen)
                 if dropped:
-                    doc.warnings.append(f"line {pair.line + 1}: the answer under this question repeats an "
-                                        "earlier answer paragraph word for word; the copy was ignored")
+                    doc.warnings.append(
+                        f"line {pair.line + 1}: the answer under this question repeats an "
+                        "earlier answer paragraph word for word; the copy was ignored"
+                    )
                 if answer:
-                    doc.stories.append(_qa_story(pair.question, answer, pair.line + 1))
+                    doc.stories.append(qa_story(pair.question, answer, pair.line + 1))
             continue
         simple = label_at is None and not any(_is_item(s) for s in spans[k + 1 :] if s.start < span.full_end)
         question = heading_question(sec.title) if sec.heading else None
-        story = _section_story(sec, lines, span, own_end, question, code, fallback_title)
-        if story:
-            if simple and story.kind != "prose":  # a labelled story or answer keeps its sub-sections
-                story = _section_story(sec, lines, span, span.full_end, question, code, fallback_title) or story
+        heading = sec.title if sec.heading else None
+        found = section_stories(heading, sec.line, lines, (span.start, own_end), question, code, fallback_title)
+        if found:
+            if simple and found[0].kind != "prose":  # a labelled story or answer keeps its sub-sections
+                whole = (span.start, span.full_end)
+                found = section_stories(heading, sec.line, lines, whole, question, code, fallback_title) or found
                 consumed |= {j for j in range(k + 1, len(spans)) if spans[j].start < span.full_end}
-            doc.stories.append(story)
+            doc.stories += found
             if question:
                 doc.questions.append((question, sec.line))
             continue
@@ -110,8 +105,16 @@ def _spans(sections: list[Section], lines: list[str], code: set[int], n: int) ->
         if sec.heading:
             later = (starts[j] for j in range(k + 1, len(sections)) if sections[j].level <= sec.level)
             full_end = next(later, n)
-        spans.append(_Span(sec, start, end, full_end, _qa(lines, sec, start, end, code),
-                           split_star(lines[start:end], code, start)[1]))
+        spans.append(
+            _Span(
+                sec,
+                start,
+                end,
+                full_end,
+                _qa(lines, sec, start, end, code),
+                split_star(lines[start:end], code, start)[1],
+            )
+        )
     return spans
 
 
@@ -139,42 +142,16 @@ def _candidate_label(lines: list[str], span: _Span, code: set[int]) -> int | Non
     return None
 
 
-def _section_story(sec: Section, lines: list[str], span: _Span, end: int, question: str | None,
-                   code: set[int], fallback_title: str) -> RawStory | None:
-    body = lines[span.start : end]
-    fields, labels = split_star(body, code, span.start)
-    text = "\n".join(items.trim(body)).strip()
-    if not text:
-        return None
-    title = strip_story_prefix(sec.title) if sec.heading else _first_line_title(body, fallback_title)
-    if question:
-        if labels < 2:
-            fields = _inferred(body)
-        return RawStory(question, "qa", text, sec.line, fields, question)
-    if labels >= 2 or (labels and has_story_prefix(sec.title)):
-        return RawStory(title, "star", text, sec.line, fields)
-    plain = prose.prose_text([x for i, x in enumerate(body) if span.start + i not in code])
-    if prose.is_narrative(plain) or (has_story_prefix(sec.title) and len(plain) >= 40):
-        return RawStory(title, "prose", text, sec.line, prose.infer_star(plain))
-    return None
-
-
-def _qa_story(question: str, answer: list[str], line: int) -> RawStory:
-    fields, labels = split_star(answer)
-    if labels < 2:
-        fields = _inferred(answer)
-    return RawStory(question, "qa", "\n".join(answer).strip(), line, fields, question)
-
-
-def _inferred(body: list[str]) -> dict[str, str]:
-    plain = prose.prose_text(body)
-    return prose.infer_star(plain) if prose.is_narrative(plain) else {}
-
-
-def _first_line_title(body: list[str], fallback: str) -> str:
-    first = next((x.strip() for x in body if x.strip()), "")
-    first = clean(first)
-    return first if 0 < len(first) <= 80 and not first.endswith(".") else fallback
+def _blank_front_matter(lines: list[str]) -> list[str]:
+    """YAML front matter (--- key: value ---) is metadata, not content; blanked so line numbers stay true."""
+    if not lines or lines[0].strip() != "---":
+        return lines
+    for i in range(1, min(len(lines), 60)):
+        if lines[i].strip() in ("---", "..."):
+            return [""] * (i + 1) + lines[i + 1 :]
+        if lines[i].strip() and not re.match(r"^\s*(?:[\w-]+\s*:|-\s)", lines[i]):
+            return lines
+    return lines
 
 
 def _asks_for_questions(sec: Section, lines: list[str], start: int, first_item: int) -> bool:
@@ -183,4 +160,4 @@ def _asks_for_questions(sec: Section, lines: list[str], start: int, first_item: 
     return bool(re.search(r"\bquestions?\b|\basked\b|\bprompts?\b", f"{sec.title} {lead}", re.IGNORECASE))
 
 
-__all__ = ["Block", "RawDoc", "RawStory", "extract"]
+__all__ = ["RawDoc", "RawStory", "extract"]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.ingest.labels import parse_label
-from knowledge.ingest.questions import clean, is_question_like, question_line
+from knowledge.ingest.questions import PROMPT, clean, is_question_like, question_line
 
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+(?P<text>.*)$")
 _QA_FENCE_Q = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*\d*\s*(?:\*\*)?\s*[:.]", re.IGNORECASE)
@@ -142,7 +142,8 @@ def example_questions(lines: list[str], start: int, end: int) -> list[tuple[int,
         text = raw.strip()
         quoted = text[:1] in "\"“'‘" and _fully_quoted(text)
         cleaned = clean(text)
-        if (quoted or cleaned.endswith("?")) and is_question_like(cleaned):
+        prompt = bool(PROMPT.match(cleaned)) and not re.search(r"→|->|\.\.\.|…", cleaned)
+        if (quoted or cleaned.endswith("?") or prompt) and is_question_like(cleaned):
             found.append((i, cleaned))
     return found
 

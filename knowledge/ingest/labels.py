@@ -14,8 +14,8 @@ from functools import lru_cache
 
 STAR = ("situation", "task", "action", "result")
 
-_CANON: dict[str, str] = {}
-for _canon, _names in {
+# fmt: off
+_NAMES: dict[str, tuple[str, ...]] = {
     "situation": ("situation", "the situation", "context", "background", "setting", "s"),
     "task": ("task", "the task", "goal", "goals", "objective", "my task", "my role", "role", "mission", "t",
              "responsibility"),
@@ -29,9 +29,10 @@ for _canon, _names in {
               "interview hook", "hook", "key takeaway", "key takeaways", "takeaways", "takeaway", "reflection",
               "follow-ups", "follow-up questions", "likely follow-ups", "metrics", "key metrics", "tags",
               "competencies", "notes", "alternatives considered", "why it matters", "skills", "themes"),
-}.items():
-    for _name in _names:
-        _CANON.setdefault(_name, _canon)  # "a" is action unless only Q/A context (handled by callers)
+}
+# fmt: on
+# A bare "A:" is an answer; split_star reads it as Action when S:/T: letters are used alongside.
+_CANON = {name: canon for canon, names in _NAMES.items() for name in names}
 
 _BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")

@@ -52,7 +52,7 @@ def prose_text(lines: list[str]) -> str:
     kept = []
     for line in lines:
         text = _LINE_MARKUP.sub("", line).strip()
-        if text[:1] in "\"“" or text.rstrip("\"”").endswith("?"):
+        if text[:1] in '"“' or text.rstrip('"”').endswith("?"):
             continue  # example questions and quotes are not the narrator telling a story
         kept.append(text)
     return strip_markup("\n".join(kept))
@@ -79,6 +79,12 @@ def is_narrative(text: str) -> bool:
     return told >= MIN_NARRATIVE_SENTENCES and told >= 0.3 * len(sents)
 
 
+def _outcome(sent: str, parts: dict[str, list[str]], phase: str) -> bool:
+    if _CLOSER.search(sent):
+        return any(parts.values())
+    return bool(_RESULT.search(sent)) and (bool(parts["action"]) or phase == "action")
+
+
 def infer_star(text: str) -> dict[str, str]:
     """Assign sentences to S/T/A/R in story order: context, then goal, then actions, then outcomes.
 
@@ -91,9 +97,7 @@ def infer_star(text: str) -> dict[str, str]:
         early = phase in ("situation", "task")
         if early and _TASK.search(sent):
             phase = "task"
-        elif phase != "result" and _CLOSER.search(sent) and any(parts.values()):
-            phase = "result"
-        elif phase != "result" and _RESULT.search(sent) and (parts["action"] or phase == "action"):
+        elif phase != "result" and _outcome(sent, parts, phase):
             phase = "result"
         elif early and _ACTION.search(sent):
             phase = "action"

@@ -21,6 +21,13 @@ _ASKING = re.compile(
     r"where|which|who|would|could|can|do|does|did|have|has|is|are|should|if you)\b",
     re.IGNORECASE,
 )
+# Imperative interview prompts ("Tell me about a time ...") are questions even without a "?".
+PROMPT = re.compile(
+    r"^(?:tell (?:me|us) about|describe (?:a|an|the|your)|walk (?:me|us) through|give (?:me|us) an example|"
+    r"explain (?:how|why|what|the)|design (?:a|an|the))\b",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
 _STORY_PREFIX = re.compile(r"^(?:story|example|case|star)\s*#?\d+\s*(?::|[.)]|[-–—](?=\s))\s*", re.IGNORECASE)
 
 
@@ -38,7 +45,7 @@ def clean(text: str) -> str:
 
 
 def strip_story_prefix(title: str) -> str:
-    """"Story 2: Fixing X" -> "Fixing X" (keeps the title if nothing meaningful would be left)."""
+    """Drop a "Story 2:" prefix: "Story 2: Fixing X" -> "Fixing X" (unless nothing meaningful is left)."""
     stripped = _STORY_PREFIX.sub("", title).strip()
     return stripped if len(stripped) > 2 else title
 
@@ -84,12 +91,15 @@ def heading_question(title: str) -> str | None:
     explicit = question_line(title)
     if explicit:
         return explicit[0]
-    text = clean(title)
-    if text.endswith("?") and len(text.split()) >= 2 and not has_story_prefix(text):
+    text = _NUMBERED.sub("", clean(title))
+    if has_story_prefix(text) or len(text.split()) < 2:
+        return None
+    if text.endswith("?") or (PROMPT.match(text) and len(text.split()) >= 4):
         return text
     return None
 
 
+# fmt: off
 _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
     ("motivation", re.compile(
         r"tell me about yourself|introduce yourself|walk me through your (?:resume|background|career)|"
@@ -118,6 +128,7 @@ _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
     ("technical", re.compile(
         r"how (?:do|would|can) you (?:stop|prevent|detect|ensure|guarantee|debug|test|handle|avoid|reduce)", re.I)),
 )
+# fmt: on
 
 
 def classify(text: str) -> QuestionType:

@@ -1,0 +1,110 @@
+"""Stories from a section body: STAR-labelled, prepared answers (qa) and first-person prose.
+
+A section holding several labelled stories without their own headings (a bold title line, then Situation,
+Task, ...) is split at each repeated Situation label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge.ingest import prose
+from knowledge.ingest.items import trim
+from knowledge.ingest.labels import parse_label, split_star
+from knowledge.ingest.questions import clean, has_story_prefix, strip_story_prefix
+
+
+@dataclass
+class RawStory:
+    """A story before ids, metrics and competencies are attached."""
+
+    title: str
+    kind: str
+    text: str
+    line: int  # 1-based
+    fields: dict[str, str] = field(default_factory=dict)
+    question: str | None = None
+
+
+def section_stories(
+    heading: str | None,
+    line: int,
+    lines: list[str],
+    span: tuple[int, int],
+    question: str | None,
+    code: set[int],
+    fallback_title: str,
+) -> list[RawStory]:
+    """The story (or stories) told in lines[span[0]:span[1]] under `heading`; [] when it is not a story."""
+    start, end = span
+    body = lines[start:end]
+    fields, labels = split_star(body, code, start)
+    text = "\n".join(trim(body)).strip()
+    if not text:
+        return []
+    title = strip_story_prefix(heading) if heading else first_line_title(body, fallback_title)
+    if question:
+        return [RawStory(question, "qa", text, line, fields if labels >= 2 else inferred(body), question)]
+    if labels >= 2 or (labels and heading and has_story_prefix(heading)):
+        return _split_repeated(title, line, lines, start, end, code) or [RawStory(title, "star", text, line, fields)]
+    plain = prose.prose_text([x for i, x in enumerate(body) if start + i not in code])
+    if prose.is_narrative(plain) or (heading and has_story_prefix(heading) and len(plain) >= 40):
+        return [RawStory(title, "prose", text, line, prose.infer_star(plain))]
+    return []
+
+
+def qa_story(question: str, answer: list[str], line: int) -> RawStory:
+    """A prepared answer: STAR fields when labelled, inferred when it is a narrative."""
+    fields, labels = split_star(answer)
+    return RawStory(
+        question, "qa", "\n".join(answer).strip(), line, fields if labels >= 2 else inferred(answer), question
+    )
+
+
+def inferred(body: list[str]) -> dict[str, str]:
+    plain = prose.prose_text(body)
+    return prose.infer_star(plain) if prose.is_narrative(plain) else {}
+
+
+def first_line_title(body: list[str], fallback: str) -> str:
+    """A short first line names a heading-less story; otherwise the document's name does."""
+    first = clean(next((x.strip() for x in body if x.strip()), ""))
+    return first if 0 < len(first) <= 80 and not first.endswith(".") else fallback
+
+
+def _split_repeated(title: str, line: int, lines: list[str], start: int, end: int, code: set[int]) -> list[RawStory]:
+    """Several labelled stories under one heading: split at each Situation label after the first."""
+    starts = [i for i in range(start, end) if i not in code and _label(lines[i]) == "situation"]
+    if len(starts) < 2:
+        return []
+    cuts: list[tuple[int, str | None]] = []  # (first line of the story, its own title line)
+    for k, at in enumerate(starts):
+        named = _title_line(lines, at, starts[k - 1] + 1 if k else start)
+        cuts.append((named if named is not None else (at if k else start), clean(lines[named]) if named else None))
+    stories = []
+    for k, (cut, own_title) in enumerate(cuts):
+        stop = cuts[k + 1][0] if k + 1 < len(cuts) else end
+        body = lines[cut:stop]
+        fields, _ = split_star(body, code, cut)
+        name = own_title or (title if k == 0 else f"{title} ({k + 1})")
+        body_text = "\n".join(trim(body[1:] if own_title else body)).strip()
+        stories.append(RawStory(name, "star", body_text, (cut + 1) if own_title or k else line, fields))
+    return stories
+
+
+def _label(line: str) -> str | None:
+    label = parse_label(line)
+    return label.canon if label else None
+
+
+def _title_line(lines: list[str], at: int, floor: int) -> int | None:
+    """The short, unlabelled line right above a Situation label (a bold story title), if any."""
+    i = at - 1
+    while i >= floor and not lines[i].strip():
+        i -= 1
+    if i < floor:
+        return None
+    text = clean(lines[i].lstrip("#>-*+ "))
+    if 0 < len(text) <= 100 and not text.endswith((".", ":")) and _label(lines[i]) in (None, "other"):
+        return i
+    return None

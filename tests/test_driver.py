@@ -1,0 +1,255 @@
+"""The driver end to end: scripted sessions, follow-ups, skip, end early, reports, resume, determinism.
+
+Most tests replace the offline critic with a scripted TEST DOUBLE (`scripted_critic`), so they check the
+interviewer's logic (which gap is chased, budgets, combined critiques) independently of rubric tuning;
+one test runs the real critic, and the cross-process resume test runs everything real.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from langgraph.checkpoint.memory import InMemorySaver
+
+import agent.nodes.critique as critique_node
+import agent.nodes.retrieve as retrieve
+from agent.checkpoint import open_checkpointer
+from agent.context import Context
+from agent.critic.schema import Critique, StarFlags
+from agent.driver import InterviewDriver, SessionNotFoundError, Step
+from knowledge.index import StoryIndex
+from knowledge.models import Story
+
+REPO = Path(__file__).resolve().parents[1]
+
+VAGUE = "We moved search onto a new cache and it cut latency a lot. The team was happy with it."
+NUMBERS = "It went from 900 ms to 150 ms at p95 over about six weeks."
+MINE = "I designed the cache keys and ran the rollout myself."
+STRONG = "A complete answer with situation, task, action and a measured result."
+
+# The scripted critic: the gaps left once the question's answers so far end with this text.
+GAPS = {
+    VAGUE: ["quantified_result", "ownership", "specificity"],
+    NUMBERS: ["ownership", "specificity"],  # the numbers closed the quantified_result gap
+    MINE: ["specificity"],
+    STRONG: [],
+}
+
+
+def scripted_critic(
+    question: str, question_type: str, answer: str, stories: Sequence[Story] = (), competency: str | None = None
+) -> Critique:
+    """TEST DOUBLE for agent.critic.critique_answer: gaps looked up by the latest answer."""
+    gaps = GAPS.get(answer.split("\n\n")[-1].strip(), ["specificity"])
+    return Critique(
+        question_type=question_type,  # type: ignore[arg-type]
+        star=StarFlags(situation=True, task=True, action=True, result=True),
+        quantified_result="quantified_result" not in gaps,
+        ownership="mixed" if "ownership" in gaps else "clear",
+        specificity="medium",
+        weak_or_missing=gaps,  # type: ignore[arg-type]
+        gap=f"The answer lacks {gaps[0]}." if gaps else "",
+        score=5 - len(gaps) if gaps else 5,
+    )
+
+
+STORIES = [
+    Story(id="s-cache", title="Search cache rollout", text="I led a cache rollout; p95 fell from 900 ms to 150 ms.",
+          source="notes.md", competencies=["execution"]),
+    Story(id="s-hiring", title="Hiring a platform team", text="I hired eight engineers in two quarters.",
+          source="notes.md", competencies=["hiring"]),
+]  # fmt: skip
+
+
+@pytest.fixture
+def small_index(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A two-story lexical index instead of the sample bank (background searches drained around the swap)."""
+    retrieve.wait_for_searches()
+    monkeypatch.setattr(retrieve, "_INDEXES", {((), None, "hashing"): StoryIndex.open(STORIES, embedder="bm25")})
+    monkeypatch.setattr(retrieve, "_HITS", {})
+    yield
+    retrieve.wait_for_searches()
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch, small_index: None) -> None:
+    """Scripted critic + the small index."""
+    monkeypatch.setattr(critique_node, "run_critic", scripted_critic)
+
+
+def ctx(**kw: object) -> Context:
+    base: dict[str, object] = {"role": "director", "questions": 3, "seed": 11, "embedder": "hashing", "offline": True}
+    return Context(**{**base, **kw})  # type: ignore[arg-type]
+
+
+def test_session_follow_ups_chase_gaps_in_order_within_budget(offline: None) -> None:
+    d = InterviewDriver(ctx(), checkpointer=InMemorySaver())
+    step = d.start()
+    assert step.kind == "question" and step.turn_index == 0 and step.total == 3
+    assert step.text.startswith("Thanks for making the time") and step.text.endswith(step.question)
+
+    step = d.submit(VAGUE)
+    assert step.last is not None and step.last["answer"] == VAGUE and not step.last["is_follow_up"]
+    assert step.last["critique"]["weak_or_missing"][0] == "quantified_result"
+    assert step.last["stories"] and {"id", "title", "score"} <= step.last["stories"][0].keys()
+    assert step.kind == "follow_up" and step.probes == "quantified_result"
+    assert "cut latency a lot" in step.text  # the candidate's own words
+    assert step.last["follow_up"] == {"text": step.text, "probes": "quantified_result"}
+
+    step = d.submit(NUMBERS)  # closes the quantified gap: the next follow-up chases ownership
+    assert step.last is not None and step.last["is_follow_up"]
+    assert "quantified_result" not in step.last["critique"]["weak_or_missing"]
+    assert step.kind == "follow_up" and step.probes == "ownership"
+
+    step = d.submit(MINE)  # budget of 2 follow-ups spent: move on although specificity is open
+    assert step.last is not None and step.last["follow_up"] is None
+    assert step.kind == "question" and step.turn_index == 1
+
+    step = d.submit(STRONG)  # a strong answer gets no follow-up
+    assert step.last is not None and step.last["follow_up"] is None and step.kind == "question"
+
+    asked_before = {t["follow_up"]["text"] for t in d._values()["turns"] if t["follow_up"]}
+    step = d.submit(VAGUE)  # same gaps as question 1: still never the same wording twice
+    assert step.kind == "follow_up" and step.text not in asked_before
+
+    step = d.skip()  # skipping a follow-up moves on; that was the last question
+    assert step.kind == "done" and "questions for me" in step.text
+    assert step.last is not None and step.last["skipped"] and step.last["is_follow_up"]
+    report = step.report or {}
+    assert report["scorecard"]["answered"] == 3 and report["scorecard"]["overall"] is not None
+    md = Path(report["markdown"]).read_text(encoding="utf-8")
+    assert VAGUE in md and NUMBERS in md and "Top things to practise" in md
+    transcript = json.loads(Path(report["json"]).read_text(encoding="utf-8"))
+    assert len(transcript["turns"]) == 6
+
+
+def test_skip_main_question_moves_on_and_is_recorded(offline: None) -> None:
+    d = InterviewDriver(ctx(), checkpointer=InMemorySaver())
+    first = d.start()
+    step = d.skip()
+    assert step.kind == "question" and step.turn_index == 1 and step.question_id != first.question_id
+    assert step.last is not None and step.last["skipped"] and step.last["critique"] is None
+    assert step.text.split("\n\n")[0] in {"No problem, let's move on.", "That's fine, we can skip that one."}
+
+
+def test_end_early_writes_a_report_of_what_was_answered(offline: None) -> None:
+    d = InterviewDriver(ctx(questions=4), checkpointer=InMemorySaver())
+    d.start()
+    d.submit(STRONG)
+    step = d.end()
+    assert step.kind == "done" and step.text == "Let's stop here. Thanks for your time today."
+    card = (step.report or {})["scorecard"]
+    assert card["ended_early"] and card["answered"] == 1 and card["planned"] == 4
+    assert Path((step.report or {})["markdown"]).is_file()
+    assert d.submit("late answer").kind == "done"  # nothing left to answer: stays on the report
+
+
+def test_resume_in_a_new_driver_continues_at_the_same_question(offline: None) -> None:
+    a = InterviewDriver(ctx(), checkpointer=open_checkpointer())
+    a.start()
+    waiting = a.submit(STRONG)
+    b = InterviewDriver.resume()  # latest unfinished session, Context restored from the sessions table
+    assert b.thread_id == a.thread_id and b.context == a.context
+    again = b.pending()
+    assert (again.kind, again.question_id, again.text) == (waiting.kind, waiting.question_id, waiting.text)
+    b.submit(STRONG)
+    answers = [t["answer"] for t in b._values()["turns"]]
+    assert answers == [STRONG, STRONG]
+
+
+def test_resume_errors_are_one_clear_line(offline: None) -> None:
+    with pytest.raises(SessionNotFoundError, match="no an unfinished session|no session"):
+        InterviewDriver.resume()
+    with pytest.raises(SessionNotFoundError, match="nope"):
+        InterviewDriver.resume("nope")
+
+
+def _run(context: Context, answers: list[str]) -> list[str]:
+    d = InterviewDriver(context, checkpointer=InMemorySaver())
+    texts = [d.start().text]
+    for answer in answers:
+        step = d.submit(answer)
+        texts.append(step.text)
+    return texts
+
+
+def test_same_seed_same_session(offline: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    answers = [VAGUE, NUMBERS, STRONG, VAGUE]
+    first = _run(ctx(seed=5), answers)
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "other"))  # same (empty) question history
+    assert _run(ctx(seed=5), answers) == first
+
+
+def test_next_session_prefers_questions_not_asked_recently(offline: None) -> None:
+    first = InterviewDriver(ctx(seed=1), checkpointer=InMemorySaver())
+    first.start()
+    second = InterviewDriver(ctx(seed=1), checkpointer=InMemorySaver())
+    second.start()
+    ids = [{q["id"] for q in d._values()["plan"]} for d in (first, second)]
+    assert not ids[0] & ids[1]
+
+
+def test_fixed_questions_are_asked_verbatim(offline: None) -> None:
+    fixed = ["Tell me about a time a launch slipped.", "Design a feature store for 40 teams."]
+    d = InterviewDriver(ctx(fixed_questions=fixed), checkpointer=InMemorySaver())
+    step = d.start()
+    assert step.question == fixed[0] and step.total == 2
+    step = d.submit(STRONG)
+    assert step.question == fixed[1]
+    assert d._values()["plan"][1]["type"] == "system_design"
+
+
+def test_hint_finds_a_story_without_changing_state(offline: None) -> None:
+    d = InterviewDriver(ctx(), checkpointer=InMemorySaver())
+    d.start()
+    before = d._values()
+    hit = d.hint()
+    assert hit is not None and hit.story.id in {"s-cache", "s-hiring"}
+    assert d._values() == before
+
+
+def test_real_critic_follow_up_quotes_the_answer(small_index: None) -> None:
+    d = InterviewDriver(ctx(fixed_questions=["Tell me about a time you improved a system's performance."]),
+                        checkpointer=InMemorySaver())  # fmt: skip
+    d.start()
+    step = d.submit("We added a cache to the search service and it cut latency a lot.")
+    assert step.last is not None and step.last["critique"]["score"] < 5
+    assert step.kind == "follow_up" and step.probes == step.last["critique"]["weak_or_missing"][0]
+    strong = d.submit("x")  # any reply: the turn is recorded and the session goes on
+    assert strong.last is not None and strong.last["is_follow_up"]
+
+
+_CHILD = """
+import json, os, signal, sys
+from agent.context import Context
+from agent.driver import InterviewDriver
+d = InterviewDriver(Context(role="director", questions=3, seed=4, embedder="hashing", offline=True))
+d.start()
+step = d.submit(sys.argv[1])
+print(json.dumps({"thread": d.thread_id, "kind": step.kind, "text": step.text}), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # killed right after the next question was shown
+"""
+
+
+def test_answer_survives_a_killed_process_and_resumes_elsewhere(isolated_data_dir: Path) -> None:
+    answer = "I led the move of our billing service to Postgres, which cut costs from $40k to $25k a month."
+    env = {**os.environ, "INTERVIEWER_DATA_DIR": str(isolated_data_dir), "PYTHONPATH": str(REPO)}
+    proc = subprocess.run([sys.executable, "-c", _CHILD, answer], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == -9, proc.stderr[-2000:]
+    shown = json.loads(proc.stdout.strip().splitlines()[-1])
+    resumed = InterviewDriver.resume()
+    assert resumed.thread_id == shown["thread"]
+    step = resumed.pending()
+    assert (step.kind, step.text) == (shown["kind"], shown["text"])
+    assert [t["answer"] for t in resumed._values()["turns"]] == [answer]
+
+
+def test_step_is_a_plain_dataclass() -> None:
+    step = Step(kind="question", text="Hi")
+    assert step.last is None and step.report is None and step.notices == []

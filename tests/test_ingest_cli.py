@@ -1,0 +1,71 @@
+"""The CLI as a user runs it: `python -m knowledge.ingest PATH... [--json] [--index DIR]`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DOCS = Path(__file__).parent / "fixtures" / "docs"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "knowledge.ingest", *args],
+        capture_output=True, text=True, cwd=REPO, env=env, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def test_json_output_shape_and_exit_code(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    proc = run(str(DOCS / "flashcards.md"), str(empty), "--json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert set(doc) >= {"files", "stories", "questions", "candidate_questions", "warnings", "errors"}
+    story = doc["stories"][0]
+    assert {"id", "title", "type", "source", "line"} <= set(story)
+    assert story["title"] == "Tell me about yourself?" and story["type"] == "qa" and story["line"] == 9
+    question = doc["questions"][1]
+    assert question["text"] == "How do you handle an underperforming engineer?"
+    assert {"id", "text", "type", "source", "line"} <= set(question)
+    assert len(doc["candidate_questions"]) == 3
+    assert doc["warnings"] == [f"{empty}: file is empty; nothing to ingest"]
+    assert f"warning: {empty}: file is empty" in proc.stderr
+
+
+def test_summary_and_missing_path_continue(tmp_path: Path) -> None:
+    proc = run(str(tmp_path / "nope.md"), str(DOCS / "star-labels.md"))
+    assert proc.returncode == 0
+    assert "error: " in proc.stderr and "nope.md: no such file or folder" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "star-labels.md" in proc.stdout and "Rescuing the Invoice" in proc.stdout
+
+
+def test_nothing_ingested_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("   \n")
+    proc = run(str(tmp_path / "empty.txt"), "--json")
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["stories"] == []
+    assert "Traceback" not in proc.stderr
+
+
+def test_usage_error_exits_2() -> None:
+    proc = run()
+    assert proc.returncode == 2
+    assert "usage" in proc.stderr.lower()
+
+
+def test_index_option_builds_an_index(tmp_path: Path) -> None:
+    pytest.importorskip("knowledge.index")
+    index_dir = tmp_path / "index"
+    proc = run(str(DOCS / "star-labels.md"), "--index", str(index_dir), "--embedder", "hashing", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["index"]["error"] is None
+    assert index_dir.exists() and any(index_dir.iterdir())
