@@ -73,12 +73,16 @@ def save_session(saver: SqliteSaver, thread_id: str, context: dict[str, Any], st
 
 def load_session(saver: SqliteSaver, thread_id: str | None = None) -> tuple[str, dict[str, Any], str] | None:
     """(thread_id, stored context, status) of a session, or of the latest unfinished one when no id is given."""
-    query = "SELECT thread_id, context, status FROM interview_sessions "
+    query = "SELECT s.thread_id, s.context, s.status FROM interview_sessions s "
     if thread_id:
-        row = saver.conn.execute(query + "WHERE thread_id = ?", (thread_id,)).fetchone()
+        row = saver.conn.execute(query + "WHERE s.thread_id = ?", (thread_id,)).fetchone()
     else:
+        # "Latest" = most recently answered: checkpoint ids are time-ordered (uuid6), so no extra
+        # write per answer is needed to keep a last-used column current.
         row = saver.conn.execute(
-            query + "WHERE status = 'active' ORDER BY updated_at DESC, rowid DESC LIMIT 1"
+            query + "LEFT JOIN (SELECT thread_id, MAX(checkpoint_id) AS last FROM checkpoints GROUP BY thread_id) c "
+            "ON c.thread_id = s.thread_id WHERE s.status = 'active' "
+            "ORDER BY COALESCE(c.last, '') DESC, s.updated_at DESC, s.rowid DESC LIMIT 1"
         ).fetchone()
     if row is None:
         return None

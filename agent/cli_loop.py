@@ -44,8 +44,12 @@ class InterviewLoop:
             self.render.step(step)
         queued: str | None = None
         while step.kind != "done":
-            raw = queued if queued is not None else self.source.read()
-            queued = None
+            if queued is None:
+                raw = self.source.read()
+                if not self.source.interactive:
+                    self.render.echo(raw)  # a terminal already shows what was typed
+            else:
+                raw, queued = queued, None
             text, cut = cap_answer(raw)
             if cut:
                 self.render.notice(

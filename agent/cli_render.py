@@ -50,6 +50,11 @@ class Renderer:
         and the resume command stay copyable."""
         self.console.print(escape(text), style=style or None, soft_wrap=True)
 
+    def echo(self, text: str, limit: int = 160) -> None:
+        """A scripted answer, shortened to one line, so a piped session reads like a transcript."""
+        flat = " ".join(text.split())
+        self.line("> " + (flat if len(flat) <= limit else flat[: limit - 1] + "…") if flat else "> (empty)", "dim")
+
     def notice(self, text: str) -> None:
         self.line(text, "yellow")
 

@@ -48,6 +48,8 @@ def first_step(driver: InterviewDriver, resume: bool, render: Renderer) -> Any:
         raise ResumeError(str(exc)) from None
     for notice in step.notices:
         render.notice(notice)
+    if resume and step.kind == "done":
+        render.notice("This session is already finished; here is its report again.")
     if step.total:
         render.total = step.total
     return step

@@ -30,7 +30,8 @@ from agent.checkpoint import load_session, new_thread_id, open_checkpointer, sav
 from agent.context import Context
 from agent.graph import compile_graph
 from agent.nodes.critique import warm_up
-from agent.nodes.retrieve import prefetch_stories, search_stories, story_index
+from agent.nodes.plan import load_pack
+from agent.nodes.retrieve import prefetch_stories, search_stories, story_index, warm_embedder
 from agent.planning import load_recent, record_session
 from agent.report import write_report
 from agent.state import TurnRecord
@@ -99,6 +100,7 @@ class InterviewDriver:
         """Plan the interview and ask the first question (or return the pending step of a started thread)."""
         if self._values():
             return self.pending()
+        load_pack(self.context.role)  # an unknown role fails here, with the list of roles, before any state
         self._register("active")
         self._warm_up()
         inputs: dict[str, Any] = {
@@ -166,8 +168,8 @@ class InterviewDriver:
 
     def _step_from_interrupt(self, payload: dict[str, Any], last: TurnRecord | None) -> Step:
         notices, self._notices = self._notices, []
-        if payload["kind"] == "question":  # search its stories while the candidate thinks
-            prefetch_stories(self.context, payload["question"], payload.get("competency"))
+        # Search the question's stories while the candidate thinks (a no-op when already cached).
+        prefetch_stories(self.context, payload["main_question"], payload["competency"])
         return Step(
             kind=payload["kind"],
             text=payload["text"],
@@ -196,12 +198,13 @@ class InterviewDriver:
         # is as fast as the others.
         warm_up(self.context)
         index = story_index(self.context)
-        index.search("warm up the query embedder", k=1)  # loads the ONNX session now, not on answer one
+        warm_embedder(self.context)  # in the background: loading the ONNX session takes ~0.4 s
         self._notices.extend(getattr(index, "notices", []) or [])
 
     def _candidate_questions(self) -> list[str]:
-        if not self.context.docs:
+        # Questions the candidate prepared for the interviewer, from their own documents only
+        # (the sample bank's belong to its fictional candidate).
+        result = getattr(story_index(self.context), "ingest_result", None)
+        if not self.context.docs or result is None:
             return []
-        from knowledge.ingest import ingest_paths
-
-        return [q.text for q in ingest_paths(self.context.docs).candidate_questions]
+        return [q.text for q in result.candidate_questions]

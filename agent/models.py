@@ -74,6 +74,8 @@ def load_chat_model(
             "timeout": timeout,
             "max_retries": 0,
             "max_tokens": max_tokens,
+            # Chat Completions only: it is what OpenAI-compatible servers (Ollama, llama.cpp, vLLM) speak.
+            "use_responses_api": False,
         }
         if base_url:
             kwargs["base_url"] = base_url

@@ -55,9 +55,7 @@ def _planned(q: Question) -> PlannedQuestion:
     return {"id": q.id, "text": q.text, "type": q.type, "competency": q.competency, "signals": list(q.signals)}
 
 
-def _quotas(
-    pack: RolePack, pool: Sequence[Question], n: int, rng: random.Random, recent: set[str]
-) -> Counter[str]:
+def _quotas(pack: RolePack, pool: Sequence[Question], n: int, rng: random.Random, recent: set[str]) -> Counter[str]:
     """Slots per competency: drawn one by one with probability proportional to the competency's weight.
 
     A competency loses weight with every slot it already has (so a plan spreads across competencies)
@@ -73,9 +71,7 @@ def _quotas(
         open_ = [c for c, w in weights.items() if w > 0 and quotas[c] < available[c]]
         if not open_:  # only unweighted competencies are left
             open_ = [c for c in weights if quotas[c] < available[c]]
-        odds = [
-            max(weights[c], 1e-6) / 4 ** quotas[c] * (1.0 if fresh[c] > quotas[c] else 0.25) for c in open_
-        ]
+        odds = [max(weights[c], 1e-6) / 4 ** quotas[c] * (1.0 if fresh[c] > quotas[c] else 0.25) for c in open_]
         quotas[rng.choices(open_, weights=odds)[0]] += 1
     return quotas
 

@@ -7,6 +7,7 @@ with the question, which is most of what retrieval needs for a candidate's own v
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import math
@@ -34,6 +35,7 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few thousand words recur across stories and queries
 def _stem(word: str) -> str:
     if len(word) <= 4 or not word.isalpha():
         return word

@@ -23,8 +23,9 @@ _WORD_NUM = re.compile(
     re.IGNORECASE,
 )
 _WORD_VALUES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50,
     "hundred": 100, "a dozen": 12, "a couple of": 2,
 }  # fmt: skip
 _SCALE = re.compile(r"\s?(?P<s>k|K|thousand|M|million|mn|mm|B|bn|billion|m|b)(?![A-Za-z])\+?")
@@ -207,13 +208,31 @@ def extract_metrics(text: str) -> list[Metric]:
             if compatible and (unit or explicit) and len(between) < 40:
                 if explicit or _ARROW_ONLY.match(between):
                     start = t.start - len(_FROM.search(head).group(0)) if _FROM.search(head) else t.start  # type: ignore[union-attr]
-                    out.append(Metric(text=text[start : nxt.end], value=nxt.value, unit=nxt.unit or unit,
-                                      baseline=t.value, after=nxt.value, start=start, end=nxt.end))
+                    out.append(
+                        Metric(
+                            text=text[start : nxt.end],
+                            value=nxt.value,
+                            unit=nxt.unit or unit,
+                            baseline=t.value,
+                            after=nxt.value,
+                            start=start,
+                            end=nxt.end,
+                        )
+                    )
                     i += 2
                     continue
                 if _DOWN_FROM.match(between + " ") and re.search(r"from", between):
-                    out.append(Metric(text=text[t.start : nxt.end], value=t.value, unit=t.unit or unit,
-                                      baseline=nxt.value, after=t.value, start=t.start, end=nxt.end))
+                    out.append(
+                        Metric(
+                            text=text[t.start : nxt.end],
+                            value=t.value,
+                            unit=t.unit or unit,
+                            baseline=nxt.value,
+                            after=t.value,
+                            start=t.start,
+                            end=nxt.end,
+                        )
+                    )
                     i += 2
                     continue
         if t.unit and not t.paired_only:
@@ -234,7 +253,9 @@ def _attach_timeframes(text: str, metrics: list[Metric]) -> list[Metric]:
         candidates = [
             (0 if x.end <= m.start() else 1, abs(m.start() - x.end) if x.end <= m.start() else x.start - m.end(), i)
             for i, x in enumerate(metrics)
-            if i not in inner and x.timeframe is None and (x.end <= m.start() or x.start >= m.end())
+            if i not in inner
+            and x.timeframe is None
+            and (x.end <= m.start() or x.start >= m.end())
             and _same_sentence(text, min(x.end, m.end()), max(x.start, m.start()))
             and (abs(m.start() - x.end) < 80 or abs(x.start - m.end()) < 80)
         ]

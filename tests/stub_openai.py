@@ -78,7 +78,7 @@ class StubOpenAI:
         self._stopping = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     # --- lifecycle -------------------------------------------------------------------------
     @property
@@ -144,8 +144,7 @@ class StubOpenAI:
             return action.status, action.headers, _error(f"stub error {action.status}")
         text = action.raw if action.raw is not None else json.dumps(action.payload or self.responder(body))
         prompt = estimate_tokens(
-            json.dumps(body.get("messages", []))
-            + json.dumps(body.get("tools") or body.get("response_format") or "")
+            json.dumps(body.get("messages", [])) + json.dumps(body.get("tools") or body.get("response_format") or "")
         )
         completion = estimate_tokens(text)
         with self._lock:

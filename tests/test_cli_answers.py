@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def test_blank_chunk_between_separators_is_an_empty_answer() -> None:
 def test_stream_yields_each_answer_before_reading_further() -> None:
     consumed: list[str] = []
 
-    def lines():  # type: ignore[no-untyped-def]
+    def lines() -> Iterator[str]:
         for line in ["first\n", "---\n", "second\n"]:
             consumed.append(line)
             yield line

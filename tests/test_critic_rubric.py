@@ -19,7 +19,7 @@ STRONG_BEHAVIORAL = (
 
 
 def _crit(answer: str, qtype: str = "behavioral", question: str = BEHAVIORAL_Q):
-    return critique_answer(question, qtype, answer)  # type: ignore[arg-type]
+    return critique_answer(question, qtype, answer)
 
 
 def test_strong_behavioral_answer_scores_5_with_evidence() -> None:
@@ -156,8 +156,8 @@ PAIRS = [
 
 @pytest.mark.parametrize(("complete", "degraded", "qtype", "question"), PAIRS)
 def test_complete_answer_outscores_its_degraded_copy(complete: str, degraded: str, qtype: str, question: str) -> None:
-    full = critique_answer(question, qtype, complete)  # type: ignore[arg-type]
-    part = critique_answer(question, qtype, degraded)  # type: ignore[arg-type]
+    full = critique_answer(question, qtype, complete)
+    part = critique_answer(question, qtype, degraded)
     assert full.score == 5
     assert full.score > part.score
     assert part.weak_or_missing and part.gap

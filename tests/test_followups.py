@@ -59,8 +59,8 @@ def test_probed_gaps_are_not_chased_again() -> None:
 def test_no_follow_up_for_a_strong_answer_or_a_spent_budget() -> None:
     assert choose_follow_up(critique([]), VAGUE, probed=[], asked=[], budget_left=2, key="q") is None
     assert choose_follow_up(critique(["ownership"]), VAGUE, probed=[], asked=[], budget_left=0, key="q") is None
-    probed_all = choose_follow_up(critique(["ownership"]), VAGUE, probed=["ownership"], asked=[], budget_left=2, key="q")
-    assert probed_all is None
+    all_probed = choose_follow_up(critique(["ownership"]), VAGUE, probed=["ownership"], asked=[], budget_left=2, key="")
+    assert all_probed is None
 
 
 def test_a_follow_up_is_never_asked_twice_in_a_session() -> None:

@@ -69,7 +69,7 @@ def test_round_trip_reuses_vectors_and_gives_same_results(tmp_path: Path) -> Non
     first = StoryIndex.open(BANK, index_dir=tmp_path, embedder=first_embedder)
     assert len(first_embedder.embedded) == len(BANK)
     assert any("index built" in n for n in first.notices)
-    query = "tell me about a production incident you handled"
+    query = "tell me about the incident call when the payment service fell over"
     before = [(h.story.id, h.score) for h in first.search(query)]
 
     again_embedder = CountingEmbedder()

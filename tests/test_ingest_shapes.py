@@ -231,3 +231,73 @@ def test_yaml_front_matter_is_ignored_and_lines_stay_true() -> None:
     result = ingest_text(doc, "fm.md")
     assert [(s.title, s.line) for s in result.stories] == [("Late data", 6)]
     assert result.warnings == []
+
+
+def test_question_without_q_prefix_followed_by_an_answer_label() -> None:
+    doc = (
+        "# Notes\n\n**Why do you want to work here?**\n*   **Answer**: I want to own the reliability work.\n\n"
+        "What is your biggest weakness?\nA1: I over-prepare; now I timebox it.\n\n"
+        "Is this just a musing?\nNo label follows, so it is not a card.\n"
+    )
+    result = ingest_text(doc, "cards.md")
+    assert [q.text for q in result.questions] == ["Why do you want to work here?", "What is your biggest weakness?"]
+    assert result.stories[1].text.startswith("I over-prepare; now I timebox it.")  # runs to the next card
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## Questions YOU ask them", "## My questions for them", "## Reverse interview", "### Questions to ask"],
+)
+def test_candidate_question_headings(heading: str) -> None:
+    doc = (
+        f'# Prep\n\n{heading}\n\n- How big is the on-call rotation?\n- "What would you change about the team?"\n\n'
+        "#### For the skip-level\n\n1. Where is the org headed next year?\n\n## Story 1: Back to stories\n\n"
+        "**Situation:** A queue stalled.\n**Result:** It drained.\n"
+    )
+    result = ingest_text(doc, "prep.md")
+    assert [q.text for q in result.candidate_questions] == [
+        "How big is the on-call rotation?",
+        "What would you change about the team?",
+        "Where is the org headed next year?",
+    ]
+    assert result.questions == []
+    assert [s.title for s in result.stories] == ["Back to stories"]
+
+
+def test_candidate_questions_after_a_bold_label_inside_a_section() -> None:
+    doc = (
+        "## Wrap-up\n\nThank them for their time.\n\n**My questions for them:**\n"
+        "- What does a great first quarter look like?\n- How are decisions escalated?\n"
+    )
+    result = ingest_text(doc, "wrap.md")
+    assert [q.text for q in result.candidate_questions] == [
+        "What does a great first quarter look like?",
+        "How are decisions escalated?",
+    ]
+    assert result.questions == []
+
+
+def test_question_heading_answer_followed_by_cards_in_the_same_section() -> None:
+    doc = (
+        "## Behavioral\n\n### Q1: Describe a reorg you led.\n\n**Situation:** Three teams owned one feature.\n"
+        "**Result:** Lead time halved.\n\n---\n\n**Question**: Tell me about a missed deadline.\n\n"
+        "**STAR Answer**:\n- **Situation**: A vendor slipped.\n- **Result**: We shipped a week late, with notice.\n"
+    )
+    result = ingest_text(doc, "mixed.md")
+    assert [q.text for q in result.questions] == ["Describe a reorg you led.", "Tell me about a missed deadline."]
+    assert [s.title for s in result.stories] == ["Describe a reorg you led.", "Tell me about a missed deadline."]
+    assert result.stories[0].result == "Lead time halved."
+    assert "vendor" not in result.stories[0].text
+
+
+def test_closing_paragraph_of_a_prose_story_is_its_result() -> None:
+    doc = (
+        "## Saying no to a favour\n\nA sales director asked my team to hard-code a discount rule for one client. "
+        "I knew it would break the pricing audit we had just passed.\n\n"
+        "I asked for a day, wrote up a configurable option with the finance lead, and walked the director through "
+        "the audit risk.\n\nThe client got the configurable rule a week later and the audit stayed clean.\n"
+    )
+    story = ingest_text(doc, "no.md").stories[0]
+    assert story.kind == "prose"
+    assert story.result == "The client got the configurable rule a week later and the audit stayed clean."
+    assert story.action.startswith("I asked for a day")

@@ -120,3 +120,19 @@ def test_server_dropping_the_connection_is_retried(stub: StubOpenAI) -> None:
     stub.push(Action(drop=True))
     _, result = turn(stub)
     assert result.notice is None and result.usage["calls"] == 2
+
+
+def test_refused_key_stops_calling_for_the_rest_of_the_session(stub: StubOpenAI) -> None:
+    stub.push(Action(status=401))
+    offline, first = turn(stub)
+    _, second = turn(stub)
+    assert_offline(offline, first, "refused the API key")
+    assert second.notice == first.notice
+    assert stub.calls == 1  # the second turn did not call a server that refused the key
+
+
+def test_unknown_model_is_reported_not_degraded(stub: StubOpenAI) -> None:
+    stub.push(Action(status=404))
+    offline, result = turn(stub)
+    assert_offline(offline, result, "not found (HTTP 404)")
+    assert stub.calls == 1

@@ -20,18 +20,33 @@ STRONG = (
 
 # Fixed offline verdicts, so these rules are tested apart from the offline critic's own tuning.
 VAGUE_OFFLINE = Critique(
-    question_type="behavioral", star=StarFlags(situation=True, action=True), quantified_result=False,
-    ownership="clear", specificity="low", weak_or_missing=["result", "specificity", "task"],
-    gap="Say what changed afterwards because of what you did.", score=2,
+    question_type="behavioral",
+    star=StarFlags(situation=True, action=True),
+    quantified_result=False,
+    ownership="clear",
+    specificity="low",
+    weak_or_missing=["result", "specificity", "task"],
+    gap="Say what changed afterwards because of what you did.",
+    score=2,
 )
 INJECTION_OFFLINE = Critique(
-    question_type="behavioral", star=StarFlags(), quantified_result=False, ownership="unclear", specificity="low",
-    weak_or_missing=["non_answer"], gap="The answer does not address the question.", score=1,
+    question_type="behavioral",
+    star=StarFlags(),
+    quantified_result=False,
+    ownership="unclear",
+    specificity="low",
+    weak_or_missing=["non_answer"],
+    gap="The answer does not address the question.",
+    score=1,
     non_answer=True,
 )
 STRONG_OFFLINE = Critique(
-    question_type="behavioral", star=StarFlags(situation=True, task=True, action=True, result=True),
-    quantified_result=True, ownership="clear", specificity="high", score=5,
+    question_type="behavioral",
+    star=StarFlags(situation=True, task=True, action=True, result=True),
+    quantified_result=True,
+    ownership="clear",
+    specificity="high",
+    score=5,
     metrics=[MetricMention(text="from 900 ms to 150 ms", value=150, unit="ms", role="outcome")],
 )
 
@@ -41,10 +56,16 @@ def reply(**changes: object) -> Action:
 
 
 def test_model_cannot_claim_a_quantified_result_without_a_number(stub: StubOpenAI) -> None:
-    stub.push(reply(
-        result=True, quantified_result=True, score=4, weak_or_missing=["specificity"], probes="specificity",
-        evidence=[{"field": "quantified_result", "quote": "It got faster and the team was happy"}],
-    ))
+    stub.push(
+        reply(
+            result=True,
+            quantified_result=True,
+            score=4,
+            weak_or_missing=["specificity"],
+            probes="specificity",
+            evidence=[{"field": "quantified_result", "quote": "It got faster and the team was happy"}],
+        )
+    )
     _, result = turn(stub, answer=VAGUE, offline=VAGUE_OFFLINE)
     assert result.critique.quantified_result is False
     assert "quantified_result" in result.critique.weak_or_missing
@@ -63,17 +84,35 @@ def test_result_flag_needs_a_verbatim_quote(stub: StubOpenAI) -> None:
 
 def test_result_flag_with_a_real_quote_is_accepted_with_its_span(stub: StubOpenAI) -> None:
     quote = "It got faster   and the\nteam was happy"  # whitespace differs from the answer
-    stub.push(reply(result=True, weak_or_missing=["quantified_result"], probes="quantified_result",
-                    evidence=[{"field": "result", "quote": quote}]))
+    stub.push(
+        reply(
+            result=True,
+            weak_or_missing=["quantified_result"],
+            probes="quantified_result",
+            evidence=[{"field": "result", "quote": quote}],
+        )
+    )
     _, result = turn(stub, answer=VAGUE, offline=VAGUE_OFFLINE)
     assert result.critique.star.result is True
     span = next(e.span for e in result.critique.evidence if e.field == "result" and e.note)
-    assert VAGUE[span.start:span.end] == "It got faster and the team was happy"
+    assert VAGUE[span.start : span.end] == "It got faster and the team was happy"
 
 
 def test_injection_answer_stays_a_one_whatever_the_model_says(stub: StubOpenAI) -> None:
-    stub.push(reply(situation=True, task=True, action=True, result=True, quantified_result=True, score=5,
-                    weak_or_missing=[], gap="", follow_up="", probes="none"))
+    stub.push(
+        reply(
+            situation=True,
+            task=True,
+            action=True,
+            result=True,
+            quantified_result=True,
+            score=5,
+            weak_or_missing=[],
+            gap="",
+            follow_up="",
+            probes="none",
+        )
+    )
     _, result = turn(stub, answer=INJECTION, offline=INJECTION_OFFLINE)
     assert result.critique.score == 1 and result.critique.non_answer
     assert result.critique.primary_gap == "non_answer"
@@ -88,9 +127,20 @@ def test_score_is_clamped_and_never_five_while_gaps_remain(stub: StubOpenAI) -> 
 
 
 def test_model_may_lower_a_strong_answer_by_one_and_must_name_the_gap(stub: StubOpenAI) -> None:
-    stub.push(reply(situation=True, task=True, action=True, result=True, quantified_result=True, score=1,
-                    weak_or_missing=["tradeoffs"], gap="You never said what you gave up.",
-                    follow_up="What did you give up to get there?", probes="tradeoffs"))
+    stub.push(
+        reply(
+            situation=True,
+            task=True,
+            action=True,
+            result=True,
+            quantified_result=True,
+            score=1,
+            weak_or_missing=["tradeoffs"],
+            gap="You never said what you gave up.",
+            follow_up="What did you give up to get there?",
+            probes="tradeoffs",
+        )
+    )
     _, result = turn(stub, answer=STRONG, offline=STRONG_OFFLINE)
     assert result.critique.score == 4
     assert result.critique.weak_or_missing == ["tradeoffs"]

@@ -33,8 +33,13 @@ def turn(
     offline = offline or critique_answer(QUESTION, "behavioral", answer)
     ctx = Context(model="stub-model", base_url=server.url, timeout=timeout, embedder="hashing")
     return offline, refine_turn(
-        context=ctx, question=QUESTION, question_type="behavioral", answer=answer, critique=offline,
-        stories=stories, asked_follow_ups=asked_follow_ups,
+        context=ctx,
+        question=QUESTION,
+        question_type="behavioral",
+        answer=answer,
+        critique=offline,
+        stories=stories,
+        asked_follow_ups=asked_follow_ups,
     )
 
 
@@ -46,7 +51,10 @@ def test_happy_path_one_call_grounded_prompt_tokens_and_cost(stub: StubOpenAI, i
     isolated_data_dir.mkdir(parents=True, exist_ok=True)
     (isolated_data_dir / "prices.yaml").write_text("models:\n  stub-model: {input: 1.0, output: 2.0}\n")
     story = Story(
-        id="s1", title="Checkout latency rescue", text="...", source="notes.md",
+        id="s1",
+        title="Checkout latency rescue",
+        text="...",
+        source="notes.md",
         metrics=[Metric(text="p95 from 900 ms to 150 ms")],
     )
     offline, result = turn(stub, stories=[story], asked_follow_ups=["What was your part?"])

@@ -8,10 +8,10 @@ from collections import Counter
 import pytest
 
 from agent.planning import classify_question_type, load_recent, plan_questions, record_session
-from knowledge.models import Question, RolePack
+from knowledge.models import Question, QuestionType, RolePack
 from knowledge.paths import data_dir
 
-TYPES = ("behavioral", "technical", "system_design", "leadership")
+TYPES: tuple[QuestionType, ...] = ("behavioral", "technical", "system_design", "leadership")
 
 
 def make_pack(weights: dict[str, float], per_competency: int = 4) -> RolePack:

@@ -5,10 +5,11 @@ Offline, deterministic and pure: identical input gives identical output; no netw
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from typing import cast
 
 from agent.critic import rubric
+from agent.critic.gaps import type_gaps
 from agent.critic.metric_roles import classify
 from agent.critic.nonanswer import detect
 from agent.critic.ownership import ownership
@@ -16,13 +17,9 @@ from agent.critic.schema import Critique, Evidence, MetricMention, Span, StarFla
 from agent.critic.specificity import specificity
 from agent.critic.star import StarResult, action_indexes, star_flags
 from agent.critic.story_notes import story_notes
-from agent.critic.text import MAX_CHARS, Sentence, clip, i_action, sentences, we_action
+from agent.critic.text import MAX_CHARS, Sentence, clip, sentences
 from knowledge.models import QUESTION_TYPES, QuestionType, Story
 from prompts import load_yaml, render
-
-# Units that size a system (for the scale check of design answers).
-_SCALE_UNIT = re.compile(r"(?:users?|qps|rps|tps|requests?|queries|events|messages|docs|documents|tenants|"
-                         r"gb|tb|pb|mb|tokens|records|rows|calls|sessions|customers|writes|reads)$")  # fmt: skip
 
 
 def _span(s: Sentence) -> Span:
@@ -38,67 +35,6 @@ def _non_answer(question_type: QuestionType, reason: str, notes: list[str]) -> C
     )  # fmt: skip
 
 
-def _type_gaps(qtype: str, sents: list[Sentence], star: StarResult, quantified: bool, own: str, spec: str,
-               metrics: list[MetricMention]) -> tuple[set[str], dict[str, Sentence]]:  # fmt: skip
-    """The gaps of this answer for its question type, and the sentences behind the cues found."""
-    found: dict[str, Sentence] = {}
-    relevant = {"system_design": ("tradeoffs", "requirements", "failure_modes", "rationale"),
-                "technical": ("tradeoffs", "failure_modes", "rationale", "example"),
-                "leadership": ("rationale", "example"), "motivation": ("rationale", "example")}.get(qtype, ())
-    for cue in relevant:
-        hit = rubric.find(cue, sents)
-        if hit.sentence is not None:
-            found[cue] = hit.sentence
-    gaps: set[str] = set()
-    if spec == "low":
-        gaps.add("specificity")
-    if qtype in ("behavioral", "leadership"):
-        if star.action is None:
-            gaps.add("action")
-        if own != "clear" and star.action is not None:
-            gaps.add("ownership")
-        if star.result is None:
-            gaps.add("result")
-        elif not quantified:
-            gaps.add("quantified_result")
-        if qtype == "behavioral":
-            gaps |= {p for p in ("situation", "task") if getattr(star, p) is None}
-        else:
-            past_case = star.action is not None and (star.situation is not None or "example" in found)
-            if not past_case:
-                gaps.add("example")
-            if "rationale" not in found:
-                gaps.add("rationale")
-    elif qtype == "system_design":
-        if "requirements" not in found:
-            gaps.add("requirements")
-        sized = [m for m in metrics if _SCALE_UNIT.search(m.unit) or (m.value or 0) >= 1000]
-        if not sized:
-            gaps.add("scale")
-        else:
-            found["scale"] = next(s for s in sents if s.start <= sized[0].start < s.end)
-        gaps |= {c for c in ("failure_modes", "tradeoffs", "rationale") if c not in found}
-    elif qtype == "technical":
-        gaps |= {c for c in ("rationale", "tradeoffs") if c not in found}
-        if _lived(sents) is None:
-            gaps.add("example")  # correct in principle, but never shown in practice
-    elif qtype == "motivation":
-        if "rationale" not in found:
-            gaps.add("rationale")
-        if "example" not in found and _lived(sents) is None:
-            gaps.add("example")
-    if "example" not in gaps and qtype in ("technical", "leadership", "motivation"):
-        lived = _lived(sents)
-        if lived is not None:
-            found.setdefault("example", lived)
-    return gaps, found
-
-
-def _lived(sents: list[Sentence]) -> Sentence | None:
-    """A sentence about something the candidate actually did (past tense, first person), if any."""
-    return next((s for s in sents if i_action(s.text, False) or we_action(s.text, False)), None)
-
-
 def critique_answer(
     question: str,
     question_type: QuestionType | str,
@@ -109,7 +45,7 @@ def critique_answer(
     """Judge one answer to one question; see agent/critic/schema.py for the fields."""
     if question_type not in QUESTION_TYPES:
         raise ValueError(f"unknown question type {question_type!r} (known: {', '.join(QUESTION_TYPES)})")
-    qtype: QuestionType = question_type  # type: ignore[assignment]
+    qtype = cast(QuestionType, question_type)
     phr = load_yaml("critic_phrases.yaml")
     text, clipped = clip(answer or "")
     notes = [render(phr["notes"]["clipped"], limit=f"{MAX_CHARS:,}")] if clipped else []
@@ -126,7 +62,7 @@ def critique_answer(
     quantified = star.result is not None and any(m.role == "outcome" for m in metrics)
     own, own_sent = ownership(sents, star.actions, qtype)
     spec, _ = specificity(text, metrics)
-    gaps, found = _type_gaps(qtype, sents, star, quantified, own, spec, metrics)
+    gaps, found = type_gaps(qtype, sents, star, quantified, own, spec, metrics)
     ordered = rubric.order(gaps, qtype)
     evidence = [Evidence(field=p, span=_span(s)) for p in ("situation", "task", "action", "result")
                 if (s := getattr(star, p)) is not None]  # fmt: skip
@@ -147,7 +83,8 @@ def critique_answer(
 
 
 def _strengths(phr: dict[str, str], star: StarResult, metrics: list[MetricMention], own: str,
-               own_sent: Sentence | None, spec: str, found: dict[str, Sentence], gaps: set[str]) -> list[str]:  # fmt: skip
+               own_sent: Sentence | None, spec: str, found: dict[str, Sentence],
+               gaps: set[str]) -> list[str]:  # fmt: skip
     """Up to three things the answer does well, each quoting the answer."""
     out: list[str] = []
     outcome = next((m for m in metrics if m.role == "outcome"), None)

@@ -8,6 +8,7 @@ target, estimate or the description of the problem before the work.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from agent.critic.schema import MetricMention
 from agent.critic.text import Sentence
@@ -21,7 +22,8 @@ _CHANGE = re.compile(
     r"gain\w*|won|sped|speed\w* up|accelerat\w*|eliminat\w*|avoided|prevented|hit|reach\w*|achiev\w*|"
     r"retain\w*|resolv\w*|climb\w*|jump\w*|plummet\w*|freed|lift\w*|bump\w*|converted|result\w*|"
     r"led to|leading to|meant|went (?:from|to|up|down)|came down|down to|back to|"
-    r"held at|held steady|held within|stayed at|remained at|scored|stopp\w*|restored|finished|shipped|launched|delivered|landed|moved)\b"
+    r"held at|held steady|held within|stayed at|remained at|scored|stopp\w*|restored|finished|shipped|"
+    r"launched|delivered|landed|moved)\b"
     r"|\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|~)?[-+−]?[$€£]?[\d.,]+\S*$",
     re.IGNORECASE,
 )
@@ -75,7 +77,7 @@ def classify(
     mentions: list[MetricMention] = []
     for metric in extract_metrics(answer):
         idx = next((i for i, s in enumerate(sents) if s.start <= metric.start < s.end), None)
-        role = "context"
+        role: Literal["outcome", "context"] = "context"
         if idx is not None:
             sent = sents[idx]
             clause = _clause_before(sent, metric, answer)
@@ -87,7 +89,9 @@ def classify(
             target = bool(_TARGET.search(clause))
             before_work = first_action is not None and idx < first_action
             after_work = first_action is not None and idx > first_action
-            settled = after_work and bool(_AFTERWARDS.search(sent.text))  # "By the end of the quarter he was closing 90%"
+            settled = after_work and bool(
+                _AFTERWARDS.search(sent.text)
+            )  # "By the end of the quarter he was closing 90%"
             problem = bool(_PROBLEM.search(clause)) and metric.baseline is None and not settled
             lived = not hypothetical or (bool(_PAST_TENSE.search(sent.text)) and not _MODAL.search(clause))
             # A figure reached "within two quarters" after the work started is an achievement, not a setting.

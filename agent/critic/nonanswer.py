@@ -23,7 +23,8 @@ _INJECTION = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _DONT_KNOW = re.compile(
-    r"\b(?:i\s*(?:do not|don'?t|dont|dunno)\s*(?:really\s+)?know|no idea|not sure|i can'?t (?:answer|think|recall|remember)"
+    r"\b(?:i\s*(?:do not|don'?t|dont|dunno)\s*(?:really\s+)?know|no idea|not sure|"
+    r"i can'?t (?:answer|think|recall|remember)"
     r"|i have no (?:idea|clue|answer|example)|pass|skip|next question|i'?m blank|nothing comes to mind|"
     r"i haven'?t (?:done|had) (?:that|this|anything like))\b",
     re.IGNORECASE,

@@ -16,7 +16,9 @@ from agent.critic.text import Sentence, action_counts, has_first_person, i_actio
 _OPINION = re.compile(r"\bI(?:'m| am| think| believe| want| care| like| love| enjoy| see| feel| prefer|'ve| have)\b")
 
 
-def ownership(sents: list[Sentence], action_indexes: list[int], question_type: str) -> tuple[Ownership, Sentence | None]:
+def ownership(
+    sents: list[Sentence], action_indexes: list[int], question_type: str
+) -> tuple[Ownership, Sentence | None]:
     """The ownership level and the sentence that shows it (an "I" sentence if any, else a "we" one)."""
     lived = question_type in ("behavioral", "leadership")
     mine = [s for s in sents if i_action(s.text, not lived)]

@@ -17,7 +17,7 @@ PRIORITY: dict[str, tuple[tuple[str, float], ...]] = {
     "behavioral": (("action", 2.0), ("ownership", 1.0), ("result", 1.5), ("quantified_result", 1.0),
                    ("specificity", 1.5), ("situation", 0.5), ("task", 0.5)),
     "leadership": (("example", 2.0), ("action", 1.5), ("ownership", 1.0), ("result", 1.0),
-                   ("quantified_result", 1.0), ("specificity", 1.5), ("rationale", 0.5)),
+                   ("quantified_result", 1.0), ("specificity", 1.5)),
     "system_design": (("requirements", 1.0), ("scale", 1.0), ("failure_modes", 1.0), ("tradeoffs", 1.0),
                       ("rationale", 0.5), ("specificity", 1.5)),
     "technical": (("specificity", 2.0), ("rationale", 1.0), ("tradeoffs", 1.0), ("example", 0.5),
@@ -31,29 +31,28 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"upsides?|on the other hand|the price|costs? (?:more|less)|sacrific\w*|compromis\w*|pros and cons|"
         r"alternatives?|cheaper|simpler|chose \w+ over|over-?engineer\w*|overkill|worth it|not worth|"
         r"in exchange|balanc\w*|but (?:it|that|this|the|you|we|then)\b)",
-        re.IGNORECASE),
+        re.IGNORECASE,
+    ),
     "requirements": re.compile(
         r"\b(?:requirements?|users?|qps|rps|requests? per|latency|p9[059]|sla|slo|throughput|availability|"
         r"consisten\w*|must|needs? to (?:support|handle|serve|be)|assum\w*|read-heavy|write-heavy|budget|"
         r"constraints?|functional|non-functional|clarify|scope|goals?|tenants?|peak|traffic)\b",
-        re.IGNORECASE),
+        re.IGNORECASE,
+    ),
     "failure_modes": re.compile(
         r"\b(?:fail\w*|failover|retr(?:y|ies|ied)|backpressure|back-pressure|degrad\w*|outages?|single points?|"
         r"circuit[- ]breakers?|fallbacks?|timeouts?|redundan\w*|recover\w*|dead[- ]letter|idempoten\w*|"
         r"roll ?backs?|crash\w*|goes down|went down|is down|network partitions?|brownout|overload\w*|"
         r"rate[- ]limit\w*|disaster|replay|drift|hallucinat\w*|guardrails?|alert\w*|on-?call)\b",
-        re.IGNORECASE),
+        re.IGNORECASE,
+    ),
     "rationale": re.compile(
         r"(?:\b(?:because|so that|since|the reason|which means|meaning|that's why|this is why|in order to|"
         r"given that|to avoid|to keep|to make sure|to prevent|otherwise|that way|this lets|which lets|lets us|"
         r"gives us|which gives|the point|the risk|this means|the cost of|worth|pays off)\b|,\s*so\b|"
         r"(?:^|[.;:]\s*)So\b)",
-        re.IGNORECASE),
-    "example": re.compile(
-        r"\b(?:for example|for instance|e\.g\.|at my (?:last|previous|current)|in my (?:last|previous|current)|"
-        r"when I (?:was|led|ran|joined|built)|last (?:year|quarter|month)|once|I (?:once|recently)|"
-        r"I(?:'ve| have) (?:spent|built|led|run|shipped|worked|seen)|years? (?:of|at|in|building))\b",
-        re.IGNORECASE),
+        re.IGNORECASE,
+    ),
 }
 
 

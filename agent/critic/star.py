@@ -19,10 +19,10 @@ _LIVED_CONTEXT = re.compile(
     r"I(?:'ve| have) (?:spent|been|done|built|led|run)|my current|our current|currently|today|right now)\b",
     re.IGNORECASE,
 )
-_ANCHOR = re.compile(
-    r"\b(?:when I|at my|at \w+,|last (?:year|quarter|month)|ago|back in|in (?:19|20)\d\d|(?:was|were|had been)\s+\w+ing|"
-    r"(?:our|my|the) [\w\- ]{1,30} (?:was|were|had))\b",
-    re.IGNORECASE,
+_OPENS_ACTING = re.compile(
+    r"(?:Then|So|First|Also)?,?\s*I\s+(?:also\s+|then\s+)?(?!was\b|had\b|joined\b|inherited\b|started\b)[a-z]+ed\b"
+    r"(?![^.]*\b(?:when|at my|last|ago|our|my team|who|which)\b)|(?:Then|So|First|Also)?,?\s*I\s+(?:gave|told|sent|"
+    r"took|made|set|ran|wrote|met|got|put|kept|cut|led|built)\b(?![^.]*\b(?:when|at my|last|ago|our|my team)\b)"
 )
 # An assumed setting of a design: numbers about users, traffic, data, or explicit assumptions.
 _ASSUMED = re.compile(
@@ -99,9 +99,42 @@ _RESULT_AGENT = re.compile(
 )
 # Evaluative words: a result made only of these is a bare verdict ("things improved", "it went well").
 _VERDICT = frozenset(
-    "went well success successful great good better worked fine positive happy happier improved improve things "
-    "everyone overall really very result results outcome impact landed lot much people team teams smoother "
-    "pleased late bit end".split()
+    [
+        "went",
+        "well",
+        "success",
+        "successful",
+        "great",
+        "good",
+        "better",
+        "worked",
+        "fine",
+        "positive",
+        "happy",
+        "happier",
+        "improved",
+        "improve",
+        "things",
+        "everyone",
+        "overall",
+        "really",
+        "very",
+        "result",
+        "results",
+        "outcome",
+        "impact",
+        "landed",
+        "lot",
+        "much",
+        "people",
+        "team",
+        "teams",
+        "smoother",
+        "pleased",
+        "late",
+        "bit",
+        "end",
+    ]
 )
 _LIVED = re.compile(r"\b(?:was|were|had|did|went|\w+ed|fell|rose|grew|cut|hit|won|kept|caught|took|made)\b", re.I)
 _FUTURE = re.compile(r"\b(?:should|would|will|'ll|'d|could|might|hope\w*|expect\w*|plan\w*|going to)\b", re.I)
@@ -180,17 +213,30 @@ def star_flags(
     first_act = res.action_index if res.action_index is not None else len(sents)
     for i, s in enumerate(sents):
         early = i <= max(first_act, 1) or question_type != "behavioral"  # a story sets the scene before acting
-        acting = i in actions and not _ANCHOR.search(s.text)  # a step is not a setting unless it is anchored
-        if res.situation is None and early and not acting and _situation(s, metrics, question_type):
+        # A behavioral story that opens with the candidate acting ("I gave him that feedback") has not set a scene.
+        opens_acting = question_type == "behavioral" and bool(_OPENS_ACTING.match(s.text))
+        if res.situation is None and early and not opens_acting and _situation(s, metrics, question_type):
             res.situation = s
         if res.task is None and _task(s.text, question_type):
             res.task = s
         near_end = i == len(sents) - 1
-        if res.result is None and i >= min(first_act, len(sents) - 1) and i > 0 and _result(s, metrics, near_end, question_type in ("system_design", "technical")):
+        if (
+            res.result is None
+            and i >= min(first_act, len(sents) - 1)
+            and i > 0
+            and _result(s, metrics, near_end, question_type in ("system_design", "technical"))
+        ):
             res.result = s
     hypothetical = question_type in ("system_design", "technical")
     own_act = hypothetical or any(i_action(sents[i].text, False) for i in actions)
-    if res.task is None and res.situation and res.action and own_act and len(sents) >= 3 and question_type != "motivation":
+    if (
+        res.task is None
+        and res.situation
+        and res.action
+        and own_act
+        and len(sents) >= 3
+        and question_type != "motivation"
+    ):
         # A concrete setting the candidate then personally acts on implies the task, even when never said outright.
         res.task = res.situation
     if question_type == "motivation":
@@ -199,6 +245,7 @@ def star_flags(
         res.result = None
         return res
     if res.result is None:  # an outcome number anywhere is a result ("I cut p95 by 40% by ...")
-        res.result = next((s for s in sents if any(m.role == "outcome" and s.start <= m.start < s.end
-                                                   for m in metrics)), None)
+        res.result = next(
+            (s for s in sents if any(m.role == "outcome" and s.start <= m.start < s.end for m in metrics)), None
+        )
     return res

@@ -66,33 +66,58 @@ def story_notes(
             for k, sm in enumerate(story_metrics):
                 if sm.unit != mention.unit:
                     continue
-                if _close(sm.value, mention.value) or _close(sm.baseline, mention.value) or _close(sm.value, mention.baseline):
+                if (
+                    _close(sm.value, mention.value)
+                    or _close(sm.baseline, mention.value)
+                    or _close(sm.value, mention.baseline)
+                ):
                     matched.add(k)
                     continue
-                same_topic = len(a_topic & _topic(told.text, sm)) >= 1 or len(
-                    [m for m in story_metrics if m.unit == sm.unit]) == 1
+                same_topic = (
+                    len(a_topic & _topic(told.text, sm)) >= 1
+                    or len([m for m in story_metrics if m.unit == sm.unit]) == 1
+                )
                 if same_topic and sm.unit and mention.role == "outcome" and sm.value is not None:
                     matched.add(k)
-                    notes.append(StoryNote(
-                        kind="contradiction", story_id=told.id, story_title=told.title,
-                        message=render(phr["contradiction"], story=_fmt(sm), answer=_fmt(mention)),
-                        story_text=_fmt(sm), answer_text=_fmt(mention)))
+                    notes.append(
+                        StoryNote(
+                            kind="contradiction",
+                            story_id=told.id,
+                            story_title=told.title,
+                            message=render(phr["contradiction"], story=_fmt(sm), answer=_fmt(mention)),
+                            story_text=_fmt(sm),
+                            answer_text=_fmt(mention),
+                        )
+                    )
                     break
         for k, sm in enumerate(story_metrics):
             if k in matched or not sm.unit or any(_close(sm.value, m.value) for m in mentions):
                 continue
             if any(n.kind == "omitted_metric" for n in notes):
                 break  # one omission is enough to act on
-            notes.append(StoryNote(
-                kind="omitted_metric", story_id=told.id, story_title=told.title,
-                message=render(phr["omitted_metric"], story=_fmt(sm), title=told.title),
-                story_text=_fmt(sm)))
-    fit = [_cos(q_bag, _bag(" ".join(filter(None, [s.title, s.question or "", " ".join(s.competencies), s.text]))))
-           for s in stories]
+            notes.append(
+                StoryNote(
+                    kind="omitted_metric",
+                    story_id=told.id,
+                    story_title=told.title,
+                    message=render(phr["omitted_metric"], story=_fmt(sm), title=told.title),
+                    story_text=_fmt(sm),
+                )
+            )
+    fit = [
+        _cos(q_bag, _bag(" ".join(filter(None, [s.title, s.question or "", " ".join(s.competencies), s.text]))))
+        for s in stories
+    ]
     told_fit = fit[best] if told is not None else 0.0
     better = max(range(len(stories)), key=lambda i: (fit[i], -i))
     if stories[better] is not told and fit[better] >= told_fit + _BETTER_MARGIN and fit[better] > 0.1:
-        notes.append(StoryNote(
-            kind="better_story", story_id=stories[better].id, story_title=stories[better].title,
-            message=render(phr["better_story"], title=stories[better].title), story_text=stories[better].title))
+        notes.append(
+            StoryNote(
+                kind="better_story",
+                story_id=stories[better].id,
+                story_title=stories[better].title,
+                message=render(phr["better_story"], title=stories[better].title),
+                story_text=stories[better].title,
+            )
+        )
     return notes

@@ -9,6 +9,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+
+def word_set(text: str) -> frozenset[str]:
+    """A word set written as one string (easier to read and edit than a long list literal)."""
+    return frozenset(text.split())
+
+
 MAX_CHARS = 20_000  # a pasted document is cut here so a critique stays fast; the critic says so in notes
 
 # A sentence: a run of text ended by .!? followed by space, or by a line break (bullets are sentences).
@@ -18,18 +24,18 @@ _BULLET = re.compile(r"^[\s>*•·\-–—]*(?:\d+[.)]\s+)?")
 _SOFT_BREAK = re.compile(r"(?<=[^\s.!?:\n])[ \t]*\n(?![ \t]*(?:\n|[-*•·>]|\d+[.)]\s))")
 WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
-STOPWORDS = frozenset(
-    """a an the of and or but to in on at for with by from into than then as is was were are be been being it
-    its this that these those we i you he she they them our my your their us me him her who whom which what when
-    where why how so if not no yes also just only about around over under per more less out up down off had has
-    have did do does done will would could should can may might must shall there here very really some any all
-    each every both few many much most other such own same too again once while because until after before
-    during through above below between am i'm i've i'd we'd we've we're it's that's don't didn't isn't wasn't
-    let let's get got go went one tell me describe walk time""".split()
+STOPWORDS = word_set(
+    "a an the of and or but to in on at for with by from into than then as is was were are be been being "
+    "it its this that these those we i you he she they them our my your their us me him her who whom "
+    "which what when where why how so if not no yes also just only about around over under per more less "
+    "out up down off had has have did do does done will would could should can may might must shall there "
+    "here very really some any all each every both few many much most other such own same too again once "
+    "while because until after before during through above below between am i'm i've i'd we'd we've we're "
+    "it's that's don't didn't isn't wasn't let let's get got go went one tell me describe walk time"
 )
-VAGUE = frozenset(
-    """stuff things thing various basically kind sort etc somehow whatever generally usually lots lot bunch
-    several certain some everything something anything stakeholders synergy leverage best practices""".split()
+VAGUE = word_set(
+    "stuff things thing various basically kind sort etc somehow whatever generally usually lots lot bunch "
+    "several certain some everything something anything stakeholders synergy leverage best practices"
 )
 # Past-tense verbs that are not regular -ed forms (for "I <verb>" / "we <verb>" action detection).
 _IRREGULAR = (
@@ -37,7 +43,7 @@ _IRREGULAR = (
     "gave|kept|did|cut|split|rewrote|rebuilt|undertook|oversaw|broke|threw|shut|sat|paid|won|lost|grew|fell|"
     "rose|sold|taught|fought|hid|bought|wound|stood|left|spent|dealt|meant|went|began|hired|fired"
 )
-_STATE_VERBS = frozenset("was were had felt thought knew liked wanted seemed looked believed hoped wished".split())
+_STATE_VERBS = word_set("was were had felt thought knew liked wanted seemed looked believed hoped wished")
 _PAST = re.compile(rf"^(?:\w+ed|{_IRREGULAR})$", re.IGNORECASE)
 _ADVERB = r"(?:(?:then|also|first|personally|quickly|eventually|finally|immediately|later|just|actually|\w+ly)\s+)"
 _I_VERB = re.compile(rf"\bI\s+{_ADVERB}{{0,2}}([a-z]+)\b")

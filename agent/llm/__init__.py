@@ -23,9 +23,7 @@ def is_llm_mode(context: Any) -> bool:
     return resolve(context)[0] is not None
 
 
-__all__ = [
-    "LlmTurn", "is_llm_mode", "llm_status", "prepare", "refine_turn", "session_cost", "stream_phrase"
-]
+__all__ = ["LlmTurn", "is_llm_mode", "llm_status", "prepare", "refine_turn", "session_cost", "stream_phrase"]
 
 
 def prepare(context: Any) -> str | None:

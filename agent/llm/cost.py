@@ -24,8 +24,7 @@ def _read(path: Path) -> dict[str, dict[str, float]]:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         models = raw.get("models", {}) if isinstance(raw, dict) else {}
         return {
-            str(name).lower(): {"input": float(p["input"]), "output": float(p["output"])}
-            for name, p in models.items()
+            str(name).lower(): {"input": float(p["input"]), "output": float(p["output"])} for name, p in models.items()
         }
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         log.warning("ignoring price file %s: %s", path, exc)

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 
 RETRYABLE = frozenset({"connection", "rate_limit", "server_error", "malformed", "invalid"})
+FATAL = frozenset({"auth", "not_found"})  # no later turn of this session can succeed either
 RETRY_AFTER_CAP = 5.0  # seconds; a server asking for longer is treated as down for this turn
 
 
@@ -13,7 +14,7 @@ RETRY_AFTER_CAP = 5.0  # seconds; a server asking for longer is treated as down 
 class Fault(Exception):
     """A classified failure of one LLM call."""
 
-    kind: str  # timeout | connection | rate_limit | server_error | auth | rejected | malformed | invalid | error
+    kind: str  # timeout connection rate_limit server_error auth not_found rejected malformed invalid error
     detail: str
     status: int | None = None
     retry_after: float | None = None
@@ -64,6 +65,8 @@ def classify(exc: BaseException, timeout: float) -> Fault:
             return Fault("rate_limit", "rate limited (HTTP 429)", status, _retry_after(exc))
         if status in (401, 403):
             return Fault("auth", f"the server refused the API key (HTTP {status})", status)
+        if status == 404:
+            return Fault("not_found", "model or endpoint not found (HTTP 404); check --model and --base-url", status)
         if status >= 500:
             return Fault("server_error", f"server error (HTTP {status})", status)
         return Fault("rejected", f"request rejected (HTTP {status})", status)

@@ -12,9 +12,7 @@ from pydantic import BaseModel, Field
 
 from agent.critic.schema import Gap, Ownership, Specificity
 
-QuoteField = Literal[
-    "situation", "task", "action", "result", "quantified_result", "ownership", "specificity"
-]
+QuoteField = Literal["situation", "task", "action", "result", "quantified_result", "ownership", "specificity"]
 Probe = Literal[
     "situation",
     "task",

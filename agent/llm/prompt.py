@@ -18,7 +18,7 @@ MAX_ANSWER_CHARS = 4000  # ~1,000 tokens: enough for a long spoken answer, bound
 MAX_STORIES = 3
 MAX_METRICS_PER_STORY = 3
 MAX_ASKED = 4
-PROMPT_TOKEN_BUDGET = 2400  # messages only; the schema adds ~500, keeping a turn under 3,000
+PROMPT_TOKEN_BUDGET = 2200  # messages only; the schema adds ~500, keeping a turn well under 3,000
 
 
 def estimate_tokens(text: str) -> int:

@@ -109,9 +109,7 @@ def reconcile(
             "star": star,
             "quantified_result": quantified,
             "ownership": _level("ownership", offline.ownership, review.ownership, "ownership" in proven),
-            "specificity": _level(
-                "specificity", offline.specificity, review.specificity, "specificity" in proven
-            ),
+            "specificity": _level("specificity", offline.specificity, review.specificity, "specificity" in proven),
             "weak_or_missing": gaps,
             "gap": gap_sentence if gaps else "",
             "score": score,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -41,10 +41,6 @@ class LlmTurn:
     def __post_init__(self) -> None:
         # The notice and mode travel in usage too, so a caller that stores only usage keeps them.
         self.usage = {**self.usage, "notice": self.notice, "mode": self.mode}
-
-    def __iter__(self) -> Iterator[Any]:
-        """Unpack as (critique, follow_up, usage): what agent/nodes/critique.py currently expects."""
-        return iter((self.critique, self.follow_up, self.usage))
 
 
 def _usage(config: LlmConfig | None, usage: Usage) -> dict[str, Any]:
@@ -109,11 +105,11 @@ def refine_turn(
         assert isinstance(review, AnswerReview)
         refined, follow_up, probes = reconcile(critique, review, answer, asked_follow_ups)
     except StructuredError as exc:
-        log.warning("LLM turn fell back to the offline critic: %s", redact(str(exc.fault)))
+        log.info("LLM turn fell back to the offline critic: %s", redact(str(exc.fault)))
         return _offline(critique, config, exc.usage, exc.fault.notice(), t0)
     except Exception as exc:  # a bug or a config error must not stop the interview
         fault = exc if isinstance(exc, Fault) else Fault("error", f"{type(exc).__name__}: {exc}")
-        log.warning("LLM turn failed: %s", redact(str(fault)))
+        log.info("LLM turn failed: %s", redact(str(fault)))
         return _offline(critique, config, usage, fault.notice(), t0)
     return LlmTurn(
         critique=refined,

@@ -20,7 +20,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage
 from pydantic import BaseModel, ValidationError
 
-from agent.llm.faults import RETRY_AFTER_CAP, Fault, classify
+from agent.llm.faults import FATAL, RETRY_AFTER_CAP, Fault, classify
 
 MODES = ("json_schema", "function_calling", "json_mode")
 DEGRADE_STATUSES = frozenset({400, 404, 405, 415, 422, 500, 501})
@@ -29,6 +29,7 @@ BACKOFF = 0.25  # seconds before a retry when the server gave no Retry-After
 MIN_ATTEMPT_TIME = 0.05
 
 _working: dict[str, str] = {}  # server -> the mode that worked there this session
+_dead: dict[str, Fault] = {}  # server -> why no call there can succeed (bad key, unknown model)
 _lock = threading.Lock()
 
 
@@ -61,6 +62,7 @@ def reset_modes() -> None:
     """Forget what worked where (tests)."""
     with _lock:
         _working.clear()
+        _dead.clear()
 
 
 def schema_json(schema: type[BaseModel]) -> str:
@@ -117,6 +119,10 @@ def call_structured(
     waiting on the server, plus the short backoff of one retry.
     """
     usage = Usage()
+    with _lock:
+        dead = _dead.get(server)
+    if dead is not None:
+        raise StructuredError(dead, usage)  # the same answer as last time, without the call
     confirmed = known_mode(server)
     mode = confirmed or MODES[0]
     retries = 1
@@ -135,6 +141,10 @@ def call_structured(
             last = classify(exc, timeout)
             if last.kind == "timeout":
                 break  # the window is spent; a retry would overrun it
+            if last.kind in FATAL:
+                with _lock:
+                    _dead[server] = last
+                break
             if mode != confirmed and last.status in DEGRADE_STATUSES and mode != MODES[-1]:
                 mode = MODES[MODES.index(mode) + 1]  # this server may not speak that format
                 continue

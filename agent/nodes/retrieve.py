@@ -59,6 +59,11 @@ def _hits(ctx: Context, question: str, competency: str | None, k: int) -> Future
         return _HITS[key]
 
 
+def warm_embedder(ctx: Context) -> None:
+    """Run one throwaway search in the background so the query embedder is loaded before it is needed."""
+    _POOL.submit(lambda: story_index(ctx).search("warm up", k=1))
+
+
 def wait_for_searches() -> None:
     """Block until background searches are done (before swapping or dropping the index, e.g. in tests)."""
     _POOL.submit(lambda: None).result()

@@ -42,17 +42,23 @@ def ingest_paths(paths: Sequence[str | Path]) -> IngestResult:
     seen_ids: set[str] = set()
     for path, shown, error in discover(paths):
         if error or path is None:
-            total.errors.append(error or f"{shown}: cannot be read")
+            _error(total, error or f"{shown}: cannot be read")
             continue
         try:
             data = read_file(path)
         except OSError as exc:
-            total.errors.append(f"{shown}: cannot be read ({exc.strerror or exc.__class__.__name__})")
+            _error(total, f"{shown}: cannot be read ({exc.strerror or exc.__class__.__name__})")
             continue
         one = ingest_text(data, shown)
         _dedupe_across_files(one, seen_ids)
         total.extend(one)
     return total
+
+
+def _error(result: IngestResult, message: str) -> None:
+    """Errors are also warnings, so callers that only show warnings still tell the user."""
+    result.errors.append(message)
+    result.warnings.append(message)
 
 
 def _dedupe_across_files(result: IngestResult, seen: set[str]) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from knowledge.competencies import competency_for_question, tag_competencies
-from knowledge.ingest.extract import RawDoc, RawStory
+from knowledge.ingest.extract import MAX_ITEMS, RawDoc, RawStory
 from knowledge.ingest.labels import strip_markup
 from knowledge.ingest.questions import classify
 from knowledge.models import Metric, Question, Story, stable_id
@@ -35,13 +35,26 @@ class _Ids:
         return stable_id(prefix, self.name, title if n == 1 else f"{title} #{n}")
 
 
+# Caps that keep a pathological document from stalling ingestion (real prep docs are far below them).
+MAX_STORY_CHARS = 20_000
+
+
 def build(doc: RawDoc, source: str) -> tuple[list[Story], list[Question], list[Question]]:
     """Models for one document; `source` is the path as given, its file name keys the ids."""
     ids = _Ids(PurePath(source.replace("\\", "/")).name or source)
     metrics = _metric_extractor()
-    stories = [_story(raw, source, ids, metrics) for raw in doc.stories]
-    questions = [_question(text, line, source, ids, "q") for text, line in _unique(doc.questions)]
-    candidates = [_question(text, line, source, ids, "cq") for text, line in _unique(doc.candidates)]
+    if len(doc.stories) > MAX_ITEMS or len(doc.questions) > MAX_ITEMS:
+        doc.warnings.append(f"more than {MAX_ITEMS} stories or questions; only the first {MAX_ITEMS} were kept")
+    for raw in doc.stories[:MAX_ITEMS]:
+        if len(raw.text) > MAX_STORY_CHARS:
+            doc.warnings.append(
+                f"line {raw.line}: story is very long; kept its first {MAX_STORY_CHARS // 1000} K characters"
+            )
+            raw.text = raw.text[:MAX_STORY_CHARS]
+            raw.fields = {k: v[:MAX_STORY_CHARS] for k, v in raw.fields.items()}
+    stories = [_story(raw, source, ids, metrics) for raw in doc.stories[:MAX_ITEMS]]
+    questions = [_question(text, line, source, ids, "q") for text, line in _unique(doc.questions)[:MAX_ITEMS]]
+    candidates = [_question(text, line, source, ids, "cq") for text, line in _unique(doc.candidates)[:MAX_ITEMS]]
     return stories, questions, candidates
 
 

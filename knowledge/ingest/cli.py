@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = ingest_paths(args.paths)
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
-    for warning in result.warnings:
+    for warning in (w for w in result.warnings if w not in result.errors):
         print(f"warning: {warning}", file=sys.stderr)
     index_info: dict[str, Any] | None = None
     ok = result.found_anything

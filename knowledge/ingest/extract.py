@@ -17,6 +17,8 @@ from knowledge.ingest.labels import split_star
 from knowledge.ingest.questions import clean, has_story_prefix, heading_question
 from knowledge.ingest.stories import RawStory, qa_story, section_stories
 
+MAX_ITEMS = 2000  # stories, and questions, per document: beyond this a "document" is a dump, not notes
+
 
 @dataclass
 class RawDoc:
@@ -37,6 +39,7 @@ class _Span:
 
 
 def extract(text: str, fallback_title: str) -> RawDoc:
+    """Stories and questions of one clean document; `fallback_title` names a story without a heading."""
     lines = _blank_front_matter(text.split("\n"))
     blocks = parse_blocks("\n".join(lines))
     code = {i for b in blocks if b.kind == "code" for i in range(b.start, b.end)}
@@ -48,6 +51,8 @@ def extract(text: str, fallback_title: str) -> RawDoc:
     for k, span in enumerate(spans):
         if k in consumed:
             continue
+        if len(doc.stories) > MAX_ITEMS or len(doc.questions) > MAX_ITEMS:
+            break
         sec = span.section
         if sec.heading and items.CANDIDATE.search(sec.title):
             candidate_until = max(candidate_until, span.full_end)
@@ -59,29 +64,25 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         if label_at is not None:
             doc.candidates += [(t, i + 1) for i, t in items.candidate_items(lines, label_at, span.end, code)]
             candidate_until = max(candidate_until, span.full_end)
-        if span.qa:
-            for pair in span.qa:
-                if pair.line >= own_end:
-                    continue
-                doc.questions.append((pair.question, pair.line + 1))
-                answer, dropped = items.drop_repeats(pair.answer, answers_seen)
-                if dropped:
-                    doc.warnings.append(
-                        f"line {pair.line + 1}: the answer under this question repeats an "
-                        "earlier answer paragraph word for word; the copy was ignored"
-                    )
-                if answer:
-                    doc.stories.append(qa_story(pair.question, answer, pair.line + 1))
-            continue
-        simple = label_at is None and not any(_is_item(s) for s in spans[k + 1 :] if s.start < span.full_end)
-        question = heading_question(sec.title) if sec.heading else None
         heading = sec.title if sec.heading else None
+        question = heading_question(sec.title) if sec.heading else None
+        if span.qa:
+            # Text before the first card can be the section's own story or answer ("### Q2: ..." + STAR).
+            lead = (span.start, span.qa[0].line)
+            found = section_stories(heading, sec.line, lines, lead, question, code, fallback_title)
+            doc.stories += found
+            if question:
+                doc.questions.append((question, sec.line))
+            _add_pairs(doc, [p for p in span.qa[: MAX_ITEMS + 1] if p.line < own_end], answers_seen)
+            continue
+        children = _children(spans, k)
+        simple = label_at is None and not any(_is_item(spans[j]) for j in children)
         found = section_stories(heading, sec.line, lines, (span.start, own_end), question, code, fallback_title)
         if found:
             if simple and found[0].kind != "prose":  # a labelled story or answer keeps its sub-sections
                 whole = (span.start, span.full_end)
                 found = section_stories(heading, sec.line, lines, whole, question, code, fallback_title) or found
-                consumed |= {j for j in range(k + 1, len(spans)) if spans[j].start < span.full_end}
+                consumed.update(children)
             doc.stories += found
             if question:
                 doc.questions.append((question, sec.line))
@@ -93,6 +94,20 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         if listed and _asks_for_questions(sec, lines, span.start, listed[0][0]):
             doc.questions += [(t, i + 1) for i, t in listed]
     return doc
+
+
+def _add_pairs(doc: RawDoc, pairs: list[items.QAPair], answers_seen: set[str]) -> None:
+    """Each explicit question is a Question; its answer (minus copy-pasted repeats) a qa Story."""
+    for pair in pairs:
+        doc.questions.append((pair.question, pair.line + 1))
+        answer, dropped = items.drop_repeats(pair.answer, answers_seen)
+        if dropped:
+            doc.warnings.append(
+                f"line {pair.line + 1}: the answer under this question repeats an "
+                "earlier answer paragraph word for word; the copy was ignored"
+            )
+        if answer:
+            doc.stories.append(qa_story(pair.question, answer, pair.line + 1))
 
 
 def _spans(sections: list[Section], lines: list[str], code: set[int], n: int) -> list[_Span]:
@@ -118,6 +133,14 @@ def _spans(sections: list[Section], lines: list[str], code: set[int], n: int) ->
     return spans
 
 
+def _children(spans: list[_Span], k: int) -> range:
+    """Indexes of the sub-sections of spans[k] (deeper headings before the next sibling)."""
+    j = k + 1
+    while j < len(spans) and spans[j].start < spans[k].full_end:
+        j += 1
+    return range(k + 1, j)
+
+
 def _qa(lines: list[str], sec: Section, start: int, end: int, code: set[int]) -> list[items.QAPair]:
     fences = [b for b in sec.blocks if b.kind == "code" and items.is_qa_fence(lines, b.start, b.end)]
     inner = {i for b in fences for i in range(b.start + 1, b.end - 1)}
@@ -136,8 +159,10 @@ def _candidate_label(lines: list[str], span: _Span, code: set[int]) -> int | Non
     for i in range(span.start, span.end):
         if not re.search(r"ask|question|reverse", lines[i], re.IGNORECASE):
             continue
-        text = clean(lines[i].lstrip("#>-*+ "))
-        if i not in code and len(text) < 80 and items.CANDIDATE.search(text) and "?" not in text:
+        raw = lines[i].strip()
+        text = clean(raw.lstrip("#>-*+ "))
+        label_like = text.endswith(":") or raw.startswith(("**", "__", "#"))  # not a sentence in a story
+        if i not in code and label_like and len(text) < 80 and items.CANDIDATE.search(text) and "?" not in text:
             return i
     return None
 

@@ -39,7 +39,7 @@ def is_qa_fence(lines: list[str], start: int, end: int) -> bool:
 
 def qa_pairs(lines: list[str], scannable: list[int], stops: set[int], end: int) -> list[QAPair]:
     """Explicit questions on `scannable` lines; each answer runs to the next question, a stop line or `end`."""
-    found = [(i, q) for i in scannable if (q := question_line(lines[i]))]
+    found = [(i, q) for i in scannable if (q := question_line(lines[i]) or _asked_then_answered(lines, i, end))]
     pairs: list[QAPair] = []
     for k, (i, (text, inline)) in enumerate(found):
         limit = found[k + 1][0] if k + 1 < len(found) else end
@@ -52,6 +52,18 @@ def qa_pairs(lines: list[str], scannable: list[int], stops: set[int], end: int) 
         answer = ([inline] if inline else []) + _strip_answer_label(lines[j:limit])
         pairs.append(QAPair(clean(text), i, trim(answer)))
     return pairs
+
+
+def _asked_then_answered(lines: list[str], i: int, end: int) -> tuple[str, str] | None:
+    """A line ending in "?" directly followed by an "Answer:"/"A:" label is a question without a "Q:"."""
+    text = clean(_BULLET.sub("", lines[i].strip(), count=1).lstrip("# "))
+    if not text.endswith("?") or len(text) < 8:
+        return None
+    j = i + 1
+    while j < end and j <= i + 2 and not lines[j].strip():
+        j += 1
+    label = parse_label(lines[j]) if j < end else None
+    return (text, "") if label is not None and label.canon == "answer" else None
 
 
 def _continues(line: str) -> bool:
@@ -140,7 +152,7 @@ def example_questions(lines: list[str], start: int, end: int) -> list[tuple[int,
         if not _BULLET.match(lines[i]):
             continue
         text = raw.strip()
-        quoted = text[:1] in "\"“'‘" and _fully_quoted(text)
+        quoted = bool(text) and text[0] in "\"“'‘" and _fully_quoted(text)
         cleaned = clean(text)
         prompt = bool(PROMPT.match(cleaned)) and not re.search(r"→|->|\.\.\.|…", cleaned)
         if (quoted or cleaned.endswith("?") or prompt) and is_question_like(cleaned):

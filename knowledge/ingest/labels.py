@@ -37,7 +37,7 @@ _CANON = {name: canon for canon, names in _NAMES.items() for name in names}
 _BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _WRAPPED = re.compile(r"^(\*\*|__|\*|_)(?P<inner>[^*_\n]{1,60}?)\1\s*(?P<rest>.*)$")
-_PLAIN = re.compile(r"^(?P<label>[A-Za-z][A-Za-z&/' -]{0,40}?)\s*(?::|\s[-–—])\s*(?P<rest>.*)$")
+_PLAIN = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9&/' -]{0,40}?)\s*(?::|\s[-–—])\s*(?P<rest>.*)$")
 _SEP = re.compile(r"^(?::|[-–—](?=\s|$))\s*")
 
 
@@ -58,7 +58,7 @@ def canonical(name: str) -> str | None:
     key = re.sub(r"^(your|my|the)\s+", "", key) if key not in _CANON else key
     if key in _CANON:
         return _CANON[key]
-    if key.endswith(" answer"):  # "Director Answer", "Your 'Spot' Answer"
+    if key.endswith(" answer") or re.fullmatch(r"a\d{1,3}", key):  # "Director Answer", "A1"
         return "answer"
     if key.startswith(("trade-off", "tradeoff", "lesson")):
         return "extra"
@@ -138,7 +138,7 @@ def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) 
             current = None
         elif current:
             fields[current].append(line)
-    return {k: _dedent(v) for k, v in fields.items()}, len(seen)
+    return {k: _dedent(v) if v else "" for k, v in fields.items()}, len(seen)
 
 
 def _dedent(lines: list[str]) -> str:

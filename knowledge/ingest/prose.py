@@ -12,6 +12,7 @@ from knowledge.ingest.labels import strip_markup
 
 MIN_CHARS = 200
 MIN_NARRATIVE_SENTENCES = 2
+MAX_ANALYSED = 20_000  # characters of a section read for narrative cues; a story is far shorter
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
@@ -52,10 +53,10 @@ def prose_text(lines: list[str]) -> str:
     kept = []
     for line in lines:
         text = _LINE_MARKUP.sub("", line).strip()
-        if text[:1] in '"“' or text.rstrip('"”').endswith("?"):
+        if (text and text[0] in '"“') or text.rstrip('"”').endswith("?"):
             continue  # example questions and quotes are not the narrator telling a story
         kept.append(text)
-    return strip_markup("\n".join(kept))
+    return strip_markup("\n".join(kept))[:MAX_ANALYSED]
 
 
 def sentences(text: str) -> list[str]:
@@ -89,11 +90,14 @@ def infer_star(text: str) -> dict[str, str]:
     """Assign sentences to S/T/A/R in story order: context, then goal, then actions, then outcomes.
 
     Outcome cues only start the result once some action was told (a number in the opening is context),
-    except for explicit closers such as "as a result".
+    except for explicit closers such as "as a result". With no outcome cue at all, the closing paragraph
+    of a multi-paragraph story is taken as its result (that is where people put how it ended).
     """
     parts: dict[str, list[str]] = {"situation": [], "task": [], "action": [], "result": []}
+    paragraphs = [sentences(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    last = paragraphs[-1] if len(paragraphs) > 1 else []
     phase = "situation"
-    for sent in sentences(text):
+    for sent in (s for para in paragraphs for s in para):
         early = phase in ("situation", "task")
         if early and _TASK.search(sent):
             phase = "task"
@@ -104,4 +108,6 @@ def infer_star(text: str) -> dict[str, str]:
         elif phase == "task":
             phase = "action"  # what follows the goal is usually what was done about it
         parts[phase].append(sent)
+    if not parts["result"] and last and len(parts["action"]) > len(last) and parts["action"][-len(last) :] == last:
+        parts["action"], parts["result"] = parts["action"][: -len(last)], last
     return {k: " ".join(v) for k, v in parts.items()}

@@ -12,7 +12,7 @@ import ftfy
 
 SUFFIXES = (".md", ".markdown", ".txt")
 # A prep document is tens of KB; beyond this we keep the head so a stray dump cannot stall ingestion.
-MAX_CHARS = 1_000_000
+MAX_CHARS = 500_000
 MAX_BYTES = 4 * MAX_CHARS  # read no more than this from disk
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Lines worth handing to ftfy: Latin-1 / cp1252 range characters are where mojibake lives.

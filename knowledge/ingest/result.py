@@ -16,7 +16,9 @@ class IngestResult(BaseModel):
         default_factory=list, description="Questions the candidate plans to ask the interviewer."
     )
     warnings: list[str] = Field(default_factory=list, description="One-line notices, each naming its file.")
-    errors: list[str] = Field(default_factory=list, description="Paths that could not be read at all.")
+    errors: list[str] = Field(
+        default_factory=list, description="Paths that could not be read at all (also listed in warnings)."
+    )
     files: list[str] = Field(default_factory=list, description="Files that were read.")
 
     @property

@@ -1,0 +1,86 @@
+"""The session's Context from the command line, checked up front, and how it is described on screen.
+
+Validation happens before the graph is imported, so a typo in a role or a path costs no start-up time
+and prints one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from agent.cli_args import Options
+from agent.context import Context
+
+
+class UsageError(ValueError):
+    """Bad input the user can fix; printed as one line, exit 2."""
+
+
+def role_title(role: str) -> str:
+    """The role pack's title; raises UsageError listing the available roles when unknown."""
+    from knowledge.roles import UnknownRoleError, load_role
+
+    try:
+        return load_role(role).title
+    except UnknownRoleError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def check_inputs(context: Context) -> None:
+    """Validate role, docs and embedder before anything heavy starts, with one-line errors."""
+    from knowledge.embeddings import EMBEDDER_NAMES
+
+    role_title(context.role)
+    missing = [d for d in context.docs if not Path(d).exists()]
+    if missing:
+        raise UsageError(f"--docs path not found: {missing[0]}")
+    if context.embedder not in EMBEDDER_NAMES:
+        raise UsageError(f"unknown embedder {context.embedder!r}; choose one of: {', '.join(EMBEDDER_NAMES)}")
+
+
+def new_context(opts: Options) -> Context:
+    """A Context from the flags; unset flags keep Context's documented defaults (and env overrides)."""
+    given: dict[str, Any] = {
+        "role": opts.role,
+        "questions": opts.questions,
+        "follow_ups": opts.follow_ups,
+        "seed": opts.seed,
+        "index_dir": opts.index,
+        "embedder": opts.embedder,
+        "feedback": opts.feedback,
+        "model": opts.model,
+        "base_url": opts.base_url,
+    }
+    context = Context(**{k: v for k, v in given.items() if v is not None})
+    context.docs = [str(Path(d).expanduser().resolve()) for d in opts.docs]  # resume may run elsewhere
+    context.offline = context.offline or opts.offline
+    return context
+
+
+def ignored_on_resume(opts: Options) -> list[str]:
+    """Flags that cannot change a saved session (it keeps the settings it was started with)."""
+    flags = {
+        "--role": opts.role, "--questions": opts.questions, "--follow-ups": opts.follow_ups,
+        "--seed": opts.seed, "--docs": opts.docs, "--index": opts.index, "--embedder": opts.embedder,
+        "--offline": opts.offline, "--model": opts.model, "--base-url": opts.base_url,
+    }
+    return [flag for flag, value in flags.items() if value not in (None, False, [])]
+
+
+def mode_line(context: Context) -> str:
+    """Which critic grades: offline, or 'LLM: model @ url' (the LLM stack is imported only if configured)."""
+    from agent.nodes.critique import may_use_llm
+
+    if not may_use_llm(context):
+        return "offline (deterministic critic)"
+    from agent.llm import llm_status
+
+    return llm_status(context)
+
+
+def bank_line(context: Context) -> str:
+    """Whose stories the hints and story notes come from."""
+    if context.docs:
+        return "your documents: " + ", ".join(Path(d).name for d in context.docs)
+    return "the bundled sample story bank (a fictional candidate; use --docs for yours)"

@@ -1,0 +1,74 @@
+"""The critic compares an answer with the candidate's own prepared stories."""
+
+from __future__ import annotations
+
+from agent.critic import critique_answer
+from knowledge.metrics import extract_metrics
+from knowledge.models import Story, stable_id
+
+
+def _story(title: str, text: str, competencies: list[str], question: str | None = None) -> Story:
+    return Story(
+        id=stable_id("story", "bank.md", title), title=title, text=text, metrics=extract_metrics(text),
+        competencies=competencies, question=question, source="bank.md",
+    )  # fmt: skip
+
+
+CHURN = _story(
+    "Onboarding churn fix",
+    "Situation: new workspaces churned in their first week. Task: I owned activation. Action: I rebuilt the "
+    "onboarding checklist and added an import wizard. Result: first-week churn dropped 30% within a quarter, "
+    "and support tickets about setup fell from 120 to 45 a month.",
+    ["impact", "product"],
+)
+OUTAGE = _story(
+    "Payments outage postmortem",
+    "Situation: the payments service failed during a regional outage and we lost card authorisations. Task: "
+    "I led the incident. Action: I ran the failover, wrote the postmortem and added a circuit breaker. Result: "
+    "no payment outage in the following year.",
+    ["incident", "reliability", "conflict"],
+    question="Tell me about a production incident you led.",
+)
+STORIES = [CHURN, OUTAGE]
+Q = "Tell me about a time you improved a product metric."
+
+
+def test_contradicted_figure_quotes_both_numbers() -> None:
+    answer = (
+        "New workspaces churned in their first week, and I owned activation. I rebuilt the onboarding checklist "
+        "and added an import wizard. As a result first-week churn dropped 40% within a quarter."
+    )
+    c = critique_answer(Q, "behavioral", answer, stories=STORIES)
+    notes = [n for n in c.story_notes if n.kind == "contradiction"]
+    assert len(notes) == 1
+    assert notes[0].story_id == CHURN.id
+    assert "30%" in notes[0].message and "40%" in notes[0].message
+    assert notes[0].message == "Your notes say 30%; you said 40%."
+
+
+def test_matching_figure_is_not_a_contradiction_and_omission_is_named() -> None:
+    answer = (
+        "New workspaces churned in their first week, and I owned activation. I rebuilt the onboarding checklist "
+        "and added an import wizard. As a result first-week churn dropped 30% within a quarter."
+    )
+    c = critique_answer(Q, "behavioral", answer, stories=STORIES)
+    kinds = [n.kind for n in c.story_notes]
+    assert "contradiction" not in kinds
+    omitted = [n for n in c.story_notes if n.kind == "omitted_metric"]
+    assert omitted and "120" in omitted[0].story_text and "Onboarding churn fix" in omitted[0].message
+
+
+def test_better_fitting_story_is_suggested() -> None:
+    question = "Tell me about a production incident you led."
+    answer = (
+        "I rebuilt the onboarding checklist and added an import wizard, and first-week churn dropped 30% "
+        "within a quarter."
+    )
+    c = critique_answer(question, "behavioral", answer, stories=STORIES)
+    better = [n for n in c.story_notes if n.kind == "better_story"]
+    assert better and better[0].story_id == OUTAGE.id
+    assert "Payments outage postmortem" in better[0].message
+
+
+def test_no_stories_no_notes() -> None:
+    assert critique_answer(Q, "behavioral", "I rebuilt onboarding and churn dropped 30%.").story_notes == []

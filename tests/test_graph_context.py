@@ -1,0 +1,54 @@
+"""Context: documented defaults, environment overrides, one-line validation errors, JSON round trip."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from agent.checkpoint import list_sessions, new_thread_id, open_checkpointer, save_session
+from agent.context import DEFAULT_ROLE, Context
+
+
+def test_defaults() -> None:
+    c = Context()
+    assert (c.role, c.questions, c.follow_ups, c.embedder, c.timeout) == (DEFAULT_ROLE, 5, 2, "minilm", 30.0)
+    assert c.docs == [] and c.fixed_questions is None and not c.offline and c.model is None
+
+
+def test_environment_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVIEWER_ROLE", "director")
+    monkeypatch.setenv("INTERVIEWER_MODEL", "some-model")
+    monkeypatch.setenv("INTERVIEWER_EMBEDDER", "hashing")
+    monkeypatch.setenv("INTERVIEWER_OFFLINE", "1")
+    c = Context()
+    assert (c.role, c.model, c.embedder, c.offline) == ("director", "some-model", "hashing", True)
+    assert Context(role="ai-engineer").role == "ai-engineer"  # an explicit value wins
+
+
+def test_round_trip_through_json_ignores_unknown_keys() -> None:
+    c = Context(role="director", seed=3, docs=["a.md"], fixed_questions=["Why?", None])
+    data = json.loads(json.dumps(c.to_dict()))
+    assert Context.from_dict({**data, "from_a_newer_version": 1}) == c
+
+
+@pytest.mark.parametrize(("field", "value"), [("questions", 0), ("follow_ups", -1)])
+def test_bad_settings_are_one_line_errors(field: str, value: int) -> None:
+    with pytest.raises(ValueError, match=field):
+        Context(**{field: value})  # type: ignore[arg-type]
+
+
+def test_thread_ids_are_readable_and_unique() -> None:
+    ids = {new_thread_id("director") for _ in range(20)}
+    assert len(ids) > 1 and all("-director-" in i for i in ids)
+    assert "-my-pack-" in new_thread_id("/tmp/packs/my-pack.yaml")
+
+
+def test_session_listing_newest_first() -> None:
+    saver = open_checkpointer()
+    save_session(saver, "t-old", {"role": "director"})
+    save_session(saver, "t-new", {"role": "ai-engineer"})
+    save_session(saver, "t-old", {"role": "director"}, status="done")
+    rows = list_sessions(saver)
+    assert {r["thread_id"] for r in rows} == {"t-old", "t-new"}
+    assert next(r for r in rows if r["thread_id"] == "t-old")["status"] == "done"

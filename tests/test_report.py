@@ -1,0 +1,97 @@
+"""The report: per-question scores use the final (combined) critique, skips and early ends are shown,
+the Markdown quotes evidence and story notes, and writing it twice gives the same files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from agent.critic.schema import Critique, Evidence, Gap, Span, StarFlags, StoryNote
+from agent.report import build_scorecard, render_markdown, write_report
+from agent.state import PlannedQuestion, TurnRecord
+
+PLAN: list[PlannedQuestion] = [
+    {"id": "q1", "text": "Tell me about a failure.", "type": "behavioral", "competency": "failure", "signals": []},
+    {"id": "q2", "text": "Design a queue.", "type": "system_design", "competency": "design", "signals": []},
+    {"id": "q3", "text": "Why us?", "type": "motivation", "competency": "motivation", "signals": []},
+]
+
+
+def crit(score: int, gaps: list[Gap], **kw: Any) -> dict[str, Any]:
+    critique = Critique(
+        question_type="behavioral",
+        star=StarFlags(situation=True, action=True),
+        quantified_result=False,
+        ownership="mixed",
+        specificity="medium",
+        weak_or_missing=gaps,
+        gap=f"Missing {gaps[0]}." if gaps else "",
+        score=score,
+        **kw,
+    )
+    return critique.model_dump(mode="json")
+
+
+def turn(index: int, answer: str, critique: dict[str, Any] | None, follow_up: bool = False) -> TurnRecord:
+    return {
+        "question_index": index, "question_id": PLAN[index]["id"], "question": "Q", "question_type": "behavioral",
+        "competency": "x", "answer": answer, "is_follow_up": follow_up, "skipped": critique is None,
+        "critique": critique, "follow_up": None, "stories": [{"id": "s1", "title": "Queue story", "score": 0.5}],
+        "usage": None,
+    }  # fmt: skip
+
+
+EVIDENCE = Evidence(field="action", span=Span(start=0, end=14, text="I shipped it"), note="")
+NOTE = StoryNote(kind="contradiction", story_id="s1", story_title="Queue story", message="Your notes say 30%.")
+TURNS = [
+    turn(0, "We tried it.", crit(2, ["quantified_result", "ownership"])),
+    turn(0, "It dropped 40%.", crit(4, ["ownership"], evidence=[EVIDENCE], story_notes=[NOTE]), follow_up=True),
+    turn(1, "", None),
+]
+
+
+def test_scorecard_uses_the_final_critique_and_counts_skips() -> None:
+    card = build_scorecard(PLAN, TURNS, ended_early=True)
+    q1, q2, q3 = card["questions"]
+    assert q1["score"] == 4 and q1["primary_gap"] == "ownership" and q1["follow_ups"] == 1
+    assert q2["skipped"] and q2["score"] is None
+    assert not q3["asked"]
+    assert card["overall"] == 4 and card["answered"] == 1 and card["skipped"] == 1 and card["ended_early"]
+    assert card["practice"][0]["gap"] == "ownership"
+    assert all(p["advice"] for p in card["practice"])
+
+
+def test_practice_lists_at_most_three_gaps_most_frequent_first() -> None:
+    turns = [
+        turn(0, "a", crit(2, ["quantified_result", "ownership", "specificity", "tradeoffs"])),
+        turn(1, "b", crit(3, ["quantified_result", "rationale"])),
+    ]
+    practice = build_scorecard(PLAN, turns)["practice"]
+    assert len(practice) == 3 and practice[0]["gap"] == "quantified_result"
+
+
+def test_markdown_has_answers_evidence_story_notes_and_practice() -> None:
+    md = render_markdown("t-1", "director", PLAN, TURNS, build_scorecard(PLAN, TURNS))
+    for expected in (
+        "Overall score: 4",
+        "Tell me about a failure.",
+        "We tried it.",
+        "It dropped 40%.",
+        '"I shipped it"',
+        "Your notes say 30%.",
+        "(skipped)",
+        "Top things to practise",
+        "Queue story",
+    ):
+        assert expected in md, expected  # fmt: skip
+    assert "Why us?" not in md  # never asked
+
+
+def test_write_report_is_idempotent() -> None:
+    values = {"plan": PLAN, "turns": TURNS, "closing": "Bye."}
+    first = write_report("t-1", values, {"role": "director"})
+    text = Path(first["markdown"]).read_text(encoding="utf-8"), Path(first["json"]).read_text(encoding="utf-8")
+    second = write_report("t-1", values, {"role": "director"})
+    assert first == second
+    again = Path(second["markdown"]).read_text(encoding="utf-8"), Path(second["json"]).read_text(encoding="utf-8")
+    assert again == text

@@ -1,0 +1,115 @@
+"""`python -m knowledge.search`: JSON and table output, the sample bank default, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from knowledge.paths import samples_dir
+from knowledge.search import main
+
+REPO = Path(__file__).resolve().parents[1]
+
+PREP = """# My stories
+
+## Story 1: Rescuing the Search Relaunch
+
+**Situation:** The relaunch of product search was two weeks late and the relevance scores had dropped.
+**Task:** I had to get it out before the spring sale without shipping worse results.
+**Action:** I cut the personalisation feature, added an offline relevance check to CI, and ran daily triage.
+**Result:** We launched four days before the sale and click-through rose 9%.
+
+## Story 2: Turning Around a Struggling Engineer
+
+**Situation:** A senior engineer on my team kept missing reviews and looked disengaged.
+**Task:** Find out why and either help him recover or manage him out fairly.
+**Action:** I held weekly one-on-ones, set three concrete goals with him, and paired him with a staff engineer.
+**Result:** Within a quarter he led the caching project and his peer feedback became the best on the team.
+
+## Story 3: Replacing Our Kafka Cluster
+
+**Situation:** Our self-hosted Kafka cluster paged the team twice a week.
+**Task:** Decide whether to tune it or move to a managed service.
+**Action:** I compared cost and on-call load over three years and migrated topic by topic behind a dual-write.
+**Result:** Pages fell from eight a month to one and the bill went down 20%.
+"""
+
+
+@pytest.fixture
+def prep(tmp_path: Path) -> Path:
+    path = tmp_path / "prep.md"
+    path.write_text(PREP, encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "knowledge.search", *args], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+
+
+def test_json_output_over_given_documents(prep: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "idx"
+    proc = run_cli("How did you deal with an underperformer?", "--docs", str(prep), "--index", str(index_dir),
+                   "--embedder", "hashing", "--k", "2", "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert len(rows) == 2
+    assert set(rows[0]) == {"id", "title", "score", "source"}
+    assert rows[0]["title"] == "Turning Around a Struggling Engineer"
+    assert rows[0]["source"].endswith("prep.md") and rows[0]["score"] > rows[1]["score"]
+    assert "note: index built: 3 stories embedded with hashing" in proc.stderr
+    assert (index_dir / "manifest.json").is_file()
+    # A second run reuses the index: no notice at all.
+    again = run_cli("Kafka", "--docs", str(prep), "--index", str(index_dir), "--embedder", "hashing", "--json")
+    assert again.returncode == 0 and again.stderr == ""
+    assert json.loads(again.stdout)[0]["title"] == "Replacing Our Kafka Cluster"
+
+
+def test_default_is_the_bundled_sample_bank(capsys: pytest.CaptureFixture[str]) -> None:
+    if not any(samples_dir().glob("*.md")):
+        pytest.skip("the sample bank is not bundled yet")
+    assert main(["Tell me about a production outage", "--embedder", "bm25", "--json", "--k", "2"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 2
+    assert all(Path(row["source"]).parent == samples_dir() for row in rows)
+
+
+def test_table_output_and_competency(prep: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["What did you do when a launch slipped?", "--docs", str(prep), "--embedder", "hashing",
+                 "--competency", "execution"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Rescuing the Search Relaunch" in out and "prep.md" in out and "hashing + bm25" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "--docs", "/nonexistent/prep.md"], "no such file or folder: /nonexistent/prep.md"),
+        (["   "], "the query is empty"),
+        (["query", "--k", "0"], "--k must be at least 1"),
+        (["query", "--embedder", "bert"], "invalid choice: 'bert'"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_runtime_errors_exit_1_with_one_line(prep: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "--docs", str(prep), "--embedder", "openai"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "error: embedder 'openai' needs OPENAI_API_KEY; use --embedder minilm to stay offline"
+    )
+    empty = tmp_path / "empty.md"
+    empty.write_text("# Nothing here\n", encoding="utf-8")
+    assert main(["query", "--docs", str(empty), "--embedder", "hashing"]) == 1
+    assert "error: no stories found in the documents" in capsys.readouterr().err

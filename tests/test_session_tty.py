@@ -1,0 +1,97 @@
+"""The interactive prompt in a real pseudo-terminal: multi-line answers, submit keys, /hint and Ctrl-C.
+
+prompt_toolkit only runs on a TTY, so these tests give the CLI one (pty) and type into it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import select
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pty = pytest.importorskip("pty")
+
+REPO = Path(__file__).resolve().parents[1]
+ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "1", "--follow-ups", "0"]
+ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
+
+
+class Terminal:
+    """A child process on a pty: type keys into it and wait for text on its screen."""
+
+    def __init__(self, args: list[str]) -> None:
+        self.master, slave = pty.openpty()
+        env = dict(os.environ, TERM="xterm", COLUMNS="100", LINES="40")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "agent.session", *args],
+            stdin=slave, stdout=slave, stderr=slave, cwd=REPO, env=env, close_fds=True,
+        )
+        os.close(slave)
+        self.screen = b""
+
+    def text(self) -> str:
+        return ANSI.sub(b"", self.screen).decode("utf-8", errors="replace")
+
+    def wait_for(self, needle: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while needle not in self.text():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{needle!r} not shown; screen:\n{self.text()[-2000:]}")
+            ready, _, _ = select.select([self.master], [], [], 0.2)
+            if ready:
+                try:
+                    data = os.read(self.master, 65536)
+                except OSError:  # the child closed the terminal
+                    data = b""
+                if not data and self.proc.poll() is not None:
+                    raise AssertionError(f"{needle!r} not shown before exit; screen:\n{self.text()[-2000:]}")
+                self.screen += data
+
+    def type(self, keys: str) -> None:
+        time.sleep(0.3)  # let the prompt draw; keys typed earlier are fine but the echo is easier to read
+        os.write(self.master, keys.encode())
+
+    def exit_code(self) -> int:
+        return self.proc.wait(timeout=30)  # called after the last line was seen: nothing left to read
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self.master)
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    term = Terminal(ARGS)
+    yield term
+    term.close()
+
+
+def test_multiline_answer_submitted_with_escape_enter_after_a_hint(terminal: Terminal, isolated_data_dir: Path) -> None:
+    terminal.wait_for("Question 1/1")
+    assert "Esc then Enter" in terminal.text()  # the submit key is on screen
+    terminal.type("/hint\r")  # a lone command submits on Enter
+    terminal.wait_for("Hint: your story")
+    terminal.type("I ran the on-call overhaul for four teams.\rPages fell from 40 to 9 a week.\x1b\r")
+    terminal.wait_for("Transcript:")
+    assert terminal.exit_code() == 0
+    (transcript,) = (isolated_data_dir / "reports").glob("*.json")
+    turns = json.loads(transcript.read_text(encoding="utf-8"))["turns"]
+    assert turns[0]["answer"] == "I ran the on-call overhaul for four teams.\nPages fell from 40 to 9 a week."
+
+
+def test_ctrl_c_saves_and_prints_the_resume_command(terminal: Terminal) -> None:
+    terminal.wait_for("Question 1/1")
+    terminal.type("half an answer\x03")
+    terminal.wait_for("Resume with: python -m agent.session --resume")
+    assert terminal.exit_code() == 130
+    assert "Traceback" not in terminal.text()
