@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="your prep documents (files or folders); default: the bundled sample story bank")
     p.add_argument("--index", metavar="DIR", help="where the story index is cached (default: in the data dir)")
     p.add_argument("--resume", nargs="?", const="", metavar="ID",
-                   help="resume a saved session (no ID: the latest)")
+                   help="resume a saved session (no ID: the latest unfinished one)")
     p.add_argument("--answers", metavar="FILE", help="scripted answers: YAML/JSON list, or text separated by ---")
     p.add_argument("--feedback", choices=("on", "off"),
                    help="on: critique after each answer (default); off: all critiques at the end")

@@ -17,14 +17,19 @@ class UsageError(ValueError):
     """Bad input the user can fix; printed as one line, exit 2."""
 
 
-def role_title(role: str) -> str:
-    """The role pack's title; raises UsageError listing the available roles when unknown."""
+def role_title(role: str, strict: bool = True) -> str:
+    """The role pack's title; unknown roles raise UsageError listing the available ones.
+
+    Not strict on resume: the session already has its plan, so a moved pack file only costs the title.
+    """
     from knowledge.roles import UnknownRoleError, load_role
 
     try:
         return load_role(role).title
-    except UnknownRoleError as exc:
-        raise UsageError(str(exc)) from None
+    except (UnknownRoleError, ValueError) as exc:
+        if strict:
+            raise UsageError(str(exc)) from None
+        return role
 
 
 def check_inputs(context: Context) -> None:

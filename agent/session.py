@@ -77,7 +77,7 @@ def run(opts: Options) -> int:
         try:
             driver = cli_run.resume_driver(opts.resume or "") if context is None else cli_run.new_driver(context)
             context = driver.context
-            title = role_title(context.role)
+            title = role_title(context.role, strict=not resuming)
         except (cli_run.ResumeError, UsageError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE

@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,8 @@ def test_resume_after_sigkill_keeps_every_answer(isolated_data_dir: Path) -> Non
     )
     assert proc.stdin is not None and proc.stdout is not None
     seen: list[str] = []
+    watchdog = threading.Timer(90, proc.kill)  # a hung session fails the test instead of hanging it
+    watchdog.start()
     try:
         for answer in (STRONG_1, STRONG_2):
             proc.stdin.write(answer + "\n---\n")
@@ -156,7 +159,8 @@ def test_resume_after_sigkill_keeps_every_answer(isolated_data_dir: Path) -> Non
             if "Question 3/3" in line:
                 break
     finally:
-        proc.kill()
+        watchdog.cancel()
+        proc.kill()  # SIGKILL: no chance to clean up
         proc.wait(timeout=30)
     sid = session_id("".join(seen))
     result = run_cli("--resume", sid, stdin=STRONG_1 + "\n")

@@ -1,0 +1,5 @@
+"""`python -m agent` is the terminal session (same as `python -m agent.session`)."""
+
+from agent.session import main
+
+raise SystemExit(main())
