@@ -79,6 +79,7 @@ class InterviewDriver:
         self._turn_count = 0
         self._notices: list[str] = []
         self._current: Step | None = None  # the step last returned: saves a checkpoint read per answer
+        self._payload: dict[str, Any] | None = None  # what the pending interrupt carries
 
     @classmethod
     def resume(cls, thread_id: str | None = None, checkpointer: Any = None) -> InterviewDriver:
@@ -88,7 +89,7 @@ class InterviewDriver:
             raise SessionNotFoundError("resume needs the SqliteSaver session store")
         found = load_session(saver, thread_id)
         if found is None:
-            what = f"session {thread_id!r}" if thread_id else "an unfinished session"
+            what = f"session {thread_id!r}" if thread_id else "unfinished session"
             raise SessionNotFoundError(f"no {what} to resume")
         tid, stored, _status = found
         driver = cls(Context.from_dict(stored), checkpointer=saver, thread_id=tid)
@@ -137,11 +138,10 @@ class InterviewDriver:
 
     def hint(self) -> Any:
         """The best matching prepared story (StoryHit) for the pending question, or None."""
-        step = self.pending()
-        if step.kind == "done":
+        step = self._current or self.pending()
+        if step.kind == "done" or self._payload is None:
             return None
-        q = self._values()["plan"][step.turn_index]
-        hits = search_stories(self.context, q["text"], q["competency"])
+        hits = search_stories(self.context, self._payload["main_question"], self._payload["competency"])
         return hits[0] if hits else None
 
     # -- internals ---------------------------------------------------------------------------------
@@ -168,6 +168,8 @@ class InterviewDriver:
 
     def _step_from_interrupt(self, payload: dict[str, Any], last: TurnRecord | None) -> Step:
         notices, self._notices = self._notices, []
+        payload = {"main_question": payload["question"], "competency": None, **payload}
+        self._payload = payload
         # Search the question's stories while the candidate thinks (a no-op when already cached).
         prefetch_stories(self.context, payload["main_question"], payload["competency"])
         return Step(

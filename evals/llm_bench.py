@@ -1,4 +1,4 @@
-"""LLM-mode figures against the local stub server (tests/stub_openai.py): no network, no real model.
+"""LLM-mode figures against the local stub server (evals/stub_openai.py): no network, no real model.
 
 run_llm_bench() -> dict of flat figures for evals/bench.py:
 - calls_per_answered_turn over a 10-turn session (target <= 1),
@@ -9,16 +9,13 @@ run_llm_bench() -> dict of flat figures for evals/bench.py:
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,18 +30,6 @@ ANSWERS = (
     "I disagreed with my director about shipping without load tests. I ran a one-day test on a copy of "
     "production, showed the p99 doubling at twice the traffic, and we delayed launch by a week.",
 )
-
-
-def _stub_module() -> ModuleType:
-    """tests/ is not an installed package: load the stub by path."""
-    path = REPO / "tests" / "stub_openai.py"
-    spec = importlib.util.spec_from_file_location("stub_openai", path)
-    if spec is None or spec.loader is None:
-        raise RuntimeError(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("stub_openai", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @contextmanager
@@ -98,9 +83,9 @@ def _session(url: str, turns: int) -> int:
 
 def run_llm_bench(turns: int = 10) -> dict[str, Any]:
     """Start the stub, measure, stop it; every figure is a plain number or bool."""
-    stub_mod = _stub_module()
     from agent.llm import prepare
     from agent.llm.structured import reset_modes
+    from evals import stub_openai as stub_mod
 
     out: dict[str, Any] = {}
     with _sandbox():
@@ -133,7 +118,7 @@ def run_llm_bench(turns: int = 10) -> dict[str, Any]:
     return out
 
 
-def _prompt_tokens(body: dict[str, Any], stub_mod: ModuleType) -> int:
+def _prompt_tokens(body: dict[str, Any], stub_mod: Any) -> int:
     """The same count the stub reports as usage.prompt_tokens."""
     import json
 

@@ -56,9 +56,7 @@ def matches(story: Story, wanted: str) -> bool:
     return story.id == wanted or wanted.strip().lower() in story.title.lower()
 
 
-def evaluate(
-    labels: Sequence[RetrievalLabel], index: Any, use_competency: bool = True, k: int = 3
-) -> dict[str, Any]:
+def evaluate(labels: Sequence[RetrievalLabel], index: Any, use_competency: bool = True, k: int = 3) -> dict[str, Any]:
     """Run every labelled question through `index.search` and score it."""
     hits1 = hits3 = 0
     misses: list[dict[str, Any]] = []
@@ -76,8 +74,14 @@ def evaluate(
         hits1 += first == 1
         hits3 += first is not None and first <= 3
         if first != 1:
-            misses.append({"question": label.question, "relevant": label.relevant, "rank": first,
-                           "top": [hit.story.title for hit in found]})
+            misses.append(
+                {
+                    "question": label.question,
+                    "relevant": label.relevant,
+                    "rank": first,
+                    "top": [hit.story.title for hit in found],
+                }
+            )
     n = len(labels)
     latencies.sort()
     return {
@@ -130,8 +134,10 @@ def _print_report(report: dict[str, Any], notices: list[str]) -> None:
     for notice in notices:
         print(f"note: {notice}")
     print(f"Retrieval over {report['stories']} stories, {report['questions']} questions, embedder {report['embedder']}")
-    print(f"  Recall@1 {report['recall_at_1']:.3f}   Recall@3 {report['recall_at_3']:.3f}   "
-          f"p95 search {report['search_ms_p95']:.1f} ms")
+    print(
+        f"  Recall@1 {report['recall_at_1']:.3f}   Recall@3 {report['recall_at_3']:.3f}   "
+        f"p95 search {report['search_ms_p95']:.1f} ms"
+    )
     for miss in report["misses"]:
         where = f"rank {miss['rank']}" if miss["rank"] else "not in top 3"
         print(f"  - {where}: {miss['question']}\n      want {miss['relevant'][0]!r}; got {miss['top']}")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -54,9 +56,9 @@ def replay(transcript: Transcript, *, llm: dict[str, Any] | None = None) -> Iter
         if step.kind == "done":
             yield _result(transcript, number, turn.question or "", None, [_failed("turn", "a question", "done")])
             return
-        asked = step.text
+        asked = step.question or step.text
         step = driver.submit(turn.answer)
-        record = step.last or {}
+        record: dict[str, Any] = dict(step.last or {})
         checks = check_turn(turn.expect, record, step)
         if problem:
             checks.insert(0, _failed("follow_up_turn", "a pending follow-up", problem))
@@ -157,7 +159,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="run in LLM mode against the local stub OpenAI-compatible server (no network)")
     args = parser.parse_args(argv)
     paths = args.paths or [str(TRANSCRIPTS_DIR)]
-    if args.llm_stub:
+    # Replays get a data directory of their own: the user's question history must not steer planning (replays
+    # stay deterministic) and replays must not add to that history.
+    with tempfile.TemporaryDirectory(prefix="interviewer-evals-") as tmp:
+        os.environ["INTERVIEWER_DATA_DIR"] = tmp
+        return _run_and_report(paths, args.json, args.llm_stub)
+
+
+def _run_and_report(paths: list[str], as_json: bool, llm_stub: bool) -> int:
+    if llm_stub:
         from evals.llm_stub_mode import stub_llm_settings
 
         with stub_llm_settings() as llm:
@@ -168,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         for error in errors:
             print(f"error: {error}", file=sys.stderr)
         return 2
-    if args.json:
+    if as_json:
         print(json.dumps(results, indent=1, sort_keys=True))
     else:
         _print_scorecard(results)

@@ -11,7 +11,6 @@ the time to the first question should not pay) and its sunset DeprecationWarning
 
 from __future__ import annotations
 
-import hashlib
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,19 +20,13 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from knowledge.embeddings import EmbedderUnavailableError, embed_matrix, embedder_dimension, load_embedder
-from knowledge.index_fusion import (
-    DENSE_WEIGHT,
-    LEXICAL_WEIGHT,
-    BM25Ranker,
-    competency_matches,
-    dense_text,
-    fuse,
-    ranks_of,
-)
-from knowledge.index_store import StoreError, expected_manifest, load_store, save_store
+from knowledge.embeddings import EmbedderUnavailableError, embed_matrix, load_embedder
+from knowledge.index_cache import cached_vectors, content_hash, default_index_dir
+from knowledge.index_fusion import DENSE_WEIGHT, LEXICAL_WEIGHT, BM25Ranker, competency_matches, fuse, ranks_of
 from knowledge.models import Story
-from knowledge.paths import data_dir, samples_dir
+from knowledge.paths import samples_dir
+
+__all__ = ["LEXICAL_ONLY", "StoryHit", "StoryIndex", "content_hash", "default_index_dir", "open_story_index"]
 
 LEXICAL_ONLY = "bm25"  # pseudo-embedder name: no dense retrieval at all
 
@@ -46,18 +39,6 @@ class StoryHit:
     score: float
     dense_rank: int | None = None
     bm25_rank: int | None = None
-
-
-def content_hash(story: Story) -> str:
-    """Hash of exactly what gets embedded: a story whose embedded text is unchanged keeps its vector."""
-    return hashlib.sha256(dense_text(story).encode("utf-8")).hexdigest()[:32]
-
-
-def default_index_dir(embedder: Embeddings) -> Path:
-    """data_dir()/index/<embedder name>-<hash of model and dimension>: each embedder keeps its own cache."""
-    name = str(getattr(embedder, "name", type(embedder).__name__))
-    fingerprint = f"{getattr(embedder, 'model_hash', '')}:{getattr(embedder, 'dimension', '')}"
-    return data_dir() / "index" / f"{name}-{hashlib.sha1(fingerprint.encode()).hexdigest()[:10]}"
 
 
 class StoryIndex:
@@ -107,52 +88,11 @@ class StoryIndex:
         if getattr(model, "notice", None):
             notices.append(str(getattr(model, "notice", "")))
         try:
-            return cls._open_dense(items, model, index_dir, notices)
+            matrix, folder, embedded = cached_vectors(items, model, index_dir, notices)
         except EmbedderUnavailableError as exc:
             notices.append(f"dense retrieval off ({exc}); searching with BM25 only")
             return cls(items, None, None, notices)
-
-    @classmethod
-    def _open_dense(
-        cls, items: list[Story], model: Embeddings, index_dir: Path | None, notices: list[str]
-    ) -> StoryIndex:
-        name = str(getattr(model, "name", type(model).__name__))
-        expected = expected_manifest(name, embedder_dimension(model), str(getattr(model, "model_hash", "")))
-        folder = Path(index_dir) if index_dir is not None else default_index_dir(model)
-        try:
-            stored = load_store(folder, expected)
-        except StoreError as exc:
-            stored = None
-            if str(exc) != "no index yet":
-                notices.append(f"index rebuilt: {exc} ({folder})")
-        hashes = [content_hash(s) for s in items]
-        dumps = [s.model_dump(mode="json") for s in items]
-        todo = [i for i, (s, h) in enumerate(zip(items, hashes, strict=True))
-                if stored is None or stored.hashes.get(s.id) != h]
-        matrix = np.zeros((len(items), expected["dimension"]), dtype=np.float32)
-        if todo:
-            fresh = embed_matrix(model, [dense_text(items[i]) for i in todo])
-            if fresh.shape != (len(todo), expected["dimension"]):
-                raise EmbedderUnavailableError(f"embedder returned vectors of shape {fresh.shape}")
-            matrix[todo] = fresh
-        if stored is not None:
-            todo_set = set(todo)
-            for i, story in enumerate(items):
-                if i not in todo_set:
-                    matrix[i] = stored.vectors[story.id]
-        unchanged = (
-            stored is not None and not todo and list(stored.hashes) == [s.id for s in items]
-            and all(stored.story_dumps.get(s.id) == d for s, d in zip(items, dumps, strict=True))
-        )
-        if not unchanged:
-            if stored is None and items:
-                notices.append(f"index built: {len(items)} stories embedded with {name}")
-            try:
-                created = stored.manifest.get("created") if stored else None
-                save_store(folder, expected, [s.id for s in items], hashes, dumps, matrix, created)
-            except OSError as exc:
-                notices.append(f"index not saved ({exc.strerror or exc}); it will be rebuilt next time")
-        return cls(items, model, matrix, notices, folder, embedded=len(todo))
+        return cls(items, model, matrix, notices, folder, embedded)
 
     def _dense_store(self) -> Any:
         """The LangChain FAISS vector store over the in-memory matrix (built on first use)."""

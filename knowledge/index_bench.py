@@ -22,19 +22,47 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-SUBJECTS = ["the billing pipeline", "our feature store", "the search ranking service", "the data warehouse",
-            "the model registry", "the mobile checkout", "the fraud scoring API", "the support copilot",
-            "the recommendation batch job", "the event bus", "the GPU inference fleet", "the hiring loop"]
-PROBLEMS = ["kept breaking at month end", "was too slow for the launch", "cost twice the budget",
-            "had no clear owner", "lost data during deploys", "was blocking three product teams",
-            "failed its reliability target", "confused new engineers"]
-ACTIONS = ["wrote a one-page proposal and reviewed it with every lead", "split the work into four milestones",
-           "added contract tests and a canary stage", "moved the batch work to spot capacity",
-           "paired a senior engineer with the new owner", "ran a two-week bake-off on our own data",
-           "set up a weekly review with finance", "rewrote the on-call runbook with the team"]
-RESULTS = ["incidents fell from {a} a month to {b}", "p95 latency dropped from {a}00 ms to {b}0 ms",
-           "spend went down {a}{b}% in a quarter", "lead time fell from {a}{b} days to {b}",
-           "adoption grew from {a} teams to {a}{b}"]
+SUBJECTS = [
+    "the billing pipeline",
+    "our feature store",
+    "the search ranking service",
+    "the data warehouse",
+    "the model registry",
+    "the mobile checkout",
+    "the fraud scoring API",
+    "the support copilot",
+    "the recommendation batch job",
+    "the event bus",
+    "the GPU inference fleet",
+    "the hiring loop",
+]
+PROBLEMS = [
+    "kept breaking at month end",
+    "was too slow for the launch",
+    "cost twice the budget",
+    "had no clear owner",
+    "lost data during deploys",
+    "was blocking three product teams",
+    "failed its reliability target",
+    "confused new engineers",
+]
+ACTIONS = [
+    "wrote a one-page proposal and reviewed it with every lead",
+    "split the work into four milestones",
+    "added contract tests and a canary stage",
+    "moved the batch work to spot capacity",
+    "paired a senior engineer with the new owner",
+    "ran a two-week bake-off on our own data",
+    "set up a weekly review with finance",
+    "rewrote the on-call runbook with the team",
+]
+RESULTS = [
+    "incidents fell from {a} a month to {b}",
+    "p95 latency dropped from {a}00 ms to {b}0 ms",
+    "spend went down {a}{b}% in a quarter",
+    "lead time fell from {a}{b} days to {b}",
+    "adoption grew from {a} teams to {a}{b}",
+]
 
 
 def write_bank(folder: Path, count: int, seed: int = 7) -> list[str]:
@@ -49,15 +77,20 @@ def write_bank(folder: Path, count: int, seed: int = 7) -> list[str]:
             action, other = rng.sample(ACTIONS, 2)
             result = rng.choice(RESULTS).format(a=rng.randint(2, 9), b=rng.randint(1, 9))
             lines += [
-                f"## Story {n + 1}: {subject.capitalize()} {problem.split()[0]} {n + 1}", "",
+                f"## Story {n + 1}: {subject.capitalize()} {problem.split()[0]} {n + 1}",
+                "",
                 f"**Situation:** In my second year as a manager, {subject} {problem}, and every week it got "
-                f"worse for the people who depended on it. The team had tried small fixes without a plan.", "",
+                f"worse for the people who depended on it. The team had tried small fixes without a plan.",
+                "",
                 f"**Task:** I owned the outcome and had to fix it within one quarter without stopping the roadmap "
-                f"or burning out the {rng.randint(4, 12)} engineers who supported it.", "",
+                f"or burning out the {rng.randint(4, 12)} engineers who supported it.",
+                "",
                 f"**Action:** I {action}. Then I {other}, and I kept a written decision log so people who joined "
-                f"late could see why we chose this path over the alternatives we had rejected.", "",
+                f"late could see why we chose this path over the alternatives we had rejected.",
+                "",
                 f"**Result:** Within {rng.randint(4, 12)} weeks {result}. The approach became the template "
-                f"for two other teams, and I would start the stakeholder review earlier next time.", "",
+                f"for two other teams, and I would start the stakeholder review earlier next time.",
+                "",
             ]
             questions.append(f"Tell me about a time {subject} {problem}. What did you do?")
         (folder / f"bank-{start // per_file + 1:02d}.md").write_text("\n".join(lines), encoding="utf-8")

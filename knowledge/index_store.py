@@ -1,13 +1,17 @@
 """On-disk format of the story index, without pickle.
 
 An index directory holds three files:
-- ``vectors.faiss``  — the faiss IndexFlatIP (faiss.write_index; row i is the i-th story of the docstore),
-- ``docstore.json``  — {"stories": [{"id", "hash", "row", "story": Story dump}, ...]},
+- ``vectors.faiss``  — a faiss IndexFlatIP (faiss.write_index); row i belongs to the i-th docstore entry,
+- ``docstore.json``  — {"stories": [{"id", "hash", "row", "active", "story": Story dump}, ...]},
 - ``manifest.json``  — {"version", "embedder", "dimension", "model_hash", "created", "updated", "count"}.
 
-``load_store`` validates all three and raises ``StoreError`` with a short reason when anything is missing, corrupt
-or made by another embedder; the caller rebuilds and tells the user that reason. Writes go to temp files that are
-renamed into place, manifest last, so a crash mid-write is caught by the consistency checks on the next load.
+Active entries are the stories of the last open, in order. Inactive ones are stories that were dropped since
+(another document set, an edit): their vectors stay cached by content hash (up to RETAIN_INACTIVE of them), so
+switching between the sample bank and your own documents, or undoing an edit, embeds nothing.
+
+``load_store`` validates all three files and raises ``StoreError`` with a short reason when anything is missing,
+corrupt or made by another embedder; the caller rebuilds and tells the user that reason. Writes go to temp files
+renamed into place, manifest last; the consistency checks catch a crash between two renames.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ FORMAT_VERSION = 1
 FAISS_FILE = "vectors.faiss"
 DOCSTORE_FILE = "docstore.json"
 MANIFEST_FILE = "manifest.json"
+RETAIN_INACTIVE = 1000
 
 
 class StoreError(Exception):
@@ -32,13 +37,34 @@ class StoreError(Exception):
 
 
 @dataclass
+class Entry:
+    """One stored vector: the story it was computed for, the hash of the embedded text, whether it is current."""
+
+    id: str
+    hash: str
+    story: dict[str, Any]
+    vector: np.ndarray
+    active: bool = True
+
+
+@dataclass
 class StoredIndex:
-    """What a valid index directory holds: per story id, its content hash and stored vector."""
+    """A valid index directory's content."""
 
     manifest: dict[str, Any]
-    hashes: dict[str, str]
-    vectors: dict[str, np.ndarray]
-    story_dumps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entries: list[Entry]
+    _by_hash: dict[str, np.ndarray] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_hash = {e.hash: e.vector for e in self.entries}
+
+    def vector_for(self, digest: str) -> np.ndarray | None:
+        """The cached vector of an embedded text, active or not."""
+        return self._by_hash.get(digest)
+
+    def active(self) -> list[Entry]:
+        """The stories of the last open, in order."""
+        return [e for e in self.entries if e.active]
 
 
 def expected_manifest(name: str, dimension: int, model_hash: str) -> dict[str, Any]:
@@ -57,32 +83,33 @@ def load_store(index_dir: Path, expected: dict[str, Any]) -> StoredIndex:
     for key, want in expected.items():
         if manifest.get(key) != want:
             raise StoreError(f"{key} changed ({manifest.get(key)!r} -> {want!r})")
-    docstore = _read_json(index_dir / DOCSTORE_FILE, "docstore")
-    entries = docstore.get("stories")
-    if not isinstance(entries, list):
+    raw = _read_json(index_dir / DOCSTORE_FILE, "docstore").get("stories")
+    if not isinstance(raw, list):
         raise StoreError("docstore is malformed")
     try:
         index = faiss.read_index(str(index_dir / FAISS_FILE))
     except Exception as exc:  # faiss raises RuntimeError with a C++ trace; keep only the gist
         raise StoreError("faiss file unreadable") from exc
-    if index.d != expected["dimension"] or index.ntotal != len(entries):
+    if index.d != expected["dimension"] or index.ntotal != len(raw):
         raise StoreError("faiss file does not match the docstore")
     matrix = index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, index.d), np.float32)
-    hashes: dict[str, str] = {}
-    vectors: dict[str, np.ndarray] = {}
-    dumps: dict[str, dict[str, Any]] = {}
-    for entry in entries:
+    entries: list[Entry] = []
+    for item in raw:
         try:
-            sid, digest, row = str(entry["id"]), str(entry["hash"]), int(entry["row"])
-        except (KeyError, TypeError, ValueError) as exc:
+            row = int(item["row"])
+            entry = Entry(
+                str(item["id"]),
+                str(item["hash"]),
+                dict(item.get("story") or {}),
+                matrix[row],
+                bool(item.get("active", True)),
+            )
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise StoreError("docstore entry is malformed") from exc
-        if not 0 <= row < index.ntotal or sid in hashes:
+        if row < 0:
             raise StoreError("docstore rows are inconsistent")
-        hashes[sid] = digest
-        vectors[sid] = matrix[row]
-        if isinstance(entry.get("story"), dict):
-            dumps[sid] = entry["story"]
-    return StoredIndex(manifest=manifest, hashes=hashes, vectors=vectors, story_dumps=dumps)
+        entries.append(entry)
+    return StoredIndex(manifest=manifest, entries=entries)
 
 
 def _read_json(path: Path, what: str) -> dict[str, Any]:
@@ -97,36 +124,29 @@ def _read_json(path: Path, what: str) -> dict[str, Any]:
     return data
 
 
-def save_store(
-    index_dir: Path,
-    expected: dict[str, Any],
-    ids: list[str],
-    hashes: list[str],
-    story_dumps: list[dict[str, Any]],
-    matrix: np.ndarray,
-    created: str | None = None,
-) -> Any:
-    """Write the three files atomically-ish (temp + rename, manifest last); return the faiss index written."""
+def save_store(index_dir: Path, expected: dict[str, Any], entries: list[Entry], created: str | None = None) -> None:
+    """Write the three files (temp + rename, manifest last). Active entries first, then at most
+    RETAIN_INACTIVE inactive ones in the order given (most recently dropped first)."""
     import faiss
 
+    active = [e for e in entries if e.active]
+    kept = active + [e for e in entries if not e.active][:RETAIN_INACTIVE]
     index_dir.mkdir(parents=True, exist_ok=True)
     index = faiss.IndexFlatIP(int(expected["dimension"]))
-    if len(ids):
-        index.add(np.ascontiguousarray(matrix, dtype=np.float32))
+    if kept:
+        index.add(np.ascontiguousarray(np.stack([e.vector for e in kept]), dtype=np.float32))
     now = datetime.now(UTC).isoformat(timespec="seconds")
     docstore = {
         "stories": [
-            {"id": sid, "hash": digest, "row": row, "story": dump}
-            for row, (sid, digest, dump) in enumerate(zip(ids, hashes, story_dumps, strict=True))
+            {"id": e.id, "hash": e.hash, "row": row, "active": e.active, "story": e.story} for row, e in enumerate(kept)
         ]
     }
-    manifest = {**expected, "created": created or now, "updated": now, "count": len(ids)}
+    manifest = {**expected, "created": created or now, "updated": now, "count": len(active)}
     faiss_tmp = index_dir / f"{FAISS_FILE}.{os.getpid()}.tmp"
     faiss.write_index(index, str(faiss_tmp))
     os.replace(faiss_tmp, index_dir / FAISS_FILE)
     _write_json(index_dir / DOCSTORE_FILE, docstore)
     _write_json(index_dir / MANIFEST_FILE, manifest)
-    return index
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -170,7 +171,7 @@ def test_resume_in_a_new_driver_continues_at_the_same_question(offline: None) ->
 
 
 def test_resume_errors_are_one_clear_line(offline: None) -> None:
-    with pytest.raises(SessionNotFoundError, match="no an unfinished session"):
+    with pytest.raises(SessionNotFoundError, match="no unfinished session"):
         InterviewDriver.resume()
     with pytest.raises(SessionNotFoundError, match="nope"):
         InterviewDriver.resume("nope")
@@ -295,3 +296,26 @@ def test_resume_without_id_picks_the_most_recently_answered_session(offline: Non
     assert InterviewDriver.resume(checkpointer=saver).thread_id == older.thread_id
     older.end()  # finished sessions are not offered for resume
     assert InterviewDriver.resume(checkpointer=saver).thread_id == newer.thread_id
+
+
+def test_llm_mode_refines_through_the_one_seam(offline: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import agent.llm
+
+    calls: list[dict[str, Any]] = []
+
+    def fake_refine_turn(**kw: Any) -> SimpleNamespace:
+        """TEST DOUBLE for agent.llm.refine_turn: records what it was sent, words the follow-up itself."""
+        calls.append(kw)
+        return SimpleNamespace(
+            critique=kw["critique"], follow_up="LLM worded probe?", probes="ownership", usage={"calls": 1}
+        )
+
+    monkeypatch.setattr(agent.llm, "is_llm_mode", lambda context: True)
+    monkeypatch.setattr(agent.llm, "refine_turn", fake_refine_turn)
+    d = InterviewDriver(ctx(offline=False, model="test-model"), checkpointer=InMemorySaver())
+    d.start()
+    step = d.submit(VAGUE)
+    assert calls and calls[0]["answer"] == VAGUE and calls[0]["critique"].score < 5
+    assert calls[0]["asked_follow_ups"] == [] and calls[0]["context"].model == "test-model"
+    assert step.kind == "follow_up" and step.text == "LLM worded probe?" and step.probes == "ownership"
+    assert step.last is not None and step.last["usage"] == {"calls": 1}

@@ -26,18 +26,41 @@ def story(title: str, text: str, competencies: tuple[str, ...] = (), sid: str | 
 
 
 BANK = [
-    story("Checkout outage", "The payment service fell over on launch night; I led the incident call and rolled back "
-          "the release within 20 minutes.", ("incident_response",)),
-    story("Warehouse migration", "I moved 300 nightly jobs from the old warehouse to the lakehouse over two quarters "
-          "without missing a finance close.", ("data_platform",)),
-    story("Hiring loop redesign", "Our interview loop rejected good engineers; I rewrote the rubric and trained "
-          "interviewers, offer acceptance rose from 40% to 70%.", ("hiring",)),
-    story("Peer conflict over ownership", "The analytics lead and I disagreed about who owned the metrics layer; "
-          "we wrote a shared charter and agreed on a review cadence.", ("conflict_resolution",)),
-    story("Cassandra compaction storm", "Read latency spiked because Cassandra compaction starved the disks; I "
-          "throttled compaction and moved to leveled strategy.", ("technical_judgment",)),
-    story("Mentoring a new lead", "I coached a first-time tech lead through delegation and weekly one-on-ones until "
-          "she ran planning alone.", ("mentoring",)),
+    story(
+        "Checkout outage",
+        "The payment service fell over on launch night; I led the incident call and rolled back "
+        "the release within 20 minutes.",
+        ("incident_response",),
+    ),
+    story(
+        "Warehouse migration",
+        "I moved 300 nightly jobs from the old warehouse to the lakehouse over two quarters "
+        "without missing a finance close.",
+        ("data_platform",),
+    ),
+    story(
+        "Hiring loop redesign",
+        "Our interview loop rejected good engineers; I rewrote the rubric and trained "
+        "interviewers, offer acceptance rose from 40% to 70%.",
+        ("hiring",),
+    ),
+    story(
+        "Peer conflict over ownership",
+        "The analytics lead and I disagreed about who owned the metrics layer; "
+        "we wrote a shared charter and agreed on a review cadence.",
+        ("conflict_resolution",),
+    ),
+    story(
+        "Cassandra compaction storm",
+        "Read latency spiked because Cassandra compaction starved the disks; I "
+        "throttled compaction and moved to leveled strategy.",
+        ("technical_judgment",),
+    ),
+    story(
+        "Mentoring a new lead",
+        "I coached a first-time tech lead through delegation and weekly one-on-ones until she ran planning alone.",
+        ("mentoring",),
+    ),
 ]
 
 
@@ -137,7 +160,22 @@ def test_only_changed_and_new_stories_are_embedded(tmp_path: Path) -> None:
     StoryIndex.open(retagged, index_dir=tmp_path, embedder=counting)
     assert counting.embedded == []
     stored = json.loads((tmp_path / "docstore.json").read_text())
-    assert all(entry["story"]["competencies"] == ["execution"] for entry in stored["stories"])
+    active = [entry for entry in stored["stories"] if entry["active"]]
+    assert [entry["id"] for entry in active] == [s.id for s in bank]
+    assert all(entry["story"]["competencies"] == ["execution"] for entry in active)
+
+
+def test_switching_between_story_banks_reuses_cached_vectors(tmp_path: Path) -> None:
+    mine, samples = BANK[:3], BANK[3:]
+    StoryIndex.open(mine, index_dir=tmp_path, embedder=CountingEmbedder())
+    StoryIndex.open(samples, index_dir=tmp_path, embedder=CountingEmbedder())
+    back = CountingEmbedder()
+    index = StoryIndex.open(mine, index_dir=tmp_path, embedder=back)
+    assert back.embedded == [] and index.notices == []
+    assert [s.id for s in index.stories] == [s.id for s in mine]
+    # Stories of the other bank are cached, never returned.
+    assert "story-cassandra-compaction-storm" not in ids(index.search("Cassandra compaction", k=10))
+    assert json.loads((tmp_path / "manifest.json").read_text())["count"] == 3
 
 
 def test_exact_keyword_story_wins(tmp_path: Path) -> None:

@@ -11,18 +11,34 @@ from knowledge.index import StoryIndex
 from knowledge.models import Story
 
 STORIES = [
-    Story(id="outage", title="Payments down on Black Friday", source="bank.md",
-          text="Our payment gateway failed at peak. I ran the war room, rolled back the bad deploy in 18 minutes "
-               "and wrote the post-mortem."),
-    Story(id="conflict", title="Arguing with the product director", source="bank.md",
-          text="The product director and I disagreed on scope for the spring release. We met one-on-one, agreed "
-               "on a success metric first, and presented a joint plan."),
-    Story(id="hiring", title="Doubling the data team", source="bank.md",
-          text="I grew the data team from 8 to 17 engineers in a year by rewriting the job ladder and running a "
-               "structured interview loop."),
-    Story(id="costs", title="GPU bill", source="bank.md",
-          text="Inference spend was growing 15% a month. I moved batch scoring to spot instances and quantised "
-               "the model, cutting the bill by a third."),
+    Story(
+        id="outage",
+        title="Payments down on Black Friday",
+        source="bank.md",
+        text="Our payment gateway failed at peak. I ran the war room, rolled back the bad deploy in 18 minutes "
+        "and wrote the post-mortem.",
+    ),
+    Story(
+        id="conflict",
+        title="Arguing with the product director",
+        source="bank.md",
+        text="The product director and I disagreed on scope for the spring release. We met one-on-one, agreed "
+        "on a success metric first, and presented a joint plan.",
+    ),
+    Story(
+        id="hiring",
+        title="Doubling the data team",
+        source="bank.md",
+        text="I grew the data team from 8 to 17 engineers in a year by rewriting the job ladder and running a "
+        "structured interview loop.",
+    ),
+    Story(
+        id="costs",
+        title="GPU bill",
+        source="bank.md",
+        text="Inference spend was growing 15% a month. I moved batch scoring to spot instances and quantised "
+        "the model, cutting the bill by a third.",
+    ),
 ]
 
 
@@ -52,5 +68,6 @@ def test_onnx_failure_at_search_time_falls_back_to_bm25(tmp_path: Path, monkeypa
     hits = index.search("spot instances for the GPU bill")
     assert hits[0].story.id == "costs"
     assert index.embedder_name == "bm25"
-    assert index.notices == ["dense retrieval off (onnxruntime could not load the minilm model: out of memory); "
-                             "searching with BM25 only"]
+    assert index.notices == [
+        "dense retrieval off (onnxruntime could not load the minilm model: out of memory); searching with BM25 only"
+    ]

@@ -66,10 +66,10 @@ def test_huge_file_is_capped_and_fast(tmp_path: Path) -> None:
     with path.open("w") as handle:
         while handle.tell() < 5_500_000:
             handle.write(block)
-    start = time.perf_counter()
+    start = time.process_time()
     result = ingest_paths([path])
-    elapsed = time.perf_counter() - start
-    assert elapsed < 15, f"5.5 MB took {elapsed:.1f} s"
+    elapsed = time.process_time() - start
+    assert elapsed < 10, f"5.5 MB took {elapsed:.1f} s of CPU"
     assert result.stories, "the head of the file is still ingested"
     assert any("very large file" in w for w in result.warnings)
 

@@ -57,9 +57,9 @@ def test_two_hundred_stories_ingest_well_under_a_second() -> None:
     ]
     doc = "\n".join(parts)
     ingest_text("warm-up", "w.md")  # one-off imports and regex compilation are not per-document cost
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other processes on a busy CI box do not count against us
     result = ingest_text(doc, "bank.md")
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert len(result.stories) == 200
     assert len({s.id for s in result.stories}) == 200
     assert elapsed < 1.0, f"{elapsed:.2f} s"

@@ -227,7 +227,10 @@ def test_numbered_prompts_in_lists_and_headings_are_questions() -> None:
 
 
 def test_yaml_front_matter_is_ignored_and_lines_stay_true() -> None:
-    doc = "---\ntitle: Prep\ntags: [loop]\n---\n\n## Story 1: Late data\n\n**Situation:** Data came late.\n**Result:** Fixed.\n"
+    doc = (
+        "---\ntitle: Prep\ntags: [loop]\n---\n\n"
+        "## Story 1: Late data\n\n**Situation:** Data came late.\n**Result:** Fixed.\n"
+    )
     result = ingest_text(doc, "fm.md")
     assert [(s.title, s.line) for s in result.stories] == [("Late data", 6)]
     assert result.warnings == []

@@ -56,6 +56,7 @@ def test_api_key_is_never_written_anywhere(
     for text in (repr(ok), repr(failed), repr(failed_again), caplog.text):
         assert SECRET not in text
     files = [p for p in isolated_data_dir.rglob("*") if p.is_file()]
+    assert files or not _has_driver()  # a session writes checkpoints and reports: the grep is not vacuous
     for path in files:
         assert SECRET.encode() not in path.read_bytes(), path
 

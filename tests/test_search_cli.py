@@ -54,8 +54,18 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_json_output_over_given_documents(prep: Path, tmp_path: Path) -> None:
     index_dir = tmp_path / "idx"
-    proc = run_cli("How did you deal with an underperformer?", "--docs", str(prep), "--index", str(index_dir),
-                   "--embedder", "hashing", "--k", "2", "--json")
+    proc = run_cli(
+        "How did you deal with an underperformer?",
+        "--docs",
+        str(prep),
+        "--index",
+        str(index_dir),
+        "--embedder",
+        "hashing",
+        "--k",
+        "2",
+        "--json",
+    )
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
     assert len(rows) == 2
@@ -80,8 +90,17 @@ def test_default_is_the_bundled_sample_bank(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_table_output_and_competency(prep: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["What did you do when a launch slipped?", "--docs", str(prep), "--embedder", "hashing",
-                 "--competency", "execution"])
+    code = main(
+        [
+            "What did you do when a launch slipped?",
+            "--docs",
+            str(prep),
+            "--embedder",
+            "hashing",
+            "--competency",
+            "execution",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert "Rescuing the Search Relaunch" in out and "prep.md" in out and "hashing + bm25" in out

@@ -23,8 +23,12 @@ def ingest_text(text: str | bytes, source: str) -> IngestResult:
         result.warnings.append(f"{source}: file is empty; nothing to ingest")
         return result
     stem = PurePath(source.replace("\\", "/")).stem or "notes"
-    doc = extract(decoded.text, fallback_title=stem.replace("-", " ").replace("_", " "))
-    result.stories, result.questions, result.candidate_questions = build(doc, source)
+    try:
+        doc = extract(decoded.text, fallback_title=stem.replace("-", " ").replace("_", " "))
+        result.stories, result.questions, result.candidate_questions = build(doc, source)
+    except Exception as exc:  # a heuristic bug must cost one document, not the whole run
+        result.warnings.append(f"{source}: could not be parsed ({exc.__class__.__name__}: {exc}); skipped")
+        return result
     result.warnings.extend(f"{source}: {w}" for w in doc.warnings)
     if not result.found_anything:
         result.warnings.append(
@@ -40,10 +44,14 @@ def ingest_paths(paths: Sequence[str | Path]) -> IngestResult:
     """
     total = IngestResult()
     seen_ids: set[str] = set()
+    seen_files: set[Path] = set()
     for path, shown, error in discover(paths):
         if error or path is None:
             _error(total, error or f"{shown}: cannot be read")
             continue
+        if path.resolve() in seen_files:
+            continue  # named twice (or a folder and a file inside it): ingest once
+        seen_files.add(path.resolve())
         try:
             data = read_file(path)
         except OSError as exc:

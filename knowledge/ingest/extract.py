@@ -179,10 +179,17 @@ def _blank_front_matter(lines: list[str]) -> list[str]:
     return lines
 
 
+_QUESTION_LIST = re.compile(
+    r"\bquestions?\b|\basked\b|\bprompts?\b|\bpractice\b|\blikely\b|\bsystem design\b|\bbehaviou?ral\b|"
+    r"\btechnical\b|\binterview\b",
+    re.IGNORECASE,
+)
+
+
 def _asks_for_questions(sec: Section, lines: list[str], start: int, first_item: int) -> bool:
     """Example questions must be introduced as such: the heading or the lead-in text mentions questions."""
     lead = " ".join(lines[max(start, first_item - 3) : first_item])
-    return bool(re.search(r"\bquestions?\b|\basked\b|\bprompts?\b", f"{sec.title} {lead}", re.IGNORECASE))
+    return bool(_QUESTION_LIST.search(f"{sec.title} {lead}"))
 
 
 __all__ = ["RawDoc", "RawStory", "extract"]

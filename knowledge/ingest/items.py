@@ -14,6 +14,7 @@ from knowledge.ingest.questions import PROMPT, clean, is_question_like, question
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+(?P<text>.*)$")
 _QA_FENCE_Q = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*\d*\s*(?:\*\*)?\s*[:.]", re.IGNORECASE)
 _QA_FENCE_A = re.compile(r"^\s*(?:\*\*)?A(?:nswer)?\s*(?:\*\*)?\s*[:.]", re.IGNORECASE)
+_BOLD_LINE = re.compile(r"^(\*\*|__)[^*_].*\?[\"”']?\1$")
 CANDIDATE = re.compile(
     r"\bquestions?\s+(?:for\s+(?:them|the\s+(?:interviewer|team|panel|hiring manager|company))|"
     r"(?:you|i|i'll|i will|to|we|we'll)\s+(?:\w+\s+){0,2}ask\b)|\bmy questions\b|\breverse[- ]interview|"
@@ -55,10 +56,14 @@ def qa_pairs(lines: list[str], scannable: list[int], stops: set[int], end: int) 
 
 
 def _asked_then_answered(lines: list[str], i: int, end: int) -> tuple[str, str] | None:
-    """A line ending in "?" directly followed by an "Answer:"/"A:" label is a question without a "Q:"."""
-    text = clean(_BULLET.sub("", lines[i].strip(), count=1).lstrip("# "))
+    """A question without "Q:": a whole-bold line ending in "?" (a card title), or any line ending in "?"
+    directly followed by an "Answer:"/"A:" label."""
+    raw = _BULLET.sub("", lines[i].strip(), count=1)
+    text = clean(raw.lstrip("# "))
     if not text.endswith("?") or len(text) < 8:
         return None
+    if _BOLD_LINE.match(raw) and is_question_like(text):
+        return text, ""
     j = i + 1
     while j < end and j <= i + 2 and not lines[j].strip():
         j += 1

@@ -103,6 +103,7 @@ def parse_label(line: str) -> Label | None:
     return None
 
 
+_HR = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _BOLD = re.compile(r"\*\*|__")
 
 
@@ -134,8 +135,8 @@ def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) 
             seen.add(canon)
             if lab.rest:
                 fields[canon].append(lab.rest)
-        elif lab and (canon in ("extra", "answer") or (canon == "other" and not lab.bulleted)):
-            current = None
+        elif (lab and (canon in ("extra", "answer") or (canon == "other" and not lab.bulleted))) or _HR.match(line):
+            current = None  # another part, or a horizontal rule, ends the field
         elif current:
             fields[current].append(line)
     return {k: _dedent(v) if v else "" for k, v in fields.items()}, len(seen)
