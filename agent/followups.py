@@ -8,22 +8,24 @@ thing. Variant choice is deterministic and a follow-up is never asked twice in a
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Collection
 
 from agent.critic.schema import Critique
+from agent.nodes.lines import stable_index
 from agent.state import FollowUp
 from prompts import load_yaml, render
 
-MAX_PHRASE_WORDS = 9
+MAX_PHRASE_WORDS = 10
 _STOP_TAIL = {"and", "or", "but", "the", "a", "an", "to", "of", "with", "for", "in", "on", "by", "so", "that"}
+_BOUNDARY = {"and", "with", "by", "to", "for", "in", "on", "at", "from", "about", "after", "before", "using", "via"}
 _CLAUSE_BREAK = {"because", "since", "but", "which", "so", "although", "though", "while", "whereas", "after"}
 _RESULT_VERB = (
     r"(?:cut|cuts|reduc\w*|improv\w*|increas\w*|decreas\w*|sav\w*|grew|grow\w*|dropp\w*|drop|boost\w*|"
-    r"halv\w*|doubl\w*|lower\w*|rais\w*|sped up|speed\w* up|fix\w*|shipp\w*|launch\w*|deliver\w*)"
+    r"halv\w*|doubl\w*|lower\w*|rais\w*|sped up|speed\w* up|fix\w*|shipp\w*|launch\w*|deliver\w*|"
+    r"got (?:\w+ )?(?:better|faster|cheaper|worse)|went (?:up|down))"
 )
-_SUBJECT = r"(?:we|i|it|this|that|they|the\s+[\w-]+|our\s+[\w-]+|my\s+[\w-]+)"
+_SUBJECT = r"(?:we|i|it|this|that|they|things|everything|the\s+[\w-]+|our\s+[\w-]+|my\s+[\w-]+)"
 _RESULT_RE = re.compile(rf"\b{_SUBJECT}\s+(?:[\w-]+\s+)?{_RESULT_VERB}\b[^.;!?\n]*", re.IGNORECASE)
 _DECISION_RE = re.compile(
     r"\b(?:i|we)\s+(?:[\w-]+\s+)?(?:chose|decided|picked|went with|opted|switched|moved|adopted|introduced|"
@@ -56,10 +58,13 @@ _SWAP = {
 
 
 def _trim(text: str) -> str:
-    """The main clause (cut before 'because', 'but', ...), at most MAX_PHRASE_WORDS words, no dangling 'and'."""
+    """The main clause (cut before 'because', 'but', ...), shortened at a phrase boundary, no dangling 'and'."""
     words = text.strip(" ,:-\"'").split()
     cut = next((i for i, w in enumerate(words) if i >= 3 and w.lower() in _CLAUSE_BREAK), len(words))
-    words = words[: min(cut, MAX_PHRASE_WORDS)]
+    words = words[:cut]
+    if len(words) > MAX_PHRASE_WORDS:  # cut before a preposition or 'and', never mid-phrase if avoidable
+        bounds = [i for i in range(4, MAX_PHRASE_WORDS + 1) if words[i].lower().strip(",") in _BOUNDARY]
+        words = words[: bounds[-1]] if bounds else words[:MAX_PHRASE_WORDS]
     while words and words[-1].lower().strip(",") in _STOP_TAIL:
         words.pop()
     return " ".join(words).rstrip(",")
@@ -94,7 +99,8 @@ def salient_phrase(gap: str, answer: str, critique: Critique) -> str | None:
     if gap == "non_answer":
         return None
     if gap == "quantified_result":
-        loose = [m for m in critique.metrics if m.baseline is None and m.text.strip()]
+        # An outcome stated without a baseline; a context figure ("a team of 12") is not a result.
+        loose = [m for m in critique.metrics if m.role == "outcome" and m.baseline is None and m.text.strip()]
         if loose:
             return loose[0].text.strip()
     if gap == "ownership":
@@ -102,12 +108,12 @@ def salient_phrase(gap: str, answer: str, critique: Critique) -> str | None:
         return f'"{_trim(match.group(0))}"' if match else None
     if gap in {"rationale", "tradeoffs"}:  # a decision is what needs a reason or a cost
         return _clause(_DECISION_RE, answer) or named_thing(answer)
-    if gap in {"quantified_result", "result"} and (phrase := _clause(_RESULT_RE, answer)):
-        return phrase
-    if gap in {"specificity", "scale", "failure_modes", "requirements"} and (name := named_thing(answer)):
-        return name
-    if gap in {"scale", "failure_modes", "requirements"}:
-        return None
+    if gap == "quantified_result":  # only an outcome claim can be asked "from what to what?"
+        return _clause(_RESULT_RE, answer)
+    if gap == "result":  # quote what they did, ask what came of it
+        return _clause(_RESULT_RE, answer) or _clause(_CLAIM_RE, answer)
+    if gap in {"scale", "failure_modes", "requirements"}:  # these ask about a named system
+        return named_thing(answer)
     return _clause(_CLAIM_RE, answer) or named_thing(answer)
 
 
@@ -119,13 +125,9 @@ def _variants(gap: str, phrase: str | None, key: str) -> list[str]:
     ordered: list[str] = []
     for group in groups:
         if group:
-            first = _start(f"{key}:{gap}", len(group))
+            first = stable_index(f"{key}:{gap}", len(group))
             ordered += group[first:] + group[:first]
     return ordered
-
-
-def _start(key: str, size: int) -> int:
-    return int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % size
 
 
 def choose_follow_up(
@@ -147,7 +149,10 @@ def choose_follow_up(
     for gap in critique.weak_or_missing:
         if gap in probed:
             continue
-        for text in _variants(gap, salient_phrase(gap, answer, critique), key):
+        phrase = salient_phrase(gap, answer, critique)
+        if phrase and any(phrase in text for text in asked):
+            phrase = None  # already quoted back once: a second quote of the same words sounds scripted
+        for text in _variants(gap, phrase, key):
             if text not in asked:
                 return {"text": text, "probes": gap}
     return None

@@ -115,10 +115,9 @@ def render_markdown(
             continue
         lines += ["", f"## Question {i + 1} ({q['type']}, {q['competency']})", "", f"> {q['text']}", ""]
         for t in mine:
-            who = "Follow-up" if t["is_follow_up"] else "Answer"
             if t["is_follow_up"]:
                 lines += [f"**Follow-up:** {t['question']}", ""]
-            lines += [f"**{who}:** {'(skipped)' if t['skipped'] else t['answer']}", ""]
+            lines += [f"**Answer:** {'(skipped)' if t['skipped'] else t['answer']}", ""]
             if t["critique"] is not None:
                 lines += [*_critique_md(t["critique"]), ""]
             if t["stories"]:
@@ -131,12 +130,10 @@ def render_markdown(
 
 def write_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]) -> dict[str, str]:
     """Write reports/<thread>.md and .json (overwriting: same input, same files); return their paths."""
-    folder = data_dir() / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
+    md, js = report_paths(thread_id)
+    md.parent.mkdir(parents=True, exist_ok=True)
     plan, turns = values.get("plan", []), values.get("turns", [])
     scorecard = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
-    md = folder / f"{thread_id}.md"
-    js = folder / f"{thread_id}.json"
     md.write_text(render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard), encoding="utf-8")
     transcript = {
         "thread_id": thread_id,

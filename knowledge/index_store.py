@@ -3,7 +3,8 @@
 An index directory holds three files:
 - ``vectors.faiss``  — a faiss IndexFlatIP (faiss.write_index); row i belongs to the i-th docstore entry,
 - ``docstore.json``  — {"stories": [{"id", "hash", "row", "active", "story": Story dump}, ...]},
-- ``manifest.json``  — {"version", "embedder", "dimension", "model_hash", "created", "updated", "count"}.
+- ``manifest.json``  — {"version", "embedder", "dimension", "model_hash", "created", "updated", "count",
+  "files": {file name: sha256}} — the checksums tie the three files to one save.
 
 Active entries are the stories of the last open, in order. Inactive ones are stories that were dropped since
 (another document set, an edit): their vectors stay cached by content hash (up to RETAIN_INACTIVE of them), so
@@ -16,6 +17,7 @@ renamed into place, manifest last; the consistency checks catch a crash between 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -83,6 +85,13 @@ def load_store(index_dir: Path, expected: dict[str, Any]) -> StoredIndex:
     for key, want in expected.items():
         if manifest.get(key) != want:
             raise StoreError(f"{key} changed ({manifest.get(key)!r} -> {want!r})")
+    files = manifest.get("files")
+    if not isinstance(files, dict):
+        raise StoreError("manifest is malformed")
+    for file_name in (FAISS_FILE, DOCSTORE_FILE):
+        # Two processes saving at once, or a crash between renames, leave files from different saves.
+        if _file_sha256(index_dir / file_name) != files.get(file_name):
+            raise StoreError(f"{file_name} does not match the manifest")
     raw = _read_json(index_dir / DOCSTORE_FILE, "docstore").get("stories")
     if not isinstance(raw, list):
         raise StoreError("docstore is malformed")
@@ -141,15 +150,26 @@ def save_store(index_dir: Path, expected: dict[str, Any], entries: list[Entry], 
             {"id": e.id, "hash": e.hash, "row": row, "active": e.active, "story": e.story} for row, e in enumerate(kept)
         ]
     }
-    manifest = {**expected, "created": created or now, "updated": now, "count": len(active)}
     faiss_tmp = index_dir / f"{FAISS_FILE}.{os.getpid()}.tmp"
     faiss.write_index(index, str(faiss_tmp))
+    files = {FAISS_FILE: _file_sha256(faiss_tmp)}
     os.replace(faiss_tmp, index_dir / FAISS_FILE)
-    _write_json(index_dir / DOCSTORE_FILE, docstore)
+    files[DOCSTORE_FILE] = _write_json(index_dir / DOCSTORE_FILE, docstore)
+    manifest = {**expected, "created": created or now, "updated": now, "count": len(active), "files": files}
     _write_json(index_dir / MANIFEST_FILE, manifest)
 
 
-def _write_json(path: Path, data: dict[str, Any]) -> None:
+def _write_json(path: Path, data: dict[str, Any]) -> str:
+    """Write via a temp file and rename; returns the sha256 of what was written."""
+    payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.write_bytes(payload)
     os.replace(tmp, path)
+    return hashlib.sha256(payload).hexdigest()
+
+
+def _file_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None

@@ -72,3 +72,24 @@ def test_better_fitting_story_is_suggested() -> None:
 
 def test_no_stories_no_notes() -> None:
     assert critique_answer(Q, "behavioral", "I rebuilt onboarding and churn dropped 30%.").story_notes == []
+
+
+def test_retelling_a_story_with_several_same_unit_figures_raises_no_contradiction() -> None:
+    story = _story(
+        "Support copilot evaluation",
+        "Situation: agents rejected 34% of drafted replies. Action: I built a graded test set and gated prompt "
+        "changes on it. Result: accepted drafts went from 34% to 58% and hallucinated citations fell from 11% "
+        "to 2.5%.",
+        ["quality"],
+    )
+    answer = (
+        "Agents rejected 34% of drafted replies, so I built a graded test set and gated prompt changes on it. "
+        "Accepted drafts went from 34% to 58% and hallucinated citations fell from 11% to 2.5%."
+    )
+    c = critique_answer(Q, "behavioral", answer, stories=[story, OUTAGE])
+    assert [n for n in c.story_notes if n.kind == "contradiction"] == []
+    wrong = answer.replace("58%", "68%")
+    notes = critique_answer(Q, "behavioral", wrong, stories=[story, OUTAGE]).story_notes
+    assert [n.message for n in notes if n.kind == "contradiction"] == [
+        "Your notes say from 34% to 58%; you said from 34% to 68%."
+    ]

@@ -92,3 +92,24 @@ def test_salient_phrases() -> None:
     assert salient_phrase("non_answer", "I don't know.", critique(["non_answer"], score=1)) is None
     decision = "The team was stuck. We decided to move the queue to Kafka because ordering mattered."
     assert salient_phrase("rationale", decision, critique(["rationale"])) == "you decided to move the queue to Kafka"
+
+
+def test_the_same_words_are_not_quoted_back_twice() -> None:
+    c = critique(["scale", "failure_modes"])
+    answer = "I would put Redis in front of the database."
+    first = choose_follow_up(c, answer, probed=[], asked=[], budget_left=2, key="k")
+    assert first is not None and "Redis" in first["text"]
+    second = choose_follow_up(c, answer, probed=[first["probes"]], asked=[first["text"]], budget_left=1, key="k")
+    assert second is not None and second["probes"] == "failure_modes" and "Redis" not in second["text"]
+
+
+def test_long_clauses_are_cut_at_a_phrase_boundary() -> None:
+    answer = "I cut our GPU bill by 35% in one quarter by moving batch inference to spot instances."
+    assert salient_phrase("task", answer, critique(["task"])) == "you cut your GPU bill by 35% in one quarter"
+
+
+def test_a_context_figure_is_not_quoted_as_a_result() -> None:
+    answer = "The team had missed three releases in a row, so I automated the schema review."
+    c = critique(["quantified_result"], metrics=[MetricMention(text="three releases", value=3, role="context")])
+    fu = choose_follow_up(c, answer, probed=[], asked=[], budget_left=1, key="q")
+    assert fu is not None and "three releases" not in fu["text"]

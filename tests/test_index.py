@@ -244,3 +244,30 @@ def test_vectors_are_normalised_inner_product(tmp_path: Path) -> None:
     norms = np.linalg.norm(flat.reconstruct_n(0, flat.ntotal), axis=1)
     assert np.allclose(norms, 1.0, atol=1e-5)
     assert index.search("incident", k=1)[0].dense_rank is not None
+
+
+def test_cache_of_dropped_stories_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from knowledge import index_store
+
+    monkeypatch.setattr(index_store, "RETAIN_INACTIVE", 2)
+    StoryIndex.open(BANK, index_dir=tmp_path, embedder="hashing")
+    StoryIndex.open(BANK[:1], index_dir=tmp_path, embedder="hashing")
+    entries = json.loads((tmp_path / "docstore.json").read_text())["stories"]
+    assert [(e["id"], e["active"]) for e in entries] == [
+        (BANK[0].id, True),
+        (BANK[1].id, False),
+        (BANK[2].id, False),
+    ]
+    assert entries[1]["story"] == {}  # dropped stories keep only their vector
+
+
+def test_files_from_two_different_saves_are_not_mixed(tmp_path: Path) -> None:
+    other = [s.model_copy(update={"text": s.text + " (edited)"}) for s in BANK]
+    StoryIndex.open(BANK, index_dir=tmp_path / "a", embedder="hashing")
+    StoryIndex.open(other, index_dir=tmp_path / "b", embedder="hashing")
+    # Same story count, so only the manifest checksums can tell the docstore belongs to another save.
+    (tmp_path / "a" / "docstore.json").write_bytes((tmp_path / "b" / "docstore.json").read_bytes())
+    embedder = CountingEmbedder()
+    index = StoryIndex.open(BANK, index_dir=tmp_path / "a", embedder=embedder)
+    assert [n.split(" (")[0] for n in index.notices] == ["index rebuilt: docstore.json does not match the manifest"]
+    assert len(embedder.embedded) == len(BANK)

@@ -48,20 +48,48 @@ def test_repeated_titles_get_distinct_ids() -> None:
     assert len(result.questions) == 1  # the same question is one question
 
 
+_STORY = """## Story {i}: Untangling release train number {i}
+
+**Situation:**
+The mobile release train slipped {i} times last year. Each slip cost about 2 days of QA and a missed marketing date.
+
+**Task:**
+Get releases back to a predictable two-week cadence without adding headcount.
+
+**Action:**
+1. **Measured first:**
+   - Pulled 6 months of release data and found 70% of slips came from late API changes
+   - Mapped which teams shipped those changes
+2. **Changed the contract:**
+   ```yaml
+   api_freeze: day 8
+   exceptions: on-call approval only
+   ```
+3. **Made it visible:**
+   - Weekly release dashboard shown at the leads meeting
+
+**Result:**
+- On-time releases went from 40% to 92% in one quarter
+- QA overtime dropped by 30 hours a month
+
+**Trade-offs Accepted:**
+- Some features waited one extra train
+
+**Interview Hook:** "I fixed a schedule problem by fixing the contract between teams."
+
+---
+"""
+
+
 def test_two_hundred_stories_ingest_well_under_a_second() -> None:
-    parts = [
-        f"## Story {i}: Queue fix number {i}\n\n**Situation:** The queue dropped {i} messages a day.\n"
-        f"**Task:** Stop the drops.\n**Action:** I added acknowledgements and a dead-letter queue.\n"
-        f"**Result:** Drops fell from {i + 10} to 0 in 3 weeks.\n\n---\n"
-        for i in range(200)
-    ]
-    doc = "\n".join(parts)
+    doc = "\n".join(_STORY.format(i=i) for i in range(200))  # ~200 KB, shaped like a real story bank
     ingest_text("warm-up", "w.md")  # one-off imports and regex compilation are not per-document cost
     start = time.process_time()  # CPU time: other processes on a busy CI box do not count against us
     result = ingest_text(doc, "bank.md")
     elapsed = time.process_time() - start
     assert len(result.stories) == 200
     assert len({s.id for s in result.stories}) == 200
+    assert all(s.result.startswith("- On-time releases") for s in result.stories)
     assert elapsed < 1.0, f"{elapsed:.2f} s"
 
 

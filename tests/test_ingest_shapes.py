@@ -304,3 +304,40 @@ def test_closing_paragraph_of_a_prose_story_is_its_result() -> None:
     assert story.kind == "prose"
     assert story.result == "The client got the configurable rule a week later and the audit stayed clean."
     assert story.action.startswith("I asked for a day")
+
+
+def test_mixed_notes_with_bold_question_cards_and_prompt_lists() -> None:
+    result = ingest("mixed-notes.md")
+    assert [(s.kind, s.title) for s in result.stories] == [
+        ("qa", "Tell me about yourself"),
+        ("star", "Conflict"),
+        ("star", "Failure"),
+        ("qa", "How does Kafka guarantee ordering?"),
+        ("qa", "Why is idempotency important for payment retries?"),
+    ]
+    assert result.stories[1].action == "I ran a joint design review and wrote the ownership doc."  # "**A** —"
+    assert [(q.text, q.type) for q in result.questions] == [
+        ("Tell me about yourself", "motivation"),
+        ("How does Kafka guarantee ordering?", "technical"),
+        ("Why is idempotency important for payment retries?", "technical"),
+        ("Design a URL shortener", "system_design"),
+        ("Design a rate limiter for a public API", "system_design"),
+    ]
+    assert [q.text for q in result.candidate_questions] == ["What's the on-call like?"]
+
+
+def test_question_tables() -> None:
+    doc = (
+        "# Drill table\n\n| # | Question | Answer |\n|---|----------|--------|\n"
+        "| 1 | Tell me about a time you shipped under pressure. | We had two weeks to launch billing v2; "
+        "I cut scope to invoices only and we launched on the date. |\n"
+        "| 2 | Why this company? | Short. |\n| 3 | Not a question | whatever |\n\n"
+        "| Metric | Value |\n|--------|-------|\n| p95 | 120 ms |\n"
+    )
+    result = ingest_text(doc, "table.md")
+    assert [(q.text, q.line) for q in result.questions] == [
+        ("Tell me about a time you shipped under pressure.", 5),
+        ("Why this company?", 6),
+    ]
+    assert [s.title for s in result.stories] == ["Tell me about a time you shipped under pressure."]
+    assert result.stories[0].text.startswith("We had two weeks")

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from agent.cli_input import SUBMIT_HELP
+
 pty = pytest.importorskip("pty")
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,7 +31,7 @@ class Terminal:
 
     def __init__(self, args: list[str]) -> None:
         self.master, slave = pty.openpty()
-        env = dict(os.environ, TERM="xterm", COLUMNS="100", LINES="40")
+        env = dict(os.environ, TERM="xterm", COLUMNS="100", LINES="40", PROMPT_TOOLKIT_NO_CPR="1")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "agent.session", *args],
             stdin=slave, stdout=slave, stderr=slave, cwd=REPO, env=env, close_fds=True,
@@ -40,9 +42,9 @@ class Terminal:
     def text(self) -> str:
         return ANSI.sub(b"", self.screen).decode("utf-8", errors="replace")
 
-    def wait_for(self, needle: str, timeout: float = 60) -> None:
+    def wait_for(self, needle: str, timeout: float = 60, count: int = 1) -> None:
         deadline = time.monotonic() + timeout
-        while needle not in self.text():
+        while self.text().count(needle) < count:
             if time.monotonic() > deadline:
                 raise AssertionError(f"{needle!r} not shown; screen:\n{self.text()[-2000:]}")
             ready, _, _ = select.select([self.master], [], [], 0.2)
@@ -55,8 +57,12 @@ class Terminal:
                     raise AssertionError(f"{needle!r} not shown before exit; screen:\n{self.text()[-2000:]}")
                 self.screen += data
 
+    def wait_for_prompt(self) -> None:
+        """Wait until a new prompt is drawn (its toolbar shows the submit keys): keys typed before it
+        would reach a terminal still in line mode."""
+        self.wait_for(SUBMIT_HELP, count=self.text().count(SUBMIT_HELP) + 1)
+
     def type(self, keys: str) -> None:
-        time.sleep(0.3)  # let the prompt draw; keys typed earlier are fine but the echo is easier to read
         os.write(self.master, keys.encode())
 
     def exit_code(self) -> int:
@@ -78,9 +84,10 @@ def terminal() -> Iterator[Terminal]:
 
 def test_multiline_answer_submitted_with_escape_enter_after_a_hint(terminal: Terminal, isolated_data_dir: Path) -> None:
     terminal.wait_for("Question 1/1")
-    assert "Esc then Enter" in terminal.text()  # the submit key is on screen
+    terminal.wait_for_prompt()  # the submit keys are on screen
     terminal.type("/hint\r")  # a lone command submits on Enter
     terminal.wait_for("Hint: your story")
+    terminal.wait_for_prompt()
     terminal.type("I ran the on-call overhaul for four teams.\rPages fell from 40 to 9 a week.\x1b\r")
     terminal.wait_for("Transcript:")
     assert terminal.exit_code() == 0
@@ -91,6 +98,7 @@ def test_multiline_answer_submitted_with_escape_enter_after_a_hint(terminal: Ter
 
 def test_ctrl_c_saves_and_prints_the_resume_command(terminal: Terminal) -> None:
     terminal.wait_for("Question 1/1")
+    terminal.wait_for_prompt()
     terminal.type("half an answer\x03")
     terminal.wait_for("Resume with: python -m agent.session --resume")
     assert terminal.exit_code() == 130

@@ -49,11 +49,9 @@ def critique_answer(
     phr = load_yaml("critic_phrases.yaml")
     text, clipped = clip(answer or "")
     notes = [render(phr["notes"]["clipped"], limit=f"{MAX_CHARS:,}")] if clipped else []
-    verdict = detect(question, text)
+    verdict = detect(question, text, qtype)
     if verdict.reason is not None:
         return _non_answer(qtype, verdict.reason, notes)
-    if verdict.injection:
-        notes.append(phr["notes"]["injection_removed"])
     text = verdict.text
     sents = sentences(text)
     acts = action_indexes(sents, qtype)
@@ -72,11 +70,17 @@ def critique_answer(
         evidence.append(Evidence(field="ownership", span=_span(own_sent), note=own))
     evidence += [Evidence(field=k, span=_span(s)) for k, s in sorted(found.items())]
     strengths = _strengths(phr["strengths"], star, metrics, own, own_sent, spec, found, gaps)
+    if verdict.injection:
+        # An attempt to instruct the grader scores 1 whatever else the answer says; the content is still
+        # described (STAR, ownership, specificity) so the candidate sees what the real part contained.
+        ordered, strengths = ["non_answer"], []
+        notes.append(phr["non_answer_notes"]["injection"])
     return Critique(
         question_type=qtype, star=StarFlags(**{p: getattr(star, p) is not None for p in StarFlags.model_fields}),
         quantified_result=quantified, metrics=metrics, ownership=own, specificity=spec,
         weak_or_missing=ordered,  # type: ignore[arg-type]
-        gap=phr["gaps"][ordered[0]] if ordered else "", score=rubric.score_from(ordered, qtype),
+        gap=phr["gaps"][ordered[0]] if ordered else "",
+        score=1 if verdict.injection else rubric.score_from(ordered, qtype), non_answer=verdict.injection,
         evidence=evidence, story_notes=story_notes(question, text, metrics, stories), strengths=strengths,
         notes=notes,
     )  # fmt: skip

@@ -42,7 +42,9 @@ _AFTERWARDS = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(r"\b(?:would|'d|will|'ll|should|could|might|can)\b", re.IGNORECASE)
-_PAST_TENSE = re.compile(r"\b(?:was|were|had|did|got|went|\w+ed|fell|rose|grew|cut|hit|won|kept|ran|took|made)\b", re.I)
+_PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|did|got|went|\w+[^\We]ed|fell|rose|grew|cut|hit|won|kept|ran|took|made)\b", re.I
+)
 # A sentence that states a target, an estimate or a hypothetical is not an outcome.
 _TARGET = re.compile(
     r"\b(?:target\w*|goal|aim\w*|budget\w*|estimat\w*|assum\w*|expect\w*|plan(?:s|ning)? to|should|would|will|'ll|"
@@ -53,7 +55,7 @@ _TARGET = re.compile(
 )
 # The problem before the work: pluperfect or progressive descriptions ("had grown to", "was taking 2s").
 _PROBLEM = re.compile(
-    r"\b(?:had\s+(?:\w+ed|grown|risen|gone|become|been|fallen)|was\s+\w+ing|were\s+\w+ing|used to|"
+    r"\b(?:had\s+(?:\w+[^\We]ed|grown|risen|gone|become|been|fallen)|was\s+\w+ing|were\s+\w+ing|used to|"
     r"there were|we had|had about|had roughly|team of|serv(?:ed|es|ing)|handl(?:ed|es|ing)|with about|"
     r"problem|issue|complain\w*|struggl\w*|suffer\w*|pain|churn(?:ing)? at|backlog of)\b",
     re.IGNORECASE,

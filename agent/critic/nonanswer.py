@@ -9,25 +9,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.critic.text import content_stems, has_first_person, i_action, we_action, words
+from agent.critic.text import STOPWORDS, content_stems, has_first_person, i_action, we_action, words
 
+# Text addressed to whoever grades the answer rather than to the interviewer.
 _INJECTION = re.compile(
     r"(?:\bignore\b[^.!?\n]{0,40}\b(?:rubric|instructions?|prompt|rules?|above|previous|criteria|grading|scoring)"
     r"|\bdisregard\b[^.!?\n]{0,40}\b(?:rubric|instructions?|prompt|rules?|above|previous)"
     r"|\b(?:give|grade|rate|score|mark)\s+(?:me|this|this answer|it|my answer)?\s*(?:a|an|as)?\s*"
     r"(?:5|five|10|perfect|full marks|top marks|the (?:highest|maximum|top) score)\b"
-    r"|\bscore\s*[:=]\s*\d|\byou are now\b|\byou must now\b|\bact as\b|\bpretend (?:to be|you)\b"
+    r"|\bscore\s*[:=]\s*\d|\b[45]\s*/\s*5\b|\byou are now\b|\byou must now\b|\bpretend (?:to be|you)\b"
     r"|^\s*(?:system|assistant|developer)\s*:|\bnew instructions?\b|\bjailbreak\b"
     r"|\boverride\b[^.!?\n]{0,30}\b(?:score|rubric|instructions?)"
+    r"|\b(?:to|dear) the (?:grader|reviewer|evaluator|grading (?:model|system)|scoring (?:model|system)|critic)\b"
+    r"|\b(?:reviewer|grader|evaluator|grading|scoring) (?:instruction|note|override)s?\b"
+    r"|\bweak_or_missing\b|\bmodel answer\b|\b(?:do not|don't|no) (?:ask (?:a|any) )?follow-?ups?\b"
     r"|\bas (?:an|the) (?:ai|grader|evaluator|critic)\b[^.!?\n]{0,40}\b(?:must|should|will))",
     re.IGNORECASE | re.MULTILINE,
 )
 _DONT_KNOW = re.compile(
     r"\b(?:i\s*(?:do not|don'?t|dont|dunno)\s*(?:really\s+)?know|no idea|not sure|"
     r"i can'?t (?:answer|think|recall|remember)"
-    r"|i have no (?:idea|clue|answer|example)|pass|skip|next question|i'?m blank|nothing comes to mind|"
+    r"|i have no (?:idea|clue|answer|example)|^\s*(?:pass|skip)\b|next question|i'?m blank|nothing comes to mind|"
     r"i haven'?t (?:done|had) (?:that|this|anything like))\b",
     re.IGNORECASE,
+)
+
+
+_DEFLECT = re.compile(
+    r"\b(?:I'd rather|I would rather|rather talk about|let's talk about|let me talk about|change the subject|"
+    r"(?:a )?different (?:topic|question)|off[- ]topic|not (?:really )?(?:relevant|related)|unrelated)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|went|got|built|wrote|ran|led|made|took|told|gave|found|kept|[a-z]{2,}ed)\b", re.I
 )
 
 
@@ -64,13 +78,22 @@ def _story_like(text: str) -> bool:
 
 
 def _overlap(question: str, answer: str) -> int:
-    """Answer words that share a stem (or a 5-letter root) with a question word."""
-    q = set(content_stems(question))
-    roots = {w[:5] for w in q if len(w) >= 5}
-    return sum(1 for a in content_stems(answer) if a in q or any(r in a for r in roots))
+    """Answer words sharing a 5-letter root with a question word ("class" ~ "classification")."""
+
+    def roots(text: str) -> set[str]:
+        parts = (p for w in words(text) for p in w.split("-"))
+        return {p[:5] for p in parts if len(p) > 2 and p not in STOPWORDS}
+
+    return len(roots(question) & roots(answer))
 
 
-def detect(question: str, answer: str) -> NonAnswer:
+def _english(text: str) -> bool:
+    """Enough English function words that English tense cues mean something."""
+    ws = words(text)
+    return bool(ws) and sum(1 for w in ws if w in STOPWORDS) / len(ws) >= 0.2
+
+
+def detect(question: str, answer: str, question_type: str = "behavioral") -> NonAnswer:
     """Classify the answer; `reason` is None for a real answer."""
     cleaned, injected = strip_injection(answer)
     ws = words(cleaned)
@@ -80,6 +103,10 @@ def detect(question: str, answer: str) -> NonAnswer:
         return NonAnswer("dont_know", cleaned, injected)
     if injected and len(ws) < 12:
         return NonAnswer("injection", cleaned, injected)
-    if content_stems(question) and _overlap(question, cleaned) == 0 and not _story_like(cleaned):
-        return NonAnswer("off_topic", cleaned, injected)
+    overlap = _overlap(question, cleaned) if content_stems(question) else 1
+    english = _english(cleaned)
+    if overlap == 0 and (not _story_like(cleaned) or _DEFLECT.search(cleaned)):
+        return NonAnswer("off_topic", cleaned, injected)  # nothing shared with the question, or says it moves on
+    if question_type == "behavioral" and english and overlap <= 1 and not _PAST.search(cleaned):
+        return NonAnswer("off_topic", cleaned, injected)  # "tell me about a time" answered with opinions only
     return NonAnswer(None, cleaned, injected)

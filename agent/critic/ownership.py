@@ -13,24 +13,36 @@ import re
 from agent.critic.schema import Ownership
 from agent.critic.text import Sentence, action_counts, has_first_person, i_action, i_statement, we_action
 
+# First-person claims that do not say what was done.
+_VAGUE_CLAIM = re.compile(
+    r"\bI\s+(?:was\s+(?:responsible|involved|part|in charge)|worked on|helped|contributed|supported|participated)\b"
+)
+_SUBJECTLESS = re.compile(r"\s*(?:Then|First|Next|So|Also)?,?\s*[A-Z][a-z]+ed\b")
 _OPINION = re.compile(r"\bI(?:'m| am| think| believe| want| care| like| love| enjoy| see| feel| prefer|'ve| have)\b")
+
+
+def _first(sents: list[Sentence]) -> Sentence | None:
+    return next((s for s in sents if has_first_person(s.text) or _OPINION.search(s.text)), None)
 
 
 def ownership(
     sents: list[Sentence], action_indexes: list[int], question_type: str
 ) -> tuple[Ownership, Sentence | None]:
     """The ownership level and the sentence that shows it (an "I" sentence if any, else a "we" one)."""
-    lived = question_type in ("behavioral", "leadership")
-    mine = [s for s in sents if i_action(s.text, not lived)]
-    ours = [s for s in sents if we_action(s.text, not lived) and not i_action(s.text, not lived)]
+    if question_type in ("system_design", "technical", "motivation"):
+        return _hypothetical(sents)
+    mine = [s for s in sents if i_action(s.text, False) and not _VAGUE_CLAIM.search(s.text)]
+    ours = [s for s in sents if we_action(s.text, False) and not i_action(s.text, False)]
     # Decisive actions: the sentences the STAR pass found to be concrete actions.
-    acts = [sents[i] for i in action_indexes]
-    counts = [action_counts(s.text, not lived) for s in acts]
-    act_mine, act_ours = sum(c[0] for c in counts), sum(c[1] for c in counts)
-    if not lived and (mine or any(_OPINION.search(s.text) or has_first_person(s.text) for s in sents)):
-        first = mine[0] if mine else next(s for s in sents if has_first_person(s.text) or _OPINION.search(s.text))
-        return "clear", first
+    counts = [action_counts(sents[i].text, False) for i in action_indexes]
+    act_mine = sum(c[0] for c in counts) + sum(1 for i in action_indexes if _SUBJECTLESS.match(sents[i].text))
+    act_ours = sum(c[1] for c in counts)
     if not mine:
+        # "I was responsible for X" with nothing done described leaves the candidate's part open.
+        if any(_VAGUE_CLAIM.search(s.text) for s in sents):
+            return "mixed", next(s for s in sents if _VAGUE_CLAIM.search(s.text))
+        if act_mine:  # terse, subject-less actions: "Told the PM the date was unrealistic."
+            return ("mixed" if act_ours else "clear"), sents[action_indexes[0]]
         # A stated view in first person with no collective actions is the candidate's own (a stance answer).
         views = [s for s in sents if i_statement(s.text)]
         if views and not ours:
@@ -41,3 +53,14 @@ def ownership(
     if act_ours > act_mine or (not act_mine and len(ours) > len(mine)):
         return "mixed", mine[0]
     return "clear", mine[0]
+
+
+def _hypothetical(sents: list[Sentence]) -> tuple[Ownership, Sentence | None]:
+    """Design, technical and motivation answers: a plan or view is the candidate's own unless the lived
+    example in it is told only as "we" ("we fine-tuned a 7B model")."""
+    mine = sum(action_counts(s.text, False)[0] for s in sents)
+    ours = sum(action_counts(s.text, False)[1] for s in sents)
+    first = next((s for s in sents if i_action(s.text)), None) or _first(sents)
+    if ours > mine:
+        return "mixed", first or next(s for s in sents if we_action(s.text))
+    return "clear", first

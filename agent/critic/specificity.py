@@ -37,5 +37,5 @@ def specificity(text: str, metrics: list[MetricMention]) -> tuple[Specificity, f
     )
     if len(ws) < 25:
         points -= 1.5
-    level: Specificity = "high" if points >= 5.0 else "medium" if points >= 2.0 else "low"
+    level: Specificity = "high" if points >= 3.75 else "medium" if points >= 1.5 else "low"
     return level, points

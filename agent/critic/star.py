@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from agent.critic.schema import MetricMention
-from agent.critic.text import STOPWORDS, VAGUE, Sentence, content_stems, i_action, we_action, words
+from agent.critic.text import STOPWORDS, VAGUE, Sentence, content_stems, i_action, we_action, word_set, words
 
 # A lived setting: past tense or an anchored time/place ("last year", "at my previous company", "when I joined").
 _LIVED_CONTEXT = re.compile(
-    r"\b(?:was|were|had|\w+ed|ago|last (?:year|quarter|month|spring|summer|autumn|fall|winter)|"
+    r"\b(?:was|were|had|\w+[^\We]ed|ago|last (?:year|quarter|month|spring|summer|autumn|fall|winter)|"
     r"previous|back in|in (?:19|20)\d\d|when I|at my (?:last|previous|current|old)|on (?:my|our) (?:last|previous)|"
     r"I(?:'ve| have) (?:spent|been|done|built|led|run)|my current|our current|currently|today|right now)\b",
     re.IGNORECASE,
@@ -85,7 +85,7 @@ _VAGUE_ACTION = re.compile(
 # agentive verbs ("we shipped", "I cut") are also actions, so they count only near the end of the answer.
 _RESULT_MARK = re.compile(
     r"\b(?:as a result|result(?:ed|ing)? in|the result|the outcome|in the end|ended up|eventually|afterwards|later|"
-    r"since then|from then on|by the end|which meant|that meant|led to|so now|now|today|no longer|never again|"
+    r"since then|from then on|by the end|which meant|that meant|led to|so now|now|no longer|never again|"
     r"stopped|dropp\w*|fell|grew|rose|increased|decreased|doubled|tripled|halved|went (?:up|down|from|to)|came down|"
     r"disappeared|renewed|stayed|churned|left|recovered|passed|became|turned into|went away|improved|"
     r"better|happier|success\w*|worked|went well|landed)\b",
@@ -98,45 +98,12 @@ _RESULT_AGENT = re.compile(
     re.IGNORECASE,
 )
 # Evaluative words: a result made only of these is a bare verdict ("things improved", "it went well").
-_VERDICT = frozenset(
-    [
-        "went",
-        "well",
-        "success",
-        "successful",
-        "great",
-        "good",
-        "better",
-        "worked",
-        "fine",
-        "positive",
-        "happy",
-        "happier",
-        "improved",
-        "improve",
-        "things",
-        "everyone",
-        "overall",
-        "really",
-        "very",
-        "result",
-        "results",
-        "outcome",
-        "impact",
-        "landed",
-        "lot",
-        "much",
-        "people",
-        "team",
-        "teams",
-        "smoother",
-        "pleased",
-        "late",
-        "bit",
-        "end",
-    ]
+_VERDICT = word_set(
+    "went well success successful great good better worked fine positive happy happier improved "
+    "improve things everyone overall really very result results outcome impact landed lot much "
+    "people team teams smoother pleased late bit end now felt feel complex"
 )
-_LIVED = re.compile(r"\b(?:was|were|had|did|went|\w+ed|fell|rose|grew|cut|hit|won|kept|caught|took|made)\b", re.I)
+_LIVED = re.compile(r"\b(?:was|were|had|did|went|\w+[^\We]ed|fell|rose|grew|cut|hit|won|kept|caught|took|made)\b", re.I)
 _FUTURE = re.compile(r"\b(?:should|would|will|'ll|'d|could|might|hope\w*|expect\w*|plan\w*|going to)\b", re.I)
 
 
@@ -191,8 +158,10 @@ def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hy
         return False  # a design "rerank the top 50" is not something that happened
     if all(c in _VERDICT for c in cues):
         return False  # a bare verdict is not a result
-    content = [w for w in words(text) if w not in STOPWORDS and w not in VAGUE and w not in _VERDICT and len(w) > 2]
-    return len(content) >= 2
+    rest = [w for w in words(text) if w not in cues and w not in STOPWORDS and w not in VAGUE and len(w) > 2]
+    content = [w for w in rest if w not in _VERDICT]
+    # "The escalations stopped" is a result; "overall it went really well and the product grew" is a verdict.
+    return len(content) >= 1 and len(rest) - len(content) < len(content) + 1
 
 
 def action_indexes(sents: list[Sentence], question_type: str) -> list[int]:

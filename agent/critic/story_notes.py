@@ -40,6 +40,15 @@ def _fmt(metric: Metric) -> str:
     return metric.text.strip()
 
 
+def _values(metric: Metric) -> set[float]:
+    return {round(v, 6) for v in (metric.value, metric.baseline, metric.after) if v is not None}
+
+
+def _agree(a: Metric, b: Metric) -> bool:
+    """Figures within 2% of each other (rounding in speech: "about 40%" for 41%)."""
+    return any(_close(x, y) for x in _values(a) for y in _values(b))
+
+
 def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return False
@@ -62,48 +71,36 @@ def story_notes(
         story_metrics = told.metrics or extract_metrics(told.text)
         matched: set[int] = set()
         for mention in mentions:
-            a_topic = _topic(answer, mention)
-            for k, sm in enumerate(story_metrics):
-                if sm.unit != mention.unit:
-                    continue
-                if (
-                    _close(sm.value, mention.value)
-                    or _close(sm.baseline, mention.value)
-                    or _close(sm.value, mention.baseline)
-                ):
-                    matched.add(k)
-                    continue
-                same_topic = (
-                    len(a_topic & _topic(told.text, sm)) >= 1
-                    or len([m for m in story_metrics if m.unit == sm.unit]) == 1
-                )
-                if same_topic and sm.unit and mention.role == "outcome" and sm.value is not None:
-                    matched.add(k)
-                    notes.append(
-                        StoryNote(
-                            kind="contradiction",
-                            story_id=told.id,
-                            story_title=told.title,
-                            message=render(phr["contradiction"], story=_fmt(sm), answer=_fmt(mention)),
-                            story_text=_fmt(sm),
-                            answer_text=_fmt(mention),
-                        )
-                    )
-                    break
-        for k, sm in enumerate(story_metrics):
-            if k in matched or not sm.unit or any(_close(sm.value, m.value) for m in mentions):
+            same_unit = [(k, sm) for k, sm in enumerate(story_metrics) if sm.unit and sm.unit == mention.unit]
+            # The answer's headline figure (the "after" of a change) must appear in the story to agree.
+            agreeing = [k for k, sm in same_unit if any(_close(mention.value, v) for v in _values(sm))]
+            if agreeing:
+                matched.update(agreeing)
                 continue
-            if any(n.kind == "omitted_metric" for n in notes):
-                break  # one omission is enough to act on
-            notes.append(
-                StoryNote(
-                    kind="omitted_metric",
-                    story_id=told.id,
-                    story_title=told.title,
-                    message=render(phr["omitted_metric"], story=_fmt(sm), title=told.title),
-                    story_text=_fmt(sm),
-                )
-            )
+            if not same_unit:
+                continue
+            # The story figure about the same thing: most shared words just before the number.
+            a_topic = _topic(answer, mention)
+            overlap, k, sm = max((len(a_topic & _topic(told.text, sm)), -k, sm) for k, sm in same_unit)
+            # An outcome figure needs less evidence of being "the same thing" than a scene-setting one.
+            if overlap >= 2 or (overlap >= 1 and len(same_unit) == 1 and mention.role == "outcome"):
+                matched.add(-k)  # k was negated for the tie-break
+                notes.append(StoryNote(
+                    kind="contradiction", story_id=told.id, story_title=told.title,
+                    message=render(phr["contradiction"], story=_fmt(sm), answer=_fmt(mention)),
+                    story_text=_fmt(sm), answer_text=_fmt(mention),
+                ))  # fmt: skip
+        omitted = [
+            sm for k, sm in enumerate(story_metrics)
+            if k not in matched and sm.unit and not any(_agree(sm, m) for m in mentions)
+            and (sm.baseline is not None or (told.result and sm.text in told.result))  # an outcome, not a setting
+        ]  # fmt: skip
+        if omitted:  # one omission is enough to act on
+            notes.append(StoryNote(
+                kind="omitted_metric", story_id=told.id, story_title=told.title,
+                message=render(phr["omitted_metric"], story=_fmt(omitted[0]), title=told.title),
+                story_text=_fmt(omitted[0]),
+            ))  # fmt: skip
     fit = [
         _cos(q_bag, _bag(" ".join(filter(None, [s.title, s.question or "", " ".join(s.competencies), s.text]))))
         for s in stories

@@ -44,7 +44,7 @@ _IRREGULAR = (
     "rose|sold|taught|fought|hid|bought|wound|stood|left|spent|dealt|meant|went|began|hired|fired"
 )
 _STATE_VERBS = word_set("was were had felt thought knew liked wanted seemed looked believed hoped wished")
-_PAST = re.compile(rf"^(?:\w+ed|{_IRREGULAR})$", re.IGNORECASE)
+_PAST = re.compile(rf"^(?:\w+[^\We]ed|{_IRREGULAR})$", re.IGNORECASE)
 _ADVERB = r"(?:(?:then|also|first|personally|quickly|eventually|finally|immediately|later|just|actually|\w+ly)\s+)"
 _I_VERB = re.compile(rf"\bI\s+{_ADVERB}{{0,2}}([a-z]+)\b")
 _WE_VERB = re.compile(rf"\b(?:[Ww]e|[Tt]he team|[Oo]ur team|[Tt]hey|[Mm]y team)\s+{_ADVERB}{{0,2}}([a-z]+)\b")

@@ -9,9 +9,14 @@ from knowledge.models import RolePack
 from prompts import load_yaml, render
 
 
+def stable_index(key: str, size: int) -> int:
+    """An index in range(size) chosen by key, the same in every process (unlike hash())."""
+    return int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % size
+
+
 def pick(options: list[str], key: str) -> str:
-    """One of several phrasings, chosen deterministically by key (stable across processes)."""
-    return options[int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % len(options)]
+    """One of several phrasings, chosen deterministically by key."""
+    return options[stable_index(key, len(options))]
 
 
 def opening_line(pack: RolePack, count: int) -> str:

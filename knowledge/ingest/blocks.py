@@ -32,8 +32,8 @@ class Block:
     kind: str  # heading | para | list | quote | table | code | hr | html
     start: int
     end: int
-    level: int = 0  # heading level
-    title: str = ""  # heading text
+    level: int = 0  # heading level; -1 marks code nested inside another block
+    title: str = ""  # heading text; for code, "fence" or "code_block"
 
 
 @dataclass
@@ -69,7 +69,11 @@ def parse_blocks(text: str) -> list[Block]:
     tokens = _parser().parse(text)
     blocks: list[Block] = []
     for i, tok in enumerate(tokens):
-        if tok.level != 0 or tok.map is None:
+        if tok.map is None:
+            continue
+        if tok.level != 0:
+            if tok.type in ("fence", "code_block"):  # code nested in a list item is still code
+                blocks.append(Block("code", tok.map[0], tok.map[1], level=-1, title=tok.type))
             continue
         start, end = tok.map
         if tok.type == "heading_open":
@@ -78,7 +82,7 @@ def parse_blocks(text: str) -> list[Block]:
         elif tok.type in _BLOCK_OPEN:
             blocks.append(Block(_BLOCK_OPEN[tok.type], start, end))
         elif tok.type in _LEAF:
-            blocks.append(Block(_LEAF[tok.type], start, end))
+            blocks.append(Block(_LEAF[tok.type], start, end, title=tok.type))
     return blocks
 
 

@@ -16,6 +16,7 @@ from knowledge.ingest.blocks import Section, parse_blocks, split_sections
 from knowledge.ingest.labels import split_star
 from knowledge.ingest.questions import clean, has_story_prefix, heading_question
 from knowledge.ingest.stories import RawStory, qa_story, section_stories
+from knowledge.ingest.tables import table_rows
 
 MAX_ITEMS = 2000  # stories, and questions, per document: beyond this a "document" is a dump, not notes
 
@@ -90,6 +91,11 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         if question:
             doc.questions.append((question, sec.line))
             continue
+        for table in (b for b in sec.blocks if b.kind == "table" and b.start < own_end):
+            for i, question, answer in table_rows(lines, table.start, table.end):
+                doc.questions.append((question, i + 1))
+                if answer:
+                    doc.stories.append(qa_story(question, [answer], i + 1))
         listed = items.example_questions(lines, span.start, own_end)
         if listed and _asks_for_questions(sec, lines, span.start, listed[0][0]):
             doc.questions += [(t, i + 1) for i, t in listed]
@@ -143,9 +149,12 @@ def _children(spans: list[_Span], k: int) -> range:
 
 def _qa(lines: list[str], sec: Section, start: int, end: int, code: set[int]) -> list[items.QAPair]:
     fences = [b for b in sec.blocks if b.kind == "code" and items.is_qa_fence(lines, b.start, b.end)]
-    inner = {i for b in fences for i in range(b.start + 1, b.end - 1)}
+    inner = {
+        i for b in fences for i in (range(b.start + 1, b.end - 1) if b.title == "fence" else range(b.start, b.end))
+    }
     scannable = [i for i in range(start, end) if i not in code or i in inner]
-    stops = {b.start for b in sec.blocks if b.kind == "hr"} | {i for b in fences for i in (b.start, b.end - 1)}
+    stops = {b.start for b in sec.blocks if b.kind == "hr"}
+    stops |= {i for b in fences if b.title == "fence" for i in (b.start, b.end - 1)}
     return items.qa_pairs(lines, scannable, stops, end)
 
 

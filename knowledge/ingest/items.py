@@ -58,6 +58,8 @@ def qa_pairs(lines: list[str], scannable: list[int], stops: set[int], end: int) 
 def _asked_then_answered(lines: list[str], i: int, end: int) -> tuple[str, str] | None:
     """A question without "Q:": a whole-bold line ending in "?" (a card title), or any line ending in "?"
     directly followed by an "Answer:"/"A:" label."""
+    if "?" not in lines[i]:
+        return None
     raw = _BULLET.sub("", lines[i].strip(), count=1)
     text = clean(raw.lstrip("# "))
     if not text.endswith("?") or len(text) < 8:

@@ -123,7 +123,8 @@ _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
         r"\bdirect reports?\b|\b(?:keep|motivate|grow) (?:a|the|your) team\b", re.I)),
     ("technical", re.compile(
         r"how does|explain|why does|what is the difference|what happens when|isolation levels?|\bgil\b|"
-        r"under the hood|how do(?:es)? \w+ work|\bwhy do they matter\b", re.I)),
+        r"under the hood|how do(?:es)? \w+ work|\bwhy do they matter\b|\bwhy (?:is|are) (?!you|your|this|it)\w+|"
+        r"\bwhat (?:is|are) (?:a|an)\b", re.I)),
     ("behavioral", re.compile(r"\bfail|\bconflict|\bdisagree|\bmistake|\bdifficult|\bchalleng|\bpushback", re.I)),
     ("technical", re.compile(
         r"how (?:do|would|can) you (?:stop|prevent|detect|ensure|guarantee|debug|test|handle|avoid|reduce)", re.I)),
