@@ -76,19 +76,31 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--role", help="role pack: director, senior-genai-engineer, ai-engineer, engineering-manager "
-                   "or a path to a pack YAML (default: senior-genai-engineer, or $INTERVIEWER_ROLE)")
+    p.add_argument(
+        "--role",
+        help="role pack: director, senior-genai-engineer, ai-engineer, engineering-manager "
+        "or a path to a pack YAML (default: senior-genai-engineer, or $INTERVIEWER_ROLE)",
+    )
     p.add_argument("--questions", type=_positive, metavar="N", help="main questions to ask (default 5)")
     p.add_argument("--follow-ups", type=_non_negative, metavar="K", help="follow-ups per question at most (default 2)")
     p.add_argument("--seed", type=int, metavar="S", help="seed for question choice (same seed, same interview)")
-    p.add_argument("--docs", nargs="+", default=[], metavar="PATH",
-                   help="your prep documents (files or folders); default: the bundled sample story bank")
+    p.add_argument(
+        "--docs",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="your prep documents (files or folders); default: the bundled sample story bank",
+    )
     p.add_argument("--index", metavar="DIR", help="where the story index is cached (default: in the data dir)")
-    p.add_argument("--resume", nargs="?", const="", metavar="ID",
-                   help="resume a saved session (no ID: the latest unfinished one)")
+    p.add_argument(
+        "--resume", nargs="?", const="", metavar="ID", help="resume a saved session (no ID: the latest unfinished one)"
+    )
     p.add_argument("--answers", metavar="FILE", help="scripted answers: YAML/JSON list, or text separated by ---")
-    p.add_argument("--feedback", choices=("on", "off"),
-                   help="on: critique after each answer (default); off: all critiques at the end")
+    p.add_argument(
+        "--feedback",
+        choices=("on", "off"),
+        help="on: critique after each answer (default); off: all critiques at the end",
+    )
     p.add_argument("--offline", action="store_true", help="never call an LLM: deterministic critic only")
     p.add_argument("--model", metavar="M", help="chat model for the LLM critic/interviewer (e.g. gpt-4o-mini)")
     p.add_argument("--base-url", metavar="URL", help="OpenAI-compatible endpoint (e.g. a local server)")

@@ -1,7 +1,7 @@
 """The session's Context from the command line, checked up front, and how it is described on screen.
 
-Validation happens before the graph is imported, so a typo in a role or a path costs no start-up time
-and prints one line.
+Validation happens before the graph and LangGraph are imported, so a typo in a role or a path fails
+fast, with one line.
 """
 
 from __future__ import annotations
@@ -66,9 +66,16 @@ def new_context(opts: Options) -> Context:
 def ignored_on_resume(opts: Options) -> list[str]:
     """Flags that cannot change a saved session (it keeps the settings it was started with)."""
     flags = {
-        "--role": opts.role, "--questions": opts.questions, "--follow-ups": opts.follow_ups,
-        "--seed": opts.seed, "--docs": opts.docs, "--index": opts.index, "--embedder": opts.embedder,
-        "--offline": opts.offline, "--model": opts.model, "--base-url": opts.base_url,
+        "--role": opts.role,
+        "--questions": opts.questions,
+        "--follow-ups": opts.follow_ups,
+        "--seed": opts.seed,
+        "--docs": opts.docs,
+        "--index": opts.index,
+        "--embedder": opts.embedder,
+        "--offline": opts.offline,
+        "--model": opts.model,
+        "--base-url": opts.base_url,
     }
     return [flag for flag, value in flags.items() if value not in (None, False, [])]
 

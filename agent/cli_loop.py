@@ -6,7 +6,6 @@ what the candidate types into driver calls and hands each resulting Step to the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command
@@ -28,13 +27,11 @@ class InterviewLoop:
         source: AnswerSource,
         render: Renderer,
         feedback: bool,
-        on_answer: Callable[[], None] = lambda: None,
     ) -> None:
         self.driver = driver
         self.source = source
         self.render = render
         self.feedback = feedback
-        self.on_answer = on_answer  # e.g. bump the session registry's answer count
         self.deferred: list[dict[str, Any]] = []  # critiques held back while feedback is off
         self.shown: list[dict[str, Any]] = []  # critiques already shown after their answer
 
@@ -52,9 +49,7 @@ class InterviewLoop:
                 raw, queued = queued, None
             text, cut = cap_answer(raw)
             if cut:
-                self.render.notice(
-                    f"Your answer was {len(raw):,} characters; kept the first {ANSWER_CAP:,} (the cap)."
-                )
+                self.render.notice(f"Your answer was {len(raw):,} characters; kept the first {ANSWER_CAP:,} (the cap).")
             command = parse_command(text)
             if command is None:
                 if not text.strip():
@@ -79,7 +74,8 @@ class InterviewLoop:
         elif command.name == "feedback" and command.arg in ("on", "off"):
             self.feedback = command.arg == "on"
             self.render.notice(
-                "Feedback on: a critique after each answer." if self.feedback
+                "Feedback on: a critique after each answer."
+                if self.feedback
                 else "Feedback off: all critiques at the end."
             )
         elif command.name == "feedback":
@@ -90,15 +86,13 @@ class InterviewLoop:
     def _advance(self, step: Any) -> Any:
         """Show what the last answer earned (now or at the end), then the next question."""
         record = step.last
-        if record is not None:
-            self.on_answer()
-            if record.get("critique") is None:
-                pass  # a skip: nothing to judge
-            elif self.feedback:
-                self.render.critique(record)
-                self.shown.append(record)
-            else:
-                self.deferred.append(record)
+        if record is not None and record.get("critique") is None:
+            self.render.line("Skipped.")  # nothing to judge
+        elif record is not None and self.feedback:
+            self.render.critique(record)
+            self.shown.append(record)
+        elif record is not None:
+            self.deferred.append(record)
         if step.kind != "done":
             self.render.step(step)
         return step

@@ -86,15 +86,16 @@ class Renderer:
         """A compact critique of one answer: score, STAR checks, the gap, story notes."""
         crit = record.get("critique")
         if not crit:
-            if record.get("skipped"):
-                self.line("(skipped)", "dim")
             return
         star = crit.get("star", {})
-        checks = "  ".join(f"{part[0].upper()} {_mark(bool(star.get(part)))}" for part in
-                           ("situation", "task", "action", "result"))
+        checks = "  ".join(
+            f"{part[0].upper()} {_mark(bool(star.get(part)))}" for part in ("situation", "task", "action", "result")
+        )
         quant = _mark(bool(crit.get("quantified_result")))
-        head = (f"Score {crit.get('score', '?')}/5   STAR: {checks}   Metric {quant}   "
-                f"Ownership: {crit.get('ownership', '?')}   Specificity: {crit.get('specificity', '?')}")
+        head = (
+            f"Score {crit.get('score', '?')}/5   STAR: {checks}   Metric {quant}   "
+            f"Ownership: {crit.get('ownership', '?')}   Specificity: {crit.get('specificity', '?')}"
+        )
         lines = [head]
         if crit.get("gap"):
             lines.append(f"Gap: {crit['gap']}")
@@ -108,8 +109,9 @@ class Renderer:
             return
         self.console.rule("Feedback")
         for record in records:
-            self.line(("Follow-up: " if record.get("is_follow_up") else "Q: ") + str(record.get("question", "")),
-                      "bold")
+            self.line(
+                ("Follow-up: " if record.get("is_follow_up") else "Q: ") + str(record.get("question", "")), "bold"
+            )
             self.critique(record)
 
     def hint(self, hit: Any) -> None:
@@ -122,8 +124,9 @@ class Renderer:
         metrics = [m.text for m in story.metrics[:3]]
         if metrics:
             lines.append("Key metrics: " + "; ".join(metrics))
-        self.console.print(Panel(escape("\n".join(lines)), title="Hint: your story", title_align="left",
-                                 border_style="magenta"))
+        self.console.print(
+            Panel(escape("\n".join(lines)), title="Hint: your story", title_align="left", border_style="magenta")
+        )
 
     def help(self) -> None:
         self.line(SUBMIT_HELP)
@@ -136,8 +139,13 @@ class Renderer:
         for col in ("#", "Question", "Type", "Score", "Main gap"):
             table.add_column(col, overflow="fold")
         for i, row in enumerate(rows, 1):
-            table.add_row(str(i), escape(str(row.get("question", ""))), str(row.get("type", "")),
-                          str(row.get("score", "—")), escape(str(row.get("gap", ""))))
+            table.add_row(
+                str(i),
+                escape(str(row.get("question", ""))),
+                str(row.get("type", "")),
+                str(row.get("score", "—")),
+                escape(str(row.get("gap", ""))),
+            )
         self.console.print(table)
         self.line(f"Overall: {overall}/5" if overall is not None else "Overall: no answered questions", "bold")
         if practice:

@@ -6,6 +6,7 @@
     step = driver.skip()             # skip the pending question or follow-up
     step = driver.end()              # stop now; step.kind == "done", step.report = scorecard + file paths
     hit = driver.hint()              # best matching prepared story for the pending question (no state change)
+    driver.close()                   # close the session database this driver opened
 
     driver = InterviewDriver.resume()           # latest unfinished session (or resume(thread_id=...))
     step = driver.pending()                     # the question waiting for an answer, or the done step
@@ -19,6 +20,7 @@ and .json (idempotent) and Step.report carries the scorecard and the paths.
 from __future__ import annotations
 
 import random
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -31,7 +33,7 @@ from agent.context import Context
 from agent.graph import compile_graph
 from agent.nodes.critique import warm_up
 from agent.nodes.plan import load_pack
-from agent.nodes.retrieve import prefetch_stories, search_stories, story_index, warm_embedder
+from agent.nodes.retrieve import open_index, prefetch_stories, search_stories, story_index
 from agent.planning import load_recent, record_session
 from agent.report import write_report
 from agent.state import TurnRecord
@@ -72,14 +74,15 @@ class InterviewDriver:
         if context.seed is None:  # fix the seed now so a resumed session plans and phrases the same way
             context = replace(context, seed=random.SystemRandom().randrange(1, 10**6))
         self.context = context
+        self._owns_saver = checkpointer is None  # close() closes only a connection this driver opened
         self.checkpointer = checkpointer if checkpointer is not None else open_checkpointer()
         self.thread_id = thread_id or new_thread_id(context.role)
         self._graph = compile_graph(self.checkpointer)
         self._config: RunnableConfig = {"configurable": {"thread_id": self.thread_id}}
         self._turn_count = 0
-        self._notices: list[str] = []
         self._current: Step | None = None  # the step last returned: saves a checkpoint read per answer
         self._payload: dict[str, Any] | None = None  # what the pending interrupt carries
+        self._index_opening: Future[Any] | None = None
 
     @classmethod
     def resume(cls, thread_id: str | None = None, checkpointer: Any = None) -> InterviewDriver:
@@ -109,7 +112,9 @@ class InterviewDriver:
             "candidate_questions": self._candidate_questions(),
         }
         step = self._invoke(inputs)
-        record_session(self.context.role, self.thread_id, [q["id"] for q in self._values().get("plan", [])])
+        plan = self._values().get("plan", [])
+        record_session(self.context.role, self.thread_id, [q["id"] for q in plan])
+        self._prefetch(plan)
         return step
 
     def submit(self, answer: str) -> Step:
@@ -131,7 +136,9 @@ class InterviewDriver:
         self._turn_count = len(values.get("turns", []))
         interrupts = [i for task in snapshot.tasks for i in task.interrupts]
         if interrupts:
-            return self._step_from_interrupt(interrupts[0].value, None)
+            step = self._step_from_interrupt(interrupts[0].value, None)
+            self._prefetch(values.get("plan", [])[step.turn_index :])
+            return step
         if not values:
             raise SessionNotFoundError(f"session {self.thread_id!r} has not started")
         return self._done(values, None)
@@ -143,6 +150,11 @@ class InterviewDriver:
             return None
         hits = search_stories(self.context, self._payload["main_question"], self._payload["competency"])
         return hits[0] if hits else None
+
+    def close(self) -> None:
+        """Close the session database if this driver opened it (the state is already saved)."""
+        if self._owns_saver and isinstance(self.checkpointer, SqliteSaver):
+            self.checkpointer.conn.close()
 
     # -- internals ---------------------------------------------------------------------------------
     def _values(self) -> dict[str, Any]:
@@ -167,7 +179,7 @@ class InterviewDriver:
         return self._invoke(Command(resume=move))
 
     def _step_from_interrupt(self, payload: dict[str, Any], last: TurnRecord | None) -> Step:
-        notices, self._notices = self._notices, []
+        notices = self._index_notices()
         payload = {"main_question": payload["question"], "competency": None, **payload}
         self._payload = payload
         # Search the question's stories while the candidate thinks (a no-op when already cached).
@@ -191,22 +203,32 @@ class InterviewDriver:
         plan = values.get("plan", [])
         return Step(kind="done", text=values.get("closing", ""), total=len(plan), last=last, report=report)
 
+    def _prefetch(self, questions: list[dict[str, Any]]) -> None:
+        # Search the stories of the questions still to come in the background, before they are asked.
+        for q in questions:
+            prefetch_stories(self.context, q["text"], q["competency"])
+
     def _register(self, status: str) -> None:
         if isinstance(self.checkpointer, SqliteSaver):
             save_session(self.checkpointer, self.thread_id, self.context.to_dict(), status)
 
     def _warm_up(self) -> None:
-        # Open the story index and exercise the critic before the first answer, so the first turn
-        # is as fast as the others.
+        # The critic and the story index get ready before the first answer, so that turn is as fast as the rest.
         warm_up(self.context)
-        index = story_index(self.context)
-        warm_embedder(self.context)  # in the background: loading the ONNX session takes ~0.4 s
-        self._notices.extend(getattr(index, "notices", []) or [])
+        self._index_opening = open_index(self.context)
+
+    def _index_notices(self) -> list[str]:
+        """The index's notices ("index rebuilt: ..."), once, as soon as it is open (never blocks)."""
+        opening = self._index_opening
+        if opening is None or not opening.done():
+            return []
+        self._index_opening = None
+        return list(opening.result().notices) if opening.exception() is None else []
 
     def _candidate_questions(self) -> list[str]:
         # Questions the candidate prepared for the interviewer, from their own documents only
         # (the sample bank's belong to its fictional candidate).
-        result = getattr(story_index(self.context), "ingest_result", None)
-        if not self.context.docs or result is None:
+        if not self.context.docs:
             return []
-        return [q.text for q in result.candidate_questions]
+        result = getattr(story_index(self.context), "ingest_result", None)
+        return [q.text for q in result.candidate_questions] if result is not None else []

@@ -21,21 +21,28 @@ _STOP_TAIL = {"and", "or", "but", "the", "a", "an", "to", "of", "with", "for", "
 _BOUNDARY = {"and", "with", "by", "to", "for", "in", "on", "at", "from", "about", "after", "before", "using", "via"}
 _CLAUSE_BREAK = {"because", "since", "but", "which", "so", "although", "though", "while", "whereas", "after"}
 _RESULT_VERB = (
-    r"(?:cut|cuts|reduc\w*|improv\w*|increas\w*|decreas\w*|sav\w*|grew|grow\w*|dropp\w*|drop|boost\w*|"
-    r"halv\w*|doubl\w*|lower\w*|rais\w*|sped up|speed\w* up|fix\w*|shipp\w*|launch\w*|deliver\w*|"
-    r"got (?:\w+ )?(?:better|faster|cheaper|worse)|went (?:up|down))"
+    r"(?:cut|reduced|improved|increased|decreased|saved|grew|dropped|fell|boosted|halved|doubled|tripled|"
+    r"lowered|raised|sped up|fixed|shipped|launched|delivered|went (?:up|down)|"
+    r"got (?:\w+ )?(?:better|faster|cheaper|worse))"
 )
+_REST = r"(?:[^.;!?\n]|\.(?=\d))*"  # to the end of the sentence; "0.5%" does not end it
 _SUBJECT = r"(?:we|i|it|this|that|they|things|everything|the\s+[\w-]+|our\s+[\w-]+|my\s+[\w-]+)"
-_RESULT_RE = re.compile(rf"\b{_SUBJECT}\s+(?:[\w-]+\s+)?{_RESULT_VERB}\b[^.;!?\n]*", re.IGNORECASE)
+_RESULT_RE = re.compile(rf"\b{_SUBJECT}\s+(?:[\w-]+\s+)?{_RESULT_VERB}\b{_REST}", re.IGNORECASE)
 _DECISION_RE = re.compile(
     r"\b(?:i|we)\s+(?:[\w-]+\s+)?(?:chose|decided|picked|went with|opted|switched|moved|adopted|introduced|"
-    r"replaced|standardi[sz]ed|built)\b[^.;!?\n]*",
+    r"replaced|standardi[sz]ed|built)\b" + _REST,
     re.IGNORECASE,
 )
-_WE_RE = re.compile(r"\b(?:we|the team|our team)\s+[\w'-]+[^.;!?\n]*", re.IGNORECASE)
-_CLAIM_RE = re.compile(r"\b(?:i|we)\s+[\w'-]+[^.;!?\n]*", re.IGNORECASE)
+_WE_RE = re.compile(r"\b(?:we|the team|our team)\s+[\w'-]+" + _REST, re.IGNORECASE)
+_CLAIM_RE = re.compile(r"\b(?:i|we)\s+[\w'-]+" + _REST, re.IGNORECASE)
 # A named thing: a run of capitalised words not at a sentence start, an acronym, or a versioned name.
 _NAMED_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][\w.+-]*[A-Za-z0-9](?:\s+[A-Z][\w.+-]*[A-Za-z0-9])*)")
+# Capitalised words that name nothing specific enough to quote back.
+_GENERIC_NAMES = {
+    "I'm", "I've", "I'd", "API", "APIs", "GPU", "GPUs", "CPU", "LLM", "LLMs", "SQL", "SLA", "SLO", "SLOs",
+    "KPI", "KPIs", "OKR", "OKRs", "CEO", "CTO", "CFO", "VPs", "ROI", "PII", "The", "This", "That", "Then", "When",
+    "After",
+}  # fmt: skip
 _SWAP = {
     "i": "you",
     "we": "you",
@@ -61,10 +68,13 @@ def _trim(text: str) -> str:
     """The main clause (cut before 'because', 'but', ...), shortened at a phrase boundary, no dangling 'and'."""
     words = text.strip(" ,:-\"'").split()
     cut = next((i for i, w in enumerate(words) if i >= 3 and w.lower() in _CLAUSE_BREAK), len(words))
-    words = words[:cut]
+    comma = next((i + 1 for i, w in enumerate(words) if w.endswith(",")), len(words))
+    words = words[: min(cut, comma)]
     if len(words) > MAX_PHRASE_WORDS:  # cut before a preposition or 'and', never mid-phrase if avoidable
-        bounds = [i for i in range(4, MAX_PHRASE_WORDS + 1) if words[i].lower().strip(",") in _BOUNDARY]
-        words = words[: bounds[-1]] if bounds else words[:MAX_PHRASE_WORDS]
+        bounds = [i for i in range(4, len(words)) if words[i].lower() in _BOUNDARY]
+        inside = [i for i in bounds if i <= MAX_PHRASE_WORDS]
+        after = [i for i in bounds if i <= MAX_PHRASE_WORDS + 3]  # a little longer beats cutting mid-phrase
+        words = words[: (inside or after or [MAX_PHRASE_WORDS])[-1 if inside else 0]]
     while words and words[-1].lower().strip(",") in _STOP_TAIL:
         words.pop()
     return " ".join(words).rstrip(",")
@@ -84,28 +94,38 @@ def named_thing(answer: str) -> str | None:
     """The first named system, tool or product in the answer (not 'I', not a sentence opener)."""
     for match in _NAMED_RE.finditer(answer):
         name = match.group(0)
-        if name not in {"I", "I'm", "I've", "I'd"} and (len(name) > 2 or name.isupper()):
+        if len(name) > 2 and name not in _GENERIC_NAMES:
             return name
     return None
 
 
-def _clause(pattern: re.Pattern[str], answer: str) -> str | None:
-    match = pattern.search(answer)
-    return _second_person(_trim(match.group(0))) if match else None
+def _clause(pattern: re.Pattern[str], answer: str, quote: bool = False) -> str | None:
+    """The first clause matching pattern that says something (3+ words): quoted, or in the second person."""
+    for match in pattern.finditer(answer):
+        phrase = _trim(match.group(0))
+        if len(phrase.split()) >= 3:
+            return f'"{phrase}"' if quote else _second_person(phrase)
+    return None
+
+
+def _already_quoted(phrase: str, asked: Collection[str]) -> bool:
+    """Whether an earlier follow-up quoted these words (as "we ..." or as "you ...")."""
+    core = re.sub(r"^(?:you|we|i|it|they)\s+", "", phrase.strip('"').lower())
+    return any(core in text.lower() for text in asked)
 
 
 def salient_phrase(gap: str, answer: str, critique: Critique) -> str | None:
     """A short span of the answer worth quoting back for this gap, or None (then a plain variant is used)."""
     if gap == "non_answer":
         return None
+    answer = " ".join(answer.split())  # answers wrap lines; a clause must not stop at a line break
     if gap == "quantified_result":
         # An outcome stated without a baseline; a context figure ("a team of 12") is not a result.
         loose = [m for m in critique.metrics if m.role == "outcome" and m.baseline is None and m.text.strip()]
         if loose:
             return loose[0].text.strip()
     if gap == "ownership":
-        match = _WE_RE.search(answer)
-        return f'"{_trim(match.group(0))}"' if match else None
+        return _clause(_WE_RE, answer, quote=True)  # their own "we", quoted back
     if gap in {"rationale", "tradeoffs"}:  # a decision is what needs a reason or a cost
         return _clause(_DECISION_RE, answer) or named_thing(answer)
     if gap == "quantified_result":  # only an outcome claim can be asked "from what to what?"
@@ -150,7 +170,7 @@ def choose_follow_up(
         if gap in probed:
             continue
         phrase = salient_phrase(gap, answer, critique)
-        if phrase and any(phrase in text for text in asked):
+        if phrase and _already_quoted(phrase, asked):
             phrase = None  # already quoted back once: a second quote of the same words sounds scripted
         for text in _variants(gap, phrase, key):
             if text not in asked:

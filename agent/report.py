@@ -65,7 +65,7 @@ def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_
         {"gap": gap, "advice": advice.get(gap, ""), "weight": n}
         for gap, n in sorted(gap_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:PRACTICE_ITEMS]
     ]
-    return {
+    card: dict[str, Any] = {
         "questions": rows,
         "planned": len(plan),
         "answered": len(scored),
@@ -74,6 +74,12 @@ def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_
         "overall": round(sum(r["score"] for r in scored) / len(scored), 2) if scored else None,
         "practice": practice,
     }
+    usages = [t["usage"] for t in turns if t.get("usage")]
+    if usages:  # an LLM refined some turns: say what it cost
+        from agent.llm import session_cost
+
+        card["llm"] = session_cost(usages)  # type: ignore[arg-type]
+    return card
 
 
 def _critique_md(c: dict[str, Any]) -> list[str]:
@@ -104,6 +110,10 @@ def render_markdown(
     )
     if scorecard.get("ended_early"):
         lines.append("The session was ended early.")
+    if llm := scorecard.get("llm"):
+        cost = f", about ${llm['cost_usd']:.4f}" if llm.get("cost_usd") is not None else ""
+        tokens = llm["prompt_tokens"] + llm["completion_tokens"]
+        lines.append(f"LLM refinement: {llm['calls']} call(s), {tokens} tokens{cost}.")
     lines += ["", "| # | Question | Score | Main gap |", "|---|---|---|---|"]
     for r in scorecard["questions"]:
         if r["asked"]:

@@ -91,6 +91,12 @@ def verify_file(path: Path, expected_sha256: str, what: str, cached: bool = True
         raise EmbedderUnavailableError(f"{what} sha256 mismatch at {path} (got {actual[:12]}…)")
 
 
+def _first_line(exc: BaseException) -> str:
+    """onnxruntime errors carry a C++ trace; the user needs one line."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 class MiniLMEmbeddings(Embeddings):
     """all-MiniLM-L6-v2 sentence embeddings: WordPiece, ONNX forward pass, mean pooling, L2 norm (float32)."""
 
@@ -124,8 +130,7 @@ class MiniLMEmbeddings(Embeddings):
                 options.log_severity_level = 3
                 session = ort.InferenceSession(str(self.model_path), options, providers=["CPUExecutionProvider"])
             except Exception as exc:  # onnxruntime and tokenizers raise their own exception types
-                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                raise EmbedderUnavailableError(f"could not load the minilm model: {first}") from exc
+                raise EmbedderUnavailableError(f"could not load the minilm model: {_first_line(exc)}") from exc
             self._tokenizer = tokenizer
             self._input_names = {i.name for i in session.get_inputs()}
             self._session = session
@@ -148,7 +153,7 @@ class MiniLMEmbeddings(Embeddings):
         try:
             hidden = self._session.run(None, feeds)[0]
         except Exception as exc:
-            raise EmbedderUnavailableError(f"minilm inference failed: {exc}") from exc
+            raise EmbedderUnavailableError(f"minilm inference failed: {_first_line(exc)}") from exc
         weights = feeds["attention_mask"][..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)

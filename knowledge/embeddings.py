@@ -4,9 +4,10 @@ Every embedder is a LangChain ``Embeddings`` with three extra attributes the sto
 ``name``, ``dimension`` and ``model_hash`` (plus ``notice``: a one-line message when it stands in for another).
 
 - "minilm" (default): all-MiniLM-L6-v2 int8 ONNX, offline, sha256-pinned. If it cannot load (file missing, hash
-  mismatch, tokenizer unreadable) the lexical "hashing" embedder is returned instead, carrying a notice, so the
-  interview never crashes over retrieval. Failures that only show up when the ONNX session starts are handled by
-  the index (it falls back to BM25-only search with a notice).
+  mismatch) the lexical "hashing" embedder is returned in its place, carrying a notice, so no caller crashes over
+  retrieval; the story index, seeing the notice, searches with BM25 only (measured better than BM25 + hashing).
+  Failures that only show up when the ONNX session starts (first embed) raise EmbedderUnavailableError, which
+  the index also turns into BM25-only search with a notice.
 - "hashing": deterministic hashed word/bigram counts, for tests and as the fallback.
 - "openai": OpenAIEmbeddings, only when OPENAI_API_KEY is set (honours OPENAI_BASE_URL).
 """

@@ -39,11 +39,13 @@ def cached_vectors(
     name = str(getattr(model, "name", type(model).__name__))
     expected = expected_manifest(name, embedder_dimension(model), str(getattr(model, "model_hash", "")))
     folder = Path(index_dir) if index_dir is not None else default_index_dir(model)
+    first_build = False
     try:
         stored = load_store(folder, expected)
     except StoreError as exc:
         stored = None
-        if str(exc) != "no index yet":
+        first_build = str(exc) == "no index yet"
+        if not first_build:
             notices.append(f"index rebuilt: {exc} ({folder})")
     dimension = int(expected["dimension"])
     hashes = [content_hash(s) for s in items]
@@ -64,7 +66,7 @@ def cached_vectors(
         zip([s.id for s in items], hashes, dumps, strict=True)
     )
     if not unchanged:
-        if stored is None and items:
+        if first_build and items:
             notices.append(f"index built: {len(items)} stories embedded with {name}")
         rows = enumerate(zip(items, hashes, dumps, strict=True))
         entries = [Entry(s.id, h, d, matrix[i]) for i, (s, h, d) in rows]

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: manifest carries the files' sha256; dropped stories stay cached
 FAISS_FILE = "vectors.faiss"
 DOCSTORE_FILE = "docstore.json"
 MANIFEST_FILE = "manifest.json"

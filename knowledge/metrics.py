@@ -19,14 +19,15 @@ _NUM = re.compile(
 )
 _WORD_NUM = re.compile(
     r"\b(?P<num>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-    r"|hundred|a dozen|a couple of)\b(?!-)",
+    r"|hundred|a dozen|a couple of|a hundred|a thousand|a million|a billion)\b(?!-)",
     re.IGNORECASE,
 )
 _WORD_VALUES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50,
-    "hundred": 100, "a dozen": 12, "a couple of": 2,
+    "hundred": 100, "a dozen": 12, "a couple of": 2, "a hundred": 100, "a thousand": 1e3, "a million": 1e6,
+    "a billion": 1e9,
 }  # fmt: skip
 _SCALE = re.compile(r"\s?(?P<s>k|K|thousand|M|million|mn|mm|B|bn|billion|m|b)(?![A-Za-z])\+?")
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9,
@@ -62,7 +63,9 @@ _FREQ = re.compile(
 _PER_WEEK = {"hour": 168.0, "hourly": 168.0, "day": 7.0, "daily": 7.0, "week": 1.0, "weekly": 1.0,
              "fortnight": 0.5, "fortnightly": 0.5, "month": 0.23, "monthly": 0.23, "quarter": 1 / 13,
              "quarterly": 1 / 13, "year": 1 / 52, "yearly": 1 / 52, "annually": 1 / 52}  # fmt: skip
-_RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|quarter|year|sprint|release)\b", re.I)
+_RATE = re.compile(
+    r"\s+(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|quarter|year|sprint|release)\b", re.I
+)
 _WORD = re.compile(r"\s*\+?\s*([A-Za-z][A-Za-z\-]*)(?:\s+([A-Za-z][A-Za-z\-]*))?")
 
 

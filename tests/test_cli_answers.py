@@ -55,7 +55,7 @@ def test_stream_yields_each_answer_before_reading_further() -> None:
         ('{"x": 1}', "a.json", "must hold a list"),
         ("- [unclosed\n", "a.yaml", "not valid YAML"),
         ("[]", "a.json", "no answers"),
-        ("[{\"text\": \"x\"}]", "a.json", "item 1"),
+        ('[{"text": "x"}]', "a.json", "item 1"),
     ],
 )
 def test_bad_files_give_one_line_reasons(tmp_path: Path, content: str, name: str, reason: str) -> None:

@@ -25,9 +25,15 @@ class FakeStep:
 
 
 def _critique(gap: str) -> dict[str, Any]:
-    return {"score": 3, "star": {"situation": True, "task": False, "action": True, "result": False},
-            "quantified_result": False, "ownership": "clear", "specificity": "medium", "gap": gap,
-            "story_notes": [{"message": "Your notes say 30%; you said 40%."}]}
+    return {
+        "score": 3,
+        "star": {"situation": True, "task": False, "action": True, "result": False},
+        "quantified_result": False,
+        "ownership": "clear",
+        "specificity": "medium",
+        "gap": gap,
+        "story_notes": [{"message": "Your notes say 30%; you said 40%."}],
+    }
 
 
 @dataclass
@@ -49,8 +55,12 @@ class FakeDriver:
 
     def submit(self, answer: str) -> FakeStep:
         self.sent.append(answer)
-        record = {"question": self.questions[self.index], "answer": answer, "is_follow_up": False,
-                  "critique": _critique(f"GAP-{self.index}")}
+        record = {
+            "question": self.questions[self.index],
+            "answer": answer,
+            "is_follow_up": False,
+            "critique": _critique(f"GAP-{self.index}"),
+        }
         self.index += 1
         return self._step(record)
 
@@ -110,7 +120,8 @@ def test_skip_end_repeat_help_hint_and_unknown_commands() -> None:
 def test_skip_moves_on_without_a_critique() -> None:
     driver, _, out, _ = _run(["/skip", "answer two"])
     assert driver.sent == ["<skip>", "answer two"]
-    assert "GAP-1" in out
+    assert out.index("Skipped.") < out.index("Why this role?")
+    assert "GAP-0" not in out and "GAP-1" in out
 
 
 def test_huge_answer_is_cut_to_the_cap_with_a_notice() -> None:

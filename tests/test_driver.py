@@ -278,7 +278,8 @@ def test_closing_mentions_a_question_the_candidate_prepared(monkeypatch: pytest.
         encoding="utf-8",
     )
     d = InterviewDriver(ctx(questions=1, docs=[str(notes)]), checkpointer=InMemorySaver())
-    d.start()
+    first = d.start()
+    assert any(n.startswith("index built") for n in first.notices)  # the user's own documents, shown at once
     done = d.submit(STRONG)
     assert done.kind == "done"
     assert "Do you have any questions for me?" in done.text
@@ -319,3 +320,28 @@ def test_llm_mode_refines_through_the_one_seam(offline: None, monkeypatch: pytes
     assert calls[0]["asked_follow_ups"] == [] and calls[0]["context"].model == "test-model"
     assert step.kind == "follow_up" and step.text == "LLM worded probe?" and step.probes == "ownership"
     assert step.last is not None and step.last["usage"] == {"calls": 1}
+
+
+def test_a_non_answer_to_a_follow_up_keeps_the_earlier_judgment(small_index: None) -> None:
+    d = InterviewDriver(ctx(fixed_questions=["Tell me about a time you improved a system's performance."]),
+                        checkpointer=InMemorySaver())  # fmt: skip
+    d.start()
+    first = d.submit("We added a cache to the search service and it cut latency a lot.")
+    assert first.kind == "follow_up"
+    reply = d.submit("I don't know.")
+    assert critique_of(reply)["score"] == critique_of(first)["score"] and not critique_of(reply)["non_answer"]
+    assert reply.last is not None and reply.last["answer"] == "I don't know."
+    assert reply.kind == "follow_up" and reply.probes != first.probes  # the next gap, never the same one
+
+
+def test_close_leaves_a_passed_in_checkpointer_open(offline: None) -> None:
+    saver = open_checkpointer()
+    shared = InterviewDriver(ctx(), checkpointer=saver)
+    shared.start()
+    shared.close()
+    assert saver.conn.execute("SELECT 1").fetchone() == (1,)  # still usable by its owner
+    own = InterviewDriver(ctx(seed=3))
+    own.start()
+    own.close()
+    with pytest.raises(Exception, match="closed"):
+        own.checkpointer.conn.execute("SELECT 1")

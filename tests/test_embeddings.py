@@ -90,10 +90,23 @@ def test_tampered_model_falls_back_to_lexical_with_notice(tmp_path: Path) -> Non
     assert load_embedder("minilm", model_path=tmp_path / "gone.onnx").notice.startswith(  # type: ignore[attr-defined]
         "minilm embedder unavailable (minilm model not found"
     )
-    stories = [Story(id="s1", title="Kafka lag", text="Consumer lag on Kafka grew for hours.", source="x.md")]
-    index = StoryIndex.open(stories, index_dir=tmp_path / "idx", embedder=emb)
-    assert emb.notice in index.notices
-    assert index.search("kafka consumer lag")[0].story.id == "s1"
+
+
+def test_index_searches_lexically_when_minilm_is_tampered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tampered = tmp_path / "model.onnx"
+    tampered.write_bytes(default_model_path().read_bytes()[:-10] + b"0123456789")
+    monkeypatch.setattr(embedding_minilm, "default_model_path", lambda: tampered)
+    stories = [
+        Story(id="s1", title="Kafka lag", text="Consumer lag on Kafka grew for hours.", source="x.md"),
+        Story(id="s2", title="Hiring", text="I hired six engineers in a quarter.", source="x.md"),
+    ]
+    index = StoryIndex.open(stories, index_dir=tmp_path / "idx", embedder="minilm")
+    [notice] = index.notices
+    assert notice.startswith("minilm embedder unavailable (minilm model sha256 mismatch at ")
+    assert notice.endswith("; using lexical search instead")
+    assert index.embedder_name == "bm25"
+    assert [h.story.id for h in index.search("kafka consumer lag")] == ["s1"]
+    assert not (tmp_path / "idx").exists()  # no index is built for a model we cannot trust
 
 
 def test_onnx_failure_at_first_use_degrades_to_bm25(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -113,3 +113,11 @@ def test_a_context_figure_is_not_quoted_as_a_result() -> None:
     c = critique(["quantified_result"], metrics=[MetricMention(text="three releases", value=3, role="context")])
     fu = choose_follow_up(c, answer, probed=[], asked=[], budget_left=1, key="q")
     assert fu is not None and "three releases" not in fu["text"]
+
+
+def test_clauses_run_across_line_breaks_and_generic_acronyms_are_not_names() -> None:
+    answer = "I set up a monthly review, and I cut\nthe number of cross-team dependencies we tracked."
+    assert salient_phrase("action", answer.replace("I set up a monthly review, and ", ""), critique(["action"])) == (
+        "you cut the number of cross-team dependencies you tracked"
+    )
+    assert named_thing("Our AI roadmap used an LLM and Databricks.") == "Databricks"

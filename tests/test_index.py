@@ -119,8 +119,8 @@ def test_damaged_index_is_rebuilt_with_a_notice(tmp_path: Path, damage, reason: 
     damage(tmp_path)
     embedder = CountingEmbedder()
     index = StoryIndex.open(BANK, index_dir=tmp_path, embedder=embedder)
-    rebuilt = [n for n in index.notices if n.startswith("index rebuilt")]
-    assert len(rebuilt) == 1 and reason in rebuilt[0] and "\n" not in rebuilt[0]
+    [notice] = index.notices
+    assert notice.startswith("index rebuilt: ") and reason in notice and "\n" not in notice
     assert len(embedder.embedded) == len(BANK)
     assert ids(index.search("Cassandra compaction", k=1)) == ["story-cassandra-compaction-storm"]
     # The rebuilt files are valid again: the next open reuses them silently.
@@ -263,8 +263,8 @@ def test_cache_of_dropped_stories_is_bounded(tmp_path: Path, monkeypatch: pytest
 
 def test_files_from_two_different_saves_are_not_mixed(tmp_path: Path) -> None:
     other = [s.model_copy(update={"text": s.text + " (edited)"}) for s in BANK]
-    StoryIndex.open(BANK, index_dir=tmp_path / "a", embedder="hashing")
-    StoryIndex.open(other, index_dir=tmp_path / "b", embedder="hashing")
+    StoryIndex.open(BANK, index_dir=tmp_path / "a", embedder=CountingEmbedder())
+    StoryIndex.open(other, index_dir=tmp_path / "b", embedder=CountingEmbedder())
     # Same story count, so only the manifest checksums can tell the docstore belongs to another save.
     (tmp_path / "a" / "docstore.json").write_bytes((tmp_path / "b" / "docstore.json").read_bytes())
     embedder = CountingEmbedder()

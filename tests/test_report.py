@@ -95,3 +95,15 @@ def test_write_report_is_idempotent() -> None:
     assert first == second
     again = Path(second["markdown"]).read_text(encoding="utf-8"), Path(second["json"]).read_text(encoding="utf-8")
     assert again == text
+
+
+def test_llm_usage_is_summed_into_the_report() -> None:
+    turns = [
+        {**TURNS[0], "usage": {"calls": 1, "prompt_tokens": 900, "completion_tokens": 100, "cost_usd": 0.001}},
+        {**TURNS[1], "usage": {"calls": 1, "prompt_tokens": 800, "completion_tokens": 50, "cost_usd": 0.002}},
+    ]
+    card = build_scorecard(PLAN, turns)  # type: ignore[arg-type]
+    assert card["llm"]["calls"] == 2 and card["llm"]["prompt_tokens"] == 1700
+    md = render_markdown("t-1", "director", PLAN, turns, card)  # type: ignore[arg-type]
+    assert "LLM refinement: 2 call(s), 1850 tokens, about $0.0030." in md
+    assert "llm" not in build_scorecard(PLAN, TURNS)  # offline sessions say nothing about an LLM

@@ -48,7 +48,12 @@ def prep(tmp_path: Path) -> Path:
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "knowledge.search", *args], capture_output=True, text=True, cwd=REPO, timeout=60
+        # -W shows DeprecationWarnings a user would otherwise only see under pytest: none may leak out.
+        [sys.executable, "-W", "default::DeprecationWarning", "-m", "knowledge.search", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
     )
 
 
@@ -132,3 +137,21 @@ def test_runtime_errors_exit_1_with_one_line(prep: Path, tmp_path: Path, capsys:
     empty.write_text("# Nothing here\n", encoding="utf-8")
     assert main(["query", "--docs", str(empty), "--embedder", "hashing"]) == 1
     assert "error: no stories found in the documents" in capsys.readouterr().err
+
+
+def test_shared_prep_documents_are_searchable(shared_samples: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        [
+            "How did you fix 'database is locked' errors in production?",
+            "--docs",
+            str(shared_samples),
+            "--embedder",
+            "minilm",
+            "--json",
+            "--k",
+            "1",
+        ]
+    )
+    assert code == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert "SQLite Locking" in row["title"] and row["source"].endswith("story-bank.md")

@@ -37,7 +37,12 @@ def run_cli(*args: str, stdin: str | None = "", timeout: float = 90) -> subproce
     """Run the CLI like a user would, from the repo, with the test's environment."""
     return subprocess.run(
         [sys.executable, "-m", "agent.session", *args],
-        input=stdin, capture_output=True, text=True, timeout=timeout, cwd=REPO, env=dict(os.environ),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO,
+        env=dict(os.environ),
     )
 
 
@@ -104,8 +109,8 @@ def test_piped_stdin_with_follow_ups_hint_repeat_and_empty_answer(isolated_data_
 
 
 def test_feedback_off_shows_critiques_only_at_the_end(isolated_data_dir: Path) -> None:
-    script = f"{STRONG_1}\n---\n{STRONG_2}\n"
-    result = run_cli(*FAST, "--questions", "2", "--follow-ups", "0", "--feedback", "off", stdin=script)
+    script = f"/feedback off\n---\n{STRONG_1}\n---\n{STRONG_2}\n"  # --feedback off sets the same switch
+    result = run_cli(*FAST, "--questions", "2", "--follow-ups", "0", stdin=script)
     assert result.returncode == 0, result.stderr
     out = flat(result.stdout)
     before_end = out.split("Scorecard")[0].split("Question 2/2")[0]
@@ -143,7 +148,11 @@ def test_stdin_closing_early_saves_and_resume_finishes(isolated_data_dir: Path) 
 def test_resume_after_sigkill_keeps_every_answer(isolated_data_dir: Path) -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "agent.session", *FAST, "--questions", "3", "--follow-ups", "0"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
         env=dict(os.environ),
     )
     assert proc.stdin is not None and proc.stdout is not None
@@ -187,3 +196,20 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], expec
     assert expected in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("flags", "mode"),
+    [
+        (
+            ["--model", "tiny-model", "--base-url", "http://127.0.0.1:9/v1"],
+            "Mode: LLM: tiny-model @ http://127.0.0.1:9/v1",
+        ),
+        (["--model", "tiny-model", "--base-url", "http://127.0.0.1:9/v1", "--offline"], "Mode: offline"),
+    ],
+)
+def test_the_screen_says_which_critic_grades(flags: list[str], mode: str) -> None:
+    # no answers: the session stops at the first question, before any model could be called
+    result = run_cli(*FAST, "--questions", "1", *flags, stdin="")
+    assert result.returncode == 3, result.stderr
+    assert mode in flat(result.stdout)

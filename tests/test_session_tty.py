@@ -23,6 +23,7 @@ pty = pytest.importorskip("pty")
 
 REPO = Path(__file__).resolve().parents[1]
 ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "1", "--follow-ups", "0"]
+PROMPT_READY = b"\x1b[?2004h"  # prompt_toolkit turns bracketed paste on when it starts reading keys
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
 
 
@@ -34,33 +35,49 @@ class Terminal:
         env = dict(os.environ, TERM="xterm", COLUMNS="100", LINES="40", PROMPT_TOOLKIT_NO_CPR="1")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "agent.session", *args],
-            stdin=slave, stdout=slave, stderr=slave, cwd=REPO, env=env, close_fds=True,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=REPO,
+            env=env,
+            close_fds=True,
         )
         os.close(slave)
         self.screen = b""
+        self.prompts = 0  # prompts seen so far
 
     def text(self) -> str:
         return ANSI.sub(b"", self.screen).decode("utf-8", errors="replace")
 
-    def wait_for(self, needle: str, timeout: float = 60, count: int = 1) -> None:
+    def wait_for(self, needle: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
-        while self.text().count(needle) < count:
+        while needle not in self.text():
             if time.monotonic() > deadline:
                 raise AssertionError(f"{needle!r} not shown; screen:\n{self.text()[-2000:]}")
-            ready, _, _ = select.select([self.master], [], [], 0.2)
-            if ready:
-                try:
-                    data = os.read(self.master, 65536)
-                except OSError:  # the child closed the terminal
-                    data = b""
-                if not data and self.proc.poll() is not None:
-                    raise AssertionError(f"{needle!r} not shown before exit; screen:\n{self.text()[-2000:]}")
-                self.screen += data
+            if not self._read() and self.proc.poll() is not None:
+                raise AssertionError(f"{needle!r} not shown before exit; screen:\n{self.text()[-2000:]}")
+
+    def _read(self) -> bool:
+        """Read what the child printed in the next 0.2 s; False when nothing came."""
+        ready, _, _ = select.select([self.master], [], [], 0.2)
+        if not ready:
+            return False
+        try:
+            data = os.read(self.master, 65536)
+        except OSError:  # the child closed the terminal
+            return False
+        self.screen += data
+        return bool(data)
 
     def wait_for_prompt(self) -> None:
-        """Wait until a new prompt is drawn (its toolbar shows the submit keys): keys typed before it
-        would reach a terminal still in line mode."""
-        self.wait_for(SUBMIT_HELP, count=self.text().count(SUBMIT_HELP) + 1)
+        """Wait until a new prompt reads keys (it switches bracketed paste on): keys typed earlier would
+        reach a terminal still in line mode."""
+        deadline = time.monotonic() + 60
+        seen = self.prompts
+        while self.screen.count(PROMPT_READY) <= seen:
+            assert time.monotonic() < deadline, f"no prompt; screen:\n{self.text()[-2000:]}"
+            self._read()
+        self.prompts = self.screen.count(PROMPT_READY)
 
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
@@ -84,7 +101,8 @@ def terminal() -> Iterator[Terminal]:
 
 def test_multiline_answer_submitted_with_escape_enter_after_a_hint(terminal: Terminal, isolated_data_dir: Path) -> None:
     terminal.wait_for("Question 1/1")
-    terminal.wait_for_prompt()  # the submit keys are on screen
+    assert SUBMIT_HELP in terminal.text()  # the submit keys are on screen
+    terminal.wait_for_prompt()
     terminal.type("/hint\r")  # a lone command submits on Enter
     terminal.wait_for("Hint: your story")
     terminal.wait_for_prompt()

@@ -39,6 +39,18 @@ _RELEVANT = {
 }
 
 
+def _sizes(metric: MetricMention) -> bool:
+    """A figure that sizes a system: a load or volume unit, a rate, or a big count of anything."""
+    value = abs(metric.value or 0)
+    unit = metric.unit
+    return (
+        bool(_SCALE_UNIT.search(unit))
+        or unit.startswith("per ")
+        or value >= 1000
+        or (value >= 100 and unit.endswith("s") and unit not in ("ms", "s"))
+    )
+
+
 def lived_case(sents: list[Sentence], metrics: list[MetricMention]) -> Sentence | None:
     """A sentence about something that actually happened: a past action, a named case, or a measured outcome."""
     for s in sents:
@@ -80,7 +92,7 @@ def type_gaps(
     elif qtype == "system_design":
         if "requirements" not in found:
             gaps.add("requirements")
-        sized = [m for m in metrics if _SCALE_UNIT.search(m.unit) or abs(m.value or 0) >= 1000]
+        sized = [m for m in metrics if _sizes(m)]
         if not sized:
             gaps.add("scale")
         else:

@@ -11,7 +11,7 @@ import re
 from typing import Literal
 
 from agent.critic.schema import MetricMention
-from agent.critic.text import Sentence
+from agent.critic.text import Sentence, i_action, we_action
 from knowledge.metrics import extract_metrics
 from knowledge.models import Metric
 
@@ -21,7 +21,7 @@ _CHANGE = re.compile(
     r"grew|grow\w*|increas\w*|rais\w*|rose|boost\w*|improv\w*|doubl\w*|tripl\w*|sav(?:ed|ing|es)|recover\w*|"
     r"gain\w*|won|sped|speed\w* up|accelerat\w*|eliminat\w*|avoided|prevented|hit|reach\w*|achiev\w*|"
     r"retain\w*|resolv\w*|climb\w*|jump\w*|plummet\w*|freed|lift\w*|bump\w*|converted|result\w*|"
-    r"led to|leading to|meant|went (?:from|to|up|down)|came down|down to|back to|"
+    r"led to|leading to|meant|went (?:from|to|up|down)|came down|down to|back (?:to|in|within|under)|"
     r"held at|held steady|held within|stayed at|remained at|scored|stopp\w*|restored|finished|shipped|"
     r"launched|delivered|landed|moved)\b"
     r"|\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|~)?[-+−]?[$€£]?[\d.,]+\S*$",
@@ -32,7 +32,7 @@ _CHANGE_AFTER = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:renewed|left|churned|stayed|dropped|fell|rose|grew|improved|increased|decreased|"
     r"disappeared|stopped|signed|returned|converted|upgraded|passed|reached|held|stayed|remained|"
     r"faster|slower|fewer|less|more|lower|higher|cheaper|reduction|improvement|increase|decrease|drop|gain|"
-    r"savings?|saved|better|earlier|sooner|ahead)\b",
+    r"savings?|saved|better|earlier|sooner|ahead|compared (?:to|with)|versus|vs)\b",
     re.IGNORECASE,
 )
 # A sentence placed after the work that says "later"/"since then": its figures are where things ended up.
@@ -42,9 +42,8 @@ _AFTERWARDS = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(r"\b(?:would|'d|will|'ll|should|could|might|can)\b", re.IGNORECASE)
-_PAST_TENSE = re.compile(
-    r"\b(?:was|were|had|did|got|went|\w+[^\We]ed|fell|rose|grew|cut|hit|won|kept|ran|took|made)\b", re.I
-)
+# A past-tense change with any subject: "recall went from 38% to 61%", "attacks dropped to 0".
+_PAST_SUBJECT = re.compile(r"\b(?:went|fell|rose|grew|dropped|improved|increased|decreased|took|cut|halved)\b", re.I)
 # A sentence that states a target, an estimate or a hypothetical is not an outcome.
 _TARGET = re.compile(
     r"\b(?:target\w*|goal|aim\w*|budget\w*|estimat\w*|assum\w*|expect\w*|plan(?:s|ning)? to|should|would|will|'ll|"
@@ -95,7 +94,11 @@ def classify(
                 _AFTERWARDS.search(sent.text)
             )  # "By the end of the quarter he was closing 90%"
             problem = bool(_PROBLEM.search(clause)) and metric.baseline is None and not settled
-            lived = not hypothetical or (bool(_PAST_TENSE.search(sent.text)) and not _MODAL.search(clause))
+            # In a design or technical answer, only what the candidate (or their team) did is an outcome.
+            lived = not hypothetical or (
+                (i_action(sent.text, False) or we_action(sent.text, False) or bool(_PAST_SUBJECT.search(sent.text)))
+                and not _MODAL.search(clause)
+            )
             # A figure reached "within two quarters" after the work started is an achievement, not a setting.
             timed = metric.timeframe is not None and re.match(r"(?:in|within|over|after)\b", metric.timeframe, re.I)
             # Reaching zero of something after the work ("retired it with zero incidents") is an outcome.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.critic.text import STOPWORDS, content_stems, has_first_person, i_action, we_action, words
+from agent.critic.text import STOPWORDS, content_stems, has_first_person, i_action, stem, we_action, words
 
 # Text addressed to whoever grades the answer rather than to the interviewer.
 _INJECTION = re.compile(
@@ -78,11 +78,11 @@ def _story_like(text: str) -> bool:
 
 
 def _overlap(question: str, answer: str) -> int:
-    """Answer words sharing a 5-letter root with a question word ("class" ~ "classification")."""
+    """Answer words sharing a root with a question word ("class" ~ "classification", "cache" ~ "caching")."""
 
     def roots(text: str) -> set[str]:
         parts = (p for w in words(text) for p in w.split("-"))
-        return {p[:5] for p in parts if len(p) > 2 and p not in STOPWORDS}
+        return {stem(p)[:4] for p in parts if len(p) > 2 and p not in STOPWORDS}
 
     return len(roots(question) & roots(answer))
 

@@ -9,102 +9,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from agent.critic import star_cues as cue
 from agent.critic.schema import MetricMention
-from agent.critic.text import STOPWORDS, VAGUE, Sentence, content_stems, i_action, we_action, word_set, words
-
-# A lived setting: past tense or an anchored time/place ("last year", "at my previous company", "when I joined").
-_LIVED_CONTEXT = re.compile(
-    r"\b(?:was|were|had|\w+[^\We]ed|ago|last (?:year|quarter|month|spring|summer|autumn|fall|winter)|"
-    r"previous|back in|in (?:19|20)\d\d|when I|at my (?:last|previous|current|old)|on (?:my|our) (?:last|previous)|"
-    r"I(?:'ve| have) (?:spent|been|done|built|led|run)|my current|our current|currently|today|right now)\b",
-    re.IGNORECASE,
-)
-_OPENS_ACTING = re.compile(
-    r"(?:Then|So|First|Also)?,?\s*I\s+(?:also\s+|then\s+)?(?!was\b|had\b|joined\b|inherited\b|started\b)[a-z]+ed\b"
-    r"(?![^.]*\b(?:when|at my|last|ago|our|my team|who|which)\b)|(?:Then|So|First|Also)?,?\s*I\s+(?:gave|told|sent|"
-    r"took|made|set|ran|wrote|met|got|put|kept|cut|led|built)\b(?![^.]*\b(?:when|at my|last|ago|our|my team)\b)"
-)
-# An assumed setting of a design: numbers about users, traffic, data, or explicit assumptions.
-_ASSUMED = re.compile(
-    r"\b(?:assum\w*|let's say|suppose|say we have|given|users?|customers?|tenants?|traffic|requests?|qps|rps|"
-    r"volume|peak|per (?:second|day|minute)|a day|a second|documents?|records?|calls)\b",
-    re.IGNORECASE,
-)
+from agent.critic.text import STOPWORDS, VAGUE, Sentence, content_stems, i_action, we_action, words
 
 
 def _task(text: str, question_type: str) -> bool:
-    extra = {"system_design": _DESIGN_TASK, "motivation": _MOTIVATION_TASK}.get(question_type)
-    return bool(_TASK.search(text) or (extra is not None and extra.search(text)))
+    extra = {"system_design": cue.DESIGN_TASK, "motivation": cue.MOTIVATION_TASK}.get(question_type)
+    return bool(cue.TASK.search(text) or (extra is not None and extra.search(text)))
 
 
 def _situation(sentence: Sentence, metrics: list[MetricMention], question_type: str) -> bool:
     """A setting the reader could picture: lived and concrete, or (for a design) assumed with figures."""
     has_figure = any(sentence.start <= m.start < sentence.end for m in metrics)
     if question_type == "system_design":
-        return has_figure and bool(_ASSUMED.search(sentence.text))
-    return bool(_LIVED_CONTEXT.search(sentence.text)) and _concrete(sentence, metrics)
-
-
-_TASK = re.compile(
-    r"\b(?:(?:my|our|the)\s+(?:\w+\s+)?(?:job|task|goal|role|responsibility|mandate|mission|brief|objective|remit|"
-    r"ask|aim|priority|call)\s+(?:was|is|were)\b|I\s+was\s+(?:\w+\s+)?(?:asked|tasked|hired|brought|responsible|given|"
-    r"charged|assigned|accountable|expected|the\s+\w+\s+(?:lead|owner))|(?:I|we)\s+(?:\w+\s+)?(?:needed|had|wanted|"
-    r"set out|aimed|was asked|were asked|got asked|have|need|must|want)\s+to\b|I\s+own(?:ed)?\b|"
-    r"took\s+(?:on|over|ownership)|it was (?:my|on me)|to decide (?:whether|how|if)|the question was|"
-    r"looking for|in my next role|what I want|I want (?:a|to|the)|the problem (?:was|is|we)|"
-    r"the challenge (?:was|is)|(?:I|we) committed to|I promised|signed up to)",
-    re.IGNORECASE,
-)
-# In a design, the goal is the requirements ("must support", "the goal is").
-_DESIGN_TASK = re.compile(
-    r"\b(?:requi?r\w*ments?|goals?(?:\s+is|:)|the goal|must|should\s+(?:support|handle|serve|stay|keep)|needs? to)\b",
-    re.I,
-)
-# In a motivation answer, the task is what the candidate is looking for next.
-_MOTIVATION_TASK = re.compile(
-    r"\b(?:looking for|I(?:'d| would) (?:like|love)|I want|opportunity|next (?:step|role|stage)|excites? me|"
-    r"interested in|hoping to|grow(?:th)?|to learn|to move (?:into|from))\b",
-    re.I,
-)
-# Concrete design/technical moves (components, mechanisms) count as action in hypothetical answers.
-_MECHANISM = re.compile(
-    r"\b(?:cache|caching|queue|kafka|database|db|index\w*|shard\w*|replica\w*|partition\w*|load balancer|api|"
-    r"gateway|worker|batch\w*|stream\w*|embedding\w*|retriev\w*|rerank\w*|vector|model|fine-?tun\w*|prompt\w*|"
-    r"eval\w*|pipeline|schema|endpoint|microservice|service|store|bucket|cdn|rate limit\w*|circuit breaker|"
-    r"retry|retries|fallback|timeout|idempot\w*|consisten\w*|lock\w*|hash\w*|ttl|postgres\w*|redis|s3|"
-    r"feature flag|canary|rollout|rollback|metric|alert\w*|dashboard|a/b|experiment|hire|hiring|1:1|one-on-one|"
-    r"roadmap|okr|process|review|rotation|on-?call|postmortem|runbook|test\w*|benchmark\w*|profil\w*)\b",
-    re.IGNORECASE,
-)
-_VAGUE_ACTION = re.compile(
-    r"\b(?:worked hard|aligned|align\w* everyone|helped|supported|collaborated|communicated|focused on|made sure|"
-    r"took care|handled it|did my best|stepped up|drove alignment|was involved)\b",
-    re.IGNORECASE,
-)
-# Result cues. Markers and changes that happen to things ("latency dropped") count anywhere after the action;
-# agentive verbs ("we shipped", "I cut") are also actions, so they count only near the end of the answer.
-_RESULT_MARK = re.compile(
-    r"\b(?:as a result|result(?:ed|ing)? in|the result|the outcome|in the end|ended up|eventually|afterwards|later|"
-    r"since then|from then on|by the end|which meant|that meant|led to|so now|now|no longer|never again|"
-    r"stopped|dropp\w*|fell|grew|rose|increased|decreased|doubled|tripled|halved|went (?:up|down|from|to)|came down|"
-    r"disappeared|renewed|stayed|churned|left|recovered|passed|became|turned into|went away|improved|"
-    r"better|happier|success\w*|worked|went well|landed)\b",
-    re.IGNORECASE,
-)
-_RESULT_AGENT = re.compile(
-    r"\b(?:cut|reduced|saved|shipped|launched|delivered|eliminated|hit|reached|won|retained|kept|closed|"
-    r"completed|finished|rolled out|went live|signed|promoted|adopted|got|moved|retired|switched|migrated|"
-    r"caught|replaced|removed)\b",
-    re.IGNORECASE,
-)
-# Evaluative words: a result made only of these is a bare verdict ("things improved", "it went well").
-_VERDICT = word_set(
-    "went well success successful great good better worked fine positive happy happier improved "
-    "improve things everyone overall really very result results outcome impact landed lot much "
-    "people team teams smoother pleased late bit end now felt feel complex"
-)
-_LIVED = re.compile(r"\b(?:was|were|had|did|went|\w+[^\We]ed|fell|rose|grew|cut|hit|won|kept|caught|took|made)\b", re.I)
-_FUTURE = re.compile(r"\b(?:should|would|will|'ll|'d|could|might|hope\w*|expect\w*|plan\w*|going to)\b", re.I)
+        return has_figure and bool(cue.ASSUMED.search(sentence.text))
+    return bool(cue.LIVED_CONTEXT.search(sentence.text)) and _concrete(sentence, metrics)
 
 
 @dataclass
@@ -137,10 +57,10 @@ def _action(sentence: Sentence, hypothetical: bool) -> bool:
         or we_action(text, hypothetical)
         or bool(re.match(r"\s*(?:Then|First|Next|So|Also)?,?\s*[A-Z]?[a-z]+ed\b", text))  # "Reorganised the org"
     )
-    if not mover and not (hypothetical and _MECHANISM.search(text)):
+    if not mover and not (hypothetical and cue.MECHANISM.search(text)):
         return False
     content = [w for w in words(text) if w not in VAGUE]
-    if _VAGUE_ACTION.search(text) and len(content) < 12:
+    if cue.VAGUE_ACTION.search(text) and len(content) < 12:
         return False
     return len(content) >= 5
 
@@ -149,17 +69,19 @@ def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hy
     if any(m.role == "outcome" and sentence.start <= m.start < sentence.end for m in metrics):
         return True
     text = sentence.text
-    cues = [m.group(0).lower() for m in _RESULT_MARK.finditer(text)]
+    cues = [m.group(0).lower() for m in cue.RESULT_MARK.finditer(text)]
     if near_end:
-        cues += [m.group(0).lower() for m in _RESULT_AGENT.finditer(text)]
-    if not cues or _FUTURE.search(text):
+        cues += [m.group(0).lower() for m in cue.RESULT_AGENT.finditer(text)]
+    if not cues or cue.FUTURE.search(text):
         return False
-    if hypothetical and not _LIVED.search(text):
-        return False  # a design "rerank the top 50" is not something that happened
-    if all(c in _VERDICT for c in cues):
+    if hypothetical and not (i_action(text, False) or we_action(text, False)):
+        return False  # a design "falls back to rules" is not something that happened to the candidate
+    if cue.PLUPERFECT.search(text):
+        return False  # "product had stopped believing our dates" is the backstory, not the result
+    if all(c in cue.VERDICT for c in cues):
         return False  # a bare verdict is not a result
     rest = [w for w in words(text) if w not in cues and w not in STOPWORDS and w not in VAGUE and len(w) > 2]
-    content = [w for w in rest if w not in _VERDICT]
+    content = [w for w in rest if w not in cue.VERDICT]
     # "The escalations stopped" is a result; "overall it went really well and the product grew" is a verdict.
     return len(content) >= 1 and len(rest) - len(content) < len(content) + 1
 
@@ -181,9 +103,11 @@ def star_flags(
         res.action = sents[res.actions[0]]
     first_act = res.action_index if res.action_index is not None else len(sents)
     for i, s in enumerate(sents):
-        early = i <= max(first_act, 1) or question_type != "behavioral"  # a story sets the scene before acting
+        early = i <= first_act or question_type != "behavioral"  # a story sets the scene before acting
         # A behavioral story that opens with the candidate acting ("I gave him that feedback") has not set a scene.
-        opens_acting = question_type == "behavioral" and bool(_OPENS_ACTING.match(s.text))
+        opens_acting = (
+            question_type == "behavioral" and bool(cue.OPENS_ACTING.match(s.text)) and not cue.SCALE_NOUN.search(s.text)
+        )
         if res.situation is None and early and not opens_acting and _situation(s, metrics, question_type):
             res.situation = s
         if res.task is None and _task(s.text, question_type):

@@ -28,15 +28,15 @@ def offline_critique(q: PlannedQuestion, answer: str, stories: Sequence[Story]) 
     return run_critic(q["text"], q["type"], answer, stories, q["competency"])
 
 
-_WARM = False
-
-
 def may_use_llm(ctx: Context) -> bool:
     """False when no model can be configured, which spares the offline path importing the LLM stack."""
     if ctx.offline:
         return False
     env = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEWER_MODEL")
     return bool(ctx.model or ctx.base_url or any(os.environ.get(name) for name in env))
+
+
+_WARM = False
 
 
 def warm_up(ctx: Context) -> None:
@@ -113,12 +113,15 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
     index = next_question_index(state) - (1 if pending["is_follow_up"] else 0)
     q = state["plan"][index]
     earlier = turns_for(state, index)
-    full = "\n\n".join(t["answer"] for t in earlier if t["answer"].strip())
-    full = f"{full}\n\n{pending['text']}".strip() if full else pending["text"]
+    full = "\n\n".join([*(t["answer"] for t in earlier if t["answer"].strip()), pending["text"]])
     refs = state.get("stories", [])
     stories = stories_for(ctx, refs, q["text"], q["competency"])
     asked = [t["follow_up"]["text"] for t in state.get("turns", []) if t["follow_up"]]
     critique, llm_follow_up, usage = judge(ctx, q, full, stories, asked)
+    before = [t["critique"] for t in earlier if t["critique"] is not None]
+    if critique.non_answer and before and not before[-1].get("non_answer"):
+        # "I don't know" to a follow-up adds nothing: the earlier answer still stands as it was judged.
+        critique = Critique.model_validate(before[-1])
     follow_up = _follow_up(ctx, critique, full, llm_follow_up, earlier, asked, key=f"{q['id']}:{ctx.seed}")
     asked_text = earlier[-1]["follow_up"]["text"] if pending["is_follow_up"] and earlier[-1]["follow_up"] else q["text"]
     record: TurnRecord = {

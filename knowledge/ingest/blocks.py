@@ -14,6 +14,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 
 from knowledge.ingest.labels import parse_label
+from knowledge.ingest.questions import unmark
 
 _BLOCK_OPEN = {
     "paragraph_open": "para",
@@ -81,9 +82,22 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("heading", start, end, int(tok.tag[1:]), clean_heading(title)))
         elif tok.type in _BLOCK_OPEN:
             blocks.append(Block(_BLOCK_OPEN[tok.type], start, end))
+        elif tok.type == "code_block" and is_prose(tok.content):
+            blocks.append(Block("para", start, end))  # an indented answer in a plain-text doc, not code
         elif tok.type in _LEAF:
             blocks.append(Block(_LEAF[tok.type], start, end, title=tok.type))
     return blocks
+
+
+_CODE_CHARS = re.compile(r"[{};=<>\[\]$]|\w\(|\)\s*$|^\s*(?:def|class|import|from|return|SELECT|#include)\b", re.M)
+
+
+def is_prose(text: str) -> bool:
+    """Indented text that reads as sentences (tab-indented notes) rather than code."""
+    words = text.split()
+    if len(words) < 6 or _CODE_CHARS.search(text):
+        return False
+    return sum(w.isalpha() for w in words) >= 0.7 * len(words)
 
 
 _EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
@@ -92,7 +106,7 @@ _LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(\[]+")
 
 def clean_heading(title: str) -> str:
     """Heading text without emphasis markers, leading emoji/symbols or trailing #'s."""
-    title = _EMPHASIS.sub("", title).replace("`", "")
+    title = _EMPHASIS.sub("", unmark(title)).replace("`", "")
     title = _LEADING_SYMBOLS.sub("", title.strip())
     return re.sub(r"\s+", " ", title).strip(" #")
 
@@ -110,4 +124,4 @@ def split_sections(blocks: list[Block], lines: list[str]) -> list[Section]:
 
 def _is_label_heading(block: Block, lines: list[str]) -> bool:
     label = parse_label(lines[block.start]) if block.start < len(lines) else None
-    return label is not None and label.canon in {"situation", "task", "action", "result", "extra"}
+    return label is not None and label.canon in {"situation", "task", "action", "result", "extra", "star"}

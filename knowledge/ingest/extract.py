@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from knowledge.ingest import items
 from knowledge.ingest.blocks import Section, parse_blocks, split_sections
-from knowledge.ingest.labels import split_star
+from knowledge.ingest.labels import parse_label, split_star
+from knowledge.ingest.normalize import normalize
 from knowledge.ingest.questions import clean, has_story_prefix, heading_question
 from knowledge.ingest.stories import RawStory, qa_story, section_stories
-from knowledge.ingest.tables import table_rows
+from knowledge.ingest.tables import is_candidate_table, table_rows
 
 MAX_ITEMS = 2000  # stories, and questions, per document: beyond this a "document" is a dump, not notes
 
@@ -41,7 +42,7 @@ class _Span:
 
 def extract(text: str, fallback_title: str) -> RawDoc:
     """Stories and questions of one clean document; `fallback_title` names a story without a heading."""
-    lines = _blank_front_matter(text.split("\n"))
+    lines = normalize(_blank_front_matter(text.split("\n")))
     blocks = parse_blocks("\n".join(lines))
     code = {i for b in blocks if b.kind == "code" for i in range(b.start, b.end)}
     spans = _spans(split_sections(blocks, lines), lines, code, len(lines))
@@ -59,12 +60,15 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             candidate_until = max(candidate_until, span.full_end)
         if span.start < candidate_until:
             doc.candidates += [(t, i + 1) for i, t in items.candidate_items(lines, span.start, span.end, code)]
+            doc.candidates += _table_questions(sec, lines, span.start, span.end)
             continue
         label_at = _candidate_label(lines, span, code)
         own_end = label_at if label_at is not None else span.end
         if label_at is not None:
             doc.candidates += [(t, i + 1) for i, t in items.candidate_items(lines, label_at, span.end, code)]
             candidate_until = max(candidate_until, span.full_end)
+        list_at = _question_list_label(lines, span.start, own_end, code)
+        story_end = list_at if list_at is not None else own_end
         heading = sec.title if sec.heading else None
         question = heading_question(sec.title) if sec.heading else None
         if span.qa:
@@ -77,8 +81,10 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             _add_pairs(doc, [p for p in span.qa[: MAX_ITEMS + 1] if p.line < own_end], answers_seen)
             continue
         children = _children(spans, k)
-        simple = label_at is None and not any(_is_item(spans[j]) for j in children)
-        found = section_stories(heading, sec.line, lines, (span.start, own_end), question, code, fallback_title)
+        simple = label_at is None and list_at is None and not any(_is_item(spans[j]) for j in children)
+        found = section_stories(heading, sec.line, lines, (span.start, story_end), question, code, fallback_title)
+        if found and list_at is not None:  # stories, then "Questions these answer:" and a list
+            doc.questions += [(t, i + 1) for i, t in items.example_questions(lines, list_at, own_end)]
         if found:
             if simple and found[0].kind != "prose":  # a labelled story or answer keeps its sub-sections
                 whole = (span.start, span.full_end)
@@ -92,6 +98,9 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             doc.questions.append((question, sec.line))
             continue
         for table in (b for b in sec.blocks if b.kind == "table" and b.start < own_end):
+            if is_candidate_table(lines, table.start, table.end):
+                doc.candidates += [(q, i + 1) for i, q, _ in table_rows(lines, table.start, table.end)]
+                continue
             for i, question, answer in table_rows(lines, table.start, table.end):
                 doc.questions.append((question, i + 1))
                 if answer:
@@ -176,6 +185,33 @@ def _candidate_label(lines: list[str], span: _Span, code: set[int]) -> int | Non
     return None
 
 
+def _table_questions(sec: Section, lines: list[str], start: int, end: int) -> list[tuple[str, int]]:
+    """Questions in the tables of a candidate-question region: the first cell of each row that asks something."""
+    found = []
+    for table in (b for b in sec.blocks if b.kind == "table" and start <= b.start < end):
+        for i in range(table.start + 2, table.end):
+            cells = [clean(c) for c in lines[i].strip().strip("|").split("|")]
+            asked = next((c for c in cells if c.endswith("?") and len(c) >= 8), None)
+            if asked:
+                found.append((asked, i + 1))
+    return found
+
+
+def _question_list_label(lines: list[str], start: int, end: int, code: set[int]) -> int | None:
+    """Line of a lead-in such as "Questions I map these to:" directly followed by a list of questions."""
+    for i in range(start, end):
+        raw = lines[i].strip()
+        if i in code or not raw.endswith(":") or len(raw) > 80 or not _QUESTION_LIST.search(raw):
+            continue
+        label = parse_label(raw)
+        if label is not None and label.canon != "other":
+            continue  # "Likely follow-ups:" is part of a story, not a list of interview questions
+        listed = items.example_questions(lines, i + 1, end)
+        if listed and listed[0][0] <= i + 2:
+            return i
+    return None
+
+
 def _blank_front_matter(lines: list[str]) -> list[str]:
     """YAML front matter (--- key: value ---) is metadata, not content; blanked so line numbers stay true."""
     if not lines or lines[0].strip() != "---":
@@ -189,7 +225,8 @@ def _blank_front_matter(lines: list[str]) -> list[str]:
 
 
 _QUESTION_LIST = re.compile(
-    r"\bquestions?\b|\basked\b|\bprompts?\b|\bpractice\b|\blikely\b|\bsystem design\b|\bbehaviou?ral\b|"
+    r"\bquestions?\b|\basked\b|\b(?:they|interviewers?|panel|he|she)\b[\w' ]{0,20}?\bask\b|"
+    r"\bprompts?\b|\bpractice\b|\blikely\b|\bsystem design\b|\bbehaviou?ral\b|"
     r"\btechnical\b|\binterview\b",
     re.IGNORECASE,
 )

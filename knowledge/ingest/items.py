@@ -15,10 +15,17 @@ _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+(?P<text>.*)$")
 _QA_FENCE_Q = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*\d*\s*(?:\*\*)?\s*[:.]", re.IGNORECASE)
 _QA_FENCE_A = re.compile(r"^\s*(?:\*\*)?A(?:nswer)?\s*(?:\*\*)?\s*[:.]", re.IGNORECASE)
 _BOLD_LINE = re.compile(r"^(\*\*|__)[^*_].*\?[\"”']?\1$")
+# Who the candidate's own questions are for: "them", "the interviewer(s)", "the VP", "my skip-level"...
+_WHO = (
+    r"(?:them\b|(?:(?:the|my|your|our)\s+)?(?:interviewers?(?:\(s\))?|team|panel|hiring\s+manager|hm|manager|"
+    r"mgr|company|recruiter|vp|cto|ceo|director|founders?|em|skip[- ]level|tech\s+lead|leadership)\b)"
+)
 CANDIDATE = re.compile(
-    r"\bquestions?\s+(?:for\s+(?:them|the\s+(?:interviewer|team|panel|hiring manager|company))|"
-    r"(?:you|i|i'll|i will|to|we|we'll)\s+(?:\w+\s+){0,2}ask\b)|\bmy questions\b|\breverse[- ]interview|"
-    r"\bask(?:ing)?\s+(?:them|the interviewer|your interviewer)\b",
+    rf"\b(?:questions?|qs)\s+(?:for|to)\s+{_WHO}|"
+    r"\b(?:questions?|qs|things|stuff)\s+(?:you|i|i'll|i will|i'd|to|we|we'll)\s+(?:\w+\s+){0,2}ask\b|"
+    r"\bmy (?:questions|qs)\b|\breverse[- ](?:interview|questions?|qs|q\s*&\s*a)\b|"
+    r"\bquestions?\s+(?:do\s+you\s+have\s+)?for\s+(?:me|us)\b|"
+    rf"\bask(?:ing)?\s+{_WHO}|^\W*(?:to\s+)?ask\b|^\W*(?:what\s+)?(?:i|we)\s+asked(?:\s+them)?\W*$",
     re.IGNORECASE,
 )
 
@@ -40,18 +47,27 @@ def is_qa_fence(lines: list[str], start: int, end: int) -> bool:
 
 def qa_pairs(lines: list[str], scannable: list[int], stops: set[int], end: int) -> list[QAPair]:
     """Explicit questions on `scannable` lines; each answer runs to the next question, a stop line or `end`."""
-    found = [(i, q) for i in scannable if (q := question_line(lines[i]) or _asked_then_answered(lines, i, end))]
+    found: list[tuple[int, tuple[str, str], bool]] = []
+    for i in scannable:
+        q = question_line(lines[i]) or _asked_then_answered(lines, i, end)
+        if q:
+            found.append((i, q, False))
+        elif toggle := _toggle_question(lines, i, end):
+            found.append((i, (toggle, ""), True))
     pairs: list[QAPair] = []
-    for k, (i, (text, inline)) in enumerate(found):
+    for k, (i, (text, inline), nested) in enumerate(found):
         limit = found[k + 1][0] if k + 1 < len(found) else end
         limit = min([limit, *(s for s in stops if i < s < limit)])
+        limit = next((j for j in range(i + 1, limit) if _SPEAKER.match(lines[j])), limit)
         j = i + 1
         # A question may wrap onto following lines of the same paragraph.
         while j < limit and not text.rstrip().endswith(("?", ".", "!", '"', "”")) and _continues(lines[j]):
             text = f"{text} {clean(lines[j])}"
             j += 1
-        answer = ([inline] if inline else []) + _strip_answer_label(lines[j:limit])
-        pairs.append(QAPair(clean(text), i, trim(answer)))
+        answer = trim(([inline] if inline else []) + _strip_answer_label(lines[j:limit]))
+        if nested and sum(len(x.split()) for x in answer) < MIN_NESTED_ANSWER_WORDS:
+            answer = []  # "- use the outage story" under a question is a hint, not a prepared answer
+        pairs.append(QAPair(clean(text), i, answer))
     return pairs
 
 
@@ -60,7 +76,8 @@ def _asked_then_answered(lines: list[str], i: int, end: int) -> tuple[str, str] 
     directly followed by an "Answer:"/"A:" label."""
     if "?" not in lines[i]:
         return None
-    raw = _BULLET.sub("", lines[i].strip(), count=1)
+    bullet = _BULLET.match(lines[i])
+    raw = bullet.group("text").strip() if bullet else lines[i].strip()
     text = clean(raw.lstrip("# "))
     if not text.endswith("?") or len(text) < 8:
         return None
@@ -71,6 +88,37 @@ def _asked_then_answered(lines: list[str], i: int, end: int) -> tuple[str, str] 
         j += 1
     label = parse_label(lines[j]) if j < end else None
     return (text, "") if label is not None and label.canon == "answer" else None
+
+
+MIN_NESTED_ANSWER_WORDS = 12  # shorter nested notes ("use the outage story") are hints, not answers
+
+
+def _toggle_question(lines: list[str], i: int, end: int) -> str | None:
+    """A Notion-style toggle: a question bullet ("...?" or "Tell me about...") with its answer nested under it."""
+    bullet = _BULLET.match(lines[i])
+    if not bullet or not _nested_words(lines, i, end):
+        return None
+    text = clean(bullet.group("text"))
+    if text.endswith("?") or (PROMPT.match(text) and not re.search(r"→|->|\.\.\.|…", text)):
+        return text if is_question_like(text) else None
+    return None
+
+
+def _nested_words(lines: list[str], i: int, end: int) -> int:
+    """Words in the block indented under the bullet on line i (0 when nothing is nested)."""
+    bullet = _BULLET.match(lines[i])
+    if not bullet:
+        return 0
+    indent = len(bullet.group("indent").expandtabs(4))
+    words = 0
+    for j in range(i + 1, end):
+        line = lines[j]
+        if not line.strip():
+            continue
+        if len(line) - len(line.lstrip()) <= indent:
+            break
+        words += len(line.split())
+    return words
 
 
 def _continues(line: str) -> bool:
@@ -86,10 +134,15 @@ def _strip_answer_label(lines: list[str]) -> list[str]:
         label = parse_label(line)
         if label and label.canon == "answer" and not label.bulleted:
             out[i] = label.rest
+        else:
+            out[i] = _DOTTED_ANSWER.sub("", line, count=1)  # "A. ..." under a "Q. ..." line
         break
     return out
 
 
+# In a practice transcript the interviewer speaking again ends the answer, question or not.
+_SPEAKER = re.compile(r"^\s*(?:\*\*|__)?(?:interviewer|recruiter|hiring manager)\s*(?:\*\*|__)?\s*:", re.I)
+_DOTTED_ANSWER = re.compile(r"^\s*(?:A|Ans)\.\s+")
 _HR = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 
 
@@ -159,12 +212,18 @@ def example_questions(lines: list[str], start: int, end: int) -> list[tuple[int,
         if not _BULLET.match(lines[i]):
             continue
         text = raw.strip()
+        mapped = _QUOTED_THEN_NOTE.match(text)
+        if mapped:
+            text = mapped.group(1)  # '"Describe a failure" -> story 4': the quoted part is the question
         quoted = bool(text) and text[0] in "\"“'‘" and _fully_quoted(text)
         cleaned = clean(text)
         prompt = bool(PROMPT.match(cleaned)) and not re.search(r"→|->|\.\.\.|…", cleaned)
         if (quoted or cleaned.endswith("?") or prompt) and is_question_like(cleaned):
             found.append((i, cleaned))
     return found
+
+
+_QUOTED_THEN_NOTE = re.compile(r"^([\"“][^\"“”]{8,}[\"”])\s*(?:->|→|=>|⇒|—|–|-|:|\(|\[).*$")
 
 
 def _fully_quoted(text: str) -> bool:

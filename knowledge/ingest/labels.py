@@ -16,14 +16,18 @@ STAR = ("situation", "task", "action", "result")
 
 # fmt: off
 _NAMES: dict[str, tuple[str, ...]] = {
-    "situation": ("situation", "the situation", "context", "background", "setting", "s"),
+    "situation": ("situation", "the situation", "context", "background", "setting", "s", "challenge",
+                  "the challenge", "problem", "the problem"),
     "task": ("task", "the task", "goal", "goals", "objective", "my task", "my role", "role", "mission", "t",
-             "responsibility"),
+             "responsibility", "obstacle", "obstacles"),
     "action": ("action", "actions", "the action", "actions taken", "what i did", "approach", "my approach",
                "steps", "steps taken", "solution"),
     "result": ("result", "results", "the result", "outcome", "outcomes", "impact", "results & impact",
                "result & impact", "results and impact", "what happened", "r"),
-    "answer": ("answer", "a", "my answer", "star answer", "sample answer", "suggested answer", "response"),
+    # A heading that only announces the story format ("#### STAR") is a container, not a story title.
+    "star": ("star", "star story", "star format", "star breakdown", "star version", "star notes", "the star"),
+    "answer": ("answer", "a", "my answer", "star answer", "sample answer", "suggested answer", "response",
+               "me", "i said", "my reply", "candidate"),
     "extra": ("trade-offs", "tradeoffs", "trade-offs accepted", "tradeoffs accepted", "trade offs", "lessons",
               "lesson", "lessons learned", "lesson learned", "learnings", "learning", "what i learned",
               "interview hook", "hook", "key takeaway", "key takeaways", "takeaways", "takeaway", "reflection",
@@ -51,6 +55,11 @@ class Label:
     bulleted: bool
 
 
+_COMBINED = re.compile(r"(?:situation|context|background|s)\s*(?:/|&|\+|and)\s*(?:task|goal|t)")
+# Emoji or symbols people put before a label in Notion ("🎯 Situation:", "✅ **Result**").
+_DECOR = re.compile("^[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+\\s*")
+
+
 @lru_cache(maxsize=2048)
 def canonical(name: str) -> str | None:
     """Canonical label for a raw label name, or None."""
@@ -62,6 +71,8 @@ def canonical(name: str) -> str | None:
         return "answer"
     if key.startswith(("trade-off", "tradeoff", "lesson")):
         return "extra"
+    if _COMBINED.fullmatch(key):  # "Situation & Task", "S/T": the opening of the story
+        return "situation"
     return None
 
 
@@ -69,12 +80,15 @@ def canonical(name: str) -> str | None:
 def parse_label(line: str) -> Label | None:
     """The label opening `line`, if any. Unknown bold labels come back as canon "other"."""
     s = line.strip()
+    if s.startswith("|"):
+        return _table_label(s)
     bullet = _BULLET.match(s)
     if bullet:
         s = s[bullet.end() :]
     heading = _HEADING.match(s)
     if heading:
         s = s[heading.end() :].strip()
+    s = _DECOR.sub("", s)
     wrapped = _WRAPPED.match(s)
     if wrapped:
         inner, rest = wrapped.group("inner").strip(), wrapped.group("rest")
@@ -103,7 +117,51 @@ def parse_label(line: str) -> Label | None:
     return None
 
 
+def _table_label(row: str) -> Label | None:
+    """`| Situation | text |`: a story written as a two-column table (Confluence, Notion databases)."""
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    if len(cells) < 2:
+        return None
+    name = re.sub(r"\*\*|__", "", cells[0]).strip().rstrip(":").strip()
+    canon = canonical(name) if name else None
+    if canon is None or canon == "answer":
+        return None
+    rest = " ".join(c for c in cells[1:] if c).replace("<br>", " ")
+    return Label(canon, name, rest, False)
+
+
+# A bold STAR label in the middle of a line: "... team. **A:** I paired ..." (several labels on one line).
+_INLINE = re.compile(r"(?<=\S)\s+(?=(?:\*\*|__)[A-Za-z][A-Za-z &/'-]{0,30}?\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:))")
+
+
+def _is_star(label: Label | None) -> bool:
+    """A STAR label, counting a bare "A" (Action next to S/T/R letters)."""
+    if label is None or not re.search(r"\w", label.rest):
+        return False  # a label with nothing after it is a mention ("**Situation:** / **Task:**"), not a part
+    return label.canon in STAR or label.name.strip().lower() == "a"
+
+
+def _split_inline(line: str) -> list[str]:
+    """A paragraph with inline **S:** **T:** **A:** **R:** markers, one marker per line."""
+    if ("**" not in line and "__" not in line) or line.lstrip().startswith("|"):
+        return [line]
+    parts = _INLINE.split(line)
+    if len(parts) < 2:
+        return [line]
+    starry = [_is_star(parse_label(p)) for p in parts]
+    if sum(starry) < 2:
+        return [line]  # one bold word mid-sentence is emphasis, not a label
+    out = [parts[0]]
+    for part, star in zip(parts[1:], starry[1:], strict=True):
+        if star:
+            out.append(part)
+        else:
+            out[-1] = f"{out[-1]} {part}"
+    return out
+
+
 _HR = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_ENDS_FIELD = ("extra", "answer", "star")
 _BOLD = re.compile(r"\*\*|__")
 
 
@@ -120,7 +178,8 @@ def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) 
     A lone "A:" counts as Action only when "S:"/"T:" style letters are used too.
     """
     code = code or set()
-    labels = [None if offset + i in code else parse_label(line) for i, line in enumerate(lines)]
+    lines, in_code = _expand(lines, code, offset)
+    labels = [None if skip else parse_label(line) for line, skip in zip(lines, in_code, strict=True)]
     letters = {lab.name.strip().lower() for lab in labels if lab and len(lab.name.strip()) == 1}
     a_is_action = bool(letters & {"s", "t"})
     fields: dict[str, list[str]] = {k: [] for k in STAR}
@@ -135,11 +194,22 @@ def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) 
             seen.add(canon)
             if lab.rest:
                 fields[canon].append(lab.rest)
-        elif (lab and (canon in ("extra", "answer") or (canon == "other" and not lab.bulleted))) or _HR.match(line):
+        elif (lab and (canon in _ENDS_FIELD or (canon == "other" and not lab.bulleted))) or _HR.match(line):
             current = None  # another part, or a horizontal rule, ends the field
         elif current:
             fields[current].append(line)
     return {k: _dedent(v) if v else "" for k, v in fields.items()}, len(seen)
+
+
+def _expand(lines: list[str], code: set[int], offset: int) -> tuple[list[str], list[bool]]:
+    """Lines with inline STAR markers split apart, and whether each (expanded) line is code."""
+    out: list[str] = []
+    in_code: list[bool] = []
+    for i, line in enumerate(lines):
+        pieces = [line] if offset + i in code else _split_inline(line)
+        out.extend(pieces)
+        in_code.extend([offset + i in code] * len(pieces))
+    return out, in_code
 
 
 def _dedent(lines: list[str]) -> str:

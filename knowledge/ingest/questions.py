@@ -11,7 +11,7 @@ _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 # "Q:", "Q1.", "Q 3 -", "Question:", "Question 4)", "Interview Question:" after emphasis markers are removed.
 _Q_PREFIX = re.compile(
-    r"^(?:interview\s+)?(?P<word>q|question)\s*#?(?P<num>\d{1,3})?\s*(?::|[.)](?=\s)|[-–—](?=\s))\s*(?P<text>.*)$",
+    r"^(?:interview\s+)?(?P<word>q|question|interviewer)\s*#?(?P<num>\d{1,3})?\s*(?::|[.)](?=\s)|[-–—](?=\s))\s*(?P<text>.*)$",
     re.IGNORECASE,
 )
 _ANSWER_INLINE = re.compile(r"\s*(?:\*\*|__)?\s*(?:star\s+|sample\s+|my\s+)?answer\s*(?:\*\*|__)?\s*:.*$", re.I)
@@ -28,12 +28,26 @@ PROMPT = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
-_STORY_PREFIX = re.compile(r"^(?:story|example|case|star)\s*#?\d+\s*(?::|[.)]|[-–—](?=\s))\s*", re.IGNORECASE)
+_STORY_PREFIX = re.compile(
+    r"^(?:(?:story|example|case|star)\s*#?\d+\s*(?::|[.)]|[-–—](?=\s))|story\s*(?::|[-–—](?=\s)))\s*", re.IGNORECASE
+)
+
+
+_WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]|]+)\]\]")  # [[Page]] or [[Page|shown text]]
+_TRAILING_TAGS = re.compile(r"(?:\s+#[A-Za-z][\w/-]*)+\s*$")  # Obsidian / Bear "#behavioral" tags
+
+
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"$%&<>|~])")  # pandoc writes "\$40K", "64\%"
+
+
+def unmark(text: str) -> str:
+    """Backslash escapes undone, wiki-links read as their shown text, trailing #tags dropped."""
+    return _TRAILING_TAGS.sub("", _WIKI_LINK.sub(r"\1", _ESCAPED.sub(r"\1", text)))
 
 
 def clean(text: str) -> str:
-    """Question/title text without bullets, emphasis, backticks or surrounding quotes."""
-    text = re.sub(r"\*\*|__|`", "", text)
+    """Question/title text without bullets, emphasis, backticks, wiki-links, #tags or surrounding quotes."""
+    text = re.sub(r"\*\*|__|`", "", unmark(text))
     text = re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text)
     text = re.sub(r"\s+", " ", text).strip()
     for _ in range(2):
@@ -46,7 +60,7 @@ def clean(text: str) -> str:
 
 def strip_story_prefix(title: str) -> str:
     """Drop a "Story 2:" prefix: "Story 2: Fixing X" -> "Fixing X" (unless nothing meaningful is left)."""
-    stripped = _STORY_PREFIX.sub("", title).strip()
+    stripped = _STORY_PREFIX.sub("", _NUMBERED.sub("", title)).strip()
     return stripped if len(stripped) > 2 else title
 
 
@@ -83,6 +97,8 @@ def question_line(line: str) -> tuple[str, str] | None:
     # "Q3: launch" in a roadmap is a quarter, not a question: numbered Q's must read like questions.
     if m.group("word").lower() == "q" and m.group("num") and not is_question_like(text):
         return None
+    if m.group("word").lower() == "interviewer" and not is_question_like(text):
+        return None  # "Interviewer: Thanks, let's move on." in a practice transcript
     return text, answer
 
 

@@ -39,8 +39,13 @@ def decode(data: str | bytes, source: str) -> Decoded | None:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
-            warnings.append(f"{source}: not valid UTF-8; undecodable bytes were replaced")
+            legacy = _windows_1252(data)
+            if legacy is not None:
+                text = legacy
+                warnings.append(f"{source}: not UTF-8; read as Windows-1252 (save it as UTF-8 to silence this)")
+            else:
+                text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+                warnings.append(f"{source}: not valid UTF-8; undecodable bytes were replaced")
     else:
         text = data.lstrip("\ufeff")
     if len(text) > MAX_CHARS:
@@ -50,6 +55,34 @@ def decode(data: str | bytes, source: str) -> Decoded | None:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     return Decoded(repair(text), warnings)
+
+
+# Characters a Windows-1252 document plausibly holds outside ASCII: typographic punctuation and symbols.
+_CP1252_PUNCT = set("‘’‚“”„–—…•€£¥©®°±·«»¡¿§¶×÷½¼¾\u00a0")
+
+
+def _windows_1252(data: bytes) -> str | None:
+    """`data` read as Windows-1252 when it looks like text saved by Word/Notepad on Windows, else None.
+
+    Every non-ASCII character must be typographic punctuation or a letter touching another letter
+    ("José", "Müller"); random binary-ish bytes ("\\xff\\xfe" between spaces) fail that and stay replaced.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None  # one of the five bytes cp1252 leaves undefined: not a cp1252 document
+    odd = total = 0
+    for i, ch in enumerate(text):
+        if ord(ch) < 128:
+            continue
+        total += 1
+        if ch in _CP1252_PUNCT:
+            continue
+        near = text[max(i - 1, 0) : i + 2]
+        in_word = sum(c.isalpha() for c in near) >= 2 and any(c.isascii() and c.isalpha() for c in near)
+        if not (ch.isalpha() and in_word):
+            odd += 1
+    return text.lstrip("\ufeff") if total and odd <= total // 10 else None
 
 
 def repair(text: str) -> str:

@@ -6,6 +6,7 @@ Task, ...) is split at each repeated Situation label.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from knowledge.ingest import prose
@@ -80,7 +81,8 @@ def _split_repeated(title: str, line: int, lines: list[str], start: int, end: in
     cuts: list[tuple[int, str | None]] = []  # (first line of the story, its own title line)
     for k, at in enumerate(starts):
         named = _title_line(lines, at, starts[k - 1] + 1 if k else start)
-        cuts.append((named if named is not None else (at if k else start), clean(lines[named]) if named else None))
+        own = _title_text(lines[named]) if named is not None else None
+        cuts.append((named if named is not None else (at if k else start), own))
     stories = []
     for k, (cut, own_title) in enumerate(cuts):
         stop = cuts[k + 1][0] if k + 1 < len(cuts) else end
@@ -97,6 +99,14 @@ def _label(line: str) -> str | None:
     return label.canon if label else None
 
 
+def _title_text(line: str) -> str:
+    """A title line without heading/bullet marks, "1)" numbering or a "Story 2:" prefix."""
+    return strip_story_prefix(clean(_NUMBERING.sub("", line.strip().lstrip("#>-*+ "))))
+
+
+_NUMBERING = re.compile(r"^\d{1,3}[.)]\s+")
+
+
 def _title_line(lines: list[str], at: int, floor: int) -> int | None:
     """The short, unlabelled line right above a Situation label (a bold story title), if any."""
     i = at - 1
@@ -104,7 +114,7 @@ def _title_line(lines: list[str], at: int, floor: int) -> int | None:
         i -= 1
     if i < floor:
         return None
-    text = clean(lines[i].lstrip("#>-*+ "))
+    text = _title_text(lines[i])
     if 0 < len(text) <= 100 and not text.endswith((".", ":")) and _label(lines[i]) in (None, "other"):
         return i
     return None

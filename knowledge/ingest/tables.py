@@ -1,16 +1,23 @@
 """Question tables: `| Question | Answer |` (or `| Question | Story to use |`) rows become questions.
 
-A cell under an Answer column long enough to be an answer also becomes a prepared (qa) story.
+A cell under an Answer (or Story) column long enough to be an answer also becomes a prepared (qa) story; a
+Result/Outcome column is kept with it. A table whose question column is "Question for them" (or which sits
+under a "Questions to ask" heading) holds the candidate's own questions.
 """
 
 from __future__ import annotations
 
 import re
 
+from knowledge.ingest.items import CANDIDATE
 from knowledge.ingest.questions import clean, is_question_like
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 MIN_ANSWER_CHARS = 40
+# "Story to use" holds a reference to a story told elsewhere, so it is deliberately not an answer column.
+_ANSWER_COLUMNS = ("a", "answer", "my answer", "response", "story", "my story", "the story", "example",
+                   "what i did", "star", "star answer", "star story")  # fmt: skip
+_RESULT_COLUMNS = ("result", "results", "outcome", "impact")
 
 
 def _cells(line: str) -> list[str]:
@@ -20,15 +27,28 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", body)]
 
 
+def _header(lines: list[str], start: int, end: int) -> list[str] | None:
+    if end - start < 3 or not _SEPARATOR.match(lines[start + 1]):
+        return None
+    return [clean(c).lower() for c in _cells(lines[start])]
+
+
+def is_candidate_table(lines: list[str], start: int, end: int) -> bool:
+    """The table's question column says whom the questions are for: "Question for them", "Qs to ask"."""
+    header = _header(lines, start, end)
+    return bool(header) and any(CANDIDATE.search(h) for h in header or [])
+
+
 def table_rows(lines: list[str], start: int, end: int) -> list[tuple[int, str, str]]:
     """(line, question, answer) for each row of a question table in lines[start:end]; [] for other tables."""
-    if end - start < 3 or not _SEPARATOR.match(lines[start + 1]):
+    header = _header(lines, start, end)
+    if header is None:
         return []
-    header = [clean(c).lower() for c in _cells(lines[start])]
-    q_col = next((i for i, h in enumerate(header) if "question" in h or h in ("q", "prompt")), None)
+    q_col = next((i for i, h in enumerate(header) if "question" in h or h in ("q", "qs", "prompt")), None)
     if q_col is None:
         return []
-    a_col = next((i for i, h in enumerate(header) if h in ("a", "answer", "my answer", "response")), None)
+    a_col = next((i for i, h in enumerate(header) if h in _ANSWER_COLUMNS), None)
+    r_col = next((i for i, h in enumerate(header) if h in _RESULT_COLUMNS), None)
     rows = []
     for i in range(start + 2, end):
         cells = _cells(lines[i])
@@ -36,5 +56,9 @@ def table_rows(lines: list[str], start: int, end: int) -> list[tuple[int, str, s
         if not is_question_like(question):
             continue
         answer = cells[a_col].replace("<br>", "\n") if a_col is not None and a_col < len(cells) else ""
-        rows.append((i, question, answer if len(answer) >= MIN_ANSWER_CHARS else ""))
+        if len(answer) < MIN_ANSWER_CHARS:
+            answer = ""
+        elif r_col is not None and r_col < len(cells) and cells[r_col]:
+            answer = f"{answer}\n\nResult: {cells[r_col]}"
+        rows.append((i, question, answer))
     return rows

@@ -1,0 +1,97 @@
+"""Sentence cues for the STAR pass (agent/critic/star.py): patterns only, compiled once.
+
+General English cues, not phrases tuned to particular answers: tense, anchors in time and place,
+result markers, verdict words, and the vocabulary of software components.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.critic.text import word_set
+
+# A lived setting: past tense or an anchored time/place ("last year", "at my previous company", "when I joined").
+LIVED_CONTEXT = re.compile(
+    r"\b(?:was|were|had|ran|led|built|took|made|grew|kept|went|did|\w+[^\We]ed|ago|"
+    r"last (?:year|quarter|month|spring|summer|autumn|fall|winter)|"
+    r"previous|back in|in (?:19|20)\d\d|when I|at my (?:last|previous|current|old)|on (?:my|our) (?:last|previous)|"
+    r"I(?:'ve| have) (?:spent|been|done|built|led|run)|my current|our current|currently|today|right now)\b",
+    re.IGNORECASE,
+)
+# "I ran an organization of 60 engineers": a sentence about the size of things sets a scene even in first person.
+SCALE_NOUN = re.compile(
+    r"\b\d[\d,.]*\s*(?:k|m|million|thousand)?\s+(?:\w+\s+)?(?:engineers|people|teams|users|reports|employees|"
+    r"developers|managers)\b|\b(?:organi[sz]ation|org|team|group) of\b",
+    re.IGNORECASE,
+)
+OPENS_ACTING = re.compile(
+    r"(?:Then|So|First|Also)?,?\s*I\s+(?:also\s+|then\s+)?(?!was\b|had\b|joined\b|inherited\b|started\b)[a-z]+ed\b"
+    r"(?![^.]*\b(?:when|at my|last|ago|our|my team|who|which)\b)|(?:Then|So|First|Also)?,?\s*I\s+(?:gave|told|sent|"
+    r"took|made|set|ran|wrote|met|got|put|kept|cut|led|built)\b(?![^.]*\b(?:when|at my|last|ago|our|my team)\b)"
+)
+# An assumed setting of a design: numbers about users, traffic, data, or explicit assumptions.
+ASSUMED = re.compile(
+    r"\b(?:assum\w*|let's say|suppose|say we have|given|users?|customers?|tenants?|traffic|requests?|qps|rps|"
+    r"volume|peak|per (?:second|day|minute)|a day|a second|documents?|records?|calls)\b",
+    re.IGNORECASE,
+)
+
+TASK = re.compile(
+    r"\b(?:(?:my|our|the)\s+(?:\w+\s+)?(?:job|task|goal|role|responsibility|mandate|mission|brief|objective|remit|"
+    r"ask|aim|priority|call)\s+(?:was|is|were)\b|I\s+was\s+(?:\w+\s+)?(?:asked|tasked|hired|brought|responsible|given|"
+    r"charged|assigned|accountable|expected|the\s+\w+\s+(?:lead|owner))|(?:I|we)\s+(?:\w+\s+)?(?:needed|had|wanted|"
+    r"set out|aimed|was asked|were asked|got asked|have|need|must|want)\s+to\b|I\s+own(?:ed)?\b|"
+    r"took\s+(?:on|over|ownership)|it was (?:my|on me)|to decide (?:whether|how|if)|the question was|"
+    r"looking for|in my next role|what I want|I want (?:a|to|the)|the problem (?:was|is|we)|"
+    r"the challenge (?:was|is)|(?:I|we) committed to|I promised|signed up to|I wanted\b)",
+    re.IGNORECASE,
+)
+# In a design, the goal is the requirements ("must support", "the goal is").
+DESIGN_TASK = re.compile(
+    r"\b(?:requi?r\w*ments?|goals?(?:\s+is|:)|the goal|must|should\s+(?:support|handle|serve|stay|keep)|needs? to)\b",
+    re.I,
+)
+# In a motivation answer, the task is what the candidate is looking for next.
+MOTIVATION_TASK = re.compile(
+    r"\b(?:looking for|I(?:'d| would) (?:like|love)|I want|opportunity|next (?:step|role|stage)|excites? me|"
+    r"interested in|hoping to|grow(?:th)?|to learn|to move (?:into|from))\b",
+    re.I,
+)
+# Concrete design/technical moves (components, mechanisms) count as action in hypothetical answers.
+MECHANISM = re.compile(
+    r"\b(?:cache|caching|queue|kafka|database|db|index\w*|shard\w*|replica\w*|partition\w*|load balancer|api|"
+    r"gateway|worker|batch\w*|stream\w*|embedding\w*|retriev\w*|rerank\w*|vector|model|fine-?tun\w*|prompt\w*|"
+    r"eval\w*|pipeline|schema|endpoint|microservice|service|store|bucket|cdn|rate limit\w*|circuit breaker|"
+    r"retry|retries|fallback|timeout|idempot\w*|consisten\w*|lock\w*|hash\w*|ttl|postgres\w*|redis|s3|"
+    r"feature flag|canary|rollout|rollback|metric|alert\w*|dashboard|a/b|experiment|hire|hiring|1:1|one-on-one|"
+    r"roadmap|okr|process|review|rotation|on-?call|postmortem|runbook|test\w*|benchmark\w*|profil\w*)\b",
+    re.IGNORECASE,
+)
+VAGUE_ACTION = re.compile(
+    r"\b(?:worked hard|aligned|align\w* everyone|helped|supported|collaborated|communicated|focused on|made sure|"
+    r"took care|handled it|did my best|stepped up|drove alignment|was involved)\b",
+    re.IGNORECASE,
+)
+# Result cues. Markers and changes that happen to things ("latency dropped") count anywhere after the action;
+# agentive verbs ("we shipped", "I cut") are also actions, so they count only near the end of the answer.
+RESULT_MARK = re.compile(
+    r"\b(?:as a result|result(?:ed|ing)? in|the result|the outcome|in the end|ended up|eventually|afterwards|later|"
+    r"since then|from then on|by the end|which meant|that meant|led to|so now|now|no longer|never again|"
+    r"stopped|dropp\w*|fell|grew|rose|increased|decreased|doubled|tripled|halved|went (?:up|down|from|to)|came down|"
+    r"disappeared|renewed|stayed|churned|left|recovered|passed|became|turned into|went away|improved|"
+    r"better|happier|success\w*|worked|went well|landed)\b",
+    re.IGNORECASE,
+)
+RESULT_AGENT = re.compile(
+    r"\b(?:cut|reduced|saved|shipped|launched|delivered|eliminated|hit|reached|won|retained|kept|closed|"
+    r"completed|finished|rolled out|went live|signed|promoted|adopted|retired|caught|replaced|removed)\b",
+    re.IGNORECASE,
+)
+# Evaluative words: a result made only of these is a bare verdict ("things improved", "it went well").
+VERDICT = word_set(
+    "went well success successful great good better worked fine positive happy happier improved "
+    "improve things everyone overall really very result results outcome impact landed lot much "
+    "people team teams smoother pleased late bit end now felt feel complex"
+)
+PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|just\s+)?(?:\w+[^\We]ed|\w+en|grown|fallen)\b", re.I)
+FUTURE = re.compile(r"\b(?:should|would|will|'ll|'d|could|might|hope\w*|expect\w*|plan(?:s|ning)? to|going to)\b", re.I)

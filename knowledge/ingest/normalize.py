@@ -1,0 +1,92 @@
+"""Line-for-line clean-up before Markdown parsing, so exports from other tools read like plain Markdown.
+
+- Plain-text exports (Google Docs, Word) mark sections with ALL-CAPS lines; notes often title stories with a
+  whole-bold line (`**The payments outage (2023)**`). Both become headings one level below the Markdown heading
+  they sit under, so every story gets a section of its own.
+- Notion toggles (`- ▸ ...`) and task checkboxes (`- [ ] ...`) become ordinary bullets.
+- GitHub collapsible cards (`<details><summary>Question</summary> answer </details>`) become a bold question
+  line followed by its answer.
+
+The number of lines never changes, so every item keeps its true source line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.labels import parse_label
+from knowledge.ingest.questions import question_line
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s")
+# Word / Google Docs plain-text exports keep their bullet glyphs: "• Tell me about...", "○ nested".
+_GLYPH_BULLET = re.compile(r"^(\s*)[•●○◦▪■□➢❖☐☑☒✓✔]\s+")
+_DECORATED_BULLET = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])\s+)(?:[▸▹►▶▷➤➜→•◦▪▫❯›]\s*|\[[ xX]\]\s+)+")
+_BOLD_LINE = re.compile(r"^\s{0,3}(\*\*|__)(?P<inner>[^*_\n]{3,100}?)\1\s*$")
+_CAPS_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 &/,.'’()+:!#–—-]{2,80}$")
+_DETAILS = re.compile(r"^\s*</?details(?:\s[^>]*)?>\s*$", re.IGNORECASE)
+_SUMMARY = re.compile(r"^\s*(?:<details(?:\s[^>]*)?>\s*)?<summary[^>]*>(?P<inner>.*?)</summary>\s*$", re.I)
+_TAG = re.compile(r"<[^>]+>")
+_NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "star"}
+
+
+def normalize(lines: list[str]) -> list[str]:
+    """Same number of lines; pseudo-headings promoted, decorated bullets made plain."""
+    out = list(lines)
+    in_fence = False
+    level = 0  # level of the last real Markdown heading
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        atx = _ATX.match(line)
+        if atx:
+            level = len(atx.group(1))
+            continue
+        line = _GLYPH_BULLET.sub(r"\1- ", line)
+        out[i] = line = _html_card(_DECORATED_BULLET.sub(r"\1", line))
+        title = _pseudo_title(out, i)
+        if title:
+            out[i] = f"{'#' * min(level + 1, 6)} {title}"
+    return out
+
+
+def _html_card(line: str) -> str:
+    """`<details>` lines vanish; `<summary>X</summary>` reads as a bold line `**X**`."""
+    if _DETAILS.match(line):
+        return ""
+    summary = _SUMMARY.match(line)
+    if summary:
+        inner = _TAG.sub("", summary.group("inner")).strip()
+        return f"**{inner}**" if inner else ""
+    return line
+
+
+def _pseudo_title(lines: list[str], i: int) -> str | None:
+    """Text of a line that stands alone as a title: an ALL-CAPS line or a whole-bold line after a break."""
+    if i > 0 and lines[i - 1].strip() and not _ATX.match(lines[i - 1]):
+        return None  # titles start a block; a bold line inside a paragraph is emphasis
+    line = lines[i].strip()
+    bold = _BOLD_LINE.match(line)
+    if bold:
+        inner = bold.group("inner").strip()
+        if inner.endswith((":", "?", ".")) or question_line(inner):
+            return None  # a label introducing a list, or a question card
+    elif _is_caps_title(line):
+        inner = line
+    else:
+        return None
+    label = parse_label(line)
+    if label is not None and label.canon in _NOT_A_TITLE:
+        return None  # "**Situation**" / "RESULT" stay STAR labels
+    return inner
+
+
+def _is_caps_title(line: str) -> bool:
+    """ALL-CAPS, a few words, no sentence punctuation at the end (acronym soup like "AWS" is too short)."""
+    if not _CAPS_LINE.match(line) or line.endswith((".", "?", ",")) or question_line(line):
+        return False
+    letters = sum(c.isalpha() for c in line)
+    return letters >= 5 and len(line.split()) <= 12 and any(len(w) >= 3 and w.isalpha() for w in line.split())
