@@ -7,8 +7,8 @@ from pathlib import PurePath
 
 from knowledge.competencies import competency_for_question, tag_competencies
 from knowledge.ingest.extract import MAX_ITEMS, RawDoc, RawStory
-from knowledge.ingest.labels import strip_markup
 from knowledge.ingest.questions import classify
+from knowledge.ingest.star import strip_markup
 from knowledge.models import Metric, Question, Story, stable_id
 
 

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 
 from knowledge.ingest import items
 from knowledge.ingest.blocks import Section, parse_blocks, split_sections
-from knowledge.ingest.labels import parse_label, split_star
+from knowledge.ingest.candidates import CANDIDATE, candidate_items, candidate_label, table_questions
+from knowledge.ingest.labels import parse_label
 from knowledge.ingest.normalize import normalize
-from knowledge.ingest.questions import clean, has_story_prefix, heading_question
+from knowledge.ingest.questions import has_story_prefix, heading_question
+from knowledge.ingest.star import split_star
 from knowledge.ingest.stories import RawStory, qa_story, section_stories
-from knowledge.ingest.tables import is_candidate_table, table_rows
+from knowledge.ingest.tables import table_items
 
 MAX_ITEMS = 2000  # stories, and questions, per document: beyond this a "document" is a dump, not notes
 
@@ -42,7 +44,7 @@ class _Span:
 
 def extract(text: str, fallback_title: str) -> RawDoc:
     """Stories and questions of one clean document; `fallback_title` names a story without a heading."""
-    lines = normalize(_blank_front_matter(text.split("\n")))
+    lines = normalize(text.split("\n"))
     blocks = parse_blocks("\n".join(lines))
     code = {i for b in blocks if b.kind == "code" for i in range(b.start, b.end)}
     spans = _spans(split_sections(blocks, lines), lines, code, len(lines))
@@ -56,16 +58,16 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         if len(doc.stories) > MAX_ITEMS or len(doc.questions) > MAX_ITEMS:
             break
         sec = span.section
-        if sec.heading and items.CANDIDATE.search(sec.title):
+        if sec.heading and CANDIDATE.search(sec.title):
             candidate_until = max(candidate_until, span.full_end)
         if span.start < candidate_until:
-            doc.candidates += [(t, i + 1) for i, t in items.candidate_items(lines, span.start, span.end, code)]
-            doc.candidates += _table_questions(sec, lines, span.start, span.end)
+            doc.candidates += [(t, i + 1) for i, t in candidate_items(lines, span.start, span.end, code)]
+            doc.candidates += table_questions(sec, lines, span.start, span.end)
             continue
-        label_at = _candidate_label(lines, span, code)
+        label_at = candidate_label(lines, span.start, span.end, code)
         own_end = label_at if label_at is not None else span.end
         if label_at is not None:
-            doc.candidates += [(t, i + 1) for i, t in items.candidate_items(lines, label_at, span.end, code)]
+            doc.candidates += [(t, i + 1) for i, t in candidate_items(lines, label_at, span.end, code)]
             candidate_until = max(candidate_until, span.full_end)
         list_at = _question_list_label(lines, span.start, own_end, code)
         story_end = list_at if list_at is not None else own_end
@@ -98,13 +100,12 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             doc.questions.append((question, sec.line))
             continue
         for table in (b for b in sec.blocks if b.kind == "table" and b.start < own_end):
-            if is_candidate_table(lines, table.start, table.end):
-                doc.candidates += [(q, i + 1) for i, q, _ in table_rows(lines, table.start, table.end)]
-                continue
-            for i, question, answer in table_rows(lines, table.start, table.end):
-                doc.questions.append((question, i + 1))
-                if answer:
-                    doc.stories.append(qa_story(question, [answer], i + 1))
+            stories, asked, theirs = table_items(lines, table.start, table.end)
+            doc.stories += stories
+            if theirs:
+                doc.candidates += asked
+            else:
+                doc.questions += asked
         listed = items.example_questions(lines, span.start, own_end)
         if listed and _asks_for_questions(sec, lines, span.start, listed[0][0]):
             doc.questions += [(t, i + 1) for i, t in listed]
@@ -172,31 +173,6 @@ def _is_item(span: _Span) -> bool:
     return bool(span.qa or span.star_labels >= 2 or has_story_prefix(title) or heading_question(title))
 
 
-def _candidate_label(lines: list[str], span: _Span, code: set[int]) -> int | None:
-    """Line of a "**Questions to ask them:**" label inside the section body, if any."""
-    for i in range(span.start, span.end):
-        if not re.search(r"ask|question|reverse", lines[i], re.IGNORECASE):
-            continue
-        raw = lines[i].strip()
-        text = clean(raw.lstrip("#>-*+ "))
-        label_like = text.endswith(":") or raw.startswith(("**", "__", "#"))  # not a sentence in a story
-        if i not in code and label_like and len(text) < 80 and items.CANDIDATE.search(text) and "?" not in text:
-            return i
-    return None
-
-
-def _table_questions(sec: Section, lines: list[str], start: int, end: int) -> list[tuple[str, int]]:
-    """Questions in the tables of a candidate-question region: the first cell of each row that asks something."""
-    found = []
-    for table in (b for b in sec.blocks if b.kind == "table" and start <= b.start < end):
-        for i in range(table.start + 2, table.end):
-            cells = [clean(c) for c in lines[i].strip().strip("|").split("|")]
-            asked = next((c for c in cells if c.endswith("?") and len(c) >= 8), None)
-            if asked:
-                found.append((asked, i + 1))
-    return found
-
-
 def _question_list_label(lines: list[str], start: int, end: int, code: set[int]) -> int | None:
     """Line of a lead-in such as "Questions I map these to:" directly followed by a list of questions."""
     for i in range(start, end):
@@ -210,18 +186,6 @@ def _question_list_label(lines: list[str], start: int, end: int, code: set[int])
         if listed and listed[0][0] <= i + 2:
             return i
     return None
-
-
-def _blank_front_matter(lines: list[str]) -> list[str]:
-    """YAML front matter (--- key: value ---) is metadata, not content; blanked so line numbers stay true."""
-    if not lines or lines[0].strip() != "---":
-        return lines
-    for i in range(1, min(len(lines), 60)):
-        if lines[i].strip() in ("---", "..."):
-            return [""] * (i + 1) + lines[i + 1 :]
-        if lines[i].strip() and not re.match(r"^\s*(?:[\w-]+\s*:|-\s)", lines[i]):
-            return lines
-    return lines
 
 
 _QUESTION_LIST = re.compile(

@@ -15,19 +15,6 @@ _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+(?P<text>.*)$")
 _QA_FENCE_Q = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*\d*\s*(?:\*\*)?\s*[:.]", re.IGNORECASE)
 _QA_FENCE_A = re.compile(r"^\s*(?:\*\*)?A(?:nswer)?\s*(?:\*\*)?\s*[:.]", re.IGNORECASE)
 _BOLD_LINE = re.compile(r"^(\*\*|__)[^*_].*\?[\"”']?\1$")
-# Who the candidate's own questions are for: "them", "the interviewer(s)", "the VP", "my skip-level"...
-_WHO = (
-    r"(?:them\b|(?:(?:the|my|your|our)\s+)?(?:interviewers?(?:\(s\))?|team|panel|hiring\s+manager|hm|manager|"
-    r"mgr|company|recruiter|vp|cto|ceo|director|founders?|em|skip[- ]level|tech\s+lead|leadership)\b)"
-)
-CANDIDATE = re.compile(
-    rf"\b(?:questions?|qs)\s+(?:for|to)\s+{_WHO}|"
-    r"\b(?:questions?|qs|things|stuff)\s+(?:you|i|i'll|i will|i'd|to|we|we'll)\s+(?:\w+\s+){0,2}ask\b|"
-    r"\bmy (?:questions|qs)\b|\breverse[- ](?:interview|questions?|qs|q\s*&\s*a)\b|"
-    r"\bquestions?\s+(?:do\s+you\s+have\s+)?for\s+(?:me|us)\b|"
-    rf"\bask(?:ing)?\s+{_WHO}|^\W*(?:to\s+)?ask\b|^\W*(?:what\s+)?(?:i|we)\s+asked(?:\s+them)?\W*$",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -188,21 +175,6 @@ def list_items(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
         elif not items and lines[i].strip():
             items.append((i, lines[i].strip()))
     return items
-
-
-def candidate_items(lines: list[str], start: int, end: int, code: set[int]) -> list[tuple[int, str]]:
-    """The candidate's own questions in [start, end): list items or paragraphs that ask something."""
-    found: list[tuple[int, str]] = []
-    for i, raw in list_items(lines, start, end):
-        if i in code or raw.lstrip().startswith(("#", "|")):
-            continue
-        q = question_line(raw)
-        text = q[0] if q else clean(raw)
-        if CANDIDATE.search(text) and "?" not in text:
-            continue  # the "Questions to ask:" label itself
-        if "?" in text or is_question_like(text):
-            found.append((i, text))
-    return found
 
 
 def example_questions(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:

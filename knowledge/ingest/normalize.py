@@ -7,7 +7,7 @@
 - GitHub collapsible cards (`<details><summary>Question</summary> answer </details>`) become a bold question
   line followed by its answer.
 
-The number of lines never changes, so every item keeps its true source line.
+YAML front matter is blanked. The number of lines never changes, so every item keeps its true source line.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 
 def normalize(lines: list[str]) -> list[str]:
-    """Same number of lines; pseudo-headings promoted, decorated bullets made plain."""
+    """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
+    lines = blank_front_matter(lines)
     out = list(lines)
     in_fence = False
     level = 0  # level of the last real Markdown heading
@@ -90,3 +91,15 @@ def _is_caps_title(line: str) -> bool:
         return False
     letters = sum(c.isalpha() for c in line)
     return letters >= 5 and len(line.split()) <= 12 and any(len(w) >= 3 and w.isalpha() for w in line.split())
+
+
+def blank_front_matter(lines: list[str]) -> list[str]:
+    """YAML front matter (--- key: value ---) is metadata, not content; blanked so line numbers stay true."""
+    if not lines or lines[0].strip() != "---":
+        return lines
+    for i in range(1, min(len(lines), 60)):
+        if lines[i].strip() in ("---", "..."):
+            return [""] * (i + 1) + lines[i + 1 :]
+        if lines[i].strip() and not re.match(r"^\s*(?:[\w-]+\s*:|-\s)", lines[i]):
+            return lines
+    return lines

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.ingest.labels import strip_markup
+from knowledge.ingest.star import strip_markup
 
 MIN_CHARS = 200
 MIN_NARRATIVE_SENTENCES = 2

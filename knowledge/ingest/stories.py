@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from knowledge.ingest import prose
 from knowledge.ingest.items import trim
-from knowledge.ingest.labels import parse_label, split_star
+from knowledge.ingest.labels import parse_label
 from knowledge.ingest.questions import clean, has_story_prefix, strip_story_prefix
+from knowledge.ingest.star import split_star
 
 
 @dataclass

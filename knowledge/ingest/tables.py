@@ -1,4 +1,6 @@
-"""Question tables: `| Question | Answer |` (or `| Question | Story to use |`) rows become questions.
+"""Tables: question tables, story-bank tables (one story per row) and the candidate's question tables.
+
+Question tables: `| Question | Answer |` (or `| Question | Story to use |`) rows become questions.
 
 A cell under an Answer (or Story) column long enough to be an answer also becomes a prepared (qa) story; a
 Result/Outcome column is kept with it. A table whose question column is "Question for them" (or which sits
@@ -9,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-from knowledge.ingest.items import CANDIDATE
+from knowledge.ingest.candidates import CANDIDATE
+from knowledge.ingest.labels import STAR, canonical
 from knowledge.ingest.questions import clean, is_question_like
+from knowledge.ingest.stories import RawStory, qa_story
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 MIN_ANSWER_CHARS = 40
@@ -18,6 +22,51 @@ MIN_ANSWER_CHARS = 40
 _ANSWER_COLUMNS = ("a", "answer", "my answer", "response", "story", "my story", "the story", "example",
                    "what i did", "star", "star answer", "star story")  # fmt: skip
 _RESULT_COLUMNS = ("result", "results", "outcome", "impact")
+_TITLE_COLUMNS = ("story", "title", "name", "project", "story title", "example", "topic")
+
+
+def table_items(lines: list[str], start: int, end: int) -> tuple[list[RawStory], list[tuple[str, int]], bool]:
+    """Stories and (question, 1-based line) pairs of one table; the flag says the questions are the candidate's."""
+    if is_candidate_table(lines, start, end):
+        return [], [(q, i + 1) for i, q, _ in table_rows(lines, start, end)], True
+    stories = story_rows(lines, start, end)
+    if stories:
+        return stories, [(s.question, s.line) for s in stories if s.question], False
+    rows = table_rows(lines, start, end)
+    return [qa_story(q, [a], i + 1) for i, q, a in rows if a], [(q, i + 1) for i, q, _ in rows], False
+
+
+def story_rows(lines: list[str], start: int, end: int) -> list[RawStory]:
+    """`| Story | Situation | Task | Action | Result |`: a spreadsheet story bank, one story per row."""
+    header = _header(lines, start, end)
+    if header is None:
+        return []
+    canon = [canonical(h) if h else None for h in header]
+    star = {c: i for i, c in reversed(list(enumerate(canon))) if c in STAR}
+    if len(star) < 2:
+        return []
+    q_col = next((i for i, h in enumerate(header) if "question" in h), None)
+    t_col = next((i for i, h in enumerate(header) if h in _TITLE_COLUMNS), None)
+    stories = []
+    for i in range(start + 2, end):
+        cells = _cells(lines[i])
+        fields = {k: cells[c] for k, c in star.items() if c < len(cells) and cells[c]}
+        if len(fields) < 2:
+            continue
+        question = clean(cells[q_col]) if q_col is not None and q_col < len(cells) else ""
+        title = clean(cells[t_col]) if t_col is not None and t_col < len(cells) else ""
+        text = "\n".join(f"{header[c].capitalize()}: {cells[c]}" for c in range(len(cells)) if c in star.values())
+        if question and is_question_like(question):
+            stories.append(RawStory(question, "qa", text, i + 1, fields, question))
+        else:
+            stories.append(RawStory(title or _short(fields), "star", text, i + 1, fields))
+    return stories
+
+
+def _short(fields: dict[str, str]) -> str:
+    """A title for an untitled row: the opening words of its situation."""
+    words = clean(next(iter(fields.values()))).split()
+    return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
 
 
 def _cells(line: str) -> list[str]:

@@ -1,0 +1,101 @@
+"""Splitting a story body into its S/T/A/R fields, given the labels recognised by knowledge.ingest.labels.
+
+Labels may sit on their own lines, in table rows, or several on one line ("**S:** ... **T:** ... **A:** ...").
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from knowledge.ingest.labels import STAR, Label, parse_label
+
+# A STAR label in the middle of a line: "... team. **A:** I paired ..." or "... left. Task: keep ..." (a plain
+# label must follow the end of a sentence and be capitalised; several labels on one line are required anyway).
+_INLINE = re.compile(
+    r"(?<=\S)\s+(?=(?:\*\*|__)[A-Za-z][A-Za-z &/'-]{0,30}?\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:))|"
+    r"(?<=[.!?;])\s+(?=(?:[STAR]|Situation|Context|Challenge|Problem|Task|Goal|Actions?|Results?|Outcome|Impact)"
+    r"\s*:\s)"
+)
+
+
+def _is_star(label: Label | None) -> bool:
+    """A STAR label, counting a bare "A" (Action next to S/T/R letters)."""
+    if label is None or not re.search(r"\w", label.rest):
+        return False  # a label with nothing after it is a mention ("**Situation:** / **Task:**"), not a part
+    return label.canon in STAR or label.name.strip().lower() == "a"
+
+
+def _split_inline(line: str) -> list[str]:
+    """A paragraph with inline **S:** **T:** **A:** **R:** markers, one marker per line."""
+    if line.lstrip().startswith("|"):
+        return [line]
+    parts = _INLINE.split(line)
+    if len(parts) < 2:
+        return [line]
+    starry = [_is_star(parse_label(p)) for p in parts]
+    if sum(starry) < 2:
+        return [line]  # one bold word mid-sentence is emphasis, not a label
+    out = [parts[0]]
+    for part, star in zip(parts[1:], starry[1:], strict=True):
+        if star:
+            out.append(part)
+        else:
+            out[-1] = f"{out[-1]} {part}"
+    return out
+
+
+_HR = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_ENDS_FIELD = ("extra", "answer", "star")
+_BOLD = re.compile(r"\*\*|__")
+
+
+def strip_markup(text: str) -> str:
+    """Field text without bold markers; keeps line structure."""
+    text = _BOLD.sub("", text)
+    return "\n".join(line.rstrip() for line in text.strip("\n").split("\n")).strip()
+
+
+def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) -> tuple[dict[str, str], int]:
+    """S/T/A/R fields of a story body and how many distinct STAR labels it uses.
+
+    `code` holds document line numbers inside code blocks (never labels); `offset` maps `lines` to them.
+    A lone "A:" counts as Action only when "S:"/"T:" style letters are used too.
+    """
+    code = code or set()
+    lines, in_code = _expand(lines, code, offset)
+    labels = [None if skip else parse_label(line) for line, skip in zip(lines, in_code, strict=True)]
+    letters = {lab.name.strip().lower() for lab in labels if lab and len(lab.name.strip()) == 1}
+    a_is_action = bool(letters & {"s", "t"})
+    fields: dict[str, list[str]] = {k: [] for k in STAR}
+    seen: set[str] = set()
+    current: str | None = None
+    for line, lab in zip(lines, labels, strict=True):
+        canon = lab.canon if lab else None
+        if lab and canon == "answer" and lab.name.strip().lower() == "a" and a_is_action:
+            canon = "action"
+        if lab and canon in STAR:
+            current = canon
+            seen.add(canon)
+            if lab.rest:
+                fields[canon].append(lab.rest)
+        elif (lab and (canon in _ENDS_FIELD or (canon == "other" and not lab.bulleted))) or _HR.match(line):
+            current = None  # another part, or a horizontal rule, ends the field
+        elif current:
+            fields[current].append(line)
+    return {k: _dedent(v) if v else "" for k, v in fields.items()}, len(seen)
+
+
+def _expand(lines: list[str], code: set[int], offset: int) -> tuple[list[str], list[bool]]:
+    """Lines with inline STAR markers split apart, and whether each (expanded) line is code."""
+    out: list[str] = []
+    in_code: list[bool] = []
+    for i, line in enumerate(lines):
+        pieces = [line] if offset + i in code else _split_inline(line)
+        out.extend(pieces)
+        in_code.extend([offset + i in code] * len(pieces))
+    return out, in_code
+
+
+def _dedent(lines: list[str]) -> str:
+    return strip_markup(textwrap.dedent("\n".join(lines)))
