@@ -21,22 +21,11 @@ from knowledge.paths import data_dir
 
 HISTORY_SESSIONS = 3  # recent sessions per role whose questions the planner avoids
 
-_TYPE_CUES: tuple[tuple[QuestionType, str], ...] = (
-    ("motivation", r"\bwhy (do you want|this (role|company|team))|\bmotivat|\bwhere do you see yourself"),
-    ("system_design", r"\bdesign (a|an|the)\b|\barchitect|\bhow would you build\b|\bend[- ]to[- ]end system"),
-    ("behavioral", r"\btell me about a time\b|\bdescribe a (time|situation)\b|\bgive me an example\b|\bwhen you\b"),
-    ("leadership", r"\b(your team|lead(ing)? (a|the)|hire|hiring|mentor|coach|underperform|reorg|managers?)\b"),
-    ("technical", r"\bhow (does|do|would you implement)\b|\bexplain\b|\bdifference between\b|\bwhat is\b|\bdebug"),
-)
-
-
 def classify_question_type(text: str) -> QuestionType:
-    """A question's type from its wording (for fixed questions not in the role pack)."""
-    low = text.lower()
-    for qtype, pattern in _TYPE_CUES:
-        if re.search(pattern, low):
-            return qtype
-    return "behavioral"
+    """A question's type from its wording (for fixed questions not in the role pack): the ingester's rules."""
+    from knowledge.ingest.questions import classify
+
+    return classify(text)
 
 
 def _competency_for(text: str) -> str:

@@ -91,6 +91,9 @@ _LABEL_WORDS = _words(
 )
 _YEAR_PREPS = _words("in since by during of from until early late mid before after around circa")
 _CHANGE_TO = re.compile(r"\s*(?:->|→|=>|⇒|–>|to(?:\s+(?:just|only|about|under|around))?)\s*$", re.IGNORECASE)
+# "from one AI feature a quarter to four": the unit sits between the two numbers.
+_CHANGE_TO_NOUN = re.compile(r"^(?P<unit>(?:\s+[A-Za-z][\w-]*){1,5})\s+to(?:\s+(?:just|only|about|under|around))?\s*$",
+                             re.IGNORECASE)
 _ARROW_ONLY = re.compile(r"\s*(?:->|→|=>|⇒|–>)\s*$")
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|~)?$", re.IGNORECASE)
 _DOWN_FROM = re.compile(r"^[\s,(;–-]*(?:down|up)?\s*from\s+(?:about\s+|around\s+|~)?$", re.IGNORECASE)
@@ -208,6 +211,9 @@ def extract_metrics(text: str) -> list[Metric]:
             unit = t.unit or nxt.unit
             compatible = not (t.unit and nxt.unit) or t.unit == nxt.unit or {t.unit, nxt.unit} <= _TIME_UNITS
             explicit = bool(_FROM.search(head) and _CHANGE_TO.match(between))  # "from -20 to +15" needs no unit
+            noun = _CHANGE_TO_NOUN.match(between) if _FROM.search(head) and not explicit else None
+            if noun:
+                explicit, unit = True, unit or noun.group("unit").strip().lower()
             if compatible and (unit or explicit) and len(between) < 40:
                 if explicit or _ARROW_ONLY.match(between):
                     start = t.start - len(_FROM.search(head).group(0)) if _FROM.search(head) else t.start  # type: ignore[union-attr]

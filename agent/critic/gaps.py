@@ -31,6 +31,7 @@ _OWN_PATH = re.compile(
     r"\b(?:at|in) my (?:last|previous|current)\b|\bI (?:joined|started|moved|spent|built|led|ran|worked)\b",
     re.IGNORECASE,
 )
+_SHORT_POSITION_WORDS = 60
 _RELEVANT = {
     "system_design": ("tradeoffs", "requirements", "failure_modes", "rationale"),
     "technical": ("tradeoffs", "failure_modes", "rationale"),
@@ -87,8 +88,14 @@ def type_gaps(
         if qtype == "behavioral":
             # An unclear part is also why the task reads as missing: one gap, not two.
             gaps |= {p for p in ("situation", "task") if getattr(star, p) is None and "ownership" not in gaps}
-        elif star.action is None or (star.situation is None and case is None):
-            gaps.add("example")
+        else:
+            # A position needs a lived case behind it (mine or my team's) and a reason for it.
+            if case is None:
+                gaps.add("example")
+            # Long answers carry their reasoning in the example even without a "because"; a short verdict
+            # with no reason given is what an interviewer answers with "why?".
+            if "rationale" not in found and sum(len(x.text.split()) for x in sents) < _SHORT_POSITION_WORDS:
+                gaps.add("rationale")
     elif qtype == "system_design":
         if "requirements" not in found:
             gaps.add("requirements")

@@ -16,7 +16,7 @@ from agent.critic.text import Sentence
 PRIORITY: dict[str, tuple[tuple[str, float], ...]] = {
     "behavioral": (("action", 2.0), ("ownership", 1.0), ("result", 1.5), ("quantified_result", 1.0),
                    ("specificity", 1.5), ("situation", 0.5), ("task", 0.5)),
-    "leadership": (("example", 2.0), ("action", 1.5), ("ownership", 1.0), ("result", 1.0),
+    "leadership": (("example", 2.0), ("rationale", 1.0), ("action", 1.5), ("ownership", 1.0), ("result", 1.0),
                    ("quantified_result", 1.0), ("specificity", 1.5)),
     "system_design": (("requirements", 1.0), ("scale", 1.0), ("failure_modes", 1.0), ("tradeoffs", 1.0),
                       ("rationale", 0.5), ("specificity", 1.5)),

@@ -2,19 +2,21 @@
 
 Per section, first match wins: the candidate's own questions; explicit Q/A pairs and flashcards; a heading
 that is a question (its body is the prepared answer); a STAR-labelled story; a first-person narrative
-(prose story); a list of example interview questions. A story section absorbs its sub-sections unless one
-of them is an item of its own.
+(prose story); tables (question tables, story-bank rows); a list of example interview questions. A story
+section absorbs its sub-sections unless one of them is an item of its own.
+
+Lines are first normalised (normalize.py) so exports from Notion, Obsidian, Google Docs or Word read like
+Markdown without changing any line number.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from knowledge.ingest import items
 from knowledge.ingest.blocks import Section, parse_blocks, split_sections
 from knowledge.ingest.candidates import CANDIDATE, candidate_items, candidate_label, table_questions
-from knowledge.ingest.labels import parse_label
+from knowledge.ingest.leadins import asks_for_questions, example_questions, question_list_label
 from knowledge.ingest.normalize import normalize
 from knowledge.ingest.questions import has_story_prefix, heading_question
 from knowledge.ingest.star import split_star
@@ -69,7 +71,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         if label_at is not None:
             doc.candidates += [(t, i + 1) for i, t in candidate_items(lines, label_at, span.end, code)]
             candidate_until = max(candidate_until, span.full_end)
-        list_at = _question_list_label(lines, span.start, own_end, code)
+        list_at = question_list_label(lines, span.start, own_end, code)
         story_end = list_at if list_at is not None else own_end
         heading = sec.title if sec.heading else None
         question = heading_question(sec.title) if sec.heading else None
@@ -83,10 +85,15 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             _add_pairs(doc, [p for p in span.qa[: MAX_ITEMS + 1] if p.line < own_end], answers_seen)
             continue
         children = _children(spans, k)
-        simple = label_at is None and list_at is None and not any(_is_item(spans[j]) for j in children)
+        simple = label_at is None and list_at is None and not any(_is_item(spans[j], lines) for j in children)
         found = section_stories(heading, sec.line, lines, (span.start, story_end), question, code, fallback_title)
+        if not found and _titled_story_above_parts(span, spans, children, lines):
+            # "## Story 3: X" then "**Some sub-title**" then the labels: the numbered heading names the story.
+            whole = (span.start, span.full_end)
+            found = section_stories(heading, sec.line, lines, whole, question, code, fallback_title)
+            consumed.update(children if found else ())
         if found and list_at is not None:  # stories, then "Questions these answer:" and a list
-            doc.questions += [(t, i + 1) for i, t in items.example_questions(lines, list_at, own_end)]
+            doc.questions += [(t, i + 1) for i, t in example_questions(lines, list_at, own_end)]
         if found:
             if simple and found[0].kind != "prose":  # a labelled story or answer keeps its sub-sections
                 whole = (span.start, span.full_end)
@@ -106,8 +113,8 @@ def extract(text: str, fallback_title: str) -> RawDoc:
                 doc.candidates += asked
             else:
                 doc.questions += asked
-        listed = items.example_questions(lines, span.start, own_end)
-        if listed and _asks_for_questions(sec, lines, span.start, listed[0][0]):
+        listed = example_questions(lines, span.start, own_end)
+        if listed and asks_for_questions(sec, lines, span.start, listed[0][0]):
             doc.questions += [(t, i + 1) for i, t in listed]
     return doc
 
@@ -168,38 +175,23 @@ def _qa(lines: list[str], sec: Section, start: int, end: int, code: set[int]) ->
     return items.qa_pairs(lines, scannable, stops, end)
 
 
-def _is_item(span: _Span) -> bool:
+def _is_item(span: _Span, lines: list[str]) -> bool:
+    """A sub-section with content of its own: cards, a labelled story, a question, or a list of questions."""
     title = span.section.title
-    return bool(span.qa or span.star_labels >= 2 or has_story_prefix(title) or heading_question(title))
+    if span.qa or span.star_labels >= 2 or has_story_prefix(title) or heading_question(title):
+        return True
+    listed = example_questions(lines, span.start, span.end)
+    return bool(listed) and asks_for_questions(span.section, lines, span.start, listed[0][0])
 
 
-def _question_list_label(lines: list[str], start: int, end: int, code: set[int]) -> int | None:
-    """Line of a lead-in such as "Questions I map these to:" directly followed by a list of questions."""
-    for i in range(start, end):
-        raw = lines[i].strip()
-        if i in code or not raw.endswith(":") or len(raw) > 80 or not _QUESTION_LIST.search(raw):
-            continue
-        label = parse_label(raw)
-        if label is not None and label.canon != "other":
-            continue  # "Likely follow-ups:" is part of a story, not a list of interview questions
-        listed = items.example_questions(lines, i + 1, end)
-        if listed and listed[0][0] <= i + 2:
-            return i
-    return None
-
-
-_QUESTION_LIST = re.compile(
-    r"\bquestions?\b|\basked\b|\b(?:they|interviewers?|panel|he|she)\b[\w' ]{0,20}?\bask\b|"
-    r"\bprompts?\b|\bpractice\b|\blikely\b|\bsystem design\b|\bbehaviou?ral\b|"
-    r"\btechnical\b|\binterview\b",
-    re.IGNORECASE,
-)
-
-
-def _asks_for_questions(sec: Section, lines: list[str], start: int, first_item: int) -> bool:
-    """Example questions must be introduced as such: the heading or the lead-in text mentions questions."""
-    lead = " ".join(lines[max(start, first_item - 3) : first_item])
-    return bool(_QUESTION_LIST.search(f"{sec.title} {lead}"))
+def _titled_story_above_parts(span: _Span, spans: list[_Span], children: range, lines: list[str]) -> bool:
+    """A "Story N:" heading with no text of its own, whose sub-sections are plain parts (no titles of their own)."""
+    title = span.section.title
+    if not children or not has_story_prefix(title) or any(x.strip() for x in lines[span.start : span.end]):
+        return False
+    return not any(
+        has_story_prefix(spans[j].section.title) or heading_question(spans[j].section.title) for j in children
+    )
 
 
 __all__ = ["RawDoc", "RawStory", "extract"]

@@ -1,6 +1,8 @@
-"""Items inside a section body: Q/A pairs and flashcards, the candidate's own questions, example-question lists.
+"""Items inside a section body: Q/A pairs, flashcards, Notion-style toggles and practice-transcript turns; list
+items; trimming and de-duplicating answers.
 
-All functions work on document line numbers (0-based) so every item keeps its source line.
+All functions work on document line numbers (0-based) so every item keeps its source line. The candidate's own
+questions live in candidates.py, lists of example interview questions in leadins.py.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.questions import PROMPT, clean, is_question_like, question_line
 
-_BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+(?P<text>.*)$")
+BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+(?P<text>.*)$")
 _QA_FENCE_Q = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*\d*\s*(?:\*\*)?\s*[:.]", re.IGNORECASE)
 _QA_FENCE_A = re.compile(r"^\s*(?:\*\*)?A(?:nswer)?\s*(?:\*\*)?\s*[:.]", re.IGNORECASE)
 _BOLD_LINE = re.compile(r"^(\*\*|__)[^*_].*\?[\"”']?\1$")
@@ -63,7 +65,7 @@ def _asked_then_answered(lines: list[str], i: int, end: int) -> tuple[str, str] 
     directly followed by an "Answer:"/"A:" label."""
     if "?" not in lines[i]:
         return None
-    bullet = _BULLET.match(lines[i])
+    bullet = BULLET.match(lines[i])
     raw = bullet.group("text").strip() if bullet else lines[i].strip()
     text = clean(raw.lstrip("# "))
     if not text.endswith("?") or len(text) < 8:
@@ -82,18 +84,24 @@ MIN_NESTED_ANSWER_WORDS = 12  # shorter nested notes ("use the outage story") ar
 
 def _toggle_question(lines: list[str], i: int, end: int) -> str | None:
     """A Notion-style toggle: a question bullet ("...?" or "Tell me about...") with its answer nested under it."""
-    bullet = _BULLET.match(lines[i])
+    bullet = BULLET.match(lines[i])
     if not bullet or not _nested_words(lines, i, end):
         return None
     text = clean(bullet.group("text"))
-    if text.endswith("?") or (PROMPT.match(text) and not re.search(r"→|->|\.\.\.|…", text)):
+    if PROMPT.match(text) and not re.search(r"→|->|\.\.\.|…", text):
+        return text if is_question_like(text) else None
+    # "What went wrong?" inside a story is the narrator's own question; interview questions address "you".
+    if text.endswith("?") and _ADDRESSED.search(text):
         return text if is_question_like(text) else None
     return None
 
 
+_ADDRESSED = re.compile(r"\byou(?:r|rs|rself|'re|'ve|'d)?\b", re.IGNORECASE)
+
+
 def _nested_words(lines: list[str], i: int, end: int) -> int:
     """Words in the block indented under the bullet on line i (0 when nothing is nested)."""
-    bullet = _BULLET.match(lines[i])
+    bullet = BULLET.match(lines[i])
     if not bullet:
         return 0
     indent = len(bullet.group("indent").expandtabs(4))
@@ -109,7 +117,7 @@ def _nested_words(lines: list[str], i: int, end: int) -> int:
 
 
 def _continues(line: str) -> bool:
-    return bool(line.strip()) and not _BULLET.match(line) and parse_label(line) is None
+    return bool(line.strip()) and not BULLET.match(line) and parse_label(line) is None
 
 
 def _strip_answer_label(lines: list[str]) -> list[str]:
@@ -163,7 +171,7 @@ def list_items(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
     items: list[tuple[int, str]] = []
     indent: int | None = None
     for i in range(start, end):
-        m = _BULLET.match(lines[i])
+        m = BULLET.match(lines[i])
         if m and (indent is None or len(m.group("indent")) <= indent):
             indent = len(m.group("indent"))
             items.append((i, m.group("text")))
@@ -175,29 +183,3 @@ def list_items(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
         elif not items and lines[i].strip():
             items.append((i, lines[i].strip()))
     return items
-
-
-def example_questions(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
-    """Quoted (or "?"-ending) list items given as example interview questions: complete questions only."""
-    found: list[tuple[int, str]] = []
-    for i, raw in list_items(lines, start, end):
-        if not _BULLET.match(lines[i]):
-            continue
-        text = raw.strip()
-        mapped = _QUOTED_THEN_NOTE.match(text)
-        if mapped:
-            text = mapped.group(1)  # '"Describe a failure" -> story 4': the quoted part is the question
-        quoted = bool(text) and text[0] in "\"“'‘" and _fully_quoted(text)
-        cleaned = clean(text)
-        prompt = bool(PROMPT.match(cleaned)) and not re.search(r"→|->|\.\.\.|…", cleaned)
-        if (quoted or cleaned.endswith("?") or prompt) and is_question_like(cleaned):
-            found.append((i, cleaned))
-    return found
-
-
-_QUOTED_THEN_NOTE = re.compile(r"^([\"“][^\"“”]{8,}[\"”])\s*(?:->|→|=>|⇒|—|–|-|:|\(|\[).*$")
-
-
-def _fully_quoted(text: str) -> bool:
-    body = re.sub(r"\*\*|__", "", text).strip().rstrip(".,;")
-    return len(body) > 2 and body[-1] in "\"”'’" and body[1:-1].count('"') == 0

@@ -34,6 +34,8 @@ def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
     lines = blank_front_matter(lines)
     out = list(lines)
+    # One ALL-CAPS word ("IMPORTANT") only titles a section in plain text, never next to Markdown headings.
+    plain = not any(_ATX.match(line) for line in lines)
     in_fence = False
     level = 0  # level of the last real Markdown heading
     for i, line in enumerate(lines):
@@ -48,7 +50,7 @@ def normalize(lines: list[str]) -> list[str]:
             continue
         line = _GLYPH_BULLET.sub(r"\1- ", line)
         out[i] = line = _html_card(_DECORATED_BULLET.sub(r"\1", line))
-        title = _pseudo_title(out, i)
+        title = _pseudo_title(out, i, plain)
         if title:
             out[i] = f"{'#' * min(level + 1, 6)} {title}"
     return out
@@ -65,7 +67,7 @@ def _html_card(line: str) -> str:
     return line
 
 
-def _pseudo_title(lines: list[str], i: int) -> str | None:
+def _pseudo_title(lines: list[str], i: int, plain: bool) -> str | None:
     """Text of a line that stands alone as a title: an ALL-CAPS line or a whole-bold line after a break."""
     if i > 0 and lines[i - 1].strip() and not _ATX.match(lines[i - 1]):
         return None  # titles start a block; a bold line inside a paragraph is emphasis
@@ -75,7 +77,7 @@ def _pseudo_title(lines: list[str], i: int) -> str | None:
         inner = bold.group("inner").strip()
         if inner.endswith((":", "?", ".")) or question_line(inner):
             return None  # a label introducing a list, or a question card
-    elif _is_caps_title(line):
+    elif _is_caps_title(line) and (plain or len(line.split()) >= 2):
         inner = line
     else:
         return None
@@ -90,7 +92,8 @@ def _is_caps_title(line: str) -> bool:
     if not _CAPS_LINE.match(line) or line.endswith((".", "?", ",")) or question_line(line):
         return False
     letters = sum(c.isalpha() for c in line)
-    return letters >= 5 and len(line.split()) <= 12 and any(len(w) >= 3 and w.isalpha() for w in line.split())
+    words = line.split()
+    return letters >= 5 and len(words) <= 12 and any(len(w) >= 3 and w.isalpha() for w in words)
 
 
 def blank_front_matter(lines: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ _Q_PREFIX = re.compile(
 )
 _ANSWER_INLINE = re.compile(r"\s*(?:\*\*|__)?\s*(?:star\s+|sample\s+|my\s+)?answer\s*(?:\*\*|__)?\s*:.*$", re.I)
 _QUOTES = "\"'“”‘’«»"
-_ASKING = re.compile(
+ASKING = re.compile(
     r"^(?:tell me|describe|walk me|walk us|give me|give an example|share|explain|design|how|what|why|when|"
     r"where|which|who|would|could|can|do|does|did|have|has|is|are|should|if you)\b",
     re.IGNORECASE,
@@ -73,7 +73,7 @@ def is_question_like(text: str) -> bool:
     text = text.strip()
     if not text or text.endswith(("...", "…")) or len(text) < 8:
         return False
-    return text.endswith("?") or bool(_ASKING.match(text))
+    return text.endswith("?") or bool(ASKING.match(text))
 
 
 @lru_cache(maxsize=8192)
@@ -136,7 +136,8 @@ _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
         r"prioriti[sz]e|measure|set)|\bhire\b|hiring|build vs\.? buy|build or buy|\bstrategy\b|\broadmap\b|"
         r"\bwin against\b|\bcompet|\borgani[sz]ation\b|\bheadcount\b|technical debt|"
         r"what (?:do|would) you do\b|\bunderperform|\bperformance (?:issue|problem|review)|\breorg|\bmorale\b|"
-        r"\bdirect reports?\b|\b(?:keep|motivate|grow) (?:a|the|your) team\b", re.I)),
+        r"\bdirect reports?\b|\b(?:keep|motivate|grow) (?:a|the|your) team\b|"
+        r"^\W*should (?:we|a company|the company|our|an? (?:org|team|startup))\b", re.I)),
     ("technical", re.compile(
         r"how does|explain|why does|what is the difference|what happens when|isolation levels?|\bgil\b|"
         r"under the hood|how do(?:es)? \w+ work|\bwhy do they matter\b|\bwhy (?:is|are) (?!you|your|this|it)\w+|"

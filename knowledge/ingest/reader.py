@@ -39,12 +39,14 @@ def decode(data: str | bytes, source: str) -> Decoded | None:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            legacy = _windows_1252(data)
+            text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+            bad = text.count("\ufffd")
+            # Mostly valid UTF-8 with a few broken bytes stays UTF-8; otherwise it may be a Windows-1252 file.
+            legacy = _windows_1252(data) if bad >= sum(1 for ch in text if ord(ch) > 127) - bad else None
             if legacy is not None:
                 text = legacy
                 warnings.append(f"{source}: not UTF-8; read as Windows-1252 (save it as UTF-8 to silence this)")
             else:
-                text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
                 warnings.append(f"{source}: not valid UTF-8; undecodable bytes were replaced")
     else:
         text = data.lstrip("\ufeff")
