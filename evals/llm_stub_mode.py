@@ -43,7 +43,7 @@ def faithful_review(body: dict[str, Any]) -> dict[str, Any]:
         "weak_or_missing": gaps,
         "gap": evidence["gap"],
         "evidence": [],
-        "follow_up": "" if probe == "none" else f"Tell me more about the {probe.replace('_', ' ')} part of that.",
+        "follow_up": "" if probe == "none" else f"Could you say more about the {probe.replace('_', ' ')} part of that?",
         "probes": probe,
     }
 

@@ -83,7 +83,7 @@ def _result(
     follow_up = None
     if step is not None and step.kind == "follow_up":
         follow_up = {"text": step.text, "probes": ((record or {}).get("follow_up") or {}).get("probes", "none")}
-    return {
+    result: dict[str, Any] = {
         "transcript": transcript.name,
         "turn": number,
         "question": question,
@@ -102,6 +102,10 @@ def _result(
         ],
         "checks": checks,
     }
+    usage = (record or {}).get("usage")
+    if usage:  # LLM mode only: what the model call did for this turn
+        result["llm"] = {"calls": usage.get("calls", 0), "mode": usage.get("mode"), "notice": usage.get("notice")}
+    return result
 
 
 def run(paths: list[str], *, llm: dict[str, Any] | None = None) -> tuple[list[dict[str, Any]], list[str]]:
@@ -150,6 +154,15 @@ def _print_scorecard(results: list[dict[str, Any]]) -> None:
     print(f"evals: {len(all_checks) - n_failed} passed, {n_failed} failed")
 
 
+def _check_llm_path(results: list[dict[str, Any]]) -> None:
+    """In LLM mode every answered turn must have made exactly one model call, with no fallback to offline."""
+    for r in results:
+        llm = r.get("llm") or {}
+        calls, notice = llm.get("calls", 0), llm.get("notice")
+        r["checks"].append({"name": "llm.one_call", "passed": calls == 1 and not notice,
+                            "expected": "1 call, no fallback", "got": f"{calls} call(s); {notice or 'no notice'}"})
+
+
 def main(argv: list[str] | None = None) -> int:
     """CLI entry point."""
     parser = argparse.ArgumentParser(prog="python -m evals.run", description=__doc__.splitlines()[0])
@@ -178,6 +191,8 @@ def _run_and_report(paths: list[str], as_json: bool, llm_stub: bool) -> int:
         for error in errors:
             print(f"error: {error}", file=sys.stderr)
         return 2
+    if llm_stub:
+        _check_llm_path(results)
     if as_json:
         print(json.dumps(results, indent=1, sort_keys=True))
     else:
