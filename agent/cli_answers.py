@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from agent.cli_input import parse_command
+
 SEPARATORS = frozenset({"---", "/done"})
 
 
@@ -27,18 +29,30 @@ class AnswersFileError(ValueError):
 def split_answers(lines: Iterable[str]) -> Iterator[str]:
     """Yield answers from lines separated by `---` or `/done` lines; a trailing unterminated answer counts.
 
+    A line holding only a command (`/skip`, `/hint`, ...) at the start of an answer is yielded on its own.
     Lazy on purpose: over a pipe each answer is yielded as soon as its separator line arrives.
     A blank chunk between two separators is yielded as "" (an empty answer, which the session asks
     again); blank text after the last separator is not an answer.
     """
     buf: list[str] = []
+    after_command = False  # "/hint" then "---": the separator closes the command, not an empty answer
     for raw in lines:
         line = raw.rstrip("\r\n")
-        if line.strip() in SEPARATORS:
-            yield "\n".join(buf).strip("\n")
+        command = parse_command(line) if not any(b.strip() for b in buf) else None
+        if command is not None and command.known:
+            # A command on its own line is its own input: "/hint", "/skip", "/end" need no separator between them.
             buf = []
+            after_command = True
+            yield line.strip()
+            continue
+        if line.strip() in SEPARATORS:
+            if not (after_command and not any(b.strip() for b in buf)):
+                yield "\n".join(buf).strip("\n")
+            buf = []
+            after_command = False
         else:
             buf.append(line)
+            after_command = after_command and not line.strip()
     tail = "\n".join(buf).strip()
     if tail:
         yield tail

@@ -89,3 +89,8 @@ def test_cap_cuts_long_answers_only() -> None:
 
 def test_parse_answers_text_tolerates_answers_key() -> None:
     assert parse_answers_text('{"answers": ["a"]}', "f.json") == ["a"]
+
+
+def test_command_lines_need_no_separator_between_them() -> None:
+    lines = ["My answer.\n", "---\n", "/hint\n", "/skip\n", "/end\n"]
+    assert list(split_answers(lines)) == ["My answer.", "/hint", "/skip", "/end"]

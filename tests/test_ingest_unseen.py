@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from knowledge.ingest import IngestResult, ingest_paths
+from knowledge.ingest import IngestResult, ingest_paths, ingest_text
 
 UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((UNSEEN / "EXPECTED.yaml").read_text(encoding="utf-8"))
@@ -118,3 +118,50 @@ def test_cli_json_over_the_whole_folder() -> None:
     assert len(doc["candidate_questions"]) == sum(want["candidate"] for want in EXPECTED.values())
     assert "logistics.md: no stories or questions found" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_word_and_pdf_files_get_an_export_hint(tmp_path: Path) -> None:
+    (tmp_path / "prep.docx").write_bytes(b"PK\x03\x04" + bytes(200))
+    (tmp_path / "prep.rtf").write_bytes(b"{\\rtf1\\ansi Situation: it broke}")
+    result = ingest_paths([tmp_path / "prep.docx", tmp_path / "prep.rtf"])
+    assert not result.found_anything
+    assert [w.split(": ", 1)[1] for w in result.warnings] == [
+        ".docx files are not read; export it as .md or .txt",
+        ".rtf files are not read; export it as .md or .txt",
+    ]
+
+
+def test_story_pasted_in_a_plain_fence_is_read_but_code_is_not() -> None:
+    doc = (
+        "## The flaky deploys\n\n```\nSituation: Deploys failed one time in five because of a migration race.\n"
+        "Task: Make deploys boring before the freeze.\nAction: I serialised the migrations behind a lock.\n"
+        "Result: Zero failed deploys in the next 300 runs.\n```\n\n"
+        "## Snippet\n\n```python\ndef retry(fn):\n    return fn()\n```\n"
+    )
+    result = ingest_text(doc, "fenced.md")
+    assert [(s.title, s.result) for s in result.stories] == [
+        ("The flaky deploys", "Zero failed deploys in the next 300 runs.")
+    ]
+    assert "```" not in result.stories[0].text
+
+
+def test_mostly_utf8_file_with_one_stray_byte_stays_utf8() -> None:
+    data = "## Story 1: Zoë’s launch\n\n**Situation:** Café app – launch.\n**Result:** Shipped \xff.\n".encode()
+    data = data.replace("\xff".encode(), b"\xff")
+    result = ingest_text(data, "mixed.md")
+    assert result.stories[0].title == "Zoë’s launch"
+    assert any("not valid UTF-8" in w for w in result.warnings)
+
+
+def test_notes_that_only_look_like_questions_are_not_counted() -> None:
+    doc = (
+        "## Interview format\n\n- Round 1: coding (45 min)\n- Round 2: system design?\n\n"
+        "## Story 1: The outage\n\n**Situation:** The DB fell over.\n**Action:** I failed over.\n"
+        "**Result:** Back in 12 minutes.\n\n- What went wrong?\n    - The runbook pointed at a replica that had been "
+        "retired months earlier, so the first failover attempt did nothing at all.\n\n"
+        "## Questions for me to practise\n\n- Tell me about a time you failed.\n"
+    )
+    result = ingest_text(doc, "traps.md")
+    assert [q.text for q in result.questions] == ["Tell me about a time you failed."]
+    assert result.candidate_questions == []
+    assert [s.title for s in result.stories] == ["The outage"]

@@ -10,10 +10,17 @@ from knowledge.ingest.extract import extract
 from knowledge.ingest.reader import decode, discover, read_file
 from knowledge.ingest.result import IngestResult
 
+# Word processor and PDF files: the user has to export them; reading their bytes as text would be noise.
+_EXPORT_ME = (".docx", ".doc", ".pdf", ".odt", ".pages", ".rtf")
+
 
 def ingest_text(text: str | bytes, source: str) -> IngestResult:
     """Stories and questions of one document given as text or raw bytes; never raises on bad content."""
     result = IngestResult(files=[source])
+    suffix = PurePath(source).suffix.lower()
+    if suffix in _EXPORT_ME or (isinstance(text, bytes) and text.startswith(b"{\\rtf")):
+        result.warnings.append(f"{source}: {suffix or 'rich text'} files are not read; export it as .md or .txt")
+        return result
     decoded = decode(text, source)
     if decoded is None:
         result.warnings.append(f"{source}: looks like a binary file, not a text document; skipped")

@@ -89,7 +89,7 @@ def parse_blocks(text: str) -> list[Block]:
     return blocks
 
 
-_CODE_CHARS = re.compile(r"[{};=<>\[\]$]|\w\(|\)\s*$|^\s*(?:def|class|import|from|return|SELECT|#include)\b", re.M)
+_CODE_CHARS = re.compile(r"[{};=<>\[\]]|\w\(|\)\s*$|^\s*(?:def|class|import|from|return|SELECT|#include)\b", re.M)
 
 
 def is_prose(text: str) -> bool:

@@ -25,6 +25,13 @@ CANDIDATE = re.compile(
     rf"\bask(?:ing)?\s+{_WHO}|^\W*(?:to\s+)?ask\b|^\W*(?:what\s+)?(?:i|we)\s+asked(?:\s+them)?\W*$",
     re.IGNORECASE,
 )
+# "Questions for Dana (hiring manager)": a person named in the heading, with their role.
+_FOR_PERSON = re.compile(r"\b(?:[Qq]uestions?|Qs)\s+for\s+(?:[A-Z][a-z]+\s*)+(?:\(|[-–—]\s*\w)|\bfor\s+(?:him|her)\b")
+
+
+def is_candidate_title(text: str) -> bool:
+    """A heading or label announcing the candidate's own questions."""
+    return bool(CANDIDATE.search(text) or _FOR_PERSON.search(text))
 
 
 def candidate_items(lines: list[str], start: int, end: int, code: set[int]) -> list[tuple[int, str]]:
@@ -50,7 +57,7 @@ def candidate_label(lines: list[str], start: int, end: int, code: set[int]) -> i
         raw = lines[i].strip()
         text = clean(raw.lstrip("#>-*+ "))
         label_like = text.endswith(":") or raw.startswith(("**", "__", "#"))  # not a sentence in a story
-        if i not in code and label_like and len(text) < 80 and CANDIDATE.search(text) and "?" not in text:
+        if i not in code and label_like and len(text) < 80 and is_candidate_title(text) and "?" not in text:
             return i
     return None
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from knowledge.ingest import items
 from knowledge.ingest.blocks import Section, parse_blocks, split_sections
-from knowledge.ingest.candidates import CANDIDATE, candidate_items, candidate_label, table_questions
+from knowledge.ingest.candidates import candidate_items, candidate_label, is_candidate_title, table_questions
 from knowledge.ingest.leadins import asks_for_questions, example_questions, question_list_label
 from knowledge.ingest.normalize import normalize
 from knowledge.ingest.questions import has_story_prefix, heading_question
@@ -60,7 +60,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         if len(doc.stories) > MAX_ITEMS or len(doc.questions) > MAX_ITEMS:
             break
         sec = span.section
-        if sec.heading and CANDIDATE.search(sec.title):
+        if sec.heading and is_candidate_title(sec.title):
             candidate_until = max(candidate_until, span.full_end)
         if span.start < candidate_until:
             doc.candidates += [(t, i + 1) for i, t in candidate_items(lines, span.start, span.end, code)]
@@ -88,7 +88,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         simple = label_at is None and list_at is None and not any(_is_item(spans[j], lines) for j in children)
         found = section_stories(heading, sec.line, lines, (span.start, story_end), question, code, fallback_title)
         if not found and _titled_story_above_parts(span, spans, children, lines):
-            # "## Story 3: X" then "**Some sub-title**" then the labels: the numbered heading names the story.
+            # "## Story 3: X" (or a question) then "**Some sub-title**" then the text: the heading names it.
             whole = (span.start, span.full_end)
             found = section_stories(heading, sec.line, lines, whole, question, code, fallback_title)
             consumed.update(children if found else ())
@@ -185,12 +185,16 @@ def _is_item(span: _Span, lines: list[str]) -> bool:
 
 
 def _titled_story_above_parts(span: _Span, spans: list[_Span], children: range, lines: list[str]) -> bool:
-    """A "Story N:" heading with no text of its own, whose sub-sections are plain parts (no titles of their own)."""
+    """A "Story N:" or question heading with no text of its own, whose sub-sections are plain parts
+    ("**Short version**", "**Long version**" promoted to sub-headings), none of them a title of its own."""
     title = span.section.title
-    if not children or not has_story_prefix(title) or any(x.strip() for x in lines[span.start : span.end]):
+    if not children or not (has_story_prefix(title) or heading_question(title)):
+        return False
+    if any(x.strip() for x in lines[span.start : span.end]):
         return False
     return not any(
-        has_story_prefix(spans[j].section.title) or heading_question(spans[j].section.title) for j in children
+        has_story_prefix(t) or heading_question(t) or is_candidate_title(t)
+        for t in (spans[j].section.title for j in children)
     )
 
 

@@ -67,16 +67,25 @@ def _asked_then_answered(lines: list[str], i: int, end: int) -> tuple[str, str] 
         return None
     bullet = BULLET.match(lines[i])
     raw = bullet.group("text").strip() if bullet else lines[i].strip()
+    lead = _BOLD_LEAD.match(raw)
+    if lead and is_question_like(clean(lead.group("q"))):
+        return clean(lead.group("q")), lead.group("a")  # "**Why us?** Because ..." on one line
     text = clean(raw.lstrip("# "))
     if not text.endswith("?") or len(text) < 8:
         return None
     if _BOLD_LINE.match(raw) and is_question_like(text):
         return text, ""
+    nxt = lines[i + 1] if i + 1 < end else ""
+    if bullet and _ADDRESSED.search(text) and nxt.strip() and nxt == nxt.lstrip() and not BULLET.match(nxt):
+        return text, ""  # "1. Why this job?" with the answer on the very next line (a lazy list paragraph)
     j = i + 1
     while j < end and j <= i + 2 and not lines[j].strip():
         j += 1
     label = parse_label(lines[j]) if j < end else None
     return (text, "") if label is not None and label.canon == "answer" else None
+
+
+_BOLD_LEAD = re.compile(r"^(\*\*|__)(?P<q>[^*_]{8,}\?[\"”']?)\1\s+(?P<a>[^\s*_].{8,})$")
 
 
 MIN_NESTED_ANSWER_WORDS = 12  # shorter nested notes ("use the outage story") are hints, not answers

@@ -29,8 +29,10 @@ def asks_for_questions(sec: Section, lines: list[str], start: int, first_item: i
 def question_list_label(lines: list[str], start: int, end: int, code: set[int]) -> int | None:
     """Line of a lead-in such as "Questions I map these to:" directly followed by a list of questions."""
     for i in range(start, end):
+        if not lines[i].rstrip("*_ ").endswith(":") or i in code:
+            continue  # cheap test first: this runs on every line of every section
         raw = clean(lines[i].strip().lstrip("#>-*+ "))
-        if i in code or not raw.endswith(":") or len(raw) > 80 or not _QUESTION_LIST.search(raw):
+        if not raw.endswith(":") or len(raw) > 80 or not _QUESTION_LIST.search(raw):
             continue
         label = parse_label(raw)
         if label is not None and label.canon != "other":
@@ -65,7 +67,7 @@ _TAG_PREFIX = re.compile(r"^([A-Z][\w /&-]{0,24}):\s+(?P<rest>.+)$")
 
 
 def _without_tag(text: str) -> str | None:
-    """"Behavioral: Tell me about..." -> the question; "Round 2: system design?" is a note, not a question (None)."""
+    """ "Behavioral: Tell me about..." -> the question; "Round 2: system design?" is a note, not a question (None)."""
     tagged = _TAG_PREFIX.match(text)
     if not tagged or ASKING.match(text) or PROMPT.match(text):
         return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -11,7 +12,7 @@ _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 # "Q:", "Q1.", "Q 3 -", "Question:", "Question 4)", "Interview Question:" after emphasis markers are removed.
 _Q_PREFIX = re.compile(
-    r"^(?:interview\s+)?(?P<word>q|question|interviewer)\s*#?(?P<num>\d{1,3})?\s*(?::|[.)](?=\s)|[-–—](?=\s))\s*(?P<text>.*)$",
+    r"^(?:interview\s+)?(?P<word>q|question|interviewer|q\s*&\s*a)\s*#?(?P<num>\d{1,3})?\s*(?::|[.)](?=\s)|[-–—](?=\s))\s*(?P<text>.*)$",
     re.IGNORECASE,
 )
 _ANSWER_INLINE = re.compile(r"\s*(?:\*\*|__)?\s*(?:star\s+|sample\s+|my\s+)?answer\s*(?:\*\*|__)?\s*:.*$", re.I)
@@ -41,7 +42,9 @@ _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"$%&<>|~])")  # pandoc writes "
 
 
 def unmark(text: str) -> str:
-    """Backslash escapes undone, wiki-links read as their shown text, trailing #tags dropped."""
+    """HTML entities and backslash escapes undone, wiki-links read as their shown text, trailing #tags dropped."""
+    if "&" in text:
+        text = html.unescape(text)  # "Q&amp;A", "don&#39;t" from HTML-ish exports
     return _TRAILING_TAGS.sub("", _WIKI_LINK.sub(r"\1", _ESCAPED.sub(r"\1", text)))
 
 
@@ -71,8 +74,10 @@ def has_story_prefix(title: str) -> bool:
 def is_question_like(text: str) -> bool:
     """A complete question: ends with "?" or opens like one; a fragment ending in "..." is not."""
     text = text.strip()
-    if not text or text.endswith(("...", "…")) or len(text) < 8:
+    if not text or text.endswith(("...", "…")):
         return False
+    if len(text) < 8:  # only a short question word pair such as "Why us?" or "Why Go?"
+        return len(text) >= 6 and text.endswith("?") and len(text.split()) >= 2 and bool(ASKING.match(text))
     return text.endswith("?") or bool(ASKING.match(text))
 
 
@@ -127,6 +132,11 @@ _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
         r"give (?:me|us) an example|have you ever|a time (?:when|you)|"
         r"tell me about (?:your|the) (?:biggest|hardest|most)|how do you (?:handle|balance|make) trade-?offs",
         re.I)),
+    ("behavioral", re.compile(
+        r"how (?:do|would|did) you (?:handle|deal with|approach|respond to|work with) (?:an? |the |your )?(?:\w+ )?"
+        r"(?:stakeholders?|teammates?|colleagues?|peers?|managers?|reports?|engineers?|person|people|customers?|"
+        r"conflicts?|disagreements?|feedback|pressure|stress|ambiguity|failures?|mistakes?|setbacks?|criticism)\b",
+        re.I)),
     ("system_design", re.compile(
         r"\bdesign (?:a|an|the|your)\b|\bscale (?:\w+ )?to\b|architecture for|architect (?:a|an|the)|"
         r"how would you (?:build|scale|design)|\bhigh[- ]concurrency\b|\bsystem design\b|multi-?tenan|"
@@ -139,12 +149,14 @@ _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
         r"\bdirect reports?\b|\b(?:keep|motivate|grow) (?:a|the|your) team\b|"
         r"^\W*should (?:we|a company|the company|our|an? (?:org|team|startup))\b", re.I)),
     ("technical", re.compile(
-        r"how does|explain|why does|what is the difference|what happens when|isolation levels?|\bgil\b|"
+        r"how does|explain|why does|what(?: is|'s|’s) the difference|what happens when|isolation levels?|\bgil\b|"
         r"under the hood|how do(?:es)? \w+ work|\bwhy do they matter\b|\bwhy (?:is|are) (?!you|your|this|it)\w+|"
         r"\bwhat (?:is|are) (?:a|an)\b", re.I)),
     ("behavioral", re.compile(r"\bfail|\bconflict|\bdisagree|\bmistake|\bdifficult|\bchalleng|\bpushback", re.I)),
     ("technical", re.compile(
-        r"how (?:do|would|can) you (?:stop|prevent|detect|ensure|guarantee|debug|test|handle|avoid|reduce)", re.I)),
+        r"how (?:do|would|can) you (?:stop|prevent|detect|ensure|guarantee|debug|test|handle|avoid|reduce|invalidate|"
+        r"pick|choose|make (?:an?|the) (?:[\w-]+ ){1,3}(?:idempotent|consistent|durable|secure|fast))|\bstand for\b|"
+        r"when (?:would|do|should) you (?:use|choose|pick)\b", re.I)),
 )
 # fmt: on
 

@@ -28,8 +28,8 @@ def _is_star(label: Label | None) -> bool:
 
 def _split_inline(line: str) -> list[str]:
     """A paragraph with inline **S:** **T:** **A:** **R:** markers, one marker per line."""
-    if line.lstrip().startswith("|"):
-        return [line]
+    if line.count(":") < 2 or line.lstrip().startswith("|"):
+        return [line]  # two labels need two colons; most lines are plain text
     parts = _INLINE.split(line)
     if len(parts) < 2:
         return [line]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.ingest.candidates import CANDIDATE
+from knowledge.ingest.candidates import is_candidate_title
 from knowledge.ingest.labels import STAR, canonical
 from knowledge.ingest.questions import clean, is_question_like
 from knowledge.ingest.stories import RawStory, qa_story
@@ -85,7 +85,7 @@ def _header(lines: list[str], start: int, end: int) -> list[str] | None:
 def is_candidate_table(lines: list[str], start: int, end: int) -> bool:
     """The table's question column says whom the questions are for: "Question for them", "Qs to ask"."""
     header = _header(lines, start, end)
-    return bool(header) and any(CANDIDATE.search(h) for h in header or [])
+    return bool(header) and any(is_candidate_title(h) for h in header or [])
 
 
 def table_rows(lines: list[str], start: int, end: int) -> list[tuple[int, str, str]]:
