@@ -121,7 +121,7 @@ class Renderer:
             return
         story = hit.story
         lines = [f"{story.title}", f"Source: {story.source}:{story.line}"]
-        metrics = [m.text for m in story.metrics[:3]]
+        metrics = [" ".join(m.text.split()) for m in story.metrics[:3]]  # a metric may span a wrapped line
         if metrics:
             lines.append("Key metrics: " + "; ".join(metrics))
         self.console.print(

@@ -174,9 +174,16 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.paths or [str(TRANSCRIPTS_DIR)]
     # Replays get a data directory of their own: the user's question history must not steer planning (replays
     # stay deterministic) and replays must not add to that history.
+    saved = os.environ.get("INTERVIEWER_DATA_DIR")
     with tempfile.TemporaryDirectory(prefix="interviewer-evals-") as tmp:
         os.environ["INTERVIEWER_DATA_DIR"] = tmp
-        return _run_and_report(paths, args.json, args.llm_stub)
+        try:
+            return _run_and_report(paths, args.json, args.llm_stub)
+        finally:
+            if saved is None:
+                os.environ.pop("INTERVIEWER_DATA_DIR", None)
+            else:
+                os.environ["INTERVIEWER_DATA_DIR"] = saved
 
 
 def _run_and_report(paths: list[str], as_json: bool, llm_stub: bool) -> int:

@@ -282,7 +282,7 @@ def test_closing_mentions_a_question_the_candidate_prepared(monkeypatch: pytest.
     assert any(n.startswith("index built") for n in first.notices)  # the user's own documents, shown at once
     done = d.submit(STRONG)
     assert done.kind == "done"
-    assert "Do you have any questions for me?" in done.text
+    assert "do you have any questions for me?" in done.text
     assert "How does the team decide what to build next quarter?" in done.text
     retrieve.wait_for_searches()
 

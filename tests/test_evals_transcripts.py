@@ -71,3 +71,28 @@ def test_json_output_follows_the_contract_and_is_deterministic() -> None:
     assert first["question"] == "Tell me about a time you had to turn around an underperforming team."
     assert first["follow_up"]["probes"] == "result"
     assert all({"name", "passed", "expected", "got"} <= set(c) for c in first["checks"])
+
+
+def test_a_critic_that_never_flags_a_missing_result_makes_the_replay_fail(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import agent.nodes.critique as node
+    from agent.critic.schema import Critique
+    from evals.run import main
+
+    paths = [str(TRANSCRIPTS / "director-no-result.yaml"), str(TRANSCRIPTS / "director-failure-chain.yaml")]
+    assert main(paths) == 0, "the real critic passes these transcripts"
+    real = node.run_critic
+
+    def broken(*args: object, **kwargs: object) -> Critique:
+        critique = real(*args, **kwargs)  # type: ignore[arg-type]
+        gaps = [g for g in critique.weak_or_missing if g != "result"]
+        star = critique.star.model_copy(update={"result": True})
+        return critique.model_copy(update={"star": star, "weak_or_missing": gaps,
+                                           "score": critique.score if gaps else 5, "gap": critique.gap if gaps else ""})
+
+    monkeypatch.setattr(node, "run_critic", broken)
+    capsys.readouterr()
+    assert main(paths) == 1
+    out = capsys.readouterr().out
+    assert "star.result" in out and "follow_up_probes" in out
