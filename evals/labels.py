@@ -10,32 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from agent.critic.schema import GAPS, Ownership, Specificity
+from agent.critic.schema import GAPS, GapOrNone, Ownership, Specificity
 from knowledge.models import QuestionType
 
 LABELED_DIR = Path(__file__).resolve().parent / "labeled"
-PrimaryGap = Literal[
-    "none",
-    "situation",
-    "task",
-    "action",
-    "result",
-    "quantified_result",
-    "ownership",
-    "specificity",
-    "tradeoffs",
-    "requirements",
-    "scale",
-    "failure_modes",
-    "rationale",
-    "example",
-    "non_answer",
-]
+PrimaryGap = GapOrNone
 # Styles the README defines; a closed list so a typo in the data is caught, not counted as a new style.
 STYLES: frozenset[str] = frozenset(
     {

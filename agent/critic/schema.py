@@ -28,6 +28,7 @@ Gap = Literal[
     "example",
     "non_answer",
 ]
+GapOrNone = Literal[Gap, "none"]  # what a follow-up probes: a gap, or none for a complete answer
 GAPS: tuple[str, ...] = Gap.__args__  # type: ignore[attr-defined]
 Ownership = Literal["clear", "mixed", "unclear"]
 Specificity = Literal["low", "medium", "high"]

@@ -10,26 +10,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from agent.critic.schema import Gap, Ownership, Specificity
+from agent.critic.schema import Gap, GapOrNone, Ownership, Specificity
 
 QuoteField = Literal["situation", "task", "action", "result", "quantified_result", "ownership", "specificity"]
-Probe = Literal[
-    "situation",
-    "task",
-    "action",
-    "result",
-    "quantified_result",
-    "ownership",
-    "specificity",
-    "tradeoffs",
-    "requirements",
-    "scale",
-    "failure_modes",
-    "rationale",
-    "example",
-    "non_answer",
-    "none",
-]
+Probe = GapOrNone
 SCHEMA_NAME = "answer_review"
 
 
