@@ -17,8 +17,12 @@ from agent.state import FollowUp
 from prompts import load_yaml, render
 
 MAX_PHRASE_WORDS = 10
-_STOP_TAIL = {"and", "or", "but", "the", "a", "an", "to", "of", "with", "for", "in", "on", "by", "so", "that"}
-_BOUNDARY = {"and", "with", "by", "to", "for", "in", "on", "at", "from", "about", "after", "before", "using", "via"}
+# A quoted phrase never ends on a word that needs what follows it ("... timing out during").
+_STOP_TAIL = {"and", "or", "but", "the", "a", "an", "to", "of", "with", "for", "in", "on", "by", "so", "that",
+              "during", "at", "from", "about", "after", "before", "using", "via", "into", "over", "under",
+              "across", "through", "between", "than", "as", "our", "my", "their", "its", "this", "these", "those"}
+_BOUNDARY = {"and", "with", "by", "to", "for", "in", "on", "at", "from", "about", "after", "before", "using", "via",
+             "during", "through", "across", "over"}
 _CLAUSE_BREAK = {"because", "since", "but", "which", "so", "although", "though", "while", "whereas", "after"}
 _RESULT_VERB = (
     r"(?:cut|reduced|improved|increased|decreased|saved|grew|dropped|fell|boosted|halved|doubled|tripled|"

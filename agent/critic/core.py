@@ -53,15 +53,16 @@ def critique_answer(
     if verdict.reason is not None:
         return _non_answer(qtype, verdict.reason, notes)
     text = verdict.text
+    judged_as = cast(QuestionType, rubric.rubric_type(question, qtype))
     sents = sentences(text)
-    acts = action_indexes(sents, qtype)
-    metrics = classify(text, sents, acts[0] if acts else None, qtype in ("system_design", "technical"))
-    star = star_flags(sents, metrics, qtype, acts)
+    acts = action_indexes(sents, judged_as)
+    metrics = classify(text, sents, acts[0] if acts else None, judged_as in ("system_design", "technical"))
+    star = star_flags(sents, metrics, judged_as, acts)
     quantified = star.result is not None and any(m.role == "outcome" for m in metrics)
-    own, own_sent = ownership(sents, star.actions, qtype)
+    own, own_sent = ownership(sents, star.actions, judged_as)
     spec, _ = specificity(text, metrics)
-    gaps, found = type_gaps(qtype, sents, star, quantified, own, spec, metrics)
-    ordered = rubric.order(gaps, qtype)
+    gaps, found = type_gaps(judged_as, sents, star, quantified, own, spec, metrics)
+    ordered = rubric.order(gaps, judged_as)
     evidence = [Evidence(field=p, span=_span(s)) for p in ("situation", "task", "action", "result")
                 if (s := getattr(star, p)) is not None]  # fmt: skip
     evidence += [Evidence(field="quantified_result", span=Span(start=m.start, end=m.end, text=m.text))
@@ -80,7 +81,7 @@ def critique_answer(
         quantified_result=quantified, metrics=metrics, ownership=own, specificity=spec,
         weak_or_missing=ordered,  # type: ignore[arg-type]
         gap=phr["gaps"][ordered[0]] if ordered else "",
-        score=1 if verdict.injection else rubric.score_from(ordered, qtype), non_answer=verdict.injection,
+        score=1 if verdict.injection else rubric.score_from(ordered, judged_as), non_answer=verdict.injection,
         evidence=evidence, story_notes=story_notes(question, text, metrics, stories), strengths=strengths,
         notes=notes,
     )  # fmt: skip

@@ -56,6 +56,22 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+# "Tell me about a time you ...", "Describe a change you drove ...": the question asks for a story, whatever
+# competency it probes, so it is judged as a story (STAR, ownership, outcome) rather than as a stated position.
+_STORY_QUESTION = re.compile(
+    r"^\W*(?:tell (?:me|us) about|describe|walk (?:me|us) through|give (?:me|us) an example|share|talk about)\b"
+    r"(?!.*\b(?:how (?:do|would) you|what (?:do|would) you)\b)",
+    re.IGNORECASE,
+)
+
+
+def rubric_type(question: str, question_type: str) -> str:
+    """The rubric to apply: a leadership question that asks for a story is judged like a behavioral one."""
+    if question_type == "leadership" and _STORY_QUESTION.search(question):
+        return "behavioral"
+    return question_type
+
+
 @dataclass(frozen=True)
 class Finding:
     """A rubric cue found (with its sentence) or not."""

@@ -8,7 +8,7 @@ from agent.critic.schema import MetricMention, Specificity
 from agent.critic.text import VAGUE, words
 
 # Names: a capitalised word inside a sentence, an acronym, or a token with digits/camel case (p95, gRPC, S3).
-_NAME = re.compile(r"(?<=[a-z,;:(] )[A-Z][\w\-]+|\b[A-Z]{2,}s?\b|\b[a-zA-Z]+\d\w*|\b[a-z]+[A-Z]\w*")
+_NAME = re.compile(r"(?<=[a-z,;:(]\s)[A-Z][\w\-]+|\b[A-Z]{2,}s?\b|\b[a-zA-Z]+\d\w*|\b[a-z]+[A-Z]\w*")
 # Compound terms ("point-in-time join", "schema-drift detection") are how engineers name concrete things.
 _COMPOUND = re.compile(r"\b[a-zA-Z]+(?:-[a-zA-Z]+)+\b")
 _VAGUE_PHRASE = re.compile(
