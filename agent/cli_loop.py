@@ -86,6 +86,9 @@ class InterviewLoop:
     def _advance(self, step: Any) -> Any:
         """Show what the last answer earned (now or at the end), then the next question."""
         record = step.last
+        notice = ((record or {}).get("usage") or {}).get("notice")
+        if notice:  # the LLM failed for this turn and the offline critique stands in
+            self.render.notice(str(notice))
         if record is not None and record.get("critique") is None:
             self.render.line("Skipped.")  # nothing to judge
         elif record is not None and self.feedback:

@@ -24,6 +24,7 @@ HELP_LINES = (
     "/end — finish the interview now and get the report",
     "/help — this list",
 )
+STREAM_DELAY_S = 0.015  # per word: reads as speech, a long question still appears within a second
 UNKNOWN_COMMAND = "Unknown command. Commands: /hint /skip /repeat /feedback on|off /end /help"
 
 
@@ -41,9 +42,10 @@ def _mark(flag: bool) -> str:
 class Renderer:
     """Everything the session prints, in one place."""
 
-    def __init__(self, console: Console, total_questions: int) -> None:
+    def __init__(self, console: Console, total_questions: int, stream: bool = False) -> None:
         self.console = console
         self.total = total_questions
+        self.stream = stream and console.is_terminal  # word-by-word display of the interviewer's lines
 
     def line(self, text: str, style: str = "") -> None:
         """One plain line (escaped: answers and titles may contain [brackets]); never re-wrapped, so paths
@@ -80,7 +82,21 @@ class Renderer:
             total = int(getattr(step, "total", 0) or self.total)
             title = f"Question {int(step.turn_index) + 1}/{total}"
             style = "green"
-        self.console.print(Panel(escape(step.text), title=title, title_align="left", border_style=style))
+        if not self.stream:
+            self.console.print(Panel(escape(step.text), title=title, title_align="left", border_style=style))
+            return
+        import time
+
+        from rich.live import Live
+
+        from agent.llm.phrase import stream_phrase
+
+        shown = ""
+        with Live(console=self.console, auto_refresh=False, transient=False) as live:
+            for chunk in stream_phrase(None, step.text):
+                shown += chunk
+                live.update(Panel(escape(shown), title=title, title_align="left", border_style=style), refresh=True)
+                time.sleep(STREAM_DELAY_S)
 
     def critique(self, record: dict[str, Any]) -> None:
         """A compact critique of one answer: score, STAR checks, the gap, story notes."""

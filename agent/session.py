@@ -81,7 +81,10 @@ def run(opts: Options) -> int:
         except (cli_run.ResumeError, UsageError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        render.banner(title, mode_line(context), bank_line(context), driver.thread_id, source.interactive)
+        mode = mode_line(context)
+        render.banner(title, mode, bank_line(context), driver.thread_id, source.interactive)
+        # In LLM mode on a terminal the interviewer's lines stream in word by word, as a chat model's would.
+        render.stream = render.console.is_terminal and source.interactive and not mode.startswith("offline")
         if resuming:
             render.notice(f"Resuming session {driver.thread_id}.")
             if ignored := ignored_on_resume(opts):

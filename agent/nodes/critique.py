@@ -43,7 +43,13 @@ def warm_up(ctx: Context) -> None:
     """Run the critic and the follow-up chooser once so the first real answer is as fast as the rest."""
     global _WARM
     if may_use_llm(ctx):
-        import agent.llm  # noqa: F401  (its import alone takes ~0.1 s)
+        import threading
+
+        from agent.llm import prepare
+
+        # Building the chat client imports langchain-openai (~3 s): do it while the candidate reads the first
+        # question, so the first turn's timeout/fallback budget is not spent importing.
+        threading.Thread(target=prepare, args=(ctx,), name="llm-prepare", daemon=True).start()
     if _WARM:
         return
     q: PlannedQuestion = {

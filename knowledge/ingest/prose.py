@@ -10,7 +10,7 @@ import re
 
 from knowledge.ingest.star import strip_markup
 
-MIN_CHARS = 200
+MIN_CHARS = 120
 MIN_NARRATIVE_SENTENCES = 2
 MAX_ANALYSED = 20_000  # characters of a section read for narrative cues; a story is far shorter
 
@@ -53,6 +53,8 @@ def prose_text(lines: list[str]) -> str:
     kept = []
     for line in lines:
         text = _LINE_MARKUP.sub("", line).strip()
+        if text.startswith("|"):
+            continue  # table rows are data (tables are read by tables.py), not someone telling a story
         if (text and text[0] in '"“') or text.rstrip('"”').endswith("?"):
             continue  # example questions and quotes are not the narrator telling a story
         kept.append(text)
@@ -72,12 +74,19 @@ def _narrative(sentence: str) -> bool:
 
 
 def is_narrative(text: str) -> bool:
-    """Long enough, and told in the first person past tense (several sentences of it)."""
+    """Long enough, and told in the first person past tense (several sentences of it).
+
+    A short story may tell only its action in the first person ("Nobody owned X. I built Y. Every squad adopted
+    it."): one first-person action plus mostly past-tense sentences also counts.
+    """
     if len(text) < MIN_CHARS:
         return False
     sents = sentences(text)
     told = sum(1 for s in sents if _narrative(s))
-    return told >= MIN_NARRATIVE_SENTENCES and told >= 0.3 * len(sents)
+    if told >= MIN_NARRATIVE_SENTENCES and told >= 0.3 * len(sents):
+        return True
+    past = sum(1 for s in sents if _PAST.search(_NOT_PAST.sub(" ", s)))
+    return told >= 1 and bool(_ACTION.search(text)) and past >= 2 and past >= 0.5 * len(sents)
 
 
 def _outcome(sent: str, parts: dict[str, list[str]], phase: str) -> bool:
