@@ -123,6 +123,11 @@ class PromptSource:
         def _submit(event: Any) -> None:
             event.current_buffer.validate_and_handle()
 
+        @bindings.add("c-d")
+        def _quit(event: Any) -> None:
+            # Ctrl-D means "save and leave" even mid-answer (prompt_toolkit alone only exits on an empty line).
+            event.app.exit(exception=EOFError())
+
         return PromptSession(
             multiline=True,
             key_bindings=bindings,

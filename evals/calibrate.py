@@ -1,6 +1,6 @@
 """Calibration: how closely the critic agrees with the human labels of evals/labeled/.
 
-    python -m evals.calibrate [--json] [--role R] [--show-misses]
+    python -m evals.calibrate [--set DIR] [--json] [--role R] [--show-misses]
 
 Runs the offline critic on every labelled answer and reports per-field agreement: precision/recall/F1
 of each STAR flag and of quantified_result, accuracy and macro-F1 of ownership and specificity,
@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, cast
 
 from evals.labels import LabeledItem, LabelError, load_labeled
@@ -159,14 +160,15 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
-def render(report: dict[str, Any], role: str | None = None) -> None:
+def render(report: dict[str, Any], role: str | None = None, set_name: str | None = None) -> None:
     """Print the report as rich tables (the misses too, when the report keeps them)."""
     from rich.console import Console
     from rich.table import Table
 
     score, pairs = report["score"], report["pairs"]
     table = Table(
-        title=f"Critic vs human labels ({role or 'all roles'}, {report['items']} answers)",
+        title=f"Critic vs human labels ({set_name or 'evals/labeled'}, {role or 'all roles'}, "
+        f"{report['items']} answers)",
         caption=f"score MAE {score['mae']:.2f}; pairs: {pairs['count']}, ties {pairs['ties']}, "
         f"reversed {pairs['reversed']}",
     )
@@ -207,10 +209,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.calibrate", description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
     parser.add_argument("--role", help="only this role's labelled answers")
+    parser.add_argument(
+        "--set", dest="set_dir", type=Path, default=None, metavar="DIR",
+        help="directory of labelled <role>.yaml files (default evals/labeled; evals/holdout is the held-out set)",
+    )
     parser.add_argument("--show-misses", action="store_true", help="list every disagreement (id, field, label, got)")
     args = parser.parse_args(argv)
     try:
-        items = load_labeled(role=args.role)
+        items = load_labeled(role=args.role, directory=args.set_dir)
     except LabelError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -225,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2, sort_keys=True))
     else:
-        render(report, role=args.role)
+        render(report, role=args.role, set_name=str(args.set_dir) if args.set_dir else None)
     return 0
 
 

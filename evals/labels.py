@@ -18,6 +18,8 @@ from agent.critic.schema import GAPS, GapOrNone, Ownership, Specificity
 from knowledge.models import QuestionType
 
 LABELED_DIR = Path(__file__).resolve().parent / "labeled"
+# Answers nobody tuned on: measured with `--set evals/holdout`, never used to change the critic.
+HOLDOUT_DIR = Path(__file__).resolve().parent / "holdout"
 PrimaryGap = GapOrNone
 # Styles the README defines; a closed list so a typo in the data is caught, not counted as a new style.
 STYLES: frozenset[str] = frozenset(
@@ -160,11 +162,20 @@ def check_set(items: Sequence[LabeledItem], origin: dict[str, Path]) -> None:
             raise LabelError(f"{where}: a degraded copy must be labelled below its complete answer")
 
 
-def load_labeled(paths: Iterable[Path] | None = None, role: str | None = None) -> list[LabeledItem]:
-    """All labelled items (from evals/labeled/*.yaml by default), optionally for one role."""
-    files = sorted(paths) if paths is not None else sorted(LABELED_DIR.glob("*.yaml"))
+def load_labeled(
+    paths: Iterable[Path] | None = None, role: str | None = None, directory: Path | None = None
+) -> list[LabeledItem]:
+    """All labelled items, optionally for one role.
+
+    `paths` names the files; otherwise every *.yaml in `directory` (default evals/labeled, read at
+    call time so tests can point it elsewhere). evals/holdout is loaded the same way with its directory.
+    """
+    folder = Path(directory) if directory is not None else LABELED_DIR
+    if paths is None and not folder.is_dir():
+        raise LabelError(f"{folder}: not a directory of labelled files")
+    files = sorted(paths) if paths is not None else sorted(folder.glob("*.yaml"))
     if not files:
-        raise LabelError(f"{LABELED_DIR}: no labelled files (*.yaml)")
+        raise LabelError(f"{folder}: no labelled files (*.yaml)")
     items: list[LabeledItem] = []
     origin: dict[str, Path] = {}
     for path in files:

@@ -121,3 +121,27 @@ def test_ctrl_c_saves_and_prints_the_resume_command(terminal: Terminal) -> None:
     terminal.wait_for("Resume with: python -m agent.session --resume")
     assert terminal.exit_code() == 130
     assert "Traceback" not in terminal.text()
+
+
+def test_ctrl_d_mid_answer_saves_and_the_session_resumes_with_earlier_answers(isolated_data_dir: Path) -> None:
+    term = Terminal([*ARGS[:-4], "--questions", "2", "--follow-ups", "0"])
+    try:
+        term.wait_for("Question 1/2")
+        term.wait_for_prompt()
+        term.type("I cut the on-call load from 40 pages a week to 9 in a quarter.\x1b\r")
+        term.wait_for("Question 2/2")
+        term.wait_for_prompt()
+        term.type("half an ans\x04")
+        term.wait_for("Resume with: python -m agent.session --resume")
+        assert term.exit_code() == 0
+        assert "Traceback" not in term.text()
+    finally:
+        term.close()
+    resumed = subprocess.run(
+        [sys.executable, "-m", "agent.session", "--resume"], input="The second answer, in full.\n",
+        capture_output=True, text=True, cwd=REPO, timeout=120,
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    (transcript,) = (isolated_data_dir / "reports").glob("*.json")
+    answers = [t["answer"] for t in json.loads(transcript.read_text(encoding="utf-8"))["turns"]]
+    assert answers == ["I cut the on-call load from 40 pages a week to 9 in a quarter.", "The second answer, in full."]

@@ -114,7 +114,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             else:
                 doc.questions += asked
         listed = example_questions(lines, span.start, own_end)
-        if listed and asks_for_questions(sec, lines, span.start, listed[0][0]):
+        if listed and asks_for_questions(sec, lines, span.start, listed[0][0], _parent_title(spans, k)):
             doc.questions += [(t, i + 1) for i, t in listed]
     return doc
 
@@ -173,6 +173,15 @@ def _qa(lines: list[str], sec: Section, start: int, end: int, code: set[int]) ->
     stops = {b.start for b in sec.blocks if b.kind == "hr"}
     stops |= {i for b in fences if b.title == "fence" for i in (b.start, b.end - 1)}
     return items.qa_pairs(lines, scannable, stops, end)
+
+
+def _parent_title(spans: list[_Span], k: int) -> str:
+    """Title of the heading that spans[k] sits under ("Question bank" above "### Leadership")."""
+    level = spans[k].section.level
+    for j in range(k - 1, -1, -1):
+        if 0 < spans[j].section.level < level:
+            return spans[j].section.title
+    return ""
 
 
 def _is_item(span: _Span, lines: list[str]) -> bool:

@@ -20,10 +20,14 @@ _QUESTION_LIST = re.compile(
 )
 
 
-def asks_for_questions(sec: Section, lines: list[str], start: int, first_item: int) -> bool:
-    """Example questions must be introduced as such: the heading or the lead-in text mentions questions."""
+_QUESTION_PARENT = re.compile(r"\bquestions?\b|\bprompts?\b|\bq\s*&\s*a\b", re.IGNORECASE)
+
+
+def asks_for_questions(sec: Section, lines: list[str], start: int, first_item: int, parent: str = "") -> bool:
+    """Example questions must be introduced as such: the heading or the lead-in text mentions questions, or the
+    section is a category ("### Leadership") under a heading that does ("## Question bank")."""
     lead = " ".join(lines[max(start, first_item - 3) : first_item])
-    return bool(_QUESTION_LIST.search(f"{sec.title} {lead}"))
+    return bool(_QUESTION_LIST.search(f"{sec.title} {lead}") or _QUESTION_PARENT.search(parent))
 
 
 def question_list_label(lines: list[str], start: int, end: int, code: set[int]) -> int | None:
@@ -45,7 +49,7 @@ def question_list_label(lines: list[str], start: int, end: int, code: set[int]) 
 
 def example_questions(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
     """Quoted (or "?"-ending) list items given as example interview questions: complete questions only."""
-    found: list[tuple[int, str]] = []
+    found = _question_paragraphs(lines, start, end)
     for i, raw in list_items(lines, start, end):
         if not BULLET.match(lines[i]):
             continue
@@ -60,7 +64,28 @@ def example_questions(lines: list[str], start: int, end: int) -> list[tuple[int,
         prompt = bool(PROMPT.match(cleaned)) and not re.search(r"→|->|\.\.\.|…", cleaned)
         if (quoted or cleaned.endswith("?") or prompt) and is_question_like(cleaned):
             found.append((i, cleaned))
+    return sorted(found)
+
+
+def _question_paragraphs(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    """Questions written one per line without bullets: a paragraph made only of lines that ask something."""
+    found: list[tuple[int, str]] = []
+    para: list[int] = []
+    for i in range(start, end + 1):
+        line = lines[i].strip() if i < end else ""
+        if line and not BULLET.match(lines[i]) and not line.startswith(("#", "|", ">")):
+            para.append(i)
+            continue
+        asked = [(j, clean(lines[j])) for j in para]
+        if asked and all(_asks(text) for _, text in asked):
+            found += asked
+        para = []
     return found
+
+
+def _asks(text: str) -> bool:
+    opens = bool(ASKING.match(text)) and text.endswith("?")
+    return (opens or bool(PROMPT.match(text))) and is_question_like(text) and not re.search(r"→|->|\.\.\.|…", text)
 
 
 _TAG_PREFIX = re.compile(r"^([A-Z][\w /&-]{0,24}):\s+(?P<rest>.+)$")

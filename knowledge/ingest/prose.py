@@ -12,6 +12,7 @@ from knowledge.ingest.star import strip_markup
 
 MIN_CHARS = 120
 MIN_NARRATIVE_SENTENCES = 2
+MAX_SHORT_STORY_CHARS = 400  # the looser rule for stories told mostly in the third person applies below this
 MAX_ANALYSED = 20_000  # characters of a section read for narrative cues; a story is far shorter
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -85,6 +86,8 @@ def is_narrative(text: str) -> bool:
     told = sum(1 for s in sents if _narrative(s))
     if told >= MIN_NARRATIVE_SENTENCES and told >= 0.3 * len(sents):
         return True
+    if len(text) > MAX_SHORT_STORY_CHARS or len(sents) > 5:
+        return False
     past = sum(1 for s in sents if _PAST.search(_NOT_PAST.sub(" ", s)))
     return told >= 1 and bool(_ACTION.search(text)) and past >= 2 and past >= 0.5 * len(sents)
 
