@@ -70,6 +70,9 @@ _SWAP = {
 
 def _trim(text: str) -> str:
     """The main clause (cut before 'because', 'but', ...), shortened at a phrase boundary, no dangling 'and'."""
+    head = re.split(r"\s*[:;—–]\s+|\s+-\s+", text.strip(" ,:-\"'"), maxsplit=1)[0]
+    if len(head.split()) >= 4:  # "X broke: we had Y" -> quote the first clause whole rather than half of both
+        text = head
     words = text.strip(" ,:-\"'").split()
     cut = next((i for i, w in enumerate(words) if i >= 3 and w.lower() in _CLAUSE_BREAK), len(words))
     comma = next((i + 1 for i, w in enumerate(words) if w.endswith(",")), len(words))

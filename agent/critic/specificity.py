@@ -35,7 +35,7 @@ def specificity(text: str, metrics: list[MetricMention]) -> tuple[Specificity, f
         + min(len(ws) / 40.0, 3.5)
         - density * 60.0
     )
-    if len(ws) < 25:
+    if len(ws) < 20:  # a one-liner is generic almost by construction
         points -= 1.5
     level: Specificity = "high" if points >= 3.75 else "medium" if points >= 1.5 else "low"
     return level, points
