@@ -210,7 +210,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
     parser.add_argument("--role", help="only this role's labelled answers")
     parser.add_argument(
-        "--set", dest="set_dir", type=Path, default=None, metavar="DIR",
+        "--set",
+        dest="set_dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
         help="directory of labelled <role>.yaml files (default evals/labeled; evals/holdout is the held-out set)",
     )
     parser.add_argument("--show-misses", action="store_true", help="list every disagreement (id, field, label, got)")

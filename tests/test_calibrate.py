@@ -14,7 +14,7 @@ import yaml
 import evals.labels as labels_mod
 from agent.critic.schema import Critique, StarFlags
 from evals.calibrate import calibrate, classes, main, prf
-from evals.labels import LabeledItem, LabelError, load_labeled
+from evals.labels import HOLDOUT_DIR, LabeledItem, LabelError, load_labeled
 
 ROLES = ("ai-engineer", "director", "engineering-manager", "senior-genai-engineer")
 
@@ -225,3 +225,38 @@ def test_cli_unknown_role_is_a_one_line_error(capsys) -> None:
     assert main(["--role", "astronaut"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "astronaut" in err and "director" in err
+
+
+# --- the held-out set (evals/holdout: measured, never tuned on) ------------------------------------
+
+
+def test_holdout_set_loads_and_is_valid() -> None:
+    holdout = load_labeled(directory=HOLDOUT_DIR)
+    assert len(holdout) == 48
+    per_role = Counter(i.role for i in holdout)
+    assert per_role == dict.fromkeys(ROLES, 12)
+    for role in ROLES:
+        assert {i.question_type for i in holdout if i.role == role} == {
+            "behavioral", "technical", "system_design", "leadership", "motivation"}  # fmt: skip
+    assert all(i.id.startswith(f"holdout-{i.role}-") for i in holdout)
+    assert sum(1 for i in holdout if i.degraded_of) == 8
+    assert sum(1 for i in holdout if i.labels.primary_gap == "non_answer") >= 6
+    # Held out means disjoint from the tuning set: no shared id and no reused answer text.
+    tuned = load_labeled()
+    assert not {i.id for i in holdout} & {i.id for i in tuned}
+    assert not {i.answer.strip() for i in holdout if i.answer.strip()} & {i.answer.strip() for i in tuned}
+
+
+def test_set_option_rejects_a_missing_directory_in_one_line(tmp_path: Path, capsys) -> None:
+    assert main(["--set", str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "nowhere" in err and "not a directory" in err
+
+
+@needs_critic
+def test_cli_runs_on_the_holdout_set_with_set_option(capsys) -> None:
+    assert main(["--set", str(HOLDOUT_DIR), "--json", "--show-misses"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["items"] + len(report["errors"]) == 48
+    assert report["pairs"]["count"] == 8
+    assert all(m["id"].startswith("holdout-") for m in report["misses"])
