@@ -64,10 +64,22 @@ def ingest_paths(paths: Sequence[str | Path]) -> IngestResult:
         except OSError as exc:
             _error(total, f"{shown}: cannot be read ({exc.strerror or exc.__class__.__name__})")
             continue
-        one = ingest_text(data, shown)
+        one = _ingest_cached(data, shown)
         _dedupe_across_files(one, seen_ids)
         total.extend(one)
     return total
+
+
+def _ingest_cached(data: bytes, shown: str) -> IngestResult:
+    """ingest_text, or its remembered result for exactly these bytes under this name (unchanged documents)."""
+    from knowledge.ingest import cache
+
+    cached = cache.load(data, shown)
+    if cached is not None:
+        return cached
+    result = ingest_text(data, shown)
+    cache.store(data, shown, result)
+    return result
 
 
 def _error(result: IngestResult, message: str) -> None:
