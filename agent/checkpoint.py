@@ -7,7 +7,6 @@ checkpointed), so `--resume` with no id finds the latest session and rebuilds it
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 
 from langgraph.checkpoint.sqlite import SqliteSaver
 
-from knowledge.models import slugify
+from agent.context import new_session_id
 from knowledge.paths import data_dir
 
 _SCHEMA = """
@@ -49,10 +48,8 @@ def open_checkpointer(path: Path | None = None) -> SqliteSaver:
 
 
 def new_thread_id(role: str) -> str:
-    """A readable, unique thread id such as '20261122-1530-director-ab12'."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
-    name = Path(role).stem if role.endswith((".yaml", ".yml")) else role
-    return f"{stamp}-{slugify(name, 30)}-{secrets.token_hex(2)}"
+    """A readable, unique thread id (agent.context.new_session_id)."""
+    return new_session_id(role)
 
 
 def _now() -> str:

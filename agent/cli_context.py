@@ -34,7 +34,7 @@ def role_title(role: str, strict: bool = True) -> str:
 
 def check_inputs(context: Context) -> None:
     """Validate role, docs and embedder before anything heavy starts, with one-line errors."""
-    from knowledge.embeddings import EMBEDDER_NAMES
+    from knowledge.embedder_names import EMBEDDER_NAMES
 
     role_title(context.role)
     missing = [d for d in context.docs if not Path(d).exists()]
@@ -82,9 +82,7 @@ def ignored_on_resume(opts: Options) -> list[str]:
 
 def mode_line(context: Context) -> str:
     """Which critic grades: offline, or 'LLM: model @ url' (the LLM stack is imported only if configured)."""
-    from agent.nodes.critique import may_use_llm
-
-    if not may_use_llm(context):
+    if not context.may_use_llm():
         return "offline (deterministic critic)"
     from agent.llm import llm_status
 

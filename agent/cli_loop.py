@@ -35,9 +35,9 @@ class InterviewLoop:
         self.deferred: list[dict[str, Any]] = []  # critiques held back while feedback is off
         self.shown: list[dict[str, Any]] = []  # critiques already shown after their answer
 
-    def run(self, step: Any) -> Any:
-        """Ask until the interview is done; return the final Step."""
-        if step.kind != "done":
+    def run(self, step: Any, already_shown: str | None = None) -> Any:
+        """Ask until the interview is done; return the final Step (`already_shown`: text on screen already)."""
+        if step.kind != "done" and step.text != already_shown:
             self.render.step(step)
         queued: str | None = None
         while step.kind != "done":

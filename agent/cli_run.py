@@ -22,9 +22,9 @@ class ResumeError(LookupError):
     """--resume found nothing to resume; the message lists recent session ids."""
 
 
-def new_driver(context: Context) -> InterviewDriver:
+def new_driver(context: Context, thread_id: str | None = None) -> InterviewDriver:
     """A driver for a new session (the thread id exists before the first question is planned)."""
-    return InterviewDriver(context)
+    return InterviewDriver(context, thread_id=thread_id)
 
 
 def resume_driver(session_id: str) -> InterviewDriver:

@@ -10,7 +10,11 @@ INTERVIEWER_ROLE, INTERVIEWER_EMBEDDER, INTERVIEWER_MODEL, OPENAI_BASE_URL, INTE
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field, fields
+import random
+import secrets
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 DEFAULT_ROLE = "senior-genai-engineer"
@@ -67,6 +71,13 @@ class Context:
         if self.index_dir is not None:
             self.index_dir = str(self.index_dir)
 
+    def may_use_llm(self) -> bool:
+        """False when no model can be configured, which spares the offline path importing the LLM stack."""
+        if self.offline:
+            return False
+        env = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEWER_MODEL")
+        return bool(self.model or self.base_url or any(os.environ.get(name) for name in env))
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able copy, stored with the session so resume can rebuild the Context."""
         return asdict(self)
@@ -76,3 +87,19 @@ class Context:
         """Rebuild a Context from `to_dict()` output; unknown keys (older/newer versions) are ignored."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def with_seed(context: Context) -> Context:
+    """The context with its seed fixed, so a resumed session (and the CLI's preview) plan the same way."""
+    if context.seed is not None:
+        return context
+    return replace(context, seed=random.SystemRandom().randrange(1, 10**6))
+
+
+def new_session_id(role: str) -> str:
+    """A readable, unique session (thread) id such as '20261122-1530-director-ab12'."""
+    from knowledge.models import slugify
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
+    name = Path(role).stem if role.endswith((".yaml", ".yml")) else role
+    return f"{stamp}-{slugify(name, 30)}-{secrets.token_hex(2)}"

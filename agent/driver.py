@@ -19,9 +19,8 @@ and .json (idempotent) and Step.report carries the scorecard and the paths.
 
 from __future__ import annotations
 
-import random
 from concurrent.futures import Future
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from langchain_core.runnables import RunnableConfig
@@ -29,7 +28,7 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
 from agent.checkpoint import load_session, new_thread_id, open_checkpointer, save_session
-from agent.context import Context
+from agent.context import Context, with_seed
 from agent.graph import compile_graph
 from agent.nodes.critique import warm_up
 from agent.nodes.plan import load_pack
@@ -71,9 +70,7 @@ class InterviewDriver:
     """Runs one interview thread of the compiled graph (see the module docstring)."""
 
     def __init__(self, context: Context, checkpointer: Any = None, thread_id: str | None = None) -> None:
-        if context.seed is None:  # fix the seed now so a resumed session plans and phrases the same way
-            context = replace(context, seed=random.SystemRandom().randrange(1, 10**6))
-        self.context = context
+        self.context = with_seed(context)  # fixed now, so a resumed session plans and phrases the same way
         self._owns_saver = checkpointer is None  # close() closes only a connection this driver opened
         self.checkpointer = checkpointer if checkpointer is not None else open_checkpointer()
         self.thread_id = thread_id or new_thread_id(context.role)

@@ -38,6 +38,7 @@ from agent.cli_context import (
 from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptExhausted
 from agent.cli_loop import InterviewLoop
 from agent.cli_render import Renderer, make_console
+from agent.context import Context, new_session_id, with_seed
 
 
 def _answer_source(opts: Options) -> AnswerSource:
@@ -69,30 +70,43 @@ def run(opts: Options) -> int:
     except (UsageError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    shown = None
+    thread_id = None
+    if context is not None:
+        # A new session is on screen (banner and first question) before LangGraph is imported; the graph
+        # asks the same question (same planner, seed and history) and the loop re-shows it only if it differs.
+        from agent.preview import first_question
+
+        context = with_seed(context)
+        thread_id = new_session_id(context.role)
+        _banner(render, context, role_title(context.role), thread_id, source.interactive)
+        preview = first_question(context)
+        if preview is not None:
+            render.total = preview.total
+            render.step(preview)
+            shown = preview.text
     from agent import cli_run  # lazy: imports the graph, LangGraph and the index
     from knowledge.embeddings import EmbedderUnavailableError
 
     driver: Any = None
     try:
-        try:
-            driver = cli_run.resume_driver(opts.resume or "") if context is None else cli_run.new_driver(context)
+        if context is None:
+            try:
+                driver = cli_run.resume_driver(opts.resume or "")
+            except cli_run.ResumeError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return EXIT_USAGE
             context = driver.context
-            title = role_title(context.role, strict=not resuming)
-        except (cli_run.ResumeError, UsageError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        mode = mode_line(context)
-        render.banner(title, mode, bank_line(context), driver.thread_id, source.interactive)
-        # In LLM mode on a terminal the interviewer's lines stream in word by word, as a chat model's would.
-        render.stream = render.console.is_terminal and source.interactive and not mode.startswith("offline")
-        if resuming:
+            _banner(render, context, role_title(context.role, strict=False), driver.thread_id, source.interactive)
             render.notice(f"Resuming session {driver.thread_id}.")
             if ignored := ignored_on_resume(opts):
                 render.notice(f"Ignored on resume (the session keeps its settings): {' '.join(ignored)}")
+        else:
+            driver = cli_run.new_driver(context, thread_id)
         step = cli_run.first_step(driver, resuming, render)
         feedback = context.feedback if opts.feedback is None else opts.feedback
         loop = InterviewLoop(driver, source, render, feedback=feedback)
-        cli_run.closing(loop.run(step), loop, render)
+        cli_run.closing(loop.run(step, already_shown=shown), loop, render)
         return EXIT_OK
     except (cli_run.ResumeError, EmbedderUnavailableError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -110,6 +124,13 @@ def run(opts: Options) -> int:
         else:
             render.resume_hint(driver.thread_id)
         return EXIT_INTERRUPTED
+
+
+def _banner(render: Renderer, context: Context, title: str, session_id: str, interactive: bool) -> None:
+    """Role, mode, whose stories, session id; in LLM mode on a terminal the interviewer's lines stream in."""
+    mode = mode_line(context)
+    render.banner(title, mode, bank_line(context), session_id, interactive)
+    render.stream = render.console.is_terminal and interactive and not mode.startswith("offline")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,7 @@ from langchain_core.embeddings import Embeddings
 from knowledge.embedding_hashing import HashingEmbeddings
 from knowledge.embedding_minilm import EmbedderUnavailableError, MiniLMEmbeddings
 
-EMBEDDER_NAMES: tuple[str, ...] = ("minilm", "hashing", "openai")
+from knowledge.embedder_names import EMBEDDER_NAMES
 DEFAULT_OPENAI_MODEL = "text-embedding-3-small"
 _OPENAI_DIMENSIONS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}
 

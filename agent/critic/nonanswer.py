@@ -22,8 +22,17 @@ _INJECTION = re.compile(
     r"|\boverride\b[^.!?\n]{0,30}\b(?:score|rubric|instructions?)"
     r"|\b(?:to|dear) the (?:grader|reviewer|evaluator|grading (?:model|system)|scoring (?:model|system)|critic)\b"
     r"|\b(?:reviewer|grader|evaluator|grading|scoring) (?:instruction|note|override)s?\b"
-    r"|\bweak_or_missing\b|\bmodel answer\b|\b(?:do not|don't|no) (?:ask (?:a|any) )?follow-?ups?\b"
-    r"|\bas (?:an|the) (?:ai|grader|evaluator|critic)\b[^.!?\n]{0,40}\b(?:must|should|will))",
+    r"|\bweak_or_missing\b|\b(?:is|as|be) (?:a|the|my) (?:model|best|top|perfect) answer\b|\b(?:do not|don't|no) (?:ask (?:a|any) )?follow-?ups?\b"
+    r"|\bas (?:an|the) (?:ai|grader|evaluator|critic)\b[^.!?\n]{0,40}\b(?:must|should|will))"
+    # Polite requests are still instructions: a grading verb aimed at a top score, or the grader addressed.
+    r"|\b(?:give|award|assign|record|log|note|put|mark|rate|grade|score|enter|deserves?|merits?|warrants?)\b"
+    r"[^.!?\n]{0,40}\b(?:(?:full|top|maximum|max|highest|perfect)\s+(?:marks?|scores?|points?|ratings?|grades?|"
+    r"five|5|ten|10)\b|five out of five|5 out of 5)"
+    r"|\bas an? (?:ai|llm|language model|automated)\s+(?:grader|evaluator|reviewer|assessor|judge|model|assistant)\b"
+    r"|\bas (?:the|my) (?:grader|evaluator|assessor)\b"
+    r"|\b(?:whoever|anyone who|the person who) (?:grades?|scores?|marks?|evaluates?|assesses?) this\b"
+    r"|\b(?:please|kindly)\s+(?:\w+\s+){0,2}(?:rate|score|grade)\b"
+    r"|(?:^|[.!?]\s+)(?:reviewer|grader|evaluator|assessor|dear (?:reviewer|grader|evaluator))\s*[,:]",
     re.IGNORECASE | re.MULTILINE,
 )
 _DONT_KNOW = re.compile(
@@ -33,11 +42,23 @@ _DONT_KNOW = re.compile(
     r"i haven'?t (?:done|had) (?:that|this|anything like))\b",
     re.IGNORECASE,
 )
+# "I don't really have one", "none that I remember", "not something I can point to": no example offered.
+_NO_EXAMPLE = re.compile(
+    r"\b(?:i\s*(?:do not|don'?t|dont|didn'?t)\s+(?:\w+ly\s+)?(?:have|had|got)\s+(?:one|an? (?:example|story|case|"
+    r"instance|situation)|any(?:thing)?|such)|i\s*(?:haven'?t|have not|never)\s+(?:\w+ly\s+)?(?:had|faced|been in|"
+    r"experienced|run into)\s+(?:one|that|this|such|any)|(?:none|nothing)\s+(?:that\s+)?i\s+(?:can\s+|could\s+)?"
+    r"(?:remember|recall|think of)|not something i (?:can|could|have)|(?:can'?t|cannot|couldn'?t) (?:point to|come "
+    r"up with|name) (?:one|any|an? )|nothing (?:like that|comes to mind))",
+    re.IGNORECASE,
+)
 
 
+# Moving away from the question ("I'd rather talk about ..."); a preference inside a real answer
+# ("I'd rather build something a lawyer can trust") is not a dodge.
 _DEFLECT = re.compile(
-    r"\b(?:I'd rather|I would rather|rather talk about|let's talk about|let me talk about|change the subject|"
-    r"(?:a )?different (?:topic|question)|off[- ]topic|not (?:really )?(?:relevant|related)|unrelated)\b",
+    r"\b(?:(?:I'd|I would) rather (?:not|talk|discuss|skip|pass|move on|focus on (?:something|another))|"
+    r"let's talk about|let me talk about (?:something|another)|change the subject|"
+    r"(?:a )?different (?:topic|question)|off[- ]topic)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -49,7 +70,7 @@ _PAST = re.compile(
 class NonAnswer:
     """Why the answer is a non-answer, or the cleaned text to judge."""
 
-    reason: str | None  # "empty" | "dont_know" | "off_topic" | "injection" | None (a real answer)
+    reason: str | None  # "empty" | "dont_know" | "no_example" | "off_topic" | "injection" | None (a real answer)
     text: str  # the answer with any grader instruction removed
     injection: bool
 
@@ -87,6 +108,37 @@ def _overlap(question: str, answer: str) -> int:
     return len(roots(question) & roots(answer))
 
 
+# Everyday verbs and nouns a question and an unrelated story can share without being about the same thing.
+_GENERIC_ROOTS = frozenset(
+    "cut redu impr make made time deci work chan bett help star find plan week year day save choo keep need "
+    "hard good use take give most best fast quic slow long shor high low big smal way thin part fix".split()
+)
+# The vocabulary of work: people at work, organisations, products and engineering.
+_WORK = re.compile(
+    r"\b(?:engineer\w*|develop\w*|team\w*|manag\w*|customer\w*|client\w*|users?|product\w*|servic\w*|system\w*|"
+    r"platform\w*|models?|data\w*|code\w*|deploy\w*|releas\w*|sprint\w*|project\w*|compan\w*|org|organi[sz]ation\w*|"
+    r"roles?|roadmap\w*|stakeholder\w*|api\w*|latenc\w*|budget\w*|revenue|hir\w*|reports?|colleague\w*|boss|"
+    r"vp|cto|ceo|pm|features?|bugs?|incidents?|outages?|pipeline\w*|database\w*|servers?|cloud|gpus?|llms?|"
+    r"prompt\w*|evals?|evaluat\w*|tests?|testing|reviews?|migrat\w*|architect\w*|infra\w*|vendors?|contracts?|"
+    r"meetings?|office|jobs?|career|business\w*|market\w*|startup\w*|employ\w*|interview\w*|stack|"
+    r"software|hardware|app|apps|queries|query|retriev\w*|index\w*|cach\w*|shard\w*|scal\w*|traffic|"
+    r"requests?|metrics?|dashboard\w*|tickets?|backlog|strateg\w*|leadership|mentor\w*|coach\w*|1:1s?|"
+    r"feedback|one-on-ones?|performance|promot\w*|deadlines?|launch\w*|ship\w*|estimat\w*|senior|junior|"
+    r"peers?|hr|offsite|quarter\w*|okrs?|kpis?|security|privacy|compliance|legal|design\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _topical_overlap(question: str, answer: str) -> int:
+    """Shared roots that are not everyday words: what makes an answer about the same subject."""
+
+    def roots(text: str) -> set[str]:
+        parts = (p for w in words(text) for p in w.split("-"))
+        return {stem(p)[:4] for p in parts if len(p) > 2 and p not in STOPWORDS}
+
+    return len((roots(question) & roots(answer)) - _GENERIC_ROOTS)
+
+
 def _english(text: str) -> bool:
     """Enough English function words that English tense cues mean something."""
     ws = words(text)
@@ -101,12 +153,19 @@ def detect(question: str, answer: str, question_type: str = "behavioral") -> Non
         return NonAnswer("injection" if injected else "empty", cleaned, injected)
     if _DONT_KNOW.search(cleaned) and len(ws) < 20:
         return NonAnswer("dont_know", cleaned, injected)
+    # "I don't really have one. I've been lucky ...": declining plus an excuse, with nothing done described.
+    if _NO_EXAMPLE.search(cleaned) and len(ws) < 45 and not (i_action(cleaned, False) or we_action(cleaned, False)):
+        return NonAnswer("no_example", cleaned, injected)
     if injected and len(ws) < 12:
         return NonAnswer("injection", cleaned, injected)
     overlap = _overlap(question, cleaned) if content_stems(question) else 1
     english = _english(cleaned)
     if overlap == 0 and (not _story_like(cleaned) or _DEFLECT.search(cleaned)):
         return NonAnswer("off_topic", cleaned, injected)  # nothing shared with the question, or says it moves on
+    personal_story = has_first_person(cleaned) and len(ws) >= 15
+    if english and personal_story and _topical_overlap(question, cleaned) == 0 and not _WORK.search(cleaned):
+        # A story from outside work that shares only everyday words ("cut", "decide") with the question.
+        return NonAnswer("off_topic", cleaned, injected)
     if question_type == "behavioral" and english and overlap <= 1 and not _PAST.search(cleaned):
         return NonAnswer("off_topic", cleaned, injected)  # "tell me about a time" answered with opinions only
     return NonAnswer(None, cleaned, injected)

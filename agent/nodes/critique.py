@@ -7,7 +7,6 @@ is judged together with the earlier answers to the same question, so a gap it cl
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,11 +28,8 @@ def offline_critique(q: PlannedQuestion, answer: str, stories: Sequence[Story]) 
 
 
 def may_use_llm(ctx: Context) -> bool:
-    """False when no model can be configured, which spares the offline path importing the LLM stack."""
-    if ctx.offline:
-        return False
-    env = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEWER_MODEL")
-    return bool(ctx.model or ctx.base_url or any(os.environ.get(name) for name in env))
+    """False when no model can be configured (Context.may_use_llm)."""
+    return ctx.may_use_llm()
 
 
 _WARM = False
