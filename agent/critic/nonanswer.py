@@ -124,7 +124,7 @@ _WORK = re.compile(
     r"software|hardware|app|apps|queries|query|retriev\w*|index\w*|cach\w*|shard\w*|scal\w*|traffic|"
     r"requests?|metrics?|dashboard\w*|tickets?|backlog|strateg\w*|leadership|mentor\w*|coach\w*|1:1s?|"
     r"feedback|one-on-ones?|performance|promot\w*|deadlines?|launch\w*|ship\w*|estimat\w*|senior|junior|"
-    r"peers?|hr|offsite|quarter\w*|okrs?|kpis?|security|privacy|compliance|legal|design\w*)\b",
+    r"peers?|hr|impact|offsite|quarter\w*|okrs?|kpis?|security|privacy|compliance|legal|design\w*)\b",
     re.IGNORECASE,
 )
 
@@ -163,7 +163,7 @@ def detect(question: str, answer: str, question_type: str = "behavioral") -> Non
     if overlap == 0 and (not _story_like(cleaned) or _DEFLECT.search(cleaned)):
         return NonAnswer("off_topic", cleaned, injected)  # nothing shared with the question, or says it moves on
     personal_story = has_first_person(cleaned) and len(ws) >= 15
-    if english and personal_story and _topical_overlap(question, cleaned) == 0 and not _WORK.search(cleaned):
+    if english and personal_story and _topical_overlap(question, cleaned) == 0 and not _WORK.search(re.sub(r"-\s*\n\s*", "-", cleaned)):
         # A story from outside work that shares only everyday words ("cut", "decide") with the question.
         return NonAnswer("off_topic", cleaned, injected)
     if question_type == "behavioral" and english and overlap <= 1 and not _PAST.search(cleaned):

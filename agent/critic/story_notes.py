@@ -16,7 +16,7 @@ from knowledge.metrics import extract_metrics
 from knowledge.models import Metric, Story
 from prompts import load_yaml, render
 
-_TELLS = 0.18  # answer-story cosine above which the answer is taken to tell that story
+_TELLS = 0.35  # answer-story cosine above which the answer is taken to tell that story (retellings: ~0.6)
 _BETTER_MARGIN = 0.08  # how much closer to the question another story must be
 _TOPIC_WINDOW = 60  # characters before a figure that say what it measures
 
