@@ -69,7 +69,7 @@ def closing(step: Any, loop: InterviewLoop, render: Renderer) -> None:
         {
             "question": r.get("question", ""),
             "type": r.get("type", ""),
-            "score": "skipped" if r.get("skipped") else (r.get("score") if r.get("asked") else "not asked"),
+            "score": "skipped" if r.get("skipped") else (r.get("score") if r.get("asked") else "unanswered"),
             "gap": r.get("primary_gap", ""),
         }
         for r in card.get("questions", [])

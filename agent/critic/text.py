@@ -45,8 +45,21 @@ _IRREGULAR = (
 )
 _STATE_VERBS = word_set("was were had felt thought knew liked wanted seemed looked believed hoped wished")
 _PAST = re.compile(rf"^(?:\w+[^\We]ed|{_IRREGULAR})$", re.IGNORECASE)
+# Base forms of common work verbs. Non-native speakers often narrate in the present ("I show the numbers every
+# week") or pair "have" with the base form ("I have make a rule"); both still state the candidate's own action.
+# Role verbs (lead, run, manage, own) are left out: in the present they describe a position, not a step.
+_BASE_VERBS = word_set(
+    "make write build show take give send ask tell set put meet talk move split cut create start fix add remove "
+    "check find call change test train deploy ship launch review propose decide explain present organise organize "
+    "hire measure track collect analyse analyze design implement introduce replace rewrite refactor migrate "
+    "automate schedule escalate negotiate document label profile debug monitor publish share teach coach mentor "
+    "pair merge delete turn try open close prepare draft sketch map push pull raise drop lower increase reduce "
+    "interview rebuild redesign bring sit benchmark prototype roll block freeze plan agree"
+)
 _ADVERB = r"(?:(?:then|also|first|personally|quickly|eventually|finally|immediately|later|just|actually|\w+ly)\s+)"
-_I_VERB = re.compile(rf"\bI\s+{_ADVERB}{{0,2}}([a-z]+)\b")
+_I_VERB = re.compile(rf"\bI(?P<have>\s+(?:have|has)|['’]ve)?\s+{_ADVERB}{{0,2}}(?P<verb>[a-z]+)\b")
+# A lower-case "i" used as the pronoun ("i led the rollout"); not "(i)" list labels or "i.e.".
+_LOWER_I = re.compile(r"(?<![\w'’(.\-/])i(?=['’](?:m|ve|d|ll)\b|\s)")
 _WE_VERB = re.compile(rf"\b(?:[Ww]e|[Tt]he team|[Oo]ur team|[Tt]hey|[Mm]y team)\s+{_ADVERB}{{0,2}}([a-z]+)\b")
 _MODAL = r"(?:would|'d|will|'ll|can|could|should|might|want to|plan to|need to|'m going to|am going to)"
 _I_MODAL = re.compile(rf"\bI(?:\s+{_MODAL}|{_MODAL})\s+(?:{_ADVERB})?[a-z]+")
@@ -60,6 +73,19 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+def first_person(text: str) -> str:
+    """Lower-case pronoun "i" written as "I" (same length, so offsets into the typed answer stay valid)."""
+    return _LOWER_I.sub("I", text) if "i" in text else text
+
+
+def _i_verb_action(m: re.Match[str]) -> bool:
+    """An "I <verb>" match that states an action: a past form, "have" + past or base form, or a present work verb."""
+    verb = m.group("verb")
+    if m.group("have"):
+        return verb not in ("been", "had") and (bool(_PAST.match(verb)) or verb in _BASE_VERBS)
+    return _past_action(verb) or verb in _BASE_VERBS
 
 
 def clip(answer: str) -> tuple[str, bool]:
@@ -124,7 +150,7 @@ def _main_clause(sentence: str, match: re.Match[str]) -> bool:
 @lru_cache(maxsize=4096)
 def i_action(sentence: str, hypothetical: bool = True) -> bool:
     """The candidate states their own past action ("I rewrote ..."), or a plan ("I would shard ...")."""
-    past = any(_past_action(m.group(1)) and _main_clause(sentence, m) for m in _I_VERB.finditer(sentence))
+    past = any(_i_verb_action(m) and _main_clause(sentence, m) for m in _I_VERB.finditer(sentence))
     return past or (hypothetical and bool(_I_MODAL.search(sentence)))
 
 
@@ -135,7 +161,7 @@ def i_statement(sentence: str) -> bool:
 
 def action_counts(sentence: str, hypothetical: bool = True) -> tuple[int, int]:
     """How many first-person-singular and collective past actions a sentence states ("we added, we moved")."""
-    mine = sum(1 for m in _I_VERB.finditer(sentence) if _past_action(m.group(1)) and _main_clause(sentence, m))
+    mine = sum(1 for m in _I_VERB.finditer(sentence) if _i_verb_action(m) and _main_clause(sentence, m))
     ours = sum(1 for m in _WE_VERB.finditer(sentence) if _past_action(m.group(1)) and _main_clause(sentence, m))
     if hypothetical:
         mine += len(_I_MODAL.findall(sentence))
