@@ -17,13 +17,13 @@ from agent.critic.schema import Critique, Evidence, MetricMention, Span, StarFla
 from agent.critic.specificity import specificity
 from agent.critic.star import StarResult, action_indexes, star_flags
 from agent.critic.story_notes import story_notes
-from agent.critic.text import MAX_CHARS, Sentence, clip, sentences
+from agent.critic.text import MAX_CHARS, Sentence, clip, first_person, sentences
 from knowledge.models import QUESTION_TYPES, QuestionType, Story
 from prompts import load_yaml, render
 
 
-def _span(s: Sentence) -> Span:
-    return Span(start=s.start, end=s.end, text=s.text)
+def _span(s: Sentence, typed: str) -> Span:
+    return Span(start=s.start, end=s.end, text=typed[s.start : s.end])
 
 
 def _non_answer(question_type: QuestionType, reason: str, notes: list[str]) -> Critique:
@@ -47,9 +47,10 @@ def critique_answer(
         raise ValueError(f"unknown question type {question_type!r} (known: {', '.join(QUESTION_TYPES)})")
     qtype = cast(QuestionType, question_type)
     phr = load_yaml("critic_phrases.yaml")
-    text, clipped = clip(answer or "")
+    typed, clipped = clip(answer or "")
     notes = [render(phr["notes"]["clipped"], limit=f"{MAX_CHARS:,}")] if clipped else []
-    verdict = detect(question, text, qtype)
+    # Analysed with "i" read as "I"; evidence quotes the answer as typed (same offsets).
+    verdict = detect(question, first_person(typed), qtype)
     if verdict.reason is not None:
         return _non_answer(qtype, verdict.reason, notes)
     text = verdict.text
@@ -63,13 +64,13 @@ def critique_answer(
     spec, _ = specificity(text, metrics)
     gaps, found = type_gaps(judged_as, sents, star, quantified, own, spec, metrics)
     ordered = rubric.order(gaps, judged_as)
-    evidence = [Evidence(field=p, span=_span(s)) for p in ("situation", "task", "action", "result")
+    evidence = [Evidence(field=p, span=_span(s, typed)) for p in ("situation", "task", "action", "result")
                 if (s := getattr(star, p)) is not None]  # fmt: skip
-    evidence += [Evidence(field="quantified_result", span=Span(start=m.start, end=m.end, text=m.text))
+    evidence += [Evidence(field="quantified_result", span=Span(start=m.start, end=m.end, text=typed[m.start:m.end]))
                  for m in metrics if m.role == "outcome"][:1]  # fmt: skip
     if own_sent is not None:
-        evidence.append(Evidence(field="ownership", span=_span(own_sent), note=own))
-    evidence += [Evidence(field=k, span=_span(s)) for k, s in sorted(found.items())]
+        evidence.append(Evidence(field="ownership", span=_span(own_sent, typed), note=own))
+    evidence += [Evidence(field=k, span=_span(s, typed)) for k, s in sorted(found.items())]
     strengths = _strengths(phr["strengths"], star, metrics, own, own_sent, spec, found, gaps)
     if verdict.injection:
         # An attempt to instruct the grader scores 1 whatever else the answer says; the content is still

@@ -31,10 +31,11 @@ def ownership(
     """The ownership level and the sentence that shows it (an "I" sentence if any, else a "we" one)."""
     if question_type in ("system_design", "technical", "motivation"):
         return _hypothetical(sents)
-    mine = [s for s in sents if i_action(s.text, False) and not _VAGUE_CLAIM.search(s.text)]
-    ours = [s for s in sents if we_action(s.text, False) and not i_action(s.text, False)]
+    # Present-tense steps count too: "I show the numbers every week" is the candidate's own action.
+    mine = [s for s in sents if i_action(s.text, False, True) and not _VAGUE_CLAIM.search(s.text)]
+    ours = [s for s in sents if we_action(s.text, False) and not i_action(s.text, False, True)]
     # Decisive actions: the sentences the STAR pass found to be concrete actions.
-    counts = [action_counts(sents[i].text, False) for i in action_indexes]
+    counts = [action_counts(sents[i].text, False, True) for i in action_indexes]
     act_mine = sum(c[0] for c in counts) + sum(1 for i in action_indexes if _SUBJECTLESS.match(sents[i].text))
     act_ours = sum(c[1] for c in counts)
     if not mine:

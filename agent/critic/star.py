@@ -53,7 +53,7 @@ def _action(sentence: Sentence, hypothetical: bool) -> bool:
     """A concrete step; in a design/technical answer a named mechanism counts without an actor."""
     text = sentence.text
     mover = (
-        i_action(text, hypothetical)
+        i_action(text, hypothetical, True)
         or we_action(text, hypothetical)
         or bool(re.match(r"\s*(?:Then|First|Next|So|Also)?,?\s*[A-Z]?[a-z]+ed\b", text))  # "Reorganised the org"
     )

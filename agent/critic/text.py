@@ -53,8 +53,8 @@ _BASE_VERBS = word_set(
     "check find call change test train deploy ship launch review propose decide explain present organise organize "
     "hire measure track collect analyse analyze design implement introduce replace rewrite refactor migrate "
     "automate schedule escalate negotiate document label profile debug monitor publish share teach coach mentor "
-    "pair merge delete turn try open close prepare draft sketch map push pull raise drop lower increase reduce "
-    "interview rebuild redesign bring sit benchmark prototype roll block freeze plan agree"
+    "pair merge delete turn open close prepare draft sketch map push pull raise drop lower increase reduce "
+    "interview rebuild redesign bring sit benchmark prototype roll block freeze"
 )
 _ADVERB = r"(?:(?:then|also|first|personally|quickly|eventually|finally|immediately|later|just|actually|\w+ly)\s+)"
 _I_VERB = re.compile(rf"\bI(?P<have>\s+(?:have|has)|['’]ve)?\s+{_ADVERB}{{0,2}}(?P<verb>[a-z]+)\b")
@@ -80,12 +80,13 @@ def first_person(text: str) -> str:
     return _LOWER_I.sub("I", text) if "i" in text else text
 
 
-def _i_verb_action(m: re.Match[str]) -> bool:
-    """An "I <verb>" match that states an action: a past form, "have" + past or base form, or a present work verb."""
+def _i_verb_action(m: re.Match[str], habitual: bool) -> bool:
+    """An "I <verb>" match that states an action: a past form, "have" + past or base form, or (habitual) a
+    present-tense work verb ("I show the numbers every week")."""
     verb = m.group("verb")
     if m.group("have"):
         return verb not in ("been", "had") and (bool(_PAST.match(verb)) or verb in _BASE_VERBS)
-    return _past_action(verb) or verb in _BASE_VERBS
+    return _past_action(verb) or (habitual and verb in _BASE_VERBS)
 
 
 def clip(answer: str) -> tuple[str, bool]:
@@ -148,9 +149,10 @@ def _main_clause(sentence: str, match: re.Match[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def i_action(sentence: str, hypothetical: bool = True) -> bool:
-    """The candidate states their own past action ("I rewrote ..."), or a plan ("I would shard ...")."""
-    past = any(_i_verb_action(m) and _main_clause(sentence, m) for m in _I_VERB.finditer(sentence))
+def i_action(sentence: str, hypothetical: bool = True, habitual: bool = False) -> bool:
+    """The candidate states their own past action ("I rewrote ..."), or a plan ("I would shard ..."), or with
+    `habitual` a present-tense step ("I show the numbers every week")."""
+    past = any(_i_verb_action(m, habitual) and _main_clause(sentence, m) for m in _I_VERB.finditer(sentence))
     return past or (hypothetical and bool(_I_MODAL.search(sentence)))
 
 
@@ -159,9 +161,9 @@ def i_statement(sentence: str) -> bool:
     return i_action(sentence) or bool(re.search(r"\bI\s+(?:\w+ly\s+)?(?!was\b|were\b|am\b)[a-z]{2,}\b", sentence))
 
 
-def action_counts(sentence: str, hypothetical: bool = True) -> tuple[int, int]:
+def action_counts(sentence: str, hypothetical: bool = True, habitual: bool = False) -> tuple[int, int]:
     """How many first-person-singular and collective past actions a sentence states ("we added, we moved")."""
-    mine = sum(1 for m in _I_VERB.finditer(sentence) if _i_verb_action(m) and _main_clause(sentence, m))
+    mine = sum(1 for m in _I_VERB.finditer(sentence) if _i_verb_action(m, habitual) and _main_clause(sentence, m))
     ours = sum(1 for m in _WE_VERB.finditer(sentence) if _past_action(m.group(1)) and _main_clause(sentence, m))
     if hypothetical:
         mine += len(_I_MODAL.findall(sentence))
