@@ -17,18 +17,46 @@ _NUM = re.compile(
     r"(?<![\w.,/:#])(?<!\w[-+])(?P<sign>[-−+](?=[$€£]?\d))?(?P<cur>[$€£]\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?!\d|[.,]\d|[/:\-]\d|(?:st|nd|rd|th)\b)"
 )
+
+
+def _words_list(text: str) -> list[str]:
+    """Words written as one string, in order."""
+    return re.findall(r"\S+", text)
+
+
+# Spelled-out numbers, compounds included: "forty-five", "two hundred and sixty", "a thousand", "a dozen".
+_ONES = _words_list(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+)
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_MULT = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_NUM_WORD = "|".join([*_ONES, *_TENS, *_MULT])
 _WORD_NUM = re.compile(
-    r"\b(?P<num>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-    r"|hundred|a dozen|a couple of|a hundred|a thousand|a million|a billion)\b(?!-)",
+    rf"\b(?P<num>a dozen|a couple of|(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion)\b))?"
+    rf"(?:{_NUM_WORD})(?:(?:\s*-\s*|\s+and\s+|\s+)(?:{_NUM_WORD}))*)\b(?!-)",
     re.IGNORECASE,
 )
-_WORD_VALUES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50,
-    "hundred": 100, "a dozen": 12, "a couple of": 2, "a hundred": 100, "a thousand": 1e3, "a million": 1e6,
-    "a billion": 1e9,
-}  # fmt: skip
+_WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(_ONES)} | {k: float(v) for k, v in _TENS.items()}
+
+
+def _word_value(phrase: str) -> float:
+    """The value of a spelled-out number: "two hundred and sixty" -> 260, "forty-five" -> 45."""
+    low = phrase.lower()
+    if low in ("a dozen", "a couple of"):
+        return 12.0 if low == "a dozen" else 2.0
+    total, current = 0.0, 0.0
+    for w in re.findall(r"[a-z]+", low):
+        if w in _WORD_VALUES:
+            current += _WORD_VALUES[w]
+        elif w == "hundred":
+            current = max(current, 1.0) * 100
+        elif w in _MULT:
+            total += max(current, 1.0) * _MULT[w]
+            current = 0.0
+    return total + current
+
+
 _SCALE = re.compile(r"\s?(?P<s>k|K|thousand|M|million|mn|mm|B|bn|billion|m|b)(?![A-Za-z])\+?")
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9,
            "billion": 1e9}  # fmt: skip
@@ -54,6 +82,7 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"euros?\b|eur\b", "€"),
 )  # fmt: skip
 _UNITS = [(re.compile(r"\s?(?:" + pat + ")", re.IGNORECASE), name) for pat, name in _UNIT_TABLE]
+_MEASURE_UNITS = {name for _, name in _UNIT_TABLE}
 _TIME_UNITS = {"ms", "us", "s", "min", "h", "days", "weeks", "months", "quarters", "years", "sprints"}
 _FREQ = re.compile(
     r"\b(?:(?P<n>once|twice)\s+(?:a|an|per|every)\s+(?P<per>hour|day|week|fortnight|month|quarter|year)"
@@ -92,8 +121,9 @@ _LABEL_WORDS = _words(
 _YEAR_PREPS = _words("in since by during of from until early late mid before after around circa")
 _CHANGE_TO = re.compile(r"\s*(?:->|→|=>|⇒|–>|to(?:\s+(?:just|only|about|under|around))?)\s*$", re.IGNORECASE)
 # "from one AI feature a quarter to four": the unit sits between the two numbers.
-_CHANGE_TO_NOUN = re.compile(r"^(?P<unit>(?:\s+[A-Za-z][\w-]*){1,5})\s+to(?:\s+(?:just|only|about|under|around))?\s*$",
-                             re.IGNORECASE)
+_CHANGE_TO_NOUN = re.compile(
+    r"^(?P<unit>(?:\s+[A-Za-z][\w-]*){1,5})\s+to(?:\s+(?:just|only|about|under|around))?\s*$", re.IGNORECASE
+)
 _ARROW_ONLY = re.compile(r"\s*(?:->|→|=>|⇒|–>)\s*$")
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|~)?$", re.IGNORECASE)
 _DOWN_FROM = re.compile(r"^[\s,(;–-]*(?:down|up)?\s*from\s+(?:about\s+|around\s+|~)?$", re.IGNORECASE)
@@ -181,16 +211,39 @@ def _tokens(text: str) -> list[_Tok]:
         toks.append(_Tok(m.start(), end, value, unit))
     for m in _WORD_NUM.finditer(text):
         scale, unit, end = _unit_after(text, m.end(), False)
-        if not (unit.endswith("s") or unit in _TIME_UNITS or unit.startswith("per ")):
+        measured = unit in _MEASURE_UNITS or unit in ("people", "staff")
+        if not (unit.endswith("s") or measured or unit.startswith("per ")):
             unit = ""  # kept only as one side of "from two to zero"; a bare number word is not a quantity
-        toks.append(_Tok(m.start(), end, float(_WORD_VALUES[m.group("num").lower()]) * scale, unit))
+        toks.append(_Tok(m.start(), end, _word_value(m.group("num")) * scale, unit))
     for m in _FREQ.finditer(text):
         word = (m.group("n") or m.group("adv")).lower()
         per = (m.group("per") or "").lower()
         count = {"once": 1.0, "twice": 2.0}.get(word, 1.0)
         weekly = count * _PER_WEEK.get(per or word, 1.0)
         toks.append(_Tok(m.start(), m.end(), weekly, "per week", paired_only=True))
-    return sorted(toks, key=lambda t: t.start)
+    return _ratios(text, sorted(toks, key=lambda t: t.start))
+
+
+def _ratios(text: str, toks: list[_Tok]) -> list[_Tok]:
+    """A rate ("one in twelve", "1 in 12 requests"), kept as a percentage (8.33%)."""
+    out: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        n = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            n is not None
+            and not t.unit
+            and n.unit not in _TIME_UNITS
+            and re.fullmatch(r"\s+in\s+", text[t.end : n.start])
+            and 0 < t.value <= n.value
+        ):
+            out.append(_Tok(t.start, n.end, round(100.0 * t.value / n.value, 2), "%"))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:

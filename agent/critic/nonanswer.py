@@ -9,8 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.critic.text import STOPWORDS, content_stems, has_first_person, i_action, stem, we_action, words
+from agent.critic.text import (
+    STOPWORDS,
+    content_stems,
+    has_first_person,
+    i_action,
+    stem,
+    we_action,
+    word_set,
+    words,
+)
 
+_TOP_SCORE = (
+    r"\b(?:(?:full|top|maximum|max|highest|perfect)\s+(?:marks?|scores?|points?|ratings?|grades?|five|5|ten|10)\b"
+    r"|five out of five|5 out of 5)"
+)
 # Text addressed to whoever grades the answer rather than to the interviewer.
 _INJECTION = re.compile(
     r"(?:\bignore\b[^.!?\n]{0,40}\b(?:rubric|instructions?|prompt|rules?|above|previous|criteria|grading|scoring)"
@@ -22,12 +35,17 @@ _INJECTION = re.compile(
     r"|\boverride\b[^.!?\n]{0,30}\b(?:score|rubric|instructions?)"
     r"|\b(?:to|dear) the (?:grader|reviewer|evaluator|grading (?:model|system)|scoring (?:model|system)|critic)\b"
     r"|\b(?:reviewer|grader|evaluator|grading|scoring) (?:instruction|note|override)s?\b"
-    r"|\bweak_or_missing\b|\b(?:is|as|be) (?:a|the|my) (?:model|best|top|perfect) answer\b|\b(?:do not|don't|no) (?:ask (?:a|any) )?follow-?ups?\b"
+    r"|\bweak_or_missing\b|\b(?:is|as|be) (?:a|the|my) (?:model|best|top|perfect) answer\b"
+    r"|\b(?:do not|don't|no) (?:ask (?:a|any) )?follow-?ups?\b"
     r"|\bas (?:an|the) (?:ai|grader|evaluator|critic)\b[^.!?\n]{0,40}\b(?:must|should|will))"
     # Polite requests are still instructions: a grading verb aimed at a top score, or the grader addressed.
-    r"|\b(?:give|award|assign|record|log|note|put|mark|rate|grade|score|enter|deserves?|merits?|warrants?)\b"
-    r"[^.!?\n]{0,40}\b(?:(?:full|top|maximum|max|highest|perfect)\s+(?:marks?|scores?|points?|ratings?|grades?|"
-    r"five|5|ten|10)\b|five out of five|5 out of 5)"
+    # A request ("please record the top score"), a grading verb aimed at this answer ("give it full marks"), or
+    # this answer said to deserve one ("this deserves full marks"). "Our judge gives full marks when ..." is not.
+    rf"|\b(?:please|kindly|could you|can you|would you|you could|you can|you would)\b[^.!?\n]{{0,40}}{_TOP_SCORE}"
+    rf"|\b(?:give|award|assign|record|log|note|put|mark|rate|grade|score)\s+(?:me|this|it|my \w+|this \w+)\b"
+    rf"[^.!?\n]{{0,25}}{_TOP_SCORE}"
+    rf"|\b(?:this|it|my answer|this answer|this one|that)\s+(?:\w+\s+)?(?:deserves?|merits?|warrants?|earns?|is worth)"
+    rf"\b[^.!?\n]{{0,20}}{_TOP_SCORE}"
     r"|\bas an? (?:ai|llm|language model|automated)\s+(?:grader|evaluator|reviewer|assessor|judge|model|assistant)\b"
     r"|\bas (?:the|my) (?:grader|evaluator|assessor)\b"
     r"|\b(?:whoever|anyone who|the person who) (?:grades?|scores?|marks?|evaluates?|assesses?) this\b"
@@ -109,9 +127,9 @@ def _overlap(question: str, answer: str) -> int:
 
 
 # Everyday verbs and nouns a question and an unrelated story can share without being about the same thing.
-_GENERIC_ROOTS = frozenset(
+_GENERIC_ROOTS = word_set(
     "cut redu impr make made time deci work chan bett help star find plan week year day save choo keep need "
-    "hard good use take give most best fast quic slow long shor high low big smal way thin part fix".split()
+    "hard good use take give most best fast quic slow long shor high low big smal way thin part fix"
 )
 # The vocabulary of work: people at work, organisations, products and engineering.
 _WORK = re.compile(
@@ -122,8 +140,8 @@ _WORK = re.compile(
     r"prompt\w*|evals?|evaluat\w*|tests?|testing|reviews?|migrat\w*|architect\w*|infra\w*|vendors?|contracts?|"
     r"meetings?|office|jobs?|career|business\w*|market\w*|startup\w*|employ\w*|interview\w*|stack|"
     r"software|hardware|app|apps|queries|query|retriev\w*|index\w*|cach\w*|shard\w*|scal\w*|traffic|"
-    r"requests?|metrics?|dashboard\w*|tickets?|backlog|strateg\w*|leadership|mentor\w*|coach\w*|1:1s?|"
-    r"feedback|one-on-ones?|performance|promot\w*|deadlines?|launch\w*|ship\w*|estimat\w*|senior|junior|"
+    r"requests?|metrics?|dashboard\w*|tickets?|backlog|strateg\w*|leadership|mentor\w*|1:1s?|"
+    r"feedback|one-on-ones?|promot\w*|deadlines?|launch\w*|ship\w*|estimat\w*|senior|junior|"
     r"peers?|hr|impact|offsite|quarter\w*|okrs?|kpis?|security|privacy|compliance|legal|design\w*)\b",
     re.IGNORECASE,
 )
@@ -154,8 +172,13 @@ def detect(question: str, answer: str, question_type: str = "behavioral") -> Non
     if _DONT_KNOW.search(cleaned) and len(ws) < 20:
         return NonAnswer("dont_know", cleaned, injected)
     # "I don't really have one. I've been lucky ...": declining plus an excuse, with nothing done described.
-    if _NO_EXAMPLE.search(cleaned) and len(ws) < 45 and not (i_action(cleaned, False) or we_action(cleaned, False)):
-        return NonAnswer("no_example", cleaned, injected)
+    # A related case or a plan ("..., but I would first check ...") is an answer, however short.
+    declined = _NO_EXAMPLE.search(cleaned)
+    if declined and len(ws) < 45:
+        # The refusal itself ("not something I can point to") is not a plan.
+        rest = cleaned[: declined.start()] + " " + cleaned[declined.end() :]
+        if not (i_action(rest, True, True) or we_action(rest)):
+            return NonAnswer("no_example", cleaned, injected)
     if injected and len(ws) < 12:
         return NonAnswer("injection", cleaned, injected)
     overlap = _overlap(question, cleaned) if content_stems(question) else 1
@@ -163,9 +186,11 @@ def detect(question: str, answer: str, question_type: str = "behavioral") -> Non
     if overlap == 0 and (not _story_like(cleaned) or _DEFLECT.search(cleaned)):
         return NonAnswer("off_topic", cleaned, injected)  # nothing shared with the question, or says it moves on
     personal_story = has_first_person(cleaned) and len(ws) >= 15
-    if english and personal_story and _topical_overlap(question, cleaned) == 0 and not _WORK.search(re.sub(r"-\s*\n\s*", "-", cleaned)):
+    joined = re.sub(r"-\s*\n\s*", "-", cleaned)  # "one-on-\nones" wrapped across a line
+    if english and personal_story and _topical_overlap(question, cleaned) == 0 and not _WORK.search(joined):
         # A story from outside work that shares only everyday words ("cut", "decide") with the question.
         return NonAnswer("off_topic", cleaned, injected)
-    if question_type == "behavioral" and english and overlap <= 1 and not _PAST.search(cleaned):
+    lived = _PAST.search(cleaned) or i_action(cleaned, False, True)  # "I show the numbers": present narration
+    if question_type == "behavioral" and english and overlap <= 1 and not lived:
         return NonAnswer("off_topic", cleaned, injected)  # "tell me about a time" answered with opinions only
     return NonAnswer(None, cleaned, injected)

@@ -30,7 +30,16 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:trade-?offs?|at the (?:cost|expense) of|instead of|rather than|versus|vs\.?|downsides?|"
         r"upsides?|on the other hand|the price|costs? (?:more|less)|sacrific\w*|compromis\w*|pros and cons|"
         r"alternatives?|cheaper|simpler|chose \w+ over|over-?engineer\w*|overkill|worth it|not worth|"
-        r"in exchange|balanc\w*|but (?:it|that|this|the|you|we|then)\b)",
+        r"in exchange|balanc\w*|but (?:it|that|this|the|you|we|then)\b"
+        # A cost stated without the word: "cheap but lowers recall", "the cost is latency", "I'd accept that",
+        # "fine for compliance, too slow for chat".
+        r"|(?:cheap|fast|quick|simple|easy|accurate|precise|flexible|robust|safe|slow|expensive|costly|complex)\w*"
+        r"\s*,?\s*but\b|but\s+(?:\w+\s+)?(?:lowers?|hurts?|costs?|adds?|loses?|slows?|locks?|limits?|doubles?|"
+        r"triples?|needs?|requires?|misses|drops?|sacrifices?|gives? up|breaks?)\b"
+        r"|the (?:cost|price|catch|downside|penalty) (?:is|was|being|here)\b"
+        r"|(?:I'd|I would|we'd|we would|I'll|I will) (?:happily |gladly )?(?:accept|tolerate|live with|pay)\b"
+        r"|(?:fine|acceptable|ok|okay|good enough|great|ideal)\s+for\b[^.!?]{0,80}?\b(?:not|too\s+\w+|wrong|"
+        r"unacceptable)\s+for\b)",
         re.IGNORECASE,
     ),
     "requirements": re.compile(

@@ -24,7 +24,12 @@ def _situation(sentence: Sentence, metrics: list[MetricMention], question_type: 
     has_figure = any(sentence.start <= m.start < sentence.end for m in metrics)
     if question_type == "system_design":
         return has_figure and bool(cue.ASSUMED.search(sentence.text))
-    return bool(cue.LIVED_CONTEXT.search(sentence.text)) and _concrete(sentence, metrics)
+    text = sentence.text
+    if question_type in ("technical", "leadership"):  # usually hypothetical or a stance: needs a real anchor
+        lived = bool(cue.LIVED_ANCHOR.search(text) or (cue.CASE_PHRASE.search(text) and cue.PAST_VERB.search(text)))
+    else:
+        lived = bool(cue.LIVED_CONTEXT.search(text))
+    return lived and _concrete(sentence, metrics)
 
 
 @dataclass
@@ -49,11 +54,11 @@ def _concrete(sentence: Sentence, metrics: list[MetricMention]) -> bool:
     return len(content) >= 6
 
 
-def _action(sentence: Sentence, hypothetical: bool) -> bool:
+def _action(sentence: Sentence, hypothetical: bool, habitual: bool = False) -> bool:
     """A concrete step; in a design/technical answer a named mechanism counts without an actor."""
     text = sentence.text
     mover = (
-        i_action(text, hypothetical, True)
+        i_action(text, hypothetical, habitual)
         or we_action(text, hypothetical)
         or bool(re.match(r"\s*(?:Then|First|Next|So|Also)?,?\s*[A-Z]?[a-z]+ed\b", text))  # "Reorganised the org"
     )
@@ -72,6 +77,13 @@ def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hy
     cues = [m.group(0).lower() for m in cue.RESULT_MARK.finditer(text)]
     if near_end:
         cues += [m.group(0).lower() for m in cue.RESULT_AGENT.finditer(text)]
+    if (
+        cue.COMPARATIVE.search(text)
+        and cue.PAST_VERB.search(text)
+        and not (i_action(text, False, True) or cue.TASK.search(text))
+    ):
+        # Something other than the candidate's own step changed by comparison ("far fewer questions landed").
+        cues += [m.group(0).lower() for m in cue.COMPARATIVE.finditer(text)]
     if not cues or cue.FUTURE.search(text):
         return False
     if hypothetical and not (i_action(text, False) or we_action(text, False)):
@@ -80,6 +92,8 @@ def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hy
         return False  # "product had stopped believing our dates" is the backstory, not the result
     if all(c in cue.VERDICT for c in cues):
         return False  # a bare verdict is not a result
+    if all(c in cue.ARRANGEMENT for c in cues) and i_action(text, False, True):
+        return False  # "I reorganised the sync and the meeting became 45 minutes": the action, not its effect
     rest = [w for w in words(text) if w not in cues and w not in STOPWORDS and w not in VAGUE and len(w) > 2]
     content = [w for w in rest if w not in cue.VERDICT]
     # "The escalations stopped" is a result; "overall it went really well and the product grew" is a verdict.
@@ -89,7 +103,10 @@ def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hy
 def action_indexes(sents: list[Sentence], question_type: str) -> list[int]:
     """Indexes of the sentences that state a concrete action."""
     hypothetical = question_type in ("system_design", "technical")
-    return [i for i, s in enumerate(sents) if _action(s, hypothetical)]
+    found = [i for i, s in enumerate(sents) if _action(s, hypothetical)]
+    # An answer told in the present ("I check the logs and I find ...") has its steps in the present tense; in a
+    # past-tense story a present "I start from ..." is a method statement, not where the story's action begins.
+    return found or [i for i, s in enumerate(sents) if _action(s, hypothetical, habitual=True)]
 
 
 def star_flags(

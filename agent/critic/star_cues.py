@@ -12,22 +12,44 @@ from agent.critic.text import word_set
 
 # A lived setting: past tense or an anchored time/place ("last year", "at my previous company", "when I joined").
 LIVED_CONTEXT = re.compile(
-    r"\b(?:was|were|had|ran|led|built|took|made|grew|kept|went|did|\w+[^\We]ed|ago|"
+    r"\b(?:was|were|had|ran|led|built|took|made|grew|kept|went|did|spent|sat|lost|fell|rose|paid|sold|\w+[^\We]ed|ago|"
     r"last (?:year|quarter|month|spring|summer|autumn|fall|winter)|"
     r"previous|back in|in (?:19|20)\d\d|when I|at my (?:last|previous|current|old)|on (?:my|our) (?:last|previous)|"
-    r"I(?:'ve| have) (?:spent|been|done|built|led|run)|my current|our current|currently|today|right now)\b",
+    r"I(?:'ve| have) (?:spent|been|done|built|led|run)|my current|our current|currently|today|right now)\b"
+    r"|\b(?:context|situation|background|setting)\s*[:–-]",  # a labelled fragment: "- Context: billing API, 3 teams"
     re.IGNORECASE,
 )
+# A stricter lived anchor for answers that are usually hypothetical or a stance (technical, leadership): a past
+# tense with a person or team as its subject, or an anchor in time/place. "the bi-encoder that retrieved them" or
+# "teams that were blocked" describe how things work, not a setting.
+LIVED_ANCHOR = re.compile(
+    r"\b(?:(?:I|we|my team|our team|the team)\s+(?:\w+ly\s+)?(?:was|were|had|ran|led|built|took|made|grew|kept|"
+    r"went|did|inherited|joined|managed|owned|\w+[^\We]ed)|(?:our|my)\s+(?:[\w-]+\s+){0,3}(?:was|were|had)|ago|"
+    r"last (?:year|quarter|month|spring|summer|autumn|fall|winter)|previous (?:company|job|role|team|employer)|"
+    r"back in|in (?:19|20)\d\d|when I|"
+    r"at my (?:last|previous|current|old)|on (?:my|our) (?:last|previous)|I(?:'ve| have) (?:spent|been|done|built|"
+    r"led|run)|my current|our current|there (?:was|were)|in my (?:last|previous|current|old) \w+)\b",
+    re.IGNORECASE,
+)
+# "On a chargeback model with 0.7% positives, class weights took recall ...": a named case told in the past.
+CASE_PHRASE = re.compile(
+    r"\b(?:on|at|in) (?:a|an|one|our|my) (?:[\w-]+ ){0,3}(?:model|project|system|service|product|company|client|"
+    r"pipeline|feature|assistant|launch|migration|team|role|job)\b",
+    re.IGNORECASE,
+)
+PAST_VERB = re.compile(r"\b(?:was|were|had|took|made|went|fell|rose|grew|ran|\w+[^\We]ed)\b", re.IGNORECASE)
 # "I ran an organization of 60 engineers": a sentence about the size of things sets a scene even in first person.
 SCALE_NOUN = re.compile(
     r"\b\d[\d,.]*\s*(?:k|m|million|thousand)?\s+(?:\w+\s+)?(?:engineers|people|teams|users|reports|employees|"
     r"developers|managers)\b|\b(?:organi[sz]ation|org|team|group) of\b",
     re.IGNORECASE,
 )
+# A tenure or a place ("I managed the data team at a logistics company for three years") sets the scene.
+_SCENE = r"when|at my|last|ago|our|my team|for (?:about |over |almost |nearly )?\w+ (?:years?|months?)|at an? \w+"
 OPENS_ACTING = re.compile(
     r"(?:Then|So|First|Also)?,?\s*I\s+(?:also\s+|then\s+)?(?!was\b|had\b|joined\b|inherited\b|started\b)[a-z]+ed\b"
-    r"(?![^.]*\b(?:when|at my|last|ago|our|my team|who|which)\b)|(?:Then|So|First|Also)?,?\s*I\s+(?:gave|told|sent|"
-    r"took|made|set|ran|wrote|met|got|put|kept|cut|led|built)\b(?![^.]*\b(?:when|at my|last|ago|our|my team)\b)"
+    rf"(?![^.]*\b(?:{_SCENE}|who|which)\b)|(?:Then|So|First|Also)?,?\s*I\s+(?:gave|told|sent|"
+    rf"took|made|set|ran|wrote|met|got|put|kept|cut|led|built)\b(?![^.]*\b(?:{_SCENE})\b)"
 )
 # An assumed setting of a design: numbers about users, traffic, data, or explicit assumptions.
 ASSUMED = re.compile(
@@ -93,5 +115,15 @@ VERDICT = word_set(
     "improve things everyone overall really very result results outcome impact landed lot much "
     "people team teams smoother pleased late bit end now felt feel complex"
 )
+# A comparison that says what changed, without a change verb: "sellers accepted far more drafts",
+# "fewer returns were tagged as wrong size", "newcomers merged much sooner".
+COMPARATIVE = re.compile(
+    r"\b(?:(?:far|much|many|a lot|significantly|noticeably|considerably|markedly)\s+)?(?:more|fewer|less|sooner|"
+    r"faster|earlier|quicker|cheaper|shorter)\b(?!\s+than\s+(?:planned|expected|estimated))",
+    re.IGNORECASE,
+)
+# "The meeting became forty-five minutes", "each change now came with a summary": in a sentence where the
+# candidate acts, these describe the new arrangement they set up (the action), not what changed because of it.
+ARRANGEMENT = frozenset({"became", "become", "turned into", "now"})
 PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|just\s+)?(?:\w+[^\We]ed|\w+en|grown|fallen)\b", re.I)
 FUTURE = re.compile(r"\b(?:should|would|will|'ll|'d|could|might|hope\w*|expect\w*|plan(?:s|ning)? to|going to)\b", re.I)
