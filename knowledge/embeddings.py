@@ -21,10 +21,10 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from knowledge.embedder_names import EMBEDDER_NAMES
 from knowledge.embedding_hashing import HashingEmbeddings
 from knowledge.embedding_minilm import EmbedderUnavailableError, MiniLMEmbeddings
 
-from knowledge.embedder_names import EMBEDDER_NAMES
 DEFAULT_OPENAI_MODEL = "text-embedding-3-small"
 _OPENAI_DIMENSIONS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}
 
