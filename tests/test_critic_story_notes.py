@@ -64,10 +64,20 @@ def test_better_fitting_story_is_suggested() -> None:
         "I rebuilt the onboarding checklist and added an import wizard, and first-week churn dropped 30% "
         "within a quarter."
     )
-    c = critique_answer(question, "behavioral", answer, stories=STORIES)
+    # Stories arrive in retrieval order for the question: the outage story is the retriever's best match.
+    c = critique_answer(question, "behavioral", answer, stories=[OUTAGE, CHURN])
     better = [n for n in c.story_notes if n.kind == "better_story"]
     assert better and better[0].story_id == OUTAGE.id
     assert "Payments outage postmortem" in better[0].message
+
+
+def test_no_better_story_when_the_answer_tells_the_retrievers_best_match() -> None:
+    answer = (
+        "I rebuilt the onboarding checklist and added an import wizard, and first-week churn dropped 30% "
+        "within a quarter."
+    )
+    c = critique_answer(Q, "behavioral", answer, stories=[CHURN, OUTAGE])
+    assert not [n for n in c.story_notes if n.kind == "better_story"]
 
 
 def test_no_stories_no_notes() -> None:

@@ -1,7 +1,8 @@
 """Compare the answer with the candidate's own stories: contradicted figures, omitted figures, a better story.
 
 Similarity is a bag-of-stems cosine (pure, fast, deterministic); the story the answer tells is the one most
-similar to the answer; a better story is one clearly closer to the question than the told one.
+similar to the answer; a better story is the retriever's best match for the question, when it is clearly closer
+to the question than the told one.
 """
 
 from __future__ import annotations
@@ -106,7 +107,10 @@ def story_notes(
         for s in stories
     ]
     told_fit = fit[best] if told is not None else 0.0
-    better = max(range(len(stories)), key=lambda i: (fit[i], -i))
+    # The stories arrive in retrieval order (dense + BM25 + competency): the first is the index's best fit for
+    # the question, the same story /hint shows. Suggest it only when the answer is not already telling it and
+    # its words also fit the question clearly better than the story told.
+    better = 0
     if stories[better] is not told and fit[better] >= told_fit + _BETTER_MARGIN and fit[better] > 0.1:
         notes.append(
             StoryNote(
