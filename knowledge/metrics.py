@@ -11,50 +11,13 @@ import re
 from dataclasses import dataclass
 
 from knowledge.models import Metric
+from knowledge.number_words import WORD_NUMBER, word_value
 
 # A digit number not glued to letters/other numbers (excludes p95, v2, 3.11.2, 10:30, 2024-05-01, GPT-4, #3).
 _NUM = re.compile(
     r"(?<![\w.,/:#])(?<!\w[-+])(?P<sign>[-−+](?=[$€£]?\d))?(?P<cur>[$€£]\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?!\d|[.,]\d|[/:\-]\d|(?:st|nd|rd|th)\b)"
 )
-
-
-def _words_list(text: str) -> list[str]:
-    """Words written as one string, in order."""
-    return re.findall(r"\S+", text)
-
-
-# Spelled-out numbers, compounds included: "forty-five", "two hundred and sixty", "a thousand", "a dozen".
-_ONES = _words_list(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen"
-)
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_MULT = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-_NUM_WORD = "|".join([*_ONES, *_TENS, *_MULT])
-_WORD_NUM = re.compile(
-    rf"\b(?P<num>a dozen|a couple of|(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion)\b))?"
-    rf"(?:{_NUM_WORD})(?:(?:\s*-\s*|\s+and\s+|\s+)(?:{_NUM_WORD}))*)\b(?!-)",
-    re.IGNORECASE,
-)
-_WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(_ONES)} | {k: float(v) for k, v in _TENS.items()}
-
-
-def _word_value(phrase: str) -> float:
-    """The value of a spelled-out number: "two hundred and sixty" -> 260, "forty-five" -> 45."""
-    low = phrase.lower()
-    if low in ("a dozen", "a couple of"):
-        return 12.0 if low == "a dozen" else 2.0
-    total, current = 0.0, 0.0
-    for w in re.findall(r"[a-z]+", low):
-        if w in _WORD_VALUES:
-            current += _WORD_VALUES[w]
-        elif w == "hundred":
-            current = max(current, 1.0) * 100
-        elif w in _MULT:
-            total += max(current, 1.0) * _MULT[w]
-            current = 0.0
-    return total + current
 
 
 _SCALE = re.compile(r"\s?(?P<s>k|K|thousand|M|million|mn|mm|B|bn|billion|m|b)(?![A-Za-z])\+?")
@@ -209,12 +172,12 @@ def _tokens(text: str) -> list[_Tok]:
             if not counted:
                 continue
         toks.append(_Tok(m.start(), end, value, unit))
-    for m in _WORD_NUM.finditer(text):
+    for m in WORD_NUMBER.finditer(text):
         scale, unit, end = _unit_after(text, m.end(), False)
         measured = unit in _MEASURE_UNITS or unit in ("people", "staff")
         if not (unit.endswith("s") or measured or unit.startswith("per ")):
             unit = ""  # kept only as one side of "from two to zero"; a bare number word is not a quantity
-        toks.append(_Tok(m.start(), end, _word_value(m.group("num")) * scale, unit))
+        toks.append(_Tok(m.start(), end, word_value(m.group("num")) * scale, unit))
     for m in _FREQ.finditer(text):
         word = (m.group("n") or m.group("adv")).lower()
         per = (m.group("per") or "").lower()

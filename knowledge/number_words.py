@@ -1,0 +1,43 @@
+"""Spelled-out numbers: "forty-five", "two hundred and sixty", "a thousand", "a dozen" (used by knowledge.metrics)."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words_list(text: str) -> list[str]:
+    """Words written as one string, in order."""
+    return re.findall(r"\S+", text)
+
+
+# Spelled-out numbers, compounds included: "forty-five", "two hundred and sixty", "a thousand", "a dozen".
+_ONES = _words_list(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+)
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_MULT = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_NUM_WORD = "|".join([*_ONES, *_TENS, *_MULT])
+WORD_NUMBER = re.compile(
+    rf"\b(?P<num>a dozen|a couple of|(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion)\b))?"
+    rf"(?:{_NUM_WORD})(?:(?:\s*-\s*|\s+and\s+|\s+)(?:{_NUM_WORD}))*)\b(?!-)",
+    re.IGNORECASE,
+)
+_WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(_ONES)} | {k: float(v) for k, v in _TENS.items()}
+
+
+def word_value(phrase: str) -> float:
+    """The value of a spelled-out number: "two hundred and sixty" -> 260, "forty-five" -> 45."""
+    low = phrase.lower()
+    if low in ("a dozen", "a couple of"):
+        return 12.0 if low == "a dozen" else 2.0
+    total, current = 0.0, 0.0
+    for w in re.findall(r"[a-z]+", low):
+        if w in _WORD_VALUES:
+            current += _WORD_VALUES[w]
+        elif w == "hundred":
+            current = max(current, 1.0) * 100
+        elif w in _MULT:
+            total += max(current, 1.0) * _MULT[w]
+            current = 0.0
+    return total + current
