@@ -70,7 +70,8 @@ _STOP = _words(
     "a an the of and or but to in on at for with by from into than then as is was were are be been being "
     "it its this that these those we i you he she they them our my your their us me him her who which what "
     "when where so if not no yes also just only about around over under per more less time out up "
-    "down off had has have did do does will would could should can may might must"
+    "down off had has have did do does will would could should can may might must within during across after "
+    "before since until via through per"
 )
 _MONTHS = _words(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct "

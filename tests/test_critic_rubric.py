@@ -161,3 +161,23 @@ def test_complete_answer_outscores_its_degraded_copy(complete: str, degraded: st
     assert full.score == 5
     assert full.score > part.score
     assert part.weak_or_missing and part.gap
+
+
+def test_a_vague_we_answer_gets_no_praise_for_its_result_or_actions() -> None:
+    answer = (
+        "One of our platform managers was struggling: his team missed two launches in a row. "
+        "We talked to him a lot and eventually things got better."
+    )
+    c = critique_answer("Tell me about a manager who was not working out.", "behavioral", answer)
+    assert c.score <= 3
+    assert not any("things got better" in s for s in c.strengths)
+
+
+def test_the_quoted_outcome_is_the_stated_change_not_a_count() -> None:
+    answer = (
+        "I set a 60-day plan with three written goals and met the manager weekly. He hit two of the three goals, "
+        "and transfer requests went from four to zero within a quarter."
+    )
+    c = critique_answer("Tell me about a manager who was not working out.", "behavioral", answer)
+    quoted = [e.span.text for e in c.evidence if e.field == "quantified_result"]
+    assert quoted == ["from four to zero"]

@@ -66,8 +66,9 @@ def critique_answer(
     ordered = rubric.order(gaps, judged_as)
     evidence = [Evidence(field=p, span=_span(s, typed)) for p in ("situation", "task", "action", "result")
                 if (s := getattr(star, p)) is not None]  # fmt: skip
-    evidence += [Evidence(field="quantified_result", span=Span(start=m.start, end=m.end, text=typed[m.start:m.end]))
-                 for m in metrics if m.role == "outcome"][:1]  # fmt: skip
+    if (headline := _headline(metrics)) is not None:
+        span = Span(start=headline.start, end=headline.end, text=typed[headline.start : headline.end])
+        evidence.append(Evidence(field="quantified_result", span=span))
     if own_sent is not None:
         evidence.append(Evidence(field="ownership", span=_span(own_sent, typed), note=own))
     evidence += [Evidence(field=k, span=_span(s, typed)) for k, s in sorted(found.items())]
@@ -93,14 +94,14 @@ def _strengths(phr: dict[str, str], star: StarResult, metrics: list[MetricMentio
                gaps: set[str]) -> list[str]:  # fmt: skip
     """Up to three things the answer does well, each quoting the answer."""
     out: list[str] = []
-    outcome = next((m for m in metrics if m.role == "outcome"), None)
+    outcome = _headline(metrics)
     if outcome is not None and star.result is not None:
         out.append(render(phr["quantified_result"], metric=outcome.text))
-    elif star.result is not None:
-        out.append(render(phr["result"], quote=_quote(star.result)))
+    elif star.result is not None and not gaps & {"result", "quantified_result", "specificity"}:
+        out.append(render(phr["result"], quote=_quote(star.result)))  # never praise "things got better"
     if own == "clear" and own_sent is not None:
         out.append(render(phr["ownership"], quote=_quote(own_sent)))
-    elif star.action is not None:
+    elif star.action is not None and spec != "low" and not gaps & {"action", "ownership"}:
         out.append(render(phr["action"], quote=_quote(star.action)))
     for cue in ("requirements", "tradeoffs", "failure_modes"):
         if cue in found and cue not in gaps:
@@ -108,6 +109,12 @@ def _strengths(phr: dict[str, str], star: StarResult, metrics: list[MetricMentio
     if spec == "high":
         out.append(phr["specificity"])
     return out[:3]
+
+
+def _headline(metrics: list[MetricMention]) -> MetricMention | None:
+    """The outcome figure to quote: a stated change (from X to Y) before a bare count, then the earliest."""
+    outcomes = [m for m in metrics if m.role == "outcome"]
+    return min(outcomes, key=lambda m: (m.baseline is None, m.start)) if outcomes else None
 
 
 def _quote(s: Sentence, limit: int = 90) -> str:
