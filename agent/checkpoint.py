@@ -14,7 +14,6 @@ from typing import Any
 
 from langgraph.checkpoint.sqlite import SqliteSaver
 
-from agent.context import new_session_id
 from knowledge.paths import data_dir
 
 _SCHEMA = """
@@ -45,11 +44,6 @@ def open_checkpointer(path: Path | None = None) -> SqliteSaver:
         conn.execute(_SCHEMA)
         conn.commit()
     return saver
-
-
-def new_thread_id(role: str) -> str:
-    """A readable, unique thread id (agent.context.new_session_id)."""
-    return new_session_id(role)
 
 
 def _now() -> str:

@@ -27,8 +27,8 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
-from agent.checkpoint import load_session, new_thread_id, open_checkpointer, save_session
-from agent.context import Context, with_seed
+from agent.checkpoint import load_session, open_checkpointer, save_session
+from agent.context import Context, new_session_id, with_seed
 from agent.graph import compile_graph
 from agent.nodes.critique import warm_up
 from agent.nodes.plan import load_pack
@@ -73,7 +73,7 @@ class InterviewDriver:
         self.context = with_seed(context)  # fixed now, so a resumed session plans and phrases the same way
         self._owns_saver = checkpointer is None  # close() closes only a connection this driver opened
         self.checkpointer = checkpointer if checkpointer is not None else open_checkpointer()
-        self.thread_id = thread_id or new_thread_id(context.role)
+        self.thread_id = thread_id or new_session_id(context.role)
         self._graph = compile_graph(self.checkpointer)
         self._config: RunnableConfig = {"configurable": {"thread_id": self.thread_id}}
         self._turn_count = 0

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from agent.checkpoint import list_sessions, new_thread_id, open_checkpointer, save_session
-from agent.context import DEFAULT_ROLE, Context
+from agent.checkpoint import list_sessions, open_checkpointer, save_session
+from agent.context import DEFAULT_ROLE, Context, new_session_id
 
 
 def test_defaults() -> None:
@@ -39,9 +39,9 @@ def test_bad_settings_are_one_line_errors(field: str, value: int) -> None:
 
 
 def test_thread_ids_are_readable_and_unique() -> None:
-    ids = {new_thread_id("director") for _ in range(20)}
+    ids = {new_session_id("director") for _ in range(20)}
     assert len(ids) > 1 and all("-director-" in i for i in ids)
-    assert "-my-pack-" in new_thread_id("/tmp/packs/my-pack.yaml")
+    assert "-my-pack-" in new_session_id("/tmp/packs/my-pack.yaml")
 
 
 def test_session_listing_newest_first() -> None:

@@ -27,18 +27,13 @@ def offline_critique(q: PlannedQuestion, answer: str, stories: Sequence[Story]) 
     return run_critic(q["text"], q["type"], answer, stories, q["competency"])
 
 
-def may_use_llm(ctx: Context) -> bool:
-    """False when no model can be configured (Context.may_use_llm)."""
-    return ctx.may_use_llm()
-
-
 _WARM = False
 
 
 def warm_up(ctx: Context) -> None:
     """Run the critic and the follow-up chooser once so the first real answer is as fast as the rest."""
     global _WARM
-    if may_use_llm(ctx):
+    if ctx.may_use_llm():
         import threading
 
         from agent.llm import prepare
@@ -66,7 +61,7 @@ def judge(
 ) -> tuple[Critique, FollowUp | None, dict[str, Any] | None]:
     """Offline critique, refined by the LLM when one is configured: (critique, LLM follow-up, usage)."""
     critique = offline_critique(q, answer, stories)
-    if not may_use_llm(ctx):
+    if not ctx.may_use_llm():
         return critique, None, None
     from agent.llm import is_llm_mode, refine_turn
 
