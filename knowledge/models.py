@@ -19,7 +19,10 @@ QUESTION_TYPES: tuple[QuestionType, ...] = (
     "leadership",
     "motivation",
 )
-StoryKind = Literal["star", "qa", "prose"]
+StoryFormat = Literal["star", "qa", "prose"]
+# story: a past situation; answer: a prepared non-story answer (pitch, opinion, technical explanation);
+# reference: kept but never retrieved (a STAR legend, advice, a list of questions, tips).
+StoryKind = Literal["story", "answer", "reference"]
 
 
 class Metric(BaseModel):
@@ -40,7 +43,8 @@ class Story(BaseModel):
 
     id: str = Field(description="Stable id: survives re-ingest of an unchanged or lightly edited document.")
     title: str
-    kind: StoryKind = "star"
+    kind: StoryKind = "story"
+    format: StoryFormat = Field(default="star", description="How it was written: STAR labels, Q&A, or prose.")
     situation: str = ""
     task: str = ""
     action: str = ""
@@ -49,6 +53,10 @@ class Story(BaseModel):
     metrics: list[Metric] = Field(default_factory=list)
     competencies: list[str] = Field(default_factory=list)
     question: str | None = Field(default=None, description="The question this answer was prepared for, if any.")
+    questions: list[str] = Field(
+        default_factory=list, description="Every question linked to it (the one above it, 'Also answers: ...' tags)."
+    )
+    unfinished: bool = Field(default=False, description="Placeholders ([?], [FILL: ...], TODO) left in it.")
     source: str = Field(description="Path of the document it came from.")
     line: int = Field(default=1, description="1-based line where the story starts in the source.")
 

@@ -15,7 +15,7 @@ from knowledge.ingest import ingest_paths
 def test_story_bank(shared_samples: Path) -> None:
     result = ingest_paths([shared_samples / "story-bank.md"])
     assert len(result.stories) == 10
-    assert [s.kind for s in result.stories] == ["star"] * 10
+    assert [s.format for s in result.stories] == ["star"] * 10
     assert result.stories[0].title == "Choosing Knowledge Graphs Over Traditional Databases"
     assert result.stories[1].title == "Debugging & Fixing Production SQLite Locking"
     for story in result.stories:
@@ -34,7 +34,7 @@ def test_director_flashcards(shared_samples: Path) -> None:
     result = ingest_paths([shared_samples / "director-flashcards.md"])
     assert len(result.questions) == 16
     assert len(result.stories) == 16
-    assert all(s.kind == "qa" and s.question == s.title for s in result.stories)
+    assert all(s.format == "qa" and s.question == s.title for s in result.stories)
     assert len(result.candidate_questions) == 3
     lines = [q.line or 0 for q in result.questions]
     rounds = [(7, 18), (18, 39), (39, 49), (49, 75), (75, 87), (87, 108)]

@@ -31,7 +31,7 @@ def test_star_sections_with_every_label_style() -> None:
         "Labels As Headings",
     ]
     for story in result.stories:
-        assert story.kind == "star"
+        assert story.format == "star"
         assert story.situation and story.task and story.action and story.result, story.title
     first = result.stories[0]
     assert first.line == 10
@@ -84,7 +84,7 @@ def test_question_headings_give_question_and_answer_story() -> None:
     # The last heading has no answer below it: a question, but no prepared story.
     assert len(result.stories) == 4
     for story in result.stories:
-        assert story.kind == "qa" and story.question == story.title
+        assert story.format == "qa" and story.question == story.title
     star = result.stories[0]
     assert star.situation.startswith("My manager wanted") and star.result.startswith("We chose")
     assert "token bucket" in result.stories[1].text
@@ -97,7 +97,7 @@ def test_bold_flashcards_with_bulleted_answers() -> None:
         "How do you handle an underperforming engineer?",
         "Your team missed two deadlines in a row. What do you do?",
     ]
-    assert [s.kind for s in result.stories] == ["qa", "qa", "qa"]
+    assert [s.format for s in result.stories] == ["qa", "qa", "qa"]
     first = result.stories[0]
     assert "eight" in first.text and "boring, reliable ones" in first.text  # wrapped bullet kept
     assert "How do you handle" not in first.text  # answer stops at the next question
@@ -146,7 +146,7 @@ def test_question_with_star_answer_bullets() -> None:
         "Describe a time you mentored someone.",
     ]
     for story in result.stories:
-        assert story.kind == "qa"
+        assert story.format == "qa"
         assert story.situation and story.task and story.action and story.result
     assert result.stories[1].result == "She led the next release of that service on her own."
     assert "mentoring" in result.stories[1].competencies
@@ -159,7 +159,7 @@ def test_prose_sections_become_prose_stories_with_inferred_star() -> None:
         "Growing the team from four to twelve",
     ]  # "How to use these notes" is instructions, not a story
     outage, team = result.stories
-    assert outage.kind == "prose" and outage.line == 11
+    assert outage.format == "prose" and outage.line == 11
     assert "12,000 orders" in outage.situation
     assert outage.task.startswith("My goal was")
     assert "rolled the consumer" in outage.action
@@ -171,7 +171,7 @@ def test_prose_sections_become_prose_stories_with_inferred_star() -> None:
 def test_story_heading_without_labels_is_still_a_story() -> None:
     doc = "## Story 7: The cache stampede\n\nOur cache expired all at once every hour and the database fell over.\n"
     result = ingest_text(doc, "notes.md")
-    assert [(s.title, s.kind) for s in result.stories] == [("The cache stampede", "prose")]
+    assert [(s.title, s.format) for s in result.stories] == [("The cache stampede", "prose")]
 
 
 @pytest.mark.parametrize(
@@ -301,14 +301,14 @@ def test_closing_paragraph_of_a_prose_story_is_its_result() -> None:
         "the audit risk.\n\nThe client got the configurable rule a week later and the audit stayed clean.\n"
     )
     story = ingest_text(doc, "no.md").stories[0]
-    assert story.kind == "prose"
+    assert story.format == "prose"
     assert story.result == "The client got the configurable rule a week later and the audit stayed clean."
     assert story.action.startswith("I asked for a day")
 
 
 def test_mixed_notes_with_bold_question_cards_and_prompt_lists() -> None:
     result = ingest("mixed-notes.md")
-    assert [(s.kind, s.title) for s in result.stories] == [
+    assert [(s.format, s.title) for s in result.stories] == [
         ("qa", "Tell me about yourself"),
         ("star", "Conflict"),
         ("star", "Failure"),

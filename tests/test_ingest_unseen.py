@@ -98,7 +98,7 @@ def test_windows_1252_document_is_read_with_its_accents(results: dict[str, Inges
 
 def test_table_story_bank_keeps_the_result_column(results: dict[str, IngestResult]) -> None:
     story = results["table-bank.md"].stories[0]
-    assert story.kind == "qa" and story.question == "Tell me about a time you led without authority."
+    assert story.format == "qa" and story.question == "Tell me about a time you led without authority."
     assert "23 services" in story.text
 
 

@@ -13,6 +13,9 @@ from pydantic import BaseModel, Field, model_validator
 from knowledge.models import Metric, QuestionType
 
 Gap = Literal[
+    "relevance",
+    "level",
+    "signal",
     "situation",
     "task",
     "action",
@@ -33,6 +36,8 @@ GAPS: tuple[str, ...] = Gap.__args__  # type: ignore[attr-defined]
 Ownership = Literal["clear", "mixed", "unclear"]
 Specificity = Literal["low", "medium", "high"]
 StarPart = Literal["situation", "task", "action", "result"]
+Relevance = Literal["on_topic", "partial", "off_topic"]
+Level = Literal["below", "at"]
 
 
 class Span(BaseModel):
@@ -66,15 +71,33 @@ class MetricMention(Metric):
     role: Literal["outcome", "context"] = "context"
 
 
+class SignalCheck(BaseModel):
+    """One signal of the question (what a strong answer shows) and the sentence that covers it, if any."""
+
+    signal: str
+    covered: bool
+    span: Span | None = None
+
+
+class Signals(BaseModel):
+    """The question's signals split into covered and missing, with the covering sentence per signal."""
+
+    covered: list[str] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    checks: list[SignalCheck] = Field(default_factory=list)
+
+
 class StoryNote(BaseModel):
     """What the candidate's own stories say about this answer."""
 
-    kind: Literal["contradiction", "omitted_metric", "better_story"]
+    kind: Literal["contradiction", "omitted_metric", "better_story", "unfinished"]
     story_id: str
     story_title: str
     message: str = Field(description="One sentence for the candidate, e.g. 'Your notes say 30%; you said 40%.'")
     story_text: str = Field(default="", description="The story's figure or passage referred to.")
     answer_text: str = Field(default="", description="The answer's figure referred to, if any.")
+    notes_value: str = Field(default="", description="The figure as the notes state it (drift notes).")
+    said_value: str = Field(default="", description="The figure as the answer states it (drift notes).")
 
 
 class Critique(BaseModel):
@@ -86,6 +109,17 @@ class Critique(BaseModel):
     metrics: list[MetricMention] = Field(default_factory=list)
     ownership: Ownership
     specificity: Specificity
+    relevance: Relevance = "on_topic"
+    relevance_note: str = Field(
+        default="", description="Why the answer is partial or off topic: what it is about instead, what was asked."
+    )
+    level: Level = "at"
+    level_note: str = Field(default="", description="Why the answer is below the role's level, with its scope.")
+    signals: Signals = Field(default_factory=Signals)
+    applies: list[str] = Field(
+        default_factory=list,
+        description="The flags that apply to this question type (star parts, quantified_result, ownership, ...).",
+    )
     weak_or_missing: list[Gap] = Field(
         default_factory=list, description="Gaps, most important first; the follow-up chases the first."
     )

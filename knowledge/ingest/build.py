@@ -64,7 +64,7 @@ def _story(raw: RawStory, source: str, ids: _Ids, metrics: Callable[[str], list[
     return Story(
         id=ids("story", raw.title),
         title=raw.title,
-        kind=raw.kind,  # type: ignore[arg-type]  # extract only produces star | qa | prose
+        format=raw.kind,  # type: ignore[arg-type]  # extract only produces star | qa | prose
         text=raw.text,
         metrics=metrics(raw.text),
         competencies=tag_competencies(tag_text),

@@ -73,7 +73,7 @@ def to_json(result: IngestResult, index_info: dict[str, Any] | None = None) -> d
     """The --json document: every story and question with id, title/text, type, source and line."""
     stories = [
         {
-            "id": s.id, "title": s.title, "type": s.kind, "question": s.question, "source": s.source,
+            "id": s.id, "title": s.title, "type": s.format, "kind": s.kind, "question": s.question, "source": s.source,
             "line": s.line, "competencies": s.competencies, "metrics": [m.text for m in s.metrics],
             "parts": [p for p in ("situation", "task", "action", "result") if getattr(s, p)],
         }
@@ -130,7 +130,7 @@ def print_summary(result: IngestResult, index_info: dict[str, Any] | None = None
         for story in result.stories:
             parts = "".join(p[0].upper() for p in ("situation", "task", "action", "result") if getattr(story, p))
             found.add_row(
-                story.kind, escape(story.title), escape(f"{Path(story.source).name}:{story.line}"), parts or "-"
+                story.format, escape(story.title), escape(f"{Path(story.source).name}:{story.line}"), parts or "-"
             )
         console.print(found)
     if index_info and not index_info.get("error"):
