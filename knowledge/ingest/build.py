@@ -71,7 +71,10 @@ def _story(raw: RawStory, source: str, ids: _Ids, metrics: Callable[[str], list[
         question=raw.question,
         source=source,
         line=raw.line,
-        **fields,
+        situation=fields["situation"],
+        task=fields["task"],
+        action=fields["action"],
+        result=fields["result"],
     )
 
 
