@@ -1,9 +1,10 @@
-"""The labelled answer set: schema and loader for evals/labeled/<role>.yaml.
+"""Labelled answer sets: schema and loader for evals/labeled/<role>*.yaml (tuned on) and evals/blind/ (never).
 
-Each item is one typed answer to an interview question with the labels a demanding human
-interviewer would give (see evals/labeled/README.md). The loader validates every item and the
-cross-item rules (unique ids, pairs point at a real complete answer) and fails with one line
-naming the file, the item id and the reason, so a bad edit never silently skews calibration.
+Each item is one typed answer to an interview question with the labels a demanding human interviewer would give
+(evals/labeled/README.md). v1 items carry every label (STAR, ownership, specificity, one score); v2 items carry a
+score range, relevance, level, STAR only where the question asks for a past story, and follow-up answers with their
+own labels. The loader validates every item and the cross-item rules (unique ids, pairs point at a real complete
+answer) and fails with one line naming the file, the item id and the reason.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from agent.critic.schema import GAPS, GapOrNone, Ownership, Specificity
+from agent.critic.schema import GAPS, GapOrNone, Level, Ownership, Relevance, Specificity
 from knowledge.models import QuestionType
 
 LABELED_DIR = Path(__file__).resolve().parent / "labeled"
-# Answers nobody tuned on: measured with `--set evals/holdout`, never used to change the critic.
-HOLDOUT_DIR = Path(__file__).resolve().parent / "holdout"
+# Answers nobody tuned on (written by helpers who had not read the critic): `--set evals/blind`.
+BLIND_DIR = Path(__file__).resolve().parent / "blind"
 PrimaryGap = GapOrNone
 # Styles the README defines; a closed list so a typo in the data is caught, not counted as a new style.
 STYLES: frozenset[str] = frozenset(
@@ -27,7 +28,8 @@ STYLES: frozenset[str] = frozenset(
         "strong", "terse", "rambling", "typos", "we_only", "mixed_we", "vague_outcome",
         "context_numbers", "no_number_result", "metrics_timeframe", "missing_failure_modes",
         "missing_scale", "no_example", "no_measure", "motivation", "non_answer", "off_topic",
-        "injection", "degraded", "partial",
+        "injection", "degraded", "partial", "level_below", "plan", "design", "technical", "weak",
+        "honest_limit", "follow_up_chain",
     }
 )  # fmt: skip
 assert set(PrimaryGap.__args__) - {"none"} == set(GAPS)  # type: ignore[attr-defined]
@@ -47,39 +49,80 @@ class StarLabels(BaseModel):
     result: bool
 
 
+def _score_range(value: object) -> object:
+    """A score is one integer or an inclusive [low, high] range; both become (low, high)."""
+    if isinstance(value, int):
+        return (value, value)
+    if isinstance(value, list | tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        low, high = value
+        if not 1 <= low <= high <= 5:
+            raise ValueError("score range must be [low, high] within 1-5")
+        return (low, high)
+    raise ValueError("score must be an integer or [low, high]")
+
+
 class Labels(BaseModel):
-    """The human judgment of one answer."""
+    """The human judgment of one answer (v1 items fill every field; v2 leaves out what does not apply)."""
 
     model_config = ConfigDict(extra="forbid")
-    star: StarLabels
-    quantified_result: bool
-    ownership: Ownership
-    specificity: Specificity
-    score: int = Field(ge=1, le=5)
-    primary_gap: PrimaryGap
+    star: StarLabels | None = None
+    quantified_result: bool | None = None
+    ownership: Ownership | None = None
+    specificity: Specificity | None = None
+    score: tuple[int, int]
+    primary_gap: PrimaryGap | None = None
+    relevance: Relevance = "on_topic"
+    level: Level = "at"
+    signals_missing: list[str] = Field(default_factory=list)
+
+    _range = field_validator("score", mode="before")(classmethod(lambda cls, v: _score_range(v)))
 
     @model_validator(mode="after")
     def _consistent(self) -> Labels:
-        # Same invariant as the Critique: every score below 5 names its gap, a 5 names none.
-        if self.score == 5 and self.primary_gap != "none":
-            raise ValueError("score 5 must have primary_gap none")
-        if self.score < 5 and self.primary_gap == "none":
-            raise ValueError("a score below 5 must name its primary_gap")
-        if self.quantified_result and not self.star.result:
+        low, high = self.score
+        if self.primary_gap == "none" and high < 5:
+            raise ValueError("primary_gap none needs 5 in the score range")
+        if self.primary_gap not in (None, "none") and low == 5:
+            raise ValueError("a score of 5 names no primary_gap")
+        if self.quantified_result and self.star is not None and not self.star.result:
             raise ValueError("quantified_result needs a result (star.result true)")
-        if self.primary_gap == "non_answer" and self.score != 1:
-            raise ValueError("a non-answer scores 1")
+        if self.relevance == "off_topic" and high > 2:
+            raise ValueError("an off-topic answer scores at most 2")
+        if self.level == "below" and high > 3:
+            raise ValueError("an answer below the role's level scores at most 3")
         return self
+
+    @property
+    def exact(self) -> int:
+        """One score for figures that need a point (the middle of the range, rounded up)."""
+        return (self.score[0] + self.score[1] + 1) // 2
+
+
+class FollowUpLabels(BaseModel):
+    """The judgment of a follow-up answer on its own."""
+
+    model_config = ConfigDict(extra="forbid")
+    score: tuple[int, int]
+    closes_gap: bool
+    relevance: Relevance = "on_topic"
+
+    _range = field_validator("score", mode="before")(classmethod(lambda cls, v: _score_range(v)))
+
+
+class FollowUpItem(BaseModel):
+    """A follow-up the interviewer asked, the gap it probes, and the candidate's answer to it."""
+
+    model_config = ConfigDict(extra="forbid")
+    question: str = Field(min_length=3)
+    probes: GapOrNone
+    answer: str = ""
+    labels: FollowUpLabels
 
 
 class Notes(BaseModel):
-    """Why each label is right: one short sentence per label."""
+    """Why each label is right: one short sentence per label (the score's at least)."""
 
     model_config = ConfigDict(extra="allow")
-    star: str = Field(min_length=3)
-    quantified_result: str = Field(min_length=3)
-    ownership: str = Field(min_length=3)
-    specificity: str = Field(min_length=3)
     score: str = Field(min_length=3)
 
 
@@ -90,12 +133,14 @@ class LabeledItem(BaseModel):
     id: str = Field(min_length=1)
     role: str = Field(min_length=1)
     question: str = Field(min_length=5)
+    question_id: str | None = None
     question_type: QuestionType
     style: str
     degraded_of: str | None = None
     competency: str | None = None
     answer: str = ""  # may be empty: an empty answer is a labelled non-answer
     labels: Labels
+    follow_ups: list[FollowUpItem] = Field(default_factory=list)
     notes: Notes
 
     @field_validator("style")
@@ -109,6 +154,9 @@ class LabeledItem(BaseModel):
     def _pair_fields(self) -> LabeledItem:
         if (self.style == "degraded") != (self.degraded_of is not None):
             raise ValueError("style 'degraded' and degraded_of go together")
+        if self.style == "off_topic" and "relevance" not in self.labels.model_fields_set:
+            # v1 items predate the relevance label: their off_topic style is that label.
+            self.labels.relevance = "off_topic"
         return self
 
 
@@ -136,7 +184,7 @@ def load_file(path: Path) -> list[LabeledItem]:
             item = LabeledItem.model_validate(entry)
         except ValidationError as exc:
             raise LabelError(f"{path}: item {item_id}: {_reason(exc)}") from None
-        if item.role != path.stem:
+        if path.stem != item.role and not path.stem.startswith(f"{item.role}-"):
             raise LabelError(f"{path}: item {item_id}: role {item.role!r} does not match file {path.name}")
         items.append(item)
     return items
@@ -158,7 +206,7 @@ def check_set(items: Sequence[LabeledItem], origin: dict[str, Path]) -> None:
             raise LabelError(f"{where}: degraded_of {item.degraded_of!r} is not an item in the set")
         if base.degraded_of is not None or base.question != item.question:
             raise LabelError(f"{where}: degraded_of must name a complete answer to the same question")
-        if item.labels.score >= base.labels.score:
+        if item.labels.score[1] >= base.labels.score[0]:
             raise LabelError(f"{where}: a degraded copy must be labelled below its complete answer")
 
 
@@ -168,7 +216,7 @@ def load_labeled(
     """All labelled items, optionally for one role.
 
     `paths` names the files; otherwise every *.yaml in `directory` (default evals/labeled, read at
-    call time so tests can point it elsewhere). evals/holdout is loaded the same way with its directory.
+    call time so tests can point it elsewhere). evals/blind is loaded the same way with its directory.
     """
     folder = Path(directory) if directory is not None else LABELED_DIR
     if paths is None and not folder.is_dir():
@@ -188,6 +236,6 @@ def load_labeled(
     if role is not None:
         items = [i for i in items if i.role == role]
         if not items:
-            roles = sorted({p.stem for p in files})
+            roles = sorted({i.role for i in load_labeled(paths, None, directory)})
             raise LabelError(f"no labelled items for role {role!r} (roles: {', '.join(roles)})")
     return items
