@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from agent.cli_input import SUBMIT_HELP
+from agent.critique_lines import detail_lines, flag_line
 
 HELP_LINES = (
     "/hint — your best matching prepared story for this question",
@@ -103,18 +104,7 @@ class Renderer:
         crit = record.get("critique")
         if not crit:
             return
-        star = crit.get("star", {})
-        checks = "  ".join(
-            f"{part[0].upper()} {_mark(bool(star.get(part)))}" for part in ("situation", "task", "action", "result")
-        )
-        quant = _mark(bool(crit.get("quantified_result")))
-        head = (
-            f"Score {crit.get('score', '?')}/5   STAR: {checks}   Metric {quant}   "
-            f"Ownership: {crit.get('ownership', '?')}   Specificity: {crit.get('specificity', '?')}"
-        )
-        lines = [head]
-        if crit.get("gap"):
-            lines.append(f"Gap: {crit['gap']}")
+        lines = [flag_line(crit), *detail_lines(crit)]
         lines += [f"Your notes: {note.get('message', '')}" for note in crit.get("story_notes", [])]
         label = "Feedback (follow-up)" if record.get("is_follow_up") else "Feedback"
         self.console.print(Panel(escape("\n".join(lines)), title=label, title_align="left", border_style="dim"))

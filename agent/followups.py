@@ -123,8 +123,11 @@ def _already_quoted(phrase: str, asked: Collection[str]) -> bool:
 
 def salient_phrase(gap: str, answer: str, critique: Critique) -> str | None:
     """A short span of the answer worth quoting back for this gap, or None (then a plain variant is used)."""
-    if gap == "non_answer":
+    if gap in ("non_answer", "relevance", "level", "none"):
         return None
+    if gap == "signal":  # the first signal the answer missed, as the thing to ask about
+        missing = critique.signals.missing
+        return missing[0][0].lower() + missing[0][1:].rstrip(".") if missing else None
     answer = " ".join(answer.split())  # answers wrap lines; a clause must not stop at a line break
     if gap == "quantified_result":
         # An outcome stated without a baseline; a context figure ("a team of 12") is not a result.
@@ -144,9 +147,11 @@ def salient_phrase(gap: str, answer: str, critique: Critique) -> str | None:
     return _clause(_CLAIM_RE, answer) or named_thing(answer)
 
 
-def _variants(gap: str, phrase: str | None, key: str) -> list[str]:
+def _variants(gap: str, phrase: str | None, key: str, shape: str | None = None) -> list[str]:
     """Rendered templates for a gap: quoting variants first, each group rotated by the key."""
     templates = load_yaml("follow_ups.yaml").get(gap) or {}
+    if shape is not None and shape in templates:  # a gap worded per question shape (level: org or depth)
+        templates = templates[shape]
     groups = [[render(t, phrase=phrase) for t in templates.get("with_phrase", [])] if phrase else []]
     groups.append([render(t) for t in templates.get("plain", [])])
     ordered: list[str] = []
@@ -171,15 +176,28 @@ def choose_follow_up(
     probed: gaps already probed for this question; asked: follow-up texts already asked this session;
     key: a stable string (question id + seed) that makes the variant choice deterministic.
     """
-    if budget_left <= 0 or critique.score == 5:
+    if budget_left <= 0:
         return None
+    if critique.score == 5 or not critique.weak_or_missing:
+        # A real interviewer still probes a strong answer once: the hardest decision, what they would change.
+        if probed:
+            return None
+        text = next((t for t in _variants("none", None, key) if t not in asked), None)
+        return {"text": text, "probes": "none"} if text is not None else None
+    if critique.weak_or_missing[0] == "relevance" and critique.relevance_note:
+        # Bring the candidate back to the question asked, in the critic's own words.
+        text = f"{critique.relevance_note} {load_yaml('follow_ups.yaml')['relevance']['plain'][0]}"
+        if "relevance" not in probed and text not in asked:
+            return {"text": text, "probes": "relevance"}
     for gap in critique.weak_or_missing:
         if gap in probed:
             continue
         phrase = salient_phrase(gap, answer, critique)
-        if phrase and _already_quoted(phrase, asked):
+        if phrase and gap != "signal" and _already_quoted(phrase, asked):
             phrase = None  # already quoted back once: a second quote of the same words sounds scripted
-        for text in _variants(gap, phrase, key):
+        technical = critique.question_type in ("technical", "system_design")
+        group = ("depth" if technical else "org") if gap == "level" else None
+        for text in _variants(gap, phrase, key, group):
             if text not in asked:
                 return {"text": text, "probes": gap}
     return None

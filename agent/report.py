@@ -11,22 +11,45 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from agent.critique_lines import detail_lines, flag_line
 from agent.state import PlannedQuestion, TurnRecord
 from knowledge.paths import data_dir
 from prompts import load_yaml
 
 PRACTICE_ITEMS = 3
+UNANSWERED = 1  # what a skipped question counts for in the overall score (the score of a non-answer)
 
 
 def final_critique(turns: list[TurnRecord], index: int) -> dict[str, Any] | None:
-    """The last critique of a question: follow-up critiques judge the whole answer so far."""
-    judged = [t["critique"] for t in turns if t["question_index"] == index and t["critique"] is not None]
-    return judged[-1] if judged else None
+    """The critique of a question's main answer (follow-up answers are judged on their own)."""
+    judged = [t["critique"] for t in turns if t["question_index"] == index and not t["is_follow_up"]]
+    return judged[0] if judged and judged[0] is not None else None
+
+
+def combined_score(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> int:
+    """A question's score from its first answer and its follow-up answers, so that needing prompting costs.
+
+    Each follow-up answer that closes the gap it probed adds a point, but a question that needed a gap follow-up
+    scores at most 4; a depth follow-up on a complete answer answered badly (2 or less) takes a point off.
+    """
+    score = int(main["score"])
+    prompted = False
+    for c in follow_ups:
+        if c.get("probes") in (None, "none"):
+            score -= 1 if int(c["score"]) <= 2 else 0
+        else:
+            prompted = True
+            score += 1 if c.get("closes_gap") else 0
+    cap = 4 if prompted else 5
+    if main.get("relevance") == "off_topic":
+        cap = min(cap, 3)  # brought back to the question, the first answer still missed it
+    return max(1, min(score, cap))
 
 
 def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, Any]:
     critique = final_critique(turns, index)
     mine = [t for t in turns if t["question_index"] == index]
+    follow_ups = [t["critique"] for t in mine if t["is_follow_up"] and t["critique"] is not None]
     row: dict[str, Any] = {
         "index": index,
         "question_id": q["id"],
@@ -41,7 +64,13 @@ def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, A
     if critique is not None:
         gaps = critique.get("weak_or_missing") or []
         row.update(
-            score=critique["score"],
+            score=combined_score(critique, follow_ups),
+            first_score=critique["score"],
+            follow_up_scores=[c["score"] for c in follow_ups],
+            relevance=critique.get("relevance", "on_topic"),
+            level=critique.get("level", "at"),
+            signals_missing=(critique.get("signals") or {}).get("missing", []),
+            applies=critique.get("applies", []),
             star=critique["star"],
             quantified=critique["quantified_result"],
             ownership=critique["ownership"],
@@ -56,6 +85,7 @@ def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_
     """Per-question scores, the overall score and the top things to practise."""
     rows = [_row(q, i, turns) for i, q in enumerate(plan)]
     scored = [r for r in rows if r["score"] is not None]
+    counted = [r["score"] for r in scored] + [UNANSWERED for r in rows if r["skipped"]]
     gap_counts: Counter[str] = Counter()
     for r in scored:
         for rank, gap in enumerate(r["gaps"]):
@@ -71,7 +101,8 @@ def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_
         "answered": len(scored),
         "skipped": sum(1 for r in rows if r["skipped"]),
         "ended_early": ended_early,
-        "overall": round(sum(r["score"] for r in scored) / len(scored), 2) if scored else None,
+        # Skipped questions count as unanswered; questions never reached (ended early) do not count.
+        "overall": round(sum(counted) / len(counted), 2) if counted else None,
         "practice": practice,
     }
     usages = [t["usage"] for t in turns if t.get("usage")]
@@ -83,14 +114,7 @@ def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_
 
 
 def _critique_md(c: dict[str, Any]) -> list[str]:
-    star = ", ".join(k for k, v in c["star"].items() if v) or "none"
-    quantified = "yes" if c["quantified_result"] else "no"
-    out = [
-        f"- Score: **{c['score']}/5**; STAR parts: {star}; quantified result: {quantified}; "
-        f"ownership: {c['ownership']}; specificity: {c['specificity']}",
-    ]
-    if c.get("gap"):
-        out.append(f"- Main gap: {c['gap']}")
+    out = [f"- {flag_line(c)}", *(f"- {line}" for line in detail_lines(c))]
     out += [f"- Strength: {s}" for s in c.get("strengths", [])]
     out += [f'- Evidence ({e["field"]}): "{e["span"]["text"]}"' for e in c.get("evidence", [])]
     out += [f"- Story note ({n['story_title']}): {n['message']}" for n in c.get("story_notes", [])]

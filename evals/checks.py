@@ -20,7 +20,7 @@ def check_turn(expect: Expect, record: dict[str, Any], step: Any) -> list[dict[s
         for part, want in expect.star.model_dump().items():
             if want is not None:
                 checks.append(_check(f"star.{part}", want, star.get(part), star.get(part) == want))
-    for name in ("quantified_result", "ownership", "specificity"):
+    for name in ("quantified_result", "ownership", "specificity", "relevance", "level", "closes_gap"):
         want = getattr(expect, name)
         if want is not None:
             checks.append(_check(name, want, critique.get(name), critique.get(name) == want))
@@ -28,6 +28,10 @@ def check_turn(expect: Expect, record: dict[str, Any], step: Any) -> list[dict[s
         low, high = expect.score
         got = critique.get("score")
         checks.append(_check("score", [low, high], got, isinstance(got, int) and low <= got <= high))
+    if expect.question_score is not None:
+        low, high = expect.question_score
+        got = record.get("question_score")
+        checks.append(_check("question_score", [low, high], got, isinstance(got, int) and low <= got <= high))
     if expect.follow_up_probes is not None:
         asked = step.kind == "follow_up"
         probes = ((record.get("follow_up") or {}).get("probes") or "none") if asked else "none"

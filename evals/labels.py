@@ -52,7 +52,7 @@ class StarLabels(BaseModel):
 def _score_range(value: object) -> object:
     """A score is one integer or an inclusive [low, high] range; both become (low, high)."""
     if isinstance(value, int):
-        return (value, value)
+        value = [value, value]
     if isinstance(value, list | tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
         low, high = value
         if not 1 <= low <= high <= 5:

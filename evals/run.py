@@ -46,6 +46,7 @@ def replay(transcript: Transcript, *, llm: dict[str, Any] | None = None) -> Iter
     )
     driver = InterviewDriver(context, checkpointer=InMemorySaver())
     step = driver.start()
+    by_question: dict[int, list[dict[str, Any]]] = {}
     for number, turn in enumerate(transcript.turns, start=1):
         problem = ""
         if turn.follow_up and step.kind != "follow_up":
@@ -59,12 +60,23 @@ def replay(transcript: Transcript, *, llm: dict[str, Any] | None = None) -> Iter
         asked = step.question or step.text
         step = driver.submit(turn.answer)
         record: dict[str, Any] = dict(step.last or {})
+        by_question.setdefault(int(record.get("question_index", -1)), []).append(record)
+        record["question_score"] = _question_score(by_question.get(int(record.get("question_index", -1)), []))
         checks = check_turn(turn.expect, record, step)
         if problem:
             checks.insert(0, _failed("follow_up_turn", "a pending follow-up", problem))
         yield _result(transcript, number, asked, record, checks, step)
     if step.kind != "done":
         driver.end()
+
+
+def _question_score(records: list[dict[str, Any]]) -> int | None:
+    """The question's combined score so far (first answer and follow-up answers, as the scorecard combines them)."""
+    from agent.report import combined_score
+
+    main = next((r["critique"] for r in records if not r.get("is_follow_up") and r.get("critique")), None)
+    follow = [r["critique"] for r in records if r.get("is_follow_up") and r.get("critique")]
+    return combined_score(main, follow) if main is not None else None
 
 
 def _failed(name: str, expected: Any, got: Any) -> dict[str, Any]:
@@ -94,7 +106,18 @@ def _result(
             "specificity": critique.get("specificity"),
             "score": critique.get("score"),
             "gaps": critique.get("weak_or_missing", []),
+            "relevance": critique.get("relevance"),
+            "level": critique.get("level"),
+            "signals": {k: (critique.get("signals") or {}).get(k, []) for k in ("covered", "missing")},
+            "probes": critique.get("probes"),
+            "closes_gap": critique.get("closes_gap"),
+            "story_notes": [
+                {"kind": n.get("kind"), "story_id": n.get("story_id"), "notes_value": n.get("notes_value", ""),
+                 "said_value": n.get("said_value", ""), "text": n.get("message", "")}
+                for n in critique.get("story_notes", [])
+            ],  # fmt: skip
         },
+        "question_score": (record or {}).get("question_score"),
         "follow_up": follow_up,
         "stories": [
             {"id": s["id"], "title": s["title"], "score": round(float(s["score"]), 4)}

@@ -39,9 +39,13 @@ class Expect(BaseModel):
     follow_up_probes: str | None = None
     score: tuple[int, int] | None = None
     stories_include: str | None = None
-    story_note: Literal["contradiction", "omitted_metric", "better_story"] | None = None
+    story_note: Literal["contradiction", "omitted_metric", "better_story", "unfinished"] | None = None
+    relevance: Literal["on_topic", "partial", "off_topic"] | None = None
+    level: Literal["below", "at"] | None = None
+    closes_gap: bool | None = None
+    question_score: tuple[int, int] | None = None
 
-    @field_validator("score", mode="before")
+    @field_validator("score", "question_score", mode="before")
     @classmethod
     def _score_range(cls, value: Any) -> Any:
         if isinstance(value, int):

@@ -73,6 +73,24 @@ class Question(BaseModel):
     line: int | None = None
 
 
+class Cue(BaseModel):
+    """One entry of a cue list kept as data: a regular expression and a sentence it must match (tested)."""
+
+    pattern: str
+    example: str
+
+
+class LevelSpec(BaseModel):
+    """The scope a strong answer shows for this role, and the cues that show it or show a lower scope."""
+
+    scope: str = Field(description="One line: what a strong answer's scope is for this role.")
+    applies_to: list[QuestionType] = Field(description="Question types whose answers are judged for level.")
+    at: list[Cue] = Field(description="Evidence of the role's scope (any one is enough).")
+    below: list[Cue] = Field(description="Evidence of a lower scope (counts only when no `at` cue is found).")
+    below_means: str = Field(description="What the lower scope is, for the note: 'your own code', 'one team'.")
+    min_at: int = Field(default=1, ge=1, description="Distinct `at` cues an answer needs to be at the level.")
+
+
 class RolePack(BaseModel):
     """The questions and competency weights for one role."""
 
@@ -83,6 +101,7 @@ class RolePack(BaseModel):
     questions: list[Question]
     opening: str = ""
     closing: str = ""
+    level: LevelSpec | None = None
     source: str = ""
 
 

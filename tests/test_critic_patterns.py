@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agent.critic import critique_answer
-from agent.critic.rubric import find
+from agent.critic.cues import find
 from agent.critic.text import sentences
 from knowledge.metrics import extract_metrics
 
@@ -184,11 +184,11 @@ def test_number_words_and_rates(text: str, value: float, unit: str, baseline: fl
     ],
 )
 def test_tradeoffs_without_the_word(text: str) -> None:
-    assert find("tradeoffs", sentences(text)).present
+    assert find("tradeoffs", sentences(text)) is not None
 
 
 def test_plain_sentence_is_not_a_tradeoff() -> None:
-    assert not find("tradeoffs", sentences("I embed each chunk and store it in the vector index.")).present
+    assert find("tradeoffs", sentences("I embed each chunk and store it in the vector index.")) is None
 
 
 # 10. Situation: not from how-things-work prose or a stance; yes from a labelled fragment or a tenure.

@@ -45,7 +45,8 @@ GAPS = {
 
 
 def scripted_critic(
-    question: str, question_type: str, answer: str, stories: Sequence[Story] = (), competency: str | None = None
+    question: str, question_type: str, answer: str, stories: Sequence[Story] = (), competency: str | None = None,
+    **_: Any,
 ) -> Critique:
     """TEST DOUBLE for agent.critic.critique_answer: gaps looked up by the latest answer."""
     gaps = GAPS.get(answer.split("\n\n")[-1].strip(), ["specificity"])
@@ -59,6 +60,16 @@ def scripted_critic(
         gap=f"The answer lacks {gaps[0]}." if gaps else "",
         score=5 - len(gaps) if gaps else 5,
     )
+
+
+def scripted_follow_up(info: Any, follow_up: str, probes: str, answer: str, stories: Sequence[Story] = ()) -> Critique:
+    """TEST DOUBLE for agent.critic.critique_follow_up: the reply closes the probed gap unless GAPS lists it."""
+    closes = probes not in GAPS.get(answer.strip(), [probes])
+    return Critique(
+        question_type=info.type, star=StarFlags(), quantified_result=False, ownership="clear",
+        specificity="medium", weak_or_missing=[] if closes else [probes],  # type: ignore[arg-type]
+        gap="" if closes else "still open", score=5 if closes else 1, probes=probes, closes_gap=closes,
+    )  # fmt: skip
 
 
 STORIES = [
@@ -83,6 +94,7 @@ def small_index(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def offline(monkeypatch: pytest.MonkeyPatch, small_index: None) -> None:
     """Scripted critic + the small index."""
     monkeypatch.setattr(critique_node, "run_critic", scripted_critic)
+    monkeypatch.setattr(critique_node, "critique_follow_up", scripted_follow_up)
 
 
 def critique_of(step: Step) -> dict[str, Any]:
@@ -109,17 +121,19 @@ def test_session_follow_ups_chase_gaps_in_order_within_budget(offline: None) -> 
     assert "cut latency a lot" in step.text  # the candidate's own words
     assert step.last["follow_up"] == {"text": step.text, "probes": "quantified_result"}
 
-    step = d.submit(NUMBERS)  # closes the quantified gap: the next follow-up chases ownership
+    step = d.submit(NUMBERS)  # closes the quantified gap (judged on its own): the next follow-up chases ownership
     assert step.last is not None and step.last["is_follow_up"]
-    assert "quantified_result" not in critique_of(step)["weak_or_missing"]
+    assert critique_of(step)["closes_gap"] and critique_of(step)["probes"] == "quantified_result"
     assert step.kind == "follow_up" and step.probes == "ownership"
 
     step = d.submit(MINE)  # budget of 2 follow-ups spent: move on although specificity is open
     assert step.last is not None and step.last["follow_up"] is None
     assert step.kind == "question" and step.turn_index == 1
 
-    step = d.submit(STRONG)  # a strong answer gets no follow-up
-    assert step.last is not None and step.last["follow_up"] is None and step.kind == "question"
+    step = d.submit(STRONG)  # a strong answer still gets one depth follow-up, which probes no gap
+    assert step.last is not None and step.kind == "follow_up" and step.probes == "none"
+    step = d.skip()
+    assert step.kind == "question" and step.turn_index == 2
 
     asked_before = {t["follow_up"]["text"] for t in d._values()["turns"] if t["follow_up"]}
     step = d.submit(VAGUE)  # same gaps as question 1: still never the same wording twice
@@ -133,7 +147,10 @@ def test_session_follow_ups_chase_gaps_in_order_within_budget(offline: None) -> 
     md = Path(report["markdown"]).read_text(encoding="utf-8")
     assert VAGUE in md and NUMBERS in md and "Top things to practise" in md
     transcript = json.loads(Path(report["json"]).read_text(encoding="utf-8"))
-    assert len(transcript["turns"]) == 6
+    assert len(transcript["turns"]) == 7
+    first = transcript["scorecard"]["questions"][0]
+    # 2/5 first, then two follow-ups that each closed their gap: +1 each, but prompting costs: 4, never 5.
+    assert (first["first_score"], first["follow_up_scores"], first["score"]) == (2, [5, 5], 4)
 
 
 def test_skip_main_question_moves_on_and_is_recorded(offline: None) -> None:
@@ -208,6 +225,8 @@ def test_fixed_questions_are_asked_verbatim(offline: None) -> None:
     step = d.start()
     assert step.question == fixed[0] and step.total == 2
     step = d.submit(STRONG)
+    assert step.kind == "follow_up" and step.probes == "none"  # one depth probe on a complete answer
+    step = d.skip()
     assert step.question == fixed[1]
     assert d._values()["plan"][1]["type"] == "system_design"
 
@@ -280,7 +299,7 @@ def test_closing_mentions_a_question_the_candidate_prepared(monkeypatch: pytest.
     d = InterviewDriver(ctx(questions=1, docs=[str(notes)]), checkpointer=InMemorySaver())
     first = d.start()
     assert any(n.startswith("index built") for n in first.notices)  # the user's own documents, shown at once
-    done = d.submit(STRONG)
+    done = d.skip() if (step := d.submit(STRONG)).kind == "follow_up" else step
     assert done.kind == "done"
     assert "do you have any questions for me?" in done.text
     assert "How does the team decide what to build next quarter?" in done.text
@@ -322,14 +341,16 @@ def test_llm_mode_refines_through_the_one_seam(offline: None, monkeypatch: pytes
     assert step.last is not None and step.last["usage"] == {"calls": 1}
 
 
-def test_a_non_answer_to_a_follow_up_keeps_the_earlier_judgment(small_index: None) -> None:
+def test_a_non_answer_to_a_follow_up_is_judged_on_its_own(small_index: None) -> None:
     d = InterviewDriver(ctx(fixed_questions=["Tell me about a time you improved a system's performance."]),
                         checkpointer=InMemorySaver())  # fmt: skip
     d.start()
     first = d.submit("We added a cache to the search service and it cut latency a lot.")
     assert first.kind == "follow_up"
     reply = d.submit("I don't know.")
-    assert critique_of(reply)["score"] == critique_of(first)["score"] and not critique_of(reply)["non_answer"]
+    # It inherits nothing from the first answer: a non-answer, the gap still open.
+    assert critique_of(reply)["score"] == 1 and critique_of(reply)["closes_gap"] is False
+    assert critique_of(reply)["strengths"] == [] and critique_of(reply)["ownership"] == "unclear"
     assert reply.last is not None and reply.last["answer"] == "I don't know."
     assert reply.kind == "follow_up" and reply.probes != first.probes  # the next gap, never the same one
 

@@ -56,8 +56,11 @@ def test_probed_gaps_are_not_chased_again() -> None:
     assert fu is not None and fu["probes"] == "ownership"
 
 
-def test_no_follow_up_for_a_strong_answer_or_a_spent_budget() -> None:
-    assert choose_follow_up(critique([]), VAGUE, probed=[], asked=[], budget_left=2, key="q") is None
+def test_a_strong_answer_gets_one_depth_follow_up_and_a_spent_budget_none() -> None:
+    depth = choose_follow_up(critique([]), VAGUE, probed=[], asked=[], budget_left=2, key="q")
+    assert depth is not None and depth["probes"] == "none"
+    assert choose_follow_up(critique([]), VAGUE, probed=["none"], asked=[], budget_left=1, key="q") is None
+    assert choose_follow_up(critique([]), VAGUE, probed=[], asked=[], budget_left=0, key="q") is None
     assert choose_follow_up(critique(["ownership"]), VAGUE, probed=[], asked=[], budget_left=0, key="q") is None
     all_probed = choose_follow_up(critique(["ownership"]), VAGUE, probed=["ownership"], asked=[], budget_left=2, key="")
     assert all_probed is None

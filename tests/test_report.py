@@ -1,4 +1,4 @@
-"""The report: per-question scores use the final (combined) critique, skips and early ends are shown,
+"""The report: per-question scores combine the first answer and its follow-ups, skips count as unanswered,
 the Markdown quotes evidence and story notes, and writing it twice gives the same files."""
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ EVIDENCE = Evidence(field="action", span=Span(start=0, end=14, text="I shipped i
 NOTE = StoryNote(kind="contradiction", story_id="s1", story_title="Queue story", message="Your notes say 30%.")
 TURNS = [
     turn(0, "We tried it.", crit(2, ["quantified_result", "ownership"])),
-    turn(0, "It dropped 40%.", crit(4, ["ownership"], evidence=[EVIDENCE], story_notes=[NOTE]), follow_up=True),
+    turn(0, "It dropped 40%.", crit(4, ["ownership"], evidence=[EVIDENCE], story_notes=[NOTE],
+                                    probes="quantified_result", closes_gap=True), follow_up=True),
     turn(1, "", None),
 ]
 
@@ -53,11 +54,12 @@ TURNS = [
 def test_scorecard_uses_the_final_critique_and_counts_skips() -> None:
     card = build_scorecard(PLAN, TURNS, ended_early=True)
     q1, q2, q3 = card["questions"]
-    assert q1["score"] == 4 and q1["primary_gap"] == "ownership" and q1["follow_ups"] == 1
+    # 2/5 first, one follow-up that closed its gap: 3. The skipped question counts as unanswered (1).
+    assert (q1["first_score"], q1["score"], q1["primary_gap"], q1["follow_ups"]) == (2, 3, "quantified_result", 1)
     assert q2["skipped"] and q2["score"] is None
     assert not q3["asked"]
-    assert card["overall"] == 4 and card["answered"] == 1 and card["skipped"] == 1 and card["ended_early"]
-    assert card["practice"][0]["gap"] == "ownership"
+    assert card["overall"] == 2.0 and card["answered"] == 1 and card["skipped"] == 1 and card["ended_early"]
+    assert card["practice"][0]["gap"] == "quantified_result"
     assert all(p["advice"] for p in card["practice"])
 
 
@@ -73,7 +75,7 @@ def test_practice_lists_at_most_three_gaps_most_frequent_first() -> None:
 def test_markdown_has_answers_evidence_story_notes_and_practice() -> None:
     md = render_markdown("t-1", "director", PLAN, TURNS, build_scorecard(PLAN, TURNS))
     for expected in (
-        "Overall score: 4",
+        "Overall score: 2.0",
         "Tell me about a failure.",
         "We tried it.",
         "It dropped 40%.",

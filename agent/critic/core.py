@@ -1,6 +1,7 @@
-"""critique_answer: run every rubric module over one answer and assemble the Critique.
+"""critique_answer: compute the answer's features once, read the rubric table, assemble the Critique.
 
-Offline, deterministic and pure: identical input gives identical output; no network, no global state.
+Offline and deterministic: identical input gives identical output (the local embedding model is deterministic);
+no network, no global state beyond per-process caches of fixed texts.
 """
 
 from __future__ import annotations
@@ -9,15 +10,22 @@ from collections.abc import Sequence
 from typing import cast
 
 from agent.critic import rubric
-from agent.critic.gaps import type_gaps
-from agent.critic.metric_roles import classify
+from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
-from agent.critic.ownership import ownership
-from agent.critic.schema import Critique, Evidence, MetricMention, Span, StarFlags
-from agent.critic.specificity import specificity
-from agent.critic.star import StarResult, action_indexes, star_flags
+from agent.critic.question import QuestionInfo, question_info
+from agent.critic.schema import (
+    Critique,
+    Evidence,
+    MetricMention,
+    SignalCheck,
+    Signals,
+    Span,
+    StarFlags,
+)
+from agent.critic.semantic import Semantic, semantic
 from agent.critic.story_notes import story_notes
-from agent.critic.text import MAX_CHARS, Sentence, clip, first_person, sentences
+from agent.critic.strengths import strengths
+from agent.critic.text import MAX_CHARS, Sentence, clip, first_person
 from knowledge.models import QUESTION_TYPES, QuestionType, Story
 from prompts import load_yaml, render
 
@@ -26,12 +34,14 @@ def _span(s: Sentence, typed: str) -> Span:
     return Span(start=s.start, end=s.end, text=typed[s.start : s.end])
 
 
-def _non_answer(question_type: QuestionType, reason: str, notes: list[str]) -> Critique:
+def non_answer(question_type: QuestionType, reason: str, notes: list[str], applies: list[str]) -> Critique:
+    """The critique of an answer that does not answer: score 1, and a plain note why."""
     phr = load_yaml("critic_phrases.yaml")
     return Critique(
         question_type=question_type, star=StarFlags(), quantified_result=False, ownership="unclear",
         specificity="low", weak_or_missing=["non_answer"], gap=phr["gaps"]["non_answer"], score=1,
-        non_answer=True, notes=[phr["non_answer_notes"][reason], *notes],
+        non_answer=True, relevance="off_topic" if reason in ("off_topic", "empty") else "on_topic",
+        notes=[phr["non_answer_notes"][reason], *notes], applies=applies,
     )  # fmt: skip
 
 
@@ -41,81 +51,107 @@ def critique_answer(
     answer: str,
     stories: Sequence[Story] = (),
     competency: str | None = None,
+    *,
+    role: str | None = None,
+    signals: Sequence[str] | None = None,
+    question_id: str | None = None,
+    sem: Semantic | None = None,
+    info: QuestionInfo | None = None,
 ) -> Critique:
-    """Judge one answer to one question; see agent/critic/schema.py for the fields."""
+    """Judge one answer to one question; see agent/critic/schema.py for the fields.
+
+    role/signals/question_id place the question in its role pack (relevance against the other questions, the
+    role's level, the question's signals); `sem` is the embedding model (the process-wide MiniLM by default).
+    """
     if question_type not in QUESTION_TYPES:
         raise ValueError(f"unknown question type {question_type!r} (known: {', '.join(QUESTION_TYPES)})")
     qtype = cast(QuestionType, question_type)
+    info = info or question_info(question, qtype, competency, role, tuple(signals or ()), question_id)
+    shape = rubric.shape_of(question, qtype)
+    applies = list(rubric.TABLE[shape].applies)
     phr = load_yaml("critic_phrases.yaml")
     typed, clipped = clip(answer or "")
     notes = [render(phr["notes"]["clipped"], limit=f"{MAX_CHARS:,}")] if clipped else []
     # Analysed with "i" read as "I"; evidence quotes the answer as typed (same offsets).
     verdict = detect(question, first_person(typed), qtype)
     if verdict.reason is not None:
-        return _non_answer(qtype, verdict.reason, notes)
-    text = verdict.text
-    judged_as = cast(QuestionType, rubric.rubric_type(question, qtype))
-    sents = sentences(text)
-    acts = action_indexes(sents, judged_as)
-    metrics = classify(text, sents, acts[0] if acts else None, judged_as in ("system_design", "technical"))
-    star = star_flags(sents, metrics, judged_as, acts)
-    quantified = star.result is not None and any(m.role == "outcome" for m in metrics)
-    own, own_sent = ownership(sents, star.actions, judged_as)
-    spec, _ = specificity(text, metrics)
-    gaps, found = type_gaps(judged_as, sents, star, quantified, own, spec, metrics)
-    ordered = rubric.order(gaps, judged_as)
-    evidence = [Evidence(field=p, span=_span(s, typed)) for p in ("situation", "task", "action", "result")
-                if (s := getattr(star, p)) is not None]  # fmt: skip
-    if (headline := _headline(metrics)) is not None:
-        span = Span(start=headline.start, end=headline.end, text=typed[headline.start : headline.end])
-        evidence.append(Evidence(field="quantified_result", span=span))
-    if own_sent is not None:
-        evidence.append(Evidence(field="ownership", span=_span(own_sent, typed), note=own))
-    evidence += [Evidence(field=k, span=_span(s, typed)) for k, s in sorted(found.items())]
-    strengths = _strengths(phr["strengths"], star, metrics, own, own_sent, spec, found, gaps)
+        return non_answer(qtype, verdict.reason, notes, applies)
+    f = compute(info, verdict.text, sem or semantic())
+    found = rubric.gaps(shape, f.flags)
+    score = rubric.score(shape, found, f.flags)
     if verdict.injection:
         # An attempt to instruct the grader scores 1 whatever else the answer says; the content is still
         # described (STAR, ownership, specificity) so the candidate sees what the real part contained.
-        ordered, strengths = ["non_answer"], []
+        found = ["non_answer"]
         notes.append(phr["non_answer_notes"]["injection"])
+    elif not found and score < 5:
+        found = ["relevance"]
+    rel_note = _relevance_note(f, info, stories) if f.relevance.label != "on_topic" else ""
     return Critique(
-        question_type=qtype, star=StarFlags(**{p: getattr(star, p) is not None for p in StarFlags.model_fields}),
-        quantified_result=quantified, metrics=metrics, ownership=own, specificity=spec,
-        weak_or_missing=ordered,  # type: ignore[arg-type]
-        gap=phr["gaps"][ordered[0]] if ordered else "",
-        score=1 if verdict.injection else rubric.score_from(ordered, judged_as), non_answer=verdict.injection,
-        evidence=evidence, story_notes=story_notes(question, text, metrics, stories), strengths=strengths,
+        question_type=qtype, star=StarFlags(**{p: getattr(f.star, p) is not None for p in StarFlags.model_fields}),
+        quantified_result=f.quantified, metrics=f.metrics, ownership=f.own, specificity=f.spec,  # type: ignore[arg-type]
+        relevance=f.relevance.label, relevance_note=rel_note, level=f.level.label,  # type: ignore[arg-type]
+        level_note=f.level.note, signals=_signals(f, typed), applies=applies,
+        weak_or_missing=found,  # type: ignore[arg-type]
+        gap=_gap_sentence(found[0], phr, rel_note, f.level.note) if found else "",
+        score=1 if verdict.injection else score, non_answer=verdict.injection,
+        evidence=_evidence(f, typed, applies), story_notes=story_notes(question, verdict.text, f.metrics, stories),
+        strengths=[] if verdict.injection or f.relevance.label == "off_topic" else strengths(f, found),
         notes=notes,
     )  # fmt: skip
 
 
-def _strengths(phr: dict[str, str], star: StarResult, metrics: list[MetricMention], own: str,
-               own_sent: Sentence | None, spec: str, found: dict[str, Sentence],
-               gaps: set[str]) -> list[str]:  # fmt: skip
-    """Up to three things the answer does well, each quoting the answer."""
-    out: list[str] = []
-    outcome = _headline(metrics)
-    if outcome is not None and star.result is not None:
-        out.append(render(phr["quantified_result"], metric=outcome.text))
-    elif star.result is not None and not gaps & {"result", "quantified_result", "specificity"}:
-        out.append(render(phr["result"], quote=_quote(star.result)))  # never praise "things got better"
-    if own == "clear" and own_sent is not None:
-        out.append(render(phr["ownership"], quote=_quote(own_sent)))
-    elif star.action is not None and spec != "low" and not gaps & {"action", "ownership"}:
-        out.append(render(phr["action"], quote=_quote(star.action)))
-    for cue in ("requirements", "tradeoffs", "failure_modes"):
-        if cue in found and cue not in gaps:
-            out.append(render(phr[cue], quote=_quote(found[cue])))
-    if spec == "high":
-        out.append(phr["specificity"])
-    return out[:3]
+def _gap_sentence(gap: str, phr: dict, rel_note: str, level_note: str) -> str:
+    if gap == "relevance" and rel_note:
+        return rel_note
+    if gap == "level" and level_note:
+        return level_note
+    return str(phr["gaps"][gap])
 
 
-def _headline(metrics: list[MetricMention]) -> MetricMention | None:
+def _relevance_note(f: Features, info: QuestionInfo, stories: Sequence[Story]) -> str:
+    """'That answer fits "<other question>" better; I asked ...', naming a prepared story that fits, if any."""
+    phr = load_yaml("critic_phrases.yaml")["relevance"]
+    topic = (f.relevance.instead_competency or "another subject").replace("_", " ")
+    key = "off_topic" if f.relevance.label == "off_topic" else "partial"
+    note = render(phr[key], topic=topic, question=info.text)
+    if stories:
+        note += " " + render(phr["story_fits"], title=stories[0].title)
+    return note
+
+
+def _signals(f: Features, typed: str) -> Signals:
+    checks = [SignalCheck(signal=h.signal, covered=h.covered, span=_span(h.sentence, typed) if h.sentence else None)
+              for h in f.signals]  # fmt: skip
+    return Signals(
+        covered=[c.signal for c in checks if c.covered], missing=[c.signal for c in checks if not c.covered],
+        checks=checks,
+    )  # fmt: skip
+
+
+def _evidence(f: Features, typed: str, applies: list[str]) -> list[Evidence]:
+    """The sentence behind each flag that applies to the question's shape, and behind relevance and level."""
+    out: list[Evidence] = []
+    for part in ("situation", "task", "action", "result"):
+        s = getattr(f.star, part)
+        if s is not None and part in applies:
+            out.append(Evidence(field=part, span=_span(s, typed)))
+    if (headline := headline_metric(f.metrics)) is not None and f.quantified and "quantified_result" in applies:
+        span = Span(start=headline.start, end=headline.end, text=typed[headline.start : headline.end])
+        out.append(Evidence(field="quantified_result", span=span))
+    if f.own_sent is not None and "ownership" in applies:
+        out.append(Evidence(field="ownership", span=_span(f.own_sent, typed), note=f.own))
+    out += [Evidence(field=k, span=_span(s, typed)) for k, s in sorted(f.cues.items()) if k in applies or k == "scale"]
+    rel = f.relevance
+    pick = rel.rival_sentence if rel.label != "on_topic" else rel.best_sentence
+    if pick is not None and pick < len(f.sents):
+        out.append(Evidence(field="relevance", span=_span(f.sents[pick], typed), note=rel.label))
+    if f.level.sentence is not None:
+        out.append(Evidence(field="level", span=_span(f.level.sentence, typed), note=f.level.label))
+    return out
+
+
+def headline_metric(metrics: list[MetricMention]) -> MetricMention | None:
     """The outcome figure to quote: a stated change (from X to Y) before a bare count, then the earliest."""
     outcomes = [m for m in metrics if m.role == "outcome"]
     return min(outcomes, key=lambda m: (m.baseline is None, m.start)) if outcomes else None
-
-
-def _quote(s: Sentence, limit: int = 90) -> str:
-    return s.text if len(s.text) <= limit else s.text[: limit - 1].rstrip() + "…"

@@ -1,8 +1,10 @@
-"""Per-question-type rubric: which gaps matter, in which order, and how much each costs.
+"""The rubric table: per answer shape, which flags apply and which features are gaps, in priority order, at what cost.
 
-The order is the follow-up priority of evals/labeled/README.md (the first gap is what the follow-up chases).
-Weights map to the score scale: one small gap -> 4, a major gap or several small ones -> 3, the core of the
-answer missing or mostly generic -> 2; 1 is kept for non-answers.
+Read a row as "for this shape, when this feature is true the answer has this gap, costing this much". The first gap
+present is the one the follow-up chases. Costs map to the score: no gap -> 5, at most 1.0 -> 4, at most 2.0 -> 3,
+more -> 2 (1 is kept for non-answers). Then the caps: an off-topic answer scores at most 2, one below the role's
+level at most 3. Shapes: a past story, a stance on how one works (leadership), a plan for a hypothetical, a design,
+a technical explanation, a motivation.
 """
 
 from __future__ import annotations
@@ -10,107 +12,123 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.critic.text import Sentence
+Shape = str  # "story" | "stance" | "plan" | "system_design" | "technical" | "motivation"
 
-# (gap, weight) in priority order, per question type.
-PRIORITY: dict[str, tuple[tuple[str, float], ...]] = {
-    "behavioral": (("action", 2.0), ("ownership", 1.0), ("result", 1.5), ("quantified_result", 1.0),
-                   ("specificity", 1.5), ("situation", 0.5), ("task", 0.5)),
-    "leadership": (("example", 2.0), ("rationale", 1.0), ("action", 1.5), ("ownership", 1.0), ("result", 1.0),
-                   ("quantified_result", 1.0), ("specificity", 1.5)),
-    "system_design": (("requirements", 1.0), ("scale", 1.0), ("failure_modes", 1.0), ("tradeoffs", 1.0),
-                      ("rationale", 0.5), ("specificity", 1.5)),
-    "technical": (("specificity", 2.0), ("rationale", 1.0), ("tradeoffs", 1.0), ("example", 0.5),
-                  ("failure_modes", 0.5)),
-    "motivation": (("specificity", 2.0), ("rationale", 1.0), ("example", 1.0)),
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: when `feature` is true the answer has `gap`, costing `cost`."""
+
+    gap: str
+    feature: str
+    cost: float
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """The rows of one shape, and the flags shown for it on the scorecard."""
+
+    applies: tuple[str, ...]
+    rows: tuple[Row, ...]
+    hypothetical: bool  # actions may be plans ("I would shard by tenant") and named mechanisms
+
+
+# Relevance and level come first in every shape: an answer to another question, or at another level, is what a
+# follow-up must address before any detail.
+_FRONT = (Row("relevance", "not_on_topic", 1.0), Row("level", "below_level", 1.0))
+_SIGNAL = Row("signal", "signals_missing", 0.5)
+TABLE: dict[Shape, Rubric] = {
+    "story": Rubric(
+        ("situation", "task", "action", "result", "quantified_result", "ownership", "specificity"),
+        (*_FRONT, Row("action", "no_action", 2.0), Row("ownership", "not_owned", 1.0),
+         Row("result", "no_result", 1.5), Row("quantified_result", "unmeasured_result", 1.0),
+         Row("specificity", "generic", 1.5), Row("situation", "no_situation", 0.5), Row("task", "no_task", 0.5),
+         _SIGNAL),
+        hypothetical=False,
+    ),
+    "stance": Rubric(
+        ("example", "rationale", "ownership", "specificity"),
+        (*_FRONT, Row("example", "no_lived_case", 2.0), Row("rationale", "no_reason_short", 1.0),
+         Row("action", "no_action", 1.5), Row("ownership", "not_owned", 1.0), Row("result", "no_result", 1.0),
+         Row("quantified_result", "unmeasured_result", 1.0), Row("specificity", "generic", 1.5), _SIGNAL),
+        hypothetical=False,
+    ),
+    "plan": Rubric(
+        ("action", "rationale", "tradeoffs", "specificity"),
+        (*_FRONT, Row("action", "no_plan_step", 2.0), Row("specificity", "generic", 1.5),
+         Row("rationale", "no_reason_short", 1.0), Row("ownership", "plan_not_owned", 0.5), _SIGNAL),
+        hypothetical=True,
+    ),
+    "system_design": Rubric(
+        ("requirements", "scale", "failure_modes", "tradeoffs", "rationale", "specificity"),
+        (*_FRONT, Row("requirements", "no_requirements", 1.0), Row("scale", "no_scale", 1.0),
+         Row("failure_modes", "no_failure_modes", 1.0), Row("tradeoffs", "no_tradeoffs", 1.0),
+         Row("rationale", "no_reason", 0.5), Row("specificity", "generic", 1.5), _SIGNAL),
+        hypothetical=True,
+    ),
+    "technical": Rubric(
+        ("rationale", "tradeoffs", "example", "specificity"),
+        (*_FRONT, Row("specificity", "generic", 2.0), Row("rationale", "no_reason", 1.0),
+         Row("tradeoffs", "no_tradeoffs", 1.0), Row("example", "no_lived_case", 0.5), _SIGNAL),
+        hypothetical=True,
+    ),
+    "motivation": Rubric(
+        ("rationale", "example", "specificity"),
+        (*_FRONT, Row("specificity", "generic", 2.0), Row("rationale", "no_motive", 1.0),
+         Row("example", "no_own_path", 1.0), _SIGNAL),
+        hypothetical=False,
+    ),
 }  # fmt: skip
+CAPS = {"off_topic": 2, "below_level": 3}
 
-_CUES: dict[str, re.Pattern[str]] = {
-    "tradeoffs": re.compile(
-        r"\b(?:trade-?offs?|at the (?:cost|expense) of|instead of|rather than|versus|vs\.?|downsides?|"
-        r"upsides?|on the other hand|the price|costs? (?:more|less)|sacrific\w*|compromis\w*|pros and cons|"
-        r"alternatives?|cheaper|simpler|chose \w+ over|over-?engineer\w*|overkill|worth it|not worth|"
-        r"in exchange|balanc\w*|but (?:it|that|this|the|you|we|then)\b"
-        # A cost stated without the word: "cheap but lowers recall", "the cost is latency", "I'd accept that",
-        # "fine for compliance, too slow for chat".
-        r"|(?:cheap|fast|quick|simple|easy|accurate|precise|flexible|robust|safe|slow|expensive|costly|complex)\w*"
-        r"\s*,?\s*but\b|but\s+(?:\w+\s+)?(?:lowers?|hurts?|costs?|adds?|loses?|slows?|locks?|limits?|doubles?|"
-        r"triples?|needs?|requires?|misses|drops?|sacrifices?|gives? up|breaks?)\b"
-        r"|the (?:cost|price|catch|downside|penalty) (?:is|was|being|here)\b"
-        r"|(?:I'd|I would|we'd|we would|I'll|I will) (?:happily |gladly )?(?:accept|tolerate|live with|pay)\b"
-        r"|(?:fine|acceptable|ok|okay|good enough|great|ideal)\s+for\b[^.!?]{0,80}?\b(?:not|too\s+\w+|wrong|"
-        r"unacceptable)\s+for\b)",
-        re.IGNORECASE,
-    ),
-    "requirements": re.compile(
-        r"\b(?:requirements?|users?|qps|rps|requests? per|latency|p9[059]|sla|slo|throughput|availability|"
-        r"consisten\w*|must|needs? to (?:support|handle|serve|be)|assum\w*|read-heavy|write-heavy|budget|"
-        r"constraints?|functional|non-functional|clarify|scope|goals?|tenants?|peak|traffic)\b",
-        re.IGNORECASE,
-    ),
-    "failure_modes": re.compile(
-        r"\b(?:fail\w*|failover|retr(?:y|ies|ied)|backpressure|back-pressure|degrad\w*|outages?|single points?|"
-        r"circuit[- ]breakers?|fallbacks?|timeouts?|redundan\w*|recover\w*|dead[- ]letter|idempoten\w*|"
-        r"roll ?backs?|crash\w*|goes down|went down|is down|network partitions?|brownout|overload\w*|"
-        r"rate[- ]limit\w*|disaster|replay|drift|hallucinat\w*|guardrails?|alert\w*|on-?call)\b",
-        re.IGNORECASE,
-    ),
-    "rationale": re.compile(
-        r"(?:\b(?:because|so that|since|the reason|which means|meaning|that's why|this is why|in order to|"
-        r"given that|to avoid|to keep|to make sure|to prevent|otherwise|that way|this lets|which lets|lets us|"
-        r"gives us|which gives|the point|the risk|this means|the cost of|worth|pays off)\b|,\s*so\b|"
-        r"(?:^|[.;:]\s*)So\b)",
-        re.IGNORECASE,
-    ),
-}
-
-
-# "Tell me about a time you ...", "Describe a change you drove ...": the question asks for a story, whatever
-# competency it probes, so it is judged as a story (STAR, ownership, outcome) rather than as a stated position.
-_STORY_QUESTION = re.compile(
+# "Tell me about a time you ...", "Describe a change you drove ...": a past story is asked for.
+_STORY = re.compile(
     r"^\W*(?:tell (?:me|us) about|describe|walk (?:me|us) through|give (?:me|us) an example|share|talk about)\b"
     r"(?!.*\b(?:how (?:do|would) you|what (?:do|would) you)\b)",
     re.IGNORECASE,
 )
+# A hypothetical: the answer is a plan, judged on its steps, not on a past result.
+_PLAN = re.compile(
+    r"\b(?:how would you|what would you|would you|if you (?:joined|were|had|found|inherit\w*|started|took over)|"
+    r"(?:your|the) first (?:\d+|thirty|sixty|ninety|few|six) (?:days|weeks|months)|imagine|suppose|"
+    r"what will you|how will you|what is your plan)\b",
+    re.IGNORECASE,
+)
 
 
-def rubric_type(question: str, question_type: str) -> str:
-    """The rubric to apply: a leadership question that asks for a story is judged like a behavioral one."""
-    if question_type == "leadership" and _STORY_QUESTION.search(question):
-        return "behavioral"
-    return question_type
+def shape_of(question: str, question_type: str) -> Shape:
+    """The shape an answer to this question should have."""
+    if question_type in ("system_design", "technical"):
+        return question_type
+    if _STORY.search(question):
+        return "story"
+    if _PLAN.search(question):  # "what would you do in your first 90 days?" is a plan, whatever its type
+        return "plan"
+    if question_type == "motivation":
+        return "motivation"
+    return "story" if question_type == "behavioral" else "stance"
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A rubric cue found (with its sentence) or not."""
-
-    present: bool
-    sentence: Sentence | None = None
+def extractor_type(shape: Shape) -> str:
+    """The question type the STAR/ownership extractors were written for, for this shape."""
+    return {"story": "behavioral", "stance": "leadership", "plan": "leadership"}.get(shape, shape)
 
 
-def find(cue: str, sents: list[Sentence]) -> Finding:
-    """The first sentence with the cue."""
-    for s in sents:
-        if _CUES[cue].search(s.text):
-            return Finding(True, s)
-    return Finding(False)
+def gaps(shape: Shape, features: dict[str, bool]) -> list[str]:
+    """The gaps present, in the row order of the shape (what the follow-up chases first)."""
+    seen: list[str] = []
+    for row in TABLE[shape].rows:
+        if features.get(row.feature) and row.gap not in seen:
+            seen.append(row.gap)
+    return seen
 
 
-def score_from(gaps: list[str], question_type: str) -> int:
-    """The 1-5 score for a real answer with these gaps (never 1: that is for non-answers)."""
-    if not gaps:
-        return 5
-    weights = dict(PRIORITY[question_type])
-    penalty = sum(weights.get(g, 0.5) for g in gaps)
-    if penalty <= 1.0:
-        return 4
-    if penalty <= 2.0:
-        return 3
-    return 2
-
-
-def order(gaps: set[str], question_type: str) -> list[str]:
-    """Gaps in the type's priority order (unknown ones last, alphabetically)."""
-    ranked = [g for g, _ in PRIORITY[question_type] if g in gaps]
-    return ranked + sorted(gaps - set(ranked))
+def score(shape: Shape, found: list[str], features: dict[str, bool]) -> int:
+    """The 1-5 score of a real answer with these gaps, after the caps (never 1: that is for non-answers)."""
+    cost = {row.gap: row.cost for row in TABLE[shape].rows}
+    penalty = sum(cost.get(g, 0.5) for g in found)
+    points = 5 if not found else 4 if penalty <= 1.0 else 3 if penalty <= 2.0 else 2
+    for feature, cap in CAPS.items():
+        if features.get(feature):
+            points = min(points, cap)
+    return points

@@ -131,6 +131,8 @@ class Critique(BaseModel):
     non_answer: bool = False
     notes: list[str] = Field(default_factory=list, description="Plain notes, e.g. why a non-answer scored 1.")
     source: Literal["offline", "llm"] = "offline"
+    probes: str | None = Field(default=None, description="For a follow-up answer: the gap the follow-up probed.")
+    closes_gap: bool | None = Field(default=None, description="For a follow-up answer: did it give what was asked?")
 
     @model_validator(mode="after")
     def _score_names_gap(self) -> Critique:

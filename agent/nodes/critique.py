@@ -1,8 +1,9 @@
 """critique_answer: judge the answer, then choose the follow-up that chases its biggest gap.
 
 The offline critic always runs first (deterministic evidence); when the Context enables an LLM, the
-LLM helper's `agent.llm.refine_turn` may refine the critique and word the follow-up. A follow-up answer
-is judged together with the earlier answers to the same question, so a gap it closed disappears.
+LLM helper's `agent.llm.refine_turn` may refine the critique and word the follow-up. A follow-up answer is
+judged on its own, for what the follow-up asked (agent.critic.critique_follow_up); the next follow-up chases
+the gaps of the main answer that no follow-up has closed yet.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.critic import critique_answer as run_critic
+from agent.critic import critique_follow_up
+from agent.critic.question import QuestionInfo, question_info
 from agent.critic.schema import Critique
 from agent.followups import choose_follow_up
 from agent.nodes.ask import InvalidStateError
@@ -22,9 +25,15 @@ from agent.state import FollowUp, PlannedQuestion, State, TurnRecord, next_quest
 from knowledge.models import Story
 
 
-def offline_critique(q: PlannedQuestion, answer: str, stories: Sequence[Story]) -> Critique:
-    """The deterministic critic (agent.critic)."""
-    return run_critic(q["text"], q["type"], answer, stories, q["competency"])
+def info_for(ctx: Context, q: PlannedQuestion) -> QuestionInfo:
+    """The planned question in its role pack's context (its signals as planned)."""
+    return question_info(q["text"], q["type"], q["competency"], ctx.role, q.get("signals") or None, q["id"])
+
+
+def offline_critique(q: PlannedQuestion, answer: str, stories: Sequence[Story], ctx: Context | None = None) -> Critique:
+    """The deterministic critic (agent.critic), with the question placed in the session's role pack."""
+    info = info_for(ctx, q) if ctx is not None else None
+    return run_critic(q["text"], q["type"], answer, stories, q["competency"], info=info)
 
 
 _WARM = False
@@ -40,7 +49,9 @@ def warm_up(ctx: Context) -> None:
 
         # Building the chat client imports langchain-openai (~3 s): do it while the candidate reads the first
         # question, so the first turn's timeout/fallback budget is not spent importing.
-        threading.Thread(target=prepare, args=(ctx,), name="llm-prepare", daemon=True).start()
+        # Not a daemon: a daemon thread frozen at exit inside native import code aborts the process ("FATAL:
+        # exception not rethrown"); exit waits for the import instead (a few seconds at most).
+        threading.Thread(target=prepare, args=(ctx,), name="llm-prepare", daemon=False).start()
     if _WARM:
         return
     q: PlannedQuestion = {
@@ -51,8 +62,9 @@ def warm_up(ctx: Context) -> None:
         "signals": [],
     }
     answer = "We added a cache and latency dropped from 800 ms to 120 ms in two weeks."
-    critique = offline_critique(q, answer, [])
+    critique = offline_critique(q, answer, [], ctx)
     choose_follow_up(critique, answer, probed=[], asked=[], budget_left=1, key="warm-up")
+    critique_follow_up(info_for(ctx, q), "What did you do yourself?", "ownership", "I wrote the cache layer.")
     _WARM = True
 
 
@@ -60,7 +72,7 @@ def judge(
     ctx: Context, q: PlannedQuestion, answer: str, stories: Sequence[Story], asked: list[str]
 ) -> tuple[Critique, FollowUp | None, dict[str, Any] | None]:
     """Offline critique, refined by the LLM when one is configured: (critique, LLM follow-up, usage)."""
-    critique = offline_critique(q, answer, stories)
+    critique = offline_critique(q, answer, stories, ctx)
     if not ctx.may_use_llm():
         return critique, None, None
     from agent.llm import is_llm_mode, refine_turn
@@ -85,20 +97,32 @@ def judge(
 
 def _follow_up(
     ctx: Context,
-    critique: Critique,
+    main: Critique,
     answer: str,
     llm: FollowUp | None,
     earlier: list[TurnRecord],
     asked: list[str],
     key: str,
 ) -> FollowUp | None:
-    """The rules decide whether to follow up (budget, strong answer, gaps left); the LLM may word it."""
+    """The rules decide whether to follow up (budget, gaps not yet closed); the LLM may word it."""
     probed = [t["follow_up"]["probes"] for t in earlier if t["follow_up"]]
     budget_left = ctx.follow_ups - len(probed)
-    chosen = choose_follow_up(critique, answer, probed=probed, asked=asked, budget_left=budget_left, key=key)
+    chosen = choose_follow_up(main, answer, probed=probed, asked=asked, budget_left=budget_left, key=key)
     if chosen is not None and llm is not None and llm["text"] not in asked and llm["probes"] not in probed:
         return llm
     return chosen
+
+
+def _open_gaps(main: Critique, follow_ups: list[dict[str, Any]]) -> Critique:
+    """The main critique with the gaps that follow-up answers closed taken out (what is left to chase)."""
+    closed = {c.get("probes") for c in follow_ups if c.get("closes_gap")}
+    left = [g for g in main.weak_or_missing if g not in closed]
+    told = [c for c in follow_ups if c.get("probes") == "result" and c.get("closes_gap")]
+    if told and not any(c.get("quantified_result") for c in told) and "quantified_result" not in closed:
+        left.insert(0, "quantified_result")  # the outcome was told on prompting, without a number: ask for it
+    if left == main.weak_or_missing:
+        return main
+    return main.model_copy(update={"weak_or_missing": left})
 
 
 def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
@@ -110,17 +134,28 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
     index = next_question_index(state) - (1 if pending["is_follow_up"] else 0)
     q = state["plan"][index]
     earlier = turns_for(state, index)
-    full = "\n\n".join([*(t["answer"] for t in earlier if t["answer"].strip()), pending["text"]])
     refs = state.get("stories", [])
     stories = stories_for(ctx, refs, q["text"], q["competency"])
     asked = [t["follow_up"]["text"] for t in state.get("turns", []) if t["follow_up"]]
-    critique, llm_follow_up, usage = judge(ctx, q, full, stories, asked)
-    before = [t["critique"] for t in earlier if t["critique"] is not None]
-    if critique.non_answer and before and not before[-1].get("non_answer"):
-        # "I don't know" to a follow-up adds nothing: the earlier answer still stands as it was judged.
-        critique = Critique.model_validate(before[-1])
-    follow_up = _follow_up(ctx, critique, full, llm_follow_up, earlier, asked, key=f"{q['id']}:{ctx.seed}")
-    asked_text = earlier[-1]["follow_up"]["text"] if pending["is_follow_up"] and earlier[-1]["follow_up"] else q["text"]
+    usage: dict[str, Any] | None = None
+    llm_follow_up: FollowUp | None = None
+    if pending["is_follow_up"]:
+        last_follow_up = earlier[-1]["follow_up"] if earlier else None
+        if last_follow_up is None:
+            raise InvalidStateError("a follow-up answer without a follow-up")
+        asked_text = last_follow_up["text"]
+        critique = critique_follow_up(info_for(ctx, q), asked_text, last_follow_up["probes"], pending["text"], stories)
+        main_record = next((t for t in earlier if not t["is_follow_up"] and t["critique"] is not None), None)
+        main = Critique.model_validate(main_record["critique"]) if main_record else critique
+        judged = [t["critique"] for t in earlier if t["is_follow_up"] and t["critique"] is not None]
+        main = _open_gaps(main, [*judged, critique.model_dump()])
+        main_text = main_record["answer"] if main_record else pending["text"]
+        follow_up = _follow_up(ctx, main, main_text, None, earlier, asked, key=f"{q['id']}:{ctx.seed}")
+    else:
+        asked_text = q["text"]
+        critique, llm_follow_up, usage = judge(ctx, q, pending["text"], stories, asked)
+        key = f"{q['id']}:{ctx.seed}"
+        follow_up = _follow_up(ctx, critique, pending["text"], llm_follow_up, earlier, asked, key=key)
     record: TurnRecord = {
         "question_index": index,
         "question_id": q["id"],

@@ -1,0 +1,52 @@
+"""Cue patterns for what design, technical and stance answers should contain: trade-offs, requirements, failure
+modes and reasons. General English and engineering vocabulary, compiled once; `find` returns the first sentence."""
+
+from __future__ import annotations
+
+import re
+
+from agent.critic.text import Sentence
+
+_CUES: dict[str, re.Pattern[str]] = {
+    "tradeoffs": re.compile(
+        r"\b(?:trade-?offs?|at the (?:cost|expense) of|instead of|rather than|versus|vs\.?|downsides?|"
+        r"upsides?|on the other hand|the price|costs? (?:more|less)|sacrific\w*|compromis\w*|pros and cons|"
+        r"alternatives?|cheaper|simpler|chose \w+ over|over-?engineer\w*|overkill|worth it|not worth|"
+        r"in exchange|balanc\w*|but (?:it|that|this|the|you|we|then)\b"
+        # A cost stated without the word: "cheap but lowers recall", "the cost is latency", "I'd accept that",
+        # "fine for compliance, too slow for chat".
+        r"|(?:cheap|fast|quick|simple|easy|accurate|precise|flexible|robust|safe|slow|expensive|costly|complex)\w*"
+        r"\s*,?\s*but\b|but\s+(?:\w+\s+)?(?:lowers?|hurts?|costs?|adds?|loses?|slows?|locks?|limits?|doubles?|"
+        r"triples?|needs?|requires?|misses|drops?|sacrifices?|gives? up|breaks?)\b"
+        r"|the (?:cost|price|catch|downside|penalty) (?:is|was|being|here)\b"
+        r"|(?:I'd|I would|we'd|we would|I'll|I will) (?:happily |gladly )?(?:accept|tolerate|live with|pay)\b"
+        r"|(?:fine|acceptable|ok|okay|good enough|great|ideal)\s+for\b[^.!?]{0,80}?\b(?:not|too\s+\w+|wrong|"
+        r"unacceptable)\s+for\b)",
+        re.IGNORECASE,
+    ),
+    "requirements": re.compile(
+        r"\b(?:requirements?|users?|qps|rps|requests? per|latency|p9[059]|sla|slo|throughput|availability|"
+        r"consisten\w*|must|needs? to (?:support|handle|serve|be)|assum\w*|read-heavy|write-heavy|budget|"
+        r"constraints?|functional|non-functional|clarify|scope|goals?|tenants?|peak|traffic)\b",
+        re.IGNORECASE,
+    ),
+    "failure_modes": re.compile(
+        r"\b(?:fail\w*|failover|retr(?:y|ies|ied)|backpressure|back-pressure|degrad\w*|outages?|single points?|"
+        r"circuit[- ]breakers?|fallbacks?|timeouts?|redundan\w*|recover\w*|dead[- ]letter|idempoten\w*|"
+        r"roll ?backs?|crash\w*|goes down|went down|is down|network partitions?|brownout|overload\w*|"
+        r"rate[- ]limit\w*|disaster|replay|drift|hallucinat\w*|guardrails?|alert\w*|on-?call)\b",
+        re.IGNORECASE,
+    ),
+    "rationale": re.compile(
+        r"(?:\b(?:because|so that|since|the reason|which means|meaning|that's why|this is why|in order to|"
+        r"given that|to avoid|to keep|to make sure|to prevent|otherwise|that way|this lets|which lets|lets us|"
+        r"gives us|which gives|the point|the risk|this means|the cost of|worth|pays off)\b|,\s*so\b|"
+        r"(?:^|[.;:]\s*)So\b)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def find(cue: str, sents: list[Sentence]) -> Sentence | None:
+    """The first sentence with the cue, or None."""
+    return next((s for s in sents if _CUES[cue].search(s.text)), None)

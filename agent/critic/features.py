@@ -1,0 +1,132 @@
+"""Every feature of one answer, computed once: sentences, metrics and their roles, STAR parts, ownership,
+specificity, rubric cues, relevance to the question, the question's signals, and the answer's scope (level).
+
+The rubric table (rubric.py) reads `flags`, a dict of named booleans: "when this is true, the answer has that gap".
+Evidence for every judgment is the sentence the feature was found in, so no flag can contradict its evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from agent.critic import cues, gaps, level, relevance, rubric, signals
+from agent.critic.metric_roles import classify
+from agent.critic.ownership import ownership
+from agent.critic.question import QuestionInfo
+from agent.critic.schema import MetricMention
+from agent.critic.semantic import MAX_SENTENCES, Semantic
+from agent.critic.specificity import specificity
+from agent.critic.star import StarResult, action_indexes, star_flags
+from agent.critic.text import Sentence, sentences, words
+
+CUE_NAMES = ("tradeoffs", "requirements", "failure_modes", "rationale")
+
+
+@dataclass
+class Features:
+    """What the critic found in one answer (see the module docstring)."""
+
+    shape: str
+    sents: list[Sentence]
+    metrics: list[MetricMention]
+    star: StarResult
+    quantified: bool
+    own: str
+    own_sent: Sentence | None
+    spec: str
+    cues: dict[str, Sentence]
+    case: Sentence | None
+    relevance: relevance.RelevanceResult
+    level: level.LevelResult
+    signals: list[signals.SignalHit]
+    flags: dict[str, bool] = field(default_factory=dict)
+
+
+def _vectors(sem: Semantic, info: QuestionInfo, sents: list[Sentence]) -> tuple[np.ndarray | None, ...]:
+    """Sentence vectors of the answer, and the cached vectors of the question, its pack and its signals."""
+    sent_vecs = sem.vectors([s.text for s in sents[:MAX_SENTENCES]])
+    if sent_vecs is None:
+        return None, None, None, None
+    asked = sem.fixed([info.text])
+    pack = sem.fixed([t for t, _c, _t in info.others]) if info.others else None
+    sigs = sem.fixed(list(info.signals)) if info.signals else None
+    return sent_vecs, (asked[0] if asked is not None else None), pack, sigs
+
+
+def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[str] = frozenset()) -> Features:
+    """All features of `text` (the answer with any grader instruction blanked) as an answer to `info`."""
+    shape = rubric.shape_of(info.text, info.type)
+    kind = rubric.extractor_type(shape)
+    hypothetical = rubric.TABLE[shape].hypothetical
+    sents = sentences(text)
+    acts = action_indexes(sents, "technical" if shape == "plan" else kind)
+    metrics = classify(text, sents, acts[0] if acts else None, hypothetical)
+    star = star_flags(sents, metrics, kind, acts)
+    quantified = star.result is not None and any(m.role == "outcome" for m in metrics)
+    own, own_sent = ownership(sents, star.actions, "technical" if shape == "plan" else kind)
+    spec, _ = specificity(text, metrics)
+    found = {name: s for name in CUE_NAMES if (s := cues.find(name, sents)) is not None}
+    case = gaps.lived_case(sents, metrics)
+    sent_vecs, asked_vec, pack_vecs, sig_vecs = _vectors(sem, info, sents)
+    rel = relevance.judge(
+        info,
+        sents[:MAX_SENTENCES],
+        sent_vecs,
+        asked_vec,
+        pack_vecs,
+        shape,
+        case is not None and star.action is not None,
+    )
+    lvl = level.judge(info.level, info.type, sents, disabled)
+    if lvl.label == "below" and rel.label == "off_topic" and rel.instead_competency != "a past project":
+        # The same subject told at a lower scope (the fix, not the org) reads like a neighbouring technical
+        # question: that is a level gap, not an answer to another question.
+        rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
+    sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs)
+    feats = Features(shape, sents, metrics, star, quantified, own, own_sent, spec, found, case, rel, lvl, sig)
+    feats.flags = _flags(feats, info)
+    return feats
+
+
+def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
+    """The named booleans the rubric table reads."""
+    n_words = sum(len(words(s.text)) for s in f.sents)
+    sized = next((m for m in f.metrics if gaps.sizes(m)), None)
+    if sized is not None:
+        f.cues.setdefault("scale", next(s for s in f.sents if s.start <= sized.start < s.end))
+    about_role = next((s for s in f.sents if gaps.ABOUT_ROLE.search(s.text)), None)
+    own_path = next((s for s in f.sents if gaps.OWN_PATH.search(s.text)), None) or f.case
+    if own_path is not None and f.shape == "motivation":
+        f.cues.setdefault("example", own_path)
+    elif f.case is not None and f.shape in ("technical", "stance"):
+        f.cues.setdefault("example", f.case)
+    covered = sum(1 for h in f.signals if h.covered)
+    not_owned = f.own != "clear" and f.star.action is not None
+    return {
+        "not_on_topic": f.relevance.label != "on_topic",
+        "off_topic": f.relevance.label == "off_topic",
+        "below_level": f.level.label == "below",
+        "no_action": f.star.action is None,
+        "no_plan_step": f.star.action is None,
+        "not_owned": not_owned,
+        "plan_not_owned": f.own != "clear",
+        "no_result": f.star.result is None,
+        "unmeasured_result": f.star.result is not None and not f.quantified,
+        "generic": f.spec == "low",
+        # An unclear part is also why the task reads as missing: one gap, not two.
+        "no_situation": f.star.situation is None and not not_owned,
+        "no_task": f.star.task is None and not not_owned,
+        "no_lived_case": f.case is None,
+        "no_reason": "rationale" not in f.cues,
+        "no_reason_short": "rationale" not in f.cues and n_words < gaps.SHORT_POSITION_WORDS,
+        "no_requirements": "requirements" not in f.cues,
+        "no_scale": sized is None,
+        "no_failure_modes": "failure_modes" not in f.cues,
+        "no_tradeoffs": "tradeoffs" not in f.cues,
+        "no_motive": "rationale" not in f.cues and about_role is None,
+        "no_own_path": own_path is None,
+        # None of the question's signals shown is a gap; one missing out of three is not.
+        "signals_missing": len(info.signals) >= 2 and covered == 0,
+    }

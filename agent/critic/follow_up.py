@@ -1,0 +1,106 @@
+"""Judging a follow-up answer on its own: did it give what the follow-up asked for?
+
+A follow-up answer never inherits flags, strengths or evidence from the answers before it: "no idea" after a strong
+answer is a non-answer. Its features are computed on its own text, and `closes_gap` says whether the feature the
+follow-up probed is now there. A depth follow-up on a complete answer (probes "none") is closed by a specific
+answer with a reason, a trade-off, a number or a lived detail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from agent.critic.core import non_answer
+from agent.critic.features import Features, compute
+from agent.critic.nonanswer import detect
+from agent.critic.question import QuestionInfo
+from agent.critic.relevance import MOTIVE, shared_topic
+from agent.critic.schema import Critique, Evidence, Span, StarFlags
+from agent.critic.semantic import Semantic, semantic
+from agent.critic.text import clip, first_person, words
+from knowledge.models import Story
+from prompts import load_yaml
+
+# A follow-up answer this far from both the follow-up and the main question is about something else.
+OFF_TOPIC_FLOOR = 0.12
+
+
+def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[bool, bool]:
+    """(closes the probed gap, gives part of it)."""
+    flags = f.flags
+    # Brought back to the question: short replies are judged on what they share with it, not on rival questions.
+    back_on_topic = (
+        f.relevance.label != "off_topic"
+        or shared_topic(info.text, text) >= 2
+        or (f.shape == "motivation" and bool(MOTIVE.search(text)))
+    )
+    checks = {
+        "ownership": (f.own == "clear" and f.star.action is not None, f.own == "mixed"),
+        "action": (f.star.action is not None, False),
+        "result": (f.star.result is not None, False),
+        "quantified_result": (f.quantified, f.star.result is not None or bool(f.metrics)),
+        "situation": (f.star.situation is not None, False),
+        "task": (f.star.task is not None, False),
+        "specificity": (f.spec != "low", False),
+        "example": (f.case is not None, False),
+        "rationale": (not flags["no_reason"], False),
+        "tradeoffs": (not flags["no_tradeoffs"], not flags["no_reason"]),
+        "failure_modes": (not flags["no_failure_modes"], False),
+        "requirements": (not flags["no_requirements"], False),
+        "scale": (not flags["no_scale"], False),
+        "level": (f.level.label == "at" and f.level.sentence is not None, False),
+        "signal": (any(h.covered for h in f.signals), False),
+        "relevance": (back_on_topic, False),
+    }
+    if probe in checks:
+        return checks[probe]
+    # A depth probe ("none"): something concrete beyond the first answer.
+    concrete = f.spec != "low" and (not flags["no_reason"] or not flags["no_tradeoffs"] or bool(f.metrics)
+                                    or f.case is not None)  # fmt: skip
+    return concrete, f.spec != "low"
+
+
+def _drifts(sem: Semantic, text: str, questions: list[str]) -> bool:
+    """The answer is semantically far from both the follow-up and the main question."""
+    vecs = sem.vectors([text])
+    qs = sem.fixed(questions)
+    if vecs is None or qs is None:
+        return False
+    return float(np.max(qs @ vecs[0])) < OFF_TOPIC_FLOOR
+
+
+def critique_follow_up(
+    info: QuestionInfo, follow_up: str, probes: str, answer: str, stories: Sequence[Story] = (),
+    sem: Semantic | None = None,
+) -> Critique:  # fmt: skip
+    """Judge `answer` as a reply to `follow_up` (which probed `probes`) about the main question `info`."""
+    sem = sem or semantic()
+    phr = load_yaml("critic_phrases.yaml")
+    applies = [probes] if probes != "none" else ["specificity"]
+    typed, _ = clip(answer or "")
+    verdict = detect(f"{info.text} {follow_up}", first_person(typed), "technical")
+    if verdict.reason is not None or verdict.injection:
+        reason = verdict.reason or "injection"
+        return non_answer(info.type, reason, [], applies).model_copy(update={"closes_gap": False, "probes": probes})  # type: ignore[arg-type]
+    f = compute(info, verdict.text, sem)
+    if _drifts(sem, verdict.text, [follow_up, info.text]):
+        crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
+        return crit.model_copy(update={"closes_gap": False, "probes": probes})
+    closes, partly = _closes(probes, f, info, verdict.text)
+    n_words = len(words(verdict.text))
+    if closes:
+        score = 5 if f.spec == "high" or (f.spec == "medium" and n_words >= 25) else 4 if f.spec == "medium" else 3
+    else:
+        score = 3 if partly and f.spec != "low" else 2 if partly or (n_words >= 12 and f.spec != "low") else 1
+    gap = [] if score == 5 else [probes if not closes and probes != "none" else "specificity"]
+    evidence = [Evidence(field=probes, span=Span(start=s.start, end=s.end, text=typed[s.start : s.end]))
+                for s in f.sents[:1] if closes]  # fmt: skip
+    return Critique(
+        question_type=info.type, star=StarFlags(**{p: getattr(f.star, p) is not None for p in StarFlags.model_fields}),  # type: ignore[arg-type]
+        quantified_result=f.quantified, metrics=f.metrics, ownership=f.own, specificity=f.spec,  # type: ignore[arg-type]
+        applies=applies, weak_or_missing=gap, gap=phr["gaps"][gap[0]] if gap else "",  # type: ignore[arg-type]
+        score=score, evidence=evidence, closes_gap=closes, probes=probes, non_answer=score == 1 and not closes,
+        notes=[] if closes else [phr["follow_up_open"]],
+    )  # fmt: skip

@@ -1,0 +1,54 @@
+"""Level: does the answer show the scope the role needs (the role pack's `level` section)?
+
+A director asked about the org's worst incident who tells only the code fix they wrote is below the level; so is an
+engineer who answers a hands-on technical question with management language. An answer is below when it shows
+fewer of the role's scope cues than the pack asks for and at least one cue of the lower scope. The cue lists are
+data in the role packs (knowledge/roles/*.yaml), each entry with an example sentence it must match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from agent.critic.text import Sentence
+from knowledge.models import LevelSpec
+from prompts import load_yaml, render
+
+
+@dataclass(frozen=True)
+class LevelResult:
+    """The verdict, the sentence that shows the scope (or the lower scope), and a note when below."""
+
+    label: str  # "at" | "below"
+    sentence: Sentence | None
+    note: str = ""
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
+          disabled: frozenset[str] = frozenset()) -> LevelResult:  # fmt: skip
+    """The level verdict; `disabled` names cue patterns left out (for the ablation run)."""
+    if spec is None or question_type not in spec.applies_to:
+        return LevelResult("at", None)
+    at_hits = [
+        next((s for s in sents if _compiled(c.pattern).search(s.text)), None)
+        for c in spec.at
+        if c.pattern not in disabled
+    ]
+    shown = [s for s in at_hits if s is not None]
+    if len(shown) >= spec.min_at:
+        return LevelResult("at", shown[0])
+    below = next(
+        (s for c in spec.below if c.pattern not in disabled for s in sents if _compiled(c.pattern).search(s.text)),
+        None,
+    )
+    if below is None:
+        return LevelResult("at", shown[0] if shown else None)
+    note = render(load_yaml("critic_phrases.yaml")["level_note"], below=spec.below_means, scope=spec.scope)
+    return LevelResult("below", below, note)

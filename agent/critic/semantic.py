@@ -1,0 +1,62 @@
+"""Sentence vectors for the critic: the local embedding model, one per process, with the role pack's texts cached.
+
+The critic compares an answer's sentences with the question asked, the role pack's other questions and the
+question's signals. Those texts are few and fixed, so their vectors are computed once per process; only the
+answer's sentences are embedded per turn (one batched forward pass). When the model cannot run, `vectors`
+returns None and the critic falls back to word overlap, saying so nowhere louder than the index already does.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+MAX_SENTENCES = 24  # a pasted essay is judged on its first 24 sentences' meaning (the rest still counts for cues)
+
+
+class Semantic:
+    """Unit-length sentence vectors (inner product = cosine) from one embedder, with a cache for fixed texts."""
+
+    def __init__(self, embedder: Any) -> None:
+        self._embedder = embedder
+        self._cache: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+        self.available = embedder is not None
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray | None:
+        """Vectors for `texts` (not cached: answer sentences); None when the model cannot run."""
+        if not self.available or not texts:
+            return None
+        from knowledge.embeddings import EmbedderUnavailableError, embed_matrix
+
+        try:
+            return embed_matrix(self._embedder, list(texts))
+        except EmbedderUnavailableError:
+            self.available = False
+            return None
+
+    def fixed(self, texts: Sequence[str]) -> np.ndarray | None:
+        """Vectors for texts that recur (questions, signals), computed once per process."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            fresh = self.vectors(missing)
+            if fresh is None:
+                return None
+            with self._lock:
+                self._cache.update(zip(missing, fresh, strict=True))
+        return np.stack([self._cache[t] for t in texts]) if texts else None
+
+
+@lru_cache(maxsize=4)
+def semantic(name: str = "minilm") -> Semantic:
+    """The process-wide Semantic for an embedder name ("minilm" default; "hashing" in tests; "none" = off)."""
+    if name == "none":
+        return Semantic(None)
+    from knowledge.embeddings import load_embedder
+
+    embedder = load_embedder("minilm" if name == "openai" else name)  # the critic never calls a remote model
+    return Semantic(None if getattr(embedder, "notice", None) else embedder)

@@ -1,0 +1,53 @@
+"""One critique as short lines for the terminal panel and the Markdown report: only the flags that apply to the
+question's shape (no S/T/R marks on a design), relevance and level when they matter, the signals covered and
+missed, the gap, and the story notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+STAR_PARTS = ("situation", "task", "action", "result")
+_CHECKS = {"rationale": "Reasons", "tradeoffs": "Trade-offs", "example": "Example", "requirements": "Requirements",
+           "scale": "Scale", "failure_modes": "Failure modes"}  # fmt: skip
+
+
+def _mark(ok: bool) -> str:
+    return "✓" if ok else "✗"
+
+
+def flag_line(crit: dict[str, Any]) -> str:
+    """'Score 4/5   STAR: S ✓ T ✓ A ✓ R ✓   Metric ✗   Ownership: clear ...' for the flags that apply."""
+    applies = crit.get("applies") or [*STAR_PARTS, "quantified_result", "ownership", "specificity"]
+    parts = [f"Score {crit.get('score', '?')}/5"]
+    if crit.get("probes") is not None:  # a follow-up answer: did it give what was asked?
+        parts.append("Answered the follow-up " + _mark(bool(crit.get("closes_gap"))))
+        return "   ".join(parts)
+    star = crit.get("star", {})
+    shown = [p for p in STAR_PARTS if p in applies]
+    if shown:
+        parts.append("STAR: " + "  ".join(f"{p[0].upper()} {_mark(bool(star.get(p)))}" for p in shown))
+    if "quantified_result" in applies:
+        parts.append(f"Metric {_mark(bool(crit.get('quantified_result')))}")
+    gaps = set(crit.get("weak_or_missing") or [])
+    parts += [f"{label} {_mark(key not in gaps)}" for key, label in _CHECKS.items() if key in applies]
+    if "ownership" in applies:
+        parts.append(f"Ownership: {crit.get('ownership', '?')}")
+    parts.append(f"Specificity: {crit.get('specificity', '?')}")
+    return "   ".join(parts)
+
+
+def detail_lines(crit: dict[str, Any]) -> list[str]:
+    """Relevance, level and signals when they say something, then the gap."""
+    out: list[str] = []
+    if crit.get("relevance", "on_topic") != "on_topic":
+        out.append(f"Relevance: {crit['relevance'].replace('_', ' ')}. {crit.get('relevance_note', '')}".rstrip())
+    if crit.get("level") == "below":
+        out.append(f"Level: below the role. {crit.get('level_note', '')}".rstrip())
+    signals = crit.get("signals") or {}
+    if signals.get("covered"):
+        out.append("Shows: " + "; ".join(signals["covered"]))
+    if signals.get("missing"):
+        out.append("Missing: " + "; ".join(signals["missing"]))
+    if crit.get("gap") and crit.get("gap") not in (crit.get("relevance_note"), crit.get("level_note")):
+        out.append(f"Gap: {crit['gap']}")
+    return out
