@@ -5,8 +5,9 @@
 
 With --docs it ingests those documents (caching the index in --index DIR when given). With only --index DIR it
 searches the stories stored in DIR, as `python -m knowledge.ingest PATH... --index DIR` left them, with the embedder
-that built it unless --embedder says otherwise. With neither it searches the bundled sample bank. --json prints a list of {id, title, score, source}; otherwise a
-small table. Notices (index rebuilt, embedder fallback, ingest warnings) go to stderr, one line each.
+that built it unless --embedder says otherwise. With neither it searches the bundled sample bank.
+--json prints a list of {id, title, score, source}; otherwise a small table.
+Notices (index rebuilt, embedder fallback, ingest warnings) go to stderr, one line each.
 Exit codes: 0 ok (even with no hits), 1 nothing to search or a runtime error, 2 usage error.
 """
 
