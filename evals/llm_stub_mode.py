@@ -17,7 +17,7 @@ from typing import Any
 
 from evals.stub_openai import StubOpenAI
 
-_EVIDENCE = re.compile(r"Offline critic \(facts computed by code\):\s*(\{.*?\})\s*\n", re.S)
+_EVIDENCE = re.compile(r"Offline critic \(facts computed by code[^)]*\):\s*(\{.*?\})\s*\n", re.S)
 
 
 def _user_text(body: dict[str, Any]) -> str:
@@ -35,6 +35,9 @@ def faithful_review(body: dict[str, Any]) -> dict[str, Any]:
     asked = text.split("Follow-ups already asked (do not repeat):", 1)[-1].split("The answer below", 1)[0]
     probe = next((g for g in gaps if g not in asked), gaps[0] if gaps else "none")
     return {
+        "relevance": evidence["relevance"],
+        "level": evidence["level"],
+        "signals_covered": [],  # the offline spans stand; a faithful model claims nothing new
         **evidence["star"],
         "quantified_result": evidence["quantified_result"],
         "ownership": evidence["ownership"],
