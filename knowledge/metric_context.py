@@ -13,13 +13,14 @@ from knowledge.metric_units import MEASURE_UNITS, STOP, words
 from knowledge.models import Metric
 
 _VERBS = words(
-    "is are was were be been being stayed remained went came got became hit reached showed took made cut dropped "
-    "fell rose grew improved reduced increased decreased lowered raised saved brought moved kept held ran spent had "
-    "has have sat now still down up back roughly about around nearly almost approximately some just only over under "
-    "than below above least most max min at approx ended finished landed climbed jumped shrank halved doubled "
-    "tripled never always i we our my their they it us team mostly new old even also still already then each "
-    "every per total "
-    "overall average typical typically usually nearly median mean peak peaks peaking lower higher less more fewer"
+    "is are was were be been being stayed remained went came got became hit reached showed took made cut "
+    "dropped fell rose grew improved reduced increased decreased lowered raised saved brought moved kept "
+    "held ran spent had has have sat now still down up back roughly about around nearly almost "
+    "approximately some just only over under than below above least most max min at approx ended finished "
+    "landed climbed jumped shrank halved doubled tripled later earlier afterwards since never always i we "
+    "our my their they it us team mostly new old even also still already then each every per total "
+    "overall average typical typically usually nearly median mean peak peaks peaking lower higher less "
+    "more fewer"
 )
 _NOT_NOUN = re.compile(r"^(?:\w+ed|\w+ly|\d.*)$")  # past forms and adverbs; "speed", "need" are kept below
 _NUMBERS = words(
@@ -29,13 +30,14 @@ _NUMBERS = words(
 _KEEP = words("speed need feed seed bed shed red p95 p99 p50")
 _TOKEN = re.compile(r"[A-Za-z][\w\-]*|\d[\w\-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:(\n.!?]|\band\b|\bwhile\b|\bbut\b|\bwhich\b|\bso\b")
+_SOFT_WRAP = re.compile(r"\n(?![ \t]*(?:\n|[-*•>]|\d+[.)]\s))")  # a wrapped line, not a new item
 _OF_AFTER = re.compile(r"\s*(?:of|in|on|for)\s+((?:(?!(?:and|or|but|in|on|by|to|from|with)\b)[A-Za-z][\w\-]*\s*){1,3})",
                        re.IGNORECASE)  # fmt: skip
 # Phase cues in the clause before the number.
-_AFTER_CUE = re.compile(r"\b(?:to|down to|up to|now|now at|at just|only|ended at|landed at|reached|hit)\s*"
+_AFTER_CUE = re.compile(r"\b(?:to|down to|up to|now|now at|ended at|landed at|reached|hit)\s*"
                         r"(?:about|around|roughly|under|below|just|only|~)?\s*$", re.IGNORECASE)  # fmt: skip
 _BEFORE_CUE = re.compile(
-    r"\b(?:from|was|were|had been|used to be|used to take|originally|at the start|baseline(?: of)?|"
+    r"\b(?:from|had been|used to be|used to take|originally|at the start|baseline(?: of)?|"
     r"started at|previously)\s+(?:\w+\s+){0,2}?(?:about|around|roughly|over|nearly|~)?\s*$",
     re.IGNORECASE,
 )
@@ -46,6 +48,7 @@ _DELTA_BEFORE = re.compile(
     r"(?:about|around|roughly|nearly|over|almost|~)?\s*$",
     re.IGNORECASE,
 )
+_MULTIPLIED = re.compile(r"halved|doubled|tripled|quadrupled", re.IGNORECASE)
 _DELTA_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:reduction|improvement|increase|decrease|drop|gain|cut|lift|faster|slower|cheaper|fewer|"
     r"less|more|lower|higher|better|smaller|bigger|savings?)\b",
@@ -66,7 +69,7 @@ def _content(tokens: list[str]) -> list[str]:
 
 def _clause_left(text: str, start: int) -> list[str]:
     """Content words of the metric's clause before it; of the clause before that after "(" or ":"."""
-    left = text[max(0, start - 160) : start]
+    left = _SOFT_WRAP.sub(" ", text[max(0, start - 160) : start])
     breaks = list(_CLAUSE_BREAK.finditer(left))
     own = _content(_TOKEN.findall(left[breaks[-1].end() :] if breaks else left))
     if not own and breaks and breaks[-1].group(0) in "(:":
@@ -80,6 +83,9 @@ def noun_of(text: str, metric: Metric) -> str:
     unit = metric.unit
     if unit and unit not in MEASURE_UNITS and not unit.startswith("per ") and unit != "count":
         return unit  # a counted noun: "engineers", "tickets"
+    inner = _content(_TOKEN.findall(metric.text))
+    if inner and unit == "%":  # "one reply in ten", "from one planner in five to four in five"
+        return " ".join(inner[:3])
     after = _OF_AFTER.match(text, metric.end)
     if after and unit in ("%", "pp", "x", "count"):
         named = _content(_TOKEN.findall(after.group(1)))
@@ -87,7 +93,7 @@ def noun_of(text: str, metric: Metric) -> str:
             return " ".join(named[:3])
     left = _clause_left(text, metric.start)
     if not left:  # "120 ms p95 latency": the name may follow the unit
-        right = _content(_TOKEN.findall(text[metric.end : metric.end + 40].split(",")[0]))[:2]
+        right = _content(_TOKEN.findall(_CLAUSE_BREAK.split(text[metric.end : metric.end + 40])[0]))[:2]
         return " ".join(right)
     return " ".join(left[-3:])
 
@@ -97,6 +103,8 @@ def phase_of(text: str, metric: Metric) -> str:
     if metric.baseline is not None:
         return "change"
     left = text[max(0, metric.start - 60) : metric.start]
+    if _MULTIPLIED.fullmatch(metric.text.strip()):
+        return "delta"  # "halved", "doubled"
     if metric.unit == "x" or _DELTA_BEFORE.search(left) or _DELTA_AFTER.match(text, metric.end):
         return "delta"
     if _AFTER_CUE.search(left):

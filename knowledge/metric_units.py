@@ -42,6 +42,8 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
 _UNITS = [(re.compile(r"\s?(?:" + pat + ")", re.IGNORECASE), name) for pat, name in _UNIT_TABLE]
 MEASURE_UNITS = {name for _, name in _UNIT_TABLE}
 TIME_UNITS = {"ms", "us", "s", "min", "h", "days", "weeks", "months", "quarters", "years", "sprints"}
+SECONDS = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "min": 60.0, "h": 3600.0, "days": 86400.0, "weeks": 604800.0,
+           "months": 2.63e6, "quarters": 7.89e6, "years": 3.156e7, "sprints": 1.21e6}  # fmt: skip
 _RATE = re.compile(
     r"\s+(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|quarter|year|sprint|release)\b", re.I
 )
@@ -75,6 +77,8 @@ def counted_noun(word: str, value: float) -> bool:
     low = word.lower()
     if low in _NOT_MEASURES or low in STOP:
         return False
+    if re.search(r"(?:ous|ss|us|is)$", low):
+        return False  # "two synchronous calls", "a process": adjectives and singulars ending in s
     return low.endswith("s") or low in _SINGULAR_UNITS or value == 1
 
 
@@ -97,7 +101,7 @@ def unit_after(text: str, pos: int, has_cur: bool, value: float = 2.0) -> tuple[
         return scale, "per " + _SLASH_NAMES[slash.group(1).lower()], slash.end()
     for rx, name in _UNITS:
         u = rx.match(text, end)
-        if u and not (name == "s" and u.group(0).startswith(" ")):  # "40 s" is rarely seconds
+        if u and not (name == "s" and u.group(0) in (" s", " S")):  # "40 s" is rarely seconds
             return scale, name, u.end()
     rate = _RATE.match(text, end)
     if rate:  # "two a week", "12 per quarter": a count per period

@@ -11,7 +11,17 @@ import re
 
 from knowledge.metric_context import describe
 from knowledge.metric_forms import Tok, fraction_tokens, magnitude_tokens, score_tokens
-from knowledge.metric_units import MEASURE_UNITS, MONTHS, RATE_RE, SCALE, SCALES, TIME_UNITS, unit_after, words
+from knowledge.metric_units import (
+    MEASURE_UNITS,
+    MONTHS,
+    RATE_RE,
+    SCALE,
+    SCALES,
+    SECONDS,
+    TIME_UNITS,
+    unit_after,
+    words,
+)  # fmt: skip
 from knowledge.models import Metric
 from knowledge.number_words import WORD_NUMBER, word_value
 
@@ -137,6 +147,13 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not _SENTENCE_END.search(text, a, b) if a < b else True
 
 
+def _same_time_unit(baseline: Tok, after: Tok) -> None:
+    """Express a change's baseline in the unit of its after value when both are durations."""
+    if baseline.unit != after.unit and {baseline.unit, after.unit} <= TIME_UNITS:
+        baseline.value = round(baseline.value * SECONDS[baseline.unit] / SECONDS[after.unit], 6)
+        baseline.unit = after.unit
+
+
 def _val(t: Tok) -> float | None:
     return None if t.bound else t.value  # "single-digit ms" names a magnitude, not a value
 
@@ -161,12 +178,14 @@ def extract_metrics(text: str) -> list[Metric]:
                 explicit, unit = True, unit or noun.group("unit").strip().lower()
             if compatible and (unit or explicit) and len(between) < 40:
                 if explicit or _ARROW_ONLY.match(between):  # "from X to Y", "X -> Y": baseline first
+                    _same_time_unit(t, nxt)  # "from 4 hours to 45 minutes": both in minutes
                     start = t.start - len(frm.group(0)) if frm else t.start
                     out.append(Metric(text=text[start : nxt.end], value=_val(nxt), unit=nxt.unit or unit,
                                       baseline=_val(t), after=_val(nxt), start=start, end=nxt.end))  # fmt: skip
                     i += 2
                     continue
                 if _DOWN_FROM.match(between + " ") and re.search(r"from", between):  # "Y, down from X"
+                    _same_time_unit(nxt, t)
                     out.append(Metric(text=text[t.start : nxt.end], value=_val(t), unit=t.unit or unit,
                                       baseline=_val(nxt), after=_val(t), start=t.start, end=nxt.end))  # fmt: skip
                     i += 2
@@ -180,7 +199,11 @@ def extract_metrics(text: str) -> list[Metric]:
 def _attach_timeframes(text: str, metrics: list[Metric]) -> list[Metric]:
     """Give each timeframe phrase to the nearest metric in its sentence; drop a duration it swallowed."""
     dropped: set[int] = set()
-    for m in _TIMEFRAME.finditer(text):
+    freq = [(f.start(), f.end()) for f in _FREQ.finditer(text)]
+    found = [m for m in _TIMEFRAME.finditer(text) if not any(a <= m.start() < b for a, b in freq)]
+    # A timeframe right after a figure ("80 deploys a day") is that figure's before any other is considered.
+    adjacent = {id(m) for m in found if any(0 <= m.start() - x.end <= 1 for x in metrics)}
+    for m in sorted(found, key=lambda m: id(m) not in adjacent):
         inner = [i for i, x in enumerate(metrics) if x.start >= m.start() and x.end <= m.end() + 1]
         holder = [i for i, x in enumerate(metrics) if x.start <= m.start() and m.end() <= x.end]
         if holder and metrics[holder[0]].text.strip() == m.group(0).strip():
