@@ -156,7 +156,7 @@ def test_single_digit_is_a_magnitude_without_a_value() -> None:
         ("churn dropped 30% within a quarter", "delta"),
         ("the new path is 3x faster", "delta"),
         ("pages dropped to 12 a week", "after"),
-        ("p95 was 800 ms before the change", "before"),
+        ("p95 used to be 800 ms", "before"),
         ("we cut p95 from 800 ms to 120 ms", "change"),
         ("about 85% of tickets", ""),
     ],
