@@ -71,6 +71,12 @@ def _failed(name: str, expected: Any, got: Any) -> dict[str, Any]:
     return {"name": name, "passed": False, "expected": expected, "got": got}
 
 
+def _story_note(note: dict[str, Any]) -> dict[str, Any]:
+    """One note on the candidate's own stories, as the --json contract carries it."""
+    fields = ("kind", "story_id", "notes_value", "said_value")
+    return {k: note.get(k, "") for k in fields} | {"text": note.get("message", "")}
+
+
 def _result(
     transcript: Transcript,
     number: int,
@@ -94,6 +100,7 @@ def _result(
             "specificity": critique.get("specificity"),
             "score": critique.get("score"),
             "gaps": critique.get("weak_or_missing", []),
+            "story_notes": [_story_note(n) for n in critique.get("story_notes", [])],
         },
         "follow_up": follow_up,
         "stories": [

@@ -39,7 +39,9 @@ class Expect(BaseModel):
     follow_up_probes: str | None = None
     score: tuple[int, int] | None = None
     stories_include: str | None = None
-    story_note: Literal["contradiction", "omitted_metric", "better_story"] | None = None
+    story_note: Literal["contradiction", "omitted_metric", "better_story", "unfinished"] | None = None
+    notes_value: str | None = None  # a story note quotes this figure as the notes state it
+    said_value: str | None = None  # ... and this figure as the answer said it
 
     @field_validator("score", mode="before")
     @classmethod
