@@ -1,5 +1,5 @@
 """`python -m agent` is the terminal session (same as `python -m agent.session`)."""
 
-from agent.session import main
+from agent.session import cli
 
-raise SystemExit(main())
+cli()

@@ -82,6 +82,8 @@ def parse_answers_text(text: str, name: str = "answers") -> list[str]:
             structured = True
         except json.JSONDecodeError as exc:
             raise AnswersFileError(f"{name} is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+        except RecursionError:
+            raise AnswersFileError(f"{name} is nested too deeply to be a list of answers") from None
     elif name.endswith((".yaml", ".yml")) or stripped.startswith("- "):
         import yaml  # lazy: only scripted runs parse YAML here
 
@@ -90,6 +92,8 @@ def parse_answers_text(text: str, name: str = "answers") -> list[str]:
         except yaml.YAMLError as exc:
             first = str(exc).splitlines()[0] if str(exc) else "syntax error"
             raise AnswersFileError(f"{name} is not valid YAML: {first}") from None
+        except RecursionError:
+            raise AnswersFileError(f"{name} is nested too deeply to be a list of answers") from None
         structured = True
     if not structured:
         return list(split_answers(stripped.splitlines()))

@@ -40,8 +40,27 @@ def check_inputs(context: Context) -> None:
     missing = [d for d in context.docs if not Path(d).exists()]
     if missing:
         raise UsageError(f"--docs path not found: {missing[0]}")
+    if context.base_url is not None:
+        check_base_url(context.base_url)
     if context.embedder not in EMBEDDER_NAMES:
         raise UsageError(f"unknown embedder {context.embedder!r}; choose one of: {', '.join(EMBEDDER_NAMES)}")
+
+
+def check_base_url(url: str) -> None:
+    """An http(s) URL with a host, or UsageError (an unparsable URL must not fail in a worker thread)."""
+    from urllib.parse import urlsplit
+
+    from agent.safe_text import redact_url
+
+    try:
+        parts = urlsplit(url)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+        parts.port  # noqa: B018  (raises ValueError on a bad port)
+    except ValueError:
+        ok = False
+    if not ok:
+        raise UsageError(f"invalid base URL {redact_url(url)!r} (--base-url or OPENAI_BASE_URL): "
+                         "expected http(s)://host[:port]/path")
 
 
 def new_context(opts: Options) -> Context:
@@ -61,6 +80,17 @@ def new_context(opts: Options) -> Context:
     context.docs = [str(Path(d).expanduser().resolve()) for d in opts.docs]  # resume may run elsewhere
     context.offline = context.offline or opts.offline
     return context
+
+
+def restore_credentials(context: Context, opts: Options) -> bool:
+    """On resume, the --base-url whose credentials were redacted when the session was saved (True if used)."""
+    from agent.safe_text import redact_url
+
+    given = opts.base_url
+    if not given or context.base_url == given or redact_url(given) != context.base_url:
+        return False
+    context.base_url = given
+    return True
 
 
 def ignored_on_resume(opts: Options) -> list[str]:
@@ -85,8 +115,9 @@ def mode_line(context: Context) -> str:
     if not context.may_use_llm():
         return "offline (deterministic critic)"
     from agent.llm import llm_status
+    from agent.safe_text import redact_urls
 
-    return llm_status(context)
+    return redact_urls(llm_status(context))  # never show a password given in the URL
 
 
 def bank_line(context: Context) -> str:

@@ -18,7 +18,9 @@ from typing import Any, Protocol
 ANSWER_CAP = 20_000  # characters kept of one answer; a longer paste is cut with a notice
 COMMANDS = ("hint", "skip", "repeat", "feedback", "end", "help")
 SUBMIT_HELP = "Submit: Esc then Enter (or Alt+Enter), or a line /done. Commands: /help"
-_COMMAND_RE = re.compile(r"^/([A-Za-z]+)\b[ \t]*(.*)$")
+# A command is a whole line, exactly: "/skip", "/feedback off". "/skip-level meetings..." or "/usr/local was
+# full" is an answer that happens to start with a slash, never a command.
+_COMMAND_RE = re.compile(r"^/([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?$")
 
 
 class ScriptExhausted(Exception):
@@ -43,13 +45,20 @@ class Command:
 
 
 def parse_command(text: str) -> Command | None:
-    """The command at the start of `text`, or None when the text is an ordinary answer."""
+    """The command on the first line of `text`, or None when the text is an ordinary answer.
+
+    The first line must be the command and nothing else (one word of argument only for /feedback);
+    a lone unknown "/word" is still a command (a typo the loop answers with the list of commands).
+    """
     stripped = text.lstrip()
     first, _, rest = stripped.partition("\n")
     match = _COMMAND_RE.match(first.strip())
     if not match:
         return None
-    return Command(match.group(1).lower(), match.group(2).strip().lower(), rest.strip())
+    name, arg = match.group(1).lower(), (match.group(2) or "").lower()
+    if arg and name != "feedback":
+        return None  # "/skip it" is not a command line
+    return Command(name, arg, rest.strip())
 
 
 def cap_answer(text: str, cap: int = ANSWER_CAP) -> tuple[str, bool]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command
 from agent.cli_render import UNKNOWN_COMMAND, Renderer
+from agent.safe_text import clean_text
 
 EMPTY_ANSWER = "Empty answer — please type an answer, or /skip to move on."
 
@@ -42,7 +43,8 @@ class InterviewLoop:
         queued: str | None = None
         while step.kind != "done":
             if queued is None:
-                raw = self.source.read()
+                # control sequences never reach the screen, the state or a report; bad bytes become U+FFFD
+                raw = clean_text(self.source.read())
                 if not self.source.interactive:
                     self.render.echo(raw)  # a terminal already shows what was typed
             else:

@@ -2,6 +2,9 @@
 
 Only renders what the driver returns (Steps, TurnRecord dicts, the report dict); decides nothing.
 Without a TTY the console has no colours and no terminal control codes, so piped output reads as text.
+Every text shown passes through safe(): control sequences from answers or documents are removed and rich
+markup and :emoji: codes are shown literally. The interviewer's lines are printed at once (no model wrote
+them, so there is nothing to stream).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from rich.table import Table
 
 from agent.cli_input import SUBMIT_HELP
 from agent.critique_lines import detail_lines, flag_line
+from agent.safe_text import clean_text
 
 HELP_LINES = (
     "/hint — your best matching prepared story for this question",
@@ -25,15 +29,19 @@ HELP_LINES = (
     "/end — finish the interview now and get the report",
     "/help — this list",
 )
-STREAM_DELAY_S = 0.015  # per word: reads as speech, a long question still appears within a second
 UNKNOWN_COMMAND = "Unknown command. Commands: /hint /skip /repeat /feedback on|off /end /help"
 
 
 def make_console(tty: bool) -> Console:
     """A console for a terminal (colours) or for a pipe/file (plain text, wide enough to avoid odd wraps)."""
     if tty:
-        return Console(highlight=False)
-    return Console(highlight=False, no_color=True, force_terminal=False, width=100, file=sys.stdout)
+        return Console(highlight=False, emoji=False)
+    return Console(highlight=False, emoji=False, no_color=True, force_terminal=False, width=100, file=sys.stdout)
+
+
+def safe(text: object) -> str:
+    """Text ready for rich: no terminal control sequences, rich markup escaped."""
+    return escape(clean_text(str(text)))
 
 
 def _mark(flag: bool) -> str:
@@ -43,19 +51,18 @@ def _mark(flag: bool) -> str:
 class Renderer:
     """Everything the session prints, in one place."""
 
-    def __init__(self, console: Console, total_questions: int, stream: bool = False) -> None:
+    def __init__(self, console: Console, total_questions: int) -> None:
         self.console = console
         self.total = total_questions
-        self.stream = stream and console.is_terminal  # word-by-word display of the interviewer's lines
 
     def line(self, text: str, style: str = "") -> None:
         """One plain line (escaped: answers and titles may contain [brackets]); never re-wrapped, so paths
         and the resume command stay copyable."""
-        self.console.print(escape(text), style=style or None, soft_wrap=True)
+        self.console.print(safe(text), style=style or None, soft_wrap=True)
 
     def echo(self, text: str, limit: int = 160) -> None:
         """A scripted answer, shortened to one line, so a piped session reads like a transcript."""
-        flat = " ".join(text.split())
+        flat = " ".join(clean_text(text).split())
         self.line("> " + (flat if len(flat) <= limit else flat[: limit - 1] + "…") if flat else "> (empty)", "dim")
 
     def notice(self, text: str) -> None:
@@ -72,7 +79,7 @@ class Renderer:
             ]
             + ([SUBMIT_HELP] if interactive else [])
         )
-        self.console.print(Panel(escape(body), title="Mock interview", expand=False))
+        self.console.print(Panel(safe(body), title="Mock interview", expand=False))
 
     def step(self, step: Any) -> None:
         """The interviewer's current line: a main question or a follow-up."""
@@ -83,21 +90,7 @@ class Renderer:
             total = int(getattr(step, "total", 0) or self.total)
             title = f"Question {int(step.turn_index) + 1}/{total}"
             style = "green"
-        if not self.stream:
-            self.console.print(Panel(escape(step.text), title=title, title_align="left", border_style=style))
-            return
-        import time
-
-        from rich.live import Live
-
-        from agent.llm.phrase import stream_phrase
-
-        shown = ""
-        with Live(console=self.console, auto_refresh=False, transient=False) as live:
-            for chunk in stream_phrase(None, step.text):
-                shown += chunk
-                live.update(Panel(escape(shown), title=title, title_align="left", border_style=style), refresh=True)
-                time.sleep(STREAM_DELAY_S)
+        self.console.print(Panel(safe(step.text), title=title, title_align="left", border_style=style))
 
     def critique(self, record: dict[str, Any]) -> None:
         """A compact critique of one answer: score, STAR checks, the gap, story notes."""
@@ -107,7 +100,7 @@ class Renderer:
         lines = [flag_line(crit), *detail_lines(crit)]
         lines += [f"Your notes: {note.get('message', '')}" for note in crit.get("story_notes", [])]
         label = "Feedback (follow-up)" if record.get("is_follow_up") else "Feedback"
-        self.console.print(Panel(escape("\n".join(lines)), title=label, title_align="left", border_style="dim"))
+        self.console.print(Panel(safe("\n".join(lines)), title=label, title_align="left", border_style="dim"))
 
     def deferred(self, records: list[dict[str, Any]]) -> None:
         """Critiques held back while feedback was off, shown at the end with their questions."""
@@ -131,7 +124,7 @@ class Renderer:
         if metrics:
             lines.append("Key metrics: " + "; ".join(metrics))
         self.console.print(
-            Panel(escape("\n".join(lines)), title="Hint: your story", title_align="left", border_style="magenta")
+            Panel(safe("\n".join(lines)), title="Hint: your story", title_align="left", border_style="magenta")
         )
 
     def help(self) -> None:
@@ -147,10 +140,10 @@ class Renderer:
         for i, row in enumerate(rows, 1):
             table.add_row(
                 str(i),
-                escape(str(row.get("question", ""))),
-                str(row.get("type", "")),
-                str(row.get("score", "—")),
-                escape(str(row.get("gap", ""))),
+                safe(row.get("question", "")),
+                safe(row.get("type", "")),
+                safe(row.get("score", "—")),
+                safe(row.get("gap", "")),
             )
         self.console.print(table)
         self.line(f"Overall: {overall}/5" if overall is not None else "Overall: no answered questions", "bold")
@@ -164,4 +157,12 @@ class Renderer:
                 self.line(f"{label}: {path}")
 
     def resume_hint(self, session_id: str, reason: str = "Session saved.") -> None:
-        self.line(f"{reason} Resume with: python -m agent.session --resume {session_id}")
+        """The command that resumes, with the interpreter running now (a bare `python` may lack the venv)."""
+        self.line(f"{reason} Resume with: {resume_command(session_id)}")
+
+
+def resume_command(session_id: str) -> str:
+    """`<this interpreter> -m agent.session --resume ID`, quoted for a POSIX shell."""
+    import shlex
+
+    return f"{shlex.quote(sys.executable or 'python3')} -m agent.session --resume {shlex.quote(session_id)}"

@@ -79,8 +79,13 @@ class Context:
         return bool(self.model or self.base_url or any(os.environ.get(name) for name in env))
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-able copy, stored with the session so resume can rebuild the Context."""
-        return asdict(self)
+        """A JSON-able copy, stored with the session so resume can rebuild the Context; credentials in
+        base_url are replaced by *** (the copy goes into the session database and the transcript)."""
+        from agent.safe_text import redact_url
+
+        data = asdict(self)
+        data["base_url"] = redact_url(self.base_url)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Context:

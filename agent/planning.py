@@ -17,7 +17,7 @@ from pathlib import Path
 
 from agent.state import PlannedQuestion
 from knowledge.models import Question, QuestionType, RolePack, stable_id
-from knowledge.paths import data_dir
+from knowledge.paths import data_dir, write_private
 
 HISTORY_SESSIONS = 3  # recent sessions per role whose questions the planner avoids
 
@@ -166,6 +166,4 @@ def record_session(role: str, session_id: str, question_ids: Sequence[str]) -> N
     seen.append(session_id)
     data["_sessions"] = seen[-50:]
     data[role] = [*data.get(role, []), list(question_ids)][-HISTORY_SESSIONS:]
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    tmp.replace(path)  # atomic: a crash never leaves half a file
+    write_private(path, json.dumps(data, indent=1))  # atomic: a crash never leaves half a file

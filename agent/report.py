@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from agent.critique_lines import detail_lines, flag_line
+from agent.safe_text import clean_text
 from agent.state import PlannedQuestion, TurnRecord
-from knowledge.paths import data_dir
+from knowledge.paths import data_dir, write_private
 from prompts import load_yaml
 
 PRACTICE_ITEMS = 3
@@ -163,12 +164,12 @@ def render_markdown(
 
 
 def write_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]) -> dict[str, str]:
-    """Write reports/<thread>.md and .json (overwriting: same input, same files); return their paths."""
+    """Write reports/<thread>.md and .json (atomically, 0600; same input, same files); return their paths."""
     md, js = report_paths(thread_id)
-    md.parent.mkdir(parents=True, exist_ok=True)
+    md.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     plan, turns = values.get("plan", []), values.get("turns", [])
     scorecard = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
-    md.write_text(render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard), encoding="utf-8")
+    write_private(md, clean_text(render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard)))
     transcript = {
         "thread_id": thread_id,
         "context": context,
@@ -177,7 +178,7 @@ def write_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]
         "scorecard": scorecard,
         "closing": values.get("closing", ""),
     }
-    js.write_text(json.dumps(transcript, indent=2, ensure_ascii=False), encoding="utf-8")
+    write_private(js, json.dumps(transcript, indent=2, ensure_ascii=False))
     return {"markdown": str(md), "json": str(js)}
 
 

@@ -13,8 +13,9 @@ error; 2 bad input (arguments, role, --docs path, --answers file, resume id); 3 
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 from agent.cli_answers import AnswersFileError, load_answers_file, split_answers
 from agent.cli_args import (
@@ -33,12 +34,14 @@ from agent.cli_context import (
     ignored_on_resume,
     mode_line,
     new_context,
+    restore_credentials,
     role_title,
 )
 from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptExhausted
 from agent.cli_loop import InterviewLoop
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
+from knowledge.paths import DataDirError, data_dir, private_umask
 
 
 def _answer_source(opts: Options) -> AnswerSource:
@@ -49,6 +52,8 @@ def _answer_source(opts: Options) -> AnswerSource:
         except AnswersFileError as exc:
             raise UsageError(str(exc)) from None
     if not sys.stdin.isatty():
+        # bytes that are not UTF-8 become U+FFFD here, not lone surrogates that no file can hold
+        sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
         return ScriptedSource(split_answers(sys.stdin))
     return PromptSource()
 
@@ -56,6 +61,11 @@ def _answer_source(opts: Options) -> AnswerSource:
 def run(opts: Options) -> int:
     """One session from the parsed options; returns the exit code."""
     render = Renderer(make_console(sys.stdout.isatty()), opts.questions or 5)
+    try:
+        data_dir()  # a file in its place or no permission: one line now, not a traceback from a worker
+    except DataDirError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if opts.list_sessions:
         from agent.cli_listing import show_sessions
 
@@ -97,6 +107,8 @@ def run(opts: Options) -> int:
                 print(f"error: {exc}", file=sys.stderr)
                 return EXIT_USAGE
             context = driver.context
+            if restore_credentials(context, opts):
+                opts.base_url = None  # used, not ignored
             _banner(render, context, role_title(context.role, strict=False), driver.thread_id, source.interactive)
             render.notice(f"Resuming session {driver.thread_id}.")
             if ignored := ignored_on_resume(opts):
@@ -118,6 +130,7 @@ def run(opts: Options) -> int:
         render.resume_hint(driver.thread_id)
         return EXIT_OK
     except KeyboardInterrupt:
+        _ignore_interrupts()
         render.line("")
         if driver is None:
             render.line("Interrupted before the session started.")
@@ -127,20 +140,29 @@ def run(opts: Options) -> int:
 
 
 def _banner(render: Renderer, context: Context, title: str, session_id: str, interactive: bool) -> None:
-    """Role, mode, whose stories, session id; in LLM mode on a terminal the interviewer's lines stream in."""
-    mode = mode_line(context)
-    render.banner(title, mode, bank_line(context), session_id, interactive)
-    render.stream = render.console.is_terminal and interactive and not mode.startswith("offline")
+    """Role, mode, whose stories, session id."""
+    render.banner(title, mode_line(context), bank_line(context), session_id, interactive)
+
+
+_hard_exit = False  # set by cli(): the process ends right after main() returns
+
+
+def _ignore_interrupts() -> None:
+    """After the first Ctrl-C, a second one must not break the saving and the exit (command line only)."""
+    if _hard_exit:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: never a traceback for the user (INTERVIEWER_DEBUG=1 shows it)."""
+    private_umask()  # sessions, reports and indexes are the candidate's: 0600, whatever the umask
     if not sys.stdout.isatty():
         # a reader on the other end of a pipe sees each question as soon as it is printed
         sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     try:
         return run(parse_args(argv))
     except KeyboardInterrupt:
+        _ignore_interrupts()
         print("\nInterrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
@@ -150,5 +172,19 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def cli() -> NoReturn:
+    """`python -m agent.session`: main(), then exit. After Ctrl-C the process leaves at once: waiting for a
+    background worker (the embedder still loading) would let another Ctrl-C hit interpreter shutdown, which
+    prints a traceback and aborts (exit 134). Everything is saved before main() returns."""
+    global _hard_exit
+    _hard_exit = True
+    code = main()
+    if code == EXIT_INTERRUPTED:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    raise SystemExit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    cli()

@@ -43,4 +43,9 @@ def check_turn(expect: Expect, record: dict[str, Any], step: Any) -> list[dict[s
     if expect.story_note is not None:
         kinds = [n.get("kind") for n in critique.get("story_notes", [])]
         checks.append(_check("story_note", expect.story_note, kinds, expect.story_note in kinds))
+    for field in ("notes_value", "said_value"):
+        want = getattr(expect, field)
+        if want is not None:
+            got = [n.get(field, "") for n in critique.get("story_notes", [])]
+            checks.append(_check(field, want, got, want in got))
     return checks

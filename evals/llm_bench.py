@@ -2,7 +2,8 @@
 
 run_llm_bench() -> dict of flat figures for evals/bench.py:
 - calls_per_answered_turn over a 10-turn session (target <= 1),
-- prompt tokens per turn, mean and max (target <= 3,000; the stub counts ~4 characters a token),
+- prompt tokens per turn, mean and max (target <= 3,000; the stub counts ~4 characters a token; answers run
+  from one sentence to ~180 words; the prompt carries the question's signals, the role's level and rival questions),
 - fallback time when the server hangs (timeout 0.5 s; target <= timeout + 1 s) or refuses connections,
 - calls on a llama.cpp-like server (json_schema answered with HTTP 500): first turn, then per turn.
 """
@@ -29,6 +30,17 @@ ANSWERS = (
     "Honestly I do not remember the details of that one.",
     "I disagreed with my director about shipping without load tests. I ran a one-day test on a copy of "
     "production, showed the p99 doubling at twice the traffic, and we delayed launch by a week.",
+    # A full spoken answer (~180 words), the length a prepared candidate gives to a main question.
+    "Two years ago our recommendation service was the slowest thing on the home page, and product wanted a "
+    "personalised row added on top of it. I was the tech lead, so the plan was mine. I started by measuring: "
+    "the p95 was 1.8 seconds, and two thirds of that was feature lookups going one by one to a key-value store "
+    "in another region. I proposed three options to my manager and the product lead: move the store, batch the "
+    "lookups, or precompute the row overnight. Precomputing was cheapest but would make the row a day stale, "
+    "which product rejected. I chose batching plus a regional replica, wrote the design note, and split the "
+    "work between two engineers while I built the load test myself. We shipped behind a flag to five percent "
+    "of traffic first. The p95 fell from 1.8 seconds to 420 milliseconds, the new row launched on time, and "
+    "click-through on the home page rose by about six percent in the first month. What I would do differently: "
+    "agree the latency budget with product before the design, not after.",
 )
 
 

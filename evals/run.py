@@ -83,6 +83,12 @@ def _failed(name: str, expected: Any, got: Any) -> dict[str, Any]:
     return {"name": name, "passed": False, "expected": expected, "got": got}
 
 
+def _story_note(note: dict[str, Any]) -> dict[str, Any]:
+    """One note on the candidate's own stories, as the --json contract carries it."""
+    fields = ("kind", "story_id", "notes_value", "said_value")
+    return {k: note.get(k, "") for k in fields} | {"text": note.get("message", "")}
+
+
 def _result(
     transcript: Transcript,
     number: int,
@@ -111,11 +117,7 @@ def _result(
             "signals": {k: (critique.get("signals") or {}).get(k, []) for k in ("covered", "missing")},
             "probes": critique.get("probes"),
             "closes_gap": critique.get("closes_gap"),
-            "story_notes": [
-                {"kind": n.get("kind"), "story_id": n.get("story_id"), "notes_value": n.get("notes_value", ""),
-                 "said_value": n.get("said_value", ""), "text": n.get("message", "")}
-                for n in critique.get("story_notes", [])
-            ],  # fmt: skip
+            "story_notes": [_story_note(n) for n in critique.get("story_notes", [])],
         },
         "question_score": (record or {}).get("question_score"),
         "follow_up": follow_up,
@@ -191,8 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.run", description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", help="transcript files or folders (default: evals/transcripts)")
     parser.add_argument("--json", action="store_true", help="print one JSON object per turn (a JSON list)")
-    parser.add_argument("--llm-stub", action="store_true",
-                        help="run in LLM mode against the local stub OpenAI-compatible server (no network)")
+    parser.add_argument("--llm-stub", nargs="?", const="both", choices=("both", "faithful", "disagree"),
+                        help="run in LLM mode against the local stub OpenAI-compatible server (no network): a faithful "
+                        "model replaying the transcripts, then a disagreeing one whose claims reconciliation must "
+                        "overrule or honour (default both)")
     args = parser.parse_args(argv)
     paths = args.paths or [str(TRANSCRIPTS_DIR)]
     # Replays get a data directory of their own: the user's question history must not steer planning (replays
@@ -209,13 +213,20 @@ def main(argv: list[str] | None = None) -> int:
                 os.environ["INTERVIEWER_DATA_DIR"] = saved
 
 
-def _run_and_report(paths: list[str], as_json: bool, llm_stub: bool) -> int:
-    if llm_stub:
+def _run_and_report(paths: list[str], as_json: bool, llm_stub: str | None) -> int:
+    results: list[dict[str, Any]] = []
+    errors: list[str] = []
+    if llm_stub in ("both", "faithful"):
         from evals.llm_stub_mode import stub_llm_settings
 
         with stub_llm_settings() as llm:
             results, errors = run(paths, llm=llm)
-    else:
+    if llm_stub in ("both", "disagree") and not errors:
+        from evals.llm_stub_mode import disagree_pass
+
+        disagreeing, errors = disagree_pass(paths)
+        results += disagreeing
+    if not llm_stub:
         results, errors = run(paths)
     if errors:
         for error in errors:

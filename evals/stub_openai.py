@@ -22,6 +22,8 @@ from typing import Any
 
 # A middling but valid refinement: what a cautious model would say about an answer with no number.
 DEFAULT_PAYLOAD: dict[str, Any] = {
+    "relevance": "on_topic",
+    "level": "at",
     "situation": True,
     "task": True,
     "action": True,

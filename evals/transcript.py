@@ -44,6 +44,8 @@ class Expect(BaseModel):
     level: Literal["below", "at"] | None = None
     closes_gap: bool | None = None
     question_score: tuple[int, int] | None = None
+    notes_value: str | None = None  # a story note quotes this figure as the notes state it
+    said_value: str | None = None  # ... and this figure as the answer said it
 
     @field_validator("score", "question_score", mode="before")
     @classmethod

@@ -36,6 +36,10 @@ class Metric(BaseModel):
     timeframe: str | None = Field(default=None, description="'in 6 weeks', 'per quarter', ...")
     start: int = Field(default=0, description="Character offset of `text` in the source.")
     end: int = Field(default=0, description="End offset of `text` in the source.")
+    noun: str = Field(default="", description="What the number qualifies: 'p95 latency', 'tickets' ('' if unsaid).")
+    phase: str = Field(
+        default="", description="change (from X to Y), delta (by 30%), before, after, or '' when the text is silent."
+    )
 
 
 class Story(BaseModel):

@@ -1,6 +1,8 @@
 """Where the tool keeps its files: the user's data directory (platformdirs), overridable.
 
 INTERVIEWER_DATA_DIR overrides the location (tests point it at a temp dir).
+A candidate's answers are private: the data dir is 0700 and everything the process creates is 0600/0700
+(the process umask is tightened on first use), whatever the user's umask.
 """
 
 from __future__ import annotations
@@ -12,8 +14,18 @@ APP_NAME = "mock-interviewer"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+class DataDirError(ValueError):
+    """The data directory cannot be used (a file is in the way, no permission); the message names it."""
+
+
+def private_umask() -> None:
+    """Files and folders this process creates from now on are readable by their owner only."""
+    os.umask(os.umask(0o077) | 0o077)
+
+
 def data_dir() -> Path:
-    """The user's data directory for indexes, sessions, reports; created on first use."""
+    """The user's data directory for indexes, sessions, reports; created (0700) on first use."""
+    private_umask()
     override = os.environ.get("INTERVIEWER_DATA_DIR")
     if override:
         path = Path(override).expanduser()
@@ -21,8 +33,33 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = path.stat()
+        if info.st_mode & 0o077 and info.st_uid == os.getuid():
+            path.chmod(info.st_mode & 0o700)  # made by an older version (or by hand) under umask 022
+    except (FileExistsError, NotADirectoryError):
+        raise DataDirError(f"data folder {path} is not a folder (check INTERVIEWER_DATA_DIR)") from None
+    except OSError as exc:
+        raise DataDirError(f"cannot use data folder {path}: {exc.strerror or exc}") from None
     return path
+
+
+def write_private(path: Path, data: str | bytes) -> None:
+    """Write `path` atomically (temp file, fsync, rename) with mode 0600: a reader, or a crash mid-write,
+    sees the old file or the new one, never an empty or half-written one."""
+    payload = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def samples_dir() -> Path:

@@ -23,6 +23,7 @@ __all__ = ["COMPETENCIES", "RoleFileError", "UnknownRoleError", "available_roles
 
 # Variables the interviewer fills in (agent/nodes/lines.py): the opening also gets the number of questions.
 TEMPLATE_FIELDS = {"opening": frozenset({"role_title", "count"}), "closing": frozenset({"role_title"})}
+MAX_NODES = 200_000  # YAML values in a role file, aliases expanded; a large pack has a few thousand
 _PACK_KEYS = frozenset(RolePack.model_fields) - {"source"}
 _QUESTION_KEYS = frozenset(Question.model_fields) - {"source", "line"}
 
@@ -87,6 +88,7 @@ def parse_role(text: str, path: Path) -> RolePack:
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
+            _check_size(node, path)
             raw = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -98,6 +100,23 @@ def parse_role(text: str, path: Path) -> RolePack:
     if not isinstance(raw, dict):
         raise RoleFileError(f"{path}: expected a mapping with name, title, competencies and questions")
     return _build_pack(raw, node, path)
+
+
+def _check_size(node: yaml.Node | None, path: Path) -> None:
+    """Refuse a document whose aliases expand it beyond MAX_NODES (a "billion laughs" file would otherwise
+    take minutes and all memory once a value is turned into text); counts without recursion."""
+    stack = [node] if node is not None else []
+    seen = 0
+    while stack:
+        current = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            raise RoleFileError(f"{path}: too large once its YAML aliases are expanded (over {MAX_NODES:,} values)")
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack += [key, value]
 
 
 def _build_pack(raw: dict[str, Any], node: yaml.Node | None, path: Path) -> RolePack:

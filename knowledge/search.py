@@ -3,8 +3,11 @@
     python -m knowledge.search "QUERY" [--docs PATH...] [--index DIR] [--k 3] [--competency C]
                                        [--embedder minilm|hashing|openai|bm25] [--json]
 
-Without --docs it searches the bundled sample bank. --json prints a list of {id, title, score, source}; otherwise a
-small table. Notices (index rebuilt, embedder fallback, ingest warnings) go to stderr, one line each.
+With --docs it ingests those documents (caching the index in --index DIR when given). With only --index DIR it
+searches the stories stored in DIR, as `python -m knowledge.ingest PATH... --index DIR` left them, with the embedder
+that built it unless --embedder says otherwise. With neither it searches the bundled sample bank.
+--json prints a list of {id, title, score, source}; otherwise a small table.
+Notices (index rebuilt, embedder fallback, ingest warnings) go to stderr, one line each.
 Exit codes: 0 ok (even with no hits), 1 nothing to search or a runtime error, 2 usage error.
 """
 
@@ -15,6 +18,8 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from knowledge.models import Story
 
 EMBEDDER_CHOICES = ("minilm", "hashing", "openai", "bm25")
 
@@ -29,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--index", metavar="DIR", type=Path, help="index directory (default: in the data dir)")
     parser.add_argument("--k", type=int, default=3, help="how many stories to show (default 3)")
     parser.add_argument("--competency", metavar="C", help="boost stories tagged with this competency")
-    parser.add_argument("--embedder", default="minilm", choices=EMBEDDER_CHOICES, help="default: minilm (offline)")
+    parser.add_argument(
+        "--embedder", choices=EMBEDDER_CHOICES, help="default: the one that built --index DIR, else minilm (offline)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
 
@@ -46,10 +53,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         parser.error(f"no such file or folder: {missing[0]}")
 
-    from knowledge.index import open_story_index
+    from knowledge.index import StoryIndex, open_story_index
 
     try:
-        index = open_story_index(args.docs, index_dir=args.index, embedder=args.embedder)
+        if args.index is not None and not args.docs:
+            stories, built_with = stored_stories(args.index)
+            embedder = args.embedder or (built_with if built_with in EMBEDDER_CHOICES else "minilm")
+            index = StoryIndex.open(stories, index_dir=args.index, embedder=embedder)
+        else:
+            index = open_story_index(args.docs, index_dir=args.index, embedder=args.embedder or "minilm")
     except (ValueError, RuntimeError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -68,6 +80,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     _print_table(rows, index.embedder_name, len(index.stories))
     return 0
+
+
+def stored_stories(index_dir: Path) -> tuple[list[Story], str]:
+    """The stories of the index in `index_dir` (the last ingest's, in order) and the embedder that built it.
+
+    Raises ValueError with a one-line reason when there is no readable index there.
+    """
+    from knowledge.index_store import DOCSTORE_FILE, MANIFEST_FILE
+
+    hint = f"build it with: python -m knowledge.ingest PATH... --index {index_dir}"
+    if not (index_dir / MANIFEST_FILE).is_file():
+        raise ValueError(f"no story index in {index_dir}; {hint}")
+    try:
+        manifest = json.loads((index_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
+        entries = json.loads((index_dir / DOCSTORE_FILE).read_text(encoding="utf-8"))["stories"]
+        stories = [Story.model_validate(e["story"]) for e in entries if e.get("active", True)]
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
+        raise ValueError(f"the story index in {index_dir} is unreadable ({exc.__class__.__name__}); {hint}") from exc
+    return stories, str(manifest.get("embedder", ""))
 
 
 def _print_table(rows: list[dict[str, object]], embedder: str, total: int) -> None:

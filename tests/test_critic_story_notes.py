@@ -103,3 +103,80 @@ def test_retelling_a_story_with_several_same_unit_figures_raises_no_contradictio
     assert [n.message for n in notes if n.kind == "contradiction"] == [
         "Your notes say from 34% to 58%; you said from 34% to 68%."
     ]
+
+
+SEARCH = _story(
+    "Search latency rescue",
+    "Situation: product search was slow, with p95 at 900 ms, and 3.2% of queries timed out. Task: I owned the fix. "
+    "Action: I pulled five engineers into a tiger team, removed two synchronous calls and cached ranking results. "
+    "Result: p95 search latency dropped from 900 ms to 140 ms in 8 weeks, and timeouts fell from 3.2% to 0.4%.",
+    ["performance"],
+)
+SEARCH_Q = "Tell me about a time you fixed a performance problem."
+
+
+def _drift(answer: str, stories: list[Story] | None = None) -> list:
+    return critique_answer(SEARCH_Q, "behavioral", answer, stories=stories or [SEARCH, CHURN]).story_notes
+
+
+def test_contradiction_carries_notes_and_said_values() -> None:
+    notes = _drift(
+        "Search was slow, p95 at 900 ms. I pulled five engineers into a tiger team and cached ranking results. "
+        "p95 search latency dropped from 900 ms to 240 ms in 8 weeks, and timeouts fell from 3.2% to 0.4%."
+    )
+    (note,) = [n for n in notes if n.kind == "contradiction"]
+    assert (note.notes_value, note.said_value) == ("from 900 ms to 140 ms", "from 900 ms to 240 ms")
+    assert note.message == "Your notes say from 900 ms to 140 ms; you said from 900 ms to 240 ms."
+    assert note.story_id == SEARCH.id
+
+
+def test_rounded_reworded_and_reordered_figures_are_not_drift() -> None:
+    answer = (
+        "Timeouts went from about 3% to 0.4% of queries and p95 from roughly 900 milliseconds to 140 ms, in two "
+        "months. I ran a tiger team of five engineers, removed two synchronous calls and cached ranking."
+    )
+    assert [n for n in _drift(answer) if n.kind == "contradiction"] == []
+
+
+def test_swapped_before_and_after_is_a_contradiction() -> None:
+    answer = (
+        "Search was slow. I pulled five engineers into a tiger team and cached ranking results. p95 search latency "
+        "went from 140 ms to 900 ms in 8 weeks, and timeouts fell from 3.2% to 0.4%."
+    )
+    (note,) = [n for n in _drift(answer) if n.kind == "contradiction"]
+    assert note.said_value == "from 140 ms to 900 ms"
+
+
+def test_figures_about_different_things_are_never_compared() -> None:
+    # The answer's only percentage is about a different thing (engineers' time), not timeouts: no pair.
+    answer = (
+        "Search was slow. I pulled five engineers into a tiger team, who spent 40% of their time on it, removed two "
+        "synchronous calls and cached ranking results. p95 search latency dropped from 900 ms to 140 ms."
+    )
+    assert [n for n in _drift(answer) if n.kind == "contradiction"] == []
+    # A count of one thing is not a count of another: "12 incidents" against "five engineers".
+    answer2 = answer.replace("who spent 40% of their time on it", "after 12 incidents")
+    assert [n for n in _drift(answer2) if n.kind == "contradiction"] == []
+
+
+def test_a_changed_count_is_caught_by_its_noun() -> None:
+    answer = (
+        "Search was slow. I pulled nine engineers into a tiger team, removed two synchronous calls and cached ranking. "
+        "p95 search latency dropped from 900 ms to 140 ms in 8 weeks."
+    )
+    (note,) = [n for n in _drift(answer) if n.kind == "contradiction"]
+    assert (note.notes_value, note.said_value) == ("five engineers", "nine engineers")
+
+
+def test_omitted_headline_figure_is_named_once() -> None:
+    answer = "Search was slow. I pulled a tiger team together, removed two synchronous calls and cached ranking."
+    omitted = [n for n in _drift(answer) if n.kind == "omitted_metric"]
+    assert len(omitted) == 1 and omitted[0].notes_value == "from 900 ms to 140 ms"
+
+
+def test_unfinished_told_story_asks_to_finish_it() -> None:
+    draft = SEARCH.model_copy(update={"unfinished": True})
+    answer = "Search was slow, p95 at 900 ms. I pulled five engineers into a tiger team and cached ranking results."
+    notes = _drift(answer, [draft, CHURN])
+    assert [n.kind for n in notes][:1] == ["unfinished"]
+    assert "finish this story" in notes[0].message

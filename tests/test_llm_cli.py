@@ -30,3 +30,28 @@ def test_dead_server_falls_back_per_turn_with_a_notice_and_the_session_completes
     for path in data_dir.rglob("*"):
         if path.is_file():
             assert b"sk-test-never-written" not in path.read_bytes(), f"API key written to {path}"
+
+
+def test_openai_base_url_from_the_environment_reaches_a_real_server(tmp_path: Path) -> None:
+    """No --base-url and no --model: OPENAI_BASE_URL alone puts the session in LLM mode against that server."""
+    from evals.stub_openai import StubOpenAI
+
+    answer = "I split the on-call rota across two teams and cut pages per week from 30 to 8 within a quarter."
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps([answer]))
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "INTERVIEWER_MODEL")}
+    with StubOpenAI() as stub:
+        env["OPENAI_BASE_URL"] = stub.url
+        proc = subprocess.run(
+            [sys.executable, "-m", "agent.session", "--role", "director", "--questions", "1", "--follow-ups", "0",
+             "--embedder", "hashing", "--answers", str(answers)],
+            capture_output=True, text=True, cwd=REPO, env=env, timeout=120,
+        )
+        requests = list(stub.requests)
+    assert proc.returncode == 0, proc.stderr
+    assert f"@ {stub.url}" in proc.stdout  # the mode line names the server taken from the environment
+    assert len(requests) == 1  # one call for the one answered turn, at the server
+    prompt = next(m["content"] for m in requests[0]["messages"] if m["role"] == "user")
+    assert f"<answer>\n{answer}\n</answer>" in prompt
+    assert "(numbered):\n1. " in prompt  # the planned question's signals went in
+    assert "Leads several teams" in prompt  # the director pack's level expectation went in

@@ -51,6 +51,9 @@ STRONG_OFFLINE = Critique(
 )
 
 
+STRONG_FLAGS = {"situation": True, "task": True, "action": True, "result": True, "quantified_result": True}
+
+
 def reply(**changes: object) -> Action:
     return Action(payload={**DEFAULT_PAYLOAD, **changes})
 
@@ -119,11 +122,35 @@ def test_injection_answer_stays_a_one_whatever_the_model_says(stub: StubOpenAI) 
     assert result.follow_up is None
 
 
-def test_score_is_clamped_and_never_five_while_gaps_remain(stub: StubOpenAI) -> None:
-    stub.push(reply(score=5, weak_or_missing=[], gap="", probes="none"))
+def test_unquoted_raise_keeps_the_offline_score_and_its_gaps(stub: StubOpenAI) -> None:
+    stub.push(reply(situation=True, task=True, result=True, score=5, weak_or_missing=[], gap="", probes="none"))
     _, result = turn(stub, answer=VAGUE, offline=VAGUE_OFFLINE)
-    assert result.critique.score == 3  # one above the offline score at most
-    assert result.critique.weak_or_missing and result.critique.gap
+    assert result.critique.score == 2  # no quote cleared a gap: no raise at all
+    assert result.critique.weak_or_missing == ["result", "specificity", "task"]
+    assert result.critique.star.task is False and result.critique.star.result is False
+
+
+def test_quoted_raise_by_two_is_capped_at_one(stub: StubOpenAI) -> None:
+    stub.push(
+        reply(
+            result=True,
+            score=4,
+            weak_or_missing=["task"],
+            probes="task",
+            evidence=[{"field": "result", "quote": "It got faster and the team was happy"}],
+        )
+    )
+    _, result = turn(stub, answer=VAGUE, offline=VAGUE_OFFLINE)
+    assert result.critique.score == 3
+    assert result.critique.star.result is True
+    assert "result" not in result.critique.weak_or_missing
+    assert result.critique.weak_or_missing[:1] == ["task"] and "specificity" in result.critique.weak_or_missing
+
+
+def test_lowering_without_naming_a_gap_keeps_the_offline_score(stub: StubOpenAI) -> None:
+    stub.push(reply(**STRONG_FLAGS, score=2, weak_or_missing=[], gap="", follow_up="", probes="none"))
+    _, result = turn(stub, answer=STRONG, offline=STRONG_OFFLINE)
+    assert result.critique.score == 5 and result.critique.weak_or_missing == []
 
 
 def test_model_may_lower_a_strong_answer_by_one_and_must_name_the_gap(stub: StubOpenAI) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from stub_openai import StubOpenAI, stub
 
@@ -28,18 +29,25 @@ def turn(
     offline: Critique | None = None,
     stories: Sequence[Story] = (),
     asked_follow_ups: Sequence[str] = (),
+    question: str = QUESTION,
+    role: str = "senior-genai-engineer",
+    **extra: Any,
 ) -> tuple[Critique, LlmTurn]:
-    """One answered turn in LLM mode against `server`; the offline critique is the real critic's by default."""
-    offline = offline or critique_answer(QUESTION, "behavioral", answer)
-    ctx = Context(model="stub-model", base_url=server.url, timeout=timeout, embedder="hashing")
+    """One answered turn in LLM mode against `server`; the offline critique is the real critic's by default.
+
+    extra: further refine_turn keywords (signals, level_expectation).
+    """
+    offline = offline or critique_answer(question, "behavioral", answer)
+    ctx = Context(model="stub-model", base_url=server.url, timeout=timeout, embedder="hashing", role=role)
     return offline, refine_turn(
         context=ctx,
-        question=QUESTION,
+        question=question,
         question_type="behavioral",
         answer=answer,
         critique=offline,
         stories=stories,
         asked_follow_ups=asked_follow_ups,
+        **extra,
     )
 
 

@@ -51,32 +51,31 @@ def test_api_key_is_never_written_anywhere(
     assert stub.headers[0]["authorization"] == f"Bearer {SECRET}"  # the key was really used
     assert failed.notice and failed_again.notice
     assert "refused the API key" in (failed.notice or "")
-    if _has_driver():  # a whole session also writes checkpoints, transcripts and reports
-        run_session(stub, answers=2)
+    run_session(stub, answers=2)  # a whole session also writes checkpoints, transcripts and reports
     for text in (repr(ok), repr(failed), repr(failed_again), caplog.text):
         assert SECRET not in text
     files = [p for p in isolated_data_dir.rglob("*") if p.is_file()]
-    assert files or not _has_driver()  # a session writes checkpoints and reports: the grep is not vacuous
+    assert files  # a session writes checkpoints and reports: the grep is not vacuous
     for path in files:
         assert SECRET.encode() not in path.read_bytes(), path
-
-
-def _has_driver() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("agent.driver") is not None
 
 
 ANSWER = "At Acme I owned checkout latency; I profiled it and added a cache. It got faster and the team was happy."
 
 
-def run_session(server: StubOpenAI, answers: int, timeout: float = 5.0) -> tuple[int, list[Any]]:
-    """Drive a short session through InterviewDriver in LLM mode; return (answered turns, turn records)."""
+def run_session(
+    server: StubOpenAI | None, answers: int, timeout: float = 5.0, role: str = "senior-genai-engineer"
+) -> tuple[int, list[Any]]:
+    """Drive a short session through InterviewDriver in LLM mode; return (answered turns, turn records).
+
+    server None: no base URL in the Context, so the environment (OPENAI_BASE_URL) must supply it.
+    """
     from agent.driver import InterviewDriver
 
     ctx = Context(
+        role=role,
         model="stub-model",
-        base_url=server.url,
+        base_url=server.url if server is not None else None,
         questions=answers,
         follow_ups=1,
         embedder="hashing",
@@ -95,8 +94,6 @@ def run_session(server: StubOpenAI, answers: int, timeout: float = 5.0) -> tuple
 
 
 def test_full_session_in_llm_mode_makes_at_most_one_call_per_answered_turn(stub: StubOpenAI) -> None:
-    if not _has_driver():
-        pytest.skip("agent.driver is not there yet")
     answered, records = run_session(stub, answers=2)
     assert answered >= 2 and len(records) == answered
     assert 1 <= stub.calls <= answered
@@ -107,8 +104,6 @@ def test_full_session_in_llm_mode_makes_at_most_one_call_per_answered_turn(stub:
 
 
 def test_hanging_server_never_stops_the_session_or_loses_an_answer() -> None:
-    if not _has_driver():
-        pytest.skip("agent.driver is not there yet")
     with StubOpenAI(delay=3.0) as server:
         start = time.monotonic()
         answered, records = run_session(server, answers=2, timeout=0.5)

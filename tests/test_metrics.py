@@ -100,3 +100,88 @@ def test_deterministic_and_ordered() -> None:
     assert first == second
     assert [m.start for m in first] == sorted(m.start for m in first)
     assert [m.unit for m in first] == ["engineers", "$", "%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "after", "unit"),
+    [
+        ("errors went 5+/min -> max 1/min", 5, 1, "per minute"),
+        ("p95 800ms → 120ms", 800, 120, "ms"),
+        ("spend $1.2M => $700k", 1_200_000, 700_000, "$"),
+        ("from one planner in five to four in five", 20, 80, "%"),
+        ("queue wait was 90s, down from 14 min", 840, 90, "s"),
+        ("recovery went from 4 hours to 45 minutes", 240, 45, "min"),
+    ],
+)
+def test_ordinary_change_forms(text: str, baseline: float, after: float, unit: str) -> None:
+    metric = _one(text)
+    assert metric.phase == "change"
+    assert metric.unit == unit
+    assert (metric.baseline, metric.after) == (pytest.approx(baseline), pytest.approx(after))  # one time unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "noun"),
+    [
+        ("40/40 tests pass now", 100, "%", "tests"),
+        ("the replica is never more than about a minute behind", 1, "min", "replica"),
+        ("the tool is now used by 200+ engineers", 200, "engineers", "engineers"),
+        ("we hired twelve engineers", 12, "engineers", "engineers"),
+        ("we cut hosting costs by a third", 33.33, "%", "hosting costs"),
+        ("we cut the review backlog in half", 50, "%", "review backlog"),
+        ("half of the tickets were duplicates", 50, "%", "tickets"),
+        ("we shipped the fix in 48 hours", 48, "h", ""),
+        ("of the carts started each day, ~300 are abandoned", 300, "count", ""),
+        ("we had zero silent schema incidents since", 0, "incidents", "incidents"),
+        ("about 85% of tickets", 85, "%", "tickets"),
+        ("Monthly GPU spend fell by 30% within a quarter", 30, "%", "gpu spend"),
+        ("p95 latency stayed under 120 ms", 120, "ms", "p95 latency"),
+    ],
+)
+def test_ordinary_quantity_forms_say_what_they_measure(text: str, value: float, unit: str, noun: str) -> None:
+    metric = _one(text)
+    assert metric.value == pytest.approx(value)
+    assert metric.unit == unit
+    assert metric.noun.startswith(noun) if noun else True
+
+
+def test_single_digit_is_a_magnitude_without_a_value() -> None:
+    metric = _one("lookups stay at single-digit ms")
+    assert (metric.text, metric.unit, metric.value) == ("single-digit ms", "ms", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "phase"),
+    [
+        ("churn dropped 30% within a quarter", "delta"),
+        ("the new path is 3x faster", "delta"),
+        ("pages dropped to 12 a week", "after"),
+        ("p95 used to be 800 ms", "before"),
+        ("we cut p95 from 800 ms to 120 ms", "change"),
+        ("about 85% of tickets", ""),
+    ],
+)
+def test_phase_says_before_after_change_or_delta(text: str, phase: str) -> None:
+    assert _one(text).phase == phase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we won a Fortune 500 company as a client",
+        "there were two unknowns left",
+        "only 5 connect to the bus directly",
+        "the job ran at 2 am",
+        "within a quarter we had moved",
+        "a quarter later we shipped it",
+    ],
+)
+def test_counts_of_non_measures_are_not_quantities(text: str) -> None:
+    assert extract_metrics(text) == []
+
+
+def test_old_metric_json_without_noun_still_loads() -> None:
+    from knowledge.models import Metric
+
+    old = {"text": "30%", "value": 30.0, "unit": "%", "start": 0, "end": 3}
+    assert Metric.model_validate(old).noun == "" and Metric.model_validate(old).phase == ""

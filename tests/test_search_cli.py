@@ -155,3 +155,34 @@ def test_shared_prep_documents_are_searchable(shared_samples: Path, capsys: pyte
     assert code == 0
     [row] = json.loads(capsys.readouterr().out)
     assert "SQLite Locking" in row["title"] and row["source"].endswith("story-bank.md")
+
+
+def test_index_dir_alone_searches_what_ingest_stored_there(prep: Path, tmp_path: Path) -> None:
+    """`knowledge.ingest DOCS --index DIR` then `knowledge.search Q --index DIR`: DIR is searched, not rebuilt."""
+    index_dir = tmp_path / "mine"
+    ingest = subprocess.run(
+        [sys.executable, "-m", "knowledge.ingest", str(prep), "--index", str(index_dir), "--embedder", "hashing"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+    assert ingest.returncode == 0, ingest.stderr
+    stored = {p.name: p.read_bytes() for p in index_dir.iterdir()}
+    proc = run_cli("Tell me about moving off a self-hosted message queue", "--index", str(index_dir), "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert rows[0]["title"] == "Replacing Our Kafka Cluster"
+    assert {Path(r["source"]).name for r in rows} == {"prep.md"}  # never the sample bank
+    assert proc.stderr == ""  # the embedder that built DIR (hashing) is reused: nothing re-embedded
+    assert {p.name: p.read_bytes() for p in index_dir.iterdir()} == stored
+
+
+def test_index_dir_without_an_index_is_a_one_line_error(tmp_path: Path) -> None:
+    proc = run_cli("anything", "--index", str(tmp_path / "nothing-here"))
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == (
+        f"error: no story index in {tmp_path / 'nothing-here'}; "
+        f"build it with: python -m knowledge.ingest PATH... --index {tmp_path / 'nothing-here'}"
+    )
+    assert not (tmp_path / "nothing-here").exists()

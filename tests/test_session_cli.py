@@ -135,7 +135,7 @@ def test_stdin_closing_early_saves_and_resume_finishes(isolated_data_dir: Path) 
     first = run_cli(*FAST, "--questions", "3", "--follow-ups", "0", stdin=STRONG_1 + "\n---\nhalf an ans")
     assert first.returncode == 3, first.stderr
     sid = session_id(first.stdout)
-    assert f"Resume with: python -m agent.session --resume {sid}" in flat(first.stdout)
+    assert f"Resume with: {sys.executable} -m agent.session --resume {sid}" in flat(first.stdout)
     assert "Traceback" not in first.stderr
     listed = run_cli("--list-sessions")
     assert sid in listed.stdout and "active" in listed.stdout

@@ -118,7 +118,7 @@ def test_ctrl_c_saves_and_prints_the_resume_command(terminal: Terminal) -> None:
     terminal.wait_for("Question 1/1")
     terminal.wait_for_prompt()
     terminal.type("half an answer\x03")
-    terminal.wait_for("Resume with: python -m agent.session --resume")
+    terminal.wait_for("-m agent.session --resume")
     assert terminal.exit_code() == 130
     assert "Traceback" not in terminal.text()
 
@@ -132,7 +132,7 @@ def test_ctrl_d_mid_answer_saves_and_the_session_resumes_with_earlier_answers(is
         term.wait_for("Question 2/2")
         term.wait_for_prompt()
         term.type("half an ans\x04")
-        term.wait_for("Resume with: python -m agent.session --resume")
+        term.wait_for("-m agent.session --resume")
         assert term.exit_code() == 0
         assert "Traceback" not in term.text()
     finally:

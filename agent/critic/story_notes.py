@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
+from agent.critic.drift import Figure, figures, omitted, pair
 from agent.critic.schema import MetricMention, StoryNote
 from agent.critic.text import content_stems
 from knowledge.metrics import extract_metrics
@@ -19,7 +21,6 @@ from prompts import load_yaml, render
 
 _TELLS = 0.35  # answer-story cosine above which the answer is taken to tell that story (retellings: ~0.6)
 _BETTER_MARGIN = 0.08  # how much closer to the question another story must be
-_TOPIC_WINDOW = 60  # characters before a figure that say what it measures
 
 
 def _cos(a: Counter[str], b: Counter[str]) -> float:
@@ -33,27 +34,72 @@ def _bag(text: str) -> Counter[str]:
     return Counter(content_stems(text))
 
 
-def _topic(text: str, metric: Metric) -> set[str]:
-    return set(content_stems(text[max(0, metric.start - _TOPIC_WINDOW) : metric.end]))
-
-
 def _fmt(metric: Metric) -> str:
-    return metric.text.strip()
+    return " ".join(metric.text.split())
 
 
-def _values(metric: Metric) -> set[float]:
-    return {round(v, 6) for v in (metric.value, metric.baseline, metric.after) if v is not None}
+@lru_cache(maxsize=512)
+def _story_figures(text: str) -> tuple[Figure, ...]:
+    """The told story's figures, re-read with today's extractor (indexes built earlier lack noun and phase)."""
+    return tuple(figures(text, extract_metrics(text)))
 
 
-def _agree(a: Metric, b: Metric) -> bool:
-    """Figures within 2% of each other (rounding in speech: "about 40%" for 41%)."""
-    return any(_close(x, y) for x in _values(a) for y in _values(b))
+def _headline(story: Story, figures: Sequence[Figure]) -> list[int]:
+    """Indexes of the story's outcome figures, most telling first: changes, then deltas, then result figures."""
+    result = story.result.strip()
+    start = story.text.find(result) if result else -1
+    in_result = [k for k, f in enumerate(figures)
+                 if start >= 0 and start <= f.metric.start < start + len(result)]  # fmt: skip
+    outcomes = [k for k, f in enumerate(figures) if f.before is not None or f.phase == "delta" or k in in_result]
+    if start < 0:  # no labelled Result: the second half of the story is where outcomes sit
+        half = len(story.text) // 2
+        outcomes = [k for k in outcomes if figures[k].metric.start >= half or figures[k].before is not None]
+    return sorted(outcomes, key=lambda k: (figures[k].before is None, figures[k].phase != "delta", k))
 
 
-def _close(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return False
-    return abs(a - b) <= 0.02 * max(abs(a), abs(b), 1e-9)
+def _note(kind: str, story: Story, message: str, notes: str = "", said: str = "") -> StoryNote:
+    return StoryNote(kind=kind, story_id=story.id, story_title=story.title, message=message,  # type: ignore[arg-type]
+                     story_text=notes, answer_text=said, notes_value=notes, said_value=said)  # fmt: skip
+
+
+def drift_notes(answer: str, mentions: Sequence[Metric], told: Story) -> list[StoryNote]:
+    """Contradicted figures (each pair once), then the first headline figure the answer left out."""
+    phr = load_yaml("critic_phrases.yaml")["story_notes"]
+    story = _story_figures(told.text)
+    said = figures(answer, mentions)
+    notes = []
+    contradicted: set[int] = set()
+    for a, s in pair(said, story):
+        contradicted.add(story.index(s))
+        notes.append(
+            _note(
+                "contradiction",
+                told,
+                render(phr["contradiction"], story=_fmt(s.metric), answer=_fmt(a.metric)),
+                _fmt(s.metric),
+                _fmt(a.metric),
+            )
+        )
+    headline = [k for k in _headline(told, story) if k not in contradicted and not story[k].held]
+    left_out = omitted(said, story, headline)
+    if left_out:  # one omission is enough to act on
+        figure_text = _fmt(left_out[0].metric)
+        notes.append(
+            _note(
+                "omitted_metric", told, render(phr["omitted_metric"], story=figure_text, title=told.title), figure_text
+            )
+        )
+    return notes
+
+
+def told_index(answer: str, stories: Sequence[Story]) -> int | None:
+    """Which of `stories` the answer retells (word-bag cosine over the whole story), or None."""
+    ans_bag = _bag(answer)
+    scores = [_cos(ans_bag, _bag(s.text)) for s in stories]
+    if not scores:
+        return None
+    best = max(range(len(stories)), key=lambda i: (scores[i], -i))
+    return best if scores[best] >= _TELLS else None
 
 
 def story_notes(
@@ -63,50 +109,19 @@ def story_notes(
     if not stories:
         return []
     phr = load_yaml("critic_phrases.yaml")["story_notes"]
-    ans_bag, q_bag = _bag(answer), _bag(question)
-    told_scores = [_cos(ans_bag, _bag(s.text)) for s in stories]
-    best = max(range(len(stories)), key=lambda i: (told_scores[i], -i))
+    q_bag = _bag(question)
+    best = told_index(answer, stories)
     notes: list[StoryNote] = []
-    told = stories[best] if told_scores[best] >= _TELLS else None
+    told = stories[best] if best is not None else None
     if told is not None:
-        story_metrics = told.metrics or extract_metrics(told.text)
-        matched: set[int] = set()
-        for mention in mentions:
-            same_unit = [(k, sm) for k, sm in enumerate(story_metrics) if sm.unit and sm.unit == mention.unit]
-            # The answer's headline figure (the "after" of a change) must appear in the story to agree.
-            agreeing = [k for k, sm in same_unit if any(_close(mention.value, v) for v in _values(sm))]
-            if agreeing:
-                matched.update(agreeing)
-                continue
-            if not same_unit:
-                continue
-            # The story figure about the same thing: most shared words just before the number.
-            a_topic = _topic(answer, mention)
-            overlap, k, sm = max((len(a_topic & _topic(told.text, sm)), -k, sm) for k, sm in same_unit)
-            # An outcome figure needs less evidence of being "the same thing" than a scene-setting one.
-            if overlap >= 2 or (overlap >= 1 and len(same_unit) == 1 and mention.role == "outcome"):
-                matched.add(-k)  # k was negated for the tie-break
-                notes.append(StoryNote(
-                    kind="contradiction", story_id=told.id, story_title=told.title,
-                    message=render(phr["contradiction"], story=_fmt(sm), answer=_fmt(mention)),
-                    story_text=_fmt(sm), answer_text=_fmt(mention),
-                ))  # fmt: skip
-        omitted = [
-            sm for k, sm in enumerate(story_metrics)
-            if k not in matched and sm.unit and not any(_agree(sm, m) for m in mentions)
-            and (sm.baseline is not None or (told.result and sm.text in told.result))  # an outcome, not a setting
-        ]  # fmt: skip
-        if omitted:  # one omission is enough to act on
-            notes.append(StoryNote(
-                kind="omitted_metric", story_id=told.id, story_title=told.title,
-                message=render(phr["omitted_metric"], story=_fmt(omitted[0]), title=told.title),
-                story_text=_fmt(omitted[0]),
-            ))  # fmt: skip
+        if told.unfinished:
+            notes.append(_note("unfinished", told, render(phr["unfinished"], title=told.title)))
+        notes += drift_notes(answer, mentions, told)
     fit = [
         _cos(q_bag, _bag(" ".join(filter(None, [s.title, s.question or "", " ".join(s.competencies), s.text]))))
         for s in stories
     ]
-    told_fit = fit[best] if told is not None else 0.0
+    told_fit = fit[best] if best is not None else 0.0
     # The stories arrive in retrieval order (dense + BM25 + competency): the first is the index's best fit for
     # the question, the same story /hint shows. Suggest it only when the answer is not already telling it and
     # its words also fit the question clearly better than the story told.

@@ -1,12 +1,17 @@
 """Code stays in charge: merge the model's review into the offline critique under hard rules.
 
 - No quantified result unless the offline extractor found an outcome number in the answer.
-- A STAR flag the offline critic left false turns true only with a quote that is really in the answer.
+- A STAR flag, a signal, or a cleared offline gap counts only with a quote that is really in the answer;
+  an answer the offline critic found off topic (or below the level) stays so unless the model quotes
+  the sentence that answers the question (or shows the scope).
 - Ownership/specificity move one step at most without a quote.
-- The score stays within one point of the offline score, is 4 at most while gaps remain, and a
-  non-answer (including an answer that tries to instruct the grader) stays the offline verdict.
+- Score down: below the offline score when the model names what is missing and why; by more than one
+  point only for a substantive gap (off topic, below the level, a missing signal, a non-answer).
+  Score up: one point at most, only when a quote cleared an offline gap. Off topic caps at 2, below
+  the level at 3, any remaining gap at 4; a non-answer (including an answer that instructs the grader)
+  stays the offline verdict.
 - The follow-up is kept only if it chases a gap that survived and is not a repeat.
-The result is validated by the Critique schema.
+The result is validated by the Critique schema (a score below 5 names its gap).
 """
 
 from __future__ import annotations
@@ -16,23 +21,16 @@ from collections.abc import Sequence
 
 from agent.critic.schema import Critique, Evidence, Span
 from agent.llm.output import AnswerReview
+from agent.llm.substance import Substance, find_quote, reconcile_substance
 from prompts import load_yaml, render
+
+__all__ = ["find_quote", "reconcile"]
 
 STAR = ("situation", "task", "action", "result")
 LEVELS = {"ownership": ("unclear", "mixed", "clear"), "specificity": ("low", "medium", "high")}
-MIN_QUOTE_CHARS = 12
+SUBSTANTIVE = ("relevance", "level", "signal", "non_answer")
+CAPS = {"off_topic": 2, "below": 3}
 MAX_FOLLOW_UP_CHARS = 300
-
-
-def find_quote(answer: str, quote: str) -> Span | None:
-    """Where `quote` occurs verbatim in the answer, whitespace-normalised; None if it does not."""
-    words = quote.strip().strip("\"'“”‘’").strip().rstrip(".…").split()
-    if len(" ".join(words)) < MIN_QUOTE_CHARS:
-        return None
-    match = re.search(r"\s+".join(re.escape(w) for w in words), answer)
-    if not match:
-        return None
-    return Span(start=match.start(), end=match.end(), text=match.group(0))
 
 
 def _norm(text: str) -> str:
@@ -47,8 +45,48 @@ def _level(kind: str, offline: str, model: str, quoted: bool) -> str:
     return scale[scale.index(offline) + (1 if scale.index(model) > scale.index(offline) else -1)]
 
 
+def _facts(star: dict[str, bool], quantified: bool, sub: Substance) -> dict[str, bool]:
+    """Which gaps the reconciled evidence shows closed (True) or open (False)."""
+    return {
+        **star,
+        "quantified_result": quantified,
+        "relevance": sub.relevance == "on_topic",
+        "level": sub.level == "at",
+        "signal": not sub.signals.missing,
+    }
+
+
+def _gaps(offline: Critique, review: AnswerReview, facts: dict[str, bool], proven: dict[str, Span]) -> list[str]:
+    """Forced substance gaps, then the model's (unless the evidence shows them closed), then the offline ones
+    that no verified quote or fact cleared."""
+    forced = [g for g in ("relevance", "level") if not facts[g]]
+    model = [g for g in review.weak_or_missing if not facts.get(g, False)]
+    kept = [g for g in offline.weak_or_missing if not facts.get(g, g in proven)]
+    return list(dict.fromkeys([*forced, *model, *kept]))
+
+
+def _score(offline: Critique, review: AnswerReview, gaps: list[str], cleared: list[str], sub: Substance) -> int:
+    """The model's score within the rules (see the module docstring)."""
+    base, asked = offline.score, review.score
+    if asked > base:
+        score = base + 1 if cleared else base
+    elif asked < base:
+        named = [g for g in review.weak_or_missing if g in gaps]
+        substantive = any(g in SUBSTANTIVE and (g != "signal" or sub.signals.missing) for g in named)
+        # Lowering needs what is missing and why; more than one point needs a gap of substance.
+        score = (asked if substantive else max(asked, base - 1)) if named and review.gap.strip() else base
+    else:
+        score = base
+    score = min(score, CAPS.get(sub.relevance, 5), CAPS.get(sub.level, 5))
+    return min(score, 4) if gaps else score
+
+
 def reconcile(
-    offline: Critique, review: AnswerReview, answer: str, asked_follow_ups: Sequence[str] = ()
+    offline: Critique,
+    review: AnswerReview,
+    answer: str,
+    asked_follow_ups: Sequence[str] = (),
+    signals: Sequence[str] = (),
 ) -> tuple[Critique, str | None, str]:
     """(critique with source='llm', follow-up or None, probed gap or 'none')."""
     text = load_yaml("llm_reconcile.yaml")
@@ -59,11 +97,11 @@ def reconcile(
         return Critique.model_validate(kept.model_dump()), None, kept.primary_gap
 
     evidence = list(offline.evidence)
-    proven: set[str] = set()
+    proven: dict[str, Span] = {}
     for item in review.evidence:
         span = find_quote(answer, item.quote)
         if span is not None:
-            proven.add(item.field)
+            proven.setdefault(item.field, span)
             evidence.append(Evidence(field=item.field, span=span, note="quoted by the model"))
 
     star = {}
@@ -78,22 +116,20 @@ def reconcile(
     if review.quantified_result and not has_outcome:
         notes.append(text["notes"]["no_number"])
 
-    # Gaps: the model's, then offline gaps that code can still see (a STAR part or number missing).
-    gaps: list[str] = [g for g in review.weak_or_missing if g != "non_answer"]
-    facts = {**star, "quantified_result": quantified}
-    for gap in offline.weak_or_missing:
-        if gap in facts and not facts[gap] and gap not in gaps:
-            gaps.append(gap)
-    if review.quantified_result and not has_outcome:
+    sub = reconcile_substance(offline, review, answer, signals, proven)
+    notes += [text["notes"][key] for key in dict.fromkeys(sub.overruled)]
+    evidence += sub.evidence
+    facts = _facts(star, quantified, sub)
+    gaps = _gaps(offline, review, facts, proven)
+    if review.quantified_result and not has_outcome and "quantified_result" not in gaps:
         gaps.append("quantified_result")  # the model's score leaned on a number that is not there
-    gaps = [g for g in dict.fromkeys(gaps) if not facts.get(g, False)]
+    # An offline gap counts as cleared by the model only when a verified quote closed it.
+    quoted = {*proven, *sub.raised}
+    cleared: list[str] = [g for g in offline.weak_or_missing if g not in gaps and g in quoted]
 
-    low, high = max(1, offline.score - 1), min(5, offline.score + 1)
-    score = min(max(review.score, low), high)
+    score = _score(offline, review, gaps, cleared, sub)
     if score < 5 and not gaps:
         gaps = list(offline.weak_or_missing) or ["specificity"]
-    if gaps:
-        score = min(score, 4)
     if score != review.score:
         notes.append(render(text["notes"]["score_clamped"], asked=review.score, score=score))
 
@@ -110,6 +146,11 @@ def reconcile(
             "quantified_result": quantified,
             "ownership": _level("ownership", offline.ownership, review.ownership, "ownership" in proven),
             "specificity": _level("specificity", offline.specificity, review.specificity, "specificity" in proven),
+            "relevance": sub.relevance,
+            "relevance_note": sub.relevance_note,
+            "level": sub.level,
+            "level_note": sub.level_note,
+            "signals": sub.signals.model_dump(),
             "weak_or_missing": gaps,
             "gap": gap_sentence if gaps else "",
             "score": score,

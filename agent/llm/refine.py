@@ -6,6 +6,7 @@ critique for that turn with a one-line notice, so the session goes on and no ans
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Sequence
@@ -18,9 +19,10 @@ from agent.llm.config import LlmConfig, resolve
 from agent.llm.cost import call_cost
 from agent.llm.faults import Fault, redact
 from agent.llm.output import SCHEMA_NAME, AnswerReview
-from agent.llm.prompt import build_messages
+from agent.llm.prompt import build_messages, estimate_tokens
+from agent.llm.question_facts import QuestionFacts, question_facts
 from agent.llm.reconcile import reconcile
-from agent.llm.structured import StructuredError, Usage, call_structured, schema_json
+from agent.llm.structured import StructuredError, Usage, call_structured, json_schema, schema_json
 from knowledge.models import Story
 
 log = logging.getLogger(__name__)
@@ -74,10 +76,13 @@ def refine_turn(
     question_type: str | None = None,
     stories: Sequence[Story] = (),
     asked_follow_ups: Sequence[str] = (),
+    signals: Sequence[str] | None = None,
+    level_expectation: str | None = None,
 ) -> LlmTurn:
     """Refine `critique` (the offline one) with the configured model; offline result on any failure.
 
-    question_type defaults to the critique's own.
+    question_type defaults to the critique's own. signals (what a strong answer to this question shows)
+    and level_expectation (the scope the role expects) default to what the session's role pack says.
     """
     t0 = time.monotonic()
     question_type = question_type or critique.question_type
@@ -90,6 +95,7 @@ def refine_turn(
         from agent.models import load_chat_model
 
         model = load_chat_model(config.model, config.base_url, config.timeout)
+        facts = question_facts(context, question, answer, signals=signals, level=level_expectation)
         messages_for = partial(
             _messages,
             question=question,
@@ -98,12 +104,13 @@ def refine_turn(
             critique=critique,
             stories=stories,
             asked=asked_follow_ups,
+            facts=facts,
         )
         review, mode, usage = call_structured(
             model, messages_for, AnswerReview, server=config.server, timeout=config.timeout, name=SCHEMA_NAME
         )
         assert isinstance(review, AnswerReview)
-        refined, follow_up, probes = reconcile(critique, review, answer, asked_follow_ups)
+        refined, follow_up, probes = reconcile(critique, review, answer, asked_follow_ups, facts.signals)
     except StructuredError as exc:
         log.info("LLM turn fell back to the offline critic: %s", redact(str(exc.fault)))
         return _offline(critique, config, exc.usage, exc.fault.notice(), t0)
@@ -130,8 +137,10 @@ def _messages(
     critique: Critique,
     stories: Sequence[Story],
     asked: Sequence[str],
+    facts: QuestionFacts,
 ) -> list[tuple[str, str]]:
     json_mode = mode == "json_mode"
+    schema = schema_json(AnswerReview)
     return build_messages(
         question=question,
         question_type=question_type,
@@ -139,6 +148,8 @@ def _messages(
         critique=critique,
         stories=stories,
         asked_follow_ups=asked,
+        facts=facts,
         json_mode=json_mode,
-        schema_json=schema_json(AnswerReview) if json_mode else "",
+        schema_json=schema if json_mode else "",
+        schema_tokens=estimate_tokens(json.dumps(json_schema(AnswerReview))),  # as sent: spaced JSON
     )

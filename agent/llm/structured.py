@@ -65,12 +65,27 @@ def reset_modes() -> None:
         _dead.clear()
 
 
+def _untitled(node: Any) -> Any:
+    """The schema without pydantic's generated titles: they repeat the field names and cost prompt tokens."""
+    if isinstance(node, dict):
+        return {k: _untitled(v) for k, v in node.items() if not (k == "title" and isinstance(v, str))}
+    if isinstance(node, list):
+        return [_untitled(v) for v in node]
+    return node
+
+
+def json_schema(schema: type[BaseModel]) -> dict[str, Any]:
+    """The JSON schema sent to the server (and shown in JSON mode)."""
+    result: dict[str, Any] = _untitled(schema.model_json_schema())
+    return result
+
+
 def schema_json(schema: type[BaseModel]) -> str:
-    return json.dumps(schema.model_json_schema(), separators=(",", ":"))
+    return json.dumps(json_schema(schema), separators=(",", ":"))
 
 
 def _bind(model: BaseChatModel, mode: str, schema: type[BaseModel], name: str) -> Any:
-    params = schema.model_json_schema()
+    params = json_schema(schema)
     description = (schema.__doc__ or name).strip()
     if mode == "json_schema":
         fmt = {"name": name, "description": description, "schema": params, "strict": False}

@@ -88,6 +88,7 @@ def judge(
         question_type=q["type"],
         stories=list(stories),
         asked_follow_ups=asked,
+        signals=q["signals"],
     )
     llm_follow_up: FollowUp | None = (
         {"text": turn.follow_up.strip(), "probes": turn.probes} if turn.follow_up and turn.follow_up.strip() else None

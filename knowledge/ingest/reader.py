@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,10 +115,29 @@ def read_file(path: Path) -> bytes:
         return handle.read(MAX_BYTES)
 
 
+def _skip_reason(file: Path, folder: Path, shown: str) -> str | None:
+    """Why a file found in `folder` is not read (without opening it), or None to read it."""
+    try:
+        if file.is_symlink():
+            target = file.resolve(strict=True)
+            if not target.is_relative_to(folder.resolve()):
+                return f"{shown}: a link to {target}, outside the folder; not followed (name that file to read it)"
+        mode = file.stat().st_mode
+    except RuntimeError:  # Python < 3.13 reports a symlink loop this way
+        return f"{shown}: a link that loops back on itself; skipped"
+    except OSError as exc:
+        return f"{shown}: a broken link or unreadable entry ({exc.strerror or exc.__class__.__name__}); skipped"
+    if not stat.S_ISREG(mode):
+        return f"{shown}: not a regular file (a pipe, device or socket); skipped"
+    return None
+
+
 def discover(paths: Sequence[str | Path]) -> Iterator[tuple[Path | None, str, str | None]]:
     """Yield (path, shown name, error) for every document under `paths`; folders are walked recursively.
 
     Hidden files/folders are skipped inside folders; an explicitly named file is read whatever its suffix.
+    Inside a folder only regular files are read (a named pipe would block forever), linked folders are not
+    entered, and a link is followed only to a file inside the same folder (each skip is reported).
     """
     for raw in paths:
         path = Path(raw).expanduser()
@@ -129,7 +149,9 @@ def discover(paths: Sequence[str | Path]) -> Iterator[tuple[Path | None, str, st
                 for name in sorted(files):
                     if not name.startswith(".") and name.lower().endswith(SUFFIXES):
                         found = True
-                        yield Path(root) / name, os.path.join(shown, os.path.relpath(Path(root) / name, path)), None
+                        file = Path(root) / name
+                        name_shown = os.path.join(shown, os.path.relpath(file, path))
+                        yield file, name_shown, _skip_reason(file, path, name_shown)
             if not found:
                 yield None, shown, f"{shown}: no .md, .markdown or .txt files in this folder"
         elif path.is_file():

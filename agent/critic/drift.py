@@ -1,0 +1,221 @@
+"""Drift by meaning: which figure of a told story each figure of the answer restates, and whether it agrees.
+
+Figures are paired by what they measure (dimension: %, time, money, ratio, a count of a noun, a rate per period;
+the noun they qualify; their phase: before, after, a change, a delta), never by position. Rounding is not drift:
+"about 85%" restates 85%, "roughly 40%" restates 41%, "$290K" restates $287K; "two days" restates 48 hours.
+A figure that agrees with any figure of the story of the same dimension is a faithful restatement, wherever it sits.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from agent.critic.text import content_stems
+from knowledge.metric_units import MEASURE_UNITS, SECONDS, TIME_UNITS
+from knowledge.metrics import extract_metrics
+from knowledge.models import Metric
+
+_PERIOD = re.compile(r"\b(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|quarter|year)\b|/(\w+)", re.I)
+_HEDGE = re.compile(
+    r"(?:~|\b(?:about|around|roughly|nearly|almost|approximately|approx\.?|some|close to|just over|just under|"
+    r"over|under|more than|less than|upwards of|north of|at least|at most|up to)\s+)(?:[$€£]\s?)?$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
+_HEDGED_FROM = re.compile(r"from\s+(?:about|around|roughly|nearly|almost|~)", re.IGNORECASE)
+_CONTEXT = 50  # characters either side of a figure that describe it when its noun is not named
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One metric, normalised for comparison."""
+
+    metric: Metric
+    dim: str
+    before: float | None
+    after: float | None
+    phase: str
+    noun: frozenset[str]
+    context: frozenset[str]
+    hedged: bool
+    held: bool = False  # a duration read out of another figure's timeframe ("in 8 weeks")
+    unit: str = ""
+
+
+def _dim(m: Metric) -> tuple[str, float]:
+    """(dimension, factor to a common scale) of a metric."""
+    unit = m.unit
+    if unit in TIME_UNITS:
+        return "time", SECONDS[unit]
+    if unit in ("%", "pp"):
+        return "%", 1.0
+    if unit in ("$", "€", "£", "x", "bps"):
+        return unit, 1.0
+    if unit.startswith("per "):
+        return "rate:" + unit[4:], 1.0
+    period = _PERIOD.search(m.timeframe or "")
+    if period and unit not in MEASURE_UNITS:  # "45 pages a week" measures the same thing as "12 a week"
+        return "rate:" + (period.group(1) or period.group(2) or "").lower().rstrip("s"), 1.0
+    return "count", 1.0
+
+
+def figure(text: str, m: Metric, held: bool = False) -> Figure:
+    """A metric of `text` with what it measures, ready to compare."""
+    dim, factor = _dim(m)
+    before, after = (m.baseline, m.after) if m.baseline is not None else (None, m.value)
+    before, after = (None if v is None else v * factor for v in (before, after))
+    counted = dim == "count" or dim.startswith("rate")
+    noun = set(content_stems(m.noun)) | (set(content_stems(m.unit)) if counted else set())
+    window = text[max(0, m.start - _CONTEXT) : m.end + _CONTEXT // 2]
+    hedged = bool(_HEDGE.search(text[max(0, m.start - 20) : m.start]) or _HEDGED_FROM.match(m.text))
+    return Figure(m, dim, before, after, m.phase, frozenset(noun), frozenset(content_stems(window)),
+                  hedged, held, m.unit)  # fmt: skip
+
+
+def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
+    """Every figure of `text`, durations held in timeframes included ("in 8 weeks" is a figure of its own)."""
+    out: list[Figure] = []
+    for m in metrics:
+        out.append(figure(text, m))
+        held_text = m.timeframe or ""
+        for span in extract_metrics(held_text) if _DURATION.search(held_text) else []:
+            if span.unit in TIME_UNITS:
+                held = span.model_copy(update={"start": m.start, "end": m.end, "noun": m.noun, "phase": ""})
+                out.append(figure(text, held, held=True))
+    return out
+
+
+def _sig(value: float) -> int:
+    """Significant digits of a figure as said: 290 -> 2, 40 -> 1, 2.5 -> 2, 287 -> 3."""
+    text = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    digits = text.replace(".", "").lstrip("0")
+    if "." not in text:
+        digits = digits.rstrip("0")
+    return max(1, len(digits))
+
+
+def close(said: float | None, notes: float | None, hedged: bool = False) -> bool:
+    """Whether `said` restates `notes`: equal, within 2%, or a rounding of it (a looser one when hedged)."""
+    if said is None or notes is None:
+        return False
+    if said == notes:
+        return True
+    rel = abs(said - notes) / max(abs(notes), abs(said), 1e-9)
+    if rel <= 0.02 or (hedged and rel <= 0.05):
+        return True
+    digits = _sig(said)
+    rounded = round(notes, digits - 1 - math.floor(math.log10(abs(notes)))) if notes else 0.0
+    return math.isclose(rounded, said, rel_tol=1e-9) and rel <= (0.15 if hedged else 0.08)
+
+
+def _values(f: Figure) -> list[float]:
+    return [v for v in (f.before, f.after) if v is not None]
+
+
+def _sides(change: Figure, phase: str) -> list[float | None]:
+    """The side of a change a single figure in `phase` can restate (either when the phase is unsaid)."""
+    return (
+        [change.before] if phase == "before" else [change.after] if phase == "after" else [change.before, change.after]
+    )
+
+
+def agrees(a: Figure, s: Figure) -> bool:
+    """The answer's figure restates the story's figure (same dimension, matching values in matching phases)."""
+    if a.dim != s.dim:
+        return False
+    if a.dim == "time" and a.unit != s.unit:  # "two months" for 8 weeks: speech across units is approximate
+        return _values_agree(a, s, lambda x, y: x is not None and y is not None and abs(x - y) <= 0.1 * max(x, y))
+    return _values_agree(a, s, lambda x, y: close(x, y, a.hedged))
+
+
+def _values_agree(a: Figure, s: Figure, same: Callable[[float | None, float | None], bool]) -> bool:
+    if a.before is not None and s.before is not None:  # two changes: before with before, after with after
+        return same(a.before, s.before) and same(a.after, s.after)
+    if a.phase == "delta" or s.phase == "delta":
+        return a.phase == s.phase and same(a.after, s.after)
+    if s.before is not None:  # a single figure restates one side of the story's change
+        return any(same(a.after, v) for v in _sides(s, a.phase))
+    if a.before is not None:  # the answer states a change the notes give one side of
+        return any(same(v, s.after) for v in _sides(a, s.phase))
+    return same(a.after, s.after)
+
+
+def counted(f: Figure) -> bool:
+    """A count or a rate of a named thing (its noun decides what it measures)."""
+    return f.dim == "count" or f.dim.startswith("rate:")
+
+
+def _kin(a: Figure, s: Figure) -> bool:
+    """Same kind of figure: both deltas or both levels (a 30% drop is not a 30% share)."""
+    return (a.phase == "delta") == (s.phase == "delta")
+
+
+def meaning(a: Figure, s: Figure) -> float:
+    """How surely two figures of the same dimension measure the same thing (0 = no evidence)."""
+    if a.dim != s.dim or not _kin(a, s):
+        return 0.0
+    shared_noun = len(a.noun & s.noun)
+    shared_context = len(a.context & s.context)
+    return 2.0 * shared_noun + 0.5 * shared_context
+
+
+def restates(a: Figure, story: Sequence[Figure]) -> int | None:
+    """The story figure the answer's figure restates, if any.
+
+    A figure may restate one stated elsewhere in the story (reordered retellings), but not when another figure of
+    the story is clearly more about the same thing and disagrees: "from 34% to 68%" does not restate the 34% of
+    the scene when the notes' "from 34% to 58%" names the same drafts.
+    """
+    agreeing = [k for k, s in enumerate(story) if agrees(a, s)]
+    if a.before is not None:  # a stated change restates a change of the notes when they state one about it
+        changes = [k for k, s in enumerate(story) if s.before is not None and a.noun & s.noun and meaning(a, s) > 0]
+        agreeing = [k for k in agreeing if k in changes] if changes else agreeing
+    if not agreeing:
+        return None
+    k = max(agreeing, key=lambda j: (meaning(a, story[j]), -j))
+    rival = max((meaning(a, s) for s in story if not agrees(a, s)), default=0.0)
+    return k if meaning(a, story[k]) >= rival - 1.0 else None
+
+
+def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure, Figure]]:
+    """(answer figure, story figure) pairs that measure the same thing and disagree: the contradictions."""
+    matched = {i: restates(a, story) for i, a in enumerate(answer)}
+    restated = {k for k in matched.values() if k is not None}
+    out: list[tuple[Figure, Figure]] = []
+    used: set[int] = set()
+    for i, a in enumerate(answer):
+        if a.after is None or matched[i] is not None:
+            continue  # a magnitude ("single-digit ms"), or a faithful restatement, wherever it sits
+        candidates = [(meaning(a, s), -k, k) for k, s in enumerate(story)
+                      if k not in restated and k not in used and s.after is not None]  # fmt: skip
+        candidates = [c for c in candidates if c[0] > 0]
+        if not candidates:
+            continue
+        best, _, k = max(candidates)
+        same_dim = [s for s in story if s.dim == a.dim and _kin(a, s)]
+        # Named the same thing, or the only figure of its kind on both sides and about the same topic.
+        alone = len(same_dim) == 1 and sum(1 for x in answer if x.dim == a.dim and _kin(a, x)) == 1
+        named_apart = bool(a.noun and story[k].noun and not a.noun & story[k].noun)
+        if counted(a) and named_apart:
+            continue  # a count of incidents is never a count of deploys
+        if len(a.noun & story[k].noun) >= 1 or (alone and best >= 1.0 and not named_apart):
+            out.append((a, story[k]))
+            used.add(k)
+    return out
+
+
+def omitted(answer: Sequence[Figure], story: Sequence[Figure], headline: Sequence[int]) -> list[Figure]:
+    """Headline figures of the story (indexes in `headline`) that no figure of the answer restates."""
+    said = [a.after for a in answer] + [a.before for a in answer]
+    out: list[Figure] = []
+    for k in headline:
+        s = story[k]
+        if any(restates(a, story) == k for a in answer):
+            continue
+        if any(close(v, x) for v in _values(s) for x in said if x is not None and s.dim != "time"):
+            continue  # the same number said in other words ("a third" for 33%): not left out
+        out.append(s)
+    return out

@@ -1,0 +1,148 @@
+"""Hostile input through the whole CLI (subprocess, real files): answers that look like commands, terminal
+escapes, bad bytes, credentials in URLs, YAML bombs, odd files in a docs folder, a broken data dir."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+from tests.test_session_cli import FAST, answers_in, flat, run_cli, session_id, transcript
+
+SLASH_ANSWERS = [
+    "/end-to-end tests were missing, so I wrote a contract suite for the payment flow and cut escapes by 60%.",
+    "/skip-level meetings told me the team felt unheard, so I started monthly open forums with the VP.",
+    "/usr/local was full on every build agent; I moved caches to a shared volume and builds got 3x faster.",
+]
+
+
+def test_answers_that_begin_with_a_slash_word_are_answers_not_commands(isolated_data_dir: Path) -> None:
+    result = run_cli(*FAST, "--questions", "3", "--follow-ups", "0", stdin="\n---\n".join(SLASH_ANSWERS) + "\n")
+    assert result.returncode == 0, result.stderr
+    data = transcript(isolated_data_dir, session_id(result.stdout))
+    assert answers_in(data) == SLASH_ANSWERS  # none ended, skipped or discarded the question
+    assert "Unknown command" not in result.stdout
+    assert data["scorecard"]["ended_early"] is False
+
+
+def test_a_whole_command_line_is_still_a_command(isolated_data_dir: Path) -> None:
+    result = run_cli(*FAST, "--questions", "2", "--follow-ups", "0", stdin="/skip\n/end\n")
+    assert result.returncode == 0, result.stderr
+    data = transcript(isolated_data_dir, session_id(result.stdout))
+    assert data["turns"][0]["skipped"] is True and data["scorecard"]["ended_early"] is True
+
+
+ESCAPES = (
+    "I led the \x1b[2Jmigration\x1b]0;pwned title\x07 of \x1b]8;;http://evil.example\x1b\\our billing\x1b]8;;\x1b\\ "
+    "system\x00 to\x7f Postgres :smiley: and cut p95 latency from 900 ms to 200 ms in a quarter."
+)
+
+
+def test_terminal_escapes_and_emoji_codes_are_neutralised_on_screen_and_in_files(isolated_data_dir: Path) -> None:
+    result = run_cli(*FAST, "--questions", "1", "--follow-ups", "1", stdin=ESCAPES + "\n---\n" + ESCAPES + "\n")
+    assert result.returncode == 0, result.stderr
+    for bad in ("\x1b", "\x00", "\x7f", "\x07", "pwned title", "evil.example", "😃"):
+        assert bad not in result.stdout, repr(bad)
+    assert ":smiley:" in result.stdout
+    sid = session_id(result.stdout)
+    for path in (isolated_data_dir / "reports").glob(f"{sid}.*"):
+        text = path.read_text(encoding="utf-8")
+        for bad in ("\x1b", "\\u001b", "\x00", "\\u0000", "\x7f", "pwned title", "evil.example"):
+            assert bad not in text, (path.name, repr(bad))
+    assert answers_in(transcript(isolated_data_dir, sid))[0].startswith("I led the migration of our billing system")
+
+
+def test_invalid_utf8_in_the_last_piped_answer_is_kept_and_the_report_written(isolated_data_dir: Path) -> None:
+    answer = b"I rebuilt the \xff\xfe deploy pipeline and cut release time from 2 days to 3 hours."
+    proc = subprocess.run(
+        [sys.executable, "-m", "agent.session", *FAST, "--questions", "1", "--follow-ups", "0"],
+        input=answer, capture_output=True, cwd=REPO, timeout=90,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:surrogateescape"},
+    )
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    sid = session_id(proc.stdout.decode())
+    (saved,) = answers_in(transcript(isolated_data_dir, sid))
+    assert saved.startswith("I rebuilt the \ufffd\ufffd deploy pipeline")
+    assert (isolated_data_dir / "reports" / f"{sid}.md").stat().st_size > 0
+
+
+def test_credentials_in_the_base_url_never_shown_or_stored(tmp_path: Path, isolated_data_dir: Path) -> None:
+    from evals.stub_openai import free_port
+
+    url = f"http://alice:hunter2secret@127.0.0.1:{free_port()}/v1"  # nothing listens: every turn falls back
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps(["I cut the cloud bill from $40K to $25K a month by moving batch jobs to spot."]))
+    result = run_cli(*FAST, "--questions", "1", "--follow-ups", "0", "--model", "m", "--base-url", url,
+                     "--answers", str(answers), timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "hunter2secret" not in result.stdout + result.stderr
+    assert "127.0.0.1" in result.stdout  # the server is still named
+    for path in isolated_data_dir.rglob("*"):
+        if path.is_file():
+            assert b"hunter2secret" not in path.read_bytes(), path
+    with sqlite3.connect(isolated_data_dir / "sessions.sqlite") as db:  # what the database holds, WAL included
+        dump = "\n".join(db.iterdump())
+    assert "hunter2secret" not in dump
+
+
+def test_invalid_base_url_is_one_line_exit_2() -> None:
+    result = run_cli(*FAST, "--model", "m", "--base-url", "http://[::1", stdin="")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "base URL" in result.stderr
+
+
+def test_yaml_alias_bomb_in_a_role_file_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    role = tmp_path / "bomb.yaml"
+    role.write_text("\n".join(lines) + "\nname: *i\n")
+    result = run_cli("--role", str(role), "--offline", stdin="", timeout=30)
+    assert result.returncode == 2
+    assert "aliases" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_deeply_nested_answers_json_is_bad_input(tmp_path: Path) -> None:
+    answers = tmp_path / "deep.json"
+    answers.write_text("[" * 100_000 + "]" * 100_000)
+    result = run_cli(*FAST, "--answers", str(answers))
+    assert result.returncode == 2
+    assert "nested too deeply" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_data_dir_that_is_a_regular_file_is_one_line_exit_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    proc = subprocess.run(
+        [sys.executable, "-m", "agent.session", *FAST, "--questions", "1"], input="an answer\n",
+        capture_output=True, text=True, cwd=REPO, timeout=60, env={**os.environ, "INTERVIEWER_DATA_DIR": str(blocker)},
+    )
+    assert proc.returncode == 2
+    assert str(blocker) in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_pipe_link_loop_and_outside_link_in_a_docs_folder(tmp_path: Path, isolated_data_dir: Path) -> None:
+    docs = tmp_path / "prep"
+    docs.mkdir()
+    (docs / "stories.md").write_text(
+        "## Payments outage\n\nSituation: checkout failed for an hour. Action: I led the rollback. "
+        "Result: refunds fell by 80%.\n"
+    )
+    os.mkfifo(docs / "waiting.md")  # nobody ever writes to it: reading it would block forever
+    (docs / "loop.md").symlink_to("loop.md")
+    outside = tmp_path / "private-diary.md"
+    outside.write_text("## Diary\n\nNot prep notes.\n")
+    (docs / "diary.md").symlink_to(outside)
+    result = run_cli(*FAST, "--questions", "1", "--follow-ups", "0", "--docs", str(docs),
+                     stdin="I led the rollback and refunds fell by 80%.\n", timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    out = flat(result.stdout + result.stderr)
+    assert "Traceback" not in out
+    assert "waiting.md: not a regular file" in out
+    assert "loop.md: a link that loops" in out
+    assert "outside the folder; not followed" in out

@@ -1,0 +1,66 @@
+"""The interactive terminal under stress, in a real pty: slash-words in answers, a double Ctrl-C while the
+embedder still loads, and the interviewer's fixed lines printed at once in LLM mode."""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+from pathlib import Path
+
+from evals.stub_openai import free_port
+from tests.test_session_tty import ARGS, Terminal
+
+
+def test_enter_after_a_first_line_starting_with_a_slash_word_adds_a_line(isolated_data_dir: Path) -> None:
+    term = Terminal(ARGS)
+    try:
+        term.wait_for("Question 1/1")
+        term.wait_for_prompt()
+        term.type("/end-to-end tests were missing on the payments team.\r")
+        term.type("So I wrote a contract suite and escapes fell by 60%.\x1b\r")
+        term.wait_for("Transcript:")
+        assert term.exit_code() == 0
+    finally:
+        term.close()
+    (path,) = (isolated_data_dir / "reports").glob("*.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [t["answer"] for t in data["turns"]] == [
+        "/end-to-end tests were missing on the payments team.\nSo I wrote a contract suite and escapes fell by 60%."
+    ]
+    assert data["scorecard"]["ended_early"] is False
+
+
+def test_double_ctrl_c_while_the_session_starts_exits_130_without_a_traceback() -> None:
+    # Ctrl-C twice, quickly, while the question is on screen and the graph and the MiniLM embedder still load
+    # on worker threads. Before the prompt reads keys the terminal turns Ctrl-C into SIGINT, as sent here.
+    term = Terminal(["--role", "director", "--questions", "1", "--offline"])
+    try:
+        term.wait_for("Question 1/1")
+        time.sleep(0.5)
+        term.proc.send_signal(signal.SIGINT)
+        time.sleep(0.05)
+        term.proc.send_signal(signal.SIGINT)
+        deadline = time.monotonic() + 30
+        while term.proc.poll() is None and time.monotonic() < deadline:
+            term._read()
+        for _ in range(3):  # whatever the process printed on its way out
+            term._read()
+        code, screen = term.proc.poll(), term.text()
+    finally:
+        term.close()
+    assert code == 130, screen[-1500:]
+    assert "Traceback" not in screen and "terminate called" not in screen
+
+
+def test_fixed_interviewer_lines_are_printed_at_once_in_llm_mode() -> None:
+    url = f"http://127.0.0.1:{free_port()}/v1"  # nothing answers; the question is shown before any call
+    term = Terminal([*ARGS, "--model", "stub-model", "--base-url", url])
+    try:
+        term.wait_for("Question 1/1")
+        term.wait_for_prompt()
+        drawn = term.screen.count(b"Question 1/1")
+    finally:
+        term.close()
+    assert "stub-model @" in term.text()
+    assert drawn == 1  # one panel, not one redraw per word
