@@ -54,4 +54,4 @@ def test_openai_base_url_from_the_environment_reaches_a_real_server(tmp_path: Pa
     prompt = next(m["content"] for m in requests[0]["messages"] if m["role"] == "user")
     assert f"<answer>\n{answer}\n</answer>" in prompt
     assert "(numbered):\n1. " in prompt  # the planned question's signals went in
-    assert "Leads several teams" in prompt  # the director pack's level expectation went in
+    assert "an organisation: several teams" in prompt  # the director pack's level expectation went in

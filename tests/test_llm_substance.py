@@ -99,7 +99,8 @@ def test_role_pack_supplies_signals_level_and_rival_questions() -> None:
         turn(server, answer=INCIDENT, offline=ON_TOPIC_OFFLINE, question=asked.text, role="director")
     prompt = user_prompt(server.requests[0])
     assert all(f"{i}. {s}" in prompt for i, s in enumerate(asked.signals, start=1))
-    assert pack.description.split()[0] in prompt.split("Level this role expects", 1)[1].split("\n\n", 1)[0]
+    expected = pack.level.scope if pack.level is not None else pack.description
+    assert expected.split()[0] in prompt.split("Level this role expects", 1)[1].split("\n\n", 1)[0]
     others = prompt.split("might fit instead", 1)[1].split("Offline critic", 1)[0]
     assert "incident" in others.lower()  # the question this answer really fits is offered as the rival
 

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from agent.critic.text import Sentence, content_stems
+from agent.critic.text import Sentence, content_stems, stem, word_set
 
 COVERS = 0.40  # cosine at which a sentence shows a signal on its own
 COVERS_WITH_WORDS = 0.25  # cosine that suffices when the sentence also shares a content word with the signal
-_GENERIC = frozenset({"answer", "example", "concrete", "clear", "names", "gives", "says", "describ", "explain"})
+# Words of how a signal is phrased ("Names ... such as ..."), not of what it asks for; stemmed like the answer.
+_GENERIC = frozenset(stem(w) for w in word_set("answer example concrete clear names gives says describes explains"))
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ def level_expectation(pack: Any) -> str:
         if isinstance(value, str) and value.strip():
             return " ".join(value.split())[:MAX_LEVEL_CHARS]
         if value is not None and not isinstance(value, str):  # a structured declaration: use its text
-            text = getattr(value, "description", None) or getattr(value, "text", None) or str(value)
+            text = getattr(value, "scope", None) or getattr(value, "description", None) or str(value)
             return " ".join(str(text).split())[:MAX_LEVEL_CHARS]
     title = str(getattr(pack, "title", "") or "")
     description = " ".join(str(getattr(pack, "description", "") or "").split())
