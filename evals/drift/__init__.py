@@ -8,7 +8,8 @@ evals/drift/retellings.yaml offline with all the notes' stories available. A cha
 answer says it (a note about the wrong pair of figures is not a catch). A faithful retelling fails when any
 contradiction is claimed.
 Bars (issue 10): changed figures caught >= 85%, contradictions on faithful retellings <= 5%. Exit 1 below a bar.
-Sets: evals/drift (tuned on while building the drift code) and evals/drift/fresh (written afterwards, never tuned on).
+Sets: evals/drift (tuned on while building the drift code; it includes a first fresh set, moved in after its one
+blind run) and evals/drift/holdout (written after tuning, never tuned on: `--set evals/drift/holdout`).
 """
 
 from __future__ import annotations
