@@ -91,6 +91,7 @@ def test_prompt_carries_signals_level_and_other_questions_and_fences_candidate_t
 
 def test_role_pack_supplies_signals_level_and_rival_questions() -> None:
     """With no signals passed, the session's role pack gives them for the question asked."""
+    from agent.llm.question_facts import level_expectation
     from knowledge.roles import load_role
 
     pack = load_role("director")
@@ -99,7 +100,7 @@ def test_role_pack_supplies_signals_level_and_rival_questions() -> None:
         turn(server, answer=INCIDENT, offline=ON_TOPIC_OFFLINE, question=asked.text, role="director")
     prompt = user_prompt(server.requests[0])
     assert all(f"{i}. {s}" in prompt for i, s in enumerate(asked.signals, start=1))
-    assert pack.description.split()[0] in prompt.split("Level this role expects", 1)[1].split("\n\n", 1)[0]
+    assert f"(the scope a strong answer shows): {level_expectation(pack)}\n" in prompt
     others = prompt.split("might fit instead", 1)[1].split("Offline critic", 1)[0]
     assert "incident" in others.lower()  # the question this answer really fits is offered as the rival
 
@@ -210,3 +211,13 @@ def test_prep_notes_are_fenced_and_cannot_close_either_fence(stub: StubOpenAI) -
     assert "Budget plan [/NOTES" in notes  # the title is there, inside the fence, harmless
     assert prompt.index("<notes>") < prompt.index("Budget plan") < prompt.index("</notes>")
     assert result.notice is None
+
+
+def test_partial_verdict_needs_a_quote_to_become_on_topic(stub: StubOpenAI) -> None:
+    partial = ON_TOPIC_OFFLINE.model_copy(update={
+        "relevance": "partial", "relevance_note": "Covers the cut, not how it was decided.",
+        "weak_or_missing": ["relevance"], "gap": "How did you decide?", "score": 3,
+    })
+    stub.push(reply(relevance="on_topic", score=5, weak_or_missing=[], gap="", probes="none"))
+    critique = judge(stub, BUDGET, partial)
+    assert critique.relevance == "partial" and critique.score == 3 and critique.primary_gap == "relevance"
