@@ -154,6 +154,17 @@ def disagree_pass(paths: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
                     r["checks"].append({"name": "reconcile.pairing", "passed": False,
                                         "expected": answer[:60], "got": sent[:60]})
             for r in results:
+                if r["transcript"].endswith(" (disagree)"):
+                    continue
+                crit = r.get("critique") or {}
+                if crit.get("probes") is not None or crit.get("score") is None:
+                    # A follow-up answer is judged offline on its own (no call); a scripted follow-up answer the
+                    # disagreeing model's critique never asked for is not a turn of this run. Neither is reconciled.
+                    r["transcript"] += " (disagree)"
+                    calls = (r.get("llm") or {}).get("calls", 0)
+                    r["checks"] = [{"name": "reconcile.not_applicable", "passed": not calls,
+                                    "expected": "no model call", "got": f"{calls} call(s)"}]
+                    continue
                 if not r["transcript"].endswith(" (disagree)"):  # a turn with no model call: say so, do not skip
                     r["transcript"] += " (disagree)"
                     r["checks"] = [{"name": "reconcile.called", "passed": False, "expected": "one model call",

@@ -180,10 +180,17 @@ def _print_scorecard(results: list[dict[str, Any]]) -> None:
 
 
 def _check_llm_path(results: list[dict[str, Any]]) -> None:
-    """In LLM mode every answered turn must have made exactly one model call, with no fallback to offline."""
+    """In LLM mode every answered main turn makes exactly one model call, with no fallback to offline; a follow-up
+    answer is judged offline, on its own, with no call."""
     for r in results:
         llm = r.get("llm") or {}
         calls, notice = llm.get("calls", 0), llm.get("notice")
+        if (r.get("critique") or {}).get("score") is None:
+            continue  # no answer was judged in this turn (its own checks say why)
+        if (r.get("critique") or {}).get("probes") is not None:
+            r["checks"].append({"name": "llm.follow_up_offline", "passed": calls == 0,
+                                "expected": "no call", "got": f"{calls} call(s)"})  # fmt: skip
+            continue
         r["checks"].append({"name": "llm.one_call", "passed": calls == 1 and not notice,
                             "expected": "1 call, no fallback", "got": f"{calls} call(s); {notice or 'no notice'}"})
 

@@ -30,6 +30,7 @@ _NUMBERS = words(
 _KEEP = words("speed need feed seed bed shed red p95 p99 p50")
 _TOKEN = re.compile(r"[A-Za-z][\w\-]*|\d[\w\-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:(\n.!?]|\band\b|\bwhile\b|\bbut\b|\bwhich\b|\bso\b")
+_PER_WHAT = re.compile(r"\bper\s+[A-Za-z]+", re.IGNORECASE)  # "PRs per engineer per week": a rate's denominator
 _SOFT_WRAP = re.compile(r"\n(?![ \t]*(?:\n|[-*•>]|\d+[.)]\s))")  # a wrapped line, not a new item
 _OF_AFTER = re.compile(r"\s*(?:of|in|on|for)\s+((?:(?!(?:and|or|but|in|on|by|to|from|with)\b)[A-Za-z][\w\-]*\s*){1,3})",
                        re.IGNORECASE)  # fmt: skip
@@ -44,8 +45,8 @@ _BEFORE_CUE = re.compile(
 # "by 30%" is a change only after a change verb: "used by 200 engineers" is a count.
 _DELTA_BEFORE = re.compile(
     r"\b(?:cut|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|shr[aiu]nk|grew|grow\w*|increas\w*|rose|boost\w*|"
-    r"improv\w*|sav\w*|climb\w*|jump\w*|impact\w*|mov\w*|went (?:up|down)|came down)\b[^,;.]*?\bby\s+"
-    r"(?:about|around|roughly|nearly|over|almost|~)?\s*$",
+    r"improv\w*|sav\w*|climb\w*|jump\w*|impact\w*|mov\w*|slip\w*|delay\w*|went (?:up|down)|came down)\b[^,;.]*?\bby\s+"
+    r"(?:about|around|roughly|nearly|over|almost|only|just|~)?\s*$",
     re.IGNORECASE,
 )
 _MULTIPLIED = re.compile(r"halved|doubled|tripled|quadrupled", re.IGNORECASE)
@@ -63,13 +64,13 @@ _DELTA_VERB = re.compile(
 
 def _content(tokens: list[str]) -> list[str]:
     return [t.lower() for t in tokens
-            if t.lower() not in STOP and t.lower() not in _VERBS and t.lower() not in _NUMBERS
+            if (t.lower() not in STOP or t.lower() == "time") and t.lower() not in _VERBS and t.lower() not in _NUMBERS
             and (t.lower() in _KEEP or not _NOT_NOUN.match(t.lower()))]  # fmt: skip
 
 
 def _clause_left(text: str, start: int) -> list[str]:
     """Content words of the metric's clause before it; of the clause before that after "(" or ":"."""
-    left = _SOFT_WRAP.sub(" ", text[max(0, start - 160) : start])
+    left = _PER_WHAT.sub("", _SOFT_WRAP.sub(" ", text[max(0, start - 160) : start]))
     breaks = list(_CLAUSE_BREAK.finditer(left))
     own = _content(_TOKEN.findall(left[breaks[-1].end() :] if breaks else left))
     if not own and breaks and breaks[-1].group(0) in "(:":
@@ -81,6 +82,8 @@ def _clause_left(text: str, start: int) -> list[str]:
 def noun_of(text: str, metric: Metric) -> str:
     """The thing the number qualifies, as up to three lower-case words ("" when nothing is named)."""
     unit = metric.unit
+    if unit == "people" and re.search(r"\bof\s*$", text[max(0, metric.start - 30) : metric.start]):
+        return "team"  # "a team of 7"
     if unit and unit not in MEASURE_UNITS and not unit.startswith("per ") and unit != "count":
         return unit  # a counted noun: "engineers", "tickets"
     inner = _content(_TOKEN.findall(metric.text))

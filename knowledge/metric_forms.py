@@ -47,6 +47,7 @@ _ONE_UNIT = re.compile(
     r"(?=(?:second|minute|hour|day|week|month|year)\b)",
     re.IGNORECASE,
 )
+_GROUP_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _DIGITS = re.compile(r"\b(?P<w>single|double|triple)[- ]digits?\b", re.IGNORECASE)
 _DIGIT_BOUND = {"single": 9.0, "double": 99.0, "triple": 999.0}
 
@@ -66,6 +67,24 @@ def fraction_tokens(text: str) -> list[Tok]:
     for m in _MULTIPLIER.finditer(text):
         value, unit = _MULT_VALUES[m.group("w").lower()]
         toks.append(Tok(m.start(), m.end(), value, unit))
+    return toks
+
+
+# "a team of 7", "an org of 120": a headcount written after its group.
+_GROUP = re.compile(
+    r"\b(?:team|org|organi[sz]ation|group|squad|department|function)\s+of\s+(?:about\s+|around\s+|roughly\s+|~)?"
+    r"(?P<n>\d+|" + "|".join(_GROUP_WORDS) + r")\b(?!\s*(?:%|percent|[a-z]+s\b))",
+    re.IGNORECASE,
+)
+
+
+def group_tokens(text: str) -> list[Tok]:
+    """Headcounts written as "a team of 7" (people)."""
+    toks: list[Tok] = []
+    for m in _GROUP.finditer(text):
+        raw = m.group("n").lower()
+        value = float(raw) if raw.isdigit() else float(_GROUP_WORDS.index(raw) + 2)
+        toks.append(Tok(m.start("n"), m.end("n"), value, "people"))
     return toks
 
 

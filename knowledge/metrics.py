@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from knowledge.metric_context import describe
-from knowledge.metric_forms import Tok, fraction_tokens, magnitude_tokens, score_tokens
+from knowledge.metric_forms import Tok, fraction_tokens, group_tokens, magnitude_tokens, score_tokens
 from knowledge.metric_units import (
     MEASURE_UNITS,
     MONTHS,
@@ -113,9 +113,9 @@ def _tokens(text: str) -> list[Tok]:
         count = {"once": 1.0, "twice": 2.0}.get(word, 1.0)
         weekly = count * _PER_WEEK.get(per or word, 1.0)
         toks.append(Tok(m.start(), m.end(), weekly, "per week", paired_only=True))
-    toks += fraction_tokens(text) + score_tokens(text) + magnitude_tokens(text)
+    toks += fraction_tokens(text) + score_tokens(text) + magnitude_tokens(text) + group_tokens(text)
     kept: list[Tok] = []
-    for t in sorted(toks, key=lambda t: (t.start, -t.end)):  # the longer reading of an overlap wins
+    for t in sorted(toks, key=lambda t: (t.start, -t.end, not t.unit)):  # the longer (or measured) reading wins
         if not kept or t.start >= kept[-1].end:
             kept.append(t)
     return _ratios(text, kept)

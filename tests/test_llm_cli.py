@@ -34,7 +34,9 @@ def test_dead_server_falls_back_per_turn_with_a_notice_and_the_session_completes
 
 def test_openai_base_url_from_the_environment_reaches_a_real_server(tmp_path: Path) -> None:
     """No --base-url and no --model: OPENAI_BASE_URL alone puts the session in LLM mode against that server."""
+    from agent.llm.question_facts import level_expectation
     from evals.stub_openai import StubOpenAI
+    from knowledge.roles import load_role
 
     answer = "I split the on-call rota across two teams and cut pages per week from 30 to 8 within a quarter."
     answers = tmp_path / "answers.json"
@@ -54,4 +56,4 @@ def test_openai_base_url_from_the_environment_reaches_a_real_server(tmp_path: Pa
     prompt = next(m["content"] for m in requests[0]["messages"] if m["role"] == "user")
     assert f"<answer>\n{answer}\n</answer>" in prompt
     assert "(numbered):\n1. " in prompt  # the planned question's signals went in
-    assert "an organisation: several teams" in prompt  # the director pack's level expectation went in
+    assert level_expectation(load_role("director")) in prompt  # the director pack's level expectation went in

@@ -13,12 +13,17 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from agent.critic.text import content_stems
+from agent.critic.text import STOPWORDS, stem, words
 from knowledge.metric_units import MEASURE_UNITS, SECONDS, TIME_UNITS
 from knowledge.metrics import extract_metrics
 from knowledge.models import Metric
 
-_PERIOD = re.compile(r"\b(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|quarter|year)\b|/(\w+)", re.I)
+# A rate's period: "a week", "per day", "/min", "monthly"; "within a year" is a window, not a rate.
+_PERIOD = re.compile(
+    r"^(?:(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|quarter|year)\b|/(\w+)"
+    r"|(dai|week|month|quarter|year)l[yi])",
+    re.IGNORECASE,
+)
 _HEDGE = re.compile(
     r"(?:~|\b(?:about|around|roughly|nearly|almost|approximately|approx\.?|some|close to|just over|just under|"
     r"over|under|more than|less than|upwards of|north of|at least|at most|up to)\s+)(?:[$€£]\s?)?$",
@@ -45,6 +50,11 @@ class Figure:
     unit: str = ""
 
 
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words, two-letter names kept ("CI", "QA": they often name what a figure measures)."""
+    return [stem(w) for w in words(text.lower()) if w not in STOPWORDS and len(w) >= 2]
+
+
 def _dim(m: Metric) -> tuple[str, float]:
     """(dimension, factor to a common scale) of a metric."""
     unit = m.unit
@@ -56,9 +66,10 @@ def _dim(m: Metric) -> tuple[str, float]:
         return unit, 1.0
     if unit.startswith("per "):
         return "rate:" + unit[4:], 1.0
-    period = _PERIOD.search(m.timeframe or "")
+    period = _PERIOD.match((m.timeframe or "").strip())
     if period and unit not in MEASURE_UNITS:  # "45 pages a week" measures the same thing as "12 a week"
-        return "rate:" + (period.group(1) or period.group(2) or "").lower().rstrip("s"), 1.0
+        name = (period.group(1) or period.group(2) or period.group(3) or "").lower().rstrip("s")
+        return "rate:" + {"dai": "day"}.get(name, name), 1.0
     return "count", 1.0
 
 
@@ -122,9 +133,14 @@ def _sides(change: Figure, phase: str) -> list[float | None]:
     )
 
 
+def same_dim(a: Figure, s: Figure) -> bool:
+    """Same dimension; a count with no period stated compares with a rate of the same thing."""
+    return a.dim == s.dim or (counted(a) and counted(s) and "count" in (a.dim, s.dim))
+
+
 def agrees(a: Figure, s: Figure) -> bool:
     """The answer's figure restates the story's figure (same dimension, matching values in matching phases)."""
-    if a.dim != s.dim:
+    if not same_dim(a, s):
         return False
     if a.dim == "time" and a.unit != s.unit:  # "two months" for 8 weeks: speech across units is approximate
         return _values_agree(a, s, lambda x, y: x is not None and y is not None and abs(x - y) <= 0.1 * max(x, y))
@@ -155,7 +171,7 @@ def _kin(a: Figure, s: Figure) -> bool:
 
 def meaning(a: Figure, s: Figure) -> float:
     """How surely two figures of the same dimension measure the same thing (0 = no evidence)."""
-    if a.dim != s.dim or not _kin(a, s):
+    if not same_dim(a, s) or not _kin(a, s):
         return 0.0
     shared_noun = len(a.noun & s.noun)
     shared_context = len(a.context & s.context)
@@ -195,13 +211,15 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         if not candidates:
             continue
         best, _, k = max(candidates)
-        same_dim = [s for s in story if s.dim == a.dim and _kin(a, s)]
+        kind = [s for s in story if same_dim(a, s) and _kin(a, s)]
         # Named the same thing, or the only figure of its kind on both sides and about the same topic.
-        alone = len(same_dim) == 1 and sum(1 for x in answer if x.dim == a.dim and _kin(a, x)) == 1
+        alone = len(kind) == 1 and sum(1 for x in answer if same_dim(a, x) and _kin(a, x)) == 1
+        # Two changes of one dimension, neither naming what it measures, in the same words around them.
+        unnamed = not a.noun and not story[k].noun and a.before is not None and story[k].before is not None
         named_apart = bool(a.noun and story[k].noun and not a.noun & story[k].noun)
         if counted(a) and named_apart:
             continue  # a count of incidents is never a count of deploys
-        if len(a.noun & story[k].noun) >= 1 or (alone and best >= 1.0 and not named_apart):
+        if len(a.noun & story[k].noun) >= 1 or ((alone or unnamed) and best >= 1.0 and not named_apart):
             out.append((a, story[k]))
             used.add(k)
     return out

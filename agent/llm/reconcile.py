@@ -56,10 +56,12 @@ def _facts(star: dict[str, bool], quantified: bool, sub: Substance) -> dict[str,
     }
 
 
-def _gaps(offline: Critique, review: AnswerReview, facts: dict[str, bool], proven: dict[str, Span]) -> list[str]:
-    """Forced substance gaps, then the model's (unless the evidence shows them closed), then the offline ones
-    that no verified quote or fact cleared."""
-    forced = [g for g in ("relevance", "level") if not facts[g]]
+def _gaps(
+    offline: Critique, review: AnswerReview, facts: dict[str, bool], proven: dict[str, Span], sub: Substance
+) -> list[str]:
+    """Forced substance gaps (off topic, below the level), then the model's (unless the evidence shows them
+    closed), then the offline ones that no verified quote or fact cleared."""
+    forced = [g for g, verdict in (("relevance", sub.relevance), ("level", sub.level)) if verdict in CAPS]
     model = [g for g in review.weak_or_missing if not facts.get(g, False)]
     kept = [g for g in offline.weak_or_missing if not facts.get(g, g in proven)]
     return list(dict.fromkeys([*forced, *model, *kept]))
@@ -120,7 +122,7 @@ def reconcile(
     notes += [text["notes"][key] for key in dict.fromkeys(sub.overruled)]
     evidence += sub.evidence
     facts = _facts(star, quantified, sub)
-    gaps = _gaps(offline, review, facts, proven)
+    gaps = _gaps(offline, review, facts, proven, sub)
     if review.quantified_result and not has_outcome and "quantified_result" not in gaps:
         gaps.append("quantified_result")  # the model's score leaned on a number that is not there
     # An offline gap counts as cleared by the model only when a verified quote closed it.
