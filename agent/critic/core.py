@@ -87,15 +87,22 @@ def critique_answer(
     elif not found and score < 5:
         found = ["relevance"]
     rel_note = _relevance_note(f, info, stories) if f.relevance.label != "on_topic" else ""
+    notes_found = story_notes(question, verdict.text, f.metrics, stories)
+    gap_text = _gap_sentence(found[0], phr, rel_note, f.level.note) if found else ""
+    contradiction = next((n for n in notes_found if n.kind == "contradiction"), None)
+    if contradiction is not None and not verdict.injection:
+        # A figure that contradicts the candidate's own notes costs a point and is what to fix first.
+        found = ["quantified_result", *(g for g in found if g != "quantified_result")]
+        gap_text, score = contradiction.message, max(2, min(score, 5) - 1)
     return Critique(
         question_type=qtype, star=StarFlags(**{p: getattr(f.star, p) is not None for p in StarFlags.model_fields}),
         quantified_result=f.quantified, metrics=f.metrics, ownership=f.own, specificity=f.spec,  # type: ignore[arg-type]
         relevance=f.relevance.label, relevance_note=rel_note, level=f.level.label,  # type: ignore[arg-type]
         level_note=f.level.note, signals=_signals(f, typed), applies=applies,
         weak_or_missing=found,  # type: ignore[arg-type]
-        gap=_gap_sentence(found[0], phr, rel_note, f.level.note) if found else "",
+        gap=gap_text,
         score=1 if verdict.injection else score, non_answer=verdict.injection,
-        evidence=_evidence(f, typed, applies), story_notes=story_notes(question, verdict.text, f.metrics, stories),
+        evidence=_evidence(f, typed, applies), story_notes=notes_found,
         strengths=[] if verdict.injection or f.relevance.label == "off_topic" else strengths(f, found),
         notes=notes,
     )  # fmt: skip
