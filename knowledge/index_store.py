@@ -9,8 +9,9 @@ An index directory holds three files:
   "files": {file name: sha256}} — the checksums tie the three files to one save.
 
 Active entries are the views of the stories of the last open, in order, then the probes. Inactive ones belong to
-stories dropped since (another document set, an edit): their vectors stay cached by content hash (up to RETAIN_INACTIVE of them), so
-switching between the sample bank and your own documents, or undoing an edit, embeds nothing.
+stories dropped since (another document set, an edit): their vectors stay cached by content hash (up to
+RETAIN_INACTIVE of them), so switching between the sample bank and your own documents, or undoing an edit, embeds
+nothing.
 
 ``load_store`` validates all three files and raises ``StoreError`` with a short reason when anything is missing,
 corrupt or made by another embedder; the caller rebuilds and tells the user that reason. Writes go to temp files
