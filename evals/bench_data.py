@@ -11,15 +11,15 @@ from pathlib import Path
 # (title, subject, system, stakeholder, metric noun)
 _TOPICS = [
     ("Cutting warehouse spend", "cloud costs", "the analytics warehouse", "the finance partner", "monthly spend"),
-    ("Recovering from a checkout outage", "payments incident", "the checkout service", "the support lead", "error rate"),
+    ("Recovering from a checkout outage", "payments incident", "checkout", "the support lead", "error rate"),
     ("Hiring a platform team", "hiring loop", "the interview pipeline", "the recruiting manager", "offer acceptance"),
-    ("Settling a roadmap dispute", "roadmap conflict", "the quarterly roadmap", "the product director", "slipped goals"),
+    ("Settling a roadmap dispute", "roadmap conflict", "the roadmap", "the product director", "slipped goals"),
     ("Migrating the feature store", "feature store migration", "the feature store", "the ML leads", "p95 latency"),
     ("Building an evaluation harness", "LLM evaluation", "the support copilot", "the legal reviewer", "bad answers"),
-    ("Shipping search ranking on a deadline", "ranking launch", "the search ranker", "the marketing VP", "click-through"),
+    ("Shipping search ranking on a deadline", "ranking launch", "the ranker", "the marketing VP", "click-through"),
     ("Coaching a struggling lead", "mentoring", "the on-call rota", "the new tech lead", "missed reviews"),
-    ("Choosing a vector database vendor", "vendor choice", "the retrieval stack", "the procurement team", "query cost"),
-    ("Fixing data quality in billing", "billing data quality", "the billing pipeline", "the controller", "bad invoices"),
+    ("Choosing a vector database vendor", "vendor choice", "retrieval", "the procurement team", "query cost"),
+    ("Fixing data quality in billing", "billing data quality", "billing", "the controller", "bad invoices"),
 ]
 
 
