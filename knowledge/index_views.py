@@ -2,10 +2,11 @@
 
 A story is indexed as several vectors (its "views") and scored by its best view (max-sim):
 - the head: the title and every question linked to it, minus interview boilerplate ("Tell me about a time ..."),
-- the whole text (title first; MiniLM reads the first 256 tokens),
 - each STAR part, or for Q&A and prose each paragraph (short ones merged, long ones split at sentences).
 A question about one detail of a story (the rollback in its Action, the metric in its Result) then meets the part
-that tells it instead of a whole-story average diluted by everything else.
+that tells it instead of a whole-story average diluted by everything else. A whole-text view as well was measured:
+about one more dev question found, at three times the embedding time of a realistic bank (MiniLM attention grows
+with length), which the 200-story ingest budget cannot pay.
 
 Hub probes are the interview questions of the bundled role packs: a broad sample of what interviewers ask. A view
 that is close to many of them (an elevator pitch naming every project, a "90-second version") is a hub; the index
@@ -32,7 +33,7 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 
 @dataclass(frozen=True)
 class View:
-    """One embedded text of a story: kind is head, whole or part."""
+    """One embedded text of a story: kind is head or part."""
 
     kind: str
     text: str
@@ -54,14 +55,12 @@ def head_text(story: Story) -> str:
 
 
 def story_views(story: Story) -> list[View]:
-    """The story's views, in a fixed order (head, whole, parts); empty texts are skipped, duplicates dropped."""
-    head = head_text(story)
-    views = [View("head", head), View("whole", "\n".join(p for p in (head, story.text) if p))]
+    """The story's views, in a fixed order (head, parts); empty texts are skipped, duplicates dropped."""
+    views = [View("head", head_text(story))]
     parts = [p for p in (story.situation, story.task, story.action, story.result) if p.strip()]
     if len(parts) < 2:  # not a labelled STAR story: its paragraphs are its parts
         parts = paragraphs(story.text)
-    if len(parts) > 1:  # a single part would repeat the whole text
-        views += [View("part", part) for part in parts]
+    views += [View("part", part) for part in parts]
     unique: dict[str, View] = {}
     for view in views:
         if view.text.strip():
