@@ -56,10 +56,13 @@ def head_text(story: Story) -> str:
 
 def story_views(story: Story) -> list[View]:
     """The story's views, in a fixed order (head, parts); empty texts are skipped, duplicates dropped."""
-    views = [View("head", head_text(story))]
+    head = head_text(story)
+    views = [View("head", head)]
     parts = [p for p in (story.situation, story.task, story.action, story.result) if p.strip()]
     if len(parts) < 2:  # not a labelled STAR story: its paragraphs are its parts
         parts = paragraphs(story.text)
+    if len(parts) == 1:  # a one-paragraph story is read whole, title first, as it was written
+        parts = ["\n".join(p for p in (head, parts[0]) if p)]
     views += [View("part", part) for part in parts]
     unique: dict[str, View] = {}
     for view in views:
