@@ -141,12 +141,12 @@ class InterviewDriver:
         return self._done(values, None)
 
     def hint(self) -> Any:
-        """The best matching prepared story (StoryHit) for the pending question, or None."""
+        """The best matching prepared story (StoryHit) for the pending question, or None when none fits it."""
         step = self._current or self.pending()
         if step.kind == "done" or self._payload is None:
             return None
         hits = search_stories(self.context, self._payload["main_question"], self._payload["competency"])
-        return hits[0] if hits else None
+        return next((hit for hit in hits if getattr(hit, "fits", True)), None)
 
     def close(self) -> None:
         """Close the session database if this driver opened it (the state is already saved)."""

@@ -1,18 +1,18 @@
-"""The story index: dense (FAISS) + lexical (BM25) retrieval over the candidate's stories, fused by RRF.
+"""The story index: dense (FAISS, several views per story) + lexical (BM25) retrieval, fused by RRF.
 
-``StoryIndex.open(stories)`` builds or reuses a cached index in the data directory: a story whose embedded text is
-unchanged keeps its stored vector, so re-opening an unchanged bank embeds nothing. A missing, corrupt or
-mismatched index is rebuilt with a one-line notice in ``.notices``; an embedder that cannot run degrades to
-BM25-only search with a notice. ``search(question, k, competency)`` returns ``StoryHit``s, best first.
+``StoryIndex.open(stories)`` builds or reuses a cached index in the data directory: a view whose text is unchanged
+keeps its stored vector, so re-opening an unchanged bank embeds nothing. Reference items (legends, advice, question
+lists) are never indexed. A missing, corrupt or mismatched index is rebuilt with a one-line notice in ``.notices``;
+an embedder that cannot run degrades to BM25-only search with a notice.
 
-langchain_community is imported only here, lazily on the first dense search (0.9 s of imports in a bare process,
-0.2 s once langgraph is loaded: the time to the first question should not pay it), and its sunset
-DeprecationWarning is silenced here. Call ``warm()`` (e.g. in a background thread) to pay the one-off costs early.
+``search(question, k, competency)`` returns ``StoryHit``s, best first; each says whether it ``fits`` the question
+(its hub-corrected similarity clears the threshold calibrated for the embedder). ``best_fit(question)`` is the best
+hit that fits, or None: "no prepared story fits". Dense scoring lives in knowledge.index_dense, the one module that
+imports langchain_community. Call ``warm()`` (e.g. in a background thread) to pay the one-off costs early.
 """
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +22,17 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge.embeddings import EmbedderUnavailableError, embed_matrix, load_embedder
-from knowledge.index_cache import cached_vectors, content_hash, default_index_dir
-from knowledge.index_fusion import DENSE_WEIGHT, LEXICAL_WEIGHT, BM25Ranker, competency_matches, fuse, ranks_of
+from knowledge.index_cache import DenseVectors, cached_vectors, content_hash, default_index_dir
+from knowledge.index_dense import DenseScorer, fit_threshold
+from knowledge.index_fusion import (
+    DENSE_WEIGHT,
+    LEXICAL_WEIGHT,
+    BM25Ranker,
+    competency_matches,
+    fuse,
+    ranks_of,
+    strip_boilerplate,
+)
 from knowledge.models import Story
 from knowledge.paths import samples_dir
 
@@ -34,12 +43,15 @@ LEXICAL_ONLY = "bm25"  # pseudo-embedder name: no dense retrieval at all
 
 @dataclass(frozen=True)
 class StoryHit:
-    """One retrieved story: fused score (higher is better) and its rank in each ranking (None = not retrieved)."""
+    """One retrieved story: fused score (higher is better), its rank in each ranking (None = not retrieved),
+    its hub-corrected dense similarity (None without dense search) and whether it fits the question."""
 
     story: Story
     score: float
     dense_rank: int | None = None
     bm25_rank: int | None = None
+    similarity: float | None = None
+    fits: bool = True
 
 
 class StoryIndex:
@@ -49,7 +61,7 @@ class StoryIndex:
         self,
         stories: list[Story],
         embedder: Embeddings | None,
-        matrix: np.ndarray | None,
+        vectors: DenseVectors | None,
         notices: list[str],
         index_dir: Path | None = None,
         embedded: int = 0,
@@ -57,17 +69,17 @@ class StoryIndex:
         self.stories = stories
         self.notices = notices
         self.index_dir = index_dir
-        self.embedded = embedded  # stories embedded while opening (0 on an unchanged re-open)
+        self.embedded = embedded  # texts embedded while opening (0 on an unchanged re-open)
         self.ingest_result: Any = None  # set by open_story_index
         self._embedder = embedder
-        self._matrix = matrix
-        self._vectorstore: Any = None
+        self._dense = DenseScorer(vectors, embedder, len(stories)) if vectors is not None and embedder else None
         self._bm25 = BM25Ranker(stories)
+        self.threshold = fit_threshold(self.embedder_name)
 
     @property
     def embedder_name(self) -> str:
         """The embedder doing dense retrieval, or "bm25" when search is lexical only."""
-        if self._embedder is None or self._matrix is None:
+        if self._embedder is None or self._dense is None:
             return LEXICAL_ONLY
         return str(getattr(self._embedder, "name", type(self._embedder).__name__))
 
@@ -78,10 +90,12 @@ class StoryIndex:
         """Build or reuse the cached index for `stories` (see the module docstring)."""
         unique: dict[str, Story] = {}
         for story in stories:
-            unique.setdefault(story.id, story)
+            if story.kind != "reference":  # legends, advice, question lists: kept by ingest, never retrieved
+                unique.setdefault(story.id, story)
         notices: list[str] = []
-        if len(unique) < len(stories):
-            notices.append(f"{len(stories) - len(unique)} duplicate story id(s) ignored")
+        retrievable = sum(1 for s in stories if s.kind != "reference")
+        if len(unique) < retrievable:
+            notices.append(f"{retrievable - len(unique)} duplicate story id(s) ignored")
         items = list(unique.values())
         if isinstance(embedder, str) and embedder.strip().lower() == LEXICAL_ONLY:
             return cls(items, None, None, notices)
@@ -94,73 +108,57 @@ class StoryIndex:
                 # (sample bank Recall@3 0.89 vs 0.79), so search lexically.
                 return cls(items, None, None, notices)
         try:
-            matrix, folder, embedded = cached_vectors(items, model, index_dir, notices)
+            vectors, folder, embedded = cached_vectors(items, model, index_dir, notices)
         except EmbedderUnavailableError as exc:
             notices.append(f"dense retrieval off ({exc}); searching with BM25 only")
             return cls(items, None, None, notices)
-        return cls(items, model, matrix, notices, folder, embedded)
-
-    def _dense_store(self) -> Any:
-        """The LangChain FAISS vector store over the in-memory matrix (built on first use)."""
-        if self._vectorstore is None:
-            import faiss
-            from langchain_core.documents import Document
-
-            # langchain-community warns once, at import, that it is being sunset. A filter rather than
-            # catch_warnings, which is not thread-safe and the first search may run in a background thread.
-            warnings.filterwarnings("ignore", message=".*langchain-community.* sunset", category=DeprecationWarning)
-            from langchain_community.docstore.in_memory import InMemoryDocstore
-            from langchain_community.vectorstores import FAISS
-            from langchain_community.vectorstores.utils import DistanceStrategy
-
-            assert self._matrix is not None and self._embedder is not None
-            flat = faiss.IndexFlatIP(self._matrix.shape[1])
-            if len(self._matrix):
-                flat.add(self._matrix)
-            docs = {s.id: Document(page_content=s.title, metadata={"pos": i}) for i, s in enumerate(self.stories)}
-            self._vectorstore = FAISS(
-                embedding_function=self._embedder,
-                index=flat,
-                docstore=InMemoryDocstore(docs),
-                index_to_docstore_id={i: s.id for i, s in enumerate(self.stories)},
-                distance_strategy=DistanceStrategy.MAX_INNER_PRODUCT,
-            )
-        return self._vectorstore
+        return cls(items, model, vectors, notices, folder, embedded)
 
     def warm(self) -> None:
         """Pay the one-off costs (ONNX session, imports) now rather than on the first search."""
         if self.embedder_name != LEXICAL_ONLY:
             self.search("warm up", k=1)
 
-    def _dense_ranking(self, query: str) -> list[int]:
-        if self._embedder is None or self._matrix is None or not self.stories:
-            return []
+    def _dense_scores(self, query: str) -> np.ndarray | None:
+        if self._embedder is None or self._dense is None or not self.stories:
+            return None
         try:
-            vector = embed_matrix(self._embedder, [query], query=True)[0]
+            # Stripped like the stories' titles and questions are: "Tell me about a time ..." would otherwise pull
+            # every query toward whichever story is phrased that way.
+            vector = embed_matrix(self._embedder, [strip_boilerplate(query)], query=True)[0]
         except EmbedderUnavailableError as exc:
             self.notices.append(f"dense retrieval off ({exc}); searching with BM25 only")
             self._embedder = None
-            return []
-        found = self._dense_store().similarity_search_with_score_by_vector(vector.tolist(), k=len(self.stories))
-        return [int(doc.metadata["pos"]) for doc, _score in found]
+            return None
+        return self._dense.scores(vector)
 
     def search(self, query: str, k: int = 3, competency: str | None = None) -> list[StoryHit]:
         """The k stories that best answer `query`, best first; stories tagged `competency` get a small boost."""
         if not query.strip() or k <= 0 or not self.stories:
             return []
-        dense = self._dense_ranking(query)
+        scores = self._dense_scores(query)
         lexical = self._bm25.rank(query)
-        dense_rank = ranks_of(dense)
         lexical_rank = ranks_of(lexical)
+        dense_rank: dict[int, int] = {}
         rankings = [(lexical_rank, LEXICAL_WEIGHT)]
-        if dense:
+        if scores is not None:
+            dense = [int(pos) for pos in np.argsort(-scores, kind="stable") if np.isfinite(scores[pos])]
+            dense_rank = ranks_of(dense)
             # Every story is in the dense ranking, so stories sharing no word with the question still count for
             # something lexically: all of them share the rank after the last BM25 hit.
             rankings = [(dense_rank, DENSE_WEIGHT), (ranks_of(lexical, len(self.stories)), LEXICAL_WEIGHT)]
         fused = fuse(rankings, competency_matches(self.stories, competency))
-        return [
-            StoryHit(self.stories[pos], score, dense_rank.get(pos), lexical_rank.get(pos)) for pos, score in fused[:k]
-        ]
+        hits = []
+        for pos, score in fused[:k]:
+            similarity = None if scores is None else round(float(scores[pos]), 4)
+            fits = similarity is None or self.threshold is None or similarity >= self.threshold
+            ranks = (dense_rank.get(pos), lexical_rank.get(pos))
+            hits.append(StoryHit(self.stories[pos], score, *ranks, similarity=similarity, fits=fits))
+        return hits
+
+    def best_fit(self, query: str, competency: str | None = None) -> StoryHit | None:
+        """The best-ranked of the top 3 stories that fits the question; None means no prepared story fits."""
+        return next((hit for hit in self.search(query, k=3, competency=competency) if hit.fits), None)
 
 
 def open_story_index(

@@ -36,8 +36,10 @@ _BOILERPLATE = re.compile(
 
 
 def strip_boilerplate(question: str) -> str:
-    """'Tell me about a time you cut costs.' -> 'cut costs.' (the text itself when nothing would be left)."""
-    return _BOILERPLATE.sub("", question).strip() or question
+    """'Tell me about a time you cut costs.' -> 'cut costs.'; the text itself when at most one word would be left
+    ('Tell me about yourself' is a question in its own right, 'yourself' is not)."""
+    rest = _BOILERPLATE.sub("", question).strip()
+    return rest if len(rest.split()) > 1 else question
 
 
 def lexical_text(story: Story) -> str:

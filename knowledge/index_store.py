@@ -2,13 +2,16 @@
 
 An index directory holds three files:
 - ``vectors.faiss``  — a faiss IndexFlatIP (faiss.write_index); row i belongs to the i-th docstore entry,
-- ``docstore.json``  — {"stories": [{"id", "hash", "row", "active", "story": Story dump}, ...]},
+- ``docstore.json``  — {"stories": [{"id", "hash", "row", "active", "role", "story": Story dump}, ...]}: one entry per
+  embedded text; role "view" is one view of story `id` (the Story dump rides on its first view only), role "probe"
+  one of the generic questions that measure hubness (knowledge.index_views),
 - ``manifest.json``  — {"version", "embedder", "dimension", "model_hash", "created", "updated", "count",
   "files": {file name: sha256}} — the checksums tie the three files to one save.
 
-Active entries are the stories of the last open, in order. Inactive ones are stories that were dropped since
-(another document set, an edit): their vectors stay cached by content hash (up to RETAIN_INACTIVE of them), so
-switching between the sample bank and your own documents, or undoing an edit, embeds nothing.
+Active entries are the views of the stories of the last open, in order, then the probes. Inactive ones belong to
+stories dropped since (another document set, an edit): their vectors stay cached by content hash (up to
+RETAIN_INACTIVE of them), so switching between the sample bank and your own documents, or undoing an edit, embeds
+nothing.
 
 ``load_store`` validates all three files and raises ``StoreError`` with a short reason when anything is missing,
 corrupt or made by another embedder; the caller rebuilds and tells the user that reason. Writes go to temp files
@@ -27,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-FORMAT_VERSION = 2  # 2: manifest carries the files' sha256; dropped stories stay cached
+FORMAT_VERSION = 3  # 2: manifest carries the files' sha256; dropped stories stay cached. 3: views and probes
 FAISS_FILE = "vectors.faiss"
 DOCSTORE_FILE = "docstore.json"
 MANIFEST_FILE = "manifest.json"
@@ -40,13 +43,14 @@ class StoreError(Exception):
 
 @dataclass
 class Entry:
-    """One stored vector: the story it was computed for, the hash of the embedded text, whether it is current."""
+    """One stored vector: the story it belongs to, the hash of the embedded text, whether it is current, its role."""
 
     id: str
     hash: str
     story: dict[str, Any]
     vector: np.ndarray
     active: bool = True
+    role: str = "view"
 
 
 @dataclass
@@ -112,6 +116,7 @@ def load_store(index_dir: Path, expected: dict[str, Any]) -> StoredIndex:
                 dict(item.get("story") or {}),
                 matrix[row],
                 bool(item.get("active", True)),
+                str(item.get("role", "view")),
             )
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise StoreError("docstore entry is malformed") from exc
@@ -147,7 +152,8 @@ def save_store(index_dir: Path, expected: dict[str, Any], entries: list[Entry], 
     now = datetime.now(UTC).isoformat(timespec="seconds")
     docstore = {
         "stories": [
-            {"id": e.id, "hash": e.hash, "row": row, "active": e.active, "story": e.story} for row, e in enumerate(kept)
+            {"id": e.id, "hash": e.hash, "row": row, "active": e.active, "role": e.role, "story": e.story}
+            for row, e in enumerate(kept)
         ]
     }
     faiss_tmp = index_dir / f"{FAISS_FILE}.{os.getpid()}.tmp"
@@ -155,7 +161,8 @@ def save_store(index_dir: Path, expected: dict[str, Any], entries: list[Entry], 
     files = {FAISS_FILE: _file_sha256(faiss_tmp)}
     os.replace(faiss_tmp, index_dir / FAISS_FILE)
     files[DOCSTORE_FILE] = _write_json(index_dir / DOCSTORE_FILE, docstore)
-    manifest = {**expected, "created": created or now, "updated": now, "count": len(active), "files": files}
+    stories = len({e.id for e in active if e.role == "view"})
+    manifest = {**expected, "created": created or now, "updated": now, "count": stories, "files": files}
     _write_json(index_dir / MANIFEST_FILE, manifest)
 
 

@@ -95,7 +95,8 @@ def stored_stories(index_dir: Path) -> tuple[list[Story], str]:
     try:
         manifest = json.loads((index_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
         entries = json.loads((index_dir / DOCSTORE_FILE).read_text(encoding="utf-8"))["stories"]
-        stories = [Story.model_validate(e["story"]) for e in entries if e.get("active", True)]
+        # One entry per embedded view; a story's dump rides on its first view (knowledge.index_store).
+        stories = [Story.model_validate(e["story"]) for e in entries if e.get("active", True) and e.get("story")]
     except (OSError, ValueError, KeyError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
         raise ValueError(f"the story index in {index_dir} is unreadable ({exc.__class__.__name__}); {hint}") from exc
     return stories, str(manifest.get("embedder", ""))

@@ -12,6 +12,7 @@ from langchain_core.embeddings import Embeddings
 from knowledge.embedding_hashing import HashingEmbeddings
 from knowledge.index import StoryIndex, default_index_dir
 from knowledge.index_fusion import COMPETENCY_BOOST
+from knowledge.index_views import hub_probes, story_views
 from knowledge.models import Story
 
 
@@ -64,6 +65,11 @@ BANK = [
 ]
 
 
+def views(stories: list[Story]) -> int:
+    """How many texts the index embeds as documents for these stories (several views each)."""
+    return sum(len(story_views(s)) for s in stories)
+
+
 class CountingEmbedder(Embeddings):
     """The hashing embedder behind LangChain's plain API, counting every text it embeds."""
 
@@ -90,7 +96,7 @@ def ids(hits: list) -> list[str]:
 def test_round_trip_reuses_vectors_and_gives_same_results(tmp_path: Path) -> None:
     first_embedder = CountingEmbedder()
     first = StoryIndex.open(BANK, index_dir=tmp_path, embedder=first_embedder)
-    assert len(first_embedder.embedded) == len(BANK)
+    assert len(first_embedder.embedded) == views(BANK) > len(BANK)
     assert any("index built" in n for n in first.notices)
     query = "tell me about the incident call when the payment service fell over"
     before = [(h.story.id, h.score) for h in first.search(query)]
@@ -121,7 +127,7 @@ def test_damaged_index_is_rebuilt_with_a_notice(tmp_path: Path, damage, reason: 
     index = StoryIndex.open(BANK, index_dir=tmp_path, embedder=embedder)
     [notice] = index.notices
     assert notice.startswith("index rebuilt: ") and reason in notice and "\n" not in notice
-    assert len(embedder.embedded) == len(BANK)
+    assert len(embedder.embedded) == views(BANK)
     assert ids(index.search("Cassandra compaction", k=1)) == ["story-cassandra-compaction-storm"]
     # The rebuilt files are valid again: the next open reuses them silently.
     third = CountingEmbedder()
@@ -133,7 +139,7 @@ def test_index_from_another_embedder_is_rebuilt(tmp_path: Path) -> None:
     other = CountingEmbedder(dimension=128)
     index = StoryIndex.open(BANK, index_dir=tmp_path, embedder=other)
     assert any(n.startswith("index rebuilt: dimension changed") for n in index.notices)
-    assert len(other.embedded) == len(BANK)
+    assert len(other.embedded) == views(BANK)
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["dimension"] == 128 and manifest["embedder"] == "counting"
 
@@ -149,10 +155,12 @@ def test_only_changed_and_new_stories_are_embedded(tmp_path: Path) -> None:
 
     embedder = CountingEmbedder()
     index = StoryIndex.open(bank, index_dir=tmp_path, embedder=embedder)
-    assert len(embedder.embedded) == 2
+    # The edited story's unchanged views (its title) keep their vectors; the new story gets all of its views.
+    changed = {v.text for v in story_views(edited)} - {v.text for v in story_views(BANK[1])}
+    assert len(embedder.embedded) == len(changed) + views([extra])
     assert any("saved $2M" in text for text in embedder.embedded)
     assert any(text.startswith("Vendor choice") for text in embedder.embedded)
-    assert index.embedded == 2
+    assert index.embedded == len(embedder.embedded)
     assert "story-hiring-loop-redesign" not in ids(index.search("hiring loop rubric interviewers", k=len(bank)))
     # Metadata-only edits (competency tags) keep the vector but are saved.
     retagged = [s.model_copy(update={"competencies": ["execution"]}) for s in bank]
@@ -160,9 +168,10 @@ def test_only_changed_and_new_stories_are_embedded(tmp_path: Path) -> None:
     StoryIndex.open(retagged, index_dir=tmp_path, embedder=counting)
     assert counting.embedded == []
     stored = json.loads((tmp_path / "docstore.json").read_text())
-    active = [entry for entry in stored["stories"] if entry["active"]]
-    assert [entry["id"] for entry in active] == [s.id for s in bank]
-    assert all(entry["story"]["competencies"] == ["execution"] for entry in active)
+    active = [entry for entry in stored["stories"] if entry["active"] and entry["role"] == "view"]
+    assert list(dict.fromkeys(entry["id"] for entry in active)) == [s.id for s in bank]
+    dumps = [entry["story"] for entry in active if entry["story"]]  # one Story dump per story, on its first view
+    assert len(dumps) == len(bank) and all(d["competencies"] == ["execution"] for d in dumps)
 
 
 def test_switching_between_story_banks_reuses_cached_vectors(tmp_path: Path) -> None:
@@ -240,7 +249,7 @@ def test_vectors_are_normalised_inner_product(tmp_path: Path) -> None:
     import faiss
 
     flat = faiss.read_index(str(tmp_path / "vectors.faiss"))
-    assert flat.metric_type == faiss.METRIC_INNER_PRODUCT and flat.ntotal == len(BANK)
+    assert flat.metric_type == faiss.METRIC_INNER_PRODUCT and flat.ntotal == views(BANK) + len(hub_probes())
     norms = np.linalg.norm(flat.reconstruct_n(0, flat.ntotal), axis=1)
     assert np.allclose(norms, 1.0, atol=1e-5)
     assert index.search("incident", k=1)[0].dense_rank is not None
@@ -253,12 +262,12 @@ def test_cache_of_dropped_stories_is_bounded(tmp_path: Path, monkeypatch: pytest
     StoryIndex.open(BANK, index_dir=tmp_path, embedder="hashing")
     StoryIndex.open(BANK[:1], index_dir=tmp_path, embedder="hashing")
     entries = json.loads((tmp_path / "docstore.json").read_text())["stories"]
-    assert [(e["id"], e["active"]) for e in entries] == [
-        (BANK[0].id, True),
-        (BANK[1].id, False),
-        (BANK[2].id, False),
-    ]
-    assert entries[1]["story"] == {}  # dropped stories keep only their vector
+    active = [e for e in entries if e["active"]]
+    assert {e["id"] for e in active if e["role"] == "view"} == {BANK[0].id}
+    assert sum(1 for e in active if e["role"] == "probe") == len(hub_probes())
+    dropped = [e for e in entries if not e["active"]]
+    assert [e["id"] for e in dropped] == [BANK[1].id, BANK[1].id]  # the most recently dropped views, capped at 2
+    assert all(e["story"] == {} for e in dropped)  # dropped stories keep only their vectors
 
 
 def test_files_from_two_different_saves_are_not_mixed(tmp_path: Path) -> None:
@@ -270,4 +279,4 @@ def test_files_from_two_different_saves_are_not_mixed(tmp_path: Path) -> None:
     embedder = CountingEmbedder()
     index = StoryIndex.open(BANK, index_dir=tmp_path / "a", embedder=embedder)
     assert [n.split(" (")[0] for n in index.notices] == ["index rebuilt: docstore.json does not match the manifest"]
-    assert len(embedder.embedded) == len(BANK)
+    assert len(embedder.embedded) == views(BANK)

@@ -1,0 +1,97 @@
+"""Dense scoring of stories: FAISS over every view, hubness-corrected max-sim per story.
+
+The only module that imports langchain_community (lazily, on the first search: 0.9 s of imports in a bare process)
+and silences its sunset DeprecationWarning. The FAISS store is built in memory from the cached vectors; it is never
+saved with ``save_local`` (which pickles): knowledge.index_store writes the vectors with faiss.write_index.
+
+Hub correction. Some views are close to almost any interview question: an elevator pitch that names every project,
+a "90-second version", a summary paragraph. Raw max-sim lets them win everywhere. Each view's hubness is its mean
+similarity to its HUB_NEIGHBOURS nearest probes (the role packs' questions, knowledge.index_views.hub_probes), the
+cross-domain similarity local scaling (CSLS) idea; a view scores ``cosine - HUB_WEIGHT * hubness``. A story's dense
+score is its best view's. The corrected score is also what the "no prepared story fits" threshold is set on: a
+generic view no longer clears it for every question.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from knowledge.index_cache import DenseVectors
+
+# Tuned with `python -m evals.retrieval --set evals/retrieval_dev` and the sample bank (see evals/retrieval.py).
+HUB_NEIGHBOURS = 10
+HUB_WEIGHT = 0.5
+# "No prepared story fits" below this hub-corrected similarity, per embedder (calibrated on the dev set only;
+# see evals/retrieval.py --calibrate). Embedders without a calibration never say "no fit".
+FIT_THRESHOLDS: dict[str, float] = {"minilm": 0.175}
+
+
+def fit_threshold(embedder: str) -> float | None:
+    """The calibrated "fits" threshold for an embedder name, or None when it has none."""
+    return FIT_THRESHOLDS.get(embedder)
+
+
+def view_hubness(views: np.ndarray, probes: np.ndarray, neighbours: int | None = None) -> np.ndarray:
+    """Per view: mean cosine to its `neighbours` (default HUB_NEIGHBOURS) most similar probes (0 without probes)."""
+    if not len(probes) or not len(views):
+        return np.zeros(len(views), dtype=np.float32)
+    neighbours = HUB_NEIGHBOURS if neighbours is None else neighbours
+    sims = probes @ views.T  # (probes, views): a few hundred thousand products, well under a millisecond
+    top = np.sort(sims, axis=0)[-min(neighbours, len(probes)) :]
+    return top.mean(axis=0).astype(np.float32)
+
+
+class DenseScorer:
+    """Story scores for a query vector: max over the story's views of (cosine - HUB_WEIGHT * hubness)."""
+
+    def __init__(self, vectors: DenseVectors, embedder: Embeddings, stories: int) -> None:
+        self.vectors = vectors
+        self.stories = stories
+        self.hubness = view_hubness(vectors.views, vectors.probes)
+        self._embedder = embedder
+        self._store: Any = None
+
+    def _faiss(self) -> Any:
+        """The LangChain FAISS vector store over the view vectors (built on first use)."""
+        if self._store is None:
+            import faiss
+            from langchain_core.documents import Document
+
+            # langchain-community warns once, at import, that it is being sunset. A filter rather than
+            # catch_warnings, which is not thread-safe and the first search may run in a background thread.
+            warnings.filterwarnings("ignore", message=".*langchain-community.* sunset", category=DeprecationWarning)
+            from langchain_community.docstore.in_memory import InMemoryDocstore
+            from langchain_community.vectorstores import FAISS
+            from langchain_community.vectorstores.utils import DistanceStrategy
+
+            views = self.vectors.views
+            flat = faiss.IndexFlatIP(views.shape[1])
+            if len(views):
+                flat.add(views)
+            ids = [str(row) for row in range(len(views))]
+            docs = {i: Document(page_content="", metadata={"row": int(i)}) for i in ids}
+            self._store = FAISS(
+                embedding_function=self._embedder,
+                index=flat,
+                docstore=InMemoryDocstore(docs),
+                index_to_docstore_id=dict(enumerate(ids)),
+                distance_strategy=DistanceStrategy.MAX_INNER_PRODUCT,
+            )
+        return self._store
+
+    def scores(self, query: np.ndarray) -> np.ndarray:
+        """Corrected dense score per story position (-inf for a story without views)."""
+        out = np.full(self.stories, -np.inf, dtype=np.float32)
+        views = len(self.vectors.views)
+        if not views:
+            return out
+        found = self._faiss().similarity_search_with_score_by_vector(query.tolist(), k=views)
+        rows = np.fromiter((doc.metadata["row"] for doc, _ in found), dtype=np.int64, count=len(found))
+        sims = np.fromiter((score for _, score in found), dtype=np.float32, count=len(found))
+        corrected = sims - HUB_WEIGHT * self.hubness[rows]
+        np.maximum.at(out, self.vectors.owner[rows], corrected)
+        return out

@@ -1,0 +1,118 @@
+"""What the story index embeds: several views per story, and the generic questions that expose hub views.
+
+A story is indexed as several vectors (its "views") and scored by its best view (max-sim):
+- the head: the title and every question linked to it, minus interview boilerplate ("Tell me about a time ..."),
+- each STAR part, or for Q&A and prose each paragraph (short ones merged, long ones split at sentences).
+A question about one detail of a story (the rollback in its Action, the metric in its Result) then meets the part
+that tells it instead of a whole-story average diluted by everything else. A whole-text view as well was measured:
+about one more dev question found, at three times the embedding time of a realistic bank (MiniLM attention grows
+with length), which the 200-story ingest budget cannot pay.
+
+Hub probes are the interview questions of the bundled role packs: a broad sample of what interviewers ask. A view
+that is close to many of them (an elevator pitch naming every project, a "90-second version") is a hub; the index
+subtracts each view's mean similarity to its nearest probes (see knowledge.index_dense).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from knowledge.index_fusion import strip_boilerplate
+from knowledge.models import Story
+from knowledge.paths import roles_dir
+
+MIN_PART_WORDS = 25  # shorter paragraphs join the next one: a lone "Result: shipped." says little on its own
+MAX_PART_WORDS = 120  # longer ones are split at sentence ends (MiniLM truncates at 256 tokens)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class View:
+    """One embedded text of a story: kind is head or part."""
+
+    kind: str
+    text: str
+
+
+def linked_questions(story: Story) -> list[str]:
+    """The questions the story was prepared for, without repeating its title."""
+    seen: list[str] = []
+    for question in [story.question or "", *story.questions]:
+        text = question.strip()
+        if text and text != story.title.strip() and text not in seen:
+            seen.append(text)
+    return seen
+
+
+def head_text(story: Story) -> str:
+    """Title and linked questions, minus boilerplate: what the story is about in the author's shortest words."""
+    return "\n".join(strip_boilerplate(line) for line in [story.title, *linked_questions(story)] if line.strip())
+
+
+def story_views(story: Story) -> list[View]:
+    """The story's views, in a fixed order (head, parts); empty texts are skipped, duplicates dropped."""
+    head = head_text(story)
+    views = [View("head", head)]
+    parts = [p for p in (story.situation, story.task, story.action, story.result) if p.strip()]
+    if len(parts) < 2:  # not a labelled STAR story: its paragraphs are its parts
+        parts = paragraphs(story.text)
+    if len(parts) == 1:  # a one-paragraph story is read whole, title first, as it was written
+        parts = ["\n".join(p for p in (head, parts[0]) if p)]
+    views += [View("part", part) for part in parts]
+    unique: dict[str, View] = {}
+    for view in views:
+        if view.text.strip():
+            unique.setdefault(view.text, view)
+    return list(unique.values())
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of at least MIN_PART_WORDS and at most about MAX_PART_WORDS words."""
+    merged: list[str] = []
+    pending = ""
+    for para in (p.strip() for p in _BLANK_LINE.split(text)):
+        if not para:
+            continue
+        pending = f"{pending}\n{para}" if pending else para
+        if len(pending.split()) >= MIN_PART_WORDS:
+            merged.append(pending)
+            pending = ""
+    if pending:
+        if merged:
+            merged[-1] += "\n" + pending
+        else:
+            merged.append(pending)
+    out: list[str] = []
+    for para in merged:
+        if len(para.split()) <= MAX_PART_WORDS:
+            out.append(para)
+            continue
+        chunk: list[str] = []
+        for sentence in _SENTENCE_END.split(para):
+            chunk.append(sentence)
+            if len(" ".join(chunk).split()) >= MAX_PART_WORDS * 0.6:
+                out.append(" ".join(chunk))
+                chunk = []
+        if chunk:
+            out.append(" ".join(chunk))
+    return out
+
+
+@lru_cache(maxsize=1)
+def hub_probes() -> tuple[str, ...]:
+    """Every interview question of the bundled role packs, deduplicated and sorted (a stable probe set)."""
+    questions: set[str] = set()
+    for path in sorted(roles_dir().glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            continue  # a broken pack is reported by knowledge.roles; the probe set just loses its questions
+        for item in data.get("questions") or []:
+            if isinstance(item, dict) and isinstance(item.get("text"), str) and item["text"].strip():
+                questions.add(item["text"].strip())
+    return tuple(sorted(questions))
