@@ -75,6 +75,9 @@ class Question(BaseModel):
     signals: list[str] = Field(default_factory=list, description="What a strong answer shows.")
     source: str = ""
     line: int | None = None
+    story_ids: list[str] = Field(
+        default_factory=list, description="Ids of the candidate's stories prepared for this question (their links)."
+    )
 
 
 class Cue(BaseModel):

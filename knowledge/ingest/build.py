@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import PurePath
 
 from knowledge.competencies import competency_for_question, tag_competencies
 from knowledge.ingest.extract import MAX_ITEMS, RawDoc, RawStory
+from knowledge.ingest.fences import reads_as
+from knowledge.ingest.kinds import clean_title, kind_of, only_placeholder, placeholders
 from knowledge.ingest.questions import classify
 from knowledge.ingest.star import strip_markup
 from knowledge.models import Metric, Question, Story, stable_id
@@ -52,23 +55,52 @@ def build(doc: RawDoc, source: str) -> tuple[list[Story], list[Question], list[Q
             )
             raw.text = raw.text[:MAX_STORY_CHARS]
             raw.fields = {k: v[:MAX_STORY_CHARS] for k, v in raw.fields.items()}
-    stories = [_story(raw, source, ids, metrics) for raw in doc.stories[:MAX_ITEMS]]
-    questions = [_question(text, line, source, ids, "q") for text, line in _unique(doc.questions)[:MAX_ITEMS]]
+    stories = [_story(raw, source, ids, metrics) for raw in doc.stories[:MAX_ITEMS] if not _is_code(raw)]
+    asked = [(clean_title(text), line) for text, line in doc.questions]
+    # A question a story is linked to is a question the candidate expects: it is in the bank too.
+    asked += [(q, s.line) for s in stories for q in s.questions]
+    questions = [_question(text, line, source, ids, "q") for text, line in _unique(asked)[:MAX_ITEMS]]
+    by_text = {_key(q.text): q for q in questions}
+    for story in stories:
+        for linked in story.questions:
+            question = by_text.get(_key(linked))
+            if question is not None and story.id not in question.story_ids:
+                question.story_ids.append(story.id)
     candidates = [_question(text, line, source, ids, "cq") for text, line in _unique(doc.candidates)[:MAX_ITEMS]]
     return stories, questions, candidates
 
 
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+_CODE_TITLE = re.compile(r"[{};=]|\w\(|^\W*$")
+
+
+def _is_code(raw: RawStory) -> bool:
+    """A snippet that escaped its code block (an f-string "{query}" as a title) is never a story."""
+    return bool(_CODE_TITLE.search(raw.title)) and reads_as(raw.text.split("\n")) == "code"
+
+
 def _story(raw: RawStory, source: str, ids: _Ids, metrics: Callable[[str], list[Metric]]) -> Story:
     fields = {k: strip_markup(raw.fields.get(k, "")) for k in ("situation", "task", "action", "result")}
-    tag_text = " ".join(x for x in (raw.question, raw.title, raw.text) if x)
+    unfinished = placeholders(raw.text)
+    fields = {k: "" if v and only_placeholder(v) else v for k, v in fields.items()}  # "[?]", "---" are not parts
+    title = clean_title(raw.title)
+    question = clean_title(raw.question) if raw.question else None
+    linked = [q for q, _ in _unique([(clean_title(q), 0) for q in ([question] if question else []) + raw.links])]
+    tag_text = " ".join(x for x in (question, title, raw.text) if x)
     return Story(
-        id=ids("story", raw.title),
-        title=raw.title,
+        id=ids("story", title),
+        title=title,
+        kind=kind_of(title, question, raw.kind, raw.text, fields),  # type: ignore[arg-type]  # a StoryKind
         format=raw.kind,  # type: ignore[arg-type]  # extract only produces star | qa | prose
         text=raw.text,
         metrics=metrics(raw.text),
         competencies=tag_competencies(tag_text),
-        question=raw.question,
+        question=question,
+        questions=linked,
+        unfinished=unfinished,
         source=source,
         line=raw.line,
         situation=fields["situation"],
@@ -94,7 +126,7 @@ def _unique(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
     seen: set[str] = set()
     out = []
     for text, line in items:
-        key = " ".join(text.lower().split())
+        key = _key(text)
         if key not in seen:
             seen.add(key)
             out.append((text, line))

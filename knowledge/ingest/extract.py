@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from knowledge.ingest import items
 from knowledge.ingest.blocks import Section, parse_blocks, split_sections
 from knowledge.ingest.candidates import candidate_items, candidate_label, is_candidate_title, table_questions
+from knowledge.ingest.labels import parse_label
 from knowledge.ingest.leadins import asks_for_questions, example_questions, question_list_label
+from knowledge.ingest.links import is_links_label, link_lines
 from knowledge.ingest.normalize import normalize
 from knowledge.ingest.questions import has_story_prefix, heading_question
 from knowledge.ingest.star import split_star
@@ -54,6 +56,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
     consumed: set[int] = set()
     candidate_until = -1  # candidate-question region (document line) from a "Questions to ask" heading
     answers_seen: set[str] = set()
+    told: tuple[list[RawStory], int] = ([], -1)  # the last section's stories and where that section ends
     for k, span in enumerate(spans):
         if k in consumed:
             continue
@@ -75,6 +78,12 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         story_end = list_at if list_at is not None else own_end
         heading = sec.title if sec.heading else None
         question = heading_question(sec.title) if sec.heading else None
+        if told[0] and span.start < told[1] and sec.heading and is_links_label(sec.title):
+            # "### Questions this answers" under a story: links of that story
+            listed = example_questions(lines, span.start, span.end)
+            _link(told[0], [(i, t) for i, t in listed])
+            doc.questions += [(t, i + 1) for i, t in listed]
+            continue
         if span.qa:
             # Text before the first card can be the section's own story or answer ("### Q2: ..." + STAR).
             lead = (span.start, span.qa[0].line)
@@ -82,7 +91,9 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             doc.stories += found
             if question:
                 doc.questions.append((question, sec.line))
+            before = len(doc.stories)
             _add_pairs(doc, [p for p in span.qa[: MAX_ITEMS + 1] if p.line < own_end], answers_seen)
+            _link(found + doc.stories[before:], link_lines(lines, span.start, own_end, code))
             continue
         children = _children(spans, k)
         simple = label_at is None and list_at is None and not any(_is_item(spans[j], lines) for j in children)
@@ -95,10 +106,16 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         if found and list_at is not None:  # stories, then "Questions these answer:" and a list
             doc.questions += [(t, i + 1) for i, t in example_questions(lines, list_at, own_end)]
         if found:
+            told_end = own_end
             if simple and found[0].kind != "prose":  # a labelled story or answer keeps its sub-sections
                 whole = (span.start, span.full_end)
                 found = section_stories(heading, sec.line, lines, whole, question, code, fallback_title) or found
                 consumed.update(children)
+                told_end = span.full_end
+            _link(found, link_lines(lines, span.start, told_end, code))
+            if list_at is not None and (label := parse_label(lines[list_at])) and label.canon == "links":
+                _link(found, example_questions(lines, list_at, own_end))
+            told = (found, span.full_end)
             doc.stories += found
             if question:
                 doc.questions.append((question, sec.line))
@@ -117,6 +134,14 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         if listed and asks_for_questions(sec, lines, span.start, listed[0][0], _parent_title(spans, k)):
             doc.questions += [(t, i + 1) for i, t in listed]
     return doc
+
+
+def _link(stories: list[RawStory], links: list[tuple[int, str]]) -> None:
+    """Attach each linked question (0-based line, text) to the story it sits in: the last one starting above it."""
+    for i, text in links:
+        above = [s for s in stories if s.line - 1 <= i] or stories[:1]
+        if above and text not in above[-1].links:
+            above[-1].links.append(text)
 
 
 def _add_pairs(doc: RawDoc, pairs: list[items.QAPair], answers_seen: set[str]) -> None:

@@ -31,7 +31,13 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "lesson", "lessons learned", "lesson learned", "learnings", "learning", "what i learned",
               "interview hook", "hook", "key takeaway", "key takeaways", "takeaways", "takeaway", "reflection",
               "follow-ups", "follow-up questions", "likely follow-ups", "metrics", "key metrics", "tags",
-              "competencies", "notes", "alternatives considered", "why it matters", "skills", "themes"),
+              "competencies", "notes", "alternatives considered", "why it matters", "skills", "themes",
+              "follow-up", "follow up", "follow-ups", "follow ups", "likely follow-up", "likely follow up",
+              "possible follow-ups", "expected follow-ups", "follow-up question"),
+    # Questions a story is also prepared for ("*Also answers: ...*", "**Use for:**"): links, not story text.
+    "links": ("also answers", "also answer", "also use for", "also works for", "also fits", "use for", "use it for",
+              "use this for", "good for", "answers", "questions this answers", "questions it answers", "maps to",
+              "works for", "reuse for", "also good for", "also covers", "covers"),
 }
 # fmt: on
 # A bare "A:" is an answer; split_star reads it as Action when S:/T: letters are used alongside.
@@ -41,15 +47,21 @@ _QUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _WRAPPED = re.compile(r"^(\*\*|__|\*|_)(?P<inner>[^*_\n]{1,60}?)\1\s*(?P<rest>.*)$")
-_PLAIN = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9&/' -]{0,40}?)\s*(?::|\s[-–—])\s*(?P<rest>.*)$")
-_SEP = re.compile(r"^(?::|[-–—](?=\s|$))\s*")
+_PLAIN = re.compile(
+    r"^(?P<label>[A-Za-z][A-Za-z0-9&/' -]{0,40}?(?:\s*\([^()]{1,40}\))?)\s*(?::|\s[-–—])\s*(?P<rest>.*)$"
+)
+# A qualifier after the label name: "A (the mistake)", "R (consequence + lesson)", "Situation [context]".
+_QUALIFIER = re.compile(r"\s*[(\[][^()\[\]]{0,40}[)\]]\s*$")
+# A label alone on its line, written in capitals or closed by a colon: "SITUATION", "Result:".
+_BARE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &/'-]{0,30}?)\s*:?\s*$")
+_SEP = re.compile(r"^(?::|=|[-–—](?=\s|$))\s*")
 
 
 @dataclass(frozen=True)
 class Label:
     """A label found at the start of a line: canonical name, the raw name and the text after it."""
 
-    canon: str  # situation | task | action | result | answer | extra | other
+    canon: str  # situation | task | action | result | answer | extra | links | other
     name: str
     rest: str
     bulleted: bool
@@ -63,7 +75,7 @@ _DECOR = re.compile("^[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u20
 @lru_cache(maxsize=2048)
 def canonical(name: str) -> str | None:
     """Canonical label for a raw label name, or None."""
-    key = re.sub(r"\s+", " ", name.strip().strip(":").strip().lower())
+    key = re.sub(r"\s+", " ", _QUALIFIER.sub("", name.strip().strip(":").strip()).lower())
     key = re.sub(r"^(your|my|the)\s+", "", key) if key not in _CANON else key
     if key in _CANON:
         return _CANON[key]
@@ -109,12 +121,22 @@ def parse_label(line: str) -> Label | None:
     if heading:
         canon = canonical(s)
         return Label(canon, s, "", bool(bullet)) if canon else None
-    plain = _PLAIN.match(s)
+    plain = _PLAIN.match(s.lstrip("*_") if s[:1] in "*_" and s[1:2] not in "*_" else s)  # "*Also answers: ..."
     if plain:
         canon = canonical(plain.group("label"))
         if canon:
             return Label(canon, plain.group("label"), plain.group("rest").strip(), bool(bullet))
+    bare = _BARE.match(s)
+    if bare and not bullet and (s.isupper() or s.endswith(":")):
+        canon = canonical(bare.group("label"))
+        if canon and len(bare.group("label")) > 1:
+            return Label(canon, bare.group("label"), "", False)
     return None
+
+
+def short_name(label: Label) -> str:
+    """The label's name without qualifiers, lower-case: "A (the mistake)" -> "a"."""
+    return _QUALIFIER.sub("", label.name.strip()).strip().lower()
 
 
 def _table_label(row: str) -> Label | None:

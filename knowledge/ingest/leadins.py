@@ -39,7 +39,7 @@ def question_list_label(lines: list[str], start: int, end: int, code: set[int]) 
         if not raw.endswith(":") or len(raw) > 80 or not _QUESTION_LIST.search(raw):
             continue
         label = parse_label(raw)
-        if label is not None and label.canon != "other":
+        if label is not None and label.canon not in ("other", "links"):
             continue  # "Likely follow-ups:" is part of a story, not a list of interview questions
         listed = example_questions(lines, i + 1, end)
         if listed and listed[0][0] <= i + 2:

@@ -3,7 +3,7 @@
 - Plain-text exports (Google Docs, Word) mark sections with ALL-CAPS lines; notes often title stories with a
   whole-bold line (`**The payments outage (2023)**`). Both become headings one level below the Markdown heading
   they sit under, so every story gets a section of its own.
-- A plain ``` fence around prose (a story pasted "as is") is dropped; code fences stay.
+- A fence around Markdown prose (a story pasted "as is", a stray ``` line) is dropped; code fences stay (fences.py).
 - Notion toggles (`- ▸ ...`) and task checkboxes (`- [ ] ...`) become ordinary bullets.
 - GitHub collapsible cards (`<details><summary>Question</summary> answer </details>`) become a bold question
   line followed by its answer.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.ingest.blocks import is_prose
+from knowledge.ingest.fences import unfence
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.questions import question_line
 
@@ -34,7 +34,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = _unfence_prose(blank_front_matter(lines))
+    lines = unfence(blank_front_matter(lines))
     out = list(lines)
     # One ALL-CAPS word ("IMPORTANT") only titles a section in plain text, never next to Markdown headings.
     plain = not any(_ATX.match(line) for line in lines)
@@ -55,31 +55,6 @@ def normalize(lines: list[str]) -> list[str]:
         title = _pseudo_title(out, i, plain)
         if title:
             out[i] = f"{'#' * min(level + 1, 6)} {title}"
-    return out
-
-
-_TEXT_FENCE = re.compile(r"^\s{0,3}(?P<mark>`{3,}|~{3,})\s*(?:text|txt|md|markdown|plain|plaintext)?\s*$", re.I)
-
-
-def _unfence_prose(lines: list[str]) -> list[str]:
-    """A story pasted inside a plain ``` fence (to keep its layout) is text, not code: drop the fence lines."""
-    out = list(lines)
-    i = 0
-    while i < len(lines):
-        opened = _TEXT_FENCE.match(lines[i])
-        if not opened and _FENCE.match(lines[i]):  # a real code fence: skip to its end
-            mark = lines[i].strip()[:3]
-            i = next((j for j in range(i + 1, len(lines)) if lines[j].strip().startswith(mark)), len(lines)) + 1
-            continue
-        if opened:
-            mark = opened.group("mark")
-            close = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == mark), None)
-            if close is None:
-                break
-            if is_prose("\n".join(lines[i + 1 : close])):
-                out[i] = out[close] = ""
-            i = close
-        i += 1
     return out
 
 

@@ -23,7 +23,7 @@ _IRREGULAR = (
     "sent|set|shut|sold|spent|split|spoke|stood|taught|thought|told|understood|was|were|went|won|hit|cut|"
     "rebuilt|rewrote|oversaw|undertook|shipped"
 )
-_PAST = re.compile(rf"\b(?:{_IRREGULAR}|[a-z]{{3,}}ed)\b", re.IGNORECASE)
+PAST = re.compile(rf"\b(?:{_IRREGULAR}|[a-z]{{3,}}ed)\b", re.IGNORECASE)
 _NOT_PAST = re.compile(r"\b(?:need|needed to|speed|feed|seed|proceed|indeed|exceed|based|red|bed|shed)\b", re.I)
 _LINE_MARKUP = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)]|#{1,6}|>)\s+")
 
@@ -71,7 +71,7 @@ def _narrative(sentence: str) -> bool:
     if not _FIRST_PERSON.search(sentence):
         return False
     cleaned = _NOT_PAST.sub(" ", sentence)
-    return bool(_PAST.search(cleaned))
+    return bool(PAST.search(cleaned))
 
 
 def is_narrative(text: str) -> bool:
@@ -88,7 +88,7 @@ def is_narrative(text: str) -> bool:
         return True
     if len(text) > MAX_SHORT_STORY_CHARS or len(sents) > 5:
         return False
-    past = sum(1 for s in sents if _PAST.search(_NOT_PAST.sub(" ", s)))
+    past = sum(1 for s in sents if PAST.search(_NOT_PAST.sub(" ", s)))
     return told >= 1 and bool(_ACTION.search(text)) and past >= 2 and past >= 0.5 * len(sents)
 
 

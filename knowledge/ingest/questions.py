@@ -12,7 +12,10 @@ _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 # "Q:", "Q1.", "Q 3 -", "Question:", "Question 4)", "Interview Question:" after emphasis markers are removed.
 _Q_PREFIX = re.compile(
-    r"^(?:interview\s+)?(?P<word>q|question|interviewer|q\s*&\s*a)\s*#?(?P<num>\d{1,3})?\s*(?::|[.)](?=\s)|[-–—](?=\s))\s*(?P<text>.*)$",
+    r"^(?:(?:interview|example|sample|behaviou?ral|technical|leadership|likely|common|typical|star|practice|main|"
+    r"key|bonus|the|follow[- ]?up|(?!open\b|research\b)[A-Z][\w&.'-]{1,20})\s+)?"
+    r"(?P<word>q|question|interviewer|q\s*&\s*a)\s*#?(?P<num>\d{1,3})?\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?"
+    r"(?::|[.)](?=\s)|[-–—](?=\s))\s*(?P<text>.*)$",
     re.IGNORECASE,
 )
 _ANSWER_INLINE = re.compile(r"\s*(?:\*\*|__)?\s*(?:star\s+|sample\s+|my\s+)?answer\s*(?:\*\*|__)?\s*:.*$", re.I)
@@ -78,7 +81,17 @@ def is_question_like(text: str) -> bool:
         return False
     if len(text) < 8:  # only a short question word pair such as "Why us?" or "Why Go?"
         return len(text) >= 6 and text.endswith("?") and len(text.split()) >= 2 and bool(ASKING.match(text))
+    aux = _AUX.match(text)
+    if aux and not text.endswith("?") and not _SUBJECT.match(text[aux.end() :]):
+        return False  # "Could add re-ranking later" is a note; "Could you ...?" asks
     return text.endswith("?") or bool(ASKING.match(text))
+
+
+_AUX = re.compile(r"^(?:would|could|can|do|does|did|have|has|is|are|should)\s+", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"(?:(?i:you|we|i|they|he|she|it|there|this|that|these|those|the|a|an|your|our|my|his|her|their|someone|"
+    r"anyone|people|one|any|all|each|every)|[A-Z]\w*)\b"
+)
 
 
 @lru_cache(maxsize=8192)

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 import textwrap
 
-from knowledge.ingest.labels import STAR, Label, parse_label
+from knowledge.ingest.labels import STAR, Label, parse_label, short_name
+from knowledge.ingest.questions import question_line
 
 # A STAR label in the middle of a line: "... team. **A:** I paired ..." or "... left. Task: keep ..." (a plain
 # label must follow the end of a sentence and be capitalised; several labels on one line are required anyway).
 _INLINE = re.compile(
-    r"(?<=\S)\s+(?=(?:\*\*|__)[A-Za-z][A-Za-z &/'-]{0,30}?\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:))|"
+    r"(?<=\S)\s+(?=(?:\*\*|__)[A-Za-z][A-Za-z &/'()+-]{0,40}?\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:))|"
     r"(?<=[.!?;])\s+(?=(?:[STAR]|Situation|Context|Challenge|Problem|Task|Goal|Actions?|Results?|Outcome|Impact)"
     r"\s*:\s)"
 )
@@ -23,7 +24,7 @@ def _is_star(label: Label | None) -> bool:
     """A STAR label, counting a bare "A" (Action next to S/T/R letters)."""
     if label is None or not re.search(r"\w", label.rest):
         return False  # a label with nothing after it is a mention ("**Situation:** / **Task:**"), not a part
-    return label.canon in STAR or label.name.strip().lower() == "a"
+    return label.canon in STAR or short_name(label) == "a"
 
 
 def _split_inline(line: str) -> list[str]:
@@ -46,7 +47,7 @@ def _split_inline(line: str) -> list[str]:
 
 
 _HR = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
-_ENDS_FIELD = ("extra", "answer", "star")
+_ENDS_FIELD = ("extra", "links", "answer", "star")
 _BOLD = re.compile(r"\*\*|__")
 
 
@@ -65,25 +66,33 @@ def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) 
     code = code or set()
     lines, in_code = _expand(lines, code, offset)
     labels = [None if skip else parse_label(line) for line, skip in zip(lines, in_code, strict=True)]
-    letters = {lab.name.strip().lower() for lab in labels if lab and len(lab.name.strip()) == 1}
+    letters = {short_name(lab) for lab in labels if lab and len(short_name(lab)) == 1}
     a_is_action = bool(letters & {"s", "t"})
     fields: dict[str, list[str]] = {k: [] for k in STAR}
     seen: set[str] = set()
     current: str | None = None
     for line, lab in zip(lines, labels, strict=True):
         canon = lab.canon if lab else None
-        if lab and canon == "answer" and lab.name.strip().lower() == "a" and a_is_action:
+        if lab and canon == "answer" and short_name(lab) == "a" and a_is_action:
             canon = "action"
         if lab and canon in STAR:
             current = canon
             seen.add(canon)
             if lab.rest:
                 fields[canon].append(lab.rest)
-        elif (lab and (canon in _ENDS_FIELD or (canon == "other" and not lab.bulleted))) or _HR.match(line):
-            current = None  # another part, or a horizontal rule, ends the field
+        elif (lab and (canon in _ENDS_FIELD or (canon == "other" and not lab.bulleted))) or _ends_field(line):
+            current = None  # another part, a rule, a heading or the next question ends the field
         elif current:
             fields[current].append(line)
     return {k: _dedent(v) if v else "" for k, v in fields.items()}, len(seen)
+
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+
+
+def _ends_field(line: str) -> bool:
+    """A horizontal rule, a heading that is not a STAR label, or an explicit question ("Q: ...")."""
+    return bool(_HR.match(line) or _HEADING.match(line) or question_line(line))
 
 
 def _expand(lines: list[str], code: set[int], offset: int) -> tuple[list[str], list[bool]]:

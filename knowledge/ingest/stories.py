@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 
 from knowledge.ingest import prose
 from knowledge.ingest.items import trim
+from knowledge.ingest.kinds import PITCH_TITLE
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.questions import clean, has_story_prefix, strip_story_prefix
 from knowledge.ingest.star import split_star
+
+MIN_PITCH_WORDS = 20
 
 
 @dataclass
@@ -26,6 +29,7 @@ class RawStory:
     line: int  # 1-based
     fields: dict[str, str] = field(default_factory=dict)
     question: str | None = None
+    links: list[str] = field(default_factory=list)  # more questions it is prepared for ("Also answers: ...")
 
 
 def section_stories(
@@ -50,6 +54,8 @@ def section_stories(
     if labels >= 2 or (labels and heading and has_story_prefix(heading)):
         return _split_repeated(title, line, lines, start, end, code) or [RawStory(title, "star", text, line, fields)]
     plain = prose.prose_text([x for i, x in enumerate(body) if start + i not in code])
+    if heading and PITCH_TITLE.search(heading) and len(plain.split()) >= MIN_PITCH_WORDS:
+        return [RawStory(title, "prose", text, line)]  # a pitch: a prepared answer, whatever its tense
     if prose.is_narrative(plain) or (heading and has_story_prefix(heading) and len(plain) >= 40):
         return [RawStory(title, "prose", text, line, prose.infer_star(plain))]
     return []

@@ -1,0 +1,127 @@
+"""What an item is: a story (a past situation), a prepared answer (pitch, opinion, technical explanation) or
+reference material kept but never retrieved (a STAR legend or template, advice, a list of questions, tips).
+
+Also: placeholders that mark a story unfinished, and titles cleaned of UI residue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest import prose
+from knowledge.ingest.star import split_star
+
+# A pitch answers "tell me about yourself": it is a prepared answer, never a story, whatever its tense.
+PITCH = re.compile(
+    r"tell (?:me|us) about yourself|introduce yourself|elevator pitch|\bpitch\b|walk (?:me|us) through your "
+    r"(?:resume|cv|background|career)|\babout me\b|\bintro(?:duction)?\b|\d+[- ]second (?:version|intro|answer)|"
+    r"\bwho am i\b|your background",
+    re.IGNORECASE,
+)
+# A section titled like this holds a pitch even when it is not told as a story.
+PITCH_TITLE = re.compile(
+    r"\bpitch\b|\babout me\b|tell (?:me|us) about yourself|introduce yourself|\d+[- ]second (?:version|intro)|"
+    r"\bself[- ]introduction\b|\bmy intro\b",
+    re.IGNORECASE,
+)
+# Titles of reference material: how to tell stories, templates, advice and question lists.
+_REFERENCE_TITLE = re.compile(
+    r"\b(?:structure|template|legend|format|framework|method|methodology|tips?|advice|guidelines?|checklist|"
+    r"dos and don'?ts|do'?s|don'?ts|mistakes to avoid|how to (?:answer|use|prepare|tell|structure)|"
+    r"cheat ?sheet|reminders?|principles|rules of thumb|what interviewers (?:want|look for)|scoring|rubric|"
+    r"question (?:list|bank)|questions? to (?:expect|practi[cs]e|prepare)|common questions|red flags)\b",
+    re.IGNORECASE,
+)
+# Questions that ask for a past situation: what is prepared under them is a story.
+_ASKS_FOR_A_STORY = re.compile(
+    r"\b(?:a|the|one) (?:time|situation|moment|project|decision|mistake|failure|conflict|example)\b|"
+    r"\bhave you ever\b|\b(?:tell|walk) (?:me|us) about (?:a|an|the|your (?:biggest|hardest|most|last))\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me)\b")
+_DIGIT = re.compile(r"\d")
+# Placeholders left for later: [?], [FILL: ...], [TODO], TODO, TBD, XX%, ???, <insert ...>.
+_PLACEHOLDER = re.compile(
+    r"\[\s*\?+\s*\]|\[\s*(?:fill|todo|tbd|insert|add|number|metric|x+)\b[^\]]*\]|\bTODO\b|\bTBD\b|\bXX+\b|"
+    r"\?\?\?|<\s*(?:fill|insert|add)[^>]*>|\{\{[^}]*\}\}",
+    re.IGNORECASE,
+)
+
+
+def placeholders(text: str) -> bool:
+    """The text still holds a placeholder for something the author meant to fill in."""
+    return bool(_PLACEHOLDER.search(text))
+
+
+def only_placeholder(field: str) -> bool:
+    """A STAR part with nothing but placeholders, rules and punctuation in it ("[?]", "---", "TBD")."""
+    rest = _PLACEHOLDER.sub(" ", field)
+    return not re.search(r"[A-Za-z0-9]", rest)
+
+
+def kind_of(title: str, question: str | None, fmt: str, text: str, fields: dict[str, str]) -> str:
+    """story | answer | reference for one extracted item."""
+    asked = question or ""
+    if PITCH.search(asked) or PITCH.search(title):
+        return "answer"
+    if _is_reference(title, text, fields, asked):
+        return "reference"
+    if fmt == "star" or _ASKS_FOR_A_STORY.search(asked) or split_star(text.split("\n"))[1] >= 2:
+        return "story"  # told in STAR parts, or prepared for "tell me about a time ..."
+    plain = prose.prose_text(text.split("\n"))
+    if fmt == "prose" or prose.is_narrative(plain):
+        return "story"
+    return "answer"
+
+
+def _is_reference(title: str, text: str, fields: dict[str, str], question: str) -> bool:
+    """A legend or template (short generic parts, nobody in them), advice, or a list of questions with tips."""
+    parts = [fields.get(k, "").strip() for k in ("situation", "task", "action", "result")]
+    filled = [p for p in parts if p]
+    if len(filled) >= 2 and all(_generic(p) for p in filled):
+        return True  # "S = Context and challenges", "**Result:** [?]"
+    if question or (len(filled) >= 3 and not all(_generic(p) for p in filled)):
+        return False  # a prepared answer, or a story told in STAR parts, whatever its title says
+    if _REFERENCE_TITLE.search(title) and not _told(text):
+        return True
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    asks = sum(x.rstrip("\"”*_ ").endswith("?") for x in lines)
+    if lines and asks >= 3 and asks >= 0.5 * len(lines):
+        return True  # a list of questions (plus a tip or two)
+    # Advice ("Brag about yourself, but make it relevant"): nobody in it, nothing measured, no question it answers.
+    return not _FIRST_PERSON.search(text) and not _DIGIT.search(text) and len(text.split()) >= 8
+
+
+def _generic(part: str) -> bool:
+    """A template part: a few words, nobody doing anything, no number, or only a placeholder."""
+    if only_placeholder(part):
+        return True
+    return len(part.split()) <= 8 and not _FIRST_PERSON.search(part) and not _DIGIT.search(part)
+
+
+def _told(text: str) -> bool:
+    """Someone tells what happened: first person and past tense in at least two sentences."""
+    sentences = prose.sentences(prose.prose_text(text.split("\n")))
+    return sum(bool(_FIRST_PERSON.search(s)) and bool(prose.PAST.search(s)) for s in sentences) >= 2
+
+
+# UI residue in titles: "(Click to expand)", "★ strongest", "⭐", links and "Company question (url) –" prefixes.
+_RESIDUE = (
+    re.compile(r"\s*\(?\b(?:click|tap) (?:to|here to) (?:expand|open|show|reveal)\b\)?", re.IGNORECASE),
+    re.compile(r"\s*[★☆⭐🌟✨]+\s*(?:strongest|strong|best|favou?rite|top pick|top|go-to|must[- ]use)?\s*", re.I),
+    re.compile(r"\s*\((?:strongest|best|favou?rite|go-to|must[- ]use)\)", re.IGNORECASE),
+    re.compile(r"\s*\(\s*<?https?://[^)\s]*>?\s*\)"),
+    re.compile(r"<?https?://\S+>?"),
+)
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_ASKED_PREFIX = re.compile(r"^[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)?\s+questions?\s*[:–—-]\s+(?=\S)", re.IGNORECASE)
+
+
+def clean_title(title: str) -> str:
+    """A title without UI residue; the original when cleaning would leave nothing."""
+    text = _LINK.sub(r"\1", title)
+    for pattern in _RESIDUE:
+        text = pattern.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip(" -–—:|")
+    text = _ASKED_PREFIX.sub("", text)
+    return text if len(text) >= 3 else title

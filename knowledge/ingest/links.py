@@ -1,0 +1,52 @@
+"""Questions a story is also prepared for: "*Also answers: X; Y*", "**Use for:**" followed by a list, or a
+"### Questions this answers" sub-section. Each becomes a link from the story to the question."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.items import BULLET
+from knowledge.ingest.labels import parse_label
+from knowledge.ingest.questions import clean
+
+_QUOTED = re.compile(r"[\"“]([^\"“”]{6,})[\"”]")
+_SPLIT = re.compile(r"\s*(?:;|\s\|\s|\s/\s|•)\s*")
+
+
+def is_links_label(line: str) -> bool:
+    label = parse_label(line)
+    return label is not None and label.canon == "links"
+
+
+def split_questions(rest: str) -> list[str]:
+    """ "Tell me about X; How do you Y?" or '"X", "Y"' -> the questions."""
+    rest = re.sub(r"^[*_]+|[*_]+$", "", rest.strip())
+    quoted = _QUOTED.findall(rest)
+    parts = quoted or _SPLIT.split(rest)
+    out = [clean(p).strip(" ,.*_") for p in parts]
+    return [p for p in out if len(p.split()) >= 2]
+
+
+def link_lines(lines: list[str], start: int, end: int, code: set[int]) -> list[tuple[int, str]]:
+    """(0-based line, question) for every linked question in lines[start:end]."""
+    found: list[tuple[int, str]] = []
+    i = start
+    while i < end:
+        if i in code or not is_links_label(lines[i]):
+            i += 1
+            continue
+        label = parse_label(lines[i])
+        rest = label.rest if label else ""
+        if re.search(r"\w", rest):
+            found += [(i, q) for q in split_questions(rest)]
+            i += 1
+            continue
+        i += 1
+        while i < end and not lines[i].strip():
+            i += 1
+        while i < end and BULLET.match(lines[i]):  # the list under "**Use for:**"
+            text = clean(BULLET.sub(lambda m: m.group("text"), lines[i]))
+            if len(text.split()) >= 2:
+                found.append((i, text.strip(" ,*_")))
+            i += 1
+    return found
