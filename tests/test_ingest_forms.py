@@ -113,3 +113,43 @@ def test_also_answers_links_questions_and_the_bank_keeps_the_link() -> None:
     assert story.result == "We switched over with zero lost invoices."
     assert story.questions == ["Tell me about a risky change you made", "How do you de-risk a migration?"]
     assert {q.text: q.story_ids for q in result.questions} == {q: [story.id] for q in story.questions}
+
+
+def test_quoted_and_numbered_questions_and_a_question_to_story_table() -> None:
+    doc = (
+        "# Behavioural\n\n## Deadlines\n\n> Tell me about a time you met a really tough\n> deadline.\n\n"
+        "We had six weeks to ship the export feature for our largest customer. I cut scope to the three formats "
+        "they used and we shipped two days early.\n\n## Numbered\n\n1. Describe a conflict with a peer.\n\n"
+        "**S:** A peer wanted to rewrite the auth service.\n**T:** Agree on a plan.\n"
+        "**A:** I proposed a spike with a one-week limit.\n**R:** We kept the old service and fixed two hot paths.\n\n"
+        "## Which story for which question\n\n| Question | Story |\n|---|---|\n"
+        "| Time you pushed back on a peer | Describe a conflict |\n| A mistake you made. | (none yet) |\n"
+    )
+    result = ingest_text(doc, "forms.md")
+    assert [q.text for q in result.questions] == [
+        "Tell me about a time you met a really tough deadline.",
+        "Describe a conflict with a peer.",
+        "Time you pushed back on a peer",
+        "A mistake you made.",
+    ]
+    assert [s.questions for s in result.stories] == [
+        ["Tell me about a time you met a really tough deadline."],
+        ["Describe a conflict with a peer.", "Time you pushed back on a peer"],
+    ]
+    assert "deadline" not in result.stories[0].text  # the quoted question is not part of the answer
+    linked = {q.text: q.story_ids for q in result.questions}
+    assert linked["Time you pushed back on a peer"] == [result.stories[1].id]
+    assert linked["A mistake you made."] == []
+
+
+def test_stories_under_a_question_heading_carry_it() -> None:
+    doc = (
+        "## Tell me about a time you disagreed with your manager\n\n### The on-call rota\n\n"
+        "**Situation:** My manager wanted every engineer on call every other week.\n"
+        "**Task:** Keep the rota fair without burning people out.\n"
+        "**Action:** I showed him the page counts per week and proposed a follow-the-sun split.\n"
+        "**Result:** He agreed; pages per person halved.\n"
+    )
+    [story] = ingest_text(doc, "under.md").stories
+    assert story.title == "The on-call rota"
+    assert story.question == "Tell me about a time you disagreed with your manager"

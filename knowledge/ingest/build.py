@@ -55,6 +55,7 @@ def build(doc: RawDoc, source: str) -> tuple[list[Story], list[Question], list[Q
             )
             raw.text = raw.text[:MAX_STORY_CHARS]
             raw.fields = {k: v[:MAX_STORY_CHARS] for k, v in raw.fields.items()}
+    _resolve_refs(doc)
     stories = [_story(raw, source, ids, metrics) for raw in doc.stories[:MAX_ITEMS] if not _is_code(raw)]
     asked = [(clean_title(text), line) for text, line in doc.questions]
     # A question a story is linked to is a question the candidate expects: it is in the bank too.
@@ -68,6 +69,16 @@ def build(doc: RawDoc, source: str) -> tuple[list[Story], list[Question], list[Q
                 question.story_ids.append(story.id)
     candidates = [_question(text, line, source, ids, "cq") for text, line in _unique(doc.candidates)[:MAX_ITEMS]]
     return stories, questions, candidates
+
+
+def _resolve_refs(doc: RawDoc) -> None:
+    """A table row "question | story title" links the question to the story of that title in this document."""
+    for question, ref in doc.refs:
+        want = _key(clean_title(ref))
+        match = next((s for s in doc.stories if _key(clean_title(s.title)) == want), None)
+        match = match or next((s for s in doc.stories if want in _key(s.title) or _key(s.title) in want), None)
+        if match is not None and question not in match.links:
+            match.links.append(question)
 
 
 def _key(text: str) -> str:
@@ -98,7 +109,7 @@ def _story(raw: RawStory, source: str, ids: _Ids, metrics: Callable[[str], list[
         text=raw.text,
         metrics=metrics(raw.text),
         competencies=tag_competencies(tag_text),
-        question=question,
+        question=linked[0] if linked else None,  # the first linked question, as before links existed
         questions=linked,
         unfinished=unfinished,
         source=source,

@@ -23,7 +23,7 @@ from knowledge.ingest.normalize import normalize
 from knowledge.ingest.questions import has_story_prefix, heading_question
 from knowledge.ingest.star import split_star
 from knowledge.ingest.stories import RawStory, qa_story, section_stories
-from knowledge.ingest.tables import table_items
+from knowledge.ingest.tables import story_refs, table_items
 
 MAX_ITEMS = 2000  # stories, and questions, per document: beyond this a "document" is a dump, not notes
 
@@ -33,6 +33,7 @@ class RawDoc:
     stories: list[RawStory] = field(default_factory=list)
     questions: list[tuple[str, int]] = field(default_factory=list)  # (text, 1-based line)
     candidates: list[tuple[str, int]] = field(default_factory=list)
+    refs: list[tuple[str, str]] = field(default_factory=list)  # (question, title of the story it maps to)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -57,6 +58,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
     candidate_until = -1  # candidate-question region (document line) from a "Questions to ask" heading
     answers_seen: set[str] = set()
     told: tuple[list[RawStory], int] = ([], -1)  # the last section's stories and where that section ends
+    asked_above: tuple[str, int] = ("", -1)  # a question heading without a story of its own, and where it ends
     for k, span in enumerate(spans):
         if k in consumed:
             continue
@@ -116,15 +118,20 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             if list_at is not None and (label := parse_label(lines[list_at])) and label.canon == "links":
                 _link(found, example_questions(lines, list_at, own_end))
             told = (found, span.full_end)
+            if asked_above[0] and span.start < asked_above[1]:  # "## Tell me about a conflict" / "### Story A"
+                for story in (s for s in found if not s.question and asked_above[0] not in s.links):
+                    story.links.insert(0, asked_above[0])
             doc.stories += found
             if question:
                 doc.questions.append((question, sec.line))
             continue
         if question:
             doc.questions.append((question, sec.line))
+            asked_above = (question, span.full_end)
             continue
         for table in (b for b in sec.blocks if b.kind == "table" and b.start < own_end):
             stories, asked, theirs = table_items(lines, table.start, table.end)
+            doc.refs += story_refs(lines, table.start, table.end)
             doc.stories += stories
             if theirs:
                 doc.candidates += asked
@@ -226,6 +233,8 @@ def _titled_story_above_parts(span: _Span, spans: list[_Span], children: range, 
         return False
     if any(x.strip() for x in lines[span.start : span.end]):
         return False
+    if heading_question(title) and sum(spans[j].star_labels >= 2 for j in children) >= 1:
+        return False  # "## Tell me about a conflict" above "### The on-call rota" told in STAR: a story of its own
     return not any(
         has_story_prefix(t) or heading_question(t) or is_candidate_title(t)
         for t in (spans[j].section.title for j in children)

@@ -5,6 +5,8 @@
   they sit under, so every story gets a section of its own.
 - A fence around Markdown prose (a story pasted "as is", a stray ``` line) is dropped; code fences stay (fences.py).
 - Notion toggles (`- ▸ ...`) and task checkboxes (`- [ ] ...`) become ordinary bullets.
+- A quoted question (`> Tell me about ...`) or a numbered question followed by a STAR block becomes a "Q:" line
+  (qforms.py).
 - GitHub collapsible cards (`<details><summary>Question</summary> answer </details>`) become a bold question
   line followed by its answer.
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.ingest import qforms
 from knowledge.ingest.fences import unfence
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.questions import question_line
@@ -40,7 +43,8 @@ def normalize(lines: list[str]) -> list[str]:
     plain = not any(_ATX.match(line) for line in lines)
     in_fence = False
     level = 0  # level of the last real Markdown heading
-    for i, line in enumerate(lines):
+    for i in range(len(out)):
+        line = out[i]  # a quoted question may have blanked this line already
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
@@ -55,6 +59,8 @@ def normalize(lines: list[str]) -> list[str]:
         title = _pseudo_title(out, i, plain)
         if title:
             out[i] = f"{'#' * min(level + 1, 6)} {title}"
+        else:
+            qforms.rewrite(out, i)
     return out
 
 

@@ -36,6 +36,34 @@ def table_items(lines: list[str], start: int, end: int) -> tuple[list[RawStory],
     return [qa_story(q, [a], i + 1) for i, q, a in rows if a], [(q, i + 1) for i, q, _ in rows], False
 
 
+_TOPIC = re.compile(r"\byou(?:r|rself)?\b|^(?:a|an|your|the|time|biggest|greatest|hardest|most|favou?rite)\b", re.I)
+
+
+def _topic_question(text: str) -> bool:
+    """A short row naming what is asked: "Time you met a tough deadline", "A mistake you made."."""
+    return 3 <= len(text.split()) <= 20 and bool(_TOPIC.search(text))
+
+
+def story_refs(lines: list[str], start: int, end: int) -> list[tuple[str, str]]:
+    """(question, story title) for a table mapping questions to stories told elsewhere: a short Story cell."""
+    header = _header(lines, start, end)
+    if header is None:
+        return []
+    s_col = next((i for i, h in enumerate(header) if h in _REF_COLUMNS), None)
+    if s_col is None:
+        return []
+    refs = []
+    for i, question, answer in table_rows(lines, start, end):
+        cells = _cells(lines[i])
+        ref = clean(cells[s_col]) if s_col < len(cells) else ""
+        if ref and not answer and len(ref) < MIN_ANSWER_CHARS:
+            refs.append((question, ref))
+    return refs
+
+
+_REF_COLUMNS = ("story", "story to use", "my story", "the story", "example", "use", "story title", "which story")
+
+
 def story_rows(lines: list[str], start: int, end: int) -> list[RawStory]:
     """`| Story | Situation | Task | Action | Result |`: a spreadsheet story bank, one story per row."""
     header = _header(lines, start, end)
@@ -98,11 +126,13 @@ def table_rows(lines: list[str], start: int, end: int) -> list[tuple[int, str, s
         return []
     a_col = next((i for i, h in enumerate(header) if h in _ANSWER_COLUMNS), None)
     r_col = next((i for i, h in enumerate(header) if h in _RESULT_COLUMNS), None)
+    # Under a "Question" column a short row is a question even without "?" ("Time you met a tough deadline").
+    named = "question" in header[q_col] or "prompt" in header[q_col]
     rows = []
     for i in range(start + 2, end):
         cells = _cells(lines[i])
         question = clean(cells[q_col]) if q_col < len(cells) else ""
-        if not is_question_like(question):
+        if not (is_question_like(question) or (named and _topic_question(question))):
             continue
         answer = cells[a_col].replace("<br>", "\n") if a_col is not None and a_col < len(cells) else ""
         if len(answer) < MIN_ANSWER_CHARS:

@@ -1,0 +1,68 @@
+"""Questions written without a "Q:" label, rewritten as one so the Q/A reader sees them (same line count):
+
+- a quoted question, `> Tell me about a time you ...` (one or a few `>` lines);
+- a numbered or bulleted question directly followed by a STAR block or an answer label
+  (`3. Describe a conflict with a peer.` then `**S:** ...`).
+
+A quote inside a story ("> Why did nobody see it?") does not ask the candidate anything and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.labels import parse_label
+from knowledge.ingest.questions import PROMPT, clean, is_question_like, question_line
+
+_QUOTE = re.compile(r"^\s{0,3}>\s?(?P<text>.*)$")
+_BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])\s+(?P<text>.+)$")
+_ADDRESSED = re.compile(r"\byou(?:r|rs|rself|'re|'ve|'d)?\b", re.IGNORECASE)
+_OPENS_ANSWER = {"situation", "task", "action", "result", "answer", "star"}
+
+
+def _asks(text: str) -> bool:
+    """An interview question: an imperative prompt, or a question to "you"."""
+    if len(text.split()) < 4 or not is_question_like(text) or re.search(r"→|->|\.\.\.|…", text):
+        return False
+    return bool(PROMPT.match(text)) or (text.endswith("?") and bool(_ADDRESSED.search(text)))
+
+
+def rewrite(lines: list[str], i: int) -> None:
+    """Rewrite lines[i] (and a quote's continuation lines) in place when it is one of the forms above."""
+    quoted = _QUOTE.match(lines[i])
+    if quoted and not (i and _QUOTE.match(lines[i - 1]) and lines[i - 1].strip(" >")):
+        _quoted(lines, i, quoted.group("text"))
+        return
+    bullet = _BULLET.match(lines[i])
+    if bullet and _answer_follows(lines, i, len(bullet.group("indent"))):
+        text = clean(bullet.group("text"))
+        explicit = question_line(text)
+        if explicit or _asks(text):
+            lines[i] = f"Q: {explicit[0] if explicit else text}"
+
+
+def _quoted(lines: list[str], i: int, first: str) -> None:
+    parts, j = [first.strip()], i + 1
+    while j < len(lines) and j < i + 4 and (more := _QUOTE.match(lines[j])) and more.group("text").strip():
+        parts.append(more.group("text").strip())
+        j += 1
+    if parse_label(parts[0]) is not None and not question_line(parts[0]):
+        return  # "> **Situation:** ..." is a story written in a callout
+    text = clean(" ".join(parts))
+    explicit = question_line(text)
+    if explicit or (_asks(text) and j - i <= 3):
+        lines[i] = f"Q: {explicit[0] if explicit else text}"
+        for k in range(i + 1, j):
+            lines[k] = ""
+
+
+def _answer_follows(lines: list[str], i: int, indent: int) -> bool:
+    """The next non-blank line (within two) opens a STAR part or an answer, not nested deeper."""
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if not lines[j].strip():
+            continue
+        if len(lines[j]) - len(lines[j].lstrip()) > indent + 1:
+            return False  # nested under the bullet: a toggle, read by the Q/A reader as it is
+        label = parse_label(lines[j])
+        return label is not None and label.canon in _OPENS_ANSWER
+    return False
