@@ -49,16 +49,16 @@ prompt = f"Answer using {context}"
 def test_stray_fence_does_not_swallow_the_stories_after_it() -> None:
     result = ingest_text(STRAY_FENCE, "genai.md")
     titles = [s.title for s in result.stories]
-    assert titles == [
-        "How do you keep personal data out of prompts?",
-        "Tell me about coaching a new graduate.",
-        "Tell me about a project that failed.",
-    ]
+    assert titles == ["Redaction", "Coaching", "A launch that flopped"]  # one card under a topic heading
     failed = result.stories[2]
     assert failed.action == "I had skipped talking to users before building it."
     assert failed.result == "We removed it after a quarter; I now interview five users first."
     assert [s.kind for s in result.stories] == ["answer", "story", "story"]
-    assert all(s.questions == [s.title] for s in result.stories)
+    assert [s.questions for s in result.stories] == [
+        ["How do you keep personal data out of prompts?"],
+        ["Tell me about coaching a new graduate."],
+        ["Tell me about a project that failed."],
+    ]
     assert not any("{" in q.text for q in result.questions)
 
 
@@ -119,7 +119,7 @@ def test_quoted_and_numbered_questions_and_a_question_to_story_table() -> None:
     doc = (
         "# Behavioural\n\n## Deadlines\n\n> Tell me about a time you met a really tough\n> deadline.\n\n"
         "We had six weeks to ship the export feature for our largest customer. I cut scope to the three formats "
-        "they used and we shipped two days early.\n\n## Numbered\n\n1. Describe a conflict with a peer.\n\n"
+        "they used and we shipped two days early.\n\n## Practice round\n\n1. Describe a conflict with a peer.\n\n"
         "**S:** A peer wanted to rewrite the auth service.\n**T:** Agree on a plan.\n"
         "**A:** I proposed a spike with a one-week limit.\n**R:** We kept the old service and fixed two hot paths.\n\n"
         "## Which story for which question\n\n| Question | Story |\n|---|---|\n"

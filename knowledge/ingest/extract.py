@@ -11,6 +11,7 @@ Markdown without changing any line number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from knowledge.ingest import items
@@ -20,7 +21,7 @@ from knowledge.ingest.labels import parse_label
 from knowledge.ingest.leadins import asks_for_questions, example_questions, question_list_label
 from knowledge.ingest.links import is_links_label, link_lines
 from knowledge.ingest.normalize import normalize
-from knowledge.ingest.questions import has_story_prefix, heading_question
+from knowledge.ingest.questions import has_story_prefix, heading_question, strip_story_prefix
 from knowledge.ingest.star import split_star
 from knowledge.ingest.stories import RawStory, qa_story, section_stories
 from knowledge.ingest.tables import story_refs, table_items
@@ -94,7 +95,11 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             if question:
                 doc.questions.append((question, sec.line))
             before = len(doc.stories)
-            _add_pairs(doc, [p for p in span.qa[: MAX_ITEMS + 1] if p.line < own_end], answers_seen)
+            pairs = [p for p in span.qa[: MAX_ITEMS + 1] if p.line < own_end]
+            _add_pairs(doc, pairs, answers_seen)
+            one = len(pairs) == 1 and len(doc.stories) == before + 1
+            if heading and not question and not found and one and not _GENERIC_HEADING.search(heading):
+                doc.stories[before].title = strip_story_prefix(heading)  # "### Mentoring" + one question card
             _link(found + doc.stories[before:], link_lines(lines, span.start, own_end, code))
             continue
         children = _children(spans, k)
@@ -141,6 +146,15 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         if listed and asks_for_questions(sec, lines, span.start, listed[0][0], _parent_title(spans, k)):
             doc.questions += [(t, i + 1) for i, t in listed]
     return doc
+
+
+# Headings that group cards rather than name the story in them: the card's question stays its title.
+_GENERIC_HEADING = re.compile(
+    r"^\W*(?:(?:round|part|section|day|week|notes?|misc|prep|questions?|flashcards?|cards?|q\s*&\s*a|faq|"
+    r"practice|drill|other|behaviou?ral|technical|leadership|general|system design|interview|the|and|[a-z]|\d+)"
+    r"\b[\W_]*)+$",
+    re.IGNORECASE,
+)
 
 
 def _link(stories: list[RawStory], links: list[tuple[int, str]]) -> None:

@@ -67,7 +67,8 @@ def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) 
     lines, in_code = _expand(lines, code, offset)
     labels = [None if skip else parse_label(line) for line, skip in zip(lines, in_code, strict=True)]
     letters = {short_name(lab) for lab in labels if lab and len(short_name(lab)) == 1}
-    a_is_action = bool(letters & {"s", "t"})
+    # "A:" next to S/T/R letters or a Situation/Task label is the Action, not an Answer.
+    a_is_action = bool(letters & {"s", "t", "r"}) or any(lab and lab.canon in ("situation", "task") for lab in labels)
     fields: dict[str, list[str]] = {k: [] for k in STAR}
     seen: set[str] = set()
     current: str | None = None
