@@ -21,7 +21,7 @@ from knowledge.ingest.labels import parse_label
 from knowledge.ingest.leadins import asks_for_questions, example_questions, question_list_label
 from knowledge.ingest.links import is_links_label, link_lines
 from knowledge.ingest.normalize import normalize
-from knowledge.ingest.questions import has_story_prefix, heading_question, strip_story_prefix
+from knowledge.ingest.questions import clean, has_story_prefix, heading_question, strip_story_prefix
 from knowledge.ingest.star import split_star
 from knowledge.ingest.stories import RawStory, qa_story, section_stories
 from knowledge.ingest.tables import story_refs, table_items
@@ -100,6 +100,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             one = len(pairs) == 1 and len(doc.stories) == before + 1
             if heading and not question and not found and one and not _GENERIC_HEADING.search(heading):
                 doc.stories[before].title = strip_story_prefix(heading)  # "### Mentoring" + one question card
+                doc.stories[before].line = sec.line
             _link(found + doc.stories[before:], link_lines(lines, span.start, own_end, code))
             continue
         children = _children(spans, k)
@@ -116,7 +117,8 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             told_end = own_end
             if simple and found[0].kind != "prose":  # a labelled story or answer keeps its sub-sections
                 whole = (span.start, span.full_end)
-                found = section_stories(heading, sec.line, lines, whole, question, code, fallback_title) or found
+                if whole != (span.start, story_end):  # else it was just read
+                    found = section_stories(heading, sec.line, lines, whole, question, code, fallback_title) or found
                 consumed.update(children)
                 told_end = span.full_end
             _link(found, link_lines(lines, span.start, told_end, code))
@@ -168,6 +170,9 @@ def _link(stories: list[RawStory], links: list[tuple[int, str]]) -> None:
 def _add_pairs(doc: RawDoc, pairs: list[items.QAPair], answers_seen: set[str]) -> None:
     """Each explicit question is a Question; its answer (minus copy-pasted repeats) a qa Story."""
     for pair in pairs:
+        if is_candidate_title(pair.question) and not pair.question.endswith("?"):  # "Questions for them" card
+            doc.candidates += [(q, pair.line + 1) for q in _asked_in(pair.answer)]
+            continue
         doc.questions.append((pair.question, pair.line + 1))
         answer, dropped = items.drop_repeats(pair.answer, answers_seen)
         if dropped:
@@ -177,6 +182,16 @@ def _add_pairs(doc: RawDoc, pairs: list[items.QAPair], answers_seen: set[str]) -
             )
         if answer:
             doc.stories.append(qa_story(pair.question, answer, pair.line + 1))
+
+
+def _asked_in(answer: list[str]) -> list[str]:
+    """The questions in a card's answer: its lines (or bullets) that ask something."""
+    found = []
+    for line in answer:
+        text = clean(line.strip().lstrip("-*+ ").strip())
+        if text.endswith("?") and len(text.split()) >= 3:
+            found.append(text)
+    return found
 
 
 def _spans(sections: list[Section], lines: list[str], code: set[int], n: int) -> list[_Span]:

@@ -7,6 +7,7 @@ import re
 
 from knowledge.ingest.items import BULLET
 from knowledge.ingest.labels import parse_label
+from knowledge.ingest.qforms import asks, maybe_asks
 from knowledge.ingest.questions import clean
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]{6,})[\"”]")
@@ -29,7 +30,7 @@ def split_questions(rest: str) -> list[str]:
 
 def link_lines(lines: list[str], start: int, end: int, code: set[int]) -> list[tuple[int, str]]:
     """(0-based line, question) for every linked question in lines[start:end]."""
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str]] = _question_runs(lines, start, end, code)
     i = start
     while i < end:
         if i in code or not is_links_label(lines[i]):
@@ -50,3 +51,18 @@ def link_lines(lines: list[str], start: int, end: int, code: set[int]) -> list[t
                 found.append((i, text.strip(" ,*_")))
             i += 1
     return found
+
+
+def asking_bullet(line: str) -> str | None:
+    """The question of a bullet that asks the candidate something ("- Describe a time you ..."), else None."""
+    bullet = BULLET.match(line) if maybe_asks(line) else None
+    if not bullet:
+        return None
+    text = clean(bullet.group("text"))
+    return text if asks(text) else None
+
+
+def _question_runs(lines: list[str], start: int, end: int, code: set[int]) -> list[tuple[int, str]]:
+    """Two or more bullets in a row that ask the candidate something, inside a story: what it answers."""
+    asked = {i: q for i in range(start, end) if i not in code and (q := asking_bullet(lines[i]))}
+    return [(i, q) for i, q in asked.items() if i - 1 in asked or i + 1 in asked]

@@ -20,7 +20,15 @@ _ADDRESSED = re.compile(r"\byou(?:r|rs|rself|'re|'ve|'d)?\b", re.IGNORECASE)
 _OPENS_ANSWER = {"situation", "task", "action", "result", "answer", "star"}
 
 
-def _asks(text: str) -> bool:
+# Cheap pre-test on a raw line: most lines neither hold a "?" nor open like a prompt.
+_PROMPTISH = re.compile(r"^[\s>*_\-+\d.)]*\W{0,4}(?:tell|describe|walk|give|explain|design)\b", re.IGNORECASE)
+
+
+def maybe_asks(line: str) -> bool:
+    return "?" in line or bool(_PROMPTISH.search(line))
+
+
+def asks(text: str) -> bool:
     """An interview question: an imperative prompt, or a question to "you"."""
     if len(text.split()) < 4 or not is_question_like(text) or re.search(r"→|->|\.\.\.|…", text):
         return False
@@ -37,7 +45,7 @@ def rewrite(lines: list[str], i: int) -> None:
     if bullet and _answer_follows(lines, i, len(bullet.group("indent"))):
         text = clean(bullet.group("text"))
         explicit = question_line(text)
-        if explicit or _asks(text):
+        if explicit or asks(text):
             lines[i] = f"Q: {explicit[0] if explicit else text}"
 
 
@@ -50,7 +58,7 @@ def _quoted(lines: list[str], i: int, first: str) -> None:
         return  # "> **Situation:** ..." is a story written in a callout
     text = clean(" ".join(parts))
     explicit = question_line(text)
-    if explicit or (_asks(text) and j - i <= 3):
+    if explicit or (asks(text) and j - i <= 3):
         lines[i] = f"Q: {explicit[0] if explicit else text}"
         for k in range(i + 1, j):
             lines[k] = ""

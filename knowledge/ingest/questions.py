@@ -28,7 +28,7 @@ ASKING = re.compile(
 # Imperative interview prompts ("Tell me about a time ...") are questions even without a "?".
 PROMPT = re.compile(
     r"^(?:tell (?:me|us) about|describe (?:a|an|the|your)|walk (?:me|us) through|give (?:me|us) an example|"
-    r"explain (?:how|why|what|the)|design (?:a|an|the))\b",
+    r"explain \w+|design (?:a|an|the))\b",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")

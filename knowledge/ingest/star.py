@@ -9,7 +9,8 @@ import re
 import textwrap
 
 from knowledge.ingest.labels import STAR, Label, parse_label, short_name
-from knowledge.ingest.questions import question_line
+from knowledge.ingest.qforms import asks, maybe_asks
+from knowledge.ingest.questions import clean, question_line
 
 # A STAR label in the middle of a line: "... team. **A:** I paired ..." or "... left. Task: keep ..." (a plain
 # label must follow the end of a sentence and be capitalised; several labels on one line are required anyway).
@@ -92,8 +93,16 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 
 
 def _ends_field(line: str) -> bool:
-    """A horizontal rule, a heading that is not a STAR label, or an explicit question ("Q: ...")."""
-    return bool(_HR.match(line) or _HEADING.match(line) or question_line(line))
+    """A horizontal rule, a heading that is not a STAR label, an explicit question ("Q: ...") or a bullet that
+    asks the candidate something (the questions a story answers, listed under it)."""
+    if _HR.match(line) or _HEADING.match(line) or question_line(line):
+        return True
+    bullet = _BULLET_TEXT.match(line) if maybe_asks(line) else None
+    return bullet is not None and asks(clean(bullet.group(1)))
+
+
+_BULLET_TEXT = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(.+)$")
+
 
 
 def _expand(lines: list[str], code: set[int], offset: int) -> tuple[list[str], list[bool]]:
