@@ -4,6 +4,7 @@ that stop where they should."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -60,3 +61,17 @@ def test_measure_command_prints_the_figures() -> None:
     assert run.returncode == 0, run.stdout + run.stderr
     assert "stories: recall 1.000 precision 1.000" in run.stdout
     assert "questions: recall 1.000 precision 1.000" in run.stdout
+
+
+def test_cli_json_carries_kinds_links_and_unfinished_flags() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "knowledge.ingest", str(FIXTURES / "question-map.md"), "--json"],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    doc = json.loads(run.stdout)
+    payroll = next(s for s in doc["stories"] if s["title"] == "The payroll cut-over")
+    assert payroll["kind"] == "story" and payroll["unfinished"] is False
+    assert payroll["questions"] == ["Time you met a tough deadline", "Time you changed someone's mind"]
+    linked = {q["text"]: q["story_ids"] for q in doc["questions"]}
+    assert linked["Time you changed someone's mind"] == [payroll["id"]]

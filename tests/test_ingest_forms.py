@@ -153,3 +153,16 @@ def test_stories_under_a_question_heading_carry_it() -> None:
     [story] = ingest_text(doc, "under.md").stories
     assert story.title == "The on-call rota"
     assert story.question == "Tell me about a time you disagreed with your manager"
+
+
+def test_a_stray_fence_before_a_real_code_block_leaves_the_code_block_intact() -> None:
+    doc = (
+        "## Story A\n\n**Situation:** One.\n**Action:** I did a thing that mattered a lot to the team.\n```\n\n"
+        "## Story B\n\n**Situation:** Two happened in the billing team last spring.\n"
+        "**Result:** We cut refunds by half within a quarter.\n\n```python\nx = compute(y)\n```\n\n"
+        "## Story C\n\n**Situation:** Three things broke at once during the launch.\n"
+        "**Result:** We shipped anyway and nobody noticed the outage.\n"
+    )
+    result = ingest_text(doc, "stray.md")
+    assert [s.title for s in result.stories] == ["Story A", "Story B", "Story C"]
+    assert result.stories[2].result == "We shipped anyway and nobody noticed the outage."

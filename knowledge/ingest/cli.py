@@ -70,10 +70,12 @@ def _open_index(result: IngestResult, index_dir: Path, embedder: str) -> dict[st
 
 
 def to_json(result: IngestResult, index_info: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The --json document: every story and question with id, title/text, type, source and line."""
+    """The --json document: every story (kind, linked questions, unfinished flag) and question (with the ids of
+    the stories linked to it), each with id, title/text, type, source and line."""
     stories = [
         {
-            "id": s.id, "title": s.title, "type": s.format, "kind": s.kind, "question": s.question, "source": s.source,
+            "id": s.id, "title": s.title, "type": s.format, "kind": s.kind, "question": s.question,
+            "questions": s.questions, "unfinished": s.unfinished, "source": s.source,
             "line": s.line, "competencies": s.competencies, "metrics": [m.text for m in s.metrics],
             "parts": [p for p in ("situation", "task", "action", "result") if getattr(s, p)],
         }
@@ -83,7 +85,7 @@ def to_json(result: IngestResult, index_info: dict[str, Any] | None = None) -> d
     def questions(items: list[Any]) -> list[dict[str, Any]]:
         return [
             {"id": q.id, "text": q.text, "type": q.type, "competency": q.competency, "source": q.source,
-             "line": q.line}
+             "line": q.line, "story_ids": q.story_ids}
             for q in items
         ]  # fmt: skip
 
@@ -129,9 +131,9 @@ def print_summary(result: IngestResult, index_info: dict[str, Any] | None = None
             found.add_column(column, overflow="fold")
         for story in result.stories:
             parts = "".join(p[0].upper() for p in ("situation", "task", "action", "result") if getattr(story, p))
-            found.add_row(
-                story.format, escape(story.title), escape(f"{Path(story.source).name}:{story.line}"), parts or "-"
-            )
+            title = escape(story.title) + (" [yellow](finish this story)[/]" if story.unfinished else "")
+            kind = story.kind if story.kind != "story" else story.format
+            found.add_row(kind, title, escape(f"{Path(story.source).name}:{story.line}"), parts or "-")
         console.print(found)
     if index_info and not index_info.get("error"):
         console.print(f"story index ready in {index_info['dir']} ({index_info['stories']} stories)")

@@ -102,6 +102,12 @@ def unfence(lines: list[str]) -> list[str]:
         opener = fences[k]
         close = next((j for j in range(k + 1, len(fences)) if _closes(opener, fences[j])), None)
         end = fences[close].line if close is not None else len(lines)
+        inner = next((j for j in range(k + 1, close if close is not None else len(fences)) if fences[j].info), None)
+        if not opener.info and inner is not None and reads_as(lines[opener.line + 1 : fences[inner].line]) != "code":
+            # A bare fence, prose, then "```python": nobody nests fences, so the bare one is stray.
+            out[opener.line] = ""
+            k = inner
+            continue
         if opener.info.split(" ")[0] not in _PROSE_INFO or reads_as(lines[opener.line + 1 : end]) != "markdown":
             k = close + 1 if close is not None else len(fences)
             continue
