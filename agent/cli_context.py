@@ -78,7 +78,9 @@ def new_context(opts: Options) -> Context:
     }
     context = Context(**{k: v for k, v in given.items() if v is not None})
     context.docs = [str(Path(d).expanduser().resolve()) for d in opts.docs]  # resume may run elsewhere
-    context.offline = context.offline or opts.offline
+    # an offline session says so in its transcript, and stays offline if an LLM is configured before resume
+    context.offline = context.offline or opts.offline or not context.may_use_llm()
+    context.history = opts.seed is None  # a seed alone decides the questions
     return context
 
 

@@ -95,6 +95,28 @@ class ScriptedSource:
         self.used += 1
         return answer
 
+    def unused(self, wait: float = 0.5) -> tuple[int, bool]:
+        """(answers never read, whether that count is complete) once the interview is over.
+
+        Commands and blank chunks do not count. A pipe whose writer keeps it open is read for at most
+        `wait` seconds (on a daemon thread), so the session never hangs on it.
+        """
+        import threading
+
+        count = 0
+        finished = threading.Event()
+
+        def drain() -> None:
+            nonlocal count
+            for answer in self._answers:
+                if answer.strip() and parse_command(answer) is None:
+                    count += 1
+            finished.set()
+
+        threading.Thread(target=drain, name="unused-answers", daemon=True).start()
+        finished.wait(wait)
+        return count, finished.is_set()
+
 
 def _is_lone_command(text: str) -> bool:
     """True for a one-line command such as '/skip' or '/feedback off' (Enter submits it at once)."""

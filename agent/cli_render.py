@@ -20,6 +20,7 @@ from rich.table import Table
 from agent.cli_input import SUBMIT_HELP
 from agent.critique_lines import detail_lines, flag_line
 from agent.safe_text import clean_text
+from agent.wording import gap_label, story_note
 
 HELP_LINES = (
     "/hint — your best matching prepared story for this question",
@@ -29,6 +30,7 @@ HELP_LINES = (
     "/end — finish the interview now and get the report",
     "/help — this list",
 )
+HINT_TITLES = {False: "Hint: your story", True: "Hint: a sample story"}
 UNKNOWN_COMMAND = "Unknown command. Commands: /hint /skip /repeat /feedback on|off /end /help"
 
 
@@ -54,16 +56,21 @@ class Renderer:
     def __init__(self, console: Console, total_questions: int) -> None:
         self.console = console
         self.total = total_questions
+        self.sample_bank = False  # the bundled fictional bank: its stories are not "yours"
 
     def line(self, text: str, style: str = "") -> None:
         """One plain line (escaped: answers and titles may contain [brackets]); never re-wrapped, so paths
         and the resume command stay copyable."""
         self.console.print(safe(text), style=style or None, soft_wrap=True)
 
+    def prose(self, text: str, style: str = "") -> None:
+        """A paragraph, wrapped between words to the terminal's width."""
+        self.console.print(safe(text), style=style or None)
+
     def echo(self, text: str, limit: int = 160) -> None:
         """A scripted answer, shortened to one line, so a piped session reads like a transcript."""
         flat = " ".join(clean_text(text).split())
-        self.line("> " + (flat if len(flat) <= limit else flat[: limit - 1] + "…") if flat else "> (empty)", "dim")
+        self.prose("> " + (flat if len(flat) <= limit else flat[: limit - 1] + "…") if flat else "> (empty)", "dim")
 
     def notice(self, text: str) -> None:
         self.line(text, "yellow")
@@ -98,7 +105,8 @@ class Renderer:
         if not crit:
             return
         lines = [flag_line(crit), *detail_lines(crit)]
-        lines += [f"Your notes: {note.get('message', '')}" for note in crit.get("story_notes", [])]
+        # the messages name their source themselves ("Your story ..."): no second prefix
+        lines += [story_note(str(note.get("message", "")), self.sample_bank) for note in crit.get("story_notes", [])]
         label = "Feedback (follow-up)" if record.get("is_follow_up") else "Feedback"
         self.console.print(Panel(safe("\n".join(lines)), title=label, title_align="left", border_style="dim"))
 
@@ -108,7 +116,7 @@ class Renderer:
             return
         self.console.rule("Feedback")
         for record in records:
-            self.line(
+            self.prose(
                 ("Follow-up: " if record.get("is_follow_up") else "Q: ") + str(record.get("question", "")), "bold"
             )
             self.critique(record)
@@ -116,16 +124,16 @@ class Renderer:
     def hint(self, hit: Any) -> None:
         """The candidate's best matching prepared story: title, source, key metrics."""
         if hit is None:
-            self.notice("No matching story in your prep documents for this question.")
+            where = "the sample story bank" if self.sample_bank else "your prep documents"
+            self.notice(f"No matching story in {where} for this question.")
             return
         story = hit.story
         lines = [f"{story.title}", f"Source: {story.source}:{story.line}"]
         metrics = [" ".join(m.text.split()) for m in story.metrics[:3]]  # a metric may span a wrapped line
         if metrics:
             lines.append("Key metrics: " + "; ".join(metrics))
-        self.console.print(
-            Panel(safe("\n".join(lines)), title="Hint: your story", title_align="left", border_style="magenta")
-        )
+        title = HINT_TITLES[self.sample_bank]
+        self.console.print(Panel(safe("\n".join(lines)), title=title, title_align="left", border_style="magenta"))
 
     def help(self) -> None:
         self.line(SUBMIT_HELP)
@@ -143,12 +151,12 @@ class Renderer:
                 safe(row.get("question", "")),
                 safe(row.get("type", "")),
                 safe(row.get("score", "—")),
-                safe(row.get("gap", "")),
+                safe(gap_label(row.get("gap", ""))),
             )
         self.console.print(table)
         self.line(f"Overall: {overall}/5" if overall is not None else "Overall: no answered questions", "bold")
         if practice:
-            self.line("Practise next: " + ", ".join(practice))
+            self.prose("Practise next: " + "; ".join(gap_label(gap) for gap in practice))
 
     def saved(self, paths: dict[str, str]) -> None:
         """Where the report files are (labels with empty paths are left out)."""

@@ -59,7 +59,7 @@ def closing(step: Any, loop: InterviewLoop, render: Renderer) -> None:
     """The closing line, held-back critiques, the scorecard and where the files are."""
     report = step.report or {}
     if step.text:
-        render.line(step.text)
+        render.prose(step.text)
     if loop.deferred or not loop.feedback:
         # feedback off: every critique of the session not yet shown, including turns before a resume
         turns = _transcript_turns(report.get("json"))

@@ -43,6 +43,8 @@ class Context:
     feedback: show the critique after each answer (the CLI's business; kept here so resume restores it).
     fixed_questions: asked verbatim in order, None entries chosen by the planner (eval transcripts).
     offline: never call an LLM even when one is configured (INTERVIEWER_OFFLINE=1).
+    history: let the role's recent sessions steer question choice; off when the candidate gives a seed,
+        so the same seed, role and flags always ask the same questions.
     model / base_url / timeout: the chat model that refines critiques (INTERVIEWER_MODEL,
         OPENAI_BASE_URL); agent.llm decides LLM mode (also from OPENAI_API_KEY) unless offline.
     """
@@ -60,6 +62,7 @@ class Context:
     model: str | None = field(default_factory=lambda: _env("INTERVIEWER_MODEL"))
     base_url: str | None = field(default_factory=lambda: _env("OPENAI_BASE_URL"))
     timeout: float = 30.0
+    history: bool = True
 
     def __post_init__(self) -> None:
         # Fail at construction with one clear line instead of deep inside a node.

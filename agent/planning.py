@@ -29,10 +29,8 @@ def classify_question_type(text: str) -> QuestionType:
 
 
 def _competency_for(text: str) -> str:
-    try:  # knowledge.competencies is written by the ingest helper; fall back until it exists
-        from knowledge.competencies import competency_for_question
-    except ImportError:
-        return "general"
+    from knowledge.competencies import competency_for_question  # only fixed questions need it
+
     return competency_for_question(text) or "general"
 
 

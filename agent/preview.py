@@ -30,7 +30,8 @@ def first_question(context: Context) -> Preview | None:
 
     try:
         pack = load_role(context.role)
-        plan = plan_questions(pack, context.questions, seed=context.seed or 0, recent=load_recent(context.role),
+        recent = load_recent(context.role) if context.history else []
+        plan = plan_questions(pack, context.questions, seed=context.seed or 0, recent=recent,
                               fixed=context.fixed_questions)  # fmt: skip
     except (ValueError, OSError):
         return None  # the driver reports the problem properly

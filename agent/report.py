@@ -7,13 +7,16 @@ and .json and is idempotent, so the driver may call it again after a resume.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from agent.critique_lines import detail_lines, flag_line
 from agent.safe_text import clean_text
 from agent.state import PlannedQuestion, TurnRecord
+from agent.wording import gap_label
 from knowledge.paths import data_dir, write_private
 from prompts import load_yaml
 
@@ -122,12 +125,38 @@ def _critique_md(c: dict[str, Any]) -> list[str]:
     return out
 
 
+def report_title(thread_id: str, context: dict[str, Any], scorecard: dict[str, Any]) -> str:
+    """'Director of Engineering — 2 December 2026, 01:33 UTC, offline critic' (date from the session id)."""
+    from knowledge.roles import load_role
+
+    role = str(context.get("role", ""))
+    try:
+        name = load_role(role).title
+    except (ValueError, OSError):
+        name = role
+    parts = [name]
+    if stamp := re.match(r"(\d{8})-(\d{4})-", thread_id):
+        when = datetime.strptime("".join(stamp.groups()), "%Y%m%d%H%M")
+        parts.append(f"{when.day} {when:%B %Y, %H:%M} UTC")
+    llm = scorecard.get("llm") or {}
+    model = llm.get("model") or context.get("model")
+    used_llm = bool(llm) or (not context.get("offline") and bool(context.get("model") or context.get("base_url")))
+    parts.append(f"LLM-assisted critic ({model})" if used_llm and model else
+                 "LLM-assisted critic" if used_llm else "offline critic")  # fmt: skip
+    return f"{parts[0]} — {', '.join(parts[1:])}"
+
+
 def render_markdown(
-    thread_id: str, role: str, plan: list[PlannedQuestion], turns: list[TurnRecord], scorecard: dict[str, Any]
+    thread_id: str,
+    role: str,
+    plan: list[PlannedQuestion],
+    turns: list[TurnRecord],
+    scorecard: dict[str, Any],
+    title: str | None = None,
 ) -> str:
     """The human report: questions, answers, critiques with evidence, follow-ups, overall score, practice."""
     overall = scorecard.get("overall")
-    lines = [f"# Mock interview report: {role}", "", f"Session `{thread_id}`.", ""]
+    lines = [f"# Mock interview report: {title or role}", "", f"Session `{thread_id}`.", ""]
     lines.append(
         f"**Overall score: {overall}/5** over {scorecard['answered']} answered question(s)"
         if overall is not None
@@ -143,7 +172,8 @@ def render_markdown(
     for r in scorecard["questions"]:
         if r["asked"]:
             score = "skipped" if r["skipped"] else r["score"]
-            lines.append(f"| {r['index'] + 1} | {r['question']} | {score} | {r.get('primary_gap', '-')} |")
+            gap = gap_label(r["primary_gap"]) if r.get("primary_gap") else "-"
+            lines.append(f"| {r['index'] + 1} | {r['question']} | {score} | {gap} |")
     for i, q in enumerate(plan):
         mine = [t for t in turns if t["question_index"] == i]
         if not mine:
@@ -159,7 +189,7 @@ def render_markdown(
                 lines += ["Related stories: " + ", ".join(s["title"] for s in t["stories"]), ""]
     if scorecard["practice"]:
         lines += ["", "## Top things to practise", ""]
-        lines += [f"{n}. **{p['gap']}**: {p['advice']}" for n, p in enumerate(scorecard["practice"], 1)]
+        lines += [f"{n}. **{gap_label(p['gap'])}**: {p['advice']}" for n, p in enumerate(scorecard["practice"], 1)]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -169,7 +199,9 @@ def write_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]
     md.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     plan, turns = values.get("plan", []), values.get("turns", [])
     scorecard = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
-    write_private(md, clean_text(render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard)))
+    title = report_title(thread_id, context, scorecard)
+    text = render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard, title)
+    write_private(md, clean_text(text))
     transcript = {
         "thread_id": thread_id,
         "context": context,

@@ -119,6 +119,7 @@ def run(opts: Options) -> int:
         feedback = context.feedback if opts.feedback is None else opts.feedback
         loop = InterviewLoop(driver, source, render, feedback=feedback)
         cli_run.closing(loop.run(step, already_shown=shown), loop, render)
+        _report_unused(source, render)
         return EXIT_OK
     except (cli_run.ResumeError, EmbedderUnavailableError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -139,8 +140,19 @@ def run(opts: Options) -> int:
         return EXIT_INTERRUPTED
 
 
+def _report_unused(source: AnswerSource, render: Renderer) -> None:
+    """Scripted answers left over when the interview ended are said, not silently dropped."""
+    if not isinstance(source, ScriptedSource):
+        return
+    count, complete = source.unused()
+    if count:
+        many = f"{count}" if complete else f"at least {count}"
+        render.notice(f"{many} scripted answer(s) were not used: the interview ended before them.")
+
+
 def _banner(render: Renderer, context: Context, title: str, session_id: str, interactive: bool) -> None:
     """Role, mode, whose stories, session id."""
+    render.sample_bank = not context.docs
     render.banner(title, mode_line(context), bank_line(context), session_id, interactive)
 
 

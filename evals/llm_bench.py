@@ -78,13 +78,9 @@ def _one_turn(url: str, answer: str, timeout: float = 5.0) -> Any:
 
 
 def _session(url: str, turns: int) -> int:
-    """Answered turns of a session driven through InterviewDriver, or direct refine calls without it."""
-    try:
-        from agent.driver import InterviewDriver
-    except ImportError:
-        for i in range(turns):
-            _one_turn(url, ANSWERS[i % len(ANSWERS)])
-        return turns
+    """Answered turns of a session driven through InterviewDriver."""
+    from agent.driver import InterviewDriver
+
     driver = InterviewDriver(_context(url, questions=turns, follow_ups=0))
     step, answered = driver.start(), 0
     while step.kind != "done" and answered < turns * 3:

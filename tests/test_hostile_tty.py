@@ -21,8 +21,11 @@ def test_enter_after_a_first_line_starting_with_a_slash_word_adds_a_line(isolate
         term.type("So I wrote a contract suite and escapes fell by 60%.\x1b\r")
         term.wait_for("Transcript:")
         assert term.exit_code() == 0
+        closing = [line for line in term.text().splitlines() if "questions for me" in line or "That's all" in line]
     finally:
         term.close()
+    # the closing paragraph is wrapped between words to the 100 columns, not cut mid-word by the terminal
+    assert closing and all(len(line.rstrip()) <= 100 for line in closing), closing
     (path,) = (isolated_data_dir / "reports").glob("*.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert [t["answer"] for t in data["turns"]] == [

@@ -63,7 +63,6 @@ def test_usage_error_exits_2() -> None:
 
 
 def test_index_option_builds_an_index(tmp_path: Path) -> None:
-    pytest.importorskip("knowledge.index")
     index_dir = tmp_path / "index"
     proc = run(str(DOCS / "star-labels.md"), "--index", str(index_dir), "--embedder", "hashing", "--json")
     assert proc.returncode == 0, proc.stderr

@@ -87,8 +87,9 @@ def test_candidate_questions_are_at_the_end_of_the_qa_prep() -> None:
 
 @pytest.fixture(scope="module")
 def ingested() -> Any:
-    ingest = pytest.importorskip("knowledge.ingest")
-    return ingest.ingest_paths([samples_dir()])
+    from knowledge.ingest import ingest_paths
+
+    return ingest_paths([samples_dir()])
 
 
 def test_ingest_finds_every_sample_story_by_its_labelled_title(ingested: Any) -> None:

@@ -104,7 +104,7 @@ def test_multiline_answer_submitted_with_escape_enter_after_a_hint(terminal: Ter
     assert SUBMIT_HELP in terminal.text()  # the submit keys are on screen
     terminal.wait_for_prompt()
     terminal.type("/hint\r")  # a lone command submits on Enter
-    terminal.wait_for("Hint: your story")
+    terminal.wait_for("Hint: a sample story")
     terminal.wait_for_prompt()
     terminal.type("I ran the on-call overhaul for four teams.\rPages fell from 40 to 9 a week.\x1b\r")
     terminal.wait_for("Transcript:")

@@ -48,4 +48,8 @@ def question_preamble(state: State, index: int, question_id: str) -> str:
     lines = load_yaml("interviewer.yaml")
     previous = [t for t in state.get("turns", []) if t["question_index"] == index - 1]
     options = lines["after_skip"] if previous and previous[-1]["skipped"] else lines["transitions"]
-    return pick(options, question_id)
+    # Rotate from a per-session start: consecutive questions never open with the same line, and a line
+    # comes back only after all the others were used.
+    plan = state.get("plan") or []
+    start = stable_index(plan[0]["id"] if plan else question_id, len(options))
+    return options[(start + index - 1) % len(options)]

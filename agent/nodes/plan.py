@@ -26,7 +26,7 @@ def plan_interview(state: InputState, runtime: Runtime[Context]) -> dict:
         pack,
         ctx.questions,
         seed=ctx.seed or 0,
-        recent=state.get("recent_question_ids", []),
+        recent=state.get("recent_question_ids", []) if runtime.context.history else [],
         fixed=ctx.fixed_questions,
     )
     if not plan:

@@ -16,11 +16,9 @@ from knowledge.models import Metric, Question, Story, stable_id
 
 
 def _metric_extractor() -> Callable[[str], list[Metric]]:
-    """knowledge.metrics is optional here: without it stories simply carry no metrics."""
-    try:
-        from knowledge.metrics import extract_metrics
-    except ImportError:
-        return lambda _text: []
+    """knowledge.metrics' extractor (imported here, when a document is built: it is a large module)."""
+    from knowledge.metrics import extract_metrics
+
     return extract_metrics
 
 

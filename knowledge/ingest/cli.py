@@ -51,12 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _open_index(result: IngestResult, index_dir: Path, embedder: str) -> dict[str, Any]:
     """Open (build or refresh) the story index; failures are reported, not raised."""
-    try:
-        from knowledge.index import StoryIndex
-    except ImportError as exc:
-        message = f"story index is not available in this install ({exc}); --index skipped"
-        print(f"error: {message}", file=sys.stderr)
-        return {"dir": str(index_dir), "error": message}
+    from knowledge.index import StoryIndex
+
     try:
         index = StoryIndex.open(result.stories, index_dir=index_dir, embedder=embedder)
     except Exception as exc:  # any index failure is one line for the user, never a traceback
