@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[1]
 DOCS = Path(__file__).parent / "fixtures" / "docs"
 
@@ -68,19 +66,6 @@ def test_index_option_builds_an_index(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["index"]["error"] is None
     assert index_dir.exists() and any(index_dir.iterdir())
-
-
-def test_index_unavailable_is_one_line_error(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from knowledge.ingest.cli import main
-
-    monkeypatch.setitem(sys.modules, "knowledge.index", None)  # as if the index module were not installed
-    code = main([str(DOCS / "star-labels.md"), "--index", "idx", "--json"])
-    out, err = capsys.readouterr()
-    assert code == 1
-    assert json.loads(out)["index"]["error"].startswith("story index is not available")
-    assert "Traceback" not in err and err.count("error:") == 1
 
 
 def test_same_file_named_twice_is_ingested_once() -> None:
