@@ -11,7 +11,9 @@ Ctrl-C surfaces as KeyboardInterrupt and Ctrl-D as EOFError from either source.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -121,6 +123,43 @@ class ScriptedSource:
 def _is_lone_command(text: str) -> bool:
     """True for a one-line command such as '/skip' or '/feedback off' (Enter submits it at once)."""
     return "\n" not in text.strip() and parse_command(text) is not None
+
+
+@contextmanager
+def hold_keys() -> Iterator[None]:
+    """While the session gets ready, keys typed are neither echoed raw nor lost: with the terminal's echo and
+    line editing off they wait in its input queue, and the prompt reads them when it starts (Ctrl-C still
+    interrupts). A no-op without a terminal."""
+    try:
+        import termios
+
+        fd = sys.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+    except (ImportError, OSError, ValueError):
+        yield
+        return
+    quiet = list(saved)
+    quiet[3] &= ~(termios.ECHO | termios.ICANON)
+    termios.tcsetattr(fd, termios.TCSANOW, quiet)  # TCSANOW: nothing typed is flushed
+    _held.append((fd, saved))
+    try:
+        yield
+    finally:
+        release_keys()
+
+
+_held: list[tuple[int, Any]] = []  # terminal settings to restore (also after an unexpected error)
+
+
+def release_keys() -> None:
+    """Give the terminal its echo and line editing back, if hold_keys() took them (idempotent)."""
+    import contextlib
+    import termios
+
+    while _held:
+        fd, saved = _held.pop()
+        with contextlib.suppress(OSError, termios.error):  # the terminal may be gone
+            termios.tcsetattr(fd, termios.TCSANOW, saved)
 
 
 class PromptSource:

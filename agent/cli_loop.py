@@ -36,10 +36,11 @@ class InterviewLoop:
         self.deferred: list[dict[str, Any]] = []  # critiques held back while feedback is off
         self.shown: list[dict[str, Any]] = []  # critiques already shown after their answer
 
-    def run(self, step: Any, already_shown: str | None = None) -> Any:
-        """Ask until the interview is done; return the final Step (`already_shown`: text on screen already)."""
+    def run(self, step: Any, already_shown: str | None = None, resumed: bool = False) -> Any:
+        """Ask until the interview is done; return the final Step (`already_shown`: text on screen already;
+        `resumed`: a follow-up waiting after a resume is shown with its main question)."""
         if step.kind != "done" and step.text != already_shown:
-            self.render.step(step)
+            self.render.step(step, with_main=resumed)
         queued: str | None = None
         while step.kind != "done":
             if queued is None:
@@ -70,11 +71,15 @@ class InterviewLoop:
         if command.name == "hint":
             self.render.hint(self.driver.hint())
         elif command.name == "repeat":
-            self.render.step(step)
+            self.render.step(step, with_main=True)
         elif command.name == "help":
             self.render.help()
         elif command.name == "feedback" and command.arg in ("on", "off"):
             self.feedback = command.arg == "on"
+            if thread_id := getattr(self.driver, "thread_id", None):  # a resumed session keeps the choice
+                from agent.cli_prefs import save_feedback
+
+                save_feedback(str(thread_id), self.feedback)
             self.render.notice(
                 "Feedback on: a critique after each answer."
                 if self.feedback
@@ -98,6 +103,11 @@ class InterviewLoop:
             self.shown.append(record)
         elif record is not None:
             self.deferred.append(record)
+        if notices := getattr(step, "notices", None):  # e.g. the sample bank's index, rebuilt in the background
+            from agent.cli_notices import fresh_notices
+
+            for line in fresh_notices(notices, getattr(getattr(self.driver, "context", None), "docs", [])):
+                self.render.notice(line)
         if step.kind != "done":
             self.render.step(step)
         return step

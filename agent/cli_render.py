@@ -63,6 +63,12 @@ class Renderer:
         and the resume command stay copyable."""
         self.console.print(safe(text), style=style or None, soft_wrap=True)
 
+    def waiting(self, text: str) -> Any:
+        """A spinner with `text` while the session gets ready (a terminal only; a context manager)."""
+        from contextlib import nullcontext
+
+        return self.console.status(safe(text)) if self.console.is_terminal else nullcontext()
+
     def prose(self, text: str, style: str = "") -> None:
         """A paragraph, wrapped between words to the terminal's width."""
         self.console.print(safe(text), style=style or None)
@@ -88,8 +94,14 @@ class Renderer:
         )
         self.console.print(Panel(safe(body), title="Mock interview", expand=False))
 
-    def step(self, step: Any) -> None:
-        """The interviewer's current line: a main question or a follow-up."""
+    def step(self, step: Any, with_main: bool = False) -> None:
+        """The interviewer's current line: a main question or a follow-up (`with_main`: the main question
+        it follows first, for /repeat and for a session resumed at a follow-up)."""
+        main = str(getattr(step, "main_question", "") or "")
+        if step.kind == "follow_up" and with_main and main:
+            total = int(getattr(step, "total", 0) or self.total)
+            title = f"Question {int(step.turn_index) + 1}/{total} (you are answering its follow-up)"
+            self.console.print(Panel(safe(main), title=title, title_align="left", border_style="dim"))
         if step.kind == "follow_up":
             title = "Follow-up"
             style = "cyan"

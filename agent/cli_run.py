@@ -11,6 +11,7 @@ from typing import Any
 
 from agent.checkpoint import list_sessions, load_session, open_checkpointer
 from agent.cli_loop import InterviewLoop
+from agent.cli_notices import fresh_notices
 from agent.cli_render import Renderer
 from agent.context import Context
 from agent.driver import InterviewDriver, SessionNotFoundError
@@ -46,7 +47,7 @@ def first_step(driver: InterviewDriver, resume: bool, render: Renderer) -> Any:
         step = driver.pending() if resume else driver.start()
     except SessionNotFoundError as exc:
         raise ResumeError(str(exc)) from None
-    for notice in step.notices:
+    for notice in fresh_notices(step.notices, driver.context.docs):
         render.notice(notice)
     if resume and step.kind == "done":
         render.notice("This session is already finished; here is its report again.")

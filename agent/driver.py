@@ -64,6 +64,7 @@ class Step:
     last: TurnRecord | None = None
     report: dict[str, Any] | None = None
     notices: list[str] = field(default_factory=list)
+    main_question: str = ""  # for a follow-up: the main question it follows
 
 
 class InterviewDriver:
@@ -189,6 +190,7 @@ class InterviewDriver:
             total=payload["total"],
             question=payload["question"],
             probes=payload.get("probes"),
+            main_question=payload["main_question"],
             last=last,
             notices=notices,
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from contextlib import ExitStack
 from typing import Any, NoReturn
 
 from agent.cli_answers import AnswersFileError, load_answers_file, split_answers
@@ -37,7 +38,7 @@ from agent.cli_context import (
     restore_credentials,
     role_title,
 )
-from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptExhausted
+from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptExhausted, hold_keys, release_keys
 from agent.cli_loop import InterviewLoop
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
@@ -80,6 +81,11 @@ def run(opts: Options) -> int:
     except (UsageError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    # Until the prompt reads keys: keys typed are kept for it (not echoed raw), then a spinner once the
+    # question is on screen.
+    getting_ready = ExitStack()
+    if source.interactive:
+        getting_ready.enter_context(hold_keys())
     shown = None
     thread_id = None
     if context is not None:
@@ -95,6 +101,8 @@ def run(opts: Options) -> int:
             render.total = preview.total
             render.step(preview)
             shown = preview.text
+    if source.interactive:
+        getting_ready.enter_context(render.waiting("Getting the interview ready… (you can start typing)"))
     from agent import cli_run  # lazy: imports the graph, LangGraph and the index
     from knowledge.embeddings import EmbedderUnavailableError
 
@@ -104,6 +112,7 @@ def run(opts: Options) -> int:
             try:
                 driver = cli_run.resume_driver(opts.resume or "")
             except cli_run.ResumeError as exc:
+                getting_ready.close()
                 print(f"error: {exc}", file=sys.stderr)
                 return EXIT_USAGE
             context = driver.context
@@ -117,11 +126,17 @@ def run(opts: Options) -> int:
             driver = cli_run.new_driver(context, thread_id)
         step = cli_run.first_step(driver, resuming, render)
         feedback = context.feedback if opts.feedback is None else opts.feedback
+        if resuming and opts.feedback is None:
+            from agent.cli_prefs import load_feedback
+
+            feedback = load_feedback(driver.thread_id, feedback)  # a /feedback choice made before the resume
+        getting_ready.close()
         loop = InterviewLoop(driver, source, render, feedback=feedback)
-        cli_run.closing(loop.run(step, already_shown=shown), loop, render)
+        cli_run.closing(loop.run(step, already_shown=shown, resumed=resuming), loop, render)
         _report_unused(source, render)
         return EXIT_OK
     except (cli_run.ResumeError, EmbedderUnavailableError) as exc:
+        getting_ready.close()
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ScriptExhausted:
@@ -132,12 +147,15 @@ def run(opts: Options) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         _ignore_interrupts()
+        getting_ready.close()
         render.line("")
         if driver is None:
             render.line("Interrupted before the session started.")
         else:
             render.resume_hint(driver.thread_id)
         return EXIT_INTERRUPTED
+    finally:
+        getting_ready.close()  # the terminal gets its echo back whatever happened
 
 
 def _report_unused(source: AnswerSource, render: Renderer) -> None:
@@ -182,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        release_keys()  # never leave the terminal without echo
 
 
 def cli() -> NoReturn:

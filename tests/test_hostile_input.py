@@ -146,3 +146,18 @@ def test_pipe_link_loop_and_outside_link_in_a_docs_folder(tmp_path: Path, isolat
     assert "waiting.md: not a regular file" in out
     assert "loop.md: a link that loops" in out
     assert "outside the folder; not followed" in out
+
+
+def test_utf16_notes_with_a_bom_are_read_not_called_binary(tmp_path: Path) -> None:
+    notes = tmp_path / "notes-from-notepad.md"
+    notes.write_bytes(
+        "## Cutting the cloud bill\n\n**Situation:** Our AWS bill had doubled in a year.\n"
+        "**Action:** I moved batch jobs to spot instances and set budgets per team.\n"
+        "**Result:** The bill fell from $80K to $50K a month within a quarter.\n".encode("utf-16")
+    )
+    result = run_cli(*FAST, "--questions", "1", "--follow-ups", "0", "--docs", str(notes),
+                     stdin="/hint\nI cut the bill from $80K to $50K a month.\n")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    out = flat(result.stdout)
+    assert "binary" not in out
+    assert "Hint: your story" in out and "Cutting the cloud bill" in out

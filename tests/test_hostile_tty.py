@@ -40,7 +40,7 @@ def test_double_ctrl_c_while_the_session_starts_exits_130_without_a_traceback() 
     term = Terminal(["--role", "director", "--questions", "1", "--offline"])
     try:
         term.wait_for("Question 1/1")
-        time.sleep(0.5)
+        time.sleep(0.1)  # the prompt takes seconds more to start: this lands while it gets ready
         term.proc.send_signal(signal.SIGINT)
         time.sleep(0.05)
         term.proc.send_signal(signal.SIGINT)
@@ -67,3 +67,24 @@ def test_fixed_interviewer_lines_are_printed_at_once_in_llm_mode() -> None:
         term.close()
     assert "stub-model @" in term.text()
     assert drawn == 1  # one panel, not one redraw per word
+
+
+def test_keys_typed_while_the_session_gets_ready_reach_the_answer_and_are_not_echoed_raw(
+    isolated_data_dir: Path,
+) -> None:
+    term = Terminal(ARGS)
+    try:
+        term.wait_for("Question 1/1")
+        term.type("I typed this early")  # before the prompt reads keys
+        term.wait_for("Getting the interview ready")  # a spinner says the prompt is not there yet
+        term.wait_for_prompt()
+        before_prompt = term.screen.split(b"\x1b[?2004h")[0]
+        term.type(" and this after.\x1b\r")
+        term.wait_for("Transcript:")
+        assert term.exit_code() == 0
+    finally:
+        term.close()
+    assert b"I typed this early" not in before_prompt  # the terminal did not echo it raw over the panels
+    (path,) = (isolated_data_dir / "reports").glob("*.json")
+    answers = [t["answer"] for t in json.loads(path.read_text(encoding="utf-8"))["turns"]]
+    assert answers == ["I typed this early and this after."]

@@ -82,3 +82,34 @@ def test_wording_of_a_whole_offline_session(isolated_data_dir: Path) -> None:
     title = (isolated_data_dir / "reports" / f"{data['thread_id']}.md").read_text(encoding="utf-8").splitlines()[0]
     assert title.startswith("# Mock interview report: Director of Engineering")
     assert re.search(r"\d{1,2} \w+ 20\d\d, \d\d:\d\d UTC, offline critic$", title), title
+
+
+def test_feedback_off_is_remembered_on_resume(isolated_data_dir: Path) -> None:
+    first = run_cli(*FAST, "--questions", "2", "--follow-ups", "0", stdin=f"/feedback off\n{STRONG_1}\n")
+    assert first.returncode == 3, first.stderr
+    assert "Score " not in flat(first.stdout)  # held back
+    resumed = run_cli("--resume", stdin=STRONG_2 + "\n")
+    assert resumed.returncode == 0, resumed.stderr
+    out = flat(resumed.stdout)
+    after_answer = out.split(STRONG_2[:40])[-1]
+    assert after_answer.index("Q: ") < after_answer.index("Score ")  # critiques come at the end, with questions
+
+
+def test_resuming_into_a_follow_up_shows_the_main_question_and_repeat_too(isolated_data_dir: Path) -> None:
+    first = run_cli(*FAST, "--questions", "1", "--follow-ups", "1", stdin=VAGUE + "\n")
+    assert first.returncode == 3, first.stderr
+    assert "Follow-up" in flat(first.stdout)
+    main = first_planned_question()
+    resumed = run_cli("--resume", stdin=f"/repeat\n---\n{STRONG_1}\n")
+    assert resumed.returncode == 0, resumed.stderr
+    before_answer = flat(resumed.stdout).split(STRONG_1[:40])[0]
+    assert before_answer.count(flat(main)) == 2  # on resume, and again on /repeat
+    assert before_answer.count("you are answering its follow-up") == 2
+
+
+def first_planned_question() -> str:
+    """The first question of FAST's seeded director plan (a seed alone decides it)."""
+    from agent.planning import plan_questions
+    from knowledge.roles import load_role
+
+    return plan_questions(load_role("director"), 1, seed=3)[0]["text"]

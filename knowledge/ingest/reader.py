@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -29,11 +30,14 @@ class Decoded:
 
 
 def decode(data: str | bytes, source: str) -> Decoded | None:
-    """Decode (utf-8-sig, then utf-8 with replacement), normalise newlines, repair mojibake, cap size.
+    """Decode (UTF-16/32 with a BOM, utf-8-sig, then utf-8 with replacement), normalise newlines, repair
+    mojibake, cap size.
 
     Returns None for binary content (the caller warns); never raises on bad bytes.
     """
     warnings: list[str] = []
+    if isinstance(data, bytes) and (encoding := _bom_encoding(data)):
+        data = data.decode(encoding, errors="replace")  # Notepad's "Unicode": full of NUL bytes, still text
     if isinstance(data, bytes):
         if looks_binary(data[:8192]):
             return None
@@ -58,6 +62,15 @@ def decode(data: str | bytes, source: str) -> Decoded | None:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     return Decoded(repair(text), warnings)
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    """'utf-32' / 'utf-16' when the bytes open with that byte-order mark (the codec then drops the mark)."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
 
 
 # Characters a Windows-1252 document plausibly holds outside ASCII: typographic punctuation and symbols.

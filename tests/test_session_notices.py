@@ -1,0 +1,36 @@
+"""Notices a candidate meets at launch: warnings about their documents said once (not at every launch and
+resume), and a rebuilt story index announced even for the bundled sample bank (subprocess runs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_session_cli import FAST, STRONG_1, STRONG_2, flat, run_cli
+
+
+def test_document_warnings_are_not_repeated_at_every_launch(tmp_path: Path) -> None:
+    docs = tmp_path / "prep"
+    docs.mkdir()
+    (docs / "stories.md").write_text("## Outage\n\nI led the rollback; refunds fell by 80% in a week.\n")
+    (docs / "todo.md").write_text("buy milk\n")  # nothing to ingest: a warning
+    args = [*FAST, "--questions", "2", "--follow-ups", "0", "--docs", str(docs)]
+    first = flat(run_cli(*args, stdin=STRONG_1 + "\n").stdout)
+    assert "todo.md: no stories or questions found" in first
+    resumed = run_cli("--resume", stdin=STRONG_2 + "\n")
+    assert resumed.returncode == 0, resumed.stderr
+    again = flat(resumed.stdout)
+    assert "todo.md: no stories" not in again
+    assert "warning(s) about your documents, unchanged since last time, not repeated" in again
+    (docs / "notes.md").write_text("   \n")  # a new problem is said at once
+    third = flat(run_cli(*args, stdin=STRONG_1 + "\n").stdout)
+    assert "notes.md" in third and "todo.md: no stories" not in third
+
+
+def test_a_rebuilt_sample_bank_index_is_announced(isolated_data_dir: Path) -> None:
+    args = [*FAST, "--questions", "2", "--follow-ups", "0"]
+    assert run_cli(*args, stdin=f"{STRONG_1}\n---\n{STRONG_2}\n").returncode == 0
+    (manifest,) = (isolated_data_dir / "index").glob("*/manifest.json")
+    manifest.write_text("damaged")
+    second = run_cli(*args, stdin=f"{STRONG_1}\n---\n{STRONG_2}\n")
+    assert second.returncode == 0, second.stderr
+    assert "index rebuilt: manifest is not valid JSON" in flat(second.stdout)
