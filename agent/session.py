@@ -131,6 +131,7 @@ def run(opts: Options) -> int:
 
             feedback = load_feedback(driver.thread_id, feedback)  # a /feedback choice made before the resume
         getting_ready.close()
+        _check_interrupted()
         loop = InterviewLoop(driver, source, render, feedback=feedback)
         cli_run.closing(loop.run(step, already_shown=shown, resumed=resuming), loop, render)
         _report_unused(source, render)
@@ -146,7 +147,7 @@ def run(opts: Options) -> int:
         render.resume_hint(driver.thread_id)
         return EXIT_OK
     except KeyboardInterrupt:
-        _ignore_interrupts()
+        _rearm_interrupts()
         getting_ready.close()
         render.line("")
         if driver is None:
@@ -175,12 +176,30 @@ def _banner(render: Renderer, context: Context, title: str, session_id: str, int
 
 
 _hard_exit = False  # set by cli(): the process ends right after main() returns
+_interrupts = 0  # Ctrl-C presses seen by cli()'s handler
 
 
-def _ignore_interrupts() -> None:
-    """After the first Ctrl-C, a second one must not break the saving and the exit (command line only)."""
+def _on_interrupt(signum: int, frame: Any) -> None:
+    """First Ctrl-C: KeyboardInterrupt (save, say how to resume). Second: leave now; every answer is already
+    in the session database, and SQLite survives a process that stops mid-write."""
+    global _interrupts
+    _interrupts += 1
+    if _interrupts > 1:
+        os.write(2, b"\nInterrupted.\n")
+        os._exit(EXIT_INTERRUPTED)
+    raise KeyboardInterrupt
+
+
+def _rearm_interrupts() -> None:
+    """After a Ctrl-C (the prompt may have swapped handlers): the next Ctrl-C exits at once (command line only)."""
     if _hard_exit:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, _on_interrupt)
+
+
+def _check_interrupted() -> None:
+    """A Ctrl-C that a library swallowed while the session got ready still stops it before the prompt."""
+    if _interrupts:
+        raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(parse_args(argv))
     except KeyboardInterrupt:
-        _ignore_interrupts()
+        _rearm_interrupts()
         print("\nInterrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
@@ -210,6 +229,7 @@ def cli() -> NoReturn:
     prints a traceback and aborts (exit 134). Everything is saved before main() returns."""
     global _hard_exit
     _hard_exit = True
+    signal.signal(signal.SIGINT, _on_interrupt)
     code = main()
     if code == EXIT_INTERRUPTED:
         sys.stdout.flush()
