@@ -103,7 +103,8 @@ def test_resuming_into_a_follow_up_shows_the_main_question_and_repeat_too(isolat
     resumed = run_cli("--resume", stdin=f"/repeat\n---\n{STRONG_1}\n")
     assert resumed.returncode == 0, resumed.stderr
     before_answer = flat(resumed.stdout).split(STRONG_1[:40])[0]
-    assert before_answer.count(flat(main)) == 2  # on resume, and again on /repeat
+    # On resume and again on /repeat (a follow-up that brings the candidate back also quotes the question).
+    assert before_answer.count(flat(main)) >= 2
     assert before_answer.count("you are answering its follow-up") == 2
 
 
