@@ -45,6 +45,7 @@ class Context:
     offline: never call an LLM even when one is configured (INTERVIEWER_OFFLINE=1).
     history: let the role's recent sessions steer question choice; off when the candidate gives a seed,
         so the same seed, role and flags always ask the same questions.
+    jd: the job description file the session leans toward (agent.coaching.jd), kept for the history.
     model / base_url / timeout: the chat model that refines critiques (INTERVIEWER_MODEL,
         OPENAI_BASE_URL); agent.llm decides LLM mode (also from OPENAI_API_KEY) unless offline.
     """
@@ -63,6 +64,7 @@ class Context:
     base_url: str | None = field(default_factory=lambda: _env("OPENAI_BASE_URL"))
     timeout: float = 30.0
     history: bool = True
+    jd: str | None = None
 
     def __post_init__(self) -> None:
         # Fail at construction with one clear line instead of deep inside a node.

@@ -28,6 +28,7 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
 from agent.checkpoint import load_session, open_checkpointer, save_session
+from agent.coaching.record import record_progress
 from agent.context import Context, new_session_id, with_seed
 from agent.graph import compile_graph
 from agent.nodes.critique import warm_up
@@ -162,6 +163,8 @@ class InterviewDriver:
         result = self._graph.invoke(payload, self._config, context=self.context, durability="exit")
         turns: list[TurnRecord] = result.get("turns", [])
         new, self._turn_count = turns[self._turn_count :], len(turns)
+        if new or result.get("scorecard"):
+            record_progress(self.thread_id, self.context, result)  # the history feed (agent.coaching)
         last = new[0] if new else None
         interrupts = result.get("__interrupt__") or []
         if interrupts:

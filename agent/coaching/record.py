@@ -1,0 +1,84 @@
+"""Turn a session's graph values into its history summary, and feed it after every answer.
+
+The driver calls `record_progress` whenever the graph returns, so a session saved half-way (Ctrl-D, scripted
+answers run out) counts with what it has, and a finished one is marked finished. The story an answer retold is
+found the way the critic's story notes find it: the retrieved story whose words the answer shares most.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agent.coaching.feed import AnswerRecord, HistoryFeed, SessionSummary, now_iso, open_feed
+from agent.context import Context
+from agent.report import build_scorecard
+from agent.state import PlannedQuestion, TurnRecord
+
+
+def _told(ctx: Context, q: PlannedQuestion, turn: TurnRecord) -> tuple[str | None, str | None]:
+    """(id, title) of the candidate's story the main answer retold, or (None, None)."""
+    if not turn["stories"] or turn["skipped"]:
+        return None, None
+    from agent.critic.story_notes import told_index
+    from agent.nodes.retrieve import stories_for
+
+    stories = stories_for(ctx, turn["stories"], q["text"], q["competency"])
+    best = told_index(turn["answer"], stories)
+    return (stories[best].id, stories[best].title) if best is not None else (None, None)
+
+
+def _answer(ctx: Context | None, q: PlannedQuestion, row: dict[str, Any], turns: list[TurnRecord]) -> AnswerRecord:
+    mine = [t for t in turns if t["question_index"] == row["index"]]
+    main = next((t for t in mine if not t["is_follow_up"]), None)
+    probes = [(t["critique"] or {}).get("probes") for t in mine if t["is_follow_up"] and not t["skipped"]]
+    story_id, title = _told(ctx, q, main) if ctx is not None and main is not None else (None, None)
+    return AnswerRecord(
+        question_id=q["id"],
+        question=q["text"],
+        competency=q["competency"],
+        type=q["type"],
+        skipped=bool(row["skipped"]),
+        score=row["score"],
+        first_score=row.get("first_score"),
+        follow_ups=len(probes),
+        prompted=any(p not in (None, "none") for p in probes),
+        gaps=list(row.get("gaps") or []),
+        story_id=story_id,
+        story_title=title,
+    )
+
+
+def summarize(thread_id: str, context: Context, values: dict[str, Any], ctx: Context | None = None) -> SessionSummary:
+    """The summary of a session from its graph values (`ctx` given: also find the stories told)."""
+    from knowledge.roles import load_role
+
+    plan: list[PlannedQuestion] = values.get("plan", [])
+    turns: list[TurnRecord] = values.get("turns", [])
+    card = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
+    rows = [r for r in card["questions"] if r["asked"]]
+    try:
+        role = load_role(context.role).name
+    except (ValueError, OSError):
+        role = context.role
+    return SessionSummary(
+        thread_id=thread_id,
+        role=role,
+        role_ref=context.role,
+        started=now_iso(),
+        updated=now_iso(),
+        finished=bool(values.get("scorecard")),
+        docs=list(context.docs),
+        jd=context.jd,
+        answers=[_answer(ctx, plan[r["index"]], r, turns) for r in rows],
+    )
+
+
+def record_progress(thread_id: str, context: Context, values: dict[str, Any], feed: HistoryFeed | None = None) -> None:
+    """Feed the session's summary to the history once it has an answer. Best effort: the answers themselves are
+    already in the checkpoint, and the next answer rewrites the summary, so a full disk here costs nothing."""
+    if not any(not t["is_follow_up"] for t in values.get("turns", [])):
+        return
+    try:
+        (feed or open_feed()).record(summarize(thread_id, context, values, ctx=context))
+    except OSError:
+        return
