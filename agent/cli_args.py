@@ -44,6 +44,8 @@ class Options:
     base_url: str | None = None
     embedder: str | None = None
     list_sessions: bool = False
+    jd: str | None = None
+    focus: str | None = None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -106,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--base-url", metavar="URL", help="OpenAI-compatible endpoint (e.g. a local server)")
     p.add_argument("--embedder", metavar="NAME", help="story index embedder: minilm (default), hashing, openai")
     p.add_argument("--list-sessions", action="store_true", help="list saved sessions and exit")
+    p.add_argument("--jd", metavar="FILE", help="a job description (Markdown or text): lean toward its requirements")
+    p.add_argument(
+        "--focus", choices=("weakest",), help="weakest: plan from your history (weak competencies, questions due again)"
+    )
     return p
 
 
@@ -127,4 +133,6 @@ def parse_args(argv: list[str] | None = None) -> Options:
         base_url=ns.base_url,
         embedder=ns.embedder,
         list_sessions=ns.list_sessions,
+        jd=ns.jd,
+        focus=ns.focus,
     )

@@ -81,6 +81,10 @@ def new_context(opts: Options) -> Context:
     # an offline session says so in its transcript, and stays offline if an LLM is configured before resume
     context.offline = context.offline or opts.offline or not context.may_use_llm()
     context.history = opts.seed is None  # a seed alone decides the questions
+    if opts.jd or opts.focus:
+        from agent.coaching.lean import apply_lean
+
+        apply_lean(context, opts.jd, opts.focus)
     return context
 
 
@@ -108,6 +112,8 @@ def ignored_on_resume(opts: Options) -> list[str]:
         "--offline": opts.offline,
         "--model": opts.model,
         "--base-url": opts.base_url,
+        "--jd": opts.jd,
+        "--focus": opts.focus,
     }
     return [flag for flag, value in flags.items() if value not in (None, False, [])]
 

@@ -45,7 +45,12 @@ class Context:
     offline: never call an LLM even when one is configured (INTERVIEWER_OFFLINE=1).
     history: let the role's recent sessions steer question choice; off when the candidate gives a seed,
         so the same seed, role and flags always ask the same questions.
-    jd: the job description file the session leans toward (agent.coaching.jd), kept for the history.
+    jd: the job description file the session leans toward (agent.coaching.jd), kept for the history;
+        requirements: its requirements with competency and backing story (for the report).
+    focus: "weakest" when the plan comes from the history (agent.coaching.focus).
+    lean_competencies / lean_questions: multipliers the planner applies to competency and question weights
+        (from --jd and --focus, worked out before the session so a resume and the preview plan alike).
+    drill: question ids the plan takes first, up to half its slots (--focus weakest: due and answered badly).
     model / base_url / timeout: the chat model that refines critiques (INTERVIEWER_MODEL,
         OPENAI_BASE_URL); agent.llm decides LLM mode (also from OPENAI_API_KEY) unless offline.
     """
@@ -65,6 +70,11 @@ class Context:
     timeout: float = 30.0
     history: bool = True
     jd: str | None = None
+    requirements: list[dict[str, Any]] = field(default_factory=list)
+    focus: str | None = None
+    lean_competencies: dict[str, float] = field(default_factory=dict)
+    lean_questions: dict[str, float] = field(default_factory=dict)
+    drill: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Fail at construction with one clear line instead of deep inside a node.
@@ -75,6 +85,12 @@ class Context:
         self.docs = [str(d) for d in self.docs]
         if self.index_dir is not None:
             self.index_dir = str(self.index_dir)
+
+    def lean(self) -> tuple[dict[str, float], dict[str, float]] | None:
+        """The planner's lean (None when neither --jd nor --focus set one)."""
+        if not self.lean_competencies and not self.lean_questions:
+            return None
+        return self.lean_competencies, self.lean_questions
 
     def may_use_llm(self) -> bool:
         """False when no model can be configured, which spares the offline path importing the LLM stack."""

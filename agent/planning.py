@@ -42,7 +42,12 @@ def _planned(q: Question) -> PlannedQuestion:
     return {"id": q.id, "text": q.text, "type": q.type, "competency": q.competency, "signals": list(q.signals)}
 
 
-def _quotas(pack: RolePack, pool: Sequence[Question], n: int, rng: random.Random, recent: set[str]) -> Counter[str]:
+Lean = tuple[dict[str, float], dict[str, float]]  # (competency multipliers, question multipliers): --jd, --focus
+
+
+def _quotas(
+    pack: RolePack, pool: Sequence[Question], n: int, rng: random.Random, recent: set[str], lean: Lean | None = None
+) -> Counter[str]:
     """Slots per competency: drawn one by one with probability proportional to the competency's weight.
 
     A competency loses weight with every slot it already has (so a plan spreads across competencies)
@@ -51,6 +56,8 @@ def _quotas(pack: RolePack, pool: Sequence[Question], n: int, rng: random.Random
     available = Counter(q.competency for q in pool)
     fresh = Counter(q.competency for q in pool if q.id not in recent)
     weights = {c: float(pack.competencies.get(c, 0.0)) for c in sorted(available)}
+    if lean is not None:  # a job description or the history moves weight toward some competencies
+        weights = {c: w * lean[0].get(c, 1.0) for c, w in weights.items()}
     if not any(w > 0 for w in weights.values()):  # weights name no question's competency: treat all alike
         weights = dict.fromkeys(weights, 1.0)
     quotas: Counter[str] = Counter()
@@ -76,13 +83,20 @@ def _order(chosen: list[PlannedQuestion], rng: random.Random) -> list[PlannedQue
 
 
 def choose_questions(
-    pack: RolePack, n: int, seed: int, recent: Iterable[str] = (), exclude: Iterable[str] = ()
+    pack: RolePack,
+    n: int,
+    seed: int,
+    recent: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    lean: Lean | None = None,
 ) -> list[PlannedQuestion]:
-    """Up to n distinct pack questions by competency weight, mixing types, avoiding recent ones."""
+    """Up to n distinct pack questions by competency weight, mixing types, avoiding recent ones; with `lean`,
+    competencies and questions weighted by it (the most wanted question of a competency first)."""
     rng = random.Random(seed)
     excluded, recent_ids = set(exclude), set(recent)
     pool = [q for q in pack.questions if q.id not in excluded]
-    quotas = _quotas(pack, pool, n, rng, recent_ids)
+    quotas = _quotas(pack, pool, n, rng, recent_ids, lean)
+    want = lean[1] if lean is not None else {}
     jitter = {q.id: rng.random() for q in pool}
     type_use: Counter[str] = Counter()
     chosen: list[PlannedQuestion] = []
@@ -90,11 +104,23 @@ def choose_questions(
     for competency, k in sorted(quotas.items(), key=lambda kv: (-kv[1], kv[0])):
         candidates = [q for q in pool if q.competency == competency]
         for _ in range(k):
-            best = min(candidates, key=lambda q: (q.id in recent_ids, type_use[q.type], jitter[q.id]))
+            best = min(
+                candidates, key=lambda q: (-want.get(q.id, 1.0), q.id in recent_ids, type_use[q.type], jitter[q.id])
+            )
             candidates.remove(best)
             type_use[best.type] += 1
             chosen.append(_planned(best))
     return _order(chosen, rng)
+
+
+def _with_drill(
+    pack: RolePack, n: int, seed: int, recent: Iterable[str], lean: Lean | None, drill: Sequence[str]
+) -> list[PlannedQuestion]:
+    """Up to half the slots (rounded up) for the drill questions, in drill order; the rest drawn as usual."""
+    by_id = {q.id: q for q in pack.questions}
+    pinned = [_planned(by_id[qid]) for qid in dict.fromkeys(drill) if qid in by_id][: (n + 1) // 2]
+    rest = choose_questions(pack, n - len(pinned), seed, recent, exclude=[q["id"] for q in pinned], lean=lean)
+    return _order(pinned + rest, random.Random(seed))
 
 
 def plan_questions(
@@ -103,10 +129,14 @@ def plan_questions(
     seed: int,
     recent: Iterable[str] = (),
     fixed: Sequence[str | None] | None = None,
+    lean: Lean | None = None,
+    drill: Sequence[str] = (),
 ) -> list[PlannedQuestion]:
     """The interview plan: n chosen questions, or one per `fixed` entry (None = let the planner choose)."""
+    if drill and not fixed:
+        return _with_drill(pack, n, seed, recent, lean, drill)
     if not fixed:
-        return choose_questions(pack, n, seed, recent)
+        return choose_questions(pack, n, seed, recent, lean=lean)
     by_text = {_norm(q.text): q for q in pack.questions}
     fixed_plan: list[PlannedQuestion | None] = []
     for text in fixed:
@@ -125,7 +155,7 @@ def plan_questions(
                 }
             )
     used = [q["id"] for q in fixed_plan if q is not None]
-    fill = choose_questions(pack, fixed_plan.count(None), seed, recent, exclude=used)
+    fill = choose_questions(pack, fixed_plan.count(None), seed, recent, exclude=used, lean=lean)
     plan: list[PlannedQuestion] = []
     for q in fixed_plan:
         if q is not None:

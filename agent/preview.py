@@ -32,7 +32,8 @@ def first_question(context: Context) -> Preview | None:
         pack = load_role(context.role)
         recent = load_recent(context.role) if context.history else []
         plan = plan_questions(pack, context.questions, seed=context.seed or 0, recent=recent,
-                              fixed=context.fixed_questions)  # fmt: skip
+                              fixed=context.fixed_questions, lean=context.lean(),
+                              drill=context.drill)  # fmt: skip
     except (ValueError, OSError):
         return None  # the driver reports the problem properly
     if not plan:

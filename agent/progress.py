@@ -1,20 +1,23 @@
-"""`python -m agent.progress [--role R] [--json]`: how practice is going across sessions.
+"""`python -m agent.progress [--role R] [--json] [--jd FILE] [--html FILE [--open]]`: practice across sessions.
 
-Per competency of the role: the score of each session over time, the trend, recurring gaps and how much
-prompting answers needed, from the history feed (agent.coaching.feed). Exit codes: 0 shown (also with no history
-yet), 2 bad input.
+Per competency of the role: the score of each session over time, the trend, recurring gaps and how much prompting
+answers needed (the history feed, agent.coaching.feed); story coverage of the role by the candidate's documents
+(the latest session's --docs unless given); with --jd, the job's requirements and the story backing each.
+--html writes the same as one self-contained page. Exit codes: 0 shown, 2 bad input.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 from typing import Any, NoReturn
 
-from agent.coaching.feed import HistoryFeed, open_feed
+from agent.coaching.feed import HistoryFeed, SessionSummary, open_feed
 from agent.coaching.progress import progress
-from knowledge.paths import DataDirError, private_umask
+from knowledge.paths import DataDirError, private_umask, write_private
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -29,12 +32,18 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser."""
     p = _Parser(prog="python -m agent.progress", description="Your progress across mock interview sessions.")
     p.add_argument("--role", help="role pack name or path (default: the role of your latest session)")
-    p.add_argument("--json", action="store_true", help="print the progress as JSON")
+    p.add_argument("--json", action="store_true", help="print everything as JSON")
+    p.add_argument("--docs", nargs="+", metavar="PATH", help="prep documents (default: your latest session's)")
+    p.add_argument("--jd", metavar="FILE", help="a job description (Markdown or text): requirements and their stories")
+    p.add_argument("--embedder", metavar="NAME", help="story index embedder: minilm (default), hashing")
+    p.add_argument("--no-coverage", action="store_true", help="skip story coverage (no story index is opened)")
+    p.add_argument("--html", metavar="FILE", help="write a self-contained progress page")
+    p.add_argument("--open", action="store_true", help="open the page in the browser (with --html)")
     return p
 
 
-def _role(name: str | None, feed: HistoryFeed) -> tuple[str, str, dict[str, float]]:
-    """(pack name, title, competency weights) of --role, else of the latest session's role."""
+def _pack(name: str | None, feed: HistoryFeed) -> Any:
+    """The role pack of --role, else of the latest session."""
     from knowledge.roles import load_role
 
     if name is None:
@@ -42,34 +51,83 @@ def _role(name: str | None, feed: HistoryFeed) -> tuple[str, str, dict[str, floa
         if not latest:
             raise ValueError("no sessions yet: run `python -m agent.session --role ROLE` first, or give --role")
         name = latest[-1].role_ref or latest[-1].role
-    pack = load_role(name)
-    return pack.name, pack.title, dict(pack.competencies)
+    return load_role(name)
 
 
-def build_view(role: str | None, feed: HistoryFeed | None = None) -> dict[str, Any]:
+def _docs(given: list[str] | None, sessions: list[SessionSummary]) -> list[str]:
+    if given is not None:
+        missing = [d for d in given if not Path(d).exists()]
+        if missing:
+            raise ValueError(f"--docs path not found: {missing[0]}")
+        return [str(Path(d).expanduser().resolve()) for d in given]
+    return list(sessions[-1].docs) if sessions else []
+
+
+def build_view(
+    role: str | None,
+    docs: list[str] | None = None,
+    jd: str | None = None,
+    embedder: str | None = None,
+    with_coverage: bool = True,
+    feed: HistoryFeed | None = None,
+) -> dict[str, Any]:
     """Everything the terminal, --json and the page show."""
     feed = feed or open_feed()
-    name, title, weights = _role(role, feed)
-    sessions = feed.sessions(name)
-    return {"role": name, "title": title, "progress": progress(name, weights, sessions).to_dict()}
+    pack = _pack(role, feed)
+    sessions = feed.sessions(pack.name)
+    chosen = _docs(docs, sessions)
+    model = embedder or os.environ.get("INTERVIEWER_EMBEDDER", "").strip() or "minilm"
+    view: dict[str, Any] = {
+        "role": pack.name,
+        "title": pack.title,
+        "docs": chosen,
+        "progress": progress(pack.name, dict(pack.competencies), sessions).to_dict(),
+    }
+    if with_coverage:
+        from agent.coaching.views import coverage_view
+
+        view["coverage"] = coverage_view(pack, chosen, model, sessions).to_dict()
+    if jd is not None:
+        from agent.coaching.views import requirements_view
+
+        view["requirements"] = [r.to_dict() for r in requirements_view(pack, chosen, model, jd)]
+    return view
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: one line on bad input, never a traceback."""
     private_umask()
     args = build_parser().parse_args(argv)
+    if args.open and not args.html:
+        print("error: --open needs --html FILE", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        view = build_view(args.role)
+        view = build_view(args.role, args.docs, args.jd, args.embedder, not args.no_coverage)
     except (ValueError, DataDirError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.html:
+        from agent.coaching.page import render_page
+
+        target = Path(args.html).expanduser()
+        try:
+            write_private(target, render_page(view))
+        except OSError as exc:
+            print(f"error: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
     if args.json:
         print(json.dumps(view, indent=2, ensure_ascii=False))
-        return EXIT_OK
-    from agent.cli_render import make_console
-    from agent.coaching.tables import render_progress
+    else:
+        from agent.cli_render import make_console
+        from agent.coaching.tables import render_view
 
-    render_progress(make_console(sys.stdout.isatty()), view)
+        render_view(make_console(sys.stdout.isatty()), view)
+    if args.html:
+        print(f"Progress page: {Path(args.html).expanduser().resolve()}", file=sys.stderr if args.json else sys.stdout)
+        if args.open:
+            import webbrowser
+
+            webbrowser.open(Path(args.html).expanduser().resolve().as_uri())
     return EXIT_OK
 
 

@@ -201,6 +201,10 @@ def write_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]
     scorecard = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
     title = report_title(thread_id, context, scorecard)
     text = render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard, title)
+    if context.get("requirements"):
+        from agent.coaching.jd import requirements_markdown
+
+        text += "\n" + requirements_markdown(context["requirements"])
     write_private(md, clean_text(text))
     transcript = {
         "thread_id": thread_id,

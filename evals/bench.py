@@ -5,7 +5,7 @@
 Each figure is the median and p95 over repeated runs, with the machine's CPU count and Python version.
 Targets: ingest+index 200 stories <= 10 s; unchanged re-ingest <= 0.5 s; search p95 <= 20 ms; critique p95 <= 20 ms;
 offline turn p95 <= 50 ms; launch to first question <= 1.5 s; LLM calls per answered turn <= 1; prompt tokens per turn
-<= 3,000; fallback to offline within timeout + 1 s.
+<= 3,000; fallback to offline within timeout + 1 s; agent.progress over 100 sessions <= 1 s; their page <= 2 MB.
 """
 
 from __future__ import annotations
@@ -195,8 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
     }
+    from evals.bench_coaching import bench_coaching
+
     for part in (lambda: bench_index(runs), lambda: bench_critique(runs), bench_turns,
-                 lambda: bench_first_question(runs), bench_llm):
+                 lambda: bench_first_question(runs), lambda: bench_coaching(runs, _stats), bench_llm):
         report.update(part())
     report["machine"]["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     if args.json:

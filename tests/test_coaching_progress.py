@@ -9,9 +9,17 @@ from agent.coaching.progress import progress, recurring_gaps, trend_of
 
 
 def answer(competency: str, score: int, gaps: list[str], prompted: bool = False) -> AnswerRecord:
-    return AnswerRecord(question_id=f"q-{competency}", question="?", competency=competency, type="behavioral",
-                        score=score, first_score=score, gaps=gaps, prompted=prompted,
-                        follow_ups=1 if prompted else 0)  # fmt: skip
+    return AnswerRecord(
+        question_id=f"q-{competency}",
+        question="?",
+        competency=competency,
+        type="behavioral",
+        score=score,
+        first_score=score,
+        gaps=gaps,
+        prompted=prompted,
+        follow_ups=1 if prompted else 0,
+    )
 
 
 def session(n: int, *answers: AnswerRecord) -> SessionSummary:
@@ -43,7 +51,8 @@ def test_progress_covers_every_pack_competency_and_counts_prompting() -> None:
     view = progress("r", {"execution": 1.0, "hiring": 1.0, "strategy": 1.0}, sessions)
     by_name = {c.competency: c for c in view.competencies}
     assert [p.score for p in by_name["execution"].points] == [2.0, 3.0, 5.0]
-    assert by_name["execution"].trend == "rising" and by_name["execution"].resolved == ["result", "quantified_result"]
+    assert by_name["execution"].trend == "rising" and by_name["execution"].resolved == ["quantified_result"]
+    # "result" was missing two sessions ago only: old news, not a gap that just went
     assert by_name["execution"].prompted == 2 and by_name["hiring"].trend == "new"
     assert by_name["strategy"].points == [] and by_name["strategy"].trend == "none"
     assert view.sessions == 3 and view.answers == 4 and view.prompted == 2

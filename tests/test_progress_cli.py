@@ -57,8 +57,20 @@ def run(module: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess
 
 def practise(pack: Path, answers: list[str]) -> None:
     for answer in answers:
-        done = run("agent.session", "--role", str(pack), "--embedder", "hashing", "--questions", "1",
-                   "--follow-ups", "0", "--seed", "1", stdin=answer + "\n")  # fmt: skip
+        done = run(
+            "agent.session",
+            "--role",
+            str(pack),
+            "--embedder",
+            "hashing",
+            "--questions",
+            "1",
+            "--follow-ups",
+            "0",
+            "--seed",
+            "1",
+            stdin=answer + "\n",
+        )
         assert done.returncode == 0, done.stderr
 
 

@@ -2,7 +2,9 @@
 
 Pure functions over the history feed's summaries. A competency's point for a session is the mean combined score
 of its questions in that session (a skipped question counts 1, as in the scorecard). The trend is the slope of a
-least-squares line through the last TREND_WINDOW points: rising or falling past TREND_STEP points per session.
+least-squares line through the last TREND_WINDOW points: rising or falling past TREND_STEP points per session. A gap
+has gone when the latest session's answers no longer show it, after the previous session showed it or it recurred
+in the sessions of the trend window.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from agent.coaching.feed import AnswerRecord, SessionSummary
 from agent.report import UNANSWERED
 from prompts import load_yaml, render
 
-TREND_WINDOW = 6  # sessions the trend looks at: two weeks of practice, not the first day's nerves
+TREND_WINDOW = 10  # sessions the trend looks at: two weeks of practice, not the first day's nerves
 TREND_STEP = 0.2  # points per session that count as a change
 RECENT_ANSWERS = 6  # answers the recurring-gap count looks back over
 RECURRING_MIN = 2  # a gap seen this often in the recent answers is recurring
@@ -131,8 +133,13 @@ def _resolved(by_session: list[tuple[SessionSummary, list[AnswerRecord]]]) -> li
     now = {g for a in latest for g in a.gaps}
     if now & HIDES_ALL:
         return []  # an answer that missed the question shows nothing about the other gaps
-    before = [g for _, answers in by_session[:-1] for a in answers for g in a.gaps]
-    return [g for g in dict.fromkeys(before) if g not in now and not (HIDES.get(g, set()) & now)]
+    # A gap "went" when it was there just before (the previous session) or kept coming back in the sessions before
+    # the latest one; a gap seen once, weeks ago, is old news rather than progress.
+    previous = {g for a in by_session[-2][1] for g in a.gaps}
+    earlier = Counter(g for _, answers in by_session[-TREND_WINDOW:-1] for a in answers for g in dict.fromkeys(a.gaps))
+    order = [g for _, answers in by_session[-TREND_WINDOW:-1] for a in answers for g in a.gaps]
+    went = [g for g in dict.fromkeys(order) if g in previous or earlier[g] >= RECURRING_MIN]
+    return [g for g in went if g not in now and not (HIDES.get(g, set()) & now)]
 
 
 def competency_progress(competency: str, weight: float, sessions: Sequence[SessionSummary]) -> CompetencyProgress:

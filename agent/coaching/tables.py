@@ -47,3 +47,25 @@ def render_progress(console: Console, view: dict[str, Any]) -> None:
             f"Prompting: {prog['prompted']} of {prog['answers']} answers needed a follow-up to close a gap "
             f"({prog['follow_ups']} follow-up answers in all)."
         )
+
+
+def render_requirements(console: Console, reqs: list[dict[str, Any]]) -> None:
+    """Each requirement of the job with its competency and backing story, or "no story yet"."""
+    table = Table(title="The job's requirements", title_justify="left")
+    for column in ("Requirement", "Competency", "Backing story"):
+        table.add_column(column)
+    for r in reqs:
+        story = safe(r["story_title"]) if r["story_title"] else "[bold red]no story yet[/]"
+        table.add_row(safe(r["text"]), r["competency"].replace("_", " "), story)
+    console.print(table)
+
+
+def render_view(console: Console, view: dict[str, Any]) -> None:
+    """Progress, then story coverage, then the job's requirements (what --html shows, as tables)."""
+    from agent.coaching.tables_coverage import render_coverage
+
+    render_progress(console, view)
+    if view.get("coverage"):
+        render_coverage(console, view["coverage"])
+    if view.get("requirements") is not None:
+        render_requirements(console, view["requirements"])

@@ -28,6 +28,8 @@ def plan_interview(state: InputState, runtime: Runtime[Context]) -> dict:
         seed=ctx.seed or 0,
         recent=state.get("recent_question_ids", []) if runtime.context.history else [],
         fixed=ctx.fixed_questions,
+        lean=ctx.lean(),
+        drill=ctx.drill,
     )
     if not plan:
         raise ValueError(f"role pack {pack.name!r} has no questions to ask")
