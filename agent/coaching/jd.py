@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from agent.critic.semantic import Semantic
 from knowledge.competencies import competency_scores
 from knowledge.models import RolePack
+
+if TYPE_CHECKING:  # the critic package takes ~0.3 s to import; progress without --jd never needs it
+    from agent.critic.semantic import Semantic
 
 MAX_REQUIREMENTS = 30
 MAX_BYTES = 200_000  # a job description is a page or two; more is the wrong file
