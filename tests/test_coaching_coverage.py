@@ -66,6 +66,7 @@ def test_told_counts_overuse_and_the_story_to_write() -> None:
     ]
     cov = coverage(pack, found, {"outage": info}, sessions)
     assert cov.stories["outage"].told == 3 and cov.stories["outage"].overused
+    assert cov.stories["outage"].told_by == {"execution": 1, "failure_learning": 1, "incident_response": 1}
     assert cov.stories["pitch"].told == 1 and not cov.stories["pitch"].overused
     rows = {r.competency: r for r in cov.competencies}
     assert rows["incident_response"].best == "outage" and rows["incident_response"].write == ""

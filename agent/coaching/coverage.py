@@ -33,6 +33,7 @@ class StoryInfo:
     missing: list[str]  # what keeps it from finished: situation, task, action, result, measured result, placeholders
     told: int = 0
     told_for: list[str] = field(default_factory=list)  # competencies it was told for
+    told_by: dict[str, int] = field(default_factory=dict)  # competency -> times told for it
     overused: bool = False
 
 
@@ -126,6 +127,7 @@ def coverage(
     for sid, comps in told_for.items():
         info = stories.setdefault(sid, StoryInfo(sid, told_titles[sid], "", finished=False, missing=["not found"]))
         info.told, info.told_for = len(comps), sorted(set(comps))
+        info.told_by = {c: comps.count(c) for c in info.told_for}
         info.overused = len(info.told_for) >= OVERUSED_AT
     rows = []
     for competency, weight in pack.competencies.items():

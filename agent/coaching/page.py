@@ -92,34 +92,46 @@ def _cards(prog: dict[str, Any]) -> str:
     return '<div class="grid">' + "".join(out) + "</div>"
 
 
+def _state(story: dict[str, Any]) -> str:
+    """' (unfinished)' or ' (prepared answer)' after a column title; nothing for a finished story."""
+    if story["finished"]:
+        return ""
+    return " (prepared answer)" if any("prepared answer" in m for m in story["missing"]) else " (unfinished)"
+
+
 def _matrix(cov: dict[str, Any]) -> str:
     stories = cov["stories"]
     ids = sorted(stories, key=lambda s: (-stories[s]["told"], stories[s]["title"].lower(), s))
     head = "".join(
         f'<th class="story{" overused" if stories[s]["overused"] else ""}" title="{escape(stories[s]["source"])}">'
-        f"{escape(stories[s]['title'])}{'' if stories[s]['finished'] else ' (unfinished)'}</th>"
+        f"{escape(stories[s]['title'])}{_state(stories[s])}</th>"
         for s in ids
     )
     rows = []
     for row in cov["competencies"]:
         cells = []
         for s in ids:
-            told = sum(1 for c in stories[s]["told_for"] if c == row["competency"])
+            told = stories[s]["told_by"].get(row["competency"], 0)
             kind = "best" if s == row["best"] else "fits" if s in row["fits"] else ""
             mark = "★" if kind == "best" else "✓" if kind == "fits" else ""
-            cells.append(f'<td class="cell {kind}">{mark}{"" if not told else " told"}</td>')
+            cells.append(f'<td class="cell {kind}">{mark}{f" {told}×" if told else ""}</td>')
         label = escape(row["competency"].replace("_", " "))
-        write = f'<br><span class="none">{escape(row["write"])}</span>' if row["write"] else ""
-        rows.append(f"<tr><th>{label}{write}</th>{''.join(cells)}</tr>")
+        rows.append(f"<tr><th>{label}</th>{''.join(cells)}</tr>")
+    write = "".join(
+        f"<li><b>{escape(r['competency'].replace('_', ' '))}</b>: {escape(r['write'])}</li>"
+        for r in cov["competencies"]
+        if r["write"]
+    )
     overused = [stories[s] for s in ids if stories[s]["overused"]]
     note = "".join(
         f'<p class="overused">Overused: {escape(s["title"])} was told for {len(s["told_for"])} competencies.</p>'
         for s in overused
     )
     whose = "the bundled sample bank" if cov["sample_bank"] else "your documents"
-    legend = f'<p class="muted">Stories from {whose}. ★ best story for the competency, ✓ also fits.</p>'
+    legend = f'<p class="muted">Stories from {whose}. ★ best story for the competency, ✓ also fits, n× told.</p>'
+    missing = f'<ul class="none" id="no-story">{write}</ul>' if write else ""
     return f'{legend}<div class="wrap"><table id="coverage-matrix"><tr><th>Competency</th>{head}</tr>' \
-           f'{"".join(rows)}</table></div>{note}'  # fmt: skip
+           f'{"".join(rows)}</table></div>{missing}{note}'  # fmt: skip
 
 
 def _requirements(reqs: list[dict[str, Any]]) -> str:
