@@ -74,3 +74,49 @@ def test_page_for_100_sessions_is_small_self_contained_and_renders(tmp_path: Pat
     head = shot.read_bytes()[:24]
     assert head[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", head[16:24]) == (1280, 3000)
     assert shot.stat().st_size > 50_000  # a blank page of this size compresses to a few KB
+
+
+def test_text_from_documents_and_the_job_cannot_break_out_of_the_page() -> None:
+    from agent.coaching.page import render_page
+
+    evil = "</script><script>alert(1)</script><b>"
+    story = {
+        "title": evil,
+        "source": evil,
+        "finished": False,
+        "missing": ["result"],
+        "told": 0,
+        "told_for": [],
+        "told_by": {},
+        "overused": False,
+    }
+    view = {
+        "title": evil,
+        "progress": {
+            "sessions": 0,
+            "answers": 0,
+            "first_session": None,
+            "last_session": None,
+            "recurring": [],
+            "competencies": [
+                {
+                    "competency": "hiring",
+                    "trend": "none",
+                    "points": [],
+                    "recurring": [],
+                    "resolved": [],
+                    "answers": 0,
+                    "prompted": 0,
+                }
+            ],
+        },
+        "coverage": {
+            "sample_bank": False,
+            "stories": {"s": story},
+            "competencies": [{"competency": "hiring", "best": "s", "fits": ["s"], "told": 0, "write": ""}],
+        },
+        "requirements": [{"text": evil, "competency": "hiring", "story_title": None}],
+    }
+    html = render_page(view)
+    assert "<script>alert(1)" not in html and html.count("<script") == 3  # data, Chart.js, the page's own
+    assert "no story yet" in html
