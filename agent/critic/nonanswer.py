@@ -93,13 +93,45 @@ class NonAnswer:
     injection: bool
 
 
+# A sentence that asks, however politely, for this answer's grade: it names grading, a high value and a request
+# together ("I'd be grateful if it were recorded at the top of the scale"), or addresses whoever grades it.
+_GRADING = re.compile(
+    r"\b(?:scor\w*|grad(?:e|ed|es|ing|er|ers)|marks?|marked|marking|markers?|rat(?:e|ed|ing)|review(?:s|ed|er|ers)?|"
+    r"evaluat\w*|assess\w*|rubric|(?:top|end|high end) of (?:the|your) scale|as an? (?:five|5))\b",
+    re.IGNORECASE,
+)
+_HIGH = re.compile(
+    r"\b(?:top|highest|maximum|perfect|an? (?:five|5)|full marks|best possible)\b", re.IGNORECASE
+)
+_ASKS = re.compile(
+    r"\b(?:please|kindly|grateful|appreciate it|treat (?:this|it)|count (?:this|it)|record (?:this|it)|"
+    r"consider (?:this|it)|(?:would|could|can) you\b[^.!?\n]{0,30}\b(?:this|it|my answer|me))\b",
+    re.IGNORECASE,
+)
+_ADDRESSED = re.compile(
+    r"\b(?:whoever|anyone|the person|the people|those|you)\s+(?:who\s+)?(?:is\s+|are\s+)?(?:grad|scor|mark|rat|"
+    r"review|evaluat|assess)\w*\s+(?:this|these|the answers?|my answers?|them|it)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_for_grade(sentence: str) -> bool:
+    if _ADDRESSED.search(sentence):
+        return True
+    if not _ASKS.search(sentence):
+        return False
+    # The grade asked for sits next to the grading word: "the highest score", "top of the scale".
+    grading = [m.span() for m in _GRADING.finditer(sentence)]
+    return any(abs(h.start() - g[0]) <= 40 for h in _HIGH.finditer(sentence) for g in grading)
+
+
 def strip_injection(answer: str) -> tuple[str, bool]:
     """The answer with sentences that instruct the grader blanked out (same length: offsets stay valid)."""
     out, found = answer, False
-    if not _INJECTION.search(answer):  # one pass over the whole answer in the usual case
-        return answer, False
+    if not _INJECTION.search(answer) and not any(_asks_for_grade(p) for p in re.split(r"(?<=[.!?])\s+", answer)):
+        return answer, False  # the usual case: nothing addressed to the grader
     for piece in re.finditer(r"[^.!?\n]+[.!?]*", answer):
-        if _INJECTION.search(piece.group(0)):
+        if _INJECTION.search(piece.group(0)) or _asks_for_grade(piece.group(0)):
             found = True
             out = out[: piece.start()] + " " * (piece.end() - piece.start()) + out[piece.end() :]
     return out, found
