@@ -91,7 +91,13 @@ _STORY = re.compile(
 _PLAN = re.compile(
     r"\b(?:how would you|what would you|would you|if you (?:joined|were|had|found|inherit\w*|started|took over)|"
     r"(?:your|the) first (?:\d+|thirty|sixty|ninety|few|six) (?:days|weeks|months)|imagine|suppose|"
-    r"what will you|how will you|what is your plan)\b",
+    r"what will you|how will you|what is your plan)\b"
+    # A scenario put to the candidate in the present ("You take over a team...", "Your team has three times
+    # more requests than..."): the answer is what they would do in it.
+    r"|^\W*(?:you(?:'re| are)? (?:take|inherit|join|are given|get|have|find|start)\w*"
+    r"|your (?:team|org\w*|manager|company|director|product|platform|budget)\b[^.?]{0,80}"
+    r"\b(?:has|have|is|are|wants?|asks?|cuts?|gives?|left))\b"
+    r"|\b(?:the|your) first (?:month|week|quarter|year)\b",
     re.IGNORECASE,
 )
 
