@@ -42,12 +42,15 @@ def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
         if c.pattern not in disabled
     ]
     shown = [s for s in at_hits if s is not None]
-    if len(shown) >= spec.min_at:
+    below_sents = [s for s in sents if any(_compiled(c.pattern).search(s.text) for c in spec.below
+                                           if c.pattern not in disabled)]  # fmt: skip
+    at_sents = sum(1 for s in sents if any(_compiled(c.pattern).search(s.text) for c in spec.at
+                                          if c.pattern not in disabled))  # fmt: skip
+    # Mostly hands-on work with a passing mention of the wider scope is still told at the lower scope.
+    mostly_below = len(below_sents) >= 2 and at_sents <= 1
+    if len(shown) >= spec.min_at and not mostly_below:
         return LevelResult("at", shown[0])
-    below = next(
-        (s for c in spec.below if c.pattern not in disabled for s in sents if _compiled(c.pattern).search(s.text)),
-        None,
-    )
+    below = below_sents[0] if below_sents else None
     if below is None:
         return LevelResult("at", shown[0] if shown else None)
     note = render(load_yaml("critic_phrases.yaml")["level_note"], below=spec.below_means, scope=spec.scope)
