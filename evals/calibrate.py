@@ -35,10 +35,10 @@ BARS = {
 # What the tuned set measured when the critic was rebuilt (tests/test_calibrate.py keeps the critic above it);
 # where a floor is below its bar, the bar is not met yet on the tuned set either.
 FLOOR = {
-    "score_in_range": 0.74,
+    "score_in_range": 0.76,
     "off_topic_capped": 0.68,
-    "strong_high": 0.92,
-    "below_level_capped": 0.68,
+    "strong_high": 0.93,
+    "below_level_capped": 0.75,
     "follow_up_in_range": 0.65,
     "star_macro_f1": 0.92,
     "quantified_f1": 0.93,
