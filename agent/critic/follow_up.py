@@ -25,6 +25,11 @@ from prompts import load_yaml
 
 # A follow-up answer this far from both the follow-up and the main question is about something else.
 OFF_TOPIC_FLOOR = 0.12
+# Open probes (why, what could fail, what it cost) are answered in words no cue list holds: a specific reply of some
+# length whose meaning sits this close to the follow-up question gives what it asked.
+ON_THE_ASK = 0.45
+OPEN_PROBES = ("failure_modes", "tradeoffs", "rationale", "requirements", "scale", "quantified_result")
+SUBSTANTIAL_WORDS = 40
 
 
 def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[bool, bool]:
@@ -37,7 +42,8 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[boo
         or (f.shape == "motivation" and bool(MOTIVE.search(text)))
     )
     checks = {
-        "ownership": (f.own == "clear" and f.star.action is not None, f.own == "mixed"),
+        # "I was hands-on throughout and kept pushing" claims ownership without a step anyone could picture.
+        "ownership": (f.own == "clear" and f.star.action is not None and f.spec != "low", f.own != "none"),
         "action": (f.star.action is not None, False),
         "result": (f.star.result is not None, False),
         "quantified_result": (f.quantified, f.star.result is not None or bool(f.metrics)),
@@ -62,13 +68,13 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[boo
     return concrete, f.spec != "low"
 
 
-def _drifts(sem: Semantic, text: str, questions: list[str]) -> bool:
-    """The answer is semantically far from both the follow-up and the main question."""
+def _fits(sem: Semantic, text: str, questions: list[str]) -> list[float] | None:
+    """Cosine of the whole answer with each question (None without an embedding model)."""
     vecs = sem.vectors([text])
     qs = sem.fixed(questions)
     if vecs is None or qs is None:
-        return False
-    return float(np.max(qs @ vecs[0])) < OFF_TOPIC_FLOOR
+        return None
+    return [float(x) for x in qs @ vecs[0]]
 
 
 def critique_follow_up(
@@ -85,15 +91,21 @@ def critique_follow_up(
         reason = verdict.reason or "injection"
         return non_answer(info.type, reason, [], applies).model_copy(update={"closes_gap": False, "probes": probes})  # type: ignore[arg-type]
     f = compute(info, verdict.text, sem)
-    if _drifts(sem, verdict.text, [follow_up, info.text]):
+    fits = _fits(sem, verdict.text, [follow_up, info.text])
+    if fits is not None and max(fits) < OFF_TOPIC_FLOOR:
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
     closes, partly = _closes(probes, f, info, verdict.text)
     n_words = len(words(verdict.text))
+    if (not closes and probes in OPEN_PROBES and fits is not None and fits[0] >= ON_THE_ASK
+            and f.spec != "low" and n_words >= SUBSTANTIAL_WORDS
+            and (probes != "quantified_result" or bool(f.metrics))):  # fmt: skip
+        closes = True
     if closes:
         score = 5 if f.spec == "high" or (f.spec == "medium" and n_words >= 25) else 4 if f.spec == "medium" else 3
     else:
-        score = 3 if partly and f.spec != "low" else 2 if partly or (n_words >= 12 and f.spec != "low") else 1
+        # A vague reply is still a reply (2-3); only nothing, a dodge or a few words score 1.
+        score = 3 if partly and f.spec != "low" else 2 if partly or n_words >= 12 else 1
     gap = [] if score == 5 else [probes if not closes and probes != "none" else "specificity"]
     evidence = [Evidence(field=probes, span=Span(start=s.start, end=s.end, text=typed[s.start : s.end]))
                 for s in f.sents[:1] if closes]  # fmt: skip
