@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from agent.critic.core import non_answer
 from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
