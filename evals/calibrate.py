@@ -39,7 +39,7 @@ FLOOR = {
     "off_topic_capped": 0.68,
     "strong_high": 0.93,
     "below_level_capped": 0.75,
-    "follow_up_in_range": 0.65,
+    "follow_up_in_range": 0.95,
     "star_macro_f1": 0.92,
     "quantified_f1": 0.93,
 }
