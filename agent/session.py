@@ -232,6 +232,9 @@ def cli() -> NoReturn:
     signal.signal(signal.SIGINT, _on_interrupt)
     code = main()
     if code == EXIT_INTERRUPTED:
+        from agent.coaching.record import flush_history
+
+        flush_history()  # the last answer's history summary; os._exit below would not wait for it
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -3,10 +3,14 @@
 The driver calls `record_progress` whenever the graph returns, so a session saved half-way (Ctrl-D, scripted
 answers run out) counts with what it has, and a finished one is marked finished. The story an answer retold is
 found the way the critic's story notes find it: the retrieved story whose words the answer shares most.
+The summary is built and written (with an fsync, ~10 ms on a disk) on one background thread, off the turn's
+critical path; interpreter exit waits for it, and `flush_history` lets a hard exit (second Ctrl-C) wait too.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor, wait
+from functools import cache
 from typing import Any
 
 from agent.coaching.feed import AnswerRecord, HistoryFeed, SessionSummary, now_iso, open_feed
@@ -48,21 +52,26 @@ def _answer(ctx: Context | None, q: PlannedQuestion, row: dict[str, Any], turns:
     )
 
 
-def summarize(thread_id: str, context: Context, values: dict[str, Any], ctx: Context | None = None) -> SessionSummary:
-    """The summary of a session from its graph values (`ctx` given: also find the stories told)."""
+@cache
+def pack_name(role: str) -> str:
+    """The role pack's name for a role given by name or path (the role itself when the pack cannot be read)."""
     from knowledge.roles import load_role
 
+    try:
+        return load_role(role).name
+    except (ValueError, OSError):
+        return role
+
+
+def summarize(thread_id: str, context: Context, values: dict[str, Any], ctx: Context | None = None) -> SessionSummary:
+    """The summary of a session from its graph values (`ctx` given: also find the stories told)."""
     plan: list[PlannedQuestion] = values.get("plan", [])
     turns: list[TurnRecord] = values.get("turns", [])
     card = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
     rows = [r for r in card["questions"] if r["asked"]]
-    try:
-        role = load_role(context.role).name
-    except (ValueError, OSError):
-        role = context.role
     return SessionSummary(
         thread_id=thread_id,
-        role=role,
+        role=pack_name(context.role),
         role_ref=context.role,
         started=now_iso(),
         updated=now_iso(),
@@ -73,12 +82,22 @@ def summarize(thread_id: str, context: Context, values: dict[str, Any], ctx: Con
     )
 
 
-def record_progress(thread_id: str, context: Context, values: dict[str, Any], feed: HistoryFeed | None = None) -> None:
-    """Feed the session's summary to the history once it has an answer. Best effort: the answers themselves are
-    already in the checkpoint, and the next answer rewrites the summary, so a full disk here costs nothing."""
-    if not any(not t["is_follow_up"] for t in values.get("turns", [])):
-        return
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-feed")  # one writer: summaries in order
+
+
+def _record(thread_id: str, context: Context, values: dict[str, Any], feed: HistoryFeed | None) -> None:
     try:
         (feed or open_feed()).record(summarize(thread_id, context, values, ctx=context))
     except OSError:
-        return
+        return  # best effort: the answers are in the checkpoint, and the next answer rewrites the summary
+
+
+def record_progress(thread_id: str, context: Context, values: dict[str, Any], feed: HistoryFeed | None = None) -> None:
+    """Feed the session's summary to the history (in the background) once it has an answer."""
+    if any(not t["is_follow_up"] for t in values.get("turns", [])):
+        _WRITER.submit(_record, thread_id, context, values, feed)
+
+
+def flush_history(timeout: float = 5.0) -> None:
+    """Wait until summaries handed to the writer are on disk (before a hard exit; in tests)."""
+    wait([_WRITER.submit(lambda: None)], timeout=timeout)
