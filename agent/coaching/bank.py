@@ -16,7 +16,7 @@ from typing import Any
 
 from knowledge.paths import data_dir, samples_dir, write_private
 
-CACHE_VERSION = 2  # bump when what is cached changes shape or meaning
+CACHE_VERSION = 3  # bump when what is cached changes shape or meaning
 _TEXT = {".md", ".markdown", ".txt"}
 
 

@@ -3,8 +3,9 @@ how often it was told, and the competencies no story fits.
 
 A competency's best story comes from retrieval over the candidate's documents: every question of the competency
 in the role pack is searched (StoryIndex.search, top 3), and the story that fits most of them (then with the best
-fused score) wins. A story is finished when it has a situation, task, action and result, a measured result and no
-placeholders. Told counts come from the history feed; a story told for three or more competencies is overused.
+fused score) wins; a story ranked first for a question and tagged with its competency at ingestion fits too. A
+story is finished when it has a situation, task, action and result, a measured result and no placeholders. Told
+counts come from the history feed; a story told for three or more competencies is overused.
 """
 
 from __future__ import annotations
@@ -89,8 +90,10 @@ def search_coverage(pack: RolePack, index: Any) -> dict[str, tuple[str | None, l
     for competency in pack.competencies:
         votes: dict[str, list[float]] = defaultdict(list)
         for q in (q for q in pack.questions if q.competency == competency):
-            for hit in index.search(q.text, k=SEARCH_K, competency=competency):
-                if hit.fits:
+            for rank, hit in enumerate(index.search(q.text, k=SEARCH_K, competency=competency)):
+                # The index's fit threshold is tuned for one question; a story ranked first for a question of
+                # the competency that ingestion also tagged with it is corroborated twice and counts as fitting.
+                if hit.fits or (rank == 0 and competency in hit.story.competencies):
                     votes[hit.story.id].append(float(hit.score))
         ranked = sorted(votes, key=lambda sid: (-len(votes[sid]), -max(votes[sid]), sid))
         out[competency] = (ranked[0] if ranked else None, sorted(votes))
