@@ -7,7 +7,7 @@ question is derived from `plan` and `turns`, so a resumed session needs nothing 
 from __future__ import annotations
 
 import operator
-from typing import Annotated, Any, Literal, TypedDict
+from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
 StepKind = Literal["question", "follow_up", "done"]
 
@@ -23,11 +23,14 @@ class PlannedQuestion(TypedDict):
 
 
 class StoryRef(TypedDict):
-    """A story hit kept in state: only its id, title and score (the story itself stays in the index)."""
+    """A story hit kept in state: only its id, title, score and whether it fits the question (the story itself
+    stays in the index). Hits that do not fit are kept so the critic can still recognise the story an answer
+    tells; only fitting ones are suggested or listed (a ref without "fits", from an older checkpoint, fits)."""
 
     id: str
     title: str
     score: float
+    fits: NotRequired[bool]
 
 
 class FollowUp(TypedDict):

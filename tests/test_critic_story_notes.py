@@ -180,3 +180,26 @@ def test_unfinished_told_story_asks_to_finish_it() -> None:
     notes = _drift(answer, [draft, CHURN])
     assert [n.kind for n in notes][:1] == ["unfinished"]
     assert "finish this story" in notes[0].message
+
+
+def test_a_story_that_does_not_fit_is_never_suggested() -> None:
+    question = "Tell me about a production incident you led."
+    answer = (
+        "I rebuilt the onboarding checklist and added an import wizard, and first-week churn dropped 30% "
+        "within a quarter."
+    )
+    # The retriever ranked the outage story first but said it does not fit the question (StoryHit.fits).
+    c = critique_answer(question, "behavioral", answer, stories=[OUTAGE, CHURN], fits=[False, True])
+    assert not [n for n in c.story_notes if n.kind == "better_story"]
+    c = critique_answer(question, "behavioral", answer, stories=[OUTAGE, CHURN], fits=[False, False])
+    assert not [n for n in c.story_notes if n.kind == "better_story"]
+
+
+def test_the_told_story_is_checked_even_when_it_does_not_fit_the_question() -> None:
+    answer = (
+        "New workspaces churned in their first week, and I owned activation. I rebuilt the onboarding checklist "
+        "and added an import wizard. As a result first-week churn dropped 40% within a quarter."
+    )
+    c = critique_answer(Q, "behavioral", answer, stories=[OUTAGE, CHURN], fits=[False, False])
+    notes = [n for n in c.story_notes if n.kind == "contradiction"]
+    assert notes and notes[0].story_id == CHURN.id and "30%" in notes[0].message

@@ -366,3 +366,31 @@ def test_close_leaves_a_passed_in_checkpointer_open(offline: None) -> None:
     own.close()
     with pytest.raises(Exception, match="closed"):
         own.checkpointer.conn.execute("SELECT 1")
+
+
+def test_session_over_real_notes_never_suggests_a_story_that_does_not_fit(tmp_path: Path) -> None:
+    """Real ingestion, MiniLM + FAISS retrieval and the real critic: the question has no prepared story; the
+    answer retells one from the notes with a changed figure. The told story is still checked, none is suggested."""
+    notes = tmp_path / "prep.md"
+    notes.write_text(
+        "# Prep\n\n## Cutting search latency\n\n**Situation:** Search pages were slow for every customer.\n\n"
+        "**Task:** I owned search performance.\n\n**Action:** I added a read-through cache in front of the index "
+        "and rolled it out region by region.\n\n**Result:** p95 latency fell from 900 ms to 150 ms.\n",
+        encoding="utf-8",
+    )
+    question = "Tell me about a security vulnerability you had to respond to."
+    context = Context(
+        role="director", seed=1, embedder="minilm", offline=True, docs=[str(notes)], fixed_questions=[question],
+        follow_ups=0, index_dir=str(tmp_path / "index"),
+    )  # fmt: skip
+    d = InterviewDriver(context, checkpointer=InMemorySaver())
+    d.start()
+    step = d.submit(
+        "Search pages were slow for every customer and I owned search performance. I added a read-through cache "
+        "in front of the index and rolled it out region by region. p95 latency fell from 900 ms to 300 ms."
+    )
+    retrieve.wait_for_searches()
+    notes_kinds = [n["kind"] for n in critique_of(step)["story_notes"]]
+    assert "better_story" not in notes_kinds
+    assert "contradiction" in notes_kinds  # the told story was recognised although it does not fit the question
+    assert step.last is not None and step.last["stories"] == []  # no fitting story is listed for the turn

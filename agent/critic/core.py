@@ -57,8 +57,13 @@ def critique_answer(
     question_id: str | None = None,
     sem: Semantic | None = None,
     info: QuestionInfo | None = None,
+    fits: Sequence[bool] | None = None,
 ) -> Critique:
     """Judge one answer to one question; see agent/critic/schema.py for the fields.
+
+    `stories` are the retrieved stories, best first; `fits[k]` says whether stories[k] fits the question (the
+    index's StoryHit.fits; all fit when None). Any of them can be the story the answer tells, but only a fitting
+    one is ever named as a story that fits or may fit better.
 
     role/signals/question_id place the question in its role pack (relevance against the other questions, the
     role's level, the question's signals); `sem` is the embedding model (the process-wide MiniLM by default).
@@ -86,8 +91,9 @@ def critique_answer(
         notes.append(phr["non_answer_notes"]["injection"])
     elif not found and score < 5:
         found = ["relevance"]
-    rel_note = _relevance_note(f, info, stories) if f.relevance.label != "on_topic" else ""
-    notes_found = story_notes(question, verdict.text, f.metrics, stories)
+    fitting = [s for k, s in enumerate(stories) if fits is None or (k < len(fits) and fits[k])]
+    rel_note = _relevance_note(f, info, fitting) if f.relevance.label != "on_topic" else ""
+    notes_found = story_notes(question, verdict.text, f.metrics, stories, fits)
     gap_text = _gap_sentence(found[0], phr, rel_note, f.level.note) if found else ""
     contradiction = next((n for n in notes_found if n.kind == "contradiction"), None)
     if contradiction is not None and not verdict.injection:

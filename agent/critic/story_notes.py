@@ -103,9 +103,17 @@ def told_index(answer: str, stories: Sequence[Story]) -> int | None:
 
 
 def story_notes(
-    question: str, answer: str, mentions: Sequence[MetricMention], stories: Sequence[Story]
+    question: str,
+    answer: str,
+    mentions: Sequence[MetricMention],
+    stories: Sequence[Story],
+    fits: Sequence[bool] | None = None,
 ) -> list[StoryNote]:
-    """Notes for the candidate, most useful first (contradictions, omissions, then a better story)."""
+    """Notes for the candidate, most useful first (contradictions, omissions, then a better story).
+
+    Any retrieved story can be the one the answer tells (its figures are checked whether or not it fits); a
+    better story is only ever one that fits the question (`fits[k]` for stories[k], StoryHit.fits; all when None).
+    """
     if not stories:
         return []
     phr = load_yaml("critic_phrases.yaml")["story_notes"]
@@ -122,10 +130,13 @@ def story_notes(
         for s in stories
     ]
     told_fit = fit[best] if best is not None else 0.0
-    # The stories arrive in retrieval order (dense + BM25 + competency): the first is the index's best fit for
-    # the question, the same story /hint shows. Suggest it only when the answer is not already telling it and
-    # its words also fit the question clearly better than the story told.
-    better = 0
+    # The stories arrive in retrieval order (dense + BM25 + competency): the first fitting one is the index's best
+    # fit for the question, the same story /hint shows. Suggest it only when the answer is not already telling it
+    # and its words also fit the question clearly better than the story told.
+    fitting = [k for k in range(len(stories)) if fits is None or (k < len(fits) and fits[k])]
+    if not fitting:
+        return notes  # "no prepared story fits": nothing to suggest
+    better = fitting[0]
     if stories[better] is not told and fit[better] >= told_fit + _BETTER_MARGIN and fit[better] > 0.1:
         notes.append(
             StoryNote(

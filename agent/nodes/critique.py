@@ -30,10 +30,17 @@ def info_for(ctx: Context, q: PlannedQuestion) -> QuestionInfo:
     return question_info(q["text"], q["type"], q["competency"], ctx.role, q.get("signals") or None, q["id"])
 
 
-def offline_critique(q: PlannedQuestion, answer: str, stories: Sequence[Story], ctx: Context | None = None) -> Critique:
-    """The deterministic critic (agent.critic), with the question placed in the session's role pack."""
+def offline_critique(
+    q: PlannedQuestion,
+    answer: str,
+    stories: Sequence[Story],
+    ctx: Context | None = None,
+    fits: Sequence[bool] | None = None,
+) -> Critique:
+    """The deterministic critic (agent.critic), with the question placed in the session's role pack; `fits` says
+    which of the retrieved `stories` fit the question (all, when None)."""
     info = info_for(ctx, q) if ctx is not None else None
-    return run_critic(q["text"], q["type"], answer, stories, q["competency"], info=info)
+    return run_critic(q["text"], q["type"], answer, stories, q["competency"], info=info, fits=fits)
 
 
 _WARM = False
@@ -69,10 +76,15 @@ def warm_up(ctx: Context) -> None:
 
 
 def judge(
-    ctx: Context, q: PlannedQuestion, answer: str, stories: Sequence[Story], asked: list[str]
+    ctx: Context,
+    q: PlannedQuestion,
+    answer: str,
+    stories: Sequence[Story],
+    asked: list[str],
+    fits: Sequence[bool] | None = None,
 ) -> tuple[Critique, FollowUp | None, dict[str, Any] | None]:
     """Offline critique, refined by the LLM when one is configured: (critique, LLM follow-up, usage)."""
-    critique = offline_critique(q, answer, stories, ctx)
+    critique = offline_critique(q, answer, stories, ctx, fits)
     if not ctx.may_use_llm():
         return critique, None, None
     from agent.llm import is_llm_mode, refine_turn
@@ -86,7 +98,7 @@ def judge(
         answer=answer,
         critique=critique,
         question_type=q["type"],
-        stories=list(stories),
+        stories=[s for k, s in enumerate(stories) if fits is None or fits[k]],  # the model sees fitting stories only
         asked_follow_ups=asked,
         signals=q["signals"],
     )
@@ -137,6 +149,8 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
     earlier = turns_for(state, index)
     refs = state.get("stories", [])
     stories = stories_for(ctx, refs, q["text"], q["competency"])
+    fit_of = {ref["id"]: ref.get("fits", True) for ref in refs}
+    fits = [fit_of.get(s.id, True) for s in stories]
     asked = [t["follow_up"]["text"] for t in state.get("turns", []) if t["follow_up"]]
     usage: dict[str, Any] | None = None
     llm_follow_up: FollowUp | None = None
@@ -154,7 +168,7 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
         follow_up = _follow_up(ctx, main, main_text, None, earlier, asked, key=f"{q['id']}:{ctx.seed}")
     else:
         asked_text = q["text"]
-        critique, llm_follow_up, usage = judge(ctx, q, pending["text"], stories, asked)
+        critique, llm_follow_up, usage = judge(ctx, q, pending["text"], stories, asked, fits)
         key = f"{q['id']}:{ctx.seed}"
         follow_up = _follow_up(ctx, critique, pending["text"], llm_follow_up, earlier, asked, key=key)
     record: TurnRecord = {
@@ -168,7 +182,7 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
         "skipped": False,
         "critique": critique.model_dump(mode="json"),
         "follow_up": follow_up,
-        "stories": refs,
+        "stories": [ref for ref in refs if ref.get("fits", True)],
         "usage": usage,
     }
     return {"turns": [record], "pending_answer": None}

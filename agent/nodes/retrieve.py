@@ -101,7 +101,11 @@ def retrieve_stories(state: State, runtime: Runtime[Context]) -> dict:
     if state.get("pending_answer") is None:
         raise InvalidStateError("retrieve_stories reached without an answer")
     q = state["plan"][next_question_index(state)]
-    # Only stories that fit the question: story notes and the "may fit better" note never push an unrelated story.
-    hits = [h for h in search_stories(runtime.context, q["text"], q["competency"]) if getattr(h, "fits", True)]
-    refs: list[StoryRef] = [{"id": h.story.id, "title": h.story.title, "score": round(float(h.score), 4)} for h in hits]
+    # Every hit is kept with its fit: the critic recognises a told story even when it does not fit the question,
+    # but suggests (and the turn lists) only stories that fit.
+    hits = search_stories(runtime.context, q["text"], q["competency"])
+    refs: list[StoryRef] = [
+        {"id": h.story.id, "title": h.story.title, "score": round(float(h.score), 4), "fits": bool(h.fits)}
+        for h in hits
+    ]
     return {"stories": refs}
