@@ -36,7 +36,7 @@ def measure_file(path: Path, want: dict[str, Any]) -> dict[str, Any]:
     """Matches, misses and extras of one document."""
     result = ingest_paths([path])
     kept = [s for s in result.stories if s.kind != "reference"]
-    by_title: dict[str, Story] = {norm(s.title): s for s in result.stories}
+    by_title: dict[str, Story] = {norm(s.title): s for s in [*result.stories, *result.references]}
     items = want.get("items", [])
     missed = [i["title"] for i in items if norm(i["title"]) not in by_title]
     expected_titles = {norm(i["title"]) for i in items}

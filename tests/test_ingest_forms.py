@@ -95,10 +95,8 @@ def test_legend_is_reference_and_pitch_is_an_answer() -> None:
         "and I led the move to event sourcing at my current company.\n"
     )
     result = ingest_text(doc, "bank.md")
-    assert [(s.title, s.kind) for s in result.stories] == [
-        ("Story Bank Structure", "reference"),
-        ("Elevator pitch", "answer"),
-    ]
+    assert [(s.title, s.kind) for s in result.stories] == [("Elevator pitch", "answer")]
+    assert [(s.title, s.kind) for s in result.references] == [("Story Bank Structure", "reference")]
 
 
 def test_also_answers_links_questions_and_the_bank_keeps_the_link() -> None:

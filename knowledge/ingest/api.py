@@ -32,7 +32,9 @@ def ingest_text(text: str | bytes, source: str) -> IngestResult:
     stem = PurePath(source.replace("\\", "/")).stem or "notes"
     try:
         doc = extract(decoded.text, fallback_title=stem.replace("-", " ").replace("_", " "))
-        result.stories, result.questions, result.candidate_questions = build(doc, source)
+        items, result.questions, result.candidate_questions = build(doc, source)
+        result.stories = [s for s in items if s.kind != "reference"]
+        result.references = [s for s in items if s.kind == "reference"]
     except Exception as exc:  # a heuristic bug must cost one document, not the whole run
         result.warnings.append(f"{source}: could not be parsed ({exc.__class__.__name__}: {exc}); skipped")
         return result
@@ -92,7 +94,7 @@ def _dedupe_across_files(result: IngestResult, seen: set[str]) -> None:
     """Two files with the same name (in different folders) must not share ids: key those by full path."""
     from knowledge.models import stable_id
 
-    for story in result.stories:
+    for story in [*result.stories, *result.references]:
         if story.id in seen:
             story.id = stable_id("story", story.source, f"{story.title} @{story.line}")
         seen.add(story.id)

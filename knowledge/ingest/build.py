@@ -54,14 +54,16 @@ def build(doc: RawDoc, source: str) -> tuple[list[Story], list[Question], list[Q
             raw.text = raw.text[:MAX_STORY_CHARS]
             raw.fields = {k: v[:MAX_STORY_CHARS] for k, v in raw.fields.items()}
     _resolve_refs(doc)
-    stories = [_story(raw, source, ids, metrics) for raw in doc.stories[:MAX_ITEMS] if not _is_code(raw)]
+    built = [(raw, _story(raw, source, ids, metrics)) for raw in doc.stories[:MAX_ITEMS] if not _is_code(raw)]
+    stories = [story for _, story in built]
     asked = [(clean_title(text), line) for text, line in doc.questions]
     # A question a story is linked to is a question the candidate expects: it is in the bank too.
     asked += [(q, s.line) for s in stories for q in s.questions]
     questions = [_question(text, line, source, ids, "q") for text, line in _unique(asked)[:MAX_ITEMS]]
     by_text = {_key(q.text): q for q in questions}
-    for story in stories:
-        for linked in story.questions:
+    for raw, story in built:
+        # The bank keeps both links: questions the story is prepared for, and follow-ups expected after it.
+        for linked in [*story.questions, *(clean_title(q) for q in raw.follow_ups)]:
             question = by_text.get(_key(linked))
             if question is not None and story.id not in question.story_ids:
                 question.story_ids.append(story.id)
@@ -102,7 +104,7 @@ def _story(raw: RawStory, source: str, ids: _Ids, metrics: Callable[[str], list[
     return Story(
         id=ids("story", title),
         title=title,
-        kind=kind_of(title, question, raw.kind, raw.text, fields),  # type: ignore[arg-type]  # a StoryKind
+        kind="reference" if raw.reference else kind_of(title, question, raw.kind, raw.text, fields),  # type: ignore[arg-type]
         format=raw.kind,  # type: ignore[arg-type]  # extract only produces star | qa | prose
         text=raw.text,
         metrics=metrics(raw.text),

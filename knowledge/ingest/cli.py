@@ -66,17 +66,16 @@ def _open_index(result: IngestResult, index_dir: Path, embedder: str) -> dict[st
 
 
 def to_json(result: IngestResult, index_info: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The --json document: every story (kind, linked questions, unfinished flag) and question (with the ids of
-    the stories linked to it), each with id, title/text, type, source and line."""
-    stories = [
-        {
-            "id": s.id, "title": s.title, "type": s.format, "kind": s.kind, "question": s.question,
-            "questions": s.questions, "unfinished": s.unfinished, "source": s.source,
-            "line": s.line, "competencies": s.competencies, "metrics": [m.text for m in s.metrics],
-            "parts": [p for p in ("situation", "task", "action", "result") if getattr(s, p)],
-        }
-        for s in result.stories
-    ]  # fmt: skip
+    """The --json document: every story (kind, linked questions, unfinished flag), reference item and question
+    (with the ids of the stories linked to it), each with id, title/text, type, source and line."""
+    def stories(items: list[Any]) -> list[dict[str, Any]]:
+        return [
+            {"id": s.id, "title": s.title, "type": s.format, "kind": s.kind, "question": s.question,
+             "questions": s.questions, "unfinished": s.unfinished, "source": s.source,
+             "line": s.line, "competencies": s.competencies, "metrics": [m.text for m in s.metrics],
+             "parts": [p for p in ("situation", "task", "action", "result") if getattr(s, p)]}
+            for s in items
+        ]  # fmt: skip
 
     def questions(items: list[Any]) -> list[dict[str, Any]]:
         return [
@@ -87,7 +86,8 @@ def to_json(result: IngestResult, index_info: dict[str, Any] | None = None) -> d
 
     doc: dict[str, Any] = {
         "files": result.files,
-        "stories": stories,
+        "stories": stories(result.stories),
+        "references": stories(result.references),  # kept, never retrieved: legends, advice, question lists
         "questions": questions(result.questions),
         "candidate_questions": questions(result.candidate_questions),
         "warnings": result.warnings,
@@ -121,11 +121,12 @@ def print_summary(result: IngestResult, index_info: dict[str, Any] | None = None
         style="bold",
     )
     console.print(table)
-    if result.stories:
+    if result.stories or result.references:
         found = Table(title="Stories", show_lines=False)
         for column in ("kind", "title", "where", "STAR"):
             found.add_column(column, overflow="fold")
-        for story in result.stories:
+        for story in sorted([*result.stories, *result.references], key=lambda s: (result.files.index(s.source)
+                            if s.source in result.files else 0, s.line)):  # fmt: skip
             parts = "".join(p[0].upper() for p in ("situation", "task", "action", "result") if getattr(story, p))
             title = escape(story.title) + (" [yellow](finish this story)[/]" if story.unfinished else "")
             kind = story.kind if story.kind != "story" else story.format

@@ -25,7 +25,7 @@ PITCH_TITLE = re.compile(
     re.IGNORECASE,
 )
 # Titles of reference material: how to tell stories, templates, advice and question lists.
-_REFERENCE_TITLE = re.compile(
+REFERENCE_TITLE = re.compile(
     r"\b(?:structure|template|legend|format|framework|method|methodology|tips?|advice|guidelines?|checklist|"
     r"dos and don'?ts|do'?s|don'?ts|mistakes to avoid|how to (?:answer|use|prepare|tell|structure)|"
     r"cheat ?sheet|reminders?|principles|rules of thumb|what interviewers (?:want|look for)|scoring|rubric|"
@@ -74,15 +74,20 @@ def kind_of(title: str, question: str | None, fmt: str, text: str, fields: dict[
     return "answer"
 
 
+def reads_as_reference(title: str, text: str) -> bool:
+    """An unlabelled, question-less section body that is advice, tips or a list of questions."""
+    return _is_reference(title, text, {}, "")
+
+
 def _is_reference(title: str, text: str, fields: dict[str, str], question: str) -> bool:
     """A legend or template (short generic parts, nobody in them), advice, or a list of questions with tips."""
     parts = [fields.get(k, "").strip() for k in ("situation", "task", "action", "result")]
     filled = [p for p in parts if p]
     if len(filled) >= 2 and all(_generic(p) for p in filled):
         return True  # "S = Context and challenges", "**Result:** [?]"
-    if question or (len(filled) >= 3 and not all(_generic(p) for p in filled)):
+    if question or (len(filled) >= 2 and not all(_generic(p) for p in filled)):
         return False  # a prepared answer, or a story told in STAR parts, whatever its title says
-    if _REFERENCE_TITLE.search(title) and not _told(text):
+    if REFERENCE_TITLE.search(title) and not _told(text):
         return True
     lines = [x.strip() for x in text.split("\n") if x.strip()]
     asks = sum(x.rstrip("\"”*_ ").endswith("?") for x in lines)
@@ -93,10 +98,18 @@ def _is_reference(title: str, text: str, fields: dict[str, str], question: str) 
 
 
 def _generic(part: str) -> bool:
-    """A template part: a few words, nobody doing anything, no number, or only a placeholder."""
+    """A template part: a few words, nobody doing anything, no number, either a phrase or addressed to the reader
+    ("Context and challenges", "What you were responsible for"); or only a placeholder. A short told sentence
+    ("The export timed out.") is not generic."""
     if only_placeholder(part):
         return True
-    return len(part.split()) <= 8 and not _FIRST_PERSON.search(part) and not _DIGIT.search(part)
+    text = part.strip()
+    if len(text.split()) > 8 or _FIRST_PERSON.search(text) or _DIGIT.search(text):
+        return False
+    return not text.endswith((".", "!")) or bool(_READER.search(text))
+
+
+_READER = re.compile(r"(?:you|your)", re.IGNORECASE)
 
 
 def _told(text: str) -> bool:

@@ -53,6 +53,42 @@ def link_lines(lines: list[str], start: int, end: int, code: set[int]) -> list[t
     return found
 
 
+_FOLLOW_UP = re.compile(r"\bfollow[- ]?ups?\b", re.IGNORECASE)
+
+
+def follow_up_lines(lines: list[str], start: int, end: int, code: set[int]) -> list[tuple[int, str]]:
+    """(0-based line, question) for every "Likely follow-up: ..." question in lines[start:end], whether given
+    on the label's line or as the list under it ("**Follow-ups:**" then bullets)."""
+    found: list[tuple[int, str]] = []
+    i = start
+    while i < end:
+        label = parse_label(lines[i]) if i not in code and _FOLLOW_UP.search(lines[i]) else None
+        if label is None or label.canon != "extra" or not _FOLLOW_UP.search(label.name):
+            i += 1
+            continue
+        if re.search(r"\w", label.rest):
+            found += [(i, _capital(q)) for q in split_questions(label.rest) if _asks(q)]
+            i += 1
+            continue
+        i += 1
+        while i < end and not lines[i].strip():
+            i += 1
+        while i < end and BULLET.match(lines[i]):
+            text = clean(BULLET.sub(lambda m: m.group("text"), lines[i])).strip(" ,*_")
+            if _asks(text):
+                found.append((i, _capital(text)))
+            i += 1
+    return found
+
+
+def _asks(text: str) -> bool:
+    return len(text.split()) >= 3 and (text.rstrip("\"”'").endswith("?") or asks(text))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def asking_bullet(line: str) -> str | None:
     """The question of a bullet that asks the candidate something ("- Describe a time you ..."), else None."""
     bullet = BULLET.match(line) if maybe_asks(line) else None

@@ -10,7 +10,11 @@ from knowledge.models import Question, Story
 class IngestResult(BaseModel):
     """Stories, interview questions and the candidate's own questions found in some documents."""
 
-    stories: list[Story] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list, description="Stories and prepared answers: retrievable.")
+    references: list[Story] = Field(
+        default_factory=list,
+        description="Kept but never retrieved: a STAR legend or template, advice, tips, a list of questions.",
+    )
     questions: list[Question] = Field(default_factory=list)
     candidate_questions: list[Question] = Field(
         default_factory=list, description="Questions the candidate plans to ask the interviewer."
@@ -28,6 +32,7 @@ class IngestResult(BaseModel):
     def extend(self, other: IngestResult) -> None:
         """Append another result (documents are ingested one by one)."""
         self.stories.extend(other.stories)
+        self.references.extend(other.references)
         self.questions.extend(other.questions)
         self.candidate_questions.extend(other.candidate_questions)
         self.warnings.extend(other.warnings)

@@ -30,6 +30,8 @@ class RawStory:
     fields: dict[str, str] = field(default_factory=dict)
     question: str | None = None
     links: list[str] = field(default_factory=list)  # more questions it is prepared for ("Also answers: ...")
+    follow_ups: list[str] = field(default_factory=list)  # "Likely follow-up: ..." questions asked after it
+    reference: bool = False  # advice, tips or a question list: kept, never retrieved
 
 
 def section_stories(

@@ -1,0 +1,122 @@
+"""Heading sections as spans of lines, and how a section relates to its sub-sections.
+
+A span is a section's own body (up to the next heading of any level) and its full extent (up to the next heading
+of the same or a higher level). A story section absorbs its sub-sections unless one of them is an item of its
+own: cards, a labelled story, a question, a list of questions, or a narrative told under a title of its own
+("### Mentoring a new hire" below a labelled story is a second story, "### Longer version" is not).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.ingest import items, prose
+from knowledge.ingest.blocks import Section
+from knowledge.ingest.candidates import is_candidate_title
+from knowledge.ingest.cards import item_tables
+from knowledge.ingest.labels import parse_label
+from knowledge.ingest.leadins import asks_for_questions, example_questions
+from knowledge.ingest.questions import has_story_prefix, heading_question
+from knowledge.ingest.star import split_star
+
+
+@dataclass
+class Span:
+    section: Section
+    start: int  # first body line (0-based)
+    end: int  # own end: next heading
+    full_end: int  # end including deeper sub-sections
+    qa: list[items.QAPair]
+    star_labels: int
+
+
+def spans_of(sections: list[Section], lines: list[str], code: set[int], n: int) -> list[Span]:
+    """One span per section, in document order."""
+    spans: list[Span] = []
+    starts = [s.heading.start if s.heading else 0 for s in sections] + [n]
+    for k, sec in enumerate(sections):
+        start = sec.heading.end if sec.heading else 0
+        end = starts[k + 1]
+        full_end = end
+        if sec.heading:
+            later = (starts[j] for j in range(k + 1, len(sections)) if sections[j].level <= sec.level)
+            full_end = next(later, n)
+        star_labels = split_star(lines[start:end], code, start)[1]
+        spans.append(Span(sec, start, end, full_end, _qa(lines, sec, start, end, code), star_labels))
+    return spans
+
+
+def children(spans: list[Span], k: int) -> range:
+    """Indexes of the sub-sections of spans[k] (deeper headings before the next sibling)."""
+    j = k + 1
+    while j < len(spans) and spans[j].start < spans[k].full_end:
+        j += 1
+    return range(k + 1, j)
+
+
+def _qa(lines: list[str], sec: Section, start: int, end: int, code: set[int]) -> list[items.QAPair]:
+    fences = [b for b in sec.blocks if b.kind == "code" and items.is_qa_fence(lines, b.start, b.end)]
+    inner = {
+        i for b in fences for i in (range(b.start + 1, b.end - 1) if b.title == "fence" else range(b.start, b.end))
+    }
+    scannable = [i for i in range(start, end) if i not in code or i in inner]
+    stops = {b.start for b in sec.blocks if b.kind == "hr"}
+    stops |= {t.start for t in item_tables(sec, lines, start, end)}  # a question table ends the card above it
+    stops |= {i for b in fences if b.title == "fence" for i in (b.start, b.end - 1)}
+    return items.qa_pairs(lines, scannable, stops, end)
+
+
+def parent_title(spans: list[Span], k: int) -> str:
+    """Title of the heading that spans[k] sits under ("Question bank" above "### Leadership")."""
+    level = spans[k].section.level
+    for j in range(k - 1, -1, -1):
+        if 0 < spans[j].section.level < level:
+            return spans[j].section.title
+    return ""
+
+
+# Sub-headings that continue the story above them rather than tell another one.
+_PART_TITLE = re.compile(
+    r"\b(?:version|details?|detailed|notes?|more|full|long(?:er)?|short(?:er)?|summary|extended|draft|continued|"
+    r"context|background|retelling|cont\.?|part \d+|take \d+|rewrite|reflection|lessons?|"
+    r"what happened|how it (?:went|ended)|aftermath|follow[- ]?ups?|why it matters|talking points)\b",
+    re.IGNORECASE,
+)
+
+
+def is_item(span: Span, lines: list[str], code: set[int]) -> bool:
+    """A sub-section with content of its own: cards, a labelled story, a question, a list of questions, or a
+    narrative under a topical title of its own."""
+    title = span.section.title
+    if span.qa or span.star_labels >= 2 or has_story_prefix(title) or heading_question(title):
+        return True
+    listed = example_questions(lines, span.start, span.end)
+    if listed and asks_for_questions(span.section, lines, span.start, listed[0][0]):
+        return True
+    return told_under_own_title(span, lines, code)
+
+
+def told_under_own_title(span: Span, lines: list[str], code: set[int]) -> bool:
+    """A first-person narrative whose heading names a topic, not a part or version of the story above."""
+    title = span.section.title
+    if not title or parse_label(title) is not None or _PART_TITLE.search(title):
+        return False
+    body = [x for i, x in enumerate(lines[span.start : span.end], start=span.start) if i not in code]
+    return prose.is_narrative(prose.prose_text(body))
+
+
+def titled_story_above_parts(span: Span, spans: list[Span], kids: range, lines: list[str]) -> bool:
+    """A "Story N:" or question heading with no text of its own, whose sub-sections are plain parts
+    ("**Short version**", "**Long version**" promoted to sub-headings), none of them a title of its own."""
+    title = span.section.title
+    if not kids or not (has_story_prefix(title) or heading_question(title)):
+        return False
+    if any(x.strip() for x in lines[span.start : span.end]):
+        return False
+    if heading_question(title) and sum(spans[j].star_labels >= 2 for j in kids) >= 1:
+        return False  # "## Tell me about a conflict" above "### The on-call rota" told in STAR: a story of its own
+    return not any(
+        has_story_prefix(t) or heading_question(t) or is_candidate_title(t)
+        for t in (spans[j].section.title for j in kids)
+    )
