@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 
 from knowledge.ingest.build import build
@@ -46,42 +46,45 @@ def ingest_text(text: str | bytes, source: str) -> IngestResult:
     return result
 
 
-def ingest_paths(paths: Sequence[str | Path]) -> IngestResult:
+Progress = Callable[[int, int], None]  # (documents done, documents in all)
+
+
+def ingest_paths(paths: Sequence[str | Path], progress: Progress | None = None) -> IngestResult:
     """Ingest every .md/.markdown/.txt file under `paths` (folders recursively).
 
     Unreadable or missing paths become one-line entries in `errors`; the other files are still ingested.
+    `progress` is told (done, total) after each document. Unchanged documents come from the ingest cache.
     """
+    from knowledge.ingest.cache import IngestCache
+
     total = IngestResult()
     seen_ids: set[str] = set()
     seen_files: set[Path] = set()
-    for path, shown, error in discover(paths):
-        if error or path is None:
-            _error(total, error or f"{shown}: cannot be read")
-            continue
-        if path.resolve() in seen_files:
-            continue  # named twice (or a folder and a file inside it): ingest once
-        seen_files.add(path.resolve())
-        try:
-            data = read_file(path)
-        except OSError as exc:
-            _error(total, f"{shown}: cannot be read ({exc.strerror or exc.__class__.__name__})")
-            continue
-        one = _ingest_cached(data, shown)
-        _dedupe_across_files(one, seen_ids)
-        total.extend(one)
+    found = list(discover(paths))  # listed first, so progress knows the total
+    with IngestCache() as cache:
+        for done, (path, shown, error) in enumerate(found, start=1):
+            if progress is not None:
+                progress(done - 1, len(found))
+            if error or path is None:
+                _error(total, error or f"{shown}: cannot be read")
+                continue
+            if path.resolve() in seen_files:
+                continue  # named twice (or a folder and a file inside it): ingest once
+            seen_files.add(path.resolve())
+            try:
+                data = read_file(path)
+            except OSError as exc:
+                _error(total, f"{shown}: cannot be read ({exc.strerror or exc.__class__.__name__})")
+                continue
+            one = cache.load(data, shown)
+            if one is None:
+                one = ingest_text(data, shown)
+                cache.store(data, shown, one)
+            _dedupe_across_files(one, seen_ids)
+            total.extend(one)
+    if progress is not None:
+        progress(len(found), len(found))
     return total
-
-
-def _ingest_cached(data: bytes, shown: str) -> IngestResult:
-    """ingest_text, or its remembered result for exactly these bytes under this name (unchanged documents)."""
-    from knowledge.ingest import cache
-
-    cached = cache.load(data, shown)
-    if cached is not None:
-        return cached
-    result = ingest_text(data, shown)
-    cache.store(data, shown, result)
-    return result
 
 
 def _error(result: IngestResult, message: str) -> None:

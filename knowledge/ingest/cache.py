@@ -1,12 +1,19 @@
-"""A per-document cache of ingest results, so re-opening unchanged prep documents skips parsing.
+"""A cache of per-document ingest results, so re-opening unchanged prep documents skips parsing.
 
 Keyed by the document's bytes, the name it is shown under, and a digest of the ingest code itself: an edited
-document or a new version of the parser misses the cache; nothing is ever stale. Plain JSON, never pickle.
+document or a new version of the parser misses the cache; nothing is ever stale. One SQLite file in the data
+dir (ingest-cache/results.sqlite) holds every entry as plain JSON (never pickle), so a folder of 10,000 notes
+costs one open file and one transaction per run, not a file and a directory scan per document. Entries unused
+for the longest time go first once there are more than MAX_ENTRIES. A cache that cannot be read or written
+only costs speed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import sqlite3
+import time
 from functools import cache
 from pathlib import Path
 
@@ -14,10 +21,11 @@ from pydantic import ValidationError
 
 from knowledge.ingest.result import IngestResult
 
-_MAX_ENTRIES = 500  # a few hundred documents; the oldest entries go first
+MAX_ENTRIES = 200_000  # documents remembered (about 1-2 KB each); the least recently used go first
 # The ingest package and the knowledge modules it calls (metrics, number words, competencies, models): any edit
 # there may change what a document yields, so it changes every key.
 _CODE = [Path(__file__).parent, Path(__file__).parents[1]]
+_SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, used REAL NOT NULL, result TEXT NOT NULL)"
 
 
 @cache
@@ -30,36 +38,87 @@ def _code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def _folder() -> Path:
-    from knowledge.paths import data_dir
-
-    return data_dir() / "ingest-cache"
-
-
 def _key(data: bytes, shown: str) -> str:
     return hashlib.sha256(_code_digest().encode() + b"\0" + shown.encode() + b"\0" + data).hexdigest()[:32]
 
 
-def load(data: bytes, shown: str) -> IngestResult | None:
-    """The cached result for this exact document, or None."""
-    path = _folder() / f"{_key(data, shown)}.json"
-    try:
-        return IngestResult.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError, ValueError):
-        return None
+def cache_file() -> Path:
+    from knowledge.paths import data_dir
+
+    return data_dir() / "ingest-cache" / "results.sqlite"
 
 
-def store(data: bytes, shown: str, result: IngestResult) -> None:
-    """Remember a result; a cache that cannot be written only costs speed."""
-    try:
-        folder = _folder()
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{_key(data, shown)}.json"
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(result.model_dump_json(), encoding="utf-8")
-        tmp.replace(target)
-        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
-        for old in entries[: max(0, len(entries) - _MAX_ENTRIES)]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
+class IngestCache:
+    """One run's view of the cache: look-ups, new results and last-use times, written in one transaction."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+        self._used: list[str] = []
+        self._new: dict[str, str] = {}
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._broken:
+            try:
+                path = self._path or cache_file()
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                self._db = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+                self._db.execute(_SCHEMA)
+            except (OSError, sqlite3.Error):
+                self._broken = True  # read-only or damaged: ingest without a cache
+                self.close()
+        return self._db
+
+    def load(self, data: bytes, shown: str) -> IngestResult | None:
+        """The cached result for this exact document, or None."""
+        key = _key(data, shown)
+        db = self._conn()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT result FROM results WHERE key = ?", (key,)).fetchone()
+            result = IngestResult.model_validate_json(row[0]) if row else None
+        except (sqlite3.Error, ValidationError, ValueError):
+            return None
+        if result is not None:
+            self._used.append(key)
+        return result
+
+    def store(self, data: bytes, shown: str, result: IngestResult) -> None:
+        """Remember a result (written when the run closes)."""
+        self._new[_key(data, shown)] = result.model_dump_json()
+
+    def close(self) -> None:
+        """Write this run's results and use times in one transaction, prune, and close."""
+        db, self._db = self._db, None
+        if db is None:
+            return
+        try:
+            now = time.time()
+            with db:  # one transaction
+                db.execute("BEGIN")
+                db.executemany(
+                    "INSERT OR REPLACE INTO results (key, used, result) VALUES (?, ?, ?)",
+                    [(k, now, v) for k, v in self._new.items()],
+                )
+                db.executemany("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in self._used])
+                (count,) = db.execute("SELECT COUNT(*) FROM results").fetchone()
+                if count > MAX_ENTRIES:
+                    db.execute(
+                        "DELETE FROM results WHERE key IN (SELECT key FROM results ORDER BY used LIMIT ?)",
+                        (count - MAX_ENTRIES,),
+                    )
+        except sqlite3.Error:
+            pass  # the results are still returned; only the next run is slower
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
+            self._new.clear()
+            self._used.clear()
+
+    def __enter__(self) -> IngestCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

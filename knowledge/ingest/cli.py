@@ -10,7 +10,8 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    result = ingest_paths(args.paths)
+    with ingest_progress() as progress:
+        result = ingest_paths(args.paths, progress=progress)
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
     for warning in (w for w in result.warnings if w not in result.errors):
@@ -47,6 +49,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print_summary(result, index_info)
     return 0 if ok else 1
+
+
+@contextmanager
+def ingest_progress() -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr while documents are read (rich.progress; transient, only on a terminal and only
+    for more than a handful of documents, so piped output and --json stay clean)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    bar = Progress(
+        TextColumn("reading notes"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True, disable=not console.is_terminal,
+    )  # fmt: skip
+    task = bar.add_task("ingest", total=None, visible=False)
+
+    def update(done: int, total: int) -> None:
+        if total > PROGRESS_FROM:
+            bar.update(task, completed=done, total=total, visible=True)
+
+    with bar:
+        yield update
+
+
+PROGRESS_FROM = 20  # documents: a handful is read faster than a bar can be drawn
 
 
 def _open_index(result: IngestResult, index_dir: Path, embedder: str) -> dict[str, Any]:
