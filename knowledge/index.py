@@ -33,6 +33,7 @@ from knowledge.index_fusion import (
     ranks_of,
     strip_boilerplate,
 )
+from knowledge.ingest.kinds import PITCH, PITCH_TITLE
 from knowledge.models import Story
 from knowledge.paths import samples_dir
 
@@ -75,6 +76,8 @@ class StoryIndex:
         self._dense = DenseScorer(vectors, embedder, len(stories)) if vectors is not None and embedder else None
         self._bm25 = BM25Ranker(stories)
         self.threshold = fit_threshold(self.embedder_name)
+        # A pitch is a hub for every question but the one it answers: "tell me about yourself" finds it uncorrected.
+        self._pitches = frozenset(i for i, s in enumerate(stories) if is_pitch(s))
 
     @property
     def embedder_name(self) -> str:
@@ -130,7 +133,7 @@ class StoryIndex:
             self.notices.append(f"dense retrieval off ({exc}); searching with BM25 only")
             self._embedder = None
             return None
-        return self._dense.scores(vector)
+        return self._dense.scores(vector, self._pitches if _asks_for_pitch(query) else frozenset())
 
     def search(self, query: str, k: int = 3, competency: str | None = None) -> list[StoryHit]:
         """The k stories that best answer `query`, best first; stories tagged `competency` get a small boost."""
@@ -148,10 +151,12 @@ class StoryIndex:
             # something lexically: all of them share the rank after the last BM25 hit.
             rankings = [(dense_rank, DENSE_WEIGHT), (ranks_of(lexical, len(self.stories)), LEXICAL_WEIGHT)]
         fused = fuse(rankings, competency_matches(self.stories, competency))
+        # The question asks for the candidate's pitch: the pitch fits it whatever its topic words say.
+        pitched = self._pitches if _asks_for_pitch(query) else frozenset()
         hits = []
         for pos, score in fused[:k]:
             similarity = None if scores is None else round(float(scores[pos]), 4)
-            fits = similarity is None or self.threshold is None or similarity >= self.threshold
+            fits = similarity is None or self.threshold is None or similarity >= self.threshold or pos in pitched
             ranks = (dense_rank.get(pos), lexical_rank.get(pos))
             hits.append(StoryHit(self.stories[pos], score, *ranks, similarity=similarity, fits=fits))
         return hits
@@ -159,6 +164,16 @@ class StoryIndex:
     def best_fit(self, query: str, competency: str | None = None) -> StoryHit | None:
         """The best-ranked of the top 3 stories that fits the question; None means no prepared story fits."""
         return next((hit for hit in self.search(query, k=3, competency=competency) if hit.fits), None)
+
+
+def _asks_for_pitch(query: str) -> bool:
+    """"Tell me about yourself", "walk me through your background", "introduce yourself"."""
+    return bool(PITCH.search(query))
+
+
+def is_pitch(story: Story) -> bool:
+    """A prepared answer to "tell me about yourself": titled as a pitch, or prepared for a pitch question."""
+    return story.kind == "answer" and bool(PITCH_TITLE.search(story.title) or PITCH.search(story.question or ""))
 
 
 def open_story_index(

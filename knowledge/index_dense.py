@@ -83,8 +83,9 @@ class DenseScorer:
             )
         return self._store
 
-    def scores(self, query: np.ndarray) -> np.ndarray:
-        """Corrected dense score per story position (-inf for a story without views)."""
+    def scores(self, query: np.ndarray, uncorrected: frozenset[int] = frozenset()) -> np.ndarray:
+        """Corrected dense score per story position (-inf for a story without views); the stories at the
+        `uncorrected` positions keep their plain cosine (a pitch, asked the question it answers)."""
         out = np.full(self.stories, -np.inf, dtype=np.float32)
         views = len(self.vectors.views)
         if not views:
@@ -92,6 +93,9 @@ class DenseScorer:
         found = self._faiss().similarity_search_with_score_by_vector(query.tolist(), k=views)
         rows = np.fromiter((doc.metadata["row"] for doc, _ in found), dtype=np.int64, count=len(found))
         sims = np.fromiter((score for _, score in found), dtype=np.float32, count=len(found))
-        corrected = sims - HUB_WEIGHT * self.hubness[rows]
+        penalty = HUB_WEIGHT * self.hubness[rows]
+        if uncorrected:
+            penalty = np.where(np.isin(self.vectors.owner[rows], list(uncorrected)), 0.0, penalty)
+        corrected = sims - penalty
         np.maximum.at(out, self.vectors.owner[rows], corrected)
         return out

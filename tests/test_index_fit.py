@@ -109,3 +109,15 @@ def test_fit_is_calibrated_per_embedder(bank: list[Story], tmp_path: Path) -> No
     assert all(h.fits and h.similarity is not None for h in hashing.search("outage at peak", k=3))
     lexical = StoryIndex.open(bank, embedder="bm25")
     assert [h.similarity for h in lexical.search("outage at peak", k=1)] == [None]
+
+
+def test_a_pitch_known_only_by_its_title_answers_a_background_question(bank: list[Story], tmp_path: Path) -> None:
+    """A "90-second version" with no question written above it: asked for the candidate's background, the index
+    does not hold its hub correction against it and it fits (it is what that question asks for)."""
+    titled = PITCH.model_copy(update={"id": "ninety", "title": "The 90-second version", "questions": []})
+    index = _open([s for s in bank if s.id != "pitch"] + [titled], tmp_path)
+    best = index.best_fit("Give me a quick overview of your background and what you are looking for next.")
+    assert best is not None and best.story.id == "ninety"
+    # Any other question still meets the corrected pitch: not a fit for a question on a topic it only names.
+    hits = index.search("Tell me about putting quality gates around a generative AI product.", k=3)
+    assert not any(h.fits for h in hits if h.story.id == "ninety")
