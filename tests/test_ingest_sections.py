@@ -127,3 +127,20 @@ def test_likely_follow_ups_join_the_question_bank_linked_to_their_story(tmp_path
         "How did you tell the team?": [queue["id"]],
     }
     assert outage["question"] is None  # a follow-up is asked after the story, not the question it answers
+
+
+def test_stories_told_as_titled_list_items_are_stories_and_end_the_story_above(tmp_path: Path) -> None:
+    doc = ingest(
+        tmp_path,
+        "## Cutting the warehouse bill\n\n- Situation: warehouse spend had doubled in a year.\n"
+        "- Task: bring it down without slowing dashboards.\n- Action: I added auto-suspend and moved cold tables.\n"
+        "- Result: spend fell 38% in two months.\n\n"
+        "1. **Mentoring Priya** — Priya joined as a junior and struggled with code review. I paired with her "
+        "weekly, we wrote a review checklist, and after six months she was reviewing for the whole team.\n"
+        "2. **The schema migration I rushed** — I pushed a schema change on a Friday without a rollback plan. It "
+        "broke two downstream jobs for a weekend. Since then I write the rollback first.\n",
+    )
+    assert titles(doc) == ["Cutting the warehouse bill", "Mentoring Priya", "The schema migration I rushed"]
+    bill = doc["stories"][0]
+    assert bill["parts"] == ["situation", "task", "action", "result"] and "Priya" not in json.dumps(bill)
+    assert [s["line"] for s in doc["stories"]] == [1, 8, 9]

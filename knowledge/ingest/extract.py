@@ -33,6 +33,7 @@ from knowledge.ingest.normalize import normalize
 from knowledge.ingest.questions import heading_question, strip_story_prefix
 from knowledge.ingest.spans import children, is_item, parent_title, spans_of, titled_story_above_parts
 from knowledge.ingest.stories import RawStory, section_stories
+from knowledge.ingest.story_lists import titled_items
 
 MAX_ITEMS = 2000  # stories, and questions, per document: beyond this a "document" is a dump, not notes
 
@@ -74,6 +75,13 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         story_end = min([story_end, *(t.start for t in tables if _text_before(lines, span.start, t.start))])
         heading = sec.title if sec.heading else None
         question = heading_question(sec.title) if sec.heading else None
+        listed_stories = [] if span.qa else titled_items(lines, span.start, story_end, code)
+        if listed_stories:  # "1. **Title** — told story" items: stories of their own, ending the one above
+            doc.stories += [story for story, _ in listed_stories]
+            after = (listed_stories[-1][1], story_end)
+            story_end = listed_stories[0][0].line - 1
+            rest = section_stories(None, after[0] + 1, lines, after, None, code, f"{heading or fallback_title} (2)")
+            doc.stories += rest
         if told[0] and span.start < told[1] and sec.heading and is_links_label(sec.title):
             # "### Questions this answers" under a story: links of that story
             listed = example_questions(lines, span.start, span.end)
@@ -110,7 +118,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             doc.questions += [(t, i + 1) for i, t in example_questions(lines, list_at, own_end)]
         if found:
             told_end = own_end
-            if simple and not tables and found[0].kind != "prose":  # a labelled story keeps its sub-sections
+            if simple and not tables and not listed_stories and found[0].kind != "prose":  # keeps its sub-sections
                 whole = (span.start, span.full_end)
                 if whole != (span.start, story_end):  # else it was just read
                     found = section_stories(heading, sec.line, lines, whole, question, code, fallback_title) or found
@@ -138,6 +146,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             doc.questions += [(t, i + 1) for i, t in listed]
         if not tables:
             keep_reference(doc, sec, lines, (span.start, own_end), asks)
+    doc.stories.sort(key=lambda story: story.line)  # document order, whichever rule found a story
     return doc
 
 

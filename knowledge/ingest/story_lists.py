@@ -1,0 +1,46 @@
+"""Stories told as list items under a bold title: `1. **Mentoring Priya** — Priya joined as a junior ...` or
+`- **The Friday migration:** I pushed a schema change ...`. Each such item is a story of its own (titled by its
+bold words) when what follows the title is a first-person narrative; the items end whatever story is above them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest import prose
+from knowledge.ingest.labels import parse_label
+from knowledge.ingest.questions import clean
+from knowledge.ingest.stories import RawStory
+
+_TITLED = re.compile(
+    r"^(?P<indent>\s{0,3})(?:[-*+]|\d{1,3}[.)])\s+(\*\*|__)(?P<title>[^*_\n]{3,90}?)\s*[:.]?\2\s*[:—–-]?\s*(?P<rest>.*)$"
+)
+_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My)\b")
+_NOT_TITLES = {"situation", "task", "action", "result", "answer", "extra", "links", "star"}
+
+
+def titled_items(lines: list[str], start: int, end: int, code: set[int]) -> list[tuple[RawStory, int]]:
+    """(story, end line) for every titled narrative list item in lines[start:end], in document order."""
+    found: list[tuple[RawStory, int]] = []
+    i = start
+    while i < end:
+        match = _TITLED.match(lines[i]) if i not in code else None
+        if match is None:
+            i += 1
+            continue
+        label = parse_label(lines[i])
+        if label is not None and label.canon in _NOT_TITLES:
+            i += 1
+            continue  # "- **Situation:** ..." is a STAR part, not a title
+        j = i + 1
+        while j < end and lines[j].strip() and not _ITEM.match(lines[j]) and j not in code:
+            j += 1  # the item's text may wrap onto the next lines
+        body = [match.group("rest"), *(x.strip() for x in lines[i + 1 : j])]
+        plain = prose.prose_text(body)
+        if prose.is_narrative(plain) or (len(plain) >= prose.MIN_CHARS and _FIRST_PERSON.search(plain)):
+            title = clean(match.group("title")).strip(" :—–-")
+            text = "\n".join(x for x in body if x).strip()
+            found.append((RawStory(title, "prose", text, i + 1, prose.infer_star(plain)), j))
+        i = j
+    return found
