@@ -33,9 +33,9 @@ from knowledge.index_fusion import (
     ranks_of,
     strip_boilerplate,
 )
-from knowledge.ingest.kinds import PITCH, PITCH_TITLE
 from knowledge.models import Story
 from knowledge.paths import samples_dir
+from knowledge.pitch import PITCH, PITCH_TITLE
 
 __all__ = ["LEXICAL_ONLY", "StoryHit", "StoryIndex", "content_hash", "default_index_dir", "open_story_index"]
 

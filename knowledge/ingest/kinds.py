@@ -10,20 +10,10 @@ import re
 
 from knowledge.ingest import prose
 from knowledge.ingest.star import split_star
+from knowledge.pitch import PITCH, PITCH_TITLE
 
-# A pitch answers "tell me about yourself": it is a prepared answer, never a story, whatever its tense.
-PITCH = re.compile(
-    r"tell (?:me|us) about yourself|introduce yourself|elevator pitch|\bpitch\b|walk (?:me|us) through your "
-    r"(?:resume|cv|background|career)|\babout me\b|\bintro(?:duction)?\b|\d+[- ]second (?:version|intro|answer)|"
-    r"\bwho am i\b|your background",
-    re.IGNORECASE,
-)
-# A section titled like this holds a pitch even when it is not told as a story.
-PITCH_TITLE = re.compile(
-    r"\bpitch\b|\babout me\b|tell (?:me|us) about yourself|introduce yourself|\d+[- ]second (?:version|intro)|"
-    r"\bself[- ]introduction\b|\bmy intro\b",
-    re.IGNORECASE,
-)
+__all__ = ["PITCH", "PITCH_TITLE", "clean_title", "kind_of", "only_placeholder", "placeholders", "reads_as_reference"]
+
 # Titles of reference material: how to tell stories, templates, advice and question lists.
 REFERENCE_TITLE = re.compile(
     r"\b(?:structure|template|legend|format|framework|method|methodology|tips?|advice|guidelines?|checklist|"

@@ -1,0 +1,21 @@
+"""What a pitch is: the prepared answer to "tell me about yourself". Kept outside knowledge.ingest so the story
+index can recognise pitch questions without importing the ingestion package (it may be imported concurrently, from
+a background thread, while a session starts)."""
+
+from __future__ import annotations
+
+import re
+
+# A pitch answers "tell me about yourself": it is a prepared answer, never a story, whatever its tense.
+PITCH = re.compile(
+    r"tell (?:me|us) about yourself|introduce yourself|elevator pitch|\bpitch\b|walk (?:me|us) through your "
+    r"(?:resume|cv|background|career)|\babout me\b|\bintro(?:duction)?\b|\d+[- ]second (?:version|intro|answer)|"
+    r"\bwho am i\b|your background",
+    re.IGNORECASE,
+)
+# A section titled like this holds a pitch even when it is not told as a story.
+PITCH_TITLE = re.compile(
+    r"\bpitch\b|\babout me\b|tell (?:me|us) about yourself|introduce yourself|\d+[- ]second (?:version|intro)|"
+    r"\bself[- ]introduction\b|\bmy intro\b",
+    re.IGNORECASE,
+)
