@@ -243,3 +243,17 @@ def test_comparative_results(ending: str, quantified: bool) -> None:
     )
     c = critique_answer("Tell me about a time you improved an LLM feature.", "behavioral", answer)
     assert c.star.result and c.quantified_result is quantified
+
+
+# 3. An answer unsure of its own details ("maybe 50, though it might have been 100") is hazy: a specificity gap.
+def test_an_answer_full_of_hedges_loses_a_point_for_specificity() -> None:
+    sure = critique_answer(STORY_Q, "behavioral", STORY)
+    unsure = critique_answer(
+        STORY_Q,
+        "behavioral",
+        STORY.replace("I wrote", "I think I wrote").replace("Within a quarter", "Maybe within a quarter, I'm not sure,")
+        + " So yeah, it depends on the team.",
+    )
+    one_hedge = critique_answer(STORY_Q, "behavioral", STORY.replace("I wrote", "I think I wrote"))
+    assert "specificity" not in sure.weak_or_missing and "specificity" not in one_hedge.weak_or_missing
+    assert "specificity" in unsure.weak_or_missing and unsure.score < sure.score

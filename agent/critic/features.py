@@ -17,7 +17,7 @@ from agent.critic.ownership import ownership
 from agent.critic.question import QuestionInfo
 from agent.critic.schema import MetricMention
 from agent.critic.semantic import MAX_SENTENCES, Semantic
-from agent.critic.specificity import specificity
+from agent.critic.specificity import hazy, specificity
 from agent.critic.star import StarResult, action_indexes, star_flags
 from agent.critic.text import Sentence, sentences, words
 
@@ -115,6 +115,7 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
         "no_result": f.star.result is None,
         "unmeasured_result": f.star.result is not None and not f.quantified,
         "generic": f.spec == "low",
+        "hazy": f.spec != "low" and hazy(" ".join(s.text for s in f.sents)),
         # An unclear part is also why the task reads as missing: one gap, not two.
         "no_situation": f.star.situation is None and not not_owned,
         "no_task": f.star.task is None and not not_owned,

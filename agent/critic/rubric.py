@@ -37,12 +37,13 @@ class Rubric:
 # follow-up must address before any detail.
 _FRONT = (Row("relevance", "not_on_topic", 1.0), Row("level", "below_level", 1.0))
 _SIGNAL = Row("signal", "signals_missing", 0.5)
+_HAZY = Row("specificity", "hazy", 1.0)  # detailed, but unsure of its own details
 TABLE: dict[Shape, Rubric] = {
     "story": Rubric(
         ("situation", "task", "action", "result", "quantified_result", "ownership", "specificity"),
         (*_FRONT, Row("action", "no_action", 2.0), Row("ownership", "not_owned", 1.0),
          Row("result", "no_result", 1.5), Row("quantified_result", "unmeasured_result", 1.0),
-         Row("specificity", "generic", 1.5), Row("situation", "no_situation", 0.5), Row("task", "no_task", 0.5),
+         Row("specificity", "generic", 1.5), _HAZY, Row("situation", "no_situation", 0.5), Row("task", "no_task", 0.5),
          _SIGNAL),
         hypothetical=False,
     ),
@@ -50,12 +51,12 @@ TABLE: dict[Shape, Rubric] = {
         ("example", "rationale", "ownership", "specificity"),
         (*_FRONT, Row("example", "no_lived_case", 2.0), Row("rationale", "no_reason_short", 1.0),
          Row("action", "no_action", 1.5), Row("ownership", "not_owned", 1.0), Row("result", "no_result", 1.0),
-         Row("quantified_result", "unmeasured_result", 1.0), Row("specificity", "generic", 1.5), _SIGNAL),
+         Row("quantified_result", "unmeasured_result", 1.0), Row("specificity", "generic", 1.5), _HAZY, _SIGNAL),
         hypothetical=False,
     ),
     "plan": Rubric(
         ("action", "rationale", "tradeoffs", "specificity"),
-        (*_FRONT, Row("action", "no_plan_step", 2.0), Row("specificity", "generic", 1.5),
+        (*_FRONT, Row("action", "no_plan_step", 2.0), Row("specificity", "generic", 1.5), _HAZY,
          Row("rationale", "no_reason_short", 1.0), Row("ownership", "plan_not_owned", 0.5), _SIGNAL),
         hypothetical=True,
     ),
@@ -63,18 +64,18 @@ TABLE: dict[Shape, Rubric] = {
         ("requirements", "scale", "failure_modes", "tradeoffs", "rationale", "specificity"),
         (*_FRONT, Row("requirements", "no_requirements", 1.0), Row("scale", "no_scale", 1.0),
          Row("failure_modes", "no_failure_modes", 1.0), Row("tradeoffs", "no_tradeoffs", 1.0),
-         Row("rationale", "no_reason", 0.5), Row("specificity", "generic", 1.5), _SIGNAL),
+         Row("rationale", "no_reason", 0.5), Row("specificity", "generic", 1.5), _HAZY, _SIGNAL),
         hypothetical=True,
     ),
     "technical": Rubric(
         ("rationale", "tradeoffs", "example", "specificity"),
-        (*_FRONT, Row("specificity", "generic", 2.0), Row("rationale", "no_reason", 1.0),
+        (*_FRONT, Row("specificity", "generic", 2.0), _HAZY, Row("rationale", "no_reason", 1.0),
          Row("tradeoffs", "no_tradeoffs", 1.0), Row("example", "no_lived_case", 0.5), _SIGNAL),
         hypothetical=True,
     ),
     "motivation": Rubric(
         ("rationale", "example", "specificity"),
-        (*_FRONT, Row("specificity", "generic", 2.0), Row("rationale", "no_motive", 1.0),
+        (*_FRONT, Row("specificity", "generic", 2.0), _HAZY, Row("rationale", "no_motive", 1.0),
          Row("example", "no_own_path", 1.0), _SIGNAL),
         hypothetical=False,
     ),
@@ -131,7 +132,10 @@ def gaps(shape: Shape, features: dict[str, bool]) -> list[str]:
 
 def score(shape: Shape, found: list[str], features: dict[str, bool]) -> int:
     """The 1-5 score of a real answer with these gaps, after the caps (never 1: that is for non-answers)."""
-    cost = {row.gap: row.cost for row in TABLE[shape].rows}
+    cost: dict[str, float] = {}
+    for row in TABLE[shape].rows:  # a gap costs what its first present row says ("generic" before "hazy")
+        if features.get(row.feature):
+            cost.setdefault(row.gap, row.cost)
     penalty = sum(cost.get(g, 0.5) for g in found)
     points = 5 if not found else 4 if penalty <= 1.0 else 3 if penalty <= 2.0 else 2
     for feature, cap in CAPS.items():

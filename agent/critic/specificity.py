@@ -18,6 +18,20 @@ _VAGUE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 
+# Unsure recall and thinking out loud ("maybe 50, though it might have been 100", "I'm not sure", "so yeah"):
+# one is honest, several make the account hazy.
+_HEDGE = re.compile(
+    r"\b(?:I think|I guess|I suppose|maybe|might have been|(?:I'm|I am) not (?:sure|certain)|not sure|"
+    r"(?:I )?don'?t (?:really )?(?:remember|recall)|if I (?:remember|recall) (?:right|correctly)|it depends|"
+    r"so yeah|or something|or so|think out loud|whatever it was)\b",
+    re.IGNORECASE,
+)
+
+
+def hazy(text: str) -> bool:
+    """Detailed or not, the answer is unsure of its own details (three or more hedges)."""
+    return len(_HEDGE.findall(text)) >= 3
+
 
 def specificity(text: str, metrics: list[MetricMention]) -> tuple[Specificity, float]:
     """The level, and the raw points behind it (for the rubric's tie-breaks)."""
