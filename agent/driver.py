@@ -19,6 +19,7 @@ and .json (idempotent) and Step.report carries the scorecard and the paths.
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -215,8 +216,10 @@ class InterviewDriver:
             save_session(self.checkpointer, self.thread_id, self.context.to_dict(), status)
 
     def _warm_up(self) -> None:
-        # The critic and the story index get ready before the first answer, so that turn is as fast as the rest.
-        warm_up(self.context)
+        # The critic and the story index get ready while the candidate reads the first question, so the first
+        # answer's turn is as fast as the rest and the prompt does not wait for them. Not a daemon: a daemon
+        # frozen at exit inside the ONNX runtime aborts the process; exit waits for the warm-up instead.
+        threading.Thread(target=warm_up, args=(self.context,), name="critic-warm-up", daemon=False).start()
         self._index_opening = open_index(self.context)
 
     def _index_notices(self) -> list[str]:

@@ -42,6 +42,7 @@ class Features:
     level: level.LevelResult
     signals: list[signals.SignalHit]
     flags: dict[str, bool] = field(default_factory=dict)
+    sent_vecs: np.ndarray | None = None  # unit sentence vectors (None without an embedding model)
 
 
 def _vectors(sem: Semantic, info: QuestionInfo, sents: list[Sentence]) -> tuple[np.ndarray | None, ...]:
@@ -85,7 +86,8 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # question: that is a level gap, not an answer to another question.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs)
-    feats = Features(shape, sents, metrics, star, quantified, own, own_sent, spec, found, case, rel, lvl, sig)
+    feats = Features(shape, sents, metrics, star, quantified, own, own_sent, spec, found, case, rel, lvl, sig,
+                     sent_vecs=sent_vecs)  # fmt: skip
     feats.flags = _flags(feats, info)
     return feats
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from agent.critic.core import non_answer
 from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
@@ -66,13 +68,18 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[boo
     return concrete, f.spec != "low"
 
 
-def _fits(sem: Semantic, text: str, questions: list[str]) -> list[float] | None:
-    """Cosine of the whole answer with each question (None without an embedding model)."""
-    vecs = sem.vectors([text])
-    qs = sem.fixed(questions)
-    if vecs is None or qs is None:
+def _fits(sem: Semantic, f: Features, follow_up: str, question: str) -> list[float] | None:
+    """Cosine of the answer (the mean of its sentence vectors, already computed) with the follow-up and the main
+    question; None without an embedding model."""
+    if f.sent_vecs is None or not len(f.sent_vecs):
         return None
-    return [float(x) for x in qs @ vecs[0]]
+    asked = sem.vectors([follow_up])
+    main = sem.fixed([question])
+    if asked is None or main is None:
+        return None
+    answer = f.sent_vecs.mean(axis=0)
+    answer = answer / max(float(np.linalg.norm(answer)), 1e-9)
+    return [float(asked[0] @ answer), float(main[0] @ answer)]
 
 
 def critique_follow_up(
@@ -89,7 +96,7 @@ def critique_follow_up(
         reason = verdict.reason or "injection"
         return non_answer(info.type, reason, [], applies).model_copy(update={"closes_gap": False, "probes": probes})  # type: ignore[arg-type]
     f = compute(info, verdict.text, sem)
-    fits = _fits(sem, verdict.text, [follow_up, info.text])
+    fits = _fits(sem, f, follow_up, info.text)
     if fits is not None and max(fits) < OFF_TOPIC_FLOOR:
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})

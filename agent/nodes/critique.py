@@ -72,7 +72,22 @@ def warm_up(ctx: Context) -> None:
     critique = offline_critique(q, answer, [], ctx)
     choose_follow_up(critique, answer, probed=[], asked=[], budget_left=1, key="warm-up")
     critique_follow_up(info_for(ctx, q), "What did you do yourself?", "ownership", "I wrote the cache layer.")
+    _warm_pack(ctx.role)
     _WARM = True
+
+
+def _warm_pack(role: str) -> None:
+    """Embed the role pack's questions and signals once (relevance compares an answer with all of them); about a
+    second of work that would otherwise land on the first answer's turn."""
+    from agent.critic.semantic import semantic
+    from knowledge.roles import load_role
+
+    try:
+        pack = load_role(role)
+    except (OSError, ValueError):
+        return  # the session reports a bad role itself
+    texts = [q.text for q in pack.questions] + [s for q in pack.questions for s in q.signals]
+    semantic().fixed(texts)
 
 
 def judge(
