@@ -1,31 +1,38 @@
-"""Where sessions live: a SqliteSaver at data_dir()/sessions.sqlite plus a small sessions table.
+"""Sessions on SQLite: a SqliteSaver at data_dir()/sessions.sqlite and the session registry in the same file.
 
-The table maps a thread id to its role, status and stored Context (runtime context is not
-checkpointed), so `--resume` with no id finds the latest session and rebuilds its settings.
+SqliteStore implements agent.store.SessionStore with two tables: interview_sessions (role, status, stored
+Context, move count, last use) and interview_moves (the journal of answers, skips and ends). The file runs in
+WAL mode; `safe_point` copies the WAL into the database after every answer so a lost or truncated -wal file
+costs nothing already answered. Disk problems surface as agent.storage.StorageError naming the file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
-from datetime import UTC, datetime
+import time
 from pathlib import Path
 from typing import Any
 
 from langgraph.checkpoint.sqlite import SqliteSaver
 
+from agent import session_lock
+from agent.storage import StorageError, storage_error
+from agent.store import SessionRow, now_iso
 from knowledge.paths import data_dir
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS interview_sessions (
-    thread_id TEXT PRIMARY KEY,
-    role TEXT NOT NULL,
-    status TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    context TEXT NOT NULL
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS interview_sessions (
+        thread_id TEXT PRIMARY KEY, role TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL, context TEXT NOT NULL, moves INTEGER NOT NULL DEFAULT 0,
+        used INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE IF NOT EXISTS interview_moves (
+        thread_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+        at TEXT NOT NULL, PRIMARY KEY (thread_id, seq))""",
 )
-"""
+# Columns added since the first release; sessions from before keep moves = -1 ("unknown", never hidden).
+_ADDED = {"moves": "INTEGER NOT NULL DEFAULT -1", "used": "INTEGER NOT NULL DEFAULT 0"}
 
 
 def sessions_path() -> Path:
@@ -33,59 +40,163 @@ def sessions_path() -> Path:
     return data_dir() / "sessions.sqlite"
 
 
-def open_checkpointer(path: Path | None = None) -> SqliteSaver:
-    """A SqliteSaver on the session database (tables created on first use)."""
-    conn = sqlite3.connect(str(path or sessions_path()), check_same_thread=False)
-    saver = SqliteSaver(conn)
-    saver.setup()  # also switches the file to WAL
-    # WAL + NORMAL: a commit survives the process being killed; only an OS crash could lose the last one.
-    conn.execute("PRAGMA synchronous=NORMAL")
-    with saver.lock:
-        conn.execute(_SCHEMA)
-        conn.commit()
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if not readonly:
+        return sqlite3.connect(str(path), check_same_thread=False)
+    # A read-only folder cannot hold the -shm file SQLite wants: read the file as it is (nobody writes there).
+    return sqlite3.connect(f"file:{path}?immutable=1", uri=True, check_same_thread=False)
+
+
+def open_checkpointer(path: Path | None = None, readonly: bool = False) -> SqliteSaver:
+    """A SqliteSaver on the session database, registry tables created (StorageError on a disk problem)."""
+    path = path or sessions_path()
+    try:
+        conn = _connect(path, readonly)
+        saver = SqliteSaver(conn)
+        if readonly:
+            saver.is_setup = True  # never CREATE or switch journal modes on a file we may not write
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a damaged header fails here
+            return saver
+        saver.setup()  # also switches the file to WAL
+        # WAL + NORMAL: a commit survives the process being killed; safe points cover a lost -wal file.
+        conn.execute("PRAGMA synchronous=NORMAL")
+        with saver.lock:
+            for statement in _SCHEMA:
+                conn.execute(statement)
+            have = {row[1] for row in conn.execute("PRAGMA table_info(interview_sessions)")}
+            for column, spec in _ADDED.items():
+                if column not in have:
+                    conn.execute(f"ALTER TABLE interview_sessions ADD COLUMN {column} {spec}")
+            conn.commit()
+    except sqlite3.DatabaseError as exc:
+        raise storage_error(exc, path) or exc from None
     return saver
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def db_path(saver: SqliteSaver) -> Path:
+    """The file behind a saver's connection."""
+    row = saver.conn.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else sessions_path()
 
 
+class SqliteStore:
+    """agent.store.SessionStore on a SqliteSaver's connection (shares its lock)."""
+
+    def __init__(self, saver: SqliteSaver, owns: bool = False) -> None:
+        self.saver = saver
+        self.path = db_path(saver)
+        self._owns = owns
+
+    def _write(self, sql: str, params: tuple[Any, ...]) -> None:
+        try:
+            with self.saver.lock:
+                self.saver.conn.execute(sql, params)
+                self.saver.conn.commit()
+        except sqlite3.DatabaseError as exc:
+            self.saver.conn.rollback()
+            raise storage_error(exc, self.path) or exc from None
+
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        try:
+            with self.saver.lock:
+                return list(self.saver.conn.execute(sql, params).fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise storage_error(exc, self.path) or exc from None
+
+    def register(self, thread_id: str, context: dict[str, Any], status: str = "active") -> None:
+        self._write(
+            "INSERT INTO interview_sessions (thread_id, role, status, created_at, updated_at, context, moves, used) "
+            "VALUES (?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT(thread_id) DO UPDATE SET status=excluded.status, "
+            "updated_at=excluded.updated_at",
+            (thread_id, str(context.get("role", "")), status, now_iso(), now_iso(), json.dumps(context),
+             time.time_ns()),
+        )  # fmt: skip
+
+    def load(self, thread_id: str | None = None) -> tuple[str, dict[str, Any], str] | None:
+        query = "SELECT thread_id, context, status FROM interview_sessions "
+        if thread_id:
+            rows = self._read(query + "WHERE thread_id = ?", (thread_id,))
+        else:
+            rows = self._read(query + "WHERE status = 'active' AND moves != 0 ORDER BY used DESC, rowid DESC LIMIT 1")
+        if not rows:
+            return None
+        return str(rows[0][0]), json.loads(rows[0][1]), str(rows[0][2])
+
+    def listing(self, limit: int = 20) -> list[SessionRow]:
+        keys = ("thread_id", "role", "status", "created_at", "updated_at", "moves")
+        rows = self._read(
+            f"SELECT {', '.join(keys)} FROM interview_sessions WHERE NOT (status = 'active' AND moves = 0) "
+            "ORDER BY updated_at DESC, used DESC, rowid DESC LIMIT ?",
+            (limit,),
+        )
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def record_move(self, thread_id: str, seq: int, move: dict[str, str]) -> None:
+        try:
+            with self.saver.lock:
+                conn = self.saver.conn
+                conn.execute("DELETE FROM interview_moves WHERE thread_id = ? AND seq >= ?", (thread_id, seq))
+                conn.execute(
+                    "INSERT INTO interview_moves (thread_id, seq, kind, text, at) VALUES (?, ?, ?, ?, ?)",
+                    (thread_id, seq, move["kind"], move.get("text", ""), now_iso()),
+                )
+                conn.execute(
+                    "UPDATE interview_sessions SET moves = ?, used = ?, updated_at = ? WHERE thread_id = ?",
+                    (seq + 1, time.time_ns(), now_iso(), thread_id),
+                )
+                conn.commit()
+        except sqlite3.DatabaseError as exc:
+            self.saver.conn.rollback()
+            raise storage_error(exc, self.path) or exc from None
+
+    def moves(self, thread_id: str) -> list[dict[str, str]]:
+        rows = self._read("SELECT kind, text FROM interview_moves WHERE thread_id = ? ORDER BY seq", (thread_id,))
+        return [{"kind": str(kind), "text": str(text)} for kind, text in rows]
+
+    def delete(self, thread_id: str) -> None:
+        self._write("DELETE FROM interview_moves WHERE thread_id = ?", (thread_id,))
+        self._write("DELETE FROM interview_sessions WHERE thread_id = ?", (thread_id,))
+
+    def empty_sessions(self) -> list[str]:
+        rows = self._read("SELECT thread_id FROM interview_sessions WHERE status = 'active' AND moves = 0")
+        return [str(r[0]) for r in rows if not session_lock.is_locked(self._lock_path(str(r[0])))]
+
+    def safe_point(self) -> None:
+        try:
+            with self.saver.lock:
+                self.saver.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise storage_error(exc, self.path) or exc from None
+
+    def _lock_path(self, thread_id: str) -> Path:
+        digest = hashlib.sha256(thread_id.encode("utf-8")).hexdigest()[:24]
+        return self.path.parent / "locks" / f"{digest}.lock"
+
+    def hold(self, thread_id: str) -> None:
+        try:
+            session_lock.acquire(self._lock_path(thread_id), thread_id)
+        except OSError as exc:
+            raise storage_error(exc, self.path) or StorageError("io", self.path, str(exc)) from None
+
+    def release(self, thread_id: str) -> None:
+        session_lock.release(self._lock_path(thread_id))
+
+    def close(self) -> None:
+        if self._owns:
+            self.saver.conn.close()
+
+
+# -- the functions earlier callers use -------------------------------------------------------------------------
 def save_session(saver: SqliteSaver, thread_id: str, context: dict[str, Any], status: str = "active") -> None:
     """Register a session or update its status (the stored context of an existing row is kept)."""
-    with saver.lock:
-        saver.conn.execute(
-            "INSERT INTO interview_sessions (thread_id, role, status, created_at, updated_at, context) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(thread_id) DO UPDATE SET status=excluded.status, "
-            "updated_at=excluded.updated_at",
-            (thread_id, str(context.get("role", "")), status, _now(), _now(), json.dumps(context)),
-        )
-        saver.conn.commit()
+    SqliteStore(saver).register(thread_id, context, status)
 
 
 def load_session(saver: SqliteSaver, thread_id: str | None = None) -> tuple[str, dict[str, Any], str] | None:
     """(thread_id, stored context, status) of a session, or of the latest unfinished one when no id is given."""
-    query = "SELECT s.thread_id, s.context, s.status FROM interview_sessions s "
-    if thread_id:
-        row = saver.conn.execute(query + "WHERE s.thread_id = ?", (thread_id,)).fetchone()
-    else:
-        # "Latest" = most recently answered: checkpoint ids are time-ordered (uuid6), so no extra
-        # write per answer is needed to keep a last-used column current.
-        row = saver.conn.execute(
-            query + "LEFT JOIN (SELECT thread_id, MAX(checkpoint_id) AS last FROM checkpoints GROUP BY thread_id) c "
-            "ON c.thread_id = s.thread_id WHERE s.status = 'active' "
-            "ORDER BY COALESCE(c.last, '') DESC, s.updated_at DESC, s.rowid DESC LIMIT 1"
-        ).fetchone()
-    if row is None:
-        return None
-    return str(row[0]), json.loads(row[1]), str(row[2])
+    return SqliteStore(saver).load(thread_id)
 
 
-def list_sessions(saver: SqliteSaver, limit: int = 20) -> list[dict[str, str]]:
+def list_sessions(saver: SqliteSaver, limit: int = 20) -> list[SessionRow]:
     """The most recent sessions, newest first (for a CLI listing)."""
-    rows = saver.conn.execute(
-        "SELECT thread_id, role, status, created_at, updated_at FROM interview_sessions "
-        "ORDER BY updated_at DESC, rowid DESC LIMIT ?",
-        (limit,),
-    ).fetchall()
-    keys = ("thread_id", "role", "status", "created_at", "updated_at")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    return SqliteStore(saver).listing(limit)

@@ -9,9 +9,12 @@ from agent.cli_render import Renderer
 
 def show_sessions(render: Renderer, limit: int = 20) -> None:
     """Print a table of saved sessions (or a one-line note when there are none)."""
-    from agent.checkpoint import list_sessions, open_checkpointer  # lazy: imports LangGraph's saver
+    from agent.backend import open_backend, sqlite_readonly  # lazy: imports LangGraph's saver
 
-    sessions = list_sessions(open_checkpointer(), limit)
+    # A read-only data folder can still be listed: open the file without writing to it.
+    backend = open_backend(readonly=sqlite_readonly())
+    sessions = backend.store.listing(limit)
+    backend.close()
     if not sessions:
         render.line("No saved sessions yet. Start one with: python -m agent.session --role director")
         return

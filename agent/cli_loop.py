@@ -11,6 +11,7 @@ from typing import Any
 from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command
 from agent.cli_render import UNKNOWN_COMMAND, Renderer
 from agent.safe_text import clean_text
+from agent.storage import StorageError
 
 EMPTY_ANSWER = "Empty answer — please type an answer, or /skip to move on."
 
@@ -58,7 +59,15 @@ class InterviewLoop:
                 if not text.strip():
                     self.render.notice(EMPTY_ANSWER)
                     continue
-                step = self._advance(self.driver.submit(text))
+                try:
+                    step = self._advance(self.driver.submit(text))
+                except StorageError as exc:
+                    if not self.source.interactive or exc.problem not in ("full", "io"):
+                        raise
+                    # On a terminal the answer stays in memory: free space, press Enter, it is sent again.
+                    self.render.notice(f"Your answer is not saved yet: {exc}. Press Enter to try again.")
+                    self.source.read()
+                    queued = raw
             elif command.name in ("skip", "end"):
                 step = self._advance(self.driver.skip() if command.name == "skip" else self.driver.end())
             else:

@@ -6,15 +6,18 @@ Imported lazily by agent.session, because importing the driver imports LangGraph
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
-from agent.checkpoint import list_sessions, load_session, open_checkpointer
+from agent.backend import open_backend, sqlite_readonly
 from agent.cli_loop import InterviewLoop
 from agent.cli_notices import fresh_notices
 from agent.cli_render import Renderer
 from agent.context import Context
 from agent.driver import InterviewDriver, SessionNotFoundError
+from agent.session_lock import SessionLockedError
+from agent.storage import StorageError, move_aside, readonly_message
 
 RECENT_IDS = 5  # ids listed when --resume names an unknown session
 
@@ -23,22 +26,53 @@ class ResumeError(LookupError):
     """--resume found nothing to resume; the message lists recent session ids."""
 
 
-def new_driver(context: Context, thread_id: str | None = None) -> InterviewDriver:
-    """A driver for a new session (the thread id exists before the first question is planned)."""
-    return InterviewDriver(context, thread_id=thread_id)
+def new_driver(context: Context, thread_id: str | None = None, ask: bool = False) -> InterviewDriver:
+    """A driver for a new session (the thread id exists before the first question is planned).
+
+    A damaged session database is named; on a terminal (`ask`) the candidate may move it aside and go on.
+    """
+    try:
+        return InterviewDriver(context, thread_id=thread_id)
+    except StorageError as exc:
+        if exc.problem != "corrupt" or not ask or not _confirm(f"{exc}\nMove it aside and start afresh? [y/N] "):
+            raise
+        moved = move_aside(exc.path)
+        print(f"Moved the damaged database to {moved}.", file=sys.stderr)
+        return InterviewDriver(context, thread_id=thread_id)
+
+
+def _confirm(question: str) -> bool:
+    try:
+        return input(question).strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
 
 
 def resume_driver(session_id: str) -> InterviewDriver:
     """A driver for a saved session: the given id, or the latest unfinished one when the id is empty."""
-    saver = open_checkpointer()
-    if load_session(saver, session_id or None) is None:
-        recent = ", ".join(s["thread_id"] for s in list_sessions(saver, RECENT_IDS)) or "none"
+    backend = open_backend(readonly=sqlite_readonly())
+    if backend.store.load(session_id or None) is None:
+        recent = ", ".join(s["thread_id"] for s in backend.store.listing(RECENT_IDS)) or "none"
+        backend.close()
         what = f"unknown session id {session_id!r}" if session_id else "no unfinished session to resume"
         raise ResumeError(f"{what}; recent sessions: {recent}")
     try:
-        return InterviewDriver.resume(session_id or None, checkpointer=saver)
-    except SessionNotFoundError as exc:
+        driver = InterviewDriver.resume(session_id or None, checkpointer=backend)
+    except (SessionNotFoundError, SessionLockedError) as exc:
+        backend.close()
         raise ResumeError(str(exc)) from None
+    driver.backend.owned = True
+    return driver
+
+
+def saved_hint(driver: InterviewDriver | None, render: Renderer, reason: str = "Session saved.") -> None:
+    """How to resume, or why there is nothing to resume (stopped before the first question, or nothing answered)."""
+    if driver is None or not driver.started:
+        render.line("Stopped before the first question; nothing was saved.")
+    elif driver.discard_if_empty():
+        render.line("Nothing was answered yet, so nothing was saved.")
+    else:
+        render.resume_hint(driver.thread_id, reason)
 
 
 def first_step(driver: InterviewDriver, resume: bool, render: Renderer) -> Any:
@@ -47,6 +81,8 @@ def first_step(driver: InterviewDriver, resume: bool, render: Renderer) -> Any:
         step = driver.pending() if resume else driver.start()
     except SessionNotFoundError as exc:
         raise ResumeError(str(exc)) from None
+    if step.kind != "done" and driver.backend.readonly:
+        raise StorageError("readonly", Path(driver.backend.url), readonly_message(Path(driver.backend.url).parent))
     for notice in fresh_notices(step.notices, driver.context.docs):
         render.notice(notice)
     if resume and step.kind == "done":

@@ -1,6 +1,6 @@
 """InterviewDriver: the one API the terminal session and the eval runner use to run an interview.
 
-    driver = InterviewDriver(Context(role="director", seed=7))       # new session, SqliteSaver in data dir
+    driver = InterviewDriver(Context(role="director", seed=7))       # new session, on the configured backend
     step = driver.start()            # Step(kind="question", text=opening + first question, ...)
     step = driver.submit("answer")   # step.last = TurnRecord of that answer; step = follow-up or next question
     step = driver.skip()             # skip the pending question or follow-up
@@ -11,24 +11,28 @@
     driver = InterviewDriver.resume()           # latest unfinished session (or resume(thread_id=...))
     step = driver.pending()                     # the question waiting for an answer, or the done step
 
-Every call returns a Step. submit/skip/end resume the graph with Command(resume={"kind", "text"}); the
-checkpoint is written (durability="exit") before the call returns, so an answer is on disk before the
-next question is shown. When the graph ends, the report is written to data_dir()/reports/<thread>.md
-and .json (idempotent) and Step.report carries the scorecard and the paths.
+Every call returns a Step. submit/skip/end first journal the move in the session registry (durable the
+moment it is submitted), then resume the graph with Command(resume={"kind", "text"}); the checkpoint is
+written (durability="exit") before the call returns, then the store reaches a safe point. A resume first
+catches the checkpoint up with the journal (agent.recovery). A driver holds its session while it runs
+(agent.session_lock); a second process gets SessionLockedError naming the holder. When the graph ends, the
+report is written to data_dir()/reports/<thread>.md and .json (idempotent) and Step.report carries the
+scorecard and the paths. The backend (SQLite, Postgres, memory) comes from agent.backend.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from langchain_core.runnables import RunnableConfig
-from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
-from agent.checkpoint import load_session, open_checkpointer, save_session
+from agent.backend import Backend, backend_for, open_backend
 from agent.coaching.record import record_progress
 from agent.context import Context, new_session_id, with_seed
 from agent.graph import compile_graph
@@ -36,8 +40,10 @@ from agent.nodes.critique import warm_up
 from agent.nodes.plan import load_pack
 from agent.nodes.retrieve import open_index, prefetch_stories, search_stories, story_index
 from agent.planning import load_recent, record_session
-from agent.report import write_report
+from agent.recovery import catch_up, moves_in
+from agent.report import report_paths, write_report
 from agent.state import TurnRecord
+from agent.storage import StorageError, storage_error
 
 StepKind = Literal["question", "follow_up", "done"]
 
@@ -74,9 +80,17 @@ class InterviewDriver:
 
     def __init__(self, context: Context, checkpointer: Any = None, thread_id: str | None = None) -> None:
         self.context = with_seed(context)  # fixed now, so a resumed session plans and phrases the same way
-        self._owns_saver = checkpointer is None  # close() closes only a connection this driver opened
-        self.checkpointer = checkpointer if checkpointer is not None else open_checkpointer()
+        # close() closes only a backend this driver opened; a passed-in saver (or Backend) stays open.
+        if isinstance(checkpointer, Backend):
+            self.backend = checkpointer
+        else:
+            self.backend = open_backend() if checkpointer is None else backend_for(checkpointer)
+        self.checkpointer = self.backend.saver
+        self.store = self.backend.store
         self.thread_id = thread_id or new_session_id(context.role)
+        self.started = False  # registered: from now on there is something to resume
+        self._moves = 0  # moves journalled so far (the next move's number)
+        self._held = False
         self._graph = compile_graph(self.checkpointer)
         self._config: RunnableConfig = {"configurable": {"thread_id": self.thread_id}}
         self._turn_count = 0
@@ -87,15 +101,20 @@ class InterviewDriver:
     @classmethod
     def resume(cls, thread_id: str | None = None, checkpointer: Any = None) -> InterviewDriver:
         """A driver for a stored session (the latest unfinished one when no id is given)."""
-        saver = checkpointer if checkpointer is not None else open_checkpointer()
-        if not isinstance(saver, SqliteSaver):
-            raise SessionNotFoundError("resume needs the SqliteSaver session store")
-        found = load_session(saver, thread_id)
+        if isinstance(checkpointer, Backend):
+            backend = checkpointer
+        else:
+            backend = open_backend() if checkpointer is None else backend_for(checkpointer)
+        found = backend.store.load(thread_id)
         if found is None:
             what = f"session {thread_id!r}" if thread_id else "unfinished session"
             raise SessionNotFoundError(f"no {what} to resume")
         tid, stored, _status = found
-        driver = cls(Context.from_dict(stored), checkpointer=saver, thread_id=tid)
+        driver = cls(Context.from_dict(stored), checkpointer=backend, thread_id=tid)
+        driver.backend.owned = checkpointer is None
+        if not backend.readonly:
+            driver._hold()
+        driver.started = True
         driver._warm_up()
         return driver
 
@@ -105,12 +124,16 @@ class InterviewDriver:
         if self._values():
             return self.pending()
         load_pack(self.context.role)  # an unknown role fails here, with the list of roles, before any state
-        self._register("active")
+        self._hold()
+        self._prune_empty()
         self._warm_up()
         inputs: dict[str, Any] = {
             "recent_question_ids": load_recent(self.context.role),
             "candidate_questions": self._candidate_questions(),
         }
+        # Registered only now: a kill during the first index build leaves nothing that cannot be resumed.
+        self._register("active")
+        self.started = True
         step = self._invoke(inputs)
         plan = self._values().get("plan", [])
         record_session(self.context.role, self.thread_id, [q["id"] for q in plan])
@@ -131,17 +154,22 @@ class InterviewDriver:
 
     def pending(self) -> Step:
         """The step waiting for the candidate (after a resume), or the done step of a finished session."""
+        notices = self._storage(catch_up, self._graph, self._config, self.context, self.store, self.thread_id)
         snapshot = self._graph.get_state(self._config)
         values = snapshot.values or {}
         self._turn_count = len(values.get("turns", []))
+        self._moves = moves_in(values)
         interrupts = [i for task in snapshot.tasks for i in task.interrupts]
         if interrupts:
             step = self._step_from_interrupt(interrupts[0].value, None)
             self._prefetch(values.get("plan", [])[step.turn_index :])
-            return step
-        if not values:
+        elif not values:
             raise SessionNotFoundError(f"session {self.thread_id!r} has not started")
-        return self._done(values, None)
+        else:
+            step = self._done(values, None)
+        step.notices[:0] = notices
+        self._current = step
+        return step
 
     def hint(self) -> Any:
         """The best matching prepared story (StoryHit) for the pending question, or None when none fits it."""
@@ -151,17 +179,42 @@ class InterviewDriver:
         hits = search_stories(self.context, self._payload["main_question"], self._payload["competency"])
         return next((hit for hit in hits if getattr(hit, "fits", True)), None)
 
+    def discard_if_empty(self) -> bool:
+        """Forget a session nobody answered anything in (Ctrl-C at the first question); True when discarded."""
+        if not self.started or self._moves:
+            return False
+        self.checkpointer.delete_thread(self.thread_id)
+        self.store.delete(self.thread_id)
+        self.started = False
+        return True
+
     def close(self) -> None:
-        """Close the session database if this driver opened it (the state is already saved)."""
-        if self._owns_saver and isinstance(self.checkpointer, SqliteSaver):
-            self.checkpointer.conn.close()
+        """Give the session back and close the backend if this driver opened it (the state is already saved)."""
+        if self._held:
+            self.store.release(self.thread_id)
+            self._held = False
+        self.backend.close()
 
     # -- internals ---------------------------------------------------------------------------------
     def _values(self) -> dict[str, Any]:
         return dict(self._graph.get_state(self._config).values or {})
 
+    def _storage(self, call: Any, *args: Any) -> Any:
+        """Run a call that writes the session; a disk problem becomes a StorageError naming the file."""
+        try:
+            return call(*args)
+        except StorageError:
+            raise
+        except (OSError, sqlite3.DatabaseError) as exc:
+            error = storage_error(exc, Path(self.backend.url))
+            if error is None:
+                raise
+            raise error from None
+
     def _invoke(self, payload: Any) -> Step:
-        result = self._graph.invoke(payload, self._config, context=self.context, durability="exit")
+        result = self._storage(
+            lambda: self._graph.invoke(payload, self._config, context=self.context, durability="exit")
+        )
         turns: list[TurnRecord] = result.get("turns", [])
         new, self._turn_count = turns[self._turn_count :], len(turns)
         if new or result.get("scorecard"):
@@ -178,7 +231,12 @@ class InterviewDriver:
         step = self._current or self.pending()
         if step.kind == "done":
             return step  # nothing left to answer: stay on the report
-        return self._invoke(Command(resume=move))
+        self._storage(self.store.record_move, self.thread_id, self._moves, move)  # durable before grading
+        self._moves += 1
+        self._current = None  # if the run below fails, the next call catches up from the journal
+        step = self._invoke(Command(resume=move))
+        self._storage(self.store.safe_point)
+        return step
 
     def _step_from_interrupt(self, payload: dict[str, Any], last: TurnRecord | None) -> Step:
         notices = self._index_notices()
@@ -200,8 +258,15 @@ class InterviewDriver:
         )
 
     def _done(self, values: dict[str, Any], last: TurnRecord | None) -> Step:
-        paths = write_report(self.thread_id, values, self.context.to_dict())
-        self._register("done")
+        try:
+            paths = write_report(self.thread_id, values, self.context.to_dict())
+            if not self.backend.readonly:
+                self._register("done")
+        except OSError as exc:
+            md, js = report_paths(self.thread_id)
+            if not (self.backend.readonly and md.is_file() and js.is_file()):
+                raise storage_error(exc, md.parent) or exc from None
+            paths = {"markdown": str(md), "json": str(js)}  # a read-only folder: the report written earlier
         report = {"scorecard": values.get("scorecard", {}), "closing": values.get("closing", ""), **paths}
         plan = values.get("plan", [])
         return Step(kind="done", text=values.get("closing", ""), total=len(plan), last=last, report=report)
@@ -212,8 +277,19 @@ class InterviewDriver:
             prefetch_stories(self.context, q["text"], q["competency"])
 
     def _register(self, status: str) -> None:
-        if isinstance(self.checkpointer, SqliteSaver):
-            save_session(self.checkpointer, self.thread_id, self.context.to_dict(), status)
+        self._storage(self.store.register, self.thread_id, self.context.to_dict(), status)
+
+    def _hold(self) -> None:
+        if not self._held:
+            self.store.hold(self.thread_id)
+            self._held = True
+
+    def _prune_empty(self) -> None:
+        # Sessions killed at their first question, before any answer, are not worth a row in the listing.
+        for thread_id in self.store.empty_sessions():
+            if thread_id != self.thread_id:
+                self.checkpointer.delete_thread(thread_id)
+                self.store.delete(thread_id)
 
     def _warm_up(self) -> None:
         # The critic and the story index get ready while the candidate reads the first question, so the first

@@ -8,6 +8,7 @@ competency when the text matches one.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import random
 import re
@@ -180,8 +181,18 @@ def load_recent(role: str) -> list[str]:
 
 
 def record_session(role: str, session_id: str, question_ids: Sequence[str]) -> None:
-    """Remember a session's questions once (idempotent per session id)."""
+    """Remember a session's questions once (idempotent per session id); best effort on a full disk."""
     path = _history_path()
+    try:
+        # Read-modify-write under a lock, or concurrent sessions overwrite each other's updates.
+        with open(path.with_name("history.lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            _record(path, role, session_id, question_ids)
+    except OSError:
+        return  # history only steers later plans: never worth failing a session over
+
+
+def _record(path: Path, role: str, session_id: str, question_ids: Sequence[str]) -> None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):

@@ -42,7 +42,21 @@ from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptEx
 from agent.cli_loop import InterviewLoop
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
+from agent.storage import StorageError
 from knowledge.paths import DataDirError, data_dir, private_umask
+
+
+def check_store_writable() -> None:
+    """StorageError("readonly") when new answers could not be saved (SQLite backend; others check on connect)."""
+    from agent.storage import check_writable
+
+    if opts_backend_is_sqlite():
+        check_writable(data_dir() / "sessions.sqlite")
+
+
+def opts_backend_is_sqlite() -> bool:
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    return not url or not (url == "memory:" or url.startswith(("postgresql://", "postgres://")))
 
 
 def _answer_source(opts: Options) -> AnswerSource:
@@ -78,7 +92,8 @@ def run(opts: Options) -> int:
         context = None if resuming else new_context(opts)
         if context is not None:
             check_inputs(context)
-    except (UsageError, ValueError) as exc:
+            check_store_writable()  # a read-only data folder is said now, not after the first answer
+    except (UsageError, ValueError, StorageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     # Until the prompt reads keys: keys typed are kept for it (not echoed raw), then a spinner once the
@@ -123,7 +138,7 @@ def run(opts: Options) -> int:
             if ignored := ignored_on_resume(opts):
                 render.notice(f"Ignored on resume (the session keeps its settings): {' '.join(ignored)}")
         else:
-            driver = cli_run.new_driver(context, thread_id)
+            driver = cli_run.new_driver(context, thread_id, ask=source.interactive)
         step = cli_run.first_step(driver, resuming, render)
         feedback = context.feedback if opts.feedback is None else opts.feedback
         if resuming and opts.feedback is None:
@@ -140,23 +155,27 @@ def run(opts: Options) -> int:
         getting_ready.close()
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except StorageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        if driver is not None and driver.started:
+            render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
+        return EXIT_ERROR
     except ScriptExhausted:
-        render.resume_hint(driver.thread_id, "Scripted answers ran out before the end. Session saved.")
+        cli_run.saved_hint(driver, render, "Scripted answers ran out before the end. Session saved.")
         return EXIT_SCRIPT_EXHAUSTED
     except EOFError:
-        render.resume_hint(driver.thread_id)
+        cli_run.saved_hint(driver, render)
         return EXIT_OK
     except KeyboardInterrupt:
         _rearm_interrupts()
         getting_ready.close()
         render.line("")
-        if driver is None:
-            render.line("Interrupted before the session started.")
-        else:
-            render.resume_hint(driver.thread_id)
+        cli_run.saved_hint(driver, render)
         return EXIT_INTERRUPTED
     finally:
         getting_ready.close()  # the terminal gets its echo back whatever happened
+        if driver is not None:
+            driver.close()
 
 
 def _report_unused(source: AnswerSource, render: Renderer) -> None:
@@ -212,8 +231,11 @@ def main(argv: list[str] | None = None) -> int:
         return run(parse_args(argv))
     except KeyboardInterrupt:
         _rearm_interrupts()
-        print("\nInterrupted.", file=sys.stderr)
+        print("\nInterrupted before the session started; nothing was saved.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except StorageError as exc:  # the session store itself (damaged, full, read-only), e.g. for --list-sessions
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:
         if os.environ.get("INTERVIEWER_DEBUG"):
             raise

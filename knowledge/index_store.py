@@ -20,6 +20,7 @@ renamed into place, manifest last; the consistency checks catch a crash between 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -156,8 +157,13 @@ def save_store(index_dir: Path, expected: dict[str, Any], entries: list[Entry], 
             for row, e in enumerate(kept)
         ]
     }
+    _clean_stale_temps(index_dir)
     faiss_tmp = index_dir / f"{FAISS_FILE}.{os.getpid()}.tmp"
-    faiss.write_index(index, str(faiss_tmp))
+    try:
+        faiss.write_index(index, str(faiss_tmp))
+    except RuntimeError as exc:  # faiss reports a full disk as a C++ RuntimeError, not an OSError
+        faiss_tmp.unlink(missing_ok=True)
+        raise OSError(errno.ENOSPC, "could not write the vectors (disk full?)") from exc
     files = {FAISS_FILE: _file_sha256(faiss_tmp)}
     os.replace(faiss_tmp, index_dir / FAISS_FILE)
     files[DOCSTORE_FILE] = _write_json(index_dir / DOCSTORE_FILE, docstore)
@@ -170,9 +176,31 @@ def _write_json(path: Path, data: dict[str, Any]) -> str:
     """Write via a temp file and rename; returns the sha256 of what was written."""
     payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(payload)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(payload)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full disk must not leave temp files behind forever
+        raise
     return hashlib.sha256(payload).hexdigest()
+
+
+def _clean_stale_temps(index_dir: Path) -> None:
+    """Remove NAME.PID.tmp files whose writer is gone (killed mid-save, or before this cleanup existed)."""
+    for tmp in index_dir.glob("*.*.tmp"):
+        pid = tmp.suffixes[-2].lstrip(".") if len(tmp.suffixes) >= 2 else ""
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _file_sha256(path: Path) -> str | None:

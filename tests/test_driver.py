@@ -312,6 +312,7 @@ def test_resume_without_id_picks_the_most_recently_answered_session(offline: Non
     older.start()
     newer = InterviewDriver(ctx(seed=2), checkpointer=saver)
     newer.start()
+    newer.submit(STRONG)
     older.submit(STRONG)  # answered last, although started first
     assert InterviewDriver.resume(checkpointer=saver).thread_id == older.thread_id
     older.end()  # finished sessions are not offered for resume

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from agent.checkpoint import list_sessions, open_checkpointer, save_session
+from agent.checkpoint import SqliteStore, list_sessions, open_checkpointer, save_session
 from agent.context import DEFAULT_ROLE, Context, new_session_id
 
 
@@ -48,7 +48,9 @@ def test_session_listing_newest_first() -> None:
     saver = open_checkpointer()
     save_session(saver, "t-old", {"role": "director"})
     save_session(saver, "t-new", {"role": "ai-engineer"})
+    save_session(saver, "t-empty", {"role": "ai-engineer"})
+    SqliteStore(saver).record_move("t-new", 0, {"kind": "answer", "text": "an answer"})
     save_session(saver, "t-old", {"role": "director"}, status="done")
     rows = list_sessions(saver)
-    assert {r["thread_id"] for r in rows} == {"t-old", "t-new"}
+    assert {r["thread_id"] for r in rows} == {"t-old", "t-new"}  # nobody answered anything in t-empty
     assert next(r for r in rows if r["thread_id"] == "t-old")["status"] == "done"

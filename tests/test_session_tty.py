@@ -114,13 +114,13 @@ def test_multiline_answer_submitted_with_escape_enter_after_a_hint(terminal: Ter
     assert turns[0]["answer"] == "I ran the on-call overhaul for four teams.\nPages fell from 40 to 9 a week."
 
 
-def test_ctrl_c_saves_and_prints_the_resume_command(terminal: Terminal) -> None:
+def test_ctrl_c_before_any_answer_says_nothing_was_saved(terminal: Terminal) -> None:
     terminal.wait_for("Question 1/1")
     terminal.wait_for_prompt()
     terminal.type("half an answer\x03")
-    terminal.wait_for("-m agent.session --resume")
+    terminal.wait_for("Nothing was answered yet, so nothing was saved.")
     assert terminal.exit_code() == 130
-    assert "Traceback" not in terminal.text()
+    assert "Traceback" not in terminal.text() and "--resume" not in terminal.text()
 
 
 def test_ctrl_d_mid_answer_saves_and_the_session_resumes_with_earlier_answers(isolated_data_dir: Path) -> None:

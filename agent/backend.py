@@ -1,0 +1,101 @@
+"""Which checkpointer holds the sessions: `--checkpointer URL` / INTERVIEWER_CHECKPOINTER.
+
+    a path (default data_dir()/sessions.sqlite)  SqliteSaver + agent.checkpoint.SqliteStore
+    postgresql://user@host/db                     PostgresSaver on a psycopg pool + agent.store_postgres.PostgresStore
+    memory:                                       InMemorySaver + agent.store.MemoryStore (this process only)
+
+A Backend pairs the LangGraph saver with the session registry that lives beside it, so list, resume and
+reports work the same on every backend.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agent.store import MemoryStore, SessionStore
+
+ENV = "INTERVIEWER_CHECKPOINTER"
+_MEMORY: tuple[Any, MemoryStore] | None = None  # `memory:` is one store per process
+_FOR_SAVER: weakref.WeakKeyDictionary[Any, MemoryStore] = weakref.WeakKeyDictionary()
+_GUARD = threading.Lock()
+
+
+@dataclass
+class Backend:
+    """A checkpointer and its session registry; `owned` ones are closed by close()."""
+
+    saver: Any
+    store: SessionStore
+    url: str
+    owned: bool = True
+    readonly: bool = False  # opened to read a read-only data folder: list and finished reports only
+
+    def close(self) -> None:
+        if self.owned:
+            self.store.close()
+
+
+def is_postgres(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def checkpointer_url(url: str | None = None) -> str:
+    """The configured backend URL: the argument, else INTERVIEWER_CHECKPOINTER, else the SQLite default."""
+    from agent.checkpoint import sessions_path
+
+    return (url or os.environ.get(ENV, "").strip()) or str(sessions_path())
+
+
+def open_backend(url: str | None = None, readonly: bool = False) -> Backend:
+    """Open the sessions' backend (see the module docstring); readonly opens SQLite without writing."""
+    global _MEMORY
+    url = checkpointer_url(url)
+    if url == "memory:":
+        with _GUARD:
+            if _MEMORY is None:
+                from langgraph.checkpoint.memory import InMemorySaver
+
+                _MEMORY = (InMemorySaver(), MemoryStore())
+        return Backend(_MEMORY[0], _MEMORY[1], url, owned=False)
+    if is_postgres(url):
+        from agent.store_postgres import open_postgres
+
+        return open_postgres(url)
+    from agent.checkpoint import SqliteStore, open_checkpointer
+
+    path = Path(url.removeprefix("sqlite:///")).expanduser()
+    saver = open_checkpointer(path, readonly=readonly)
+    return Backend(saver, SqliteStore(saver, owns=True), str(path), readonly=readonly)
+
+
+def sqlite_readonly(url: str | None = None) -> bool:
+    """True when the configured backend is a SQLite file in a folder this process cannot write."""
+    url = checkpointer_url(url)
+    if url == "memory:" or is_postgres(url):
+        return False
+    path = Path(url.removeprefix("sqlite:///")).expanduser()
+    return path.exists() and not os.access(path.parent, os.W_OK)
+
+
+def backend_for(saver: Any) -> Backend:
+    """The Backend of a saver the caller opened (left open by close())."""
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    if isinstance(saver, SqliteSaver):
+        from agent.checkpoint import SqliteStore, db_path
+
+        return Backend(saver, SqliteStore(saver), str(db_path(saver)), owned=False)
+    if type(saver).__name__ == "PostgresSaver":
+        from agent.store_postgres import store_for_saver
+
+        return Backend(saver, store_for_saver(saver), "postgresql", owned=False)
+    with _GUARD:
+        store = _FOR_SAVER.get(saver)
+        if store is None:
+            store = _FOR_SAVER[saver] = MemoryStore()
+    return Backend(saver, store, "memory:", owned=False)

@@ -1,0 +1,50 @@
+"""Bring a checkpoint level with the move journal before a resumed session goes on.
+
+Two ways a checkpoint falls behind what the candidate submitted: the process stopped while a node ran
+(Ctrl-C, kill or hang-up while the LLM graded an answer: the thread waits *at* critique_answer with the
+answer pending, no interrupt), or the checkpoint lost writes the journal kept (a rolled-back or truncated
+database file). Both are fixed here by running the graph on: the stopped node again, then every journalled
+move the checkpoint lacks, in order. Grading is deterministic offline, so a re-graded answer scores the same.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.types import Command
+
+from agent.context import Context
+from agent.store import SessionStore
+
+
+def moves_in(values: dict[str, Any]) -> int:
+    """How many moves (answers, skips, an end) a checkpoint's state reflects."""
+    pending = 1 if values.get("pending_answer") is not None else 0
+    return len(values.get("turns", [])) + (1 if values.get("ended") else 0) + pending
+
+
+def catch_up(graph: Any, config: RunnableConfig, context: Context, store: SessionStore, thread_id: str) -> list[str]:
+    """Finish a stopped run and replay lost moves; returns notices for the candidate (empty when level)."""
+    notices: list[str] = []
+    snapshot = graph.get_state(config)
+    stopped = bool(snapshot.next) and not any(task.interrupts for task in snapshot.tasks)
+    if stopped and snapshot.values:
+        graph.invoke(None, config, context=context, durability="exit")
+        notices.append("The session stopped while your last answer was being graded; it is graded now.")
+    values = dict(graph.get_state(config).values or {})
+    journal = store.moves(thread_id)
+    have = moves_in(values)
+    if values and len(journal) > have:
+        lost = journal[have:]
+        for move in lost:
+            if not graph.get_state(config).next:
+                break  # the interview ended: nothing left to answer
+            graph.invoke(Command(resume=move), config, context=context, durability="exit")
+        answers = sum(1 for m in lost if m["kind"] == "answer")
+        notices.append(
+            f"{answers} answer(s) and {len(lost) - answers} other step(s) you gave had not reached the saved "
+            "session (stopped during grading, or the session file lost writes); recovered from the journal "
+            "and graded now."
+        )
+    return notices

@@ -1,0 +1,89 @@
+"""One process at a time per session: an advisory file lock that names its holder.
+
+Two processes answering the same session would each write their own branch of the thread and one side's
+answers would silently vanish. The lock is an flock on `<locks>/<thread>.lock`: the kernel drops it when
+the holder exits, even on kill -9, so a stale lock never blocks a resume. The file records who holds it
+(pid, host, since) for the message the second process prints. Within one process the lock is re-entrant
+(tests and the server may open a thread twice).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import socket
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+
+class SessionLockedError(RuntimeError):
+    """Another process holds the session; str(error) says who."""
+
+
+_HELD: dict[Path, tuple[IO[str], int]] = {}  # lock file -> (open file, holders in this process)
+_GUARD = threading.Lock()
+
+
+def _holder(path: Path) -> str:
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+        return f"pid {info['pid']} on {info['host']}, since {info['since']}"
+    except (OSError, ValueError, KeyError, TypeError):
+        return "another process"
+
+
+def acquire(path: Path, thread_id: str) -> None:
+    """Take the lock at `path` or raise SessionLockedError naming the holder."""
+    with _GUARD:
+        if path in _HELD:
+            handle, count = _HELD[path]
+            _HELD[path] = (handle, count + 1)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        handle = os.fdopen(fd, "r+", encoding="utf-8")
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise SessionLockedError(
+                f"session {thread_id} is open in another process ({_holder(path)}); "
+                "finish or quit it there first (a lock held by a process that died is released by itself)"
+            ) from None
+        since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        handle.truncate(0)
+        handle.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since}))
+        handle.flush()
+        _HELD[path] = (handle, 1)
+
+
+def release(path: Path) -> None:
+    """Give back one hold on the lock; the last one unlocks."""
+    with _GUARD:
+        if path not in _HELD:
+            return
+        handle, count = _HELD.pop(path)
+        if count > 1:
+            _HELD[path] = (handle, count - 1)
+            return
+        handle.close()  # closing the descriptor drops the flock
+
+
+def is_locked(path: Path) -> bool:
+    """True while some process (this one included) holds the lock."""
+    if path in _HELD:
+        return True
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False

@@ -1,0 +1,96 @@
+"""What can go wrong with the disk under the session store, said in one line a candidate can act on.
+
+SQLite reports a full disk, a read-only folder and a damaged file as bare `sqlite3` errors without the file's
+name; `storage_error` turns them into a StorageError naming the file and what to do. `check_writable` runs
+before an interview starts, so a read-only data folder is reported before the first answer, not after it.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+Problem = Literal["full", "readonly", "corrupt", "io"]
+_FULL = ("database or disk is full", "no space left")
+_READONLY = ("readonly database", "read-only", "unable to open database file", "permission denied")
+_CORRUPT = ("malformed", "not a database", "file is encrypted")
+
+
+class StorageError(RuntimeError):
+    """The session store cannot be used; str(error) is the one-line message for the user."""
+
+    def __init__(self, problem: Problem, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.path = path
+
+
+def _free_mb(path: Path) -> str:
+    try:
+        return f"{shutil.disk_usage(path).free / 2**20:.1f} MB free"
+    except OSError:
+        return "free space unknown"
+
+
+def full_message(path: Path) -> str:
+    """What to free when the disk under `path` is full."""
+    folder = path if path.is_dir() else path.parent
+    return (
+        f"the disk holding {folder} is full ({_free_mb(folder)}): free a few MB there "
+        f"(old reports or index folders under {folder} can go), then resume"
+    )
+
+
+def storage_error(exc: BaseException, path: Path) -> StorageError | None:
+    """A StorageError for a disk problem behind `exc` (sqlite3 or OS error), None when it is something else."""
+    text = str(exc).lower()
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or any(s in text for s in _FULL):
+        return StorageError("full", path, full_message(path))
+    if isinstance(exc, sqlite3.DatabaseError) and any(s in text for s in _CORRUPT):
+        return StorageError(
+            "corrupt",
+            path,
+            f"the session database {path} is damaged ({exc}); move it aside to start afresh "
+            f"(mv '{path}' '{aside_name(path)}'), older sessions stay in the moved file",
+        )
+    if isinstance(exc, sqlite3.OperationalError | PermissionError) and any(s in text for s in _READONLY):
+        return StorageError("readonly", path, readonly_message(path.parent))
+    if isinstance(exc, sqlite3.OperationalError) and "disk i/o error" in text:
+        return StorageError("io", path, f"the disk holding {path} failed to read or write ({exc})")
+    return None
+
+
+def readonly_message(folder: Path) -> str:
+    """The read-only data folder, and the way out."""
+    return (
+        f"the data folder {folder} is read-only, so answers could not be saved: point INTERVIEWER_DATA_DIR at a "
+        "writable folder (--list-sessions and the reports of finished sessions can still be read)"
+    )
+
+
+def check_writable(db_path: Path) -> None:
+    """Raise StorageError("readonly") unless a session database can be created or written at db_path."""
+    folder = db_path.parent
+    if not os.access(folder, os.W_OK | os.X_OK) or (db_path.exists() and not os.access(db_path, os.W_OK)):
+        raise StorageError("readonly", db_path, readonly_message(folder))
+
+
+def aside_name(path: Path) -> Path:
+    """Where a damaged database is moved: beside it, stamped, never over an earlier one."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.damaged-{stamp}")
+
+
+def move_aside(path: Path) -> Path:
+    """Move a damaged database and its -wal/-shm files aside; returns the new name of the database."""
+    target = aside_name(path)
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.replace(source, Path(f"{target}{suffix}"))
+    return target

@@ -1,0 +1,113 @@
+"""Full, read-only and damaged disks under the data folder, met as a user meets them.
+
+Full and read-only disks are real: a small tmpfs mounted for the test (root only; skipped otherwise, since
+root ignores permission bits and a non-root test cannot mount), filled to the last byte or remounted ro.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.test_persistence import A1, A2, FAST, Session, answers_in_transcript, run, scripted, session_id
+
+ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 6 MB tmpfs, unmounted afterwards."""
+    if not ROOT or shutil.which("mount") is None:
+        pytest.skip("needs root to mount a small tmpfs (a real full / read-only disk)")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m,mode=0700", "tmpfs", str(mount)], check=False)
+    if done.returncode != 0:
+        pytest.skip("this machine does not allow mounting a tmpfs")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(folder: Path) -> Path:
+    """Write a file until the disk under `folder` has no byte left."""
+    filler = folder / "filler.bin"
+    with open(filler, "wb", buffering=0) as out:
+        for size in (65536, 1):
+            try:
+                while out.write(b"\0" * size):
+                    pass
+            except OSError:
+                pass
+    return filler
+
+
+def test_a_full_disk_keeps_the_answers_says_what_to_free_and_resumes(small_disk: Path) -> None:
+    data = small_disk / "data"
+    env = {"INTERVIEWER_DATA_DIR": str(data)}
+    cli = Session(*FAST, "--questions", "2", env=env)
+    cli.wait_for("Session:")
+    sid = session_id(cli.out)
+    cli.answer(A1)
+    cli.wait_for("Question 2")
+    filler = fill(small_disk)
+    cli.answer(A2 + " " + "More detail on the rollout, week by week. " * 400)
+    rc = cli.finish()
+    assert rc == 1, cli.out
+    assert "is full" in cli.out and "free a few MB there" in cli.out and f"--resume {sid}" in cli.out
+    assert "Traceback" not in cli.out
+    filler.unlink()
+    resumed = run("--resume", sid, stdin=scripted(A2), env=env)
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert answers_in_transcript(data, sid)[:1] == [A1]  # what was answered before the disk filled is there
+
+
+def test_a_full_disk_during_the_index_save_continues_without_saving_it(small_disk: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "notes"
+    docs.mkdir()
+    for i in range(40):
+        (docs / f"story-{i}.md").write_text(f"## Story {i}\nI cut cost {i}% by moving batch jobs to spot.\n", "utf-8")
+    index = small_disk / "index"
+    index.mkdir()
+    (index / "vectors.faiss.999999.tmp").write_bytes(b"left by a writer that died")
+    fill(small_disk)
+    done = run(*FAST, "--questions", "1", "--docs", str(docs), "--index", str(index), "--embedder", "minilm",
+               stdin=scripted(A1))  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "index not saved" in done.stdout
+    assert not list(index.glob("*.tmp"))  # neither the dead writer's temp file nor our own stays behind
+
+
+def test_a_read_only_data_folder_is_said_before_the_interview_and_can_still_be_read(small_disk: Path) -> None:
+    data = small_disk / "data"
+    env = {"INTERVIEWER_DATA_DIR": str(data)}
+    done = run(*FAST, "--questions", "1", stdin=scripted(A1), env=env)
+    assert done.returncode == 0, done.stderr
+    sid = session_id(done.stdout)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    fresh = run(*FAST, "--questions", "1", stdin=scripted(A1), env=env)
+    assert fresh.returncode == 2 and "read-only" in fresh.stderr and "Question 1" not in fresh.stdout
+    listing = run("--list-sessions", env=env)
+    assert listing.returncode == 0 and sid in listing.stdout, listing.stdout + listing.stderr
+    again = run("--resume", sid, env=env)
+    assert again.returncode == 0 and "already finished" in again.stdout, again.stdout + again.stderr
+
+
+def test_a_damaged_session_database_is_named_with_a_way_out(isolated_data_dir: Path) -> None:
+    isolated_data_dir.mkdir(parents=True, exist_ok=True)
+    db = isolated_data_dir / "sessions.sqlite"
+    db.write_bytes(b"this is not a database, just bytes " * 200)
+    for args in (["--list-sessions"], [*FAST, "--questions", "1"], ["--resume"]):
+        done = run(*args, stdin=scripted(A1))
+        assert done.returncode in (1, 2), done.stdout + done.stderr
+        assert str(db) in done.stderr and "damaged" in done.stderr and "mv " in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+    moved = db.with_name("sessions.sqlite.aside")
+    db.rename(moved)
+    assert run(*FAST, "--questions", "1", stdin=scripted(A1)).returncode == 0  # a fresh start once moved aside
