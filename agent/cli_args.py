@@ -46,6 +46,7 @@ class Options:
     list_sessions: bool = False
     jd: str | None = None
     focus: str | None = None
+    checkpointer: str | None = None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -112,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--focus", choices=("weakest",), help="weakest: plan from your history (weak competencies, questions due again)"
     )
+    p.add_argument(
+        "--checkpointer",
+        metavar="URL",
+        help="where sessions live: a SQLite file (default: in the data dir), postgresql://... (pip install "
+        "'.[postgres]') or memory: (this process only); default $INTERVIEWER_CHECKPOINTER",
+    )
     return p
 
 
@@ -135,4 +142,5 @@ def parse_args(argv: list[str] | None = None) -> Options:
         list_sessions=ns.list_sessions,
         jd=ns.jd,
         focus=ns.focus,
+        checkpointer=ns.checkpointer,
     )

@@ -61,7 +61,7 @@ def resume_driver(session_id: str) -> InterviewDriver:
     except (SessionNotFoundError, SessionLockedError) as exc:
         backend.close()
         raise ResumeError(str(exc)) from None
-    driver.backend.owned = True
+    driver.owns_backend = True
     return driver
 
 

@@ -85,6 +85,7 @@ class InterviewDriver:
             self.backend = checkpointer
         else:
             self.backend = open_backend() if checkpointer is None else backend_for(checkpointer)
+        self.owns_backend = checkpointer is None
         self.checkpointer = self.backend.saver
         self.store = self.backend.store
         self.thread_id = thread_id or new_session_id(context.role)
@@ -111,7 +112,7 @@ class InterviewDriver:
             raise SessionNotFoundError(f"no {what} to resume")
         tid, stored, _status = found
         driver = cls(Context.from_dict(stored), checkpointer=backend, thread_id=tid)
-        driver.backend.owned = checkpointer is None
+        driver.owns_backend = checkpointer is None
         if not backend.readonly:
             driver._hold()
         driver.started = True
@@ -193,7 +194,8 @@ class InterviewDriver:
         if self._held:
             self.store.release(self.thread_id)
             self._held = False
-        self.backend.close()
+        if self.owns_backend:
+            self.backend.close()
 
     # -- internals ---------------------------------------------------------------------------------
     def _values(self) -> dict[str, Any]:

@@ -76,6 +76,8 @@ def _answer_source(opts: Options) -> AnswerSource:
 def run(opts: Options) -> int:
     """One session from the parsed options; returns the exit code."""
     render = Renderer(make_console(sys.stdout.isatty()), opts.questions or 5)
+    if opts.checkpointer:  # the backend module reads it; child helpers started from here see it too
+        os.environ["INTERVIEWER_CHECKPOINTER"] = opts.checkpointer
     try:
         data_dir()  # a file in its place or no permission: one line now, not a traceback from a worker
     except DataDirError as exc:

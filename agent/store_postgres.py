@@ -1,0 +1,224 @@
+"""Sessions on PostgreSQL: langgraph's PostgresSaver on a psycopg pool, and the session registry beside it.
+
+`open_postgres(url)` is what `--checkpointer postgresql://...` opens (the `postgres` extra installs the
+driver). PostgresStore implements agent.store.SessionStore in two tables of the same database, so list,
+resume and reports work for every process that reaches the server. A running session is held by a lease
+row (holder "pid on host", renewed on every move): another process is refused while the lease is live;
+a holder that died on this host is recognised at once, one on another host once its lease runs out.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from agent.backend import Backend
+from agent.session_lock import SessionLockedError
+from agent.store import SessionRow, now_iso
+
+LEASE_S = 15 * 60  # a session untouched this long may be taken over from a holder on another host
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS interview_sessions (
+        thread_id TEXT PRIMARY KEY, role TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL, context TEXT NOT NULL, moves INTEGER NOT NULL DEFAULT 0,
+        used BIGINT NOT NULL DEFAULT 0, holder TEXT, held_until DOUBLE PRECISION)""",
+    """CREATE TABLE IF NOT EXISTS interview_moves (
+        thread_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+        at TEXT NOT NULL, PRIMARY KEY (thread_id, seq))""",
+    "CREATE INDEX IF NOT EXISTS interview_sessions_used ON interview_sessions (status, used)",
+)
+_STORES: dict[int, PostgresStore] = {}
+
+
+def _me() -> str:
+    return f"pid {os.getpid()} on {socket.gethostname()}"
+
+
+def _holder_dead(holder: str) -> bool:
+    """A holder on this host whose process is gone."""
+    parts = holder.split()
+    if len(parts) != 4 or parts[3] != socket.gethostname() or not parts[1].isdigit():
+        return False
+    try:
+        os.kill(int(parts[1]), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+class PostgresStore:
+    """agent.store.SessionStore on a psycopg ConnectionPool (autocommit connections)."""
+
+    def __init__(self, pool: Any, owns: bool = False) -> None:
+        self.pool = pool
+        self._owns = owns
+        self._wanted: set[str] = set()  # sessions held before their row exists
+        with pool.connection() as conn:
+            for statement in _SCHEMA:
+                conn.execute(statement)
+
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self.pool.connection() as conn, conn.cursor() as cur:
+            cur.execute(sql, params)
+            return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in cur.fetchall()]
+
+    def _run(self, *statements: tuple[str, tuple[Any, ...]]) -> int:
+        with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
+            count = 0
+            for sql, params in statements:
+                cur.execute(sql, params)
+                count = cur.rowcount
+            return count
+
+    def register(self, thread_id: str, context: dict[str, Any], status: str = "active") -> None:
+        holder = _me() if thread_id in self._wanted else None  # held before its row existed (a new session)
+        self._run((
+            "INSERT INTO interview_sessions (thread_id, role, status, created_at, updated_at, context, moves, used, "
+            "holder, held_until) VALUES (%s, %s, %s, %s, %s, %s, 0, %s, %s, %s) ON CONFLICT (thread_id) DO UPDATE "
+            "SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at",
+            (thread_id, str(context.get("role", "")), status, now_iso(), now_iso(), json.dumps(context),
+             time.time_ns(), holder, time.time() + LEASE_S if holder else None),
+        ))  # fmt: skip
+        self._wanted.discard(thread_id)
+
+    def load(self, thread_id: str | None = None) -> tuple[str, dict[str, Any], str] | None:
+        query = "SELECT thread_id, context, status FROM interview_sessions "
+        if thread_id:
+            rows = self._rows(query + "WHERE thread_id = %s", (thread_id,))
+        else:
+            rows = self._rows(query + "WHERE status = 'active' AND moves <> 0 ORDER BY used DESC LIMIT 1")
+        if not rows:
+            return None
+        return str(rows[0][0]), json.loads(rows[0][1]), str(rows[0][2])
+
+    def listing(self, limit: int = 20) -> list[SessionRow]:
+        keys = ("thread_id", "role", "status", "created_at", "updated_at", "moves")
+        rows = self._rows(
+            f"SELECT {', '.join(keys)} FROM interview_sessions WHERE NOT (status = 'active' AND moves = 0) "
+            "ORDER BY updated_at DESC, used DESC LIMIT %s",
+            (limit,),
+        )
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def record_move(self, thread_id: str, seq: int, move: dict[str, str]) -> None:
+        self._run(
+            ("DELETE FROM interview_moves WHERE thread_id = %s AND seq >= %s", (thread_id, seq)),
+            (
+                "INSERT INTO interview_moves (thread_id, seq, kind, text, at) VALUES (%s, %s, %s, %s, %s)",
+                (thread_id, seq, move["kind"], move.get("text", ""), now_iso()),
+            ),
+            (
+                "UPDATE interview_sessions SET moves = %s, used = %s, updated_at = %s, held_until = "
+                "CASE WHEN holder = %s THEN %s ELSE held_until END WHERE thread_id = %s",
+                (seq + 1, time.time_ns(), now_iso(), _me(), time.time() + LEASE_S, thread_id),
+            ),
+        )
+
+    def moves(self, thread_id: str) -> list[dict[str, str]]:
+        rows = self._rows("SELECT kind, text FROM interview_moves WHERE thread_id = %s ORDER BY seq", (thread_id,))
+        return [{"kind": str(kind), "text": str(text)} for kind, text in rows]
+
+    def delete(self, thread_id: str) -> None:
+        self._run(
+            ("DELETE FROM interview_moves WHERE thread_id = %s", (thread_id,)),
+            ("DELETE FROM interview_sessions WHERE thread_id = %s", (thread_id,)),
+        )
+
+    def empty_sessions(self) -> list[str]:
+        rows = self._rows(
+            "SELECT thread_id, holder, held_until FROM interview_sessions WHERE status = 'active' AND moves = 0"
+        )
+        return [str(t) for t, holder, until in rows if not holder or (until or 0) < time.time() or _holder_dead(holder)]
+
+    def safe_point(self) -> None:
+        return None  # every commit is on the server's disk already
+
+    def hold(self, thread_id: str) -> None:
+        me = _me()
+        taken = self._run((
+            "UPDATE interview_sessions SET holder = %s, held_until = %s WHERE thread_id = %s AND "
+            "(holder IS NULL OR holder = %s OR held_until < %s)",
+            (me, time.time() + LEASE_S, thread_id, me, time.time()),
+        ))  # fmt: skip
+        if taken:
+            return
+        rows = self._rows("SELECT holder FROM interview_sessions WHERE thread_id = %s", (thread_id,))
+        holder = str(rows[0][0]) if rows and rows[0][0] else ""
+        if not rows:
+            self._wanted.add(thread_id)  # a new session: its row is written holding the lease
+            return
+        if _holder_dead(holder):
+            self._run((
+                "UPDATE interview_sessions SET holder = %s, held_until = %s WHERE thread_id = %s",
+                (me, time.time() + LEASE_S, thread_id),
+            ))  # fmt: skip
+            return
+        raise SessionLockedError(
+            f"session {thread_id} is open in another process ({holder}); finish or quit it there first"
+        )
+
+    def release(self, thread_id: str) -> None:
+        self._wanted.discard(thread_id)
+        self._run((
+            "UPDATE interview_sessions SET holder = NULL, held_until = NULL WHERE thread_id = %s AND holder = %s",
+            (thread_id, _me()),
+        ))  # fmt: skip
+
+    def close(self) -> None:
+        if self._owns:
+            self.pool.close()
+
+
+def open_pool(url: str, max_size: int | None = None) -> Any:
+    """A psycopg pool whose connections suit PostgresSaver (autocommit, dict rows, no prepared statements)."""
+    from psycopg.rows import dict_row
+    from psycopg_pool import ConnectionPool
+
+    size = max_size or int(os.environ.get("INTERVIEWER_PG_POOL", "10"))
+    kwargs = {"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
+    return ConnectionPool(url, min_size=1, max_size=size, kwargs=kwargs, open=True)
+
+
+def open_postgres(url: str) -> Backend:
+    """PostgresSaver + PostgresStore on one pool (tables created on first use)."""
+    from langgraph.checkpoint.postgres import PostgresSaver
+
+    pool = open_pool(url)
+    saver = PostgresSaver(pool)
+    saver.setup()
+    store = PostgresStore(pool, owns=True)
+    _STORES[id(saver)] = store
+    return Backend(saver, store, url)
+
+
+class _OneConnection:
+    """A single psycopg connection shaped like a pool (`with pool.connection() as conn`), used one at a time."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.lock = threading.Lock()
+
+    @contextmanager
+    def connection(self) -> Iterator[Any]:
+        with self.lock:
+            yield self.conn
+
+    def close(self) -> None:
+        return None
+
+
+def store_for_saver(saver: Any) -> PostgresStore:
+    """The registry beside a PostgresSaver the caller opened (on a pool or on one connection)."""
+    store = _STORES.get(id(saver))
+    if store is None:
+        pool = saver.conn if hasattr(saver.conn, "getconn") else _OneConnection(saver.conn)
+        store = _STORES[id(saver)] = PostgresStore(pool)
+    return store
