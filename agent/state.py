@@ -7,7 +7,10 @@ question is derived from `plan` and `turns`, so a resumed session needs nothing 
 from __future__ import annotations
 
 import operator
-from typing import Annotated, Any, Literal, NotRequired, TypedDict
+from typing import Annotated, Any, Literal, NotRequired
+
+# typing_extensions' TypedDict: LangGraph Server's schema endpoints (pydantic) reject typing.TypedDict on 3.11.
+from typing_extensions import TypedDict
 
 StepKind = Literal["question", "follow_up", "done"]
 

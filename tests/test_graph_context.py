@@ -54,3 +54,28 @@ def test_session_listing_newest_first() -> None:
     rows = list_sessions(saver)
     assert {r["thread_id"] for r in rows} == {"t-old", "t-new"}  # nobody answered anything in t-empty
     assert next(r for r in rows if r["thread_id"] == "t-old")["status"] == "done"
+
+
+def test_state_schemas_build_for_studio_on_python_311() -> None:
+    # LangGraph Server's schema endpoints turn the state into pydantic models; typing.TypedDict fails on < 3.12.
+    from pydantic import TypeAdapter
+
+    from agent.state import State, TurnRecord
+
+    assert TypeAdapter(State).json_schema()["title"] == "State"
+    assert "answer" in TypeAdapter(TurnRecord).json_schema()["properties"]
+
+
+def test_a_session_without_a_seed_gets_a_random_plan() -> None:
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from agent.graph import compile_graph
+
+    graph = compile_graph(InMemorySaver())
+    plans = set()
+    for n in range(6):
+        config = {"configurable": {"thread_id": f"server-{n}"}}
+        result = graph.invoke({}, config, context=Context(role="director", seed=None, embedder="hashing"))
+        plans.add(tuple(q["id"] for q in graph.get_state(config).values["plan"]))
+        assert result["__interrupt__"]
+    assert len(plans) > 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from langgraph.runtime import Runtime
 
 from agent.context import Context
@@ -25,8 +27,10 @@ def plan_interview(state: InputState, runtime: Runtime[Context]) -> dict:
     plan = plan_questions(
         pack,
         ctx.questions,
-        seed=ctx.seed or 0,
-        recent=state.get("recent_question_ids", []) if runtime.context.history else [],
+        # The terminal always fixes a seed; a server session started without one gets its own random plan
+        # (planned once per thread and checkpointed, so a resume keeps it).
+        seed=ctx.seed if ctx.seed is not None else random.SystemRandom().randrange(1, 10**6),
+        recent=state.get("recent_question_ids", []) if ctx.history else [],
         fixed=ctx.fixed_questions,
         lean=ctx.lean(),
         drill=ctx.drill,

@@ -9,6 +9,7 @@ asked, in a background thread, so the answer's turn does not wait for the embedd
 
 from __future__ import annotations
 
+import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -27,9 +28,10 @@ _HitKey = tuple[_IndexKey, str, str | None, int]
 _INDEXES: dict[_IndexKey, Any] = {}
 _HITS: dict[_HitKey, Future[list[Any]]] = {}
 _LOCK = threading.Lock()
-# One worker: searches never run concurrently (the index is not shared across threads), and the
-# driver can prefetch the next question's hits while the candidate is still typing.
-_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="story-search")
+_OPENING: dict[_IndexKey, threading.Lock] = {}  # one build per index, however many candidates ask at once
+# Searches of many candidates run side by side (ONNX and faiss reads are thread-safe), one worker per core,
+# so one candidate's index build never holds up another's turn; the driver prefetches while they type.
+_POOL = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1), thread_name_prefix="story-search")
 
 
 def _key(ctx: Context) -> _IndexKey:
@@ -39,15 +41,39 @@ def _key(ctx: Context) -> _IndexKey:
 def story_index(ctx: Context) -> Any:
     """The story index for this context's documents (knowledge.index.StoryIndex), opened on first use."""
     key = _key(ctx)
-    if key not in _INDEXES:
-        from knowledge.index import open_story_index
+    if key in _INDEXES:
+        return _INDEXES[key]
+    with _LOCK:
+        opening = _OPENING.setdefault(key, threading.Lock())
+    with opening:
+        if key not in _INDEXES:
+            from knowledge.index import open_story_index
 
-        _INDEXES[key] = open_story_index(
-            docs=list(ctx.docs) or None,
-            index_dir=Path(ctx.index_dir) if ctx.index_dir else None,
-            embedder=ctx.embedder,
-        )
+            _INDEXES[key] = open_story_index(
+                docs=list(ctx.docs) or None,
+                index_dir=Path(ctx.index_dir) if ctx.index_dir else None,
+                embedder=shared_embedder(ctx.embedder),
+            )
     return _INDEXES[key]
+
+
+_EMBEDDERS: dict[str, Any] = {}
+
+
+def shared_embedder(name: str) -> Any:
+    """One MiniLM model (one ONNX session, ~100 MB) per process for every candidate's index.
+
+    Other embedders, and a MiniLM that could not load (the index then searches lexically), pass by name.
+    """
+    if name.strip().lower() != "minilm":
+        return name
+    with _LOCK:
+        if name not in _EMBEDDERS:
+            from knowledge.embeddings import load_embedder
+
+            _EMBEDDERS[name] = load_embedder(name)
+        model = _EMBEDDERS[name]
+    return name if getattr(model, "notice", None) else model
 
 
 def _hits(ctx: Context, question: str, competency: str | None, k: int) -> Future[list[Any]]:

@@ -1,0 +1,171 @@
+"""Load benchmark: many concurrent interviews through the real driver, then every thread read back and checked.
+
+    python -m evals.load --users 200 --turns 5 --think 2 --checkpointer postgresql://... [--workers 2] [--json]
+    python -m evals.load --users 50 --turns 5 --think 0 --checkpointer sqlite --checkpointer postgresql://...
+
+Each user is one InterviewDriver (offline critic, the real story index and embedder, follow-ups off so a turn
+is one answer) in a thread of a worker process; users start spread over the first think period. A turn is
+timed from submit() to the next question being ready. Afterwards every thread is read back from the
+checkpointer: an answer missing from its thread is *lost*, one found in another user's thread is *crossed*.
+Reported per backend: turns/s, turn p50/p95, CPU ms per turn (all workers), errors, lost, crossed, peak RSS.
+`--checkpointer sqlite` means a fresh SQLite file in a temp data dir; several --checkpointer run one after another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import random
+import resource
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+
+def answer(user: int, turn: int) -> str:
+    """A distinct, realistic answer whose tag says whose it is."""
+    return (
+        f"[u{user}t{turn}] I led the move of our nightly batch jobs to a streaming pipeline. I set the plan, "
+        f"negotiated the cut-over window with two teams and ran the rollout myself. Freshness went from "
+        f"{20 + turn} hours to {turn + 1} minutes and the compute bill fell {10 + user % 30}% in one quarter."
+    )
+
+
+def _user(url: str, user: int, args: dict[str, Any], out: dict[str, Any]) -> None:
+    from agent.backend import open_backend
+    from agent.context import Context
+    from agent.driver import InterviewDriver
+
+    time.sleep(random.Random(user).uniform(0, max(args["think"], 0.05)))  # arrivals spread, not a herd
+    try:
+        backend = out["backend"] or open_backend(url)
+        out["backend"] = backend
+        ctx = Context(role=args["role"], questions=args["turns"], follow_ups=0, seed=user + 1, offline=True,
+                      embedder=args["embedder"])  # fmt: skip
+        driver = InterviewDriver(ctx, checkpointer=backend)
+        out["threads"][user] = driver.thread_id
+        driver.start()
+        for turn in range(args["turns"]):
+            time.sleep(args["think"])
+            began = time.perf_counter()
+            driver.submit(answer(user, turn))
+            out["latencies"].append(time.perf_counter() - began)
+        driver.close()
+    except Exception as exc:  # counted and reported, never hidden
+        out["errors"].append(f"user {user}: {type(exc).__name__}: {exc}"[:300])
+
+
+def _worker(url: str, users: list[int], args: dict[str, Any], queue: Any) -> None:
+    """One process: its users in threads on one shared backend (as a server worker would run them)."""
+    if url != "memory:" and not url.startswith(("postgresql://", "postgres://")):
+        os.environ["INTERVIEWER_CHECKPOINTER"] = url
+    from agent.backend import open_backend
+
+    shared: dict[str, Any] = {"backend": open_backend(url), "threads": {}, "latencies": [], "errors": []}
+    _warm_up(args)  # a server worker is warm before candidates arrive: not part of any turn
+    cpu0 = resource.getrusage(resource.RUSAGE_SELF)
+    threads = [threading.Thread(target=_user, args=(url, u, args, shared)) for u in users]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
+    found = _read_back(shared["backend"], shared["threads"])
+    queue.put({"threads": shared["threads"], "latencies": shared["latencies"], "errors": shared["errors"],
+               "cpu": cpu, "rss_mb": cpu1.ru_maxrss / 1024, "found": found})  # fmt: skip
+
+
+def _warm_up(args: dict[str, Any]) -> None:
+    from agent.context import Context
+    from agent.nodes.critique import warm_up
+    from agent.nodes.retrieve import open_index, search_stories
+
+    ctx = Context(role=args["role"], offline=True, embedder=args["embedder"])
+    warm_up(ctx)
+    open_index(ctx).result()
+    search_stories(ctx, "Tell me about a time you changed a plan.", None)
+
+
+def _read_back(backend: Any, threads: dict[int, str]) -> dict[int, list[str]]:
+    from agent.graph import compile_graph
+
+    graph = compile_graph(backend.saver)
+    found: dict[int, list[str]] = {}
+    for user, thread_id in threads.items():
+        values = graph.get_state({"configurable": {"thread_id": thread_id}}).values or {}
+        found[user] = [t["answer"] for t in values.get("turns", [])]
+    return found
+
+
+def run_backend(url: str, args: dict[str, Any]) -> dict[str, Any]:
+    """Run every user against one backend; return the figures."""
+    workers = max(1, min(args["workers"], args["users"]))
+    groups = [list(range(w, args["users"], workers)) for w in range(workers)]
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    began = time.perf_counter()
+    procs = [ctx.Process(target=_worker, args=(url, g, args, queue)) for g in groups]
+    for p in procs:
+        p.start()
+    results = [queue.get() for _ in procs]
+    for p in procs:
+        p.join()
+    wall = time.perf_counter() - began
+    lat = sorted(x for r in results for x in r["latencies"])
+    lost = crossed = 0
+    for r in results:
+        for user, answers in r["found"].items():
+            expected = [answer(user, t) for t in range(args["turns"])]
+            lost += sum(1 for a in expected if a not in answers)
+            crossed += sum(1 for a in answers if not a.startswith(f"[u{user}t"))
+    turns = len(lat)
+    return {
+        "checkpointer": "sqlite" if url.endswith(".sqlite") else url.split("@")[-1] if "@" in url else url,
+        "users": args["users"], "turns_per_user": args["turns"], "think_s": args["think"], "workers": workers,
+        "turns": turns, "wall_s": round(wall, 2), "turns_per_s": round(turns / wall, 1) if wall else 0.0,
+        "p50_ms": round(statistics.median(lat) * 1000, 1) if lat else None,
+        "p95_ms": round(lat[int(0.95 * (turns - 1))] * 1000, 1) if lat else None,
+        "cpu_ms_per_turn": round(sum(r["cpu"] for r in results) / turns * 1000, 1) if turns else None,
+        "errors": sum(len(r["errors"]) for r in results), "lost": lost, "crossed": crossed,
+        "peak_rss_mb_per_worker": round(max(r["rss_mb"] for r in results), 1),
+        "first_errors": [e for r in results for e in r["errors"]][:3],
+    }  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m evals.load", description=__doc__.split("\n")[0])
+    p.add_argument("--users", type=int, default=20)
+    p.add_argument("--turns", type=int, default=5)
+    p.add_argument("--think", type=float, default=2.0, help="seconds between a question and the answer")
+    p.add_argument("--checkpointer", action="append", help="sqlite (a fresh file), a path, postgresql://..., memory:")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes (default: one per core)")
+    p.add_argument("--role", default="director")
+    p.add_argument("--embedder", default="minilm")
+    p.add_argument("--json", action="store_true")
+    ns = p.parse_args(argv)
+    args = {"users": ns.users, "turns": ns.turns, "think": ns.think, "workers": ns.workers, "role": ns.role,
+            "embedder": ns.embedder}  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="interviewer-load-") as tmp:
+        os.environ.setdefault("INTERVIEWER_DATA_DIR", tmp)  # history, reports and indexes of the fake users
+        rows: list[dict[str, Any]] = []
+        for url in ns.checkpointer or ["sqlite"]:
+            target = str(Path(tmp) / f"load-{len(rows)}.sqlite") if url == "sqlite" else url
+            rows.append(run_backend(target, args))
+    if ns.json:
+        print(json.dumps(rows, indent=1))
+    else:
+        for row in rows:
+            print(" ".join(f"{k}={v}" for k, v in row.items() if k != "first_errors"))
+            for error in row["first_errors"]:
+                print(f"  error: {error}")
+    return 0 if all(r["errors"] == r["lost"] == r["crossed"] == 0 for r in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
