@@ -75,6 +75,15 @@ class Step:
     main_question: str = ""  # for a follow-up: the main question it follows
 
 
+def _warm_quietly(context: Context) -> None:
+    """The critic's warm-up on its thread: a failure (the process exiting under it, a model that cannot load) only
+    costs the first turn its speed, and the turn itself reports a real problem."""
+    try:
+        warm_up(context)
+    except Exception:  # nothing to tell the candidate: the first turn runs the same code in the open
+        return
+
+
 class InterviewDriver:
     """Runs one interview thread of the compiled graph (see the module docstring)."""
 
@@ -297,7 +306,7 @@ class InterviewDriver:
         # The critic and the story index get ready while the candidate reads the first question, so the first
         # answer's turn is as fast as the rest and the prompt does not wait for them. Not a daemon: a daemon
         # frozen at exit inside the ONNX runtime aborts the process; exit waits for the warm-up instead.
-        threading.Thread(target=warm_up, args=(self.context,), name="critic-warm-up", daemon=False).start()
+        threading.Thread(target=_warm_quietly, args=(self.context,), name="critic-warm-up", daemon=False).start()
         self._index_opening = open_index(self.context)
 
     def _index_notices(self) -> list[str]:
