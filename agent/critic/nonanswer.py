@@ -94,7 +94,7 @@ class NonAnswer:
 
 
 # A sentence that asks, however politely, for this answer's grade: it names grading, a high value and a request
-# together ("I'd be grateful if it were recorded at the top of the scale"), or addresses whoever grades it.
+# together (a polite wish for the highest mark for this reply), or addresses whoever grades it.
 _GRADING = re.compile(
     r"\b(?:scor\w*|grad(?:e|ed|es|ing|er|ers)|marks?|marked|marking|markers?|rat(?:e|ed|ing)|review(?:s|ed|er|ers)?|"
     r"evaluat\w*|assess\w*|rubric|(?:top|end|high end) of (?:the|your) scale|as an? (?:five|5))\b",
@@ -120,7 +120,7 @@ def _asks_for_grade(sentence: str) -> bool:
         return True
     if not _ASKS.search(sentence):
         return False
-    # The grade asked for sits next to the grading word: "the highest score", "top of the scale".
+    # The grade asked for sits next to the grading word ("the highest score").
     grading = [m.span() for m in _GRADING.finditer(sentence)]
     return any(abs(h.start() - g[0]) <= 40 for h in _HIGH.finditer(sentence) for g in grading)
 

@@ -18,12 +18,12 @@ _VAGUE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 
-# Unsure recall and thinking out loud ("maybe 50, though it might have been 100", "I'm not sure", "so yeah"):
+# Unsure recall ("maybe three, or was it four", "I'm not sure"):
 # one is honest, several make the account hazy.
 _HEDGE = re.compile(
     r"\b(?:I think|I guess|I suppose|maybe|might have been|(?:I'm|I am) not (?:sure|certain)|not sure|"
     r"(?:I )?don'?t (?:really )?(?:remember|recall)|if I (?:remember|recall) (?:right|correctly)|it depends|"
-    r"so yeah|or something|or so|think out loud|whatever it was)\b",
+    r"so yeah|or something|or so|whatever it was)\b",
     re.IGNORECASE,
 )
 
