@@ -36,16 +36,13 @@ def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
     """The level verdict; `disabled` names cue patterns left out (for the ablation run)."""
     if spec is None or question_type not in spec.applies_to:
         return LevelResult("at", None)
-    at_hits = [
-        next((s for s in sents if _compiled(c.pattern).search(s.text)), None)
-        for c in spec.at
-        if c.pattern not in disabled
-    ]
-    shown = [s for s in at_hits if s is not None]
-    below_sents = [s for s in sents if any(_compiled(c.pattern).search(s.text) for c in spec.below
-                                           if c.pattern not in disabled)]  # fmt: skip
-    at_sents = sum(1 for s in sents if any(_compiled(c.pattern).search(s.text) for c in spec.at
-                                          if c.pattern not in disabled))  # fmt: skip
+    at_cues = [_compiled(c.pattern) for c in spec.at if c.pattern not in disabled]
+    below_cues = [_compiled(c.pattern) for c in spec.below if c.pattern not in disabled]
+    at_rows = [[cue.search(s.text) is not None for cue in at_cues] for s in sents]  # each cue matched once
+    shown = [next(s for s, row in zip(sents, at_rows, strict=True) if row[k])
+             for k in range(len(at_cues)) if any(row[k] for row in at_rows)]  # fmt: skip
+    at_sents = sum(1 for row in at_rows if any(row))
+    below_sents = [s for s in sents if any(cue.search(s.text) for cue in below_cues)]
     # Mostly hands-on work with a passing mention of the wider scope is still told at the lower scope.
     mostly_below = len(below_sents) >= 2 and at_sents <= 1
     if len(shown) >= spec.min_at and not mostly_below:
