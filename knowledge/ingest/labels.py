@@ -1,6 +1,6 @@
 """STAR labels in all the ways people write them (splitting a body into S/T/A/R fields lives in star.py).
 
-Recognised: `**Situation:**`, `**Situation**:`, `**Situation** -`, `Situation -`, `Situation:`, `S:`,
+Recognised: `**Situation:**`, `**Situation**:`, `**Situation** -`, `Situation -`, `Situation:`, `S:`, `sit:`,
 `- **Situation**: ...` bullets and `### Situation` headings; synonyms such as Context, Goal, Outcome, Impact.
 Extra parts (Trade-offs, Lessons, Interview Hook, ...) end the current field and stay only in the full text.
 """
@@ -15,14 +15,14 @@ STAR = ("situation", "task", "action", "result")
 
 # fmt: off
 _NAMES: dict[str, tuple[str, ...]] = {
-    "situation": ("situation", "the situation", "context", "background", "setting", "s", "challenge",
+    "situation": ("situation", "the situation", "context", "background", "setting", "s", "challenge", "sit", "ctx",
                   "the challenge", "problem", "the problem"),
     "task": ("task", "the task", "goal", "goals", "objective", "my task", "my role", "role", "mission", "t",
              "responsibility", "obstacle", "obstacles"),
     "action": ("action", "actions", "the action", "actions taken", "what i did", "approach", "my approach",
-               "steps", "steps taken", "solution"),
+               "steps", "steps taken", "solution", "act", "did", "what i did about it"),
     "result": ("result", "results", "the result", "outcome", "outcomes", "impact", "results & impact",
-               "result & impact", "results and impact", "what happened", "r"),
+               "result & impact", "results and impact", "what happened", "r", "res"),
     # A heading that only announces the story format ("#### STAR") is a container, not a story title.
     "star": ("star", "star story", "star format", "star breakdown", "star version", "star notes", "the star"),
     "answer": ("answer", "a", "my answer", "star answer", "sample answer", "suggested answer", "response",
@@ -37,7 +37,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
     # Questions a story is also prepared for ("*Also answers: ...*", "**Use for:**"): links, not story text.
     "links": ("also answers", "also answer", "also use for", "also works for", "also fits", "use for", "use it for",
               "use this for", "good for", "answers", "questions this answers", "questions it answers", "maps to",
-              "works for", "reuse for", "also good for", "also covers", "covers"),
+              "works for", "reuse for", "also good for", "also covers", "covers", "fits", "fits for", "use when"),
 }
 # fmt: on
 # A bare "A:" is an answer; split_star reads it as Action when S:/T: letters are used alongside.

@@ -1,8 +1,8 @@
 """Line-for-line clean-up before Markdown parsing, so exports from other tools read like plain Markdown.
 
 - Plain-text exports (Google Docs, Word) mark sections with ALL-CAPS lines; notes often title stories with a
-  whole-bold line (`**The payments outage (2023)**`). Both become headings one level below the Markdown heading
-  they sit under, so every story gets a section of its own.
+  whole-bold line (`**The payments outage (2023)**`) or a `Story: ...` line. All become headings one level below
+  the Markdown heading they sit under, so every story gets a section of its own.
 - A fence around Markdown prose (a story pasted "as is", a stray ``` line) is dropped; code fences stay (fences.py).
 - Notion toggles (`- ▸ ...`) and task checkboxes (`- [ ] ...`) become ordinary bullets.
 - A quoted question (`> Tell me about ...`) or a numbered question followed by a STAR block becomes a "Q:" line
@@ -32,6 +32,12 @@ _CAPS_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 &/,.'’()+:!#–—-]{2,80}$")
 _DETAILS = re.compile(r"^\s*</?details(?:\s[^>]*)?>\s*$", re.IGNORECASE)
 _SUMMARY = re.compile(r"^\s*(?:<details(?:\s[^>]*)?>\s*)?<summary[^>]*>(?P<inner>.*?)</summary>\s*$", re.I)
 _TAG = re.compile(r"<[^>]+>")
+# A line naming the story that follows: "Story: X", "**Story title** - X", "Title: X" (notes apps, plain text).
+_NAME_LINE = re.compile(
+    r"^(?:\*\*|__)?(?:story(?:\s+(?:title|name))?|title)(?:\s*(?:\*\*|__))?\s*(?::|\s[-–—])\s*(?:\*\*|__)?"
+    r"(?P<name>[^*_\n]{2,100}?)(?:\*\*|__)?\s*$",
+    re.IGNORECASE,
+)
 _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "star"}
 
 
@@ -80,6 +86,9 @@ def _pseudo_title(lines: list[str], i: int, plain: bool) -> str | None:
     if i > 0 and lines[i - 1].strip() and not _ATX.match(lines[i - 1]):
         return None  # titles start a block; a bold line inside a paragraph is emphasis
     line = lines[i].strip()
+    named = _NAME_LINE.match(line)
+    if named and not named.group("name").endswith((".", "?", ":")) and len(named.group("name").split()) <= 14:
+        return named.group("name").strip()  # "Story: the late launch" opens a story the way a heading does
     bold = _BOLD_LINE.match(line)
     if bold:
         inner = bold.group("inner").strip()
