@@ -52,12 +52,14 @@ def _story(n: int) -> list[str]:
     ]
 
 
-def synthetic_story_bank(folder: Path, stories: int = 200, per_file: int = 20) -> Path:
-    """Write `stories` distinct stories over several Markdown files in `folder`; return the folder."""
+def synthetic_story_bank(folder: Path, stories: int = 200, per_file: int = 20, first: int = 0) -> Path:
+    """Write `stories` distinct stories over several Markdown files in `folder`; return the folder.
+
+    first: number of the first story, so banks of different (simulated) candidates differ."""
     folder.mkdir(parents=True, exist_ok=True)
-    for start in range(0, stories, per_file):
-        lines = [f"# Story bank part {start // per_file + 1}", ""]
-        for n in range(start, min(start + per_file, stories)):
+    for start in range(first, first + stories, per_file):
+        lines = [f"# Story bank part {(start - first) // per_file + 1}", ""]
+        for n in range(start, min(start + per_file, first + stories)):
             lines += _story(n)
-        (folder / f"bank-{start // per_file + 1:02d}.md").write_text("\n".join(lines), encoding="utf-8")
+        (folder / f"bank-{(start - first) // per_file + 1:02d}.md").write_text("\n".join(lines), encoding="utf-8")
     return folder

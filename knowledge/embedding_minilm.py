@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from knowledge.paths import PACKAGE_DIR, data_dir
+from knowledge.paths import PACKAGE_DIR, data_dir, temp_name
 
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
@@ -73,11 +73,12 @@ def _cached_sha256(path: Path) -> str:
         return str(entry["sha256"])
     sha = _sha256(path)
     cache[key] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha}
-    tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+    tmp = temp_name(cache_file)
     try:
         tmp.write_text(json.dumps(cache, indent=1, sort_keys=True), encoding="utf-8")
         os.replace(tmp, cache_file)
     except OSError:
+        tmp.unlink(missing_ok=True)
         pass  # a read-only data dir only costs us the re-hash next time
     return sha
 

@@ -31,6 +31,8 @@ from typing import Any
 
 import numpy as np
 
+from knowledge.paths import temp_name
+
 FORMAT_VERSION = 3  # 2: manifest carries the files' sha256; dropped stories stay cached. 3: views and probes
 FAISS_FILE = "vectors.faiss"
 DOCSTORE_FILE = "docstore.json"
@@ -158,7 +160,7 @@ def save_store(index_dir: Path, expected: dict[str, Any], entries: list[Entry], 
         ]
     }
     _clean_stale_temps(index_dir)
-    faiss_tmp = index_dir / f"{FAISS_FILE}.{os.getpid()}.tmp"
+    faiss_tmp = temp_name(index_dir / FAISS_FILE)
     try:
         faiss.write_index(index, str(faiss_tmp))
     except RuntimeError as exc:  # faiss reports a full disk as a C++ RuntimeError, not an OSError
@@ -175,7 +177,7 @@ def save_store(index_dir: Path, expected: dict[str, Any], entries: list[Entry], 
 def _write_json(path: Path, data: dict[str, Any]) -> str:
     """Write via a temp file and rename; returns the sha256 of what was written."""
     payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp = temp_name(path)
     try:
         tmp.write_bytes(payload)
         os.replace(tmp, path)
@@ -186,9 +188,9 @@ def _write_json(path: Path, data: dict[str, Any]) -> str:
 
 
 def _clean_stale_temps(index_dir: Path) -> None:
-    """Remove NAME.PID.tmp files whose writer is gone (killed mid-save, or before this cleanup existed)."""
+    """Remove NAME.PID[-TOKEN].tmp files whose writer is gone (killed mid-save, or before this cleanup existed)."""
     for tmp in index_dir.glob("*.*.tmp"):
-        pid = tmp.suffixes[-2].lstrip(".") if len(tmp.suffixes) >= 2 else ""
+        pid = tmp.suffixes[-2].lstrip(".").split("-")[0] if len(tmp.suffixes) >= 2 else ""
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             tmp.unlink(missing_ok=True)
 

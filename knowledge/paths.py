@@ -8,6 +8,7 @@ A candidate's answers are private: the data dir is 0700 and everything the proce
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 APP_NAME = "mock-interviewer"
@@ -45,12 +46,19 @@ def data_dir() -> Path:
     return path
 
 
+def temp_name(path: Path, hidden: bool = False) -> Path:
+    """A temp file beside `path`, unique per writer (process id, then a random token): two threads or two
+    processes saving the same file never share a temp file. Named NAME.PID-TOKEN.tmp so a stale one can be
+    traced to its (dead) writer."""
+    return path.with_name(f"{'.' if hidden else ''}{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
 def write_private(path: Path, data: str | bytes) -> None:
     """Write `path` atomically (temp file, fsync, rename) with mode 0600: a reader, or a crash mid-write,
     sees the old file or the new one, never an empty or half-written one."""
     payload = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    tmp = temp_name(path, hidden=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)

@@ -136,3 +136,15 @@ def test_unknown_model_is_reported_not_degraded(stub: StubOpenAI) -> None:
     offline, result = turn(stub)
     assert_offline(offline, result, "not found (HTTP 404)")
     assert stub.calls == 1
+
+
+def test_unknown_model_does_not_switch_llm_mode_off_for_another_model(stub: StubOpenAI) -> None:
+    # Two candidates on one server: one configured with a model the server lacks (404), one with a good model.
+    stub.push(Action(status=404))
+    offline, bad = turn(stub, model="missing-model")
+    _, good = turn(stub)
+    _, bad_again = turn(stub, model="missing-model")
+    assert_offline(offline, bad, "not found (HTTP 404)")
+    assert good.notice is None and good.critique.source == "llm"
+    assert bad_again.notice == bad.notice
+    assert stub.calls == 2  # the unknown model is remembered as such; the good model is called

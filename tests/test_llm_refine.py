@@ -31,6 +31,7 @@ def turn(
     asked_follow_ups: Sequence[str] = (),
     question: str = QUESTION,
     role: str = "senior-genai-engineer",
+    model: str = "stub-model",
     **extra: Any,
 ) -> tuple[Critique, LlmTurn]:
     """One answered turn in LLM mode against `server`; the offline critique is the real critic's by default.
@@ -38,7 +39,7 @@ def turn(
     extra: further refine_turn keywords (signals, level_expectation).
     """
     offline = offline or critique_answer(question, "behavioral", answer)
-    ctx = Context(model="stub-model", base_url=server.url, timeout=timeout, embedder="hashing", role=role)
+    ctx = Context(model=model, base_url=server.url, timeout=timeout, embedder="hashing", role=role)
     return offline, refine_turn(
         context=ctx,
         question=question,

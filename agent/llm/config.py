@@ -26,8 +26,14 @@ class LlmConfig:
 
     @property
     def server(self) -> str:
-        """Key under which what works on this server is remembered."""
+        """The server this configuration calls."""
         return self.base_url or OPENAI_URL
+
+    @property
+    def key(self) -> str:
+        """Key under which what works (and what cannot work) is remembered: server and model together, so one
+        session's unknown model never switches LLM mode off for sessions using another model on that server."""
+        return f"{self.server} {self.model}"
 
     def status(self) -> str:
         return f"LLM: {self.model} @ {self.server}"

@@ -107,7 +107,7 @@ def refine_turn(
             facts=facts,
         )
         review, mode, usage = call_structured(
-            model, messages_for, AnswerReview, server=config.server, timeout=config.timeout, name=SCHEMA_NAME
+            model, messages_for, AnswerReview, server=config.key, timeout=config.timeout, name=SCHEMA_NAME
         )
         assert isinstance(review, AnswerReview)
         refined, follow_up, probes = reconcile(critique, review, answer, asked_follow_ups, facts.signals)

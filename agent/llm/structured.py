@@ -2,7 +2,7 @@
 
 Servers differ: OpenAI takes response_format json_schema; llama.cpp answers it with HTTP 500 but may
 take a tool call; others only do JSON mode. We try json_schema -> function calling -> JSON mode
-(parsed by our own strict pydantic parser) and remember, per base URL, the first that worked, so
+(parsed by our own strict pydantic parser) and remember, per (base URL, model), the first that worked, so
 later turns go straight to it. Retries are ours (the client's are off): one retry for transient
 faults, Retry-After honoured up to a cap, and every attempt fits inside one timeout window.
 """
@@ -28,8 +28,8 @@ MAX_ATTEMPTS = 4  # three formats plus one retry
 BACKOFF = 0.25  # seconds before a retry when the server gave no Retry-After
 MIN_ATTEMPT_TIME = 0.05
 
-_working: dict[str, str] = {}  # server -> the mode that worked there this session
-_dead: dict[str, Fault] = {}  # server -> why no call there can succeed (bad key, unknown model)
+_working: dict[str, str] = {}  # server and model -> the mode that worked there this process
+_dead: dict[str, Fault] = {}  # server and model -> why no call there can succeed (bad key, unknown model)
 _lock = threading.Lock()
 
 

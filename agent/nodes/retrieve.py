@@ -1,7 +1,8 @@
 """retrieve_stories: the candidate's prepared stories closest to the question being answered.
 
 The story index is opened once per process (it is expensive) and cached outside the graph state,
-keyed by (docs, index_dir, embedder); the state keeps only {id, title, score} per hit. The query is
+keyed by (docs, index_dir, embedder), in an LRU bounded by an estimate of its memory
+(INTERVIEWER_INDEX_CACHE_MB); the state keeps only {id, title, score} per hit. The query is
 the question text (with its competency): embedding a long answer with MiniLM costs ~80 ms, which would
 break the turn latency budget, while a question's hits can be searched (and cached) as soon as it is
 asked, in a background thread, so the answer's turn does not wait for the embedder.
@@ -25,36 +26,94 @@ from knowledge.models import Story
 STORIES_PER_QUESTION = 3
 _IndexKey = tuple[tuple[str, ...], str | None, str]
 _HitKey = tuple[_IndexKey, str, str | None, int]
-_INDEXES: dict[_IndexKey, Any] = {}
+_INDEXES: dict[_IndexKey, Any] = {}  # least recently used first
+_SIZES: dict[_IndexKey, int] = {}
+_BUILDS: dict[_IndexKey, Future[Any]] = {}  # one build per index, however many candidates ask at once
 _HITS: dict[_HitKey, Future[list[Any]]] = {}
 _LOCK = threading.Lock()
-_OPENING: dict[_IndexKey, threading.Lock] = {}  # one build per index, however many candidates ask at once
-# Searches of many candidates run side by side (ONNX and faiss reads are thread-safe), one worker per core,
-# so one candidate's index build never holds up another's turn; the driver prefetches while they type.
+MAX_HITS = 4096  # cached searches (a question's hits are reused by its follow-ups and after a resume)
+# Searches of many candidates run side by side (ONNX and faiss reads are thread-safe), one worker per core;
+# index builds (ingest + embedding, seconds for a big bank) run on their own workers, so a build never takes
+# the place of another candidate's search: a turn waits only for its own index.
 _POOL = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1), thread_name_prefix="story-search")
+_BUILD_POOL = ThreadPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) // 2), thread_name_prefix="story-build")
+
+
+def cache_limit_bytes() -> int:
+    """Memory the open indexes may hold together (INTERVIEWER_INDEX_CACHE_MB, default 256); least recently
+    used indexes beyond it are closed (their files stay: reopening one embeds nothing)."""
+    try:
+        return max(1, int(os.environ.get("INTERVIEWER_INDEX_CACHE_MB", "256"))) * 1024 * 1024
+    except ValueError:
+        return 256 * 1024 * 1024
+
+
+def index_size(index: Any) -> int:
+    """An estimate of an open index's memory: its vectors plus ~8 bytes per character of story text (the
+    Story objects, BM25 tokens and postings)."""
+    vectors = getattr(getattr(getattr(index, "_dense", None), "vectors", None), "views", None)
+    dense = int(getattr(vectors, "nbytes", 0) or 0)
+    text = sum(len(s.model_dump_json()) for s in getattr(index, "stories", []))
+    return dense + 8 * text + 64 * 1024
 
 
 def _key(ctx: Context) -> _IndexKey:
     return (tuple(ctx.docs), ctx.index_dir, ctx.embedder)
 
 
-def story_index(ctx: Context) -> Any:
-    """The story index for this context's documents (knowledge.index.StoryIndex), opened on first use."""
-    key = _key(ctx)
-    if key in _INDEXES:
-        return _INDEXES[key]
-    with _LOCK:
-        opening = _OPENING.setdefault(key, threading.Lock())
-    with opening:
-        if key not in _INDEXES:
-            from knowledge.index import open_story_index
+def _build(ctx: Context, key: _IndexKey) -> Any:
+    from knowledge.index import open_story_index
 
-            _INDEXES[key] = open_story_index(
-                docs=list(ctx.docs) or None,
-                index_dir=Path(ctx.index_dir) if ctx.index_dir else None,
-                embedder=shared_embedder(ctx.embedder),
-            )
-    return _INDEXES[key]
+    index = open_story_index(
+        docs=list(ctx.docs) or None,
+        index_dir=Path(ctx.index_dir) if ctx.index_dir else None,
+        embedder=shared_embedder(ctx.embedder),
+    )
+    size = index_size(index)
+    with _LOCK:
+        _INDEXES[key] = index
+        _SIZES[key] = size
+        _BUILDS.pop(key, None)
+        _evict(keep=key)
+    return index
+
+
+def _evict(keep: _IndexKey) -> None:
+    """Close least recently used indexes until the rest fit the cap (under _LOCK; never the one in use)."""
+    limit = cache_limit_bytes()
+    for key in list(_INDEXES):
+        if sum(_SIZES.get(k, 0) for k in _INDEXES) <= limit:
+            break
+        if key != keep:
+            _INDEXES.pop(key, None)
+            _SIZES.pop(key, None)
+            for hit in [h for h in _HITS if h[0] == key]:
+                _HITS.pop(hit, None)
+
+
+def index_future(ctx: Context) -> Future[Any]:
+    """The story index for this context's documents: done when open, else its (single) build in progress."""
+    key = _key(ctx)
+    with _LOCK:
+        if key in _INDEXES:
+            _INDEXES[key] = _INDEXES.pop(key)  # most recently used
+            done: Future[Any] = Future()
+            done.set_result(_INDEXES[key])
+            return done
+        if key not in _BUILDS:
+            _BUILDS[key] = _BUILD_POOL.submit(_build, ctx, key)
+        return _BUILDS[key]
+
+
+def story_index(ctx: Context) -> Any:
+    """The story index (knowledge.index.StoryIndex), opened on first use (waits for its build)."""
+    return index_future(ctx).result()
+
+
+def open_indexes() -> int:
+    """How many story indexes this process holds open (for the load benchmark and tests)."""
+    with _LOCK:
+        return len(_INDEXES)
 
 
 _EMBEDDERS: dict[str, Any] = {}
@@ -76,33 +135,57 @@ def shared_embedder(name: str) -> Any:
     return name if getattr(model, "notice", None) else model
 
 
+def _search_when_open(ctx: Context, question: str, comp: str | None, k: int) -> Future[list[Any]]:
+    """The search runs on the search pool once this context's index is open; nothing waits on a pool
+    thread for a build."""
+    result: Future[list[Any]] = Future()
+
+    def search(index: Any) -> None:
+        try:
+            result.set_result(list(index.search(question, k=k, competency=comp)))
+        except BaseException as exc:  # handed to whoever waits on the result
+            result.set_exception(exc)
+
+    def opened(build: Future[Any]) -> None:
+        if (error := build.exception()) is not None:
+            result.set_exception(error)
+        else:
+            _POOL.submit(search, build.result())
+
+    index_future(ctx).add_done_callback(opened)
+    return result
+
+
 def _hits(ctx: Context, question: str, competency: str | None, k: int) -> Future[list[Any]]:
     comp = None if competency in (None, "general") else competency
     key = (_key(ctx), question, comp, k)
     with _LOCK:
-        if key not in _HITS:
-            _HITS[key] = _POOL.submit(lambda: list(story_index(ctx).search(question, k=k, competency=comp)))
-        return _HITS[key]
+        if key in _HITS:
+            return _HITS[key]
+    found = _search_when_open(ctx, question, comp, k)  # takes _LOCK itself
+    with _LOCK:
+        while len(_HITS) >= MAX_HITS:
+            _HITS.pop(next(iter(_HITS)))
+        return _HITS.setdefault(key, found)  # two callers at once: both get the first search
 
 
 def open_index(ctx: Context) -> Future[Any]:
-    """Open the story index and load the query embedder ahead of the first answer.
+    """Start opening the story index and loading the query embedder ahead of the first answer.
 
     The user's own documents are opened now (their notices and prepared questions matter at the start);
-    the bundled sample bank opens on the search thread, taking its ~0.6 s import off the launch. Either
+    the bundled sample bank opens in the background, taking its ~0.6 s import off the launch. Either
     way a throwaway search loads the ONNX session (~0.4 s) in the background.
     """
+    opened = index_future(ctx)
     if ctx.docs:
-        opened: Future[Any] = Future()
-        opened.set_result(story_index(ctx))
-    else:
-        opened = _POOL.submit(story_index, ctx)
-    _POOL.submit(lambda: story_index(ctx).search("warm up", k=1))
+        opened.result()
+    _hits(ctx, "warm up", None, 1)
     return opened
 
 
 def wait_for_searches() -> None:
-    """Block until background searches are done (before swapping or dropping the index, e.g. in tests)."""
+    """Block until background builds and searches are done (before swapping or dropping the index, e.g. in tests)."""
+    _BUILD_POOL.submit(lambda: None).result()
     _POOL.submit(lambda: None).result()
 
 

@@ -1,0 +1,81 @@
+"""Shared story indexes in one process: bounded by a memory cap (LRU), and a build never holds up another
+candidate's search. Real ingest, real FAISS (hashing embedder for speed), real thread pools."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agent.context import Context
+from agent.nodes import retrieve
+from evals.bench_data import synthetic_story_bank
+
+QUESTION = "Tell me about a time you turned around a failing effort."
+
+
+@pytest.fixture
+def fresh_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    retrieve.wait_for_searches()
+    monkeypatch.setattr(retrieve, "_INDEXES", {})
+    monkeypatch.setattr(retrieve, "_SIZES", {})
+    monkeypatch.setattr(retrieve, "_HITS", {})
+    yield
+    retrieve.wait_for_searches()
+
+
+def bank(tmp_path: Path, name: str, stories: int, first: int = 0) -> Context:
+    folder = synthetic_story_bank(tmp_path / name, stories=stories, first=first)
+    return Context(docs=[str(folder)], index_dir=str(tmp_path / f"{name}-index"), embedder="hashing")
+
+
+def test_open_indexes_stay_under_the_memory_cap_and_an_evicted_one_reopens(
+    tmp_path: Path, fresh_cache: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contexts = [bank(tmp_path, f"user{i}", stories=20, first=100 * i) for i in range(8)]
+    one = retrieve.index_size(retrieve.story_index(contexts[0]))
+    monkeypatch.setenv("INTERVIEWER_INDEX_CACHE_MB", "1")
+    cap = retrieve.cache_limit_bytes()
+    for ctx in contexts[1:]:
+        assert retrieve.search_stories(ctx, QUESTION, None)
+    held = retrieve.open_indexes()
+    assert 1 <= held < len(contexts) and held <= max(1, cap // one)
+    assert sum(retrieve._SIZES.values()) <= cap
+    # The least recently used (the first) was closed; asking again reopens it from its files, embedding nothing.
+    assert retrieve._key(contexts[0]) not in retrieve._INDEXES
+    reopened = retrieve.story_index(contexts[0])
+    assert reopened.embedded == 0 and len(reopened.stories) == 20
+
+
+def test_a_slow_index_build_does_not_hold_up_another_candidates_search(
+    tmp_path: Path, fresh_cache: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ready = bank(tmp_path, "ready", stories=5)
+    assert retrieve.search_stories(ready, QUESTION, None)  # this candidate's index is open
+    from knowledge import index as index_module
+
+    real_open = index_module.open_story_index
+    release = threading.Event()
+
+    def slow_open(docs: Any = None, **kwargs: Any) -> Any:
+        if docs and "big" in str(docs[0]):
+            release.wait(30)  # a 200-story build that takes as long as the test needs
+        return real_open(docs, **kwargs)
+
+    monkeypatch.setattr(index_module, "open_story_index", slow_open)
+    builders = [bank(tmp_path, f"big{i}", stories=10, first=1000 * (i + 1)) for i in range(3)]
+    for ctx in builders:
+        retrieve.prefetch_stories(ctx, QUESTION, None)  # every build worker is now busy
+    try:
+        began = time.perf_counter()
+        for n in range(6):
+            assert retrieve.search_stories(ready, f"{QUESTION} ({n})", None)  # new searches, not cached ones
+        assert time.perf_counter() - began < 5.0
+        assert not any(retrieve.index_future(ctx).done() for ctx in builders)
+    finally:
+        release.set()
+    assert all(retrieve.search_stories(ctx, QUESTION, None) is not None for ctx in builders)
