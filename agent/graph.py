@@ -25,15 +25,26 @@ from agent.nodes.wrap_up import wrap_up
 from agent.state import InputState, State
 
 
-def build_graph() -> StateGraph[State, Context, InputState, State]:
-    """The uncompiled graph builder (compile it with your own checkpointer)."""
-    builder = StateGraph(State, context_schema=Context, input_schema=InputState)
-    builder.add_node("plan_interview", plan_interview)
-    builder.add_node("ask_question", ask_question)
-    builder.add_node("retrieve_stories", retrieve_stories)
-    builder.add_node("critique_answer", critique_answer)
-    builder.add_node("ask_follow_up", ask_follow_up)
-    builder.add_node("wrap_up", wrap_up)
+def build_graph(
+    state: type[Any] = State,
+    context: type[Any] = Context,
+    input_schema: type[Any] = InputState,
+    nodes: dict[str, Any] | None = None,
+) -> StateGraph[Any, Any, Any, Any]:
+    """The uncompiled graph builder (compile it with your own checkpointer).
+
+    The service (agent.service) passes its own schemas and wraps the nodes that read the runtime context."""
+    builder = StateGraph(state, context_schema=context, input_schema=input_schema)
+    own = {
+        "plan_interview": plan_interview,
+        "ask_question": ask_question,
+        "retrieve_stories": retrieve_stories,
+        "critique_answer": critique_answer,
+        "ask_follow_up": ask_follow_up,
+        "wrap_up": wrap_up,
+    }
+    for name, node in {**own, **(nodes or {})}.items():
+        builder.add_node(name, node)
 
     builder.add_edge(START, "plan_interview")
     builder.add_edge("plan_interview", "ask_question")

@@ -170,19 +170,21 @@ def _history_path() -> Path:
     return data_dir() / "history.json"
 
 
-def load_recent(role: str) -> list[str]:
-    """Question ids asked in this role's last few sessions (empty on a missing or broken file)."""
+def load_recent(role: str, path: Path | None = None) -> list[str]:
+    """Question ids asked in this role's last few sessions (empty on a missing or broken file).
+
+    path: the history file (a server keeps one per candidate); the data dir's history.json by default."""
     try:
-        data = json.loads(_history_path().read_text(encoding="utf-8"))
+        data = json.loads((path or _history_path()).read_text(encoding="utf-8"))
         sessions = data.get(role, []) if isinstance(data, dict) else []
         return [str(qid) for session in sessions[-HISTORY_SESSIONS:] for qid in session]
     except (OSError, ValueError):
         return []
 
 
-def record_session(role: str, session_id: str, question_ids: Sequence[str]) -> None:
+def record_session(role: str, session_id: str, question_ids: Sequence[str], path: Path | None = None) -> None:
     """Remember a session's questions once (idempotent per session id); best effort on a full disk."""
-    path = _history_path()
+    path = path or _history_path()
     try:
         # Read-modify-write under a lock, or concurrent sessions overwrite each other's updates.
         with open(path.with_name("history.lock"), "a") as lock:

@@ -193,10 +193,8 @@ def render_markdown(
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]) -> dict[str, str]:
-    """Write reports/<thread>.md and .json (atomically, 0600; same input, same files); return their paths."""
-    md, js = report_paths(thread_id)
-    md.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+def build_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The Markdown report and the JSON transcript of a session's state (same input, same output)."""
     plan, turns = values.get("plan", []), values.get("turns", [])
     scorecard = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
     title = report_title(thread_id, context, scorecard)
@@ -205,7 +203,7 @@ def write_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]
         from agent.coaching.jd import requirements_markdown
 
         text += "\n" + requirements_markdown(context["requirements"])
-    write_private(md, clean_text(text))
+    text = clean_text(text)
     transcript = {
         "thread_id": thread_id,
         "context": context,
@@ -214,11 +212,23 @@ def write_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]
         "scorecard": scorecard,
         "closing": values.get("closing", ""),
     }
+    return text, transcript
+
+
+def write_report(
+    thread_id: str, values: dict[str, Any], context: dict[str, Any], folder: Path | None = None
+) -> dict[str, str]:
+    """Write <thread>.md and .json (atomically, 0600; same input, same files) in `folder` (default: the data
+    dir's reports/); return their paths."""
+    md, js = report_paths(thread_id, folder)
+    md.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    text, transcript = build_report(thread_id, values, context)
+    write_private(md, text)
     write_private(js, json.dumps(transcript, indent=2, ensure_ascii=False))
     return {"markdown": str(md), "json": str(js)}
 
 
-def report_paths(thread_id: str) -> tuple[Path, Path]:
+def report_paths(thread_id: str, folder: Path | None = None) -> tuple[Path, Path]:
     """Where write_report puts a session's files."""
-    folder = data_dir() / "reports"
+    folder = folder or data_dir() / "reports"
     return folder / f"{thread_id}.md", folder / f"{thread_id}.json"

@@ -36,9 +36,21 @@ def test_graph_compiles_with_sqlite_and_memory_checkpointers() -> None:
     assert graph.checkpointer is None
 
 
-def test_langgraph_json_exports_the_graph() -> None:
+def test_langgraph_json_serves_the_service_graph_with_our_checkpointer() -> None:
     config = json.loads((REPO / "langgraph.json").read_text(encoding="utf-8"))
-    assert config["graphs"]["interviewer"] == "./agent/graph.py:graph"
+    assert config["graphs"]["interviewer"] == "./agent/service.py:graph"
+    assert config["checkpointer"]["path"] == "./agent/server_checkpointer.py:checkpointer"
+    from agent.service import graph as served
+
+    assert set(served.nodes) == set(graph.nodes)  # the same interview, with the server's own context
+    assert set(served.get_context_jsonschema()["properties"]) == {  # no URL, key, model, embedder or path
+        "role",
+        "questions",
+        "follow_ups",
+        "seed",
+        "feedback",
+        "offline",
+    }
 
 
 def test_decide_routes_on_the_last_critiqued_turn() -> None:

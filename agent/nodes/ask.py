@@ -21,13 +21,16 @@ class InvalidStateError(RuntimeError):
     """The graph reached a state its wiring should make impossible."""
 
 
+MAX_ANSWER_CHARS = 20_000  # as the terminal's cap: a server client cannot make one turn grade megabytes
+
+
 def parse_resume(value: Any) -> tuple[ResumeKind, str]:
     """The candidate's move from the resume value (a bare string is an answer)."""
     if isinstance(value, str):
-        return "answer", value
+        return "answer", value[:MAX_ANSWER_CHARS]
     if isinstance(value, dict) and value.get("kind") in ("answer", "skip", "end"):
-        return value["kind"], str(value.get("text") or "")
-    raise ValueError(f"resume value must be an answer string or {{'kind': answer|skip|end}}, got {value!r}")
+        return value["kind"], str(value.get("text") or "")[:MAX_ANSWER_CHARS]
+    raise ValueError(f"resume value must be an answer string or {{'kind': answer|skip|end}}, got {repr(value)[:80]}")
 
 
 def skipped_record(q: PlannedQuestion, index: int, question: str, is_follow_up: bool) -> TurnRecord:

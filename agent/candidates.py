@@ -1,0 +1,138 @@
+"""A server's per-candidate files: uploaded prep documents, the story index, question history, reports.
+
+A server session never takes a path from its client. The candidate's folder is derived from their identity
+(the server's auth identity, else the thread's `user_id` metadata, else the thread itself), hashed, so no
+identity can name a path: data_dir()/candidates/<sha256 of the identity>/. Prep documents arrive as text
+content, size-limited, and are written here as files so the usual ingest reads them like any notes folder.
+Each upload is its own version (docs/<digest>/), so a thread keeps the documents it started with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from knowledge.models import slugify
+from knowledge.paths import data_dir, write_private
+
+MAX_DOCUMENTS = 50
+MAX_DOCUMENT_BYTES = 512 * 1024  # a long story bank is ~100 KB of Markdown
+MAX_UPLOAD_BYTES = 4 * 1024 * 1024
+SUFFIXES = (".md", ".markdown", ".txt")
+KEPT_VERSIONS = 3  # older uploads are removed (threads that used them re-read the latest)
+
+
+class UploadError(ValueError):
+    """Uploaded documents that cannot be accepted; the message says which and why in one line."""
+
+
+def candidate_key(identity: str) -> str:
+    """The candidate's folder name: a hash, never the identity itself (which could hold '/' or '..')."""
+    return hashlib.sha256(identity.encode("utf-8", errors="replace")).hexdigest()[:32]
+
+
+def candidate_dir(key: str) -> Path:
+    if len(key) != 32 or any(c not in "0123456789abcdef" for c in key):
+        raise ValueError("not a candidate key")  # only candidate_key() output names a folder
+    folder = data_dir() / "candidates" / key
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def index_dir(key: str) -> Path:
+    """The candidate's story index (vectors of all their uploads, cached by content)."""
+    return candidate_dir(key) / "index"
+
+
+def history_path(key: str) -> Path:
+    return candidate_dir(key) / "history.json"
+
+
+def reports_dir(key: str) -> Path:
+    folder = candidate_dir(key) / "reports"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def _clean(documents: Any) -> list[tuple[str, str]]:
+    """(file name, text) per uploaded document, or UploadError."""
+    if not isinstance(documents, list) or not documents:
+        raise UploadError("documents must be a non-empty list of {name, text}")
+    if len(documents) > MAX_DOCUMENTS:
+        raise UploadError(f"too many documents ({len(documents)}; at most {MAX_DOCUMENTS})")
+    out: list[tuple[str, str]] = []
+    total = 0
+    names: set[str] = set()
+    for i, doc in enumerate(documents, 1):
+        if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
+            raise UploadError(f"document {i}: expected {{name, text}} with text as a string")
+        text: str = doc["text"]
+        size = len(text.encode("utf-8", errors="replace"))
+        if size > MAX_DOCUMENT_BYTES:
+            raise UploadError(f"document {i}: {size} bytes (at most {MAX_DOCUMENT_BYTES})")
+        total += size
+        if total > MAX_UPLOAD_BYTES:
+            raise UploadError(f"the documents add up to more than {MAX_UPLOAD_BYTES} bytes")
+        if "\x00" in text:
+            raise UploadError(f"document {i}: binary content (a NUL byte); upload text")
+        raw = str(doc.get("name") or f"document-{i}")
+        # Only the last part of the name, as a slug: a name is a label, never a path.
+        stem, dot, suffix = raw.replace("\\", "/").rsplit("/", 1)[-1].rpartition(".")
+        suffix = f".{suffix.lower()}" if dot and f".{suffix.lower()}" in SUFFIXES else ".md"
+        name = f"{slugify(stem if dot else raw, 60)}{suffix}"
+        while name in names:
+            name = f"{Path(name).stem}-{i}{suffix}"
+        names.add(name)
+        out.append((name, text))
+    return out
+
+
+def store_documents(key: str, documents: Any) -> str:
+    """Validate and write an upload as the candidate's current documents; returns its version (a digest)."""
+    files = _clean(documents)
+    digest = hashlib.sha256(json.dumps(sorted(files)).encode("utf-8", errors="replace")).hexdigest()[:16]
+    root = candidate_dir(key) / "docs"
+    folder = root / digest
+    if not folder.is_dir():
+        staging = root / f".{digest}.partial"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(mode=0o700, parents=True)
+        for name, text in files:
+            write_private(staging / name, text)
+        staging.rename(folder)  # a version folder is complete or absent
+    write_private(root / "current", digest)
+    _drop_old_versions(root, keep=digest)
+    return digest
+
+
+def current_version(key: str) -> str | None:
+    """The candidate's latest upload, or None when they never uploaded documents."""
+    try:
+        digest = (candidate_dir(key) / "docs" / "current").read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return digest if digest and (candidate_dir(key) / "docs" / digest).is_dir() else None
+
+
+def documents_folder(key: str, version: str | None) -> Path | None:
+    """The folder of one upload (falling back to the latest when that one was removed)."""
+    for candidate in (version, current_version(key)):
+        if candidate and all(c in "0123456789abcdef" for c in candidate):
+            folder = candidate_dir(key) / "docs" / candidate
+            if folder.is_dir():
+                return folder
+    return None
+
+
+def document_names(folder: Path | None) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder else []
+
+
+def _drop_old_versions(root: Path, keep: str) -> None:
+    versions = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                      key=lambda p: p.stat().st_mtime, reverse=True)  # fmt: skip
+    for old in [v for v in versions if v.name != keep][KEPT_VERSIONS - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)

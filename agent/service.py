@@ -1,0 +1,154 @@
+"""The graph LangGraph Server serves (langgraph.json): the interviewer, safe to expose to many candidates.
+
+The same nodes as agent.graph, with three differences:
+- The client's `context` is a ServiceContext (role name, numbers of questions, seed, flags). Every node that
+  reads the runtime context gets a Context built by the server (agent.service_context): model, base URL, key
+  and embedder from the server's environment, documents and index from the candidate's own folder.
+- Prep documents arrive as content in the first run's input, `{"documents": [{"name", "text"}, ...]}`
+  (size-limited), are stored for the candidate and read by the usual ingest. A later session of the same
+  candidate without documents uses their latest upload.
+- wrap_up puts the report (Markdown) and transcript (JSON) into the thread's state, `values["report"]`, so a
+  client reads them through the server (threads.get_state), and writes them to the candidate's folder.
+
+The candidate is the server's authenticated user when the server has auth configured, else the thread's
+`user_id` metadata, else the thread alone: question history, indexes and reports are keyed by it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from typing import Any, cast
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.graph.state import CompiledStateGraph
+from langgraph.runtime import Runtime
+from typing_extensions import TypedDict
+
+from agent import candidates
+from agent.context import Context
+from agent.graph import build_graph
+from agent.nodes.critique import critique_answer
+from agent.nodes.plan import plan_interview
+from agent.nodes.retrieve import index_future, retrieve_stories
+from agent.nodes.wrap_up import wrap_up
+from agent.planning import load_recent, record_session
+from agent.report import build_report, write_report
+from agent.service_context import ServiceContext, Settings, client_settings, trusted_context
+from agent.state import InputState, State
+
+
+class UploadedDocument(TypedDict):
+    """One prep document sent as content: a label (not a path) and its Markdown or plain text."""
+
+    name: str
+    text: str
+
+
+class ServiceInput(InputState, total=False):
+    """A run's input: the candidate's own questions for the closing, and prep documents on the first run."""
+
+    documents: list[UploadedDocument]
+
+
+class ServiceState(State, total=False):
+    """The interview state, plus the client settings and upload this thread started with and, when done, its
+    report."""
+
+    documents: list[UploadedDocument]
+    docs_version: str
+    settings: dict[str, Any]
+    report: dict[str, Any]
+
+
+def candidate_identity(runtime: Runtime[Any], config: RunnableConfig) -> str:
+    """Who the candidate is: the server's authenticated user, else the thread's user_id metadata, else the thread."""
+    info = getattr(runtime, "server_info", None)
+    user = getattr(info, "user", None)
+    if user is not None and getattr(user, "is_authenticated", False) and getattr(user, "identity", ""):
+        return f"auth:{user.identity}"
+    metadata = config.get("metadata") or {}
+    user_id = metadata.get("user_id")
+    if isinstance(user_id, str) and user_id.strip():
+        return f"user:{user_id.strip()}"
+    return f"thread:{_thread_id(config)}"
+
+
+def _thread_id(config: RunnableConfig) -> str:
+    return str((config.get("configurable") or {}).get("thread_id") or "no-thread")
+
+
+def _trusted(runtime: Runtime[Any], ctx: Context) -> Runtime[Context]:
+    """The runtime the wrapped node sees: the same run, with the server's Context in place of the client's."""
+    return cast("Runtime[Context]", runtime.override(context=ctx))
+
+
+def _settings(state: dict[str, Any], runtime: Runtime[Any]) -> Settings:
+    """This run's client settings, else those the thread started with (a resume may send no context)."""
+    return client_settings(runtime.context or state.get("settings") or {})
+
+
+def _context(state: dict[str, Any], runtime: Runtime[Any], config: RunnableConfig) -> tuple[Context, str]:
+    """The trusted Context for this node, and the candidate's key."""
+    settings = _settings(state, runtime)
+    key = candidates.candidate_key(candidate_identity(runtime, config))
+    folder = candidates.documents_folder(key, state.get("docs_version") or None)
+    docs = [str(folder)] if folder else []
+    return trusted_context(settings, docs, str(candidates.index_dir(key)) if docs else None), key
+
+
+def plan_node(state: ServiceInput, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
+    """Store an upload, plan from the candidate's history, and start building their index in the background."""
+    settings = _settings({}, runtime)  # a bad context fails the run before anything is written
+    key = candidates.candidate_key(candidate_identity(runtime, config))
+    uploaded = state.get("documents")
+    version = candidates.store_documents(key, uploaded) if uploaded else candidates.current_version(key)
+    ctx, _ = _context({"docs_version": version, "settings": asdict(settings)}, runtime, config)
+    history = candidates.history_path(key)
+    recent = load_recent(ctx.role, history) if ctx.history else []
+    planned = plan_interview(cast(Any, {**state, "recent_question_ids": recent}), _trusted(runtime, ctx))
+    record_session(ctx.role, _thread_id(config), [q["id"] for q in planned["plan"]], history)
+    index_future(ctx)  # ingest and embed while the candidate reads the first question
+    return {**planned, "documents": [], "docs_version": version or "", "recent_question_ids": recent,
+            "settings": asdict(settings)}  # fmt: skip
+
+
+def retrieve_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
+    ctx, _ = _context(dict(state), runtime, config)
+    return retrieve_stories(state, _trusted(runtime, ctx))
+
+
+def critique_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
+    ctx, _ = _context(dict(state), runtime, config)
+    return critique_answer(state, _trusted(runtime, ctx))
+
+
+def wrap_up_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
+    """Close the interview; the report and transcript go into the state and the candidate's folder."""
+    closed = wrap_up(state)
+    ctx, key = _context(dict(state), runtime, config)
+    thread = _thread_id(config)
+    shown = {**asdict(_settings(dict(state), runtime)), "documents": candidates.document_names(
+        candidates.documents_folder(key, state.get("docs_version") or None))}  # fmt: skip
+    if not ctx.offline and ctx.may_use_llm():
+        shown["model"] = ctx.model  # the model's name, never the server's URL or key
+    values = {**state, **closed}
+    markdown, transcript = build_report(thread, values, shown)
+    name = hashlib.sha256(thread.encode()).hexdigest()[:32]  # a thread id is the client's: never a file name
+    write_report(name, values, shown, candidates.reports_dir(key))
+    return {**closed, "report": {"markdown": markdown, "transcript": transcript}}
+
+
+def compile_service(checkpointer: Any = None) -> CompiledStateGraph[Any, Any, Any, Any]:
+    """The served graph (LangGraph Server supplies the checkpointer and store itself)."""
+    nodes = {
+        "plan_interview": plan_node,
+        "retrieve_stories": retrieve_node,
+        "critique_answer": critique_node,
+        "wrap_up": wrap_up_node,
+    }
+    builder = build_graph(ServiceState, ServiceContext, ServiceInput, nodes)
+    return builder.compile(checkpointer=checkpointer, name="interviewer")
+
+
+graph = compile_service()

@@ -1,0 +1,103 @@
+"""What a client of the interview service may choose, and the trusted Context the server builds from it.
+
+A server session never takes a model, base URL, API key, embedder or file path from its client: the client's
+context (ServiceContext) holds only interview settings; the role is a name among the installed packs; the
+model, base URL, timeout and embedder come from the server's environment (INTERVIEWER_MODEL, OPENAI_BASE_URL,
+OPENAI_API_KEY, INTERVIEWER_EMBEDDER); documents, index and history are the candidate's own folders
+(agent.candidates), found from the candidate's identity, never from a path the client sent.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from typing_extensions import TypedDict
+
+from agent.context import DEFAULT_ROLE, Context
+
+MAX_QUESTIONS = 12
+MAX_FOLLOW_UPS = 3
+
+
+class ServiceContext(TypedDict, total=False):
+    """The settings a client passes as `context` when it starts a run on the server (its schema in Studio).
+
+    role: the name of an installed role pack (no paths). questions: main questions, 1-12. follow_ups: per main
+    question, 0-3. seed: the same seed and role ask the same questions; none = a random plan steered by the
+    candidate's history. feedback: whether the client shows critiques as it goes. offline: grade with the
+    deterministic critic only, even when the server has a model configured.
+    """
+
+    role: str
+    questions: int
+    follow_ups: int
+    seed: int | None
+    feedback: bool
+    offline: bool
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A client's ServiceContext, checked, with defaults filled in."""
+
+    role: str = DEFAULT_ROLE
+    questions: int = 5
+    follow_ups: int = 2
+    seed: int | None = None
+    feedback: bool = True
+    offline: bool = False
+
+
+def _installed_role(name: Any) -> str:
+    from knowledge.roles import available_roles
+
+    roles = available_roles()
+    if not isinstance(name, str) or name not in roles:
+        raise ValueError(f"unknown role {str(name)[:60]!r}; installed roles: {', '.join(roles)}")
+    return name
+
+
+def _bounded(value: Any, name: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"{name} must be a whole number from {low} to {high} (got {str(value)[:20]!r})")
+    return value
+
+
+def client_settings(raw: Any) -> Settings:
+    """The client's context, checked; anything else in it (a URL, a key, a path) is refused by name."""
+    data = dict(raw) if isinstance(raw, dict) else {}
+    allowed = set(Settings.__dataclass_fields__)
+    if extra := sorted(set(data) - allowed):
+        refused, known = ", ".join(extra), ", ".join(sorted(allowed))
+        raise ValueError(f"the server does not take {refused} from a client (allowed: {known})")
+    settings = Settings(**data)
+    _installed_role(settings.role)
+    _bounded(settings.questions, "questions", 1, MAX_QUESTIONS)
+    _bounded(settings.follow_ups, "follow_ups", 0, MAX_FOLLOW_UPS)
+    if settings.seed is not None:
+        _bounded(settings.seed, "seed", 0, 2**31 - 1)
+    for flag in ("feedback", "offline"):
+        if not isinstance(getattr(settings, flag), bool):
+            raise ValueError(f"{flag} must be true or false")
+    return settings
+
+
+def trusted_context(settings: Settings, docs: list[str], index_dir: str | None) -> Context:
+    """The Context the graph's nodes run with: the client's interview settings, everything else the server's."""
+    env = os.environ
+    return Context(
+        role=settings.role,
+        questions=settings.questions,
+        follow_ups=settings.follow_ups,
+        seed=settings.seed,
+        docs=docs,
+        index_dir=index_dir,
+        embedder=(env.get("INTERVIEWER_EMBEDDER") or "minilm").strip(),
+        feedback=bool(settings.feedback),
+        offline=bool(settings.offline) or env.get("INTERVIEWER_OFFLINE", "") in {"1", "true", "yes", "on"},
+        model=(env.get("INTERVIEWER_MODEL") or "").strip() or None,
+        base_url=(env.get("OPENAI_BASE_URL") or "").strip() or None,
+        history=settings.seed is None,
+    )

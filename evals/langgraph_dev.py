@@ -1,0 +1,95 @@
+"""Start a real LangGraph Server (`langgraph dev`, langgraph-cli[inmem]) serving this repo's interview graph.
+
+Used by the service tests and `python -m evals.load --spawn-server`. The server runs from a temp folder with
+its own langgraph.json (absolute paths into this repo), so several servers (parallel tests) never share the
+dev server's `.langgraph_api` folder, and nothing lands in the repo.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from evals.stub_openai import free_port
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _config(folder: Path) -> Path:
+    config = {
+        "dependencies": [str(REPO)],
+        "graphs": {"interviewer": f"{REPO}/agent/service.py:graph"},
+        "checkpointer": {"path": f"{REPO}/agent/server_checkpointer.py:checkpointer"},
+        "python_version": "3.11",
+    }
+    path = folder / "langgraph.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return path
+
+
+@contextmanager
+def langgraph_dev(env: dict[str, str], jobs: int = 20, home: Path | None = None) -> Iterator[str]:
+    """Yield the base URL of a running `langgraph dev`; `env` is added to this process's environment (the
+    server's configuration: INTERVIEWER_DATA_DIR, OPENAI_*, INTERVIEWER_CHECKPOINTER ...). Stopped on exit.
+
+    home: the server's working folder (its thread records); a later server with the same home is a restart."""
+    with langgraph_dev_process(env, jobs, home) as (url, _):
+        yield url
+
+
+@contextmanager
+def langgraph_dev_process(
+    env: dict[str, str], jobs: int = 20, home: Path | None = None, timeout: float = 180.0
+) -> Iterator[tuple[str, int]]:
+    """As langgraph_dev, yielding (base URL, the server's process group id)."""
+    folder = home or Path(tempfile.mkdtemp(prefix="interviewer-server-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    cli = Path(sys.executable).with_name("langgraph")
+    full_env = {**os.environ, "LANGGRAPH_CLI_NO_ANALYTICS": "1", "LANGSMITH_TRACING": "false", **env}
+    log = (folder / "server.log").open("ab")
+    proc = subprocess.Popen(
+        [str(cli), "dev", "--config", str(_config(folder)), "--port", str(port), "--no-browser", "--no-reload",
+         "--n-jobs-per-worker", str(jobs)],
+        cwd=folder, env=full_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(url, proc, folder / "server.log", timeout)
+        yield url, proc.pid  # start_new_session: the pid is the group id
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        log.close()
+        if home is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"langgraph dev exited ({proc.returncode}):\n{log.read_text(errors='replace')[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/ok", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"langgraph dev did not answer in {timeout:.0f} s:\n{log.read_text(errors='replace')[-3000:]}")
