@@ -9,6 +9,12 @@ timed from submit() to the next question being ready. Afterwards every thread is
 checkpointer: an answer missing from its thread is *lost*, one found in another user's thread is *crossed*.
 Reported per backend: turns/s, turn p50/p95, CPU ms per turn (all workers), errors, lost, crossed, peak RSS.
 `--checkpointer sqlite` means a fresh SQLite file in a temp data dir; several --checkpointer run one after another.
+
+    --stories N      every user has an own bank of N stories (~180 words): N-story indexes, one per user
+    --builder N      another candidate's N-story index is built while the users answer; reports the build time and
+                     the p95 of the turns that overlapped it
+    --server URL     the users drive a running LangGraph Server through langgraph-sdk (evals.load_server)
+    --spawn-server   start `langgraph dev` for each --checkpointer and drive it through langgraph-sdk
 """
 
 from __future__ import annotations
@@ -45,16 +51,19 @@ def _user(url: str, user: int, args: dict[str, Any], out: dict[str, Any]) -> Non
     try:
         backend = out["backend"] or open_backend(url)
         out["backend"] = backend
+        own = user_bank(args, user)  # the user's own story bank, or the sample bank
         ctx = Context(role=args["role"], questions=args["turns"], follow_ups=0, seed=user + 1, offline=True,
-                      embedder=args["embedder"])  # fmt: skip
+                      embedder=args["embedder"], docs=[str(own)] if own else [],
+                      index_dir=str(own.with_name(own.name + "-index")) if own else None)  # fmt: skip
         driver = InterviewDriver(ctx, checkpointer=backend)
         out["threads"][user] = driver.thread_id
         driver.start()
         for turn in range(args["turns"]):
             time.sleep(args["think"])
-            began = time.perf_counter()
+            began, wall = time.perf_counter(), time.time()
             driver.submit(answer(user, turn))
             out["latencies"].append(time.perf_counter() - began)
+            out["spans"].append((wall, time.time()))
         driver.close()
     except Exception as exc:  # counted and reported, never hidden
         out["errors"].append(f"user {user}: {type(exc).__name__}: {exc}"[:300])
@@ -66,10 +75,13 @@ def _worker(url: str, users: list[int], args: dict[str, Any], queue: Any) -> Non
         os.environ["INTERVIEWER_CHECKPOINTER"] = url
     from agent.backend import open_backend
 
-    shared: dict[str, Any] = {"backend": open_backend(url), "threads": {}, "latencies": [], "errors": []}
+    shared: dict[str, Any] = {"backend": open_backend(url), "threads": {}, "latencies": [], "spans": [],
+                              "errors": [], "build": None}  # fmt: skip
     _warm_up(args)  # a server worker is warm before candidates arrive: not part of any turn
     cpu0 = resource.getrusage(resource.RUSAGE_SELF)
     threads = [threading.Thread(target=_user, args=(url, u, args, shared)) for u in users]
+    if args["builder"] and users and users[0] == 0:  # one worker also hosts the candidate whose bank is built
+        threads.append(threading.Thread(target=_builder, args=(args, shared)))
     for t in threads:
         t.start()
     for t in threads:
@@ -77,8 +89,30 @@ def _worker(url: str, users: list[int], args: dict[str, Any], queue: Any) -> Non
     cpu1 = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
     found = _read_back(shared["backend"], shared["threads"])
-    queue.put({"threads": shared["threads"], "latencies": shared["latencies"], "errors": shared["errors"],
-               "cpu": cpu, "rss_mb": cpu1.ru_maxrss / 1024, "found": found})  # fmt: skip
+    queue.put({"threads": shared["threads"], "latencies": shared["latencies"], "spans": shared["spans"],
+               "errors": shared["errors"], "build": shared["build"], "cpu": cpu, "rss_mb": cpu1.ru_maxrss / 1024,
+               "found": found})  # fmt: skip
+
+
+def user_bank(args: dict[str, Any], user: int) -> Path | None:
+    """User `user`'s own --stories story bank (written by main() before the workers start)."""
+    return Path(args["banks"]) / f"user{user}" if args["stories"] else None
+
+
+def _builder(args: dict[str, Any], out: dict[str, Any]) -> None:
+    """Another candidate arrives with a big bank: their index is ingested and embedded while the users answer."""
+    from agent.context import Context
+    from agent.nodes.retrieve import story_index
+
+    time.sleep(max(args["think"], 0.5))  # the users are mid-interview when it starts
+    folder = Path(args["banks"]) / "builder"
+    ctx = Context(docs=[str(folder)], index_dir=str(folder.with_name("builder-index")), embedder=args["embedder"])
+    began = time.time()
+    try:
+        story_index(ctx)
+    except Exception as exc:
+        out["errors"].append(f"builder: {type(exc).__name__}: {exc}"[:300])
+    out["build"] = (began, time.time())
 
 
 def _warm_up(args: dict[str, Any]) -> None:
@@ -118,6 +152,10 @@ def run_backend(url: str, args: dict[str, Any]) -> dict[str, Any]:
         p.join()
     wall = time.perf_counter() - began
     lat = sorted(x for r in results for x in r["latencies"])
+    build = next((r["build"] for r in results if r["build"]), None)
+    during = sorted(
+        end - start for r in results for start, end in r["spans"] if build and start < build[1] and end > build[0]
+    )
     lost = crossed = 0
     for r in results:
         for user, answers in r["found"].items():
@@ -134,6 +172,9 @@ def run_backend(url: str, args: dict[str, Any]) -> dict[str, Any]:
         "cpu_ms_per_turn": round(sum(r["cpu"] for r in results) / turns * 1000, 1) if turns else None,
         "errors": sum(len(r["errors"]) for r in results), "lost": lost, "crossed": crossed,
         "peak_rss_mb_per_worker": round(max(r["rss_mb"] for r in results), 1),
+        **({"build_s": round(build[1] - build[0], 2), "turns_during_build": len(during),
+            "p95_during_build_ms": round(during[int(0.95 * (len(during) - 1))] * 1000, 1) if during else None}
+           if build else {}),
         "first_errors": [e for r in results for e in r["errors"]][:3],
     }  # fmt: skip
 
@@ -147,16 +188,30 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes (default: one per core)")
     p.add_argument("--role", default="director")
     p.add_argument("--embedder", default="minilm")
+    p.add_argument("--stories", type=int, default=0, help="each user has an own bank of N stories (~180 words)")
+    p.add_argument("--builder", type=int, default=0, help="another candidate's N-story index builds meanwhile")
+    p.add_argument("--server", help="a running LangGraph Server's URL: drive it through langgraph-sdk")
+    p.add_argument("--spawn-server", action="store_true", help="start `langgraph dev` per --checkpointer")
     p.add_argument("--json", action="store_true")
     ns = p.parse_args(argv)
-    args = {"users": ns.users, "turns": ns.turns, "think": ns.think, "workers": ns.workers, "role": ns.role,
-            "embedder": ns.embedder}  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="interviewer-load-") as tmp:
+        args = {"users": ns.users, "turns": ns.turns, "think": ns.think, "workers": ns.workers, "role": ns.role,
+                "embedder": ns.embedder, "stories": ns.stories, "builder": ns.builder, "banks": tmp}  # fmt: skip
+        _write_banks(args)
         os.environ.setdefault("INTERVIEWER_DATA_DIR", tmp)  # history, reports and indexes of the fake users
         rows: list[dict[str, Any]] = []
-        for url in ns.checkpointer or ["sqlite"]:
+        if ns.server:
+            from evals.load_server import run_server
+
+            rows.append(run_server(ns.server, args))
+        for url in ns.checkpointer or ([] if ns.server else ["sqlite"]):
             target = str(Path(tmp) / f"load-{len(rows)}.sqlite") if url == "sqlite" else url
-            rows.append(run_backend(target, args))
+            if ns.spawn_server:
+                from evals.load_server import spawn_and_run
+
+                rows.append(spawn_and_run(target, args, str(Path(tmp) / f"server-{len(rows)}")))
+            else:
+                rows.append(run_backend(target, args))
     if ns.json:
         print(json.dumps(rows, indent=1))
     else:
@@ -165,6 +220,15 @@ def main(argv: list[str] | None = None) -> int:
             for error in row["first_errors"]:
                 print(f"  error: {error}")
     return 0 if all(r["errors"] == r["lost"] == r["crossed"] == 0 for r in rows) else 1
+
+
+def _write_banks(args: dict[str, Any]) -> None:
+    from evals.bench_data import synthetic_story_bank
+
+    for user in range(args["users"] if args["stories"] else 0):
+        synthetic_story_bank(Path(args["banks"]) / f"user{user}", stories=args["stories"], first=1000 * user)
+    if args["builder"]:
+        synthetic_story_bank(Path(args["banks"]) / "builder", stories=args["builder"], first=10**6)
 
 
 if __name__ == "__main__":
