@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,7 @@ __all__ = [
     "MiniLMEmbeddings",
     "embed_matrix",
     "load_embedder",
+    "shared_minilm",
 ]
 
 
@@ -54,6 +56,19 @@ def load_embedder(name: str = "minilm", **kw: Any) -> Embeddings:
     if key == "openai":
         return _load_openai(model=kw.get("model"), dimension=kw.get("dimension"))
     raise ValueError(f"unknown embedder {name!r}; choose one of: {', '.join(EMBEDDER_NAMES)}")
+
+
+_SHARED: dict[str, Embeddings] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_minilm() -> Embeddings:
+    """The process's one MiniLM model (one ONNX session, ~100 MB): the critic and every candidate's story index
+    use it. A MiniLM that could not load comes back as the lexical fallback with its `notice`."""
+    with _SHARED_LOCK:
+        if "minilm" not in _SHARED:
+            _SHARED["minilm"] = load_embedder("minilm")
+        return _SHARED["minilm"]
 
 
 def _load_openai(model: str | None, dimension: int | None) -> Embeddings:

@@ -79,3 +79,11 @@ def test_a_slow_index_build_does_not_hold_up_another_candidates_search(
     finally:
         release.set()
     assert all(retrieve.search_stories(ctx, QUESTION, None) is not None for ctx in builders)
+
+
+def test_the_critic_and_every_story_index_share_one_minilm_session() -> None:
+    from agent.critic.semantic import semantic
+
+    model = retrieve.shared_embedder("minilm")
+    assert getattr(model, "notice", None) is None  # the real model loaded
+    assert semantic("minilm")._embedder is model  # the critic's answer vectors come from the same ONNX session

@@ -56,7 +56,8 @@ def semantic(name: str = "minilm") -> Semantic:
     """The process-wide Semantic for an embedder name ("minilm" default; "hashing" in tests; "none" = off)."""
     if name == "none":
         return Semantic(None)
-    from knowledge.embeddings import load_embedder
+    from knowledge.embeddings import load_embedder, shared_minilm
 
-    embedder = load_embedder("minilm" if name == "openai" else name)  # the critic never calls a remote model
+    # the critic never calls a remote model; MiniLM is the process's one session, shared with the story indexes
+    embedder = shared_minilm() if name in ("minilm", "openai") else load_embedder(name)
     return Semantic(None if getattr(embedder, "notice", None) else embedder)

@@ -116,22 +116,16 @@ def open_indexes() -> int:
         return len(_INDEXES)
 
 
-_EMBEDDERS: dict[str, Any] = {}
-
-
 def shared_embedder(name: str) -> Any:
-    """One MiniLM model (one ONNX session, ~100 MB) per process for every candidate's index.
+    """One MiniLM model (one ONNX session, ~100 MB) per process for every candidate's index and the critic.
 
     Other embedders, and a MiniLM that could not load (the index then searches lexically), pass by name.
     """
     if name.strip().lower() != "minilm":
         return name
-    with _LOCK:
-        if name not in _EMBEDDERS:
-            from knowledge.embeddings import load_embedder
+    from knowledge.embeddings import shared_minilm
 
-            _EMBEDDERS[name] = load_embedder(name)
-        model = _EMBEDDERS[name]
+    model = shared_minilm()
     return name if getattr(model, "notice", None) else model
 
 
