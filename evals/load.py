@@ -147,9 +147,7 @@ def run_backend(url: str, args: dict[str, Any]) -> dict[str, Any]:
     procs = [ctx.Process(target=_worker, args=(url, g, args, queue)) for g in groups]
     for p in procs:
         p.start()
-    results = [queue.get() for _ in procs]
-    for p in procs:
-        p.join()
+    results = _collect(queue, procs)
     wall = time.perf_counter() - began
     lat = sorted(x for r in results for x in r["latencies"])
     build = next((r["build"] for r in results if r["build"]), None)
@@ -162,6 +160,8 @@ def run_backend(url: str, args: dict[str, Any]) -> dict[str, Any]:
             expected = [answer(user, t) for t in range(args["turns"])]
             lost += sum(1 for a in expected if a not in answers)
             crossed += sum(1 for a in answers if not a.startswith(f"[u{user}t"))
+    reported = {user for r in results for user in r["found"]}
+    lost += sum(args["turns"] for user in range(args["users"]) if user not in reported)  # never read back
     turns = len(lat)
     return {
         "checkpointer": "sqlite" if url.endswith(".sqlite") else url.split("@")[-1] if "@" in url else url,
@@ -177,6 +177,25 @@ def run_backend(url: str, args: dict[str, Any]) -> dict[str, Any]:
            if build else {}),
         "first_errors": [e for r in results for e in r["errors"]][:3],
     }  # fmt: skip
+
+
+def _collect(queue: Any, procs: list[Any]) -> list[dict[str, Any]]:
+    """Every worker's figures; a worker that died without reporting is an error, not a hang."""
+    import queue as queues
+
+    results: list[dict[str, Any]] = []
+    while len(results) < len(procs):
+        try:
+            results.append(queue.get(timeout=5))
+        except queues.Empty:
+            if all(not p.is_alive() for p in procs):
+                break
+    for p in procs:
+        p.join()
+    for p in procs[len(results) :] if len(results) < len(procs) else []:
+        results.append({"threads": {}, "latencies": [], "spans": [], "build": None, "cpu": 0.0, "rss_mb": 0.0,
+                        "found": {}, "errors": [f"a worker process died (exit code {p.exitcode})"]})  # fmt: skip
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
