@@ -188,3 +188,14 @@ def test_an_oversized_upload_is_refused_with_a_reason(server: tuple[str, Path]) 
     thread_id, run = start(client, {"role": "director"}, {"user_id": "big"}, documents=docs)
     assert run["status"] == "error"
     assert client.threads.get_state(thread_id)["values"].get("plan") is None
+
+
+def test_studio_schemas_build_and_offer_no_url_key_or_path(server: tuple[str, Path]) -> None:
+    url, _ = server
+    client = get_sync_client(url=url)
+    assistant = client.assistants.search(graph_id="interviewer")[0]
+    schemas = client.assistants.get_schemas(assistant["assistant_id"])  # the endpoint that failed on 3.11
+    assert set(schemas["context_schema"]["properties"]) == {
+        "role", "questions", "follow_ups", "seed", "feedback", "offline"
+    }  # fmt: skip
+    assert "documents" in schemas["input_schema"]["properties"]
