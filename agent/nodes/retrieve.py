@@ -143,8 +143,11 @@ def _search_when_open(ctx: Context, question: str, comp: str | None, k: int) -> 
     def opened(build: Future[Any]) -> None:
         if (error := build.exception()) is not None:
             result.set_exception(error)
-        else:
+            return
+        try:
             _POOL.submit(search, build.result())
+        except RuntimeError:  # the pool is shut down (the interpreter is exiting): search here, never leave a
+            search(build.result())  # waiter hanging on a result nobody will set
 
     index_future(ctx).add_done_callback(opened)
     return result
