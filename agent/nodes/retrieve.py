@@ -36,7 +36,7 @@ MAX_HITS = 4096  # cached searches (a question's hits are reused by its follow-u
 # index builds (ingest + embedding, seconds for a big bank) run on their own workers, so a build never takes
 # the place of another candidate's search: a turn waits only for its own index.
 _POOL = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1), thread_name_prefix="story-search")
-_BUILD_POOL = ThreadPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) // 2), thread_name_prefix="story-build")
+_BUILD_POOL = ThreadPoolExecutor(max_workers=max(2, (os.cpu_count() or 2) // 2), thread_name_prefix="story-build")
 
 
 def cache_limit_bytes() -> int:
@@ -64,11 +64,16 @@ def _key(ctx: Context) -> _IndexKey:
 def _build(ctx: Context, key: _IndexKey) -> Any:
     from knowledge.index import open_story_index
 
-    index = open_story_index(
-        docs=list(ctx.docs) or None,
-        index_dir=Path(ctx.index_dir) if ctx.index_dir else None,
-        embedder=shared_embedder(ctx.embedder),
-    )
+    try:
+        index = open_story_index(
+            docs=list(ctx.docs) or None,
+            index_dir=Path(ctx.index_dir) if ctx.index_dir else None,
+            embedder=shared_embedder(ctx.embedder),
+        )
+    except BaseException:
+        with _LOCK:
+            _BUILDS.pop(key, None)  # a failed build is tried again by the next caller
+        raise
     size = index_size(index)
     with _LOCK:
         _INDEXES[key] = index
@@ -76,6 +81,26 @@ def _build(ctx: Context, key: _IndexKey) -> Any:
         _BUILDS.pop(key, None)
         _evict(keep=key)
     return index
+
+
+def _build_here(ctx: Context) -> Future[Any]:
+    """Open this context's index in the calling thread (the terminal waits for the user's own documents anyway),
+    unless it is open or being built already; the returned future is done."""
+    key = _key(ctx)
+    with _LOCK:
+        if key in _INDEXES or key in _BUILDS:
+            mine = None
+        else:
+            mine = _BUILDS[key] = Future()
+    if mine is None:
+        index_future(ctx).result()
+        return index_future(ctx)
+    try:
+        mine.set_result(_build(ctx, key))
+    except BaseException as exc:
+        mine.set_exception(exc)
+        raise
+    return mine
 
 
 def _evict(keep: _IndexKey) -> None:
@@ -173,9 +198,7 @@ def open_index(ctx: Context) -> Future[Any]:
     the bundled sample bank opens in the background, taking its ~0.6 s import off the launch. Either
     way a throwaway search loads the ONNX session (~0.4 s) in the background.
     """
-    opened = index_future(ctx)
-    if ctx.docs:
-        opened.result()
+    opened = _build_here(ctx) if ctx.docs else index_future(ctx)
     _hits(ctx, "warm up", None, 1)
     return opened
 
