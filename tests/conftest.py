@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,13 +13,18 @@ SHARED_SAMPLES = REPO.parent / "shared" / "sample-prep"
 
 
 @pytest.fixture(autouse=True)
-def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point the tool's data directory at a temp dir and drop any LLM configuration."""
     data = tmp_path / "data"
     monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(data))
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEWER_MODEL"):
         monkeypatch.delenv(var, raising=False)
-    return data
+    yield data
+    # A story index this test started building in the background reads the data dir when it saves: drained
+    # here, while it is still this test's, or it lands in the next test's folder (which then sees no first build).
+    retrieve = sys.modules.get("agent.nodes.retrieve")
+    if retrieve is not None:
+        retrieve.wait_for_searches()
 
 
 @pytest.fixture

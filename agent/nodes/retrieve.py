@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+import time
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -203,10 +204,17 @@ def open_index(ctx: Context) -> Future[Any]:
     return opened
 
 
-def wait_for_searches() -> None:
-    """Block until background builds and searches are done (before swapping or dropping the index, e.g. in tests)."""
-    _BUILD_POOL.submit(lambda: None).result()
-    _POOL.submit(lambda: None).result()
+def wait_for_searches(timeout: float = 120.0) -> None:
+    """Block until every background build and search started so far is done (before swapping or dropping the
+    index, e.g. between tests). Waits on the futures themselves: with several workers per pool, a no-op
+    submitted behind them can finish while another worker is still building."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with _LOCK:
+            pending = [f for f in (*_BUILDS.values(), *_HITS.values()) if not f.done()]
+        if not pending:
+            return
+        wait(pending, timeout=max(0.0, deadline - time.monotonic()))
 
 
 def prefetch_stories(ctx: Context, question: str, competency: str | None) -> None:
