@@ -7,17 +7,19 @@ launch fast.
 
 Exit codes: 0 finished (also Ctrl-D at the interactive prompt: saved, resume later); 1 unexpected
 error; 2 bad input (arguments, role, --docs path, --answers file, resume id); 3 scripted answers
-(--answers or piped stdin) ran out before the end (saved); 130 Ctrl-C (saved).
+(--answers or piped stdin) ran out before the end (saved); 130 Ctrl-C (saved); 129 the terminal closed
+(SIGHUP: saved as for Ctrl-C, see agent.cli_signals).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-import signal
 import sys
 from contextlib import ExitStack
 from typing import Any, NoReturn
 
+from agent import cli_signals
 from agent.cli_answers import AnswersFileError, load_answers_file, split_answers
 from agent.cli_args import (
     EXIT_ERROR,
@@ -148,7 +150,7 @@ def run(opts: Options) -> int:
 
             feedback = load_feedback(driver.thread_id, feedback)  # a /feedback choice made before the resume
         getting_ready.close()
-        _check_interrupted()
+        cli_signals.check_interrupted()
         loop = InterviewLoop(driver, source, render, feedback=feedback)
         cli_run.closing(loop.run(step, already_shown=shown, resumed=resuming), loop, render)
         _report_unused(source, render)
@@ -169,7 +171,7 @@ def run(opts: Options) -> int:
         cli_run.saved_hint(driver, render)
         return EXIT_OK
     except KeyboardInterrupt:
-        _rearm_interrupts()
+        cli_signals.rearm()
         getting_ready.close()
         render.line("")
         cli_run.saved_hint(driver, render)
@@ -196,33 +198,6 @@ def _banner(render: Renderer, context: Context, title: str, session_id: str, int
     render.banner(title, mode_line(context), bank_line(context), session_id, interactive)
 
 
-_hard_exit = False  # set by cli(): the process ends right after main() returns
-_interrupts = 0  # Ctrl-C presses seen by cli()'s handler
-
-
-def _on_interrupt(signum: int, frame: Any) -> None:
-    """First Ctrl-C: KeyboardInterrupt (save, say how to resume). Second: leave now; every answer is already
-    in the session database, and SQLite survives a process that stops mid-write."""
-    global _interrupts
-    _interrupts += 1
-    if _interrupts > 1:
-        os.write(2, b"\nInterrupted.\n")
-        os._exit(EXIT_INTERRUPTED)
-    raise KeyboardInterrupt
-
-
-def _rearm_interrupts() -> None:
-    """After a Ctrl-C (the prompt may have swapped handlers): the next Ctrl-C exits at once (command line only)."""
-    if _hard_exit:
-        signal.signal(signal.SIGINT, _on_interrupt)
-
-
-def _check_interrupted() -> None:
-    """A Ctrl-C that a library swallowed while the session got ready still stops it before the prompt."""
-    if _interrupts:
-        raise KeyboardInterrupt
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point: never a traceback for the user (INTERVIEWER_DEBUG=1 shows it)."""
     private_umask()  # sessions, reports and indexes are the candidate's: 0600, whatever the umask
@@ -232,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(parse_args(argv))
     except KeyboardInterrupt:
-        _rearm_interrupts()
+        cli_signals.rearm()
         print("\nInterrupted before the session started; nothing was saved.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except StorageError as exc:  # the session store itself (damaged, full, read-only), e.g. for --list-sessions
@@ -251,17 +226,16 @@ def cli() -> NoReturn:
     """`python -m agent.session`: main(), then exit. After Ctrl-C the process leaves at once: waiting for a
     background worker (the embedder still loading) would let another Ctrl-C hit interpreter shutdown, which
     prints a traceback and aborts (exit 134). Everything is saved before main() returns."""
-    global _hard_exit
-    _hard_exit = True
-    signal.signal(signal.SIGINT, _on_interrupt)
+    cli_signals.install()
     code = main()
     if code == EXIT_INTERRUPTED:
         from agent.coaching.record import flush_history
 
         flush_history()  # the last answer's history summary; os._exit below would not wait for it
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError):  # the terminal is gone
+                stream.flush()
+        os._exit(cli_signals.EXIT_HANGUP if cli_signals.hung_up() else code)
     raise SystemExit(code)
 
 

@@ -5,12 +5,14 @@ prompt_toolkit only runs on a TTY, so these tests give the CLI one (pty) and typ
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import select
 import subprocess
 import sys
+import termios
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,10 +29,18 @@ PROMPT_READY = b"\x1b[?2004h"  # prompt_toolkit turns bracketed paste on when it
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
 
 
+def _own_terminal() -> None:
+    # in the child, before exec: a new session whose controlling terminal is the pty on stdin
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class Terminal:
     """A child process on a pty: type keys into it and wait for text on its screen."""
 
-    def __init__(self, args: list[str]) -> None:
+    def __init__(self, args: list[str], controlling: bool = False) -> None:
+        """controlling: the pty is the child's controlling terminal in a session of its own, as a terminal
+        window gives its shell, so closing the master hangs it up (SIGHUP)."""
         self.master, slave = pty.openpty()
         env = dict(os.environ, TERM="xterm", COLUMNS="100", LINES="40", PROMPT_TOOLKIT_NO_CPR="1")
         self.proc = subprocess.Popen(
@@ -41,6 +51,7 @@ class Terminal:
             cwd=REPO,
             env=env,
             close_fds=True,
+            preexec_fn=_own_terminal if controlling else None,
         )
         os.close(slave)
         self.screen = b""
@@ -85,11 +96,17 @@ class Terminal:
     def exit_code(self) -> int:
         return self.proc.wait(timeout=30)  # called after the last line was seen: nothing left to read
 
+    def hang_up(self) -> None:
+        """Close the terminal (the window is closed): the kernel sends SIGHUP to the child's session."""
+        os.close(self.master)
+        self.master = -1
+
     def close(self) -> None:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
-        os.close(self.master)
+        if self.master >= 0:
+            os.close(self.master)
 
 
 @pytest.fixture
