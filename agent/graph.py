@@ -74,3 +74,10 @@ def compile_graph(checkpointer: Any = None) -> CompiledStateGraph[State, Context
 
 
 graph = compile_graph()
+
+
+def graph_with(checkpointer: Any) -> CompiledStateGraph[State, Context, InputState, State]:
+    """The compiled graph above bound to a checkpointer: a shallow copy (~0.06 ms) instead of a new compile
+    (~7 ms of CPU), which a process that starts many sessions (a server worker, evals.load) paid per session.
+    Compiled graphs keep no per-run state, so the copies share nodes and channel specs safely."""
+    return graph.copy(update={"checkpointer": checkpointer})
