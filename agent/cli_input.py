@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -169,6 +169,7 @@ class PromptSource:
 
     def __init__(self) -> None:
         self._session: Any = None
+        self._draft = ""  # text the next prompt starts with (typed before the session could take it)
 
     def _build(self) -> Any:
         from prompt_toolkit import PromptSession
@@ -205,7 +206,36 @@ class PromptSource:
             bottom_toolbar=SUBMIT_HELP,
         )
 
-    def read(self) -> str:
+    def prepare(self) -> None:
+        """Build the prompt now (imports prompt_toolkit)."""
         if self._session is None:
             self._session = self._build()
-        return str(self._session.prompt("> "))
+
+    def read(self, default: str = "", pre_run: Callable[[], None] | None = None) -> str:
+        """The next input; `default` is text already in the prompt, `pre_run` runs once the prompt reads keys."""
+        self.prepare()
+        self._session.app.erase_when_done = False
+        default, self._draft = default or self._draft, ""
+        return str(self._session.prompt("> ", default=default, pre_run=pre_run))
+
+    def keep_draft(self, text: str) -> None:
+        """The next prompt starts with `text`."""
+        self._draft = text
+
+    def draft(self) -> str:
+        """What is typed in the prompt (after it stopped)."""
+        return str(self._session.default_buffer.text) if self._session is not None else ""
+
+    def interrupt(self, exc: BaseException) -> None:
+        """Stop the running prompt from another thread: read() raises `exc`; the draft stays in draft()."""
+        app = self._session.app
+        loop = app.loop
+        if loop is None:
+            return  # the prompt has just ended: nothing to stop
+
+        def stop() -> None:
+            if app.is_running and not app.is_done:
+                app.erase_when_done = True  # the prompt comes back below what is shown, with the same draft
+                app.exit(exception=exc)
+
+        loop.call_soon_threadsafe(stop)

@@ -37,16 +37,18 @@ class InterviewLoop:
         self.deferred: list[dict[str, Any]] = []  # critiques held back while feedback is off
         self.shown: list[dict[str, Any]] = []  # critiques already shown after their answer
 
-    def run(self, step: Any, already_shown: str | None = None, resumed: bool = False) -> Any:
+    def run(self, step: Any, already_shown: str | None = None, resumed: bool = False, first: str | None = None) -> Any:
         """Ask until the interview is done; return the final Step (`already_shown`: text on screen already;
-        `resumed`: a follow-up waiting after a resume is shown with its main question)."""
+        `resumed`: a follow-up waiting after a resume is shown with its main question; `first`: the first input,
+        read already while the session started)."""
         if step.kind != "done" and step.text != already_shown:
             self.render.step(step, with_main=resumed)
         queued: str | None = None
         while step.kind != "done":
             if queued is None:
                 # control sequences never reach the screen, the state or a report; bad bytes become U+FFFD
-                raw = clean_text(self.source.read())
+                raw = clean_text(self.source.read() if first is None else first)
+                first = None
                 if not self.source.interactive:
                     self.render.echo(raw)  # a terminal already shows what was typed
             else:

@@ -75,14 +75,20 @@ def saved_hint(driver: InterviewDriver | None, render: Renderer, reason: str = "
         render.resume_hint(driver.thread_id, reason)
 
 
-def first_step(driver: InterviewDriver, resume: bool, render: Renderer) -> Any:
-    """The question waiting for an answer, with any index/driver notices shown first."""
+def started_step(driver: InterviewDriver, resume: bool) -> Any:
+    """The question waiting for an answer (a new session is started; a resumed one read back)."""
     try:
         step = driver.pending() if resume else driver.start()
     except SessionNotFoundError as exc:
         raise ResumeError(str(exc)) from None
     if step.kind != "done" and driver.backend.readonly:
         raise StorageError("readonly", Path(driver.backend.url), readonly_message(Path(driver.backend.url).parent))
+    return step
+
+
+def first_step(driver: InterviewDriver, resume: bool, render: Renderer) -> Any:
+    """The question waiting for an answer, with any index/driver notices shown first."""
+    step = started_step(driver, resume)
     for notice in fresh_notices(step.notices, driver.context.docs):
         render.notice(notice)
     if resume and step.kind == "done":

@@ -120,14 +120,27 @@ def run(opts: Options) -> int:
             render.total = preview.total
             render.step(preview)
             shown = preview.text
-    if source.interactive:
+    early = None
+    first_input, stopped = None, None
+    if context is not None and thread_id and shown is not None and isinstance(source, PromptSource):
+        # The prompt reads keys now; the graph, the session database and the index start beside it.
+        from agent.cli_early import EarlyStart
+
+        early = EarlyStart(context, thread_id, shown)
+        first_input, stopped = early.first_input(source, render)
+    elif source.interactive:
         getting_ready.enter_context(render.waiting("Getting the interview ready… (you can start typing)"))
-    from agent import cli_run  # lazy: imports the graph, LangGraph and the index
+    from agent import cli_run  # lazy: imports the graph, LangGraph and the index (done already after an early start)
     from knowledge.embeddings import EmbedderUnavailableError
 
-    driver: Any = None
+    driver: Any = early.driver if early else None
+    step: Any = None
     try:
-        if context is None:
+        if early is not None:
+            driver, step = early.result(stopped)
+            if driver is None:  # a damaged session database: asked about here, as without an early start
+                driver = cli_run.new_driver(early.context, early.thread_id, ask=True)
+        elif context is None:
             try:
                 driver = cli_run.resume_driver(opts.resume or "")
             except cli_run.ResumeError as exc:
@@ -143,7 +156,9 @@ def run(opts: Options) -> int:
                 render.notice(f"Ignored on resume (the session keeps its settings): {' '.join(ignored)}")
         else:
             driver = cli_run.new_driver(context, thread_id, ask=source.interactive)
-        step = cli_run.first_step(driver, resuming, render)
+        if step is None:
+            step = cli_run.first_step(driver, resuming, render)
+        context = driver.context
         feedback = context.feedback if opts.feedback is None else opts.feedback
         if resuming and opts.feedback is None:
             from agent.cli_prefs import load_feedback
@@ -152,7 +167,8 @@ def run(opts: Options) -> int:
         getting_ready.close()
         cli_signals.check_interrupted()
         loop = InterviewLoop(driver, source, render, feedback=feedback)
-        cli_run.closing(loop.run(step, already_shown=shown, resumed=resuming), loop, render)
+        shown = early.shown if early else shown
+        cli_run.closing(loop.run(step, already_shown=shown, resumed=resuming, first=first_input), loop, render)
         _report_unused(source, render)
         return EXIT_OK
     except (cli_run.ResumeError, EmbedderUnavailableError) as exc:

@@ -1,0 +1,139 @@
+"""The first prompt reads keys while the session starts.
+
+A new interactive session shows its first question before LangGraph is imported (agent.preview). From then on the
+candidate can type: the prompt starts at once, and the driver (LangGraph, the session database, the story index,
+the critic) starts on a thread beside it.
+
+The start interrupts the prompt only when it has something to show first (a notice, a first question other than
+the one previewed, an error); the prompt then comes back below it with the draft as it was. An answer submitted
+before the start is done waits for it under a spinner; one typed for a previewed question the graph did not ask
+becomes the draft for the graph's question. The first input goes to the interview loop as if the loop had read it.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from agent.cli_input import PromptSource
+from agent.cli_render import Renderer
+from agent.context import Context
+from agent.storage import StorageError
+
+
+class _Ready(Exception):
+    """Raised inside the running prompt: the start has something to show (the draft is kept)."""
+
+
+class EarlyStart:
+    """The driver's start on a thread beside the first prompt (see the module docstring)."""
+
+    def __init__(self, context: Context, thread_id: str, shown: str) -> None:
+        self.context = context
+        self.thread_id = thread_id
+        self.shown = shown  # the interviewer's text on screen
+        self.driver: Any = None  # kept even when the start fails after it exists, so the caller closes it
+        self.step: Any = None
+        self.notices: list[str] = []
+        self.error: BaseException | None = None
+        self.damaged = False  # a damaged session database: the caller asks about it, as a start without us does
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._prompt: PromptSource | None = None  # the prompt to interrupt while it reads keys
+        # Not a daemon: a daemon frozen at exit inside native import code aborts the process.
+        self._thread = threading.Thread(target=self._run, name="session-start", daemon=False)
+
+    def _start(self) -> None:
+        from agent import cli_run
+        from agent.cli_notices import fresh_notices
+
+        try:
+            self.driver = cli_run.new_driver(self.context, self.thread_id)
+        except StorageError as exc:
+            if exc.problem != "corrupt":
+                raise
+            self.damaged = True
+            return
+        self.step = cli_run.started_step(self.driver, resume=False)
+        self.notices = fresh_notices(self.step.notices, self.context.docs)
+
+    def _run(self) -> None:
+        try:
+            self._start()
+        except BaseException as exc:  # handed to the main thread, which reports it as the session always did
+            self.error = exc
+        with self._lock:
+            self._done.set()
+            if self._prompt is not None and self._needs_showing():
+                self._prompt.interrupt(_Ready())
+
+    def _needs_showing(self) -> bool:
+        return self.step is None or bool(self.notices) or self.step.text != self.shown
+
+    def _attach(self, prompt: PromptSource) -> None:
+        """The prompt reads keys: interrupt it now if the start is done and has something to show."""
+        with self._lock:
+            if self._done.is_set() and self._needs_showing():
+                prompt.interrupt(_Ready())
+            else:
+                self._prompt = prompt
+
+    def _detach(self) -> None:
+        with self._lock:
+            self._prompt = None
+
+    def _wait(self, render: Renderer) -> None:
+        if not self._done.is_set():
+            with render.waiting("Getting the interview ready…"):
+                self._done.wait()
+        self._thread.join()
+
+    def first_input(self, source: PromptSource, render: Renderer) -> tuple[str | None, BaseException | None]:
+        """(the candidate's first input, None) read while the session starts, or (None, the Ctrl-C or Ctrl-D that
+        stopped it). Either way the start is done when this returns; its notices are on screen, and so is its
+        first question when it differs from the preview."""
+        source.prepare()  # prompt_toolkit is imported before the start competes with it for the interpreter
+        self._thread.start()
+        draft = ""
+        try:
+            while True:
+                text: str | None = None
+                try:
+                    text = source.read(default=draft, pre_run=lambda: self._attach(source))
+                except _Ready:
+                    draft = source.draft()
+                finally:
+                    self._detach()
+                self._wait(render)  # interrupted: done already; submitted early: a spinner until it is
+                if self.step is None:  # failed: result() says why; a damaged database is asked about first
+                    source.keep_draft(text if text is not None else draft)
+                    return None, None
+                changed = self._show(render)
+                if text is not None and (not changed or self.step.kind == "done"):
+                    return text, None
+                draft = text if text is not None else draft
+        except (KeyboardInterrupt, EOFError) as exc:
+            self._done.wait()  # the driver it started is closed (and an unanswered session dropped) by the caller
+            self._thread.join()
+            return None, exc
+
+    def result(self, stopped: BaseException | None) -> tuple[Any, Any]:
+        """(driver, first step); (None, None) for a damaged database; raises `stopped` or what the start raised."""
+        if stopped is not None:
+            raise stopped
+        if self.error is not None:
+            raise self.error
+        return self.driver, self.step
+
+    def _show(self, render: Renderer) -> bool:
+        """The start's notices and, when it differs from what is on screen, its first question (then True)."""
+        for line in self.notices:
+            render.notice(line)
+        self.notices = []
+        if self.step.kind == "done" or self.step.text == self.shown:
+            return False
+        if self.step.total:
+            render.total = self.step.total
+        render.step(self.step)
+        self.shown = self.step.text
+        return True
