@@ -78,6 +78,7 @@ class StoryIndex:
         self.threshold = fit_threshold(self.embedder_name)
         # A pitch is a hub for every question but the one it answers: "tell me about yourself" finds it uncorrected.
         self._pitches = frozenset(i for i, s in enumerate(stories) if is_pitch(s))
+        self._queries: dict[str, np.ndarray] = {}  # query vectors embedded ahead by prime()
 
     @property
     def embedder_name(self) -> str:
@@ -122,13 +123,30 @@ class StoryIndex:
         if self.embedder_name != LEXICAL_ONLY:
             self.search("warm up", k=1)
 
+    def prime(self, queries: Sequence[str]) -> None:
+        """Embed the queries about to be searched in one batch (a model's vector for a text does not depend on
+        the batch it is in, so every search result stays the same; only the per-call overhead goes)."""
+        if self._embedder is None or self._dense is None or not self.stories:
+            return
+        texts = [t for t in dict.fromkeys(strip_boilerplate(q) for q in queries if q.strip()) if t not in self._queries]
+        if not texts:
+            return
+        try:
+            vectors = embed_matrix(self._embedder, texts, query=True)
+        except EmbedderUnavailableError:
+            return  # the searches themselves say so
+        self._queries.update(zip(texts, vectors, strict=True))
+
     def _dense_scores(self, query: str) -> np.ndarray | None:
         if self._embedder is None or self._dense is None or not self.stories:
             return None
         try:
             # Stripped like the stories' titles and questions are: "Tell me about a time ..." would otherwise pull
             # every query toward whichever story is phrased that way.
-            vector = embed_matrix(self._embedder, [strip_boilerplate(query)], query=True)[0]
+            text = strip_boilerplate(query)
+            vector = self._queries.pop(text, None)
+            if vector is None:
+                vector = embed_matrix(self._embedder, [text], query=True)[0]
         except EmbedderUnavailableError as exc:
             self.notices.append(f"dense retrieval off ({exc}); searching with BM25 only")
             self._embedder = None

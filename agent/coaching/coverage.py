@@ -67,13 +67,17 @@ def missing_parts(story: Story) -> list[str]:
     """What a story lacks to be finished (empty: finished). Unlabelled stories are read by the critic's STAR and
     metric detection, the same reading an answer gets."""
     from agent.critic import critique_answer
+    from agent.critic.semantic import Semantic
 
     if story.kind != "story":
         return ["a past situation (this is a prepared answer)"]
     parts = {p: bool(getattr(story, p).strip()) for p in ("situation", "task", "action", "result")}
     measured = any(m.value is not None for m in story.metrics)
     if not all(parts.values()) or not measured:
-        judged = critique_answer("Tell me about a time you made a difference.", "behavioral", story.text)
+        # A question outside any role pack: relevance and signals need no sentence vectors, so none are computed
+        # (STAR and metrics never use them).
+        question = "Tell me about a time you made a difference."
+        judged = critique_answer(question, "behavioral", story.text, sem=Semantic(None))
         parts = {p: parts[p] or bool(getattr(judged.star, p)) for p in parts}
         measured = (measured and parts["result"]) or judged.quantified_result
     missing = [p for p, present in parts.items() if not present]
@@ -87,6 +91,8 @@ def missing_parts(story: Story) -> list[str]:
 def search_coverage(pack: RolePack, index: Any) -> dict[str, tuple[str | None, list[str]]]:
     """competency -> (best story id or None, ids of the stories that fit any of its questions)."""
     out: dict[str, tuple[str | None, list[str]]] = {}
+    if hasattr(index, "prime"):
+        index.prime([q.text for q in pack.questions])  # one batched embedding for the searches below
     for competency in pack.competencies:
         votes: dict[str, list[float]] = defaultdict(list)
         for q in (q for q in pack.questions if q.competency == competency):
