@@ -167,9 +167,10 @@ class PromptSource:
 
     interactive = True
 
-    def __init__(self) -> None:
+    def __init__(self, on_draft: Callable[[str], None] | None = None) -> None:
         self._session: Any = None
         self._draft = ""  # text the next prompt starts with (typed before the session could take it)
+        self._on_draft = on_draft  # told the draft after every edit (agent.typing_ahead)
 
     def _build(self) -> Any:
         from prompt_toolkit import PromptSession
@@ -199,12 +200,16 @@ class PromptSource:
             # Ctrl-D means "save and leave" even mid-answer (prompt_toolkit alone only exits on an empty line).
             event.app.exit(exception=EOFError())
 
-        return PromptSession(
+        session: Any = PromptSession(
             multiline=True,
             key_bindings=bindings,
             prompt_continuation=lambda width, line_number, is_soft_wrap: ". ".rjust(width),
             bottom_toolbar=SUBMIT_HELP,
         )
+        if self._on_draft is not None:
+            on_draft = self._on_draft
+            session.default_buffer.on_text_changed += lambda buffer: on_draft(buffer.text)
+        return session
 
     def prepare(self) -> None:
         """Build the prompt now (imports prompt_toolkit)."""

@@ -72,7 +72,9 @@ def _answer_source(opts: Options) -> AnswerSource:
         # bytes that are not UTF-8 become U+FFFD here, not lone surrogates that no file can hold
         sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
         return ScriptedSource(split_answers(sys.stdin))
-    return PromptSource()
+    from agent.typing_ahead import TypingAhead
+
+    return PromptSource(on_draft=TypingAhead().changed)  # sentences are embedded as they are typed
 
 
 def run(opts: Options) -> int:

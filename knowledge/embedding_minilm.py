@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -25,10 +26,45 @@ MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 TOKENIZER_PATH = PACKAGE_DIR / "data" / "minilm-tokenizer.json"
 MAX_TOKENS = 256  # the sentence-transformers max_seq_length of all-MiniLM-L6-v2
-BATCH_SIZE = 4  # measured: int8 MiniLM costs more CPU per text in larger batches (8: +15%, 32: +40%)
+MAX_BATCH = 8  # texts per ONNX pass at most
+PASS_COST_TOKENS = 10  # a pass's fixed cost, in padded tokens (measured: ~3 ms a pass, ~0.28 ms a token, 1 core)
 MAX_WORKERS = max(1, min(4, os.cpu_count() or 1))
 DIMENSION = 384
 _VERIFY_CACHE = "model-verified.json"
+
+
+def plan_batches(lengths: list[int], max_batch: int = MAX_BATCH, pass_cost: int = PASS_COST_TOKENS) -> list[list[int]]:
+    """Indexes of `lengths` (token counts) cut into batches, shortest texts first: runs of similar length, so a
+    pass pays for little padding, and few passes, so the fixed cost of each is paid rarely (the cheapest cut,
+    cost of a batch = pass_cost + its size x its longest length)."""
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+    best = [0] * (len(order) + 1)  # best[j]: cheapest cut of the first j texts
+    cut = [0] * (len(order) + 1)
+    for j in range(1, len(order) + 1):
+        best[j], cut[j] = min(
+            (best[i] + pass_cost + (j - i) * lengths[order[j - 1]], i) for i in range(max(0, j - max_batch), j)
+        )
+    batches: list[list[int]] = []
+    j = len(order)
+    while j:
+        batches.append(order[cut[j] : j])
+        j = cut[j]
+    return batches[::-1]
+
+
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _pool() -> ThreadPoolExecutor:
+    """Threads that take batches beside the calling thread, kept for the process."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            # Twice the helpers one call uses: two callers at once (a story index build and a critique) never
+            # wait for each other's helper.
+            _POOL = ThreadPoolExecutor(max_workers=max(1, MAX_WORKERS - 1) * 2, thread_name_prefix="minilm")
+        return _POOL
 
 
 class EmbedderUnavailableError(RuntimeError):
@@ -114,9 +150,14 @@ class MiniLMEmbeddings(Embeddings):
         self._tokenizer: Any = None
         self._session: Any = None
         self._input_names: set[str] = set()
+        self._loading = threading.Lock()
 
     def _load_session(self) -> Any:
         """Create the tokenizer and ONNX session on first use (about 0.3 s together)."""
+        with self._loading:  # one session, however many threads ask first
+            return self._load_session_once()
+
+    def _load_session_once(self) -> Any:
         if self._session is None:
             try:
                 import onnxruntime as ort
@@ -141,14 +182,6 @@ class MiniLMEmbeddings(Embeddings):
         """Load the session now (e.g. while the candidate reads the first question)."""
         self._load_session()
 
-    def _encode(self, texts: list[str]) -> dict[str, np.ndarray]:
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64)}
-        if "token_type_ids" in self._input_names:
-            feeds["token_type_ids"] = np.zeros_like(ids)
-        return feeds
-
     def _forward(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
         """One ONNX pass, mean pooling over real tokens, L2 normalisation."""
         try:
@@ -160,28 +193,49 @@ class MiniLMEmbeddings(Embeddings):
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
 
+    def _drain(self, queue: list[tuple[list[int], dict[str, np.ndarray]]], lock: threading.Lock) -> list[Any]:
+        """Run batches from the shared queue until it is empty: [(rows, vectors), ...]."""
+        done: list[Any] = []
+        while True:
+            with lock:
+                if not queue:
+                    return done
+                rows, feeds = queue.pop()
+            done.append((rows, self._forward(feeds)))
+
     def embed_array(self, texts: list[str]) -> np.ndarray:
         """Embed texts as an (n, 384) float32 array.
 
-        Texts are sorted by length so each batch pads little; batches run on several threads (each ONNX call is
-        single-threaded and releases the GIL), which is what makes a 200-story bank embed in seconds.
+        A text's vector does not depend on the batch it is in (padding is masked), so batches are planned for
+        speed alone: texts sorted by token count and cut into batches that trade a pass's fixed cost against
+        padding (plan_batches). The calling thread and a pool kept for the process take batches from one queue,
+        the biggest first, so the cores stay busy to the end (each ONNX call is single-threaded and releases the
+        GIL).
         """
         if not texts:
             return np.zeros((0, DIMENSION), dtype=np.float32)
         self._load_session()
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        chunks = [order[start : start + BATCH_SIZE] for start in range(0, len(order), BATCH_SIZE)]
-        feeds = [self._encode([texts[i] or " " for i in chunk]) for chunk in chunks]
-        workers = min(len(chunks), MAX_WORKERS)
-        if workers > 1:
-            with ThreadPoolExecutor(max_workers=workers) as pool:
-                vectors = list(pool.map(self._forward, feeds))
-        else:
-            vectors = [self._forward(f) for f in feeds]
+        encodings = self._tokenizer.encode_batch([t or " " for t in texts])  # padded to the longest text
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        lengths = [int(n) for n in mask.sum(axis=1)]
+        # Batches small enough that every core gets about two: the queue then evens out what they cost.
+        cap = max(1, min(MAX_BATCH, -(-len(texts) // (2 * MAX_WORKERS))))
+        batches = sorted(plan_batches(lengths, cap), key=lambda b: len(b) * lengths[b[-1]])  # popped from the end
+        queue = [(rows, self._feeds(ids, mask, rows, lengths[rows[-1]])) for rows in batches]
+        lock = threading.Lock()
+        helpers = [_pool().submit(self._drain, queue, lock) for _ in range(min(MAX_WORKERS, len(queue)) - 1)]
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
-        for chunk, block in zip(chunks, vectors, strict=True):
-            out[chunk] = block
+        for rows, block in [*self._drain(queue, lock), *(pair for h in helpers for pair in h.result())]:
+            out[rows] = block
         return out
+
+    def _feeds(self, ids: np.ndarray, mask: np.ndarray, rows: list[int], width: int) -> dict[str, np.ndarray]:
+        """The model inputs of one batch: its rows, padded to its longest text only."""
+        feeds = {"input_ids": ids[rows, :width], "attention_mask": mask[rows, :width]}
+        if "token_type_ids" in self._input_names:
+            feeds["token_type_ids"] = np.zeros_like(feeds["input_ids"])
+        return feeds
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """LangChain API: one vector per text."""
