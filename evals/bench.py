@@ -124,7 +124,28 @@ def bench_critique(runs: int) -> dict[str, Any]:
     items = [(it, question_info(it.question, it.question_type, None, it.role, None, it.question_id))
              for it in load_labeled() if it.question_id] * runs  # fmt: skip
     samples = _each(items, lambda p: critique_answer(p[0].question, p[0].question_type, p[0].answer, info=p[1]))
-    return {"critique": _stats(samples, 0.030)}
+    return {"critique": _stats(samples, 0.030), "critique_after_typing": _after_typing(items)}
+
+
+def _after_typing(items: list[Any]) -> dict[str, Any]:
+    """The same critiques after Enter when the answer was typed in the terminal prompt: its finished sentences were
+    embedded while it was typed (agent.typing_ahead), the last one is embedded after Enter. No target: the bar is
+    the critique above, which embeds every sentence after Enter (a pasted answer submitted at once)."""
+    from agent.critic import critique_answer
+    from agent.critic.semantic import semantic
+    from agent.typing_ahead import draft_sentences
+
+    samples = []
+    try:
+        for item, info in items:
+            answer = item.answer.rstrip()
+            semantic().ahead(draft_sentences(answer[: max(1, len(answer) - 12)]))  # typed up to near its end
+            start = time.perf_counter()
+            critique_answer(item.question, item.question_type, item.answer, info=info)
+            samples.append(time.perf_counter() - start)
+    finally:
+        semantic().clear_ahead()  # the turns below are timed as sent at once, with nothing embedded ahead
+    return _stats(samples, None)
 
 
 def _turn_answers() -> list[str]:

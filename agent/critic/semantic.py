@@ -60,6 +60,11 @@ class Semantic:
             while len(self._ahead) > MAX_AHEAD:
                 self._ahead.popitem(last=False)
 
+    def clear_ahead(self) -> None:
+        """Forget the sentences embedded ahead."""
+        with self._lock:
+            self._ahead.clear()
+
     def _embed(self, texts: list[str]) -> np.ndarray | None:
         from knowledge.embeddings import EmbedderUnavailableError, embed_matrix
 
