@@ -32,12 +32,13 @@ BARS = {
     "star_macro_f1": 0.93,
     "quantified_f1": 0.93,
 }
-# What the tuned set measured when the critic was rebuilt (tests/test_calibrate.py keeps the critic above it);
-# where a floor is below its bar, the bar is not met yet on the tuned set either.
+# What the tuned set measures today (tests/test_calibrate.py keeps the critic above it); where a floor is below its
+# bar, the bar is not met yet on the tuned set either. Blind misses that were looked at move into the tuned set
+# (evals/blind/README.md), so a floor can be re-based down when they arrive; the commit says so with the figures.
 FLOOR = {
-    "score_in_range": 0.76,
-    "off_topic_capped": 0.68,
-    "strong_high": 0.93,
+    "score_in_range": 0.77,
+    "off_topic_capped": 0.64,
+    "strong_high": 0.94,
     "below_level_capped": 0.75,
     "follow_up_in_range": 0.95,
     "star_macro_f1": 0.92,

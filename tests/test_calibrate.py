@@ -222,7 +222,9 @@ def test_blind_set_loads_and_is_disjoint_from_the_tuned_set() -> None:
     blind = load_labeled(directory=BLIND_DIR)
     assert len(blind) >= 80
     assert set(Counter(i.role for i in blind)) == set(ROLES)
-    assert sum(1 for i in blind if i.labels.relevance == "off_topic") >= 15
+    # Looked-at blind misses move to the tuned set and reserve items replace them in file order, so the mix drifts
+    # (evals/blind/README.md); the blind set keeps enough off-topic stories for the figure to mean something.
+    assert sum(1 for i in blind if i.labels.relevance == "off_topic") >= 10
     assert sum(1 for i in blind if i.labels.level == "below") >= 12
     assert sum(len(i.follow_ups) for i in blind) >= 16
     tuned = load_labeled()

@@ -86,6 +86,10 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # question: that is a level gap, not an answer to another question.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs)
+    if rel.label == "off_topic" and shape != "motivation" and relevance.shows_signals(sig):
+        # It shows most of what a strong answer to THIS question shows, in other words than the question's. Not
+        # for motivation: any work story brushes against "names a project" or "says what they want".
+        rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     feats = Features(shape, sents, metrics, star, quantified, own, own_sent, spec, found, case, rel, lvl, sig,
                      sent_vecs=sent_vecs)  # fmt: skip
     feats.flags = _flags(feats, info)

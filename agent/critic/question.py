@@ -22,6 +22,7 @@ class QuestionInfo:
     level: LevelSpec | None = None
     # (text, competency, type) of every other question of the pack
     others: tuple[tuple[str, str, str], ...] = field(default_factory=tuple)
+    other_signals: tuple[tuple[str, ...], ...] = ()  # the signals of each of `others`, in the same order
     in_pack: bool = False  # the asked question is one of the pack's (its rivals are then meaningful)
 
 
@@ -55,9 +56,8 @@ def question_info(
         asked = next((q for q in pack.questions if q.id == question_id), None) or next(
             (q for q in pack.questions if _norm(q.text) == key), None
         )
-    others = tuple(
-        (q.text, q.competency, q.type) for q in (pack.questions if pack else []) if asked is None or q.id != asked.id
-    )
+    rest = [q for q in (pack.questions if pack else []) if asked is None or q.id != asked.id]
+    others = tuple((q.text, q.competency, q.type) for q in rest)
     chosen_signals = tuple(signals) if signals else tuple(asked.signals) if asked else ()
     return QuestionInfo(
         text=question,
@@ -67,5 +67,6 @@ def question_info(
         role=role,
         level=pack.level if pack else None,
         others=others,
+        other_signals=tuple(tuple(q.signals) for q in rest),
         in_pack=asked is not None,
     )

@@ -1,9 +1,15 @@
 """Relevance: does the answer address the question asked, or another question of the role pack far better?
 
-Each sentence of the answer is compared with every question of the role pack (local sentence embeddings); the
-answer's fit to a question is the mean of its whole-answer similarity and its two best sentences' similarity.
-The answer is off topic when at least two other questions of the pack fit it better than the asked one, the best
-of them by a clear margin, and the answer shares at most one topical word with the question asked. A motivation
+Two views of fit, against every question of the role pack. Meaning: each sentence of the answer is compared with
+each question (local sentence embeddings); the fit is the mean of the whole-answer similarity and the two best
+sentences' similarity. Words: the answer's share of each question's distinctive words (lexical.py: the question and
+its signals, weighted by how rare each word is in the pack). The answer is off topic when another question of the
+pack fits its meaning better than the asked one AND the asked question's words fit it less than half as well as the
+best other question's words: a polished story that shares one word ("budget", "pipeline") with the question asked
+and the rest with another question. Either view alone misfires (a story told in other words than the question's;
+a same-word, different-subject answer the embedder calls close), so both must agree; and an answer that covers
+more than half of the asked question's signals (signals.py) is on topic whatever its words (not for motivation
+questions, whose signals any work story brushes against). A motivation
 question answered with no reason for wanting the role at all is off topic too (a work story told to "why this
 role?"). A question outside any role pack has no rivals to compare with: only the non-answer check applies.
 Thresholds were chosen on the tuned labelled set (python -m evals.calibrate); the blind figures are in the README.
@@ -16,13 +22,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from agent.critic import lexical
 from agent.critic.question import QuestionInfo
 from agent.critic.schema import Relevance
+from agent.critic.signals import SignalHit
 from agent.critic.text import STOPWORDS, Sentence, stem, word_set, words
 
-RIVALS_AHEAD = 2  # other questions that must fit better than the asked one
-MARGIN = 0.08  # by how much the best of them must fit better
-MAX_SHARED = 1  # topical words the answer may share with the asked question and still be off topic
+# (other questions whose meaning fits the answer better than the asked one's, by how much the best of them fits
+# better, the asked question's word fit as a share of the best other question's): the stronger the meaning
+# evidence, the less the words need to say. Off topic when any row holds.
+EVIDENCE = ((1, 0.0, 0.45), (2, 0.08, 0.60))
 SAME_QUESTION = 0.80  # pack questions this close to the asked one are the same question, not a rival
 # A reason for wanting the role: what a motivation answer is made of, however generic.
 MOTIVE = re.compile(
@@ -87,9 +96,17 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
         return RelevanceResult("on_topic", fit, 0.0, best_sentence)
     k = max(rivals, key=lambda j: float(fits[j]))
     ahead = sum(1 for j in rivals if float(fits[j]) > fit)
-    off = ahead >= RIVALS_AHEAD and float(fits[k]) - fit >= MARGIN and shared_topic(info.text, text) <= MAX_SHARED
+    asked_words, other_words = lexical.fits(info, text)
+    best_words = max(other_words[j] for j in rivals)
+    margin = float(fits[k]) - fit
+    off = best_words > 0 and any(ahead >= n and margin >= m and asked_words < r * best_words for n, m, r in EVIDENCE)
     text_k, competency, _ = info.others[k]
     return RelevanceResult(
         "off_topic" if off else "on_topic", fit, float(fits[k]), best_sentence, instead=text_k,
         instead_competency=competency, rival_sentence=int(np.argmax(sent_vecs @ pack_vecs[k])),
     )  # fmt: skip
+
+
+def shows_signals(hits: list[SignalHit]) -> bool:
+    """More than half of the question's signals are covered: the answer shows what this question asks for."""
+    return bool(hits) and 2 * sum(1 for h in hits if h.covered) > len(hits)

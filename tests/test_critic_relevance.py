@@ -1,0 +1,66 @@
+"""Relevance against the role pack: meaning (sentence embeddings) and words (lexical.py) must both point elsewhere.
+
+Every answer here is written for this file.
+"""
+
+from __future__ import annotations
+
+from agent.critic import critique_answer, lexical
+from agent.critic.question import QuestionInfo, question_info
+
+SUCCESSION = "Who in your current org could take your job, and what have you done to make that true?"
+# Shares "job" with the question and nothing else: a migration of scheduled jobs, which another question of the
+# director pack (the large migration) asks for.
+JOBS_STORY = (
+    "Our nightly batch jobs were what worried me most. I led the move of 240 scheduled jobs from hand-kept cron "
+    "hosts to a managed scheduler across six teams over two quarters. I gave every team a cut-over date, ran old "
+    "and new side by side for two weeks per team, and reviewed the stalled teams in my staff meeting each Monday. "
+    "We switched off the last cron host in March, and failed runs fell from about 30 a week to 4."
+)
+SUCCESSOR_STORY = (
+    "Two of my managers could step in today, and I made that true on purpose. Eighteen months ago I picked them "
+    "with my VP, gave each one a quarter running my staff meeting and the headcount plan, and sent them to the "
+    "budget review with finance instead of me. When I was away for six weeks last spring, one of them ran the org; "
+    "delivery held and nobody escalated past her."
+)
+
+
+def test_a_story_for_another_pack_question_sharing_one_word_is_off_topic() -> None:
+    c = critique_answer(SUCCESSION, "leadership", JOBS_STORY, role="director", question_id="succession")
+    assert c.relevance == "off_topic"
+    assert c.score <= 2
+    assert "execution" in c.relevance_note  # the competency of the question it fits instead is named
+
+
+def test_an_answer_in_the_question_s_own_terms_stays_on_topic() -> None:
+    c = critique_answer(SUCCESSION, "leadership", SUCCESSOR_STORY, role="director", question_id="succession")
+    assert c.relevance == "on_topic"
+    assert c.score >= 4
+
+
+def test_lexical_fit_weighs_the_words_that_set_a_question_apart() -> None:
+    info = QuestionInfo(
+        text="How do you price a feature for enterprise customers?",
+        type="technical",
+        signals=("Names a pricing model, such as per seat or per usage",),
+        others=(
+            ("How do you shard a database that outgrew one node?", "system_design", "system_design"),
+            ("How do you onboard a new engineer?", "people", "leadership"),
+        ),
+        other_signals=(("Names a shard key and how rebalancing works",), ()),
+        in_pack=True,
+    )
+    asked, others = lexical.fits(info, "We picked a shard key by tenant and rebalanced shards weekly for customers.")
+    assert others[0] > 2 * asked > 0  # "customers" is shared with the asked question, the rest with sharding
+    said_twice = lexical.fits(info, "Pricing per seat. " * 10)[0]
+    assert said_twice == lexical.fits(info, "Pricing per seat. " * 3)[0]  # repetition counts up to three times
+
+
+def test_everyday_words_carry_no_subject() -> None:
+    assert set(lexical.roots("Two weeks later I called them back and gave them the first draft.")) == {"draft"}
+
+
+def test_question_info_carries_the_signals_of_the_other_questions() -> None:
+    info = question_info(SUCCESSION, "leadership", role="director", question_id="succession")
+    assert len(info.other_signals) == len(info.others) > 20
+    assert all(info.other_signals)
