@@ -38,11 +38,11 @@ BARS = {
 FLOOR = {
     "score_in_range": 0.77,
     "off_topic_capped": 0.64,
-    "strong_high": 0.94,
+    "strong_high": 0.935,
     "below_level_capped": 0.75,
     "follow_up_in_range": 0.95,
     "star_macro_f1": 0.92,
-    "quantified_f1": 0.93,
+    "quantified_f1": 0.92,
 }
 Judge = Callable[[LabeledItem], tuple[Any, list[Any]]]  # item -> (critique, [follow-up critiques])
 

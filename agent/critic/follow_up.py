@@ -8,6 +8,7 @@ answer with a reason, a trade-off, a number or a lived detail.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -30,6 +31,36 @@ OFF_TOPIC_FLOOR = 0.12
 ON_THE_ASK = 0.45
 OPEN_PROBES = ("failure_modes", "tradeoffs", "rationale", "requirements", "scale", "quantified_result")
 SUBSTANTIAL_WORDS = 40
+# Cue lists (pattern, an example it must match; tests/test_critic_follow_up.py checks every example).
+# Unsure of the very thing the follow-up asked: the reply gives part of it at most.
+UNSURE_CUES: tuple[tuple[str, str], ...] = (
+    (r"I(?:'d| would) (?:have|need) to (?:check|look|ask|confirm)", "The exact limit I'd have to check with ops."),
+    (r"probably", "Probably the second shard, from memory."),
+    (r"I (?:think|guess|believe)", "I think it was around ten minutes."),
+    (r"(?:I'm |I am )?not (?:sure|certain)", "Not sure how the cache handled it."),
+    (
+        r"I (?:did not|didn't|never) (?:really |fully )?(?:get|got|understand|understood)",
+        "I never fully understood the tuning.",
+    ),
+    (r"I (?:don't|do not) (?:really )?(?:know|remember|recall)", "I don't remember the final figure."),
+)
+# Hands the asked thing to the group, to luck or to time, and leaves it there: gives nothing of what was asked.
+EVASIVE_CUES: tuple[tuple[str, str], ...] = (
+    (r"(?:a|was a) (?:team|group|joint|collective) effort", "Honestly it was a team effort all the way."),
+    (r"happened (?:naturally|on its own|by itself|organically)", "In the end it happened naturally."),
+    (r"(?:we|I|everyone|everybody) (?:just |simply )?moved on", "After that we just moved on."),
+    (r"(?:everyone|everybody) (?:saw|agreed|knew|realised|realized)", "Eventually everybody saw it my way."),
+    (r"(?:it|things) (?:all )?(?:just )?worked (?:itself |themselves )?out", "Things just worked themselves out."),
+    (r"(?:good|great|valuable) learning experience", "It was a great learning experience overall."),
+)
+
+
+def _compiled(cues: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(p for p, _ in cues) + r")\b", re.IGNORECASE)
+
+
+UNSURE = _compiled(UNSURE_CUES)
+EVASIVE = _compiled(EVASIVE_CUES)
 
 
 def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[bool, bool]:
@@ -43,7 +74,8 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[boo
     )
     checks = {
         # "I was hands-on throughout and kept pushing" claims ownership without a step anyone could picture.
-        "ownership": (f.own == "clear" and f.star.action is not None and f.spec != "low", f.own != "none"),
+        # "We talked it through as a team" names no part of the candidate's own: not even partly.
+        "ownership": (f.own == "clear" and f.star.action is not None and f.spec != "low", f.own in ("clear", "mixed")),
         "action": (f.star.action is not None, False),
         "result": (f.star.result is not None, False),
         "quantified_result": (f.quantified, f.star.result is not None or bool(f.metrics)),
@@ -57,7 +89,8 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[boo
         "requirements": (not flags["no_requirements"], False),
         "scale": (not flags["no_scale"], False),
         "level": (f.level.label == "at" and f.level.sentence is not None, False),
-        "signal": (any(h.covered for h in f.signals), False),
+        # A generic reply brushes against a signal's words without showing it ("it was a good learning").
+        "signal": (any(h.covered for h in f.signals) and f.spec != "low", False),
         "relevance": (back_on_topic, False),
     }
     if probe in checks:
@@ -92,12 +125,15 @@ def critique_follow_up(
     applies = [probes] if probes != "none" else ["specificity"]
     typed, _ = clip(answer or "")
     verdict = detect(f"{info.text} {follow_up}", first_person(typed), "technical")
-    if verdict.reason is not None or verdict.injection:
+    # A reply continues the earlier answer in its own words ("the calibration step", "their namespace") and may
+    # share none with the questions: the word check alone cannot call it off topic; the meaning check below can.
+    word_off_topic = verdict.reason == "off_topic" and not verdict.injection
+    if (verdict.reason is not None and not word_off_topic) or verdict.injection:
         reason = verdict.reason or "injection"
         return non_answer(info.type, reason, [], applies).model_copy(update={"closes_gap": False, "probes": probes})  # type: ignore[arg-type]
     f = compute(info, verdict.text, sem)
     fits = _fits(sem, f, follow_up, info.text)
-    if fits is not None and max(fits) < OFF_TOPIC_FLOOR:
+    if (fits is None and word_off_topic) or (fits is not None and max(fits) < OFF_TOPIC_FLOOR):
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
     closes, partly = _closes(probes, f, info, verdict.text)
@@ -106,11 +142,14 @@ def critique_follow_up(
             and f.spec != "low" and n_words >= SUBSTANTIAL_WORDS
             and (probes != "quantified_result" or bool(f.metrics))):  # fmt: skip
         closes = True
+    if closes and UNSURE.search(verdict.text):
+        closes, partly = False, True
     if closes:
         score = 5 if f.spec == "high" or (f.spec == "medium" and n_words >= 25) else 4 if f.spec == "medium" else 3
     else:
-        # A vague reply is still a reply (2-3); only nothing, a dodge or a few words score 1.
-        score = 3 if partly and f.spec != "low" else 2 if partly or n_words >= 12 else 1
+        # A vague reply is still a reply (2-3); nothing, a dodge, a few words or an evasion score 1.
+        evasive = bool(EVASIVE.search(verdict.text)) and not partly
+        score = 3 if partly and f.spec != "low" else 2 if partly or (n_words >= 12 and not evasive) else 1
     gap = [] if score == 5 else [probes if not closes and probes != "none" else "specificity"]
     evidence = [Evidence(field=probes, span=Span(start=s.start, end=s.end, text=typed[s.start : s.end]))
                 for s in f.sents[:1] if closes]  # fmt: skip

@@ -1,0 +1,56 @@
+"""A follow-up answer judged on its own: evasions score 1, unsure replies give part of the ask at most, and a reply
+that continues the earlier answer in its own words is not off topic. Every text here is written for this file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from agent.critic import critique_follow_up
+from agent.critic.follow_up import EVASIVE_CUES, UNSURE_CUES
+from agent.critic.question import question_info
+
+MAIN = "Tell me about a time you moved a service to a new database. How did you do it?"
+
+
+def _info():  # type: ignore[no-untyped-def]
+    return question_info(MAIN, "behavioral")
+
+
+@pytest.mark.parametrize(("pattern", "example"), [*UNSURE_CUES, *EVASIVE_CUES])
+def test_every_cue_matches_its_example(pattern: str, example: str) -> None:
+    assert re.search(rf"\b(?:{pattern})\b", example, re.IGNORECASE)
+
+
+def test_an_evasive_reply_to_an_ownership_probe_scores_one() -> None:
+    reply = "Honestly it was a team effort from start to end. We all talked about it and it happened naturally."
+    c = critique_follow_up(_info(), "What did you yourself decide during the cut-over?", "ownership", reply)
+    assert c.score == 1 and c.closes_gap is False
+
+
+def test_a_vague_reply_without_evasion_still_scores_two() -> None:
+    reply = "It went a lot better after that and the people using it were much happier with the speed overall."
+    c = critique_follow_up(_info(), "What changed once it was live?", "result", reply)
+    assert c.score == 2 and c.closes_gap is False
+
+
+def test_an_unsure_reply_gives_part_of_what_was_asked() -> None:
+    sure = (
+        "We kept both databases in sync with change-data-capture for three weeks, compared row counts nightly, and "
+        "switched reads first, then writes, so a rollback was one config flag."
+    )
+    unsure = sure + " The exact number of nightly mismatches I'd have to check."
+    asked = "How did you make sure no data was lost, and how would you have rolled back?"
+    assert critique_follow_up(_info(), asked, "failure_modes", sure).closes_gap is True
+    c = critique_follow_up(_info(), asked, "failure_modes", unsure)
+    assert c.closes_gap is False and 2 <= c.score <= 3
+
+
+def test_a_reply_that_continues_the_story_in_its_own_words_is_not_off_topic() -> None:
+    reply = (
+        "Probably at the replication lag part: I never fully understood why the follower fell behind at night, so "
+        "I left the batch window alone rather than tune it."
+    )
+    c = critique_follow_up(_info(), "Where did you hit the limits of what you knew?", "signal", reply)
+    assert c.relevance != "off_topic" and c.score >= 2
