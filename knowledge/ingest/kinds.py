@@ -22,6 +22,12 @@ REFERENCE_TITLE = re.compile(
     r"question (?:list|bank)|questions? to (?:expect|practi[cs]e|prepare)|common questions|red flags)\b",
     re.IGNORECASE,
 )
+# Titles that only ever name material about the stories, never a story ("structure" or "method" can be a topic).
+META_TITLE = re.compile(
+    r"\b(?:legend|template|cheat ?sheet|notes? to (?:self|myself)|key to (?:my )?(?:labels|letters|format)|"
+    r"how I (?:answer|write|label|tell|structure|use|prepare)\b(?: (?:these|them|stories|answers|it))?)\b",
+    re.IGNORECASE,
+)
 # Questions that ask for a past situation: what is prepared under them is a story.
 _ASKS_FOR_A_STORY = re.compile(
     r"\b(?:a|the|one) (?:time|situation|moment|project|decision|mistake|failure|conflict|example)\b|"
@@ -75,9 +81,13 @@ def _is_reference(title: str, text: str, fields: dict[str, str], question: str) 
     filled = [p for p in parts if p]
     if len(filled) >= 2 and all(_generic(p) for p in filled):
         return True  # "S = Context and challenges", "**Result:** [?]"
-    if question or (len(filled) >= 2 and not all(_generic(p) for p in filled)):
-        return False  # a prepared answer, or a story told in STAR parts, whatever its title says
-    if REFERENCE_TITLE.search(title) and not _told(text):
+    if question:
+        return False  # a prepared answer, whatever its title says
+    if META_TITLE.search(title) and not _told(text) and not _DIGIT.search(text):
+        return True  # a legend in STAR parts ("S: where I was, what was at stake"): nothing told, nothing measured
+    if len(filled) >= 2 and not all(_generic(p) for p in filled):
+        return False  # a story told in STAR parts, whatever its title says
+    if (REFERENCE_TITLE.search(title) or META_TITLE.search(title)) and not _told(text):
         return True
     lines = [x.strip() for x in text.split("\n") if x.strip()]
     asks = sum(x.rstrip("\"”*_ ").endswith("?") for x in lines)

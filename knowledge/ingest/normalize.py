@@ -7,6 +7,8 @@
 - Notion toggles (`- ▸ ...`) and task checkboxes (`- [ ] ...`) become ordinary bullets.
 - A quoted question (`> Tell me about ...`) or a numbered question followed by a STAR block becomes a "Q:" line
   (qforms.py).
+- Obsidian callouts (`> [!example] Situation` then `> text` lines) become a bold label line and plain text, so a
+  story told in callouts reads like one told with bold labels. Their `field:: value` lines are metadata: blanked.
 - GitHub collapsible cards (`<details><summary>Question</summary> answer </details>`) become a bold question
   line followed by its answer.
 
@@ -43,7 +45,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = unfence(blank_front_matter(lines))
+    lines = _callouts(unfence(blank_front_matter(lines)))
     out = list(lines)
     # One ALL-CAPS word ("IMPORTANT") only titles a section in plain text, never next to Markdown headings.
     plain = not any(_ATX.match(line) for line in lines)
@@ -67,6 +69,35 @@ def normalize(lines: list[str]) -> list[str]:
             out[i] = f"{'#' * min(level + 1, 6)} {title}"
         else:
             qforms.rewrite(out, i)
+    return out
+
+
+_CALLOUT = re.compile(r"^\s{0,3}>\s*\[!(?P<kind>[\w-]+)\][+-]?\s*(?P<title>.*?)\s*$")
+_QUOTED = re.compile(r"^\s{0,3}>\s?(?P<text>.*)$")
+# "status:: draft" (Obsidian Dataview): a key of two or more characters glued to "::"; "Q :: ..." is a flashcard.
+_INLINE_FIELD = re.compile(r"^\s*(?:[-*]\s+)?[A-Za-z][\w-]{1,30}::\s")
+
+
+def _callouts(lines: list[str]) -> list[str]:
+    """`> [!kind] Title` + `> text` lines -> `**Title:**` + `text` (a question title stays a question line);
+    `field:: value` lines blanked."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if _INLINE_FIELD.match(out[i]):
+            out[i] = ""  # "status:: polished": Obsidian metadata, not part of any story
+        head = _CALLOUT.match(out[i])
+        if head is None:
+            i += 1
+            continue
+        title = head.group("title").strip()
+        if title and not title.endswith(("?", ":")):
+            title = f"**{title}:**"
+        out[i] = title
+        i += 1
+        while i < len(out) and (body := _QUOTED.match(out[i])) and not _CALLOUT.match(out[i]):
+            out[i] = body.group("text")
+            i += 1
     return out
 
 
