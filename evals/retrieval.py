@@ -70,7 +70,7 @@ def evaluate(labels: Sequence[RetrievalLabel], index: Any, use_competency: bool 
     misses: list[dict[str, Any]] = []
     unmatched: set[str] = set()
     latencies: list[float] = []
-    best_similarity: list[tuple[float | None, bool]] = []  # (best fitting similarity in the top k, answerable)
+    best_similarity: list[tuple[float | None, bool]] = []  # (best fit evidence in the top k, answerable)
     for label in labels:
         for wanted in label.relevant:
             if not any(matches(s, wanted) for s in index.stories):
@@ -79,7 +79,7 @@ def evaluate(labels: Sequence[RetrievalLabel], index: Any, use_competency: bool 
         found = index.search(label.question, k=k, competency=label.competency if use_competency else None)
         latencies.append(time.perf_counter() - start)
         fits = any(hit.fits for hit in found)
-        sims = [hit.similarity for hit in found if hit.similarity is not None]
+        sims = [hit.evidence for hit in found if hit.evidence is not None]
         best_similarity.append((max(sims) if sims else None, bool(label.relevant)))
         if not label.relevant:
             no_fit_ok += not fits

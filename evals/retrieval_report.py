@@ -10,7 +10,7 @@ from typing import Any
 def calibrate(best: Sequence[tuple[float | None, bool]]) -> dict[str, float] | None:
     """The "fits" threshold that best separates answerable from unanswerable questions.
 
-    `best` holds, per question, the highest hub-corrected similarity among its top hits and whether it is
+    `best` holds, per question, the highest fit evidence among its top hits and whether it is
     answerable. Maximises no-fit accuracy + share of answerable questions kept (each weighs the same whatever the
     counts); among equally good thresholds the middle one, so it does not hug a single question. None without
     unanswerable questions or similarities.

@@ -6,7 +6,8 @@ lists) are never indexed. A missing, corrupt or mismatched index is rebuilt with
 an embedder that cannot run degrades to BM25-only search with a notice.
 
 ``search(question, k, competency)`` returns ``StoryHit``s, best first; each says whether it ``fits`` the question
-(its hub-corrected similarity clears the threshold calibrated for the embedder). ``best_fit(question)`` is the best
+(its fit evidence, the hub-corrected similarity plus a share of its BM25 score, clears the threshold
+calibrated for the embedder and the bank's size). ``best_fit(question)`` is the best
 hit that fits, or None: "no prepared story fits". Dense scoring lives in knowledge.index_dense, the one module that
 imports langchain_community. Call ``warm()`` (e.g. in a background thread) to pay the one-off costs early.
 """
@@ -23,7 +24,7 @@ from langchain_core.embeddings import Embeddings
 
 from knowledge.embeddings import EmbedderUnavailableError, embed_matrix, load_embedder
 from knowledge.index_cache import DenseVectors, cached_vectors, content_hash, default_index_dir
-from knowledge.index_dense import DenseScorer, fit_threshold
+from knowledge.index_dense import DenseScorer, fit_evidence, fit_threshold
 from knowledge.index_fusion import (
     DENSE_WEIGHT,
     LEXICAL_WEIGHT,
@@ -33,6 +34,7 @@ from knowledge.index_fusion import (
     ranks_of,
     strip_boilerplate,
 )
+from knowledge.index_views import MIN_TOLD_WORDS, told_words
 from knowledge.models import Story
 from knowledge.paths import samples_dir
 from knowledge.pitch import PITCH, PITCH_TITLE
@@ -45,7 +47,8 @@ LEXICAL_ONLY = "bm25"  # pseudo-embedder name: no dense retrieval at all
 @dataclass(frozen=True)
 class StoryHit:
     """One retrieved story: fused score (higher is better), its rank in each ranking (None = not retrieved),
-    its hub-corrected dense similarity (None without dense search) and whether it fits the question."""
+    its hub-corrected dense similarity (None without dense search), the fit evidence that similarity and the
+    story's BM25 score make together (knowledge.index_dense.fit_evidence) and whether it fits the question."""
 
     story: Story
     score: float
@@ -53,6 +56,7 @@ class StoryHit:
     bm25_rank: int | None = None
     similarity: float | None = None
     fits: bool = True
+    evidence: float | None = None
 
 
 class StoryIndex:
@@ -75,7 +79,7 @@ class StoryIndex:
         self._embedder = embedder
         self._dense = DenseScorer(vectors, embedder, len(stories)) if vectors is not None and embedder else None
         self._bm25 = BM25Ranker(stories)
-        self.threshold = fit_threshold(self.embedder_name)
+        self.threshold = fit_threshold(self.embedder_name, len(stories))
         # A pitch is a hub for every question but the one it answers: "tell me about yourself" finds it uncorrected.
         self._pitches = frozenset(i for i, s in enumerate(stories) if is_pitch(s))
         self._queries: dict[str, np.ndarray] = {}  # query vectors embedded ahead by prime()
@@ -94,10 +98,10 @@ class StoryIndex:
         """Build or reuse the cached index for `stories` (see the module docstring)."""
         unique: dict[str, Story] = {}
         for story in stories:
-            if story.kind != "reference":  # legends, advice, question lists: kept by ingest, never retrieved
+            if is_retrievable(story):
                 unique.setdefault(story.id, story)
         notices: list[str] = []
-        retrievable = sum(1 for s in stories if s.kind != "reference")
+        retrievable = sum(1 for s in stories if is_retrievable(s))
         if len(unique) < retrievable:
             notices.append(f"{retrievable - len(unique)} duplicate story id(s) ignored")
         items = list(unique.values())
@@ -158,7 +162,8 @@ class StoryIndex:
         if not query.strip() or k <= 0 or not self.stories:
             return []
         scores = self._dense_scores(query)
-        lexical = self._bm25.rank(query)
+        bm25 = self._bm25.scores(query)
+        lexical = self._bm25.rank(query, bm25)
         lexical_rank = ranks_of(lexical)
         dense_rank: dict[int, int] = {}
         rankings = [(lexical_rank, LEXICAL_WEIGHT)]
@@ -174,9 +179,10 @@ class StoryIndex:
         hits = []
         for pos, score in fused[:k]:
             similarity = None if scores is None else round(float(scores[pos]), 4)
-            fits = similarity is None or self.threshold is None or similarity >= self.threshold or pos in pitched
+            evidence = None if similarity is None else round(fit_evidence(similarity, bm25.get(pos, 0.0)), 4)
+            fits = evidence is None or self.threshold is None or evidence >= self.threshold or pos in pitched
             ranks = (dense_rank.get(pos), lexical_rank.get(pos))
-            hits.append(StoryHit(self.stories[pos], score, *ranks, similarity=similarity, fits=fits))
+            hits.append(StoryHit(self.stories[pos], score, *ranks, similarity, fits, evidence))
         return hits
 
     def best_fit(self, query: str, competency: str | None = None) -> StoryHit | None:
@@ -187,6 +193,13 @@ class StoryIndex:
 def _asks_for_pitch(query: str) -> bool:
     """"Tell me about yourself", "walk me through your background", "introduce yourself"."""
     return bool(PITCH.search(query))
+
+
+def is_retrievable(story: Story) -> bool:
+    """Legends, advice and question lists (references) are kept by ingest but never retrieved; nor is a stub: a
+    heading the candidate left for a story not yet written ("[?] maybe the outage one"), which has nothing to
+    offer as "your prepared story" (ingest still lists it as unfinished)."""
+    return story.kind != "reference" and not (story.unfinished and told_words(story) < MIN_TOLD_WORDS)
 
 
 def is_pitch(story: Story) -> bool:

@@ -66,16 +66,20 @@ class BM25Ranker:
         # BM25Okapi divides by the corpus size: an empty corpus or all-empty docs would crash it.
         self._bm25 = BM25Okapi(self._docs) if any(self._docs) else None
 
-    def rank(self, query: str) -> list[int]:
-        """Positions of the stories sharing a term with the query, best first (ties: document order)."""
+    def scores(self, query: str) -> dict[int, float]:
+        """BM25 score of every story sharing a term with the query (Okapi IDF is floored at a small epsilon for
+        very common words, so overlap is tested explicitly)."""
         terms = tokenize(query)
         if self._bm25 is None or not terms:
-            return []
+            return {}
         scores = self._bm25.get_scores(terms)
         wanted = set(terms)
-        # Okapi IDF is floored at a small epsilon for very common words, so test overlap explicitly.
-        hits = [i for i, vocab in enumerate(self._vocab) if wanted & vocab]
-        return sorted(hits, key=lambda i: (-float(scores[i]), i))
+        return {i: float(scores[i]) for i, vocab in enumerate(self._vocab) if wanted & vocab}
+
+    def rank(self, query: str, scores: dict[int, float] | None = None) -> list[int]:
+        """Positions of the stories sharing a term with the query, best first (ties: document order)."""
+        found = self.scores(query) if scores is None else scores
+        return sorted(found, key=lambda i: (-found[i], i))
 
 
 def ranks_of(ranking: Sequence[int], size: int | None = None) -> dict[int, int]:

@@ -25,6 +25,7 @@ from knowledge.index_fusion import strip_boilerplate
 from knowledge.models import Story
 from knowledge.paths import roles_dir
 
+MIN_TOLD_WORDS = 20  # below this an unfinished item is a stub (a title and a note to self), not a story
 MIN_PART_WORDS = 25  # shorter paragraphs join the next one: a lone "Result: shipped." says little on its own
 MAX_PART_WORDS = 120  # longer ones are split at sentence ends (MiniLM truncates at 256 tokens)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -49,6 +50,21 @@ def linked_questions(story: Story) -> list[str]:
         if text and text != story.title.strip() and text not in seen:
             seen.append(text)
     return seen
+
+
+# Placeholders ("[?]", "[FILL: ...]", "TODO", "TBD") and label or question lines say nothing the story tells.
+_NOT_TOLD = re.compile(r"\[[^\]]*\]|\bTODO\b|\bTBD\b|\?\?\?", re.IGNORECASE)
+_LABEL_LINE = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,30}?)\W*:.*\?\W*$")
+
+
+def told_words(story: Story) -> int:
+    """Words of what the story tells: its STAR parts (or text), without placeholders and question lines."""
+    parts = [story.situation, story.task, story.action, story.result]
+    text = "\n".join(parts) if any(p.strip() for p in parts) else story.text
+    lines = [line for line in text.split("\n") if not _LABEL_LINE.match(line.strip())]
+    asked = {q.strip() for q in [story.question or "", *story.questions] if q.strip()}
+    told = " ".join(line for line in lines if line.strip().strip("\"*_ ") not in asked)
+    return len(re.findall(r"[A-Za-z0-9][\w'’-]*", _NOT_TOLD.sub(" ", told)))
 
 
 def head_text(story: Story) -> str:
