@@ -15,6 +15,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge.embeddings import EmbedderUnavailableError, embed_matrix, embedder_dimension
+from knowledge.index_probes import packaged_probe_vectors
 from knowledge.index_store import Entry, StoredIndex, StoreError, expected_manifest, load_store, save_store
 from knowledge.index_views import hub_probes, story_views
 from knowledge.models import Story
@@ -76,6 +77,11 @@ def cached_vectors(
     rows = _rows(items)
     hashes = [content_hash(text, role) for _sid, role, _kind, text, _dump in rows]
     vectors = [stored.vector_for(h) if stored else None for h in hashes]
+    shipped = packaged_probe_vectors(model)  # the role packs' questions, embedded once for the package
+    vectors = [
+        shipped.get(h) if v is None and rows[i][1] == PROBE else v
+        for i, (h, v) in enumerate(zip(hashes, vectors, strict=True))
+    ]
     embedded = 0
     for role in (VIEW, PROBE):  # documents and queries may be embedded differently (e5-style prefixes)
         todo = [i for i, v in enumerate(vectors) if v is None and rows[i][1] == role]
