@@ -15,7 +15,7 @@ from agent.cli_loop import InterviewLoop
 from agent.cli_notices import fresh_notices
 from agent.cli_render import Renderer
 from agent.context import Context
-from agent.driver import InterviewDriver, SessionNotFoundError
+from agent.driver import InterviewDriver, SessionExistsError, SessionNotFoundError
 from agent.session_lock import SessionLockedError
 from agent.storage import StorageError, move_aside, readonly_message
 
@@ -79,7 +79,7 @@ def started_step(driver: InterviewDriver, resume: bool) -> Any:
     """The question waiting for an answer (a new session is started; a resumed one read back)."""
     try:
         step = driver.pending() if resume else driver.start()
-    except SessionNotFoundError as exc:
+    except (SessionNotFoundError, SessionExistsError) as exc:
         raise ResumeError(str(exc)) from None
     if step.kind != "done" and driver.backend.readonly:
         raise StorageError("readonly", Path(driver.backend.url), readonly_message(Path(driver.backend.url).parent))

@@ -123,9 +123,13 @@ def with_seed(context: Context) -> Context:
 
 
 def new_session_id(role: str) -> str:
-    """A readable, unique session (thread) id such as '20261122-1530-director-ab12'."""
+    """A readable, unique session (thread) id such as '20261122-1530-director-0a1b2c3d4e5f'.
+
+    48 random bits: a service starts hundreds of sessions a minute, and a shared id would put two candidates'
+    answers in one thread (16 bits collided in about a quarter of 200-session minutes).
+    """
     from knowledge.models import slugify
 
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
     name = Path(role).stem if role.endswith((".yaml", ".yml")) else role
-    return f"{stamp}-{slugify(name, 30)}-{secrets.token_hex(2)}"
+    return f"{stamp}-{slugify(name, 30)}-{secrets.token_hex(6)}"

@@ -52,6 +52,10 @@ class SessionNotFoundError(LookupError):
     """No session to resume (unknown thread id, or none unfinished)."""
 
 
+class SessionExistsError(RuntimeError):
+    """start() was asked to begin a new session under an id that already has one."""
+
+
 @dataclass
 class Step:
     """What the interviewer does now.
@@ -130,11 +134,15 @@ class InterviewDriver:
 
     # -- the session -------------------------------------------------------------------------------
     def start(self) -> Step:
-        """Plan the interview and ask the first question (or return the pending step of a started thread)."""
-        if self._values():
+        """Plan the interview and ask the first question (or return the pending step if this driver started it)."""
+        if self.started:
             return self.pending()
         load_pack(self.context.role)  # an unknown role fails here, with the list of roles, before any state
-        self._hold()
+        self._hold()  # before reading the thread: two drivers given one new id cannot both take it
+        if self._values():
+            # Someone else's session under this id: never continue it as ours (their answers and ours would mix).
+            tid = self.thread_id
+            raise SessionExistsError(f"session {tid!r} already exists; resume it with --resume {tid}")
         self._prune_empty()
         self._warm_up()
         inputs: dict[str, Any] = {

@@ -79,3 +79,10 @@ def test_a_session_without_a_seed_gets_a_random_plan() -> None:
         plans.add(tuple(q["id"] for q in graph.get_state(config).values["plan"]))
         assert result["__interrupt__"]
     assert len(plans) > 1
+
+
+def test_session_ids_of_one_minute_do_not_collide() -> None:
+    # A service starts hundreds of sessions a minute; 16 random bits collided in about one minute in four.
+    ids = [new_session_id("director") for _ in range(5000)]
+    assert len(set(ids)) == len(ids)
+    assert len(ids[0].rsplit("-", 1)[1]) == 12
