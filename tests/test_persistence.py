@@ -159,7 +159,8 @@ def test_stopping_before_any_answer_leaves_nothing_to_list_or_resume(sig: int, t
     assert db.execute("SELECT count(*) FROM interview_sessions").fetchone() == (1,)  # kill -9 leftovers pruned
 
 
-def test_a_lost_wal_file_loses_no_answer(isolated_data_dir: Path) -> None:
+def killed_at_question_3() -> str:
+    """A 3-question session killed (-9) at its third question, two answers in; its session id."""
     cli = Session(*FAST, "--questions", "3")
     cli.wait_for("Session:")
     sid = session_id(cli.out)
@@ -167,6 +168,11 @@ def test_a_lost_wal_file_loses_no_answer(isolated_data_dir: Path) -> None:
     cli.answer(A2)
     cli.wait_for("Question 3")
     cli.stop(signal.SIGKILL)
+    return sid
+
+
+def test_a_lost_wal_file_loses_no_answer(isolated_data_dir: Path) -> None:
+    sid = killed_at_question_3()
     for suffix in ("-wal", "-shm"):
         Path(f"{isolated_data_dir / 'sessions.sqlite'}{suffix}").unlink(missing_ok=True)
     resumed = run("--resume", sid, stdin=scripted(A3))
@@ -175,13 +181,7 @@ def test_a_lost_wal_file_loses_no_answer(isolated_data_dir: Path) -> None:
 
 
 def test_a_rolled_back_checkpoint_is_detected_and_caught_up_from_the_journal(isolated_data_dir: Path) -> None:
-    cli = Session(*FAST, "--questions", "3")
-    cli.wait_for("Session:")
-    sid = session_id(cli.out)
-    cli.answer(A1)
-    cli.answer(A2)
-    cli.wait_for("Question 3")
-    cli.stop(signal.SIGKILL)
+    sid = killed_at_question_3()
     db = sqlite3.connect(isolated_data_dir / "sessions.sqlite")
     (last,) = db.execute("SELECT max(checkpoint_id) FROM checkpoints WHERE thread_id = ?", (sid,)).fetchone()
     db.execute("DELETE FROM checkpoints WHERE thread_id = ? AND checkpoint_id = ?", (sid, last))
