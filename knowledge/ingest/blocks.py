@@ -104,9 +104,13 @@ _EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(\[]+")
 
 
+# Pandoc / Google Docs heading attributes: "Title {#anchor}", "Title {#id .class}" (never part of the title).
+_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+
+
 def clean_heading(title: str) -> str:
-    """Heading text without emphasis markers, leading emoji/symbols or trailing #'s."""
-    title = _EMPHASIS.sub("", unmark(title)).replace("`", "")
+    """Heading text without emphasis markers, leading emoji/symbols, `{#anchor}` attributes or trailing #'s."""
+    title = _EMPHASIS.sub("", unmark(_ATTRIBUTES.sub("", title.strip()))).replace("`", "")
     title = _LEADING_SYMBOLS.sub("", title.strip())
     return re.sub(r"\s+", " ", title).strip(" #")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from knowledge.ingest import items, kinds
 from knowledge.ingest.blocks import Block, Section
 from knowledge.ingest.candidates import is_candidate_title
-from knowledge.ingest.questions import clean
+from knowledge.ingest.questions import clean, is_question_like
 from knowledge.ingest.stories import RawStory, qa_story
 from knowledge.ingest.tables import story_refs, table_items
 
@@ -48,7 +48,11 @@ def add_pairs(doc: RawDoc, pairs: list[items.QAPair], answers_seen: set[str]) ->
         if is_candidate_title(pair.question) and not pair.question.endswith("?"):  # "Questions for them" card
             doc.candidates += [(q, pair.line + 1) for q in _asked_in(pair.answer)]
             continue
-        doc.questions.append((pair.question, pair.line + 1))
+        # A card front that does not ask anything ("the Friday deploy [incident]") is a cue naming its story:
+        # the story's title, not an interview question.
+        asked = is_question_like(pair.question)
+        if asked:
+            doc.questions.append((pair.question, pair.line + 1))
         answer, dropped = items.drop_repeats(pair.answer, answers_seen)
         if dropped:
             doc.warnings.append(
@@ -56,14 +60,17 @@ def add_pairs(doc: RawDoc, pairs: list[items.QAPair], answers_seen: set[str]) ->
                 "earlier answer paragraph word for word; the copy was ignored"
             )
         if answer:
-            doc.stories.append(qa_story(pair.question, answer, pair.line + 1))
+            doc.stories.append(qa_story(pair.question, answer, pair.line + 1, asked=asked))
+
+
+_LIST_MARK = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 
 
 def _asked_in(answer: list[str]) -> list[str]:
     """The questions in a card's answer: its lines (or bullets) that ask something."""
     found = []
     for line in answer:
-        text = clean(line.strip().lstrip("-*+ ").strip())
+        text = clean(_LIST_MARK.sub("", line.strip()))
         if text.endswith("?") and len(text.split()) >= 3:
             found.append(text)
     return found

@@ -76,7 +76,8 @@ def _asked_then_answered(lines: list[str], i: int, end: int) -> tuple[str, str] 
     if _BOLD_LINE.match(raw) and is_question_like(text):
         return text, ""
     nxt = lines[i + 1] if i + 1 < end else ""
-    if bullet and _ADDRESSED.search(text) and nxt.strip() and nxt == nxt.lstrip() and not BULLET.match(nxt):
+    lazy = nxt.strip() and nxt == nxt.lstrip() and not BULLET.match(nxt) and not _HR.match(nxt)
+    if bullet and _ADDRESSED.search(text) and lazy:
         return text, ""  # "1. Why this job?" with the answer on the very next line (a lazy list paragraph)
     j = i + 1
     while j < end and j <= i + 2 and not lines[j].strip():

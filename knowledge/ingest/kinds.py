@@ -93,8 +93,16 @@ def _is_reference(title: str, text: str, fields: dict[str, str], question: str) 
     asks = sum(x.rstrip("\"”*_ ").endswith("?") for x in lines)
     if lines and asks >= 3 and asks >= 0.5 * len(lines):
         return True  # a list of questions (plus a tip or two)
-    # Advice ("Brag about yourself, but make it relevant"): nobody in it, nothing measured, no question it answers.
-    return not _FIRST_PERSON.search(text) and not _DIGIT.search(text) and len(text.split()) >= 8
+    # Advice ("Brag about yourself, but make it relevant"): nobody in it, nothing measured, no question it answers,
+    # and it tells the reader what to do; an explanation in the third person ("Median and tail latency ...") is not.
+    if _FIRST_PERSON.search(text) or _DIGIT.search(text) or len(text.split()) < 8:
+        return False
+    return bool(_ADVISES.search(text)) or all(_LIST_LINE.match(x) for x in lines)
+
+
+# Words that address the reader or instruct: advice, not an explanation of a technique.
+_ADVISES = re.compile(r"\b(?:you|your|yourself|don'?t|do not|never|always|avoid|make sure|remember)\b", re.I)
+_LIST_LINE = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s")
 
 
 def _generic(part: str) -> bool:

@@ -1,7 +1,7 @@
 """STAR labels in all the ways people write them (splitting a body into S/T/A/R fields lives in star.py).
 
-Recognised: `**Situation:**`, `**Situation**:`, `**Situation** -`, `Situation -`, `Situation:`, `S:`, `sit:`,
-`- **Situation**: ...` bullets and `### Situation` headings; synonyms such as Context, Goal, Outcome, Impact.
+Recognised: `**Situation:**`, `**Situation**:`, `**Situation** -`, `**Context.**`, `Situation -`, `Situation:`, `S:`,
+`sit:`, `- **Situation**: ...` bullets and `### Situation` headings; synonyms such as Context, Goal, Outcome, Impact.
 Extra parts (Trade-offs, Lessons, Interview Hook, ...) end the current field and stay only in the full text.
 """
 
@@ -33,7 +33,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "follow-ups", "follow-up questions", "likely follow-ups", "metrics", "key metrics", "tags",
               "competencies", "notes", "alternatives considered", "why it matters", "skills", "themes",
               "follow-up", "follow up", "follow-ups", "follow ups", "likely follow-up", "likely follow up",
-              "possible follow-ups", "expected follow-ups", "follow-up question"),
+              "possible follow-ups", "expected follow-ups", "follow-up question", "if they push", "if pushed",
+              "if they push back", "if they dig", "if they probe", "if asked", "if they ask"),
     # Questions a story is also prepared for ("*Also answers: ...*", "**Use for:**"): links, not story text.
     "links": ("also answers", "also answer", "also use for", "also works for", "also fits", "use for", "use it for",
               "use this for", "good for", "answers", "questions this answers", "questions it answers", "maps to",
@@ -106,6 +107,8 @@ def parse_label(line: str) -> Label | None:
         inner, rest = wrapped.group("inner").strip(), wrapped.group("rest")
         if inner.endswith((":", " -", " –", " —")):
             name = inner.rstrip(":-–— ")
+        elif inner.endswith(".") and canonical(inner[:-1]) is not None:
+            name = inner[:-1]  # "**Context.** text" (Google Docs run-in heads): only for a known label name
         elif _SEP.match(rest):
             name, rest = inner, _SEP.sub("", rest, count=1)
         elif heading or not rest.strip():

@@ -9,6 +9,7 @@
   (qforms.py).
 - Obsidian callouts (`> [!example] Situation` then `> text` lines) become a bold label line and plain text, so a
   story told in callouts reads like one told with bold labels. Their `field:: value` lines are metadata: blanked.
+- Plain-text decks (`front` / `???` / `back` / `---`) become `Q:` cards (decks.py).
 - GitHub collapsible cards (`<details><summary>Question</summary> answer </details>`) become a bold question
   line followed by its answer.
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.ingest import qforms
+from knowledge.ingest import decks, qforms
 from knowledge.ingest.fences import unfence
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.questions import question_line
@@ -45,7 +46,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = _callouts(unfence(blank_front_matter(lines)))
+    lines = _callouts(decks.unsplit(unfence(blank_front_matter(lines))))
     out = list(lines)
     # One ALL-CAPS word ("IMPORTANT") only titles a section in plain text, never next to Markdown headings.
     plain = not any(_ATX.match(line) for line in lines)

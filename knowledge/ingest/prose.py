@@ -17,6 +17,9 @@ MAX_ANALYSED = 20_000  # characters of a section read for narrative cues; a stor
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+_NARRATOR = re.compile(r"\b(?:I|[Ww]e|me|[Mm]y|[Oo]ur|us)\b")
+MIN_LONG_CHARS = 400  # the rule for stories told mostly about other people applies from here
+MIN_NARRATOR_SENTENCES = 3
 _IRREGULAR = (
     "led|built|made|took|ran|wrote|chose|found|drove|began|became|brought|bought|caught|did|fell|felt|"
     "fought|gave|got|grew|had|heard|held|kept|knew|left|lost|met|paid|put|quit|read|rose|said|sat|saw|"
@@ -74,11 +77,12 @@ def _narrative(sentence: str) -> bool:
     return bool(PAST.search(cleaned))
 
 
-def is_narrative(text: str) -> bool:
+def is_narrative(text: str, strict: bool = False) -> bool:
     """Long enough, and told in the first person past tense (several sentences of it).
 
     A short story may tell only its action in the first person ("Nobody owned X. I built Y. Every squad adopted
-    it."): one first-person action plus mostly past-tense sentences also counts.
+    it."): one first-person action plus mostly past-tense sentences also counts. Unless `strict`, so does a
+    longer story mostly about other people, told in the past tense with the narrator acting in it.
     """
     if len(text) < MIN_CHARS:
         return False
@@ -86,9 +90,15 @@ def is_narrative(text: str) -> bool:
     told = sum(1 for s in sents if _narrative(s))
     if told >= MIN_NARRATIVE_SENTENCES and told >= 0.3 * len(sents):
         return True
+    past = sum(1 for s in sents if PAST.search(_NOT_PAST.sub(" ", s)))
+    # A story mostly about other people ("She applied ... Her take-home ... I made the offer"): told in the past
+    # tense throughout, with the narrator in it (I, we, me, my, our) in several sentences.
+    narrator = sum(1 for s in sents if _NARRATOR.search(s))
+    long_told = told >= MIN_NARRATIVE_SENTENCES and len(text) >= MIN_LONG_CHARS and past >= 0.6 * len(sents)
+    if not strict and long_told and narrator >= MIN_NARRATOR_SENTENCES:
+        return True
     if len(text) > MAX_SHORT_STORY_CHARS or len(sents) > 5:
         return False
-    past = sum(1 for s in sents if PAST.search(_NOT_PAST.sub(" ", s)))
     return told >= 1 and bool(_ACTION.search(text)) and past >= 2 and past >= 0.5 * len(sents)
 
 

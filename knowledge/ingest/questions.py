@@ -31,7 +31,7 @@ PROMPT = re.compile(
     r"explain \w+|design (?:a|an|the))\b",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
+_NUMBERED = re.compile(r"^\d{1,3}(?:[.)]|(?:\.\d{1,3})+\.?)\s+")  # "3.", "2)", outline numbers "3.1", "4.2.1."
 _STORY_PREFIX = re.compile(
     r"^(?:(?:story|example|case|star)\s*#?\d+\s*(?::|[.)]|[-–—](?=\s))|story\s*(?::|[-–—](?=\s)))\s*", re.IGNORECASE
 )

@@ -30,17 +30,20 @@ def _is_star(label: Label | None) -> bool:
 
 def _split_inline(line: str) -> list[str]:
     """A paragraph with inline **S:** **T:** **A:** **R:** markers, one marker per line."""
-    if line.count(":") < 2 or line.lstrip().startswith("|"):
-        return [line]  # two labels need two colons; most lines are plain text
+    if ":" not in line or line.lstrip().startswith("|"):
+        return [line]  # a label inside a line has a colon; most lines are plain text
     parts = _INLINE.split(line)
     if len(parts) < 2:
         return [line]
-    starry = [_is_star(parse_label(p)) for p in parts]
-    if sum(starry) < 2:
+    labels = [parse_label(p) for p in parts]
+    starry = [_is_star(label) for label in labels]
+    # A part opened by a STAR label may end in an extra one: "**Outcome.** ... **If they push:** ...".
+    ends = [bool(label and label.canon in ("extra", "links")) for label in labels]
+    if sum(starry) < 2 and not (starry[0] and any(ends[1:])):
         return [line]  # one bold word mid-sentence is emphasis, not a label
     out = [parts[0]]
-    for part, star in zip(parts[1:], starry[1:], strict=True):
-        if star:
+    for part, star, end in zip(parts[1:], starry[1:], ends[1:], strict=True):
+        if star or end:
             out.append(part)
         else:
             out[-1] = f"{out[-1]} {part}"

@@ -63,17 +63,19 @@ def section_stories(
     return []
 
 
-def qa_story(question: str, answer: list[str], line: int) -> RawStory:
-    """A prepared answer: STAR fields when labelled, inferred when it is a narrative."""
+def qa_story(question: str, answer: list[str], line: int, asked: bool = True) -> RawStory:
+    """A prepared answer: STAR fields when labelled, inferred when it is a narrative. `asked` False: the
+    front is a cue that names the story rather than a question it answers."""
     fields, labels = split_star(answer)
-    return RawStory(
-        question, "qa", "\n".join(answer).strip(), line, fields if labels >= 2 else inferred(answer), question
-    )
+    text, star = "\n".join(answer).strip(), fields if labels >= 2 else inferred(answer)
+    return RawStory(question, "qa", text, line, star, question if asked else None)
 
 
 def inferred(body: list[str]) -> dict[str, str]:
+    """S/T/A/R of a prepared answer told in the first person throughout; {} otherwise (its paragraphs are read
+    as they are: sentence cues misplace the parts of an answer mostly about other people or an opinion)."""
     plain = prose.prose_text(body)
-    return prose.infer_star(plain) if prose.is_narrative(plain) else {}
+    return prose.infer_star(plain) if prose.is_narrative(plain, strict=True) else {}
 
 
 def first_line_title(body: list[str], fallback: str) -> str:
