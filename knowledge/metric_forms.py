@@ -40,7 +40,7 @@ _FRACTION = re.compile(
 _MULTIPLIER = re.compile(r"\b(?P<w>halved|doubled|tripled|quadrupled)\b", re.IGNORECASE)
 _MULT_VALUES = {"halved": (50.0, "%"), "doubled": (2.0, "x"), "tripled": (3.0, "x"), "quadrupled": (4.0, "x")}
 # "40/40 tests pass", "9/10 customers": a score out of a total, kept as a percentage.
-_SCORE = re.compile(r"(?<![\w./])(?P<a>\d+)\s?/\s?(?P<b>\d+)(?=\s+[A-Za-z]+s\b)")
+_SCORE = re.compile(r"(?<![\w./])(?P<a>\d+)\s?/\s?(?P<b>\d+)(?=\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z]+s\b)")
 # "about a minute", "under an hour": one unit of time, after a hedge or a comparison.
 _ONE_UNIT = re.compile(
     r"\b(?:about|around|roughly|under|over|than|nearly|almost|just|only|barely)\s+(?P<a>an?)\s+"

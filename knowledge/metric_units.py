@@ -48,9 +48,16 @@ _RATE = re.compile(
     r"\s+(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|quarter|year|sprint|release)\b", re.I
 )
 # "5+/min", "3/day", "200 req/s": a count per period written with a slash.
-_SLASH_RATE = re.compile(r"\+?\s?(?:req(?:uests)?|errors?|calls?)?/(s|sec|min|h|hr|day|wk|week|mo|month|yr)\b", re.I)
+# "6/night", "2/run", "1/deploy": a count per recurring event, read the same way.
+_SLASH_RATE = re.compile(
+    r"\+?\s?(?:req(?:uests)?|errors?|calls?)?/(s|sec|min|h|hr|day|night|shift|wk|week|sprint|mo|month|yr|run|build|"
+    r"release|deploy)\b",
+    re.I,
+)
 _SLASH_NAMES = {"s": "second", "sec": "second", "min": "minute", "h": "hour", "hr": "hour", "day": "day",
-                "wk": "week", "week": "week", "mo": "month", "month": "month", "yr": "year"}  # fmt: skip
+                "night": "night", "shift": "shift", "wk": "week", "week": "week", "sprint": "sprint", "mo": "month",
+                "month": "month", "yr": "year", "run": "run", "build": "build", "release": "release",
+                "deploy": "deploy"}  # fmt: skip
 RATE_RE = _RATE
 _WORD = re.compile(r"\s*\+?\s*([A-Za-z][A-Za-z\-]*)")
 _WORDS = re.compile(r"\s*\+?\s*[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2}")

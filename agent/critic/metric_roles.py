@@ -11,7 +11,8 @@ import re
 from typing import Literal
 
 from agent.critic.schema import MetricMention
-from agent.critic.text import Sentence, i_action, we_action
+from agent.critic.text import Sentence, i_action, we_action, word_set
+from knowledge.metric_units import TIME_UNITS
 from knowledge.metrics import extract_metrics
 from knowledge.models import Metric
 
@@ -23,14 +24,14 @@ _CHANGE = re.compile(
     r"retain\w*|resolv\w*|climb\w*|jump\w*|plummet\w*|freed|lift\w*|bump\w*|converted|result\w*|"
     r"led to|leading to|meant|went (?:from|to|up|down)|came down|down to|back (?:to|in|within|under)|"
     r"held at|held steady|held within|stayed at|remained at|scored|stopp\w*|restored|finished|shipped|"
-    r"launched|delivered|landed|moved)\b"
+    r"launched|delivered|landed|moved(?=.*\b(?:by|to|from|up|down)\b))\b"
     r"|\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|~)?[-+−]?[$€£]?[\d.,]+\S*$",
     re.IGNORECASE,
 )
 # A verb right after the quantity makes it the subject of a change: "ten beta customers renewed".
 _CHANGE_AFTER = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:renewed|left|churned|stayed|dropped|fell|rose|grew|improved|increased|decreased|"
-    r"disappeared|stopped|signed|returned|converted|upgraded|passed|reached|held|stayed|remained|"
+    r"disappeared|stopped|signed|returned|converted|upgraded|pass(?:ed|es|ing)?|green|reached|held|stayed|remained|"
     r"faster|slower|fewer|less|more|lower|higher|cheaper|reduction|improvement|increase|decrease|drop|gain|"
     r"savings?|saved|better|earlier|sooner|ahead|compared (?:to|with)|versus|vs)\b",
     re.IGNORECASE,
@@ -38,9 +39,28 @@ _CHANGE_AFTER = re.compile(
 # A sentence placed after the work that says "later"/"since then": its figures are where things ended up.
 _AFTERWARDS = re.compile(
     r"\b(?:later|afterwards|after that|since then|by the end|in the end|as a result|the result|now|"
-    r"from then on|the next|the following|following (?:month|quarter|year))\b",
+    r"from then on|the next|the following|following (?:month|quarter|year)|"
+    # A period counted from the work: "a year on", "two quarters later", "has since", "in the weeks since".
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\w+ty)\s+"
+    r"(?:days?|weeks?|months?|quarters?|years?) (?:on|later)\b|(?:has|have|had) since|ever since|"
+    r"since(?=\s*[.!?]*\s*$))",
     re.IGNORECASE,
 )
+# "shipped it in nine days": a duration told after a completion verb, after the work, is how long the work took.
+_TOOK = re.compile(
+    r"\b(?:got|had|shipped|delivered|finished|completed|done|live|launched|migrated|closed|fixed|resolved|"
+    r"recovered|restored|back|swapp?ed|moved|rolled out|replaced|cut over)\b[^,;]*?"
+    r"\b(?:in|within|inside)\s+(?:just\s+|only\s+|about\s+|under\s+|less than\s+)?$",
+    re.I,
+)
+# A share or count that is the subject of a past-tense verb: "a tenth of users opened it", "nine renewed".
+_PAST_AFTER = re.compile(
+    r"(?:\s+of\s+(?:the\s+|our\s+|their\s+|those\s+)?[a-z]\w*)?\s+(?:\w+[^\We\s]ed|chose|took|came|went|got|kept|"
+    r"left|stayed|made|saw|ran|gave|found|fell|rose|grew|won|lost|paid|sold|bought|wrote)\b(?<!used)",
+    re.IGNORECASE,
+)
+
+
 _MODAL = re.compile(r"\b(?:would|'d|will|'ll|should|could|might|can)\b", re.IGNORECASE)
 # A past-tense change with any subject: "recall went from 38% to 61%", "attacks dropped to 0".
 _PAST_SUBJECT = re.compile(r"\b(?:went|fell|rose|grew|dropped|improved|increased|decreased|took|cut|halved)\b", re.I)
@@ -59,6 +79,18 @@ _PROBLEM = re.compile(
     r"problem|issue|complain\w*|struggl\w*|suffer\w*|pain|churn(?:ing)? at|backlog of)\b",
     re.IGNORECASE,
 )
+
+
+_PAST_FORMS = word_set("fell rose grew won sped went came led meant shrank shrunk held freed")
+
+
+def _past_change(clause: str) -> bool:
+    """A change verb in the past tense ("moved conversion by 2%", "fell to 3"): told as having happened."""
+    return any(
+        m.group(0).split()[0].lower() in _PAST_FORMS or m.group(0).split()[0].lower().endswith("ed")
+        for m in _CHANGE.finditer(clause)
+        if not m.group(0).lower().startswith("by")
+    )
 
 
 def _clause_before(sentence: Sentence, metric: Metric, answer: str) -> str:
@@ -87,7 +119,10 @@ def classify(
                 or bool(_CHANGE.search(clause))
                 or bool(_CHANGE_AFTER.match(answer, metric.end, sent.end))
             )
-            target = bool(_TARGET.search(clause))
+            # "the share of calls we needed to escalate went from a third to a tenth": a told change outweighs
+            # target words in a relative clause.
+            told = metric.baseline is not None and _past_change(clause) and not _MODAL.search(clause)
+            target = bool(_TARGET.search(clause)) and not told
             before_work = first_action is not None and idx < first_action
             after_work = first_action is not None and idx > first_action
             settled = after_work and bool(
@@ -96,13 +131,26 @@ def classify(
             problem = bool(_PROBLEM.search(clause)) and metric.baseline is None and not settled
             # In a design or technical answer, only what the candidate (or their team) did is an outcome.
             lived = not hypothetical or (
-                (i_action(sent.text, False) or we_action(sent.text, False) or bool(_PAST_SUBJECT.search(sent.text)))
+                (
+                    i_action(sent.text, False)
+                    or we_action(sent.text, False)
+                    or bool(_PAST_SUBJECT.search(sent.text))
+                    or _past_change(clause)
+                    or settled
+                )
                 and not _MODAL.search(clause)
             )
             # A figure reached "within two quarters" after the work started is an achievement, not a setting.
             timed = metric.timeframe is not None and re.match(r"(?:in|within|over|after)\b", metric.timeframe, re.I)
             # Reaching zero of something after the work ("retired it with zero incidents") is an outcome.
+            took = metric.unit in TIME_UNITS and bool(_TOOK.search(answer, sent.start, metric.start))
+            # "all four teams moved over" restates the population already given, not a new figure.
+            known = any(m.value == metric.value and m.unit == metric.unit for m in mentions)
+            subject = (
+                metric.unit not in TIME_UNITS and not known and bool(_PAST_AFTER.match(answer, metric.end, sent.end))
+            )
             changed = changed or bool(timed and after_work) or settled or (after_work and metric.value == 0)
+            changed = changed or (after_work and (took or subject))
             if changed and lived and not target and not problem and not (before_work and metric.baseline is None):
                 role = "outcome"
         mentions.append(MetricMention(**metric.model_dump(), role=role))

@@ -70,13 +70,45 @@ def _action(sentence: Sentence, hypothetical: bool, habitual: bool = False) -> b
     return len(content) >= 5
 
 
+def _told_cues(text: str, marks: list[re.Match[str]]) -> list[str]:
+    """The cues that report an outcome: not in a clause the speaker hedges ("it worked, I think"), and not in an
+    independent clause before the sentence's own step ("the team slipped; I asked ..." sets the scene)."""
+    if _HEDGED_SENTENCE.search(text):
+        return []
+    parts = [p.end() for p in _PART.finditer(text)]
+    bounds = list(zip([0, *parts], [*parts, len(text)], strict=True))
+    acted = next((k for k, (lo, hi) in enumerate(bounds) if _acts(text[lo:hi])), None)
+    kept = []
+    for m in marks:
+        part = sum(1 for end in parts if end <= m.start())
+        lo = max([0, *(c.end() for c in _CLAUSE.finditer(text, 0, m.start()))])
+        hi = next((c.start() for c in _CLAUSE.finditer(text, m.end())), len(text))
+        if (acted is not None and part < acted) or cue.HEDGE.search(text, lo, hi):
+            continue
+        kept.append(m.group(0).lower())
+    return kept
+
+
+def _acts(part: str) -> bool:
+    return i_action(part, False) or we_action(part, False)
+
+
+_PART = re.compile(r";|\s[–—-]\s|:\s")  # independent clauses of one sentence
+_CLAUSE = re.compile(r"[,;:]|\s[–—-]\s|\bbut\b")
+# A hedge set off at either end governs the whole sentence: "..., I think." / "Probably, ...".
+_HEDGED_SENTENCE = re.compile(rf"^\W*(?:{cue.HEDGE.pattern})\W*,|,\s*(?:{cue.HEDGE.pattern})\W*$", re.I)
+# "I also kept a fifth of capacity free": an agentive verb with the candidate as subject is their step.
+_MY_STEP = re.compile(r"\bI\s+(?:(?:also|then|just|finally|\w+ly)\s+)*$")
+
+
 def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hypothetical: bool) -> bool:
     if any(m.role == "outcome" and sentence.start <= m.start < sentence.end for m in metrics):
         return True
     text = sentence.text
-    cues = [m.group(0).lower() for m in cue.RESULT_MARK.finditer(text)]
+    marks = list(cue.RESULT_MARK.finditer(text))
     if near_end:
-        cues += [m.group(0).lower() for m in cue.RESULT_AGENT.finditer(text)]
+        marks += [m for m in cue.RESULT_AGENT.finditer(text) if not _MY_STEP.search(text, 0, m.start())]
+    cues = _told_cues(text, marks)
     if (
         cue.COMPARATIVE.search(text)
         and cue.PAST_VERB.search(text)
@@ -94,7 +126,8 @@ def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hy
         return False  # a bare verdict is not a result
     if all(c in cue.ARRANGEMENT for c in cues) and i_action(text, False, True):
         return False  # "I reorganised the sync and the meeting became 45 minutes": the action, not its effect
-    rest = [w for w in words(text) if w not in cues and w not in STOPWORDS and w not in VAGUE and len(w) > 2]
+    said = re.split(r"\bthan\b", text)[0]  # "better than when I joined": the words after "than" are the before
+    rest = [w for w in words(said) if w not in cues and w not in STOPWORDS and w not in VAGUE and len(w) > 2]
     content = [w for w in rest if w not in cue.VERDICT]
     # "The escalations stopped" is a result; "overall it went really well and the product grew" is a verdict.
     return len(content) >= 1 and len(rest) - len(content) < len(content) + 1

@@ -11,8 +11,13 @@ import re
 from agent.critic.text import word_set
 
 # A lived setting: past tense or an anchored time/place ("last year", "at my previous company", "when I joined").
+# Irregular past forms: a setting told in the past ("sellers wrote thin listings", "the vendor sent ...").
+_IRREGULAR_PAST = (
+    r"was|were|had|ran|led|built|took|made|grew|kept|went|did|spent|sat|lost|fell|rose|paid|sold|wrote|sent|got|"
+    r"began|brought|thought|found|told|gave|chose|broke|saw|came|became|knew|felt|left|met|won|stood|drove|held"
+)
 LIVED_CONTEXT = re.compile(
-    r"\b(?:was|were|had|ran|led|built|took|made|grew|kept|went|did|spent|sat|lost|fell|rose|paid|sold|\w+[^\We]ed|ago|"
+    rf"\b(?:{_IRREGULAR_PAST}|\w+[^\We]ed|ago|"
     r"last (?:year|quarter|month|spring|summer|autumn|fall|winter)|"
     r"previous|back in|in (?:19|20)\d\d|when I|at my (?:last|previous|current|old)|on (?:my|our) (?:last|previous)|"
     r"I(?:'ve| have) (?:spent|been|done|built|led|run)|my current|our current|currently|today|right now)\b"
@@ -37,19 +42,24 @@ CASE_PHRASE = re.compile(
     r"pipeline|feature|assistant|launch|migration|team|role|job)\b",
     re.IGNORECASE,
 )
-PAST_VERB = re.compile(r"\b(?:was|were|had|took|made|went|fell|rose|grew|ran|\w+[^\We]ed)\b", re.IGNORECASE)
+PAST_VERB = re.compile(rf"\b(?:{_IRREGULAR_PAST}|\w+[^\We]ed)\b", re.IGNORECASE)
 # "I ran an organization of 60 engineers": a sentence about the size of things sets a scene even in first person.
+_COUNT = r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)"
 SCALE_NOUN = re.compile(
-    r"\b\d[\d,.]*\s*(?:k|m|million|thousand)?\s+(?:\w+\s+)?(?:engineers|people|teams|users|reports|employees|"
+    rf"\b{_COUNT}\s*(?:k|m|million|thousand)?\s+(?:\w+\s+)?(?:engineers|people|teams|users|reports|employees|"
     r"developers|managers)\b|\b(?:organi[sz]ation|org|team|group) of\b",
     re.IGNORECASE,
 )
 # A tenure or a place ("I managed the data team at a logistics company for three years") sets the scene.
 _SCENE = r"when|at my|last|ago|our|my team|for (?:about |over |almost |nearly )?\w+ (?:years?|months?)|at an? \w+"
+# "I built an internal tool that ...", "I managed the payments team, six engineers": introducing the thing or the
+# post the story is about sets the scene.
+_INTRODUCES = r"an? (?:[\w-]+ ){1,4}(?:that|which|who|for)\b"
+_POST = r"(?:was|had|joined|inherited|started|managed|owned|led|ran)\b"
 OPENS_ACTING = re.compile(
-    r"(?:Then|So|First|Also)?,?\s*I\s+(?:also\s+|then\s+)?(?!was\b|had\b|joined\b|inherited\b|started\b)[a-z]+ed\b"
-    rf"(?![^.]*\b(?:{_SCENE}|who|which)\b)|(?:Then|So|First|Also)?,?\s*I\s+(?:gave|told|sent|"
-    rf"took|made|set|ran|wrote|met|got|put|kept|cut|led|built)\b(?![^.]*\b(?:{_SCENE})\b)"
+    rf"(?:Then|So|First|Also)?,?\s*I\s+(?:also\s+|then\s+)?(?!{_POST})[a-z]+ed\b"
+    rf"(?![^.]*\b(?:{_SCENE}|who|which|{_INTRODUCES})\b)|(?:Then|So|First|Also)?,?\s*I\s+(?:gave|told|sent|"
+    rf"took|made|set|wrote|met|got|put|kept|cut|built)\b(?![^.]*\b(?:{_SCENE}|{_INTRODUCES})\b)"
 )
 # An assumed setting of a design: numbers about users, traffic, data, or explicit assumptions.
 ASSUMED = re.compile(
@@ -65,7 +75,9 @@ TASK = re.compile(
     r"set out|aimed|was asked|were asked|got asked|have|need|must|want)\s+to\b|I\s+own(?:ed)?\b|"
     r"took\s+(?:on|over|ownership)|it was (?:my|on me)|to decide (?:whether|how|if)|the question was|"
     r"looking for|in my next role|what I want|I want (?:a|to|the)|the problem (?:was|is|we)|"
-    r"the challenge (?:was|is)|(?:I|we) committed to|I promised|signed up to|I wanted\b)",
+    r"the challenge (?:was|is)|(?:I|we) committed to|I promised|signed up to|I wanted\b|"
+    # "I made uptime my main goal", "making that our focus for the half": a goal the candidate took on.
+    r"mad[ei]\w* (?:it|this|that|\w+) (?:my|our) (?:\w+ )?(?:priority|goal|focus|job|mission))",
     re.IGNORECASE,
 )
 # In a design, the goal is the requirements ("must support", "the goal is").
@@ -99,9 +111,14 @@ VAGUE_ACTION = re.compile(
 RESULT_MARK = re.compile(
     r"\b(?:as a result|result(?:ed|ing)? in|the result|the outcome|in the end|ended up|eventually|afterwards|later|"
     r"since then|from then on|by the end|which meant|that meant|led to|so now|now|no longer|never again|"
-    r"stopped|dropp\w*|fell|grew|rose|increased|decreased|doubled|tripled|halved|went (?:up|down|from|to)|came down|"
+    r"stopped|dropp\w*|fell|grew|rose|increased|decreased|doubled|tripled|halved|went (?:up|down|from)|came down|"
+    r"went to (?=\d|zero|nothing|none|no\b|near|almost|about|under|over)|"  # "went to the team" is a step
     r"disappeared|renewed|stayed|churned|left|recovered|passed|became|turned into|went away|improved|"
-    r"better|happier|success\w*|worked|went well|landed)\b",
+    r"better|happier|success\w*|worked|went well|landed|"
+    # A state reached or kept after the work: "checkout was back up by noon", "the two still review together",
+    # "he has since taken over the rota", "not one page in the year since".
+    r"(?:is|are|was|were|came|got|be) back|back (?:up|online|on track|to normal)|(?<!was )(?<!were )(?<!had )still|"
+    r"(?:has|have|had) since|ever since|since(?=\s*[.!?]*\s*$))\b",
     re.IGNORECASE,
 )
 RESULT_AGENT = re.compile(
@@ -113,7 +130,7 @@ RESULT_AGENT = re.compile(
 VERDICT = word_set(
     "went well success successful great good better worked fine positive happy happier improved "
     "improve things everyone overall really very result results outcome impact landed lot much "
-    "people team teams smoother pleased late bit end now felt feel complex"
+    "people team teams smoother pleased late bit end felt feel complex"
 )
 # A comparison that says what changed, without a change verb: "sellers accepted far more drafts",
 # "fewer returns were tagged as wrong size", "newcomers merged much sooner".
@@ -126,4 +143,15 @@ COMPARATIVE = re.compile(
 # candidate acts, these describe the new arrangement they set up (the action), not what changed because of it.
 ARRANGEMENT = frozenset({"became", "become", "turned into", "now"})
 PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|just\s+)?(?:\w+[^\We]ed|\w+en|grown|fallen)\b", re.I)
-FUTURE = re.compile(r"\b(?:should|would|will|'ll|'d|could|might|hope\w*|expect\w*|plan(?:s|ning)? to|going to)\b", re.I)
+# "'d" is "would" before a base verb ("she'd join") but "had" before a participle ("they'd been paging").
+FUTURE = re.compile(
+    r"\b(?:should|would|will|'ll|could|might|hope\w*|expect\w*|plan(?:s|ning)? to|going to)\b"
+    r"|['’]d\b(?!\s+(?:\w+ly\s+)?(?:been|had|done|gone|seen|made|got|taken|grown|\w+ed)\b)",
+    re.I,
+)
+# Uncertainty about the outcome itself: "the client looked calmer, I think", "not sure the change held".
+HEDGE = re.compile(
+    r"\b(?:I think|I guess|I believe|I suppose|I'm not sure|I am not sure|not sure|maybe|probably|perhaps|"
+    r"seem(?:ed|s)?|apparently|I hope|hopefully)\b",
+    re.I,
+)

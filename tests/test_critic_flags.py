@@ -1,0 +1,115 @@
+"""STAR and quantified-result flags on the ordinary ways English states results, numbers and goals.
+
+Each case pins one general form (a change told with "down from", an arrow, a ratio, a count since the work, a hedge
+that withdraws a result, a first sentence that introduces the story's subject). Every answer is written for this
+file; none comes from a labelled or blind set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.critic import critique_answer
+from knowledge.metrics import extract_metrics
+
+Q = "Describe how you made a flaky system you owned dependable."
+SETUP = (
+    "Last spring our invoice export job at a small accounting startup failed most nights and finance chased us "
+    "every morning. I owned the job, so I rewrote it to process accounts in batches with checkpoints and I added "
+    "an alert on the first failed batch. "
+)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Failed nights are now about one a month, down from four or five a week.",  # "X, down from Y"
+        "Retries went 6/night -> 0/night.",  # an arrow between two rates
+        "Missed exports: zero, ten months on, and none since.",  # zero ... since
+        "The mornings finance had to chase us for went from two in five to one in twenty.",  # ratios
+        "The export is now used by 300+ accountants across both offices.",  # adoption after the work
+        "All 52/52 regression checks pass and nobody has been paged since.",  # a score out of a total
+        "The ledger is never more than about a minute behind now.",  # a bound reached
+        "It shipped in nine days and the morning chase stopped.",  # how long the work took
+    ],
+)
+def test_ordinary_result_forms_are_quantified(ending: str) -> None:
+    c = critique_answer(Q, "behavioral", SETUP + ending)
+    assert c.star.result and c.quantified_result, ending
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "I think it helped, probably.",  # a hedged verdict
+        "I also kept two engineers on the rotation.",  # the candidate's own step, not its effect
+        "Then I went to the platform team and walked them through the alert.",  # "went to" a place is a step
+        "It is all a lot better now than it was before the rewrite.",  # the words after "than" are the before
+    ],
+)
+def test_steps_and_hedged_verdicts_are_not_results(ending: str) -> None:
+    c = critique_answer(Q, "behavioral", SETUP + ending)
+    assert not c.star.result and not c.quantified_result, ending
+
+
+def test_a_result_in_a_hedged_clause_is_withdrawn_but_a_plain_one_stands() -> None:
+    plain = critique_answer(Q, "behavioral", SETUP + "The finance team stopped chasing us.")
+    hedged = critique_answer(Q, "behavioral", SETUP + "The finance team stopped chasing us, I believe.")
+    assert plain.star.result and not hedged.star.result
+
+
+def test_pluperfect_contraction_is_not_a_future() -> None:
+    # "'d been" is "had been": the result stands; "'d stop" is "would stop": a hope, not a result.
+    told = SETUP + "The timeouts we'd been fighting for months disappeared from the dashboard."
+    hoped = SETUP + "Finance said they'd stop chasing us eventually."
+    assert critique_answer(Q, "behavioral", told).star.result
+    assert not critique_answer(Q, "behavioral", hoped).star.result
+
+
+def test_a_state_kept_or_restored_after_the_work_is_a_result() -> None:
+    for ending in ("The nightly export was back on track within the week.", "The two analysts still use it daily."):
+        assert critique_answer(Q, "behavioral", SETUP + ending).star.result, ending
+
+
+def test_a_scene_clause_before_the_step_in_the_same_sentence_is_not_the_result() -> None:
+    answer = (
+        "Last year the onboarding squad at our bank fell behind on the identity checks; I asked the lead to "
+        "present a recovery plan to my staff meeting and I moved one competing project off her team."
+    )
+    c = critique_answer("Describe helping a team that had fallen behind.", "behavioral", answer)
+    assert c.star.situation and c.star.action and not c.star.result
+
+
+def test_introducing_the_story_subject_in_first_person_sets_the_scene() -> None:
+    answer = (
+        "I ran the checkout team at a ticketing company, nine engineers. Outages had doubled over the winter. "
+        "I made stability our goal until summer. I split the payment service from the seat map and I added load "
+        "tests to every release. Outages fell from six a month to one."
+    )
+    c = critique_answer("Describe turning a failing team around.", "behavioral", answer)
+    assert c.star.situation and c.star.task and c.star.result and c.quantified_result
+
+
+def test_a_count_that_restates_the_population_is_not_an_outcome() -> None:
+    answer = (
+        "At my last company five product teams each kept their own API keys for the model vendor. I wrote a "
+        "gateway with per-team quotas and I moved billing onto it. All five teams switched to the gateway."
+    )
+    c = critique_answer("Tell me about a platform change you led.", "behavioral", answer)
+    assert not c.quantified_result
+
+
+def test_a_duration_is_an_outcome_only_after_a_completion_verb() -> None:
+    base = "At my last company the search index rebuild broke every release. I split the rebuild into shards. "
+    done = critique_answer(Q, "behavioral", base + "We finished the move in three weeks.")
+    planned = critique_answer(Q, "behavioral", base + "We agreed to revisit it within three weeks.")
+    assert done.quantified_result and not planned.quantified_result
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("Flaky retries went 6/night -> 0/night.", 0.0, "per night"), ("All 40/40 smoke tests pass.", 100.0, "%")],
+)
+def test_rates_per_event_and_scores_over_a_total_are_quantities(text: str, value: float, unit: str) -> None:
+    found = extract_metrics(text)
+    assert found and found[0].value == value and found[0].unit == unit
