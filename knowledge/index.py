@@ -174,8 +174,11 @@ class StoryIndex:
             # something lexically: all of them share the rank after the last BM25 hit.
             rankings = [(dense_rank, DENSE_WEIGHT), (ranks_of(lexical, len(self.stories)), LEXICAL_WEIGHT)]
         fused = fuse(rankings, competency_matches(self.stories, competency))
-        # The question asks for the candidate's pitch: the pitch fits it whatever its topic words say.
+        # The question asks for the candidate's pitch: the pitch fits it whatever its topic words say. Any other
+        # question is not answered by a pitch, however many of the candidate's projects it names: pitches go last.
         pitched = self._pitches if _asks_for_pitch(query) else frozenset()
+        if not pitched and self._pitches:
+            fused = [f for f in fused if f[0] not in self._pitches] + [f for f in fused if f[0] in self._pitches]
         hits = []
         for pos, score in fused[:k]:
             similarity = None if scores is None else round(float(scores[pos]), 4)

@@ -67,9 +67,29 @@ def told_words(story: Story) -> int:
     return len(re.findall(r"[A-Za-z0-9][\w'’-]*", _NOT_TOLD.sub(" ", told)))
 
 
+# A journal entry's date stamp ("2025-01-11 (Sat) — ", "3 March 2024:") says when it was written, not what it is about.
+_DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_DATE_STAMP = re.compile(
+    rf"^\W*(?:{_DAY},?\s+)?(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\s*(?:\(\s*{_DAY}\s*\))?\s*[-–—:|,]?\s*",
+    re.IGNORECASE,
+)
+
+
+def undated(title: str) -> str:
+    """A title without a leading date stamp ("" when the date was all of it)."""
+    return _DATE_STAMP.sub("", title, count=1).strip()
+
+
 def head_text(story: Story) -> str:
-    """Title and linked questions, minus boilerplate: what the story is about in the author's shortest words."""
-    return "\n".join(strip_boilerplate(line) for line in [story.title, *linked_questions(story)] if line.strip())
+    """Title and linked questions, minus boilerplate and date stamps: what the story is about in the author's
+    shortest words (empty for a date-only title with no question: its parts speak for it)."""
+    lines = [undated(story.title), *linked_questions(story)]
+    return "\n".join(strip_boilerplate(line) for line in lines if line.strip())
 
 
 def story_views(story: Story) -> list[View]:

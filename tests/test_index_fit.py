@@ -11,6 +11,7 @@ from evals.retrieval import LABELS, load_labels, matches
 from knowledge import index_dense
 from knowledge.index import StoryIndex, open_story_index
 from knowledge.index_dense import fit_threshold
+from knowledge.index_views import undated
 from knowledge.models import Story
 
 # A pitch that names every story of the sample bank in a sentence: the classic hub.
@@ -71,9 +72,17 @@ def test_pitch_is_not_a_hub(bank: list[Story], tmp_path: Path, monkeypatch: pyte
     corrected_shown, corrected_found = pitch_shown_and_recall(_open(bank, tmp_path))
     monkeypatch.setattr(index_dense, "HUB_WEIGHT", 0.0)
     raw_shown, raw_found = pitch_shown_and_recall(_open(bank, tmp_path))
-    # 38 questions about specific stories: the pitch names them all, yet shows up for at most one of them.
-    assert corrected_shown <= 1 and corrected_shown < raw_shown, (corrected_shown, raw_shown)
+    # 38 questions about specific stories: the pitch names them all, yet never shows up for them (a question that
+    # does not ask for the pitch ranks it last, whatever the hub correction does), and the correction costs nothing.
+    assert corrected_shown == 0 and raw_shown == 0, (corrected_shown, raw_shown)
     assert corrected_found >= raw_found
+
+
+def test_a_pitch_ranks_last_for_other_questions(bank: list[Story], tmp_path: Path) -> None:
+    index = _open(bank, tmp_path)
+    hits = index.search("Tell me about the feature store outage during the holiday peak.", k=len(index.stories))
+    assert hits[-1].story.id == "pitch"
+    assert index.search("Tell me about yourself.", k=1)[0].story.id == "pitch"
 
 
 @pytest.mark.parametrize("question", ["Tell me about yourself.", "Walk me through your background and career so far."])
@@ -122,3 +131,17 @@ def test_a_pitch_known_only_by_its_title_answers_a_background_question(bank: lis
     # Any other question still meets the corrected pitch: not a fit for a question on a topic it only names.
     hits = index.search("Tell me about putting quality gates around a generative AI product.", k=3)
     assert not any(h.fits for h in hits if h.story.id == "ninety")
+
+
+@pytest.mark.parametrize(
+    ("title", "head"),
+    [
+        ("2025-01-11 (Sat)", ""),
+        ("2024-02-03 — reorg story (rewrite #3)", "reorg story (rewrite #3)"),
+        ("3 March 2024: the outage", "the outage"),
+        ("3 Decisions I regret", "3 Decisions I regret"),
+        ("The 2024 plan", "The 2024 plan"),
+    ],
+)
+def test_a_journal_date_stamp_is_not_what_a_story_is_about(title: str, head: str) -> None:
+    assert undated(title) == head
