@@ -19,7 +19,15 @@ from knowledge.models import Question, RolePack, slugify
 from knowledge.paths import roles_dir
 from prompts import fields
 
-__all__ = ["COMPETENCIES", "RoleFileError", "UnknownRoleError", "available_roles", "load_role", "parse_role"]
+__all__ = [
+    "COMPETENCIES",
+    "RoleFileError",
+    "UnknownRoleError",
+    "available_roles",
+    "load_role",
+    "parse_role",
+    "shared_role",
+]
 
 # Variables the interviewer fills in (agent/nodes/lines.py): the opening also gets the number of questions.
 TEMPLATE_FIELDS = {"opening": frozenset({"role_title", "count"}), "closing": frozenset({"role_title"})}
@@ -43,13 +51,19 @@ def available_roles() -> list[str]:
 
 def load_role(name_or_path: str) -> RolePack:
     """The role pack for a bundled role name or a path to a .yaml/.yml file (a fresh copy each call)."""
+    # Copy so a caller that reorders or trims questions never changes the cached pack.
+    return shared_role(name_or_path).model_copy(deep=True)
+
+
+def shared_role(name_or_path: str) -> RolePack:
+    """The same pack as load_role, but the cached object itself: for callers that only read it (the planner, a
+    role check at start). The deep copy costs ~15 ms of CPU per call, twice per session start."""
     path = _resolve(str(name_or_path).strip())
     try:
         mtime = path.stat().st_mtime_ns
     except OSError as exc:
         raise RoleFileError(f"{path}: cannot read role file ({exc.strerror or exc})") from None
-    # Copy so a caller that reorders or trims questions never changes the cached pack.
-    return _load_cached(path, mtime).model_copy(deep=True)
+    return _load_cached(path, mtime)
 
 
 def _resolve(name: str) -> Path:

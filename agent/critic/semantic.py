@@ -1,9 +1,11 @@
 """Sentence vectors for the critic: the local embedding model, one per process, with the role pack's texts cached.
 
 The critic compares an answer's sentences with the question asked, the role pack's other questions and the
-question's signals. Those texts are few and fixed, so their vectors are computed once per process; only the
-answer's sentences are embedded per turn, and those already embedded while the answer was typed (`ahead`, fed by
-agent.typing_ahead) are reused. When the model cannot run, `vectors`
+question's signals. Those texts are few and fixed: the bundled packs' vectors ship with the package
+(knowledge.embedding_fixed) and any other is computed once per process. Only the answer's sentences are embedded per
+turn, and those already embedded while the answer was typed (`ahead`, fed by agent.typing_ahead) are reused; a
+follow-up question is embedded in the background while the candidate reads it (`ahead_later`), since judging the
+reply compares the reply with it. When the model cannot run, `vectors`
 returns None and the critic falls back to word overlap, saying so nowhere louder than the index already does.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +22,7 @@ import numpy as np
 
 MAX_SENTENCES = 24  # a pasted essay is judged on its first 24 sentences' meaning (the rest still counts for cues)
 MAX_AHEAD = 256  # sentences embedded ahead and kept (a few answers' worth)
+_LATER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="critic-ahead")
 
 
 class Semantic:
@@ -30,6 +34,7 @@ class Semantic:
         self._ahead: OrderedDict[str, np.ndarray] = OrderedDict()  # sentences embedded while being typed
         self._lock = threading.Lock()
         self.available = embedder is not None
+        self._shipped: dict[str, np.ndarray] | None = None  # the bundled packs' vectors (knowledge.embedding_fixed)
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray | None:
         """Vectors for `texts` (answer sentences); None when the model cannot run. Sentences embedded ahead, while
@@ -60,6 +65,17 @@ class Semantic:
             while len(self._ahead) > MAX_AHEAD:
                 self._ahead.popitem(last=False)
 
+    def ahead_later(self, texts: Sequence[str]) -> None:
+        """`ahead` on a background thread: for a text asked now and judged against on the next turn."""
+        if self.available and texts:
+            _LATER.submit(self._ahead_quietly, list(texts))
+
+    def _ahead_quietly(self, texts: list[str]) -> None:
+        try:
+            self.ahead(texts)
+        except Exception:  # only a speed-up: the next turn embeds the text itself and reports a real failure
+            return
+
     def clear_ahead(self) -> None:
         """Forget the sentences embedded ahead."""
         with self._lock:
@@ -75,8 +91,11 @@ class Semantic:
             return None
 
     def fixed(self, texts: Sequence[str]) -> np.ndarray | None:
-        """Vectors for texts that recur (questions, signals), computed once per process."""
+        """Vectors for texts that recur (questions, signals): shipped for the bundled role packs, otherwise
+        computed once per process."""
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing and self.available:
+            missing = self._from_shipped(missing)
         if missing:
             fresh = self.vectors(missing)
             if fresh is None:
@@ -84,6 +103,18 @@ class Semantic:
             with self._lock:
                 self._cache.update(zip(missing, fresh, strict=True))
         return np.stack([self._cache[t] for t in texts]) if texts else None
+
+    def _from_shipped(self, texts: list[str]) -> list[str]:
+        """Take the texts' shipped vectors into the cache; returns the texts that have none."""
+        from knowledge.embedding_fixed import shipped_vectors, text_key
+
+        if self._shipped is None:
+            self._shipped = shipped_vectors(self._embedder)
+        found = {t: v for t in texts if (v := self._shipped.get(text_key(t))) is not None}
+        if found:
+            with self._lock:
+                self._cache.update(found)
+        return [t for t in texts if t not in found]
 
 
 @lru_cache(maxsize=4)

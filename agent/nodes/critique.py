@@ -200,4 +200,9 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
         "stories": [ref for ref in refs if ref.get("fits", True)],
         "usage": usage,
     }
+    if follow_up is not None:
+        from agent.critic.semantic import semantic
+
+        # Judging the reply compares it with the follow-up: embed that now, while the candidate reads it.
+        semantic().ahead_later([follow_up["text"]])
     return {"turns": [record], "pending_answer": None}

@@ -14,10 +14,11 @@ from knowledge.models import RolePack
 
 
 def load_pack(role: str) -> RolePack:
-    """The role pack (knowledge.roles, imported lazily so the graph module loads without it)."""
-    from knowledge.roles import load_role
+    """The role pack (knowledge.roles, imported lazily so the graph module loads without it), shared: the planner
+    only reads it."""
+    from knowledge.roles import shared_role
 
-    return load_role(role)
+    return shared_role(role)
 
 
 def plan_interview(state: InputState, runtime: Runtime[Context]) -> dict:

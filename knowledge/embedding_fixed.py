@@ -1,0 +1,104 @@
+"""The critic's fixed texts embedded once, at release time: every bundled role pack's questions and signals.
+
+Relevance compares each answer with every question of its role pack, and signals with each of the asked question's
+signals. Those texts are package data, so their vectors depend only on the texts and the pinned model: they ship in
+knowledge/data/critic-vectors-<embedder>.npz (plain arrays, read with allow_pickle=False), keyed by the sha256 of
+the text and stamped with the model's sha256. A text that changed (a role pack edited), a custom role pack or a
+different model misses the table and is embedded as before, so a stale table costs time, never a verdict.
+Without it, the first answer of a session (or the warm-up beside it) embeds ~120 texts, about a second of CPU.
+Regenerate after editing a role pack (a test fails until then):
+
+    python -m knowledge.embedding_fixed
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def table_path(name: str) -> Path:
+    return DATA / f"critic-vectors-{name}.npz"
+
+
+def text_key(text: str) -> str:
+    """The table's key for a text: exactly what gets embedded."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def pack_texts() -> tuple[str, ...]:
+    """Every question and signal of the bundled role packs, deduplicated and sorted."""
+    from knowledge.roles import available_roles, load_role
+
+    texts: set[str] = set()
+    for role in available_roles():
+        try:
+            pack = load_role(role)
+        except (OSError, ValueError):
+            continue  # a broken pack is reported by knowledge.roles; its texts are embedded when used
+        for q in pack.questions:
+            texts.add(q.text)
+            texts.update(q.signals)
+    return tuple(sorted(texts))
+
+
+def shipped_vectors(model: Embeddings) -> dict[str, np.ndarray]:
+    """Shipped vectors for this embedder (text_key -> unit vector); {} when none fit the model."""
+    name = str(getattr(model, "name", ""))
+    model_hash = str(getattr(model, "model_hash", ""))
+    if not name or not model_hash or getattr(model, "notice", None):
+        return {}
+    return dict(_load(table_path(name), model_hash))
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, model_hash: str) -> tuple[tuple[str, np.ndarray], ...]:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            if str(data["model_hash"]) != model_hash:
+                return ()
+            keys = [str(k) for k in data["keys"]]
+            vectors = np.asarray(data["vectors"], dtype=np.float32)
+    except (OSError, KeyError, ValueError):
+        return ()  # no table, or a damaged one: the texts are embedded instead
+    if vectors.ndim != 2 or len(vectors) != len(keys):
+        return ()
+    vectors.setflags(write=False)  # shared by every Semantic of the process
+    return tuple(zip(keys, vectors, strict=True))
+
+
+def write_table(model: Embeddings) -> Path:
+    """Embed every bundled pack text with `model` and write the shipped table; returns its path."""
+    from knowledge.embeddings import embed_matrix
+
+    texts = list(pack_texts())
+    vectors = embed_matrix(model, texts)
+    path = table_path(str(getattr(model, "name", "")))
+    np.savez(
+        path,
+        keys=np.array([text_key(t) for t in texts]),
+        vectors=vectors.astype(np.float32),
+        model_hash=np.array(str(getattr(model, "model_hash", ""))),
+    )
+    _load.cache_clear()
+    return path
+
+
+def main() -> int:
+    """Regenerate the MiniLM table (after a role pack's questions or signals changed)."""
+    from knowledge.embeddings import load_embedder
+
+    path = write_table(load_embedder("minilm"))
+    print(f"wrote {path} ({len(pack_texts())} texts)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""The critic's shipped pack vectors: current with the role packs and the pinned model, and used instead of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from agent.critic.semantic import Semantic
+from knowledge.embedding_fixed import pack_texts, shipped_vectors, text_key
+from knowledge.embeddings import embed_matrix, load_embedder
+
+
+def test_every_pack_text_has_a_shipped_vector_equal_to_a_fresh_one() -> None:
+    model = load_embedder("minilm")
+    shipped = shipped_vectors(model)
+    texts = list(pack_texts())
+    missing = [t for t in texts if text_key(t) not in shipped]
+    assert not missing, f"role packs changed: run python -m knowledge.embedding_fixed ({missing[:2]})"
+    sample = texts[:: max(1, len(texts) // 8)]
+    fresh = embed_matrix(model, sample)
+    stored = np.stack([shipped[text_key(t)] for t in sample])
+    assert np.allclose(fresh, stored, atol=1e-4)
+
+
+class Counting:
+    """The real MiniLM, counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.model = load_embedder("minilm")
+        self.name, self.model_hash, self.notice = self.model.name, self.model.model_hash, None  # type: ignore[attr-defined]
+        self.texts: list[str] = []
+
+    def embed_array(self, texts: list[str]) -> Any:
+        self.texts.extend(texts)
+        return self.model.embed_array(texts)  # type: ignore[attr-defined]
+
+
+def test_pack_texts_are_not_embedded_and_others_are() -> None:
+    counting = Counting()
+    sem = Semantic(counting)
+    pack = list(pack_texts())[:40]
+    vectors = sem.fixed(pack)
+    assert vectors is not None and vectors.shape == (40, 384)
+    assert counting.texts == []  # all shipped
+    custom = "How would you staff a brand new team of robot gardeners?"
+    sem.fixed([pack[0], custom])
+    assert counting.texts == [custom]  # a text outside the bundled packs is embedded, once
+    sem.fixed([custom])
+    assert counting.texts == [custom]
+
+
+def test_another_model_gets_no_shipped_vectors() -> None:
+    class Other:
+        name = "minilm"
+        model_hash = "0" * 64
+
+    assert shipped_vectors(Other()) == {}  # type: ignore[arg-type]
+
+
+def test_a_follow_up_embedded_ahead_is_not_embedded_again() -> None:
+    counting = Counting()
+    sem = Semantic(counting)
+    text = "What did you change in how the teams plan their quarter afterwards?"
+    sem.ahead_later([text])
+    from agent.critic.semantic import _LATER
+
+    _LATER.submit(lambda: None).result()  # the background run is done
+    assert counting.texts == [text]
+    sem.vectors([text])
+    assert counting.texts == [text]
