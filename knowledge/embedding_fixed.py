@@ -1,11 +1,14 @@
-"""The critic's fixed texts embedded once, at release time: every bundled role pack's questions and signals.
+"""Fixed texts embedded once, at release time: every bundled role pack's questions and signals, and the questions as
+the story index searches them.
 
 Relevance compares each answer with every question of its role pack, and signals with each of the asked question's
-signals. Those texts are package data, so their vectors depend only on the texts and the pinned model: they ship in
+signals; the story index searches each asked question with its boilerplate stripped ("Tell me about a time you" off).
+Those texts are package data, so their vectors depend only on the texts and the pinned model: they ship in
 knowledge/data/critic-vectors-<embedder>.npz (plain arrays, read with allow_pickle=False), keyed by the sha256 of
 the text and stamped with the model's sha256. A text that changed (a role pack edited), a custom role pack or a
 different model misses the table and is embedded as before, so a stale table costs time, never a verdict.
-Without it, the first answer of a session (or the warm-up beside it) embeds ~120 texts, about a second of CPU.
+Without it, the first answer of a session (or the warm-up beside it) embeds ~120 texts, about a second of CPU, and
+every candidate's index embeds each question it is asked.
 Regenerate after editing a role pack (a test fails until then):
 
     python -m knowledge.embedding_fixed
@@ -34,7 +37,9 @@ def text_key(text: str) -> str:
 
 
 def pack_texts() -> tuple[str, ...]:
-    """Every question and signal of the bundled role packs, deduplicated and sorted."""
+    """Every question and signal of the bundled role packs, and each question as the index searches it,
+    deduplicated and sorted."""
+    from knowledge.index_fusion import strip_boilerplate
     from knowledge.roles import available_roles, load_role
 
     texts: set[str] = set()
@@ -44,7 +49,7 @@ def pack_texts() -> tuple[str, ...]:
         except (OSError, ValueError):
             continue  # a broken pack is reported by knowledge.roles; its texts are embedded when used
         for q in pack.questions:
-            texts.add(q.text)
+            texts.update((q.text, strip_boilerplate(q.text)))
             texts.update(q.signals)
     return tuple(sorted(texts))
 

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from knowledge.embedding_fixed import shipped_vectors, text_key
 from knowledge.embeddings import EmbedderUnavailableError, embed_matrix, load_embedder
 from knowledge.index_cache import DenseVectors, cached_vectors, content_hash, default_index_dir
 from knowledge.index_dense import DenseScorer, fit_evidence, fit_threshold
@@ -83,6 +84,7 @@ class StoryIndex:
         # A pitch is a hub for every question but the one it answers: "tell me about yourself" finds it uncorrected.
         self._pitches = frozenset(i for i, s in enumerate(stories) if is_pitch(s))
         self._queries: dict[str, np.ndarray] = {}  # query vectors embedded ahead by prime()
+        self._shipped: dict[str, np.ndarray] | None = None  # the bundled packs' questions, embedded at release
 
     @property
     def embedder_name(self) -> str:
@@ -133,6 +135,7 @@ class StoryIndex:
         if self._embedder is None or self._dense is None or not self.stories:
             return
         texts = [t for t in dict.fromkeys(strip_boilerplate(q) for q in queries if q.strip()) if t not in self._queries]
+        texts = [t for t in texts if self._shipped_query(t) is None]
         if not texts:
             return
         try:
@@ -140,6 +143,12 @@ class StoryIndex:
         except EmbedderUnavailableError:
             return  # the searches themselves say so
         self._queries.update(zip(texts, vectors, strict=True))
+
+    def _shipped_query(self, text: str) -> np.ndarray | None:
+        """The shipped vector of a bundled role pack's question as searched (knowledge.embedding_fixed), if any."""
+        if self._shipped is None:
+            self._shipped = shipped_vectors(self._embedder) if self._embedder is not None else {}
+        return self._shipped.get(text_key(text))
 
     def _dense_scores(self, query: str) -> np.ndarray | None:
         if self._embedder is None or self._dense is None or not self.stories:
@@ -149,6 +158,8 @@ class StoryIndex:
             # every query toward whichever story is phrased that way.
             text = strip_boilerplate(query)
             vector = self._queries.pop(text, None)
+            if vector is None:
+                vector = self._shipped_query(text)
             if vector is None:
                 vector = embed_matrix(self._embedder, [text], query=True)[0]
         except EmbedderUnavailableError as exc:

@@ -29,11 +29,18 @@ class Counting:
     def __init__(self) -> None:
         self.model = load_embedder("minilm")
         self.name, self.model_hash, self.notice = self.model.name, self.model.model_hash, None  # type: ignore[attr-defined]
+        self.dimension = self.model.dimension  # type: ignore[attr-defined]
         self.texts: list[str] = []
 
     def embed_array(self, texts: list[str]) -> Any:
         self.texts.extend(texts)
         return self.model.embed_array(texts)  # type: ignore[attr-defined]
+
+    def embed_documents(self, texts: list[str]) -> Any:
+        return self.embed_array(texts).tolist()
+
+    def embed_query(self, text: str) -> Any:
+        return self.embed_array([text])[0].tolist()
 
 
 def test_pack_texts_are_not_embedded_and_others_are() -> None:
@@ -69,3 +76,26 @@ def test_a_follow_up_embedded_ahead_is_not_embedded_again() -> None:
     assert counting.texts == [text]
     sem.vectors([text])
     assert counting.texts == [text]
+
+
+def test_a_pack_question_is_searched_without_embedding_it(tmp_path: Any) -> None:
+    from knowledge.index import StoryIndex
+    from knowledge.index_fusion import strip_boilerplate
+    from knowledge.models import Story
+    from knowledge.roles import load_role
+
+    counting = Counting()
+    story = Story(id="s", title="Moving the ledger", text="I moved the ledger to a new database in six weeks.",
+                  source="n.md", format="prose")  # fmt: skip
+    index = StoryIndex.open([story], index_dir=tmp_path, embedder=counting)  # type: ignore[arg-type]
+    counting.texts.clear()
+    question = load_role("director").questions[0].text
+    hits = index.search(question, k=1)
+    assert hits and hits[0].similarity is not None  # dense retrieval ran
+    assert counting.texts == []  # with the shipped vector of the question as searched
+    index._shipped = {}  # the same search with the question embedded now: the same similarity
+    again = index.search(question, k=1)
+    assert len(counting.texts) == 1 and counting.texts[0] == strip_boilerplate(question)
+    assert abs(float(again[0].similarity or 0) - float(hits[0].similarity)) < 1e-4
+    index.search("How would you staff a brand new team of robot gardeners?", k=1)
+    assert len(counting.texts) == 2  # any other question is embedded as before
