@@ -99,3 +99,23 @@ def test_a_pack_question_is_searched_without_embedding_it(tmp_path: Any) -> None
     assert abs(float(again[0].similarity or 0) - float(hits[0].similarity)) < 1e-4
     index.search("How would you staff a brand new team of robot gardeners?", k=1)
     assert len(counting.texts) == 2  # any other question is embedded as before
+
+
+def test_a_reply_sent_at_once_waits_for_the_follow_up_embedding_instead_of_repeating_it() -> None:
+    import threading
+
+    counting = Counting()
+    sem = Semantic(counting)
+    gate = threading.Event()
+    real = counting.embed_array
+
+    def slow(texts: list[str]) -> Any:
+        gate.wait(5)
+        return real(texts)
+
+    counting.embed_array = slow  # type: ignore[method-assign]
+    text = "Which of those teams pushed back hardest, and what did you give them?"
+    sem.ahead_later([text])
+    threading.Timer(0.2, gate.set).start()
+    vectors = sem.vectors([text])  # arrives while the background embedding is still running
+    assert vectors is not None and counting.texts == [text]  # embedded once, by the background run

@@ -11,10 +11,11 @@ returns None and the critic falls back to word overlap, saying so nowhere louder
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +36,7 @@ class Semantic:
         self._lock = threading.Lock()
         self.available = embedder is not None
         self._shipped: dict[str, np.ndarray] | None = None  # the bundled packs' vectors (knowledge.embedding_fixed)
+        self._later: dict[str, Future[None]] = {}  # texts handed to ahead_later and not embedded yet
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray | None:
         """Vectors for `texts` (answer sentences); None when the model cannot run. Sentences embedded ahead, while
@@ -42,6 +44,11 @@ class Semantic:
         computed."""
         if not self.available or not texts:
             return None
+        with self._lock:
+            pending = {f for t in texts if (f := self._later.get(t)) is not None}
+        for future in pending:  # a reply sent at once: finish that embedding rather than do it twice
+            with contextlib.suppress(Exception):  # slow or failed: the text is embedded below
+                future.result(timeout=1.0)
         with self._lock:
             known = {t: v for t in texts if (v := self._ahead.get(t)) is not None}
         if not known:
@@ -67,8 +74,18 @@ class Semantic:
 
     def ahead_later(self, texts: Sequence[str]) -> None:
         """`ahead` on a background thread: for a text asked now and judged against on the next turn."""
-        if self.available and texts:
-            _LATER.submit(self._ahead_quietly, list(texts))
+        if not self.available or not texts:
+            return
+        future = _LATER.submit(self._ahead_quietly, list(texts))
+        with self._lock:
+            self._later.update(dict.fromkeys(texts, future))
+        future.add_done_callback(lambda done: self._forget(texts, done))
+
+    def _forget(self, texts: Sequence[str], done: Future[None]) -> None:
+        with self._lock:
+            for t in texts:
+                if self._later.get(t) is done:
+                    del self._later[t]
 
     def _ahead_quietly(self, texts: list[str]) -> None:
         try:
