@@ -43,6 +43,13 @@ def test_one_stray_question_mark_line_is_not_a_deck() -> None:
     assert unsplit(lines) == lines
 
 
+def test_question_mark_placeholders_under_star_labels_are_not_cards() -> None:
+    lines = ["## The outage", "", "**Task:**", "???", "", "**Result:**", "???", ""]
+    assert unsplit(lines) == lines
+    story = ingest_text("\n".join([*lines[:2], "**Situation:** The queue filled up at noon.", "", *lines[2:]]), "s.md")
+    assert [s.title for s in story.stories] == ["The outage"] and story.stories[0].unfinished
+
+
 def test_question_mark_lines_inside_code_are_not_cards() -> None:
     lines = ["```", "a", "???", "b", "???", "```"]
     assert unsplit(lines) == lines

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.ingest.labels import parse_label
 from knowledge.ingest.questions import is_question_like, question_line
 
 _SEPARATOR = re.compile(r"^\s{0,3}\?{1,3}\s*$")
@@ -41,6 +42,8 @@ def unsplit(lines: list[str]) -> list[str]:
             top -= 1
         if top == i or (top > 0 and out[top - 1].strip() and not _BREAK.match(out[top - 1])):
             continue  # nothing above, or a paragraph too long to be a front: leave the line alone
+        if parse_label(out[top]) is not None or not _back_follows(out, i):
+            continue  # "**Result:**" over a "???" placeholder is an unfinished story part, not a card
         front = " ".join(x.strip() for x in out[top:i])
         asked = question_line(front)
         text = asked[0] if asked else front
@@ -54,6 +57,14 @@ def unsplit(lines: list[str]) -> list[str]:
         if _BREAK.match(out[i]) and out[i - 1].strip():
             out[i] = "***"  # a card break, not a setext underline of the back above it
     return out
+
+
+def _back_follows(lines: list[str], i: int) -> bool:
+    """Some text (not a card break) follows the separator on line i, before the next blank-separated block ends."""
+    for line in lines[i + 1 : i + 3]:
+        if line.strip():
+            return not _BREAK.match(line) and not _SEPARATOR.match(line)
+    return False
 
 
 def _separators(lines: list[str]) -> list[int]:
