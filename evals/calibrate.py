@@ -36,13 +36,13 @@ BARS = {
 # bar, the bar is not met yet on the tuned set either. Blind misses that were looked at move into the tuned set
 # (evals/blind/README.md), so a floor can be re-based down when they arrive; the commit says so with the figures.
 FLOOR = {
-    "score_in_range": 0.78,
+    "score_in_range": 0.785,
     "off_topic_capped": 0.64,
     "strong_high": 0.94,
     "below_level_capped": 0.75,
     "follow_up_in_range": 0.95,
-    "star_macro_f1": 0.94,
-    "quantified_f1": 0.955,
+    "star_macro_f1": 0.945,
+    "quantified_f1": 0.96,
 }
 Judge = Callable[[LabeledItem], tuple[Any, list[Any]]]  # item -> (critique, [follow-up critiques])
 

@@ -113,3 +113,42 @@ def test_a_duration_is_an_outcome_only_after_a_completion_verb() -> None:
 def test_rates_per_event_and_scores_over_a_total_are_quantities(text: str, value: float, unit: str) -> None:
     found = extract_metrics(text)
     assert found and found[0].value == value and found[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "I wrote the importer and the admin page, and it went live for the first two offices in May.",  # delivery
+        "Whether the auditors noticed, I can't say.",  # an unknown outcome
+    ],
+)
+def test_delivery_and_unknown_outcomes_are_not_results(ending: str) -> None:
+    assert not critique_answer(Q, "behavioral", SETUP + ending).star.result, ending
+
+
+def test_a_cue_verb_with_the_candidate_as_subject_is_a_step() -> None:
+    answer = (
+        "At a regional insurer the claims rebuild was a year late. I stopped the rewrite, cut the scope into "
+        "three releases and I put the two most senior leads on the first one. The directors were pleased."
+    )
+    c = critique_answer("Describe rescuing a late programme.", "behavioral", answer)
+    assert c.star.action and not c.star.result
+
+
+def test_a_level_that_held_up_in_a_lived_case_is_a_measured_result() -> None:
+    answer = (
+        "I'd keep search inside the database we already run, because permission joins stay trivial in SQL. We "
+        "did that for invoice search at my last company, and search there has held up at twelve million rows, p95 "
+        "under 120 ms."
+    )
+    c = critique_answer("How would you choose where to run vector search?", "technical", answer)
+    assert c.star.result and c.quantified_result
+
+
+def test_claiming_a_part_is_not_an_action_but_states_the_responsibility() -> None:
+    answer = (
+        "At my previous employer I worked on the fraud scoring service: 40 million checks a day, 12 ms p99, "
+        "five regions. It mattered a lot to the business."
+    )
+    c = critique_answer("Describe the largest system you built or ran.", "behavioral", answer)
+    assert c.star.task and not c.star.action

@@ -18,12 +18,14 @@ from knowledge.models import Metric
 
 # Verbs and phrases that put a number in the position of an effect.
 _CHANGE = re.compile(
-    r"\b(?:cut|cutting|reduc\w*|lower(?:ed|ing)|decreas\w*|dropp\w*|drop|fell|fall\w*|shr[aiu]nk\w*|halv\w*|"
+    # "cut the scope into three releases" is a step; "cut costs by a third" is a change.
+    r"\b(?:(?:cut|cutting)(?=.*\b(?:by|to|from|down|in half)\b)|"
+    r"reduc\w*|lower(?:ed|ing)|decreas\w*|dropp\w*|drop|fell|fall\w*|shr[aiu]nk\w*|halv\w*|"
     r"grew|grow\w*|increas\w*|rais\w*|rose|boost\w*|improv\w*|doubl\w*|tripl\w*|sav(?:ed|ing|es)|recover\w*|"
     r"gain\w*|won|sped|speed\w* up|accelerat\w*|eliminat\w*|avoided|prevented|hit|reach\w*|achiev\w*|"
     r"retain\w*|resolv\w*|climb\w*|jump\w*|plummet\w*|freed|lift\w*|bump\w*|converted|result\w*|"
     r"led to|leading to|meant|went (?:from|to|up|down)|came down|down to|back (?:to|in|within|under)|"
-    r"held at|held steady|held within|stayed at|remained at|scored|stopp\w*|restored|finished|shipped|"
+    r"held(?: up)? at|held steady|held within|stayed at|remained at|scored|stopp\w*|restored|finished|shipped|"
     r"launched|delivered|landed|moved(?=.*\b(?:by|to|from|up|down)\b))\b"
     r"|\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|~)?[-+−]?[$€£]?[\d.,]+\S*$",
     re.IGNORECASE,

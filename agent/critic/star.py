@@ -56,7 +56,8 @@ def _concrete(sentence: Sentence, metrics: list[MetricMention]) -> bool:
 
 def _action(sentence: Sentence, hypothetical: bool, habitual: bool = False) -> bool:
     """A concrete step; in a design/technical answer a named mechanism counts without an actor."""
-    text = sentence.text
+    # "I worked on the ranking team", "we contributed to the launch": a claim of a part, not a step taken.
+    text = cue.ROLE_CLAIM.sub("", sentence.text)
     mover = (
         i_action(text, hypothetical, habitual)
         or we_action(text, hypothetical)
@@ -97,8 +98,10 @@ _PART = re.compile(r";|\s[–—-]\s|:\s")  # independent clauses of one sentenc
 _CLAUSE = re.compile(r"[,;:]|\s[–—-]\s|\bbut\b")
 # A hedge set off at either end governs the whole sentence: "..., I think." / "Probably, ...".
 _HEDGED_SENTENCE = re.compile(rf"^\W*(?:{cue.HEDGE.pattern})\W*,|,\s*(?:{cue.HEDGE.pattern})\W*$", re.I)
-# "I also kept a fifth of capacity free": an agentive verb with the candidate as subject is their step.
+# "I also kept a fifth of capacity free", "I stopped the rewrite": a cue verb with the candidate as subject is their
+# step, not its effect.
 _MY_STEP = re.compile(r"\bI\s+(?:(?:also|then|just|finally|\w+ly)\s+)*$")
+_VERB_CUE = re.compile(r"\w+ed|left|kept|cut|hit|won|grew|rose|fell|became|went \w+", re.I)  # not "eventually"
 
 
 def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hypothetical: bool) -> bool:
@@ -107,8 +110,9 @@ def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hy
     text = sentence.text
     marks = list(cue.RESULT_MARK.finditer(text))
     if near_end:
-        marks += [m for m in cue.RESULT_AGENT.finditer(text) if not _MY_STEP.search(text, 0, m.start())]
-    cues = _told_cues(text, marks)
+        marks += list(cue.RESULT_AGENT.finditer(text))
+    mine = [m for m in marks if _VERB_CUE.fullmatch(m.group(0)) and _MY_STEP.search(text, 0, m.start())]
+    cues = _told_cues(text, [m for m in marks if m not in mine])
     if (
         cue.COMPARATIVE.search(text)
         and cue.PAST_VERB.search(text)

@@ -73,7 +73,8 @@ TASK = re.compile(
     r"ask|aim|priority|call)\s+(?:was|is|were)\b|I\s+was\s+(?:\w+\s+)?(?:asked|tasked|hired|brought|responsible|given|"
     r"charged|assigned|accountable|expected|the\s+\w+\s+(?:lead|owner))|(?:I|we)\s+(?:\w+\s+)?(?:needed|had|wanted|"
     r"set out|aimed|was asked|were asked|got asked|have|need|must|want)\s+to\b|I\s+own(?:ed)?\b|"
-    r"took\s+(?:on|over|ownership)|it was (?:my|on me)|to decide (?:whether|how|if)|the question was|"
+    r"took\s+(?:on|over|ownership)|I\s+(?:mostly\s+|mainly\s+)?worked on|"
+    r"it was (?:my|on me)|to decide (?:whether|how|if)|the question was|"
     r"looking for|in my next role|what I want|I want (?:a|to|the)|the problem (?:was|is|we)|"
     r"the challenge (?:was|is)|(?:I|we) committed to|I promised|signed up to|I wanted\b|"
     # "I made uptime my main goal", "making that our focus for the half": a goal the candidate took on.
@@ -101,13 +102,19 @@ MECHANISM = re.compile(
     r"roadmap|okr|process|review|rotation|on-?call|postmortem|runbook|test\w*|benchmark\w*|profil\w*)\b",
     re.IGNORECASE,
 )
+ROLE_CLAIM = re.compile(
+    r"\b(?:I|we|my team|our team|the team)\s+(?:also\s+|mostly\s+|mainly\s+)?(?:worked (?:on|in|with)|contributed to|"
+    r"was part of|were part of|was involved in|were involved in|helped (?:out )?(?:with|on))\b",
+    re.IGNORECASE,
+)
 VAGUE_ACTION = re.compile(
     r"\b(?:worked hard|aligned|align\w* everyone|helped|supported|collaborated|communicated|focused on|made sure|"
     r"took care|handled it|did my best|stepped up|drove alignment|was involved)\b",
     re.IGNORECASE,
 )
 # Result cues. Markers and changes that happen to things ("latency dropped") count anywhere after the action;
-# agentive verbs ("we shipped", "I cut") are also actions, so they count only near the end of the answer.
+# agentive verbs ("we cut", "we retired") are also actions, so they count only near the end of the answer.
+# Delivery verbs (shipped, launched, rolled out, went live) end the work; they do not say what changed.
 RESULT_MARK = re.compile(
     r"\b(?:as a result|result(?:ed|ing)? in|the result|the outcome|in the end|ended up|eventually|afterwards|later|"
     r"since then|from then on|by the end|which meant|that meant|led to|so now|now|no longer|never again|"
@@ -118,12 +125,12 @@ RESULT_MARK = re.compile(
     # A state reached or kept after the work: "checkout was back up by noon", "the two still review together",
     # "he has since taken over the rota", "not one page in the year since".
     r"(?:is|are|was|were|came|got|be) back|back (?:up|online|on track|to normal)|(?<!was )(?<!were )(?<!had )still|"
-    r"(?:has|have|had) since|ever since|since(?=\s*[.!?]*\s*$))\b",
+    r"(?:has|have|had) since|ever since|held up|(?:has|have) held|since(?=\s*[.!?]*\s*$))\b",
     re.IGNORECASE,
 )
 RESULT_AGENT = re.compile(
-    r"\b(?:cut|reduced|saved|shipped|launched|delivered|eliminated|hit|reached|won|retained|kept|closed|"
-    r"completed|finished|rolled out|went live|signed|promoted|adopted|retired|caught|replaced|removed)\b",
+    r"\b(?:cut|reduced|saved|eliminated|hit|reached|won|retained|kept|closed|"
+    r"completed|finished|signed|promoted|adopted|retired|caught|replaced|removed)\b",
     re.IGNORECASE,
 )
 # Evaluative words: a result made only of these is a bare verdict ("things improved", "it went well").
@@ -152,6 +159,6 @@ FUTURE = re.compile(
 # Uncertainty about the outcome itself: "the client looked calmer, I think", "not sure the change held".
 HEDGE = re.compile(
     r"\b(?:I think|I guess|I believe|I suppose|I'm not sure|I am not sure|not sure|maybe|probably|perhaps|"
-    r"seem(?:ed|s)?|apparently|I hope|hopefully)\b",
+    r"seem(?:ed|s)?|apparently|I hope|hopefully|whether|(?:don't|do not|didn't) know|no idea)\b",
     re.I,
 )
