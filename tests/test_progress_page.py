@@ -120,3 +120,34 @@ def test_text_from_documents_and_the_job_cannot_break_out_of_the_page() -> None:
     html = render_page(view)
     assert "<script>alert(1)" not in html and html.count("<script") == 3  # data, Chart.js, the page's own
     assert "no story yet" in html
+
+
+def test_open_shows_the_page_in_the_candidates_browser(tmp_path: Path, isolated_data_dir: Path) -> None:
+    """--open hands the written page to the browser the candidate's environment names ($BROWSER, as Python's
+    webbrowser reads it); here that browser is headless Chromium dumping what it rendered."""
+    fill_feed(FileFeed(isolated_data_dir / "history"), "director", 5)
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert browser, "Debian's chromium is needed (apt-get install -y chromium; .ci/run installs it)"
+    dom, opened = tmp_path / "dom.html", tmp_path / "opened.txt"
+    script = tmp_path / "open-page"
+    script.write_text(
+        f'#!/bin/sh\necho "$1" > "{opened}"\nexec "{browser}" {" ".join(FLAGS)} --user-data-dir="{tmp_path}/profile" '
+        f'--dump-dom --virtual-time-budget=5000 "$1" > "{dom}"\n',
+        encoding="utf-8",
+    )
+    script.chmod(0o700)
+    page = tmp_path / "my progress.html"
+    made = subprocess.run(
+        [sys.executable, "-m", "agent.progress", "--role", "director", "--embedder", "hashing", "--html", str(page),
+         "--open"],
+        capture_output=True, text=True, timeout=300, cwd=REPO, env={**os.environ, "BROWSER": str(script)},
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert opened.read_text(encoding="utf-8").strip() == page.resolve().as_uri()  # the page just written
+    assert re.search(r'<body[^>]*data-charts="[1-9]', dom.read_text(encoding="utf-8")), "the browser drew the charts"
+
+
+def test_open_without_html_is_a_one_line_error() -> None:
+    made = subprocess.run([sys.executable, "-m", "agent.progress", "--open"], capture_output=True, text=True,
+                          timeout=120, cwd=REPO)  # fmt: skip
+    assert made.returncode == 2 and made.stderr.strip() == "error: --open needs --html FILE"
