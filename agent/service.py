@@ -9,6 +9,8 @@ The same nodes as agent.graph, with three differences:
   candidate without documents uses their latest upload.
 - wrap_up puts the report (Markdown) and transcript (JSON) into the thread's state, `values["report"]`, so a
   client reads them through the server (threads.get_state), and writes them to the candidate's folder.
+- Every answer feeds the candidate's coaching history in the server's store (agent.coaching.store_feed), which the
+  served "progress" graph (agent.service_progress) reads back.
 
 The candidate is the server's authenticated user when the server has auth configured, else the thread's
 `user_id` metadata, else the thread alone: question history, indexes and reports are keyed by it.
@@ -26,6 +28,9 @@ from langgraph.runtime import Runtime
 from typing_extensions import TypedDict
 
 from agent import candidates
+from agent.coaching.feed import FileFeed, HistoryFeed
+from agent.coaching.record import summarize
+from agent.coaching.store_feed import StoreFeed
 from agent.context import Context
 from agent.graph import build_graph
 from agent.nodes.critique import critique_answer
@@ -118,9 +123,24 @@ def retrieve_node(state: ServiceState, runtime: Runtime[ServiceContext], config:
     return retrieve_stories(state, _trusted(runtime, ctx))
 
 
+def candidate_feed(runtime: Runtime[Any], key: str) -> HistoryFeed:
+    """The candidate's coaching history: the server's store, else (a graph run without one) their folder."""
+    if runtime.store is not None:
+        return StoreFeed(runtime.store, key)
+    return FileFeed(candidates.candidate_dir(key) / "history")
+
+
+def _feed(runtime: Runtime[Any], key: str, ctx: Context, config: RunnableConfig, values: dict[str, Any]) -> None:
+    """Record the session's summary so far (the same summary the terminal feeds its history with)."""
+    candidate_feed(runtime, key).record(summarize(_thread_id(config), ctx, values, ctx=ctx))
+
+
 def critique_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
-    ctx, _ = _context(dict(state), runtime, config)
-    return critique_answer(state, _trusted(runtime, ctx))
+    ctx, key = _context(dict(state), runtime, config)
+    update = critique_answer(state, _trusted(runtime, ctx))
+    if update.get("turns"):
+        _feed(runtime, key, ctx, config, {**state, **update, "turns": [*state.get("turns", []), *update["turns"]]})
+    return update
 
 
 def wrap_up_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
@@ -136,6 +156,7 @@ def wrap_up_node(state: ServiceState, runtime: Runtime[ServiceContext], config: 
     markdown, transcript = build_report(thread, values, shown)
     name = hashlib.sha256(thread.encode()).hexdigest()[:32]  # a thread id is the client's: never a file name
     write_report(name, values, shown, candidates.reports_dir(key))
+    _feed(runtime, key, ctx, config, values)  # finished
     return {**closed, "report": {"markdown": markdown, "transcript": transcript}}
 
 

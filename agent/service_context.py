@@ -50,7 +50,7 @@ class Settings:
     offline: bool = False
 
 
-def _installed_role(name: Any) -> str:
+def installed_role(name: Any) -> str:
     from knowledge.roles import available_roles
 
     roles = available_roles()
@@ -73,7 +73,7 @@ def client_settings(raw: Any) -> Settings:
         refused, known = ", ".join(extra), ", ".join(sorted(allowed))
         raise ValueError(f"the server does not take {refused} from a client (allowed: {known})")
     settings = Settings(**data)
-    _installed_role(settings.role)
+    installed_role(settings.role)
     _bounded(settings.questions, "questions", 1, MAX_QUESTIONS)
     _bounded(settings.follow_ups, "follow_ups", 0, MAX_FOLLOW_UPS)
     if settings.seed is not None:

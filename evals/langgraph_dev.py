@@ -26,12 +26,16 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _config(folder: Path) -> Path:
-    config = {
-        "dependencies": [str(REPO)],
-        "graphs": {"interviewer": f"{REPO}/agent/service.py:graph"},
-        "checkpointer": {"path": f"{REPO}/agent/server_checkpointer.py:checkpointer"},
-        "python_version": "3.11",
-    }
+    """The repo's langgraph.json (what a deployment serves), its relative paths made absolute."""
+    config = json.loads((REPO / "langgraph.json").read_text(encoding="utf-8"))
+
+    def absolute(ref: str) -> str:
+        return f"{REPO}/{ref.removeprefix('./')}" if ref.startswith("./") else ref
+
+    config["dependencies"] = [str(REPO)]
+    config["graphs"] = {name: absolute(ref) for name, ref in config["graphs"].items()}
+    if "checkpointer" in config:
+        config["checkpointer"]["path"] = absolute(config["checkpointer"]["path"])
     path = folder / "langgraph.json"
     path.write_text(json.dumps(config), encoding="utf-8")
     return path

@@ -17,6 +17,7 @@ import pytest
 from langgraph_sdk import get_sync_client
 from stub_openai import StubOpenAI
 
+from agent.candidates import candidate_key
 from evals.langgraph_dev import langgraph_dev
 
 SERVER_KEY = "sk-server-only-7f3a"
@@ -199,3 +200,40 @@ def test_studio_schemas_build_and_offer_no_url_key_or_path(server: tuple[str, Pa
         "role", "questions", "follow_ups", "seed", "feedback", "offline"
     }  # fmt: skip
     assert "documents" in schemas["input_schema"]["properties"]
+
+
+def test_each_answer_feeds_the_candidates_history_in_the_store_and_progress_serves_it(
+    server: tuple[str, Path],
+) -> None:
+    url, data = server
+    client = get_sync_client(url=url)
+    context = {"role": "director", "questions": 2, "follow_ups": 0, "offline": True}
+    for seed in (11, 12):
+        thread_id, _ = start(client, {**context, "seed": seed}, {"user_id": "erin"})
+        answer_all(client, thread_id, {**context, "seed": seed})
+    half, _ = start(client, {**context, "seed": 13}, {"user_id": "erin"})  # a session left after one answer
+    run = client.runs.create(half, "interviewer", command={"resume": {"kind": "answer", "text": ANSWER}},
+                             context={**context, "seed": 13})  # fmt: skip
+    client.runs.join(half, run["run_id"])
+
+    erin = candidate_key("user:erin")
+    items = client.store.search_items(("coaching", erin), limit=50)["items"]
+    assert len(items) == 3 and {tuple(i["namespace"]) for i in items} == {("coaching", erin)}
+    assert sorted(i["value"]["finished"] for i in items) == [False, True, True]
+    assert sorted(len(i["value"]["answers"]) for i in items) == [1, 2, 2]
+    assert not list(data.glob("candidates/*/history/*.json"))  # the store holds it, not the server's disk
+
+    mine = client.runs.wait(None, "progress", input={"role": "director"}, metadata={"user_id": "erin"})
+    progress = mine["view"]["progress"]
+    assert progress["sessions"] == 3 and progress["answers"] == 5
+    answered = [c for c in progress["competencies"] if c["answers"]]
+    assert sum(c["answers"] for c in answered) == 5 and all(c["points"] for c in answered)
+    assert str(data) not in repr(mine)
+    latest = client.runs.wait(None, "progress", input={}, metadata={"user_id": "erin"})  # the latest session's role
+    assert latest["view"]["role"] == "director"
+    others = client.runs.wait(None, "progress", input={"role": "director"}, metadata={"user_id": "frank"})
+    assert others["view"]["progress"]["sessions"] == 0  # Erin's history is hers
+    nobody = client.runs.wait(None, "progress", input={}, metadata={"user_id": "frank"})
+    assert nobody["error"].startswith("no sessions yet")
+    with pytest.raises(Exception, match="unknown role"):  # a name among the installed packs, never a path
+        client.runs.wait(None, "progress", input={"role": "../../etc/passwd"}, metadata={"user_id": "erin"})
