@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from agent.cli_render import Renderer
+from agent.cli_render import Renderer, session_command
 
 
 def show_sessions(render: Renderer, limit: int = 20) -> None:
@@ -16,7 +16,7 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
     sessions = backend.store.listing(limit)
     backend.close()
     if not sessions:
-        render.line("No saved sessions yet. Start one with: python -m agent.session --role director")
+        render.line(f"No saved sessions yet. Start one with: {session_command('--role', 'director')}")
         return
     table = Table(title="Saved sessions (resume with --resume ID)")
     for col in ("ID", "Role", "Status", "Updated (UTC)"):

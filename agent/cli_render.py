@@ -181,8 +181,13 @@ class Renderer:
         self.line(f"{reason} Resume with: {resume_command(session_id)}")
 
 
-def resume_command(session_id: str) -> str:
-    """`<this interpreter> -m agent.session --resume ID`, quoted for a POSIX shell."""
+def session_command(*args: str) -> str:
+    """`<this interpreter> -m agent.session ARGS`, quoted for a POSIX shell (a bare `python` may lack the venv)."""
     import shlex
 
-    return f"{shlex.quote(sys.executable or 'python3')} -m agent.session --resume {shlex.quote(session_id)}"
+    return " ".join([shlex.quote(sys.executable or "python3"), "-m", "agent.session", *map(shlex.quote, args)])
+
+
+def resume_command(session_id: str) -> str:
+    """`<this interpreter> -m agent.session --resume ID`, quoted for a POSIX shell."""
+    return session_command("--resume", session_id)

@@ -54,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"no such file or folder: {missing[0]}")
 
     from knowledge.index import StoryIndex, open_story_index
+    from knowledge.paths import DataDirError
 
     try:
         if args.index is not None and not args.docs:
@@ -62,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             index = StoryIndex.open(stories, index_dir=args.index, embedder=embedder)
         else:
             index = open_story_index(args.docs, index_dir=args.index, embedder=args.embedder or "minilm")
+    except DataDirError as exc:  # INTERVIEWER_DATA_DIR unusable: a setting to fix, like a bad argument
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except (ValueError, RuntimeError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -17,6 +17,7 @@ from typing import Any
 
 from knowledge.ingest.api import ingest_paths
 from knowledge.ingest.result import IngestResult
+from knowledge.paths import DataDirError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,8 +34,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    with ingest_progress() as progress:
-        result = ingest_paths(args.paths, progress=progress)
+    try:
+        with ingest_progress() as progress:
+            result = ingest_paths(args.paths, progress=progress)
+    except DataDirError as exc:  # INTERVIEWER_DATA_DIR unusable (its per-document cache lives there)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
     for warning in (w for w in result.warnings if w not in result.errors):

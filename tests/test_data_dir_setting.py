@@ -1,0 +1,46 @@
+"""A data folder setting that cannot work (INTERVIEWER_DATA_DIR names a regular file) is one line and exit 2 from every
+command a user runs, and the hints the tool prints name the interpreter that is running (a bare `python` may not
+have the venv's packages)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+NOTES = "## Story: Cut the build time\n\nS: Builds took 40 minutes.\nA: I split the suite.\nR: Builds take 9 minutes.\n"
+
+
+def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, timeout=120, cwd=REPO,
+                          env={**os.environ, **env}, stdin=subprocess.DEVNULL)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["knowledge.ingest", "{notes}"],
+        ["knowledge.search", "build time", "--docs", "{notes}"],
+        ["agent.session", "--list-sessions"],
+        ["agent.progress", "--role", "director"],
+    ],
+)
+def test_a_data_folder_that_is_a_file_is_one_line(tmp_path: Path, command: list[str]) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    blocker = tmp_path / "data-is-a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    done = _run({"INTERVIEWER_DATA_DIR": str(blocker)}, *[a.format(notes=notes) for a in command])
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == f"error: data folder {blocker} is not a folder (check INTERVIEWER_DATA_DIR)"
+
+
+def test_the_empty_session_list_names_this_interpreter(tmp_path: Path) -> None:
+    done = _run({"INTERVIEWER_DATA_DIR": str(tmp_path / "data"), "NO_COLOR": "1", "COLUMNS": "200"},
+                "agent.session", "--list-sessions")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"Start one with: {sys.executable} -m agent.session --role director" in done.stdout
