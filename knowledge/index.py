@@ -8,8 +8,8 @@ an embedder that cannot run degrades to BM25-only search with a notice.
 ``search(question, k, competency)`` returns ``StoryHit``s, best first; each says whether it ``fits`` the question
 (its fit evidence, the hub-corrected similarity plus a share of its BM25 score, clears the threshold
 calibrated for the embedder and the bank's size). ``best_fit(question)`` is the best
-hit that fits, or None: "no prepared story fits". Dense scoring lives in knowledge.index_dense, the one module that
-imports langchain_community. Call ``warm()`` (e.g. in a background thread) to pay the one-off costs early.
+hit that fits, or None: "no prepared story fits". Dense scoring (FAISS) lives in knowledge.index_dense.
+Call ``warm()`` (e.g. in a background thread) to pay the one-off costs early.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Dense scoring of stories: FAISS over every view, hubness-corrected max-sim per story.
 
-The only module that imports langchain_community (lazily, on the first search: 0.9 s of imports in a bare process)
-and silences its sunset DeprecationWarning. The FAISS store is built in memory from the cached vectors; it is never
-saved with ``save_local`` (which pickles): knowledge.index_store writes the vectors with faiss.write_index.
+The FAISS index (an exact inner-product index, ``faiss.IndexFlatIP``) is built in memory from the cached vectors
+and searched directly with faiss: LangChain's FAISS wrapper (langchain_community, being sunset) cost 0.9 s of imports
+in a bare process and built a Document per view on every search, for the same scores. knowledge.index_store
+writes the vectors with faiss.write_index (never pickled).
 
 Hub correction. Some views are close to almost any interview question: an elevator pitch that names every project,
 a "90-second version", a summary paragraph. Raw max-sim lets them win everywhere. Each view's hubness is its mean
@@ -15,7 +16,6 @@ the "no prepared story fits" threshold is set on: a generic view no longer clear
 from __future__ import annotations
 
 import math
-import warnings
 from typing import Any
 
 import numpy as np
@@ -78,35 +78,19 @@ class DenseScorer:
         self.stories = stories
         self.hubness = view_hubness(vectors.views, vectors.probes)
         self._embedder = embedder
-        self._store: Any = None
+        self._index: Any = None
 
     def _faiss(self) -> Any:
-        """The LangChain FAISS vector store over the view vectors (built on first use)."""
-        if self._store is None:
+        """The FAISS inner-product index over the view vectors (built on first use)."""
+        if self._index is None:
             import faiss
-            from langchain_core.documents import Document
-
-            # langchain-community warns once, at import, that it is being sunset. A filter rather than
-            # catch_warnings, which is not thread-safe and the first search may run in a background thread.
-            warnings.filterwarnings("ignore", message=".*langchain-community.* sunset", category=DeprecationWarning)
-            from langchain_community.docstore.in_memory import InMemoryDocstore
-            from langchain_community.vectorstores import FAISS
-            from langchain_community.vectorstores.utils import DistanceStrategy
 
             views = self.vectors.views
             flat = faiss.IndexFlatIP(views.shape[1])
             if len(views):
-                flat.add(views)
-            ids = [str(row) for row in range(len(views))]
-            docs = {i: Document(page_content="", metadata={"row": int(i)}) for i in ids}
-            self._store = FAISS(
-                embedding_function=self._embedder,
-                index=flat,
-                docstore=InMemoryDocstore(docs),
-                index_to_docstore_id=dict(enumerate(ids)),
-                distance_strategy=DistanceStrategy.MAX_INNER_PRODUCT,
-            )
-        return self._store
+                flat.add(np.ascontiguousarray(views, dtype=np.float32))
+            self._index = flat
+        return self._index
 
     def scores(self, query: np.ndarray, uncorrected: frozenset[int] = frozenset()) -> np.ndarray:
         """Corrected dense score per story position (-inf for a story without views); the stories at the
@@ -115,9 +99,11 @@ class DenseScorer:
         views = len(self.vectors.views)
         if not views:
             return out
-        found = self._faiss().similarity_search_with_score_by_vector(query.tolist(), k=views)
-        rows = np.fromiter((doc.metadata["row"] for doc, _ in found), dtype=np.int64, count=len(found))
-        sims = np.fromiter((score for _, score in found), dtype=np.float32, count=len(found))
+        query = np.ascontiguousarray(np.asarray(query, dtype=np.float32).reshape(1, -1))
+        found_sims, found_rows = self._faiss().search(query, views)
+        keep = found_rows[0] >= 0  # faiss pads with -1 when it returns fewer rows than asked
+        rows = found_rows[0][keep].astype(np.int64)
+        sims = found_sims[0][keep]
         penalty = HUB_WEIGHT * self.hubness[rows]
         if uncorrected:
             penalty = np.where(np.isin(self.vectors.owner[rows], list(uncorrected)), 0.0, penalty)
