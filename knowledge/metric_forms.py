@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.metric_units import unit_after
+from knowledge.number_words import WORD_NUMBER, word_value
 
 
 @dataclass
@@ -89,13 +90,36 @@ def group_tokens(text: str) -> list[Tok]:
 
 
 def score_tokens(text: str) -> list[Tok]:
-    """Scores out of a total ("40/40 tests") as percentages."""
+    """Scores out of a total ("40/40 tests", "nine of the twelve teams", "29 out of 30 days") as percentages."""
     toks: list[Tok] = []
     for m in _SCORE.finditer(text):
         a, b = float(m.group("a")), float(m.group("b"))
         if b > 0 and a <= b:
             toks.append(Tok(m.start(), m.end(), round(100.0 * a / b, 2), "%"))
+    for m in _OF_TOTAL.finditer(text):
+        if not (_is_count(m.group("a")) and _is_count(m.group("b"))):
+            continue
+        a, b = _count(m.group("a")), _count(m.group("b"))
+        if b > 1 and 0 <= a <= b:
+            toks.append(Tok(m.start(), m.end(), round(100.0 * a / b, 2), "%"))
     return toks
+
+
+def _is_count(raw: str) -> bool:
+    return raw[0].isdigit() or (bool(WORD_NUMBER.fullmatch(raw)) and raw.lower() not in ("a dozen", "a couple of"))
+
+
+def _count(raw: str) -> float:
+    return float(raw.replace(",", "")) if raw[0].isdigit() else word_value(raw)
+
+
+# "nine of the twelve teams", "29 out of 30 days": a part of a stated whole, followed by what is counted.
+_OF_TOTAL = re.compile(
+    r"\b(?P<a>\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s+(?:out\s+)?of\s+(?:the\s+|our\s+|all\s+|those\s+)?"
+    r"(?P<b>\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)(?=\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:has|was|is|does|goes|gets)\b)"
+    r"[A-Za-z]+s\b)",
+    re.IGNORECASE,
+)
 
 
 def magnitude_tokens(text: str) -> list[Tok]:

@@ -62,6 +62,10 @@ _TIMEFRAME = re.compile(
     r"|/(?:s|sec|day|week|month|mo|yr|year)\b|annually|monthly|yearly|weekly|daily)\b",
     re.IGNORECASE,
 )
+# A bare number reached by a change ("fell to zero", "came down to two") is a quantity on its own.
+_MOVED_TO = re.compile(
+    r"\b(?:fell|dropped|went|came|shrank|rose|grew|climbed|cut|reduced|brought|down|up)\s+(?:\w+\s+)?to\s+$", re.I
+)
 _LIST_START = re.compile(r"(?:^|\n)[ \t>*\-]*$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
@@ -115,7 +119,8 @@ def _tokens(text: str) -> list[Tok]:
         toks.append(Tok(m.start(), m.end(), weekly, "per week", paired_only=True))
     toks += fraction_tokens(text) + score_tokens(text) + magnitude_tokens(text) + group_tokens(text)
     kept: list[Tok] = []
-    for t in sorted(toks, key=lambda t: (t.start, -t.end, not t.unit)):  # the longer (or measured) reading wins
+    # The longer (or measured) reading wins; on a tie a share beats a duration ("three quarters of the queue").
+    for t in sorted(toks, key=lambda t: (t.start, -t.end, not t.unit, t.unit in TIME_UNITS)):
         if not kept or t.start >= kept[-1].end:
             kept.append(t)
     return _ratios(text, kept)
@@ -176,8 +181,11 @@ def extract_metrics(text: str) -> list[Metric]:
             noun = _CHANGE_TO_NOUN.match(between) if frm and not explicit else None
             if noun:
                 explicit, unit = True, unit or noun.group("unit").strip().lower()
+            arrow = bool(_ARROW_ONLY.match(between))
+            if arrow and not unit:
+                unit = "count"  # "failed runs: 9 -> 0": an arrow makes two bare numbers a change
             if compatible and (unit or explicit) and len(between) < 40:
-                if explicit or _ARROW_ONLY.match(between):  # "from X to Y", "X -> Y": baseline first
+                if explicit or arrow:  # "from X to Y", "X -> Y": baseline first
                     _same_time_unit(t, nxt)  # "from 4 hours to 45 minutes": both in minutes
                     start = t.start - len(frm.group(0)) if frm else t.start
                     out.append(Metric(text=text[start : nxt.end], value=_val(nxt), unit=nxt.unit or unit,
@@ -192,6 +200,8 @@ def extract_metrics(text: str) -> list[Metric]:
                     continue
         if t.unit and not t.paired_only:
             out.append(Metric(text=text[t.start : t.end], value=_val(t), unit=t.unit, start=t.start, end=t.end))
+        elif not t.unit and _MOVED_TO.search(text, max(0, t.start - 40), t.start):  # "pages fell to zero"
+            out.append(Metric(text=text[t.start : t.end], value=t.value, unit="count", start=t.start, end=t.end))
         i += 1
     return describe(text, _attach_timeframes(text, out))
 

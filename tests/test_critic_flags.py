@@ -152,3 +152,39 @@ def test_claiming_a_part_is_not_an_action_but_states_the_responsibility() -> Non
     )
     c = critique_answer("Describe the largest system you built or ran.", "behavioral", answer)
     assert c.star.task and not c.star.action
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Nightly failures: 9 -> 0.",  # an arrow between bare counts
+        "We went three months without a single failed run.",  # a streak after the work
+        "Finance now gets the file before 7am on 29 of 30 days.",  # a part of a stated whole
+        "It took four days instead of the three weeks we had estimated.",  # time against the estimate
+        "Pager alerts about the export fell to zero.",  # a bare number reached by a change
+        "Three quarters of the retries disappeared.",  # a fraction of something, not a duration
+        "Since the change, nobody has been paged for it and the run finishes in under twenty minutes.",
+    ],
+)
+def test_more_result_forms_are_quantified(ending: str) -> None:
+    c = critique_answer(Q, "behavioral", SETUP + ending)
+    assert c.star.result and c.quantified_result, ending
+
+
+def test_a_comparison_inside_the_candidates_step_is_not_an_outcome() -> None:
+    ending = "I changed the report to show four short charts instead of one long table."
+    assert not critique_answer(Q, "behavioral", SETUP + ending).quantified_result
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Failed runs: 9 -> 0.", 0.0, "count"),
+        ("Nine of the twelve teams signed up.", 75.0, "%"),
+        ("It held on 29 out of 30 days.", 96.67, "%"),
+        ("Three quarters of the queue cleared.", 75.0, "%"),
+    ],
+)
+def test_counts_and_shares_without_units(text: str, value: float, unit: str) -> None:
+    found = extract_metrics(text)
+    assert found and found[0].value == value and found[0].unit == unit, found

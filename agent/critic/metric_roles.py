@@ -35,7 +35,8 @@ _CHANGE_AFTER = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:renewed|left|churned|stayed|dropped|fell|rose|grew|improved|increased|decreased|"
     r"disappeared|stopped|signed|returned|converted|upgraded|pass(?:ed|es|ing)?|green|reached|held|stayed|remained|"
     r"faster|slower|fewer|less|more|lower|higher|cheaper|reduction|improvement|increase|decrease|drop|gain|"
-    r"savings?|saved|better|earlier|sooner|ahead|compared (?:to|with)|versus|vs)\b",
+    r"savings?|saved|better|earlier|sooner|ahead|compared (?:to|with)|versus|vs|"
+    r"without (?:a|an|any|one)\b)\b",  # "two months without a page"
     re.IGNORECASE,
 )
 # A sentence placed after the work that says "later"/"since then": its figures are where things ended up.
@@ -45,16 +46,17 @@ _AFTERWARDS = re.compile(
     # A period counted from the work: "a year on", "two quarters later", "has since", "in the weeks since".
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\w+ty)\s+"
     r"(?:days?|weeks?|months?|quarters?|years?) (?:on|later)\b|(?:has|have|had) since|ever since|"
-    r"since(?=\s*[.!?]*\s*$))",
+    r"since(?=\s*[.!?]*\s*$)|^\W*since (?:the|that|this|then)\b)",
     re.IGNORECASE,
 )
 # "shipped it in nine days": a duration told after a completion verb, after the work, is how long the work took.
 _TOOK = re.compile(
     r"\b(?:got|had|shipped|delivered|finished|completed|done|live|launched|migrated|closed|fixed|resolved|"
-    r"recovered|restored|back|swapp?ed|moved|rolled out|replaced|cut over)\b[^,;]*?"
+    r"recovered|restored|back|swapp?ed|moved|rolled out|replaced|cut over|finishes|completes)\b[^,;]*?"
     r"\b(?:in|within|inside)\s+(?:just\s+|only\s+|about\s+|under\s+|less than\s+)?$",
     re.I,
 )
+_INSTEAD = re.compile(r"\s*(?:instead of|rather than)\b", re.I)  # "four days instead of the three weeks planned"
 # A share or count that is the subject of a past-tense verb: "a tenth of users opened it", "nine renewed".
 _PAST_AFTER = re.compile(
     r"(?:\s+of\s+(?:the\s+|our\s+|their\s+|those\s+)?[a-z]\w*)?\s+(?:\w+[^\We\s]ed|chose|took|came|went|got|kept|"
@@ -145,7 +147,9 @@ def classify(
             # A figure reached "within two quarters" after the work started is an achievement, not a setting.
             timed = metric.timeframe is not None and re.match(r"(?:in|within|over|after)\b", metric.timeframe, re.I)
             # Reaching zero of something after the work ("retired it with zero incidents") is an outcome.
-            took = metric.unit in TIME_UNITS and bool(_TOOK.search(answer, sent.start, metric.start))
+            took = metric.unit in TIME_UNITS and bool(
+                _TOOK.search(answer, sent.start, metric.start) or _INSTEAD.match(answer, metric.end, sent.end)
+            )
             # "all four teams moved over" restates the population already given, not a new figure.
             known = any(m.value == metric.value and m.unit == metric.unit for m in mentions)
             subject = (

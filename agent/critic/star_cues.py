@@ -125,7 +125,8 @@ RESULT_MARK = re.compile(
     # A state reached or kept after the work: "checkout was back up by noon", "the two still review together",
     # "he has since taken over the rota", "not one page in the year since".
     r"(?:is|are|was|were|came|got|be) back|back (?:up|online|on track|to normal)|(?<!was )(?<!were )(?<!had )still|"
-    r"(?:has|have|had) since|ever since|held up|(?:has|have) held|since(?=\s*[.!?]*\s*$))\b",
+    r"(?:has|have|had) since|ever since|held up|(?:has|have) held|since(?=\s*[.!?]*\s*$)|"
+    r"^since (?:the|that|this)\b)\b",  # "Since the switch, ..." opens what followed
     re.IGNORECASE,
 )
 RESULT_AGENT = re.compile(
