@@ -9,6 +9,7 @@ The server opens it once at start and closes it at shutdown.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,10 +28,22 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
         from psycopg.rows import dict_row
         from psycopg_pool import AsyncConnectionPool
 
+        from agent.store_postgres import SETUP_LOCK_KEY, SETUP_WAIT_S
+
         kwargs = {"autocommit": True, "prepare_threshold": None, "row_factory": dict_row}
         async with AsyncConnectionPool(url, max_size=POOL_SIZE, kwargs=kwargs, open=False) as pool:
             postgres = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
-            await postgres.setup()
+            async with pool.connection() as conn:  # one setup at a time (see agent.store_postgres.setup_lock)
+                for _ in range(int(SETUP_WAIT_S / 0.05)):
+                    cur = await conn.execute("SELECT pg_try_advisory_lock(%s) AS held", (SETUP_LOCK_KEY,))
+                    held: Any = await cur.fetchone()  # a dict row (the pool's row_factory)
+                    if held and held["held"]:
+                        break
+                    await asyncio.sleep(0.05)
+                try:
+                    await postgres.setup()
+                finally:
+                    await conn.execute("SELECT pg_advisory_unlock_all()")
             yield postgres
     elif url and url != "memory:":
         from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver

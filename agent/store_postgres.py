@@ -187,14 +187,44 @@ def open_pool(url: str, max_size: int | None = None) -> Any:
     return ConnectionPool(url, min_size=1, max_size=size, kwargs=kwargs, open=True)
 
 
+# Every process of this tool creates the tables it needs on first use; two at once on a fresh database (two workers,
+# two terminals, a server and a terminal) would race LangGraph's migrations (UniqueViolation on checkpoint_migrations,
+# seen with two load-test workers). A session-level advisory lock on this key serializes the setup.
+SETUP_LOCK_KEY = 0x696E7476  # any constant shared by every version of the tool
+
+
+SETUP_WAIT_S = 120.0
+
+
+@contextmanager
+def setup_lock(pool: Any) -> Iterator[None]:
+    """Hold the schema-setup advisory lock (on its own pooled connection) while creating tables. Waiters poll with
+    pg_try_advisory_lock rather than block in pg_advisory_lock: a blocked statement is an open transaction, which
+    the holder's CREATE INDEX CONCURRENTLY would wait for (a deadlock)."""
+    with pool.connection() as conn:
+        deadline = time.monotonic() + SETUP_WAIT_S
+        while not _try_lock(conn) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock_all()")
+
+
+def _try_lock(conn: Any) -> bool:
+    row = conn.execute("SELECT pg_try_advisory_lock(%s) AS held", (SETUP_LOCK_KEY,)).fetchone()
+    return bool(row["held"] if isinstance(row, dict) else row[0])
+
+
 def open_postgres(url: str) -> Backend:
-    """PostgresSaver + PostgresStore on one pool (tables created on first use)."""
+    """PostgresSaver + PostgresStore on one pool (tables created on first use, one process at a time)."""
     from langgraph.checkpoint.postgres import PostgresSaver
 
     pool = open_pool(url)
     saver = PostgresSaver(pool)
-    saver.setup()
-    store = PostgresStore(pool, owns=True)
+    with setup_lock(pool):
+        saver.setup()
+        store = PostgresStore(pool, owns=True)
     _STORES[id(saver)] = store
     return Backend(saver, store, url)
 

@@ -149,3 +149,30 @@ def test_the_service_keeps_a_thread_in_postgres_across_a_server_restart(pg_url: 
         values = client.threads.get_state(thread_id)["values"]
     assert [t["answer"] for t in values["turns"]] == [A1, A2]
     assert values["report"]["transcript"]["turns"][1]["answer"] == A2
+
+
+def test_processes_opening_a_fresh_database_at_once_all_start(pg_url: str) -> None:
+    """Four processes create the tables of a new database at the same moment (workers of one server, a server and
+    a terminal): each opens it, none fails on a half-made schema."""
+    import subprocess
+    import sys
+    import time
+
+    import psycopg
+
+    base, _ = pg_url.rsplit("/", 1)
+    name = f"interviewer_fresh_{secrets.token_hex(4)}"
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        at = time.time() + 4  # after every interpreter has imported what it needs
+        code = ("import sys, time; from agent.backend import open_backend; "
+                "time.sleep(max(0.0, float(sys.argv[2]) - time.time())); "
+                "open_backend(sys.argv[1]).close()")  # fmt: skip
+        procs = [subprocess.Popen([sys.executable, "-c", code, f"{base}/{name}", str(at)], stderr=subprocess.PIPE,
+                                  text=True) for _ in range(4)]  # fmt: skip
+        errors = [p.communicate(timeout=120)[1] for p in procs]
+        assert [p.returncode for p in procs] == [0, 0, 0, 0], "\n".join(e[-600:] for e in errors)
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
