@@ -19,7 +19,9 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
         render.line(f"No saved sessions yet. Start one with: {session_command('--role', 'director')}")
         return
     table = Table(title="Saved sessions (resume with --resume ID)")
-    for col in ("ID", "Role", "Status", "Updated (UTC)"):
+    # The ID is what the candidate copies into --resume: never shortened, whatever the terminal's width.
+    table.add_column("ID", no_wrap=True, min_width=max(len(s["thread_id"]) for s in sessions))
+    for col in ("Role", "Status", "Updated (UTC)"):
         table.add_column(col)
     for s in sessions:
         table.add_row(s["thread_id"], s["role"], s["status"], s["updated_at"].replace("T", " ")[:19])

@@ -44,3 +44,17 @@ def test_the_empty_session_list_names_this_interpreter(tmp_path: Path) -> None:
                 "agent.session", "--list-sessions")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert f"Start one with: {sys.executable} -m agent.session --role director" in done.stdout
+
+
+def test_the_session_list_shows_whole_ids_in_an_80_column_terminal(tmp_path: Path) -> None:
+    env = {"INTERVIEWER_DATA_DIR": str(tmp_path / "data"), "NO_COLOR": "1", "COLUMNS": "80"}
+    answers = tmp_path / "answers.txt"
+    answers.write_text("I led the migration and cut build time from 40 to 9 minutes.\n", encoding="utf-8")
+    started = _run(env, "agent.session", "--role", "engineering-manager", "--questions", "2", "--seed", "1",
+                   "--offline", "--answers", str(answers))  # fmt: skip
+    assert started.returncode == 3, started.stderr  # answers ran out: saved, unfinished
+    listing = _run(env, "agent.session", "--list-sessions")
+    ids = [line.split()[1] for line in listing.stdout.splitlines() if "engineer" in line and "│" in line]
+    assert ids and all(i.endswith(tuple("0123456789abcdef")) and "…" not in i for i in ids), listing.stdout
+    resumed = _run(env, "agent.session", "--resume", ids[0], "--answers", str(answers))
+    assert "not found" not in resumed.stderr.lower() and "unknown" not in resumed.stderr.lower(), resumed.stderr
