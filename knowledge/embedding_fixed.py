@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
+
+from knowledge.vector_table import read_table
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -60,23 +61,7 @@ def shipped_vectors(model: Embeddings) -> dict[str, np.ndarray]:
     model_hash = str(getattr(model, "model_hash", ""))
     if not name or not model_hash or getattr(model, "notice", None):
         return {}
-    return dict(_load(table_path(name), model_hash))
-
-
-@lru_cache(maxsize=4)
-def _load(path: Path, model_hash: str) -> tuple[tuple[str, np.ndarray], ...]:
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            if str(data["model_hash"]) != model_hash:
-                return ()
-            keys = [str(k) for k in data["keys"]]
-            vectors = np.asarray(data["vectors"], dtype=np.float32)
-    except (OSError, KeyError, ValueError):
-        return ()  # no table, or a damaged one: the texts are embedded instead
-    if vectors.ndim != 2 or len(vectors) != len(keys):
-        return ()
-    vectors.setflags(write=False)  # shared by every Semantic of the process
-    return tuple(zip(keys, vectors, strict=True))
+    return dict(read_table(table_path(name), model_hash, "keys"))
 
 
 def write_table(model: Embeddings) -> Path:
@@ -92,7 +77,7 @@ def write_table(model: Embeddings) -> Path:
         vectors=vectors.astype(np.float32),
         model_hash=np.array(str(getattr(model, "model_hash", ""))),
     )
-    _load.cache_clear()
+    read_table.cache_clear()
     return path
 
 

@@ -12,7 +12,6 @@ different model simply misses the table and is embedded as before. Regenerate af
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 
 from knowledge.embeddings import embed_matrix, load_embedder
 from knowledge.index_views import hub_probes
+from knowledge.vector_table import read_table
 
 DATA = Path(__file__).resolve().parent / "data"
 PROBE_ROLE = "probe"  # knowledge.index_cache.PROBE (not imported: that module imports this one)
@@ -35,22 +35,7 @@ def packaged_probe_vectors(model: Embeddings) -> dict[str, np.ndarray]:
     model_hash = str(getattr(model, "model_hash", ""))
     if not name or not model_hash:
         return {}
-    return dict(_load(table_path(name), model_hash))
-
-
-@lru_cache(maxsize=4)
-def _load(path: Path, model_hash: str) -> tuple[tuple[str, np.ndarray], ...]:
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            if str(data["model_hash"]) != model_hash:
-                return ()
-            hashes = [str(h) for h in data["hashes"]]
-            vectors = np.asarray(data["vectors"], dtype=np.float32)
-    except (OSError, KeyError, ValueError):
-        return ()  # no table, or a damaged one: the probes are embedded instead
-    if vectors.ndim != 2 or len(vectors) != len(hashes):
-        return ()
-    return tuple(zip(hashes, vectors, strict=True))
+    return dict(read_table(table_path(name), model_hash, "hashes"))
 
 
 def write_table(model: Embeddings) -> Path:
