@@ -24,6 +24,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge.vector_table import read_table
+from knowledge.vector_table import write_table as write_vectors
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -71,14 +72,7 @@ def write_table(model: Embeddings) -> Path:
     texts = list(pack_texts())
     vectors = embed_matrix(model, texts)
     path = table_path(str(getattr(model, "name", "")))
-    np.savez(
-        path,
-        keys=np.array([text_key(t) for t in texts]),
-        vectors=vectors.astype(np.float32),
-        model_hash=np.array(str(getattr(model, "model_hash", ""))),
-    )
-    read_table.cache_clear()
-    return path
+    return write_vectors(path, "keys", [text_key(t) for t in texts], vectors, model)
 
 
 def main() -> int:

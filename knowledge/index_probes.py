@@ -20,6 +20,7 @@ from langchain_core.embeddings import Embeddings
 from knowledge.embeddings import embed_matrix, load_embedder
 from knowledge.index_views import hub_probes
 from knowledge.vector_table import read_table
+from knowledge.vector_table import write_table as write_vectors
 
 DATA = Path(__file__).resolve().parent / "data"
 PROBE_ROLE = "probe"  # knowledge.index_cache.PROBE (not imported: that module imports this one)
@@ -45,13 +46,7 @@ def write_table(model: Embeddings) -> Path:
     probes = list(hub_probes())
     vectors = embed_matrix(model, probes, query=True)
     path = table_path(str(getattr(model, "name", "")))
-    np.savez(
-        path,
-        hashes=np.array([content_hash(text, PROBE_ROLE) for text in probes]),
-        vectors=vectors.astype(np.float32),
-        model_hash=np.array(str(getattr(model, "model_hash", ""))),
-    )
-    return path
+    return write_vectors(path, "hashes", [content_hash(text, PROBE_ROLE) for text in probes], vectors, model)
 
 
 def main() -> int:

@@ -7,8 +7,10 @@ table from another model, a missing one or a damaged one reads as empty, and the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -28,3 +30,15 @@ def read_table(path: Path, model_hash: str, key_field: str) -> tuple[tuple[str, 
         return ()
     vectors.setflags(write=False)  # shared by every reader of the process
     return tuple(zip(keys, vectors, strict=True))
+
+
+def write_table(path: Path, key_field: str, keys: Sequence[str], vectors: np.ndarray, model: Any) -> Path:
+    """Write a table `read_table` reads back, stamped with `model`'s sha256; the cached reads are dropped."""
+    arrays: dict[str, Any] = {
+        key_field: np.array(list(keys)),
+        "vectors": np.asarray(vectors, dtype=np.float32),
+        "model_hash": np.array(str(getattr(model, "model_hash", ""))),
+    }
+    np.savez(path, **arrays)
+    read_table.cache_clear()
+    return path
