@@ -214,6 +214,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return _run_and_report(paths, args.json, args.llm_stub)
         finally:
+            # The sessions' history summaries are written by a background thread: let it finish inside this data
+            # dir, before the folder is removed and before a late write could land in the user's own data dir.
+            from agent.coaching.record import flush_history
+
+            flush_history()
             if saved is None:
                 os.environ.pop("INTERVIEWER_DATA_DIR", None)
             else:
