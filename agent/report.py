@@ -21,7 +21,7 @@ from knowledge.paths import data_dir, write_private
 from prompts import load_yaml
 
 PRACTICE_ITEMS = 3
-UNANSWERED = 1  # what a skipped question counts for in the overall score (the score of a non-answer)
+UNANSWERED = 1  # what a skipped or never-reached question counts for in the overall score (a non-answer's score)
 
 
 def final_critique(turns: list[TurnRecord], index: int) -> dict[str, Any] | None:
@@ -89,7 +89,9 @@ def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_
     """Per-question scores, the overall score and the top things to practise."""
     rows = [_row(q, i, turns) for i, q in enumerate(plan)]
     scored = [r for r in rows if r["score"] is not None]
-    counted = [r["score"] for r in scored] + [UNANSWERED for r in rows if r["skipped"]]
+    # Every planned question counts: one skipped or never reached (the session ended early) is unanswered, so
+    # answering one question well and ending the session cannot read as a strong interview.
+    counted = [UNANSWERED if r["score"] is None else r["score"] for r in rows] if any(r["asked"] for r in rows) else []
     gap_counts: Counter[str] = Counter()
     for r in scored:
         for rank, gap in enumerate(r["gaps"]):
@@ -104,8 +106,8 @@ def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_
         "planned": len(plan),
         "answered": len(scored),
         "skipped": sum(1 for r in rows if r["skipped"]),
+        "unanswered": sum(1 for r in rows if r["score"] is None),
         "ended_early": ended_early,
-        # Skipped questions count as unanswered; questions never reached (ended early) do not count.
         "overall": round(sum(counted) / len(counted), 2) if counted else None,
         "practice": practice,
     }
@@ -158,7 +160,8 @@ def render_markdown(
     overall = scorecard.get("overall")
     lines = [f"# Mock interview report: {title or role}", "", f"Session `{thread_id}`.", ""]
     lines.append(
-        f"**Overall score: {overall}/5** over {scorecard['answered']} answered question(s)"
+        f"**Overall score: {overall}/5** over {scorecard['planned']} planned question(s), "
+        f"{scorecard['answered']} answered (a skipped or unreached question counts as {UNANSWERED})"
         if overall is not None
         else "**No answered questions.**"
     )

@@ -54,13 +54,34 @@ TURNS = [
 def test_scorecard_uses_the_final_critique_and_counts_skips() -> None:
     card = build_scorecard(PLAN, TURNS, ended_early=True)
     q1, q2, q3 = card["questions"]
-    # 2/5 first, one follow-up that closed its gap: 3. The skipped question counts as unanswered (1).
+    # 2/5 first, one follow-up that closed its gap: 3. The skipped question and the one never reached (the
+    # session ended early) each count as unanswered (1): (3 + 1 + 1) / 3.
     assert (q1["first_score"], q1["score"], q1["primary_gap"], q1["follow_ups"]) == (2, 3, "quantified_result", 1)
     assert q2["skipped"] and q2["score"] is None
     assert not q3["asked"]
-    assert card["overall"] == 2.0 and card["answered"] == 1 and card["skipped"] == 1 and card["ended_early"]
+    assert card["overall"] == 1.67 and card["answered"] == 1 and card["skipped"] == 1 and card["ended_early"]
+    assert card["unanswered"] == 2
     assert card["practice"][0]["gap"] == "quantified_result"
     assert all(p["advice"] for p in card["practice"])
+
+
+def test_ending_after_one_strong_answer_is_not_a_strong_interview() -> None:
+    """A 5/5 answer and /end with four questions left reads 1.8, not 5.0 (the newcomer's trial)."""
+    plan = PLAN + PLAN[:2]
+    card = build_scorecard(plan, [turn(0, "A full story.", crit(5, []))], ended_early=True)
+    assert card["overall"] == 1.8 and card["answered"] == 1 and card["unanswered"] == 4
+    md = render_markdown("t-1", "director", plan, [turn(0, "A full story.", crit(5, []))], card)
+    assert "Overall score: 1.8/5** over 5 planned question(s), 1 answered" in md
+
+
+def test_a_session_with_every_question_answered_averages_them() -> None:
+    turns = [turn(0, "a", crit(4, ["ownership"])), turn(1, "b", crit(5, [])), turn(2, "c", crit(3, ["rationale"]))]
+    card = build_scorecard(PLAN, turns)
+    assert card["overall"] == 4.0 and card["unanswered"] == 0
+
+
+def test_nothing_asked_has_no_overall_score() -> None:
+    assert build_scorecard(PLAN, [], ended_early=True)["overall"] is None
 
 
 def test_practice_lists_at_most_three_gaps_most_frequent_first() -> None:
@@ -75,7 +96,7 @@ def test_practice_lists_at_most_three_gaps_most_frequent_first() -> None:
 def test_markdown_has_answers_evidence_story_notes_and_practice() -> None:
     md = render_markdown("t-1", "director", PLAN, TURNS, build_scorecard(PLAN, TURNS))
     for expected in (
-        "Overall score: 2.0",
+        "Overall score: 1.67",
         "Tell me about a failure.",
         "We tried it.",
         "It dropped 40%.",
