@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.critic.schema import Critique
+from agent.llm.prompt import MAIN_GAP_LINE
 
 MODES = ("injection_five", "on_topic_unquoted", "claims_result", "clears_flag", "lowers_named", "raises_two")
 QUOTABLE = ("situation", "task", "action", "result", "ownership", "specificity", "tradeoffs", "requirements",
@@ -34,15 +35,28 @@ QUOTABLE = ("situation", "task", "action", "result", "ownership", "specificity",
 STAR = ("situation", "task", "action", "result")
 _EVIDENCE = re.compile(r"Offline critic \(facts computed by code[^)]*\):\s*(\{.*?\})\s*\n", re.S)
 _ANSWER = re.compile(r"<answer>\n(.*)\n</answer>", re.S)
+_NOTES = re.compile(r"<notes>\n(.*?)\n</notes>", re.S)
 _SENTENCE = re.compile(r"[^.!?\n]{12,}[.!?]?")
+
+
+def read_evidence(text: str) -> dict[str, Any]:
+    """The offline evidence JSON of a request, with the critic's gap sentence read back from inside <notes>."""
+    match = _EVIDENCE.search(text)
+    if match is None:
+        raise ValueError("the LLM request carries no offline evidence block")
+    evidence: dict[str, Any] = json.loads(match.group(1))
+    notes = _NOTES.search(text)
+    line = next((ln for ln in (notes.group(1) if notes else "").splitlines() if ln.startswith(MAIN_GAP_LINE)), "")
+    evidence["gap"] = line[len(MAIN_GAP_LINE):]
+    return evidence
 
 
 def _request_parts(body: dict[str, Any]) -> tuple[dict[str, Any], str]:
     text = "\n".join(str(m.get("content") or "") for m in body.get("messages", []) if m.get("role") == "user")
-    evidence, answer = _EVIDENCE.search(text), _ANSWER.search(text)
-    if evidence is None or answer is None:
-        raise ValueError("the LLM request carries no offline evidence or no fenced answer")
-    return json.loads(evidence.group(1)), answer.group(1)
+    answer = _ANSWER.search(text)
+    if answer is None:
+        raise ValueError("the LLM request carries no fenced answer")
+    return read_evidence(text), answer.group(1)
 
 
 def _quotable_gap(evidence: dict[str, Any]) -> str | None:

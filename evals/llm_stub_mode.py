@@ -11,18 +11,14 @@ transcript that passes offline must pass here too, and a broken LLM path fails t
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from agent.critic.schema import Critique
-from evals.llm_disagree import MODES, Disagreer, check, observe_reconcile
+from evals.llm_disagree import MODES, Disagreer, check, observe_reconcile, read_evidence
 from evals.stub_openai import StubOpenAI
-
-_EVIDENCE = re.compile(r"Offline critic \(facts computed by code[^)]*\):\s*(\{.*?\})\s*\n", re.S)
 
 
 def _user_text(body: dict[str, Any]) -> str:
@@ -32,10 +28,7 @@ def _user_text(body: dict[str, Any]) -> str:
 def faithful_review(body: dict[str, Any]) -> dict[str, Any]:
     """A review that agrees with the offline evidence in the request (what a careful model would return)."""
     text = _user_text(body)
-    match = _EVIDENCE.search(text)
-    if match is None:
-        raise ValueError("the LLM request carries no offline evidence block")
-    evidence = json.loads(match.group(1))
+    evidence = read_evidence(text)
     gaps: list[str] = list(evidence["weak_or_missing"])
     asked = text.split("Follow-ups already asked (do not repeat):", 1)[-1].split("The answer below", 1)[0]
     probe = next((g for g in gaps if g not in asked), gaps[0] if gaps else "none")

@@ -3,8 +3,9 @@
 Everything the candidate wrote is data, fenced: the answer in <answer>...</answer>, their prep notes
 (story titles, key numbers, what the critic read in them) in <notes>...</notes>; any fence tag inside
 that text is defused, whatever its case or spacing. The offline critique goes in as compact JSON
-evidence; the question's numbered signals, the role's level expectation and the other questions the
-answer may fit better go in as plain facts, so the model can judge substance, not only shape.
+evidence of keys and numbers (its gap sentence, which can name a story, sits in <notes>); the question's
+numbered signals, the role's level expectation and the other questions the answer may fit better go in as
+plain facts, so the model can judge substance, not only shape.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ MAX_METRICS_PER_STORY = 3
 MAX_ASKED = 4
 PROMPT_TOKEN_BUDGET = 2900  # messages plus the schema sent beside them: every turn stays under 3,000
 SCHEMA_OVERHEAD = 40  # the response_format / tool wrapper around the schema
+MAIN_GAP_LINE = "- critic's main gap: "
 _FENCE_TAG = re.compile(r"<(\s*/?\s*(?:answer|notes)\b[^<>]*)>", re.I)
 
 
@@ -56,11 +58,11 @@ def offline_evidence(critique: Critique, signals: Sequence[str]) -> str:
         "signals_covered": [i for i, s in enumerate(signals, start=1) if s in covered],
         "star": critique.star.model_dump(),
         "quantified_result": critique.quantified_result,
-        "numbers": [{"text": m.text, "role": m.role} for m in critique.metrics][:8],
+        "numbers": [{"text": defuse(m.text), "role": m.role} for m in critique.metrics][:8],
         "ownership": critique.ownership,
         "specificity": critique.specificity,
         "weak_or_missing": critique.weak_or_missing,
-        "gap": critique.gap,
+        "main_gap": critique.primary_gap,  # a vocabulary key; its sentence can quote notes, so it goes in <notes>
         "non_answer": critique.non_answer,
     }
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
@@ -73,6 +75,8 @@ def notes_block(critique: Critique, stories: Sequence[Story]) -> str:
         metrics = "; ".join(m.text for m in story.metrics[:MAX_METRICS_PER_STORY]) or "no numbers"
         lines.append(f"- {story.title[:80]} ({metrics[:160]})")
     lines += [f"- critic: {n.message[:200]}" for n in critique.story_notes[:3]]
+    if critique.gap:  # the critic's sentence may name a story title or quote the answer: data, so fenced
+        lines.append(f"{MAIN_GAP_LINE}{critique.gap[:300]}")
     return defuse("\n".join(lines) or "- none")
 
 
