@@ -58,6 +58,9 @@ def check_base_url(url: str) -> None:
         parts.port  # noqa: B018  (raises ValueError on a bad port)
     except ValueError:
         ok = False
+    if ok and (parts.query or parts.fragment):  # the client appends /chat/completions: a query breaks the path
+        raise UsageError(f"the base URL {redact_url(url)!r} has a query string; give the API key in "
+                         "OPENAI_API_KEY and the base URL without '?…'")
     if not ok:
         raise UsageError(f"invalid base URL {redact_url(url)!r} (--base-url or OPENAI_BASE_URL): "
                          "expected http(s)://host[:port]/path")

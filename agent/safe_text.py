@@ -3,8 +3,8 @@
 - clean_text: terminal control sequences (ESC/CSI/OSC, NUL, DEL, C1 controls) are removed, so an answer
   cannot clear the screen, retitle the window or plant a hyperlink, on screen or in a report; bytes that
   were not valid UTF-8 (lone surrogates from a pipe) become U+FFFD, so every file can be written.
-- redact_url / redact_urls: credentials in a URL (`http://user:secret@host`) are replaced by `***`
-  before the URL is shown or stored.
+- redact_url / redact_urls: credentials in a URL (`http://user:secret@host`, `?api_key=…`) are replaced by
+  `***` before the URL is shown or stored.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ _SEQUENCES = re.compile(
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
+_QUERY = re.compile(r"(://[^\s?#'\"]*[?#])[^\s'\"]+")
 
 
 def clean_text(text: str) -> str:
@@ -35,13 +36,15 @@ def clean_text(text: str) -> str:
 
 
 def redact_url(url: str | None) -> str | None:
-    """The URL with any user name and password replaced by ***; unparsable text is redacted by pattern."""
+    """The URL with any user name, password, query and fragment replaced by ***; unparsable text by pattern."""
     if not url:
         return url
     try:
         parts = urlsplit(url)
+        # A query or fragment can carry a key (`?api_key=…`): hidden whole, whatever its parameter names.
+        parts = parts._replace(query="***" if parts.query else "", fragment="***" if parts.fragment else "")
         if parts.username is None and parts.password is None:
-            return url
+            return urlunsplit(parts)
         host = parts.hostname or ""
         if ":" in host:
             host = f"[{host}]"
@@ -53,4 +56,4 @@ def redact_url(url: str | None) -> str | None:
 
 def redact_urls(text: str) -> str:
     """Every `scheme://user:pass@` in free text with the credentials replaced by ***."""
-    return _USERINFO.sub("***@", text)
+    return _QUERY.sub(r"\1***", _USERINFO.sub("***@", text))

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 from tests.test_session_cli import FAST, answers_in, flat, run_cli, session_id, transcript
 
@@ -94,6 +96,21 @@ def test_invalid_base_url_is_one_line_exit_2() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "base URL" in result.stderr
+
+
+def test_a_key_in_the_base_urls_query_string_is_refused_and_never_shown(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`?api_key=…` would be shown, stored, and break the request path: refused up front, the key hidden."""
+    for flags, env in ((["--base-url", "http://127.0.0.1:9/v1?api_key=QKEY123"], None),
+                       ([], "http://127.0.0.1:9/v1#QKEY123")):  # fmt: skip
+        if env:
+            monkeypatch.setenv("OPENAI_BASE_URL", env)
+        result = run_cli(*FAST, "--model", "m", *flags, stdin="")
+        assert result.returncode == 2, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "OPENAI_API_KEY" in result.stderr
+        assert "QKEY123" not in result.stdout + result.stderr
+    assert not (isolated_data_dir / "sessions.sqlite").exists()
 
 
 def test_yaml_alias_bomb_in_a_role_file_is_refused_quickly(tmp_path: Path) -> None:
