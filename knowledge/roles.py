@@ -32,6 +32,7 @@ __all__ = [
 # Variables the interviewer fills in (agent/nodes/lines.py): the opening also gets the number of questions.
 TEMPLATE_FIELDS = {"opening": frozenset({"role_title", "count"}), "closing": frozenset({"role_title"})}
 MAX_NODES = 200_000  # YAML values in a role file, aliases expanded; a large pack has a few thousand
+MAX_BYTES = 2_000_000  # the bundled packs are ~20 KB; parsing 60 MB took 38 s and 211 MB before any check
 _PACK_KEYS = frozenset(RolePack.model_fields) - {"source"}
 _QUESTION_KEYS = frozenset(Question.model_fields) - {"source", "line"}
 
@@ -90,6 +91,10 @@ def _load_cached(path: Path, mtime_ns: int) -> RolePack:
     """Parse and validate one file; keyed on mtime so an edited custom file is re-read."""
     del mtime_ns  # part of the cache key only
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise RoleFileError(f"{path}: {size / 1e6:.0f} MB is too large for a role file (at most "
+                                f"{MAX_BYTES / 1e6:.0f} MB; the bundled packs are about 20 KB)")
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RoleFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None

@@ -124,6 +124,16 @@ def test_yaml_alias_bomb_in_a_role_file_is_refused_quickly(tmp_path: Path) -> No
     assert "aliases" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_huge_role_file_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    role = tmp_path / "huge.yaml"
+    with role.open("w") as out:  # 60 MB of valid YAML: parsing it first took 38 s and 211 MB
+        out.write("name: huge\nquestions:\n")
+        out.write("  - text: Tell me about a time you changed a plan late in the quarter?\n" * 900_000)
+    result = run_cli("--role", str(role), "--offline", stdin="", timeout=30)
+    assert result.returncode == 2 and "too large for a role file" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_deeply_nested_answers_json_is_bad_input(tmp_path: Path) -> None:
     answers = tmp_path / "deep.json"
     answers.write_text("[" * 100_000 + "]" * 100_000)
