@@ -130,3 +130,13 @@ def test_llm_usage_is_summed_into_the_report() -> None:
     md = render_markdown("t-1", "director", PLAN, turns, card)  # type: ignore[arg-type]
     assert "LLM refinement: 2 call(s), 1850 tokens, about $0.0030." in md
     assert "llm" not in build_scorecard(PLAN, TURNS)  # offline sessions say nothing about an LLM
+
+
+def test_every_gap_the_critic_can_name_has_practice_advice() -> None:
+    """The report's "Top things to practise" printed "**answering the question asked**: " with nothing after it."""
+    from typing import get_args
+
+    from prompts import load_yaml
+
+    advice = load_yaml("interviewer.yaml")["practice"]
+    assert {gap: advice.get(gap, "").strip() != "" for gap in get_args(Gap)} == dict.fromkeys(get_args(Gap), True)
