@@ -75,6 +75,19 @@ def samples_dir() -> Path:
     return PACKAGE_DIR / "samples"
 
 
+def is_sample(source: str) -> bool:
+    """Whether a story's source document is the bundled sample bank (a fictional candidate's, not the user's).
+
+    Also true for an index built from the bank at another checkout path: the package's own samples folder."""
+    path = Path(source)
+    try:
+        if path.resolve().is_relative_to(samples_dir().resolve()):
+            return True
+    except OSError:
+        pass
+    return path.parent.name == "samples" and path.parent.parent.name == "knowledge" and path.is_absolute()
+
+
 def roles_dir() -> Path:
     """The bundled role packs."""
     return PACKAGE_DIR / "roles"

@@ -23,7 +23,7 @@ from agent.critic.schema import (
     StarFlags,
 )
 from agent.critic.semantic import Semantic, semantic
-from agent.critic.story_notes import story_notes
+from agent.critic.story_notes import story_notes, story_sentence
 from agent.critic.strengths import strengths
 from agent.critic.text import MAX_CHARS, Sentence, clip, first_person
 from knowledge.models import QUESTION_TYPES, QuestionType, Story
@@ -129,7 +129,7 @@ def _relevance_note(f: Features, info: QuestionInfo, stories: Sequence[Story]) -
     key = "off_topic" if f.relevance.label == "off_topic" else "partial"
     note = render(phr[key], topic=topic, question=info.text)
     if stories:
-        note += " " + render(phr["story_fits"], title=stories[0].title)
+        note += " " + story_sentence("story_fits", stories[0])
     return note
 
 

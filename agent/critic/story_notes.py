@@ -17,6 +17,7 @@ from agent.critic.schema import MetricMention, StoryNote
 from agent.critic.text import content_stems
 from knowledge.metrics import extract_metrics
 from knowledge.models import Metric, Story
+from knowledge.paths import is_sample
 from prompts import load_yaml, render
 
 _TELLS = 0.35  # answer-story cosine above which the answer is taken to tell that story (retellings: ~0.6)
@@ -124,7 +125,8 @@ def story_notes(
     if told is not None:
         if told.unfinished:
             notes.append(_note("unfinished", told, render(phr["unfinished"], title=told.title)))
-        notes += drift_notes(answer, mentions, told)
+        if not is_sample(told.source):  # a fictional candidate's figures are not the user's to contradict
+            notes += drift_notes(answer, mentions, told)
     fit = [
         _cos(q_bag, _bag(" ".join(filter(None, [s.title, s.question or "", " ".join(s.competencies), s.text]))))
         for s in stories
@@ -143,8 +145,15 @@ def story_notes(
                 kind="better_story",
                 story_id=stories[better].id,
                 story_title=stories[better].title,
-                message=render(phr["better_story"], title=stories[better].title),
+                message=story_sentence("better_story", stories[better]),
                 story_text=stories[better].title,
             )
         )
     return notes
+
+
+def story_sentence(kind: str, story: Story) -> str:
+    """'Your story "X" …' about the candidate's own story; 'The sample story "X" …' about the bundled bank's."""
+    phrases = load_yaml("critic_phrases.yaml")["story_notes"]
+    key = f"{kind}_sample" if is_sample(story.source) else kind
+    return render(phrases[key], title=story.title)
