@@ -6,8 +6,10 @@
 
 A set is a folder with docs/ (the prep documents) and labels.yaml; "sample" is the bundled sample bank with
 evals/retrieval.yaml (the default). Labels are a list of {question, competency (optional), relevant: [...]}.
-A relevant entry matches a story whose id equals it or whose title contains it (case-insensitive); `relevant: []`
-marks a question no story answers. Per set:
+A relevant entry matches a story whose id equals it, whose title contains it, or whose title line as written in
+its document contains it (case-insensitive: the labels copy the heading, Subject: line or list item the story
+sits under, and ingestion may clean a title, e.g. "Story 3: X" -> "X"); `relevant: []` marks a question no story
+answers. Per set:
 - Recall@1 / Recall@3 over the answerable questions: a relevant story ranked first / in the top 3;
 - no-fit accuracy: the unanswerable questions for which the index says no prepared story fits (best_fit is None);
 - cut off: the answerable questions for which it wrongly says so.
@@ -20,6 +22,7 @@ Exit 0, or 1 when --min-recall3 is given and not reached, 2 on unusable labels o
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import time
@@ -60,8 +63,24 @@ def load_labels(path: Path) -> list[RetrievalLabel]:
 
 
 def matches(story: Story, wanted: str) -> bool:
-    """A relevant entry names a story by id or by (a substring of) its title."""
-    return story.id == wanted or wanted.strip().lower() in story.title.lower()
+    """A relevant entry names a story by id, by (a substring of) its title or of its title line as written."""
+    want = wanted.strip().lower()
+    return story.id == wanted or want in story.title.lower() or want in _title_line(story.source, story.line)
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_line(source: str, line: int) -> str:
+    """The (lower-cased) line a story starts at in its document; "" when the document cannot be read."""
+    try:
+        lines = _document_lines(source)
+    except OSError:
+        return ""
+    return lines[line - 1].lower() if 0 < line <= len(lines) else ""
+
+
+@functools.lru_cache(maxsize=64)
+def _document_lines(source: str) -> list[str]:
+    return Path(source).read_text(encoding="utf-8", errors="replace").split("\n")
 
 
 def evaluate(labels: Sequence[RetrievalLabel], index: Any, use_competency: bool = True, k: int = 3) -> dict[str, Any]:

@@ -10,12 +10,12 @@ import re
 PITCH = re.compile(
     r"tell (?:me|us) about yourself|introduce yourself|elevator pitch|\bpitch\b|walk (?:me|us) through your "
     r"(?:resume|cv|background|career)|\babout me\b|\bintro(?:duction)?\b|\d+[- ]second (?:version|intro|answer)|"
-    r"\bwho am i\b|your background",
+    r"\bwho am i\b|your background|\btmay\b",
     re.IGNORECASE,
 )
 # A section titled like this holds a pitch even when it is not told as a story.
 PITCH_TITLE = re.compile(
     r"\bpitch\b|\babout me\b|tell (?:me|us) about yourself|introduce yourself|\d+[- ]second (?:version|intro)|"
-    r"\bself[- ]introduction\b|\bmy intro\b",
+    r"\bself[- ]introduction\b|\bmy intro\b|\btmay\b|^\W*intro\b",
     re.IGNORECASE,
 )

@@ -35,6 +35,7 @@ _ASKS_FOR_A_STORY = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me)\b")
+_REPLY = re.compile(r"^\s*(?:re|fwd?|fw|aw|wg|sv)\s*:\s", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # Placeholders left for later: [?], [FILL: ...], [TODO], TODO, TBD, XX%, ???, <insert ...>.
 _PLACEHOLDER = re.compile(
@@ -58,6 +59,8 @@ def only_placeholder(field: str) -> bool:
 def kind_of(title: str, question: str | None, fmt: str, text: str, fields: dict[str, str]) -> str:
     """story | answer | reference for one extracted item."""
     asked = question or ""
+    if _REPLY.match(title):
+        return "reference"  # a mail reply or forward: someone's comments on (or copy of) an item, not one itself
     if PITCH.search(asked) or PITCH.search(title):
         return "answer"
     if _is_reference(title, text, fields, asked):

@@ -12,6 +12,8 @@
 - Plain-text decks (`front` / `???` / `back` / `---`) become `Q:` cards (decks.py).
 - GitHub collapsible cards (`<details><summary>Question</summary> answer </details>`) become a bold question
   line followed by its answer.
+- Pandoc exports of Word documents (pandoc.py), mail folder exports (mail.py), outliner pages such as Logseq
+  (outline.py) and GitHub-README story banks (readme.py) are first rewritten into the same plain Markdown.
 
 YAML front matter is blanked. The number of lines never changes, so every item keeps its true source line.
 """
@@ -23,7 +25,11 @@ import re
 from knowledge.ingest import decks, qforms
 from knowledge.ingest.fences import unfence
 from knowledge.ingest.labels import parse_label
+from knowledge.ingest.mail import unmail
+from knowledge.ingest.outline import unoutline
+from knowledge.ingest.pandoc import unpandoc
 from knowledge.ingest.questions import question_line
+from knowledge.ingest.readme import unreadme
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s")
@@ -46,7 +52,8 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = _callouts(decks.unsplit(unfence(blank_front_matter(lines))))
+    lines = unreadme(unoutline(unmail(unpandoc(blank_front_matter(lines)))))  # other tools' exports
+    lines = _callouts(decks.unsplit(unfence(lines)))
     out = list(lines)
     # One ALL-CAPS word ("IMPORTANT") only titles a section in plain text, never next to Markdown headings.
     plain = not any(_ATX.match(line) for line in lines)

@@ -56,7 +56,9 @@ def section_stories(
     if labels >= 2 or (labels and heading and has_story_prefix(heading)):
         return _split_repeated(title, line, lines, start, end, code) or [RawStory(title, "star", text, line, fields)]
     plain = prose.prose_text([x for i, x in enumerate(body) if start + i not in code])
-    if heading and PITCH_TITLE.search(heading) and len(plain.split()) >= MIN_PITCH_WORDS:
+    # a pitch is often written as the words to say, in quotes (which prose_text leaves out)
+    said = sum(len(x.split()) for i, x in enumerate(body) if start + i not in code)
+    if heading and PITCH_TITLE.search(heading) and said >= MIN_PITCH_WORDS:
         return [RawStory(title, "prose", text, line)]  # a pitch: a prepared answer, whatever its tense
     if prose.is_narrative(plain) or (heading and has_story_prefix(heading) and len(plain) >= 40):
         return [RawStory(title, "prose", text, line, prose.infer_star(plain))]

@@ -23,6 +23,7 @@ _NOT_TITLES = {"situation", "task", "action", "result", "answer", "extra", "link
 def titled_items(lines: list[str], start: int, end: int, code: set[int]) -> list[tuple[RawStory, int]]:
     """(story, end line) for every titled narrative list item in lines[start:end], in document order."""
     found: list[tuple[RawStory, int]] = []
+    parts = _star_lines(lines, start, end, code)
     i = start
     while i < end:
         match = _TITLED.match(lines[i]) if i not in code else None
@@ -33,6 +34,9 @@ def titled_items(lines: list[str], start: int, end: int, code: set[int]) -> list
         if label is not None and label.canon in _NOT_TITLES:
             i += 1
             continue  # "- **Situation:** ..." is a STAR part, not a title
+        if any(p < i for p in parts) and any(p > i for p in parts):
+            i += 1
+            continue  # "- **How we noticed:** ..." between "- **S:**" and "- **A:**" is a part of that story
         j = i + 1
         while j < end and lines[j].strip() and not _ITEM.match(lines[j]) and j not in code:
             j += 1  # the item's text may wrap onto the next lines
@@ -44,3 +48,16 @@ def titled_items(lines: list[str], start: int, end: int, code: set[int]) -> list
             found.append((RawStory(title, "prose", text, i + 1, prose.infer_star(plain)), j))
         i = j
     return found
+
+
+_STAR = {"situation", "task", "action", "result"}
+
+
+def _star_lines(lines: list[str], start: int, end: int, code: set[int]) -> list[int]:
+    """Lines of lines[start:end] that open a STAR part."""
+    out = []
+    for i in range(start, end):
+        label = parse_label(lines[i]) if i not in code else None
+        if label is not None and label.canon in _STAR:
+            out.append(i)
+    return out
