@@ -26,6 +26,9 @@ def render(report: dict[str, Any], role: str | None = None, set_name: str | None
         r = report[key]
         table.add_row(f"{key} accuracy (n={r['n']})", _pct(r["accuracy"]), "")
     table.add_row("follow-up closes_gap accuracy", _pct(report["closes_gap"]), "")
+    sig = report["signals"]
+    table.add_row(f"signal covered: precision (n={sig['tp'] + sig['fp']})", _pct(sig["precision"]), "")
+    table.add_row(f"signal covered: recall (n={sig['support']})", _pct(sig["recall"]), "")
     table.add_row("score within 1 of the range's middle", _pct(report["score_within_1"]), "")
     table.add_row(f"complete beats degraded ({report['pairs']['count']} pairs)",
                   _pct(report["pairs"]["complete_beats_degraded"]), "")  # fmt: skip

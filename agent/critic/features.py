@@ -7,6 +7,7 @@ Evidence for every judgment is the sentence the feature was found in, so no flag
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -85,8 +86,11 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # The same subject told at a lower scope (the fix, not the org) reads like a neighbouring technical
         # question: that is a level gap, not an answer to another question.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
-    sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs)
-    if rel.label == "off_topic" and shape != "motivation" and relevance.shows_signals(sig):
+    pool = (*info.signals, *(x for group in info.other_signals for x in group))
+    sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, pool, metrics)
+    if rel.label == "on_topic" and lvl.label != "below" and relevance.shows_none(rel, sig, shape):
+        rel = dataclasses.replace(rel, label="off_topic")
+    elif rel.label == "off_topic" and shape != "motivation" and relevance.shows_signals(sig):
         # It shows most of what a strong answer to THIS question shows, in other words than the question's. Not
         # for motivation: any work story brushes against "names a project" or "says what they want".
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)

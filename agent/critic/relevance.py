@@ -32,6 +32,9 @@ from agent.critic.text import STOPWORDS, Sentence, stem, word_set, words
 # better, the asked question's word fit as a share of the best other question's): the stronger the meaning
 # evidence, the less the words need to say. Off topic when any row holds.
 EVIDENCE = ((1, 0.0, 0.45), (2, 0.08, 0.60))
+# An answer that shows none of the question's signals, and whose meaning another question fits better, is off topic
+# when the asked question's words fit it less than this share of that question's words.
+UNSHOWN_SHARE = 0.80
 SAME_QUESTION = 0.80  # pack questions this close to the asked one are the same question, not a rival
 # A reason for wanting the role: what a motivation answer is made of, however generic.
 MOTIVE = re.compile(
@@ -58,6 +61,8 @@ class RelevanceResult:
     instead: str | None = None  # the pack question the answer fits better
     instead_competency: str | None = None
     rival_sentence: int | None = None  # the sentence closest to that question
+    ahead: int = 0  # other questions of the pack whose meaning fits the answer better than the asked one's
+    word_share: float = 1.0  # the asked question's word fit as a share of the best other question's
 
 
 def _roots(text: str) -> set[str]:
@@ -103,7 +108,20 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
     text_k, competency, _ = info.others[k]
     return RelevanceResult(
         "off_topic" if off else "on_topic", fit, float(fits[k]), best_sentence, instead=text_k,
-        instead_competency=competency, rival_sentence=int(np.argmax(sent_vecs @ pack_vecs[k])),
+        instead_competency=competency, rival_sentence=int(np.argmax(sent_vecs @ pack_vecs[k])), ahead=ahead,
+        word_share=asked_words / best_words if best_words > 0 else 1.0,
+    )  # fmt: skip
+
+
+def shows_none(rel: RelevanceResult, hits: list[SignalHit], shape: str) -> bool:
+    """Off topic though it shares the question's words: not one of the question's signals is shown, another question
+    of the pack fits its meaning better, and that question's words fit it clearly better too (a pipeline that ran
+    late told to a question about bad data reaching a customer: "data", "pipeline" and "report" are shared, what the
+    question asks for is not there). Not for motivation questions (any work story brushes against them)."""
+    subject = [h for h in hits if not h.measured]  # a measured outcome says how well, not what about
+    return (
+        shape != "motivation" and len(subject) >= 2 and not any(h.covered for h in subject)
+        and rel.ahead >= 1 and rel.word_share < UNSHOWN_SHARE
     )  # fmt: skip
 
 

@@ -1,22 +1,48 @@
 """Signals: which of the question's signals (what a strong answer shows) the answer covers, and where.
 
-A signal is covered by the sentence most similar to it (local sentence embeddings) when that similarity clears a
-threshold chosen on the tuned labelled set, or a lower one when the sentence also shares a content word with the
-signal. Without an embedding model, two shared content words are required.
+A sentence covers a signal when it says what the signal asks for, not when it merely shares its vocabulary: a
+sentence saying the candidate leads the data teams shares "data", "team" and "own" with "the team producing the
+data now owns its quality checks" and shows nothing of it. So a signal is covered by a sentence that uses one of
+the signal's distinctive words at a fair similarity (local sentence embeddings; COVERS_WITH_WORDS, or
+COVERS_WITH_TWO with two such words), or by the most similar sentence when that similarity is high on its own
+(COVERS). A distinctive word is a root that at most DISTINCTIVE of the role pack's signals use ("resisted",
+"schema", "rollback"), never an everyday one ("data", "team", "number"). A signal that asks for a measured outcome
+is covered by an outcome number (MEASURED). Without an embedding model, two distinctive words are required.
+Thresholds were chosen on the tuned labelled set's signal labels (python -m evals.calibrate reports the precision
+and recall of "covered").
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
-from agent.critic.text import Sentence, content_stems, stem, word_set
+from agent.critic.lexical import EVERYDAY
+from agent.critic.schema import MetricMention
+from agent.critic.text import Sentence, content_stems, word_set
 
-COVERS = 0.40  # cosine at which a sentence shows a signal on its own
-COVERS_WITH_WORDS = 0.25  # cosine that suffices when the sentence also shares a content word with the signal
-# Words of how a signal is phrased ("Names ... such as ..."), not of what it asks for; stemmed like the answer.
-_GENERIC = frozenset(stem(w) for w in word_set("answer example concrete clear names gives says describes explains"))
+COVERS = 0.50  # cosine at which a sentence shows a signal on its own
+COVERS_WITH_WORDS = 0.35  # cosine that suffices when the sentence also uses a distinctive word of the signal
+COVERS_WITH_TWO = 0.25  # ... and when it uses two of them
+DISTINCTIVE = 0.03  # a root used by at most this share of the pack's signals says what the signal is about
+ROOT = 6  # characters of a stem kept, so "resisted"/"resistance" and "contract"/"contracts" meet
+# Words of how a signal is phrased ("Names ... such as ..."), not of what it asks for, and everyday words any
+# story uses whatever its subject (lexical.EVERYDAY and a few more).
+_PHRASING = frozenset(
+    s[:ROOT] for s in content_stems("names gives says states describes explains example such concrete clear specific")
+) | frozenset(s[:ROOT] for s in content_stems(" ".join(sorted(EVERYDAY | word_set("kind bad added now going")))))
+
+
+# A signal that asks for a measured outcome ("Gives a before-and-after number, such as ...", "Gives model metrics
+# before and after the fix"): covered by a number that describes the outcome (metric_roles.py), whatever the words;
+# the embedder puts a sentence with a metric going from one value to another far from "metrics before and after".
+MEASURED = re.compile(
+    r"^Gives\b.*\b(?:numbers?|before[- ]and[- ]after|metrics before|measured result|as numbers)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -26,27 +52,51 @@ class SignalHit:
     signal: str
     covered: bool
     sentence: Sentence | None
+    measured: bool = False  # asks for a measured outcome (says how well, not what about: relevance ignores it)
 
 
-def _shared(signal: str, sentence: str) -> int:
-    return len((set(content_stems(signal)) - _GENERIC) & set(content_stems(sentence)))
+def _roots(text: str) -> frozenset[str]:
+    return frozenset(s[:ROOT] for s in content_stems(text)) - _PHRASING
+
+
+@lru_cache(maxsize=64)
+def distinctive(signals: tuple[str, ...], pool: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """For each signal, its roots that few of `pool` (every signal of the pack) use; cached, the pack is fixed."""
+    bags = [_roots(s) for s in pool] or [_roots(s) for s in signals]
+    df = Counter(r for bag in bags for r in bag)
+    limit = max(1.0, DISTINCTIVE * len(bags))
+    return tuple(frozenset(r for r in _roots(s) if df.get(r, 0) <= limit) for s in signals)
+
+
+def _named(sim: float, shared: int) -> bool:
+    """Close enough, given how many of the signal's distinctive words the sentence uses."""
+    return (shared >= 2 and sim >= COVERS_WITH_TWO) or (shared >= 1 and sim >= COVERS_WITH_WORDS)
 
 
 def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray | None,
-          signal_vecs: np.ndarray | None) -> list[SignalHit]:  # fmt: skip
-    """Every signal with its verdict."""
+          signal_vecs: np.ndarray | None, pool: tuple[str, ...] = (),
+          metrics: list[MetricMention] | None = None) -> list[SignalHit]:  # fmt: skip
+    """Every signal with its verdict; `pool` is every signal of the role pack (for which words are distinctive),
+    `metrics` the answer's numbers with their roles (an outcome number covers a signal that asks for one)."""
+    keys = distinctive(signals, pool)
+    roots = [_roots(s.text) for s in sents]
+    outcome = next((m for m in metrics or [] if m.role == "outcome"), None)
+    measured_in = next((s for s in sents if outcome and s.start <= outcome.start < s.end), None)
     hits: list[SignalHit] = []
     for k, signal in enumerate(signals):
         best: Sentence | None = None
+        if MEASURED.search(signal):
+            hits.append(SignalHit(signal, measured_in is not None, measured_in, measured=True))
+            continue
         if sent_vecs is not None and signal_vecs is not None and len(sents):
             sims = sent_vecs @ signal_vecs[k]
-            order = np.argsort(-sims)
-            for i in order[:3]:
-                sim = float(sims[i])
-                if sim >= COVERS or (sim >= COVERS_WITH_WORDS and _shared(signal, sents[i].text) >= 1):
-                    best = sents[int(i)]
-                    break
+            # A sentence that names what the signal asks for is better evidence than one that is merely close.
+            worded = sorted((i for i in range(len(sents)) if _named(sims[i], len(keys[k] & roots[i]))),
+                            key=lambda i: (-len(keys[k] & roots[i]), -sims[i]))  # fmt: skip
+            close = [int(i) for i in np.argsort(-sims)[:1] if sims[i] >= COVERS]
+            if pick := (worded or close):
+                best = sents[pick[0]]
         else:
-            best = next((s for s in sents if _shared(signal, s.text) >= 2), None)
+            best = next((s for s, r in zip(sents, roots, strict=True) if len(keys[k] & r) >= 2), None)
         hits.append(SignalHit(signal, best is not None, best))
     return hits
