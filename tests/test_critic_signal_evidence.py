@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
+
 from agent.critic import critique_answer, relevance, signals
 from agent.critic.question import question_info
+from agent.critic.text import sentences
 from knowledge.roles import load_role
 
 BAD_DATA = "Tell me about a time bad data reached a customer, a report or a model. What did you change so it would not happen again?"  # noqa: E501
@@ -101,3 +104,24 @@ def test_everyday_words_are_never_distinctive() -> None:
     words = signals.distinctive(real.signals, everyone)
     assert not any({"team", "data", "number"} & w for w in words)
     assert {"schema", "contra"} <= words[0]
+
+
+def _unit(sim: float) -> tuple[np.ndarray, np.ndarray]:
+    """A sentence vector and a signal vector whose cosine is `sim`."""
+    return np.array([[sim, (1 - sim * sim) ** 0.5]], dtype=np.float32), np.array([[1.0, 0.0]], dtype=np.float32)
+
+
+def test_how_close_a_sentence_must_be_depends_on_the_signal_words_it_uses() -> None:
+    signal = ("Names the check added, such as schema checks or a data contract",)
+    pool = (*signal, *(f"Says something else entirely number {n}" for n in range(40)))
+    two = sentences("Every feed now has a contract with schema checks.")
+    one = sentences("Every feed now has a schema.")
+    none = sentences("Every feed now has an owner.")
+
+    def covered(sents: list, sim: float) -> bool:
+        vecs, sig = _unit(sim)
+        return signals.check(signal, sents, vecs, sig, pool)[0].covered
+
+    assert covered(two, 0.30) and not covered(one, 0.30)  # two distinctive words: a fair similarity is enough
+    assert covered(one, 0.40) and not covered(none, 0.40)  # one word needs more; no word, more still
+    assert covered(none, 0.55)  # a high similarity stands on its own

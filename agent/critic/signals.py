@@ -23,7 +23,7 @@ import numpy as np
 
 from agent.critic.lexical import EVERYDAY
 from agent.critic.schema import MetricMention
-from agent.critic.text import Sentence, content_stems, word_set
+from agent.critic.text import Sentence, content_stems
 
 COVERS = 0.50  # cosine at which a sentence shows a signal on its own
 COVERS_WITH_WORDS = 0.35  # cosine that suffices when the sentence also uses a distinctive word of the signal
@@ -31,10 +31,10 @@ COVERS_WITH_TWO = 0.25  # ... and when it uses two of them
 DISTINCTIVE = 0.03  # a root used by at most this share of the pack's signals says what the signal is about
 ROOT = 6  # characters of a stem kept, so "resisted"/"resistance" and "contract"/"contracts" meet
 # Words of how a signal is phrased ("Names ... such as ..."), not of what it asks for, and everyday words any
-# story uses whatever its subject (lexical.EVERYDAY and a few more).
+# story uses whatever its subject (lexical.EVERYDAY).
 _PHRASING = frozenset(
     s[:ROOT] for s in content_stems("names gives says states describes explains example such concrete clear specific")
-) | frozenset(s[:ROOT] for s in content_stems(" ".join(sorted(EVERYDAY | word_set("kind bad added now going")))))
+) | frozenset(s[:ROOT] for s in content_stems(" ".join(sorted(EVERYDAY))))
 
 
 # A signal that asks for a measured outcome ("Gives a before-and-after number, such as ...", "Gives model metrics
