@@ -54,6 +54,10 @@ def plan_batches(lengths: list[int], max_batch: int = MAX_BATCH, pass_cost: int 
 
 _POOL: ThreadPoolExecutor | None = None
 _POOL_LOCK = threading.Lock()
+# ONNX passes running at once, process-wide. Each pass holds its activations (a batch of 8 x 256 tokens: tens of
+# MB) and onnxruntime's arena keeps its high-water mark, so 50 candidates' threads embedding at once grew the
+# process past 1.6 GB. Twice the cores: a critique's pass still finds a slot while an index build fills the others.
+_PASSES = threading.BoundedSemaphore(2 * MAX_WORKERS)
 
 
 def _pool() -> ThreadPoolExecutor:
@@ -185,7 +189,8 @@ class MiniLMEmbeddings(Embeddings):
     def _forward(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
         """One ONNX pass, mean pooling over real tokens, L2 normalisation."""
         try:
-            hidden = self._session.run(None, feeds)[0]
+            with _PASSES:
+                hidden = self._session.run(None, feeds)[0]
         except Exception as exc:
             raise EmbedderUnavailableError(f"minilm inference failed: {_first_line(exc)}") from exc
         weights = feeds["attention_mask"][..., None].astype(np.float32)

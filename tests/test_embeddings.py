@@ -128,3 +128,36 @@ def test_onnx_failure_at_first_use_degrades_to_bm25(tmp_path: Path, monkeypatch:
     ]
     assert [h.story.id for h in index.search("hiring engineers")] == ["s2"]
     assert not (tmp_path / "manifest.json").exists()  # nothing half-built is left to trust next time
+
+
+def test_onnx_passes_at_once_are_bounded_however_many_threads_embed(isolated_data_dir: Path) -> None:
+    """50 candidates embedding at once each held a pass's activations: the process grew past 1.6 GB."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    emb = MiniLMEmbeddings()
+    emb.warm()
+    real = emb._session
+    running, peak, lock = 0, 0, threading.Lock()
+
+    class Counting:  # the real session, with the passes in flight counted
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def run(self, *args: object) -> object:
+            nonlocal running, peak
+            with lock:
+                running += 1
+                peak = max(peak, running)
+            try:
+                return real.run(*args)
+            finally:
+                with lock:
+                    running -= 1
+
+    emb._session = Counting()
+    texts = [f"I led incident {i}: the queue backed up and I moved traffic to the standby region." for i in range(24)]
+    with ThreadPoolExecutor(max_workers=24) as pool:
+        vectors = list(pool.map(lambda i: emb.embed_array(texts[i : i + 12]), range(24)))
+    assert all(v.shape[1] == 384 and np.isfinite(v).all() for v in vectors)
+    assert 1 <= peak <= 2 * embedding_minilm.MAX_WORKERS
