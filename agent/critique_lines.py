@@ -29,7 +29,8 @@ def flag_line(crit: dict[str, Any]) -> str:
     if "quantified_result" in applies:
         parts.append(f"Metric {_mark(bool(crit.get('quantified_result')))}")
     gaps = set(crit.get("weak_or_missing") or [])
-    parts += [f"{label} {_mark(key not in gaps)}" for key, label in _CHECKS.items() if key in applies]
+    shows = not crit.get("non_answer")  # "I don't know" lists only its non-answer gap, and shows nothing either
+    parts += [f"{label} {_mark(shows and key not in gaps)}" for key, label in _CHECKS.items() if key in applies]
     if "ownership" in applies:
         parts.append(f"Ownership: {crit.get('ownership', '?')}")
     parts.append(f"Specificity: {crit.get('specificity', '?')}")
