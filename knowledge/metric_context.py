@@ -62,6 +62,9 @@ _DELTA_VERB = re.compile(
 )
 
 
+_FRACTION = re.compile(r"\d[\d,.]*\s*(?:/|of|out\s+of)\s*\d[\d,.]*", re.IGNORECASE)  # "38 of 40", "40/40"
+
+
 def _content(tokens: list[str]) -> list[str]:
     return [t.lower() for t in tokens
             if (t.lower() not in STOP or t.lower() == "time") and t.lower() not in _VERBS and t.lower() not in _NUMBERS
@@ -86,6 +89,10 @@ def noun_of(text: str, metric: Metric) -> str:
         return "team"  # "a team of 7"
     if unit and unit not in MEASURE_UNITS and not unit.startswith("per ") and unit != "count":
         return unit  # a counted noun: "engineers", "tickets"
+    if unit == "%" and _FRACTION.fullmatch(metric.text.strip()):  # "38 of 40 tests": the counted thing follows
+        right = _content(_TOKEN.findall(_CLAUSE_BREAK.split(text[metric.end : metric.end + 40])[0]))[:2]
+        if right:
+            return " ".join(right)
     inner = _content(_TOKEN.findall(metric.text))
     if inner and unit == "%":  # "one reply in ten", "from one planner in five to four in five"
         return " ".join(inner[:3])

@@ -124,6 +124,7 @@ def test_ordinary_change_forms(text: str, baseline: float, after: float, unit: s
     ("text", "value", "unit", "noun"),
     [
         ("40/40 tests pass now", 100, "%", "tests"),
+        ("after the change 38 of 40 tests passed", 95, "%", "tests"),  # what is counted follows the fraction
         ("the replica is never more than about a minute behind", 1, "min", "replica"),
         ("the tool is now used by 200+ engineers", 200, "engineers", "engineers"),
         ("we hired twelve engineers", 12, "engineers", "engineers"),

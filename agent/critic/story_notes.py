@@ -93,12 +93,23 @@ def drift_notes(answer: str, mentions: Sequence[Metric], told: Story) -> list[St
     return notes
 
 
+@lru_cache(maxsize=4096)
+def _story_bag(text: str) -> tuple[Counter[str], float]:
+    """A story's word bag and its norm, kept: every turn compares the answer with each story of the index."""
+    bag = _bag(text)
+    return bag, math.sqrt(sum(v * v for v in bag.values()))
+
+
 def told_index(answer: str, stories: Sequence[Story]) -> int | None:
     """Which of `stories` the answer retells (word-bag cosine over the whole story), or None."""
     ans_bag = _bag(answer)
-    scores = [_cos(ans_bag, _bag(s.text)) for s in stories]
-    if not scores:
+    ans_norm = math.sqrt(sum(v * v for v in ans_bag.values()))
+    if not stories or not ans_norm:
         return None
+    scores = []
+    for story in stories:
+        bag, norm = _story_bag(story.text)
+        scores.append(sum(v * bag[k] for k, v in ans_bag.items() if k in bag) / (ans_norm * norm) if norm else 0.0)
     best = max(range(len(stories)), key=lambda i: (scores[i], -i))
     return best if scores[best] >= _TELLS else None
 

@@ -230,12 +230,27 @@ def search_stories(ctx: Context, question: str, competency: str | None, k: int =
 def stories_for(ctx: Context, refs: list[StoryRef], question: str, competency: str | None) -> list[Story]:
     """The Story objects behind the refs kept in state (re-searched after a resume in a new process)."""
     by_id = {hit.story.id: hit.story for hit in search_stories(ctx, question, competency)}
+    if any(ref["id"] not in by_id for ref in refs):  # a told story that is not among the question's hits
+        by_id.update((s.id, s) for s in story_index(ctx).stories if s.id not in by_id)
     return [by_id[ref["id"]] for ref in refs if ref["id"] in by_id]
+
+
+def told_story(ctx: Context, answer: str) -> Any:
+    """The candidate's story this answer retells, searched over all their stories, or None.
+
+    The question's hits may not hold it (an answer telling another story than the question asks for), and the
+    critic checks a retold story's figures against the notes whether or not it fits."""
+    from agent.critic.story_notes import told_index
+
+    stories = story_index(ctx).stories
+    found = told_index(answer, stories)
+    return stories[found] if found is not None else None
 
 
 def retrieve_stories(state: State, runtime: Runtime[Context]) -> dict:
     """Find the candidate's stories closest to the question just answered."""
-    if state.get("pending_answer") is None:
+    pending = state.get("pending_answer")
+    if pending is None:
         raise InvalidStateError("retrieve_stories reached without an answer")
     q = state["plan"][next_question_index(state)]
     # Every hit is kept with its fit: the critic recognises a told story even when it does not fit the question,
@@ -245,4 +260,7 @@ def retrieve_stories(state: State, runtime: Runtime[Context]) -> dict:
         {"id": h.story.id, "title": h.story.title, "score": round(float(h.score), 4), "fits": bool(h.fits)}
         for h in hits
     ]
+    told = told_story(runtime.context, pending["text"])
+    if told is not None and all(ref["id"] != told.id for ref in refs):
+        refs.append({"id": told.id, "title": told.title, "score": 0.0, "fits": False})
     return {"stories": refs}
