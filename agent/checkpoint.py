@@ -162,11 +162,16 @@ class SqliteStore:
         return [str(r[0]) for r in rows if not session_lock.is_locked(self._lock_path(str(r[0])))]
 
     def safe_point(self) -> None:
+        self.flush_wal()
+
+    def flush_wal(self) -> bool:
+        """Copy the WAL into the database file; True when all of it got there (no reader held a frame back)."""
         try:
             with self.saver.lock:
-                self.saver.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                row = self.saver.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
         except sqlite3.DatabaseError as exc:
             raise storage_error(exc, self.path) or exc from None
+        return bool(row) and row[0] == 0 and row[1] == row[2]
 
     def _lock_path(self, thread_id: str) -> Path:
         digest = hashlib.sha256(thread_id.encode("utf-8")).hexdigest()[:24]

@@ -12,13 +12,27 @@ becomes the draft for the graph's question. The first input goes to the intervie
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Any
 
+from agent import answer_journal
 from agent.cli_input import PromptSource
 from agent.cli_render import Renderer
 from agent.context import Context
 from agent.storage import StorageError
+
+
+def early_move(text: str) -> dict[str, str] | None:
+    """The move the interview loop will make of `text` (an answer, /skip or /end), or None (another command)."""
+    from agent.cli_input import cap_answer, parse_command
+    from agent.safe_text import clean_text
+
+    cleaned, _ = cap_answer(clean_text(text))
+    command = parse_command(cleaned)
+    if command is None:
+        return {"kind": "answer", "text": cleaned} if cleaned.strip() else None
+    return {"kind": command.name, "text": ""} if command.name in ("skip", "end") else None
 
 
 class _Ready(Exception):
@@ -37,6 +51,8 @@ class EarlyStart:
         self.notices: list[str] = []
         self.error: BaseException | None = None
         self.damaged = False  # a damaged session database: the caller asks about it, as a start without us does
+        self.abandoned = False  # stopped while the start still ran: its driver is left alone
+        self.kept: str | None = None  # the session id once an answer submitted early is in the answer journal
         self._done = threading.Event()
         self._lock = threading.Lock()
         self._prompt: PromptSource | None = None  # the prompt to interrupt while it reads keys
@@ -104,6 +120,8 @@ class EarlyStart:
                     draft = source.draft()
                 finally:
                     self._detach()
+                if text is not None and not self._done.is_set():
+                    self._keep(text)  # durable now, before the wait that Ctrl-C or a kill may cut short
                 self._wait(render)  # interrupted: done already; submitted early: a spinner until it is
                 if self.step is None:  # failed: result() says why; a damaged database is asked about first
                     source.keep_draft(text if text is not None else draft)
@@ -111,11 +129,34 @@ class EarlyStart:
                 changed = self._show(render)
                 if text is not None and (not changed or self.step.kind == "done"):
                     return text, None
+                if self.kept:  # typed for a question the graph did not ask: only a draft now
+                    self._forget()
                 draft = text if text is not None else draft
         except (KeyboardInterrupt, EOFError) as exc:
+            if isinstance(exc, KeyboardInterrupt) and not self._done.is_set():
+                # Ctrl-C or a hang-up: leave now, not when the index build is done (the process exits without
+                # waiting for the start's thread; an answer submitted already is in the answer journal)
+                self.abandoned = True
+                return None, exc
             self._done.wait()  # the driver it started is closed (and an unanswered session dropped) by the caller
             self._thread.join()
             return None, exc
+
+    def _keep(self, text: str) -> None:
+        """Write an answer (or /skip, /end) submitted before the start is done to the answer journal."""
+        move = early_move(text)
+        if move is None:
+            return
+        try:
+            answer_journal.record(self.thread_id, self.context.to_dict(), 0, move, self.shown)
+        except OSError:  # a full or read-only disk: the interview loop says so when it saves the answer
+            return
+        self.kept = self.thread_id
+
+    def _forget(self) -> None:
+        with contextlib.suppress(OSError):
+            answer_journal.forget_moves(self.thread_id)
+        self.kept = None
 
     def result(self, stopped: BaseException | None) -> tuple[Any, Any]:
         """(driver, first step); (None, None) for a damaged database; raises `stopped` or what the start raised."""

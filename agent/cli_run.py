@@ -5,6 +5,7 @@ Imported lazily by agent.session, because importing the driver imports LangGraph
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from agent.cli_notices import fresh_notices
 from agent.cli_render import Renderer
 from agent.context import Context
 from agent.driver import InterviewDriver, SessionExistsError, SessionNotFoundError
+from agent.recovery import restore_journal, waiting_session
 from agent.session_lock import SessionLockedError
 from agent.storage import StorageError, move_aside, readonly_message
 
@@ -51,6 +53,24 @@ def _confirm(question: str) -> bool:
 def resume_driver(session_id: str) -> InterviewDriver:
     """A driver for a saved session: the given id, or the latest unfinished one when the id is empty."""
     backend = open_backend(readonly=sqlite_readonly())
+    restored: list[str] = []
+    if not backend.readonly:
+        # an answer kept in the answer journal but missing from the database (stopped while the session got
+        # ready, or a lost -wal file) is put back first; a bare --resume picks such a session first
+        session_id = session_id or waiting_session(backend.store) or ""
+        if session_id:
+            try:
+                backend.store.hold(session_id)  # never under a process still running it
+                try:
+                    restored = restore_journal(backend.store, session_id)
+                finally:
+                    backend.store.release(session_id)
+            except SessionLockedError as exc:
+                backend.close()
+                raise ResumeError(str(exc)) from None
+            except StorageError:
+                backend.close()
+                raise
     if backend.store.load(session_id or None) is None:
         recent = ", ".join(s["thread_id"] for s in backend.store.listing(RECENT_IDS)) or "none"
         backend.close()
@@ -62,12 +82,23 @@ def resume_driver(session_id: str) -> InterviewDriver:
         backend.close()
         raise ResumeError(str(exc)) from None
     driver.owns_backend = True
+    driver.restored = restored
     return driver
 
 
-def saved_hint(driver: InterviewDriver | None, render: Renderer, reason: str = "Session saved.") -> None:
-    """How to resume, or why there is nothing to resume (stopped before the first question, or nothing answered)."""
-    if driver is None or not driver.started:
+def saved_hint(
+    driver: InterviewDriver | None, render: Renderer, reason: str = "Session saved.", kept: str | None = None
+) -> None:
+    """How to resume, or why there is nothing to resume (stopped before the first question, or nothing answered).
+
+    `kept`: the session whose answer, submitted while it got ready, is in the answer journal (graded on resume).
+    """
+    if kept is not None:
+        if driver is not None and driver.started:
+            with contextlib.suppress(StorageError):  # the journal file keeps it anyway
+                restore_journal(driver.store, kept)  # in the database now: --list-sessions shows it
+        render.resume_hint(kept, "Your answer is saved; it is graded when you resume.")
+    elif driver is None or not driver.started:
         render.line("Stopped before the first question; nothing was saved.")
     elif driver.discard_if_empty():
         render.line("Nothing was answered yet, so nothing was saved.")

@@ -32,7 +32,9 @@ from typing import Any, Literal
 from langchain_core.runnables import RunnableConfig
 from langgraph.types import Command
 
+from agent import answer_journal
 from agent.backend import Backend, backend_for, open_backend
+from agent.checkpoint import SqliteStore
 from agent.coaching.record import record_progress
 from agent.context import Context, new_session_id, with_seed
 from agent.graph import graph_with
@@ -111,6 +113,9 @@ class InterviewDriver:
         self._current: Step | None = None  # the step last returned: saves a checkpoint read per answer
         self._payload: dict[str, Any] | None = None  # what the pending interrupt carries
         self._index_opening: Future[Any] | None = None
+        self.restored: list[str] = []  # notices of moves put back from the answer journal (agent.recovery)
+        # SQLite loses a kill's last writes with its -wal file: each move is also kept in a file until checkpointed
+        self._journal = isinstance(self.store, SqliteStore) and not self.backend.readonly
 
     @classmethod
     def resume(cls, thread_id: str | None = None, checkpointer: Any = None) -> InterviewDriver:
@@ -145,6 +150,10 @@ class InterviewDriver:
             raise SessionExistsError(f"session {tid!r} already exists; resume it with --resume {tid}")
         self._prune_empty()
         self._warm_up()
+        return self._begin()
+
+    def _begin(self) -> Step:
+        """Plan and ask the first question (a new session, or one whose first answer was journalled before)."""
         inputs: dict[str, Any] = {
             "recent_question_ids": load_recent(self.context.role),
             "candidate_questions": self._candidate_questions(),
@@ -172,6 +181,8 @@ class InterviewDriver:
 
     def pending(self) -> Step:
         """The step waiting for the candidate (after a resume), or the done step of a finished session."""
+        if not self._values() and self.store.moves(self.thread_id):
+            self._begin()  # answered while it got ready, stopped before the graph saved: start it, then catch up
         notices = self._storage(catch_up, self._graph, self._config, self.context, self.store, self.thread_id)
         snapshot = self._graph.get_state(self._config)
         values = snapshot.values or {}
@@ -185,8 +196,10 @@ class InterviewDriver:
             raise SessionNotFoundError(f"session {self.thread_id!r} has not started")
         else:
             step = self._done(values, None)
-        step.notices[:0] = notices
+        step.notices[:0] = self.restored or notices
+        self.restored = []
         self._current = step
+        self._settle_journal()
         return step
 
     def hint(self) -> Any:
@@ -250,12 +263,26 @@ class InterviewDriver:
         step = self._current or self.pending()
         if step.kind == "done":
             return step  # nothing left to answer: stay on the report
+        if self._journal:  # durable the moment it is submitted, whatever happens to the -wal file
+            self._storage(answer_journal.record, self.thread_id, self.context.to_dict(), self._moves, move,
+                          step.question)  # fmt: skip
         self._storage(self.store.record_move, self.thread_id, self._moves, move)  # durable before grading
         self._moves += 1
         self._current = None  # if the run below fails, the next call catches up from the journal
         step = self._invoke(Command(resume=move))
-        self._storage(self.store.safe_point)
+        self._settle_journal()
         return step
+
+    def _settle_journal(self) -> None:
+        """A safe point: the WAL is copied into the database file; moves that reached it leave the answer journal."""
+        if self.backend.readonly:
+            return
+        if not self._journal:
+            self._storage(self.store.safe_point)
+            return
+        assert isinstance(self.store, SqliteStore)
+        if self._storage(self.store.flush_wal) and self._moves:
+            self._storage(answer_journal.confirm, self.thread_id, self._moves - 1)
 
     def _step_from_interrupt(self, payload: dict[str, Any], last: TurnRecord | None) -> Step:
         notices = self._index_notices()

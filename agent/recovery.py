@@ -48,3 +48,37 @@ def catch_up(graph: Any, config: RunnableConfig, context: Context, store: Sessio
             "and graded now."
         )
     return notices
+
+
+def restore_journal(store: SessionStore, thread_id: str) -> list[str]:
+    """Put the moves kept in the answer journal (agent.answer_journal) that the session database lacks back into
+    the database's move journal, registering the session if the database never saw it; returns notices. The
+    graph then grades them on resume (catch_up, or the driver's first start)."""
+    from agent import answer_journal
+
+    entry = answer_journal.load(thread_id)
+    if entry is None or not entry.moves:
+        return []
+    if store.load(thread_id) is None:
+        store.register(thread_id, entry.context, "active")
+    missing = entry.missing_from(len(store.moves(thread_id)))
+    for seq, move in missing:
+        store.record_move(thread_id, seq, move)
+    if not missing:
+        return []
+    answers = sum(1 for _, m in missing if m["kind"] == "answer")
+    return [
+        f"Restored {answers} answer(s) and {len(missing) - answers} other step(s) you submitted that the session "
+        f"database did not hold (the session stopped before saving them, or its -wal file was lost or damaged); "
+        f"kept in {entry.path}."
+    ]
+
+
+def waiting_session(store: SessionStore) -> str | None:
+    """The newest session whose journal file holds moves its database lacks (for a `--resume` without an id)."""
+    from agent import answer_journal
+
+    for entry in answer_journal.waiting():
+        if entry.missing_from(len(store.moves(entry.thread_id))):
+            return entry.thread_id
+    return None

@@ -42,6 +42,7 @@ from agent.cli_context import (
 )
 from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptExhausted, hold_keys, release_keys
 from agent.cli_loop import InterviewLoop
+from agent.cli_pending import waiting_answers
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
 from agent.storage import StorageError
@@ -117,6 +118,8 @@ def run(opts: Options) -> int:
         context = with_seed(context)
         thread_id = new_session_id(context.role)
         _banner(render, context, role_title(context.role), thread_id, source.interactive)
+        for line in waiting_answers():
+            render.notice(line)
         preview = first_question(context)
         if preview is not None:
             render.total = preview.total
@@ -135,7 +138,7 @@ def run(opts: Options) -> int:
     from agent import cli_run  # lazy: imports the graph, LangGraph and the index (done already after an early start)
     from knowledge.embeddings import EmbedderUnavailableError
 
-    driver: Any = early.driver if early else None
+    driver: Any = early.driver if early and not early.abandoned else None
     step: Any = None
     try:
         if early is not None:
@@ -186,13 +189,19 @@ def run(opts: Options) -> int:
         cli_run.saved_hint(driver, render, "Scripted answers ran out before the end. Session saved.")
         return EXIT_SCRIPT_EXHAUSTED
     except EOFError:
-        cli_run.saved_hint(driver, render)
+        cli_run.saved_hint(driver, render, kept=early.kept if early else None)
         return EXIT_OK
     except KeyboardInterrupt:
         cli_signals.rearm()
         getting_ready.close()
         render.line("")
-        cli_run.saved_hint(driver, render)
+        if early is not None and early.abandoned:
+            dropped = " (the story index build is dropped; it runs again next time)" if early.context.docs else ""
+            render.line(f"Stopped while the interview was getting ready{dropped}.")
+            if early.kept is None:
+                render.line("Nothing was answered yet, so nothing was saved.")
+                return EXIT_INTERRUPTED
+        cli_run.saved_hint(driver, render, kept=early.kept if early else None)
         return EXIT_INTERRUPTED
     finally:
         getting_ready.close()  # the terminal gets its echo back whatever happened

@@ -1,0 +1,157 @@
+"""Submitted answers kept in a small file of their own until the session database is known to hold them.
+
+The session database (SQLite in WAL mode) can lose a just-submitted answer two ways: the session is not in it
+yet (an answer submitted while the interview was still getting ready, then Ctrl-C, kill -9, SIGTERM or a
+closed terminal), or the -wal file that held the answer is lost or damaged after a kill. So every submitted
+move is first written here, atomically and 0600 (temp file, fsync, rename), and the entry is dropped only once
+the database's WAL has been copied into the main file (a complete checkpoint). `--resume` puts any entry the
+database lacks back into the session's journal and grades it (agent.recovery.restore_journal).
+
+One file per session: data_dir()/pending/<session id>.json holding the stored Context (the session may not
+be registered yet), the question on screen, the moves by number, and a draft typed but not submitted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from knowledge.paths import data_dir, write_private
+
+FOLDER = "pending"
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
+
+
+@dataclass
+class Pending:
+    """What one session's journal file holds."""
+
+    thread_id: str
+    context: dict[str, Any]
+    moves: dict[int, dict[str, str]] = field(default_factory=dict)  # move number -> {"kind", "text"}
+    question: str = ""  # the question on screen when the first move was made
+    draft: str = ""  # typed at the prompt, not submitted (kept on Ctrl-C / Ctrl-D)
+    path: Path | None = None
+
+    def missing_from(self, stored: int) -> list[tuple[int, dict[str, str]]]:
+        """The moves a database journal of `stored` moves lacks, in order (only a gap-free run)."""
+        found: list[tuple[int, dict[str, str]]] = []
+        for seq in sorted(self.moves):
+            if seq == stored + len(found):
+                found.append((seq, self.moves[seq]))
+        return found
+
+
+def journal_path(thread_id: str) -> Path:
+    """The session's journal file (a hostile id never names a path outside the folder)."""
+    name = thread_id if _SAFE_ID.match(thread_id) else hashlib.sha256(thread_id.encode()).hexdigest()[:32]
+    return data_dir() / FOLDER / f"{name}.json"
+
+
+def load(thread_id: str) -> Pending | None:
+    """The session's journal, or None (no file, or one that cannot be read)."""
+    return _read(journal_path(thread_id))
+
+
+def _read(path: Path) -> Pending | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        moves = {int(k): {"kind": str(v["kind"]), "text": str(v.get("text", ""))} for k, v in raw["moves"].items()}
+        return Pending(str(raw["thread_id"]), dict(raw["context"]), moves, str(raw.get("question", "")),
+                       str(raw.get("draft", "")), path)  # fmt: skip
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _write(entry: Pending) -> None:
+    path = journal_path(entry.thread_id)
+    path.parent.mkdir(mode=0o700, exist_ok=True)
+    body = {
+        "thread_id": entry.thread_id,
+        "context": entry.context,
+        "question": entry.question,
+        "moves": {str(k): v for k, v in sorted(entry.moves.items())},
+        "draft": entry.draft,
+    }
+    write_private(path, json.dumps(body, ensure_ascii=False))
+    with contextlib.suppress(OSError):  # the rename itself reaches the disk (a power cut after a kill -9)
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def record(thread_id: str, context: dict[str, Any], seq: int, move: dict[str, str], question: str = "") -> None:
+    """Keep move number `seq` (OSError when even this file cannot be written: the caller says so)."""
+    entry = load(thread_id) or Pending(thread_id, context, question=question)
+    entry.moves = {k: v for k, v in entry.moves.items() if k < seq}  # a redone move replaces later ones
+    entry.moves[seq] = {"kind": move["kind"], "text": move.get("text", "")}
+    entry.draft = ""
+    _write(entry)
+
+
+def keep_draft(thread_id: str, context: dict[str, Any], draft: str, question: str = "") -> None:
+    """Keep a typed, unsubmitted draft (an empty one clears it)."""
+    entry = load(thread_id)
+    if entry is None and not draft.strip():
+        return
+    entry = entry or Pending(thread_id, context, question=question)
+    entry.draft = draft if draft.strip() else ""
+    _settle(entry)
+
+
+def take_draft(thread_id: str) -> str:
+    """The kept draft (and forget it): the prompt starts with it."""
+    entry = load(thread_id)
+    if entry is None or not entry.draft:
+        return ""
+    draft, entry.draft = entry.draft, ""
+    _settle(entry)
+    return draft
+
+
+def confirm(thread_id: str, upto: int) -> None:
+    """The database holds moves 0..upto in its main file: forget them here."""
+    entry = load(thread_id)
+    if entry is None:
+        return
+    entry.moves = {k: v for k, v in entry.moves.items() if k > upto}
+    _settle(entry)
+
+
+def forget_moves(thread_id: str) -> None:
+    """Drop the moves (an answer to a question the session then did not ask stays only a draft)."""
+    entry = load(thread_id)
+    if entry is not None:
+        entry.moves = {}
+        _settle(entry)
+
+
+def _settle(entry: Pending) -> None:
+    if entry.moves or entry.draft:
+        _write(entry)
+    else:
+        journal_path(entry.thread_id).unlink(missing_ok=True)
+
+
+def waiting() -> list[Pending]:
+    """Every session with moves kept here, newest first."""
+    def age(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:  # settled by its session meanwhile
+            return 0.0
+
+    try:
+        files = sorted((data_dir() / FOLDER).glob("*.json"), key=age, reverse=True)
+    except OSError:
+        return []
+    found = [_read(p) for p in files]
+    return [p for p in found if p is not None and p.moves]

@@ -1,0 +1,114 @@
+"""An answer submitted while "Getting the interview ready…" still runs is durable the moment it is submitted:
+Ctrl-C, kill -9, SIGTERM or a closed terminal during the start keeps it, the next plain start says so, and
+`--resume` grades it (sweep cases K7-K9, 5c-5g). Driven in a real pty; the start is kept busy by a cold index
+of a few hundred small documents, so the answer is submitted well before it is done."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_session_tty import REPO, Terminal
+
+ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "2", "--follow-ups", "0"]
+ANSWER = "I led a platform migration for six teams and deploy time fell from 40 to 9 minutes in one quarter."
+
+
+def _docs(tmp_path: Path, count: int = 1000) -> Path:
+    docs = tmp_path / "notes"
+    docs.mkdir()
+    for i in range(count):
+        (docs / f"s{i:04}.md").write_text(
+            f"## Story {i}: Pipeline {i}\nSituation: team {i} waited {i + 20} minutes a deploy.\n"
+            f"Action: I split the build into {i % 7 + 2} stages.\nResult: deploys fell to {i % 9 + 3} minutes.\n"
+        )
+    return docs
+
+
+def _submit_early(tmp_path: Path, controlling: bool = False) -> Terminal:
+    """Start a session on a cold index and submit an answer while it is still getting ready."""
+    term = Terminal([*ARGS, "--docs", str(_docs(tmp_path))], controlling=controlling)
+    term.wait_for("Question 1/2")
+    term.wait_for_prompt()
+    term.type(ANSWER + "\x1b\r")
+    term.wait_for("Getting the interview ready")  # submitted; the start still runs
+    return term
+
+
+def _run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "agent.session", *args], input=stdin, capture_output=True,
+                          text=True, cwd=REPO, timeout=120, env=dict(os.environ))  # fmt: skip
+
+
+def _reported_answers(data_dir: Path) -> list[str]:
+    answers = []
+    for path in (data_dir / "reports").glob("*.json"):
+        answers += [t.get("answer", "") for t in json.loads(path.read_text(encoding="utf-8"))["turns"]]
+    return answers
+
+
+def _journal_files(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / "pending").glob("*.json")) if (data_dir / "pending").is_dir() else []
+
+
+def test_ctrl_c_while_getting_ready_keeps_the_answer_and_resume_grades_it(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    term = _submit_early(tmp_path, controlling=True)  # the pty is its terminal: Ctrl-C is a SIGINT
+    try:
+        pressed = time.monotonic()
+        term.type("\x03")
+        term.wait_for("Resume with")
+        assert term.exit_code() == 130
+        took = time.monotonic() - pressed
+        screen = term.text()
+    finally:
+        term.close()
+    assert took < 3.0, f"Ctrl-C took {took:.1f} s"  # not after the index build (sweep defect 7: 12-16 s)
+    assert "Stopped while the interview was getting ready" in screen
+    assert "index built" not in screen
+    assert "nothing was saved" not in screen
+    assert "Your answer is saved" in screen
+    resumed = _run("--resume", stdin="/end\n")
+    assert resumed.returncode == 0, resumed.stderr
+    assert ANSWER in _reported_answers(isolated_data_dir)
+    assert _journal_files(isolated_data_dir) == []  # in the database now: the journal file is gone
+
+
+@pytest.mark.parametrize("how", ["kill", "term"])
+def test_a_kill_while_getting_ready_keeps_the_answer(isolated_data_dir: Path, tmp_path: Path, how: str) -> None:
+    term = _submit_early(tmp_path)
+    try:
+        term.proc.send_signal(signal.SIGKILL if how == "kill" else signal.SIGTERM)
+        term.proc.wait(timeout=30)
+    finally:
+        term.close()
+    (kept,) = _journal_files(isolated_data_dir)
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    # the next plain start names the session that holds the answer
+    fresh = _run(*ARGS, stdin="/end\n")
+    assert "not graded yet" in fresh.stdout and "--resume" in fresh.stdout, fresh.stdout
+    resumed = _run("--resume", stdin="/end\n")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "Restored 1 answer(s)" in resumed.stdout
+    assert ANSWER in _reported_answers(isolated_data_dir)
+
+
+def test_closing_the_terminal_while_getting_ready_keeps_the_answer(isolated_data_dir: Path, tmp_path: Path) -> None:
+    term = _submit_early(tmp_path, controlling=True)
+    try:
+        term.hang_up()
+        assert term.proc.wait(timeout=60) in (129, -signal.SIGHUP)
+    finally:
+        term.close()
+    resumed = _run("--resume", stdin="/end\n")
+    assert resumed.returncode == 0, resumed.stderr
+    assert ANSWER in _reported_answers(isolated_data_dir)
