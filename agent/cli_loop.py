@@ -6,6 +6,8 @@ what the candidate types into driver calls and hands each resulting Step to the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command
@@ -14,6 +16,7 @@ from agent.safe_text import clean_text
 from agent.storage import StorageError
 
 EMPTY_ANSWER = "Empty answer — please type an answer, or /skip to move on."
+RETRY_KEYS = "Free some space, then press Esc then Enter (or type /done)"
 
 
 class InterviewLoop:
@@ -61,21 +64,54 @@ class InterviewLoop:
                 if not text.strip():
                     self.render.notice(EMPTY_ANSWER)
                     continue
-                try:
-                    step = self._advance(self.driver.submit(text))
-                except StorageError as exc:
-                    if not self.source.interactive or exc.problem not in ("full", "io"):
-                        raise
-                    # On a terminal the answer stays in memory: free space, press Enter, it is sent again.
-                    self.render.notice(f"Your answer is not saved yet: {exc}. Press Enter to try again.")
-                    self.source.read()
-                    queued = raw
+                step, queued = self._move(step, partial(self.driver.submit, text), raw)
             elif command.name in ("skip", "end"):
-                step = self._advance(self.driver.skip() if command.name == "skip" else self.driver.end())
+                call = self.driver.skip if command.name == "skip" else self.driver.end
+                step, queued = self._move(step, call, raw)
             else:
                 self._command(command, step)
                 queued = command.rest or None  # "/hint\nmy answer" answers after the hint
         return step
+
+    def _move(self, step: Any, call: Callable[[], Any], raw: str) -> tuple[Any, str | None]:
+        """(next step, input to read again) after an answer, /skip or /end. On a terminal a full or failing disk
+        does not end the session: the candidate frees space and submits again; a move that reached the session
+        journal is then finished (graded), never made twice, and one that did not is made again from the draft."""
+        try:
+            return self._advance(call()), None
+        except StorageError as exc:
+            if not self.source.interactive or exc.problem not in ("full", "io"):
+                raise
+            saved = getattr(self.driver, "finish_move", None)
+            if getattr(self.driver, "move_saved", False) and saved is not None:
+                self.render.notice(f"Your answer is saved, but the session could not go on: {exc}. "
+                                   f"{RETRY_KEYS} to go on.")  # fmt: skip
+                extra = self.source.read()
+                if extra.strip():
+                    keep = getattr(self.source, "keep_draft", None)
+                    if keep is not None:
+                        keep(extra)  # typed meanwhile: the draft of the next question, never this one's answer
+                return self._retry_saved(step), None
+            self.render.notice(f"Your answer is not saved yet: {exc}. It is back in the prompt: {RETRY_KEYS} "
+                               "to send it again.")  # fmt: skip
+            keep = getattr(self.source, "keep_draft", None)
+            if keep is None:
+                self.source.read()
+                return step, raw
+            keep(raw)
+            return step, None
+
+    def _retry_saved(self, step: Any) -> Any:
+        """Finish a saved move until the disk lets it (the candidate is asked again each time it does not)."""
+        while True:
+            try:
+                done = self.driver.finish_move()
+                return self._advance(done) if done is not None else step
+            except StorageError as again:
+                if again.problem not in ("full", "io"):
+                    raise
+                self.render.notice(f"Still not possible: {again}. {RETRY_KEYS} to try again.")
+                self.source.read()
 
     def _command(self, command: Command, step: Any) -> None:
         """The commands that do not move the interview on."""

@@ -22,6 +22,7 @@ scorecard and the paths. The backend (SQLite, Postgres, memory) comes from agent
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from concurrent.futures import Future
@@ -116,6 +117,7 @@ class InterviewDriver:
         self.restored: list[str] = []  # notices of moves put back from the answer journal (agent.recovery)
         # SQLite loses a kill's last writes with its -wal file: each move is also kept in a file until checkpointed
         self._journal = isinstance(self.store, SqliteStore) and not self.backend.readonly
+        self.move_saved = False  # the last move reached the session journal (a retry finishes it, never redoes it)
 
     @classmethod
     def resume(cls, thread_id: str | None = None, checkpointer: Any = None) -> InterviewDriver:
@@ -189,6 +191,8 @@ class InterviewDriver:
         self._turn_count = len(values.get("turns", []))
         self._moves = moves_in(values)
         interrupts = [i for task in snapshot.tasks for i in task.interrupts]
+        if values.get("turns") and not self.backend.readonly:
+            record_progress(self.thread_id, self.context, values)  # a summary a full disk kept out of history/
         if interrupts:
             step = self._step_from_interrupt(interrupts[0].value, None)
             self._prefetch(values.get("plan", [])[step.turn_index :])
@@ -200,6 +204,21 @@ class InterviewDriver:
         self.restored = []
         self._current = step
         self._settle_journal()
+        return step
+
+    def finish_move(self) -> Step | None:
+        """After submit/skip/end raised StorageError (a full disk): the step after that move once it is saved and
+        graded, or None when the move never reached the session journal (then make it again). Never makes the
+        move a second time (a retried answer would otherwise also answer the next question)."""
+        if not self.move_saved:
+            return None
+        before = self._turn_count
+        step = self._current or self.pending()  # catches up: grades the journalled move
+        self._settle_journal()
+        turns = self._values().get("turns", [])
+        if step.last is None and len(turns) > before:
+            step.last = turns[-1]  # its critique is shown as after any answer
+        self.move_saved = False
         return step
 
     def hint(self) -> Any:
@@ -264,10 +283,13 @@ class InterviewDriver:
         if step.kind == "done":
             return step  # nothing left to answer: stay on the report
         if self._journal:  # durable the moment it is submitted, whatever happens to the -wal file
-            self._storage(answer_journal.record, self.thread_id, self.context.to_dict(), self._moves, move,
-                          step.question)  # fmt: skip
+            # a full disk: the database may still take it (its -wal file has room), and says so if not
+            with contextlib.suppress(OSError):
+                answer_journal.record(self.thread_id, self.context.to_dict(), self._moves, move, step.question)
+        self.move_saved = False
         self._storage(self.store.record_move, self.thread_id, self._moves, move)  # durable before grading
         self._moves += 1
+        self.move_saved = True
         self._current = None  # if the run below fails, the next call catches up from the journal
         step = self._invoke(Command(resume=move))
         self._settle_journal()

@@ -182,8 +182,10 @@ def run(opts: Options) -> int:
         return EXIT_USAGE
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        if driver is not None and driver.started:
+        if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
+        else:  # a resume command here would fail: there is nothing to resume
+            render.line("Nothing was answered yet, so there is nothing to resume: start again once it is fixed.")
         return EXIT_ERROR
     except ScriptExhausted:
         cli_run.saved_hint(driver, render, "Scripted answers ran out before the end. Session saved.")
@@ -207,6 +209,16 @@ def run(opts: Options) -> int:
         getting_ready.close()  # the terminal gets its echo back whatever happened
         if driver is not None:
             driver.close()
+
+
+def _answered(driver: Any) -> bool:
+    """True when the session holds a move to resume from (True as well when that cannot be read: say how)."""
+    if driver is None or not driver.started:
+        return False
+    try:
+        return bool(driver.store.moves(driver.thread_id))
+    except StorageError:
+        return True
 
 
 def _report_unused(source: AnswerSource, render: Renderer) -> None:

@@ -42,7 +42,7 @@ def full_message(path: Path) -> str:
     folder = path if path.is_dir() else path.parent
     return (
         f"the disk holding {folder} is full ({_free_mb(folder)}): free a few MB there "
-        f"(old reports or index folders under {folder} can go), then resume"
+        f"(old reports or index folders under {folder} can go), then try again"
     )
 
 
