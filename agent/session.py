@@ -40,6 +40,7 @@ from agent.cli_context import (
     restore_credentials,
     role_title,
 )
+from agent.cli_drafts import keep_draft, restore_draft
 from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptExhausted, hold_keys, release_keys
 from agent.cli_loop import InterviewLoop
 from agent.cli_pending import waiting_answers
@@ -157,6 +158,7 @@ def run(opts: Options) -> int:
                 opts.base_url = None  # used, not ignored
             _banner(render, context, role_title(context.role, strict=False), driver.thread_id, source.interactive)
             render.notice(f"Resuming session {driver.thread_id}.")
+            restore_draft(source, driver.thread_id, render)
             if ignored := ignored_on_resume(opts):
                 render.notice(f"Ignored on resume (the session keeps its settings): {' '.join(ignored)}")
         else:
@@ -192,6 +194,7 @@ def run(opts: Options) -> int:
         return EXIT_SCRIPT_EXHAUSTED
     except EOFError:
         cli_run.saved_hint(driver, render, kept=early.kept if early else None)
+        keep_draft(source, driver, early.kept if early else None, context, render)
         return EXIT_OK
     except KeyboardInterrupt:
         cli_signals.rearm()
@@ -202,8 +205,10 @@ def run(opts: Options) -> int:
             render.line(f"Stopped while the interview was getting ready{dropped}.")
             if early.kept is None:
                 render.line("Nothing was answered yet, so nothing was saved.")
+                keep_draft(source, None, None, context, render)
                 return EXIT_INTERRUPTED
         cli_run.saved_hint(driver, render, kept=early.kept if early else None)
+        keep_draft(source, driver, early.kept if early else None, context, render)
         return EXIT_INTERRUPTED
     finally:
         getting_ready.close()  # the terminal gets its echo back whatever happened

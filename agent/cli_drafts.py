@@ -1,0 +1,46 @@
+"""A typed but unsubmitted draft survives Ctrl-C, Ctrl-D and a closed terminal: it is kept with the session and is
+back in the prompt on `--resume`; when there is nothing to resume, the candidate is told plainly it was not kept.
+
+The draft goes into the session's answer journal file (agent.answer_journal: atomic, 0600), not the database: it is
+not an answer, and the graph never sees it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agent import answer_journal
+from agent.cli_input import AnswerSource, PromptSource
+from agent.cli_render import Renderer
+
+
+def keep_draft(source: AnswerSource, driver: Any, kept: str | None, context: Any, render: Renderer) -> None:
+    """After the session stopped at the prompt: keep the draft typed there (`kept`: a session id whose answer is
+    journalled already; otherwise the driver's session when it can be resumed)."""
+    draft = source.draft() if isinstance(source, PromptSource) else ""
+    if not draft.strip():
+        return
+    thread_id = kept or (driver.thread_id if driver is not None and driver.started else None)
+    if thread_id is None:
+        render.line("The draft you had typed was not kept: there is no session to resume.")
+        return
+    stored = context.to_dict() if context is not None else {}
+    try:
+        answer_journal.keep_draft(thread_id, stored, draft)
+    except OSError as exc:
+        render.line(f"The draft you had typed could not be kept ({exc.strerror or exc}).")
+        return
+    render.line("The draft you had typed is kept: it is back in the prompt when you resume.")
+
+
+def restore_draft(source: AnswerSource, thread_id: str, render: Renderer) -> None:
+    """On resume at a terminal: the kept draft starts the first prompt."""
+    if not isinstance(source, PromptSource):
+        return  # scripted answers: the draft stays kept for a resume at the terminal
+    try:
+        draft = answer_journal.take_draft(thread_id)
+    except OSError:
+        return
+    if draft:
+        source.keep_draft(draft)
+        render.notice("The draft you had typed last time is back in the prompt.")

@@ -1,0 +1,56 @@
+"""A typed, unsubmitted draft is not silently dropped by Ctrl-C or Ctrl-D (sweep cases K2, K3): it is kept with the
+session and is back in the prompt on `--resume`; with nothing to resume the screen says it was not kept. Real pty."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.test_session_tty import Terminal
+
+ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "2", "--follow-ups", "0"]
+FIRST = "I moved four teams to trunk-based delivery and lead time fell from 12 days to 3 in one quarter."
+DRAFT = "Half typed: I would start with the two teams that"
+
+
+@pytest.mark.parametrize("key", ["\x03", "\x04"], ids=["ctrl-c", "ctrl-d"])
+def test_a_draft_typed_before_stopping_is_back_in_the_prompt_on_resume(isolated_data_dir: Path, key: str) -> None:
+    term = Terminal(ARGS)
+    try:
+        term.wait_for_prompt()
+        term.type(FIRST + "\x1b\r")
+        term.wait_for("Question 2/2")
+        term.wait_for_prompt()
+        term.type(DRAFT + key)
+        term.wait_for("Resume with")
+        term.wait_for("draft you had typed is kept")
+        term.exit_code()
+    finally:
+        term.close()
+    resumed = Terminal(["--resume"])
+    try:
+        resumed.wait_for("back in the prompt")
+        resumed.wait_for_prompt()
+        resumed.wait_for(DRAFT)  # the prompt starts with it
+        resumed.type(" led the pilot.\x1b\r")
+        resumed.wait_for("Transcript:")
+        assert resumed.exit_code() == 0
+    finally:
+        resumed.close()
+    (path,) = (isolated_data_dir / "reports").glob("*.json")
+    answers = [t["answer"] for t in json.loads(path.read_text(encoding="utf-8"))["turns"]]
+    assert answers == [FIRST, DRAFT + " led the pilot."]
+
+
+def test_a_draft_with_nothing_to_resume_is_said_not_kept(isolated_data_dir: Path) -> None:
+    term = Terminal(ARGS)
+    try:
+        term.wait_for("Question 1/2")
+        term.wait_for_prompt()
+        term.type(DRAFT + "\x03")
+        term.wait_for("not kept")
+        assert term.exit_code() == 130
+    finally:
+        term.close()
