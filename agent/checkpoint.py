@@ -53,9 +53,9 @@ def open_checkpointer(path: Path | None = None, readonly: bool = False) -> Sqlit
     try:
         conn = _connect(path, readonly)
         saver = SqliteSaver(conn)
+        _check_pages(conn)
         if readonly:
             saver.is_setup = True  # never CREATE or switch journal modes on a file we may not write
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a damaged header fails here
             return saver
         saver.setup()  # also switches the file to WAL
         # WAL + NORMAL: a commit survives the process being killed; safe points cover a lost -wal file.
@@ -71,6 +71,15 @@ def open_checkpointer(path: Path | None = None, readonly: bool = False) -> Sqlit
     except sqlite3.DatabaseError as exc:
         raise storage_error(exc, path) or exc from None
     return saver
+
+
+def _check_pages(conn: sqlite3.Connection) -> None:
+    """A damaged page anywhere in the file fails here, at open, where it is named with the way out (a damaged
+    header fails the first read; a damaged interior page only the query that meets it, mid-session)."""
+    found = conn.execute("PRAGMA quick_check(1)").fetchone()
+    if not found or found[0] != "ok":
+        detail = " ".join(str(found[0]).split()) if found else "no answer"
+        raise sqlite3.DatabaseError(f"database disk image is malformed: {detail}")
 
 
 def db_path(saver: SqliteSaver) -> Path:

@@ -186,7 +186,7 @@ def run(opts: Options) -> int:
         print(f"error: {exc}", file=sys.stderr)
         if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
-        else:  # a resume command here would fail: there is nothing to resume
+        elif exc.problem != "corrupt" and not resuming:  # a resume command here would fail: nothing to resume
             render.line("Nothing was answered yet, so there is nothing to resume: start again once it is fixed.")
         return EXIT_ERROR
     except ScriptExhausted:
