@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+KEY_QUIET = 0.6  # s without a key before the prompt may be stopped to show something (> prompt_toolkit's Esc wait)
 ANSWER_CAP = 20_000  # characters kept of one answer; a longer paste is cut with a notice
 COMMANDS = ("hint", "skip", "repeat", "feedback", "end", "help")
 SUBMIT_HELP = "Submit: Esc then Enter (or Alt+Enter), or a line /done. Commands: /help"
@@ -125,6 +126,22 @@ def _is_lone_command(text: str) -> bool:
     return "\n" not in text.strip() and parse_command(text) is not None
 
 
+def hold_now() -> None:
+    """hold_keys() from now until release_keys() (called at launch, before the slow imports: keys typed then
+    would otherwise be echoed raw above the banner)."""
+    try:
+        import termios
+
+        fd = sys.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+    except (ImportError, OSError, ValueError):
+        return
+    quiet = list(saved)
+    quiet[3] &= ~(termios.ECHO | termios.ICANON)
+    termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    _held.append((fd, saved))
+
+
 @contextmanager
 def hold_keys() -> Iterator[None]:
     """While the session gets ready, keys typed are neither echoed raw nor lost: with the terminal's echo and
@@ -169,6 +186,7 @@ class PromptSource:
 
     def __init__(self, on_draft: Callable[[str], None] | None = None) -> None:
         self._session: Any = None
+        self._last_key = 0.0  # monotonic time of the last key the prompt took
         self._draft = ""  # text the next prompt starts with (typed before the session could take it)
         self._on_draft = on_draft  # told the draft after every edit (agent.typing_ahead)
 
@@ -178,7 +196,10 @@ class PromptSource:
 
         bindings = KeyBindings()
 
+        # Keys typed before the prompt took the terminal arrive with Enter as c-j (the terminal's CR-to-NL mapping
+        # was still on): the same keys as Enter, or a typed-ahead Esc Enter would only add a line.
         @bindings.add("enter")
+        @bindings.add("c-j")
         def _enter(event: Any) -> None:
             buf = event.current_buffer
             line = buf.document.current_line.strip()
@@ -192,6 +213,7 @@ class PromptSource:
                 buf.insert_text("\n")
 
         @bindings.add("escape", "enter")
+        @bindings.add("escape", "c-j")
         def _submit(event: Any) -> None:
             event.current_buffer.validate_and_handle()
 
@@ -206,6 +228,7 @@ class PromptSource:
             prompt_continuation=lambda width, line_number, is_soft_wrap: ". ".rjust(width),
             bottom_toolbar=SUBMIT_HELP,
         )
+        session.app.key_processor.before_key_press += lambda _event: self._touch()
         if self._on_draft is not None:
             on_draft = self._on_draft
             session.default_buffer.on_text_changed += lambda buffer: on_draft(buffer.text)
@@ -239,8 +262,31 @@ class PromptSource:
             return  # the prompt has just ended: nothing to stop
 
         def stop() -> None:
-            if app.is_running and not app.is_done:
-                app.erase_when_done = True  # the prompt comes back below what is shown, with the same draft
-                app.exit(exception=exc)
+            if not app.is_running or app.is_done:
+                return
+            if self._typing():
+                # keys are arriving (typed ahead, a paste, an Esc waiting for its Enter): stopping now would drop
+                # the ones not yet taken, and a submit would become a new line; stop once they have landed
+                loop.call_later(KEY_QUIET, stop)
+                return
+            app.erase_when_done = True  # the prompt comes back below what is shown, with the same draft
+            app.exit(exception=exc)
 
         loop.call_soon_threadsafe(stop)
+
+    def _touch(self) -> None:
+        import time
+
+        self._last_key = time.monotonic()
+
+    def _typing(self) -> bool:
+        """True while keys wait unread on the terminal or the last one came less than KEY_QUIET ago."""
+        import select
+        import time
+
+        if time.monotonic() - self._last_key < KEY_QUIET:
+            return True
+        try:
+            return bool(select.select([sys.stdin], [], [], 0)[0])
+        except (OSError, ValueError):
+            return False

@@ -13,9 +13,16 @@ error; 2 bad input (arguments, role, --docs path, --answers file, resume id); 3 
 
 from __future__ import annotations
 
+import sys
+
+if __name__ == "__main__" and sys.stdin.isatty():
+    # Keys typed while the modules below load are held for the prompt, not echoed raw above the banner.
+    from agent.cli_input import hold_now
+
+    hold_now()
+
 import contextlib
 import os
-import sys
 from contextlib import ExitStack
 from typing import Any, NoReturn
 
@@ -97,6 +104,8 @@ def run(opts: Options) -> int:
     resuming = opts.resume is not None
     try:
         source = _answer_source(opts)
+        if not source.interactive:
+            release_keys()  # held at launch in case it was
         context = None if resuming else new_context(opts)
         if context is not None:
             check_inputs(context)

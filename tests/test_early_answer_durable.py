@@ -33,9 +33,9 @@ def _docs(tmp_path: Path, count: int = 1000) -> Path:
     return docs
 
 
-def _submit_early(tmp_path: Path, controlling: bool = False) -> Terminal:
+def _submit_early(tmp_path: Path, controlling: bool = False, docs: int = 400) -> Terminal:
     """Start a session on a cold index and submit an answer while it is still getting ready."""
-    term = Terminal([*ARGS, "--docs", str(_docs(tmp_path))], controlling=controlling)
+    term = Terminal([*ARGS, "--docs", str(_docs(tmp_path, docs))], controlling=controlling)
     term.wait_for("Question 1/2")
     term.wait_for_prompt()
     term.type(ANSWER + "\x1b\r")
@@ -62,7 +62,8 @@ def _journal_files(data_dir: Path) -> list[Path]:
 def test_ctrl_c_while_getting_ready_keeps_the_answer_and_resume_grades_it(
     isolated_data_dir: Path, tmp_path: Path
 ) -> None:
-    term = _submit_early(tmp_path, controlling=True)  # the pty is its terminal: Ctrl-C is a SIGINT
+    # the pty is its terminal (Ctrl-C is a SIGINT); 1000 files keep the start busy well past the Ctrl-C
+    term = _submit_early(tmp_path, controlling=True, docs=1000)
     try:
         pressed = time.monotonic()
         term.type("\x03")
