@@ -73,7 +73,8 @@ def test_ctrl_c_while_getting_ready_keeps_the_answer_and_resume_grades_it(
         screen = term.text()
     finally:
         term.close()
-    assert took < 3.0, f"Ctrl-C took {took:.1f} s"  # not after the index build (sweep defect 7: 12-16 s)
+    # not after the index build (sweep defect 7: 12-16 s); the bound leaves room for a loaded 2-core machine
+    assert took < 8.0, f"Ctrl-C took {took:.1f} s"
     assert "Stopped while the interview was getting ready" in screen
     assert "index built" not in screen
     assert "nothing was saved" not in screen
