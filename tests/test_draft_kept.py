@@ -3,11 +3,11 @@ session and is back in the prompt on `--resume`; with nothing to resume the scre
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from tests.test_session_cli import answers_in, only_transcript
 from tests.test_session_tty import Terminal
 
 ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "2", "--follow-ups", "0"]
@@ -39,8 +39,7 @@ def test_a_draft_typed_before_stopping_is_back_in_the_prompt_on_resume(isolated_
         assert resumed.exit_code() == 0
     finally:
         resumed.close()
-    (path,) = (isolated_data_dir / "reports").glob("*.json")
-    answers = [t["answer"] for t in json.loads(path.read_text(encoding="utf-8"))["turns"]]
+    answers = answers_in(only_transcript(isolated_data_dir))
     assert answers == [FIRST, DRAFT + " led the pilot."]
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from tests.test_disk_faults import fill, small_disk  # noqa: F401  (small_disk is a fixture)
 from tests.test_persistence import A1, A2, run, scripted, session_id
+from tests.test_session_cli import answers_in, only_transcript
 from tests.test_session_tty import Terminal
 
 ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "4", "--follow-ups", "0"]
@@ -23,11 +24,6 @@ def _type_long(term: Terminal, text: str) -> None:
     for start in range(0, len(text), 256):
         term.type(text[start : start + 256])
         term._read()
-
-
-def _turns(data: Path) -> list[dict[str, object]]:
-    (path,) = (data / "reports").glob("*.json")
-    return list(json.loads(path.read_text(encoding="utf-8"))["turns"])
 
 
 def test_a_full_disk_mid_answer_then_freed_goes_on_at_the_next_question(
@@ -58,7 +54,7 @@ def test_a_full_disk_mid_answer_then_freed_goes_on_at_the_next_question(
         assert term.exit_code() == 0
     finally:
         term.close()
-    answers = [str(t["answer"]) for t in _turns(data) if not t.get("skipped")]
+    answers = answers_in(only_transcript(data))
     assert answers == [A1, A2]  # each once; question 3 was never answered with question 2's answer
     assert "Press Enter" not in screen  # Enter only adds a line at this prompt
     assert "Esc then Enter" in screen

@@ -61,6 +61,12 @@ def transcript(data_dir: Path, sid: str) -> dict[str, Any]:
     return dict(json.loads((data_dir / "reports" / f"{sid}.json").read_text(encoding="utf-8")))
 
 
+def only_transcript(data_dir: Path) -> dict[str, Any]:
+    """The transcript of the one session a test's data dir holds."""
+    (path,) = (data_dir / "reports").glob("*.json")
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
 def answers_in(data: dict[str, Any]) -> list[str]:
     return [t["answer"] for t in data["turns"] if not t["skipped"]]
 

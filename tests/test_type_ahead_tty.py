@@ -4,19 +4,14 @@ notice to show, are submitted as typed. Real pty."""
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
+from tests.test_session_cli import answers_in, only_transcript
 from tests.test_session_tty import Terminal
 
 ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "1", "--follow-ups", "0"]
 ANSWER = "I owned the rota change for five teams and pages fell from 40 to 9 a week in a quarter."
-
-
-def _answers(data_dir: Path) -> list[str]:
-    (path,) = (data_dir / "reports").glob("*.json")
-    return [t["answer"] for t in json.loads(path.read_text(encoding="utf-8"))["turns"]]
 
 
 def test_an_answer_and_submit_typed_during_launch_are_submitted(isolated_data_dir: Path) -> None:
@@ -28,7 +23,7 @@ def test_an_answer_and_submit_typed_during_launch_are_submitted(isolated_data_di
         assert term.exit_code() == 0
     finally:
         term.close()
-    assert _answers(isolated_data_dir) == [ANSWER]
+    assert answers_in(only_transcript(isolated_data_dir)) == [ANSWER]
 
 
 def test_a_submit_typed_as_the_question_is_drawn_survives_the_start_s_notice(
@@ -47,4 +42,4 @@ def test_a_submit_typed_as_the_question_is_drawn_survives_the_start_s_notice(
         assert term.exit_code() == 0
     finally:
         term.close()
-    assert _answers(isolated_data_dir) == [ANSWER]
+    assert answers_in(only_transcript(isolated_data_dir)) == [ANSWER]

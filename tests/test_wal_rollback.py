@@ -5,7 +5,6 @@ kill -9 as soon as the answer reaches the WAL, then delete or scribble over the 
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_session_cli import answers_in, only_transcript
 from tests.test_session_tty import REPO, Terminal
 
 ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "3", "--follow-ups", "0"]
@@ -46,11 +46,6 @@ def _damage(data_dir: Path, how: str) -> None:
             handle.write(os.urandom(4096))
 
 
-def _answers(data_dir: Path) -> list[str]:
-    (path,) = (data_dir / "reports").glob("*.json")
-    return [t.get("answer", "") for t in json.loads(path.read_text(encoding="utf-8"))["turns"]]
-
-
 @pytest.mark.parametrize("how", ["deleted", "scribbled"])
 def test_a_lost_wal_after_a_kill_does_not_roll_back_the_submitted_answer(isolated_data_dir: Path, how: str) -> None:
     term = Terminal(ARGS)
@@ -70,6 +65,6 @@ def test_a_lost_wal_after_a_kill_does_not_roll_back_the_submitted_answer(isolate
     resumed = subprocess.run([sys.executable, "-m", "agent.session", "--resume"], input="/end\n", text=True,
                              capture_output=True, cwd=REPO, timeout=120)  # fmt: skip
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
-    assert _answers(isolated_data_dir)[:2] == [FIRST, SECOND]
+    assert answers_in(only_transcript(isolated_data_dir))[:2] == [FIRST, SECOND]
     assert "Restored 1 answer(s)" in resumed.stdout  # the rollback is said, not silent
     assert "-wal file was lost or damaged" in resumed.stdout
