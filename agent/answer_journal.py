@@ -97,14 +97,17 @@ def record(thread_id: str, context: dict[str, Any], seq: int, move: dict[str, st
     _write(entry)
 
 
-def keep_draft(thread_id: str, context: dict[str, Any], draft: str, question: str = "") -> None:
-    """Keep a typed, unsubmitted draft (an empty one clears it)."""
+def keep_draft(thread_id: str, context: dict[str, Any], draft: str, question: str = "") -> bool:
+    """Keep a typed, unsubmitted draft (an empty one clears it); True when a draft is kept."""
     entry = load(thread_id)
     if entry is None and not draft.strip():
-        return
+        return False
     entry = entry or Pending(thread_id, context, question=question)
-    entry.draft = draft if draft.strip() else ""
+    # a text journalled as a submitted answer is no longer a draft: put back, it would be submitted twice
+    submitted = {move["text"].strip() for move in entry.moves.values() if move["kind"] == "answer"}
+    entry.draft = draft if draft.strip() and draft.strip() not in submitted else ""
     _settle(entry)
+    return bool(entry.draft)
 
 
 def take_draft(thread_id: str) -> str:

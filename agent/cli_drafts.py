@@ -26,11 +26,12 @@ def keep_draft(source: AnswerSource, driver: Any, kept: str | None, context: Any
         return
     stored = context.to_dict() if context is not None else {}
     try:
-        answer_journal.keep_draft(thread_id, stored, draft)
+        kept_now = answer_journal.keep_draft(thread_id, stored, draft)
     except OSError as exc:
         render.line(f"The draft you had typed could not be kept ({exc.strerror or exc}).")
         return
-    render.line("The draft you had typed is kept: it is back in the prompt when you resume.")
+    if kept_now:  # said only when a draft really is kept (a submitted answer is not one)
+        render.line("The draft you had typed is kept: it is back in the prompt when you resume.")
 
 
 def restore_draft(source: AnswerSource, thread_id: str, render: Renderer) -> None:

@@ -188,6 +188,7 @@ class PromptSource:
         self._session: Any = None
         self._last_key = 0.0  # monotonic time of the last key the prompt took
         self._draft = ""  # text the next prompt starts with (typed before the session could take it)
+        self._submitted = False  # the last read returned: its text is an answer now, not a draft
         self._on_draft = on_draft  # told the draft after every edit (agent.typing_ahead)
 
     def _build(self) -> Any:
@@ -244,15 +245,21 @@ class PromptSource:
         self.prepare()
         self._session.app.erase_when_done = False
         default, self._draft = default or self._draft, ""
-        return str(self._session.prompt("> ", default=default, pre_run=pre_run))
+        self._submitted = False
+        text = str(self._session.prompt("> ", default=default, pre_run=pre_run))
+        self._submitted = True
+        return text
 
     def keep_draft(self, text: str) -> None:
         """The next prompt starts with `text`."""
         self._draft = text
 
     def draft(self) -> str:
-        """What is typed in the prompt (after it stopped)."""
-        return str(self._session.default_buffer.text) if self._session is not None else ""
+        """What is typed in the prompt and not submitted (after it stopped). The buffer still holds a submitted
+        text until the next read: that text is an answer (journalled), never a draft to put back."""
+        if self._session is None or self._submitted:
+            return ""
+        return str(self._session.default_buffer.text)
 
     def interrupt(self, exc: BaseException) -> None:
         """Stop the running prompt from another thread: read() raises `exc`; the draft stays in draft()."""
