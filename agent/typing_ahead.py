@@ -36,8 +36,10 @@ def draft_sentences(draft: str) -> list[str]:
 class TypingAhead:
     """Feed it each draft (`changed`); it keeps the critic's model busy with the finished sentences."""
 
-    def __init__(self, embedder: str = "minilm") -> None:
-        self._embedder = embedder
+    def __init__(self, embedder: str | None = None) -> None:
+        from agent.critic.semantic import CRITIC_EMBEDDER
+
+        self._embedder = embedder or CRITIC_EMBEDDER
         self._latest: str | None = None  # the newest draft not embedded yet
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="typing-ahead")

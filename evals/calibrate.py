@@ -36,16 +36,17 @@ BARS = {
 # bar, the bar is not met yet on the tuned set either. Blind misses that were looked at move into the tuned set
 # (evals/blind/README.md), so a floor can be re-based down when they arrive; the commit says so with the figures.
 FLOOR = {
-    "score_in_range": 0.795,
-    "off_topic_capped": 0.77,
+    "score_in_range": 0.81,
+    "off_topic_capped": 0.85,
     "strong_high": 0.94,
-    "below_level_capped": 0.81,
+    "below_level_capped": 0.87,
     "follow_up_in_range": 0.95,
     "star_macro_f1": 0.97,
     "quantified_f1": 0.985,
 }
 # Signal coverage judged where labelled (a sentence must show the signal, not share its words): precision measured
-# 0.635 (recall 0.494) when the stricter matcher came in; main's vocabulary matcher had 0.385 (recall 0.642).
+# 0.635 (recall 0.494) when the stricter matcher came in; main's vocabulary matcher had 0.385 (recall 0.642). With
+# static word vectors in place of MiniLM (knowledge/embedding_static.py): 0.621 (recall 0.444).
 SIGNAL_PRECISION_FLOOR = 0.62
 Judge = Callable[[LabeledItem], tuple[Any, list[Any]]]  # item -> (critique, [follow-up critiques])
 

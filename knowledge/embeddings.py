@@ -25,6 +25,7 @@ from langchain_core.embeddings import Embeddings
 from knowledge.embedder_names import EMBEDDER_NAMES
 from knowledge.embedding_hashing import HashingEmbeddings
 from knowledge.embedding_minilm import EmbedderUnavailableError, MiniLMEmbeddings
+from knowledge.embedding_static import StaticEmbeddings
 
 DEFAULT_OPENAI_MODEL = "text-embedding-3-small"
 _OPENAI_DIMENSIONS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}
@@ -69,6 +70,18 @@ def shared_minilm() -> Embeddings:
         if "minilm" not in _SHARED:
             _SHARED["minilm"] = load_embedder("minilm")
         return _SHARED["minilm"]
+
+
+def shared_static() -> Embeddings:
+    """The process's one static word-vector table (knowledge.embedding_static, 16 MB): the critic's sentence
+    vectors. One that could not load comes back as the lexical fallback with its `notice`."""
+    with _SHARED_LOCK:
+        if "wordllama" not in _SHARED:
+            try:
+                _SHARED["wordllama"] = StaticEmbeddings()
+            except EmbedderUnavailableError as exc:
+                _SHARED["wordllama"] = HashingEmbeddings(notice=f"wordllama table unavailable ({exc})")
+        return _SHARED["wordllama"]
 
 
 def _load_openai(model: str | None, dimension: int | None) -> Embeddings:

@@ -35,7 +35,8 @@ def test_a_story_for_another_pack_question_sharing_one_word_is_off_topic() -> No
 def test_an_answer_in_the_question_s_own_terms_stays_on_topic() -> None:
     c = critique_answer(SUCCESSION, "leadership", SUCCESSOR_STORY, role="director", question_id="succession")
     assert c.relevance == "on_topic"
-    assert c.score >= 4
+    # Not capped by relevance (<= 2): what it lacks is what the question asks for (a result, a signal).
+    assert c.score >= 3 and "relevance" not in c.weak_or_missing
 
 
 def test_lexical_fit_weighs_the_words_that_set_a_question_apart() -> None:

@@ -35,7 +35,7 @@ def test_draft_sentences_are_the_finished_ones_as_the_critic_reads_them() -> Non
 
 
 class _Counting:
-    """The real MiniLM embedder, counting the texts each call embeds."""
+    """The critic's real embedder, counting the texts each call embeds."""
 
     def __init__(self, inner: Any) -> None:
         self.inner = inner
@@ -47,10 +47,11 @@ class _Counting:
 
 
 def test_the_critique_after_typing_embeds_only_the_last_sentence_and_is_the_same_critique() -> None:
-    embedder = _Counting(semantic()._embedder)  # the process's MiniLM
+    embedder = _Counting(semantic()._embedder)  # the critic's embedder
     sem = Semantic(embedder)
     info = _info()
-    sem.fixed([info.text, *(t for t, _c, _t in info.others), *info.signals])  # the session's warm-up
+    others = [*(t for t, _c, _t in info.others), *(s for group in info.other_signals for s in group)]
+    sem.fixed([info.text, *others, *info.signals])  # the session's warm-up (every question and signal of the pack)
     cold = critique_answer(QUESTION, "behavioral", ANSWER, info=info, sem=Semantic(embedder.inner))
     last = ANSWER.split(". ")[-1]
     sem.ahead(draft_sentences(ANSWER[: -len(last)] + last[:12]))  # typed up to the middle of the last sentence

@@ -23,7 +23,7 @@ from agent.critic.schema import (
     StarFlags,
 )
 from agent.critic.semantic import Semantic, semantic
-from agent.critic.story_notes import story_notes, story_sentence
+from agent.critic.story_notes import story_notes, story_sentence, told_index
 from agent.critic.strengths import strengths
 from agent.critic.text import MAX_CHARS, Sentence, clip, first_person
 from knowledge.models import QUESTION_TYPES, QuestionType, Story
@@ -91,9 +91,14 @@ def critique_answer(
         notes.append(phr["non_answer_notes"]["injection"])
     elif not found and score < 5:
         found = ["relevance"]
-    fitting = [s for k, s in enumerate(stories) if fits is None or (k < len(fits) and fits[k])]
-    rel_note = _relevance_note(f, info, fitting) if f.relevance.label != "on_topic" else ""
+    told = told_index(verdict.text, stories)
+    # A story that fits the question, never the one the answer is telling (that one was just judged off topic).
+    fitting = [s for k, s in enumerate(stories) if (fits is None or (k < len(fits) and fits[k])) and k != told]
+    named = fitting[0] if fitting and f.relevance.label != "on_topic" else None
+    rel_note = _relevance_note(f, info, named) if f.relevance.label != "on_topic" else ""
     notes_found = story_notes(question, verdict.text, f.metrics, stories, fits)
+    if named is not None:  # the relevance note names it already: not a second time as "may fit better"
+        notes_found = [n for n in notes_found if not (n.kind == "better_story" and n.story_id == named.id)]
     gap_text = _gap_sentence(found[0], phr, rel_note, f.level.note) if found else ""
     contradiction = next((n for n in notes_found if n.kind == "contradiction"), None)
     if contradiction is not None and not verdict.injection:
@@ -122,14 +127,14 @@ def _gap_sentence(gap: str, phr: dict, rel_note: str, level_note: str) -> str:
     return str(phr["gaps"][gap])
 
 
-def _relevance_note(f: Features, info: QuestionInfo, stories: Sequence[Story]) -> str:
-    """'That answer fits "<other question>" better; I asked ...', naming a prepared story that fits, if any."""
+def _relevance_note(f: Features, info: QuestionInfo, story: Story | None) -> str:
+    """'That answer is about <subject>; the question was: ...', naming a prepared story that fits, if any."""
     phr = load_yaml("critic_phrases.yaml")["relevance"]
     topic = (f.relevance.instead_competency or "another subject").replace("_", " ")
     key = "off_topic" if f.relevance.label == "off_topic" else "partial"
     note = render(phr[key], topic=topic, question=info.text)
-    if stories:
-        note += " " + story_sentence("story_fits", stories[0])
+    if story is not None:
+        note += " " + story_sentence("story_fits", story)
     return note
 
 

@@ -23,6 +23,10 @@ from agent.critic.star import StarResult, action_indexes, star_flags
 from agent.critic.text import Sentence, sentences, words
 
 CUE_NAMES = ("tradeoffs", "requirements", "failure_modes", "rationale")
+# A question's topic for relevance: its own words plus, at this weight, the mean of its signals. Averaged word
+# vectors see only which words a text uses, and a question alone says little of what its answers talk about
+# ("Tell me about a time you disagreed..."); its signals name it (the decision, the evidence, the outcome).
+TOPIC_SIGNALS = 2.0
 
 
 @dataclass
@@ -51,10 +55,13 @@ def _vectors(sem: Semantic, info: QuestionInfo, sents: list[Sentence]) -> tuple[
     sent_vecs = sem.vectors([s.text for s in sents[:MAX_SENTENCES]])
     if sent_vecs is None:
         return None, None, None, None
-    asked = sem.fixed([info.text])
-    pack = sem.fixed([t for t, _c, _t in info.others]) if info.others else None
+    asked = sem.topic(info.text, info.signals, TOPIC_SIGNALS)
+    groups = info.other_signals or tuple(() for _ in info.others)
+    topics = [sem.topic(t, g, TOPIC_SIGNALS) for (t, _c, _t), g in zip(info.others, groups, strict=True)]
+    ready = [v for v in topics if v is not None]
+    pack = np.stack(ready) if ready and len(ready) == len(topics) else None
     sigs = sem.fixed(list(info.signals)) if info.signals else None
-    return sent_vecs, (asked[0] if asked is not None else None), pack, sigs
+    return sent_vecs, asked, pack, sigs
 
 
 def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[str] = frozenset()) -> Features:

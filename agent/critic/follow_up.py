@@ -19,16 +19,24 @@ from agent.critic.nonanswer import detect
 from agent.critic.question import QuestionInfo
 from agent.critic.relevance import MOTIVE, shared_topic
 from agent.critic.schema import Critique, Evidence, Span, StarFlags
-from agent.critic.semantic import Semantic, semantic
+from agent.critic.semantic import MAX_SENTENCES, Semantic, semantic
 from agent.critic.text import clip, first_person, words
 from knowledge.models import Story
 from prompts import load_yaml
 
-# A follow-up answer this far from both the follow-up and the main question is about something else.
+# A follow-up answer this far from both the follow-up and the main question is about something else (MiniLM cosine).
+# Static word vectors (the critic's, semantic.CRITIC_EMBEDDER) cannot tell a short aside from a terse on-topic
+# reply (a holiday in the mountains and "I ran the one-to-ones myself" both sit near 0.07), so a short reply whose
+# static fit is under CLEARLY_ON is checked with MiniLM (a few ms for a sentence or two). A longer reply is judged
+# by the static floor alone: its words are enough to place it, and MiniLM over it would cost 50-150 ms.
 OFF_TOPIC_FLOOR = 0.12
+CHECKED_WORDS = 40  # replies up to this many words are checked with MiniLM when unclear
+CLEARLY_ON = 0.15  # static cosine at or above which a reply is on topic without asking MiniLM
+STATIC_FLOOR = -0.05  # without MiniLM, the static cosine under which a reply is about something else
 # Open probes (why, what could fail, what it cost) are answered in words no cue list holds: a specific reply of some
-# length whose meaning sits this close to the follow-up question gives what it asked.
-ON_THE_ASK = 0.45
+# length whose meaning sits this close to the follow-up question gives what it asked (static cosine; 0.45 was
+# MiniLM's).
+ON_THE_ASK = 0.30
 OPEN_PROBES = ("failure_modes", "tradeoffs", "rationale", "requirements", "scale", "quantified_result")
 SUBSTANTIAL_WORDS = 40
 # Cue lists (pattern, an example it must match; tests/test_critic_follow_up.py checks every example).
@@ -101,18 +109,33 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[boo
     return concrete, f.spec != "low"
 
 
-def _fits(sem: Semantic, f: Features, follow_up: str, question: str) -> list[float] | None:
-    """Cosine of the answer (the mean of its sentence vectors, already computed) with the follow-up and the main
-    question; None without an embedding model."""
-    if f.sent_vecs is None or not len(f.sent_vecs):
+def _fits(sem: Semantic, sent_vecs: np.ndarray | None, follow_up: str, question: str) -> list[float] | None:
+    """Cosine of the answer (the mean of its sentence vectors) with the follow-up and the main question; None
+    without an embedding model."""
+    if sent_vecs is None or not len(sent_vecs):
         return None
     asked = sem.vectors([follow_up])
     main = sem.fixed([question])
     if asked is None or main is None:
         return None
-    answer = f.sent_vecs.mean(axis=0)
+    answer = sent_vecs.mean(axis=0)
     answer = answer / max(float(np.linalg.norm(answer)), 1e-9)
     return [float(asked[0] @ answer), float(main[0] @ answer)]
+
+
+def _about_else(sem: Semantic, f: Features, fits: list[float], follow_up: str, question: str) -> bool:
+    """The reply is about something else: its meaning is far from both questions. Static vectors decide the clear
+    cases; an unclear one is checked with MiniLM (OFF_TOPIC_FLOOR says why)."""
+    if sem is not semantic():  # a model given by the caller (MiniLM, or the hashing one in tests) decides alone
+        return max(fits) < OFF_TOPIC_FLOOR
+    if max(fits) >= CLEARLY_ON:
+        return False
+    if sum(len(words(s.text)) for s in f.sents) > CHECKED_WORDS:
+        return max(fits) < STATIC_FLOOR
+    exact = semantic("minilm")
+    vecs = exact.vectors([s.text for s in f.sents[:MAX_SENTENCES]])
+    sure = _fits(exact, vecs, follow_up, question)
+    return max(sure) < OFF_TOPIC_FLOOR if sure is not None else max(fits) < STATIC_FLOOR
 
 
 def critique_follow_up(
@@ -132,8 +155,8 @@ def critique_follow_up(
         reason = verdict.reason or "injection"
         return non_answer(info.type, reason, [], applies).model_copy(update={"closes_gap": False, "probes": probes})  # type: ignore[arg-type]
     f = compute(info, verdict.text, sem)
-    fits = _fits(sem, f, follow_up, info.text)
-    if (fits is None and word_off_topic) or (fits is not None and max(fits) < OFF_TOPIC_FLOOR):
+    fits = _fits(sem, f.sent_vecs, follow_up, info.text)
+    if (fits is None and word_off_topic) or (fits is not None and _about_else(sem, f, fits, follow_up, info.text)):
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
     closes, partly = _closes(probes, f, info, verdict.text)

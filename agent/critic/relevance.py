@@ -1,9 +1,10 @@
 """Relevance: does the answer address the question asked, or another question of the role pack far better?
 
 Two views of fit, against every question of the role pack. Meaning: each sentence of the answer is compared with
-each question (local sentence embeddings); the fit is the mean of the whole-answer similarity and the two best
-sentences' similarity. Words: the answer's share of each question's distinctive words (lexical.py: the question and
-its signals, weighted by how rare each word is in the pack). The answer is off topic when another question of the
+each question, read with its signals (the critic's sentence vectors, semantic.py; features.TOPIC_SIGNALS); the fit
+is the mean of the whole-answer similarity and the two best sentences' similarity. Words: the answer's share of each
+question's distinctive words (lexical.py: the question and its signals, weighted by how rare each word is in the
+pack). The answer is off topic when another question of the
 pack fits its meaning better than the asked one AND the asked question's words fit it less than half as well as the
 best other question's words: a polished story that shares one word ("budget", "pipeline") with the question asked
 and the rest with another question. Either view alone misfires (a story told in other words than the question's;
@@ -105,12 +106,24 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
     best_words = max(other_words[j] for j in rivals)
     margin = float(fits[k]) - fit
     off = best_words > 0 and any(ahead >= n and margin >= m and asked_words < r * best_words for n, m, r in EVIDENCE)
-    text_k, competency, _ = info.others[k]
+    named = _named_rival(rivals, fits, other_words)
+    text_k, competency, _ = info.others[named]
     return RelevanceResult(
         "off_topic" if off else "on_topic", fit, float(fits[k]), best_sentence, instead=text_k,
-        instead_competency=competency, rival_sentence=int(np.argmax(sent_vecs @ pack_vecs[k])), ahead=ahead,
+        instead_competency=competency, rival_sentence=int(np.argmax(sent_vecs @ pack_vecs[named])), ahead=ahead,
         word_share=asked_words / best_words if best_words > 0 else 1.0,
     )  # fmt: skip
+
+
+def _named_rival(rivals: list[int], fits: np.ndarray, words: list[float]) -> int:
+    """The question the answer fits instead, as the note names it: the best by both views together (the lowest sum
+    of its rank by meaning and its rank by words; meaning breaks a tie). Meaning alone named a neighbour at times (an
+    incident story "is about data platform" because a data-pipeline question sits close to it), and either view alone
+    misfires in the ways the module docstring says."""
+    by_meaning = sorted(rivals, key=lambda j: -float(fits[j]))
+    by_words = sorted(rivals, key=lambda j: -words[j])
+    rank = {j: by_meaning.index(j) + by_words.index(j) for j in rivals}
+    return min(by_meaning, key=lambda j: rank[j])
 
 
 def shows_none(rel: RelevanceResult, hits: list[SignalHit], shape: str) -> bool:

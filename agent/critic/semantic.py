@@ -1,4 +1,5 @@
-"""Sentence vectors for the critic: the local embedding model, one per process, with the role pack's texts cached.
+"""Sentence vectors for the critic: static word vectors by default (CRITIC_EMBEDDER), one table per process, with the
+role pack's texts cached.
 
 The critic compares an answer's sentences with the question asked, the role pack's other questions and the
 question's signals. Those texts are few and fixed: the bundled packs' vectors ship with the package
@@ -23,6 +24,10 @@ import numpy as np
 
 MAX_SENTENCES = 24  # a pasted essay is judged on its first 24 sentences' meaning (the rest still counts for cues)
 MAX_AHEAD = 256  # sentences embedded ahead and kept (a few answers' worth)
+# How long a reply waits for its text's background embedding. Waiting is never slower than embedding the text
+# again (the same work, already started), so this only bounds a stuck thread; 1 s was too short on a loaded
+# machine (the wait ran out and the text was embedded twice).
+PENDING_WAIT = 10.0
 _LATER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="critic-ahead")
 
 
@@ -37,6 +42,7 @@ class Semantic:
         self.available = embedder is not None
         self._shipped: dict[str, np.ndarray] | None = None  # the bundled packs' vectors (knowledge.embedding_fixed)
         self._later: dict[str, Future[None]] = {}  # texts handed to ahead_later and not embedded yet
+        self._topics: dict[tuple[str, tuple[str, ...], float], np.ndarray] = {}  # questions' topic vectors
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray | None:
         """Vectors for `texts` (answer sentences); None when the model cannot run. Sentences embedded ahead, while
@@ -47,8 +53,8 @@ class Semantic:
         with self._lock:
             pending = {f for t in texts if (f := self._later.get(t)) is not None}
         for future in pending:  # a reply sent at once: finish that embedding rather than do it twice
-            with contextlib.suppress(Exception):  # slow or failed: the text is embedded below
-                future.result(timeout=1.0)
+            with contextlib.suppress(Exception):  # stuck or failed: the text is embedded below
+                future.result(timeout=PENDING_WAIT)
         with self._lock:
             known = {t: v for t in texts if (v := self._ahead.get(t)) is not None}
         if not known:
@@ -121,6 +127,24 @@ class Semantic:
                 self._cache.update(zip(missing, fresh, strict=True))
         return np.stack([self._cache[t] for t in texts]) if texts else None
 
+    def topic(self, text: str, signals: Sequence[str], weight: float) -> np.ndarray | None:
+        """A question's unit vector for relevance: its own vector plus `weight` x the unit mean of its signals'
+        vectors (features.TOPIC_SIGNALS says why); cached per process, questions and signals are fixed."""
+        key = (text, tuple(signals), weight)
+        if (hit := self._topics.get(key)) is not None:
+            return hit
+        vecs = self.fixed([text, *signals])
+        if vecs is None:
+            return None
+        vec = vecs[0].copy()
+        if len(vecs) > 1 and weight:
+            mean = vecs[1:].mean(axis=0)
+            vec += weight * mean / max(float(np.linalg.norm(mean)), 1e-9)
+        vec /= max(float(np.linalg.norm(vec)), 1e-9)
+        with self._lock:
+            self._topics[key] = vec
+        return vec
+
     def _from_shipped(self, texts: list[str]) -> list[str]:
         """Take the texts' shipped vectors into the cache; returns the texts that have none."""
         from knowledge.embedding_fixed import shipped_vectors, text_key
@@ -134,13 +158,25 @@ class Semantic:
         return [t for t in texts if t not in found]
 
 
+# The critic's sentence vectors: static word vectors (knowledge.embedding_static), ~0.1 ms a sentence. MiniLM
+# (45 ms an answer) was measured against them on the tuned set (python -m evals.calibrate): the same or better on
+# every figure but signal coverage (precision 63.5% -> 62.1%, recall 49.4% -> 44.4%). features.TOPIC_SIGNALS,
+# signals.COVERS* and follow_up.CLEARLY_ON say what was recalibrated; a short unclear follow-up reply still asks
+# MiniLM.
+CRITIC_EMBEDDER = "wordllama"
+
+
 @lru_cache(maxsize=4)
-def semantic(name: str = "minilm") -> Semantic:
-    """The process-wide Semantic for an embedder name ("minilm" default; "hashing" in tests; "none" = off)."""
+def semantic(name: str = CRITIC_EMBEDDER) -> Semantic:
+    """The process-wide Semantic for an embedder name ("wordllama" default; "minilm" for the coaching matcher;
+    "hashing" in tests; "none" = off)."""
     if name == "none":
         return Semantic(None)
-    from knowledge.embeddings import load_embedder, shared_minilm
+    from knowledge.embeddings import load_embedder, shared_minilm, shared_static
 
     # the critic never calls a remote model; MiniLM is the process's one session, shared with the story indexes
-    embedder = shared_minilm() if name in ("minilm", "openai") else load_embedder(name)
+    if name == "wordllama":
+        embedder = shared_static()
+    else:
+        embedder = shared_minilm() if name in ("minilm", "openai") else load_embedder(name)
     return Semantic(None if getattr(embedder, "notice", None) else embedder)
