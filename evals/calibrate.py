@@ -37,7 +37,7 @@ BARS = {
 # (evals/blind/README.md), so a floor can be re-based down when they arrive; the commit says so with the figures.
 FLOOR = {
     "score_in_range": 0.81,
-    "off_topic_capped": 0.85,
+    "off_topic_capped": 0.88,
     "strong_high": 0.94,
     "below_level_capped": 0.87,
     "follow_up_in_range": 0.95,

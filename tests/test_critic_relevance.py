@@ -65,3 +65,22 @@ def test_question_info_carries_the_signals_of_the_other_questions() -> None:
     info = question_info(SUCCESSION, "leadership", role="director", question_id="succession")
     assert len(info.other_signals) == len(info.others) > 20
     assert all(info.other_signals)
+
+
+def test_a_story_whose_meaning_sits_far_from_the_question_is_off_topic_whatever_words_it_shares() -> None:
+    # An outage told to the peer-disagreement question: "the most serious one", "product" and "director" are shared
+    # with the question, none of its signals is shown, and seven other questions fit its meaning clearly better.
+    # Its words fit the question asked nearly as well as any other (share 0.89), so only the meaning tells.
+    from knowledge.roles import load_role
+
+    q = next(q for q in load_role("director").questions if q.id == "peer-conflict")
+    outage = (
+        "The most serious one was with the payments product director. After a regional failover our cache served "
+        "stale balances and the fraud service approved payments it should have held. I was the escalation point: I "
+        "opened a bridge with the on-call engineers, we flushed the cache and replayed the held transactions, and "
+        "it was over in seventy minutes. In the postmortem we added a consistency check that runs after every "
+        "failover."
+    )
+    c = critique_answer(q.text, q.type, outage, role="director", question_id=q.id)
+    assert c.relevance == "off_topic" and c.score <= 2
+    assert "incident response" in c.relevance_note

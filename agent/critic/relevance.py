@@ -34,8 +34,12 @@ from agent.critic.text import STOPWORDS, Sentence, stem, word_set, words
 # evidence, the less the words need to say. Off topic when any row holds.
 EVIDENCE = ((1, 0.0, 0.45), (2, 0.08, 0.60))
 # An answer that shows none of the question's signals, and whose meaning another question fits better, is off topic
-# when the asked question's words fit it less than this share of that question's words.
+# when the asked question's words fit it less than this share of that question's words; or, when its words favour
+# the asked question no more than another (share < 1), when at least FAR_AHEAD other questions fit its meaning
+# better and the best of them by FAR_MARGIN (a night's outage told to "a serious disagreement with a peer").
 UNSHOWN_SHARE = 0.80
+FAR_AHEAD = 4
+FAR_MARGIN = 0.07
 SAME_QUESTION = 0.80  # pack questions this close to the asked one are the same question, not a rival
 # A reason for wanting the role: what a motivation answer is made of, however generic.
 MOTIVE = re.compile(
@@ -132,9 +136,10 @@ def shows_none(rel: RelevanceResult, hits: list[SignalHit], shape: str) -> bool:
     late told to a question about bad data reaching a customer: "data", "pipeline" and "report" are shared, what the
     question asks for is not there). Not for motivation questions (any work story brushes against them)."""
     subject = [h for h in hits if not h.measured]  # a measured outcome says how well, not what about
+    far = rel.ahead >= FAR_AHEAD and rel.rival_fit - rel.fit >= FAR_MARGIN and rel.word_share < 1.0
     return (
         shape != "motivation" and len(subject) >= 2 and not any(h.covered for h in subject)
-        and rel.ahead >= 1 and rel.word_share < UNSHOWN_SHARE
+        and rel.ahead >= 1 and (rel.word_share < UNSHOWN_SHARE or far)
     )  # fmt: skip
 
 
