@@ -49,9 +49,21 @@ def _pack(name: str | None, feed: HistoryFeed) -> Any:
     if name is None:
         latest = feed.sessions()
         if not latest:
-            raise ValueError("no sessions yet: run `python -m agent.session --role ROLE` first, or give --role")
+            raise ValueError(_no_sessions())
         name = latest[-1].role_ref or latest[-1].role
     return load_role(name)
+
+
+def _no_sessions() -> str:
+    """Why there is nothing to show, with a command that runs (this interpreter: a bare `python` may lack the
+    venv); answers kept for a session that was never graded are named, not called 'no sessions'."""
+    from agent.cli_pending import waiting_sessions
+    from agent.cli_render import session_command
+
+    waiting = waiting_sessions()
+    if waiting:
+        return f"no graded sessions yet. {waiting[0].line()}"
+    return f"no sessions yet: run `{session_command('--role', 'ROLE')}` first, or give --role"
 
 
 def _docs(given: list[str] | None, sessions: list[SessionSummary]) -> list[str]:
