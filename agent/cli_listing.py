@@ -5,6 +5,9 @@ file; agent.cli_pending) is listed too, with what `--resume` does with them: it 
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from rich.table import Table
 
 from agent.cli_pending import waiting_sessions
@@ -13,12 +16,7 @@ from agent.cli_render import Renderer, session_command
 
 def show_sessions(render: Renderer, limit: int = 20) -> None:
     """Print a table of saved sessions (or a one-line note when there are none)."""
-    from agent.backend import open_backend, sqlite_readonly  # lazy: imports LangGraph's saver
-
-    # A read-only data folder can still be listed: open the file without writing to it.
-    backend = open_backend(readonly=sqlite_readonly())
-    sessions = backend.store.listing(limit)
-    backend.close()
+    sessions, full = _saved(limit)
     waiting = waiting_sessions()
     listed = {s["thread_id"] for s in sessions}
     for w in waiting:
@@ -28,7 +26,15 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
     sessions.sort(key=lambda s: str(s["updated_at"]), reverse=True)
     if not sessions:
         render.line(f"No saved sessions yet. Start one with: {session_command('--role', 'director')}")
-        return
+    else:
+        _table(render, sessions)
+        for w in waiting:
+            render.line(w.line())
+    if full is not None:
+        render.line(f"Note: {full}")
+
+
+def _table(render: Renderer, sessions: list[dict[str, Any]]) -> None:
     table = Table(title="Saved sessions (resume with --resume ID)")
     # The ID is what the candidate copies into --resume: never shortened, whatever the terminal's width.
     table.add_column("ID", no_wrap=True, min_width=max(len(s["thread_id"]) for s in sessions))
@@ -37,5 +43,27 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
     for s in sessions:
         table.add_row(s["thread_id"], s["role"], s["status"], str(s["updated_at"]).replace("T", " ")[:19])
     render.console.print(table)
-    for w in waiting:
-        render.line(w.line())
+
+
+def _saved(limit: int) -> tuple[list[dict[str, Any]], str | None]:
+    """The registry's sessions, and what to free when the disk is full. Listing only reads: a read-only folder
+    or a full disk (where opening for writing fails: SQLite cannot even grow its -shm file) is read from the
+    file as it is."""
+    from agent.backend import checkpointer_url, is_postgres, open_backend, sqlite_readonly  # lazy: LangGraph's saver
+    from agent.storage import disk_full, full_message
+
+    url = checkpointer_url()
+    full = None
+    readonly = sqlite_readonly()
+    if url != "memory:" and not is_postgres(url):
+        db = Path(url.removeprefix("sqlite:///")).expanduser()
+        if disk_full(db.parent):
+            full = full_message(db.parent, "before starting or resuming a session")
+            if not db.is_file():
+                return [], full
+            readonly = True
+    backend = open_backend(readonly=readonly)
+    try:
+        return [dict(s) for s in backend.store.listing(limit)], full
+    finally:
+        backend.close()

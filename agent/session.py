@@ -58,11 +58,14 @@ from knowledge.paths import DataDirError, data_dir, private_umask
 
 
 def check_store_writable() -> None:
-    """StorageError("readonly") when new answers could not be saved (SQLite backend; others check on connect)."""
-    from agent.storage import check_writable
+    """StorageError("readonly") when new answers could not be saved (SQLite backend; others check on connect),
+    StorageError("full") when the data folder's disk is full (reports, history and the answer journal live there
+    whatever the backend)."""
+    from agent.storage import check_space, check_writable
 
     if opts_backend_is_sqlite():
         check_writable(data_dir() / "sessions.sqlite")
+    check_space(data_dir())
 
 
 def opts_backend_is_sqlite() -> bool:
@@ -112,6 +115,8 @@ def run(opts: Options) -> int:
             check_store_writable()  # a read-only data folder is said now, not after the first answer
     except (UsageError, ValueError, StorageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if isinstance(exc, StorageError) and exc.problem == "full":
+            render.line("Nothing was asked or saved: start again once there is room.")
         return EXIT_USAGE
     # Until the prompt reads keys: keys typed are kept for it (not echoed raw), then a spinner once the
     # question is on screen.

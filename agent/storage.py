@@ -1,8 +1,9 @@
 """What can go wrong with the disk under the session store, said in one line a candidate can act on.
 
 SQLite reports a full disk, a read-only folder and a damaged file as bare `sqlite3` errors without the file's
-name; `storage_error` turns them into a StorageError naming the file and what to do. `check_writable` runs
-before an interview starts, so a read-only data folder is reported before the first answer, not after it.
+name; `storage_error` turns them into a StorageError naming the file and what to do. `check_writable` and
+`check_space` run before an interview starts, so a read-only data folder or a full disk is reported before the
+first question, not after the first answer.
 """
 
 from __future__ import annotations
@@ -37,13 +38,30 @@ def _free_mb(path: Path) -> str:
         return "free space unknown"
 
 
-def full_message(path: Path) -> str:
+MIN_FREE = 1 << 20  # bytes a new session needs at least (database pages, journal, report, history summary)
+
+
+def full_message(path: Path, then: str = "then try again") -> str:
     """What to free when the disk under `path` is full."""
     folder = path if path.is_dir() else path.parent
     return (
         f"the disk holding {folder} is full ({_free_mb(folder)}): free a few MB there "
-        f"(old reports or index folders under {folder} can go), then try again"
+        f"(old reports or index folders under {folder} can go), {then}"
     )
+
+
+def disk_full(folder: Path) -> bool:
+    """True when the disk under `folder` has less than MIN_FREE left (False when that cannot be read)."""
+    try:
+        return shutil.disk_usage(folder).free < MIN_FREE
+    except OSError:
+        return False
+
+
+def check_space(folder: Path) -> None:
+    """Raise StorageError("full") before an interview starts on a full disk (not after its first answer)."""
+    if disk_full(folder):
+        raise StorageError("full", folder, full_message(folder))
 
 
 def storage_error(exc: BaseException, path: Path) -> StorageError | None:

@@ -68,9 +68,9 @@ def test_a_full_disk_at_the_start_offers_no_resume_that_would_fail(small_disk: P
     data.mkdir()
     fill(small_disk)
     done = run(*ARGS, stdin=scripted(A1), env=env)
-    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.returncode == 2, done.stdout + done.stderr  # refused before the start (tests/test_full_disk_start)
     assert "is full" in done.stderr and "then resume" not in done.stderr
-    assert "--resume" not in done.stdout and "nothing to resume" in done.stdout
+    assert "--resume" not in done.stdout and "Nothing was asked or saved" in done.stdout
 
 
 def test_a_finished_session_whose_summary_never_reached_the_history_gets_it_on_resume(isolated_data_dir: Path) -> None:
