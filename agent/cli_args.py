@@ -21,8 +21,9 @@ answers: type a multi-line answer; Enter adds a line. Submit with Esc then Enter
 commands (at the start of an answer): /hint /skip /repeat /feedback on|off /end /help
 non-interactive: --answers FILE (YAML/JSON list, or text with --- between answers) or pipe answers on stdin
   (separated by --- or /done lines).
-exit codes: 0 interview finished (or Ctrl-D: saved, resume later), 2 bad input,
-  3 scripted answers ran out (saved; resume with --resume ID), 130 Ctrl-C (saved), 1 unexpected error.
+exit codes: 0 interview finished (or Ctrl-D: saved, resume later), 2 bad input (or a read-only data folder or
+  full disk before the start), 3 scripted answers ran out (saved; resume with --resume ID), 130 Ctrl-C (saved),
+  129 the terminal closed (saved), 143 SIGTERM (saved), 1 unexpected error.
 """
 
 

@@ -1,31 +1,46 @@
-"""How the terminal session stops on a signal: Ctrl-C (SIGINT) and a closed terminal (SIGHUP) alike.
+"""How the terminal session stops on a signal: Ctrl-C (SIGINT), a closed terminal (SIGHUP) and SIGTERM alike.
 
-Both raise KeyboardInterrupt in the main thread, so the session takes one path: every submitted answer is
-already in the session store, the session is released and `--resume` picks it up. A second signal leaves at
+All raise KeyboardInterrupt in the main thread, so the session takes one path: every submitted answer is
+already in the session store, the session is released and `--resume` picks it up. A second Ctrl-C leaves at
 once. After a hang-up nothing can be shown any more (writes to a hung-up terminal fail with EIO), so the
-output goes to /dev/null before the session saves, and the process exits 129 (128 + SIGHUP) instead of 130.
+output goes to /dev/null before the session saves, and the process exits 129 (128 + SIGHUP); SIGTERM exits 143.
+
+Nobody is left to press Ctrl-C a second time after a hang-up or SIGTERM, so those end the process within GRACE
+seconds whatever the session is doing (an index build, a library that swallowed the KeyboardInterrupt): the
+process exit drops the session lock. A terminal can also close without a SIGHUP reaching us (the shell holding
+the terminal gets it first, or the terminal is not our controlling one): a watcher thread sees the hang-up on
+stdin (POLLHUP, without reading a key) and raises it as one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import select
 import signal
+import threading
+import time
 from typing import Any
 
 EXIT_HANGUP = 128 + signal.SIGHUP
+EXIT_TERMINATED = 128 + signal.SIGTERM
+GRACE = 5.0  # s to save and close after a hang-up or SIGTERM (saving takes well under a second)
 
 _installed = False  # set by install(): the process ends right after main() returns
 _interrupts = 0  # Ctrl-C presses and hang-ups seen
-_hung_up = False
+_hung_up = False  # the terminal is gone (output silenced)
+_stop_code: int | None = None  # set once a hang-up or SIGTERM stops the session: the exit code
+_deadline: float | None = None  # monotonic time by which the process exits after a hang-up or SIGTERM
 
 
 def install() -> None:
-    """Take over SIGINT and SIGHUP for the command line (not for tests that call main() in-process)."""
+    """Take over SIGINT, SIGHUP and SIGTERM for the command line (not for tests that call main() in-process)."""
     global _installed
     _installed = True
     signal.signal(signal.SIGINT, on_interrupt)
     signal.signal(signal.SIGHUP, on_hangup)
+    signal.signal(signal.SIGTERM, on_terminate)
+    threading.Thread(target=_watch, name="terminal-watch", daemon=True).start()
 
 
 def on_interrupt(signum: int, frame: Any) -> None:
@@ -42,10 +57,51 @@ def on_interrupt(signum: int, frame: Any) -> None:
 def on_hangup(signum: int, frame: Any) -> None:
     """The terminal is gone (window closed, ssh dropped): stop as for Ctrl-C, printing nowhere."""
     global _hung_up
+    if _stop_code is not None:
+        return  # the same hang-up again (the watcher's and the kernel's): the first one is being handled
     if not _hung_up:
         _hung_up = True
         _silence()
+    _stop(EXIT_HANGUP)
     on_interrupt(signum, frame)
+
+
+def on_terminate(signum: int, frame: Any) -> None:
+    """SIGTERM: stop as for Ctrl-C (the save line is printed); a second one leaves at once."""
+    if _stop_code is not None:
+        os._exit(_stop_code)
+    _stop(EXIT_TERMINATED)
+    on_interrupt(signum, frame)
+
+
+def _stop(code: int) -> None:
+    global _stop_code, _deadline
+    _stop_code = code
+    if _deadline is None:
+        _deadline = time.monotonic() + GRACE
+
+
+def _watch() -> None:
+    """The watchdog (exit once GRACE is over) and the terminal's hang-up seen on stdin."""
+    global _hung_up, _deadline
+    poller = None
+    with contextlib.suppress(OSError, ValueError):
+        if os.isatty(0):
+            poller = select.poll()
+            poller.register(0, 0)  # no events asked: only POLLHUP / POLLERR wake it, never a key typed
+    while True:
+        if _deadline is not None and time.monotonic() > _deadline:
+            os._exit(_stop_code or EXIT_HANGUP)
+        if poller is None or _hung_up:
+            time.sleep(0.25)
+            continue
+        events = poller.poll(250)
+        if any(flags & (select.POLLHUP | select.POLLERR) for _, flags in events):
+            poller = None
+            _hung_up = True
+            _silence()  # before the main thread meets the closed terminal (EIO) on its own
+            _deadline = time.monotonic() + GRACE  # even if the handler cannot run
+            os.kill(os.getpid(), signal.SIGHUP)  # the handler raises KeyboardInterrupt in the main thread
 
 
 def _silence() -> None:
@@ -66,6 +122,7 @@ def rearm() -> None:
     if _installed:
         signal.signal(signal.SIGINT, on_interrupt)
         signal.signal(signal.SIGHUP, on_hangup)
+        signal.signal(signal.SIGTERM, on_terminate)
 
 
 def check_interrupted() -> None:
@@ -77,3 +134,8 @@ def check_interrupted() -> None:
 def hung_up() -> bool:
     """True once the terminal has hung up."""
     return _hung_up
+
+
+def stop_code() -> int | None:
+    """The exit code once a hang-up or SIGTERM stopped the session (whatever main() returned), else None."""
+    return _stop_code

@@ -231,8 +231,8 @@ class InterviewDriver:
 
     def discard_if_empty(self) -> bool:
         """Forget a session nobody answered anything in (Ctrl-C at the first question); True when discarded."""
-        if not self.started or self._moves:
-            return False
+        if not self.started or self._moves or self.store.moves(self.thread_id):
+            return False  # (a resumed session counts its moves only once pending() ran: the registry knows)
         self.checkpointer.delete_thread(self.thread_id)
         self.store.delete(self.thread_id)
         self.started = False

@@ -8,7 +8,7 @@ launch fast.
 Exit codes: 0 finished (also Ctrl-D at the interactive prompt: saved, resume later); 1 unexpected
 error; 2 bad input (arguments, role, --docs path, --answers file, resume id); 3 scripted answers
 (--answers or piped stdin) ran out before the end (saved); 130 Ctrl-C (saved); 129 the terminal closed
-(SIGHUP: saved as for Ctrl-C, see agent.cli_signals).
+(SIGHUP, or a hang-up seen on stdin: saved as for Ctrl-C, see agent.cli_signals); 143 SIGTERM (saved likewise).
 """
 
 from __future__ import annotations
@@ -51,26 +51,11 @@ from agent.cli_drafts import keep_draft, restore_draft
 from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptExhausted, hold_keys, release_keys
 from agent.cli_loop import InterviewLoop
 from agent.cli_pending import waiting_answers
+from agent.cli_preflight import check_store_writable
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
 from agent.storage import StorageError
 from knowledge.paths import DataDirError, data_dir, private_umask
-
-
-def check_store_writable() -> None:
-    """StorageError("readonly") when new answers could not be saved (SQLite backend; others check on connect),
-    StorageError("full") when the data folder's disk is full (reports, history and the answer journal live there
-    whatever the backend)."""
-    from agent.storage import check_space, check_writable
-
-    if opts_backend_is_sqlite():
-        check_writable(data_dir() / "sessions.sqlite")
-    check_space(data_dir())
-
-
-def opts_backend_is_sqlite() -> bool:
-    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    return not url or not (url == "memory:" or url.startswith(("postgresql://", "postgres://")))
 
 
 def _answer_source(opts: Options) -> AnswerSource:
@@ -112,7 +97,7 @@ def run(opts: Options) -> int:
         context = None if resuming else new_context(opts)
         if context is not None:
             check_inputs(context)
-            check_store_writable()  # a read-only data folder is said now, not after the first answer
+            check_store_writable()  # a read-only data folder or a full disk is said now, not after an answer
     except (UsageError, ValueError, StorageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         if isinstance(exc, StorageError) and exc.problem == "full":
@@ -262,11 +247,20 @@ def main(argv: list[str] | None = None) -> int:
     if not sys.stdout.isatty():
         # a reader on the other end of a pipe sees each question as soon as it is printed
         sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    opts = None
     try:
-        return run(parse_args(argv))
+        opts = parse_args(argv)
+        return run(opts)
     except KeyboardInterrupt:
         cli_signals.rearm()
-        print("\nInterrupted before the session started; nothing was saved.", file=sys.stderr)
+        if opts is not None and opts.resume is not None:  # a saved session stays as it was saved
+            from agent.cli_render import session_command
+
+            again = session_command("--resume", *([opts.resume] if opts.resume else []))
+            print(f"\nInterrupted before the session resumed; it is kept as it was. Resume with: {again}",
+                  file=sys.stderr)  # fmt: skip
+        else:
+            print("\nInterrupted before the session started; nothing was saved.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except StorageError as exc:  # the session store itself (damaged, full, read-only), e.g. for --list-sessions
         print(f"error: {exc}", file=sys.stderr)
@@ -286,6 +280,8 @@ def cli() -> NoReturn:
     prints a traceback and aborts (exit 134). Everything is saved before main() returns."""
     cli_signals.install()
     code = main()
+    if cli_signals.stop_code() is not None:  # a hang-up or SIGTERM: whatever main() made of it, leave now
+        code = EXIT_INTERRUPTED
     if code == EXIT_INTERRUPTED:
         from agent.coaching.record import flush_history
 
@@ -293,7 +289,7 @@ def cli() -> NoReturn:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError):  # the terminal is gone
                 stream.flush()
-        os._exit(cli_signals.EXIT_HANGUP if cli_signals.hung_up() else code)
+        os._exit(cli_signals.stop_code() or code)
     raise SystemExit(code)
 
 

@@ -1,0 +1,75 @@
+"""A closed terminal or SIGTERM ends the session promptly in every phase and gives its lock back (sweep2 N3).
+
+The sweep's case: a resumed session whose `--docs` index is built cold, in a terminal that is then closed, went on
+running for minutes holding the session lock, so the next `--resume` was refused. A terminal can close without a
+SIGHUP reaching the process (the shell holding the terminal gets it, or the terminal is not the process's
+controlling one): the process must see the hang-up itself. Driven in a real pty: the early answer of a cold
+`--docs` start, Ctrl-C, then `--resume`, stopped while it gets ready."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import pytest
+
+from tests.test_early_answer_durable import ANSWER, _reported_answers, _run, _submit_early
+from tests.test_session_tty import Terminal
+
+
+def _stopped_early(tmp_path: Path) -> None:
+    term = _submit_early(tmp_path, controlling=True, docs=1000)
+    try:
+        term.type("\x03")
+        term.wait_for("Resume with")
+        assert term.exit_code() == 130
+    finally:
+        term.close()
+
+
+@pytest.mark.parametrize("how", ["closed", "sigterm"])
+def test_a_resumed_session_stops_when_its_terminal_closes_or_on_sigterm(
+    isolated_data_dir: Path, tmp_path: Path, how: str
+) -> None:
+    _stopped_early(tmp_path)
+    # not the controlling terminal: closing it sends no SIGHUP, only the hang-up on stdin
+    resumed = Terminal(["--resume"])
+    try:
+        resumed.wait_for("Resuming session")  # the index is being built again (the Ctrl-C dropped it)
+        if how == "closed":
+            resumed.hang_up()
+            assert resumed.proc.wait(timeout=60) == 128 + signal.SIGHUP
+        else:
+            resumed.proc.send_signal(signal.SIGTERM)
+            assert resumed.proc.wait(timeout=60) == 128 + signal.SIGTERM  # handled: saved, not killed
+            while resumed._read():
+                pass
+            assert "Resume with" in resumed.text() and "nothing was saved" not in resumed.text()
+    finally:
+        resumed.close()
+    # the lock went with the process: the next resume is not refused, and grades the kept answer once
+    again = _run("--resume", stdin="/end\n")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert _reported_answers(isolated_data_dir).count(ANSWER) == 1
+
+
+
+def test_a_resumed_session_is_never_taken_for_an_empty_one(isolated_data_dir: Path) -> None:
+    # Ctrl-C or a hang-up while a resumed session read its pending question back (first_step) made the session
+    # call discard_if_empty(); main 91246ec counted a resumed driver's moves only once that read was done, so it
+    # deleted a session holding answers ("Nothing was answered yet, so nothing was saved.")
+    from agent.context import Context
+    from agent.driver import InterviewDriver
+
+    first = InterviewDriver(Context(role="director", seed=3, questions=2, follow_ups=0, embedder="hashing"))
+    first.start()
+    first.submit(ANSWER)
+    thread_id = first.thread_id
+    first.close()
+    resumed = InterviewDriver.resume(thread_id)
+    try:
+        assert resumed.discard_if_empty() is False  # stopped before pending(): the answer is still there
+        assert [m["text"] for m in resumed.store.moves(thread_id)] == [ANSWER]
+        assert resumed.pending().turn_index == 1
+    finally:
+        resumed.close()
