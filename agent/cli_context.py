@@ -59,8 +59,13 @@ def check_base_url(url: str) -> None:
     except ValueError:
         ok = False
     if ok and (parts.query or parts.fragment):  # the client appends /chat/completions: a query breaks the path
-        raise UsageError(f"the base URL {redact_url(url)!r} has a query string; give the API key in "
-                         "OPENAI_API_KEY and the base URL without '?…'")
+        what, mark = ("a query string", "?") if parts.query else ("a fragment", "#")
+        raise UsageError(f"the base URL {redact_url(url)!r} has {what}; give the API key in "
+                         f"OPENAI_API_KEY and the base URL without '{mark}…'")
+    if ok and (parts.username is not None or parts.password is not None):
+        # the HTTP client would send it as Basic auth in place of the API key (the key never reaching the server)
+        raise UsageError(f"the base URL {redact_url(url)!r} has a user name or password in it; give the API key "
+                         "in OPENAI_API_KEY and the base URL without 'user:password@'")
     if not ok:
         raise UsageError(f"invalid base URL {redact_url(url)!r} (--base-url or OPENAI_BASE_URL): "
                          "expected http(s)://host[:port]/path")

@@ -3,9 +3,7 @@ escapes, bad bytes, credentials in URLs, YAML bombs, odd files in a docs folder,
 
 from __future__ import annotations
 
-import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -72,23 +70,22 @@ def test_invalid_utf8_in_the_last_piped_answer_is_kept_and_the_report_written(is
     assert (isolated_data_dir / "reports" / f"{sid}.md").stat().st_size > 0
 
 
-def test_credentials_in_the_base_url_never_shown_or_stored(tmp_path: Path, isolated_data_dir: Path) -> None:
-    from evals.stub_openai import free_port
-
-    url = f"http://alice:hunter2secret@127.0.0.1:{free_port()}/v1"  # nothing listens: every turn falls back
-    answers = tmp_path / "a.json"
-    answers.write_text(json.dumps(["I cut the cloud bill from $40K to $25K a month by moving batch jobs to spot."]))
-    result = run_cli(*FAST, "--questions", "1", "--follow-ups", "0", "--model", "m", "--base-url", url,
-                     "--answers", str(answers), timeout=120)  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert "hunter2secret" not in result.stdout + result.stderr
-    assert "127.0.0.1" in result.stdout  # the server is still named
-    for path in isolated_data_dir.rglob("*"):
-        if path.is_file():
-            assert b"hunter2secret" not in path.read_bytes(), path
-    with sqlite3.connect(isolated_data_dir / "sessions.sqlite") as db:  # what the database holds, WAL included
-        dump = "\n".join(db.iterdump())
-    assert "hunter2secret" not in dump
+def test_credentials_in_the_base_url_are_refused_never_shown_or_stored(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`user:password@` in the base URL was sent as Basic auth in place of the API key (sweep2 11a/11b note):
+    refused up front in one line, exit 2, the password hidden, nothing stored."""
+    for flags, env in ((["--base-url", "http://alice:hunter2secret@127.0.0.1:9/v1"], None),
+                       ([], "http://bob:envSECRET@127.0.0.1:9/v1")):  # fmt: skip
+        if env:
+            monkeypatch.setenv("OPENAI_BASE_URL", env)
+        result = run_cli(*FAST, "--questions", "1", "--model", "m", *flags, stdin="an answer\n")
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "user name or password" in result.stderr
+        assert "OPENAI_API_KEY" in result.stderr and "127.0.0.1" in result.stderr  # the server is still named
+        assert "hunter2secret" not in result.stdout + result.stderr and "envSECRET" not in result.stderr
+        assert "Question 1" not in result.stdout
+    assert not (isolated_data_dir / "sessions.sqlite").exists()
 
 
 def test_invalid_base_url_is_one_line_exit_2() -> None:
