@@ -79,7 +79,11 @@ def _write(entry: Pending) -> None:
         "moves": {str(k): v for k, v in sorted(entry.moves.items())},
         "draft": entry.draft,
     }
-    write_private(path, json.dumps(body, ensure_ascii=False))
+    try:
+        write_private(path, json.dumps(body, ensure_ascii=False))
+    except FileNotFoundError:  # another session removed the emptied folder just now
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        write_private(path, json.dumps(body, ensure_ascii=False))
     with contextlib.suppress(OSError):  # the rename itself reaches the disk (a power cut after a kill -9)
         fd = os.open(path.parent, os.O_RDONLY)
         try:
@@ -140,8 +144,11 @@ def forget_moves(thread_id: str) -> None:
 def _settle(entry: Pending) -> None:
     if entry.moves or entry.draft:
         _write(entry)
-    else:
-        journal_path(entry.thread_id).unlink(missing_ok=True)
+        return
+    path = journal_path(entry.thread_id)
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # the folder goes with its last file (another session's file keeps it)
+        path.parent.rmdir()
 
 
 def waiting() -> list[Pending]:

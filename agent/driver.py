@@ -43,7 +43,7 @@ from agent.nodes.critique import warm_up
 from agent.nodes.plan import load_pack
 from agent.nodes.retrieve import open_index, prefetch_stories, search_stories, story_index
 from agent.planning import load_recent, record_session
-from agent.recovery import catch_up, moves_in
+from agent.recovery import catch_up, moves_in, settle_journal
 from agent.report import report_paths, write_report
 from agent.state import TurnRecord
 from agent.storage import StorageError, storage_error
@@ -296,15 +296,9 @@ class InterviewDriver:
         return step
 
     def _settle_journal(self) -> None:
-        """A safe point: the WAL is copied into the database file; moves that reached it leave the answer journal."""
-        if self.backend.readonly:
-            return
-        if not self._journal:
-            self._storage(self.store.safe_point)
-            return
-        assert isinstance(self.store, SqliteStore)
-        if self._storage(self.store.flush_wal) and self._moves:
-            self._storage(answer_journal.confirm, self.thread_id, self._moves - 1)
+        """A safe point: moves the database holds leave the answer journal (agent.recovery.settle_journal)."""
+        if not self.backend.readonly:
+            self._storage(settle_journal, self.store, self._journal, self.thread_id, self._moves)
 
     def _step_from_interrupt(self, payload: dict[str, Any], last: TurnRecord | None) -> Step:
         notices = self._index_notices()

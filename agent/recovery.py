@@ -9,6 +9,7 @@ move the checkpoint lacks, in order. Grading is deterministic offline, so a re-g
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from langchain_core.runnables import RunnableConfig
@@ -82,3 +83,24 @@ def waiting_session(store: SessionStore) -> str | None:
         if entry.missing_from(len(store.moves(entry.thread_id))):
             return entry.thread_id
     return None
+
+
+def settle_journal(store: SessionStore, wal_journal: bool, thread_id: str, moves: int) -> None:
+    """A safe point: the moves the database holds leave the answer journal (agent.answer_journal).
+
+    SQLite (`wal_journal`): only once its WAL is copied into the database file (a lost -wal file loses nothing).
+    Other backends hold a move once it is committed; their journal file only ever holds an answer submitted
+    while the session got ready, and it goes once the session has it (it used to stay, named as ungraded).
+    """
+    from agent import answer_journal
+    from agent.checkpoint import SqliteStore
+
+    if not wal_journal:
+        store.safe_point()
+        if moves:
+            with contextlib.suppress(OSError):
+                answer_journal.confirm(thread_id, moves - 1)
+        return
+    assert isinstance(store, SqliteStore)
+    if store.flush_wal() and moves:
+        answer_journal.confirm(thread_id, moves - 1)
