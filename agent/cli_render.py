@@ -113,12 +113,14 @@ class Renderer:
 
     def critique(self, record: dict[str, Any]) -> None:
         """A compact critique of one answer: score, STAR checks, the gap, story notes."""
+        from agent.report import notes_beyond_gap  # lazy: loaded by the driver already, kept off the launch path
+
         crit = record.get("critique")
         if not crit:
             return
         lines = [flag_line(crit), *detail_lines(crit)]
         # the messages name their source themselves ("Your story ..."): no second prefix
-        lines += [story_note(str(note.get("message", "")), self.sample_bank) for note in crit.get("story_notes", [])]
+        lines += [story_note(str(note["message"]), self.sample_bank) for note in notes_beyond_gap(crit)]
         label = "Feedback (follow-up)" if record.get("is_follow_up") else "Feedback"
         self.console.print(Panel(safe("\n".join(lines)), title=label, title_align="left", border_style="dim"))
 

@@ -123,8 +123,15 @@ def _critique_md(c: dict[str, Any]) -> list[str]:
     out = [f"- {flag_line(c)}", *(f"- {line}" for line in detail_lines(c))]
     out += [f"- Strength: {s}" for s in c.get("strengths", [])]
     out += [f'- Evidence ({e["field"]}): "{e["span"]["text"]}"' for e in c.get("evidence", [])]
-    out += [f"- Story note ({n['story_title']}): {n['message']}" for n in c.get("story_notes", [])]
+    out += [f"- Story note ({n['story_title']}): {n['message']}" for n in notes_beyond_gap(c)]
     return out
+
+
+def notes_beyond_gap(crit: dict[str, Any]) -> list[dict[str, Any]]:
+    """The critique's story notes, less one that is the gap itself (a contradiction with the notes is often the
+    main gap: said once, on the Gap line, in the panel and in the report)."""
+    gap = str(crit.get("gap") or "").strip()
+    return [n for n in crit.get("story_notes", []) if str(n.get("message", "")).strip() != gap]
 
 
 def report_title(thread_id: str, context: dict[str, Any], scorecard: dict[str, Any]) -> str:
