@@ -16,6 +16,6 @@ PITCH = re.compile(
 # A section titled like this holds a pitch even when it is not told as a story.
 PITCH_TITLE = re.compile(
     r"\bpitch\b|\babout me\b|tell (?:me|us) about yourself|introduce yourself|\d+[- ]second (?:version|intro)|"
-    r"\bself[- ]introduction\b|\bmy intro\b|\btmay\b|^\W*intro\b",
+    r"\bself[- ]introduction\b|\b(?:my|short|quick|personal) intro(?:duction)?\b|\btmay\b|^\W*intro\b",
     re.IGNORECASE,
 )

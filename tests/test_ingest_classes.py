@@ -20,7 +20,7 @@ EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((FIXTURES / "EXPECTED.yaml"
 
 
 def test_every_class_document_has_hand_counts() -> None:
-    docs = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".md", ".txt"))
+    docs = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".md", ".txt", ".org", ".adoc"))
     assert docs == sorted(EXPECTED)
 
 

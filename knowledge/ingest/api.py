@@ -50,7 +50,7 @@ Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 
 def ingest_paths(paths: Sequence[str | Path], progress: Progress | None = None) -> IngestResult:
-    """Ingest every .md/.markdown/.txt file under `paths` (folders recursively).
+    """Ingest every prep document (.md, .markdown, .txt, .org, .adoc, ...: reader.SUFFIXES) under `paths`.
 
     Unreadable or missing paths become one-line entries in `errors`; the other files are still ingested.
     `progress` is told (done, total) after each document. Unchanged documents come from the ingest cache.

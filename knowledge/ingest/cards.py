@@ -11,7 +11,7 @@ from knowledge.ingest.blocks import Block, Section
 from knowledge.ingest.candidates import is_candidate_title
 from knowledge.ingest.questions import clean, is_question_like
 from knowledge.ingest.stories import RawStory, qa_story
-from knowledge.ingest.tables import story_refs, table_items
+from knowledge.ingest.tables import candidate_rows, story_refs, table_items
 
 MIN_REFERENCE_WORDS = 8  # a heading over a sentence or two of advice; shorter bodies are just section intros
 
@@ -91,6 +91,7 @@ def read_tables(doc: RawDoc, tables: list[Block], lines: list[str]) -> None:
     for table in tables:
         stories, asked, theirs = table_items(lines, table.start, table.end)
         doc.refs += story_refs(lines, table.start, table.end)
+        doc.candidates += candidate_rows(lines, table.start, table.end)
         doc.stories += stories
         if theirs:
             doc.candidates += asked

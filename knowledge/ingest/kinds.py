@@ -78,8 +78,14 @@ def reads_as_reference(title: str, text: str) -> bool:
     return _is_reference(title, text, {}, "")
 
 
+# A box a wiki page calls a note, tip or info panel ("Note: pick three", "Info"): notes to self, never a story.
+_ADMONITION_TITLE = re.compile(r"^(?:info|note|tip|warning|caution|important)\s*(?::\s|$)", re.IGNORECASE)
+
+
 def _is_reference(title: str, text: str, fields: dict[str, str], question: str) -> bool:
     """A legend or template (short generic parts, nobody in them), advice, or a list of questions with tips."""
+    if _ADMONITION_TITLE.match(title):
+        return True
     parts = [fields.get(k, "").strip() for k in ("situation", "task", "action", "result")]
     filled = [p for p in parts if p]
     if len(filled) >= 2 and all(_generic(p) for p in filled):

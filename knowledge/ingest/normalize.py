@@ -13,7 +13,9 @@
 - GitHub collapsible cards (`<details><summary>Question</summary> answer </details>`) become a bold question
   line followed by its answer.
 - Pandoc exports of Word documents (pandoc.py), mail folder exports (mail.py), outliner pages such as Logseq
-  (outline.py) and GitHub-README story banks (readme.py) are first rewritten into the same plain Markdown.
+  (outline.py) and GitHub-README story banks (readme.py) are first rewritten into the same plain Markdown; so are
+  markups that are not Markdown at all: Confluence wiki text (confluence.py), Org mode (orgmode.py), AsciiDoc
+  (asciidoc.py), chat exports (chat.py) and spreadsheet rows pasted as tab-separated text (sheet.py).
 
 YAML front matter is blanked. The number of lines never changes, so every item keeps its true source line.
 """
@@ -23,13 +25,18 @@ from __future__ import annotations
 import re
 
 from knowledge.ingest import decks, qforms
+from knowledge.ingest.asciidoc import unasciidoc
+from knowledge.ingest.chat import unchat
+from knowledge.ingest.confluence import unconfluence
 from knowledge.ingest.fences import unfence
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.mail import unmail
+from knowledge.ingest.orgmode import unorg
 from knowledge.ingest.outline import unoutline
 from knowledge.ingest.pandoc import unpandoc
 from knowledge.ingest.questions import question_line
 from knowledge.ingest.readme import unreadme
+from knowledge.ingest.sheet import unsheet
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s")
@@ -52,6 +59,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
+    lines = unasciidoc(unorg(unconfluence(unchat(unsheet(lines)))))  # markups that are not Markdown
     lines = unreadme(unoutline(unmail(unpandoc(blank_front_matter(lines)))))  # other tools' exports
     lines = _callouts(decks.unsplit(unfence(lines)))
     out = list(lines)

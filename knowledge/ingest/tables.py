@@ -15,6 +15,7 @@ from knowledge.ingest.candidates import is_candidate_title
 from knowledge.ingest.labels import STAR, canonical
 from knowledge.ingest.questions import clean, is_question_like
 from knowledge.ingest.stories import RawStory, qa_story
+from knowledge.pitch import PITCH_TITLE
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 MIN_ANSWER_CHARS = 40
@@ -61,7 +62,8 @@ def story_refs(lines: list[str], start: int, end: int) -> list[tuple[str, str]]:
     return refs
 
 
-_REF_COLUMNS = ("story", "story to use", "my story", "the story", "example", "use", "story title", "which story")
+_REF_COLUMNS = ("story", "story to use", "my story", "the story", "example", "use", "story title", "which story",
+                "lead with", "use story", "best story")
 
 
 def story_rows(lines: list[str], start: int, end: int) -> list[RawStory]:
@@ -79,16 +81,41 @@ def story_rows(lines: list[str], start: int, end: int) -> list[RawStory]:
     for i in range(start + 2, end):
         cells = _cells(lines[i])
         fields = {k: cells[c] for k, c in star.items() if c < len(cells) and cells[c]}
+        title = clean(cells[t_col]) if t_col is not None and t_col < len(cells) else ""
+        if len(fields) == 1 and PITCH_TITLE.search(title) and len(next(iter(fields.values())).split()) >= 40:
+            stories.append(RawStory(title, "prose", next(iter(fields.values())), i + 1))  # a sheet's pitch row
+            continue
         if len(fields) < 2:
             continue
         question = clean(cells[q_col]) if q_col is not None and q_col < len(cells) else ""
-        title = clean(cells[t_col]) if t_col is not None and t_col < len(cells) else ""
         text = "\n".join(f"{header[c].capitalize()}: {cells[c]}" for c in range(len(cells)) if c in star.values())
         if question and is_question_like(question):
             stories.append(RawStory(question, "qa", text, i + 1, fields, question))
         else:
             stories.append(RawStory(title or _short(fields), "star", text, i + 1, fields))
     return stories
+
+
+_ASKED = re.compile(r"(?<=\?)\s+|^\s*\d{1,2}[.)]\s*|\s+(?=\d{1,2}[.)]\s)")
+
+
+def candidate_rows(lines: list[str], start: int, end: int) -> list[tuple[str, int]]:
+    """(question, 1-based line) of a story sheet's "Questions to ask" row: the candidate's own questions."""
+    header = _header(lines, start, end)
+    t_col = next((i for i, h in enumerate(header or []) if h in _TITLE_COLUMNS), None)
+    if t_col is None:
+        return []
+    found = []
+    for i in range(start + 2, end):
+        cells = _cells(lines[i])
+        if t_col >= len(cells) or not is_candidate_title(clean(cells[t_col])):
+            continue
+        text = max((c for k, c in enumerate(cells) if k != t_col), key=len, default="")
+        for piece in _ASKED.split(text):
+            piece = clean(re.sub(r"^\d{1,2}[.)]\s*", "", piece or "")).strip()
+            if piece.endswith("?"):
+                found.append((piece, i + 1))
+    return found
 
 
 def _short(fields: dict[str, str]) -> str:
