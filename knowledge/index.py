@@ -14,6 +14,7 @@ Call ``warm()`` (e.g. in a background thread) to pay the one-off costs early.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,10 @@ class StoryIndex:
         self.threshold = fit_threshold(self.embedder_name, len(stories))
         # A pitch is a hub for every question but the one it answers: "tell me about yourself" finds it uncorrected.
         self._pitches = frozenset(i for i, s in enumerate(stories) if is_pitch(s))
+        # Prepared answers to a question of their own (flashcards, Q&A), pitches aside: see search().
+        self._answers = frozenset(
+            i for i, s in enumerate(stories) if s.kind == "answer" and s.questions and i not in self._pitches
+        )
         self._queries: dict[str, np.ndarray] = {}  # query vectors embedded ahead by prime()
         self._shipped: dict[str, np.ndarray] | None = None  # the bundled packs' questions, embedded at release
 
@@ -150,7 +155,8 @@ class StoryIndex:
             self._shipped = shipped_vectors(self._embedder) if self._embedder is not None else {}
         return self._shipped.get(text_key(text))
 
-    def _dense_scores(self, query: str) -> np.ndarray | None:
+    def _dense_scores(self, query: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """(score per story, score of its head view alone) for the query; None without dense search."""
         if self._embedder is None or self._dense is None or not self.stories:
             return None
         try:
@@ -172,7 +178,8 @@ class StoryIndex:
         """The k stories that best answer `query`, best first; stories tagged `competency` get a small boost."""
         if not query.strip() or k <= 0 or not self.stories:
             return []
-        scores = self._dense_scores(query)
+        dense_scores = self._dense_scores(query)
+        scores, heads = dense_scores if dense_scores is not None else (None, None)
         bm25 = self._bm25.scores(query)
         lexical = self._bm25.rank(query, bm25)
         lexical_rank = ranks_of(lexical)
@@ -188,13 +195,24 @@ class StoryIndex:
         # The question asks for the candidate's pitch: the pitch fits it whatever its topic words say. Any other
         # question is not answered by a pitch, however many of the candidate's projects it names: pitches go last.
         pitched = self._pitches if _asks_for_pitch(query) else frozenset()
+        asks_for_story = bool(_ASKS_FOR_STORY.search(query))
         if not pitched and self._pitches:
             fused = [f for f in fused if f[0] not in self._pitches] + [f for f in fused if f[0] in self._pitches]
         hits = []
         for pos, score in fused[:k]:
             similarity = None if scores is None else round(float(scores[pos]), 4)
             evidence = None if similarity is None else round(fit_evidence(similarity, bm25.get(pos, 0.0)), 4)
+            if evidence is not None and heads is not None and pos in self._answers:
+                # A prepared answer (an opinion, an explanation) answers its own question: it fits when the question
+                # asked meets that question (its head view), not because its text shares a topic ("hire a platform
+                # engineer first" is about hiring, whatever it says about infrastructure); and a question that asks
+                # for a past situation wants a story, which no opinion is.
+                evidence = min(evidence, round(fit_evidence(float(heads[pos]), bm25.get(pos, 0.0)), 4))
+                fits_answer = not asks_for_story
+            else:
+                fits_answer = True
             fits = evidence is None or self.threshold is None or evidence >= self.threshold or pos in pitched
+            fits = fits and fits_answer
             ranks = (dense_rank.get(pos), lexical_rank.get(pos))
             hits.append(StoryHit(self.stories[pos], score, *ranks, similarity, fits, evidence))
         return hits
@@ -202,6 +220,16 @@ class StoryIndex:
     def best_fit(self, query: str, competency: str | None = None) -> StoryHit | None:
         """The best-ranked of the top 3 stories that fits the question; None means no prepared story fits."""
         return next((hit for hit in self.search(query, k=3, competency=competency) if hit.fits), None)
+
+
+# Questions that ask for a past situation: "Tell me about a time / about setting ...", "Describe a time", "Give me an
+# example", "Walk me through a ...", "Have you ever", "What did you do when".
+_ASKS_FOR_STORY = re.compile(
+    r"^\W*(?:tell (?:me|us) about|describe (?:a|an|the|one|your (?:most|biggest|hardest|last))\b|give (?:me|us) an? "
+    r"(?:example|instance)|walk (?:me|us) through (?:a|an|the|one)\b|have you ever)|\b(?:a|one) time (?:when|you)\b|"
+    r"\bwhat did you do\b|\bthe last time\b",
+    re.IGNORECASE,
+)
 
 
 def _asks_for_pitch(query: str) -> bool:

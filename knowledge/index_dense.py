@@ -77,6 +77,7 @@ class DenseScorer:
         self.vectors = vectors
         self.stories = stories
         self.hubness = view_hubness(vectors.views, vectors.probes)
+        self.is_head = np.array([kind == "head" for kind in vectors.kinds], dtype=bool)
         self._embedder = embedder
         self._index: Any = None
 
@@ -92,13 +93,17 @@ class DenseScorer:
             self._index = flat
         return self._index
 
-    def scores(self, query: np.ndarray, uncorrected: frozenset[int] = frozenset()) -> np.ndarray:
-        """Corrected dense score per story position (-inf for a story without views); the stories at the
-        `uncorrected` positions keep their plain cosine (a pitch, asked the question it answers)."""
+    def scores(
+        self, query: np.ndarray, uncorrected: frozenset[int] = frozenset()
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Corrected dense score per story position (-inf for a story without views), and the same over each
+        story's head view alone; the stories at the `uncorrected` positions keep their plain cosine (a pitch,
+        asked the question it answers)."""
         out = np.full(self.stories, -np.inf, dtype=np.float32)
+        head = np.full(self.stories, -np.inf, dtype=np.float32)
         views = len(self.vectors.views)
         if not views:
-            return out
+            return out, head
         query = np.ascontiguousarray(np.asarray(query, dtype=np.float32).reshape(1, -1))
         found_sims, found_rows = self._faiss().search(query, views)
         keep = found_rows[0] >= 0  # faiss pads with -1 when it returns fewer rows than asked
@@ -109,4 +114,7 @@ class DenseScorer:
             penalty = np.where(np.isin(self.vectors.owner[rows], list(uncorrected)), 0.0, penalty)
         corrected = sims - penalty
         np.maximum.at(out, self.vectors.owner[rows], corrected)
-        return out
+        # The head view alone (title and linked questions): what a prepared answer's fit is judged on.
+        heads = self.is_head[rows] if len(self.is_head) == views else np.zeros(len(rows), dtype=bool)
+        np.maximum.at(head, self.vectors.owner[rows][heads], corrected[heads])
+        return out, head

@@ -176,7 +176,9 @@ def save_store(index_dir: Path, expected: dict[str, Any], entries: list[Entry], 
 
 def _write_json(path: Path, data: dict[str, Any]) -> str:
     """Write via a temp file and rename; returns the sha256 of what was written."""
-    payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    # No indent: json's C encoder only runs without one (indent=1 took the pure-Python path: about 0.4 s of a
+    # 200-story cold build, for files nobody reads by eye).
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     tmp = temp_name(path)
     try:
         tmp.write_bytes(payload)
