@@ -1,13 +1,15 @@
 """Fit the "no prepared story fits" threshold of knowledge.index_dense against the size of the bank.
 
-    python -m evals.retrieval_calibrate [--set DIR] [--sizes 5,10,...] [--draws N] [--target 0.8] [--seed S]
+    python -m evals.retrieval_calibrate [--set DIR ...] [--sizes 5,10,...] [--draws N] [--target 0.8] [--seed S]
 
 The best of N stories scores higher on a question none of them answers the more stories there are, so the
 threshold rises with the bank's size. For each size, `draws` random sub-banks of the set's stories (seeded, so the
 figures repeat) are searched with the set's unanswerable questions; the threshold at that size is the value that
 says "no fit" to `target` of them (pooled over the draws). Printed per size, with the share of answerable questions
 (whose story is in the sub-bank) it would cut off, then the least-squares fit threshold(N) = base + per_log * ln(N)
-to copy into FIT_THRESHOLDS. Run it on the dev set only; never on the blind set.
+to copy into FIT_THRESHOLDS. Several sets (default: both dev sets) are never mixed into one bank, since one set's
+stories may answer what another set calls unanswerable: each size draws its sub-banks within each set that has that
+many stories, and the values are pooled. Run it on the dev sets only; never on a blind set.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ def best_evidence(index: object, question: str, competency: str | None) -> float
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.retrieval_calibrate", description=__doc__.split("\n")[0])
-    parser.add_argument("--set", default="evals/retrieval_dev", help="a set folder (docs/ + labels.yaml)")
+    parser.add_argument("--set", action="append", help="a set folder (docs/ + labels.yaml); default: both dev sets")
     parser.add_argument("--sizes", default="5,10,20,35,50,70,100")
     parser.add_argument("--draws", type=int, default=20)
     parser.add_argument("--target", type=float, default=0.8, help="share of unanswerable questions to reject")
@@ -42,28 +44,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     from knowledge.index import StoryIndex, is_retrievable
     from knowledge.ingest import ingest_paths
 
-    folder = Path(args.set)
-    labels = load_labels(folder / "labels.yaml")
-    docs = sorted(p for p in (folder / "docs").glob("*") if p.is_file())
-    stories = [s for s in ingest_paths(docs).stories if is_retrievable(s)]
-    whole = StoryIndex.open(stories)  # embeds every story once; sub-banks reuse the cached vectors
+    sets = []
+    for name in args.set or ["evals/retrieval_dev", "evals/retrieval_dev2"]:
+        folder = Path(name)
+        docs = sorted(p for p in (folder / "docs").glob("*") if p.is_file())
+        stories = [s for s in ingest_paths(docs).stories if is_retrievable(s)]
+        whole = StoryIndex.open(stories)  # embeds every story once; sub-banks reuse the cached vectors
+        sets.append((load_labels(folder / "labels.yaml"), stories, whole))
     rng = random.Random(args.seed)
     xs: list[float] = []
     ys: list[float] = []
+    largest = max(len(stories) for _, stories, _ in sets)
     for size in (int(x) for x in args.sizes.split(",")):
-        size = min(size, len(stories))
-        draws = 1 if size == len(stories) else args.draws
+        size = min(size, largest)
         rejected: list[float] = []
         answerable: list[float] = []
-        for _ in range(draws):
-            bank = rng.sample(stories, size) if size < len(stories) else stories
-            index = whole if bank is stories else StoryIndex.open(bank, embedder=whole._embedder)  # type: ignore[arg-type]
-            for label in labels:
-                if label.relevant and not any(matches(s, w) for s in bank for w in label.relevant):
-                    continue  # its story is not in this sub-bank: neither answerable nor a fair unanswerable
-                value = best_evidence(index, label.question, label.competency)
-                if value is not None:
-                    (answerable if label.relevant else rejected).append(value)
+        for labels, stories, whole in sets:
+            if size > len(stories) or (size < len(stories) and size == largest):
+                continue
+            draws = 1 if size == len(stories) else args.draws
+            for _ in range(draws):
+                bank = rng.sample(stories, size) if size < len(stories) else stories
+                index = whole if bank is stories else StoryIndex.open(bank, embedder=whole._embedder)  # type: ignore[arg-type]
+                for label in labels:
+                    if label.relevant and not any(matches(s, w) for s in bank for w in label.relevant):
+                        continue  # its story is not in this sub-bank: neither answerable nor a fair unanswerable
+                    value = best_evidence(index, label.question, label.competency)
+                    if value is not None:
+                        (answerable if label.relevant else rejected).append(value)
         if not rejected:
             continue
         threshold = float(np.quantile(rejected, args.target))
