@@ -67,3 +67,8 @@ def test_chat_replies_never_join_a_story() -> None:
     story = ingest_text(text, "chat.txt").stories[0]
     assert story.title == "the slow export" and "customer" not in story.text
     assert story.result.startswith("it finished in 70 minutes")
+
+
+def test_a_dated_log_is_not_taken_for_a_chat() -> None:
+    lines = [f"2025-03-1{i} 09:00 - Standup: we went over the migration plan and the risks, day {i}" for i in range(8)]
+    assert unchat(lines) == lines

@@ -28,9 +28,13 @@ _MIN_MESSAGES = 5
 
 def is_chat(lines: list[str]) -> bool:
     """Most non-blank lines open with a chat timestamp, or continue a message that does."""
-    prefixed = sum(1 for x in lines if _PREFIX.match(x))
+    found = [m for m in map(_PREFIX.match, lines) if m]
     filled = sum(1 for x in lines if x.strip())
-    return prefixed >= _MIN_MESSAGES and prefixed >= 0.25 * filled
+    if len(found) < _MIN_MESSAGES or len(found) < 0.25 * filled:
+        return False
+    # A conversation: most messages name their sender, and at least two people write (a dated log has neither).
+    senders = [s.group("sender").strip() for m in found if (s := _SENDER.match(m.group("rest")))]
+    return len(senders) >= 0.6 * len(found) and len(set(senders)) >= 2
 
 
 def unchat(lines: list[str]) -> list[str]:
