@@ -25,9 +25,11 @@ from agent.critic.schema import (
 from agent.critic.semantic import Semantic, semantic
 from agent.critic.story_notes import story_notes, story_sentence, told_index
 from agent.critic.strengths import strengths
-from agent.critic.text import MAX_CHARS, Sentence, clip, first_person
+from agent.critic.text import MAX_CHARS, Sentence, clip, first_person, words
 from knowledge.models import QUESTION_TYPES, QuestionType, Story
 from prompts import load_yaml, render
+
+THIN_WORDS = 20  # fewer words than this cannot show what else an answer is about
 
 
 def _span(s: Sentence, typed: str) -> Span:
@@ -130,8 +132,11 @@ def _gap_sentence(gap: str, phr: dict, rel_note: str, level_note: str) -> str:
 def _relevance_note(f: Features, info: QuestionInfo, story: Story | None) -> str:
     """'That answer is about <subject>; the question was: ...', naming a prepared story that fits, if any."""
     phr = load_yaml("critic_phrases.yaml")["relevance"]
-    topic = (f.relevance.instead_competency or "another subject").replace("_", " ")
+    competency = f.relevance.instead_competency or "another subject"
+    topic = phr["subjects"].get(competency, competency.replace("_", " "))
     key = "off_topic" if f.relevance.label == "off_topic" else "partial"
+    if sum(len(words(s.text)) for s in f.sents) < THIN_WORDS:
+        key = "thin"  # a rival question fits a one-liner by chance; saying what it is about would be a guess
     note = render(phr[key], topic=topic, question=info.text)
     if story is not None:
         note += " " + story_sentence("story_fits", story)
