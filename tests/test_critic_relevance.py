@@ -83,4 +83,4 @@ def test_a_story_whose_meaning_sits_far_from_the_question_is_off_topic_whatever_
     )
     c = critique_answer(q.text, q.type, outage, role="director", question_id=q.id)
     assert c.relevance == "off_topic" and c.score <= 2
-    assert "incident response" in c.relevance_note
+    assert "about an incident;" in c.relevance_note
