@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.ingest.marks import STAR_BOLD as _BOLD
+
 _HEADING = re.compile(r"^(?P<marks>={1,6})\s+(?P<text>\S.*?)\s*$")
 _ATTRIBUTE = re.compile(r"^:!?[\w-]+!?:(?:\s.*)?$")
 _COMMENT = re.compile(r"^//(?!/)")
@@ -28,7 +30,6 @@ _OTHER_DELIM = re.compile(r"^(?:={4,}|_{4,}|\*{4,}|\+{4,}|--|\|={3,})\s*$")
 _COMMENT_DELIM = re.compile(r"^/{4,}\s*$")
 _LABELLED = re.compile(r"^(?P<indent>\s*)(?P<term>[^:\s][^:\n]{0,60}?)(?P<colons>:{2,4}|;;)(?:\s+(?P<rest>.*))?$")
 _ORDERED = re.compile(r"^(?P<dots>\.{1,5})\s+(?=\S)")
-_BOLD = re.compile(r"(?<![\w*])\*(?=\S)(?P<inner>[^*\n]+?)(?<=\S)\*(?![\w*])")
 _ADMONITION = re.compile(r"^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):\s+")
 
 

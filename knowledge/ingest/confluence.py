@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 
+from knowledge.ingest.marks import ATX as _ATX
+from knowledge.ingest.marks import STAR_BOLD as _BOLD
+
 _HEADING = re.compile(r"^\s*h(?P<n>[1-6])\.\s+(?P<text>.*)$")
 _BOX = re.compile(r"^\s*\{(?P<name>panel|info|note|tip|warning|expand|section|column)(?::(?P<attrs>[^}]*))?\}\s*$")
 # Admonitions hold notes to self (how-tos, reminders), never a story: their heading says which box they were
@@ -28,10 +31,8 @@ _TITLE = re.compile(r"(?:^|\|)\s*title\s*=\s*(?P<title>[^|]*)")
 _MACRO = re.compile(r"\{(?:toc|status|anchor|color|children|pagetree|jira|excerpt|recently-updated)(?::[^}]*)?\}")
 _MENTION = re.compile(r"\[~(?P<user>[\w.-]+)\]")
 _LINK = re.compile(r"\[(?P<text>[^\[\]|]+)\|[^\[\]]+\]")
-_BOLD = re.compile(r"(?<![\w*])\*(?=\S)(?P<inner>[^*\n]+?)(?<=\S)\*(?![\w*])")
 _ORDERED = re.compile(r"^(?P<marks>#+)\s+(?=\S)")
 _HEADER_ROW = re.compile(r"^\s*\|\|.*\|\|\s*$")
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s")
 
 
 def is_confluence(lines: list[str]) -> bool:

@@ -31,6 +31,7 @@ from knowledge.ingest.confluence import unconfluence
 from knowledge.ingest.fences import unfence
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.mail import unmail
+from knowledge.ingest.marks import ATX as _ATX
 from knowledge.ingest.orgmode import unorg
 from knowledge.ingest.outline import unoutline
 from knowledge.ingest.pandoc import unpandoc
@@ -39,7 +40,6 @@ from knowledge.ingest.readme import unreadme
 from knowledge.ingest.sheet import unsheet
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s")
 # Word / Google Docs plain-text exports keep their bullet glyphs: "• Tell me about...", "○ nested".
 _GLYPH_BULLET = re.compile(r"^(\s*)[•●○◦▪■□➢❖☐☑☒✓✔]\s+")
 _DECORATED_BULLET = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])\s+)(?:[▸▹►▶▷➤➜→•◦▪▫❯›]\s*|\[[ xX]\]\s+)+")

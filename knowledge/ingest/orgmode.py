@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.ingest.marks import STAR_BOLD as _BOLD
+
 _KEYWORD = re.compile(r"^\s*#\+(?P<key>[A-Za-z_]+):\s*(?P<value>.*)$")
 _BLOCK = re.compile(r"^\s*#\+(?P<edge>begin|end)_(?P<kind>\w+)\b.*$", re.IGNORECASE)
 _HEADLINE = re.compile(r"^(?P<stars>\*+)\s+(?P<text>.*?)\s*$")
@@ -26,7 +28,6 @@ _DRAWER = re.compile(r"^\s*:(?P<name>[A-Za-z_-]+):\s*$")
 _PLANNING = re.compile(r"^\s*(?:(?:DEADLINE|SCHEDULED|CLOSED):\s*[<\[][^>\]]*[>\]]\s*)+$")
 _DESCRIPTION = re.compile(r"^(?P<indent>\s*)(?P<bullet>[-+]|\d{1,3}[.)])\s+(?P<term>[^:\n]{1,40}?)\s+::(?:\s+|$)")
 _RULE = re.compile(r"^\s*\|[-+]+\|?\s*$")
-_BOLD = re.compile(r"(?<![\w*])\*(?=\S)(?P<inner>[^*\n]+?)(?<=\S)\*(?![\w*])")
 _DEFAULT_TODO = ("TODO", "DONE", "DRAFT", "NEXT", "WAITING", "HOLD", "CANCELLED", "CANCELED")
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from knowledge.ingest.marks import ATX as _ATX
+
 _DIV_OPEN = re.compile(r"^\s{0,3}:{3,}\s*\{(?P<attrs>[^}]*)\}\s*$")
 _DIV_CLOSE = re.compile(r"^\s{0,3}:{3,}\s*$")
 _STYLE = re.compile(r"custom-style\s*=\s*\"(?P<style>[^\"]*)\"")
@@ -25,7 +27,6 @@ _SPAN = re.compile(r"\[(?P<text>[^\[\]]*)\]\{[.#]?[\w-][^{}]*\}")
 _FOOTNOTE_MARK = re.compile(r"\[\^[\w-]+\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^[\w-]+\]:")
 _ESCAPE = re.compile(r"\\([\[\]~*_#$<>`|\"'^-])")
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s")
 _BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _LABEL_CELL = re.compile(r"^(?:\*\*|__)?(?P<label>[A-Za-z][\w /&()-]{0,40}?)(?:\*\*|__)?:?$")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from knowledge.ingest.labels import parse_label
+from knowledge.ingest.marks import ATX as _ATX
 
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
@@ -26,7 +27,6 @@ _SUB = re.compile(r"<(sub|sup|small)>.*?</\1>", re.IGNORECASE)
 _TITLE_ITEM = re.compile(
     r"^(?P<indent>\s{0,3})(?:\d{1,3}[.)]|[-*+])\s+(\*\*|__)(?P<title>[^*_\n]{2,90}?)\2(?P<rest>.*)$"
 )
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s")
 _STAR = {"situation", "task", "action", "result"}
 
 
