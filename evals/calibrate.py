@@ -38,7 +38,7 @@ BARS = {
 FLOOR = {
     "score_in_range": 0.81,
     "off_topic_capped": 0.88,
-    "strong_high": 0.94,
+    "strong_high": 0.95,
     "below_level_capped": 0.87,
     "follow_up_in_range": 0.95,
     "star_macro_f1": 0.97,

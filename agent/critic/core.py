@@ -134,10 +134,10 @@ def _relevance_note(f: Features, info: QuestionInfo, story: Story | None) -> str
     phr = load_yaml("critic_phrases.yaml")["relevance"]
     competency = f.relevance.instead_competency or "another subject"
     topic = phr["subjects"].get(competency, competency.replace("_", " "))
-    key = "off_topic" if f.relevance.label == "off_topic" else "partial"
+    key = "off_topic" if f.relevance.label == "off_topic" else "sibling" if f.relevance.sibling else "partial"
     if sum(len(words(s.text)) for s in f.sents) < THIN_WORDS:
         key = "thin"  # a rival question fits a one-liner by chance; saying what it is about would be a guess
-    note = render(phr[key], topic=topic, question=info.text)
+    note = render(phr[key], topic=topic, question=info.text, instead=f.relevance.instead or "")
     if story is not None:
         note += " " + story_sentence("story_fits", story)
     return note

@@ -89,7 +89,7 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         case is not None and star.action is not None,
     )
     lvl = level.judge(info.level, info.type, sents, disabled)
-    if lvl.label == "below" and rel.label == "off_topic" and rel.instead_competency != "a past project":
+    if lvl.label == "below" and rel.label != "on_topic" and rel.instead_competency != "a past project":
         # The same subject told at a lower scope (the fix, not the org) reads like a neighbouring technical
         # question: that is a level gap, not an answer to another question.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
@@ -97,7 +97,7 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, pool, metrics)
     if rel.label == "on_topic" and lvl.label != "below" and relevance.shows_none(rel, sig, shape):
         rel = dataclasses.replace(rel, label="off_topic")
-    elif rel.label == "off_topic" and shape != "motivation" and relevance.shows_signals(sig):
+    elif rel.label != "on_topic" and shape != "motivation" and relevance.shows_signals(sig):
         # It shows most of what a strong answer to THIS question shows, in other words than the question's. Not
         # for motivation: any work story brushes against "names a project" or "says what they want".
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)

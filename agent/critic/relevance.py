@@ -12,7 +12,9 @@ a same-word, different-subject answer the embedder calls close), so both must ag
 more than half of the asked question's signals (signals.py) is on topic whatever its words (not for motivation
 questions, whose signals any work story brushes against). A motivation
 question answered with no reason for wanting the role at all is off topic too (a work story told to "why this
-role?"). A question outside any role pack has no rivals to compare with: only the non-answer check applies.
+role?"). When the question that fits best is a sibling of the asked one (same competency) the answer is partial, not
+off topic, unless it sits squarely on the sibling (_sibling_led). A question outside any role pack has no rivals to
+compare with: only the non-answer check applies.
 Thresholds were chosen on the tuned labelled set (python -m evals.calibrate); the blind figures are in the README.
 """
 
@@ -40,6 +42,10 @@ EVIDENCE = ((1, 0.0, 0.45), (2, 0.08, 0.60))
 UNSHOWN_SHARE = 0.80
 FAR_AHEAD = 4
 FAR_MARGIN = 0.07
+# A sibling (same competency) leads by meaning: the answer is partial, not off topic, when the asked question's word
+# fit is at least this share of the best other-competency question's (_sibling_led): the share below which
+# EVIDENCE's first row calls the words another question's.
+SIBLING_WORDS = 0.45
 SAME_QUESTION = 0.80  # pack questions this close to the asked one are the same question, not a rival
 # A reason for wanting the role: what a motivation answer is made of, however generic.
 MOTIVE = re.compile(
@@ -68,6 +74,7 @@ class RelevanceResult:
     rival_sentence: int | None = None  # the sentence closest to that question
     ahead: int = 0  # other questions of the pack whose meaning fits the answer better than the asked one's
     word_share: float = 1.0  # the asked question's word fit as a share of the best other question's
+    sibling: bool = False  # partial because a question of the same competency leads (_sibling_led)
 
 
 def _roots(text: str) -> set[str]:
@@ -111,12 +118,34 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
     margin = float(fits[k]) - fit
     off = best_words > 0 and any(ahead >= n and margin >= m and asked_words < r * best_words for n, m, r in EVIDENCE)
     named = _named_rival(rivals, fits, other_words)
+    label: Relevance = "off_topic" if off else "on_topic"
+    if off and _sibling_led(info, rivals, k, fits, fit, asked_words, other_words):
+        label, named = "partial", k
     text_k, competency, _ = info.others[named]
     return RelevanceResult(
-        "off_topic" if off else "on_topic", fit, float(fits[k]), best_sentence, instead=text_k,
+        label, fit, float(fits[k]), best_sentence, instead=text_k,
         instead_competency=competency, rival_sentence=int(np.argmax(sent_vecs @ pack_vecs[named])), ahead=ahead,
-        word_share=asked_words / best_words if best_words > 0 else 1.0,
+        word_share=asked_words / best_words if best_words > 0 else 1.0, sibling=label == "partial",
     )  # fmt: skip
+
+
+def _sibling_led(info: QuestionInfo, rivals: list[int], best: int, fits: np.ndarray, fit: float, asked_words: float,
+                 other_words: list[float]) -> bool:  # fmt: skip
+    """Partial, not off topic: the question that fits the answer's meaning best is a sibling of the asked one (same
+    competency); questions of other competencies fit it better than the asked one too (the sentence vectors did not
+    place it precisely); and its words do not point outside the competency (the asked question's word fit is at
+    least SIBLING_WORDS of the best other-competency question's). Off topic needs meaning and words to point
+    elsewhere; here they point only to a neighbour of the asked question (a story about mislabelled data told to a
+    question about bad data hurting a model, while the pack's labelling question leads). A sharp interviewer probes
+    what is missing, never caps it as another question's answer. Still off topic: an answer that only the sibling
+    fits better (placed squarely on the sibling's subject), or whose words fit another competency far better (a
+    speed-up told to a data-quality question)."""
+    if info.competency == "general" or info.others[best][1] != info.competency:
+        return False
+    elsewhere = [j for j in rivals if info.others[j][1] != info.competency]
+    if not any(float(fits[j]) > fit for j in elsewhere):
+        return False
+    return asked_words >= SIBLING_WORDS * max(other_words[j] for j in elsewhere)
 
 
 def _named_rival(rivals: list[int], fits: np.ndarray, words: list[float]) -> int:
