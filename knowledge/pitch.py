@@ -10,12 +10,13 @@ import re
 PITCH = re.compile(
     r"tell (?:me|us) about yourself|introduce yourself|elevator pitch|\bpitch\b|walk (?:me|us) through your "
     r"(?:resume|cv|background|career)|\babout me\b|\bintro(?:duction)?\b|\d+[- ]second (?:version|intro|answer)|"
-    r"\bwho am i\b|your background|\btmay\b",
+    r"\bwho am i\b|your background|\btmay\b|\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개",
     re.IGNORECASE,
 )
 # A section titled like this holds a pitch even when it is not told as a story.
 PITCH_TITLE = re.compile(
     r"\bpitch\b|\babout me\b|tell (?:me|us) about yourself|introduce yourself|\d+[- ]second (?:version|intro)|"
-    r"\bself[- ]introduction\b|\b(?:my|short|quick|personal) intro(?:duction)?\b|\btmay\b|^\W*intro\b",
+    r"\bself[- ]introduction\b|\b(?:my|short|quick|personal) intro(?:duction)?\b|\btmay\b|^\W*intro\b|"
+    r"\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개",
     re.IGNORECASE,
 )

@@ -37,9 +37,11 @@ _ASKS_FOR_A_STORY = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me)\b")
 _REPLY = re.compile(r"^\s*(?:re|fwd?|fw|aw|wg|sv)\s*:\s", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-# Placeholders left for later: [?], [FILL: ...], [TODO], TODO, TBD, XX%, ???, <insert ...>.
+# Placeholders left for later: [?], [FILL: ...], [TODO], [check: ...], [number?], TODO, TBD, XX%, ???, <insert ...>,
+# [数字待补：...] ("number to fill in").
 _PLACEHOLDER = re.compile(
-    r"\[\s*\?+\s*\]|\[\s*(?:fill|todo|tbd|insert|add|number|metric|x+)\b[^\]]*\]|\bTODO\b|\bTBD\b|\bXX+\b|"
+    r"\[\s*\?+\s*\]|\[\s*(?:fill|todo|tbd|tbc|insert|add|number|metric|check|verify|confirm|ask|x+)\b[^\]]*\]|"
+    r"\[[^\]]{0,40}\?\s*\](?!\()|\bTODO\b|\bTBD\b|\bXX+\b|[\[【][^\]】]{0,20}(?:待补|待定|待确认|补充|要確認|未定)|"
     r"\?\?\?|<\s*(?:fill|insert|add)[^>]*>|\{\{[^}]*\}\}",
     re.IGNORECASE,
 )

@@ -16,17 +16,22 @@ STAR = ("situation", "task", "action", "result")
 # fmt: off
 _NAMES: dict[str, tuple[str, ...]] = {
     "situation": ("situation", "the situation", "context", "background", "setting", "s", "challenge", "sit", "ctx",
-                  "the challenge", "problem", "the problem"),
+                  "the challenge", "problem", "the problem", "kontext", "ausgangslage", "contexte", "situación",
+               "contexto", "situação", "背景", "情境", "情况", "情景", "状況", "상황", "배경"),
     "task": ("task", "the task", "goal", "goals", "objective", "my task", "my role", "role", "mission", "t",
-             "responsibility", "obstacle", "obstacles"),
+             "responsibility", "obstacle", "obstacles", "aufgabe", "ziel", "tâche", "objectif", "tarea", "objetivo",
+             "tarefa", "任务", "目标", "課題", "タスク", "과제", "목표"),
     "action": ("action", "actions", "the action", "actions taken", "what i did", "approach", "my approach",
-               "steps", "steps taken", "solution", "act", "did", "what i did about it"),
+               "steps", "steps taken", "solution", "act", "did", "what i did about it", "my part", "what we did",
+               "how i did it", "handlung", "maßnahmen", "vorgehen", "acción", "ação", "行动", "做法", "我的做法",
+               "行動", "対応", "행동"),
     "result": ("result", "results", "the result", "outcome", "outcomes", "impact", "results & impact",
-               "result & impact", "results and impact", "what happened", "r", "res"),
+               "result & impact", "results and impact", "what happened", "r", "res", "ergebnis", "résultat",
+               "resultado", "结果", "成果", "結果", "결과"),
     # A heading that only announces the story format ("#### STAR") is a container, not a story title.
     "star": ("star", "star story", "star format", "star breakdown", "star version", "star notes", "the star"),
     "answer": ("answer", "a", "my answer", "star answer", "sample answer", "suggested answer", "response",
-               "me", "i said", "my reply", "candidate"),
+               "me", "i said", "my reply", "candidate", "答", "回答", "答案"),
     "extra": ("trade-offs", "tradeoffs", "trade-offs accepted", "tradeoffs accepted", "trade offs", "lessons",
               "lesson", "lessons learned", "lesson learned", "learnings", "learning", "what i learned",
               "interview hook", "hook", "key takeaway", "key takeaways", "takeaways", "takeaway", "reflection",
@@ -34,7 +39,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "competencies", "notes", "alternatives considered", "why it matters", "skills", "themes",
               "follow-up", "follow up", "follow-ups", "follow ups", "likely follow-up", "likely follow up",
               "possible follow-ups", "expected follow-ups", "follow-up question", "if they push", "if pushed",
-              "if they push back", "if they dig", "if they probe", "if asked", "if they ask"),
+              "if they push back", "if they dig", "if they probe", "if asked", "if they ask",
+              "教训", "追问", "反思"),
     # Questions a story is also prepared for ("*Also answers: ...*", "**Use for:**"): links, not story text.
     "links": ("also answers", "also answer", "also use for", "also works for", "also fits", "use for", "use it for",
               "use this for", "good for", "answers", "questions this answers", "questions it answers", "maps to",
@@ -49,12 +55,12 @@ _BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _WRAPPED = re.compile(r"^(\*\*|__|\*|_)(?P<inner>[^*_\n]{1,60}?)\1\s*(?P<rest>.*)$")
 _PLAIN = re.compile(
-    r"^(?P<label>[A-Za-z][A-Za-z0-9&/' -]{0,40}?(?:\s*\([^()]{1,40}\))?)\s*(?::|\s[-–—])\s*(?P<rest>.*)$"
+    r"^(?P<label>[^\W\d_][\w&/' -]{0,40}?(?:\s*\([^()]{1,40}\))?)\s*(?::|\s[-–—])\s*(?P<rest>.*)$"
 )
 # A qualifier after the label name: "A (the mistake)", "R (consequence + lesson)", "Situation [context]".
 _QUALIFIER = re.compile(r"\s*[(\[][^()\[\]]{0,40}[)\]]\s*$")
 # A label alone on its line, written in capitals or closed by a colon: "SITUATION", "Result:".
-_BARE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &/'-]{0,30}?)\s*:?\s*$")
+_BARE = re.compile(r"^(?P<label>[^\W\d_](?:[^\W\d_]|[ &/'-]){0,30}?)\s*:?\s*$")
 _SEP = re.compile(r"^(?::|=|[-–—](?=\s|$))\s*")
 
 
@@ -86,7 +92,20 @@ def canonical(name: str) -> str | None:
         return "extra"
     if _COMBINED.fullmatch(key):  # "Situation & Task", "S/T": the opening of the story
         return "situation"
-    return None
+    return _bilingual(key)
+
+
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_SCRIPT_SWITCH = re.compile(f"(?<=[{_CJK}])\\s*(?=[a-z])|(?<=[a-z])\\s*(?=[{_CJK}])|\\s*/\\s*")
+
+
+def _bilingual(key: str) -> str | None:
+    """A label written in two languages ("背景 Situation", "Aufgabe / Task"): the part both halves agree on."""
+    parts = [p.strip() for p in _SCRIPT_SWITCH.split(key) if p.strip()]
+    if len(parts) < 2 or len(parts) > 3:
+        return None
+    found = {_CANON.get(p) for p in parts} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=8192)  # lines are re-examined per section scope; Label is immutable
@@ -102,6 +121,8 @@ def parse_label(line: str) -> Label | None:
     if heading:
         s = s[heading.end() :].strip()
     s = _DECOR.sub("", s)
+    if "\uff1a" in s[:45]:  # a full-width colon ends a label in Chinese and Japanese notes: "背景：..."
+        s = s.replace("\uff1a", ": ", 1)
     wrapped = _WRAPPED.match(s)
     if wrapped:
         inner, rest = wrapped.group("inner").strip(), wrapped.group("rest")

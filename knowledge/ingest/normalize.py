@@ -15,7 +15,8 @@
 - Pandoc exports of Word documents (pandoc.py), mail folder exports (mail.py), outliner pages such as Logseq
   (outline.py) and GitHub-README story banks (readme.py) are first rewritten into the same plain Markdown; so are
   markups that are not Markdown at all: Confluence wiki text (confluence.py), Org mode (orgmode.py), AsciiDoc
-  (asciidoc.py), chat exports (chat.py) and spreadsheet rows pasted as tab-separated text (sheet.py).
+  (asciidoc.py), reStructuredText (rest.py), XML exports such as a tracker's (xmldoc.py), chat exports (chat.py)
+  and spreadsheet rows pasted as tab-separated text (sheet.py).
 
 YAML front matter is blanked. The number of lines never changes, so every item keeps its true source line.
 """
@@ -37,7 +38,9 @@ from knowledge.ingest.outline import unoutline
 from knowledge.ingest.pandoc import unpandoc
 from knowledge.ingest.questions import question_line
 from knowledge.ingest.readme import unreadme
+from knowledge.ingest.rest import unrest
 from knowledge.ingest.sheet import unsheet
+from knowledge.ingest.xmldoc import unxml
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 # Word / Google Docs plain-text exports keep their bullet glyphs: "• Tell me about...", "○ nested".
@@ -59,7 +62,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = unasciidoc(unorg(unconfluence(unchat(unsheet(lines)))))  # markups that are not Markdown
+    lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unxml(lines)))))))  # markups that are not Markdown
     lines = unreadme(unoutline(unmail(unpandoc(blank_front_matter(lines)))))  # other tools' exports
     lines = _callouts(decks.unsplit(unfence(lines)))
     out = list(lines)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import ftfy
 
-SUFFIXES = (".md", ".markdown", ".txt", ".org", ".adoc", ".asciidoc", ".tsv", ".wiki")
+SUFFIXES = (".md", ".markdown", ".txt", ".org", ".adoc", ".asciidoc", ".tsv", ".wiki", ".rst", ".rest", ".xml")
 # A prep document is tens of KB; beyond this we keep the head so a stray dump cannot stall ingestion.
 MAX_CHARS = 500_000
 MAX_BYTES = 4 * MAX_CHARS  # read no more than this from disk

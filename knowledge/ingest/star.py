@@ -80,6 +80,8 @@ def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) 
         canon = lab.canon if lab else None
         if lab and canon == "answer" and short_name(lab) == "a" and a_is_action:
             canon = "action"
+        if lab and canon == "result" and not seen and short_name(lab) in _OPENERS:
+            canon = "situation"  # "What happened" before any other part tells the situation, not the outcome
         if lab and canon in STAR:
             current = canon
             seen.add(canon)
@@ -93,6 +95,8 @@ def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) 
 
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+# Result labels that open a story when no other part came before them.
+_OPENERS = {"what happened"}
 
 
 def _ends_field(line: str) -> bool:
