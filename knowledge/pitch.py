@@ -8,7 +8,7 @@ import re
 
 # A pitch answers "tell me about yourself": it is a prepared answer, never a story, whatever its tense.
 PITCH = re.compile(
-    r"tell (?:me|us) about yourself|introduce yourself|elevator pitch|\bpitch\b|walk (?:me|us) through your "
+    r"tell (?:me|us) about yourself|introduce yourself|elevator pitch|\bpitch\b|walk (?:me|us) (?:\w+ )?through your "
     r"(?:resume|cv|background|career)|\babout me\b|\bintro(?:duction)?\b|\d+[- ]second (?:version|intro|answer)|"
     r"\bwho am i\b|your background|\btmay\b|\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개",
     re.IGNORECASE,

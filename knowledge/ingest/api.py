@@ -7,6 +7,7 @@ from pathlib import Path, PurePath
 
 from knowledge.ingest.build import build
 from knowledge.ingest.extract import extract
+from knowledge.ingest.fallback import titled_blocks
 from knowledge.ingest.reader import decode, discover, read_file
 from knowledge.ingest.result import IngestResult
 
@@ -33,6 +34,12 @@ def ingest_text(text: str | bytes, source: str) -> IngestResult:
     try:
         doc = extract(decoded.text, fallback_title=stem.replace("-", " ").replace("_", " "))
         items, result.questions, result.candidate_questions = build(doc, source)
+        if len(items) <= 1 and not result.questions and (blocks := titled_blocks(decoded.text)):
+            # at most one item in a document without headings: read each block under its title-like first line
+            # (fallback.py), kept when that finds more
+            again = build(extract(blocks, fallback_title=stem.replace("-", " ").replace("_", " ")), source)
+            if len(again[0]) > len(items):
+                items, result.questions, result.candidate_questions = again
         result.stories = [s for s in items if s.kind != "reference"]
         result.references = [s for s in items if s.kind == "reference"]
     except Exception as exc:  # a heuristic bug must cost one document, not the whole run

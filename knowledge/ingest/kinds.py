@@ -19,7 +19,8 @@ REFERENCE_TITLE = re.compile(
     r"\b(?:structure|template|legend|format|framework|method|methodology|tips?|advice|guidelines?|checklist|"
     r"dos and don'?ts|do'?s|don'?ts|mistakes to avoid|how to (?:answer|use|prepare|tell|structure)|"
     r"cheat ?sheet|reminders?|principles|rules of thumb|what interviewers (?:want|look for)|scoring|rubric|"
-    r"question (?:list|bank)|questions? to (?:expect|practi[cs]e|prepare)|common questions|red flags)\b",
+    r"question (?:list|bank)|questions? to (?:expect|practi[cs]e|prepare)|common questions|red flags|refresher|"
+    r"not (?:a )?stor(?:y|ies))\b|不是故事",
     re.IGNORECASE,
 )
 # Titles that only ever name material about the stories, never a story ("structure" or "method" can be a topic).

@@ -15,8 +15,11 @@
 - Pandoc exports of Word documents (pandoc.py), mail folder exports (mail.py), outliner pages such as Logseq
   (outline.py) and GitHub-README story banks (readme.py) are first rewritten into the same plain Markdown; so are
   markups that are not Markdown at all: Confluence wiki text (confluence.py), Org mode (orgmode.py), AsciiDoc
-  (asciidoc.py), reStructuredText (rest.py), XML exports such as a tracker's (xmldoc.py), chat exports (chat.py)
-  and spreadsheet rows pasted as tab-separated text (sheet.py).
+  (asciidoc.py), reStructuredText (rest.py), LaTeX (latex.py), HTML pages (htmldoc.py), chat exports (chat.py)
+  and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
+  datadoc.py) have their records written as titled sections.
+- In any document, decorated or numbered title lines (`=== X ===`, `【X】`, `Story 3 — X`) are titles too, and
+  note-app residue (`::highlight::`, lines of `#tags`) is cleaned (titles.py).
 
 YAML front matter is blanked. The number of lines never changes, so every item keeps its true source line.
 """
@@ -29,8 +32,11 @@ from knowledge.ingest import decks, qforms
 from knowledge.ingest.asciidoc import unasciidoc
 from knowledge.ingest.chat import unchat
 from knowledge.ingest.confluence import unconfluence
+from knowledge.ingest.datadoc import undata
 from knowledge.ingest.fences import unfence
+from knowledge.ingest.htmldoc import unhtml
 from knowledge.ingest.labels import parse_label
+from knowledge.ingest.latex import unlatex
 from knowledge.ingest.mail import unmail
 from knowledge.ingest.marks import ATX as _ATX
 from knowledge.ingest.orgmode import unorg
@@ -40,6 +46,7 @@ from knowledge.ingest.questions import question_line
 from knowledge.ingest.readme import unreadme
 from knowledge.ingest.rest import unrest
 from knowledge.ingest.sheet import unsheet
+from knowledge.ingest.titles import clean_residue, title_line
 from knowledge.ingest.xmldoc import unxml
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -62,7 +69,8 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unxml(lines)))))))  # markups that are not Markdown
+    lines = unxml(undata(lines))  # structured exports: records become sections
+    lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(lines))))))))  # other markups
     lines = unreadme(unoutline(unmail(unpandoc(blank_front_matter(lines)))))  # other tools' exports
     lines = _callouts(decks.unsplit(unfence(lines)))
     out = list(lines)
@@ -81,7 +89,7 @@ def normalize(lines: list[str]) -> list[str]:
         if atx:
             level = len(atx.group(1))
             continue
-        line = _GLYPH_BULLET.sub(r"\1- ", line)
+        line = _GLYPH_BULLET.sub(r"\1- ", clean_residue(line))
         out[i] = line = _html_card(_DECORATED_BULLET.sub(r"\1", line))
         title = _pseudo_title(out, i, plain)
         if title:
@@ -136,6 +144,9 @@ def _pseudo_title(lines: list[str], i: int, plain: bool) -> str | None:
     if i > 0 and lines[i - 1].strip() and not _ATX.match(lines[i - 1]):
         return None  # titles start a block; a bold line inside a paragraph is emphasis
     line = lines[i].strip()
+    decorated = title_line(line)
+    if decorated:
+        return decorated  # "=== The outage ===", "【降本】", "Story 3 — The outage"
     named = _NAME_LINE.match(line)
     if named and not named.group("name").endswith((".", "?", ":")) and len(named.group("name").split()) <= 14:
         return named.group("name").strip()  # "Story: the late launch" opens a story the way a heading does

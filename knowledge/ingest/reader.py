@@ -12,7 +12,10 @@ from pathlib import Path
 
 import ftfy
 
-SUFFIXES = (".md", ".markdown", ".txt", ".org", ".adoc", ".asciidoc", ".tsv", ".wiki", ".rst", ".rest", ".xml")
+SUFFIXES = (".md", ".markdown", ".txt", ".org", ".adoc", ".asciidoc", ".tsv", ".wiki", ".rst", ".rest", ".xml",
+            ".html", ".htm", ".tex")
+# JSON, YAML and CSV files (datadoc.py) are read when named; inside a folder they are more often settings or data
+# than notes (a folder of notes with its own EXPECTED.yaml), so a folder walk leaves them out.
 # A prep document is tens of KB; beyond this we keep the head so a stray dump cannot stall ingestion.
 MAX_CHARS = 500_000
 MAX_BYTES = 4 * MAX_CHARS  # read no more than this from disk

@@ -1,0 +1,104 @@
+"""JSON, YAML and CSV exports (a note app's or a board's JSON, a story bank kept as YAML or a sheet saved as CSV),
+read as Markdown sections.
+
+Every object with a title-like key and a long text or STAR-named parts is a record (records.py): its heading goes
+at the line its title sits on, its text after it. What a record holds deeper (comments, checklists, attachments)
+is left out; lists of strings under a part's key (`"action": ["...", "..."]`) become its lines. Parsed with the
+standard json module, PyYAML's safe loader (no object construction) or the csv module (a header row, then rows of
+the same width: each row is a record, its columns its fields). A document that does not parse, or holds no
+record, is left as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+import yaml
+
+from knowledge.ingest.marks import ATX as _ATX
+from knowledge.ingest.records import Record, place, record_of
+
+_YAML_START = re.compile(r"^(?:-\s+)?[\w\"' -]{1,40}:(?:\s|$)|^-\s*$|^---\s*$")
+MAX_RECORDS = 2000
+
+
+def undata(lines: list[str]) -> list[str]:
+    """The records of a JSON, YAML or CSV document as Markdown (see the module docstring); else `lines`."""
+    data = _load(lines)
+    records: list[Record] = []
+    if data is not None:
+        _walk(data, records)
+    else:
+        records = _csv_records(lines)
+    return place(lines, records) if records else lines
+
+
+def _csv_records(lines: list[str]) -> list[Record]:
+    """Rows of a comma- or semicolon-separated sheet under a header row, as records; [] when it is not one."""
+    first = next((x for x in lines if x.strip()), "")
+    delimiter = "," if first.count(",") >= first.count(";") else ";"
+    if first.count(delimiter) < 2 or any(_ATX.match(x) for x in lines):
+        return []
+    try:
+        rows = [r for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter) if any(c.strip() for c in r)]
+    except csv.Error:
+        return []
+    header = [h.strip() for h in rows[0]] if rows else []
+    body = rows[1:]
+    if not body or any(len(h) > 40 or not h for h in header):
+        return []
+    if sum(len(r) == len(header) for r in body) < 0.8 * len(body):
+        return []  # prose with commas in it, not a sheet
+    found = [record_of(zip(header, row, strict=False)) for row in body[:MAX_RECORDS]]
+    return [r for r in found if r is not None]
+
+
+def _load(lines: list[str]) -> Any:
+    """The parsed document when it is a JSON or YAML object or list, else None."""
+    first = next((x.strip() for x in lines if x.strip()), "")
+    text = "\n".join(lines)
+    if first.startswith(("{", "[")):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if isinstance(data, dict | list):
+            return data
+    if not _YAML_START.match(first) or any(_ATX.match(x) for x in lines):
+        return None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, dict | list) else None
+
+
+def _walk(node: Any, records: list[Record]) -> None:
+    """Records in document order; a record's own nested data is not searched for more."""
+    if len(records) >= MAX_RECORDS:
+        return
+    if isinstance(node, dict):
+        pairs = [(str(k), _text(v)) for k, v in node.items() if _text(v)]
+        record = record_of(pairs)
+        if record is not None:
+            records.append(record)
+            return
+        for value in node.values():
+            _walk(value, records)
+    elif isinstance(node, list):
+        for value in node:
+            _walk(value, records)
+
+
+def _text(value: Any) -> str:
+    """A field's text: a string or a number as written, a list of strings as lines; "" for anything nested."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return "\n".join(value)
+    return ""

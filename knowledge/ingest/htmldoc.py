@@ -1,0 +1,98 @@
+"""HTML pages (a note app's or a word processor's HTML export, a saved web page), read as Markdown lines.
+
+Read with the standard library's HTML parser, each block written at the line it starts on: `<h1>`…`<h6>` become
+`#` headings, `<p>`, `<div>`, `<li>` (as `- ` bullets), table rows and `<br>` start lines, `<b>`/`<strong>`
+become `**bold**`, `<dt>` a bold label; `<script>`, `<style>`, `<head>` and comments vanish; entities are decoded.
+Only documents that are HTML pages (a doctype, an `<html>` or `<body>` tag, or several block tags) are touched.
+The number of lines never changes.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_PAGE = re.compile(r"<\s*(?:!doctype\s+html|html|body)\b", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"<\s*(?:p|h[1-6]|li|div)\b[^>]*>", re.IGNORECASE)
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_BREAKS = {"p", "div", "li", "tr", "br", "blockquote", "dt", "section", "article", "pre", "table", "ul", "ol"}
+_SKIP = {"script", "style", "head", "title", "noscript", "template", "svg"}
+
+
+def is_html(lines: list[str]) -> bool:
+    """An HTML page: a doctype, `<html>` or `<body>`, or block tags on several lines."""
+    head = "\n".join(lines[:50])
+    return bool(_PAGE.search(head)) or sum(1 for x in lines if _BLOCK_TAG.search(x)) >= 3
+
+
+def unhtml(lines: list[str]) -> list[str]:
+    """Same number of lines, the page's blocks as Markdown at the lines they start on."""
+    if not is_html(lines):
+        return lines
+    reader = _Reader(len(lines))
+    try:
+        reader.feed("\n".join(lines))
+        reader.close()
+    except Exception:  # the parser is lenient; anything it still rejects leaves the text as it is
+        return lines
+    reader.flush()
+    return reader.out
+
+
+class _Reader(HTMLParser):
+    """Collects the text of each block and writes it at the block's first line."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out = [""] * size
+        self.buffer: list[str] = []
+        self.start = 0  # line (0-based) where the current block started
+        self.prefix = ""
+        self.skipping = 0
+
+    def flush(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self.buffer)).strip()
+        text = re.sub(r"\*\*\s*\*\*", "", text).strip()
+        if text and text != "**":
+            at = min(self.start, len(self.out) - 1)
+            while self.out[at] and at + 1 < len(self.out):
+                at += 1
+            self.out[at] = f"{self.prefix}{text}"
+        self.buffer, self.prefix = [], ""
+
+    def _begin(self, prefix: str = "") -> None:
+        self.flush()
+        self.start = self.getpos()[0] - 1
+        self.prefix = prefix
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skipping += 1
+        elif tag in _HEADINGS:
+            self._begin("#" * _HEADINGS[tag] + " ")
+        elif tag == "li":
+            self._begin("- ")
+        elif tag in _BREAKS:
+            self._begin()
+        elif tag in ("b", "strong"):
+            self.buffer.append("**")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in ("b", "strong"):
+            self.buffer.append("**")
+        elif tag == "dt":
+            text = "".join(self.buffer).strip().rstrip(":")
+            self.buffer = [f"**{text}:** "] if text else []
+        elif tag in _HEADINGS or tag in _BREAKS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        if not self.buffer and not data.strip():
+            return
+        if not self.buffer:  # the block's text starts here (after any line breaks before it)
+            self.start = self.getpos()[0] - 1 + data[: len(data) - len(data.lstrip())].count("\n")
+        self.buffer.append(data)
