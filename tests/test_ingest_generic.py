@@ -6,6 +6,7 @@ Every document is written for this file and read from disk by the real ingester.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import yaml
@@ -177,3 +178,57 @@ def test_csv_story_bank_rows_are_stories(tmp_path: Path) -> None:
     first = result.stories[0]
     assert first.situation.startswith("Our app took 9 seconds") and first.action.startswith("I deferred three SDKs")
     assert first.result.startswith("Cold start fell to 2.5 seconds") and first.line == 2
+
+
+def test_a_yaml_alias_bomb_and_deep_json_end_quickly(tmp_path: Path) -> None:
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    started = time.monotonic()
+    bomb = _ingest(tmp_path, "bomb.yaml", "\n".join(levels) + "\n")
+    deep = _ingest(tmp_path, "deep.json", "[" * 5000 + "]" * 5000)
+    assert time.monotonic() - started < 5
+    assert not bomb.stories and not deep.stories and not bomb.errors
+
+
+TYPST = """\
+#set page(margin: 2cm)
+= Interview stories
+
+== The late migration
+*Situation:* our billing migration was planned for six weeks and took fourteen.
+
+*Action:* I cut scope to the three largest customers and published the burn-down weekly.
+
+*Result:* the last customer moved in week fourteen; no invoice was wrong.
+
+Asked as: "Tell me about a project that slipped."
+"""
+
+HTML_TABLE = """\
+<html><body>
+<h1>Story bank</h1>
+<table>
+<tr><th>Story</th><th>Situation</th><th>Action</th><th>Result</th></tr>
+<tr><td>The slow checkout</td><td>Checkout p95 was 4 seconds during sales.</td>
+<td>I cached the tax lookups and moved fraud checks after authorisation.</td><td>p95 fell to 900 ms.</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_equals_headings_and_an_asked_as_line_tie_the_story_to_its_question(tmp_path: Path) -> None:
+    result = _ingest(tmp_path, "stories.typ", TYPST)
+    (story,) = result.stories
+    assert story.title == "The late migration" and story.result.startswith("the last customer moved")
+    assert "Tell me about a project that slipped" in [story.question or "", *story.questions]
+
+
+def test_html_table_rows_are_a_story_table(tmp_path: Path) -> None:
+    result = _ingest(tmp_path, "bank.html", HTML_TABLE)
+    (story,) = result.stories
+    assert story.title == "The slow checkout" and story.action.startswith("I cached the tax lookups")
+
+
+def test_blocks_under_one_heading_that_held_them_as_one_item(tmp_path: Path) -> None:
+    result = _ingest(tmp_path, "notes.md", "# Notes\n\n" + BLOCKS)
+    assert [s.title for s in result.stories] == ["Mentoring Ana", "The lost weekend"]

@@ -34,9 +34,9 @@ def ingest_text(text: str | bytes, source: str) -> IngestResult:
     try:
         doc = extract(decoded.text, fallback_title=stem.replace("-", " ").replace("_", " "))
         items, result.questions, result.candidate_questions = build(doc, source)
-        if len(items) <= 1 and not result.questions and (blocks := titled_blocks(decoded.text)):
-            # at most one item in a document without headings: read each block under its title-like first line
-            # (fallback.py), kept when that finds more
+        if len(items) <= 1 and not result.questions and (blocks := titled_blocks(decoded.text, len(items))):
+            # nothing found, or one item in a document without headings: read each block under its title-like
+            # first line (fallback.py), kept when that finds more
             again = build(extract(blocks, fallback_title=stem.replace("-", " ").replace("_", " ")), source)
             if len(again[0]) > len(items):
                 items, result.questions, result.candidate_questions = again

@@ -24,6 +24,8 @@ from knowledge.ingest.records import Record, place, record_of
 
 _YAML_START = re.compile(r"^(?:-\s+)?[\w\"' -]{1,40}:(?:\s|$)|^-\s*$|^---\s*$")
 MAX_RECORDS = 2000
+# Nodes looked at, at most: YAML aliases can make a small file a tree of billions of nodes (shared, not copied).
+MAX_NODES = 200_000
 
 
 def undata(lines: list[str]) -> list[str]:
@@ -31,7 +33,7 @@ def undata(lines: list[str]) -> list[str]:
     data = _load(lines)
     records: list[Record] = []
     if data is not None:
-        _walk(data, records)
+        _walk(data, records, [MAX_NODES])
     else:
         records = _csv_records(lines)
     return place(lines, records) if records else lines
@@ -64,7 +66,7 @@ def _load(lines: list[str]) -> Any:
     if first.startswith(("{", "[")):
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
         if isinstance(data, dict | list):
             return data
@@ -73,14 +75,16 @@ def _load(lines: list[str]) -> Any:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return None
     return data if isinstance(data, dict | list) else None
 
 
-def _walk(node: Any, records: list[Record]) -> None:
-    """Records in document order; a record's own nested data is not searched for more."""
-    if len(records) >= MAX_RECORDS:
+def _walk(node: Any, records: list[Record], budget: list[int], depth: int = 0) -> None:
+    """Records in document order; a record's own nested data is not searched for more. `budget` counts down
+    the nodes still to look at."""
+    budget[0] -= 1
+    if len(records) >= MAX_RECORDS or budget[0] <= 0 or depth > 100:
         return
     if isinstance(node, dict):
         pairs = [(str(k), _text(v)) for k, v in node.items() if _text(v)]
@@ -89,10 +93,10 @@ def _walk(node: Any, records: list[Record]) -> None:
             records.append(record)
             return
         for value in node.values():
-            _walk(value, records)
+            _walk(value, records, budget, depth + 1)
     elif isinstance(node, list):
         for value in node:
-            _walk(value, records)
+            _walk(value, records, budget, depth + 1)
 
 
 def _text(value: Any) -> str:

@@ -17,13 +17,16 @@ _MAX_WORDS = 12
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(?:=+|-+)\s*$")
 
 
-def titled_blocks(text: str) -> str | None:
-    """`text` with the title-like first line of each block made a `##` heading; None when no line qualifies."""
+def titled_blocks(text: str, found: int) -> str | None:
+    """`text` with the title-like first line of each block made a `##` heading; None when no line qualifies, or
+    when the document has headings of its own and `found` (items found without this) is not zero."""
     lines = text.split("\n")
-    if any(_HEADING.match(x) for x in lines):
-        return None  # the document has its own sections
+    if found > 1 and any(_HEADING.match(x) for x in lines):
+        return None  # the document has its own sections, and they held something
     found = 0
     for i, line in enumerate(lines):
+        if _HEADING.match(line):
+            continue  # already a heading
         if (i == 0 or not lines[i - 1].strip()) and _title_like(line) and _text_follows(lines, i):
             lines[i] = f"## {line.strip().strip('*_#=-~ ')}"
             found += 1

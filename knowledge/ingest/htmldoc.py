@@ -2,7 +2,8 @@
 
 Read with the standard library's HTML parser, each block written at the line it starts on: `<h1>`…`<h6>` become
 `#` headings, `<p>`, `<div>`, `<li>` (as `- ` bullets), table rows and `<br>` start lines, `<b>`/`<strong>`
-become `**bold**`, `<dt>` a bold label; `<script>`, `<style>`, `<head>` and comments vanish; entities are decoded.
+become `**bold**`, `<dt>` a bold label, table rows Markdown table rows (the first followed by a separator row,
+when the line after it is free); `<script>`, `<style>`, `<head>` and comments vanish; entities are decoded.
 Only documents that are HTML pages (a doctype, an `<html>` or `<body>` tag, or several block tags) are touched.
 The number of lines never changes.
 """
@@ -15,7 +16,7 @@ from html.parser import HTMLParser
 _PAGE = re.compile(r"<\s*(?:!doctype\s+html|html|body)\b", re.IGNORECASE)
 _BLOCK_TAG = re.compile(r"<\s*(?:p|h[1-6]|li|div)\b[^>]*>", re.IGNORECASE)
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_BREAKS = {"p", "div", "li", "tr", "br", "blockquote", "dt", "section", "article", "pre", "table", "ul", "ol"}
+_BREAKS = {"p", "div", "li", "br", "blockquote", "dt", "section", "article", "pre", "table", "ul", "ol"}
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "svg"}
 
 
@@ -49,16 +50,21 @@ class _Reader(HTMLParser):
         self.start = 0  # line (0-based) where the current block started
         self.prefix = ""
         self.skipping = 0
+        self.rows = 0  # rows written in the current table (the first is followed by a separator row)
+        self.cells = 0
 
-    def flush(self) -> None:
+    def flush(self) -> int | None:
+        """Write the block collected so far; returns the line used, if any."""
         text = re.sub(r"\s+", " ", "".join(self.buffer)).strip()
         text = re.sub(r"\*\*\s*\*\*", "", text).strip()
-        if text and text != "**":
+        at: int | None = None
+        if text and text not in ("**", "|"):
             at = min(self.start, len(self.out) - 1)
             while self.out[at] and at + 1 < len(self.out):
                 at += 1
             self.out[at] = f"{self.prefix}{text}"
         self.buffer, self.prefix = [], ""
+        return at
 
     def _begin(self, prefix: str = "") -> None:
         self.flush()
@@ -72,6 +78,14 @@ class _Reader(HTMLParser):
             self._begin("#" * _HEADINGS[tag] + " ")
         elif tag == "li":
             self._begin("- ")
+        elif tag == "tr":
+            self._begin("| ")
+            self.cells = 0
+        elif tag in ("td", "th"):
+            self.cells += 1
+        elif tag == "table":
+            self._begin()
+            self.rows = 0
         elif tag in _BREAKS:
             self._begin()
         elif tag in ("b", "strong"):
@@ -82,6 +96,13 @@ class _Reader(HTMLParser):
             self.skipping = max(0, self.skipping - 1)
         elif tag in ("b", "strong"):
             self.buffer.append("**")
+        elif tag in ("td", "th"):
+            self.buffer.append(" | ")
+        elif tag == "tr":
+            at = self.flush()
+            self.rows += 1
+            if at is not None and self.rows == 1 and at + 1 < len(self.out) and not self.out[at + 1]:
+                self.out[at + 1] = "|" + "---|" * max(self.cells, 1)  # a Markdown table needs its separator row
         elif tag == "dt":
             text = "".join(self.buffer).strip().rstrip(":")
             self.buffer = [f"**{text}:** "] if text else []

@@ -20,7 +20,7 @@ REFERENCE_TITLE = re.compile(
     r"dos and don'?ts|do'?s|don'?ts|mistakes to avoid|how to (?:answer|use|prepare|tell|structure)|"
     r"cheat ?sheet|reminders?|principles|rules of thumb|what interviewers (?:want|look for)|scoring|rubric|"
     r"question (?:list|bank)|questions? to (?:expect|practi[cs]e|prepare)|common questions|red flags|refresher|"
-    r"not (?:a )?stor(?:y|ies))\b|不是故事",
+    r"not (?:a )?stor(?:y|ies)|logistics|itinerary)\b|不是故事",
     re.IGNORECASE,
 )
 # Titles that only ever name material about the stories, never a story ("structure" or "method" can be a topic).

@@ -46,7 +46,9 @@ _NAMES: dict[str, tuple[str, ...]] = {
     # Questions a story is also prepared for ("*Also answers: ...*", "**Use for:**"): links, not story text.
     "links": ("also answers", "also answer", "also use for", "also works for", "also fits", "use for", "use it for",
               "use this for", "good for", "answers", "questions this answers", "questions it answers", "maps to",
-              "works for", "reuse for", "also good for", "also covers", "covers", "fits", "fits for", "use when"),
+              "works for", "reuse for", "also good for", "also covers", "covers", "fits", "fits for", "use when",
+              "asked as", "when asked", "questions like", "for questions like", "best for", "typical questions",
+              "适用", "适用问题", "可回答"),
 }
 # fmt: on
 # A bare "A:" is an answer; split_star reads it as Action when S:/T: letters are used alongside.

@@ -1,7 +1,8 @@
 """Title-like lines and markup residue in any plain-text prep document, whatever tool wrote it.
 
 - Decorated titles: a short line between runs of the same mark (`=== The outage ===`, `-- Mentoring --`,
-  `>>> Cost cut <<<`, `~~ X ~~`) or in title brackets (`【降本】`, `〔X〕`, `« X »`), alone on its line.
+  `>>> Cost cut <<<`, `~~ X ~~`), after `=` marks only (`== The outage`, Typst) or in title brackets (`【降本】`,
+  `〔X〕`, `« X »`), alone on its line.
 - Numbered story lines: `Story 3 — The outage`, `Example #2: X`, `Case 4) X`, and outline numbering before a
   capitalised title (`2.1 The outage`, `IV. Mentoring`, `三、成本`).
 - Residue of note apps: Bear/Obsidian highlights (`::text::`, `==text==`) keep their text; a line of nothing but
@@ -19,6 +20,8 @@ _DECORATED = re.compile(
     r"^\s*(?P<mark>[=\-~*+#_.•◆◇■□▶►▸>:|/\\])(?P=mark){1,}\s+(?P<title>[^\s].{0,78}?)\s+"
     r"(?:(?P=mark){2,}|<{2,}|◀+|◄+)\s*$"
 )
+# Headings written with leading "=" marks only (Typst, some wikis): "== The outage".
+_EQUALS = re.compile(r"^\s*={1,6}\s+(?P<title>[^=\s].{0,78}?)\s*$")
 _BRACKETED = re.compile(r"^\s*(?:【(?P<a>[^】]{1,60})】|〔(?P<b>[^〕]{1,60})〕|«\s*(?P<c>[^»]{1,60}?)\s*»)\s*$")
 _NUMBERED = re.compile(
     r"^\s*(?:story|example|case|anecdote|scenario|故事|案例)\s*(?:#|no\.?\s*)?\d{1,3}\s*(?:[:.)]|\s[-–—])\s*"
@@ -38,10 +41,10 @@ _TAG_LINE = re.compile(r"^\s*(?:#[^\s#][^\s]*\s*){1,12}$")
 
 def title_line(line: str) -> str | None:
     """The title a decorated, bracketed or numbered title line stands for, or None."""
-    for pattern in (_DECORATED, _BRACKETED):
+    for pattern in (_DECORATED, _BRACKETED, _EQUALS):
         found = pattern.match(line)
         if found:
-            title = next(g for g in (found.groupdict().get(k) for k in ("title", "a", "b", "c")) if g)
+            title = next((g for g in (found.groupdict().get(k) for k in ("title", "a", "b", "c")) if g), "")
             return title.strip() if re.search(r"\w", title) else None
     for pattern in (_NUMBERED, _OUTLINE):
         numbered = pattern.match(line)
