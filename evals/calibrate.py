@@ -46,8 +46,11 @@ FLOOR = {
 }
 # Signal coverage judged where labelled (a sentence must show the signal, not share its words): precision measured
 # 0.635 (recall 0.494) when the stricter matcher came in; main's vocabulary matcher had 0.385 (recall 0.642). With
-# static word vectors in place of MiniLM (knowledge/embedding_static.py): 0.621 (recall 0.444).
-SIGNAL_PRECISION_FLOOR = 0.62
+# static word vectors in place of MiniLM (knowledge/embedding_static.py): 0.621 (recall 0.444). With an off-topic
+# answer showing no signal of the question asked and weak evidence reported (agent/critic/signals.py): 0.700
+# (recall 0.519).
+SIGNAL_PRECISION_FLOOR = 0.68
+SIGNAL_RECALL_FLOOR = 0.50
 Judge = Callable[[LabeledItem], tuple[Any, list[Any]]]  # item -> (critique, [follow-up critiques])
 
 

@@ -11,7 +11,7 @@ import yaml
 
 import evals.labels as labels_mod
 from agent.critic.schema import Critique, StarFlags
-from evals.calibrate import FLOOR, SIGNAL_PRECISION_FLOOR, calibrate, failing, main
+from evals.calibrate import FLOOR, SIGNAL_PRECISION_FLOOR, SIGNAL_RECALL_FLOOR, calibrate, failing, main
 from evals.calibrate_stats import classes, prf
 from evals.labels import BLIND_DIR, LabeledItem, LabelError, load_labeled
 
@@ -245,3 +245,4 @@ def test_labelled_set_holds_its_measured_floor() -> None:
     assert not low, f"below the measured floor: {low}"
     # A signal is credited only when a sentence shows it, not when it shares the signal's words.
     assert report["signals"]["precision"] >= SIGNAL_PRECISION_FLOOR, report["signals"]
+    assert report["signals"]["recall"] >= SIGNAL_RECALL_FLOOR, report["signals"]

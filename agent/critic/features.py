@@ -51,17 +51,23 @@ class Features:
 
 
 def _vectors(sem: Semantic, info: QuestionInfo, sents: list[Sentence]) -> tuple[np.ndarray | None, ...]:
-    """Sentence vectors of the answer, and the cached vectors of the question, its pack and its signals."""
+    """Sentence vectors of the answer, and the cached vectors of the question, its pack, its signals and the pack's
+    signals."""
     sent_vecs = sem.vectors([s.text for s in sents[:MAX_SENTENCES]])
     if sent_vecs is None:
-        return None, None, None, None
+        return None, None, None, None, None
     asked = sem.topic(info.text, info.signals, TOPIC_SIGNALS)
     groups = info.other_signals or tuple(() for _ in info.others)
     topics = [sem.topic(t, g, TOPIC_SIGNALS) for (t, _c, _t), g in zip(info.others, groups, strict=True)]
     ready = [v for v in topics if v is not None]
     pack = np.stack(ready) if ready and len(ready) == len(topics) else None
     sigs = sem.fixed(list(info.signals)) if info.signals else None
-    return sent_vecs, asked, pack, sigs
+    return sent_vecs, asked, pack, sigs, sem.fixed(list(_pool(info))) if info.signals else None
+
+
+def _pool(info: QuestionInfo) -> tuple[str, ...]:
+    """Every signal of the role pack, the asked question's first."""
+    return (*info.signals, *(x for group in info.other_signals for x in group))
 
 
 def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[str] = frozenset()) -> Features:
@@ -78,7 +84,7 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     spec, _ = specificity(text, metrics)
     found = {name: s for name in CUE_NAMES if (s := cues.find(name, sents)) is not None}
     case = gaps.lived_case(sents, metrics)
-    sent_vecs, asked_vec, pack_vecs, sig_vecs = _vectors(sem, info, sents)
+    sent_vecs, asked_vec, pack_vecs, sig_vecs, pool_vecs = _vectors(sem, info, sents)
     rel = relevance.judge(
         info,
         sents[:MAX_SENTENCES],
@@ -93,14 +99,17 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # The same subject told at a lower scope (the fix, not the org) reads like a neighbouring technical
         # question: that is a level gap, not an answer to another question.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
-    pool = (*info.signals, *(x for group in info.other_signals for x in group))
-    sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, pool, metrics)
+    sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, _pool(info), metrics, pool_vecs)
     if rel.label == "on_topic" and lvl.label != "below" and relevance.shows_none(rel, sig, shape):
         rel = dataclasses.replace(rel, label="off_topic")
     elif rel.label != "on_topic" and shape != "motivation" and relevance.shows_signals(sig):
         # It shows most of what a strong answer to THIS question shows, in other words than the question's. Not
         # for motivation: any work story brushes against "names a project" or "says what they want".
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
+    if rel.label == "off_topic":
+        # An answer to another question shows no signal of the one asked, whatever words or numbers it shares
+        # with them (a build-time speed-up gives numbers, not the model metrics a data-quality signal asks for).
+        sig = [dataclasses.replace(h, covered=False, sentence=None, weak=False) for h in sig]
     feats = Features(shape, sents, metrics, star, quantified, own, own_sent, spec, found, case, rel, lvl, sig,
                      sent_vecs=sent_vecs)  # fmt: skip
     feats.flags = _flags(feats, info)
@@ -119,7 +128,7 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
         f.cues.setdefault("example", own_path)
     elif f.case is not None and f.shape in ("technical", "stance"):
         f.cues.setdefault("example", f.case)
-    covered = sum(1 for h in f.signals if h.covered)
+    named = sum(1 for h in f.signals if h.named)
     not_owned = f.own != "clear" and f.star.action is not None
     return {
         "not_on_topic": f.relevance.label != "on_topic",
@@ -145,6 +154,7 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
         "no_tradeoffs": "tradeoffs" not in f.cues,
         "no_motive": "rationale" not in f.cues and about_role is None,
         "no_own_path": own_path is None,
-        # None of the question's signals shown is a gap; one missing out of three is not.
-        "signals_missing": len(info.signals) >= 2 and covered == 0,
+        # None of the question's signals shown is a gap; one missing out of three is not. Shown means named
+        # (signals.SignalHit.named): weak evidence is reported as covering a signal, and is too weak to lift the gap.
+        "signals_missing": len(info.signals) >= 2 and named == 0,
     }

@@ -98,7 +98,7 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[boo
         "scale": (not flags["no_scale"], False),
         "level": (f.level.label == "at" and f.level.sentence is not None, False),
         # A generic reply brushes against a signal's words without showing it ("it was a good learning").
-        "signal": (any(h.covered for h in f.signals) and f.spec != "low", False),
+        "signal": (any(h.named for h in f.signals) and f.spec != "low", False),
         "relevance": (back_on_topic, False),
     }
     if probe in checks:

@@ -167,11 +167,12 @@ def shows_none(rel: RelevanceResult, hits: list[SignalHit], shape: str) -> bool:
     subject = [h for h in hits if not h.measured]  # a measured outcome says how well, not what about
     far = rel.ahead >= FAR_AHEAD and rel.rival_fit - rel.fit >= FAR_MARGIN and rel.word_share < 1.0
     return (
-        shape != "motivation" and len(subject) >= 2 and not any(h.covered for h in subject)
+        shape != "motivation" and len(subject) >= 2 and not any(h.named for h in subject)
         and rel.ahead >= 1 and (rel.word_share < UNSHOWN_SHARE or far)
     )  # fmt: skip
 
 
 def shows_signals(hits: list[SignalHit]) -> bool:
-    """More than half of the question's signals are covered: the answer shows what this question asks for."""
-    return bool(hits) and 2 * sum(1 for h in hits if h.covered) > len(hits)
+    """More than half of the question's signals are named: the answer shows what this question asks for. Only named
+    evidence (SignalHit.named) overrules meaning and words agreeing that the answer is about another question."""
+    return bool(hits) and 2 * sum(1 for h in hits if h.named) > len(hits)

@@ -8,6 +8,12 @@ COVERS_WITH_TWO with two such words), or by the most similar sentence when that 
 (COVERS). A distinctive word is a root that at most DISTINCTIVE of the role pack's signals use ("resisted",
 "schema", "rollback"), never an everyday one ("data", "team", "number"). A signal that asks for a measured outcome
 is covered by an outcome number (MEASURED). Without an embedding model, two distinctive words are required.
+Weaker evidence is reported too (SignalHit.weak): a distinctive word at a lower similarity (WEAK_WITH_WORDS), or a
+sentence that is about this signal far more than about the pack's signals in general (DISTINCT_Z standard
+deviations above its mean similarity to them: static word vectors leave a sentence and a short signal that share no
+words far apart in absolute terms, but the sentence can still be nearer this signal than nearly all the others). It
+tells the candidate what was seen, and is too weak to overrule relevance or lift the "signal" gap (relevance.py,
+features.py). An answer judged off topic shows no signal of the question asked (features.py clears them).
 Thresholds were chosen on the tuned labelled set's signal labels (python -m evals.calibrate reports the precision
 and recall of "covered").
 """
@@ -31,6 +37,12 @@ from agent.critic.text import Sentence, content_stems
 COVERS = 0.39  # cosine at which a sentence shows a signal on its own
 COVERS_WITH_WORDS = 0.25  # cosine that suffices when the sentence also uses a distinctive word of the signal
 COVERS_WITH_TWO = 0.145  # ... and when it uses two of them
+# Weaker evidence (SignalHit.weak). Lowering COVERS_WITH_WORDS itself to 0.22 let named hits turn tuned off-topic
+# answers on topic (off-topic capped 0.886 -> 0.857); as weak evidence it adds 4 labelled-covered signals for 3
+# labelled-missing ones. DISTINCT_Z 2.5-3.0 then gave precision 0.67-0.70 at recall 0.51-0.54 on the tuned set's
+# signal labels (off-topic answers cleared); 2.8 sits mid-plateau.
+WEAK_WITH_WORDS = 0.22
+DISTINCT_Z = 2.8
 DISTINCTIVE = 0.03  # a root used by at most this share of the pack's signals says what the signal is about
 ROOT = 6  # characters of a stem kept, so "resisted"/"resistance" and "contract"/"contracts" meet
 # Words of how a signal is phrased ("Names ... such as ..."), not of what it asks for, and everyday words any
@@ -56,6 +68,12 @@ class SignalHit:
     covered: bool
     sentence: Sentence | None
     measured: bool = False  # asks for a measured outcome (says how well, not what about: relevance ignores it)
+    weak: bool = False  # covered only on weak evidence (_weak): shown to the candidate, too weak to overrule relevance
+
+    @property
+    def named(self) -> bool:
+        """Covered by a sentence that names the signal or is close to it on its own (not only on weak evidence)."""
+        return self.covered and not self.weak
 
 
 def _roots(text: str) -> frozenset[str]:
@@ -76,13 +94,37 @@ def _named(sim: float, shared: int) -> bool:
     return (shared >= 2 and sim >= COVERS_WITH_TWO) or (shared >= 1 and sim >= COVERS_WITH_WORDS)
 
 
+def _spread(sent_vecs: np.ndarray, pool_vecs: np.ndarray | None) -> tuple[np.ndarray, np.ndarray] | None:
+    """Per sentence, the mean and standard deviation of its similarity to the pack's signals (for DISTINCT_Z)."""
+    if pool_vecs is None or len(pool_vecs) < 2:
+        return None
+    sims = sent_vecs @ pool_vecs.T
+    return sims.mean(axis=1), np.maximum(sims.std(axis=1), 1e-6)
+
+
+def _weak(sims: np.ndarray, key: frozenset[str], roots: list[frozenset[str]],
+          spread: tuple[np.ndarray, np.ndarray] | None) -> int | None:  # fmt: skip
+    """The sentence that shows the signal on weaker evidence: one of its distinctive words at WEAK_WITH_WORDS, or
+    DISTINCT_Z standard deviations nearer it than to the pack's signals on average; None when there is none."""
+    worded = [i for i in range(len(sims)) if key & roots[i] and sims[i] >= WEAK_WITH_WORDS]
+    if worded:
+        return max(worded, key=lambda i: float(sims[i]))
+    if spread is None:
+        return None
+    z = (sims - spread[0]) / spread[1]
+    best = int(np.argmax(z))
+    return best if z[best] >= DISTINCT_Z else None
+
+
 def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray | None,
-          signal_vecs: np.ndarray | None, pool: tuple[str, ...] = (),
-          metrics: list[MetricMention] | None = None) -> list[SignalHit]:  # fmt: skip
+          signal_vecs: np.ndarray | None, pool: tuple[str, ...] = (), metrics: list[MetricMention] | None = None,
+          pool_vecs: np.ndarray | None = None) -> list[SignalHit]:  # fmt: skip
     """Every signal with its verdict; `pool` is every signal of the role pack (for which words are distinctive),
-    `metrics` the answer's numbers with their roles (an outcome number covers a signal that asks for one)."""
+    `pool_vecs` their vectors (which sentence is about one signal more than the pack's in general), `metrics` the
+    answer's numbers with their roles (an outcome number covers a signal that asks for one)."""
     keys = distinctive(signals, pool)
     roots = [_roots(s.text) for s in sents]
+    spread = _spread(sent_vecs, pool_vecs) if sent_vecs is not None and len(sents) else None
     outcome = next((m for m in metrics or [] if m.role == "outcome"), None)
     measured_in = next((s for s in sents if outcome and s.start <= outcome.start < s.end), None)
     hits: list[SignalHit] = []
@@ -97,6 +139,9 @@ def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray
             worded = sorted((i for i in range(len(sents)) if _named(sims[i], len(keys[k] & roots[i]))),
                             key=lambda i: (-len(keys[k] & roots[i]), -sims[i]))  # fmt: skip
             close = [int(i) for i in np.argsort(-sims)[:1] if sims[i] >= COVERS]
+            if not (worded or close) and (weak := _weak(sims, keys[k], roots, spread)) is not None:
+                hits.append(SignalHit(signal, True, sents[weak], weak=True))
+                continue
             if pick := (worded or close):
                 best = sents[pick[0]]
         else:

@@ -33,7 +33,7 @@ def strengths(f: Features, gaps: list[str]) -> list[str]:
     for cue in ("requirements", "tradeoffs", "failure_modes"):
         if cue in f.cues and cue not in gaps:
             out.append(render(phr[cue], quote=_quote(f.cues[cue])))
-    covered = [h for h in f.signals if h.covered and h.sentence is not None]
+    covered = [h for h in f.signals if h.named and h.sentence is not None]  # weak evidence is no strength
     if covered and "signal" not in gaps:
         out.append(render(phr["signal"], signal=covered[0].signal, quote=_quote(covered[0].sentence)))  # type: ignore[arg-type]
     if f.spec == "high":
