@@ -21,6 +21,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge.paths import PACKAGE_DIR, data_dir, temp_name
+from knowledge.threads import lower_this_thread
 
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
@@ -67,7 +68,10 @@ def _pool() -> ThreadPoolExecutor:
         if _POOL is None:
             # Twice the helpers one call uses: two callers at once (a story index build and a critique) never
             # wait for each other's helper.
-            _POOL = ThreadPoolExecutor(max_workers=max(1, MAX_WORKERS - 1) * 2, thread_name_prefix="minilm")
+            # Only bulk embedding (index builds) uses them, so they run as background threads (knowledge.threads).
+            _POOL = ThreadPoolExecutor(
+                max_workers=max(1, MAX_WORKERS - 1) * 2, thread_name_prefix="minilm", initializer=lower_this_thread
+            )
         return _POOL
 
 

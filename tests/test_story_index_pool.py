@@ -87,3 +87,33 @@ def test_the_critic_and_every_story_index_share_one_minilm_session() -> None:
     model = retrieve.shared_embedder("minilm")
     assert getattr(model, "notice", None) is None  # the real model loaded
     assert semantic("minilm")._embedder is model  # the critic's answer vectors come from the same ONNX session
+
+
+def _nice(tid: int) -> int:
+    """A thread's nice value, as the kernel sees it (field 19 of /proc/self/task/<tid>/stat)."""
+    stat = Path(f"/proc/self/task/{tid}/stat").read_text()
+    return int(stat.rsplit(")", 1)[1].split()[16])
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="per-thread priorities are a Linux feature")
+def test_an_index_build_runs_on_background_threads_and_turns_keep_their_priority(
+    tmp_path: Path, fresh_cache: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A real MiniLM build of 40 stories: the builder thread and the embedding helpers it fans out to.
+    folder = synthetic_story_bank(tmp_path / "big", stories=40)
+    ctx = Context(docs=[str(folder)], index_dir=str(tmp_path / "big-index"), embedder="minilm")
+    seen: dict[str, int] = {}
+    from knowledge import embedding_minilm
+
+    forward = embedding_minilm.MiniLMEmbeddings._forward
+
+    def spying(self: Any, feeds: Any) -> Any:
+        seen[threading.current_thread().name] = _nice(threading.get_native_id())
+        return forward(self, feeds)
+
+    monkeypatch.setattr(embedding_minilm.MiniLMEmbeddings, "_forward", spying)
+    assert len(retrieve.index_future(ctx).result(timeout=300).stories) == 40
+    assert any(name.startswith("story-build") for name in seen), seen
+    assert any(name.startswith("minilm") for name in seen), seen  # the build fanned out to helpers
+    assert all(nice >= 10 for nice in seen.values()), seen
+    assert _nice(threading.get_native_id()) < 10  # the caller (a turn's thread) was not lowered

@@ -10,24 +10,42 @@ critical path; interpreter exit waits for it, and `flush_history` lets a hard ex
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor, wait
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from agent.coaching.feed import AnswerRecord, HistoryFeed, SessionSummary, now_iso, open_feed
 from agent.context import Context
 from agent.report import build_scorecard
 from agent.state import PlannedQuestion, TurnRecord
+from knowledge.threads import lower_this_thread
 
 
 def _told(ctx: Context, q: PlannedQuestion, turn: TurnRecord) -> tuple[str | None, str | None]:
     """(id, title) of the candidate's story the main answer retold, or (None, None)."""
     if not turn["stories"] or turn["skipped"]:
         return None, None
+    refs = tuple(ref["id"] for ref in turn["stories"])
+    return _told_once(tuple(ctx.docs), ctx.index_dir, ctx.embedder, refs, q["text"], q["competency"], turn["answer"])
+
+
+@lru_cache(maxsize=4096)
+def _told_once(
+    docs: tuple[str, ...],
+    index_dir: str | None,
+    embedder: str,
+    refs: tuple[str, ...],
+    question: str,
+    competency: str | None,
+    answer: str,
+) -> tuple[str | None, str | None]:
+    """The summary is rebuilt after every answer; an answer already matched to its story is not matched again
+    (a long interview would otherwise redo every earlier answer's match on each turn)."""
     from agent.critic.story_notes import told_index
     from agent.nodes.retrieve import stories_for
 
-    stories = stories_for(ctx, turn["stories"], q["text"], q["competency"])
-    best = told_index(turn["answer"], stories)
+    ctx = Context(docs=list(docs), index_dir=index_dir, embedder=embedder)
+    stories = stories_for(ctx, [{"id": i, "title": "", "score": 0.0} for i in refs], question, competency)
+    best = told_index(answer, stories)
     return (stories[best].id, stories[best].title) if best is not None else (None, None)
 
 
@@ -82,7 +100,8 @@ def summarize(thread_id: str, context: Context, values: dict[str, Any], ctx: Con
     )
 
 
-_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-feed")  # one writer: summaries in order
+# One writer, so summaries land in order; a background thread (knowledge.threads): a turn gets a core first.
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-feed", initializer=lower_this_thread)
 
 
 def _record(thread_id: str, context: Context, values: dict[str, Any], feed: HistoryFeed | None) -> None:

@@ -23,6 +23,7 @@ from agent.context import Context
 from agent.nodes.ask import InvalidStateError
 from agent.state import State, StoryRef, next_question_index
 from knowledge.models import Story
+from knowledge.threads import lower_this_thread
 
 STORIES_PER_QUESTION = 3
 _IndexKey = tuple[tuple[str, ...], str | None, str]
@@ -37,7 +38,10 @@ MAX_HITS = 4096  # cached searches (a question's hits are reused by its follow-u
 # index builds (ingest + embedding, seconds for a big bank) run on their own workers, so a build never takes
 # the place of another candidate's search: a turn waits only for its own index.
 _POOL = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1), thread_name_prefix="story-search")
-_BUILD_POOL = ThreadPoolExecutor(max_workers=max(2, (os.cpu_count() or 2) // 2), thread_name_prefix="story-build")
+# Builds run at a lower priority (knowledge.threads): a waiting turn gets a core before a build does.
+_BUILD_POOL = ThreadPoolExecutor(
+    max_workers=max(2, (os.cpu_count() or 2) // 2), thread_name_prefix="story-build", initializer=lower_this_thread
+)
 
 
 def cache_limit_bytes() -> int:
