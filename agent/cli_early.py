@@ -16,7 +16,7 @@ import contextlib
 import threading
 from typing import Any
 
-from agent import answer_journal
+from agent import answer_journal, cli_signals
 from agent.cli_input import PromptSource
 from agent.cli_render import Renderer
 from agent.context import Context
@@ -132,7 +132,11 @@ class EarlyStart:
                 if self.kept:  # typed for a question the graph did not ask: only a draft now
                     self._forget()
                 draft = text if text is not None else draft
-        except (KeyboardInterrupt, EOFError) as exc:
+        except (KeyboardInterrupt, EOFError, OSError) as exc:
+            if isinstance(exc, OSError):
+                if not cli_signals.terminal_closed():
+                    raise
+                exc = KeyboardInterrupt()  # the prompt met the closed terminal before its SIGHUP: a hang-up
             if isinstance(exc, KeyboardInterrupt) and not self._done.is_set():
                 # Ctrl-C or a hang-up: leave now, not when the index build is done (the process exits without
                 # waiting for the start's thread; an answer submitted already is in the answer journal)

@@ -10,6 +10,12 @@ seconds whatever the session is doing (an index build, a library that swallowed 
 process exit drops the session lock. A terminal can also close without a SIGHUP reaching us (the shell holding
 the terminal gets it first, or the terminal is not our controlling one): a watcher thread sees the hang-up on
 stdin (POLLHUP, without reading a key) and raises it as one.
+
+The exit code never depends on which comes first. A closed terminal makes writes fail (EIO) a moment before its
+SIGHUP is sent, and a loaded machine can stretch that moment: the session could meet the closed terminal, end
+with an error and exit 1 before the handler ran (or the handler's KeyboardInterrupt could land in its clean-up).
+So the watcher records the hang-up itself, and `exit_code` looks at the terminal once more when the session
+ends: a session that ended after its terminal closed exits 129 whatever main() returned or raised.
 """
 
 from __future__ import annotations
@@ -30,13 +36,18 @@ _installed = False  # set by install(): the process ends right after main() retu
 _interrupts = 0  # Ctrl-C presses and hang-ups seen
 _hung_up = False  # the terminal is gone (output silenced)
 _stop_code: int | None = None  # set once a hang-up or SIGTERM stops the session: the exit code
+_raised = False  # the stop was raised in the main thread (a KeyboardInterrupt); a repeat of it is ignored
+_ended = False  # main() has returned: a signal now only sets the exit code (nothing is left to interrupt)
+_tty = False  # stdin was a terminal at launch (only then does a hang-up on it mean the terminal closed)
 _deadline: float | None = None  # monotonic time by which the process exits after a hang-up or SIGTERM
 
 
 def install() -> None:
     """Take over SIGINT, SIGHUP and SIGTERM for the command line (not for tests that call main() in-process)."""
-    global _installed
+    global _installed, _tty
     _installed = True
+    with contextlib.suppress(OSError, ValueError):
+        _tty = os.isatty(0)
     signal.signal(signal.SIGINT, on_interrupt)
     signal.signal(signal.SIGHUP, on_hangup)
     signal.signal(signal.SIGTERM, on_terminate)
@@ -47,6 +58,8 @@ def on_interrupt(signum: int, frame: Any) -> None:
     """First signal: KeyboardInterrupt (save, say how to resume). Second: leave now; every answer is already
     in the session database, and SQLite survives a process that stops mid-write."""
     global _interrupts
+    if _ended:
+        return
     _interrupts += 1
     if _interrupts > 1:
         os.write(2, b"\nInterrupted.\n")
@@ -56,27 +69,33 @@ def on_interrupt(signum: int, frame: Any) -> None:
 
 def on_hangup(signum: int, frame: Any) -> None:
     """The terminal is gone (window closed, ssh dropped): stop as for Ctrl-C, printing nowhere."""
-    global _hung_up
-    if _stop_code is not None:
-        return  # the same hang-up again (the watcher's and the kernel's): the first one is being handled
+    global _hung_up, _raised
     if not _hung_up:
         _hung_up = True
         _silence()
     _stop(EXIT_HANGUP)
+    if _raised or _ended:
+        return  # the same hang-up again (the watcher's and the kernel's): the first one is being handled
+    _raised = True
     on_interrupt(signum, frame)
 
 
 def on_terminate(signum: int, frame: Any) -> None:
     """SIGTERM: stop as for Ctrl-C (the save line is printed); a second one leaves at once."""
-    if _stop_code is not None:
-        os._exit(_stop_code)
+    global _raised
+    if _raised:
+        os._exit(_stop_code or EXIT_TERMINATED)
     _stop(EXIT_TERMINATED)
+    if _ended:
+        return
+    _raised = True
     on_interrupt(signum, frame)
 
 
 def _stop(code: int) -> None:
     global _stop_code, _deadline
-    _stop_code = code
+    if _stop_code is None:  # the first stop decides the exit code
+        _stop_code = code
     if _deadline is None:
         _deadline = time.monotonic() + GRACE
 
@@ -100,7 +119,7 @@ def _watch() -> None:
             poller = None
             _hung_up = True
             _silence()  # before the main thread meets the closed terminal (EIO) on its own
-            _deadline = time.monotonic() + GRACE  # even if the handler cannot run
+            _stop(EXIT_HANGUP)  # the exit code and the deadline, even if the handler never runs
             os.kill(os.getpid(), signal.SIGHUP)  # the handler raises KeyboardInterrupt in the main thread
 
 
@@ -123,6 +142,46 @@ def rearm() -> None:
         signal.signal(signal.SIGINT, on_interrupt)
         signal.signal(signal.SIGHUP, on_hangup)
         signal.signal(signal.SIGTERM, on_terminate)
+
+
+def _terminal_gone() -> bool:
+    """True when stdin was a terminal and is hung up now (asked without reading a key)."""
+    if not _tty:
+        return False
+    try:
+        poller = select.poll()
+        poller.register(0, 0)
+        return any(flags & (select.POLLHUP | select.POLLERR | select.POLLNVAL) for _, flags in poller.poll(0))
+    except (OSError, ValueError):
+        return False
+
+
+def terminal_closed() -> bool:
+    """True once the terminal has hung up, also when the session met it closed (an OSError from the prompt or a
+    print) before its SIGHUP arrived: the hang-up is then taken as handled here (a late SIGHUP raises nothing)."""
+    global _hung_up, _raised
+    if not _hung_up and _stop_code is None and not _terminal_gone():
+        return False
+    if not _hung_up:
+        _hung_up = True
+        _silence()
+    _stop(EXIT_HANGUP)
+    _raised = True
+    return True
+
+
+def exit_code() -> int | None:
+    """When the session has ended: the code to leave with at once after a hang-up or SIGTERM (also when the
+    terminal closed and its SIGHUP has not been handled yet), else None (leave with what main() returned).
+    From now on a signal only sets that code: a KeyboardInterrupt would only break the exit."""
+    global _hung_up, _ended
+    _ended = True
+    if _stop_code is None and _terminal_gone():
+        if not _hung_up:
+            _hung_up = True
+            _silence()
+        _stop(EXIT_HANGUP)
+    return _stop_code
 
 
 def check_interrupted() -> None:

@@ -195,7 +195,10 @@ def run(opts: Options) -> int:
         cli_run.saved_hint(driver, render, kept=early.kept if early else None)
         keep_draft(source, driver, early.kept if early else None, context, render)
         return EXIT_OK
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, OSError) as exc:
+        if isinstance(exc, OSError) and not cli_signals.terminal_closed():
+            raise  # not the closed terminal: reported as an unexpected error
+        # Ctrl-C, SIGTERM, a hang-up, or the terminal met closed before its SIGHUP arrived (EIO): the same stop
         cli_signals.rearm()
         getting_ready.close()
         render.line("")
@@ -279,8 +282,15 @@ def cli() -> NoReturn:
     background worker (the embedder still loading) would let another Ctrl-C hit interpreter shutdown, which
     prints a traceback and aborts (exit 134). Everything is saved before main() returns."""
     cli_signals.install()
-    code = main()
-    if cli_signals.stop_code() is not None:  # a hang-up or SIGTERM: whatever main() made of it, leave now
+    try:
+        code = main()
+    except (Exception, KeyboardInterrupt):
+        # main() lets nothing out, except while it reports an error after the terminal closed (the report meets
+        # the closed terminal too) or when a hang-up's KeyboardInterrupt lands in its clean-up
+        if cli_signals.exit_code() is None:
+            raise
+        code = EXIT_INTERRUPTED
+    if cli_signals.exit_code() is not None:  # a hang-up or SIGTERM: whatever main() made of it, leave now
         code = EXIT_INTERRUPTED
     if code == EXIT_INTERRUPTED:
         from agent.coaching.record import flush_history

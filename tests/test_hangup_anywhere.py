@@ -8,12 +8,15 @@ controlling one): the process must see the hang-up itself. Driven in a real pty:
 
 from __future__ import annotations
 
+import json
 import signal
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.test_early_answer_durable import ANSWER, _reported_answers, _run, _submit_early
+from tests.test_early_answer_durable import ANSWER, ARGS, _docs, _reported_answers, _run, _submit_early
+from tests.test_session_tty import ARGS as ARGS_ONE
 from tests.test_session_tty import Terminal
 
 
@@ -73,3 +76,36 @@ def test_a_resumed_session_is_never_taken_for_an_empty_one(isolated_data_dir: Pa
         assert resumed.pending().turn_index == 1
     finally:
         resumed.close()
+
+
+@pytest.mark.parametrize("when", ["at the prompt", "getting ready"])
+def test_a_closed_terminal_exits_129_whatever_the_session_met_first(
+    isolated_data_dir: Path, tmp_path: Path, when: str
+) -> None:
+    # A closed terminal fails reads and writes (EIO) a moment before its SIGHUP is sent; under load the prompt met
+    # it first, the session ended with that error (rc 1, or rc 0 at an end of input) before the SIGHUP handler ran,
+    # and a draft typed at the prompt was dropped (main 8424fad). Here the SIGHUP is never handled: the exit code
+    # must still say the terminal closed, and nothing typed is lost.
+    docs = ["--docs", str(_docs(tmp_path, 300))] if when == "getting ready" else []
+    term = Terminal([*ARGS, *docs], sighup_late=True)
+    try:
+        term.wait_for("Question 1/2")
+        term.wait_for_prompt()
+        term.type(ANSWER + "\x1b\r")
+        if when == "at the prompt":
+            term.wait_for("Question 2/2")
+            term.wait_for_prompt()
+            term.type("half an answer")
+            time.sleep(0.5)  # the keys reach the prompt's buffer
+        else:
+            term.wait_for("Getting the interview ready")
+        term.hang_up()
+        assert term.proc.wait(timeout=60) == 128 + signal.SIGHUP
+    finally:
+        term.close()
+    if when == "at the prompt":
+        (kept,) = (isolated_data_dir / "pending").glob("*.json")
+        assert json.loads(kept.read_text(encoding="utf-8"))["draft"] == "half an answer"
+    again = _run("--resume", stdin="/end\n")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert _reported_answers(isolated_data_dir).count(ANSWER) == 1

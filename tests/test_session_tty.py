@@ -10,6 +10,7 @@ import json
 import os
 import re
 import select
+import signal
 import subprocess
 import sys
 import termios
@@ -35,12 +36,20 @@ def _own_terminal() -> None:
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
+def _own_terminal_sighup_late() -> None:
+    # as _own_terminal, with SIGHUP blocked (the mask survives exec): the process never handles the SIGHUP of a
+    # closed terminal, as when its handler has not run yet (a closed terminal fails writes before it sends SIGHUP)
+    _own_terminal()
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
+
+
 class Terminal:
     """A child process on a pty: type keys into it and wait for text on its screen."""
 
-    def __init__(self, args: list[str], controlling: bool = False) -> None:
+    def __init__(self, args: list[str], controlling: bool = False, sighup_late: bool = False) -> None:
         """controlling: the pty is the child's controlling terminal in a session of its own, as a terminal
-        window gives its shell, so closing the master hangs it up (SIGHUP)."""
+        window gives its shell, so closing the master hangs it up (SIGHUP). sighup_late: that SIGHUP is never
+        handled (blocked)."""
         self.master, slave = pty.openpty()
         env = dict(os.environ, TERM="xterm", COLUMNS="100", LINES="40", PROMPT_TOOLKIT_NO_CPR="1")
         self.proc = subprocess.Popen(
@@ -51,7 +60,7 @@ class Terminal:
             cwd=REPO,
             env=env,
             close_fds=True,
-            preexec_fn=_own_terminal if controlling else None,
+            preexec_fn=_own_terminal_sighup_late if sighup_late else _own_terminal if controlling else None,
         )
         os.close(slave)
         self.screen = b""
