@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from tests.test_early_answer_durable import ANSWER, ARGS, _docs, _reported_answers, _run, _submit_early
-from tests.test_session_tty import ARGS as ARGS_ONE
 from tests.test_session_tty import Terminal
 
 
