@@ -206,6 +206,11 @@ class InterviewDriver:
         self._settle_journal()
         return step
 
+    @property
+    def graded(self) -> int:
+        """Turns graded in the session so far (answers, follow-ups and skips), as of the last step."""
+        return self._turn_count
+
     def finish_move(self) -> Step | None:
         """After submit/skip/end raised StorageError (a full disk): the step after that move once it is saved and
         graded, or None when the move never reached the session journal (then make it again). Never makes the

@@ -192,7 +192,7 @@ def run(opts: Options) -> int:
         cli_run.saved_hint(driver, render, "Scripted answers ran out before the end. Session saved.")
         return EXIT_SCRIPT_EXHAUSTED
     except EOFError:
-        cli_run.saved_hint(driver, render, kept=early.kept if early else None)
+        cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
         keep_draft(source, driver, early.kept if early else None, context, render)
         return EXIT_OK
     except (KeyboardInterrupt, OSError) as exc:
@@ -209,13 +209,21 @@ def run(opts: Options) -> int:
                 render.line("Nothing was answered yet, so nothing was saved.")
                 keep_draft(source, None, None, context, render)
                 return EXIT_INTERRUPTED
-        cli_run.saved_hint(driver, render, kept=early.kept if early else None)
+        cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
         keep_draft(source, driver, early.kept if early else None, context, render)
         return EXIT_INTERRUPTED
     finally:
         getting_ready.close()  # the terminal gets its echo back whatever happened
         if driver is not None:
             driver.close()
+
+
+def _ungraded(early: Any, driver: Any) -> str | None:
+    """The session whose answer submitted while it got ready still waits to be graded (None once the interview
+    graded it: then the plain save line is right, not 'it is graded when you resume')."""
+    if early is None or early.kept is None:
+        return None
+    return None if driver is not None and driver.graded else early.kept
 
 
 def _answered(driver: Any) -> bool:

@@ -114,3 +114,27 @@ def test_closing_the_terminal_while_getting_ready_keeps_the_answer(isolated_data
     resumed = _run("--resume", stdin="/end\n")
     assert resumed.returncode == 0, resumed.stderr
     assert ANSWER in _reported_answers(isolated_data_dir)
+
+
+def test_an_early_answer_graded_before_ctrl_c_is_not_said_to_wait_for_the_resume(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    # sweep N10: the start finished, the early answer was graded and the next question asked; Ctrl-C there said
+    # "Your answer is saved; it is graded when you resume" (main 8424fad), though the report already has its grade
+    term = _submit_early(tmp_path, controlling=True, docs=300)
+    try:
+        term.wait_for("Question 2/2")  # the early answer graded (no follow-ups): the next question is asked
+        term.wait_for_prompt()
+        term.type("\x03")
+        term.wait_for("Resume with")
+        assert term.exit_code() == 130
+        while term._read():
+            pass
+        screen = term.text()
+    finally:
+        term.close()
+    assert "graded when you resume" not in screen
+    assert "Session saved" in screen
+    resumed = _run("--resume", stdin="/end\n")
+    assert resumed.returncode == 0, resumed.stderr
+    assert _reported_answers(isolated_data_dir).count(ANSWER) == 1
