@@ -19,6 +19,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -61,12 +62,57 @@ def load(thread_id: str) -> Pending | None:
 
 def _read(path: Path) -> Pending | None:
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    try:
+        raw = json.loads(text)
         moves = {int(k): {"kind": str(v["kind"]), "text": str(v.get("text", ""))} for k, v in raw["moves"].items()}
         return Pending(str(raw["thread_id"]), dict(raw["context"]), moves, str(raw.get("question", "")),
                        str(raw.get("draft", "")), path)  # fmt: skip
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return _damaged(path, text)
+
+
+_notices: list[str] = []  # what was done with damaged files, said by the next take_notices()
+
+
+def take_notices() -> list[str]:
+    """One line per damaged journal file met since the last call: what was recovered, where the file is now."""
+    found = list(dict.fromkeys(_notices))
+    _notices.clear()
+    return found
+
+
+def _damaged(path: Path, text: str) -> Pending | None:
+    """A journal file that is not the JSON we write: keep what can be read, move the file aside, say so once."""
+    from agent.journal_salvage import salvage
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        os.replace(path, aside)
+    except OSError as exc:
+        _notices.append(f"The answer journal {path} is damaged and could not be moved aside ({exc.strerror or exc}); "
+                        "it is left as it is: open it to copy what you typed.")  # fmt: skip
         return None
+    found = salvage(text)
+    if found is None:
+        _notices.append(f"The answer journal {path} was damaged and no answer could be read from it; it is kept as "
+                        f"{aside}: open it to copy what you typed.")  # fmt: skip
+        return None
+    thread_id = found.thread_id or path.name.removesuffix(".json")
+    entry = Pending(thread_id, found.context, found.moves, found.question, found.draft, path)
+    answers = sum(1 for move in found.moves.values() if move["kind"] == "answer")
+    cut = " and the cut-off text of the last one as a draft for the prompt" if found.cut_answer else ""
+    try:
+        _write(entry)
+    except OSError:
+        os.replace(aside, path)  # left as it was: the next reader tries again
+        return entry
+    _notices.append(f"The answer journal {path} was damaged; recovered from it: {answers} answer(s){cut} (the "
+                    f"damaged file is kept as {aside}).")  # fmt: skip
+    return entry
 
 
 def _write(entry: Pending) -> None:

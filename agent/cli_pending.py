@@ -84,5 +84,7 @@ def _modified(path: Path | None) -> str:
 
 
 def waiting_answers() -> list[str]:
-    """One notice per session (newest first) whose kept answers are not in the session database yet."""
-    return [w.line() for w in waiting_sessions()[:SHOWN]]
+    """One notice per session (newest first) whose kept answers are not in the session database yet, after one
+    per damaged journal file met (what was recovered from it, where it is kept)."""
+    lines = [w.line() for w in waiting_sessions()[:SHOWN]]
+    return [*answer_journal.take_notices(), *lines]

@@ -58,17 +58,22 @@ def restore_journal(store: SessionStore, thread_id: str) -> list[str]:
     from agent import answer_journal
 
     entry = answer_journal.load(thread_id)
+    damaged = answer_journal.take_notices()  # a damaged journal file: what was recovered, where it is now
     if entry is None or not entry.moves:
-        return []
+        return damaged
     if store.load(thread_id) is None:
+        if not entry.context:  # cut off before its settings: the session cannot be started from it
+            return [*damaged, f"The answers kept in {entry.path} cannot be resumed (the session's settings were "
+                              "lost with the damage); the file keeps their text."]  # fmt: skip
         store.register(thread_id, entry.context, "active")
     missing = entry.missing_from(len(store.moves(thread_id)))
     for seq, move in missing:
         store.record_move(thread_id, seq, move)
     if not missing:
-        return []
+        return damaged
     answers = sum(1 for _, m in missing if m["kind"] == "answer")
     return [
+        *damaged,
         f"Restored {answers} answer(s) and {len(missing) - answers} other step(s) you submitted that the session "
         f"database did not hold (the session stopped before saving them, or its -wal file was lost or damaged); "
         f"kept in {entry.path}."

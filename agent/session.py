@@ -26,7 +26,7 @@ import os
 from contextlib import ExitStack
 from typing import Any, NoReturn
 
-from agent import cli_signals
+from agent import answer_journal, cli_signals
 from agent.cli_answers import AnswersFileError, load_answers_file, split_answers
 from agent.cli_args import (
     EXIT_ERROR,
@@ -150,6 +150,8 @@ def run(opts: Options) -> int:
                 driver = cli_run.resume_driver(opts.resume or "")
             except cli_run.ResumeError as exc:
                 getting_ready.close()
+                for line in answer_journal.take_notices():  # a damaged journal file met on the way: never silent
+                    render.notice(line)
                 print(f"error: {exc}", file=sys.stderr)
                 return EXIT_USAGE
             context = driver.context

@@ -138,3 +138,37 @@ def test_an_early_answer_graded_before_ctrl_c_is_not_said_to_wait_for_the_resume
     resumed = _run("--resume", stdin="/end\n")
     assert resumed.returncode == 0, resumed.stderr
     assert _reported_answers(isolated_data_dir).count(ANSWER) == 1
+
+
+@pytest.mark.parametrize("damage", ["cut after the answer", "cut inside the answer", "not json"])
+def test_a_damaged_answer_journal_is_salvaged_or_named_never_dropped(
+    isolated_data_dir: Path, tmp_path: Path, damage: str
+) -> None:
+    # sweep N9: an answer typed early, kill -9, then the journal file damaged: --resume dropped the answer without a
+    # word (main 8424fad). What can be read is recovered (a cut-off answer as a draft), the file is moved aside and
+    # named.
+    term = _submit_early(tmp_path)
+    try:
+        term.proc.send_signal(signal.SIGKILL)
+        term.proc.wait(timeout=30)
+    finally:
+        term.close()
+    (kept,) = _journal_files(isolated_data_dir)
+    body = kept.read_bytes()
+    cut = body.index(ANSWER.encode()) + len(ANSWER)
+    damaged = {"cut after the answer": body[: cut + 4], "cut inside the answer": body[: cut - 20],
+               "not json": b"\x00\x00\x00 garbage"}[damage]  # fmt: skip
+    kept.write_bytes(damaged)
+    resumed = _run("--resume", stdin="/end\n")
+    said = resumed.stdout + resumed.stderr
+    (aside,) = (isolated_data_dir / "pending").glob("*.damaged-*")
+    assert aside.read_bytes() == damaged  # kept as it was
+    assert f"{kept} was damaged" in said and str(aside) in said, said
+    if damage == "cut after the answer":
+        assert resumed.returncode == 0, said
+        assert _reported_answers(isolated_data_dir).count(ANSWER) == 1
+    elif damage == "cut inside the answer":  # the cut-off text waits as a draft for the prompt, not graded
+        assert "as a draft" in said
+        assert json.loads(kept.read_text(encoding="utf-8"))["draft"] == ANSWER[:-20]
+    else:
+        assert "no answer could be read" in said
