@@ -1,10 +1,13 @@
-"""Before a new interview starts: can its answers be saved at all? Said in one line before the first question.
+"""Before a session starts: can its answers be saved at all? Said in one line before the first question.
 
-A read-only data folder and a full disk are found now, not after the candidate's first answer.
+A read-only data folder and a full disk are found now, not after the candidate's first answer; a Postgres
+checkpointer without the postgres extra installed is named with the install command, not a ModuleNotFoundError,
+and a --checkpointer file that is not a session database is said to be one, never called damaged.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 
 from knowledge.paths import data_dir
@@ -24,3 +27,41 @@ def check_store_writable() -> None:
 def backend_is_sqlite() -> bool:
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
     return not url or not (url == "memory:" or url.startswith(("postgresql://", "postgres://")))
+
+
+POSTGRES_MODULES = ("psycopg", "psycopg_pool", "langgraph.checkpoint.postgres")
+
+
+def missing_backend_packages() -> str | None:
+    """The one-line problem when the configured checkpointer needs packages that are not installed, else None."""
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    if not url.startswith(("postgresql://", "postgres://")):
+        return None
+    missing = [name for name in POSTGRES_MODULES if not _installed(name)]
+    if not missing:
+        return None
+    return (
+        f"a Postgres checkpointer needs the postgres extra ({', '.join(missing)} not installed): "
+        "pip install -e '.[postgres]' in a clone of the repository, or pip install 'mock-interviewer[postgres]'"
+    )
+
+
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a parent package missing or broken
+        return False
+
+
+def foreign_checkpointer() -> str | None:
+    """The one-line problem when --checkpointer / INTERVIEWER_CHECKPOINTER names a file that is not a session
+    database (checked before SQLite is asked to open it, so nothing is written into it), else None."""
+    from pathlib import Path
+
+    from agent.storage import foreign_message, not_sqlite
+
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    if not url or not backend_is_sqlite():
+        return None
+    path = Path(url.removeprefix("sqlite:///")).expanduser()
+    return foreign_message(path) if path.exists() and not_sqlite(path) else None

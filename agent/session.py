@@ -51,7 +51,7 @@ from agent.cli_drafts import keep_draft, restore_draft
 from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptExhausted, hold_keys, release_keys
 from agent.cli_loop import InterviewLoop
 from agent.cli_pending import waiting_answers
-from agent.cli_preflight import check_store_writable
+from agent.cli_preflight import check_store_writable, foreign_checkpointer, missing_backend_packages
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
 from agent.storage import StorageError
@@ -79,6 +79,9 @@ def run(opts: Options) -> int:
     render = Renderer(make_console(sys.stdout.isatty()), opts.questions or 5)
     if opts.checkpointer:  # the backend module reads it; child helpers started from here see it too
         os.environ["INTERVIEWER_CHECKPOINTER"] = opts.checkpointer
+    if problem := missing_backend_packages() or foreign_checkpointer():
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         data_dir()  # a file in its place or no permission: one line now, not a traceback from a worker
     except DataDirError as exc:

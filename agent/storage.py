@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-Problem = Literal["full", "readonly", "corrupt", "io"]
+Problem = Literal["full", "readonly", "corrupt", "foreign", "io"]
+SQLITE_HEADER = b"SQLite format 3\x00"
 _FULL = ("database or disk is full", "no space left")
 _READONLY = ("readonly database", "read-only", "unable to open database file", "permission denied")
 _CORRUPT = ("malformed", "not a database", "file is encrypted")
@@ -70,6 +71,8 @@ def storage_error(exc: BaseException, path: Path) -> StorageError | None:
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or any(s in text for s in _FULL):
         return StorageError("full", path, full_message(path))
     if isinstance(exc, sqlite3.DatabaseError) and any(s in text for s in _CORRUPT):
+        if not_sqlite(path):  # somebody else's file: never advise moving it
+            return StorageError("foreign", path, foreign_message(path))
         return StorageError(
             "corrupt",
             path,
@@ -81,6 +84,26 @@ def storage_error(exc: BaseException, path: Path) -> StorageError | None:
     if isinstance(exc, sqlite3.OperationalError) and "disk i/o error" in text:
         return StorageError("io", path, f"the disk holding {path} failed to read or write ({exc})")
     return None
+
+
+def not_sqlite(path: Path) -> bool:
+    """True when `path` is a folder or a non-empty file that does not start as an SQLite database does."""
+    if path.is_dir():
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return bool(head) and head != SQLITE_HEADER
+
+
+def foreign_message(path: Path) -> str:
+    """A checkpointer path that holds something else: say so, and touch nothing."""
+    return (
+        f"{path} is not a session database (not an SQLite file); it was left untouched: point --checkpointer "
+        "(or INTERVIEWER_CHECKPOINTER) at a session database or at a new file name"
+    )
 
 
 def readonly_message(folder: Path) -> str:

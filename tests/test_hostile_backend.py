@@ -1,0 +1,63 @@
+"""A --checkpointer the session cannot use is said in one line, exit 2, and nothing is touched (sweep N6, N7).
+
+N6: a file that is not SQLite (even /etc/passwd) was called a damaged session database, with advice to `mv` it.
+N7: a postgresql:// URL without the postgres extra installed gave a raw ModuleNotFoundError, rc 1. Driven as a user
+runs it: the command line in a subprocess; the missing extra is a Python path on which its packages cannot be found.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "1", "--follow-ups", "0"]
+
+# a Python path entry under which psycopg cannot be imported, as when the postgres extra was never installed
+NO_POSTGRES = '''
+import sys
+class _NotInstalled:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("psycopg", "psycopg_pool") or name == "langgraph.checkpoint.postgres":
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+sys.meta_path.insert(0, _NotInstalled())
+'''
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "agent.session", *args], input="/end\n", capture_output=True,
+                          text=True, cwd=REPO, timeout=120, env=env or dict(os.environ))  # fmt: skip
+
+
+@pytest.mark.parametrize("command", [ARGS, ["--resume"], ["--list-sessions"]])
+def test_a_checkpointer_file_that_is_not_sqlite_is_named_and_left_alone(tmp_path: Path, command: list[str]) -> None:
+    other = tmp_path / "passwd"
+    other.write_bytes(Path("/etc/passwd").read_bytes() if Path("/etc/passwd").is_file() else b"root:x:0:0::/root:\n")
+    before = other.read_bytes()
+    done = _run(*command, "--checkpointer", str(other))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.strip() == (
+        f"error: {other} is not a session database (not an SQLite file); it was left untouched: point "
+        "--checkpointer (or INTERVIEWER_CHECKPOINTER) at a session database or at a new file name"
+    )
+    assert "damaged" not in done.stdout + done.stderr and "mv " not in done.stdout + done.stderr
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["passwd"]  # no -wal, -shm or lock beside it
+
+
+def test_a_postgres_checkpointer_without_the_extra_names_the_install_command(tmp_path: Path) -> None:
+    blocker = tmp_path / "site"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(NO_POSTGRES)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(blocker), os.environ.get("PYTHONPATH", "")]))
+    for command in (ARGS, ["--list-sessions"]):
+        done = _run(*command, "--checkpointer", "postgresql://me@127.0.0.1:9/none", env=env)
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert "Traceback" not in done.stderr and "ModuleNotFoundError" not in done.stderr
+        (line,) = done.stderr.strip().splitlines()
+        assert "pip install -e '.[postgres]'" in line
