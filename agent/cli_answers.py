@@ -20,6 +20,7 @@ from typing import Any
 from agent.cli_input import parse_command
 
 SEPARATORS = frozenset({"---", "/done"})
+MAX_FILE_BYTES = 5_000_000  # ~250 answers at the per-answer cap; more is the wrong file
 
 
 class AnswersFileError(ValueError):
@@ -108,11 +109,15 @@ def parse_answers_text(text: str, name: str = "answers") -> list[str]:
 
 def load_answers_file(path: str | Path) -> list[str]:
     """Read and parse an --answers file; raise AnswersFileError with a one-line reason."""
+    from agent.cli_files import InputFileError, read_capped
+
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise AnswersFileError(f"answers file not found: {p}")
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    try:  # a regular file under the cap: /dev/zero or a FIFO is refused before it is read
+        text = read_capped(p, "--answers", MAX_FILE_BYTES, "an answers file").decode("utf-8")
+    except InputFileError as exc:
+        raise AnswersFileError(str(exc)) from None
+    except UnicodeDecodeError as exc:
         raise AnswersFileError(f"cannot read answers file {p}: {exc}") from None
     return parse_answers_text(text, p.name)

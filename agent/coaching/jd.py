@@ -64,13 +64,12 @@ class Requirement:
 
 def read_jd(path: str) -> str:
     """The text of a job description file, or JobDescriptionError with one line."""
-    p = Path(path).expanduser()
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise JobDescriptionError(f"--jd {path}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_BYTES:
-        raise JobDescriptionError(f"--jd {path}: {len(data):,} bytes; a job description is under {MAX_BYTES:,}")
+    from agent.cli_files import InputFileError, read_capped
+
+    try:  # a regular file under the cap: /dev/zero or a FIFO is refused before it is read
+        data = read_capped(Path(path).expanduser(), "--jd", MAX_BYTES, "a job description")
+    except InputFileError as exc:
+        raise JobDescriptionError(str(exc)) from None
     if b"\x00" in data[:4096]:
         raise JobDescriptionError(f"--jd {path}: not a text file (export it as .md or .txt)")
     return data.decode("utf-8-sig", errors="replace")
