@@ -42,3 +42,30 @@ def test_a_file_flag_refuses_what_is_not_a_sane_regular_file(tmp_path: Path, fla
     assert line.startswith(f"error: {flag} {path}: ")
     assert ("not a regular file" in line) if kind != "huge" else ("bytes;" in line and "is under" in line)
     assert "Question 1" not in done.stdout
+
+
+HOSTILE_JD = (
+    "# Staff engineer\n## Requirements\n- Led \x1b[2Ja platform \x1b]0;pwned\x07migration for six teams\n"
+    "- Own \x1b]8;;http://evil.example/\x1b\\reliability\x1b]8;;\x1b\\ of the data platform\n"
+    "- Mentor engineers \x07 across teams\n"
+)
+
+
+def test_terminal_escapes_in_the_job_description_reach_neither_transcript_nor_progress_page(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    # sweep N11: the --jd text's requirements went raw into the transcript and the progress page (main 8424fad)
+    jd = tmp_path / "jd.md"
+    jd.write_text(HOSTILE_JD, encoding="utf-8")
+    answer = "I led a platform migration for six teams and deploy time fell from 40 to 9 minutes.\n"
+    done = subprocess.run([sys.executable, "-m", "agent.session", *ARGS, "--jd", str(jd)], input=answer,
+                          capture_output=True, text=True, cwd=REPO, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    page = tmp_path / "progress.html"
+    shown = subprocess.run([sys.executable, "-m", "agent.progress", "--embedder", "hashing", "--jd", str(jd),
+                            "--html", str(page)], capture_output=True, text=True, cwd=REPO, timeout=120)  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    (transcript,) = (isolated_data_dir / "reports").glob("*.json")
+    for text in (transcript.read_text(encoding="utf-8"), page.read_text(encoding="utf-8"), done.stdout, shown.stdout):
+        assert not any(mark in text for mark in ("\x1b", "\x07", "\\u001b", "\\u0007", "&#27;", "&#x1b;"))
+    assert "Led a platform migration for six teams" in transcript.read_text(encoding="utf-8")  # the text stays

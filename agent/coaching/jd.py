@@ -72,7 +72,10 @@ def read_jd(path: str) -> str:
         raise JobDescriptionError(str(exc)) from None
     if b"\x00" in data[:4096]:
         raise JobDescriptionError(f"--jd {path}: not a text file (export it as .md or .txt)")
-    return data.decode("utf-8-sig", errors="replace")
+    from agent.safe_text import clean_text
+
+    # terminal escapes in the text would reach the screen, the transcript and the progress page: gone, as in answers
+    return clean_text(data.decode("utf-8-sig", errors="replace"))
 
 
 def _clean(text: str) -> str:
