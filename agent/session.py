@@ -15,6 +15,21 @@ from __future__ import annotations
 
 import sys
 
+if __name__ == "__main__":
+    import os as _os
+    import signal as _signal
+
+    def _stopped_loading(signum: int, frame: object) -> None:
+        """Ctrl-C while the modules below load (cli() takes over the signals later): nothing has started, so
+        leave quietly (a KeyboardInterrupt here printed a traceback from inside the imports)."""
+        held = sys.modules.get("agent.cli_input")
+        if held is not None and hasattr(held, "release_keys"):
+            held.release_keys()  # the terminal gets its echo back
+        _os.write(2, b"\nInterrupted before the session started; nothing was saved.\n")
+        _os._exit(130)
+
+    _signal.signal(_signal.SIGINT, _stopped_loading)
+
 if __name__ == "__main__" and sys.stdin.isatty():
     # Keys typed while the modules below load are held for the prompt, not echoed raw above the banner.
     from agent.cli_input import hold_now

@@ -1,0 +1,45 @@
+"""Ctrl-C in the first moments after launch ends quietly: exit 130, no traceback, nothing left behind (sweep N4).
+
+Before the session takes over the signals, Python's default Ctrl-C raised KeyboardInterrupt in the middle of the
+module imports and printed a traceback. Driven as a user meets it: the command on a terminal (pty), SIGINT at a
+spread of moments once the session's own code runs (it turns the terminal's echo off first thing, to hold keys
+typed early); a Ctrl-C while the interpreter itself starts is Python's, before any of our code.
+"""
+
+from __future__ import annotations
+
+import signal
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_session_tty import ARGS, Terminal
+
+
+def _session_code_runs(term: Terminal) -> None:
+    deadline = time.monotonic() + 30
+    while termios.tcgetattr(term.master)[3] & termios.ECHO:
+        assert time.monotonic() < deadline and term.proc.poll() is None, "the session never held the keys"
+        time.sleep(0.002)
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.02, 0.05, 0.1, 0.2, 0.35])
+def test_ctrl_c_right_after_launch_exits_130_without_a_traceback(isolated_data_dir: Path, delay: float) -> None:
+    term = Terminal(ARGS)
+    try:
+        _session_code_runs(term)
+        time.sleep(delay)
+        term.proc.send_signal(signal.SIGINT)
+        code = term.proc.wait(timeout=60)
+        while term._read():
+            pass
+        screen = term.text()
+        echo = bool(termios.tcgetattr(term.master)[3] & termios.ECHO)  # the keys held at launch are given back
+    finally:
+        term.close()
+    assert "Traceback" not in screen and "KeyboardInterrupt" not in screen, screen[-1500:]
+    assert code == 130, (code, screen[-1500:])
+    assert "nothing was saved" in screen
+    assert echo
