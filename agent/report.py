@@ -6,7 +6,9 @@ and .json and is idempotent, so the driver may call it again after a resume.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 from collections import Counter
 from datetime import datetime
@@ -232,10 +234,21 @@ def write_report(
     dir's reports/); return their paths."""
     md, js = report_paths(thread_id, folder)
     md.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder is None:
+        _private_folder(md.parent)
     text, transcript = build_report(thread_id, values, context)
     write_private(md, text)
     write_private(js, json.dumps(transcript, indent=2, ensure_ascii=False))
     return {"markdown": str(md), "json": str(js)}
+
+
+def _private_folder(folder: Path) -> None:
+    """The data dir's reports/ made group- or world-readable (by hand, or an older version under umask 022) is
+    tightened to 0700: the reports hold the candidate's answers."""
+    with contextlib.suppress(OSError):
+        info = folder.stat()
+        if info.st_mode & 0o077 and info.st_uid == os.getuid():
+            folder.chmod(info.st_mode & 0o700)
 
 
 def report_paths(thread_id: str, folder: Path | None = None) -> tuple[Path, Path]:
