@@ -12,6 +12,7 @@ from typing import Any
 
 from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command
 from agent.cli_render import UNKNOWN_COMMAND, Renderer
+from agent.context import Context
 from agent.safe_text import clean_text
 from agent.storage import StorageError
 
@@ -123,6 +124,8 @@ class InterviewLoop:
             self.render.help()
         elif command.name == "feedback" and command.arg in ("on", "off"):
             self.feedback = command.arg == "on"
+            if isinstance(getattr(self.driver, "context", None), Context):
+                self.driver.context.feedback = self.feedback  # the transcript's context says what the session did
             if thread_id := getattr(self.driver, "thread_id", None):  # a resumed session keeps the choice
                 from agent.cli_prefs import save_feedback
 

@@ -190,6 +190,7 @@ def run(opts: Options) -> int:
             from agent.cli_prefs import load_feedback
 
             feedback = load_feedback(driver.thread_id, feedback)  # a /feedback choice made before the resume
+        context.feedback = feedback  # what the session does, as its transcript records it
         getting_ready.close()
         cli_signals.check_interrupted()
         loop = InterviewLoop(driver, source, render, feedback=feedback)
