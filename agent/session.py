@@ -204,6 +204,13 @@ def run(opts: Options) -> int:
         return EXIT_USAGE
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if exc.problem == "readonly" and resuming and driver is not None:
+            # nothing was written: a resume command now would meet the same folder, so say when it will work
+            from agent.cli_render import resume_command
+
+            render.line(f"The session is kept as it was; once {exc.path.parent} is writable again, resume it with: "
+                        f"{resume_command(driver.thread_id)}")  # fmt: skip
+            return EXIT_USAGE
         if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
         elif exc.problem != "corrupt" and not resuming:  # a resume command here would fail: nothing to resume
