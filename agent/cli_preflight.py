@@ -64,4 +64,6 @@ def foreign_checkpointer() -> str | None:
     if not url or not backend_is_sqlite():
         return None
     path = Path(url.removeprefix("sqlite:///")).expanduser()
+    if path.resolve() == (data_dir() / "sessions.sqlite").resolve():
+        return None  # the tool's own database, named explicitly: a damaged one is offered the move as ever
     return foreign_message(path) if path.exists() and not_sqlite(path) else None

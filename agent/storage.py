@@ -71,7 +71,7 @@ def storage_error(exc: BaseException, path: Path) -> StorageError | None:
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or any(s in text for s in _FULL):
         return StorageError("full", path, full_message(path))
     if isinstance(exc, sqlite3.DatabaseError) and any(s in text for s in _CORRUPT):
-        if not_sqlite(path):  # somebody else's file: never advise moving it
+        if not_sqlite(path) and not _ours(path):  # somebody else's file: never advise moving it
             return StorageError("foreign", path, foreign_message(path))
         return StorageError(
             "corrupt",
@@ -96,6 +96,17 @@ def not_sqlite(path: Path) -> bool:
     except OSError:
         return False
     return bool(head) and head != SQLITE_HEADER
+
+
+def _ours(path: Path) -> bool:
+    """True for the session database the tool creates itself (data_dir()/sessions.sqlite): a damaged one of those
+    may be moved aside; a file the user named with --checkpointer is never touched."""
+    from knowledge.paths import data_dir
+
+    try:
+        return path.resolve() == (data_dir() / "sessions.sqlite").resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
 
 
 def foreign_message(path: Path) -> str:

@@ -36,7 +36,8 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 
 @pytest.mark.parametrize("command", [ARGS, ["--resume"], ["--list-sessions"]])
 def test_a_checkpointer_file_that_is_not_sqlite_is_named_and_left_alone(tmp_path: Path, command: list[str]) -> None:
-    other = tmp_path / "passwd"
+    (tmp_path / "elsewhere").mkdir()
+    other = tmp_path / "elsewhere" / "passwd"
     other.write_bytes(Path("/etc/passwd").read_bytes() if Path("/etc/passwd").is_file() else b"root:x:0:0::/root:\n")
     before = other.read_bytes()
     done = _run(*command, "--checkpointer", str(other))
@@ -47,7 +48,7 @@ def test_a_checkpointer_file_that_is_not_sqlite_is_named_and_left_alone(tmp_path
     )
     assert "damaged" not in done.stdout + done.stderr and "mv " not in done.stdout + done.stderr
     assert other.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["passwd"]  # no -wal, -shm or lock beside it
+    assert sorted(p.name for p in other.parent.iterdir()) == ["passwd"]  # no -wal, -shm or lock beside it
 
 
 def test_a_postgres_checkpointer_without_the_extra_names_the_install_command(tmp_path: Path) -> None:
