@@ -37,7 +37,9 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
 def _table(render: Renderer, sessions: list[dict[str, Any]]) -> None:
     rows = [(s["thread_id"], s["role"], s["status"], str(s["updated_at"]).replace("T", " ")[:19]) for s in sessions]
     headers = ("ID", "Role", "Status", "Updated (UTC)")
-    widths = [max(len(headers[i]), *(len(str(row[i])) for row in rows)) for i in range(4)]
+    # the narrowest table that cuts nothing: the whole id, and every other cell wrapped between its words
+    widths = [max(len(word) for text in (headers[i], *(str(row[i]) for row in rows)) for word in text.split())
+              for i in range(4)]  # fmt: skip
     if sum(widths) + 13 > render.console.width:  # 13: borders and padding of four columns
         # too narrow for the table (its cells came out cut to "…" or blank): one block per session instead
         render.line("Saved sessions (resume with --resume ID):")
@@ -47,8 +49,8 @@ def _table(render: Renderer, sessions: list[dict[str, Any]]) -> None:
     table = Table(title="Saved sessions (resume with --resume ID)")
     # The ID is what the candidate copies into --resume: never shortened, whatever the terminal's width.
     table.add_column("ID", no_wrap=True, min_width=max(len(s["thread_id"]) for s in sessions))
-    for col in ("Role", "Status", "Updated (UTC)"):
-        table.add_column(col)
+    for col, width in zip(headers[1:], widths[1:], strict=True):
+        table.add_column(col, min_width=width)  # wrapped between words, never cut to "…"
     for row in rows:
         table.add_row(*row)
     render.console.print(table)
