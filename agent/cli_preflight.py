@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from pathlib import Path
 
 from knowledge.paths import data_dir
 
@@ -22,6 +23,33 @@ def check_store_writable() -> None:
     if backend_is_sqlite():
         check_writable(data_dir() / "sessions.sqlite")
     check_space(data_dir())
+
+
+def check_session_header(ask: bool) -> None:
+    """The tool's own session database with a damaged header is named before the banner and the first question
+    (it was named after them): on a terminal (`ask`) the candidate may move it aside and go on, otherwise
+    StorageError("corrupt") with the way out."""
+    import sqlite3
+    import sys
+
+    from agent.storage import move_aside, not_sqlite, storage_error
+
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    db = data_dir() / "sessions.sqlite"
+    if (url and Path(url).expanduser().resolve() != db.resolve()) or not db.is_file() or not not_sqlite(db):
+        return
+    error = storage_error(sqlite3.DatabaseError("file is not a database (its header is damaged)"), db)
+    assert error is not None
+    if not ask or not _confirm(f"{error}\nMove it aside and start afresh? [y/N] "):
+        raise error
+    print(f"Moved the damaged database to {move_aside(db)}.", file=sys.stderr)
+
+
+def _confirm(question: str) -> bool:
+    try:
+        return input(question).strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
 
 
 def backend_is_sqlite() -> bool:
@@ -56,8 +84,6 @@ def _installed(name: str) -> bool:
 def foreign_checkpointer() -> str | None:
     """The one-line problem when --checkpointer / INTERVIEWER_CHECKPOINTER names a file that is not a session
     database (checked before SQLite is asked to open it, so nothing is written into it), else None."""
-    from pathlib import Path
-
     from agent.storage import foreign_message, not_sqlite
 
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()

@@ -66,7 +66,12 @@ from agent.cli_drafts import keep_draft, restore_draft
 from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptExhausted, hold_keys, release_keys
 from agent.cli_loop import InterviewLoop
 from agent.cli_pending import waiting_answers
-from agent.cli_preflight import check_store_writable, foreign_checkpointer, missing_backend_packages
+from agent.cli_preflight import (
+    check_session_header,
+    check_store_writable,
+    foreign_checkpointer,
+    missing_backend_packages,
+)
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
 from agent.storage import StorageError
@@ -116,6 +121,7 @@ def run(opts: Options) -> int:
         if context is not None:
             check_inputs(context)
             check_store_writable()  # a read-only data folder or a full disk is said now, not after an answer
+            check_session_header(ask=source.interactive)  # a damaged database too, before the first question
     except (UsageError, ValueError, StorageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         if isinstance(exc, StorageError) and exc.problem == "full":
