@@ -43,6 +43,18 @@ def _submit_early(tmp_path: Path, controlling: bool = False, docs: int = 400) ->
     return term
 
 
+def _killed_early(tmp_path: Path, data_dir: Path, sig: int = signal.SIGKILL) -> Path:
+    """Submit an answer while the session gets ready, stop the process with `sig`; the one journal file left."""
+    term = _submit_early(tmp_path)
+    try:
+        term.proc.send_signal(sig)
+        term.proc.wait(timeout=30)
+    finally:
+        term.close()
+    (kept,) = _journal_files(data_dir)
+    return kept
+
+
 def _run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "agent.session", *args], input=stdin, capture_output=True,
                           text=True, cwd=REPO, timeout=120, env=dict(os.environ))  # fmt: skip
@@ -87,13 +99,7 @@ def test_ctrl_c_while_getting_ready_keeps_the_answer_and_resume_grades_it(
 
 @pytest.mark.parametrize("how", ["kill", "term"])
 def test_a_kill_while_getting_ready_keeps_the_answer(isolated_data_dir: Path, tmp_path: Path, how: str) -> None:
-    term = _submit_early(tmp_path)
-    try:
-        term.proc.send_signal(signal.SIGKILL if how == "kill" else signal.SIGTERM)
-        term.proc.wait(timeout=30)
-    finally:
-        term.close()
-    (kept,) = _journal_files(isolated_data_dir)
+    kept = _killed_early(tmp_path, isolated_data_dir, signal.SIGKILL if how == "kill" else signal.SIGTERM)
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     # the next plain start names the session that holds the answer
     fresh = _run(*ARGS, stdin="/end\n")
@@ -147,13 +153,7 @@ def test_a_damaged_answer_journal_is_salvaged_or_named_never_dropped(
     # sweep N9: an answer typed early, kill -9, then the journal file damaged: --resume dropped the answer without a
     # word (main 8424fad). What can be read is recovered (a cut-off answer as a draft), the file is moved aside and
     # named.
-    term = _submit_early(tmp_path)
-    try:
-        term.proc.send_signal(signal.SIGKILL)
-        term.proc.wait(timeout=30)
-    finally:
-        term.close()
-    (kept,) = _journal_files(isolated_data_dir)
+    kept = _killed_early(tmp_path, isolated_data_dir)
     body = kept.read_bytes()
     cut = body.index(ANSWER.encode()) + len(ANSWER)
     damaged = {"cut after the answer": body[: cut + 4], "cut inside the answer": body[: cut - 20],

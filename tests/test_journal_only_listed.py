@@ -6,12 +6,11 @@ then the listing commands as subprocesses."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.test_early_answer_durable import ANSWER, _journal_files, _reported_answers, _run, _submit_early
+from tests.test_early_answer_durable import ANSWER, _killed_early, _reported_answers, _run
 from tests.test_session_tty import REPO
 
 
@@ -21,14 +20,7 @@ def _progress() -> subprocess.CompletedProcess[str]:
 
 
 def test_a_session_kept_only_in_the_answer_journal_is_listed(isolated_data_dir: Path, tmp_path: Path) -> None:
-    term = _submit_early(tmp_path)
-    try:
-        term.proc.send_signal(signal.SIGKILL)
-        term.proc.wait(timeout=30)
-    finally:
-        term.close()
-    (kept,) = _journal_files(isolated_data_dir)
-    session_id = kept.stem
+    session_id = _killed_early(tmp_path, isolated_data_dir).stem
     listing = _run("--list-sessions")
     assert listing.returncode == 0, listing.stderr
     assert "No saved sessions" not in listing.stdout
