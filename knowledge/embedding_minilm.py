@@ -68,7 +68,8 @@ def _pool() -> ThreadPoolExecutor:
         if _POOL is None:
             # Twice the helpers one call uses: two callers at once (a story index build and a critique) never
             # wait for each other's helper.
-            # Only bulk embedding (index builds) uses them, so they run as background threads (knowledge.threads).
+            # Only a call of several batches (an index build, bulk matching) hands work to them, never a
+            # turn's single query, so they run as background threads (knowledge.threads).
             _POOL = ThreadPoolExecutor(
                 max_workers=max(1, MAX_WORKERS - 1) * 2, thread_name_prefix="minilm", initializer=lower_this_thread
             )
