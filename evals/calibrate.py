@@ -35,14 +35,15 @@ BARS = {
 # What the tuned set measures today (tests/test_calibrate.py keeps the critic above it); where a floor is below its
 # bar, the bar is not met yet on the tuned set either. Blind misses that were looked at move into the tuned set
 # (evals/blind/README.md), so a floor can be re-based down when they arrive; the commit says so with the figures.
+# Re-based 2026-12-02 ~23:00 when 56 looked-at blind items came in (the tuned set went 334 -> 390 answers).
 FLOOR = {
-    "score_in_range": 0.81,
-    "off_topic_capped": 0.88,
-    "strong_high": 0.95,
-    "below_level_capped": 0.87,
-    "follow_up_in_range": 0.95,
-    "star_macro_f1": 0.97,
-    "quantified_f1": 0.985,
+    "score_in_range": 0.75,
+    "off_topic_capped": 0.82,
+    "strong_high": 0.91,
+    "below_level_capped": 0.86,
+    "follow_up_in_range": 0.85,
+    "star_macro_f1": 0.965,
+    "quantified_f1": 0.97,
 }
 # Signal coverage judged where labelled (a sentence must show the signal, not share its words): precision measured
 # 0.635 (recall 0.494) when the stricter matcher came in; main's vocabulary matcher had 0.385 (recall 0.642). With
