@@ -112,8 +112,30 @@ def test_an_index_build_runs_on_background_threads_and_turns_keep_their_priority
         return forward(self, feeds)
 
     monkeypatch.setattr(embedding_minilm.MiniLMEmbeddings, "_forward", spying)
+    # The child interpreter that normally does this build is unavailable: the in-process build takes over.
+    monkeypatch.setattr("agent.index_build.build_caches_in_child", lambda *args, **kwargs: False)
     assert len(retrieve.index_future(ctx).result(timeout=300).stories) == 40
     assert any(name.startswith("story-build") for name in seen), seen
     assert any(name.startswith("minilm") for name in seen), seen  # the build fanned out to helpers
     assert all(nice >= 10 for nice in seen.values()), seen
     assert _nice(threading.get_native_id()) < 10  # the caller (a turn's thread) was not lowered
+
+
+def test_a_candidates_bank_is_built_in_a_child_interpreter_and_opened_from_its_caches(
+    tmp_path: Path, fresh_cache: None
+) -> None:
+    # A real MiniLM build of 40 stories in the background (as the service starts a candidate's own bank): the
+    # ingest and embedding CPU is spent by a child process, this process only opens what it left on disk.
+    import resource
+
+    folder = synthetic_story_bank(tmp_path / "own", stories=40, first=5000)
+    ctx = Context(docs=[str(folder)], index_dir=str(tmp_path / "own-index"), embedder="minilm")
+    retrieve.shared_embedder("minilm")  # loaded already in a serving process
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = time.process_time()
+    index = retrieve.index_future(ctx).result(timeout=300)
+    own = time.process_time() - own
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    child = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
+    assert len(index.stories) == 40 and index.embedded == 0  # every vector came from the child's cache
+    assert child > 3 * own, (child, own)

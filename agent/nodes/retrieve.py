@@ -66,10 +66,17 @@ def _key(ctx: Context) -> _IndexKey:
     return (tuple(ctx.docs), ctx.index_dir, ctx.embedder)
 
 
-def _build(ctx: Context, key: _IndexKey) -> Any:
+def _build(ctx: Context, key: _IndexKey, in_child: bool = False) -> Any:
     from knowledge.index import open_story_index
 
     try:
+        if in_child and ctx.docs and ctx.embedder.strip().lower() == "minilm":
+            # A candidate's own bank, built in the background while others answer: its cold work runs in a child
+            # interpreter (agent.index_build) and this process only reads the caches it leaves. The bundled bank
+            # is small and usually cached, and the other embedders are cheap: a child would cost more than it saves.
+            from agent.index_build import build_caches_in_child
+
+            build_caches_in_child(list(ctx.docs), ctx.index_dir, ctx.embedder)
         index = open_story_index(
             docs=list(ctx.docs) or None,
             index_dir=Path(ctx.index_dir) if ctx.index_dir else None,
@@ -131,7 +138,7 @@ def index_future(ctx: Context) -> Future[Any]:
             done.set_result(_INDEXES[key])
             return done
         if key not in _BUILDS:
-            _BUILDS[key] = _BUILD_POOL.submit(_build, ctx, key)
+            _BUILDS[key] = _BUILD_POOL.submit(_build, ctx, key, True)
         return _BUILDS[key]
 
 
