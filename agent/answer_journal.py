@@ -143,7 +143,8 @@ def record(thread_id: str, context: dict[str, Any], seq: int, move: dict[str, st
     entry = load(thread_id) or Pending(thread_id, context, question=question)
     entry.moves = {k: v for k, v in entry.moves.items() if k < seq}  # a redone move replaces later ones
     entry.moves[seq] = {"kind": move["kind"], "text": move.get("text", "")}
-    entry.draft = ""
+    if entry.draft.strip() == move.get("text", "").strip():
+        entry.draft = ""  # submitted: no longer a draft (one kept for the terminal outlives a scripted resume)
     _write(entry)
 
 
@@ -199,6 +200,16 @@ def _settle(entry: Pending) -> None:
 
 def waiting() -> list[Pending]:
     """Every session with moves kept here, newest first."""
+    return [p for p in _entries() if p.moves]
+
+
+def drafts() -> list[Pending]:
+    """Every session whose file holds a draft and no moves, newest first (the database may hold answers of it:
+    a draft kept mid-session; agent.recovery picks those it holds none of)."""
+    return [p for p in _entries() if p.draft.strip() and not p.moves]
+
+
+def _entries() -> list[Pending]:
     def age(path: Path) -> float:
         try:
             return path.stat().st_mtime
@@ -209,5 +220,4 @@ def waiting() -> list[Pending]:
         files = sorted((data_dir() / FOLDER).glob("*.json"), key=age, reverse=True)
     except OSError:
         return []
-    found = [_read(p) for p in files]
-    return [p for p in found if p is not None and p.moves]
+    return [p for p in (_read(path) for path in files) if p is not None]

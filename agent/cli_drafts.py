@@ -34,6 +34,23 @@ def keep_draft(source: AnswerSource, driver: Any, kept: str | None, context: Any
         render.line("The draft you had typed is kept: it is back in the prompt when you resume.")
 
 
+def keep_first_draft(source: AnswerSource, thread_id: str, context: Any, question: str, render: Renderer) -> bool:
+    """Stopped with nothing answered yet but an answer typed at the first question: the draft is kept with the
+    session (an unanswered session is dropped otherwise), so `--resume` opens that question with the draft in the
+    prompt. True when the draft was dealt with here (kept, or why it could not be said)."""
+    draft = source.draft() if isinstance(source, PromptSource) else ""
+    if not draft.strip():
+        return False
+    try:
+        answer_journal.keep_draft(thread_id, context.to_dict(), draft, question)
+    except OSError as exc:
+        render.line("Nothing was answered yet, so nothing was saved; the draft you had typed could not be kept "
+                    f"({exc.strerror or exc}).")  # fmt: skip
+        return True
+    render.resume_hint(thread_id, "Nothing was answered yet; the draft you had typed is kept with the session.")
+    return True
+
+
 def restore_draft(source: AnswerSource, thread_id: str, render: Renderer) -> None:
     """On resume at a terminal: the kept draft starts the first prompt."""
     if not isinstance(source, PromptSource):

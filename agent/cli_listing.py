@@ -10,7 +10,7 @@ from typing import Any
 
 from rich.table import Table
 
-from agent.cli_pending import waiting_sessions
+from agent.cli_pending import modified_at, waiting_sessions
 from agent.cli_render import Renderer, session_command
 
 
@@ -75,6 +75,22 @@ def _saved(limit: int) -> tuple[list[dict[str, Any]], str | None]:
             readonly = True
     backend = open_backend(readonly=readonly)
     try:
-        return [dict(s) for s in backend.store.listing(limit)], full
+        return [dict(s) for s in backend.store.listing(limit)] + _drafts(backend.store), full
     finally:
         backend.close()
+
+
+def _drafts(store: Any) -> list[dict[str, Any]]:
+    """Sessions stopped at question 1 with nothing answered and a draft kept (the registry hides unanswered
+    sessions): `--resume` opens the question with the draft in the prompt."""
+    from agent import answer_journal
+    from agent.recovery import draft_sessions
+
+    rows = []
+    for thread_id in draft_sessions(store):
+        entry = answer_journal.load(thread_id)
+        if entry is not None:
+            role = str(entry.context.get("role", "")) if isinstance(entry.context, dict) else ""
+            rows.append({"thread_id": thread_id, "role": role, "status": "draft kept, nothing answered",
+                         "updated_at": modified_at(entry.path)})  # fmt: skip
+    return rows

@@ -71,11 +71,11 @@ def waiting_sessions() -> list[Waiting]:
         answers = sum(1 for _, move in missing if move["kind"] == "answer")
         if answers:
             role = str(entry.context.get("role", "")) if isinstance(entry.context, dict) else ""
-            found.append(Waiting(entry.thread_id, role, answers, entry.path, _modified(entry.path)))
+            found.append(Waiting(entry.thread_id, role, answers, entry.path, modified_at(entry.path)))
     return found
 
 
-def _modified(path: Path | None) -> str:
+def modified_at(path: Path | None) -> str:
     try:
         stamp = path.stat().st_mtime if path is not None else 0.0
     except OSError:

@@ -8,16 +8,18 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from agent import answer_journal
 from agent.backend import open_backend, sqlite_readonly
 from agent.cli_loop import InterviewLoop
 from agent.cli_notices import fresh_notices
 from agent.cli_render import Renderer
 from agent.context import Context
 from agent.driver import InterviewDriver, SessionExistsError, SessionNotFoundError
-from agent.recovery import restore_journal, waiting_session
+from agent.recovery import draft_sessions, restore_journal, waiting_session
 from agent.session_lock import SessionLockedError
 from agent.storage import StorageError, move_aside, readonly_message
 
@@ -57,7 +59,7 @@ def resume_driver(session_id: str) -> InterviewDriver:
     if not backend.readonly:
         # an answer kept in the answer journal but missing from the database (stopped while the session got
         # ready, or a lost -wal file) is put back first; a bare --resume picks such a session first
-        session_id = session_id or waiting_session(backend.store) or ""
+        session_id = session_id or waiting_session(backend.store) or _newest_draft(backend.store)
         if session_id:
             try:
                 backend.store.hold(session_id)  # never under a process still running it
@@ -84,6 +86,24 @@ def resume_driver(session_id: str) -> InterviewDriver:
     driver.owns_backend = True
     driver.restored = restored
     return driver
+
+
+def _newest_draft(store: Any) -> str:
+    """For a bare --resume: the newest session kept only for a draft typed at question 1, when it was stopped after
+    the latest unfinished session with answers was last used; else "" (that session is resumed)."""
+    drafts = draft_sessions(store)
+    if not drafts:
+        return ""
+    latest = store.load(None)
+    if latest is None:
+        return drafts[0]
+    used = next((str(s["updated_at"]) for s in store.listing(RECENT_IDS * 4) if s["thread_id"] == latest[0]), "")
+    entry = answer_journal.load(drafts[0])
+    try:
+        stopped = datetime.fromtimestamp(entry.path.stat().st_mtime, UTC) if entry and entry.path else None
+        return drafts[0] if stopped is not None and (not used or stopped > datetime.fromisoformat(used)) else ""
+    except (OSError, ValueError, TypeError):
+        return ""
 
 
 def saved_hint(

@@ -43,7 +43,7 @@ from agent.nodes.critique import warm_up
 from agent.nodes.plan import load_pack
 from agent.nodes.retrieve import open_index, prefetch_stories, search_stories, story_index
 from agent.planning import load_recent, record_session
-from agent.recovery import catch_up, moves_in, settle_journal
+from agent.recovery import catch_up, draft_sessions, moves_in, settle_journal
 from agent.report import report_paths, write_report
 from agent.state import TurnRecord
 from agent.storage import StorageError, storage_error
@@ -183,8 +183,10 @@ class InterviewDriver:
 
     def pending(self) -> Step:
         """The step waiting for the candidate (after a resume), or the done step of a finished session."""
-        if not self._values() and self.store.moves(self.thread_id):
-            self._begin()  # answered while it got ready, stopped before the graph saved: start it, then catch up
+        if not self._values() and not self.backend.readonly:
+            # registered but stopped before the graph saved its start (while it got ready: an answer journalled,
+            # a draft kept at question 1, or a kill during the first index build): start it now, then catch up
+            self._begin()
         notices = self._storage(catch_up, self._graph, self._config, self.context, self.store, self.thread_id)
         snapshot = self._graph.get_state(self._config)
         values = snapshot.values or {}
@@ -352,9 +354,11 @@ class InterviewDriver:
             self._held = True
 
     def _prune_empty(self) -> None:
-        # Sessions killed at their first question, before any answer, are not worth a row in the listing.
+        # Sessions killed at their first question, before any answer, are not worth a row in the listing (unless
+        # a draft typed there is kept with them: agent.cli_drafts).
+        kept = set(draft_sessions(self.store))
         for thread_id in self.store.empty_sessions():
-            if thread_id != self.thread_id:
+            if thread_id != self.thread_id and thread_id not in kept:
                 self.checkpointer.delete_thread(thread_id)
                 self.store.delete(thread_id)
 

@@ -59,6 +59,10 @@ def restore_journal(store: SessionStore, thread_id: str) -> list[str]:
 
     entry = answer_journal.load(thread_id)
     damaged = answer_journal.take_notices()  # a damaged journal file: what was recovered, where it is now
+    if entry is not None and not entry.moves and entry.draft.strip() and entry.context:
+        if store.load(thread_id) is None:  # stopped at question 1 before the session was saved: start it now
+            store.register(thread_id, entry.context, "active")
+        return damaged
     if entry is None or not entry.moves:
         return damaged
     if store.load(thread_id) is None:
@@ -88,6 +92,20 @@ def waiting_session(store: SessionStore) -> str | None:
         if entry.missing_from(len(store.moves(entry.thread_id))):
             return entry.thread_id
     return None
+
+
+def draft_sessions(store: SessionStore) -> list[str]:
+    """Unfinished sessions with nothing answered that the answer journal keeps a draft for, newest first (stopped
+    at question 1 with an answer typed but not submitted): resumable, listed, never pruned as empty."""
+    from agent import answer_journal
+
+    found = []
+    for entry in answer_journal.drafts():
+        row = store.load(entry.thread_id)
+        unfinished = (row is None and bool(entry.context)) or (row is not None and row[2] == "active")
+        if unfinished and not store.moves(entry.thread_id):
+            found.append(entry.thread_id)
+    return found
 
 
 def settle_journal(store: SessionStore, wal_journal: bool, thread_id: str, moves: int) -> None:

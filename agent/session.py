@@ -62,7 +62,7 @@ from agent.cli_context import (
     restore_credentials,
     role_title,
 )
-from agent.cli_drafts import keep_draft, restore_draft
+from agent.cli_drafts import keep_draft, keep_first_draft, restore_draft
 from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptExhausted, hold_keys, release_keys
 from agent.cli_loop import InterviewLoop
 from agent.cli_pending import waiting_answers
@@ -183,13 +183,14 @@ def run(opts: Options) -> int:
                 opts.base_url = None  # used, not ignored
             _banner(render, context, role_title(context.role, strict=False), driver.thread_id, source.interactive)
             render.notice(f"Resuming session {driver.thread_id}.")
-            restore_draft(source, driver.thread_id, render)
             if ignored := ignored_on_resume(opts):
                 render.notice(f"Ignored on resume (the session keeps its settings): {' '.join(ignored)}")
         else:
             driver = cli_run.new_driver(context, thread_id, ask=source.interactive)
         if step is None:
             step = cli_run.first_step(driver, resuming, render)
+        if resuming:
+            restore_draft(source, driver.thread_id, render)  # once the session is open: a failed resume keeps it
         context = driver.context
         feedback = context.feedback if opts.feedback is None else opts.feedback
         if resuming and opts.feedback is None:
@@ -226,8 +227,9 @@ def run(opts: Options) -> int:
         cli_run.saved_hint(driver, render, "Scripted answers ran out before the end. Session saved.")
         return EXIT_SCRIPT_EXHAUSTED
     except EOFError:
-        cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
-        keep_draft(source, driver, early.kept if early else None, context, render)
+        if not _first_draft_kept(source, driver, early, render):
+            cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
+            keep_draft(source, driver, early.kept if early else None, context, render)
         return EXIT_OK
     except (KeyboardInterrupt, OSError) as exc:
         if isinstance(exc, OSError) and not cli_signals.terminal_closed():
@@ -240,16 +242,29 @@ def run(opts: Options) -> int:
             dropped = " (the story index build is dropped; it runs again next time)" if early.context.docs else ""
             render.line(f"Stopped while the interview was getting ready{dropped}.")
             if early.kept is None:
-                render.line("Nothing was answered yet, so nothing was saved.")
-                keep_draft(source, None, None, context, render)
+                if not _first_draft_kept(source, driver, early, render):
+                    render.line("Nothing was answered yet, so nothing was saved.")
                 return EXIT_INTERRUPTED
-        cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
-        keep_draft(source, driver, early.kept if early else None, context, render)
+        if not _first_draft_kept(source, driver, early, render):
+            cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
+            keep_draft(source, driver, early.kept if early else None, context, render)
         return EXIT_INTERRUPTED
     finally:
         getting_ready.close()  # the terminal gets its echo back whatever happened
         if driver is not None:
             driver.close()
+
+
+def _first_draft_kept(source: AnswerSource, driver: Any, early: Any, render: Renderer) -> bool:
+    """Stopped at the first question with nothing answered: a draft typed there is kept with the session instead of
+    the session being dropped as empty (True: kept and the resume command said, or why it could not be)."""
+    if early is not None and early.kept is not None:
+        return False  # an answer submitted while it got ready is journalled: the usual save line
+    if early is not None and early.abandoned:  # the start still ran: the journal file alone keeps it
+        return keep_first_draft(source, early.thread_id, early.context, early.shown, render)
+    if driver is None or not driver.started or _answered(driver):
+        return False
+    return keep_first_draft(source, driver.thread_id, driver.context, early.shown if early else "", render)
 
 
 def _ungraded(early: Any, driver: Any) -> str | None:
