@@ -37,9 +37,9 @@ class TypingAhead:
     """Feed it each draft (`changed`); it keeps the critic's model busy with the finished sentences."""
 
     def __init__(self, embedder: str | None = None) -> None:
-        from agent.critic.semantic import CRITIC_EMBEDDER
-
-        self._embedder = embedder or CRITIC_EMBEDDER
+        # None: the critic's own embedder, looked up on the first run (importing the critic here would put the
+        # whole critic package on the path to the first prompt)
+        self._embedder = embedder
         self._latest: str | None = None  # the newest draft not embedded yet
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="typing-ahead")
@@ -55,12 +55,12 @@ class TypingAhead:
             self._pool.submit(self._run)
 
     def _run(self) -> None:
-        from agent.critic.semantic import semantic
+        from agent.critic.semantic import CRITIC_EMBEDDER, semantic
 
         with self._lock:
             draft, self._latest = self._latest, None
         if draft:
-            semantic(self._embedder).ahead(draft_sentences(draft))
+            semantic(self._embedder or CRITIC_EMBEDDER).ahead(draft_sentences(draft))
 
     def wait(self) -> None:
         """Until the drafts given so far are embedded (tests)."""
