@@ -2,7 +2,8 @@
 
 Read with the standard library's HTML parser, each block written at the line it starts on: `<h1>`…`<h6>` become
 `#` headings, `<p>`, `<div>`, `<li>` (as `- ` bullets), table rows and `<br>` start lines, `<b>`/`<strong>`
-become `**bold**`, `<dt>` a bold label, table rows Markdown table rows (the first followed by a separator row,
+become `**bold**` (so does a `<span>` styled bold; a block all in bold is a title, a heading one level
+below the last), `<dt>` a bold label, table rows Markdown table rows (the first followed by a separator row,
 when the line after it is free); `<script>`, `<style>`, `<head>` and comments vanish; entities are decoded.
 Only documents that are HTML pages (a doctype, an `<html>` or `<body>` tag, or several block tags) are touched.
 The number of lines never changes.
@@ -13,10 +14,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from knowledge.ingest.labels import parse_label
+
 _PAGE = re.compile(r"<\s*(?:!doctype\s+html|html|body)\b", re.IGNORECASE)
 _BLOCK_TAG = re.compile(r"<\s*(?:p|h[1-6]|li|div)\b[^>]*>", re.IGNORECASE)
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BREAKS = {"p", "div", "li", "br", "blockquote", "dt", "section", "article", "pre", "table", "ul", "ol"}
+# Bold set by a style (Google Docs, Evernote and Word HTML): <span style="font-weight: 700">.
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "svg"}
 
 
@@ -24,6 +29,15 @@ def is_html(lines: list[str]) -> bool:
     """An HTML page: a doctype, `<html>` or `<body>`, or block tags on several lines."""
     head = "\n".join(lines[:50])
     return bool(_PAGE.search(head)) or sum(1 for x in lines if _BLOCK_TAG.search(x)) >= 3
+
+
+def _title_block(text: str) -> bool:
+    """A block that is one bold run of a few words, not a label or a sentence: a title set in bold."""
+    inner = text[2:-2].strip() if text.startswith("**") and text.endswith("**") else ""
+    if not inner or "**" in inner or len(inner.split()) > 12 or inner.endswith((":", ".", ",", ";")):
+        return False
+    label = parse_label(text)
+    return label is None or label.canon == "other"
 
 
 def unhtml(lines: list[str]) -> list[str]:
@@ -52,6 +66,8 @@ class _Reader(HTMLParser):
         self.skipping = 0
         self.rows = 0  # rows written in the current table (the first is followed by a separator row)
         self.cells = 0
+        self.spans: list[bool] = []  # open <span>s: whether each one sets bold
+        self.level = 0  # level of the last heading written
 
     def flush(self) -> int | None:
         """Write the block collected so far; returns the line used, if any."""
@@ -62,6 +78,11 @@ class _Reader(HTMLParser):
             at = min(self.start, len(self.out) - 1)
             while self.out[at] and at + 1 < len(self.out):
                 at += 1
+            if self.prefix.startswith("#"):
+                self.level = len(self.prefix.strip())
+            elif not self.prefix and _title_block(text):
+                self.prefix = "#" * min(self.level + 1, 6) + " "  # a block all in bold is a title in HTML
+                text = text.strip("*").strip()
             self.out[at] = f"{self.prefix}{text}"
         self.buffer, self.prefix = [], ""
         return at
@@ -90,11 +111,16 @@ class _Reader(HTMLParser):
             self._begin()
         elif tag in ("b", "strong"):
             self.buffer.append("**")
+        elif tag == "span":
+            bold = bool(_BOLD_STYLE.search(dict(attrs).get("style") or ""))
+            self.spans.append(bold)
+            if bold:
+                self.buffer.append("**")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
-        elif tag in ("b", "strong"):
+        elif tag in ("b", "strong") or (tag == "span" and self.spans and self.spans.pop()):
             self.buffer.append("**")
         elif tag in ("td", "th"):
             self.buffer.append(" | ")

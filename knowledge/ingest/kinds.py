@@ -29,6 +29,13 @@ META_TITLE = re.compile(
     r"how I (?:answer|write|label|tell|structure|use|prepare)\b(?: (?:these|them|stories|answers|it))?)\b",
     re.IGNORECASE,
 )
+# Titles of notes about the candidate's practice, never a story of theirs even when told in the first person
+# ("Mock #2 feedback (Jonas)", "Coach's feedback", "Notes from the practice interview").
+_PRACTICE_TITLE = re.compile(
+    r"\b(?:mock|practice|coach(?:'s|ing)?|dry[- ]run)(?:\s+(?:#?\d+|interview|session|round|call))?\s+"
+    r"(?:feedback|notes|debrief|review)\b|\b(?:feedback|notes) (?:from|on) (?:the |my )?(?:mock|practice|coach)",
+    re.IGNORECASE,
+)
 # Questions that ask for a past situation: what is prepared under them is a story.
 _ASKS_FOR_A_STORY = re.compile(
     r"\b(?:a|the|one) (?:time|situation|moment|project|decision|mistake|failure|conflict|example)\b|"
@@ -95,6 +102,8 @@ def _is_reference(title: str, text: str, fields: dict[str, str], question: str) 
         return True  # "S = Context and challenges", "**Result:** [?]"
     if question:
         return False  # a prepared answer, whatever its title says
+    if _PRACTICE_TITLE.search(title):
+        return True  # what a coach or a mock interviewer said about the stories
     if META_TITLE.search(title) and not _told(text) and not _DIGIT.search(text):
         return True  # a legend in STAR parts ("S: where I was, what was at stake"): nothing told, nothing measured
     if len(filled) >= 2 and not all(_generic(p) for p in filled):

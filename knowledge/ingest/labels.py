@@ -65,6 +65,10 @@ _PLAIN = re.compile(
 _QUALIFIER = re.compile(r"\s*[(\[][^()\[\]]{0,40}[)\]]\s*$")
 # A label alone on its line, written in capitals or closed by a colon: "SITUATION", "Result:".
 _BARE = re.compile(r"^(?P<label>[^\W\d_](?:[^\W\d_]|[ &/'-]){0,30}?)\s*:?\s*$")
+# A run-in label without markup, as typed in a word processor or said aloud: "Situation. In 2024 ...", "What I
+# did. I ...", "Result, the fights stopped". A name of four letters or more (never "S. Jones"); after a full
+# stop, a capital.
+_RUN_IN = re.compile(r"^(?P<label>[^\W\d_][\w' ]{3,20}?)(?:\.\s+(?=[\"“‘(£$€]?[A-Z0-9])|,\s+(?=\w))(?P<rest>.+)$")
 _SEP = re.compile(r"^(?::|=|[-–—](?=\s|$))\s*")
 
 
@@ -154,6 +158,9 @@ def parse_label(line: str) -> Label | None:
         canon = canonical(plain.group("label"))
         if canon:
             return Label(canon, plain.group("label"), plain.group("rest").strip(), bool(bullet))
+    run_in = _RUN_IN.match(s)
+    if run_in and not bullet and canonical(run_in.group("label")) in STAR:
+        return Label(canonical(run_in.group("label")) or "", run_in.group("label"), run_in.group("rest"), False)
     bare = _BARE.match(s)
     if bare and not bullet and (s.isupper() or s.endswith(":")):
         canon = canonical(bare.group("label"))

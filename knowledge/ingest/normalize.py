@@ -13,7 +13,8 @@
 - GitHub collapsible cards (`<details><summary>Question</summary> answer </details>`) become a bold question
   line followed by its answer.
 - Pandoc exports of Word documents (pandoc.py), mail folder exports (mail.py), outliner pages such as Logseq
-  (outline.py) and GitHub-README story banks (readme.py) are first rewritten into the same plain Markdown; so are
+  (outline.py), GitHub-README story banks (readme.py), paginated text (pages.py) and speech-to-text transcripts
+  (transcript.py) are first rewritten into the same plain Markdown; so are
   markups that are not Markdown at all: Confluence wiki text (confluence.py), Org mode (orgmode.py), AsciiDoc
   (asciidoc.py), reStructuredText (rest.py), LaTeX (latex.py), HTML pages (htmldoc.py), chat exports (chat.py)
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
@@ -41,12 +42,14 @@ from knowledge.ingest.mail import unmail
 from knowledge.ingest.marks import ATX as _ATX
 from knowledge.ingest.orgmode import unorg
 from knowledge.ingest.outline import unoutline
+from knowledge.ingest.pages import unpage
 from knowledge.ingest.pandoc import unpandoc
 from knowledge.ingest.questions import question_line
 from knowledge.ingest.readme import unreadme
 from knowledge.ingest.rest import unrest
 from knowledge.ingest.sheet import unsheet
 from knowledge.ingest.titles import clean_residue, title_line
+from knowledge.ingest.transcript import untranscript
 from knowledge.ingest.xmldoc import unxml
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -71,7 +74,7 @@ def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
     lines = unxml(undata(lines))  # structured exports: records become sections
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(lines))))))))  # other markups
-    lines = unreadme(unoutline(unmail(unpandoc(blank_front_matter(lines)))))  # other tools' exports
+    lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
     lines = _callouts(decks.unsplit(unfence(lines)))
     out = list(lines)
     # One ALL-CAPS word ("IMPORTANT") only titles a section in plain text, never next to Markdown headings.

@@ -10,11 +10,12 @@ paragraphs. Short fields that are neither (dates, ids, tags, status) are metadat
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from knowledge.ingest.labels import canonical
+from knowledge.ingest.labels import canonical, parse_label
 
 TITLE_KEYS = ("summary", "title", "name", "subject", "heading", "headline", "caption", "label", "question", "prompt")
 _ASKED = ("question", "prompt")
@@ -81,12 +82,20 @@ def record_lines(record: Record) -> list[str]:
     out: list[str] = []
     for name, text in record.fields:
         paragraphs = markdown_lines(text)
-        if (_part(name) or _extra(name)) and paragraphs:
+        if paragraphs and _labelled(paragraphs[0]):
+            out += paragraphs  # a "Notes" field that tells the story with its own labels ("S: ...", "A: ...")
+        elif (_part(name) or _extra(name)) and paragraphs:
             out.append(f"**{name[:1].upper()}{name[1:]}:** {paragraphs[0]}")
             out += paragraphs[1:]
         else:
             out += paragraphs
     return out
+
+
+def _labelled(line: str) -> bool:
+    """The line opens with a STAR label of its own."""
+    label = parse_label(line)
+    return label is not None and label.canon in ("situation", "task", "action", "result")
 
 
 _BLOCK = re.compile(r"<\s*(?:/?p|br|/?div|/?li|/?ul|/?ol|/?h[1-6]|/?tr|/?blockquote)\b[^>]*>", re.IGNORECASE)
@@ -116,17 +125,21 @@ def plain(text: str) -> str:
 def place(lines: list[str], records: list[Record]) -> list[str]:
     """Same number of lines as `lines`: each record's heading at the line holding its title (looked for in
     document order), its text on the lines after it up to the next record; a document too short for them (a
-    one-line JSON file) gets lines added at its end."""
+    one-line JSON file), or a record whose title line is not found, gets lines added at its end."""
     out = [""] * len(lines)
     found: list[tuple[int, Record]] = []
     at = 0
+    lost: list[Record] = []
     for record in records:
         line = _find(lines, record.title, at)
         if line is None:
+            lost.append(record)  # parsed, but its title is written some way we do not look for: keep it
             continue
         at = line + 1
         found.append((line, record))
     extra: list[str] = []
+    for record in lost:
+        extra += ["", f"## {record.title}", *record_lines(record)]
     for k, (line, record) in enumerate(found):
         end = found[k + 1][0] if k + 1 < len(found) else len(out)
         if found[k + 1 :] and found[k + 1][0] == line:  # several records on one line (minified JSON)
@@ -142,7 +155,9 @@ def place(lines: list[str], records: list[Record]) -> list[str]:
 def _find(lines: list[str], title: str, start: int) -> int | None:
     """The first line at or after `start` holding the title (as written, XML-escaped or JSON-escaped)."""
     probe = title[:60]
-    probes = {probe, html.escape(probe, quote=False), html.escape(probe), probe.replace('"', '\\"')}
+    # json.dump's default writes every non-ASCII character as a \\uXXXX escape ("Board demo \\u2192 ...")
+    probes = {probe, html.escape(probe, quote=False), html.escape(probe), probe.replace('"', '\\"'),
+              json.dumps(probe)[1:-1], json.dumps(probe, ensure_ascii=False)[1:-1]}
     for i in range(start, len(lines)):
         if any(p in lines[i] for p in probes):
             return i

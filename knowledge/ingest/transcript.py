@@ -1,0 +1,68 @@
+"""Speech-to-text and other boxed exports (Whisper, MacWhisper, Otter, subtitle files), read as the notes they hold.
+
+- Cue timings are dropped: `[00:01:17.935 --> 00:01:25.262]  text` keeps its text, a subtitle's cue number and
+  timing lines (`12` / `00:01:17,935 --> 00:01:25,262`) and a `WEBVTT` line are blanked, so a spoken story is a
+  paragraph like a typed one.
+- A header box (a few lines between rules, opening with a `Key: value` line and holding two or more, as exporters
+  write one per recording, note or message) titles what follows it: its first value, without a file extension
+  (`Recording: Story - Zero results.m4a` -> `## Story - Zero results`), becomes a heading and the rest of the box
+  is blanked.
+
+The number of lines never changes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from knowledge.ingest.labels import parse_label
+
+_TIMING = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_CUE = re.compile(rf"^\s*[\[(]?\s*{_TIMING}\s*-->\s*{_TIMING}\s*[\])]?(?:\s+|$)")
+_CUE_NUMBER = re.compile(r"^\s*\d{1,5}\s*$")
+_RULE = re.compile(r"^\s*([─━═—–\-=_*~#·•])\1{7,}\s*$")
+_FIELD = re.compile(r"^\s*(?P<key>[^\W\d_][\w ./-]{0,24}?)\s*:\s+(?P<value>\S.{0,120})$")
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}$")
+_MAX_BOX = 8
+
+
+def untranscript(lines: list[str]) -> list[str]:
+    """Same number of lines, cue timings dropped and header boxes made headings (see the module docstring)."""
+    out = list(lines)
+    cues = [i for i, x in enumerate(out) if _CUE.match(x)]
+    if len(cues) >= 3:
+        for i in cues:
+            if i > 0 and _CUE_NUMBER.match(out[i - 1]):
+                out[i - 1] = ""  # the cue's number in a subtitle file
+            out[i] = _CUE.sub("", out[i], count=1)
+        if out and out[0].strip().upper().startswith("WEBVTT"):
+            out[0] = ""
+    return _boxes(out)
+
+
+def _boxes(lines: list[str]) -> list[str]:
+    """Header boxes made headings."""
+    out = list(lines)
+    rules = [i for i, x in enumerate(out) if _RULE.match(x)]
+    for top, bottom in itertools.pairwise(rules):
+        inside = [i for i in range(top + 1, bottom) if out[i].strip()]
+        if not 2 <= len(inside) <= _MAX_BOX or bottom - top - 1 > _MAX_BOX:
+            continue
+        fields = [_FIELD.match(out[i]) for i in inside]
+        first = fields[0]
+        if first is None or sum(1 for f in fields if f) < 2 or any(_star(out[i]) for i in inside):
+            continue
+        title = _EXTENSION.sub("", first.group("value").strip()).strip()
+        if not re.search(r"[^\W\d_]", title):
+            continue
+        for i in range(top, bottom + 1):
+            out[i] = ""
+        out[inside[0]] = f"## {title}"
+    return out
+
+
+def _star(line: str) -> bool:
+    """A STAR label ("Situation: ...") is story text, never a header field."""
+    label = parse_label(line)
+    return label is not None and label.canon != "other"
