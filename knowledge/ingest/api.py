@@ -42,8 +42,13 @@ def ingest_text(text: str | bytes, source: str) -> IngestResult:
                 items, result.questions, result.candidate_questions = again
         result.stories = [s for s in items if s.kind != "reference"]
         result.references = [s for s in items if s.kind == "reference"]
+    except ImportError as exc:  # a reader library this install lacks: say which; the next run tries again
+        result.warnings.append(f"{source}: not read: the library to read it is missing ({exc}); reinstall the tool")
+        result.mark_failed()
+        return result
     except Exception as exc:  # a heuristic bug must cost one document, not the whole run
         result.warnings.append(f"{source}: could not be parsed ({exc.__class__.__name__}: {exc}); skipped")
+        result.mark_failed()
         return result
     result.warnings.extend(f"{source}: {w}" for w in doc.warnings)
     if not result.found_anything:

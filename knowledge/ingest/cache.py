@@ -1,11 +1,14 @@
 """A cache of per-document ingest results, so re-opening unchanged prep documents skips parsing.
 
-Keyed by the document's bytes, the name it is shown under, and a digest of the ingest code itself: an edited
-document or a new version of the parser misses the cache; nothing is ever stale. One SQLite file in the data
-dir (ingest-cache/results.sqlite) holds every entry as plain JSON (never pickle), so a folder of 10,000 notes
-costs one open file and one transaction per run, not a file and a directory scan per document. Entries unused
-for the longest time go first once there are more than MAX_ENTRIES. A cache that cannot be read or written
-only costs speed.
+Keyed by the document's bytes, the name it is shown under, a digest of the ingest code itself and the installed
+versions of the libraries the readers parse with: an edited document, a new version of the parser or an upgraded
+(or newly installed) reader library misses the cache; nothing is ever stale. A document whose reading failed
+(a reader library missing, an unexpected error) is not remembered, so the next run reads it again.
+
+One SQLite file in the data dir (ingest-cache/results.sqlite) holds every entry as plain JSON (never pickle), so a
+folder of 10,000 notes costs one open file and one transaction per run, not a file and a directory scan per
+document. Entries unused for the longest time go first once there are more than MAX_ENTRIES. A cache that cannot
+be read or written only costs speed.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import hashlib
 import sqlite3
 import time
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -28,14 +32,28 @@ _CODE = [Path(__file__).parent, Path(__file__).parents[1]]
 _SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, used REAL NOT NULL, result TEXT NOT NULL)"
 
 
+# Distributions the readers parse with (pyproject.toml): a new version may read the same bytes differently.
+READER_LIBRARIES = ("markdown-it-py", "ftfy", "docutils", "defusedxml", "pyyaml", "pydantic")
+
+
 @cache
 def _code_digest() -> str:
-    """A digest of the code that turns a document into stories and questions."""
+    """A digest of the code that turns a document into stories and questions, and of the reader libraries'
+    installed versions ("absent" for one that is not installed)."""
     digest = hashlib.sha256()
     for root in _CODE:
         for path in sorted(root.glob("*.py")) if root.is_dir() else [root]:
             digest.update(path.read_bytes())
+    for name in READER_LIBRARIES:
+        digest.update(f"\0{name}={_version(name)}".encode())
     return digest.hexdigest()[:16]
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
 
 
 def _key(data: bytes, shown: str) -> str:
@@ -86,7 +104,9 @@ class IngestCache:
         return result
 
     def store(self, data: bytes, shown: str, result: IngestResult) -> None:
-        """Remember a result (written when the run closes)."""
+        """Remember a result (written when the run closes); a failed reading is never remembered."""
+        if result.failed:
+            return
         self._new[_key(data, shown)] = result.model_dump_json()
 
     def close(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from knowledge.models import Question, Story
 
@@ -24,6 +24,16 @@ class IngestResult(BaseModel):
         default_factory=list, description="Paths that could not be read at all (also listed in warnings)."
     )
     files: list[str] = Field(default_factory=list, description="Files that were read.")
+    # A reading that failed (a reader library missing, an unexpected error): shown, never cached.
+    _failed: bool = PrivateAttr(default=False)
+
+    @property
+    def failed(self) -> bool:
+        """Some document of this result could not be read for a reason of this install, not of the document."""
+        return self._failed
+
+    def mark_failed(self) -> None:
+        self._failed = True
 
     @property
     def found_anything(self) -> bool:
@@ -38,3 +48,4 @@ class IngestResult(BaseModel):
         self.warnings.extend(other.warnings)
         self.errors.extend(other.errors)
         self.files.extend(other.files)
+        self._failed = self._failed or other.failed
