@@ -192,12 +192,15 @@ class StoryIndex:
             # something lexically: all of them share the rank after the last BM25 hit.
             rankings = [(dense_rank, DENSE_WEIGHT), (ranks_of(lexical, len(self.stories)), LEXICAL_WEIGHT)]
         fused = fuse(rankings, competency_matches(self.stories, competency))
-        # The question asks for the candidate's pitch: the pitch fits it whatever its topic words say. Any other
-        # question is not answered by a pitch, however many of the candidate's projects it names: pitches go last.
+        # The question asks for the candidate's pitch: the pitches answer it whatever their topic words say, so
+        # they go first (a story that shares its words with the background question is not an introduction). Any
+        # other question is not answered by a pitch, however many of the candidate's projects it names: pitches go
+        # last.
         pitched = self._pitches if _asks_for_pitch(query) else frozenset()
         asks_for_story = bool(_ASKS_FOR_STORY.search(query))
-        if not pitched and self._pitches:
-            fused = [f for f in fused if f[0] not in self._pitches] + [f for f in fused if f[0] in self._pitches]
+        if self._pitches:
+            first = [f for f in fused if (f[0] in self._pitches) == bool(pitched)]
+            fused = first + [f for f in fused if (f[0] in self._pitches) != bool(pitched)]
         hits = []
         for pos, score in fused[:k]:
             similarity = None if scores is None else round(float(scores[pos]), 4)
@@ -245,8 +248,10 @@ def is_retrievable(story: Story) -> bool:
 
 
 def is_pitch(story: Story) -> bool:
-    """A prepared answer to "tell me about yourself": titled as a pitch, or prepared for a pitch question."""
-    return story.kind == "answer" and bool(PITCH_TITLE.search(story.title) or PITCH.search(story.question or ""))
+    """A prepared answer to "tell me about yourself": titled as a pitch (or as what a pitch question asks for:
+    "60-sec intro", "Background"), or prepared for a pitch question."""
+    titled = PITCH_TITLE.search(story.title) or PITCH.search(story.title)
+    return story.kind == "answer" and bool(titled or PITCH.search(story.question or ""))
 
 
 def open_story_index(

@@ -1,0 +1,52 @@
+"""A background question ("walk me through your background") is answered by the candidate's pitch, whatever a
+story shares with its words; any other question ranks the pitch last, however the pitch is titled. Real ingest
+of a document written to disk, real MiniLM index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from knowledge.index import is_pitch, open_story_index
+
+NOTES = """# Loops, autumn
+
+## 60-sec intro
+
+I lead the payments platform group at a marketplace, three teams and twenty engineers, and I have been there for
+five years. Before that I spent six years as a backend engineer on checkout and two as its tech lead, so I moved
+into management from the team I now run. I was proud of moving card payments to a new processor without an hour
+of downtime, and of building a team that people ask to join. I learned that the hard part of reliability work is
+saying no to the roadmap at the right moment. Next I want a director role where reliability is the product, not
+an afterthought, and where I can grow two or three leads into managers.
+
+## Background checks for new merchants
+
+**Situation:** In 2023 merchants waited nine days for the background checks our risk team ran by hand, and a third
+of them gave up before their first sale.
+
+**Action:** I moved the checks into a queue with the two data vendors called in parallel, and I agreed with risk on
+which cases a person still reviews. I walked the team through the new flow and took the first on-call week.
+
+**Result:** Median wait fell from nine days to six hours, and sign-up completion rose from 64% to 83%.
+
+## Splitting the platform group
+
+**Situation:** My group of twenty engineers worked as one team, with one backlog, and every release waited for
+the slowest piece of work in it.
+
+**Action:** I split it into three teams by customer journey, each with its own lead and on-call, and I wrote the
+interfaces between them down before the split.
+
+**Result:** Releases went from every two weeks to daily, and two of the new leads were promoted within a year.
+"""
+
+
+def test_pitch_first_for_background_and_last_otherwise(tmp_path: Path) -> None:
+    notes = tmp_path / "loops.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    index = open_story_index([notes], index_dir=tmp_path / "index")
+    intro = next(s for s in index.stories if s.title == "60-sec intro")
+    assert is_pitch(intro)
+    assert index.search("Walk me through your background.", k=3)[0].story.title == "60-sec intro"
+    hits = index.search("How have you structured your teams, and why that shape?", k=3)
+    assert hits[-1].story.title == "60-sec intro"
