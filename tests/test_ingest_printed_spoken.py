@@ -129,6 +129,9 @@ def test_voice_memos_are_stories_under_their_recording_names(tmp_path: Path) -> 
     queue = _story(result, "the partner queue")
     assert "-->" not in queue.text and "Recorded:" not in queue.text
     assert queue.situation.startswith("last winter") and "own queue" in queue.action and "forty" in queue.result
+    assert not {"um", "uh"} & set(queue.text.replace(",", " ").split())  # hesitations are not what was said
+    # told before its first label: the opening is the situation
+    assert _story(result, "the rota nobody wanted").situation.startswith("So, two senior engineers refused")
 
 
 def test_latex_with_the_authors_own_title_and_label_macros(tmp_path: Path) -> None:

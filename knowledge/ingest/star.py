@@ -76,7 +76,10 @@ def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) 
     fields: dict[str, list[str]] = {k: [] for k in STAR}
     seen: set[str] = set()
     current: str | None = None
+    lead: list[str] = []  # told before the first label
     for line, lab in zip(lines, labels, strict=True):
+        if not seen and lab is None and not _ends_field(line):
+            lead.append(line)
         canon = lab.canon if lab else None
         if lab and canon == "answer" and short_name(lab) == "a" and a_is_action:
             canon = "action"
@@ -91,7 +94,12 @@ def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) 
             current = None  # another part, a rule, a heading or the next question ends the field
         elif current:
             fields[current].append(line)
+    if "situation" not in seen and len(seen) >= 2 and len(" ".join(lead).split()) >= _MIN_LEAD_WORDS:
+        fields["situation"] = lead  # a story that opens with its context and only then labels what was done
     return {k: _dedent(v) if v else "" for k, v in fields.items()}, len(seen)
+
+
+_MIN_LEAD_WORDS = 12
 
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")

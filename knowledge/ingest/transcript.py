@@ -1,8 +1,8 @@
 """Speech-to-text and other boxed exports (Whisper, MacWhisper, Otter, subtitle files), read as the notes they hold.
 
 - Cue timings are dropped: `[00:01:17.935 --> 00:01:25.262]  text` keeps its text, a subtitle's cue number and
-  timing lines (`12` / `00:01:17,935 --> 00:01:25,262`) and a `WEBVTT` line are blanked, so a spoken story is a
-  paragraph like a typed one.
+  timing lines (`12` / `00:01:17,935 --> 00:01:25,262`) and a `WEBVTT` line are blanked, and hesitations ("um",
+  "uh") and stutters ("the, the") go, so a spoken story is a paragraph like a typed one.
 - A header box (a few lines between rules, opening with a `Key: value` line and holding two or more, as exporters
   write one per recording, note or message) titles what follows it: its first value, without a file extension
   (`Recording: Story - Zero results.m4a` -> `## Story - Zero results`), becomes a heading and the rest of the box
@@ -35,10 +35,22 @@ def untranscript(lines: list[str]) -> list[str]:
         for i in cues:
             if i > 0 and _CUE_NUMBER.match(out[i - 1]):
                 out[i - 1] = ""  # the cue's number in a subtitle file
-            out[i] = _CUE.sub("", out[i], count=1)
+            out[i] = _fluent(_CUE.sub("", out[i], count=1))
         if out and out[0].strip().upper().startswith("WEBVTT"):
             out[0] = ""
     return _boxes(out)
+
+
+# Hesitations a speech-to-text model writes down ("um", "uh,") and a word said twice ("the, the"): noise to a reader
+# and to the embedder, never content.
+_FILLER = re.compile(r"(?:(?<=\s)|^)(?:u+[hm]+|e+r+m+|h+m+)\b,?\s*", re.IGNORECASE)
+_STUTTER = re.compile(r"\b(\w+),\s+\1\b", re.IGNORECASE)
+
+
+def _fluent(text: str) -> str:
+    """A spoken line without hesitations and stutters."""
+    text = _STUTTER.sub(r"\1", _FILLER.sub("", text))
+    return re.sub(r"\s+([,.])", r"\1", re.sub(r"\s{2,}", " ", text))
 
 
 def _boxes(lines: list[str]) -> list[str]:
