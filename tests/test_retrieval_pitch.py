@@ -1,6 +1,7 @@
 """A background question ("walk me through your background") is answered by the candidate's pitch, whatever a
-story shares with its words; any other question ranks the pitch last, however the pitch is titled. Real ingest
-of a document written to disk, real MiniLM index."""
+story shares with its words; any other question ranks the pitch last. A pitch titled by its length ("60-sec
+intro") is read as one, even written in the present tense. Real ingest of a document written to disk, real MiniLM
+index."""
 
 from __future__ import annotations
 
@@ -12,12 +13,10 @@ NOTES = """# Loops, autumn
 
 ## 60-sec intro
 
-I lead the payments platform group at a marketplace, three teams and twenty engineers, and I have been there for
-five years. Before that I spent six years as a backend engineer on checkout and two as its tech lead, so I moved
-into management from the team I now run. I was proud of moving card payments to a new processor without an hour
-of downtime, and of building a team that people ask to join. I learned that the hard part of reliability work is
-saying no to the roadmap at the right moment. Next I want a director role where reliability is the product, not
-an afterthought, and where I can grow two or three leads into managers.
+I lead the payments platform group, three teams and twenty engineers. Before that I spent six years as a backend
+engineer on checkout and two as its tech lead. I am proud of moving card payments to a new processor without an
+hour of downtime and of building a team people ask to join. Next I want a director role where reliability is the
+product.
 
 ## Background checks for new merchants
 
