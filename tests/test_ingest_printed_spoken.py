@@ -175,3 +175,64 @@ def test_html_titles_bold_by_style(tmp_path: Path) -> None:
 """
     result = _read(tmp_path, "export.html", page)
     assert [s.title for s in result.stories] == ["The partner queue", "The rota nobody wanted"]
+
+
+OUTLINE = """<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+  <head><title>Interview stories</title></head>
+  <body>
+    <outline text="Stories">
+      <outline text="The partner queue">
+        <outline text="Situation: last winter one slow partner held up every payment because retries shared a queue."/>
+        <outline text="Action: I gave retries their own queue and a budget per partner; I wrote the runbook."/>
+        <outline text="Result: the next partner outage left checkout alone, and support tickets fell by 40%."/>
+      </outline>
+      <outline text="The rota nobody wanted">
+        <outline text="Situation: two senior engineers refused to join the on-call rota after noisy pages."/>
+        <outline text="Action: I fixed the three noisiest alerts first and took the first week on call myself."/>
+        <outline text="Result: both joined within a month, and pages per week went from 30 to 8."/>
+      </outline>
+    </outline>
+  </body>
+</opml>
+"""
+
+SPEAKERS = """Interview stories - practice
+
+The partner queue
+
+Ana Ruiz  0:03
+So, um, last winter one slow partner held up every payment because retries shared a queue with everything else.
+
+Ana Ruiz  0:12
+What I did. I gave retries their own queue and a budget per partner, and I wrote the runbook myself.
+
+Ana Ruiz  0:21
+Result, the next partner outage left checkout alone, and support tickets fell by forty percent.
+
+The rota nobody wanted
+
+Ana Ruiz  1:02
+Two senior engineers refused to join the on-call rota after a quarter of noisy pages and lost weekends.
+
+Ana Ruiz  1:10
+What I did. I fixed the three noisiest alerts first and I took the first week on call myself.
+
+Ana Ruiz  1:19
+Result, both joined within a month, and pages per week went from thirty to eight.
+"""
+
+
+def test_outline_with_its_text_in_attributes(tmp_path: Path) -> None:
+    result = _read(tmp_path, "stories.opml", OUTLINE)
+    assert [s.title for s in result.stories] == ["The partner queue", "The rota nobody wanted"]
+    rota = _story(result, "The rota nobody wanted")
+    assert rota.situation.startswith("two senior engineers") and rota.result.startswith("both joined")
+
+
+def test_transcript_with_speaker_and_time_lines(tmp_path: Path) -> None:
+    result = _read(tmp_path, "practice (transcript).txt", SPEAKERS)
+    assert [s.title for s in result.stories] == ["The partner queue", "The rota nobody wanted"]
+    queue = _story(result, "The partner queue")
+    assert "0:12" not in queue.text and "Ana Ruiz" not in queue.text and "um" not in queue.text.split()
+    assert queue.situation.startswith("So, last winter") and "runbook" in queue.action

@@ -10,6 +10,7 @@ from knowledge.ingest.extract import extract
 from knowledge.ingest.fallback import titled_blocks
 from knowledge.ingest.reader import decode, discover, read_file
 from knowledge.ingest.result import IngestResult
+from knowledge.ingest.transcript import untranscript
 
 # Word processor and PDF files: the user has to export them; reading their bytes as text would be noise.
 _EXPORT_ME = (".docx", ".doc", ".pdf", ".odt", ".pages", ".rtf")
@@ -34,7 +35,8 @@ def ingest_text(text: str | bytes, source: str) -> IngestResult:
     try:
         doc = extract(decoded.text, fallback_title=stem.replace("-", " ").replace("_", " "))
         items, result.questions, result.candidate_questions = build(doc, source)
-        if len(items) <= 1 and not result.questions and (blocks := titled_blocks(decoded.text, len(items))):
+        spoken = "\n".join(untranscript(decoded.text.split("\n")))  # timestamps are not titles of blocks
+        if len(items) <= 1 and not result.questions and (blocks := titled_blocks(spoken, len(items))):
             # nothing found, or one item in a document without headings: read each block under its title-like
             # first line (fallback.py), kept when that finds more
             again = build(extract(blocks, fallback_title=stem.replace("-", " ").replace("_", " ")), source)

@@ -2,7 +2,8 @@
 
 - Cue timings are dropped: `[00:01:17.935 --> 00:01:25.262]  text` keeps its text, a subtitle's cue number and
   timing lines (`12` / `00:01:17,935 --> 00:01:25,262`) and a `WEBVTT` line are blanked, and hesitations ("um",
-  "uh") and stutters ("the, the") go, so a spoken story is a paragraph like a typed one.
+  "uh") and stutters ("the, the") go, so a spoken story is a paragraph like a typed one; so do a timestamp before
+  a line (`[01:17] text`) and a speaker-and-time line above what was said (`Speaker 1  0:05`).
 - A header box (a few lines between rules, opening with a `Key: value` line and holding two or more, as exporters
   write one per recording, note or message) titles what follows it: its first value, without a file extension
   (`Recording: Story - Zero results.m4a` -> `## Story - Zero results`), becomes a heading and the rest of the box
@@ -20,6 +21,8 @@ from knowledge.ingest.labels import parse_label
 
 _TIMING = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _CUE = re.compile(rf"^\s*[\[(]?\s*{_TIMING}\s*-->\s*{_TIMING}\s*[\])]?(?:\s+|$)")
+_STAMPED = re.compile(rf"^\s*[\[(]{_TIMING}[\])]\s+(?=\S)")
+_STAMP_LINE = re.compile(rf"^\s*(?:[^\W\d][\w .'-]{{0,40}}?\s+)?[\[(]?{_TIMING}[\])]?\s*$")
 _CUE_NUMBER = re.compile(r"^\s*\d{1,5}\s*$")
 _RULE = re.compile(r"^\s*([─━═—–\-=_*~#·•])\1{7,}\s*$")
 _FIELD = re.compile(r"^\s*(?P<key>[^\W\d_][\w ./-]{0,24}?)\s*:\s+(?P<value>\S.{0,120})$")
@@ -38,6 +41,15 @@ def untranscript(lines: list[str]) -> list[str]:
             out[i] = _fluent(_CUE.sub("", out[i], count=1))
         if out and out[0].strip().upper().startswith("WEBVTT"):
             out[0] = ""
+    stamped = [i for i, x in enumerate(out) if _STAMPED.match(x)]
+    alone = [i for i, x in enumerate(out) if _STAMP_LINE.match(x)]
+    if len(stamped) >= 3:  # "[01:17] text"
+        for i in stamped:
+            out[i] = _fluent(_STAMPED.sub("", out[i], count=1))
+    if len(alone) >= 3:  # "Speaker 1  0:05" above what was said (Otter and similar)
+        for i in alone:  # what was said moves up onto the stamp's line, so it follows a title as typed text does
+            end = next((j for j in range(i + 1, len(out)) if not out[j].strip() or _STAMP_LINE.match(out[j])), len(out))
+            out[i : end] = [*(_fluent(x) for x in out[i + 1 : end]), ""]
     return _boxes(out)
 
 

@@ -8,7 +8,9 @@ line of its title, followed by its text, HTML resolved (`<p>`, `<br>`, `<li>` st
 fields) is metadata or someone else's words, not the candidate's notes: left out. A tracker's ticket key before
 the title (`[PREP-3] ...`) is left out too.
 
-Parsed with defusedxml (no entity expansion, no external entities, no DTD fetch). A document that is not
+An outline whose text sits in attributes (OPML: `<outline text="The outage">` with items under it) is read as
+headings and bullets, one level per depth. Parsed with defusedxml (no entity expansion, no external entities, no
+DTD fetch). A document that is not
 well-formed XML is read with its tags stripped, line by line. The number of lines never changes.
 """
 
@@ -50,7 +52,53 @@ def unxml(lines: list[str]) -> list[str]:
         return lines  # XHTML: a page, read by htmldoc.py
     records: list[Record] = []
     _walk(root, records)
-    return place(lines, records) if records else [html.unescape(_TAG.sub(" ", x)).strip() for x in lines]
+    if records:
+        return place(lines, records)
+    return _outline(lines, root) or [html.unescape(_TAG.sub(" ", x)).strip() for x in lines]
+
+
+_TEXT_ATTRS = ("text", "title", "name", "label")
+
+
+def _outline(lines: list[str], root: Any) -> list[str] | None:
+    """An outline whose text sits in attributes (OPML from an outliner, a mind map): an item with items under it
+    is a heading one level per depth, a leaf a bullet, each at the line it is written on; None when the document
+    holds no such items."""
+    items: list[tuple[int, str, bool]] = []  # (depth, text, has items under it)
+
+    def visit(element: Any, depth: int) -> None:
+        for child in element:
+            text = next((child.get(a) for a in _TEXT_ATTRS if (child.get(a) or "").strip()), None)
+            if text is None:
+                visit(child, depth)
+                continue
+            note = (child.get("_note") or "").strip()  # OPML's note under an item
+            kids = any(next((g.get(a) for a in _TEXT_ATTRS if g.get(a)), None) for g in child.iter() if g is not child)
+            items.append((depth, text.strip(), kids))
+            if note:
+                items.append((depth + 1, note, False))
+            visit(child, depth + 1)
+
+    visit(root, 0)
+    if len(items) < 3:
+        return None
+    out = [""] * len(lines)
+    at = 0
+    heading = -1  # depth of the last heading written: bullets indent from there (never into a code block)
+    for depth, text, kids in items:
+        probe = html.escape(text[:40], quote=True)
+        found = next((i for i in range(at, len(lines)) if probe in lines[i] or text[:40] in lines[i]), None)
+        if kids:
+            heading = depth
+            line = f"{'#' * min(depth + 1, 6)} {text}"
+        else:
+            line = f"{'  ' * min(max(depth - heading - 1, 0), 1)}- {' '.join(text.split())}"
+        if found is None or out[found]:
+            out.append(line)  # a note written inside its item's tag: after the last line
+            continue
+        out[found] = line
+        at = found
+    return out
 
 
 def _parse(text: str) -> Any:
