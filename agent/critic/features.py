@@ -27,6 +27,7 @@ CUE_NAMES = ("tradeoffs", "requirements", "failure_modes", "rationale")
 # vectors see only which words a text uses, and a question alone says little of what its answers talk about
 # ("Tell me about a time you disagreed..."); its signals name it (the decision, the evidence, the outcome).
 TOPIC_SIGNALS = 2.0
+SHOWN_SIGNALS = 3  # a question with fewer signals says too little of what a strong answer shows to waive form gaps
 
 
 @dataclass
@@ -157,4 +158,6 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
         # None of the question's signals shown is a gap; one missing out of three is not. Shown means named
         # (signals.SignalHit.named): weak evidence is reported as covering a signal, and is too weak to lift the gap.
         "signals_missing": len(info.signals) >= 2 and named == 0,
+        # Every signal of the question named, in specific terms (rubric.FORM_GAPS says what that waives).
+        "signals_shown": len(info.signals) >= SHOWN_SIGNALS and named == len(info.signals) and f.spec == "high",
     }

@@ -42,7 +42,7 @@ SUBSTANTIAL_WORDS = 40
 # Cue lists (pattern, an example it must match; tests/test_critic_follow_up.py checks every example).
 # Unsure of the very thing the follow-up asked: the reply gives part of it at most.
 UNSURE_CUES: tuple[tuple[str, str], ...] = (
-    (r"I(?:'d| would) (?:have|need) to (?:check|look|ask|confirm)", "The exact limit I'd have to check with ops."),
+    (r"I(?:'d| would) (?:have|need) to (?:check|look|ask|confirm)", "The quota I would need to confirm."),
     (r"probably", "Probably the second shard, from memory."),
     (r"I (?:think|guess|believe)", "I think it was around ten minutes."),
     (r"(?:I'm |I am )?not (?:sure|certain)", "Not sure how the cache handled it."),
