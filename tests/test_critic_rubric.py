@@ -181,3 +181,29 @@ def test_the_quoted_outcome_is_the_stated_change_not_a_count() -> None:
     c = critique_answer("Tell me about a manager who was not working out.", "behavioral", answer)
     quoted = [e.span.text for e in c.evidence if e.field == "quantified_result"]
     assert quoted == ["from four to zero"]
+
+
+# Names every signal of the pack's hybrid-search question (where dense search fails, a merge, a measurement) in
+# specific terms, and never writes "because", "trade-off" or a past case: the rubric's form rows find nothing.
+HYBRID_QUESTION = (
+    "When would you combine keyword search with vector search, and how would you merge the two result lists?"
+)
+HYBRID_ANSWER = (
+    "I'd combine them whenever queries carry exact identifiers such as part numbers or error codes, which dense "
+    "embeddings blur. I run BM25 and the vector index in parallel, take the top 50 of each and merge with "
+    "reciprocal rank fusion, k=60, then rerank the top 20 with a cross-encoder."
+)
+HYBRID_MEASURED = (
+    " I'd measure recall@10 on a labelled set of 300 real queries, sliced by query type, and keep the merge only if "
+    "it beats each list alone."
+)
+
+
+def test_an_answer_showing_every_signal_of_its_question_is_not_docked_for_the_rubric_s_words() -> None:
+    full = critique_answer(HYBRID_QUESTION, "technical", HYBRID_ANSWER + HYBRID_MEASURED, role="senior-genai-engineer",
+                           question_id="hybrid-search")  # fmt: skip
+    assert full.score == 5 and not full.weak_or_missing and not full.signals.missing
+    # Without the measurement one signal is not shown, and the form gaps count again.
+    part = critique_answer(HYBRID_QUESTION, "technical", HYBRID_ANSWER, role="senior-genai-engineer",
+                           question_id="hybrid-search")  # fmt: skip
+    assert part.score < 5 and part.weak_or_missing

@@ -38,13 +38,15 @@ def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
         return LevelResult("at", None)
     at_cues = [_compiled(c.pattern) for c in spec.at if c.pattern not in disabled]
     below_cues = [_compiled(c.pattern) for c in spec.below if c.pattern not in disabled]
-    at_rows = [[cue.search(s.text) is not None for cue in at_cues] for s in sents]  # each cue matched once
+    # A hard-wrapped answer breaks lines mid-phrase ("I also\nwrote the test"): cues read one-spaced text.
+    flat = [" ".join(s.text.split()) for s in sents]
+    at_rows = [[cue.search(t) is not None for cue in at_cues] for t in flat]  # each cue matched once
     shown = [next(s for s, row in zip(sents, at_rows, strict=True) if row[k])
              for k in range(len(at_cues)) if any(row[k] for row in at_rows)]  # fmt: skip
     at_sents = sum(1 for row in at_rows if any(row))
-    below_sents = [s for s in sents if any(cue.search(s.text) for cue in below_cues)]
+    below_sents = [s for s, t in zip(sents, flat, strict=True) if any(cue.search(t) for cue in below_cues)]
     # Mostly hands-on work with a passing mention of the wider scope is still told at the lower scope.
-    mostly_below = len(below_sents) >= 2 and at_sents <= 1
+    mostly_below = len(below_sents) >= 2 and len(below_sents) >= at_sents
     if len(shown) >= spec.min_at and not mostly_below:
         return LevelResult("at", shown[0])
     below = below_sents[0] if below_sents else None
