@@ -37,12 +37,13 @@ def _span(s: Sentence, typed: str) -> Span:
 
 
 def non_answer(question_type: QuestionType, reason: str, notes: list[str], applies: list[str]) -> Critique:
-    """The critique of an answer that does not answer: score 1, and a plain note why."""
+    """The critique of an answer that does not answer: score 1, and a plain note why. Only an answer about something
+    else is off topic; an empty one, "I don't know" or a request to skip says nothing of another subject."""
     phr = load_yaml("critic_phrases.yaml")
     return Critique(
         question_type=question_type, star=StarFlags(), quantified_result=False, ownership="unclear",
         specificity="low", weak_or_missing=["non_answer"], gap=phr["gaps"]["non_answer"], score=1,
-        non_answer=True, relevance="off_topic" if reason in ("off_topic", "empty") else "on_topic",
+        non_answer=True, relevance="off_topic" if reason == "off_topic" else "on_topic",
         notes=[phr["non_answer_notes"][reason], *notes], applies=applies,
     )  # fmt: skip
 

@@ -57,7 +57,9 @@ _DONT_KNOW = re.compile(
     r"\b(?:i\s*(?:do not|don'?t|dont|dunno)\s*(?:really\s+)?know|no idea|not sure|"
     r"i can'?t (?:answer|think|recall|remember)"
     r"|i have no (?:idea|clue|answer|example)|^\s*(?:pass|skip)\b|next question|i'?m blank|nothing comes to mind|"
-    r"i haven'?t (?:done|had) (?:that|this|anything like))\b",
+    r"i haven'?t (?:done|had) (?:that|this|anything like)"
+    # Asking to leave the question ("could we come back to that one?"): declines it, says nothing of another subject.
+    r"|(?:can|could|may) (?:we|i) (?:please )?(?:skip|pass on|move past|come back to) (?:this|that|it)\b)\b",
     re.IGNORECASE,
 )
 # "I don't really have one", "none that I remember", "not something I can point to": no example offered.
