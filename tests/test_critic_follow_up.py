@@ -54,3 +54,34 @@ def test_a_reply_that_continues_the_story_in_its_own_words_is_not_off_topic() ->
     )
     c = critique_follow_up(_info(), "Where did you hit the limits of what you knew?", "signal", reply)
     assert c.relevance != "off_topic" and c.score >= 2
+
+
+# A probe for a missing signal of a pack question, and a reply that gives it at length. Read as a first answer it sits
+# closer to the pack's evaluation-pipeline question than to the incident question; as a reply it answers the probe.
+INCIDENT = "Tell me about a time an AI feature you owned misbehaved in production. What happened next?"
+GUARD_PROBE = "What did you add afterwards so the same failure would be caught before customers saw it?"
+GUARD_REPLY = (
+    "I turned the forty bad transcripts into a regression suite that runs in CI on every prompt or model change, "
+    "with an exact check that the reply language matches the ticket language. I added a cheap language-detection "
+    "guardrail after generation that falls back to a template reply when they disagree, and an alert when the "
+    "fallback rate passes two percent in an hour. It fired once since, on a vendor model update, and the suite "
+    "blocked that release before it reached a single customer."
+)
+
+
+def test_a_specific_reply_to_a_signal_probe_closes_it_though_it_reads_like_another_pack_question() -> None:
+    info = question_info(INCIDENT, "behavioral", role="senior-genai-engineer", question_id="genai-incident")
+    c = critique_follow_up(info, GUARD_PROBE, "signal", GUARD_REPLY)
+    assert c.closes_gap is True and c.score >= 4
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "We sat down with their lead, talked it over, and in the end it was a joint decision that everyone accepted.",
+        "We kept an eye on things after the launch and sorted out whatever came up. It all turned out fine.",
+    ],
+)
+def test_a_reply_that_hands_the_ask_to_the_group_or_to_luck_scores_one(reply: str) -> None:
+    c = critique_follow_up(_info(), "What exactly did you propose, and what did you measure?", "ownership", reply)
+    assert c.score == 1 and c.closes_gap is False

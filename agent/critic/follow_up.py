@@ -8,6 +8,7 @@ answer with a reason, a trade-off, a number or a lived detail.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -37,7 +38,9 @@ STATIC_FLOOR = -0.05  # without MiniLM, the static cosine under which a reply is
 # length whose meaning sits this close to the follow-up question gives what it asked (static cosine; 0.45 was
 # MiniLM's).
 ON_THE_ASK = 0.30
-OPEN_PROBES = ("failure_modes", "tradeoffs", "rationale", "requirements", "scale", "quantified_result")
+# A probe for a missing signal names what it wants in its own words ("how do you keep a document from a user who may
+# not see it?"): a specific reply close to it in meaning gives it, in words the question's signal list may not share.
+OPEN_PROBES = ("failure_modes", "tradeoffs", "rationale", "requirements", "scale", "quantified_result", "signal")
 SUBSTANTIAL_WORDS = 40
 # Cue lists (pattern, an example it must match; tests/test_critic_follow_up.py checks every example).
 # Unsure of the very thing the follow-up asked: the reply gives part of it at most.
@@ -55,6 +58,15 @@ UNSURE_CUES: tuple[tuple[str, str], ...] = (
 # Hands the asked thing to the group, to luck or to time, and leaves it there: gives nothing of what was asked.
 EVASIVE_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:a|was a) (?:team|group|joint|collective) effort", "Honestly it was a team effort all the way."),
+    (
+        r"(?:a|was a) (?:collaborative|joint|collective|shared) (?:thing|decision|process|call)",
+        "In the end it was a joint decision.",
+    ),
+    (r"(?:kept|keep|keeping) an eye on (?:it|things|that)", "We kept an eye on things for a while."),
+    (
+        r"(?:it|things|everything) (?:was|were|turned out|seemed) (?:just |basically )?(?:fine|ok|okay|alright)",
+        "After launch everything turned out basically fine.",
+    ),
     (r"happened (?:naturally|on its own|by itself|organically)", "In the end it happened naturally."),
     (r"(?:we|I|everyone|everybody) (?:just |simply )?moved on", "After that we just moved on."),
     (r"(?:everyone|everybody) (?:saw|agreed|knew|realised|realized)", "Eventually everybody saw it my way."),
@@ -154,7 +166,12 @@ def critique_follow_up(
     if (verdict.reason is not None and not word_off_topic) or verdict.injection:
         reason = verdict.reason or "injection"
         return non_answer(info.type, reason, [], applies).model_copy(update={"closes_gap": False, "probes": probes})  # type: ignore[arg-type]
-    f = compute(info, verdict.text, sem)
+    # A reply continues the first answer: beside the pack's other questions it often reads like one of them (a reply on
+    # how quality was checked sits close to the pack's evaluation question), which says nothing about whether it
+    # answers the probe. Rivals judge only a reply to a relevance probe (was the candidate brought back?); any reply's
+    # meaning is still checked against both questions below (_about_else).
+    judged = info if probes == "relevance" else dataclasses.replace(info, in_pack=False)
+    f = compute(judged, verdict.text, sem)
     fits = _fits(sem, f.sent_vecs, follow_up, info.text)
     if (fits is None and word_off_topic) or (fits is not None and _about_else(sem, f, fits, follow_up, info.text)):
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
