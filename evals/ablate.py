@@ -23,10 +23,10 @@ def _memoise_vectors() -> None:
     from agent.critic.semantic import Semantic
 
     original = Semantic.vectors
-    memo: dict[tuple[str, ...], Any] = {}
+    memo: dict[tuple[int, tuple[str, ...]], Any] = {}
 
     def vectors(self: Semantic, texts: Sequence[str]) -> Any:
-        key = tuple(texts)
+        key = (id(self), tuple(texts))  # per model: a short follow-up reply is also embedded with MiniLM
         if key not in memo:
             memo[key] = original(self, texts)
         return memo[key]

@@ -61,7 +61,8 @@ def test_a_reply_that_continues_the_story_in_its_own_words_is_not_off_topic() ->
 INCIDENT = "Tell me about a time an AI feature you owned misbehaved in production. What happened next?"
 GUARD_PROBE = "What did you add afterwards so the same failure would be caught before customers saw it?"
 GUARD_REPLY = (
-    "I turned the forty bad transcripts into a regression suite that runs in CI on every prompt or model change, "
+    "I turned the forty bad transcripts into a regression suite that runs in CI whenever a prompt or the model "
+    "version changes, "
     "with an exact check that the reply language matches the ticket language. I added a cheap language-detection "
     "guardrail after generation that falls back to a template reply when they disagree, and an alert when the "
     "fallback rate passes two percent in an hour. It fired once since, on a vendor model update, and the suite "
@@ -79,7 +80,7 @@ def test_a_specific_reply_to_a_signal_probe_closes_it_though_it_reads_like_anoth
     "reply",
     [
         "We sat down with their lead, talked it over, and in the end it was a joint decision that everyone accepted.",
-        "We kept an eye on things after the launch and sorted out whatever came up. It all turned out fine.",
+        "After the launch we kept watch on the dashboards for a few weeks, and everything turned out okay in the end.",
     ],
 )
 def test_a_reply_that_hands_the_ask_to_the_group_or_to_luck_scores_one(reply: str) -> None:

@@ -16,48 +16,48 @@ from knowledge.roles import load_role
 
 ROLES = ("director", "engineering-manager", "ai-engineer", "senior-genai-engineer")
 
-# A manager asked for the team's hardest delivery who tells the code they wrote themselves, in their own evenings.
+# A manager asked for the team's hardest delivery who tells the code they rewrote themselves, in their own weekends.
 EM_HANDS_ON = (
-    "The hardest one was the move of our invoice exports from a nightly dump to change-data capture. My part was "
-    "the hard core of it: I coded the Debezium connector config and the dedup consumer myself, because nobody else "
-    "on the team had touched Kafka before. I spent three weekends chasing an ordering bug in the consumer. The "
-    "others handled the dashboards. Exports now land within two minutes instead of the next morning."
+    "The biggest delivery under me was swapping our search backend from Solr to OpenSearch. Honestly I carried the "
+    "risky part: I rewrote the indexing job myself, since nobody else had done a reindex at that size. I spent two "
+    "weekends chasing a mapping bug in the analyzers. The rest of the group updated the client calls. Search errors "
+    "dropped from 3% to 0.4%."
 )
 # The same project told by the manager who ran it.
 EM_LED = (
-    "The hardest one was the move of our invoice exports from a nightly dump to change-data capture, six engineers "
-    "over one quarter. My part was the plan and the people: I split it into three milestones with an owner each, "
-    "paired our one Kafka-experienced engineer with two who had never used it, and ran a weekly risk review with "
-    "the finance product manager. When the ordering bug threatened the date, I cut the backfill from scope and "
-    "told finance the same day. Exports now land within two minutes instead of the next morning."
+    "The biggest delivery under me was swapping our search backend from Solr to OpenSearch, five engineers over a "
+    "quarter. I set the plan and handled the people side: three milestones with an owner each, our one engineer who "
+    "knew OpenSearch paired with two who did not, and a fortnightly risk check with the support lead. When the "
+    "analyzer bug threatened the date I moved the synonym work to the next quarter and told support that day. "
+    "Search errors dropped from 3% to 0.4%."
 )
-# A director asked how they structured several teams, answering with one small team's rituals.
+# A director asked how they structured several teams, answering with one small group's rituals.
 DIRECTOR_ONE_TEAM = (
-    "On my last team we were eight engineers, and I split us into two halves by skill: one on the ingestion code, "
-    "one on the reporting front end. Standups went from half an hour to ten minutes. I chose skill over product "
-    "because people enjoy working on what they know. We also rotate code review across the halves on Thursdays. "
-    "It has worked well and people are happier."
+    "I run one group of six developers, so structure for me meant splitting them by skill: three on the API code, "
+    "three on the data jobs. Our daily stand-ups went from thirty minutes to twelve. I chose skill over product since "
+    "people like working on what they know best. Pairing rotates between the halves each Friday. Morale is good."
 )
 # A senior GenAI engineer asked a hands-on retrieval question, answering with coordination and process.
 GENAI_COORDINATION = (
-    "I would first get the search and platform leads on the same page about the goal, because these choices stall "
-    "between groups. Then we'd agree an OKR for answer quality and a RACI for who decides. The engineers would "
-    "choose between keyword, vector or both once the goal is clear. I'd keep the stakeholders updated every week "
-    "and revisit it next quarter."
+    "My first step would be a kickoff with the search owners and the platform group to settle what good looks like, "
+    "since such choices tend to stall across groups. After that we would set quarterly OKRs for answer quality and a "
+    "RACI naming who decides. Which retrieval method to use is something the specialists can decide once the goal is "
+    "settled. I would send a weekly status note to leadership."
 )
 # The same question answered with mechanisms, numbers and how it is measured.
 GENAI_MECHANISM = (
     "I'd combine them whenever queries carry exact identifiers such as part numbers or error codes, which dense "
-    "embeddings blur. I run BM25 and the vector index in parallel, take the top 50 of each and merge with "
-    "reciprocal rank fusion, k=60, then rerank the top 20 with a cross-encoder. I'd measure recall@10 on a "
-    "labelled set of 300 real queries, sliced by query type, and keep the merge only if it beats each list alone."
+    "embeddings blur. I run BM25 next to the dense index, keep fifty hits from each, fuse the two rankings by "
+    "reciprocal rank (k=60) and rescore the best twenty-five with a cross-encoder model."
+    " I'd check recall@10 against 300 hand-judged production queries, split by query kind, and keep the fused list "
+    "only if it beats each list alone."
 )
 # An engineer's production incident in which they only coordinated and others found and fixed the cause.
 GENAI_INCIDENT_COORDINATED = (
-    "Our reply-suggestion feature began offering replies in the wrong tone to some enterprise users. When the "
-    "account team raised it I opened a channel, pulled in the on-call engineer, and posted updates to sales twice a "
-    "day. The on-call engineer found the cause and shipped a fix after two days. I kept the stakeholders informed "
-    "throughout, and the complaints stopped."
+    "Our email-drafting assistant started signing messages with another customer's name for a handful of tenants. "
+    "When sales escalated, I set up a war room, pulled in whoever was on call and the product lead, and sent status "
+    "notes to the account teams twice a day. The person on call traced it to a caching bug and deployed a patch two "
+    "days later. I made sure leadership stayed informed until the reports stopped."
 )
 
 

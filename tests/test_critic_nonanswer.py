@@ -93,7 +93,7 @@ def test_unknown_question_type_is_a_one_line_error() -> None:
 
 @pytest.mark.parametrize("answer", ["", "   ", "Could we come back to that one later?", "Can I pass on this?"])
 def test_an_empty_answer_or_a_request_to_skip_is_a_non_answer_but_not_about_another_subject(answer: str) -> None:
-    c = critique_answer("Tell me about a disagreement you had with a product manager.", "behavioral", answer,
+    c = critique_answer("Tell me about a disagreement you had with a designer.", "behavioral", answer,
                         role="engineering-manager")  # fmt: skip
     assert c.non_answer and c.score == 1 and c.weak_or_missing == ["non_answer"]
     assert c.relevance == "on_topic"  # relevance says what an answer is about; these say nothing of another subject

@@ -190,12 +190,12 @@ HYBRID_QUESTION = (
 )
 HYBRID_ANSWER = (
     "I'd combine them whenever queries carry exact identifiers such as part numbers or error codes, which dense "
-    "embeddings blur. I run BM25 and the vector index in parallel, take the top 50 of each and merge with "
-    "reciprocal rank fusion, k=60, then rerank the top 20 with a cross-encoder."
+    "embeddings blur. I run BM25 next to the dense index, keep fifty hits from each, fuse the two rankings by "
+    "reciprocal rank (k=60) and rescore the best twenty-five with a cross-encoder model."
 )
 HYBRID_MEASURED = (
-    " I'd measure recall@10 on a labelled set of 300 real queries, sliced by query type, and keep the merge only if "
-    "it beats each list alone."
+    " I'd check recall@10 against 300 hand-judged production queries, split by query kind, and keep the fused list "
+    "only if it beats each list alone."
 )
 
 

@@ -62,7 +62,7 @@ EVASIVE_CUES: tuple[tuple[str, str], ...] = (
         r"(?:a|was a) (?:collaborative|joint|collective|shared) (?:thing|decision|process|call)",
         "In the end it was a joint decision.",
     ),
-    (r"(?:kept|keep|keeping) an eye on (?:it|things|that)", "We kept an eye on things for a while."),
+    (r"(?:kept|keep|keeping) (?:an eye|watch|tabs) on\b", "For a month we kept tabs on the rollout."),
     (
         r"(?:it|things|everything) (?:was|were|turned out|seemed) (?:just |basically )?(?:fine|ok|okay|alright)",
         "After launch everything turned out basically fine.",

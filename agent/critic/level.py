@@ -38,7 +38,7 @@ def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
         return LevelResult("at", None)
     at_cues = [_compiled(c.pattern) for c in spec.at if c.pattern not in disabled]
     below_cues = [_compiled(c.pattern) for c in spec.below if c.pattern not in disabled]
-    # A hard-wrapped answer breaks lines mid-phrase ("I also\nwrote the test"): cues read one-spaced text.
+    # A hard-wrapped answer breaks lines mid-phrase ("I then\nrebuilt the index"): cues read one-spaced text.
     flat = [" ".join(s.text.split()) for s in sents]
     at_rows = [[cue.search(t) is not None for cue in at_cues] for t in flat]  # each cue matched once
     shown = [next(s for s, row in zip(sents, at_rows, strict=True) if row[k])

@@ -102,9 +102,7 @@ _GRADING = re.compile(
     r"evaluat\w*|assess\w*|rubric|(?:top|end|high end) of (?:the|your) scale|as an? (?:five|5))\b",
     re.IGNORECASE,
 )
-_HIGH = re.compile(
-    r"\b(?:top|highest|maximum|perfect|an? (?:five|5)|full marks|best possible)\b", re.IGNORECASE
-)
+_HIGH = re.compile(r"\b(?:top|highest|maximum|perfect|an? (?:five|5)|full marks|best possible)\b", re.IGNORECASE)
 _ASKS = re.compile(
     r"\b(?:please|kindly|grateful|appreciate it|treat (?:this|it)|count (?:this|it)|record (?:this|it)|"
     r"consider (?:this|it)|(?:would|could|can) you\b[^.!?\n]{0,30}\b(?:this|it|my answer|me))\b",
