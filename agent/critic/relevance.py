@@ -13,8 +13,9 @@ more than half of the asked question's signals (signals.py) is on topic whatever
 questions, whose signals any work story brushes against). A motivation
 question answered with no reason for wanting the role at all is off topic too (a work story told to "why this
 role?"). When the question that fits best is a sibling of the asked one (same competency) the answer is partial, not
-off topic, unless it sits squarely on the sibling (_sibling_led). A question outside any role pack has no rivals to
-compare with: only the non-answer check applies.
+off topic, unless it sits squarely on the sibling (_sibling_led). A technical or design question that names a model
+(MODEL_SUBJECT) answered at length without naming one is off topic, whatever words it shares. A question outside any
+role pack has no rivals to compare with: only the non-answer check applies.
 Thresholds were chosen on the tuned labelled set (python -m evals.calibrate); the blind figures are in the README.
 """
 
@@ -55,6 +56,16 @@ MOTIVE = re.compile(
     r"chapter)|career|looking for|excite[sd]?|appeal\w*|attract\w*|motivat\w*|passion\w*|grow|learn)\b",
     re.IGNORECASE,
 )
+# What a question about models names its subject with: a technical or design question that names one and an answer
+# of some length that names none is about another system (a build pipeline's speed told to a question about a
+# training step's, a web page's rollout to a model version's), however many words of the question it shares.
+MODEL_SUBJECT = re.compile(
+    r"\b(?:models?|LLMs?|ML|machine learning|GenAI|training|trained|inference|predict\w*|embedd\w*|tokens?|prompts?|"
+    r"classifiers?|GPUs?|labels?|labell?ed|fine-?tun\w*|retriev\w*|RAG|agents?|evals?|evaluation|weights|neural|"
+    r"transformers?|datasets?|recall|precision|accuracy)\b",
+    re.IGNORECASE,
+)
+SUBJECT_WORDS = 20  # shorter replies are judged by the non-answer check and the meaning of what they say
 # Everyday words a question and an unrelated answer share without being about the same thing.
 _GENERIC = word_set(
     "time team work made make tell describ walk give exampl would could your how what when where which why"
@@ -99,6 +110,9 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
     text = " ".join(s.text for s in sents)
     if shape == "motivation" and lived and not MOTIVE.search(text):
         return RelevanceResult("off_topic", 0.0, 0.0, None, instead_competency="a past project")
+    if (shape in ("technical", "system_design") and MODEL_SUBJECT.search(info.text) and not MODEL_SUBJECT.search(text)
+            and len(words(text)) >= SUBJECT_WORDS):  # fmt: skip
+        return RelevanceResult("off_topic", 0.0, 0.0, None, instead_competency="another system")
     if sent_vecs is None or asked_vec is None or not len(sent_vecs) or not info.in_pack:
         return RelevanceResult("on_topic", 0.0, 0.0, None)
     answer_vec = sent_vecs.mean(axis=0)
