@@ -18,11 +18,66 @@ from prompts import load_yaml, render
 
 MAX_PHRASE_WORDS = 10
 # A quoted phrase never ends on a word that needs what follows it ("... timing out during").
-_STOP_TAIL = {"and", "or", "but", "the", "a", "an", "to", "of", "with", "for", "in", "on", "by", "so", "that",
-              "during", "at", "from", "about", "after", "before", "using", "via", "into", "over", "under",
-              "across", "through", "between", "than", "as", "our", "my", "their", "its", "this", "these", "those"}
-_BOUNDARY = {"and", "with", "by", "to", "for", "in", "on", "at", "from", "about", "after", "before", "using", "via",
-             "during", "through", "across", "over"}
+_STOP_TAIL = {
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "to",
+    "of",
+    "with",
+    "for",
+    "in",
+    "on",
+    "by",
+    "so",
+    "that",
+    "during",
+    "at",
+    "from",
+    "about",
+    "after",
+    "before",
+    "using",
+    "via",
+    "into",
+    "over",
+    "under",
+    "across",
+    "through",
+    "between",
+    "than",
+    "as",
+    "our",
+    "my",
+    "their",
+    "its",
+    "this",
+    "these",
+    "those",
+}
+_BOUNDARY = {
+    "and",
+    "with",
+    "by",
+    "to",
+    "for",
+    "in",
+    "on",
+    "at",
+    "from",
+    "about",
+    "after",
+    "before",
+    "using",
+    "via",
+    "during",
+    "through",
+    "across",
+    "over",
+}
 _CLAUSE_BREAK = {"because", "since", "but", "which", "so", "although", "though", "while", "whereas", "after"}
 _RESULT_VERB = (
     r"(?:cut|reduced|improved|increased|decreased|saved|grew|dropped|fell|boosted|halved|doubled|tripled|"
@@ -162,6 +217,16 @@ def _variants(gap: str, phrase: str | None, key: str, shape: str | None = None) 
     return ordered
 
 
+def _level_group(critique: Critique) -> str:
+    """Which scope a level follow-up chases: "depth" when the answer fell short of an engineer's technical depth
+    (management words to a hands-on question, or a story only coordinated), "org" when it fell short of a manager's
+    scope (their own hands-on work). The critic's level note names the role's scope (knowledge/roles `level.scope`);
+    without one the question type decides."""
+    if critique.level_note:
+        return "depth" if "technical depth" in critique.level_note else "org"
+    return "depth" if critique.question_type in ("technical", "system_design") else "org"
+
+
 def choose_follow_up(
     critique: Critique,
     answer: str,
@@ -195,8 +260,7 @@ def choose_follow_up(
         phrase = salient_phrase(gap, answer, critique)
         if phrase and gap != "signal" and _already_quoted(phrase, asked):
             phrase = None  # already quoted back once: a second quote of the same words sounds scripted
-        technical = critique.question_type in ("technical", "system_design")
-        group = ("depth" if technical else "org") if gap == "level" else None
+        group = _level_group(critique) if gap == "level" else None
         for text in _variants(gap, phrase, key, group):
             if text not in asked:
                 return {"text": text, "probes": gap}

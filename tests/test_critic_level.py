@@ -12,7 +12,9 @@ import re
 import pytest
 
 from agent.critic import critique_answer
+from agent.followups import choose_follow_up
 from knowledge.roles import load_role
+from prompts import load_yaml
 
 ROLES = ("director", "engineering-manager", "ai-engineer", "senior-genai-engineer")
 
@@ -51,6 +53,12 @@ GENAI_MECHANISM = (
     "reciprocal rank (k=60) and rescore the best twenty-five with a cross-encoder model."
     " I'd check recall@10 against 300 hand-judged production queries, split by query kind, and keep the fused list "
     "only if it beats each list alone."
+)
+# A manager asked how the team estimates, answering with how they size their own work.
+EM_OWN_ESTIMATES = (
+    "I size my own tickets in half-days and I'm rarely more than a day out, since I wrote most of the billing module "
+    "myself. For anything touching an unfamiliar service I double my number. I spent a weekend once rebuilding the "
+    "estimate spreadsheet I use. Estimating well mostly comes from knowing the code."
 )
 # An engineer's production incident in which they only coordinated and others found and fixed the cause.
 GENAI_INCIDENT_COORDINATED = (
@@ -113,3 +121,21 @@ def test_an_engineer_who_only_coordinated_an_incident_is_below_the_level() -> No
         q, "behavioral", GENAI_INCIDENT_COORDINATED, role="senior-genai-engineer", question_id="genai-incident"
     )
     assert c.level == "below" and c.score <= 3
+
+
+def test_the_level_follow_up_chases_the_scope_the_role_works_at() -> None:
+    """An engineer below the level is asked for technical depth, a manager for the team or org scope, whatever the
+    question's type."""
+    q = "Tell me about a time an AI feature you owned misbehaved in production. What happened next?"
+    engineer = critique_answer(
+        q, "behavioral", GENAI_INCIDENT_COORDINATED, role="senior-genai-engineer", question_id="genai-incident"
+    )
+    depth = load_yaml("follow_ups.yaml")["level"]["depth"]["plain"]
+    org = load_yaml("follow_ups.yaml")["level"]["org"]["plain"]
+    fu = choose_follow_up(engineer, GENAI_INCIDENT_COORDINATED, probed=[], asked=[], budget_left=1, key="k")
+    assert fu is not None and fu["probes"] == "level" and fu["text"] in depth
+    q = "How does your team estimate work, and how accurate is it?"
+    manager = critique_answer(q, "technical", EM_OWN_ESTIMATES, role="engineering-manager", question_id="estimate")
+    assert manager.level == "below"
+    fu = choose_follow_up(manager, EM_OWN_ESTIMATES, probed=[], asked=[], budget_left=1, key="k")
+    assert fu is not None and fu["probes"] == "level" and fu["text"] in org
