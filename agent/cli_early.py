@@ -122,6 +122,7 @@ class EarlyStart:
                     self._detach()
                 if text is not None and not self._done.is_set():
                     self._keep(text)  # durable now, before the wait that Ctrl-C or a kill may cut short
+                    cli_signals.release()  # a Ctrl-C held since the submit stops now
                 self._wait(render)  # interrupted: done already; submitted early: a spinner until it is
                 if self.step is None:  # failed: result() says why; a damaged database is asked about first
                     source.keep_draft(text if text is not None else draft)

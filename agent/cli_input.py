@@ -10,12 +10,16 @@ Ctrl-C surfaces as KeyboardInterrupt and Ctrl-D as EOFError from either source.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from agent import cli_signals
 
 KEY_QUIET = 0.6  # s without a key before the prompt may be stopped to show something (> prompt_toolkit's Esc wait)
 ANSWER_CAP = 20_000  # characters kept of one answer; a longer paste is cut with a notice
@@ -189,6 +193,8 @@ class PromptSource:
         self._last_key = 0.0  # monotonic time of the last key the prompt took
         self._draft = ""  # text the next prompt starts with (typed before the session could take it)
         self._submitted = False  # the last read returned: its text is an answer now, not a draft
+        self._stopped = False  # a SIGINT came while the prompt was closing for another reason
+        self._sigint_due = False  # a SIGINT seen by the prompt's handler, not acted on yet
         self._on_draft = on_draft  # told the draft after every edit (agent.typing_ahead)
 
     def _build(self) -> Any:
@@ -207,16 +213,16 @@ class PromptSource:
             if line == "/done":
                 # drop the /done line itself, keep the answer above it
                 buf.text = "\n".join(buf.text.splitlines()[:-1]) if "\n" in buf.text else ""
-                buf.validate_and_handle()
+                self._accept(buf)
             elif _is_lone_command(buf.text):
-                buf.validate_and_handle()
+                self._accept(buf)
             else:
                 buf.insert_text("\n")
 
         @bindings.add("escape", "enter")
         @bindings.add("escape", "c-j")
         def _submit(event: Any) -> None:
-            event.current_buffer.validate_and_handle()
+            self._accept(event.current_buffer)
 
         @bindings.add("c-d")
         def _quit(event: Any) -> None:
@@ -235,6 +241,46 @@ class PromptSource:
             session.default_buffer.on_text_changed += lambda buffer: on_draft(buffer.text)
         return session
 
+    def _accept(self, buffer: Any) -> None:
+        """Submit the text: from this key on it is an answer, and a stop waits until the session journal holds it
+        (agent.cli_signals.hold; the interview loop releases it once the move is saved)."""
+        cli_signals.hold()
+        buffer.validate_and_handle()
+
+    def _started(self, pre_run: Callable[[], None] | None) -> None:
+        """The prompt runs: SIGINT is ours until it ends. prompt_toolkit's own handler goes through its event loop,
+        and a SIGINT that comes while the prompt closes after a submit never reaches it (the stop was lost)."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+
+        def on_signal(signum: int, frame: Any) -> None:
+            self._sigint_due = True
+            with contextlib.suppress(RuntimeError):  # the loop has closed: read() handles it
+                loop.call_soon_threadsafe(self._sigint_in_loop)
+
+        with contextlib.suppress(RuntimeError, ValueError):  # the main thread only
+            loop.remove_signal_handler(signal.SIGINT)
+            signal.signal(signal.SIGINT, on_signal)  # prompt_toolkit puts the session's handler back at its end
+        if pre_run is not None:
+            pre_run()
+
+    def _sigint_in_loop(self) -> None:
+        if self._sigint_due:
+            self._sigint_due = False
+            self._on_sigint()
+
+    def _on_sigint(self) -> None:
+        """Stop the prompt with the draft kept; once an answer was accepted, stop as soon as it is saved."""
+        app = self._session.app
+        try:
+            cli_signals.on_interrupt(signal.SIGINT, None)
+        except KeyboardInterrupt:
+            if app.is_running and not app.is_done:
+                app.exit(exception=KeyboardInterrupt(), style="class:aborting")
+            else:  # closing for another reason (Ctrl-D, or the session start has something to show)
+                self._stopped = True
+
     def prepare(self) -> None:
         """Build the prompt now (imports prompt_toolkit)."""
         if self._session is None:
@@ -244,9 +290,17 @@ class PromptSource:
         """The next input; `default` is text already in the prompt, `pre_run` runs once the prompt reads keys."""
         self.prepare()
         self._session.app.erase_when_done = False
-        default, self._draft = default or self._draft, ""
+        self._draft = default or self._draft  # a stop raised just below keeps it (draft())
+        cli_signals.release()  # the last answer is saved by now: a stop that waited for it is raised here
+        default, self._draft = self._draft, ""
         self._submitted = False
-        text = str(self._session.prompt("> ", default=default, pre_run=pre_run))
+        self._stopped = self._sigint_due = False
+        try:
+            text = str(self._session.prompt("> ", default=default, pre_run=lambda: self._started(pre_run)))
+        finally:
+            self._sigint_in_loop()  # a SIGINT the closing prompt's loop never ran
+            if self._stopped and not cli_signals.holding():
+                raise KeyboardInterrupt  # the prompt was closing when the SIGINT came: the stop still happens
         self._submitted = True
         return text
 
@@ -257,6 +311,8 @@ class PromptSource:
     def draft(self) -> str:
         """What is typed in the prompt and not submitted (after it stopped). The buffer still holds a submitted
         text until the next read: that text is an answer (journalled), never a draft to put back."""
+        if self._draft:
+            return self._draft  # put back for the next prompt, which never opened
         if self._session is None or self._submitted:
             return ""
         return str(self._session.default_buffer.text)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from agent import cli_signals
 from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command
 from agent.cli_render import UNKNOWN_COMMAND, Renderer
 from agent.context import Context
@@ -39,6 +40,8 @@ class InterviewLoop:
         self.render = render
         self.feedback = feedback
         self.deferred: list[dict[str, Any]] = []  # critiques held back while feedback is off
+        if hasattr(driver, "on_move_saved"):
+            driver.on_move_saved = cli_signals.release  # a Ctrl-C at the submit stops once the answer is saved
         self.shown: list[dict[str, Any]] = []  # critiques already shown after their answer
 
     def run(self, step: Any, already_shown: str | None = None, resumed: bool = False, first: str | None = None) -> Any:
@@ -57,22 +60,28 @@ class InterviewLoop:
                     self.render.echo(raw)  # a terminal already shows what was typed
             else:
                 raw, queued = queued, None
-            text, cut = cap_answer(raw)
-            if cut:
-                self.render.notice(f"Your answer was {len(raw):,} characters; kept the first {ANSWER_CAP:,} (the cap).")
-            command = parse_command(text)
-            if command is None:
-                if not text.strip():
-                    self.render.notice(EMPTY_ANSWER)
-                    continue
-                step, queued = self._move(step, partial(self.driver.submit, text), raw)
-            elif command.name in ("skip", "end"):
-                call = self.driver.skip if command.name == "skip" else self.driver.end
-                step, queued = self._move(step, call, raw)
-            else:
-                self._command(command, step)
-                queued = command.rest or None  # "/hint\nmy answer" answers after the hint
+            try:
+                step, queued = self._take(step, raw)
+            finally:
+                cli_signals.release()  # not a move, or a move that failed: a Ctrl-C held since the submit stops now
         return step
+
+    def _take(self, step: Any, raw: str) -> tuple[Any, str | None]:
+        """(the step after one input, input to read again)."""
+        text, cut = cap_answer(raw)
+        if cut:
+            self.render.notice(f"Your answer was {len(raw):,} characters; kept the first {ANSWER_CAP:,} (the cap).")
+        command = parse_command(text)
+        if command is None:
+            if not text.strip():
+                self.render.notice(EMPTY_ANSWER)
+                return step, None
+            return self._move(step, partial(self.driver.submit, text), raw)
+        if command.name in ("skip", "end"):
+            call = self.driver.skip if command.name == "skip" else self.driver.end
+            return self._move(step, call, raw)
+        self._command(command, step)
+        return step, command.rest or None  # "/hint\nmy answer" answers after the hint
 
     def _move(self, step: Any, call: Callable[[], Any], raw: str) -> tuple[Any, str | None]:
         """(next step, input to read again) after an answer, /skip or /end. On a terminal a full or failing disk

@@ -40,6 +40,8 @@ _raised = False  # the stop was raised in the main thread (a KeyboardInterrupt);
 _ended = False  # main() has returned: a signal now only sets the exit code (nothing is left to interrupt)
 _tty = False  # stdin was a terminal at launch (only then does a hang-up on it mean the terminal closed)
 _deadline: float | None = None  # monotonic time by which the process exits after a hang-up or SIGTERM
+_holding = False  # a submitted answer is on its way to the session journal: a stop waits for it (hold/release)
+_pending = False  # a stop came while holding: raised by release()
 
 
 def install() -> None:
@@ -64,7 +66,37 @@ def on_interrupt(signum: int, frame: Any) -> None:
     if _interrupts > 1:
         os.write(2, b"\nInterrupted.\n")
         os._exit(EXIT_HANGUP if _hung_up else 130)
+    stop_now()
+
+
+def stop_now() -> None:
+    """Raise the stop (KeyboardInterrupt), or keep it for release() while a submitted answer is being saved."""
+    global _pending
+    if _holding:
+        _pending = True
+        return
     raise KeyboardInterrupt
+
+
+def hold() -> None:
+    """The prompt accepted an answer: until release(), a Ctrl-C, hang-up or SIGTERM waits (it would otherwise land
+    between the prompt and the session journal, and the answer the screen showed as sent would be lost)."""
+    global _holding
+    _holding = True
+
+
+def release() -> None:
+    """The answer is in the session journal (or was not an answer): a stop that waited is raised now."""
+    global _holding, _pending
+    _holding = False
+    if _pending:
+        _pending = False
+        raise KeyboardInterrupt
+
+
+def holding() -> bool:
+    """True between hold() and release()."""
+    return _holding
 
 
 def on_hangup(signum: int, frame: Any) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +119,7 @@ class InterviewDriver:
         # SQLite loses a kill's last writes with its -wal file: each move is also kept in a file until checkpointed
         self._journal = isinstance(self.store, SqliteStore) and not self.backend.readonly
         self.move_saved = False  # the last move reached the session journal (a retry finishes it, never redoes it)
+        self.on_move_saved: Callable[[], None] | None = None  # told once a move is durable, before it is graded
 
     @classmethod
     def resume(cls, thread_id: str | None = None, checkpointer: Any = None) -> InterviewDriver:
@@ -298,6 +300,8 @@ class InterviewDriver:
         self._moves += 1
         self.move_saved = True
         self._current = None  # if the run below fails, the next call catches up from the journal
+        if self.on_move_saved is not None:
+            self.on_move_saved()  # the terminal's Ctrl-C held since the submit may stop the session here
         step = self._invoke(Command(resume=move))
         self._settle_journal()
         return step
