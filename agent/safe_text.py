@@ -1,7 +1,8 @@
 """Text from the candidate (answers) and their documents made safe to show and to store.
 
-- clean_text: terminal control sequences (ESC/CSI/OSC, NUL, DEL, C1 controls) are removed, so an answer
-  cannot clear the screen, retitle the window or plant a hyperlink, on screen or in a report; bytes that
+- clean_text: terminal control sequences (ESC/CSI/OSC, NUL, DEL, C1 controls) and bidi override controls are
+  removed, so an answer cannot clear the screen, retitle the window, plant a hyperlink or reverse what a reader
+  sees, on screen or in a report; bytes that
   were not valid UTF-8 (lone surrogates from a pipe) become U+FFFD, so every file can be written.
 - redact_url / redact_urls: credentials in a URL (`http://user:secret@host`, `?api_key=…`) are replaced by
   `***` before the URL is shown or stored.
@@ -22,7 +23,9 @@ _SEQUENCES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
     r"|\x9d[^\x07\x9c]*[\x07\x9c]?"  # 8-bit OSC
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0/C1 controls, and the bidi embedding, override and isolate controls (U+202A-202E, U+2066-2069), which make a
+# terminal or a Markdown viewer show the rest of the line reordered.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
 _QUERY = re.compile(r"(://[^\s?#'\"]*[?#])[^\s'\"]+")

@@ -56,6 +56,24 @@ def test_terminal_escapes_and_emoji_codes_are_neutralised_on_screen_and_in_files
     assert answers_in(transcript(isolated_data_dir, sid))[0].startswith("I led the migration of our billing system")
 
 
+BIDI = "I led the billing migration \u202eand cut p95 latency\u202c from 900 ms to 200 ms \u2067in a quarter\u2069."
+
+
+def test_bidi_override_controls_are_removed_on_screen_and_in_files(isolated_data_dir: Path) -> None:
+    # sweep21 S7: U+202E and the isolates reached the screen, the report and the transcript, where a bidi-aware
+    # viewer shows the rest of the line reversed
+    result = run_cli(*FAST, "--questions", "1", "--follow-ups", "0", stdin=BIDI + "\n")
+    assert result.returncode == 0, result.stderr
+    controls = ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069")
+    sid = session_id(result.stdout)
+    files = [path.read_text(encoding="utf-8") for path in (isolated_data_dir / "reports").glob(f"{sid}.*")]
+    for text in (result.stdout, *files):
+        for bad in controls:
+            assert bad not in text and bad.encode("unicode_escape").decode() not in text, repr(bad)
+    answer = answers_in(transcript(isolated_data_dir, sid))[0]
+    assert answer == "I led the billing migration and cut p95 latency from 900 ms to 200 ms in a quarter."
+
+
 def test_invalid_utf8_in_the_last_piped_answer_is_kept_and_the_report_written(isolated_data_dir: Path) -> None:
     answer = b"I rebuilt the \xff\xfe deploy pipeline and cut release time from 2 days to 3 hours."
     proc = subprocess.run(

@@ -3,6 +3,7 @@ resume), and a rebuilt story index announced even for the bundled sample bank (s
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from tests.test_session_cli import FAST, STRONG_1, STRONG_2, flat, run_cli
@@ -21,6 +22,8 @@ def test_document_warnings_are_not_repeated_at_every_launch(tmp_path: Path) -> N
     again = flat(resumed.stdout)
     assert "todo.md: no stories" not in again
     assert "warning(s) about your documents, unchanged since last time, not repeated" in again
+    # the command shown runs as printed: this interpreter, not a bare `python` that may lack the venv (sweep21 S5)
+    assert f"(see them with: {sys.executable} -m knowledge.ingest {docs})" in again
     (docs / "notes.md").write_text("   \n")  # a new problem is said at once
     third = flat(run_cli(*args, stdin=STRONG_1 + "\n").stdout)
     assert "notes.md" in third and "todo.md: no stories" not in third
