@@ -6,8 +6,8 @@ Heavy modules (the graph, the embedder, LLM clients) are imported only once the 
 launch fast.
 
 Exit codes: 0 finished (also Ctrl-D at the interactive prompt: saved, resume later); 1 unexpected
-error; 2 bad input (arguments, role, --docs path, --answers file, resume id); 3 scripted answers
-(--answers or piped stdin) ran out before the end (saved); 130 Ctrl-C (saved); 129 the terminal closed
+error; 2 bad input (arguments, role, --docs path, --answers file, resume id; a damaged session database); 3
+scripted answers (--answers or piped stdin) ran out before the end (saved); 130 Ctrl-C (saved); 129 the terminal closed
 (SIGHUP, or a hang-up seen on stdin: saved as for Ctrl-C, see agent.cli_signals); 143 SIGTERM (saved likewise).
 """
 
@@ -222,7 +222,7 @@ def run(opts: Options) -> int:
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
         elif exc.problem != "corrupt" and not resuming:  # a resume command here would fail: nothing to resume
             render.line("Nothing was answered yet, so there is nothing to resume: start again once it is fixed.")
-        return EXIT_ERROR
+        return EXIT_USAGE if exc.problem == "corrupt" else EXIT_ERROR  # a damaged database: as its header check
     except ScriptExhausted:
         cli_run.saved_hint(driver, render, "Scripted answers ran out before the end. Session saved.")
         return EXIT_SCRIPT_EXHAUSTED
@@ -324,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except StorageError as exc:  # the session store itself (damaged, full, read-only), e.g. for --list-sessions
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_USAGE if exc.problem == "corrupt" else EXIT_ERROR  # a data folder that cannot serve: exit 2
     except Exception as exc:
         if os.environ.get("INTERVIEWER_DEBUG"):
             raise
