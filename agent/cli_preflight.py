@@ -82,13 +82,18 @@ def _installed(name: str) -> bool:
 
 
 def foreign_checkpointer() -> str | None:
-    """The one-line problem when --checkpointer / INTERVIEWER_CHECKPOINTER names a file that is not a session
-    database (checked before SQLite is asked to open it, so nothing is written into it), else None."""
+    """The one-line problem when --checkpointer / INTERVIEWER_CHECKPOINTER is a URL of a kind not served (mysql://,
+    http://: it was taken for a folder and called read-only) or names a file that is not a session database
+    (checked before SQLite is asked to open it, so nothing is written into it), else None."""
+    from agent.safe_text import redact_url
     from agent.storage import foreign_message, not_sqlite
 
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
     if not url or not backend_is_sqlite():
         return None
+    if "://" in url and not url.startswith("sqlite:///"):
+        return (f"--checkpointer {redact_url(url)} is not a kind of session store this tool serves: give a SQLite "
+                "file path (or sqlite:///PATH), a postgresql:// URL, or memory:")  # fmt: skip
     path = Path(url.removeprefix("sqlite:///")).expanduser()
     if path.resolve() == (data_dir() / "sessions.sqlite").resolve():
         return None  # the tool's own database, named explicitly: a damaged one is offered the move as ever

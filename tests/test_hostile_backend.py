@@ -62,3 +62,14 @@ def test_a_postgres_checkpointer_without_the_extra_names_the_install_command(tmp
         assert "Traceback" not in done.stderr and "ModuleNotFoundError" not in done.stderr
         (line,) = done.stderr.strip().splitlines()
         assert "pip install -e '.[postgres]'" in line
+
+
+@pytest.mark.parametrize("url", ["mysql://x", "http://me:secret@x/y"])
+def test_a_checkpointer_url_of_another_kind_is_bad_input(tmp_path: Path, url: str) -> None:
+    # sweep21 S9: "the data folder mysql: is read-only", exit 1; the folder named was neither
+    for command in (ARGS, ["--resume"], ["--list-sessions"]):
+        done = _run(*command, "--checkpointer", url)
+        assert done.returncode == 2, done.stdout + done.stderr
+        (line,) = done.stderr.strip().splitlines()
+        assert "read-only" not in line and "secret" not in line, line
+        assert line.startswith("error: --checkpointer ") and "postgresql://" in line and "memory:" in line, line
