@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.table import Table
 
+from agent.answer_journal import take_notices
 from agent.cli_pending import modified_at, waiting_sessions
 from agent.cli_render import Renderer, session_command
 
@@ -32,6 +33,8 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
             render.line(w.line())
     if full is not None:
         render.line(f"Note: {full}")
+    for line in take_notices():  # a damaged answer journal met on the way was moved aside: never silently
+        render.line(line)
 
 
 def _table(render: Renderer, sessions: list[dict[str, Any]]) -> None:

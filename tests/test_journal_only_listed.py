@@ -40,3 +40,15 @@ def test_progress_with_no_sessions_prints_a_command_that_runs(isolated_data_dir:
     progress = _progress()
     assert progress.returncode == 2
     assert f"{os.path.abspath(sys.executable)} -m agent.session --role ROLE" in progress.stderr, progress.stderr
+
+
+def test_a_damaged_journal_met_by_the_listing_is_said_there(isolated_data_dir: Path, tmp_path: Path) -> None:
+    # sweep21 S4: --list-sessions moved a damaged journal aside without a word ("No saved sessions yet"), and the
+    # --resume after it found nothing to say either
+    kept = _killed_early(tmp_path, isolated_data_dir)
+    kept.write_bytes(kept.read_bytes()[:20])
+    listing = _run("--list-sessions")
+    assert listing.returncode == 0, listing.stderr
+    (aside,) = (isolated_data_dir / "pending").glob("*.damaged-*")
+    said = " ".join((listing.stdout + listing.stderr).split())
+    assert f"{kept} was damaged" in said and str(aside) in said, said
