@@ -74,6 +74,26 @@ def missing_backend_packages() -> str | None:
     )
 
 
+def unreachable_postgres(timeout: int = 5) -> str | None:
+    """The one-line problem when a Postgres checkpointer's server cannot be reached (one direct connection, at
+    most `timeout` seconds), else None. Said before the first question: the pool behind the session otherwise
+    retried for 30 s under the first question, printing each failure, and ended with a PoolTimeout traceback line."""
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    if not url.startswith(("postgresql://", "postgres://")):
+        return None
+    import psycopg
+
+    from agent.safe_text import redact_url
+
+    try:
+        psycopg.connect(url, connect_timeout=timeout).close()
+    except psycopg.Error as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        return (f"the Postgres server of --checkpointer {redact_url(url)} cannot be reached ({reason}); nothing "
+                "was asked or saved")  # fmt: skip
+    return None
+
+
 def _installed(name: str) -> bool:
     try:
         return importlib.util.find_spec(name) is not None

@@ -71,6 +71,7 @@ from agent.cli_preflight import (
     check_store_writable,
     foreign_checkpointer,
     missing_backend_packages,
+    unreachable_postgres,
 )
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
@@ -99,7 +100,7 @@ def run(opts: Options) -> int:
     render = Renderer(make_console(sys.stdout.isatty()), opts.questions or 5)
     if opts.checkpointer:  # the backend module reads it; child helpers started from here see it too
         os.environ["INTERVIEWER_CHECKPOINTER"] = opts.checkpointer
-    if problem := missing_backend_packages() or foreign_checkpointer():
+    if problem := missing_backend_packages() or foreign_checkpointer() or unreachable_postgres():
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:

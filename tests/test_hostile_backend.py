@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,16 @@ def test_a_checkpointer_url_of_another_kind_is_bad_input(tmp_path: Path, url: st
         (line,) = done.stderr.strip().splitlines()
         assert "read-only" not in line and "secret" not in line, line
         assert line.startswith("error: --checkpointer ") and "postgresql://" in line and "memory:" in line, line
+
+
+def test_an_unreachable_postgres_server_is_said_in_one_line_before_the_interview() -> None:
+    # sweep21 S8: 30 s of spinner under question 1, ten raw pool errors, "error: PoolTimeout ...", exit 1
+    for command in (ARGS, ["--list-sessions"]):
+        started = time.monotonic()
+        done = _run(*command, "--checkpointer", "postgresql://nobody:pw@127.0.0.1:1/x")
+        took = time.monotonic() - started
+        assert done.returncode == 2, done.stdout + done.stderr
+        (line,) = done.stderr.strip().splitlines()
+        assert "cannot be reached" in line and "127.0.0.1" in line and "pw" not in line, line
+        assert "Question 1" not in done.stdout
+        assert took < 20, took
