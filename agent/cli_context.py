@@ -6,6 +6,7 @@ fast, with one line.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,9 @@ def check_inputs(context: Context) -> None:
         check_base_url(context.base_url)
     if context.embedder not in EMBEDDER_NAMES:
         raise UsageError(f"unknown embedder {context.embedder!r}; choose one of: {', '.join(EMBEDDER_NAMES)}")
+    if context.embedder == "openai" and not os.environ.get("OPENAI_API_KEY"):
+        # known at launch: said before question 1, not after the first answer (which then could not be graded)
+        raise UsageError("embedder 'openai' needs OPENAI_API_KEY; use --embedder minilm to stay offline")
 
 
 def check_base_url(url: str) -> None:

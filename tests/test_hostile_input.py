@@ -211,3 +211,14 @@ def test_utf16_notes_with_a_bom_are_read_not_called_binary(tmp_path: Path) -> No
     out = flat(result.stdout)
     assert "binary" not in out
     assert "Hint: your story" in out and "Cutting the cloud bill" in out
+
+
+def test_the_openai_embedder_without_a_key_is_refused_before_question_1(isolated_data_dir: Path) -> None:
+    # sweep21 S12: question 1 was shown and an answer taken before "needs OPENAI_API_KEY" (the answer then lost, or
+    # stranded in a session that could not be graded without a key)
+    result = run_cli(*FAST, "--embedder", "openai", stdin="I led the migration and cut cost by 30% in two quarters.\n")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Question 1" not in result.stdout
+    (line,) = result.stderr.strip().splitlines()
+    assert "OPENAI_API_KEY" in line and "--embedder minilm" in line
+    assert not (isolated_data_dir / "pending").exists()
