@@ -56,10 +56,10 @@ class InterviewLoop:
                 # control sequences never reach the screen, the state or a report; bad bytes become U+FFFD
                 raw = clean_text(self.source.read() if first is None else first)
                 first = None
-                if not self.source.interactive:
-                    self.render.echo(raw)  # a terminal already shows what was typed
             else:
                 raw, queued = queued, None
+            if not self.source.interactive:
+                self.render.echo(_echoed(raw))  # a terminal already shows what was typed
             try:
                 step, queued = self._take(step, raw)
             finally:
@@ -170,3 +170,10 @@ class InterviewLoop:
         if step.kind != "done":
             self.render.step(step)
         return step
+
+
+def _echoed(raw: str) -> str:
+    """What a scripted input shows: a command line alone (the text after it is echoed when it is taken)."""
+    if parse_command(raw) is None:
+        return raw
+    return raw.lstrip().partition("\n")[0]
