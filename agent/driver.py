@@ -342,7 +342,8 @@ class InterviewDriver:
             paths = {"markdown": str(md), "json": str(js)}  # a read-only folder: the report written earlier
         report = {"scorecard": values.get("scorecard", {}), "closing": values.get("closing", ""), **paths}
         plan = values.get("plan", [])
-        return Step(kind="done", text=values.get("closing", ""), total=len(plan), last=last, report=report)
+        return Step(kind="done", text=values.get("closing", ""), total=len(plan), last=last, report=report,
+                    notices=self._index_notices())  # a rebuild met by the last answer is said before the scorecard
 
     def _prefetch(self, questions: list[dict[str, Any]]) -> None:
         # Search the stories of the questions still to come in the background, before they are asked.

@@ -37,3 +37,15 @@ def test_a_rebuilt_sample_bank_index_is_announced(isolated_data_dir: Path) -> No
     second = run_cli(*args, stdin=f"{STRONG_1}\n---\n{STRONG_2}\n")
     assert second.returncode == 0, second.stderr
     assert "index rebuilt: manifest is not valid JSON" in flat(second.stdout)
+
+
+def test_a_rebuilt_index_is_announced_in_a_one_question_session(isolated_data_dir: Path) -> None:
+    # sweep21 S11: every index file overwritten, a one-question session: the rebuild was met by /hint, and its notice
+    # waited for a next question that never came (nothing said)
+    args = [*FAST, "--questions", "1", "--follow-ups", "0"]
+    assert run_cli(*args, stdin="/end\n").returncode == 0
+    for path in (isolated_data_dir / "index").glob("*/*"):
+        path.write_bytes(b"\x00garbage" * 10)
+    again = run_cli(*args, stdin=f"/hint\n{STRONG_1}\n")
+    assert again.returncode == 0, again.stderr
+    assert "index rebuilt" in flat(again.stdout), again.stdout
