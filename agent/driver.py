@@ -380,7 +380,14 @@ class InterviewDriver:
         if opening is None or not opening.done():
             return []
         self._index_opening = None
-        return list(opening.result().notices) if opening.exception() is None else []
+        if opening.exception() is not None:
+            return []
+        index = opening.result()
+        notices = list(index.notices)
+        if self.context.docs and not getattr(index, "stories", [None]):
+            notices.append(f"No story was found in your documents ({', '.join(self.context.docs)}): /hint and the "
+                           "notes on your answers have nothing to draw on (the sample bank is not used).")  # fmt: skip
+        return notices
 
     def _candidate_questions(self) -> list[str]:
         # Questions the candidate prepared for the interviewer, from their own documents only

@@ -49,3 +49,14 @@ def test_a_rebuilt_index_is_announced_in_a_one_question_session(isolated_data_di
     again = run_cli(*args, stdin=f"/hint\n{STRONG_1}\n")
     assert again.returncode == 0, again.stderr
     assert "index rebuilt" in flat(again.stdout), again.stdout
+
+
+def test_documents_without_a_single_story_are_said(tmp_path: Path) -> None:
+    # sweep21 S6: a --docs folder holding only a binary file: the banner said "your documents", /hint "no matching
+    # story", and nothing said the index was empty
+    docs = tmp_path / "prep"
+    docs.mkdir()
+    (docs / "b.md").write_bytes(bytes(range(256)) * 40)
+    result = run_cli(*FAST, "--questions", "1", "--follow-ups", "0", "--docs", str(docs), stdin="/end\n")
+    assert result.returncode == 0, result.stderr
+    assert f"No story was found in your documents ({docs})" in flat(result.stdout), result.stdout
