@@ -45,11 +45,7 @@ GAPS = {
 
 
 def scripted_critic(
-    question: str,
-    question_type: str,
-    answer: str,
-    stories: Sequence[Story] = (),
-    competency: str | None = None,
+    question: str, question_type: str, answer: str, stories: Sequence[Story] = (), competency: str | None = None,
     **_: Any,
 ) -> Critique:
     """TEST DOUBLE for agent.critic.critique_answer: gaps looked up by the latest answer."""

@@ -29,11 +29,8 @@ def test_every_bundled_transcript_is_valid_and_names_are_unique() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "reason"),
     [
-        (
-            "name: x\nrole: director\nturns:\n  - question: q\n    answer: a\n    expect:\n      score: [4, 2]\n",
-            7,
-            "score",
-        ),
+        ("name: x\nrole: director\nturns:\n  - question: q\n    answer: a\n    expect:\n      score: [4, 2]\n",
+         7, "score"),
         ("name: x\nrole: director\nturns:\n  - question: q\n    expect: {}\n", 4, "answer"),
         ("name: x\nrole: director\nturns:\n  - answer: a\n    expect:\n      ownership: mine\n", 6, "ownership"),
         ("name: x\nrole: director\nturns: [\n", 4, "invalid YAML"),
@@ -61,7 +58,8 @@ def test_runner_exits_2_on_an_invalid_file(tmp_path: Path) -> None:
 def test_json_output_follows_the_contract_and_is_deterministic() -> None:
     paths = [str(TRANSCRIPTS / "director-no-result.yaml"), str(TRANSCRIPTS / "em-chain-ownership.yaml")]
     runs = [
-        subprocess.run([sys.executable, "-m", "evals.run", *paths, "--json"], capture_output=True, text=True, cwd=REPO)
+        subprocess.run([sys.executable, "-m", "evals.run", *paths, "--json"], capture_output=True, text=True,
+                       cwd=REPO)
         for _ in range(2)
     ]
     assert runs[0].stdout == runs[1].stdout
@@ -90,14 +88,8 @@ def test_a_critic_that_never_flags_a_missing_result_makes_the_replay_fail(
         critique = real(*args, **kwargs)  # type: ignore[arg-type]
         gaps = [g for g in critique.weak_or_missing if g != "result"]
         star = critique.star.model_copy(update={"result": True})
-        return critique.model_copy(
-            update={
-                "star": star,
-                "weak_or_missing": gaps,
-                "score": critique.score if gaps else 5,
-                "gap": critique.gap if gaps else "",
-            }
-        )
+        return critique.model_copy(update={"star": star, "weak_or_missing": gaps,
+                                           "score": critique.score if gaps else 5, "gap": critique.gap if gaps else ""})
 
     monkeypatch.setattr(node, "run_critic", broken)
     capsys.readouterr()

@@ -55,6 +55,7 @@ def test_a_resumed_session_stops_when_its_terminal_closes_or_on_sigterm(
     assert _reported_answers(isolated_data_dir).count(ANSWER) == 1
 
 
+
 def test_a_resumed_session_is_never_taken_for_an_empty_one(isolated_data_dir: Path) -> None:
     # Ctrl-C or a hang-up while a resumed session read its pending question back (first_step) made the session
     # call discard_if_empty(); main 91246ec counted a resumed driver's moves only once that read was done, so it

@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "1", "--follow-ups", "0"]
 
 # a Python path entry under which psycopg cannot be imported, as when the postgres extra was never installed
-NO_POSTGRES = """
+NO_POSTGRES = '''
 import sys
 class _NotInstalled:
     def find_spec(self, name, path=None, target=None):
@@ -27,7 +27,7 @@ class _NotInstalled:
             raise ModuleNotFoundError(f"No module named {name!r}", name=name)
         return None
 sys.meta_path.insert(0, _NotInstalled())
-"""
+'''
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

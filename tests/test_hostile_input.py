@@ -78,10 +78,7 @@ def test_invalid_utf8_in_the_last_piped_answer_is_kept_and_the_report_written(is
     answer = b"I rebuilt the \xff\xfe deploy pipeline and cut release time from 2 days to 3 hours."
     proc = subprocess.run(
         [sys.executable, "-m", "agent.session", *FAST, "--questions", "1", "--follow-ups", "0"],
-        input=answer,
-        capture_output=True,
-        cwd=REPO,
-        timeout=90,
+        input=answer, capture_output=True, cwd=REPO, timeout=90,
         env={**os.environ, "PYTHONIOENCODING": "utf-8:surrogateescape"},
     )
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")
@@ -164,13 +161,8 @@ def test_data_dir_that_is_a_regular_file_is_one_line_exit_2(tmp_path: Path) -> N
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     proc = subprocess.run(
-        [sys.executable, "-m", "agent.session", *FAST, "--questions", "1"],
-        input="an answer\n",
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-        env={**os.environ, "INTERVIEWER_DATA_DIR": str(blocker)},
+        [sys.executable, "-m", "agent.session", *FAST, "--questions", "1"], input="an answer\n",
+        capture_output=True, text=True, cwd=REPO, timeout=60, env={**os.environ, "INTERVIEWER_DATA_DIR": str(blocker)},
     )
     assert proc.returncode == 2
     assert str(blocker) in proc.stderr and "Traceback" not in proc.stderr

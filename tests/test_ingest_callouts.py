@@ -44,6 +44,8 @@ def test_callouts_are_star_parts_and_inline_fields_are_metadata() -> None:
     assert "status::" not in result.stories[1].text
 
 
+
+
 KEYED = """# Behavioural prep
 
 ## Key to my labels (how I write these)

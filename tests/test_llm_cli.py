@@ -17,29 +17,9 @@ def test_dead_server_falls_back_per_turn_with_a_notice_and_the_session_completes
     answers.write_text(json.dumps(["I led the migration and cut costs from $40K to $25K a month within a quarter."]))
     url = f"http://127.0.0.1:{free_port()}/v1"
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "agent.session",
-            "--role",
-            "director",
-            "--questions",
-            "1",
-            "--follow-ups",
-            "0",
-            "--embedder",
-            "hashing",
-            "--model",
-            "stub-model",
-            "--base-url",
-            url,
-            "--answers",
-            str(answers),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "OPENAI_API_KEY": "sk-test-never-written"},
+        [sys.executable, "-m", "agent.session", "--role", "director", "--questions", "1", "--follow-ups", "0",
+         "--embedder", "hashing", "--model", "stub-model", "--base-url", url, "--answers", str(answers)],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, "OPENAI_API_KEY": "sk-test-never-written"},
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
@@ -65,26 +45,9 @@ def test_openai_base_url_from_the_environment_reaches_a_real_server(tmp_path: Pa
     with StubOpenAI() as stub:
         env["OPENAI_BASE_URL"] = stub.url
         proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "agent.session",
-                "--role",
-                "director",
-                "--questions",
-                "1",
-                "--follow-ups",
-                "0",
-                "--embedder",
-                "hashing",
-                "--answers",
-                str(answers),
-            ],
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            env=env,
-            timeout=120,
+            [sys.executable, "-m", "agent.session", "--role", "director", "--questions", "1", "--follow-ups", "0",
+             "--embedder", "hashing", "--answers", str(answers)],
+            capture_output=True, text=True, cwd=REPO, env=env, timeout=120,
         )
         requests = list(stub.requests)
     assert proc.returncode == 0, proc.stderr

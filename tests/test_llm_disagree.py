@@ -47,14 +47,8 @@ def test_check_fails_a_reconciler_that_obeys_the_model() -> None:
 
 
 def test_modes_follow_the_offline_verdict() -> None:
-    evidence = {
-        "non_answer": False,
-        "relevance": "off_topic",
-        "quantified_result": False,
-        "numbers": [],
-        "weak_or_missing": ["relevance"],
-        "score": 2,
-    }
+    evidence = {"non_answer": False, "relevance": "off_topic", "quantified_result": False, "numbers": [],
+                "weak_or_missing": ["relevance"], "score": 2}
     assert applicable(evidence, "Some answer.") == ["on_topic_unquoted"]
     assert applicable({**evidence, "non_answer": True}, "x") == ["injection_five"]
     on_topic = {**evidence, "relevance": "on_topic", "weak_or_missing": ["result"]}

@@ -26,14 +26,8 @@ def test_preview_is_the_graphs_first_question(role: str, seed: int) -> None:
 
 
 def test_preview_follows_fixed_questions() -> None:
-    context = Context(
-        role="director",
-        questions=1,
-        seed=3,
-        embedder="hashing",
-        offline=True,
-        fixed_questions=["Tell me about a time you failed."],
-    )
+    context = Context(role="director", questions=1, seed=3, embedder="hashing", offline=True,
+                      fixed_questions=["Tell me about a time you failed."])
     preview = first_question(context)
     assert preview is not None and preview.text.endswith("Tell me about a time you failed.")
 

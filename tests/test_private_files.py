@@ -17,14 +17,8 @@ from tests.test_session_cli import FAST, STRONG_1, session_id
 
 def _run_under_umask_022(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "agent.session", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-        env=dict(os.environ),
-        preexec_fn=lambda: os.umask(0o022),
+        [sys.executable, "-m", "agent.session", *args], input=stdin, capture_output=True, text=True,
+        cwd=REPO, timeout=120, env=dict(os.environ), preexec_fn=lambda: os.umask(0o022),
     )
 
 

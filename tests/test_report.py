@@ -45,12 +45,8 @@ EVIDENCE = Evidence(field="action", span=Span(start=0, end=14, text="I shipped i
 NOTE = StoryNote(kind="contradiction", story_id="s1", story_title="Queue story", message="Your notes say 30%.")
 TURNS = [
     turn(0, "We tried it.", crit(2, ["quantified_result", "ownership"])),
-    turn(
-        0,
-        "It dropped 40%.",
-        crit(4, ["ownership"], evidence=[EVIDENCE], story_notes=[NOTE], probes="quantified_result", closes_gap=True),
-        follow_up=True,
-    ),
+    turn(0, "It dropped 40%.", crit(4, ["ownership"], evidence=[EVIDENCE], story_notes=[NOTE],
+                                    probes="quantified_result", closes_gap=True), follow_up=True),
     turn(1, "", None),
 ]
 

@@ -166,12 +166,8 @@ def test_ctrl_d_mid_answer_saves_and_the_session_resumes_with_earlier_answers(is
     finally:
         term.close()
     resumed = subprocess.run(
-        [sys.executable, "-m", "agent.session", "--resume"],
-        input="The second answer, in full.\n",
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
+        [sys.executable, "-m", "agent.session", "--resume"], input="The second answer, in full.\n",
+        capture_output=True, text=True, cwd=REPO, timeout=120,
     )
     assert resumed.returncode == 0, resumed.stderr
     (transcript,) = (isolated_data_dir / "reports").glob("*.json")

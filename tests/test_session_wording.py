@@ -46,15 +46,8 @@ def test_same_seed_same_questions_whatever_the_history(tmp_path: Path, isolated_
     for _ in range(2):  # the history now holds these questions: a seeded session must not avoid them
         assert _plan(run_cli(*args, stdin=script), isolated_data_dir) == first
     elsewhere = tmp_path / "other-data"
-    other = subprocess.run(
-        [sys.executable, "-m", "agent.session", *args],
-        input=script,
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=90,
-        env={**os.environ, "INTERVIEWER_DATA_DIR": str(elsewhere)},
-    )
+    other = subprocess.run([sys.executable, "-m", "agent.session", *args], input=script, capture_output=True,
+                           text=True, cwd=REPO, timeout=90, env={**os.environ, "INTERVIEWER_DATA_DIR": str(elsewhere)})
     assert _plan(other, elsewhere) == first  # fmt: skip
     unseeded = [_plan(run_cli(*args[:4], "--questions", "3", "--follow-ups", "0", stdin=script), isolated_data_dir)
                 for _ in range(2)]  # fmt: skip
