@@ -12,8 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import shlex
-import sys
 from collections.abc import Sequence
 
 from knowledge.paths import data_dir, write_private
@@ -49,9 +47,9 @@ def fresh_notices(notices: Sequence[str], docs: Sequence[str]) -> list[str]:
     shown = [n for n in notices if n not in about_docs or _digest(n) not in seen]
     held = len(about_docs) - sum(1 for n in about_docs if n in shown)
     if held:
-        # the interpreter running now: a bare `python` may lack the venv (as agent.cli_render.session_command)
-        python = shlex.quote(sys.executable or "python3")
-        command = " ".join([python, "-m", "knowledge.ingest", *map(shlex.quote, docs)])
+        from agent.cli_render import module_command  # the interpreter running now, as in the resume command
+
+        command = module_command("knowledge.ingest", *docs)
         shown.append(f"{held} warning(s) about your documents, unchanged since last time, not repeated "
                      f"(see them with: {command})")  # fmt: skip
     memory.pop(key, None)

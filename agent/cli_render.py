@@ -183,11 +183,16 @@ class Renderer:
         self.line(f"{reason} Resume with: {resume_command(session_id)}")
 
 
-def session_command(*args: str) -> str:
-    """`<this interpreter> -m agent.session ARGS`, quoted for a POSIX shell (a bare `python` may lack the venv)."""
+def module_command(module: str, *args: str) -> str:
+    """`<this interpreter> -m MODULE ARGS`, quoted for a POSIX shell (a bare `python` may lack the venv)."""
     import shlex
 
-    return " ".join([shlex.quote(sys.executable or "python3"), "-m", "agent.session", *map(shlex.quote, args)])
+    return " ".join([shlex.quote(sys.executable or "python3"), "-m", module, *map(shlex.quote, args)])
+
+
+def session_command(*args: str) -> str:
+    """`<this interpreter> -m agent.session ARGS`, quoted for a POSIX shell."""
+    return module_command("agent.session", *args)
 
 
 def resume_command(session_id: str) -> str:

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-BACKGROUND_NICE = 10
+from knowledge.threads import BACKGROUND_NICE
 
 
 def build_caches_in_child(docs: list[str], index_dir: str | None, embedder: str, timeout: float = 600.0) -> bool:
