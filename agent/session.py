@@ -351,9 +351,11 @@ def cli() -> NoReturn:
     if cli_signals.exit_code() is not None:  # a hang-up or SIGTERM: whatever main() made of it, leave now
         code = EXIT_INTERRUPTED
     if code == EXIT_INTERRUPTED:
-        from agent.coaching.record import flush_history
-
-        flush_history()  # the last answer's history summary; os._exit below would not wait for it
+        # The last answer's history summary; os._exit below would not wait for it. Only a session that loaded the
+        # history writer has one: importing it here, after a Ctrl-C that may have cut an import short, can fail.
+        record = sys.modules.get("agent.coaching.record")
+        if record is not None:
+            record.flush_history()
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError):  # the terminal is gone
                 stream.flush()
