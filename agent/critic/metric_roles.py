@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from agent.critic import outcome_forms as forms
 from agent.critic.schema import MetricMention
 from agent.critic.text import Sentence, i_action, we_action, word_set
 from knowledge.metric_units import TIME_UNITS
@@ -52,7 +53,9 @@ _AFTERWARDS = re.compile(
 # "shipped it in nine days": a duration told after a completion verb, after the work, is how long the work took.
 _TOOK = re.compile(
     r"\b(?:got|had|shipped|delivered|finished|completed|done|live|launched|migrated|closed|fixed|resolved|"
-    r"recovered|restored|back|swapp?ed|moved|rolled out|replaced|cut over|finishes|completes)\b[^,;]*?"
+    r"recovered|restored|back|swapp?ed|moved|rolled out|replaced|cut over|finishes|completes|"
+    # a deal, a hire or a build closed in a span: "signed them in five weeks", "hired all four within a quarter"
+    r"signed|won|hired|built|onboarded|merged|sold|deployed|landed|converted)\b[^,;]*?"
     r"\b(?:in|within|inside)\s+(?:just\s+|only\s+|about\s+|under\s+|less than\s+)?$",
     re.I,
 )
@@ -85,6 +88,8 @@ _PROBLEM = re.compile(
 )
 
 
+# The duration a quiet span is counted in: "in six months", "for 200 days", "over the last year".
+_SPAN_BEFORE = re.compile(r"\b(?:in|for|over|across)\s+(?:the\s+(?:last|past|next|first)\s+)?(?:\w+\s+)?$", re.I)
 _PAST_FORMS = word_set("fell rose grew won sped went came led meant shrank shrunk held freed")
 
 
@@ -112,7 +117,8 @@ def classify(
     In a hypothetical answer (design, technical) only a lived, past-tense figure can be an outcome.
     """
     mentions: list[MetricMention] = []
-    for metric in extract_metrics(answer):
+    found = extract_metrics(answer)
+    for metric in sorted([*found, *forms.extra_metrics(answer, found)], key=lambda m: m.start):
         idx = next((i for i, s in enumerate(sents) if s.start <= metric.start < s.end), None)
         role: Literal["outcome", "context"] = "context"
         if idx is not None:
@@ -122,6 +128,8 @@ def classify(
                 metric.baseline is not None
                 or bool(_CHANGE.search(clause))
                 or bool(_CHANGE_AFTER.match(answer, metric.end, sent.end))
+                or bool(forms.PAIRED_AFTER.match(answer, metric.end, sent.end))  # "0.1%, down from 3%"
+                or bool(forms.REMOVED.search(answer, sent.start, metric.start) and forms.OFF.match(answer, metric.end))
             )
             # "the share of calls we needed to escalate went from a third to a tenth": a told change outweighs
             # target words in a relative clause.
@@ -155,9 +163,22 @@ def classify(
             subject = (
                 metric.unit not in TIME_UNITS and not known and bool(_PAST_AFTER.match(answer, metric.end, sent.end))
             )
+            # "not a single release slipped in six months", "incident-free for 200 days": a span without an event.
+            quiet = (
+                metric.unit in TIME_UNITS
+                and bool(forms.NO_EVENT.search(clause))
+                and bool(_SPAN_BEFORE.search(answer, sent.start, metric.start))
+            )
+            direct = changed or took
             changed = changed or bool(timed and after_work) or settled or (after_work and metric.value == 0)
-            changed = changed or (after_work and (took or subject))
-            if changed and lived and not target and not problem and not (before_work and metric.baseline is None):
+            changed = changed or (after_work and (took or subject or quiet))
+            # The count a step of the candidate's acts on ("I later presented it to 40 leads") or a feeling ("it
+            # felt 10x better") is not a measured effect, whatever comes after the work.
+            mine = bool(forms.MY_STEP.search(clause)) and not direct
+            felt = bool(forms.FELT.search(clause))
+            if changed and lived and not target and not problem and not mine and not felt and not (
+                before_work and metric.baseline is None
+            ):
                 role = "outcome"
         mentions.append(MetricMention(**metric.model_dump(), role=role))
     return mentions

@@ -1,0 +1,120 @@
+"""Forms of a measured outcome that need the sentence around a number, not the number alone.
+
+A quantified result is an effect of the candidate's work stated with a measure. knowledge.metrics finds quantities
+with units; some outcome forms carry their measure in a shape it does not read as one ("fivefold", "twelve in a
+row", "14 before, 3 after", "nobody paged in the half-year since"), and some numbers sit in an outcome position only
+because of what follows them ("0.1% of requests, down from 3%"). Others look like outcomes but are not: a count
+that is the object of the candidate's own step ("I presented it to 40 leads") or a feeling ("felt 10x better").
+Each pattern is data with an example; metric_roles.py applies them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.models import Metric
+from knowledge.number_words import WORD_NUMBER, word_value
+
+_N = r"(?:\d[\d,]*(?:\.\d+)?|" + WORD_NUMBER.pattern.replace("?P<num>", "?:") + ")"
+
+
+def _num(text: str) -> float | None:
+    t = text.replace(",", "").strip()
+    try:
+        return float(t)
+    except ValueError:
+        return word_value(t) if WORD_NUMBER.fullmatch(t) else None
+
+
+# "reduced the timeouts fivefold", "a 3-fold drop": a multiplier of change.
+_FOLD = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[\s-]?fold\b", re.I
+)
+# "twelve in a row", "nine sprints straight", "6 consecutive releases" counted after the work: a streak.
+_STREAK = re.compile(
+    rf"\b(?P<n>{_N})\s+(?:(?:[a-z]+\s+){{0,2}}in a row|(?:[a-z]+\s+){{1,2}}(?:straight|running)\b|consecutive\b)",
+    re.IGNORECASE,
+)
+# "14 before, 3 after", "before: 14, after: 3": a before/after pair of bare numbers.
+_BEFORE_AFTER = re.compile(
+    rf"(?P<b>{_N})\s*(?:[a-z]+\s+){{0,2}}before\b[\s,;:]*(?:and\s+|vs\.?\s+|versus\s+)?(?P<a>{_N})\s*"
+    rf"(?:[a-z]+\s+){{0,2}}(?:after|now)\b"
+    rf"|\bbefore\W+(?P<b2>{_N})\b[^.!?;]{{0,30}}?\b(?:after|now)\W+(?P<a2>{_N})\b",
+    re.IGNORECASE,
+)
+# "in the half-year since", "for a year now", "in the year since": a span reached without an event.
+_SPAN = re.compile(
+    r"\b(?:in|for|over|across)\s+(?:the\s+(?:last\s+|past\s+)?|a\s+(?:full\s+)?|an\s+|one\s+)?"
+    r"(?P<half>half[\s-]?)?(?P<unit>year|month|quarter|week)s?\b",
+    re.IGNORECASE,
+)
+# "fell by about half", "grew by a third": a share of change in words after "by".
+_BY_SHARE = re.compile(
+    r"\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+)?"
+    r"(?P<f>half|a third|a quarter|two thirds|three quarters)\b",
+    re.IGNORECASE,
+)
+_SHARES = {"half": 50.0, "a third": 33.3, "a quarter": 25.0, "two thirds": 66.7, "three quarters": 75.0}
+_SPAN_UNITS = {"year": "years", "month": "months", "quarter": "quarters", "week": "weeks"}
+# An event that did not happen: "none", "nobody was paged", "not a single release slipped", "incident-free".
+NO_EVENT = re.compile(
+    r"\b(?:none|nobody|no one|nothing|zero|not (?:a single|one|once)|never|no\s+(?:more\s+|new\s+|further\s+)?"
+    r"[a-z]+|without (?:a|an|any|one)|[a-z]+-free)\b",
+    re.IGNORECASE,
+)
+# "..., down from 3%", "... where it used to be 1.4 s", "..., versus 40 before": the figure before it is the after.
+PAIRED_AFTER = re.compile(
+    r"[^.!?;]{0,40}?(?:,\s*|\s)(?:(?:down|up)\s+from|where it (?:was|used to be)|(?:it|this|that) used to be"
+    r"|against|versus|vs\.?|compared (?:to|with))\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|~)?[$€£]?"
+    + _N,
+    re.IGNORECASE,
+)
+# Removing a share of something: "took 70% of the load off the primary", "shaved a third off the bill".
+REMOVED = re.compile(
+    r"\b(?:took|takes|taken|shaved|knocked|trimmed|stripped)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+OFF = re.compile(r"[^.!?;]{0,40}?\b(?:off|out of|away)\b", re.IGNORECASE)
+# A figure that reports a feeling or guess is not a measured outcome: "it felt 10x better", "seemed twice as fast".
+FELT = re.compile(r"\b(?:felt|feels?|seem(?:ed|s)?|looked|sounded)\W+(?:\w+\W+){0,2}\S+$", re.I)
+# The candidate's own step with a non-change verb: "I later presented it to 40 leads", "I handed it to a lead
+# with 4 reports". The count is the step's object, not what changed.
+MY_STEP = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:(?:then|later|after that|afterwards|so)\W+)?I\s+(?:\w+ly\s+)?"
+                     r"(?:later\s+|then\s+|also\s+)?[a-z]+(?:ed|t|d)?\b", re.IGNORECASE)  # fmt: skip
+
+
+def _mention(text: str, m: re.Match[str], value: float, unit: str, baseline: float | None = None) -> Metric:
+    return Metric(
+        text=text[m.start() : m.end()], value=value, unit=unit, baseline=baseline,
+        after=value if baseline is not None else None, start=m.start(), end=m.end(),
+        phase="change" if baseline is not None else "",
+    )  # fmt: skip
+
+
+def extra_metrics(text: str, found: list[Metric]) -> list[Metric]:
+    """Measures of outcome forms the quantity extractor does not read, not overlapping any it found."""
+    out: list[Metric] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(m.start < b and a < m.end for m in [*found, *out])
+
+    for m in _FOLD.finditer(text):
+        if (v := _num(m.group("n"))) is not None and free(m.start(), m.end()):
+            out.append(_mention(text, m, v, "x"))
+    for m in _BY_SHARE.finditer(text):
+        if free(m.start("f"), m.end()):
+            out.append(_mention(text, m, _SHARES[m.group("f").lower()], "%"))
+    for m in _STREAK.finditer(text):
+        if (v := _num(m.group("n"))) is not None and free(m.start(), m.end()):
+            out.append(_mention(text, m, v, "count"))
+    for m in _BEFORE_AFTER.finditer(text):
+        b, a = _num(m.group("b") or m.group("b2") or ""), _num(m.group("a") or m.group("a2") or "")
+        if a is not None and b is not None and free(m.start(), m.end()):
+            out.append(_mention(text, m, a, "count", baseline=b))
+    for m in _SPAN.finditer(text):
+        sent_lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        sent_hi = min((i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
+        sentence = text[sent_lo:sent_hi]
+        if NO_EVENT.search(sentence) and re.search(r"\b(?:since|now|after)\b", sentence, re.I) and free(*m.span()):
+            out.append(_mention(text, m, 0.5 if m.group("half") else 1.0, _SPAN_UNITS[m.group("unit").lower()]))
+    return sorted(out, key=lambda x: x.start)

@@ -1,0 +1,79 @@
+"""A quantified result is an outcome of the candidate's action stated with a measure; a number that only sets the
+scene (team size, dates, budgets, an audience, a target, a feeling) is not one.
+
+Each case pins one form, judged by the critique a user meets (a real role pack, a story told through to its end).
+Every answer is written for this file; none comes from a labelled or blind set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.critic import critique_answer
+
+Q = "Tell me about a process you changed on your team and what happened."
+SETUP = (
+    "Two years ago I ran a platform team of nine engineers at a travel company. Releases were painful and the "
+    "on-call rota was burning people out. I set up a weekly release train, I wrote the runbook myself and I paired "
+    "each new on-call engineer with a senior for their first shift. "
+)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Pages per week: 14 before, 3 after.",  # a before/after pair of bare numbers
+        "Not a single release has slipped in six months.",  # no event over a span
+        "The rota has been incident-free for 200 days.",  # "-free" over a span
+        "Since then the team has shipped every release on its date, twelve in a row.",  # a streak
+        "Nobody has been paged at night in the half-year since.",  # a span in words, no event in it
+        "Change failures are at 2% of releases, down from 9%.",  # "X of Y, down from Z"
+        "The train took 70% of the hotfix load off the senior engineers.",  # a share taken off
+        "It reduced the weekend pages fivefold.",  # a multiplier in words
+        "Escalations from support fell by about half.",  # a share in words after "by"
+        "Lead time went 9 days → 2 days.",  # an arrow
+        "p99 deploy time is 11 minutes now, versus 40 before.",  # versus the before
+        "Rollbacks dropped to one a quarter, from roughly one a week.",  # a rate, from/to
+    ],
+)
+def test_outcome_forms_are_quantified(ending: str) -> None:
+    c = critique_answer(Q, "behavioral", SETUP + ending, role="engineering-manager")
+    assert c.star.result and c.quantified_result, ending
+    assert any(e.field == "quantified_result" for e in c.evidence), ending  # the flag shows its measure
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "I later presented the approach to 40 engineering leads.",  # the object of the candidate's own step
+        "After that I handed the rota to a new lead with 4 reports.",  # a scene detail of a step
+        "It felt about 10x better to work on.",  # a feeling, not a measure
+        "Our goal was to reach 95% on-time releases by the end of the year.",  # a target
+        "I spent about two weeks writing the runbook.",  # effort, not effect
+        "The budget was 40k for tooling.",  # a budget
+        "We had 14 pages a week at the time.",  # the problem before the work
+    ],
+)
+def test_scene_numbers_are_not_quantified_results(ending: str) -> None:
+    c = critique_answer(Q, "behavioral", SETUP + ending, role="engineering-manager")
+    assert not c.quantified_result, ending
+
+
+def test_a_pause_without_a_negation_is_not_a_quiet_span() -> None:
+    """ "for two days" is a quiet span only when the clause says nothing happened in it."""
+    quiet = critique_answer(Q, "behavioral", SETUP + "No release has slipped for ten weeks.", role="director")
+    busy = critique_answer(
+        Q, "behavioral", SETUP + "Then I sat with the on-call engineers for two days.", role="director"
+    )
+    assert quiet.quantified_result and not busy.quantified_result
+
+
+def test_a_deal_closed_in_a_span_after_the_work_is_measured() -> None:
+    story = (
+        "Last year our sales VP wanted a custom integration for one prospect while my teams were committed to a "
+        "migration. I took both roadmaps to the CPO with the cost of each and proposed a paid pilot on our API. "
+        "We signed the prospect on the API in five weeks."
+    )
+    c = critique_answer("Tell me about the hardest stakeholder disagreement you resolved.", "behavioral", story,
+                        role="director")  # fmt: skip
+    assert c.quantified_result
