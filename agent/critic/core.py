@@ -135,6 +135,8 @@ def _relevance_note(f: Features, info: QuestionInfo, story: Story | None) -> str
     phr = load_yaml("critic_phrases.yaml")["relevance"]
     competency = f.relevance.instead_competency or "another subject"
     topic = phr["subjects"].get(competency, competency.replace("_", " "))
+    if f.relevance.missing_ask:
+        return render(phr["missing_part"], ask=f.relevance.missing_ask.rstrip("?") + "?", question=info.text)
     key = "off_topic" if f.relevance.label == "off_topic" else "sibling" if f.relevance.sibling else "partial"
     if sum(len(words(s.text)) for s in f.sents) < THIN_WORDS:
         key = "thin"  # a rival question fits a one-liner by chance; saying what it is about would be a guess

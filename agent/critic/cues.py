@@ -31,7 +31,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "failure_modes": re.compile(
-        r"\b(?:fail\w*|failover|retr(?:y|ies|ied)|backpressure|back-pressure|degrad\w*|outages?|single points?|"
+        r"\b(?:fail\w*|failover|fall(?:s|ing)? back|retr(?:y|ies|ied)|backpressure|back-pressure|degrad\w*|outages?|"
+        r"single points?|"
         r"circuit[- ]breakers?|fallbacks?|timeouts?|redundan\w*|recover\w*|dead[- ]letter|idempoten\w*|"
         r"roll ?backs?|crash\w*|goes down|went down|is down|network partitions?|brownout|overload\w*|"
         r"rate[- ]limit\w*|disaster|replay|drift|hallucinat\w*|guardrails?|alert\w*|on-?call)\b",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.critic import cues, gaps, level, relevance, rubric, signals
+from agent.critic import asks, cues, gaps, level, relevance, rubric, signals
 from agent.critic.metric_roles import classify
 from agent.critic.ownership import ownership
 from agent.critic.question import QuestionInfo
@@ -107,6 +107,9 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # It shows most of what a strong answer to THIS question shows, in other words than the question's. Not
         # for motivation: any work story brushes against "names a project" or "says what they want".
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
+    if rel.label == "on_topic" and lvl.label != "below" and (ask := asks.missing_ask(info.text, sents, metrics)):
+        # One ask of a several-part question is never answered: the answer covers only part of what was asked.
+        rel = dataclasses.replace(rel, label="partial", missing_ask=ask)
     if rel.label == "off_topic":
         # An answer to another question shows no signal of the one asked, whatever words or numbers it shares
         # with them (a build-time speed-up gives numbers, not the model metrics a data-quality signal asks for).
@@ -132,9 +135,10 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
     named = sum(1 for h in f.signals if h.named)
     not_owned = f.own != "clear" and f.star.action is not None
     return {
-        "not_on_topic": f.relevance.label != "on_topic",
+        "not_on_topic": f.relevance.label != "on_topic" and f.relevance.missing_ask is None,
         "off_topic": f.relevance.label == "off_topic",
         "below_level": f.level.label == "below",
+        "missing_part": f.relevance.missing_ask is not None,
         "no_action": f.star.action is None,
         "no_plan_step": f.star.action is None,
         "not_owned": not_owned,

@@ -21,6 +21,8 @@ from agent.critic.question import QuestionInfo
 from agent.critic.relevance import MOTIVE, shared_topic
 from agent.critic.schema import Critique, Evidence, Span, StarFlags
 from agent.critic.semantic import MAX_SENTENCES, Semantic, semantic
+from agent.critic.star import concrete as pictured
+from agent.critic.star import states_result
 from agent.critic.text import clip, first_person, words
 from knowledge.models import Story
 from prompts import load_yaml
@@ -42,6 +44,14 @@ ON_THE_ASK = 0.30
 # not see it?"): a specific reply close to it in meaning gives it, in words the question's signal list may not share.
 OPEN_PROBES = ("failure_modes", "tradeoffs", "rationale", "requirements", "scale", "quantified_result", "signal")
 SUBSTANTIAL_WORDS = 40
+MEASURED_WORDS = 12  # a reply this long with a figure in it says what it measured, not only the figure
+# A short reply that declines the follow-up ("I'd rather not say", "I can't share that") gives nothing of what it asked.
+DECLINES = re.compile(
+    r"\b(?:(?:I'd|I would) (?:rather|prefer) not|(?:I'd|I would) prefer to (?:skip|not)|"
+    r"(?:I )?(?:can't|cannot|won't) (?:say|share|go into|discuss|talk about)\b(?! (?:exactly|precisely)))",
+    re.IGNORECASE,
+)
+DECLINE_WORDS = 12
 # Cue lists (pattern, an example it must match; tests/test_critic_follow_up.py checks every example).
 # Unsure of the very thing the follow-up asked: the reply gives part of it at most.
 UNSURE_CUES: tuple[tuple[str, str], ...] = (
@@ -97,7 +107,7 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[boo
         # "We talked it through as a team" names no part of the candidate's own: not even partly.
         "ownership": (f.own == "clear" and f.star.action is not None and f.spec != "low", f.own in ("clear", "mixed")),
         "action": (f.star.action is not None, False),
-        "result": (f.star.result is not None, False),
+        "result": (f.star.result is not None or any(states_result(s, f.metrics) for s in f.sents), False),
         "quantified_result": (f.quantified, f.star.result is not None or bool(f.metrics)),
         "situation": (f.star.situation is not None, False),
         "task": (f.star.task is not None, False),
@@ -166,6 +176,8 @@ def critique_follow_up(
     if (verdict.reason is not None and not word_off_topic) or verdict.injection:
         reason = verdict.reason or "injection"
         return non_answer(info.type, reason, [], applies).model_copy(update={"closes_gap": False, "probes": probes})  # type: ignore[arg-type]
+    if len(words(typed)) < DECLINE_WORDS and DECLINES.search(typed):
+        return non_answer(info.type, "declined", [], applies).model_copy(update={"closes_gap": False, "probes": probes})  # type: ignore[arg-type]
     # A reply continues the first answer: beside the pack's other questions it often reads like one of them (a reply on
     # how quality was checked sits close to the pack's evaluation question), which says nothing about whether it
     # answers the probe. Rivals judge only a reply to a relevance probe (was the candidate brought back?); any reply's
@@ -185,7 +197,12 @@ def critique_follow_up(
     if closes and UNSURE.search(verdict.text):
         closes, partly = False, True
     if closes:
-        score = 5 if f.spec == "high" or (f.spec == "medium" and n_words >= 25) else 4 if f.spec == "medium" else 3
+        # A reply is judged at a reply's length: one sentence with a measure or a concrete detail (a name, a
+        # figure, a picturable step) closes the gap as well as a paragraph does.
+        measured = bool(f.metrics) and n_words >= MEASURED_WORDS
+        detailed = any(pictured(s, f.metrics) for s in f.sents)
+        score = 5 if f.spec == "high" or (f.spec == "medium" and n_words >= 25) or measured else (
+            4 if f.spec == "medium" or detailed else 3)
     else:
         # A vague reply is still a reply (2-3); nothing, a dodge, a few words or an evasion score 1.
         evasive = bool(EVASIVE.search(verdict.text)) and not partly

@@ -86,6 +86,7 @@ class RelevanceResult:
     ahead: int = 0  # other questions of the pack whose meaning fits the answer better than the asked one's
     word_share: float = 1.0  # the asked question's word fit as a share of the best other question's
     sibling: bool = False  # partial because a question of the same competency leads (_sibling_led)
+    missing_ask: str | None = None  # partial because this ask of a several-part question is never covered (asks.py)
 
 
 def _roots(text: str) -> set[str]:

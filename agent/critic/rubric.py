@@ -35,7 +35,11 @@ class Rubric:
 
 # Relevance and level come first in every shape: an answer to another question, or at another level, is what a
 # follow-up must address before any detail.
-_FRONT = (Row("relevance", "not_on_topic", 1.0), Row("level", "below_level", 1.0))
+# A missing ask of a several-part question costs through its cap (CAPS), not its row: the asks answered are judged
+# on their own, and the form gaps the missing ask leaves (no trade-off, no example) already cost.
+_FRONT = (
+    Row("relevance", "not_on_topic", 1.0), Row("relevance", "missing_part", 0.0), Row("level", "below_level", 1.0)
+)
 _SIGNAL = Row("signal", "signals_missing", 0.5)
 _HAZY = Row("specificity", "hazy", 1.0)  # detailed, but unsure of its own details
 TABLE: dict[Shape, Rubric] = {
@@ -50,13 +54,13 @@ TABLE: dict[Shape, Rubric] = {
     "stance": Rubric(
         ("example", "rationale", "ownership", "specificity"),
         (*_FRONT, Row("example", "no_lived_case", 2.0), Row("rationale", "no_reason_short", 1.0),
-         Row("action", "no_action", 1.5), Row("ownership", "not_owned", 1.0), Row("result", "no_result", 1.0),
+         Row("action", "no_action", 1.5), Row("ownership", "not_owned", 1.0), Row("result", "no_result", 1.5),
          Row("quantified_result", "unmeasured_result", 1.0), Row("specificity", "generic", 1.5), _HAZY, _SIGNAL),
         hypothetical=False,
     ),
     "plan": Rubric(
         ("action", "rationale", "tradeoffs", "specificity"),
-        (*_FRONT, Row("action", "no_plan_step", 2.0), Row("specificity", "generic", 1.5), _HAZY,
+        (*_FRONT, Row("action", "no_plan_step", 2.0), Row("specificity", "generic", 2.5), _HAZY,
          Row("rationale", "no_reason_short", 1.0), Row("ownership", "plan_not_owned", 0.5), _SIGNAL),
         hypothetical=True,
     ),
@@ -75,12 +79,13 @@ TABLE: dict[Shape, Rubric] = {
     ),
     "motivation": Rubric(
         ("rationale", "example", "specificity"),
-        (*_FRONT, Row("specificity", "generic", 2.0), _HAZY, Row("rationale", "no_motive", 1.0),
+        (*_FRONT, Row("specificity", "generic", 2.5), _HAZY, Row("rationale", "no_motive", 1.0),
          Row("example", "no_own_path", 1.0), _SIGNAL),
         hypothetical=False,
     ),
 }  # fmt: skip
-CAPS = {"off_topic": 2, "below_level": 3}
+# A several-part question with one ask never answered is at most a 3, however well the rest is told.
+CAPS = {"off_topic": 2, "below_level": 3, "missing_part": 3}
 # The question's own signals say what a strong answer to it shows; the rows below relevance and level ask for the
 # generic parts of a shape (a lived case, a sized load, a named trade-off). An answer that shows every signal of its
 # question (features: signals_shown) in specific terms has the substance those rows look for, told its own way:
@@ -136,6 +141,10 @@ def gaps(shape: Shape, features: dict[str, bool]) -> list[str]:
             seen.append(row.gap)
     if features.get("signals_shown"):
         seen = [g for g in seen if g not in FORM_GAPS]
+    if seen == ["signal"]:
+        # Every part of the shape is there, on topic, at level and specific: the signal matcher naming none of the
+        # question's signals (recall about half on the tuned set) is too weak to take a complete answer's 5.
+        seen = []
     return seen
 
 

@@ -29,7 +29,7 @@ def _situation(sentence: Sentence, metrics: list[MetricMention], question_type: 
         lived = bool(cue.LIVED_ANCHOR.search(text) or (cue.CASE_PHRASE.search(text) and cue.PAST_VERB.search(text)))
     else:
         lived = bool(cue.LIVED_CONTEXT.search(text))
-    return lived and _concrete(sentence, metrics)
+    return lived and concrete(sentence, metrics)
 
 
 @dataclass
@@ -44,7 +44,7 @@ class StarResult:
     actions: list[int] = field(default_factory=list)
 
 
-def _concrete(sentence: Sentence, metrics: list[MetricMention]) -> bool:
+def concrete(sentence: Sentence, metrics: list[MetricMention]) -> bool:
     """A sentence a reader could picture: a number, a name, or enough non-vague content words."""
     if any(sentence.start <= m.start < sentence.end for m in metrics):
         return True
@@ -135,6 +135,12 @@ def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hy
     content = [w for w in rest if w not in cue.VERDICT]
     # "The escalations stopped" is a result; "overall it went really well and the product grew" is a verdict.
     return len(content) >= 1 and len(rest) - len(content) < len(content) + 1
+
+
+def states_result(sentence: Sentence, metrics: list[MetricMention]) -> bool:
+    """A sentence that tells what changed, read on its own (a reply to "what changed afterwards?" has no action
+    before it for the result to follow)."""
+    return _result(sentence, metrics, True, False)
 
 
 def action_indexes(sents: list[Sentence], question_type: str) -> list[int]:

@@ -1,0 +1,61 @@
+"""Several-part questions: an ask never answered makes the answer partial, capped at 3, and the gap names that ask.
+
+Every ask kind in agent/critic/asks.py carries an example ask and an example covering sentence; each is checked here,
+so no kind ships without a reason to be there. The answers are written for this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.critic import critique_answer
+from agent.critic.asks import KINDS, AskKind, asks, covers, kind_of
+from agent.critic.text import sentences
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
+def test_every_ask_kind_reads_its_example(kind: AskKind) -> None:
+    assert kind_of(kind.example_ask) is kind
+    assert covers(kind, sentences(kind.example_cover)[0], [])
+
+
+def test_a_question_splits_at_its_asks() -> None:
+    assert asks("Once it is live, what do you watch, and what would make you switch it off?") == [
+        "Once it is live, what do you watch", "what would make you switch it off"]  # fmt: skip
+    assert asks("Tell me about a launch that slipped. What did you learn?") == [
+        "Tell me about a launch that slipped", "What did you learn"]  # fmt: skip
+
+
+Q = "Tell me about a migration you led that went badly. What did you learn?"
+STORY = (
+    "Last year I led the move of our billing service from a self-managed Postgres cluster to a managed one, with "
+    "two engineers and a four-week window. I planned the cutover for a Saturday and wrote the runbook myself, but "
+    "I skipped a full rehearsal on production-sized data to save a week. The copy took nine hours instead of two, "
+    "and invoices went out a day late for 3,000 customers."
+)
+LESSON = " Since then I never cut a rehearsal on real volumes, and I put the rehearsal date in the plan first."
+
+
+def test_a_story_without_the_lesson_asked_for_is_partial_and_capped() -> None:
+    c = critique_answer(Q, "behavioral", STORY, role="engineering-manager")
+    assert c.relevance == "partial" and c.score <= 3
+    assert c.weak_or_missing[0] == "relevance" and "What did you learn?" in c.gap
+
+
+def test_the_same_story_with_its_lesson_answers_the_question() -> None:
+    c = critique_answer(Q, "behavioral", STORY + LESSON, role="engineering-manager")
+    assert c.relevance == "on_topic" and c.score >= 4
+
+
+def test_a_plan_question_without_first_steps_is_partial() -> None:
+    question = (
+        "What would the platform look like in two years if it went right, and what would you do in the first quarter?"
+    )
+    vision = (
+        "In two years any product team could take a model from a notebook to a monitored endpoint in days without "
+        "a ticket to us, with one feature definition for training and serving and cost shown per team. The platform "
+        "group would build paved roads and guardrails rather than one-off integrations, and we would judge ourselves "
+        "on adoption and lead time."
+    )
+    c = critique_answer(question, "leadership", vision, role="director")
+    assert c.relevance == "partial" and c.score <= 3
