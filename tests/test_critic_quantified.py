@@ -34,6 +34,11 @@ SETUP = (
         "Lead time went 9 days → 2 days.",  # an arrow
         "p99 deploy time is 11 minutes now, versus 40 before.",  # versus the before
         "Rollbacks dropped to one a quarter, from roughly one a week.",  # a rate, from/to
+        "Two of the juniors were promoted within the year.",  # a count the sentence says changed
+        "We closed 41 of the 50 open reliability tickets that half.",  # a count finished after the work
+        "Night pages are now rare: two in the last quarter.",  # a count over a recent period
+        "We went a full year without a Sev1.",  # a span gone without an event
+        "Cycle time is 40% shorter than a year ago.",  # a comparative after the share
     ],
 )
 def test_outcome_forms_are_quantified(ending: str) -> None:
@@ -52,6 +57,8 @@ def test_outcome_forms_are_quantified(ending: str) -> None:
         "I spent about two weeks writing the runbook.",  # effort, not effect
         "The budget was 40k for tooling.",  # a budget
         "We had 14 pages a week at the time.",  # the problem before the work
+        "Then I onboarded four contractors to cover the backlog.",  # a completion that is the candidate's own step
+        "The rollout itself was planned over 6 weeks.",  # a plan's length
     ],
 )
 def test_scene_numbers_are_not_quantified_results(ending: str) -> None:

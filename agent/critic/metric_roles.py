@@ -35,7 +35,8 @@ _CHANGE = re.compile(
 _CHANGE_AFTER = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:renewed|left|churned|stayed|dropped|fell|rose|grew|improved|increased|decreased|"
     r"disappeared|stopped|signed|returned|converted|upgraded|pass(?:ed|es|ing)?|green|reached|held|stayed|remained|"
-    r"faster|slower|fewer|less|more|lower|higher|cheaper|reduction|improvement|increase|decrease|drop|gain|"
+    r"faster|slower|fewer|less|more|lower|higher|cheaper|"
+    r"(?:shorter|longer|smaller|bigger|larger|quicker) than|reduction|improvement|increase|decrease|drop|gain|"
     r"savings?|saved|better|earlier|sooner|ahead|compared (?:to|with)|versus|vs|"
     r"without (?:a|an|any|one)\b)\b",  # "two months without a page"
     re.IGNORECASE,
@@ -88,8 +89,20 @@ _PROBLEM = re.compile(
 )
 
 
+_DONE = re.compile(
+    r"\b(?:closed|fixed|retired|migrated|onboarded|automated|deprecated|removed|promoted|hired|cleared)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|over\s+|all\s+)?$",
+    re.I,
+)
+_DONE_AFTER = re.compile(
+    r"\s+(?:of\s+(?:the|our|my|his|her|their|those)\s+)?(?:[a-z]+\s+){0,2}(?:were|was|got|have been|had been)\s+"
+    r"(?:\w+ed|promoted|hired|closed|fixed)\b",
+    re.IGNORECASE,
+)
 # The duration a quiet span is counted in: "in six months", "for 200 days", "over the last year".
-_SPAN_BEFORE = re.compile(r"\b(?:in|for|over|across)\s+(?:the\s+(?:last|past|next|first)\s+)?(?:\w+\s+)?$", re.I)
+_SPAN_BEFORE = re.compile(
+    r"\b(?:in|for|over|across|went|gone|go)\s+(?:the\s+(?:last|past|next|first)\s+)?(?:\w+\s+)?$", re.I
+)
 _PAST_FORMS = word_set("fell rose grew won sped went came led meant shrank shrunk held freed")
 
 
@@ -169,7 +182,12 @@ def classify(
                 and bool(forms.NO_EVENT.search(clause))
                 and bool(_SPAN_BEFORE.search(answer, sent.start, metric.start))
             )
-            direct = changed or took
+            # "we closed 41 of the 50 tickets", "two of them were promoted": a count finished after the work.
+            completed = after_work and bool(
+                _DONE.search(answer, sent.start, metric.start) or _DONE_AFTER.match(answer, metric.end, sent.end)
+            )
+            direct = changed or took  # a completion the candidate did themselves ("I hired two") is their step
+            changed = changed or completed
             changed = changed or bool(timed and after_work) or settled or (after_work and metric.value == 0)
             changed = changed or (after_work and (took or subject or quiet))
             # The count a step of the candidate's acts on ("I later presented it to 40 leads") or a feeling ("it

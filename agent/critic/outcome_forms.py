@@ -44,7 +44,7 @@ _BEFORE_AFTER = re.compile(
 )
 # "in the half-year since", "for a year now", "in the year since": a span reached without an event.
 _SPAN = re.compile(
-    r"\b(?:in|for|over|across)\s+(?:the\s+(?:last\s+|past\s+)?|a\s+(?:full\s+)?|an\s+|one\s+)?"
+    r"\b(?P<prep>in|for|over|across|went|gone|go)\s+(?:the\s+(?:last\s+|past\s+)?|a\s+(?:full\s+)?|an\s+|one\s+)?"
     r"(?P<half>half[\s-]?)?(?P<unit>year|month|quarter|week)s?\b",
     re.IGNORECASE,
 )
@@ -55,6 +55,16 @@ _BY_SHARE = re.compile(
     re.IGNORECASE,
 )
 _SHARES = {"half": 50.0, "a third": 33.3, "a quarter": 25.0, "two thirds": 66.7, "three quarters": 75.0}
+# "two in the last quarter", "one in the past six months": a count over a recent period.
+_RECENT = re.compile(
+    rf"\b(?P<n>{_N})\s+in\s+the\s+(?:last|past)\s+(?:[a-z]+\s+)?(?:days?|weeks?|months?|quarters?|years?)\b",
+    re.IGNORECASE,
+)
+# "two of the juniors were promoted": a count of people or things the rest of the sentence says changed.
+_COUNT_OF = re.compile(
+    rf"\b(?P<n>{_N})\s+of\s+(?:the|our|my|his|her|their|those)\s+[a-z]+(?=\s+(?:were|got|have been)\s+[a-z]+ed\b)",
+    re.IGNORECASE,
+)
 _SPAN_UNITS = {"year": "years", "month": "months", "quarter": "quarters", "week": "weeks"}
 # An event that did not happen: "none", "nobody was paged", "not a single release slipped", "incident-free".
 NO_EVENT = re.compile(
@@ -104,6 +114,10 @@ def extra_metrics(text: str, found: list[Metric]) -> list[Metric]:
     for m in _BY_SHARE.finditer(text):
         if free(m.start("f"), m.end()):
             out.append(_mention(text, m, _SHARES[m.group("f").lower()], "%"))
+    for pattern in (_RECENT, _COUNT_OF):
+        for m in pattern.finditer(text):
+            if (v := _num(m.group("n"))) is not None and free(m.start(), m.end()):
+                out.append(_mention(text, m, v, "count"))
     for m in _STREAK.finditer(text):
         if (v := _num(m.group("n"))) is not None and free(m.start(), m.end()):
             out.append(_mention(text, m, v, "count"))
@@ -115,6 +129,8 @@ def extra_metrics(text: str, found: list[Metric]) -> list[Metric]:
         sent_lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         sent_hi = min((i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
         sentence = text[sent_lo:sent_hi]
-        if NO_EVENT.search(sentence) and re.search(r"\b(?:since|now|after)\b", sentence, re.I) and free(*m.span()):
+        went = m.group("prep").lower() in ("went", "gone", "go")
+        after = went or re.search(r"\b(?:since|now|after)\b", sentence, re.I)
+        if NO_EVENT.search(sentence) and after and free(*m.span()):
             out.append(_mention(text, m, 0.5 if m.group("half") else 1.0, _SPAN_UNITS[m.group("unit").lower()]))
     return sorted(out, key=lambda x: x.start)
