@@ -111,6 +111,7 @@ class EarlyStart:
         source.prepare()  # prompt_toolkit is imported before the start competes with it for the interpreter
         self._thread.start()
         draft = ""
+        source.on_submit = self._submitted
         try:
             while True:
                 text: str | None = None
@@ -121,7 +122,8 @@ class EarlyStart:
                 finally:
                     self._detach()
                 if text is not None and not self._done.is_set():
-                    self._keep(text)  # durable now, before the wait that Ctrl-C or a kill may cut short
+                    if self.kept is None:  # not written at the submit key (_submitted)
+                        self._keep(text)  # durable now, before the wait that Ctrl-C or a kill may cut short
                     cli_signals.release()  # a Ctrl-C held since the submit stops now
                 self._wait(render)  # interrupted: done already; submitted early: a spinner until it is
                 if self.step is None:  # failed: result() says why; a damaged database is asked about first
@@ -146,6 +148,18 @@ class EarlyStart:
             self._done.wait()  # the driver it started is closed (and an unanswered session dropped) by the caller
             self._thread.join()
             return None, exc
+        finally:
+            source.on_submit = None
+
+    def _submitted(self, text: str) -> None:
+        """The prompt accepted `text` (an answer, /skip or /end): into the answer journal before the prompt draws
+        it as accepted, so a kill at that sight keeps it (the start's thread never writes it meanwhile)."""
+        if not self._done.is_set():
+            self._keep(text)
+        elif self.driver is not None and self.step is not None and not self._needs_showing():
+            move = early_move(text)
+            if move is not None:
+                self.driver.keep_submitted(move)
 
     def _keep(self, text: str) -> None:
         """Write an answer (or /skip, /end) submitted before the start is done to the answer journal."""

@@ -196,6 +196,7 @@ class PromptSource:
         self._stopped = False  # a SIGINT came while the prompt was closing for another reason
         self._sigint_due = False  # a SIGINT seen by the prompt's handler, not acted on yet
         self._on_draft = on_draft  # told the draft after every edit (agent.typing_ahead)
+        self.on_submit: Callable[[str], None] | None = None  # told a submitted text before the prompt closes
 
     def _build(self) -> Any:
         from prompt_toolkit import PromptSession
@@ -245,6 +246,10 @@ class PromptSource:
         """Submit the text: from this key on it is an answer, and a stop waits until the session journal holds it
         (agent.cli_signals.hold; the interview loop releases it once the move is saved)."""
         cli_signals.hold()
+        if self.on_submit is not None:
+            # on disk before the prompt draws the answer as accepted: a kill -9 at that sight keeps it
+            with contextlib.suppress(OSError):  # a full disk: the interview loop says so when it saves the answer
+                self.on_submit(buffer.text)
         buffer.validate_and_handle()
 
     def _started(self, pre_run: Callable[[], None] | None) -> None:

@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any
 
 from agent import cli_signals
+from agent.cli_early import early_move
 from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command
 from agent.cli_render import UNKNOWN_COMMAND, Renderer
 from agent.context import Context
@@ -43,6 +44,22 @@ class InterviewLoop:
         if hasattr(driver, "on_move_saved"):
             driver.on_move_saved = cli_signals.release  # a Ctrl-C at the submit stops once the answer is saved
         self.shown: list[dict[str, Any]] = []  # critiques already shown after their answer
+        if hasattr(source, "on_submit") and hasattr(driver, "keep_submitted"):
+            source.on_submit = self._keep_submitted  # the prompt's submit key journals the answer at once
+        self._reading = False  # the prompt reads the input for the pending step (not a retry's Esc Enter)
+
+    def _keep_submitted(self, text: str) -> None:
+        """The prompt accepted `text`: an answer, /skip or /end goes to the answer journal before it closes."""
+        move = early_move(text) if self._reading else None
+        if move is not None:
+            self.driver.keep_submitted(move)
+
+    def _read(self) -> str:
+        self._reading = True
+        try:
+            return self.source.read()
+        finally:
+            self._reading = False
 
     def run(self, step: Any, already_shown: str | None = None, resumed: bool = False, first: str | None = None) -> Any:
         """Ask until the interview is done; return the final Step (`already_shown`: text on screen already;
@@ -54,7 +71,7 @@ class InterviewLoop:
         while step.kind != "done":
             if queued is None:
                 # control sequences never reach the screen, the state or a report; bad bytes become U+FFFD
-                raw = clean_text(self.source.read() if first is None else first)
+                raw = clean_text(self._read() if first is None else first)
                 first = None
             else:
                 raw, queued = queued, None

@@ -42,6 +42,7 @@ _tty = False  # stdin was a terminal at launch (only then does a hang-up on it m
 _deadline: float | None = None  # monotonic time by which the process exits after a hang-up or SIGTERM
 _holding = False  # a submitted answer is on its way to the session journal: a stop waits for it (hold/release)
 _pending = False  # a stop came while holding: raised by release()
+_leave = False  # a second Ctrl-C came while holding: release() leaves at once
 
 
 def install() -> None:
@@ -57,16 +58,25 @@ def install() -> None:
 
 
 def on_interrupt(signum: int, frame: Any) -> None:
-    """First signal: KeyboardInterrupt (save, say how to resume). Second: leave now; every answer is already
-    in the session database, and SQLite survives a process that stops mid-write."""
-    global _interrupts
+    """First signal: KeyboardInterrupt (save, say how to resume). Second: leave now (once an answer submitted
+    just before is on disk); every answer is then in the session store, and SQLite survives a process that stops
+    mid-write."""
+    global _interrupts, _leave
     if _ended:
         return
     _interrupts += 1
     if _interrupts > 1:
-        os.write(2, b"\nInterrupted.\n")
-        os._exit(EXIT_HANGUP if _hung_up else 130)
+        if _holding:  # a submitted answer is on its way to disk: leave once it is there (release), not before
+            _leave = True
+            _stop(EXIT_HANGUP if _hung_up else 130)  # the watchdog leaves anyway if the save hangs
+            return
+        _leave_now()
     stop_now()
+
+
+def _leave_now() -> None:
+    os.write(2, b"\nInterrupted.\n")
+    os._exit(EXIT_HANGUP if _hung_up else 130)
 
 
 def stop_now() -> None:
@@ -89,6 +99,8 @@ def release() -> None:
     """The answer is in the session journal (or was not an answer): a stop that waited is raised now."""
     global _holding, _pending
     _holding = False
+    if _leave:
+        _leave_now()  # a second Ctrl-C came while the answer was saved: it is saved now
     if _pending:
         _pending = False
         raise KeyboardInterrupt

@@ -120,6 +120,7 @@ class InterviewDriver:
         self._journal = isinstance(self.store, SqliteStore) and not self.backend.readonly
         self.move_saved = False  # the last move reached the session journal (a retry finishes it, never redoes it)
         self.on_move_saved: Callable[[], None] | None = None  # told once a move is durable, before it is graded
+        self._kept: tuple[int, dict[str, str]] | None = None  # (number, move) written by keep_submitted()
 
     @classmethod
     def resume(cls, thread_id: str | None = None, checkpointer: Any = None) -> InterviewDriver:
@@ -170,6 +171,16 @@ class InterviewDriver:
         record_session(self.context.role, self.thread_id, [q["id"] for q in plan])
         self._prefetch(plan)
         return step
+
+    def keep_submitted(self, move: dict[str, str]) -> None:
+        """Write a move the prompt has just accepted to the answer journal, before the screen shows it accepted
+        (submit() then finds it there): a kill at that sight, or a stop before submit() runs, keeps it. Raises
+        OSError when the file cannot be written (submit() says so through the database)."""
+        step = self._current
+        if not self.started or step is None or step.kind == "done" or self.backend.readonly:
+            return
+        answer_journal.record(self.thread_id, self.context.to_dict(), self._moves, move, step.question)
+        self._kept = (self._moves, dict(move))
 
     def submit(self, answer: str) -> Step:
         """Answer the pending question or follow-up."""
@@ -291,7 +302,8 @@ class InterviewDriver:
         step = self._current or self.pending()
         if step.kind == "done":
             return step  # nothing left to answer: stay on the report
-        if self._journal:  # durable the moment it is submitted, whatever happens to the -wal file
+        kept, self._kept = self._kept == (self._moves, move), None  # journalled at the submit key already
+        if self._journal and not kept:  # durable the moment it is submitted, whatever happens to the -wal file
             # a full disk: the database may still take it (its -wal file has room), and says so if not
             with contextlib.suppress(OSError):
                 answer_journal.record(self.thread_id, self.context.to_dict(), self._moves, move, step.question)

@@ -47,13 +47,19 @@ class Terminal:
     """A child process on a pty: type keys into it and wait for text on its screen."""
 
     def __init__(
-        self, args: list[str], controlling: bool = False, sighup_late: bool = False, columns: int = 100
+        self,
+        args: list[str],
+        controlling: bool = False,
+        sighup_late: bool = False,
+        columns: int = 100,
+        extra_env: dict[str, str] | None = None,
     ) -> None:
         """controlling: the pty is the child's controlling terminal in a session of its own, as a terminal
         window gives its shell, so closing the master hangs it up (SIGHUP). sighup_late: that SIGHUP is never
-        handled (blocked)."""
+        handled (blocked). extra_env: more environment for the child."""
         self.master, slave = pty.openpty()
         env = dict(os.environ, TERM="xterm", COLUMNS=str(columns), LINES="40", PROMPT_TOOLKIT_NO_CPR="1")
+        env.update(extra_env or {})
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "agent.session", *args],
             stdin=slave,
