@@ -52,8 +52,9 @@ def _confirm(question: str) -> bool:
         return False
 
 
-def resume_driver(session_id: str) -> InterviewDriver:
-    """A driver for a saved session: the given id, or the latest unfinished one when the id is empty."""
+def resume_driver(session_id: str, embedder: str | None = None) -> InterviewDriver:
+    """A driver for a saved session: the given id, or the latest unfinished one when the id is empty
+    (`embedder`: --embedder given on resume, used only instead of an openai embedder that has no key now)."""
     backend = open_backend(readonly=sqlite_readonly())
     restored: list[str] = []
     if not backend.readonly:
@@ -73,19 +74,43 @@ def resume_driver(session_id: str) -> InterviewDriver:
             except StorageError:
                 backend.close()
                 raise
-    if backend.store.load(session_id or None) is None:
+    row = backend.store.load(session_id or None)
+    if row is None:
         recent = ", ".join(s["thread_id"] for s in backend.store.listing(RECENT_IDS)) or "none"
         backend.close()
         what = f"unknown session id {session_id!r}" if session_id else "no unfinished session to resume"
         raise ResumeError(f"{what}; recent sessions: {recent}")
     try:
-        driver = InterviewDriver.resume(session_id or None, checkpointer=backend)
-    except (SessionNotFoundError, SessionLockedError) as exc:
+        local = _local_embedder(row, embedder)
+        driver = InterviewDriver.resume(session_id or None, checkpointer=backend, embedder=local)
+    except (SessionNotFoundError, SessionLockedError, ResumeError) as exc:
         backend.close()
         raise ResumeError(str(exc)) from None
     driver.owns_backend = True
     driver.restored = restored
+    if local is not None:
+        driver.restored.append(f"This session was started with the openai embedder and OPENAI_API_KEY is not set: "
+                               f"your stories are searched with the local {local} embedder from here on.")  # fmt: skip
     return driver
+
+
+def _local_embedder(row: tuple[str, dict[str, Any], str], asked: str | None) -> str | None:
+    """The embedder to resume with instead of the stored one, or None (the stored one). A session started with the
+    openai embedder (before the key was checked at the start) cannot grade without OPENAI_API_KEY: it goes on with
+    a local embedder the candidate names, or ResumeError says how to go on (before any question is shown)."""
+    import os
+
+    from agent.cli_render import session_command
+    from knowledge.embedder_names import EMBEDDER_NAMES
+
+    thread_id, stored, status = row
+    if stored.get("embedder") != "openai" or os.environ.get("OPENAI_API_KEY") or status != "active":
+        return None
+    if asked in EMBEDDER_NAMES and asked != "openai":
+        return asked
+    raise ResumeError(f"session {thread_id} was started with --embedder openai, which needs OPENAI_API_KEY: set "
+                      "it and resume again, or go on with the local embedder: "
+                      f"{session_command('--resume', thread_id, '--embedder', 'minilm')}")  # fmt: skip
 
 
 def _newest_draft(store: Any) -> str:

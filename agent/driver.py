@@ -123,8 +123,11 @@ class InterviewDriver:
         self._kept: tuple[int, dict[str, str]] | None = None  # (number, move) written by keep_submitted()
 
     @classmethod
-    def resume(cls, thread_id: str | None = None, checkpointer: Any = None) -> InterviewDriver:
-        """A driver for a stored session (the latest unfinished one when no id is given)."""
+    def resume(
+        cls, thread_id: str | None = None, checkpointer: Any = None, embedder: str | None = None
+    ) -> InterviewDriver:
+        """A driver for a stored session (the latest unfinished one when no id is given; `embedder`: one to use
+        instead of the stored one)."""
         if isinstance(checkpointer, Backend):
             backend = checkpointer
         else:
@@ -134,7 +137,10 @@ class InterviewDriver:
             what = f"session {thread_id!r}" if thread_id else "unfinished session"
             raise SessionNotFoundError(f"no {what} to resume")
         tid, stored, _status = found
-        driver = cls(Context.from_dict(stored), checkpointer=backend, thread_id=tid)
+        context = Context.from_dict(stored)
+        if embedder is not None:
+            context.embedder = embedder
+        driver = cls(context, checkpointer=backend, thread_id=tid)
         driver.owns_backend = checkpointer is None
         if not backend.readonly:
             driver._hold()

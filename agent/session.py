@@ -172,7 +172,7 @@ def run(opts: Options) -> int:
                 driver = cli_run.new_driver(early.context, early.thread_id, ask=True)
         elif context is None:
             try:
-                driver = cli_run.resume_driver(opts.resume or "")
+                driver = cli_run.resume_driver(opts.resume or "", embedder=opts.embedder)
             except cli_run.ResumeError as exc:
                 getting_ready.close()
                 for line in answer_journal.take_notices():  # a damaged journal file met on the way: never silent
@@ -184,7 +184,8 @@ def run(opts: Options) -> int:
                 opts.base_url = None  # used, not ignored
             _banner(render, context, role_title(context.role, strict=False), driver.thread_id, source.interactive)
             render.notice(f"Resuming session {driver.thread_id}.")
-            if ignored := ignored_on_resume(opts):
+            used = {"--embedder"} if context.embedder == opts.embedder else set()  # instead of openai without a key
+            if ignored := [flag for flag in ignored_on_resume(opts) if flag not in used]:
                 render.notice(f"Ignored on resume (the session keeps its settings): {' '.join(ignored)}")
         else:
             driver = cli_run.new_driver(context, thread_id, ask=source.interactive)
