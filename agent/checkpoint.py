@@ -8,7 +8,6 @@ costs nothing already answered. Disk problems surface as agent.storage.StorageEr
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import time
@@ -183,8 +182,7 @@ class SqliteStore:
         return bool(row) and row[0] == 0 and row[1] == row[2]
 
     def _lock_path(self, thread_id: str) -> Path:
-        digest = hashlib.sha256(thread_id.encode("utf-8")).hexdigest()[:24]
-        return self.path.parent / "locks" / f"{digest}.lock"
+        return session_lock.lock_path(self.path, thread_id)
 
     def hold(self, thread_id: str) -> None:
         try:

@@ -118,3 +118,17 @@ def foreign_checkpointer() -> str | None:
     if path.resolve() == (data_dir() / "sessions.sqlite").resolve():
         return None  # the tool's own database, named explicitly: a damaged one is offered the move as ever
     return foreign_message(path) if path.exists() and not_sqlite(path) else None
+
+
+def held_elsewhere(session_id: str) -> str | None:
+    """The one-line problem when `--resume ID` names a session another process is running (SQLite backend), else
+    None: said before the banner and the spinner, which would otherwise invite typing an answer that the late
+    refusal then drops. (Postgres holds its sessions in the database: refused once connected, as before.)"""
+    from agent import session_lock
+
+    if not session_id or not backend_is_sqlite():
+        return None
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    database = Path(url.removeprefix("sqlite:///")).expanduser() if url else data_dir() / "sessions.sqlite"
+    path = session_lock.lock_path(database, session_id)
+    return session_lock.locked_message(path, session_id) if session_lock.is_locked(path) else None

@@ -70,6 +70,7 @@ from agent.cli_preflight import (
     check_session_header,
     check_store_writable,
     foreign_checkpointer,
+    held_elsewhere,
     missing_backend_packages,
     unreachable_postgres,
 )
@@ -119,6 +120,8 @@ def run(opts: Options) -> int:
         if not source.interactive:
             release_keys()  # held at launch in case it was
         context = None if resuming else new_context(opts)
+        if resuming and (held := held_elsewhere(opts.resume or "")):
+            raise UsageError(held)  # before the banner and a spinner that invites typing
         if context is not None:
             check_inputs(context)
             check_store_writable()  # a read-only data folder or a full disk is said now, not after an answer

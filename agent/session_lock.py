@@ -10,6 +10,7 @@ the holder exits, even on kill -9, so a stale lock never blocks a resume. The fi
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import socket
@@ -35,6 +36,18 @@ def _holder(path: Path) -> str:
         return "another process"
 
 
+def lock_path(database: Path, thread_id: str) -> Path:
+    """The lock file of a session kept in the SQLite file `database` (a hostile id never names a path)."""
+    digest = hashlib.sha256(thread_id.encode("utf-8")).hexdigest()[:24]
+    return database.parent / "locks" / f"{digest}.lock"
+
+
+def locked_message(path: Path, thread_id: str) -> str:
+    """What a second process says about a session held at `path`."""
+    return (f"session {thread_id} is open in another process ({_holder(path)}); finish or quit it there first "
+            "(a lock held by a process that died is released by itself)")  # fmt: skip
+
+
 def acquire(path: Path, thread_id: str) -> None:
     """Take the lock at `path` or raise SessionLockedError naming the holder."""
     with _GUARD:
@@ -49,10 +62,7 @@ def acquire(path: Path, thread_id: str) -> None:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.close()
-            raise SessionLockedError(
-                f"session {thread_id} is open in another process ({_holder(path)}); "
-                "finish or quit it there first (a lock held by a process that died is released by itself)"
-            ) from None
+            raise SessionLockedError(locked_message(path, thread_id)) from None
         since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         handle.truncate(0)
         handle.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since}))
