@@ -25,10 +25,10 @@ from agent.storage import StorageError
 
 def early_move(text: str) -> dict[str, str] | None:
     """The move the interview loop will make of `text` (an answer, /skip or /end), or None (another command)."""
-    from agent.cli_input import cap_answer, parse_command
+    from agent.cli_input import cap_answer, parse_command, without_done
     from agent.safe_text import clean_text
 
-    cleaned, _ = cap_answer(clean_text(text))
+    cleaned, _ = cap_answer(without_done(clean_text(text)))
     command = parse_command(cleaned)
     if command is None:
         return {"kind": "answer", "text": cleaned} if cleaned.strip() else None

@@ -68,6 +68,15 @@ def parse_command(text: str) -> Command | None:
     return Command(name, arg, rest.strip())
 
 
+def without_done(text: str) -> str:
+    """`text` without a last line `/done`: the submit line (the prompt drops it too; an --answers item may keep
+    it), never part of the answer, nor an unknown command when it is all there is."""
+    lines = text.rstrip().split("\n")
+    if lines[-1].strip() != "/done":
+        return text
+    return "\n".join(lines[:-1])
+
+
 def cap_answer(text: str, cap: int = ANSWER_CAP) -> tuple[str, bool]:
     """The answer cut to `cap` characters, and whether it was cut."""
     if len(text) <= cap:

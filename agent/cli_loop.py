@@ -12,7 +12,7 @@ from typing import Any
 
 from agent import cli_signals
 from agent.cli_early import early_move
-from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command
+from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command, without_done
 from agent.cli_render import UNKNOWN_COMMAND, Renderer
 from agent.context import Context
 from agent.safe_text import clean_text
@@ -85,7 +85,7 @@ class InterviewLoop:
 
     def _take(self, step: Any, raw: str) -> tuple[Any, str | None]:
         """(the step after one input, input to read again)."""
-        text, cut = cap_answer(raw)
+        text, cut = cap_answer(without_done(raw))
         if cut:
             self.render.notice(f"Your answer was {len(raw):,} characters; kept the first {ANSWER_CAP:,} (the cap).")
         command = parse_command(text)
