@@ -150,6 +150,7 @@ def run(opts: Options) -> int:
             render.notice(line)
         preview = first_question(context)
         if preview is not None:
+            _fewer_questions(render, opts.questions, preview.total, context.role)
             render.total = preview.total
             render.step(preview)
             shown = preview.text
@@ -258,6 +259,17 @@ def run(opts: Options) -> int:
         getting_ready.close()  # the terminal gets its echo back whatever happened
         if driver is not None:
             driver.close()
+
+
+def _fewer_questions(render: Renderer, asked: int | None, total: int, role: str) -> None:
+    """--questions above what the role's pack holds is said, not silently cut to the pack."""
+    if not asked or total >= asked:
+        return
+    from knowledge.roles import load_role
+
+    held = len(load_role(role).questions)
+    where = f"the {role_title(role, strict=False)} pack has {held} questions" if held == total else "there are fewer"
+    render.notice(f"--questions {asked:,}: {where}, so this interview asks {total}.")
 
 
 def _first_draft_kept(source: AnswerSource, driver: Any, early: Any, render: Renderer) -> bool:
