@@ -124,7 +124,7 @@ def _save_if_changed(
     if stored is not None and [(e.id, e.hash, e.story, e.role) for e in previous] == current:
         return
     if first_build and count:
-        notices.append(f"index built: {count} stories embedded with {name}")
+        notices.append(f"index built: {count} {'story' if count == 1 else 'stories'} embedded with {name}")
     entries = [Entry(sid, h, dump, matrix[i], True, role) for i, (sid, h, dump, role) in enumerate(current)]
     entries += _dropped(stored, set(hashes))
     try:
