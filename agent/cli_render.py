@@ -196,5 +196,30 @@ def session_command(*args: str) -> str:
 
 
 def resume_command(session_id: str) -> str:
-    """`<this interpreter> -m agent.session --resume ID`, quoted for a POSIX shell."""
-    return session_command("--resume", session_id)
+    """`<this interpreter> -m agent.session --resume ID`, quoted for a POSIX shell, with the session store when it
+    is not the default one: the command finds the session from another shell too."""
+    store = store_args()
+    command = session_command("--resume", session_id, *store)
+    if store and ":***@" in store[1]:
+        return f"{command} (put the password back in place of ***)"
+    return command
+
+
+def store_args() -> list[str]:
+    """["--checkpointer", URL] when the sessions live in another store than the data folder's (--checkpointer or
+    INTERVIEWER_CHECKPOINTER), else []. A password in the URL is never printed: it is shown as ***."""
+    import os
+    from urllib.parse import urlsplit, urlunsplit
+
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    if not url:
+        return []
+    try:
+        parts = urlsplit(url)
+        if parts.password is not None:
+            host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname or ""
+            netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
+            url = urlunsplit(parts._replace(netloc=netloc))
+    except ValueError:
+        return []  # not a URL the tool could have opened
+    return ["--checkpointer", url]

@@ -331,9 +331,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         cli_signals.rearm()
         if opts is not None and opts.resume is not None:  # a saved session stays as it was saved
-            from agent.cli_render import session_command
+            from agent.cli_render import session_command, store_args
 
-            again = session_command("--resume", *([opts.resume] if opts.resume else []))
+            again = session_command("--resume", *([opts.resume] if opts.resume else []), *store_args())
             print(f"\nInterrupted before the session resumed; it is kept as it was. Resume with: {again}",
                   file=sys.stderr)  # fmt: skip
         else:
