@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from agent.journal_temps import finish_writes
 from knowledge.paths import data_dir, write_private
 
 FOLDER = "pending"
@@ -57,7 +58,9 @@ def journal_path(thread_id: str) -> Path:
 
 def load(thread_id: str) -> Pending | None:
     """The session's journal, or None (no file, or one that cannot be read)."""
-    return _read(journal_path(thread_id))
+    path = journal_path(thread_id)
+    finish_writes(path.parent, path.name)
+    return _read(path)
 
 
 def _read(path: Path) -> Pending | None:
@@ -216,6 +219,7 @@ def _entries() -> list[Pending]:
         except OSError:  # settled by its session meanwhile
             return 0.0
 
+    finish_writes(data_dir() / FOLDER)
     try:
         files = sorted((data_dir() / FOLDER).glob("*.json"), key=age, reverse=True)
     except OSError:

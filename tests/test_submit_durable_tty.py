@@ -109,6 +109,25 @@ def test_a_kill_the_moment_an_early_answer_is_drawn_as_accepted_keeps_it(
     assert _resumed_answers(isolated_data_dir)[:1] == [FIRST]
 
 
+def test_a_kill_while_the_answer_is_written_keeps_it(isolated_data_dir: Path, tmp_path: Path) -> None:
+    # kill -9 between writing the journal's temp file and renaming it into place: the temp file stayed for good
+    # and the answer in it was lost (sweep22 S1, "never renamed, ignored by resume and never cleaned up")
+    term = _at_second_question(tmp_path)
+    pending = isolated_data_dir / "pending"
+    try:
+        term.type(SECOND + "\x1b\r")
+        deadline = time.monotonic() + 30
+        while not (pending.is_dir() and any(pending.glob(".*.tmp"))):  # written, in its (slow) fsync
+            assert time.monotonic() < deadline, term.text()[-1500:]
+            time.sleep(0.002)
+        term.proc.kill()
+        term.proc.wait(timeout=10)
+    finally:
+        term.close()
+    assert _resumed_answers(isolated_data_dir) == [FIRST, SECOND]
+    assert not list(pending.glob(".*.tmp")) if pending.is_dir() else True
+
+
 def test_a_second_ctrl_c_while_the_answer_is_saved_waits_for_the_save(isolated_data_dir: Path, tmp_path: Path) -> None:
     term = _at_second_question(tmp_path)
     pending = isolated_data_dir / "pending"
