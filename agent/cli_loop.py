@@ -113,11 +113,7 @@ class InterviewLoop:
             if getattr(self.driver, "move_saved", False) and saved is not None:
                 self.render.notice(f"Your answer is saved, but the session could not go on: {exc}. "
                                    f"{RETRY_KEYS} to go on.")  # fmt: skip
-                extra = self.source.read()
-                if extra.strip():
-                    keep = getattr(self.source, "keep_draft", None)
-                    if keep is not None:
-                        keep(extra)  # typed meanwhile: the draft of the next question, never this one's answer
+                self._read_retry()
                 return self._retry_saved(step), None
             self.render.notice(f"Your answer is not saved yet: {exc}. It is back in the prompt: {RETRY_KEYS} "
                                "to send it again.")  # fmt: skip
@@ -138,7 +134,15 @@ class InterviewLoop:
                 if again.problem not in ("full", "io"):
                     raise
                 self.render.notice(f"Still not possible: {again}. {RETRY_KEYS} to try again.")
-                self.source.read()
+                self._read_retry()
+
+    def _read_retry(self) -> None:
+        """The keys that retry a saved move; text typed there (or put back from the last retry) is kept as the
+        draft of the next question, never this one's answer, and never dropped."""
+        extra = self.source.read()
+        keep = getattr(self.source, "keep_draft", None)
+        if extra.strip() and keep is not None:
+            keep(extra)
 
     def _command(self, command: Command, step: Any) -> None:
         """The commands that do not move the interview on."""
