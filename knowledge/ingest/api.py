@@ -8,21 +8,26 @@ from pathlib import Path, PurePath
 from knowledge.ingest.build import build
 from knowledge.ingest.extract import extract
 from knowledge.ingest.fallback import titled_blocks
+from knowledge.ingest.formats import convert
 from knowledge.ingest.reader import decode, discover, read_file
 from knowledge.ingest.result import IngestResult
 from knowledge.ingest.transcript import untranscript
-
-# Word processor and PDF files: the user has to export them; reading their bytes as text would be noise.
-_EXPORT_ME = (".docx", ".doc", ".pdf", ".odt", ".pages", ".rtf")
 
 
 def ingest_text(text: str | bytes, source: str) -> IngestResult:
     """Stories and questions of one document given as text or raw bytes; never raises on bad content."""
     result = IngestResult(files=[source])
-    suffix = PurePath(source).suffix.lower()
-    if suffix in _EXPORT_ME or (isinstance(text, bytes) and text.startswith(b"{\\rtf")):
-        result.warnings.append(f"{source}: {suffix or 'rich text'} files are not read; export it as .md or .txt")
+    try:
+        converted = convert(text, source)  # Word, OpenDocument, RTF, notebooks: Markdown first (formats.py)
+    except Exception as exc:  # a reader bug must cost one document, not the whole run
+        result.warnings.append(f"{source}: could not be read ({exc.__class__.__name__}: {exc}); skipped")
+        result.mark_failed()
         return result
+    if converted is not None:
+        if converted.text is None:
+            result.warnings.append(f"{source}: {converted.note}")
+            return result
+        text = converted.text
     decoded = decode(text, source)
     if decoded is None:
         result.warnings.append(f"{source}: looks like a binary file, not a text document; skipped")

@@ -142,6 +142,8 @@ def parse_label(line: str) -> Label | None:
             name, rest = inner, _SEP.sub("", rest, count=1)
         elif heading or not rest.strip():
             name = inner
+        elif canonical(inner) in (*STAR, "answer") and rest[:1].isupper():
+            name = inner  # "**S** We had ...": a bold STAR name run in before a sentence (word processors)
         else:
             return None
         canon = canonical(name)

@@ -13,7 +13,7 @@ from pathlib import Path
 import ftfy
 
 SUFFIXES = (".md", ".markdown", ".txt", ".org", ".adoc", ".asciidoc", ".tsv", ".wiki", ".rst", ".rest", ".xml",
-            ".html", ".htm", ".tex", ".opml")
+            ".html", ".htm", ".tex", ".opml", ".docx", ".docm", ".odt", ".rtf", ".ipynb")
 # JSON, YAML and CSV files (datadoc.py) are read when named; inside a folder they are more often settings or data
 # than notes (a folder of notes with its own EXPECTED.yaml), so a folder walk leaves them out.
 # A prep document is tens of KB; beyond this we keep the head so a stray dump cannot stall ingestion.
@@ -126,9 +126,13 @@ def looks_binary(head: bytes) -> bool:
 
 
 def read_file(path: Path) -> bytes:
-    """Read at most MAX_BYTES (callers turn OSError into a one-line error)."""
+    """Read at most MAX_BYTES, or MAX_CONTAINER_BYTES for a zipped or rich-text document whose pictures may dwarf
+    its text (callers turn OSError into a one-line error)."""
+    from knowledge.ingest.formats import CONVERTED_SUFFIXES, MAX_CONTAINER_BYTES
+
+    limit = MAX_CONTAINER_BYTES if path.suffix.lower() in CONVERTED_SUFFIXES else MAX_BYTES
     with path.open("rb") as handle:
-        return handle.read(MAX_BYTES)
+        return handle.read(limit)
 
 
 def _skip_reason(file: Path, folder: Path, shown: str) -> str | None:
