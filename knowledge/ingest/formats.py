@@ -1,6 +1,7 @@
 """Word processor and notebook files turned into Markdown before the text readers see them.
 
-Read: Word .docx (docx.py), OpenDocument .odt (odt.py), rich text .rtf (rtf.py), Jupyter .ipynb (notebook.py), by
+Read: Word .docx (docx.py), OpenDocument .odt (odt.py), rich text .rtf (rtf.py), Jupyter .ipynb (notebook.py) and
+OPML outlines (opml.py), by
 suffix or by their first bytes (a .docx renamed .txt is still a .docx). Not read, with a one-line reason: legacy
 Word .doc, Apple Pages (.pages keeps its text in a private compressed format no library here reads) and PDF. A
 hostile or broken file (a zip bomb, bad XML, a file over MAX_CONTAINER_BYTES) costs its own one-line note only.
@@ -15,6 +16,7 @@ from pathlib import PurePath
 from knowledge.ingest.docx import docx_markdown
 from knowledge.ingest.notebook import NotANotebook, notebook_markdown
 from knowledge.ingest.odt import odt_markdown
+from knowledge.ingest.opml import NotAnOutline, opml_markdown
 from knowledge.ingest.rtf import rtf_markdown
 from knowledge.ingest.zipped import Unreadable, open_zip
 
@@ -56,6 +58,11 @@ def convert(data: str | bytes, source: str) -> Converted | None:
         kind = "rtf"
     if kind is None and suffix == ".ipynb":
         kind = "ipynb"
+    if kind is None and suffix == ".opml":
+        try:  # an outline's notes live in attributes: written out in full, not line for line (xmldoc.py)
+            return Converted(opml_markdown(raw if raw is not None else str(data).encode("utf-8")))
+        except NotAnOutline:
+            return None
     if kind is None:
         return None
     if kind in _REFUSED:

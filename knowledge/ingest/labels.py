@@ -80,6 +80,16 @@ class Label:
     name: str
     rest: str
     bulleted: bool
+    run_in: bool = False  # written without markup or a colon ("Result, the fights stopped"): see wrapped_run_in
+
+
+def wrapped_run_in(lines: list[str], i: int, label: Label | None) -> bool:
+    """A run-in label on a line that continues the sentence above it (hard-wrapped or OCR'd text: "... the model
+    was never the" / "problem. Took me 40 min"): a word that happens to be a label name, not a label."""
+    if label is None or not label.run_in or i == 0:
+        return False
+    above = lines[i - 1].rstrip()
+    return bool(above) and (above[-1].isalnum() or above[-1] in ",;-–(")
 
 
 _COMBINED = re.compile(r"(?:situation|context|background|s)\s*(?:/|&|\+|and)\s*(?:task|goal|t)")
@@ -162,7 +172,7 @@ def parse_label(line: str) -> Label | None:
             return Label(canon, plain.group("label"), plain.group("rest").strip(), bool(bullet))
     run_in = _RUN_IN.match(s)
     if run_in and not bullet and canonical(run_in.group("label")) in STAR:
-        return Label(canonical(run_in.group("label")) or "", run_in.group("label"), run_in.group("rest"), False)
+        return Label(canonical(run_in.group("label")) or "", run_in.group("label"), run_in.group("rest"), False, True)
     bare = _BARE.match(s)
     if bare and not bullet and (s.isupper() or s.endswith(":")):
         canon = canonical(bare.group("label"))

@@ -14,7 +14,8 @@
   line followed by its answer.
 - Pandoc exports of Word documents (pandoc.py), mail folder exports (mail.py), outliner pages such as Logseq
   (outline.py), GitHub-README story banks (readme.py), paginated text (pages.py) and speech-to-text transcripts
-  (transcript.py) are first rewritten into the same plain Markdown; so are
+  (transcript.py) and index cards typed up face by face (cardfaces.py) are first rewritten into the same plain
+  Markdown; so are
   markups that are not Markdown at all: Confluence wiki text (confluence.py), Org mode (orgmode.py), AsciiDoc
   (asciidoc.py), reStructuredText (rest.py), LaTeX (latex.py), HTML pages (htmldoc.py), chat exports (chat.py)
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
@@ -31,6 +32,7 @@ import re
 
 from knowledge.ingest import decks, qforms
 from knowledge.ingest.asciidoc import unasciidoc
+from knowledge.ingest.cardfaces import uncard
 from knowledge.ingest.chat import unchat
 from knowledge.ingest.confluence import unconfluence
 from knowledge.ingest.datadoc import undata
@@ -75,6 +77,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = unxml(undata(lines))  # structured exports: records become sections
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(lines))))))))  # other markups
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
+    lines = uncard(lines)  # index cards typed up face by face
     lines = _callouts(decks.unsplit(unfence(lines)))
     out = list(lines)
     # One ALL-CAPS word ("IMPORTANT") only titles a section in plain text, never next to Markdown headings.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from knowledge.ingest.labels import STAR, Label, parse_label, short_name
+from knowledge.ingest.labels import STAR, Label, parse_label, short_name, wrapped_run_in
 from knowledge.ingest.qforms import asks, maybe_asks
 from knowledge.ingest.questions import clean, question_line
 
@@ -70,6 +70,7 @@ def split_star(lines: list[str], code: set[int] | None = None, offset: int = 0) 
     code = code or set()
     lines, in_code = _expand(lines, code, offset)
     labels = [None if skip else parse_label(line) for line, skip in zip(lines, in_code, strict=True)]
+    labels = [None if wrapped_run_in(lines, i, lab) else lab for i, lab in enumerate(labels)]
     letters = {short_name(lab) for lab in labels if lab and len(short_name(lab)) == 1}
     # "A:" next to S/T/R letters or a Situation/Task label is the Action, not an Answer.
     a_is_action = bool(letters & {"s", "t", "r"}) or any(lab and lab.canon in ("situation", "task") for lab in labels)

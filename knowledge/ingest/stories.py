@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from knowledge.ingest import prose
 from knowledge.ingest.items import trim
 from knowledge.ingest.kinds import PITCH_TITLE
-from knowledge.ingest.labels import parse_label
+from knowledge.ingest.labels import parse_label, wrapped_run_in
 from knowledge.ingest.questions import clean, has_story_prefix, strip_story_prefix
 from knowledge.ingest.star import split_star
 
@@ -88,7 +88,11 @@ def first_line_title(body: list[str], fallback: str) -> str:
 
 def _split_repeated(title: str, line: int, lines: list[str], start: int, end: int, code: set[int]) -> list[RawStory]:
     """Several labelled stories under one heading: split at each Situation label after the first."""
-    starts = [i for i in range(start, end) if i not in code and _label(lines[i]) == "situation"]
+    starts = [
+        i
+        for i in range(start, end)
+        if i not in code and _label(lines[i]) == "situation" and not wrapped_run_in(lines, i, parse_label(lines[i]))
+    ]
     if len(starts) < 2:
         return []
     cuts: list[tuple[int, str | None]] = []  # (first line of the story, its own title line)
