@@ -21,7 +21,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge.paths import PACKAGE_DIR, data_dir, temp_name
-from knowledge.threads import lower_this_thread
+from knowledge.threads import BACKGROUND_NICE, lower_this_thread
 
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
@@ -53,7 +53,7 @@ def plan_batches(lengths: list[int], max_batch: int = MAX_BATCH, pass_cost: int 
     return batches[::-1]
 
 
-_POOL: ThreadPoolExecutor | None = None
+_POOLS: dict[bool, ThreadPoolExecutor] = {}
 _POOL_LOCK = threading.Lock()
 # ONNX passes running at once, process-wide. Each pass holds its activations (a batch of 8 x 256 tokens: tens of
 # MB) and onnxruntime's arena keeps its high-water mark, so 50 candidates' threads embedding at once grew the
@@ -61,19 +61,28 @@ _POOL_LOCK = threading.Lock()
 _PASSES = threading.BoundedSemaphore(2 * MAX_WORKERS)
 
 
-def _pool() -> ThreadPoolExecutor:
-    """Threads that take batches beside the calling thread, kept for the process."""
-    global _POOL
+def _pool(background: bool) -> ThreadPoolExecutor:
+    """Threads that take batches beside the calling thread, kept for the process: one set at the background
+    priority for background callers (index builds in a server's build threads), one at normal priority for a
+    foreground caller (the candidate's own `ingest`, a critique), so helpers never run below the thread that asked."""
     with _POOL_LOCK:
-        if _POOL is None:
+        if background not in _POOLS:
             # Twice the helpers one call uses: two callers at once (a story index build and a critique) never
             # wait for each other's helper.
-            # Only a call of several batches (an index build, bulk matching) hands work to them, never a
-            # turn's single query, so they run as background threads (knowledge.threads).
-            _POOL = ThreadPoolExecutor(
-                max_workers=max(1, MAX_WORKERS - 1) * 2, thread_name_prefix="minilm", initializer=lower_this_thread
+            _POOLS[background] = ThreadPoolExecutor(
+                max_workers=max(1, MAX_WORKERS - 1) * 2,
+                thread_name_prefix="minilm-bg" if background else "minilm",
+                initializer=lower_this_thread if background else None,
             )
-        return _POOL
+        return _POOLS[background]
+
+
+def _caller_is_background() -> bool:
+    """The calling thread runs at the background priority (knowledge.threads); False where that cannot be told."""
+    try:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) >= BACKGROUND_NICE
+    except (OSError, AttributeError):
+        return False
 
 
 class EmbedderUnavailableError(RuntimeError):
@@ -234,7 +243,8 @@ class MiniLMEmbeddings(Embeddings):
         batches = sorted(plan_batches(lengths, cap), key=lambda b: len(b) * lengths[b[-1]])  # popped from the end
         queue = [(rows, self._feeds(ids, mask, rows, lengths[rows[-1]])) for rows in batches]
         lock = threading.Lock()
-        helpers = [_pool().submit(self._drain, queue, lock) for _ in range(min(MAX_WORKERS, len(queue)) - 1)]
+        pool = _pool(_caller_is_background())
+        helpers = [pool.submit(self._drain, queue, lock) for _ in range(min(MAX_WORKERS, len(queue)) - 1)]
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         for rows, block in [*self._drain(queue, lock), *(pair for h in helpers for pair in h.result())]:
             out[rows] = block
