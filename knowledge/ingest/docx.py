@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
+from knowledge.ingest.pipe_table import pipe_table
 from knowledge.ingest.zipped import open_zip, read_part
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -204,13 +205,4 @@ def _table(table: Element, styles: _Styles) -> list[str]:
             cells.append(" ".join(" ".join(t.split()) for t in texts if t).replace("|", "\\|"))
         if any(cells):
             rows.append(cells)
-    if not rows:
-        return []
-    width = max(len(r) for r in rows)
-    lines = []
-    for i, cells in enumerate(rows):
-        cells = cells + [""] * (width - len(cells))
-        lines.append("| " + " | ".join(cells) + " |")
-        if i == 0:
-            lines.append("|" + "---|" * width)
-    return lines
+    return pipe_table(rows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
+from knowledge.ingest.pipe_table import pipe_table
 from knowledge.ingest.zipped import open_zip, read_part
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -131,12 +132,4 @@ def _table(table: Element, bold: set[str]) -> list[str]:
             cells.append(" ".join(" ".join(t.split()) for t in texts if t.strip()).replace("|", "\\|"))
         if any(cells):
             rows.append(cells)
-    if not rows:
-        return []
-    width = max(len(r) for r in rows)
-    lines = []
-    for i, cells in enumerate(rows):
-        lines.append("| " + " | ".join(cells + [""] * (width - len(cells))) + " |")
-        if i == 0:
-            lines.append("|" + "---|" * width)
-    return lines
+    return pipe_table(rows)
