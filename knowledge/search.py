@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from knowledge.models import Story
+from knowledge.safe_text import one_line
 
 EMBEDDER_CHOICES = ("minilm", "hashing", "openai", "bm25")
 
@@ -64,13 +65,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             index = open_story_index(args.docs, index_dir=args.index, embedder=args.embedder or "minilm")
     except DataDirError as exc:  # INTERVIEWER_DATA_DIR unusable: a setting to fix, like a bad argument
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except (ValueError, RuntimeError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return 1
     for notice in index.notices:
-        print(f"note: {notice}", file=sys.stderr)
+        print(f"note: {one_line(notice)}", file=sys.stderr)
     if not index.stories:
         print("error: no stories found in the documents", file=sys.stderr)
         return 1
@@ -108,16 +109,21 @@ def stored_stories(index_dir: Path) -> tuple[list[Story], str]:
 
 def _print_table(rows: list[dict[str, object]], embedder: str, total: int) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
+    def shown(text: str) -> str:  # titles and file names come from the candidate's files: no markup, no escapes
+        return escape(one_line(text))
+
     method = "bm25" if embedder == "bm25" else f"{embedder} + bm25"
-    table = Table(title=f"Top {len(rows)} of {total} stories ({method})", title_justify="left")
+    title = f"The only story ({method})" if total == 1 else f"Top {len(rows)} of {total} stories ({method})"
+    table = Table(title=title, title_justify="left")
     table.add_column("#", justify="right")
     table.add_column("score", justify="right")
     table.add_column("story")
     table.add_column("source", overflow="fold")
     for rank, row in enumerate(rows, start=1):
-        table.add_row(str(rank), f"{row['score']:.4f}", str(row["title"]), Path(str(row["source"])).name)
+        table.add_row(str(rank), f"{row['score']:.4f}", shown(str(row["title"])), shown(Path(str(row["source"])).name))
     Console().print(table)
 
 

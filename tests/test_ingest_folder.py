@@ -5,18 +5,16 @@ used to keep only 500)."""
 from __future__ import annotations
 
 import os
-import select
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 import knowledge.ingest.api as api
 from knowledge.ingest import ingest_paths
+from tests.pty_run import REPO, run_on_a_terminal
 
-REPO = Path(__file__).resolve().parents[1]
 STORY = (
     "## Story {i}: Fixing service {i}\n\n**Situation:** Service {i} failed twice a week.\n**Task:** I owned its "
     "on-call.\n**Action:** I added retries and a circuit breaker.\n**Result:** Failures fell by {p}% in a month.\n"
@@ -73,35 +71,10 @@ def test_a_cache_that_cannot_be_written_only_costs_speed(tmp_path: Path, monkeyp
     assert len(ingest_paths([folder]).stories) == 3
 
 
-def _run_on_a_terminal(args: list[str], env: dict[str, str], timeout: float = 120) -> str:
-    """Run the CLI with a pty as its stdout and stderr; everything it showed on the terminal."""
-    pty = pytest.importorskip("pty")
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, cwd=REPO, env=env)
-    os.close(slave)
-    screen = b""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.2)
-        if ready:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            screen += chunk
-        elif proc.poll() is not None:
-            break
-    proc.wait(timeout=10)
-    os.close(master)
-    return screen.decode("utf-8", errors="replace")
-
-
 def test_progress_shows_on_a_terminal_and_never_in_piped_output(tmp_path: Path) -> None:
     folder = _folder(tmp_path / "notes", 60)
     env = {**os.environ, "PYTHONPATH": str(REPO), "INTERVIEWER_DATA_DIR": str(tmp_path / "data"), "COLUMNS": "100"}
-    screen = _run_on_a_terminal([sys.executable, "-m", "knowledge.ingest", str(folder)], env)
+    screen = run_on_a_terminal([sys.executable, "-m", "knowledge.ingest", str(folder)], env).decode(errors="replace")
     assert "reading notes" in screen and "/60" in screen
     assert "Ingested documents" in screen
     piped = subprocess.run(

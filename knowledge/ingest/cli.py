@@ -18,6 +18,7 @@ from typing import Any
 from knowledge.ingest.api import ingest_paths
 from knowledge.ingest.result import IngestResult
 from knowledge.paths import DataDirError
+from knowledge.safe_text import one_line
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,12 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         with ingest_progress() as progress:
             result = ingest_paths(args.paths, progress=progress)
     except DataDirError as exc:  # INTERVIEWER_DATA_DIR unusable (its per-document cache lives there)
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return 2
     for error in result.errors:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {one_line(error)}", file=sys.stderr)
     for warning in (w for w in result.warnings if w not in result.errors):
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {one_line(warning)}", file=sys.stderr)
     index_info: dict[str, Any] | None = None
     ok = result.found_anything
     if args.index and ok:
@@ -89,11 +90,11 @@ def _open_index(result: IngestResult, index_dir: Path, embedder: str) -> dict[st
         index = StoryIndex.open(result.stories, index_dir=index_dir, embedder=embedder)
     except Exception as exc:  # any index failure is one line for the user, never a traceback
         message = f"could not build the story index in {index_dir}: {exc}"
-        print(f"error: {message}", file=sys.stderr)
+        print(f"error: {one_line(message)}", file=sys.stderr)
         return {"dir": str(index_dir), "error": message}
     notices = list(getattr(index, "notices", []))
     for notice in notices:
-        print(f"index: {notice}", file=sys.stderr)
+        print(f"index: {one_line(notice)}", file=sys.stderr)
     return {"dir": str(index_dir), "stories": len(result.stories), "notices": notices, "error": None}
 
 
@@ -144,7 +145,7 @@ def print_summary(result: IngestResult, index_info: dict[str, Any] | None = None
     for column in ("file", "stories", "questions", "your questions"):
         table.add_column(column, justify="left" if column == "file" else "right")
     for name in result.files:
-        table.add_row(name, str(stories[name]), str(questions[name]), str(asks[name]))
+        table.add_row(escape(one_line(name)), str(stories[name]), str(questions[name]), str(asks[name]))
     table.add_row(
         "total",
         str(len(result.stories)),
@@ -162,7 +163,9 @@ def print_summary(result: IngestResult, index_info: dict[str, Any] | None = None
             parts = "".join(p[0].upper() for p in ("situation", "task", "action", "result") if getattr(story, p))
             title = escape(story.title) + (" [yellow](finish this story)[/]" if story.unfinished else "")
             kind = story.kind if story.kind != "story" else story.format
-            found.add_row(kind, title, escape(f"{Path(story.source).name}:{story.line}"), parts or "-")
+            found.add_row(kind, title, escape(one_line(f"{Path(story.source).name}:{story.line}")), parts or "-")
         console.print(found)
     if index_info and not index_info.get("error"):
-        console.print(f"story index ready in {index_info['dir']} ({index_info['stories']} stories)")
+        count = index_info["stories"]
+        where = escape(one_line(str(index_info["dir"])))
+        console.print(f"story index ready in {where} ({count} {'story' if count == 1 else 'stories'})")
