@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from contextlib import closing
 from pathlib import Path
 
 from knowledge.paths import data_dir
@@ -118,6 +119,32 @@ def foreign_checkpointer() -> str | None:
     if path.resolve() == (data_dir() / "sessions.sqlite").resolve():
         return None  # the tool's own database, named explicitly: a damaged one is offered the move as ever
     return foreign_message(path) if path.exists() and not_sqlite(path) else None
+
+
+def bare_resume_held() -> str | None:
+    """held_elsewhere for a `--resume` without an id: the session it would pick (the latest unfinished one with
+    answers, read from the registry without opening the session store) when another process runs it, else None.
+    Not said early when a stopped session's journal or a kept draft could be picked first: the late check decides."""
+    import sqlite3
+
+    from agent import answer_journal
+    from agent.cli_pending import waiting_sessions
+
+    if not backend_is_sqlite() or waiting_sessions() or answer_journal.drafts():
+        return None
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    database = Path(url.removeprefix("sqlite:///")).expanduser() if url else data_dir() / "sessions.sqlite"
+    if not database.is_file():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)) as conn:
+            row = conn.execute(
+                "SELECT thread_id FROM interview_sessions WHERE status = 'active' AND moves != 0 "
+                "ORDER BY used DESC, rowid DESC LIMIT 1"
+            ).fetchone()
+    except sqlite3.Error:  # damaged or not ours: the checks after this one name it
+        return None
+    return held_elsewhere(str(row[0])) if row else None
 
 
 def held_elsewhere(session_id: str) -> str | None:

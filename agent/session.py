@@ -67,6 +67,7 @@ from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptEx
 from agent.cli_loop import InterviewLoop
 from agent.cli_pending import waiting_answers
 from agent.cli_preflight import (
+    bare_resume_held,
     check_session_header,
     check_store_writable,
     foreign_checkpointer,
@@ -120,7 +121,7 @@ def run(opts: Options) -> int:
         if not source.interactive:
             release_keys()  # held at launch in case it was
         context = None if resuming else new_context(opts)
-        if resuming and (held := held_elsewhere(opts.resume or "")):
+        if resuming and (held := held_elsewhere(opts.resume) if opts.resume else bare_resume_held()):
             raise UsageError(held)  # before the banner and a spinner that invites typing
         if context is not None:
             check_inputs(context)

@@ -107,6 +107,9 @@ def cached_vectors(
     return dense, folder, embedded
 
 
+NOT_SAVED = "index not saved"  # a notice's opening words; knowledge.ingest --index fails on it
+
+
 def _save_if_changed(
     folder: Path,
     expected: dict,
@@ -130,7 +133,7 @@ def _save_if_changed(
     try:
         save_store(folder, expected, entries, stored.manifest.get("created") if stored else None)
     except OSError as exc:
-        notices.append(f"index not saved ({exc.strerror or exc}); it will be rebuilt next time")
+        notices.append(f"{NOT_SAVED} ({exc.strerror or exc}); it will be rebuilt next time")
 
 
 def _dropped(stored: StoredIndex | None, current: set[str]) -> list[Entry]:

@@ -92,9 +92,17 @@ def _open_index(result: IngestResult, index_dir: Path, embedder: str) -> dict[st
         message = f"could not build the story index in {index_dir}: {exc}"
         print(f"error: {one_line(message)}", file=sys.stderr)
         return {"dir": str(index_dir), "error": message}
+    from knowledge.index_cache import NOT_SAVED
+
     notices = list(getattr(index, "notices", []))
     for notice in notices:
         print(f"index: {one_line(notice)}", file=sys.stderr)
+    if unsaved := next((n for n in notices if n.startswith(NOT_SAVED)), None):
+        # asked to build an index in DIR and nothing is there: a failure, not "ready" (the stories were read)
+        reason = unsaved.removeprefix(NOT_SAVED).split(";")[0].strip()
+        message = f"could not save the story index in {index_dir} {reason}".rstrip()
+        print(f"error: {one_line(message)}", file=sys.stderr)
+        return {"dir": str(index_dir), "error": message, "notices": notices}
     return {"dir": str(index_dir), "stories": len(result.stories), "notices": notices, "error": None}
 
 

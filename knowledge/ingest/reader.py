@@ -152,6 +152,12 @@ def _skip_reason(file: Path, folder: Path, shown: str) -> str | None:
     return None
 
 
+def _as_text(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (a name copied from an old Latin-1 disk arrives with surrogate
+    escapes) become U+FFFD, so the name can be shown, hashed and stored; the file is opened by its Path."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def discover(paths: Sequence[str | Path]) -> Iterator[tuple[Path | None, str, str | None]]:
     """Yield (path, shown name, error) for every document under `paths`; folders are walked recursively.
 
@@ -161,7 +167,7 @@ def discover(paths: Sequence[str | Path]) -> Iterator[tuple[Path | None, str, st
     """
     for raw in paths:
         path = Path(raw).expanduser()
-        shown = str(raw)
+        shown = _as_text(str(raw))
         if path.is_dir():
             found = False
             for root, dirs, files in os.walk(path):
@@ -170,7 +176,7 @@ def discover(paths: Sequence[str | Path]) -> Iterator[tuple[Path | None, str, st
                     if not name.startswith(".") and name.lower().endswith(SUFFIXES):
                         found = True
                         file = Path(root) / name
-                        name_shown = os.path.join(shown, os.path.relpath(file, path))
+                        name_shown = _as_text(os.path.join(shown, os.path.relpath(file, path)))
                         yield file, name_shown, _skip_reason(file, path, name_shown)
             if not found:
                 yield None, shown, f"{shown}: no .md, .markdown or .txt files in this folder"
