@@ -1,6 +1,6 @@
 """The graph LangGraph Server serves (langgraph.json): the interviewer, safe to expose to many candidates.
 
-The same nodes as agent.graph, with three differences:
+The same nodes as agent.graph, with these differences:
 - The client's `context` is a ServiceContext (role name, numbers of questions, seed, flags). Every node that
   reads the runtime context gets a Context built by the server (agent.service_context): model, base URL, key
   and embedder from the server's environment, documents and index from the candidate's own folder.
@@ -9,6 +9,8 @@ The same nodes as agent.graph, with three differences:
   candidate without documents uses their latest upload.
 - wrap_up puts the report (Markdown) and transcript (JSON) into the thread's state, `values["report"]`, so a
   client reads them through the server (threads.get_state), and writes them to the candidate's folder.
+- A resume that names another prompt than the one waiting, or repeats the answer just recorded, is refused
+  (agent.nodes.ask.check_move): a double submit never becomes the next question's answer.
 - Every answer feeds the candidate's coaching history in the server's store (agent.coaching.store_feed), which the
   served "progress" graph (agent.service_progress) reads back.
 
@@ -33,6 +35,7 @@ from agent.coaching.record import summarize
 from agent.coaching.store_feed import StoreFeed
 from agent.context import Context
 from agent.graph import build_graph
+from agent.nodes.ask import ask_follow_up, ask_question
 from agent.nodes.critique import critique_answer
 from agent.nodes.plan import plan_interview
 from agent.nodes.retrieve import index_future, retrieve_stories
@@ -118,6 +121,15 @@ def plan_node(state: ServiceInput, runtime: Runtime[ServiceContext], config: Run
             "settings": asdict(settings)}  # fmt: skip
 
 
+def ask_node(state: ServiceState) -> dict:
+    """ask_question, refusing an unmarked answer that repeats the last one (a client's double submit or retry)."""
+    return ask_question(state, repeats=True)
+
+
+def ask_follow_up_node(state: ServiceState) -> dict:
+    return ask_follow_up(state, repeats=True)
+
+
 def retrieve_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
     ctx, _ = _context(dict(state), runtime, config)
     return retrieve_stories(state, _trusted(runtime, ctx))
@@ -164,6 +176,8 @@ def compile_service(checkpointer: Any = None) -> CompiledStateGraph[Any, Any, An
     """The served graph (LangGraph Server supplies the checkpointer and store itself)."""
     nodes = {
         "plan_interview": plan_node,
+        "ask_question": ask_node,
+        "ask_follow_up": ask_follow_up_node,
         "retrieve_stories": retrieve_node,
         "critique_answer": critique_node,
         "wrap_up": wrap_up_node,

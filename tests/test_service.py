@@ -99,8 +99,9 @@ def answer_all(client: Any, thread_id: str, context: dict[str, Any], config: dic
         if not state["next"]:
             return state["values"]
         how = {"config": config} if config else {"context": context}
-        run = client.runs.create(thread_id, "interviewer", command={"resume": {"kind": "answer", "text": ANSWER}},
-                                 **how)  # fmt: skip
+        step = state["interrupts"][0]["value"]["step"]  # echoed: the same words again are meant for this prompt
+        move = {"kind": "answer", "text": ANSWER, "step": step}
+        run = client.runs.create(thread_id, "interviewer", command={"resume": move}, **how)
         client.runs.join(thread_id, run["run_id"])
         assert client.runs.get(thread_id, run["run_id"])["status"] == "success"
     raise AssertionError("the interview did not end")

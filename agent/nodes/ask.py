@@ -3,6 +3,12 @@
 Each calls interrupt() with what the interviewer says; the driver resumes with
 {"kind": "answer" | "skip" | "end", "text": ...}. A node that interrupts re-runs from its top on
 resume, so everything before interrupt() is pure.
+
+A resume may also echo which prompt it answers (the interrupt's `step`, `question_id`, `turn_index`): a
+value that names another prompt (a double submit, a retry after the answer already landed) is refused, and
+the prompt is asked again with a `refused` line naming the current question, so an answer is never filed
+against a question the candidate was not shown. The service also refuses an unmarked answer whose text
+repeats the one just recorded (`repeats`); any value that is no move is refused the same way.
 """
 
 from __future__ import annotations
@@ -24,13 +30,54 @@ class InvalidStateError(RuntimeError):
 MAX_ANSWER_CHARS = 20_000  # as the terminal's cap: a server client cannot make one turn grade megabytes
 
 
+ECHOED = ("step", "question_id", "turn_index")  # what a resume may echo from the interrupt it answers
+
+
+class RefusedMove(ValueError):
+    """A resume value the interview does not take (one line for the client; nothing is recorded)."""
+
+
 def parse_resume(value: Any) -> tuple[ResumeKind, str]:
-    """The candidate's move from the resume value (a bare string is an answer)."""
+    """The candidate's move from the resume value (a bare string is an answer); RefusedMove if it is none."""
     if isinstance(value, str):
         return "answer", value[:MAX_ANSWER_CHARS]
     if isinstance(value, dict) and value.get("kind") in ("answer", "skip", "end"):
         return value["kind"], str(value.get("text") or "")[:MAX_ANSWER_CHARS]
-    raise ValueError(f"resume value must be an answer string or {{'kind': answer|skip|end}}, got {repr(value)[:80]}")
+    raise RefusedMove(f"resume value must be an answer string or {{'kind': answer|skip|end}}, got {repr(value)[:80]}")
+
+
+def _current(prompt: dict[str, Any]) -> str:
+    what = "follow-up to question" if prompt["kind"] == "follow_up" else "question"
+    return (f"the current prompt is step {prompt['step']}, the {what} {prompt['turn_index'] + 1} of {prompt['total']} "
+            f"({prompt['question_id']}): {' '.join(prompt['question'].split())[:80]!r}")  # fmt: skip
+
+
+def check_move(value: Any, prompt: dict[str, Any], last_answer: str | None) -> tuple[ResumeKind, str]:
+    """parse_resume, refusing a value that names another prompt than `prompt` (the interrupt it resumes), or,
+    when `last_answer` is given, an unmarked answer repeating it."""
+    kind, text = parse_resume(value)
+    echoed = {k: value[k] for k in ECHOED if isinstance(value, dict) and value.get(k) is not None}
+    if wrong := [k for k, v in echoed.items() if v != prompt[k]]:
+        said = ", ".join(f"{k} {echoed[k]!r}" for k in wrong)
+        raise RefusedMove(f"this {kind} was sent for {said}, which is not the prompt waiting; {_current(prompt)}")
+    if not echoed and kind == "answer" and last_answer and text.strip() == last_answer.strip():
+        raise RefusedMove(f"this answer repeats the one just recorded, so it was not taken again; {_current(prompt)}")
+    return kind, text
+
+
+def wait_for_move(prompt: dict[str, Any], last_answer: str | None) -> tuple[ResumeKind, str]:
+    """Interrupt with `prompt` until a move it takes arrives; a refused one is answered by asking again, the
+    reason in the payload's `refused` line.
+
+    Not by raising: the resume value an interrupt consumed stays with the task, so a task that failed on it
+    would fail on it again at every later resume. Asked again, the node replays each refused value (refused
+    the same way: the state has not moved) and reaches the new one."""
+    value = interrupt(prompt)
+    while True:
+        try:
+            return check_move(value, prompt, last_answer)
+        except RefusedMove as refused:
+            value = interrupt({**prompt, "refused": str(refused)})
 
 
 def skipped_record(q: PlannedQuestion, index: int, question: str, is_follow_up: bool) -> TurnRecord:
@@ -59,55 +106,56 @@ def _after_move(kind: ResumeKind, text: str, is_follow_up: bool, skipped: TurnRe
     return {"ended": True, "pending_answer": None}
 
 
-def ask_question(state: State) -> dict:
-    """Ask the next main question of the plan and wait for the answer."""
+def _last_answer(state: State, repeats: bool) -> str | None:
+    turns = state.get("turns", [])
+    return turns[-1]["answer"] if repeats and turns else None
+
+
+def ask_question(state: State, repeats: bool = False) -> dict:
+    """Ask the next main question of the plan and wait for the answer (`repeats`: refuse a repeated answer)."""
     index = next_question_index(state)
     plan = state.get("plan", [])
     if index >= len(plan):
         raise InvalidStateError(f"no question {index + 1} in a plan of {len(plan)}")
     q = plan[index]
     preamble = question_preamble(state, index, q["id"])
-    kind, text = parse_resume(
-        interrupt(
-            {
-                "kind": "question",
-                "text": f"{preamble}\n\n{q['text']}" if preamble else q["text"],
-                "question": q["text"],
-                "main_question": q["text"],
-                "question_id": q["id"],
-                "competency": q["competency"],
-                "turn_index": index,
-                "total": len(plan),
-            }
-        )
-    )
+    prompt = {
+        "kind": "question",
+        "text": f"{preamble}\n\n{q['text']}" if preamble else q["text"],
+        "question": q["text"],
+        "main_question": q["text"],
+        "question_id": q["id"],
+        "competency": q["competency"],
+        "turn_index": index,
+        "total": len(plan),
+        "step": len(state.get("turns", [])),  # one per prompt: the moves recorded before it
+    }
+    kind, text = wait_for_move(prompt, _last_answer(state, repeats))
     update = _after_move(kind, text, False, skipped_record(q, index, q["text"], False))
     if kind == "answer":
         update["stories"] = []  # hits of the previous question no longer apply
     return update
 
 
-def ask_follow_up(state: State) -> dict:
-    """Ask the follow-up the critique step chose and wait for the answer."""
+def ask_follow_up(state: State, repeats: bool = False) -> dict:
+    """Ask the follow-up the critique step chose and wait for the answer (`repeats`: as ask_question)."""
     turns = state.get("turns", [])
     follow_up = turns[-1]["follow_up"] if turns else None
     if follow_up is None:
         raise InvalidStateError("ask_follow_up reached without a chosen follow-up")
     last = turns[-1]
     q = state["plan"][last["question_index"]]
-    kind, text = parse_resume(
-        interrupt(
-            {
-                "kind": "follow_up",
-                "text": follow_up["text"],
-                "question": follow_up["text"],
-                "main_question": q["text"],
-                "question_id": q["id"],
-                "competency": q["competency"],
-                "turn_index": last["question_index"],
-                "total": len(state["plan"]),
-                "probes": follow_up["probes"],
-            }
-        )
-    )
+    prompt = {
+        "kind": "follow_up",
+        "text": follow_up["text"],
+        "question": follow_up["text"],
+        "main_question": q["text"],
+        "question_id": q["id"],
+        "competency": q["competency"],
+        "turn_index": last["question_index"],
+        "total": len(state["plan"]),
+        "probes": follow_up["probes"],
+        "step": len(turns),
+    }
+    kind, text = wait_for_move(prompt, _last_answer(state, repeats))
     return _after_move(kind, text, True, skipped_record(q, last["question_index"], follow_up["text"], True))

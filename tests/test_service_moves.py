@@ -1,0 +1,103 @@
+"""What the interview service does with a client's moves that do not fit the interview, on a real `langgraph dev`
+driven through langgraph-sdk: a double submit, a retry, an answer for another question, a value that is no answer.
+
+Each is refused with one line and nothing is recorded: an answer never lands on a question the candidate was not
+shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langgraph_sdk import get_sync_client
+
+from evals.langgraph_dev import langgraph_dev
+
+CONTEXT = {"role": "director", "questions": 3, "follow_ups": 0, "seed": 8, "offline": True}
+ANSWER = "I led the move of our billing to a new platform across three teams; cost fell 20% in two quarters."
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    data = tmp_path_factory.mktemp("moves-data")
+    with langgraph_dev({"INTERVIEWER_DATA_DIR": str(data), "INTERVIEWER_EMBEDDER": "minilm"}) as url:
+        yield url, data
+
+
+def started(client: Any, user: str) -> str:
+    thread_id = client.threads.create(metadata={"user_id": user})["thread_id"]
+    client.runs.wait(thread_id, "interviewer", input={}, context=CONTEXT)
+    return str(thread_id)
+
+
+def prompt(client: Any, thread_id: str) -> dict[str, Any]:
+    """The value of the interrupt waiting on the thread."""
+    [waiting] = client.threads.get_state(thread_id)["interrupts"]
+    return dict(waiting["value"])
+
+
+def answers(client: Any, thread_id: str) -> list[tuple[str, int]]:
+    return [(t["answer"], t["question_index"]) for t in client.threads.get_state(thread_id)["values"]["turns"]]
+
+
+def at_once(client: Any, thread_id: str, *resumes: Any) -> list[dict[str, Any]]:
+    """Send the resumes as runs created back to back (a double click, a retry), then wait for each."""
+    runs = [client.runs.create(thread_id, "interviewer", command={"resume": r}, context=CONTEXT) for r in resumes]
+    finished = [client.runs.join(thread_id, run["run_id"]) for run in runs]
+    assert [client.runs.get(thread_id, run["run_id"])["status"] for run in runs] == ["success"] * len(runs)
+    return finished
+
+
+def refusal(values: dict[str, Any]) -> str | None:
+    [waiting] = values["__interrupt__"]
+    return waiting["value"].get("refused")
+
+
+def test_a_double_submit_lands_once_and_the_repeat_is_refused_naming_the_current_question(
+    server: tuple[str, Path],
+) -> None:
+    client: Any = get_sync_client(url=server[0])
+    thread_id = started(client, "double")
+    first = prompt(client, thread_id)
+    assert (first["step"], first["turn_index"]) == (0, 0)
+
+    # A double click: the same answer twice, no marker. It lands once, on question 1.
+    twice = {"kind": "answer", "text": ANSWER}
+    landed, repeated = at_once(client, thread_id, twice, dict(twice))
+    assert refusal(landed) is None
+    line = refusal(repeated)
+    assert line is not None and "\n" not in line
+    second = prompt(client, thread_id)
+    assert f"question 2 of 3 ({second['question_id']})" in line and "repeats the one just recorded" in line
+    assert answers(client, thread_id) == [(ANSWER, 0)]
+
+    # Two different answers, each echoing the prompt it answers: the second names step 1, which is gone.
+    mine = {"kind": "answer", "question_id": second["question_id"], "turn_index": 1, "step": second["step"]}
+    ok, late = at_once(client, thread_id, {**mine, "text": "A: the first answer."}, {**mine, "text": "B: a retry."})
+    assert refusal(ok) is None
+    late_line = refusal(late)
+    assert late_line is not None and "step 1" in late_line and "question 3 of 3" in late_line
+    assert answers(client, thread_id) == [(ANSWER, 0), ("A: the first answer.", 1)]
+
+    # After the refusals the thread takes the next answer as usual (the refused values are not replayed into it).
+    third = prompt(client, thread_id)
+    assert third["step"] == 2 and "refused" in third
+    client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "answer", "text": "C: the last one.",
+                     "step": 2}}, context=CONTEXT)  # fmt: skip
+    assert answers(client, thread_id)[-1] == ("C: the last one.", 2)
+    assert client.threads.get_state(thread_id)["next"] == []
+
+
+def test_the_same_words_echoing_the_current_prompt_are_taken_as_its_answer(
+    server: tuple[str, Path],
+) -> None:
+    client: Any = get_sync_client(url=server[0])
+    thread_id = started(client, "repeat-on-purpose")
+    client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
+    # The candidate means the same words for question 2: echoing the prompt says so.
+    client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "answer", "text": ANSWER, "step": 1}},
+                     context=CONTEXT)  # fmt: skip
+    assert answers(client, thread_id) == [(ANSWER, 0), (ANSWER, 1)]
