@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any, cast
 
 from langchain_core.runnables import RunnableConfig
@@ -143,8 +144,11 @@ def candidate_feed(runtime: Runtime[Any], key: str) -> HistoryFeed:
 
 
 def _feed(runtime: Runtime[Any], key: str, ctx: Context, config: RunnableConfig, values: dict[str, Any]) -> None:
-    """Record the session's summary so far (the same summary the terminal feeds its history with)."""
-    candidate_feed(runtime, key).record(summarize(_thread_id(config), ctx, values, ctx=ctx))
+    """Record the session's summary so far (the same summary the terminal feeds its history with); its documents
+    by version id only, since any client may read the store: never the server's folder."""
+    summary = summarize(_thread_id(config), ctx, values, ctx=ctx)
+    labels = [Path(doc).name for doc in summary.docs]
+    candidate_feed(runtime, key).record(summary.model_copy(update={"docs": labels}))
 
 
 def critique_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:

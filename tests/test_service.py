@@ -210,7 +210,8 @@ def test_each_answer_feeds_the_candidates_history_in_the_store_and_progress_serv
     client = get_sync_client(url=url)
     context = {"role": "director", "questions": 2, "follow_ups": 0, "offline": True}
     for seed in (11, 12):
-        thread_id, _ = start(client, {**context, "seed": seed}, {"user_id": "erin"})
+        upload = {"documents": [{"name": "erin.md", "text": NOTES}]} if seed == 11 else {}
+        thread_id, _ = start(client, {**context, "seed": seed}, {"user_id": "erin"}, **upload)
         answer_all(client, thread_id, {**context, "seed": seed})
     half, _ = start(client, {**context, "seed": 13}, {"user_id": "erin"})  # a session left after one answer
     run = client.runs.create(half, "interviewer", command={"resume": {"kind": "answer", "text": ANSWER}},
@@ -223,13 +224,15 @@ def test_each_answer_feeds_the_candidates_history_in_the_store_and_progress_serv
     assert sorted(i["value"]["finished"] for i in items) == [False, True, True]
     assert sorted(len(i["value"]["answers"]) for i in items) == [1, 2, 2]
     assert not list(data.glob("candidates/*/history/*.json"))  # the store holds it, not the server's disk
+    everyone = client.store.search_items(("coaching",), limit=100)["items"]  # what any client can read
+    assert everyone and not [i["value"] for i in everyone if str(data) in repr(i["value"])]  # labels, no paths
 
     mine = client.runs.wait(None, "progress", input={"role": "director"}, metadata={"user_id": "erin"})
     progress = mine["view"]["progress"]
     assert progress["sessions"] == 3 and progress["answers"] == 5
     answered = [c for c in progress["competencies"] if c["answers"]]
     assert sum(c["answers"] for c in answered) == 5 and all(c["points"] for c in answered)
-    assert str(data) not in repr(mine)
+    assert str(data) not in repr(mine) and len(mine["view"]["docs"]) == 1  # the upload's version id, not its path
     latest = client.runs.wait(None, "progress", input={}, metadata={"user_id": "erin"})  # the latest session's role
     assert latest["view"]["role"] == "director"
     others = client.runs.wait(None, "progress", input={"role": "director"}, metadata={"user_id": "frank"})
