@@ -11,6 +11,7 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -136,8 +137,32 @@ def notes_beyond_gap(crit: dict[str, Any]) -> list[dict[str, Any]]:
     return [n for n in crit.get("story_notes", []) if str(n.get("message", "")).strip() != gap]
 
 
-def report_title(thread_id: str, context: dict[str, Any], scorecard: dict[str, Any]) -> str:
-    """'Director of Engineering — 2 December 2026, 01:33 UTC, offline critic' (date from the session id)."""
+def model_failure_line(usage: dict[str, Any] | None) -> str | None:
+    """'offline critique: the model failed: server error (HTTP 500)' for a turn the configured model did not grade
+    (said in the report and in the next prompt a service client gets); None otherwise."""
+    failed = (usage or {}).get("failed")
+    return f"offline critique: the model failed: {failed}" if failed else None
+
+
+def _critic_label(model: Any, turns: Sequence[TurnRecord]) -> str:
+    """What graded the answers when a model was configured: it, or the offline critic where the model failed."""
+    critiqued = [t for t in turns if t.get("critique") is not None]
+    failed = sum(1 for t in critiqued if model_failure_line(t.get("usage")))
+    name = f" ({model})" if model else ""
+    if not failed:
+        return f"LLM-assisted critic{name}"
+    graded = sum(1 for t in critiqued if (t["critique"] or {}).get("source") == "llm")
+    if not graded:
+        return f"offline critic: the model{name} failed on every answer, graded 0 of {len(critiqued)}"
+    counts = f"on {graded} of {len(critiqued)} answers, offline where the model failed ({failed})"
+    return f"LLM-assisted critic{name} {counts}"
+
+
+def report_title(
+    thread_id: str, context: dict[str, Any], scorecard: dict[str, Any], turns: Sequence[TurnRecord] = ()
+) -> str:
+    """'Director of Engineering — 2 December 2026, 01:33 UTC, offline critic' (date from the session id); with a
+    model configured, how many answers it graded when it failed on some."""
     from knowledge.roles import load_role
 
     role = str(context.get("role", ""))
@@ -152,8 +177,7 @@ def report_title(thread_id: str, context: dict[str, Any], scorecard: dict[str, A
     llm = scorecard.get("llm") or {}
     model = llm.get("model") or context.get("model")
     used_llm = bool(llm) or (not context.get("offline") and bool(context.get("model") or context.get("base_url")))
-    parts.append(f"LLM-assisted critic ({model})" if used_llm and model else
-                 "LLM-assisted critic" if used_llm else "offline critic")  # fmt: skip
+    parts.append(_critic_label(model, turns) if used_llm else "offline critic")
     return f"{parts[0]} — {', '.join(parts[1:])}"
 
 
@@ -196,7 +220,8 @@ def render_markdown(
                 lines += [f"**Follow-up:** {t['question']}", ""]
             lines += [f"**Answer:** {'(skipped)' if t['skipped'] else t['answer']}", ""]
             if t["critique"] is not None:
-                lines += [*_critique_md(t["critique"]), ""]
+                failed = model_failure_line(t.get("usage"))
+                lines += [*([f"- {failed}"] if failed else []), *_critique_md(t["critique"]), ""]
             if t["stories"]:
                 lines += ["Related stories: " + ", ".join(s["title"] for s in t["stories"]), ""]
     if scorecard["practice"]:
@@ -209,7 +234,7 @@ def build_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]
     """The Markdown report and the JSON transcript of a session's state (same input, same output)."""
     plan, turns = values.get("plan", []), values.get("turns", [])
     scorecard = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
-    title = report_title(thread_id, context, scorecard)
+    title = report_title(thread_id, context, scorecard, turns)
     text = render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard, title)
     if context.get("requirements"):
         from agent.coaching.jd import requirements_markdown

@@ -39,10 +39,11 @@ class LlmTurn:
     notice: str | None = None
     mode: str | None = None  # json_schema | function_calling | json_mode, when a call succeeded
     seconds: float = 0.0
+    failed: str | None = None  # why the configured model gave no critique ("server error (HTTP 500)")
 
     def __post_init__(self) -> None:
-        # The notice and mode travel in usage too, so a caller that stores only usage keeps them.
-        self.usage = {**self.usage, "notice": self.notice, "mode": self.mode}
+        # The notice, mode and failure travel in usage too, so a caller that stores only usage keeps them.
+        self.usage = {**self.usage, "notice": self.notice, "mode": self.mode, "failed": self.failed}
 
 
 def _usage(config: LlmConfig | None, usage: Usage) -> dict[str, Any]:
@@ -56,7 +57,14 @@ def _usage(config: LlmConfig | None, usage: Usage) -> dict[str, Any]:
     }
 
 
-def _offline(critique: Critique, config: LlmConfig | None, usage: Usage, notice: str | None, t0: float) -> LlmTurn:
+def _offline(
+    critique: Critique,
+    config: LlmConfig | None,
+    usage: Usage,
+    notice: str | None,
+    t0: float,
+    fault: Fault | None = None,
+) -> LlmTurn:
     return LlmTurn(
         critique=critique,
         follow_up=None,
@@ -64,6 +72,7 @@ def _offline(critique: Critique, config: LlmConfig | None, usage: Usage, notice:
         usage=_usage(config, usage),
         notice=notice,
         seconds=time.monotonic() - t0,
+        failed=redact(fault.detail) if fault is not None else None,
     )
 
 
@@ -113,11 +122,11 @@ def refine_turn(
         refined, follow_up, probes = reconcile(critique, review, answer, asked_follow_ups, facts.signals)
     except StructuredError as exc:
         log.info("LLM turn fell back to the offline critic: %s", redact(str(exc.fault)))
-        return _offline(critique, config, exc.usage, exc.fault.notice(), t0)
+        return _offline(critique, config, exc.usage, exc.fault.notice(), t0, exc.fault)
     except Exception as exc:  # a bug or a config error must not stop the interview
         fault = exc if isinstance(exc, Fault) else Fault("error", f"{type(exc).__name__}: {exc}")
         log.info("LLM turn failed: %s", redact(str(fault)))
-        return _offline(critique, config, usage, fault.notice(), t0)
+        return _offline(critique, config, usage, fault.notice(), t0, fault)
     return LlmTurn(
         critique=refined,
         follow_up=follow_up,

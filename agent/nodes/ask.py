@@ -18,6 +18,7 @@ from typing import Any, Literal
 from langgraph.types import interrupt
 
 from agent.nodes.lines import question_preamble
+from agent.report import model_failure_line
 from agent.state import PlannedQuestion, State, TurnRecord, next_question_index
 
 ResumeKind = Literal["answer", "skip", "end"]
@@ -111,6 +112,15 @@ def _last_answer(state: State, repeats: bool) -> str | None:
     return turns[-1]["answer"] if repeats and turns else None
 
 
+def _with_notice(prompt: dict[str, Any], state: State) -> dict[str, Any]:
+    """The prompt, with a `notice` when the configured model failed on the answer just graded (a service client
+    sees no server log: the interrupt is where it learns the critique was offline)."""
+    turns = state.get("turns", [])
+    if turns and (line := model_failure_line(turns[-1].get("usage"))):
+        return {**prompt, "notice": line}
+    return prompt
+
+
 def ask_question(state: State, repeats: bool = False) -> dict:
     """Ask the next main question of the plan and wait for the answer (`repeats`: refuse a repeated answer)."""
     index = next_question_index(state)
@@ -130,7 +140,7 @@ def ask_question(state: State, repeats: bool = False) -> dict:
         "total": len(plan),
         "step": len(state.get("turns", [])),  # one per prompt: the moves recorded before it
     }
-    kind, text = wait_for_move(prompt, _last_answer(state, repeats))
+    kind, text = wait_for_move(_with_notice(prompt, state), _last_answer(state, repeats))
     update = _after_move(kind, text, False, skipped_record(q, index, q["text"], False))
     if kind == "answer":
         update["stories"] = []  # hits of the previous question no longer apply
@@ -157,5 +167,5 @@ def ask_follow_up(state: State, repeats: bool = False) -> dict:
         "probes": follow_up["probes"],
         "step": len(turns),
     }
-    kind, text = wait_for_move(prompt, _last_answer(state, repeats))
+    kind, text = wait_for_move(_with_notice(prompt, state), _last_answer(state, repeats))
     return _after_move(kind, text, True, skipped_record(q, last["question_index"], follow_up["text"], True))

@@ -1,0 +1,53 @@
+"""The interview service when the server's model fails (a real `langgraph dev` whose model is the repo's stub
+OpenAI server answering HTTP 500 to every call), driven through langgraph-sdk.
+
+The answers are still graded (by the offline critic) and the client is told so: each next prompt carries a one-line
+`notice`, the report says it per turn, and its header does not claim an LLM-assisted critique that never happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from langgraph_sdk import get_sync_client
+
+from evals.langgraph_dev import langgraph_dev
+from evals.stub_openai import Action, StubOpenAI
+
+FAILED = "offline critique: the model failed: server error (HTTP 500)"
+ANSWERS = [
+    "I led the move of our billing to a new platform across three teams; cost fell 20% in two quarters.",
+    "I set up the hiring loop for the data team and we hired eleven engineers in six months.",
+]
+
+
+@pytest.fixture(scope="module")
+def failing_model() -> Iterator[StubOpenAI]:
+    with StubOpenAI() as stub:
+        stub.push(*[Action(status=500) for _ in range(500)])
+        yield stub
+
+
+def test_a_failing_model_is_said_per_turn_in_the_prompts_and_the_report(
+    tmp_path_factory: pytest.TempPathFactory, failing_model: StubOpenAI
+) -> None:
+    env = {"INTERVIEWER_DATA_DIR": str(tmp_path_factory.mktemp("failing-model")), "INTERVIEWER_EMBEDDER": "minilm",
+           "OPENAI_BASE_URL": failing_model.url, "OPENAI_API_KEY": "sk-test-500", "INTERVIEWER_MODEL": "stub-model"}
+    context = {"role": "director", "questions": 2, "follow_ups": 0, "seed": 11}
+    with langgraph_dev(env) as url:
+        client: Any = get_sync_client(url=url)
+        thread_id = client.threads.create(metadata={"user_id": "model-down"})["thread_id"]
+        first = client.runs.wait(thread_id, "interviewer", input={}, context=context)
+        assert "notice" not in first["__interrupt__"][0]["value"]  # nothing graded yet
+        after = client.runs.wait(thread_id, "interviewer", command={"resume": ANSWERS[0]}, context=context)
+        assert after["__interrupt__"][0]["value"]["notice"] == FAILED  # the client learns it with the next question
+        client.runs.wait(thread_id, "interviewer", command={"resume": ANSWERS[1]}, context=context)
+        values = client.threads.get_state(thread_id)["values"]
+    assert failing_model.calls > 0  # the model was tried, and failed
+    markdown = values["report"]["markdown"]
+    header = markdown.splitlines()[0]
+    assert "LLM-assisted" not in header and "offline critic" in header and "graded 0 of 2" in header
+    assert markdown.count(f"- {FAILED}") == 2
+    assert [t["critique"]["source"] for t in values["turns"]] == ["offline", "offline"]
