@@ -44,6 +44,7 @@ from agent.nodes.wrap_up import wrap_up
 from agent.planning import load_recent, record_session
 from agent.report import build_report, write_report
 from agent.service_context import ServiceContext, Settings, client_settings, trusted_context
+from agent.service_logging import quiet_refusals
 from agent.state import InputState, State
 
 
@@ -191,3 +192,4 @@ def compile_service(checkpointer: Any = None) -> CompiledStateGraph[Any, Any, An
 
 
 graph = compile_service()
+quiet_refusals()  # the server imports this module at start: a refused client input logs one line

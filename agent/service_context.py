@@ -18,6 +18,10 @@ from typing_extensions import TypedDict
 from agent.context import DEFAULT_ROLE, Context
 
 MAX_QUESTIONS = 12
+
+
+class ClientInputError(ValueError):
+    """A client's context the server refuses (one line; the server logs it as one line, agent.service_logging)."""
 MAX_FOLLOW_UPS = 3
 
 
@@ -55,13 +59,13 @@ def installed_role(name: Any) -> str:
 
     roles = available_roles()
     if not isinstance(name, str) or name not in roles:
-        raise ValueError(f"unknown role {str(name)[:60]!r}; installed roles: {', '.join(roles)}")
+        raise ClientInputError(f"unknown role {str(name)[:60]!r}; installed roles: {', '.join(roles)}")
     return name
 
 
 def _bounded(value: Any, name: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValueError(f"{name} must be a whole number from {low} to {high} (got {str(value)[:20]!r})")
+        raise ClientInputError(f"{name} must be a whole number from {low} to {high} (got {str(value)[:20]!r})")
     return value
 
 
@@ -71,7 +75,7 @@ def client_settings(raw: Any) -> Settings:
     allowed = set(Settings.__dataclass_fields__)
     if extra := sorted(set(data) - allowed):
         refused, known = ", ".join(extra), ", ".join(sorted(allowed))
-        raise ValueError(f"the server does not take {refused} from a client (allowed: {known})")
+        raise ClientInputError(f"the server does not take {refused} from a client (allowed: {known})")
     settings = Settings(**data)
     installed_role(settings.role)
     _bounded(settings.questions, "questions", 1, MAX_QUESTIONS)
@@ -80,7 +84,7 @@ def client_settings(raw: Any) -> Settings:
         _bounded(settings.seed, "seed", 0, 2**31 - 1)
     for flag in ("feedback", "offline"):
         if not isinstance(getattr(settings, flag), bool):
-            raise ValueError(f"{flag} must be true or false")
+            raise ClientInputError(f"{flag} must be true or false")
     return settings
 
 

@@ -36,6 +36,8 @@ def _config(folder: Path) -> Path:
     config["graphs"] = {name: absolute(ref) for name, ref in config["graphs"].items()}
     if "checkpointer" in config:
         config["checkpointer"]["path"] = absolute(config["checkpointer"]["path"])
+    if "http" in config:
+        config["http"]["app"] = absolute(config["http"]["app"])
     path = folder / "langgraph.json"
     path.write_text(json.dumps(config), encoding="utf-8")
     return path

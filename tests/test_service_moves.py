@@ -7,6 +7,7 @@ shown.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,10 @@ ANSWER = "I led the move of our billing to a new platform across three teams; co
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    data = tmp_path_factory.mktemp("moves-data")
-    with langgraph_dev({"INTERVIEWER_DATA_DIR": str(data), "INTERVIEWER_EMBEDDER": "minilm"}) as url:
-        yield url, data
+    """The server's URL and its working folder (server.log: what the operator reads)."""
+    data, home = tmp_path_factory.mktemp("moves-data"), tmp_path_factory.mktemp("moves-server")
+    with langgraph_dev({"INTERVIEWER_DATA_DIR": str(data), "INTERVIEWER_EMBEDDER": "minilm"}, home=home) as url:
+        yield url, home
 
 
 def started(client: Any, user: str) -> str:
@@ -101,3 +103,55 @@ def test_the_same_words_echoing_the_current_prompt_are_taken_as_its_answer(
     client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "answer", "text": ANSWER, "step": 1}},
                      context=CONTEXT)  # fmt: skip
     assert answers(client, thread_id) == [(ANSWER, 0), (ANSWER, 1)]
+
+
+def test_an_answer_after_the_end_and_one_before_the_start_are_refused_with_one_line(server: tuple[str, Path]) -> None:
+    client: Any = get_sync_client(url=server[0])
+    thread_id = started(client, "late")
+    client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
+    client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "end"}}, context=CONTEXT)
+    report = client.threads.get_state(thread_id)["values"]["report"]["markdown"]
+    with pytest.raises(Exception, match="409") as late:
+        client.runs.wait(thread_id, "interviewer", command={"resume": "LATE: after the end."}, context=CONTEXT)
+    assert "the interview on this thread has ended" in " ".join(late.value.__notes__)  # what the client prints
+    values = client.threads.get_state(thread_id)["values"]
+    assert "LATE" not in repr(values) and values["report"]["markdown"] == report
+    # A resume on a thread that has no interview yet says what to send first.
+    fresh = client.threads.create(metadata={"user_id": "early"})["thread_id"]
+    with pytest.raises(Exception, match="409") as early:
+        client.runs.wait(fresh, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
+    assert "no interview yet: start it with a run with input={}" in " ".join(early.value.__notes__)
+
+
+def test_a_first_run_without_input_starts_with_no_documents(server: tuple[str, Path]) -> None:
+    client: Any = get_sync_client(url=server[0])
+    thread_id = client.threads.create(metadata={"user_id": "no-input"})["thread_id"]
+    values = client.runs.wait(thread_id, "interviewer", context=CONTEXT)  # no input at all
+    assert values["__interrupt__"][0]["value"]["step"] == 0 and len(values["plan"]) == 3
+
+
+def test_an_answer_text_that_is_not_a_string_is_refused(server: tuple[str, Path]) -> None:
+    client: Any = get_sync_client(url=server[0])
+    thread_id = started(client, "list-text")
+    values = client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "answer", "text": ["a", "b"]}},
+                              context=CONTEXT)  # fmt: skip
+    assert refusal(values) == "the answer text must be a string (got a list); nothing was recorded"
+    assert answers(client, thread_id) == []
+
+
+def test_a_refused_client_input_is_one_line_in_the_server_log(server: tuple[str, Path]) -> None:
+    client: Any = get_sync_client(url=server[0])
+    log = server[1] / "server.log"
+    before = len(log.read_text(errors="replace").splitlines())
+    huge = [{"name": "big.md", "text": "x" * 600_000}]
+    for context, documents in [({"role": "../../x.yaml"}, []), ({"role": "director"}, huge)]:
+        thread_id = client.threads.create(metadata={"user_id": "refused"})["thread_id"]
+        run = client.runs.create(thread_id, "interviewer", input={"documents": documents}, context=context)
+        client.runs.join(thread_id, run["run_id"])
+        assert client.runs.get(thread_id, run["run_id"])["status"] == "error"  # the client gets its one line
+    time.sleep(1)  # the worker logs the failed run after the client sees it
+    added = log.read_text(errors="replace").splitlines()[before:]
+    assert not [line for line in added if "Traceback" in line]
+    assert len([line for line in added if "unknown role '../../x.yaml'" in line]) == 1
+    assert len([line for line in added if "600000 bytes" in line]) == 1
+

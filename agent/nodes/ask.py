@@ -43,7 +43,10 @@ def parse_resume(value: Any) -> tuple[ResumeKind, str]:
     if isinstance(value, str):
         return "answer", value[:MAX_ANSWER_CHARS]
     if isinstance(value, dict) and value.get("kind") in ("answer", "skip", "end"):
-        return value["kind"], str(value.get("text") or "")[:MAX_ANSWER_CHARS]
+        text = value.get("text")
+        if text is not None and not isinstance(text, str):  # never an answer made of a list's repr
+            raise RefusedMove(f"the answer text must be a string (got a {type(text).__name__}); nothing was recorded")
+        return value["kind"], (text or "")[:MAX_ANSWER_CHARS]
     raise RefusedMove(f"resume value must be an answer string or {{'kind': answer|skip|end}}, got {repr(value)[:80]}")
 
 

@@ -1,0 +1,115 @@
+"""The interview service's HTTP layer (langgraph.json `http.app`): a check in front of the runs a client starts on a
+thread, for the moves no graph node sees.
+
+LangGraph runs nothing of the graph for a resume on a thread whose interview has ended (the run succeeds and the
+answer is dropped) or that has none yet (an internal TypeError), and fails a first run sent without input with an
+error naming `__start__`. Each becomes one line here, before the run is queued:
+- a resume on an ended interview: refused (HTTP 409), the answer is not recorded;
+- a resume on a thread with no interview yet: refused (HTTP 409), saying to start it first;
+- a first run without input: started with no documents, as `input={}` would be.
+The thread is read through the server's own API (the loopback client), only for these requests.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+RUN_PATH = re.compile(r"^(?:/noauth)?/threads/(?P<thread>[^/]+)/runs(?:/wait|/stream)?/?$")
+MAX_BODY = 8 * 1024 * 1024  # parsed up to this (twice the uploads the graph takes); the server refuses more itself
+
+ENDED = "the interview on this thread has ended (its report is in the thread's state): nothing was recorded"
+NOT_STARTED = ("this thread has no interview yet: start it with a run with input={} (or input={\"documents\": "
+               "[{\"name\", \"text\"}]}) and context={\"role\": ...}, then answer its questions")  # fmt: skip
+
+
+def verdict(thread: dict[str, Any] | None, payload: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
+    """(a refusal line, or None; the payload to run instead, or None to run it as sent) for a run request."""
+    command = payload.get("command") or {}
+    values = (thread or {}).get("values") or {}
+    if isinstance(command, dict) and "resume" in command:
+        if not values.get("plan"):
+            return NOT_STARTED, None
+        if values.get("report") is not None:
+            return ENDED, None
+        return None, None
+    if not command and payload.get("input") is None and not values.get("plan"):
+        return None, {**payload, "input": {}}
+    return None, None
+
+
+async def _read_thread(thread_id: str) -> dict[str, Any] | None:
+    from langgraph_sdk import get_client
+
+    try:
+        return dict(await get_client().threads.get(thread_id))
+    except Exception:  # an unknown thread, or any error reading it: the server's own handling answers
+        return None
+
+
+class RunGuard:
+    """ASGI middleware: reads the body of a POST that starts a run on a thread and refuses or rewrites it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        match = RUN_PATH.match(scope.get("path", "")) if scope["type"] == "http" else None
+        if match is None or scope.get("method") != "POST":
+            await self.app(scope, receive, send)
+            return
+        body, more = b"", True
+        while more:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        try:
+            payload = json.loads(body) if body and len(body) <= MAX_BODY else None
+        except ValueError:
+            payload = None
+        refusal, instead = None, None
+        if isinstance(payload, dict) and (payload.get("command") or payload.get("input") is None):
+            thread = await _read_thread(match["thread"])
+            if thread is not None:
+                refusal, instead = verdict(thread, payload)
+        if refusal is not None:
+            await _reply(send, 409, {"detail": refusal})
+            return
+        if instead is not None:
+            body = json.dumps(instead).encode()
+        await self.app(scope, _replay(body, receive), send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The body read above, then the client's own messages (its disconnect cancels a run as before)."""
+    sent = False
+
+    async def replayed() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed
+
+
+async def _reply(send: Send, status: int, content: dict[str, Any]) -> None:
+    data = json.dumps(content).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": data})
+
+
+app = Starlette(middleware=[Middleware(RunGuard)])
