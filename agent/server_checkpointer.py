@@ -2,15 +2,19 @@
 
 INTERVIEWER_CHECKPOINTER picks it, as for the terminal:
     postgresql://user@host/db   AsyncPostgresSaver on a psycopg async pool (tables created on start)
-    a path to a .sqlite file    AsyncSqliteSaver
+    a .sqlite path (or sqlite:///PATH)  AsyncSqliteSaver
     unset, or memory:           InMemorySaver (threads last as long as the server process)
-The server opens it once at start and closes it at shutdown.
+The server opens it once at start and closes it at shutdown. A value of another kind (mysql://, a typo of
+postgresql://, a bare word) or a Postgres server that cannot be reached stops the server at start with one line
+naming the value and what is accepted (exit status 2): never a SQLite file made of a typo, nor 30 s of pool
+retries ending in a traceback.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -18,18 +22,60 @@ from typing import Any
 from langgraph.checkpoint.base import BaseCheckpointSaver
 
 POOL_SIZE = int(os.environ.get("INTERVIEWER_PG_POOL", "20"))
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+ACCEPTED = "a postgresql:// URL, a .sqlite file path (or sqlite:///PATH), memory:, or unset"
+CONNECT_TIMEOUT_S = 5
+
+
+def checkpointer_kind(url: str) -> str | None:
+    """'postgres', 'sqlite' or 'memory' for an INTERVIEWER_CHECKPOINTER value; None for one of another kind."""
+    if url in ("", "memory:"):
+        return "memory"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgres"
+    if url.startswith("sqlite:///") or ("://" not in url and url.lower().endswith(SQLITE_SUFFIXES)):
+        return "sqlite"
+    return None
+
+
+def _stop(line: str) -> None:
+    """Say why the server cannot start, in one line, and exit (a raise here prints the ASGI lifespan's traceback)."""
+    sys.stderr.write(f"interviewer: {line}\n")
+    sys.stderr.flush()
+    os._exit(2)
+
+
+async def _reachable(url: str) -> str | None:
+    """Why one direct connection to the Postgres server fails (at most CONNECT_TIMEOUT_S), else None."""
+    import psycopg
+
+    try:
+        conn = await psycopg.AsyncConnection.connect(url, connect_timeout=CONNECT_TIMEOUT_S)
+    except psycopg.Error as exc:
+        return " ".join(str(exc).split()) or type(exc).__name__
+    await conn.close()
+    return None
 
 
 @asynccontextmanager
 async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
+    from agent.safe_text import redact_url, redact_urls
+
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    if url.startswith(("postgresql://", "postgres://")):
+    kind = checkpointer_kind(url)
+    if kind is None:
+        shown = str(redact_url(url))[:120]
+        _stop(f"INTERVIEWER_CHECKPOINTER={shown} is not a checkpointer this server opens: give {ACCEPTED}")
+    if kind == "postgres":
         from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
         from psycopg.rows import dict_row
         from psycopg_pool import AsyncConnectionPool
 
         from agent.store_postgres import SETUP_LOCK_KEY, SETUP_WAIT_S
 
+        if reason := await _reachable(url):
+            why = redact_urls(reason)[:300]
+            _stop(f"the Postgres server of INTERVIEWER_CHECKPOINTER={redact_url(url)} cannot be reached ({why})")
         kwargs = {"autocommit": True, "prepare_threshold": None, "row_factory": dict_row}
         async with AsyncConnectionPool(url, max_size=POOL_SIZE, kwargs=kwargs, open=False) as pool:
             postgres = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
@@ -45,10 +91,10 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
                 finally:
                     await conn.execute("SELECT pg_advisory_unlock_all()")
             yield postgres
-    elif url and url != "memory:":
+    elif kind == "sqlite":
         from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
-        async with AsyncSqliteSaver.from_conn_string(url) as sqlite:
+        async with AsyncSqliteSaver.from_conn_string(url.removeprefix("sqlite:///")) as sqlite:
             yield sqlite
     else:
         from langgraph.checkpoint.memory import InMemorySaver

@@ -1,0 +1,42 @@
+"""`langgraph dev` given an INTERVIEWER_CHECKPOINTER it cannot open (another kind of URL, a typo, a bare word, a
+Postgres server that does not answer) stops at start with one line naming the value and what is accepted, as an
+operator meets it: the real server started as the README says, its log read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evals.langgraph_dev import langgraph_dev_process
+from evals.stub_openai import free_port
+
+ACCEPTED = "give a postgresql:// URL, a .sqlite file path (or sqlite:///PATH), memory:, or unset"
+
+
+def stopped(value: str, home: Path) -> list[str]:
+    """Start the server with this checkpointer; it must exit (status 2). Returns its log's lines."""
+    env = {"INTERVIEWER_CHECKPOINTER": value, "INTERVIEWER_DATA_DIR": str(home / "data"), "INTERVIEWER_OFFLINE": "1"}
+    exited = pytest.raises(RuntimeError, match=r"langgraph dev exited \(2\)")
+    with exited, langgraph_dev_process(env, home=home, timeout=120):
+        pass
+    return (home / "server.log").read_text(errors="replace").splitlines()
+
+
+@pytest.mark.parametrize("value", ["mysql://x@127.0.0.1/db", "pstgresql://postgres@127.0.0.1:5432/ops", "bogus"])
+def test_a_checkpointer_of_another_kind_stops_the_server_with_one_line(value: str, tmp_path: Path) -> None:
+    lines = stopped(value, tmp_path / "server")
+    said = [line for line in lines if line.startswith("interviewer: INTERVIEWER_CHECKPOINTER=")]
+    assert len(said) == 1 and said[0].endswith(ACCEPTED), lines[-5:]
+    assert "x@" not in said[0]  # the user name is not repeated into the log
+    assert not any("Traceback" in line for line in lines)
+    assert not (tmp_path / "server" / "bogus").exists()  # no SQLite file made of a typo
+
+
+def test_an_unreachable_postgres_stops_the_server_with_one_line(tmp_path: Path) -> None:
+    url = f"postgresql://postgres@127.0.0.1:{free_port()}/interviewer"  # nothing listens there
+    lines = stopped(url, tmp_path / "server")
+    said = [line for line in lines if "cannot be reached" in line]
+    assert len(said) == 1 and said[0].startswith("interviewer: the Postgres server of INTERVIEWER_CHECKPOINTER=")
+    assert "refused" in said[0].lower()
+    assert not any("Traceback" in line or "PoolTimeout" in line for line in lines)
