@@ -152,9 +152,24 @@ def _feed(runtime: Runtime[Any], key: str, ctx: Context, config: RunnableConfig,
     candidate_feed(runtime, key).record(summary.model_copy(update={"docs": labels}))
 
 
+TERMINAL_HINT = "with --docs, your own stories are used"  # the critic's aside about the sample stories
+SERVICE_HINT = 'upload your own notes as input={"documents": [{"name", "text"}]} and your stories are used'
+
+
+def service_wording(value: Any) -> Any:
+    """The critique's words for a service client: the terminal's `--docs` hint becomes the upload it can send."""
+    if isinstance(value, str):
+        return value.replace(TERMINAL_HINT, SERVICE_HINT)
+    if isinstance(value, list):
+        return [service_wording(v) for v in value]
+    if isinstance(value, dict):
+        return {k: service_wording(v) for k, v in value.items()}
+    return value
+
+
 def critique_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
     ctx, key = _context(dict(state), runtime, config)
-    update = critique_answer(state, _trusted(runtime, ctx))
+    update = service_wording(critique_answer(state, _trusted(runtime, ctx)))
     if update.get("turns"):
         _feed(runtime, key, ctx, config, {**state, **update, "turns": [*state.get("turns", []), *update["turns"]]})
     return update

@@ -235,7 +235,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(rows, indent=1))
     else:
         for row in rows:
-            print(" ".join(f"{k}={v}" for k, v in row.items() if k != "first_errors"))
+            cpu = row["cpu_ms_per_turn"]
+            shown = {**row, "cpu_ms_per_turn": cpu if cpu is not None else "not-measured"}
+            print(" ".join(f"{k}={v}" for k, v in shown.items() if k not in ("first_errors", "cpu_note")))
+            if note := row.get("cpu_note"):
+                print(f"  note: {note}")
             for error in row["first_errors"]:
                 print(f"  error: {error}")
     return 0 if all(r["errors"] == r["lost"] == r["crossed"] == 0 for r in rows) else 1

@@ -17,6 +17,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+CPU_NOTE = ("the server's CPU is not measured with --server (a server this tool did not start: read it on the server's "
+            "host); --spawn-server measures it")  # fmt: skip
+
 
 async def _user(client: Any, user: int, args: dict[str, Any], out: dict[str, Any]) -> None:
     from evals.load import answer
@@ -103,6 +106,7 @@ def run_server(url: str, args: dict[str, Any], pgid: int | None = None, label: s
         "cpu_ms_per_turn": round(out["cpu"] / turns * 1000, 1) if turns and out["cpu"] is not None else None,
         "errors": len(out["errors"]), "lost": lost, "crossed": crossed,
         "first_errors": out["errors"][:3],
+        **({} if out["cpu"] is not None else {"cpu_note": CPU_NOTE}),
     }  # fmt: skip
 
 

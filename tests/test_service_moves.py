@@ -155,3 +155,15 @@ def test_a_refused_client_input_is_one_line_in_the_server_log(server: tuple[str,
     assert len([line for line in added if "unknown role '../../x.yaml'" in line]) == 1
     assert len([line for line in added if "600000 bytes" in line]) == 1
 
+
+def test_the_sample_story_hint_names_the_upload_not_a_terminal_flag(server: tuple[str, Path]) -> None:
+    client: Any = get_sync_client(url=server[0])
+    context = {"role": "director", "questions": 2, "follow_ups": 1, "seed": 31, "offline": True}
+    thread_id = client.threads.create(metadata={"user_id": "no-docs"})["thread_id"]
+    client.runs.wait(thread_id, "interviewer", input={}, context=context)
+    answer = ("I disagreed with the product director about the launch date; we agreed a joint 99.9% uptime target "
+              "and shipped two weeks later.")  # fmt: skip
+    values = client.runs.wait(thread_id, "interviewer", command={"resume": answer}, context=context)
+    said = repr(values)
+    assert "sample story" in said  # the critic points at a bundled story ...
+    assert "--docs" not in said and 'input={"documents"' in said  # ... and says how a client brings its own
