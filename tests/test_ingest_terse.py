@@ -71,3 +71,43 @@ def test_story_word_inside_a_paragraph_is_not_a_title() -> None:
     text = "## Notes\n\nI told the panel a long answer.\nStory: too long, cut it next time\n"
     result = ingest_text(text, "n.md")
     assert all(s.title != "too long, cut it next time" for s in result.stories)
+
+
+LOWER_CASE_NOTES = """# map notes
+
+## Warehouse split
+
+2022. the warehouse team was split by shift, each shift with its own backlog and its own dashboards.
+options I weighed: keep shifts and add a coordinator, or split by flow (inbound, picking, returns).
+picked flows because the site managers were already organised that way. ran it as a proposal with two
+weeks of comments, not an announcement. two people moved teams by choice. lead time for a typical fix
+went from about six weeks to two over two quarters. what I'd do differently: staff the shared tools team
+earlier, it was two people carrying everyone.
+
+## Reading list
+
+books to read before the loop, in this order. keep it to one a week.
+"""
+
+INCIDENT_LABELS = """# board
+
+## The zero-padded ids
+
+**How we noticed** Seller complaints: listings showed up under the wrong book. Support escalated 30 tickets.
+
+**Debugging** Checked the logs first, then the catalogue table, then the code: an upstream cast dropped leading zeros.
+
+**Fix** Reverted the cast, rebuilt the mapping from the raw feed and added a schema contract test in CI.
+
+**Result** Fixed within 3 days; the new alert has fired twice since, both real.
+"""
+
+
+def test_notes_typed_in_lower_case_without_i_are_a_story() -> None:
+    result = ingest_text(LOWER_CASE_NOTES, "notes.md")
+    assert [s.title for s in result.stories] == ["Warehouse split"]
+
+
+def test_debugging_and_fix_labels_are_the_action_of_an_incident_story() -> None:
+    story = next(s for s in ingest_text(INCIDENT_LABELS, "board.md").stories if s.title == "The zero-padded ids")
+    assert "Reverted the cast" in (story.action or "") and "3 days" in (story.result or "")

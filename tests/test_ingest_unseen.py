@@ -120,14 +120,14 @@ def test_cli_json_over_the_whole_folder() -> None:
     assert "Traceback" not in run.stderr
 
 
-def test_pages_and_pdf_files_get_an_export_hint(tmp_path: Path) -> None:
+def test_pages_files_get_an_export_hint_and_a_damaged_pdf_one_line(tmp_path: Path) -> None:
     (tmp_path / "prep.pages").write_bytes(b"PK\x03\x04" + bytes(200))
     (tmp_path / "prep.pdf").write_bytes(b"%PDF-1.4\n" + bytes(200))
     result = ingest_paths([tmp_path / "prep.pages", tmp_path / "prep.pdf"])
     assert not result.found_anything
     assert [w.split(": ", 1)[1] for w in result.warnings] == [
         "Apple Pages files cannot be read; export it from Pages as Word (.docx) or plain text",
-        "PDF files are not read; export the source document as .docx, .md or .txt",
+        "not read: a damaged PDF; export the source document as .docx, .md or .txt",
     ]
 
 

@@ -190,9 +190,10 @@ def test_a_word_file_saved_with_a_text_suffix_is_still_read(tmp_path: Path) -> N
     [
         ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "Word 97-2003 .doc files are not read"),
         ("cv.pages", b"PK\x03\x04" + bytes(100), "Apple Pages files cannot be read"),
-        ("prep.pdf", b"%PDF-1.7\n" + bytes(100), "PDF files are not read"),
+        ("prep.pdf", b"%PDF-1.7\n" + bytes(100), "not read: a damaged PDF"),
+        ("sheet.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "Excel 97-2003 .xls files are not read"),
         ("broken.docx", b"PK\x03\x04" + bytes(200), "not read: not a valid zipped document"),
-        ("broken.rtf", b"{\\rtf1{{{{{{{{", "file is empty"),
+        ("broken.rtf", b"{\\rtf1{{{{{{{{", "no text found in this file"),
         ("broken.ipynb", b'{"cells": [', "not a Jupyter notebook"),
     ],
 )

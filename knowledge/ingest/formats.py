@@ -1,37 +1,48 @@
-"""Word processor and notebook files turned into Markdown before the text readers see them.
+"""Files from other programs turned into Markdown (or into text another reader knows) before the text readers see them.
 
-Read: Word .docx (docx.py), OpenDocument .odt (odt.py), rich text .rtf (rtf.py), Jupyter .ipynb (notebook.py) and
-OPML outlines (opml.py), by
-suffix or by their first bytes (a .docx renamed .txt is still a .docx). Not read, with a one-line reason: legacy
-Word .doc, Apple Pages (.pages keeps its text in a private compressed format no library here reads) and PDF. A
-hostile or broken file (a zip bomb, bad XML, a file over MAX_CONTAINER_BYTES) costs its own one-line note only.
+Read: Word .docx (docx.py), OpenDocument .odt (odt.py), rich text .rtf (rtf.py), Jupyter .ipynb (notebook.py),
+OPML outlines (opml.py), Excel .xlsx workbooks (workbook.py), XMind maps (mindmap.py), PDF (pdfdoc.py: its text,
+pages apart, for pages.py), single-file web archives .mht (webarchive.py: the page's HTML, for htmldoc.py),
+Telegram / ChatGPT / Trello JSON exports (exports.py) and Typst sources (typst.py), by suffix or by their first
+bytes (a .docx renamed .txt is still a .docx). Not read, with a one-line reason: legacy Word .doc, Apple Pages,
+Keynote, Numbers and PowerPoint files. A hostile or broken file (a zip bomb, bad XML, a damaged PDF, a file over
+MAX_CONTAINER_BYTES) costs its own one-line note only.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from knowledge.ingest.docx import docx_markdown
+from knowledge.ingest.exports import export_markdown
+from knowledge.ingest.mindmap import is_mindmap, mindmap_markdown
 from knowledge.ingest.notebook import NotANotebook, notebook_markdown
 from knowledge.ingest.odt import odt_markdown
 from knowledge.ingest.opml import NotAnOutline, opml_markdown
+from knowledge.ingest.pdfdoc import UnreadablePdf, pdf_text
 from knowledge.ingest.rtf import rtf_markdown
+from knowledge.ingest.typst import is_typst, untypst
+from knowledge.ingest.webarchive import NotAnArchive, archive_html
+from knowledge.ingest.workbook import workbook_markdown
 from knowledge.ingest.zipped import Unreadable, open_zip
 
-# Zipped documents and RTF carry pictures, so they may be far larger than their text; read this much from disk.
+# Zipped documents, PDFs and RTF carry pictures, so they may be far larger than their text; read this much from disk.
 MAX_CONTAINER_BYTES = 50_000_000
-CONVERTED_SUFFIXES = (".docx", ".docm", ".odt", ".rtf", ".ipynb")
+CONVERTED_SUFFIXES = (".docx", ".docm", ".odt", ".rtf", ".ipynb", ".xlsx", ".xlsm", ".xmind", ".pdf", ".mht",
+                      ".mhtml")
+_ZIPPED = (".docx", ".docm", ".odt", ".xlsx", ".xlsm", ".xmind")
 _REFUSED = {
     ".doc": "Word 97-2003 .doc files are not read; save it as .docx (or export it as .md or .txt)",
+    ".xls": "Excel 97-2003 .xls files are not read; save it as .xlsx or .csv",
     ".pages": "Apple Pages files cannot be read; export it from Pages as Word (.docx) or plain text",
-    ".pdf": "PDF files are not read; export the source document as .docx, .md or .txt",
     ".key": "Keynote files cannot be read; export it as text",
-    ".numbers": "Numbers files cannot be read; export it as .csv",
-    ".xlsx": "Excel files are not read; save the sheet as .csv",
+    ".numbers": "Numbers files cannot be read; export it as .xlsx or .csv",
     ".pptx": "PowerPoint files are not read; export the notes as text",
 }
+_YAML_COMMENT = re.compile(r"^\s*#(?:\s|$)")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of legacy .doc/.xls/.ppt files
 
 
@@ -48,37 +59,28 @@ def convert(data: str | bytes, source: str) -> Converted | None:
     suffix = PurePath(source).suffix.lower()
     raw = data if isinstance(data, bytes) else None
     kind = _sniff(raw) if raw is not None else None
-    if suffix in _REFUSED and kind in (None, "zip", suffix):
+    if suffix in _REFUSED and kind in (None, "zip", suffix, ".doc"):
         return Converted(None, _REFUSED[suffix])
-    if kind is None and suffix in (".docx", ".docm", ".odt"):
+    if kind is None and suffix in (*_ZIPPED, ".pdf"):
         if raw is None:
             return Converted(None, f"{suffix} files are read from disk only; export it as .md or .txt")
-        kind = "zip"
-    if kind is None and suffix == ".rtf":
-        kind = "rtf"
-    if kind is None and suffix == ".ipynb":
-        kind = "ipynb"
+        kind = "zip" if suffix in _ZIPPED else suffix
+    if kind is None and suffix in (".rtf", ".ipynb", ".mht", ".mhtml"):
+        kind = suffix.lstrip(".").replace("mhtml", "mht")
     if kind is None and suffix == ".opml":
         try:  # an outline's notes live in attributes: written out in full, not line for line (xmldoc.py)
             return Converted(opml_markdown(raw if raw is not None else str(data).encode("utf-8")))
         except NotAnOutline:
             return None
     if kind is None:
-        return None
+        return _text_format(raw.decode("utf-8-sig", errors="replace") if raw is not None else str(data), suffix)
     if kind in _REFUSED:
         return Converted(None, _REFUSED[kind])
     try:
-        if kind == "rtf":
-            text = raw if raw is not None else str(data).encode("utf-8")
-            return Converted(rtf_markdown(text))
-        if kind == "ipynb":
-            text_in = raw.decode("utf-8", errors="replace") if raw is not None else str(data)
-            return Converted(notebook_markdown(text_in))
-        assert raw is not None
-        return Converted(_zipped(raw, suffix))
+        return _nonempty(_read(kind, data, raw, suffix), kind)
     except NotANotebook as exc:
         return Converted(None, f"not a Jupyter notebook ({exc})")
-    except Unreadable as exc:
+    except (Unreadable, UnreadablePdf, NotAnArchive) as exc:
         if raw is not None and len(raw) >= MAX_CONTAINER_BYTES:
             return Converted(None, f"larger than {MAX_CONTAINER_BYTES // 1_000_000} MB; not read")
         return Converted(None, f"not read: {exc}")
@@ -86,8 +88,47 @@ def convert(data: str | bytes, source: str) -> Converted | None:
         return Converted(None, f"not read: too large or too deeply nested ({exc.__class__.__name__})")
 
 
+def _read(kind: str, data: str | bytes, raw: bytes | None, suffix: str) -> str:
+    """The text of a file of a known kind (raises the readers' own one-line exceptions)."""
+    if kind == "rtf":
+        return rtf_markdown(raw if raw is not None else str(data).encode("utf-8"))
+    if kind == "ipynb":
+        return notebook_markdown(raw.decode("utf-8", errors="replace") if raw is not None else str(data))
+    if kind == "mht":
+        return archive_html(raw if raw is not None else str(data).encode("utf-8"))
+    assert raw is not None
+    if kind == ".pdf":
+        return pdf_text(raw)
+    return _zipped(raw, suffix)
+
+
+def _nonempty(text: str, kind: str) -> Converted:
+    """The converted text, or a note that the file held no text (not "file is empty": the file is not)."""
+    if text.strip():
+        return Converted(text)
+    shown = {"zip": "archive", "mht": "web archive", ".pdf": "PDF"}.get(kind, "file")
+    return Converted(None, f"no text found in this {shown}; nothing to ingest")
+
+
+def _text_format(text: str, suffix: str) -> Converted | None:
+    """A text file that another program's layout decides: an app's JSON export, a Typst source, a YAML file with
+    comments; None when it is none of these."""
+    if suffix == ".json" or text.lstrip()[:1] in ("{", "["):
+        markdown = export_markdown(text)
+        return Converted(markdown) if markdown else None
+    if suffix == ".typ" or (suffix in (".txt", "") and is_typst(text)):
+        return Converted("\n".join(untypst(text.split("\n"))))
+    if suffix in (".yaml", ".yml"):
+        # YAML comments ("# ---- story 3 ----") would read as Markdown headings and hide the records: blanked,
+        # line for line
+        lines = text.split("\n")
+        kept = ["" if _YAML_COMMENT.match(x) else x for x in lines]
+        return Converted("\n".join(kept)) if kept != lines else None
+    return None
+
+
 def _sniff(data: bytes) -> str | None:
-    """"rtf", "zip", "ipynb" or a refused suffix when the bytes say so; None for anything else."""
+    """"rtf", "zip" or a refused suffix when the bytes say so; None for anything else."""
     head = data[:8].lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"{\\rtf"):
         return "rtf"
@@ -101,13 +142,19 @@ def _sniff(data: bytes) -> str | None:
 
 
 def _zipped(data: bytes, suffix: str) -> str:
-    """A zipped document by what it holds: Word, OpenDocument text, or a refused container (Pages, Excel, ...)."""
+    """A zipped document by what it holds: Word, OpenDocument text, a workbook, a mind map, or a refused container."""
     archive = open_zip(data)
     names = set(archive.namelist())
     if "word/document.xml" in names:
         return docx_markdown(data)
+    if "xl/workbook.xml" in names:
+        return workbook_markdown(data)
+    if is_mindmap(names):
+        return mindmap_markdown(archive)
     if "content.xml" in names:
         return odt_markdown(data)
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names) or "Index.zip" in names:
         raise Unreadable(_REFUSED[".pages"])
-    raise Unreadable("a zip archive, not a Word or OpenDocument text file")
+    if any(n.startswith("ppt/") for n in names):
+        raise Unreadable(_REFUSED[".pptx"])
+    raise Unreadable("a zip archive, not a document this program reads (Word, OpenDocument, Excel, XMind)")

@@ -26,7 +26,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
                "steps", "steps taken", "solution", "act", "did", "what i did about it", "my part", "what we did",
                "my contribution", "my actions", "what i changed", "how i handled it", "how i solved it",
                "how i did it", "handlung", "maßnahmen", "vorgehen", "acción", "ação", "行动", "做法", "我的做法",
-               "行動", "対応", "행동"),
+               "行動", "対応", "행동", "fix", "the fix", "debugging", "investigation", "diagnosis", "mitigation"),
     "result": ("result", "results", "the result", "outcome", "outcomes", "impact", "results & impact",
                "result & impact", "results and impact", "what happened", "r", "res", "how it ended", "end result",
                "aftermath", "ergebnis", "résultat", "resultado", "结果", "成果", "結果", "결과"),

@@ -9,7 +9,8 @@
   (qforms.py).
 - Obsidian callouts (`> [!example] Situation` then `> text` lines) become a bold label line and plain text, so a
   story told in callouts reads like one told with bold labels. Their `field:: value` lines are metadata: blanked.
-- Plain-text decks (`front` / `???` / `back` / `---`) become `Q:` cards (decks.py).
+- Plain-text decks (`front` / `???` / `back` / `---`) become `Q:` cards (decks.py); a Marp slide deck's presenter
+  notes (HTML comments) are unwrapped (marp.py).
 - GitHub collapsible cards (`<details><summary>Question</summary> answer </details>`) become a bold question
   line followed by its answer.
 - Pandoc exports of Word documents (pandoc.py), mail folder exports (mail.py), outliner pages such as Logseq
@@ -42,6 +43,7 @@ from knowledge.ingest.labels import parse_label
 from knowledge.ingest.latex import unlatex
 from knowledge.ingest.mail import unmail
 from knowledge.ingest.marks import ATX as _ATX
+from knowledge.ingest.marp import unmarp
 from knowledge.ingest.orgmode import unorg
 from knowledge.ingest.outline import unoutline
 from knowledge.ingest.pages import unpage
@@ -74,7 +76,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = unxml(undata(lines))  # structured exports: records become sections
+    lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(lines))))))))  # other markups
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
     lines = uncard(lines)  # index cards typed up face by face

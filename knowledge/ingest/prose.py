@@ -16,6 +16,10 @@ MAX_SHORT_STORY_CHARS = 400  # the looser rule for stories told mostly in the th
 MAX_ANALYSED = 20_000  # characters of a section read for narrative cues; a story is far shorter
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_LOWER_STOP = re.compile(r"(?P<word>[\w%]+)[)\]]*(?P<stop>[.!?])[\"')\]]*\s+(?=[a-z])")
+_ABBREVIATIONS = {"e.g", "i.e", "eg", "ie", "vs", "etc", "incl", "approx", "ca", "cf", "esp", "min", "max", "no",
+                  "fig", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "dept", "est", "avg", "wk", "wks", "yr", "yrs",
+                  "mo", "mos", "hr", "hrs", "sec", "secs", "ft", "al", "govt", "corp", "inc", "ltd", "co"}
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 _NARRATOR = re.compile(r"\b(?:I|[Ww]e|me|[Mm]y|[Oo]ur|us)\b")
 MIN_LONG_CHARS = 400  # the rule for stories told mostly about other people applies from here
@@ -27,6 +31,9 @@ _IRREGULAR = (
     "rebuilt|rewrote|oversaw|undertook|shipped"
 )
 PAST = re.compile(rf"\b(?:{_IRREGULAR}|[a-z]{{3,}}ed)\b", re.IGNORECASE)
+# A sentence that opens with a past-tense verb has dropped its "I" ("checked the logs first, then ...").
+_DROPPED_I = re.compile(rf"^[\"'(\[]?(?:then |also |first |so |and )?(?:{_IRREGULAR}|[a-zA-Z]{{3,}}ed)\b(?! by\b)",
+                        re.IGNORECASE)
 _NOT_PAST = re.compile(r"\b(?:need|needed to|speed|feed|seed|proceed|indeed|exceed|based|red|bed|shed)\b", re.I)
 _LINE_MARKUP = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)]|#{1,6}|>)\s+")
 
@@ -70,6 +77,26 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(flat) if s.strip()]
 
 
+def note_sentences(text: str) -> list[str]:
+    """Sentences of `text`, notes typed in lower case ("shipped it. latency halved.") split too: for telling
+    whether a section is a story (how its S/T/A/R are inferred is left as it was measured)."""
+    return [s.strip() for piece in sentences(text) for s in _lower_sentences(piece) if s.strip()]
+
+
+def _lower_sentences(text: str) -> list[str]:
+    """`text` cut where a full stop, ! or ? ends a word that is not an abbreviation and a lower-case word follows."""
+    out: list[str] = []
+    start = 0
+    for m in _LOWER_STOP.finditer(text):
+        word = m.group("word").lower()
+        if word in _ABBREVIATIONS or len(word) == 1:
+            continue
+        out.append(text[start : m.end("stop")])
+        start = m.end()
+    out.append(text[start:])
+    return out
+
+
 def _narrative(sentence: str) -> bool:
     if not _FIRST_PERSON.search(sentence):
         return False
@@ -80,14 +107,17 @@ def _narrative(sentence: str) -> bool:
 def is_narrative(text: str, strict: bool = False) -> bool:
     """Long enough, and told in the first person past tense (several sentences of it).
 
-    A short story may tell only its action in the first person ("Nobody owned X. I built Y. Every squad adopted
-    it."): one first-person action plus mostly past-tense sentences also counts. Unless `strict`, so does a
-    longer story mostly about other people, told in the past tense with the narrator acting in it.
+    Unless `strict`, a longer text is read as notes: sentences typed in lower case count, and a sentence that
+    opens with a past-tense verb has dropped its "I" ("Reverted the cast, then ..."). A short story may tell only
+    its action in the first person ("Nobody owned X. I built Y. Every squad adopted it."): one first-person action
+    plus mostly past-tense sentences also counts. Unless `strict`, so does a longer story mostly about other
+    people, told in the past tense with the narrator acting in it.
     """
     if len(text) < MIN_CHARS:
         return False
-    sents = sentences(text)
-    told = sum(1 for s in sents if _narrative(s))
+    notes = not strict and len(text) >= MIN_LONG_CHARS  # a short text read as notes says too little to tell
+    sents = note_sentences(text) if notes else sentences(text)
+    told = sum(1 for s in sents if _narrative(s) or (notes and _DROPPED_I.match(_NOT_PAST.sub(" ", s))))
     if told >= MIN_NARRATIVE_SENTENCES and told >= 0.3 * len(sents):
         return True
     past = sum(1 for s in sents if PAST.search(_NOT_PAST.sub(" ", s)))

@@ -1,4 +1,4 @@
-"""Reading one XML part out of a zipped office document (.docx, .odt) without trusting the archive.
+"""Reading parts of a zipped document (.docx, .odt, .xlsx, .xmind) without trusting the archive.
 
 A zip bomb declares small parts that inflate to gigabytes; zipfile never inflates a member past the size its
 header declares, so refusing parts whose declared size is over MAX_PART bounds the memory one document can take.
@@ -18,6 +18,10 @@ from defusedxml import ElementTree as SafeTree
 MAX_PART = 20_000_000
 # Inflated-to-stored ratio beyond which a part is a bomb, not text (XML compresses about 5-20x).
 MAX_RATIO = 200
+
+
+MAX_TOTAL = 200_000_000  # all parts together, declared: a workbook reader opens more than one part
+MAX_MEMBERS = 20_000
 
 
 class Unreadable(Exception):
@@ -50,3 +54,18 @@ def read_part(archive: zipfile.ZipFile, name: str, required: bool = True) -> Ele
         return SafeTree.fromstring(raw)
     except Exception as exc:  # ParseError, EntitiesForbidden, DTDForbidden: all mean "not a document we read"
         raise Unreadable(f"{name} is not well-formed XML ({exc.__class__.__name__})") from None
+
+
+def check_members(archive: zipfile.ZipFile) -> None:
+    """Raise Unreadable when any part (or all of them together) would inflate like a zip bomb; for readers that
+    hand the archive to a library which opens parts itself (openpyxl)."""
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise Unreadable(f"{len(infos):,} parts inside (a zip bomb or not a document)")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_PART or info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1_000_000:
+            raise Unreadable(f"{info.filename} inflates to {info.file_size:,} bytes (a zip bomb or not a document)")
+    if total > MAX_TOTAL:
+        raise Unreadable(f"its parts inflate to {total:,} bytes (a zip bomb or not a text document)")

@@ -1,0 +1,293 @@
+"""Files from the apps candidates keep notes in are read as they are, through the real ingester: an Excel workbook,
+a OneNote page saved as a single-file web page (.mht), a PDF, Telegram, ChatGPT and Trello JSON exports, an
+XMind map, a Typst source and a Marp slide deck.
+
+Every file is built here as its program writes it (openpyxl for the workbook, the email package for the MIME
+archive, a hand-assembled PDF with a compressed content stream and bookmarks, zip + content.json for XMind);
+the stories are this file's own.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+import zlib
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Font
+
+from knowledge.ingest import ingest_paths
+from knowledge.models import Story
+
+SITUATION = "Our nightly billing export doubled in runtime over one quarter and started missing the 6am deadline."
+ACTION = "I profiled the job, found a join against an unindexed audit table, and moved it to an incremental load."
+RESULT = "The export finished in 40 minutes again and no deadline was missed for the next two quarters."
+SITUATION2 = "Two teams each kept their own copy of the customer table and the totals in board reports disagreed."
+ACTION2 = "I traced both pipelines, agreed one owner with both leads, and retired the second copy over a month."
+RESULT2 = "Board totals matched for the first time in a year and one nightly job worth 3 hours of compute went away."
+
+
+def _titles(path: Path) -> list[str]:
+    result = ingest_paths([path])
+    assert all("\n" not in w for w in result.warnings)
+    return [s.title for s in result.stories]
+
+
+def _story(path: Path, title: str) -> Story:
+    return next(s for s in ingest_paths([path]).stories if s.title == title)
+
+
+def test_an_excel_story_matrix_reads_each_block_as_a_story(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    readme = book.active
+    readme.title = "Read me"
+    readme["A1"] = "Say the number early. Keep every story under two minutes."
+    sheet = book.create_sheet("Stories")
+    row = 1
+    for title, parts in (
+        ("Billing export ran late", (("S", SITUATION), ("A", ACTION), ("R", RESULT))),
+        ("One customer table", (("Situation", SITUATION2), ("Action", ACTION2), ("Result", RESULT2))),
+    ):
+        sheet.cell(row, 1, "STORY")
+        sheet.cell(row, 2, title).font = Font(bold=True, size=14)
+        for label, text in parts:
+            row += 1
+            sheet.cell(row, 1, label)
+            sheet.cell(row, 2, text)
+        row += 2
+    qmap = book.create_sheet("Q map")
+    qmap.append(["Question", "Story", "Confidence"])
+    qmap.append(["Tell me about a deadline you rescued", "Billing export ran late", 4])
+    path = tmp_path / "interview matrix v2.xlsx"
+    book.save(path)
+    assert set(_titles(path)) >= {"Billing export ran late", "One customer table"}
+    story = _story(path, "Billing export ran late")
+    assert story.situation == SITUATION and story.action == ACTION and story.result == RESULT
+    assert "one owner" in (_story(path, "One customer table").action or "")
+
+
+def test_a_onenote_single_file_web_page_is_read(tmp_path: Path) -> None:
+    page = (
+        "<html><head><meta name=ProgId content=OneNote.File></head><body>"
+        "<p style='font-size:20.0pt'>Interview notes</p>"
+        "<p style='font-size:13.0pt'><span style='font-weight:bold'>The billing export that ran late</span></p>"
+        f"<p><span style='font-weight:bold'>Sit:</span> {SITUATION}</p>"
+        f"<p><span style='font-weight:bold'>What I did:</span> {ACTION}</p>"
+        f"<p><span style='font-weight:bold'>Result:</span> {RESULT}</p>"
+        "</body></html>"
+    )
+    archive = MIMEMultipart("related", type="text/html")
+    archive["Subject"] = "Interview notes"
+    archive.attach(MIMEText(page, "html", "utf-8"))  # base64 here; quoted-printable below
+    path = tmp_path / "Interview notes.mht"
+    path.write_bytes(archive.as_bytes())
+    assert _story(path, "The billing export that ran late").result == RESULT
+    qp = tmp_path / "qp.mhtml"
+    part = MIMEText(page, "html", "utf-8")
+    del part["Content-Transfer-Encoding"]
+    import quopri
+
+    part.set_payload(quopri.encodestring(page.encode("utf-8")).decode("ascii"))
+    part["Content-Transfer-Encoding"] = "quoted-printable"
+    archive2 = MIMEMultipart("related", type="text/html")
+    archive2.attach(part)
+    qp.write_bytes(archive2.as_bytes().replace(b"\n", b"\r\n"))
+    assert b"=\r\n" in qp.read_bytes()  # soft line breaks cut words, as OneNote writes them
+    assert _story(qp, "The billing export that ran late").action == ACTION
+
+
+def _pdf(pages: list[list[tuple[str, bool]]], bookmarks: list[str]) -> bytes:
+    """A PDF with one compressed content stream per page (Helvetica; bold lines in Helvetica-Bold) and top-level
+    bookmarks, assembled by hand with a correct cross-reference table."""
+    objects: list[bytes] = []
+    n_pages = len(pages)
+    first_page = 5
+    kids = " ".join(f"{first_page + 2 * i} 0 R" for i in range(n_pages))
+    outline_first = first_page + 2 * n_pages
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R /Outlines %d 0 R >>" % (outline_first + len(bookmarks)))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>")
+    for i, lines in enumerate(pages):
+        ops = ["BT", "72 760 Td", "14 TL"]
+        for text, bold in lines:
+            safe = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"/{'F2' if bold else 'F1'} {13 if bold else 10} Tf ({safe}) Tj T*")
+        ops.append("ET")
+        stream = zlib.compress("\n".join(ops).encode("latin-1"))
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {first_page + 2 * i + 1} 0 R "
+            "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    root = outline_first + len(bookmarks)
+    for k, title in enumerate(bookmarks):
+        links = f"/Parent {root} 0 R /Dest [{first_page} 0 R /XYZ 0 792 0]"
+        if k > 0:
+            links += f" /Prev {outline_first + k - 1} 0 R"
+        if k + 1 < len(bookmarks):
+            links += f" /Next {outline_first + k + 1} 0 R"
+        objects.append(f"<< /Title ({title}) {links} >>".encode())
+    objects.append(
+        f"<< /Type /Outlines /First {outline_first} 0 R /Last {outline_first + len(bookmarks) - 1} 0 R "
+        f"/Count {len(bookmarks)} >>".encode()
+    )
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_is_read_with_its_bookmarked_titles_and_a_story_across_a_page_break(tmp_path: Path) -> None:
+    header = ("Jo Example - interview prep", False)
+    pages = [
+        [header, ("The billing export that ran late", True), (f"S: {SITUATION}", False), (f"A: {ACTION}", False)],
+        [header, (f"R: {RESULT}", False), ("One customer table", True), (f"S: {SITUATION2}", False),
+         (f"A: {ACTION2}", False), (f"R: {RESULT2}", False)],
+    ]
+    path = tmp_path / "Jo - stories (print).pdf"
+    path.write_bytes(_pdf(pages, ["The billing export that ran late", "One customer table"]))
+    titles = _titles(path)
+    assert "The billing export that ran late" in titles and "One customer table" in titles
+    story = _story(path, "The billing export that ran late")
+    assert RESULT in story.text  # the story goes on across the page break
+    assert "interview prep" not in story.text  # the running header is dropped
+
+
+def test_telegram_chatgpt_and_trello_exports_are_read_by_their_layout(tmp_path: Path) -> None:
+    telegram = {"name": None, "type": "saved_messages", "id": 1, "messages": [
+        {"id": 1, "type": "message", "text": "prep starts here #prep"},
+        {"id": 2, "type": "message", "text": [{"type": "bold", "text": "billing export"},
+                                              f"\n{SITUATION} {ACTION} {RESULT}"]},
+        {"id": 3, "type": "service", "action": "pin_message"},
+        {"id": 4, "type": "message", "text": "milk, eggs"},
+    ]}
+    (tmp_path / "result.json").write_text(json.dumps(telegram))
+    assert _titles(tmp_path / "result.json") == ["billing export"]
+
+    def node(nid: str, role: str, text: str, parent: str | None, children: list[str]) -> dict[str, object]:
+        message = {"author": {"role": role}, "content": {"content_type": "text", "parts": [text]}}
+        return {"id": nid, "message": message, "parent": parent, "children": children}
+
+    chat = [{"title": "one customer table", "current_node": "c", "mapping": {
+        "r": {"id": "r", "message": None, "parent": None, "children": ["a"]},
+        "a": node("a", "user", f"tighten this please\n\n{SITUATION2} {ACTION2} {RESULT2}", "r", ["b", "x"]),
+        "x": node("x", "assistant", "An older reply about a payroll migration nobody should see.", "a", []),
+        "b": node("b", "assistant", "Here is a tighter STAR version of your story about the payroll merge.", "a",
+                  ["c"]),
+        "c": node("c", "user", "thanks, that works", "b", []),
+    }}]
+    (tmp_path / "conversations.json").write_text(json.dumps(chat))
+    story = _story(tmp_path / "conversations.json", "one customer table")
+    assert "one owner" in story.text and "payroll" not in story.text
+
+    board = {"name": "Job hunt", "lists": [{"id": "L1", "name": "Stories", "closed": False},
+                                           {"id": "L2", "name": "Archive", "closed": True}],
+             "cards": [{"name": "Billing export ran late", "idList": "L1", "closed": False,
+                        "desc": f"**Sit** {SITUATION}\n\n**Did** {ACTION}\n\n**Result** {RESULT}"},
+                       {"name": "old draft", "idList": "L2", "closed": True, "desc": SITUATION2 * 2}],
+             "actions": [{"type": "updateCard", "data": {"old": {"desc": "an early draft " * 20}}}]}
+    (tmp_path / "board.json").write_text(json.dumps(board, indent=2))
+    assert _titles(tmp_path / "board.json") == ["Billing export ran late"]
+    assert _story(tmp_path / "board.json", "Billing export ran late").result == RESULT
+
+
+def _xmind(path: Path, content: object) -> None:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("content.json", json.dumps(content))
+        z.writestr("metadata.json", "{}")
+        z.writestr("content.xml", "<xmap-content><sheet><topic><title>Warning: open in XMind</title></topic>"
+                                  "</sheet></xmap-content>")
+
+
+def test_an_xmind_map_reads_topics_with_notes_as_stories(tmp_path: Path) -> None:
+    def topic(title: str, notes: str | None = None, children: list[object] | None = None) -> dict[str, object]:
+        found: dict[str, object] = {"id": title, "title": title}
+        if notes:
+            found["notes"] = {"plain": {"content": notes}, "realHTML": {"content": f"<div>{notes}</div>"}}
+        if children:
+            found["children"] = {"attached": children}
+        return found
+
+    root = topic("Prep map", children=[
+        topic("Delivery", children=[topic("Billing export ran late", f"{SITUATION} {ACTION} {RESULT}")]),
+        topic("Data", children=[topic("One customer table", f"{SITUATION2} {ACTION2} {RESULT2}")]),
+        topic("No story yet", children=[topic("a security breach"), topic("a patent")]),
+    ])
+    path = tmp_path / "Story map (2026).xmind"
+    _xmind(path, [{"id": "s1", "class": "sheet", "title": "Stories", "rootTopic": root}])
+    result = ingest_paths([path])
+    titles = [s.title for s in result.stories]
+    assert "Billing export ran late" in titles and "One customer table" in titles
+    assert not any("file is empty" in w for w in result.warnings)
+    assert "Warning" not in " ".join(titles)
+
+
+def test_a_typst_source_reads_story_calls_and_the_authors_own_functions(tmp_path: Path) -> None:
+    source = "\n".join([
+        "// prep notes, compile with typst",
+        '#set page(paper: "a4")',
+        '#let story(title: "", body) = block(inset: 8pt)[',
+        "  #text(weight: \"bold\")[#title]",
+        "  #body",
+        "]",
+        '#let lbl(x) = text(weight: "bold")[#x]',
+        "#let todo(x) = text(fill: red)[\\[#x\\]]",
+        "",
+        "= Stories",
+        "",
+        '#story(title: "Billing export ran late", tags: ("delivery",))[',
+        f"  #lbl[S] {SITUATION} \\",
+        f"  #lbl[A] {ACTION} \\",
+        f"  #lbl[R] {RESULT.replace('40 minutes', '#todo[check: 40 or 45] minutes')}",
+        "]",
+    ])
+    path = tmp_path / "stories.typ"
+    path.write_text(source)
+    story = _story(path, "Billing export ran late")
+    assert story.situation == SITUATION and story.action == ACTION
+    assert "[check: 40 or 45]" in (story.result or "") and story.unfinished
+
+
+def test_a_marp_deck_reads_the_presenter_notes(tmp_path: Path) -> None:
+    deck = "\n".join([
+        "---", "marp: true", "theme: gaia", "---", "", "<!-- _class: lead -->", "# Selected work", "", "---", "",
+        "## Billing export ran late", "", "- nightly export, 6am deadline", "", "<!--",
+        f"Situation: {SITUATION}", f"Action: {ACTION}", f"Result: {RESULT}", "-->", "",
+    ])
+    path = tmp_path / "panel deck (marp).md"
+    path.write_text(deck)
+    story = _story(path, "Billing export ran late")
+    assert story.action == ACTION and story.result == RESULT
+    assert "_class" not in story.text
+
+
+def test_hostile_app_files_cost_one_line_each(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", b"<workbook/>")
+        z.writestr("xl/sharedStrings.xml", b" " * 30_000_000)
+    deep = tmp_path / "deep.xmind"
+    with zipfile.ZipFile(deep, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("content.json", '[{"rootTopic": ' + '{"children": {"attached": [' * 50_000)
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n" + bytes(300))
+    (tmp_path / "broken.xmind").write_bytes(b"PK\x03\x04" + bytes(200))
+    (tmp_path / "empty.mht").write_bytes(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n")
+    (tmp_path / "deep.json").write_text('{"messages": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    good = tmp_path / "good.md"
+    good.write_text(f"## The billing export that ran late\n\nSituation: {SITUATION}\n\nResult: {RESULT}\n")
+    names = ["bomb.xlsx", "deep.xmind", "broken.pdf", "broken.xmind", "empty.mht", "deep.json"]
+    result = ingest_paths([*(tmp_path / n for n in names), good])
+    assert [s.title for s in result.stories] == ["The billing export that ran late"]
+    assert len(result.warnings) == len(names), result.warnings
+    assert "zip bomb" in result.warnings[0]
+    assert all("\n" not in w and "Traceback" not in w for w in result.warnings)
