@@ -39,7 +39,7 @@ from knowledge.index_fusion import (
 from knowledge.index_views import MIN_TOLD_WORDS, told_words
 from knowledge.models import Story
 from knowledge.paths import samples_dir
-from knowledge.pitch import PITCH, PITCH_TITLE
+from knowledge.pitch import PITCH, PITCH_QUESTION, PITCH_TITLE
 
 __all__ = ["LEXICAL_ONLY", "StoryHit", "StoryIndex", "content_hash", "default_index_dir", "open_story_index"]
 
@@ -236,8 +236,9 @@ _ASKS_FOR_STORY = re.compile(
 
 
 def _asks_for_pitch(query: str) -> bool:
-    """"Tell me about yourself", "walk me through your background", "introduce yourself"."""
-    return bool(PITCH.search(query))
+    """"Tell me about yourself", "walk me through your background", "why this role", "what brought you into
+    management"."""
+    return bool(PITCH_QUESTION.search(query))
 
 
 def is_retrievable(story: Story) -> bool:

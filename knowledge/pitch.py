@@ -13,6 +13,16 @@ PITCH = re.compile(
     r"\bwho am i\b|your background|\btmay\b|\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개",
     re.IGNORECASE,
 )
+# Questions a pitch answers beside "tell me about yourself": the career told short, why this kind of role, what
+# brought you into the field or into management. A question asking for a past situation stays a story question.
+_WHY_HERE = (
+    r"\byour career (?:so far|to date|in (?:brief|short))\b|\bversion of your career\b|"
+    r"\bwhy (?:a|this|the) (?:\w+ ){0,2}(?:role|position|job)\b(?! (?:you|that|where|in which))|"
+    r"\bwhat (?:first )?(?:made|led|drew|pulled|got|brought|motivated) you (?:\w+ ){0,8}?"
+    r"(?:(?:in)?to (?:people management|management|leadership|managing|machine learning|ml|ai|data science)|"
+    r"start (?:managing|leading) (?:people|a team|teams))\b(?=\s*(?:\?|,|\.|$| and\b| in the first place))"
+)
+PITCH_QUESTION = re.compile(rf"{PITCH.pattern}|{_WHY_HERE}", re.IGNORECASE)
 # A section titled like this holds a pitch even when it is not told as a story.
 PITCH_TITLE = re.compile(
     r"\bpitch\b|\babout me\b|tell (?:me|us) about yourself|introduce yourself|"

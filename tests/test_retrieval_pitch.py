@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from knowledge.index import is_pitch, open_story_index
 
 NOTES = """# Loops, autumn
@@ -49,3 +51,19 @@ def test_pitch_first_for_background_and_last_otherwise(tmp_path: Path) -> None:
     assert index.search("Walk me through your background.", k=3)[0].story.title == "60-sec intro"
     hits = index.search("How have you structured your teams, and why that shape?", k=3)
     assert hits[-1].story.title == "60-sec intro"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Give me the two-minute version of your career so far.",
+        "Why a director role, and why at this point?",
+        "What made you move from engineering into people management?",
+        "What first drew you into machine learning, and what keeps you there?",
+    ],
+)
+def test_why_this_role_and_career_questions_are_answered_by_the_pitch(tmp_path: Path, question: str) -> None:
+    notes = tmp_path / "loops.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    index = open_story_index([notes], index_dir=tmp_path / "index")
+    assert index.search(question, k=3)[0].story.title == "60-sec intro"
