@@ -16,13 +16,15 @@ _WHO = (
     r"mgr|company|recruiter|vp|cto|ceo|director|founders?|em|skip[- ]level|tech\s+lead|leadership)\b)"
     r"(?!\s+(?:round|interview|screen|loop|stage|call)\b)"  # "Questions for the hiring manager round" are theirs
 )
+# "To ask", "Ask:" alone announce the list; a title that only opens with the verb ("Ask your books", a feature's
+# name) does not.
 CANDIDATE = re.compile(
     rf"\b(?:questions?|qs)\s+(?:for|to)\s+{_WHO}|"
     r"\b(?:questions?|qs|things|stuff)\s+(?:you|i|i'll|i will|i'd|to|we|we'll)\s+(?:\w+\s+){0,2}ask\b|"
     r"\bmy (?:questions|qs)\b|\breverse[- ](?:interview|questions?|qs|q\s*&\s*a)\b|"
     r"\bquestions?\s+(?:do\s+you\s+have\s+)?for\s+(?:me|us)\s*\??\s*$|"
     r"\b(?:i'll|i will|i'd like to|i want to|i should|i plan to|i can)\s+ask\b|"
-    rf"\bask(?:ing)?\s+{_WHO}|^\W*(?:to\s+)?ask\b|^\W*(?:what\s+)?(?:i|we)\s+asked(?:\s+them)?\W*$",
+    rf"\bask(?:ing)?\s+{_WHO}|^\W*(?:to\s+)?ask(?:\s*[:\-–—]|\W*$|\s+about\b)|^\W*(?:what\s+)?(?:i|we)\s+asked(?:\s+them)?\W*$",
     re.IGNORECASE,
 )
 # "Questions for Dana (hiring manager)": a person named in the heading, with their role.

@@ -104,21 +104,22 @@ def _narrative(sentence: str) -> bool:
     return bool(PAST.search(cleaned))
 
 
-def is_narrative(text: str, strict: bool = False) -> bool:
+def is_narrative(text: str, strict: bool = False, labelled: bool = False) -> bool:
     """Long enough, and told in the first person past tense (several sentences of it).
 
     Unless `strict`, a longer text is read as notes: sentences typed in lower case count, and a sentence that
     opens with a past-tense verb has dropped its "I" ("Reverted the cast, then ..."). A short story may tell only
     its action in the first person ("Nobody owned X. I built Y. Every squad adopted it."): one first-person action
     plus mostly past-tense sentences also counts. Unless `strict`, so does a longer story mostly about other
-    people, told in the past tense with the narrator acting in it.
+    people, told in the past tense with the narrator acting in it. A `labelled` text (a titled section that names
+    one of its STAR parts) needs only two such sentences, however much else it says.
     """
     if len(text) < MIN_CHARS:
         return False
     notes = not strict and len(text) >= MIN_LONG_CHARS  # a short text read as notes says too little to tell
     sents = note_sentences(text) if notes else sentences(text)
     told = sum(1 for s in sents if _narrative(s) or (notes and _DROPPED_I.match(_NOT_PAST.sub(" ", s))))
-    if told >= MIN_NARRATIVE_SENTENCES and told >= 0.3 * len(sents):
+    if told >= MIN_NARRATIVE_SENTENCES and (told >= 0.3 * len(sents) or (labelled and not strict)):
         return True
     past = sum(1 for s in sents if PAST.search(_NOT_PAST.sub(" ", s)))
     # A story mostly about other people ("She applied ... Her take-home ... I made the offer"): told in the past

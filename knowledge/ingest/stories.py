@@ -60,7 +60,9 @@ def section_stories(
     said = sum(len(x.split()) for i, x in enumerate(body) if start + i not in code)
     if heading and PITCH_TITLE.search(heading) and said >= MIN_PITCH_WORDS:
         return [RawStory(title, "prose", text, line)]  # a pitch: a prepared answer, whatever its tense
-    if prose.is_narrative(plain) or (heading and has_story_prefix(heading) and len(plain) >= 40):
+    # a section under its own title that already names one of its STAR parts needs less proof of a story
+    told = prose.is_narrative(plain, labelled=bool(labels and heading))
+    if told or (heading and has_story_prefix(heading) and len(plain) >= 40):
         return [RawStory(title, "prose", text, line, prose.infer_star(plain))]
     return []
 
