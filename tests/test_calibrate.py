@@ -11,7 +11,16 @@ import yaml
 
 import evals.labels as labels_mod
 from agent.critic.schema import Critique, StarFlags
-from evals.calibrate import FLOOR, SIGNAL_PRECISION_FLOOR, SIGNAL_RECALL_FLOOR, calibrate, failing, main
+from evals.calibrate import (
+    CHECK_DIR,
+    CHECK_FLOOR,
+    FLOOR,
+    SIGNAL_PRECISION_FLOOR,
+    SIGNAL_RECALL_FLOOR,
+    calibrate,
+    failing,
+    main,
+)
 from evals.calibrate_stats import classes, prf
 from evals.labels import BLIND_DIR, LabeledItem, LabelError, load_labeled
 
@@ -246,3 +255,14 @@ def test_labelled_set_holds_its_measured_floor() -> None:
     # A signal is credited only when a sentence shows it, not when it shares the signal's words.
     assert report["signals"]["precision"] >= SIGNAL_PRECISION_FLOOR, report["signals"]
     assert report["signals"]["recall"] >= SIGNAL_RECALL_FLOOR, report["signals"]
+
+
+def test_check_set_holds_its_measured_floor() -> None:
+    """The critic's check set (evals/critic_dev, written apart from the tuned set) keeps what the critic reached on
+    it: a rule that fits only the tuned items shows up here."""
+    items = load_labeled(directory=CHECK_DIR)
+    assert len(items) >= 40 and {i.role for i in items} == set(ROLES)
+    assert not {i.answer.strip() for i in items} & {i.answer.strip() for i in load_labeled()}
+    report = calibrate(items)
+    low = {k: round(report["figures"][k], 3) for k, floor in CHECK_FLOOR.items() if report["figures"][k] < floor}
+    assert not low, f"below the check set's floor: {low}"

@@ -39,6 +39,8 @@ SETUP = (
         "Night pages are now rare: two in the last quarter.",  # a count over a recent period
         "We went a full year without a Sev1.",  # a span gone without an event
         "Cycle time is 40% shorter than a year ago.",  # a comparative after the share
+        "Hotfixes are under 5% of releases, versus roughly a third the year before.",  # versus a share in words
+        "The wait for a release slot fell from a day and a half to about four hours.",  # "and a half" is one figure
     ],
 )
 def test_outcome_forms_are_quantified(ending: str) -> None:

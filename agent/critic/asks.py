@@ -94,14 +94,23 @@ def kind_of(ask: str) -> AskKind | None:
     return next((k for k in KINDS if k.ask.search(ask)), None)
 
 
-def covers(kind: AskKind, sentence: Sentence, metrics: list[MetricMention]) -> bool:
+_NEXT = re.compile(r"\b(?:next|then|after that|afterwards)\b", re.I)  # "what happened next?": the sequel, not the end
+
+
+def covers(kind: AskKind, sentence: Sentence, metrics: list[MetricMention], ask: str = "") -> bool:
     """Whether this sentence of the answer gives what an ask of this kind asks for."""
     if kind.name == "done":
         return i_action(sentence.text, False)
     if kind.name == "change" and (i_action(sentence.text, False) or we_action(sentence.text, False)):
         return True  # what was changed is told as the steps that changed it ("we handed the on-call to ...")
-    if kind.name == "known" and any(sentence.start <= m.start < sentence.end for m in metrics):
-        return True
+    if kind.name in ("known", "shipped") and any(
+        sentence.start <= m.start < sentence.end and (kind.name == "known" or m.role == "outcome") for m in metrics
+    ):
+        return True  # a measure says how it is known; an outcome figure says how it ended
+    if kind.name == "shipped" and _NEXT.search(ask) and (
+        i_action(sentence.text, False) or we_action(sentence.text, False)
+    ):
+        return True  # "what happened next?" is answered by what the candidate did next as much as by the ending
     return bool(kind.cover.search(sentence.text))
 
 
@@ -112,6 +121,6 @@ def missing_ask(question: str, sents: list[Sentence], metrics: list[MetricMentio
         return None
     for part in parts[1:]:
         kind = kind_of(part)
-        if kind is not None and not any(covers(kind, s, metrics) for s in sents):
+        if kind is not None and not any(covers(kind, s, metrics, part) for s in sents):
             return part
     return None

@@ -27,6 +27,7 @@ CUE_NAMES = ("tradeoffs", "requirements", "failure_modes", "rationale")
 # vectors see only which words a text uses, and a question alone says little of what its answers talk about
 # ("Tell me about a time you disagreed..."); its signals name it (the decision, the evidence, the outcome).
 TOPIC_SIGNALS = 2.0
+RIVAL_WORDS = 3  # distinctive words of another question's signals an answer uses to be that question's (_answers_rival)
 SHOWN_SIGNALS = 3  # a question with fewer signals says too little of what a strong answer shows to waive form gaps
 
 
@@ -103,10 +104,16 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, _pool(info), metrics, pool_vecs)
     if rel.label == "on_topic" and lvl.label != "below" and relevance.shows_none(rel, sig, shape):
         rel = dataclasses.replace(rel, label="off_topic")
-    elif rel.label != "on_topic" and shape != "motivation" and relevance.shows_signals(sig):
-        # It shows most of what a strong answer to THIS question shows, in other words than the question's. Not
-        # for motivation: any work story brushes against "names a project" or "says what they want".
+    elif rel.label != "on_topic" and shape != "motivation" and (relevance.shows_signals(sig) or (
+            rel.instead_competency == "another system" and sum(h.named and not h.measured for h in sig) >= 2)):
+        # It shows most of what a strong answer to THIS question shows, in other words than the question's (or, when
+        # only its lack of model words placed it on another system, two of them). Not for motivation: any work story
+        # brushes against "names a project" or "says what they want".
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
+    if rel.label == "off_topic" and rel.leaders and not _answers_rival(info, rel, sents, sent_vecs, sem, metrics):
+        # Meaning and words place it nearer other questions, yet it shows nothing any of them asks for: static
+        # vectors place a story told in its own words loosely, so this is not evidence of another question's answer.
+        rel = dataclasses.replace(rel, label="on_topic")
     if rel.label == "on_topic" and lvl.label != "below" and (ask := asks.missing_ask(info.text, sents, metrics)):
         # One ask of a several-part question is never answered: the answer covers only part of what was asked.
         rel = dataclasses.replace(rel, label="partial", missing_ask=ask)
@@ -118,6 +125,29 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
                      sent_vecs=sent_vecs)  # fmt: skip
     feats.flags = _flags(feats, info)
     return feats
+
+
+def _answers_rival(info: QuestionInfo, rel: relevance.RelevanceResult, sents: list[Sentence],
+                   sent_vecs: np.ndarray | None, sem: Semantic, metrics: list[MetricMention]) -> bool:  # fmt: skip
+    """An answer fits another question far better only if it shows what one of those questions asks for: one of
+    the signals of a question that fits its meaning or its words best is named by a sentence (not a measured-outcome
+    signal, which any story with a number shows), or the answer uses RIVAL_WORDS of their distinctive words."""
+    if sent_vecs is None or not info.other_signals:
+        return True
+    pool = _pool(info)
+    pool_vecs = sem.fixed(list(pool))
+    said = frozenset().union(*(signals.word_roots(s.text) for s in sents))
+    for k in rel.leaders:
+        group = info.other_signals[k]
+        if not group:
+            continue
+        # Its words: the answer uses what few signals of the pack name ("profiled", "vectorised"), enough of them.
+        if len(said & frozenset().union(*signals.distinctive(group, pool))) >= RIVAL_WORDS:
+            return True
+        hits = signals.check(group, sents[:MAX_SENTENCES], sent_vecs, sem.fixed(list(group)), pool, metrics, pool_vecs)
+        if any(h.named and not h.measured for h in hits):
+            return True
+    return False
 
 
 def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:

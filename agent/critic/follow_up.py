@@ -96,6 +96,7 @@ EVASIVE = _compiled(EVASIVE_CUES)
 def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[bool, bool]:
     """(closes the probed gap, gives part of it)."""
     flags = f.flags
+    stepped = f.star.action is not None and pictured(f.star.action, f.metrics)
     # Brought back to the question: short replies are judged on what they share with it, not on rival questions.
     back_on_topic = (
         f.relevance.label != "off_topic"
@@ -106,7 +107,10 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[boo
         # "I was hands-on throughout and kept pushing" claims ownership without a step anyone could picture.
         # "We talked it through as a team" names no part of the candidate's own: not even partly.
         "ownership": (f.own == "clear" and f.star.action is not None and f.spec != "low", f.own in ("clear", "mixed")),
-        "action": (f.star.action is not None, False),
+        # A step closes an action probe when it is the candidate's own (or shared with "we" and "I") and something an
+        # interviewer could picture: "I kept them informed as usual" or "we talked it through as a group" names a
+        # step and gives nothing of what was asked.
+        "action": (f.star.action is not None and f.own != "unclear" and (f.spec != "low" or stepped), False),
         "result": (f.star.result is not None or any(states_result(s, f.metrics) for s in f.sents), False),
         "quantified_result": (f.quantified, f.star.result is not None or bool(f.metrics)),
         "situation": (f.star.situation is not None, False),
@@ -190,7 +194,12 @@ def critique_follow_up(
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
     closes, partly = _closes(probes, f, info, verdict.text)
     n_words = len(words(verdict.text))
-    if (not closes and probes in OPEN_PROBES and fits is not None and fits[0] >= ON_THE_ASK
+    # Close in meaning to the probe, or specific throughout (high specificity: named things and figures) or with a
+    # measured outcome: static vectors put a reply that reports a metric moving far from "how did you realise it
+    # wasn't working?".
+    measured_change = any(m.role == "outcome" for m in f.metrics)
+    if (not closes and probes in OPEN_PROBES and fits is not None
+            and (fits[0] >= ON_THE_ASK or f.spec == "high" or measured_change)
             and f.spec != "low" and n_words >= SUBSTANTIAL_WORDS
             and (probes != "quantified_result" or bool(f.metrics))):  # fmt: skip
         closes = True

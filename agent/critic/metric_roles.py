@@ -118,7 +118,9 @@ def _past_change(clause: str) -> bool:
 def _clause_before(sentence: Sentence, metric: Metric, answer: str) -> str:
     """The text of the metric's clause up to and including the metric."""
     left = answer[sentence.start : metric.start]
-    cut = max(left.rfind(","), left.rfind(";"), left.rfind(":"), left.rfind(" and "), left.rfind(" while "))
+    # "a day and a half", "an hour and a quarter": one quantity, not two clauses.
+    joined = re.sub(r" and (?=an? (?:half|quarter)\b)", " plus ", left, flags=re.I)
+    cut = max(left.rfind(","), left.rfind(";"), left.rfind(":"), joined.rfind(" and "), left.rfind(" while "))
     return (left[cut + 1 :] if cut >= 0 else left) + answer[metric.start : metric.end]
 
 

@@ -72,11 +72,16 @@ NO_EVENT = re.compile(
     r"[a-z]+|without (?:a|an|any|one)|[a-z]+-free)\b",
     re.IGNORECASE,
 )
+# A share said in words: "a fifth", "two thirds", "half", "one in five" (the figure a change is measured from).
+_SHARE_WORDS = (
+    r"(?:half|(?:a|one|two|three|four|nine)\s+(?:half|third|quarter|fifth|sixth|tenth|hundredth)s?|"
+    r"one\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b"
+)
 # "..., down from 3%", "... where it used to be 1.4 s", "..., versus 40 before": the figure before it is the after.
 PAIRED_AFTER = re.compile(
     r"[^.!?;]{0,40}?(?:,\s*|\s)(?:(?:down|up)\s+from|where it (?:was|used to be)|(?:it|this|that) used to be"
     r"|against|versus|vs\.?|compared (?:to|with))\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|~)?[$€£]?"
-    + _N,
+    + f"(?:{_N}|{_SHARE_WORDS})",
     re.IGNORECASE,
 )
 # Removing a share of something: "took 70% of the load off the primary", "shaved a third off the bill".

@@ -47,6 +47,9 @@ FAR_MARGIN = 0.07
 # fit is at least this share of the best other-competency question's (_sibling_led): the share below which
 # EVIDENCE's first row calls the words another question's.
 SIBLING_WORDS = 0.45
+# The other questions whose signals are checked before an answer is called theirs (features.py): the best few by
+# meaning and the best few by words.
+LEADERS = 3
 SAME_QUESTION = 0.80  # pack questions this close to the asked one are the same question, not a rival
 # A reason for wanting the role: what a motivation answer is made of, however generic.
 MOTIVE = re.compile(
@@ -87,6 +90,7 @@ class RelevanceResult:
     word_share: float = 1.0  # the asked question's word fit as a share of the best other question's
     sibling: bool = False  # partial because a question of the same competency leads (_sibling_led)
     missing_ask: str | None = None  # partial because this ask of a several-part question is never covered (asks.py)
+    leaders: tuple[int, ...] = ()  # the other questions (indexes into info.others) that fit its meaning best
 
 
 def _roots(text: str) -> set[str]:
@@ -123,7 +127,8 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
     if pack_vecs is None or not len(info.others):
         return RelevanceResult("on_topic", fit, 0.0, best_sentence)
     fits = _fit(sent_vecs, answer_vec, pack_vecs)
-    rivals = [k for k in range(len(info.others)) if float(pack_vecs[k] @ asked_vec) < SAME_QUESTION]
+    rivals = [k for k in range(len(info.others)) if float(pack_vecs[k] @ asked_vec) < SAME_QUESTION
+              and _answers_form(info.others[k][2], shape, lived)]
     if not rivals:
         return RelevanceResult("on_topic", fit, 0.0, best_sentence)
     k = max(rivals, key=lambda j: float(fits[j]))
@@ -141,7 +146,15 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
         label, fit, float(fits[k]), best_sentence, instead=text_k,
         instead_competency=competency, rival_sentence=int(np.argmax(sent_vecs @ pack_vecs[named])), ahead=ahead,
         word_share=asked_words / best_words if best_words > 0 else 1.0, sibling=label == "partial",
+        leaders=tuple(dict.fromkeys([*sorted(rivals, key=lambda j: -float(fits[j]))[:LEADERS],
+                                     *sorted(rivals, key=lambda j: -other_words[j])[:LEADERS]])),
     )  # fmt: skip
+
+
+def _answers_form(rival_type: str, shape: str, lived: bool) -> bool:
+    """Whether an answer of this form can answer a rival question at all: a design question asks for a design, so a
+    lived story told to a story question answers no design question of the pack, however close its subject is."""
+    return not (lived and rival_type == "system_design" and shape not in ("system_design", "technical"))
 
 
 def _sibling_led(info: QuestionInfo, rivals: list[int], best: int, fits: np.ndarray, fit: float, asked_words: float,

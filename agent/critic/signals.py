@@ -76,16 +76,28 @@ class SignalHit:
         return self.covered and not self.weak
 
 
+@lru_cache(maxsize=4096)  # an answer's sentences are compared with several questions' signals
 def _roots(text: str) -> frozenset[str]:
     return frozenset(s[:ROOT] for s in content_stems(text)) - _PHRASING
 
 
-@lru_cache(maxsize=64)
+def word_roots(text: str) -> frozenset[str]:
+    """The roots of `text` that `distinctive` compares (phrasing and everyday words left out)."""
+    return _roots(text)
+
+
+@lru_cache(maxsize=16)
+def _document_frequency(bags_of: tuple[str, ...]) -> tuple[Counter[str], float]:
+    """How many of these texts use each root, and the count at or under which a root is distinctive; cached per
+    role pack (a pack's signals are fixed), so judging several questions' signals costs one count per pack."""
+    bags = [_roots(s) for s in bags_of]
+    return Counter(r for bag in bags for r in bag), max(1.0, DISTINCTIVE * len(bags))
+
+
+@lru_cache(maxsize=512)
 def distinctive(signals: tuple[str, ...], pool: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     """For each signal, its roots that few of `pool` (every signal of the pack) use; cached, the pack is fixed."""
-    bags = [_roots(s) for s in pool] or [_roots(s) for s in signals]
-    df = Counter(r for bag in bags for r in bag)
-    limit = max(1.0, DISTINCTIVE * len(bags))
+    df, limit = _document_frequency(tuple(sorted(pool or signals)))  # one count per pack, whatever its order
     return tuple(frozenset(r for r in _roots(s) if df.get(r, 0) <= limit) for s in signals)
 
 
