@@ -58,6 +58,13 @@ def _at_second_question(tmp_path: Path, checkpointer: str = "") -> Terminal:
     return term
 
 
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return text in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:  # renamed into place meanwhile
+        return False
+
+
 def _resumed_answers(data_dir: Path, *args: str) -> list[str]:
     resumed = subprocess.run([sys.executable, "-m", "agent.session", "--resume", *args], input="/end\n", text=True,
                              capture_output=True, cwd=REPO, timeout=120)  # fmt: skip
@@ -117,7 +124,8 @@ def test_a_kill_while_the_answer_is_written_keeps_it(isolated_data_dir: Path, tm
     try:
         term.type(SECOND + "\x1b\r")
         deadline = time.monotonic() + 30
-        while not (pending.is_dir() and any(pending.glob(".*.tmp"))):  # written, in its (slow) fsync
+        while not (pending.is_dir() and any(_holds(t, "SECOND-ANSWER") for t in pending.glob(".*.tmp"))):
+            # written, in its (slow) fsync: a temp file only created, not yet written, holds no answer to keep
             assert time.monotonic() < deadline, term.text()[-1500:]
             time.sleep(0.002)
         term.proc.kill()
