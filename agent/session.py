@@ -245,6 +245,10 @@ def run(opts: Options) -> int:
         cli_signals.rearm()
         getting_ready.close()
         render.line("")
+        if resuming and (driver is None or not driver.started):
+            # stopped while the saved session was opened (e.g. its story index rebuilt): nothing of it changed
+            render.line(f"Stopped before the session resumed; {_kept_as_it_was(opts)}")
+            return EXIT_INTERRUPTED
         if early is not None and early.abandoned:
             dropped = " (the story index build is dropped; it runs again next time)" if early.context.docs else ""
             render.line(f"Stopped while the interview was getting ready{dropped}.")
@@ -319,6 +323,14 @@ def _banner(render: Renderer, context: Context, title: str, session_id: str, int
     render.banner(title, mode_line(context), bank_line(context), session_id, interactive)
 
 
+def _kept_as_it_was(opts: Options) -> str:
+    """What a stop before a resumed session opened says: nothing changed, and the command that resumes it."""
+    from agent.cli_render import session_command, store_args
+
+    again = session_command("--resume", *([opts.resume] if opts.resume else []), *store_args())
+    return f"it is kept as it was. Resume with: {again}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: never a traceback for the user (INTERVIEWER_DEBUG=1 shows it)."""
     private_umask()  # sessions, reports and indexes are the candidate's: 0600, whatever the umask
@@ -332,11 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         cli_signals.rearm()
         if opts is not None and opts.resume is not None:  # a saved session stays as it was saved
-            from agent.cli_render import session_command, store_args
-
-            again = session_command("--resume", *([opts.resume] if opts.resume else []), *store_args())
-            print(f"\nInterrupted before the session resumed; it is kept as it was. Resume with: {again}",
-                  file=sys.stderr)  # fmt: skip
+            print(f"\nInterrupted before the session resumed; {_kept_as_it_was(opts)}", file=sys.stderr)
         else:
             print("\nInterrupted before the session started; nothing was saved.", file=sys.stderr)
         return EXIT_INTERRUPTED
