@@ -147,6 +147,25 @@ def bare_resume_held() -> str | None:
     return held_elsewhere(str(row[0])) if row else None
 
 
+def emptied_database() -> str | None:
+    """The one-line problem when the tool's own session database is a 0-byte file while the history folder holds
+    saved sessions: emptied outside the tool (a crash, a sync tool, a bad copy). SQLite would read it as a new,
+    empty database and every saved session would vanish without a word; said instead, for every command."""
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    db = data_dir() / "sessions.sqlite"
+    try:
+        if (url and Path(url.removeprefix("sqlite:///")).expanduser().resolve() != db.resolve()) or db.stat().st_size:
+            return None
+        saved = sum(1 for _ in (data_dir() / "history").glob("*.json"))
+    except OSError:  # no database yet (a first session), or no history folder
+        return None
+    if not saved:
+        return None
+    return (f"the session database {db} is empty (0 bytes) while the history folder holds {saved} saved "
+            f"session{'s' if saved != 1 else ''}: it was emptied outside this tool (a crash, a sync tool, a copy); "
+            f"restore it from a backup, or move it aside to start afresh: mv {db} {db}.emptied")  # fmt: skip
+
+
 def held_elsewhere(session_id: str) -> str | None:
     """The one-line problem when `--resume ID` names a session another process is running (SQLite backend), else
     None: said before the banner and the spinner, which would otherwise invite typing an answer that the late

@@ -70,6 +70,7 @@ from agent.cli_preflight import (
     bare_resume_held,
     check_session_header,
     check_store_writable,
+    emptied_database,
     foreign_checkpointer,
     held_elsewhere,
     missing_backend_packages,
@@ -102,7 +103,7 @@ def run(opts: Options) -> int:
     render = Renderer(make_console(sys.stdout.isatty()), opts.questions or 5)
     if opts.checkpointer:  # the backend module reads it; child helpers started from here see it too
         os.environ["INTERVIEWER_CHECKPOINTER"] = opts.checkpointer
-    if problem := missing_backend_packages() or foreign_checkpointer() or unreachable_postgres():
+    if problem := missing_backend_packages() or foreign_checkpointer() or emptied_database() or unreachable_postgres():
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:
