@@ -75,6 +75,14 @@ def check_base_url(url: str) -> None:
                          "expected http(s)://host[:port]/path")
 
 
+def _absolute(doc: str) -> str:
+    """A --docs path made absolute; a link that loops back on itself is bad input, said in one line."""
+    try:
+        return str(Path(doc).expanduser().resolve())
+    except RuntimeError:  # pathlib: "Symlink loop from ..."
+        raise UsageError(f"--docs {doc}: a link that loops back on itself") from None
+
+
 def new_context(opts: Options) -> Context:
     """A Context from the flags; unset flags keep Context's documented defaults (and env overrides)."""
     given: dict[str, Any] = {
@@ -89,7 +97,7 @@ def new_context(opts: Options) -> Context:
         "base_url": opts.base_url,
     }
     context = Context(**{k: v for k, v in given.items() if v is not None})
-    context.docs = [str(Path(d).expanduser().resolve()) for d in opts.docs]  # resume may run elsewhere
+    context.docs = [_absolute(d) for d in opts.docs]  # resume may run elsewhere
     # an offline session says so in its transcript, and stays offline if an LLM is configured before resume
     context.offline = context.offline or opts.offline or not context.may_use_llm()
     context.history = opts.seed is None  # a seed alone decides the questions

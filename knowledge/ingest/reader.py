@@ -185,5 +185,7 @@ def discover(paths: Sequence[str | Path]) -> Iterator[tuple[Path | None, str, st
             yield path, shown, None
         elif path.exists():
             yield None, shown, f"{shown}: not a regular file"
+        elif path.is_symlink():  # exists() is False for a loop and for a link to nothing
+            yield None, shown, f"{shown}: a link that loops back on itself or points nowhere"
         else:
             yield None, shown, f"{shown}: no such file or folder"

@@ -1,0 +1,41 @@
+"""`--docs` naming a link that loops back on itself is bad input said in one line (exit 2), not
+`error: RuntimeError: Symlink loop from ...` (exit 1) after the first question (sweep23 S8); knowledge.ingest names
+the loop instead of calling the path missing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.pty_run import REPO
+
+
+def _loop(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a.md").symlink_to("b.md")
+    (folder / "b.md").symlink_to("a.md")
+    return folder / "a.md"
+
+
+def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "INTERVIEWER_DATA_DIR": str(tmp_path / "data")}
+    return subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, cwd=REPO, env=env,
+                          timeout=180, check=False, stdin=subprocess.DEVNULL)  # fmt: skip
+
+
+def test_a_session_given_a_looping_link_refuses_it_in_one_line(tmp_path: Path) -> None:
+    loop = _loop(tmp_path / "notes")
+    run = _run(["agent.session", "--role", "director", "--questions", "1", "--embedder", "hashing", "--docs",
+                str(loop)], tmp_path)  # fmt: skip
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert run.stderr.strip() == f"error: --docs {loop}: a link that loops back on itself", run.stderr
+    assert "Question 1" not in run.stdout
+
+
+def test_ingest_names_the_loop(tmp_path: Path) -> None:
+    loop = _loop(tmp_path / "notes")
+    run = _run(["knowledge.ingest", str(loop)], tmp_path)
+    assert f"{loop}: a link that loops back on itself or points nowhere" in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr
