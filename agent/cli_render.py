@@ -9,6 +9,7 @@ them, so there is nothing to stream).
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -179,7 +180,12 @@ class Renderer:
                 self.line(f"{label}: {path}")
 
     def resume_hint(self, session_id: str, reason: str = "Session saved.") -> None:
-        """The command that resumes, with the interpreter running now (a bare `python` may lack the venv)."""
+        """The command that resumes, with the interpreter running now (a bare `python` may lack the venv); a session
+        kept in memory only says it cannot be resumed instead of a command that would fail."""
+        if os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip() == "memory:":
+            self.line("This session was kept in memory only (--checkpointer memory:): it ends with this process and "
+                      "cannot be resumed; use the default session file to keep answers across runs.")  # fmt: skip
+            return
         self.line(f"{reason} Resume with: {resume_command(session_id)}")
 
 
