@@ -42,13 +42,29 @@ def catch_up(graph: Any, config: RunnableConfig, context: Context, store: Sessio
             if not graph.get_state(config).next:
                 break  # the interview ended: nothing left to answer
             graph.invoke(Command(resume=move), config, context=context, durability="exit")
-        answers = sum(1 for m in lost if m["kind"] == "answer")
-        notices.append(
-            f"{answers} answer(s) and {len(lost) - answers} other step(s) you gave had not reached the saved "
-            "session (stopped during grading, or the session file lost writes); recovered from the journal "
-            "and graded now."
-        )
+        notices.append(recovered_line(lost))
     return notices
+
+
+# What a recovered move is called; any other kind is counted under its own name.
+_MOVE_NAMES = {
+    "answer": ("answer", "answers"),
+    "skip": ("skipped question", "skipped questions"),
+    "end": ("request to end the interview", "requests to end the interview"),
+}
+
+
+def recovered_line(moves: list[dict[str, str]]) -> str:
+    """One plain sentence for moves the saved session lacked and that are graded now (from the answer journal or
+    the session's own move journal: the same event, so the same words)."""
+    counts: dict[str, int] = {}
+    for move in moves:
+        counts[move["kind"]] = counts.get(move["kind"], 0) + 1
+    parts = []
+    for kind, n in counts.items():
+        one, many = _MOVE_NAMES.get(kind, (kind, kind))
+        parts.append(f"{n} {one if n == 1 else many}")
+    return f"Recovered {' and '.join(parts)} you submitted before the session stopped; graded now."
 
 
 def restore_journal(store: SessionStore, thread_id: str) -> list[str]:
@@ -75,13 +91,7 @@ def restore_journal(store: SessionStore, thread_id: str) -> list[str]:
         store.record_move(thread_id, seq, move)
     if not missing:
         return damaged
-    answers = sum(1 for _, m in missing if m["kind"] == "answer")
-    return [
-        *damaged,
-        f"Restored {answers} answer(s) and {len(missing) - answers} other step(s) you submitted that the session "
-        f"database did not hold (the session stopped before saving them, or its -wal file was lost or damaged); "
-        f"kept in {entry.path}."
-    ]
+    return [*damaged, recovered_line([m for _, m in missing])]
 
 
 def waiting_session(store: SessionStore) -> str | None:

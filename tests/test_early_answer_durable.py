@@ -106,7 +106,7 @@ def test_a_kill_while_getting_ready_keeps_the_answer(isolated_data_dir: Path, tm
     assert "not graded yet" in fresh.stdout and "--resume" in fresh.stdout, fresh.stdout
     resumed = _run("--resume", stdin="/end\n")
     assert resumed.returncode == 0, resumed.stderr
-    assert "Restored 1 answer(s)" in resumed.stdout
+    assert "Recovered 1 answer you submitted before the session stopped" in " ".join(resumed.stdout.split())
     assert ANSWER in _reported_answers(isolated_data_dir)
 
 

@@ -190,7 +190,7 @@ def test_a_rolled_back_checkpoint_is_detected_and_caught_up_from_the_journal(iso
     db.close()
     resumed = run("--resume", sid, stdin=scripted(A3))
     assert resumed.returncode == 0, resumed.stderr
-    assert "1 answer(s) and 0 other step(s) you gave had not reached the saved session" in " ".join(
+    assert "Recovered 1 answer you submitted before the session stopped; graded now." in " ".join(
         resumed.stdout.split()
     )
     assert answers_in_transcript(isolated_data_dir, sid) == [A1, A2, A3]
