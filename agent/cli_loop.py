@@ -6,6 +6,7 @@ what the candidate types into driver calls and hands each resulting Step to the 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from agent import cli_signals
 from agent.cli_early import early_move
 from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command, without_done
-from agent.cli_render import UNKNOWN_COMMAND, Renderer
+from agent.cli_render import UNKNOWN_COMMAND, Renderer, resume_command
 from agent.context import Context
 from agent.safe_text import clean_text
 from agent.storage import StorageError
@@ -47,6 +48,7 @@ class InterviewLoop:
         if hasattr(source, "on_submit") and hasattr(driver, "keep_submitted"):
             source.on_submit = self._keep_submitted  # the prompt's submit key journals the answer at once
         self._reading = False  # the prompt reads the input for the pending step (not a retry's Esc Enter)
+        self._leave_note: str | None = None  # set once something of the session is saved (see _saved_so_far)
 
     def _keep_submitted(self, text: str) -> None:
         """The prompt accepted `text`: an answer, /skip or /end goes to the answer journal before it closes."""
@@ -65,6 +67,8 @@ class InterviewLoop:
         """Ask until the interview is done; return the final Step (`already_shown`: text on screen already;
         `resumed`: a follow-up waiting after a resume is shown with its main question; `first`: the first input,
         read already while the session started)."""
+        if resumed:
+            self._saved_so_far()
         if step.kind != "done" and step.text != already_shown:
             self.render.step(step, with_main=resumed)
         queued: str | None = None
@@ -170,8 +174,16 @@ class InterviewLoop:
         else:
             self.render.line(UNKNOWN_COMMAND)
 
+    def _saved_so_far(self) -> None:
+        """A move is saved (or the session was resumed): leaving at once on a second Ctrl-C says how to resume."""
+        if self._leave_note is None:
+            memory = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip() == "memory:"  # nothing to resume
+            self._leave_note = "" if memory else f"Session saved. Resume with: {resume_command(self.driver.thread_id)}"
+            cli_signals.set_leave_note(self._leave_note)
+
     def _advance(self, step: Any) -> Any:
         """Show what the last answer earned (now or at the end), then the next question."""
+        self._saved_so_far()
         record = step.last
         notice = ((record or {}).get("usage") or {}).get("notice")
         if notice:  # the LLM failed for this turn and the offline critique stands in

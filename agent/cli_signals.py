@@ -43,6 +43,7 @@ _deadline: float | None = None  # monotonic time by which the process exits afte
 _holding = False  # a submitted answer is on its way to the session journal: a stop waits for it (hold/release)
 _pending = False  # a stop came while holding: raised by release()
 _leave = False  # a second Ctrl-C came while holding: release() leaves at once
+_leave_note = ""  # what leaving at once says after "Interrupted." (how to resume, once something is saved)
 
 
 def install() -> None:
@@ -74,8 +75,14 @@ def on_interrupt(signum: int, frame: Any) -> None:
     stop_now()
 
 
+def set_leave_note(note: str) -> None:
+    """What a second Ctrl-C (leave at once) says after "Interrupted.": the resume command once answers are saved."""
+    global _leave_note
+    _leave_note = note
+
+
 def _leave_now() -> None:
-    os.write(2, b"\nInterrupted.\n")
+    os.write(2, f"\nInterrupted. {_leave_note}".rstrip().encode("utf-8", "replace") + b"\n")
     os._exit(EXIT_HANGUP if _hung_up else 130)
 
 
