@@ -176,9 +176,10 @@ class InterviewLoop:
 
     def _saved_so_far(self) -> None:
         """A move is saved (or the session was resumed): leaving at once on a second Ctrl-C says how to resume."""
-        if self._leave_note is None:
+        thread_id = getattr(self.driver, "thread_id", None)
+        if self._leave_note is None and thread_id:
             memory = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip() == "memory:"  # nothing to resume
-            self._leave_note = "" if memory else f"Session saved. Resume with: {resume_command(self.driver.thread_id)}"
+            self._leave_note = "" if memory else f"Session saved. Resume with: {resume_command(thread_id)}"
             cli_signals.set_leave_note(self._leave_note)
 
     def _advance(self, step: Any) -> Any:

@@ -12,7 +12,7 @@ import os
 from contextlib import closing
 from pathlib import Path
 
-from knowledge.paths import data_dir
+from knowledge.paths import DataDirError, data_dir
 
 
 def check_store_writable() -> None:
@@ -152,7 +152,10 @@ def emptied_database() -> str | None:
     saved sessions: emptied outside the tool (a crash, a sync tool, a bad copy). SQLite would read it as a new,
     empty database and every saved session would vanish without a word; said instead, for every command."""
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    db = data_dir() / "sessions.sqlite"
+    try:
+        db = data_dir() / "sessions.sqlite"
+    except DataDirError:  # a data folder that cannot be used: its own one-line error comes next
+        return None
     try:
         if (url and Path(url.removeprefix("sqlite:///")).expanduser().resolve() != db.resolve()) or db.stat().st_size:
             return None
