@@ -121,6 +121,13 @@ def foreign_checkpointer() -> str | None:
     return foreign_message(path) if path.exists() and not_sqlite(path) else None
 
 
+def _sqlite_file() -> Path:
+    """The session database of the SQLite backend: --checkpointer / INTERVIEWER_CHECKPOINTER's path, else the data
+    folder's sessions.sqlite (callers check backend_is_sqlite() first)."""
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    return Path(url.removeprefix("sqlite:///")).expanduser() if url else data_dir() / "sessions.sqlite"
+
+
 def bare_resume_held() -> str | None:
     """held_elsewhere for a `--resume` without an id: the session it would pick (the latest unfinished one with
     answers, read from the registry without opening the session store) when another process runs it, else None.
@@ -132,8 +139,7 @@ def bare_resume_held() -> str | None:
 
     if not backend_is_sqlite() or waiting_sessions() or answer_journal.drafts():
         return None
-    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    database = Path(url.removeprefix("sqlite:///")).expanduser() if url else data_dir() / "sessions.sqlite"
+    database = _sqlite_file()
     if not database.is_file():
         return None
     try:
@@ -177,7 +183,6 @@ def held_elsewhere(session_id: str) -> str | None:
 
     if not session_id or not backend_is_sqlite():
         return None
-    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    database = Path(url.removeprefix("sqlite:///")).expanduser() if url else data_dir() / "sessions.sqlite"
+    database = _sqlite_file()
     path = session_lock.lock_path(database, session_id)
     return session_lock.locked_message(path, session_id) if session_lock.is_locked(path) else None
