@@ -44,6 +44,17 @@ def is_postgres(url: str) -> bool:
     return url.startswith(("postgresql://", "postgres://"))
 
 
+def memory_only(url: str | None = None) -> bool:
+    """True when sessions live in this process's memory only (`--checkpointer memory:`): nothing to resume.
+    Without an argument, the configured backend (INTERVIEWER_CHECKPOINTER)."""
+    return (os.environ.get(ENV, "") if url is None else url).strip() == "memory:"
+
+
+def sqlite_file(url: str) -> Path:
+    """The session database a SQLite backend URL names: a path, or sqlite:///PATH."""
+    return Path(url.removeprefix("sqlite:///")).expanduser()
+
+
 def checkpointer_url(url: str | None = None) -> str:
     """The configured backend URL: the argument, else INTERVIEWER_CHECKPOINTER, else the SQLite default."""
     from agent.checkpoint import sessions_path
@@ -55,7 +66,7 @@ def open_backend(url: str | None = None, readonly: bool = False) -> Backend:
     """Open the sessions' backend (see the module docstring); readonly opens SQLite without writing."""
     global _MEMORY
     url = checkpointer_url(url)
-    if url == "memory:":
+    if memory_only(url):
         with _GUARD:
             if _MEMORY is None:
                 from langgraph.checkpoint.memory import InMemorySaver
@@ -68,7 +79,7 @@ def open_backend(url: str | None = None, readonly: bool = False) -> Backend:
         return open_postgres(url)
     from agent.checkpoint import SqliteStore, open_checkpointer
 
-    path = Path(url.removeprefix("sqlite:///")).expanduser()
+    path = sqlite_file(url)
     saver = open_checkpointer(path, readonly=readonly)
     return Backend(saver, SqliteStore(saver, owns=True), str(path), readonly=readonly)
 
@@ -76,9 +87,9 @@ def open_backend(url: str | None = None, readonly: bool = False) -> Backend:
 def sqlite_readonly(url: str | None = None) -> bool:
     """True when the configured backend is a SQLite file in a folder this process cannot write."""
     url = checkpointer_url(url)
-    if url == "memory:" or is_postgres(url):
+    if memory_only(url) or is_postgres(url):
         return False
-    path = Path(url.removeprefix("sqlite:///")).expanduser()
+    path = sqlite_file(url)
     return path.exists() and not os.access(path.parent, os.W_OK)
 
 

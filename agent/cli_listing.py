@@ -5,7 +5,6 @@ file; agent.cli_pending) is listed too, with what `--resume` does with them: it 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from rich.table import Table
@@ -63,14 +62,21 @@ def _saved(limit: int) -> tuple[list[dict[str, Any]], str | None]:
     """The registry's sessions, and what to free when the disk is full. Listing only reads: a read-only folder
     or a full disk (where opening for writing fails: SQLite cannot even grow its -shm file) is read from the
     file as it is."""
-    from agent.backend import checkpointer_url, is_postgres, open_backend, sqlite_readonly  # lazy: LangGraph's saver
+    from agent.backend import (  # lazy: LangGraph's saver
+        checkpointer_url,
+        is_postgres,
+        memory_only,
+        open_backend,
+        sqlite_file,
+        sqlite_readonly,
+    )
     from agent.storage import disk_full, full_message
 
     url = checkpointer_url()
     full = None
     readonly = sqlite_readonly()
-    if url != "memory:" and not is_postgres(url):
-        db = Path(url.removeprefix("sqlite:///")).expanduser()
+    if not memory_only(url) and not is_postgres(url):
+        db = sqlite_file(url)
         if disk_full(db.parent):
             full = full_message(db.parent, "before starting or resuming a session")
             if not db.is_file():

@@ -6,12 +6,12 @@ what the candidate types into driver calls and hands each resulting Step to the 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 from agent import cli_signals
+from agent.backend import memory_only
 from agent.cli_early import early_move
 from agent.cli_input import ANSWER_CAP, AnswerSource, Command, cap_answer, parse_command, without_done
 from agent.cli_render import UNKNOWN_COMMAND, Renderer, resume_command
@@ -178,8 +178,7 @@ class InterviewLoop:
         """A move is saved (or the session was resumed): leaving at once on a second Ctrl-C says how to resume."""
         thread_id = getattr(self.driver, "thread_id", None)
         if self._leave_note is None and thread_id:
-            memory = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip() == "memory:"  # nothing to resume
-            self._leave_note = "" if memory else f"Session saved. Resume with: {resume_command(thread_id)}"
+            self._leave_note = "" if memory_only() else f"Session saved. Resume with: {resume_command(thread_id)}"
             cli_signals.set_leave_note(self._leave_note)
 
     def _advance(self, step: Any) -> Any:

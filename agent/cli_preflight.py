@@ -12,6 +12,7 @@ import os
 from contextlib import closing
 from pathlib import Path
 
+from agent.backend import is_postgres, memory_only, sqlite_file
 from knowledge.paths import DataDirError, data_dir
 
 
@@ -55,7 +56,7 @@ def _confirm(question: str) -> bool:
 
 def backend_is_sqlite() -> bool:
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    return not url or not (url == "memory:" or url.startswith(("postgresql://", "postgres://")))
+    return not url or not (memory_only(url) or is_postgres(url))
 
 
 POSTGRES_MODULES = ("psycopg", "psycopg_pool", "langgraph.checkpoint.postgres")
@@ -115,7 +116,7 @@ def foreign_checkpointer() -> str | None:
     if "://" in url and not url.startswith("sqlite:///"):
         return (f"--checkpointer {redact_url(url)} is not a kind of session store this tool serves: give a SQLite "
                 "file path (or sqlite:///PATH), a postgresql:// URL, or memory:")  # fmt: skip
-    path = Path(url.removeprefix("sqlite:///")).expanduser()
+    path = sqlite_file(url)
     if path.resolve() == (data_dir() / "sessions.sqlite").resolve():
         return None  # the tool's own database, named explicitly: a damaged one is offered the move as ever
     return foreign_message(path) if path.exists() and not_sqlite(path) else None
@@ -125,7 +126,7 @@ def _sqlite_file() -> Path:
     """The session database of the SQLite backend: --checkpointer / INTERVIEWER_CHECKPOINTER's path, else the data
     folder's sessions.sqlite (callers check backend_is_sqlite() first)."""
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    return Path(url.removeprefix("sqlite:///")).expanduser() if url else data_dir() / "sessions.sqlite"
+    return sqlite_file(url) if url else data_dir() / "sessions.sqlite"
 
 
 def bare_resume_held() -> str | None:
@@ -163,7 +164,7 @@ def emptied_database() -> str | None:
     except DataDirError:  # a data folder that cannot be used: its own one-line error comes next
         return None
     try:
-        if (url and Path(url.removeprefix("sqlite:///")).expanduser().resolve() != db.resolve()) or db.stat().st_size:
+        if (url and sqlite_file(url).resolve() != db.resolve()) or db.stat().st_size:
             return None
         saved = sum(1 for _ in (data_dir() / "history").glob("*.json"))
     except OSError:  # no database yet (a first session), or no history folder

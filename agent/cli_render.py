@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
+from agent.backend import memory_only
 from agent.cli_input import SUBMIT_HELP
 from agent.critique_lines import detail_lines, flag_line
 from agent.safe_text import clean_text
@@ -179,12 +180,14 @@ class Renderer:
             if path:
                 self.line(f"{label}: {path}")
 
-    def resume_hint(self, session_id: str, reason: str = "Session saved.") -> None:
+    def resume_hint(self, session_id: str, reason: str = "Session saved.", report: str = "") -> None:
         """The command that resumes, with the interpreter running now (a bare `python` may lack the venv); a session
-        kept in memory only says it cannot be resumed instead of a command that would fail."""
-        if os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip() == "memory:":
+        kept in memory only says it cannot be resumed instead of a command that would fail, and where its answers
+        were written (`report`, agent.memory_report)."""
+        if memory_only():
+            kept = f"Your answers so far are in {report}" if report else "Without it, the default session file"
             self.line("This session was kept in memory only (--checkpointer memory:): it ends with this process and "
-                      "cannot be resumed; use the default session file to keep answers across runs.")  # fmt: skip
+                      f"cannot be resumed. {kept}" + ("" if report else " keeps answers across runs."))  # fmt: skip
             return
         self.line(f"{reason} Resume with: {resume_command(session_id)}")
 
@@ -214,7 +217,6 @@ def resume_command(session_id: str) -> str:
 def store_args() -> list[str]:
     """["--checkpointer", URL] when the sessions live in another store than the data folder's (--checkpointer or
     INTERVIEWER_CHECKPOINTER), else []. A password in the URL is never printed: it is shown as ***."""
-    import os
     from urllib.parse import urlsplit, urlunsplit
 
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()

@@ -19,6 +19,7 @@ from agent.cli_notices import fresh_notices
 from agent.cli_render import Renderer
 from agent.context import Context
 from agent.driver import InterviewDriver, SessionExistsError, SessionNotFoundError
+from agent.memory_report import keep_answers
 from agent.recovery import draft_sessions, restore_journal, waiting_session
 from agent.session_lock import SessionLockedError
 from agent.storage import StorageError, move_aside, readonly_message
@@ -142,13 +143,13 @@ def saved_hint(
         if driver is not None and driver.started:
             with contextlib.suppress(StorageError):  # the journal file keeps it anyway
                 restore_journal(driver.store, kept)  # in the database now: --list-sessions shows it
-        render.resume_hint(kept, "Your answer is saved; it is graded when you resume.")
+        render.resume_hint(kept, "Your answer is saved; it is graded when you resume.", report=keep_answers(driver))
     elif driver is None or not driver.started:
         render.line("Stopped before the first question; nothing was saved.")
     elif driver.discard_if_empty():
         render.line("Nothing was answered yet, so nothing was saved.")
     else:
-        render.resume_hint(driver.thread_id, reason)
+        render.resume_hint(driver.thread_id, reason, report=keep_answers(driver))
 
 
 def started_step(driver: InterviewDriver, resume: bool) -> Any:

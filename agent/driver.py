@@ -272,6 +272,10 @@ class InterviewDriver:
         if self.owns_backend:
             self.backend.close()
 
+    def values(self) -> dict[str, Any]:
+        """The session's state as saved now (empty before the graph saved its start)."""
+        return self._values()
+
     # -- internals ---------------------------------------------------------------------------------
     def _values(self) -> dict[str, Any]:
         return dict(self._graph.get_state(self._config).values or {})

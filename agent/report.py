@@ -236,6 +236,8 @@ def build_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]
     scorecard = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
     title = report_title(thread_id, context, scorecard, turns)
     text = render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard, title)
+    if ungraded := values.get("ungraded"):  # a memory-only session stopped while an answer waited (memory_report)
+        text += "\n## Submitted, not graded\n\n" + "".join(f"**Answer:** {a}\n\n" for a in ungraded)
     if context.get("requirements"):
         from agent.coaching.jd import requirements_markdown
 
@@ -249,6 +251,8 @@ def build_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]
         "scorecard": scorecard,
         "closing": values.get("closing", ""),
     }
+    if ungraded:
+        transcript["ungraded"] = ungraded
     return text, transcript
 
 
