@@ -17,9 +17,8 @@ def test_a_double_interrupt_at_a_prompt_prints_the_resume_command(isolated_data_
     term = Terminal(ARGS)
     try:
         term.wait_for_prompt()
-        term.type(FIRST + "\x1b\r")
-        term.wait_for("Question 2/3")
-        term.wait_for_prompt()
+        term.submit(FIRST)
+        term.wait_for_prompt(after="Question 2/3")
         term.proc.send_signal(signal.SIGINT)
         time.sleep(0.005)
         term.proc.send_signal(signal.SIGINT)

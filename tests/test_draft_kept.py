@@ -21,9 +21,8 @@ def test_a_draft_typed_before_stopping_is_back_in_the_prompt_on_resume(isolated_
     term = Terminal(ARGS)
     try:
         term.wait_for_prompt()
-        term.type(FIRST + "\x1b\r")
-        term.wait_for("Question 2/2")
-        term.wait_for_prompt()
+        term.submit(FIRST)
+        term.wait_for_prompt(after="Question 2/2")
         term.type(DRAFT + key)
         term.wait_for("Resume with")
         term.wait_for("draft you had typed is kept")
@@ -32,8 +31,7 @@ def test_a_draft_typed_before_stopping_is_back_in_the_prompt_on_resume(isolated_
         term.close()
     resumed = Terminal(["--resume"])
     try:
-        resumed.wait_for("back in the prompt")
-        resumed.wait_for_prompt()
+        resumed.wait_for_prompt(after="back in the prompt")
         resumed.wait_for(DRAFT)  # the prompt starts with it
         resumed.type(" led the pilot.\x1b\r")
         resumed.wait_for("Transcript:")

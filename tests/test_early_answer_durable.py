@@ -36,9 +36,8 @@ def _docs(tmp_path: Path, count: int = 1000) -> Path:
 def _submit_early(tmp_path: Path, controlling: bool = False, docs: int = 400) -> Terminal:
     """Start a session on a cold index and submit an answer while it is still getting ready."""
     term = Terminal([*ARGS, "--docs", str(_docs(tmp_path, docs))], controlling=controlling)
-    term.wait_for("Question 1/2")
-    term.wait_for_prompt()
-    term.type(ANSWER + "\x1b\r")
+    term.wait_for_prompt(after="Question 1/2")
+    term.submit(ANSWER)
     term.wait_for("Getting the interview ready")  # submitted; the start still runs
     return term
 

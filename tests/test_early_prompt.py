@@ -26,8 +26,7 @@ def test_a_notice_from_the_start_appears_above_the_prompt_and_the_draft_is_kept(
     (docs / "scan.txt").write_bytes(b"\x00\x01\x02 not text")  # the start warns about it
     term = Terminal([*ARGS, "--docs", str(docs)])
     try:
-        term.wait_for("Question 1/1")
-        term.wait_for_prompt()
+        term.wait_for_prompt(after="Question 1/1")
         term.type("I owned the rota change")
         term.wait_for("not a text document")  # shown while the candidate was typing
         term.wait_for_prompt()  # the prompt is back below the notice

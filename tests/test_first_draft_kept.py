@@ -51,12 +51,10 @@ def _resume_and_finish(data_dir: Path, *args: str) -> None:
     resumed = Terminal(["--resume", *args])
     try:
         resumed.wait_for("Question 1/2")
-        resumed.wait_for("back in the prompt")
-        resumed.wait_for_prompt()
+        resumed.wait_for_prompt(after="back in the prompt")
         resumed.wait_for(DRAFT)  # the prompt starts with it
         resumed.type(" pairing with their leads.\x1b\r")
-        resumed.wait_for("Question 2/2")
-        resumed.wait_for_prompt()
+        resumed.wait_for_prompt(after="Question 2/2")
         resumed.type("/end\r")
         resumed.wait_for("Transcript:")
         assert resumed.exit_code() == 0
@@ -69,8 +67,7 @@ def _resume_and_finish(data_dir: Path, *args: str) -> None:
 def test_a_draft_at_question_1_keeps_the_session_to_resume(isolated_data_dir: Path, how: str) -> None:
     term = Terminal(ARGS, controlling=how == "hang-up")
     try:
-        term.wait_for("Question 1/2")
-        term.wait_for_prompt()
+        term.wait_for_prompt(after="Question 1/2")
         _wait_until_started(isolated_data_dir)  # beside the prompt: a stop now meets the session running
         term.type(DRAFT)
         term.wait_for(DRAFT)
@@ -103,8 +100,7 @@ def test_a_draft_typed_while_the_interview_gets_ready_is_kept(isolated_data_dir:
     # 1000 cold documents keep the start busy well past the Ctrl-C: the session is not in the database yet
     term = Terminal([*ARGS, "--docs", str(_docs(tmp_path, 1000))], controlling=True)
     try:
-        term.wait_for("Question 1/2")
-        term.wait_for_prompt()
+        term.wait_for_prompt(after="Question 1/2")
         term.type(DRAFT)
         term.wait_for(DRAFT)
         time.sleep(0.2)

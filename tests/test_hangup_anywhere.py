@@ -88,12 +88,10 @@ def test_a_closed_terminal_exits_129_whatever_the_session_met_first(
     docs = ["--docs", str(_docs(tmp_path, 300))] if when == "getting ready" else []
     term = Terminal([*ARGS, *docs], sighup_late=True)
     try:
-        term.wait_for("Question 1/2")
-        term.wait_for_prompt()
-        term.type(ANSWER + "\x1b\r")
+        term.wait_for_prompt(after="Question 1/2")
+        term.submit(ANSWER)
         if when == "at the prompt":
-            term.wait_for("Question 2/2")
-            term.wait_for_prompt()
+            term.wait_for_prompt(after="Question 2/2")
             term.type("half an answer")
             time.sleep(0.5)  # the keys reach the prompt's buffer
         else:

@@ -33,11 +33,9 @@ def session(cmd: list[str], stdin: str = "") -> subprocess.CompletedProcess[str]
 
 def answered_once(term: Terminal) -> None:
     """Answer question 1 and wait at question 2 with half an answer typed."""
-    term.wait_for("Question 1/2")
-    term.wait_for_prompt()
+    term.wait_for_prompt(after="Question 1/2")
     term.type(f"{FIRST}\x1b\r")
-    term.wait_for("Question 2/2")
-    term.wait_for_prompt()
+    term.wait_for_prompt(after="Question 2/2")
     term.type("half an ans")
 
 
@@ -68,8 +66,7 @@ def test_a_hang_up_saves_the_session_and_resume_continues_it(how: str, isolated_
 def test_a_hang_up_before_any_answer_leaves_nothing_to_resume() -> None:
     term = Terminal(TWO, controlling=True)
     try:
-        term.wait_for("Question 1/2")
-        term.wait_for_prompt()
+        term.wait_for_prompt(after="Question 1/2")
         term.type("half an ans")
         term.hang_up()
         assert term.proc.wait(timeout=60) == 128 + signal.SIGHUP

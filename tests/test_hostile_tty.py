@@ -15,8 +15,7 @@ from tests.test_session_tty import ARGS, Terminal
 def test_enter_after_a_first_line_starting_with_a_slash_word_adds_a_line(isolated_data_dir: Path) -> None:
     term = Terminal(ARGS)
     try:
-        term.wait_for("Question 1/1")
-        term.wait_for_prompt()
+        term.wait_for_prompt(after="Question 1/1")
         term.type("/end-to-end tests were missing on the payments team.\r")
         term.type("So I wrote a contract suite and escapes fell by 60%.\x1b\r")
         term.wait_for("Transcript:")
@@ -60,8 +59,7 @@ def test_fixed_interviewer_lines_are_printed_at_once_in_llm_mode() -> None:
     url = f"http://127.0.0.1:{free_port()}/v1"  # nothing answers; the question is shown before any call
     term = Terminal([*ARGS, "--model", "stub-model", "--base-url", url])
     try:
-        term.wait_for("Question 1/1")
-        term.wait_for_prompt()
+        term.wait_for_prompt(after="Question 1/1")
         drawn = term.screen.count(b"Question 1/1")
     finally:
         term.close()

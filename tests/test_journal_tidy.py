@@ -19,8 +19,7 @@ def test_a_finished_session_leaves_no_pending_folder(isolated_data_dir: Path) ->
 def test_an_early_answer_on_the_memory_backend_leaves_the_journal(isolated_data_dir: Path, tmp_path: Path) -> None:
     term = Terminal([*ARGS, "--checkpointer", "memory:", "--docs", str(_docs(tmp_path, 400))])
     try:
-        term.wait_for("Question 1/2")
-        term.wait_for_prompt()
+        term.wait_for_prompt(after="Question 1/2")
         term.type(ANSWER + "\x1b\r")  # submitted while the session gets ready: journalled first
         term.wait_for("Question 2/2")  # graded: the session holds it
         term.wait_for_prompt()

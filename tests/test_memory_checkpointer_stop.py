@@ -48,11 +48,9 @@ def test_scripted_answers_running_out_keep_them_in_the_report(tmp_path: Path) ->
 def test_ctrl_c_in_a_terminal_keeps_the_answers_given(isolated_data_dir: Path) -> None:
     term = Terminal(ARGS)
     try:
-        term.wait_for("Question 1/3")
-        term.wait_for_prompt()
-        term.type(FIRST + "\x1b\r")
-        term.wait_for("Question 2/3")
-        term.wait_for_prompt()
+        term.wait_for_prompt(after="Question 1/3")
+        term.submit(FIRST)
+        term.wait_for_prompt(after="Question 2/3")
         term.type("a draft not submitted\x03")
         term.wait_for("cannot be resumed")
         term.wait_for(".md")

@@ -23,7 +23,7 @@ def test_resuming_a_session_open_elsewhere_is_refused_before_anything_is_asked(
     first = Terminal(ARGS)
     try:
         first.wait_for_prompt()
-        first.type(FIRST + "\x1b\r")
+        first.submit(FIRST)
         first.wait_for("Question 2/2")
         first.wait_for_prompt()  # the first process holds the session, waiting for an answer
         with sqlite3.connect(isolated_data_dir / "sessions.sqlite") as db:

@@ -97,9 +97,11 @@ class Terminal:
         self.screen += data
         return bool(data)
 
-    def wait_for_prompt(self) -> None:
+    def wait_for_prompt(self, after: str | None = None) -> None:
         """Wait until a new prompt reads keys (it switches bracketed paste on): keys typed earlier would
-        reach a terminal still in line mode."""
+        reach a terminal still in line mode. `after`: text to see on the screen first (e.g. "Question 2/3")."""
+        if after is not None:
+            self.wait_for(after)
         deadline = time.monotonic() + 60
         seen = self.prompts
         while self.screen.count(PROMPT_READY) <= seen:
@@ -109,6 +111,10 @@ class Terminal:
 
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
+
+    def submit(self, answer: str) -> None:
+        """Type an answer and submit it (Esc+Enter)."""
+        self.type(answer + "\x1b\r")
 
     def exit_code(self) -> int:
         return self.proc.wait(timeout=30)  # called after the last line was seen: nothing left to read
@@ -138,8 +144,7 @@ def test_multiline_answer_submitted_with_escape_enter_after_a_hint(terminal: Ter
     assert SUBMIT_HELP in terminal.text()  # the submit keys are on screen
     terminal.wait_for_prompt()
     terminal.type("/hint\r")  # a lone command submits on Enter
-    terminal.wait_for("Hint: a sample story")
-    terminal.wait_for_prompt()
+    terminal.wait_for_prompt(after="Hint: a sample story")
     terminal.type("I ran the on-call overhaul for four teams.\rPages fell from 40 to 9 a week.\x1b\r")
     terminal.wait_for("Transcript:")
     assert terminal.exit_code() == 0
@@ -149,8 +154,7 @@ def test_multiline_answer_submitted_with_escape_enter_after_a_hint(terminal: Ter
 
 
 def test_ctrl_c_before_any_answer_says_nothing_was_saved(terminal: Terminal) -> None:
-    terminal.wait_for("Question 1/1")
-    terminal.wait_for_prompt()
+    terminal.wait_for_prompt(after="Question 1/1")
     terminal.type("\x03")  # nothing typed either (a draft typed there is kept: tests/test_first_draft_kept.py)
     terminal.wait_for("Nothing was answered yet, so nothing was saved.")
     assert terminal.exit_code() == 130
@@ -160,11 +164,9 @@ def test_ctrl_c_before_any_answer_says_nothing_was_saved(terminal: Terminal) -> 
 def test_ctrl_d_mid_answer_saves_and_the_session_resumes_with_earlier_answers(isolated_data_dir: Path) -> None:
     term = Terminal([*ARGS[:-4], "--questions", "2", "--follow-ups", "0"])
     try:
-        term.wait_for("Question 1/2")
-        term.wait_for_prompt()
+        term.wait_for_prompt(after="Question 1/2")
         term.type("I cut the on-call load from 40 pages a week to 9 in a quarter.\x1b\r")
-        term.wait_for("Question 2/2")
-        term.wait_for_prompt()
+        term.wait_for_prompt(after="Question 2/2")
         term.type("half an ans\x04")
         term.wait_for("-m agent.session --resume")
         assert term.exit_code() == 0

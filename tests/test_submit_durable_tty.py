@@ -50,11 +50,9 @@ def _slow_disk(tmp_path: Path) -> dict[str, str]:
 def _at_second_question(tmp_path: Path, checkpointer: str = "") -> Terminal:
     extra = ["--checkpointer", checkpointer] if checkpointer else []
     term = Terminal([*ARGS, *extra], extra_env=_slow_disk(tmp_path))
-    term.wait_for("Question 1/3")
-    term.wait_for_prompt()
-    term.type(FIRST + "\x1b\r")
-    term.wait_for("Question 2/3")
-    term.wait_for_prompt()
+    term.wait_for_prompt(after="Question 1/3")
+    term.submit(FIRST)
+    term.wait_for_prompt(after="Question 2/3")
     return term
 
 
@@ -82,7 +80,7 @@ def test_a_kill_the_moment_the_answer_is_drawn_as_accepted_keeps_it(
     thread_id = re.search(r"Session: (\S+)", term.text()).group(1)  # type: ignore[union-attr]
     try:
         seen = term.text().count("SECOND-ANSWER")
-        term.type(SECOND + "\x1b\r")
+        term.submit(SECOND)
         deadline = time.monotonic() + 30
         while term.text().count("SECOND-ANSWER") < seen + 2:  # typed, then drawn again as accepted
             assert time.monotonic() < deadline, term.text()[-1500:]
@@ -102,9 +100,8 @@ def test_a_kill_the_moment_an_early_answer_is_drawn_as_accepted_keeps_it(
     # documents), kill -9 as the answer is drawn: the whole session was gone, the answer left in a temp file
     term = Terminal([*ARGS, "--docs", str(_docs(tmp_path, 400))], extra_env=_slow_disk(tmp_path))
     try:
-        term.wait_for("Question 1/3")
-        term.wait_for_prompt()
-        term.type(FIRST + "\x1b\r")
+        term.wait_for_prompt(after="Question 1/3")
+        term.submit(FIRST)
         deadline = time.monotonic() + 30
         while term.text().count("trunk-based") < 2:  # typed, then drawn again as accepted
             assert time.monotonic() < deadline, term.text()[-1500:]
@@ -122,7 +119,7 @@ def test_a_kill_while_the_answer_is_written_keeps_it(isolated_data_dir: Path, tm
     term = _at_second_question(tmp_path)
     pending = isolated_data_dir / "pending"
     try:
-        term.type(SECOND + "\x1b\r")
+        term.submit(SECOND)
         deadline = time.monotonic() + 30
         while not (pending.is_dir() and any(_holds(t, "SECOND-ANSWER") for t in pending.glob(".*.tmp"))):
             # written, in its (slow) fsync: a temp file only created, not yet written, holds no answer to keep
@@ -140,7 +137,7 @@ def test_a_second_ctrl_c_while_the_answer_is_saved_waits_for_the_save(isolated_d
     term = _at_second_question(tmp_path)
     pending = isolated_data_dir / "pending"
     try:
-        term.type(SECOND + "\x1b\r")
+        term.submit(SECOND)
         deadline = time.monotonic() + 30
         while not (pending.is_dir() and any(pending.glob(".*.tmp"))):  # the answer is being written: a slow fsync
             assert time.monotonic() < deadline, term.text()[-1500:]

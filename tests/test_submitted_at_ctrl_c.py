@@ -34,13 +34,11 @@ def test_ctrl_c_as_an_answer_is_submitted_keeps_it_and_stops(
 ) -> None:
     term = Terminal(ARGS)
     try:
-        term.wait_for("Question 1/3")
-        term.wait_for_prompt()
-        term.type(FIRST + "\x1b\r")
-        term.wait_for("Question 2/3")
-        term.wait_for_prompt()
+        term.wait_for_prompt(after="Question 1/3")
+        term.submit(FIRST)
+        term.wait_for_prompt(after="Question 2/3")
         seen = term.text().count("SECOND-ANSWER")
-        term.type(SECOND + "\x1b\r")
+        term.submit(SECOND)
         deadline = time.monotonic() + 30
         while term.text().count("SECOND-ANSWER") < seen + 2:  # typed, then drawn again as accepted
             assert time.monotonic() < deadline, term.text()[-1500:]

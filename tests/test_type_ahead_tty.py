@@ -18,7 +18,7 @@ def test_an_answer_and_submit_typed_during_launch_are_submitted(isolated_data_di
     term = Terminal(ARGS)
     try:
         time.sleep(0.15)  # the interpreter is still importing: nothing is on screen yet
-        term.type(ANSWER + "\x1b\r")
+        term.submit(ANSWER)
         term.wait_for("Transcript:", timeout=90)
         assert term.exit_code() == 0
     finally:

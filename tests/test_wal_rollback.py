@@ -50,12 +50,10 @@ def _damage(data_dir: Path, how: str) -> None:
 def test_a_lost_wal_after_a_kill_does_not_roll_back_the_submitted_answer(isolated_data_dir: Path, how: str) -> None:
     term = Terminal(ARGS)
     try:
-        term.wait_for("Question 1/3")
-        term.wait_for_prompt()
-        term.type(FIRST + "\x1b\r")
-        term.wait_for("Question 2/3")
-        term.wait_for_prompt()
-        term.type(SECOND + "\x1b\r")
+        term.wait_for_prompt(after="Question 1/3")
+        term.submit(FIRST)
+        term.wait_for_prompt(after="Question 2/3")
+        term.submit(SECOND)
         _wait_in_wal(isolated_data_dir / "sessions.sqlite-wal", SECOND)  # submitted: in the move journal
         term.proc.send_signal(signal.SIGKILL)
         term.proc.wait(timeout=30)
