@@ -228,9 +228,16 @@ def run(opts: Options) -> int:
             return EXIT_USAGE
         if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
+            return EXIT_USAGE if exc.problem == "corrupt" else EXIT_ERROR  # a damaged database: as its header check
+        typed = source.draft() if isinstance(source, PromptSource) else ""
+        if typed.strip():  # submitted (or typed) while the session got ready, and the disk took nothing: shown back
+            render.line("What you typed was not saved; here it is, to copy before you start again:")
+            render.line(typed)
         elif exc.problem != "corrupt" and not resuming:  # a resume command here would fail: nothing to resume
             render.line("Nothing was answered yet, so there is nothing to resume: start again once it is fixed.")
-        return EXIT_USAGE if exc.problem == "corrupt" else EXIT_ERROR  # a damaged database: as its header check
+        # the session could not be created: the data folder cannot take one (as when refused before the start)
+        started = driver is not None and driver.started
+        return EXIT_USAGE if exc.problem == "corrupt" or not started else EXIT_ERROR
     except ScriptExhausted:
         cli_run.saved_hint(driver, render, "Scripted answers ran out before the end. Session saved.")
         return EXIT_SCRIPT_EXHAUSTED
