@@ -16,6 +16,10 @@ SIGHUP is sent, and a loaded machine can stretch that moment: the session could 
 with an error and exit 1 before the handler ran (or the handler's KeyboardInterrupt could land in its clean-up).
 So the watcher records the hang-up itself, and `exit_code` looks at the terminal once more when the session
 ends: a session that ended after its terminal closed exits 129 whatever main() returned or raised.
+
+A signal that arrives while a weakref callback runs (the import system's module-lock callback, while a session gets
+ready) raises its KeyboardInterrupt where Python prints and drops exceptions; the stop is then raised again a moment
+later from a signal of our own (SIGUSR1), so no Ctrl-C is lost that way.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import contextlib
 import os
 import select
 import signal
+import sys
 import threading
 import time
 from typing import Any
@@ -46,6 +51,7 @@ _deadline: float | None = None  # monotonic time by which the process exits afte
 _holding = False  # a submitted answer is on its way to the session journal: a stop waits for it (hold/release)
 _pending = False  # a stop came while holding: raised by release()
 _leave = False  # a second Ctrl-C came while holding: release() leaves at once
+RAISE_AGAIN = signal.SIGUSR1  # sent to ourselves: raise again a stop that a callback swallowed (_unraisable)
 _leave_note = ""  # what leaving at once says after "Interrupted." (how to resume, once something is saved)
 
 
@@ -58,7 +64,25 @@ def install() -> None:
     signal.signal(signal.SIGINT, on_interrupt)
     signal.signal(signal.SIGHUP, on_hangup)
     signal.signal(signal.SIGTERM, on_terminate)
+    signal.signal(RAISE_AGAIN, _raise_again)
+    sys.unraisablehook = _unraisable
     threading.Thread(target=_watch, name="terminal-watch", daemon=True).start()
+
+
+def _unraisable(info: Any) -> None:
+    """The stop raised where Python drops exceptions (the signal came while a weakref callback ran, e.g. the
+    import system's module-lock callback, or a __del__): Python would print a traceback and go on as if nothing
+    had been pressed. Raised again a moment later, outside that callback (RAISE_AGAIN)."""
+    if isinstance(info.exc_value, KeyboardInterrupt) and not _ended:
+        threading.Timer(0.02, os.kill, (os.getpid(), RAISE_AGAIN)).start()
+        return
+    sys.__unraisablehook__(info)
+
+
+def _raise_again(signum: int, frame: Any) -> None:
+    """The stop a dropping callback swallowed (see _unraisable), raised again."""
+    if not _ended:
+        stop_now()
 
 
 def on_interrupt(signum: int, frame: Any) -> None:
