@@ -8,6 +8,10 @@ The server opens it once at start and closes it at shutdown. A value of another 
 postgresql://, a bare word) or a Postgres server that cannot be reached stops the server at start with one line
 naming the value and what is accepted (exit status 2): never a SQLite file made of a typo, nor 30 s of pool
 retries ending in a traceback.
+
+The same hook checks INTERVIEWER_DATA_DIR (the candidates' documents, indexes and reports): a folder the server
+cannot create or write in (a file in the way, no permission, a parent that cannot be made) stops the server at
+start with one line naming the setting, instead of failing every run later.
 """
 
 from __future__ import annotations
@@ -45,6 +49,22 @@ def _stop(line: str) -> None:
     os._exit(2)
 
 
+def _data_dir_problem() -> str | None:
+    """Why the server cannot keep candidates' files in its data folder (created, then written once), else None."""
+    import tempfile
+
+    from knowledge.paths import DataDirError, data_dir
+
+    try:
+        with tempfile.TemporaryFile(dir=data_dir()):
+            pass
+    except DataDirError as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"cannot write in it: {exc.strerror or exc}"
+    return None
+
+
 async def _reachable(url: str) -> str | None:
     """Why one direct connection to the Postgres server fails (at most CONNECT_TIMEOUT_S), else None."""
     import psycopg
@@ -61,6 +81,9 @@ async def _reachable(url: str) -> str | None:
 async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
     from agent.safe_text import redact_url, redact_urls
 
+    if problem := _data_dir_problem():
+        shown = os.environ.get("INTERVIEWER_DATA_DIR") or "(unset: the platform's user data folder)"
+        _stop(f"INTERVIEWER_DATA_DIR={shown[:200]} cannot be used: {problem}")
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
     kind = checkpointer_kind(url)
     if kind is None:

@@ -11,6 +11,9 @@ The same nodes as agent.graph, with these differences:
   client reads them through the server (threads.get_state), and writes them to the candidate's folder.
 - A resume that names another prompt than the one waiting, or repeats the answer just recorded, is refused
   (agent.nodes.ask.check_move): a double submit never becomes the next question's answer.
+- Whatever fails inside a node other than a refused client input (a data folder that went away, a damaged file, a
+  bug) reaches the client as one line naming the step and the error's kind, never its message (which may carry a
+  server path); the server's log keeps the full error (agent.service.guarded).
 - Every answer feeds the candidate's coaching history in the server's store (agent.coaching.store_feed), which the
   served "progress" graph (agent.service_progress) reads back.
 
@@ -20,17 +23,22 @@ The candidate is the server's authenticated user when the server has auth config
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import logging
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, cast
 
 from langchain_core.runnables import RunnableConfig
+from langgraph.errors import GraphBubbleUp
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 from typing_extensions import TypedDict
 
 from agent import candidates
+from agent.candidates import UploadError
 from agent.coaching.feed import FileFeed, HistoryFeed
 from agent.coaching.record import summarize
 from agent.coaching.store_feed import StoreFeed
@@ -43,7 +51,13 @@ from agent.nodes.retrieve import index_future, retrieve_stories
 from agent.nodes.wrap_up import wrap_up
 from agent.planning import load_recent, record_session
 from agent.report import build_report, write_report
-from agent.service_context import ServiceContext, Settings, client_settings, trusted_context
+from agent.service_context import (
+    ClientInputError,
+    ServiceContext,
+    Settings,
+    client_settings,
+    trusted_context,
+)
 from agent.service_logging import quiet_refusals
 from agent.state import InputState, State
 
@@ -192,9 +206,38 @@ def wrap_up_node(state: ServiceState, runtime: Runtime[ServiceContext], config: 
     return {**closed, "report": {"markdown": markdown, "transcript": transcript}}
 
 
+LOG = logging.getLogger("interviewer.service")
+
+
+class ServerFault(RuntimeError):
+    """A failure inside the server during a run, told to the client without its details (see guarded)."""
+
+
+PASSED_ON = (GraphBubbleUp, ClientInputError, UploadError)  # an interrupt, and refusals whose line is the client's
+
+
+def guarded(name: str, node: Callable[..., dict]) -> Callable[..., dict]:
+    """The node, with any error but a refusal replaced by a ServerFault naming only the step and the error's kind:
+    a client must not read the server's paths or internals in a run's error; the server's log keeps the original
+    (logged here: the server's own record of the run shows the ServerFault alone)."""
+
+    @functools.wraps(node)
+    def run(*args: Any, **kwargs: Any) -> dict:
+        try:
+            return node(*args, **kwargs)
+        except PASSED_ON:
+            raise
+        except Exception as exc:
+            LOG.error("the interview graph failed at %s: %s: %s", name, type(exc).__name__, exc, exc_info=True)
+            raise ServerFault(f"the server failed at {name} ({type(exc).__name__}); its log has the details, and "
+                              "the thread keeps what was recorded before this run") from exc  # fmt: skip
+
+    return run
+
+
 def compile_service(checkpointer: Any = None) -> CompiledStateGraph[Any, Any, Any, Any]:
     """The served graph (LangGraph Server supplies the checkpointer and store itself)."""
-    nodes = {
+    nodes: dict[str, Callable[..., dict]] = {
         "plan_interview": plan_node,
         "ask_question": ask_node,
         "ask_follow_up": ask_follow_up_node,
@@ -202,7 +245,8 @@ def compile_service(checkpointer: Any = None) -> CompiledStateGraph[Any, Any, An
         "critique_answer": critique_node,
         "wrap_up": wrap_up_node,
     }
-    builder = build_graph(ServiceState, ServiceContext, ServiceInput, nodes)
+    guarded_nodes = {name: guarded(name, node) for name, node in nodes.items()}
+    builder = build_graph(ServiceState, ServiceContext, ServiceInput, guarded_nodes)
     return builder.compile(checkpointer=checkpointer, name="interviewer")
 
 
