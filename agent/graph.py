@@ -10,6 +10,7 @@ ask_question and ask_follow_up interrupt for the candidate's answer. Drive it wi
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from langgraph.graph import END, START, StateGraph
@@ -30,10 +31,13 @@ def build_graph(
     context: type[Any] = Context,
     input_schema: type[Any] = InputState,
     nodes: dict[str, Any] | None = None,
+    after_plan: Any = None,
 ) -> StateGraph[Any, Any, Any, Any]:
     """The uncompiled graph builder (compile it with your own checkpointer).
 
-    The service (agent.service) passes its own schemas and wraps the nodes that read the runtime context."""
+    The service (agent.service) passes its own schemas and wraps the nodes that read the runtime context, and
+    `after_plan` (agent.nodes.decide.after_plan): a start run on a thread whose interview is under way goes back to
+    the prompt that waits instead of asking the next question."""
     builder = StateGraph(state, context_schema=context, input_schema=input_schema)
     own = {
         "plan_interview": plan_interview,
@@ -47,7 +51,11 @@ def build_graph(
         builder.add_node(name, node)
 
     builder.add_edge(START, "plan_interview")
-    builder.add_edge("plan_interview", "ask_question")
+    if after_plan is None:
+        builder.add_edge("plan_interview", "ask_question")
+    else:
+        routes: dict[Hashable, str] = {"question": "ask_question", "follow_up": "ask_follow_up", "done": END}
+        builder.add_conditional_edges("plan_interview", after_plan, routes)
     builder.add_conditional_edges(
         "ask_question",
         after_question,

@@ -46,6 +46,7 @@ from agent.context import Context
 from agent.graph import build_graph
 from agent.nodes.ask import ask_follow_up, ask_question
 from agent.nodes.critique import critique_answer
+from agent.nodes.decide import after_plan
 from agent.nodes.plan import plan_interview
 from agent.nodes.retrieve import index_future, retrieve_stories
 from agent.nodes.wrap_up import wrap_up
@@ -59,7 +60,7 @@ from agent.service_context import (
     trusted_context,
 )
 from agent.service_logging import quiet_refusals
-from agent.state import InputState, State
+from agent.state import State
 
 
 class UploadedDocument(TypedDict):
@@ -69,8 +70,9 @@ class UploadedDocument(TypedDict):
     text: str
 
 
-class ServiceInput(InputState, total=False):
-    """A run's input: the candidate's own questions for the closing, and prep documents on the first run."""
+class ServiceInput(TypedDict, total=False):
+    """A run's input: prep documents on the first run, nothing else (LangGraph drops other keys, so a client
+    cannot park data of any size in the thread's state)."""
 
     documents: list[UploadedDocument]
 
@@ -121,8 +123,13 @@ def _context(state: dict[str, Any], runtime: Runtime[Any], config: RunnableConfi
     return trusted_context(settings, docs, str(candidates.index_dir(key)) if docs else None), key
 
 
-def plan_node(state: ServiceInput, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
-    """Store an upload, plan from the candidate's history, and start building their index in the background."""
+def plan_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
+    """Store an upload, plan from the candidate's history, and start building their index in the background.
+
+    A start run on a thread that has an interview already (a double click on "start", a retried request) plans
+    nothing and stores nothing: after_plan leads it back to the prompt that waits, unchanged."""
+    if state.get("plan"):
+        return {"documents": []}
     settings = _settings({}, runtime)  # a bad context fails the run before anything is written
     key = candidates.candidate_key(candidate_identity(runtime, config))
     uploaded = state.get("documents")
@@ -246,7 +253,7 @@ def compile_service(checkpointer: Any = None) -> CompiledStateGraph[Any, Any, An
         "wrap_up": wrap_up_node,
     }
     guarded_nodes = {name: guarded(name, node) for name, node in nodes.items()}
-    builder = build_graph(ServiceState, ServiceContext, ServiceInput, guarded_nodes)
+    builder = build_graph(ServiceState, ServiceContext, ServiceInput, guarded_nodes, after_plan=after_plan)
     return builder.compile(checkpointer=checkpointer, name="interviewer")
 
 

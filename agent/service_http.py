@@ -6,8 +6,12 @@ answer is dropped) or that has none yet (an internal TypeError), and fails a fir
 error naming `__start__`. Each becomes one line here, before the run is queued:
 - a resume on an ended interview: refused (HTTP 409), the answer is not recorded;
 - a resume on a thread with no interview yet: refused (HTTP 409), saying to start it first;
-- a first run without input: started with no documents, as `input={}` would be.
-The thread is read through the server's own API (the loopback client), only for these requests.
+- a first run without input: started with no documents, as `input={}` would be;
+- a start run on a thread whose interview has ended (a retried or double-clicked "start"): refused (HTTP 409), the
+  report stays as it is (the graph has no question left to ask; a new interview is a new thread).
+A start run on a thread whose interview is under way needs no check here: the graph leads it back to the prompt
+that waits (agent.nodes.decide.after_plan). The thread is read through the server's own API (the loopback client),
+only for run requests on a thread.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ MAX_BODY = 8 * 1024 * 1024  # parsed up to this (twice the uploads the graph tak
 ENDED = "the interview on this thread has ended (its report is in the thread's state): nothing was recorded"
 NOT_STARTED = ("this thread has no interview yet: start it with a run with input={} (or input={\"documents\": "
                "[{\"name\", \"text\"}]}) and context={\"role\": ...}, then answer its questions")  # fmt: skip
+ENDED_START = ("the interview on this thread has ended (its report is in the thread's state): a start run does not "
+               "begin another; start a new interview on a new thread")  # fmt: skip
 
 
 def verdict(thread: dict[str, Any] | None, payload: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
@@ -44,6 +50,8 @@ def verdict(thread: dict[str, Any] | None, payload: dict[str, Any]) -> tuple[str
         if values.get("report") is not None:
             return ENDED, None
         return None, None
+    if values.get("report") is not None:
+        return ENDED_START, None
     if not command and payload.get("input") is None and not values.get("plan"):
         return None, {**payload, "input": {}}
     return None, None
@@ -79,7 +87,7 @@ class RunGuard:
         except ValueError:
             payload = None
         refusal, instead = None, None
-        if isinstance(payload, dict) and (payload.get("command") or payload.get("input") is None):
+        if isinstance(payload, dict):
             thread = await _read_thread(match["thread"])
             if thread is not None:
                 refusal, instead = verdict(thread, payload)

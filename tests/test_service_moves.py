@@ -109,7 +109,7 @@ def test_an_answer_after_the_end_and_one_before_the_start_are_refused_with_one_l
     client: Any = get_sync_client(url=server[0])
     thread_id = started(client, "late")
     client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
-    client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "end"}}, context=CONTEXT)
+    client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "end", "step": 1}}, context=CONTEXT)
     report = client.threads.get_state(thread_id)["values"]["report"]["markdown"]
     with pytest.raises(Exception, match="409") as late:
         client.runs.wait(thread_id, "interviewer", command={"resume": "LATE: after the end."}, context=CONTEXT)
@@ -167,3 +167,81 @@ def test_the_sample_story_hint_names_the_upload_not_a_terminal_flag(server: tupl
     said = repr(values)
     assert "sample story" in said  # the critic points at a bundled story ...
     assert "--docs" not in said and 'input={"documents"' in said  # ... and says how a client brings its own
+
+
+def test_a_skip_without_step_is_refused_so_a_double_click_skips_only_the_prompt_shown(
+    server: tuple[str, Path],
+) -> None:
+    client: Any = get_sync_client(url=server[0])
+    thread_id = started(client, "double-skip")
+    shown = prompt(client, thread_id)
+    # A client that echoes nothing: neither skip of a double click is taken, each says what to send.
+    for values in at_once(client, thread_id, {"kind": "skip"}, {"kind": "skip"}):
+        line = refusal(values)
+        assert line is not None and "\n" not in line and 'must echo the waiting prompt\'s step ("step": 0)' in line
+    assert client.threads.get_state(thread_id)["values"]["turns"] == []
+    # Echoing the step: the first skip lands, the second (same step) is refused; question 2 waits, unskipped.
+    first, second = at_once(client, thread_id, {"kind": "skip", "step": 0}, {"kind": "skip", "step": 0})
+    assert refusal(first) is None and "step 0" in (refusal(second) or "")
+    turns = client.threads.get_state(thread_id)["values"]["turns"]
+    assert [(t["question_id"], t["skipped"]) for t in turns] == [(shown["question_id"], True)]
+    assert (prompt(client, thread_id)["step"], prompt(client, thread_id)["turn_index"]) == (1, 1)
+
+
+def test_a_repeated_start_run_returns_the_waiting_follow_up_unchanged(server: tuple[str, Path]) -> None:
+    client: Any = get_sync_client(url=server[0])
+    context = {"role": "director", "questions": 3, "follow_ups": 1, "seed": 2, "offline": True}
+    thread_id = client.threads.create(metadata={"user_id": "double-start"})["thread_id"]
+    first = client.runs.wait(thread_id, "interviewer", input={}, context=context)["__interrupt__"][0]["value"]
+    again = client.runs.wait(thread_id, "interviewer", input={}, context=context)["__interrupt__"][0]["value"]
+    assert again == first  # a double click on "start": the same question, nothing planned anew
+    answer = {"kind": "answer", "text": "I led 8 people; cost fell 30%.", "step": 0}
+    follow_up = client.runs.wait(thread_id, "interviewer", command={"resume": answer}, context=context)
+    waiting = follow_up["__interrupt__"][0]["value"]
+    assert waiting["kind"] == "follow_up" and waiting["step"] == 1
+    # The page reloads and re-sends the start: the follow-up the candidate was shown still waits, as it was.
+    restarted = client.runs.wait(thread_id, "interviewer", input={}, context=context)["__interrupt__"][0]["value"]
+    assert restarted == waiting
+    assert len(client.threads.get_state(thread_id)["values"]["turns"]) == 1
+    # ... so the candidate's answer to it lands on it, even from a client that echoes nothing.
+    reply = "FOLLOW-UP: RAG kept the data fresh."
+    client.runs.wait(thread_id, "interviewer", command={"resume": reply}, context=context)
+    last = client.threads.get_state(thread_id)["values"]["turns"][-1]
+    assert (last["answer"], last["is_follow_up"], last["question_index"]) == (reply, True, 0)
+
+
+def test_a_start_run_on_an_ended_thread_is_refused_with_one_line(server: tuple[str, Path]) -> None:
+    client: Any = get_sync_client(url=server[0])
+    log = server[1] / "server.log"
+    thread_id = started(client, "restart-ended")
+    client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "end", "step": 0}}, context=CONTEXT)
+    report = client.threads.get_state(thread_id)["values"]["report"]
+    before = len(log.read_text(errors="replace").splitlines())
+    with pytest.raises(Exception, match="409") as again:
+        client.runs.wait(thread_id, "interviewer", input={}, context=CONTEXT)
+    said = " ".join(again.value.__notes__)
+    assert "the interview on this thread has ended" in said and "start a new interview on a new thread" in said
+    assert client.threads.get_state(thread_id)["values"]["report"] == report
+    time.sleep(1)
+    added = log.read_text(errors="replace").splitlines()[before:]
+    assert not [line for line in added if "Traceback" in line or "InvalidStateError" in line]
+
+
+def test_an_answer_without_text_or_over_the_cap_is_refused_and_nothing_is_recorded(server: tuple[str, Path]) -> None:
+    client: Any = get_sync_client(url=server[0])
+    thread_id = started(client, "no-text")
+    for resume, said in [({"kind": "answer", "text": None, "step": 0}, "an answer needs its text"),
+                         ({"kind": "answer", "step": 0}, "an answer needs its text"),
+                         ("x" * 200_000, "this answer is 200,000 characters, over the 20,000")]:  # fmt: skip
+        values = client.runs.wait(thread_id, "interviewer", command={"resume": resume}, context=CONTEXT)
+        assert said in (refusal(values) or "")
+    assert answers(client, thread_id) == [] and prompt(client, thread_id)["step"] == 0
+
+
+def test_input_keys_other_than_documents_are_not_kept(server: tuple[str, Path]) -> None:
+    client: Any = get_sync_client(url=server[0])
+    thread_id = client.threads.create(metadata={"user_id": "extra-input"})["thread_id"]
+    parked = {"candidate_questions": ["q" * 1000] * 2000, "recent_question_ids": ["x"], "documents": []}
+    values = client.runs.wait(thread_id, "interviewer", input=parked, context=CONTEXT)
+    assert "candidate_questions" not in values and len(repr(values)) < 100_000
+    assert "candidate_questions" not in client.threads.get_state(thread_id)["values"]

@@ -8,7 +8,8 @@ A resume may also echo which prompt it answers (the interrupt's `step`, `questio
 value that names another prompt (a double submit, a retry after the answer already landed) is refused, and
 the prompt is asked again with a `refused` line naming the current question, so an answer is never filed
 against a question the candidate was not shown. The service also refuses an unmarked answer whose text
-repeats the one just recorded (`repeats`); any value that is no move is refused the same way.
+repeats the one just recorded, and a skip or end that does not echo `step` (`repeats`); an answer without its
+text, or longer than MAX_ANSWER_CHARS, or any value that is no move is refused the same way.
 """
 
 from __future__ import annotations
@@ -38,15 +39,27 @@ class RefusedMove(ValueError):
     """A resume value the interview does not take (one line for the client; nothing is recorded)."""
 
 
+def _answer_text(text: Any) -> str:
+    """An answer's text as sent; RefusedMove for none, a value that is not a string, or one over the cap (never
+    an empty answer the client did not send, a list's repr, or an answer cut without a word)."""
+    if text is None:
+        raise RefusedMove("an answer needs its text (a string, empty for a blank answer); nothing was recorded")
+    if not isinstance(text, str):
+        raise RefusedMove(f"the answer text must be a string (got a {type(text).__name__}); nothing was recorded")
+    if len(text) > MAX_ANSWER_CHARS:
+        raise RefusedMove(f"this answer is {len(text):,} characters, over the {MAX_ANSWER_CHARS:,} an answer may have; "
+                          "nothing was recorded: send it shorter")  # fmt: skip
+    return text
+
+
 def parse_resume(value: Any) -> tuple[ResumeKind, str]:
     """The candidate's move from the resume value (a bare string is an answer); RefusedMove if it is none."""
     if isinstance(value, str):
-        return "answer", value[:MAX_ANSWER_CHARS]
+        return "answer", _answer_text(value)
     if isinstance(value, dict) and value.get("kind") in ("answer", "skip", "end"):
-        text = value.get("text")
-        if text is not None and not isinstance(text, str):  # never an answer made of a list's repr
-            raise RefusedMove(f"the answer text must be a string (got a {type(text).__name__}); nothing was recorded")
-        return value["kind"], (text or "")[:MAX_ANSWER_CHARS]
+        if value["kind"] == "answer":
+            return "answer", _answer_text(value.get("text"))
+        return value["kind"], ""
     raise RefusedMove(f"resume value must be an answer string or {{'kind': answer|skip|end}}, got {repr(value)[:80]}")
 
 
@@ -56,11 +69,18 @@ def _current(prompt: dict[str, Any]) -> str:
             f"({prompt['question_id']}): {' '.join(prompt['question'].split())[:80]!r}")  # fmt: skip
 
 
-def check_move(value: Any, prompt: dict[str, Any], last_answer: str | None) -> tuple[ResumeKind, str]:
+def check_move(
+    value: Any, prompt: dict[str, Any], last_answer: str | None, strict: bool = False
+) -> tuple[ResumeKind, str]:
     """parse_resume, refusing a value that names another prompt than `prompt` (the interrupt it resumes), or,
-    when `last_answer` is given, an unmarked answer repeating it."""
+    when `last_answer` is given, an unmarked answer repeating it; `strict` (a service client): a skip or end that
+    does not echo the prompt's `step`, since nothing else tells a second click from a move on the next prompt."""
     kind, text = parse_resume(value)
     echoed = {k: value[k] for k in ECHOED if isinstance(value, dict) and value.get(k) is not None}
+    if strict and kind != "answer" and "step" not in echoed:
+        raise RefusedMove(f"a {kind} must echo the waiting prompt's step (\"step\": {prompt['step']}), so that a "
+                          f"second click cannot {kind} a prompt not yet shown; nothing was recorded; "
+                          f"{_current(prompt)}")  # fmt: skip
     if wrong := [k for k, v in echoed.items() if v != prompt[k]]:
         said = ", ".join(f"{k} {echoed[k]!r}" for k in wrong)
         raise RefusedMove(f"this {kind} was sent for {said}, which is not the prompt waiting; {_current(prompt)}")
@@ -69,7 +89,7 @@ def check_move(value: Any, prompt: dict[str, Any], last_answer: str | None) -> t
     return kind, text
 
 
-def wait_for_move(prompt: dict[str, Any], last_answer: str | None) -> tuple[ResumeKind, str]:
+def wait_for_move(prompt: dict[str, Any], last_answer: str | None, strict: bool = False) -> tuple[ResumeKind, str]:
     """Interrupt with `prompt` until a move it takes arrives; a refused one is answered by asking again, the
     reason in the payload's `refused` line.
 
@@ -79,7 +99,7 @@ def wait_for_move(prompt: dict[str, Any], last_answer: str | None) -> tuple[Resu
     value = interrupt(prompt)
     while True:
         try:
-            return check_move(value, prompt, last_answer)
+            return check_move(value, prompt, last_answer, strict)
         except RefusedMove as refused:
             value = interrupt({**prompt, "refused": str(refused)})
 
@@ -125,7 +145,8 @@ def _with_notice(prompt: dict[str, Any], state: State) -> dict[str, Any]:
 
 
 def ask_question(state: State, repeats: bool = False) -> dict:
-    """Ask the next main question of the plan and wait for the answer (`repeats`: refuse a repeated answer)."""
+    """Ask the next main question of the plan and wait for the answer (`repeats`, the service's checks: refuse a
+    repeated unmarked answer, and a skip or end without `step`)."""
     index = next_question_index(state)
     plan = state.get("plan", [])
     if index >= len(plan):
@@ -143,7 +164,7 @@ def ask_question(state: State, repeats: bool = False) -> dict:
         "total": len(plan),
         "step": len(state.get("turns", [])),  # one per prompt: the moves recorded before it
     }
-    kind, text = wait_for_move(_with_notice(prompt, state), _last_answer(state, repeats))
+    kind, text = wait_for_move(_with_notice(prompt, state), _last_answer(state, repeats), strict=repeats)
     update = _after_move(kind, text, False, skipped_record(q, index, q["text"], False))
     if kind == "answer":
         update["stories"] = []  # hits of the previous question no longer apply
@@ -170,5 +191,5 @@ def ask_follow_up(state: State, repeats: bool = False) -> dict:
         "probes": follow_up["probes"],
         "step": len(turns),
     }
-    kind, text = wait_for_move(_with_notice(prompt, state), _last_answer(state, repeats))
+    kind, text = wait_for_move(_with_notice(prompt, state), _last_answer(state, repeats), strict=repeats)
     return _after_move(kind, text, True, skipped_record(q, last["question_index"], follow_up["text"], True))

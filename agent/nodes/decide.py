@@ -46,3 +46,15 @@ def decide(state: State) -> Literal["follow_up", "next_question", "wrap_up"]:
     if turns[-1]["follow_up"] is not None:
         return "follow_up"
     return "next_question" if _more_questions(state) else "wrap_up"
+
+
+def after_plan(state: State) -> Literal["question", "follow_up", "done"]:
+    """After plan_interview in the service, where a start run leads: a fresh plan to its first question; an
+    interview under way back to the prompt waiting (the follow-up its last critique chose, else the next main
+    question), so a repeated start never replaces it; an ended one nowhere."""
+    turns = state.get("turns", [])
+    if state.get("ended") or state.get("scorecard") is not None:
+        return "done"
+    if turns and turns[-1]["critique"] is not None and turns[-1]["follow_up"] is not None:
+        return "follow_up"
+    return "question" if _more_questions(state) else "done"
