@@ -7,7 +7,8 @@ INTERVIEWER_CHECKPOINTER picks it, as for the terminal:
 The server opens it once at start and closes it at shutdown. A value of another kind (mysql://, a typo of
 postgresql://, a bare word) or a Postgres server that cannot be reached stops the server at start with one line
 naming the value and what is accepted (exit status 2): never a SQLite file made of a typo, nor 30 s of pool
-retries ending in a traceback.
+retries ending in a traceback. So do a Postgres server that refuses the database or role (named as a refusal, not
+as unreachable) and a SQLite path that cannot be opened or is not a SQLite database.
 
 The same hook checks INTERVIEWER_DATA_DIR (the candidates' documents, indexes and reports): a folder the server
 cannot create or write in (a file in the way, no permission, a parent that cannot be made) stops the server at
@@ -18,10 +19,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 import sys
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from typing import Any
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any, NoReturn
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 
@@ -42,7 +44,7 @@ def checkpointer_kind(url: str) -> str | None:
     return None
 
 
-def _stop(line: str) -> None:
+def _stop(line: str) -> NoReturn:
     """Say why the server cannot start, in one line, and exit (a raise here prints the ASGI lifespan's traceback)."""
     sys.stderr.write(f"interviewer: {line}\n")
     sys.stderr.flush()
@@ -98,7 +100,9 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
 
         if reason := await _reachable(url):
             why = redact_urls(reason)[:300]
-            _stop(f"the Postgres server of INTERVIEWER_CHECKPOINTER={redact_url(url)} cannot be reached ({why})")
+            # "FATAL:" is the server's own answer (no such database or role, a refused password): it was reached
+            what = "refused the connection" if "FATAL:" in reason else "cannot be reached"
+            _stop(f"the Postgres server of INTERVIEWER_CHECKPOINTER={redact_url(url)} {what} ({why})")
         kwargs = {"autocommit": True, "prepare_threshold": None, "row_factory": dict_row}
         async with AsyncConnectionPool(url, max_size=POOL_SIZE, kwargs=kwargs, open=False) as pool:
             postgres = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
@@ -117,7 +121,12 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
     elif kind == "sqlite":
         from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
-        async with AsyncSqliteSaver.from_conn_string(url.removeprefix("sqlite:///")) as sqlite:
+        async with AsyncExitStack() as stack:
+            try:  # opened and its tables made now: a file that is no database, or cannot be made, stops the start
+                sqlite = await stack.enter_async_context(AsyncSqliteSaver.from_conn_string(url.removeprefix("sqlite:///")))
+                await sqlite.setup()
+            except (sqlite3.Error, OSError) as exc:
+                _stop(f"INTERVIEWER_CHECKPOINTER={url[:200]} cannot be opened as a SQLite database ({exc})")
             yield sqlite
     else:
         from langgraph.checkpoint.memory import InMemorySaver

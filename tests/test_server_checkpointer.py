@@ -1,10 +1,13 @@
 """`langgraph dev` given an INTERVIEWER_CHECKPOINTER it cannot open (another kind of URL, a typo, a bare word, a
-Postgres server that does not answer) stops at start with one line naming the value and what is accepted, as an
-operator meets it: the real server started as the README says, its log read."""
+Postgres server that does not answer or refuses the database or role, a SQLite file that cannot be opened or is no
+database) stops at start with one line naming the value and what is accepted, as an operator meets it: the real
+server started as the README says, its log read."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -40,3 +43,31 @@ def test_an_unreachable_postgres_stops_the_server_with_one_line(tmp_path: Path) 
     assert len(said) == 1 and said[0].startswith("interviewer: the Postgres server of INTERVIEWER_CHECKPOINTER=")
     assert "refused" in said[0].lower()
     assert not any("Traceback" in line or "PoolTimeout" in line for line in lines)
+
+
+@pytest.mark.parametrize("case", ["a folder that does not exist", "a file that is no database"])
+def test_a_sqlite_file_that_cannot_be_opened_stops_the_server_with_one_line(case: str, tmp_path: Path) -> None:
+    if case == "a file that is no database":
+        value = tmp_path / "junk.sqlite"
+        value.write_text("these are notes, not a database\n" * 200)
+    else:
+        value = tmp_path / "no-such-folder" / "checkpoints.sqlite"
+    lines = stopped(str(value), tmp_path / "server")
+    start = f"interviewer: INTERVIEWER_CHECKPOINTER={value} cannot be opened"
+    said = [line for line in lines if line.startswith(start)]
+    assert len(said) == 1, lines[-5:]
+    assert not any("Traceback" in line for line in lines)
+
+
+@pytest.mark.skipif(not os.environ.get("INTERVIEWER_TEST_POSTGRES"), reason="no INTERVIEWER_TEST_POSTGRES")
+@pytest.mark.parametrize("case", ["database", "role"])
+def test_a_postgres_that_refuses_the_database_or_role_is_named_as_such(case: str, tmp_path: Path) -> None:
+    url = urlsplit(os.environ["INTERVIEWER_TEST_POSTGRES"])
+    if case == "database":
+        value = url._replace(path="/no_such_database_svc24").geturl()
+    else:
+        value = url._replace(netloc=f"no_such_role_svc24@{url.hostname}:{url.port}").geturl()
+    lines = stopped(value, tmp_path / "server")
+    said = [line for line in lines if line.startswith("interviewer: the Postgres server of INTERVIEWER_CHECKPOINTER=")]
+    assert len(said) == 1 and " refused the connection (" in said[0] and "cannot be reached" not in said[0], lines[-5:]
+    assert f'{case} "no_such_{case}_svc24" does not exist' in said[0]
