@@ -7,7 +7,9 @@ Each user is one InterviewDriver (offline critic, the real story index and embed
 is one answer) in a thread of a worker process; users start spread over the first think period. A turn is
 timed from submit() to the next question being ready. Afterwards every thread is read back from the
 checkpointer: an answer missing from its thread is *lost*, one found in another user's thread is *crossed*.
-Reported per backend: turns/s, turn p50/p95, CPU ms per turn (all workers), errors, lost, crossed, peak RSS.
+Reported per backend: turns/s, turn p50/p95 (nearest rank over the `turns` timed turns: the sample size), CPU ms
+per turn (all workers), errors, lost, crossed, peak RSS. Sizes below 1 (--users, --turns, --workers), a negative
+--think, and a --checkpointer of another kind stop at once with one line (exit 2), before any worker starts.
 `--checkpointer sqlite` means a fresh SQLite file in a temp data dir; several --checkpointer run one after another.
 
     --stories N      every user has an own bank of N stories (~180 words): N-story indexes, one per user
@@ -21,16 +23,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import multiprocessing as mp
 import os
 import random
 import resource
-import statistics
 import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
+
+
+def percentile(ordered: list[float], share: float) -> float:
+    """The nearest-rank percentile of a sorted sample: a value of the sample, so p50 <= p95 for any sample (the
+    median of two turns is their mean, which could lie above the p95 index's turn)."""
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def answer(user: int, turn: int) -> str:
@@ -167,13 +175,13 @@ def run_backend(url: str, args: dict[str, Any]) -> dict[str, Any]:
         "checkpointer": "sqlite" if url.endswith(".sqlite") else url.split("@")[-1] if "@" in url else url,
         "users": args["users"], "turns_per_user": args["turns"], "think_s": args["think"], "workers": workers,
         "turns": turns, "wall_s": round(wall, 2), "turns_per_s": round(turns / wall, 1) if wall else 0.0,
-        "p50_ms": round(statistics.median(lat) * 1000, 1) if lat else None,
-        "p95_ms": round(lat[int(0.95 * (turns - 1))] * 1000, 1) if lat else None,
+        "p50_ms": round(percentile(lat, 0.50) * 1000, 1) if lat else None,
+        "p95_ms": round(percentile(lat, 0.95) * 1000, 1) if lat else None,
         "cpu_ms_per_turn": round(sum(r["cpu"] for r in results) / turns * 1000, 1) if turns else None,
         "errors": sum(len(r["errors"]) for r in results), "lost": lost, "crossed": crossed,
         "peak_rss_mb_per_worker": round(max(r["rss_mb"] for r in results), 1),
         **({"build_s": round(build[1] - build[0], 2), "turns_during_build": len(during),
-            "p95_during_build_ms": round(during[int(0.95 * (len(during) - 1))] * 1000, 1) if during else None}
+            "p95_during_build_ms": round(percentile(during, 0.95) * 1000, 1) if during else None}
            if build else {}),
         "first_errors": [e for r in results for e in r["errors"]][:3],
     }  # fmt: skip
@@ -198,17 +206,44 @@ def _collect(queue: Any, procs: list[Any]) -> list[dict[str, Any]]:
     return results
 
 
+def _at_least(low: float, kind: type = int) -> Any:
+    """An argparse type: a number of `kind` no smaller than `low` (argparse says which option, in one line)."""
+
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a {'whole ' if kind is int else ''}number: {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low} (got {text})")
+        return value
+
+    return parse
+
+
+def _checkpointer(text: str) -> str:
+    """An argparse type: `sqlite` or a value the server's checkpointer opens (agent.server_checkpointer)."""
+    from agent.server_checkpointer import ACCEPTED, checkpointer_kind
+
+    if text != "sqlite" and (not text or checkpointer_kind(text) is None):
+        raise argparse.ArgumentTypeError(f"{text[:80]!r} is not a checkpointer: give sqlite (a fresh file), {ACCEPTED}")
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m evals.load", description=__doc__.split("\n")[0])
-    p.add_argument("--users", type=int, default=20)
-    p.add_argument("--turns", type=int, default=5)
-    p.add_argument("--think", type=float, default=2.0, help="seconds between a question and the answer")
-    p.add_argument("--checkpointer", action="append", help="sqlite (a fresh file), a path, postgresql://..., memory:")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes (default: one per core)")
+    p.add_argument("--users", type=_at_least(1), default=20)
+    p.add_argument("--turns", type=_at_least(1), default=5)
+    p.add_argument("--think", type=_at_least(0, float), default=2.0, help="seconds between a question and the answer")
+    p.add_argument("--checkpointer", action="append", type=_checkpointer,
+                   help="sqlite (a fresh file), a path, postgresql://..., memory:")  # fmt: skip
+    p.add_argument("--workers", type=_at_least(1), default=os.cpu_count() or 1,
+                   help="processes (default: one per core)")  # fmt: skip
     p.add_argument("--role", default="director")
     p.add_argument("--embedder", default="minilm")
-    p.add_argument("--stories", type=int, default=0, help="each user has an own bank of N stories (~180 words)")
-    p.add_argument("--builder", type=int, default=0, help="another candidate's N-story index builds meanwhile")
+    p.add_argument("--stories", type=_at_least(0), default=0,
+                   help="each user has an own bank of N stories (~180 words)")  # fmt: skip
+    p.add_argument("--builder", type=_at_least(0), default=0, help="another candidate's N-story index builds meanwhile")
     p.add_argument("--server", help="a running LangGraph Server's URL: drive it through langgraph-sdk")
     p.add_argument("--spawn-server", action="store_true", help="start `langgraph dev` per --checkpointer")
     p.add_argument("--json", action="store_true")

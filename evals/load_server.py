@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import statistics
 import time
 from pathlib import Path
 from typing import Any
@@ -87,7 +86,7 @@ async def _run(url: str, args: dict[str, Any], pgid: int | None) -> dict[str, An
 
 def run_server(url: str, args: dict[str, Any], pgid: int | None = None, label: str | None = None) -> dict[str, Any]:
     """Run every user against a LangGraph Server at `url`; the same figures as evals.load.run_backend."""
-    from evals.load import answer
+    from evals.load import answer, percentile
 
     out = asyncio.run(_run(url, args, pgid))
     lat = sorted(out["latencies"])
@@ -101,8 +100,8 @@ def run_server(url: str, args: dict[str, Any], pgid: int | None = None, label: s
         "checkpointer": label or f"server {url}", "users": args["users"], "turns_per_user": args["turns"],
         "think_s": args["think"], "workers": "server", "turns": turns, "wall_s": round(out["wall"], 2),
         "turns_per_s": round(turns / out["wall"], 1) if out["wall"] else 0.0,
-        "p50_ms": round(statistics.median(lat) * 1000, 1) if lat else None,
-        "p95_ms": round(lat[int(0.95 * (turns - 1))] * 1000, 1) if lat else None,
+        "p50_ms": round(percentile(lat, 0.50) * 1000, 1) if lat else None,
+        "p95_ms": round(percentile(lat, 0.95) * 1000, 1) if lat else None,
         "cpu_ms_per_turn": round(out["cpu"] / turns * 1000, 1) if turns and out["cpu"] is not None else None,
         "errors": len(out["errors"]), "lost": lost, "crossed": crossed,
         "first_errors": out["errors"][:3],

@@ -1,0 +1,43 @@
+"""`python -m evals.load` as an operator runs it: nonsense sizes and a checkpointer of another kind stop at once with
+one line (exit 2) before any worker starts, and a small run's p95 is never below its p50."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def load(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "evals.load", *args]
+    return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--users", "-3"], "--users: must be at least 1 (got -3)"),
+        (["--turns", "0"], "--turns: must be at least 1 (got 0)"),
+        (["--think", "-1"], "--think: must be at least 0 (got -1)"),
+        (["--workers", "0"], "--workers: must be at least 1 (got 0)"),
+        (["--checkpointer", "mysql://x"], "--checkpointer: 'mysql://x' is not a checkpointer: give sqlite"),
+    ],
+)
+def test_a_nonsense_size_or_checkpointer_stops_at_once_with_one_line(
+    args: list[str], said: str, tmp_path: Path
+) -> None:
+    done = load(tmp_path, "--checkpointer", "memory:", *args)
+    assert done.returncode == 2 and done.stdout == ""
+    [line] = [line for line in done.stderr.splitlines() if line.startswith("python -m evals.load: error:")]
+    assert said in line and "Traceback" not in done.stderr and "read-only" not in done.stderr
+
+
+def test_a_small_runs_p95_is_never_below_its_p50(tmp_path: Path) -> None:
+    done = load(tmp_path, "--users", "2", "--turns", "1", "--think", "0", "--workers", "1", "--embedder", "hashing",
+                "--checkpointer", "memory:", "--json")  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    [row] = json.loads(done.stdout)
+    assert row["turns"] == 2 and row["p95_ms"] >= row["p50_ms"] > 0  # two turns: the median was their mean
