@@ -11,24 +11,21 @@ error naming `__start__`. Each becomes one line here, before the run is queued:
   report stays as it is (the graph has no question left to ask; a new interview is a new thread).
 A start run on a thread whose interview is under way needs no check here: the graph leads it back to the prompt
 that waits (agent.nodes.decide.after_plan). The thread is read through the server's own API (the loopback client),
-only for run requests on a thread.
+only for run requests on a thread. agent.service_store_guard, in the same app, keeps clients' writes out of the
+coaching history in the store.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+from agent.service_asgi import ASGIApp, Receive, Scope, Send, read_body, replay, reply
+from agent.service_store_guard import StoreGuard
 
 RUN_PATH = re.compile(r"^(?:/noauth)?/threads/(?P<thread>[^/]+)/runs(?:/wait|/stream)?/?$")
 MAX_BODY = 8 * 1024 * 1024  # parsed up to this (twice the uploads the graph takes); the server refuses more itself
@@ -77,11 +74,7 @@ class RunGuard:
         if match is None or scope.get("method") != "POST":
             await self.app(scope, receive, send)
             return
-        body, more = b"", True
-        while more:
-            message = await receive()
-            body += message.get("body", b"")
-            more = message.get("more_body", False)
+        body = await read_body(receive)
         try:
             payload = json.loads(body) if body and len(body) <= MAX_BODY else None
         except ValueError:
@@ -92,32 +85,11 @@ class RunGuard:
             if thread is not None:
                 refusal, instead = verdict(thread, payload)
         if refusal is not None:
-            await _reply(send, 409, {"detail": refusal})
+            await reply(send, 409, {"detail": refusal})
             return
         if instead is not None:
             body = json.dumps(instead).encode()
-        await self.app(scope, _replay(body, receive), send)
+        await self.app(scope, replay(body, receive), send)
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """The body read above, then the client's own messages (its disconnect cancels a run as before)."""
-    sent = False
-
-    async def replayed() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replayed
-
-
-async def _reply(send: Send, status: int, content: dict[str, Any]) -> None:
-    data = json.dumps(content).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": data})
-
-
-app = Starlette(middleware=[Middleware(RunGuard)])
+app = Starlette(middleware=[Middleware(RunGuard), Middleware(StoreGuard)])

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from langgraph_sdk import get_sync_client
 
+from agent.candidates import candidate_key
 from evals.langgraph_dev import langgraph_dev
 
 CONTEXT = {"role": "director", "questions": 3, "follow_ups": 0, "seed": 8, "offline": True}
@@ -245,3 +246,19 @@ def test_input_keys_other_than_documents_are_not_kept(server: tuple[str, Path]) 
     values = client.runs.wait(thread_id, "interviewer", input=parked, context=CONTEXT)
     assert "candidate_questions" not in values and len(repr(values)) < 100_000
     assert "candidate_questions" not in client.threads.get_state(thread_id)["values"]
+
+
+def test_a_client_cannot_put_or_delete_items_in_a_candidates_coaching_history(server: tuple[str, Path]) -> None:
+    client: Any = get_sync_client(url=server[0])
+    thread_id = started(client, "alice-store")
+    client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
+    namespace = ["coaching", candidate_key("user:alice-store")]
+    [item] = client.store.search_items(namespace)["items"]  # any client may read it (the README says so)
+    for write in (lambda: client.store.put_item(namespace, "forged", {"turns": []}),
+                  lambda: client.store.delete_item(namespace, item["key"])):  # fmt: skip
+        with pytest.raises(Exception, match="is written by the interview service only") as refused:
+            write()
+        assert getattr(refused.value, "status_code", None) == 403
+    assert client.store.search_items(namespace)["items"] == [item]
+    client.store.put_item(["scratch", "notes"], "mine", {"n": 1})  # other namespaces are the client's own business
+    assert client.store.get_item(["scratch", "notes"], "mine")["value"] == {"n": 1}
