@@ -6,12 +6,14 @@ server started as the README says, its log read."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from evals.langgraph_dev import langgraph_dev_process
+from evals.langgraph_dev import langgraph_dev, langgraph_dev_process
 from evals.stub_openai import free_port
 
 ACCEPTED = "give a postgresql:// URL, a .sqlite file path (or sqlite:///PATH), memory:, or unset"
@@ -71,3 +73,27 @@ def test_a_postgres_that_refuses_the_database_or_role_is_named_as_such(case: str
     said = [line for line in lines if line.startswith("interviewer: the Postgres server of INTERVIEWER_CHECKPOINTER=")]
     assert len(said) == 1 and " refused the connection (" in said[0] and "cannot be reached" not in said[0], lines[-5:]
     assert f'{case} "no_such_{case}_svc24" does not exist' in said[0]
+
+
+def test_a_sqlite_file_damaged_while_the_server_runs_fails_each_run_with_one_log_line(tmp_path: Path) -> None:
+    from langgraph_sdk import get_sync_client
+
+    db, home = tmp_path / "checkpoints.sqlite", tmp_path / "server"
+    env = {"INTERVIEWER_CHECKPOINTER": str(db), "INTERVIEWER_DATA_DIR": str(tmp_path / "data"),
+           "INTERVIEWER_EMBEDDER": "hashing", "INTERVIEWER_OFFLINE": "1"}  # fmt: skip
+    context = {"role": "director", "questions": 2, "follow_ups": 0, "seed": 3}
+    with langgraph_dev(env, home=home) as url:
+        client: Any = get_sync_client(url=url)
+        thread_id = client.threads.create()["thread_id"]
+        client.runs.wait(thread_id, "interviewer", input={}, context=context)
+        for damaged in [db, *tmp_path.glob("checkpoints.sqlite-*")]:  # a restore gone wrong, a disk fault
+            damaged.write_bytes(b"not a database any more " * 400)
+        for _ in range(2):
+            with pytest.raises(Exception) as failed:
+                client.runs.wait(thread_id, "interviewer", command={"resume": "An answer."}, context=context)
+            assert str(tmp_path) not in str(failed.value)
+        time.sleep(1)  # the worker logs the failed run after the client sees it
+    lines = (home / "server.log").read_text(errors="replace").splitlines()
+    said = [line for line in lines if "the SQLite checkpointer (INTERVIEWER_CHECKPOINTER) failed on this run" in line]
+    assert len(said) == 2 and "file is not a database" in said[0] and "restore the file" in said[0]
+    assert not any("Traceback" in line for line in lines)
