@@ -10,8 +10,9 @@ error naming `__start__`. Each becomes one line here, before the run is queued:
 - a start run on a thread whose interview has ended (a retried or double-clicked "start"): refused (HTTP 409), the
   report stays as it is (the graph has no question left to ask; a new interview is a new thread).
 A start run on a thread whose interview is under way needs no check here: the graph leads it back to the prompt
-that waits (agent.nodes.decide.after_plan). The thread is read through the server's own API (the loopback client),
-only for run requests on a thread. agent.service_store_guard, in the same app, keeps clients' writes out of the
+that waits (agent.nodes.decide.after_plan). The thread is read through the server's own app with the caller's
+headers, so with auth configured a thread the caller may not read gets the server's 404, not a refusal; only for
+run requests on a thread. agent.service_store_guard, in the same app, keeps clients' writes out of the
 coaching history in the store.
 """
 
@@ -54,12 +55,27 @@ def verdict(thread: dict[str, Any] | None, payload: dict[str, Any]) -> tuple[str
     return None, None
 
 
-async def _read_thread(thread_id: str) -> dict[str, Any] | None:
-    from langgraph_sdk import get_client
+FORWARDED_SKIP = {b"host", b"content-length", b"content-type", b"transfer-encoding", b"accept-encoding"}
 
+
+async def _read_thread(thread_id: str, scope: Scope) -> dict[str, Any] | None:
+    """The thread as the caller may read it: fetched from the server's own app with the caller's headers (so its
+    auth), not through the SDK's loopback client, which skips auth. A thread the caller may not read is None here,
+    and the server's own handling answers (404), never a refusal that tells them it exists."""
+    import httpx
+
+    if scope.get("path", "").startswith("/noauth/"):  # the server's own loopback call: it reads everything anyway
+        headers = []
+    else:
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in FORWARDED_SKIP]
+    from langgraph_api.server import app as server  # the running server's app (what the SDK's loopback client uses)
+
+    transport = httpx.ASGITransport(app=server, root_path="/noauth" if not headers else "")
     try:
-        return dict(await get_client().threads.get(thread_id))
-    except Exception:  # an unknown thread, or any error reading it: the server's own handling answers
+        async with httpx.AsyncClient(transport=transport, base_url="http://api", headers=headers) as http:
+            reply = await http.get(f"/threads/{thread_id}")
+        return dict(reply.json()) if reply.status_code == 200 else None
+    except Exception:  # any error reading it: the server's own handling answers
         return None
 
 
@@ -81,7 +97,7 @@ class RunGuard:
             payload = None
         refusal, instead = None, None
         if isinstance(payload, dict):
-            thread = await _read_thread(match["thread"])
+            thread = await _read_thread(match["thread"], scope)
             if thread is not None:
                 refusal, instead = verdict(thread, payload)
         if refusal is not None:

@@ -25,9 +25,12 @@ from evals.stub_openai import free_port
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _config(folder: Path) -> Path:
-    """The repo's langgraph.json (what a deployment serves), its relative paths made absolute."""
+def _config(folder: Path, auth: str | None = None) -> Path:
+    """The repo's langgraph.json (what a deployment serves), its relative paths made absolute; `auth`: an auth
+    handler ("path/to/module.py:auth") to serve with, as a deployment that configures auth does."""
     config = json.loads((REPO / "langgraph.json").read_text(encoding="utf-8"))
+    if auth:
+        config["auth"] = {"path": auth}
 
     def absolute(ref: str) -> str:
         return f"{REPO}/{ref.removeprefix('./')}" if ref.startswith("./") else ref
@@ -44,18 +47,21 @@ def _config(folder: Path) -> Path:
 
 
 @contextmanager
-def langgraph_dev(env: dict[str, str], jobs: int = 20, home: Path | None = None) -> Iterator[str]:
+def langgraph_dev(
+    env: dict[str, str], jobs: int = 20, home: Path | None = None, auth: str | None = None
+) -> Iterator[str]:
     """Yield the base URL of a running `langgraph dev`; `env` is added to this process's environment (the
     server's configuration: INTERVIEWER_DATA_DIR, OPENAI_*, INTERVIEWER_CHECKPOINTER ...). Stopped on exit.
 
-    home: the server's working folder (its thread records); a later server with the same home is a restart."""
-    with langgraph_dev_process(env, jobs, home) as (url, _):
+    home: the server's working folder (its thread records); a later server with the same home is a restart.
+    auth: an auth handler to serve with (langgraph.json's `auth.path`)."""
+    with langgraph_dev_process(env, jobs, home, auth=auth) as (url, _):
         yield url
 
 
 @contextmanager
 def langgraph_dev_process(
-    env: dict[str, str], jobs: int = 20, home: Path | None = None, timeout: float = 180.0
+    env: dict[str, str], jobs: int = 20, home: Path | None = None, timeout: float = 180.0, auth: str | None = None
 ) -> Iterator[tuple[str, int]]:
     """As langgraph_dev, yielding (base URL, the server's process group id)."""
     folder = home or Path(tempfile.mkdtemp(prefix="interviewer-server-"))
@@ -65,7 +71,7 @@ def langgraph_dev_process(
     full_env = {**os.environ, "LANGGRAPH_CLI_NO_ANALYTICS": "1", "LANGSMITH_TRACING": "false", **env}
     log = (folder / "server.log").open("ab")
     proc = subprocess.Popen(
-        [str(cli), "dev", "--config", str(_config(folder)), "--port", str(port), "--no-browser", "--no-reload",
+        [str(cli), "dev", "--config", str(_config(folder, auth)), "--port", str(port), "--no-browser", "--no-reload",
          "--n-jobs-per-worker", str(jobs)],
         cwd=folder, env=full_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
