@@ -6,6 +6,9 @@ answer is dropped) or that has none yet (an internal TypeError), and fails a fir
 error naming `__start__`. Each becomes one line here, before the run is queued:
 - a resume on an ended interview: refused (HTTP 409), the answer is not recorded;
 - a resume on a thread with no interview yet: refused (HTTP 409), saying to start it first;
+- a resume sent at the last question while a run is in flight on the thread is checked once that run is done (at
+  most BUSY_WAIT_S), so one queued behind the last answer's grading is refused as "ended" instead of dropped
+  without a word (earlier in the interview a prompt is left waiting, and the graph checks the move itself);
 - a first run without input: started with no documents, as `input={}` would be;
 - a start run on a thread whose interview has ended (a retried or double-clicked "start"): refused (HTTP 409), the
   report stays as it is (the graph has no question left to ask; a new interview is a new thread).
@@ -18,6 +21,7 @@ coaching history in the store.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from typing import Any
@@ -79,6 +83,32 @@ async def _read_thread(thread_id: str, scope: Scope) -> dict[str, Any] | None:
         return None
 
 
+def _on_last_question(thread: dict[str, Any] | None) -> bool:
+    """Whether the interview is at its last main question (its answer, skip or follow-ups can end it)."""
+    values = (thread or {}).get("values") or {}
+    plan, turns = values.get("plan") or [], values.get("turns") or []
+    return bool(plan) and sum(1 for t in turns if not t.get("is_follow_up")) >= len(plan) - 1
+
+
+BUSY_WAIT_S = 60.0  # at most this long for the run in flight (a turn is graded in well under a second)
+
+
+async def _settled(thread_id: str, scope: Scope, payload: dict[str, Any]) -> dict[str, Any] | None:
+    """The thread, read once no run is in flight on it when the request resumes it at the last question: a resume
+    queued behind the run that grades the last answer would otherwise pass the check and then find the interview
+    over, where LangGraph drops it without a word. Waiting here lets the check see the state that resume will
+    meet (the request is answered after that run, which an enqueued run waits for anyway)."""
+    thread = await _read_thread(thread_id, scope)
+    command = payload.get("command")
+    if not (isinstance(command, dict) and "resume" in command and _on_last_question(thread)):
+        return thread  # a run in flight on an earlier question leaves a prompt waiting: the graph checks the move
+    deadline = asyncio.get_running_loop().time() + BUSY_WAIT_S
+    while thread is not None and thread.get("status") == "busy" and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.1)
+        thread = await _read_thread(thread_id, scope)
+    return thread
+
+
 class RunGuard:
     """ASGI middleware: reads the body of a POST that starts a run on a thread and refuses or rewrites it."""
 
@@ -97,7 +127,7 @@ class RunGuard:
             payload = None
         refusal, instead = None, None
         if isinstance(payload, dict):
-            thread = await _read_thread(match["thread"], scope)
+            thread = await _settled(match["thread"], scope, payload)
             if thread is not None:
                 refusal, instead = verdict(thread, payload)
         if refusal is not None:

@@ -262,3 +262,19 @@ def test_a_client_cannot_put_or_delete_items_in_a_candidates_coaching_history(se
     assert client.store.search_items(namespace)["items"] == [item]
     client.store.put_item(["scratch", "notes"], "mine", {"n": 1})  # other namespaces are the client's own business
     assert client.store.get_item(["scratch", "notes"], "mine")["value"] == {"n": 1}
+
+
+def test_a_resume_queued_while_the_last_answer_is_graded_is_refused_not_dropped(server: tuple[str, Path]) -> None:
+    client: Any = get_sync_client(url=server[0])
+    context = {**CONTEXT, "questions": 1}
+    thread_id = client.threads.create(metadata={"user_id": "queued-late"})["thread_id"]
+    client.runs.wait(thread_id, "interviewer", input={}, context=context)
+    last = client.runs.create(thread_id, "interviewer", command={"resume": ANSWER}, context=context)
+    # A second click while the last answer is graded: queued behind it, it would find the interview over.
+    with pytest.raises(Exception, match="the interview on this thread has ended") as late:
+        client.runs.create(thread_id, "interviewer", command={"resume": "LATE: a second click."}, context=context,
+                           multitask_strategy="enqueue")  # fmt: skip
+    assert getattr(late.value, "status_code", None) == 409
+    client.runs.join(thread_id, last["run_id"])
+    values = client.threads.get_state(thread_id)["values"]
+    assert "LATE" not in repr(values) and values["report"] is not None
