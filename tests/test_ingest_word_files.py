@@ -177,6 +177,18 @@ def test_an_opendocument_text_file_is_read(tmp_path: Path) -> None:
     ]
 
 
+def test_an_opendocument_file_with_a_manifest_is_not_taken_for_a_mind_map(tmp_path: Path) -> None:
+    # LibreOffice writes META-INF/manifest.xml beside content.xml, as an old XMind map does; the mimetype part says
+    path = tmp_path / "prep.odt"
+    _odt(path)
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0"?><manifest:manifest '
+                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>')
+    result = ingest_paths([path])
+    assert [s.title for s in result.stories] == ["The billing export that ran late"]
+    assert not result.warnings
+
+
 def test_a_word_file_saved_with_a_text_suffix_is_still_read(tmp_path: Path) -> None:
     path = tmp_path / "prep.docx"
     _word(path)

@@ -149,6 +149,8 @@ def _zipped(data: bytes, suffix: str) -> str:
         return docx_markdown(data)
     if "xl/workbook.xml" in names:
         return workbook_markdown(data)
+    if "content.xml" in names and _mimetype(archive).startswith("application/vnd.oasis.opendocument"):
+        return odt_markdown(data)  # before the map: an old XMind file holds content.xml and a manifest too
     if is_mindmap(names):
         return mindmap_markdown(archive)
     if "content.xml" in names:
@@ -158,3 +160,17 @@ def _zipped(data: bytes, suffix: str) -> str:
     if any(n.startswith("ppt/") for n in names):
         raise Unreadable(_REFUSED[".pptx"])
     raise Unreadable("a zip archive, not a document this program reads (Word, OpenDocument, Excel, XMind)")
+
+
+def _mimetype(archive: zipfile.ZipFile) -> str:
+    """The archive's `mimetype` part (OpenDocument names its kind there), or "" when it has none."""
+    try:
+        info = archive.getinfo("mimetype")
+    except KeyError:
+        return ""
+    if info.file_size > 200:
+        return ""
+    try:
+        return archive.read(info).decode("ascii", errors="replace").strip()
+    except (zipfile.BadZipFile, NotImplementedError, OSError, RuntimeError, EOFError, ValueError):
+        return ""
