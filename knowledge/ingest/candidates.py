@@ -24,7 +24,7 @@ CANDIDATE = re.compile(
     r"\bmy (?:questions|qs)\b|\breverse[- ](?:interview|questions?|qs|q\s*&\s*a)\b|"
     r"\bquestions?\s+(?:do\s+you\s+have\s+)?for\s+(?:me|us)\s*\??\s*$|"
     r"\b(?:i'll|i will|i'd like to|i want to|i should|i plan to|i can)\s+ask\b|"
-    rf"\bask(?:ing)?\s+{_WHO}|^\W*(?:to\s+)?ask(?:\s*[:\-–—]|\W*$|\s+about\b)|^\W*(?:what\s+)?(?:i|we)\s+asked(?:\s+them)?\W*$",
+    rf"\bask(?:ing)?\s+{_WHO}|^\W*(?:to\s+)?ask(?:\s*[:–—]|\s*-(?!\w)|\W*$|\s+about\b)|^\W*(?:what\s+)?(?:i|we)\s+asked(?:\s+them)?\W*$",
     re.IGNORECASE,
 )
 # "Questions for Dana (hiring manager)": a person named in the heading, with their role.

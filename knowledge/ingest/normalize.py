@@ -21,6 +21,8 @@
   (asciidoc.py), reStructuredText (rest.py), LaTeX (latex.py), HTML pages (htmldoc.py), chat exports (chat.py)
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
   datadoc.py) have their records written as titled sections.
+- Vim fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
+  (revisions.py).
 - In any document, decorated or numbered title lines (`=== X ===`, `【X】`, `Story 3 — X`) are titles too, and
   note-app residue (`::highlight::`, lines of `#tags`) is cleaned (titles.py).
 
@@ -38,6 +40,7 @@ from knowledge.ingest.chat import unchat
 from knowledge.ingest.confluence import unconfluence
 from knowledge.ingest.datadoc import undata
 from knowledge.ingest.fences import unfence
+from knowledge.ingest.folds import unfold
 from knowledge.ingest.htmldoc import unhtml
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.latex import unlatex
@@ -51,6 +54,7 @@ from knowledge.ingest.pandoc import unpandoc
 from knowledge.ingest.questions import question_line
 from knowledge.ingest.readme import unreadme
 from knowledge.ingest.rest import unrest
+from knowledge.ingest.revisions import accept
 from knowledge.ingest.sheet import unsheet
 from knowledge.ingest.titles import clean_residue, title_line
 from knowledge.ingest.transcript import untranscript
@@ -76,6 +80,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
+    lines = unfold(accept(lines))  # a coach's CriticMarkup edits accepted; vim fold markers as headings
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(lines))))))))  # other markups
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports

@@ -1,0 +1,80 @@
+"""Story layouts met in candidates' own notes: vim fold markers, a coach's CriticMarkup edits, a story title that
+starts with "ask". Each is ingested as a user's file would be (ingest_paths on a real file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from knowledge.ingest import ingest_paths
+from knowledge.ingest.folds import unfold
+from knowledge.ingest.revisions import accept
+
+FOLDED = """vim: set foldmethod=marker foldlevel=0 :
+prep for the platform loops
+zR opens everything.
+
+DIARY {{{1
+\t10-02  screen with the recruiter, went fine
+}}}1
+
+STORIES {{{1
+
+the cold cache monday {{{2
+\ttags: incident
+\tmonday 9am the catalogue api timed out for every shop. I was on call.
+\tfound the cache had been flushed by a deploy script at 8:55, so every
+\trequest went to the database. I paused the deploys, warmed the cache
+\tfrom the replica and wrote the runbook that night. we added a check that
+\trefuses a flush during opening hours. no repeat in the 14 months since.
+}}}2
+
+ask-the-warehouse bot {{{2
+\tpickers asked the desk where stock was about 200 times a shift. I
+\tbuilt a chat helper for the warehouse staff on top of the stock api and
+\twrote the retrieval part and the evals myself, 300 real questions from the
+\tfloor with the answers the desk gave. tuned it until wrong answers fell
+\tunder 3%. launched to two sites, then all nine. the support desk got 40%
+\tfewer stock questions and the pickers kept using it after the pilot.
+}}}2
+}}}1
+"""
+
+REVISED = """# Stories for the director loop
+
+{>>Coach: good start. Lead with the stakes.<<}
+
+## {~~The cutover thing~>Cutting over the ledger in one night~~}
+
+{++We had one night to move the ledger or miss the audit.++} {--Basically--} I planned the cutover with the two
+team leads, {~~we~>I~~} ran the rehearsal twice and set a rollback point every hour. {==At 3am the reconciliation
+failed on 12 accounts.==}{>>Coach: say what you did next.<<} I held the cutover, we fixed the mapping and the ledger
+went live at 5:40. The audit passed with no findings.
+"""
+
+
+def test_vim_folds_are_read_as_sections_and_a_title_starting_with_ask_is_a_story(tmp_path: Path) -> None:
+    path = tmp_path / "interviews.txt"
+    path.write_text(FOLDED, encoding="utf-8")
+    titles = [s.title for s in ingest_paths([path]).stories]
+    assert "the cold cache monday" in titles
+    assert "ask-the-warehouse bot" in titles  # "ask-..." names a story, not the candidate's questions to ask
+    lines = FOLDED.split("\n")
+    assert len(unfold(lines)) == len(lines)
+
+
+def test_a_coachs_edits_are_accepted_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "stories (coach edits).md"
+    path.write_text(REVISED, encoding="utf-8")
+    stories = ingest_paths([path]).stories
+    assert [s.title for s in stories] == ["Cutting over the ledger in one night"]
+    told = " ".join([stories[0].text, stories[0].situation, stories[0].action, stories[0].result])
+    assert "Coach:" not in told and "Basically" not in told and "{" not in told
+    assert "ran the rehearsal twice" in told
+    lines = REVISED.split("\n")
+    assert len(accept(lines)) == len(lines)
+
+
+def test_text_with_a_stray_brace_is_left_alone() -> None:
+    lines = ["The map {{{ is not a fold", "a score of {--3 was noted"]
+    assert unfold(lines) == lines
+    assert accept(lines) == lines
