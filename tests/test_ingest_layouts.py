@@ -78,3 +78,92 @@ def test_text_with_a_stray_brace_is_left_alone() -> None:
     lines = ["The map {{{ is not a fold", "a score of {--3 was noted"]
     assert unfold(lines) == lines
     assert accept(lines) == lines
+
+
+WORKSHEET = """STAR PREP SHEET (careers office copy)
+
+PITCH (Who are you? Keep it to 60 seconds.):
+I lead the payments squad at a grocery app, five engineers, and before that I was a backend engineer for six years.
+
+STORY #: 1
+STORY TITLE (a name you will remember it by): The double-charge Friday
+COMPETENCY: incident
+
+SITUATION (Where were you? When?
+What went wrong?):
+A retry bug charged about 900 customers twice on a Friday evening, in 2024, and the support queue tripled.
+
+TASK (What were YOU responsible for?):
+I was the on-call lead, so stopping the charges and the refunds were mine.
+
+ACTION (What did YOU do? Use "I".):
+I switched off the retry job, wrote the query that found every double charge and ran the refunds in batches.
+
+RESULT (What happened? Use numbers.):
+Every customer was refunded within 20 hours, and we added an idempotency key so it cannot happen again.
+
+STORY #: 2
+STORY TITLE (a name you will remember it by): ____________
+COMPETENCY: ________
+
+SITUATION (Where were you? When?
+What went wrong?):
+
+TASK (What were YOU responsible for?):
+
+ACTION (What did YOU do? Use "I".):
+
+RESULT (What happened? Use numbers.):
+"""
+
+PRINTED = """==> bank/index.md <==
+---
+title: My stories
+---
+
+Index of the files below.
+
+==> bank/flaky-tests.md <==
+---
+title: "Flaky tests week"
+tags: [quality]
+---
+
+**Context** — Our main branch was red half of every day in March because of flaky integration tests.
+
+**What I did** — I quarantined the 40 worst tests, gave each an owner and set a rule that a quarantined test is fixed
+or deleted within two weeks.
+
+**What happened** — Main was green 96% of the time by May and the quarantine list stayed under five tests.
+
+==> bank/_template.md <==
+---
+title:
+---
+
+**Context** —
+
+**What I did** —
+
+**What happened** —
+"""
+
+
+def test_a_filled_in_worksheet_reads_as_titled_stories_without_the_forms_prompts(tmp_path: Path) -> None:
+    path = tmp_path / "worksheet.txt"
+    path.write_text(WORKSHEET, encoding="utf-8")
+    stories = ingest_paths([path]).stories
+    titles = [s.title for s in stories]
+    assert "The double-charge Friday" in titles
+    assert not any("Where were you" in t or "COMPETENCY" in t or "____" in t for t in titles)
+    told = next(s for s in stories if s.title == "The double-charge Friday")
+    assert told.situation.startswith("A retry bug charged about 900 customers")
+    assert "What went wrong" not in told.text
+
+
+def test_files_printed_one_after_another_keep_their_front_matter_titles(tmp_path: Path) -> None:
+    path = tmp_path / "all stories.md"
+    path.write_text(PRINTED, encoding="utf-8")
+    stories = ingest_paths([path]).stories
+    assert [s.title for s in stories] == ["Flaky tests week"]  # the blank template is not a story
+    assert stories[0].result.startswith("Main was green 96%")

@@ -22,7 +22,7 @@
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
   datadoc.py) have their records written as titled sections.
 - Vim fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
-  (revisions.py).
+  (revisions.py); a filled-in worksheet's field labels lose the form's bracketed prompts (worksheet.py).
 - In any document, decorated or numbered title lines (`=== X ===`, `【X】`, `Story 3 — X`) are titles too, and
   note-app residue (`::highlight::`, lines of `#tags`) is cleaned (titles.py).
 
@@ -58,6 +58,7 @@ from knowledge.ingest.revisions import accept
 from knowledge.ingest.sheet import unsheet
 from knowledge.ingest.titles import clean_residue, title_line
 from knowledge.ingest.transcript import untranscript
+from knowledge.ingest.worksheet import unform
 from knowledge.ingest.xmldoc import unxml
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -80,7 +81,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = unfold(accept(lines))  # a coach's CriticMarkup edits accepted; vim fold markers as headings
+    lines = unform(unfold(accept(lines)))  # a coach's edits accepted; vim folds as headings; worksheet prompts out
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(lines))))))))  # other markups
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
@@ -188,12 +189,35 @@ def _is_caps_title(line: str) -> bool:
 
 
 def blank_front_matter(lines: list[str]) -> list[str]:
-    """YAML front matter (--- key: value ---) is metadata, not content; blanked so line numbers stay true."""
-    if not lines or lines[0].strip() != "---":
-        return lines
-    for i in range(1, min(len(lines), 60)):
+    """YAML front matter (--- key: value ---) is metadata, not content; blanked so line numbers stay true. Its
+    `title:` names what follows, so it stays as a heading. Files printed one after another (`tail -n +1 *.md`:
+    a `==> path <==` line before each) each carry their own."""
+    out = list(lines)
+    starts = [0] + [i + 1 for i, x in enumerate(lines) if _FILE_BANNER.match(x)]
+    for start in starts:
+        if start >= len(out) or out[start].strip() != "---":
+            continue
+        end = _front_matter_end(out, start)
+        if end is None:
+            continue
+        title = next((m.group(1).strip().strip("\"'") for x in out[start + 1 : end] if (m := _TITLE_KEY.match(x))), "")
+        out[start : end + 1] = [""] * (end + 1 - start)
+        if title and start > 0:
+            out[start - 1] = ""  # the banner only names the file
+        if title:
+            out[start] = f"# {title}"
+    return out
+
+
+_FILE_BANNER = re.compile(r"^==> .+ <==\s*$")
+_TITLE_KEY = re.compile(r"^title\s*:\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def _front_matter_end(lines: list[str], start: int) -> int | None:
+    """The line closing the front matter opened at `start`; None when those lines are not YAML keys."""
+    for i in range(start + 1, min(len(lines), start + 60)):
         if lines[i].strip() in ("---", "..."):
-            return [""] * (i + 1) + lines[i + 1 :]
+            return i
         if lines[i].strip() and not re.match(r"^\s*(?:[\w-]+\s*:|-\s)", lines[i]):
-            return lines
-    return lines
+            return None
+    return None

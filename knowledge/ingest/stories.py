@@ -53,6 +53,8 @@ def section_stories(
     title = strip_story_prefix(heading) if heading else first_line_title(body, fallback_title)
     if question:
         return [RawStory(question, "qa", text, line, fields if labels >= 2 else inferred(body), question)]
+    if labels >= 2 and not any(v.strip() for v in fields.values()) and _blank_template(body):
+        return []  # a blank template: the labels and nothing told under them
     if labels >= 2 or (labels and heading and has_story_prefix(heading)):
         return _split_repeated(title, line, lines, start, end, code) or [RawStory(title, "star", text, line, fields)]
     plain = prose.prose_text([x for i, x in enumerate(body) if start + i not in code])
@@ -65,6 +67,17 @@ def section_stories(
     if told or (heading and has_story_prefix(heading) and len(plain) >= 40):
         return [RawStory(title, "prose", text, line, prose.infer_star(plain))]
     return []
+
+
+def _blank_template(body: list[str]) -> bool:
+    """Every line is a label with nothing after it (`**Context** —`, `Result:`)."""
+    for line in body:
+        if not line.strip():
+            continue
+        label = parse_label(line)
+        if label is None or label.rest.strip(" \t—–-:*_"):
+            return False
+    return True
 
 
 def qa_story(question: str, answer: list[str], line: int, asked: bool = True) -> RawStory:
@@ -124,6 +137,7 @@ def _title_text(line: str) -> str:
 
 
 _NUMBERING = re.compile(r"^\d{1,3}[.)]\s+")
+_FIELD = re.compile(r"^[A-Z][A-Z ()/#&-]{2,30}:\s")  # an ALL-CAPS field name and its value
 
 
 def _title_line(lines: list[str], at: int, floor: int) -> int | None:
@@ -134,6 +148,8 @@ def _title_line(lines: list[str], at: int, floor: int) -> int | None:
     if i < floor:
         return None
     text = _title_text(lines[i])
+    if _FIELD.match(text):
+        return None  # "COMPETENCY: conflict": a form's field, not the story's name
     if 0 < len(text) <= 100 and not text.endswith((".", ":")) and _label(lines[i]) in (None, "other"):
         return i
     return None
