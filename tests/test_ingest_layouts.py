@@ -167,3 +167,30 @@ def test_files_printed_one_after_another_keep_their_front_matter_titles(tmp_path
     stories = ingest_paths([path]).stories
     assert [s.title for s in stories] == ["Flaky tests week"]  # the blank template is not a story
     assert stories[0].result.startswith("Main was green 96%")
+
+
+ANNOTATED_CV = """# JO TAN
+
+## Experience
+
+### Brightwater Logistics — ML Engineer
+
+- ⚑ Cut the route planner's cloud bill by 52%; no change in on-time deliveries.
+
+    > **story behind it:** the planner ran on four large machines around the clock and finance asked why. I
+    > measured first: the machines sat idle 80% of the night. Moved the nightly solve to spot instances, cached
+    > the distance matrix between runs and dropped two solver passes that never changed the answer. The bill fell
+    > from 14k to 6.7k a month and on-time deliveries stayed at 97%. Lesson: look at utilisation first.
+
+- Maintained the data warehouse's dbt models. *(no story)*
+
+- Led the depot rollout of the driver app to 40 sites in one quarter.
+"""
+
+
+def test_a_cv_bullet_with_its_story_told_under_it_is_a_story_titled_by_the_bullet(tmp_path: Path) -> None:
+    path = tmp_path / "cv annotated.md"
+    path.write_text(ANNOTATED_CV, encoding="utf-8")
+    stories = ingest_paths([path]).stories
+    assert [s.title for s in stories] == ["Cut the route planner's cloud bill by 52%"]
+    assert stories[0].text.startswith("the planner ran on four large machines")
