@@ -194,3 +194,66 @@ def test_a_cv_bullet_with_its_story_told_under_it_is_a_story_titled_by_the_bulle
     stories = ingest_paths([path]).stories
     assert [s.title for s in stories] == ["Cut the route planner's cloud bill by 52%"]
     assert stories[0].text.startswith("the planner ran on four large machines")
+
+
+OUTLINE = """PREP OUTLINE -- loops in March
+(print it, read it on the train)
+
+I.  ABOUT ME
+    A.  Short intro, 60 sec
+        1.  Chemist by training, then four years of analytics at a
+            paint maker, then ML at a grocery chain since 2021.
+        2.  Why leaving: I want a real platform team around me.
+
+II. WHEN IT WENT WRONG
+    A.  The label that said vegan
+        1.  Sit - a customer wrote that a vegan-labelled soup had
+            fish sauce in it. nobody was hurt but it reached the press.
+        2.  What I did - traced it to a join that dropped nested
+            ingredients, fixed the query, backfilled 40 recipes and added
+            a nightly check against the supplier sheets.
+        3.  Res - no wrong label since, and the check has caught 3
+            supplier mistakes before they went live.
+
+III. QUESTIONS TO ASK
+    A.  Who owns the feature store?
+"""
+
+SCRIPT = """# Panel rehearsal
+
+## Scene 1 - Opening: "walk me through your career"   *(target 1:30)*
+
+**ME:** Sure. / I run the data platform at a water company, forty people in five teams. / Before that I spent eight
+years at a telecom, from database admin to running the warehouse team. / Why now: I want a company where the AI
+platform is the product.
+
+## Scene 2 - The night the meters stopped   *(target 2:00)*
+
+**THEM:** What was the worst outage your team has had?
+
+**ME:** The meter feed stalled at 2am on a holiday and nobody saw it for sixteen hours. / I named an incident lead
+and took the updates to the business every hour myself. / The feed was back in two hours and the re-billing took
+three days. / After the review every critical pipeline got a named owner that pages a person, and we started
+quarterly game days. / Complaints stayed under a thousand and the regulator closed it without a fine.
+
+**THEM (likely):** What would you change?
+
+**ME:** Ask who gets woken up before a pipeline goes live.
+"""
+
+
+def test_a_lettered_outline_in_plain_text_reads_its_points_as_stories(tmp_path: Path) -> None:
+    path = tmp_path / "outline.txt"
+    path.write_text(OUTLINE, encoding="utf-8")
+    titles = [s.title for s in ingest_paths([path]).stories]
+    assert "The label that said vegan" in titles
+    assert "Short intro, 60 sec" in titles
+    assert not any("QUESTIONS TO ASK" in t or "feature store" in t for t in titles)
+
+
+def test_a_rehearsal_scene_is_titled_by_its_scene_and_read_through_its_breath_marks(tmp_path: Path) -> None:
+    path = tmp_path / "script.md"
+    path.write_text(SCRIPT, encoding="utf-8")
+    stories = ingest_paths([path]).stories
+    assert stories[0].title.startswith("Scene 1 - Opening") and stories[0].kind == "answer"  # a pitch
+    assert stories[1].title.startswith("Scene 2 - The night the meters stopped")

@@ -99,6 +99,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             pairs = [p for p in span.qa[: MAX_ITEMS + 1] if p.line < own_end]
             add_pairs(doc, pairs, answers_seen)
             one = len(pairs) == 1 and len(doc.stories) == before + 1
+            one = one or _told_then_followed(doc.stories[before:], len(pairs))
             if heading and not question and not found and one and not _GENERIC_HEADING.search(heading):
                 doc.stories[before].title = strip_story_prefix(heading)  # "### Mentoring" + one question card
                 doc.stories[before].line = sec.line
@@ -148,6 +149,18 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             keep_reference(doc, sec, lines, (span.start, own_end), asks)
     doc.stories.sort(key=lambda story: story.line)  # document order, whichever rule found a story
     return doc
+
+
+def _told_then_followed(carded: list[RawStory], pairs: int) -> bool:
+    """One card tells the section's story and the others are short follow-ups to it ("What would you do
+    differently?" answered in a line): the heading names that first story, as it would name a single card."""
+    if len(carded) != pairs or pairs < 2:
+        return False
+    first = len(carded[0].text)
+    return first >= _MIN_TOLD and all(3 * len(s.text) <= first for s in carded[1:])
+
+
+_MIN_TOLD = 300  # characters of a card that tells a story rather than answering a follow-up in a line
 
 
 def _text_before(lines: list[str], start: int, at: int) -> bool:

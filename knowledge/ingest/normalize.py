@@ -22,7 +22,8 @@
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
   datadoc.py) have their records written as titled sections.
 - Vim fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
-  (revisions.py); a filled-in worksheet's field labels lose the form's bracketed prompts (worksheet.py).
+  (revisions.py); a plain-text I. / A. / 1. outline's top levels become headings (lettered.py); a filled-in
+  worksheet's field labels lose the form's bracketed prompts (worksheet.py).
 - In any document, decorated or numbered title lines (`=== X ===`, `【X】`, `Story 3 — X`) are titles too, and
   note-app residue (`::highlight::`, lines of `#tags`) is cleaned (titles.py).
 
@@ -44,6 +45,7 @@ from knowledge.ingest.folds import unfold
 from knowledge.ingest.htmldoc import unhtml
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.latex import unlatex
+from knowledge.ingest.lettered import unletter
 from knowledge.ingest.mail import unmail
 from knowledge.ingest.marks import ATX as _ATX
 from knowledge.ingest.marp import unmarp
@@ -82,6 +84,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
     lines = unform(unfold(accept(lines)))  # a coach's edits accepted; vim folds as headings; worksheet prompts out
+    lines = unletter(lines)  # an I. / A. / 1. outline in plain text: its top levels as headings
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(lines))))))))  # other markups
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports

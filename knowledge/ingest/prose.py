@@ -35,6 +35,7 @@ PAST = re.compile(rf"\b(?:{_IRREGULAR}|[a-z]{{3,}}ed)\b", re.IGNORECASE)
 _DROPPED_I = re.compile(rf"^[\"'(\[]?(?:then |also |first |so |and )?(?:{_IRREGULAR}|[a-zA-Z]{{3,}}ed)\b(?! by\b)",
                         re.IGNORECASE)
 _NOT_PAST = re.compile(r"\b(?:need|needed to|speed|feed|seed|proceed|indeed|exceed|based|red|bed|shed)\b", re.I)
+_BREATH = re.compile(r"(?<=[.!?])\s+/(?=\s)")
 _LINE_MARKUP = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)]|#{1,6}|>)\s+")
 
 _TASK = re.compile(
@@ -69,7 +70,8 @@ def prose_text(lines: list[str]) -> str:
         if (text and text[0] in '"“') or text.rstrip('"”').endswith("?"):
             continue  # example questions and quotes are not the narrator telling a story
         kept.append(text)
-    return strip_markup("\n".join(kept))[:MAX_ANALYSED]
+    # " / " after a full stop marks a breath in a script read aloud ("... spending it. / So first, ..."): a break
+    return _BREATH.sub(" ", strip_markup("\n".join(kept)))[:MAX_ANALYSED]
 
 
 def sentences(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from knowledge.ingest import prose
 from knowledge.ingest.items import trim
-from knowledge.ingest.kinds import PITCH_TITLE
+from knowledge.ingest.kinds import PITCH, PITCH_TITLE
 from knowledge.ingest.labels import parse_label, wrapped_run_in
 from knowledge.ingest.questions import clean, has_story_prefix, strip_story_prefix
 from knowledge.ingest.star import split_star
@@ -60,13 +60,23 @@ def section_stories(
     plain = prose.prose_text([x for i, x in enumerate(body) if start + i not in code])
     # a pitch is often written as the words to say, in quotes (which prose_text leaves out)
     said = sum(len(x.split()) for i, x in enumerate(body) if start + i not in code)
-    if heading and PITCH_TITLE.search(heading) and said >= MIN_PITCH_WORDS:
+    if heading and _pitch_heading(heading) and said >= MIN_PITCH_WORDS:
         return [RawStory(title, "prose", text, line)]  # a pitch: a prepared answer, whatever its tense
     # a section under its own title that already names one of its STAR parts needs less proof of a story
     told = prose.is_narrative(plain, labelled=bool(labels and heading))
     if told or (heading and has_story_prefix(heading) and len(plain) >= 40):
         return [RawStory(title, "prose", text, line, prose.infer_star(plain))]
     return []
+
+
+def _pitch_heading(heading: str) -> bool:
+    """A heading that names a pitch ("60-sec intro"), or quotes the question one answers ("Opening: "walk me
+    through your background"")."""
+    quoted = " ".join(_QUOTED.findall(heading))
+    return bool(PITCH_TITLE.search(heading) or (quoted and PITCH.search(quoted)))
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”]{6,120})[\"”]")
 
 
 def _blank_template(body: list[str]) -> bool:
