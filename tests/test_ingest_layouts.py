@@ -28,13 +28,13 @@ the cold cache monday {{{2
 \trefuses a flush during opening hours. no repeat in the 14 months since.
 }}}2
 
-ask-the-warehouse bot {{{2
-\tpickers asked the desk where stock was about 200 times a shift. I
-\tbuilt a chat helper for the warehouse staff on top of the stock api and
-\twrote the retrieval part and the evals myself, 300 real questions from the
-\tfloor with the answers the desk gave. tuned it until wrong answers fell
-\tunder 3%. launched to two sites, then all nine. the support desk got 40%
-\tfewer stock questions and the pickers kept using it after the pilot.
+ask-for-invoices export {{{2
+\tthe nightly invoice export kept failing on the first of the month. I
+\ttraced it to one customer whose invoices ran past 10k lines, which blew
+\tthe memory limit. rewrote the export to stream rows instead of building
+\tthe file in memory and added a test with a 50k-line invoice. moved the
+\tjob off the shared box while I was at it. no failed month-start export
+\tsince, and the job went from 40 minutes to 6.
 }}}2
 }}}1
 """
@@ -57,7 +57,7 @@ def test_vim_folds_are_read_as_sections_and_a_title_starting_with_ask_is_a_story
     path.write_text(FOLDED, encoding="utf-8")
     titles = [s.title for s in ingest_paths([path]).stories]
     assert "the cold cache monday" in titles
-    assert "ask-the-warehouse bot" in titles  # "ask-..." names a story, not the candidate's questions to ask
+    assert "ask-for-invoices export" in titles  # "ask-..." names a story, not the candidate's questions to ask
     lines = FOLDED.split("\n")
     assert len(unfold(lines)) == len(lines)
 
@@ -175,12 +175,12 @@ ANNOTATED_CV = """# JO TAN
 
 ### Brightwater Logistics — ML Engineer
 
-- ⚑ Cut the route planner's cloud bill by 52%; no change in on-time deliveries.
+- ⚑ Rebuilt the returns triage flow; refunds reached customers in 2 days instead of 9.
 
-    > **story behind it:** the planner ran on four large machines around the clock and finance asked why. I
-    > measured first: the machines sat idle 80% of the night. Moved the nightly solve to spot instances, cached
-    > the distance matrix between runs and dropped two solver passes that never changed the answer. The bill fell
-    > from 14k to 6.7k a month and on-time deliveries stayed at 97%. Lesson: look at utilisation first.
+    > **what happened:** returns sat in a shared inbox and two people sorted them by hand. I mapped a month of
+    > returns with them, found that 70% were the same four reasons, and wrote a form that routed those straight to
+    > the refund queue with the photo attached. The two of them now handle only the odd cases. Refunds went from 9
+    > days to 2, and the complaints about refunds dropped by half in the first quarter.
 
 - Maintained the data warehouse's dbt models. *(no story)*
 
@@ -192,8 +192,8 @@ def test_a_cv_bullet_with_its_story_told_under_it_is_a_story_titled_by_the_bulle
     path = tmp_path / "cv annotated.md"
     path.write_text(ANNOTATED_CV, encoding="utf-8")
     stories = ingest_paths([path]).stories
-    assert [s.title for s in stories] == ["Cut the route planner's cloud bill by 52%"]
-    assert stories[0].text.startswith("the planner ran on four large machines")
+    assert [s.title for s in stories] == ["Rebuilt the returns triage flow"]
+    assert stories[0].text.startswith("returns sat in a shared inbox")
 
 
 OUTLINE = """PREP OUTLINE -- loops in March
@@ -205,15 +205,15 @@ I.  ABOUT ME
             paint maker, then ML at a grocery chain since 2021.
         2.  Why leaving: I want a real platform team around me.
 
-II. WHEN IT WENT WRONG
-    A.  The label that said vegan
-        1.  Sit - a customer wrote that a vegan-labelled soup had
-            fish sauce in it. nobody was hurt but it reached the press.
-        2.  What I did - traced it to a join that dropped nested
-            ingredients, fixed the query, backfilled 40 recipes and added
-            a nightly check against the supplier sheets.
-        3.  Res - no wrong label since, and the check has caught 3
-            supplier mistakes before they went live.
+II. PROJECTS
+    A.  The timetable that skipped a stop
+        1.  Sit - the app showed a bus stop as served on Sundays when
+            the operator had cut it in the spring. riders waited in vain.
+        2.  What I did - found that our import ignored the calendar
+            exceptions file, added it to the parser, re-imported a year of
+            timetables and put a diff of every change in the morning report.
+        3.  Res - the complaints about missing buses fell from 30 a week
+            to 2, and the diff has since caught 5 operator mistakes.
 
 III. QUESTIONS TO ASK
     A.  Who owns the feature store?
@@ -223,22 +223,21 @@ SCRIPT = """# Panel rehearsal
 
 ## Scene 1 - Opening: "walk me through your career"   *(target 1:30)*
 
-**ME:** Sure. / I run the data platform at a water company, forty people in five teams. / Before that I spent eight
-years at a telecom, from database admin to running the warehouse team. / Why now: I want a company where the AI
-platform is the product.
+**ME:** Sure. / I lead the checkout team at a furniture shop, six engineers. / Before that I built trading tools
+at a bank for five years. / Why now: I want to work on a product that millions of people use every day.
 
-## Scene 2 - The night the meters stopped   *(target 2:00)*
+## Scene 2 - The lost shipment week   *(target 2:00)*
 
 **THEM:** What was the worst outage your team has had?
 
-**ME:** The meter feed stalled at 2am on a holiday and nobody saw it for sixteen hours. / I named an incident lead
-and took the updates to the business every hour myself. / The feed was back in two hours and the re-billing took
-three days. / After the review every critical pipeline got a named owner that pages a person, and we started
-quarterly game days. / Complaints stayed under a thousand and the regulator closed it without a fine.
+**ME:** In June a label printer update broke our courier labels for four days. / I took the call with the courier
+myself and had two engineers write a fallback that printed plain labels from the order screen. / We shipped by hand
+for two days while the vendor fixed the driver. / Afterwards I added the printers to our release checklist and we
+kept the fallback. / Late parcels that week were 300 instead of the 4,000 we had feared.
 
-**THEM (likely):** What would you change?
+**THEM (likely):** And next time?
 
-**ME:** Ask who gets woken up before a pipeline goes live.
+**ME:** Test the printers with every driver update.
 """
 
 
@@ -246,7 +245,7 @@ def test_a_lettered_outline_in_plain_text_reads_its_points_as_stories(tmp_path: 
     path = tmp_path / "outline.txt"
     path.write_text(OUTLINE, encoding="utf-8")
     titles = [s.title for s in ingest_paths([path]).stories]
-    assert "The label that said vegan" in titles
+    assert "The timetable that skipped a stop" in titles
     assert "Short intro, 60 sec" in titles
     assert not any("QUESTIONS TO ASK" in t or "feature store" in t for t in titles)
 
@@ -256,4 +255,4 @@ def test_a_rehearsal_scene_is_titled_by_its_scene_and_read_through_its_breath_ma
     path.write_text(SCRIPT, encoding="utf-8")
     stories = ingest_paths([path]).stories
     assert stories[0].title.startswith("Scene 1 - Opening") and stories[0].kind == "answer"  # a pitch
-    assert stories[1].title.startswith("Scene 2 - The night the meters stopped")
+    assert stories[1].title.startswith("Scene 2 - The lost shipment week")

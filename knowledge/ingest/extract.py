@@ -152,8 +152,8 @@ def extract(text: str, fallback_title: str) -> RawDoc:
 
 
 def _told_then_followed(carded: list[RawStory], pairs: int) -> bool:
-    """One card tells the section's story and the others are short follow-ups to it ("What would you do
-    differently?" answered in a line): the heading names that first story, as it would name a single card."""
+    """One card tells the section's story and the others are short follow-ups to it ("And next time?"
+    answered in a line): the heading names that first story, as it would name a single card."""
     if len(carded) != pairs or pairs < 2:
         return False
     first = len(carded[0].text)

@@ -1,6 +1,6 @@
 """A plain-text outline numbered the school way: `I.` / `A.` / `1.` / `a.`, each level indented further.
 
-Its top two levels name what they hold (`II. THINGS I BUILT`, `A. The cache that lied`), so they become headings
+Its top two levels name what they hold (`II. PROJECTS`, `A. The cache that lied`), so they become headings
 (`#`, `##`); deeper points become bullets and wrapped text loses the indent that would make it a code block. Only
 a document with no Markdown headings whose top levels are Roman numerals or capital letters is rewritten: a
 numbered list (`1.`, `2.`) stays a list. The number of lines never changes.

@@ -70,7 +70,7 @@ def prose_text(lines: list[str]) -> str:
         if (text and text[0] in '"“') or text.rstrip('"”').endswith("?"):
             continue  # example questions and quotes are not the narrator telling a story
         kept.append(text)
-    # " / " after a full stop marks a breath in a script read aloud ("... spending it. / So first, ..."): a break
+    # " / " after a full stop marks a breath in a script read aloud ("... went down. / Then we ..."): a break
     return _BREATH.sub(" ", strip_markup("\n".join(kept)))[:MAX_ANALYSED]
 
 

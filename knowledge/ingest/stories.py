@@ -70,8 +70,8 @@ def section_stories(
 
 
 def _pitch_heading(heading: str) -> bool:
-    """A heading that names a pitch ("60-sec intro"), or quotes the question one answers ("Opening: "walk me
-    through your background"")."""
+    """A heading that names a pitch ("60-sec intro"), or quotes the question one answers ("Scene 1: "walk us
+    through your CV"")."""
     quoted = " ".join(_QUOTED.findall(heading))
     return bool(PITCH_TITLE.search(heading) or (quoted and PITCH.search(quoted)))
 
@@ -159,7 +159,7 @@ def _title_line(lines: list[str], at: int, floor: int) -> int | None:
         return None
     text = _title_text(lines[i])
     if _FIELD.match(text):
-        return None  # "COMPETENCY: conflict": a form's field, not the story's name
+        return None  # "COMPETENCY: ownership": a form's field, not the story's name
     if 0 < len(text) <= 100 and not text.endswith((".", ":")) and _label(lines[i]) in (None, "other"):
         return i
     return None

@@ -93,9 +93,9 @@ def _told_under(lines: list[str], i: int, end: int, code: set[int]) -> tuple[Raw
     if not text:
         return None
     plain = prose.prose_text(body)
-    # the item itself is often the story's outcome with its "I" dropped ("Cut serving cost by 68%."): told too
+    # the item itself is often the story's outcome with its "I" dropped ("Halved the build time."): told too
     headline = item.group("title").rstrip(" .") + ". "
     if len(plain) < prose.MIN_LONG_CHARS or not prose.is_narrative(headline + plain):
         return None
-    title = clean(item.group("title").split("; ")[0]).strip(" :—–-")  # "Built X; +11% in an A/B test": X
+    title = clean(item.group("title").split("; ")[0]).strip(" :—–-")  # "Built X; 3x faster": X
     return RawStory(title, "prose", _BEHIND.sub("", text, count=1), i + 1, prose.infer_star(plain)), j

@@ -1,6 +1,6 @@
 """A filled-in prep worksheet (a careers service's STAR template): each field label carries the form's own prompt
-in brackets, `SITUATION (Set the scene ... When?` / `What was the problem?):`, and each story opens with a
-`STORY TITLE (a short name ...): X` field.
+in brackets, `SITUATION (Where were you ...` / `... and when?):`, and each story opens with a
+`STORY TITLE (a name to remember it by): X` field.
 
 The prompts are the form's words, not the candidate's: a label loses its prompt (`SITUATION:`), a prompt that runs
 on to the next lines leaves them blank, and the title field becomes a `Story: X` line (a form's blank title,
