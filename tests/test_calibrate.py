@@ -12,6 +12,8 @@ import yaml
 import evals.labels as labels_mod
 from agent.critic.schema import Critique, StarFlags
 from evals.calibrate import (
+    CHECK2_DIR,
+    CHECK2_FLOOR,
     CHECK_DIR,
     CHECK_FLOOR,
     FLOOR,
@@ -266,3 +268,14 @@ def test_check_set_holds_its_measured_floor() -> None:
     report = calibrate(items)
     low = {k: round(report["figures"][k], 3) for k, floor in CHECK_FLOOR.items() if report["figures"][k] < floor}
     assert not low, f"below the check set's floor: {low}"
+
+
+def test_second_check_set_holds_its_measured_floor() -> None:
+    """evals/critic_dev2, written before the stop-24 changes, keeps what they reached on it."""
+    items = load_labeled(directory=CHECK2_DIR)
+    assert len(items) >= 40 and {i.role for i in items} == set(ROLES)
+    seen = {i.answer.strip() for i in load_labeled()} | {i.answer.strip() for i in load_labeled(directory=CHECK_DIR)}
+    assert not {i.answer.strip() for i in items} & seen
+    report = calibrate(items)
+    low = {k: round(report["figures"][k], 3) for k, floor in CHECK2_FLOOR.items() if report["figures"][k] < floor}
+    assert not low, f"below the second check set's floor: {low}"

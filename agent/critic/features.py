@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.critic import asks, cues, gaps, level, relevance, rubric, signals
+from agent.critic import asks, cues, gaps, level, paraphrase, relevance, rubric, signals
 from agent.critic.metric_roles import classify
 from agent.critic.ownership import ownership
 from agent.critic.question import QuestionInfo
@@ -101,7 +101,12 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # The same subject told at a lower scope (the fix, not the org) reads like a neighbouring technical
         # question: that is a level gap, not an answer to another question.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
-    sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, _pool(info), metrics, pool_vecs)
+    # The asked question's signals said in the answer's own words count (paraphrase.py); a rival question's do not
+    # (_answers_rival): such a match shows the answer may answer this question, never that it answers another.
+    own_words = paraphrase.scores(_pool(info), [s.text for s in sents[:MAX_SENTENCES]], sem.words) if (
+        sent_vecs is not None and info.signals) else None  # fmt: skip
+    sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, _pool(info), metrics, pool_vecs,
+                        own_words)  # fmt: skip
     if rel.label == "on_topic" and lvl.label != "below" and relevance.shows_none(rel, sig, shape):
         rel = dataclasses.replace(rel, label="off_topic")
     elif rel.label != "on_topic" and shape != "motivation" and (relevance.shows_signals(sig) or (

@@ -68,6 +68,7 @@ MODEL_SUBJECT = re.compile(
     r"transformers?|datasets?|recall|precision|accuracy)\b",
     re.IGNORECASE,
 )
+PARAPHRASED = 2  # signals named only in the answer's own words (paraphrase.py) that show an answer is about this one
 SUBJECT_WORDS = 20  # shorter replies are judged by the non-answer check and the meaning of what they say
 # Everyday words a question and an unrelated answer share without being about the same thing.
 _GENERIC = word_set(
@@ -193,9 +194,12 @@ def shows_none(rel: RelevanceResult, hits: list[SignalHit], shape: str) -> bool:
     late told to a question about bad data reaching a customer: "data", "pipeline" and "report" are shared, what the
     question asks for is not there). Not for motivation questions (any work story brushes against them)."""
     subject = [h for h in hits if not h.measured]  # a measured outcome says how well, not what about
+    # One signal said in other words may be a chance match of a story sharing the question's words; two are not.
+    own = sum(1 for h in subject if h.named and h.paraphrased)
+    shown = any(h.named and not h.paraphrased for h in subject) or own >= PARAPHRASED
     far = rel.ahead >= FAR_AHEAD and rel.rival_fit - rel.fit >= FAR_MARGIN and rel.word_share < 1.0
     return (
-        shape != "motivation" and len(subject) >= 2 and not any(h.named for h in subject)
+        shape != "motivation" and len(subject) >= 2 and not shown
         and rel.ahead >= 1 and (rel.word_share < UNSHOWN_SHARE or far)
     )  # fmt: skip
 

@@ -24,6 +24,7 @@ import numpy as np
 
 MAX_SENTENCES = 24  # a pasted essay is judged on its first 24 sentences' meaning (the rest still counts for cues)
 MAX_AHEAD = 256  # sentences embedded ahead and kept (a few answers' worth)
+MAX_WORDS = 50_000  # single words' vectors kept (paraphrase.py); the cache starts over past this
 # How long a reply waits for its text's background embedding. Waiting is never slower than embedding the text
 # again (the same work, already started), so this only bounds a stuck thread; 1 s was too short on a loaded
 # machine (the wait ran out and the text was embedded twice).
@@ -43,6 +44,7 @@ class Semantic:
         self._shipped: dict[str, np.ndarray] | None = None  # the bundled packs' vectors (knowledge.embedding_fixed)
         self._later: dict[str, Future[None]] = {}  # texts handed to ahead_later and not embedded yet
         self._topics: dict[tuple[str, tuple[str, ...], float], np.ndarray] = {}  # questions' topic vectors
+        self._words: dict[str, np.ndarray] = {}  # single words' vectors (paraphrase.py)
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray | None:
         """Vectors for `texts` (answer sentences); None when the model cannot run. Sentences embedded ahead, while
@@ -65,6 +67,24 @@ class Semantic:
             return None
         known.update(zip(missing, fresh, strict=True))
         return np.stack([known[t] for t in texts])
+
+    def words(self, items: list[str]) -> np.ndarray | None:
+        """Unit vectors for single words (paraphrase.py matches a signal's words with a sentence's), cached: the
+        pack's words recur every turn and an answer's mostly do too. None when the model cannot run."""
+        with self._lock:
+            known = {w: v for w in items if (v := self._words.get(w)) is not None}
+        missing = [w for w in dict.fromkeys(items) if w not in known]
+        if missing:
+            fresh = self._embed(missing) if self.available else None
+            if fresh is None:
+                return None
+            found = dict(zip(missing, fresh, strict=True))
+            known.update(found)
+            with self._lock:
+                if len(self._words) + len(found) > MAX_WORDS:
+                    self._words.clear()
+                self._words.update(found)
+        return np.stack([known[w] for w in items]) if items else None
 
     def ahead(self, texts: Sequence[str]) -> None:
         """Embed answer sentences before the answer is submitted (while it is typed), for `vectors` to reuse."""

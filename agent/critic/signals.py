@@ -11,9 +11,11 @@ is covered by an outcome number (MEASURED). Without an embedding model, two dist
 Weaker evidence is reported too (SignalHit.weak): a distinctive word at a lower similarity (WEAK_WITH_WORDS), or a
 sentence that is about this signal far more than about the pack's signals in general (DISTINCT_Z standard
 deviations above its mean similarity to them: static word vectors leave a sentence and a short signal that share no
-words far apart in absolute terms, but the sentence can still be nearer this signal than nearly all the others). It
-tells the candidate what was seen, and is too weak to overrule relevance or lift the "signal" gap (relevance.py,
-features.py). An answer judged off topic shows no signal of the question asked (features.py clears them).
+words far apart in absolute terms, but the sentence can still be nearer this signal than nearly all the others). A
+sentence that says what the signal asks for in words of its own, word by word (paraphrase.py), names it too: only
+for the question asked, never when checking whether an answer is a rival question's. Weak evidence tells the
+candidate what was seen, and is too weak to overrule relevance or lift the "signal" gap (relevance.py, features.py).
+An answer judged off topic shows no signal of the question asked (features.py clears them).
 Thresholds were chosen on the tuned labelled set's signal labels (python -m evals.calibrate reports the precision
 and recall of "covered").
 """
@@ -27,6 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from agent.critic import paraphrase
 from agent.critic.lexical import EVERYDAY
 from agent.critic.schema import MetricMention
 from agent.critic.text import Sentence, content_stems
@@ -69,6 +72,7 @@ class SignalHit:
     sentence: Sentence | None
     measured: bool = False  # asks for a measured outcome (says how well, not what about: relevance ignores it)
     weak: bool = False  # covered only on weak evidence (_weak): shown to the candidate, too weak to overrule relevance
+    paraphrased: bool = False  # named only in words of the answer's own (paraphrase.py)
 
     @property
     def named(self) -> bool:
@@ -130,10 +134,12 @@ def _weak(sims: np.ndarray, key: frozenset[str], roots: list[frozenset[str]],
 
 def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray | None,
           signal_vecs: np.ndarray | None, pool: tuple[str, ...] = (), metrics: list[MetricMention] | None = None,
-          pool_vecs: np.ndarray | None = None) -> list[SignalHit]:  # fmt: skip
+          pool_vecs: np.ndarray | None = None, own_words: np.ndarray | None = None) -> list[SignalHit]:  # fmt: skip
     """Every signal with its verdict; `pool` is every signal of the role pack (for which words are distinctive),
     `pool_vecs` their vectors (which sentence is about one signal more than the pack's in general), `metrics` the
-    answer's numbers with their roles (an outcome number covers a signal that asks for one)."""
+    answer's numbers with their roles (an outcome number covers a signal that asks for one), `own_words` the
+    sentences' paraphrase scores against `pool` (paraphrase.scores; `signals` must be the pool's first entries):
+    a sentence that says what a signal asks for in words of its own names it too."""
     keys = distinctive(signals, pool)
     roots = [_roots(s.text) for s in sents]
     spread = _spread(sent_vecs, pool_vecs) if sent_vecs is not None and len(sents) else None
@@ -142,6 +148,7 @@ def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray
     hits: list[SignalHit] = []
     for k, signal in enumerate(signals):
         best: Sentence | None = None
+        own = False
         if MEASURED.search(signal):
             hits.append(SignalHit(signal, measured_in is not None, measured_in, measured=True))
             continue
@@ -151,12 +158,15 @@ def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray
             worded = sorted((i for i in range(len(sents)) if _named(sims[i], len(keys[k] & roots[i]))),
                             key=lambda i: (-len(keys[k] & roots[i]), -sims[i]))  # fmt: skip
             close = [int(i) for i in np.argsort(-sims)[:1] if sims[i] >= COVERS]
-            if not (worded or close) and (weak := _weak(sims, keys[k], roots, spread)) is not None:
+            said = paraphrase.shown_by(own_words, k) if own_words is not None and not (worded or close) else None
+            if not (worded or close) and said is None and (weak := _weak(sims, keys[k], roots, spread)) is not None:
                 hits.append(SignalHit(signal, True, sents[weak], weak=True))
                 continue
             if pick := (worded or close):
                 best = sents[pick[0]]
+            elif said is not None:
+                best, own = sents[said], True
         else:
             best = next((s for s, r in zip(sents, roots, strict=True) if len(keys[k] & r) >= 2), None)
-        hits.append(SignalHit(signal, best is not None, best))
+        hits.append(SignalHit(signal, best is not None, best, paraphrased=own))
     return hits

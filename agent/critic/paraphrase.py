@@ -1,0 +1,88 @@
+"""Paraphrase: how closely each sentence says what each signal of the role pack asks for, word by word.
+
+Averaging a sentence's word vectors into one vector drowns a signal's few telling words in the rest of a long
+sentence, and the signal matcher's word rule (signals.py) needs the signal's own words: a sentence that compares
+"each input's histogram against the training window" shows "monitors input drift" in words of its own and was
+missed. Here every content word of a signal is matched with its closest word in the sentence (static word vectors:
+"histogram" ~ "distribution", "refused" ~ "resisted"), and the signal's score is the mean of those closeness values,
+each word weighted by how rare it is among the pack's signals (a word many signals use says little). A sentence
+shows a signal in its own words when that score is at least PARAPHRASE and the signal is among the RANK signals of
+the whole pack the sentence scores highest on: a story that is about another question scores higher on that
+question's signals. Thresholds were chosen on the tuned labelled set and checked on evals/critic_dev and
+evals/critic_dev2 (python -m evals.calibrate reports signal precision and recall).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from agent.critic.text import STOPWORDS, word_set, words
+
+PARAPHRASE = 0.36  # weighted mean closeness at which a sentence says what a signal asks for
+RANK = 3  # ... when the signal is among this many of the pack's signals the sentence scores highest on
+MIN_LETTERS = 3  # shorter words ("ml", "ci") are matched by the sentence vectors, not here
+# How a signal is phrased ("Names ... such as ..."), not what it asks for.
+_PHRASING = word_set("names name gives give says say states state describes describe explains explain example such "
+                     "concrete clear specific")  # fmt: skip
+
+WordVectors = Callable[[list[str]], "np.ndarray | None"]  # unit vectors for single words (semantic.Semantic.words)
+
+
+def content_words(text: str) -> list[str]:
+    """The words of `text` that carry meaning (no stopwords, no very short words), in order, without repeats."""
+    return list(dict.fromkeys(w for w in words(text) if len(w) >= MIN_LETTERS and w not in STOPWORDS))
+
+
+@dataclass(frozen=True)
+class _Pack:
+    """A pack's signal words and each signal's weights over them (rows sum to 1)."""
+
+    vocabulary: tuple[str, ...]
+    weights: np.ndarray  # (signals, vocabulary)
+
+
+@lru_cache(maxsize=16)  # a role pack's signals are fixed: one table per pack
+def _pack(pool: tuple[str, ...]) -> _Pack:
+    bags = [[w for w in content_words(s) if w not in _PHRASING] for s in pool]
+    df = Counter(w for bag in bags for w in bag)
+    vocabulary = tuple(sorted(df))
+    index = {w: i for i, w in enumerate(vocabulary)}
+    weights = np.zeros((len(pool), len(vocabulary)), dtype=np.float32)
+    for row, bag in enumerate(bags):
+        for w in bag:
+            weights[row, index[w]] = math.log((len(pool) + 1) / (df[w] + 0.5))
+    sums = weights.sum(axis=1, keepdims=True)
+    return _Pack(vocabulary, weights / np.clip(sums, 1e-9, None))
+
+
+def scores(pool: tuple[str, ...], sentences: Sequence[str], vectors: WordVectors) -> np.ndarray | None:
+    """(sentences, pool) closeness of each sentence to each signal of the pack; None without word vectors."""
+    pack = _pack(pool)
+    bags = [content_words(s) for s in sentences]
+    said = list(dict.fromkeys(w for bag in bags for w in bag))
+    if not pack.vocabulary or not said:
+        return np.zeros((len(sentences), len(pool)), dtype=np.float32)
+    signal_vecs, said_vecs = vectors(list(pack.vocabulary)), vectors(said)
+    if signal_vecs is None or said_vecs is None:
+        return None
+    sims = signal_vecs @ said_vecs.T  # (vocabulary, said)
+    column = {w: i for i, w in enumerate(said)}
+    best = np.zeros((len(sentences), len(pack.vocabulary)), dtype=np.float32)
+    for row, bag in enumerate(bags):
+        if bag:
+            best[row] = sims[:, [column[w] for w in bag]].max(axis=1)
+    return best @ pack.weights.T
+
+
+def shown_by(table: np.ndarray, k: int) -> int | None:
+    """The sentence that shows pool signal `k` in its own words (the closest that qualifies), or None."""
+    col = table[:, k]
+    above = (table > col[:, None]).sum(axis=1)
+    ok = [i for i in range(len(col)) if col[i] >= PARAPHRASE and above[i] < RANK]
+    return max(ok, key=lambda i: float(col[i])) if ok else None
