@@ -176,6 +176,11 @@ def run(opts: Options) -> int:
             driver, step = early.result(stopped)
             if driver is None:  # a damaged session database: asked about here, as without an early start
                 driver = cli_run.new_driver(early.context, early.thread_id, ask=True)
+                if early.kept and isinstance(source, PromptSource):
+                    # an answer submitted while the start met the damaged database: graded now that it is moved
+                    # aside, as any answer submitted early (not left in the prompt as if it had not been sent)
+                    first_input = source.draft()
+                    source.keep_draft("")
         elif context is None:
             try:
                 driver = cli_run.resume_driver(opts.resume or "", embedder=opts.embedder)
@@ -229,7 +234,7 @@ def run(opts: Options) -> int:
         if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
             return EXIT_USAGE if exc.problem == "corrupt" else EXIT_ERROR  # a damaged database: as its header check
-        typed = source.draft() if isinstance(source, PromptSource) else ""
+        typed = source.draft() if isinstance(source, PromptSource) and not (early and early.kept) else ""
         if typed.strip():  # submitted (or typed) while the session got ready, and the disk took nothing: shown back
             render.line("What you typed was not saved; here it is, to copy before you start again:")
             render.line(typed)

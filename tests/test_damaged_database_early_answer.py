@@ -1,0 +1,43 @@
+"""An answer submitted while the interview gets ready, when the start then meets a damaged session database and the
+candidate moves it aside (sweep24 S4): the answer was sent, so it is graded once the database is moved aside, not
+left in the prompt as if it had never been sent. Real pty, real damaged SQLite file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_persistence import run, scripted
+from tests.test_session_tty import Terminal
+
+ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "2", "--follow-ups", "0"]
+ANSWER = "I merged two platform teams under one lead; on-call pages fell from 60 a week to 14 within a quarter."
+
+
+def _damage(database: Path) -> None:
+    """Overwrite pages 3-10 and keep the header: the file opens, reading the session tables fails."""
+    with open(database, "r+b") as out:
+        out.seek(2048)
+        out.write(b"\xa5" * 8192)
+
+
+def test_an_early_answer_is_graded_after_the_damaged_database_is_moved_aside(isolated_data_dir: Path) -> None:
+    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
+    _damage(isolated_data_dir / "sessions.sqlite")
+    for path in (isolated_data_dir / "reports").glob("*"):
+        path.unlink()
+    term = Terminal(ARGS)
+    try:
+        term.wait_for_prompt(after="Question 1/2")
+        term.submit(ANSWER)
+        term.wait_for("afresh? [y/N]")
+        term.type("y\r")
+        term.wait_for_prompt(after="Question 2/2")  # the answer was graded: the interview went on
+        term.type("/end\r")
+        term.wait_for("Transcript:")
+        assert term.exit_code() == 0
+    finally:
+        term.close()
+    (transcript,) = (isolated_data_dir / "reports").glob("*.json")
+    turns = json.loads(transcript.read_text(encoding="utf-8"))["turns"]
+    assert [t["answer"] for t in turns if not t["skipped"]] == [ANSWER]
