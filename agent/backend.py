@@ -50,6 +50,14 @@ def memory_only(url: str | None = None) -> bool:
     return (os.environ.get(ENV, "") if url is None else url).strip() == "memory:"
 
 
+def absolute(url: str) -> str:
+    """A SQLite backend named by a relative path, made absolute (the printed resume command must work from any
+    folder, and a run elsewhere must not create a new empty database); other URLs as they are."""
+    if not url or memory_only(url) or is_postgres(url) or ("://" in url and not url.startswith("sqlite:///")):
+        return url
+    return str(sqlite_file(url).absolute())
+
+
 def sqlite_file(url: str) -> Path:
     """The session database a SQLite backend URL names: a path, or sqlite:///PATH."""
     return Path(url.removeprefix("sqlite:///")).expanduser()

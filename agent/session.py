@@ -101,8 +101,12 @@ def _answer_source(opts: Options) -> AnswerSource:
 def run(opts: Options) -> int:
     """One session from the parsed options; returns the exit code."""
     render = Renderer(make_console(sys.stdout.isatty()), opts.questions or 5)
-    if opts.checkpointer:  # the backend module reads it; child helpers started from here see it too
-        os.environ["INTERVIEWER_CHECKPOINTER"] = opts.checkpointer
+    if url := (opts.checkpointer or os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()):
+        # the backend module reads it; child helpers started from here see it too; a relative SQLite path is made
+        # absolute here, so the resume command printed later works from any folder
+        from agent.backend import absolute
+
+        os.environ["INTERVIEWER_CHECKPOINTER"] = absolute(url)
     if problem := missing_backend_packages() or foreign_checkpointer() or emptied_database() or unreachable_postgres():
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE

@@ -29,7 +29,7 @@ def data_dir() -> Path:
     private_umask()
     override = os.environ.get("INTERVIEWER_DATA_DIR")
     if override:
-        path = Path(override).expanduser()
+        path = Path(override).expanduser().absolute()  # printed paths (reports) must work from any folder
     else:
         from platformdirs import user_data_dir
 
