@@ -257,8 +257,10 @@ class InterviewDriver:
 
     def discard_if_empty(self) -> bool:
         """Forget a session nobody answered anything in (Ctrl-C at the first question); True when discarded."""
-        if not self.started or self._moves or self.store.moves(self.thread_id):
-            return False  # (a resumed session counts its moves only once pending() ran: the registry knows)
+        if not self.started or self._moves or self._kept is not None or self.store.moves(self.thread_id):
+            # (a resumed session counts its moves only once pending() ran: the registry knows; a move the prompt
+            # accepted is in the answer journal before submit() records it, and a stop in between keeps it)
+            return False
         self.checkpointer.delete_thread(self.thread_id)
         self.store.delete(self.thread_id)
         self.started = False

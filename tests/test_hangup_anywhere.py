@@ -77,6 +77,24 @@ def test_a_resumed_session_is_never_taken_for_an_empty_one(isolated_data_dir: Pa
         resumed.close()
 
 
+def test_a_session_whose_answer_is_only_journalled_is_not_taken_for_an_empty_one(isolated_data_dir: Path) -> None:
+    # SIGTERM then Ctrl-C right after the submit key (sweep24 S7): the answer was in the answer journal, submit()
+    # had not recorded it yet, and the stop said "Nothing was answered yet, so nothing was saved."
+    from agent.context import Context
+    from agent.driver import InterviewDriver
+
+    driver = InterviewDriver(Context(role="director", seed=3, questions=2, follow_ups=0, embedder="hashing"))
+    try:
+        driver.start()
+        driver.keep_submitted({"kind": "answer", "text": ANSWER})  # the prompt accepted it; the stop comes now
+        assert driver.discard_if_empty() is False
+    finally:
+        driver.close()
+    again = _run("--resume", stdin="/end\n")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert _reported_answers(isolated_data_dir).count(ANSWER) == 1
+
+
 @pytest.mark.parametrize("when", ["at the prompt", "getting ready"])
 def test_a_closed_terminal_exits_129_whatever_the_session_met_first(
     isolated_data_dir: Path, tmp_path: Path, when: str
