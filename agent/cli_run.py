@@ -16,7 +16,7 @@ from agent import answer_journal
 from agent.backend import open_backend, sqlite_readonly
 from agent.cli_loop import InterviewLoop
 from agent.cli_notices import fresh_notices
-from agent.cli_render import Renderer
+from agent.cli_render import Renderer, resume_command
 from agent.context import Context
 from agent.driver import InterviewDriver, SessionExistsError, SessionNotFoundError
 from agent.memory_report import keep_answers
@@ -58,24 +58,29 @@ def resume_driver(session_id: str, embedder: str | None = None) -> InterviewDriv
     (`embedder`: --embedder given on resume, used only instead of an openai embedder that has no key now)."""
     backend = open_backend(readonly=sqlite_readonly())
     restored: list[str] = []
-    if not backend.readonly:
-        # an answer kept in the answer journal but missing from the database (stopped while the session got
-        # ready, or a lost -wal file) is put back first; a bare --resume picks such a session first
-        session_id = session_id or waiting_session(backend.store) or _newest_draft(backend.store)
-        if session_id:
+    # a bare --resume picks first a session whose answer the answer journal keeps but the database lacks (stopped
+    # while the session got ready, or a lost -wal file), then one kept for a draft: read-only folders too, so the
+    # candidate is told which session waits and that the folder must be writable, not that none does
+    session_id = session_id or waiting_session(backend.store) or _newest_draft(backend.store)
+    if session_id and not backend.readonly:  # that journal's answer is put back first
+        try:
+            backend.store.hold(session_id)  # never under a process still running it
             try:
-                backend.store.hold(session_id)  # never under a process still running it
-                try:
-                    restored = restore_journal(backend.store, session_id)
-                finally:
-                    backend.store.release(session_id)
-            except SessionLockedError as exc:
-                backend.close()
-                raise ResumeError(str(exc)) from None
-            except StorageError:
-                backend.close()
-                raise
+                restored = restore_journal(backend.store, session_id)
+            finally:
+                backend.store.release(session_id)
+        except SessionLockedError as exc:
+            backend.close()
+            raise ResumeError(str(exc)) from None
+        except StorageError:
+            backend.close()
+            raise
     row = backend.store.load(session_id or None)
+    if row is None and backend.readonly and session_id and answer_journal.load(session_id) is not None:
+        # kept only in the answer journal (stopped while it got ready): resuming writes it into the database
+        backend.close()
+        raise ResumeError(f"session {session_id} waits in {Path(backend.url).parent}, which is read-only: once it "
+                          f"is writable again, resume it with: {resume_command(session_id)}")  # fmt: skip
     if row is None:
         recent = ", ".join(s["thread_id"] for s in backend.store.listing(RECENT_IDS)) or "none"
         backend.close()

@@ -21,3 +21,30 @@ def test_resuming_an_unfinished_session_on_a_read_only_folder_says_when_it_will_
     assert again.returncode == 2, again.stdout + again.stderr
     assert "read-only" in again.stderr and "Everything answered so far is saved" not in again.stdout
     assert "once" in again.stdout and "writable again" in again.stdout and f"--resume {sid}" in again.stdout
+
+
+def test_a_bare_resume_on_a_read_only_folder_names_the_session_kept_for_a_draft(small_disk: Path) -> None:  # noqa: F811
+    # a session kept only for a draft typed at question 1: a bare --resume said "no unfinished session to resume;
+    # recent sessions: none" on a read-only folder although --list-sessions listed it (sweep24 S2)
+    from tests.test_session_tty import Terminal
+
+    data = small_disk / "data"
+    term = Terminal([*FAST, "--questions", "2"], extra_env={"INTERVIEWER_DATA_DIR": str(data)})
+    try:
+        term.wait_for_prompt(after="Question 1/2")
+        term.type("Half typed: I merged the two platform teams and")
+        term.wait_for("platform teams and")
+        term.type("\x03")
+        term.wait_for("Resume with")
+        assert term.exit_code() == 130
+        sid = session_id(term.text())
+    finally:
+        term.close()
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    env = {"INTERVIEWER_DATA_DIR": str(data)}
+    assert sid in run("--list-sessions", env=env).stdout
+    again = run("--resume", stdin="/end\n", env=env)
+    said = " ".join((again.stdout + again.stderr).split())
+    assert again.returncode == 2, said
+    assert "read-only" in said and "no unfinished session" not in said
+    assert "writable again" in said and f"--resume {sid}" in said
