@@ -152,9 +152,12 @@ def _critic_label(model: Any, turns: Sequence[TurnRecord]) -> str:
     if not failed:
         return f"LLM-assisted critic{name}"
     graded = sum(1 for t in critiqued if (t["critique"] or {}).get("source") == "llm")
+    sent = graded + failed  # follow-up answers are judged offline by design: never sent, so not counted as failed
+    unsent = len(critiqued) - sent
+    offline = f" (and {unsent} follow-up answer{'s' * (unsent != 1)} offline, as always)" if unsent else ""
     if not graded:
-        return f"offline critic: the model{name} failed on every answer, graded 0 of {len(critiqued)}"
-    counts = f"on {graded} of {len(critiqued)} answers, offline where the model failed ({failed})"
+        return f"offline critic: the model{name} failed on every answer sent to it, graded 0 of {sent}{offline}"
+    counts = f"on {graded} of {sent} answers sent to it, offline where the model failed ({failed}){offline}"
     return f"LLM-assisted critic{name} {counts}"
 
 

@@ -51,3 +51,25 @@ def test_a_failing_model_is_said_per_turn_in_the_prompts_and_the_report(
     assert "LLM-assisted" not in header and "offline critic" in header and "graded 0 of 2" in header
     assert markdown.count(f"- {FAILED}") == 2
     assert [t["critique"]["source"] for t in values["turns"]] == ["offline", "offline"]
+
+
+def test_follow_up_answers_the_model_never_saw_are_not_counted_as_its_failures(
+    tmp_path_factory: pytest.TempPathFactory, failing_model: StubOpenAI
+) -> None:
+    env = {"INTERVIEWER_DATA_DIR": str(tmp_path_factory.mktemp("failing-follow-ups")), "INTERVIEWER_EMBEDDER": "minilm",
+           "OPENAI_BASE_URL": failing_model.url, "OPENAI_API_KEY": "sk-test-500", "INTERVIEWER_MODEL": "stub-model"}
+    context = {"role": "director", "questions": 2, "follow_ups": 1, "seed": 11}
+    with langgraph_dev(env) as url:
+        client: Any = get_sync_client(url=url)
+        thread_id = client.threads.create(metadata={"user_id": "model-down-follow-ups"})["thread_id"]
+        values = client.runs.wait(thread_id, "interviewer", input={}, context=context)
+        for n in range(6):
+            if not values.get("__interrupt__"):
+                break
+            values = client.runs.wait(thread_id, "interviewer", command={"resume": ANSWERS[n % 2]}, context=context)
+        values = client.threads.get_state(thread_id)["values"]
+    follow_ups = sum(1 for t in values["turns"] if t["is_follow_up"])
+    assert follow_ups > 0  # the offline critic asked at least one (the case the header miscounted)
+    header = values["report"]["markdown"].splitlines()[0]
+    assert "failed on every answer sent to it, graded 0 of 2" in header
+    assert f"(and {follow_ups} follow-up answer{'s' * (follow_ups != 1)} offline, as always)" in header
