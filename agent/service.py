@@ -51,7 +51,7 @@ from agent.nodes.plan import plan_interview
 from agent.nodes.retrieve import index_future, retrieve_stories
 from agent.nodes.wrap_up import wrap_up
 from agent.planning import load_recent, record_session
-from agent.report import build_report, write_report
+from agent.report import build_report, model_failure_line, write_report
 from agent.service_context import (
     ClientInputError,
     ServiceContext,
@@ -191,6 +191,9 @@ def service_wording(value: Any) -> Any:
 def critique_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
     ctx, key = _context(dict(state), runtime, config)
     update = service_wording(critique_answer(state, _trusted(runtime, ctx)))
+    for turn in update.get("turns") or []:
+        if line := model_failure_line(turn.get("usage")):  # the operator's signal (the LLM layer logs at info)
+            LOG.warning("an answer was graded offline: %s (INTERVIEWER_MODEL=%s)", line.split(": ", 1)[-1], ctx.model)
     if update.get("turns"):
         _feed(runtime, key, ctx, config, {**state, **update, "turns": [*state.get("turns", []), *update["turns"]]})
     return update

@@ -36,7 +36,8 @@ def test_a_failing_model_is_said_per_turn_in_the_prompts_and_the_report(
     env = {"INTERVIEWER_DATA_DIR": str(tmp_path_factory.mktemp("failing-model")), "INTERVIEWER_EMBEDDER": "minilm",
            "OPENAI_BASE_URL": failing_model.url, "OPENAI_API_KEY": "sk-test-500", "INTERVIEWER_MODEL": "stub-model"}
     context = {"role": "director", "questions": 2, "follow_ups": 0, "seed": 11}
-    with langgraph_dev(env) as url:
+    home = tmp_path_factory.mktemp("failing-model-server")
+    with langgraph_dev(env, home=home) as url:
         client: Any = get_sync_client(url=url)
         thread_id = client.threads.create(metadata={"user_id": "model-down"})["thread_id"]
         first = client.runs.wait(thread_id, "interviewer", input={}, context=context)
@@ -51,6 +52,10 @@ def test_a_failing_model_is_said_per_turn_in_the_prompts_and_the_report(
     assert "LLM-assisted" not in header and "offline critic" in header and "graded 0 of 2" in header
     assert markdown.count(f"- {FAILED}") == 2
     assert [t["critique"]["source"] for t in values["turns"]] == ["offline", "offline"]
+    # The operator watching warnings sees each answer the model failed on, in one line, without the key.
+    log = (home / "server.log").read_text(errors="replace")
+    said = [line for line in log.splitlines() if "an answer was graded offline: the model failed: server error" in line]
+    assert len(said) == 2 and "warning" in said[0] and "stub-model" in said[0] and "sk-test-500" not in log
 
 
 def test_follow_up_answers_the_model_never_saw_are_not_counted_as_its_failures(
