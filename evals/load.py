@@ -222,10 +222,11 @@ def _at_least(low: float, kind: type = int) -> Any:
 
 
 def _checkpointer(text: str) -> str:
-    """An argparse type: `sqlite` or a value the server's checkpointer opens (agent.server_checkpointer)."""
+    """An argparse type: `sqlite`, a file path (SQLite, as the terminal's backend takes it), or a URL of a kind the
+    checkpointers open (agent.server_checkpointer); a URL of another kind (mysql://) is refused."""
     from agent.server_checkpointer import ACCEPTED, checkpointer_kind
 
-    if text != "sqlite" and (not text or checkpointer_kind(text) is None):
+    if not text.strip() or ("://" in text and checkpointer_kind(text) is None):
         raise argparse.ArgumentTypeError(f"{text[:80]!r} is not a checkpointer: give sqlite (a fresh file), {ACCEPTED}")
     return text
 
