@@ -256,3 +256,15 @@ def test_a_rehearsal_scene_is_titled_by_its_scene_and_read_through_its_breath_ma
     stories = ingest_paths([path]).stories
     assert stories[0].title.startswith("Scene 1 - Opening") and stories[0].kind == "answer"  # a pitch
     assert stories[1].title.startswith("Scene 2 - The lost shipment week")
+
+
+def test_the_layout_readers_stay_linear_on_hostile_lines() -> None:
+    import time
+
+    from knowledge.ingest.worksheet import unform
+
+    hostile = ["A" + " " * 50_000 + "x", "Aaa" + " b-b" * 3000 + " 1", "{++ x" * 20_000, "t" + " " * 30_000 + "}}}"]
+    start = time.perf_counter()
+    for reader in (unform, accept, unfold):
+        assert len(reader(hostile * 3)) == len(hostile) * 3
+    assert time.perf_counter() - start < 3.0  # a backtracking pattern took over 15 s on the first line alone

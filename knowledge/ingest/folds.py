@@ -15,10 +15,21 @@ _CLOSE = re.compile(r"^\s*(?:[#/;\"%*-]+\s*)?(?P<title>.*?)\s*\}\}\}(?P<level>\d
 _MODELINE = re.compile(r"^\s*(?:\S+\s+)?vim?:\s*(?:set\s)?.*\bfold\w*=", re.IGNORECASE)
 
 
+_MAX_LINE = 300  # a fold marker ends a short title line; longer lines are text, never matched
+
+
+def _opens(line: str) -> re.Match[str] | None:
+    return _OPEN.match(line) if "{{{" in line and len(line) <= _MAX_LINE else None
+
+
+def _closes(line: str) -> re.Match[str] | None:
+    return _CLOSE.match(line) if "}}}" in line and len(line) <= _MAX_LINE else None
+
+
 def is_folded(lines: list[str]) -> bool:
     """At least two folds opened and closed: the markers are the document's structure, not a stray brace."""
-    opened = sum(1 for x in lines if (m := _OPEN.match(x)) is not None and m.group("title"))
-    closed = sum(1 for x in lines if _CLOSE.match(x))
+    opened = sum(1 for x in lines if (m := _opens(x)) is not None and m.group("title"))
+    closed = sum(1 for x in lines if _closes(x))
     return opened >= 2 and closed >= 2
 
 
@@ -29,16 +40,16 @@ def unfold(lines: list[str]) -> list[str]:
     out = list(lines)
     depth = 0
     for i, line in enumerate(lines):
-        if _MODELINE.match(line):
+        if "fold" in line and len(line) <= _MAX_LINE and _MODELINE.match(line):
             out[i] = ""
             continue
-        opened = _OPEN.match(line)
+        opened = _opens(line)
         if opened:
             depth = int(opened.group("level")) if opened.group("level") else depth + 1
             title = opened.group("title").strip()
             out[i] = f"{'#' * min(max(depth, 1), 6)} {title}" if title else ""
             continue
-        closed = _CLOSE.match(line)
+        closed = _closes(line)
         if closed:
             depth = int(closed.group("level")) - 1 if closed.group("level") else max(depth - 1, 0)
             out[i] = closed.group("title")

@@ -196,7 +196,8 @@ def blank_front_matter(lines: list[str]) -> list[str]:
     `title:` names what follows, so it stays as a heading. Files printed one after another (`tail -n +1 *.md`:
     a `==> path <==` line before each) each carry their own."""
     out = list(lines)
-    starts = [0] + [i + 1 for i, x in enumerate(lines) if _FILE_BANNER.match(x)]
+    banners = (i for i, x in enumerate(lines) if x.startswith("==> ") and len(x) < 500 and _FILE_BANNER.match(x))
+    starts = [0] + [i + 1 for i in banners]
     for start in starts:
         if start >= len(out) or out[start].strip() != "---":
             continue

@@ -9,16 +9,23 @@ from __future__ import annotations
 
 import re
 
-_ADDED = re.compile(r"\{\+\+(.*?)\+\+\}", re.DOTALL)
-_DELETED = re.compile(r"\{--(.*?)--\}", re.DOTALL)
-_SUBSTITUTED = re.compile(r"\{~~(.*?)~>(.*?)~~\}", re.DOTALL)
-_MARKED = re.compile(r"\{==(.*?)==\}", re.DOTALL)
-_COMMENT = re.compile(r"\{>>(.*?)<<\}", re.DOTALL)
+_ADDED = re.compile(r"\{\+\+(.{0,2000}?)\+\+\}", re.DOTALL)
+_DELETED = re.compile(r"\{--(.{0,2000}?)--\}", re.DOTALL)
+_SUBSTITUTED = re.compile(r"\{~~([^~]{0,2000})~>(.{0,2000}?)~~\}", re.DOTALL)
+_MARKED = re.compile(r"\{==(.{0,2000}?)==\}", re.DOTALL)
+_COMMENT = re.compile(r"\{>>(.{0,2000}?)<<\}", re.DOTALL)
+
+
+MAX_MARKS = 5_000  # a coach marks a document dozens of times; thousands of openers are not edits (and each
+# opener costs a search of up to 2,000 characters for its closer)
 
 
 def is_revised(lines: list[str]) -> bool:
     """Two or more CriticMarkup marks: a reviewed document, not a stray `{--`."""
     text = "\n".join(lines)
+    openers = sum(text.count(x) for x in ("{++", "{--", "{~~", "{==", "{>>"))
+    if openers < 2 or openers > MAX_MARKS:
+        return False
     marks = sum(len(p.findall(text)) for p in (_ADDED, _DELETED, _SUBSTITUTED, _MARKED, _COMMENT))
     return marks >= 2
 

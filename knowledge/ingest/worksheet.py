@@ -14,8 +14,9 @@ import re
 
 # A field label in capitals (or Title Case) then its prompt in brackets, which may close a line or two further on.
 _FIELD = re.compile(
-    r"^\s*(?P<key>[A-Z][A-Za-z]*(?:[ /&#-]+[A-Za-z#]+)*(?:\(S\))?(?:[ A-Za-z/&#-]*))\s*\((?P<prompt>.*)$"
+    r"^[ \t]{0,8}(?P<key>[A-Z][A-Za-z /&#-]{0,50}?(?:\(S\)[A-Za-z /&#-]{0,30}?)?)[ \t]{0,4}\((?P<prompt>.*)$"
 )
+_MAX_LINE = 400  # a form's field label with its prompt is a short line; longer lines are never matched
 _CLOSE = re.compile(r"^(?P<prompt>[^()]*)\)\s*:\s*(?P<rest>.*)$")
 _TITLE_KEY = re.compile(r"^(?:story\s+)?(?:title|name)(?:\s+of\s+(?:the\s+)?story)?$", re.IGNORECASE)
 _BLANK_FILL = re.compile(r"^[\s_.…-]*$")
@@ -41,7 +42,7 @@ def unform(lines: list[str]) -> list[str]:
         else:
             out[start] = "" if rest.strip() and _BLANK_FILL.match(rest) else f"{key.strip()}: {rest}".rstrip()
     for i, line in enumerate(out):
-        field = _PLAIN_FIELD.match(line)
+        field = _PLAIN_FIELD.match(line) if len(line) <= _MAX_LINE else None
         if field and _BLANK_FILL.match(field.group("rest")) and "_" in field.group("rest"):
             out[i] = ""  # "COMPETENCY: ______": a field left blank
     return out
@@ -51,14 +52,14 @@ def _fields(lines: list[str]) -> list[tuple[int, int, str, str]]:
     """(first line, last line, label, text after the prompt) of every prompted field label."""
     found = []
     for i, line in enumerate(lines):
-        head = _FIELD.match(line)
+        head = _FIELD.match(line) if len(line) <= _MAX_LINE and "(" in line else None
         if head is None or len(head.group("key").split()) > 6:
             continue
         for j in range(i, min(i + _MAX_PROMPT_LINES, len(lines))):
             text = head.group("prompt") if j == i else lines[j]
             if j > i and not text.strip():
                 break
-            close = _CLOSE.match(text)
+            close = _CLOSE.match(text) if len(text) <= _MAX_LINE else None
             if close:
                 found.append((i, j, head.group("key"), close.group("rest")))
                 break
