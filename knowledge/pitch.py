@@ -28,6 +28,7 @@ PITCH_TITLE = re.compile(
     r"\bpitch\b|\babout me\b|tell (?:me|us) about yourself|introduce yourself|"
     r"\d+\s*[- ]?\s*(?:seconds?|secs?|s|minutes?|mins?)\b[\s-]*(?:version|intro(?:duction)?)|"  # "60-sec intro"
     r"\bself[- ]introduction\b|\b(?:my|short|quick|personal) intro(?:duction)?\b|\btmay\b|^\W*intro\b|"
-    r"\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개",
+    r"\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개|"
+    r"^\W*(?:professional |personal |career )?(?:summary|profile)\W*$",  # a CV's summary is its owner's pitch
     re.IGNORECASE,
 )

@@ -268,3 +268,16 @@ def test_the_layout_readers_stay_linear_on_hostile_lines() -> None:
     for reader in (unform, accept, unfold):
         assert len(reader(hostile * 3)) == len(hostile) * 3
     assert time.perf_counter() - start < 3.0  # a backtracking pattern took over 15 s on the first line alone
+
+
+def test_a_cvs_summary_is_its_owners_pitch(tmp_path: Path) -> None:
+    path = tmp_path / "cv.md"
+    path.write_text(
+        "# SAM ORTIZ\n\n## Summary\n\nData engineer with seven years on payments and logistics data. I like owning a "
+        "pipeline from the first source to the dashboard people read, and I am looking for a team where data quality "
+        "is part of the product, not an afterthought.\n\n" + ANNOTATED_CV.split("\n", 2)[2],
+        encoding="utf-8",
+    )
+    stories = {s.title: s for s in ingest_paths([path]).stories}
+    assert stories["Summary"].kind == "answer"  # a pitch: first for "tell me about yourself", last for the rest
+    assert stories["Rebuilt the returns triage flow"].kind == "story"

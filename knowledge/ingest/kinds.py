@@ -71,8 +71,8 @@ def kind_of(title: str, question: str | None, fmt: str, text: str, fields: dict[
     asked = question or ""
     if _REPLY.match(title):
         return "reference"  # a mail reply or forward: someone's comments on (or copy of) an item, not one itself
-    if PITCH.search(asked) or PITCH.search(title):
-        return "answer"
+    if PITCH.search(asked) or PITCH.search(title) or (fmt == "prose" and PITCH_TITLE.search(title)):
+        return "answer"  # a pitch, asked for or titled as one ("60-sec version", a CV's "Summary")
     if _is_reference(title, text, fields, asked):
         return "reference"
     if fmt == "star" or _ASKS_FOR_A_STORY.search(asked) or split_star(text.split("\n"))[1] >= 2:
