@@ -47,8 +47,20 @@ class _Pack:
     weights: np.ndarray  # (signals, vocabulary)
 
 
-@lru_cache(maxsize=16)  # a role pack's signals are fixed: one table per pack
+@lru_cache(maxsize=64)  # each question puts its own signals first: one reordering per question
 def _pack(pool: tuple[str, ...]) -> _Pack:
+    """The pack's table with its rows in `pool`'s order."""
+    table = _table(tuple(sorted(set(pool))))
+    return _Pack(table.vocabulary, table.weights[[table.rows[s] for s in pool]])
+
+
+@dataclass(frozen=True)
+class _Table(_Pack):
+    rows: dict[str, int]  # signal -> its row
+
+
+@lru_cache(maxsize=16)  # a role pack's signals are fixed: one table per pack, whatever order they come in
+def _table(pool: tuple[str, ...]) -> _Table:
     bags = [[w for w in content_words(s) if w not in _PHRASING] for s in pool]
     df = Counter(w for bag in bags for w in bag)
     vocabulary = tuple(sorted(df))
@@ -58,7 +70,7 @@ def _pack(pool: tuple[str, ...]) -> _Pack:
         for w in bag:
             weights[row, index[w]] = math.log((len(pool) + 1) / (df[w] + 0.5))
     sums = weights.sum(axis=1, keepdims=True)
-    return _Pack(vocabulary, weights / np.clip(sums, 1e-9, None))
+    return _Table(vocabulary, weights / np.clip(sums, 1e-9, None), {s: i for i, s in enumerate(pool)})
 
 
 def scores(pool: tuple[str, ...], sentences: Sequence[str], vectors: WordVectors) -> np.ndarray | None:
