@@ -73,10 +73,12 @@ SIGNAL_PRECISION_FLOOR = 0.83
 CHECK_DIR = Path(__file__).resolve().parent / "critic_dev"
 # Lowered at stop 24, one item: score 0.775 -> 0.750, dev-ai-engineer-008 (labelled [3, 3]; its lesson is now
 # seen in other words, so the signal gap no longer holds it at 3) scores 4.
+# Follow-ups 0.778 -> 1.000 at stop 24: a short reply far from the answer it follows and from both questions is off
+# topic (agent/critic/follow_up.py APART).
 CHECK_FLOOR = {
     "score_in_range": 0.75,
     "strong_high": 0.769,
-    "follow_up_in_range": 0.777,
+    "follow_up_in_range": 1.0,
     "quantified_f1": 0.952,
 }
 # evals/critic_dev2, the second check set (its README), written at stop 24 before that stop's changes: what it
@@ -87,7 +89,7 @@ CHECK2_FLOOR = {
     "score_in_range": 0.70,
     "off_topic_capped": 0.583,
     "strong_high": 0.736,
-    "follow_up_in_range": 0.777,
+    "follow_up_in_range": 1.0,
 }
 SIGNAL_RECALL_FLOOR = 0.59
 Judge = Callable[[LabeledItem], tuple[Any, list[Any]]]  # item -> (critique, [follow-up critiques])
@@ -101,7 +103,8 @@ def default_judge() -> Judge:
     def judge(item: LabeledItem) -> tuple[Any, list[Any]]:
         info = question_info(item.question, item.question_type, None, item.role, None, item.question_id)
         main = critique_answer(item.question, item.question_type, item.answer, info=info)
-        follow = [critique_follow_up(info, fu.question, fu.probes, fu.answer) for fu in item.follow_ups]
+        follow = [critique_follow_up(info, fu.question, fu.probes, fu.answer, earlier=item.answer)
+                  for fu in item.follow_ups]
         return main, follow
 
     return judge

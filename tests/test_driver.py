@@ -62,7 +62,8 @@ def scripted_critic(
     )
 
 
-def scripted_follow_up(info: Any, follow_up: str, probes: str, answer: str, stories: Sequence[Story] = ()) -> Critique:
+def scripted_follow_up(info: Any, follow_up: str, probes: str, answer: str, stories: Sequence[Story] = (),
+                       earlier: str = "") -> Critique:  # fmt: skip
     """TEST DOUBLE for agent.critic.critique_follow_up: the reply closes the probed gap unless GAPS lists it."""
     closes = probes not in GAPS.get(answer.strip(), [probes])
     return Critique(

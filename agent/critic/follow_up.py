@@ -23,7 +23,7 @@ from agent.critic.schema import Critique, Evidence, Span, StarFlags
 from agent.critic.semantic import MAX_SENTENCES, Semantic, semantic
 from agent.critic.star import concrete as pictured
 from agent.critic.star import states_result
-from agent.critic.text import clip, first_person, words
+from agent.critic.text import clip, first_person, sentences, words
 from knowledge.models import Story
 from prompts import load_yaml
 
@@ -36,6 +36,11 @@ OFF_TOPIC_FLOOR = 0.12
 CHECKED_WORDS = 40  # replies up to this many words are checked with MiniLM when unclear
 CLEARLY_ON = 0.15  # static cosine at or above which a reply is on topic without asking MiniLM
 STATIC_FLOOR = -0.05  # without MiniLM, the static cosine under which a reply is about something else
+# A short reply that goes on with the story sits close to the answer it follows or to the questions; one about another
+# subject sits far from both even when it shares a word or two with them ("the team", "a talk"). Off topic when its
+# MiniLM cosine with the earlier answer plus its best with the two questions is under APART (labelled replies that
+# give something: 0.58 and up; replies about something else: 0.30-0.51).
+APART = 0.55
 # Open probes (why, what could fail, what it cost) are answered in words no cue list holds: a specific reply of some
 # length whose meaning sits this close to the follow-up question gives what it asked (static cosine; 0.45 was
 # MiniLM's).
@@ -149,26 +154,39 @@ def _fits(sem: Semantic, sent_vecs: np.ndarray | None, follow_up: str, question:
     return [float(asked[0] @ answer), float(main[0] @ answer)]
 
 
-def _about_else(sem: Semantic, f: Features, fits: list[float], follow_up: str, question: str) -> bool:
-    """The reply is about something else: its meaning is far from both questions. Static vectors decide the clear
+def _about_else(sem: Semantic, f: Features, fits: list[float], follow_up: str, question: str,
+                earlier: str = "") -> bool:  # fmt: skip
+    """The reply is about something else: its meaning is far from both questions, or (a short reply, with the
+    answer it follows known) far from that answer and not near either question. Static vectors decide the clear
     cases; an unclear one is checked with MiniLM (OFF_TOPIC_FLOOR says why)."""
     if sem is not semantic():  # a model given by the caller (MiniLM, or the hashing one in tests) decides alone
         return max(fits) < OFF_TOPIC_FLOOR
-    if max(fits) >= CLEARLY_ON:
+    short = sum(len(words(s.text)) for s in f.sents) <= CHECKED_WORDS
+    if max(fits) >= CLEARLY_ON and not (short and earlier.strip()):
         return False
-    if sum(len(words(s.text)) for s in f.sents) > CHECKED_WORDS:
+    if not short:
         return max(fits) < STATIC_FLOOR
     exact = semantic("minilm")
     vecs = exact.vectors([s.text for s in f.sents[:MAX_SENTENCES]])
     sure = _fits(exact, vecs, follow_up, question)
-    return max(sure) < OFF_TOPIC_FLOOR if sure is not None else max(fits) < STATIC_FLOOR
+    if sure is None:
+        return max(fits) < STATIC_FLOOR
+    if max(sure) < OFF_TOPIC_FLOOR and max(fits) < CLEARLY_ON:
+        return True
+    before = exact.vectors([s.text for s in sentences(earlier)[:MAX_SENTENCES]]) if earlier.strip() else None
+    if vecs is None or before is None or not len(before):
+        return False
+    reply, told = vecs.mean(axis=0), before.mean(axis=0)
+    apart = float(reply @ told) / max(float(np.linalg.norm(reply) * np.linalg.norm(told)), 1e-9)
+    return apart + max(sure) < APART
 
 
 def critique_follow_up(
     info: QuestionInfo, follow_up: str, probes: str, answer: str, stories: Sequence[Story] = (),
-    sem: Semantic | None = None,
+    sem: Semantic | None = None, earlier: str = "",
 ) -> Critique:  # fmt: skip
-    """Judge `answer` as a reply to `follow_up` (which probed `probes`) about the main question `info`."""
+    """Judge `answer` as a reply to `follow_up` (which probed `probes`) about the main question `info`; `earlier` is
+    the answer the follow-up was asked about (a reply far from it and from both questions is off topic)."""
     sem = sem or semantic()
     phr = load_yaml("critic_phrases.yaml")
     applies = [probes] if probes != "none" else ["specificity"]
@@ -189,7 +207,8 @@ def critique_follow_up(
     judged = info if probes == "relevance" else dataclasses.replace(info, in_pack=False)
     f = compute(judged, verdict.text, sem)
     fits = _fits(sem, f.sent_vecs, follow_up, info.text)
-    if (fits is None and word_off_topic) or (fits is not None and _about_else(sem, f, fits, follow_up, info.text)):
+    if (fits is None and word_off_topic) or (
+            fits is not None and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
     closes, partly = _closes(probes, f, info, verdict.text)

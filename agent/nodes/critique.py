@@ -174,8 +174,9 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
         if last_follow_up is None:
             raise InvalidStateError("a follow-up answer without a follow-up")
         asked_text = last_follow_up["text"]
-        critique = critique_follow_up(info_for(ctx, q), asked_text, last_follow_up["probes"], pending["text"], stories)
         main_record = next((t for t in earlier if not t["is_follow_up"] and t["critique"] is not None), None)
+        critique = critique_follow_up(info_for(ctx, q), asked_text, last_follow_up["probes"], pending["text"], stories,
+                                      earlier=main_record["answer"] if main_record else "")  # fmt: skip
         main = Critique.model_validate(main_record["critique"]) if main_record else critique
         judged = [t["critique"] for t in earlier if t["is_follow_up"] and t["critique"] is not None]
         main = _open_gaps(main, [*judged, critique.model_dump()])
@@ -201,8 +202,12 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
         "usage": usage,
     }
     if follow_up is not None:
-        from agent.critic.semantic import semantic
+        from agent.critic.semantic import MAX_SENTENCES, semantic
+        from agent.critic.text import sentences
 
         # Judging the reply compares it with the follow-up: embed that now, while the candidate reads it.
         semantic().ahead_later([follow_up["text"]])
+        # A short reply is also compared with the answer it follows (MiniLM): embed that answer's sentences now too.
+        told = next((t["answer"] for t in [*earlier, record] if not t["is_follow_up"]), "")
+        semantic("minilm").ahead_later([x.text for x in sentences(told)[:MAX_SENTENCES]])
     return {"turns": [record], "pending_answer": None}
