@@ -158,13 +158,12 @@ def emptied_database() -> str | None:
     """The one-line problem when the tool's own session database is a 0-byte file while the history folder holds
     saved sessions: emptied outside the tool (a crash, a sync tool, a bad copy). SQLite would read it as a new,
     empty database and every saved session would vanish without a word; said instead, for every command."""
-    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
     try:
         db = data_dir() / "sessions.sqlite"
     except DataDirError:  # a data folder that cannot be used: its own one-line error comes next
         return None
     try:
-        if (url and sqlite_file(url).resolve() != db.resolve()) or db.stat().st_size:
+        if _sqlite_file().resolve() != db.resolve() or db.stat().st_size:
             return None
         saved = sum(1 for _ in (data_dir() / "history").glob("*.json"))
     except OSError:  # no database yet (a first session), or no history folder
