@@ -108,13 +108,11 @@ class SqliteStore:
         try:
             with self.saver.lock:
                 return list(self.saver.conn.execute(sql, params).fetchall())
-        except sqlite3.OperationalError as exc:
-            if str(exc).startswith("no such table"):
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and str(exc).startswith("no such table"):
                 # a database file opened read-only before any session set its tables up (a first session stopped
                 # while it got ready): nothing is registered in it
                 return []
-            raise storage_error(exc, self.path) or exc from None
-        except sqlite3.DatabaseError as exc:
             raise storage_error(exc, self.path) or exc from None
 
     def register(self, thread_id: str, context: dict[str, Any], status: str = "active") -> None:
