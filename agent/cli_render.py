@@ -185,9 +185,10 @@ class Renderer:
         kept in memory only says it cannot be resumed instead of a command that would fail, and where its answers
         were written (`report`, agent.memory_report)."""
         if memory_only():
-            kept = f"Your answers so far are in {report}" if report else "Without it, the default session file"
+            kept = (f"Your answers so far are in {report}" if report
+                    else "Without it, the default session file keeps answers across runs.")  # fmt: skip
             self.line("This session was kept in memory only (--checkpointer memory:): it ends with this process and "
-                      f"cannot be resumed. {kept}" + ("" if report else " keeps answers across runs."))  # fmt: skip
+                      f"cannot be resumed. {kept}")  # fmt: skip
             return
         self.line(f"{reason} Resume with: {resume_command(session_id)}")
 
