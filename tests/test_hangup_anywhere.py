@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import signal
-import time
 from pathlib import Path
 
 import pytest
@@ -110,8 +109,7 @@ def test_a_closed_terminal_exits_129_whatever_the_session_met_first(
         term.submit(ANSWER)
         if when == "at the prompt":
             term.wait_for_prompt(after="Question 2/2")
-            term.type("half an answer")
-            time.sleep(0.5)  # the keys reach the prompt's buffer
+            term.type_seen("half an answer")
         else:
             term.wait_for("Getting the interview ready")
         term.hang_up()

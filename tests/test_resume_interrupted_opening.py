@@ -35,8 +35,7 @@ def test_ctrl_c_while_a_resume_opens_the_session_keeps_it_and_says_how_to_resume
     first = Terminal(args)
     try:
         first.wait_for_prompt()  # question 1 takes keys while the index builds
-        first.type("a draft typed while the notes were read")
-        time.sleep(0.5)
+        first.type_seen("a draft typed while the notes were read")
         first.proc.send_signal(signal.SIGINT)
         first.wait_for("Resume with", timeout=120)
         first.exit_code()

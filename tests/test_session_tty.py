@@ -112,6 +112,18 @@ class Terminal:
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
 
+    def type_seen(self, keys: str, timeout: float = 60) -> None:
+        """Type keys and wait until the prompt has echoed them all (they are in its buffer, not the terminal's
+        input queue): a fixed sleep was not enough under load."""
+        start = len(self.screen)
+        self.type(keys)
+        deadline = time.monotonic() + timeout
+        while keys not in ANSI.sub(b"", self.screen[start:]).decode("utf-8", errors="replace"):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{keys!r} not echoed; screen:\n{self.text()[-2000:]}")
+            if not self._read() and self.proc.poll() is not None:
+                raise AssertionError(f"{keys!r} not echoed before exit; screen:\n{self.text()[-2000:]}")
+
     def submit(self, answer: str) -> None:
         """Type an answer and submit it (Esc+Enter)."""
         self.type(answer + "\x1b\r")
