@@ -50,12 +50,22 @@ def memory_only(url: str | None = None) -> bool:
     return (os.environ.get(ENV, "") if url is None else url).strip() == "memory:"
 
 
+def is_sqlite(url: str) -> bool:
+    """True when `url` names a SQLite session database: a path or sqlite:///PATH ("" is the default file). Not
+    memory:, postgresql:// or any other scheme:// (mysql://, http://: a URL this tool does not serve). The one
+    rule for "is this a SQLite path", read the same way (spaces around it ignored) wherever it is asked."""
+    url = url.strip()
+    if memory_only(url) or is_postgres(url):
+        return False
+    return "://" not in url or url.startswith("sqlite:///")
+
+
 def absolute(url: str) -> str:
     """A SQLite backend named by a relative path, made absolute (the printed resume command must work from any
     folder, and a run elsewhere must not create a new empty database); other URLs as they are."""
-    if not url or memory_only(url) or is_postgres(url) or ("://" in url and not url.startswith("sqlite:///")):
+    if not url.strip() or not is_sqlite(url):
         return url
-    return str(sqlite_file(url).absolute())
+    return str(sqlite_file(url.strip()).absolute())
 
 
 def sqlite_file(url: str) -> Path:

@@ -12,7 +12,7 @@ import os
 from contextlib import closing
 from pathlib import Path
 
-from agent.backend import is_postgres, memory_only, sqlite_file
+from agent.backend import is_postgres, is_sqlite, memory_only, sqlite_file
 from knowledge.paths import DataDirError, data_dir
 
 
@@ -55,8 +55,8 @@ def _confirm(question: str) -> bool:
 
 
 def backend_is_sqlite() -> bool:
-    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    return not url or not (memory_only(url) or is_postgres(url))
+    """True when the configured backend (INTERVIEWER_CHECKPOINTER, default the data folder's file) is SQLite."""
+    return is_sqlite(os.environ.get("INTERVIEWER_CHECKPOINTER", ""))
 
 
 POSTGRES_MODULES = ("psycopg", "psycopg_pool", "langgraph.checkpoint.postgres")
@@ -111,9 +111,9 @@ def foreign_checkpointer() -> str | None:
     from agent.storage import foreign_message, not_sqlite
 
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    if not url or not backend_is_sqlite():
+    if not url or memory_only(url) or is_postgres(url):
         return None
-    if "://" in url and not url.startswith("sqlite:///"):
+    if not is_sqlite(url):
         return (f"--checkpointer {redact_url(url)} is not a kind of session store this tool serves: give a SQLite "
                 "file path (or sqlite:///PATH), a postgresql:// URL, or memory:")  # fmt: skip
     path = sqlite_file(url)
