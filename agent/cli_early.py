@@ -108,11 +108,13 @@ class EarlyStart:
         """(the candidate's first input, None) read while the session starts, or (None, the Ctrl-C or Ctrl-D that
         stopped it). Either way the start is done when this returns; its notices are on screen, and so is its
         first question when it differs from the preview."""
-        source.prepare()  # prompt_toolkit is imported before the start competes with it for the interpreter
-        self._thread.start()
         draft = ""
         source.on_submit = self._submitted
         try:
+            # a stop from here on (the question is on screen) keeps what was typed: even while prompt_toolkit is
+            # imported, before the start's thread runs (abandoned below, as a start cut short)
+            source.prepare()  # prompt_toolkit is imported before the start competes with it for the interpreter
+            self._thread.start()
             while True:
                 text: str | None = None
                 try:

@@ -331,6 +331,16 @@ class PromptSource:
             return ""
         return str(self._session.default_buffer.text)
 
+    def take_unread(self) -> None:
+        """After a stop: the keys typed that no prompt took yet (still in the terminal's input queue or in
+        prompt_toolkit's) join the draft, so it is kept as typed (agent.cli_unread)."""
+        from agent.cli_unread import unread_text
+
+        session = self._session
+        extra = unread_text(session.input, session.app.key_processor) if session is not None else unread_text()
+        if extra:
+            self._draft = self.draft() + extra
+
     def interrupt(self, exc: BaseException) -> None:
         """Stop the running prompt from another thread: read() raises `exc`; the draft stays in draft()."""
         app = self._session.app

@@ -147,6 +147,7 @@ def run(opts: Options) -> int:
     if context is not None:
         # A new session is on screen (banner and first question) before LangGraph is imported; the graph
         # asks the same question (same planner, seed and history) and the loop re-shows it only if it differs.
+        from agent.cli_early import EarlyStart  # loaded before the question shows: a stop from then on keeps a draft
         from agent.preview import first_question
 
         context = with_seed(context)
@@ -164,12 +165,14 @@ def run(opts: Options) -> int:
     first_input, stopped = None, None
     if context is not None and thread_id and shown is not None and isinstance(source, PromptSource):
         # The prompt reads keys now; the graph, the session database and the index start beside it.
-        from agent.cli_early import EarlyStart
-
         early = EarlyStart(context, thread_id, shown)
         first_input, stopped = early.first_input(source, render)
     elif source.interactive:
         getting_ready.enter_context(render.waiting("Getting the interview ready… (you can start typing)"))
+    if early is not None and early.abandoned:
+        # said and kept now: importing what the start was still loading could outlast the stop's grace period
+        with getting_ready:
+            return _stopped_getting_ready(source, early, render)
     from agent import cli_run  # lazy: imports the graph, LangGraph and the index (done already after an early start)
     from knowledge.embeddings import EmbedderUnavailableError
 
@@ -251,6 +254,7 @@ def run(opts: Options) -> int:
         cli_run.saved_hint(driver, render, "Scripted answers ran out before the end. Session saved.")
         return EXIT_SCRIPT_EXHAUSTED
     except EOFError:
+        _take_unread(source)
         if not _first_draft_kept(source, driver, early, render):
             cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
             keep_draft(source, driver, early.kept if early else None, context, render)
@@ -260,19 +264,13 @@ def run(opts: Options) -> int:
             raise  # not the closed terminal: reported as an unexpected error
         # Ctrl-C, SIGTERM, a hang-up, or the terminal met closed before its SIGHUP arrived (EIO): the same stop
         cli_signals.rearm()
+        _take_unread(source)  # before the terminal gets its line mode back (getting_ready), which hides them
         getting_ready.close()
         render.line("")
         if resuming and (driver is None or not driver.started):
             # stopped while the saved session was opened (e.g. its story index rebuilt): nothing of it changed
             render.line(f"Stopped before the session resumed; {_kept_as_it_was(opts)}")
             return EXIT_INTERRUPTED
-        if early is not None and early.abandoned:
-            dropped = " (the story index build is dropped; it runs again next time)" if early.context.docs else ""
-            render.line(f"Stopped while the interview was getting ready{dropped}.")
-            if early.kept is None:
-                if not _first_draft_kept(source, driver, early, render):
-                    render.line("Nothing was answered yet, so nothing was saved.")
-                return EXIT_INTERRUPTED
         if not _first_draft_kept(source, driver, early, render):
             cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
             keep_draft(source, driver, early.kept if early else None, context, render)
@@ -299,11 +297,33 @@ def _first_draft_kept(source: AnswerSource, driver: Any, early: Any, render: Ren
     the session being dropped as empty (True: kept and the resume command said, or why it could not be)."""
     if early is not None and early.kept is not None:
         return False  # an answer submitted while it got ready is journalled: the usual save line
-    if early is not None and early.abandoned:  # the start still ran: the journal file alone keeps it
-        return keep_first_draft(source, early.thread_id, early.context, early.shown, render)
     if driver is None or not driver.started or _answered(driver):
         return False
     return keep_first_draft(source, driver.thread_id, driver.context, early.shown if early else "", render)
+
+
+def _stopped_getting_ready(source: AnswerSource, early: Any, render: Renderer) -> int:
+    """Ctrl-C, SIGTERM or a hang-up while the new session still got ready (its start is left alone, and nothing is
+    imported for it: a stop's grace period may end first). What the candidate submitted or typed is kept in the
+    answer journal, as the session would keep it, and the resume command says so."""
+    cli_signals.rearm()
+    _take_unread(source)  # before the terminal gets its line mode back (getting_ready), which hides them
+    render.line("")
+    dropped = " (the story index build is dropped; it runs again next time)" if early.context.docs else ""
+    render.line(f"Stopped while the interview was getting ready{dropped}.")
+    if early.kept is not None:  # an answer submitted early: in the journal, graded on resume
+        render.resume_hint(early.kept, "Your answer is saved; it is graded when you resume.")
+        keep_draft(source, None, early.kept, early.context, render)
+    elif not keep_first_draft(source, early.thread_id, early.context, early.shown, render):
+        render.line("Nothing was answered yet, so nothing was saved.")
+    return EXIT_INTERRUPTED
+
+
+def _take_unread(source: AnswerSource) -> None:
+    """Keys typed that no prompt took yet join the draft kept at a stop (agent.cli_unread)."""
+    if isinstance(source, PromptSource):
+        with contextlib.suppress(Exception):  # never in the way of saving what is already there
+            source.take_unread()
 
 
 def _ungraded(early: Any, driver: Any) -> str | None:
