@@ -17,8 +17,9 @@ The same nodes as agent.graph, with these differences:
 - Every answer feeds the candidate's coaching history in the server's store (agent.coaching.store_feed), which the
   served "progress" graph (agent.service_progress) reads back.
 
-The candidate is the server's authenticated user when the server has auth configured, else the thread's
-`user_id` metadata, else the thread alone: question history, indexes and reports are keyed by it.
+The candidate is the server's authenticated user (agent.service_auth), with the thread's `user_id` metadata when
+the client names one, else that metadata alone (a server run without auth), else the thread: question history,
+indexes and reports are keyed by it.
 """
 
 from __future__ import annotations
@@ -88,16 +89,18 @@ class ServiceState(State, total=False):
 
 
 def candidate_identity(runtime: Runtime[Any], config: RunnableConfig) -> str:
-    """Who the candidate is: the server's authenticated user, else the thread's user_id metadata, else the thread."""
+    """Who the candidate is: the server's authenticated user, else the thread's user_id metadata, else the thread.
+
+    An authenticated client that names a user_id too (one web app signed in for many candidates) keeps each of its
+    candidates apart under its own identity: `auth:<identity>/user:<user_id>`."""
+    metadata = config.get("metadata") or {}
+    user_id = metadata.get("user_id")
+    named = f"user:{user_id.strip()}" if isinstance(user_id, str) and user_id.strip() else ""
     info = getattr(runtime, "server_info", None)
     user = getattr(info, "user", None)
     if user is not None and getattr(user, "is_authenticated", False) and getattr(user, "identity", ""):
-        return f"auth:{user.identity}"
-    metadata = config.get("metadata") or {}
-    user_id = metadata.get("user_id")
-    if isinstance(user_id, str) and user_id.strip():
-        return f"user:{user_id.strip()}"
-    return f"thread:{_thread_id(config)}"
+        return f"auth:{user.identity}/{named}" if named else f"auth:{user.identity}"
+    return named or f"thread:{_thread_id(config)}"
 
 
 def _thread_id(config: RunnableConfig) -> str:

@@ -19,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from evals.stub_openai import free_port
 
@@ -30,7 +31,7 @@ def _config(folder: Path, auth: str | None = None) -> Path:
     handler ("path/to/module.py:auth") to serve with, as a deployment that configures auth does."""
     config = json.loads((REPO / "langgraph.json").read_text(encoding="utf-8"))
     if auth:
-        config["auth"] = {"path": auth}
+        config["auth"] = {**config.get("auth", {}), "path": auth}
 
     def absolute(ref: str) -> str:
         return f"{REPO}/{ref.removeprefix('./')}" if ref.startswith("./") else ref
@@ -41,6 +42,8 @@ def _config(folder: Path, auth: str | None = None) -> Path:
         config["checkpointer"]["path"] = absolute(config["checkpointer"]["path"])
     if "http" in config:
         config["http"]["app"] = absolute(config["http"]["app"])
+    if "auth" in config:
+        config["auth"]["path"] = absolute(config["auth"]["path"])
     path = folder / "langgraph.json"
     path.write_text(json.dumps(config), encoding="utf-8")
     return path
@@ -90,6 +93,16 @@ def langgraph_dev_process(
         log.close()
         if home is None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+TEST_TOKEN = "interviewer-test-client-token"  # a server without INTERVIEWER_AUTH_SECRET takes any token this long
+
+
+def dev_client(url: str, token: str = TEST_TOKEN) -> Any:
+    """A langgraph-sdk sync client that signs in with `token` (agent.service_auth: every request needs one)."""
+    from langgraph_sdk import get_sync_client
+
+    return get_sync_client(url=url, headers={"Authorization": f"Bearer {token}"})
 
 
 def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float) -> None:

@@ -5,6 +5,8 @@ seed, offline: true}`; a turn is timed from sending the answer (runs.create with
 run has finished and the next question is in the thread's state, as a client sees it. Afterwards every thread's
 state is read back through the server and checked for lost and crossed answers. With `--spawn-server` the
 benchmark starts `langgraph dev` itself (evals.langgraph_dev) and also reports the server's CPU per turn.
+Every request signs in (agent.service_auth): with INTERVIEWER_TOKEN set, as that token; with the server's
+INTERVIEWER_AUTH_SECRET in this environment, as the user `evals-load`; else with a random token of its own.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import secrets
 import time
 from pathlib import Path
 from typing import Any
@@ -68,10 +71,20 @@ def _group_cpu(pgid: int | None) -> float | None:
     return total
 
 
+def _token() -> str:
+    from agent.service_auth import SECRET_ENV, issue
+
+    if token := os.environ.get("INTERVIEWER_TOKEN"):
+        return token
+    if secret := os.environ.get(SECRET_ENV):
+        return issue("evals-load", secret)
+    return f"evals-load-{secrets.token_hex(16)}"
+
+
 async def _run(url: str, args: dict[str, Any], pgid: int | None) -> dict[str, Any]:
     from langgraph_sdk import get_client
 
-    client = get_client(url=url)
+    client = get_client(url=url, headers={"Authorization": f"Bearer {_token()}"})
     out: dict[str, Any] = {"threads": {}, "latencies": [], "errors": []}
     cpu0 = _group_cpu(pgid)
     began = time.perf_counter()

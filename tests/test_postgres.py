@@ -124,9 +124,7 @@ def test_concurrent_interviews_lose_and_cross_nothing(pg_url: str) -> None:
 
 
 def test_the_service_keeps_a_thread_in_postgres_across_a_server_restart(pg_url: str, tmp_path: Path) -> None:
-    from langgraph_sdk import get_sync_client
-
-    from evals.langgraph_dev import langgraph_dev
+    from evals.langgraph_dev import dev_client, langgraph_dev
 
     env = {"INTERVIEWER_CHECKPOINTER": pg_url, "INTERVIEWER_DATA_DIR": str(tmp_path / "data"),
            "INTERVIEWER_EMBEDDER": "hashing", "INTERVIEWER_OFFLINE": "1"}  # fmt: skip
@@ -134,7 +132,7 @@ def test_the_service_keeps_a_thread_in_postgres_across_a_server_restart(pg_url: 
     context = {"role": "director", "questions": 2, "follow_ups": 0, "seed": 4}
     move = {"resume": {"kind": "answer", "text": A1}}
     with langgraph_dev(env, home=home) as url:
-        client = get_sync_client(url=url)
+        client = dev_client(url)
         thread_id = client.threads.create(metadata={"user_id": "pg-candidate"})["thread_id"]
         client.runs.wait(thread_id, "interviewer", input={"candidate_questions": []}, context=context)
         client.runs.wait(thread_id, "interviewer", command=move, context=context)
@@ -144,7 +142,7 @@ def test_the_service_keeps_a_thread_in_postgres_across_a_server_restart(pg_url: 
         rows = conn.execute("SELECT count(*) FROM checkpoints WHERE thread_id = %s", (thread_id,)).fetchone()
     assert rows is not None and rows[0] > 0
     with langgraph_dev(env, home=home) as url:  # a new server process: the thread goes on where it stopped
-        client = get_sync_client(url=url)
+        client = dev_client(url)
         client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "answer", "text": A2}}, context=context)
         values = client.threads.get_state(thread_id)["values"]
     assert [t["answer"] for t in values["turns"]] == [A1, A2]

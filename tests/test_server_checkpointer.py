@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from evals.langgraph_dev import langgraph_dev, langgraph_dev_process
+from evals.langgraph_dev import dev_client, langgraph_dev, langgraph_dev_process
 from evals.stub_openai import free_port
 
 ACCEPTED = "give a postgresql:// URL, a .sqlite file path (or sqlite:///PATH), memory:, or unset"
@@ -76,14 +76,12 @@ def test_a_postgres_that_refuses_the_database_or_role_is_named_as_such(case: str
 
 
 def test_a_sqlite_file_damaged_while_the_server_runs_fails_each_run_with_one_log_line(tmp_path: Path) -> None:
-    from langgraph_sdk import get_sync_client
-
     db, home = tmp_path / "checkpoints.sqlite", tmp_path / "server"
     env = {"INTERVIEWER_CHECKPOINTER": str(db), "INTERVIEWER_DATA_DIR": str(tmp_path / "data"),
            "INTERVIEWER_EMBEDDER": "hashing", "INTERVIEWER_OFFLINE": "1"}  # fmt: skip
     context = {"role": "director", "questions": 2, "follow_ups": 0, "seed": 3}
     with langgraph_dev(env, home=home) as url:
-        client: Any = get_sync_client(url=url)
+        client: Any = dev_client(url)
         thread_id = client.threads.create()["thread_id"]
         client.runs.wait(thread_id, "interviewer", input={}, context=context)
         for damaged in [db, *tmp_path.glob("checkpoints.sqlite-*")]:  # a restore gone wrong, a disk fault

@@ -14,11 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from langgraph_sdk import get_sync_client
 from stub_openai import StubOpenAI
 
-from agent.candidates import candidate_key
-from evals.langgraph_dev import langgraph_dev
+from evals.langgraph_dev import dev_client, langgraph_dev
 
 SERVER_KEY = "sk-server-only-7f3a"
 ANSWER = (
@@ -111,7 +109,7 @@ def test_a_client_cannot_point_the_server_at_its_own_url_or_take_its_key(
     server: tuple[str, Path], model_server: StubOpenAI
 ) -> None:
     url, _ = server
-    client = get_sync_client(url=url)
+    client = dev_client(url)
     mine = Listener()
     hostile = {"role": "director", "questions": 2, "follow_ups": 1, "seed": 5, "base_url": mine.url,
                "model": "client-model", "api_key": "client-key", "embedder": "openai", "timeout": 1}  # fmt: skip
@@ -132,7 +130,7 @@ def test_a_client_cannot_point_the_server_at_its_own_url_or_take_its_key(
 
 def test_a_client_cannot_make_the_server_read_or_write_its_paths(server: tuple[str, Path], tmp_path: Path) -> None:
     url, data = server
-    client = get_sync_client(url=url)
+    client = dev_client(url)
     secret = tmp_path / "server-notes"
     secret.mkdir()
     story = f"## Story: {SECRET_TITLE}\n\nS: x.\nT: y.\nA: I fixed it.\nR: 30% fewer errors.\n"
@@ -161,7 +159,7 @@ def test_a_client_cannot_make_the_server_read_or_write_its_paths(server: tuple[s
 
 def test_uploaded_notes_serve_that_candidate_only_and_the_report_comes_back(server: tuple[str, Path]) -> None:
     url, data = server
-    client = get_sync_client(url=url)
+    client = dev_client(url)
     context = {"role": "engineering-manager", "questions": 1, "follow_ups": 0, "seed": 25}  # an incident question
     docs = [{"name": "on-call.md", "text": NOTES}]
     thread_id, run = start(client, context, {"user_id": "carol"}, documents=docs)
@@ -185,7 +183,7 @@ def test_uploaded_notes_serve_that_candidate_only_and_the_report_comes_back(serv
 
 def test_an_oversized_upload_is_refused_with_a_reason(server: tuple[str, Path]) -> None:
     url, _ = server
-    client = get_sync_client(url=url)
+    client = dev_client(url)
     docs = [{"name": "huge.md", "text": "x" * (600 * 1024)}]
     thread_id, run = start(client, {"role": "director"}, {"user_id": "big"}, documents=docs)
     assert run["status"] == "error"
@@ -194,7 +192,7 @@ def test_an_oversized_upload_is_refused_with_a_reason(server: tuple[str, Path]) 
 
 def test_studio_schemas_build_and_offer_no_url_key_or_path(server: tuple[str, Path]) -> None:
     url, _ = server
-    client = get_sync_client(url=url)
+    client = dev_client(url)
     assistant = client.assistants.search(graph_id="interviewer")[0]
     schemas = client.assistants.get_schemas(assistant["assistant_id"])  # the endpoint that failed on 3.11
     assert set(schemas["context_schema"]["properties"]) == {
@@ -207,7 +205,7 @@ def test_each_answer_feeds_the_candidates_history_in_the_store_and_progress_serv
     server: tuple[str, Path],
 ) -> None:
     url, data = server
-    client = get_sync_client(url=url)
+    client = dev_client(url)
     context = {"role": "director", "questions": 2, "follow_ups": 0, "offline": True}
     for seed in (11, 12):
         upload = {"documents": [{"name": "erin.md", "text": NOTES}]} if seed == 11 else {}
@@ -218,14 +216,8 @@ def test_each_answer_feeds_the_candidates_history_in_the_store_and_progress_serv
                              context={**context, "seed": 13})  # fmt: skip
     client.runs.join(half, run["run_id"])
 
-    erin = candidate_key("user:erin")
-    items = client.store.search_items(("coaching", erin), limit=50)["items"]
-    assert len(items) == 3 and {tuple(i["namespace"]) for i in items} == {("coaching", erin)}
-    assert sorted(i["value"]["finished"] for i in items) == [False, True, True]
-    assert sorted(len(i["value"]["answers"]) for i in items) == [1, 2, 2]
     assert not list(data.glob("candidates/*/history/*.json"))  # the store holds it, not the server's disk
-    everyone = client.store.search_items(("coaching",), limit=100)["items"]  # what any client can read
-    assert everyone and not [i["value"] for i in everyone if str(data) in repr(i["value"])]  # labels, no paths
+    assert client.store.search_items(("coaching",), limit=100)["items"] == []  # clients read their own namespaces
 
     mine = client.runs.wait(None, "progress", input={"role": "director"}, metadata={"user_id": "erin"})
     progress = mine["view"]["progress"]

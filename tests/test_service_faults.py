@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from langgraph_sdk import get_sync_client
 
-from evals.langgraph_dev import langgraph_dev, langgraph_dev_process
+from evals.langgraph_dev import dev_client, langgraph_dev, langgraph_dev_process
 
 CONTEXT = {"role": "director", "questions": 2, "follow_ups": 0, "seed": 3, "offline": True}
 
@@ -40,7 +39,7 @@ def test_a_failure_inside_a_run_tells_the_client_one_line_without_a_server_path(
     data, home = tmp_path / "data", tmp_path / "server"
     with langgraph_dev({"INTERVIEWER_DATA_DIR": str(data), "INTERVIEWER_EMBEDDER": "minilm"}, home=home) as url:
         (data / "candidates").write_text("in the way")  # the candidates' folder goes bad after the server started
-        client: Any = get_sync_client(url=url)
+        client: Any = dev_client(url)
         thread_id = client.threads.create(metadata={"user_id": "fault"})["thread_id"]
         run = client.runs.create(thread_id, "interviewer", input={}, context=CONTEXT)
         client.runs.join(thread_id, run["run_id"])

@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from langgraph_sdk import get_sync_client
 
-from evals.langgraph_dev import langgraph_dev
+from evals.langgraph_dev import dev_client, langgraph_dev
 from evals.stub_openai import Action, StubOpenAI
 
 FAILED = "offline critique: the model failed: server error (HTTP 500)"
@@ -38,7 +37,7 @@ def test_a_failing_model_is_said_per_turn_in_the_prompts_and_the_report(
     context = {"role": "director", "questions": 2, "follow_ups": 0, "seed": 11}
     home = tmp_path_factory.mktemp("failing-model-server")
     with langgraph_dev(env, home=home) as url:
-        client: Any = get_sync_client(url=url)
+        client: Any = dev_client(url)
         thread_id = client.threads.create(metadata={"user_id": "model-down"})["thread_id"]
         first = client.runs.wait(thread_id, "interviewer", input={}, context=context)
         assert "notice" not in first["__interrupt__"][0]["value"]  # nothing graded yet
@@ -65,7 +64,7 @@ def test_follow_up_answers_the_model_never_saw_are_not_counted_as_its_failures(
            "OPENAI_BASE_URL": failing_model.url, "OPENAI_API_KEY": "sk-test-500", "INTERVIEWER_MODEL": "stub-model"}
     context = {"role": "director", "questions": 2, "follow_ups": 1, "seed": 11}
     with langgraph_dev(env) as url:
-        client: Any = get_sync_client(url=url)
+        client: Any = dev_client(url)
         thread_id = client.threads.create(metadata={"user_id": "model-down-follow-ups"})["thread_id"]
         values = client.runs.wait(thread_id, "interviewer", input={}, context=context)
         for n in range(6):

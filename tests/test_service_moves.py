@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from langgraph_sdk import get_sync_client
 
 from agent.candidates import candidate_key
-from evals.langgraph_dev import langgraph_dev
+from agent.service_auth import identity_of
+from evals.langgraph_dev import TEST_TOKEN, dev_client, langgraph_dev
 
 CONTEXT = {"role": "director", "questions": 3, "follow_ups": 0, "seed": 8, "offline": True}
 ANSWER = "I led the move of our billing to a new platform across three teams; cost fell 20% in two quarters."
@@ -62,7 +62,7 @@ def refusal(values: dict[str, Any]) -> str | None:
 def test_a_double_submit_lands_once_and_the_repeat_is_refused_naming_the_current_question(
     server: tuple[str, Path],
 ) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     thread_id = started(client, "double")
     first = prompt(client, thread_id)
     assert (first["step"], first["turn_index"]) == (0, 0)
@@ -97,7 +97,7 @@ def test_a_double_submit_lands_once_and_the_repeat_is_refused_naming_the_current
 def test_the_same_words_echoing_the_current_prompt_are_taken_as_its_answer(
     server: tuple[str, Path],
 ) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     thread_id = started(client, "repeat-on-purpose")
     client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
     # The candidate means the same words for question 2: echoing the prompt says so.
@@ -107,7 +107,7 @@ def test_the_same_words_echoing_the_current_prompt_are_taken_as_its_answer(
 
 
 def test_an_answer_after_the_end_and_one_before_the_start_are_refused_with_one_line(server: tuple[str, Path]) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     thread_id = started(client, "late")
     client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
     client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "end", "step": 1}}, context=CONTEXT)
@@ -125,14 +125,14 @@ def test_an_answer_after_the_end_and_one_before_the_start_are_refused_with_one_l
 
 
 def test_a_first_run_without_input_starts_with_no_documents(server: tuple[str, Path]) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     thread_id = client.threads.create(metadata={"user_id": "no-input"})["thread_id"]
     values = client.runs.wait(thread_id, "interviewer", context=CONTEXT)  # no input at all
     assert values["__interrupt__"][0]["value"]["step"] == 0 and len(values["plan"]) == 3
 
 
 def test_an_answer_text_that_is_not_a_string_is_refused(server: tuple[str, Path]) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     thread_id = started(client, "list-text")
     values = client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "answer", "text": ["a", "b"]}},
                               context=CONTEXT)  # fmt: skip
@@ -141,7 +141,7 @@ def test_an_answer_text_that_is_not_a_string_is_refused(server: tuple[str, Path]
 
 
 def test_a_refused_client_input_is_one_line_in_the_server_log(server: tuple[str, Path]) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     log = server[1] / "server.log"
     before = len(log.read_text(errors="replace").splitlines())
     huge = [{"name": "big.md", "text": "x" * 600_000}]
@@ -158,7 +158,7 @@ def test_a_refused_client_input_is_one_line_in_the_server_log(server: tuple[str,
 
 
 def test_the_sample_story_hint_names_the_upload_not_a_terminal_flag(server: tuple[str, Path]) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     context = {"role": "director", "questions": 2, "follow_ups": 1, "seed": 31, "offline": True}
     thread_id = client.threads.create(metadata={"user_id": "no-docs"})["thread_id"]
     client.runs.wait(thread_id, "interviewer", input={}, context=context)
@@ -173,7 +173,7 @@ def test_the_sample_story_hint_names_the_upload_not_a_terminal_flag(server: tupl
 def test_a_skip_without_step_is_refused_so_a_double_click_skips_only_the_prompt_shown(
     server: tuple[str, Path],
 ) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     thread_id = started(client, "double-skip")
     shown = prompt(client, thread_id)
     # A client that echoes nothing: neither skip of a double click is taken, each says what to send.
@@ -190,7 +190,7 @@ def test_a_skip_without_step_is_refused_so_a_double_click_skips_only_the_prompt_
 
 
 def test_a_repeated_start_run_returns_the_waiting_follow_up_unchanged(server: tuple[str, Path]) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     context = {"role": "director", "questions": 3, "follow_ups": 1, "seed": 2, "offline": True}
     thread_id = client.threads.create(metadata={"user_id": "double-start"})["thread_id"]
     first = client.runs.wait(thread_id, "interviewer", input={}, context=context)["__interrupt__"][0]["value"]
@@ -212,7 +212,7 @@ def test_a_repeated_start_run_returns_the_waiting_follow_up_unchanged(server: tu
 
 
 def test_a_start_run_on_an_ended_thread_is_refused_with_one_line(server: tuple[str, Path]) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     log = server[1] / "server.log"
     thread_id = started(client, "restart-ended")
     client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "end", "step": 0}}, context=CONTEXT)
@@ -229,7 +229,7 @@ def test_a_start_run_on_an_ended_thread_is_refused_with_one_line(server: tuple[s
 
 
 def test_an_answer_without_text_or_over_the_cap_is_refused_and_nothing_is_recorded(server: tuple[str, Path]) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     thread_id = started(client, "no-text")
     for resume, said in [({"kind": "answer", "text": None, "step": 0}, "an answer needs its text"),
                          ({"kind": "answer", "step": 0}, "an answer needs its text"),
@@ -240,7 +240,7 @@ def test_an_answer_without_text_or_over_the_cap_is_refused_and_nothing_is_record
 
 
 def test_input_keys_other_than_documents_are_not_kept(server: tuple[str, Path]) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     thread_id = client.threads.create(metadata={"user_id": "extra-input"})["thread_id"]
     parked = {"candidate_questions": ["q" * 1000] * 2000, "recent_question_ids": ["x"], "documents": []}
     values = client.runs.wait(thread_id, "interviewer", input=parked, context=CONTEXT)
@@ -249,23 +249,24 @@ def test_input_keys_other_than_documents_are_not_kept(server: tuple[str, Path]) 
 
 
 def test_a_client_cannot_put_or_delete_items_in_a_candidates_coaching_history(server: tuple[str, Path]) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     thread_id = started(client, "alice-store")
     client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
-    namespace = ["coaching", candidate_key("user:alice-store")]
-    [item] = client.store.search_items(namespace)["items"]  # any client may read it (the README says so)
+    namespace = ["coaching", candidate_key(f"auth:{identity_of(f'Bearer {TEST_TOKEN}', None)}/user:alice-store")]
+    assert client.store.search_items(namespace)["items"] == []  # a client reads its own namespaces only
     for write in (lambda: client.store.put_item(namespace, "forged", {"turns": []}),
-                  lambda: client.store.delete_item(namespace, item["key"])):  # fmt: skip
+                  lambda: client.store.delete_item(namespace, "any")):  # fmt: skip
         with pytest.raises(Exception, match="is written by the interview service only") as refused:
             write()
         assert getattr(refused.value, "status_code", None) == 403
-    assert client.store.search_items(namespace)["items"] == [item]
+    progress = client.runs.wait(None, "progress", input={"role": "director"}, metadata={"user_id": "alice-store"})
+    assert progress["view"]["progress"]["answers"] == 1  # the graph reads the history as it wrote it
     client.store.put_item(["scratch", "notes"], "mine", {"n": 1})  # other namespaces are the client's own business
     assert client.store.get_item(["scratch", "notes"], "mine")["value"] == {"n": 1}
 
 
 def test_a_resume_queued_while_the_last_answer_is_graded_is_refused_not_dropped(server: tuple[str, Path]) -> None:
-    client: Any = get_sync_client(url=server[0])
+    client: Any = dev_client(server[0])
     context = {**CONTEXT, "questions": 1}
     thread_id = client.threads.create(metadata={"user_id": "queued-late"})["thread_id"]
     client.runs.wait(thread_id, "interviewer", input={}, context=context)
@@ -278,3 +279,4 @@ def test_a_resume_queued_while_the_last_answer_is_graded_is_refused_not_dropped(
     client.runs.join(thread_id, last["run_id"])
     values = client.threads.get_state(thread_id)["values"]
     assert "LATE" not in repr(values) and values["report"] is not None
+

@@ -1,0 +1,124 @@
+"""Who a client of the interview service is, and what it may reach (langgraph.json `auth`): its own threads only.
+
+Every request carries `Authorization: Bearer <token>`; one without is refused (HTTP 401, one line).
+- With INTERVIEWER_AUTH_SECRET set on the server, a token is `<user>.<signature>`, issued by the operator with
+  `python -m agent.service_auth USER` (an HMAC-SHA256 of the user under the secret): the identity is the user.
+- Without it, any token of at least MIN_TOKEN characters is accepted and is its own identity (a key to the
+  threads made with it, kept as its hash): anyone who reaches the server may use it, but only with their threads.
+An operator with an identity provider replaces `authenticate` below with one that checks its tokens (a JWT's
+signature, a session cookie) and returns the user's id; the rules after it stay as they are.
+
+What an identity reaches: threads (and their runs, state, history) and crons it created, stamped `owner` in their
+metadata: reading, updating, deleting, searching, running or resuming another's answers 404 as for a thread that does
+not exist. Assistants are read-only (the served graphs). Store namespaces are the caller's own: a client's
+`("coaching", key)` is read under its identity, never a candidate's history (the interview graph writes that
+through the runtime, not the API). Studio's own sign-in is off (`disable_studio_auth`): it would let any client
+that sends Studio's header through without a token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import sys
+from typing import Any
+
+from langgraph_sdk import Auth
+
+SECRET_ENV = "INTERVIEWER_AUTH_SECRET"
+MIN_TOKEN = 16  # a token that is its own identity must not be guessable
+NO_TOKEN = "this server needs `Authorization: Bearer <token>` on every request (see the README's service section)"
+BAD_TOKEN = "this token was not issued by this server (INTERVIEWER_AUTH_SECRET): ask its operator for yours"
+SHORT_TOKEN = f"a token must be at least {MIN_TOKEN} characters (it is the key to your threads: pick a random one)"
+
+auth = Auth()
+
+
+def signature(user: str, secret: str) -> str:
+    return hmac.new(secret.encode(), user.encode(), hashlib.sha256).hexdigest()
+
+
+def issue(user: str, secret: str) -> str:
+    """The token that signs in as `user` on a server with this INTERVIEWER_AUTH_SECRET."""
+    return f"{user}.{signature(user, secret)}"
+
+
+def _refuse(detail: str) -> Auth.exceptions.HTTPException:
+    return Auth.exceptions.HTTPException(status_code=401, detail=detail)
+
+
+def identity_of(authorization: str | None, secret: str | None) -> str:
+    """The identity a request's Authorization header proves, or a 401 naming what is missing."""
+    scheme, _, token = (authorization or "").strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        raise _refuse(NO_TOKEN)
+    if secret:
+        user, _, sig = token.rpartition(".")
+        if not user or not hmac.compare_digest(sig, signature(user, secret)):
+            raise _refuse(BAD_TOKEN)
+        return user
+    if len(token) < MIN_TOKEN:
+        raise _refuse(SHORT_TOKEN)
+    return "token-" + hashlib.sha256(token.encode()).hexdigest()[:32]
+
+
+@auth.authenticate
+async def authenticate(authorization: str | None) -> Auth.types.MinimalUserDict:
+    return {"identity": identity_of(authorization, os.environ.get(SECRET_ENV) or None)}
+
+
+@auth.on.threads
+async def own_threads(ctx: Auth.types.AuthContext, value: Any) -> dict[str, str]:
+    """A thread (and its runs) is stamped with its creator, and only they reach it."""
+    return _owned(ctx, value)
+
+
+@auth.on.crons
+async def own_crons(ctx: Auth.types.AuthContext, value: Any) -> dict[str, str]:
+    return _owned(ctx, value)
+
+
+def _owned(ctx: Auth.types.AuthContext, value: Any) -> dict[str, str]:
+    owner = {"owner": ctx.user.identity}
+    if isinstance(value, dict) and ctx.action in ("create", "create_run", "update"):
+        metadata = value.get("metadata")
+        if not isinstance(metadata, dict):
+            metadata = value["metadata"] = {}
+        metadata.update(owner)  # in place: the server reads the dict it passed; a client's own `owner` is overwritten
+    return owner
+
+
+@auth.on.assistants
+async def read_assistants(ctx: Auth.types.AuthContext, value: Any) -> None:
+    """The served graphs are the operator's: clients read and run them, never create, change or delete one."""
+    if ctx.action not in ("read", "search"):
+        raise Auth.exceptions.HTTPException(status_code=403, detail="assistants are the server's: read-only")
+
+
+@auth.on.store()
+async def own_store(ctx: Auth.types.AuthContext, value: Any) -> None:
+    """Every namespace a client names is read and written under its own identity."""
+    if isinstance(value, dict):
+        value["namespace"] = ("clients", ctx.user.identity, *(value.get("namespace") or ()))
+
+
+@auth.on
+async def nothing_else(ctx: Auth.types.AuthContext, value: Any) -> None:
+    """Resources the rules above do not name are refused, not open."""
+    raise Auth.exceptions.HTTPException(status_code=403, detail=f"{ctx.resource} are not served to clients")
+
+
+def main(argv: list[str]) -> int:
+    """`python -m agent.service_auth USER`: print USER's token for a server with this INTERVIEWER_AUTH_SECRET."""
+    secret = os.environ.get(SECRET_ENV) or ""
+    if len(argv) != 1 or not argv[0].strip() or not secret:
+        sys.stderr.write(f"usage: {SECRET_ENV}=... python -m agent.service_auth USER (prints USER's token)\n")
+        return 2
+    print(issue(argv[0].strip(), secret))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
