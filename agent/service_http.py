@@ -6,17 +6,19 @@ answer is dropped) or that has none yet (an internal TypeError), and fails a fir
 error naming `__start__`. Each becomes one line here, before the run is queued:
 - a resume on an ended interview: refused (HTTP 409), the answer is not recorded;
 - a resume on a thread with no interview yet: refused (HTTP 409), saying to start it first;
-- a resume sent at the last question while a run is in flight on the thread is checked once that run is done (at
-  most BUSY_WAIT_S), so one queued behind the last answer's grading is refused as "ended" instead of dropped
-  without a word (earlier in the interview a prompt is left waiting, and the graph checks the move itself);
+- a run sent while one that may end the interview is in flight (an `end`, or any move at the last question) is
+  checked once that run is done (at most BUSY_WAIT_S), and the runs a process is sent for one thread are checked one
+  at a time, each once the one before it is queued: a move queued behind an `end` or the last answer's grading, or
+  sent at the same moment as one, meets the state it will find and is refused as "ended" instead of dropped without
+  a word (LangGraph runs nothing for it). Earlier in the interview a prompt is left waiting and the graph checks
+  the move itself;
 - a first run without input: started with no documents, as `input={}` would be;
 - a start run on a thread whose interview has ended (a retried or double-clicked "start"): refused (HTTP 409), the
   report stays as it is (the graph has no question left to ask; a new interview is a new thread).
 A start run on a thread whose interview is under way needs no check here: the graph leads it back to the prompt
 that waits (agent.nodes.decide.after_plan). The thread is read through the server's own app with the caller's
-headers, so with auth configured a thread the caller may not read gets the server's 404, not a refusal; only for
-run requests on a thread. agent.service_store_guard, in the same app, keeps clients' writes out of the
-coaching history in the store.
+headers, so a thread the caller may not read gets the server's 404, not a refusal; only for run requests on a
+thread. agent.service_store_guard, in the same app, keeps clients' writes out of the coaching history in the store.
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
+import weakref
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 
-from agent.service_asgi import ASGIApp, Receive, Scope, Send, read_body, replay, reply
+from agent.service_asgi import ASGIApp, Message, Receive, Scope, Send, read_body, replay, reply
 from agent.service_store_guard import StoreGuard
 
 RUN_PATH = re.compile(r"^(?:/noauth)?/threads/(?P<thread>[^/]+)/runs(?:/wait|/stream)?/?$")
@@ -83,6 +87,10 @@ async def _read_thread(thread_id: str, scope: Scope) -> dict[str, Any] | None:
         return None
 
 
+BUSY_WAIT_S = 60.0  # at most this long for the run in flight (a turn is graded in well under a second)
+ENDING: dict[str, float] = {}  # thread -> when an `end` was queued on it by this process (forgotten once settled)
+
+
 def _on_last_question(thread: dict[str, Any] | None) -> bool:
     """Whether the interview is at its last main question (its answer, skip or follow-ups can end it)."""
     values = (thread or {}).get("values") or {}
@@ -90,23 +98,47 @@ def _on_last_question(thread: dict[str, Any] | None) -> bool:
     return bool(plan) and sum(1 for t in turns if not t.get("is_follow_up")) >= len(plan) - 1
 
 
-BUSY_WAIT_S = 60.0  # at most this long for the run in flight (a turn is graded in well under a second)
-
-
-async def _settled(thread_id: str, scope: Scope, payload: dict[str, Any]) -> dict[str, Any] | None:
-    """The thread, read once no run is in flight on it when the request resumes it at the last question: a resume
-    queued behind the run that grades the last answer would otherwise pass the check and then find the interview
-    over, where LangGraph drops it without a word. Waiting here lets the check see the state that resume will
-    meet (the request is answered after that run, which an enqueued run waits for anyway)."""
-    thread = await _read_thread(thread_id, scope)
+def _is_end(payload: dict[str, Any]) -> bool:
     command = payload.get("command")
-    if not (isinstance(command, dict) and "resume" in command and _on_last_question(thread)):
-        return thread  # a run in flight on an earlier question leaves a prompt waiting: the graph checks the move
+    resume = command.get("resume") if isinstance(command, dict) else None
+    return isinstance(resume, dict) and resume.get("kind") == "end"
+
+
+def _note_end(thread_id: str) -> None:
+    now = time.monotonic()
+    for stale in [t for t, at in ENDING.items() if now - at > 2 * BUSY_WAIT_S]:
+        ENDING.pop(stale, None)  # an `end` whose thread nobody checked again
+    ENDING[thread_id] = now
+
+
+async def _settled(thread_id: str, scope: Scope) -> dict[str, Any] | None:
+    """The thread, read once no run is in flight on it when that run may end the interview (an `end` queued
+    here, or any move at the last question): a move queued behind it would otherwise pass the check and then find
+    the interview over, where LangGraph drops it without a word. Waiting lets the check see the state the move
+    will meet (the request is answered after that run, which an enqueued run waits for anyway). A run in flight
+    on an earlier question leaves a prompt waiting: the graph checks the move itself, and nothing waits here."""
+    thread = await _read_thread(thread_id, scope)
+    if not (thread_id in ENDING or _on_last_question(thread)):
+        return thread
     deadline = asyncio.get_running_loop().time() + BUSY_WAIT_S
     while thread is not None and thread.get("status") == "busy" and asyncio.get_running_loop().time() < deadline:
         await asyncio.sleep(0.1)
         thread = await _read_thread(thread_id, scope)
+    if thread is not None and thread.get("status") != "busy":
+        ENDING.pop(thread_id, None)
     return thread
+
+
+LOCKS: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+
+
+def _thread_lock(thread_id: str) -> asyncio.Lock:
+    """One lock per thread with a run request being checked (gone when none is): two moves sent at once are checked
+    one after the other, the second once the first is queued (its thread then reads busy)."""
+    lock = LOCKS.get(thread_id)
+    if lock is None:
+        lock = LOCKS[thread_id] = asyncio.Lock()
+    return lock
 
 
 class RunGuard:
@@ -125,17 +157,37 @@ class RunGuard:
             payload = json.loads(body) if body and len(body) <= MAX_BODY else None
         except ValueError:
             payload = None
-        refusal, instead = None, None
-        if isinstance(payload, dict):
-            thread = await _settled(match["thread"], scope, payload)
-            if thread is not None:
-                refusal, instead = verdict(thread, payload)
-        if refusal is not None:
-            await reply(send, 409, {"detail": refusal})
+        if not isinstance(payload, dict):
+            await self.app(scope, replay(body, receive), send)  # the server's own answer to a body it cannot take
             return
-        if instead is not None:
-            body = json.dumps(instead).encode()
-        await self.app(scope, replay(body, receive), send)
+        lock = _thread_lock(match["thread"])
+        await lock.acquire()
+        held = True
+
+        def release() -> None:
+            nonlocal held
+            if held:
+                held = False
+                lock.release()
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                release()  # the run is queued (or refused): the next move on this thread may be checked
+            await send(message)
+
+        try:
+            thread = await _settled(match["thread"], scope)
+            refusal, instead = verdict(thread, payload) if thread is not None else (None, None)
+            if refusal is not None:
+                await reply(send, 409, {"detail": refusal})
+                return
+            if instead is not None:
+                body = json.dumps(instead).encode()
+            if _is_end(payload):
+                _note_end(match["thread"])
+            await self.app(scope, replay(body, receive), sending)
+        finally:
+            release()
 
 
 app = Starlette(middleware=[Middleware(RunGuard), Middleware(StoreGuard)])

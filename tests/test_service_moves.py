@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -280,3 +281,39 @@ def test_a_resume_queued_while_the_last_answer_is_graded_is_refused_not_dropped(
     values = client.threads.get_state(thread_id)["values"]
     assert "LATE" not in repr(values) and values["report"] is not None
 
+
+def sent_alone(url: str, thread_id: str, move: Any) -> str:
+    """Send a move on its own connection (a second browser tab) and wait for its run: "queued" or "refused"."""
+    try:
+        client: Any = dev_client(url)
+        run = client.runs.create(thread_id, "interviewer", command={"resume": move}, context=CONTEXT,
+                                 multitask_strategy="enqueue")  # fmt: skip
+        client.runs.join(thread_id, run["run_id"])
+        return "queued"
+    except Exception as exc:
+        said = f"{exc} {getattr(getattr(exc, 'response', None), 'text', '')}"
+        assert getattr(exc, "status_code", None) == 409 and "has ended" in said, said
+        return "refused"
+
+
+def test_a_move_queued_behind_an_end_or_sent_with_it_is_refused_not_dropped(server: tuple[str, Path]) -> None:
+    """An `end` at the first of three questions, then a move: queued behind it, or sent at the same moment from
+    two connections; LangGraph would run nothing for a move that reaches the ended interview and call it a success."""
+    client: Any = dev_client(server[0])
+    thread_id = started(client, "queued-after-end")
+    client.runs.create(thread_id, "interviewer", command={"resume": {"kind": "end", "step": 0}}, context=CONTEXT)
+    with pytest.raises(Exception, match="the interview on this thread has ended") as late:
+        client.runs.create(thread_id, "interviewer", command={"resume": "LATE: after the end."}, context=CONTEXT,
+                           multitask_strategy="enqueue")  # fmt: skip
+    assert getattr(late.value, "status_code", None) == 409
+    values = client.threads.get_state(thread_id)["values"]
+    assert "LATE" not in repr(values) and values["report"] is not None
+
+    for n in range(3):  # an answer and an end sent at once: the answer is recorded before the end, or refused
+        thread_id = started(client, f"end-race-{n}")
+        moves = [{"kind": "end", "step": 0}, f"RACE {n}: I led the billing move and cut cost by 20%."]
+        with ThreadPoolExecutor(2) as pool:
+            outcomes = list(pool.map(lambda move, t=thread_id: sent_alone(server[0], t, move), moves))
+        values = client.threads.get_state(thread_id)["values"]
+        recorded = f"RACE {n}" in repr(values.get("turns"))
+        assert outcomes[1] == ("queued" if recorded else "refused"), (outcomes, recorded)
