@@ -10,6 +10,9 @@ naming the value and what is accepted (exit status 2): never a SQLite file made 
 retries ending in a traceback. So do a Postgres server that refuses the database or role (named as a refusal, not
 as unreachable) and a SQLite path that cannot be opened or is not a SQLite database.
 
+A database that fails later, during a run (a SQLite file damaged or replaced, a Postgres error), fails that run with
+one line for the client naming the checkpointer and what failed (CheckpointerFault), never a server path.
+
 The same hook checks INTERVIEWER_DATA_DIR (the candidates' documents, indexes and reports): a folder the server
 cannot create or write in (a file in the way, no permission, a parent that cannot be made) stops the server at
 start with one line naming the setting, instead of failing every run later.
@@ -79,6 +82,50 @@ async def _reachable(url: str) -> str | None:
     return None
 
 
+RECORDED = "failed on this run, nothing was recorded: "
+SEE_LOG = "; the server's log says what to do"
+
+
+class CheckpointerFault(RuntimeError):
+    """The checkpoint database failed during a run (LangGraph Server tells a client a RuntimeError's message, and
+    any other error only as 'An internal error occurred'): one line naming the database and what failed."""
+
+
+def _fault(label: str, exc: BaseException) -> CheckpointerFault:
+    why = " ".join(str(exc).split())[:160]
+    if label != "SQLite" or "/" in why or not why:
+        why = type(exc).__name__  # a Postgres error names hosts and databases; a path is the server's
+    return CheckpointerFault(f"the {label} checkpointer {RECORDED}{why}{SEE_LOG}")
+
+
+def guard_errors(saver: Any, errors: tuple[type[BaseException], ...], label: str) -> Any:
+    """The saver, its async methods raising CheckpointerFault in place of the database driver's errors."""
+
+    def wrap(method: Any) -> Any:
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return await method(*args, **kwargs)
+            except errors as exc:
+                raise _fault(label, exc) from exc
+
+        return call
+
+    def wrap_iter(method: Any) -> Any:
+        async def listing(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+            try:
+                async for item in method(*args, **kwargs):
+                    yield item
+            except errors as exc:
+                raise _fault(label, exc) from exc
+
+        return listing
+
+    for name in ("aget_tuple", "aput", "aput_writes", "adelete_thread"):
+        setattr(saver, name, wrap(getattr(saver, name)))
+    saver.alist = wrap_iter(saver.alist)
+    return saver
+
+
 @asynccontextmanager
 async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
     from agent.safe_text import redact_url, redact_urls
@@ -117,7 +164,9 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
                     await postgres.setup()
                 finally:
                     await conn.execute("SELECT pg_advisory_unlock_all()")
-            yield postgres
+            import psycopg
+
+            yield guard_errors(postgres, (psycopg.Error,), "Postgres")
     elif kind == "sqlite":
         from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
@@ -127,7 +176,7 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
                 await sqlite.setup()
             except (sqlite3.Error, OSError) as exc:
                 _stop(f"INTERVIEWER_CHECKPOINTER={url[:200]} cannot be opened as a SQLite database ({exc})")
-            yield sqlite
+            yield guard_errors(sqlite, (sqlite3.Error,), "SQLite")
     else:
         from langgraph.checkpoint.memory import InMemorySaver
 

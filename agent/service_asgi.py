@@ -14,14 +14,37 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
-async def read_body(receive: Receive) -> bytes:
-    """The whole request body (the guard reads it before the server does; replay() gives it back)."""
-    body, more = b"", True
+class TooLarge(Exception):
+    """A request body over the cap (see read_body)."""
+
+
+async def read_body(receive: Receive, cap: int | None = None) -> bytes:
+    """The whole request body (the guard reads it before the server does; replay() gives it back); over `cap`
+    bytes it stops reading and raises TooLarge, having kept at most `cap` of them."""
+    parts, size, more = [], 0, True
     while more:
         message = await receive()
-        body += message.get("body", b"")
+        if message.get("type") == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if cap is not None and size > cap:
+            raise TooLarge
+        parts.append(chunk)
         more = message.get("more_body", False)
-    return body
+    return b"".join(parts)
+
+
+async def drain(receive: Receive, limit: int) -> None:
+    """Read and discard what is left of a refused body (at most `limit` bytes), so the client, which sends its body
+    before it reads the answer, gets the answer instead of a reset connection."""
+    seen, more = 0, True
+    while more and seen < limit:
+        message = await receive()
+        if message.get("type") == "http.disconnect":
+            return
+        seen += len(message.get("body", b""))
+        more = message.get("more_body", False)
 
 
 def replay(body: bytes, receive: Receive) -> Receive:

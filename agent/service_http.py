@@ -18,7 +18,8 @@ error naming `__start__`. Each becomes one line here, before the run is queued:
 A start run on a thread whose interview is under way needs no check here: the graph leads it back to the prompt
 that waits (agent.nodes.decide.after_plan). The thread is read through the server's own app with the caller's
 headers, so a thread the caller may not read gets the server's 404, not a refusal; only for run requests on a
-thread. agent.service_store_guard, in the same app, keeps clients' writes out of the coaching history in the store.
+thread. In the same app, agent.service_body_cap refuses oversized bodies before anything reads them, and
+agent.service_store_guard keeps clients' writes out of the coaching history in the store.
 """
 
 from __future__ import annotations
@@ -34,10 +35,10 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 
 from agent.service_asgi import ASGIApp, Message, Receive, Scope, Send, read_body, replay, reply
+from agent.service_body_cap import BodyCap
 from agent.service_store_guard import StoreGuard
 
 RUN_PATH = re.compile(r"^(?:/noauth)?/threads/(?P<thread>[^/]+)/runs(?:/wait|/stream)?/?$")
-MAX_BODY = 8 * 1024 * 1024  # parsed up to this (twice the uploads the graph takes); the server refuses more itself
 
 ENDED = "the interview on this thread has ended (its report is in the thread's state): nothing was recorded"
 NOT_STARTED = ("this thread has no interview yet: start it with a run with input={} (or input={\"documents\": "
@@ -154,7 +155,7 @@ class RunGuard:
             return
         body = await read_body(receive)
         try:
-            payload = json.loads(body) if body and len(body) <= MAX_BODY else None
+            payload = json.loads(body) if body else None  # at most MAX_BODY: agent.service_body_cap comes first
         except ValueError:
             payload = None
         if not isinstance(payload, dict):
@@ -190,4 +191,4 @@ class RunGuard:
             release()
 
 
-app = Starlette(middleware=[Middleware(RunGuard), Middleware(StoreGuard)])
+app = Starlette(middleware=[Middleware(BodyCap), Middleware(RunGuard), Middleware(StoreGuard)])

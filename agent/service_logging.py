@@ -15,8 +15,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from agent.server_checkpointer import RECORDED, SEE_LOG
+
 REFUSALS = ("ClientInputError", "UploadError")  # the class names the server's error message quotes
 CHECKPOINTER_FAULTS = ("sqlite3.DatabaseError",)  # a file that is no longer a SQLite database
+SQLITE_FAULT = "server_checkpointer.CheckpointerFault'>(the SQLite checkpointer"  # (its module is loaded by path)
 WORKER_LOGGER = "langgraph_api.worker"
 DAMAGED = ("the SQLite checkpointer (INTERVIEWER_CHECKPOINTER) failed on this run, nothing was recorded: {why}; "
            "its file was damaged or replaced while the server ran: stop the server, restore the file from a backup "
@@ -27,7 +30,7 @@ def _kind(text: str) -> str | None:
     """'refused', 'checkpointer' or None for a worker record's message."""
     if any(f".{name}'>" in text for name in REFUSALS):
         return "refused"
-    if any(f"<class '{name}'>" in text for name in CHECKPOINTER_FAULTS):
+    if SQLITE_FAULT in text or any(f"<class '{name}'>" in text for name in CHECKPOINTER_FAULTS):
         return "checkpointer"
     return None
 
@@ -44,6 +47,7 @@ class RefusedInputFilter(logging.Filter):
         if text.startswith("Background run failed"):
             return False  # the same failure, already said
         why = text.split(">(", 1)[-1].removesuffix(")")
+        why = why.split(RECORDED, 1)[-1].split(SEE_LOG, 1)[0] if SQLITE_FAULT in text else why
         line = "a client's input was refused: " + why if kind == "refused" else DAMAGED.format(why=why)
         level = logging.WARNING if kind == "refused" else logging.ERROR
         if event is not None:
