@@ -90,6 +90,11 @@ def _clean(documents: Any) -> list[tuple[str, str]]:
     return out
 
 
+def check_upload(documents: Any) -> None:
+    """UploadError for an upload store_documents would refuse (the service checks it before a run stores it)."""
+    _clean(documents)
+
+
 def store_documents(key: str, documents: Any) -> str:
     """Validate and write an upload as the candidate's current documents; returns its version (a digest)."""
     files = _clean(documents)

@@ -13,6 +13,10 @@ error naming `__start__`. Each becomes one line here, before the run is queued:
   a word (LangGraph runs nothing for it). Earlier in the interview a prompt is left waiting and the graph checks
   the move itself;
 - a first run without input: started with no documents, as `input={}` would be;
+- a start run whose upload the graph would refuse (too many or too large documents): refused (HTTP 413) before
+  LangGraph writes the input into the thread's checkpoints, so a refused upload is not stored;
+- a run sent with multitask_strategy "interrupt" or "rollback": queued instead ("enqueue"), since cancelling the
+  run in flight would lose the move it carries without a word to its client;
 - a start run on a thread whose interview has ended (a retried or double-clicked "start"): refused (HTTP 409), the
   report stays as it is (the graph has no question left to ask; a new interview is a new thread).
 A start run on a thread whose interview is under way needs no check here: the graph leads it back to the prompt
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import re
 import time
 import weakref
@@ -34,6 +39,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 
+from agent.candidates import UploadError, check_upload
 from agent.service_asgi import ASGIApp, Message, Receive, Scope, Send, read_body, replay, reply
 from agent.service_body_cap import BodyCap
 from agent.service_store_guard import StoreGuard
@@ -45,6 +51,33 @@ NOT_STARTED = ("this thread has no interview yet: start it with a run with input
                "[{\"name\", \"text\"}]}) and context={\"role\": ...}, then answer its questions")  # fmt: skip
 ENDED_START = ("the interview on this thread has ended (its report is in the thread's state): a start run does not "
                "begin another; start a new interview on a new thread")  # fmt: skip
+
+
+LOG = logging.getLogger("interviewer.service")
+CANCELLING = ("interrupt", "rollback")  # LangGraph's strategies that cancel the run in flight: a move already sent
+
+
+def upload_refusal(payload: dict[str, Any]) -> str | None:
+    """Why a start run's upload is refused (the graph's own check, agent.candidates), before anything stores it:
+    LangGraph writes a run's input into the thread's checkpoints before any node can refuse it."""
+    run_input = payload.get("input")
+    documents = run_input.get("documents") if isinstance(run_input, dict) else None
+    if not documents:
+        return None
+    try:
+        check_upload(documents)
+    except UploadError as exc:
+        return f"the upload was refused, nothing was stored: {exc}"
+    return None
+
+
+def queued(payload: dict[str, Any]) -> dict[str, Any] | None:
+    """The run, queued behind the one in flight where the client asked to cancel that one (a second tab's answer
+    with multitask_strategy "interrupt" or "rollback" would cancel the first tab's, which is then lost without a
+    word); None when it is queued as sent."""
+    if payload.get("multitask_strategy") in CANCELLING:
+        return {**payload, "multitask_strategy": "enqueue"}
+    return None
 
 
 def verdict(thread: dict[str, Any] | None, payload: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
@@ -177,11 +210,16 @@ class RunGuard:
             await send(message)
 
         try:
+            if refused_upload := upload_refusal(payload):
+                LOG.warning("a client's input was refused: %s", refused_upload)  # as the graph's refusals are
+                await reply(send, 413, {"detail": refused_upload})
+                return
             thread = await _settled(match["thread"], scope)
             refusal, instead = verdict(thread, payload) if thread is not None else (None, None)
             if refusal is not None:
                 await reply(send, 409, {"detail": refusal})
                 return
+            instead = queued(instead or payload) or instead
             if instead is not None:
                 body = json.dumps(instead).encode()
             if _is_end(payload):

@@ -185,9 +185,10 @@ def test_an_oversized_upload_is_refused_with_a_reason(server: tuple[str, Path]) 
     url, _ = server
     client = dev_client(url)
     docs = [{"name": "huge.md", "text": "x" * (600 * 1024)}]
-    thread_id, run = start(client, {"role": "director"}, {"user_id": "big"}, documents=docs)
-    assert run["status"] == "error"
-    assert client.threads.get_state(thread_id)["values"].get("plan") is None
+    with pytest.raises(Exception, match="the upload was refused, nothing was stored: document 1: 614400 bytes"):
+        start(client, {"role": "director"}, {"user_id": "big"}, documents=docs)
+    [thread] = client.threads.search(metadata={"user_id": "big"})
+    assert not client.threads.get_state(thread["thread_id"])["values"]
 
 
 def test_studio_schemas_build_and_offer_no_url_key_or_path(server: tuple[str, Path]) -> None:

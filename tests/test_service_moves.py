@@ -145,17 +145,25 @@ def test_a_refused_client_input_is_one_line_in_the_server_log(server: tuple[str,
     client: Any = dev_client(server[0])
     log = server[1] / "server.log"
     before = len(log.read_text(errors="replace").splitlines())
-    huge = [{"name": "big.md", "text": "x" * 600_000}]
-    for context, documents in [({"role": "../../x.yaml"}, []), ({"role": "director"}, huge)]:
-        thread_id = client.threads.create(metadata={"user_id": "refused"})["thread_id"]
-        run = client.runs.create(thread_id, "interviewer", input={"documents": documents}, context=context)
-        client.runs.join(thread_id, run["run_id"])
-        assert client.runs.get(thread_id, run["run_id"])["status"] == "error"  # the client gets its one line
-    time.sleep(1)  # the worker logs the failed run after the client sees it
-    added = log.read_text(errors="replace").splitlines()[before:]
+    thread_id = client.threads.create(metadata={"user_id": "refused"})["thread_id"]
+    run = client.runs.create(thread_id, "interviewer", input={"documents": []}, context={"role": "../../x.yaml"})
+    client.runs.join(thread_id, run["run_id"])
+    assert client.runs.get(thread_id, run["run_id"])["status"] == "error"  # the client gets its one line
+    thread_id = client.threads.create(metadata={"user_id": "refused"})["thread_id"]
+    with pytest.raises(Exception) as refused:  # refused before the run: nothing of it is stored
+        client.runs.create(thread_id, "interviewer", input={"documents": [{"name": "big.md", "text": "x" * 600_000}]},
+                           context={"role": "director"})  # fmt: skip
+    assert getattr(refused.value, "status_code", None) == 413
+    wanted = ("unknown role '../../x.yaml'", "600000 bytes")
+    deadline = time.monotonic() + 60  # the worker logs the failed run after the client sees it
+    while True:
+        added = log.read_text(errors="replace").splitlines()[before:]
+        if all(any(w in line for line in added) for w in wanted) or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     assert not [line for line in added if "Traceback" in line]
     assert len([line for line in added if "unknown role '../../x.yaml'" in line]) == 1
-    assert len([line for line in added if "600000 bytes" in line]) == 1
+    assert len([line for line in added if "600000 bytes" in line and "refused" in line]) == 1
 
 
 def test_the_sample_story_hint_names_the_upload_not_a_terminal_flag(server: tuple[str, Path]) -> None:
@@ -317,3 +325,39 @@ def test_a_move_queued_behind_an_end_or_sent_with_it_is_refused_not_dropped(serv
         values = client.threads.get_state(thread_id)["values"]
         recorded = f"RACE {n}" in repr(values.get("turns"))
         assert outcomes[1] == ("queued" if recorded else "refused"), (outcomes, recorded)
+
+
+@pytest.mark.parametrize("strategy", ["interrupt", "rollback"])
+def test_a_move_sent_to_cancel_the_one_in_flight_is_queued_behind_it_and_both_are_told(
+    server: tuple[str, Path], strategy: str
+) -> None:
+    """Two tabs answer the same prompt, the second asking LangGraph to cancel the run in flight: the first answer is
+    recorded and its client gets the next prompt; the second is refused naming the step it was sent for."""
+    client: Any = dev_client(server[0])
+    thread_id = started(client, f"cancelling-{strategy}")
+    shown = prompt(client, thread_id)
+    mark = {"kind": "answer", "step": shown["step"], "question_id": shown["question_id"],
+            "turn_index": shown["turn_index"]}  # fmt: skip
+    first = client.runs.create(thread_id, "interviewer", command={"resume": {**mark, "text": f"FIRST {ANSWER}"}},
+                               context=CONTEXT)  # fmt: skip
+    second = client.runs.wait(thread_id, "interviewer", command={"resume": {**mark, "text": f"SECOND {ANSWER}"}},
+                              context=CONTEXT, multitask_strategy=strategy)  # fmt: skip
+    assert client.runs.get(thread_id, first["run_id"])["status"] == "success"
+    assert "step 0" in (refusal(second) or "")
+    assert answers(client, thread_id) == [(f"FIRST {ANSWER}", 0)]
+
+
+def test_an_upload_over_the_limits_is_refused_before_anything_stores_it(server: tuple[str, Path]) -> None:
+    client: Any = dev_client(server[0])
+    thread_id = client.threads.create(metadata={"user_id": "big-upload"})["thread_id"]
+    documents = [{"name": "stories.md", "text": "## Story 1\n" + "I led it. " * 120_000}]  # 1.2 MB, cap 512 KB
+    with pytest.raises(Exception) as refused:
+        client.runs.wait(thread_id, "interviewer", input={"documents": documents}, context=CONTEXT)
+    response = getattr(refused.value, "response", None)  # runs.wait raises httpx's error: the status is on it
+    assert getattr(response, "status_code", None) == 413
+    said = f"{refused.value} {getattr(response, 'text', '')}"
+    assert "the upload was refused, nothing was stored: document 1: 1200011 bytes (at most 524288)" in said
+    state = client.threads.get_state(thread_id)
+    assert not state["values"] and not client.threads.get_history(thread_id)  # no checkpoint holds it
+    started_after = client.runs.wait(thread_id, "interviewer", input={}, context=CONTEXT)  # the thread is usable
+    assert started_after["__interrupt__"][0]["value"]["step"] == 0
