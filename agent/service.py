@@ -214,7 +214,7 @@ def wrap_up_node(state: ServiceState, runtime: Runtime[ServiceContext], config: 
     values = {**state, **closed}
     markdown, transcript = build_report(thread, values, shown)
     name = hashlib.sha256(thread.encode()).hexdigest()[:32]  # a thread id is the client's: never a file name
-    write_report(name, values, shown, candidates.reports_dir(key))
+    write_report(name, values, shown, candidates.reports_dir(key), built=(markdown, transcript))
     _feed(runtime, key, ctx, config, values)  # finished
     return {**closed, "report": {"markdown": markdown, "transcript": transcript}}
 
