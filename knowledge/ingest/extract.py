@@ -34,6 +34,7 @@ from knowledge.ingest.questions import heading_question, strip_story_prefix
 from knowledge.ingest.spans import children, is_item, parent_title, spans_of, titled_story_above_parts
 from knowledge.ingest.stories import RawStory, section_stories
 from knowledge.ingest.story_lists import titled_items
+from knowledge.ingest.units import regroup
 
 MAX_ITEMS = 2000  # stories, and questions, per document: beyond this a "document" is a dump, not notes
 
@@ -147,6 +148,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             doc.questions += [(t, i + 1) for i, t in listed]
         if not tables:
             keep_reference(doc, sec, lines, (span.start, own_end), asks)
+    doc.stories = regroup(doc.stories, lines, code, fallback_title)  # sections holding titled stories (units.py)
     doc.stories.sort(key=lambda story: story.line)  # document order, whichever rule found a story
     return doc
 

@@ -1,0 +1,297 @@
+"""Stories found by what they are, whatever the layout: a short line that names something, then a lived case.
+
+Layout rules find sections; but people keep stories in shapes no rule foresaw (a definition term and its `:   `
+paragraphs, a collapsible fold, an outline item with its text indented under it, a bare line in a Word file saved
+as text, an emoji line inside a note app's export). What they share is what a story is: a title-like line (a few
+words, no sentence end, not a STAR label), then text that tells a past case in the first person (prose.py) or
+under STAR labels. Such a "unit" is looked for in every story a section rule found: a section holding two or more
+units (a "People" heading over two definition terms, a note holding its whole bank) is split into them, and a
+section whose one unit starts on a line of its own below the section's title, with nothing told above it (an
+interview round with one story under it), is that unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.ingest import prose
+from knowledge.ingest.items import trim
+from knowledge.ingest.labels import parse_label
+from knowledge.ingest.stories import RawStory, section_stories
+
+_MAX_TITLE_WORDS = 12
+_MAX_TITLE_CHARS = 90
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_RULE = re.compile(r"^\s*(?::::+|(?:-{3,}|\*{3,}|_{3,}|={3,})(?:[\w ]{0,30}-*)?)\s*$")  # "---", ":::", "--- x ---"
+_TABLE = re.compile(r"^\s*\|")
+_LIST = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
+# Syntax around a title: list marks, heading marks, fold openers and their {attributes}, definition marks,
+# emphasis, an outline's @tags, a leading symbol or emoji.
+_MARKS = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|#{1,6}\s+|>\s*|:::+\s*\w*\s*|:\s{2,})*")
+_ATTRS = re.compile(r"\{[^{}]*\}|!\[[^\]]*\]\([^)]*\)")
+_FIELD = re.compile(r"^[\w ()/&'-]{1,40}:\s+\S")  # "fits: [a, b]", "Good for: ...": a field and its value
+_TAGS = re.compile(r"(?<!\S)@[\w-]+(?:\([^()]*\))?")
+_LEAD_SYMBOLS = re.compile(r"^[^\w\"'“(\[]+")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`")
+_SENTENCE_END = (".", ",", ";", "!", "…")
+_INNER_STOP = re.compile(r"[a-z]{2}[.!?] +\w")  # "to her return. That form": a sentence goes on here
+_OPEN_ENDED = {"a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "from", "with", "by",
+               "as", "that", "which", "who", "we", "i", "was", "were", "is", "are", "had", "our", "my", "their"}
+_ENDS = re.compile(r"[.!?:;\"”')\]]\s*$")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass
+class Unit:
+    """A title-like line (0-based `title_at`) and the lines after it, up to `end` (exclusive)."""
+
+    title: str
+    title_at: int
+    end: int
+
+
+def bare(line: str) -> str:
+    """A line without the syntax around its words."""
+    text = _TAGS.sub("", _ATTRS.sub("", _MARKS.sub("", line.replace("\t", " "))))
+    text = _EMPHASIS.sub("", text).strip()
+    return _LEAD_SYMBOLS.sub("", text).strip()
+
+
+def _title(line: str) -> str | None:
+    """The name a line gives, when it is title-like: a few words, no sentence end, not a label with text after it."""
+    if _TABLE.match(line) or _RULE.match(line):
+        return None
+    if _marked(line) and bare(line).endswith(":"):
+        return None  # "**Made it configurable:**", "- Lessons:": a part of the text above, named
+    text = bare(line).rstrip(" :")
+    if line.strip().lstrip("#*_ ").startswith(("…", "...")):
+        return None  # "… how we knew it worked": it goes on with the one before
+    if _FIELD.match(text):
+        return None
+    if not text or len(text) > _MAX_TITLE_CHARS or len(text.split()) > _MAX_TITLE_WORDS or not _WORD.search(text):
+        return None
+    if text.endswith(_SENTENCE_END) or _INNER_STOP.search(text) or text.split()[-1].lower() in _OPEN_ENDED:
+        return None
+    label = parse_label(line) or parse_label(text + ":")  # "2.  What I did": a part's name, numbered
+    if label is not None and (label.canon != "other" or label.rest.strip(" \t—–-:*_")):
+        return None  # "Situation:", "Good for: end-to-end project": a part or a field, not a name
+    return text
+
+
+def _standing(lines: list[str], i: int) -> bool:
+    """The line stands on its own, not inside a wrapped paragraph: not the start of a sentence that goes on in
+    the next line, and the line above is blank, a heading or rule, or ends a sentence (a marked-up line, a
+    heading, list item, fold or emoji line, always stands)."""
+    if _LIST.match(lines[i]):
+        return _nested_below(lines, i)
+    if not _set_off(lines, i):
+        return False
+    if _marked(lines[i]):
+        return True
+    if _continued(lines, i):
+        return False
+    if i == 0 or not lines[i - 1].strip():
+        return True
+    above = lines[i - 1]
+    return bool(_ENDS.search(bare(above) or ".") or _HEADING.match(above) or _RULE.match(above))
+
+
+def _marked(line: str) -> bool:
+    """Set in syntax of its own: a heading, list mark, fold, bold or a leading symbol or emoji."""
+    first = line.strip()[:1]
+    if _LIST.match(line) or line.lstrip()[:2] in ("**", "__"):
+        return True
+    return bool(first) and not first.isalnum() and first not in "(\"'“["
+
+
+def _set_off(lines: list[str], i: int) -> bool:
+    """A title is set off from what follows: marked up itself, or followed by a blank line, a definition (`:   `),
+    a label or field line, or text indented deeper; not the first line of a paragraph that goes straight on."""
+    if _marked(lines[i]):
+        return True
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    if not nxt.strip() or nxt.lstrip().startswith(":") or _indent(nxt) > _indent(lines[i]):
+        return True
+    return parse_label(nxt) is not None or bool(_FIELD.match(bare(nxt)))
+
+
+def _nested_below(lines: list[str], i: int) -> bool:
+    """A list item names what is written under it, indented deeper (not one of a run of sibling items)."""
+    nxt = next((x for x in lines[i + 1 :] if x.strip()), "")
+    return _indent(nxt) > _indent(lines[i]) and not _LIST.match(nxt)  # a paragraph, not sub-items
+
+
+def _continued(lines: list[str], i: int) -> bool:
+    """The next line goes on with the same sentence (wrapped text): it starts with a lower-case word."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return bool(nxt[:1].islower()) and parse_label(lines[i + 1]) is None
+
+
+def _indent(line: str) -> int:
+    return len(line.replace("\t", "    ")) - len(line.replace("\t", "    ").lstrip())
+
+
+def find_units(lines: list[str], code: set[int], fallback_title: str) -> list[Unit]:
+    """Every title-like line with a story told under it, in document order."""
+    titles = [
+        (i, t) for i, x in enumerate(lines) if i not in code and _standing(lines, i) and (t := _title(x)) is not None
+    ]
+    units: list[Unit] = []
+    for k, (at, title) in enumerate(titles):
+        stop = titles[k + 1][0] if k + 1 < len(titles) else len(lines)
+        end = _body_end(lines, at, stop)
+        if _told(lines[at + 1 : end]) and unit_story(Unit(title, at, end), lines, code, fallback_title):
+            units.append(Unit(title, at, end))
+    return units
+
+
+def unit_story(unit: Unit, lines: list[str], code: set[int], fallback_title: str) -> RawStory | None:
+    """The story told under a unit's title: STAR-labelled, or a narrative (the title is evidence enough that two
+    first-person past-tense sentences tell a case); None when it tells none."""
+    body = (unit.title_at + 1, unit.end)
+    found = section_stories(unit.title, unit.title_at + 1, lines, body, None, code, fallback_title)
+    if len(found) == 1 and found[0].kind in ("star", "prose"):
+        return found[0]
+    if found:
+        return None  # several labelled stories, or an answer to a question: a section rule's business
+    kept = [x for i, x in enumerate(lines[body[0] : body[1]], body[0]) if i not in code]
+    plain = prose.prose_text(kept)
+    if not _is_told(plain):
+        return None
+    text = "\n".join(trim(kept)).strip()
+    return RawStory(unit.title, "prose", text, unit.title_at + 1, prose.infer_star(plain))
+
+
+def _body_end(lines: list[str], at: int, stop: int) -> int:
+    """Where the text under a title ends: the next title-like line, heading or rule, or a line indented less than
+    the title (an outline's next branch)."""
+    own = _indent(lines[at])
+    for i in range(at + 1, stop):
+        line = lines[i]
+        if not line.strip():
+            continue
+        if _HEADING.match(line) or _RULE.match(line) or (own and _indent(line) < own):
+            return i
+    return stop
+
+
+def _told(body: list[str]) -> bool:
+    """Enough text to be a case told, not a line of notes: some 50 words in all."""
+    return sum(len(bare(x).split()) for x in body) >= 50
+
+
+def _is_told(plain: str) -> bool:
+    """Text that tells a case: a narrative by prose.py's measure (the title is evidence enough for two first-person
+    past-tense sentences), or a case lived by its teller however phrased."""
+    return prose.is_narrative(plain) or _lived(plain)
+
+
+def _lived(plain: str) -> bool:
+    """A case told in the past with its teller in it, however it is phrased ("our spend was ...; nobody could tell
+    me where the money went; we stored ..."): two thirds of its sentences in the past tense (advice that mentions
+    a past case is mostly imperatives), the teller in two or more, and something the teller did."""
+    sents = prose.note_sentences(plain)
+    past = sum(1 for x in sents if prose.PAST.search(x))
+    lived = sum(1 for x in sents if _NARRATOR.search(x) and prose.PAST.search(x))
+    acted = any(_FIRST_PAST.search(x) for x in sents)
+    if sum(1 for x in sents if _ADVICE.match(x)) >= _LIVED:
+        return False  # "Stop saying ...", "Say the trade-off ...": notes to self about stories, not one told
+    return len(plain) >= prose.MIN_CHARS and acted and past >= max(2, _PAST_SHARE * len(sents)) and lived >= _LIVED
+
+
+_LIVED = 2
+# Sentences that tell the reader what to do; each alternative opens an instruction in real notes ("Don't pretend.",
+# "Say the trade-off out loud", "Lead with the decision", "Need one.").
+_ADVICE = re.compile(
+    r"^[\"'(]?(?:don'?t|do not|never|always|stop|say|use|keep|avoid|remember|make sure|try|lead with|pick|talk about|"
+    r"mention|practi[cs]e|prepare|bring|need one|have (?:a|one|the)|be (?:ready|specific|clear))\b",
+    re.IGNORECASE,
+)
+_PAST_SHARE = 0.65
+_FIRST_PAST = re.compile(rf"\b(?:[Ii]|[Ww]e) (?:\w+ly )?(?:{prose.PAST.pattern})")
+_NARRATOR = re.compile(r"\b(?:[Ii]|[Ww]e|me|[Mm]y|[Oo]ur|us)\b")  # "i" too: notes typed on a phone
+
+
+def regroup(stories: list[RawStory], lines: list[str], code: set[int], fallback_title: str) -> list[RawStory]:
+    """The stories a section rule found, with each section that holds units replaced by its units."""
+    units = find_units(lines, code, fallback_title)
+    if not units:
+        return stories
+    ordered = sorted(stories, key=lambda s: s.line)
+    spans = []
+    for n, story in enumerate(ordered):
+        limit = ordered[n + 1].line - 1 if n + 1 < len(ordered) else len(lines)
+        spans.append((story.line - 1, _text_end(story, lines, story.line - 1, limit)))
+    held: dict[int, list[Unit]] = {}
+    orphans: list[Unit] = []  # told where no section rule found anything
+    for unit in units:
+        overlaps = [max(0, min(b, unit.end) - max(a, unit.title_at)) for a, b in spans]
+        best = max(range(len(spans)), key=lambda n: overlaps[n], default=None)
+        if best is not None and overlaps[best] > 0:
+            held.setdefault(best, []).append(unit)
+        else:
+            orphans.append(unit)
+    out: list[RawStory] = []
+    for n, story in enumerate(ordered):
+        mine = held.get(n, [])
+        start = spans[n][0]
+        keep = story.reference or story.kind == "qa" or not mine
+        keep = keep or (len(mine) == 1 and mine[0].title_at == start)  # the section is the one story it names
+        if not keep and len(mine) == 1:
+            unit = mine[0]
+            if unit.title_at < start:  # a name just above the section's first line ("Good for:" between)
+                keep = unit.title_at < start - _NAME_ABOVE or bool(_HEADING.match(lines[unit.title_at]))
+            else:
+                between = [x for i, x in enumerate(lines[start + 1 : unit.title_at], start + 1) if i not in code]
+                if sum(len(bare(x).split()) for x in between) <= _NOTE_WORDS:
+                    # one titled story under the section's title: it may name a group or the story; both name it
+                    if _names(lines, unit, story.title):
+                        story.title = f"{story.title} — {unit.title}"
+                    keep = True
+                else:  # the section tells its own case above the titled one, or only notes it leaves out
+                    keep = _is_told(prose.prose_text(between))
+        if keep:
+            out.append(story)
+            continue
+        told = [raw for unit in mine if (raw := unit_story(unit, lines, code, fallback_title)) is not None]
+        out += told or [story]
+    out += [raw for unit in orphans if (raw := unit_story(unit, lines, code, fallback_title)) is not None]
+    return _unique(out)
+
+
+def _names(lines: list[str], unit: Unit, section: str) -> bool:
+    """The unit's title names a story of its own rather than being the story's first line: set in syntax of its own
+    (bold, a list item, a fold, a definition term), or under a section named in a word or two ("Me", "People")."""
+    line = lines[unit.title_at]
+    nxt = lines[unit.title_at + 1] if unit.title_at + 1 < len(lines) else ""
+    return _marked(line) or nxt.lstrip().startswith(":") or len(section.split()) <= _GROUP_WORDS
+
+
+_GROUP_WORDS = 2
+
+
+def _text_end(story: RawStory, lines: list[str], start: int, limit: int) -> int:
+    """Where the story's own text ends in the document (a section rule may have left what follows to no one):
+    the line holding its last line, else `limit`."""
+    last = next((x.strip() for x in reversed(story.text.split("\n")) if x.strip()), "")
+    for i in range(limit - 1, start - 1, -1):
+        if last and last in lines[i]:
+            return i + 1
+    return limit
+
+
+def _unique(stories: list[RawStory]) -> list[RawStory]:
+    """A story written twice in one document (a note app's plain and HTML copies of one note) is one story."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for story in stories:
+        key = (story.title.strip().lower(), " ".join(story.text.split()).lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(story)
+    return out
+
+
+_NOTE_WORDS = 15
+_NAME_ABOVE = 2
