@@ -14,6 +14,8 @@ from agent.critic.schema import Critique, StarFlags
 from evals.calibrate import (
     CHECK2_DIR,
     CHECK2_FLOOR,
+    CHECK3_DIR,
+    CHECK3_FLOOR,
     CHECK_DIR,
     CHECK_FLOOR,
     FLOOR,
@@ -279,3 +281,14 @@ def test_second_check_set_holds_its_measured_floor() -> None:
     report = calibrate(items)
     low = {k: round(report["figures"][k], 3) for k, floor in CHECK2_FLOOR.items() if report["figures"][k] < floor}
     assert not low, f"below the second check set's floor: {low}"
+
+
+def test_third_check_set_holds_its_measured_floor() -> None:
+    """evals/critic_dev3, written before the stop-25 changes, keeps what they reached on it."""
+    items = load_labeled(directory=CHECK3_DIR)
+    assert len(items) >= 40 and {i.role for i in items} == set(ROLES)
+    seen = {i.answer.strip() for d in (None, CHECK_DIR, CHECK2_DIR) for i in load_labeled(directory=d)}
+    assert not {i.answer.strip() for i in items} & seen
+    report = calibrate(items)
+    low = {k: round(report["figures"][k], 3) for k, floor in CHECK3_FLOOR.items() if report["figures"][k] < floor}
+    assert not low, f"below the third check set's floor: {low}"

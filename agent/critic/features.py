@@ -28,6 +28,10 @@ CUE_NAMES = ("tradeoffs", "requirements", "failure_modes", "rationale")
 # ("Tell me about a time you disagreed..."); its signals name it (the decision, the evidence, the outcome).
 TOPIC_SIGNALS = 2.0
 RIVAL_WORDS = 3  # distinctive words of another question's signals an answer uses to be that question's (_answers_rival)
+# An answer that names this many of another (leading) question's signals, and more of them than of the asked
+# question's, answers that question (_outshown_by); checked only when it names ONE_SIGNAL or fewer of the asked's.
+RIVAL_SHOWN = 2
+ONE_SIGNAL = 1
 SHOWN_SIGNALS = 3  # a question with fewer signals says too little of what a strong answer shows to waive form gaps
 
 
@@ -119,6 +123,12 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # Meaning and words place it nearer other questions, yet it shows nothing any of them asks for: static
         # vectors place a story told in its own words loosely, so this is not evidence of another question's answer.
         rel = dataclasses.replace(rel, label="on_topic")
+    if rel.label != "off_topic" and lvl.label != "below" and shape != "motivation" and (
+            rival := _outshown_by(info, rel, sig, sents, sent_vecs, sem, metrics)) is not None:  # fmt: skip
+        # It names more of another question's signals than of this one's: an answer to that question, however many
+        # of this question's words it shares (a latency fix told to a token-cost question names its levers).
+        rel = dataclasses.replace(rel, label="off_topic", sibling=False, instead=info.others[rival[0]][0],
+                                  instead_competency=info.others[rival[0]][1], rival_sentence=rival[1])  # fmt: skip
     if rel.label == "on_topic" and lvl.label != "below" and (ask := asks.missing_ask(info.text, sents, metrics)):
         # One ask of a several-part question is never answered: the answer covers only part of what was asked.
         rel = dataclasses.replace(rel, label="partial", missing_ask=ask)
@@ -130,6 +140,37 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
                      sent_vecs=sent_vecs)  # fmt: skip
     feats.flags = _flags(feats, info)
     return feats
+
+
+def _shown(hits: list[signals.SignalHit]) -> list[signals.SignalHit]:
+    """The hits that show what a question is about: named in the question's own words or close to it on its own,
+    not only paraphrased (a rival's signals are never checked for paraphrase) and not a measured outcome."""
+    return [h for h in hits if h.named and not h.measured and not h.paraphrased]
+
+
+def _outshown_by(info: QuestionInfo, rel: relevance.RelevanceResult, sig: list[signals.SignalHit],
+                 sents: list[Sentence], sent_vecs: np.ndarray | None, sem: Semantic,
+                 metrics: list[MetricMention]) -> tuple[int, int | None] | None:  # fmt: skip
+    """(the rival question, the sentence that shows its first signal) when one of the questions that fit the answer
+    best has at least RIVAL_SHOWN of its signals named, by different sentences, and more of them than the asked
+    question has; None otherwise. An answer that names ONE_SIGNAL or fewer of the asked question's signals is
+    checked (a strong answer names more: skipped, which also keeps the check off most turns)."""
+    asked = sum(1 for h in sig if h.named and not h.measured)  # its own words count for the asked question
+    if sent_vecs is None or not info.other_signals or asked > ONE_SIGNAL or not rel.leaders or rel.ahead < 1:
+        return None
+    pool = _pool(info)
+    pool_vecs = sem.fixed(list(pool))
+    for k in rel.leaders:
+        group = info.other_signals[k]
+        if len(group) < RIVAL_SHOWN:
+            continue
+        hits = _shown(signals.check(group, sents[:MAX_SENTENCES], sent_vecs, sem.fixed(list(group)), pool, metrics,
+                                    pool_vecs))  # fmt: skip
+        # Shown by different sentences: one sentence can sit close to two neighbouring signals of one question.
+        if len({h.sentence.start for h in hits if h.sentence is not None}) >= RIVAL_SHOWN and len(hits) > asked:
+            first = hits[0].sentence
+            return k, next((i for i, s in enumerate(sents) if first is not None and s.start == first.start), None)
+    return None
 
 
 def _answers_rival(info: QuestionInfo, rel: relevance.RelevanceResult, sents: list[Sentence],
