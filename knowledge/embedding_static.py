@@ -86,10 +86,18 @@ class StaticEmbeddings(Embeddings):
         if not texts:
             return out
         table, tokenizer = self._load()
+        single: list[int] = []  # rows of one token: their mean is that token's row, taken in one step below
+        single_ids: list[int] = []
         for row, enc in enumerate(tokenizer.encode_batch(list(texts), add_special_tokens=False)):
+            if len(enc.ids) == 1:  # most single words (paraphrase.py embeds an answer's words one by one)
+                single.append(row)
+                single_ids.append(enc.ids[0])
+                continue
             ids = np.clip(np.asarray(enc.ids, dtype=np.int64), 0, len(table) - 1)
             if len(ids):
                 out[row] = table[ids].mean(axis=0)
+        if single:
+            out[single] = table[np.clip(np.asarray(single_ids, dtype=np.int64), 0, len(table) - 1)]
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.clip(norms, 1e-12, None)
 

@@ -35,12 +35,19 @@ def roots(text: str) -> Counter[str]:
     return Counter(r for s in content_stems(text) if (r := s[:ROOT]) not in _SKIP)
 
 
-@lru_cache(maxsize=64)
 def _weights(docs: tuple[tuple[str, ...], ...]) -> tuple[tuple[frozenset[str], ...], dict[str, float]]:
-    """Each question's root set, and the IDF of every root over the pack (cached: the pack is fixed)."""
-    bags = tuple(frozenset(roots(" ".join(d))) for d in docs)
+    """Each question's root set, in `docs`' order, and the IDF of every root over the pack."""
+    bag_of, idf = _pack_weights(tuple(sorted(docs)))
+    return tuple(bag_of[d] for d in docs), idf
+
+
+@lru_cache(maxsize=16)
+def _pack_weights(docs: tuple[tuple[str, ...], ...]) -> tuple[dict[tuple[str, ...], frozenset[str]], dict[str, float]]:
+    """The pack's table, whatever question is asked: each question puts itself first in `fits`, but the pack is
+    the same set of questions, so one table per pack serves them all (cached: the pack is fixed)."""
+    bags = [frozenset(roots(" ".join(d))) for d in docs]
     df = Counter(r for bag in bags for r in bag)
-    return bags, {r: math.log(len(bags) / n) for r, n in df.items()}
+    return dict(zip(docs, bags, strict=True)), {r: math.log(len(bags) / n) for r, n in df.items()}
 
 
 def fits(info: QuestionInfo, answer: str) -> tuple[float, list[float]]:

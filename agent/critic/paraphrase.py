@@ -74,6 +74,13 @@ def _table(pool: tuple[str, ...]) -> _Table:
     return _Table(vocabulary, weights / np.clip(sums, 1e-9, None), {s: i for i, s in enumerate(pool)})
 
 
+def warm(pool: tuple[str, ...], vectors: WordVectors) -> None:
+    """Build the pack's table and embed its signal words once (a session's start, before the first answer)."""
+    vocabulary = _pack(pool).vocabulary
+    if vocabulary:
+        vectors(list(vocabulary))
+
+
 def scores(pool: tuple[str, ...], sentences: Sequence[str], vectors: WordVectors) -> np.ndarray | None:
     """(sentences, pool) closeness of each sentence to each signal of the pack; None without word vectors."""
     pack = _pack(pool)

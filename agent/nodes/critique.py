@@ -59,6 +59,7 @@ def warm_up(ctx: Context) -> None:
         # Not a daemon: a daemon thread frozen at exit inside native import code aborts the process ("FATAL:
         # exception not rethrown"); exit waits for the import instead (a few seconds at most).
         threading.Thread(target=prepare, args=(ctx,), name="llm-prepare", daemon=False).start()
+    _warm_pack(ctx.role)  # per role: a service process runs sessions of several packs
     if _WARM:
         return
     q: PlannedQuestion = {
@@ -72,22 +73,37 @@ def warm_up(ctx: Context) -> None:
     critique = offline_critique(q, answer, [], ctx)
     choose_follow_up(critique, answer, probed=[], asked=[], budget_left=1, key="warm-up")
     critique_follow_up(info_for(ctx, q), "What did you do yourself?", "ownership", "I wrote the cache layer.")
-    _warm_pack(ctx.role)
     _WARM = True
 
 
+_WARM_PACKS: set[str] = set()
+
+
 def _warm_pack(role: str) -> None:
-    """Embed the role pack's questions and signals once (relevance compares an answer with all of them); about a
-    second of work that would otherwise land on the first answer's turn."""
+    """Embed the role pack's questions and signals once (relevance compares an answer with all of them), and build
+    the pack's word tables (lexical fit, the signals' words for paraphrase, their vectors): about a second of work
+    that would otherwise land on the first answers' turns. The tables are the same whichever question is asked."""
+    from agent.critic import lexical, paraphrase
     from agent.critic.semantic import semantic
     from knowledge.roles import load_role
 
+    if role in _WARM_PACKS:
+        return
     try:
         pack = load_role(role)
     except (OSError, ValueError):
         return  # the session reports a bad role itself
     texts = [q.text for q in pack.questions] + [s for q in pack.questions for s in q.signals]
-    semantic().fixed(texts)
+    sem = semantic()
+    sem.fixed(texts)
+    if not pack.questions:
+        return
+    first = pack.questions[0]
+    info = question_info(first.text, first.type, first.competency, role, None, first.id)
+    lexical.fits(info, "")
+    if sem.available and info.signals:
+        paraphrase.warm((*info.signals, *(x for group in info.other_signals for x in group)), sem.words)
+    _WARM_PACKS.add(role)
 
 
 def judge(

@@ -1,0 +1,59 @@
+"""The critic's per-pack work is done when a session starts, not on the candidate's first answers: after the warm-up,
+answering any question of the pack builds no new word table and embeds none of the pack's signal words, and the
+judgments are the same as without the warm-up. Single words are embedded exactly as the mean of their tokens' rows.
+The answers are written for this file; the role pack is the bundled one."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from agent.context import Context
+from agent.critic import critique_answer, lexical, paraphrase
+from agent.critic.question import question_info
+from agent.critic.semantic import semantic
+from agent.nodes.critique import warm_up
+from knowledge.embeddings import shared_static
+from knowledge.roles import load_role
+
+ROLE = "engineering-manager"
+ANSWER = (
+    "Last spring our release train kept slipping because the mobile and backend engineers planned separately. I "
+    "moved both groups onto one weekly planning meeting, wrote down who decides what, and asked each lead to flag "
+    "blocked work by Wednesday. Within two months we shipped on the planned date four releases in a row."
+)
+
+
+def test_after_warm_up_no_question_of_the_pack_builds_a_word_table() -> None:
+    warm_up(Context(role=ROLE, questions=3, follow_ups=1, seed=1, offline=True))
+    pack = load_role(ROLE)
+    tables = lexical._pack_weights.cache_info().misses
+    vocabulary = paraphrase._table.cache_info().misses
+    scores = []
+    for q in pack.questions:
+        info = question_info(q.text, q.type, q.competency, ROLE, None, q.id)
+        scores.append(critique_answer(q.text, q.type, ANSWER, info=info).score)
+    assert lexical._pack_weights.cache_info().misses == tables
+    assert paraphrase._table.cache_info().misses == vocabulary
+    assert len(scores) == len(pack.questions) and all(1 <= s <= 5 for s in scores)
+
+
+def test_a_pack_table_gives_each_question_the_same_fit_whatever_is_asked() -> None:
+    pack = load_role(ROLE)
+    first, second = (question_info(q.text, q.type, q.competency, ROLE, None, q.id) for q in pack.questions[:2])
+    own_first, others_first = lexical.fits(first, ANSWER)
+    own_second, others_second = lexical.fits(second, ANSWER)
+    assert own_second == others_first[0] and own_first == others_second[0]
+
+
+def test_single_words_embed_as_their_token_row() -> None:
+    embedder = shared_static()
+    texts = ["planning", "release", "a whole sentence about weekly planning meetings", "", "blocked", "wednesday"]
+    got = embedder.embed_array(texts)
+    table, tokenizer = embedder._load()
+    want = np.zeros_like(got)
+    for row, enc in enumerate(tokenizer.encode_batch(texts, add_special_tokens=False)):
+        if enc.ids:
+            want[row] = table[enc.ids].mean(axis=0)  # every row the mean of its tokens' rows, as before
+    want = want / np.clip(np.linalg.norm(want, axis=1, keepdims=True), 1e-12, None)
+    assert np.array_equal(got, want)
+    assert semantic().available
