@@ -5,6 +5,7 @@ file; agent.cli_pending) is listed too, with what `--resume` does with them: it 
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from rich.table import Table
@@ -71,12 +72,17 @@ def _saved(limit: int) -> tuple[list[dict[str, Any]], str | None]:
         sqlite_readonly,
     )
     from agent.storage import disk_full, full_message
+    from agent.store import MemoryStore
 
     url = checkpointer_url()
     full = None
     readonly = sqlite_readonly()
     if not memory_only(url) and not is_postgres(url):
         db = sqlite_file(url)
+        if not db.exists() and not os.access(db.parent, os.W_OK):
+            # a read-only folder whose session database was never created (a stop while the first session got
+            # ready keeps its draft in the answer journal only): nothing to open, the journal's drafts to list
+            return _drafts(MemoryStore()), full
         if disk_full(db.parent):
             full = full_message(db.parent, "before starting or resuming a session")
             if not db.is_file():

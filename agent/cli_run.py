@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,6 +57,7 @@ def _confirm(question: str) -> bool:
 def resume_driver(session_id: str, embedder: str | None = None) -> InterviewDriver:
     """A driver for a saved session: the given id, or the latest unfinished one when the id is empty
     (`embedder`: --embedder given on resume, used only instead of an openai embedder that has no key now)."""
+    _journal_only_on_readonly(session_id)
     backend = open_backend(readonly=sqlite_readonly())
     restored: list[str] = []
     # a bare --resume picks first a session whose answer the answer journal keeps but the database lacks (stopped
@@ -117,6 +119,26 @@ def _local_embedder(row: tuple[str, dict[str, Any], str], asked: str | None) -> 
     raise ResumeError(f"session {thread_id} was started with --embedder openai, which needs OPENAI_API_KEY: set "
                       "it and resume again, or go on with the local embedder: "
                       f"{session_command('--resume', thread_id, '--embedder', 'minilm')}")  # fmt: skip
+
+
+def _journal_only_on_readonly(session_id: str) -> None:
+    """A read-only folder whose session database was never created (the first session was stopped while it got
+    ready, its answer or draft kept in the answer journal only): name the session that waits, as for a database
+    that exists, instead of failing to create one."""
+    from agent.backend import checkpointer_url, is_sqlite, sqlite_file
+    from agent.store import MemoryStore
+
+    url = checkpointer_url()
+    if not is_sqlite(url):
+        return
+    db = sqlite_file(url)
+    if db.exists() or os.access(db.parent, os.W_OK):
+        return
+    empty = MemoryStore()
+    waiting = session_id or waiting_session(empty) or _newest_draft(empty)
+    if waiting and answer_journal.load(waiting) is not None:
+        raise ResumeError(f"session {waiting} waits in {db.parent}, which is read-only: once it is writable again, "
+                          f"resume it with: {resume_command(waiting)}")  # fmt: skip
 
 
 def _newest_draft(store: Any) -> str:
