@@ -10,8 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 from agent import answer_journal
+from agent.backend import memory_only
 from agent.cli_input import AnswerSource, PromptSource
 from agent.cli_render import Renderer
+
+
+def _not_kept_in_memory(draft: str, render: Renderer) -> None:
+    """A session kept in memory only cannot be resumed: its draft is shown to copy, never journalled (a kept draft
+    was listed as resumable, and `--resume` then started that id afresh and overwrote its report, sweep25 S5)."""
+    render.line("The draft you had typed is not kept: a session kept in memory only ends with this process. "
+                "Here it is, to copy:")  # fmt: skip
+    render.line(draft)
 
 
 def keep_draft(source: AnswerSource, driver: Any, kept: str | None, context: Any, render: Renderer) -> None:
@@ -19,6 +28,9 @@ def keep_draft(source: AnswerSource, driver: Any, kept: str | None, context: Any
     journalled already; otherwise the driver's session when it can be resumed)."""
     draft = source.draft() if isinstance(source, PromptSource) else ""
     if not draft.strip():
+        return
+    if memory_only():
+        _not_kept_in_memory(draft, render)
         return
     thread_id = kept or (driver.thread_id if driver is not None and driver.started else None)
     if thread_id is None:
@@ -41,6 +53,10 @@ def keep_first_draft(source: AnswerSource, thread_id: str, context: Any, questio
     draft = source.draft() if isinstance(source, PromptSource) else ""
     if not draft.strip():
         return False
+    if memory_only():
+        render.line("Nothing was answered yet, so nothing was saved.")
+        _not_kept_in_memory(draft, render)
+        return True
     try:
         answer_journal.keep_draft(thread_id, context.to_dict(), draft, question)
     except OSError as exc:
