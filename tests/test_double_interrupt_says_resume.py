@@ -22,7 +22,7 @@ def test_a_double_interrupt_at_a_prompt_prints_the_resume_command(isolated_data_
         term.proc.send_signal(signal.SIGINT)
         time.sleep(0.005)
         term.proc.send_signal(signal.SIGINT)
-        term.wait_for("Resume with", timeout=60)
+        term.wait_for("Resume with")
         assert term.exit_code() == 130
     finally:
         term.close()

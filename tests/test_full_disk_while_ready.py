@@ -12,7 +12,7 @@ import pytest
 
 from tests.test_disk_faults import fill, small_disk  # noqa: F401  (small_disk is a fixture)
 from tests.test_early_answer_durable import _docs
-from tests.test_session_tty import Terminal
+from tests.test_session_tty import PATIENCE, Terminal
 
 ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "2", "--follow-ups", "0"]
 ANSWER = "I moved eleven teams onto one release train; change failure rate fell from 19% to 6% in two quarters."
@@ -35,7 +35,7 @@ def test_an_answer_submitted_while_the_disk_fills_at_the_start_is_given_back(
         term.submit(ANSWER)
         term.wait_for("is full")
         term.wait_for("here it is, to copy")
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + PATIENCE
         while ANSWER not in _after(term, "here it is, to copy"):  # the echo of the submit came before the marker
             assert time.monotonic() < deadline, term.text()[-1500:]
             term._read()

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_session_tty import ARGS, Terminal
+from tests.test_session_tty import ARGS, PATIENCE, Terminal
 
 
 def _session_code_runs(term: Terminal) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + PATIENCE
     while termios.tcgetattr(term.master)[3] & termios.ECHO:
         assert time.monotonic() < deadline and term.proc.poll() is None, "the session never held the keys"
         time.sleep(0.002)

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from evals.stub_openai import free_port
-from tests.test_session_tty import ARGS, Terminal
+from tests.test_session_tty import ARGS, PATIENCE, Terminal
 
 
 def test_enter_after_a_first_line_starting_with_a_slash_word_adds_a_line(isolated_data_dir: Path) -> None:
@@ -43,7 +43,7 @@ def test_double_ctrl_c_while_the_session_starts_exits_130_without_a_traceback() 
         term.proc.send_signal(signal.SIGINT)
         time.sleep(0.05)
         term.proc.send_signal(signal.SIGINT)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + PATIENCE
         while term.proc.poll() is None and time.monotonic() < deadline:
             term._read()
         for _ in range(3):  # whatever the process printed on its way out

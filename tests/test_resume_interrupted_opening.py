@@ -37,16 +37,16 @@ def test_ctrl_c_while_a_resume_opens_the_session_keeps_it_and_says_how_to_resume
         first.wait_for_prompt()  # question 1 takes keys while the index builds
         first.type_seen("a draft typed while the notes were read")
         first.proc.send_signal(signal.SIGINT)
-        first.wait_for("Resume with", timeout=120)
+        first.wait_for("Resume with")
         first.exit_code()
     finally:
         first.close()
     second = Terminal(["--resume"])
     try:
-        second.wait_for("Getting the interview ready", timeout=120)
+        second.wait_for("Getting the interview ready")
         time.sleep(4)  # the imports are done; the index of 300 stories is being built
         second.proc.send_signal(signal.SIGINT)
-        second.wait_for("Resume with", timeout=120)
+        second.wait_for("Resume with")
         assert second.exit_code() == 130
         screen = second.text()
     finally:

@@ -27,6 +27,9 @@ pty = pytest.importorskip("pty")
 REPO = Path(__file__).resolve().parents[1]
 ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "1", "--follow-ups", "0"]
 PROMPT_READY = b"\x1b[?2004h"  # prompt_toolkit turns bracketed paste on when it starts reading keys
+# s before a wait gives up: a deadline for a hang, never a measure of speed (CI runs `pytest -n 2` on 2 cores
+# beside other work; at load 15 a session start took over 60 s)
+PATIENCE = 240.0
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
 
 
@@ -77,7 +80,7 @@ class Terminal:
     def text(self) -> str:
         return ANSI.sub(b"", self.screen).decode("utf-8", errors="replace")
 
-    def wait_for(self, needle: str, timeout: float = 60) -> None:
+    def wait_for(self, needle: str, timeout: float = PATIENCE) -> None:
         deadline = time.monotonic() + timeout
         while needle not in self.text():
             if time.monotonic() > deadline:
@@ -102,7 +105,7 @@ class Terminal:
         reach a terminal still in line mode. `after`: text to see on the screen first (e.g. "Question 2/3")."""
         if after is not None:
             self.wait_for(after)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + PATIENCE
         seen = self.prompts
         while self.screen.count(PROMPT_READY) <= seen:
             assert time.monotonic() < deadline, f"no prompt; screen:\n{self.text()[-2000:]}"
@@ -112,7 +115,7 @@ class Terminal:
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
 
-    def type_seen(self, keys: str, timeout: float = 60) -> None:
+    def type_seen(self, keys: str, timeout: float = PATIENCE) -> None:
         """Type keys and wait until the prompt has echoed them all (they are in its buffer, not the terminal's
         input queue): a fixed sleep was not enough under load."""
         start = len(self.screen)
@@ -129,7 +132,7 @@ class Terminal:
         self.type(answer + "\x1b\r")
 
     def exit_code(self) -> int:
-        return self.proc.wait(timeout=30)  # called after the last line was seen: nothing left to read
+        return self.proc.wait(timeout=PATIENCE)  # called after the last line was seen: nothing left to read
 
     def hang_up(self) -> None:
         """Close the terminal (the window is closed): the kernel sends SIGHUP to the child's session."""

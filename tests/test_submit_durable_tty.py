@@ -20,7 +20,7 @@ import pytest
 
 from tests.test_early_answer_durable import _docs, _reported_answers
 from tests.test_postgres import pg_url  # noqa: F401  (the fixture: a fresh database on the test server)
-from tests.test_session_tty import REPO, Terminal
+from tests.test_session_tty import PATIENCE, REPO, Terminal
 
 ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "3", "--follow-ups", "0"]
 FIRST = "I moved four teams to trunk-based delivery and lead time fell from 12 days to 3 in one quarter."
@@ -81,7 +81,7 @@ def test_a_kill_the_moment_the_answer_is_drawn_as_accepted_keeps_it(
     try:
         seen = term.text().count("SECOND-ANSWER")
         term.submit(SECOND)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + PATIENCE
         while term.text().count("SECOND-ANSWER") < seen + 2:  # typed, then drawn again as accepted
             assert time.monotonic() < deadline, term.text()[-1500:]
             term._read()
@@ -102,7 +102,7 @@ def test_a_kill_the_moment_an_early_answer_is_drawn_as_accepted_keeps_it(
     try:
         term.wait_for_prompt(after="Question 1/3")
         term.submit(FIRST)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + PATIENCE
         while term.text().count("trunk-based") < 2:  # typed, then drawn again as accepted
             assert time.monotonic() < deadline, term.text()[-1500:]
             term._read()
@@ -120,7 +120,7 @@ def test_a_kill_while_the_answer_is_written_keeps_it(isolated_data_dir: Path, tm
     pending = isolated_data_dir / "pending"
     try:
         term.submit(SECOND)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + PATIENCE
         while not (pending.is_dir() and any(_holds(t, "SECOND-ANSWER") for t in pending.glob(".*.tmp"))):
             # written, in its (slow) fsync: a temp file only created, not yet written, holds no answer to keep
             assert time.monotonic() < deadline, term.text()[-1500:]
@@ -138,14 +138,14 @@ def test_a_second_ctrl_c_while_the_answer_is_saved_waits_for_the_save(isolated_d
     pending = isolated_data_dir / "pending"
     try:
         term.submit(SECOND)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + PATIENCE
         while not (pending.is_dir() and any(pending.glob(".*.tmp"))):  # the answer is being written: a slow fsync
             assert time.monotonic() < deadline, term.text()[-1500:]
             time.sleep(0.002)
         term.proc.send_signal(signal.SIGINT)
         time.sleep(0.05)
         term.proc.send_signal(signal.SIGINT)
-        exited = term.proc.wait(timeout=30)
+        exited = term.proc.wait(timeout=PATIENCE)
         while term._read():
             pass
         screen = term.text()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_early_answer_durable import _reported_answers
-from tests.test_session_tty import REPO, Terminal
+from tests.test_session_tty import PATIENCE, REPO, Terminal
 
 ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "3", "--follow-ups", "0"]
 FIRST = "I moved four teams to trunk-based delivery and lead time fell from 12 days to 3 in one quarter."
@@ -39,14 +39,14 @@ def test_ctrl_c_as_an_answer_is_submitted_keeps_it_and_stops(
         term.wait_for_prompt(after="Question 2/3")
         seen = term.text().count("SECOND-ANSWER")
         term.submit(SECOND)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + PATIENCE
         while term.text().count("SECOND-ANSWER") < seen + 2:  # typed, then drawn again as accepted
             assert time.monotonic() < deadline, term.text()[-1500:]
             term._read()
         time.sleep(delay)
         term.proc.send_signal(sig)
         try:
-            exited: int | None = term.proc.wait(timeout=20)
+            exited: int | None = term.proc.wait(timeout=PATIENCE)
         except subprocess.TimeoutExpired:
             exited = None  # the interview went on: the stop was dropped
         while term._read():

@@ -19,7 +19,7 @@ def test_an_answer_and_submit_typed_during_launch_are_submitted(isolated_data_di
     try:
         time.sleep(0.15)  # the interpreter is still importing: nothing is on screen yet
         term.submit(ANSWER)
-        term.wait_for("Transcript:", timeout=90)
+        term.wait_for("Transcript:")
         assert term.exit_code() == 0
     finally:
         term.close()
@@ -38,7 +38,7 @@ def test_a_submit_typed_as_the_question_is_drawn_survives_the_start_s_notice(
     try:
         term.wait_for("Question 1/1")
         term.type(ANSWER + "\x1b\r")  # at once, before the prompt may even read keys
-        term.wait_for("Transcript:", timeout=90)
+        term.wait_for("Transcript:")
         assert term.exit_code() == 0
     finally:
         term.close()
