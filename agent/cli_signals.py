@@ -31,6 +31,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
 EXIT_HANGUP = 128 + signal.SIGHUP
@@ -138,6 +139,20 @@ def release() -> None:
     if _pending:
         _pending = False
         raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def saving() -> Iterator[None]:
+    """While a stop keeps what there is to keep (the draft, the save line): a second Ctrl-C waits for it, then
+    leaves (it left at once, and a draft typed at question 1 was lost with its session, sweep25 S2)."""
+    global _holding, _pending
+    _holding = True
+    try:
+        yield
+    finally:
+        _holding = _pending = False  # a stop that waited is the one being handled here
+        if _leave:
+            _leave_now()
 
 
 def holding() -> bool:

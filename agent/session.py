@@ -171,8 +171,7 @@ def run(opts: Options) -> int:
         getting_ready.enter_context(render.waiting("Getting the interview ready… (you can start typing)"))
     if early is not None and early.abandoned:
         # said and kept now: importing what the start was still loading could outlast the stop's grace period
-        with getting_ready:
-            return _stopped_getting_ready(source, early, render)
+        return _stopped_getting_ready(source, early, render, getting_ready)
     from agent import cli_run  # lazy: imports the graph, LangGraph and the index (done already after an early start)
     from knowledge.embeddings import EmbedderUnavailableError
 
@@ -264,17 +263,18 @@ def run(opts: Options) -> int:
             raise  # not the closed terminal: reported as an unexpected error
         # Ctrl-C, SIGTERM, a hang-up, or the terminal met closed before its SIGHUP arrived (EIO): the same stop
         cli_signals.rearm()
-        _take_unread(source)  # before the terminal gets its line mode back (getting_ready), which hides them
-        getting_ready.close()
-        render.line("")
-        if resuming and (driver is None or not driver.started):
-            # stopped while the saved session was opened (e.g. its story index rebuilt): nothing of it changed
-            render.line(f"Stopped before the session resumed; {_kept_as_it_was(opts)}")
+        with cli_signals.saving():  # a second Ctrl-C leaves once the draft is kept
+            _take_unread(source)  # before the terminal gets its line mode back (getting_ready), which hides them
+            getting_ready.close()
+            render.line("")
+            if resuming and (driver is None or not driver.started):
+                # stopped while the saved session was opened (e.g. its story index rebuilt): nothing of it changed
+                render.line(f"Stopped before the session resumed; {_kept_as_it_was(opts)}")
+                return EXIT_INTERRUPTED
+            if not _first_draft_kept(source, driver, early, render):
+                cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
+                keep_draft(source, driver, early.kept if early else None, context, render)
             return EXIT_INTERRUPTED
-        if not _first_draft_kept(source, driver, early, render):
-            cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
-            keep_draft(source, driver, early.kept if early else None, context, render)
-        return EXIT_INTERRUPTED
     finally:
         getting_ready.close()  # the terminal gets its echo back whatever happened
         if driver is not None:
@@ -302,20 +302,22 @@ def _first_draft_kept(source: AnswerSource, driver: Any, early: Any, render: Ren
     return keep_first_draft(source, driver.thread_id, driver.context, early.shown if early else "", render)
 
 
-def _stopped_getting_ready(source: AnswerSource, early: Any, render: Renderer) -> int:
+def _stopped_getting_ready(source: AnswerSource, early: Any, render: Renderer, getting_ready: ExitStack) -> int:
     """Ctrl-C, SIGTERM or a hang-up while the new session still got ready (its start is left alone, and nothing is
     imported for it: a stop's grace period may end first). What the candidate submitted or typed is kept in the
     answer journal, as the session would keep it, and the resume command says so."""
     cli_signals.rearm()
-    _take_unread(source)  # before the terminal gets its line mode back (getting_ready), which hides them
-    render.line("")
-    dropped = " (the story index build is dropped; it runs again next time)" if early.context.docs else ""
-    render.line(f"Stopped while the interview was getting ready{dropped}.")
-    if early.kept is not None:  # an answer submitted early: in the journal, graded on resume
-        render.resume_hint(early.kept, "Your answer is saved; it is graded when you resume.")
-        keep_draft(source, None, early.kept, early.context, render)
-    elif not keep_first_draft(source, early.thread_id, early.context, early.shown, render):
-        render.line("Nothing was answered yet, so nothing was saved.")
+    with cli_signals.saving():  # a second Ctrl-C leaves once the draft is kept
+        _take_unread(source)  # before the terminal gets its line mode back (getting_ready), which hides them
+        getting_ready.close()
+        render.line("")
+        dropped = " (the story index build is dropped; it runs again next time)" if early.context.docs else ""
+        render.line(f"Stopped while the interview was getting ready{dropped}.")
+        if early.kept is not None:  # an answer submitted early: in the journal, graded on resume
+            render.resume_hint(early.kept, "Your answer is saved; it is graded when you resume.")
+            keep_draft(source, None, early.kept, early.context, render)
+        elif not keep_first_draft(source, early.thread_id, early.context, early.shown, render):
+            render.line("Nothing was answered yet, so nothing was saved.")
     return EXIT_INTERRUPTED
 
 
