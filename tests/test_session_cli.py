@@ -192,6 +192,8 @@ def test_resume_after_sigkill_keeps_every_answer(isolated_data_dir: Path) -> Non
         (["--role", "director", "--docs", "/no/such/notes.md"], "--docs path not found"),
         (["--role", "director", "--answers", "__BAD__"], "not valid JSON"),
         (["--questions", "0"], "at least 1"),
+        (["--questions", "abc"], "--questions: 'abc' is not a whole number"),  # not "invalid _positive value"
+        (["--follow-ups", "two"], "--follow-ups: 'two' is not a whole number"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], expected: str) -> None:
