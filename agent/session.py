@@ -172,8 +172,12 @@ def run(opts: Options) -> int:
     if early is not None and early.abandoned:
         # said and kept now: importing what the start was still loading could outlast the stop's grace period
         return _stopped_getting_ready(source, early, render, getting_ready)
-    from agent import cli_run  # lazy: imports the graph, LangGraph and the index (done already after an early start)
-    from knowledge.embeddings import EmbedderUnavailableError
+    try:
+        from agent import cli_run  # lazy: imports the graph, LangGraph and the index (done after an early start)
+        from knowledge.embeddings import EmbedderUnavailableError
+    except BaseException:  # Ctrl-C while it loads (on --resume): main() says so, under no spinner drawn again
+        getting_ready.close()
+        raise
 
     driver: Any = early.driver if early and not early.abandoned else None
     step: Any = None
