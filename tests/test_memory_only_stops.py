@@ -67,6 +67,8 @@ def test_a_draft_is_shown_to_copy_and_never_offered_for_a_resume(isolated_data_d
         term.type("\x03")
         term.wait_for("to copy:")
         assert term.exit_code() == 130
+        while term._read():  # the draft's line, printed after the one waited for
+            pass
         screen = term.text()
         session = re.search(r"Session: (\S+)", screen)
     finally:
