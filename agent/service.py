@@ -113,8 +113,10 @@ def _trusted(runtime: Runtime[Any], ctx: Context) -> Runtime[Context]:
 
 
 def _settings(state: dict[str, Any], runtime: Runtime[Any]) -> Settings:
-    """This run's client settings, else those the thread started with (a resume may send no context)."""
-    return client_settings(runtime.context or state.get("settings") or {})
+    """The settings the thread's interview started with; before it has any, this run's client context. A resume's
+    context is not read: one that differs (a stale form, a client bug) would change the interview mid-way, its
+    follow-ups and the role its answers are filed under."""
+    return client_settings(state.get("settings") or runtime.context or {})
 
 
 def _context(state: dict[str, Any], runtime: Runtime[Any], config: RunnableConfig) -> tuple[Context, str]:

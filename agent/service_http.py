@@ -6,6 +6,8 @@ answer is dropped) or that has none yet (an internal TypeError), and fails a fir
 error naming `__start__`. Each becomes one line here, before the run is queued:
 - a resume on an ended interview: refused (HTTP 409), the answer is not recorded;
 - a resume on a thread with no interview yet: refused (HTTP 409), saying to start it first;
+- a resume of null or an empty value: refused (HTTP 409): LangGraph takes it as no resume and replays the last
+  refusal, which named a move this request did not send;
 - a run sent while one that may end the interview is in flight (an `end`, or any move at the last question) is
   checked once that run is done (at most BUSY_WAIT_S), and the runs a process is sent for one thread are checked one
   at a time, each once the one before it is queued: a move queued behind an `end` or the last answer's grading, or
@@ -49,6 +51,8 @@ RUN_PATH = re.compile(r"^(?:/noauth)?/threads/(?P<thread>[^/]+)/runs(?:/wait|/st
 ENDED = "the interview on this thread has ended (its report is in the thread's state): nothing was recorded"
 NOT_STARTED = ("this thread has no interview yet: start it with a run with input={} (or input={\"documents\": "
                "[{\"name\", \"text\"}]}) and context={\"role\": ...}, then answer its questions")  # fmt: skip
+NO_MOVE = ("this resume carries no move (null or empty): send an answer string or {\"kind\": \"answer\", \"text\": "
+           "...} (or \"skip\", \"end\"); nothing was recorded")  # fmt: skip
 ENDED_START = ("the interview on this thread has ended (its report is in the thread's state): a start run does not "
                "begin another; start a new interview on a new thread")  # fmt: skip
 
@@ -85,6 +89,8 @@ def verdict(thread: dict[str, Any] | None, payload: dict[str, Any]) -> tuple[str
     command = payload.get("command") or {}
     values = (thread or {}).get("values") or {}
     if isinstance(command, dict) and "resume" in command:
+        if not command["resume"] and not isinstance(command["resume"], str):
+            return NO_MOVE, None
         if not values.get("plan"):
             return NOT_STARTED, None
         if values.get("report") is not None:

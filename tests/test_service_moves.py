@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from agent.candidates import candidate_key
@@ -137,8 +138,17 @@ def test_an_answer_text_that_is_not_a_string_is_refused(server: tuple[str, Path]
     thread_id = started(client, "list-text")
     values = client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "answer", "text": ["a", "b"]}},
                               context=CONTEXT)  # fmt: skip
-    assert refusal(values) == "the answer text must be a string (got a list); nothing was recorded"
+    assert (refusal(values) or "").startswith("the answer text must be a string (got a list); nothing was recorded; "
+                                              "the current prompt is step 0, the question 1 of 3")  # fmt: skip
     assert answers(client, thread_id) == []
+    values = client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "explode"}}, context=CONTEXT)
+    assert "got {'kind': 'explode'}; nothing was recorded; the current prompt is step 0" in (refusal(values) or "")
+    for empty in (None, {}):  # LangGraph takes these as no resume and would replay the refusal above
+        sent = {"assistant_id": "interviewer", "command": {"resume": empty}, "context": CONTEXT}
+        reply = httpx.post(f"{server[0]}/threads/{thread_id}/runs/wait", json=sent, timeout=120,
+                           headers={"Authorization": f"Bearer {TEST_TOKEN}"})  # fmt: skip
+        assert reply.status_code == 409 and "this resume carries no move" in reply.json()["detail"], reply.text
+    assert answers(client, thread_id) == [] and prompt(client, thread_id)["step"] == 0
 
 
 def test_a_refused_client_input_is_one_line_in_the_server_log(server: tuple[str, Path]) -> None:
@@ -361,3 +371,22 @@ def test_an_upload_over_the_limits_is_refused_before_anything_stores_it(server: 
     assert not state["values"] and not client.threads.get_history(thread_id)  # no checkpoint holds it
     started_after = client.runs.wait(thread_id, "interviewer", input={}, context=CONTEXT)  # the thread is usable
     assert started_after["__interrupt__"][0]["value"]["step"] == 0
+
+
+def test_a_resume_with_another_context_does_not_change_the_interview(server: tuple[str, Path]) -> None:
+    """The interview keeps the settings it started with (ops25 O5): a resume sending another role, number of
+    questions or follow-ups is answered as one with the start's context (a control thread), and the answer is
+    filed under the start's role."""
+    client: Any = dev_client(server[0])
+    context = {**CONTEXT, "follow_ups": 1}
+    switched = {**context, "role": "ai-engineer", "questions": 12, "follow_ups": 0}
+    prompts = []
+    for user, sent in (("context-control", context), ("context-switch", switched)):
+        thread_id = client.threads.create(metadata={"user_id": user})["thread_id"]
+        client.runs.wait(thread_id, "interviewer", input={}, context=context)
+        now = client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=sent)
+        value = now["__interrupt__"][0]["value"]
+        prompts.append((value["kind"], value["total"], value["question_id"], value["text"]))
+    assert prompts[0] == prompts[1] and prompts[1][1] == 3, prompts
+    progress = client.runs.wait(None, "progress", input={}, metadata={"user_id": "context-switch"})
+    assert progress["view"]["role"] == "director", progress

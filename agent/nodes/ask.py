@@ -60,7 +60,8 @@ def parse_resume(value: Any) -> tuple[ResumeKind, str]:
         if value["kind"] == "answer":
             return "answer", _answer_text(value.get("text"))
         return value["kind"], ""
-    raise RefusedMove(f"resume value must be an answer string or {{'kind': answer|skip|end}}, got {repr(value)[:80]}")
+    raise RefusedMove(f"resume value must be an answer string or {{'kind': answer|skip|end}}, got {repr(value)[:80]}; "
+                      "nothing was recorded")  # fmt: skip
 
 
 def _current(prompt: dict[str, Any]) -> str:
@@ -75,7 +76,10 @@ def check_move(
     """parse_resume, refusing a value that names another prompt than `prompt` (the interrupt it resumes), or,
     when `last_answer` is given, an unmarked answer repeating it; `strict` (a service client): a skip or end that
     does not echo the prompt's `step`, since nothing else tells a second click from a move on the next prompt."""
-    kind, text = parse_resume(value)
+    try:
+        kind, text = parse_resume(value)
+    except RefusedMove as refused:
+        raise RefusedMove(f"{refused}; {_current(prompt)}") from None  # what is waiting, as for every refusal
     echoed = {k: value[k] for k in ECHOED if isinstance(value, dict) and value.get(k) is not None}
     if strict and kind != "answer" and "step" not in echoed:
         raise RefusedMove(f"a {kind} must echo the waiting prompt's step (\"step\": {prompt['step']}), so that a "
