@@ -9,7 +9,8 @@ timed from submit() to the next question being ready. Afterwards every thread is
 checkpointer: an answer missing from its thread is *lost*, one found in another user's thread is *crossed*.
 Reported per backend: turns/s, turn p50/p95 (nearest rank over the `turns` timed turns: the sample size), CPU ms
 per turn (all workers), errors, lost, crossed, peak RSS. Sizes below 1 (--users, --turns, --workers), a negative
---think, and a --checkpointer of another kind stop at once with one line (exit 2), before any worker starts.
+--think, a --checkpointer of another kind, and a Postgres that cannot be reached or refuses the database or role
+stop at once with one line (exit 2), before any worker starts.
 `--checkpointer sqlite` means a fresh SQLite file in a temp data dir; several --checkpointer run one after another.
 
     --stories N      every user has an own bank of N stories (~180 words): N-story indexes, one per user
@@ -231,6 +232,25 @@ def _checkpointer(text: str) -> str:
     return text
 
 
+def _postgres_problem(url: str) -> str | None:
+    """Why a postgresql:// --checkpointer cannot be used (one direct connection, at most 5 s), as the server says it
+    (agent.server_checkpointer): a server that answers with FATAL refused the database or role; else None."""
+    from agent.safe_text import redact_url, redact_urls
+    from agent.server_checkpointer import CONNECT_TIMEOUT_S, checkpointer_kind
+
+    if checkpointer_kind(url) != "postgres":
+        return None
+    import psycopg
+
+    try:
+        psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_S).close()
+    except psycopg.Error as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        what = "refused the connection" if "FATAL:" in reason else "cannot be reached"
+        return f"--checkpointer: the Postgres server of {redact_url(url)} {what} ({redact_urls(reason)[:300]})"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m evals.load", description=__doc__.split("\n")[0])
     p.add_argument("--users", type=_at_least(1), default=20)
@@ -249,6 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--spawn-server", action="store_true", help="start `langgraph dev` per --checkpointer")
     p.add_argument("--json", action="store_true")
     ns = p.parse_args(argv)
+    for url in [] if ns.server else ns.checkpointer or []:
+        if problem := _postgres_problem(url):
+            p.error(problem)  # one line, exit 2, before any worker starts (not 30 s of pool retries per worker)
     with tempfile.TemporaryDirectory(prefix="interviewer-load-") as tmp:
         args = {"users": ns.users, "turns": ns.turns, "think": ns.think, "workers": ns.workers, "role": ns.role,
                 "embedder": ns.embedder, "stories": ns.stories, "builder": ns.builder, "banks": tmp}  # fmt: skip

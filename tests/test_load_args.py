@@ -35,6 +35,24 @@ def test_a_nonsense_size_or_checkpointer_stops_at_once_with_one_line(
     assert said in line and "Traceback" not in done.stderr and "read-only" not in done.stderr
 
 
+def test_a_postgres_that_cannot_be_used_stops_at_once_with_one_line(tmp_path: Path) -> None:
+    """An unreachable server and a missing database: the server's own words, exit 2, no worker started."""
+    import os
+    from urllib.parse import urlsplit, urlunsplit
+
+    from evals.stub_openai import free_port
+
+    cases = [(f"postgresql://postgres@127.0.0.1:{free_port()}/x", "cannot be reached")]
+    if real := os.environ.get("INTERVIEWER_TEST_POSTGRES"):
+        cases.append((urlunsplit(urlsplit(real)._replace(path="/no_such_db_load")), "refused the connection"))
+    for url, what in cases:
+        done = load(tmp_path, "--users", "2", "--turns", "1", "--checkpointer", url)
+        assert done.returncode == 2 and done.stdout == "", done.stderr[-2000:]
+        [line] = [line for line in done.stderr.splitlines() if line.startswith("python -m evals.load: error:")]
+        assert "the Postgres server of postgresql://" in line and what in line, line
+        assert "Traceback" not in done.stderr and "pool" not in done.stderr
+
+
 def test_a_small_runs_p95_is_never_below_its_p50(tmp_path: Path) -> None:
     done = load(tmp_path, "--users", "2", "--turns", "1", "--think", "0", "--workers", "1", "--embedder", "hashing",
                 "--checkpointer", "memory:", "--json")  # fmt: skip
