@@ -122,7 +122,14 @@ async def _read_thread(thread_id: str, scope: Scope) -> dict[str, Any] | None:
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://api", headers=headers) as http:
             reply = await http.get(f"/threads/{thread_id}")
-        return dict(reply.json()) if reply.status_code == 200 else None
+            if reply.status_code != 200:
+                return None
+            thread = dict(reply.json())
+            if not thread.get("values"):  # a copy (threads.copy) has its checkpoints but no values in its record
+                state = await http.get(f"/threads/{thread_id}/state")
+                if state.status_code == 200:
+                    thread["values"] = state.json().get("values") or {}
+        return thread
     except Exception:  # any error reading it: the server's own handling answers
         return None
 

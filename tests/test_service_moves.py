@@ -390,3 +390,19 @@ def test_a_resume_with_another_context_does_not_change_the_interview(server: tup
     assert prompts[0] == prompts[1] and prompts[1][1] == 3, prompts
     progress = client.runs.wait(None, "progress", input={}, metadata={"user_id": "context-switch"})
     assert progress["view"]["role"] == "director", progress
+
+
+def test_a_copy_of_an_interview_under_way_goes_on(server: tuple[str, Path]) -> None:
+    """threads.copy of a thread after its first answer (ops25 O6): the copy's waiting prompt takes its answer (it was
+    refused with 409 'this thread has no interview yet' while the copy's state showed the interview)."""
+    client: Any = dev_client(server[0])
+    thread_id = started(client, "copied")
+    client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
+    copy = client.threads.copy(thread_id)["thread_id"]
+    shown = prompt(client, copy)
+    move = {"kind": "answer", "text": "COPY: my answer to the second question.", "step": shown["step"],
+            "question_id": shown["question_id"], "turn_index": shown["turn_index"]}  # fmt: skip
+    now = client.runs.wait(copy, "interviewer", command={"resume": move}, context=CONTEXT)
+    assert refusal(now) is None and now["__interrupt__"][0]["value"]["step"] == shown["step"] + 1
+    assert answers(client, copy) == [(ANSWER, 0), ("COPY: my answer to the second question.", 1)]
+    assert answers(client, thread_id) == [(ANSWER, 0)]  # the original is untouched
