@@ -14,6 +14,8 @@ error naming `__start__`. Each becomes one line here, before the run is queued:
   sent at the same moment as one, meets the state it will find and is refused as "ended" instead of dropped without
   a word (LangGraph runs nothing for it). Earlier in the interview a prompt is left waiting and the graph checks
   the move itself;
+- a run of another graph (`progress`) on a thread that holds an interview: refused (HTTP 409): its output would
+  replace the interview in the thread's state;
 - a first run without input: started with no documents, as `input={}` would be;
 - a start run whose upload the graph would refuse (too many or too large documents): refused (HTTP 413) before
   LangGraph writes the input into the thread's checkpoints, so a refused upload is not stored;
@@ -53,6 +55,8 @@ NOT_STARTED = ("this thread has no interview yet: start it with a run with input
                "[{\"name\", \"text\"}]}) and context={\"role\": ...}, then answer its questions")  # fmt: skip
 NO_MOVE = ("this resume carries no move (null or empty): send an answer string or {\"kind\": \"answer\", \"text\": "
            "...} (or \"skip\", \"end\"); nothing was recorded")  # fmt: skip
+OTHER_GRAPH = ("this thread holds an interview: only the interviewer runs on it (a run of another graph would "
+               "replace the interview in its state); nothing was run")  # fmt: skip
 ENDED_START = ("the interview on this thread has ended (its report is in the thread's state): a start run does not "
                "begin another; start a new interview on a new thread")  # fmt: skip
 
@@ -88,6 +92,10 @@ def verdict(thread: dict[str, Any] | None, payload: dict[str, Any]) -> tuple[str
     """(a refusal line, or None; the payload to run instead, or None to run it as sent) for a run request."""
     command = payload.get("command") or {}
     values = (thread or {}).get("values") or {}
+    metadata = (thread or {}).get("metadata") or {}
+    if values.get("plan") and payload.get("assistant_id") not in (None, metadata.get("graph_id"),
+                                                                  metadata.get("assistant_id")):  # fmt: skip
+        return OTHER_GRAPH, None
     if isinstance(command, dict) and "resume" in command:
         if not command["resume"] and not isinstance(command["resume"], str):
             return NO_MOVE, None

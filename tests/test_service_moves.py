@@ -406,3 +406,34 @@ def test_a_copy_of_an_interview_under_way_goes_on(server: tuple[str, Path]) -> N
     assert refusal(now) is None and now["__interrupt__"][0]["value"]["step"] == shown["step"] + 1
     assert answers(client, copy) == [(ANSWER, 0), ("COPY: my answer to the second question.", 1)]
     assert answers(client, thread_id) == [(ANSWER, 0)]  # the original is untouched
+
+
+def test_a_retry_of_a_recorded_answer_is_told_it_is_in(server: tuple[str, Path]) -> None:
+    """A client that timed out resends the same answer (ops25 O7): told its answer is the one recorded, not the line a
+    different answer that lost a race gets."""
+    client: Any = dev_client(server[0])
+    thread_id = started(client, "retry-recorded")
+    shown = prompt(client, thread_id)
+    move = {"kind": "answer", "text": ANSWER, "step": shown["step"], "question_id": shown["question_id"],
+            "turn_index": shown["turn_index"]}  # fmt: skip
+    client.runs.wait(thread_id, "interviewer", command={"resume": move}, context=CONTEXT)
+    again = client.runs.wait(thread_id, "interviewer", command={"resume": move}, context=CONTEXT)
+    told = refusal(again) or ""
+    assert told.startswith("this answer, sent for step 0, ") and "is the one recorded there already" in told, told
+    other = client.runs.wait(thread_id, "interviewer", command={"resume": {**move, "text": "Another answer."}},
+                             context=CONTEXT)  # fmt: skip
+    lost = refusal(other) or ""
+    assert lost.startswith("this answer was sent for step 0, ") and "which is not the prompt waiting" in lost, lost
+    assert answers(client, thread_id) == [(ANSWER, 0)]
+
+
+def test_another_graph_cannot_run_on_an_interview_thread(server: tuple[str, Path]) -> None:
+    """A progress run on a thread under way (ops25 O8) is refused with one line; the interview goes on."""
+    client: Any = dev_client(server[0])
+    thread_id = started(client, "cross-graph")
+    sent = {"assistant_id": "progress", "input": {"role": "director"}}
+    reply = httpx.post(f"{server[0]}/threads/{thread_id}/runs/wait", json=sent, timeout=120,
+                       headers={"Authorization": f"Bearer {TEST_TOKEN}"})  # fmt: skip
+    assert reply.status_code == 409 and "this thread holds an interview" in reply.json()["detail"], reply.text
+    now = client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
+    assert refusal(now) is None and answers(client, thread_id) == [(ANSWER, 0)]

@@ -87,6 +87,9 @@ def check_move(
                           f"{_current(prompt)}")  # fmt: skip
     if wrong := [k for k, v in echoed.items() if v != prompt[k]]:
         said = ", ".join(f"{k} {echoed[k]!r}" for k in wrong)
+        if kind == "answer" and last_answer and text.strip() == last_answer.strip():  # a retry of one that landed
+            raise RefusedMove(f"this answer, sent for {said}, is the one recorded there already, so it was not taken "
+                              f"again; {_current(prompt)}")  # fmt: skip
         raise RefusedMove(f"this {kind} was sent for {said}, which is not the prompt waiting; {_current(prompt)}")
     if not echoed and kind == "answer" and last_answer and text.strip() == last_answer.strip():
         raise RefusedMove(f"this answer repeats the one just recorded, so it was not taken again; {_current(prompt)}")
