@@ -86,11 +86,14 @@ def cached_vectors(
     for role in (VIEW, PROBE):  # documents and queries may be embedded differently (e5-style prefixes)
         todo = [i for i, v in enumerate(vectors) if v is None and rows[i][1] == role]
         if todo:
-            fresh = embed_matrix(model, [rows[i][3] for i in todo], query=role == PROBE)
-            if fresh.shape != (len(todo), dimension):
+            # a text written twice (a line repeated across stories) is embedded once: same text, same vector
+            unique = list(dict.fromkeys(rows[i][3] for i in todo))
+            fresh = embed_matrix(model, unique, query=role == PROBE)
+            if fresh.shape != (len(unique), dimension):
                 raise EmbedderUnavailableError(f"embedder returned vectors of shape {fresh.shape}")
-            for row, i in enumerate(todo):
-                vectors[i] = fresh[row]
+            at = {text: row for row, text in enumerate(unique)}
+            for i in todo:
+                vectors[i] = fresh[at[rows[i][3]]]
             embedded += len(todo)
     matrix = np.zeros((len(rows), dimension), dtype=np.float32)
     for i, vector in enumerate(vectors):
