@@ -5,9 +5,11 @@ paragraphs, a collapsible fold, an outline item with its text indented under it,
 as text, an emoji line inside a note app's export). What they share is what a story is: a title-like line (a few
 words, no sentence end, not a STAR label), then text that tells a past case in the first person (prose.py) or
 under STAR labels. Such a "unit" is looked for in every story a section rule found: a section holding two or more
-units (a "People" heading over two definition terms, a note holding its whole bank) is split into them, and a
-section whose one unit starts on a line of its own below the section's title, with nothing told above it (an
-interview round with one story under it), is that unit.
+units (a "People" heading over two definition terms, a note holding its whole bank) is split into them; a
+section with one unit a line or two under its title keeps both names ("Me — Opening (why this role)"); a section
+whose one unit sits under notes that tell nothing (a file's header lines) is that unit; and units where no section
+rule found anything are stories of their own. A title must be set off from the text after it (not the first line
+of a wrapped paragraph) and the text must tell a case, not give advice: that keeps notes and tips out.
 """
 
 from __future__ import annotations
