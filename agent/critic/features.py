@@ -123,6 +123,10 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # Meaning and words place it nearer other questions, yet it shows nothing any of them asks for: static
         # vectors place a story told in its own words loosely, so this is not evidence of another question's answer.
         rel = dataclasses.replace(rel, label="on_topic")
+    if rel.label == "off_topic" and rel.leaders and relevance.failure_told(info, sents) is not None:
+        # Asked for something of theirs that went wrong, it tells one: the subject is theirs to choose, so other
+        # questions about that subject fitting its words and meaning better do not make it another question's.
+        rel = dataclasses.replace(rel, label="on_topic")
     if rel.label != "off_topic" and lvl.label != "below" and shape != "motivation" and (
             rival := _outshown_by(info, rel, sig, sents, sent_vecs, sem, metrics)) is not None:  # fmt: skip
         # It names more of another question's signals than of this one's: an answer to that question, however many

@@ -68,6 +68,18 @@ MODEL_SUBJECT = re.compile(
     r"transformers?|datasets?|recall|precision|accuracy)\b",
     re.IGNORECASE,
 )
+# A question that asks for something that went wrong (a failure of the candidate's own: "an approach you pushed for
+# that did not work out") is answered by such a story whatever its subject; the subject is the candidate's choice.
+FAILURE_ASKED = re.compile(r"\b(?:did(?:n't| not) work(?: out| as expected)?|went wrong|got wrong|failed|mistake)\b",
+                           re.IGNORECASE)  # fmt: skip
+# How a story says it went wrong: "it did not work", "the pilot failed", "I was wrong", "we dropped it", "we rolled
+# it back", "nobody used it", "it fell flat".
+FAILURE_TOLD = re.compile(
+    r"\b(?:did(?:n't| not) work|failed|failure|wrong|mistake|(?:I|we) (?:dropped|abandoned|scrapped|shelved|killed|"
+    r"reverted|rolled back|wound down) (?:it|the|that|this)|fell (?:short|apart|flat)|never (?:took off|caught on)|"
+    r"(?:rolled|pulled|took) (?:it|that|this|them) (?:back|out)|(?:nobody|no one|almost nobody) used)\b",
+    re.IGNORECASE,
+)
 PARAPHRASED = 2  # signals named only in the answer's own words (paraphrase.py) that show an answer is about this one
 SUBJECT_WORDS = 20  # shorter replies are judged by the non-answer check and the meaning of what they say
 # Everyday words a question and an unrelated answer share without being about the same thing.
@@ -202,6 +214,14 @@ def shows_none(rel: RelevanceResult, hits: list[SignalHit], shape: str) -> bool:
         shape != "motivation" and len(subject) >= 2 and not shown
         and rel.ahead >= 1 and (rel.word_share < UNSHOWN_SHARE or far)
     )  # fmt: skip
+
+
+def failure_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
+    """The sentence that tells how it went wrong, when the question asks for a failure of the candidate's own (its
+    competency is learning from failure and its text asks what did not work); None otherwise."""
+    if info.competency != "failure_learning" or not FAILURE_ASKED.search(info.text):
+        return None
+    return next((s for s in sents if FAILURE_TOLD.search(s.text)), None)
 
 
 def shows_signals(hits: list[SignalHit]) -> bool:
