@@ -135,7 +135,13 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the content words (stopwords and very short words removed), in order."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 2]
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=4096)
+def _content_stems(text: str) -> tuple[str, ...]:
+    # Cached: several features stem the same sentences of one answer (lexical fit, signals, star, story notes).
+    return tuple(stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 2)
 
 
 def _past_action(verb: str) -> bool:
