@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from agent.critic import rubric
+from agent.critic import asks, rubric
 from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
 from agent.critic.question import QuestionInfo, question_info
@@ -94,6 +94,9 @@ def critique_answer(
         notes.append(phr["non_answer_notes"]["injection"])
     elif not found and score < 5:
         found = ["relevance"]
+    elif found and found[0] == "relevance" and _outcome_ask(f):
+        # The part never answered asks how it turned out ("How did it go?"): what to chase is the result itself.
+        found = ["result", *(g for g in found if g != "result")]
     told = told_index(verdict.text, stories)
     # A story that fits the question, never the one the answer is telling (that one was just judged off topic).
     fitting = [s for k, s in enumerate(stories) if (fits is None or (k < len(fits) and fits[k])) and k != told]
@@ -120,6 +123,13 @@ def critique_answer(
         strengths=[] if verdict.injection or f.relevance.label == "off_topic" else strengths(f, found),
         notes=notes,
     )  # fmt: skip
+
+
+def _outcome_ask(f: Features) -> bool:
+    """The answer covers only part of the question, and the part it leaves out asks for the outcome."""
+    ask = f.relevance.missing_ask
+    kind = asks.kind_of(ask) if ask is not None and f.relevance.label == "partial" else None
+    return kind is not None and kind.name == "shipped"
 
 
 def _gap_sentence(gap: str, phr: dict, rel_note: str, level_note: str) -> str:
