@@ -103,6 +103,7 @@ _DONE_AFTER = re.compile(
 _SPAN_BEFORE = re.compile(
     r"\b(?:in|for|over|across|went|gone|go)\s+(?:the\s+(?:last|past|next|first)\s+)?(?:\w+\s+)?$", re.I
 )
+MAX_EXAMINED = 60  # figures examined for an outcome role, in answer order
 _PAST_FORMS = word_set("fell rose grew won sped went came led meant shrank shrunk held freed")
 
 
@@ -133,10 +134,12 @@ def classify(
     """
     mentions: list[MetricMention] = []
     found = extract_metrics(answer)
-    for metric in sorted([*found, *forms.extra_metrics(answer, found)], key=lambda m: m.start):
+    for n, metric in enumerate(sorted([*found, *forms.extra_metrics(answer, found)], key=lambda m: m.start)):
         idx = next((i for i, s in enumerate(sents) if s.start <= metric.start < s.end), None)
         role: Literal["outcome", "context"] = "context"
-        if idx is not None:
+        # Each figure's checks scan its sentence, so an answer pasted full of figures (a table, one figure
+        # repeated) took minutes to grade; a told answer holds a few dozen at most: the rest stay context.
+        if idx is not None and n < MAX_EXAMINED:
             sent = sents[idx]
             clause = _clause_before(sent, metric, answer)
             changed = (
