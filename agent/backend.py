@@ -111,6 +111,17 @@ def sqlite_readonly(url: str | None = None) -> bool:
     return path.exists() and not os.access(path.parent, os.W_OK)
 
 
+def sqlite_never_created(url: str | None = None) -> Path | None:
+    """The configured SQLite session database when it does not exist and its folder cannot be written (a read-only
+    folder where the first session was stopped before it created one: nothing to open, nothing may create it), else
+    None. sqlite_readonly() is the same folder once the database exists."""
+    url = checkpointer_url(url)
+    if not is_sqlite(url):
+        return None
+    path = sqlite_file(url)
+    return None if path.exists() or os.access(path.parent, os.W_OK) else path
+
+
 def backend_for(saver: Any) -> Backend:
     """The Backend of a saver the caller opened (left open by close())."""
     from langgraph.checkpoint.sqlite import SqliteSaver

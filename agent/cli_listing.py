@@ -5,7 +5,6 @@ file; agent.cli_pending) is listed too, with what `--resume` does with them: it 
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from rich.table import Table
@@ -69,6 +68,7 @@ def _saved(limit: int) -> tuple[list[dict[str, Any]], str | None]:
         memory_only,
         open_backend,
         sqlite_file,
+        sqlite_never_created,
         sqlite_readonly,
     )
     from agent.storage import disk_full, full_message
@@ -79,9 +79,9 @@ def _saved(limit: int) -> tuple[list[dict[str, Any]], str | None]:
     readonly = sqlite_readonly()
     if not memory_only(url) and not is_postgres(url):
         db = sqlite_file(url)
-        if not db.exists() and not os.access(db.parent, os.W_OK):
-            # a read-only folder whose session database was never created (a stop while the first session got
-            # ready keeps its draft in the answer journal only): nothing to open, the journal's drafts to list
+        if sqlite_never_created(url) is not None:
+            # a stop while the first session got ready keeps its draft in the answer journal only: nothing to
+            # open, the journal's drafts to list
             return _drafts(MemoryStore()), full
         if disk_full(db.parent):
             full = full_message(db.parent, "before starting or resuming a session")

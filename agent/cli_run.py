@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -125,14 +124,11 @@ def _journal_only_on_readonly(session_id: str) -> None:
     """A read-only folder whose session database was never created (the first session was stopped while it got
     ready, its answer or draft kept in the answer journal only): name the session that waits, as for a database
     that exists, instead of failing to create one."""
-    from agent.backend import checkpointer_url, is_sqlite, sqlite_file
+    from agent.backend import sqlite_never_created
     from agent.store import MemoryStore
 
-    url = checkpointer_url()
-    if not is_sqlite(url):
-        return
-    db = sqlite_file(url)
-    if db.exists() or os.access(db.parent, os.W_OK):
+    db = sqlite_never_created()
+    if db is None:
         return
     empty = MemoryStore()
     waiting = session_id or waiting_session(empty) or _newest_draft(empty)
