@@ -306,6 +306,7 @@ class PromptSource:
         self._session.app.erase_when_done = False
         self._draft = default or self._draft  # a stop raised just below keeps it (draft())
         cli_signals.release()  # the last answer is saved by now: a stop that waited for it is raised here
+        cli_signals.check_stop()  # a stop that came since the last prompt and was not raised yet: never dropped
         default, self._draft = self._draft, ""
         self._submitted = False
         self._stopped = self._sigint_due = False
@@ -315,6 +316,7 @@ class PromptSource:
             self._sigint_in_loop()  # a SIGINT the closing prompt's loop never ran
             if self._stopped and not cli_signals.holding():
                 raise KeyboardInterrupt  # the prompt was closing when the SIGINT came: the stop still happens
+            cli_signals.check_stop()  # a stop that came while the prompt closed for another reason
         self._submitted = True
         return text
 

@@ -57,6 +57,7 @@ class InterviewLoop:
             self.driver.keep_submitted(move)
 
     def _read(self) -> str:
+        cli_signals.check_stop()  # a step boundary: a stop that came during the last move stops here at the latest
         self._reading = True
         try:
             return self.source.read()

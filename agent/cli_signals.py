@@ -20,6 +20,13 @@ ends: a session that ended after its terminal closed exits 129 whatever main() r
 A signal that arrives while a weakref callback runs (the import system's module-lock callback, while a session gets
 ready) raises its KeyboardInterrupt where Python prints and drops exceptions; the stop is then raised again a moment
 later from a signal of our own (SIGUSR1), so no Ctrl-C is lost that way.
+
+Every stop goes through one place (on_interrupt) that records it as due until the session takes it (rearm()), and
+the interview checks it at each step boundary (check_stop()): a KeyboardInterrupt that something swallowed, or one
+that came while the prompt was closing, still stops the session. A stop never raises inside LangGraph's own
+bookkeeping (writing a step's results, its checkpoints): a KeyboardInterrupt there once left a saved session whose
+resume had lost the answer just submitted (stop 25's SIGINT-30-ms race). It waits there, raised again 20 ms later,
+until the main thread is in a node's own code (an LLM call may be stopped) or out of the graph.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from types import FrameType
 from typing import Any
 
 EXIT_HANGUP = 128 + signal.SIGHUP
@@ -53,6 +61,9 @@ _holding = False  # a submitted answer is on its way to the session journal: a s
 _pending = False  # a stop came while holding: raised by release()
 _leave = False  # a second Ctrl-C came while holding: release() leaves at once
 RAISE_AGAIN = signal.SIGUSR1  # sent to ourselves: raise again a stop that a callback swallowed (_unraisable)
+_stop_due = False  # a stop was asked for and the session has not taken it yet (rearm): see check_stop()
+RETRY = 0.02  # s before a stop that came inside LangGraph's bookkeeping is raised again (see _in_graph_machinery)
+_retry: threading.Timer | None = None  # that retry, until it fires (rearm() cancels it)
 _leave_note = ""  # what leaving at once says after "Interrupted." (how to resume, once something is saved)
 
 
@@ -81,16 +92,16 @@ def _unraisable(info: Any) -> None:
 
 
 def _raise_again(signum: int, frame: Any) -> None:
-    """The stop a dropping callback swallowed (see _unraisable), raised again."""
-    if not _ended:
-        stop_now()
+    """The stop a dropping callback swallowed (see _unraisable), or one that waited for LangGraph, raised again."""
+    if not _ended and _stop_due:
+        stop_now(frame)
 
 
 def on_interrupt(signum: int, frame: Any) -> None:
     """First signal: KeyboardInterrupt (save, say how to resume). Second: leave now (once an answer submitted
     just before is on disk); every answer is then in the session store, and SQLite survives a process that stops
     mid-write."""
-    global _interrupts, _leave
+    global _interrupts, _leave, _stop_due
     if _ended:
         return
     _interrupts += 1
@@ -100,7 +111,8 @@ def on_interrupt(signum: int, frame: Any) -> None:
             _stop(EXIT_HANGUP if _hung_up else 130)  # the watchdog leaves anyway if the save hangs
             return
         _leave_now()
-    stop_now()
+    _stop_due = True
+    stop_now(frame)
 
 
 def set_leave_note(note: str) -> None:
@@ -114,13 +126,41 @@ def _leave_now() -> None:
     os._exit(EXIT_HANGUP if _hung_up else 130)
 
 
-def stop_now() -> None:
-    """Raise the stop (KeyboardInterrupt), or keep it for release() while a submitted answer is being saved."""
-    global _pending
+def stop_now(frame: FrameType | None = None) -> None:
+    """Raise the stop (KeyboardInterrupt), or keep it for release() while a submitted answer is being saved, or
+    for a moment while `frame` (where the signal found the main thread) is in LangGraph's bookkeeping."""
+    global _pending, _retry
     if _holding:
         _pending = True
         return
+    if _in_graph_machinery(frame):
+        _retry = threading.Timer(RETRY, os.kill, (os.getpid(), RAISE_AGAIN))
+        _retry.start()
+        return
     raise KeyboardInterrupt
+
+
+_GRAPH_PACKAGE = f"{os.sep}langgraph{os.sep}"
+
+
+def _in_graph_machinery(frame: FrameType | None) -> bool:
+    """True when the innermost LangGraph frame in `frame`'s stack is LangGraph's own work (applying a step's
+    writes, saving a checkpoint, starting the next step), not the call of a node function outside LangGraph."""
+    callee = None
+    while frame is not None:
+        if _GRAPH_PACKAGE in frame.f_code.co_filename:
+            into_node = callee is not None and _GRAPH_PACKAGE not in callee.f_code.co_filename
+            return not (into_node and frame.f_code.co_name == "invoke" and frame.f_code.co_filename.endswith(
+                f"{os.sep}_runnable.py"))  # RunnableCallable.invoke calling the node (or a routing function)
+        callee, frame = frame, frame.f_back
+    return False
+
+
+def check_stop() -> None:
+    """A step boundary: a stop asked for and not yet raised where the session takes it (swallowed on the way, or
+    waiting for LangGraph) is raised here, unless a submitted answer is still on its way to disk (release())."""
+    if _stop_due and not _holding and not _ended:
+        raise KeyboardInterrupt
 
 
 def hold() -> None:
@@ -230,7 +270,12 @@ def _silence() -> None:
 
 
 def rearm() -> None:
-    """After a Ctrl-C (the prompt may have swapped handlers): the next signal exits at once (command line only)."""
+    """After a Ctrl-C (the prompt may have swapped handlers): the next signal exits at once (command line only).
+    The session is taking the stop now: it is no longer due (check_stop, a retry that waited for LangGraph)."""
+    global _stop_due
+    _stop_due = False
+    if _retry is not None:
+        _retry.cancel()
     if _installed:
         signal.signal(signal.SIGINT, on_interrupt)
         signal.signal(signal.SIGHUP, on_hangup)

@@ -25,14 +25,10 @@ FIRST = "I moved four teams to trunk-based delivery and lead time fell from 12 d
 SECOND = "SECOND-ANSWER: I cut the platform budget by 30% in two quarters, and I owned the plan myself."
 
 
-# Known open defect (stop 25): a SIGINT about 30 ms after the accepted answer is drawn is sometimes dropped and the
-# interview goes on to the next question (1 of 8 runs on main 2759821, idle; 2 of 2 once under a reniced train).
-# Kept visible as a non-strict xfail until the signal is routed through the prompt's event loop.
-_DROPPED = pytest.mark.xfail(reason="known race: a SIGINT ~30 ms after submitting can be dropped", strict=False)
 STOPS = [
     (signal.SIGINT, 130, 0.0),
     (signal.SIGINT, 130, 0.01),
-    pytest.param(signal.SIGINT, 130, 0.03, marks=_DROPPED),
+    (signal.SIGINT, 130, 0.03),  # sometimes dropped or lost the answer until stop 26 (agent.cli_signals.check_stop)
     (signal.SIGTERM, 143, 0.0),
 ]
 
