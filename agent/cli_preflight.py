@@ -178,11 +178,34 @@ def emptied_database() -> str | None:
 def held_elsewhere(session_id: str) -> str | None:
     """The one-line problem when `--resume ID` names a session another process is running (SQLite backend), else
     None: said before the banner and the spinner, which would otherwise invite typing an answer that the late
-    refusal then drops. (Postgres holds its sessions in the database: refused once connected, as before.)"""
+    refusal then drops. (Postgres holds its sessions in the database: refused once connected, as before.)
+    The session's lock is taken here, not once the session is open (sweep25 S4: a second `--resume` started while
+    the first one got ready found nothing held, spun 8-10 s, took keys, then refused); release_early() gives
+    this hold back when the session ends (the open session holds the lock on its own too)."""
     from agent import session_lock
 
     if not session_id or not backend_is_sqlite():
         return None
     database = _sqlite_file()
     path = session_lock.lock_path(database, session_id)
-    return session_lock.locked_message(path, session_id) if session_lock.is_locked(path) else None
+    if not database.is_file():
+        return session_lock.locked_message(path, session_id) if session_lock.is_locked(path) else None
+    try:
+        session_lock.acquire(path, session_id)
+    except session_lock.SessionLockedError as exc:
+        return str(exc)
+    except OSError:  # a read-only or full data folder: only looked at (the session's own checks name the problem)
+        return session_lock.locked_message(path, session_id) if session_lock.is_locked(path) else None
+    _EARLY.append(path)
+    return None
+
+
+_EARLY: list[Path] = []  # session locks taken by held_elsewhere() for this process
+
+
+def release_early() -> None:
+    """Give back the holds held_elsewhere() took (the session is over, or was never opened)."""
+    from agent import session_lock
+
+    while _EARLY:
+        session_lock.release(_EARLY.pop())

@@ -74,6 +74,7 @@ from agent.cli_preflight import (
     foreign_checkpointer,
     held_elsewhere,
     missing_backend_packages,
+    release_early,
     unreachable_postgres,
 )
 from agent.cli_render import Renderer, make_console
@@ -401,6 +402,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     finally:
         release_keys()  # never leave the terminal without echo
+        release_early()  # the session lock a `--resume` took before it got ready
 
 
 def cli() -> NoReturn:

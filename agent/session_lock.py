@@ -64,9 +64,12 @@ def acquire(path: Path, thread_id: str) -> None:
             handle.close()
             raise SessionLockedError(locked_message(path, thread_id)) from None
         since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        handle.truncate(0)
-        handle.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since}))
-        handle.flush()
+        holder = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since})
+        try:  # unbuffered: a full disk fails here, never later when the handle is closed
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, holder.encode("utf-8"), 0)
+        except OSError:  # a full disk: the lock holds all the same, only unnamed ("another process")
+            pass
         _HELD[path] = (handle, 1)
 
 

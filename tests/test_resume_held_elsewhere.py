@@ -6,11 +6,13 @@ the same spinner). Real pty for both processes."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.test_session_tty import Terminal
+from tests.test_session_tty import PATIENCE, REPO, Terminal
 
 ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "2", "--follow-ups", "0"]
 FIRST = "I moved four teams to trunk-based delivery and lead time fell from 12 days to 3 in one quarter."
@@ -37,6 +39,35 @@ def test_resuming_a_session_open_elsewhere_is_refused_before_anything_is_asked(
             screen = second.text()
         finally:
             second.close()
+    finally:
+        first.close()
+    assert "Getting the interview ready" not in screen and "Resuming session" not in screen, screen
+    assert f"error: session {thread_id} is open in another process (pid {first.proc.pid}" in screen, screen
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["resume-id", "bare-resume"])
+def test_a_second_resume_while_the_first_gets_ready_is_refused_at_once(isolated_data_dir: Path, named: bool) -> None:
+    """sweep25 S4: the first `--resume` took the session's lock only once the session was open (8-10 s of getting
+    ready at load), so a second one started meanwhile found nothing held, spun, invited typing, then refused."""
+    saved = subprocess.run([sys.executable, "-m", "agent.session", *ARGS], input=FIRST + "\n", text=True,
+                           capture_output=True, cwd=REPO, timeout=PATIENCE)  # fmt: skip
+    assert saved.returncode == 3, saved.stdout + saved.stderr  # the piped answers ran out: saved, resumable
+    with sqlite3.connect(isolated_data_dir / "sessions.sqlite") as db:
+        ((thread_id,),) = db.execute("SELECT thread_id FROM interview_sessions").fetchall()
+    args = ["--resume", thread_id] if named else ["--resume"]
+    first = Terminal(args)
+    try:
+        first.wait_for("Getting the interview ready")  # the first resume is still loading the session
+        second = Terminal(args)
+        try:
+            second.wait_for("open in another process")
+            assert second.exit_code() == 2
+            while second._read():
+                pass
+            screen = second.text()
+        finally:
+            second.close()
+        first.wait_for_prompt(after="Question 2/2")  # the first one resumes as ever
     finally:
         first.close()
     assert "Getting the interview ready" not in screen and "Resuming session" not in screen, screen
