@@ -322,6 +322,14 @@ def exit_code() -> int | None:
     return _stop_code
 
 
+def interview_over() -> None:
+    """The interview is done and its report saved: nothing is left to stop or keep, so from now on a signal only
+    sets the exit code (a stop raised while the scorecard is shown, or while the session closes, said "Session
+    saved. Resume with ..." or "Interrupted before the session started" under a finished report: sweep25 S8)."""
+    global _ended
+    _ended = True
+
+
 def check_interrupted() -> None:
     """A Ctrl-C or hang-up that a library swallowed while the session got ready still stops it before the prompt."""
     if _interrupts:

@@ -226,7 +226,9 @@ def run(opts: Options) -> int:
         cli_signals.check_interrupted()
         loop = InterviewLoop(driver, source, render, feedback=feedback)
         shown = early.shown if early else shown
-        cli_run.closing(loop.run(step, already_shown=shown, resumed=resuming, first=first_input), loop, render)
+        final = loop.run(step, already_shown=shown, resumed=resuming, first=first_input)
+        cli_signals.interview_over()  # the report is saved: a stop from now on leaves quietly once it is shown
+        cli_run.closing(final, loop, render)
         _report_unused(source, render)
         return EXIT_OK
     except (cli_run.ResumeError, EmbedderUnavailableError) as exc:
