@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.index and (problem := index_folder_problem(args.index)):
+        print(f"error: {one_line(problem)}", file=sys.stderr)  # before any document is read or embedded
+        return 2
     try:
         with ingest_progress() as progress:
             result = ingest_paths(args.paths, progress=progress)
@@ -55,6 +58,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print_summary(result, index_info)
     return 0 if ok else 1
+
+
+def index_folder_problem(given: str) -> str | None:
+    """Why --index `given` cannot hold the story index (a file where the folder, or one of its parents, should be),
+    else None (sweep25 S7: it embedded everything, then said "(File exists); it will be rebuilt next time")."""
+    path = Path(given).expanduser()
+    for part in (path, *path.parents):
+        if part.is_dir():
+            return None
+        if part.exists():
+            if part == path:
+                return f"--index {given} is a file, not a folder: give a folder for the story index"
+            return f"--index {given}: {part} is a file, not a folder: give a folder for the story index"
+    return None
 
 
 @contextmanager
