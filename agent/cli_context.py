@@ -6,6 +6,7 @@ fast, with one line.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
@@ -76,11 +77,20 @@ def check_base_url(url: str) -> None:
 
 
 def _absolute(doc: str) -> str:
-    """A --docs path made absolute; a link that loops back on itself is bad input, said in one line."""
+    """A --docs path made absolute; a link that loops back on itself, or one whose target does not exist, is bad
+    input said in one line naming the path as given (sweep25 S9: a dangling two-link chain was "path not found"
+    naming the chain's last hop, a path the candidate never typed)."""
+    path = Path(doc).expanduser()
     try:
-        return str(Path(doc).expanduser().resolve())
+        return str(path.resolve(strict=True))
     except RuntimeError:  # pathlib: "Symlink loop from ..."
         raise UsageError(f"--docs {doc}: a link that loops back on itself") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UsageError(f"--docs {doc}: a link that loops back on itself") from None
+        if path.is_symlink():
+            raise UsageError(f"--docs {doc}: a link to a path that does not exist ({path.resolve()})") from None
+        return str(path.resolve())  # missing or unreadable: check_inputs() says which, as before
 
 
 def new_context(opts: Options) -> Context:

@@ -39,3 +39,17 @@ def test_ingest_names_the_loop(tmp_path: Path) -> None:
     run = _run(["knowledge.ingest", str(loop)], tmp_path)
     assert f"{loop}: a link that loops back on itself or points nowhere" in run.stderr, run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_link_chain_that_ends_nowhere_is_named_as_given(tmp_path: Path) -> None:
+    """sweep25 S9: loop1.md -> loop2 -> loop1 (missing) was "--docs path not found: .../loop1", a path never typed."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "loop2").symlink_to("loop1")
+    (notes / "loop1.md").symlink_to("loop2")
+    given = notes / "loop1.md"
+    run = _run(["agent.session", "--role", "director", "--questions", "1", "--embedder", "hashing", "--docs",
+                str(given)], tmp_path)  # fmt: skip
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert run.stderr.strip() == f"error: --docs {given}: a link to a path that does not exist ({notes / 'loop1'})"
+    assert "Question 1" not in run.stdout
