@@ -8,12 +8,13 @@ error naming `__start__`. Each becomes one line here, before the run is queued:
 - a resume on a thread with no interview yet: refused (HTTP 409), saying to start it first;
 - a resume of null or an empty value: refused (HTTP 409): LangGraph takes it as no resume and replays the last
   refusal, which named a move this request did not send;
-- a run sent while one that may end the interview is in flight (an `end`, or any move at the last question) is
-  checked once that run is done (at most BUSY_WAIT_S), and the runs a process is sent for one thread are checked one
-  at a time, each once the one before it is queued: a move queued behind an `end` or the last answer's grading, or
-  sent at the same moment as one, meets the state it will find and is refused as "ended" instead of dropped without
-  a word (LangGraph runs nothing for it). Earlier in the interview a prompt is left waiting and the graph checks
-  the move itself;
+- a run sent while one that may end the interview is in flight (an `end` in the server's run queue, or any move at
+  the last question) is checked once that run is done (at most BUSY_WAIT_S), and the run requests for one thread are
+  checked one at a time, each once the one before it is queued, by every server process that shares the Postgres
+  checkpointer (agent.service_run_lock: an advisory lock in that database): a move queued behind an `end` or the
+  last answer's grading, or sent at the same moment as one, meets the state it will find and is refused as "ended"
+  instead of dropped without a word (LangGraph runs nothing for it). Earlier in the interview a prompt is left
+  waiting and the graph checks the move itself;
 - a run of another graph (`progress`) on a thread that holds an interview: refused (HTTP 409): its output would
   replace the interview in the thread's state;
 - a first run without input: started with no documents, as `input={}` would be;
@@ -36,8 +37,6 @@ import asyncio
 import json
 import logging
 import re
-import time
-import weakref
 from typing import Any
 
 from starlette.applications import Starlette
@@ -46,6 +45,7 @@ from starlette.middleware import Middleware
 from agent.candidates import UploadError, check_upload
 from agent.service_asgi import ASGIApp, Message, Receive, Scope, Send, read_body, replay, reply
 from agent.service_body_cap import BodyCap
+from agent.service_run_lock import thread_check
 from agent.service_store_guard import StoreGuard
 
 RUN_PATH = re.compile(r"^(?:/noauth)?/threads/(?P<thread>[^/]+)/runs(?:/wait|/stream)?/?$")
@@ -117,7 +117,9 @@ FORWARDED_SKIP = {b"host", b"content-length", b"content-type", b"transfer-encodi
 async def _read_thread(thread_id: str, scope: Scope) -> dict[str, Any] | None:
     """The thread as the caller may read it: fetched from the server's own app with the caller's headers (so its
     auth), not through the SDK's loopback client, which skips auth. A thread the caller may not read is None here,
-    and the server's own handling answers (404), never a refusal that tells them it exists."""
+    and the server's own handling answers (404), never a refusal that tells them it exists. Its `ending` says
+    whether a run queued or running on it carries an `end`, read from the server's own run queue (shared by every
+    worker that serves the thread, where a note kept by this process is not)."""
     import httpx
 
     if scope.get("path", "").startswith("/noauth/"):  # the server's own loopback call: it reads everything anyway
@@ -137,13 +139,19 @@ async def _read_thread(thread_id: str, scope: Scope) -> dict[str, Any] | None:
                 state = await http.get(f"/threads/{thread_id}/state")
                 if state.status_code == 200:
                     thread["values"] = state.json().get("values") or {}
+            thread["ending"] = False
+            if thread.get("status") == "busy":
+                runs = await http.get(f"/threads/{thread_id}/runs", params={"limit": RUNS_READ})
+                listed = runs.json() if runs.status_code == 200 else []
+                thread["ending"] = any(_is_end(run.get("kwargs") or {}) for run in listed
+                                       if run.get("status") in ("pending", "running"))  # fmt: skip
         return thread
     except Exception:  # any error reading it: the server's own handling answers
         return None
 
 
+RUNS_READ = 100  # the newest runs of a thread read for a queued `end` (a client queues a move at a time)
 BUSY_WAIT_S = 60.0  # at most this long for the run in flight (a turn is graded in well under a second)
-ENDING: dict[str, float] = {}  # thread -> when an `end` was queued on it by this process (forgotten once settled)
 
 
 def _on_last_question(thread: dict[str, Any] | None) -> bool:
@@ -154,46 +162,26 @@ def _on_last_question(thread: dict[str, Any] | None) -> bool:
 
 
 def _is_end(payload: dict[str, Any]) -> bool:
+    """Whether a run request (or a queued run's kwargs) carries an `end` move."""
     command = payload.get("command")
     resume = command.get("resume") if isinstance(command, dict) else None
     return isinstance(resume, dict) and resume.get("kind") == "end"
 
 
-def _note_end(thread_id: str) -> None:
-    now = time.monotonic()
-    for stale in [t for t, at in ENDING.items() if now - at > 2 * BUSY_WAIT_S]:
-        ENDING.pop(stale, None)  # an `end` whose thread nobody checked again
-    ENDING[thread_id] = now
-
-
 async def _settled(thread_id: str, scope: Scope) -> dict[str, Any] | None:
-    """The thread, read once no run is in flight on it when that run may end the interview (an `end` queued
-    here, or any move at the last question): a move queued behind it would otherwise pass the check and then find
-    the interview over, where LangGraph drops it without a word. Waiting lets the check see the state the move
-    will meet (the request is answered after that run, which an enqueued run waits for anyway). A run in flight
-    on an earlier question leaves a prompt waiting: the graph checks the move itself, and nothing waits here."""
+    """The thread, read once no run is in flight on it when that run may end the interview (an `end` in the
+    server's run queue, or any move at the last question): a move queued behind it would otherwise pass the check
+    and then find the interview over, where LangGraph drops it without a word. Waiting lets the check see the state
+    the move will meet (the request is answered after that run, which an enqueued run waits for anyway). A run in
+    flight on an earlier question leaves a prompt waiting: the graph checks the move itself, and nothing waits."""
     thread = await _read_thread(thread_id, scope)
-    if not (thread_id in ENDING or _on_last_question(thread)):
+    if not (thread is not None and thread.get("ending")) and not _on_last_question(thread):
         return thread
     deadline = asyncio.get_running_loop().time() + BUSY_WAIT_S
     while thread is not None and thread.get("status") == "busy" and asyncio.get_running_loop().time() < deadline:
         await asyncio.sleep(0.1)
         thread = await _read_thread(thread_id, scope)
-    if thread is not None and thread.get("status") != "busy":
-        ENDING.pop(thread_id, None)
     return thread
-
-
-LOCKS: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
-
-
-def _thread_lock(thread_id: str) -> asyncio.Lock:
-    """One lock per thread with a run request being checked (gone when none is): two moves sent at once are checked
-    one after the other, the second once the first is queued (its thread then reads busy)."""
-    lock = LOCKS.get(thread_id)
-    if lock is None:
-        lock = LOCKS[thread_id] = asyncio.Lock()
-    return lock
 
 
 class RunGuard:
@@ -215,19 +203,19 @@ class RunGuard:
         if not isinstance(payload, dict):
             await self.app(scope, replay(body, receive), send)  # the server's own answer to a body it cannot take
             return
-        lock = _thread_lock(match["thread"])
-        await lock.acquire()
+        check = thread_check(match["thread"])
+        await check.__aenter__()
         held = True
 
-        def release() -> None:
+        async def release() -> None:
             nonlocal held
             if held:
                 held = False
-                lock.release()
+                await check.__aexit__(None, None, None)
 
         async def sending(message: Message) -> None:
             if message["type"] == "http.response.start":
-                release()  # the run is queued (or refused): the next move on this thread may be checked
+                await release()  # the run is queued (or refused): the next move on this thread may be checked
             await send(message)
 
         try:
@@ -243,11 +231,9 @@ class RunGuard:
             instead = queued(instead or payload) or instead
             if instead is not None:
                 body = json.dumps(instead).encode()
-            if _is_end(payload):
-                _note_end(match["thread"])
             await self.app(scope, replay(body, receive), sending)
         finally:
-            release()
+            await release()
 
 
 app = Starlette(middleware=[Middleware(BodyCap), Middleware(RunGuard), Middleware(StoreGuard)])
