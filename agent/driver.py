@@ -114,6 +114,7 @@ class InterviewDriver:
         self._turn_count = 0
         self._current: Step | None = None  # the step last returned: saves a checkpoint read per answer
         self._payload: dict[str, Any] | None = None  # what the pending interrupt carries
+        self._result: dict[str, Any] = {}  # the values the last graph run returned
         self._index_opening: Future[Any] | None = None
         self.restored: list[str] = []  # notices of moves put back from the answer journal (agent.recovery)
         # SQLite loses a kill's last writes with its -wal file: each move is also kept in a file until checkpointed
@@ -173,7 +174,7 @@ class InterviewDriver:
         self._register("active")
         self.started = True
         step = self._invoke(inputs)
-        plan = self._values().get("plan", [])
+        plan = self._result.get("plan", [])  # the run's own values: no second read of the checkpoint
         record_session(self.context.role, self.thread_id, [q["id"] for q in plan])
         self._prefetch(plan)
         return step
@@ -298,6 +299,7 @@ class InterviewDriver:
         result = self._storage(
             lambda: self._graph.invoke(payload, self._config, context=self.context, durability="exit")
         )
+        self._result = result
         turns: list[TurnRecord] = result.get("turns", [])
         new, self._turn_count = turns[self._turn_count :], len(turns)
         if new or result.get("scorecard"):

@@ -166,11 +166,11 @@ def report_title(
 ) -> str:
     """'Director of Engineering — 2 December 2026, 01:33 UTC, offline critic' (date from the session id); with a
     model configured, how many answers it graded when it failed on some."""
-    from knowledge.roles import load_role
+    from knowledge.roles import shared_role
 
     role = str(context.get("role", ""))
     try:
-        name = load_role(role).title
+        name = shared_role(role).title  # read only: not load_role's deep copy of the pack
     except (ValueError, OSError):
         name = role
     parts = [name]

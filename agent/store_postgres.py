@@ -71,6 +71,12 @@ class PostgresStore:
             return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in cur.fetchall()]
 
     def _run(self, *statements: tuple[str, tuple[Any, ...]]) -> int:
+        """Run the statements as one transaction; the last one's row count. One statement runs on its own (the
+        connection autocommits: no BEGIN and COMMIT round trips around it)."""
+        if len(statements) == 1:
+            with self.pool.connection() as conn, conn.cursor() as cur:
+                cur.execute(*statements[0])
+                return int(cur.rowcount)
         with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
             count = 0
             for sql, params in statements:
@@ -109,18 +115,17 @@ class PostgresStore:
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def record_move(self, thread_id: str, seq: int, move: dict[str, str]) -> None:
-        self._run(
-            ("DELETE FROM interview_moves WHERE thread_id = %s AND seq >= %s", (thread_id, seq)),
-            (
-                "INSERT INTO interview_moves (thread_id, seq, kind, text, at) VALUES (%s, %s, %s, %s, %s)",
-                (thread_id, seq, move["kind"], move.get("text", ""), now_iso()),
-            ),
-            (
-                "UPDATE interview_sessions SET moves = %s, used = %s, updated_at = %s, held_until = "
-                "CASE WHEN holder = %s THEN %s ELSE held_until END WHERE thread_id = %s",
-                (seq + 1, time.time_ns(), now_iso(), _me(), time.time() + LEASE_S, thread_id),
-            ),
-        )
+        # One statement (atomic on its own, one round trip; it was BEGIN, three statements and COMMIT): moves after
+        # `seq` go, the move at `seq` is written or replaced, and the session's counters and lease move on.
+        self._rows(
+            "WITH gone AS (DELETE FROM interview_moves WHERE thread_id = %s AND seq > %s), "
+            "kept AS (INSERT INTO interview_moves (thread_id, seq, kind, text, at) VALUES (%s, %s, %s, %s, %s) "
+            "ON CONFLICT (thread_id, seq) DO UPDATE SET kind = EXCLUDED.kind, text = EXCLUDED.text, at = EXCLUDED.at) "
+            "UPDATE interview_sessions SET moves = %s, used = %s, updated_at = %s, held_until = "
+            "CASE WHEN holder = %s THEN %s ELSE held_until END WHERE thread_id = %s RETURNING moves",
+            (thread_id, seq, thread_id, seq, move["kind"], move.get("text", ""), now_iso(),
+             seq + 1, time.time_ns(), now_iso(), _me(), time.time() + LEASE_S, thread_id),
+        )  # fmt: skip
 
     def moves(self, thread_id: str) -> list[dict[str, str]]:
         rows = self._rows("SELECT kind, text FROM interview_moves WHERE thread_id = %s ORDER BY seq", (thread_id,))
@@ -143,15 +148,17 @@ class PostgresStore:
 
     def hold(self, thread_id: str) -> None:
         me = _me()
-        taken = self._run((
-            "UPDATE interview_sessions SET holder = %s, held_until = %s WHERE thread_id = %s AND "
-            "(holder IS NULL OR holder = %s OR held_until < %s)",
-            (me, time.time() + LEASE_S, thread_id, me, time.time()),
-        ))  # fmt: skip
-        if taken:
+        # One statement: take the lease if free, else read who holds it (one round trip; the outer SELECT sees the
+        # row as it was before the UPDATE, which is all a refusal needs).
+        rows = self._rows(
+            "WITH taken AS (UPDATE interview_sessions SET holder = %s, held_until = %s WHERE thread_id = %s AND "
+            "(holder IS NULL OR holder = %s OR held_until < %s) RETURNING 1) "
+            "SELECT (SELECT count(*) FROM taken) AS taken, holder FROM interview_sessions WHERE thread_id = %s",
+            (me, time.time() + LEASE_S, thread_id, me, time.time(), thread_id),
+        )  # fmt: skip
+        if rows and rows[0][0]:
             return
-        rows = self._rows("SELECT holder FROM interview_sessions WHERE thread_id = %s", (thread_id,))
-        holder = str(rows[0][0]) if rows and rows[0][0] else ""
+        holder = str(rows[0][1]) if rows and rows[0][1] else ""
         if not rows:
             self._wanted.add(thread_id)  # a new session: its row is written holding the lease
             return

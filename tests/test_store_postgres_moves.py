@@ -1,0 +1,60 @@
+"""The Postgres session registry's moves, each written in one statement: a move recorded again at an earlier number
+replaces it and drops the ones after it (a retried move after a crash), and the session's count follows.
+
+Needs INTERVIEWER_TEST_POSTGRES (.ci/run sets it)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+
+import pytest
+
+from agent.session_lock import SessionLockedError
+
+SERVER = os.environ.get("INTERVIEWER_TEST_POSTGRES", "")
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    reason = "no PostgreSQL for these tests: set INTERVIEWER_TEST_POSTGRES=postgresql://... (.ci/run does)"
+    if not SERVER:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    import psycopg
+
+    admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=5)
+    name = f"interviewer_test_{secrets.token_hex(4)}"
+    admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield f"{SERVER.rsplit('/', 1)[0]}/{name}"
+    finally:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.close()
+
+
+def test_a_move_recorded_again_replaces_it_and_drops_the_later_ones(pg_url: str) -> None:
+    from agent.store_postgres import open_postgres
+
+    backend = open_postgres(pg_url)
+    store = backend.store
+    try:
+        store.hold("t1")
+        store.register("t1", {"role": "director"}, "active")
+        for seq, text in enumerate(["first", "second", "third"]):
+            store.record_move("t1", seq, {"kind": "answer", "text": text})
+        assert [m["text"] for m in store.moves("t1")] == ["first", "second", "third"]
+        store.record_move("t1", 1, {"kind": "skip", "text": ""})
+        assert store.moves("t1") == [{"kind": "answer", "text": "first"}, {"kind": "skip", "text": ""}]
+        [row] = [r for r in store.listing() if r["thread_id"] == "t1"]
+        assert row["moves"] == 2
+        store.record_move("t1", 2, {"kind": "end", "text": ""})
+        assert [m["kind"] for m in store.moves("t1")] == ["answer", "skip", "end"]
+        # the lease taken and refused in one statement: another holder is named
+        store._run(("UPDATE interview_sessions SET holder = 'pid 1 on elsewhere' WHERE thread_id = %s", ("t1",)))
+        with pytest.raises(SessionLockedError, match="pid 1 on elsewhere"):
+            store.hold("t1")
+    finally:
+        backend.close()
