@@ -10,6 +10,8 @@
   description as text; archived cards and lists, comments, checklists and the activity log (old drafts of a
   description) are left out.
 
+- Obsidian Canvas (`.canvas`, JSON Canvas): the cards as sections, under their groups (canvas.py).
+
 Anything else returns None and is read as generic JSON records (datadoc.py).
 """
 
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 import json
 from typing import Any
+
+from knowledge.ingest.canvas import canvas_markdown, is_canvas
 
 MAX_ITEMS = 20_000
 MAX_TITLE = 120
@@ -32,7 +36,9 @@ def export_markdown(text: str) -> str | None:
         data = json.loads(text)
     except (ValueError, RecursionError):
         return None
-    if isinstance(data, dict) and isinstance(data.get("messages"), list) and "cards" not in data:
+    if is_canvas(data):
+        lines = canvas_markdown(data)
+    elif isinstance(data, dict) and isinstance(data.get("messages"), list) and "cards" not in data:
         lines = _telegram(data["messages"])
     elif isinstance(data, list) and data and all(isinstance(c, dict) and "mapping" in c for c in data[:50]):
         lines = _chatgpt(data)

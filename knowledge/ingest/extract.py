@@ -31,7 +31,14 @@ from knowledge.ingest.leadins import asks_for_questions, example_questions, ques
 from knowledge.ingest.links import follow_up_lines, is_links_label, link_lines
 from knowledge.ingest.normalize import normalize
 from knowledge.ingest.questions import heading_question, strip_story_prefix
-from knowledge.ingest.spans import children, is_item, parent_title, spans_of, titled_story_above_parts
+from knowledge.ingest.spans import (
+    children,
+    is_item,
+    parent_title,
+    recurring_titles,
+    spans_of,
+    titled_story_above_parts,
+)
 from knowledge.ingest.stories import RawStory, section_stories
 from knowledge.ingest.story_lists import titled_items
 from knowledge.ingest.units import regroup
@@ -45,6 +52,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
     blocks = parse_blocks("\n".join(lines))
     code = {i for b in blocks if b.kind == "code" for i in range(b.start, b.end)}
     spans = spans_of(split_sections(blocks, lines), lines, code, len(lines))
+    parts = frozenset(recurring_titles(spans))  # sub-headings every story repeats: a template's parts
     doc = RawDoc()
     consumed: set[int] = set()
     candidate_until = -1  # candidate-question region (document line) from a "Questions to ask" heading
@@ -109,12 +117,15 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             follow(doc, carded, follow_up_lines(lines, span.start, own_end, code))
             continue
         kids = children(spans, k)
-        simple = label_at is None and list_at is None and not any(is_item(spans[j], lines, code) for j in kids)
+        over_parts = titled_story_above_parts(span, spans, kids, lines, parts)
+        simple = label_at is None and list_at is None
+        simple = simple and (over_parts or not any(is_item(spans[j], lines, code) for j in kids))
         found = section_stories(heading, sec.line, lines, (span.start, story_end), question, code, fallback_title)
-        if not found and titled_story_above_parts(span, spans, kids, lines):
-            # "## Story 3: X" (or a question) then "**Some sub-title**" then the text: the heading names it.
+        if over_parts:
+            # "## Story 3: X" (or a question) then "**Some sub-title**" then the text, or any heading over a
+            # template's parts ("### Context", "### Decision"): the heading names it.
             whole = (span.start, span.full_end)
-            found = section_stories(heading, sec.line, lines, whole, question, code, fallback_title)
+            found = section_stories(heading, sec.line, lines, whole, question, code, fallback_title, True) or found
             consumed.update(kids if found else ())
         if found and list_at is not None:  # stories, then "Questions these answer:" and a list
             doc.questions += [(t, i + 1) for i, t in example_questions(lines, list_at, own_end)]
@@ -148,7 +159,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             doc.questions += [(t, i + 1) for i, t in listed]
         if not tables:
             keep_reference(doc, sec, lines, (span.start, own_end), asks)
-    doc.stories = regroup(doc.stories, lines, code, fallback_title)  # sections holding titled stories (units.py)
+    doc.stories = regroup(doc.stories, lines, code, fallback_title, parts)  # sections holding titled stories (units.py)
     doc.stories.sort(key=lambda story: story.line)  # document order, whichever rule found a story
     return doc
 

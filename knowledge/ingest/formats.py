@@ -18,6 +18,7 @@ from pathlib import PurePath
 
 from knowledge.ingest.docx import docx_markdown
 from knowledge.ingest.exports import export_markdown
+from knowledge.ingest.htmldoc import reflow
 from knowledge.ingest.mindmap import is_mindmap, mindmap_markdown
 from knowledge.ingest.notebook import NotANotebook, notebook_markdown
 from knowledge.ingest.odt import odt_markdown
@@ -118,6 +119,9 @@ def _text_format(text: str, suffix: str) -> Converted | None:
         return Converted(markdown) if markdown else None
     if suffix == ".typ" or (suffix in (".txt", "") and is_typst(text)):
         return Converted("\n".join(untypst(text.split("\n"))))
+    if suffix in (".html", ".htm"):
+        flowed = reflow(text)  # a page on one line: a line per block, or every block would share line 1
+        return Converted(flowed) if flowed != text else None
     if suffix in (".yaml", ".yml"):
         # YAML comments ("# ---- story 3 ----") would read as Markdown headings and hide the records: blanked,
         # line for line

@@ -2,11 +2,13 @@
 
 Read with the standard library's HTML parser, each block written at the line it starts on: `<h1>`…`<h6>` become
 `#` headings, `<p>`, `<div>`, `<li>` (as `- ` bullets), table rows and `<br>` start lines, `<b>`/`<strong>`
-become `**bold**` (so does a `<span>` styled bold; a block all in bold is a title, a heading one level
-below the last), `<dt>` a bold label, table rows Markdown table rows (the first followed by a separator row,
-when the line after it is free); `<script>`, `<style>`, `<head>` and comments vanish; entities are decoded.
-Only documents that are HTML pages (a doctype, an `<html>` or `<body>` tag, or several block tags) are touched.
-The number of lines never changes.
+become `**bold**` (so does a `<span>` styled bold, inline or by a class its page's `<style>` makes bold, as
+Google Docs writes it; a block all in bold is a title, a heading one level below the last), `<dt>` a bold label,
+table rows Markdown table rows (the first followed by a separator row, when the line after it is free);
+`<script>`, `<style>`, `<head>` and comments vanish; entities are decoded. Only documents that are HTML pages (a
+doctype, an `<html>` or `<body>` tag, or several block tags) are touched. The number of lines never changes; a page
+written on one line (a Google Docs "Web page" download) is first given a line per block by `reflow`, before any
+reader sees it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,24 @@ _BREAKS = {"p", "div", "li", "br", "blockquote", "dt", "section", "article", "pr
 # Bold set by a style (Google Docs, Evernote and Word HTML): <span style="font-weight: 700">.
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "svg"}
+# A CSS rule on one class: ".c3{color:#000;font-weight:700}".
+_CLASS_RULE = re.compile(r"\.(?P<name>[\w-]+)\s*\{(?P<body>[^{}]*)\}")
+_OPENING_BLOCK = re.compile(r"(?<!\n)(?=<\s*(?:p|h[1-6]|li|div|tr|table|ul|ol|blockquote|dt|dd|pre)\b)", re.IGNORECASE)
+_CROWDED = 4  # block tags per line beyond which a page is one written without line breaks
+
+
+def reflow(text: str) -> str:
+    """A page whose blocks share lines (a generated page on one line) with each block on a line of its own, so
+    that each block can keep its own line below; any other text unchanged."""
+    lines = text.count("\n") + 1
+    if not is_html(text.split("\n")) or len(_BLOCK_TAG.findall(text)) <= _CROWDED * lines:
+        return text
+    return _OPENING_BLOCK.sub("\n", text)
+
+
+def bold_classes(css: str) -> set[str]:
+    """The classes a style sheet makes bold."""
+    return {m["name"] for m in _CLASS_RULE.finditer(css) if _BOLD_STYLE.search(m["body"])}
 
 
 def is_html(lines: list[str]) -> bool:
@@ -68,6 +88,8 @@ class _Reader(HTMLParser):
         self.cells = 0
         self.spans: list[bool] = []  # open <span>s: whether each one sets bold
         self.level = 0  # level of the last heading written
+        self.css: list[str] = []  # text of the page's <style> blocks, for the classes they make bold
+        self.bold: set[str] = set()
 
     def flush(self) -> int | None:
         """Write the block collected so far; returns the line used, if any."""
@@ -112,7 +134,9 @@ class _Reader(HTMLParser):
         elif tag in ("b", "strong"):
             self.buffer.append("**")
         elif tag == "span":
-            bold = bool(_BOLD_STYLE.search(dict(attrs).get("style") or ""))
+            found = dict(attrs)
+            bold = bool(_BOLD_STYLE.search(found.get("style") or ""))
+            bold = bold or bool(self.bold & set((found.get("class") or "").split()))
             self.spans.append(bold)
             if bold:
                 self.buffer.append("**")
@@ -120,6 +144,8 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
+            if tag == "style":
+                self.bold = bold_classes("".join(self.css))
         elif tag in ("b", "strong") or (tag == "span" and self.spans and self.spans.pop()):
             self.buffer.append("**")
         elif tag in ("td", "th"):
@@ -137,6 +163,8 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
+            if self.lasttag == "style":
+                self.css.append(data)
             return
         if not self.buffer and not data.strip():
             return

@@ -18,7 +18,8 @@
   (transcript.py) and index cards typed up face by face (cardfaces.py) are first rewritten into the same plain
   Markdown; so are
   markups that are not Markdown at all: Confluence wiki text (confluence.py), Org mode (orgmode.py), AsciiDoc
-  (asciidoc.py), reStructuredText (rest.py), LaTeX (latex.py), HTML pages (htmldoc.py), chat exports (chat.py)
+  (asciidoc.py), reStructuredText (rest.py), LaTeX (latex.py), HTML pages (htmldoc.py), chat exports (chat.py),
+  text sectioned by XML-style tags (`<story title="…">`, notes written for a chat model: tagged.py)
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
   datadoc.py) have their records written as titled sections.
 - Vim fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
@@ -58,6 +59,7 @@ from knowledge.ingest.readme import unreadme
 from knowledge.ingest.rest import unrest
 from knowledge.ingest.revisions import accept
 from knowledge.ingest.sheet import unsheet
+from knowledge.ingest.tagged import untag
 from knowledge.ingest.titles import clean_residue, title_line
 from knowledge.ingest.transcript import untranscript
 from knowledge.ingest.worksheet import unform
@@ -86,7 +88,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = unform(unfold(accept(lines)))  # a coach's edits accepted; vim folds as headings; worksheet prompts out
     lines = unletter(lines)  # an I. / A. / 1. outline in plain text: its top levels as headings
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
-    lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(lines))))))))  # other markups
+    lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(untag(lines)))))))))  # other markups
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
     lines = uncard(lines)  # index cards typed up face by face
     lines = _callouts(decks.unsplit(unfence(lines)))

@@ -106,17 +106,47 @@ def told_under_own_title(span: Span, lines: list[str], code: set[int]) -> bool:
     return prose.is_narrative(prose.prose_text(body))
 
 
-def titled_story_above_parts(span: Span, spans: list[Span], kids: range, lines: list[str]) -> bool:
+def recurring_titles(spans: list[Span]) -> set[str]:
+    """Sub-heading titles that recur under two or more different headings: the parts of a template every story is
+    written in ("### Summary", "### Root cause"; "### Situation", "### What I did"), not names of stories."""
+    under: dict[str, set[int]] = {}
+    for k, span in enumerate(spans):
+        level = span.section.level
+        parent = next((j for j in range(k - 1, -1, -1) if 0 < spans[j].section.level < level), None)
+        if span.section.heading and parent is not None:
+            under.setdefault(part_key(span.section.title), set()).add(parent)
+    return {key for key, parents in under.items() if key and len(parents) >= 2}
+
+
+def part_key(title: str) -> str:
+    """A title as compared with others: lower case, words only."""
+    return " ".join(re.sub(r"[^\w\s]", " ", title.lower()).split())
+
+
+def _template_parts(titles: list[str], recurring: set[str]) -> bool:
+    """Sub-sections at least half of which are a template's parts (a title that recurs under other headings, or a
+    STAR label: "### A", "#### Situation"); one sub-section only when it is a STAR label."""
+    star = ("situation", "task", "action", "result", "answer")  # "### A" reads as an answer's label too
+    labels = sum(1 for t in titles if (x := parse_label(f"{t}:")) is not None and x.canon in star)
+    parts = sum(1 for t in titles if part_key(t) in recurring or ((x := parse_label(f"{t}:")) and x.canon in star))
+    return (len(titles) >= 2 and 2 * parts >= len(titles)) or labels == len(titles) == 1
+
+
+def titled_story_above_parts(
+    span: Span, spans: list[Span], kids: range, lines: list[str], recurring: frozenset[str] = frozenset()
+) -> bool:
     """A "Story N:" or question heading with no text of its own, whose sub-sections are plain parts
-    ("**Short version**", "**Long version**" promoted to sub-headings), none of them a title of its own."""
+    ("**Short version**", "**Long version**" promoted to sub-headings), none of them a title of its own; or any
+    heading over the parts of a template its stories share (`recurring`: recurring_titles)."""
     title = span.section.title
-    if not kids or not (has_story_prefix(title) or heading_question(title)):
+    kid_titles = [spans[j].section.title for j in kids]
+    if not kids or any(has_story_prefix(t) or heading_question(t) or is_candidate_title(t) for t in kid_titles):
         return False
+    if _template_parts(kid_titles, set(recurring)) and not heading_question(title) and not is_candidate_title(title):
+        return True  # its first part may be text of its own ("### Context" read as a label)
     if any(x.strip() for x in lines[span.start : span.end]):
         return False
-    if heading_question(title) and sum(spans[j].star_labels >= 2 for j in kids) >= 1:
-        return False  # "## Tell me about a conflict" above "### The on-call rota" told in STAR: a story of its own
-    return not any(
-        has_story_prefix(t) or heading_question(t) or is_candidate_title(t)
-        for t in (spans[j].section.title for j in kids)
-    )
+    if not (has_story_prefix(title) or heading_question(title)):
+        return False
+    # "## Tell me about a conflict" above "### The on-call rota" told in STAR: a story of its own
+    return not (heading_question(title) and any(spans[j].star_labels >= 2 for j in kids))

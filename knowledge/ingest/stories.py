@@ -42,8 +42,10 @@ def section_stories(
     question: str | None,
     code: set[int],
     fallback_title: str,
+    named: bool = False,
 ) -> list[RawStory]:
-    """The story (or stories) told in lines[span[0]:span[1]] under `heading`; [] when it is not a story."""
+    """The story (or stories) told in lines[span[0]:span[1]] under `heading`; [] when it is not a story. `named`:
+    the heading is known to name a story (it stands over a template's parts), as a "Story 3:" prefix says."""
     start, end = span
     body = lines[start:end]
     fields, labels = split_star(body, code, start)
@@ -64,7 +66,7 @@ def section_stories(
         return [RawStory(title, "prose", text, line)]  # a pitch: a prepared answer, whatever its tense
     # a section under its own title that already names one of its STAR parts needs less proof of a story
     told = prose.is_narrative(plain, labelled=bool(labels and heading))
-    if told or (heading and has_story_prefix(heading) and len(plain) >= 40):
+    if told or (heading and (named or has_story_prefix(heading)) and len(plain) >= 40):
         return [RawStory(title, "prose", text, line, prose.infer_star(plain))]
     return []
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from knowledge.ingest import prose
 from knowledge.ingest.items import trim
 from knowledge.ingest.labels import parse_label
+from knowledge.ingest.spans import part_key
 from knowledge.ingest.stories import RawStory, section_stories
 
 _MAX_TITLE_WORDS = 12
@@ -134,10 +135,15 @@ def _indent(line: str) -> int:
     return len(line.replace("\t", "    ")) - len(line.replace("\t", "    ").lstrip())
 
 
-def find_units(lines: list[str], code: set[int], fallback_title: str) -> list[Unit]:
-    """Every title-like line with a story told under it, in document order."""
+def find_units(
+    lines: list[str], code: set[int], fallback_title: str, parts: frozenset[str] = frozenset()
+) -> list[Unit]:
+    """Every title-like line with a story told under it, in document order; a template's part names (`parts`:
+    "Summary", "Decision" under every story) name no story."""
     titles = [
-        (i, t) for i, x in enumerate(lines) if i not in code and _standing(lines, i) and (t := _title(x)) is not None
+        (i, t)
+        for i, x in enumerate(lines)
+        if i not in code and _standing(lines, i) and (t := _title(x)) is not None and part_key(t) not in parts
     ]
     units: list[Unit] = []
     for k, (at, title) in enumerate(titles):
@@ -215,9 +221,11 @@ _FIRST_PAST = re.compile(rf"\b(?:[Ii]|[Ww]e) (?:\w+ly )?(?:{prose.PAST.pattern})
 _NARRATOR = re.compile(r"\b(?:[Ii]|[Ww]e|me|[Mm]y|[Oo]ur|us)\b")  # "i" too: notes typed on a phone
 
 
-def regroup(stories: list[RawStory], lines: list[str], code: set[int], fallback_title: str) -> list[RawStory]:
+def regroup(
+    stories: list[RawStory], lines: list[str], code: set[int], fallback_title: str, parts: frozenset[str] = frozenset()
+) -> list[RawStory]:
     """The stories a section rule found, with each section that holds units replaced by its units."""
-    units = find_units(lines, code, fallback_title)
+    units = find_units(lines, code, fallback_title, parts)
     if not units:
         return stories
     ordered = sorted(stories, key=lambda s: s.line)
