@@ -193,12 +193,13 @@ class StoryIndex:
             rankings = [(dense_rank, DENSE_WEIGHT), (ranks_of(lexical, len(self.stories)), LEXICAL_WEIGHT)]
         fused = fuse(rankings, competency_matches(self.stories, competency))
         # The question asks for the candidate's pitch: the pitches answer it whatever their topic words say, so
-        # they go first (a story that shares its words with the background question is not an introduction). Any
-        # other question is not answered by a pitch, however many of the candidate's projects it names: pitches go
-        # last.
+        # they go first (a story that shares its words with the background question is not an introduction). A
+        # question that asks for a past situation is not answered by a pitch, however many of the candidate's
+        # projects it names: pitches go last. Any other question ("what pulls you toward a bigger remit?") ranks
+        # them by what they say, like everything else.
         pitched = self._pitches if _asks_for_pitch(query) else frozenset()
         asks_for_story = bool(_ASKS_FOR_STORY.search(query))
-        if self._pitches:
+        if self._pitches and (pitched or asks_for_story):
             first = [f for f in fused if (f[0] in self._pitches) == bool(pitched)]
             fused = first + [f for f in fused if (f[0] in self._pitches) != bool(pitched)]
         hits = []
@@ -215,7 +216,9 @@ class StoryIndex:
             else:
                 fits_answer = True
             fits = evidence is None or self.threshold is None or evidence >= self.threshold or pos in pitched
-            fits = fits and fits_answer
+            # a calibrated index offers a pitch as "your prepared story" only for a question it answers
+            offered = pos not in self._pitches or pos in pitched or self.threshold is None
+            fits = fits and fits_answer and offered
             ranks = (dense_rank.get(pos), lexical_rank.get(pos))
             hits.append(StoryHit(self.stories[pos], score, *ranks, similarity, fits, evidence))
         return hits
@@ -225,12 +228,13 @@ class StoryIndex:
         return next((hit for hit in self.search(query, k=3, competency=competency) if hit.fits), None)
 
 
-# Questions that ask for a past situation: "Tell me about a time / about setting ...", "Describe a time", "Give me an
-# example", "Walk me through a ...", "Have you ever", "What did you do when".
+# Questions that ask for a past situation: "Tell me about a time / about setting ...", "Describe a time", "Describe
+# restructuring ...", "Give me an example", "Walk me through a ...", "Have you ever", "What did you do when", "How did
+# you staff ...", "How have you structured ...".
 _ASKS_FOR_STORY = re.compile(
-    r"^\W*(?:tell (?:me|us) about|describe (?:a|an|the|one|your (?:most|biggest|hardest|last))\b|give (?:me|us) an? "
-    r"(?:example|instance)|walk (?:me|us) through (?:a|an|the|one)\b|have you ever)|\b(?:a|one) time (?:when|you)\b|"
-    r"\bwhat did you do\b|\bthe last time\b",
+    r"^\W*(?:tell (?:me|us) about|describe (?:a|an|the|one|your (?:most|biggest|hardest|last)|\w+ing)\b|give (?:me|us) "
+    r"an? (?:example|instance)|walk (?:me|us) through (?:a|an|the|one)\b|have you ever|"
+    r"(?:how|what|when) (?:did|have) you)\b|\b(?:a|one) time (?:when|you)\b|\bwhat did you do\b|\bthe last time\b",
     re.IGNORECASE,
 )
 

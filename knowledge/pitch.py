@@ -25,10 +25,15 @@ _WHY_HERE = (
 PITCH_QUESTION = re.compile(rf"{PITCH.pattern}|{_WHY_HERE}", re.IGNORECASE)
 # A section titled like this holds a pitch even when it is not told as a story.
 PITCH_TITLE = re.compile(
-    r"\bpitch\b|\babout me\b|tell (?:me|us) about yourself|introduce yourself|"
+    r"\bpitch\b|\babout me\b|\bwho i am\b|tell (?:me|us) about yourself|introduce yourself|"
     r"\d+\s*[- ]?\s*(?:seconds?|secs?|s|minutes?|mins?)\b[\s-]*(?:version|intro(?:duction)?)|"  # "60-sec intro"
     r"\bself[- ]introduction\b|\b(?:my|short|quick|personal) intro(?:duction)?\b|\btmay\b|^\W*intro\b|"
     r"\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개|"
-    r"^\W*(?:professional |personal |career )?(?:summary|profile)\W*$",  # a CV's summary is its owner's pitch
+    r"^\W*(?:professional |personal |career )?(?:summary|profile)\W*$|"  # a CV's summary is its owner's pitch
+    # the "why" half of a pitch: "why AI", "Why I do AI engineering", "Opening (why this role, why now)"; not
+    # "Why embedded, and why not fully" or "why the ML platform team ..."
+    r"(?:^|[(—–/]\s*)\W*why\s+(?:i\s+(?:do|did|chose|picked|love|went into|moved into|got into|am in|stay in)\s+)?"
+    r"(?:ai|ml|machine learning|data(?: science)?|(?:engineering |people )?management|leadership|em|"
+    r"this (?:role|job|field|company))\b(?!\s+(?:team|project|platform|model|system|migration)s?\b)",
     re.IGNORECASE,
 )

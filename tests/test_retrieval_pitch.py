@@ -67,3 +67,46 @@ def test_why_this_role_and_career_questions_are_answered_by_the_pitch(tmp_path: 
     notes.write_text(NOTES, encoding="utf-8")
     index = open_story_index([notes], index_dir=tmp_path / "index")
     assert index.search(question, k=3)[0].story.title == "60-sec intro"
+
+
+def test_a_question_that_is_neither_ranks_the_pitch_by_what_it_says(tmp_path: Path) -> None:
+    """Not a background question and not one that asks for a past situation ("what pulls you toward ...?"): the
+    pitch is ranked by what it says, like any note (it may be what the candidate reaches for), but it is never
+    offered as the prepared story that fits; a question about something the candidate did ranks it last."""
+    notes = tmp_path / "loops.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    index = open_story_index([notes], index_dir=tmp_path / "index")
+    hits = index.search("What is pulling you toward a bigger remit where reliability is the whole product?", k=3)
+    assert hits[0].story.title == "60-sec intro"
+    assert not hits[0].fits
+    for question in (
+        "How did you get merchants through their checks faster?",
+        "Describe restructuring a group that had outgrown a single team.",
+    ):
+        assert index.search(question, k=3)[-1].story.title == "60-sec intro", question
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "why AI (for the why question)",
+        "Why I do ML engineering",
+        "Who I am - 90s",
+        "Opening (why this role, why now)",
+        "ME IN 60s / WHY ML",
+    ],
+)
+def test_the_why_half_of_a_pitch_is_a_pitch(tmp_path: Path, title: str) -> None:
+    notes = tmp_path / "loops.md"
+    notes.write_text(NOTES.replace("## 60-sec intro", f"## {title}"), encoding="utf-8")
+    index = open_story_index([notes], index_dir=tmp_path / "index")
+    pitch = next(s for s in index.stories if s.title == title)
+    assert is_pitch(pitch)
+    assert index.search("Tell me about a time you cut a wait from days to hours.", k=3)[-1].story.title == title
+
+
+def test_a_story_whose_title_starts_with_why_stays_a_story(tmp_path: Path) -> None:
+    notes = tmp_path / "loops.md"
+    notes.write_text(NOTES.replace("## Splitting the platform group", "## Why three teams, and why not four"), "utf-8")
+    index = open_story_index([notes], index_dir=tmp_path / "index")
+    assert not is_pitch(next(s for s in index.stories if s.title == "Why three teams, and why not four"))

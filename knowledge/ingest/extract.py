@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from knowledge.ingest.blocks import parse_blocks, split_sections
+from knowledge.ingest.bylines import retitle
 from knowledge.ingest.candidates import candidate_items, candidate_label, is_candidate_title, table_questions
 from knowledge.ingest.cards import (
     RawDoc,
@@ -109,7 +110,8 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             add_pairs(doc, pairs, answers_seen)
             one = len(pairs) == 1 and len(doc.stories) == before + 1
             one = one or _told_then_followed(doc.stories[before:], len(pairs))
-            if heading and not question and not found and one and not _GENERIC_HEADING.search(heading):
+            named = one and bool(_NAMED_CARD.search(doc.stories[before].title))  # "Q? — **Ottoline**": its own name
+            if heading and not question and not found and one and not named and not _GENERIC_HEADING.search(heading):
                 doc.stories[before].title = strip_story_prefix(heading)  # "### Mentoring" + one question card
                 doc.stories[before].line = sec.line
             carded = found + doc.stories[before:]
@@ -160,6 +162,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         if not tables:
             keep_reference(doc, sec, lines, (span.start, own_end), asks)
     doc.stories = regroup(doc.stories, lines, code, fallback_title, parts)  # sections holding titled stories (units.py)
+    retitle(doc.stories)  # "--- draft 03 · not posted ---": named by its first line (bylines.py)
     doc.stories.sort(key=lambda story: story.line)  # document order, whichever rule found a story
     return doc
 
@@ -181,6 +184,8 @@ def _text_before(lines: list[str], start: int, at: int) -> bool:
     return any(x.strip() and not x.lstrip().startswith("|") for x in lines[start:at])
 
 
+# A card's question followed by the story's own name: "Tell me about a time you failed. — Journey ID".
+_NAMED_CARD = re.compile(r"[?.]\s+[—–-]\s+\w")
 # Headings that group cards rather than name the story in them: the card's question stays its title.
 _GENERIC_HEADING = re.compile(
     r"^\W*(?:(?:round|part|section|day|week|notes?|misc|prep|questions?|flashcards?|cards?|q\s*&\s*a|faq|"

@@ -22,9 +22,11 @@
   text sectioned by XML-style tags (`<story title="…">`, notes written for a chat model: tagged.py)
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
   datadoc.py) have their records written as titled sections.
-- Vim fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
+- MkDocs admonitions and folds (`??? example "Title"` over indented text) become headings (admonitions.py); vim
+  fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
   (revisions.py); a plain-text I. / A. / 1. outline's top levels become headings (lettered.py); a filled-in
-  worksheet's field labels lose the form's bracketed prompts (worksheet.py).
+  worksheet's field labels lose the form's bracketed prompts (worksheet.py); a plain-text paragraph that opens
+  with its name in capitals (`GHOST CARS - ...`) is titled by it (runin.py).
 - In any document, decorated or numbered title lines (`=== X ===`, `【X】`, `Story 3 — X`) are titles too, and
   note-app residue (`::highlight::`, lines of `#tags`) is cleaned (titles.py).
 
@@ -36,6 +38,7 @@ from __future__ import annotations
 import re
 
 from knowledge.ingest import decks, qforms
+from knowledge.ingest.admonitions import unadmonish
 from knowledge.ingest.asciidoc import unasciidoc
 from knowledge.ingest.cardfaces import uncard
 from knowledge.ingest.chat import unchat
@@ -58,6 +61,7 @@ from knowledge.ingest.questions import question_line
 from knowledge.ingest.readme import unreadme
 from knowledge.ingest.rest import unrest
 from knowledge.ingest.revisions import accept
+from knowledge.ingest.runin import unrun
 from knowledge.ingest.sheet import unsheet
 from knowledge.ingest.tagged import untag
 from knowledge.ingest.titles import clean_residue, title_line
@@ -85,8 +89,8 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = unform(unfold(accept(lines)))  # a coach's edits accepted; vim folds as headings; worksheet prompts out
-    lines = unletter(lines)  # an I. / A. / 1. outline in plain text: its top levels as headings
+    lines = unform(unfold(accept(unadmonish(lines))))  # MkDocs folds, vim folds as headings; edits accepted; form out
+    lines = unrun(unletter(lines))  # an I. / A. / 1. outline's top levels; run-in CAPITALS names as headings
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(untag(lines)))))))))  # other markups
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports

@@ -1,0 +1,91 @@
+"""MkDocs (Material) admonitions and content tabs, and `:::` containers (HackMD's `:::spoiler Title`, VuePress's
+`::: tip Title`), read as the sections they show on the page.
+
+`??? example "The clearing weekend"` (a fold), `???+ quote "Who I am"` (a fold shown open) and `!!! tip "Coach
+notes"` (a box) title the text indented under them; to a Markdown reader that text is an indented code block, so
+the story inside is lost. Each opener becomes a heading one level below the last heading above it, named by its
+quoted title (icon shortcodes such as `:material-star:` and escaped quotes dropped) or, untitled, by its kind
+("Tip"); its body is dedented. A content tab inside (`=== "Story"`) becomes a bold label line over its own dedented
+text. A `:::kind {attributes} Title` container line likewise becomes a heading named by its title (the kind and
+the attributes are markup, not words of the title), and its closing `:::` is blanked. Code fences are left alone.
+The number of lines never changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.marks import ATX
+
+_OPENER = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+(?P<title>\".*\"|'.*'))?\s*$")
+_TAB = re.compile(r"^(?P<indent>\s*)===\+?\s+(?P<title>\".*\"|'.*')\s*$")
+_SHORTCODE = re.compile(r":[\w-]+(?:-[\w-]+)*:")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CONTAINER = re.compile(r"^\s{0,3}:::+\s*(?P<kind>[A-Za-z][\w-]*)(?:\s*\{[^{}]*\})?\s*(?P<title>.*?)\s*$")
+_CLOSE = re.compile(r"^\s{0,3}:::+\s*$")
+_STEP = 4  # MkDocs indents an admonition's body, and a tab's, by four spaces
+
+
+def unadmonish(lines: list[str]) -> list[str]:
+    """Same number of lines; admonitions as headings over their dedented text, tabs as bold labels."""
+    if not any(_OPENER.match(x) or _CONTAINER.match(x) for x in lines):
+        return lines
+    out = list(lines)
+    level = 0
+    in_fence = False
+    open_containers = 0
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        if (atx := ATX.match(line)) is not None:
+            level = len(atx.group(1))
+        if (box := _CONTAINER.match(line)) is not None:
+            title = _title(f'"{box["title"]}"') or box["kind"].replace("-", " ").capitalize()
+            out[i] = f"{'#' * min(level + 1, 6)} {title}"
+            open_containers += 1
+            continue
+        if open_containers and _CLOSE.match(line):
+            out[i] = ""
+            open_containers -= 1
+            continue
+        opener = _OPENER.match(line)
+        if opener is None or opener["indent"]:
+            continue
+        title = _title(opener["title"]) or opener["kind"].replace("-", " ").capitalize()
+        out[i] = f"{'#' * min(level + 1, 6)} {title}"
+        _dedent_body(lines, out, i + 1, _STEP)
+    return out
+
+
+def _dedent_body(lines: list[str], out: list[str], start: int, by: int) -> None:
+    """Dedent the lines indented under an opener (blank lines inside kept); tabs inside become bold labels."""
+    i = start
+    while i < len(lines) and (not lines[i].strip() or _indent(lines[i]) >= by):
+        if not lines[i].strip():
+            nxt = next((x for x in lines[i + 1 :] if x.strip()), "")
+            if _indent(nxt) < by:
+                break
+            i += 1
+            continue
+        text = lines[i].replace("\t", "    ")[by:]
+        tab = _TAB.match(text)
+        out[i] = f"**{_title(tab['title'])}:**" if tab and not tab["indent"] else text
+        i += 1
+    if any(_TAB.match(x.replace("\t", "    ")[by:]) for x in lines[start:i] if x.strip()):
+        for j in range(start, i):  # a tab's own text sits four spaces deeper still
+            if out[j].startswith(" " * _STEP) and not _TAB.match(out[j]):
+                out[j] = out[j][_STEP:]
+
+
+def _title(quoted: str | None) -> str:
+    if not quoted:
+        return ""
+    inner = quoted[1:-1].replace('\\"', '"').replace("\\'", "'")
+    return " ".join(_SHORTCODE.sub(" ", inner).split()).strip("\"' ")
+
+
+def _indent(line: str) -> int:
+    expanded = line.replace("\t", "    ")
+    return len(expanded) - len(expanded.lstrip())

@@ -1,0 +1,131 @@
+"""Story layouts real candidates keep, read by what their parts are: posts set apart by a line of facts about them
+(named by their hook line), a cheat sheet with one paragraph per story run in after its name in capitals, MkDocs
+folds (`??? example "Title"` over indented text), a filled-in question list whose answered items carry the story's
+own name, and pitches titled by the "why" they answer.
+
+Each document is written to a real file and read through the real ingester; the notes that are not stories stay
+out. Every document and story here was written for this test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from knowledge.ingest import ingest_paths
+
+ROLLBACK = (
+    "Last spring a schema change in the orders service broke the nightly revenue report for two days. I was not on "
+    "call, but I took the incident over so the on-call engineer could dig. I rolled the change back within the hour, "
+    "wrote the timeline while it was fresh and ran the review the next morning. We added a contract test between the "
+    "two services, and the report has not broken since."
+)
+MENTOR = (
+    "In 2024 a junior engineer on my team kept getting stuck on reviews that dragged for a week. I paired with her "
+    "twice a week for a month, we split her changes into smaller pieces and I showed her how to ask for a reviewer by "
+    "name. Her review time dropped from six days to one and she was promoted the following spring."
+)
+COST = (
+    "Our cloud bill grew 8% a month in 2023 and nobody knew which team spent what. I tagged every job by owner over "
+    "three weeks and published a table of cost per team each Monday. Two teams found idle clusters they had "
+    "forgotten, and we cut the bill by a quarter in two months without slowing any product."
+)
+WHY = (
+    "I started in QA and spent three years writing tests for a search product. The first time I saw a ranking model "
+    "beat the rules I had been testing, I asked to join that team. What keeps me here is the evaluation work, turning "
+    "fuzzy quality into numbers a team can argue about, and I want to do that where the models are the product."
+)
+
+
+def _stories(path: Path) -> dict[str, str]:
+    return {s.title: s.kind for s in ingest_paths([path]).stories}
+
+
+def test_posts_set_apart_by_a_line_of_facts_are_named_by_their_hook(tmp_path: Path) -> None:
+    path = tmp_path / "post drafts.txt"
+    path.write_text(
+        "POST DRAFTS\nnotes to self: the dated ones went out.\n\n"
+        f"--- draft 01 · posted 9 Jan 2025 · 1,204 reactions ---\n\nThe report broke on a Tuesday.\n{ROLLBACK}\n"
+        "#incidents #oncall\n\n"
+        f"--- draft 02 · not posted ---\n\nSix days for a code review?\n\n{MENTOR}\n\n"
+        f"--- draft 03 · posted 3 Oct 2025 · 880 reactions ---\n\nWhy I do ML engineering (a thread) 🧵\n\n{WHY}\n",
+        encoding="utf-8",
+    )
+    assert _stories(path) == {
+        "The report broke on a Tuesday.": "story",
+        "Six days for a code review?": "story",
+        "Why I do ML engineering (a thread) 🧵": "answer",  # the "why" of a pitch, not a story
+    }
+
+
+def test_a_cheat_sheet_with_each_story_run_in_after_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "night before - cheat sheet.txt"
+    tagged = COST.replace("Our cloud bill", "S/ our cloud bill").replace("I tagged", "A/ I tagged")
+    path.write_text(
+        "CHEAT SHEET - read on the train\nrule: number first.\n\n"
+        "quick map:\nincident -> REPORT NIGHT\ncost -> IDLE CLUSTERS\n\n"
+        f"ME IN 60s / WHY ML - {WHY}\n\n"
+        f"REPORT NIGHT - (S) {ROLLBACK.replace('I took', '(A) I took')}\n\n"
+        f"IDLE CLUSTERS - {tagged}\n\n"
+        "NO STORY FOR - fine-tuning, budgets, a reorg.\n\n"
+        "NUMBERS - 8% a month, six days to one, two days\n",
+        encoding="utf-8",
+    )
+    stories = _stories(path)
+    assert stories == {"ME IN 60s / WHY ML": "answer", "REPORT NIGHT": "story", "IDLE CLUSTERS": "story"}
+    texts = {s.title: s.text for s in ingest_paths([path]).stories}
+    assert "NUMBERS" not in texts["IDLE CLUSTERS"] and "fine-tuning" not in texts["IDLE CLUSTERS"]
+
+
+def test_mkdocs_folds_and_tabs_hold_stories(tmp_path: Path) -> None:
+    def indented(text: str, by: int) -> str:
+        words, rows, row = text.split(), [], ""
+        for word in words:
+            if len(row) + len(word) > 90:
+                rows.append(row)
+                row = ""
+            row = f"{row} {word}".strip()
+        return "\n".join(" " * by + r for r in [*rows, row])
+
+    path = tmp_path / "story-bank.md"
+    path.write_text(
+        "---\ntitle: Story bank\n---\n\n# Story bank\n\n"
+        '!!! abstract "How to use this page"\n    Open one fold, say it out loud twice, close it again.\n\n'
+        f'## Me\n\n???+ quote "Who I am - 90s"\n{indented(WHY, 4)}\n\n'
+        f'## Stories\n\n??? example ":material-star: The report night"\n    === "Story"\n\n{indented(ROLLBACK, 8)}\n\n'
+        '    === "Follow-ups"\n\n        - why not a feature flag?\n\n'
+        f'??? example "Idle clusters"\n{indented(COST, 4)}\n\n'
+        '!!! warning "No story for"\n    - a reorg\n    - fine-tuning\n',
+        encoding="utf-8",
+    )
+    assert _stories(path) == {"Who I am - 90s": "answer", "The report night": "story", "Idle clusters": "story"}
+
+
+def test_a_filled_in_question_list_keeps_each_story_s_own_name(tmp_path: Path) -> None:
+    def answer(text: str) -> str:
+        return "\n".join("   " + text[i : i + 100] for i in range(0, len(text), 100))
+
+    path = tmp_path / "top questions (filled in).md"
+    path.write_text(
+        "# Top questions — my answers\n\n## Conflict\n\n"
+        f"1. Tell me about a time you disagreed with a peer. — **Six-day reviews**\n\n{answer(MENTOR)}\n\n"
+        "2. Describe persuading without authority.\n\n3. Tell me about a conflict with your boss. → **#1**\n\n"
+        f"## Failure\n\n4. Tell me about a time you failed. — **The report night**\n\n{answer(ROLLBACK)}\n\n"
+        "5. What would you do differently?\n",
+        encoding="utf-8",
+    )
+    titles = list(_stories(path))
+    assert titles == [
+        "Tell me about a time you disagreed with a peer. — Six-day reviews",
+        "Tell me about a time you failed. — The report night",
+    ]
+
+
+def test_hackmd_spoiler_folds_are_titled_without_their_markup(tmp_path: Path) -> None:
+    path = tmp_path / "storybank.hackmd.md"
+    path.write_text(
+        "# Story bank\n\n**How to use:** every story is folded so I open only the one I practise.\n\n"
+        f':::spoiler {{state="open"}} The report night\n{ROLLBACK}\n:::\n\n'
+        f":::spoiler Six-day reviews\n{MENTOR}\n:::\n\n:::info\nSay the number first.\n:::\n",
+        encoding="utf-8",
+    )
+    assert list(_stories(path)) == ["The report night", "Six-day reviews"]
