@@ -20,7 +20,11 @@ _WHY_HERE = (
     r"\bwhy (?:a|this|the) (?:\w+ ){0,2}(?:role|position|job)\b(?! (?:you|that|where|in which))|"
     r"\bwhat (?:first )?(?:made|led|drew|pulled|got|brought|motivated) you (?:\w+ ){0,8}?"
     r"(?:(?:in)?to (?:people management|management|leadership|managing|machine learning|ml|ai|data science)|"
-    r"start (?:managing|leading) (?:people|a team|teams))\b(?=\s*(?:\?|,|\.|$| and\b| in the first place))"
+    r"start (?:managing|leading) (?:people|a team|teams))\b(?=\s*(?:\?|,|\.|$| and\b| in the first place))|"
+    # how the career began or where it goes next: "how did you get into ...", "why are you leaving", "why now"
+    r"\bhow did you (?:first )?(?:get|become|end up|fall) (?:\w+ ){0,2}?(?:hooked on|into|interested in|drawn to)\b|"
+    r"\bwhy (?:are you|do you want to be) (?:\w+ )?(?:leaving|looking to (?:leave|move))\b|"
+    r"\b(?:right|best) (?:moment|time|point) in your career\b"
 )
 PITCH_QUESTION = re.compile(rf"{PITCH.pattern}|{_WHY_HERE}", re.IGNORECASE)
 # A section titled like this holds a pitch even when it is not told as a story.

@@ -60,6 +60,9 @@ def test_pitch_first_for_background_and_last_otherwise(tmp_path: Path) -> None:
         "Why a director role, and why at this point?",
         "What made you move from engineering into people management?",
         "What first drew you into machine learning, and what keeps you there?",
+        "How did you first get into platform engineering at all?",
+        "Why are you leaving the payments group?",
+        "Why is this the right point in your career for a director job?",
     ],
 )
 def test_why_this_role_and_career_questions_are_answered_by_the_pitch(tmp_path: Path, question: str) -> None:
@@ -67,6 +70,8 @@ def test_why_this_role_and_career_questions_are_answered_by_the_pitch(tmp_path: 
     notes.write_text(NOTES, encoding="utf-8")
     index = open_story_index([notes], index_dir=tmp_path / "index")
     assert index.search(question, k=3)[0].story.title == "60-sec intro"
+    best = index.best_fit(question)  # offered as the answer prepared for it
+    assert best is not None and best.story.title == "60-sec intro"
 
 
 def test_a_question_that_is_neither_ranks_the_pitch_by_what_it_says(tmp_path: Path) -> None:
