@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from knowledge.ingest import prose
 from knowledge.ingest.items import trim
 from knowledge.ingest.labels import parse_label
+from knowledge.ingest.lived import is_told
 from knowledge.ingest.spans import part_key
 from knowledge.ingest.stories import RawStory, section_stories
 
@@ -165,7 +166,7 @@ def unit_story(unit: Unit, lines: list[str], code: set[int], fallback_title: str
         return None  # several labelled stories, or an answer to a question: a section rule's business
     kept = [x for i, x in enumerate(lines[body[0] : body[1]], body[0]) if i not in code]
     plain = prose.prose_text(kept)
-    if not _is_told(plain):
+    if not is_told(plain):
         return None
     text = "\n".join(trim(kept)).strip()
     return RawStory(unit.title, "prose", text, unit.title_at + 1, prose.infer_star(plain))
@@ -187,38 +188,6 @@ def _body_end(lines: list[str], at: int, stop: int) -> int:
 def _told(body: list[str]) -> bool:
     """Enough text to be a case told, not a line of notes: some 50 words in all."""
     return sum(len(bare(x).split()) for x in body) >= 50
-
-
-def _is_told(plain: str) -> bool:
-    """Text that tells a case: a narrative by prose.py's measure (the title is evidence enough for two first-person
-    past-tense sentences), or a case lived by its teller however phrased."""
-    return prose.is_narrative(plain) or _lived(plain)
-
-
-def _lived(plain: str) -> bool:
-    """A case told in the past with its teller in it, however it is phrased ("our spend was ...; nobody could tell
-    me where the money went; we stored ..."): two thirds of its sentences in the past tense (advice that mentions
-    a past case is mostly imperatives), the teller in two or more, and something the teller did."""
-    sents = prose.note_sentences(plain)
-    past = sum(1 for x in sents if prose.PAST.search(x))
-    lived = sum(1 for x in sents if _NARRATOR.search(x) and prose.PAST.search(x))
-    acted = any(_FIRST_PAST.search(x) for x in sents)
-    if sum(1 for x in sents if _ADVICE.match(x)) >= _LIVED:
-        return False  # "Stop saying ...", "Say the trade-off ...": notes to self about stories, not one told
-    return len(plain) >= prose.MIN_CHARS and acted and past >= max(2, _PAST_SHARE * len(sents)) and lived >= _LIVED
-
-
-_LIVED = 2
-# Sentences that tell the reader what to do; each alternative opens an instruction in real notes ("Don't pretend.",
-# "Say the trade-off out loud", "Lead with the decision", "Need one.").
-_ADVICE = re.compile(
-    r"^[\"'(]?(?:don'?t|do not|never|always|stop|say|use|keep|avoid|remember|make sure|try|lead with|pick|talk about|"
-    r"mention|practi[cs]e|prepare|bring|need one|have (?:a|one|the)|be (?:ready|specific|clear))\b",
-    re.IGNORECASE,
-)
-_PAST_SHARE = 0.65
-_FIRST_PAST = re.compile(rf"\b(?:[Ii]|[Ww]e) (?:\w+ly )?(?:{prose.PAST.pattern})")
-_NARRATOR = re.compile(r"\b(?:[Ii]|[Ww]e|me|[Mm]y|[Oo]ur|us)\b")  # "i" too: notes typed on a phone
 
 
 def regroup(
@@ -260,7 +229,7 @@ def regroup(
                         story.title = f"{story.title} — {unit.title}"
                     keep = True
                 else:  # the section tells its own case above the titled one, or only notes it leaves out
-                    keep = _is_told(prose.prose_text(between))
+                    keep = is_told(prose.prose_text(between))
         if keep:
             out.append(story)
             continue
