@@ -135,3 +135,13 @@ def test_stories_in_a_template_whose_sub_headings_repeat_are_one_story_each(tmp_
     ]
     assert "contract test between the two services" in stories["PM-1: The night the report broke — READY"]
     assert "I tagged every job by owner" in stories["ADR-1: Tagging every job by owner — DRAFT"]
+
+
+def test_a_heading_over_one_sub_heading_that_only_starts_like_a_part_name_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "prep.md"
+    path.write_text(
+        f"# Prep\n\n## 0. Why I do this\n\n### Background, 90 sec\n\n{ROLLBACK}\n\n"
+        f"## 1. Stories\n\n### Six-day reviews\n\n### S\n\n{MENTOR}\n",
+        encoding="utf-8",
+    )
+    assert list(_stories(path)) == ["Background, 90 sec", "Six-day reviews"]

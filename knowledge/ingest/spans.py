@@ -126,10 +126,22 @@ def part_key(title: str) -> str:
 def _template_parts(titles: list[str], recurring: set[str]) -> bool:
     """Sub-sections at least half of which are a template's parts (a title that recurs under other headings, or a
     STAR label: "### A", "#### Situation"); one sub-section only when it is a STAR label."""
-    star = ("situation", "task", "action", "result", "answer")  # "### A" reads as an answer's label too
-    labels = sum(1 for t in titles if (x := parse_label(f"{t}:")) is not None and x.canon in star)
-    parts = sum(1 for t in titles if part_key(t) in recurring or ((x := parse_label(f"{t}:")) and x.canon in star))
+    labels = sum(1 for t in titles if _star_name(t))
+    parts = sum(1 for t in titles if part_key(t) in recurring or _star_name(t))
     return (len(titles) >= 2 and 2 * parts >= len(titles)) or labels == len(titles) == 1
+
+
+def _star_name(title: str) -> bool:
+    """A title that is a STAR part's name and nothing more ("A", "Situation", "What I did"); not one that only
+    starts like one ("Background, 90 sec", "Why AI - my answer")."""
+    label = parse_label(f"{title}:")
+    star = ("situation", "task", "action", "result", "answer")  # "### A" reads as an answer's label too
+    if label is None or label.canon not in star or label.rest.strip() or len(title.split()) > _MAX_PART_WORDS:
+        return False
+    return part_key(label.name) == part_key(title)
+
+
+_MAX_PART_WORDS = 3  # "What I did"
 
 
 def titled_story_above_parts(
