@@ -21,7 +21,9 @@ from knowledge.models import Metric
 _CHANGE = re.compile(
     # "cut the scope into three releases" is a step; "cut costs by a third" is a change.
     r"\b(?:(?:cut|cutting)(?=.*\b(?:by|to|from|down|in half)\b)|"
-    r"reduc\w*|lower(?:ed|ing)|decreas\w*|dropp\w*|drop|fell|fall\w*|shr[aiu]nk\w*|halv\w*|"
+    # "it fell apart on three regions" is a failure, not a figure falling.
+    r"reduc\w*|lower(?:ed|ing)|decreas\w*|dropp\w*|drop|fell(?! apart)|fall(?:s|en|ing)?(?! apart)|"
+    r"shr[aiu]nk\w*|halv\w*|"
     r"grew|grow\w*|increas\w*|rais\w*|rose|boost\w*|improv\w*|doubl\w*|tripl\w*|sav(?:ed|ing|es)|recover\w*|"
     r"gain\w*|won|sped|speed\w* up|accelerat\w*|eliminat\w*|avoided|prevented|hit|reach\w*|achiev\w*|"
     r"retain\w*|resolv\w*|climb\w*|jump\w*|plummet\w*|freed|lift\w*|bump\w*|converted|result\w*|"
@@ -38,13 +40,15 @@ _CHANGE_AFTER = re.compile(
     r"faster|slower|fewer|less|more|lower|higher|cheaper|"
     r"(?:shorter|longer|smaller|bigger|larger|quicker) than|reduction|improvement|increase|decrease|drop|gain|"
     r"savings?|saved|better|earlier|sooner|ahead|compared (?:to|with)|versus|vs|"
+
     r"without (?:a|an|any|one)\b)\b",  # "two months without a page"
     re.IGNORECASE,
 )
 # A sentence placed after the work that says "later"/"since then": its figures are where things ended up.
 _AFTERWARDS = re.compile(
     r"\b(?:later|afterwards|after that|since then|by the end|in the end|as a result|the result|now|"
-    r"from then on|the next|the following|following (?:month|quarter|year)|"
+    # "for the next six weeks" is the window of a plan, not where things ended up.
+    r"from then on|(?<!for )(?<!over )(?<!during )(?<!within )the next|the following|following (?:month|quarter|year)|"
     # A period counted from the work: "a year on", "two quarters later", "has since", "in the weeks since".
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\w+ty)\s+"
     r"(?:days?|weeks?|months?|quarters?|years?) (?:on|later)\b|(?:has|have|had) since|ever since|"
@@ -60,6 +64,14 @@ _TOOK = re.compile(
     r"\b(?:in|within|inside)\s+(?:just\s+|only\s+|about\s+|under\s+|less than\s+)?$",
     re.I,
 )
+# Timing against a date that was set: "three days early", "a week late", "two weeks after the date we agreed".
+_VS_DATE = re.compile(
+    r"\s*(?:early|late|ahead of (?:plan|schedule|the \w+)|behind (?:plan|schedule)|"
+    r"(?:after|before|past) the (?:date|deadline|plan)|(?:before|after) (?:it|they|we) (?:was|were) due)\b",
+    re.I,
+)
+# A time point opening the sentence, after the work: "At six weeks he was meeting the goals" tells when it got there.
+_AT_POINT = re.compile(r"^\W*at\s+(?:about\s+|around\s+|just\s+)?$", re.I)
 _INSTEAD = re.compile(r"\s*(?:instead of|rather than)\b", re.I)  # "four days instead of the three weeks planned"
 # A share or count that is the subject of a past-tense verb: "a tenth of users opened it", "nine renewed".
 _PAST_AFTER = re.compile(
@@ -95,7 +107,9 @@ _DONE = re.compile(
     re.I,
 )
 _DONE_AFTER = re.compile(
-    r"\s+(?:of\s+(?:the|our|my|his|her|their|those)\s+)?(?:[a-z]+\s+){0,2}(?:were|was|got|have been|had been)\s+"
+    # The count is the subject of the passive verb, not a clause joined after it ("used 23 features and was trained").
+    r"\s+(?:of\s+(?:the|our|my|his|her|their|those)\s+)?(?:(?!(?:and|but|or|then|so)\b)[a-z]+\s+){0,2}"
+    r"(?:were|was|got|have been|had been)\s+"
     r"(?:\w+ed|promoted|hired|closed|fixed)\b",
     re.IGNORECASE,
 )
@@ -148,6 +162,7 @@ def classify(
                 or bool(_CHANGE_AFTER.match(answer, metric.end, sent.end))
                 or bool(forms.PAIRED_AFTER.match(answer, metric.end, sent.end))  # "0.1%, down from 3%"
                 or bool(forms.REMOVED.search(answer, sent.start, metric.start) and forms.OFF.match(answer, metric.end))
+                or (metric.unit in TIME_UNITS and bool(_VS_DATE.match(answer, metric.end, sent.end)))
             )
             # "the share of calls we needed to escalate went from a third to a tenth": a told change outweighs
             # target words in a relative clause.
@@ -194,7 +209,8 @@ def classify(
             direct = changed or took  # a completion the candidate did themselves ("I hired two") is their step
             changed = changed or completed
             changed = changed or bool(timed and after_work) or settled or (after_work and metric.value == 0)
-            changed = changed or (after_work and (took or subject or quiet))
+            reached = metric.unit in TIME_UNITS and bool(_AT_POINT.match(answer[sent.start : metric.start]))
+            changed = changed or (after_work and (took or subject or quiet or reached))
             # The count a step of the candidate's acts on ("I later presented it to 40 leads") or a feeling ("it
             # felt 10x better") is not a measured effect, whatever comes after the work.
             mine = bool(forms.MY_STEP.search(clause)) and not direct
