@@ -76,8 +76,11 @@ def _pool(info: QuestionInfo) -> tuple[str, ...]:
     return (*info.signals, *(x for group in info.other_signals for x in group))
 
 
-def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[str] = frozenset()) -> Features:
-    """All features of `text` (the answer with any grader instruction blanked) as an answer to `info`."""
+def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[str] = frozenset(),
+            fit: bool = True) -> Features:  # fmt: skip
+    """All features of `text` (the answer with any grader instruction blanked) as an answer to `info`. With `fit`
+    false, how the answer fits the question (relevance, the question's signals) is not judged: a follow-up reply
+    probed for something else is judged on its own parts only, and that judgment is a third of a turn's critique."""
     shape = rubric.shape_of(info.text, info.type)
     kind = rubric.extractor_type(shape)
     hypothetical = rubric.TABLE[shape].hypothetical
@@ -91,6 +94,13 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     found = {name: s for name in CUE_NAMES if (s := cues.find(name, sents)) is not None}
     case = gaps.lived_case(sents, metrics)
     sent_vecs, asked_vec, pack_vecs, sig_vecs, pool_vecs = _vectors(sem, info, sents)
+    if not fit:
+        lvl = level.judge(info.level, info.type, sents, disabled)
+        unjudged = relevance.RelevanceResult("on_topic", 0.0, 0.0, None)
+        feats = Features(shape, sents, metrics, star, quantified, own, own_sent, spec, found, case, unjudged, lvl, [],
+                         sent_vecs=sent_vecs)  # fmt: skip
+        feats.flags = _flags(feats, info)
+        return feats
     rel = relevance.judge(
         info,
         sents[:MAX_SENTENCES],

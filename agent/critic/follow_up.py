@@ -205,7 +205,8 @@ def critique_follow_up(
     # answers the probe. Rivals judge only a reply to a relevance probe (was the candidate brought back?); any reply's
     # meaning is still checked against both questions below (_about_else).
     judged = info if probes == "relevance" else dataclasses.replace(info, in_pack=False)
-    f = compute(judged, verdict.text, sem)
+    # Only a signal or relevance probe reads how the reply fits the question (its signals, its subject).
+    f = compute(judged, verdict.text, sem, fit=probes in ("signal", "relevance"))
     fits = _fits(sem, f.sent_vecs, follow_up, info.text)
     if (fits is None and word_off_topic) or (
             fits is not None and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
