@@ -97,6 +97,12 @@ def critique_answer(
     elif found and found[0] == "relevance" and _outcome_ask(f):
         # The part never answered asks how it turned out ("How did it go?"): what to chase is the result itself.
         found = ["result", *(g for g in found if g != "result")]
+    elif found and found[0] == "relevance" and _own_part_ask(f):
+        # The part never answered asks what the candidate did ("What did you do as the manager?") and the story's
+        # steps are told without them (passive, "we"): what to chase is their own part; a generic answer with no
+        # step at all lacks the action itself.
+        own = "action" if f.star.action is None and f.spec == "low" else "ownership"
+        found = [own, *(g for g in found if g != own)]
     told = told_index(verdict.text, stories)
     # A story that fits the question, never the one the answer is telling (that one was just judged off topic).
     fitting = [s for k, s in enumerate(stories) if (fits is None or (k < len(fits) and fits[k])) and k != told]
@@ -130,6 +136,13 @@ def _outcome_ask(f: Features) -> bool:
     ask = f.relevance.missing_ask
     kind = asks.kind_of(ask) if ask is not None and f.relevance.label == "partial" else None
     return kind is not None and kind.name == "shipped"
+
+
+def _own_part_ask(f: Features) -> bool:
+    """The answer covers only part of the question, and the part it leaves out asks what the candidate did."""
+    ask = f.relevance.missing_ask
+    kind = asks.kind_of(ask) if ask is not None and f.relevance.label == "partial" else None
+    return kind is not None and kind.name == "done"
 
 
 def _gap_sentence(gap: str, phr: dict, rel_note: str, level_note: str) -> str:
