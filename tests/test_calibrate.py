@@ -16,6 +16,8 @@ from evals.calibrate import (
     CHECK2_FLOOR,
     CHECK3_DIR,
     CHECK3_FLOOR,
+    CHECK4_DIR,
+    CHECK4_FLOOR,
     CHECK_DIR,
     CHECK_FLOOR,
     FLOOR,
@@ -292,3 +294,14 @@ def test_third_check_set_holds_its_measured_floor() -> None:
     report = calibrate(items)
     low = {k: round(report["figures"][k], 3) for k, floor in CHECK3_FLOOR.items() if report["figures"][k] < floor}
     assert not low, f"below the third check set's floor: {low}"
+
+
+def test_fourth_check_set_holds_its_measured_floor() -> None:
+    """evals/critic_dev4, written before the stop-26 changes, keeps what they reached on it."""
+    items = load_labeled(directory=CHECK4_DIR)
+    assert len(items) >= 40 and {i.role for i in items} == set(ROLES)
+    seen = {i.answer.strip() for d in (None, CHECK_DIR, CHECK2_DIR, CHECK3_DIR) for i in load_labeled(directory=d)}
+    assert not {i.answer.strip() for i in items} & seen
+    report = calibrate(items)
+    low = {k: round(report["figures"][k], 3) for k, floor in CHECK4_FLOOR.items() if report["figures"][k] < floor}
+    assert not low, f"below the fourth check set's floor: {low}"
