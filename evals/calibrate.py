@@ -102,24 +102,26 @@ CHECK2_FLOOR = {
 # what the stop's changes reach on it (the rival-signal rule: score 0.650 -> 0.700, off topic 0.812 -> 0.938; a
 # failure told to a question asking for one, relevance.failure_told: score 0.700 -> 0.725).
 CHECK3_DIR = Path(__file__).resolve().parent / "critic_dev3"
-# Raised at stop 26: score 0.725 -> 0.750 (an answer ending on a plan's window is no longer read as its result).
+# Raised at stop 26: score 0.725 -> 0.750 (an answer ending on a plan's window is no longer read as its result);
+# follow-ups 0.777 -> 0.888 (a reply naming what a signal probe asked for closes it: follow_up._gives_probed).
 CHECK3_FLOOR = {
     "score_in_range": 0.75,
     "off_topic_capped": 0.937,
     "strong_high": 0.80,
-    "follow_up_in_range": 0.777,
+    "follow_up_in_range": 0.888,
 }
 # evals/critic_dev4, the fourth check set (its README), written at stop 26 before that stop's changes (first run on
 # main 4716767: score 0.825, off topic 1.000, strong 1.000, follow-ups 0.571, relevance 0.850, primary gap 0.605):
 # what the stop's changes reach on it (a bare number is not an outcome, a date kept is: score 0.850, follow-ups
-# 0.714; the candidate's own part as the gap of an unanswered "what did you do": primary gap 0.658).
+# 0.714; the candidate's own part as the gap of an unanswered "what did you do": primary gap 0.658; a reply naming
+# what a signal probe asked for closes it: follow-ups 0.857).
 CHECK4_DIR = Path(__file__).resolve().parent / "critic_dev4"
 CHECK4_FLOOR = {
     "score_in_range": 0.85,
     "off_topic_capped": 1.0,
     "strong_high": 1.0,
     "below_level_capped": 1.0,
-    "follow_up_in_range": 0.714,
+    "follow_up_in_range": 0.857,
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from agent.critic import signals
 from agent.critic.core import non_answer
 from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
@@ -98,7 +99,33 @@ UNSURE = _compiled(UNSURE_CUES)
 EVASIVE = _compiled(EVASIVE_CUES)
 
 
-def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[bool, bool]:
+def probed_signal(info: QuestionInfo, follow_up: str) -> int | None:
+    """The question's signal a signal probe asks for: the one sharing most of its distinctive words (signals.py) with
+    the follow-up question; None when it shares none with any."""
+    if not info.signals:
+        return None
+    keys = signals.distinctive(info.signals, (*info.signals, *(x for g in info.other_signals for x in g)))
+    asked = signals.word_roots(follow_up)
+    shared = [len(k & asked) for k in keys]
+    best = max(range(len(shared)), key=lambda i: shared[i])
+    return best if shared[best] else None
+
+
+def _gives_probed(info: QuestionInfo, follow_up: str, f: Features, text: str) -> bool:
+    """A substantial, specific reply that names what the probed signal is about in one of its distinctive words
+    ("how does the team estimate now?" answered with how estimates are split): static vectors place a reply that
+    goes on with the story far from a signal's wording, but the thing asked for is named."""
+    k = probed_signal(info, follow_up)
+    if k is None or f.spec == "low" or len(words(text)) < SUBSTANTIAL_WORDS:
+        return False
+    keys = signals.distinctive(info.signals, (*info.signals, *(x for g in info.other_signals for x in g)))
+    # The probe's own words that its signal uses count too ("your interview loop"), unless the main question already
+    # has them: a reply going on with the story repeats those whatever it says.
+    asked = (signals.word_roots(follow_up) & signals.word_roots(info.signals[k])) - signals.word_roots(info.text)
+    return bool((keys[k] | asked) & frozenset().union(*(signals.word_roots(s.text) for s in f.sents)))
+
+
+def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: str = "") -> tuple[bool, bool]:
     """(closes the probed gap, gives part of it)."""
     flags = f.flags
     stepped = f.star.action is not None and pictured(f.star.action, f.metrics)
@@ -129,7 +156,8 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str) -> tuple[boo
         "scale": (not flags["no_scale"], False),
         "level": (f.level.label == "at" and f.level.sentence is not None, False),
         # A generic reply brushes against a signal's words without showing it ("it was a good learning").
-        "signal": (any(h.named for h in f.signals) and f.spec != "low", False),
+        "signal": ((any(h.named for h in f.signals) and f.spec != "low") or _gives_probed(info, follow_up, f, text),
+                   False),
         "relevance": (back_on_topic, False),
     }
     if probe in checks:
@@ -212,7 +240,7 @@ def critique_follow_up(
             fits is not None and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
-    closes, partly = _closes(probes, f, info, verdict.text)
+    closes, partly = _closes(probes, f, info, verdict.text, follow_up)
     n_words = len(words(verdict.text))
     # Close in meaning to the probe, or specific throughout (high specificity: named things and figures) or with a
     # measured outcome: static vectors put a reply that reports a metric moving far from "how did you realise it
