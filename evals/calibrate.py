@@ -114,7 +114,8 @@ CHECK3_FLOOR = {
 # main 4716767: score 0.825, off topic 1.000, strong 1.000, follow-ups 0.571, relevance 0.850, primary gap 0.605):
 # what the stop's changes reach on it (a bare number is not an outcome, a date kept is: score 0.850, follow-ups
 # 0.714; the candidate's own part as the gap of an unanswered "what did you do": primary gap 0.658; a reply naming
-# what a signal probe asked for closes it: follow-ups 0.857).
+# what a signal probe asked for closes it: follow-ups 0.857; a worker "process" is not the team's process and "I then
+# fixed" is hands-on work, in the engineering-manager pack's level cues: relevance 0.850 -> 0.875, gap 0.684).
 CHECK4_DIR = Path(__file__).resolve().parent / "critic_dev4"
 CHECK4_FLOOR = {
     "score_in_range": 0.85,
