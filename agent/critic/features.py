@@ -8,6 +8,7 @@ Evidence for every judgment is the sentence the feature was found in, so no flag
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,6 +33,13 @@ RIVAL_WORDS = 3  # distinctive words of another question's signals an answer use
 # question's, answers that question (_outshown_by); checked only when it names ONE_SIGNAL or fewer of the asked's.
 RIVAL_SHOWN = 2
 ONE_SIGNAL = 1
+PASSIVE_STEPS = 2  # sentences with a passive step that make the steps of an impersonal story (_flags)
+_PASSIVE_STEP = re.compile(
+    r"\b(?:was|were|got)\s+(?:then\s+|also\s+|first\s+|quickly\s+)?(?:\w+ed|written|run|built|made|held|brought|"
+    r"given|taken|done|sent|put|set|kept|moved|split|cut|chosen|drawn|rewritten|torn|shut|spun)\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
+_I = re.compile(r"\b(?:I|me|my)\b")
 SHOWN_SIGNALS = 3  # a question with fewer signals says too little of what a strong answer shows to waive form gaps
 
 
@@ -223,15 +231,21 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
     elif f.case is not None and f.shape in ("technical", "stance"):
         f.cues.setdefault("example", f.case)
     named = sum(1 for h in f.signals if h.named)
+    # Steps told in the passive ("the logs were checked first, then a schema test was added"): the action is there,
+    # whose it was is not, so the gap is ownership, not a missing action. Only for a specific answer, never for one
+    # that names the candidate as the actor.
+    passive = f.star.action is None and f.spec != "low" and sum(
+        1 for s in f.sents if _PASSIVE_STEP.search(s.text) and not _I.search(s.text)) >= PASSIVE_STEPS  # fmt: skip
     not_owned = f.own != "clear" and f.star.action is not None
     return {
         "not_on_topic": f.relevance.label != "on_topic" and f.relevance.missing_ask is None,
         "off_topic": f.relevance.label == "off_topic",
         "below_level": f.level.label == "below",
         "missing_part": f.relevance.missing_ask is not None,
-        "no_action": f.star.action is None,
+        "no_action": f.star.action is None and not passive,
         "no_plan_step": f.star.action is None,
         "not_owned": not_owned,
+        "passive_steps": passive and f.own != "clear",
         "plan_not_owned": f.own != "clear",
         "no_result": f.star.result is None,
         "unmeasured_result": f.star.result is not None and not f.quantified,

@@ -33,6 +33,8 @@ class Rubric:
     hypothetical: bool  # actions may be plans ("I would shard by tenant") and named mechanisms
 
 
+# A story whose steps are all in the passive ("a converter was written") lacks the candidate's part as much as a
+# story without steps lacks the action: the same cost, chased as ownership.
 # Relevance and level come first in every shape: an answer to another question, or at another level, is what a
 # follow-up must address before any detail.
 # A missing ask of a several-part question costs through its cap (CAPS), not its row: the asks answered are judged
@@ -45,8 +47,9 @@ _HAZY = Row("specificity", "hazy", 1.0)  # detailed, but unsure of its own detai
 TABLE: dict[Shape, Rubric] = {
     "story": Rubric(
         ("situation", "task", "action", "result", "quantified_result", "ownership", "specificity"),
-        (*_FRONT, Row("action", "no_action", 2.0), Row("ownership", "not_owned", 1.0),
-         Row("result", "no_result", 1.5), Row("quantified_result", "unmeasured_result", 1.0),
+        (*_FRONT, Row("action", "no_action", 2.0), Row("ownership", "passive_steps", 2.0),
+         Row("ownership", "not_owned", 1.0), Row("result", "no_result", 1.5),
+         Row("quantified_result", "unmeasured_result", 1.0),
          Row("specificity", "generic", 1.5), _HAZY, Row("situation", "no_situation", 0.5), Row("task", "no_task", 0.5),
          _SIGNAL),
         hypothetical=False,
@@ -54,7 +57,8 @@ TABLE: dict[Shape, Rubric] = {
     "stance": Rubric(
         ("example", "rationale", "ownership", "specificity"),
         (*_FRONT, Row("example", "no_lived_case", 2.0), Row("rationale", "no_reason_short", 1.0),
-         Row("action", "no_action", 1.5), Row("ownership", "not_owned", 1.0), Row("result", "no_result", 1.5),
+         Row("action", "no_action", 1.5), Row("ownership", "passive_steps", 1.5), Row("ownership", "not_owned", 1.0),
+         Row("result", "no_result", 1.5),
          Row("quantified_result", "unmeasured_result", 1.0), Row("specificity", "generic", 1.5), _HAZY, _SIGNAL),
         hypothetical=False,
     ),
