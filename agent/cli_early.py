@@ -163,6 +163,12 @@ class EarlyStart:
             if move is not None:
                 self.driver.keep_submitted(move)
 
+    def keep_answer(self, text: str) -> None:
+        """An answer submitted before a stop that found its keys unread (PromptSource.submitted_at_stop): kept as
+        any answer submitted while the start got ready, graded on resume."""
+        if self.kept is None:
+            self._keep(text)
+
     def _keep(self, text: str) -> None:
         """Write an answer (or /skip, /end) submitted before the start is done to the answer journal."""
         move = early_move(text)

@@ -205,6 +205,7 @@ class PromptSource:
         self._stopped = False  # a SIGINT came while the prompt was closing for another reason
         self._sigint_due = False  # a SIGINT seen by the prompt's handler, not acted on yet
         self._on_draft = on_draft  # told the draft after every edit (agent.typing_ahead)
+        self._at_stop = ""  # an answer submitted in keys a stop found unread (take_unread)
         self.on_submit: Callable[[str], None] | None = None  # told a submitted text before the prompt closes
 
     def _build(self) -> Any:
@@ -335,13 +336,23 @@ class PromptSource:
 
     def take_unread(self) -> None:
         """After a stop: the keys typed that no prompt took yet (still in the terminal's input queue or in
-        prompt_toolkit's) join the draft, so it is kept as typed (agent.cli_unread)."""
-        from agent.cli_unread import unread_text
+        prompt_toolkit's) join the draft, so it is kept as typed (agent.cli_unread). When they hold the submit
+        keys, the text before them was submitted: it is kept for submitted_at_stop(), and only the rest is a draft."""
+        from agent.cli_unread import as_text, split_submitted, unread_keys
 
         session = self._session
-        extra = unread_text(session.input, session.app.key_processor) if session is not None else unread_text()
-        if extra:
+        keys = unread_keys(session.input, session.app.key_processor) if session is not None else unread_keys()
+        split = split_submitted(keys)
+        if split is not None and (answer := self.draft() + split[0]).strip():
+            self._at_stop = answer
+            self._submitted = True  # the prompt's buffer holds the answer now, not a draft
+            self._draft = split[1]
+        elif extra := as_text(keys):
             self._draft = self.draft() + extra
+
+    def submitted_at_stop(self) -> str:
+        """An answer whose submit keys came before a stop and were not taken by the prompt yet (take_unread)."""
+        return self._at_stop
 
     def interrupt(self, exc: BaseException) -> None:
         """Stop the running prompt from another thread: read() raises `exc`; the draft stays in draft()."""

@@ -5,7 +5,8 @@ A stop (Ctrl-C, SIGTERM, a SIGHUP from `kill`) can come while typed keys still w
 or in prompt_toolkit's own queue of keys read but not yet handled. They are the end of the draft on the screen (or
 all of it): a draft kept without them was cut short, or lost whole when the prompt had taken none (sweep24 S3).
 Only text is kept: Enter is a line break, Backspace removes the character before it, escape sequences (arrows,
-Esc Enter, a paste's markers) and other control keys are dropped.
+a paste's markers) and other control keys are dropped. The submit keys (Esc Enter) among them mean the text before
+them was submitted: it is an answer, kept as one (split_submitted), and only what follows is a draft.
 """
 
 from __future__ import annotations
@@ -84,5 +85,23 @@ def _terminal_keys() -> bytes:
 def unread_text(prompt_input: Any = None, key_processor: Any = None) -> str:
     """The text of every key typed and not taken by a prompt, in the order typed (prompt_toolkit's queue first:
     it read those keys from the terminal before the ones still waiting there)."""
+    return as_text(unread_keys(prompt_input, key_processor))
+
+
+def unread_keys(prompt_input: Any = None, key_processor: Any = None) -> str:
+    """The raw keys typed and not taken by a prompt, in the order typed (see unread_text)."""
     keys = _prompt_keys(prompt_input, key_processor) if prompt_input is not None or key_processor else ""
-    return as_text(keys + _terminal_keys().decode("utf-8", errors="replace"))
+    return keys + _terminal_keys().decode("utf-8", errors="replace")
+
+
+_SUBMIT = re.compile(r"\x1b[\r\n]")  # Esc Enter (Alt+Enter sends the same): the prompt's submit keys
+
+
+def split_submitted(keys: str) -> tuple[str, str] | None:
+    """(text typed before the first submit key, text typed after it) when the unread keys hold a submit (Esc Enter),
+    else None: the candidate submitted before the stop, and the prompt had not taken those keys yet (sweep26 S1:
+    the answer was kept as an unsubmitted draft, "Nothing was answered yet")."""
+    match = _SUBMIT.search(keys)
+    if match is None:
+        return None
+    return as_text(keys[: match.start()]), as_text(keys[match.end() :])

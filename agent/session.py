@@ -271,7 +271,8 @@ def run(opts: Options) -> int:
         # Ctrl-C, SIGTERM, a hang-up, or the terminal met closed before its SIGHUP arrived (EIO): the same stop
         cli_signals.rearm()
         with cli_signals.saving():  # a second Ctrl-C leaves once the draft is kept
-            _take_unread(source)  # before the terminal gets its line mode back (getting_ready), which hides them
+            # before the terminal gets its line mode back (getting_ready), which hides them
+            _take_unread(source, driver, early if driver is None else None)
             getting_ready.close()
             render.line("")
             if resuming and (driver is None or not driver.started):
@@ -315,7 +316,7 @@ def _stopped_getting_ready(source: AnswerSource, early: Any, render: Renderer, g
     answer journal, as the session would keep it, and the resume command says so."""
     cli_signals.rearm()
     with cli_signals.saving():  # a second Ctrl-C leaves once the draft is kept
-        _take_unread(source)  # before the terminal gets its line mode back (getting_ready), which hides them
+        _take_unread(source, early=early)  # before the terminal gets its line mode back (getting_ready)
         getting_ready.close()
         render.line("")
         dropped = " (the story index build is dropped; it runs again next time)" if early.context.docs else ""
@@ -328,11 +329,24 @@ def _stopped_getting_ready(source: AnswerSource, early: Any, render: Renderer, g
     return EXIT_INTERRUPTED
 
 
-def _take_unread(source: AnswerSource) -> None:
-    """Keys typed that no prompt took yet join the draft kept at a stop (agent.cli_unread)."""
-    if isinstance(source, PromptSource):
-        with contextlib.suppress(Exception):  # never in the way of saving what is already there
-            source.take_unread()
+def _take_unread(source: AnswerSource, driver: Any = None, early: Any = None) -> None:
+    """Keys typed that no prompt took yet join the draft kept at a stop (agent.cli_unread); an answer whose submit
+    keys were among them is kept as submitted (the answer journal grades it on resume), never as a draft."""
+    if not isinstance(source, PromptSource):
+        return
+    with contextlib.suppress(Exception):  # never in the way of saving what is already there
+        source.take_unread()
+    from agent.cli_early import early_move  # loaded already when a prompt ran
+
+    answer = source.submitted_at_stop()
+    move = early_move(answer) if answer else None
+    if move is None:
+        return
+    with contextlib.suppress(OSError):  # a full disk: the draft line below says what could not be kept
+        if driver is not None and driver.started:
+            driver.keep_submitted(move)
+        elif early is not None:
+            early.keep_answer(answer)
 
 
 def _ungraded(early: Any, driver: Any) -> str | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from agent.cli_unread import as_text
+from tests.test_early_answer_durable import _reported_answers
 from tests.test_first_draft_kept import ARGS, DRAFT, _resume_and_finish, _run
 from tests.test_session_tty import REPO, Terminal
 
@@ -101,3 +102,40 @@ def test_without_a_terminal_there_is_nothing_to_read_back() -> None:
     run = subprocess.run([sys.executable, "-c", "from agent.cli_unread import unread_text; print(repr(unread_text()))"],
                          stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=REPO, timeout=60)  # fmt: skip
     assert run.stdout.strip() == "''", run.stdout + run.stderr
+
+
+ANSWER = "I got four teams to adopt trunk-based delivery; lead time fell from 12 days to 3 in a quarter."
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_answer_submitted_in_keys_no_prompt_read_yet_is_kept_as_submitted(
+    isolated_data_dir: Path, tmp_path: Path, sig: signal.Signals, code: int
+) -> None:
+    """sweep26 S1 (LOST ANSWER): the answer and its Esc Enter were typed, the stop came before the prompt took the
+    keys, and the answer was kept as an unsubmitted draft ("Nothing was answered yet"; a scripted resume dropped it)."""
+    env, mark = _slow_prompt(tmp_path)
+    term = Terminal(ARGS, extra_env=env)
+    keys = ANSWER + "\x1b\r"
+    try:
+        term.wait_for("Question 1/2")
+        deadline = time.monotonic() + 60
+        while not mark.exists():
+            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
+            term._read()
+        term.type(keys)
+        while _queued(term) < len(keys.encode()):  # all of it reached the terminal; no prompt takes it
+            assert time.monotonic() < deadline, _queued(term)
+            time.sleep(0.01)
+        term.proc.send_signal(sig)
+        exited = term.proc.wait(timeout=60)
+        while term._read():
+            pass
+        screen = term.text()
+    finally:
+        term.close()
+    assert exited == code, screen[-1500:]
+    assert "Your answer is saved; it is graded when you resume." in screen, screen[-1500:]
+    assert "Nothing was answered" not in screen and "draft" not in screen, screen[-1500:]
+    resumed = _run("--resume", stdin="/end\n")  # a scripted resume grades it
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert _reported_answers(isolated_data_dir) == [ANSWER]
