@@ -82,6 +82,8 @@ def storage_error(exc: BaseException, path: Path) -> StorageError | None:
     if isinstance(exc, sqlite3.OperationalError | PermissionError) and any(s in text for s in _READONLY):
         return StorageError("readonly", path, readonly_message(path.parent))
     if isinstance(exc, sqlite3.OperationalError) and "disk i/o error" in text:
+        if disk_full(path.parent):  # SQLite's word when a full disk cannot take its -shm / -wal file (sweep25 S6)
+            return StorageError("full", path, full_message(path))
         return StorageError("io", path, f"the disk holding {path} failed to read or write ({exc})")
     return None
 

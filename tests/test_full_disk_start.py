@@ -44,3 +44,21 @@ def test_a_full_disk_refuses_a_new_session_before_question_one_and_lists_what_is
     filler.unlink()
     resumed = run("--resume", open_id, stdin=scripted(A2), env=env)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+
+
+def test_a_resume_on_a_full_disk_says_the_disk_is_full_and_what_to_free(small_disk: Path) -> None:  # noqa: F811
+    """sweep25 S6: `--resume` on a full disk said "failed to read or write (disk I/O error)" (a failing disk)."""
+    env = {"INTERVIEWER_DATA_DIR": str(small_disk / "data")}
+    unfinished = run(*FAST, "--questions", "2", stdin=scripted(A1), env=env)
+    assert unfinished.returncode == 3, unfinished.stdout + unfinished.stderr
+    open_id = session_id(unfinished.stdout)
+    filler = fill(small_disk)
+    for args in (["--resume", open_id], ["--resume"]):
+        resumed = run(*args, stdin=scripted(A2), env=env)
+        assert resumed.returncode == 2, resumed.stdout + resumed.stderr
+        errors = resumed.stderr.strip().splitlines()
+        assert len(errors) == 1 and "is full" in errors[0] and "free a few MB there" in errors[0], resumed.stderr
+        assert "I/O" not in resumed.stderr and "Traceback" not in resumed.stderr
+    filler.unlink()
+    resumed = run("--resume", open_id, stdin=scripted(A2), env=env)
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
