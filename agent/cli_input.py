@@ -11,6 +11,7 @@ Ctrl-C surfaces as KeyboardInterrupt and Ctrl-D as EOFError from either source.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import signal
 import sys
@@ -179,6 +180,18 @@ def hold_keys() -> Iterator[None]:
 
 
 _held: list[tuple[int, Any]] = []  # terminal settings to restore (also after an unexpected error)
+
+
+def discard_typed() -> None:
+    """Drop the keys waiting unread on the terminal: typed for a session that then refused to start or resume
+    (another process holds it, a full or read-only disk), they reached the shell as a command line (sweep26 S2)."""
+    try:
+        import termios
+
+        if os.isatty(0):
+            termios.tcflush(0, termios.TCIFLUSH)
+    except (ImportError, OSError, ValueError):
+        pass
 
 
 def release_keys() -> None:

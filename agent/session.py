@@ -63,7 +63,15 @@ from agent.cli_context import (
     role_title,
 )
 from agent.cli_drafts import keep_draft, keep_first_draft, restore_draft
-from agent.cli_input import AnswerSource, PromptSource, ScriptedSource, ScriptExhausted, hold_keys, release_keys
+from agent.cli_input import (
+    AnswerSource,
+    PromptSource,
+    ScriptedSource,
+    ScriptExhausted,
+    discard_typed,
+    hold_keys,
+    release_keys,
+)
 from agent.cli_loop import InterviewLoop
 from agent.cli_pending import waiting_answers
 from agent.cli_preflight import (
@@ -236,6 +244,7 @@ def run(opts: Options) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except StorageError as exc:
+        getting_ready.close()  # the spinner stops before the error is printed (it was redrawn among its lines)
         print(f"error: {exc}", file=sys.stderr)
         if exc.problem == "readonly" and resuming and driver is not None:
             # nothing was written: a resume command now would meet the same folder, so say when it will work
@@ -400,7 +409,10 @@ def main(argv: list[str] | None = None) -> int:
     opts = None
     try:
         opts = parse_args(argv)
-        return run(opts)
+        code = run(opts)
+        if code == EXIT_USAGE:
+            discard_typed()  # keys typed for a session that refused: never left for the shell to run
+        return code
     except KeyboardInterrupt:
         cli_signals.rearm()
         if opts is not None and opts.resume is not None:  # a saved session stays as it was saved

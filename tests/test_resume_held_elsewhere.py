@@ -72,3 +72,30 @@ def test_a_second_resume_while_the_first_gets_ready_is_refused_at_once(isolated_
         first.close()
     assert "Getting the interview ready" not in screen and "Resuming session" not in screen, screen
     assert f"error: session {thread_id} is open in another process (pid {first.proc.pid}" in screen, screen
+
+
+def test_keys_typed_for_a_refused_resume_never_reach_the_shell(isolated_data_dir: Path) -> None:
+    """sweep26 S2: what the candidate typed into a `--resume` that then refused was left in the terminal, and the
+    shell read it as its next command line. Run as from a shell, which reads the terminal after the session exits."""
+    saved = subprocess.run([sys.executable, "-m", "agent.session", *ARGS], input=FIRST + "\n", text=True,
+                           capture_output=True, cwd=REPO, timeout=PATIENCE)  # fmt: skip
+    assert saved.returncode == 3, saved.stdout + saved.stderr
+    with sqlite3.connect(isolated_data_dir / "sessions.sqlite") as db:
+        ((thread_id,),) = db.execute("SELECT thread_id FROM interview_sessions").fetchall()
+    first = Terminal(["--resume", thread_id])
+    try:
+        first.wait_for_prompt(after="Question 2/2")  # the first process holds the session
+        shell = f'"{sys.executable}" -m agent.session "$@"; echo "RC=$?"; read -t 5 line; echo "LEFTOVER=[$line]"'
+        second = Terminal(["--resume", thread_id], program=["bash", "-c", shell, "session"])
+        try:
+            second.type("echo TYPED-KEYS\r")  # typed at once, while the second session starts
+            second.wait_for("LEFTOVER=[")
+            while second._read():
+                pass
+            screen = second.text()
+        finally:
+            second.close()
+    finally:
+        first.close()
+    assert "open in another process" in screen and "RC=2" in screen, screen
+    assert "LEFTOVER=[]" in screen, screen

@@ -56,15 +56,17 @@ class Terminal:
         sighup_late: bool = False,
         columns: int = 100,
         extra_env: dict[str, str] | None = None,
+        program: list[str] | None = None,
     ) -> None:
         """controlling: the pty is the child's controlling terminal in a session of its own, as a terminal
         window gives its shell, so closing the master hangs it up (SIGHUP). sighup_late: that SIGHUP is never
-        handled (blocked). extra_env: more environment for the child."""
+        handled (blocked). extra_env: more environment for the child. program: what runs instead of
+        `python -m agent.session` (given `args` after it)."""
         self.master, slave = pty.openpty()
         env = dict(os.environ, TERM="xterm", COLUMNS=str(columns), LINES="40", PROMPT_TOOLKIT_NO_CPR="1")
         env.update(extra_env or {})
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "agent.session", *args],
+            [*(program or [sys.executable, "-m", "agent.session"]), *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,
