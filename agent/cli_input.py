@@ -182,6 +182,41 @@ def hold_keys() -> Iterator[None]:
 _held: list[tuple[int, Any]] = []  # terminal settings to restore (also after an unexpected error)
 
 
+def confirm(question: str) -> bool:
+    """A y/N question on the terminal; Ctrl-D (end of input) is No. The hold on the keys (hold_keys: no echo, no
+    line mode) is lifted while it is answered: without line mode Ctrl-D was only a character, and the session sat
+    silent until Enter (sweep26 S6)."""
+    with _line_mode():
+        try:
+            return input(question).strip().lower() in ("y", "yes")
+        except EOFError:
+            return False
+
+
+@contextmanager
+def _line_mode() -> Iterator[None]:
+    """The terminal's echo and line editing on for a moment (a no-op without a terminal)."""
+    try:
+        import termios
+    except ImportError:
+        yield
+        return
+    try:
+        fd = sys.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+    except (OSError, ValueError, termios.error):
+        yield
+        return
+    now = list(saved)
+    now[3] |= termios.ECHO | termios.ICANON
+    termios.tcsetattr(fd, termios.TCSANOW, now)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError, termios.error):
+            termios.tcsetattr(fd, termios.TCSANOW, saved)
+
+
 def discard_typed() -> None:
     """Drop the keys waiting unread on the terminal: typed for a session that then refused to start or resume
     (another process holds it, a full or read-only disk), they reached the shell as a command line (sweep26 S2)."""

@@ -48,10 +48,9 @@ def check_session_header(ask: bool) -> None:
 
 
 def _confirm(question: str) -> bool:
-    try:
-        return input(question).strip().lower() in ("y", "yes")
-    except EOFError:
-        return False
+    from agent.cli_input import confirm  # Ctrl-D answers it at once, also while the keys are held
+
+    return confirm(question)
 
 
 def backend_is_sqlite() -> bool:

@@ -47,10 +47,9 @@ def new_driver(context: Context, thread_id: str | None = None, ask: bool = False
 
 
 def _confirm(question: str) -> bool:
-    try:
-        return input(question).strip().lower() in ("y", "yes")
-    except EOFError:
-        return False
+    from agent.cli_input import confirm  # Ctrl-D answers it at once, also while the keys are held
+
+    return confirm(question)
 
 
 def resume_driver(session_id: str, embedder: str | None = None) -> InterviewDriver:

@@ -41,3 +41,25 @@ def test_an_early_answer_is_graded_after_the_damaged_database_is_moved_aside(iso
     (transcript,) = (isolated_data_dir / "reports").glob("*.json")
     turns = json.loads(transcript.read_text(encoding="utf-8"))["turns"]
     assert [t["answer"] for t in turns if not t["skipped"]] == [ANSWER]
+
+
+def test_ctrl_d_at_the_move_aside_question_answers_no_at_once(isolated_data_dir: Path) -> None:
+    """sweep26 S6: Ctrl-D at "Move it aside and start afresh? [y/N]" did nothing (the keys were held without line
+    mode, so it was a character): the session sat silent until Enter. Now it is No, at once; the answer is kept."""
+    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
+    _damage(isolated_data_dir / "sessions.sqlite")
+    term = Terminal(ARGS)
+    try:
+        term.wait_for_prompt(after="Question 1/2")
+        term.submit(ANSWER)
+        term.wait_for("afresh? [y/N]")
+        term.type("\x04")
+        exited = term.exit_code()  # a hang would fail here after Terminal's patience, not pass
+        while term._read():
+            pass
+        screen = term.text()
+    finally:
+        term.close()
+    assert exited == 2, screen[-1500:]
+    assert "is damaged" in screen and "Traceback" not in screen, screen[-1500:]
+    assert list((isolated_data_dir / "pending").glob("*.json"))  # the submitted answer stays in the journal
