@@ -115,10 +115,11 @@ CHECK3_FLOOR = {
 # what the stop's changes reach on it (a bare number is not an outcome, a date kept is: score 0.850, follow-ups
 # 0.714; the candidate's own part as the gap of an unanswered "what did you do": primary gap 0.658; a reply naming
 # what a signal probe asked for closes it: follow-ups 0.857; a worker "process" is not the team's process and "I then
-# fixed" is hands-on work, in the engineering-manager pack's level cues: relevance 0.850 -> 0.875, gap 0.684).
+# fixed" is hands-on work, in the engineering-manager pack's level cues: relevance 0.850 -> 0.875, gap 0.684; a rival's
+# signal named only through a word the asked question's signals share is no evidence for it: score 0.875).
 CHECK4_DIR = Path(__file__).resolve().parent / "critic_dev4"
 CHECK4_FLOOR = {
-    "score_in_range": 0.85,
+    "score_in_range": 0.875,
     "off_topic_capped": 1.0,
     "strong_high": 1.0,
     "below_level_capped": 1.0,

@@ -205,6 +205,7 @@ def _answers_rival(info: QuestionInfo, rel: relevance.RelevanceResult, sents: li
     pool = _pool(info)
     pool_vecs = sem.fixed(list(pool))
     said = frozenset().union(*(signals.word_roots(s.text) for s in sents))
+    asked = frozenset().union(*signals.distinctive(info.signals, pool)) if info.signals else frozenset()
     for k in rel.leaders:
         group = info.other_signals[k]
         if not group:
@@ -213,9 +214,19 @@ def _answers_rival(info: QuestionInfo, rel: relevance.RelevanceResult, sents: li
         if len(said & frozenset().union(*signals.distinctive(group, pool))) >= RIVAL_WORDS:
             return True
         hits = signals.check(group, sents[:MAX_SENTENCES], sent_vecs, sem.fixed(list(group)), pool, metrics, pool_vecs)
-        if any(h.named and not h.measured for h in hits):
+        keys = signals.distinctive(group, pool)
+        if any(h.named and not h.measured and not _also_asked(h, keys[j], asked) for j, h in enumerate(hits)):
             return True
     return False
+
+
+def _also_asked(hit: signals.SignalHit, keys: frozenset[str], asked: frozenset[str]) -> bool:
+    """The rival signal is named only through distinctive words the asked question's signals use too ("a fallback
+    plan" is asked of a migration and of a deadline alike): evidence for both questions, not for the rival."""
+    if hit.sentence is None:
+        return False
+    shared = signals.word_roots(hit.sentence.text) & keys
+    return bool(shared) and shared <= asked
 
 
 def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
