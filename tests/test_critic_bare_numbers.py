@@ -1,8 +1,8 @@
 """A number in an answer is an outcome only when it says what changed or where things ended up: a count that
 describes the thing built ("had 12 labels and was retrained"), the window of a plan ("for the next eight weeks") or a
-count inside an idiom of failure ("came apart on three regions") is not; a date kept or missed ("four days early")
-and a point in time reached after the work ("At eight weeks she ...") are. Driven through the critique with the
-bundled role packs; the answers are written for this file."""
+count inside an idiom of failure (drafts "falling apart" for three regions) is not; a date kept or missed ("four days
+early") and a point in time reached after the work (a sentence opening "At <duration>") are. Driven through the
+critique with the bundled role packs; the answers are written for this file."""
 
 from __future__ import annotations
 
@@ -38,8 +38,8 @@ def test_a_count_describing_what_was_built_is_not_its_result() -> None:
 
 
 PLAN_WINDOW = (
-    "One of my engineers kept missing review deadlines and his pull requests sat for days. In a one-on-one I showed "
-    "him four of them and asked what was in the way; he had been covering support for a sister team. I stopped "
+    "One of my engineers kept missing review deadlines and his pull requests sat for days. At our weekly check-in I "
+    "showed him four of them and asked what was in the way; he had been covering support for a sister team. I stopped "
     "that arrangement, and we agreed three goals for the next eight weeks, written down with dates."
 )
 
@@ -53,7 +53,7 @@ def test_the_window_of_a_plan_is_not_where_things_ended_up() -> None:
 
 def test_a_time_point_reached_after_the_work_is_an_outcome() -> None:
     q, info = _info("engineering-manager", "low-performer")
-    c = critique_answer(q.text, q.type, PLAN_WINDOW + " At eight weeks he was meeting all three.", info=info)
+    c = critique_answer(q.text, q.type, PLAN_WINDOW + " At eight weeks, all three targets were green.", info=info)
     assert any("eight weeks" in t for t in _outcomes(c))
 
 
@@ -61,8 +61,8 @@ def test_a_count_inside_an_idiom_of_failure_is_not_a_change() -> None:
     q, info = _info("senior-genai-engineer", "demo-vs-production")
     answer = (
         "I built a prototype that drafted replies to insurance brokers and the sales leaders were delighted. Once "
-        "real brokers used it, it fell apart on policies that spanned three regions. I collected 120 real broker "
-        "emails before changing anything and showed the sponsors the worst failures."
+        "real brokers used it, its drafts kept falling apart for policies spanning three regions. I collected 120 real "
+        "broker emails before changing anything and showed the sponsors the worst failures."
     )
     c = critique_answer(q.text, q.type, answer, info=info)
     assert not any("three regions" in t for t in _outcomes(c))
@@ -71,14 +71,13 @@ def test_a_count_inside_an_idiom_of_failure_is_not_a_change() -> None:
 def test_a_date_kept_against_the_plan_closes_a_result_probe() -> None:
     _, info = _info("director", "deadline-delivery")
     first = (
-        "A partner bank gave us until April to support instant transfers or lose the contract. I went to our chief "
-        "product officer and agreed that only consumer accounts would be in the first release and business accounts "
-        "would follow in the summer, with a manual fallback run by operations if we slipped."
+        "A partner bank gave us until April to support instant transfers or lose the contract. I met our chief "
+        "product officer and we cut the first release down to consumer accounts, with business accounts in the "
+        "summer and a manual workaround staffed by the payments desk in case the date moved."
     )
     reply = (
-        "Consumer transfers went live on the twenty-sixth of March, four days early, and operations handled the "
-        "fallback for only a few dozen payments. Business accounts followed in August, a week after the date we "
-        "had agreed."
+        "Consumer transfers were switched on for all customers on the twenty-sixth of March, four days early, and the "
+        "payments desk handled only a few dozen by hand. Business accounts came in August, a week late."
     )
     c = critique_follow_up(info, "What shipped, and did you make the date?", "result", reply, earlier=first)
     assert c.closes_gap and c.score >= 4

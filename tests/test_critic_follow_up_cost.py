@@ -19,7 +19,7 @@ FIRST = (
     "the new reporting work and moved the noisiest alerts to business hours."
 )
 REPLY = (
-    "I was the one who called the pause: I went through every page from the previous month with the on-call lead, "
+    "I called the pause myself: I read all of last month's pages with the on-call lead, "
     "I cut the two reporting epics from the quarter myself, and I told our product partner the same afternoon."
 )
 

@@ -14,13 +14,13 @@ QUESTION = next(q for q in load_role(ROLE).questions if q.id == "bad-hire")
 INFO = question_info(QUESTION.text, QUESTION.type, QUESTION.competency, ROLE, None, QUESTION.id)
 FIRST = (
     "I pushed for an offer to a backend engineer whose system design round was excellent. Within two months his "
-    "reviews were dismissive and two juniors stopped asking him anything. I gave him direct feedback twice with "
+    "reviews were dismissive and two juniors stopped asking him anything. I raised it with him twice, with "
     "examples, and when nothing changed we agreed on a fair exit with a month's notice."
 )
 PROBE = "What did you change in your interview loop because of him?"
 CLOSES = (
-    "Every backend candidate now does a 45-minute review exercise: they comment on a real pull request from our "
-    "payments service written by one of our three juniors, and that junior tells us afterwards how the comments "
+    "Each backend candidate sits a 45-minute review exercise these days: they comment on a real pull request from our "
+    "payments service written by one of the three juniors, and that junior tells us afterwards how the comments "
     "felt. Since then we turned down two candidates with strong design rounds because their comments read the same "
     "way."
 )

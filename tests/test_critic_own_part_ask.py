@@ -15,8 +15,8 @@ INFO = question_info(QUESTION.text, QUESTION.type, QUESTION.competency, ROLE, No
 PASSIVE = (
     "Our worst production incident came on a Friday evening, when checkout payments failed for card holders in two "
     "countries after a certificate expired on the payment proxy our team runs. The on-call engineers were left to "
-    "debug while updates went to the support "
-    "channel every twenty minutes, and a second engineer from the networking group was pulled in. A blameless "
+    "debug while the support channel got an update each quarter hour, "
+    "and a second engineer from the networking group was pulled in. A blameless "
     "review was held the following Monday, and an expiry alert thirty days ahead was added and closed within a week."
 )
 GENERIC = "There was an outage on one of our services once and it was stressful for everybody, but it got sorted."

@@ -20,8 +20,8 @@ ANSWER = (
     "A regulator set a date in April for every loan decision to come with a reason code for the customer, and my "
     "teams sized it at ten months with five left. I took it to our chief credit officer and we agreed that only the "
     "two mortgage products needed reason codes by April, while the three card products moved to September. I also "
-    "had a fallback agreed with the operations director: if we slipped, underwriters would write the reason codes "
-    "by hand from a template."
+    "arranged a fallback with the operations director: should the date slip, underwriters would type the reason "
+    "codes themselves from a short checklist."
 )
 
 

@@ -242,7 +242,7 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
     elif f.case is not None and f.shape in ("technical", "stance"):
         f.cues.setdefault("example", f.case)
     named = sum(1 for h in f.signals if h.named)
-    # Steps told in the passive ("the logs were checked first, then a schema test was added"): the action is there,
+    # Steps told in the passive (a past verb after "was"/"were", nobody named as the actor): the action is there,
     # whose it was is not, so the gap is ownership, not a missing action. Only for a specific answer, never for one
     # that names the candidate as the actor.
     passive = f.star.action is None and f.spec != "low" and sum(

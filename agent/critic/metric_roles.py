@@ -21,7 +21,7 @@ from knowledge.models import Metric
 _CHANGE = re.compile(
     # "cut the scope into three releases" is a step; "cut costs by a third" is a change.
     r"\b(?:(?:cut|cutting)(?=.*\b(?:by|to|from|down|in half)\b)|"
-    # "it fell apart on three regions" is a failure, not a figure falling.
+    # Falling apart is the idiom of a failure, not a figure falling.
     r"reduc\w*|lower(?:ed|ing)|decreas\w*|dropp\w*|drop|fell(?! apart)|fall(?:s|en|ing)?(?! apart)|"
     r"shr[aiu]nk\w*|halv\w*|"
     r"grew|grow\w*|increas\w*|rais\w*|rose|boost\w*|improv\w*|doubl\w*|tripl\w*|sav(?:ed|ing|es)|recover\w*|"
@@ -47,7 +47,7 @@ _CHANGE_AFTER = re.compile(
 # A sentence placed after the work that says "later"/"since then": its figures are where things ended up.
 _AFTERWARDS = re.compile(
     r"\b(?:later|afterwards|after that|since then|by the end|in the end|as a result|the result|now|"
-    # "for the next six weeks" is the window of a plan, not where things ended up.
+    # "for/over the next <period>" is the window of a plan, not where things ended up.
     r"from then on|(?<!for )(?<!over )(?<!during )(?<!within )the next|the following|following (?:month|quarter|year)|"
     # A period counted from the work: "a year on", "two quarters later", "has since", "in the weeks since".
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\w+ty)\s+"
@@ -64,13 +64,13 @@ _TOOK = re.compile(
     r"\b(?:in|within|inside)\s+(?:just\s+|only\s+|about\s+|under\s+|less than\s+)?$",
     re.I,
 )
-# Timing against a date that was set: "three days early", "a week late", "two weeks after the date we agreed".
+# Timing against a date that was set: a duration followed by "early", "late" or "after/before the deadline".
 _VS_DATE = re.compile(
     r"\s*(?:early|late|ahead of (?:plan|schedule|the \w+)|behind (?:plan|schedule)|"
     r"(?:after|before|past) the (?:date|deadline|plan)|(?:before|after) (?:it|they|we) (?:was|were) due)\b",
     re.I,
 )
-# A time point opening the sentence, after the work: "At six weeks he was meeting the goals" tells when it got there.
+# A time point opening a sentence after the work ("At <duration>, <what held>") tells when it got there.
 _AT_POINT = re.compile(r"^\W*at\s+(?:about\s+|around\s+|just\s+)?$", re.I)
 _INSTEAD = re.compile(r"\s*(?:instead of|rather than)\b", re.I)  # "four days instead of the three weeks planned"
 # A share or count that is the subject of a past-tense verb: "a tenth of users opened it", "nine renewed".
@@ -107,7 +107,7 @@ _DONE = re.compile(
     re.I,
 )
 _DONE_AFTER = re.compile(
-    # The count is the subject of the passive verb, not a clause joined after it ("used 23 features and was trained").
+    # The count is the subject of the passive verb, not of a clause joined after it by "and"/"but"/"then".
     r"\s+(?:of\s+(?:the|our|my|his|her|their|those)\s+)?(?:(?!(?:and|but|or|then|so)\b)[a-z]+\s+){0,2}"
     r"(?:were|was|got|have been|had been)\s+"
     r"(?:\w+ed|promoted|hired|closed|fixed)\b",

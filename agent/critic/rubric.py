@@ -33,7 +33,7 @@ class Rubric:
     hypothetical: bool  # actions may be plans ("I would shard by tenant") and named mechanisms
 
 
-# A story whose steps are all in the passive ("a converter was written") lacks the candidate's part as much as a
+# A story whose steps are all in the passive (no actor named for any of them) lacks the candidate's part as much as a
 # story without steps lacks the action: the same cost, chased as ownership.
 # Relevance and level come first in every shape: an answer to another question, or at another level, is what a
 # follow-up must address before any detail.
