@@ -25,6 +25,11 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     retrieve = sys.modules.get("agent.nodes.retrieve")
     if retrieve is not None:
         retrieve.wait_for_searches()
+    # A stop an in-process test left due (agent.cli_signals.check_stop) would stop a later test's prompt in this
+    # worker: pytest-xdist then reports the worker as interrupted and runs nothing more on it.
+    signals = sys.modules.get("agent.cli_signals")
+    if signals is not None:
+        signals._stop_due = False
 
 
 @pytest.fixture
