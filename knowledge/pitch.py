@@ -34,8 +34,8 @@ PITCH_TITLE = re.compile(
     r"\bself[- ]introduction\b|\b(?:my|short|quick|personal) intro(?:duction)?\b|\btmay\b|^\W*intro\b|"
     r"\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개|"
     r"^\W*(?:professional |personal |career )?(?:summary|profile)\W*$|"  # a CV's summary is its owner's pitch
-    # the "why" half of a pitch: "why AI", "Why I do AI engineering", "Opening (why this role, why now)"; not
-    # "Why embedded, and why not fully" or "why the ML platform team ..."
+    # the "why" half of a pitch: "why ML", "Why I went into management", "Intro (why this company)"; not
+    # "Why remote, and why not hybrid" or "why the data platform team ..."
     r"(?:^|[(—–/]\s*)\W*why\s+(?:i\s+(?:do|did|chose|picked|love|went into|moved into|got into|am in|stay in)\s+)?"
     r"(?:ai|ml|machine learning|data(?: science)?|(?:engineering |people )?management|leadership|em|"
     r"this (?:role|job|field|company))\b(?!\s+(?:team|project|platform|model|system|migration)s?\b)",

@@ -1,8 +1,8 @@
 """MkDocs (Material) admonitions and content tabs, and `:::` containers (HackMD's `:::spoiler Title`, VuePress's
 `::: tip Title`), read as the sections they show on the page.
 
-`??? example "The clearing weekend"` (a fold), `???+ quote "Who I am"` (a fold shown open) and `!!! tip "Coach
-notes"` (a box) title the text indented under them; to a Markdown reader that text is an indented code block, so
+`??? example "The lost backups"` (a fold), `???+ quote "About me"` (a fold shown open) and `!!! tip "Mentor
+remarks"` (a box) title the text indented under them; to a Markdown reader that text is an indented code block, so
 the story inside is lost. Each opener becomes a heading one level below the last heading above it, named by its
 quoted title (icon shortcodes such as `:material-star:` and escaped quotes dropped) or, untitled, by its kind
 ("Tip"); its body is dedented. A content tab inside (`=== "Story"`) becomes a bold label line over its own dedented

@@ -1,9 +1,9 @@
 """A section titled by its metadata only names the story by its first line.
 
-Drafts, posts and log entries are often set apart by a line of facts about them (`--- draft 03 · posted 9 Jan 2025 ·
-1,204 reactions ---`, `entry 12 | not sent`): fields split by `·`, `|` or `•`, each a figure, a date or a word or
+Drafts, posts and log entries are often set apart by a line of facts about them (`--- draft 7 · shared 2 Mar 2024 ·
+310 likes ---`, `entry 5 | not sent`): fields split by `·`, `|` or `•`, each a figure, a date or a word or
 two in lower case. Such a line says when and where, not what: the story is named by the line it opens with (a
-post's hook, "Our model scored 94% in validation."), which stays in its text too.
+post's hook, "The dashboard was green for a week."), which stays in its text too.
 """
 
 from __future__ import annotations

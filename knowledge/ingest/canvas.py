@@ -16,7 +16,7 @@ from typing import Any
 MAX_NODES = 20_000
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
 _BOLD_ONLY = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]{2,120}?)(?:\*\*|__)\s*$")
-_TAG_LINE = re.compile(r"^\s*#[^\s#]+(?:\s+(?:#[^\s#]+|[^\w\s#]+))*\s*$")  # "#story #incident 🔴"
+_TAG_LINE = re.compile(r"^\s*#[^\s#]+(?:\s+(?:#[^\s#]+|[^\w\s#]+))*\s*$")  # "#prep #outage ⭐"
 _SHORT_CARD = 120  # characters: a one-line card this short names or asks something; it tells nothing
 
 

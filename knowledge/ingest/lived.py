@@ -1,7 +1,7 @@
 """Whether a text tells a case lived by its teller: what makes the text under a title-like line a story (units.py).
 
 A narrative by prose.py's measure, or a case told in the past with its teller in it however it is phrased; notes
-to self that tell the reader what to do ("Say the trade-off out loud") are not.
+to self that tell the reader what to do ("Lead with the numbers") are not.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ def is_told(plain: str) -> bool:
 
 
 def _lived(plain: str) -> bool:
-    """A case told in the past with its teller in it, however it is phrased ("our spend was ...; nobody could tell
-    me where the money went; we stored ..."): two thirds of its sentences in the past tense (advice that mentions
+    """A case told in the past with its teller in it, however it is phrased ("the queue kept growing ...; nobody
+    knew which job fed it; we traced ..."): two thirds of its sentences in the past tense (advice that mentions
     a past case is mostly imperatives), the teller in two or more, and something the teller did."""
     sents = prose.note_sentences(plain)
     past = sum(1 for x in sents if prose.PAST.search(x))
@@ -31,8 +31,8 @@ def _lived(plain: str) -> bool:
 
 
 _LIVED = 2
-# Sentences that tell the reader what to do; each alternative opens an instruction in real notes ("Don't pretend.",
-# "Say the trade-off out loud", "Lead with the decision", "Need one.").
+# Sentences that tell the reader what to do; each alternative opens an instruction in real notes ("Keep it short.",
+# "Lead with the numbers", "Mention the rollback", "Have one more ready.").
 _ADVICE = re.compile(
     r"^[\"'(]?(?:don'?t|do not|never|always|stop|say|use|keep|avoid|remember|make sure|try|lead with|pick|talk about|"
     r"mention|practi[cs]e|prepare|bring|need one|have (?:a|one|the)|be (?:ready|specific|clear))\b",

@@ -26,7 +26,7 @@
   fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
   (revisions.py); a plain-text I. / A. / 1. outline's top levels become headings (lettered.py); a filled-in
   worksheet's field labels lose the form's bracketed prompts (worksheet.py); a plain-text paragraph that opens
-  with its name in capitals (`GHOST CARS - ...`) is titled by it (runin.py).
+  with its name in capitals (`LATE INVOICES - ...`) is titled by it (runin.py).
 - In any document, decorated or numbered title lines (`=== X ===`, `【X】`, `Story 3 — X`) are titles too, and
   note-app residue (`::highlight::`, lines of `#tags`) is cleaned (titles.py).
 

@@ -1,10 +1,10 @@
-"""Plain-text paragraphs that open with their title run in, in capitals: `GHOST CARS - S/ the forecast was off ...`.
+"""Plain-text paragraphs that open with their title run in, in capitals: `LATE INVOICES - S/ billing kept slipping ...`.
 
 A cheat sheet typed in a plain editor often keeps one paragraph (one long line) per story, its name in capitals at
 the start and set off by a dash or colon. When the document has no Markdown headings, such a paragraph's name is
 written as a heading on the blank line above it and taken off the paragraph, so the name titles the text after it.
 Two or more long paragraphs (stories) so named make it the document's layout; then its shorter paragraphs of the
-same shape (`NUMBERS - 320 car parks`) are sections too, and do not run on into the story above them.
+same shape (`FIGURES - 40 stores`) are sections too, and do not run on into the story above them.
 The number of lines never changes.
 """
 
@@ -18,7 +18,7 @@ _RUN_IN = re.compile(r"^(?P<name>[A-Z0-9][^\s].{1,58}?)\s+[-–—:]\s+(?P<rest>
 _MIN_TEXT = 200  # characters after the name: a paragraph that tells something
 _LAYOUT = 2  # long paragraphs so named before the document's layout is taken to be this one
 _MAX_WORDS = 8
-_CAPITALS = 0.8  # share of the name's letters in capitals ("ME IN 60s / WHY AI")
+_CAPITALS = 0.8  # share of the name's letters in capitals ("ABOUT ME / WHY DATA")
 
 
 def unrun(lines: list[str]) -> list[str]:

@@ -133,7 +133,7 @@ def _template_parts(titles: list[str], recurring: set[str]) -> bool:
 
 def _star_name(title: str) -> bool:
     """A title that is a STAR part's name and nothing more ("A", "Situation", "What I did"); not one that only
-    starts like one ("Background, 90 sec", "Why AI - my answer")."""
+    starts like one ("Background, short version", "Why data - my take")."""
     label = parse_label(f"{title}:")
     star = ("situation", "task", "action", "result", "answer")  # "### A" reads as an answer's label too
     if label is None or label.canon not in star or label.rest.strip() or len(title.split()) > _MAX_PART_WORDS:

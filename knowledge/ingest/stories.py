@@ -65,7 +65,7 @@ def section_stories(
     if heading and _pitch_heading(heading) and said >= MIN_PITCH_WORDS:
         return [RawStory(title, "prose", text, line)]  # a pitch: a prepared answer, whatever its tense
     # a section under its own title that already names one of its STAR parts (also inline: "(S) ... (A) ...",
-    # "S/ ... A/ ..."), or dates its case ("Autumn 2024."), needs less proof of a story
+    # "S/ ... A/ ..."), or dates its case ("Winter 2021."), needs less proof of a story
     inline = len({a or b for a, b in _INLINE_STAR.findall(text)}) >= 2
     told = prose.is_narrative(plain, labelled=bool(heading and (labels or inline or _DATED.match(plain))))
     if told or (heading and (named or has_story_prefix(heading)) and len(plain) >= 40):
@@ -80,7 +80,7 @@ def _pitch_heading(heading: str) -> bool:
     return bool(PITCH_TITLE.search(heading) or (quoted and PITCH.search(quoted)))
 
 
-# A text that opens on when its case happened: "Autumn 2024.", "Q3 2023:", "Last spring", "In March 2022, ...".
+# A text that opens on when its case happened: "Winter 2021.", "Q3 2023:", "Last spring", "In March 2022, ...".
 _DATED = re.compile(
     r"^\W*(?:(?:in|last|early|late|mid|around)[ -])?(?:(?:spring|summer|autumn|fall|winter|q[1-4]|h[12]|jan\w*|feb\w*|"
     r"mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b[ ,]*(?:(?:19|20)\d\d\b)?|(?:19|20)\d\d\b)",

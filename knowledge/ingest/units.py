@@ -6,7 +6,7 @@ as text, an emoji line inside a note app's export). What they share is what a st
 words, no sentence end, not a STAR label), then text that tells a past case in the first person (prose.py) or
 under STAR labels. Such a "unit" is looked for in every story a section rule found: a section holding two or more
 units (a "People" heading over two definition terms, a note holding its whole bank) is split into them; a
-section with one unit a line or two under its title keeps both names ("Me — Opening (why this role)"); a section
+section with one unit a line or two under its title keeps both names ("Me — Intro (why this team)"); a section
 whose one unit sits under notes that tell nothing (a file's header lines) is that unit; and units where no section
 rule found anything are stories of their own. A title must be set off from the text after it (not the first line
 of a wrapped paragraph) and the text must tell a case, not give advice: that keeps notes and tips out.
