@@ -12,23 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.ingest import ingest_paths
+from tests.test_ingest_units import COST, MENTOR, ROLLBACK  # the same three stories, written once
 
-ROLLBACK = (
-    "Last spring a schema change in the orders service broke the nightly revenue report for two days. I was not on "
-    "call, but I took the incident over so the on-call engineer could dig. I rolled the change back within the hour, "
-    "wrote the timeline while it was fresh and ran the review the next morning. We added a contract test between the "
-    "two services, and the report has not broken since."
-)
-MENTOR = (
-    "In 2024 a junior engineer on my team kept getting stuck on reviews that dragged for a week. I paired with her "
-    "twice a week for a month, we split her changes into smaller pieces and I showed her how to ask for a reviewer by "
-    "name. Her review time dropped from six days to one and she was promoted the following spring."
-)
-COST = (
-    "Our cloud bill grew 8% a month in 2023 and nobody knew which team spent what. I tagged every job by owner over "
-    "three weeks and published a table of cost per team each Monday. Two teams found idle clusters they had "
-    "forgotten, and we cut the bill by a quarter in two months without slowing any product."
-)
 WHY = (
     "I started in QA and spent three years writing tests for a search product. The first time I saw a ranking model "
     "beat the rules I had been testing, I asked to join that team. What keeps me here is the evaluation work, turning "
