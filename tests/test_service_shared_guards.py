@@ -12,8 +12,6 @@ Needs INTERVIEWER_TEST_POSTGRES (.ci/run sets it).
 
 from __future__ import annotations
 
-import os
-import secrets
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -23,30 +21,12 @@ import pytest
 
 from agent.service_run_lock import RUN_CHECK_CLASS, lock_key
 from evals.langgraph_dev import dev_client, langgraph_dev
+from tests.test_postgres import pg_url as pg_url  # the fixture: a fresh database on the test server
 
-SERVER = os.environ.get("INTERVIEWER_TEST_POSTGRES", "")
 CONTEXT = {"role": "director", "questions": 3, "follow_ups": 0, "seed": 8, "offline": True}
 ANSWER = "I led the move of our billing to a new platform across three teams; cost fell 20% in two quarters."
 
 
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    """A fresh database on the test server, dropped after the module."""
-    reason = "no PostgreSQL for these tests: set INTERVIEWER_TEST_POSTGRES=postgresql://... (.ci/run does)"
-    if not SERVER:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    import psycopg
-
-    admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=5)
-    name = f"interviewer_test_{secrets.token_hex(4)}"
-    admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield f"{SERVER.rsplit('/', 1)[0]}/{name}"
-    finally:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.close()
 
 
 @pytest.fixture(scope="module")

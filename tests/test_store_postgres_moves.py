@@ -5,34 +5,10 @@ Needs INTERVIEWER_TEST_POSTGRES (.ci/run sets it)."""
 
 from __future__ import annotations
 
-import os
-import secrets
-from collections.abc import Iterator
-
 import pytest
 
 from agent.session_lock import SessionLockedError
-
-SERVER = os.environ.get("INTERVIEWER_TEST_POSTGRES", "")
-
-
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    reason = "no PostgreSQL for these tests: set INTERVIEWER_TEST_POSTGRES=postgresql://... (.ci/run does)"
-    if not SERVER:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    import psycopg
-
-    admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=5)
-    name = f"interviewer_test_{secrets.token_hex(4)}"
-    admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield f"{SERVER.rsplit('/', 1)[0]}/{name}"
-    finally:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.close()
+from tests.test_postgres import pg_url as pg_url  # the fixture: a fresh database on the test server
 
 
 def test_a_move_recorded_again_replaces_it_and_drops_the_later_ones(pg_url: str) -> None:
