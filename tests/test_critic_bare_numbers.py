@@ -79,5 +79,5 @@ def test_a_date_kept_against_the_plan_closes_a_result_probe() -> None:
         "Consumer transfers were switched on for all customers on the twenty-sixth of March, four days early, and the "
         "payments desk handled only a few dozen by hand. Business accounts came in August, a week late."
     )
-    c = critique_follow_up(info, "What shipped, and did you make the date?", "result", reply, earlier=first)
+    c = critique_follow_up(info, "Which part went live, and was it on time?", "result", reply, earlier=first)
     assert c.closes_gap and c.score >= 4

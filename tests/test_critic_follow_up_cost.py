@@ -43,5 +43,5 @@ def test_a_signal_reply_is_still_checked_against_the_signals(monkeypatch: pytest
         return real(*a, **k)  # type: ignore[arg-type]
 
     monkeypatch.setattr(features.signals, "check", counting)
-    critique_follow_up(INFO, "How many pages a week were there before and after?", "signal", REPLY, earlier=FIRST)
+    critique_follow_up(INFO, "How often were people paged weekly, before and after?", "signal", REPLY, earlier=FIRST)
     assert seen

@@ -17,7 +17,7 @@ FIRST = (
     "reviews were dismissive and two juniors stopped asking him anything. I raised it with him twice, with "
     "examples, and when nothing changed we agreed on a fair exit with a month's notice."
 )
-PROBE = "What did you change in your interview loop because of him?"
+PROBE = "What change to your interviews came out of it?"
 CLOSES = (
     "Each backend candidate sits a 45-minute review exercise these days: they comment on a real pull request from our "
     "payments service written by one of the three juniors, and that junior tells us afterwards how the comments "
