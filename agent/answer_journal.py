@@ -212,6 +212,11 @@ def drafts() -> list[Pending]:
     return [p for p in _entries() if p.draft.strip() and not p.moves]
 
 
+def kept_drafts() -> set[str]:
+    """The sessions whose file holds a draft (with or without moves)."""
+    return {p.thread_id for p in _entries() if p.draft.strip()}
+
+
 def _entries() -> list[Pending]:
     def age(path: Path) -> float:
         try:

@@ -7,12 +7,14 @@ not an answer, and the graph never sees it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from agent import answer_journal
 from agent.backend import memory_only
 from agent.cli_input import AnswerSource, PromptSource
 from agent.cli_render import Renderer
+from knowledge.paths import write_private
 
 
 def _not_kept_in_memory(draft: str, render: Renderer) -> None:
@@ -70,7 +72,8 @@ def keep_first_draft(source: AnswerSource, thread_id: str, context: Any, questio
 def restore_draft(source: AnswerSource, thread_id: str, render: Renderer) -> None:
     """On resume at a terminal: the kept draft starts the first prompt."""
     if not isinstance(source, PromptSource):
-        return  # scripted answers: the draft stays kept for a resume at the terminal
+        _not_used_here(thread_id, render)  # scripted answers: the draft stays kept for a resume at the terminal
+        return
     try:
         draft = answer_journal.take_draft(thread_id)
     except OSError:
@@ -78,3 +81,35 @@ def restore_draft(source: AnswerSource, thread_id: str, render: Renderer) -> Non
     if draft:
         source.keep_draft(draft)
         render.notice("The draft you had typed last time is back in the prompt.")
+
+
+def _not_used_here(thread_id: str, render: Renderer) -> None:
+    """A scripted resume (--answers, piped stdin) never takes a kept draft as an answer: said, never silent."""
+    entry = answer_journal.load(thread_id)
+    if entry is None or not entry.draft.strip():
+        return
+    render.notice(f"A draft you typed at the terminal is kept in {entry.path}; scripted answers do not use it: it is "
+                  "back in the prompt when you resume this session at a terminal.")  # fmt: skip
+
+
+def unused_draft_path(report: str) -> Path:
+    """Where a finished session's unused draft is kept: beside its report."""
+    return Path(report).with_suffix(".unused-draft.txt")
+
+
+def settle_unused_draft(thread_id: str, report: str, render: Renderer) -> None:
+    """The session is finished, so a draft still kept for it can never come back in a prompt (a scripted resume
+    answered on without it, or it was kept by an older version): it is saved beside the report (0600) and leaves
+    the answer journal, which would otherwise hold it forever, and the run says where it is."""
+    try:
+        entry = answer_journal.load(thread_id)
+        if entry is None or not entry.draft.strip() or not report:
+            return
+        target = unused_draft_path(report)
+        write_private(target, entry.draft if entry.draft.endswith("\n") else entry.draft + "\n")
+        answer_journal.take_draft(thread_id)
+    except OSError as exc:
+        render.line(f"A draft you typed at the terminal stays kept in {answer_journal.journal_path(thread_id)} "
+                    f"(it could not be saved beside the report: {exc.strerror or exc}).")  # fmt: skip
+        return
+    render.line(f"The draft you typed at the terminal was not used (the session is finished); it is kept in {target}.")

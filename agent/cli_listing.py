@@ -9,7 +9,7 @@ from typing import Any
 
 from rich.table import Table
 
-from agent.answer_journal import take_notices
+from agent.answer_journal import kept_drafts, take_notices
 from agent.cli_pending import modified_at, waiting_sessions
 from agent.cli_render import Renderer, session_command
 
@@ -23,6 +23,12 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
         if w.thread_id not in listed:  # only in the answer journal: not registered, or its rows lost with a -wal
             sessions.append({"thread_id": w.thread_id, "role": w.role, "status": "answers kept, not graded",
                              "updated_at": w.updated})  # fmt: skip
+    drafted = kept_drafts()
+    for s in sessions:
+        if s["thread_id"] in drafted and "draft" not in str(s["status"]):
+            # a draft kept mid-session: back in the prompt on a resume at a terminal (a finished session's is saved
+            # beside its report when it is resumed, agent.cli_drafts)
+            s["status"] = f"{s['status']}, draft kept"
     sessions.sort(key=lambda s: str(s["updated_at"]), reverse=True)
     if not sessions:
         render.line(f"No saved sessions yet. Start one with: {session_command('--role', 'director')}")

@@ -62,7 +62,7 @@ from agent.cli_context import (
     restore_credentials,
     role_title,
 )
-from agent.cli_drafts import keep_draft, keep_first_draft, restore_draft
+from agent.cli_drafts import keep_draft, keep_first_draft, restore_draft, settle_unused_draft
 from agent.cli_input import (
     AnswerSource,
     PromptSource,
@@ -221,7 +221,7 @@ def run(opts: Options) -> int:
             driver = cli_run.new_driver(context, thread_id, ask=source.interactive)
         if step is None:
             step = cli_run.first_step(driver, resuming, render)
-        if resuming:
+        if resuming and step.kind != "done":  # a finished session's draft is saved beside its report (below)
             restore_draft(source, driver.thread_id, render)  # once the session is open: a failed resume keeps it
         context = driver.context
         feedback = context.feedback if opts.feedback is None else opts.feedback
@@ -237,6 +237,7 @@ def run(opts: Options) -> int:
         final = loop.run(step, already_shown=shown, resumed=resuming, first=first_input)
         cli_signals.interview_over()  # the report is saved: a stop from now on leaves quietly once it is shown
         cli_run.closing(final, loop, render)
+        settle_unused_draft(driver.thread_id, str((final.report or {}).get("markdown", "")), render)
         _report_unused(source, render)
         return EXIT_OK
     except (cli_run.ResumeError, EmbedderUnavailableError) as exc:

@@ -168,6 +168,10 @@ def test_a_damaged_answer_journal_is_salvaged_or_named_never_dropped(
         assert _reported_answers(isolated_data_dir).count(ANSWER) == 1
     elif damage == "cut inside the answer":  # the cut-off text waits as a draft for the prompt, not graded
         assert "as a draft" in said
-        assert json.loads(kept.read_text(encoding="utf-8"))["draft"] == ANSWER[:-20]
+        # the scripted /end finished the session, so the draft can never go back in a prompt: it is kept beside the
+        # report and named (it stayed in the journal forever, sweep26 S1)
+        (unused,) = (isolated_data_dir / "reports").glob("*.unused-draft.txt")
+        assert unused.read_text(encoding="utf-8") == ANSWER[:-20] + "\n"
+        assert f"it is kept in {unused}" in " ".join(said.split()) and not kept.exists(), said
     else:
         assert "no answer could be read" in said
