@@ -254,6 +254,11 @@ def run(opts: Options) -> int:
             render.line(f"The session is kept as it was; once {exc.path.parent} is writable again, resume it with: "
                         f"{resume_command(driver.thread_id)}")  # fmt: skip
             return EXIT_USAGE
+        if early is not None and early.kept is not None and (driver is None or not driver.started):
+            # submitted while it got ready, then the database could not take the session (e.g. "N" to moving a
+            # damaged one aside): the answer journal keeps it, so say where and how it is graded (sweep26 S3)
+            _kept_for_later(early.kept, exc, render)
+            return EXIT_USAGE  # as any session the data folder could not take
         if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
             return EXIT_USAGE if exc.problem == "corrupt" else EXIT_ERROR  # a damaged database: as its header check
@@ -357,6 +362,15 @@ def _take_unread(source: AnswerSource, driver: Any = None, early: Any = None) ->
             driver.keep_submitted(move)
         elif early is not None:
             early.keep_answer(answer)
+
+
+def _kept_for_later(thread_id: str, exc: StorageError, render: Renderer) -> None:
+    """The answer submitted while the session got ready is kept in the answer journal: where, and how to get it
+    graded once the session database can take it."""
+    when = "once the damaged database is moved aside (the mv command above)" if exc.problem == "corrupt" else (
+        "once that is fixed")  # fmt: skip
+    render.resume_hint(thread_id, f"Your answer is kept in {answer_journal.journal_path(thread_id)}; {when}, it is "
+                                  "graded when you resume.")  # fmt: skip
 
 
 def _ungraded(early: Any, driver: Any) -> str | None:

@@ -63,3 +63,37 @@ def test_ctrl_d_at_the_move_aside_question_answers_no_at_once(isolated_data_dir:
     assert exited == 2, screen[-1500:]
     assert "is damaged" in screen and "Traceback" not in screen, screen[-1500:]
     assert list((isolated_data_dir / "pending").glob("*.json"))  # the submitted answer stays in the journal
+
+
+def test_no_to_moving_it_aside_says_where_the_answer_is_kept_and_how_it_comes_back(isolated_data_dir: Path) -> None:
+    """sweep26 S3: answering "N" exited with the damage named and nothing about the answer just submitted. Now the
+    run says where it is kept and the resume command; once the file is moved aside, that command grades it."""
+    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
+    database = isolated_data_dir / "sessions.sqlite"
+    _damage(database)
+    for path in (isolated_data_dir / "reports").glob("*"):
+        path.unlink()
+    term = Terminal(ARGS)
+    try:
+        term.wait_for_prompt(after="Question 1/2")
+        term.submit(ANSWER)
+        term.wait_for("afresh? [y/N]")
+        term.type("n\r")
+        exited = term.exit_code()
+        while term._read():
+            pass
+        screen = " ".join(term.text().split())
+    finally:
+        term.close()
+    assert exited == 2, screen[-1500:]
+    (kept,) = (isolated_data_dir / "pending").glob("*.json")
+    assert f"Your answer is kept in {kept}; once the damaged database is moved aside" in screen, screen[-1500:]
+    said = screen[screen.index("Resume with: ") :].split()
+    session = said[said.index("--resume") + 1]
+    assert kept.name == f"{session}.json"
+    database.rename(database.with_name("sessions.sqlite.aside"))  # what the mv command printed above does
+    resumed = run("--resume", session, stdin=scripted("/end"))
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    transcript = isolated_data_dir / "reports" / f"{session}.json"
+    turns = json.loads(transcript.read_text(encoding="utf-8"))["turns"]
+    assert [t["answer"] for t in turns if not t["skipped"]] == [ANSWER]
