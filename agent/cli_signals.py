@@ -26,7 +26,8 @@ the interview checks it at each step boundary (check_stop()): a KeyboardInterrup
 that came while the prompt was closing, still stops the session. A stop never raises inside LangGraph's own
 bookkeeping (writing a step's results, its checkpoints): a KeyboardInterrupt there once left a saved session whose
 resume had lost the answer just submitted (stop 25's SIGINT-30-ms race). It waits there, raised again 20 ms later,
-until the main thread is in a node's own code (an LLM call may be stopped) or out of the graph.
+until the main thread is in a node's own code (an LLM call may be stopped) or out of the graph. Likewise a stop never
+raises while the prompt applies keys it has read (a SIGTERM or SIGHUP there cut the key from the kept draft).
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ def stop_now(frame: FrameType | None = None) -> None:
     if _holding:
         _pending = True
         return
-    if _in_graph_machinery(frame):
+    if _in_graph_machinery(frame) or _in_key_handling(frame):
         _retry = threading.Timer(RETRY, os.kill, (os.getpid(), RAISE_AGAIN))
         _retry.start()
         return
@@ -153,6 +154,24 @@ def _in_graph_machinery(frame: FrameType | None) -> bool:
             return not (into_node and frame.f_code.co_name == "invoke" and frame.f_code.co_filename.endswith(
                 f"{os.sep}_runnable.py"))  # RunnableCallable.invoke calling the node (or a routing function)
         callee, frame = frame, frame.f_back
+    return False
+
+
+_PROMPT_APP = f"{os.sep}prompt_toolkit{os.sep}application{os.sep}"
+# prompt_toolkit's reader callbacks (Application._run_async): each reads keys from the terminal, parses them and
+# applies them to the buffer; keys it has read are in its locals until then, so a stop raised inside one lost them
+_KEY_CALLBACKS = frozenset({"read_from_input", "read_from_input_in_context", "flush_input"})
+
+
+def _in_key_handling(frame: FrameType | None) -> bool:
+    """True while the prompt handles keys it read from the terminal: a SIGTERM or SIGHUP raised there cut off the
+    key being applied (a kept draft missing a character, or the last few keys). Held like a stop inside LangGraph's
+    bookkeeping: raised again RETRY s later, once the keys are in the buffer the draft is kept from."""
+    while frame is not None:
+        code = frame.f_code
+        if code.co_name in _KEY_CALLBACKS and _PROMPT_APP in code.co_filename:
+            return True
+        frame = frame.f_back
     return False
 
 
