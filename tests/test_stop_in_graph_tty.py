@@ -1,0 +1,85 @@
+"""Ctrl-C (SIGINT) or SIGTERM while LangGraph applies the writes of the step that took the answer, end to end through
+the real CLI: the session stops once the step is applied and saved, and `--resume` has the answer exactly once, with
+nothing left to grade again (stop 25's race: a stop raised inside LangGraph's bookkeeping cut the step in half and the
+resume lost the answer; tests/test_stop_in_graph_bookkeeping.py covers it in-process). With the handler's frame test
+disabled the answer still comes back once (the move journal and agent.recovery re-grade it) but the resume says it
+was being graded: the step had been cut.
+
+The moment is made certain: a `sitecustomize` on the child's path slows LangGraph's own channel update (inside
+apply_writes) of the write that carries the answer, and leaves a file when it starts; the signal is sent then."""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_first_draft_kept import ARGS, _run
+from tests.test_session_tty import Terminal
+
+FIRST = "I moved four teams to trunk-based delivery and lead time fell from 12 days to 3 in one quarter."
+ANSWER = "I split the on-call rota across two sites and pages per engineer fell from 9 a week to 4 in a quarter."
+SLOW_WRITE = """
+import importlib.abc, importlib.util, os, sys, time
+class _SlowWrite(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name != "langgraph.channels.binop":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            update = module.BinaryOperatorAggregate.update
+            def slow_update(self, values):
+                mark = os.environ["SLOW_WRITE_MARK"]
+                if not os.path.exists(mark) and os.environ["SLOW_WRITE_TEXT"] in repr(values):
+                    open(mark, "w").close()  # the answer's write is being applied: the stop is sent now
+                    for _ in range(100):  # 1 s, in steps (a signal is handled between them)
+                        time.sleep(0.01)
+                return update(self, values)
+            module.BinaryOperatorAggregate.update = slow_update
+        spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, _SlowWrite())
+"""
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
+def test_a_stop_inside_langgraphs_writes_keeps_the_answer_exactly_once(
+    isolated_data_dir: Path, tmp_path: Path, sig: signal.Signals, code: int
+) -> None:
+    hook = tmp_path / "slow-write"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(SLOW_WRITE, encoding="utf-8")
+    mark = tmp_path / "applying-the-answer"
+    env = {"PYTHONPATH": str(hook), "SLOW_WRITE_MARK": str(mark), "SLOW_WRITE_TEXT": ANSWER[:40]}
+    term = Terminal([*ARGS, "--questions", "3"], extra_env=env)
+    try:
+        term.wait_for_prompt(after="Question 1/3")
+        term.submit(FIRST)
+        term.wait_for_prompt(after="Question 2/3")  # a turn of a running session, past its start
+        term.submit(ANSWER)
+        deadline = time.monotonic() + 120
+        while not mark.exists():
+            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
+            term._read()
+        term.proc.send_signal(sig)  # what Ctrl-C at the terminal sends
+        exited = term.proc.wait(timeout=60)
+        while term._read():
+            pass
+        screen = term.text()
+    finally:
+        term.close()
+    assert exited == code, screen[-1500:]
+    assert "Resume with" in screen and "Traceback" not in screen, screen[-1500:]
+    resumed = _run("--resume", stdin="/end\n")
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    # the stop waited until the step that graded the answer was applied and saved whole: nothing to grade again
+    assert "was being graded" not in resumed.stdout, resumed.stdout
+    (transcript,) = (isolated_data_dir / "reports").glob("*.json")
+    turns = json.loads(transcript.read_text(encoding="utf-8"))["turns"]
+    assert [t["answer"] for t in turns if not t["skipped"]] == [FIRST, ANSWER]
