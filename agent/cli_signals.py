@@ -33,6 +33,7 @@ raises while the prompt applies keys it has read (a SIGTERM or SIGHUP there cut 
 from __future__ import annotations
 
 import contextlib
+import inspect
 import os
 import select
 import signal
@@ -40,7 +41,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from types import FrameType
+from types import CodeType, FrameType
 from typing import Any
 
 EXIT_HANGUP = 128 + signal.SIGHUP
@@ -142,13 +143,30 @@ def stop_now(frame: FrameType | None = None) -> None:
 
 
 _GRAPH_PACKAGE = f"{os.sep}langgraph{os.sep}"
+_GRAPH_CODE: set[CodeType] = set()  # our node and routing functions (graph_code): a frame of one is our own work
+
+
+def graph_code(*functions: Any) -> None:
+    """Name the functions a graph runs as nodes or routes (agent.graph does): a stop that finds the main thread inside
+    one of them is raised there, whatever LangGraph's own functions are called in the installed version."""
+    for function in functions:
+        function = inspect.unwrap(function)
+        code = getattr(function, "__code__", None)
+        if code is not None:
+            _GRAPH_CODE.add(code)
 
 
 def _in_graph_machinery(frame: FrameType | None) -> bool:
     """True when the innermost LangGraph frame in `frame`'s stack is LangGraph's own work (applying a step's
-    writes, saving a checkpoint, starting the next step), not the call of a node function outside LangGraph."""
+    writes, saving a checkpoint, starting the next step), not the call of a node function outside LangGraph.
+
+    A frame of a function named by graph_code() met first is our own work: that needs nothing of LangGraph but its
+    package folder. Other node functions (tests' graphs) are told by the frame that calls them (LangGraph 1.x:
+    RunnableCallable.invoke in _runnable.py), the older, name-bound rule."""
     callee = None
     while frame is not None:
+        if frame.f_code in _GRAPH_CODE:
+            return False
         if _GRAPH_PACKAGE in frame.f_code.co_filename:
             into_node = callee is not None and _GRAPH_PACKAGE not in callee.f_code.co_filename
             return not (into_node and frame.f_code.co_name == "invoke" and frame.f_code.co_filename.endswith(

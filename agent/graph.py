@@ -16,6 +16,7 @@ from typing import Any
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 
+from agent.cli_signals import graph_code
 from agent.context import Context
 from agent.nodes.ask import ask_follow_up, ask_question
 from agent.nodes.critique import critique_answer
@@ -49,6 +50,8 @@ def build_graph(
     }
     for name, node in {**own, **(nodes or {})}.items():
         builder.add_node(name, node)
+    # a stop in our own code is raised there; one in LangGraph's bookkeeping waits (agent.cli_signals)
+    graph_code(*own.values(), *(nodes or {}).values(), after_question, decide, after_follow_up, after_plan)
 
     builder.add_edge(START, "plan_interview")
     if after_plan is None:

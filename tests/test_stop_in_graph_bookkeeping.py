@@ -88,3 +88,52 @@ def test_ctrl_c_in_a_node_still_stops_it(handlers: None) -> None:
     graph = _graph(node)
     with pytest.raises(KeyboardInterrupt):
         graph.invoke({"turns": []}, {"configurable": {"thread_id": "t"}}, durability="exit")
+
+
+def test_the_frame_test_tells_our_code_from_langgraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """How the handler tells LangGraph's frames from ours, asked where it matters on the LangGraph installed: inside a
+    node named by graph_code (ours, whatever LangGraph calls it from), inside a channel reducer and inside the
+    checkpointer's save (LangGraph's bookkeeping). Fails if an upgrade moves that work out of the frames it knows."""
+    import sys
+
+    monkeypatch.setattr(cli_signals, "_GRAPH_CODE", set())
+    seen: dict[str, bool] = {}
+
+    def node(state: Any) -> Any:
+        seen["node"] = cli_signals._in_graph_machinery(sys._getframe())
+        return {"turns": ["graded answer"]}
+
+    class Saver(InMemorySaver):
+        def put(self, *args: Any, **kwargs: Any) -> Any:
+            seen.setdefault("checkpoint", cli_signals._in_graph_machinery(sys._getframe()))
+            return super().put(*args, **kwargs)
+
+    def reducer(writes: list[str]) -> None:
+        seen.setdefault("reducer", cli_signals._in_graph_machinery(sys._getframe()))
+
+    cli_signals.graph_code(node)
+    builder: Any = StateGraph(State)
+    builder.add_node("answer", node)
+    builder.add_edge(START, "answer")
+    builder.add_edge("answer", END)
+    _ON_WRITE.append(reducer)
+    try:
+        builder.compile(checkpointer=Saver()).invoke({"turns": []}, {"configurable": {"thread_id": "t"}})
+    finally:
+        _ON_WRITE.clear()
+    assert seen == {"node": False, "reducer": True, "checkpoint": True}
+    assert not cli_signals._in_graph_machinery(sys._getframe())  # outside the graph
+
+
+def test_the_interview_graph_names_its_nodes_and_routes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every function the interview graph runs as a node or a route is named to the handler (graph_code): a stop in
+    it is raised there, not held as if it were LangGraph's own work."""
+    from agent import graph
+    from agent.nodes.decide import after_follow_up, after_question, decide
+
+    monkeypatch.setattr(cli_signals, "_GRAPH_CODE", set())
+    builder = graph.build_graph()
+    nodes = [spec.runnable.func for spec in builder.nodes.values()]
+    assert len(nodes) == 6
+    for function in [*nodes, after_question, decide, after_follow_up]:
+        assert function.__code__ in cli_signals._GRAPH_CODE, function
