@@ -184,3 +184,18 @@ def test_index_dir_without_an_index_is_a_one_line_error(tmp_path: Path) -> None:
         f"build it with: python -m knowledge.ingest PATH... --index {tmp_path / 'nothing-here'}"
     )
     assert not (tmp_path / "nothing-here").exists()
+
+
+@pytest.mark.parametrize("under", [False, True], ids=["a file", "a folder under a file"])
+def test_index_naming_a_file_is_refused_without_advice_that_would_fail(tmp_path: Path, under: bool) -> None:
+    """`--index FILE` suggested `python -m knowledge.ingest PATH... --index FILE`, which refuses a file (exit 2):
+    the search says the file is not a folder, as the ingest does, and touches nothing."""
+    afile = tmp_path / "notes.txt"
+    afile.write_text("not an index\n", encoding="utf-8")
+    given = afile / "idx" if under else afile
+    proc = run_cli("anything", "--index", str(given))
+    assert proc.returncode == 2, proc.stderr
+    where = f"--index {given}: {afile}" if under else f"--index {afile}"
+    assert proc.stderr.strip() == f"error: {where} is a file, not a folder: give a folder for the story index"
+    assert "knowledge.ingest" not in proc.stderr
+    assert afile.read_text(encoding="utf-8") == "not an index\n"
