@@ -76,7 +76,7 @@ def check_base_url(url: str) -> None:
                          "expected http(s)://host[:port]/path")
 
 
-def _absolute(doc: str) -> str:
+def docs_path(doc: str) -> str:
     """A --docs path made absolute; a link that loops back on itself, or one whose target does not exist, is bad
     input said in one line naming the path as given (sweep25 S9: a dangling two-link chain was "path not found"
     naming the chain's last hop, a path the candidate never typed)."""
@@ -107,7 +107,7 @@ def new_context(opts: Options) -> Context:
         "base_url": opts.base_url,
     }
     context = Context(**{k: v for k, v in given.items() if v is not None})
-    context.docs = [_absolute(d) for d in opts.docs]  # resume may run elsewhere
+    context.docs = [docs_path(d) for d in opts.docs]  # resume may run elsewhere
     # an offline session says so in its transcript, and stays offline if an LLM is configured before resume
     context.offline = context.offline or opts.offline or not context.may_use_llm()
     context.history = opts.seed is None  # a seed alone decides the questions

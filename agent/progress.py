@@ -68,10 +68,13 @@ def _no_sessions() -> str:
 
 def _docs(given: list[str] | None, sessions: list[SessionSummary]) -> list[str]:
     if given is not None:
-        missing = [d for d in given if not Path(d).exists()]
+        from agent.cli_context import docs_path  # a link loop or a dangling link chain named as given, as a session
+
+        chosen = [docs_path(d) for d in given]
+        missing = [d for d, path in zip(given, chosen, strict=True) if not Path(path).exists()]
         if missing:
             raise ValueError(f"--docs path not found: {missing[0]}")
-        return [str(Path(d).expanduser().resolve()) for d in given]
+        return chosen
     return list(sessions[-1].docs) if sessions else []
 
 

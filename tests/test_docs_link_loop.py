@@ -53,3 +53,20 @@ def test_a_link_chain_that_ends_nowhere_is_named_as_given(tmp_path: Path) -> Non
     assert run.returncode == 2, run.stdout + run.stderr
     assert run.stderr.strip() == f"error: --docs {given}: a link to a path that does not exist ({notes / 'loop1'})"
     assert "Question 1" not in run.stdout
+
+
+def test_progress_names_a_link_chain_or_loop_as_given(tmp_path: Path) -> None:
+    """agent.progress checks --docs as a session does (6d62db3): a link chain ending at a missing path and a link that
+    loops back on itself are named as given and said to be links ("--docs path not found" named neither)."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "loop2").symlink_to("loop1")
+    (notes / "loop1.md").symlink_to("loop2")
+    given = notes / "loop1.md"
+    run = _run(["agent.progress", "--role", "director", "--docs", str(given)], tmp_path)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert run.stderr.strip() == f"error: --docs {given}: a link to a path that does not exist ({notes / 'loop1'})"
+    loop = _loop(tmp_path / "looped")
+    run = _run(["agent.progress", "--role", "director", "--docs", str(loop)], tmp_path)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert run.stderr.strip() == f"error: --docs {loop}: a link that loops back on itself"
