@@ -84,32 +84,56 @@ def restore_draft(source: AnswerSource, thread_id: str, render: Renderer) -> Non
 
 
 def _not_used_here(thread_id: str, render: Renderer) -> None:
-    """A scripted resume (--answers, piped stdin) never takes a kept draft as an answer: said, never silent."""
+    """A scripted resume (--answers, piped stdin) answers the question a kept draft was typed for without it: the
+    draft is set aside beside the session's report and the run says so, never silently (sweep26 S1). Left in the
+    journal it came back pre-filled at a later question on the next resume at a terminal (sweep27 S1)."""
     entry = answer_journal.load(thread_id)
     if entry is None or not entry.draft.strip():
         return
-    render.notice(f"A draft you typed at the terminal is kept in {entry.path}; scripted answers do not use it: it is "
-                  "back in the prompt when you resume this session at a terminal.")  # fmt: skip
-
-
-def unused_draft_path(report: str) -> Path:
-    """Where a finished session's unused draft is kept: beside its report."""
-    return Path(report).with_suffix(".unused-draft.txt")
-
-
-def settle_unused_draft(thread_id: str, report: str, render: Renderer) -> None:
-    """The session is finished, so a draft still kept for it can never come back in a prompt (a scripted resume
-    answered on without it, or it was kept by an older version): it is saved beside the report (0600) and leaves
-    the answer journal, which would otherwise hold it forever, and the run says where it is."""
     try:
-        entry = answer_journal.load(thread_id)
-        if entry is None or not entry.draft.strip() or not report:
-            return
-        target = unused_draft_path(report)
-        write_private(target, entry.draft if entry.draft.endswith("\n") else entry.draft + "\n")
-        answer_journal.take_draft(thread_id)
+        target = _set_aside(thread_id, entry.draft)
     except OSError as exc:
-        render.line(f"A draft you typed at the terminal stays kept in {answer_journal.journal_path(thread_id)} "
-                    f"(it could not be saved beside the report: {exc.strerror or exc}).")  # fmt: skip
+        render.notice(f"A draft you typed at the terminal stays kept in {entry.path}; scripted answers do not use it "
+                      f"(it could not be set aside: {exc.strerror or exc}).")  # fmt: skip
+        return
+    render.notice(f"The draft you typed at the terminal for this question is not used by scripted answers; it is "
+                  f"kept in {target}.")  # fmt: skip
+
+
+def unused_draft_path(thread_id: str) -> Path:
+    """Where a session's unused draft is kept: beside its report."""
+    from agent.report import report_paths
+
+    markdown, _ = report_paths(thread_id)
+    return markdown.with_suffix(".unused-draft.txt")
+
+
+def _set_aside(thread_id: str, draft: str) -> Path:
+    """The draft leaves the answer journal for a file of its own beside the report (0600; an earlier one set aside
+    stays above it). OSError when it cannot be written: the journal keeps it then."""
+    target = unused_draft_path(thread_id)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        before = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        before = ""
+    text = draft if draft.endswith("\n") else draft + "\n"
+    write_private(target, f"{before}\n---\n\n{text}" if before else text)
+    answer_journal.take_draft(thread_id)
+    return target
+
+
+def settle_unused_draft(thread_id: str, render: Renderer) -> None:
+    """The session is finished, so a draft still kept for it can never come back in a prompt (e.g. kept by an older
+    version, or at a finished session's resume): it is set aside beside the report and leaves the answer journal,
+    which would otherwise hold it forever, and the run says where it is."""
+    entry = answer_journal.load(thread_id)
+    if entry is None or not entry.draft.strip():
+        return
+    try:
+        target = _set_aside(thread_id, entry.draft)
+    except OSError as exc:
+        render.line(f"A draft you typed at the terminal stays kept in {entry.path} (it could not be set aside beside "
+                    f"the report: {exc.strerror or exc}).")  # fmt: skip
         return
     render.line(f"The draft you typed at the terminal was not used (the session is finished); it is kept in {target}.")

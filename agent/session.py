@@ -237,7 +237,7 @@ def run(opts: Options) -> int:
         final = loop.run(step, already_shown=shown, resumed=resuming, first=first_input)
         cli_signals.interview_over()  # the report is saved: a stop from now on leaves quietly once it is shown
         cli_run.closing(final, loop, render)
-        settle_unused_draft(driver.thread_id, str((final.report or {}).get("markdown", "")), render)
+        settle_unused_draft(driver.thread_id, render)
         _report_unused(source, render)
         return EXIT_OK
     except (cli_run.ResumeError, EmbedderUnavailableError) as exc:

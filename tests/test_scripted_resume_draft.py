@@ -1,7 +1,8 @@
 """A draft kept with a session (typed at the prompt, then a stop) is never dropped without a word by a scripted
-`--resume ID --answers FILE`: the run says the draft is kept and not used, `--list-sessions` shows it, and once the
-scripted answers finish the session the draft is saved beside the report (0600) instead of staying in the answer
-journal forever. Real pty for the stop, the real CLI for the rest."""
+`--resume ID --answers FILE` (sweep26 S1): `--list-sessions` shows it; the scripted run answers the question it was
+typed for without it, so it is set aside beside the report (0600), named in one line, and leaves the answer journal
+(it stayed there forever, and came back pre-filled at a later question, sweep27 S1). Real pty for the stop, the real
+CLI for the rest."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def _stopped_with_a_draft(questions: int) -> str:
     return sid
 
 
-def test_a_scripted_resume_says_the_draft_was_not_used_and_keeps_it_beside_the_report(
+def test_a_scripted_resume_says_the_draft_is_not_used_and_keeps_it_beside_the_report(
     isolated_data_dir: Path, tmp_path: Path
 ) -> None:
     sid = _stopped_with_a_draft(2)
@@ -45,28 +46,34 @@ def test_a_scripted_resume_says_the_draft_was_not_used_and_keeps_it_beside_the_r
     done = run_cli("--resume", sid, "--answers", str(answers))
     assert done.returncode == 0, done.stdout + done.stderr
     out = flat(done.stdout)
-    journal = isolated_data_dir / "pending" / f"{sid}.json"
-    assert f"A draft you typed at the terminal is kept in {journal}; scripted answers do not use it" in out, out
     kept = isolated_data_dir / "reports" / f"{sid}.unused-draft.txt"
-    assert f"was not used (the session is finished); it is kept in {kept}" in out, out
+    said = ("The draft you typed at the terminal for this question is not used by scripted answers; "
+            f"it is kept in {kept}.")  # fmt: skip
+    assert said in out, out
     assert kept.read_text(encoding="utf-8") == DRAFT + "\n"
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
-    assert not journal.exists()  # not left in the answer journal forever
+    assert not (isolated_data_dir / "pending" / f"{sid}.json").exists()  # not left in the answer journal forever
     assert answers_in(only_transcript(isolated_data_dir)) == [FIRST, SCRIPTED]
     again = run_cli("--list-sessions")
     assert "draft kept" not in flat(again.stdout), again.stdout
 
 
-def test_a_scripted_resume_that_runs_out_leaves_the_draft_for_the_terminal(isolated_data_dir: Path) -> None:
+def test_a_draft_is_never_offered_at_a_later_question(isolated_data_dir: Path) -> None:
+    """sweep27 S1: a scripted resume answered the draft's question and ran out; the next resume at a terminal
+    pre-filled the draft into the prompt of the next question."""
     sid = _stopped_with_a_draft(3)
-    cut = run_cli("--resume", sid, stdin="")  # piped stdin with no answer: the session stays open
+    cut = run_cli("--resume", sid, stdin=SCRIPTED + "\n")  # answers question 2, then runs out
     assert cut.returncode == 3, cut.stdout + cut.stderr
-    assert "scripted answers do not use it: it is back in the prompt when you resume" in flat(cut.stdout)
+    kept = isolated_data_dir / "reports" / f"{sid}.unused-draft.txt"
+    assert f"not used by scripted answers; it is kept in {kept}" in flat(cut.stdout), cut.stdout
     resumed = Terminal(["--resume", sid])
     try:
-        resumed.wait_for_prompt(after="back in the prompt")
-        resumed.wait_for(DRAFT)
+        resumed.wait_for_prompt(after="Question 3/3")
         resumed.type("\x04")
         resumed.exit_code()
+        while resumed._read():
+            pass
     finally:
         resumed.close()
+    assert "back in the prompt" not in resumed.text() and DRAFT not in resumed.text(), resumed.text()[-1500:]
+    assert kept.read_text(encoding="utf-8") == DRAFT + "\n"
