@@ -214,3 +214,32 @@ def test_the_openai_embedder_without_a_key_is_refused_before_question_1(isolated
     (line,) = result.stderr.strip().splitlines()
     assert "OPENAI_API_KEY" in line and "--embedder minilm" in line
     assert not (isolated_data_dir / "pending").exists()
+
+
+def test_terminal_escapes_in_the_models_reply_never_reach_the_files(isolated_data_dir: Path) -> None:
+    """sweep27 S9: the screen and the .md report were clean, but the model's gap, relevance note and follow-up kept
+    raw escapes in the JSON transcript (and the session database): printing the file cleared and retitled the
+    terminal. A real OpenAI-compatible server (the stub) replies with them; the CLI runs in LLM mode."""
+    from tests.stub_openai import DEFAULT_PAYLOAD, StubOpenAI
+
+    hostile = "\x1b[2J\x1b]0;pwned title\x07\x1b]8;;http://evil.example\x1b\\here\x1b]8;;\x1b\\\x00\x7f"
+    payload = dict(DEFAULT_PAYLOAD, relevance="partial", relevance_note=f"Partly about it {hostile}.",
+                   gap=f"No number {hostile}.", follow_up=f"What number changed {hostile}?")  # fmt: skip
+    answer = "I led the move of our billing service to a new queue; it went fine and the team liked it."
+    with StubOpenAI(responder=lambda body: dict(payload)) as server:
+        env_key = {"OPENAI_API_KEY": "sk-test-not-a-real-key"}
+        result = subprocess.run(
+            [sys.executable, "-m", "agent.session", *FAST, "--questions", "1", "--follow-ups", "1",
+             "--base-url", server.url, "--model", "stub-model"],
+            input=f"{answer}\n---\nIt cut costs by 20 percent.\n", capture_output=True, text=True, cwd=REPO,
+            env={**os.environ, **env_key}, timeout=180,
+        )  # fmt: skip
+        assert server.calls >= 1
+    assert result.returncode == 0, result.stdout + result.stderr
+    sid = session_id(result.stdout)
+    turns = transcript(isolated_data_dir, sid)["turns"]
+    assert "What number changed" in str(turns)  # the model's text is there, cleaned
+    for path in (isolated_data_dir / "reports").glob(f"{sid}.*"):
+        text = path.read_text(encoding="utf-8")
+        for bad in ("\x1b", "\\u001b", "\x00", "\\u0000", "\x7f", "\\u007f", "\x07", "\\u0007", "pwned title"):
+            assert bad not in text, (path.name, repr(bad))

@@ -21,6 +21,7 @@ from langchain_core.messages import AIMessage
 from pydantic import BaseModel, ValidationError
 
 from agent.llm.faults import FATAL, RETRY_AFTER_CAP, Fault, classify
+from agent.safe_text import clean_text
 
 MODES = ("json_schema", "function_calling", "json_mode")
 DEGRADE_STATUSES = frozenset({400, 404, 405, 415, 422, 500, 501})
@@ -99,6 +100,19 @@ def _bind(model: BaseChatModel, mode: str, schema: type[BaseModel], name: str) -
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
 
 
+def _cleaned(value: Any) -> Any:
+    """Every string of the reply without terminal control sequences (agent.safe_text), before anything shows or
+    stores it: the model's gap, notes and follow-up reach the transcript and the session database as the answers
+    do, and raw escapes there cleared or retitled the terminal of whoever printed the file (sweep27 S9)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _cleaned(item) for key, item in value.items()}
+    return value
+
+
 def parse_reply(message: AIMessage, schema: type[BaseModel]) -> BaseModel:
     """Strict parse: truncated or malformed JSON is a fault, never a partial object."""
     if message.invalid_tool_calls:
@@ -114,7 +128,7 @@ def parse_reply(message: AIMessage, schema: type[BaseModel]) -> BaseModel:
     if not isinstance(data, dict):
         raise Fault("invalid", "the model's reply did not fit the schema")
     try:
-        return schema.model_validate(data)
+        return schema.model_validate(_cleaned(data))
     except ValidationError:
         raise Fault("invalid", "the model's reply did not fit the schema") from None
 
