@@ -40,3 +40,23 @@ def keep_answers(driver: Any) -> str:
     with contextlib.suppress(OSError):
         answer_journal.forget_moves(driver.thread_id)
     return paths["markdown"]
+
+
+def keep_unstarted(thread_id: str, context: dict[str, Any]) -> str:
+    """A memory-only session stopped while it got ready, with an answer submitted (kept in the answer journal): the
+    answer goes to the session's report as not graded, as it would once the session had started; its Markdown
+    path, else "" (sweep27 S6: the stop said the session could not be resumed and wrote nothing)."""
+    if not memory_only():
+        return ""
+    entry = answer_journal.load(thread_id)
+    ungraded = [m["text"] for _, m in sorted((entry.moves if entry else {}).items())
+                if m.get("kind") == "answer" and m.get("text")]  # fmt: skip
+    if not ungraded:
+        return ""
+    try:
+        paths = write_report(thread_id, {"ungraded": ungraded}, context)
+    except OSError:  # a full or read-only disk: the journal keeps them
+        return ""
+    with contextlib.suppress(OSError):
+        answer_journal.forget_moves(thread_id)
+    return paths["markdown"]

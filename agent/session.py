@@ -337,7 +337,10 @@ def _stopped_getting_ready(source: AnswerSource, early: Any, render: Renderer, g
         dropped = " (the story index build is dropped; it runs again next time)" if early.context.docs else ""
         render.line(f"Stopped while the interview was getting ready{dropped}.")
         if early.kept is not None:  # an answer submitted early: in the journal, graded on resume
-            render.resume_hint(early.kept, "Your answer is saved; it is graded when you resume.")
+            from agent.memory_report import keep_unstarted  # memory only: the answer goes to the report instead
+
+            report = keep_unstarted(early.kept, early.context.to_dict())
+            render.resume_hint(early.kept, "Your answer is saved; it is graded when you resume.", report=report)
             keep_draft(source, None, early.kept, early.context, render)
         elif not keep_first_draft(source, early.thread_id, early.context, early.shown, render):
             render.line("Nothing was answered yet, so nothing was saved.")

@@ -82,3 +82,29 @@ def test_a_draft_is_shown_to_copy_and_never_offered_for_a_resume(isolated_data_d
     resumed = _run("--resume", session.group(1))
     assert resumed.returncode != 0, resumed.stdout
     assert FIRST in report.read_text(encoding="utf-8")  # the only record of the answer is left as it was
+
+
+def test_an_answer_submitted_while_it_gets_ready_goes_to_the_report(isolated_data_dir: Path, tmp_path: Path) -> None:
+    """sweep27 S6: Ctrl-C while the session still got ready (a cold --docs index), an answer submitted: the stop said
+    the session "cannot be resumed" and wrote no report, while the answer journal kept the answer unseen."""
+    from tests.test_early_answer_durable import _docs
+
+    term = Terminal([*ARGS, "--docs", str(_docs(tmp_path, 3000))])
+    try:
+        term.wait_for_prompt(after="Question 1/3")
+        term.submit(FIRST)
+        term.wait_for("Getting the interview ready")  # the answer is sent; the index is still being built
+        term.proc.send_signal(signal.SIGINT)  # Ctrl-C, as the terminal sends it
+        term.wait_for("Stopped while the interview was getting ready")
+        term.wait_for(".md")
+        assert term.exit_code() == 130
+        screen = " ".join(term.text().split())
+    finally:
+        term.close()
+    assert "Resume with" not in screen and "Traceback" not in screen, screen[-1500:]
+    (md,) = (isolated_data_dir / "reports").glob("*.md")
+    assert f"Your answers so far are in {md}" in screen, screen[-1500:]
+    assert "## Submitted, not graded" in md.read_text(encoding="utf-8")
+    (js,) = (isolated_data_dir / "reports").glob("*.json")
+    assert json.loads(js.read_text(encoding="utf-8"))["ungraded"] == [FIRST]
+    assert not list((isolated_data_dir / "pending").glob("*.json"))  # in the report now, not listed as resumable
