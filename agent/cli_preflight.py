@@ -116,9 +116,39 @@ def foreign_checkpointer() -> str | None:
         return (f"--checkpointer {redact_url(url)} is not a kind of session store this tool serves: give a SQLite "
                 "file path (or sqlite:///PATH), a postgresql:// URL, or memory:")  # fmt: skip
     path = sqlite_file(url)
+    if problem := _unusable_path(path):
+        return problem
     if path.resolve() == (data_dir() / "sessions.sqlite").resolve():
         return None  # the tool's own database, named explicitly: a damaged one is offered the move as ever
     return foreign_message(path) if path.exists() and not_sqlite(path) else None
+
+
+def _unusable_path(path: Path) -> str | None:
+    """Why a SQLite --checkpointer path can hold no session database, named with the path as given, else None
+    (sweep27 S14: a link loop exited 1 with "RuntimeError: Symlink loop"; S13: a missing folder, a link to one, or a
+    folder under a file were called "the data folder ... is read-only", pointing at INTERVIEWER_DATA_DIR)."""
+    import errno
+
+    given = f"--checkpointer {path}"
+    try:
+        target = path.resolve()
+        if path.is_symlink():
+            os.stat(path)  # a loop pathlib's resolve() let through (ELOOP)
+    except RuntimeError:  # pathlib: "Symlink loop from ..."
+        return f"{given} is a link that loops back on itself"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"{given} is a link that loops back on itself"
+    folder = target.parent
+    link = f" (a link to {target})" if path.is_symlink() else ""
+    for part in (folder, *folder.parents):
+        if part.is_dir():
+            break
+        if part.exists():
+            return f"{given}{link}: {part} is a file, not a folder"
+    if not folder.is_dir():
+        return f"{given}{link}: the folder {folder} does not exist"
+    return None
 
 
 def _sqlite_file() -> Path:
