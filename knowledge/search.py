@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("query", help="the interview question, in quotes")
     parser.add_argument("--docs", nargs="+", metavar="PATH", help="prep documents or folders (default: sample bank)")
-    parser.add_argument("--index", metavar="DIR", type=Path, help="index directory (default: in the data dir)")
+    parser.add_argument("--index", metavar="DIR", help="index directory (default: in the data dir)")
     parser.add_argument("--k", type=int, default=3, help="how many stories to show (default 3)")
     parser.add_argument("--competency", metavar="C", help="boost stories tagged with this competency")
     parser.add_argument(
@@ -48,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.query.strip():
         parser.error("the query is empty")
+    if args.index is not None:
+        if not args.index.strip():  # Path("") is the current folder: the index was written there (sweep27 S4)
+            parser.error("--index needs a folder: an empty path was given")
+        args.index = Path(args.index)
     if args.k < 1:
         parser.error("--k must be at least 1")
     missing = [p for p in args.docs or () if not Path(p).exists()]

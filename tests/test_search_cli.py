@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -199,3 +200,20 @@ def test_index_naming_a_file_is_refused_without_advice_that_would_fail(tmp_path:
     assert proc.stderr.strip() == f"error: {where} is a file, not a folder: give a folder for the story index"
     assert "knowledge.ingest" not in proc.stderr
     assert afile.read_text(encoding="utf-8") == "not an index\n"
+
+
+@pytest.mark.parametrize("module", ["knowledge.search", "knowledge.ingest"])
+def test_an_empty_index_path_is_refused_and_nothing_lands_in_the_current_folder(
+    prep: Path, tmp_path: Path, module: str
+) -> None:
+    """sweep27 S4: `knowledge.search Q --docs D --index ''` wrote docstore.json, manifest.json and vectors.faiss into
+    the folder it ran in (Path("") is "."); `knowledge.ingest D --index ''` built no index without a word."""
+    here = tmp_path / "cwd"
+    here.mkdir()
+    args = ["cut costs", "--docs", str(prep)] if module == "knowledge.search" else [str(prep)]
+    proc = subprocess.run([sys.executable, "-m", module, *args, "--index", "", "--embedder", "hashing"],
+                          capture_output=True, text=True, cwd=here, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})  # fmt: skip
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert proc.stderr.strip().endswith("error: --index needs a folder: an empty path was given"), proc.stderr
+    assert list(here.iterdir()) == []

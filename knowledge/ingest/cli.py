@@ -34,7 +34,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.index is not None and not args.index.strip():  # it built no index, saying nothing (sweep27 S4)
+        parser.error("--index needs a folder: an empty path was given")
     if args.index and (problem := index_folder_problem(args.index)):
         print(f"error: {one_line(problem)}", file=sys.stderr)  # before any document is read or embedded
         return 2
