@@ -115,9 +115,15 @@ def load_answers_file(path: str | Path) -> list[str]:
     if not p.exists():
         raise AnswersFileError(f"answers file not found: {p}")
     try:  # a regular file under the cap: /dev/zero or a FIFO is refused before it is read
-        text = read_capped(p, "--answers", MAX_FILE_BYTES, "an answers file").decode("utf-8")
+        data = read_capped(p, "--answers", MAX_FILE_BYTES, "an answers file")
     except InputFileError as exc:
         raise AnswersFileError(str(exc)) from None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise AnswersFileError(f"cannot read answers file {p}: {exc}") from None
+        # where, in the file's own terms (a Python codec message gave a byte offset, sweep27 S7); nothing is guessed
+        # for the candidate's answers: the file is theirs to re-save
+        line = data[: exc.start].count(b"\n") + 1
+        raise AnswersFileError(f"answers file {p}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save "
+                               "it as UTF-8 and run again") from None  # fmt: skip
     return parse_answers_text(text, p.name)

@@ -243,3 +243,15 @@ def test_terminal_escapes_in_the_models_reply_never_reach_the_files(isolated_dat
         text = path.read_text(encoding="utf-8")
         for bad in ("\x1b", "\\u001b", "\x00", "\\u0000", "\x7f", "\\u007f", "\x07", "\\u0007", "pwned title"):
             assert bad not in text, (path.name, repr(bad))
+
+
+def test_an_answers_file_that_is_not_utf8_is_named_by_line(tmp_path: Path, isolated_data_dir: Path) -> None:
+    """sweep27 S7: "cannot read answers file a.yaml: 'utf-8' codec can't decode byte 0xff in position 11: invalid
+    start byte" (a codec message and a byte offset). Now the line, the byte and what to do."""
+    answers = tmp_path / "a.yaml"
+    answers.write_bytes(b'- "A first answer that is fine."\n- "I led it \xff and cut costs by 30 percent."\n')
+    result = run_cli(*FAST, "--questions", "2", "--answers", str(answers))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.strip() == (f"error: answers file {answers}, line 2: not UTF-8 text (byte 0xff); save it as "
+                                     "UTF-8 and run again")  # fmt: skip
+    assert "Question 1" not in result.stdout
