@@ -168,10 +168,27 @@ def saved_hint(
         render.resume_hint(kept, "Your answer is saved; it is graded when you resume.", report=keep_answers(driver))
     elif driver is None or not driver.started:
         render.line("Stopped before the first question; nothing was saved.")
+    elif report := _finished_report(driver):
+        # the stop waited for LangGraph to save the last answer's step, and the interview ran on to its end: a
+        # resume command here would only say the session is finished
+        render.line(f"Stopped as the interview ended: every answer is graded and the report is saved. Report: {report}")
     elif driver.discard_if_empty():
         render.line("Nothing was answered yet, so nothing was saved.")
     else:
         render.resume_hint(driver.thread_id, reason, report=keep_answers(driver))
+
+
+def _finished_report(driver: InterviewDriver) -> str:
+    """The report of a session that finished before the stop was taken (its registry row says done and the
+    report file is there), else ""."""
+    from agent.report import report_paths
+
+    try:
+        row = driver.store.load(driver.thread_id)
+    except StorageError:
+        return ""
+    markdown, _ = report_paths(driver.thread_id)
+    return str(markdown) if row is not None and row[2] == "done" and markdown.is_file() else ""
 
 
 def started_step(driver: InterviewDriver, resume: bool) -> Any:

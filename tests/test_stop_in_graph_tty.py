@@ -83,3 +83,31 @@ def test_a_stop_inside_langgraphs_writes_keeps_the_answer_exactly_once(
     (transcript,) = (isolated_data_dir / "reports").glob("*.json")
     turns = json.loads(transcript.read_text(encoding="utf-8"))["turns"]
     assert [t["answer"] for t in turns if not t["skipped"]] == [FIRST, ANSWER]
+
+
+def test_a_stop_taken_once_the_interview_has_ended_gives_no_resume_command(isolated_data_dir: Path) -> None:
+    """A stop that came while LangGraph saved the last answer's step waits for it, and the interview can run on to its
+    end before the stop is taken: the stop then said "Session saved. Resume with ..." for a finished session, whose
+    resume said there was nothing unfinished (seen in 1 of 4 pty runs of the case above on the last question). The
+    real driver and SQLite store; the stop's own line for a finished session names the report."""
+    import io
+
+    from rich.console import Console
+
+    from agent import cli_run
+    from agent.cli_render import Renderer
+    from agent.context import Context
+    from agent.driver import InterviewDriver
+
+    driver = InterviewDriver(Context(role="director", questions=1, follow_ups=0, embedder="hashing", seed=3))
+    try:
+        driver.start()
+        assert driver.submit(ANSWER).kind == "done"
+        out = io.StringIO()
+        cli_run.saved_hint(driver, Renderer(Console(file=out, width=300, no_color=True, force_terminal=False), 1))
+    finally:
+        driver.close()
+    said = out.getvalue()
+    report = isolated_data_dir / "reports" / f"{driver.thread_id}.md"
+    assert "Resume with" not in said, said
+    assert f"Stopped as the interview ended: every answer is graded and the report is saved. Report: {report}" in said
