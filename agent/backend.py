@@ -55,8 +55,8 @@ def is_sqlite(url: str) -> bool:
     memory:, postgresql:// or any other scheme:// (mysql://, http://: a URL this tool does not serve). The one
     rule for "is this a SQLite path", read the same way (spaces around it ignored) wherever it is asked."""
     url = url.strip()
-    if memory_only(url) or is_postgres(url):
-        return False
+    if memory_only(url) or is_postgres(url) or url.startswith("memory:"):
+        return False  # memory:x, a typo of memory:, became a SQLite file named so in the current folder (sweep27 S15)
     return "://" not in url or url.startswith("sqlite:///")
 
 

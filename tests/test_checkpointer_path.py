@@ -40,3 +40,24 @@ def test_a_checkpointer_path_that_cannot_be_used_is_named_with_the_reason(
         assert run.stderr.strip() == f"error: {message}", run.stderr
         assert "Question 1" not in run.stdout
     assert not (root / "gone").exists() and not (root / "missing").exists()
+
+
+def test_a_typo_of_memory_is_refused_not_made_a_file_here(tmp_path: Path, isolated_data_dir: Path) -> None:
+    """sweep27 S15: `--checkpointer memory:x` silently kept the session in a SQLite file named "memory:x" in the
+    folder the command ran in."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_session_cli import REPO
+
+    here = tmp_path / "cwd"
+    here.mkdir()
+    run = subprocess.run([sys.executable, "-m", "agent.session", *FAST, "--questions", "1", "--checkpointer",
+                          "memory:x"], input="An answer.\n", capture_output=True, text=True, cwd=here, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(REPO)})  # fmt: skip
+    assert run.returncode == 2, run.stdout + run.stderr
+    refused = ("error: --checkpointer memory:x is not a kind of session store this tool serves: give a SQLite file "
+               "path (or sqlite:///PATH), a postgresql:// URL, or memory:")  # fmt: skip
+    assert run.stderr.strip() == refused
+    assert list(here.iterdir()) == []
