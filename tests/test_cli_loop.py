@@ -127,7 +127,7 @@ def test_skip_moves_on_without_a_critique() -> None:
 def test_huge_answer_is_cut_to_the_cap_with_a_notice() -> None:
     driver, _, out, _ = _run(["y" * (ANSWER_CAP + 100), "ok"])
     assert len(driver.sent[0]) == ANSWER_CAP
-    assert "kept the first 20,000" in out
+    assert "the first 20,000 (the cap) are graded" in out
 
 
 def test_running_out_of_scripted_answers_raises() -> None:

@@ -129,8 +129,13 @@ def test_skip_and_a_huge_answer_cut_to_the_cap(isolated_data_dir: Path) -> None:
     result = run_cli(*FAST, "--questions", "2", "--follow-ups", "0", stdin=f"/skip\n---\n{huge}\n")
     assert result.returncode == 0, result.stderr
     out = flat(result.stdout)
-    assert "kept the first 20,000" in out
-    data = transcript(isolated_data_dir, session_id(result.stdout))
+    sid = session_id(result.stdout)
+    # sweep27 S17: the cut-off end was gone for good; the whole answer is kept beside the report and named
+    whole = isolated_data_dir / "reports" / f"{sid}.whole-answer-1.txt"
+    assert f"the first 20,000 (the cap) are graded; the whole text is kept in {whole}" in out, out
+    assert whole.read_text(encoding="utf-8").strip() == huge
+    assert oct(whole.stat().st_mode & 0o777) == "0o600"
+    data = transcript(isolated_data_dir, sid)
     assert data["turns"][0]["skipped"] is True
     assert len(data["turns"][1]["answer"]) <= 20_000
     assert "skipped" in out.split("Scorecard")[1]
