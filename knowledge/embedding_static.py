@@ -88,7 +88,9 @@ class StaticEmbeddings(Embeddings):
         table, tokenizer = self._load()
         single: list[int] = []  # rows of one token: their mean is that token's row, taken in one step below
         single_ids: list[int] = []
-        for row, enc in enumerate(tokenizer.encode_batch(list(texts), add_special_tokens=False)):
+        # One text at a time on this thread: encode_batch hands even a few sentences to the tokenizer's worker
+        # threads, and waking them costs more wall time than the encoding on a busy machine (the same ids).
+        for row, enc in enumerate(tokenizer.encode(text, add_special_tokens=False) for text in texts):
             if len(enc.ids) == 1:  # most single words (paraphrase.py embeds an answer's words one by one)
                 single.append(row)
                 single_ids.append(enc.ids[0])
