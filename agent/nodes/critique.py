@@ -74,6 +74,9 @@ def warm_up(ctx: Context) -> None:
     choose_follow_up(critique, answer, probed=[], asked=[], budget_left=1, key="warm-up")
     critique_follow_up(info_for(ctx, q), "What did you do yourself?", "ownership", "I wrote the cache layer.")
     _WARM = True
+    from agent.heap import freeze_warm_heap
+
+    freeze_warm_heap()  # what is loaded now lives as long as the process: keep it out of full collections
 
 
 _WARM_PACKS: set[str] = set()
