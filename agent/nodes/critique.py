@@ -224,8 +224,10 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
         from agent.critic.semantic import MAX_SENTENCES, semantic
         from agent.critic.text import sentences
 
-        # Judging the reply compares it with the follow-up: embed that now, while the candidate reads it.
-        semantic().ahead_later([follow_up["text"]])
+        # Judging the reply compares it with the follow-up: embed that now (the critic's static vectors: well
+        # under a millisecond). Queued on the background thread it could wait behind an earlier answer's MiniLM
+        # work below, and a reply sent soon after waited with it.
+        semantic().ahead([follow_up["text"]])
         # A short reply is also compared with the answer it follows (MiniLM): embed that answer's sentences now too.
         told = next((t["answer"] for t in [*earlier, record] if not t["is_follow_up"]), "")
         semantic("minilm").ahead_later([x.text for x in sentences(told)[:MAX_SENTENCES]])
