@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.critic import asks, cues, gaps, level, paraphrase, relevance, rubric, signals
+from agent.critic import asks, cues, examples, gaps, level, paraphrase, relevance, rubric, signals
 from agent.critic.metric_roles import classify
 from agent.critic.ownership import ownership
 from agent.critic.question import QuestionInfo
@@ -79,6 +79,14 @@ def _vectors(sem: Semantic, info: QuestionInfo, sents: list[Sentence]) -> tuple[
     return sent_vecs, asked, pack, sigs, sem.fixed(list(_pool(info))) if info.signals else None
 
 
+def _examples(sem: Semantic, info: QuestionInfo) -> np.ndarray | None:
+    """The vectors of the pack's signal examples, in _pool's order (examples.py; a signal of a pack of the user's
+    own, which has none, stands for itself); cached by Semantic.fixed."""
+    if not info.signals:
+        return None
+    return sem.fixed([examples.example(s) or s for s in _pool(info)])
+
+
 def _pool(info: QuestionInfo) -> tuple[str, ...]:
     """Every signal of the role pack, the asked question's first."""
     return (*info.signals, *(x for group in info.other_signals for x in group))
@@ -128,7 +136,7 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     own_words = paraphrase.scores(_pool(info), [s.text for s in sents[:MAX_SENTENCES]], sem.words) if (
         sent_vecs is not None and info.signals) else None  # fmt: skip
     sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, _pool(info), metrics, pool_vecs,
-                        own_words)  # fmt: skip
+                        own_words, _examples(sem, info))  # fmt: skip
     if rel.label == "on_topic" and lvl.label != "below" and relevance.shows_none(rel, sig, shape):
         rel = dataclasses.replace(rel, label="off_topic")
     elif rel.label != "on_topic" and shape != "motivation" and (relevance.shows_signals(sig) or (
