@@ -59,3 +59,22 @@ def test_a_plan_question_without_first_steps_is_partial() -> None:
     )
     c = critique_answer(question, "leadership", vision, role="director")
     assert c.relevance == "partial" and c.score <= 3
+
+
+def test_what_was_changed_told_as_how_things_run_now_answers_a_change_ask() -> None:
+    """"The release checklist now runs itself" says what changed as the state after it, with no "changed" and no
+    past-tense step of the candidate's own."""
+    change = next(k for k in KINDS if k.name == "change")
+    assert covers(change, sentences("The release checklist now runs itself before every deploy.")[0], [])
+    assert not covers(change, sentences("The release checklist is long and right now nobody reads it.")[0], [])
+
+
+def test_a_story_whose_steps_use_irregular_past_verbs_answers_what_was_changed() -> None:
+    question = "Tell me about a time your team was overloaded. What did you change?"
+    story = (
+        "In March my team of seven was carrying two launches and the nightly pager at once, and two people had "
+        "cancelled their leave. I froze intake from the partner team for a month and withdrew us from the "
+        "reporting project, and the pages dropped from about twenty a week to four."
+    )
+    c = critique_answer(question, "behavioral", story, role="engineering-manager", question_id="burnout")
+    assert c.relevance != "partial", c

@@ -62,6 +62,7 @@ KINDS: tuple[AskKind, ...] = (
           "Where do teams usually get stuck?", "Most teams stall at packaging the preprocessing."),
     _kind("change", r"\bwhat (?:did|have|would) you change\b|\bwhat changed\b",
           r"\b(?:chang\w*|now (?:we|I|every|each|all|the)|since then|from then on|no longer|"
+          r"\w+ (?<!right )(?<!until )(?<!by )(?<!for )(?<!just )now \w+|"
           r"(?:I|we) (?:added|introduced|started|stopped|moved|made|require\w*|set up|dropped|replaced)|"
           r"new (?:rule|step|process|round|check))\b",
           "What did you change?", "I added a reference call to every senior loop."),

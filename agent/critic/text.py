@@ -41,7 +41,9 @@ VAGUE = word_set(
 _IRREGULAR = (
     "built|wrote|ran|led|made|took|set|drove|met|got|began|chose|sent|put|brought|sought|spoke|held|found|told|"
     "gave|kept|did|cut|split|rewrote|rebuilt|undertook|oversaw|broke|threw|shut|sat|paid|won|lost|grew|fell|"
-    "rose|sold|taught|fought|hid|bought|wound|stood|left|spent|dealt|meant|went|began|hired|fired"
+    "rose|sold|taught|fought|hid|bought|wound|stood|left|spent|dealt|meant|went|began|hired|fired|"
+    "froze|drew|withdrew|overrode|undid|shook|tore|dug|fed|lent|bent|flew|forgot|forgave|shrank|slid|spun|swept|"
+    "swung|understood|overtook|rethought|redrew|upheld|withheld|struck|hung|sank|stole|swore|wove"
 )
 _STATE_VERBS = word_set("was were had felt thought knew liked wanted seemed looked believed hoped wished")
 _PAST = re.compile(rf"^(?:\w+[^\We]ed|{_IRREGULAR})$", re.IGNORECASE)
