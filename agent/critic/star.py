@@ -101,6 +101,8 @@ _HEDGED_SENTENCE = re.compile(rf"^\W*(?:{cue.HEDGE.pattern})\W*,|,\s*(?:{cue.HED
 # "I also kept a fifth of capacity free", "I stopped the rewrite": a cue verb with the candidate as subject is their
 # step, not its effect.
 _MY_STEP = re.compile(r"\bI\s+(?:(?:also|then|just|finally|\w+ly)\s+)*$")
+# "..., so a rename now fails the build": what the step brought about, told after ", so" in the step's sentence.
+_SO_NOW = re.compile(r",\s*so\s+(?!that\b)(?:[\w'-]+\s+){0,4}?(?:now|became|turned into)\b", re.I)
 _VERB_CUE = re.compile(r"\w+ed|left|kept|cut|hit|won|grew|rose|fell|became|went \w+", re.I)  # not "eventually"
 
 
@@ -128,7 +130,7 @@ def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hy
         return False  # "product had stopped believing our dates" is the backstory, not the result
     if all(c in cue.VERDICT for c in cues):
         return False  # a bare verdict is not a result
-    if all(c in cue.ARRANGEMENT for c in cues) and i_action(text, False, True):
+    if all(c in cue.ARRANGEMENT for c in cues) and i_action(text, False, True) and not _SO_NOW.search(text):
         return False  # "I reorganised the sync and the meeting became 45 minutes": the action, not its effect
     said = re.split(r"\bthan\b", text)[0]  # "better than when I joined": the words after "than" are the before
     rest = [w for w in words(said) if w not in cues and w not in STOPWORDS and w not in VAGUE and len(w) > 2]

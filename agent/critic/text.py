@@ -82,10 +82,20 @@ def first_person(text: str) -> str:
     return _LOWER_I.sub("I", text) if "i" in text else text
 
 
+# "I had a contract put on the table", "I got two engineers assigned to it": the candidate caused the step. Not "I had
+# a feeling it mattered" (a clause of its own follows) nor "I had never worked" (no object).
+_CAUSED = re.compile(
+    r"\s+(?:a|an|the|our|my|every|each|all|both|them|him|her|one|two|three|four|some)\b"
+    r"(?:\s+(?!(?:it|they|he|she|we|I|who|that|which|was|were)\b)[\w-]+){0,4}?\s+(?:put|set up|built|made|\w+ed)\b"
+)
+
+
 def _i_verb_action(m: re.Match[str], habitual: bool) -> bool:
-    """An "I <verb>" match that states an action: a past form, "have" + past or base form, or (habitual) a
-    present-tense work verb ("I show the numbers every week")."""
+    """An "I <verb>" match that states an action: a past form, "have" + past or base form, a step the candidate had
+    done ("I had the contract reviewed"), or (habitual) a present-tense work verb ("I show the numbers every week")."""
     verb = m.group("verb")
+    if verb in ("had", "got") and not m.group("have") and _CAUSED.match(m.string, m.end()):
+        return True
     if m.group("have"):
         return verb not in ("been", "had") and (bool(_PAST.match(verb)) or verb in _BASE_VERBS)
     return _past_action(verb) or (habitual and verb in _BASE_VERBS)
