@@ -137,7 +137,8 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         sent_vecs is not None and info.signals) else None  # fmt: skip
     sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, _pool(info), metrics, pool_vecs,
                         own_words, _examples(sem, info))  # fmt: skip
-    if rel.label == "on_topic" and lvl.label != "below" and relevance.shows_none(rel, sig, shape):
+    if rel.label == "on_topic" and lvl.label != "below" and (
+            relevance.shows_none(rel, sig, shape) or (shape != "plan" and relevance.far_off(rel, sig))):  # fmt: skip
         rel = dataclasses.replace(rel, label="off_topic")
     elif rel.label != "on_topic" and shape != "motivation" and (relevance.shows_signals(sig) or (
             rel.instead_competency == "another system" and sum(h.named and not h.measured for h in sig) >= 2)):

@@ -216,6 +216,27 @@ def shows_none(rel: RelevanceResult, hits: list[SignalHit], shape: str) -> bool:
     )  # fmt: skip
 
 
+# An answer far from the asked question by meaning (far_off). Chosen on the tuned set and critic_dev..critic_dev5:
+# ahead 4-5 and margin 0.10-0.12 give the same judgments (ahead 8 loses one off-topic story of critic_dev5, margin
+# 0.08 takes two strong tuned answers off topic); the word-share bound keeps a tuned answer whose words favour the
+# asked question by half again on topic.
+FAR_OFF_AHEAD = 5
+FAR_OFF_MARGIN = 0.10
+FAR_OFF_NAMED = 1
+FAR_OFF_SHARE = 1.25
+
+
+def far_off(rel: RelevanceResult, hits: list[SignalHit]) -> bool:
+    """Off topic though it shares the question's words: at least FAR_OFF_AHEAD other questions of the pack fit its
+    meaning better than the asked one, the best of them by FAR_OFF_MARGIN; its words favour the asked question by
+    less than FAR_OFF_SHARE; and it names at most FAR_OFF_NAMED of the asked question's signals, by the signal's
+    words or its example's (a speed-up of a hosted-model feature told to a question about its token cost). Not for
+    plan questions (features.py): a plan for the first months reads like the pack's strategy and vision questions."""
+    named = sum(1 for h in hits if h.named and not h.measured and not h.paraphrased)
+    return (rel.ahead >= FAR_OFF_AHEAD and rel.rival_fit - rel.fit >= FAR_OFF_MARGIN and named <= FAR_OFF_NAMED
+            and rel.word_share < FAR_OFF_SHARE)  # fmt: skip
+
+
 def failure_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     """The sentence that tells how it went wrong, when the question asks for a failure of the candidate's own (its
     competency is learning from failure and its text asks what did not work); None otherwise."""
