@@ -128,6 +128,20 @@ CHECK4_FLOOR = {
     "below_level_capped": 1.0,
     "follow_up_in_range": 0.857,
 }
+# evals/critic_dev5, the fifth check set (its README), written at stop 27 before that stop's changes (first run on
+# main 472c861: score 0.450, off topic 0.688, strong 0.400, follow-ups 0.667, STAR 0.832, quantified 0.889,
+# relevance 0.650, primary gap 0.440, signal precision 0.829 / recall 0.392): what the stop's changes reach on it
+# (signal examples; "what did you change?" answered by how things run now and by irregular past steps; a caused
+# step and its ", so ... now" result; an answer far from the question by meaning is off topic).
+CHECK5_DIR = Path(__file__).resolve().parent / "critic_dev5"
+CHECK5_FLOOR = {
+    "score_in_range": 0.599,
+    "off_topic_capped": 0.812,
+    "strong_high": 0.666,
+    "follow_up_in_range": 0.666,
+    "star_macro_f1": 0.90,
+    "quantified_f1": 0.947,
+}
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
 SIGNAL_RECALL_FLOOR = 0.58

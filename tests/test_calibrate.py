@@ -18,6 +18,8 @@ from evals.calibrate import (
     CHECK3_FLOOR,
     CHECK4_DIR,
     CHECK4_FLOOR,
+    CHECK5_DIR,
+    CHECK5_FLOOR,
     CHECK_DIR,
     CHECK_FLOOR,
     FLOOR,
@@ -305,3 +307,15 @@ def test_fourth_check_set_holds_its_measured_floor() -> None:
     report = calibrate(items)
     low = {k: round(report["figures"][k], 3) for k, floor in CHECK4_FLOOR.items() if report["figures"][k] < floor}
     assert not low, f"below the fourth check set's floor: {low}"
+
+
+def test_fifth_check_set_holds_its_measured_floor() -> None:
+    """evals/critic_dev5, written before the stop-27 changes, keeps what they reached on it."""
+    items = load_labeled(directory=CHECK5_DIR)
+    assert len(items) >= 40 and {i.role for i in items} == set(ROLES)
+    seen = {i.answer.strip() for d in (None, CHECK_DIR, CHECK2_DIR, CHECK3_DIR, CHECK4_DIR)
+            for i in load_labeled(directory=d)}  # fmt: skip
+    assert not {i.answer.strip() for i in items} & seen
+    report = calibrate(items)
+    low = {k: round(report["figures"][k], 3) for k, floor in CHECK5_FLOOR.items() if report["figures"][k] < floor}
+    assert not low, f"below the fifth check set's floor: {low}"
