@@ -35,7 +35,8 @@ _CHANGE = re.compile(
 )
 # A verb right after the quantity makes it the subject of a change: "ten beta customers renewed".
 _CHANGE_AFTER = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:renewed|left|churned|stayed|dropped|fell|rose|grew|improved|increased|decreased|"
+    # Not across a pluperfect: "the three reviews he had left open" is the backstory, not customers who left.
+    r"\s*(?!(?:\w+\s+){0,2}?had\s)(?:\w+\s+){0,2}?(?:renewed|left|churned|stayed|dropped|fell|rose|grew|improved|increased|decreased|"
     r"disappeared|stopped|signed|returned|converted|upgraded|pass(?:ed|es|ing)?|green|reached|held|stayed|remained|"
     r"faster|slower|fewer|less|more|lower|higher|cheaper|"
     r"(?:shorter|longer|smaller|bigger|larger|quicker) than|reduction|improvement|increase|decrease|drop|gain|"
@@ -72,6 +73,10 @@ _VS_DATE = re.compile(
 )
 # A time point opening a sentence after the work ("At <duration>, <what held>") tells when it got there.
 _AT_POINT = re.compile(r"^\W*at\s+(?:about\s+|around\s+|just\s+)?$", re.I)
+# "four things that had to be true by the end of the month": a target told after its figure.
+_TARGET_AFTER = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:(?:had|have|has|needed|needs|need|were|was) to|must|should)\b", re.I
+)
 _INSTEAD = re.compile(r"\s*(?:instead of|rather than)\b", re.I)  # "four days instead of the three weeks planned"
 # A share or count that is the subject of a past-tense verb: "a tenth of users opened it", "nine renewed".
 _PAST_AFTER = re.compile(
@@ -167,7 +172,8 @@ def classify(
             # "the share of calls we needed to escalate went from a third to a tenth": a told change outweighs
             # target words in a relative clause.
             told = metric.baseline is not None and _past_change(clause) and not _MODAL.search(clause)
-            target = bool(_TARGET.search(clause)) and not told
+            aimed = bool(_TARGET.search(clause)) or bool(_TARGET_AFTER.match(answer, metric.end, sent.end))
+            target = aimed and not told
             before_work = first_action is not None and idx < first_action
             after_work = first_action is not None and idx > first_action
             settled = after_work and bool(
