@@ -1,10 +1,10 @@
 """Files from the apps candidates keep notes in are read as they are, through the real ingester: an Excel workbook,
 a OneNote page saved as a single-file web page (.mht), a PDF, Telegram, ChatGPT and Trello JSON exports, an
-XMind map, a Typst source and a Marp slide deck.
+XMind map, a Typst source, a Marp slide deck and a PowerPoint deck.
 
-Every file is built here as its program writes it (openpyxl for the workbook, the email package for the MIME
-archive, a hand-assembled PDF with a compressed content stream and bookmarks, zip + content.json for XMind);
-the stories are this file's own.
+Every file is built here as its program writes it (openpyxl for the workbook, python-pptx for the deck, the email
+package for the MIME archive, a hand-assembled PDF with a compressed content stream and bookmarks, zip +
+content.json for XMind); the stories are this file's own.
 """
 
 from __future__ import annotations
@@ -15,9 +15,12 @@ import zlib
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 from openpyxl.styles import Font
+from pptx import Presentation
+from pptx.util import Inches
 
 from knowledge.ingest import ingest_paths
 from knowledge.models import Story
@@ -283,6 +286,55 @@ def test_a_marp_deck_reads_the_presenter_notes(tmp_path: Path) -> None:
     assert "how we knew it worked" not in _titles(path)
 
 
+def _box(slide: Any, left: float, lines: list[str], label: str | None = None) -> None:
+    """A text box at `left` inches; `label` its first paragraph, set in bold."""
+    frame = slide.shapes.add_textbox(Inches(left), Inches(1.5), Inches(3), Inches(4)).text_frame
+    texts = [label, *lines] if label else lines
+    frame.text = texts[0]
+    frame.paragraphs[0].runs[0].font.bold = bool(label)
+    for text in texts[1:]:
+        frame.add_paragraph().text = text
+
+
+def test_a_powerpoint_deck_reads_a_story_per_slide_in_reading_order(tmp_path: Path) -> None:
+    deck = Presentation()
+    cover = deck.slides.add_slide(deck.slide_layouts[0])
+    cover.shapes.title.text = "Examples for the panel"
+    cover.placeholders[1].text = "Draft 2, not for presenting"
+    agenda = deck.slides.add_slide(deck.slide_layouts[1])
+    agenda.shapes.title.text = "Stories"
+    body = agenda.placeholders[1].text_frame
+    body.text = "Billing export ran late"
+    body.add_paragraph().text = "One customer table"
+    # boxes drawn Result first, as a deck built by copying a slide often is: read left to right all the same
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = "Billing export ran late"
+    _box(slide, 7, [RESULT], "Outcome")
+    _box(slide, 0.2, [SITUATION], "Situation")
+    _box(slide, 3.6, [ACTION], "What I did")
+    slide.notes_slide.notes_text_frame.text = "a rescued deadline; keep it under two minutes"
+    # a story over two slides: the second says it goes on with the first
+    first = deck.slides.add_slide(deck.slide_layouts[5])
+    first.shapes.title.text = "One customer table: who owns it"
+    _box(first, 0.2, [SITUATION2], "Situation")
+    _box(first, 3.6, [ACTION2.split(", retired")[0]], "What I did")
+    second = deck.slides.add_slide(deck.slide_layouts[5])
+    second.shapes.title.text = "One customer table, part 2"
+    _box(second, 7, [RESULT2], "Result")
+    path = tmp_path / "panel examples (Google Slides).pptx"
+    deck.save(path)
+    assert _titles(path) == ["Billing export ran late", "One customer table: who owns it"]
+    story = _story(path, "Billing export ran late")
+    assert (story.situation, story.action, story.result) == (SITUATION, ACTION, RESULT)
+    assert story.text.index(SITUATION) < story.text.index(ACTION) < story.text.index(RESULT)  # told as read
+    assert "rescued deadline" in story.text  # the speaker notes stay with their slide, outside its parts
+    assert _story(path, "One customer table: who owns it").result == RESULT2
+    legacy = tmp_path / "old deck.ppt"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    result = ingest_paths([legacy])
+    assert not result.stories and len(result.warnings) == 1 and ".pptx" in result.warnings[0]
+
+
 def test_hostile_app_files_cost_one_line_each(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
@@ -293,11 +345,14 @@ def test_hostile_app_files_cost_one_line_each(tmp_path: Path) -> None:
         z.writestr("content.json", '[{"rootTopic": ' + '{"children": {"attached": [' * 50_000)
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n" + bytes(300))
     (tmp_path / "broken.xmind").write_bytes(b"PK\x03\x04" + bytes(200))
+    with zipfile.ZipFile(tmp_path / "bomb.pptx", "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("ppt/presentation.xml", b"<p:presentation/>")
+        z.writestr("ppt/slides/slide1.xml", b" " * 30_000_000)
     (tmp_path / "empty.mht").write_bytes(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n")
     (tmp_path / "deep.json").write_text('{"messages": ' + "[" * 100_000 + "]" * 100_000 + "}")
     good = tmp_path / "good.md"
     good.write_text(f"## The billing export that ran late\n\nSituation: {SITUATION}\n\nResult: {RESULT}\n")
-    names = ["bomb.xlsx", "deep.xmind", "broken.pdf", "broken.xmind", "empty.mht", "deep.json"]
+    names = ["bomb.xlsx", "deep.xmind", "broken.pdf", "broken.xmind", "empty.mht", "deep.json", "bomb.pptx"]
     result = ingest_paths([*(tmp_path / n for n in names), good])
     assert [s.title for s in result.stories] == ["The billing export that ran late"]
     assert len(result.warnings) == len(names), result.warnings

@@ -33,7 +33,8 @@ _SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, used REAL N
 
 
 # Distributions the readers parse with (pyproject.toml): a new version may read the same bytes differently.
-READER_LIBRARIES = ("markdown-it-py", "ftfy", "docutils", "defusedxml", "pyyaml", "pydantic", "openpyxl", "pypdf")
+READER_LIBRARIES = ("markdown-it-py", "ftfy", "docutils", "defusedxml", "pyyaml", "pydantic", "openpyxl", "pypdf",
+                    "python-pptx")
 
 
 @cache

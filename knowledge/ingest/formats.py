@@ -1,11 +1,12 @@
 """Files from other programs turned into Markdown (or into text another reader knows) before the text readers see them.
 
 Read: Word .docx (docx.py), OpenDocument .odt (odt.py), rich text .rtf (rtf.py), Jupyter .ipynb (notebook.py),
-OPML outlines (opml.py), Excel .xlsx workbooks (workbook.py), XMind maps (mindmap.py), PDF (pdfdoc.py: its text,
+OPML outlines (opml.py), Excel .xlsx workbooks (workbook.py), PowerPoint .pptx decks (slides.py), XMind maps
+(mindmap.py), PDF (pdfdoc.py: its text,
 pages apart, for pages.py), single-file web archives .mht (webarchive.py: the page's HTML, for htmldoc.py),
 Telegram / ChatGPT / Trello JSON exports (exports.py) and Typst sources (typst.py), by suffix or by their first
-bytes (a .docx renamed .txt is still a .docx). Not read, with a one-line reason: legacy Word .doc, Apple Pages,
-Keynote, Numbers and PowerPoint files. A hostile or broken file (a zip bomb, bad XML, a damaged PDF, a file over
+bytes (a .docx renamed .txt is still a .docx). Not read, with a one-line reason: legacy Word .doc / .xls / .ppt,
+Apple Pages, Keynote and Numbers files. A hostile or broken file (a zip bomb, bad XML, a damaged PDF, a file over
 MAX_CONTAINER_BYTES) costs its own one-line note only.
 """
 
@@ -25,6 +26,7 @@ from knowledge.ingest.odt import odt_markdown
 from knowledge.ingest.opml import NotAnOutline, opml_markdown
 from knowledge.ingest.pdfdoc import UnreadablePdf, pdf_text
 from knowledge.ingest.rtf import rtf_markdown
+from knowledge.ingest.slides import pptx_markdown
 from knowledge.ingest.typst import is_typst, untypst
 from knowledge.ingest.webarchive import NotAnArchive, archive_html
 from knowledge.ingest.workbook import workbook_markdown
@@ -32,16 +34,16 @@ from knowledge.ingest.zipped import Unreadable, open_zip
 
 # Zipped documents, PDFs and RTF carry pictures, so they may be far larger than their text; read this much from disk.
 MAX_CONTAINER_BYTES = 50_000_000
-CONVERTED_SUFFIXES = (".docx", ".docm", ".odt", ".rtf", ".ipynb", ".xlsx", ".xlsm", ".xmind", ".pdf", ".mht",
-                      ".mhtml")
-_ZIPPED = (".docx", ".docm", ".odt", ".xlsx", ".xlsm", ".xmind")
+CONVERTED_SUFFIXES = (".docx", ".docm", ".odt", ".rtf", ".ipynb", ".xlsx", ".xlsm", ".pptx", ".xmind", ".pdf",
+                      ".mht", ".mhtml")
+_ZIPPED = (".docx", ".docm", ".odt", ".xlsx", ".xlsm", ".pptx", ".xmind")
 _REFUSED = {
     ".doc": "Word 97-2003 .doc files are not read; save it as .docx (or export it as .md or .txt)",
     ".xls": "Excel 97-2003 .xls files are not read; save it as .xlsx or .csv",
     ".pages": "Apple Pages files cannot be read; export it from Pages as Word (.docx) or plain text",
     ".key": "Keynote files cannot be read; export it as text",
     ".numbers": "Numbers files cannot be read; export it as .xlsx or .csv",
-    ".pptx": "PowerPoint files are not read; export the notes as text",
+    ".ppt": "PowerPoint 97-2003 .ppt files are not read; save it as .pptx",
 }
 _YAML_COMMENT = re.compile(r"^\s*#(?:\s|$)")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of legacy .doc/.xls/.ppt files
@@ -161,9 +163,9 @@ def _zipped(data: bytes, suffix: str) -> str:
         return odt_markdown(data)
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names) or "Index.zip" in names:
         raise Unreadable(_REFUSED[".pages"])
-    if any(n.startswith("ppt/") for n in names):
-        raise Unreadable(_REFUSED[".pptx"])
-    raise Unreadable("a zip archive, not a document this program reads (Word, OpenDocument, Excel, XMind)")
+    if "ppt/presentation.xml" in names:
+        return pptx_markdown(data)
+    raise Unreadable("a zip archive, not a document this program reads (Word, OpenDocument, Excel, PowerPoint, XMind)")
 
 
 def _mimetype(archive: zipfile.ZipFile) -> str:
