@@ -16,7 +16,7 @@ from tests.test_ingest_units import COST, MENTOR, ROLLBACK  # the same three sto
 
 WHY = (
     "I started in QA and spent three years writing tests for a search product. The first time I saw a ranking model "
-    "beat the rules I had been testing, I asked to join that team. What keeps me here is the evaluation work, turning "
+    "beat the rules I had been testing, I asked to join that team. What holds me here is the evaluation work, turning "
     "fuzzy quality into numbers a team can argue about, and I want to do that where the models are the product."
 )
 
@@ -43,22 +43,22 @@ def test_posts_set_apart_by_a_line_of_facts_are_named_by_their_hook(tmp_path: Pa
 
 
 def test_a_cheat_sheet_with_each_story_run_in_after_its_name(tmp_path: Path) -> None:
-    path = tmp_path / "night before - cheat sheet.txt"
+    path = tmp_path / "eve of the loop - crib notes.txt"
     tagged = COST.replace("Our cloud bill", "S/ our cloud bill").replace("I tagged", "A/ I tagged")
     path.write_text(
-        "CHEAT SHEET - read on the train\nrule: number first.\n\n"
-        "quick map:\nincident -> REPORT NIGHT\ncost -> IDLE CLUSTERS\n\n"
-        f"ME IN 60s / WHY ML - {WHY}\n\n"
+        "CRIB NOTES - skim over coffee\nrule: number first.\n\n"
+        "which goes where:\nincident -> REPORT NIGHT\ncost -> SPARE NODES\n\n"
+        f"MYSELF, 45s / WHY DATA SCIENCE - {WHY}\n\n"
         f"REPORT NIGHT - (S) {ROLLBACK.replace('I took', '(A) I took')}\n\n"
-        f"IDLE CLUSTERS - {tagged}\n\n"
-        "NO STORY FOR - fine-tuning, budgets, a reorg.\n\n"
+        f"SPARE NODES - {tagged}\n\n"
+        "NOTHING YET FOR - fine-tuning, budgets, a reorg.\n\n"
         "NUMBERS - 8% a month, six days to one, two days\n",
         encoding="utf-8",
     )
     stories = _stories(path)
-    assert stories == {"ME IN 60s / WHY ML": "answer", "REPORT NIGHT": "story", "IDLE CLUSTERS": "story"}
+    assert stories == {"MYSELF, 45s / WHY DATA SCIENCE": "answer", "REPORT NIGHT": "story", "SPARE NODES": "story"}
     texts = {s.title: s.text for s in ingest_paths([path]).stories}
-    assert "NUMBERS" not in texts["IDLE CLUSTERS"] and "fine-tuning" not in texts["IDLE CLUSTERS"]
+    assert "NUMBERS" not in texts["SPARE NODES"] and "fine-tuning" not in texts["SPARE NODES"]
 
 
 def test_mkdocs_folds_and_tabs_hold_stories(tmp_path: Path) -> None:
@@ -74,15 +74,15 @@ def test_mkdocs_folds_and_tabs_hold_stories(tmp_path: Path) -> None:
     path = tmp_path / "story-bank.md"
     path.write_text(
         "---\ntitle: Story bank\n---\n\n# Story bank\n\n"
-        '!!! abstract "How to use this page"\n    Open one fold, say it out loud twice, close it again.\n\n'
-        f'## Me\n\n???+ quote "Who I am - 90s"\n{indented(WHY, 4)}\n\n'
+        '!!! abstract "How to use this page"\n    Open one fold, read it aloud once more, then shut it.\n\n'
+        f'## Me\n\n???+ quote "Quick intro, 45s"\n{indented(WHY, 4)}\n\n'
         f'## Stories\n\n??? example ":material-star: The report night"\n    === "Story"\n\n{indented(ROLLBACK, 8)}\n\n'
         '    === "Follow-ups"\n\n        - why not a feature flag?\n\n'
-        f'??? example "Idle clusters"\n{indented(COST, 4)}\n\n'
-        '!!! warning "No story for"\n    - a reorg\n    - fine-tuning\n',
+        f'??? example "Spare nodes"\n{indented(COST, 4)}\n\n'
+        '!!! warning "Not ready yet"\n    - a reorg\n    - fine-tuning\n',
         encoding="utf-8",
     )
-    assert _stories(path) == {"Who I am - 90s": "answer", "The report night": "story", "Idle clusters": "story"}
+    assert _stories(path) == {"Quick intro, 45s": "answer", "The report night": "story", "Spare nodes": "story"}
 
 
 def test_a_filled_in_question_list_keeps_each_story_s_own_name(tmp_path: Path) -> None:
@@ -92,23 +92,23 @@ def test_a_filled_in_question_list_keeps_each_story_s_own_name(tmp_path: Path) -
     path = tmp_path / "top questions (filled in).md"
     path.write_text(
         "# Top questions — my answers\n\n## Conflict\n\n"
-        f"1. Tell me about a time you disagreed with a peer. — **Six-day reviews**\n\n{answer(MENTOR)}\n\n"
-        "2. Describe persuading without authority.\n\n3. Tell me about a conflict with your boss. → **#1**\n\n"
-        f"## Failure\n\n4. Tell me about a time you failed. — **The report night**\n\n{answer(ROLLBACK)}\n\n"
-        "5. What would you do differently?\n",
+        f"1. Tell me about a peer you argued with over a design. — **Six-day reviews**\n\n{answer(MENTOR)}\n\n"
+        "2. Describe persuading without authority.\n\n3. Describe a clash with your own manager. → **#1**\n\n"
+        f"## Failure\n\n4. Walk me through a failure of your own. — **The report night**\n\n{answer(ROLLBACK)}\n\n"
+        "5. What would you change next time?\n",
         encoding="utf-8",
     )
     titles = list(_stories(path))
     assert titles == [
-        "Tell me about a time you disagreed with a peer. — Six-day reviews",
-        "Tell me about a time you failed. — The report night",
+        "Tell me about a peer you argued with over a design. — Six-day reviews",
+        "Walk me through a failure of your own. — The report night",
     ]
 
 
 def test_hackmd_spoiler_folds_are_titled_without_their_markup(tmp_path: Path) -> None:
     path = tmp_path / "storybank.hackmd.md"
     path.write_text(
-        "# Story bank\n\n**How to use:** every story is folded so I open only the one I practise.\n\n"
+        "# Story bank\n\n**How to use:** each story sits behind a fold; I open only the one I rehearse.\n\n"
         f':::spoiler {{state="open"}} The report night\n{ROLLBACK}\n:::\n\n'
         f":::spoiler Six-day reviews\n{MENTOR}\n:::\n\n:::info\nSay the number first.\n:::\n",
         encoding="utf-8",

@@ -32,7 +32,7 @@ def test_canvas_cards_are_read_as_notes_with_their_question_cards(tmp_path: Path
             {"id": "g1", "type": "group", "x": 0, "y": 0, "width": 900, "height": 900, "label": "INCIDENTS"},
             node("s1", 400, 100, f"## The night the report broke\n#story #incident 🔴\n\n**S** {ROLLBACK}"),
             node("q1", 0, 100, "❓ an outage you led", color="3"),
-            node("n1", 1200, 0, "### Qs for them\n1. What does on-call look like?\n2. Who owns the data contracts?"),
+            node("n1", 1200, 0, "### Qs for them\n1. How is the pager rota shared?\n2. Who owns the data contracts?"),
             {"id": "f1", "type": "file", "x": 1200, "y": 500, "width": 300, "height": 300, "file": "cv.pdf"},
         ],
         "edges": [{"id": "e1", "fromNode": "q1", "fromSide": "right", "toNode": "s1", "toSide": "left"}],
@@ -66,7 +66,7 @@ def test_a_google_docs_web_page_download_on_one_line_is_read(tmp_path: Path) -> 
         + para("Idle clusters", "c9")
         + para(COST)
         + '<h1 class="c4" id="h.c3"><span class="c6">Questions for them</span></h1>'
-        '<ol class="c0"><li class="c1"><span class="c2">What does on-call look like?</span></li></ol>'
+        '<ol class="c0"><li class="c1"><span class="c2">How is the pager rota shared?</span></li></ol>'
     )
     path = tmp_path / "Interviews2026.html"
     path.write_text(f"<html><head>{style}</head><body class=\"c12 doc-content\">{body}</body></html>", "utf-8")
@@ -77,10 +77,10 @@ def test_a_google_docs_web_page_download_on_one_line_is_read(tmp_path: Path) -> 
 
 
 def test_notes_tagged_for_a_chat_model_are_read_by_their_tags(tmp_path: Path) -> None:
-    path = tmp_path / "mock-interviewer-prompt (paste into the chat).txt"
+    path = tmp_path / "practice-partner-instructions (for the chat).txt"
     path.write_text(
-        "MOCK INTERVIEWER PROMPT - v2\n\n"
-        "Ask one question at a time and push me on numbers.\n\n"
+        "PRACTICE PARTNER INSTRUCTIONS - v2\n\n"
+        "Put questions to me singly and press me for figures.\n\n"
         "<stories>\n\n"
         f'<story title="The night the report broke" comp="incident">\n{ROLLBACK}\n</story>\n\n'
         f"<story title='Six-day reviews' comp=\"mentoring\">\n{MENTOR}\n</story>\n\n"
@@ -98,7 +98,7 @@ def test_stories_in_a_template_whose_sub_headings_repeat_are_one_story_each(tmp_
     half = len(ROLLBACK) // 2
     cut = ROLLBACK.rfind(". ", 0, half) + 2
     path.write_text(
-        "# Stories, written as post-mortems and decision records\n\n"
+        "# Stories, in incident-review and design-record form\n\n"
         f"## PM-1: The night the report broke — `READY`\n\n### Summary\n{ROLLBACK[:cut]}\n\n"
         f"### Root cause\n{ROLLBACK[cut:]}\n\n### Action items\n- contract test\n- runbook\n\n"
         "## ADR-1: Tagging every job by owner — `DRAFT`\n\n### Context\nNobody owned the bill.\n\n"
@@ -124,8 +124,8 @@ def test_stories_in_a_template_whose_sub_headings_repeat_are_one_story_each(tmp_
 def test_a_heading_over_one_sub_heading_that_only_starts_like_a_part_name_keeps_it(tmp_path: Path) -> None:
     path = tmp_path / "prep.md"
     path.write_text(
-        f"# Prep\n\n## 0. Why I do this\n\n### Background, 90 sec\n\n{ROLLBACK}\n\n"
+        f"# Prep\n\n## 0. Why this work\n\n### Context, two minutes\n\n{ROLLBACK}\n\n"
         f"## 1. Stories\n\n### Six-day reviews\n\n### S\n\n{MENTOR}\n",
         encoding="utf-8",
     )
-    assert list(_stories(path)) == ["Background, 90 sec", "Six-day reviews"]
+    assert list(_stories(path)) == ["Context, two minutes", "Six-day reviews"]
