@@ -32,6 +32,9 @@ PITCH_TITLE = re.compile(
     r"\bpitch\b|\babout me\b|\bwho i am\b|tell (?:me|us) about yourself|introduce yourself|"
     r"\d+\s*[- ]?\s*(?:seconds?|secs?|s|minutes?|mins?)\b[\s-]*(?:version|intro(?:duction)?)|"  # "60-sec intro"
     r"\bself[- ]introduction\b|\b(?:my|short|quick|personal) intro(?:duction)?\b|\btmay\b|^\W*intro\b|"
+    # the speaker alone, timed or not: "Me", "ME (60s)", "Myself - 2 min"
+    r"^\W*(?:me|myself)\W*(?:\d+\s*(?:s|secs?|seconds?|mins?|minutes?)\W*)?$|"
+    r"\bpersonal statement\b|"  # an application form's opening statement is its owner's pitch
     r"\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개|"
     r"^\W*(?:professional |personal |career )?(?:summary|profile)\W*$|"  # a CV's summary is its owner's pitch
     # the "why" half of a pitch: "why ML", "Why I went into management", "Intro (why this company)"; not

@@ -22,6 +22,8 @@
   text sectioned by XML-style tags (`<story title="…">`, notes written for a chat model: tagged.py)
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
   datadoc.py) have their records written as titled sections.
+- Titles boxed in ASCII banners (banners.py), cue cards laid out in a raw HTML table (htmlcells.py) and stories told
+  in footnotes named by the cue line citing them (footnotes.py) become headings over their text.
 - MkDocs admonitions and folds (`??? example "Title"` over indented text) become headings (admonitions.py); vim
   fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
   (revisions.py); a plain-text I. / A. / 1. outline's top levels become headings (lettered.py); a filled-in
@@ -40,12 +42,15 @@ import re
 from knowledge.ingest import decks, qforms
 from knowledge.ingest.admonitions import unadmonish
 from knowledge.ingest.asciidoc import unasciidoc
+from knowledge.ingest.banners import unbanner
 from knowledge.ingest.cardfaces import uncard
 from knowledge.ingest.chat import unchat
 from knowledge.ingest.confluence import unconfluence
 from knowledge.ingest.datadoc import undata
 from knowledge.ingest.fences import unfence
 from knowledge.ingest.folds import unfold
+from knowledge.ingest.footnotes import unfootnote
+from knowledge.ingest.htmlcells import uncells
 from knowledge.ingest.htmldoc import unhtml
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.latex import unlatex
@@ -89,9 +94,11 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
+    lines = unbanner(lines)  # titles boxed in ASCII banners
     lines = unform(unfold(accept(unadmonish(lines))))  # MkDocs folds, vim folds as headings; edits accepted; form out
     lines = unrun(unletter(lines))  # an I. / A. / 1. outline's top levels; run-in CAPITALS names as headings
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
+    lines = uncells(unfootnote(lines))  # cards in a raw HTML table; stories told in footnotes
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(untag(lines)))))))))  # other markups
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
     lines = uncard(lines)  # index cards typed up face by face

@@ -1,0 +1,85 @@
+"""Plain-text notes whose story titles sit in ASCII boxes, as a code editor's comment banners are drawn.
+
+    ##########################
+    #   03  THE LATE LAUNCH   #
+    #   @@ failure, lesson    #
+    ##########################
+
+Read as Markdown, the frame's `#` lines are empty headings and the tag line is a heading of its own, so the story
+is named by its tags. Line for line: a box (a border of one repeated character, framed lines starting and ending
+with it, a border) becomes a heading made of its first framed line; its other lines (tags) and borders become
+blank, and so do separator lines of one repeated character between boxes. In a document with boxes, arrow
+bullets (`--> text`, `=> text`) are Markdown list items, so a box's `--> situation: ...` lines read as labelled
+bullets; their indented wrapped lines are set flush (lazy continuation lines of the same item, not a paragraph the
+item names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_BORDER = re.compile(r"^\s*([#*=/+~-])\1{9,}\s*$")
+_ARROW = re.compile(r"^(\s*)(?:-->|->|=>|==>|—>|→)\s+")
+
+
+def unbanner(lines: list[str]) -> list[str]:
+    """Same number of lines; boxed titles as headings (see the module docstring)."""
+    boxes = list(_boxes(lines))
+    if not boxes:
+        return lines
+    out = list(lines)
+    for top, bottom, char in boxes:
+        framed = [_unframe(lines[i], char) for i in range(top + 1, bottom)]
+        texts = [t for t in framed if t]
+        for i in range(top, bottom + 1):
+            out[i] = ""
+        if texts:
+            out[top] = f"## {texts[0]}"  # the tag lines under it ("@@ failure, lesson") are the author's index
+    inside = {i for top, bottom, _ in boxes for i in range(top, bottom + 1)}
+    in_item = False
+    for i, line in enumerate(out):
+        if i in inside:
+            continue
+        if _BORDER.match(line):
+            out[i] = ""  # a separator between boxes (a run of "/" or "=")
+        elif _ARROW.match(line):
+            out[i] = _ARROW.sub(r"\1- ", line)
+            in_item = True
+        elif in_item and line.strip():
+            out[i] = line.strip()  # the item's wrapped lines: its own text, not a paragraph indented under it
+        else:
+            in_item = False
+    return out
+
+
+def _boxes(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(top border line, bottom border line, frame character) of each box: at least one framed line between two
+    borders of the same character, every framed line starting and ending with it."""
+    i = 0
+    while i < len(lines):
+        border = _BORDER.match(lines[i])
+        if border is None:
+            i += 1
+            continue
+        char = border.group(1)
+        j = i + 1
+        while j < len(lines) and _framed(lines[j], char) and not _BORDER.match(lines[j]):
+            j += 1
+        closing = _BORDER.match(lines[j]) if i + 1 < j < len(lines) else None
+        if closing is not None and closing.group(1) == char:
+            yield i, j, char
+            i = j + 1
+        else:
+            i += 1
+
+
+def _framed(line: str, char: str) -> bool:
+    """`# text #`: the line opens and closes with the frame character, with room inside."""
+    s = line.strip()
+    return len(s) >= 3 and s[0] == char and s[-1] == char
+
+
+def _unframe(line: str, char: str) -> str:
+    """The text inside a framed line, its spacing collapsed."""
+    return " ".join(line.strip()[1:-1].strip(char + " ").split())
