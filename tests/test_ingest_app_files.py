@@ -1,6 +1,6 @@
 """Files from the apps candidates keep notes in are read as they are, through the real ingester: an Excel workbook,
 a OneNote page kept as one .mht web file, a PDF, Telegram, ChatGPT and Trello JSON exports, an
-XMind map, a Typst source, a Marp slide deck and a PowerPoint deck.
+XMind map, a Typst source, a Marp slide deck, a PowerPoint deck and a calendar export.
 
 Every file is built here as its program writes it (openpyxl for the workbook, python-pptx for the deck, the email
 package for the MIME archive, a hand-assembled PDF with a compressed content stream and bookmarks, zip +
@@ -334,6 +334,38 @@ def test_a_powerpoint_deck_reads_a_story_per_slide_in_reading_order(tmp_path: Pa
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     result = ingest_paths([legacy])
     assert not result.stories and len(result.warnings) == 1 and ".pptx" in result.warnings[0]
+
+
+def _ics_text(text: str) -> str:
+    """A TEXT value escaped and folded at 75 octets, as calendar programs write it."""
+    escaped = text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
+    return "\r\n ".join(escaped[i : i + 74] for i in range(0, len(escaped), 74))
+
+
+def test_a_calendar_export_reads_an_event_per_story(tmp_path: Path) -> None:
+    def event(summary: str, description: str, alarm: bool = False) -> str:
+        reminder = "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Reminder\r\nEND:VALARM\r\n" if alarm else ""
+        return (
+            "BEGIN:VEVENT\r\nDTSTART:20261110T180000Z\r\nUID:x@example.com\r\n"
+            f"DESCRIPTION:{_ics_text(description)}\r\nSUMMARY:{_ics_text(summary)}\r\n{reminder}END:VEVENT\r\n"
+        )
+
+    calendar = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Practice slots\r\n"
+        "BEGIN:VTIMEZONE\r\nTZID:Europe/Oslo\r\nEND:VTIMEZONE\r\n"
+        + event("Practise: billing export", f"two minutes, number first\n\nSituation: {SITUATION}\nAction: {ACTION}"
+                f"\nResult: {RESULT}", alarm=True)
+        + event("Practise: one customer table", f"{SITUATION2} {ACTION2} {RESULT2}")
+        + event("Onsite, round 2 (video)", "Link in the invite; ask who owns the data contracts")
+        + "END:VCALENDAR\r\n"
+    )
+    path = tmp_path / "practice_calendar@group.calendar.example.ics"
+    path.write_bytes(calendar.encode("utf-8"))
+    assert _titles(path) == ["Practise: billing export", "Practise: one customer table"]
+    story = _story(path, "Practise: billing export")
+    assert (story.situation, story.action, story.result) == (SITUATION, ACTION, RESULT)
+    assert "Reminder" not in story.text and "\\," not in story.text
+    assert "retired the second copy" in _story(path, "Practise: one customer table").text
 
 
 def test_hostile_app_files_cost_one_line_each(tmp_path: Path) -> None:

@@ -122,3 +122,39 @@ def test_titles_boxed_in_ascii_banners_over_arrow_bullets(tmp_path: Path) -> Non
     assert "contract test" in stories["A THE REPORT THAT BROKE"] and "=====" not in stories["A THE REPORT THAT BROKE"]
     assert "promoted the following spring" in stories["B REVIEWS IN A DAY"]
 
+
+def test_a_prep_grid_reads_each_named_cell_as_a_story(tmp_path: Path) -> None:
+    path = tmp_path / "question grid.md"
+    path.write_text(
+        "# Grid: what they ask x what I did\n\n"
+        "| | Orders service (2024) | Platform group (2025) |\n|---|---|---|\n"
+        f"| **Failure** | **The report that broke** — {ROLLBACK} | — |\n"
+        f"| **Growing people** | see above | **Reviews in a day** — {MENTOR} |\n"
+        f"| **Money** | — | **Tags on every job**: {COST} |\n"
+        "| **What I'd change** | a contract test from day one | pair earlier |\n",
+        encoding="utf-8",
+    )
+    stories = {s.title: s for s in ingest_paths([path]).stories}
+    assert list(stories) == ["The report that broke", "Reviews in a day", "Tags on every job"]
+    assert "contract test" in stories["The report that broke"].text
+    assert all(s.kind == "story" for s in stories.values())
+
+
+def test_peer_scorecards_are_stories_named_by_their_story_used_field(tmp_path: Path) -> None:
+    def told_back(text: str) -> str:  # the peer's notes: the story in the third person
+        return text.replace("I ", "Sam ").replace(" my ", " her ").replace("We ", "They ")
+
+    path = tmp_path / "practice scorecards.md"
+    path.write_text(
+        "# Practice scorecards\n\nPasted from the practice site; the notes are the other person's.\n\n"
+        "## Round 1 — with a peer\n\n### Q1\n\n**Question asked:** \"Tell me about an outage you ran.\"\n"
+        f"**Story used:** report night\n**Their notes on the answer:**\n{told_back(ROLLBACK)}\n"
+        "**Scores:** Structure 4 · Ownership 3\n**Feedback:** Say the hour it took first.\n\n"
+        "### Q2\n\n**Question asked:** \"How do you grow junior engineers?\"\n"
+        f"**Story used:** six-day reviews\n**Their notes on the answer:**\n{told_back(MENTOR)}\n"
+        "**Scores:** Structure 3\n**Feedback:** Good, shorter please.\n",
+        encoding="utf-8",
+    )
+    stories = {s.title: s.text for s in ingest_paths([path]).stories}
+    assert list(stories) == ["report night", "six-day reviews"]
+    assert "contract test" in stories["report night"] and "Story used" not in stories["report night"]

@@ -2,12 +2,12 @@
 
 Read: Word .docx (docx.py), OpenDocument .odt (odt.py), rich text .rtf (rtf.py), Jupyter .ipynb (notebook.py),
 OPML outlines (opml.py), Excel .xlsx workbooks (workbook.py), PowerPoint .pptx decks (slides.py), XMind maps
-(mindmap.py), PDF (pdfdoc.py: its text,
-pages apart, for pages.py), single-file web archives .mht (webarchive.py: the page's HTML, for htmldoc.py),
-Telegram / ChatGPT / Trello JSON exports (exports.py) and Typst sources (typst.py), by suffix or by their first
-bytes (a .docx renamed .txt is still a .docx). Not read, with a one-line reason: legacy Word .doc / .xls / .ppt,
-Apple Pages, Keynote and Numbers files. A hostile or broken file (a zip bomb, bad XML, a damaged PDF, a file over
-MAX_CONTAINER_BYTES) costs its own one-line note only.
+(mindmap.py), PDF (pdfdoc.py: its text, pages apart, for pages.py), single-file web archives .mht (webarchive.py:
+the page's HTML, for htmldoc.py), Telegram / ChatGPT / Trello JSON exports (exports.py), calendar .ics exports
+(calendar.py) and Typst sources (typst.py), by suffix or by their first bytes (a .docx renamed .txt is still a
+.docx). Not read, with a one-line reason: legacy Word .doc / .xls / .ppt, Apple Pages, Keynote and Numbers files.
+A hostile or broken file (a zip bomb, bad XML, a damaged PDF, a file over MAX_CONTAINER_BYTES) costs its own
+one-line note only.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from knowledge.ingest.calendar import ics_markdown, is_calendar
 from knowledge.ingest.docx import docx_markdown
 from knowledge.ingest.exports import export_markdown
 from knowledge.ingest.htmldoc import reflow
@@ -116,6 +117,8 @@ def _nonempty(text: str, kind: str) -> Converted:
 def _text_format(text: str, suffix: str) -> Converted | None:
     """A text file that another program's layout decides: an app's JSON export, a Typst source, a YAML file with
     comments; None when it is none of these."""
+    if suffix == ".ics" or is_calendar(text):
+        return Converted(ics_markdown(text)) if is_calendar(text) else None
     if suffix == ".json" or text.lstrip()[:1] in ("{", "["):
         markdown = export_markdown(text)
         return Converted(markdown) if markdown else None

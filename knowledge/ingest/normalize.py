@@ -23,7 +23,8 @@
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
   datadoc.py) have their records written as titled sections.
 - Titles boxed in ASCII banners (banners.py), cue cards laid out in a raw HTML table (htmlcells.py) and stories told
-  in footnotes named by the cue line citing them (footnotes.py) become headings over their text.
+  in footnotes named by the cue line citing them (footnotes.py) become headings over their text; so does the story a
+  mock-interview scorecard names in its "Story used:" field (scorecards.py).
 - MkDocs admonitions and folds (`??? example "Title"` over indented text) become headings (admonitions.py); vim
   fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
   (revisions.py); a plain-text I. / A. / 1. outline's top levels become headings (lettered.py); a filled-in
@@ -67,6 +68,7 @@ from knowledge.ingest.readme import unreadme
 from knowledge.ingest.rest import unrest
 from knowledge.ingest.revisions import accept
 from knowledge.ingest.runin import unrun
+from knowledge.ingest.scorecards import unscore
 from knowledge.ingest.sheet import unsheet
 from knowledge.ingest.tagged import untag
 from knowledge.ingest.titles import clean_residue, title_line
@@ -94,7 +96,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = unbanner(lines)  # titles boxed in ASCII banners
+    lines = unscore(unbanner(lines))  # titles boxed in ASCII banners; scorecards named by the story they name
     lines = unform(unfold(accept(unadmonish(lines))))  # MkDocs folds, vim folds as headings; edits accepted; form out
     lines = unrun(unletter(lines))  # an I. / A. / 1. outline's top levels; run-in CAPITALS names as headings
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections

@@ -30,7 +30,7 @@ def table_items(lines: list[str], start: int, end: int) -> tuple[list[RawStory],
     """Stories and (question, 1-based line) pairs of one table; the flag says the questions are the candidate's."""
     if is_candidate_table(lines, start, end):
         return [], [(q, i + 1) for i, q, _ in table_rows(lines, start, end)], True
-    stories = story_rows(lines, start, end)
+    stories = story_rows(lines, start, end) or grid_stories(lines, start, end)
     if stories:
         return stories, [(s.question, s.line) for s in stories if s.question], False
     rows = table_rows(lines, start, end)
@@ -93,6 +93,28 @@ def story_rows(lines: list[str], start: int, end: int) -> list[RawStory]:
             stories.append(RawStory(question, "qa", text, i + 1, fields, question))
         else:
             stories.append(RawStory(title or _short(fields), "star", text, i + 1, fields))
+    return stories
+
+
+# A grid cell that tells a story under its own bold name: "**The late launch** — we had promised ...".
+_NAMED_CELL = re.compile(r"^\s*(?:\*\*|__)(?P<name>[^*_]{2,80}?)(?:\*\*|__)\s*[—–:-]\s*(?P<text>.+)$")
+MIN_CELL_STORY_WORDS = 40
+
+
+def grid_stories(lines: list[str], start: int, end: int) -> list[RawStory]:
+    """A prep grid (rows what is asked, columns projects, as interview books lay it out): each cell that names a
+    story in bold and tells it is a story of its own, titled by that name. Short cells ("see above", a lesson in a
+    line) are not stories."""
+    if _header(lines, start, end) is None:
+        return []
+    stories = []
+    for i in range(start + 2, end):
+        for cell in _cells(lines[i])[1:]:
+            named = _NAMED_CELL.match(cell)
+            if named is None or len(named["text"].split()) < MIN_CELL_STORY_WORDS:
+                continue
+            text = named["text"].replace("<br>", "\n")
+            stories.append(qa_story(clean(named["name"]).strip(" \"'“”"), [text], i + 1, asked=False))
     return stories
 
 
