@@ -158,3 +158,15 @@ def test_peer_scorecards_are_stories_named_by_their_story_used_field(tmp_path: P
     stories = {s.title: s.text for s in ingest_paths([path]).stories}
     assert list(stories) == ["report night", "six-day reviews"]
     assert "contract test" in stories["report night"] and "Story used" not in stories["report night"]
+
+
+def test_a_pitch_introduced_by_a_line_ending_in_a_colon_is_titled_by_it(tmp_path: Path) -> None:
+    path = tmp_path / "grid notes.md"
+    path.write_text(
+        f"# Loop notes\n\nread the grid twice.\n\nTMAY (under a minute, then stop):\n> {PITCH}\n\n"
+        f"## Report night\n\n{ROLLBACK}\n",
+        encoding="utf-8",
+    )
+    stories = {s.title: s for s in ingest_paths([path]).stories}
+    assert list(stories) == ["TMAY (under a minute, then stop)", "Report night"]
+    assert is_pitch(stories["TMAY (under a minute, then stop)"])

@@ -75,6 +75,7 @@ from knowledge.ingest.titles import clean_residue, title_line
 from knowledge.ingest.transcript import untranscript
 from knowledge.ingest.worksheet import unform
 from knowledge.ingest.xmldoc import unxml
+from knowledge.pitch import PITCH_TITLE
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 # Word / Google Docs plain-text exports keep their bullet glyphs: "• Tell me about...", "○ nested".
@@ -91,6 +92,8 @@ _NAME_LINE = re.compile(
     r"(?P<name>[^*_\n]{2,100}?)(?:\*\*|__)?\s*$",
     re.IGNORECASE,
 )
+# A line that introduces the text under it with a colon; titles it when it names a pitch.
+_PITCH_LEAD = re.compile(r"^\s{0,3}(?P<name>[^:*_#>\s][^:]{1,80}?):\s*$")
 _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "star"}
 
 
@@ -182,6 +185,9 @@ def _pseudo_title(lines: list[str], i: int, plain: bool) -> str | None:
     named = _NAME_LINE.match(line)
     if named and not named.group("name").endswith((".", "?", ":")) and len(named.group("name").split()) <= 14:
         return named.group("name").strip()  # "Story: the late launch" opens a story the way a heading does
+    pitch = _PITCH_LEAD.match(line)
+    if pitch and PITCH_TITLE.search(pitch.group("name")) and i + 1 < len(lines) and lines[i + 1].strip():
+        return pitch.group("name").strip()  # "About me (under a minute):" over the pitch itself
     bold = _BOLD_LINE.match(line)
     if bold:
         inner = bold.group("inner").strip()
