@@ -32,7 +32,7 @@ PITCH_TITLE = re.compile(
     r"\bpitch\b|\babout me\b|\bwho i am\b|tell (?:me|us) about yourself|introduce yourself|"
     r"\d+\s*[- ]?\s*(?:seconds?|secs?|s|minutes?|mins?)\b[\s-]*(?:version|intro(?:duction)?)|"  # "60-sec intro"
     r"\bself[- ]introduction\b|\b(?:my|short|quick|personal) intro(?:duction)?\b|\btmay\b|^\W*intro\b|"
-    # the speaker alone, timed or not: "Me", "ME (60s)", "Myself - 2 min"
+    # the speaker alone, timed or not: "Me", "ME (2 MIN)", "Myself - 45s"
     r"^\W*(?:me|myself)\W*(?:\d+\s*(?:s|secs?|seconds?|mins?|minutes?)\W*)?$|"
     r"\bpersonal statement\b|"  # an application form's opening statement is its owner's pitch
     r"\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개|"

@@ -1,5 +1,5 @@
-"""Story layouts made for printing or skimming: cue cards laid out in a raw HTML table inside a Markdown file, a
-cheat sheet whose stories are told in full in its footnotes, each named by the cue line citing it, and a text file
+"""Story layouts made for printing or skimming: printable cards arranged in a raw HTML table inside a Markdown file,
+a crib sheet telling each story in full in a footnote, each named by the cue line citing it, and a text file
 whose story titles sit in ASCII banner boxes over arrow bullets. Pitches titled
 only by their speaker ("Me (45s)") or as an application form's personal statement are pitches.
 
@@ -140,24 +140,24 @@ def test_a_prep_grid_reads_each_named_cell_as_a_story(tmp_path: Path) -> None:
     assert all(s.kind == "story" for s in stories.values())
 
 
-def test_peer_scorecards_are_stories_named_by_their_story_used_field(tmp_path: Path) -> None:
+def test_peer_scorecards_are_stories_named_by_their_story_told_field(tmp_path: Path) -> None:
     def told_back(text: str) -> str:  # the peer's notes: the story in the third person
         return text.replace("I ", "Sam ").replace(" my ", " her ").replace("We ", "They ")
 
     path = tmp_path / "practice scorecards.md"
     path.write_text(
         "# Practice scorecards\n\nPasted from the practice site; the notes are the other person's.\n\n"
-        "## Round 1 — with a peer\n\n### Q1\n\n**Question asked:** \"Tell me about an outage you ran.\"\n"
-        f"**Story used:** report night\n**Their notes on the answer:**\n{told_back(ROLLBACK)}\n"
+        "## Round 1 — with a peer\n\n### Q1\n\n**Asked:** \"What outage did you run?\"\n"
+        f"**Story told:** report night\n**Peer's notes:**\n{told_back(ROLLBACK)}\n"
         "**Scores:** Structure 4 · Ownership 3\n**Feedback:** Say the hour it took first.\n\n"
-        "### Q2\n\n**Question asked:** \"How do you grow junior engineers?\"\n"
-        f"**Story used:** six-day reviews\n**Their notes on the answer:**\n{told_back(MENTOR)}\n"
+        "### Q2\n\n**Asked:** \"How do you grow junior engineers?\"\n"
+        f"**Story told:** six-day reviews\n**Peer's notes:**\n{told_back(MENTOR)}\n"
         "**Scores:** Structure 3\n**Feedback:** Good, shorter please.\n",
         encoding="utf-8",
     )
     stories = {s.title: s.text for s in ingest_paths([path]).stories}
     assert list(stories) == ["report night", "six-day reviews"]
-    assert "contract test" in stories["report night"] and "Story used" not in stories["report night"]
+    assert "contract test" in stories["report night"] and "Story told" not in stories["report night"]
 
 
 def test_a_pitch_introduced_by_a_line_ending_in_a_colon_is_titled_by_it(tmp_path: Path) -> None:

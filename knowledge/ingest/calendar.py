@@ -3,7 +3,7 @@
 Candidates book a rehearsal slot per story and keep the story in the event's description, so a calendar export is
 a story bank: each event is a section titled by its SUMMARY, its DESCRIPTION the text. Lines are unfolded (a line
 starting with a space goes on with the one before) and text values unescaped (`\\n` a line break, `\\,` a comma),
-as RFC 5545 says. Alarms inside an event ("This is an event reminder") and time zones are left out, and so are the
+as RFC 5545 says. Alarms inside an event (a reminder's own text) and time zones are left out, and so are the
 other properties (times, attendees, links).
 """
 

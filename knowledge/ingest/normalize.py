@@ -24,7 +24,7 @@
   datadoc.py) have their records written as titled sections.
 - Titles boxed in ASCII banners (banners.py), cue cards laid out in a raw HTML table (htmlcells.py) and stories told
   in footnotes named by the cue line citing them (footnotes.py) become headings over their text; so does the story a
-  mock-interview scorecard names in its "Story used:" field (scorecards.py).
+  mock-interview scorecard names in its "Story told:" field (scorecards.py).
 - MkDocs admonitions and folds (`??? example "Title"` over indented text) become headings (admonitions.py); vim
   fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
   (revisions.py); a plain-text I. / A. / 1. outline's top levels become headings (lettered.py); a filled-in

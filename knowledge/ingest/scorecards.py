@@ -1,11 +1,11 @@
 """Mock-interview scorecards: a section per question asked, naming the story the candidate told in a field.
 
-Practice platforms and peers write a card per answer: `### Q2`, `**Question asked:** "..."`, `**Story used:**
-The late launch`, the interviewer's notes on the answer (the story, told back in the third person), scores and
-feedback. The section's own heading ("Q2") names nothing; the story is the one the card names. Line for line: a
-heading whose section holds a "story used" field is renamed by it (the field line blanked), and the notes' label
-line ("**Interviewer's notes on the answer:**") is blanked so the notes read as the story's text. The scores and
-feedback lines after the notes are advice about the telling: they become `**Notes:**` lines, kept out of the parts.
+Practice platforms and peers write a card per answer: `### Q2`, `**Asked:** "..."`, `**Story told:** The late
+launch`, the peer's notes (the story, told back about the candidate rather than by them), scores and feedback. The
+section's own heading ("Q2") names nothing; the story is the one the card names. Line for line: a heading whose
+section holds a "story told" field is renamed by it (the field line blanked), and the notes' label line
+("**Peer's notes:**") is blanked so the notes read as the story's text. The scores and feedback lines after the
+notes are advice about the telling: they become `**Notes:**` lines, kept out of the parts.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def unscore(lines: list[str]) -> list[str]:
         if not name or len(name.split()) > 12:
             continue
         marks = _ATX.match(lines[at])["marks"]  # type: ignore[index]
-        out[at] = f"{marks} Story: {name}"  # a story by name, though told back in the third person
+        out[at] = f"{marks} Story: {name}"  # a story by name, though told back by someone else
         out[field] = ""
         for j in range(at + 1, end):
             if _NOTES_FIELD.match(lines[j]):
