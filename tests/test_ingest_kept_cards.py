@@ -146,7 +146,7 @@ def test_peer_scorecards_are_stories_named_by_their_story_told_field(tmp_path: P
 
     path = tmp_path / "practice scorecards.md"
     path.write_text(
-        "# Practice scorecards\n\nPasted from the practice site; the notes are the other person's.\n\n"
+        "# Practice scorecards\n\nPasted from the practice site; my partner wrote the notes.\n\n"
         "## Round 1 — with a peer\n\n### Q1\n\n**Asked:** \"What outage did you run?\"\n"
         f"**Story told:** report night\n**Peer's notes:**\n{told_back(ROLLBACK)}\n"
         "**Scores:** Structure 4 · Ownership 3\n**Feedback:** Say the hour it took first.\n\n"

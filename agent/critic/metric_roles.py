@@ -35,7 +35,7 @@ _CHANGE = re.compile(
 )
 # A verb right after the quantity makes it the subject of a change: "ten beta customers renewed".
 _CHANGE_AFTER = re.compile(
-    # Not across a pluperfect: "the three reviews he had left open" is the backstory, not customers who left.
+    # Not across a pluperfect: "the five pull requests she had left open" is the backstory, not customers who left.
     r"\s*(?!(?:\w+\s+){0,2}?had\s)(?:\w+\s+){0,2}?(?:renewed|left|churned|stayed|dropped|fell|rose|grew|improved|increased|decreased|"
     r"disappeared|stopped|signed|returned|converted|upgraded|pass(?:ed|es|ing)?|green|reached|held|stayed|remained|"
     r"faster|slower|fewer|less|more|lower|higher|cheaper|"
@@ -73,7 +73,7 @@ _VS_DATE = re.compile(
 )
 # A time point opening a sentence after the work ("At <duration>, <what held>") tells when it got there.
 _AT_POINT = re.compile(r"^\W*at\s+(?:about\s+|around\s+|just\s+)?$", re.I)
-# "four things that had to be true by the end of the month": a target told after its figure.
+# "six checks that had to pass before the audit": a target told after its figure.
 _TARGET_AFTER = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:(?:had|have|has|needed|needs|need|were|was) to|must|should)\b", re.I
 )

@@ -31,7 +31,7 @@ def ownership(
     """The ownership level and the sentence that shows it (an "I" sentence if any, else a "we" one)."""
     if question_type in ("system_design", "technical", "motivation"):
         return _hypothetical(sents)
-    # Present-tense steps count too: "I show the numbers every week" is the candidate's own action.
+    # Present-tense steps count too: "I review the dashboards each Monday" is the candidate's own action.
     mine = [s for s in sents if i_action(s.text, False, True) and not _VAGUE_CLAIM.search(s.text)]
     ours = [s for s in sents if we_action(s.text, False) and not i_action(s.text, False, True)]
     # Decisive actions: the sentences the STAR pass found to be concrete actions.

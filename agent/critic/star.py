@@ -101,7 +101,7 @@ _HEDGED_SENTENCE = re.compile(rf"^\W*(?:{cue.HEDGE.pattern})\W*,|,\s*(?:{cue.HED
 # "I also kept a fifth of capacity free", "I stopped the rewrite": a cue verb with the candidate as subject is their
 # step, not its effect.
 _MY_STEP = re.compile(r"\bI\s+(?:(?:also|then|just|finally|\w+ly)\s+)*$")
-# "..., so a rename now fails the build": what the step brought about, told after ", so" in the step's sentence.
+# "..., so a schema change now breaks CI": what the step brought about, told after ", so" in the step's sentence.
 _SO_NOW = re.compile(r",\s*so\s+(?!that\b)(?:[\w'-]+\s+){0,4}?(?:now|became|turned into)\b", re.I)
 _VERB_CUE = re.compile(r"\w+ed|left|kept|cut|hit|won|grew|rose|fell|became|went \w+", re.I)  # not "eventually"
 

@@ -82,7 +82,7 @@ def first_person(text: str) -> str:
     return _LOWER_I.sub("I", text) if "i" in text else text
 
 
-# "I had a contract put on the table", "I got two engineers assigned to it": the candidate caused the step. Not "I had
+# "I had a budget line set aside", "I got two engineers assigned to it": the candidate caused the step. Not "I had
 # a feeling it mattered" (a clause of its own follows) nor "I had never worked" (no object).
 _CAUSED = re.compile(
     r"\s+(?:a|an|the|our|my|every|each|all|both|them|him|her|one|two|three|four|some)\b"
@@ -92,7 +92,7 @@ _CAUSED = re.compile(
 
 def _i_verb_action(m: re.Match[str], habitual: bool) -> bool:
     """An "I <verb>" match that states an action: a past form, "have" + past or base form, a step the candidate had
-    done ("I had the contract reviewed"), or (habitual) a present-tense work verb ("I show the numbers every week")."""
+    done ("I had the contract reviewed"), or (habitual) a present-tense work verb ("I review the dashboards weekly")."""
     verb = m.group("verb")
     if verb in ("had", "got") and not m.group("have") and _CAUSED.match(m.string, m.end()):
         return True
@@ -169,7 +169,7 @@ def _main_clause(sentence: str, match: re.Match[str]) -> bool:
 @lru_cache(maxsize=4096)
 def i_action(sentence: str, hypothetical: bool = True, habitual: bool = False) -> bool:
     """The candidate states their own past action ("I rewrote ..."), or a plan ("I would shard ..."), or with
-    `habitual` a present-tense step ("I show the numbers every week")."""
+    `habitual` a present-tense step ("I review the dashboards weekly")."""
     past = any(_i_verb_action(m, habitual) and _main_clause(sentence, m) for m in _I_VERB.finditer(sentence))
     return past or (hypothetical and bool(_I_MODAL.search(sentence)))
 
