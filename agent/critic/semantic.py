@@ -40,6 +40,7 @@ class Semantic:
         self._cache: dict[str, np.ndarray] = {}
         self._ahead: OrderedDict[str, np.ndarray] = OrderedDict()  # sentences embedded while being typed
         self._lock = threading.Lock()
+        self._filling = threading.Lock()  # one thread embeds a batch of recurring texts; the others wait for it
         self.available = embedder is not None
         self._shipped: dict[str, np.ndarray] | None = None  # the bundled packs' vectors (knowledge.embedding_fixed)
         self._later: dict[str, Future[None]] = {}  # texts handed to ahead_later and not embedded yet
@@ -140,11 +141,16 @@ class Semantic:
         if missing and self.available:
             missing = self._from_shipped(missing)
         if missing:
-            fresh = self.vectors(missing)
-            if fresh is None:
-                return None
-            with self._lock:
-                self._cache.update(zip(missing, fresh, strict=True))
+            # Many sessions meet a pack's texts (its signal examples: ~110 a pack) at once in a service; without this
+            # each of them embedded the whole batch, and every turn of those sessions waited behind it.
+            with self._filling:
+                missing = [t for t in missing if t not in self._cache]
+                fresh = self.vectors(missing) if missing else None
+                if missing and fresh is None:
+                    return None
+                if fresh is not None:
+                    with self._lock:
+                        self._cache.update(zip(missing, fresh, strict=True))
         return np.stack([self._cache[t] for t in texts]) if texts else None
 
     def topic(self, text: str, signals: Sequence[str], weight: float) -> np.ndarray | None:
