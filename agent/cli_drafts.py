@@ -87,14 +87,12 @@ def _not_used_here(thread_id: str, render: Renderer) -> None:
     """A scripted resume (--answers, piped stdin) answers the question a kept draft was typed for without it: the
     draft is set aside beside the session's report and the run says so, never silently (sweep26 S1). Left in the
     journal it came back pre-filled at a later question on the next resume at a terminal (sweep27 S1)."""
-    entry = answer_journal.load(thread_id)
-    if entry is None or not entry.draft.strip():
+    if (moved := _set_aside_kept(thread_id)) is None:
         return
-    try:
-        target = _set_aside(thread_id, entry.draft)
-    except OSError as exc:
-        render.notice(f"A draft you typed at the terminal stays kept in {entry.path}; scripted answers do not use it "
-                      f"(it could not be set aside: {exc.strerror or exc}).")  # fmt: skip
+    kept, target = moved
+    if isinstance(target, OSError):
+        render.notice(f"A draft you typed at the terminal stays kept in {kept}; scripted answers do not use it "
+                      f"(it could not be set aside: {target.strerror or target}).")  # fmt: skip
         return
     render.notice(f"The draft you typed at the terminal for this question is not used by scripted answers; it is "
                   f"kept in {target}.")  # fmt: skip
@@ -123,17 +121,27 @@ def _set_aside(thread_id: str, draft: str) -> Path:
     return target
 
 
+def _set_aside_kept(thread_id: str) -> tuple[Path | None, Path | OSError] | None:
+    """(the answer journal's file, where its kept draft now is or why it could not move there) when the session has a
+    kept draft; None when it has none."""
+    entry = answer_journal.load(thread_id)
+    if entry is None or not entry.draft.strip():
+        return None
+    try:
+        return entry.path, _set_aside(thread_id, entry.draft)
+    except OSError as exc:
+        return entry.path, exc
+
+
 def settle_unused_draft(thread_id: str, render: Renderer) -> None:
     """The session is finished, so a draft still kept for it can never come back in a prompt (e.g. kept by an older
     version, or at a finished session's resume): it is set aside beside the report and leaves the answer journal,
     which would otherwise hold it forever, and the run says where it is."""
-    entry = answer_journal.load(thread_id)
-    if entry is None or not entry.draft.strip():
+    if (moved := _set_aside_kept(thread_id)) is None:
         return
-    try:
-        target = _set_aside(thread_id, entry.draft)
-    except OSError as exc:
-        render.line(f"A draft you typed at the terminal stays kept in {entry.path} (it could not be set aside beside "
-                    f"the report: {exc.strerror or exc}).")  # fmt: skip
+    kept, target = moved
+    if isinstance(target, OSError):
+        render.line(f"A draft you typed at the terminal stays kept in {kept} (it could not be set aside beside "
+                    f"the report: {target.strerror or target}).")  # fmt: skip
         return
     render.line(f"The draft you typed at the terminal was not used (the session is finished); it is kept in {target}.")
