@@ -152,9 +152,12 @@ class SqliteStore:
                     "INSERT INTO interview_moves (thread_id, seq, kind, text, at) VALUES (?, ?, ?, ?, ?)",
                     (thread_id, seq, move["kind"], move.get("text", ""), now_iso()),
                 )
+                # an end is the session's end from the moment it is recorded, in the same commit (a kill before
+                # the graph's step is saved: --resume finishes it, and the listing already says done)
                 conn.execute(
-                    "UPDATE interview_sessions SET moves = ?, used = ?, updated_at = ? WHERE thread_id = ?",
-                    (seq + 1, time.time_ns(), now_iso(), thread_id),
+                    "UPDATE interview_sessions SET moves = ?, used = ?, updated_at = ?, "
+                    "status = CASE WHEN ? = 'end' THEN 'done' ELSE status END WHERE thread_id = ?",
+                    (seq + 1, time.time_ns(), now_iso(), move["kind"], thread_id),
                 )
                 conn.commit()
         except sqlite3.DatabaseError as exc:

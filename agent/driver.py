@@ -300,12 +300,16 @@ class InterviewDriver:
             lambda: self._graph.invoke(payload, self._config, context=self.context, durability="exit")
         )
         self._result = result
+        interrupts = result.get("__interrupt__") or []
+        if not interrupts and not self.backend.readonly:
+            # the graph's last step is saved: done now, before the history and the report are written (a kill
+            # there left a session listed "active" that --resume called finished; resume re-makes the report)
+            self._register("done")
         turns: list[TurnRecord] = result.get("turns", [])
         new, self._turn_count = turns[self._turn_count :], len(turns)
         if new or result.get("scorecard"):
             record_progress(self.thread_id, self.context, result)  # the history feed (agent.coaching)
         last = new[0] if new else None
-        interrupts = result.get("__interrupt__") or []
         if interrupts:
             self._current = self._step_from_interrupt(interrupts[0].value, last)
         else:
@@ -358,9 +362,9 @@ class InterviewDriver:
 
     def _done(self, values: dict[str, Any], last: TurnRecord | None) -> Step:
         try:
-            paths = write_report(self.thread_id, values, self.context.to_dict())
             if not self.backend.readonly:
-                self._register("done")
+                self._register("done")  # before the report: a kill while it is written leaves a session resume finishes
+            paths = write_report(self.thread_id, values, self.context.to_dict())
         except OSError as exc:
             md, js = report_paths(self.thread_id)
             if not (self.backend.readonly and md.is_file() and js.is_file()):

@@ -103,6 +103,8 @@ class MemoryStore:
             journal.append(dict(move))
             if thread_id in self._rows:
                 self._rows[thread_id].update(used=time.time_ns(), updated_at=now_iso())
+                if move["kind"] == "end":  # the session's end from the moment it is recorded (as on SQLite)
+                    self._rows[thread_id]["status"] = "done"
 
     def moves(self, thread_id: str) -> list[dict[str, str]]:
         with self._lock:

@@ -116,15 +116,17 @@ class PostgresStore:
 
     def record_move(self, thread_id: str, seq: int, move: dict[str, str]) -> None:
         # One statement (atomic on its own, one round trip; it was BEGIN, three statements and COMMIT): moves after
-        # `seq` go, the move at `seq` is written or replaced, and the session's counters and lease move on.
+        # `seq` go, the move at `seq` is written or replaced, and the session's counters and lease move on (and an
+        # end marks the session done at once, as on SQLite).
         self._rows(
             "WITH gone AS (DELETE FROM interview_moves WHERE thread_id = %s AND seq > %s), "
             "kept AS (INSERT INTO interview_moves (thread_id, seq, kind, text, at) VALUES (%s, %s, %s, %s, %s) "
             "ON CONFLICT (thread_id, seq) DO UPDATE SET kind = EXCLUDED.kind, text = EXCLUDED.text, at = EXCLUDED.at) "
             "UPDATE interview_sessions SET moves = %s, used = %s, updated_at = %s, held_until = "
-            "CASE WHEN holder = %s THEN %s ELSE held_until END WHERE thread_id = %s RETURNING moves",
+            "CASE WHEN holder = %s THEN %s ELSE held_until END, status = CASE WHEN %s = 'end' THEN 'done' ELSE "
+            "status END WHERE thread_id = %s RETURNING moves",
             (thread_id, seq, thread_id, seq, move["kind"], move.get("text", ""), now_iso(),
-             seq + 1, time.time_ns(), now_iso(), _me(), time.time() + LEASE_S, thread_id),
+             seq + 1, time.time_ns(), now_iso(), _me(), time.time() + LEASE_S, move["kind"], thread_id),
         )  # fmt: skip
 
     def moves(self, thread_id: str) -> list[dict[str, str]]:

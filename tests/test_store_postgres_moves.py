@@ -34,3 +34,24 @@ def test_a_move_recorded_again_replaces_it_and_drops_the_later_ones(pg_url: str)
             store.hold("t1")
     finally:
         backend.close()
+
+
+def test_an_end_recorded_marks_the_session_done_in_the_same_statement(pg_url: str) -> None:
+    """A kill after /end but before the graph saved its step: the listing says done (resume finishes it) and a bare
+    resume does not pick it as unfinished (sweep27 S11, on Postgres)."""
+    from agent.store_postgres import open_postgres
+
+    backend = open_postgres(pg_url)
+    store = backend.store
+    try:
+        store.hold("t2")
+        store.register("t2", {"role": "director"}, "active")
+        store.record_move("t2", 0, {"kind": "answer", "text": "an answer"})
+        assert store.load("t2") == ("t2", {"role": "director"}, "active")
+        assert store.load(None) is not None and store.load(None)[0] == "t2"  # type: ignore[index]
+        store.record_move("t2", 1, {"kind": "end", "text": ""})
+        assert store.load("t2") == ("t2", {"role": "director"}, "done")
+        assert [r["status"] for r in store.listing() if r["thread_id"] == "t2"] == ["done"]
+        assert store.load(None) is None
+    finally:
+        backend.close()
