@@ -110,10 +110,12 @@ def parse_answers_text(text: str, name: str = "answers") -> list[str]:
 def load_answers_file(path: str | Path) -> list[str]:
     """Read and parse an --answers file; raise AnswersFileError with a one-line reason."""
     from agent.cli_files import InputFileError, read_capped
+    from knowledge.paths import link_problem
 
     p = Path(path)
     if not p.exists():
-        raise AnswersFileError(f"answers file not found: {p}")
+        problem = link_problem(p)  # a loop or a dangling link is not "not found" (sweep27 S16)
+        raise AnswersFileError(f"answers file {p} is {problem}" if problem else f"answers file not found: {p}")
     try:  # a regular file under the cap: /dev/zero or a FIFO is refused before it is read
         data = read_capped(p, "--answers", MAX_FILE_BYTES, "an answers file")
     except InputFileError as exc:

@@ -42,6 +42,11 @@ def check_inputs(context: Context) -> None:
     missing = [d for d in context.docs if not Path(d).exists()]
     if missing:
         raise UsageError(f"--docs path not found: {missing[0]}")
+    if context.index_dir:
+        from knowledge.paths import index_folder_problem
+
+        if problem := index_folder_problem(context.index_dir):  # not "index not saved (File exists)" (sweep27 S16)
+            raise UsageError(problem)
     if context.base_url is not None:
         check_base_url(context.base_url)
     if context.embedder not in EMBEDDER_NAMES:

@@ -91,3 +91,42 @@ def is_sample(source: str) -> bool:
 def roles_dir() -> Path:
     """The bundled role packs."""
     return PACKAGE_DIR / "roles"
+
+
+def link_problem(path: Path) -> str | None:
+    """What is wrong with `path` when it is (or passes through) a link that loops or points nowhere, in the words
+    every path option uses ("a link that loops back on itself", "a link to X, which does not exist"), else None:
+    such a path was called "not found", "unknown role" or "File exists" (sweep27 S5, S16)."""
+    import errno
+
+    try:
+        path.resolve(strict=True)
+        return None
+    except RuntimeError:  # pathlib: "Symlink loop from ..."
+        return "a link that loops back on itself"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a link that loops back on itself"
+    if not path.is_symlink():
+        return None  # simply missing (or unreadable): the caller's own words
+    try:
+        target = path.resolve()
+    except (RuntimeError, OSError):
+        return "a link that loops back on itself"
+    return None if target.exists() else f"a link to {target}, which does not exist"
+
+
+def index_folder_problem(given: str) -> str | None:
+    """Why --index `given` cannot hold the story index (a file where the folder, or one of its parents, should be),
+    else None (sweep25 S7: it embedded everything, then said "(File exists); it will be rebuilt next time")."""
+    path = Path(given).expanduser()
+    if problem := link_problem(path):  # a loop or a dangling link: said as such, not "File exists" (sweep27 S5)
+        return f"--index {given} is {problem}: give a folder for the story index"
+    for part in (path, *path.parents):
+        if part.is_dir():
+            return None
+        if part.exists():
+            if part == path:
+                return f"--index {given} is a file, not a folder: give a folder for the story index"
+            return f"--index {given}: {part} is a file, not a folder: give a folder for the story index"
+    return None

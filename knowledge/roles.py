@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from knowledge.competencies import COMPETENCIES  # re-exported: the vocabulary bundled packs use
 from knowledge.models import Question, RolePack, slugify
-from knowledge.paths import roles_dir
+from knowledge.paths import link_problem, roles_dir
 from prompts import fields
 
 __all__ = [
@@ -76,8 +76,11 @@ def _resolve(name: str) -> Path:
     path = Path(name).expanduser()
     if path.suffix.lower() in (".yaml", ".yml"):
         if not path.is_file():
-            raise RoleFileError(f"{path}: role file not found")
+            problem = link_problem(path)
+            raise RoleFileError(f"{path}: {problem}" if problem else f"{path}: role file not found")
         return path.resolve()
+    if "/" in name and (problem := link_problem(path)):  # a path the candidate gave, not a name (sweep27 S16)
+        raise RoleFileError(f"{name}: {problem}")
     prefixed = [r for r in roles if len(key) >= 3 and r.startswith(key)]
     if len(prefixed) == 1:  # a unique prefix ("senior", "eng") is unambiguous; one letter is a typo
         return roles_dir() / f"{prefixed[0]}.yaml"

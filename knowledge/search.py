@@ -59,8 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"no such file or folder: {missing[0]}")
 
     from knowledge.index import StoryIndex, open_story_index
-    from knowledge.ingest.cli import index_folder_problem
-    from knowledge.paths import DataDirError
+    from knowledge.paths import DataDirError, index_folder_problem
 
     if args.index is not None and (problem := index_folder_problem(str(args.index))):
         # a file is no story index, and the ingest command that would build one refuses it too: say so, not that

@@ -17,7 +17,7 @@ from typing import Any
 
 from knowledge.ingest.api import ingest_paths
 from knowledge.ingest.result import IngestResult
-from knowledge.paths import DataDirError
+from knowledge.paths import DataDirError, index_folder_problem
 from knowledge.safe_text import one_line
 
 
@@ -61,20 +61,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print_summary(result, index_info)
     return 0 if ok else 1
-
-
-def index_folder_problem(given: str) -> str | None:
-    """Why --index `given` cannot hold the story index (a file where the folder, or one of its parents, should be),
-    else None (sweep25 S7: it embedded everything, then said "(File exists); it will be rebuilt next time")."""
-    path = Path(given).expanduser()
-    for part in (path, *path.parents):
-        if part.is_dir():
-            return None
-        if part.exists():
-            if part == path:
-                return f"--index {given} is a file, not a folder: give a folder for the story index"
-            return f"--index {given}: {part} is a file, not a folder: give a folder for the story index"
-    return None
 
 
 @contextmanager
