@@ -21,6 +21,7 @@ from agent.storage import StorageError
 
 EMPTY_ANSWER = "Empty answer — please type an answer, or /skip to move on."
 RETRY_KEYS = "Free some space, then press Esc then Enter (or type /done)"
+GRADING = "The model is grading your answer… (it is saved already)"
 
 
 class InterviewLoop:
@@ -99,19 +100,21 @@ class InterviewLoop:
             if not text.strip():
                 self.render.notice(EMPTY_ANSWER)
                 return step, None
-            return self._move(step, partial(self.driver.submit, text), raw)
+            return self._move(step, partial(self.driver.submit, text), raw, answer=True)
         if command.name in ("skip", "end"):
             call = self.driver.skip if command.name == "skip" else self.driver.end
             return self._move(step, call, raw)
         self._command(command, step)
         return step, command.rest or None  # "/hint\nmy answer" answers after the hint
 
-    def _move(self, step: Any, call: Callable[[], Any], raw: str) -> tuple[Any, str | None]:
+    def _move(self, step: Any, call: Callable[[], Any], raw: str, answer: bool = False) -> tuple[Any, str | None]:
         """(next step, input to read again) after an answer, /skip or /end. On a terminal a full or failing disk
         does not end the session: the candidate frees space and submits again; a move that reached the session
         journal is then finished (graded), never made twice, and one that did not is made again from the draft."""
         try:
-            return self._advance(call()), None
+            with self._grading(answer):
+                step = call()
+            return self._advance(step), None
         except StorageError as exc:
             if not self.source.interactive or exc.problem not in ("full", "io"):
                 raise
@@ -129,6 +132,16 @@ class InterviewLoop:
                 return step, raw
             keep(raw)
             return step, None
+
+    def _grading(self, answer: bool) -> Any:
+        """A spinner while a model grades the move at a terminal: a slow server left a still screen for up to 30 s
+        (sweep27 S8). The offline critic answers in milliseconds and shows none."""
+        from contextlib import nullcontext
+
+        context = getattr(self.driver, "context", None)
+        if not answer or not self.source.interactive or context is None or context.offline:
+            return nullcontext()
+        return self.render.waiting(GRADING)
 
     def _retry_saved(self, step: Any) -> Any:
         """Finish a saved move until the disk lets it (the candidate is asked again each time it does not)."""

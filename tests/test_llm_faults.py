@@ -148,3 +148,13 @@ def test_unknown_model_does_not_switch_llm_mode_off_for_another_model(stub: Stub
     assert good.notice is None and good.critique.source == "llm"
     assert bad_again.notice == bad.notice
     assert stub.calls == 2  # the unknown model is remembered as such; the good model is called
+
+
+def test_a_server_error_whose_retry_runs_out_of_time_is_named_not_called_a_timeout(stub: StubOpenAI) -> None:
+    """A 500, then a retry the server does not answer in time: the notice names the 500 (sweep27 S8: "timeout
+    after 30 s" for a server that had answered 500)."""
+    turn(stub)  # json_schema now known to work on this server
+    stub.push(Action(status=500, delay=0.3), Action(delay=5.0))
+    offline, result = turn(stub, timeout=1.5, offline=critique_answer(QUESTION, "behavioral", VAGUE))
+    assert_offline(offline, result, "server error (HTTP 500)")
+    assert "retried" in (result.notice or "") and "1.5 s" in (result.notice or ""), result.notice

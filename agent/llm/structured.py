@@ -167,7 +167,15 @@ def call_structured(
             usage.add(reply)
             parsed = parse_reply(reply, schema)
         except Exception as exc:  # everything becomes a Fault; nothing reaches the graph
-            last = classify(exc, timeout)
+            fault = classify(exc, timeout)
+            if fault.kind == "timeout" and usage.calls > 1 and last.kind != "timeout":
+                # the retry of an earlier failure ran out of time: that failure is the cause, said first (a 500
+                # after 20 s was called a timeout, sweep27 S8)
+                fault = Fault(last.kind, f"{last.detail}; retried, no reply before the {timeout:g} s limit",
+                              last.status)  # fmt: skip
+                last = fault
+                break
+            last = fault
             if last.kind == "timeout":
                 break  # the window is spent; a retry would overrun it
             if last.kind in FATAL:
