@@ -135,9 +135,18 @@ def check_writable(db_path: Path) -> None:
 
 
 def aside_name(path: Path) -> Path:
-    """Where a damaged database is moved: beside it, stamped, never over an earlier one."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.name}.damaged-{stamp}")
+    """Where a damaged database is moved: beside it, stamped with when it was last written (not "now": the name
+    the notice suggests and the name it is moved to were a second apart, sweep27 S3), never over an earlier one."""
+    try:
+        when = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        when = datetime.now(UTC)
+    base = path.with_name(f"{path.name}.damaged-{when.strftime('%Y%m%d-%H%M%S')}")
+    target, n = base, 1
+    while target.exists():
+        n += 1
+        target = base.with_name(f"{base.name}-{n}")
+    return target
 
 
 def move_aside(path: Path) -> Path:

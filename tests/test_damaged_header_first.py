@@ -37,3 +37,29 @@ def test_at_a_terminal_the_move_is_offered_before_question_1(isolated_data_dir: 
         term.close()
     (moved,) = isolated_data_dir.glob("sessions.sqlite.damaged-*")
     assert moved.read_bytes() == GARBAGE
+
+
+def test_the_name_suggested_for_the_damaged_file_is_the_name_it_is_moved_to(isolated_data_dir: Path) -> None:
+    """sweep27 S3: the notice suggested `mv ... sessions.sqlite.damaged-<second>` and the file went to a name
+    stamped a second later (the "y" came in the next second)."""
+    import re
+    import time
+
+    isolated_data_dir.mkdir(parents=True, exist_ok=True)
+    db = isolated_data_dir / "sessions.sqlite"
+    db.write_bytes(GARBAGE)
+    term = Terminal([*FAST, "--questions", "1"])
+    try:
+        term.wait_for("Move it aside and start afresh?")
+        time.sleep(1.2)  # the candidate reads the question first: the clock is in another second
+        term.type("y\r")
+        term.wait_for("Question 1/1")
+        screen = " ".join(term.text().split())
+    finally:
+        term.close()
+    suggested = re.search(r"mv '[^']+' '([^']+)'", screen)
+    moved = re.search(r"Moved the damaged database to (\S+?)\.? ", screen)
+    assert suggested and moved, screen[-1500:]
+    assert suggested.group(1) == moved.group(1)
+    (aside,) = isolated_data_dir.glob("sessions.sqlite.damaged-*")
+    assert str(aside) == moved.group(1) and aside.read_bytes() == GARBAGE
