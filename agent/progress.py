@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 from agent.coaching.feed import HistoryFeed, SessionSummary, open_feed
 from agent.coaching.progress import progress
 from knowledge.paths import DataDirError, private_umask, write_private
+from knowledge.safe_text import one_line
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -102,6 +103,9 @@ def build_view(
         from agent.coaching.views import coverage_view
 
         view["coverage"] = coverage_view(pack, chosen, model, sessions).to_dict()
+        view["notices"] = list(view["coverage"]["notices"])
+    skipped = getattr(feed, "skipped", [])
+    view.setdefault("notices", []).extend(f"{path}: not a readable session summary; skipped" for path in skipped)
     if jd is not None:
         from agent.coaching.views import requirements_view
 
@@ -121,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, DataDirError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    for line in view.get("notices", []):  # skipped documents and history files, one line each (sweep27 S10)
+        print(f"note: {one_line(line)}", file=sys.stderr)
     if args.html:
         from agent.coaching.page import render_page
 

@@ -57,6 +57,7 @@ class Coverage:
     competencies: list[CompetencyCoverage]
     stories: dict[str, StoryInfo]
     sample_bank: bool
+    notices: list[str] = field(default_factory=list)  # entries of --docs skipped while reading (one line each)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able."""

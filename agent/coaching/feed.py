@@ -74,6 +74,7 @@ class FileFeed:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else data_dir() / "history"
+        self.skipped: list[Path] = []  # files sessions() could not read (agent.progress names them)
 
     def _path(self, thread_id: str) -> Path:
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in thread_id).lstrip(".")
@@ -90,7 +91,14 @@ class FileFeed:
     def sessions(self, role: str | None = None) -> list[SessionSummary]:
         if not self.folder.is_dir():
             return []
-        found = [s for p in self.folder.glob("*.json") if (s := _read(p)) is not None]
+        found = []
+        for path in self.folder.glob("*.json"):
+            summary = _read(path)
+            if summary is None:
+                if path not in self.skipped:
+                    self.skipped.append(path)
+                continue
+            found.append(summary)
         chosen = [s for s in found if role is None or s.role == role]
         return sorted(chosen, key=lambda s: (s.started, s.thread_id))
 

@@ -27,13 +27,17 @@ def coverage_view(pack: RolePack, docs: list[str], embedder: str, sessions: list
         index = open_index(docs, embedder)
         found = search_coverage(pack, index)
         wanted = {sid for _, fits in found.values() for sid in fits}
-        return {"found": found, "infos": {k: asdict(v) for k, v in story_infos(index.stories, wanted).items()}}
+        infos = {k: asdict(v) for k, v in story_infos(index.stories, wanted).items()}
+        # what the reader skipped (a pipe, a link loop, a link out of the folder): said, as a session says it
+        return {"found": found, "infos": infos, "notices": [str(w) for w in index.ingest_result.warnings]}
 
     parts = [pack.name, stamp([Path(pack.source)]), stamp(doc_files(docs)), embedder]
     data = cached("coverage", parts, compute)
     found = {c: (v[0], list(v[1])) for c, v in data["found"].items()}
     infos = {k: StoryInfo(**v) for k, v in data["infos"].items()}
-    return coverage(pack, found, infos, sessions, sample_bank=not docs)
+    view = coverage(pack, found, infos, sessions, sample_bank=not docs)
+    view.notices = list(data.get("notices", []))
+    return view
 
 
 def requirements_view(pack: RolePack, docs: list[str], embedder: str, jd: str) -> list[Requirement]:
