@@ -154,6 +154,23 @@ def hold_now() -> None:
     quiet[3] &= ~(termios.ECHO | termios.ICANON)
     termios.tcsetattr(fd, termios.TCSANOW, quiet)
     _held.append((fd, saved))
+    _erase_early_echo(fd)
+
+
+def _erase_early_echo(fd: int) -> None:
+    """Keys typed before Python could turn the echo off (the first ~0.1 s) were echoed raw, and the banner's top
+    border then started mid-line after them (sweep27 S12). They wait in the input queue for the prompt: if any do,
+    the line they were echoed on is cleared (the program starts on a fresh line, so that line holds only them)."""
+    import fcntl
+    import struct
+    import termios
+
+    try:
+        waiting = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+        if waiting and os.isatty(1):
+            os.write(1, b"\r\x1b[2K")
+    except OSError:
+        return
 
 
 @contextmanager
