@@ -17,10 +17,12 @@ import threading
 from typing import Any
 
 from agent import answer_journal, cli_signals
-from agent.cli_input import PromptSource
+from agent.cli_input import ANSWER_CAP, PromptSource, without_done
 from agent.cli_render import Renderer
 from agent.context import Context
+from agent.safe_text import clean_text
 from agent.storage import StorageError
+from agent.whole_answer import keep_whole_answer
 
 
 def early_move(text: str) -> dict[str, str] | None:
@@ -53,6 +55,7 @@ class EarlyStart:
         self.damaged = False  # a damaged session database: the caller asks about it, as a start without us does
         self.abandoned = False  # stopped while the start still ran: its driver is left alone
         self.kept: str | None = None  # the session id once an answer submitted early is in the answer journal
+        self.whole_note = ""  # where an answer over the cap submitted early is kept whole (said at a stop)
         self._done = threading.Event()
         self._lock = threading.Lock()
         self._prompt: PromptSource | None = None  # the prompt to interrupt while it reads keys
@@ -179,6 +182,10 @@ class EarlyStart:
         except OSError:  # a full or read-only disk: the interview loop says so when it saves the answer
             return
         self.kept = self.thread_id
+        whole = without_done(clean_text(text))
+        if len(whole) > ANSWER_CAP:  # the journal holds what is graded; the rest is kept now, not at the loop
+            self.whole_note = f"Your answer was {len(whole):,} characters; the first {ANSWER_CAP:,} (the cap) are " \
+                              f"graded{keep_whole_answer(self.thread_id, whole)}."  # fmt: skip
 
     def _forget(self) -> None:
         with contextlib.suppress(OSError):

@@ -18,6 +18,7 @@ from agent.cli_render import UNKNOWN_COMMAND, Renderer, resume_command
 from agent.context import Context
 from agent.safe_text import clean_text
 from agent.storage import StorageError
+from agent.whole_answer import keep_whole_answer
 
 EMPTY_ANSWER = "Empty answer — please type an answer, or /skip to move on."
 RETRY_KEYS = "Free some space, then press Esc then Enter (or type /done)"
@@ -93,8 +94,9 @@ class InterviewLoop:
         """(the step after one input, input to read again)."""
         text, cut = cap_answer(without_done(raw))
         if cut:
+            where = keep_whole_answer(getattr(self.driver, "thread_id", ""), without_done(raw))
             self.render.notice(f"Your answer was {len(raw):,} characters; the first {ANSWER_CAP:,} (the cap) are graded"
-                               f"{_kept_whole(getattr(self.driver, 'thread_id', ''), without_done(raw))}.")  # fmt: skip
+                               f"{where}.")  # fmt: skip
         command = parse_command(text)
         if command is None:
             if not text.strip():
@@ -225,23 +227,3 @@ def _echoed(raw: str) -> str:
     if parse_command(raw) is None:
         return raw
     return raw.lstrip().partition("\n")[0]
-
-
-def _kept_whole(thread_id: str, text: str) -> str:
-    """An answer over the cap is kept whole beside the session's report (0600), so the cut-off end is never lost
-    (sweep27 S17: the last characters, where a story's result usually is, were gone for good); what to say."""
-    from agent.report import report_paths
-    from knowledge.paths import write_private
-
-    if not thread_id:
-        return ""
-    markdown, _ = report_paths(thread_id)
-    try:
-        markdown.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        number = 1
-        while (target := markdown.with_name(f"{thread_id}.whole-answer-{number}.txt")).exists():
-            number += 1
-        write_private(target, text)
-    except OSError as exc:
-        return f"; the whole text could not be kept ({exc.strerror or exc})"
-    return f"; the whole text is kept in {target}"

@@ -340,6 +340,8 @@ def _stopped_getting_ready(source: AnswerSource, early: Any, render: Renderer, g
             from agent.memory_report import keep_unstarted  # memory only: the answer goes to the report instead
 
             report = keep_unstarted(early.kept, early.context.to_dict())
+            if early.whole_note:
+                render.notice(early.whole_note)
             render.resume_hint(early.kept, "Your answer is saved; it is graded when you resume.", report=report)
             keep_draft(source, None, early.kept, early.context, render)
         elif not keep_first_draft(source, early.thread_id, early.context, early.shown, render):

@@ -1,0 +1,36 @@
+"""An answer over the cap (agent.cli_input.ANSWER_CAP) is kept whole beside the session's report (0600), so its
+cut-off end is never lost (sweep27 S17: the last characters, where a story's result usually is, were gone for good).
+Only the grading uses the first ANSWER_CAP characters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def keep_whole_answer(thread_id: str, text: str) -> str:
+    """Write `text` to reports/<id>.whole-answer-N.txt (the same text kept already is not written twice: an answer
+    submitted while the session got ready is kept there at once, then again by the interview loop); what to say."""
+    from agent.report import report_paths
+    from knowledge.paths import write_private
+
+    if not thread_id:
+        return ""
+    markdown, _ = report_paths(thread_id)
+    try:
+        markdown.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        number = 1
+        while (target := markdown.with_name(f"{thread_id}.whole-answer-{number}.txt")).exists():
+            if _holds(target, text):
+                return f"; the whole text is kept in {target}"
+            number += 1
+        write_private(target, text)
+    except OSError as exc:
+        return f"; the whole text could not be kept ({exc.strerror or exc})"
+    return f"; the whole text is kept in {target}"
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.stat().st_size == len(text.encode("utf-8")) and path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
