@@ -17,12 +17,11 @@ import threading
 from typing import Any
 
 from agent import answer_journal, cli_signals
-from agent.cli_input import ANSWER_CAP, PromptSource, without_done
+from agent.cli_input import PromptSource
 from agent.cli_render import Renderer
 from agent.context import Context
-from agent.safe_text import clean_text
 from agent.storage import StorageError
-from agent.whole_answer import keep_whole_answer
+from agent.whole_answer import keep_over_cap
 
 
 def early_move(text: str) -> dict[str, str] | None:
@@ -164,6 +163,8 @@ class EarlyStart:
         elif self.driver is not None and self.step is not None and not self._needs_showing():
             move = early_move(text)
             if move is not None:
+                if move["kind"] == "answer":
+                    keep_over_cap(self.thread_id, text)  # whole first (sweep28 S8); the loop says where
                 self.driver.keep_submitted(move)
 
     def keep_answer(self, text: str) -> None:
@@ -177,15 +178,13 @@ class EarlyStart:
         move = early_move(text)
         if move is None:
             return
+        if move["kind"] == "answer":  # over the cap: kept whole before the journal takes the graded part
+            self.whole_note = keep_over_cap(self.thread_id, text)
         try:
             answer_journal.record(self.thread_id, self.context.to_dict(), 0, move, self.shown)
         except OSError:  # a full or read-only disk: the interview loop says so when it saves the answer
             return
         self.kept = self.thread_id
-        whole = without_done(clean_text(text))
-        if len(whole) > ANSWER_CAP:  # the journal holds what is graded; the rest is kept now, not at the loop
-            self.whole_note = f"Your answer was {len(whole):,} characters; the first {ANSWER_CAP:,} (the cap) are " \
-                              f"graded{keep_whole_answer(self.thread_id, whole)}."  # fmt: skip
 
     def _forget(self) -> None:
         with contextlib.suppress(OSError):

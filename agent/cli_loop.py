@@ -18,7 +18,7 @@ from agent.cli_render import UNKNOWN_COMMAND, Renderer, resume_command
 from agent.context import Context
 from agent.safe_text import clean_text
 from agent.storage import StorageError
-from agent.whole_answer import keep_whole_answer
+from agent.whole_answer import keep_over_cap, keep_whole_answer
 
 EMPTY_ANSWER = "Empty answer — please type an answer, or /skip to move on."
 RETRY_KEYS = "Free some space, then press Esc then Enter (or type /done)"
@@ -55,8 +55,12 @@ class InterviewLoop:
     def _keep_submitted(self, text: str) -> None:
         """The prompt accepted `text`: an answer, /skip or /end goes to the answer journal before it closes."""
         move = early_move(text) if self._reading else None
-        if move is not None:
-            self.driver.keep_submitted(move)
+        if move is None:
+            return
+        if move["kind"] == "answer":
+            # whole on disk before the journal entry that makes the answer count (sweep28 S8); _take finds it kept
+            keep_over_cap(getattr(self.driver, "thread_id", ""), text)
+        self.driver.keep_submitted(move)
 
     def _read(self) -> str:
         cli_signals.check_stop()  # a step boundary: a stop that came during the last move stops here at the latest

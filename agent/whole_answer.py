@@ -34,3 +34,17 @@ def _holds(path: Path, text: str) -> bool:
         return path.stat().st_size == len(text.encode("utf-8")) and path.read_text(encoding="utf-8") == text
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def keep_over_cap(thread_id: str, text: str) -> str:
+    """At the submit key, before the answer journal takes the answer: an answer over the cap is kept whole first, so
+    a kill once the answer counts never leaves only its first ANSWER_CAP characters (sweep28 S8). The notice to
+    show, or "" for an answer within the cap."""
+    from agent.cli_input import ANSWER_CAP, without_done
+    from agent.safe_text import clean_text
+
+    whole = without_done(clean_text(text))
+    if len(whole) <= ANSWER_CAP:
+        return ""
+    where = keep_whole_answer(thread_id, whole)
+    return f"Your answer was {len(whole):,} characters; the first {ANSWER_CAP:,} (the cap) are graded{where}."

@@ -3,7 +3,8 @@
 A pty test that stops the program "while X runs" cannot hit X by timing (a loaded machine moves it by seconds).
 `slow_call` writes a sitecustomize.py that, when the named module is first imported, wraps one of its functions
 (or a class's method): the first call whose arguments meet `condition` creates the mark file, then sleeps in 10 ms
-steps (a signal is handled between them) before the real call. The test waits for the mark and sends its signal.
+steps (a signal is handled between them) before the real call (or after it: `after`). The test waits for the mark
+and sends its signal.
 """
 
 from __future__ import annotations
@@ -27,11 +28,13 @@ class _SlowCall(importlib.abc.MetaPathFinder):
             real = getattr(owner, {name!r})
             def slow(*args, **kwargs):
                 mark = os.environ["SLOW_CALL_MARK"]
-                if not os.path.exists(mark) and ({condition}):
-                    open(mark, "w").close()  # the moment is here: the test sends its signal now
-                    for _ in range({steps}):
-                        time.sleep(0.01)
-                return real(*args, **kwargs)
+                if os.path.exists(mark) or not ({condition}):
+                    return real(*args, **kwargs)
+                result = real(*args, **kwargs) if {after} else None
+                open(mark, "w").close()  # the moment is here: the test sends its signal now
+                for _ in range({steps}):
+                    time.sleep(0.01)
+                return result if {after} else real(*args, **kwargs)
             setattr(owner, {name!r}, slow)
         spec.loader.exec_module = exec_module
         return spec
@@ -40,15 +43,16 @@ sys.meta_path.insert(0, _SlowCall())
 
 
 def slow_call(
-    folder: Path, module: str, target: str, condition: str = "True", seconds: float = 1.0
+    folder: Path, module: str, target: str, condition: str = "True", seconds: float = 1.0, after: bool = False
 ) -> tuple[dict[str, str], Path]:
     """Write the hook into `folder` (made here) for `target` ("function" or "Class.method") of `module`;
-    `condition`: a Python expression over `args` and `kwargs` (for a method, args[0] is the instance).
+    `condition`: a Python expression over `args` and `kwargs` (for a method, args[0] is the instance); `after`:
+    the pause (and the mark) come once the real call has returned, not before it.
     Returns the environment the child needs and the mark file it creates when the slow call starts."""
     folder.mkdir(parents=True, exist_ok=True)
     *owner, name = target.split(".")
     steps = max(1, round(seconds / 0.01))
-    code = _HOOK.format(module=module, owner=owner, name=name, condition=condition, steps=steps)
+    code = _HOOK.format(module=module, owner=owner, name=name, condition=condition, steps=steps, after=after)
     (folder / "sitecustomize.py").write_text(code, encoding="utf-8")
     mark = folder / "slow-call-started"
     return {"PYTHONPATH": str(folder), "SLOW_CALL_MARK": str(mark)}, mark
