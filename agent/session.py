@@ -470,10 +470,12 @@ def cli() -> NoReturn:
         code = EXIT_INTERRUPTED
     if code == EXIT_INTERRUPTED:
         # The last answer's history summary; os._exit below would not wait for it. Only a session that loaded the
-        # history writer has one: importing it here, after a Ctrl-C that may have cut an import short, can fail.
+        # history writer has one: importing it here, after a Ctrl-C that may have cut an import short, can fail;
+        # and another thread may still be importing it (partially initialized, no flush_history yet: sweep28 S16)
         record = sys.modules.get("agent.coaching.record")
-        if record is not None:
-            record.flush_history()
+        flush = getattr(record, "flush_history", None)
+        if callable(flush):
+            flush()
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError):  # the terminal is gone
                 stream.flush()

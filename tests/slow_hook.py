@@ -56,3 +56,33 @@ def slow_call(
     (folder / "sitecustomize.py").write_text(code, encoding="utf-8")
     mark = folder / "slow-call-started"
     return {"PYTHONPATH": str(folder), "SLOW_CALL_MARK": str(mark)}, mark
+
+
+_IMPORT_HOOK = """
+import importlib.abc, importlib.util, os, sys, time
+class _SlowImport(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name != {module!r}:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            open(os.environ["SLOW_CALL_MARK"], "w").close()  # in sys.modules, still empty: the test's moment
+            for _ in range({steps}):
+                time.sleep(0.01)
+            run(module)
+        spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, _SlowImport())
+"""
+
+
+def slow_import(folder: Path, module: str, seconds: float = 1.0) -> tuple[dict[str, str], Path]:
+    """As slow_call, for the import of `module` itself: the mark is made while the module is in sys.modules but its
+    code has not run yet (a partially initialized module), then the import waits `seconds` before running it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    code = _IMPORT_HOOK.format(module=module, steps=max(1, round(seconds / 0.01)))
+    (folder / "sitecustomize.py").write_text(code, encoding="utf-8")
+    mark = folder / "slow-call-started"
+    return {"PYTHONPATH": str(folder), "SLOW_CALL_MARK": str(mark)}, mark
