@@ -124,9 +124,37 @@ def index_folder_problem(given: str) -> str | None:
         return f"--index {given} is {problem}: give a folder for the story index"
     for part in (path, *path.parents):
         if part.is_dir():
-            return None
+            return _foreign_files(given, path) if part == path else None
         if part.exists():
             if part == path:
                 return f"--index {given} is a file, not a folder: give a folder for the story index"
             return f"--index {given}: {part} is a file, not a folder: give a folder for the story index"
     return None
+
+
+INDEX_FILES = ("vectors.faiss", "docstore.json", "manifest.json")  # knowledge.index_store's files
+
+
+def _foreign_files(given: str, folder: Path) -> str | None:
+    """A folder holding files the story index did not write is not an index folder: saving the index there would
+    replace a file of the user's (sweep28 S11: a web app's manifest.json was overwritten without a word)."""
+    import json
+
+    try:
+        names = sorted(entry.name for entry in folder.iterdir())
+    except OSError:
+        return None  # unreadable: the save says why
+    foreign = [n for n in names if not n.lstrip(".").startswith(INDEX_FILES)]
+    manifest = folder / "manifest.json"
+    if not foreign and manifest.is_file():
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            if not (isinstance(data, dict) and "version" in data and "embedder" in data):
+                foreign = ["manifest.json"]  # valid JSON, but not a story index's manifest
+        except (OSError, UnicodeDecodeError, ValueError):
+            pass  # a damaged manifest of an index: rebuilt, as ever
+    if not foreign:
+        return None
+    shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
+    return (f"--index {given} holds files that are not a story index's ({shown}); nothing was written there: give "
+            "an empty or new folder for the story index")

@@ -1,0 +1,53 @@
+"""`--index DIR` naming a folder of the user's (a web app's manifest.json, notes) is refused before anything is
+written, by knowledge.ingest, knowledge.search and the session alike (sweep28 S11: the index replaced the user's
+manifest.json without a word). A folder the index wrote itself is reused as ever. Real folders, real commands."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+APP_MANIFEST = '{"name": "Team dashboard", "start_url": "/", "display": "standalone"}\n'
+
+
+def _run(module: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True, cwd=REPO,
+                          timeout=180, env=dict(os.environ), stdin=subprocess.DEVNULL)  # fmt: skip
+
+
+def test_a_folder_of_the_users_is_never_written_as_a_story_index(isolated_data_dir: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    story = ("## Story: Cutting build time\n\n**Situation:** builds took 30 minutes.\n**Action:** I split the test "
+             "suite across four runners.\n**Result:** builds took 8 minutes.\n")  # fmt: skip
+    (notes / "s.md").write_text(story, encoding="utf-8")
+    answers = tmp_path / "a.txt"
+    answers.write_text("I would measure first.\n", encoding="utf-8")
+    app = tmp_path / "webapp"
+    app.mkdir()
+    (app / "manifest.json").write_text(APP_MANIFEST, encoding="utf-8")
+    only_manifest = sorted(p.name for p in app.iterdir())
+    hashing = ["--embedder", "hashing", "--index", str(app)]
+    runs = {
+        "ingest": _run("knowledge.ingest", str(notes), *hashing),
+        "search": _run("knowledge.search", "build time", "--docs", str(notes), *hashing),
+        "session": _run("agent.session", "--role", "director", "--questions", "1", *hashing, "--answers", str(answers)),
+    }
+    for name, run in runs.items():
+        assert run.returncode == 2, (name, run.stdout, run.stderr)
+        assert "not a story index's (manifest.json)" in run.stderr, (name, run.stderr)
+    assert (app / "manifest.json").read_text(encoding="utf-8") == APP_MANIFEST
+    assert sorted(p.name for p in app.iterdir()) == only_manifest
+    # a folder of other files is refused too; an index folder the tool made is reused
+    (tmp_path / "docs-site").mkdir()
+    (tmp_path / "docs-site" / "index.html").write_text("<p>hi</p>", encoding="utf-8")
+    other = _run("knowledge.ingest", str(notes), "--embedder", "hashing", "--index", str(tmp_path / "docs-site"))
+    assert other.returncode == 2 and "(index.html)" in other.stderr, other.stderr
+    fresh = tmp_path / "story-index"
+    for _ in range(2):
+        made = _run("knowledge.ingest", str(notes), "--embedder", "hashing", "--index", str(fresh))
+        assert made.returncode == 0, made.stderr
+    assert sorted(p.name for p in fresh.iterdir()) == ["docstore.json", "manifest.json", "vectors.faiss"]
