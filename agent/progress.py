@@ -113,12 +113,35 @@ def build_view(
     return view
 
 
+def _html_target_problem(given: str) -> str | None:
+    """Why --html `given` cannot take the page, said before anything is written: a device, a pipe or a socket, or a
+    link that loops or points nowhere (sweep28 S14: each was replaced by a regular file, the link's target left
+    stale). A new name or a regular file (or a link to one) is fine; a folder fails at the write, as before."""
+    import stat
+
+    from knowledge.paths import link_problem
+
+    path = Path(given).expanduser()
+    if problem := link_problem(path):
+        return f"--html {given} is {problem}"
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # a new name
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    return f"--html {given} is not a regular file (a pipe, device or socket); give a file name for the page"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: one line on bad input, never a traceback."""
     private_umask()
     args = build_parser().parse_args(argv)
     if args.open and not args.html:
         print("error: --open needs --html FILE", file=sys.stderr)
+        return EXIT_USAGE
+    if args.html and (problem := _html_target_problem(args.html)):
+        print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:
         view = build_view(args.role, args.docs, args.jd, args.embedder, not args.no_coverage)
@@ -131,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         from agent.coaching.page import render_page
 
         target = Path(args.html).expanduser()
+        if target.is_symlink():
+            target = target.resolve()  # the page goes where the link points (the link itself was replaced)
         try:
             write_private(target, render_page(view))
         except OSError as exc:

@@ -1,0 +1,40 @@
+"""`agent.progress --html PATH` never replaces what is at PATH when it is not a page file: a pipe (or a device) or a
+link that points nowhere is refused before anything is written, and a link to a file gets the page at its target
+(sweep28 S14: each was replaced by a regular 0600 file and the command said it wrote the page). Real fifo and links."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _page(target: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "agent.progress", "--role", "director", "--no-coverage", "--html",
+                           str(target)], capture_output=True, text=True, cwd=REPO, timeout=180, env=dict(os.environ),
+                          stdin=subprocess.DEVNULL)  # fmt: skip
+
+
+def test_the_page_never_replaces_a_pipe_or_a_link(isolated_data_dir: Path, tmp_path: Path) -> None:
+    pipe = tmp_path / "page.html"
+    os.mkfifo(pipe)
+    refused = _page(pipe)
+    assert refused.returncode == 2 and "not a regular file" in refused.stderr, refused.stderr
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    dangling = tmp_path / "gone.html"
+    dangling.symlink_to(tmp_path / "missing" / "p.html")
+    refused = _page(dangling)
+    assert refused.returncode == 2 and "which does not exist" in refused.stderr, refused.stderr
+    assert dangling.is_symlink()
+    (tmp_path / "site").mkdir()
+    served = tmp_path / "site" / "progress.html"
+    served.write_text("old page", encoding="utf-8")
+    link = tmp_path / "progress.html"
+    link.symlink_to(served)
+    written = _page(link)
+    assert written.returncode == 0, written.stderr
+    assert link.is_symlink() and served.read_text(encoding="utf-8").startswith("<!doctype html>")
