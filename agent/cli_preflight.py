@@ -141,6 +141,10 @@ def _unusable_path(path: Path) -> str | None:
             return f"{given} is a link that loops back on itself"
     folder = target.parent
     link = f" (a link to {target})" if path.is_symlink() else ""
+    if target.exists() and not target.is_file():
+        # a pipe hung every command that opened it, a device was "a failing disk" (sweep28 S15)
+        what = "a folder" if target.is_dir() else "not a regular file (a pipe, device or socket)"
+        return f"{given}{link} is {what}: give a session database file"
     for part in (folder, *folder.parents):
         if part.is_dir():
             break

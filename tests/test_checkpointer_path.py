@@ -5,6 +5,7 @@ session, --list-sessions and --resume; S13: a missing folder, a link to one and 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,12 @@ def _cases(root: Path) -> list[tuple[Path, str]]:
     (root / "dangling").symlink_to(root / "gone" / "db.sqlite")
     (root / "afile").write_text("not a folder\n", encoding="utf-8")
     missing, dangling, under = root / "missing" / "s.sqlite", root / "dangling", root / "afile" / "s.sqlite"
+    os.mkfifo(root / "pipe")  # it hung every command that opened it (sweep28 S15)
+    (root / "adir").mkdir()
     return [
+        (root / "pipe", f"--checkpointer {root / 'pipe'} is not a regular file (a pipe, device or socket): give a "
+                        "session database file"),
+        (root / "adir", f"--checkpointer {root / 'adir'} is a folder: give a session database file"),
         (root / "l1", f"--checkpointer {root / 'l1'} is a link that loops back on itself"),
         (missing, f"--checkpointer {missing}: the folder {missing.parent} does not exist"),
         (dangling, f"--checkpointer {dangling} (a link to {root / 'gone' / 'db.sqlite'}): the folder {root / 'gone'} "
