@@ -437,3 +437,22 @@ def test_another_graph_cannot_run_on_an_interview_thread(server: tuple[str, Path
     assert reply.status_code == 409 and "this thread holds an interview" in reply.json()["detail"], reply.text
     now = client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
     assert refusal(now) is None and answers(client, thread_id) == [(ANSWER, 0)]
+
+
+def test_terminal_controls_in_an_answer_never_reach_the_state_or_the_transcript(server: tuple[str, Path]) -> None:
+    """sweep28 S13: an answer's escapes (a title change, a screen clear, a bell) were kept raw in the thread's state and
+    the transcript file; the terminal tool strips them before they are stored."""
+    client: Any = dev_client(server[0])
+    thread_id = started(client, "escapes")
+    hostile = "OPENS \x1b]0;RENAMED\x07\x1b[2J I cut our cloud bill 35% by moving batch jobs to spot capacity.\x00"
+    client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "answer", "text": hostile}},
+                     context=CONTEXT)  # fmt: skip
+    client.runs.wait(thread_id, "interviewer", command={"resume": {"kind": "end", "step": 1}}, context=CONTEXT)
+    values = client.threads.get_state(thread_id)["values"]
+    stored = repr(values)
+    assert "\\x1b" not in stored and "\\x07" not in stored and "\\x00" not in stored, stored[:600]
+    assert values["turns"][0]["answer"] == "OPENS  I cut our cloud bill 35% by moving batch jobs to spot capacity."
+    reports = [p for p in server[1].parent.glob("moves-data*/**/reports/*.json") if "OPENS" in p.read_text("utf-8")]
+    assert reports  # the transcript file of this interview
+    for path in reports:
+        assert "\\u001b" not in path.read_text(encoding="utf-8") and "\\u0007" not in path.read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ from langgraph.types import interrupt
 from agent.nodes.lines import question_preamble
 from agent.report import model_failure_line
 from agent.state import PlannedQuestion, State, TurnRecord, next_question_index
+from knowledge.safe_text import clean_text
 
 ResumeKind = Literal["answer", "skip", "end"]
 
@@ -49,7 +50,9 @@ def _answer_text(text: Any) -> str:
     if len(text) > MAX_ANSWER_CHARS:
         raise RefusedMove(f"this answer is {len(text):,} characters, over the {MAX_ANSWER_CHARS:,} an answer may have; "
                           "nothing was recorded: send it shorter")  # fmt: skip
-    return text
+    # terminal controls never reach the state, the transcript or a report (sweep28 S13: a service client's answer
+    # kept them; the terminal tool cleans its answers before they get here, so this changes nothing for it)
+    return clean_text(text)
 
 
 def parse_resume(value: Any) -> tuple[ResumeKind, str]:
