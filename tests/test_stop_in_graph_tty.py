@@ -17,46 +17,21 @@ from pathlib import Path
 
 import pytest
 
+from tests.slow_hook import slow_call
 from tests.test_first_draft_kept import ARGS, _run
 from tests.test_session_tty import Terminal
 
 FIRST = "I moved four teams to trunk-based delivery and lead time fell from 12 days to 3 in one quarter."
 ANSWER = "I split the on-call rota across two sites and pages per engineer fell from 9 a week to 4 in a quarter."
-SLOW_WRITE = """
-import importlib.abc, importlib.util, os, sys, time
-class _SlowWrite(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name != "langgraph.channels.binop":
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(name)
-        run = spec.loader.exec_module
-        def exec_module(module):
-            run(module)
-            update = module.BinaryOperatorAggregate.update
-            def slow_update(self, values):
-                mark = os.environ["SLOW_WRITE_MARK"]
-                if not os.path.exists(mark) and os.environ["SLOW_WRITE_TEXT"] in repr(values):
-                    open(mark, "w").close()  # the answer's write is being applied: the stop is sent now
-                    for _ in range(100):  # 1 s, in steps (a signal is handled between them)
-                        time.sleep(0.01)
-                return update(self, values)
-            module.BinaryOperatorAggregate.update = slow_update
-        spec.loader.exec_module = exec_module
-        return spec
-sys.meta_path.insert(0, _SlowWrite())
-"""
 
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
 def test_a_stop_inside_langgraphs_writes_keeps_the_answer_exactly_once(
     isolated_data_dir: Path, tmp_path: Path, sig: signal.Signals, code: int
 ) -> None:
-    hook = tmp_path / "slow-write"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(SLOW_WRITE, encoding="utf-8")
-    mark = tmp_path / "applying-the-answer"
-    env = {"PYTHONPATH": str(hook), "SLOW_WRITE_MARK": str(mark), "SLOW_WRITE_TEXT": ANSWER[:40]}
+    # LangGraph's channel update of the write that carries the answer: 1 s, the mark left as it starts
+    env, mark = slow_call(tmp_path / "slow-write", "langgraph.channels.binop", "BinaryOperatorAggregate.update",
+                          condition=f"{ANSWER[:40]!r} in repr(args[1])")  # fmt: skip
     term = Terminal([*ARGS, "--questions", "3"], extra_env=env)
     try:
         term.wait_for_prompt(after="Question 1/3")

@@ -16,44 +16,20 @@ from pathlib import Path
 
 import pytest
 
+from tests.slow_hook import slow_call
 from tests.test_first_draft_kept import ARGS
 from tests.test_session_tty import Terminal
 
 DRAFT = "Pager load fell by a third once one team owned the alerts!"
-SLOW_KEY = """
-import importlib.abc, importlib.util, os, sys, time
-class _SlowKey(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name != "prompt_toolkit.buffer":
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(name)
-        run = spec.loader.exec_module
-        def exec_module(module):
-            run(module)
-            insert = module.Buffer.insert_text
-            def slow_insert(self, data, *args, **kwargs):
-                if data == "!":  # the draft's last key: the stop is sent while it is being applied
-                    open(os.environ["SLOW_KEY_MARK"], "w").close()
-                    for _ in range(100):  # 1 s, in steps (a signal is handled between them)
-                        time.sleep(0.01)
-                return insert(self, data, *args, **kwargs)
-            module.Buffer.insert_text = slow_insert
-        spec.loader.exec_module = exec_module
-        return spec
-sys.meta_path.insert(0, _SlowKey())
-"""
 
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
 def test_a_stop_while_a_key_is_applied_keeps_the_whole_draft(
     isolated_data_dir: Path, tmp_path: Path, sig: signal.Signals, code: int
 ) -> None:
-    hook = tmp_path / "slow-key"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(SLOW_KEY, encoding="utf-8")
-    mark = tmp_path / "applying-the-key"
-    term = Terminal(ARGS, extra_env={"PYTHONPATH": str(hook), "SLOW_KEY_MARK": str(mark)})
+    # prompt_toolkit's buffer insert of the draft's last key: 1 s, the mark left as it starts
+    env, mark = slow_call(tmp_path / "slow-key", "prompt_toolkit.buffer", "Buffer.insert_text", "args[1] == '!'")
+    term = Terminal(ARGS, extra_env=env)
     try:
         term.wait_for_prompt(after="Question 1/2")
         term.type_seen(DRAFT[:-1])
