@@ -21,16 +21,27 @@ def _damage(database: Path) -> None:
         out.write(b"\xa5" * 8192)
 
 
-def test_an_early_answer_is_graded_after_the_damaged_database_is_moved_aside(isolated_data_dir: Path) -> None:
+def _asked_to_move_it_aside(data_dir: Path) -> Terminal:
+    """A session database damaged after a first session (its report removed), a new session at a terminal, an
+    answer submitted while it gets ready: the terminal as the start asks to move the database aside."""
     assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
-    _damage(isolated_data_dir / "sessions.sqlite")
-    for path in (isolated_data_dir / "reports").glob("*"):
+    _damage(data_dir / "sessions.sqlite")
+    for path in (data_dir / "reports").glob("*"):
         path.unlink()
     term = Terminal(ARGS)
     try:
         term.wait_for_prompt(after="Question 1/2")
         term.submit(ANSWER)
         term.wait_for("afresh? [y/N]")
+    except BaseException:
+        term.close()
+        raise
+    return term
+
+
+def test_an_early_answer_is_graded_after_the_damaged_database_is_moved_aside(isolated_data_dir: Path) -> None:
+    term = _asked_to_move_it_aside(isolated_data_dir)
+    try:
         term.type("y\r")
         term.wait_for_prompt(after="Question 2/2")  # the answer was graded: the interview went on
         term.type("/end\r")
@@ -46,13 +57,8 @@ def test_an_early_answer_is_graded_after_the_damaged_database_is_moved_aside(iso
 def test_ctrl_d_at_the_move_aside_question_answers_no_at_once(isolated_data_dir: Path) -> None:
     """sweep26 S6: Ctrl-D at "Move it aside and start afresh? [y/N]" did nothing (the keys were held without line
     mode, so it was a character): the session sat silent until Enter. Now it is No, at once; the answer is kept."""
-    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
-    _damage(isolated_data_dir / "sessions.sqlite")
-    term = Terminal(ARGS)
+    term = _asked_to_move_it_aside(isolated_data_dir)
     try:
-        term.wait_for_prompt(after="Question 1/2")
-        term.submit(ANSWER)
-        term.wait_for("afresh? [y/N]")
         term.type("\x04")
         exited = term.exit_code()  # a hang would fail here after Terminal's patience, not pass
         while term._read():
@@ -68,16 +74,9 @@ def test_ctrl_d_at_the_move_aside_question_answers_no_at_once(isolated_data_dir:
 def test_no_to_moving_it_aside_says_where_the_answer_is_kept_and_how_it_comes_back(isolated_data_dir: Path) -> None:
     """sweep26 S3: answering "N" exited with the damage named and nothing about the answer just submitted. Now the
     run says where it is kept and the resume command; once the file is moved aside, that command grades it."""
-    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
     database = isolated_data_dir / "sessions.sqlite"
-    _damage(database)
-    for path in (isolated_data_dir / "reports").glob("*"):
-        path.unlink()
-    term = Terminal(ARGS)
+    term = _asked_to_move_it_aside(isolated_data_dir)
     try:
-        term.wait_for_prompt(after="Question 1/2")
-        term.submit(ANSWER)
-        term.wait_for("afresh? [y/N]")
         term.type("n\r")
         exited = term.exit_code()
         while term._read():
