@@ -257,8 +257,12 @@ def run(opts: Options) -> int:
         if early is not None and early.kept is not None and (driver is None or not driver.started):
             # submitted while it got ready, then the database could not take the session (e.g. "N" to moving a
             # damaged one aside): the answer journal keeps it, so say where and how it is graded (sweep26 S3)
-            _kept_for_later(early.kept, exc, render)
+            _kept_for_later(early.kept, exc.problem, render)
             return EXIT_USAGE  # as any session the data folder could not take
+        if resuming and exc.problem == "corrupt" and (waiting := _journalled(opts.resume)):
+            # the session's answers wait in the answer journal: say so, not only that the database is damaged
+            _kept_for_later(waiting, exc.problem, render)  # (sweep28 S1)
+            return EXIT_USAGE
         if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
             return EXIT_USAGE if exc.problem == "corrupt" else EXIT_ERROR  # a damaged database: as its header check
@@ -293,6 +297,11 @@ def run(opts: Options) -> int:
             if resuming and (driver is None or not driver.started):
                 # stopped while the saved session was opened (e.g. its story index rebuilt): nothing of it changed
                 render.line(f"Stopped before the session resumed; {_kept_as_it_was(opts)}")
+                return EXIT_INTERRUPTED
+            if early is not None and early.damaged and early.kept is not None and driver is None:
+                # stopped at "move the damaged database aside?": the resume command alone would meet it again
+                _kept_for_later(early.kept, "corrupt", render)  # (sweep28 S1)
+                keep_draft(source, None, early.kept, context, render)
                 return EXIT_INTERRUPTED
             if not _first_draft_kept(source, driver, early, render):
                 cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
@@ -369,13 +378,23 @@ def _take_unread(source: AnswerSource, driver: Any = None, early: Any = None) ->
             early.keep_answer(answer)
 
 
-def _kept_for_later(thread_id: str, exc: StorageError, render: Renderer) -> None:
-    """The answer submitted while the session got ready is kept in the answer journal: where, and how to get it
-    graded once the session database can take it."""
-    when = "once the damaged database is moved aside (the mv command above)" if exc.problem == "corrupt" else (
+def _kept_for_later(thread_id: str, problem: str, render: Renderer) -> None:
+    """The answer submitted while the session got ready (or a session's answers) is kept in the answer journal:
+    where, and how to get it graded once the session database can take it (`problem`: the StorageError's)."""
+    when = "once the damaged database is moved aside (the mv command above)" if problem == "corrupt" else (
         "once that is fixed")  # fmt: skip
     render.resume_hint(thread_id, f"Your answer is kept in {answer_journal.journal_path(thread_id)}; {when}, it is "
                                   "graded when you resume.")  # fmt: skip
+
+
+def _journalled(session_id: str | None) -> str | None:
+    """The session a --resume meant whose answers wait in the answer journal (the given id, or for a bare --resume
+    the newest session waiting there), else None."""
+    if session_id:
+        entry = answer_journal.load(session_id)
+        return session_id if entry is not None and entry.moves else None
+    waiting = answer_journal.waiting()
+    return waiting[0].thread_id if waiting else None
 
 
 def _ungraded(early: Any, driver: Any) -> str | None:

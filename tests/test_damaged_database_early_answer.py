@@ -96,3 +96,36 @@ def test_no_to_moving_it_aside_says_where_the_answer_is_kept_and_how_it_comes_ba
     transcript = isolated_data_dir / "reports" / f"{session}.json"
     turns = json.loads(transcript.read_text(encoding="utf-8"))["turns"]
     assert [t["answer"] for t in turns if not t["skipped"]] == [ANSWER]
+
+
+def test_ctrl_c_at_the_move_aside_question_and_a_resume_before_the_move_say_where_the_answer_is(
+    isolated_data_dir: Path,
+) -> None:
+    """sweep28 S1: Ctrl-C at "Move it aside and start afresh? [y/N]" printed only "Your answer is saved ... Resume
+    with", and that resume said only that the database is damaged. Both now say the answer is kept in the answer
+    journal and is graded once the damaged file is moved aside; after the move the resume grades it."""
+    import signal
+
+    database = isolated_data_dir / "sessions.sqlite"
+    term = _asked_to_move_it_aside(isolated_data_dir)
+    try:
+        term.proc.send_signal(signal.SIGINT)  # what Ctrl-C at the question sends
+        exited = term.exit_code()
+        while term._read():
+            pass
+        screen = " ".join(term.text().split())
+    finally:
+        term.close()
+    assert exited == 130, screen[-1500:]
+    (kept,) = (isolated_data_dir / "pending").glob("*.json")
+    said = f"Your answer is kept in {kept}; once the damaged database is moved aside"
+    assert said in screen and "Traceback" not in screen, screen[-1500:]
+    session = kept.stem
+    early = run("--resume", session, stdin=scripted("/end"))
+    assert early.returncode == 2 and "is damaged" in early.stderr, early.stdout + early.stderr
+    assert said in " ".join((early.stdout + early.stderr).split()), early.stdout + early.stderr
+    database.rename(database.with_name("sessions.sqlite.aside"))  # the mv command printed with the question
+    resumed = run("--resume", session, stdin=scripted("/end"))
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    turns = json.loads((isolated_data_dir / "reports" / f"{session}.json").read_text(encoding="utf-8"))["turns"]
+    assert [t["answer"] for t in turns if not t["skipped"]] == [ANSWER]
