@@ -30,7 +30,11 @@ BACKOFF = 0.25  # seconds before a retry when the server gave no Retry-After
 MIN_ATTEMPT_TIME = 0.05
 
 _working: dict[str, str] = {}  # server and model -> the mode that worked there this process
-_dead: dict[str, Fault] = {}  # server and model -> why no call there can succeed (bad key, unknown model)
+# server and model -> why no call there can succeed (bad key, unknown model) and when that was learnt (monotonic s)
+_dead: dict[str, tuple[Fault, float]] = {}
+# s a refused key or an unknown model is believed before the server is asked again: one refusal lasted for the
+# server process's life, every later candidate graded offline until a restart (sweep28 S12)
+DEAD_FOR = 300.0
 _lock = threading.Lock()
 
 
@@ -150,8 +154,15 @@ def call_structured(
     usage = Usage()
     with _lock:
         dead = _dead.get(server)
+        if dead is not None and time.monotonic() - dead[1] >= DEAD_FOR:
+            del _dead[server]  # long enough: the key or the model may be fixed, ask again
+            dead = None
     if dead is not None:
-        raise StructuredError(dead, usage)  # the same answer as last time, without the call
+        fault, since = dead
+        # not sent: said as such, not as if this answer had been refused (when, and when it is tried again)
+        ago, again = time.monotonic() - since, DEAD_FOR - (time.monotonic() - since)
+        detail = f"not sent; the last call, {ago:.0f} s ago: {fault.detail}; asked again in {max(again, 0):.0f} s"
+        raise StructuredError(Fault(fault.kind, detail, fault.status), usage)
     confirmed = known_mode(server)
     mode = confirmed or MODES[0]
     retries = 1
@@ -180,7 +191,7 @@ def call_structured(
                 break  # the window is spent; a retry would overrun it
             if last.kind in FATAL:
                 with _lock:
-                    _dead[server] = last
+                    _dead[server] = (last, time.monotonic())
                 break
             if mode != confirmed and last.status in DEGRADE_STATUSES and mode != MODES[-1]:
                 mode = MODES[MODES.index(mode) + 1]  # this server may not speak that format
