@@ -26,7 +26,13 @@ KEPT_VERSIONS = 3  # older uploads are removed (threads that used them re-read t
 
 
 class UploadError(ValueError):
-    """Uploaded documents that cannot be accepted; the message says which and why in one line."""
+    """Uploaded documents that cannot be accepted; the message says which and why in one line. `too_large`: refused
+    for its size (HTTP 413 at the service), not for its shape (HTTP 422: a 40-byte malformed upload was called too
+    large, sweep28 S10)."""
+
+    def __init__(self, message: str, too_large: bool = False) -> None:
+        super().__init__(message)
+        self.too_large = too_large
 
 
 def candidate_key(identity: str) -> str:
@@ -62,7 +68,7 @@ def _clean(documents: Any) -> list[tuple[str, str]]:
     if not isinstance(documents, list) or not documents:
         raise UploadError("documents must be a non-empty list of {name, text}")
     if len(documents) > MAX_DOCUMENTS:
-        raise UploadError(f"too many documents ({len(documents)}; at most {MAX_DOCUMENTS})")
+        raise UploadError(f"too many documents ({len(documents)}; at most {MAX_DOCUMENTS})", too_large=True)
     out: list[tuple[str, str]] = []
     total = 0
     names: set[str] = set()
@@ -72,10 +78,10 @@ def _clean(documents: Any) -> list[tuple[str, str]]:
         text: str = doc["text"]
         size = len(text.encode("utf-8", errors="replace"))
         if size > MAX_DOCUMENT_BYTES:
-            raise UploadError(f"document {i}: {size} bytes (at most {MAX_DOCUMENT_BYTES})")
+            raise UploadError(f"document {i}: {size} bytes (at most {MAX_DOCUMENT_BYTES})", too_large=True)
         total += size
         if total > MAX_UPLOAD_BYTES:
-            raise UploadError(f"the documents add up to more than {MAX_UPLOAD_BYTES} bytes")
+            raise UploadError(f"the documents add up to more than {MAX_UPLOAD_BYTES} bytes", too_large=True)
         if "\x00" in text:
             raise UploadError(f"document {i}: binary content (a NUL byte); upload text")
         raw = str(doc.get("name") or f"document-{i}")

@@ -18,7 +18,7 @@ error naming `__start__`. Each becomes one line here, before the run is queued:
 - a run of another graph (`progress`) on a thread that holds an interview: refused (HTTP 409): its output would
   replace the interview in the thread's state;
 - a first run without input: started with no documents, as `input={}` would be;
-- a start run whose upload the graph would refuse (too many or too large documents): refused (HTTP 413) before
+- a start run whose upload the graph would refuse (too many or too large documents: HTTP 413; malformed: 422) before
   LangGraph writes the input into the thread's checkpoints, so a refused upload is not stored;
 - a run sent with multitask_strategy "interrupt" or "rollback": queued instead ("enqueue"), since cancelling the
   run in flight would lose the move it carries without a word to its client;
@@ -65,9 +65,10 @@ LOG = logging.getLogger("interviewer.service")
 CANCELLING = ("interrupt", "rollback")  # LangGraph's strategies that cancel the run in flight: a move already sent
 
 
-def upload_refusal(payload: dict[str, Any]) -> str | None:
-    """Why a start run's upload is refused (the graph's own check, agent.candidates), before anything stores it:
-    LangGraph writes a run's input into the thread's checkpoints before any node can refuse it."""
+def upload_refusal(payload: dict[str, Any]) -> tuple[str, int] | None:
+    """Why a start run's upload is refused (the graph's own check, agent.candidates), before anything stores it,
+    and the HTTP status that says so (413 too large, 422 malformed): LangGraph writes a run's input into the
+    thread's checkpoints before any node can refuse it."""
     run_input = payload.get("input")
     documents = run_input.get("documents") if isinstance(run_input, dict) else None
     if not documents:
@@ -75,7 +76,7 @@ def upload_refusal(payload: dict[str, Any]) -> str | None:
     try:
         check_upload(documents)
     except UploadError as exc:
-        return f"the upload was refused, nothing was stored: {exc}"
+        return f"the upload was refused, nothing was stored: {exc}", 413 if exc.too_large else 422
     return None
 
 
@@ -220,8 +221,9 @@ class RunGuard:
 
         try:
             if refused_upload := upload_refusal(payload):
-                LOG.warning("a client's input was refused: %s", refused_upload)  # as the graph's refusals are
-                await reply(send, 413, {"detail": refused_upload})
+                detail, status = refused_upload
+                LOG.warning("a client's input was refused: %s", detail)  # as the graph's refusals are
+                await reply(send, status, {"detail": detail})
                 return
             thread = await _settled(match["thread"], scope)
             refusal, instead = verdict(thread, payload) if thread is not None else (None, None)

@@ -456,3 +456,16 @@ def test_terminal_controls_in_an_answer_never_reach_the_state_or_the_transcript(
     assert reports  # the transcript file of this interview
     for path in reports:
         assert "\\u001b" not in path.read_text(encoding="utf-8") and "\\u0007" not in path.read_text(encoding="utf-8")
+
+
+def test_a_malformed_upload_is_refused_as_malformed_not_as_too_large(server: tuple[str, Path]) -> None:
+    """sweep28 S10: a 40-byte upload whose document has no text was refused with HTTP 413 ("Request Entity Too
+    Large"), so a client that maps 413 to "send less" told the candidate to shrink it. It is 422, with the same line."""
+    client: Any = dev_client(server[0])
+    for documents in ([{"name": "a.md"}], [{"name": "a.md", "text": 123}], "not a list"):
+        thread_id = client.threads.create(metadata={"user_id": "malformed-upload"})["thread_id"]
+        with pytest.raises(Exception) as refused:
+            client.runs.wait(thread_id, "interviewer", input={"documents": documents}, context=CONTEXT)
+        response = getattr(refused.value, "response", None)
+        assert getattr(response, "status_code", None) == 422, (documents, refused.value)
+        assert "the upload was refused, nothing was stored" in getattr(response, "text", ""), response
