@@ -7,6 +7,7 @@ and .json and is idempotent, so the driver may call it again after a resume.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import re
@@ -222,6 +223,9 @@ def render_markdown(
             if t["is_follow_up"]:
                 lines += [f"**Follow-up:** {t['question']}", ""]
             lines += [f"**Answer:** {'(skipped)' if t['skipped'] else t['answer']}", ""]
+            if whole := t.get("whole_answer_file"):
+                lines += [f"*(cut at {len(t['answer']):,} of {t.get('answer_chars', 0):,} characters for grading; "
+                          f"the whole answer: {whole})*", ""]  # fmt: skip
             if t["critique"] is not None:
                 failed = model_failure_line(t.get("usage"))
                 lines += [*([f"- {failed}"] if failed else []), *_critique_md(t["critique"]), ""]
@@ -233,9 +237,37 @@ def render_markdown(
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _with_whole_answers(thread_id: str, turns: list[Any]) -> list[Any]:
+    """The turns, each answer that was cut to the cap for grading marked with the file beside the report that keeps
+    it whole (agent.whole_answer) and its full length: the report and the transcript said nothing of the cut
+    (sweep28 S9)."""
+    folder = report_paths(thread_id)[0].parent
+    try:
+        kept = sorted(folder.glob(f"{glob.escape(thread_id)}.whole-answer-*.txt"))
+    except (OSError, ValueError):
+        return turns
+    if not kept:
+        return turns
+    heads: dict[str, tuple[str, int]] = {}
+    for path in kept:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for t in turns:
+            answer = t.get("answer") or ""
+            if answer and len(text) > len(answer) and text.startswith(answer):
+                heads.setdefault(answer, (path.name, len(text)))
+    marked = []
+    for t in turns:
+        found = heads.get(t.get("answer") or "")
+        marked.append({**t, "whole_answer_file": found[0], "answer_chars": found[1]} if found else t)
+    return marked
+
+
 def build_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """The Markdown report and the JSON transcript of a session's state (same input, same output)."""
-    plan, turns = values.get("plan", []), values.get("turns", [])
+    plan, turns = values.get("plan", []), _with_whole_answers(thread_id, values.get("turns", []))
     scorecard = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
     title = report_title(thread_id, context, scorecard, turns)
     text = render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard, title)

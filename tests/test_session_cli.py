@@ -139,6 +139,12 @@ def test_skip_and_a_huge_answer_cut_to_the_cap(isolated_data_dir: Path) -> None:
     assert data["turns"][0]["skipped"] is True
     assert len(data["turns"][1]["answer"]) <= 20_000
     assert "skipped" in out.split("Scorecard")[1]
+    # sweep28 S9: the transcript and the report say the answer was cut and where it is whole
+    assert data["turns"][1]["whole_answer_file"] == whole.name
+    assert data["turns"][1]["answer_chars"] == len(whole.read_text(encoding="utf-8"))
+    assert "whole_answer_file" not in data["turns"][0]
+    report = (isolated_data_dir / "reports" / f"{sid}.md").read_text(encoding="utf-8")
+    assert f"characters for grading; the whole answer: {whole.name})" in report, report[-800:]
 
 
 def test_stdin_closing_early_saves_and_resume_finishes(isolated_data_dir: Path) -> None:
