@@ -145,6 +145,10 @@ def _foreign_files(given: str, folder: Path) -> str | None:
     except OSError:
         return None  # unreadable: the save says why
     foreign = [n for n in names if not n.lstrip(".").startswith(INDEX_FILES)]
+    odd = [n for n in names if n in INDEX_FILES and (folder / n).exists() and not (folder / n).is_file()]
+    if odd:  # a pipe there hung the read of the index for ever (sweep28 S15)
+        return (f"--index {given}: {odd[0]} there is not a regular file (a pipe, device or socket); nothing was "
+                "written there: give an empty or new folder for the story index")
     manifest = folder / "manifest.json"
     if not foreign and manifest.is_file():
         try:

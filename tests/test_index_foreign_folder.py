@@ -51,3 +51,17 @@ def test_a_folder_of_the_users_is_never_written_as_a_story_index(isolated_data_d
         made = _run("knowledge.ingest", str(notes), "--embedder", "hashing", "--index", str(fresh))
         assert made.returncode == 0, made.stderr
     assert sorted(p.name for p in fresh.iterdir()) == ["docstore.json", "manifest.json", "vectors.faiss"]
+
+
+def test_an_index_folder_whose_manifest_is_a_pipe_is_refused_not_read(isolated_data_dir: Path, tmp_path: Path) -> None:
+    """sweep28 S15 (also): a manifest.json that is a pipe hung knowledge.search until it was killed."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "s.md").write_text("## Story: Faster builds\n\n**Situation:** slow builds.\n**Action:** I split them.\n"
+                                "**Result:** builds took 8 minutes.\n", encoding="utf-8")  # fmt: skip
+    index = tmp_path / "index"
+    index.mkdir()
+    os.mkfifo(index / "manifest.json")
+    run = _run("knowledge.search", "builds", "--docs", str(notes), "--embedder", "hashing", "--index", str(index))
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "manifest.json there is not a regular file" in run.stderr, run.stderr
