@@ -110,7 +110,9 @@ def foreign_checkpointer() -> str | None:
     from agent.storage import foreign_message, not_sqlite
 
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    if not url or memory_only(url) or is_postgres(url):
+    if not url:
+        return _default_not_a_file()
+    if memory_only(url) or is_postgres(url):
         return None
     if not is_sqlite(url):
         return (f"--checkpointer {redact_url(url)} is not a kind of session store this tool serves: give a SQLite "
@@ -121,6 +123,21 @@ def foreign_checkpointer() -> str | None:
     if path.resolve() == (data_dir() / "sessions.sqlite").resolve():
         return None  # the tool's own database, named explicitly: a damaged one is offered the move as ever
     return foreign_message(path) if path.exists() and not_sqlite(path) else None
+
+
+def _default_not_a_file() -> str | None:
+    """The data folder's sessions.sqlite that is a pipe, device, socket or folder, named as such (sweep28 S15: "the
+    disk holding ... failed to read or write (disk I/O error)"), else None."""
+    from knowledge.paths import DataDirError
+
+    try:
+        db = data_dir() / "sessions.sqlite"
+    except DataDirError:
+        return None  # said by the data folder's own check
+    if not db.exists() or db.is_file():
+        return None
+    what = "a folder" if db.is_dir() else "not a regular file (a pipe, device or socket)"
+    return f"the session database {db} is {what}: move it away (or point --checkpointer at a file) and run again"
 
 
 def _unusable_path(path: Path) -> str | None:

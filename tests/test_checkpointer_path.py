@@ -67,3 +67,18 @@ def test_a_typo_of_memory_is_refused_not_made_a_file_here(tmp_path: Path, isolat
                "path (or sqlite:///PATH), a postgresql:// URL, or memory:")  # fmt: skip
     assert run.stderr.strip() == refused
     assert list(here.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [[*FAST, "--questions", "1"], ["--list-sessions"], ["--resume"]],
+                         ids=["new session", "list", "resume"])  # fmt: skip
+def test_the_data_folders_session_database_as_a_pipe_is_named_as_such(
+    isolated_data_dir: Path, command: list[str]
+) -> None:
+    """sweep28 S15 (also): the default sessions.sqlite as a fifo was "the disk holding ... failed to read or write
+    (disk I/O error)"."""
+    isolated_data_dir.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(isolated_data_dir / "sessions.sqlite")
+    run = run_cli(*command, stdin="An answer.\n")
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "sessions.sqlite is not a regular file (a pipe, device or socket)" in run.stderr, run.stderr
+    assert "disk I/O" not in run.stderr
