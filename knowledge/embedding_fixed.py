@@ -1,5 +1,5 @@
-"""Fixed texts embedded once, at release time: every bundled role pack's questions and signals, and the questions as
-the story index searches them.
+"""Fixed texts embedded once, at release time: every bundled role pack's questions and signals, the questions as
+the story index searches them, and (for the critic's word vectors) the critic's signal examples.
 
 Relevance compares each answer with every question of its role pack, and signals with each of the asked question's
 signals; the story index searches each asked question with its boilerplate stripped ("Tell me about a time you" off).
@@ -8,8 +8,10 @@ knowledge/data/critic-vectors-<embedder>.npz (plain arrays, read with allow_pick
 the text and stamped with the model's sha256. A text that changed (a role pack edited), a custom role pack or a
 different model misses the table and is embedded as before, so a stale table costs time, never a verdict.
 Without it, the first answer of a session (or the warm-up beside it) embeds ~120 texts, about a second of CPU, and
-every candidate's index embeds each question it is asked.
-Regenerate after editing a role pack (a test fails until then):
+every candidate's index embeds each question it is asked. The critic's own table (static word vectors,
+knowledge.embedding_static) also holds the signal examples (agent/critic/signal_examples): a service process met
+its pack's ~110 examples on the first real answer, while other candidates' turns waited.
+Regenerate after editing a role pack or a signal example (a test fails until then):
 
     python -m knowledge.embedding_fixed
 """
@@ -27,6 +29,7 @@ from knowledge.vector_table import read_table
 from knowledge.vector_table import write_table as write_vectors
 
 DATA = Path(__file__).resolve().parent / "data"
+CRITIC_TABLE = "wordllama"  # the critic's embedder (agent.critic.semantic.CRITIC_EMBEDDER)
 
 
 def table_path(name: str) -> Path:
@@ -56,6 +59,19 @@ def pack_texts() -> tuple[str, ...]:
     return tuple(sorted(texts))
 
 
+def example_texts() -> tuple[str, ...]:
+    """The critic's signal examples of the bundled packs (read here at release time only: the critic owns them)."""
+    from agent.critic.examples import table
+
+    return tuple(sorted(set(table().values())))
+
+
+def table_texts(name: str) -> tuple[str, ...]:
+    """The texts a model's table holds: the pack texts, and for the critic's word vectors the signal examples too
+    (MiniLM never embeds those, so its table leaves them out)."""
+    return tuple(sorted({*pack_texts(), *example_texts()})) if name == CRITIC_TABLE else pack_texts()
+
+
 def shipped_vectors(model: Embeddings) -> dict[str, np.ndarray]:
     """Shipped vectors for this embedder (text_key -> unit vector); {} when none fit the model."""
     name = str(getattr(model, "name", ""))
@@ -66,21 +82,25 @@ def shipped_vectors(model: Embeddings) -> dict[str, np.ndarray]:
 
 
 def write_table(model: Embeddings) -> Path:
-    """Embed every bundled pack text with `model` and write the shipped table; returns its path."""
+    """Embed the texts of `model`'s table (table_texts) with it and write the shipped table; returns its path."""
     from knowledge.embeddings import embed_matrix
 
-    texts = list(pack_texts())
+    name = str(getattr(model, "name", ""))
+    texts = list(table_texts(name))
     vectors = embed_matrix(model, texts)
-    path = table_path(str(getattr(model, "name", "")))
-    return write_vectors(path, "keys", [text_key(t) for t in texts], vectors, model)
+    return write_vectors(table_path(name), "keys", [text_key(t) for t in texts], vectors, model)
 
 
 def main() -> int:
-    """Regenerate the MiniLM table (after a role pack's questions or signals changed)."""
-    from knowledge.embeddings import load_embedder
+    """Regenerate the MiniLM and the critic's tables (after a role pack or a signal example changed)."""
+    from knowledge.embeddings import load_embedder, shared_static
 
-    path = write_table(load_embedder("minilm"))
-    print(f"wrote {path} ({len(pack_texts())} texts)")
+    for model in (load_embedder("minilm"), shared_static()):
+        if notice := getattr(model, "notice", None):
+            print(f"not written: {notice}")
+            return 1
+        path = write_table(model)
+        print(f"wrote {path} ({len(table_texts(str(getattr(model, 'name', ''))))} texts)")
     return 0
 
 

@@ -6,6 +6,7 @@ The answers are written for this file; the role pack is the bundled one."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from agent.context import Context
 from agent.critic import critique_answer, lexical, paraphrase
@@ -57,3 +58,22 @@ def test_single_words_embed_as_their_token_row() -> None:
     want = want / np.clip(np.linalg.norm(want, axis=1, keepdims=True), 1e-12, None)
     assert np.array_equal(got, want)
     assert semantic().available
+
+
+def test_warm_up_takes_in_the_packs_signal_examples(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A service's first answers of many sessions met the pack's ~110 signal examples at once; the warm-up of a
+    session takes them in beforehand (from the shipped table), as it does the pack's questions and signals."""
+    from agent.critic import examples
+    from agent.nodes import critique as node
+
+    sem = semantic()
+    monkeypatch.setattr(node, "_WARM_PACKS", set())  # this pack not warmed yet in this process
+    monkeypatch.setattr(examples, "_TABLE", None)  # the examples files not read yet
+    monkeypatch.setattr(sem, "_cache", {})  # nothing embedded yet
+    warm_up(Context(role=ROLE, questions=3, follow_ups=1, seed=1, offline=True))
+    q = load_role(ROLE).questions[0]
+    info = question_info(q.text, q.type, q.competency, ROLE, None, q.id)
+    pool = [*info.signals, *(x for group in info.other_signals for x in group)]
+    wanted = [examples.example(s) or s for s in pool]
+    assert len(set(wanted) - set(pool)) > 50  # the pack's examples, not its signals
+    assert all(text in sem._cache for text in wanted)

@@ -7,8 +7,8 @@ from typing import Any
 import numpy as np
 
 from agent.critic.semantic import Semantic
-from knowledge.embedding_fixed import pack_texts, shipped_vectors, text_key
-from knowledge.embeddings import embed_matrix, load_embedder
+from knowledge.embedding_fixed import example_texts, pack_texts, shipped_vectors, table_texts, text_key
+from knowledge.embeddings import embed_matrix, load_embedder, shared_static
 
 
 def test_every_pack_text_has_a_shipped_vector_equal_to_a_fresh_one() -> None:
@@ -23,11 +23,36 @@ def test_every_pack_text_has_a_shipped_vector_equal_to_a_fresh_one() -> None:
     assert np.allclose(fresh, stored, atol=1e-4)
 
 
-class Counting:
-    """The real MiniLM, counting the texts it is asked to embed."""
+def test_every_critic_text_and_signal_example_has_a_shipped_word_vector_equal_to_a_fresh_one() -> None:
+    model = shared_static()
+    shipped = shipped_vectors(model)
+    texts = list(table_texts("wordllama"))
+    assert set(pack_texts()) <= set(texts) and len(example_texts()) > 100 and set(example_texts()) <= set(texts)
+    missing = [t for t in texts if text_key(t) not in shipped]
+    assert not missing, f"packs or signal examples changed: run python -m knowledge.embedding_fixed ({missing[:2]})"
+    fresh = embed_matrix(model, texts)
+    assert np.array_equal(fresh, np.stack([shipped[text_key(t)] for t in texts]))  # the same bits: same verdicts
 
-    def __init__(self) -> None:
-        self.model = load_embedder("minilm")
+
+def test_a_critique_embeds_the_answer_but_no_pack_text_or_signal_example() -> None:
+    from agent.critic import critique_answer
+    from knowledge.roles import load_role
+
+    counting = Counting(shared_static())
+    question = load_role("engineering-manager").questions[0]
+    answer = ("Our two squads kept missing dates, so I merged their planning into one weekly review. "
+              "I owned the new board myself and within a quarter we hit eleven of twelve commitments.")  # fmt: skip
+    critique_answer(question.text, question.type, answer, role="engineering-manager", question_id=question.id,
+                    sem=Semantic(counting))  # fmt: skip
+    assert counting.texts  # the answer's sentences (and words) were embedded
+    assert not set(counting.texts) & set(table_texts("wordllama"))
+
+
+class Counting:
+    """The real MiniLM (or another real embedder), counting the texts it is asked to embed."""
+
+    def __init__(self, model: Any = None) -> None:
+        self.model = model or load_embedder("minilm")
         self.name, self.model_hash, self.notice = self.model.name, self.model.model_hash, None  # type: ignore[attr-defined]
         self.dimension = self.model.dimension  # type: ignore[attr-defined]
         self.texts: list[str] = []

@@ -86,7 +86,7 @@ def _warm_pack(role: str) -> None:
     """Embed the role pack's questions and signals once (relevance compares an answer with all of them), and build
     the pack's word tables (lexical fit, the signals' words for paraphrase, their vectors): about a second of work
     that would otherwise land on the first answers' turns. The tables are the same whichever question is asked."""
-    from agent.critic import lexical, paraphrase
+    from agent.critic import examples, lexical, paraphrase
     from agent.critic.semantic import semantic
     from knowledge.roles import load_role
 
@@ -105,7 +105,11 @@ def _warm_pack(role: str) -> None:
     info = question_info(first.text, first.type, first.competency, role, None, first.id)
     lexical.fits(info, "")
     if sem.available and info.signals:
-        paraphrase.warm((*info.signals, *(x for group in info.other_signals for x in group)), sem.words)
+        pool = (*info.signals, *(x for group in info.other_signals for x in group))
+        paraphrase.warm(pool, sem.words)
+        # The pack's signal examples (shipped vectors, read from files once per process): in a service, the first
+        # real answers of many sessions met them at once and the turns behind them waited.
+        sem.fixed([examples.example(s) or s for s in pool])
     _WARM_PACKS.add(role)
 
 
