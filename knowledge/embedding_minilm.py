@@ -9,10 +9,12 @@ which keeps the time to the first interview question short.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -75,6 +77,26 @@ def _pool(background: bool) -> ThreadPoolExecutor:
                 initializer=lower_this_thread if background else None,
             )
         return _POOLS[background]
+
+
+_ALONE = threading.local()
+
+
+class EmbeddingStoppedError(RuntimeError):
+    """An embedding run inside `alone(stop)` stopped because `stop` was set (its result was no longer wanted)."""
+
+
+@contextlib.contextmanager
+def alone(stop: threading.Event | None = None) -> Iterator[None]:
+    """Embeddings asked for inside this block run on the calling thread only, no helpers: for background work that
+    must leave the other cores to a turn (agent.critic.semantic's ahead embedding). The same batches, so the same
+    vectors. When `stop` is set, the batches not run yet are skipped and the call raises EmbeddingStoppedError."""
+    before = getattr(_ALONE, "on", None)
+    _ALONE.on = (stop,)
+    try:
+        yield
+    finally:
+        _ALONE.on = before
 
 
 def _caller_is_background() -> bool:
@@ -212,10 +234,13 @@ class MiniLMEmbeddings(Embeddings):
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
 
-    def _drain(self, queue: list[tuple[list[int], dict[str, np.ndarray]]], lock: threading.Lock) -> list[Any]:
+    def _drain(self, queue: list[tuple[list[int], dict[str, np.ndarray]]], lock: threading.Lock,
+               stop: threading.Event | None = None) -> list[Any]:  # fmt: skip
         """Run batches from the shared queue until it is empty: [(rows, vectors), ...]."""
         done: list[Any] = []
         while True:
+            if stop is not None and stop.is_set():
+                raise EmbeddingStoppedError("stopped: no longer wanted")
             with lock:
                 if not queue:
                     return done
@@ -244,9 +269,12 @@ class MiniLMEmbeddings(Embeddings):
         queue = [(rows, self._feeds(ids, mask, rows, lengths[rows[-1]])) for rows in batches]
         lock = threading.Lock()
         pool = _pool(_caller_is_background())
-        helpers = [pool.submit(self._drain, queue, lock) for _ in range(min(MAX_WORKERS, len(queue)) - 1)]
+        solo = getattr(_ALONE, "on", None)  # (stop event,) inside alone(): no helpers
+        wanted = 0 if solo else min(MAX_WORKERS, len(queue)) - 1
+        helpers = [pool.submit(self._drain, queue, lock) for _ in range(wanted)]
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
-        for rows, block in [*self._drain(queue, lock), *(pair for h in helpers for pair in h.result())]:
+        for rows, block in [*self._drain(queue, lock, solo[0] if solo else None),
+                            *(pair for h in helpers for pair in h.result())]:  # fmt: skip
             out[rows] = block
         return out
 

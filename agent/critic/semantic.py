@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from knowledge.threads import lower_this_thread
+
 MAX_SENTENCES = 24  # a pasted essay is judged on its first 24 sentences' meaning (the rest still counts for cues)
 MAX_AHEAD = 256  # sentences embedded ahead and kept (a few answers' worth)
 MAX_WORDS = 50_000  # single words' vectors kept (paraphrase.py); the cache starts over past this
@@ -29,7 +31,10 @@ MAX_WORDS = 50_000  # single words' vectors kept (paraphrase.py); the cache star
 # again (the same work, already started), so this only bounds a stuck thread; 1 s was too short on a loaded
 # machine (the wait ran out and the text was embedded twice).
 PENDING_WAIT = 10.0
-_LATER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="critic-ahead")
+# The ahead work of a follow-up (MiniLM over the answer it follows, ~40 ms of CPU) runs while the candidate reads;
+# a reply sent at once came back while it still ran on both cores (the caller and MiniLM's helper): it now runs on one
+# thread at the background priority (knowledge.threads), so a turn keeps a core of its own.
+_LATER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="critic-ahead", initializer=lower_this_thread)
 
 
 class Semantic:
@@ -44,6 +49,7 @@ class Semantic:
         self.available = embedder is not None
         self._shipped: dict[str, np.ndarray] | None = None  # the bundled packs' vectors (knowledge.embedding_fixed)
         self._later: dict[str, Future[None]] = {}  # texts handed to ahead_later and not embedded yet
+        self._stops: dict[Future[None], threading.Event] = {}  # set to stop that ahead_later work (drop_later)
         self._topics: dict[tuple[str, tuple[str, ...], float], np.ndarray] = {}  # questions' topic vectors
         self._words: dict[str, np.ndarray] = {}  # single words' vectors (paraphrase.py)
 
@@ -103,20 +109,37 @@ class Semantic:
         """`ahead` on a background thread: for a text asked now and judged against on the next turn."""
         if not self.available or not texts:
             return
-        future = _LATER.submit(self._ahead_quietly, list(texts))
+        stop = threading.Event()
+        future = _LATER.submit(self._ahead_quietly, list(texts), stop)
         with self._lock:
             self._later.update(dict.fromkeys(texts, future))
+            self._stops[future] = stop
         future.add_done_callback(lambda done: self._forget(texts, done))
+
+    def drop_later(self, texts: Sequence[str]) -> None:
+        """Stop the `ahead_later` work that embeds `texts` (nothing will compare with them now): the batches it has
+        not run are skipped and nothing of it is kept. A text asked for after all is embedded when asked."""
+        with self._lock:
+            futures = {f for t in texts if (f := self._later.get(t)) is not None}
+            stops = [self._stops[f] for f in futures if f in self._stops]
+        for stop in stops:
+            stop.set()
+        for future in futures:
+            future.cancel()
 
     def _forget(self, texts: Sequence[str], done: Future[None]) -> None:
         with self._lock:
+            self._stops.pop(done, None)
             for t in texts:
                 if self._later.get(t) is done:
                     del self._later[t]
 
-    def _ahead_quietly(self, texts: list[str]) -> None:
+    def _ahead_quietly(self, texts: list[str], stop: threading.Event | None = None) -> None:
+        from knowledge.embedding_minilm import alone
+
         try:
-            self.ahead(texts)
+            with alone(stop):
+                self.ahead(texts)
         except Exception:  # only a speed-up: the next turn embeds the text itself and reports a real failure
             return
 

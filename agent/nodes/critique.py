@@ -176,6 +176,18 @@ def _open_gaps(main: Critique, follow_ups: list[dict[str, Any]]) -> Critique:
     return main.model_copy(update={"weak_or_missing": left})
 
 
+def _drop_unneeded(reply: str, told: str) -> None:
+    """A reply longer than any the critic checks with MiniLM (follow_up.CHECKED_WORDS) is never compared with the
+    answer it follows: stop embedding that answer in the background (queued when the follow-up was asked, ~40 ms of
+    CPU), so a reply sent at once does not share the cores with work whose result nobody reads."""
+    from agent.critic.follow_up import CHECKED_WORDS
+    from agent.critic.semantic import MAX_SENTENCES, semantic
+    from agent.critic.text import sentences, words
+
+    if len(words(reply)) > CHECKED_WORDS:
+        semantic("minilm").drop_later([x.text for x in sentences(told)[:MAX_SENTENCES]])
+
+
 def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
     """Critique the pending answer and record the turn with its follow-up (if any)."""
     pending = state.get("pending_answer")
@@ -198,6 +210,8 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
             raise InvalidStateError("a follow-up answer without a follow-up")
         asked_text = last_follow_up["text"]
         main_record = next((t for t in earlier if not t["is_follow_up"] and t["critique"] is not None), None)
+        if main_record is not None:
+            _drop_unneeded(pending["text"], main_record["answer"])
         critique = critique_follow_up(info_for(ctx, q), asked_text, last_follow_up["probes"], pending["text"], stories,
                                       earlier=main_record["answer"] if main_record else "")  # fmt: skip
         main = Critique.model_validate(main_record["critique"]) if main_record else critique
