@@ -100,3 +100,33 @@ def test_a_long_reply_stops_the_background_embedding_of_the_answer_it_follows(he
     background = [t for t in held.threads if t.startswith("critic-ahead")]
     assert len(background) == 1  # the pass under way finished; the others were skipped
     assert not any(s in semantic("minilm")._ahead for s in ("It was a big shift for everyone.",))
+
+
+def test_two_hundred_candidates_answers_embedded_ahead_are_all_kept_until_their_replies() -> None:
+    """A server with 200 candidates reading a follow-up at once: each one's answer (eight sentences here) was
+    embedded ahead; when the replies come, none of them is embedded again."""
+    counting = Counting()
+    sem = semantic_module.Semantic(counting)
+    answers = [[f"Candidate {c} said sentence {k} about the migration they led." for k in range(8)] for c in range(200)]
+    for told in answers:
+        sem.ahead(told)
+    embedded = len(counting.texts)
+    for told in answers:
+        assert sem.vectors(told) is not None
+    assert len(counting.texts) == embedded  # every answer was still there
+
+
+class Counting:
+    """The lexical test embedder (knowledge.embedding_hashing), counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.model = load_embedder("hashing")
+        self.name, self.model_hash, self.notice = "hashing", "", None
+        self.texts: list[str] = []
+
+    def embed_documents(self, texts: list[str]) -> Any:
+        self.texts.extend(texts)
+        return self.model.embed_documents(texts)
+
+    def embed_query(self, text: str) -> Any:
+        return self.embed_documents([text])[0]

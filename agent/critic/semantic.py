@@ -25,7 +25,10 @@ import numpy as np
 from knowledge.threads import lower_this_thread
 
 MAX_SENTENCES = 24  # a pasted essay is judged on its first 24 sentences' meaning (the rest still counts for cues)
-MAX_AHEAD = 256  # sentences embedded ahead and kept (a few answers' worth)
+# Sentences embedded ahead and kept. In a server, every candidate reading a follow-up has the answer it follows here
+# (~8 sentences, MiniLM) until the reply: 256 kept ~30 candidates' worth, so with 200 at once most short replies
+# embedded their answer again inside the turn. 4,096 keep ~500 answers: at most 6 MB of MiniLM vectors.
+MAX_AHEAD = 4096
 MAX_WORDS = 50_000  # single words' vectors kept (paraphrase.py); the cache starts over past this
 # How long a reply waits for its text's background embedding. Waiting is never slower than embedding the text
 # again (the same work, already started), so this only bounds a stuck thread; 1 s was too short on a loaded
