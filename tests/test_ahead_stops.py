@@ -8,6 +8,7 @@ model boundary). The answers are written for this file.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,7 +22,7 @@ from agent.critic.follow_up import CHECKED_WORDS
 from agent.critic.semantic import semantic
 from agent.critic.text import words
 from agent.driver import InterviewDriver
-from knowledge.embedding_minilm import alone
+from knowledge.embedding_minilm import MAX_WORKERS, alone
 from knowledge.embeddings import load_embedder
 from knowledge.index import StoryIndex
 from knowledge.models import Story
@@ -55,9 +56,17 @@ class Passes:
         return self.real(feeds)
 
 
+@pytest.mark.skipif(MAX_WORKERS < 2, reason="MiniLM has no helper threads on one core")
 def test_an_embedding_alone_runs_every_pass_on_the_calling_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     model = load_embedder("minilm")
     passes = Passes(model)
+    real = passes.real
+
+    def slowly(feeds: Any) -> Any:  # each pass takes long enough that a helper, if there is one, takes a batch
+        time.sleep(0.05)
+        return real(feeds)
+
+    passes.real = slowly
     monkeypatch.setattr(model, "_forward", passes)
     texts = [f"Sentence number {i} about the {'very ' * i}long planning review." for i in range(12)]
     together = model.embed_array(texts)  # type: ignore[attr-defined]
