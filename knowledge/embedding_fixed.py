@@ -99,8 +99,12 @@ def main() -> int:
         if notice := getattr(model, "notice", None):
             print(f"not written: {notice}")
             return 1
-        path = write_table(model)
-        print(f"wrote {path} ({len(table_texts(str(getattr(model, 'name', ''))))} texts)")
+        name = str(getattr(model, "name", ""))
+        keys = {text_key(t) for t in table_texts(name)}
+        if set(shipped_vectors(model)) == keys:  # the same texts and model: rewriting would only churn the last bits
+            print(f"{table_path(name)} is up to date ({len(keys)} texts)")
+            continue
+        print(f"wrote {write_table(model)} ({len(keys)} texts)")
     return 0
 
 

@@ -144,3 +144,21 @@ def test_a_reply_sent_at_once_waits_for_the_follow_up_embedding_instead_of_repea
     threading.Timer(0.2, gate.set).start()
     vectors = sem.vectors([text])  # arrives while the background embedding is still running
     assert vectors is not None and counting.texts == [text]  # embedded once, by the background run
+
+
+def test_regenerating_leaves_current_tables_untouched(monkeypatch: Any, tmp_path: Any, capsys: Any) -> None:
+    """`python -m knowledge.embedding_fixed` after one table's texts changed rewrites that table only: embedding
+    the same texts again would change the last bits of every vector in the other (a diff of a binary file)."""
+    import shutil
+
+    import knowledge.embedding_fixed as fixed
+
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    for name in ("minilm", "wordllama"):
+        shutil.copy(fixed.table_path(name), tables / fixed.table_path(name).name)
+    before = {p.name: p.read_bytes() for p in tables.iterdir()}
+    monkeypatch.setattr(fixed, "DATA", tables)
+    assert fixed.main() == 0
+    assert {p.name: p.read_bytes() for p in tables.iterdir()} == before
+    assert capsys.readouterr().out.count("is up to date") == 2
