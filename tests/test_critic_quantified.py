@@ -41,6 +41,11 @@ SETUP = (
         "Cycle time is 40% shorter than a year ago.",  # a comparative after the share
         "Hotfixes are under 5% of releases, versus roughly a third the year before.",  # versus a share in words
         "The wait for a release slot fell from a day and a half to about four hours.",  # "and a half" is one figure
+        "We cleared 23 of the 25 before the freeze.",  # a part of a whole whose noun came earlier
+        "The cutover took 20 minutes against the 3 hours we had announced.",  # against the figure promised
+        "The team had no attrition in the following year.",  # a quiet span in the year after
+        "After four months we had 30 runbooks in use.",  # a count reached a span after the work
+        "About 80% of the engineers used it every week.",  # adoption of what was built
     ],
 )
 def test_outcome_forms_are_quantified(ending: str) -> None:
@@ -61,6 +66,9 @@ def test_outcome_forms_are_quantified(ending: str) -> None:
         "We had 14 pages a week at the time.",  # the problem before the work
         "Then I onboarded four contractors to cover the backlog.",  # a completion that is the candidate's own step
         "The rollout itself was planned over 6 weeks.",  # a plan's length
+        "One of those two engineers later joined my team.",  # "one of" names a person, not a share
+        "We will have no outages in the next year.",  # a span ahead is a promise
+        "About 80% of the engineers used to dread it.",  # "used to" is the before
     ],
 )
 def test_scene_numbers_are_not_quantified_results(ending: str) -> None:

@@ -53,6 +53,9 @@ _AFTERWARDS = re.compile(
     # A period counted from the work: "a year on", "two quarters later", "has since", "in the weeks since".
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\w+ty)\s+"
     r"(?:days?|weeks?|months?|quarters?|years?) (?:on|later)\b|(?:has|have|had) since|ever since|"
+    # "After six months, ...": the same period counted from the work, told before what it reached.
+    r"^\W*after\s+(?:about\s+|around\s+|roughly\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|eighteen|\w+ty)\s+(?:days?|weeks?|months?|quarters?|years?)\b|"
     r"since(?=\s*[.!?]*\s*$)|^\W*since (?:the|that|this|then)\b)",
     re.IGNORECASE,
 )
@@ -81,7 +84,9 @@ _INSTEAD = re.compile(r"\s*(?:instead of|rather than)\b", re.I)  # "four days in
 # A share or count that is the subject of a past-tense verb: "a tenth of users opened it", "nine renewed".
 _PAST_AFTER = re.compile(
     r"(?:\s+of\s+(?:the\s+|our\s+|their\s+|those\s+)?[a-z]\w*)?\s+(?:\w+[^\We\s]ed|chose|took|came|went|got|kept|"
-    r"left|stayed|made|saw|ran|gave|found|fell|rose|grew|won|lost|paid|sold|bought|wrote)\b(?<!used)",
+    r"left|stayed|made|saw|ran|gave|found|fell|rose|grew|won|lost|paid|sold|bought|wrote)\b"
+    # "used it" after the work is adoption ("60% of reps used it weekly"); "used to" and "used Kafka" are the before.
+    r"(?:(?<!used)|(?<=used)(?=\s+(?:it|them)\b))",
     re.IGNORECASE,
 )
 
@@ -221,6 +226,8 @@ def classify(
             # felt 10x better") is not a measured effect, whatever comes after the work.
             mine = bool(forms.MY_STEP.search(clause)) and not direct
             felt = bool(forms.FELT.search(clause))
+            # "One of those two later joined": a person or a thing picked out of a group, not a share.
+            felt = felt or bool(forms.ONE_OF.match(metric.text))
             if changed and lived and not target and not problem and not mine and not felt and not (
                 before_work and metric.baseline is None
             ):

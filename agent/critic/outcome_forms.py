@@ -42,9 +42,10 @@ _BEFORE_AFTER = re.compile(
     rf"|\bbefore\W+(?P<b2>{_N})\b[^.!?;]{{0,30}}?\b(?:after|now)\W+(?P<a2>{_N})\b",
     re.IGNORECASE,
 )
-# "in the half-year since", "for a year now", "in the year since": a span reached without an event.
+# "in the half-year since", "for a year now", "in the following quarter": a span reached without an event.
 _SPAN = re.compile(
-    r"\b(?P<prep>in|for|over|across|went|gone|go)\s+(?:the\s+(?:last\s+|past\s+)?|a\s+(?:full\s+)?|an\s+|one\s+)?"
+    r"\b(?P<prep>in|for|over|across|went|gone|go)\s+(?:the\s+(?:last\s+|past\s+|(?P<next>following|next)\s+)?|"
+    r"a\s+(?:full\s+)?|an\s+|one\s+)?"
     r"(?P<half>half[\s-]?)?(?P<unit>year|month|quarter|week)s?\b",
     re.IGNORECASE,
 )
@@ -65,6 +66,13 @@ _COUNT_OF = re.compile(
     rf"\b(?P<n>{_N})\s+of\s+(?:the|our|my|his|her|their|those)\s+[a-z]+(?=\s+(?:were|got|have been)\s+[a-z]+ed\b)",
     re.IGNORECASE,
 )
+# "we closed 38 of the 40 before the audit", "29 out of 30 passed": a part of a whole whose noun was said earlier
+# (knowledge.metrics reads the form only with the noun after it: "38 of the 40 findings"). "One of those two" names
+# a person or a thing, not a share: the part is never the word "one".
+_PART_OF = re.compile(
+    rf"\b(?!one\b)(?P<n>{_N})\s+(?:out\s+)?of\s+(?:the\s+|our\s+|all\s+|those\s+)?(?P<whole>{_N})\b(?!\s*(?:%|percent\b))",
+    re.IGNORECASE,
+)
 _SPAN_UNITS = {"year": "years", "month": "months", "quarter": "quarters", "week": "weeks"}
 # An event that did not happen: "none", "nobody was paged", "not a single release slipped", "incident-free".
 NO_EVENT = re.compile(
@@ -77,10 +85,12 @@ _SHARE_WORDS = (
     r"(?:half|(?:a|one|two|three|four|nine)\s+(?:half|third|quarter|fifth|sixth|tenth|hundredth)s?|"
     r"one\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b"
 )
-# "..., down from 3%", "... where it used to be 1.4 s", "..., versus 40 before": the figure before it is the after.
+# "..., down from 3%", "... where it used to be 1.4 s", "..., versus 40 before", "... against the 2 hours we had
+# announced": the figure before it is the after, set against a baseline, an estimate or a promise.
 PAIRED_AFTER = re.compile(
     r"[^.!?;]{0,40}?(?:,\s*|\s)(?:(?:down|up)\s+from|where it (?:was|used to be)|(?:it|this|that) used to be"
-    r"|against|versus|vs\.?|compared (?:to|with))\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|~)?[$€£]?"
+    r"|against|versus|vs\.?|compared (?:to|with))\s+(?:the\s+|our\s+|their\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|~)?[$€£]?"
     + f"(?:{_N}|{_SHARE_WORDS})",
     re.IGNORECASE,
 )
@@ -90,6 +100,8 @@ REMOVED = re.compile(
     re.IGNORECASE,
 )
 OFF = re.compile(r"[^.!?;]{0,40}?\b(?:off|out of|away)\b", re.IGNORECASE)
+# "One of those two engineers", "one of the three teams": one picked out of a group names it, it measures nothing.
+ONE_OF = re.compile(r"one\s+(?:out\s+)?of\b", re.IGNORECASE)
 # A figure that reports a feeling or guess is not a measured outcome: "it felt 10x better", "seemed twice as fast".
 FELT = re.compile(r"\b(?:felt|feels?|seem(?:ed|s)?|looked|sounded)\W+(?:\w+\W+){0,2}\S+$", re.I)
 # The candidate's own step with a non-change verb: "I later presented it to 40 leads", "I handed it to a lead
@@ -123,6 +135,10 @@ def extra_metrics(text: str, found: list[Metric]) -> list[Metric]:
         for m in pattern.finditer(text):
             if (v := _num(m.group("n"))) is not None and free(m.start(), m.end()):
                 out.append(_mention(text, m, v, "count"))
+    for m in _PART_OF.finditer(text):
+        part, whole = _num(m.group("n")), _num(m.group("whole"))
+        if part is not None and whole is not None and 0 <= part <= whole and whole > 1 and free(m.start(), m.end()):
+            out.append(_mention(text, m, round(100.0 * part / whole, 2), "%"))
     for m in _STREAK.finditer(text):
         if (v := _num(m.group("n"))) is not None and free(m.start(), m.end()):
             out.append(_mention(text, m, v, "count"))
@@ -135,7 +151,8 @@ def extra_metrics(text: str, found: list[Metric]) -> list[Metric]:
         sent_hi = min((i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
         sentence = text[sent_lo:sent_hi]
         went = m.group("prep").lower() in ("went", "gone", "go")
-        after = went or re.search(r"\b(?:since|now|after)\b", sentence, re.I)
+        # "in the following year" is counted from the work by its own words.
+        after = went or m.group("next") or re.search(r"\b(?:since|now|after)\b", sentence, re.I)
         if NO_EVENT.search(sentence) and after and free(*m.span()):
             out.append(_mention(text, m, 0.5 if m.group("half") else 1.0, _SPAN_UNITS[m.group("unit").lower()]))
     return sorted(out, key=lambda x: x.start)
