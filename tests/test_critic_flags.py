@@ -188,3 +188,21 @@ def test_a_comparison_inside_the_candidates_step_is_not_an_outcome() -> None:
 def test_counts_and_shares_without_units(text: str, value: float, unit: str) -> None:
     found = extract_metrics(text)
     assert found and found[0].value == value and found[0].unit == unit, found
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "Our platform group oversaw forty services for six product teams, and most of them woke someone up at night.",
+        "The finance group froze every new vendor contract across the company for a whole quarter.",
+    ],
+)
+def test_a_setting_told_with_an_irregular_past_is_a_situation(setting: str) -> None:
+    """The setting's verb is an irregular past the action detector knows ("oversaw", "froze"): one table of
+    irregular pasts serves the setting and the step, so a scene told with one is read as lived."""
+    story = (
+        setting + " I wrote a one-page escalation policy, I moved the noisiest alerts to business hours, and I "
+        "walked each team lead through it. Night pages fell from about twelve a week to two."
+    )
+    c = critique_answer(Q, "behavioral", story, role="engineering-manager")
+    assert c.star.situation, setting

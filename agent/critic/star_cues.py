@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
-from agent.critic.text import word_set
+from agent.critic.text import IRREGULAR_ACTIONS, word_set
 
 # A lived setting: past tense or an anchored time/place ("last year", "at my previous company", "when I joined").
 # Irregular past forms: a setting told in the past ("sellers wrote thin listings", "the vendor sent ...").
 _IRREGULAR_PAST = (
     r"was|were|had|ran|led|built|took|made|grew|kept|went|did|spent|sat|lost|fell|rose|paid|sold|wrote|sent|got|"
-    r"began|brought|thought|found|told|gave|chose|broke|saw|came|became|knew|felt|left|met|won|stood|drove|held"
+    r"began|brought|thought|found|told|gave|chose|broke|saw|came|became|knew|felt|left|met|won|stood|drove|held|"
+    + IRREGULAR_ACTIONS
 )
 LIVED_CONTEXT = re.compile(
     rf"\b(?:{_IRREGULAR_PAST}|\w+[^\We]ed|ago|"

@@ -38,7 +38,7 @@ VAGUE = word_set(
     "several certain some everything something anything stakeholders synergy leverage best practices"
 )
 # Past-tense verbs that are not regular -ed forms (for "I <verb>" / "we <verb>" action detection).
-_IRREGULAR = (
+IRREGULAR_ACTIONS = (
     "built|wrote|ran|led|made|took|set|drove|met|got|began|chose|sent|put|brought|sought|spoke|held|found|told|"
     "gave|kept|did|cut|split|rewrote|rebuilt|undertook|oversaw|broke|threw|shut|sat|paid|won|lost|grew|fell|"
     "rose|sold|taught|fought|hid|bought|wound|stood|left|spent|dealt|meant|went|began|hired|fired|"
@@ -46,7 +46,7 @@ _IRREGULAR = (
     "swung|understood|overtook|rethought|redrew|upheld|withheld|struck|hung|sank|stole|swore|wove"
 )
 _STATE_VERBS = word_set("was were had felt thought knew liked wanted seemed looked believed hoped wished")
-_PAST = re.compile(rf"^(?:\w+[^\We]ed|{_IRREGULAR})$", re.IGNORECASE)
+_PAST = re.compile(rf"^(?:\w+[^\We]ed|{IRREGULAR_ACTIONS})$", re.IGNORECASE)
 # Base forms of common work verbs. Non-native speakers often narrate in the present ("I show the numbers every
 # week") or pair "have" with the base form ("I have make a rule"); both still state the candidate's own action.
 # Role verbs (lead, run, manage, own) are left out: in the present they describe a position, not a step.
