@@ -78,3 +78,19 @@ def test_a_story_whose_steps_use_irregular_past_verbs_answers_what_was_changed()
     )
     c = critique_answer(question, "behavioral", story, role="engineering-manager", question_id="burnout")
     assert c.relevance != "partial", c
+
+
+def test_how_it_went_is_answered_by_any_result_not_only_by_outcome_words() -> None:
+    """A "how did it turn out?" ask is covered by a result the STAR reading finds, whatever its words; a story that
+    stops before its ending still leaves it open."""
+    question = "Tell me about a time you pushed back on a date a senior leader had promised. How did it turn out?"
+    story = (
+        "Our CFO had told the board that self-serve invoicing would be live in six weeks, and my team's estimate was "
+        "closer to four months. I wrote a one-page cut of what we could do by then, walked her through the risks "
+        "line by line, and offered a manual invoicing service for the two biggest accounts in the meantime."
+    )
+    ending = " The board accepted the smaller scope, and the account managers stopped escalating to her."
+    told = critique_answer(question, "behavioral", story + ending, role="engineering-manager")
+    stopped = critique_answer(question, "behavioral", story, role="engineering-manager")
+    assert told.relevance == "on_topic"
+    assert stopped.relevance == "partial"

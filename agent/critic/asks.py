@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from agent.critic.schema import MetricMention
+from agent.critic.star import states_result
 from agent.critic.text import Sentence, i_action, we_action
 
 _SPLIT = re.compile(r"\?\s*|\.\s+|[,;]\s+and\s+(?=(?:what|how|why|when|where|who|which|did|do|does|would)\b)", re.I)
@@ -104,6 +105,8 @@ def covers(kind: AskKind, sentence: Sentence, metrics: list[MetricMention], ask:
         return i_action(sentence.text, False)
     if kind.name == "change" and (i_action(sentence.text, False) or we_action(sentence.text, False)):
         return True  # what was changed is told as the steps that changed it ("we handed the on-call to ...")
+    if kind.name == "shipped" and states_result(sentence, metrics):
+        return True  # how it went is told by any result the STAR reading finds, whatever its words
     if kind.name in ("known", "shipped") and any(
         sentence.start <= m.start < sentence.end and (kind.name == "known" or m.role == "outcome") for m in metrics
     ):
