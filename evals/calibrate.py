@@ -56,14 +56,16 @@ BARS = {
 # Raised at stop 27: score 0.803 -> 0.808, strong 0.946 -> 0.952 (signal examples, agent/critic/examples.py; a
 # change told as how things run now, and steps told with irregular past verbs such as "froze", answer "what did you
 # change?": asks.py, text.py).
+# Raised at stop 28 (outcome forms, one irregular-past table): score 0.808 -> 0.810, strong 0.952 -> 0.958, STAR
+# 0.969 -> 0.971, quantified 0.977 -> 0.991.
 FLOOR = {
-    "score_in_range": 0.807,
+    "score_in_range": 0.81,
     "off_topic_capped": 0.845,
-    "strong_high": 0.951,
+    "strong_high": 0.958,
     "below_level_capped": 1.0,
     "follow_up_in_range": 0.95,
-    "star_macro_f1": 0.969,
-    "quantified_f1": 0.976,
+    "star_macro_f1": 0.971,
+    "quantified_f1": 0.99,
 }
 # Signal coverage judged where labelled (a sentence must show the signal, not share its words): precision measured
 # 0.635 (recall 0.494) when the stricter matcher came in; main's vocabulary matcher had 0.385 (recall 0.642). With
@@ -139,8 +141,22 @@ CHECK5_FLOOR = {
     "off_topic_capped": 0.812,
     "strong_high": 0.666,
     "follow_up_in_range": 0.666,
-    "star_macro_f1": 0.90,
+    "star_macro_f1": 0.916,  # raised at stop 28 (0.902 -> 0.916): one irregular-past table (star_cues.py)
     "quantified_f1": 0.947,
+}
+# evals/critic_dev6, the sixth check set (its README), written at stop 28 by a writer who had not read the critic;
+# first run, identical on main c443f44 and on the stop's first two commits: score 0.667, off topic 0.583, strong
+# 0.857, below level 0.750, follow-ups 0.500, STAR 0.936, quantified 0.889, relevance 0.812, primary gap 0.562. What
+# the stop's changes reach on it (a "how did it go" ask covered by any result: score 0.688, strong 0.929).
+CHECK6_DIR = Path(__file__).resolve().parent / "critic_dev6"
+CHECK6_FLOOR = {
+    "score_in_range": 0.687,
+    "off_topic_capped": 0.583,
+    "strong_high": 0.928,
+    "below_level_capped": 0.75,
+    "follow_up_in_range": 0.5,
+    "star_macro_f1": 0.935,
+    "quantified_f1": 0.888,
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.

@@ -20,6 +20,8 @@ from evals.calibrate import (
     CHECK4_FLOOR,
     CHECK5_DIR,
     CHECK5_FLOOR,
+    CHECK6_DIR,
+    CHECK6_FLOOR,
     CHECK_DIR,
     CHECK_FLOOR,
     FLOOR,
@@ -319,3 +321,15 @@ def test_fifth_check_set_holds_its_measured_floor() -> None:
     report = calibrate(items)
     low = {k: round(report["figures"][k], 3) for k, floor in CHECK5_FLOOR.items() if report["figures"][k] < floor}
     assert not low, f"below the fifth check set's floor: {low}"
+
+
+def test_sixth_check_set_holds_its_measured_floor() -> None:
+    """evals/critic_dev6, written at stop 28 by a writer who had not read the critic, keeps what the stop reached."""
+    items = load_labeled(directory=CHECK6_DIR)
+    assert len(items) >= 48 and {i.role for i in items} == set(ROLES)
+    seen = {i.answer.strip() for d in (None, CHECK_DIR, CHECK2_DIR, CHECK3_DIR, CHECK4_DIR, CHECK5_DIR)
+            for i in load_labeled(directory=d)}  # fmt: skip
+    assert not {i.answer.strip() for i in items} & seen
+    report = calibrate(items)
+    low = {k: round(report["figures"][k], 3) for k, floor in CHECK6_FLOOR.items() if report["figures"][k] < floor}
+    assert not low, f"below the sixth check set's floor: {low}"
