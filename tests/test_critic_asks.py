@@ -94,3 +94,11 @@ def test_how_it_went_is_answered_by_any_result_not_only_by_outcome_words() -> No
     stopped = critique_answer(question, "behavioral", story, role="engineering-manager")
     assert told.relevance == "on_topic"
     assert stopped.relevance == "partial"
+
+
+def test_a_practice_changed_since_answers_what_was_learned() -> None:
+    """What the candidate does differently since is the lesson shown, whatever the sentence's subject: "since then
+    every review ..." covers a "what did you learn?" ask as "since then I ..." does."""
+    changed = STORY + " Since then every cutover plan on my team has a rehearsal on production-sized data."
+    assert critique_answer(Q, "behavioral", changed, role="engineering-manager").relevance == "on_topic"
+    assert critique_answer(Q, "behavioral", STORY, role="engineering-manager").relevance == "partial"

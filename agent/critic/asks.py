@@ -86,6 +86,9 @@ KINDS: tuple[AskKind, ...] = (
 )
 
 
+_CHANGE = next(k for k in KINDS if k.name == "change")
+
+
 def asks(question: str) -> list[str]:
     """The asks of a question, in order (a one-ask question gives one)."""
     return [p.strip(" ,.") for p in _SPLIT.split(question) if len(p.split()) >= 2]
@@ -105,6 +108,8 @@ def covers(kind: AskKind, sentence: Sentence, metrics: list[MetricMention], ask:
         return i_action(sentence.text, False)
     if kind.name == "change" and (i_action(sentence.text, False) or we_action(sentence.text, False)):
         return True  # what was changed is told as the steps that changed it ("we handed the on-call to ...")
+    if kind.name == "lesson" and _CHANGE.cover.search(sentence.text):
+        return True  # what was learned is shown by what the candidate does differently since ("since then every ...")
     if kind.name == "shipped" and states_result(sentence, metrics):
         return True  # how it went is told by any result the STAR reading finds, whatever its words
     if kind.name in ("known", "shipped") and any(
