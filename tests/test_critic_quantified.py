@@ -46,6 +46,7 @@ SETUP = (
         "The team had no attrition in the following year.",  # a quiet span in the year after
         "After four months we had 30 runbooks in use.",  # a count reached a span after the work
         "About 80% of the engineers used it every week.",  # adoption of what was built
+        "By March the rota was at about 4 pages a week.",  # a point in time reached after the work
     ],
 )
 def test_outcome_forms_are_quantified(ending: str) -> None:
@@ -69,6 +70,7 @@ def test_outcome_forms_are_quantified(ending: str) -> None:
         "One of those two engineers later joined my team.",  # "one of" names a person, not a share
         "We will have no outages in the next year.",  # a span ahead is a promise
         "About 80% of the engineers used to dread it.",  # "used to" is the before
+        "By March we had to cover 4 more services with the same rota.",  # a demand, not an effect
     ],
 )
 def test_scene_numbers_are_not_quantified_results(ending: str) -> None:

@@ -53,6 +53,9 @@ _AFTERWARDS = re.compile(
     # A period counted from the work: "a year on", "two quarters later", "has since", "in the weeks since".
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\w+ty)\s+"
     r"(?:days?|weeks?|months?|quarters?|years?) (?:on|later)\b|(?:has|have|had) since|ever since|"
+    # "By October, ...", "By the spring, ...": a point in time reached after the work, told before what held then.
+    r"^\W*by\s+(?:the\s+)?(?:(?:early|mid|late|end of)[\s-]+)?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|spring|summer|autumn|fall|winter|year[\s-]end|q[1-4]|(?:19|20)\d\d)\b|"
     # "After six months, ...": the same period counted from the work, told before what it reached.
     r"^\W*after\s+(?:about\s+|around\s+|roughly\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|eighteen|\w+ty)\s+(?:days?|weeks?|months?|quarters?|years?)\b|"
