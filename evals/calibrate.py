@@ -141,7 +141,7 @@ CHECK5_FLOOR = {
     "off_topic_capped": 0.812,
     "strong_high": 0.666,
     "follow_up_in_range": 0.666,
-    "star_macro_f1": 0.916,  # raised at stop 28 (0.902 -> 0.916): one irregular-past table (star_cues.py)
+    "star_macro_f1": 0.932,  # raised at stop 28 (0.902 -> 0.933): one irregular-past table; "I had them <verb>"
     "quantified_f1": 0.947,
 }
 # evals/critic_dev6, the sixth check set (its README), written at stop 28 by a writer who had not read the critic;

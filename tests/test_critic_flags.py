@@ -206,3 +206,21 @@ def test_a_setting_told_with_an_irregular_past_is_a_situation(setting: str) -> N
     )
     c = critique_answer(Q, "behavioral", story, role="engineering-manager")
     assert c.star.situation, setting
+
+
+def test_a_step_the_candidate_had_others_do_with_a_bare_verb_is_their_action() -> None:
+    """The causative "have" with a bare verb ("I had them rerun ...", "I had my lead write ...") is the candidate's
+    step, as "I had the contract reviewed" is; "I had a team of seven" and "I had them in my team" are not steps."""
+    from agent.critic.text import i_action
+
+    assert i_action("I had them rerun the whole benchmark on the new hardware.", False)
+    assert i_action("I had my lead write the rollback plan before the freeze.", False)
+    assert not i_action("I had a team of seven engineers at the time.", False)
+    assert not i_action("I had them in my team for a year.", False)
+    story = (
+        "Our nightly data export at a logistics company kept missing the 6am cutoff and the warehouse planners "
+        "worked from stale numbers. We split the export by region and I had them rerun the slowest region first. "
+        "The planners have had fresh numbers every morning since."
+    )
+    c = critique_answer(Q, "behavioral", story, role="engineering-manager")
+    assert c.star.task  # a setting the candidate acts on implies the task, and this step is theirs

@@ -90,11 +90,29 @@ _CAUSED = re.compile(
 )
 
 
+# "I had us wrap the old API", "I had my infra lead tag every workload": the candidate had someone do a step (the
+# causative "have" with a bare verb). After a pronoun any word is that verb; after a noun phrase only a work verb.
+_CAUSED_BARE = re.compile(
+    r"\s+(?:(?P<pron>us|them|him|her)|(?:a|an|the|our|my|every|each|all|both|two|three|four)(?:\s+[\w'-]+){1,3}?)"
+    r"\s+(?P<verb>[a-z]+)\b"
+)
+
+
+def _caused_bare(text: str, at: int) -> bool:
+    m = _CAUSED_BARE.match(text, at)
+    if m is None:
+        return False
+    verb = m.group("verb")
+    return verb in _BASE_VERBS or (m.group("pron") is not None and verb not in STOPWORDS and not verb.endswith("ing"))
+
+
 def _i_verb_action(m: re.Match[str], habitual: bool) -> bool:
     """An "I <verb>" match that states an action: a past form, "have" + past or base form, a step the candidate had
     done ("I had the contract reviewed"), or (habitual) a present-tense work verb ("I review the dashboards weekly")."""
     verb = m.group("verb")
     if verb in ("had", "got") and not m.group("have") and _CAUSED.match(m.string, m.end()):
+        return True
+    if verb == "had" and not m.group("have") and _caused_bare(m.string, m.end()):
         return True
     if m.group("have"):
         return verb not in ("been", "had") and (bool(_PAST.match(verb)) or verb in _BASE_VERBS)
