@@ -71,6 +71,8 @@ def test_outcome_forms_are_quantified(ending: str) -> None:
         "We will have no outages in the next year.",  # a span ahead is a promise
         "About 80% of the engineers used to dread it.",  # "used to" is the before
         "By March we had to cover 4 more services with the same rota.",  # a demand, not an effect
+        "After two weeks of pushing, I took the proposal to the VP with 3 options.",  # a step after a comma
+        "By March I had met 6 of the 8 product managers.",  # a step after a time phrase
     ],
 )
 def test_scene_numbers_are_not_quantified_results(ending: str) -> None:

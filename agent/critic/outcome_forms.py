@@ -105,8 +105,10 @@ ONE_OF = re.compile(r"one\s+(?:out\s+)?of\b", re.IGNORECASE)
 # A figure that reports a feeling or guess is not a measured outcome: "it felt 10x better", "seemed twice as fast".
 FELT = re.compile(r"\b(?:felt|feels?|seem(?:ed|s)?|looked|sounded)\W+(?:\w+\W+){0,2}\S+$", re.I)
 # The candidate's own step with a non-change verb: "I later presented it to 40 leads", "I handed it to a lead
-# with 4 reports". The count is the step's object, not what changed.
-MY_STEP = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:(?:then|later|after that|afterwards|so)\W+)?I\s+(?:\w+ly\s+)?"
+# with 4 reports", after a comma or a time phrase too. The count is the step's object, not what changed.
+MY_STEP = re.compile(r"(?:^\W*|[,;]\s*|\band\s+)(?:(?:then|later|after that|afterwards|so)\W+|"
+                     # a time phrase before the step: "By March I had met 6 of them", "After a month I moved ..."
+                     r"(?:by|after|within|in|over|during)\s+(?:[\w-]+\s+){1,3}?)?I\s+(?:\w+ly\s+)?"
                      r"(?:later\s+|then\s+|also\s+)?[a-z]+(?:ed|t|d)?\b", re.IGNORECASE)  # fmt: skip
 
 
