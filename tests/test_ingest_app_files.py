@@ -391,3 +391,47 @@ def test_hostile_app_files_cost_one_line_each(tmp_path: Path) -> None:
     assert len(result.warnings) == len(names), result.warnings
     assert "zip bomb" in result.warnings[0]
     assert all("\n" not in w and "Traceback" not in w for w in result.warnings)
+
+
+def _chapter(book: Any, name: str, title: str, body: str) -> Any:
+    from ebooklib import epub
+
+    chapter = epub.EpubHtml(title=title, file_name=f"Text/{name}.xhtml", lang="en")
+    chapter.content = f"<section><h1>{title}</h1>{body}</section>"
+    book.add_item(chapter)
+    return chapter
+
+
+def test_an_epub_book_reads_its_chapters_in_reading_order(tmp_path: Path) -> None:
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier("urn:uuid:0d6c2a8e-prep")
+    book.set_title("Loop stories")
+    book.set_language("en")
+    # chapters added in the order they were written, read in the order the spine lists them
+    late = _chapter(book, "sheet-b7", "Billing export ran late",
+                    f"<p>{SITUATION}</p><p>{ACTION}</p><p>{RESULT}</p>")
+    tables = _chapter(book, "sheet-a2", "Customer data",
+                      f"<h2>One customer table</h2><p>{SITUATION2}</p><p>{ACTION2}</p><p>{RESULT2}</p>")
+    book.toc = [late, tables]
+    book.add_item(epub.EpubNav())
+    book.spine = ["nav", tables, late]
+    path = tmp_path / "stories (Ulysses export).epub"
+    epub.write_epub(str(path), book)
+    assert _titles(path) == ["One customer table", "Billing export ran late"]  # no table of contents item
+    story = _story(path, "Billing export ran late")
+    assert SITUATION in story.text and RESULT in story.text and "Customer data" not in story.text
+    # an entity declaration inside a part is refused before any XML library expands it
+    hostile = tmp_path / "hostile.epub"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(hostile, "w") as out:
+        for info in src.infolist():
+            raw = src.read(info)
+            if info.filename.endswith("sheet-b7.xhtml"):
+                raw = raw.replace(b"<!DOCTYPE html>", b'<!DOCTYPE html [<!ENTITY a "aaaaaaaa">]>', 1)
+                raw = raw.replace(b"<p>", b"<p>&a;", 1)
+                assert b"ENTITY" in raw
+            out.writestr(info, raw)
+    result = ingest_paths([hostile])
+    assert not result.stories and len(result.warnings) == 1, result.warnings
+    assert "EntitiesForbidden" in result.warnings[0]

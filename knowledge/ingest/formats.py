@@ -4,8 +4,9 @@ Read: Word .docx (docx.py), OpenDocument .odt (odt.py), rich text .rtf (rtf.py),
 OPML outlines (opml.py), Excel .xlsx workbooks (workbook.py), PowerPoint .pptx decks (slides.py), XMind maps
 (mindmap.py), PDF (pdfdoc.py: its text, pages apart, for pages.py), single-file web archives .mht (webarchive.py:
 the page's HTML, for htmldoc.py), Telegram / ChatGPT / Trello JSON exports (exports.py), calendar .ics exports
-(calendar.py) and Typst sources (typst.py), by suffix or by their first bytes (a .docx renamed .txt is still a
-.docx). Not read, with a one-line reason: legacy Word .doc / .xls / .ppt, Apple Pages, Keynote and Numbers files.
+(calendar.py), EPUB books (epub.py: the chapters' HTML, for htmldoc.py) and Typst sources (typst.py), by suffix
+or by their first bytes (a .docx renamed .txt is still a .docx). Not read, with a one-line reason: legacy Word
+.doc / .xls / .ppt, Apple Pages, Keynote and Numbers files.
 A hostile or broken file (a zip bomb, bad XML, a damaged PDF, a file over MAX_CONTAINER_BYTES) costs its own
 one-line note only.
 """
@@ -19,6 +20,7 @@ from pathlib import PurePath
 
 from knowledge.ingest.calendar import ics_markdown, is_calendar
 from knowledge.ingest.docx import docx_markdown
+from knowledge.ingest.epub import epub_html, is_epub
 from knowledge.ingest.exports import export_markdown
 from knowledge.ingest.htmldoc import reflow
 from knowledge.ingest.mindmap import is_mindmap, mindmap_markdown
@@ -36,8 +38,8 @@ from knowledge.ingest.zipped import Unreadable, open_zip
 # Zipped documents, PDFs and RTF carry pictures, so they may be far larger than their text; read this much from disk.
 MAX_CONTAINER_BYTES = 50_000_000
 CONVERTED_SUFFIXES = (".docx", ".docm", ".odt", ".rtf", ".ipynb", ".xlsx", ".xlsm", ".pptx", ".xmind", ".pdf",
-                      ".mht", ".mhtml")
-_ZIPPED = (".docx", ".docm", ".odt", ".xlsx", ".xlsm", ".pptx", ".xmind")
+                      ".mht", ".mhtml", ".epub")
+_ZIPPED = (".docx", ".docm", ".odt", ".xlsx", ".xlsm", ".pptx", ".xmind", ".epub")
 _REFUSED = {
     ".doc": "Word 97-2003 .doc files are not read; save it as .docx (or export it as .md or .txt)",
     ".xls": "Excel 97-2003 .xls files are not read; save it as .xlsx or .csv",
@@ -158,6 +160,8 @@ def _zipped(data: bytes, suffix: str) -> str:
         return docx_markdown(data)
     if "xl/workbook.xml" in names:
         return workbook_markdown(data)
+    if is_epub(names, _mimetype(archive)):
+        return epub_html(data)
     if "content.xml" in names and _mimetype(archive).startswith("application/vnd.oasis.opendocument"):
         return odt_markdown(data)  # before the map: an old XMind file holds content.xml and a manifest too
     if is_mindmap(names):
@@ -168,7 +172,9 @@ def _zipped(data: bytes, suffix: str) -> str:
         raise Unreadable(_REFUSED[".pages"])
     if "ppt/presentation.xml" in names:
         return pptx_markdown(data)
-    raise Unreadable("a zip archive, not a document this program reads (Word, OpenDocument, Excel, PowerPoint, XMind)")
+    raise Unreadable(
+        "a zip archive, not a document this program reads (Word, OpenDocument, Excel, PowerPoint, XMind, EPUB)"
+    )
 
 
 def _mimetype(archive: zipfile.ZipFile) -> str:
