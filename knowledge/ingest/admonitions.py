@@ -7,8 +7,11 @@ the story inside is lost. Each opener becomes a heading one level below the last
 quoted title (icon shortcodes such as `:material-star:` and escaped quotes dropped) or, untitled, by its kind
 ("Tip"); its body is dedented. A content tab inside (`=== "Story"`) becomes a bold label line over its own dedented
 text. A `:::kind {attributes} Title` container line likewise becomes a heading named by its title (the kind and
-the attributes are markup, not words of the title), and its closing `:::` is blanked. Code fences are left alone.
-The number of lines never changes.
+the attributes are markup, not words of the title), and its closing `:::` is blanked. Obsidian's Admonition
+plugin writes its boxes as fenced blocks (```` ```ad-example ```` then `title: …`, `collapse: closed`, `color: …`
+lines, then the text): to a Markdown reader, code; each becomes a heading named by its `title:` line (or its kind)
+over its text, the settings lines and both fences blanked. Code fences are left alone. The number of lines never
+changes.
 """
 
 from __future__ import annotations
@@ -24,10 +27,14 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _CONTAINER = re.compile(r"^\s{0,3}:::+\s*(?P<kind>[A-Za-z][\w-]*)(?:\s*\{[^{}]*\})?\s*(?P<title>.*?)\s*$")
 _CLOSE = re.compile(r"^\s{0,3}:::+\s*$")
 _STEP = 4  # MkDocs indents an admonition's body, and a tab's, by four spaces
+_AD_FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})\s*ad-(?P<kind>[\w-]+)\s*$")
+# The Admonition plugin's settings, one per line at the top of a box: the title is kept, the others are markup.
+_AD_SETTING = re.compile(r"^\s*(?P<key>title|collapse|color|icon)\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE)
 
 
 def unadmonish(lines: list[str]) -> list[str]:
     """Same number of lines; admonitions as headings over their dedented text, tabs as bold labels."""
+    lines = _unfence_boxes(lines)
     if not any(_OPENER.match(x) or _CONTAINER.match(x) for x in lines):
         return lines
     out = list(lines)
@@ -56,6 +63,40 @@ def unadmonish(lines: list[str]) -> list[str]:
         title = _title(opener["title"]) or opener["kind"].replace("-", " ").capitalize()
         out[i] = f"{'#' * min(level + 1, 6)} {title}"
         _dedent_body(lines, out, i + 1, _STEP)
+    return out
+
+
+def _unfence_boxes(lines: list[str]) -> list[str]:
+    """Obsidian Admonition boxes (```` ```ad-kind ```` … ```` ``` ````) as a heading over their text."""
+    if not any(_AD_FENCE.match(x) for x in lines):
+        return lines
+    out = list(lines)
+    level = 0
+    fence = ""  # the fence of an ordinary code block being skipped
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if fence:
+            fence = "" if line.strip().startswith(fence) and not line.strip().strip(fence[0]) else fence
+        elif (box := _AD_FENCE.match(line)) is not None:
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == box["fence"]), None)
+            if end is not None:
+                title = box["kind"].replace("-", " ").capitalize()
+                for j in range(i + 1, end):
+                    if (setting := _AD_SETTING.match(lines[j])) is None:
+                        break
+                    if setting["key"].lower() == "title" and setting["value"]:
+                        title = setting["value"]
+                    out[j] = ""
+                out[i] = f"{'#' * min(level + 1, 6)} {title}"
+                out[end] = ""
+                i = end + 1
+                continue
+        elif (opened := _FENCE.match(line)) is not None:
+            fence = opened.group(1)
+        elif (atx := ATX.match(line)) is not None:
+            level = len(atx.group(1))
+        i += 1
     return out
 
 

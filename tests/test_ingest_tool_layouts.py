@@ -1,0 +1,41 @@
+"""Story layouts kept in tools whose markup is not Markdown's: Obsidian Admonition boxes written as fenced blocks,
+and others added beside them. Each document is written to a real file and read through the real ingester; the
+notes that are not stories stay out. Every document and story here was written for this test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from knowledge.ingest import ingest_paths
+from tests.test_ingest_kept_layouts import WHY
+from tests.test_ingest_units import COST, MENTOR, ROLLBACK  # the same three stories, written once
+
+
+def _stories(path: Path) -> dict[str, str]:
+    return {s.title: s.kind for s in ingest_paths([path]).stories}
+
+
+def _texts(path: Path) -> dict[str, str]:
+    return {s.title: s.text for s in ingest_paths([path]).stories}
+
+
+def test_obsidian_admonition_boxes_written_as_fences_hold_stories(tmp_path: Path) -> None:
+    path = tmp_path / "loop prep.md"
+    path.write_text(
+        "---\ntags: [prep]\n---\n\n# loop prep\n\n"
+        "```ad-quote\ntitle: intro + why data (60s)\ncollapse: closed\n\n" + WHY + "\n```\n\n## stories\n\n"
+        "```ad-example\ntitle: Report night\ncollapse: closed\ncolor: 10, 120, 40\n\n" + ROLLBACK + "\n```\n\n"
+        "~~~ad-example\ntitle: Spare nodes\n" + COST + "\n~~~\n\n"
+        "```python\nprint('title: not a box')\n```\n\n"
+        "```ad-example\n" + MENTOR + "\n```\n",
+        encoding="utf-8",
+    )
+    assert _stories(path) == {
+        "intro + why data (60s)": "answer",
+        "Report night": "story",
+        "Spare nodes": "story",
+        "Example": "story",  # a box with no title line is named by its kind, as the plugin shows it
+    }
+    texts = _texts(path)
+    assert texts["Report night"].strip() == ROLLBACK and "collapse" not in texts["intro + why data (60s)"]
