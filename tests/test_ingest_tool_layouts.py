@@ -39,3 +39,34 @@ def test_obsidian_admonition_boxes_written_as_fences_hold_stories(tmp_path: Path
     }
     texts = _texts(path)
     assert texts["Report night"].strip() == ROLLBACK and "collapse" not in texts["intro + why data (60s)"]
+
+
+def _issue(number: int, title: str, labels: str, body: str, comment: str = "") -> str:
+    """One issue as `gh issue view N --comments` prints it, after the echo line a shell loop writes."""
+    fields = (
+        f"title:\t{title}\nstate:\tOPEN\nauthor:\tmkell\nlabels:\t{labels}\ncomments:\t{int(bool(comment))}\n"
+        f"assignees:\tmkell\nprojects:\t\nmilestone:\t\nnumber:\t{number}\n--\n"
+    )
+    reply = f"author:\tsam-w\nassociation:\tcollaborator\nedited:\tfalse\nstatus:\tnone\n--\n{comment}\n--\n"
+    return f"# ---- gh issue view {number} --comments ----\n{fields}{body}\n{reply if comment else ''}\n"
+
+
+def test_gh_issue_view_output_reads_an_issue_per_story(tmp_path: Path) -> None:
+    path = tmp_path / "stories (gh issue view).txt"
+    path.write_text(
+        _issue(1, "how I use these issues", "meta", "One issue per story.\n\n```\ngh issue view 2\n```")
+        + _issue(2, "story: Report night", "story, incident", ROLLBACK,
+                 "Good one. I would open with the two days the report was down, it is the hook.")
+        + _issue(3, "Spare nodes", "story, cost", COST)
+        + _issue(4, "pitch: why data (60s)", "pitch", WHY),
+        encoding="utf-8",
+    )
+    stories = _stories(path)
+    assert {t: k for t, k in stories.items() if k != "reference"} == {
+        "Report night": "story",
+        "Spare nodes": "story",
+        "pitch: why data (60s)": "answer",
+    }
+    texts = _texts(path)
+    assert texts["Report night"].strip() == ROLLBACK  # the reviewer's comment is not part of the story
+    assert "state:" not in texts["Spare nodes"] and "gh issue view" not in texts["Spare nodes"]

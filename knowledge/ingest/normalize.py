@@ -13,10 +13,10 @@
   notes (HTML comments) are unwrapped (marp.py).
 - GitHub collapsible cards (`<details><summary>Question</summary> answer </details>`) become a bold question
   line followed by its answer.
-- Pandoc exports of Word documents (pandoc.py), mail folder exports (mail.py), outliner pages such as Logseq
-  (outline.py), GitHub-README story banks (readme.py), paginated text (pages.py) and speech-to-text transcripts
-  (transcript.py) and index cards typed up face by face (cardfaces.py) are first rewritten into the same plain
-  Markdown; so are
+- Pandoc exports of Word documents (pandoc.py), mail folder exports (mail.py), `gh issue view` dumps
+  (ghissues.py), outliner pages such as Logseq (outline.py), GitHub-README story banks (readme.py), paginated
+  text (pages.py) and speech-to-text transcripts (transcript.py) and index cards typed up face by face
+  (cardfaces.py) are first rewritten into the same plain Markdown; so are
   markups that are not Markdown at all: Confluence wiki text (confluence.py), Org mode (orgmode.py), AsciiDoc
   (asciidoc.py), reStructuredText (rest.py), LaTeX (latex.py), HTML pages (htmldoc.py), chat exports (chat.py),
   text sectioned by XML-style tags (`<story title="…">`, notes written for a chat model: tagged.py)
@@ -51,6 +51,7 @@ from knowledge.ingest.datadoc import undata
 from knowledge.ingest.fences import unfence
 from knowledge.ingest.folds import unfold
 from knowledge.ingest.footnotes import unfootnote
+from knowledge.ingest.ghissues import unissue
 from knowledge.ingest.htmlcells import uncells
 from knowledge.ingest.htmldoc import unhtml
 from knowledge.ingest.labels import parse_label
@@ -106,6 +107,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = uncells(unfootnote(lines))  # cards in a raw HTML table; stories told in footnotes
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(untag(lines)))))))))  # other markups
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
+    lines = unissue(lines)  # `gh issue view` output: a section per issue, one per comment
     lines = uncard(lines)  # index cards typed up face by face
     lines = _callouts(decks.unsplit(unfence(lines)))
     out = list(lines)
