@@ -70,3 +70,25 @@ def test_gh_issue_view_output_reads_an_issue_per_story(tmp_path: Path) -> None:
     texts = _texts(path)
     assert texts["Report night"].strip() == ROLLBACK  # the reviewer's comment is not part of the story
     assert "state:" not in texts["Spare nodes"] and "gh issue view" not in texts["Spare nodes"]
+
+
+def test_hugo_shortcode_pairs_are_titled_by_their_parameters(tmp_path: Path) -> None:
+    path = tmp_path / "stories (hugo, draft).md"
+    path.write_text(
+        '+++\ntitle = "stories"\ndraft = true\n+++\n\n{{< notice note >}}\nRead the boxes on the train.\n'
+        "{{< /notice >}}\n\n"
+        '{{< pitch title="Short intro + why data" >}}\n' + WHY + "\n{{< /pitch >}}\n\n## platform\n\n"
+        '{{< story title="Report night" fits="incident" star="true" >}}\n' + ROLLBACK + "\n{{< /story >}}\n\n"
+        '{{< story "Spare nodes" >}}\n' + COST + "\n{{< /story >}}\n\n"
+        '{{% story fits="mentoring" title="Review week" %}}\n' + MENTOR + " {{< todo >}}\n{{% /story %}}\n",
+        encoding="utf-8",
+    )
+    stories = _stories(path)
+    assert {t: k for t, k in stories.items() if k != "reference"} == {
+        "Short intro + why data": "answer",
+        "Report night": "story",
+        "Spare nodes": "story",
+        "Review week": "story",
+    }
+    texts = _texts(path)
+    assert texts["Spare nodes"].strip() == COST and "{{" not in texts["Report night"]

@@ -25,7 +25,8 @@
 - Titles boxed in ASCII banners (banners.py), cue cards laid out in a raw HTML table (htmlcells.py) and stories told
   in footnotes named by the cue line citing them (footnotes.py) become headings over their text; so does the story a
   mock-interview scorecard names in its "Story told:" field (scorecards.py).
-- MkDocs admonitions and folds (`??? example "Title"` over indented text) become headings (admonitions.py); vim
+- MkDocs admonitions and folds (`??? example "Title"` over indented text) become headings (admonitions.py), so do
+  Hugo shortcode pairs (`{{< story title="Title" >}}`, shortcodes.py); vim
   fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
   (revisions.py); a plain-text I. / A. / 1. outline's top levels become headings (lettered.py); a filled-in
   worksheet's field labels lose the form's bracketed prompts (worksheet.py); a plain-text paragraph that opens
@@ -71,6 +72,7 @@ from knowledge.ingest.revisions import accept
 from knowledge.ingest.runin import unrun
 from knowledge.ingest.scorecards import unscore
 from knowledge.ingest.sheet import unsheet
+from knowledge.ingest.shortcodes import unshortcode
 from knowledge.ingest.tagged import untag
 from knowledge.ingest.titles import clean_residue, title_line
 from knowledge.ingest.transcript import untranscript
@@ -102,6 +104,7 @@ def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
     lines = unscore(unbanner(lines))  # titles boxed in ASCII banners; scorecards named by the story they name
     lines = unform(unfold(accept(unadmonish(lines))))  # MkDocs folds, vim folds as headings; edits accepted; form out
+    lines = unshortcode(lines)  # Hugo shortcode pairs titled by their parameters
     lines = unrun(unletter(lines))  # an I. / A. / 1. outline's top levels; run-in CAPITALS names as headings
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
     lines = uncells(unfootnote(lines))  # cards in a raw HTML table; stories told in footnotes
