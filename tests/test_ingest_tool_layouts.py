@@ -92,3 +92,20 @@ def test_hugo_shortcode_pairs_are_titled_by_their_parameters(tmp_path: Path) -> 
     }
     texts = _texts(path)
     assert texts["Spare nodes"].strip() == COST and "{{" not in texts["Report night"]
+
+
+def test_a_slack_channel_copied_as_text_reads_a_story_per_message(tmp_path: Path) -> None:
+    path = tmp_path / "slack #prep (copied).txt"
+    path.write_text(
+        "#prep\nprivate channel · Ana Ruiz, Tom Berg\n\nMonday, March 3rd\nAna Ruiz  7:02 PM\njoined #prep.\n"
+        "Tom Berg  7:05 PM\npost one story per message, first line = its name\n:+1: 1\n"
+        f"Ana Ruiz  7:40 PM\nstory: Report night\n{ROLLBACK}\n:eyes: 1  :fire: 2\n7:41\n(too long?)\n"
+        "Tom Berg  8:10 PM\ngood one. open with the two days the report was down (edited)\n2 replies\n"
+        "Last reply 3 days ago\n\nTuesday, March 4th\n"
+        f"Ana Ruiz  9:15 AM\nintro + why data (60s)\n{WHY}\n"
+        f"Ana Ruiz  9:30 AM\nStory - Spare nodes\n{COST}\n:eyes: 1\n",
+        encoding="utf-8",
+    )
+    assert _stories(path) == {"Report night": "story", "intro + why data (60s)": "answer", "Spare nodes": "story"}
+    texts = _texts(path)
+    assert texts["Report night"].strip() == ROLLBACK and texts["Spare nodes"].strip() == COST
