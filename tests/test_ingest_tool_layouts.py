@@ -109,3 +109,27 @@ def test_a_slack_channel_copied_as_text_reads_a_story_per_message(tmp_path: Path
     assert _stories(path) == {"Report night": "story", "intro + why data (60s)": "answer", "Spare nodes": "story"}
     texts = _texts(path)
     assert texts["Report night"].strip() == ROLLBACK and texts["Spare nodes"].strip() == COST
+
+
+def test_a_tiddlywiki_tiddler_reads_its_headings_and_details_folds(tmp_path: Path) -> None:
+    path = tmp_path / "Loop stories.tid"
+    report = ROLLBACK.replace("I rolled", "''A:'' I rolled")
+    path.write_text(
+        "created: 20261101120000000\ncreator: ana\ntags: [[Jobs]] prep\ntitle: Loop stories\n"
+        "type: text/vnd.tiddlywiki\n\n<<toc-selective-expandable \"Loop stories\">>\n\n! Loop stories\n\n"
+        "//read twice, numbers from {{Numbers}}//\n\n!! intro + why data (60s)\n\n" + WHY + "\n\n!! Stories\n\n"
+        "!!! Report night\n\n''S:'' " + report + "\n\n"
+        '<$details summary="Spare nodes">\n\n' + COST + "\n\n</$details>\n\n"
+        "!! Questions for them\n\n# Who decides what the team will not do this quarter?\n"
+        "# How do requests reach the team?\n# What does on-call look like?\n",
+        encoding="utf-8",
+    )
+    stories = _stories(path)
+    assert {t: k for t, k in stories.items() if k != "reference"} == {
+        "intro + why data (60s)": "answer",
+        "Report night": "story",
+        "Spare nodes": "story",
+    }
+    story = next(s for s in ingest_paths([path]).stories if s.title == "Report night")
+    assert story.action.startswith("I rolled the change back") and "''" not in story.text
+    assert _texts(path)["Spare nodes"].strip() == COST

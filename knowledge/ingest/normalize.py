@@ -17,7 +17,8 @@
   (ghissues.py), outliner pages such as Logseq (outline.py), GitHub-README story banks (readme.py), paginated
   text (pages.py) and speech-to-text transcripts (transcript.py) and index cards typed up face by face
   (cardfaces.py) are first rewritten into the same plain Markdown; so are
-  markups that are not Markdown at all: Confluence wiki text (confluence.py), Org mode (orgmode.py), AsciiDoc
+  markups that are not Markdown at all: TiddlyWiki tiddlers (tiddly.py), Confluence wiki text (confluence.py), Org
+  mode (orgmode.py), AsciiDoc
   (asciidoc.py), reStructuredText (rest.py), LaTeX (latex.py), HTML pages (htmldoc.py), chat exports (chat.py),
   text sectioned by XML-style tags (`<story title="…">`, notes written for a chat model: tagged.py)
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
@@ -74,6 +75,7 @@ from knowledge.ingest.scorecards import unscore
 from knowledge.ingest.sheet import unsheet
 from knowledge.ingest.shortcodes import unshortcode
 from knowledge.ingest.tagged import untag
+from knowledge.ingest.tiddly import untiddle
 from knowledge.ingest.titles import clean_residue, title_line
 from knowledge.ingest.transcript import untranscript
 from knowledge.ingest.worksheet import unform
@@ -108,6 +110,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = unrun(unletter(lines))  # an I. / A. / 1. outline's top levels; run-in CAPITALS names as headings
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
     lines = uncells(unfootnote(lines))  # cards in a raw HTML table; stories told in footnotes
+    lines = untiddle(lines)  # TiddlyWiki wikitext
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(untag(lines)))))))))  # other markups
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
     lines = unissue(lines)  # `gh issue view` output: a section per issue, one per comment
