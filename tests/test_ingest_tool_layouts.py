@@ -133,3 +133,37 @@ def test_a_tiddlywiki_tiddler_reads_its_headings_and_details_folds(tmp_path: Pat
     story = next(s for s in ingest_paths([path]).stories if s.title == "Report night")
     assert story.action.startswith("I rolled the change back") and "''" not in story.text
     assert _texts(path)["Spare nodes"].strip() == COST
+
+
+def _wrapped(text: str, prefix: str, width: int = 60) -> list[str]:
+    """Text wrapped as a tree drawing carries it: the first line after the branch, the rest under it."""
+    import textwrap
+
+    return [prefix + line if n else line for n, line in enumerate(textwrap.wrap(text, width))]
+
+
+def test_notes_drawn_as_a_tree_read_each_branch_with_branches_as_a_title(tmp_path: Path) -> None:
+    path = tmp_path / "prep tree.txt"
+    first, *rest = _wrapped(WHY, "")
+    rows = ["prep/   (typed as a tree)", "├── intro + why data (60s)", f"│   └── {first}"]
+    rows += [f"│       {x}" for x in rest]
+    rows += ["├── stories/", "│   ├── report night   [incident]"]
+    situation, action = ROLLBACK.split(" I took", 1)
+    s_first, *s_rest = _wrapped(situation, "")
+    a_first, *a_rest = _wrapped("I took" + action, "")
+    rows += [f"│   │   ├── S: {s_first}"] + [f"│   │   │      {x}" for x in s_rest]
+    rows += [f"│   │   └── A: {a_first}"] + [f"│   │          {x}" for x in a_rest]
+    rows += ["│   └── spare nodes   [cost]"]
+    c_first, *c_rest = _wrapped(COST, "")
+    rows += [f"│       └── {c_first}"] + [f"│           {x}" for x in c_rest]
+    rows += ["└── qs for them", "    ├── who owns the data contracts?", "    └── what does on-call look like?"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    stories = _stories(path)
+    assert {t: k for t, k in stories.items() if k != "reference"} == {
+        "intro + why data (60s)": "answer",
+        "report night [incident]": "story",
+        "spare nodes [cost]": "story",
+    }
+    story = next(s for s in ingest_paths([path]).stories if s.title.startswith("report night"))
+    assert " ".join(story.situation.split()) == situation and "│" not in story.text
+    assert " ".join(_texts(path)["spare nodes [cost]"].split()) == COST

@@ -23,7 +23,8 @@
   text sectioned by XML-style tags (`<story title="…">`, notes written for a chat model: tagged.py)
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
   datadoc.py) have their records written as titled sections.
-- Titles boxed in ASCII banners (banners.py), cue cards laid out in a raw HTML table (htmlcells.py) and stories told
+- Notes drawn as a `tree` with box-drawing branches read as the outline they draw (trees.py). Titles boxed in
+  ASCII banners (banners.py), cue cards laid out in a raw HTML table (htmlcells.py) and stories told
   in footnotes named by the cue line citing them (footnotes.py) become headings over their text; so does the story a
   mock-interview scorecard names in its "Story told:" field (scorecards.py).
 - MkDocs admonitions and folds (`??? example "Title"` over indented text) become headings (admonitions.py), so do
@@ -78,6 +79,7 @@ from knowledge.ingest.tagged import untag
 from knowledge.ingest.tiddly import untiddle
 from knowledge.ingest.titles import clean_residue, title_line
 from knowledge.ingest.transcript import untranscript
+from knowledge.ingest.trees import untree
 from knowledge.ingest.worksheet import unform
 from knowledge.ingest.xmldoc import unxml
 from knowledge.pitch import PITCH_TITLE
@@ -104,6 +106,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
+    lines = untree(lines)  # notes drawn as a tree (├── / └── branches)
     lines = unscore(unbanner(lines))  # titles boxed in ASCII banners; scorecards named by the story they name
     lines = unform(unfold(accept(unadmonish(lines))))  # MkDocs folds, vim folds as headings; edits accepted; form out
     lines = unshortcode(lines)  # Hugo shortcode pairs titled by their parameters
