@@ -167,3 +167,32 @@ def test_notes_drawn_as_a_tree_read_each_branch_with_branches_as_a_title(tmp_pat
     story = next(s for s in ingest_paths([path]).stories if s.title.startswith("report night"))
     assert " ".join(story.situation.split()) == situation and "│" not in story.text
     assert " ".join(_texts(path)["spare nodes [cost]"].split()) == COST
+
+
+def _cornell_block(cues: list[str], text: str) -> list[str]:
+    """A Cornell-notes block typed in a text file: cues left, the text wrapped right of a bar."""
+    import textwrap
+
+    right = textwrap.wrap(text, 60)
+    rows = max(len(cues), len(right))
+    body = [f"{(cues + [''] * rows)[k]:<20}| {(right + [''] * rows)[k]}".rstrip() for k in range(rows)]
+    return ["=" * 80, f"{'CUES':<20}| NOTES", "-" * 20 + "+" + "-" * 59, *body, "-" * 20 + "+" + "-" * 59,
+            "SUMMARY: one line to remember it by."]
+
+
+def test_two_column_cornell_notes_read_a_section_per_block(tmp_path: Path) -> None:
+    path = tmp_path / "loop sheets (cornell).txt"
+    rows = ["LOOP SHEETS (cornell)", "LEFT = cues, RIGHT = what I say."]
+    rows += _cornell_block(["INTRO / WHY DATA", "(60s)", "", "- arc", "- why now"], WHY)
+    rows += _cornell_block(["Report night", "", "- outage drill", "- 2 days down"], ROLLBACK)
+    rows += _cornell_block(["Spare nodes", "- cost", "- 8% a month"], COST)
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    stories = _stories(path)
+    assert {t: k for t, k in stories.items() if k != "reference"} == {
+        "INTRO / WHY DATA": "answer",
+        "Report night": "story",
+        "Spare nodes": "story",
+    }
+    texts = _texts(path)
+    assert "outage drill" not in texts["Report night"]
+    assert " ".join(texts["Report night"].split()).startswith(ROLLBACK)

@@ -23,7 +23,8 @@
   text sectioned by XML-style tags (`<story title="…">`, notes written for a chat model: tagged.py)
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
   datadoc.py) have their records written as titled sections.
-- Notes drawn as a `tree` with box-drawing branches read as the outline they draw (trees.py). Titles boxed in
+- Notes drawn as a `tree` with box-drawing branches read as the outline they draw (trees.py); two-column Cornell
+  notes as a section per block, titled by its first cue (cornell.py). Titles boxed in
   ASCII banners (banners.py), cue cards laid out in a raw HTML table (htmlcells.py) and stories told
   in footnotes named by the cue line citing them (footnotes.py) become headings over their text; so does the story a
   mock-interview scorecard names in its "Story told:" field (scorecards.py).
@@ -50,6 +51,7 @@ from knowledge.ingest.banners import unbanner
 from knowledge.ingest.cardfaces import uncard
 from knowledge.ingest.chat import unchat
 from knowledge.ingest.confluence import unconfluence
+from knowledge.ingest.cornell import uncornell
 from knowledge.ingest.datadoc import undata
 from knowledge.ingest.fences import unfence
 from knowledge.ingest.folds import unfold
@@ -107,6 +109,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
     lines = untree(lines)  # notes drawn as a tree (├── / └── branches)
+    lines = uncornell(lines)  # two-column Cornell notes: the right-hand text under the first cue
     lines = unscore(unbanner(lines))  # titles boxed in ASCII banners; scorecards named by the story they name
     lines = unform(unfold(accept(unadmonish(lines))))  # MkDocs folds, vim folds as headings; edits accepted; form out
     lines = unshortcode(lines)  # Hugo shortcode pairs titled by their parameters
