@@ -36,7 +36,8 @@ PITCH_TITLE = re.compile(
     r"^\W*(?:me|myself)\W*(?:\d+\s*(?:s|secs?|seconds?|mins?|minutes?)\W*)?$|"
     r"\bpersonal statement\b|"  # an application form's opening statement is its owner's pitch
     r"\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개|"
-    r"^\W*(?:professional |personal |career )?(?:summary|profile)\W*$|"  # a CV's summary is its owner's pitch
+    # a CV's summary is its owner's pitch; so is a review's "Self summary (max 300 words)"
+    r"^\W*(?:professional |personal |career |self[- ])?(?:summary|profile)\W*(?:\([^()]{0,40}\)\W*)?$|"
     # the "why" half of a pitch: "why ML", "Why I went into management", "Intro (why this company)"; not
     # "Why remote, and why not hybrid" or "why the data platform team ..."
     r"(?:^|[(—–/]\s*)\W*why\s+(?:i\s+(?:do|did|chose|picked|love|went into|moved into|got into|am in|stay in)\s+)?"

@@ -196,3 +196,29 @@ def test_two_column_cornell_notes_read_a_section_per_block(tmp_path: Path) -> No
     texts = _texts(path)
     assert "outage drill" not in texts["Report night"]
     assert " ".join(texts["Report night"].split()).startswith(ROLLBACK)
+
+
+def test_a_performance_review_copy_reads_a_story_per_goal_from_the_self_assessment(tmp_path: Path) -> None:
+    path = tmp_path / "annual review (copied out of the review tool).txt"
+    path.write_text(
+        "Review cycle: 2025 annual review\nReviewee: Ana Ruiz · Data platform lead\n\n"
+        "Self summary (max 200 words)\n" + WHY + "\n\nManager summary (Jo Park)\nA strong year; Ana's team became the "
+        "one others copy for incident practice.\n\nGOALS (3)\n\n"
+        "Goal 1 of 3 — Keep the revenue report trustworthy  ·  Weight 40%  ·  Status: Achieved\n"
+        "  Key results: KR1 no report outage over a day\n\n  Self-assessment:\n  " + ROLLBACK + "\n\n"
+        "  Manager assessment (Jo Park):\n  Calm handling, and the contract test was the right fix. I would have liked "
+        "to hear about it from Ana before the finance team told me.\n\n"
+        "Goal 2 of 3 — Cloud spend per team visible  ·  Weight 30%  ·  Status: Achieved\n\n  Self-assessment:\n  "
+        + COST + "\n\n  Peer feedback (anonymous):\n  \"The Monday cost table changed how we plan.\"\n\n"
+        "Goal 3 of 3 — Succession plan for the on-call leads  ·  Weight 30%  ·  Status: Not started\n",
+        encoding="utf-8",
+    )
+    stories = _stories(path)
+    assert {t: k for t, k in stories.items() if k == "story"} == {
+        "Keep the revenue report trustworthy": "story",
+        "Cloud spend per team visible": "story",
+    }
+    assert stories["Self summary (max 200 words)"] == "answer"
+    texts = _texts(path)
+    assert "finance team told me" not in texts["Keep the revenue report trustworthy"]  # the manager's words
+    assert "Monday cost table changed" not in texts["Cloud spend per team visible"]

@@ -24,7 +24,8 @@
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
   datadoc.py) have their records written as titled sections.
 - Notes drawn as a `tree` with box-drawing branches read as the outline they draw (trees.py); two-column Cornell
-  notes as a section per block, titled by its first cue (cornell.py). Titles boxed in
+  notes as a section per block, titled by its first cue (cornell.py); a performance review copied out of a review
+  tool as a section per goal holding the self-assessment (reviews.py). Titles boxed in
   ASCII banners (banners.py), cue cards laid out in a raw HTML table (htmlcells.py) and stories told
   in footnotes named by the cue line citing them (footnotes.py) become headings over their text; so does the story a
   mock-interview scorecard names in its "Story told:" field (scorecards.py).
@@ -72,6 +73,7 @@ from knowledge.ingest.pandoc import unpandoc
 from knowledge.ingest.questions import question_line
 from knowledge.ingest.readme import unreadme
 from knowledge.ingest.rest import unrest
+from knowledge.ingest.reviews import unreview
 from knowledge.ingest.revisions import accept
 from knowledge.ingest.runin import unrun
 from knowledge.ingest.scorecards import unscore
@@ -110,6 +112,7 @@ def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
     lines = untree(lines)  # notes drawn as a tree (├── / └── branches)
     lines = uncornell(lines)  # two-column Cornell notes: the right-hand text under the first cue
+    lines = unreview(lines)  # a performance review copy: a section per goal, others' words as replies
     lines = unscore(unbanner(lines))  # titles boxed in ASCII banners; scorecards named by the story they name
     lines = unform(unfold(accept(unadmonish(lines))))  # MkDocs folds, vim folds as headings; edits accepted; form out
     lines = unshortcode(lines)  # Hugo shortcode pairs titled by their parameters
