@@ -222,3 +222,17 @@ def test_a_performance_review_copy_reads_a_story_per_goal_from_the_self_assessme
     texts = _texts(path)
     assert "finance team told me" not in texts["Keep the revenue report trustworthy"]  # the manager's words
     assert "Monday cost table changed" not in texts["Cloud spend per team visible"]
+
+
+def test_a_section_saying_there_is_no_story_is_not_retrieved_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "loop sheets.md"
+    path.write_text(
+        "# loop sheets\n\n## Report night\n\n" + ROLLBACK + "\n\n"
+        "## Gaps (no story yet)\n\nA budget I owned end to end: never had one. A reorg: the one in 2024 happened "
+        "around me, not by me. If asked, say so and describe how I would approach it.\n\n"
+        "## gaps - no story for these, do not invent one\n\nMulti-region failover, pricing experiments.\n\n"
+        "## Colophon\n\nWritten in a notes app, exported as a book, read on the train before each loop.\n",
+        encoding="utf-8",
+    )
+    stories = _stories(path)
+    assert {t: k for t, k in stories.items() if k != "reference"} == {"Report night": "story"}

@@ -20,7 +20,7 @@ REFERENCE_TITLE = re.compile(
     r"dos and don'?ts|do'?s|don'?ts|mistakes to avoid|how to (?:answer|use|prepare|tell|structure)|"
     r"cheat ?sheet|reminders?|principles|rules of thumb|what interviewers (?:want|look for)|scoring|rubric|"
     r"question (?:list|bank)|questions? to (?:expect|practi[cs]e|prepare)|common questions|red flags|refresher|"
-    r"not (?:a )?stor(?:y|ies)|logistics|itinerary)\b|不是故事",
+    r"not (?:a )?stor(?:y|ies)|logistics|itinerary|colophon)\b|不是故事",
     re.IGNORECASE,
 )
 # Titles that only ever name material about the stories, never a story ("structure" or "method" can be a topic).
@@ -29,6 +29,9 @@ META_TITLE = re.compile(
     r"how I (?:answer|write|label|tell|structure|use|prepare)\b(?: (?:these|them|stories|answers|it))?)\b",
     re.IGNORECASE,
 )
+# Titles that say the section holds no story ("Gaps (no story yet)", "no stories for these"): what follows may
+# tell what happened around the candidate, but the author has said it is not a story to tell.
+_NO_STORY_TITLE = re.compile(r"\bno stor(?:y|ies)\b(?!\s*points?\b)", re.IGNORECASE)
 # Titles of notes about the candidate's practice, never a story of theirs even when told in the first person
 # ("Mock #2 feedback (Jonas)", "Coach's feedback", "Notes from the practice interview").
 _PRACTICE_TITLE = re.compile(
@@ -102,6 +105,8 @@ def _is_reference(title: str, text: str, fields: dict[str, str], question: str) 
         return True  # "S = Context and challenges", "**Result:** [?]"
     if question:
         return False  # a prepared answer, whatever its title says
+    if _NO_STORY_TITLE.search(title):
+        return True  # the author's own word that this is not a story
     if _PRACTICE_TITLE.search(title):
         return True  # what a coach or a mock interviewer said about the stories
     if META_TITLE.search(title) and not _told(text) and not _DIGIT.search(text):
