@@ -34,6 +34,8 @@ PITCH_TITLE = re.compile(
     r"\bself[- ]introduction\b|\b(?:my|short|quick|personal) intro(?:duction)?\b|\btmay\b|^\W*intro\b|"
     # the speaker alone, timed or not: "Me", "ME (2 MIN)", "Myself - 45s"
     r"^\W*(?:me|myself)\W*(?:\d+\s*(?:s|secs?|seconds?|mins?|minutes?)\W*)?$|"
+    # "Me in 2 min (also why management)", "myself in 90 seconds": the speaker, timed
+    r"^\W*(?:me|myself)\s+in\s+(?:\d+|one|two|three)\s*(?:s|secs?|seconds?|mins?|minutes?)\b|"
     r"\bpersonal statement\b|"  # an application form's opening statement is its owner's pitch
     r"\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개|"
     # a CV's summary is its owner's pitch; so is a review's "Self summary (max 300 words)"

@@ -236,3 +236,12 @@ def test_a_section_saying_there_is_no_story_is_not_retrieved_as_one(tmp_path: Pa
     )
     stories = _stories(path)
     assert {t: k for t, k in stories.items() if k != "reference"} == {"Report night": "story"}
+
+
+def test_a_pitch_titled_as_the_speaker_in_so_many_minutes_is_a_prepared_answer(tmp_path: Path) -> None:
+    path = tmp_path / "loop notes.md"
+    path.write_text(
+        "# loop notes\n\n## Me in 2 min (and why data)\n\n" + WHY + "\n\n## Report night\n\n" + ROLLBACK + "\n",
+        encoding="utf-8",
+    )
+    assert _stories(path) == {"Me in 2 min (and why data)": "answer", "Report night": "story"}
