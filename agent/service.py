@@ -27,7 +27,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -47,7 +46,7 @@ from agent.coaching.store_feed import StoreFeed
 from agent.context import Context
 from agent.graph import build_graph
 from agent.nodes.ask import ask_follow_up, ask_question
-from agent.nodes.critique import critique_answer, warm_up
+from agent.nodes.critique import critique_answer
 from agent.nodes.decide import after_plan
 from agent.nodes.plan import plan_interview
 from agent.nodes.retrieve import index_future, retrieve_stories
@@ -146,33 +145,8 @@ def plan_node(state: ServiceState, runtime: Runtime[ServiceContext], config: Run
     planned = plan_interview(cast(Any, {**state, "recent_question_ids": recent}), _trusted(runtime, ctx))
     record_session(ctx.role, _thread_id(config), [q["id"] for q in planned["plan"]], history)
     index_future(ctx)  # ingest and embed while the candidate reads the first question
-    warm_pack_once(ctx)
     return {**planned, "documents": [], "docs_version": version or "", "recent_question_ids": recent,
             "settings": asdict(settings)}  # fmt: skip
-
-
-_WARMING: set[str] = set()  # role packs whose warm-up this process started
-_WARMING_LOCK = threading.Lock()
-
-
-def warm_pack_once(ctx: Context) -> None:
-    """The critic's warm-up (agent.nodes.critique.warm_up: the pack's vectors, word tables and signal examples) for
-    this role pack, once per process, on a background thread while the candidate reads the first question. The
-    terminal's driver does this for its one session; a server process did it nowhere, so the first answers of the
-    first candidates of each pack paid it, and every turn that arrived meanwhile queued behind them."""
-    with _WARMING_LOCK:
-        if ctx.role in _WARMING:
-            return
-        _WARMING.add(ctx.role)
-    # Not a daemon, as in agent.driver: a daemon frozen at exit inside the ONNX runtime aborts the process.
-    threading.Thread(target=_warm_quietly, args=(ctx,), name="critic-warm-up", daemon=False).start()
-
-
-def _warm_quietly(ctx: Context) -> None:
-    try:
-        warm_up(ctx)
-    except Exception:  # only a speed-up: the first turn runs the same code in the open and reports a real problem
-        return
 
 
 def ask_node(state: ServiceState) -> dict:
