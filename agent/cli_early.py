@@ -125,7 +125,9 @@ class EarlyStart:
                     draft = source.draft()
                 finally:
                     self._detach()
-                if text is not None and not self._done.is_set():
+                # a start that failed has no loop to save the answer and lift the hold (a damaged database is
+                # asked about next: a hold left on made Ctrl-C at that question wait for ever)
+                if text is not None and (not self._done.is_set() or self.step is None):
                     if self.kept is None:  # not written at the submit key (_submitted)
                         self._keep(text)  # durable now, before the wait that Ctrl-C or a kill may cut short
                     cli_signals.release()  # a Ctrl-C held since the submit stops now
@@ -158,7 +160,7 @@ class EarlyStart:
     def _submitted(self, text: str) -> None:
         """The prompt accepted `text` (an answer, /skip or /end): into the answer journal before the prompt draws
         it as accepted, so a kill at that sight keeps it (the start's thread never writes it meanwhile)."""
-        if not self._done.is_set():
+        if not self._done.is_set() or self.step is None:  # no session yet, or a start that failed
             self._keep(text)
         elif self.driver is not None and self.step is not None and not self._needs_showing():
             move = early_move(text)

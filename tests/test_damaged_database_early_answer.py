@@ -129,3 +129,42 @@ def test_ctrl_c_at_the_move_aside_question_and_a_resume_before_the_move_say_wher
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
     turns = json.loads((isolated_data_dir / "reports" / f"{session}.json").read_text(encoding="utf-8"))["turns"]
     assert [t["answer"] for t in turns if not t["skipped"]] == [ANSWER]
+
+
+def test_ctrl_c_at_the_move_aside_question_after_the_start_failed_during_the_submit(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    """The submit key pressed while the start was meeting the damaged database, and the start done before the
+    submit was handled: the answer was held as "on its way to the journal" with nobody left to lift the hold, so
+    Ctrl-C at "Move it aside and start afresh?" waited for ever (a clean-clone CI run hung here). The moment is made
+    certain: the submit waits until the start is done. Now the answer is in the journal and Ctrl-C leaves."""
+    import signal
+    import subprocess
+
+    from tests.slow_hook import slow_call
+
+    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
+    _damage(isolated_data_dir / "sessions.sqlite")
+    for path in (isolated_data_dir / "reports").glob("*"):
+        path.unlink()
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_early", "EarlyStart._submitted", "args[0]._done.wait(120)")
+    term = Terminal(ARGS, extra_env=env)
+    try:
+        term.wait_for_prompt(after="Question 1/2")
+        term.submit(ANSWER)
+        term.wait_for("afresh? [y/N]")
+        assert mark.exists()  # the submit was handled after the start was done
+        term.proc.send_signal(signal.SIGINT)
+        try:
+            exited = term.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            exited = None  # a hang: reported below with the screen
+        while term._read():
+            pass
+        screen = " ".join(term.text().split())
+    finally:
+        term.close()
+    assert exited == 130, screen[-1500:]
+    (kept,) = (isolated_data_dir / "pending").glob("*.json")
+    assert "Your answer is kept in" in screen and "Traceback" not in screen, screen[-1500:]
+    assert ANSWER in kept.read_text(encoding="utf-8")
