@@ -202,7 +202,11 @@ _held: list[tuple[int, Any]] = []  # terminal settings to restore (also after an
 def confirm(question: str) -> bool:
     """A y/N question on the terminal; Ctrl-D (end of input) is No. The hold on the keys (hold_keys: no echo, no
     line mode) is lifted while it is answered: without line mode Ctrl-D was only a character, and the session sat
-    silent until Enter (sweep26 S6)."""
+    silent until Enter (sweep26 S6).
+
+    Nothing is on its way to disk while the candidate is asked, so a stop held for that (an accepted answer the
+    start's interruption overtook) is raised now: kept, it made Ctrl-C at the question wait for ever."""
+    cli_signals.release()
     with _line_mode():
         try:
             return input(question).strip().lower() in ("y", "yes")
