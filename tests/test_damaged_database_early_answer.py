@@ -21,14 +21,14 @@ def _damage(database: Path) -> None:
         out.write(b"\xa5" * 8192)
 
 
-def _asked_to_move_it_aside(data_dir: Path) -> Terminal:
+def _asked_to_move_it_aside(data_dir: Path, extra_env: dict[str, str] | None = None) -> Terminal:
     """A session database damaged after a first session (its report removed), a new session at a terminal, an
     answer submitted while it gets ready: the terminal as the start asks to move the database aside."""
     assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
     _damage(data_dir / "sessions.sqlite")
     for path in (data_dir / "reports").glob("*"):
         path.unlink()
-    term = Terminal(ARGS)
+    term = Terminal(ARGS, extra_env=extra_env)
     try:
         term.wait_for_prompt(after="Question 1/2")
         term.submit(ANSWER)
@@ -37,6 +37,21 @@ def _asked_to_move_it_aside(data_dir: Path) -> Terminal:
         term.close()
         raise
     return term
+
+
+def _ctrl_c(term: Terminal) -> tuple[int | None, str]:
+    """Ctrl-C at the question: (the exit code, or None when the process did not end within a minute; the screen)."""
+    import signal
+    import subprocess
+
+    term.proc.send_signal(signal.SIGINT)  # what Ctrl-C at the question sends
+    try:
+        exited: int | None = term.proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        exited = None  # a hang: reported by the caller with the screen
+    while term._read():
+        pass
+    return exited, " ".join(term.text().split())
 
 
 def test_an_early_answer_is_graded_after_the_damaged_database_is_moved_aside(isolated_data_dir: Path) -> None:
@@ -104,16 +119,10 @@ def test_ctrl_c_at_the_move_aside_question_and_a_resume_before_the_move_say_wher
     """sweep28 S1: Ctrl-C at "Move it aside and start afresh? [y/N]" printed only "Your answer is saved ... Resume
     with", and that resume said only that the database is damaged. Both now say the answer is kept in the answer
     journal and is graded once the damaged file is moved aside; after the move the resume grades it."""
-    import signal
-
     database = isolated_data_dir / "sessions.sqlite"
     term = _asked_to_move_it_aside(isolated_data_dir)
     try:
-        term.proc.send_signal(signal.SIGINT)  # what Ctrl-C at the question sends
-        exited = term.exit_code()
-        while term._read():
-            pass
-        screen = " ".join(term.text().split())
+        exited, screen = _ctrl_c(term)
     finally:
         term.close()
     assert exited == 130, screen[-1500:]
@@ -138,30 +147,13 @@ def test_ctrl_c_at_the_move_aside_question_after_the_start_failed_during_the_sub
     submit was handled: the answer was held as "on its way to the journal" with nobody left to lift the hold, so
     Ctrl-C at "Move it aside and start afresh?" waited for ever (a clean-clone CI run hung here). The moment is made
     certain: the submit waits until the start is done. Now the answer is in the journal and Ctrl-C leaves."""
-    import signal
-    import subprocess
-
     from tests.slow_hook import slow_call
 
-    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
-    _damage(isolated_data_dir / "sessions.sqlite")
-    for path in (isolated_data_dir / "reports").glob("*"):
-        path.unlink()
     env, mark = slow_call(tmp_path / "hook", "agent.cli_early", "EarlyStart._submitted", "args[0]._done.wait(120)")
-    term = Terminal(ARGS, extra_env=env)
+    term = _asked_to_move_it_aside(isolated_data_dir, extra_env=env)
     try:
-        term.wait_for_prompt(after="Question 1/2")
-        term.submit(ANSWER)
-        term.wait_for("afresh? [y/N]")
         assert mark.exists()  # the submit was handled after the start was done
-        term.proc.send_signal(signal.SIGINT)
-        try:
-            exited = term.proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            exited = None  # a hang: reported below with the screen
-        while term._read():
-            pass
-        screen = " ".join(term.text().split())
+        exited, screen = _ctrl_c(term)
     finally:
         term.close()
     assert exited == 130, screen[-1500:]
