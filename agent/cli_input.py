@@ -199,19 +199,48 @@ def hold_keys() -> Iterator[None]:
 _held: list[tuple[int, Any]] = []  # terminal settings to restore (also after an unexpected error)
 
 
+ASK_POLL = 0.1  # s between looks for a stop while a y/N question waits for its line
+
+
 def confirm(question: str) -> bool:
     """A y/N question on the terminal; Ctrl-D (end of input) is No. The hold on the keys (hold_keys: no echo, no
     line mode) is lifted while it is answered: without line mode Ctrl-D was only a character, and the session sat
     silent until Enter (sweep26 S6).
 
     Nothing is on its way to disk while the candidate is asked, so a stop held for that (an accepted answer the
-    start's interruption overtook) is raised now: kept, it made Ctrl-C at the question wait for ever."""
-    cli_signals.release()
+    start's interruption overtook) is raised now: kept, it made Ctrl-C at the question wait for ever. So is a stop
+    that is due and was not raised yet (cli_signals.before_question): the question is then not asked."""
+    cli_signals.before_question()
     with _line_mode():
+        return _answer_line(question).strip().lower() in ("y", "yes")
+
+
+def _answer_line(question: str) -> str:
+    """The line typed after `question` ("" at end of input). Not input(): a signal that lands after input() has
+    written the question and before its read() starts only sets Python's flag, and the read then waits for a key
+    while the Ctrl-C is never acted on (a CI run hung 240 s at the move-aside question). Waiting in select() for
+    at most ASK_POLL s at a time runs the signal's handler within that time whenever it comes."""
+    import select
+
+    try:
+        fd = sys.stdin.fileno()
+    except (OSError, ValueError):  # no real stdin (a test's replacement): nothing can wait on it
         try:
-            return input(question).strip().lower() in ("y", "yes")
+            return input(question)
         except EOFError:
-            return False
+            return ""
+    sys.stdout.flush()
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    line = b""
+    while not line.endswith(b"\n"):
+        if not select.select([fd], [], [], ASK_POLL)[0]:
+            continue  # a signal's handler runs here, between two waits
+        chunk = os.read(fd, 4096)
+        if not chunk:
+            break  # end of input (Ctrl-D on an empty line): No
+        line += chunk
+    return line.decode("utf-8", "replace")
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from contextlib import closing
 from pathlib import Path
 
 from agent.backend import is_postgres, is_sqlite, memory_only, sqlite_file
+from agent.cli_input import confirm  # Ctrl-D answers it at once, also while the keys are held
 from knowledge.paths import DataDirError, data_dir
 
 
@@ -42,15 +43,9 @@ def check_session_header(ask: bool) -> None:
         return
     error = storage_error(sqlite3.DatabaseError("file is not a database (its header is damaged)"), db)
     assert error is not None
-    if not ask or not _confirm(f"{error}\nMove it aside and start afresh? [y/N] "):
+    if not ask or not confirm(f"{error}\nMove it aside and start afresh? [y/N] "):
         raise error
     print(f"Moved the damaged database to {move_aside(db)}.", file=sys.stderr)
-
-
-def _confirm(question: str) -> bool:
-    from agent.cli_input import confirm  # Ctrl-D answers it at once, also while the keys are held
-
-    return confirm(question)
 
 
 def backend_is_sqlite() -> bool:

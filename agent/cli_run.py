@@ -14,6 +14,7 @@ from typing import Any
 
 from agent import answer_journal
 from agent.backend import open_backend, sqlite_readonly
+from agent.cli_input import confirm  # Ctrl-D answers it at once, also while the keys are held
 from agent.cli_loop import InterviewLoop
 from agent.cli_notices import fresh_notices
 from agent.cli_render import Renderer, resume_command
@@ -39,17 +40,11 @@ def new_driver(context: Context, thread_id: str | None = None, ask: bool = False
     try:
         return InterviewDriver(context, thread_id=thread_id)
     except StorageError as exc:
-        if exc.problem != "corrupt" or not ask or not _confirm(f"{exc}\nMove it aside and start afresh? [y/N] "):
+        if exc.problem != "corrupt" or not ask or not confirm(f"{exc}\nMove it aside and start afresh? [y/N] "):
             raise
         moved = move_aside(exc.path)
         print(f"Moved the damaged database to {moved}.", file=sys.stderr)
         return InterviewDriver(context, thread_id=thread_id)
-
-
-def _confirm(question: str) -> bool:
-    from agent.cli_input import confirm  # Ctrl-D answers it at once, also while the keys are held
-
-    return confirm(question)
 
 
 def resume_driver(session_id: str, embedder: str | None = None) -> InterviewDriver:

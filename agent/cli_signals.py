@@ -218,6 +218,14 @@ def release() -> None:
         raise KeyboardInterrupt
 
 
+def before_question() -> None:
+    """A question is about to wait for the candidate (a y/N read): no stop may wait behind it. A hold still on (an
+    answer accepted by a prompt that never handed it back; it is in the answer journal by then) is lifted, and a
+    stop that waited for it, or is due and not raised yet, is raised now: the question is not asked."""
+    release()
+    check_stop()
+
+
 @contextlib.contextmanager
 def saving() -> Iterator[None]:
     """While a stop keeps what there is to keep (the draft, the save line): a second Ctrl-C waits for it, then

@@ -86,3 +86,20 @@ def slow_import(folder: Path, module: str, seconds: float = 1.0) -> tuple[dict[s
     (folder / "sitecustomize.py").write_text(code, encoding="utf-8")
     mark = folder / "slow-call-started"
     return {"PYTHONPATH": str(folder), "SLOW_CALL_MARK": str(mark)}, mark
+
+
+_PAUSE_HOOK = """
+import ctypes
+# input() calls PyOS_InputHook after it has written its prompt and before it reads: pause() there waits for a signal
+ctypes.c_void_p.in_dll(ctypes.pythonapi, "PyOS_InputHook").value = ctypes.cast(
+    ctypes.CDLL(None).pause, ctypes.c_void_p
+).value
+"""
+
+
+def signal_before_read(folder: Path) -> dict[str, str]:
+    """A child whose input() waits, once its prompt is written and before its read starts, for a signal: the test's
+    signal lands there for certain (a loaded machine hits that moment by chance). Returns the child's environment."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sitecustomize.py").write_text(_PAUSE_HOOK, encoding="utf-8")
+    return {"PYTHONPATH": str(folder)}
