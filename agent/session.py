@@ -202,7 +202,12 @@ def run(opts: Options) -> int:
                     source.keep_draft("")
         elif context is None:
             try:
-                driver = cli_run.resume_driver(opts.resume or "", embedder=opts.embedder)
+                try:
+                    driver = cli_run.resume_driver(opts.resume or "", embedder=opts.embedder)
+                except StorageError as exc:
+                    if not _moved_aside_to_resume(exc, opts.resume, source, getting_ready):
+                        raise
+                    driver = cli_run.resume_driver(opts.resume or "", embedder=opts.embedder)
             except cli_run.ResumeError as exc:
                 getting_ready.close()
                 for line in answer_journal.take_notices():  # a damaged journal file met on the way: never silent
@@ -385,6 +390,22 @@ def _kept_for_later(thread_id: str, problem: str, render: Renderer) -> None:
         "once that is fixed")  # fmt: skip
     render.resume_hint(thread_id, f"Your answer is kept in {answer_journal.journal_path(thread_id)}; {when}, it is "
                                   "graded when you resume.")  # fmt: skip
+
+
+def _moved_aside_to_resume(exc: StorageError, resume: str | None, source: Any, getting_ready: ExitStack) -> bool:
+    """A --resume at a terminal met a damaged session database while the session's answers wait in the answer
+    journal: the candidate may move the file aside and resume from them there and then, as a new session may
+    (it only said to move it by hand). True once it is moved."""
+    from agent.cli_input import confirm
+    from agent.storage import move_aside
+
+    if exc.problem != "corrupt" or not source.interactive or not (waiting := _journalled(resume)):
+        return False
+    getting_ready.close()  # the spinner stops and the keys echo: a question follows
+    if not confirm(f"{exc}\nMove it aside and resume session {waiting} from its kept answers? [y/N] "):
+        return False
+    print(f"Moved the damaged database to {move_aside(exc.path)}.", file=sys.stderr)
+    return True
 
 
 def _journalled(session_id: str | None) -> str | None:

@@ -1,0 +1,62 @@
+"""A `--resume` at a terminal that meets a damaged session database while the session's answers wait in the answer
+journal offers to move the file aside and resumes from them there and then, as a new session offers the move (it
+only printed the mv command and exited). Real pty, real damaged SQLite file."""
+
+from __future__ import annotations
+
+import json
+import signal
+from pathlib import Path
+
+from tests.test_damaged_database_early_answer import ANSWER, _asked_to_move_it_aside
+from tests.test_session_tty import Terminal
+
+
+def _kept_at_a_damaged_database(data_dir: Path) -> str:
+    """An answer submitted while a new session met the damaged database, Ctrl-C at its question: the session id."""
+    term = _asked_to_move_it_aside(data_dir)
+    try:
+        term.proc.send_signal(signal.SIGINT)
+        assert term.exit_code() == 130
+    finally:
+        term.close()
+    (kept,) = (data_dir / "pending").glob("*.json")
+    return kept.stem
+
+
+def test_resume_on_a_damaged_database_offers_the_move_and_grades_the_kept_answer(isolated_data_dir: Path) -> None:
+    session = _kept_at_a_damaged_database(isolated_data_dir)
+    term = Terminal(["--resume", session])
+    try:
+        term.wait_for(f"resume session {session} from its kept answers? [y/N]")
+        term.type("y\r")
+        term.wait_for_prompt(after="Question 2/2")  # the kept answer was graded: the interview went on
+        term.type("/end\r")
+        term.wait_for("Transcript:")
+        assert term.exit_code() == 0
+        screen = " ".join(term.text().split())
+    finally:
+        term.close()
+    assert "Moved the damaged database to" in screen and "Traceback" not in screen, screen[-1500:]
+    assert list(isolated_data_dir.glob("sessions.sqlite.damaged-*"))
+    turns = json.loads((isolated_data_dir / "reports" / f"{session}.json").read_text(encoding="utf-8"))["turns"]
+    assert [t["answer"] for t in turns if not t["skipped"]] == [ANSWER]
+
+
+def test_no_to_the_move_on_resume_leaves_the_file_and_says_where_the_answer_is(isolated_data_dir: Path) -> None:
+    session = _kept_at_a_damaged_database(isolated_data_dir)
+    database = isolated_data_dir / "sessions.sqlite"
+    before = database.read_bytes()
+    term = Terminal(["--resume", session])
+    try:
+        term.wait_for("from its kept answers? [y/N]")
+        term.type("n\r")
+        exited = term.exit_code()
+        while term._read():
+            pass
+        screen = " ".join(term.text().split())
+    finally:
+        term.close()
+    assert exited == 2, screen[-1500:]
+    assert "Your answer is kept in" in screen and "Traceback" not in screen, screen[-1500:]
+    assert database.read_bytes() == before and (isolated_data_dir / "pending" / f"{session}.json").exists()
