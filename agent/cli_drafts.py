@@ -35,8 +35,9 @@ def keep_draft(source: AnswerSource, driver: Any, kept: str | None, context: Any
         _not_kept_in_memory(draft, render)
         return
     thread_id = kept or (driver.thread_id if driver is not None and driver.started else None)
-    if thread_id is None:
-        render.line("The draft you had typed was not kept: there is no session to resume.")
+    if thread_id is None:  # shown to copy, as when the database refused the session ("N" to moving it aside)
+        render.line("The draft you had typed was not kept: there is no session to resume. Here it is, to copy:")
+        render.line(draft)
         return
     stored = context.to_dict() if context is not None else {}
     try:

@@ -308,6 +308,11 @@ def run(opts: Options) -> int:
                 _kept_for_later(early.kept, "corrupt", render)  # (sweep28 S1)
                 keep_draft(source, None, early.kept, context, render)
                 return EXIT_INTERRUPTED
+            if early is not None and early.damaged and driver is None:
+                # stopped at "move the damaged database aside?" with nothing submitted: question 1 was on screen
+                render.line("Stopped at the damaged database's question; nothing was saved.")
+                keep_draft(source, None, None, context, render)  # a draft typed at question 1: shown to copy
+                return EXIT_INTERRUPTED
             if not _first_draft_kept(source, driver, early, render):
                 cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
                 keep_draft(source, driver, early.kept if early else None, context, render)
