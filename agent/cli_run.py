@@ -47,9 +47,10 @@ def new_driver(context: Context, thread_id: str | None = None, ask: bool = False
         return InterviewDriver(context, thread_id=thread_id)
 
 
-def resume_driver(session_id: str, embedder: str | None = None) -> InterviewDriver:
+def resume_driver(session_id: str, embedder: str | None = None, offline: bool = False) -> InterviewDriver:
     """A driver for a saved session: the given id, or the latest unfinished one when the id is empty
-    (`embedder`: --embedder given on resume, used only instead of an openai embedder that has no key now)."""
+    (`embedder`: --embedder given on resume, used only instead of an openai embedder that has no key now;
+    `offline`: --offline given on resume, the session is graded offline from now on)."""
     _journal_only_on_readonly(session_id)
     backend = open_backend(readonly=sqlite_readonly())
     restored: list[str] = []
@@ -83,7 +84,7 @@ def resume_driver(session_id: str, embedder: str | None = None) -> InterviewDriv
         raise ResumeError(f"{what}; recent sessions: {recent}")
     try:
         local = _local_embedder(row, embedder)
-        driver = InterviewDriver.resume(session_id or None, checkpointer=backend, embedder=local)
+        driver = InterviewDriver.resume(session_id or None, checkpointer=backend, embedder=local, offline=offline)
     except (SessionNotFoundError, SessionLockedError, ResumeError) as exc:
         backend.close()
         raise ResumeError(str(exc)) from None

@@ -125,10 +125,10 @@ class InterviewDriver:
 
     @classmethod
     def resume(
-        cls, thread_id: str | None = None, checkpointer: Any = None, embedder: str | None = None
+        cls, thread_id: str | None = None, checkpointer: Any = None, embedder: str | None = None, offline: bool = False
     ) -> InterviewDriver:
         """A driver for a stored session (the latest unfinished one when no id is given; `embedder`: one to use
-        instead of the stored one)."""
+        instead of the stored one; `offline`: never call the model from now on, --offline given on resume)."""
         if isinstance(checkpointer, Backend):
             backend = checkpointer
         else:
@@ -141,6 +141,8 @@ class InterviewDriver:
         context = Context.from_dict(stored)
         if embedder is not None:
             context.embedder = embedder
+        if offline:  # a model server that fails or hangs must not keep the candidate from finishing (sweep29 S10)
+            context.offline = True
         driver = cls(context, checkpointer=backend, thread_id=tid)
         driver.owns_backend = checkpointer is None
         if not backend.readonly:

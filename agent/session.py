@@ -37,6 +37,7 @@ if __name__ == "__main__" and sys.stdin.isatty():
     hold_now()
 
 import contextlib
+import functools
 import os
 from contextlib import ExitStack
 from typing import Any, NoReturn
@@ -201,13 +202,14 @@ def run(opts: Options) -> int:
                     first_input = source.draft()
                     source.keep_draft("")
         elif context is None:
+            resume = functools.partial(cli_run.resume_driver, opts.resume or "", opts.embedder, bool(opts.offline))
             try:
                 try:
-                    driver = cli_run.resume_driver(opts.resume or "", embedder=opts.embedder)
+                    driver = resume()
                 except StorageError as exc:
                     if not _moved_aside_to_resume(exc, opts.resume, source, getting_ready):
                         raise
-                    driver = cli_run.resume_driver(opts.resume or "", embedder=opts.embedder)
+                    driver = resume()
             except cli_run.ResumeError as exc:
                 getting_ready.close()
                 for line in answer_journal.take_notices():  # a damaged journal file met on the way: never silent
@@ -220,6 +222,8 @@ def run(opts: Options) -> int:
             _banner(render, context, role_title(context.role, strict=False), driver.thread_id, source.interactive)
             render.notice(f"Resuming session {driver.thread_id}.")
             used = {"--embedder"} if context.embedder == opts.embedder else set()  # instead of openai without a key
+            if opts.offline:
+                used.add("--offline")  # honoured: graded offline from now on
             if ignored := [flag for flag in ignored_on_resume(opts) if flag not in used]:
                 render.notice(f"Ignored on resume (the session keeps its settings): {' '.join(ignored)}")
         else:
