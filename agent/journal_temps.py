@@ -27,7 +27,7 @@ def finish_writes(folder: Path, name: str | None = None) -> None:
     for temp in sorted(temps, key=_mtime):
         match = _TEMP.match(temp.name)
         assert match is not None
-        if _alive(int(match["pid"])):
+        if writer_alive(int(match["pid"])):
             continue  # being written now
         try:
             json.loads(temp.read_text(encoding="utf-8"))
@@ -37,7 +37,8 @@ def finish_writes(folder: Path, name: str | None = None) -> None:
                 temp.unlink()
 
 
-def _alive(pid: int) -> bool:
+def writer_alive(pid: int) -> bool:
+    """True while the process that named a temp file (its PID) may still be writing it (this one counts)."""
     if pid == os.getpid():
         return True
     try:

@@ -310,7 +310,21 @@ def write_report(
     text, transcript = built or build_report(thread_id, values, context)
     write_private(md, text)
     write_private(js, json.dumps(transcript, ensure_ascii=False))
+    _drop_dead_temps(md.parent, (md.name, js.name))
     return {"markdown": str(md), "json": str(js)}
+
+
+def _drop_dead_temps(folder: Path, names: tuple[str, ...]) -> None:
+    """The hidden temp files (.NAME.PID-TOKEN.tmp) a killed writer left of these report files: the files were just
+    written whole, so a temp of a writer that is gone holds nothing they lack (sweep29 S9: one stayed for good)."""
+    from agent.journal_temps import writer_alive
+
+    for name in names:
+        for temp in folder.glob(f".{glob.escape(name)}.*.tmp"):
+            pid, _, _ = temp.name[len(name) + 2 :].partition("-")
+            if pid.isdigit() and not writer_alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    temp.unlink()
 
 
 def _private_folder(folder: Path) -> None:
