@@ -9,11 +9,12 @@ and sends its signal.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
-_HOOK = """
+_FINDER = """
 import importlib.abc, importlib.util, os, sys, time
-class _SlowCall(importlib.abc.MetaPathFinder):
+class _Hook(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         if name != {module!r}:
             return None
@@ -21,24 +22,35 @@ class _SlowCall(importlib.abc.MetaPathFinder):
         spec = importlib.util.find_spec(name)
         run = spec.loader.exec_module
         def exec_module(module):
-            run(module)
-            owner = module
-            for part in {owner!r}:
-                owner = getattr(owner, part)
-            real = getattr(owner, {name!r})
-            def slow(*args, **kwargs):
-                mark = os.environ["SLOW_CALL_MARK"]
-                if os.path.exists(mark) or not ({condition}):
-                    return real(*args, **kwargs)
-                result = real(*args, **kwargs) if {after} else None
-                open(mark, "w").close()  # the moment is here: the test sends its signal now
-                for _ in range({steps}):
-                    time.sleep(0.01)
-                return result if {after} else real(*args, **kwargs)
-            setattr(owner, {name!r}, slow)
+{body}
         spec.loader.exec_module = exec_module
         return spec
-sys.meta_path.insert(0, _SlowCall())
+sys.meta_path.insert(0, _Hook())
+"""
+
+
+def _hook(module: str, body: str) -> str:
+    """A sitecustomize that runs `body` (the code of exec_module(module), where run(module) executes the real
+    module) in place of `module`'s import, once."""
+    return _FINDER.format(module=module, body=textwrap.indent(textwrap.dedent(body).strip("\n"), " " * 12))
+
+
+_SLOW_CALL = """
+run(module)
+owner = module
+for part in {owner!r}:
+    owner = getattr(owner, part)
+real = getattr(owner, {name!r})
+def slow(*args, **kwargs):
+    mark = os.environ["SLOW_CALL_MARK"]
+    if os.path.exists(mark) or not ({condition}):
+        return real(*args, **kwargs)
+    result = real(*args, **kwargs) if {after} else None
+    open(mark, "w").close()  # the moment is here: the test sends its signal now
+    for _ in range({steps}):
+        time.sleep(0.01)
+    return result if {after} else real(*args, **kwargs)
+setattr(owner, {name!r}, slow)
 """
 
 
@@ -52,29 +64,17 @@ def slow_call(
     folder.mkdir(parents=True, exist_ok=True)
     *owner, name = target.split(".")
     steps = max(1, round(seconds / 0.01))
-    code = _HOOK.format(module=module, owner=owner, name=name, condition=condition, steps=steps, after=after)
+    code = _hook(module, _SLOW_CALL.format(owner=owner, name=name, condition=condition, steps=steps, after=after))
     (folder / "sitecustomize.py").write_text(code, encoding="utf-8")
     mark = folder / "slow-call-started"
     return {"PYTHONPATH": str(folder), "SLOW_CALL_MARK": str(mark)}, mark
 
 
-_IMPORT_HOOK = """
-import importlib.abc, importlib.util, os, sys, time
-class _SlowImport(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name != {module!r}:
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(name)
-        run = spec.loader.exec_module
-        def exec_module(module):
-            open(os.environ["SLOW_CALL_MARK"], "w").close()  # in sys.modules, still empty: the test's moment
-            for _ in range({steps}):
-                time.sleep(0.01)
-            run(module)
-        spec.loader.exec_module = exec_module
-        return spec
-sys.meta_path.insert(0, _SlowImport())
+_SLOW_IMPORT = """
+open(os.environ["SLOW_CALL_MARK"], "w").close()  # in sys.modules, still empty: the test's moment
+for _ in range({steps}):
+    time.sleep(0.01)
+run(module)
 """
 
 
@@ -82,7 +82,7 @@ def slow_import(folder: Path, module: str, seconds: float = 1.0) -> tuple[dict[s
     """As slow_call, for the import of `module` itself: the mark is made while the module is in sys.modules but its
     code has not run yet (a partially initialized module), then the import waits `seconds` before running it."""
     folder.mkdir(parents=True, exist_ok=True)
-    code = _IMPORT_HOOK.format(module=module, steps=max(1, round(seconds / 0.01)))
+    code = _hook(module, _SLOW_IMPORT.format(steps=max(1, round(seconds / 0.01))))
     (folder / "sitecustomize.py").write_text(code, encoding="utf-8")
     mark = folder / "slow-call-started"
     return {"PYTHONPATH": str(folder), "SLOW_CALL_MARK": str(mark)}, mark
