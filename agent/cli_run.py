@@ -198,12 +198,26 @@ def started_step(driver: InterviewDriver, resume: bool) -> Any:
     return step
 
 
+def _listed_status(driver: InterviewDriver) -> str:
+    """The session's status in the session list before the resume reads it back ("" when it cannot be read)."""
+    try:
+        row = driver.store.load(driver.thread_id)
+    except StorageError:
+        return ""
+    return row[2] if row is not None else ""
+
+
 def first_step(driver: InterviewDriver, resume: bool, render: Renderer) -> Any:
     """The question waiting for an answer, with any index/driver notices shown first."""
+    listed = _listed_status(driver) if resume else ""
     step = started_step(driver, resume)
     for notice in fresh_notices(step.notices, driver.context.docs):
         render.notice(notice)
-    if resume and step.kind == "done":
+    if resume and step.kind == "done" and listed == "active":
+        # the last answer was graded and saved, and the process stopped before the session was marked done: it
+        # was never said to be finished, nor its report shown (sweep29 S8: "already finished ... again")
+        render.notice("The interview had ended when the session stopped; its report is written now.")
+    elif resume and step.kind == "done":
         render.notice("This session is already finished; here is its report again.")
     if step.total:
         render.total = step.total
