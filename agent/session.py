@@ -254,6 +254,11 @@ def run(opts: Options) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except StorageError as exc:
+        if resuming and driver is None and isinstance(source, PromptSource):
+            # keys typed while it got ready ("you can start typing") wait unread: taken before the terminal gets its
+            # line mode back, so they are shown to copy below, not dropped without a word (sweep29 S4)
+            with contextlib.suppress(Exception):
+                source.take_unread()
         getting_ready.close()  # the spinner stops before the error is printed (it was redrawn among its lines)
         print(f"error: {exc}", file=sys.stderr)
         if exc.problem == "readonly" and resuming and driver is not None:
@@ -410,6 +415,9 @@ def _moved_aside_to_resume(exc: StorageError, resume: str | None, source: Any, g
 
     if exc.problem != "corrupt" or not source.interactive or not (waiting := _journalled(resume)):
         return False
+    if isinstance(source, PromptSource):
+        with contextlib.suppress(Exception):  # keys typed while it got ready: the prompt's draft, not the answer here
+            source.take_unread()
     getting_ready.close()  # the spinner stops and the keys echo: a question follows
     if not confirm(f"{exc}\nMove it aside and resume session {waiting} from its kept answers? [y/N] "):
         return False

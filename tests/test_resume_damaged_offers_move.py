@@ -60,3 +60,32 @@ def test_no_to_the_move_on_resume_leaves_the_file_and_says_where_the_answer_is(i
     assert exited == 2, screen[-1500:]
     assert "Your answer is kept in" in screen and "Traceback" not in screen, screen[-1500:]
     assert database.read_bytes() == before and (isolated_data_dir / "pending" / f"{session}.json").exists()
+
+
+def test_keys_typed_while_the_resume_got_ready_are_the_draft_not_the_reply_to_the_question(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    """Keys typed under "Getting the interview ready… (you can start typing)" waited in the terminal: the y/N question
+    read them as the start of its reply ("<keys>y" is not yes). They are the first prompt's draft instead."""
+    import time
+
+    from tests.slow_hook import slow_call
+
+    typed = "Draft typed early about the Porto rollout"
+    session = _kept_at_a_damaged_database(isolated_data_dir)
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
+    term = Terminal(["--resume", session], extra_env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while not mark.exists():
+            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
+            term._read()
+        term.type(typed)
+        term.wait_for("from its kept answers? [y/N]")
+        term.type("y\r")
+        term.wait_for_prompt(after="Question 2/2")
+        term.wait_for(typed)  # back in the prompt as the draft
+        screen = " ".join(term.text().split())
+    finally:
+        term.close()
+    assert "Moved the damaged database to" in screen, screen[-1500:]

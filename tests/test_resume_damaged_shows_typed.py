@@ -1,0 +1,42 @@
+"""sweep29 S4: an interactive `--resume ID` says "Getting the interview ready… (you can start typing)"; when it then
+met a damaged session database it exited with the error and dropped what was typed meanwhile without a word. The
+typed keys are now shown to copy, as when a new session's database refuses it. Real pty, real damaged SQLite file;
+tests/slow_hook holds the resume 3 s so the keys are typed while it gets ready."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from tests.slow_hook import slow_call
+from tests.test_damaged_database_early_answer import _damage
+from tests.test_persistence import A1, FAST, run, scripted, session_id
+from tests.test_session_tty import Terminal
+
+TYPED = "EARLY keys about the Oslo migration"
+
+
+def test_keys_typed_while_a_resume_meets_a_damaged_database_are_shown_to_copy(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    first = run(*FAST, "--questions", "3", stdin=scripted(A1))
+    assert first.returncode == 3, first.stdout + first.stderr  # saved after answer 1
+    sid = session_id(first.stdout)
+    _damage(isolated_data_dir / "sessions.sqlite")
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
+    term = Terminal(["--resume", sid], extra_env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while not mark.exists():
+            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
+            term._read()
+        term.type(TYPED)
+        exited = term.exit_code()
+        while term._read():
+            pass
+        screen = " ".join(term.text().split())
+    finally:
+        term.close()
+    assert exited == 2, screen[-1500:]
+    assert "is damaged" in screen and "Traceback" not in screen, screen[-1500:]
+    assert f"here it is, to copy before you start again: {TYPED}" in screen, screen[-1500:]
