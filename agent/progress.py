@@ -133,6 +133,17 @@ def _html_target_problem(given: str) -> str | None:
     return f"--html {given} is not a regular file (a pipe, device or socket); give a file name for the page"
 
 
+def _kept_mode(target: Path) -> int | None:
+    """The permission bits of the regular file at `target` the page replaces (None for a new file: 0600)."""
+    import stat
+
+    try:
+        info = target.stat()
+    except OSError:
+        return None
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: one line on bad input, never a traceback."""
     private_umask()
@@ -157,7 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         if target.is_symlink():
             target = target.resolve()  # the page goes where the link points (the link itself was replaced)
         try:
+            kept = _kept_mode(target)
             write_private(target, render_page(view))
+            if kept is not None and kept != 0o600:
+                os.chmod(target, kept)  # a page file the candidate chose keeps its mode (sweep29 S2: reset to 0600)
         except OSError as exc:
             print(f"error: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_USAGE

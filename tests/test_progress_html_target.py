@@ -38,3 +38,17 @@ def test_the_page_never_replaces_a_pipe_or_a_link(isolated_data_dir: Path, tmp_p
     written = _page(link)
     assert written.returncode == 0, written.stderr
     assert link.is_symlink() and served.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_an_existing_page_file_keeps_its_mode_and_a_new_one_is_private(isolated_data_dir: Path, tmp_path: Path) -> None:
+    """sweep29 S2: a page file the candidate named (served by a web server, read by a sync tool) was reset to 0600."""
+    served = tmp_path / "served.html"
+    served.write_text("old page", encoding="utf-8")
+    served.chmod(0o644)
+    written = _page(served)
+    assert written.returncode == 0, written.stderr
+    assert served.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert stat.S_IMODE(served.stat().st_mode) == 0o644
+    new = tmp_path / "new.html"
+    assert _page(new).returncode == 0
+    assert stat.S_IMODE(new.stat().st_mode) == 0o600
