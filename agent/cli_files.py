@@ -21,6 +21,10 @@ def read_capped(path: Path, flag: str, cap: int, what: str) -> bytes:
         # O_NONBLOCK: opening a FIFO with no writer does not wait; fstat then says what it is
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
+        from knowledge.paths import link_problem
+
+        if problem := link_problem(path):  # in the words every path option uses (sweep29 S1: --jd gave the errno)
+            raise InputFileError(f"{flag} {path} is {problem}") from None
         raise InputFileError(f"{flag} {path}: cannot read ({exc.strerror or exc})") from None
     try:
         info = os.fstat(fd)
