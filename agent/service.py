@@ -61,6 +61,7 @@ from agent.service_context import (
     trusted_context,
 )
 from agent.service_logging import quiet_refusals
+from agent.service_warm import warm_pack_once
 from agent.state import State
 
 
@@ -145,6 +146,7 @@ def plan_node(state: ServiceState, runtime: Runtime[ServiceContext], config: Run
     planned = plan_interview(cast(Any, {**state, "recent_question_ids": recent}), _trusted(runtime, ctx))
     record_session(ctx.role, _thread_id(config), [q["id"] for q in planned["plan"]], history)
     index_future(ctx)  # ingest and embed while the candidate reads the first question
+    warm_pack_once(ctx)  # the pack's critic tables, once per process, while the candidate reads it too
     return {**planned, "documents": [], "docs_version": version or "", "recent_question_ids": recent,
             "settings": asdict(settings)}  # fmt: skip
 

@@ -28,7 +28,9 @@ A start run on a thread whose interview is under way needs no check here: the gr
 that waits (agent.nodes.decide.after_plan). The thread is read through the server's own app with the caller's
 headers, so a thread the caller may not read gets the server's 404, not a refusal; only for run requests on a
 thread. In the same app, agent.service_body_cap refuses oversized bodies before anything reads them, and
-agent.service_store_guard keeps clients' writes out of the coaching history in the store.
+agent.service_store_guard keeps clients' writes out of the coaching history in the store. GET /interviewer/warm-up
+says, per role pack, whether the critic's warm-up this process started is over (agent.service_warm): a probe for
+whoever measures the server's memory or first turns.
 """
 
 from __future__ import annotations
@@ -41,12 +43,16 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
 
 from agent.candidates import UploadError, check_upload
 from agent.service_asgi import ASGIApp, Message, Receive, Scope, Send, read_body, replay, reply
 from agent.service_body_cap import BodyCap
 from agent.service_run_lock import thread_check
 from agent.service_store_guard import StoreGuard
+from agent.service_warm import status as warm_up_status
 
 RUN_PATH = re.compile(r"^(?:/noauth)?/threads/(?P<thread>[^/]+)/runs(?:/wait|/stream)?/?$")
 
@@ -238,4 +244,23 @@ class RunGuard:
             await release()
 
 
-app = Starlette(middleware=[Middleware(BodyCap), Middleware(RunGuard), Middleware(StoreGuard)])
+async def warm_up(_: Request) -> JSONResponse:
+    # The docstring is the route's OpenAPI entry (YAML, read by the server). Installed packs' names only: like
+    # GET /ok, it needs no token.
+    """
+    summary: The critic's warm-up per role pack in this server process
+    description: >-
+      Each role pack whose critic warm-up this process started (the first session of a pack starts one, ~200 MB
+      the process keeps), with "warming", "ready" or "failed". Measure the server's memory or first turns once
+      the packs in use say "ready".
+    responses:
+      200:
+        description: '{"packs": {"<role pack>": "warming" or "ready" or "failed"}}'
+    """
+    return JSONResponse({"packs": warm_up_status()})
+
+
+app = Starlette(
+    routes=[Route("/interviewer/warm-up", warm_up, methods=["GET"])],
+    middleware=[Middleware(BodyCap), Middleware(RunGuard), Middleware(StoreGuard)],
+)

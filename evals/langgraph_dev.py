@@ -105,6 +105,19 @@ def dev_client(url: str, token: str = TEST_TOKEN) -> Any:
     return get_sync_client(url=url, headers={"Authorization": f"Bearer {token}"})
 
 
+def wait_warm(client: Any, role: str, timeout: float = 180.0) -> str:
+    """Wait until the server's critic warm-up for `role` is over (GET /interviewer/warm-up, agent.service_warm:
+    a session of the pack starts it); its end state, "ready" or "failed". The warm-up loads ~200 MB the process
+    keeps: a measurement of the server's memory or first turns starts after it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = (client.http.get("/interviewer/warm-up").get("packs") or {}).get(role)
+        if state in ("ready", "failed"):
+            return str(state)
+        time.sleep(0.2)
+    raise TimeoutError(f"the server's critic warm-up for {role} did not end in {timeout:.0f} s")
+
+
 def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
