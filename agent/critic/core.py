@@ -66,7 +66,8 @@ def critique_answer(
 
     `stories` are the retrieved stories, best first; `fits[k]` says whether stories[k] fits the question (the
     index's StoryHit.fits; all fit when None). Any of them can be the story the answer tells, but only a fitting
-    one is ever named as a story that fits or may fit better.
+    one is ever named as a story that fits or may fit better; an answer retelling one that `fits` marks fitting is
+    on topic.
 
     role/signals/question_id place the question in its role pack (relevance against the other questions, the
     role's level, the question's signals); `sem` is the embedding model (the process-wide MiniLM by default).
@@ -84,7 +85,11 @@ def critique_answer(
     verdict = detect(question, first_person(typed), qtype)
     if verdict.reason is not None:
         return non_answer(qtype, verdict.reason, notes, applies)
-    f = compute(info, verdict.text, sem or semantic())
+    told = told_index(verdict.text, stories)
+    # Retelling a story the index matched to this question is evidence the answer is on topic; only when the caller
+    # says which stories fit (without `fits`, "all fit" is a default, not the index's word).
+    tells_fitting = told is not None and fits is not None and told < len(fits) and fits[told]
+    f = compute(info, verdict.text, sem or semantic(), tells_fitting_story=tells_fitting)
     found = rubric.gaps(shape, f.flags)
     score = rubric.score(shape, found, f.flags)
     if verdict.injection:
@@ -103,7 +108,6 @@ def critique_answer(
         # step at all lacks the action itself.
         own = "action" if f.star.action is None and f.spec == "low" else "ownership"
         found = [own, *(g for g in found if g != own)]
-    told = told_index(verdict.text, stories)
     # A story that fits the question, never the one the answer is telling (that one was just judged off topic).
     fitting = [s for k, s in enumerate(stories) if (fits is None or (k < len(fits) and fits[k])) and k != told]
     named = fitting[0] if fitting and f.relevance.label != "on_topic" else None

@@ -93,10 +93,12 @@ def _pool(info: QuestionInfo) -> tuple[str, ...]:
 
 
 def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[str] = frozenset(),
-            fit: bool = True) -> Features:  # fmt: skip
+            fit: bool = True, tells_fitting_story: bool = False) -> Features:  # fmt: skip
     """All features of `text` (the answer with any grader instruction blanked) as an answer to `info`. With `fit`
     false, how the answer fits the question (relevance, the question's signals) is not judged: a follow-up reply
-    probed for something else is judged on its own parts only, and that judgment is a third of a turn's critique."""
+    probed for something else is judged on its own parts only, and that judgment is a third of a turn's critique.
+    `tells_fitting_story`: the answer retells a story of the candidate's notes that the story index links to this
+    question (story_notes.told_index, StoryHit.fits)."""
     shape = rubric.shape_of(info.text, info.type)
     kind = rubric.extractor_type(shape)
     hypothetical = rubric.TABLE[shape].hypothetical
@@ -160,6 +162,10 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # of this question's words it shares (a latency fix told to a token-cost question names its levers).
         rel = dataclasses.replace(rel, label="off_topic", sibling=False, instead=info.others[rival[0]][0],
                                   instead_competency=info.others[rival[0]][1], rival_sentence=rival[1])  # fmt: skip
+    if rel.label == "off_topic" and tells_fitting_story:
+        # It retells the candidate's own story that the index matched to THIS question (the one /hint offers): the
+        # notes, written for the question, outweigh static vectors placing the retelling nearer another question.
+        rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     if rel.label == "on_topic" and lvl.label != "below" and (ask := asks.missing_ask(info.text, sents, metrics)):
         # One ask of a several-part question is never answered: the answer covers only part of what was asked.
         rel = dataclasses.replace(rel, label="partial", missing_ask=ask)
