@@ -115,6 +115,12 @@ def shared_topic(question: str, answer: str) -> int:
     return len(_roots(question) & _roots(answer))
 
 
+def topic_share(text: str, other: str) -> float:
+    """The share of `text`'s topical words (roots) that `other` uses too (1.0 for a text with none)."""
+    mine = _roots(text)
+    return len(mine & _roots(other)) / len(mine) if mine else 1.0
+
+
 def _fit(sent_vecs: np.ndarray, answer_vec: np.ndarray, q_vecs: np.ndarray) -> np.ndarray:
     """Fit of the answer to each question: whole-answer cosine and the mean of its two best sentences."""
     whole = q_vecs @ answer_vec
