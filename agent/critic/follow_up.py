@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from agent.critic import signals
-from agent.critic.core import non_answer
+from agent.critic.core import _signals, non_answer
 from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
 from agent.critic.question import QuestionInfo
@@ -299,5 +299,6 @@ def critique_follow_up(
         quantified_result=f.quantified, metrics=f.metrics, ownership=f.own, specificity=f.spec,  # type: ignore[arg-type]
         applies=applies, weak_or_missing=gap, gap=phr["gaps"][gap[0]] if gap else "",  # type: ignore[arg-type]
         score=score, evidence=evidence, closes_gap=closes, probes=probes, non_answer=score == 1 and not closes,
+        signals=_signals(f, typed),  # the question's signals it shows (judged only for a signal or relevance probe)
         notes=[] if closes else [phr["follow_up_open"]],
     )  # fmt: skip

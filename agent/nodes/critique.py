@@ -164,16 +164,40 @@ def _follow_up(
     return chosen
 
 
+def _shown_in_reply(reply: dict[str, Any]) -> set[str]:
+    """The gaps a follow-up reply closes by what it says, whatever it was asked: a reply brought back to the question
+    ("It was my call: I ...") gives the candidate's own part too, and a second follow-up asking "which of those
+    decisions did you make yourself?" chases what was just said. Nothing from a non-answer or an off-topic reply."""
+    if reply.get("non_answer") or reply.get("relevance") == "off_topic":
+        return set()
+    star, spec, own = reply.get("star") or {}, reply.get("specificity"), reply.get("ownership")
+    shown = {"specificity"} if spec != "low" else set()
+    if star.get("action") and spec != "low":
+        shown |= {"action", "ownership"} if own == "clear" else {"action"} if own != "unclear" else set()
+    if star.get("result"):
+        shown |= {"result", "quantified_result"} if reply.get("quantified_result") else {"result"}
+    return shown
+
+
 def _open_gaps(main: Critique, follow_ups: list[dict[str, Any]]) -> Critique:
-    """The main critique with the gaps that follow-up answers closed taken out (what is left to chase)."""
+    """The main critique with the gaps that follow-up answers closed taken out (what is left to chase): the probed
+    gap a reply closed, what a reply shows on its own (_shown_in_reply), and the question's signals a reply covered."""
     closed = {c.get("probes") for c in follow_ups if c.get("closes_gap")}
+    closed |= set().union(*(_shown_in_reply(c) for c in follow_ups))
+    said = {s for c in follow_ups if c.get("relevance") != "off_topic" and not c.get("non_answer")
+            for s in (c.get("signals") or {}).get("covered", [])}  # fmt: skip
+    missing = [s for s in main.signals.missing if s not in said]
+    if main.signals.missing and not missing:
+        closed.add("signal")
     left = [g for g in main.weak_or_missing if g not in closed]
     told = [c for c in follow_ups if c.get("probes") == "result" and c.get("closes_gap")]
     if told and not any(c.get("quantified_result") for c in told) and "quantified_result" not in closed:
         left.insert(0, "quantified_result")  # the outcome was told on prompting, without a number: ask for it
-    if left == main.weak_or_missing:
+    if left == main.weak_or_missing and missing == main.signals.missing:
         return main
-    return main.model_copy(update={"weak_or_missing": left})
+    covered = [*main.signals.covered, *(s for s in main.signals.missing if s in said)]
+    signals = main.signals.model_copy(update={"missing": missing, "covered": covered})
+    return main.model_copy(update={"weak_or_missing": left, "signals": signals})
 
 
 def _drop_unneeded(reply: str, told: str) -> None:
