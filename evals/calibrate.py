@@ -158,6 +158,20 @@ CHECK6_FLOOR = {
     "star_macro_f1": 0.935,
     "quantified_f1": 0.888,
 }
+# evals/critic_dev7, the seventh check set (its README), written at stop 29 by a writer who had not read the critic;
+# first run on main 9abde4d: score 0.812, off topic 0.800, strong 0.833, below level 0.750, follow-ups 0.500, STAR
+# 0.826, quantified 0.818, relevance 0.833, primary gap 0.542; on the critic branch at 846437d the same but follow-ups
+# 0.333. The floor is that first run on the branch.
+CHECK7_DIR = Path(__file__).resolve().parent / "critic_dev7"
+CHECK7_FLOOR = {
+    "score_in_range": 0.812,
+    "off_topic_capped": 0.8,
+    "strong_high": 0.833,
+    "below_level_capped": 0.75,
+    "follow_up_in_range": 0.333,
+    "star_macro_f1": 0.826,
+    "quantified_f1": 0.818,
+}
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
 SIGNAL_RECALL_FLOOR = 0.58

@@ -22,6 +22,8 @@ from evals.calibrate import (
     CHECK5_FLOOR,
     CHECK6_DIR,
     CHECK6_FLOOR,
+    CHECK7_DIR,
+    CHECK7_FLOOR,
     CHECK_DIR,
     CHECK_FLOOR,
     FLOOR,
@@ -333,3 +335,15 @@ def test_sixth_check_set_holds_its_measured_floor() -> None:
     report = calibrate(items)
     low = {k: round(report["figures"][k], 3) for k, floor in CHECK6_FLOOR.items() if report["figures"][k] < floor}
     assert not low, f"below the sixth check set's floor: {low}"
+
+
+def test_seventh_check_set_holds_its_measured_floor() -> None:
+    """evals/critic_dev7, written at stop 29 by a writer who had not read the critic, keeps its first run."""
+    items = load_labeled(directory=CHECK7_DIR)
+    assert len(items) >= 48 and {i.role for i in items} == set(ROLES)
+    seen = {i.answer.strip() for d in (None, CHECK_DIR, CHECK2_DIR, CHECK3_DIR, CHECK4_DIR, CHECK5_DIR, CHECK6_DIR)
+            for i in load_labeled(directory=d)}  # fmt: skip
+    assert not {i.answer.strip() for i in items} & seen
+    report = calibrate(items)
+    low = {k: round(report["figures"][k], 3) for k, floor in CHECK7_FLOOR.items() if report["figures"][k] < floor}
+    assert not low, f"below the seventh check set's floor: {low}"
