@@ -172,6 +172,13 @@ def _level_group(critique: Critique) -> str:
     return "depth" if critique.question_type in ("technical", "system_design") else "org"
 
 
+def _contradiction(critique: Critique) -> str | None:
+    """The contradiction note that is the critique's gap (core.critique_answer puts it there), or None."""
+    gap = critique.gap.strip()
+    note = next((n for n in critique.story_notes if n.kind == "contradiction" and n.message.strip() == gap), None)
+    return note.message.strip() if note is not None else None
+
+
 def choose_follow_up(
     critique: Critique,
     answer: str,
@@ -202,6 +209,13 @@ def choose_follow_up(
     for gap in critique.weak_or_missing:
         if gap in probed:
             continue
+        drift = _contradiction(critique) if gap == "quantified_result" else None
+        if drift is not None:
+            # A figure that disagrees with the candidate's own notes: asking for "a number" when one was just given
+            # misses it; a real interviewer asks which figure is right.
+            text = render(load_yaml("follow_ups.yaml")["contradiction"]["plain"][0], phrase=drift)
+            if text not in asked:
+                return {"text": text, "probes": gap}
         phrase = salient_phrase(gap, answer, critique)
         if phrase and gap != "signal" and _already_quoted(phrase, asked):
             phrase = None  # already quoted back once: a second quote of the same words sounds scripted
