@@ -42,7 +42,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?:\b(?:because|so that|since|the reason|which means|meaning|that's why|this is why|in order to|"
         r"given that|to avoid|to keep|to make sure|to prevent|otherwise|that way|this lets|which lets|lets us|"
         r"gives us|which gives|the point|the risk|this means|the cost of|worth|pays off)\b|,\s*so\b|"
-        r"(?:^|[.;:]\s*)So\b)",
+        r"(?:^|[.;:]\s*)So\b"
+        # Criteria stated before the choice: "I weigh three questions: ...", "my criteria are ...", "I decide on
+        # two things".
+        r"|\b(?:criteri(?:a|on)|(?:I|we) (?:weigh|ask|look at|check|decide on|judge (?:it )?(?:on|by)) "
+        r"(?:two|three|four|five|a few) (?:questions|things|factors|tests|criteria)))",
         re.IGNORECASE,
     ),
 }
