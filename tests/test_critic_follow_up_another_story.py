@@ -38,3 +38,23 @@ def test_a_story_for_another_question_typed_as_the_reply_is_off_topic() -> None:
         assert c.relevance == "off_topic" and c.score <= 2 and not c.closes_gap, (probes, c.relevance, c.score)
     kept = critique_follow_up(_info(), FOLLOW_UP, "none", ON_THE_STORY, earlier=MAIN)
     assert kept.relevance == "on_topic" and kept.closes_gap and kept.score >= 4, (kept.relevance, kept.score)
+
+
+HEALTH_MAIN = (
+    "I watch a few signals: what people raise in one-on-ones, how the on-call load is spread, and whether the "
+    "actions from our retros get done. A retro item that keeps coming back worries me more than a missed date."
+)
+NEW_EXAMPLE = (
+    "Last year we took on the mobile rewrite on top of the platform migration, and for two months the team worked "
+    "most weekends to keep both on schedule. Nobody said it out loud. I cut the rewrite's first release to the login "
+    "and payment screens, pushed the rest a quarter, and asked the product lead to stop adding scope mid-sprint. "
+    "Weekend work stopped within three weeks."
+)
+
+
+def test_a_new_story_is_what_a_follow_up_asking_for_an_example_wants() -> None:
+    q = next(q for q in load_role("engineering-manager").questions if q.id == "team-health")
+    info = question_info(q.text, q.type, q.competency, "engineering-manager", tuple(q.signals), q.id)
+    follow_up = "Give me an example of a problem you caught early that way. How did you spot it?"
+    c = critique_follow_up(info, follow_up, "example", NEW_EXAMPLE, earlier=HEALTH_MAIN)
+    assert c.relevance == "on_topic" and c.score >= 3, (c.relevance, c.score)

@@ -49,6 +49,10 @@ APART = 0.55
 # for: share 0.04-0.47 and, where the first two hold, cosine 0.35 and up; the stories about something else 0.21-0.34.
 ANOTHER_SHARE = 0.15
 ANOTHER_APART = 0.34
+# A follow-up that asks for an example ("Give me an example of a problem you caught early that way") is answered by a
+# new story, which shares little with the answer it follows and may read like a neighbouring question's answer.
+ASKS_EXAMPLE = re.compile(r"\b(?:examples?|instances?|another (?:time|case|story)|a (?:specific |real )?(?:time|case) "
+                          r"(?:when|where|you))\b", re.IGNORECASE)  # fmt: skip
 # Open probes (why, what could fail, what it cost) are answered in words no cue list holds: a specific reply of some
 # length whose meaning sits this close to the follow-up question gives what it asked (static cosine; 0.45 was
 # MiniLM's).
@@ -218,9 +222,12 @@ def _about_else(sem: Semantic, f: Features, fits: list[float], follow_up: str, q
 
 def _another_story(info: QuestionInfo, text: str, sem: Semantic, earlier: str, follow_up: str) -> bool:
     """A long reply that answers another question of the pack and does not go on with the answer it follows
-    (ANOTHER_SHARE says how that is told). Only with the process's own models and the earlier answer known; the
-    MiniLM check runs only when the cheap checks already point elsewhere."""
+    (ANOTHER_SHARE says how that is told). Only with the process's own models and the earlier answer known, and never
+    when the follow-up asked for an example (ASKS_EXAMPLE); the MiniLM check runs only when the cheap checks already
+    point elsewhere."""
     if sem is not semantic() or not info.in_pack or not earlier.strip() or len(words(text)) <= CHECKED_WORDS:
+        return False
+    if ASKS_EXAMPLE.search(follow_up):
         return False
     if topic_share(text, f"{earlier} {follow_up}") >= ANOTHER_SHARE:
         return False
