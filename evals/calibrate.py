@@ -77,104 +77,110 @@ FLOOR = {
 # at recall 0.522 -> 0.605. The four new tuned false positives name the signal's subject without what it asks for
 # ("more testing" for "a guardrail or test added afterwards"), so the floor moves down to what is measured.
 SIGNAL_PRECISION_FLOOR = 0.83
-# evals/critic_dev, the critic's check set (its README): what it measured when the stop-23 changes landed. It is not
-# blind (the critic was worked on with it in view), so it guards against rules that fit only the tuned items.
-CHECK_DIR = Path(__file__).resolve().parent / "critic_dev"
-# Lowered at stop 24, one item: score 0.775 -> 0.750, dev-ai-engineer-008 (labelled [3, 3]; its lesson is now
-# seen in other words, so the signal gap no longer holds it at 3) scores 4.
-# Follow-ups 0.778 -> 1.000 at stop 24: a short reply far from the answer it follows and from both questions is off
-# topic (agent/critic/follow_up.py APART).
-CHECK_FLOOR = {
-    "score_in_range": 0.75,
-    "strong_high": 0.769,
-    "follow_up_in_range": 1.0,
-    "quantified_f1": 0.952,
-}
-# evals/critic_dev2, the second check set (its README), written at stop 24 before that stop's changes: what it
-# measured when they landed (first run on main 6e81f48: score 0.650, off topic 0.583, strong 0.632, follow-ups
-# 0.667, signal precision 0.812 and recall 0.476).
-CHECK2_DIR = Path(__file__).resolve().parent / "critic_dev2"
-# Raised at stop 25 by the rival-signal rule (features.py _outshown_by): score 0.700 -> 0.725, off topic 0.583 ->
-# 0.667.
-CHECK2_FLOOR = {
-    "score_in_range": 0.725,
-    "off_topic_capped": 0.666,
-    "strong_high": 0.736,
-    "follow_up_in_range": 1.0,
-}
-# evals/critic_dev3, the third check set (its README), written at stop 25 before that stop's changes (first run on
-# main c3e223b: score 0.650, off topic 0.812, strong 0.800, follow-ups 0.778, relevance 0.850, primary gap 0.676):
-# what the stop's changes reach on it (the rival-signal rule: score 0.650 -> 0.700, off topic 0.812 -> 0.938; a
-# failure told to a question asking for one, relevance.failure_told: score 0.700 -> 0.725).
-CHECK3_DIR = Path(__file__).resolve().parent / "critic_dev3"
-# Raised at stop 26: score 0.725 -> 0.750 (an answer ending on a plan's window is no longer read as its result);
-# follow-ups 0.777 -> 0.888 (a reply naming what a signal probe asked for closes it: follow_up._gives_probed).
-CHECK3_FLOOR = {
-    "score_in_range": 0.75,
-    "off_topic_capped": 0.937,
-    "strong_high": 0.80,
-    "follow_up_in_range": 0.888,
-}
-# evals/critic_dev4, the fourth check set (its README), written at stop 26 before that stop's changes (first run on
-# main 4716767: score 0.825, off topic 1.000, strong 1.000, follow-ups 0.571, relevance 0.850, primary gap 0.605):
-# what the stop's changes reach on it (a bare number is not an outcome, a date kept is: score 0.850, follow-ups
-# 0.714; the candidate's own part as the gap of an unanswered "what did you do": primary gap 0.658; a reply naming
-# what a signal probe asked for closes it: follow-ups 0.857; a worker "process" is not the team's process and "I then
-# fixed" is hands-on work, in the engineering-manager pack's level cues: relevance 0.850 -> 0.875, gap 0.684; a rival's
-# signal named only through a word the asked question's signals share is no evidence for it: score 0.875).
-CHECK4_DIR = Path(__file__).resolve().parent / "critic_dev4"
-CHECK4_FLOOR = {
-    "score_in_range": 0.875,
-    "off_topic_capped": 1.0,
-    "strong_high": 1.0,
-    "below_level_capped": 1.0,
-    "follow_up_in_range": 0.857,
-}
-# evals/critic_dev5, the fifth check set (its README), written at stop 27 before that stop's changes (first run on
-# main 472c861: score 0.450, off topic 0.688, strong 0.400, follow-ups 0.667, STAR 0.832, quantified 0.889,
-# relevance 0.650, primary gap 0.440, signal precision 0.829 / recall 0.392): what the stop's changes reach on it
-# (signal examples; "what did you change?" answered by how things run now and by irregular past steps; a caused
-# step and its ", so ... now" result; an answer far from the question by meaning is off topic).
-CHECK5_DIR = Path(__file__).resolve().parent / "critic_dev5"
-CHECK5_FLOOR = {
-    "score_in_range": 0.599,
-    "off_topic_capped": 0.812,
-    "strong_high": 0.666,
-    "follow_up_in_range": 0.666,
-    "star_macro_f1": 0.932,  # raised at stop 28 (0.902 -> 0.933): one irregular-past table; "I had them <verb>"
-    "quantified_f1": 0.947,
-}
-# evals/critic_dev6, the sixth check set (its README), written at stop 28 by a writer who had not read the critic;
-# first run, identical on main c443f44 and on the stop's first two commits: score 0.667, off topic 0.583, strong
-# 0.857, below level 0.750, follow-ups 0.500, STAR 0.936, quantified 0.889, relevance 0.812, primary gap 0.562. What
-# the stop's changes reach on it (a "how did it go" ask covered by any result: score 0.688, strong 0.929).
-CHECK6_DIR = Path(__file__).resolve().parent / "critic_dev6"
-CHECK6_FLOOR = {
-    "score_in_range": 0.687,
-    "off_topic_capped": 0.583,
-    "strong_high": 0.928,
-    "below_level_capped": 0.75,
-    "follow_up_in_range": 0.75,  # raised at stop 29 (0.500 -> 0.750): a long reply telling another story is off topic
-    "star_macro_f1": 0.935,
-    "quantified_f1": 0.888,
-}
-# evals/critic_dev7, the seventh check set (its README), written at stop 29 by a writer who had not read the critic;
-# first run on main 9abde4d: score 0.812, off topic 0.800, strong 0.833, below level 0.750, follow-ups 0.500, STAR
-# 0.826, quantified 0.818, relevance 0.833, primary gap 0.542; on the critic branch at 846437d the same but follow-ups
-# 0.333. The floor is that first run on the branch.
-CHECK7_DIR = Path(__file__).resolve().parent / "critic_dev7"
-CHECK7_FLOOR = {
-    "score_in_range": 0.812,
-    "off_topic_capped": 0.8,
-    "strong_high": 0.833,
-    "below_level_capped": 0.75,
-    "follow_up_in_range": 0.5,  # raised at stop 29 (0.333 -> 0.500): a follow-up asking for an example wants one
-    "star_macro_f1": 0.826,
-    "quantified_f1": 0.818,
+EVALS_DIR = Path(__file__).resolve().parent
+# The critic's check sets (evals/<name>/, each with its README), in the order they were written, each with the floor
+# tests/test_calibrate.py holds it at: a rule that fits only the tuned items shows up there. None is blind: each was
+# worked on with it in view after its first run (the first runs are in the READMEs and below).
+CHECK_SETS: dict[str, dict[str, float]] = {
+    # evals/critic_dev, the critic's check set (its README): what it measured when the stop-23 changes landed. It is not
+    # blind (the critic was worked on with it in view), so it guards against rules that fit only the tuned items.
+    # Lowered at stop 24, one item: score 0.775 -> 0.750, dev-ai-engineer-008 (labelled [3, 3]; its lesson is now
+    # seen in other words, so the signal gap no longer holds it at 3) scores 4.
+    # Follow-ups 0.778 -> 1.000 at stop 24: a short reply far from the answer it follows and from both questions is off
+    # topic (agent/critic/follow_up.py APART).
+    "critic_dev": {
+        "score_in_range": 0.75,
+        "strong_high": 0.769,
+        "follow_up_in_range": 1.0,
+        "quantified_f1": 0.952,
+    },
+    # evals/critic_dev2, the second check set (its README), written at stop 24 before that stop's changes: what it
+    # measured when they landed (first run on main 6e81f48: score 0.650, off topic 0.583, strong 0.632, follow-ups
+    # 0.667, signal precision 0.812 and recall 0.476).
+    # Raised at stop 25 by the rival-signal rule (features.py _outshown_by): score 0.700 -> 0.725, off topic 0.583 ->
+    # 0.667.
+    "critic_dev2": {
+        "score_in_range": 0.725,
+        "off_topic_capped": 0.666,
+        "strong_high": 0.736,
+        "follow_up_in_range": 1.0,
+    },
+    # evals/critic_dev3, the third check set (its README), written at stop 25 before that stop's changes (first run on
+    # main c3e223b: score 0.650, off topic 0.812, strong 0.800, follow-ups 0.778, relevance 0.850, primary gap 0.676):
+    # what the stop's changes reach on it (the rival-signal rule: score 0.650 -> 0.700, off topic 0.812 -> 0.938; a
+    # failure told to a question asking for one, relevance.failure_told: score 0.700 -> 0.725).
+    # Raised at stop 26: score 0.725 -> 0.750 (an answer ending on a plan's window is no longer read as its result);
+    # follow-ups 0.777 -> 0.888 (a reply naming what a signal probe asked for closes it: follow_up._gives_probed).
+    "critic_dev3": {
+        "score_in_range": 0.75,
+        "off_topic_capped": 0.937,
+        "strong_high": 0.80,
+        "follow_up_in_range": 0.888,
+    },
+    # evals/critic_dev4, the fourth check set (its README), written at stop 26 before that stop's changes (first run on
+    # main 4716767: score 0.825, off topic 1.000, strong 1.000, follow-ups 0.571, relevance 0.850, primary gap 0.605):
+    # what the stop's changes reach on it (a bare number is not an outcome, a date kept is: score 0.850, follow-ups
+    # 0.714; the candidate's own part as the gap of an unanswered "what did you do": primary gap 0.658; a reply naming
+    # what a signal probe asked for closes it: follow-ups 0.857; a worker "process" is not the team's process and "I
+    # then fixed" is hands-on work, in the engineering-manager pack's level cues: relevance 0.850 -> 0.875, gap 0.684; a
+    # rival's signal named only through a word the asked question's signals share is no evidence for it: score 0.875).
+    "critic_dev4": {
+        "score_in_range": 0.875,
+        "off_topic_capped": 1.0,
+        "strong_high": 1.0,
+        "below_level_capped": 1.0,
+        "follow_up_in_range": 0.857,
+    },
+    # evals/critic_dev5, the fifth check set (its README), written at stop 27 before that stop's changes (first run on
+    # main 472c861: score 0.450, off topic 0.688, strong 0.400, follow-ups 0.667, STAR 0.832, quantified 0.889,
+    # relevance 0.650, primary gap 0.440, signal precision 0.829 / recall 0.392): what the stop's changes reach on it
+    # (signal examples; "what did you change?" answered by how things run now and by irregular past steps; a caused
+    # step and its ", so ... now" result; an answer far from the question by meaning is off topic).
+    "critic_dev5": {
+        "score_in_range": 0.599,
+        "off_topic_capped": 0.812,
+        "strong_high": 0.666,
+        "follow_up_in_range": 0.666,
+        "star_macro_f1": 0.932,  # raised at stop 28 (0.902 -> 0.933): one irregular-past table; "I had them <verb>"
+        "quantified_f1": 0.947,
+    },
+    # evals/critic_dev6, the sixth check set (its README), written at stop 28 by a writer who had not read the critic;
+    # first run, identical on main c443f44 and on the stop's first two commits: score 0.667, off topic 0.583, strong
+    # 0.857, below level 0.750, follow-ups 0.500, STAR 0.936, quantified 0.889, relevance 0.812, primary gap 0.562. What
+    # the stop's changes reach on it (a "how did it go" ask covered by any result: score 0.688, strong 0.929).
+    "critic_dev6": {
+        "score_in_range": 0.687,
+        "off_topic_capped": 0.583,
+        "strong_high": 0.928,
+        "below_level_capped": 0.75,
+        "follow_up_in_range": 0.75,  # raised at stop 29 (0.500 -> 0.750): a reply telling another story
+        "star_macro_f1": 0.935,
+        "quantified_f1": 0.888,
+    },
+    # evals/critic_dev7, the seventh check set (its README), written at stop 29 by a writer who had not read the critic;
+    # first run on main 9abde4d: score 0.812, off topic 0.800, strong 0.833, below level 0.750, follow-ups 0.500, STAR
+    # 0.826, quantified 0.818, relevance 0.833, primary gap 0.542; on the critic branch at 846437d the same but
+    # follow-ups 0.333. The floor is that first run on the branch.
+    "critic_dev7": {
+        "score_in_range": 0.812,
+        "off_topic_capped": 0.8,
+        "strong_high": 0.833,
+        "below_level_capped": 0.75,
+        "follow_up_in_range": 0.5,  # raised at stop 29 (0.333 -> 0.500): a follow-up asking for an example wants one
+        "star_macro_f1": 0.826,
+        "quantified_f1": 0.818,
+    },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
 SIGNAL_RECALL_FLOOR = 0.58
+
+
+def check_dir(name: str) -> Path:
+    """The folder of the check set `name` (a key of CHECK_SETS)."""
+    return EVALS_DIR / name
+
+
 Judge = Callable[[LabeledItem], tuple[Any, list[Any]]]  # item -> (critique, [follow-up critiques])
 
 

@@ -12,24 +12,12 @@ import yaml
 import evals.labels as labels_mod
 from agent.critic.schema import Critique, StarFlags
 from evals.calibrate import (
-    CHECK2_DIR,
-    CHECK2_FLOOR,
-    CHECK3_DIR,
-    CHECK3_FLOOR,
-    CHECK4_DIR,
-    CHECK4_FLOOR,
-    CHECK5_DIR,
-    CHECK5_FLOOR,
-    CHECK6_DIR,
-    CHECK6_FLOOR,
-    CHECK7_DIR,
-    CHECK7_FLOOR,
-    CHECK_DIR,
-    CHECK_FLOOR,
+    CHECK_SETS,
     FLOOR,
     SIGNAL_PRECISION_FLOOR,
     SIGNAL_RECALL_FLOOR,
     calibrate,
+    check_dir,
     failing,
     main,
 )
@@ -269,81 +257,16 @@ def test_labelled_set_holds_its_measured_floor() -> None:
     assert report["signals"]["recall"] >= SIGNAL_RECALL_FLOOR, report["signals"]
 
 
-def test_check_set_holds_its_measured_floor() -> None:
-    """The critic's check set (evals/critic_dev, written apart from the tuned set) keeps what the critic reached on
-    it: a rule that fits only the tuned items shows up here."""
-    items = load_labeled(directory=CHECK_DIR)
+@pytest.mark.parametrize("name", list(CHECK_SETS))
+def test_check_set_holds_its_measured_floor(name: str) -> None:
+    """Each of the critic's check sets (evals/critic_dev*, written apart from the tuned set and from each other)
+    keeps what the critic reached on it (CHECK_SETS): a rule that fits only the tuned items shows up here."""
+    items = load_labeled(directory=check_dir(name))
     assert len(items) >= 40 and {i.role for i in items} == set(ROLES)
-    assert not {i.answer.strip() for i in items} & {i.answer.strip() for i in load_labeled()}
-    report = calibrate(items)
-    low = {k: round(report["figures"][k], 3) for k, floor in CHECK_FLOOR.items() if report["figures"][k] < floor}
-    assert not low, f"below the check set's floor: {low}"
-
-
-def test_second_check_set_holds_its_measured_floor() -> None:
-    """evals/critic_dev2, written before the stop-24 changes, keeps what they reached on it."""
-    items = load_labeled(directory=CHECK2_DIR)
-    assert len(items) >= 40 and {i.role for i in items} == set(ROLES)
-    seen = {i.answer.strip() for i in load_labeled()} | {i.answer.strip() for i in load_labeled(directory=CHECK_DIR)}
+    earlier = list(CHECK_SETS)[: list(CHECK_SETS).index(name)]
+    seen = {i.answer.strip() for d in (None, *map(check_dir, earlier)) for i in load_labeled(directory=d)}
     assert not {i.answer.strip() for i in items} & seen
     report = calibrate(items)
-    low = {k: round(report["figures"][k], 3) for k, floor in CHECK2_FLOOR.items() if report["figures"][k] < floor}
-    assert not low, f"below the second check set's floor: {low}"
-
-
-def test_third_check_set_holds_its_measured_floor() -> None:
-    """evals/critic_dev3, written before the stop-25 changes, keeps what they reached on it."""
-    items = load_labeled(directory=CHECK3_DIR)
-    assert len(items) >= 40 and {i.role for i in items} == set(ROLES)
-    seen = {i.answer.strip() for d in (None, CHECK_DIR, CHECK2_DIR) for i in load_labeled(directory=d)}
-    assert not {i.answer.strip() for i in items} & seen
-    report = calibrate(items)
-    low = {k: round(report["figures"][k], 3) for k, floor in CHECK3_FLOOR.items() if report["figures"][k] < floor}
-    assert not low, f"below the third check set's floor: {low}"
-
-
-def test_fourth_check_set_holds_its_measured_floor() -> None:
-    """evals/critic_dev4, written before the stop-26 changes, keeps what they reached on it."""
-    items = load_labeled(directory=CHECK4_DIR)
-    assert len(items) >= 40 and {i.role for i in items} == set(ROLES)
-    seen = {i.answer.strip() for d in (None, CHECK_DIR, CHECK2_DIR, CHECK3_DIR) for i in load_labeled(directory=d)}
-    assert not {i.answer.strip() for i in items} & seen
-    report = calibrate(items)
-    low = {k: round(report["figures"][k], 3) for k, floor in CHECK4_FLOOR.items() if report["figures"][k] < floor}
-    assert not low, f"below the fourth check set's floor: {low}"
-
-
-def test_fifth_check_set_holds_its_measured_floor() -> None:
-    """evals/critic_dev5, written before the stop-27 changes, keeps what they reached on it."""
-    items = load_labeled(directory=CHECK5_DIR)
-    assert len(items) >= 40 and {i.role for i in items} == set(ROLES)
-    seen = {i.answer.strip() for d in (None, CHECK_DIR, CHECK2_DIR, CHECK3_DIR, CHECK4_DIR)
-            for i in load_labeled(directory=d)}  # fmt: skip
-    assert not {i.answer.strip() for i in items} & seen
-    report = calibrate(items)
-    low = {k: round(report["figures"][k], 3) for k, floor in CHECK5_FLOOR.items() if report["figures"][k] < floor}
-    assert not low, f"below the fifth check set's floor: {low}"
-
-
-def test_sixth_check_set_holds_its_measured_floor() -> None:
-    """evals/critic_dev6, written at stop 28 by a writer who had not read the critic, keeps what the stop reached."""
-    items = load_labeled(directory=CHECK6_DIR)
-    assert len(items) >= 48 and {i.role for i in items} == set(ROLES)
-    seen = {i.answer.strip() for d in (None, CHECK_DIR, CHECK2_DIR, CHECK3_DIR, CHECK4_DIR, CHECK5_DIR)
-            for i in load_labeled(directory=d)}  # fmt: skip
-    assert not {i.answer.strip() for i in items} & seen
-    report = calibrate(items)
-    low = {k: round(report["figures"][k], 3) for k, floor in CHECK6_FLOOR.items() if report["figures"][k] < floor}
-    assert not low, f"below the sixth check set's floor: {low}"
-
-
-def test_seventh_check_set_holds_its_measured_floor() -> None:
-    """evals/critic_dev7, written at stop 29 by a writer who had not read the critic, keeps its first run."""
-    items = load_labeled(directory=CHECK7_DIR)
-    assert len(items) >= 48 and {i.role for i in items} == set(ROLES)
-    seen = {i.answer.strip() for d in (None, CHECK_DIR, CHECK2_DIR, CHECK3_DIR, CHECK4_DIR, CHECK5_DIR, CHECK6_DIR)
-            for i in load_labeled(directory=d)}  # fmt: skip
-    assert not {i.answer.strip() for i in items} & seen
-    report = calibrate(items)
-    low = {k: round(report["figures"][k], 3) for k, floor in CHECK7_FLOOR.items() if report["figures"][k] < floor}
-    assert not low, f"below the seventh check set's floor: {low}"
+    floor = CHECK_SETS[name]
+    low = {k: round(report["figures"][k], 3) for k, bound in floor.items() if report["figures"][k] < bound}
+    assert not low, f"below {name}'s floor: {low}"
