@@ -25,6 +25,7 @@ from knowledge.paths import data_dir, write_private
 from prompts import load_yaml
 
 PRACTICE_ITEMS = 3
+NOTES_MISMATCH = "notes_mismatch"  # a scorecard gap, not a critic one: a figure that contradicts the candidate's notes
 UNANSWERED = 1  # what a skipped or never-reached question counts for in the overall score (a non-answer's score)
 
 
@@ -71,6 +72,10 @@ def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, A
     }
     if critique is not None:
         gaps = critique.get("weak_or_missing") or []
+        if gaps and gaps[0] == "quantified_result" and _contradicts_notes(critique):
+            # The critic leads with a figure that disagrees with the candidate's notes (its gap sentence is that
+            # note): that, not "numbers on results", is what the scorecard and the practice list name.
+            gaps = [NOTES_MISMATCH, *gaps[1:]]
         row.update(
             score=combined_score(critique, follow_ups),
             first_score=critique["score"],
@@ -87,6 +92,13 @@ def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, A
             gaps=gaps,
         )
     return row
+
+
+def _contradicts_notes(critique: dict[str, Any]) -> bool:
+    """The critique's gap is a contradiction with the candidate's own notes (core.critique_answer puts it first)."""
+    gap = str(critique.get("gap") or "").strip()
+    return bool(gap) and any(n.get("kind") == "contradiction" and str(n.get("message", "")).strip() == gap
+                             for n in critique.get("story_notes", []))  # fmt: skip
 
 
 def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_early: bool = False) -> dict:

@@ -24,6 +24,7 @@ GAP_LABELS = {
     "rationale": "why you chose it",
     "example": "a concrete example",
     "non_answer": "giving an answer",
+    "notes_mismatch": "figures that match your notes",
     "none": "none",
 }
 _SAMPLE_OWNER = re.compile(r"\b[Yy]our (story|stories|notes)\b")
