@@ -20,12 +20,14 @@ from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
 from agent.critic.question import QuestionInfo
 from agent.critic.relevance import MOTIVE, shared_topic, topic_share
-from agent.critic.schema import Critique, Evidence, Span, StarFlags
+from agent.critic.schema import Critique, Evidence, Span, StarFlags, StoryNote
 from agent.critic.semantic import MAX_SENTENCES, Semantic, semantic
 from agent.critic.star import concrete as pictured
 from agent.critic.star import states_result
+from agent.critic.story_notes import drift_notes, told_index
 from agent.critic.text import clip, first_person, sentences, words
 from knowledge.models import Story
+from knowledge.paths import is_sample
 from prompts import load_yaml
 
 # A follow-up answer this far from both the follow-up and the main question is about something else (MiniLM cosine).
@@ -242,6 +244,17 @@ def _another_story(info: QuestionInfo, text: str, sem: Semantic, earlier: str, f
     return float(r @ t) / max(float(np.linalg.norm(r) * np.linalg.norm(t)), 1e-9) < ANOTHER_APART
 
 
+def _reply_drift(text: str, f: Features, stories: Sequence[Story], earlier: str) -> list[StoryNote]:
+    """Contradictions between the reply's figures and the candidate's own story that the answer and the reply tell
+    (found over both texts: a reply alone is often too short to recognise the story)."""
+    if not stories or not f.metrics:
+        return []
+    k = told_index(f"{earlier} {text}", stories)
+    if k is None or is_sample(stories[k].source):
+        return []
+    return [n for n in drift_notes(text, f.metrics, stories[k]) if n.kind == "contradiction"]
+
+
 def critique_follow_up(
     info: QuestionInfo, follow_up: str, probes: str, answer: str, stories: Sequence[Story] = (),
     sem: Semantic | None = None, earlier: str = "",
@@ -299,12 +312,18 @@ def critique_follow_up(
         evasive = bool(EVASIVE.search(verdict.text)) and not partly
         score = 3 if partly and f.spec != "low" else 2 if partly or (n_words >= 12 and not evasive) else 1
     gap = [] if score == 5 else [probes if not closes and probes != "none" else "specificity"]
+    drift = _reply_drift(verdict.text, f, stories, earlier)
+    if drift:
+        # A figure of the reply that contradicts the candidate's own notes costs a point, as in a first answer, and
+        # is what to fix first.
+        score, gap = max(1, score - 1), ["quantified_result", *(g for g in gap if g != "quantified_result")]
     evidence = [Evidence(field=probes, span=Span(start=s.start, end=s.end, text=typed[s.start : s.end]))
                 for s in f.sents[:1] if closes]  # fmt: skip
     return Critique(
         question_type=info.type, star=StarFlags(**{p: getattr(f.star, p) is not None for p in StarFlags.model_fields}),  # type: ignore[arg-type]
         quantified_result=f.quantified, metrics=f.metrics, ownership=f.own, specificity=f.spec,  # type: ignore[arg-type]
-        applies=applies, weak_or_missing=gap, gap=phr["gaps"][gap[0]] if gap else "",  # type: ignore[arg-type]
+        applies=applies, weak_or_missing=gap,  # type: ignore[arg-type]
+        gap=drift[0].message if drift else phr["gaps"][gap[0]] if gap else "", story_notes=drift,
         score=score, evidence=evidence, closes_gap=closes, probes=probes, non_answer=score == 1 and not closes,
         signals=_signals(f, typed),  # the question's signals it shows (judged only for a signal or relevance probe)
         notes=[] if closes else [phr["follow_up_open"]],
