@@ -6,7 +6,8 @@ at the line its title sits on, its text after it. What a record holds deeper (co
 is left out; lists of strings under a part's key (`"action": ["...", "..."]`) become its lines. Parsed with the
 standard json module, PyYAML's safe loader (no object construction) or the csv module (a header row, then rows of
 the same width: each row is a record, its columns its fields). A document that does not parse, or holds no
-record, is left as it is.
+record, is left as it is. JSON Lines (one JSON object a line) and TOML (tomllib: arrays of tables, a script's
+data) are data documents the same way.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import csv
 import io
 import json
 import re
+import tomllib
 from typing import Any
 
 import yaml
@@ -23,6 +25,8 @@ from knowledge.ingest.marks import ATX as _ATX
 from knowledge.ingest.records import Record, place, record_of
 
 _YAML_START = re.compile(r"^(?:-\s+)?[\w\"' -]{1,40}:(?:\s|$)|^-\s*$|^---\s*$")
+# A TOML document opens (after its comments) with a table header or a `key = value` setting.
+_TOML_START = re.compile(r"^(?:\[\[?[\w.\"' -]{1,60}\]\]?\s*(?:#.*)?|[\w.\"-]{1,40}\s*=\s*\S.*)$")
 MAX_RECORDS = 2000
 # Nodes looked at, at most: YAML aliases can make a small file a tree of billions of nodes (shared, not copied).
 MAX_NODES = 200_000
@@ -67,9 +71,14 @@ def _load(lines: list[str]) -> Any:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
-            data = None
+            data = _json_lines(lines)
         if isinstance(data, dict | list):
             return data
+    if _TOML_START.match(_first_setting(lines)):
+        try:
+            return tomllib.loads(text)
+        except (tomllib.TOMLDecodeError, RecursionError):
+            pass  # Markdown or prose that opens like a table header: not TOML
     if not _YAML_START.match(first) or any(_ATX.match(x) for x in lines):
         return None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -78,6 +87,26 @@ def _load(lines: list[str]) -> Any:
     except (yaml.YAMLError, RecursionError):
         return None
     return data if isinstance(data, dict | list) else None
+
+
+def _json_lines(lines: list[str]) -> list[Any] | None:
+    """A JSON Lines document (every non-blank line a JSON object) as a list, else None."""
+    rows: list[Any] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        if not line.lstrip().startswith("{"):
+            return None
+        try:
+            rows.append(json.loads(line))
+        except (ValueError, RecursionError):
+            return None
+    return rows if len(rows) >= 2 else None
+
+
+def _first_setting(lines: list[str]) -> str:
+    """The first line that is neither blank nor a `#` comment."""
+    return next((x.strip() for x in lines if x.strip() and not x.lstrip().startswith("#")), "")
 
 
 def _walk(node: Any, records: list[Record], budget: list[int], depth: int = 0) -> None:

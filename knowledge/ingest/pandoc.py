@@ -1,6 +1,7 @@
 """Word documents converted by pandoc to Markdown, read the way the author sees them in Word.
 
-- `::: {custom-style="…"}` fenced divs: the fence lines vanish; a div styled as a heading ("Heading 2", "Story
+- `::: {custom-style="…"}` fenced divs: the fence lines vanish (a div's `title="…"` attribute stays, as a bold
+  name: a Quarto callout's only title); a div styled as a heading ("Heading 2", "Story
   Heading") holds a title, so its line becomes a Markdown heading (at its own level, or as a sibling of the
   heading above it).
 - `[text]{.underline}` / `{.mark}` spans read as their text; `[^1]` footnote marks vanish and footnote
@@ -21,6 +22,7 @@ from knowledge.ingest.marks import ATX as _ATX
 
 _DIV_OPEN = re.compile(r"^\s{0,3}:{3,}\s*\{(?P<attrs>[^}]*)\}\s*$")
 _DIV_CLOSE = re.compile(r"^\s{0,3}:{3,}\s*$")
+_TITLE_ATTR = re.compile(r"\btitle\s*=\s*(?P<q>[\"'])(?P<title>[^\"']{1,120})(?P=q)")
 _STYLE = re.compile(r"custom-style\s*=\s*\"(?P<style>[^\"]*)\"")
 _HEADING_STYLE = re.compile(r"\bheading\s*(?P<n>[1-6])?\b|\btitle\b", re.IGNORECASE)
 _SPAN = re.compile(r"\[(?P<text>[^\[\]]*)\]\{[.#]?[\w-][^{}]*\}")
@@ -39,6 +41,13 @@ def is_pandoc(lines: list[str]) -> bool:
     return marks >= 2 or borders >= 3
 
 
+def _div_title(attrs: str) -> str:
+    """The line a div's opening fence leaves: its `title="..."` attribute as a bold name (a Quarto callout is
+    titled only there), else nothing."""
+    named = _TITLE_ATTR.search(attrs)
+    return f"**{named.group('title').strip()}**" if named else ""
+
+
 def unpandoc(lines: list[str]) -> list[str]:
     """Same number of lines, with divs, spans, footnotes, escapes and grid tables read as plain Markdown."""
     if not is_pandoc(lines):
@@ -52,13 +61,16 @@ def unpandoc(lines: list[str]) -> list[str]:
             level = len(atx.group(1))
         opened = _DIV_OPEN.match(out[i])
         if opened:
-            out[i] = ""
+            out[i] = _div_title(opened.group("attrs"))
             style = _STYLE.search(opened.group("attrs"))
             heading = _HEADING_STYLE.search(style.group("style")) if style else None
             i += 1
             first = True
             while i < len(out) and not _DIV_CLOSE.match(out[i]):
-                if heading and first and out[i].strip():
+                inner = _DIV_OPEN.match(out[i])
+                if inner:  # a div inside a div (a callout inside a tab set)
+                    out[i] = _div_title(inner.group("attrs"))
+                elif heading and first and out[i].strip():
                     n = int(heading.group("n")) if heading.group("n") else (level if level >= 2 else level + 1)
                     n = max(1, min(n, 6))
                     out[i] = f"{'#' * n} {_inline(out[i]).strip()}"

@@ -30,7 +30,8 @@ _IRREGULAR = (
     "sent|set|shut|sold|spent|split|spoke|stood|taught|thought|told|understood|was|were|went|won|hit|cut|"
     "rebuilt|rewrote|oversaw|undertook|shipped"
 )
-PAST = re.compile(rf"\b(?:{_IRREGULAR}|[a-z]{{3,}}ed)\b", re.IGNORECASE)
+# "didn't", "wasn't": a past told in the negative ("That week I didn't touch the code") is told in the past too
+PAST = re.compile(rf"\b(?:{_IRREGULAR}|[a-z]{{3,}}ed|(?:did|was|were|could|had)n['’]t)\b", re.IGNORECASE)
 # A sentence that opens with a past-tense verb has dropped its "I" ("checked the logs first, then ...").
 _DROPPED_I = re.compile(rf"^[\"'(\[]?(?:then |also |first |so |and )?(?:{_IRREGULAR}|[a-zA-Z]{{3,}}ed)\b(?! by\b)",
                         re.IGNORECASE)

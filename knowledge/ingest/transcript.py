@@ -1,9 +1,10 @@
 """Speech-to-text and other boxed exports (Whisper, MacWhisper, Otter, subtitle files), read as the notes they hold.
 
 - Cue timings are dropped: `[00:01:17.935 --> 00:01:25.262]  text` keeps its text, a subtitle's cue number and
-  timing lines (`12` / `00:01:17,935 --> 00:01:25,262`) and a `WEBVTT` line are blanked, and hesitations ("um",
-  "uh") and stutters ("the, the") go, so a spoken story is a paragraph like a typed one; so do a timestamp before
-  a line (`[01:17] text`) and a speaker-and-time line above what was said (`Speaker 1  0:05`).
+  timing lines (`12` / `00:01:17,935 --> 00:01:25,262`) and a `WEBVTT` line are blanked, a WebVTT cue's voice and
+  style tags (`<v Speaker>`: who spoke, not what) go, and hesitations ("um", "uh") and stutters ("the, the") go,
+  so a spoken story is a paragraph like a typed one; so do a timestamp before a line (`[01:17] text`) and a
+  speaker-and-time line above what was said (`Speaker 1  0:05`).
 - A header box (a few lines between rules, opening with a `Key: value` line and holding two or more, as exporters
   write one per recording, note or message) titles what follows it: its first value, without a file extension
   (`Recording: Story - Zero results.m4a` -> `## Story - Zero results`), becomes a heading and the rest of the box
@@ -23,6 +24,7 @@ _TIMING = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _CUE = re.compile(rf"^\s*[\[(]?\s*{_TIMING}\s*-->\s*{_TIMING}\s*[\])]?(?:\s+|$)")
 _STAMPED = re.compile(rf"^\s*[\[(]{_TIMING}[\])]\s+(?=\S)")
 _STAMP_LINE = re.compile(rf"^\s*(?:[^\W\d][\w .'-]{{0,40}}?\s+)?[\[(]?{_TIMING}[\])]?\s*$")
+_CUE_TAG = re.compile(r"</?(?:v|c|i|b|u|lang|ruby|rt)(?:[.\s][^<>]{0,80})?>")  # WebVTT `<v Speaker>`, `<c.loud>`
 _CUE_NUMBER = re.compile(r"^\s*\d{1,5}\s*$")
 _RULE = re.compile(r"^\s*([─━═—–\-=_*~#·•])\1{7,}\s*$")
 _FIELD = re.compile(r"^\s*(?P<key>[^\W\d_][\w ./-]{0,24}?)\s*:\s+(?P<value>\S.{0,120})$")
@@ -39,6 +41,10 @@ def untranscript(lines: list[str]) -> list[str]:
             if i > 0 and _CUE_NUMBER.match(out[i - 1]):
                 out[i - 1] = ""  # the cue's number in a subtitle file
             out[i] = _fluent(_CUE.sub("", out[i], count=1))
+            for j in range(i + 1, len(out)):  # the cue's text: its voice and style tags say who spoke, not what
+                if not out[j].strip():
+                    break
+                out[j] = _CUE_TAG.sub("", out[j])
         if out and out[0].strip().upper().startswith("WEBVTT"):
             out[0] = ""
     stamped = [i for i, x in enumerate(out) if _STAMPED.match(x)]

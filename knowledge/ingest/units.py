@@ -21,6 +21,7 @@ from knowledge.ingest import prose
 from knowledge.ingest.items import trim
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.lived import is_told
+from knowledge.ingest.qforms import asks
 from knowledge.ingest.spans import part_key
 from knowledge.ingest.stories import RawStory, section_stories
 
@@ -44,6 +45,19 @@ _OPEN_ENDED = {"a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on
                "as", "that", "which", "who", "we", "i", "was", "were", "is", "are", "had", "our", "my", "their"}
 _ENDS = re.compile(r"[.!?:;\"”')\]]\s*$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_LINK_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\[[^\]]+\]\(#.*\)\s*$")  # "[2. Projects  4](#2.-projects)"
+_REMARK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # "(v2, shorter)", "[check: ...]": remarks on a name
+# A line opening with a bold name: "- **The night queue** (2023) — ...", "**Rollout: canary first** ...".
+_BOLD_LEAD = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)(?P<name>[^*_]{2,90}?)(?:\*\*|__)")
+# What may follow a bold name on its line: nothing, or a remark on it ("(2023)", "— dropped later"), not running text.
+_AFTER_NAME = re.compile(r"^\s*(?:$|[(\[—–]|-\s)")
+# A field whose key says its value names a story ("Story: ...", "Case: ...", "Example 2 - ...") or numbers
+# it in a series of its own ("Tale 4: ...", "CASE 12 - ...").
+_NAMING_FIELD = re.compile(
+    r"^(?:(?:[\w ]{0,20}\s)?(?:story|example|case|anecdote)(?:\s*#?\d{1,2})?|[^\W\d_]{2,15}\s*#?\d{1,3})"
+    r"\s*[:—–-]\s+(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -64,23 +78,37 @@ def bare(line: str) -> str:
 
 def _title(line: str) -> str | None:
     """The name a line gives, when it is title-like: a few words, no sentence end, not a label with text after it."""
-    if _TABLE.match(line) or _RULE.match(line):
-        return None
+    if _TABLE.match(line) or _RULE.match(line) or _LINK_LINE.match(line):
+        return None  # a table row, a rule, or a contents entry pointing at a section (its heading names it)
     if _marked(line) and bare(line).endswith(":"):
         return None  # "**Made it configurable:**", "- Lessons:": a part of the text above, named
     text = bare(line).rstrip(" :")
     if line.strip().lstrip("#*_ ").startswith(("…", "...")):
         return None  # "… how we knew it worked": it goes on with the one before
-    if _FIELD.match(text):
+    lead = _BOLD_LEAD.match(line)
+    remark = lead is not None and _AFTER_NAME.match(line[lead.end() :]) is not None
+    if lead and remark and not _titled(text) and _titled(name := bare(lead.group("name")).rstrip(" :")):
+        text = name  # "- **The night queue** (2023) — dropped it myself, a long remark": the bold part names it
+    named = _NAMING_FIELD.match(text)
+    if named:
+        text = named.group("name")  # "Story: The night queue", "Case: ...": the field's value names it
+    elif _FIELD.match(text) and not (lead and ":" in lead.group("name")):
+        return None  # "Good for: ...", but not "**Rollout: canary first**", a name with a colon in it
+    if not _titled(text):
         return None
-    if not text or len(text) > _MAX_TITLE_CHARS or len(text.split()) > _MAX_TITLE_WORDS or not _WORD.search(text):
-        return None
-    if text.endswith(_SENTENCE_END) or _INNER_STOP.search(text) or text.split()[-1].lower() in _OPEN_ENDED:
+    core = _REMARK.sub(" ", text).strip() or text  # "the night queue [check: 3 or 4 days? ask ops]": judged without it
+    if core.endswith(_SENTENCE_END) or _INNER_STOP.search(core) or core.split()[-1].lower() in _OPEN_ENDED:
         return None
     label = parse_label(line) or parse_label(text + ":")  # "2.  What I did": a part's name, numbered
     if label is not None and (label.canon != "other" or label.rest.strip(" \t—–-:*_")):
         return None  # "Situation:", "Good for: end-to-end project": a part or a field, not a name
     return text
+
+
+def _titled(text: str) -> bool:
+    """A few words (a remark in brackets not counted) with a letter word among them."""
+    words = len(_REMARK.sub(" ", text).split())
+    return bool(text) and len(text) <= _MAX_TITLE_CHARS and 0 < words <= _MAX_TITLE_WORDS and bool(_WORD.search(text))
 
 
 def _standing(lines: list[str], i: int) -> bool:
@@ -122,8 +150,20 @@ def _set_off(lines: list[str], i: int) -> bool:
 
 def _nested_below(lines: list[str], i: int) -> bool:
     """A list item names what is written under it, indented deeper (not one of a run of sibling items)."""
-    nxt = next((x for x in lines[i + 1 :] if x.strip()), "")
-    return _indent(nxt) > _indent(lines[i]) and not _LIST.match(nxt)  # a paragraph, not sub-items
+    at = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), len(lines))
+    nxt = lines[at] if at < len(lines) else ""
+    if _indent(nxt) <= _indent(lines[i]):
+        return False
+    if not _LIST.match(nxt):
+        return True  # a paragraph, not sub-items
+    # one sub-item that tells at length ("- The late cutover" / "    - what I'd say: <the whole case>"), not a
+    # run of short sibling notes
+    for x in lines[at + 1 :]:
+        if x.strip() and _indent(x) <= _indent(lines[i]):
+            break  # the item's own block ends
+        if x.strip() and _indent(x) == _indent(nxt) and _LIST.match(x):
+            return False
+    return len(bare(nxt).split()) >= _TOLD_WORDS
 
 
 def _continued(lines: list[str], i: int) -> bool:
@@ -176,18 +216,28 @@ def _body_end(lines: list[str], at: int, stop: int) -> int:
     """Where the text under a title ends: the next title-like line, heading or rule, or a line indented less than
     the title (an outline's next branch)."""
     own = _indent(lines[at])
+    item = bool(_LIST.match(lines[at]))
+    words = 0
     for i in range(at + 1, stop):
         line = lines[i]
         if not line.strip():
             continue
         if _HEADING.match(line) or _RULE.match(line) or (own and _indent(line) < own):
             return i
+        if item and _indent(line) <= own:
+            return i  # a list item's text is what is indented under it; the next item or paragraph is not
+        if words >= _TOLD_WORDS and not lines[i - 1].strip() and asks(bare(line)):
+            return i  # the next interview question, set apart after a told case (a transcript's next turn)
+        words += len(bare(line).split())
     return stop
 
 
 def _told(body: list[str]) -> bool:
     """Enough text to be a case told, not a line of notes: some 50 words in all."""
-    return sum(len(bare(x).split()) for x in body) >= 50
+    return sum(len(bare(x).split()) for x in body) >= _TOLD_WORDS
+
+
+_TOLD_WORDS = 50
 
 
 def regroup(
@@ -225,7 +275,7 @@ def regroup(
                 between = [x for i, x in enumerate(lines[start + 1 : unit.title_at], start + 1) if i not in code]
                 if sum(len(bare(x).split()) for x in between) <= _NOTE_WORDS:
                     # one titled story under the section's title: it may name a group or the story; both name it
-                    if _names(lines, unit, story.title):
+                    if _names(lines, unit, story.title) and story.title.lower() not in unit.title.lower():
                         story.title = f"{story.title} — {unit.title}"
                     keep = True
                 else:  # the section tells its own case above the titled one, or only notes it leaves out
