@@ -59,13 +59,16 @@ def test_toml_tables_are_stories(tmp_path: Path) -> None:
     path.write_text(
         "# read by the rehearse-o-matic script\n# tip tables are skipped by it\n\n[owner]\nname = \"ines\"\n\n"
         f"[[story]]\ntitle = \"the Monday queue\"\narea = \"delivery\"\nbody = \"\"\"\n{QUEUE}\n\"\"\"\n\n"
-        f"[[tip]]\ntitle = \"delivery\"\nbody = \"{TIPS}\"\n\n"
+        f"[[tip]]\ntitle = \"delivery\"\nbody = \"{TIPS} {TIPS}\"\n\n"
         f"[[story]]\ntitle = 'the address lookup bill'\nbody = '''\n{VENDOR}\n'''\n",
         encoding="utf-8",
     )
-    titles = _stories(path)
-    assert _has(titles, "the Monday queue") and _has(titles, "the address lookup bill"), titles
-    assert not any(t == "delivery" for t in titles), titles
+    stories = {s.title: s for s in ingest_paths([path]).stories}
+    assert _has(stories, "the Monday queue") and _has(stories, "the address lookup bill"), list(stories)
+    assert "delivery" not in stories, list(stories)
+    # each story is placed at its own title's line, though the file's tables are not in the order TOML groups them
+    numbers = [n for n, x in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if x.startswith("title")]
+    assert [stories["the Monday queue"].line, stories["the address lookup bill"].line] == [numbers[0], numbers[2]]
 
 
 def _cues(speaker: str, text: str, start: int) -> str:

@@ -137,6 +137,7 @@ def place(lines: list[str], records: list[Record]) -> list[str]:
             continue
         at = line + 1
         found.append((line, record))
+    found.sort(key=lambda pair: pair[0])  # a data file's walk order need not be its line order (TOML groups tables)
     extra: list[str] = []
     for record in lost:
         extra += ["", f"## {record.title}", *record_lines(record)]
