@@ -153,7 +153,7 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "off_topic_capped": 0.583,
         "strong_high": 0.928,
         "below_level_capped": 0.75,
-        "follow_up_in_range": 0.75,  # raised at stop 29 (0.500 -> 0.750): a reply telling another story
+        "follow_up_in_range": 0.5,
         "star_macro_f1": 0.935,
         "quantified_f1": 0.888,
     },
@@ -166,7 +166,7 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "off_topic_capped": 0.8,
         "strong_high": 0.833,
         "below_level_capped": 0.75,
-        "follow_up_in_range": 0.5,  # raised at stop 29 (0.333 -> 0.500): a follow-up asking for an example wants one
+        "follow_up_in_range": 0.5,  # main's first run (0.500); the another-story check that lowered it to 0.333 is out
         "star_macro_f1": 0.826,
         "quantified_f1": 0.818,
     },

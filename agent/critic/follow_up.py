@@ -19,7 +19,7 @@ from agent.critic.core import _signals, non_answer
 from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
 from agent.critic.question import QuestionInfo
-from agent.critic.relevance import MOTIVE, shared_topic, topic_share
+from agent.critic.relevance import MOTIVE, shared_topic
 from agent.critic.schema import Critique, Evidence, Span, StarFlags, StoryNote
 from agent.critic.semantic import MAX_SENTENCES, Semantic, semantic
 from agent.critic.star import concrete as pictured
@@ -44,21 +44,6 @@ STATIC_FLOOR = -0.05  # without MiniLM, the static cosine under which a reply is
 # MiniLM cosine with the earlier answer plus its best with the two questions is under APART (labelled replies that
 # give something: 0.58 and up; replies about something else: 0.30-0.51).
 APART = 0.55
-# A reply longer than CHECKED_WORDS that tells another story: the main question's relevance check calls it an answer
-# to another question of the pack, under ANOTHER_SHARE of its topical words come from the answer it follows and the
-# follow-up, and its MiniLM cosine with that answer is under ANOTHER_APART (a polished story meant for the next
-# question, typed as the reply). Labelled replies that continue the story, including a new example the follow-up asked
-# for: share 0.04-0.47 and, where the first two hold, cosine 0.35 and up; the stories about something else 0.21-0.34.
-ANOTHER_SHARE = 0.15
-ANOTHER_APART = 0.34
-# The MiniLM cosine reads the first ANOTHER_SENTENCES sentences of the reply and of the answer: the same decisions on
-# every labelled reply that reaches it as all their sentences, at a fraction of the cost (a reply told for another
-# question cost a turn ~100 ms more at load ~8 with every sentence embedded).
-ANOTHER_SENTENCES = 3
-# A follow-up that asks for an example ("Give me an example of a problem you caught early that way") is answered by a
-# new story, which shares little with the answer it follows and may read like a neighbouring question's answer.
-ASKS_EXAMPLE = re.compile(r"\b(?:examples?|instances?|another (?:time|case|story)|a (?:specific |real )?(?:time|case) "
-                          r"(?:when|where|you))\b", re.IGNORECASE)  # fmt: skip
 # Open probes (why, what could fail, what it cost) are answered in words no cue list holds: a specific reply of some
 # length whose meaning sits this close to the follow-up question gives what it asked (static cosine; 0.45 was
 # MiniLM's).
@@ -226,28 +211,6 @@ def _about_else(sem: Semantic, f: Features, fits: list[float], follow_up: str, q
     return apart + max(sure) < APART
 
 
-def _another_story(info: QuestionInfo, text: str, sem: Semantic, earlier: str, follow_up: str) -> bool:
-    """A long reply that answers another question of the pack and does not go on with the answer it follows
-    (ANOTHER_SHARE says how that is told). Only with the process's own models and the earlier answer known, and never
-    when the follow-up asked for an example (ASKS_EXAMPLE); the MiniLM check runs only when the cheap checks already
-    point elsewhere."""
-    if sem is not semantic() or not info.in_pack or not earlier.strip() or len(words(text)) <= CHECKED_WORDS:
-        return False
-    if ASKS_EXAMPLE.search(follow_up):
-        return False
-    if topic_share(text, f"{earlier} {follow_up}") >= ANOTHER_SHARE:
-        return False
-    if compute(info, text, sem).relevance.label != "off_topic":
-        return False
-    exact = semantic("minilm")
-    reply = exact.vectors([s.text for s in sentences(text)[:ANOTHER_SENTENCES]])
-    told = exact.vectors([s.text for s in sentences(earlier)[:ANOTHER_SENTENCES]])
-    if reply is None or told is None or not len(reply) or not len(told):
-        return False
-    r, t = reply.mean(axis=0), told.mean(axis=0)
-    return float(r @ t) / max(float(np.linalg.norm(r) * np.linalg.norm(t)), 1e-9) < ANOTHER_APART
-
-
 def _reply_drift(text: str, f: Features, stories: Sequence[Story], earlier: str) -> list[StoryNote]:
     """Contradictions between the reply's figures and the candidate's own story that the answer and the reply tell
     (found over both texts: a reply alone is often too short to recognise the story)."""
@@ -287,8 +250,7 @@ def critique_follow_up(
     f = compute(judged, verdict.text, sem, fit=probes in ("signal", "relevance"))
     fits = _fits(sem, f.sent_vecs, follow_up, info.text)
     if (fits is None and word_off_topic) or (
-            fits is not None and _about_else(sem, f, fits, follow_up, info.text, earlier)) or (
-            probes != "relevance" and _another_story(info, verdict.text, sem, earlier, follow_up)):  # fmt: skip
+            fits is not None and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
     closes, partly = _closes(probes, f, info, verdict.text, follow_up)
