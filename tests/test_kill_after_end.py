@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -58,12 +56,7 @@ def test_kill_9_right_after_end_leaves_a_session_the_list_and_resume_agree_is_do
             term.type("/end\r")
         else:
             term.submit(LAST)
-        deadline = time.monotonic() + 120
-        while not mark.exists():
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
-        term.proc.send_signal(signal.SIGKILL)
-        term.proc.wait(timeout=60)
+        term.kill_at_mark(mark)
         found = re.search(r"Session: (\S+)", term.text())
     finally:
         term.close()

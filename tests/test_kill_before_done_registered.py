@@ -8,8 +8,6 @@ sessions, load 2.5-2.7). Real pty, real SQLite session file, real kill -9."""
 from __future__ import annotations
 
 import re
-import signal
-import time
 from pathlib import Path
 
 from tests.slow_hook import slow_call
@@ -29,12 +27,7 @@ def test_a_kill_before_the_last_answer_is_marked_done_is_resumed_as_ended_now(
         term.submit(ANSWER)
         term.wait_for_prompt(after="Question 2/2")
         term.submit(LAST)
-        deadline = time.monotonic() + 120
-        while not mark.exists():
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
-        term.proc.send_signal(signal.SIGKILL)
-        term.proc.wait(timeout=60)
+        term.kill_at_mark(mark)
         found = re.search(r"Session: (\S+)", term.text())
     finally:
         term.close()
