@@ -16,7 +16,7 @@ from agent.cli_render import Renderer, session_command
 
 def show_sessions(render: Renderer, limit: int = 20) -> None:
     """Print a table of saved sessions (or a one-line note when there are none)."""
-    sessions, full = _saved(limit)
+    sessions, full, finished = _saved(limit)
     waiting = waiting_sessions()
     listed = {s["thread_id"] for s in sessions}
     for w in waiting:
@@ -36,6 +36,8 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
         _table(render, sessions)
         for w in waiting:
             render.line(w.line())
+    for line in finished:  # a session's end a stop cut off, finished now (agent.report_repair)
+        render.line(line)
     if full is not None:
         render.line(f"Note: {full}")
     for line in take_notices():  # a damaged answer journal met on the way was moved aside: never silently
@@ -64,10 +66,11 @@ def _table(render: Renderer, sessions: list[dict[str, Any]]) -> None:
     render.console.print(table)
 
 
-def _saved(limit: int) -> tuple[list[dict[str, Any]], str | None]:
-    """The registry's sessions, and what to free when the disk is full. Listing only reads: a read-only folder
-    or a full disk (where opening for writing fails: SQLite cannot even grow its -shm file) is read from the
-    file as it is."""
+def _saved(limit: int) -> tuple[list[dict[str, Any]], str | None, list[str]]:
+    """The registry's sessions, what to free when the disk is full, and what a stop cut off at a session's end
+    that is finished now (agent.report_repair: the list then agrees with the checkpoint). Otherwise listing only
+    reads: a read-only folder or a full disk (where opening for writing fails: SQLite cannot even grow its -shm
+    file) is read from the file as it is."""
     from agent.backend import (  # lazy: LangGraph's saver
         checkpointer_url,
         is_postgres,
@@ -88,15 +91,18 @@ def _saved(limit: int) -> tuple[list[dict[str, Any]], str | None]:
         if sqlite_never_created(url) is not None:
             # a stop while the first session got ready keeps its draft in the answer journal only: nothing to
             # open, the journal's drafts to list
-            return _drafts(MemoryStore()), full
+            return _drafts(MemoryStore()), full, []
         if disk_full(db.parent):
             full = full_message(db.parent, "before starting or resuming a session")
             if not db.is_file():
-                return [], full
+                return [], full, []
             readonly = True
     backend = open_backend(readonly=readonly)
     try:
-        return [dict(s) for s in backend.store.listing(limit)] + _drafts(backend.store), full
+        from agent.report_repair import finish_stopped
+
+        finished = [] if full is not None else finish_stopped(backend)
+        return [dict(s) for s in backend.store.listing(limit)] + _drafts(backend.store), full, finished
     finally:
         backend.close()
 

@@ -22,6 +22,7 @@ from agent.context import Context
 from agent.driver import InterviewDriver, SessionExistsError, SessionNotFoundError
 from agent.memory_report import keep_answers
 from agent.recovery import draft_sessions, restore_journal, waiting_session
+from agent.report_repair import finish_stopped
 from agent.session_lock import SessionLockedError
 from agent.storage import StorageError, move_aside, readonly_message
 
@@ -29,7 +30,11 @@ RECENT_IDS = 5  # ids listed when --resume names an unknown session
 
 
 class ResumeError(LookupError):
-    """--resume found nothing to resume; the message lists recent session ids."""
+    """--resume found nothing to resume; the message lists recent session ids (`notices`: to show before it)."""
+
+    def __init__(self, message: str, notices: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.notices = notices or []
 
 
 def new_driver(context: Context, thread_id: str | None = None, ask: bool = False) -> InterviewDriver:
@@ -71,6 +76,7 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
         except StorageError:
             backend.close()
             raise
+    finished = finish_stopped(backend, skip=session_id)  # report files a stop cut off at earlier sessions' ends
     row = backend.store.load(session_id or None)
     if row is None and backend.readonly and session_id and answer_journal.load(session_id) is not None:
         # kept only in the answer journal (stopped while it got ready): resuming writes it into the database
@@ -81,7 +87,7 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
         recent = ", ".join(s["thread_id"] for s in backend.store.listing(RECENT_IDS)) or "none"
         backend.close()
         what = f"unknown session id {session_id!r}" if session_id else "no unfinished session to resume"
-        raise ResumeError(f"{what}; recent sessions: {recent}")
+        raise ResumeError(f"{what}; recent sessions: {recent}", finished)
     try:
         local = _local_embedder(row, embedder)
         driver = InterviewDriver.resume(session_id or None, checkpointer=backend, embedder=local, offline=offline)
@@ -90,6 +96,7 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
         raise ResumeError(str(exc)) from None
     driver.owns_backend = True
     driver.restored = restored
+    driver.finished = finished
     if local is not None:
         driver.restored.append(f"This session was started with the openai embedder and OPENAI_API_KEY is not set: "
                                f"your stories are searched with the local {local} embedder from here on.")  # fmt: skip
@@ -193,6 +200,8 @@ def started_step(driver: InterviewDriver, resume: bool) -> Any:
         step = driver.pending() if resume else driver.start()
     except (SessionNotFoundError, SessionExistsError) as exc:
         raise ResumeError(str(exc)) from None
+    if not resume:  # what stops cut off at earlier sessions' ends (a resume did it before it opened the session)
+        step.notices[:0] = finish_stopped(driver.backend, skip=driver.thread_id)
     if step.kind != "done" and driver.backend.readonly:
         raise StorageError("readonly", Path(driver.backend.url), readonly_message(Path(driver.backend.url).parent))
     return step

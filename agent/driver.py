@@ -117,6 +117,7 @@ class InterviewDriver:
         self._result: dict[str, Any] = {}  # the values the last graph run returned
         self._index_opening: Future[Any] | None = None
         self.restored: list[str] = []  # notices of moves put back from the answer journal (agent.recovery)
+        self.finished: list[str] = []  # notices of other sessions' ends finished (agent.report_repair)
         # SQLite loses a kill's last writes with its -wal file: each move is also kept in a file until checkpointed
         self._journal = isinstance(self.store, SqliteStore) and not self.backend.readonly
         self.move_saved = False  # the last move reached the session journal (a retry finishes it, never redoes it)
@@ -224,8 +225,8 @@ class InterviewDriver:
             raise SessionNotFoundError(f"session {self.thread_id!r} has not started")
         else:
             step = self._done(values, None)
-        step.notices[:0] = self.restored or notices
-        self.restored = []
+        step.notices[:0] = [*self.finished, *(self.restored or notices)]
+        self.restored, self.finished = [], []
         self._current = step
         self._settle_journal()
         return step

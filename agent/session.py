@@ -212,7 +212,7 @@ def run(opts: Options) -> int:
                     driver = resume()
             except cli_run.ResumeError as exc:
                 getting_ready.close()
-                for line in answer_journal.take_notices():  # a damaged journal file met on the way: never silent
+                for line in [*exc.notices, *answer_journal.take_notices()]:  # a damaged journal file met: never silent
                     render.notice(line)
                 print(f"error: {exc}", file=sys.stderr)
                 return EXIT_USAGE

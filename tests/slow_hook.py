@@ -103,3 +103,33 @@ def signal_before_read(folder: Path) -> dict[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "sitecustomize.py").write_text(_PAUSE_HOOK, encoding="utf-8")
     return {"PYTHONPATH": str(folder)}
+
+
+_SLOW_FSYNC = """
+import os, re, time
+_fsync = os.fsync
+def _slow_fsync(fd):
+    try:
+        path = os.readlink(f"/proc/self/fd/{{fd}}")
+    except OSError:
+        path = ""
+    mark = os.environ["SLOW_CALL_MARK"]
+    if os.path.exists(mark) or not re.search({pattern!r}, path):
+        return _fsync(fd)
+    _fsync(fd)  # the temp file is whole on disk; its rename into place has not happened
+    open(mark, "w").close()
+    for _ in range({steps}):
+        time.sleep(0.01)
+os.fsync = _slow_fsync
+"""
+
+
+def slow_fsync(folder: Path, pattern: str, seconds: float = 1.0) -> tuple[dict[str, str], Path]:
+    """As slow_call, for the fsync of a file whose path matches the regular expression `pattern`
+    (knowledge.paths.write_private: a temp file written whole, not yet renamed into place): the mark is made once
+    the fsync is done, then it waits `seconds`. Returns the child's environment and the mark file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    code = _SLOW_FSYNC.format(pattern=pattern, steps=max(1, round(seconds / 0.01)))
+    (folder / "sitecustomize.py").write_text(code, encoding="utf-8")
+    mark = folder / "slow-call-started"
+    return {"PYTHONPATH": str(folder), "SLOW_CALL_MARK": str(mark)}, mark
