@@ -76,7 +76,8 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
         except StorageError:
             backend.close()
             raise
-    finished = finish_stopped(backend, skip=session_id)  # report files a stop cut off at earlier sessions' ends
+    # a session the graph ended whose "done" a stop cut off is done, not the latest unfinished one (sweep29 S8)
+    finished = finish_stopped(backend, skip=session_id)
     row = backend.store.load(session_id or None)
     if row is None and backend.readonly and session_id and answer_journal.load(session_id) is not None:
         # kept only in the answer journal (stopped while it got ready): resuming writes it into the database
@@ -207,24 +208,23 @@ def started_step(driver: InterviewDriver, resume: bool) -> Any:
     return step
 
 
-def _listed_status(driver: InterviewDriver) -> str:
-    """The session's status in the session list before the resume reads it back ("" when it cannot be read)."""
-    try:
-        row = driver.store.load(driver.thread_id)
-    except StorageError:
-        return ""
-    return row[2] if row is not None else ""
+def _report_written(driver: InterviewDriver) -> bool:
+    """The session's report and transcript are on disk before the resume reads it back."""
+    from agent.report import report_paths
+
+    return all(path.is_file() for path in report_paths(driver.thread_id))
 
 
 def first_step(driver: InterviewDriver, resume: bool, render: Renderer) -> Any:
     """The question waiting for an answer, with any index/driver notices shown first."""
-    listed = _listed_status(driver) if resume else ""
+    shown_before = resume and _report_written(driver)
     step = started_step(driver, resume)
     for notice in fresh_notices(step.notices, driver.context.docs):
         render.notice(notice)
-    if resume and step.kind == "done" and listed == "active":
-        # the last answer was graded and saved, and the process stopped before the session was marked done: it
-        # was never said to be finished, nor its report shown (sweep29 S8: "already finished ... again")
+    if resume and step.kind == "done" and not shown_before:
+        # the interview ended (its last step saved, or an /end or last answer recovered from the journal now) and
+        # the process stopped before the report was written: it was never said to be finished, nor its report
+        # shown (sweep29 S8: "already finished ... here is its report again")
         render.notice("The interview had ended when the session stopped; its report is written now.")
     elif resume and step.kind == "done":
         render.notice("This session is already finished; here is its report again.")

@@ -316,7 +316,7 @@ class InterviewDriver:
         if interrupts:
             self._current = self._step_from_interrupt(interrupts[0].value, last)
         else:
-            self._current = self._done(result, last)
+            self._current = self._done(result, last, registered=True)
         return self._current
 
     def _resume(self, move: dict[str, str]) -> Step:
@@ -363,9 +363,10 @@ class InterviewDriver:
             notices=notices,
         )
 
-    def _done(self, values: dict[str, Any], last: TurnRecord | None) -> Step:
+    def _done(self, values: dict[str, Any], last: TurnRecord | None, registered: bool = False) -> Step:
+        """The done step; the report written (`registered`: _invoke marked the session done already)."""
         try:
-            if not self.backend.readonly:
+            if not self.backend.readonly and not registered:
                 self._register("done")  # before the report: a kill while it is written leaves a session resume finishes
             paths = write_report(self.thread_id, values, self.context.to_dict())
         except OSError as exc:

@@ -1,14 +1,15 @@
 """What a stop cut off at the end of a session, finished from what is saved (or said, when nothing can finish it).
 
-A session's end writes the report <id>.md, then the transcript <id>.json, each through a hidden temp file renamed
-into place (knowledge.paths.write_private). A kill -9 between them left a report without its transcript and a hidden
-`.<id>.json.PID-TOKEN.tmp` nobody read (sweep29 S9); a kill while an answer over the cap was kept whole
-(agent.whole_answer) left its only copy in such a temp. Nothing told the candidate.
+A session's end writes three things after the graph's last step is saved: the registry's "done", the report
+<id>.md, then the transcript <id>.json (each file through a hidden temp file renamed into place, knowledge.paths.
+write_private). A kill -9 between them left a session listed "active" that the graph had ended (sweep29 S8), or a
+report without its transcript and a hidden `.<id>.json.PID-TOKEN.tmp` nobody read (S9); a kill while an answer over
+the cap was kept whole (agent.whole_answer) left its only copy in such a temp. Nothing told the candidate.
 
-finish_stopped() runs at every start, resume and listing that can write: a cut report or transcript is written
-again from the saved session (or the transcript from its temp, the report from the transcript); a whole answer's
-temp becomes a file beside the report. Each is said in one notice. Sessions another process holds, and temps whose
-writer is alive, are left alone.
+finish_stopped() runs at every start, resume and listing that can write: a session the graph ended is marked done
+and its report written; a cut report or transcript is written again from the saved session (or the transcript from
+its temp, the report from the transcript); a whole answer's temp becomes a file beside the report. Each is said in
+one notice. Sessions another process holds, and temps whose writer is alive, are left alone.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from agent.session_lock import SessionLockedError
 from agent.storage import StorageError
 from knowledge.paths import data_dir
 
+RECENT = 20  # unfinished sessions whose checkpoint is read at each start (the listing's length)
 # .NAME.PID-TOKEN.tmp (knowledge.paths.temp_name) of a report, a transcript or a whole answer
 _TEMP = re.compile(
     r"^\.(?P<name>(?P<id>[^/.]+)\.(?P<kind>md|json|whole-answer-\d+\.txt))\.(?P<pid>\d+)-[0-9a-f]+\.tmp$"
@@ -40,10 +42,24 @@ def finish_stopped(backend: Any, skip: str = "") -> list[str]:
     folder = data_dir() / "reports"  # as agent.report.report_paths
     saver = backend.saver
     notices = [*_kept_whole_answers(folder)]
+    done: set[str] = {skip}
+    for thread_id in _ended_unmarked(backend):
+        if thread_id not in done and (line := _held_do(backend, thread_id, _mark_done)):
+            notices.append(line)
+            done.add(thread_id)
     for thread_id in sorted(_cut_reports(folder, saver)):
-        if thread_id != skip and (line := _held_do(backend, thread_id, _rewrite, folder)):
+        if thread_id not in done and (line := _held_do(backend, thread_id, _rewrite, folder)):
             notices.append(line)
     return notices
+
+
+def _ended_unmarked(backend: Any) -> list[str]:
+    """Recent sessions listed "active" whose graph ran to its end (the stop came before "done" was registered)."""
+    try:
+        rows = [r for r in backend.store.listing(RECENT) if r.get("status") == "active"]
+    except StorageError:
+        return []
+    return [str(r["thread_id"]) for r in rows if _ended(backend.saver, str(r["thread_id"]))]
 
 
 def _ended(saver: Any, thread_id: str) -> bool:
@@ -80,6 +96,20 @@ def _held_do(backend: Any, thread_id: str, action: Any, *args: Any) -> str:
 def _context(backend: Any, thread_id: str) -> dict[str, Any]:
     row = backend.store.load(thread_id)
     return dict(row[1]) if row is not None else {}
+
+
+def _mark_done(backend: Any, thread_id: str) -> str:
+    from agent.report import write_report
+
+    values = _ended_values(backend.saver, thread_id)  # read again under the hold
+    if values is None:
+        return ""
+    context = _context(backend, thread_id)
+    backend.store.register(thread_id, context, "done")
+    paths = write_report(thread_id, values, context)
+    _settle(backend, thread_id)
+    return (f"Session {thread_id} had ended when it was stopped, before it was marked finished; its report is "
+            f"written now: {paths['markdown']}")  # fmt: skip
 
 
 def _settle(backend: Any, thread_id: str) -> None:

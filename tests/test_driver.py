@@ -396,3 +396,30 @@ def test_session_over_real_notes_never_suggests_a_story_that_does_not_fit(tmp_pa
     assert "better_story" not in notes_kinds
     assert "contradiction" in notes_kinds  # the told story was recognised although it does not fit the question
     assert step.last is not None and step.last["stories"] == []  # no fitting story is listed for the turn
+
+
+def test_a_session_that_ends_by_itself_registers_done_once(
+    offline: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last answer's run marks the session done before its report is written; the done step did it again, a
+    second write of the same row at every natural end."""
+    from agent.checkpoint import SqliteStore
+
+    statuses: list[str] = []
+    real = SqliteStore.register
+
+    def counted(self: SqliteStore, thread_id: str, context: dict[str, Any], status: str = "active") -> None:
+        statuses.append(status)
+        real(self, thread_id, context, status)
+
+    monkeypatch.setattr(SqliteStore, "register", counted)
+    saver = open_checkpointer(tmp_path / "sessions.sqlite")
+    try:
+        d = InterviewDriver(ctx(questions=1, follow_ups=0), checkpointer=saver)
+        d.start()
+        step = d.submit("I led the move to one build system across five teams and builds fell from 40 to 9 minutes.")
+        assert step.kind == "done" and Path(step.report["markdown"]).is_file()
+        assert statuses == ["active", "done"]
+        assert d.store.load(d.thread_id)[2] == "done"
+    finally:
+        saver.conn.close()

@@ -1,7 +1,7 @@
 """kill -9 moments after `/end` (sweep27 S11): `--list-sessions` said "active" while `--resume` said "already
 finished", and a bare `--resume` picked that finished session. The list and resume now agree: the session is done
 from the moment its end is recorded (or its last answer's step saved), and `--resume ID` writes its report with
-every answer.
+every answer, saying that the interview had ended when it stopped (its report had not been written nor shown).
 
 Each moment is made certain by slowing one function in the child (tests.slow_hook) and killing it there: while the
 graph wraps the interview up after /end (the end recorded, the graph's step not saved), and while the report is
@@ -69,7 +69,10 @@ def test_kill_9_right_after_end_leaves_a_session_the_list_and_resume_agree_is_do
     assert bare.returncode == 2 and "no unfinished session" in bare.stderr, bare.stdout + bare.stderr
     resumed = _run("--resume", thread_id)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
-    assert "already finished" in resumed.stdout, resumed.stdout
+    said = " ".join(resumed.stdout.split())
+    # its report was never written nor shown: not "already finished ... here is its report again" (sweep29 S8)
+    assert "The interview had ended when the session stopped; its report is written now." in said, said[-1500:]
+    assert "already finished" not in said, said[-1500:]
     report = (isolated_data_dir / "reports" / f"{thread_id}.md").read_text(encoding="utf-8")
     assert ANSWER[:60] in " ".join(report.split()), report[-1500:]
     assert how == "/end" or LAST[:60] in " ".join(report.split()), report[-1500:]
