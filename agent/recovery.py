@@ -50,21 +50,26 @@ def catch_up(graph: Any, config: RunnableConfig, context: Context, store: Sessio
 _MOVE_NAMES = {
     "answer": ("answer", "answers"),
     "skip": ("skipped question", "skipped questions"),
-    "end": ("request to end the interview", "requests to end the interview"),
 }
 
 
 def recovered_line(moves: list[dict[str, str]]) -> str:
     """One plain sentence for moves the saved session lacked and that are graded now (from the answer journal or
     the session's own move journal: the same event, so the same words)."""
+    ended = any(move["kind"] == "end" for move in moves)
     counts: dict[str, int] = {}
     for move in moves:
-        counts[move["kind"]] = counts.get(move["kind"], 0) + 1
+        if move["kind"] != "end":  # an end is not graded: said apart (sweep30 S4: "1 request to end ... graded now")
+            counts[move["kind"]] = counts.get(move["kind"], 0) + 1
+    if not counts:
+        return ("Recovered your request to end the interview, made before the session stopped; the interview is ended "
+                "now.")
     parts = []
     for kind, n in counts.items():
         one, many = _MOVE_NAMES.get(kind, (kind, kind))
         parts.append(f"{n} {one if n == 1 else many}")
-    return f"Recovered {' and '.join(parts)} you submitted before the session stopped; graded now."
+    then = ", and your request to end the interview: it is ended now" if ended else ""
+    return f"Recovered {' and '.join(parts)} you submitted before the session stopped; graded now{then}."
 
 
 def restore_journal(store: SessionStore, thread_id: str) -> list[str]:

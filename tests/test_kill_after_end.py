@@ -77,3 +77,35 @@ def test_kill_9_right_after_end_leaves_a_session_the_list_and_resume_agree_is_do
     assert ANSWER[:60] in " ".join(report.split()), report[-1500:]
     assert how == "/end" or LAST[:60] in " ".join(report.split()), report[-1500:]
     assert " done " in f" {_listed(thread_id)} "
+
+
+def test_kill_9_once_end_is_in_the_answer_journal_only_resumes_as_ended_now(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    """sweep30 S4: a kill 0-20 ms after `/end` lands once the prompt's /end is in the answer journal (pending/) and
+    before the session database has it: the session is unfinished (a bare --resume picks it), and that resume said
+    "Recovered 1 request to end the interview ...; graded now." and "This session is already finished; here is its
+    report again." of a report never written."""
+    condition = "len(args) > 3 and isinstance(args[3], dict) and args[3].get('kind') == 'end'"
+    env, mark = slow_call(tmp_path / "hook", "agent.answer_journal", "record", condition, seconds=30, after=True)
+    term = Terminal(ARGS, extra_env=env)
+    try:
+        term.wait_for_prompt(after="Question 1/2")
+        term.submit(ANSWER)
+        term.wait_for_prompt(after="Question 2/2")
+        term.type("/end\r")
+        term.kill_at_mark(mark)
+        found = re.search(r"Session: (\S+)", term.text())
+    finally:
+        term.close()
+    assert found, term.text()[-1500:]
+    thread_id = found.group(1)
+    bare = _run("--resume")
+    said = " ".join(bare.stdout.split())
+    assert bare.returncode == 0 and thread_id in said, bare.stdout + bare.stderr
+    assert "Recovered your request to end the interview, made before the session stopped" in said, said[-1500:]
+    assert "The interview had ended when the session stopped; its report is written now." in said, said[-1500:]
+    assert "already finished" not in said and "graded now" not in said, said[-1500:]
+    report = (isolated_data_dir / "reports" / f"{thread_id}.md").read_text(encoding="utf-8")
+    assert ANSWER[:60] in " ".join(report.split()), report[-1500:]
+    assert " done " in f" {_listed(thread_id)} "
