@@ -186,6 +186,9 @@ def run(opts: Options) -> int:
         from agent import cli_run  # lazy: imports the graph, LangGraph and the index (done after an early start)
         from knowledge.embeddings import EmbedderUnavailableError
     except BaseException:  # Ctrl-C while it loads (on --resume): main() says so, under no spinner drawn again
+        if resuming:
+            with cli_signals.saving():  # before the terminal gets its line mode back (getting_ready)
+                _keep_typed_at_resume(source, opts, render)
         getting_ready.close()
         raise
 
@@ -310,6 +313,7 @@ def run(opts: Options) -> int:
             render.line("")
             if resuming and (driver is None or not driver.started):
                 # stopped while the saved session was opened (e.g. its story index rebuilt): nothing of it changed
+                _keep_typed_at_resume(source, opts, render)
                 render.line(f"Stopped before the session resumed; {_kept_as_it_was(opts)}")
                 return EXIT_INTERRUPTED
             if early is not None and early.damaged and early.kept is not None and driver is None:
@@ -467,6 +471,55 @@ def _banner(render: Renderer, context: Context, title: str, session_id: str, int
     """Role, mode, whose stories, session id."""
     render.sample_bank = not context.docs
     render.banner(title, mode_line(context), bank_line(context), session_id, interactive)
+
+
+def _keep_typed_at_resume(source: AnswerSource, opts: Options, render: Renderer) -> None:
+    """Keys typed at "Getting the interview ready… (you can start typing)" of a --resume stopped before the session
+    opened (an answer submitted there too: no prompt was drawn, it was never shown accepted) are kept as the
+    session's draft, back in the prompt on the next resume; shown to copy when that session cannot be named (a bare
+    --resume, a session not in a local database) or the file cannot be written (sweep30 S1: dropped without a word)."""
+    if not isinstance(source, PromptSource):
+        return
+    with contextlib.suppress(Exception):  # never in the way of the stop
+        source.take_unread()
+    typed = "\n".join(text for text in (source.submitted_at_stop(), source.draft()) if text.strip())
+    if not typed.strip():
+        return
+    if opts.resume and _known_session(opts.resume):
+        try:
+            entry = answer_journal.load(opts.resume)
+            before = entry.draft if entry is not None else ""
+            if answer_journal.keep_draft(opts.resume, {}, f"{before}\n{typed}" if before.strip() else typed):
+                render.line("What you typed while the session got ready is kept, not submitted (the session had not "
+                            "opened): it is back in the prompt when you resume.")  # fmt: skip
+                return
+        except OSError:
+            pass
+    render.line("What you typed while the session got ready was not saved (the session had not opened); here it is, "
+                "to copy:")  # fmt: skip
+    render.line(typed)
+
+
+def _known_session(thread_id: str) -> bool:
+    """The session is in the answer journal or the local SQLite session database (one read-only query)."""
+    import sqlite3
+
+    from agent.backend import checkpointer_url, is_sqlite, memory_only, sqlite_file
+
+    url = checkpointer_url()
+    if memory_only(url) or answer_journal.load(thread_id) is not None:
+        return not memory_only(url)
+    if not is_sqlite(url):
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{sqlite_file(url)}?mode=ro", uri=True, timeout=1)
+        try:
+            row = conn.execute("SELECT 1 FROM interview_sessions WHERE thread_id = ?", (thread_id,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return row is not None
 
 
 def _kept_as_it_was(opts: Options) -> str:

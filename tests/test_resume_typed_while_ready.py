@@ -1,0 +1,82 @@
+"""sweep30 S1: an interactive `--resume` says "Getting the interview ready… (you can start typing)"; an answer typed
+and submitted there (Esc Enter), or a draft, then a Ctrl-C or SIGTERM before the session opened was dropped without
+a word (no prompt was drawn, so it was never shown accepted). It is now kept as the session's draft, back in the
+prompt on the next resume, or shown to copy when the session cannot be named (a bare --resume). The moment is made
+certain (tests.slow_hook: the import of agent.cli_run, or resume_driver, pauses). Real pty, real SQLite file."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.slow_hook import slow_call, slow_import
+from tests.test_persistence import FAST, run, scripted, session_id
+from tests.test_session_tty import PATIENCE, REPO, Terminal
+
+TYPED = "I cut incidents by 40% myself with canary deploys"
+# where the resume is held up: loading its modules, or opening the saved session
+MOMENTS = {
+    "loading": lambda hook: slow_import(hook, "agent.cli_run", seconds=30),
+    "opening": lambda hook: slow_call(hook, "agent.cli_run", "resume_driver", seconds=30),
+}
+
+
+def _stopped_resume(tmp_path: Path, args: list[str], moment: str, sig: signal.Signals, submit: bool) -> str:
+    env, mark = MOMENTS[moment](tmp_path / "hook")
+    term = Terminal(args, extra_env=env)
+    try:
+        deadline = time.monotonic() + PATIENCE
+        while not mark.exists():
+            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
+            term._read()
+        term.wait_for("you can start typing")
+        term.type(TYPED + ("\x1b\r" if submit else ""))
+        time.sleep(0.5)  # the keys are in the terminal's input queue (no prompt reads them yet)
+        term.proc.send_signal(sig)
+        term.proc.wait(timeout=PATIENCE)
+        while term._read():
+            pass
+        return " ".join(term.text().split())
+    finally:
+        term.close()
+
+
+@pytest.mark.parametrize(("moment", "sig", "submit"), [("loading", signal.SIGINT, True),
+                                                       ("opening", signal.SIGTERM, True),
+                                                       ("opening", signal.SIGINT, False)])  # fmt: skip
+def test_keys_typed_while_a_resume_got_ready_come_back_in_the_prompt(
+    isolated_data_dir: Path, tmp_path: Path, moment: str, sig: signal.Signals, submit: bool
+) -> None:
+    saved = run(*FAST, "--questions", "2", stdin=scripted("I moved our builds to one system and cut them to 9 min."))
+    assert saved.returncode == 3, saved.stdout + saved.stderr  # one answer saved, the script ran out
+    sid = session_id(saved.stdout)
+    said = _stopped_resume(tmp_path, ["--resume", sid], moment, sig, submit)
+    assert "What you typed while the session got ready is kept, not submitted" in said, said[-1500:]
+    again = Terminal(["--resume", sid])
+    try:
+        again.wait_for_prompt(after="Question 2/2")
+        again.wait_for("back in the prompt")
+        again.wait_for(TYPED)
+        again.type("\x1b\r")
+        again.wait_for("Transcript:")
+        assert again.exit_code() == 0
+    finally:
+        again.close()
+    report = (isolated_data_dir / "reports" / f"{sid}.md").read_text(encoding="utf-8")
+    assert TYPED in " ".join(report.split()), report[-1500:]
+
+
+def test_keys_typed_while_a_bare_resume_got_ready_are_shown_to_copy(isolated_data_dir: Path, tmp_path: Path) -> None:
+    saved = subprocess.run([sys.executable, "-m", "agent.session", *FAST, "--questions", "2"], cwd=REPO, text=True,
+                           input=scripted("I moved our builds to one system and cut them to 9 min."),
+                           capture_output=True, timeout=300)  # fmt: skip
+    assert saved.returncode == 3, saved.stdout + saved.stderr
+    said = _stopped_resume(tmp_path, ["--resume"], "opening", signal.SIGINT, True)
+    shown = "What you typed while the session got ready was not saved (the session had not opened); here it is, to "
+    shown += "copy:"
+    assert f"{shown} {TYPED}" in said, said[-1500:]
