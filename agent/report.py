@@ -157,21 +157,37 @@ def model_failure_line(usage: dict[str, Any] | None) -> str | None:
     return f"offline critique: the model failed: {failed}" if failed else None
 
 
+def _not_sent(usage: dict[str, Any] | None) -> bool:
+    """The model was not asked for this answer (it had failed just before: agent.llm.structured waits before asking
+    again), so the offline critic graded it without a call: not a failure of the model on it (sweep29 S7)."""
+    found = usage or {}
+    return bool(found.get("failed")) and (found.get("calls") == 0 or str(found["failed"]).startswith("not sent"))
+
+
 def _critic_label(model: Any, turns: Sequence[TurnRecord]) -> str:
-    """What graded the answers when a model was configured: it, or the offline critic where the model failed."""
+    """What graded the answers when a model was configured: it, or the offline critic where the model failed or
+    was not asked."""
     critiqued = [t for t in turns if t.get("critique") is not None]
-    failed = sum(1 for t in critiqued if model_failure_line(t.get("usage")))
+    failing = [t for t in critiqued if model_failure_line(t.get("usage"))]
+    unsent = sum(1 for t in failing if _not_sent(t.get("usage")))
+    failed = len(failing) - unsent
     name = f" ({model})" if model else ""
-    if not failed:
+    if not failing:
         return f"LLM-assisted critic{name}"
     graded = sum(1 for t in critiqued if (t["critique"] or {}).get("source") == "llm")
-    sent = graded + failed  # follow-up answers are judged offline by design: never sent, so not counted as failed
-    unsent = len(critiqued) - sent
-    offline = f" (and {unsent} follow-up answer{'s' * (unsent != 1)} offline, as always)" if unsent else ""
+    answers = graded + len(failing)  # follow-up answers are judged offline by design: never sent, not counted
+    follow_ups = len(critiqued) - answers
+    offline = f" (and {follow_ups} follow-up answer{'s' * (follow_ups != 1)} offline, as always)" if follow_ups else ""
+    held = f"{unsent} not sent (the model had failed just before)" if unsent else ""
+    if not graded and not failed:
+        return f"offline critic: no answer was sent to the model{name}, graded 0 of {answers}: {held}{offline}"
     if not graded:
-        return f"offline critic: the model{name} failed on every answer sent to it, graded 0 of {sent}{offline}"
-    counts = f"on {graded} of {sent} answers sent to it, offline where the model failed ({failed}){offline}"
-    return f"LLM-assisted critic{name} {counts}"
+        also = f"; {held}" if held else ""
+        every = f"failed on every answer sent to it{f' ({failed})' if held else ''}, graded 0 of {answers}"
+        return f"offline critic: the model{name} {every}{also}{offline}"
+    parts = [f"offline where the model failed ({failed})"] if failed else []
+    parts += [held] if held else []
+    return f"LLM-assisted critic{name} on {graded} of {answers} answers, {', '.join(parts)}{offline}"
 
 
 def report_title(
