@@ -122,6 +122,9 @@ def index_folder_problem(given: str) -> str | None:
     path = Path(given).expanduser()
     if problem := link_problem(path):  # a loop or a dangling link: said as such, not "File exists" (sweep27 S5)
         return f"--index {given} is {problem}: give a folder for the story index"
+    if _is_default_root(path):  # its entries are the indexes of each embedder, not files of the user's (sweep29 S6)
+        return (f"--index {given} is the default story index folder, which holds one index per embedder: leave "
+                "--index out to use it, or give an empty or new folder for the story index")
     for part in (path, *path.parents):
         if part.is_dir():
             return _foreign_files(given, path) if part == path else None
@@ -133,6 +136,15 @@ def index_folder_problem(given: str) -> str | None:
 
 
 INDEX_FILES = ("vectors.faiss", "docstore.json", "manifest.json")  # knowledge.index_store's files
+
+
+def _is_default_root(path: Path) -> bool:
+    """`path` is the data dir's index/ folder (knowledge.index_cache.default_index_dir makes one folder per
+    embedder in it)."""
+    try:
+        return path.resolve() == (data_dir() / "index").resolve()
+    except (OSError, RuntimeError, DataDirError):
+        return False
 
 
 def _foreign_files(given: str, folder: Path) -> str | None:

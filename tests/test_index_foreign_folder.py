@@ -65,3 +65,27 @@ def test_an_index_folder_whose_manifest_is_a_pipe_is_refused_not_read(isolated_d
     run = _run("knowledge.search", "builds", "--docs", str(notes), "--embedder", "hashing", "--index", str(index))
     assert run.returncode == 2, run.stdout + run.stderr
     assert "manifest.json there is not a regular file" in run.stderr, run.stderr
+
+
+def test_the_default_index_folder_named_as_index_is_said_to_be_the_default(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    """sweep29 S6: `--index <data dir>/index` (where sessions keep their indexes, one folder per embedder) was refused
+    as "holds files that are not a story index's (minilm-...)"."""
+    answers = tmp_path / "a.txt"
+    answers.write_text("I would measure first.\n", encoding="utf-8")
+    args = ["--role", "director", "--questions", "1", "--follow-ups", "0", "--embedder", "hashing"]
+    first = _run("agent.session", *args, "--answers", str(answers))
+    assert first.returncode == 0, first.stdout + first.stderr
+    root = isolated_data_dir / "index"
+    assert [p for p in root.iterdir() if p.is_dir()], sorted(root.iterdir())  # the default index is there
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "s.md").write_text("## Story: Cutting build time\n\nI split the tests over four runners.\n", "utf-8")
+    for given in (str(root), str(root) + "/"):
+        ingest = _run("knowledge.ingest", str(notes), "--embedder", "hashing", "--index", given)
+        assert ingest.returncode == 2, ingest.stdout + ingest.stderr
+        said = " ".join(ingest.stderr.split())
+        assert f"--index {given} is the default story index folder, which holds one index per embedder: leave " \
+               "--index out to use it" in said, said  # fmt: skip
+        assert "not a story index's" not in said
