@@ -125,7 +125,8 @@ def load_answers_file(path: str | Path) -> list[str]:
     except UnicodeDecodeError as exc:
         # where, in the file's own terms (a Python codec message gave a byte offset, sweep27 S7); nothing is guessed
         # for the candidate's answers: the file is theirs to re-save
-        line = data[: exc.start].count(b"\n") + 1
-        raise AnswersFileError(f"answers file {p}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save "
-                               "it as UTF-8 and run again") from None  # fmt: skip
+        from knowledge.safe_text import where_not_utf8
+
+        raise AnswersFileError(f"answers file {p}, {where_not_utf8(data, exc.start)}; save it as UTF-8 and run "
+                               "again") from None  # fmt: skip
     return parse_answers_text(text, p.name)

@@ -100,7 +100,9 @@ def _load_cached(path: Path, mtime_ns: int) -> RolePack:
                                 f"{MAX_BYTES / 1e6:.0f} MB; the bundled packs are about 20 KB)")
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise RoleFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        from knowledge.safe_text import where_not_utf8
+
+        raise RoleFileError(f"{path}, {where_not_utf8(bytes(exc.object), exc.start)}") from None
     return parse_role(text, path)
 
 

@@ -37,3 +37,10 @@ def clean_text(text: str) -> str:
 def one_line(text: str) -> str:
     """clean_text for a one-line display (a file name, a notice): line breaks and tabs become spaces."""
     return re.sub(r"[\n\t]", " ", clean_text(text))
+
+
+def where_not_utf8(data: bytes, start: int) -> str:
+    """'line 3: not UTF-8 text (byte 0xff at offset 16)': where a file stops being UTF-8, in one wording for every
+    file the tools read (role packs, answers files, job descriptions, documents; sweep29 S11 found three)."""
+    line = data[:start].count(b"\n") + 1
+    return f"line {line}: not UTF-8 text (byte 0x{data[start]:02x} at offset {start})"

@@ -252,6 +252,7 @@ def test_an_answers_file_that_is_not_utf8_is_named_by_line(tmp_path: Path, isola
     answers.write_bytes(b'- "A first answer that is fine."\n- "I led it \xff and cut costs by 30 percent."\n')
     result = run_cli(*FAST, "--questions", "2", "--answers", str(answers))
     assert result.returncode == 2, result.stdout + result.stderr
-    assert result.stderr.strip() == (f"error: answers file {answers}, line 2: not UTF-8 text (byte 0xff); save it as "
-                                     "UTF-8 and run again")  # fmt: skip
+    offset = answers.read_bytes().index(b"\xff")
+    assert result.stderr.strip() == (f"error: answers file {answers}, line 2: not UTF-8 text (byte 0xff at offset "
+                                     f"{offset}); save it as UTF-8 and run again")  # fmt: skip
     assert "Question 1" not in result.stdout

@@ -17,7 +17,7 @@ def test_invalid_utf8_is_replaced_not_fatal(tmp_path: Path) -> None:
     result = ingest_paths([path])
     assert [s.title for s in result.stories] == ["Fixing the nightly export"]
     assert "\ufffd" in result.stories[0].situation
-    assert any("not valid UTF-8" in w and "bad.md" in w for w in result.warnings)
+    assert any("not UTF-8 text (byte 0x" in w and "bad.md" in w for w in result.warnings)
 
 
 def test_bom_and_crlf(tmp_path: Path) -> None:

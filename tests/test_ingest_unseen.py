@@ -150,7 +150,7 @@ def test_mostly_utf8_file_with_one_stray_byte_stays_utf8() -> None:
     data = data.replace("\xff".encode(), b"\xff")
     result = ingest_text(data, "mixed.md")
     assert result.stories[0].title == "Zoë’s launch"
-    assert any("not valid UTF-8" in w for w in result.warnings)
+    assert any("not UTF-8 text (byte 0x" in w for w in result.warnings)
 
 
 def test_notes_that_only_look_like_questions_are_not_counted() -> None:

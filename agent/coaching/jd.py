@@ -74,6 +74,15 @@ def read_jd(path: str) -> str:
         raise JobDescriptionError(f"--jd {path}: not a text file (export it as .md or .txt)")
     from agent.safe_text import clean_text
 
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:  # read on, as documents are, but never silently (sweep29 S11)
+        import sys
+
+        from knowledge.safe_text import where_not_utf8
+
+        start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        print(f"warning: --jd {path}, {where_not_utf8(data, start)}; undecodable bytes were replaced", file=sys.stderr)
     # terminal escapes in the text would reach the screen, the transcript and the progress page: gone, as in answers
     return clean_text(data.decode("utf-8-sig", errors="replace"))
 

@@ -47,16 +47,19 @@ def decode(data: str | bytes, source: str) -> Decoded | None:
             return None
         try:
             text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            from knowledge.safe_text import where_not_utf8
+
+            where = where_not_utf8(data, exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0))
             text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
             bad = text.count("\ufffd")
             # Mostly valid UTF-8 with a few broken bytes stays UTF-8; otherwise it may be a Windows-1252 file.
             legacy = _windows_1252(data) if bad >= sum(1 for ch in text if ord(ch) > 127) - bad else None
             if legacy is not None:
                 text = legacy
-                warnings.append(f"{source}: not UTF-8; read as Windows-1252 (save it as UTF-8 to silence this)")
+                warnings.append(f"{source}, {where}; read as Windows-1252 (save it as UTF-8 to silence this)")
             else:
-                warnings.append(f"{source}: not valid UTF-8; undecodable bytes were replaced")
+                warnings.append(f"{source}, {where}; undecodable bytes were replaced")
     else:
         text = data.lstrip("\ufeff")
     if len(text) > MAX_CHARS:
