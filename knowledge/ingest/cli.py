@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,8 +40,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.index is not None and not args.index.strip():  # it built no index, saying nothing (sweep27 S4)
         parser.error("--index needs a folder: an empty path was given")
-    if args.index and (problem := index_folder_problem(args.index)):
+    if args.index and (problem := index_folder_problem(args.index) or _cannot_write(args.index)):
         print(f"error: {one_line(problem)}", file=sys.stderr)  # before any document is read or embedded
+        return 2
+    if all(not os.path.lexists(os.path.expanduser(p)) for p in args.paths):
+        # nothing named exists: one line and rc 2 (bad input), as every other tool's missing path, not an empty table
+        # and rc 1 (sweep29 S5); one missing path among others is said and the rest is read, as before
+        print(f"error: {one_line(args.paths[0])}: no such file or folder", file=sys.stderr)
         return 2
     try:
         with ingest_progress() as progress:
@@ -61,6 +68,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print_summary(result, index_info)
     return 0 if ok else 1
+
+
+def _cannot_write(given: str) -> str | None:
+    """Why the story index cannot be saved in --index `given` (a read-only disk, a folder that cannot be made there),
+    found before any document is read: the index it was asked for would not exist (sweep29 S5: a "not saved, rebuilt
+    next time" note, then an error, then the tables, rc 1)."""
+    folder = Path(given).expanduser()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return f"--index {given}: the story index cannot be saved there ({exc.strerror or exc})"
+    return None
 
 
 @contextmanager
