@@ -128,20 +128,44 @@ def _html_target_problem(given: str) -> str | None:
         mode = path.stat().st_mode
     except OSError:
         return None  # a new name
-    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+    if stat.S_ISDIR(mode):
         return None
+    if stat.S_ISREG(mode):
+        return _not_a_page(given, path.resolve(), mode)
     return f"--html {given} is not a regular file (a pipe, device or socket); give a file name for the page"
 
 
-def _kept_mode(target: Path) -> int | None:
-    """The permission bits of the regular file at `target` the page replaces (None for a new file: 0600)."""
-    import stat
+PAGE_START = b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Progress: '  # agent.coaching.page
 
-    try:
-        info = target.stat()
-    except OSError:
+
+def _not_a_page(given: str, target: Path, mode: int) -> str | None:
+    """Why the existing file `target` must not be overwritten by the page: read-only, or not a web page at all (a
+    typo for --docs put the page over the candidate's notes, sweep30 S8); None for an .html file or an earlier page."""
+    if not mode & 0o200:
+        return f"--html {given} is read-only; nothing was written there: give another file name for the page"
+    if target.suffix.lower() in (".html", ".htm"):
         return None
-    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+    try:
+        with target.open("rb") as handle:
+            if handle.read(len(PAGE_START)) == PAGE_START:
+                return None
+    except OSError:
+        return None  # unreadable: the write says why
+    return (f"--html {given} is a file that is not a web page; nothing was written there: give a new file name or an "
+            ".html file for the page")  # fmt: skip
+
+
+def _write_page(target: Path, page: str) -> None:
+    """A new page file is written whole and private (0600); an existing one is rewritten in place, so its mode,
+    owner and hard links stay as the candidate set them (sweep29 S2: it was replaced by a new 0600 file). In place is
+    not atomic: a crash mid-write leaves a cut page, which the next run writes whole again (nothing else is in it)."""
+    if not target.is_file():
+        write_private(target, page)
+        return
+    with target.open("wb") as handle:
+        handle.write(page.encode("utf-8"))
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,10 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         if target.is_symlink():
             target = target.resolve()  # the page goes where the link points (the link itself was replaced)
         try:
-            kept = _kept_mode(target)
-            write_private(target, render_page(view))
-            if kept is not None and kept != 0o600:
-                os.chmod(target, kept)  # a page file the candidate chose keeps its mode (sweep29 S2: reset to 0600)
+            _write_page(target, render_page(view))
         except OSError as exc:
             print(f"error: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_USAGE

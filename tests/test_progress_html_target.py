@@ -52,3 +52,32 @@ def test_an_existing_page_file_keeps_its_mode_and_a_new_one_is_private(isolated_
     new = tmp_path / "new.html"
     assert _page(new).returncode == 0
     assert stat.S_IMODE(new.stat().st_mode) == 0o600
+
+
+def test_an_existing_page_is_rewritten_in_place_and_other_files_are_never_overwritten(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    """sweep29 S2: an existing page was replaced by a new file (a hard link kept the old page); sweep30 S8: any file
+    named by --html was overwritten without a word (prep notes, an answers file, a read-only file)."""
+    site = tmp_path / "site.html"
+    site.write_text("old", encoding="utf-8")
+    os.chmod(site, 0o644)
+    hard = tmp_path / "hard.html"
+    os.link(site, hard)
+    written = _page(site)
+    assert written.returncode == 0, written.stderr
+    assert hard.read_text(encoding="utf-8").startswith("<!doctype html>")  # the same file, rewritten in place
+    assert os.stat(site).st_ino == os.stat(hard).st_ino and stat.S_IMODE(os.stat(site).st_mode) == 0o644
+    page = tmp_path / "progress.page"  # a page under another name: written new, then recognised as a page
+    assert _page(page).returncode == 0 and _page(page).returncode == 0
+    notes = tmp_path / "notes.md"
+    notes.write_text("## Story: my prep notes\n", encoding="utf-8")
+    locked = tmp_path / "locked.html"
+    locked.write_text("keep", encoding="utf-8")
+    os.chmod(locked, 0o444)
+    for path, said in ((notes, "is a file that is not a web page"), (locked, "is read-only")):
+        before = path.read_bytes()
+        refused = _page(path)
+        assert refused.returncode == 2, refused.stdout + refused.stderr
+        assert f"--html {path} {said}; nothing was written there" in refused.stderr, refused.stderr
+        assert path.read_bytes() == before
