@@ -254,7 +254,7 @@ async def warm_up(_: Request) -> JSONResponse:
       the process keeps), with "warming", "ready" or "failed". Measure the server's memory or first turns once
       the packs in use say "ready".
     responses:
-      200:
+      "200":
         description: '{"packs": {"<role pack>": "warming" or "ready" or "failed"}}'
     """
     return JSONResponse({"packs": warm_up_status()})
