@@ -43,3 +43,18 @@ def test_every_file_that_is_not_utf8_is_named_by_line_byte_and_offset(isolated_d
     at = (notes / "n.md").read_bytes().index(b"\xff")
     out = " ".join((said["docs"].stdout + said["docs"].stderr).split())
     assert f"line 3: not UTF-8 text (byte 0xff at offset {at}); undecodable bytes were replaced" in out, out[-1500:]
+
+
+def test_a_job_description_saved_as_utf16_with_a_bom_is_read(isolated_data_dir: Path, tmp_path: Path) -> None:
+    """sweep30 S3: `--jd` in UTF-16 with a BOM (Notepad's "Unicode", Word's "Unicode Text") was refused as "not a
+    text file", while --docs and knowledge.ingest read the same encoding."""
+    answers = tmp_path / "a.txt"
+    answers.write_text("I would measure first.\n", encoding="utf-8")
+    text = "- Requirement one: lead platform teams of 40 engineers\n- Requirement two: own budgets of $5M\n"
+    for name, data in (("jd16.md", text.encode("utf-16")), ("jd16be.txt", b"\xfe\xff" + text.encode("utf-16-be"))):
+        jd = tmp_path / name
+        jd.write_bytes(data)
+        run = _run("agent.session", "--role", "director", *FAST, "--jd", str(jd), "--answers", str(answers))
+        assert run.returncode == 0, run.stdout + run.stderr
+        (report,) = sorted((isolated_data_dir / "reports").glob("*.md"), key=lambda p: p.stat().st_mtime)[-1:]
+        assert "lead platform teams of 40 engineers" in report.read_text(encoding="utf-8"), name

@@ -70,9 +70,13 @@ def read_jd(path: str) -> str:
         data = read_capped(Path(path).expanduser(), "--jd", MAX_BYTES, "a job description")
     except InputFileError as exc:
         raise JobDescriptionError(str(exc)) from None
+    from agent.safe_text import clean_text
+    from knowledge.ingest.reader import bom_encoding
+
+    if encoding := bom_encoding(data):  # Notepad's "Unicode", Word's "Unicode Text": read as documents are (sweep30 S3)
+        return clean_text(data.decode(encoding, errors="replace"))
     if b"\x00" in data[:4096]:
         raise JobDescriptionError(f"--jd {path}: not a text file (export it as .md or .txt)")
-    from agent.safe_text import clean_text
 
     try:
         data.decode("utf-8-sig")

@@ -40,7 +40,7 @@ def decode(data: str | bytes, source: str) -> Decoded | None:
     Returns None for binary content (the caller warns); never raises on bad bytes.
     """
     warnings: list[str] = []
-    if isinstance(data, bytes) and (encoding := _bom_encoding(data)):
+    if isinstance(data, bytes) and (encoding := bom_encoding(data)):
         data = data.decode(encoding, errors="replace")  # Notepad's "Unicode": full of NUL bytes, still text
     if isinstance(data, bytes):
         if looks_binary(data[:8192]):
@@ -71,7 +71,7 @@ def decode(data: str | bytes, source: str) -> Decoded | None:
     return Decoded(repair(text), warnings)
 
 
-def _bom_encoding(data: bytes) -> str | None:
+def bom_encoding(data: bytes) -> str | None:
     """'utf-32' / 'utf-16' when the bytes open with that byte-order mark (the codec then drops the mark)."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return "utf-32"
