@@ -5,6 +5,8 @@ The answers are written for this file; the role pack is the bundled one."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import numpy as np
 import pytest
 
@@ -70,6 +72,7 @@ def test_warm_up_takes_in_the_packs_signal_examples(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(node, "_WARM_PACKS", set())  # this pack not warmed yet in this process
     monkeypatch.setattr(examples, "_TABLE", None)  # the examples files not read yet
     monkeypatch.setattr(sem, "_cache", {})  # nothing embedded yet
+    monkeypatch.setattr(sem, "_stacks", OrderedDict())  # nor stacked
     warm_up(Context(role=ROLE, questions=3, follow_ups=1, seed=1, offline=True))
     q = load_role(ROLE).questions[0]
     info = question_info(q.text, q.type, q.competency, ROLE, None, q.id)

@@ -30,6 +30,11 @@ MAX_SENTENCES = 24  # a pasted essay is judged on its first 24 sentences' meanin
 # embedded their answer again inside the turn. 4,096 keep ~500 answers: at most 6 MB of MiniLM vectors.
 MAX_AHEAD = 4096
 MAX_WORDS = 50_000  # single words' vectors kept (paraphrase.py); the cache starts over past this
+# Stacked matrices of recurring text lists kept (a pack's signal pool and examples per asked question, its signal
+# groups, its signal words): stacking ~120 vectors one by one each turn cost more than the comparisons made with them.
+# ~120 KB each at most (256 dims), so at most ~30 MB.
+MAX_STACKS = 256
+MAX_WORD_STACKS = 32  # words()'s results kept: a pack's signal words recur, an answer's words mostly do not
 # How long a reply waits for its text's background embedding. Waiting is never slower than embedding the text
 # again (the same work, already started), so this only bounds a stuck thread; 1 s was too short on a loaded
 # machine (the wait ran out and the text was embedded twice).
@@ -55,6 +60,8 @@ class Semantic:
         self._stops: dict[Future[None], threading.Event] = {}  # set to stop that ahead_later work (drop_later)
         self._topics: dict[tuple[str, tuple[str, ...], float], np.ndarray] = {}  # questions' topic vectors
         self._words: dict[str, np.ndarray] = {}  # single words' vectors (paraphrase.py)
+        self._stacks: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()  # fixed()'s results, read-only
+        self._word_stacks: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()  # words()'s results, read-only
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray | None:
         """Vectors for `texts` (answer sentences); None when the model cannot run. Sentences embedded ahead, while
@@ -81,7 +88,11 @@ class Semantic:
     def words(self, items: list[str]) -> np.ndarray | None:
         """Unit vectors for single words (paraphrase.py matches a signal's words with a sentence's), cached: the
         pack's words recur every turn and an answer's mostly do too. None when the model cannot run."""
+        key = tuple(items)
         with self._lock:
+            if (stacked := self._word_stacks.get(key)) is not None:
+                self._word_stacks.move_to_end(key)  # a pack's words: kept while an answer's words pass through
+                return stacked
             known = {w: v for w in items if (v := self._words.get(w)) is not None}
         missing = [w for w in dict.fromkeys(items) if w not in known]
         if missing:
@@ -94,7 +105,15 @@ class Semantic:
                 if len(self._words) + len(found) > MAX_WORDS:
                     self._words.clear()
                 self._words.update(found)
-        return np.stack([known[w] for w in items]) if items else None
+        if not items:
+            return None
+        stacked = np.stack([known[w] for w in items])
+        stacked.flags.writeable = False  # shared by every later call for the same words
+        with self._lock:
+            self._word_stacks[key] = stacked
+            if len(self._word_stacks) > MAX_WORD_STACKS:
+                self._word_stacks.popitem(last=False)
+        return stacked
 
     def ahead(self, texts: Sequence[str]) -> None:
         """Embed answer sentences before the answer is submitted (while it is typed), for `vectors` to reuse."""
@@ -163,6 +182,11 @@ class Semantic:
     def fixed(self, texts: Sequence[str]) -> np.ndarray | None:
         """Vectors for texts that recur (questions, signals): shipped for the bundled role packs, otherwise
         computed once per process."""
+        key = tuple(texts)
+        with self._lock:
+            if (stacked := self._stacks.get(key)) is not None:
+                self._stacks.move_to_end(key)
+                return stacked
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing and self.available:
             missing = self._from_shipped(missing)
@@ -177,7 +201,15 @@ class Semantic:
                 if fresh is not None:
                     with self._lock:
                         self._cache.update(zip(missing, fresh, strict=True))
-        return np.stack([self._cache[t] for t in texts]) if texts else None
+        if not texts:
+            return None
+        stacked = np.stack([self._cache[t] for t in texts])
+        stacked.flags.writeable = False  # shared by every later call for the same texts
+        with self._lock:
+            self._stacks[key] = stacked
+            if len(self._stacks) > MAX_STACKS:
+                self._stacks.popitem(last=False)
+        return stacked
 
     def topic(self, text: str, signals: Sequence[str], weight: float) -> np.ndarray | None:
         """A question's unit vector for relevance: its own vector plus `weight` x the unit mean of its signals'
