@@ -3,8 +3,8 @@
 A server session never takes a model, base URL, API key, embedder or file path from its client: the client's
 context (ServiceContext) holds only interview settings; the role is a name among the installed packs; the
 model, base URL, timeout and embedder come from the server's environment (INTERVIEWER_MODEL, OPENAI_BASE_URL,
-OPENAI_API_KEY, INTERVIEWER_EMBEDDER); documents, index and history are the candidate's own folders
-(agent.candidates), found from the candidate's identity, never from a path the client sent.
+OPENAI_API_KEY, INTERVIEWER_LLM_TIMEOUT, INTERVIEWER_EMBEDDER); documents, index and history are the candidate's
+own folders (agent.candidates), found from the candidate's identity, never from a path the client sent.
 """
 
 from __future__ import annotations
@@ -103,5 +103,16 @@ def trusted_context(settings: Settings, docs: list[str], index_dir: str | None) 
         offline=bool(settings.offline) or env.get("INTERVIEWER_OFFLINE", "") in {"1", "true", "yes", "on"},
         model=(env.get("INTERVIEWER_MODEL") or "").strip() or None,
         base_url=(env.get("OPENAI_BASE_URL") or "").strip() or None,
+        timeout=_llm_timeout(env.get("INTERVIEWER_LLM_TIMEOUT")),
         history=settings.seed is None,
     )
+
+
+def _llm_timeout(value: str | None) -> float:
+    """The server's limit on one model call (INTERVIEWER_LLM_TIMEOUT, seconds; the Context's default when unset or
+    not a positive number)."""
+    try:
+        seconds = float(value or "")
+    except ValueError:
+        return Context.timeout
+    return seconds if 0 < seconds < float("inf") else Context.timeout

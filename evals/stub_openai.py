@@ -50,6 +50,12 @@ class Action:
     delay: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
     drop: bool = False  # close the connection without answering
+    # answer 200 with a long Content-Length, then one byte every DRIP_EVERY s for this many s (then close): a reply
+    # that never trips a per-byte client timeout
+    drip: float = 0.0
+
+
+DRIP_EVERY = 0.3
 
 
 def estimate_tokens(text: str) -> int:
@@ -77,6 +83,8 @@ class StubOpenAI:
         self.headers: list[dict[str, str]] = []  # lower-cased names
         self.prompt_tokens = 0
         self.completion_tokens = 0
+        self.in_flight = 0  # requests being answered now
+        self.max_in_flight = 0  # the most at once so far
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -135,6 +143,8 @@ class StubOpenAI:
 
     def _respond(self, body: dict[str, Any]) -> tuple[int, dict[str, str], bytes | None]:
         action = self._next_action()
+        if action.drip:
+            return -1, {}, str(action.drip).encode()  # the handler drips it (it owns the socket)
         wait = action.delay or self.delay
         if wait and self._stopping.wait(wait):
             return 503, {}, None
@@ -192,7 +202,33 @@ class StubOpenAI:
                 with stub._lock:
                     stub.requests.append(body)
                     stub.headers.append({k.lower(): v for k, v in self.headers.items()})
+                    stub.in_flight += 1
+                    stub.max_in_flight = max(stub.max_in_flight, stub.in_flight)
+                try:
+                    self._answer(body)
+                finally:
+                    with stub._lock:
+                        stub.in_flight -= 1
+
+            def _drip(self, seconds: float) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", "100000")
+                self.end_headers()
+                until = time.monotonic() + seconds
+                try:
+                    while time.monotonic() < until and not stub._stopping.wait(DRIP_EVERY):
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                except OSError:  # the client gave up and closed the connection
+                    pass
+                self.close_connection = True
+
+            def _answer(self, body: dict[str, Any]) -> None:
                 status, headers, payload = stub._respond(body)
+                if status == -1 and payload is not None:
+                    self._drip(float(payload))
+                    return
                 if status == 0 or payload is None:
                     self.close_connection = True
                     self.connection.close()

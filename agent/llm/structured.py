@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import json
+import os
 import re
 import threading
 import time
@@ -38,6 +39,18 @@ _dead: dict[str, tuple[Fault, float]] = {}
 # server process's life, every later candidate graded offline until a restart (sweep28 S12)
 DEAD_FOR = 300.0
 _lock = threading.Lock()
+
+
+def _call_threads(value: str) -> int:
+    """INTERVIEWER_LLM_THREADS as a count of at least 1; 32 when unset or not a positive whole number."""
+    return int(value) if value.strip().isdigit() and int(value) > 0 else 32
+
+
+# Model calls running at once in this process, each on its own thread. A call past its time limit is left to end on
+# its own (_within), so a server that stalls every call left one thread behind per answer: under many candidates they
+# piled up without bound. A call that finds every slot taken waits for one within its own limit, then times out.
+MAX_CALL_THREADS = _call_threads(os.environ.get("INTERVIEWER_LLM_THREADS", ""))
+_slots = threading.BoundedSemaphore(MAX_CALL_THREADS)
 
 
 @dataclass
@@ -142,9 +155,17 @@ def parse_reply(message: AIMessage, schema: type[BaseModel]) -> BaseModel:
 def _within(seconds: float, timeout: float, call: Any) -> Any:
     """`call()`, or Fault("timeout") once `seconds` have passed. The client's timeout bounds each wait for a byte,
     not the reply: a server that sends one byte every few seconds held the grading (and the session) for ever
-    (sweep29 S10). The call runs on a daemon thread, left to end on its own once the session has moved on."""
+    (sweep29 S10). The call runs on a daemon thread, left to end on its own once the session has moved on; at most
+    MAX_CALL_THREADS such threads live at once (a call waits for a slot within `seconds`)."""
     done = threading.Event()
     box: dict[str, Any] = {}
+    began = time.monotonic()
+    if not _slots.acquire(timeout=seconds):
+        raise Fault("timeout", f"timeout after {timeout:g} s (all {MAX_CALL_THREADS} model calls busy)")
+    left = seconds - (time.monotonic() - began)
+    if left < MIN_ATTEMPT_TIME:  # the slot came too late to wait for a reply: send nothing
+        _slots.release()
+        raise Fault("timeout", f"timeout after {timeout:g} s (all {MAX_CALL_THREADS} model calls busy)")
 
     def run() -> None:
         try:
@@ -152,11 +173,16 @@ def _within(seconds: float, timeout: float, call: Any) -> Any:
         except BaseException as exc:  # handed to the caller, which classifies it
             box["error"] = exc
         finally:
+            _slots.release()  # the thread ends here: its slot is free for another call
             done.set()
 
     # in a copy of this context: LangChain keeps its run configuration in context variables
-    threading.Thread(target=contextvars.copy_context().run, args=(run,), name="llm-call", daemon=True).start()
-    if not done.wait(seconds):
+    try:
+        threading.Thread(target=contextvars.copy_context().run, args=(run,), name="llm-call", daemon=True).start()
+    except BaseException:
+        _slots.release()
+        raise
+    if not done.wait(left):
         raise Fault("timeout", f"timeout after {timeout:g} s")
     if "error" in box:
         raise box["error"]
