@@ -4,9 +4,11 @@
 
 Runs the offline critic on every labelled answer (and every labelled follow-up answer, judged on its own) and
 reports: score within the labelled range; off-topic answers scored <= 2; strong on-topic answers scored >= 4;
-answers below the role's level scored <= 3; follow-up answers within range; relevance and level accuracy; STAR
-and quantified-result F1 where labelled; primary-gap accuracy; complete-beats-degraded over pairs. `--check` exits
-1 when a figure is below its bar (BARS). Exit 2 when the data is invalid (naming the file, item id and reason).
+answers below the role's level scored <= 3; follow-up answers within range (also split into first replies and later
+replies of a chain); relevance and level accuracy; STAR and quantified-result F1 where labelled; primary-gap accuracy;
+complete-beats-degraded over pairs; where an item carries the candidate's notes, agreement on `notes_mismatch`.
+`--check` exits 1 when a figure is below its bar (BARS). Exit 2 when the data is invalid (naming the file, item id and
+reason).
 """
 
 from __future__ import annotations
@@ -185,17 +187,11 @@ Judge = Callable[[LabeledItem], tuple[Any, list[Any]]]  # item -> (critique, [fo
 
 
 def default_judge() -> Judge:
-    """The real offline critic, with each item's question placed in its role pack."""
-    from agent.critic import critique_answer, critique_follow_up
-    from agent.critic.question import question_info
+    """The real offline critic, given each item as a session gives it (evals/calibrate_session.py): the question in
+    its role pack, the item's notes as the candidate's story bank, each follow-up reply in order."""
+    from evals.calibrate_session import session_judge
 
-    def judge(item: LabeledItem) -> tuple[Any, list[Any]]:
-        info = question_info(item.question, item.question_type, None, item.role, None, item.question_id)
-        main = critique_answer(item.question, item.question_type, item.answer, info=info)
-        follow = [critique_follow_up(info, fu.question, fu.probes, fu.answer, earlier=item.answer)
-                  for fu in item.follow_ups]
-        return main, follow
-
+    judge: Judge = session_judge()
     return judge
 
 
@@ -230,12 +226,18 @@ def calibrate(items: Sequence[LabeledItem], judge: Judge | None = None) -> dict[
     strong = [c.score >= 4 for i, c, _ in rows if i.labels.relevance == "on_topic" and i.labels.score[0] >= 4]
     below = [c.score <= 3 for i, c, _ in rows if i.labels.level == "below"]
     follow_pairs = [(i, fu, fc) for i, _, fcs in rows for fu, fc in zip(i.follow_ups, fcs, strict=True)]
+    places = [k for i, _, _ in rows for k in range(len(i.follow_ups))]  # each reply's place in its chain
     fu_ok = []
-    for i, fu, fc in follow_pairs:
+    for (i, fu, fc), place in zip(follow_pairs, places, strict=True):
         ok = _in(fc.score, fu.labels.score)
         fu_ok.append(ok)
         if not ok:
-            miss(i, f"follow_up[{fu.probes}].score", list(fu.labels.score), fc.score)
+            where = fu.probes if place == 0 else f"{place + 1}:{fu.probes}"
+            miss(i, f"follow_up[{where}].score", list(fu.labels.score), fc.score)
+    noted = [(i, c) for i, c, _ in rows if i.labels.notes_mismatch is not None]
+    for item, c in noted:
+        if item.labels.notes_mismatch != _contradicts(c):
+            miss(item, "notes_mismatch", item.labels.notes_mismatch, _contradicts(c))
     for item, c, _ in rows:
         for field in ("relevance", "level"):
             if getattr(item.labels, field) != getattr(c, field):
@@ -278,6 +280,16 @@ def calibrate(items: Sequence[LabeledItem], judge: Judge | None = None) -> dict[
         "relevance": classes([i.labels.relevance for i, _, _ in rows], [c.relevance for _, c, _ in rows]),
         "level": classes([i.labels.level for i, _, _ in rows], [c.level for _, c, _ in rows]),
         "closes_gap": rate([fc.closes_gap == fu.labels.closes_gap for _, fu, fc in follow_pairs]),
+        # Follow-up replies by place in the chain: the first reply to a follow-up, and the later ones of a chain.
+        "follow_up_replies": _replies(follow_pairs, places),
+        # Items with the candidate's notes: does the critic flag a figure or fact contradicting them (a story note of
+        # kind "contradiction") exactly where the labels say the answer contradicts the note?
+        "notes_mismatch": {
+            **prf([bool(i.labels.notes_mismatch) for i, _ in noted], [_contradicts(c) for _, c in noted]),
+            "items": len(noted),
+            # Notes the ingestion finds no story in: the critic got nothing to compare with (a figure of ingestion).
+            "no_story": [i.id for i, _ in noted if not _note_stories(str(i.candidate_notes))],
+        },
         "star": star,
         "primary_gap": classes([str(i.labels.primary_gap) for i, _ in gapped], [c.primary_gap for _, c in gapped]),
         "ownership": classes([str(i.labels.ownership) for i, _ in v1], [c.ownership for _, c in v1]),
@@ -293,6 +305,35 @@ def calibrate(items: Sequence[LabeledItem], judge: Judge | None = None) -> dict[
         },
         "misses": misses,
     }
+
+
+def _contradicts(critique: Any) -> bool:
+    """The critic says the answer contradicts the candidate's notes."""
+    return any(note.kind == "contradiction" for note in critique.story_notes)
+
+
+def _note_stories(notes: str) -> int:
+    """How many stories the ingestion finds in a note (evals/calibrate_session.py opens the same text)."""
+    from knowledge.ingest import ingest_text
+
+    return len(ingest_text(notes, "notes.md").stories)
+
+
+def _replies(pairs: list[tuple[LabeledItem, Any, Any]], places: list[int]) -> dict[str, dict[str, float | int]]:
+    """Follow-up figures for first replies and for later replies of a chain: count, score in range, closes its gap,
+    and off-topic replies scored <= 2 (with their count)."""
+    out: dict[str, dict[str, float | int]] = {}
+    for name, later in (("first", False), ("later", True)):
+        chosen = [(fu, fc) for (_, fu, fc), place in zip(pairs, places, strict=True) if (place > 0) == later]
+        off = [fc.score <= 2 for fu, fc in chosen if fu.labels.relevance == "off_topic"]
+        out[name] = {
+            "count": len(chosen),
+            "in_range": rate([_in(fc.score, fu.labels.score) for fu, fc in chosen]),
+            "closes_gap": rate([fc.closes_gap == fu.labels.closes_gap for fu, fc in chosen]),
+            "off_topic": len(off),
+            "off_topic_capped": rate(off),
+        }
+    return out
 
 
 def _signal_pairs(rows: list[tuple[LabeledItem, Any, list[Any]]]) -> list[tuple[bool, bool]]:

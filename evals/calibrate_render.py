@@ -26,6 +26,19 @@ def render(report: dict[str, Any], role: str | None = None, set_name: str | None
         r = report[key]
         table.add_row(f"{key} accuracy (n={r['n']})", _pct(r["accuracy"]), "")
     table.add_row("follow-up closes_gap accuracy", _pct(report["closes_gap"]), "")
+    for place, r in report["follow_up_replies"].items():
+        if r["count"]:
+            table.add_row(f"{place} follow-up replies (n={r['count']}): in range / closes_gap",
+                          f"{_pct(r['in_range'])} / {_pct(r['closes_gap'])}", "")  # fmt: skip
+        if r["off_topic"]:
+            capped = _pct(r["off_topic_capped"])
+            table.add_row(f"{place} off-topic replies scored <= 2 (n={r['off_topic']})", capped, "")
+    notes = report["notes_mismatch"]
+    if notes["items"]:
+        table.add_row(f"notes_mismatch: precision / recall ({notes['items']} with notes, {notes['support']} true)",
+                      f"{_pct(notes['precision'])} / {_pct(notes['recall'])}", "")  # fmt: skip
+        if notes["no_story"]:
+            table.add_row("notes the ingestion finds no story in", str(len(notes["no_story"])), "")
     sig = report["signals"]
     table.add_row(f"signal covered: precision (n={sig['tp'] + sig['fp']})", _pct(sig["precision"]), "")
     table.add_row(f"signal covered: recall (n={sig['support']})", _pct(sig["recall"]), "")

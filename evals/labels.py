@@ -74,6 +74,8 @@ class Labels(BaseModel):
     relevance: Relevance = "on_topic"
     level: Level = "at"
     signals_missing: list[str] = Field(default_factory=list)
+    # With `candidate_notes` only: the answer states a figure or fact that contradicts the note (README).
+    notes_mismatch: bool | None = None
 
     _range = field_validator("score", mode="before")(classmethod(lambda cls, v: _score_range(v)))
 
@@ -108,6 +110,12 @@ class FollowUpLabels(BaseModel):
 
     _range = field_validator("score", mode="before")(classmethod(lambda cls, v: _score_range(v)))
 
+    @model_validator(mode="after")
+    def _consistent(self) -> FollowUpLabels:
+        if self.relevance == "off_topic" and (self.score[1] > 2 or self.closes_gap):
+            raise ValueError("an off-topic follow-up answer scores at most 2 and closes no gap")
+        return self
+
 
 class FollowUpItem(BaseModel):
     """A follow-up the interviewer asked, the gap it probes, and the candidate's answer to it."""
@@ -139,6 +147,9 @@ class LabeledItem(BaseModel):
     degraded_of: str | None = None
     competency: str | None = None
     answer: str = ""  # may be empty: an empty answer is a labelled non-answer
+    # The candidate's own prep note for the story the answer draws on (Markdown), given to the critic as the story
+    # its index found for this question; needs labels.notes_mismatch.
+    candidate_notes: str | None = None
     labels: Labels
     follow_ups: list[FollowUpItem] = Field(default_factory=list)
     notes: Notes
@@ -157,6 +168,14 @@ class LabeledItem(BaseModel):
         if self.style == "off_topic" and "relevance" not in self.labels.model_fields_set:
             # v1 items predate the relevance label: their off_topic style is that label.
             self.labels.relevance = "off_topic"
+        if len(self.follow_ups) > 3:
+            raise ValueError("a follow-up chain holds at most three follow-ups")
+        if self.candidate_notes is not None and not self.candidate_notes.strip():
+            raise ValueError("candidate_notes is empty (leave it out when the item has no note)")
+        if (self.candidate_notes is not None) != (self.labels.notes_mismatch is not None):
+            raise ValueError(
+                "candidate_notes and labels.notes_mismatch go together (a note needs notes_mismatch: true|false)"
+            )
         return self
 
 

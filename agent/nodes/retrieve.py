@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
@@ -267,11 +268,17 @@ def retrieve_stories(state: State, runtime: Runtime[Context]) -> dict:
     # Every hit is kept with its fit: the critic recognises a told story even when it does not fit the question,
     # but suggests (and the turn lists) only stories that fit.
     hits = search_stories(runtime.context, q["text"], q["competency"])
+    return {"stories": story_refs(hits, told_story(runtime.context, pending["text"]))}
+
+
+def story_refs(hits: Sequence[Any], told: Story | None) -> list[StoryRef]:
+    """What a turn keeps of its stories: the question's hits with their fit, then the story the answer retells
+    when it is not among them (never suggested: it does not fit). evals.calibrate gives a labelled answer's notes
+    to the critic through this too."""
     refs: list[StoryRef] = [
         {"id": h.story.id, "title": h.story.title, "score": round(float(h.score), 4), "fits": bool(h.fits)}
         for h in hits
     ]
-    told = told_story(runtime.context, pending["text"])
     if told is not None and all(ref["id"] != told.id for ref in refs):
         refs.append({"id": told.id, "title": told.title, "score": 0.0, "fits": False})
-    return {"stories": refs}
+    return refs
