@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from agent.critic import signals
+from agent.critic.another_story import answers_another
 from agent.critic.core import _signals, non_answer
 from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
@@ -249,7 +250,9 @@ def critique_follow_up(
     # Only a signal or relevance probe reads how the reply fits the question (its signals, its subject).
     f = compute(judged, verdict.text, sem, fit=probes in ("signal", "relevance"))
     fits = _fits(sem, f.sent_vecs, follow_up, info.text)
-    if (fits is None and word_off_topic) or (
+    # A reply answering another question (another story of the notes, another subject): another_story.py.
+    elsewhere = probes != "relevance" and answers_another(info, follow_up, verdict.text, sem, earlier, stories)
+    if elsewhere or (fits is None and word_off_topic) or (
             fits is not None and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
