@@ -48,6 +48,9 @@ _CHANGE_AFTER = re.compile(
 # A sentence placed after the work that says "later"/"since then": its figures are where things ended up.
 _AFTERWARDS = re.compile(
     r"\b(?:later|afterwards|after that|since then|by the end|in the end|as a result|the result|now|"
+    # "Today 1.2% of quotes need a manual fix", opening a sentence told after the work: where things stand since
+    # ("new merchants today" inside a sentence is a window, not a time point).
+    r"^\W*(?:today|these days|currently)\b|"
     # "for/over the next <period>" is the window of a plan, not where things ended up.
     r"from then on|(?<!for )(?<!over )(?<!during )(?<!within )the next|the following|following (?:month|quarter|year)|"
     # A period counted from the work: "a year on", "two quarters later", "has since", "in the weeks since".
@@ -94,6 +97,13 @@ _PAST_AFTER = re.compile(
 )
 
 
+# A told reduction to or by a figure: "cut complaints to a fifth", "complaints fell to 5%" (each verb pinned by
+# tests/test_critic_share_outcomes.py).
+_CUT_TO = re.compile(
+    r"\b(?:cut|brought|reduced|lowered|halved|dropped|fell)\b"
+    r"[^,;]*\b(?:to|by)\s+[^,;\s]+(?:\s+[^,;\s]+)?$",
+    re.IGNORECASE,
+)
 _MODAL = re.compile(r"\b(?:would|'d|will|'ll|should|could|might|can)\b", re.IGNORECASE)
 # A past-tense change with any subject: "recall went from 38% to 61%", "attacks dropped to 0".
 _PAST_SUBJECT = re.compile(r"\b(?:went|fell|rose|grew|dropped|improved|increased|decreased|took|cut|halved)\b", re.I)
@@ -187,7 +197,9 @@ def classify(
             settled = after_work and bool(
                 _AFTERWARDS.search(sent.text)
             )  # "By the end of the quarter he was closing 90%"
-            problem = bool(_PROBLEM.search(clause)) and metric.baseline is None and not settled
+            # "That cut complaints to a fifth", after the work: the change told outweighs the word for the problem.
+            problem = (bool(_PROBLEM.search(clause)) and metric.baseline is None and not settled
+                       and not (after_work and bool(_CUT_TO.search(clause)) and not _MODAL.search(clause)))  # fmt: skip
             # In a design or technical answer, only what the candidate (or their team) did is an outcome.
             lived = not hypothetical or (
                 (
