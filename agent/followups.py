@@ -13,6 +13,7 @@ from collections.abc import Collection
 
 from agent.critic.schema import Critique
 from agent.nodes.lines import stable_index
+from agent.signal_ask import ask_for
 from agent.state import FollowUp
 from prompts import load_yaml, render
 
@@ -125,9 +126,8 @@ def salient_phrase(gap: str, answer: str, critique: Critique) -> str | None:
     """A short span of the answer worth quoting back for this gap, or None (then a plain variant is used)."""
     if gap in ("non_answer", "relevance", "level", "none"):
         return None
-    if gap == "signal":  # the first signal the answer missed, as the thing to ask about
-        missing = critique.signals.missing
-        return missing[0][0].lower() + missing[0][1:].rstrip(".") if missing else None
+    if gap == "signal":  # asked through agent.signal_ask, never quoted
+        return None
     answer = " ".join(answer.split())  # answers wrap lines; a clause must not stop at a line break
     if gap == "quantified_result":
         # An outcome stated without a baseline; a context figure ("a team of 12") is not a result.
@@ -217,10 +217,13 @@ def choose_follow_up(
             if text not in asked:
                 return {"text": text, "probes": gap}
         phrase = salient_phrase(gap, answer, critique)
-        if phrase and gap != "signal" and _already_quoted(phrase, asked):
+        if phrase and _already_quoted(phrase, asked):
             phrase = None  # already quoted back once: a second quote of the same words sounds scripted
         group = _level_group(critique) if gap == "level" else None
-        for text in _variants(gap, phrase, key, group):
+        texts = _variants(gap, phrase, key, group)
+        if gap == "signal":  # each missing signal asked as a question, not quoted in the rubric's words
+            texts = [ask_for(s) for s in critique.signals.missing] + texts
+        for text in texts:
             if text not in asked:
                 return {"text": text, "probes": gap}
     return None
