@@ -20,7 +20,9 @@ _MULT = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUM_WORD = "|".join([*_ONES, *_TENS, *_MULT])
 WORD_NUMBER = re.compile(
     rf"\b(?P<num>a dozen|a couple of|(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion)\b))?"
-    rf"(?:{_NUM_WORD})(?:(?:\s*-\s*|\s+and\s+|\s+)(?:{_NUM_WORD}))*)\b(?!-)",
+    rf"(?:{_NUM_WORD})(?:(?:\s*-\s*|\s+and\s+|\s+)(?:{_NUM_WORD}))*"
+    # "nine and a half thousand", "two and a half million": the half belongs to the multiplier that follows
+    rf"(?:\s+and\s+a\s+half\s+(?:{'|'.join(_MULT)}))?)\b(?!-)",
     re.IGNORECASE,
 )
 _WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(_ONES)} | {k: float(v) for k, v in _TENS.items()}
@@ -32,7 +34,11 @@ def word_value(phrase: str) -> float:
     if low in ("a dozen", "a couple of"):
         return 12.0 if low == "a dozen" else 2.0
     total, current = 0.0, 0.0
-    for w in re.findall(r"[a-z]+", low):
+    low = re.sub(r"\band a half (?=\w)", "point-five ", low)
+    for w in re.findall(r"point-five|[a-z]+", low):
+        if w == "point-five":
+            current += 0.5
+            continue
         if w in _WORD_VALUES:
             current += _WORD_VALUES[w]
         elif w == "hundred":
