@@ -161,3 +161,33 @@ def test_a_case_told_with_a_negative_past(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _has(_stories(path), "the dashboard nobody opened")
+
+
+def _sql(text: str) -> str:
+    """A string as `sqlite3 .dump` writes it: quotes doubled, line breaks through replace()."""
+    quoted = "'" + text.replace("'", "''").replace("\n", "\\n") + "'"
+    return f"replace({quoted},'\\n',char(10))" if "\n" in text else quoted
+
+
+def test_a_sqlite_dump_s_rows_are_stories(tmp_path: Path) -> None:
+    path = tmp_path / "drill.db.sql"
+    name, queue = _sql("the Monday queue (Rui's fix)"), _sql(QUEUE.replace(". I ", ".\nI ", 1))
+    path.write_text(
+        "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE setting (k TEXT PRIMARY KEY, v TEXT);\n"
+        "INSERT INTO setting VALUES('owner','rui');\n"
+        "CREATE TABLE card (id INTEGER PRIMARY KEY, name TEXT, body TEXT, rehearsed INTEGER);\n"
+        f"INSERT INTO card VALUES(1,{name},{queue},3);\n"
+        f"INSERT INTO card VALUES(2,'missed handovers',{_sql(HANDOVER)},1);\n"
+        "CREATE TABLE reminder (id INTEGER PRIMARY KEY, text TEXT);\n"
+        f"INSERT INTO reminder VALUES(1,{_sql(TIPS)});\n"
+        "CREATE VIEW ready AS SELECT name FROM card WHERE rehearsed > 2;\n"
+        "ATTACH DATABASE 'elsewhere.db' AS other;\nCREATE TABLE other.copy (x TEXT);\n"
+        "COMMIT;\n",
+        encoding="utf-8",
+    )
+    stories = {s.title: s for s in ingest_paths([path]).stories}
+    assert _has(stories, "the Monday queue") and _has(stories, "missed handovers"), list(stories)
+    queue = next(s for t, s in stories.items() if "the Monday queue" in t)
+    assert "I split the job by region" in queue.text and "replace(" not in queue.text
+    assert not any("Lead with the number" in s.text for s in stories.values())
+    assert not (tmp_path / "elsewhere.db").exists() and not Path("elsewhere.db").exists()  # the dump reached no file

@@ -6,8 +6,8 @@ at the line its title sits on, its text after it. What a record holds deeper (co
 is left out; lists of strings under a part's key (`"action": ["...", "..."]`) become its lines. Parsed with the
 standard json module, PyYAML's safe loader (no object construction) or the csv module (a header row, then rows of
 the same width: each row is a record, its columns its fields). A document that does not parse, or holds no
-record, is left as it is. JSON Lines (one JSON object a line) and TOML (tomllib: arrays of tables, a script's
-data) are data documents the same way.
+record, is left as it is. JSON Lines (one JSON object a line), TOML (tomllib: arrays of tables, a script's
+data) and SQL dumps (sqldump.py: a table's rows) are data documents the same way.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.ingest import sqldump
 from knowledge.ingest.marks import ATX as _ATX
 from knowledge.ingest.records import Record, place, record_of
 
@@ -67,6 +68,9 @@ def _load(lines: list[str]) -> Any:
     """The parsed document when it is a JSON or YAML object or list, else None."""
     first = next((x.strip() for x in lines if x.strip()), "")
     text = "\n".join(lines)
+    tables = sqldump.rows(lines)
+    if tables is not None:
+        return tables
     if first.startswith(("{", "[")):
         try:
             data = json.loads(text)

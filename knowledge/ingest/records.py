@@ -154,11 +154,11 @@ def place(lines: list[str], records: list[Record]) -> list[str]:
 
 
 def _find(lines: list[str], title: str, start: int) -> int | None:
-    """The first line at or after `start` holding the title (as written, XML-escaped or JSON-escaped)."""
+    """The first line at or after `start` holding the title (as written, XML-, JSON- or SQL-escaped)."""
     probe = title[:60]
     # json.dump's default writes every non-ASCII character as a \\uXXXX escape ("Board demo \\u2192 ...")
     probes = {probe, html.escape(probe, quote=False), html.escape(probe), probe.replace('"', '\\"'),
-              json.dumps(probe)[1:-1], json.dumps(probe, ensure_ascii=False)[1:-1]}
+              json.dumps(probe)[1:-1], json.dumps(probe, ensure_ascii=False)[1:-1], probe.replace("'", "''")}
     for i in range(start, len(lines)):
         if any(p in lines[i] for p in probes):
             return i
