@@ -162,6 +162,32 @@ def _minutes_pitch() -> str:
     return "# loop notes\n\n## Me in 2 min (and why data)\n\n" + WHY + "\n\n## Report night\n\n" + ROLLBACK + "\n"
 
 
+def _rule_boxed_cases() -> str:
+    """Plain-text cases, each titled by one line between two rules, its parts named in capitals (two of them not
+    STAR labels)."""
+    rule = "=" * 60
+    parts = ("CONTEXT", "THE FORK IN THE ROAD", "ACTIONS", "RESULT", "WHAT STUCK")
+    out = "LOOP CASES, written like a course's cases\n\nIntro: each case has the same five parts.\n\n"
+    out += f"{rule}\nCASE 0   WHO I AM\n{rule}\n\n  {WHY}\n\n"
+    for n, (title, story) in enumerate((("REPORT NIGHT", ROLLBACK), ("SPARE NODES", COST)), start=1):
+        sentences = story.split(". ")
+        out += f"{rule}\nCASE {n}   {title}\n{rule}\n\n"
+        for k, part in enumerate(parts):
+            out += f"{part}\n  {sentences[k % len(sentences)].rstrip('.')}.\n\n"
+    return out
+
+
+def _conflicted() -> str:
+    """A synced notes file with two merge conflicts left in: the laptop's full telling against the phone's
+    shorthand."""
+    return (
+        "# loop stories\n\n## Report night\n\n<<<<<<< HEAD (laptop)\n" + ROLLBACK + "\n=======\n"
+        "orders schema change, report down 2 days, rolled back, contract test\n>>>>>>> 9f3e1aa (phone)\n\n"
+        "## Spare nodes\n\n<<<<<<< HEAD\ncloud bill, tags, table\n||||||| base\ncloud bill\n=======\n" + COST
+        + "\n>>>>>>> 77ab012 (phone: longer)\n"
+    )
+
+
 # layout -> (file name, document, every story and prepared answer it must yield, by kind)
 LAYOUTS: dict[str, tuple[str, Callable[[], str], dict[str, str]]] = {
     # an Admonition box with no title line is named by its kind ("Example"), as the plugin shows it
@@ -187,6 +213,11 @@ LAYOUTS: dict[str, tuple[str, Callable[[], str], dict[str, str]]] = {
     # a pitch titled as the speaker in so many minutes is a prepared answer
     "pitch titled by its minutes": ("loop notes.md", _minutes_pitch, {
         "Me in 2 min (and why data)": "answer", "Report night": "story"}),
+    # a title between two rules outranks the capitals part names under it
+    "cases titled between rules": ("loop cases.txt", _rule_boxed_cases, {
+        "CASE 0 WHO I AM": "answer", "CASE 1 REPORT NIGHT": "story", "CASE 2 SPARE NODES": "story"}),
+    # git's conflict markers are not headings; the fuller side of each conflict is the story
+    "merge conflicts left in": ("stories.md", _conflicted, {"Report night": "story", "Spare nodes": "story"}),
 }
 
 
@@ -247,3 +278,8 @@ def test_a_review_s_manager_and_peer_words_stay_out_of_the_self_assessment(tmp_p
     texts = _texts(_write(tmp_path, "performance review copy"))
     assert "finance team told me" not in texts["Keep the revenue report trustworthy"]  # the manager's words
     assert "Monday cost table changed" not in texts["Cloud spend per team visible"]
+
+
+def test_a_merge_conflict_keeps_the_fuller_side_only(tmp_path: Path) -> None:
+    texts = _texts(_write(tmp_path, "merge conflicts left in"))
+    assert texts["Report night"].strip() == ROLLBACK and texts["Spare nodes"].strip() == COST

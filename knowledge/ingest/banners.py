@@ -5,13 +5,17 @@
     #   @@ failure, lesson    #
     ##########################
 
-Read as Markdown, the frame's `#` lines are empty headings and the tag line is a heading of its own, so the story
-is named by its tags. Line for line: a box (a border of one repeated character, framed lines starting and ending
-with it, a border) becomes a heading made of its first framed line; its other lines (tags) and borders become
-blank, and so do separator lines of one repeated character between boxes. In a document with boxes, arrow
-bullets (`--> text`, `=> text`) are Markdown list items, so a box's `--> situation: ...` lines read as labelled
-bullets; their indented wrapped lines are set flush (lazy continuation lines of the same item, not a paragraph the
-item names).
+Read as Markdown, the frame's `#` lines are empty headings and the tag line is a heading of its own, so the story is
+named by its tags. A box may be open at the sides: one short line between two `=` rules (`=====` / `CASE 2  THE LATE
+LAUNCH` / `=====`) titles what follows the same way; read as Markdown the top rule and the line would be one
+heading's text, and capitals lines inside the case (its part names) would outrank it. Between `-` rules Markdown
+already reads the line as a heading (a rule, then an underlined heading), so those are left alone. Not in a
+reStructuredText document, whose over- and underlined titles keep their own levels (rest.py). Line for line: a box
+(a border of one repeated character, framed lines starting and ending with it, a border) becomes a heading made of
+its first framed line; its other lines (tags) and borders become blank, and so do separator lines of one repeated
+character between boxes. In a document with boxes, arrow bullets (`--> text`, `=> text`) are Markdown list items, so
+a box's `--> situation: ...` lines read as labelled bullets; their indented wrapped lines are set flush (lazy
+continuation lines of the same item, not a paragraph the item names).
 """
 
 from __future__ import annotations
@@ -19,18 +23,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from knowledge.ingest.rest import is_rest
+
 _BORDER = re.compile(r"^\s*([#*=/+~-])\1{9,}\s*$")
 _ARROW = re.compile(r"^(\s*)(?:-->|->|=>|==>|—>|→)\s+")
 
 
 def unbanner(lines: list[str]) -> list[str]:
     """Same number of lines; boxed titles as headings (see the module docstring)."""
-    boxes = list(_boxes(lines))
+    boxes = list(_boxes(lines, opened=not is_rest(lines)))  # reStructuredText's over- and underlined titles
     if not boxes:
         return lines
     out = list(lines)
     for top, bottom, char in boxes:
-        framed = [_unframe(lines[i], char) for i in range(top + 1, bottom)]
+        framed = [_unframe(lines[i], char) if _framed(lines[i], char) else " ".join(lines[i].split())
+                  for i in range(top + 1, bottom)]
         texts = [t for t in framed if t]
         for i in range(top, bottom + 1):
             out[i] = ""
@@ -53,9 +60,9 @@ def unbanner(lines: list[str]) -> list[str]:
     return out
 
 
-def _boxes(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+def _boxes(lines: list[str], opened: bool = True) -> Iterator[tuple[int, int, str]]:
     """(top border line, bottom border line, frame character) of each box: at least one framed line between two
-    borders of the same character, every framed line starting and ending with it."""
+    borders of the same character, every framed line starting and ending with it; or one short open line."""
     i = 0
     while i < len(lines):
         border = _BORDER.match(lines[i])
@@ -70,8 +77,20 @@ def _boxes(lines: list[str]) -> Iterator[tuple[int, int, str]]:
         if closing is not None and closing.group(1) == char:
             yield i, j, char
             i = j + 1
+        elif opened and char == "=" and _open_title(lines, i, char):
+            yield i, i + 2, char
+            i += 3
         else:
             i += 1
+
+
+def _open_title(lines: list[str], top: int, char: str) -> bool:
+    """One short line of words between this rule and another of the same character just under it."""
+    if top + 2 >= len(lines):
+        return False
+    text, closing = lines[top + 1].strip(), _BORDER.match(lines[top + 2])
+    return (closing is not None and closing.group(1) == char and 0 < len(text) <= 80 and text[0] != char
+            and any(c.isalpha() for c in text))
 
 
 def _framed(line: str, char: str) -> bool:

@@ -51,6 +51,7 @@ from knowledge.ingest.asciidoc import unasciidoc
 from knowledge.ingest.banners import unbanner
 from knowledge.ingest.cardfaces import uncard
 from knowledge.ingest.chat import unchat
+from knowledge.ingest.conflicts import unconflict
 from knowledge.ingest.confluence import unconfluence
 from knowledge.ingest.cornell import uncornell
 from knowledge.ingest.datadoc import undata
@@ -110,7 +111,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = untree(lines)  # notes drawn as a tree (├── / └── branches)
+    lines = untree(unconflict(lines))  # merge conflicts left by a sync; notes drawn as a tree (├── / └── branches)
     lines = uncornell(lines)  # two-column Cornell notes: the right-hand text under the first cue
     lines = unreview(lines)  # a performance review copy: a section per goal, others' words as replies
     lines = unscore(unbanner(lines))  # titles boxed in ASCII banners; scorecards named by the story they name
