@@ -50,7 +50,8 @@ def _toml() -> str:
         "# read by the rehearse-o-matic script\n# tip tables are skipped by it\n\n[owner]\nname = \"ines\"\n\n"
         f"[[story]]\ntitle = \"the Monday queue\"\narea = \"delivery\"\nbody = \"\"\"\n{QUEUE}\n\"\"\"\n\n"
         f"[[tip]]\ntitle = \"delivery\"\nbody = \"{TIPS} {TIPS}\"\n\n"
-        f"[[story]]\ntitle = 'the address lookup bill'\nbody = '''\n{VENDOR}\n'''\n"
+        f"[[story]]\ntitle = 'the address lookup bill'\nbody = '''\n{VENDOR}\n'''\n\n"
+        "[figures]\nname = \"queue hours\"\nvalue = 3\n"  # a second table: its bracketed line is not a name
     )
 
 

@@ -188,6 +188,17 @@ def _conflicted() -> str:
     )
 
 
+def _fortune() -> str:
+    """A `fortune` file: entries between `%` lines, a story's name in brackets over it, a tag line under it; a
+    tip with no name; a remark in brackets inside a story."""
+    return (
+        "[read me]\nOne entry a day in the terminal: say the story before reading it.\n\t-- me\n%\n"
+        "Lead with the number.\n\t-- tip\n%\n[why data, 60s]\n" + WHY + "\n\t-- pitch\n%\n"
+        "[report night]\n" + ROLLBACK + "\n[check the two days]\n\t-- incident\n%\n"
+        "[spare nodes]\n" + COST + "\n\t-- cost\n"
+    )
+
+
 # layout -> (file name, document, every story and prepared answer it must yield, by kind)
 LAYOUTS: dict[str, tuple[str, Callable[[], str], dict[str, str]]] = {
     # an Admonition box with no title line is named by its kind ("Example"), as the plugin shows it
@@ -218,6 +229,9 @@ LAYOUTS: dict[str, tuple[str, Callable[[], str], dict[str, str]]] = {
         "CASE 0 WHO I AM": "answer", "CASE 1 REPORT NIGHT": "story", "CASE 2 SPARE NODES": "story"}),
     # git's conflict markers are not headings; the fuller side of each conflict is the story
     "merge conflicts left in": ("stories.md", _conflicted, {"Report night": "story", "Spare nodes": "story"}),
+    # a name in square brackets at an entry's start names it; a bracketed remark inside a story does not
+    "fortune file": ("interview (fortune)", _fortune, {
+        "why data, 60s": "answer", "report night": "story", "spare nodes": "story"}),
 }
 
 
@@ -283,3 +297,9 @@ def test_a_review_s_manager_and_peer_words_stay_out_of_the_self_assessment(tmp_p
 def test_a_merge_conflict_keeps_the_fuller_side_only(tmp_path: Path) -> None:
     texts = _texts(_write(tmp_path, "merge conflicts left in"))
     assert texts["Report night"].strip() == ROLLBACK and texts["Spare nodes"].strip() == COST
+
+
+def test_a_bracketed_remark_inside_a_story_stays_in_it(tmp_path: Path) -> None:
+    texts = _texts(_write(tmp_path, "fortune file"))
+    assert "[check the two days]" in texts["report night"] and "\n%" not in texts["spare nodes"]
+    assert "-- incident" not in texts["report night"]  # the entry's tag line

@@ -49,6 +49,7 @@ from knowledge.ingest import decks, qforms
 from knowledge.ingest.admonitions import unadmonish
 from knowledge.ingest.asciidoc import unasciidoc
 from knowledge.ingest.banners import unbanner
+from knowledge.ingest.brackets import unbracket
 from knowledge.ingest.cardfaces import uncard
 from knowledge.ingest.chat import unchat
 from knowledge.ingest.conflicts import unconflict
@@ -112,6 +113,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
     lines = untree(unconflict(lines))  # merge conflicts left by a sync; notes drawn as a tree (├── / └── branches)
+    lines = unbracket(lines)  # names in square brackets over their text (a fortune file's entries)
     lines = uncornell(lines)  # two-column Cornell notes: the right-hand text under the first cue
     lines = unreview(lines)  # a performance review copy: a section per goal, others' words as replies
     lines = unscore(unbanner(lines))  # titles boxed in ASCII banners; scorecards named by the story they name
