@@ -199,6 +199,23 @@ def _fortune() -> str:
     )
 
 
+def _run_in_pitch_same_line() -> str:
+    """A running doc: a prep box whose pitch is a bold run-in label with the pitch on its line."""
+    return (
+        "# 1:1 notes (copy for prep)\n\n## PREP (mine)\n\n**Me in 90s (draft):** " + WHY + "\n\n"
+        "**Use as stories:** report night, spare nodes.\n\n## Report night\n\n" + ROLLBACK + "\n\n"
+        "## Spare nodes\n\n" + COST + "\n"
+    )
+
+
+def _run_in_pitch_quoted() -> str:
+    """A changelog-like page: a quoted note, then the pitch as a quoted bold label over the quoted text."""
+    return (
+        "# Changelog (me)\n\n> Bold entries are stories.\n\n> **About me (v3, 90s):**\n> " + WHY + "\n\n"
+        "## Report night\n\n" + ROLLBACK + "\n"
+    )
+
+
 # layout -> (file name, document, every story and prepared answer it must yield, by kind)
 LAYOUTS: dict[str, tuple[str, Callable[[], str], dict[str, str]]] = {
     # an Admonition box with no title line is named by its kind ("Example"), as the plugin shows it
@@ -232,6 +249,11 @@ LAYOUTS: dict[str, tuple[str, Callable[[], str], dict[str, str]]] = {
     # a name in square brackets at an entry's start names it; a bracketed remark inside a story does not
     "fortune file": ("interview (fortune)", _fortune, {
         "why data, 60s": "answer", "report night": "story", "spare nodes": "story"}),
+    # a bold run-in label naming a pitch opens the pitch, its text on the label's line or under it
+    "pitch as a run-in label": ("1-1 running doc.md", _run_in_pitch_same_line, {
+        "Me in 90s (draft)": "answer", "Report night": "story", "Spare nodes": "story"}),
+    "pitch as a quoted run-in label": ("changelog (me).md", _run_in_pitch_quoted, {
+        "About me (v3, 90s)": "answer", "Report night": "story"}),
 }
 
 
@@ -303,3 +325,10 @@ def test_a_bracketed_remark_inside_a_story_stays_in_it(tmp_path: Path) -> None:
     texts = _texts(_write(tmp_path, "fortune file"))
     assert "[check the two days]" in texts["report night"] and "\n%" not in texts["spare nodes"]
     assert "-- incident" not in texts["report night"]  # the entry's tag line
+
+
+def test_a_run_in_pitch_s_text_is_the_pitch(tmp_path: Path) -> None:
+    texts = _texts(_write(tmp_path, "pitch as a run-in label"))
+    # the label is the title, not text (the next paragraph of the prep box still joins the pitch: no line is left
+    # to end the section on)
+    assert " ".join(texts["Me in 90s (draft)"].split()).startswith(WHY)

@@ -127,7 +127,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
     lines = unissue(lines)  # `gh issue view` output: a section per issue, one per comment
     lines = uncard(lines)  # index cards typed up face by face
-    lines = _callouts(decks.unsplit(unfence(lines)))
+    lines = _run_in_pitches(_callouts(decks.unsplit(unfence(lines))))
     out = list(lines)
     # One ALL-CAPS word ("IMPORTANT") only titles a section in plain text, never next to Markdown headings.
     plain = not any(_ATX.match(line) for line in lines)
@@ -151,6 +151,36 @@ def normalize(lines: list[str]) -> list[str]:
             out[i] = f"{'#' * min(level + 1, 6)} {title}"
         else:
             qforms.rewrite(out, i)
+    return out
+
+
+# "**TMAY (v2, 90s):** I lead ...", "> **About me:**": a bold run-in label, with a colon, opening a paragraph.
+_RUN_IN = re.compile(r"^\s{0,3}(?:>\s?)?\*\*(?P<name>[^*]{2,80}?)\s*(?::\*\*|\*\*\s*:)\s*(?P<rest>.*)$")
+_EMPTY_QUOTE = re.compile(r"^\s{0,3}>?\s*$")
+
+
+def _run_in_pitches(lines: list[str]) -> list[str]:
+    """A paragraph opened by a bold run-in label that names a pitch ("**Me in 90s:** I run ...") is a section
+    titled by the label: the label becomes a heading on its own line (the text after it moves to the line, or the
+    text is already on the next lines); a label inside a paragraph, or one naming no pitch, stays as it is."""
+    out = list(lines)
+    level = 0
+    in_fence = False
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        atx = _ATX.match(line)
+        if in_fence or atx:
+            level = len(atx.group(1)) if atx else level
+            continue
+        run_in = _RUN_IN.match(line)
+        if run_in is None or not PITCH_TITLE.search(run_in["name"]) or (i > 0 and not _EMPTY_QUOTE.match(lines[i - 1])):
+            continue
+        heading = f"{'#' * min(level + 1, 6)} {run_in['name'].strip()}"
+        if not run_in["rest"].strip():
+            out[i] = heading  # the pitch follows on the next lines
+        elif i > 0 and len(run_in["rest"]) >= 80:
+            out[i - 1], out[i] = heading, run_in["rest"].strip()
     return out
 
 
