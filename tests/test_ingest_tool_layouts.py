@@ -181,10 +181,10 @@ def _conflicted() -> str:
     """A synced notes file with two merge conflicts left in: the laptop's full telling against the phone's
     shorthand."""
     return (
-        "# loop stories\n\n## Report night\n\n<<<<<<< HEAD (laptop)\n" + ROLLBACK + "\n=======\n"
-        "orders schema change, report down 2 days, rolled back, contract test\n>>>>>>> 9f3e1aa (phone)\n\n"
+        "# loop stories\n\n## Report night\n\n<<<<<<< HEAD (desk machine)\n" + ROLLBACK + "\n=======\n"
+        "orders schema change, report down 2 days, rolled back, contract test\n>>>>>>> 9f3e1aa (tablet)\n\n"
         "## Spare nodes\n\n<<<<<<< HEAD\ncloud bill, tags, table\n||||||| base\ncloud bill\n=======\n" + COST
-        + "\n>>>>>>> 77ab012 (phone: longer)\n"
+        + "\n>>>>>>> 77ab012 (tablet, longer)\n"
     )
 
 
@@ -193,8 +193,8 @@ def _fortune() -> str:
     tip with no name; a remark in brackets inside a story."""
     return (
         "[read me]\nOne entry a day in the terminal: say the story before reading it.\n\t-- me\n%\n"
-        "Lead with the number.\n\t-- tip\n%\n[why data, 60s]\n" + WHY + "\n\t-- pitch\n%\n"
-        "[report night]\n" + ROLLBACK + "\n[check the two days]\n\t-- incident\n%\n"
+        "Lead with the number.\n\t-- advice\n%\n[why data, 60s]\n" + WHY + "\n\t-- pitch\n%\n"
+        "[report night]\n" + ROLLBACK + "\n[check the two days]\n\t-- outage\n%\n"
         "[spare nodes]\n" + COST + "\n\t-- cost\n"
     )
 
@@ -324,7 +324,7 @@ def test_a_merge_conflict_keeps_the_fuller_side_only(tmp_path: Path) -> None:
 def test_a_bracketed_remark_inside_a_story_stays_in_it(tmp_path: Path) -> None:
     texts = _texts(_write(tmp_path, "fortune file"))
     assert "[check the two days]" in texts["report night"] and "\n%" not in texts["spare nodes"]
-    assert "-- incident" not in texts["report night"]  # the entry's tag line
+    assert "-- outage" not in texts["report night"]  # the entry's tag line
 
 
 def test_a_run_in_pitch_s_text_is_the_pitch(tmp_path: Path) -> None:
