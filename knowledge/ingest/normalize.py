@@ -44,6 +44,7 @@ YAML front matter is blanked. The number of lines never changes, so every item k
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from knowledge.ingest import decks, qforms
 from knowledge.ingest.admonitions import unadmonish
@@ -164,6 +165,8 @@ def _run_in_pitches(lines: list[str]) -> list[str]:
     titled by the label: the label becomes a heading on its own line (the text after it moves to the line, or the
     text is already on the next lines); a label inside a paragraph, or one naming no pitch, stays as it is."""
     out = list(lines)
+    # A label that opens several paragraphs ("**ME:**" in a rehearsal script) names a speaker or a field, not a pitch.
+    seen = Counter(m["name"].strip().lower() for m in map(_RUN_IN.match, lines) if m)
     level = 0
     in_fence = False
     for i, line in enumerate(lines):
@@ -174,7 +177,9 @@ def _run_in_pitches(lines: list[str]) -> list[str]:
             level = len(atx.group(1)) if atx else level
             continue
         run_in = _RUN_IN.match(line)
-        if run_in is None or not PITCH_TITLE.search(run_in["name"]) or (i > 0 and not _EMPTY_QUOTE.match(lines[i - 1])):
+        if run_in is None or not PITCH_TITLE.search(run_in["name"]) or seen[run_in["name"].strip().lower()] > 1:
+            continue
+        if i > 0 and not _EMPTY_QUOTE.match(lines[i - 1]):
             continue
         heading = f"{'#' * min(level + 1, 6)} {run_in['name'].strip()}"
         if not run_in["rest"].strip():
