@@ -216,6 +216,17 @@ def _run_in_pitch_quoted() -> str:
     )
 
 
+def _numbered_cards() -> str:
+    """Numbered cards between rules, each named only by its first field (a one-sentence thesis), then its parts."""
+    rule = "=" * 50
+    return (
+        "CARDS FOR THE LOOP\n\nSay the thesis first, then the parts.\n\n"
+        f"{rule}\nCARD 01\nTHESIS: A report people trust is worth more than a fast one.\n{ROLLBACK}\n"
+        "FITS: incident, ownership\n\n"
+        f"{rule}\nCARD 02\nTHESIS: Spend you can see is spend you can cut.\n{COST}\nFITS: cost\n"
+    )
+
+
 # layout -> (file name, document, every story and prepared answer it must yield, by kind)
 LAYOUTS: dict[str, tuple[str, Callable[[], str], dict[str, str]]] = {
     # an Admonition box with no title line is named by its kind ("Example"), as the plugin shows it
@@ -254,6 +265,10 @@ LAYOUTS: dict[str, tuple[str, Callable[[], str], dict[str, str]]] = {
         "Me in 90s (draft)": "answer", "Report night": "story", "Spare nodes": "story"}),
     "pitch as a quoted run-in label": ("changelog (me).md", _run_in_pitch_quoted, {
         "About me (v3, 90s)": "answer", "Report night": "story"}),
+    # a bare card number takes its name from the field under it
+    "numbered cards named by a field": ("cards.txt", _numbered_cards, {
+        "CARD 01 — A report people trust is worth more than a fast one.": "story",
+        "CARD 02 — Spend you can see is spend you can cut.": "story"}),
 }
 
 

@@ -128,7 +128,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
     lines = unissue(lines)  # `gh issue view` output: a section per issue, one per comment
     lines = uncard(lines)  # index cards typed up face by face
-    lines = _run_in_pitches(_callouts(decks.unsplit(unfence(lines))))
+    lines = _named_by_field(_run_in_pitches(_callouts(decks.unsplit(unfence(lines)))))
     out = list(lines)
     # One ALL-CAPS word ("IMPORTANT") only titles a section in plain text, never next to Markdown headings.
     plain = not any(_ATX.match(line) for line in lines)
@@ -152,6 +152,33 @@ def normalize(lines: list[str]) -> list[str]:
             out[i] = f"{'#' * min(level + 1, 6)} {title}"
         else:
             qforms.rewrite(out, i)
+    return out
+
+
+_RULE = re.compile(r"^\s*([-=*_~#+])\1{2,}\s*$")
+# "ONE-PAGER 03", "Card 12": a series number and nothing else, over a "KEY: text" field line.
+_SERIES_ONLY = re.compile(r"^\s{0,3}(?P<series>[A-Za-z][\w-]{1,20}(?:\s+[A-Za-z][\w-]{1,20})?\s+#?\d{1,3})\s*$")
+_FIELD_LINE = re.compile(r"^\s{0,3}(?P<key>[A-Za-z][A-Za-z ]{1,30}):\s+(?P<text>\S.{9,160})$")
+
+
+def _named_by_field(lines: list[str]) -> list[str]:
+    """A series number alone on a line ("CARD 07") names nothing; when the line under it is a field that is not a
+    STAR part or a question ("THESIS: one sentence"), that field's text names the entry: the number line becomes a
+    heading "CARD 07 — one sentence". Two such entries at least, or none is changed."""
+    at: list[tuple[int, str]] = []
+    for i in range(len(lines) - 1):
+        series, field = _SERIES_ONLY.match(lines[i]), _FIELD_LINE.match(lines[i + 1])
+        if series is None or field is None or (i > 0 and lines[i - 1].strip() and not _RULE.match(lines[i - 1])):
+            continue
+        label = parse_label(f"{field['key']}:")
+        if (label is not None and label.canon in _NOT_A_TITLE) or question_line(field["text"]):
+            continue
+        at.append((i, f"## {series['series'].strip()} — {field['text'].strip()}"))
+    if len(at) < 2:
+        return lines
+    out = list(lines)
+    for i, heading in at:
+        out[i] = heading
     return out
 
 
