@@ -41,18 +41,33 @@ def combined_score(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> in
     Each follow-up answer that closes the gap it probed adds a point, but a question that needed a gap follow-up
     scores at most 4; a depth follow-up on a complete answer answered badly (2 or less) takes a point off.
     """
+    return score_steps(main, follow_ups)[0]
+
+
+def score_steps(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> tuple[int, list[str]]:
+    """combined_score with each step that moved it, in words for the report ("the follow-up on the outcome
+    answered it (+1)"): a score that moved after the first answer otherwise reads as unexplained."""
     score = int(main["score"])
+    steps = [f"first answer {score}"]
     prompted = False
     for c in follow_ups:
         if c.get("probes") in (None, "none"):
-            score -= 1 if int(c["score"]) <= 2 else 0
+            weak = int(c["score"]) <= 2
+            score -= 1 if weak else 0
+            steps.append("the depth follow-up answered weakly (-1)" if weak else "the depth follow-up answered")
         else:
             prompted = True
-            score += 1 if c.get("closes_gap") else 0
-    cap = 4 if prompted else 5
+            closed = bool(c.get("closes_gap"))
+            score += 1 if closed else 0
+            label = gap_label(c["probes"])
+            steps.append(f"the follow-up on {label} " + ("answered it (+1)" if closed else "left it open"))
+    cap, why = (4, "a follow-up had to ask for it") if prompted else (5, "")
     if main.get("relevance") == "off_topic":
-        cap = min(cap, 3)  # brought back to the question, the first answer still missed it
-    return max(1, min(score, cap))
+        cap, why = min(cap, 3), "the first answer was off topic"  # brought back to the question, it still missed it
+    final = max(1, min(score, cap))
+    if final < score:
+        steps.append(f"at most {cap}: {why}")
+    return final, steps
 
 
 def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, Any]:
@@ -76,13 +91,21 @@ def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, A
             # The critic leads with a figure that disagrees with the candidate's notes (its gap sentence is that
             # note): that, not "numbers on results", is what the scorecard and the practice list name.
             gaps = [NOTES_MISMATCH, *gaps[1:]]
+        first_missing = (critique.get("signals") or {}).get("missing", [])
+        # What the follow-ups left open, as the graph worked it out when it chose the next follow-up (a turn of an
+        # older session has no record of it: its first answer's lists stand).
+        left = next((t["left"] for t in reversed(mine) if t["is_follow_up"] and t.get("left")), None)
+        score, steps = score_steps(critique, follow_ups)
         row.update(
-            score=combined_score(critique, follow_ups),
+            score=score,
+            score_steps=steps,
             first_score=critique["score"],
             follow_up_scores=[c["score"] for c in follow_ups],
             relevance=critique.get("relevance", "on_topic"),
             level=critique.get("level", "at"),
-            signals_missing=(critique.get("signals") or {}).get("missing", []),
+            signals_missing=left["signals_missing"] if left else first_missing,
+            first_signals_missing=first_missing,
+            still_open=left["gaps"] if left else gaps,
             applies=critique.get("applies", []),
             star=critique["star"],
             quantified=critique["quantified_result"],
@@ -259,10 +282,24 @@ def render_markdown(
                 lines += [*([f"- {failed}"] if failed else []), *_critique_md(t["critique"]), ""]
             if t["stories"]:
                 lines += ["Related stories: " + ", ".join(s["title"] for s in t["stories"]), ""]
+        row = scorecard["questions"][i] if i < len(scorecard["questions"]) else {}
+        lines += _ending_lines(row)
     if scorecard["practice"]:
         lines += ["", "## Top things to practise", ""]
         lines += [f"{n}. **{gap_label(p['gap'])}**: {p['advice']}" for n, p in enumerate(scorecard["practice"], 1)]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _ending_lines(row: dict[str, Any]) -> list[str]:
+    """After a question's follow-ups: its score and what moved it, and what is still open (the critique lines above
+    are each answer's own, so a gap a follow-up closed would otherwise still read as open)."""
+    if row.get("score") is None or not row.get("follow_ups") or "score_steps" not in row:
+        return []
+    signals = row.get("signals_missing", [])
+    gaps = [g for g in row.get("still_open", []) if g != "signal"] + (["signal"] if signals else [])
+    still = [f"{gap_label(g)} ({'; '.join(signals)})" if g == "signal" else gap_label(g) for g in gaps]
+    left = f"Still open after the follow-ups: {', '.join(still)}." if still else "Nothing is left open."
+    return [f"**Where it ended: {row['score']}/5** ({'; '.join(row['score_steps'])}). {left}", ""]
 
 
 def _with_whole_answers(thread_id: str, turns: list[Any]) -> list[Any]:

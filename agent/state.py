@@ -62,6 +62,7 @@ class TurnRecord(TypedDict):
     follow_up: FollowUp | None
     stories: list[StoryRef]
     usage: dict[str, Any] | None
+    left: NotRequired[dict[str, list[str]]]  # a follow-up turn: the main answer's gaps and signals still open after it
 
 
 class PendingAnswer(TypedDict):

@@ -228,6 +228,7 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
     asked = [t["follow_up"]["text"] for t in state.get("turns", []) if t["follow_up"]]
     usage: dict[str, Any] | None = None
     llm_follow_up: FollowUp | None = None
+    left: dict[str, list[str]] | None = None  # a follow-up turn: what the main answer still leaves open after it
     if pending["is_follow_up"]:
         last_follow_up = earlier[-1]["follow_up"] if earlier else None
         if last_follow_up is None:
@@ -241,6 +242,7 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
         main = Critique.model_validate(main_record["critique"]) if main_record else critique
         judged = [t["critique"] for t in earlier if t["is_follow_up"] and t["critique"] is not None]
         main = _open_gaps(main, [*judged, critique.model_dump()])
+        left = {"gaps": list(main.weak_or_missing), "signals_missing": list(main.signals.missing)}
         main_text = main_record["answer"] if main_record else pending["text"]
         follow_up = _follow_up(ctx, main, main_text, None, earlier, asked, key=f"{q['id']}:{ctx.seed}")
     else:
@@ -262,6 +264,8 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
         "stories": [ref for ref in refs if ref.get("fits", True)],
         "usage": usage,
     }
+    if left is not None:
+        record["left"] = left
     if follow_up is not None:
         from agent.critic.semantic import MAX_SENTENCES, semantic
         from agent.critic.text import sentences

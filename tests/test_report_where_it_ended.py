@@ -1,0 +1,89 @@
+"""After a question's follow-ups the report says where it ended: the score and each step that moved it, and what is
+still open, so a gap a follow-up reply closed no longer reads as open (newcomer30 N24: the report and the JSON
+scorecard kept the first answer's missing list after a reply covered it, and a score that moved was unexplained).
+A scripted session of the real CLI with an invented one-question role pack; the report files are read as written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agent.report import score_steps
+
+REPO = Path(__file__).resolve().parents[1]
+ROLE = """\
+name: infra-lead
+title: Infrastructure Lead
+competencies:
+  execution: 1
+questions:
+  - id: cost-cut
+    text: Tell me about a time you cut what a system your team ran cost to operate.
+    type: behavioral
+    competency: execution
+    signals: [Finds where the money goes before cutting, Keeps reliability while cutting]
+"""
+FIRST = (
+    "Last year our search cluster cost too much and I owned its budget. I profiled which indexes were queried, "
+    "moved the cold ones to cheaper storage, and turned off two idle replicas after checking our error rates held. "
+    "The bill went down a lot and it stayed down."
+)
+NUMBERS = "The monthly bill went from $42,000 to $27,000, about 36% less, and it held there for the next two quarters."
+VAGUE = "I honestly do not remember the figures any more, it was a while ago."
+
+
+def _session(tmp_path: Path, data: Path, reply: str) -> tuple[dict[str, Any], str]:
+    role, answers = tmp_path / "role.yaml", tmp_path / "answers.json"
+    role.write_text(ROLE, encoding="utf-8")
+    answers.write_text(json.dumps([FIRST, reply]), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "agent.session", "--role", str(role), "--offline", "--questions", "1",
+         "--follow-ups", "1", "--embedder", "hashing", "--answers", str(answers)],
+        capture_output=True, text=True, cwd=REPO, timeout=180, env=dict(os.environ), stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    (transcript,) = (data / "reports").glob("*.json")
+    return json.loads(transcript.read_text(encoding="utf-8")), transcript.with_suffix(".md").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("reply", "closed"), [(NUMBERS, True), (VAGUE, False)])
+def test_the_report_says_where_a_question_ended(
+    isolated_data_dir: Path, tmp_path: Path, reply: str, closed: bool
+) -> None:
+    transcript, report = _session(tmp_path, isolated_data_dir, reply)
+    first, follow_up = transcript["turns"]
+    assert follow_up["is_follow_up"] and first["follow_up"]["probes"] == "quantified_result", first["follow_up"]
+    assert "quantified_result" in first["critique"]["weak_or_missing"]
+    assert bool(follow_up["critique"]["closes_gap"]) is closed
+    row = transcript["scorecard"]["questions"][0]
+    step = "answered it (+1)" if closed else "left it open"
+    steps = [f"first answer {first['critique']['score']}", f"the follow-up on numbers on results {step}"]
+    assert row["score_steps"] == steps
+    assert row["score"] == first["critique"]["score"] + closed
+    assert ("quantified_result" in row["still_open"]) is not closed  # the first answer's list kept it either way
+    assert row["first_signals_missing"] == first["critique"]["signals"]["missing"]
+    ended = next(line for line in report.splitlines() if line.startswith("**Where it ended"))
+    assert ended.startswith(f"**Where it ended: {row['score']}/5** (first answer {first['critique']['score']}; ")
+    assert ("numbers on results" in ended.partition("Still open")[2]) is not closed, ended
+
+
+def test_each_step_that_caps_a_score_is_named() -> None:
+    main = {"score": 4, "relevance": "off_topic"}
+    assert score_steps(main, [{"probes": "relevance", "closes_gap": True, "score": 4}]) == (
+        3, ["first answer 4", "the follow-up on answering the question asked answered it (+1)",
+            "at most 3: the first answer was off topic"],
+    )  # fmt: skip
+    assert score_steps({"score": 5}, [{"probes": "none", "score": 2}]) == (
+        4,
+        ["first answer 5", "the depth follow-up answered weakly (-1)"],
+    )
+    assert score_steps({"score": 3}, [{"probes": "result", "closes_gap": True, "score": 4},
+                                      {"probes": "quantified_result", "closes_gap": True, "score": 5}])[1][-1] == (
+        "at most 4: a follow-up had to ask for it"
+    )  # fmt: skip
