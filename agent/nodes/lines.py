@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from agent.state import State
 from knowledge.models import RolePack
@@ -26,14 +27,42 @@ def opening_line(pack: RolePack, count: int) -> str:
 
 
 def closing_line(pack: RolePack, candidate_questions: list[str]) -> str:
-    """The pack's closing, then 'Do you have any questions for me?', pointing at one the candidate prepared."""
+    """The pack's closing, then 'Do you have any questions for me?', pointing at one the candidate prepared: one
+    that names no company or product if the notes have one, else the first, said to be written for one company."""
     lines = load_yaml("interviewer.yaml")
     parts = [render(pack.closing.strip() or lines["closing"], role_title=pack.title)]
     if "questions for me" not in parts[0].lower():
         parts.append(lines["ask_for_questions"])
     if candidate_questions:
-        parts.append(render(lines["candidate_question_hint"], example=candidate_questions[0]))
+        portable = [q for q in candidate_questions if not names_in(q)]
+        if portable:
+            parts.append(render(lines["candidate_question_hint"], example=portable[0]))
+        else:
+            example = candidate_questions[0]
+            names = ", ".join(names_in(example)[:3])
+            parts.append(render(lines["candidate_question_named"], example=example, names=names))
     return " ".join(parts)
+
+
+# A capitalised word inside a sentence (not its first word, not "I"): a company, product or team's name, which
+# makes a prepared question one written for a particular company ("How does Acme's ...?").
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"'(]\s*)$")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NOT_NAMES = {"I", "I'm", "I've", "I'd", "I'll", "OK"}
+
+
+def names_in(text: str) -> list[str]:
+    """The names a question uses: capitalised words that do not start a sentence, in order, each once."""
+    found: list[str] = []
+    for m in _WORD.finditer(text):
+        word = m.group(0).rstrip("'’s") if m.group(0).endswith(("'s", "’s")) else m.group(0)
+        # all capitals: an acronym (SQL, AWS), as often a field's term as a company's; left out
+        if not any(c.isupper() for c in word) or word.isupper() or word in _NOT_NAMES or word in found:
+            continue
+        if _SENTENCE_START.search(text[: m.start()]):
+            continue
+        found.append(word)
+    return found
 
 
 def ended_early_line() -> str:
