@@ -48,6 +48,7 @@ _GENERIC_NAMES = {
     "KPI", "KPIs", "OKR", "OKRs", "CEO", "CTO", "CFO", "VPs", "ROI", "PII", "The", "This", "That", "Then", "When",
     "After",
 }  # fmt: skip
+_OPENERS = {"the", "it", "this", "that", "they", "things", "everything", "there", "then"}  # _SUBJECT's plain words
 _SWAP = {
     "i": "you",
     "we": "you",
@@ -95,6 +96,8 @@ def _second_person(text: str) -> str:
         core = word.lower().rstrip(",")
         swap = _SWAP.get(core)
         out.append(word if swap is None else swap + word[len(core) :])
+    if out and out[0].lower() in _OPENERS:  # "The bill went down" opened a sentence; quoted back it sits mid-question
+        out[0] = out[0].lower()
     return re.sub(r"\byou was\b", "you were", " ".join(out))
 
 

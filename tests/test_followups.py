@@ -124,3 +124,10 @@ def test_clauses_run_across_line_breaks_and_generic_acronyms_are_not_names() -> 
         "you cut the number of cross-team dependencies you tracked"
     )
     assert named_thing("Our AI roadmap used an LLM and Databricks.") == "Databricks"
+
+
+def test_a_phrase_that_opened_a_sentence_reads_mid_question() -> None:
+    answer = "I moved the cold indexes to cheaper disks. The bill went down a lot and it stayed down."
+    for key in ("q1", "q2", "q3", "q4"):  # every wording of the follow-up
+        fu = choose_follow_up(critique(["quantified_result"]), answer, probed=[], asked=[], budget_left=1, key=key)
+        assert fu is not None and "the bill went down a lot" in fu["text"], fu
