@@ -130,7 +130,7 @@ def critique_answer(
         gap=gap_text,
         score=1 if verdict.injection else score, non_answer=verdict.injection,
         evidence=_evidence(f, typed, applies), story_notes=notes_found,
-        strengths=[] if verdict.injection or f.relevance.label == "off_topic" else strengths(f, found),
+        strengths=[] if verdict.injection or f.relevance.label == "off_topic" else strengths(f, found, applies),
         notes=notes,
     )  # fmt: skip
 

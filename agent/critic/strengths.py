@@ -15,8 +15,10 @@ def _quote(s: Sentence, limit: int = 90) -> str:
     return s.text if len(s.text) <= limit else s.text[: limit - 1].rstrip() + "…"
 
 
-def strengths(f: Features, gaps: list[str]) -> list[str]:
-    """What to keep doing, most telling first."""
+def strengths(f: Features, gaps: list[str], applies: list[str]) -> list[str]:
+    """What to keep doing, most telling first. A design or plan cue (requirements, trade-offs, failure modes) is
+    praised only where the question's shape judges it (`applies`): "starts from requirements" under a story's
+    opening sentence is praise the scorecard's own flags contradict."""
     from agent.critic.core import headline_metric
 
     phr = load_yaml("critic_phrases.yaml")["strengths"]
@@ -31,7 +33,7 @@ def strengths(f: Features, gaps: list[str]) -> list[str]:
     elif f.star.action is not None and f.spec != "low" and not set(gaps) & {"action", "ownership"}:
         out.append(render(phr["action"], quote=_quote(f.star.action)))
     for cue in ("requirements", "tradeoffs", "failure_modes"):
-        if cue in f.cues and cue not in gaps:
+        if cue in f.cues and cue not in gaps and cue in applies:
             out.append(render(phr[cue], quote=_quote(f.cues[cue])))
     covered = [h for h in f.signals if h.named and h.sentence is not None]  # weak evidence is no strength
     if covered and "signal" not in gaps:
