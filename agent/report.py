@@ -161,7 +161,9 @@ def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_
 def _critique_md(c: dict[str, Any]) -> list[str]:
     out = [f"- {flag_line(c)}", *(f"- {line}" for line in detail_lines(c))]
     out += [f"- Strength: {s}" for s in c.get("strengths", [])]
-    out += [f'- Evidence ({e["field"]}): "{e["span"]["text"]}"' for e in c.get("evidence", [])]
+    # a depth follow-up probes no gap ("none"): its reply's evidence is the depth asked for
+    out += [f'- Evidence ({"depth" if e["field"] == "none" else e["field"]}): "{e["span"]["text"]}"'
+            for e in c.get("evidence", [])]  # fmt: skip
     out += [f"- Story note ({n['story_title']}): {n['message']}" for n in notes_beyond_gap(c)]
     return out
 

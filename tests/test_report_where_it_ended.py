@@ -38,10 +38,10 @@ NUMBERS = "The monthly bill went from $42,000 to $27,000, about 36% less, and it
 VAGUE = "I honestly do not remember the figures any more, it was a while ago."
 
 
-def _session(tmp_path: Path, data: Path, reply: str) -> tuple[dict[str, Any], str]:
+def _session(tmp_path: Path, data: Path, reply: str, first: str = FIRST) -> tuple[dict[str, Any], str]:
     role, answers = tmp_path / "role.yaml", tmp_path / "answers.json"
     role.write_text(ROLE, encoding="utf-8")
-    answers.write_text(json.dumps([FIRST, reply]), encoding="utf-8")
+    answers.write_text(json.dumps([first, reply]), encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "agent.session", "--role", str(role), "--offline", "--questions", "1",
          "--follow-ups", "1", "--embedder", "hashing", "--answers", str(answers)],
@@ -87,3 +87,24 @@ def test_each_step_that_caps_a_score_is_named() -> None:
                                       {"probes": "quantified_result", "closes_gap": True, "score": 5}])[1][-1] == (
         "at most 4: a follow-up had to ask for it"
     )  # fmt: skip
+
+
+STRONG = (
+    "Last year our search cluster cost $42,000 a month and I owned its budget. I profiled which indexes were queried "
+    "and found 70% of the spend went to indexes nobody had read in 90 days. I moved those to cheaper storage and "
+    "turned off two idle replicas after checking our error rates held at 0.1%. The monthly bill went from $42,000 to "
+    "$27,000, and it held for the next two quarters."
+)
+DEPTH = (
+    "The hardest call was turning off the replicas: I chose to accept a slower failover, 4 minutes instead of 30 "
+    "seconds, because the cluster served internal search only, and I checked that with the two teams who used it most."
+)
+
+
+def test_a_depth_follow_up_reads_as_such(isolated_data_dir: Path, tmp_path: Path) -> None:
+    transcript, report = _session(tmp_path, isolated_data_dir, DEPTH, first=STRONG)
+    first, follow_up = transcript["turns"]
+    assert first["follow_up"]["probes"] == "none", first["follow_up"]  # a complete answer gets a depth follow-up
+    assert any(e["field"] == "none" for e in follow_up["critique"]["evidence"])
+    assert "- Evidence (depth): " in report and "Evidence (none)" not in report
+    assert "the depth follow-up answered)" in report
