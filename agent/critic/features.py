@@ -156,7 +156,12 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # Asked for something of theirs that went wrong, it tells one: the subject is theirs to choose, so other
         # questions about that subject fitting its words and meaning better do not make it another question's.
         rel = dataclasses.replace(rel, label="on_topic")
-    if rel.label != "off_topic" and lvl.label != "below" and shape != "motivation" and (
+    # Asked for a disagreement, it tells one (another party's position and an opposing one): the same holds, and no
+    # rival question's signals make it that question's answer (the matter argued over is a rival's subject).
+    conflict = relevance.conflict_told(info, sents) is not None
+    if rel.label == "off_topic" and conflict:
+        rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
+    if rel.label != "off_topic" and lvl.label != "below" and shape != "motivation" and not conflict and (
             rival := _outshown_by(info, rel, sig, sents, sent_vecs, sem, metrics)) is not None:  # fmt: skip
         # It names more of another question's signals than of this one's: an answer to that question, however many
         # of this question's words it shares (a latency fix told to a token-cost question names its levers).

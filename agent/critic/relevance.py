@@ -80,6 +80,23 @@ FAILURE_TOLD = re.compile(
     r"(?:rolled|pulled|took) (?:it|that|this|them) (?:back|out)|(?:nobody|no one|almost nobody) used)\b",
     re.IGNORECASE,
 )
+# A question that asks for a disagreement ("a time you disagreed with a teammate", "a conflict between two
+# engineers") is answered by one whatever its subject: the technical matter argued over is the candidate's choice.
+CONFLICT_ASKED = re.compile(r"\b(?:disagree\w*|conflicts?|argu\w*|push(?:ed)? back)\b", re.IGNORECASE)
+# How a story gives another party's position: "my VP wanted to buy", "a teammate proposed", "she insisted on".
+OTHER_STANCE = re.compile(
+    r"\b(?:teammate|colleague|peer|VP|CTO|CPO|CEO|boss|manager|director|lead|leader|head of \w+|PM|owner|engineer|"
+    r"architect|he|she|they)\s+(?:(?:really|strongly|initially|originally|still)\s+)?(?:wanted|proposed|pushed for|"
+    r"preferred|insisted|argued|suggested|favou?red|was set on|was convinced|planned to|asked (?:us|me) to)\b",
+    re.IGNORECASE,
+)
+# How it gives the opposing one: "I disagreed", "I thought the demo set was too easy", "I pushed back", "we disagreed".
+OPPOSED = re.compile(
+    r"\b(?:I (?:disagreed|pushed back|objected|argued|was against|was(?:n't| not) convinced|had (?:doubts|concerns)|"
+    r"did(?:n't| not) agree|thought (?:it|that|this|the|we|our|his|her|their)\b)|(?:we|they) disagreed|"
+    r"disagreement|(?:the )?other (?:one|engineer|side) (?:wanted|preferred|argued))",
+    re.IGNORECASE,
+)
 PARAPHRASED = 2  # signals named only in the answer's own words (paraphrase.py) that show an answer is about this one
 SUBJECT_WORDS = 20  # shorter replies are judged by the non-answer check and the meaning of what they say
 # Everyday words a question and an unrelated answer share without being about the same thing.
@@ -249,6 +266,19 @@ def failure_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     if info.competency != "failure_learning" or not FAILURE_ASKED.search(info.text):
         return None
     return next((s for s in sents if FAILURE_TOLD.search(s.text)), None)
+
+
+def conflict_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
+    """The sentence that gives another party's position, when the question asks for a disagreement (its competency
+    is conflict resolution and its text asks for one) and the answer tells one: that position and an opposing one
+    (the candidate's or a second party's); None otherwise."""
+    if info.competency != "conflict_resolution" or not CONFLICT_ASKED.search(info.text):
+        return None
+    other = next((s for s in sents if OTHER_STANCE.search(s.text)), None)
+    if other is None:
+        return None
+    opposed = any(OPPOSED.search(s.text) for s in sents) or sum(len(OTHER_STANCE.findall(s.text)) for s in sents) >= 2
+    return other if opposed else None
 
 
 def shows_signals(hits: list[SignalHit]) -> bool:
