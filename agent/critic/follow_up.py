@@ -14,19 +14,19 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from agent.critic import signals
+from agent.critic import lexical, signals
 from agent.critic.another_story import answers_another
 from agent.critic.core import _signals, non_answer
 from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
 from agent.critic.question import QuestionInfo
 from agent.critic.relevance import MOTIVE, shared_topic
-from agent.critic.schema import Critique, Evidence, Span, StarFlags, StoryNote
+from agent.critic.schema import Critique, Evidence, MetricMention, Span, StarFlags, StoryNote
 from agent.critic.semantic import MAX_SENTENCES, Semantic, semantic
 from agent.critic.star import concrete as pictured
 from agent.critic.star import states_result
 from agent.critic.story_notes import drift_notes, told_index
-from agent.critic.text import clip, first_person, sentences, words
+from agent.critic.text import Sentence, clip, first_person, sentences, words
 from knowledge.models import Story
 from knowledge.paths import is_sample
 from prompts import load_yaml
@@ -53,6 +53,8 @@ ON_THE_ASK = 0.30
 # not see it?"): a specific reply close to it in meaning gives it, in words the question's signal list may not share.
 OPEN_PROBES = ("failure_modes", "tradeoffs", "rationale", "requirements", "scale", "quantified_result", "signal")
 SUBSTANTIAL_WORDS = 40
+# Probes for a part of the answer's form, which a reply gives or not whatever its words (_closes checks the part).
+GIVEN_BY_FORM = ("ownership", "action", "result", "quantified_result")
 MEASURED_WORDS = 12  # a reply this long with a figure in it says what it measured, not only the figure
 # A short reply that declines the follow-up ("I'd rather not say", "I can't share that") gives nothing of what it asked.
 DECLINES = re.compile(
@@ -141,7 +143,10 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
     checks = {
         # "I was hands-on throughout and kept pushing" claims ownership without a step anyone could picture.
         # "We talked it through as a team" names no part of the candidate's own: not even partly.
-        "ownership": (f.own == "clear" and f.star.action is not None and f.spec != "low", f.own in ("clear", "mixed")),
+        # A one-liner reads as unspecific by length alone; its own step naming a product or a figure ("I ran a
+        # one-week benchmark of X against Y") gives the part asked for. "Hands-on throughout" names nothing.
+        "ownership": (f.own == "clear" and f.star.action is not None
+                      and (f.spec != "low" or _names_a_thing(f.star.action, f.metrics)), f.own in ("clear", "mixed")),
         # A step closes an action probe when it is the candidate's own (or shared with "we" and "I") and something an
         # interviewer could picture: "I kept them informed as usual" or "we talked it through as a group" names a
         # step and gives nothing of what was asked.
@@ -169,6 +174,22 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
     concrete = f.spec != "low" and (not flags["no_reason"] or not flags["no_tradeoffs"] or bool(f.metrics)
                                     or f.case is not None)  # fmt: skip
     return concrete, f.spec != "low"
+
+
+_NAMED_THING = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9]+|\b[A-Z]{2,}\b|\b\w+\d\w*")
+
+
+def _names_a_thing(sentence: Sentence, metrics: Sequence[MetricMention]) -> bool:
+    """The sentence holds a figure or names a thing: a capitalised name inside it, an acronym, a token with digits."""
+    return any(sentence.start <= m.start < sentence.end for m in metrics) or bool(
+        _NAMED_THING.search(sentence.text[1:]))  # fmt: skip
+
+
+def _on_the_subject(info: QuestionInfo, f: Features, text: str) -> bool:
+    """The reply uses a distinctive word of the asked question or its signals (lexical.py: "compared", "decision"),
+    or reports a measured change (a figure from one value to another, or by how much it moved)."""
+    changed = any(m.role == "outcome" and (m.baseline is not None or m.phase == "delta") for m in f.metrics)
+    return changed or lexical.fits(info, text)[0] > 0
 
 
 def _fits(sem: Semantic, sent_vecs: np.ndarray | None, follow_up: str, question: str) -> list[float] | None:
@@ -252,11 +273,18 @@ def critique_follow_up(
     fits = _fits(sem, f.sent_vecs, follow_up, info.text)
     # A reply answering another question (another story of the notes, another subject): another_story.py.
     elsewhere = probes != "relevance" and answers_another(info, follow_up, verdict.text, sem, earlier, stories)
-    if elsewhere or (fits is None and word_off_topic) or (
-            fits is not None and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
+    closes, partly = _closes(probes, f, info, verdict.text, follow_up)
+    # A short reply that gives exactly what a probe for the answer's form asked (the candidate's own steps, the result,
+    # its numbers) about the question's subject is judged against that probe, not by how far its meaning sits from the
+    # earlier answer: an exact reply names what that answer only alluded to ("the vector store" -> the two products
+    # compared), so static vectors and MiniLM put it far from both texts. Another story (answers_another) or an aside
+    # with none of the question's words and no measured change (a holiday, a family event) is still off topic.
+    given = closes and probes in GIVEN_BY_FORM and len(words(verdict.text)) <= CHECKED_WORDS and _on_the_subject(
+        info, f, verdict.text)  # fmt: skip
+    if elsewhere or (fits is None and word_off_topic and not given) or (
+            fits is not None and not given and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
-    closes, partly = _closes(probes, f, info, verdict.text, follow_up)
     n_words = len(words(verdict.text))
     # Close in meaning to the probe, or specific throughout (high specificity: named things and figures) or with a
     # measured outcome: static vectors put a reply that reports a metric moving far from "how did you realise it
