@@ -129,9 +129,13 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         case is not None and star.action is not None,
     )
     lvl = level.judge(info.level, info.type, sents, disabled)
-    if lvl.label == "below" and rel.label != "on_topic" and rel.instead_competency != "a past project":
+    if lvl.label == "below" and rel.label != "on_topic" and rel.instead_competency != "a past project" and not (
+            shape == "plan" and rel.word_share == 0):  # fmt: skip
         # The same subject told at a lower scope (the fix, not the org) reads like a neighbouring technical
-        # question: that is a level gap, not an answer to another question.
+        # question: that is a level gap, not an answer to another question. Not for a plan question ("walk me
+        # through how you decide") whose words the answer never uses: a story question leaves its subject open
+        # (any project, any incident), a plan question names it, and a fix of something else told to it (an
+        # outage told to a budget trade-off) is another subject, not a lower scope.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     # The asked question's signals said in the answer's own words count (paraphrase.py); a rival question's do not
     # (_answers_rival): such a match shows the answer may answer this question, never that it answers another.
