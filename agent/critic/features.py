@@ -180,10 +180,11 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # of this question's words it shares (a latency fix told to a token-cost question names its levers).
         rel = dataclasses.replace(rel, label="off_topic", sibling=False, instead=info.others[rival[0]][0],
                                   instead_competency=info.others[rival[0]][1], rival_sentence=rival[1])  # fmt: skip
-    if (rel.label == "off_topic" and spec == "low" and own == "unclear"
+    if (rel.label == "off_topic" and spec == "low" and (own == "unclear" or shape == "plan")
             and rel.instead_competency not in ("a past project", "another system")):  # fmt: skip
         # A vague answer told all as "we" (no name, figure or step of the candidate's own) says too little for its
-        # words to place it on another question: what it lacks is ownership and specifics, not the subject.
+        # words to place it on another question: what it lacks is ownership and specifics, not the subject. So does a
+        # vague plan ("we would look at ... and communicate it clearly"), whatever its ownership reads.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     if rel.label == "off_topic" and tells_fitting_story:
         # It retells the candidate's own story that the index matched to THIS question (the one /hint offers): the
