@@ -18,6 +18,7 @@ from agent.critic import lexical, signals
 from agent.critic.another_story import answers_another
 from agent.critic.core import _signals, non_answer
 from agent.critic.features import Features, compute
+from agent.critic.generic import says_nothing
 from agent.critic.nonanswer import detect
 from agent.critic.question import QuestionInfo
 from agent.critic.relevance import MOTIVE, shared_topic
@@ -93,6 +94,11 @@ EVASIVE_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:everyone|everybody) (?:saw|agreed|knew|realised|realized)", "Eventually everybody saw it my way."),
     (r"(?:it|things) (?:all )?(?:just )?worked (?:itself |themselves )?out", "Things just worked themselves out."),
     (r"(?:good|great|valuable) learning experience", "It was a great learning experience overall."),
+    # Hands it to circumstances: whatever was asked, the answer is that it varies.
+    (
+        r"it (?:\w+ )?depends\b(?! on (?:whether|how|the (?:\w+ )?(?:size|volume|load|latency|budget)))",
+        "Honestly it all depends on the situation.",
+    ),
 )
 
 
@@ -286,11 +292,16 @@ def critique_follow_up(
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
     n_words = len(words(verdict.text))
+    # Generalities ("there are always trade-offs", "we communicated more") carry a probe's words without giving
+    # anything it asked for: nothing particular is said, so nothing is closed (generic.py).
+    empty = says_nothing(f.sents, f.metrics)
+    if empty:
+        closes = False
     # Close in meaning to the probe, or specific throughout (high specificity: named things and figures) or with a
     # measured outcome: static vectors put a reply that reports a metric moving far from "how did you realise it
     # wasn't working?".
     measured_change = any(m.role == "outcome" for m in f.metrics)
-    if (not closes and probes in OPEN_PROBES and fits is not None
+    if (not closes and not empty and probes in OPEN_PROBES and fits is not None
             and (fits[0] >= ON_THE_ASK or f.spec == "high" or measured_change)
             and f.spec != "low" and n_words >= SUBSTANTIAL_WORDS
             and (probes != "quantified_result" or bool(f.metrics))):  # fmt: skip
