@@ -46,7 +46,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         # Criteria stated before the choice: "I weigh three questions: ...", "my criteria are ...", "I decide on
         # two things".
         r"|\b(?:criteri(?:a|on)|(?:I|we) (?:weigh|ask|look at|check|decide on|judge (?:it )?(?:on|by)) "
-        r"(?:two|three|four|five|a few) (?:questions|things|factors|tests|criteria)))",
+        r"(?:two|three|four|five|a few) (?:questions|things|factors|tests|criteria))"
+        # A property that makes the option good or bad ("a regex list is easy to bypass", "too slow for chat"): a
+        # reason without "because".
+        r"|\b(?:easy|easier|hard|harder|cheap|cheaper|safe|safer|risky|simple|simpler|impossible|trivial|costly)\s+to\s+"
+        r"(?!be\b)\w+|\btoo\s+(?:slow|expensive|costly|risky|brittle|fragile|complex|big|small|weak|late)\s+(?:to|for)\b)",
         re.IGNORECASE,
     ),
 }

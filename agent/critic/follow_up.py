@@ -27,7 +27,7 @@ from agent.critic.semantic import MAX_SENTENCES, Semantic, semantic
 from agent.critic.star import concrete as pictured
 from agent.critic.star import states_result
 from agent.critic.story_notes import drift_notes, told_index
-from agent.critic.text import Sentence, clip, first_person, sentences, words
+from agent.critic.text import Sentence, clip, first_person, i_action, sentences, words
 from knowledge.models import Story
 from knowledge.paths import is_sample
 from prompts import load_yaml
@@ -176,10 +176,13 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
     }
     if probe in checks:
         return checks[probe]
-    # A depth probe ("none"): something concrete beyond the first answer.
+    # A depth probe ("none"): something concrete beyond the first answer. A step of the candidate's own that a
+    # reader could picture ("I'd start the evidence log a cycle earlier") is that at any length: what they would do
+    # differently, the decision they made. Specificity alone reads a one-sentence reply as generic.
     concrete = f.spec != "low" and (not flags["no_reason"] or not flags["no_tradeoffs"] or bool(f.metrics)
                                     or f.case is not None)  # fmt: skip
-    return concrete, f.spec != "low"
+    own_step = any(i_action(s.text) and pictured(s, f.metrics) for s in f.sents)
+    return concrete or own_step, f.spec != "low"
 
 
 _NAMED_THING = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9]+|\b[A-Z]{2,}\b|\b\w+\d\w*")
