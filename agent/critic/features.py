@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.critic import asks, cues, examples, gaps, level, paraphrase, relevance, rubric, signals
+from agent.critic import asks, cues, examples, gaps, generic, level, paraphrase, relevance, rubric, signals
 from agent.critic.metric_roles import classify
 from agent.critic.ownership import ownership
 from agent.critic.question import QuestionInfo
@@ -148,6 +148,11 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         sent_vecs is not None and info.signals) else None  # fmt: skip
     sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, _pool(info), metrics, pool_vecs,
                         own_words, _examples(sem, info))  # fmt: skip
+    # A general sentence ("every team has its own signs", "we aligned on a direction that worked for everyone")
+    # brushes against a signal's words and shows nothing of it (generic.py).
+    sig = [dataclasses.replace(h, covered=False, sentence=None, weak=False)
+           if h.sentence is not None and not h.measured and generic.sweeping(h.sentence, metrics) else h
+           for h in sig]  # fmt: skip
     if rel.label == "on_topic" and lvl.label != "below" and (
             relevance.shows_none(rel, sig, shape) or (shape != "plan" and relevance.far_off(rel, sig))):  # fmt: skip
         rel = dataclasses.replace(rel, label="off_topic")

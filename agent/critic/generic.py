@@ -6,7 +6,7 @@ particular when it holds a figure, a name (a capitalised word inside it, an acro
 compound term; it is general when it is not particular and carries a mark of generality: vague words, a hedge, a
 claim about every case ("always", "any system", "every team"), the generic "you" ("you learn to"), or a change
 claimed without a measure ("got better", "communicated more"). A reply whose sentences are all general closes no
-gap (follow_up.py).
+gap (follow_up.py) and shows no signal (features.py).
 """
 
 from __future__ import annotations
@@ -20,9 +20,14 @@ from agent.critic.text import VAGUE, Sentence, words
 # Cue lists (pattern, an example it must match; tests/test_critic_generic.py checks every example).
 GENERAL_CUES: tuple[tuple[str, str], ...] = (
     # A claim about every case, or the asked thing said to vary with circumstances.
-    (r"(?:always|in any|every|any) (?:\w+ )?(?:system|team|company|org|organi[sz]ation|case|situation|project)s?",
-     "Every company handles that differently."),
+    (r"(?:always|in any|any) (?:\w+ )?(?:system|team|company|org|organi[sz]ation|case|situation|project)s?\b",
+     "In any company that is a judgement call."),
+    # "Every team has its own ...": every case, in the present; "I asked every team lead to ..." is a step.
+    (r"every (?:\w+ )?(?:system|team|company|org|organi[sz]ation|case|situation|project|manager|person) "
+     r"(?:has|is|needs|works|does|handles|wants|will)\b", "Every company handles that differently."),
     (r"it (?:\w+ )?depends", "It really depends on the people."),
+    (r"(?:worked|works|suited|suits|right) for (?:everyone|everybody|all of us)",
+     "We found a plan that worked for everyone."),
     (r"(?:there are|there's|there is) always", "There are always risks with a launch."),
     (r"(?:depends|depending) on the (?:situation|context|business|people|team|case|circumstances)",
      "We adjusted depending on the context."),
@@ -62,6 +67,12 @@ def general(sentence: Sentence, metrics: list[MetricMention]) -> bool:
     text = sentence.text
     return bool(GENERAL.search(text) or _VAGUE_PHRASE.search(text) or _HEDGE.search(text)
                 or any(w in VAGUE for w in words(text)))  # fmt: skip
+
+
+def sweeping(sentence: Sentence, metrics: list[MetricMention]) -> bool:
+    """Not particular, and a claim about every case, the generic "you", a change without its measure or filler
+    (GENERAL_CUES; vague words and hedges alone leave a sentence that still says something)."""
+    return not particular(sentence, metrics) and bool(GENERAL.search(sentence.text))
 
 
 def says_nothing(sents: list[Sentence], metrics: list[MetricMention]) -> bool:
