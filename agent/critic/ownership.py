@@ -18,7 +18,20 @@ _VAGUE_CLAIM = re.compile(
     r"\bI\s+(?:was\s+(?:responsible|involved|part|in charge)|worked on|helped|contributed|supported|participated)\b"
 )
 _SUBJECTLESS = re.compile(r"\s*(?:Then|First|Next|So|Also)?,?\s*[A-Z][a-z]+ed\b")
+# Steps that hand the work to others or only oversee it ("I had my team handle the details", "I set the direction,
+# aligned the executives and made sure the managers communicated the limits"): whose the doing was stays open.
+_OVERSEES = re.compile(
+    r"\bI\s+(?:\w+ly\s+)?(?:set (?:the )?(?:direction|vision|tone|strategy)|aligned|made sure|ensured|oversaw|"
+    r"empowered|delegated|(?:had|let) (?:my|the|our|them|him|her)\b(?! own)|(?:asked|got|told) (?:my|the|our) \w+ to)\b"
+)
+_I_STEP = re.compile(r"\bI\s+(?:\w+ly\s+)?(?!(?:am|was|have|think|believe|feel|guess)\b)[a-z]+")  # a step, not a state
 _OPINION = re.compile(r"\bI(?:'m| am| think| believe| want| care| like| love| enjoy| see| feel| prefer|'ve| have)\b")
+
+
+def _oversight(text: str) -> bool:
+    """Every "I <verb>" of the sentence hands the work to others or oversees it."""
+    steps = _I_STEP.findall(text)
+    return bool(steps) and len(_OVERSEES.findall(text)) >= len(steps)
 
 
 def _first(sents: list[Sentence]) -> Sentence | None:
@@ -33,6 +46,9 @@ def ownership(
         return _hypothetical(sents)
     # Present-tense steps count too: "I review the dashboards each Monday" is the candidate's own action.
     mine = [s for s in sents if i_action(s.text, False, True) and not _VAGUE_CLAIM.search(s.text)]
+    if mine and all(_oversight(s.text) for s in mine):
+        # Every step of theirs hands the work on or oversees it: the candidate's own part is not said.
+        return "mixed", mine[0]
     ours = [s for s in sents if we_action(s.text, False) and not i_action(s.text, False, True)]
     # Decisive actions: the sentences the STAR pass found to be concrete actions.
     counts = [action_counts(sents[i].text, False, True) for i in action_indexes]
