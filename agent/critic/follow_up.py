@@ -17,6 +17,7 @@ import numpy as np
 from agent.critic import lexical, signals
 from agent.critic.another_story import answers_another
 from agent.critic.core import _signals, non_answer
+from agent.critic.drift import agrees, figures
 from agent.critic.features import Features, compute
 from agent.critic.generic import says_nothing
 from agent.critic.nonanswer import detect
@@ -28,6 +29,7 @@ from agent.critic.star import concrete as pictured
 from agent.critic.star import states_result
 from agent.critic.story_notes import drift_notes, told_index
 from agent.critic.text import Sentence, clip, first_person, i_action, sentences, words
+from knowledge.metrics import extract_metrics
 from knowledge.models import Story
 from knowledge.paths import is_sample
 from prompts import load_yaml
@@ -199,6 +201,17 @@ def _on_the_subject(info: QuestionInfo, f: Features, text: str) -> bool:
     or reports a measured change (a figure from one value to another, or by how much it moved)."""
     changed = any(m.role == "outcome" and (m.baseline is not None or m.phase == "delta") for m in f.metrics)
     return changed or lexical.fits(info, text)[0] > 0
+# A follow-up that sets two figures side by side and asks which holds ("Your notes say 14 hours; you said 20 hours.
+# Which is right?") is answered by a reply that restates one of them, whatever else it adds.
+WHICH_HOLDS = re.compile(r"\bwhich (?:one |of (?:them|the two) )?(?:is|was) (?:right|correct|true)\b", re.IGNORECASE)
+
+
+def picks_a_figure(follow_up: str, reply: str) -> bool:
+    """The follow-up asks which of its figures holds and the reply restates one of them."""
+    if not WHICH_HOLDS.search(follow_up):
+        return False
+    asked = figures(follow_up, extract_metrics(follow_up))
+    return any(agrees(a, s) for a in figures(reply, extract_metrics(reply)) for s in asked)
 
 
 def _fits(sem: Semantic, sent_vecs: np.ndarray | None, follow_up: str, question: str) -> list[float] | None:
@@ -294,6 +307,8 @@ def critique_follow_up(
             fits is not None and not given and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
+    closes, partly = _closes(probes, f, info, verdict.text, follow_up)
+    closes = closes or picks_a_figure(follow_up, verdict.text)
     n_words = len(words(verdict.text))
     # Generalities ("there are always trade-offs", "we communicated more") carry a probe's words without giving
     # anything it asked for: nothing particular is said, so nothing is closed (generic.py).
