@@ -225,8 +225,32 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
     return out
 
 
-def omitted(answer: Sequence[Figure], story: Sequence[Figure], headline: Sequence[int]) -> list[Figure]:
-    """Headline figures of the story (indexes in `headline`) that no figure of the answer restates."""
+# A share said as a fraction ("roughly a third less", "about half") restates a percentage of the notes within
+# FRACTION_POINTS percentage points: people round a share to the nearest simple fraction.
+_FRACTION = re.compile(
+    r"\b(?:(a|one|two|three)[- ](half|third|quarter|fifth|tenth)s?|(half))\b"
+    r"(?![- ](?:an? )?(?:hour|day|week|month|quarter|year|dozen|million|billion))",
+    re.IGNORECASE,
+)
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
+_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+FRACTION_POINTS = 5.0
+
+
+def shares(text: str) -> list[float]:
+    """The shares `text` says as fractions, in percent ("a third" -> 33.3, "half" -> 50)."""
+    out = []
+    for m in _FRACTION.finditer(text):
+        count, part = (1, "half") if m.group(3) else (_COUNT[m.group(1).lower()], m.group(2).lower())
+        if count < _PARTS[part]:
+            out.append(100.0 * count / _PARTS[part])
+    return out
+
+
+def omitted(answer: Sequence[Figure], story: Sequence[Figure], headline: Sequence[int],
+            spoken: Sequence[float] = ()) -> list[Figure]:  # fmt: skip
+    """Headline figures of the story (indexes in `headline`) that no figure of the answer restates; `spoken` are
+    the shares the answer says as fractions (`shares`)."""
     said = [a.after for a in answer] + [a.before for a in answer]
     out: list[Figure] = []
     for k in headline:
@@ -235,5 +259,7 @@ def omitted(answer: Sequence[Figure], story: Sequence[Figure], headline: Sequenc
             continue
         if any(close(v, x) for v in _values(s) for x in said if x is not None and s.dim != "time"):
             continue  # the same number said in other words ("a third" for 33%): not left out
+        if s.dim == "%" and any(abs(v - x) <= FRACTION_POINTS for v in _values(s) for x in spoken):
+            continue  # "roughly a third less" for a 30% drop
         out.append(s)
     return out

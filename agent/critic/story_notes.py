@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from agent.critic.drift import Figure, figures, omitted, pair
+from agent.critic.drift import Figure, figures, omitted, pair, shares
 from agent.critic.schema import MetricMention, StoryNote
 from agent.critic.text import content_stems
 from knowledge.metrics import extract_metrics
@@ -82,7 +82,7 @@ def drift_notes(answer: str, mentions: Sequence[Metric], told: Story) -> list[St
             )
         )
     headline = [k for k in _headline(told, story) if k not in contradicted and not story[k].held]
-    left_out = omitted(said, story, headline)
+    left_out = omitted(said, story, headline, shares(answer))
     if left_out:  # one omission is enough to act on
         figure_text = _fmt(left_out[0].metric)
         notes.append(
