@@ -100,6 +100,11 @@ def _lower_sentences(text: str) -> list[str]:
     return out
 
 
+def past_tense(text: str) -> bool:
+    """Some verb of `text` is in the past tense ("needed to", "based" and the like not counted)."""
+    return bool(PAST.search(_NOT_PAST.sub(" ", text)))
+
+
 def _narrative(sentence: str) -> bool:
     if not _FIRST_PERSON.search(sentence):
         return False

@@ -15,6 +15,7 @@ from knowledge.ingest.kinds import PITCH, PITCH_TITLE
 from knowledge.ingest.labels import parse_label, wrapped_run_in
 from knowledge.ingest.questions import clean, has_story_prefix, strip_story_prefix
 from knowledge.ingest.star import split_star
+from knowledge.ingest.terse_notes import terse_fields, terse_story
 
 MIN_PITCH_WORDS = 20
 
@@ -70,6 +71,13 @@ def section_stories(
     told = prose.is_narrative(plain, labelled=bool(heading and (labels or inline or _DATED.match(plain))))
     if told or (heading and (named or has_story_prefix(heading)) and len(plain) >= 40):
         return [RawStory(title, "prose", text, line, prose.infer_star(plain))]
+    kept = [x for i, x in enumerate(body) if start + i not in code]
+    # a top-level title over sub-sections is the document's own: what sits under it is a preamble, not a story
+    top = heading is not None and lines[line - 1].startswith("# ")
+    preamble = top and any(x.startswith("## ") for x in lines[end:])
+    if not preamble and terse_story(kept, title):  # "Title" over a few terse lines with figures (terse_notes.py)
+        labelled = {k: v for k, v in fields.items() if v.strip()}
+        return [RawStory(title, "prose", text, line, {**terse_fields(kept), **labelled})]
     return []
 
 

@@ -1,0 +1,114 @@
+"""Stories kept as terse notes: a title line over a few short bullets or lines, with figures and no sentences.
+
+Candidates often keep a story as "Queue backlog - payments (2023)" over four lines ("paged 6x in a week", "moved
+retries to a DLQ", "backlog 40k -> 0 in 2 days"): no "I", few verbs, no full stop, so the narrative check
+(prose.py) reads nothing. Such a body is a story when its lines are short, at least two of them carry a figure, and
+something in it happened (a past-tense verb, a before -> after figure, a "fix:"/"after:" line); advice addressed to
+the reader, a list of questions, a plan and a bare list of figures are not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.ingest.kinds import META_TITLE, REFERENCE_TITLE
+from knowledge.ingest.prose import past_tense
+from knowledge.ingest.star import strip_markup
+
+MIN_LINES = 3  # a title and a line or two is a label, not a story
+MAX_LINES = 10  # longer bodies are documents of their own, read by the other rules
+MAX_LINE_WORDS = 32  # notes, not paragraphs (a paragraph is read as prose)
+MIN_FIGURE_LINES = 2
+MIN_HAPPENED_LINES = 2
+
+_MARK = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)]|>)\s*")
+_FIGURE = re.compile(r"\d")
+_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s")
+# A before -> after figure: "0.71 -> 0.83", "420ms → 160ms", "$182k to $118k".
+_CHANGE = re.compile(r"\d[^\n]{0,40}?(?:->|→|=>|⇒|\bto\b)\s*[~≈$€£]?\s*\.?\d")
+# Note keys that say what was done or how it ended ("fix:", "did:", "after:", "launch:").
+_DONE_KEY = re.compile(
+    r"^\W*(?:fix(?:ed)?|did|done|built|shipped|launch(?:ed)?|after|result|outcome|impact|then|decision|"
+    r"what i did|mitigation|root cause|change|changed|added|how found|found)\b[^:]{0,20}:",
+    re.IGNORECASE,
+)
+# Lists that gather figures or chores rather than tell one case.
+_LIST_TITLE = re.compile(
+    r"\b(?:numbers?|figures|stats|statistics|facts|todo|to-do|to do|appendix|plan|agenda|schedule|contents|index)\b",
+    re.IGNORECASE,
+)
+_LIST_LINE = re.compile(r"^\[[ xX]\]|\[\[|\bsee also\b", re.IGNORECASE)
+_MONTH_YEAR = r"(?:[A-Z][a-z]{2,8}\.? )?(?:19|20)\d\d"
+_DATE_RANGE = re.compile(
+    rf"\b{_MONTH_YEAR}\s*(?:–|—|-|to)\s*(?:{_MONTH_YEAR}|present|now|today|current)\b", re.IGNORECASE
+)
+# Properties of a page or an export, not parts of a story.
+_FIELD = re.compile(
+    r"^\W*(?:status|owner|tags?|created|updated|last (?:edited|updated)(?: time)?|author|date|version|company|role|"
+    r"stage|location|salary|base|band)\s*:",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|'[^'\n]{3,}'")
+_READER = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
+_PLAN = re.compile(r"\b(?:will|going to|plan to|should|must|need to|todo)\b", re.IGNORECASE)
+
+
+def _content(lines: list[str]) -> list[str]:
+    return [text for x in lines if (text := _MARK.sub("", strip_markup(x)).strip())]
+
+
+def terse_story(lines: list[str], title: str = "") -> bool:
+    """The body lines (code left out) under `title` are a story told as terse notes (module docstring)."""
+    if REFERENCE_TITLE.search(title) or META_TITLE.search(title) or _LIST_TITLE.search(title):
+        return False  # "Tech refresher (not stories)", "Template", "Numbers I need to know", "TODO"
+    if any(x.lstrip().startswith("|") for x in lines):
+        return False  # a table: read by tables.py, row by row
+    first = next((x for x in lines if x.strip()), "")
+    if (number := _NUMBERED.match(first)) and int(number.group(1)) > 1:
+        return False  # it opens on item 2 of a list: its "title" is the end of item 1, inside a story above
+    content = _content(lines)
+    if not MIN_LINES <= len(content) <= MAX_LINES:
+        return False
+    if sum(x.rstrip("*_ )").endswith((".", "!", ":", ",")) for x in content) * 3 > len(content):
+        return False  # sentences: a paragraph, a CV's bullets, a mail or a preamble, read (or not) as prose
+    if any(_LIST_LINE.search(x) for x in content):
+        return False  # a to-do list, a wiki page's links
+    if sum(x.count(" · ") + x.count(" / ") >= 2 for x in content) * 3 >= len(content):
+        return False  # a bag of figures ("140 clinics · 2.3M pets · 38 people")
+    if any(_DATE_RANGE.search(x) for x in content[:2]):
+        return False  # a CV's job entry ("Aug 2019 – Feb 2022"): achievements of a job, each its own case
+    if sum(bool(_FIELD.match(x)) for x in content) >= 2:
+        return False  # a page's properties (Status:, Owner:, Tags:)
+    if any(len(x.split()) > MAX_LINE_WORDS for x in content):
+        return False
+    if sum(bool(_FIGURE.search(x)) for x in content) < MIN_FIGURE_LINES:
+        return False
+    said = [_QUOTED.sub(" ", x) for x in content]  # "you" inside a quoted line is someone speaking, not advice
+    if sum(bool(_READER.search(x)) for x in said) * 2 >= len(content):
+        return False  # advice addressed to the reader (a lesson line or two is not)
+    if sum(x.rstrip("\"”*_ ").endswith("?") for x in content) >= 2:
+        return False  # a list of questions
+    if sum(bool(_PLAN.search(x)) for x in said) * 2 >= len(content):
+        return False  # a plan: what will be done
+    happened = sum(
+        past_tense(x) or bool(_CHANGE.search(x) or _DONE_KEY.match(x))
+        for x in said
+    )
+    return happened >= MIN_HAPPENED_LINES
+
+
+def terse_fields(lines: list[str]) -> dict[str, str]:
+    """S/T/A/R of a terse note: the first line sets the scene, the last line holding a figure after it (a change
+    first) is the result, the lines between are the action."""
+    content = _content(lines)
+    if len(content) < 2:
+        return {}
+    later = range(len(content) - 1, 0, -1)
+    end = next((k for k in later if _CHANGE.search(content[k])), None)
+    end = end if end is not None else next((k for k in later if _FIGURE.search(content[k])), len(content) - 1)
+    return {
+        "situation": content[0],
+        "task": "",
+        "action": " ".join(content[1:end]),
+        "result": " ".join(content[end:]),
+    }
