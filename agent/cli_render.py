@@ -138,16 +138,14 @@ class Renderer:
             self.critique(record)
 
     def hint(self, hit: Any) -> None:
-        """The candidate's best matching prepared story: title, source, key metrics."""
+        """The candidate's best matching prepared story: title, one line of it, source, its result figures."""
         if hit is None:
             where = "the sample story bank" if self.sample_bank else "your prep documents"
             self.notice(f"No matching story in {where} for this question.")
             return
-        story = hit.story
-        lines = [f"{story.title}", f"Source: {story.source}:{story.line}"]
-        metrics = [" ".join(m.text.split()) for m in story.metrics[:3]]  # a metric may span a wrapped line
-        if metrics:
-            lines.append("Key metrics: " + "; ".join(metrics))
+        from agent.hint_lines import hint_lines  # lazy: kept off the launch path
+
+        lines = hint_lines(hit.story)
         title = HINT_TITLES[self.sample_bank]
         self.console.print(Panel(safe("\n".join(lines)), title=title, title_align="left", border_style="magenta"))
 

@@ -1,0 +1,87 @@
+"""/hint, driven as a user meets it: `python -m agent.session` with a one-question pack of this file's own, the
+candidate's notes as --docs, answers piped on stdin.
+
+Newcomer trial N26: /hint showed a title and the story's first three figures (its context), not what happened or
+how it ended. The notes, questions and answers are written for this file."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BOX = re.compile(r"[│╭╮╰╯─┃━┏┓┗┛┡┩╇┳┻└┘┌┐├┤┼╞╡═]")
+
+PACK = """\
+name: ledger-drill
+title: Ledger drill
+competencies:
+  {competency}: 1.0
+questions:
+  - id: only-question
+    text: "{question}"
+    type: {qtype}
+    competency: {competency}
+    signals:
+      - Says what they changed and what it cost
+      - Says how they knew it worked, with a number
+"""
+
+NOTES = """# My stories
+
+## Draining the payments queue backlog
+
+**Situation:** Our payments ledger ran on a queue fed by 14 merchant integrations, with 3 engineers on call.
+
+**Task:** I owned the ledger service and had to stop the nightly backlog from delaying settlements.
+
+**Action:** I traced the backlog to a retry loop that re-queued malformed messages forever, moved those messages
+to a dead-letter queue with an alert on its depth, and added a replay tool for finance.
+
+**Result:** The peak backlog went from 41,000 messages to under 200, and late settlements fell from 9 a week to 0.
+
+## Choosing a vendor for label printing
+
+**Situation:** Our warehouse label printers jammed on 6% of parcels after a price rise from the vendor.
+
+**Task:** I had to pick a replacement within one quarter without stopping the packing lines.
+
+**Action:** I ran a two-week bake-off of three vendors on one packing line with the floor leads.
+
+**Result:** We moved to the cheapest vendor that passed, saving $90k a year, and jams fell to 0.5%.
+"""
+
+BACKLOG_Q = "Tell me about a time a queue or backlog in production got out of hand. What did you do about it?"
+STRONG = (
+    "At my last company I owned the payments ledger service, fed by a queue from fourteen merchant integrations. "
+    "Every night a backlog built up and delayed settlements, so my task was to stop it. I traced it to a retry loop "
+    "that re-queued malformed messages forever. I moved those messages to a dead-letter queue, added an alert on "
+    "its depth, and built a replay tool for finance. As a result the peak backlog went from 41,000 messages to "
+    "under 200 within two weeks, and late settlements fell from 9 a week to 0."
+)
+
+
+def run_session(tmp_path: Path, question: str, qtype: str, competency: str, stdin: str) -> str:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(PACK.format(question=question, qtype=qtype, competency=competency), encoding="utf-8")
+    notes = tmp_path / "notes.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "agent.session", "--role", str(pack), "--docs", str(notes), "--questions", "1",
+         "--follow-ups", "0", "--seed", "1", "--offline"],
+        input=stdin, capture_output=True, text=True, timeout=180, cwd=REPO, env=dict(os.environ),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return " ".join(BOX.sub(" ", done.stdout).split())
+
+
+def test_hint_shows_what_happened_and_the_result_figures(tmp_path: Path) -> None:
+    out = run_session(tmp_path, BACKLOG_Q, "behavioral", "execution", f"/hint\n---\n{STRONG}\n")
+    hint = out.split("Hint: your story", 1)[1].split("Source:", 1)[0]
+    assert "Draining the payments queue backlog" in hint
+    assert "Result: The peak backlog went from 41,000 messages to under 200" in hint, hint
+    figures = out.split("Key metrics:", 1)[1].split("Feedback", 1)[0]
+    assert "41,000 messages to under 200" in figures.split(";")[0], figures  # the result first, not the context
