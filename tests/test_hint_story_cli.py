@@ -1,8 +1,9 @@
-"""/hint, driven as a user meets it: `python -m agent.session` with a one-question pack of this file's own, the
-candidate's notes as --docs, answers piped on stdin.
+"""/hint and the "may fit better" story note, driven as a user meets them: `python -m agent.session` with a
+one-question pack of this file's own, the candidate's notes as --docs, answers piped on stdin.
 
 Newcomer trial N26: /hint showed a title and the story's first three figures (its context), not what happened or
-how it ended. The notes, questions and answers are written for this file."""
+how it ended. N19: "Your story X may fit this question better" was attached to a full-marks answer, naming a story
+that fitted it no better than the one told. The notes, questions and answers are written for this file."""
 
 from __future__ import annotations
 
@@ -63,6 +64,15 @@ STRONG = (
     "under 200 within two weeks, and late settlements fell from 9 a week to 0."
 )
 
+# A strong answer telling a story that is not in the notes (the notes' backlog story is not better for it).
+OTHER = (
+    "At my last company I owned the email notification service. Every Monday a queue of password-reset emails "
+    "piled up behind a weekly marketing send, so my task was to keep resets fast. I split the queue into two "
+    "priorities, gave resets their own workers, and added an alert on the age of the oldest reset. As a result "
+    "the p95 delay of a reset email went from 40 minutes to 12 seconds, and support tickets about resets fell "
+    "from 150 a week to 6."
+)
+
 
 def run_session(tmp_path: Path, question: str, qtype: str, competency: str, stdin: str) -> str:
     pack = tmp_path / "pack.yaml"
@@ -85,3 +95,9 @@ def test_hint_shows_what_happened_and_the_result_figures(tmp_path: Path) -> None
     assert "Result: The peak backlog went from 41,000 messages to under 200" in hint, hint
     figures = out.split("Key metrics:", 1)[1].split("Feedback", 1)[0]
     assert "41,000 messages to under 200" in figures.split(";")[0], figures  # the result first, not the context
+
+
+def test_no_better_story_on_a_full_marks_answer(tmp_path: Path) -> None:
+    strong = run_session(tmp_path, BACKLOG_Q, "behavioral", "execution", f"{OTHER}\n")
+    assert "Score 5/5" in strong, strong
+    assert "may fit this question better" not in strong, strong

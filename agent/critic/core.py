@@ -121,6 +121,10 @@ def critique_answer(
         # A figure that contradicts the candidate's own notes costs a point and is what to fix first.
         found = ["quantified_result", *(g for g in found if g != "quantified_result")]
         gap_text, score = contradiction.message, max(2, min(score, 5) - 1)
+    if score >= 5:
+        # A full-marks answer needs no other story: "may fit this question better" there named a story that fitted
+        # the question no better than the one told (newcomer trial N19).
+        notes_found = [n for n in notes_found if n.kind != "better_story"]
     return Critique(
         question_type=qtype, star=StarFlags(**{p: getattr(f.star, p) is not None for p in StarFlags.model_fields}),
         quantified_result=f.quantified, metrics=f.metrics, ownership=f.own, specificity=f.spec,  # type: ignore[arg-type]
