@@ -282,6 +282,8 @@ def render_markdown(
             if t["critique"] is not None:
                 failed = model_failure_line(t.get("usage"))
                 lines += [*([f"- {failed}"] if failed else []), *_critique_md(t["critique"]), ""]
+            if told := t.get("told"):  # the story the answer retold: the one to fix when a figure drifted
+                lines += [f"You told: {told['title']}", ""]
             if t["stories"]:
                 lines += ["Related stories: " + ", ".join(s["title"] for s in t["stories"]), ""]
         row = scorecard["questions"][i] if i < len(scorecard["questions"]) else {}

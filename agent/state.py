@@ -63,6 +63,9 @@ class TurnRecord(TypedDict):
     stories: list[StoryRef]
     usage: dict[str, Any] | None
     left: NotRequired[dict[str, list[str]]]  # a follow-up turn: the main answer's gaps and signals still open after it
+    # The candidate's story the answer retells (the one the critic checks figures against), fitting or not; absent
+    # when the answer retells none of them (and in turns saved before it was kept).
+    told: NotRequired[StoryRef]
 
 
 class PendingAnswer(TypedDict):

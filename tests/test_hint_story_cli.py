@@ -1,9 +1,10 @@
-"""/hint and the "may fit better" story note, driven as a user meets them: `python -m agent.session` with a
-one-question pack of this file's own, the candidate's notes as --docs, answers piped on stdin.
+"""/hint, the "may fit better" story note and the report's told story, driven as a user meets them: `python -m
+agent.session` with a one-question pack of this file's own, the candidate's notes as --docs, answers piped on stdin.
 
 Newcomer trial N26: /hint showed a title and the story's first three figures (its context), not what happened or
 how it ended. N19: "Your story X may fit this question better" was attached to a full-marks answer, naming a story
-that fitted it no better than the one told. The notes, questions and answers are written for this file."""
+that fitted it no better than the one told. N20: the report did not say which story the answer told. The notes,
+questions and answers are written for this file."""
 
 from __future__ import annotations
 
@@ -101,3 +102,12 @@ def test_no_better_story_on_a_full_marks_answer(tmp_path: Path) -> None:
     strong = run_session(tmp_path, BACKLOG_Q, "behavioral", "execution", f"{OTHER}\n")
     assert "Score 5/5" in strong, strong
     assert "may fit this question better" not in strong, strong
+
+
+def test_report_names_the_story_the_answer_told(tmp_path: Path) -> None:
+    # N20: the report listed "Related stories" but not the story the answer retold (the one the critic checked).
+    out = run_session(tmp_path, BACKLOG_Q, "behavioral", "execution", f"{STRONG}\n")
+    report = re.search(r"Report: (\S+\.md)", out)
+    assert report, out
+    text = Path(report.group(1)).read_text(encoding="utf-8")
+    assert "You told: Draining the payments queue backlog" in text, text

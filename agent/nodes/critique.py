@@ -18,10 +18,11 @@ from agent.critic import critique_answer as run_critic
 from agent.critic import critique_follow_up
 from agent.critic.question import QuestionInfo, question_info
 from agent.critic.schema import Critique
+from agent.critic.story_notes import told_index
 from agent.followups import choose_follow_up
 from agent.nodes.ask import InvalidStateError
 from agent.nodes.retrieve import stories_for
-from agent.state import FollowUp, PlannedQuestion, State, TurnRecord, next_question_index, turns_for
+from agent.state import FollowUp, PlannedQuestion, State, StoryRef, TurnRecord, next_question_index, turns_for
 from knowledge.models import Story
 
 
@@ -266,6 +267,10 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
     }
     if left is not None:
         record["left"] = left
+    if (retold := told_index(pending["text"], stories)) is not None:
+        story = stories[retold]
+        fallback: StoryRef = {"id": story.id, "title": story.title, "score": 0.0}
+        record["told"] = next((ref for ref in refs if ref["id"] == story.id), fallback)
     if follow_up is not None:
         from agent.critic.semantic import MAX_SENTENCES, semantic
         from agent.critic.text import sentences
