@@ -8,6 +8,7 @@ questions and answers are written for this file."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -75,13 +76,13 @@ OTHER = (
 )
 
 
-def run_session(tmp_path: Path, question: str, qtype: str, competency: str, stdin: str) -> str:
+def run_session(tmp_path: Path, question: str, qtype: str, competency: str, stdin: str, notes: str = NOTES) -> str:
     pack = tmp_path / "pack.yaml"
     pack.write_text(PACK.format(question=question, qtype=qtype, competency=competency), encoding="utf-8")
-    notes = tmp_path / "notes.md"
-    notes.write_text(NOTES, encoding="utf-8")
+    doc = tmp_path / "notes.md"
+    doc.write_text(notes, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "agent.session", "--role", str(pack), "--docs", str(notes), "--questions", "1",
+        [sys.executable, "-m", "agent.session", "--role", str(pack), "--docs", str(doc), "--questions", "1",
          "--follow-ups", "0", "--seed", "1", "--offline"],
         input=stdin, capture_output=True, text=True, timeout=180, cwd=REPO, env=dict(os.environ),
     )  # fmt: skip
@@ -111,3 +112,40 @@ def test_report_names_the_story_the_answer_told(tmp_path: Path) -> None:
     assert report, out
     text = Path(report.group(1)).read_text(encoding="utf-8")
     assert "You told: Draining the payments queue backlog" in text, text
+
+
+# A story that does not fit the backlog question (the index says so), retold for it all the same.
+COACHING = """
+## Coaching a new hire through her first on-call
+
+**Situation:** A graduate engineer joined my team in March and dreaded her first on-call week.
+
+**Task:** I wanted her confident enough to take a rotation alone within two months.
+
+**Action:** I paired with her for two shadow weeks, wrote down the five pages she was most likely to get, and let
+her lead the second week while I watched.
+
+**Result:** She took her first solo rotation after seven weeks and later rewrote two of our runbooks.
+"""
+COACHING_TOLD = (
+    "A graduate engineer joined my team in March and dreaded her first on-call week, and I wanted her confident "
+    "enough to take a rotation alone within two months. I paired with her for two shadow weeks, wrote down the five "
+    "pages she was most likely to get, and let her lead the second week while I watched. She took her first solo "
+    "rotation after seven weeks and later rewrote two of our runbooks."
+)
+
+
+def test_progress_counts_a_told_story_that_does_not_fit_the_question(tmp_path: Path) -> None:
+    # N21: the progress page's told counts followed only the stories that fit the question: a story retold for a
+    # question it does not fit counted nowhere ("Told here 0").
+    run_session(tmp_path, BACKLOG_Q, "behavioral", "execution", f"{COACHING_TOLD}\n", NOTES + COACHING)
+    shown = subprocess.run(
+        [sys.executable, "-m", "agent.progress", "--role", str(tmp_path / "pack.yaml"), "--docs",
+         str(tmp_path / "notes.md"), "--json"],
+        capture_output=True, text=True, timeout=180, cwd=REPO, env=dict(os.environ),
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    view = json.loads(shown.stdout)
+    stories = view["coverage"]["stories"]
+    told = {info["title"]: info["told"] for info in stories.values()}
+    assert told.get("Coaching a new hire through her first on-call") == 1, told

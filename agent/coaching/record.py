@@ -1,8 +1,9 @@
 """Turn a session's graph values into its history summary, and feed it after every answer.
 
 The driver calls `record_progress` whenever the graph returns, so a session saved half-way (Ctrl-D, scripted
-answers run out) counts with what it has, and a finished one is marked finished. The story an answer retold is
-found the way the critic's story notes find it: the retrieved story whose words the answer shares most.
+answers run out) counts with what it has, and a finished one is marked finished. The story an answer retold is the
+one the critique found (the turn's "told": the story, fitting the question or not, whose words the answer shares
+most).
 The summary is built and written (with an fsync, ~10 ms on a disk) on one background thread, off the turn's
 critical path; interpreter exit waits for it, and `flush_history` lets a hard exit (second Ctrl-C) wait too.
 """
@@ -22,8 +23,14 @@ from knowledge.threads import lower_this_thread
 
 def _told(ctx: Context, q: PlannedQuestion, turn: TurnRecord) -> tuple[str | None, str | None]:
     """(id, title) of the candidate's story the main answer retold, or (None, None)."""
-    if not turn["stories"] or turn["skipped"]:
+    if turn["skipped"]:
         return None, None
+    if told := turn.get("told"):  # found by the critique over all the turn's stories, fitting or not
+        return told["id"], told["title"]
+    if not turn["stories"]:
+        return None, None
+    # A turn saved before "told" was kept: matched over the stories that fit the question (a retold story that
+    # does not fit it is missed).
     refs = tuple(ref["id"] for ref in turn["stories"])
     return _told_once(tuple(ctx.docs), ctx.index_dir, ctx.embedder, refs, q["text"], q["competency"], turn["answer"])
 
