@@ -99,10 +99,11 @@ def _installed(name: str) -> bool:
 
 def foreign_checkpointer() -> str | None:
     """The one-line problem when --checkpointer / INTERVIEWER_CHECKPOINTER is a URL of a kind not served (mysql://,
-    http://: it was taken for a folder and called read-only) or names a file that is not a session database
-    (checked before SQLite is asked to open it, so nothing is written into it), else None."""
+    http://: it was taken for a folder and called read-only) or names a file that is not a session database: not
+    SQLite, or another program's SQLite database (checked before SQLite is asked to open it for writing, so nothing
+    is written into it), else None."""
     from agent.safe_text import redact_url
-    from agent.storage import foreign_message, not_sqlite
+    from agent.storage import foreign_message, not_sqlite, other_programs_tables
 
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
     if not url:
@@ -117,7 +118,14 @@ def foreign_checkpointer() -> str | None:
         return problem
     if path.resolve() == (data_dir() / "sessions.sqlite").resolve():
         return None  # the tool's own database, named explicitly: a damaged one is offered the move as ever
-    return foreign_message(path) if path.exists() and not_sqlite(path) else None
+    if not path.exists():
+        return None
+    if not_sqlite(path):
+        return foreign_message(path)
+    if others := other_programs_tables(path):  # an SQLite database of another program (sweep30 S17)
+        tables = "a table" if others == 1 else f"{others} tables"
+        return foreign_message(path, f"an SQLite database with {tables} of another program")
+    return None
 
 
 def _default_not_a_file() -> str | None:

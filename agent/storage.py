@@ -111,12 +111,46 @@ def _ours(path: Path) -> bool:
         return False
 
 
-def foreign_message(path: Path) -> str:
+def foreign_message(path: Path, what: str = "not an SQLite file") -> str:
     """A checkpointer path that holds something else: say so, and touch nothing."""
     return (
-        f"{path} is not a session database (not an SQLite file); it was left untouched: point --checkpointer "
+        f"{path} is not a session database ({what}); it was left untouched: point --checkpointer "
         "(or INTERVIEWER_CHECKPOINTER) at a session database or at a new file name"
     )
+
+
+# The tables the tool writes into a session database: LangGraph's SqliteSaver's and the session registry's.
+OWN_TABLES = frozenset({"checkpoints", "writes", "interview_sessions", "interview_moves"})
+
+
+def other_programs_tables(path: Path) -> int:
+    """How many tables of `path`, an SQLite file, are not the tool's own (0 for a new or empty database or a session
+    database; sweep30 S17: another program's database was adopted and the session's tables written beside its own).
+    Read without writing a byte: `immutable` takes no lock and makes no -wal or -shm file beside it; the schema
+    of a file whose -wal still holds it is read through that -wal, read-only."""
+    import sqlite3
+    from contextlib import closing
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.resolve()))}"
+    query = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+    names: set[str] = set()
+    for mode in ("immutable=1", "mode=ro"):
+        if mode == "mode=ro" and (names or not _has_wal(path)):
+            break
+        try:
+            with closing(sqlite3.connect(f"{uri}?{mode}", uri=True, timeout=1)) as conn:
+                names = {str(row[0]) for row in conn.execute(query)}
+        except sqlite3.Error:  # damaged or locked: the checks after this one name it
+            return 0
+    return len(names - OWN_TABLES)
+
+
+def _has_wal(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 def readonly_message(folder: Path) -> str:

@@ -8,9 +8,11 @@ runs it: the command line in a subprocess; the missing extra is a Python path on
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,61 @@ def test_a_checkpointer_file_that_is_not_sqlite_is_named_and_left_alone(tmp_path
     assert "damaged" not in done.stdout + done.stderr and "mv " not in done.stdout + done.stderr
     assert other.read_bytes() == before
     assert sorted(p.name for p in other.parent.iterdir()) == ["passwd"]  # no -wal, -shm or lock beside it
+
+
+def _other_programs_database(path: Path, wal: bool) -> sqlite3.Connection:
+    """An app's own SQLite database (a table of users and one of notes); with `wal` its schema is left in the -wal
+    file by a connection the caller keeps open, as while that app runs."""
+    conn = sqlite3.connect(path)
+    if wal:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("CREATE TABLE members (id INTEGER PRIMARY KEY, handle TEXT)")
+    conn.execute("CREATE TABLE memos (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO members (handle) VALUES ('kestrel')")
+    conn.commit()
+    return conn
+
+
+@pytest.mark.parametrize("wal", [False, True], ids=["closed", "open in WAL mode"])
+@pytest.mark.parametrize("command", [ARGS, ["--resume"], ["--list-sessions"]])
+def test_another_programs_sqlite_database_is_named_and_left_alone(
+    tmp_path: Path, command: list[str], wal: bool
+) -> None:
+    """sweep30 S17: a --checkpointer naming another program's SQLite database adopted it: the session's tables were
+    written beside the program's own, rc 0."""
+    (tmp_path / "app").mkdir()
+    other = tmp_path / "app" / "app.db"
+    def files() -> dict[str, bytes]:  # the -shm file is SQLite's lock and read-mark index, which any reader moves
+        return {p.name: b"" if p.name.endswith("-shm") else p.read_bytes() for p in other.parent.iterdir()}
+
+    with closing(_other_programs_database(other, wal)):
+        beside = files()
+        done = _run(*command, "--checkpointer", str(other))
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert done.stderr.strip() == (
+            f"error: {other} is not a session database (an SQLite database with 2 tables of another program); it "
+            "was left untouched: point --checkpointer (or INTERVIEWER_CHECKPOINTER) at a session database or at a "
+            "new file name"
+        )
+        assert "Question 1" not in done.stdout
+        assert files() == beside  # not a byte of the database or its -wal written, no file made
+    with closing(sqlite3.connect(other)) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"members", "memos"}
+
+
+def test_an_empty_sqlite_file_and_the_tools_own_database_are_taken(tmp_path: Path) -> None:
+    """What the refusal above must not catch: an SQLite file with no tables yet, then the same file once it holds a
+    session (its tables are all the tool's)."""
+    store = tmp_path / "mine.sqlite"
+    with closing(sqlite3.connect(store)) as conn:
+        conn.execute("PRAGMA user_version = 7")  # an SQLite header, no table
+    assert store.read_bytes().startswith(b"SQLite format 3")
+    for command in (ARGS, ARGS):
+        done = _run(*command, "--checkpointer", str(store))
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "Question 1" in done.stdout
 
 
 def test_a_postgres_checkpointer_without_the_extra_names_the_install_command(tmp_path: Path) -> None:
