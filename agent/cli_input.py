@@ -448,6 +448,18 @@ class PromptSource:
         elif extra := as_text(keys):
             self._draft = self.draft() + extra
 
+    def take_typed_ahead(self) -> tuple[str, bool]:
+        """Keys typed after the last submit that no prompt took (prompt_toolkit keeps those it read past the submit
+        for the next prompt; the rest wait in the terminal): (their text, True when a Ctrl-C was among them). Typed
+        while the prompt held the terminal, a Ctrl-C is such a key, not a signal: a y/N question asked next never
+        saw it and waited (sweep30 S9). Only the text typed before the Ctrl-C is returned."""
+        from agent.cli_unread import as_text, unread_keys
+
+        session = self._session
+        keys = unread_keys(session.input, session.app.key_processor) if session is not None else unread_keys()
+        before, ctrl_c, _ = keys.partition("\x03")
+        return as_text(before), bool(ctrl_c)
+
     def submitted_at_stop(self) -> str:
         """An answer whose submit keys came before a stop and were not taken by the prompt yet (take_unread)."""
         return self._at_stop

@@ -194,16 +194,24 @@ def run(opts: Options) -> int:
 
     driver: Any = early.driver if early and not early.abandoned else None
     step: Any = None
+    stopped_by_key = False  # a Ctrl-C typed after an early answer, found before the damaged database's question
     try:
         if early is not None:
             driver, step = early.result(stopped)
             if driver is None:  # a damaged session database: asked about here, as without an early start
-                driver = cli_run.new_driver(early.context, early.thread_id, ask=True)
-                if early.kept and isinstance(source, PromptSource):
-                    # an answer submitted while the start met the damaged database: graded now that it is moved
-                    # aside, as any answer submitted early (not left in the prompt as if it had not been sent)
-                    first_input = source.draft()
-                    source.keep_draft("")
+                typed, ctrl_c = source.take_typed_ahead() if isinstance(source, PromptSource) else ("", False)
+                # a Ctrl-C typed after the answer (a key, not a signal, while the prompt held the terminal) stops
+                # here: the damage is said, not asked about (sweep30 S9: the question waited, the Ctrl-C unseen)
+                stopped_by_key = ctrl_c
+                # an answer submitted while the start met the damaged database: graded once it is moved aside, as
+                # any answer submitted early (not left in the prompt as if it had not been sent); what was typed
+                # after it is the next prompt's draft (kept with the session at a stop or "N")
+                answer = source.draft() if early.kept and isinstance(source, PromptSource) else None
+                if isinstance(source, PromptSource):
+                    source.keep_draft(typed if answer is not None else source.draft() + typed)
+                driver = cli_run.new_driver(early.context, early.thread_id, ask=not ctrl_c)
+                if answer is not None:
+                    first_input = answer
         elif context is None:
             resume = functools.partial(cli_run.resume_driver, opts.resume or "", opts.embedder, bool(opts.offline))
             try:
@@ -275,7 +283,9 @@ def run(opts: Options) -> int:
             # submitted while it got ready, then the database could not take the session (e.g. "N" to moving a
             # damaged one aside): the answer journal keeps it, so say where and how it is graded (sweep26 S3)
             _kept_for_later(early.kept, exc.problem, render)
-            return EXIT_USAGE  # as any session the data folder could not take
+            keep_draft(source, None, early.kept, early.context, render)  # typed after the answer
+            return EXIT_INTERRUPTED if stopped_by_key else EXIT_USAGE  # as a Ctrl-C at the question; as any
+            # session the data folder could not take
         if resuming and exc.problem == "corrupt" and (waiting := _journalled(opts.resume)):
             # the session's answers wait in the answer journal: say so, not only that the database is damaged
             _kept_for_later(waiting, exc.problem, render)  # (sweep28 S1)

@@ -160,3 +160,47 @@ def test_ctrl_c_at_the_move_aside_question_after_the_start_failed_during_the_sub
     (kept,) = (isolated_data_dir / "pending").glob("*.json")
     assert "Your answer is kept in" in screen and "Traceback" not in screen, screen[-1500:]
     assert ANSWER in kept.read_text(encoding="utf-8")
+
+
+def test_a_ctrl_c_typed_right_after_an_early_answer_stops_before_the_damaged_database_question(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    """sweep30 S9: Ctrl-C pressed right after an answer submitted while the interview got ready reached the prompt as
+    a key (it held the terminal), which left it for the next prompt; the damaged database's question came instead
+    and waited, the Ctrl-C never seen. Now the run stops there: the damage is named, the answer is kept and said
+    so, the text typed after the answer is kept as a draft, exit 130."""
+    from tests.slow_hook import slow_call
+
+    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
+    _damage(isolated_data_dir / "sessions.sqlite")
+    for path in (isolated_data_dir / "reports").glob("*"):
+        path.unlink()
+    # the start meets the damaged database only once the keys are typed (a loaded machine decides it otherwise)
+    env, _ = slow_call(tmp_path / "hook", "agent.cli_run", "new_driver", "'ask' not in kwargs", seconds=4)
+    term = Terminal(ARGS, extra_env=env)
+    try:
+        term.wait_for_prompt(after="Question 1/2")
+        term.type(ANSWER + "\x1b\r" + "Then the vendor" + "\x03")  # submitted, a few words more, Ctrl-C
+        exited, screen = _ctrl_c_typed(term)
+    finally:
+        term.close()
+    assert exited == 130, screen[-1500:]
+    assert "[y/N]" not in screen and "Traceback" not in screen, screen[-1500:]
+    (kept,) = (isolated_data_dir / "pending").glob("*.json")
+    assert "is damaged" in screen and f"Your answer is kept in {kept}" in screen, screen[-1500:]
+    assert "The draft you had typed is kept" in screen, screen[-1500:]
+    journal = kept.read_text(encoding="utf-8")
+    assert ANSWER in journal and "Then the vendor" in journal
+
+
+def _ctrl_c_typed(term: Terminal) -> tuple[int | None, str]:
+    """(the exit code, or None when the process still ran a minute later, e.g. waiting at a question; the screen)."""
+    import subprocess
+
+    try:
+        exited: int | None = term.proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        exited = None
+    while term._read():
+        pass
+    return exited, " ".join(term.text().split())
