@@ -189,29 +189,35 @@ def _not_sent(usage: dict[str, Any] | None) -> bool:
     return bool(found.get("failed")) and (found.get("calls") == 0 or str(found["failed"]).startswith("not sent"))
 
 
-def _critic_label(model: Any, turns: Sequence[TurnRecord]) -> str:
-    """What graded the answers when a model was configured: it, or the offline critic where the model failed or
-    was not asked."""
+def _critic_label(model: Any, turns: Sequence[TurnRecord], offline_now: bool) -> str:
+    """What graded the answers when a model was configured: it, or the offline critic where the model failed, was
+    not asked, or the session was resumed with --offline (a main answer graded offline with no model failure)."""
     critiqued = [t for t in turns if t.get("critique") is not None]
     failing = [t for t in critiqued if model_failure_line(t.get("usage"))]
     unsent = sum(1 for t in failing if _not_sent(t.get("usage")))
     failed = len(failing) - unsent
-    name = f" ({model})" if model else ""
-    if not failing:
-        return f"LLM-assisted critic{name}"
     graded = sum(1 for t in critiqued if (t["critique"] or {}).get("source") == "llm")
-    answers = graded + len(failing)  # follow-up answers are judged offline by design: never sent, not counted
+    # never sent by choice (sweep30 S15): the session went on offline, so these answers had no model call at all
+    chosen = sum(1 for t in critiqued if not t.get("is_follow_up") and not t.get("usage")
+                 and (t["critique"] or {}).get("source") != "llm")  # fmt: skip
+    name = f" ({model})" if model else ""
+    if not failing and not chosen:
+        return f"LLM-assisted critic{name}"
+    answers = graded + len(failing) + chosen  # follow-up answers are judged offline by design: never sent, not counted
     follow_ups = len(critiqued) - answers
     offline = f" (and {follow_ups} follow-up answer{'s' * (follow_ups != 1)} offline, as always)" if follow_ups else ""
     held = f"{unsent} not sent (the model had failed just before)" if unsent else ""
+    why_not = "--offline" if offline_now else "the model was not asked"
+    by_choice = f"{chosen} graded offline ({why_not})" if chosen else ""
     if not graded and not failed:
-        return f"offline critic: no answer was sent to the model{name}, graded 0 of {answers}: {held}{offline}"
+        why = "; ".join(part for part in (held, by_choice) if part)
+        return f"offline critic: no answer was sent to the model{name}, graded 0 of {answers}: {why}{offline}"
     if not graded:
-        also = f"; {held}" if held else ""
-        every = f"failed on every answer sent to it{f' ({failed})' if held else ''}, graded 0 of {answers}"
+        also = "".join(f"; {part}" for part in (held, by_choice) if part)
+        every = f"failed on every answer sent to it{f' ({failed})' if held or chosen else ''}, graded 0 of {answers}"
         return f"offline critic: the model{name} {every}{also}{offline}"
     parts = [f"offline where the model failed ({failed})"] if failed else []
-    parts += [held] if held else []
+    parts += [part for part in (held, by_choice) if part]
     return f"LLM-assisted critic{name} on {graded} of {answers} answers, {', '.join(parts)}{offline}"
 
 
@@ -231,11 +237,18 @@ def report_title(
     if stamp := re.match(r"(\d{8})-(\d{4})-", thread_id):
         when = datetime.strptime("".join(stamp.groups()), "%Y%m%d%H%M")
         parts.append(f"{when.day} {when:%B %Y, %H:%M} UTC")
+    parts.append(critic_line(context, scorecard, turns))
+    return f"{parts[0]} — {', '.join(parts[1:])}"
+
+
+def critic_line(context: dict[str, Any], scorecard: dict[str, Any], turns: Sequence[TurnRecord]) -> str:
+    """What graded the session's answers, as the report's title says it and the transcript records it: the
+    session's settings alone cannot (a session graded by the model and resumed with --offline is offline now)."""
     llm = scorecard.get("llm") or {}
     model = llm.get("model") or context.get("model")
-    used_llm = bool(llm) or (not context.get("offline") and bool(context.get("model") or context.get("base_url")))
-    parts.append(_critic_label(model, turns) if used_llm else "offline critic")
-    return f"{parts[0]} — {', '.join(parts[1:])}"
+    offline = bool(context.get("offline"))
+    used_llm = bool(llm) or (not offline and bool(context.get("model") or context.get("base_url")))
+    return _critic_label(model, turns, offline) if used_llm else "offline critic"
 
 
 def render_markdown(
@@ -350,6 +363,7 @@ def build_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]
     transcript = {
         "thread_id": thread_id,
         "context": context,
+        "critic": critic_line(context, scorecard, turns),  # the context says what the session does now, not this
         "plan": plan,
         "turns": turns,
         "scorecard": scorecard,

@@ -27,5 +27,13 @@ def test_offline_given_on_resume_is_honoured(isolated_data_dir: Path) -> None:
         assert resumed.returncode == 0, resumed.stdout + resumed.stderr
         assert stub.calls == called, resumed.stdout  # answer 2: the model server was not called
     assert "--offline" not in resumed.stdout + resumed.stderr, resumed.stdout + resumed.stderr  # not "Ignored"
-    turns = json.loads((isolated_data_dir / "reports" / f"{sid}.json").read_text(encoding="utf-8"))["turns"]
+    transcript = json.loads((isolated_data_dir / "reports" / f"{sid}.json").read_text(encoding="utf-8"))
+    turns = transcript["turns"]
     assert [t["answer"] for t in turns if not t.get("skipped")] == [A1, A2]
+    # sweep30 S15: the header said "LLM-assisted critic (stub-model)" though answer 2 was graded offline, and the
+    # transcript's context ("offline": true) said nothing of answer 1 being the model's. Both say what graded what.
+    said = "LLM-assisted critic (stub-model) on 1 of 2 answers, 1 graded offline (--offline)"
+    header = (isolated_data_dir / "reports" / f"{sid}.md").read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith(said), header
+    assert transcript["critic"] == said
+    assert [t["critique"]["source"] for t in turns if not t["is_follow_up"]] == ["llm", "offline"]
