@@ -69,13 +69,21 @@ def _bounded(value: Any, name: str, low: int, high: int) -> int:
     return value
 
 
+def refused_keys(data: dict[str, Any]) -> str | None:
+    """The one line refusing the keys of a client's context that are not interview settings (a URL, a key, a path),
+    named, else None."""
+    allowed = set(Settings.__dataclass_fields__)
+    if extra := sorted(str(key)[:40] for key in set(data) - allowed):
+        refused, known = ", ".join(extra[:12]), ", ".join(sorted(allowed))
+        return f"the server does not take {refused} from a client (allowed: {known})"
+    return None
+
+
 def client_settings(raw: Any) -> Settings:
     """The client's context, checked; anything else in it (a URL, a key, a path) is refused by name."""
     data = dict(raw) if isinstance(raw, dict) else {}
-    allowed = set(Settings.__dataclass_fields__)
-    if extra := sorted(set(data) - allowed):
-        refused, known = ", ".join(extra), ", ".join(sorted(allowed))
-        raise ClientInputError(f"the server does not take {refused} from a client (allowed: {known})")
+    if refused := refused_keys(data):
+        raise ClientInputError(refused)
     settings = Settings(**data)
     installed_role(settings.role)
     _bounded(settings.questions, "questions", 1, MAX_QUESTIONS)

@@ -105,19 +105,39 @@ def answer_all(client: Any, thread_id: str, context: dict[str, Any], config: dic
     raise AssertionError("the interview did not end")
 
 
+def refused_line(call: Any) -> str:
+    """The one line a run request the server refuses comes back with (HTTP 422), through the SDK."""
+    import httpx
+
+    with pytest.raises(httpx.HTTPStatusError) as refused:
+        call()
+    assert refused.value.response.status_code == 422, refused.value.response.text
+    return str(refused.value.response.json()["detail"])
+
+
 def test_a_client_cannot_point_the_server_at_its_own_url_or_take_its_key(
     server: tuple[str, Path], model_server: StubOpenAI
 ) -> None:
     url, _ = server
     client = dev_client(url)
     mine = Listener()
-    hostile = {"role": "director", "questions": 2, "follow_ups": 1, "seed": 5, "base_url": mine.url,
-               "model": "client-model", "api_key": "client-key", "embedder": "openai", "timeout": 1}  # fmt: skip
+    settings = {"role": "director", "questions": 2, "follow_ups": 1, "seed": 5}
+    hostile = {**settings, "base_url": mine.url, "model": "client-model", "api_key": "client-key",
+               "embedder": "openai", "timeout": 1}  # fmt: skip
+    # sweep30 S6: the keys were dropped without a word (LangGraph filters a context by the graph's schema), so a
+    # client that thought it had set its own model learnt nothing. Refused with one line, before the run is queued.
+    thread = client.threads.create()
+    said = refused_line(lambda: client.runs.wait(thread["thread_id"], "interviewer", input={}, context=hostile))
+    assert said == ("the server does not take api_key, base_url, embedder, model, timeout from a client (allowed: "
+                    "feedback, follow_ups, offline, questions, role, seed)")  # fmt: skip
+    assert not client.threads.get(thread["thread_id"]).get("values")  # nothing ran
     before = model_server.calls
-    thread_id, run = start(client, hostile)
+    thread_id, run = start(client, settings)
     assert run["status"] == "success"
+    assert "client-key" not in refused_line(lambda: client.runs.wait(  # a resume's context is checked the same way
+        thread_id, "interviewer", command={"resume": ANSWER}, context={**settings, "api_key": "client-key"}))
     config = {"configurable": {"base_url": mine.url, "model": "client-model", "embedder": "openai"}}
-    values = answer_all(client, thread_id, hostile, config)
+    values = answer_all(client, thread_id, settings, config)
     assert mine.connections == 0  # the client's URL was never contacted
     assert model_server.calls > before  # the server's own model graded the answers ...
     new = model_server.requests[before:]
@@ -139,9 +159,19 @@ def test_a_client_cannot_make_the_server_read_or_write_its_paths(server: tuple[s
     target = tmp_path / "written-here"
     context = {"role": "director", "questions": 1, "follow_ups": 0, "seed": 2, "docs": [str(secret)],
                "index_dir": str(target)}  # fmt: skip
-    thread_id, run = start(client, context, metadata={"user_id": "path-prober"})
+    thread = client.threads.create(metadata={"user_id": "path-prober"})
+    said = refused_line(lambda: client.runs.wait(thread["thread_id"], "interviewer", input={}, context=context))
+    assert said.startswith("the server does not take docs, index_dir from a client (allowed: ")
+    assert str(secret) not in said  # the paths are not echoed back
+    stateless = refused_line(lambda: client.runs.wait(None, "interviewer", input={}, context=context))
+    assert stateless == said  # a run on no thread is checked the same way
+    assert not target.exists()
+    # The same keys as `configurable` (LangGraph's older way in) are not read either: the session runs without them.
+    config = {"configurable": {"docs": [str(secret)], "index_dir": str(target)}}
+    thread_id, run = start(client, {"role": "director", "questions": 1, "follow_ups": 0, "seed": 2},
+                           metadata={"user_id": "path-prober"})  # fmt: skip
     assert run["status"] == "success"
-    values = answer_all(client, thread_id, context)
+    values = answer_all(client, thread_id, {}, config)
     titles = {s["title"] for t in values["turns"] for s in t["stories"]}
     assert SECRET_TITLE not in repr(values) and SECRET_TITLE not in titles  # never the server's folder
     assert not target.exists()
