@@ -54,12 +54,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.index = Path(args.index)
     if args.k < 1:
         parser.error("--k must be at least 1")
-    missing = [p for p in args.docs or () if not Path(p).exists()]
-    if missing:
-        parser.error(f"no such file or folder: {missing[0]}")
-
     from knowledge.index import StoryIndex, open_story_index
-    from knowledge.paths import DataDirError, index_folder_problem
+    from knowledge.paths import DataDirError, index_folder_problem, link_problem
+
+    for doc in args.docs or ():
+        # one line and rc 2 in the words the session and ingest use (sweep30 S7: a link loop or a dangling link
+        # was "no such file or folder" under the usage text)
+        if problem := link_problem(Path(doc)) or (None if Path(doc).exists() else "no such file or folder"):
+            print(f"error: --docs {one_line(doc)}: {one_line(problem)}", file=sys.stderr)
+            return 2
 
     if args.index is not None and (problem := index_folder_problem(str(args.index))):
         # a file is no story index, and the ingest command that would build one refuses it too: say so, not that

@@ -37,8 +37,35 @@ def test_a_session_given_a_looping_link_refuses_it_in_one_line(tmp_path: Path) -
 def test_ingest_names_the_loop(tmp_path: Path) -> None:
     loop = _loop(tmp_path / "notes")
     run = _run(["knowledge.ingest", str(loop)], tmp_path)
-    assert f"{loop}: a link that loops back on itself or points nowhere" in run.stderr, run.stderr
-    assert "Traceback" not in run.stderr
+    assert run.stderr.strip() == f"error: {loop}: a link that loops back on itself", run.stderr
+    assert run.returncode == 2 and run.stdout == "", run.stdout  # sweep30 S10: no empty table, not rc 1
+
+
+def test_search_and_ingest_say_a_bad_path_as_the_session_does(tmp_path: Path) -> None:
+    """sweep30 S7 and S10: `knowledge.search --docs` a link loop or a dangling link said "no such file or folder"
+    under the usage text; `knowledge.ingest` of a loop, a dangling link, a pipe or a folder without notes said "a
+    link that loops back on itself or points nowhere" (the two apart nowhere) over an empty table, rc 1 (1 is an
+    unexpected error). Now each is one line in the session's words, rc 2."""
+    loop = _loop(tmp_path / "notes")
+    dangling = tmp_path / "gone.md"
+    dangling.symlink_to(tmp_path / "nowhere" / "x.md")
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    said = {
+        loop: "a link that loops back on itself",
+        dangling: f"a link to {tmp_path / 'nowhere' / 'x.md'}, which does not exist",
+        tmp_path / "missing.md": "no such file or folder",
+    }
+    for path, problem in said.items():
+        run = _run(["knowledge.search", "cut costs", "--embedder", "hashing", "--docs", str(path)], tmp_path)
+        assert (run.returncode, run.stderr.strip()) == (2, f"error: --docs {path}: {problem}"), run.stderr
+    said |= {pipe: "not a regular file (a pipe, device or socket)", bare: "no .md, .markdown or .txt files in "
+             "this folder"}  # fmt: skip
+    for path, problem in said.items():
+        run = _run(["knowledge.ingest", str(path), "--embedder", "hashing"], tmp_path)
+        assert (run.returncode, run.stderr.strip(), run.stdout) == (2, f"error: {path}: {problem}", ""), run.stderr
 
 
 def test_a_link_chain_that_ends_nowhere_is_named_as_given(tmp_path: Path) -> None:

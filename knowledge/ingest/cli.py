@@ -1,6 +1,7 @@
 """`python -m knowledge.ingest PATH... [--index DIR] [--json]`: ingest prep documents and report what was found.
 
-Exit codes: 0 something was ingested, 1 nothing at all (or the requested index failed), 2 usage error.
+Exit codes: 0 something was ingested, 1 nothing at all (or the requested index failed), 2 usage error (also when
+no path named could be read at all: a link loop, a dangling link, a pipe, a folder without notes).
 Warnings and errors go to stderr, one line each, so `--json` output on stdout stays parseable.
 """
 
@@ -56,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     for error in result.errors:
         print(f"error: {one_line(error)}", file=sys.stderr)
+    if result.errors and not result.files:
+        # nothing named could be read at all (a link loop, a dangling link, a pipe, a folder without notes): bad
+        # input, said in those lines and rc 2 as the session and search say it, not an empty table and rc 1
+        return 2  # (sweep30 S7, S10)
     for warning in (w for w in result.warnings if w not in result.errors):
         print(f"warning: {one_line(warning)}", file=sys.stderr)
     index_info: dict[str, Any] | None = None

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import ftfy
 
+from knowledge.paths import link_problem
+
 SUFFIXES = (".md", ".markdown", ".txt", ".org", ".adoc", ".asciidoc", ".tsv", ".wiki", ".rst", ".rest", ".xml",
             ".html", ".htm", ".tex", ".opml", ".docx", ".docm", ".odt", ".rtf", ".ipynb", ".xlsx", ".xlsm", ".pptx",
             ".pdf", ".mht", ".mhtml", ".xmind", ".typ", ".canvas", ".ics", ".epub")
@@ -187,8 +189,8 @@ def discover(paths: Sequence[str | Path]) -> Iterator[tuple[Path | None, str, st
         elif path.is_file():
             yield path, shown, None
         elif path.exists():
-            yield None, shown, f"{shown}: not a regular file"
-        elif path.is_symlink():  # exists() is False for a loop and for a link to nothing
-            yield None, shown, f"{shown}: a link that loops back on itself or points nowhere"
+            yield None, shown, f"{shown}: not a regular file (a pipe, device or socket)"
+        elif path.is_symlink():  # exists() is False for a loop and for a link to nothing: said apart, as elsewhere
+            yield None, shown, f"{shown}: {link_problem(path) or 'a link that points nowhere'}"
         else:
             yield None, shown, f"{shown}: no such file or folder"
