@@ -290,6 +290,8 @@ def run(opts: Options) -> int:
             # the session's answers wait in the answer journal: say so, not only that the database is damaged
             _kept_for_later(waiting, exc.problem, render)  # (sweep28 S1)
             return EXIT_USAGE
+        if resuming and exc.problem == "corrupt":
+            _what_the_move_keeps(opts.resume, render)  # (sweep30 S14)
         if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
             return EXIT_USAGE if exc.problem == "corrupt" else EXIT_ERROR  # a damaged database: as its header check
@@ -418,6 +420,25 @@ def _kept_for_later(thread_id: str, problem: str, render: Renderer) -> None:
         "once that is fixed")  # fmt: skip
     render.resume_hint(thread_id, f"Your answer is kept in {answer_journal.journal_path(thread_id)}; {when}, it is "
                                   "graded when you resume.")  # fmt: skip
+
+
+def _what_the_move_keeps(session_id: str | None, render: Renderer) -> None:
+    """A --resume met a damaged session database and no answer of the session waits in the answer journal: the
+    damage line says to move the file aside "to start afresh", not that the session resumed is in it (sweep30 S14).
+    Say what moving it costs, or, for a session that only kept a draft (stopped at the damaged database's question),
+    that the draft comes back once the file is moved."""
+    entry = answer_journal.load(session_id) if session_id else None
+    if session_id and entry is not None and entry.draft.strip():
+        from agent.cli_render import resume_command
+
+        render.line(f"The draft you had typed for session {session_id} is kept in "
+                    f"{answer_journal.journal_path(session_id)}: once the damaged database is moved aside (the mv "
+                    f"command above), it is back in the prompt when you resume: "
+                    f"{resume_command(session_id)}")  # fmt: skip
+        return
+    which = f"session {session_id}" if session_id else "the unfinished sessions in it"
+    render.line(f"Once it is moved aside, {which} cannot be resumed: what {'it' if session_id else 'they'} saved "
+                "stays in the moved file (finished sessions keep their reports).")  # fmt: skip
 
 
 def _moved_aside_to_resume(exc: StorageError, resume: str | None, source: Any, getting_ready: ExitStack) -> bool:
