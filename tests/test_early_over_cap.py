@@ -27,10 +27,8 @@ def test_an_over_cap_answer_submitted_while_getting_ready_is_kept_whole_at_a_sto
     term = Terminal([*ARGS, "--questions", "2"], extra_env=env)
     try:
         term.wait_for_prompt(after="Question 1/2")
-        deadline = time.monotonic() + 120
-        while not mark.exists():  # the start is held in the session database's opening
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
+        deadline = time.monotonic() + 120  # also for the journal below
+        term.wait_for_mark(mark, 120)  # the start is held in the session database's opening
         pasted = f"\x1b[200~{ANSWER}\x1b[201~".encode()
         for at in range(0, len(pasted), 1024):  # in pieces, reading the echo between them (a full pty blocks)
             os.write(term.master, pasted[at : at + 1024])

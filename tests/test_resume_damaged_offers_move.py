@@ -67,7 +67,6 @@ def test_keys_typed_while_the_resume_got_ready_are_the_draft_not_the_reply_to_th
 ) -> None:
     """Keys typed under "Getting the interview ready… (you can start typing)" waited in the terminal: the y/N question
     read them as the start of its reply ("<keys>y" is not yes). They are the first prompt's draft instead."""
-    import time
 
     from tests.slow_hook import slow_call
 
@@ -76,10 +75,7 @@ def test_keys_typed_while_the_resume_got_ready_are_the_draft_not_the_reply_to_th
     env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
     term = Terminal(["--resume", session], extra_env=env)
     try:
-        deadline = time.monotonic() + 120
-        while not mark.exists():
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
+        term.wait_for_mark(mark, 120)
         term.type(typed)
         term.wait_for("from its kept answers? [y/N]")
         term.type("y\r")

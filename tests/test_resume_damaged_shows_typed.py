@@ -5,7 +5,6 @@ tests/slow_hook holds the resume 3 s so the keys are typed while it gets ready."
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from tests.slow_hook import slow_call
@@ -26,10 +25,7 @@ def test_keys_typed_while_a_resume_meets_a_damaged_database_are_shown_to_copy(
     env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
     term = Terminal(["--resume", sid], extra_env=env)
     try:
-        deadline = time.monotonic() + 120
-        while not mark.exists():
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
+        term.wait_for_mark(mark, 120)
         term.type(TYPED)
         exited = term.exit_code()
         while term._read():

@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -44,10 +43,7 @@ def test_a_stop_while_a_resume_loads_leaves_no_spinner_behind(
     mark = tmp_path / "loading"
     term = Terminal(["--resume"], extra_env={"PYTHONPATH": str(hook), "SLOW_IMPORT_MARK": str(mark)})
     try:
-        deadline = time.monotonic() + PATIENCE
-        while not mark.exists():
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
+        term.wait_for_mark(mark, PATIENCE)
         term.wait_for("Getting the interview ready")
         term.proc.send_signal(sig)
         exited = term.proc.wait(timeout=PATIENCE)

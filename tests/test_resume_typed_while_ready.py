@@ -30,10 +30,7 @@ def _stopped_resume(tmp_path: Path, args: list[str], moment: str, sig: signal.Si
     env, mark = MOMENTS[moment](tmp_path / "hook")
     term = Terminal(args, extra_env=env)
     try:
-        deadline = time.monotonic() + PATIENCE
-        while not mark.exists():
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
+        term.wait_for_mark(mark, PATIENCE)
         term.wait_for("you can start typing")
         term.type(TYPED + ("\x1b\r" if submit else ""))
         time.sleep(0.5)  # the keys are in the terminal's input queue (no prompt reads them yet)

@@ -133,14 +133,18 @@ class Terminal:
         """Type an answer and submit it (Esc+Enter)."""
         self.type(answer + "\x1b\r")
 
-    def kill_at_mark(self, mark: Path, patience: float = 120) -> None:
-        """Wait until the child creates `mark` (tests/slow_hook.py: the slowed call has begun), then kill -9 it."""
+    def wait_for_mark(self, mark: Path, patience: float = 120) -> None:
+        """Wait until the child creates `mark` (tests/slow_hook.py: the slowed call has begun), reading its screen."""
         deadline = time.monotonic() + patience
         while not mark.exists():
             assert time.monotonic() < deadline and self.proc.poll() is None, self.text()[-1500:]
             self._read()
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=60)
+
+    def kill_at_mark(self, mark: Path, patience: float = 120, sig: int = signal.SIGKILL) -> int:
+        """Wait for `mark` (wait_for_mark), then send `sig` (kill -9 unless told); the child's exit code."""
+        self.wait_for_mark(mark, patience)
+        self.proc.send_signal(sig)
+        return self.proc.wait(timeout=60)
 
     def exit_code(self) -> int:
         return self.proc.wait(timeout=PATIENCE)  # called after the last line was seen: nothing left to read

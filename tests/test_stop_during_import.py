@@ -6,7 +6,6 @@ real SIGTERM; the moment is made certain by holding that import in the child (te
 from __future__ import annotations
 
 import signal
-import time
 from pathlib import Path
 
 from tests.slow_hook import slow_import
@@ -23,10 +22,7 @@ def test_sigterm_while_the_start_imports_its_modules_exits_143_without_a_traceba
     try:
         term.wait_for_prompt(after="Question 1/2")
         term.submit(ANSWER)
-        deadline = time.monotonic() + 120
-        while not mark.exists():
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
+        term.wait_for_mark(mark, 120)
         term.wait_for("Getting the interview ready")  # submitted while the start is held in that import
         term.proc.send_signal(signal.SIGTERM)
         code = term.proc.wait(timeout=60)

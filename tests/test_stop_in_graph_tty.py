@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import signal
-import time
 from pathlib import Path
 
 import pytest
@@ -38,12 +37,7 @@ def test_a_stop_inside_langgraphs_writes_keeps_the_answer_exactly_once(
         term.submit(FIRST)
         term.wait_for_prompt(after="Question 2/3")  # a turn of a running session, past its start
         term.submit(ANSWER)
-        deadline = time.monotonic() + 120
-        while not mark.exists():
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
-        term.proc.send_signal(sig)  # what Ctrl-C at the terminal sends
-        exited = term.proc.wait(timeout=60)
+        exited = term.kill_at_mark(mark, 120, sig)  # what Ctrl-C at the terminal sends
         while term._read():
             pass
         screen = term.text()

@@ -67,9 +67,7 @@ def test_a_draft_still_in_the_terminal_queue_is_kept_at_a_stop(
     try:
         term.wait_for("Question 1/2")
         deadline = time.monotonic() + 60
-        while not mark.exists():
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
+        term.wait_for_mark(mark, 60)
         term.type(DRAFT)
         while _queued(term) < len(DRAFT):  # all of it reached the terminal; no prompt takes it
             assert time.monotonic() < deadline, _queued(term)
@@ -119,9 +117,7 @@ def test_an_answer_submitted_in_keys_no_prompt_read_yet_is_kept_as_submitted(
     try:
         term.wait_for("Question 1/2")
         deadline = time.monotonic() + 60
-        while not mark.exists():
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
+        term.wait_for_mark(mark, 60)
         term.type(keys)
         while _queued(term) < len(keys.encode()):  # all of it reached the terminal; no prompt takes it
             assert time.monotonic() < deadline, _queued(term)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import signal
-import time
 from pathlib import Path
 
 import pytest
@@ -34,12 +33,7 @@ def test_a_stop_while_a_key_is_applied_keeps_the_whole_draft(
         term.wait_for_prompt(after="Question 1/2")
         term.type_seen(DRAFT[:-1])
         term.type(DRAFT[-1])
-        deadline = time.monotonic() + 60
-        while not mark.exists():
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            term._read()
-        term.proc.send_signal(sig)
-        exited = term.proc.wait(timeout=60)
+        exited = term.kill_at_mark(mark, 60, sig)
     finally:
         term.close()
     assert exited == code, term.text()[-1500:]
