@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,12 @@ def shared_samples() -> Path:
     if not SHARED_SAMPLES.is_dir():
         pytest.skip("shared/sample-prep is not present")
     return SHARED_SAMPLES
+
+
+@pytest.fixture
+def damaged_database(isolated_data_dir: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """damaged_database(args, *answers): a scripted session in this test's data folder, then its session database
+    damaged and its reports removed (tests/damaged_store.py); returns that session's run."""
+    from tests.damaged_store import after_a_session
+
+    return lambda args, *answers: after_a_session(isolated_data_dir, args, *answers)

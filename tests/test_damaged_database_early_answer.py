@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+from tests.damaged_store import after_a_session
 from tests.test_persistence import run, scripted
 from tests.test_session_tty import Terminal
 
@@ -14,20 +16,10 @@ ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questio
 ANSWER = "I merged two platform teams under one lead; on-call pages fell from 60 a week to 14 within a quarter."
 
 
-def _damage(database: Path) -> None:
-    """Overwrite pages 3-10 and keep the header: the file opens, reading the session tables fails."""
-    with open(database, "r+b") as out:
-        out.seek(2048)
-        out.write(b"\xa5" * 8192)
-
-
 def _asked_to_move_it_aside(data_dir: Path, extra_env: dict[str, str] | None = None) -> Terminal:
     """A session database damaged after a first session (its report removed), a new session at a terminal, an
     answer submitted while it gets ready: the terminal as the start asks to move the database aside."""
-    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
-    _damage(data_dir / "sessions.sqlite")
-    for path in (data_dir / "reports").glob("*"):
-        path.unlink()
+    after_a_session(data_dir, ARGS, "A first session's answer.")
     term = Terminal(ARGS, extra_env=extra_env)
     try:
         term.wait_for_prompt(after="Question 1/2")
@@ -163,7 +155,7 @@ def test_ctrl_c_at_the_move_aside_question_after_the_start_failed_during_the_sub
 
 
 def test_a_ctrl_c_typed_right_after_an_early_answer_stops_before_the_damaged_database_question(
-    isolated_data_dir: Path, tmp_path: Path
+    isolated_data_dir: Path, tmp_path: Path, damaged_database: Any
 ) -> None:
     """sweep30 S9: Ctrl-C pressed right after an answer submitted while the interview got ready reached the prompt as
     a key (it held the terminal), which left it for the next prompt; the damaged database's question came instead
@@ -171,10 +163,7 @@ def test_a_ctrl_c_typed_right_after_an_early_answer_stops_before_the_damaged_dat
     so, the text typed after the answer is kept as a draft, exit 130."""
     from tests.slow_hook import slow_call
 
-    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
-    _damage(isolated_data_dir / "sessions.sqlite")
-    for path in (isolated_data_dir / "reports").glob("*"):
-        path.unlink()
+    damaged_database(ARGS, "A first session's answer.")
     # the start meets the damaged database only once the keys are typed (a loaded machine decides it otherwise)
     env, _ = slow_call(tmp_path / "hook", "agent.cli_run", "new_driver", "'ask' not in kwargs", seconds=4)
     term = Terminal(ARGS, extra_env=env)

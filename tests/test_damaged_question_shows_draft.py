@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import signal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.slow_hook import slow_call
-from tests.test_damaged_database_early_answer import ARGS, _damage
-from tests.test_persistence import run, scripted
+from tests.test_damaged_database_early_answer import ARGS
 from tests.test_session_tty import Terminal
 
 DRAFT = "Half a story about the Lisbon data-centre move"
@@ -20,12 +20,9 @@ DRAFT = "Half a story about the Lisbon data-centre move"
 
 @pytest.mark.parametrize(("how", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_stop_at_the_damaged_database_question_shows_the_typed_draft(
-    isolated_data_dir: Path, tmp_path: Path, how: signal.Signals, code: int
+    isolated_data_dir: Path, tmp_path: Path, how: signal.Signals, code: int, damaged_database: Any
 ) -> None:
-    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
-    _damage(isolated_data_dir / "sessions.sqlite")
-    for path in (isolated_data_dir / "reports").glob("*"):
-        path.unlink()
+    damaged_database(ARGS, "A first session's answer.")
     # the start meets the damaged database only once the draft is typed (a loaded machine decides it otherwise)
     env, _ = slow_call(tmp_path / "hook", "agent.cli_run", "new_driver", "'ask' not in kwargs", seconds=4)
     term = Terminal(ARGS, extra_env=env)

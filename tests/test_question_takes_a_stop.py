@@ -13,13 +13,14 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.slow_hook import signal_before_read
-from tests.test_damaged_database_early_answer import ANSWER, ARGS, _damage
+from tests.test_damaged_database_early_answer import ANSWER, ARGS
 from tests.test_damaged_header_first import GARBAGE
-from tests.test_persistence import FAST, run, scripted
+from tests.test_persistence import FAST
 from tests.test_session_tty import Terminal
 
 QUESTION = "afresh? [y/N]"
@@ -55,13 +56,10 @@ def test_a_stop_just_as_the_damaged_header_question_shows_ends_the_process(
 
 
 def test_ctrl_c_just_as_the_question_shows_after_an_early_answer_keeps_the_answer(
-    isolated_data_dir: Path, tmp_path: Path
+    isolated_data_dir: Path, tmp_path: Path, damaged_database: Any
 ) -> None:
     """The CI hang's own path: an answer submitted while the start meets a damaged database, then the question."""
-    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
-    _damage(isolated_data_dir / "sessions.sqlite")
-    for path in (isolated_data_dir / "reports").glob("*"):
-        path.unlink()
+    damaged_database(ARGS, "A first session's answer.")
     term = Terminal(ARGS, extra_env=signal_before_read(tmp_path / "hook"))
     try:
         term.wait_for_prompt(after="Question 1/2")

@@ -7,20 +7,20 @@ from __future__ import annotations
 
 import signal
 from pathlib import Path
+from typing import Any
 
 from tests.slow_hook import slow_call
-from tests.test_damaged_database_early_answer import ARGS, _damage
+from tests.test_damaged_database_early_answer import ARGS
 from tests.test_persistence import A1, run, scripted, session_id
 from tests.test_session_tty import Terminal
 
 DRAFT = "Half a story about the Oslo warehouse cut-over"
 
 
-def test_resuming_a_session_in_a_damaged_database_says_the_move_ends_it(isolated_data_dir: Path) -> None:
-    first = run(*ARGS, stdin=scripted(A1))
+def test_resuming_a_session_in_a_damaged_database_says_the_move_ends_it(damaged_database: Any) -> None:
+    first = damaged_database(ARGS, A1)
     assert first.returncode == 3, first.stdout + first.stderr  # saved after answer 1 of 2
     sid = session_id(first.stdout)
-    _damage(isolated_data_dir / "sessions.sqlite")
     for how in ([sid], []):
         resumed = run("--resume", *how, stdin=scripted("/end"))
         said = " ".join((resumed.stdout + resumed.stderr).split())
@@ -31,10 +31,9 @@ def test_resuming_a_session_in_a_damaged_database_says_the_move_ends_it(isolated
 
 
 def test_resuming_a_damaged_database_says_a_kept_draft_comes_back_after_the_move(
-    isolated_data_dir: Path, tmp_path: Path
+    isolated_data_dir: Path, tmp_path: Path, damaged_database: Any
 ) -> None:
-    assert run(*ARGS, stdin=scripted("A first session's answer.")).returncode in (0, 3)
-    _damage(isolated_data_dir / "sessions.sqlite")
+    damaged_database(ARGS, "A first session's answer.")
     # Ctrl-C while the new session still gets ready (its start slowed), a draft typed: kept with the session
     env, _ = slow_call(tmp_path / "hook", "agent.cli_run", "new_driver", "'ask' not in kwargs", seconds=6)
     term = Terminal(ARGS, extra_env=env)

@@ -6,22 +6,21 @@ tests/slow_hook holds the resume 3 s so the keys are typed while it gets ready."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tests.slow_hook import slow_call
-from tests.test_damaged_database_early_answer import _damage
-from tests.test_persistence import A1, FAST, run, scripted, session_id
+from tests.test_persistence import A1, FAST, session_id
 from tests.test_session_tty import Terminal
 
 TYPED = "EARLY keys about the Oslo migration"
 
 
 def test_keys_typed_while_a_resume_meets_a_damaged_database_are_shown_to_copy(
-    isolated_data_dir: Path, tmp_path: Path
+    isolated_data_dir: Path, tmp_path: Path, damaged_database: Any
 ) -> None:
-    first = run(*FAST, "--questions", "3", stdin=scripted(A1))
+    first = damaged_database([*FAST, "--questions", "3"], A1)
     assert first.returncode == 3, first.stdout + first.stderr  # saved after answer 1
     sid = session_id(first.stdout)
-    _damage(isolated_data_dir / "sessions.sqlite")
     env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
     term = Terminal(["--resume", sid], extra_env=env)
     try:
