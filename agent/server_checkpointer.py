@@ -26,6 +26,7 @@ import sqlite3
 import sys
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
+from pathlib import Path
 from typing import Any, NoReturn
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -170,6 +171,13 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
     elif kind == "sqlite":
         from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
+        from agent.storage import other_programs_tables
+
+        file = Path(url.removeprefix("sqlite:///")).expanduser()
+        if file.is_file() and (others := other_programs_tables(file)):  # never adopted (sweep30 S17's server side)
+            tables = "a table" if others == 1 else f"{others} tables"
+            _stop(f"INTERVIEWER_CHECKPOINTER={url[:200]} is not a session database (an SQLite database with {tables} "
+                  "of another program); it was left untouched: give a session database or a new file name")  # fmt: skip
         async with AsyncExitStack() as stack:
             try:  # opened and its tables made now: a file that is no database, or cannot be made, stops the start
                 sqlite = await stack.enter_async_context(AsyncSqliteSaver.from_conn_string(url.removeprefix("sqlite:///")))

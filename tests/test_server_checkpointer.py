@@ -61,6 +61,26 @@ def test_a_sqlite_file_that_cannot_be_opened_stops_the_server_with_one_line(case
     assert not any("Traceback" in line for line in lines)
 
 
+def test_another_programs_sqlite_database_stops_the_server_untouched(tmp_path: Path) -> None:
+    """sweep30 S17's server side: a SQLite database of another program was adopted, LangGraph's tables written
+    beside its own. The server stops at start with one line; the file is not written."""
+    import sqlite3
+    from contextlib import closing
+
+    value = tmp_path / "shop.sqlite"
+    with closing(sqlite3.connect(value)) as conn:
+        conn.execute("CREATE TABLE parcels (id INTEGER PRIMARY KEY, label TEXT)")
+        conn.execute("INSERT INTO parcels (label) VALUES ('fragile')")
+        conn.commit()
+    before = value.read_bytes()
+    lines = stopped(str(value), tmp_path / "server")
+    said = [line for line in lines if line.startswith(f"interviewer: INTERVIEWER_CHECKPOINTER={value} is not a ")]
+    assert len(said) == 1, lines[-5:]
+    assert "(an SQLite database with a table of another program); it was left untouched" in said[0]
+    assert not any("Traceback" in line for line in lines)
+    assert value.read_bytes() == before and sorted(p.name for p in tmp_path.glob("shop*")) == ["shop.sqlite"]
+
+
 @pytest.mark.skipif(not os.environ.get("INTERVIEWER_TEST_POSTGRES"), reason="no INTERVIEWER_TEST_POSTGRES")
 @pytest.mark.parametrize("case", ["database", "role"])
 def test_a_postgres_that_refuses_the_database_or_role_is_named_as_such(case: str, tmp_path: Path) -> None:
