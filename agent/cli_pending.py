@@ -10,13 +10,13 @@ listing, and one read-only query of the session database per waiting session (no
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from agent import answer_journal, session_lock
 from agent.cli_render import resume_command
+from agent.storage import read_one
 from knowledge.paths import data_dir
 
 SHOWN = 3  # sessions named at most
@@ -26,14 +26,7 @@ def _stored_moves(db: Path, thread_id: str) -> int:
     """Moves the session database journal holds for the session (0 when it cannot be read)."""
     if not db.is_file():
         return 0
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            row = conn.execute("SELECT count(*) FROM interview_moves WHERE thread_id = ?", (thread_id,)).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
+    row = read_one(db, "SELECT count(*) FROM interview_moves WHERE thread_id = ?", (thread_id,))
     return int(row[0]) if row else 0
 
 

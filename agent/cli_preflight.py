@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from contextlib import closing
 from pathlib import Path
 
 from agent.backend import is_postgres, is_sqlite, memory_only, sqlite_file
@@ -186,24 +185,20 @@ def bare_resume_held() -> str | None:
     """held_elsewhere for a `--resume` without an id: the session it would pick (the latest unfinished one with
     answers, read from the registry without opening the session store) when another process runs it, else None.
     Not said early when a stopped session's journal or a kept draft could be picked first: the late check decides."""
-    import sqlite3
-
     from agent import answer_journal
     from agent.cli_pending import waiting_sessions
+    from agent.storage import read_one
 
     if not backend_is_sqlite() or waiting_sessions() or answer_journal.drafts():
         return None
     database = _sqlite_file()
     if not database.is_file():
         return None
-    try:
-        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)) as conn:
-            row = conn.execute(
-                "SELECT thread_id FROM interview_sessions WHERE status = 'active' AND moves != 0 "
-                "ORDER BY used DESC, rowid DESC LIMIT 1"
-            ).fetchone()
-    except sqlite3.Error:  # damaged or not ours: the checks after this one name it
-        return None
+    row = read_one(  # None too when damaged or not ours: the checks after this one name it
+        database,
+        "SELECT thread_id FROM interview_sessions WHERE status = 'active' AND moves != 0 "
+        "ORDER BY used DESC, rowid DESC LIMIT 1",
+    )
     return held_elsewhere(str(row[0])) if row else None
 
 

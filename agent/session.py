@@ -533,24 +533,15 @@ def _keep_typed_at_resume(source: AnswerSource, opts: Options, render: Renderer)
 
 def _known_session(thread_id: str) -> bool:
     """The session is in the answer journal or the local SQLite session database (one read-only query)."""
-    import sqlite3
-
     from agent.backend import checkpointer_url, is_sqlite, memory_only, sqlite_file
+    from agent.storage import read_one
 
     url = checkpointer_url()
     if memory_only(url) or answer_journal.load(thread_id) is not None:
         return not memory_only(url)
     if not is_sqlite(url):
         return False
-    try:
-        conn = sqlite3.connect(f"file:{sqlite_file(url)}?mode=ro", uri=True, timeout=1)
-        try:
-            row = conn.execute("SELECT 1 FROM interview_sessions WHERE thread_id = ?", (thread_id,)).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    return row is not None
+    return read_one(sqlite_file(url), "SELECT 1 FROM interview_sessions WHERE thread_id = ?", (thread_id,)) is not None
 
 
 def _kept_as_it_was(opts: Options) -> str:

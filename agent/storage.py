@@ -14,7 +14,7 @@ import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Problem = Literal["full", "readonly", "corrupt", "foreign", "io"]
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -117,6 +117,20 @@ def foreign_message(path: Path, what: str = "not an SQLite file") -> str:
         f"{path} is not a session database ({what}); it was left untouched: point --checkpointer "
         "(or INTERVIEWER_CHECKPOINTER) at a session database or at a new file name"
     )
+
+
+def read_one(path: Path | str, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+    """The first row of one query of an SQLite file opened read-only (no lock kept, nothing written), or None when
+    there is none or the file cannot be read (missing, damaged, locked, not a session database): for a listing or a
+    check before the session store is opened, which treats both the same."""
+    from contextlib import closing
+
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)) as conn:
+            row = conn.execute(sql, params).fetchone()
+    except sqlite3.Error:
+        return None
+    return tuple(row) if row is not None else None
 
 
 # The tables the tool writes into a session database: LangGraph's SqliteSaver's and the session registry's.
