@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 
 from agent.critic.schema import Critique
+from agent.names import names
 from agent.nodes.lines import stable_index
 from agent.signal_ask import ask_for
 from agent.state import FollowUp
@@ -31,7 +32,10 @@ _RESULT_VERB = (
     r"got (?:\w+ )?(?:better|faster|cheaper|worse))"
 )
 _REST = r"(?:[^.;!?\n]|\.(?=\d))*"  # to the end of the sentence; "0.5%" does not end it
-_SUBJECT = r"(?:we|i|it|this|that|they|things|everything|the\s+[\w-]+|our\s+[\w-]+|my\s+[\w-]+)"
+# Subject words a result clause may open with besides "we", "I" and "the/our/my X" (one that opened the candidate's
+# sentence starts in lower case when the clause is quoted back mid-question: _second_person).
+_PLAIN_SUBJECTS = ("it", "this", "that", "they", "things", "everything")
+_SUBJECT = rf"(?:we|i|{'|'.join(_PLAIN_SUBJECTS)}|the\s+[\w-]+|our\s+[\w-]+|my\s+[\w-]+)"
 _RESULT_RE = re.compile(rf"\b{_SUBJECT}\s+(?:[\w-]+\s+)?{_RESULT_VERB}\b{_REST}", re.IGNORECASE)
 _DECISION_RE = re.compile(
     r"\b(?:i|we)\s+(?:[\w-]+\s+)?(?:chose|decided|picked|went with|opted|switched|moved|adopted|introduced|"
@@ -40,15 +44,7 @@ _DECISION_RE = re.compile(
 )
 _WE_RE = re.compile(r"\b(?:we|the team|our team)\s+[\w'-]+" + _REST, re.IGNORECASE)
 _CLAIM_RE = re.compile(r"\b(?:i|we)\s+[\w'-]+" + _REST, re.IGNORECASE)
-# A named thing: a run of capitalised words not at a sentence start, an acronym, or a versioned name.
-_NAMED_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][\w.+-]*[A-Za-z0-9](?:\s+[A-Z][\w.+-]*[A-Za-z0-9])*)")
-# Capitalised words that name nothing specific enough to quote back.
-_GENERIC_NAMES = {
-    "I'm", "I've", "I'd", "API", "APIs", "GPU", "GPUs", "CPU", "LLM", "LLMs", "SQL", "SLA", "SLO", "SLOs",
-    "KPI", "KPIs", "OKR", "OKRs", "CEO", "CTO", "CFO", "VPs", "ROI", "PII", "The", "This", "That", "Then", "When",
-    "After",
-}  # fmt: skip
-_OPENERS = {"the", "it", "this", "that", "they", "things", "everything", "there", "then"}  # _SUBJECT's plain words
+_OPENERS = {"the", *_PLAIN_SUBJECTS}
 _SWAP = {
     "i": "you",
     "we": "you",
@@ -103,11 +99,7 @@ def _second_person(text: str) -> str:
 
 def named_thing(answer: str) -> str | None:
     """The first named system, tool or product in the answer (not 'I', not a sentence opener)."""
-    for match in _NAMED_RE.finditer(answer):
-        name = match.group(0)
-        if len(name) > 2 and name not in _GENERIC_NAMES:
-            return name
-    return None
+    return next(names(answer), None)
 
 
 def _clause(pattern: re.Pattern[str], answer: str, quote: bool = False) -> str | None:

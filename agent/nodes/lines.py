@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import re
 
+from agent.names import names
 from agent.state import State
 from knowledge.models import RolePack
 from prompts import load_yaml, render
@@ -39,30 +39,15 @@ def closing_line(pack: RolePack, candidate_questions: list[str]) -> str:
             parts.append(render(lines["candidate_question_hint"], example=portable[0]))
         else:
             example = candidate_questions[0]
-            names = ", ".join(names_in(example)[:3])
-            parts.append(render(lines["candidate_question_named"], example=example, names=names))
+            named = ", ".join(names_in(example)[:3])
+            parts.append(render(lines["candidate_question_named"], example=example, names=named))
     return " ".join(parts)
 
 
-# A capitalised word inside a sentence (not its first word, not "I"): a company, product or team's name, which
-# makes a prepared question one written for a particular company ("How does Acme's ...?").
-_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"'(]\s*)$")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_NOT_NAMES = {"I", "I'm", "I've", "I'd", "I'll", "OK"}
-
-
-def names_in(text: str) -> list[str]:
-    """The names a question uses: capitalised words that do not start a sentence, in order, each once."""
-    found: list[str] = []
-    for m in _WORD.finditer(text):
-        word = m.group(0).rstrip("'’s") if m.group(0).endswith(("'s", "’s")) else m.group(0)
-        # all capitals: an acronym (SQL, AWS), as often a field's term as a company's; left out
-        if not any(c.isupper() for c in word) or word.isupper() or word in _NOT_NAMES or word in found:
-            continue
-        if _SENTENCE_START.search(text[: m.start()]):
-            continue
-        found.append(word)
-    return found
+def names_in(question: str) -> list[str]:
+    """The companies, products or teams a prepared question names, each once (an acronym such as SQL, as often a
+    field's term as a company's, is left out): a question naming one was written for a particular company."""
+    return list(dict.fromkeys(n for n in names(question) if not n.isupper()))
 
 
 def ended_early_line() -> str:
