@@ -23,12 +23,12 @@ from agent.critic.generic import says_nothing
 from agent.critic.nonanswer import detect
 from agent.critic.question import QuestionInfo
 from agent.critic.relevance import MOTIVE, shared_topic
-from agent.critic.schema import Critique, Evidence, MetricMention, Span, StarFlags, StoryNote
+from agent.critic.schema import Critique, Evidence, Span, StarFlags, StoryNote
 from agent.critic.semantic import MAX_SENTENCES, Semantic, semantic
 from agent.critic.star import concrete as pictured
-from agent.critic.star import states_result
+from agent.critic.star import names_a_thing, states_result
 from agent.critic.story_notes import drift_notes, told_index
-from agent.critic.text import Sentence, clip, first_person, i_action, sentences, words
+from agent.critic.text import clip, first_person, i_action, sentences, words
 from knowledge.metrics import extract_metrics
 from knowledge.models import Story
 from knowledge.paths import is_sample
@@ -154,7 +154,7 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
         # A one-liner reads as unspecific by length alone; its own step naming a product or a figure ("I ran a
         # one-week benchmark of X against Y") gives the part asked for. "Hands-on throughout" names nothing.
         "ownership": (f.own == "clear" and f.star.action is not None
-                      and (f.spec != "low" or _names_a_thing(f.star.action, f.metrics)), f.own in ("clear", "mixed")),
+                      and (f.spec != "low" or names_a_thing(f.star.action, f.metrics)), f.own in ("clear", "mixed")),
         # A step closes an action probe when it is the candidate's own (or shared with "we" and "I") and something an
         # interviewer could picture: "I kept them informed as usual" or "we talked it through as a group" names a
         # step and gives nothing of what was asked.
@@ -185,15 +185,6 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
                                     or f.case is not None)  # fmt: skip
     own_step = any(i_action(s.text) and pictured(s, f.metrics) for s in f.sents)
     return concrete or own_step, f.spec != "low"
-
-
-_NAMED_THING = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9]+|\b[A-Z]{2,}\b|\b\w+\d\w*")
-
-
-def _names_a_thing(sentence: Sentence, metrics: Sequence[MetricMention]) -> bool:
-    """The sentence holds a figure or names a thing: a capitalised name inside it, an acronym, a token with digits."""
-    return any(sentence.start <= m.start < sentence.end for m in metrics) or bool(
-        _NAMED_THING.search(sentence.text[1:]))  # fmt: skip
 
 
 def _on_the_subject(info: QuestionInfo, f: Features, text: str) -> bool:

@@ -7,6 +7,7 @@ A part counts only when it has content a reader could picture: "we had challenge
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from agent.critic import star_cues as cue
@@ -44,11 +45,23 @@ class StarResult:
     actions: list[int] = field(default_factory=list)
 
 
-def concrete(sentence: Sentence, metrics: list[MetricMention]) -> bool:
-    """A sentence a reader could picture: a number, a name, or enough non-vague content words."""
+# A name inside a sentence (a capitalised word not at its start, an acronym) or a token with a digit in it.
+_NAME_OR_NUMBER = r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9]+|\b[A-Z]{2,}\b|\w+\d\w*"
+_NAMED = re.compile(_NAME_OR_NUMBER)
+_NAMED_OR_TERM = re.compile(_NAME_OR_NUMBER + r"|\b[a-z]+-[a-z]+")
+
+
+def names_a_thing(sentence: Sentence, metrics: Sequence[MetricMention], terms: bool = False) -> bool:
+    """The sentence holds a figure or names a thing (a name inside it, an acronym, a token with digits); with
+    `terms`, a hyphenated term ("rate-limit") counts too."""
     if any(sentence.start <= m.start < sentence.end for m in metrics):
         return True
-    if re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z0-9]+|\b[A-Z]{2,}\b|\w+\d\w*|\b[a-z]+-[a-z]+", sentence.text[1:]):
+    return bool((_NAMED_OR_TERM if terms else _NAMED).search(sentence.text[1:]))
+
+
+def concrete(sentence: Sentence, metrics: Sequence[MetricMention]) -> bool:
+    """A sentence a reader could picture: a number, a name, or enough non-vague content words."""
+    if names_a_thing(sentence, metrics, terms=True):
         return True
     content = [w for w in content_stems(sentence.text) if w not in VAGUE]
     return len(content) >= 6
