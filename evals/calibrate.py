@@ -188,6 +188,20 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "strong_high": 0.68,
         "follow_up_in_range": 0.8,
     },
+    # evals/critic_dev9, the ninth check set (its README), written at stop 32 by a writer who had not read the critic:
+    # polished off-topic answers (reusing the question's words, answering another question of the pack, retelling a
+    # note's story that fits another question), strong answers in plain words, chains whose later reply repeats,
+    # corrects or contradicts the earlier reply. First run on main 1f3ad18 (before that stop's critic work): score
+    # 0.725, off topic 0.667, strong 1.000, below level 1.000, follow-ups 0.526 (first 0.500, later 0.545), STAR 0.857,
+    # quantified 0.762, relevance 0.800, primary gap 0.425, signals 0.596 / 0.630, notes_mismatch 1.000 / 0.250. The
+    # floor is that first run.
+    "critic_dev9": {
+        "score_in_range": 0.725,
+        "off_topic_capped": 0.666,
+        "strong_high": 1.0,
+        "below_level_capped": 1.0,
+        "follow_up_in_range": 0.526,
+    },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
