@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,7 @@ import pytest
 from agent.candidates import candidate_key
 from agent.service_auth import identity_of
 from evals.langgraph_dev import TEST_TOKEN, dev_client, langgraph_dev
-
-CONTEXT = {"role": "director", "questions": 3, "follow_ups": 0, "seed": 8, "offline": True}
-ANSWER = "I led the move of our billing to a new platform across three teams; cost fell 20% in two quarters."
+from tests.service_threads import ANSWER, CONTEXT, moves_behind_an_end_are_refused, started
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +27,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     data, home = tmp_path_factory.mktemp("moves-data"), tmp_path_factory.mktemp("moves-server")
     with langgraph_dev({"INTERVIEWER_DATA_DIR": str(data), "INTERVIEWER_EMBEDDER": "minilm"}, home=home) as url:
         yield url, home
-
-
-def started(client: Any, user: str) -> str:
-    thread_id = client.threads.create(metadata={"user_id": user})["thread_id"]
-    client.runs.wait(thread_id, "interviewer", input={}, context=CONTEXT)
-    return str(thread_id)
 
 
 def prompt(client: Any, thread_id: str) -> dict[str, Any]:
@@ -300,41 +291,10 @@ def test_a_resume_queued_while_the_last_answer_is_graded_is_refused_not_dropped(
     assert "LATE" not in repr(values) and values["report"] is not None
 
 
-def sent_alone(url: str, thread_id: str, move: Any) -> str:
-    """Send a move on its own connection (a second browser tab) and wait for its run: "queued" or "refused"."""
-    try:
-        client: Any = dev_client(url)
-        run = client.runs.create(thread_id, "interviewer", command={"resume": move}, context=CONTEXT,
-                                 multitask_strategy="enqueue")  # fmt: skip
-        client.runs.join(thread_id, run["run_id"])
-        return "queued"
-    except Exception as exc:
-        said = f"{exc} {getattr(getattr(exc, 'response', None), 'text', '')}"
-        assert getattr(exc, "status_code", None) == 409 and "has ended" in said, said
-        return "refused"
-
-
 def test_a_move_queued_behind_an_end_or_sent_with_it_is_refused_not_dropped(server: tuple[str, Path]) -> None:
     """An `end` at the first of three questions, then a move: queued behind it, or sent at the same moment from
     two connections; LangGraph would run nothing for a move that reaches the ended interview and call it a success."""
-    client: Any = dev_client(server[0])
-    thread_id = started(client, "queued-after-end")
-    client.runs.create(thread_id, "interviewer", command={"resume": {"kind": "end", "step": 0}}, context=CONTEXT)
-    with pytest.raises(Exception, match="the interview on this thread has ended") as late:
-        client.runs.create(thread_id, "interviewer", command={"resume": "LATE: after the end."}, context=CONTEXT,
-                           multitask_strategy="enqueue")  # fmt: skip
-    assert getattr(late.value, "status_code", None) == 409
-    values = client.threads.get_state(thread_id)["values"]
-    assert "LATE" not in repr(values) and values["report"] is not None
-
-    for n in range(3):  # an answer and an end sent at once: the answer is recorded before the end, or refused
-        thread_id = started(client, f"end-race-{n}")
-        moves = [{"kind": "end", "step": 0}, f"RACE {n}: I led the billing move and cut cost by 20%."]
-        with ThreadPoolExecutor(2) as pool:
-            outcomes = list(pool.map(lambda move, t=thread_id: sent_alone(server[0], t, move), moves))
-        values = client.threads.get_state(thread_id)["values"]
-        recorded = f"RACE {n}" in repr(values.get("turns"))
-        assert outcomes[1] == ("queued" if recorded else "refused"), (outcomes, recorded)
+    moves_behind_an_end_are_refused(server[0])
 
 
 @pytest.mark.parametrize("strategy", ["interrupt", "rollback"])

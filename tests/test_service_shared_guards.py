@@ -21,12 +21,8 @@ import pytest
 
 from agent.service_run_lock import RUN_CHECK_CLASS, lock_key
 from evals.langgraph_dev import dev_client, langgraph_dev
+from tests.service_threads import ANSWER, moves_behind_an_end_are_refused, sent_alone, started
 from tests.test_postgres import pg_url as pg_url  # the fixture: a fresh database on the test server
-
-CONTEXT = {"role": "director", "questions": 3, "follow_ups": 0, "seed": 8, "offline": True}
-ANSWER = "I led the move of our billing to a new platform across three teams; cost fell 20% in two quarters."
-
-
 
 
 @pytest.fixture(scope="module")
@@ -35,26 +31,6 @@ def server(pg_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     env = {"INTERVIEWER_DATA_DIR": str(data), "INTERVIEWER_EMBEDDER": "minilm", "INTERVIEWER_CHECKPOINTER": pg_url}
     with langgraph_dev(env, home=home) as url:
         yield url
-
-
-def started(client: Any, user: str) -> str:
-    thread_id = client.threads.create(metadata={"user_id": user})["thread_id"]
-    client.runs.wait(thread_id, "interviewer", input={}, context=CONTEXT)
-    return str(thread_id)
-
-
-def sent_alone(url: str, thread_id: str, move: Any) -> str:
-    """Send a move on its own connection and wait for its run: "queued" or "refused" (409, ended)."""
-    try:
-        client: Any = dev_client(url)
-        run = client.runs.create(thread_id, "interviewer", command={"resume": move}, context=CONTEXT,
-                                 multitask_strategy="enqueue")  # fmt: skip
-        client.runs.join(thread_id, run["run_id"])
-        return "queued"
-    except Exception as exc:
-        said = f"{exc} {getattr(getattr(exc, 'response', None), 'text', '')}"
-        assert getattr(exc, "status_code", None) == 409 and "has ended" in said, said
-        return "refused"
 
 
 def test_a_move_waits_for_another_processs_check_of_its_thread_in_postgres(server: str, pg_url: str) -> None:
@@ -79,21 +55,4 @@ def test_a_move_waits_for_another_processs_check_of_its_thread_in_postgres(serve
 
 
 def test_a_move_behind_an_end_is_refused_from_the_run_queue(server: str) -> None:
-    client: Any = dev_client(server)
-    thread_id = started(client, "queued-after-end")
-    client.runs.create(thread_id, "interviewer", command={"resume": {"kind": "end", "step": 0}}, context=CONTEXT)
-    with pytest.raises(Exception, match="the interview on this thread has ended") as late:
-        client.runs.create(thread_id, "interviewer", command={"resume": "LATE: after the end."}, context=CONTEXT,
-                           multitask_strategy="enqueue")  # fmt: skip
-    assert getattr(late.value, "status_code", None) == 409
-    values = client.threads.get_state(thread_id)["values"]
-    assert "LATE" not in repr(values) and values["report"] is not None
-
-    for n in range(3):  # an answer and an end sent at once: the answer is recorded before the end, or refused
-        thread_id = started(client, f"end-race-{n}")
-        moves = [{"kind": "end", "step": 0}, f"RACE {n}: I led the billing move and cut cost by 20%."]
-        with ThreadPoolExecutor(2) as pool:
-            outcomes = list(pool.map(lambda move, t=thread_id: sent_alone(server, t, move), moves))
-        values = client.threads.get_state(thread_id)["values"]
-        recorded = f"RACE {n}" in repr(values.get("turns"))
-        assert outcomes[1] == ("queued" if recorded else "refused"), (outcomes, recorded)
+    moves_behind_an_end_are_refused(server)
