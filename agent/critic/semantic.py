@@ -90,8 +90,7 @@ class Semantic:
         pack's words recur every turn and an answer's mostly do too. None when the model cannot run."""
         key = tuple(items)
         with self._lock:
-            if (stacked := self._word_stacks.get(key)) is not None:
-                self._word_stacks.move_to_end(key)  # a pack's words: kept while an answer's words pass through
+            if (stacked := _recent(self._word_stacks, key)) is not None:  # a pack's words outlive an answer's
                 return stacked
             known = {w: v for w in items if (v := self._words.get(w)) is not None}
         missing = [w for w in dict.fromkeys(items) if w not in known]
@@ -107,13 +106,8 @@ class Semantic:
                 self._words.update(found)
         if not items:
             return None
-        stacked = np.stack([known[w] for w in items])
-        stacked.flags.writeable = False  # shared by every later call for the same words
         with self._lock:
-            self._word_stacks[key] = stacked
-            if len(self._word_stacks) > MAX_WORD_STACKS:
-                self._word_stacks.popitem(last=False)
-        return stacked
+            return _kept(self._word_stacks, key, [known[w] for w in items], MAX_WORD_STACKS)
 
     def ahead(self, texts: Sequence[str]) -> None:
         """Embed answer sentences before the answer is submitted (while it is typed), for `vectors` to reuse."""
@@ -184,8 +178,7 @@ class Semantic:
         computed once per process."""
         key = tuple(texts)
         with self._lock:
-            if (stacked := self._stacks.get(key)) is not None:
-                self._stacks.move_to_end(key)
+            if (stacked := _recent(self._stacks, key)) is not None:
                 return stacked
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing and self.available:
@@ -203,13 +196,8 @@ class Semantic:
                         self._cache.update(zip(missing, fresh, strict=True))
         if not texts:
             return None
-        stacked = np.stack([self._cache[t] for t in texts])
-        stacked.flags.writeable = False  # shared by every later call for the same texts
         with self._lock:
-            self._stacks[key] = stacked
-            if len(self._stacks) > MAX_STACKS:
-                self._stacks.popitem(last=False)
-        return stacked
+            return _kept(self._stacks, key, [self._cache[t] for t in texts], MAX_STACKS)
 
     def topic(self, text: str, signals: Sequence[str], weight: float) -> np.ndarray | None:
         """A question's unit vector for relevance: its own vector plus `weight` x the unit mean of its signals'
@@ -240,6 +228,26 @@ class Semantic:
             with self._lock:
                 self._cache.update(found)
         return [t for t in texts if t not in found]
+
+
+def _recent(stacks: OrderedDict[tuple[str, ...], np.ndarray], key: tuple[str, ...]) -> np.ndarray | None:
+    """A stacked result kept in `stacks` (least recently used first), marked as just used; None if not kept."""
+    if (stacked := stacks.get(key)) is not None:
+        stacks.move_to_end(key)
+    return stacked
+
+
+def _kept(
+    stacks: OrderedDict[tuple[str, ...], np.ndarray], key: tuple[str, ...], rows: list[np.ndarray], cap: int
+) -> np.ndarray:
+    """Stack `rows`, keep the read-only result under `key` (it is shared by every later call for the same texts),
+    and drop the least recently used results past `cap`."""
+    stacked = np.stack(rows)
+    stacked.flags.writeable = False
+    stacks[key] = stacked
+    if len(stacks) > cap:
+        stacks.popitem(last=False)
+    return stacked
 
 
 # The critic's sentence vectors: static word vectors (knowledge.embedding_static), ~0.1 ms a sentence. MiniLM
