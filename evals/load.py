@@ -18,6 +18,8 @@ stop at once with one line (exit 2), before any worker starts.
                      the p95 of the turns that overlapped it
     --server URL     the users drive a running LangGraph Server through langgraph-sdk (evals.load_server)
     --spawn-server   start `langgraph dev` for each --checkpointer and drive it through langgraph-sdk
+    --phases         time each turn's phases (evals.load_phases; the driver path): the slowest 5% of turns
+                     against the median band, wall and thread CPU per phase
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def _user(url: str, user: int, args: dict[str, Any], out: dict[str, Any]) -> Non
     from agent.context import Context
     from agent.driver import InterviewDriver
 
+    phases = _phases(args)
     time.sleep(random.Random(user).uniform(0, max(args["think"], 0.05)))  # arrivals spread, not a herd
     try:
         backend = out["backend"] or open_backend(url)
@@ -69,9 +72,12 @@ def _user(url: str, user: int, args: dict[str, Any], out: dict[str, Any]) -> Non
         driver.start()
         for turn in range(args["turns"]):
             time.sleep(args["think"])
+            timing = phases.begin() if phases else None
             began, wall = time.perf_counter(), time.time()
             driver.submit(answer(user, turn))
             out["latencies"].append(time.perf_counter() - began)
+            if phases:
+                out["phases"].append((out["latencies"][-1], phases.end(timing)))
             out["spans"].append((wall, time.time()))
         driver.close()
     except Exception as exc:  # counted and reported, never hidden
@@ -85,7 +91,9 @@ def _worker(url: str, users: list[int], args: dict[str, Any], queue: Any) -> Non
     from agent.backend import open_backend
 
     shared: dict[str, Any] = {"backend": open_backend(url), "threads": {}, "latencies": [], "spans": [],
-                              "errors": [], "build": None}  # fmt: skip
+                              "errors": [], "build": None, "phases": []}  # fmt: skip
+    if phases := _phases(args):
+        phases.install(shared["backend"])
     _warm_up(args)  # a server worker is warm before candidates arrive: not part of any turn
     cpu0 = resource.getrusage(resource.RUSAGE_SELF)
     threads = [threading.Thread(target=_user, args=(url, u, args, shared)) for u in users]
@@ -100,7 +108,16 @@ def _worker(url: str, users: list[int], args: dict[str, Any], queue: Any) -> Non
     found = _read_back(shared["backend"], shared["threads"])
     queue.put({"threads": shared["threads"], "latencies": shared["latencies"], "spans": shared["spans"],
                "errors": shared["errors"], "build": shared["build"], "cpu": cpu, "rss_mb": cpu1.ru_maxrss / 1024,
-               "found": found})  # fmt: skip
+               "found": found, "phases": shared["phases"]})  # fmt: skip
+
+
+def _phases(args: dict[str, Any]) -> Any:
+    """evals.load_phases when --phases is given, else None."""
+    if not args.get("phases"):
+        return None
+    from evals import load_phases
+
+    return load_phases
 
 
 def user_bank(args: dict[str, Any], user: int) -> Path | None:
@@ -184,8 +201,16 @@ def run_backend(url: str, args: dict[str, Any]) -> dict[str, Any]:
         **({"build_s": round(build[1] - build[0], 2), "turns_during_build": len(during),
             "p95_during_build_ms": round(percentile(during, 0.95) * 1000, 1) if during else None}
            if build else {}),
+        **({"phases": _breakdown(results)} if args.get("phases") else {}),
         "first_errors": [e for r in results for e in r["errors"]][:3],
     }  # fmt: skip
+
+
+def _breakdown(results: list[dict[str, Any]]) -> dict[str, Any]:
+    from evals.load_phases import breakdown
+
+    timed = [t for r in results for t in r.get("phases", [])]
+    return breakdown([spent for _, spent in timed], [wall for wall, _ in timed])
 
 
 def _collect(queue: Any, procs: list[Any]) -> list[dict[str, Any]]:
@@ -267,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--builder", type=_at_least(0), default=0, help="another candidate's N-story index builds meanwhile")
     p.add_argument("--server", help="a running LangGraph Server's URL: drive it through langgraph-sdk")
     p.add_argument("--spawn-server", action="store_true", help="start `langgraph dev` per --checkpointer")
+    p.add_argument("--phases", action="store_true",
+                   help="time each turn's phases; report the slowest 5%% of turns against the median ones")  # fmt: skip
     p.add_argument("--json", action="store_true")
     ns = p.parse_args(argv)
     for url in [] if ns.server else ns.checkpointer or []:
@@ -274,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
             p.error(problem)  # one line, exit 2, before any worker starts (not 30 s of pool retries per worker)
     with tempfile.TemporaryDirectory(prefix="interviewer-load-") as tmp:
         args = {"users": ns.users, "turns": ns.turns, "think": ns.think, "workers": ns.workers, "role": ns.role,
-                "embedder": ns.embedder, "stories": ns.stories, "builder": ns.builder, "banks": tmp}  # fmt: skip
+                "embedder": ns.embedder, "stories": ns.stories, "builder": ns.builder, "banks": tmp,
+                "phases": ns.phases}  # fmt: skip
         _write_banks(args)
         os.environ.setdefault("INTERVIEWER_DATA_DIR", tmp)  # history, reports and indexes of the fake users
         rows: list[dict[str, Any]] = []
@@ -296,12 +324,28 @@ def main(argv: list[str] | None = None) -> int:
         for row in rows:
             cpu = row["cpu_ms_per_turn"]
             shown = {**row, "cpu_ms_per_turn": cpu if cpu is not None else "not-measured"}
-            print(" ".join(f"{k}={v}" for k, v in shown.items() if k not in ("first_errors", "cpu_note")))
+            print(" ".join(f"{k}={v}" for k, v in shown.items() if k not in ("first_errors", "cpu_note", "phases")))
+            if row.get("phases"):
+                print(_phase_table(row["phases"]))
             if note := row.get("cpu_note"):
                 print(f"  note: {note}")
             for error in row["first_errors"]:
                 print(f"  error: {error}")
     return 0 if all(r["errors"] == r["lost"] == r["crossed"] == 0 for r in rows) else 1
+
+
+def _phase_table(phases: dict[str, Any]) -> str:
+    """The --phases breakdown as a table: mean ms per turn, wall / thread CPU, slowest 5% against the median."""
+    from evals.load_phases import PHASES
+
+    slow, middle = phases["slowest_5pct"], phases["median_band"]
+    lines = [f"  {'phase (ms per turn, wall / CPU)':<34}{'median band':>16}{'slowest 5%':>16}",
+             f"  {'turn':<34}{middle['turn_ms']:>16}{slow['turn_ms']:>16}"]  # fmt: skip
+    for phase in PHASES:
+        if phase in slow or phase in middle:
+            a, b = middle.get(phase, [0.0, 0.0]), slow.get(phase, [0.0, 0.0])
+            lines.append(f"  {phase:<34}{f'{a[0]} / {a[1]}':>16}{f'{b[0]} / {b[1]}':>16}")
+    return "\n".join(lines)
 
 
 def _write_banks(args: dict[str, Any]) -> None:

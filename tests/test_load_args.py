@@ -59,3 +59,25 @@ def test_a_small_runs_p95_is_never_below_its_p50(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     [row] = json.loads(done.stdout)
     assert row["turns"] == 2 and row["p95_ms"] >= row["p50_ms"] > 0  # two turns: the median was their mean
+
+
+def test_phases_split_each_turn_without_gaps_or_double_counting(tmp_path: Path) -> None:
+    """--phases: the slowest turns and the median ones, each phase's wall and CPU; the phases add up to the turn."""
+    done = load(tmp_path, "--users", "3", "--turns", "2", "--think", "0", "--workers", "1", "--embedder", "hashing",
+                "--checkpointer", "sqlite", "--phases", "--json")  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    [row] = json.loads(done.stdout)
+    groups = row["phases"]
+    assert groups["slowest_5pct"]["turns"] == 1 and groups["median_band"]["turns"] == 1
+    assert groups["slowest_5pct"]["turn_ms"] == pytest.approx(row["p95_ms"], abs=0.11)
+    for group in (groups["slowest_5pct"], groups["median_band"]):
+        phases = {k: v for k, v in group.items() if k not in ("turns", "turn_ms")}
+        assert {"journal", "checkpoint read", "checkpoint write", "critic", "graph", "driver"} <= set(phases)
+        assert all(wall >= 0 and cpu >= 0 for wall, cpu in phases.values())
+        assert group["critic"][1] > 0  # the critic's CPU is the calling thread's
+        total = sum(wall for wall, _ in phases.values())
+        assert 0.95 * group["turn_ms"] - 0.5 <= total <= 1.25 * group["turn_ms"] + 0.5, (total, group)
+    text = load(tmp_path, "--users", "2", "--turns", "1", "--think", "0", "--workers", "1", "--embedder", "hashing",
+                "--checkpointer", "memory:", "--phases")  # fmt: skip
+    assert text.returncode == 0, text.stderr[-2000:]
+    assert "slowest 5%" in text.stdout and "checkpoint write" in text.stdout and "{" not in text.stdout
