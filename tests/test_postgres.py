@@ -174,3 +174,47 @@ def test_processes_opening_a_fresh_database_at_once_all_start(pg_url: str) -> No
     finally:
         with psycopg.connect(pg_url, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_a_slow_checkpoint_write_holds_up_only_its_own_session(pg_url: str) -> None:
+    """Two sessions on one backend (one process, as a server worker runs them): while Postgres takes seconds over
+    one session's checkpoint (a trigger sleeps in its insert, as a slow disk would), the other's turn goes on: it ends
+    while the slow one still sleeps (one saver per process made it wait for the sleep: 4.08 s)."""
+    import time
+
+    import psycopg
+
+    asleep = "SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()"
+
+    backend = open_backend(pg_url)
+    slow, quick = (InterviewDriver(ctx(seed=s), checkpointer=backend) for s in (11, 12))
+    slow.start()
+    quick.start()
+    admin = psycopg.connect(pg_url, autocommit=True)
+    admin.execute(
+        "CREATE FUNCTION hold_up() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"IF NEW.thread_id = '{slow.thread_id}' THEN PERFORM pg_sleep(6); END IF; RETURN NEW; END $$"
+    )
+    admin.execute("CREATE TRIGGER hold_up BEFORE INSERT ON checkpoints FOR EACH ROW EXECUTE FUNCTION hold_up()")
+    try:
+        held = threading.Thread(target=slow.submit, args=("We moved the queue to a new broker and cut lag by 90%.",))
+        held.start()
+        deadline = time.monotonic() + 30
+        while not admin.execute(asleep).fetchone():
+            assert time.monotonic() < deadline, "the slow session's checkpoint never reached the trigger"
+            time.sleep(0.02)
+        began = time.monotonic()
+        step = quick.submit("I rewrote the billing retries and failed charges fell from 5% to 2% in a month.")
+        took = time.monotonic() - began
+        sleeping = admin.execute(asleep).fetchone()
+        held.join(timeout=60)
+    finally:
+        admin.execute("DROP TRIGGER IF EXISTS hold_up ON checkpoints")
+        admin.close()
+    assert step.kind == "question" and step.turn_index == 1
+    assert sleeping is not None, f"the quick session's turn ended only after the slow one's sleep ({took:.2f} s)"
+    assert [t["answer"][:9] for t in slow.values()["turns"]] == ["We moved "]
+    assert [t["answer"][:9] for t in quick.values()["turns"]] == ["I rewrote"]
+    slow.close()
+    quick.close()
+    backend.close()
