@@ -5,8 +5,9 @@ index a session opens for `--docs` (knowledge.index.open_story_index: the real i
 critic gets what retrieve_stories gives it: the question's hits with their fit, plus the story the answer retells
 (agent.nodes.retrieve.story_refs). Each follow-up reply, in order, is judged as critique_answer in
 agent/nodes/critique.py judges it: against the follow-up it answers, with the stories retrieved for that reply, and
-the main answer as the answer the follow-up was asked about (the graph passes no earlier reply to the critic). Items
-without notes are judged with no stories, as before.
+the main answer as the answer the follow-up was asked about and, for a later reply of a chain, the chain's previous
+reply (which it may repeat or correct, as the graph passes it). Items without notes are judged with no stories, as
+before.
 """
 
 from __future__ import annotations
@@ -67,8 +68,16 @@ def session_judge() -> Any:
         told, fits = stories(item.answer)
         main = critique_answer(item.question, item.question_type, item.answer, told, info=info, fits=fits)
         follow = [
-            critique_follow_up(info, fu.question, fu.probes, fu.answer, stories(fu.answer)[0], earlier=item.answer)
-            for fu in item.follow_ups
+            critique_follow_up(
+                info,
+                fu.question,
+                fu.probes,
+                fu.answer,
+                stories(fu.answer)[0],
+                earlier=item.answer,
+                previous=item.follow_ups[k - 1].answer if k else "",
+            )
+            for k, fu in enumerate(item.follow_ups)
         ]
         return main, follow
 

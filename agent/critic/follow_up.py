@@ -11,10 +11,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
-from agent.critic import lexical, signals
+from agent.critic import chain, lexical, signals
 from agent.critic.another_story import answers_another
 from agent.critic.core import _signals, non_answer
 from agent.critic.drift import agrees, figures
@@ -32,7 +33,7 @@ from agent.critic.text import clip, first_person, i_action, sentences, words
 from knowledge.metrics import extract_metrics
 from knowledge.models import Story
 from knowledge.paths import is_sample
-from prompts import load_yaml
+from prompts import load_yaml, render
 
 # A follow-up answer this far from both the follow-up and the main question is about something else (MiniLM cosine).
 # Static word vectors (the critic's, semantic.CRITIC_EMBEDDER) cannot tell a short aside from a terse on-topic
@@ -259,10 +260,12 @@ def _reply_drift(text: str, f: Features, stories: Sequence[Story], earlier: str)
 
 def critique_follow_up(
     info: QuestionInfo, follow_up: str, probes: str, answer: str, stories: Sequence[Story] = (),
-    sem: Semantic | None = None, earlier: str = "",
+    sem: Semantic | None = None, earlier: str = "", previous: str = "",
 ) -> Critique:  # fmt: skip
     """Judge `answer` as a reply to `follow_up` (which probed `probes`) about the main question `info`; `earlier` is
-    the answer the follow-up was asked about (a reply far from it and from both questions is off topic)."""
+    the answer the follow-up was asked about (a reply far from it and from both questions is off topic); `previous`
+    is the chain's previous reply, for a second or third follow-up (a reply that repeats it closes nothing, one that
+    changes its figures is a correction: chain.py)."""
     sem = sem or semantic()
     phr = load_yaml("critic_phrases.yaml")
     applies = [probes] if probes != "none" else ["specificity"]
@@ -317,6 +320,12 @@ def critique_follow_up(
         closes = True
     if closes and UNSURE.search(verdict.text):
         closes, partly = False, True
+    # Said again after the previous follow-up: nothing of what this one asked is given (a correction is judged on what
+    # it now says, and told it was seen).
+    told = chain.relation(verdict.text, previous)
+    repeated = told is not None and told.kind == "repeat"
+    if repeated:
+        closes, partly = False, False
     if closes:
         # A reply is judged at a reply's length: one sentence with a measure or a concrete detail (a name, a
         # figure, a picturable step) closes the gap as well as a paragraph does.
@@ -328,6 +337,7 @@ def critique_follow_up(
         # A vague reply is still a reply (2-3); nothing, a dodge, a few words or an evasion score 1.
         evasive = bool(EVASIVE.search(verdict.text)) and not partly
         score = 3 if partly and f.spec != "low" else 2 if partly or (n_words >= 12 and not evasive) else 1
+        score = min(score, 2) if repeated else score
     gap = [] if score == 5 else [probes if not closes and probes != "none" else "specificity"]
     drift = _reply_drift(verdict.text, f, stories, earlier)
     if drift:
@@ -343,5 +353,14 @@ def critique_follow_up(
         gap=drift[0].message if drift else phr["gaps"][gap[0]] if gap else "", story_notes=drift,
         score=score, evidence=evidence, closes_gap=closes, probes=probes, non_answer=score == 1 and not closes,
         signals=_signals(f, typed),  # the question's signals it shows (judged only for a signal or relevance probe)
-        notes=[] if closes else [phr["follow_up_open"]],
+        notes=[*_chain_notes(phr, told), *([] if closes else [phr["follow_up_open"]])],
     )  # fmt: skip
+
+
+def _chain_notes(phr: dict[str, Any], told: chain.Relation | None) -> list[str]:
+    """What the candidate hears about the reply against their previous one: a repeat, or the figures corrected."""
+    if told is None:
+        return []
+    if told.kind == "repeat":
+        return [phr["chain"]["repeat"]]
+    return [render(phr["chain"]["correction"], now=now, before=before) for now, before in told.changed[:1]]

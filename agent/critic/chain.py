@@ -1,0 +1,51 @@
+"""A later reply of a follow-up chain against the chain's previous reply: a repeat, a correction, or neither.
+
+A second follow-up is asked after the first reply, so that reply is part of what the candidate has already said. A
+reply that says again what the previous reply said (most of its words, no figure the previous reply did not give)
+adds nothing to the new follow-up, however specific it reads on its own. A reply that restates a figure of the
+previous reply with another value ("the cutover took 5 weeks, not 3 as I said") corrects it: the candidate should
+hear that the correction was seen, and the reply is judged on what it now says. Figures are paired by what they
+measure (drift.py), so "3 weeks" and "5 weeks" of the same cutover are one figure changed, never two new ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from agent.critic.drift import Figure, figures, pair, restates
+from agent.critic.text import content_stems
+from knowledge.metrics import extract_metrics
+
+REPEATED = 0.8  # share of a reply's content words already in the previous reply at which it says nothing new
+MIN_WORDS = 4  # content words a reply needs before it can read as a repeat ("Yes, that's right." is an answer)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How a reply stands to the chain's previous reply; `changed` holds (now, before) figure texts of a correction."""
+
+    kind: Literal["repeat", "correction"]
+    changed: tuple[tuple[str, str], ...] = ()
+
+
+def _figures(text: str) -> list[Figure]:
+    return figures(text, extract_metrics(text))
+
+
+def relation(reply: str, previous: str) -> Relation | None:
+    """A correction when a figure of `reply` gives another value for one of `previous`; a repeat when REPEATED of
+    its content words are in `previous` and every figure it gives restates one of `previous`'s; None otherwise."""
+    if not reply.strip() or not previous.strip():
+        return None
+    said, before = _figures(reply), _figures(previous)
+    changed = pair(said, before)
+    if changed:
+        return Relation("correction", tuple((a.metric.text, b.metric.text) for a, b in changed))
+    mine = set(content_stems(reply))
+    if len(mine) < MIN_WORDS:
+        return None
+    share = len(mine & set(content_stems(previous))) / len(mine)
+    if share >= REPEATED and all(restates(a, before) is not None for a in said):
+        return Relation("repeat")
+    return None
