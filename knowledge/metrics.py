@@ -30,6 +30,7 @@ _NUM = re.compile(
     r"(?<![\w.,/:#])(?<!\w[-+])(?P<sign>[-−+](?=[$€£]?\d))?(?P<cur>[$€£]\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?!\d|[.,]\d|[/:\-]\d|(?:st|nd|rd|th)\b)"
 )
+_PARTS = frozenset({"halves", "thirds", "quarters", "fifths", "tenths"})  # a fraction's denominator read as a unit
 
 
 _FREQ = re.compile(
@@ -119,8 +120,9 @@ def _tokens(text: str) -> list[Tok]:
         toks.append(Tok(m.start(), m.end(), weekly, "per week", paired_only=True))
     toks += fraction_tokens(text) + score_tokens(text) + magnitude_tokens(text) + group_tokens(text)
     kept: list[Tok] = []
-    # The longer (or measured) reading wins; on a tie a share beats a duration ("three quarters of the queue").
-    for t in sorted(toks, key=lambda t: (t.start, -t.end, not t.unit, t.unit in TIME_UNITS)):
+    # The longer (or measured) reading wins; on a tie a share beats a duration ("three quarters of the queue") and a
+    # count of fraction words ("two thirds of the tickets" is 66.67%, not two things called "thirds").
+    for t in sorted(toks, key=lambda t: (t.start, -t.end, not t.unit, t.unit in TIME_UNITS or t.unit in _PARTS)):
         if not kept or t.start >= kept[-1].end:
             kept.append(t)
     return _ratios(text, kept)
