@@ -158,6 +158,20 @@ def states_result(sentence: Sentence, metrics: list[MetricMention]) -> bool:
     return _result(sentence, metrics, True, False)
 
 
+def _told_after(sents: list[Sentence], metrics: list[MetricMention], actions: list[int], found: Sentence,
+                hypothetical: bool) -> Sentence | None:  # fmt: skip
+    """A later sentence that tells what changed, when the result found is one of the candidate's own steps with no
+    outcome figure in it ("I split the work and cut the faceting to a later release", then "We shipped the core in
+    week fourteen"): a step's wording brushes against a result cue, and a later sentence that is not another step of
+    the candidate's own says the result."""
+    at = next((i for i, s in enumerate(sents) if s.start == found.start), None)
+    if at is None or at not in actions or any(m.role == "outcome" and found.start <= m.start < found.end
+                                              for m in metrics):  # fmt: skip
+        return None
+    return next((s for i, s in enumerate(sents) if i > at and not i_action(s.text, False)
+                 and _result(s, metrics, i == len(sents) - 1, hypothetical)), None)  # fmt: skip
+
+
 def action_indexes(sents: list[Sentence], question_type: str) -> list[int]:
     """Indexes of the sentences that state a concrete action."""
     hypothetical = question_type in ("system_design", "technical")
@@ -196,6 +210,8 @@ def star_flags(
         ):
             res.result = s
     hypothetical = question_type in ("system_design", "technical")
+    if res.result is not None and (later := _told_after(sents, metrics, res.actions, res.result, hypothetical)):
+        res.result = later
     own_act = hypothetical or any(i_action(sents[i].text, False) for i in actions)
     if (
         res.task is None
