@@ -162,7 +162,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
         if not tables:
             keep_reference(doc, sec, lines, (span.start, own_end), asks)
     doc.stories = regroup(doc.stories, lines, code, fallback_title, parts)  # sections holding titled stories (units.py)
-    retitle(doc.stories)  # "--- draft 7 · not shared ---": named by its first line (bylines.py)
+    retitle(doc.stories, text.split("\n"))  # "--- draft 7 · not shared ---": named by its first line (bylines.py)
     doc.stories.sort(key=lambda story: story.line)  # document order, whichever rule found a story
     return doc
 
