@@ -54,3 +54,19 @@ def test_numbered_cards_are_named_by_the_claim_they_make(tmp_path: Path) -> None
     )
     titles = _titles(path)
     assert titles == ["Stage every launch by region, never all markets at once"], titles
+
+
+def test_letters_of_an_index_are_not_star_parts(tmp_path: Path) -> None:
+    # "-- S --", "-- T --" and "-- R --" divide an A-Z list here; read as Situation / Task / Result they made the
+    # entry above them one story and lost the entries under them.
+    path = tmp_path / "shop floor a-z.txt"
+    path.write_text(
+        "SHOP FLOOR A-Z\n\n-- B --\n\nBATCH WINDOW: the two hours at night when imports run. Numbers only.\n\n"
+        f"-- N --\n\nNIGHTJAR (the on-call rota): six engineers, a week each.\n{PAGER}\n\n-- R --\n\n"
+        "RETRY QUEUE: where failed imports wait. see NIGHTJAR.\n\n-- S --\n\n"
+        f"STAGED LAUNCH (how we ship models now): one region at a time.\n  the story: {ROLLOUT}\n\n-- T --\n\n"
+        "TENANT: one customer account. About 900 of them.\n",
+        encoding="utf-8",
+    )
+    titles = _titles(path)
+    assert titles == ["NIGHTJAR (the on-call rota)", "STAGED LAUNCH (how we ship models now)"], titles

@@ -5,7 +5,8 @@ Drafts, posts and log entries are often set apart by a line of facts about them 
 two in lower case. Such a line says when and where, not what: the story is named by the line it opens with (a
 post's hook, "The dashboard was green for a week."), which stays in its text too.
 
-A section titled only by its place in a series says no more: a letter of an A-Z list (`-- B --`), a card or entry
+A section titled only by its place in a series says no more: a letter of an A-Z list (`-- B --`, made "— B —" by
+normalize.py so that "S" is not read as a situation), a card or entry
 number with a tag (`CARD 07 [story]`, `Entry 12`). Its story too is named by its first line; when that line is a
 field (`TAG: <the claim>`, `TERM (what it is): definition`), by the field's value or its term, whichever says what
 the story is about: the value when the key is a word or two of form, the key when it is a name with a remark.

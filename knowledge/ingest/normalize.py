@@ -152,6 +152,26 @@ def normalize(lines: list[str]) -> list[str]:
             out[i] = f"{'#' * min(level + 1, 6)} {title}"
         else:
             qforms.rewrite(out, i)
+    return _index_letters(out)
+
+
+_LETTER_HEADING = re.compile(r"^(?P<marks>#{1,6}) (?P<letter>[A-Za-z])\s*$")
+_STAR_LETTERS = frozenset("STAR")
+_INDEX_LETTERS = 3
+
+
+def _index_letters(lines: list[str]) -> list[str]:
+    """Headings of one letter each are an A-Z index's dividers, not STAR parts, once they use letters that name no
+    part ("B", "K" beside "S", "T", "R"): three distinct letters at least, one of them outside S/T/A/R. Each becomes
+    "— S —", which titles its section by the letter without reading "S" as the situation of the entry above."""
+    found = {m["letter"].upper(): m for m in map(_LETTER_HEADING.match, lines) if m}
+    if len(found) < _INDEX_LETTERS or not set(found) - _STAR_LETTERS:
+        return lines
+    out = list(lines)
+    for i, line in enumerate(lines):
+        m = _LETTER_HEADING.match(line)
+        if m:
+            out[i] = f"{m['marks']} — {m['letter']} —"
     return out
 
 
