@@ -10,6 +10,12 @@ section with one unit a line or two under its title keeps both names ("Me — In
 whose one unit sits under notes that tell nothing (a file's header lines) is that unit; and units where no section
 rule found anything are stories of their own. A title must be set off from the text after it (not the first line
 of a wrapped paragraph) and the text must tell a case, not give advice: that keeps notes and tips out.
+
+A story may also hang under a line that is no title at all but that the story's lead-in points back to: a quoted
+remark (`> "She told me where I stood." — Peer`) followed by `**Behind this one:** <the case>`, or a definition
+entry (`TERM (what it is): definition.`) with `  the story: <the case>` indented under it. The lead-in is a label
+of a few words that is no STAR part; the line it hangs under names the story, however long, and such a story is
+taken out of a section titled by a question (a feedback tool's "What should she keep doing?" over many remarks).
 """
 
 from __future__ import annotations
@@ -62,11 +68,50 @@ _NAMING_FIELD = re.compile(
 
 @dataclass
 class Unit:
-    """A title-like line (0-based `title_at`) and the lines after it, up to `end` (exclusive)."""
+    """A title-like line (0-based `title_at`) and the lines after it, up to `end` (exclusive); `pointed` when the
+    line is named by the story's lead-in pointing back to it (module docstring)."""
 
     title: str
     title_at: int
     end: int
+    pointed: bool = False
+
+
+# A lead-in opening a told paragraph: "**Behind this one:** ...", "the story: ...", "What that was about: ...".
+_LEAD_IN = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-z][\w '’-]{1,30}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)?\s*:)\s+\S")
+_LEAD_WORDS = 4
+_QUOTE_LINE = re.compile(r"^\s{0,3}>\s*\S")
+_ATTRIBUTION = re.compile(r"[\"”]\s*[—–-]+\s*[^\"”]{1,40}$")  # '..." — Direct report': who said it
+
+
+def _pointed_title(lines: list[str], i: int) -> str | None:
+    """The name a line takes when the next paragraph's lead-in points back to it: a quoted remark with the lead-in
+    after it (a blank line between at most), or a definition entry with the lead-in indented under it."""
+    line = lines[i]
+    quoted = bool(_QUOTE_LINE.match(line))
+    if quoted:
+        at = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None)
+    elif line.strip() and not _LIST.match(line) and not _HEADING.match(line) and not _marked(line):
+        at = i + 1 if i + 1 < len(lines) and _indent(lines[i + 1]) > _indent(line) else None
+    else:
+        return None
+    if at is None or _QUOTE_LINE.match(lines[at]):
+        return None
+    lead = _LEAD_IN.match(lines[at])
+    if lead is None or len(lead.group("label").split()) > _LEAD_WORDS:
+        return None
+    label = parse_label(lines[at])
+    if label is not None and label.canon != "other":
+        return None  # "Situation: ...", "Result: ...": a part of a story, not a pointer to the line above
+    text = _ATTRIBUTION.sub("", bare(line)).strip(" \"“”")
+    if not quoted:
+        text = _FIELD_NAME.sub("", text)  # "TERM (what it is): definition" is named by its term
+    if len(text) > _MAX_TITLE_CHARS:
+        text = text[:_MAX_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+    return text or None
+
+
+_FIELD_NAME = re.compile(r"(?<=\S):\s.*$")
 
 
 def bare(line: str) -> str:
@@ -181,17 +226,21 @@ def find_units(
 ) -> list[Unit]:
     """Every title-like line with a story told under it, in document order; a template's part names (`parts`:
     "Summary", "Decision" under every story) name no story."""
-    titles = [
-        (i, t)
-        for i, x in enumerate(lines)
-        if i not in code and _standing(lines, i) and (t := _title(x)) is not None and part_key(t) not in parts
-    ]
+    titles: list[tuple[int, str, bool]] = []
+    for i, x in enumerate(lines):
+        if i in code:
+            continue
+        if (named := _pointed_title(lines, i)) is not None:
+            titles.append((i, named, True))
+        elif _standing(lines, i) and (t := _title(x)) is not None and part_key(t) not in parts:
+            titles.append((i, t, False))
     units: list[Unit] = []
-    for k, (at, title) in enumerate(titles):
+    for k, (at, title, pointed) in enumerate(titles):
         stop = titles[k + 1][0] if k + 1 < len(titles) else len(lines)
         end = _body_end(lines, at, stop)
-        if _told(lines[at + 1 : end]) and unit_story(Unit(title, at, end), lines, code, fallback_title):
-            units.append(Unit(title, at, end))
+        unit = Unit(title, at, end, pointed)
+        if _told(lines[at + 1 : end]) and unit_story(unit, lines, code, fallback_title):
+            units.append(unit)
     return units
 
 
@@ -265,8 +314,13 @@ def regroup(
     for n, story in enumerate(ordered):
         mine = held.get(n, [])
         start = spans[n][0]
-        keep = story.reference or story.kind == "qa" or not mine
+        pointed = any(unit.pointed for unit in mine)
+        keep = story.reference or (story.kind == "qa" and not pointed) or not mine
         keep = keep or (len(mine) == 1 and mine[0].title_at == start)  # the section is the one story it names
+        if not keep and len(mine) == 1 and mine[0].pointed and story.kind != "qa":
+            # a remark quoted right under the section's title, the story behind it below: the title names it
+            above = enumerate(lines[start + 1 : mine[0].title_at], start + 1)
+            keep = not any(x.strip() for i, x in above if i not in code)
         if not keep and len(mine) == 1:
             unit = mine[0]
             if unit.title_at < start:  # a name just above the section's first line ("Good for:" between)
