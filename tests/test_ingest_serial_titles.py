@@ -70,3 +70,23 @@ def test_letters_of_an_index_are_not_star_parts(tmp_path: Path) -> None:
     )
     titles = _titles(path)
     assert titles == ["NIGHTJAR (the on-call rota)", "STAGED LAUNCH (how we ship models now)"], titles
+
+
+def test_a_case_with_one_sentence_of_own_actions_is_a_story(tmp_path: Path) -> None:
+    # Told mostly about the system, in the past tense: the teller's part is one sentence, then how it ended.
+    path = tmp_path / "cards.txt"
+    path.write_text(
+        "CARDS\n\n====== CARD 05 [story] ======\n"
+        "CLAIM: A dead-letter queue beats a smarter retry loop\nSOURCE: me, billing imports, 2024\n"
+        "Billing imports pull invoices from forty supplier portals every night. In 2024 the importer was a loop "
+        "that retried a failed portal forever. About one night in ten a single broken portal held up the whole run "
+        "and finance opened the day without yesterday's invoices. I split the run into one job per portal, capped "
+        "each at three retries, sent what still failed to a dead-letter queue with the raw response kept, and put "
+        "that queue on the finance team's morning dashboard. Late runs dropped to zero that quarter, and the queue "
+        "holds about five invoices a week, which finance clears by hand before ten.\n\n"
+        "====== CARD 06 [theory] ======\nCLAIM: Idempotency keys on every import\nSOURCE: my notes\n"
+        "Every import carries a key made of the supplier and the invoice number, so a rerun never books twice.\n",
+        encoding="utf-8",
+    )
+    titles = _titles(path)
+    assert titles == ["A dead-letter queue beats a smarter retry loop"], titles

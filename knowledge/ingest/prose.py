@@ -136,9 +136,17 @@ def is_narrative(text: str, strict: bool = False, labelled: bool = False) -> boo
     long_told = told >= MIN_NARRATIVE_SENTENCES and len(text) >= MIN_LONG_CHARS and past >= 0.6 * len(sents)
     if not strict and long_told and narrator >= MIN_NARRATOR_SENTENCES:
         return True
+    if not strict and past >= 0.6 * len(sents) and _acted_then_ended(sents):
+        return True  # a case told in the past, one sentence of the teller's own actions, then how it ended
     if len(text) > MAX_SHORT_STORY_CHARS or len(sents) > 5:
         return False
     return told >= 1 and bool(_ACTION.search(text)) and past >= 2 and past >= 0.5 * len(sents)
+
+
+def _acted_then_ended(sents: list[str]) -> bool:
+    """A sentence of the teller's own actions ("I moved us to ..., added ...") with an outcome told after it."""
+    acted = next((n for n, x in enumerate(sents) if _narrative(x) and _ACTION.search(x)), None)
+    return acted is not None and any(_RESULT.search(x) for x in sents[acted + 1 :])
 
 
 def _outcome(sent: str, parts: dict[str, list[str]], phase: str) -> bool:
