@@ -47,3 +47,17 @@ PITCH_TITLE = re.compile(
     r"this (?:role|job|field|company))\b(?!\s+(?:team|project|platform|model|system|migration)s?\b)",
     re.IGNORECASE,
 )
+
+
+# A text that opens by introducing its speaker ("Hi, I'm Maelle.", "I'm Raff, a backend engineer ...", "Hello
+# everyone, my name is Jo."): a pitch, whatever the heading over it calls it (a speech club's first speech, a card).
+SELF_INTRODUCTION = re.compile(
+    r"^\W*(?i:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?:\s+(?:everyone|all|there|folks))?\W{0,3}\s*)?"
+    r"(?i:i'm|i’m|i am|my name is|my name's|my name’s)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*)?\s*[,.;—–-]"
+)
+
+
+def introduces_speaker(text: str) -> bool:
+    """The text's first or second paragraph (a line of facts about a talk may come first) introduces its speaker."""
+    paragraphs = [x.strip() for x in re.split(r"\n\s*\n", text) if x.strip()]
+    return any(SELF_INTRODUCTION.match(x) for x in paragraphs[:2])

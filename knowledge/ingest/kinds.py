@@ -10,9 +10,18 @@ import re
 
 from knowledge.ingest import prose
 from knowledge.ingest.star import split_star
-from knowledge.pitch import PITCH, PITCH_TITLE
+from knowledge.pitch import PITCH, PITCH_TITLE, introduces_speaker
 
-__all__ = ["PITCH", "PITCH_TITLE", "clean_title", "kind_of", "only_placeholder", "placeholders", "reads_as_reference"]
+__all__ = [
+    "PITCH",
+    "PITCH_TITLE",
+    "clean_title",
+    "introduces_speaker",
+    "kind_of",
+    "only_placeholder",
+    "placeholders",
+    "reads_as_reference",
+]
 
 # Titles of reference material: how to tell stories, templates, advice and question lists.
 REFERENCE_TITLE = re.compile(
@@ -76,6 +85,8 @@ def kind_of(title: str, question: str | None, fmt: str, text: str, fields: dict[
         return "reference"  # a mail reply or forward: someone's comments on (or copy of) an item, not one itself
     if PITCH.search(asked) or PITCH.search(title) or (fmt == "prose" and PITCH_TITLE.search(title)):
         return "answer"  # a pitch, asked for or titled as one ("60-sec version", a CV's "Summary")
+    if fmt == "prose" and introduces_speaker(prose.prose_text(text.split("\n"))):
+        return "answer"  # a pitch told under another name: it opens by introducing its speaker
     if _is_reference(title, text, fields, asked):
         return "reference"
     if fmt == "star" or _ASKS_FOR_A_STORY.search(asked) or split_star(text.split("\n"))[1] >= 2:

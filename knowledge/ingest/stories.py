@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from knowledge.ingest import prose
 from knowledge.ingest.items import trim
-from knowledge.ingest.kinds import PITCH, PITCH_TITLE
+from knowledge.ingest.kinds import PITCH, PITCH_TITLE, introduces_speaker
 from knowledge.ingest.labels import parse_label, wrapped_run_in
 from knowledge.ingest.questions import clean, has_story_prefix, strip_story_prefix
 from knowledge.ingest.star import split_star
@@ -63,7 +63,7 @@ def section_stories(
     plain = prose.prose_text([x for i, x in enumerate(body) if start + i not in code])
     # a pitch is often written as the words to say, in quotes (which prose_text leaves out)
     said = sum(len(x.split()) for i, x in enumerate(body) if start + i not in code)
-    if heading and _pitch_heading(heading) and said >= MIN_PITCH_WORDS:
+    if heading and (_pitch_heading(heading) or introduces_speaker(plain)) and said >= MIN_PITCH_WORDS:
         return [RawStory(title, "prose", text, line)]  # a pitch: a prepared answer, whatever its tense
     # a section under its own title that already names one of its STAR parts (also inline: "(S) ... (A) ...",
     # "S/ ... A/ ..."), or dates its case ("Winter 2021."), needs less proof of a story
