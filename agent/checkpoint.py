@@ -8,6 +8,7 @@ costs nothing already answered. Disk problems surface as agent.storage.StorageEr
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import time
@@ -32,6 +33,22 @@ _SCHEMA = (
 )
 # Columns added since the first release; sessions from before keep moves = -1 ("unknown", never hidden).
 _ADDED = {"moves": "INTEGER NOT NULL DEFAULT -1", "used": "INTEGER NOT NULL DEFAULT 0"}
+
+
+@functools.cache
+def own_tables() -> frozenset[str]:
+    """The tables the tool writes into a session database, asked of the installed SqliteSaver (its setup() run on
+    an empty in-memory database) plus the session registry's: a langgraph-checkpoint-sqlite release that adds,
+    renames or drops a table moves the check of another program's database with it (a hard-coded list would refuse
+    the tool's own database, or adopt a database holding a table the saver no longer makes)."""
+    from contextlib import closing
+
+    with closing(sqlite3.connect(":memory:", check_same_thread=False)) as conn:
+        SqliteSaver(conn).setup()
+        for statement in _SCHEMA:
+            conn.execute(statement)
+        query = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+        return frozenset(str(row[0]) for row in conn.execute(query))
 
 
 def sessions_path() -> Path:

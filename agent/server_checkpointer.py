@@ -127,6 +127,18 @@ def guard_errors(saver: Any, errors: tuple[type[BaseException], ...], label: str
     return saver
 
 
+async def _async_saver_tables() -> frozenset[str]:
+    """The tables the installed AsyncSqliteSaver makes (its setup() on an empty in-memory database): the server's
+    SQLite file holds these and nothing else of the tool's, whatever a langgraph-checkpoint-sqlite release names."""
+    from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+
+    async with AsyncSqliteSaver.from_conn_string(":memory:") as saver:
+        await saver.setup()
+        query = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+        async with saver.conn.execute(query) as cursor:
+            return frozenset(str(row[0]) for row in await cursor.fetchall())
+
+
 @asynccontextmanager
 async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
     from agent.safe_text import redact_url, redact_urls
@@ -174,7 +186,8 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
         from agent.storage import other_programs_tables
 
         file = Path(url.removeprefix("sqlite:///")).expanduser()
-        if file.is_file() and (others := other_programs_tables(file)):  # never adopted (sweep30 S17's server side)
+        # never adopted (sweep30 S17's server side); the tool's tables are the ones the installed saver makes
+        if file.is_file() and (others := other_programs_tables(file, await _async_saver_tables())):
             tables = "a table" if others == 1 else f"{others} tables"
             _stop(f"INTERVIEWER_CHECKPOINTER={url[:200]} is not a session database (an SQLite database with {tables} "
                   "of another program); it was left untouched: give a session database or a new file name")  # fmt: skip

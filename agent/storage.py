@@ -133,18 +133,18 @@ def read_one(path: Path | str, sql: str, params: tuple[Any, ...] = ()) -> tuple[
     return tuple(row) if row is not None else None
 
 
-# The tables the tool writes into a session database: LangGraph's SqliteSaver's and the session registry's.
-OWN_TABLES = frozenset({"checkpoints", "writes", "interview_sessions", "interview_moves"})
-
-
-def other_programs_tables(path: Path) -> int:
+def other_programs_tables(path: Path, own: frozenset[str] | None = None) -> int:
     """How many tables of `path`, an SQLite file, are not the tool's own (0 for a new or empty database or a session
     database; sweep30 S17: another program's database was adopted and the session's tables written beside its own).
     Read without writing a byte: `immutable` takes no lock and makes no -wal or -shm file beside it; the schema
-    of a file whose -wal still holds it is read through that -wal, read-only."""
+    of a file whose -wal still holds it is read through that -wal, read-only. The tool's tables are the installed
+    SqliteSaver's own and the registry's (agent.checkpoint.own_tables) unless `own` names them (the server asks its
+    AsyncSqliteSaver), never a list kept here."""
     import sqlite3
     from contextlib import closing
     from urllib.parse import quote
+
+    from agent.checkpoint import own_tables
 
     uri = f"file:{quote(str(path.resolve()))}"
     query = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
@@ -157,7 +157,7 @@ def other_programs_tables(path: Path) -> int:
                 names = {str(row[0]) for row in conn.execute(query)}
         except sqlite3.Error:  # damaged or locked: the checks after this one name it
             return 0
-    return len(names - OWN_TABLES)
+    return len(names - (own_tables() if own is None else own))
 
 
 def _has_wal(path: Path) -> bool:

@@ -32,8 +32,8 @@ sys.meta_path.insert(0, _NotInstalled())
 '''
 
 
-def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "agent.session", *args], input="/end\n", capture_output=True,
+def _run(*args: str, env: dict[str, str] | None = None, typed: str = "/end\n") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "agent.session", *args], input=typed, capture_output=True,
                           text=True, cwd=REPO, timeout=120, env=env or dict(os.environ))  # fmt: skip
 
 
@@ -107,6 +107,69 @@ def test_an_empty_sqlite_file_and_the_tools_own_database_are_taken(tmp_path: Pat
         done = _run(*command, "--checkpointer", str(store))
         assert done.returncode == 0, done.stdout + done.stderr
         assert "Question 1" in done.stdout
+    # the tables taken as the tool's are the installed saver's own (asked of it here) and the registry's two
+    assert _tables(store) == _saver_tables() | {"interview_sessions", "interview_moves"}
+
+
+def _tables(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as conn:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _saver_tables() -> set[str]:
+    """What the installed langgraph-checkpoint-sqlite's SqliteSaver makes in an empty database (not a list of
+    names kept in this test)."""
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    with closing(sqlite3.connect(":memory:", check_same_thread=False)) as conn:
+        SqliteSaver(conn).setup()
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+# a later langgraph-checkpoint-sqlite whose SqliteSaver.setup() makes one more table than the installed one
+SAVER_WITH_A_NEW_TABLE = """
+import langgraph.checkpoint.sqlite as _sqlite
+
+_setup = _sqlite.SqliteSaver.setup
+
+
+def setup(self):
+    first = not self.is_setup
+    _setup(self)
+    if first:
+        self.conn.execute("CREATE TABLE IF NOT EXISTS checkpoint_migrations (v INTEGER PRIMARY KEY)")
+        self.conn.commit()
+
+
+_sqlite.SqliteSaver.setup = setup
+"""
+
+
+def test_a_saver_release_that_adds_a_table_keeps_its_own_database_and_refuses_another(tmp_path: Path) -> None:
+    """The check of another program's database (sweep30 S17) asks the installed SqliteSaver which tables are its
+    own: with a release that adds one, the database the tool made is resumed, not refused as another program's
+    (a hard-coded list of the saver's tables did that), and an app's database is still refused untouched."""
+    release = tmp_path / "site"
+    release.mkdir()
+    (release / "sitecustomize.py").write_text(SAVER_WITH_A_NEW_TABLE)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(release), os.environ.get("PYTHONPATH", "")]))
+    store = tmp_path / "mine.sqlite"
+    two = [*ARGS[:-4], "--questions", "2", "--follow-ups", "0"]
+    first = _run(*two, "--checkpointer", str(store), env=env, typed="I moved the nightly batch to streaming myself.\n")
+    assert first.returncode == 3, first.stdout + first.stderr  # one answer given, then the input ended
+    assert "checkpoint_migrations" in _tables(store)  # the release's table is there
+    listed = _run("--list-sessions", "--checkpointer", str(store), env=env)
+    assert listed.returncode == 0 and "active" in listed.stdout, listed.stdout + listed.stderr
+    resumed = _run("--resume", "--checkpointer", str(store), env=env, typed="/end\n")
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert "Resuming session" in resumed.stdout and "not a session database" not in resumed.stderr
+    other = tmp_path / "app.db"
+    with closing(_other_programs_database(other, wal=False)):
+        pass
+    before = other.read_bytes()
+    refused = _run(*ARGS, "--checkpointer", str(other), env=env)
+    assert refused.returncode == 2 and "(an SQLite database with 2 tables of another program)" in refused.stderr
+    assert other.read_bytes() == before
 
 
 def test_a_postgres_checkpointer_without_the_extra_names_the_install_command(tmp_path: Path) -> None:
