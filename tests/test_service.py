@@ -136,8 +136,13 @@ def test_a_client_cannot_point_the_server_at_its_own_url_or_take_its_key(
     assert run["status"] == "success"
     assert "client-key" not in refused_line(lambda: client.runs.wait(  # a resume's context is checked the same way
         thread_id, "interviewer", command={"resume": ANSWER}, context={**settings, "api_key": "client-key"}))
+    # the same keys as `configurable` are refused too (they were written into every checkpoint's metadata, stop 32)
     config = {"configurable": {"base_url": mine.url, "model": "client-model", "embedder": "openai"}}
-    values = answer_all(client, thread_id, settings, config)
+    step = client.threads.get_state(thread_id)["interrupts"][0]["value"]["step"]
+    assert refused_line(lambda: client.runs.wait(thread_id, "interviewer", config=config, command={
+        "resume": {"kind": "answer", "text": ANSWER, "step": step}})).startswith(
+        "the server does not take base_url, embedder, model in config.configurable from a client")  # fmt: skip
+    values = answer_all(client, thread_id, settings)
     assert mine.connections == 0  # the client's URL was never contacted
     assert model_server.calls > before  # the server's own model graded the answers ...
     new = model_server.requests[before:]
@@ -166,12 +171,18 @@ def test_a_client_cannot_make_the_server_read_or_write_its_paths(server: tuple[s
     stateless = refused_line(lambda: client.runs.wait(None, "interviewer", input={}, context=context))
     assert stateless == said  # a run on no thread is checked the same way
     assert not target.exists()
-    # The same keys as `configurable` (LangGraph's older way in) are not read either: the session runs without them.
+    # The same keys as `configurable` (LangGraph's older way in) are refused the same way (stop 32: they were not
+    # read, but were written into every checkpoint's metadata); the session runs without them.
     config = {"configurable": {"docs": [str(secret)], "index_dir": str(target)}}
     thread_id, run = start(client, {"role": "director", "questions": 1, "follow_ups": 0, "seed": 2},
                            metadata={"user_id": "path-prober"})  # fmt: skip
     assert run["status"] == "success"
-    values = answer_all(client, thread_id, {}, config)
+    step = client.threads.get_state(thread_id)["interrupts"][0]["value"]["step"]
+    configured = refused_line(lambda: client.runs.wait(thread_id, "interviewer", config=config, command={
+        "resume": {"kind": "answer", "text": ANSWER, "step": step}}))  # fmt: skip
+    assert configured.startswith("the server does not take docs, index_dir in config.configurable from a client")
+    assert str(secret) not in configured
+    values = answer_all(client, thread_id, {}, {"configurable": {"seed": 2}})
     titles = {s["title"] for t in values["turns"] for s in t["stories"]}
     assert SECRET_TITLE not in repr(values) and SECRET_TITLE not in titles  # never the server's folder
     assert not target.exists()
