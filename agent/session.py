@@ -335,8 +335,7 @@ def run(opts: Options) -> int:
                 return EXIT_INTERRUPTED
             if early is not None and early.damaged and driver is None:
                 # stopped at "move the damaged database aside?" with nothing submitted: question 1 was on screen
-                render.line("Stopped at the damaged database's question; nothing was saved.")
-                keep_draft(source, None, None, context, render)  # a draft typed at question 1: shown to copy
+                _stopped_at_damage_question(source, early, render)
                 return EXIT_INTERRUPTED
             if not _first_draft_kept(source, driver, early, render):
                 cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
@@ -411,6 +410,29 @@ def _take_unread(source: AnswerSource, driver: Any = None, early: Any = None) ->
             driver.keep_submitted(move)
         elif early is not None:
             early.keep_answer(answer)
+
+
+def _stopped_at_damage_question(source: AnswerSource, early: Any, render: Renderer) -> None:
+    """A stop at a new session's "move the damaged database aside?" with a draft typed at question 1: the draft is
+    kept with the session in the answer journal, as a stop a moment earlier keeps it, and shown to copy too. Shown
+    only, a hang-up lost it: there is no terminal left to show it on (sweep30 O1)."""
+    draft = source.draft() if isinstance(source, PromptSource) else ""
+    if not draft.strip():
+        render.line("Stopped at the damaged database's question; nothing was saved.")
+        return
+    render.line("Stopped at the damaged database's question; nothing was answered yet.")
+    try:
+        answer_journal.keep_draft(early.thread_id, early.context.to_dict(), draft, early.shown)
+    except OSError as exc:
+        render.line(f"The draft you had typed could not be kept ({exc.strerror or exc}). Here it is, to copy:")
+        render.line(draft)
+        return
+    from agent.cli_render import resume_command
+
+    render.line(f"The draft you had typed is kept in {answer_journal.journal_path(early.thread_id)}: once the damaged "
+                "database is moved aside (the mv command above), it is back in the prompt when you resume: "
+                f"{resume_command(early.thread_id)}. Here it is, to copy:")  # fmt: skip
+    render.line(draft)
 
 
 def _kept_for_later(thread_id: str, problem: str, render: Renderer) -> None:
