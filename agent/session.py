@@ -265,7 +265,7 @@ def run(opts: Options) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except StorageError as exc:
-        if resuming and driver is None and isinstance(source, PromptSource):
+        if resuming and (driver is None or exc.problem == "readonly") and isinstance(source, PromptSource):
             # keys typed while it got ready ("you can start typing") wait unread: taken before the terminal gets its
             # line mode back, so they are shown to copy below, not dropped without a word (sweep29 S4)
             with contextlib.suppress(Exception):
@@ -278,6 +278,10 @@ def run(opts: Options) -> int:
 
             render.line(f"The session is kept as it was; once {exc.path.parent} is writable again, resume it with: "
                         f"{resume_command(driver.thread_id)}")  # fmt: skip
+            typed = source.draft() if isinstance(source, PromptSource) else ""
+            if typed.strip():  # typed at "you can start typing": a read-only folder cannot keep it (stop 32)
+                render.line("What you typed was not saved (the folder is read-only); here it is, to copy:")
+                render.line(typed)
             return EXIT_USAGE
         if early is not None and early.kept is not None and (driver is None or not driver.started):
             # submitted while it got ready, then the database could not take the session (e.g. "N" to moving a

@@ -111,3 +111,35 @@ def test_a_damaged_session_database_is_named_with_a_way_out(isolated_data_dir: P
     moved = db.with_name("sessions.sqlite.aside")
     db.rename(moved)
     assert run(*FAST, "--questions", "1", stdin=scripted(A1)).returncode == 0  # a fresh start once moved aside
+
+
+def test_keys_typed_while_a_resume_meets_a_read_only_folder_are_shown_to_copy(small_disk: Path, tmp_path: Path) -> None:
+    """An interactive --resume on a data folder that went read-only says so before any question; what was typed at
+    "Getting the interview ready… (you can start typing)" was dropped without a word (stop 32). It cannot be kept
+    on a read-only disk, so it is shown to copy. Real pty, real read-only mount."""
+    from tests.slow_hook import slow_call
+    from tests.test_session_tty import Terminal
+
+    data = small_disk / "data"
+    env = {"INTERVIEWER_DATA_DIR": str(data)}
+    first = run(*FAST, "--questions", "3", stdin=scripted(A1), env=env)
+    assert first.returncode == 3, first.stdout + first.stderr
+    sid = session_id(first.stdout)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    typed = "The rollout took two quarters and I paired with each lead"
+    # the resume gets ready for 3 s: the keys are typed while it does, whatever the machine's speed
+    hook, _ = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
+    term = Terminal(["--resume", sid], extra_env={**env, **hook})
+    try:
+        term.wait_for("you can start typing")
+        term.type(typed)
+        exited = term.proc.wait(timeout=120)
+        while term._read():
+            pass
+    finally:
+        term.close()
+    screen = " ".join(term.text().split())
+    assert exited == 2, screen[-1500:]
+    tail = screen[screen.index("is read-only"):]
+    assert f"What you typed was not saved (the folder is read-only); here it is, to copy: {typed}" in tail, tail
+    assert "Traceback" not in screen
