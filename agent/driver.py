@@ -121,6 +121,7 @@ class InterviewDriver:
         # SQLite loses a kill's last writes with its -wal file: each move is also kept in a file until checkpointed
         self._journal = isinstance(self.store, SqliteStore) and not self.backend.readonly
         self.move_saved = False  # the last move reached the session journal (a retry finishes it, never redoes it)
+        self.report_unwritten = False  # the interview ended and is saved, but its report could not be written
         self.on_move_saved: Callable[[], None] | None = None  # told once a move is durable, before it is graded
         self._kept: tuple[int, dict[str, str]] | None = None  # (number, move) written by keep_submitted()
 
@@ -372,6 +373,7 @@ class InterviewDriver:
         except OSError as exc:
             md, js = report_paths(self.thread_id)
             if not (self.backend.readonly and md.is_file() and js.is_file()):
+                self.report_unwritten = True  # every answer is in the session: --resume ID writes the report
                 raise storage_error(exc, md.parent) or exc from None
             paths = {"markdown": str(md), "json": str(js)}  # a read-only folder: the report written earlier
         report = {"scorecard": values.get("scorecard", {}), "closing": values.get("closing", ""), **paths}

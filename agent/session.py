@@ -296,6 +296,10 @@ def run(opts: Options) -> int:
             return EXIT_USAGE
         if resuming and exc.problem == "corrupt":
             _what_the_move_keeps(opts.resume, render)  # (sweep30 S14)
+        if driver is not None and driver.report_unwritten:  # the disk filled as the finished interview's report
+            render.resume_hint(driver.thread_id, "The interview is over and every answer is saved; only its report "
+                               "could not be written. Once there is space, this writes it.")  # fmt: skip
+            return EXIT_ERROR
         if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
             return EXIT_USAGE if exc.problem == "corrupt" else EXIT_ERROR  # a damaged database: as its header check

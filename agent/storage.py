@@ -47,8 +47,23 @@ def full_message(path: Path, then: str = "then try again") -> str:
     folder = path if path.is_dir() else path.parent
     return (
         f"the disk holding {folder} is full ({_free_mb(folder)}): free a few MB there "
-        f"(old reports or index folders under {folder} can go), {then}"
+        f"({_what_can_go(folder)} can go), {then}"
     )
+
+
+def _what_can_go(folder: Path) -> str:
+    """Where old files are, in the data folder's own words when `folder` is in it (its reports/ folder was told
+    to hold "index folders", stop 32)."""
+    from knowledge.paths import DataDirError, data_dir
+
+    try:
+        root = data_dir()
+        inside = folder.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError, DataDirError):
+        inside = False
+    if not inside:
+        return f"old reports or index folders under {folder}"
+    return f"old reports in {root / 'reports'} or story index folders in {root / 'index'}"
 
 
 def disk_full(folder: Path) -> bool:

@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO
 from tests.test_persistence import A1, A2, FAST, Session, answers_in_transcript, run, scripted, session_id
 
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -143,3 +146,42 @@ def test_keys_typed_while_a_resume_meets_a_read_only_folder_are_shown_to_copy(sm
     tail = screen[screen.index("is read-only"):]
     assert f"What you typed was not saved (the folder is read-only); here it is, to copy: {typed}" in tail, tail
     assert "Traceback" not in screen
+
+
+def test_a_disk_that_fills_as_the_report_is_written_says_the_interview_is_saved_and_resume_writes_it(
+    small_disk: Path, tmp_path: Path
+) -> None:
+    """The disk fills at the very moment the finished interview writes its report (stop 32, issue 12 #4 at the end):
+    every answer is in the session and nothing is lost, but the run said "Everything answered so far is saved" as
+    mid-interview and sent the candidate to free "old reports or index folders under <data>/reports" (no index is
+    there). It says the interview is over and only the report is missing, names where old reports and indexes
+    are, and the printed --resume writes the report with both answers."""
+    from tests.slow_hook import slow_call
+
+    data = small_disk / "data"
+    hook, mark = slow_call(tmp_path / "hook", "agent.report", "write_report", seconds=3)  # the mark: the moment
+    proc = subprocess.Popen([sys.executable, "-m", "agent.session", *FAST, "--questions", "2"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO,
+                            env={**os.environ, **hook, "INTERVIEWER_DATA_DIR": str(data)})  # fmt: skip
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(scripted(A1, A2))
+    proc.stdin.close()
+    deadline = time.monotonic() + 120
+    while not mark.exists():
+        assert proc.poll() is None and time.monotonic() < deadline, proc.stdout.read()
+        time.sleep(0.05)
+    filler = fill(small_disk)
+    out = proc.stdout.read()
+    assert proc.wait(timeout=60) == 1, out
+    sid = session_id(out)
+    said = " ".join(out.split())
+    assert f"(old reports in {data}/reports or story index folders in {data}/index can go)" in said, said[-800:]
+    over = ("The interview is over and every answer is saved; only its report could not be written. Once there is "
+            f"space, this writes it. Resume with: {sys.executable} -m agent.session --resume {sid}")  # fmt: skip
+    assert over in said, said[-800:]
+    assert "Traceback" not in out
+    filler.unlink()
+    resumed = run("--resume", sid, env={"INTERVIEWER_DATA_DIR": str(data)})
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert "its report is written now" in " ".join(resumed.stdout.split())
+    assert answers_in_transcript(data, sid) == [A1, A2]
