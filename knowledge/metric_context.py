@@ -62,6 +62,7 @@ _DELTA_VERB = re.compile(
 )
 
 
+_PERIOD_WORD = re.compile(r"\b(?:hours?|days?|weeks?|months?|quarters?|years?|sprints?)\b", re.IGNORECASE)
 _FRACTION = re.compile(r"\d[\d,.]*\s*(?:/|of|out\s+of)\s*\d[\d,.]*", re.IGNORECASE)  # "38 of 40", "40/40"
 
 
@@ -97,6 +98,8 @@ def noun_of(text: str, metric: Metric) -> str:
     if inner and unit == "%":  # "one reply in ten", "from one planner in five to four in five"
         return " ".join(inner[:3])
     after = _OF_AFTER.match(text, metric.end)
+    if after and _PERIOD_WORD.search(after.group(1)):
+        after = None  # "from 14% to 6% in the next year": a period is when, not what was measured
     if after and unit in ("%", "pp", "x", "count"):
         named = _content(_TOKEN.findall(after.group(1)))
         if named:

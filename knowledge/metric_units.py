@@ -39,9 +39,11 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"dollars\b|usd\b", "$"),
     (r"euros?\b|eur\b", "€"),
 )  # fmt: skip
-_UNITS = [(re.compile(r"\s?(?:" + pat + ")", re.IGNORECASE), name) for pat, name in _UNIT_TABLE]
 MEASURE_UNITS = {name for _, name in _UNIT_TABLE}
 TIME_UNITS = {"ms", "us", "s", "min", "h", "days", "weeks", "months", "quarters", "years", "sprints"}
+# A duration also qualifies a noun with a hyphen: "a 60-day plan", "a 12-week rollout" (a figure like "60 days").
+_UNITS = [(re.compile((r"(?:\s|-)?" if name in TIME_UNITS else r"\s?") + "(?:" + pat + ")", re.IGNORECASE), name)
+          for pat, name in _UNIT_TABLE]  # fmt: skip
 SECONDS = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "min": 60.0, "h": 3600.0, "days": 86400.0, "weeks": 604800.0,
            "months": 2.63e6, "quarters": 7.89e6, "years": 3.156e7, "sprints": 1.21e6}  # fmt: skip
 _RATE = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agent.critic.text import STOPWORDS, stem, words
 from knowledge.metric_units import MEASURE_UNITS, SECONDS, TIME_UNITS
@@ -31,6 +31,7 @@ _HEDGE = re.compile(
 )
 _DURATION = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
 _HEDGED_FROM = re.compile(r"from\s+(?:about|around|roughly|nearly|almost|~)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _CONTEXT = 50  # characters either side of a figure that describe it when its noun is not named
 
 
@@ -96,6 +97,26 @@ def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
             if span.unit in TIME_UNITS:
                 held = span.model_copy(update={"start": m.start, "end": m.end, "noun": m.noun, "phase": ""})
                 out.append(figure(text, held, held=True))
+    return _derived_nouns(text, out)
+
+
+def _derived_nouns(text: str, out: list[Figure]) -> list[Figure]:
+    """A relative change names what its absolute change measures: in "cost dropped 30%, from $180k to $126k" the
+    30% is the change of the $180k, so it also measures what the $180k is said to be ("the bill") elsewhere."""
+    for i, f in enumerate(out):
+        if f.dim != "%" or f.phase != "delta" or f.after is None:
+            continue
+        for c in out:
+            if c.before is None or c.after is None or c.dim == "%" or not c.before:
+                continue
+            if _SENTENCE_END.search(text, min(f.metric.end, c.metric.end), max(f.metric.start, c.metric.start)):
+                continue
+            if abs(100.0 * abs(c.before - c.after) / abs(c.before) - abs(f.after)) > 1.5:
+                continue
+            same = [g.noun for g in out if g.dim == c.dim and g.before is None and g.after is not None
+                    and any(close(g.after, v) for v in (c.before, c.after))]  # fmt: skip
+            out[i] = replace(f, noun=f.noun.union(c.noun, *same))
+            break
     return out
 
 

@@ -1,0 +1,112 @@
+"""Drift by meaning through the real CLI: which figure of the answer is the same quantity as which figure of the
+candidate's notes (newcomer32 N10, N22, N23). Scripted sessions over notes and answers invented for this file: a
+relative change is compared with the notes' relative change of the same thing, a change named after its period ("in
+the following quarter") is still about what it measures, a hyphenated duration ("a 30-day trial") is a figure."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+NOTES = """\
+# Prep notes (Dana, for platform director loops)
+
+## Shrinking the observability invoice
+Situation: By mid-2025 our observability vendor invoice had reached $60k a month.
+Task: The CFO asked me to get it below $45k without losing a single alert.
+Action: I sampled debug logs at one in ten, moved audit logs to cold storage and cut trace retention to a fortnight.
+Result: Observability spend fell 25%, from $60k to $45k, and every alert still fired in the quarterly drill.
+
+## Fixing the support escalation path
+Situation: Our support org of 60 agents escalated too many tickets to engineering, and CSAT sat at 71%.
+Task: Get engineers out of first-line support without hurting customers.
+Action: I wrote runbooks for the top twenty ticket types and gave tier-two agents read access to the admin console.
+Result: Ticket escalations went from 35% to 12% in the following quarter, and CSAT rose from 71% to 84%.
+
+## The on-call rotation trial
+Situation: Two of my teams shared one on-call rotation and pages at night had doubled since spring.
+Task: Decide whether each team should run its own rotation.
+Action: I put the split rotation on a 30-day trial with two written exit criteria and reviewed every page weekly.
+Result: Night pages per engineer halved and both teams kept the split rotation.
+
+## Consolidating the data platform squads
+Situation: I led a platform group of 24 engineers in 4 squads with overlapping ownership of the pipelines.
+Task: Give every pipeline exactly one owning squad before the audit.
+Action: I mapped each pipeline to its users, merged the ingestion and export squads and moved 6 engineers.
+Result: Ownership gaps in the audit went from 14 to 0, and pipeline incidents fell from 9 to 3 a quarter.
+
+## Routing support emails with a classifier
+Situation: Support emails were triaged by hand and the queue waited 2 days on average.
+Task: Route emails to the right team automatically without misrouting urgent ones.
+Action: I labelled 800 support emails as a test set, built an intent classifier and sent unsure ones to a human.
+Result: Median wait went from 2 days to 3 hours, and misroutes stayed under 4%.
+
+## The nightly export that went silent
+Situation: Our nightly customer export had been failing silently for 10 days before a customer noticed.
+Task: As incident lead, restore the export and make sure silence could not happen again.
+Action: I found a credentials rotation broke the job, re-ran 2.8 million rows of backfill and added an alarm at 4 hours.
+Result: Customers had complete exports again in 20 hours, and no export has failed silently in the 9 months since.
+"""
+
+
+def _story_notes(tmp_path: Path, answers: list[str]) -> list[list[dict[str, Any]]]:
+    """The story notes of each main question of a scripted offline session over NOTES (no follow-ups)."""
+    notes, answers_file = tmp_path / "prep.md", tmp_path / "answers.json"
+    notes.write_text(NOTES, encoding="utf-8")
+    answers_file.write_text(json.dumps(answers), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "agent.session", "--role", "director", "--offline", "--seed", "5",
+         "--questions", str(len(answers)), "--follow-ups", "0", "--embedder", "hashing", "--docs", str(notes),
+         "--answers", str(answers_file)],
+        capture_output=True, text=True, cwd=REPO, timeout=300, env=dict(os.environ), stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    (transcript,) = (tmp_path / "data" / "reports").glob("*.json")
+    turns = json.loads(transcript.read_text(encoding="utf-8"))["turns"]
+    main = [t for t in turns if not t["is_follow_up"]]
+    assert len(main) == len(answers)
+    shown = " ".join(run.stdout.split())
+    for turn in main:  # a contradiction in the transcript is one the candidate was shown
+        said = [n for n in turn["critique"]["story_notes"] if n["kind"] == "contradiction"]
+        assert not said or any(f"Your notes say {n['notes_value']}" in shown for n in said), (said, shown)
+    return [t["critique"]["story_notes"] for t in main]
+
+
+def _contradictions(notes: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(n["notes_value"], n["said_value"]) for n in notes if n["kind"] == "contradiction"]
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_relative_change_is_compared_with_the_notes_relative_change_of_the_same_thing(tmp_path: Path) -> None:
+    """The notes' 25% is the drop of the $60k invoice; "cut the invoice by 35%" restates it wrongly (N22)."""
+    (notes,) = _story_notes(tmp_path, [
+        "Finance wanted our $60k monthly observability invoice below $45k, and I had to keep every alert. I sampled "
+        "debug logs at one in ten, moved audit logs to cold storage and cut trace retention to a fortnight. That cut "
+        "the invoice by 35%, and every alert still fired in the quarterly drill.",
+    ])  # fmt: skip
+    assert ("25%", "35%") in _contradictions(notes), notes
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_changed_figure_named_after_its_period_and_a_changed_hyphenated_duration_are_caught(
+    tmp_path: Path,
+) -> None:
+    """Said "from 35% to 12% in the following quarter" measures escalations, not "following" (N10); "a 45-day trial"
+    for the notes' 30-day trial is a changed figure (N23)."""
+    escalations, trial = _story_notes(tmp_path, [
+        "Our support org of 60 agents escalated too many tickets to engineering and CSAT sat at 71%. I wrote runbooks "
+        "for the top twenty ticket types and gave tier-two agents read access to the admin console. Ticket "
+        "escalations went from 48% to 12% the following quarter, and CSAT rose from 71% to 84%.",
+        "Two of my teams shared one on-call rotation and night pages had doubled since spring. I put the split "
+        "rotation on a 45-day trial with two written exit criteria and reviewed every page weekly. Night pages per "
+        "engineer halved and both teams kept the split rotation.",
+    ])  # fmt: skip
+    assert ("from 35% to 12%", "from 48% to 12%") in _contradictions(escalations), escalations
+    assert [v for v in _contradictions(trial) if "30" in v[0] and "45" in v[1]], trial
