@@ -1,7 +1,9 @@
 """Drift by meaning through the real CLI: which figure of the answer is the same quantity as which figure of the
-candidate's notes (newcomer32 N10, N22, N23). Scripted sessions over notes and answers invented for this file: a
-relative change is compared with the notes' relative change of the same thing, a change named after its period ("in
-the following quarter") is still about what it measures, a hyphenated duration ("a 30-day trial") is a figure."""
+candidate's notes (newcomer32 N10, N11, N15, N22, N23, N24). Scripted sessions over notes and answers invented for
+this file: a relative change is compared with the notes' relative change of the same thing, a change named after
+its period ("in the following quarter") is still about what it measures, a hyphenated duration ("a 30-day trial")
+is a figure; a count of another group or another data set, and a bound said out loud ("over a week"), are not
+contradictions."""
 
 from __future__ import annotations
 
@@ -45,7 +47,7 @@ Result: Ownership gaps in the audit went from 14 to 0, and pipeline incidents fe
 ## Routing support emails with a classifier
 Situation: Support emails were triaged by hand and the queue waited 2 days on average.
 Task: Route emails to the right team automatically without misrouting urgent ones.
-Action: I labelled 800 support emails as a test set, built an intent classifier and sent unsure ones to a human.
+Action: I built an intent classifier that sent unsure emails to a human. I labelled 800 support emails as a test set.
 Result: Median wait went from 2 days to 3 hours, and misroutes stayed under 4%.
 
 ## The nightly export that went silent
@@ -110,3 +112,32 @@ def test_a_changed_figure_named_after_its_period_and_a_changed_hyphenated_durati
     ])  # fmt: skip
     assert ("from 35% to 12%", "from 48% to 12%") in _contradictions(escalations), escalations
     assert [v for v in _contradictions(trial) if "30" in v[0] and "45" in v[1]], trial
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_count_of_another_group_or_another_data_set_is_not_a_contradiction(tmp_path: Path) -> None:
+    """The "two squads" slowed down are not the group's 4 squads (N11); the classifier's 12,000 training emails are
+    not the 800-email test set (N15)."""
+    emails, squads = _story_notes(tmp_path, [
+        "Our head of support wanted support emails triaged by hand, and I thought that was wrong: they waited 2 days "
+        "on average. I persuaded her to let me build an intent classifier, trained it on 12,000 historical support "
+        "emails, and sent unsure ones to a human. Median wait went from 2 days to 3 hours, and misroutes stayed "
+        "under 4%.",
+        "I led a platform group of 24 engineers with overlapping ownership of the pipelines. I mapped each pipeline "
+        "to its users, merged the ingestion and export squads and moved 6 engineers. It slowed two squads for about "
+        "a month. Ownership gaps in the audit went from 14 to 0, and pipeline incidents fell from 9 to 3 a quarter.",
+    ])  # fmt: skip
+    assert not _contradictions(emails), emails
+    assert not _contradictions(squads), squads
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_bound_said_out_loud_restates_the_notes_value(tmp_path: Path) -> None:
+    """Said "failing for over a week" restates the notes' 10 days (N24); the changed row count beside it is caught."""
+    (notes,) = _story_notes(tmp_path, [
+        "Our nightly customer export had been failing silently for over a week before a customer noticed. As "
+        "incident lead I found a credentials rotation that broke the job, re-ran 3.4 million rows of backfill and "
+        "added a freshness alarm at 4 hours. Customers had complete exports again in 20 hours, and there has been no "
+        "silent export failure in the 9 months since.",
+    ])  # fmt: skip
+    assert _contradictions(notes) == [("2.8 million rows", "3.4 million rows")], notes

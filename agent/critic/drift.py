@@ -30,6 +30,13 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
+# "over a week" for 9 days is a bound said out loud: it restates any value from the bound up to half again.
+_LOWER = re.compile(r"\b(?:over|more than|upwards of|north of|at least|just over|well over)\s+(?:[$€£]\s?)?$", re.I)
+_UPPER = re.compile(r"\b(?:under|less than|at most|up to|just under|below)\s+(?:[$€£]\s?)?$", re.I)
+_BOUND_SPAN = 1.5
+# Words that relate a figure to others rather than qualify it ("across 12 services", "later adopted by 40").
+_RELATIONS = frozenset(map(stem, ("across", "among", "between", "later", "earlier", "since", "before", "after",
+                                   "each", "every", "other")))  # fmt: skip
 _HEDGED_FROM = re.compile(r"from\s+(?:about|around|roughly|nearly|almost|~)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _CONTEXT = 50  # characters either side of a figure that describe it when its noun is not named
@@ -49,6 +56,8 @@ class Figure:
     hedged: bool
     held: bool = False  # a duration read out of another figure's timeframe ("in 8 weeks")
     unit: str = ""
+    bound: str = ""  # "lower" for "over a week", "upper" for "under 2 seconds": a bound, not a value
+    own: frozenset[str] = frozenset()  # the context words of the figure's own sentence (what it is said of)
 
 
 def content_stems(text: str) -> list[str]:
@@ -74,17 +83,25 @@ def _dim(m: Metric) -> tuple[str, float]:
     return "count", 1.0
 
 
-def figure(text: str, m: Metric, held: bool = False) -> Figure:
-    """A metric of `text` with what it measures, ready to compare."""
+def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) -> Figure:
+    """A metric of `text` with what it measures, ready to compare; `lead` is the text said right before it when
+    that is not the text before `m.start` (a duration held in a timeframe: "over five months")."""
     dim, factor = _dim(m)
     before, after = (m.baseline, m.after) if m.baseline is not None else (None, m.value)
     before, after = (None if v is None else v * factor for v in (before, after))
     counted = dim == "count" or dim.startswith("rate")
     noun = set(content_stems(m.noun)) | (set(content_stems(m.unit)) if counted else set())
     window = text[max(0, m.start - _CONTEXT) : m.end + _CONTEXT // 2]
-    hedged = bool(_HEDGE.search(text[max(0, m.start - 20) : m.start]) or _HEDGED_FROM.match(m.text))
+    left, right = max(0, m.start - _CONTEXT), m.end + _CONTEXT // 2
+    ends = list(_SENTENCE_END.finditer(text, left, m.start))
+    own = text[ends[-1].end() if ends else left : m.start] + text[m.start : right]
+    cut = _SENTENCE_END.search(own, m.end - (ends[-1].end() if ends else left))
+    own = own[: cut.start()] if cut else own
+    lead = text[max(0, m.start - 20) : m.start] if lead is None else lead
+    hedged = bool(_HEDGE.search(lead) or _HEDGED_FROM.match(m.text))
+    bound = "" if before is not None else "lower" if _LOWER.search(lead) else "upper" if _UPPER.search(lead) else ""
     return Figure(m, dim, before, after, m.phase, frozenset(noun), frozenset(content_stems(window)),
-                  hedged, held, m.unit)  # fmt: skip
+                  hedged, held, m.unit, bound, frozenset(content_stems(own)))  # fmt: skip
 
 
 def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
@@ -96,7 +113,7 @@ def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
         for span in extract_metrics(held_text) if _DURATION.search(held_text) else []:
             if span.unit in TIME_UNITS:
                 held = span.model_copy(update={"start": m.start, "end": m.end, "noun": m.noun, "phase": ""})
-                out.append(figure(text, held, held=True))
+                out.append(figure(text, held, held=True, lead=held_text[: span.start]))
     return _derived_nouns(text, out)
 
 
@@ -163,9 +180,19 @@ def agrees(a: Figure, s: Figure) -> bool:
     """The answer's figure restates the story's figure (same dimension, matching values in matching phases)."""
     if not same_dim(a, s):
         return False
+    if a.bound:  # "over a week" restates 9 days; "under a second" restates 800 ms
+        return _values_agree(a, s, lambda x, y: _within(a.bound, x, y))
     if a.dim == "time" and a.unit != s.unit:  # "two months" for 8 weeks: speech across units is approximate
         return _values_agree(a, s, lambda x, y: x is not None and y is not None and abs(x - y) <= 0.1 * max(x, y))
     return _values_agree(a, s, lambda x, y: close(x, y, a.hedged))
+
+
+def _within(bound: str, said: float | None, notes: float | None) -> bool:
+    """Whether the notes' value lies within a bound said out loud, or is the bound itself (rounded)."""
+    if said is None or notes is None or said <= 0 or notes <= 0:
+        return close(said, notes, True)
+    low, high = (said * 0.98, said * _BOUND_SPAN) if bound == "lower" else (said / _BOUND_SPAN, said * 1.02)
+    return low <= notes <= high
 
 
 def _values_agree(a: Figure, s: Figure, same: Callable[[float | None, float | None], bool]) -> bool:
@@ -240,6 +267,11 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         named_apart = bool(a.noun and story[k].noun and not a.noun & story[k].noun)
         if counted(a) and named_apart:
             continue  # a count of incidents is never a count of deploys
+        # What is said of the count outside its own words ("historical support emails" vs "support emails").
+        said_of = a.own - set(content_stems(a.metric.text)) - _RELATIONS
+        qualifier = said_of & (story[k].own - set(content_stems(story[k].metric.text)))
+        if counted(a) and a.before is None and story[k].before is None and not qualifier:
+            continue  # "two teams" slowed down is not the org's "5 teams": the same noun said of another group
         if len(a.noun & story[k].noun) >= 1 or ((alone or unnamed) and best >= 1.0 and not named_apart):
             out.append((a, story[k]))
             used.add(k)
