@@ -1,10 +1,12 @@
 """One critique as short lines for the terminal panel and the Markdown report: only the flags that apply to the
 question's shape (no S/T/R marks on a design), relevance and level when they matter, the signals covered and
-missed, the gap, and the story notes."""
+missed, the gap, what a follow-up reply said against the previous reply, and the story notes."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from prompts import load_yaml
 
 STAR_PARTS = ("situation", "task", "action", "result")
 _CHECKS = {"rationale": "Reasons", "tradeoffs": "Trade-offs", "example": "Example", "requirements": "Requirements",
@@ -51,4 +53,7 @@ def detail_lines(crit: dict[str, Any]) -> list[str]:
         out.append("Missing: " + "; ".join(signals["missing"]))
     if crit.get("gap") and crit.get("gap") not in (crit.get("relevance_note"), crit.get("level_note")):
         out.append(f"Gap: {crit['gap']}")
+    if crit.get("probes") is not None:  # a follow-up reply: a repeat or a correction of the previous reply is said
+        still_open = load_yaml("critic_phrases.yaml")["follow_up_open"]  # the flag line's ✗ says it already
+        out += [note for note in crit.get("notes", []) if note != still_open]
     return out

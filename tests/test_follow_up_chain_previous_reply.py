@@ -73,3 +73,26 @@ def test_the_calibration_session_passes_the_previous_reply() -> None:
     })  # fmt: skip
     _, follow = session_judge()(item)
     assert follow[0].closes_gap and not follow[1].closes_gap and follow[1].score <= 2, follow
+
+
+def test_the_feedback_and_the_report_say_the_repeat() -> None:
+    """The terminal's feedback panel and the report's critique lines (agent/critique_lines.py) show the chain's note;
+    the "still open" note is left to the flag line's ✗. Driven through the interview driver as a session runs."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from agent.context import Context
+    from agent.critique_lines import detail_lines, flag_line
+    from agent.driver import InterviewDriver
+
+    transcript = load_transcript(TRANSCRIPTS / "em-chain-reply-repeats.yaml")
+    questions = transcript.main_questions()
+    context = Context(role=transcript.role, questions=len(questions), follow_ups=transcript.follow_ups, seed=0,
+                      fixed_questions=questions, offline=True)  # fmt: skip
+    driver = InterviewDriver(context, checkpointer=InMemorySaver())
+    driver.start()
+    records = [dict(driver.submit(turn.answer).last or {}) for turn in transcript.turns[:3]]
+    first, second = records[1]["critique"], records[2]["critique"]
+    lines = [flag_line(second), *detail_lines(second)]
+    assert any("repeats your previous" in line for line in lines), lines
+    assert "Answered the follow-up ✗" in lines[0] and not any("still open" in line for line in lines), lines
+    assert not any("repeats" in line or "corrected" in line for line in detail_lines(first))
