@@ -18,7 +18,7 @@ from agent.critic.metric_roles import classify
 from agent.critic.ownership import ownership
 from agent.critic.question import QuestionInfo
 from agent.critic.schema import MetricMention
-from agent.critic.semantic import MAX_SENTENCES, Semantic
+from agent.critic.semantic import MAX_SENTENCES, Semantic, semantic
 from agent.critic.specificity import hazy, specificity
 from agent.critic.star import StarResult, action_indexes, star_flags
 from agent.critic.text import Sentence, sentences, words
@@ -191,9 +191,10 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # words to place it on another question: what it lacks is ownership and specifics, not the subject. So does a
         # vague plan ("we would look at ... and communicate it clearly"), whatever its ownership reads.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
-    if rel.label == "off_topic" and tells_fitting_story:
+    if rel.label == "off_topic" and tells_fitting_story and not _story_elsewhere(info, sents, sem):
         # It retells the candidate's own story that the index matched to THIS question (the one /hint offers): the
-        # notes, written for the question, outweigh static vectors placing the retelling nearer another question.
+        # notes, written for the question, outweigh static vectors placing the retelling nearer another question,
+        # unless MiniLM places it on other questions too (relevance.NOTES_AHEAD).
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     if rel.label == "on_topic" and lvl.label != "below" and (ask := asks.missing_ask(info.text, sents, metrics)):
         # One ask of a several-part question is never answered: the answer covers only part of what was asked.
@@ -206,6 +207,18 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
                      sent_vecs=sent_vecs)  # fmt: skip
     feats.flags = _flags(feats, info)
     return feats
+
+
+def _story_elsewhere(info: QuestionInfo, sents: list[Sentence], sem: Semantic) -> bool:
+    """MiniLM puts at least relevance.NOTES_AHEAD other questions of the pack ahead of the asked one for this answer
+    (a model given by the caller, as in tests, decides alone); never for a question whose subject is the candidate's
+    choice (relevance.open_subject). Only asked of a retold story that static vectors already place elsewhere, so
+    the ~40 ms of MiniLM is spent on few turns."""
+    if relevance.open_subject(info):
+        return False
+    exact = semantic("minilm") if sem is semantic() else sem
+    ahead = relevance.ahead_exactly(info, sents[:MAX_SENTENCES], exact, TOPIC_SIGNALS)
+    return ahead is not None and ahead >= relevance.NOTES_AHEAD
 
 
 def _tied(rel: relevance.RelevanceResult) -> bool:

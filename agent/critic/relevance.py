@@ -29,6 +29,7 @@ import numpy as np
 from agent.critic import lexical
 from agent.critic.question import QuestionInfo
 from agent.critic.schema import Relevance
+from agent.critic.semantic import Semantic
 from agent.critic.signals import SignalHit
 from agent.critic.text import STOPWORDS, Sentence, stem, word_set, words
 
@@ -97,6 +98,18 @@ OPPOSED = re.compile(
     r"disagreement|(?:the )?other (?:one|engineer|side) (?:wanted|preferred|argued))",
     re.IGNORECASE,
 )
+# A retold story of the candidate's notes that the story index matched to the asked question stands on topic when
+# static vectors place it on another question (features.py): they place a story told in its own words loosely. But
+# the index only says the story is the bank's best for this question, not that this question is the story's best:
+# with a handful of stories, a cost story is the best there is for a design question. MiniLM (the index's own
+# model) reads the whole answer against every question of the pack (each read with its signals); when at least
+# NOTES_AHEAD other questions fit it better than the asked one, the story answers another question. Retold stories
+# labelled on topic in critic_dev8 had 0 or 1 question ahead by MiniLM (static vectors: up to 14); an off-topic
+# retelling (newcomer30 N8) 8; a cost story of an LLM feature told to "the LLM feature you are proudest of", which
+# a human may call on topic, 4. Not for a question whose subject is the candidate's choice (open_subject): there the
+# whole answer's meaning is its subject, which says nothing of whether it tells what was asked (a disagreement with
+# a sales VP over a launch date reads as a deadline story, 12 questions ahead).
+NOTES_AHEAD = 6
 PARAPHRASED = 2  # signals named only in the answer's own words (paraphrase.py) that show an answer is about this one
 SUBJECT_WORDS = 20  # shorter replies are judged by the non-answer check and the meaning of what they say
 # Everyday words a question and an unrelated answer share without being about the same thing.
@@ -185,6 +198,33 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
         leaders=tuple(dict.fromkeys([*sorted(rivals, key=lambda j: -float(fits[j]))[:LEADERS],
                                      *sorted(rivals, key=lambda j: -other_words[j])[:LEADERS]])),
     )  # fmt: skip
+
+
+def ahead_exactly(info: QuestionInfo, sents: list[Sentence], sem: Semantic, weight: float) -> int | None:
+    """How many other questions of the pack (not the same question in other words, SAME_QUESTION) fit the whole
+    answer better than the asked one by `sem`'s vectors, each question read with `weight` x its signals (features.
+    TOPIC_SIGNALS); None when the vectors are not there."""
+    if not info.in_pack or not info.others or not sents:
+        return None
+    vecs = sem.vectors([s.text for s in sents])
+    asked = sem.topic(info.text, info.signals, weight)
+    groups = info.other_signals or tuple(() for _ in info.others)
+    others = [sem.topic(t, g, weight) for (t, _c, _t), g in zip(info.others, groups, strict=True)]
+    if vecs is None or not len(vecs) or asked is None or any(v is None for v in others):
+        return None
+    answer = vecs.mean(axis=0)
+    answer = answer / max(float(np.linalg.norm(answer)), 1e-9)
+    fit = float(answer @ asked)
+    return sum(1 for v in others if v is not None and float(v @ asked) < SAME_QUESTION and float(v @ answer) > fit)
+
+
+def open_subject(info: QuestionInfo) -> bool:
+    """The question asks for a kind of event whose subject is the candidate's choice: a disagreement (conflict_told)
+    or a failure of their own (failure_told)."""
+    return bool(
+        (info.competency == "conflict_resolution" and CONFLICT_ASKED.search(info.text))
+        or (info.competency == "failure_learning" and FAILURE_ASKED.search(info.text))
+    )
 
 
 def _answers_form(rival_type: str, shape: str, lived: bool) -> bool:
