@@ -162,10 +162,12 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # only its lack of model words placed it on another system, two of them). Not for motivation: any work story
         # brushes against "names a project" or "says what they want".
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
+    placed_elsewhere = False  # meaning and words put it on other questions, none of whose signals it shows
     if rel.label == "off_topic" and rel.leaders and not _answers_rival(info, rel, sents, sent_vecs, sem, metrics):
         # Meaning and words place it nearer other questions, yet it shows nothing any of them asks for: static
         # vectors place a story told in its own words loosely, so this is not evidence of another question's answer.
         rel = dataclasses.replace(rel, label="on_topic")
+        placed_elsewhere = True
     if rel.label == "off_topic" and rel.leaders and relevance.failure_told(info, sents) is not None:
         # Asked for something of theirs that went wrong, it tells one: the subject is theirs to choose, so other
         # questions about that subject fitting its words and meaning better do not make it another question's.
@@ -191,14 +193,21 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # words to place it on another question: what it lacks is ownership and specifics, not the subject. So does a
         # vague plan ("we would look at ... and communicate it clearly"), whatever its ownership reads.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
-    if rel.label == "off_topic" and tells_fitting_story and not _story_elsewhere(info, sents, sem):
+    if rel.label == "off_topic" and tells_fitting_story and not _elsewhere_exactly(info, sents, sem):
         # It retells the candidate's own story that the index matched to THIS question (the one /hint offers): the
         # notes, written for the question, outweigh static vectors placing the retelling nearer another question,
         # unless MiniLM places it on other questions too (relevance.NOTES_AHEAD).
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     if rel.label == "on_topic" and lvl.label != "below" and (ask := asks.missing_ask(info.text, sents, metrics)):
         # One ask of a several-part question is never answered: the answer covers only part of what was asked.
-        rel = dataclasses.replace(rel, label="partial", missing_ask=ask)
+        # Unless nothing shows that it covers the first part either: static meaning and words place it on other
+        # questions, MiniLM does too (_elsewhere_exactly), and it names none of this question's signals (a cost
+        # story told to "a hire that did not work out; what did you learn about your interviewing?" is not half an
+        # answer about a hire).
+        whole = placed_elsewhere and not any(h.named and not h.measured for h in sig) and _elsewhere_exactly(
+            info, sents, sem)  # fmt: skip
+        rel = dataclasses.replace(rel, label="off_topic") if whole else dataclasses.replace(
+            rel, label="partial", missing_ask=ask)  # fmt: skip
     if rel.label == "off_topic":
         # An answer to another question shows no signal of the one asked, whatever words or numbers it shares
         # with them (a build-time speed-up gives numbers, not the model metrics a data-quality signal asks for).
@@ -209,11 +218,11 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     return feats
 
 
-def _story_elsewhere(info: QuestionInfo, sents: list[Sentence], sem: Semantic) -> bool:
+def _elsewhere_exactly(info: QuestionInfo, sents: list[Sentence], sem: Semantic) -> bool:
     """MiniLM puts at least relevance.NOTES_AHEAD other questions of the pack ahead of the asked one for this answer
     (a model given by the caller, as in tests, decides alone); never for a question whose subject is the candidate's
-    choice (relevance.open_subject). Only asked of a retold story that static vectors already place elsewhere, so
-    the ~40 ms of MiniLM is spent on few turns."""
+    choice (relevance.open_subject). Only asked where static vectors already place the answer elsewhere and other
+    evidence holds it back, so the ~40 ms of MiniLM is spent on few turns."""
     if relevance.open_subject(info):
         return False
     exact = semantic("minilm") if sem is semantic() else sem

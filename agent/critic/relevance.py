@@ -108,7 +108,8 @@ OPPOSED = re.compile(
 # retelling (newcomer30 N8) 8; a cost story of an LLM feature told to "the LLM feature you are proudest of", which
 # a human may call on topic, 4. Not for a question whose subject is the candidate's choice (open_subject): there the
 # whole answer's meaning is its subject, which says nothing of whether it tells what was asked (a disagreement with
-# a sales VP over a launch date reads as a deadline story, 12 questions ahead).
+# a sales VP over a launch date reads as a deadline story, 12 questions ahead). The same check keeps a story that
+# names none of the asked question's signals from passing as half an answer to a two-part question (features.py).
 NOTES_AHEAD = 6
 PARAPHRASED = 2  # signals named only in the answer's own words (paraphrase.py) that show an answer is about this one
 SUBJECT_WORDS = 20  # shorter replies are judged by the non-answer check and the meaning of what they say
