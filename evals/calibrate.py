@@ -150,9 +150,11 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # first run, identical on main c443f44 and on the stop's first two commits: score 0.667, off topic 0.583, strong
     # 0.857, below level 0.750, follow-ups 0.500, STAR 0.936, quantified 0.889, relevance 0.812, primary gap 0.562. What
     # the stop's changes reach on it (a "how did it go" ask covered by any result: score 0.688, strong 0.929).
+    # Raised at stop 32 (off32: a retold note's story no longer overrides MiniLM placing the answer elsewhere; nothing
+    # of the question answered is off topic, not partial): score 0.687 -> 0.708, off topic 0.583 -> 0.667.
     "critic_dev6": {
-        "score_in_range": 0.687,
-        "off_topic_capped": 0.583,
+        "score_in_range": 0.708,
+        "off_topic_capped": 0.666,
         "strong_high": 0.928,
         "below_level_capped": 0.75,
         "follow_up_in_range": 0.75,  # stop 30: a reply answering another question is off topic (another_story.py)
@@ -182,10 +184,12 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # -> 0.364 (precision 0.667, recall 0.250), and score 0.400 -> 0.350, off topic 0.500 -> 0.333 (an off-topic
     # answer that retells its note's story, which the index says fits, is read as on topic), strong 0.720 -> 0.680.
     # The floor is that run: the set now measures the critic with the notes it was written with.
+    # Raised at stop 32: score 0.350 -> 0.400, off topic 0.333 -> 0.500 (off32's relevance changes), strong 0.680 ->
+    # 0.720 and notes_mismatch precision 0.667 -> 1.000 (drift32: figures paired by what they measure).
     "critic_dev8": {
-        "score_in_range": 0.35,
-        "off_topic_capped": 0.333,
-        "strong_high": 0.68,
+        "score_in_range": 0.4,
+        "off_topic_capped": 0.5,
+        "strong_high": 0.72,
         "follow_up_in_range": 0.8,
     },
     # evals/critic_dev9, the ninth check set (its README), written at stop 32 by a writer who had not read the critic:
