@@ -63,7 +63,11 @@ def test_a_hang_up_saves_the_session_and_resume_continues_it(how: str, isolated_
     assert answers(isolated_data_dir) == [FIRST, SECOND]
 
 
-def test_a_hang_up_before_any_answer_leaves_nothing_to_resume() -> None:
+def test_a_hang_up_before_any_answer_leaves_nothing_to_resume_but_its_draft(isolated_data_dir: Path) -> None:
+    """Nothing answered: no empty session is left behind. The draft typed at question 1 is kept with the session
+    when the program still read it from the closing terminal (cli_drafts.keep_first_draft); whether the keys reach
+    it before the terminal is gone is a race the test does not decide, so both outcomes are checked for what they
+    must hold."""
     term = Terminal(TWO, controlling=True)
     try:
         term.wait_for_prompt(after="Question 1/2")
@@ -72,5 +76,9 @@ def test_a_hang_up_before_any_answer_leaves_nothing_to_resume() -> None:
         assert term.proc.wait(timeout=60) == 128 + signal.SIGHUP
     finally:
         term.close()
-    assert "No saved sessions yet" in session(["--list-sessions"]).stdout
-    assert "no unfinished session" in session(["--resume"]).stderr
+    listing = session(["--list-sessions"]).stdout
+    if "No saved sessions yet" in listing:
+        assert "no unfinished session" in session(["--resume"]).stderr
+        return
+    kept = [p.read_text(encoding="utf-8") for p in (isolated_data_dir / "pending").glob("*.json")]
+    assert len(kept) == 1 and "half an" in kept[0], (listing, kept)  # listed only with its draft
