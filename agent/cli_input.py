@@ -196,6 +196,54 @@ def hold_keys() -> Iterator[None]:
         release_keys()
 
 
+@contextmanager
+def keys_kept_at_stop() -> Iterator[None]:
+    """A Ctrl-C typed at the terminal (its interrupt key) makes the terminal driver discard every key waiting unread,
+    an unfinished line too, before the SIGINT reaches us, unless NOFLSH is set; a SIGTERM or SIGHUP from `kill`
+    discards nothing. So keys typed at a resume's "you can start typing" (held unread) or typed ahead while the model
+    graded (echoed) were lost at Ctrl-C and kept at SIGTERM (sweep32 S1, S11). NOFLSH is on while the session runs:
+    the stop reads those keys into the draft (agent.cli_unread) as it does after a SIGTERM. The terminal gets its own
+    setting back at the end; the keys a stop left unread are discarded then (discard_typed), never run by the shell.
+    A no-op without a terminal."""
+    fd, before = _noflsh_now()
+    if fd is None:
+        yield
+        return
+    _set_noflsh(fd, True)
+    _kept.append(fd)
+    try:
+        yield
+    finally:
+        _kept.remove(fd)
+        if not before:
+            _set_noflsh(fd, False)
+
+
+_kept: list[int] = []  # terminals keys_kept_at_stop set NOFLSH on, until it ends (release_keys leaves it on)
+
+
+def _noflsh_now() -> tuple[int | None, bool]:
+    """(stdin's fd, whether NOFLSH is set on it), or (None, False) when stdin is no terminal."""
+    try:
+        import termios
+    except ImportError:
+        return None, False
+    try:
+        fd = sys.stdin.fileno()
+        return fd, bool(termios.tcgetattr(fd)[3] & termios.NOFLSH)
+    except (OSError, ValueError, termios.error):  # not a terminal (termios.error is not an OSError)
+        return None, False
+
+
+def _set_noflsh(fd: int, on: bool) -> None:
+    import termios
+
+    with contextlib.suppress(OSError, termios.error):  # the terminal may be gone
+        now = termios.tcgetattr(fd)
+        now[3] = now[3] | termios.NOFLSH if on else now[3] & ~termios.NOFLSH
+        termios.tcsetattr(fd, termios.TCSANOW, now)  # TCSANOW: nothing typed is flushed
+
+
 _held: list[tuple[int, Any]] = []  # terminal settings to restore (also after an unexpected error)
 
 
@@ -212,7 +260,11 @@ def confirm(question: str) -> bool:
     that is due and was not raised yet (cli_signals.before_question): the question is then not asked."""
     cli_signals.before_question()
     with _line_mode():
-        return _answer_line(question).strip().lower() in ("y", "yes")
+        try:
+            return _answer_line(question).strip().lower() in ("y", "yes")
+        except KeyboardInterrupt:
+            discard_typed()  # a y or n begun there is no draft (NOFLSH kept it: keys_kept_at_stop)
+            raise
 
 
 def _answer_line(question: str) -> str:
@@ -286,6 +338,8 @@ def release_keys() -> None:
 
     while _held:
         fd, saved = _held.pop()
+        if fd in _kept:  # settings saved before keys_kept_at_stop began: it stays on until it ends
+            saved = [*saved[:3], saved[3] | termios.NOFLSH, *saved[4:]]
         with contextlib.suppress(OSError, termios.error):  # the terminal may be gone
             termios.tcsetattr(fd, termios.TCSANOW, saved)
 

@@ -71,6 +71,7 @@ from agent.cli_input import (
     ScriptExhausted,
     discard_typed,
     hold_keys,
+    keys_kept_at_stop,
     release_keys,
 )
 from agent.cli_loop import InterviewLoop
@@ -591,12 +592,14 @@ def main(argv: list[str] | None = None) -> int:
     opts = None
     try:
         opts = parse_args(argv)
-        code = run(opts)
-        if code == EXIT_USAGE:
-            discard_typed()  # keys typed for a session that refused: never left for the shell to run
+        with keys_kept_at_stop():  # a Ctrl-C leaves typed keys for the stop to keep, as SIGTERM does (sweep32 S1)
+            code = run(opts)
+        if code in (EXIT_USAGE, EXIT_INTERRUPTED):
+            discard_typed()  # keys typed for a session that refused or stopped: never left for the shell to run
         return code
     except KeyboardInterrupt:
         cli_signals.rearm()
+        discard_typed()
         if opts is not None and opts.resume is not None:  # a saved session stays as it was saved
             print(f"\nInterrupted before the session resumed; {_kept_as_it_was(opts)}", file=sys.stderr)
         else:
