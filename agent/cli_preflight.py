@@ -102,7 +102,7 @@ def foreign_checkpointer() -> str | None:
     SQLite, or another program's SQLite database (checked before SQLite is asked to open it for writing, so nothing
     is written into it), else None."""
     from agent.safe_text import redact_url
-    from agent.storage import foreign_message, not_sqlite, other_programs_tables
+    from agent.storage import companion_message, foreign_message, not_sqlite, other_programs_tables
 
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
     if not url:
@@ -113,7 +113,7 @@ def foreign_checkpointer() -> str | None:
         return (f"--checkpointer {redact_url(url)} is not a kind of session store this tool serves: give a SQLite "
                 "file path (or sqlite:///PATH), a postgresql:// URL, or memory:")  # fmt: skip
     path = sqlite_file(url)
-    if problem := _unusable_path(path):
+    if problem := _unusable_path(path) or companion_message(path, f"--checkpointer {path}"):
         return problem
     if path.resolve() == (data_dir() / "sessions.sqlite").resolve():
         return None  # the tool's own database, named explicitly: a damaged one is offered the move as ever

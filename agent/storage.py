@@ -134,6 +134,23 @@ def foreign_message(path: Path, what: str = "not an SQLite file") -> str:
     )
 
 
+# The files SQLite keeps beside a database, named after it: it deletes or rewrites them when that database is opened.
+_COMPANIONS = {"-wal": "write-ahead log", "-shm": "shared-memory index", "-journal": "rollback journal"}
+
+
+def companion_message(path: Path, given: str) -> str | None:
+    """Why `path` cannot be a session database because its name is one SQLite gives a database's own companion
+    file (sweep32 S10: `<data dir>/sessions.sqlite-wal` was taken as a new file name, and the next command that
+    opened sessions.sqlite deleted it with the session and its answers), else None. `given`: how it was named."""
+    for suffix, what in _COMPANIONS.items():
+        if path.name.endswith(suffix) and len(path.name) > len(suffix):
+            database = path.name[: -len(suffix)]
+            return (f"{given} ends in {suffix}, the name of the {what} SQLite keeps beside a database named "
+                    f"{database}; SQLite deletes or rewrites such a file when {database} is opened, and the session "
+                    "with it: give a file name that does not end in -wal, -shm or -journal")  # fmt: skip
+    return None
+
+
 def read_one(path: Path | str, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
     """The first row of one query of an SQLite file opened read-only (no lock kept, nothing written), or None when
     there is none or the file cannot be read (missing, damaged, locked, not a session database): for a listing or a

@@ -127,3 +127,14 @@ def damaged_lines(log: Path, count: int, timeout: float = 60.0) -> list[str]:
         if len(said) >= count or time.monotonic() > deadline:
             return said
         time.sleep(0.2)
+
+
+def test_a_sqlite_companion_file_name_stops_the_server_untouched(tmp_path: Path) -> None:
+    """sweep32 S10's server side: INTERVIEWER_CHECKPOINTER=<db>-wal was opened as a database of its own, which SQLite
+    deletes as <db>'s write-ahead log the next time <db> is opened. The server stops at start with one line."""
+    value = tmp_path / "sessions.sqlite-wal"  # a bare path of that name is refused as no .sqlite file already
+    lines = stopped(f"sqlite:///{value}", tmp_path / "server")
+    start = f"interviewer: INTERVIEWER_CHECKPOINTER=sqlite:///{value} ends in -wal"
+    said = [line for line in lines if line.startswith(start)]
+    assert len(said) == 1, lines[-5:]
+    assert not value.exists()
