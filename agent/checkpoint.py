@@ -18,7 +18,7 @@ from typing import Any
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from agent import session_lock
-from agent.storage import StorageError, storage_error
+from agent.storage import StorageError, private_if_empty, storage_error
 from agent.store import SessionRow, now_iso
 from knowledge.paths import data_dir
 
@@ -66,6 +66,8 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
 def open_checkpointer(path: Path | None = None, readonly: bool = False) -> SqliteSaver:
     """A SqliteSaver on the session database, registry tables created (StorageError on a disk problem)."""
     path = path or sessions_path()
+    if not readonly:
+        private_if_empty(path)  # an empty file the user made first holds the answers from now on: 0600 (sweep32 S7)
     try:
         conn = _connect(path, readonly)
         saver = SqliteSaver(conn)

@@ -183,11 +183,12 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
     elif kind == "sqlite":
         from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
-        from agent.storage import companion_message, other_programs_tables
+        from agent.storage import companion_message, other_programs_tables, private_if_empty
 
         file = Path(url.removeprefix("sqlite:///")).expanduser()
         if problem := companion_message(file, f"INTERVIEWER_CHECKPOINTER={url[:200]}"):
             _stop(problem)  # SQLite's own -wal / -shm / -journal name: deleted with the sessions (sweep32 S10)
+        private_if_empty(file)  # an empty file made first holds the sessions from now on: 0600 (sweep32 S7)
         # never adopted (sweep30 S17's server side); the tool's tables are the ones the installed saver makes
         if file.is_file() and (others := other_programs_tables(file, await _async_saver_tables())):
             tables = "a table" if others == 1 else f"{others} tables"

@@ -8,6 +8,7 @@ first question, not after the first answer.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -149,6 +150,18 @@ def companion_message(path: Path, given: str) -> str | None:
                     f"{database}; SQLite deletes or rewrites such a file when {database} is opened, and the session "
                     "with it: give a file name that does not end in -wal, -shm or -journal")  # fmt: skip
     return None
+
+
+def private_if_empty(path: Path) -> None:
+    """A session database file the user made first and left empty (`touch`: 0644 under the usual umask) is made
+    0600 before the first answer is written into it; SQLite gives its -wal and -shm files the same mode (sweep32 S7:
+    the answers were readable by every user). A file with content keeps its mode: it is not ours to change."""
+    import stat
+
+    with contextlib.suppress(OSError):
+        info = path.stat()
+        if stat.S_ISREG(info.st_mode) and info.st_size == 0 and info.st_mode & 0o077:
+            os.chmod(path, 0o600)
 
 
 def read_one(path: Path | str, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
