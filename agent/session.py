@@ -294,6 +294,9 @@ def run(opts: Options) -> int:
         if resuming and exc.problem == "corrupt" and (waiting := _journalled(opts.resume)):
             # the session's answers wait in the answer journal: say so, not only that the database is damaged
             _kept_for_later(waiting, exc.problem, render)  # (sweep28 S1)
+            # keys typed while it got ready, then "N" (or Ctrl-D) to moving the file: kept as a Ctrl-C there keeps
+            # them (sweep32 S6: dropped without a word)
+            _keep_typed_at_resume(source, opts, render)
             return EXIT_USAGE
         if resuming and exc.problem == "corrupt":
             _what_the_move_keeps(opts.resume, render)  # (sweep30 S14)

@@ -85,3 +85,32 @@ def test_keys_typed_while_the_resume_got_ready_are_the_draft_not_the_reply_to_th
     finally:
         term.close()
     assert "Moved the damaged database to" in screen, screen[-1500:]
+
+
+def test_no_to_the_move_keeps_the_keys_typed_while_the_resume_got_ready(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    """sweep32 S6: keys typed under "Getting the interview ready… (you can start typing)", then "n" at the move-aside
+    question: dropped without a word (a Ctrl-C there kept them). They are kept with the session, back in the prompt
+    once the file is moved aside."""
+    from tests.slow_hook import slow_call
+
+    typed = "Draft typed early about the Lisbon cutover"
+    session = _kept_at_a_damaged_database(isolated_data_dir)
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
+    term = Terminal(["--resume", session], extra_env=env)
+    try:
+        term.wait_for_mark(mark, 120)
+        term.type(typed)
+        term.wait_for("from its kept answers? [y/N]")
+        term.type("n\r")
+        exited = term.exit_code()
+        while term._read():
+            pass
+        screen = " ".join(term.text().split())
+    finally:
+        term.close()
+    assert exited == 2, screen[-1500:]
+    assert "What you typed while the session got ready is kept" in screen, screen[-1500:]
+    kept = json.loads((isolated_data_dir / "pending" / f"{session}.json").read_text(encoding="utf-8"))
+    assert kept["draft"] == typed and [m["text"] for m in kept["moves"].values()] == [ANSWER]
