@@ -547,7 +547,12 @@ def _keep_typed_at_resume(source: AnswerSource, opts: Options, render: Renderer)
         return
     with contextlib.suppress(Exception):  # never in the way of the stop
         source.take_unread()
-    typed = "\n".join(text for text in (source.submitted_at_stop(), source.draft()) if text.strip())
+    answer = source.submitted_at_stop()
+    if answer.strip() and opts.resume and _journal_resumed_answer(opts.resume, answer):
+        render.line("Your answer submitted while the session got ready is saved (the session had not opened); it is "
+                    "graded when you resume.")  # fmt: skip
+        answer = ""
+    typed = "\n".join(text for text in (answer, source.draft()) if text.strip())
     if not typed.strip():
         return
     if opts.resume and _known_session(opts.resume):
@@ -563,6 +568,34 @@ def _keep_typed_at_resume(source: AnswerSource, opts: Options, render: Renderer)
     render.line("What you typed while the session got ready was not saved (the session had not opened); here it is, "
                 "to copy:")  # fmt: skip
     render.line(typed)
+
+
+def _journal_resumed_answer(thread_id: str, answer: str) -> bool:
+    """An answer (or /skip, /end) submitted with Esc Enter at a resume's "you can start typing", then a stop before
+    the session opened: kept in the answer journal as the session's next move, graded on resume as an answer
+    submitted while a new session got ready is (sweep32 S9: it came back only as a draft to submit again). Only for
+    an unfinished session of the local SQLite database, whose move count says the move's number; True once kept."""
+    from agent.backend import checkpointer_url, is_sqlite, sqlite_file
+    from agent.cli_early import early_move
+    from agent.storage import read_one
+
+    move = early_move(answer)
+    url = checkpointer_url()
+    if move is None or not is_sqlite(url):
+        return False
+    database = sqlite_file(url)
+    row = read_one(database, "SELECT status FROM interview_sessions WHERE thread_id = ?", (thread_id,))
+    count = read_one(database, "SELECT COUNT(*) FROM interview_moves WHERE thread_id = ?", (thread_id,))
+    if row is None or row[0] != "active" or count is None:
+        return False
+    stored = int(count[0])
+    entry = answer_journal.load(thread_id)
+    seq = stored + (len(entry.missing_from(stored)) if entry is not None else 0)  # after moves kept there already
+    try:
+        answer_journal.record(thread_id, {}, seq, move)
+    except OSError:
+        return False
+    return True
 
 
 def _known_session(thread_id: str) -> bool:

@@ -60,8 +60,22 @@ def test_ctrl_c_key_at_a_resume_getting_ready_keeps_what_was_typed(
     finally:
         term.close()
     assert term.proc.returncode == 130, said[-1500:]
-    assert "What you typed while the session got ready is kept, not submitted" in said, said[-1500:]
-    _prompt_shows(sid, "Question 2/2", TYPED)
+    if not submit:
+        assert "What you typed while the session got ready is kept, not submitted" in said, said[-1500:]
+        _prompt_shows(sid, "Question 2/2", TYPED)
+        return
+    # submitted (Esc Enter): an answer, graded on resume (sweep32 S9), as one submitted while a new session got ready
+    assert "Your answer submitted while the session got ready is saved" in said, said[-1500:]
+    again = Terminal(["--resume", sid])
+    try:
+        again.wait_for("Transcript:")
+        assert again.exit_code() == 0
+        shown = " ".join(again.text().split())
+    finally:
+        again.close()
+    assert "Recovered 1 answer you submitted before the session stopped" in shown, shown[-1500:]
+    report = (isolated_data_dir / "reports" / f"{sid}.md").read_text(encoding="utf-8")
+    assert TYPED in " ".join(report.split()), report[-1500:]
 
 
 def test_ctrl_c_key_while_the_model_grades_keeps_keys_typed_ahead(isolated_data_dir: Path) -> None:

@@ -1,8 +1,9 @@
 """sweep30 S1: an interactive `--resume` says "Getting the interview ready… (you can start typing)"; an answer typed
 and submitted there (Esc Enter), or a draft, then a Ctrl-C or SIGTERM before the session opened was dropped without
-a word (no prompt was drawn, so it was never shown accepted). It is now kept as the session's draft, back in the
-prompt on the next resume, or shown to copy when the session cannot be named (a bare --resume). The moment is made
-certain (tests.slow_hook: the import of agent.cli_run, or resume_driver, pauses). Real pty, real SQLite file."""
+a word (no prompt was drawn, so it was never shown accepted). A draft is now kept as the session's draft, back in the
+prompt on the next resume; a submitted answer is graded on resume (sweep32 S9); either is shown to copy when the
+session cannot be named (a bare --resume). The moment is made certain (tests.slow_hook: the import of
+agent.cli_run, or resume_driver, pauses). Real pty, real SQLite file."""
 
 from __future__ import annotations
 
@@ -53,13 +54,17 @@ def test_keys_typed_while_a_resume_got_ready_come_back_in_the_prompt(
     assert saved.returncode == 3, saved.stdout + saved.stderr  # one answer saved, the script ran out
     sid = session_id(saved.stdout)
     said = _stopped_resume(tmp_path, ["--resume", sid], moment, sig, submit)
-    assert "What you typed while the session got ready is kept, not submitted" in said, said[-1500:]
+    if submit:  # an answer: graded on resume (sweep32 S9), as one submitted while a new session got ready
+        assert "Your answer submitted while the session got ready is saved" in said, said[-1500:]
+    else:
+        assert "What you typed while the session got ready is kept, not submitted" in said, said[-1500:]
     again = Terminal(["--resume", sid])
     try:
-        again.wait_for_prompt(after="Question 2/2")
-        again.wait_for("back in the prompt")
-        again.wait_for(TYPED)
-        again.type("\x1b\r")
+        if not submit:
+            again.wait_for_prompt(after="Question 2/2")
+            again.wait_for("back in the prompt")
+            again.wait_for(TYPED)
+            again.type("\x1b\r")
         again.wait_for("Transcript:")
         assert again.exit_code() == 0
     finally:
