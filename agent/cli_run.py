@@ -204,7 +204,8 @@ def started_step(driver: InterviewDriver, resume: bool) -> Any:
     if not resume:  # what stops cut off at earlier sessions' ends (a resume did it before it opened the session)
         step.notices[:0] = finish_stopped(driver.backend, skip=driver.thread_id)
     if step.kind != "done" and driver.backend.readonly:
-        raise StorageError("readonly", Path(driver.backend.url), readonly_message(Path(driver.backend.url).parent))
+        database = Path(driver.backend.url)
+        raise StorageError("readonly", database, readonly_message(database.parent, database))
     return step
 
 

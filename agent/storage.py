@@ -96,7 +96,7 @@ def storage_error(exc: BaseException, path: Path) -> StorageError | None:
             f"(mv '{path}' '{aside_name(path)}'), older sessions stay in the moved file",
         )
     if isinstance(exc, sqlite3.OperationalError | PermissionError) and any(s in text for s in _READONLY):
-        return StorageError("readonly", path, readonly_message(path.parent))
+        return StorageError("readonly", path, readonly_message(path.parent, path))
     if isinstance(exc, sqlite3.OperationalError) and "disk i/o error" in text:
         if disk_full(path.parent):  # SQLite's word when a full disk cannot take its -shm / -wal file (sweep25 S6)
             return StorageError("full", path, full_message(path))
@@ -125,6 +125,15 @@ def _ours(path: Path) -> bool:
         return path.resolve() == (data_dir() / "sessions.sqlite").resolve()
     except (OSError, RuntimeError, ValueError):
         return False
+
+
+def _data_folder() -> Path | None:
+    from knowledge.paths import data_dir
+
+    try:
+        return data_dir().resolve()
+    except Exception:  # a data folder that cannot be used (DataDirError): said by its own check
+        return None
 
 
 def foreign_message(path: Path, what: str = "not an SQLite file") -> str:
@@ -212,8 +221,14 @@ def _has_wal(path: Path) -> bool:
         return False
 
 
-def readonly_message(folder: Path) -> str:
-    """The read-only data folder, and the way out."""
+def readonly_message(folder: Path, database: Path | None = None) -> str:
+    """The read-only data folder, and the way out; for a --checkpointer file elsewhere (`database`), that file's
+    folder and --checkpointer as the way out (sweep32 S5: a --checkpointer on a read-only disk was called "the data
+    folder", with INTERVIEWER_DATA_DIR to change, which changed nothing)."""
+    if database is not None and not _ours(database) and folder.resolve() != _data_folder():
+        return (f"the session database {database} is in a folder that cannot be written ({folder}: a read-only disk "
+                "or no permission), so answers could not be saved: point --checkpointer (or INTERVIEWER_CHECKPOINTER) "
+                "at a file in a writable folder")  # fmt: skip
     return (
         f"the data folder {folder} is read-only, so answers could not be saved: point INTERVIEWER_DATA_DIR at a "
         "writable folder (--list-sessions and the reports of finished sessions can still be read)"
@@ -224,7 +239,7 @@ def check_writable(db_path: Path) -> None:
     """Raise StorageError("readonly") unless a session database can be created or written at db_path."""
     folder = db_path.parent
     if not os.access(folder, os.W_OK | os.X_OK) or (db_path.exists() and not os.access(db_path, os.W_OK)):
-        raise StorageError("readonly", db_path, readonly_message(folder))
+        raise StorageError("readonly", db_path, readonly_message(folder, db_path))
 
 
 def aside_name(path: Path) -> Path:
