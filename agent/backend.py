@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import threading
 import weakref
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,15 +34,6 @@ class Backend:
     url: str
     owned: bool = True
     readonly: bool = False  # opened to read a read-only data folder: list and finished reports only
-    # A new saver on the same connections, for savers that hold one lock around every call (see session_saver)
-    new_saver: Callable[[], Any] | None = None
-
-    def session_saver(self) -> Any:
-        """The saver one session's graph runs on. LangGraph's PostgresSaver holds one lock around every call, also
-        on a pool: shared by a process's sessions, each session's checkpoint read and write waited for every
-        other's (at 200 users the slowest turns spent seconds there). A saver of its own on the shared pool
-        waits only for the pool; elsewhere the backend's saver."""
-        return self.new_saver() if self.new_saver is not None else self.saver
 
     def close(self) -> None:
         if self.owned:

@@ -103,7 +103,7 @@ class InterviewDriver:
         else:
             self.backend = open_backend() if checkpointer is None else backend_for(checkpointer)
         self.owns_backend = checkpointer is None
-        self.checkpointer = self.backend.session_saver()  # on Postgres a saver of its own (Backend.session_saver)
+        self.checkpointer = self.backend.saver
         self.store = self.backend.store
         self.thread_id = thread_id or new_session_id(context.role)
         self.started = False  # registered: from now on there is something to resume

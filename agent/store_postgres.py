@@ -235,7 +235,7 @@ def open_postgres(url: str) -> Backend:
         saver.setup()
         store = PostgresStore(pool, owns=True)
     _STORES[id(saver)] = store
-    return Backend(saver, store, url, new_saver=lambda: PostgresSaver(pool))  # one per session: Backend.session_saver
+    return Backend(saver, store, url)
 
 
 class _OneConnection:
