@@ -183,8 +183,7 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
     if len(body) < min(2, len(sents)) or len(body) == len(sents):
         body = list(range(len(sents)))
     everything, sent_vecs = sent_vecs, sent_vecs[body]
-    answer_vec = sent_vecs.mean(axis=0)
-    answer_vec = answer_vec / max(float(np.linalg.norm(answer_vec)), 1e-9)
+    answer_vec = _unit_mean(sent_vecs)
     fit = float(_fit(sent_vecs, answer_vec, asked_vec[None, :])[0])
     best_sentence = int(np.argmax(everything @ asked_vec))
     if pack_vecs is None or not len(info.others):
@@ -226,19 +225,31 @@ def ahead_exactly(info: QuestionInfo, sents: list[Sentence], sem: Semantic, weig
     others = [sem.topic(t, g, weight) for (t, _c, _t), g in zip(info.others, groups, strict=True)]
     if vecs is None or not len(vecs) or asked is None or any(v is None for v in others):
         return None
-    answer = vecs.mean(axis=0)
-    answer = answer / max(float(np.linalg.norm(answer)), 1e-9)
+    answer = _unit_mean(vecs)
     fit = float(answer @ asked)
     return sum(1 for v in others if v is not None and float(v @ asked) < SAME_QUESTION and float(v @ answer) > fit)
+
+
+def _unit_mean(vecs: np.ndarray) -> np.ndarray:
+    """The answer's vector: the mean of its sentences' unit vectors, made unit length."""
+    mean = vecs.mean(axis=0)
+    return mean / max(float(np.linalg.norm(mean)), 1e-9)
 
 
 def open_subject(info: QuestionInfo) -> bool:
     """The question asks for a kind of event whose subject is the candidate's choice: a disagreement (conflict_told)
     or a failure of their own (failure_told)."""
-    return bool(
-        (info.competency == "conflict_resolution" and CONFLICT_ASKED.search(info.text))
-        or (info.competency == "failure_learning" and FAILURE_ASKED.search(info.text))
-    )
+    return _asks_conflict(info) or _asks_failure(info)
+
+
+def _asks_failure(info: QuestionInfo) -> bool:
+    """Its competency is learning from failure and its text asks what did not work."""
+    return info.competency == "failure_learning" and bool(FAILURE_ASKED.search(info.text))
+
+
+def _asks_conflict(info: QuestionInfo) -> bool:
+    """Its competency is conflict resolution and its text asks for a disagreement."""
+    return info.competency == "conflict_resolution" and bool(CONFLICT_ASKED.search(info.text))
 
 
 def _answers_form(rival_type: str, shape: str, lived: bool) -> bool:
@@ -317,7 +328,7 @@ def far_off(rel: RelevanceResult, hits: list[SignalHit]) -> bool:
 def failure_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     """The sentence that tells how it went wrong, when the question asks for a failure of the candidate's own (its
     competency is learning from failure and its text asks what did not work); None otherwise."""
-    if info.competency != "failure_learning" or not FAILURE_ASKED.search(info.text):
+    if not _asks_failure(info):
         return None
     return next((s for s in sents if FAILURE_TOLD.search(s.text)), None)
 
@@ -326,7 +337,7 @@ def conflict_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     """The sentence that gives another party's position, when the question asks for a disagreement (its competency
     is conflict resolution and its text asks for one) and the answer tells one: that position and an opposing one
     (the candidate's or a second party's); None otherwise."""
-    if info.competency != "conflict_resolution" or not CONFLICT_ASKED.search(info.text):
+    if not _asks_conflict(info):
         return None
     other = next((s for s in sents if OTHER_STANCE.search(s.text)), None)
     if other is None:
