@@ -90,14 +90,27 @@ def parse_blocks(text: str) -> list[Block]:
 
 
 _CODE_CHARS = re.compile(r"[{};=<>\[\]]|\w\(|\)\s*$|^\s*(?:def|class|import|from|return|SELECT|#include)\b", re.M)
+_CODE_LINE = re.compile(
+    r"[{};]\s*$|^\s*(?:def|class|import|return|SELECT|#include|if|for|while)\b.*[:({]\s*$|\w\s*=\s*\S"
+)
+_SENTENCE_END = re.compile(r"\w[.!?][\"')]?(?:\s|$)")
+_PROSE_WORDS = 40  # a block this long that ends sentences reads as prose despite a bracket or an arrow in it
+_CODE_SHARE = 0.1  # at most this share of its lines look like code
 
 
 def is_prose(text: str) -> bool:
-    """Indented text that reads as sentences (tab-indented notes) rather than code."""
+    """Indented text that reads as sentences (tab-indented notes, a commit message's body) rather than code."""
     words = text.split()
-    if len(words) < 6 or _CODE_CHARS.search(text):
+    if len(words) < 6:
         return False
-    return sum(w.isalpha() for w in words) >= 0.7 * len(words)
+    if not _CODE_CHARS.search(text) and sum(w.isalpha() for w in words) >= 0.7 * len(words):
+        return True
+    # a long block with figures, a stray "[check]" or "->": prose when it ends sentences and few lines look like code
+    alpha = sum(w.strip(".,;:!?()\"'~").isalpha() for w in words) >= 0.7 * len(words)
+    lines = [x for x in text.splitlines() if x.strip()]
+    coded = sum(bool(_CODE_LINE.search(x)) for x in lines)
+    sentences = len(_SENTENCE_END.findall(text))
+    return alpha and len(words) >= _PROSE_WORDS and sentences >= 2 and coded <= _CODE_SHARE * len(lines)
 
 
 _EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")

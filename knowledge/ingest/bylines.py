@@ -6,10 +6,12 @@ two in lower case. Such a line says when and where, not what: the story is named
 post's hook, "The dashboard was green for a week."), which stays in its text too.
 
 A section titled only by its place in a series says no more: a letter of an A-Z list (`-- B --`, made "— B —" by
-normalize.py so that "S" is not read as a situation), a card or entry
-number with a tag (`CARD 07 [story]`, `Entry 12`). Its story too is named by its first line; when that line is a
-field (`TAG: <the claim>`, `TERM (what it is): definition`), by the field's value or its term, whichever says what
-the story is about: the value when the key is a word or two of form, the key when it is a name with a remark.
+normalize.py so that "S" is not read as a situation), a card or entry number with a tag (`CARD 07 [story]`,
+`Entry 12`), a record's id (`commit 3f9a2c1`, `ticket 40213`). Its story too is named by its first line; when that
+line is a field (`TAG: <the claim>`, `TERM (what it is): definition`), by the field's value or its term, whichever
+says what the story is about: the value when the key is a word or two of form, the key when it is a name with a
+remark. Header fields right under the id (`Author: …`, `Date: …`, as a log or a mail export writes them) are
+facts, not its first line.
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ _FIELDS = re.compile(r"\s+[·|•]\s+")
 _PLAIN_FIELD = re.compile(r"^[a-z]+(?: [a-z]+)?$")  # "not posted", "draft"
 _MAX_HOOK_WORDS = 20
 # "B", "CARD 07 [story]", "Entry 12", "#4 (draft)": a letter, or a word and a number, and tags in brackets.
-_SERIAL = re.compile(r"^(?:[A-Za-z]|[A-Za-z]{1,12}\s*(?:no\.?\s*)?#?\d{1,3}|#\d{1,3})(?:\s*[\[(][^\])]{0,20}[\])])*$")
+_SERIAL = re.compile(
+    r"^(?:[A-Za-z]|[A-Za-z]{1,12}\s*(?:no\.?\s*)?#?\d{1,3}|#\d{1,3}|[A-Za-z]{1,12}\s+#?(?=[0-9a-f]*\d)[0-9a-f]{5,40})"
+    r"(?:\s*[\[(][^\])]{0,20}[\])])*$"
+)
+# A header field under a record's id: one capitalised word, a colon, and a value that is a record's facts (an
+# address, a clock time or commit ids): "Author: Ann <ann@x.org>", "Date:   Sun Nov 30 21:14:07 2026", "Merge: 9cc 1c7".
+_HEADER = re.compile(r"^[A-Z][A-Za-z-]{1,20}:\s+(?=\S)(?:.*(?:\S@\S|\b\d{1,2}:\d{2}\b)|(?:[0-9a-f]{7,40}\s*)+$)")
 # A first line that is a field: a key of a word or two (or a name with a remark in brackets), a colon, a value.
 _FIELD_LINE = re.compile(r"^(?P<key>[^:()]{1,40}?)\s*(?P<remark>\([^()]{1,60}\))?:\s+(?P<value>\S.*)$")
 
@@ -46,7 +54,7 @@ def retitle(stories: list[RawStory], lines: list[str]) -> None:
     for story in stories:
         if serial_only(story.title):
             below = lines[story.line : story.line + _LOOK] if 0 < story.line <= len(lines) else []
-            first = next((x.strip() for x in below if x.strip()), "")
+            first = next((x.strip() for x in _past_headers(below) if x.strip()), "")
             name = _field_name(first.strip("*_# ").strip())
             if name:
                 story.title = name
@@ -57,6 +65,14 @@ def retitle(stories: list[RawStory], lines: list[str]) -> None:
         hook = first.strip("*_# ").strip()
         if hook and len(hook.split()) <= _MAX_HOOK_WORDS and parse_label(first) is None:
             story.title = hook
+
+
+def _past_headers(below: list[str]) -> list[str]:
+    """The lines under a title after a run of two or more header fields directly under it (blank lines kept)."""
+    n = 0
+    while n < len(below) and _HEADER.match(below[n].strip()):
+        n += 1
+    return below[n:] if n >= 2 else below
 
 
 def _field_name(line: str) -> str | None:
@@ -75,4 +91,4 @@ def _field_name(line: str) -> str | None:
     return line if line and len(line.split()) <= _MAX_HOOK_WORDS else None
 
 
-_LOOK = 3  # lines below a serial title where its first line is looked for
+_LOOK = 8  # lines below a serial title where its first line is looked for (after any header fields)

@@ -33,9 +33,11 @@ from knowledge.ingest.links import follow_up_lines, is_links_label, link_lines
 from knowledge.ingest.normalize import normalize
 from knowledge.ingest.questions import heading_question, strip_story_prefix
 from knowledge.ingest.spans import (
+    Span,
     children,
     is_item,
     parent_title,
+    part_key,
     recurring_titles,
     spans_of,
     titled_story_above_parts,
@@ -97,6 +99,10 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             listed = example_questions(lines, span.start, span.end)
             link(told[0], [(i, t) for i, t in listed])
             doc.questions += [(t, i + 1) for i, t in listed]
+            continue
+        joined = _cards_in_part(spans, k, parts, doc.stories, lines, (span.start, own_end), code, fallback_title)
+        if joined:  # "## <a project>" / "### Internal FAQ" / "Q: What did you do?": the project's one story
+            doc.stories += joined
             continue
         if span.qa:
             # Text before the first card can be the section's own story or answer ("### Q2: ..." + STAR).
@@ -165,6 +171,32 @@ def extract(text: str, fallback_title: str) -> RawDoc:
     retitle(doc.stories, text.split("\n"))  # "--- draft 7 · not shared ---": named by its first line (bylines.py)
     doc.stories.sort(key=lambda story: story.line)  # document order, whichever rule found a story
     return doc
+
+
+def _cards_in_part(
+    spans: list[Span],
+    k: int,
+    parts: frozenset[str],
+    found: list[RawStory],
+    lines: list[str],
+    bounds: tuple[int, int],
+    code: set[int],
+    fallback_title: str,
+) -> list[RawStory]:
+    """Question cards under a sub-heading every entry repeats (a template's part, "### FAQ" under each project) tell
+    the story of the entry above them, together: one story titled by that entry's heading, at its line, when no
+    story was found there already. [] otherwise: the cards are read one by one, as anywhere."""
+    span = spans[k]
+    if not span.qa or not span.section.heading or part_key(span.section.title) not in parts:
+        return []
+    level = span.section.level
+    above = next((spans[j] for j in range(k - 1, -1, -1) if 0 < spans[j].section.level < level), None)
+    if above is None or not above.section.heading or any(s.line == above.section.line for s in found):
+        return []
+    told = section_stories(above.section.title, above.section.line, lines, bounds, None, code, fallback_title, True)
+    for story in told[:1]:
+        story.kind = "qa"  # told as cards: the cards' questions are no titles of stories of their own (units.py)
+    return told[:1]
 
 
 def _told_then_followed(carded: list[RawStory], pairs: int) -> bool:

@@ -128,8 +128,8 @@ def _is_reference(title: str, text: str, fields: dict[str, str], question: str) 
         return True
     lines = [x.strip() for x in text.split("\n") if x.strip()]
     asks = sum(x.rstrip("\"”*_ ").endswith("?") for x in lines)
-    if lines and asks >= 3 and asks >= 0.5 * len(lines):
-        return True  # a list of questions (plus a tip or two)
+    if lines and asks >= 3 and asks >= 0.5 * len(lines) and not _told(text):
+        return True  # a list of questions (plus a tip or two); not a case told as questions and their answers
     # Advice ("Brag about yourself, but make it relevant"): nobody in it, nothing measured, no question it answers,
     # and it tells the reader what to do; an explanation in the third person ("Median and tail latency ...") is not.
     if _FIRST_PERSON.search(text) or _DIGIT.search(text) or len(text.split()) < 8:

@@ -84,7 +84,7 @@ from knowledge.ingest.sheet import unsheet
 from knowledge.ingest.shortcodes import unshortcode
 from knowledge.ingest.tagged import untag
 from knowledge.ingest.tiddly import untiddle
-from knowledge.ingest.titles import clean_residue, title_line
+from knowledge.ingest.titles import clean_residue, separated_paragraphs, title_line
 from knowledge.ingest.transcript import untranscript
 from knowledge.ingest.trees import untree
 from knowledge.ingest.worksheet import unform
@@ -128,7 +128,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
     lines = unissue(lines)  # `gh issue view` output: a section per issue, one per comment
     lines = uncard(lines)  # index cards typed up face by face
-    lines = _named_by_field(_run_in_pitches(_callouts(decks.unsplit(unfence(lines)))))
+    lines = _named_by_field(_run_in_pitches(_callouts(decks.unsplit(unfence(separated_paragraphs(lines))))))
     out = list(lines)
     # One ALL-CAPS word ("IMPORTANT") only titles a section in plain text, never next to Markdown headings.
     plain = not any(_ATX.match(line) for line in lines)

@@ -59,7 +59,12 @@ def section_stories(
     if labels >= 2 and not any(v.strip() for v in fields.values()) and _blank_template(body):
         return []  # a blank template: the labels and nothing told under them
     if labels >= 2 or (labels and heading and has_story_prefix(heading)):
-        return _split_repeated(title, line, lines, start, end, code) or [RawStory(title, "star", text, line, fields)]
+        split = _split_repeated(title, line, lines, start, end, code)
+        at = next((i for i in range(start, end) if i not in code and _label(lines[i]) == "situation"), None)
+        row, name = _table_name(lines, at, start) if at is not None and not split else (None, None)
+        if row is not None and name:  # one story kept as a table: its first row names it, where it starts
+            return [RawStory(name, "star", text, row + 1, fields)]
+        return split or [RawStory(title, "star", text, line, fields)]
     plain = prose.prose_text([x for i, x in enumerate(body) if start + i not in code])
     # a pitch is often written as the words to say, in quotes (which prose_text leaves out)
     said = sum(len(x.split()) for i, x in enumerate(body) if start + i not in code)
@@ -68,7 +73,8 @@ def section_stories(
     # a section under its own title that already names one of its STAR parts (also inline: "(S) ... (A) ...",
     # "S/ ... A/ ..."), or dates its case ("Winter 2021."), needs less proof of a story
     inline = len({a or b for a, b in _INLINE_STAR.findall(text)}) >= 2
-    told = prose.is_narrative(plain, labelled=bool(heading and (labels or inline or _DATED.match(plain))))
+    fielded = _template_fields(body) >= _FIELDS  # "**Description.** … **Feelings.** …": a template's parts
+    told = prose.is_narrative(plain, labelled=bool(heading and (labels or inline or fielded or _DATED.match(plain))))
     if told or (heading and (named or has_story_prefix(heading)) and len(plain) >= 40):
         return [RawStory(title, "prose", text, line, prose.infer_star(plain))]
     kept = [x for i, x in enumerate(body) if start + i not in code]
@@ -94,6 +100,18 @@ _DATED = re.compile(
     r"mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b[ ,]*(?:(?:19|20)\d\d\b)?|(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
+# A paragraph opened by a run-in field label of a word or three in bold ("**Description.**", "**What I chose:**").
+_RUN_IN_FIELD = re.compile(
+    r"^\s{0,3}(?:\*\*|__)(?P<key>[A-Za-z][\w ’'/()&-]{1,30}?)\s*[.:]?(?:\*\*|__)\s*[.:—–-]?\s+\S"
+)
+_FIELDS = 3  # distinct field labels that make a section a filled-in template, whatever the labels say
+
+
+def _template_fields(body: list[str]) -> int:
+    """Distinct run-in field labels opening the lines of a section body (a template filled in)."""
+    return len({m["key"].strip().lower() for x in body if (m := _RUN_IN_FIELD.match(x))})
+
+
 _INLINE_STAR = re.compile(r"(?:^|\s)(?:\(([STAR])\)|([STAR])/)\s")  # "(S) a council wanted ...", "A/ spent 2 days"
 _QUOTED = re.compile(r"[\"“]([^\"“”]{6,120})[\"”]")
 
@@ -141,8 +159,11 @@ def _split_repeated(title: str, line: int, lines: list[str], start: int, end: in
         return []
     cuts: list[tuple[int, str | None]] = []  # (first line of the story, its own title line)
     for k, at in enumerate(starts):
-        named = _title_line(lines, at, starts[k - 1] + 1 if k else start)
-        own = _title_text(lines[named]) if named is not None else None
+        floor = starts[k - 1] + 1 if k else start
+        named, own = _table_name(lines, at, floor)
+        if named is None:
+            named = _title_line(lines, at, floor)
+            own = _title_text(lines[named]) if named is not None else None
         cuts.append((named if named is not None else (at if k else start), own))
     stories = []
     for k, (cut, own_title) in enumerate(cuts):
@@ -153,6 +174,25 @@ def _split_repeated(title: str, line: int, lines: list[str], start: int, end: in
         body_text = "\n".join(trim(body[1:] if own_title else body)).strip()
         stories.append(RawStory(name, "star", body_text, (cut + 1) if own_title or k else line, fields))
     return stories
+
+
+_ROW = re.compile(r"^\s*\|")
+
+
+def _table_name(lines: list[str], at: int, floor: int) -> tuple[int | None, str | None]:
+    """A story kept as a two-column table (a template's row labels on the left) is named by its first row's value
+    cell, whatever that row's label says ("| **Name** | The late launch |"): (that row, the name), or (None, None)
+    when the Situation row is in no table or the first row holds no short name."""
+    if not _ROW.match(lines[at]):
+        return None, None
+    top = at
+    while top - 1 >= floor and _ROW.match(lines[top - 1]):
+        top -= 1
+    cells = [c.strip() for c in lines[top].strip().strip("|").split("|")]
+    name = clean(cells[1]) if len(cells) == 2 and top < at else ""
+    if not name or len(name) > 80 or name.endswith((".", ":")) or not re.search(r"\w", name):
+        return None, None
+    return top, name
 
 
 def _label(line: str) -> str | None:

@@ -2,6 +2,11 @@
 `- **The Friday migration:** I pushed a schema change ...`. Each such item is a story of its own (titled by its
 bold words) when what follows the title is a first-person narrative; the items end whatever story is above them.
 
+So is a paragraph that opens with a short name set off by a spaced double dash or long dash, as notes typed on a
+phone or in an e-reader keep a story on one line (`[story] The late launch -- we had promised ...`): the name
+(without a bracketed tag) titles it when what follows is a first-person narrative and the name is no sentence,
+and two such paragraphs at least are in the section (one alone is a sentence with a dash in it).
+
 So is a plain item (a CV bullet) with its story told in an indented paragraph under it, after a blank line.
 """
 
@@ -11,12 +16,20 @@ import re
 
 from knowledge.ingest import prose
 from knowledge.ingest.labels import parse_label
+from knowledge.ingest.lived import is_told
 from knowledge.ingest.questions import clean
 from knowledge.ingest.stories import RawStory
 
 _TITLED = re.compile(
     r"^(?P<indent>\s{0,3})(?:[-*+]|\d{1,3}[.)])\s+(\*\*|__)(?P<title>[^*_\n]{3,90}?)\s*[:.]?\2\s*[:—–-]?\s*(?P<rest>.*)$"
 )
+# "[tag] Name -- text" / "Name — text" opening a paragraph: a name of a few words, no list marker or markup before it.
+_PARA_TITLED = re.compile(
+    r"^(?P<indent>)(?:\[[^\]\n]{1,24}\]\s*)?(?P<title>[^\s\[\-*+#>|`].{1,60}?)\s+(?:--|—|–)\s+(?P<rest>\S.*)$"
+)
+_NAME_WORDS = 8
+_LAYOUT = 2  # paragraphs named so before they are the document's way of keeping stories
+_SENTENCE_WORDS = re.compile(r"\b(?:I|I'm|I've|we|We|my|My|our|Our)\b|[.?!;]$")
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My)\b")
 # A plain item, after any glyph that marks it ("- ⚑ Built ..."); its text is the title.
@@ -31,9 +44,11 @@ def titled_items(lines: list[str], start: int, end: int, code: set[int]) -> list
     """(story, end line) for every titled narrative list item in lines[start:end], in document order."""
     found: list[tuple[RawStory, int]] = []
     parts = _star_lines(lines, start, end, code)
+    named: set[int] = set()  # lines of stories named by a paragraph's run-in name
     i = start
     while i < end:
-        match = _TITLED.match(lines[i]) if i not in code else None
+        listed = _TITLED.match(lines[i]) if i not in code else None
+        match = listed or (_paragraph_name(lines, i, start) if i not in code else None)
         if match is None:
             told = _told_under(lines, i, end, code) if i not in code and not any(p < i for p in parts) else None
             if told is not None:
@@ -52,17 +67,50 @@ def titled_items(lines: list[str], start: int, end: int, code: set[int]) -> list
         j = i + 1
         while j < end and lines[j].strip() and not _ITEM.match(lines[j]) and j not in code:
             j += 1  # the item's text may wrap onto the next lines
-        body = [match.group("rest"), *(x.strip() for x in lines[i + 1 : j])]
+        after = i + (2 if "\n" in match.string else 1)  # a boxed note's text line is in the match already
+        body = [match.group("rest"), *(x.strip() for x in lines[after:j])]
         plain = prose.prose_text(body)
-        if prose.is_narrative(plain) or (len(plain) >= prose.MIN_CHARS and _FIRST_PERSON.search(plain)):
+        loose = listed is not None and len(plain) >= prose.MIN_CHARS and bool(_FIRST_PERSON.search(plain))
+        lived = prose.is_narrative(plain) if listed else is_told(plain)  # a paragraph must tell a lived case
+        if lived or loose:
             title = clean(match.group("title")).strip(" :—–-")
             text = "\n".join(x for x in body if x).strip()
             found.append((RawStory(title, "prose", text, i + 1, prose.infer_star(plain)), j))
+            if listed is None:
+                named.add(i + 1)
         i = j
-    return found
+    # one paragraph so named is a sentence with a dash in it; two or more are the notes' layout
+    return found if len(named) >= _LAYOUT else [(story, j) for story, j in found if story.line not in named]
 
 
 _STAR = {"situation", "task", "action", "result"}
+
+
+def _paragraph_name(lines: list[str], i: int, start: int) -> re.Match[str] | None:
+    """A paragraph's first line opening with a short name and a spaced dash ("Name -- text"), or a paragraph of
+    a short name over one long unwrapped line (a text box on a board, a sticky note), or None."""
+    if i > start and lines[i - 1].strip():
+        return None
+    match = _PARA_TITLED.match(lines[i]) or _BOXED.match(_boxed(lines, i))
+    if match is None or _ITEM.match(lines[i]):
+        return None
+    name = match.group("title")
+    return None if len(name.split()) > _NAME_WORDS or _SENTENCE_WORDS.search(name) else match
+
+
+# "Name\n<one long line>": the two lines of a boxed note joined as "Name -- text" are matched like a run-in name.
+_BOXED = re.compile(r"^(?P<indent>)(?P<title>[^\s\[\-*+#>|`][^\n]{1,60}?)\n(?P<rest>\S.*)$")
+_UNWRAPPED = 200  # characters of a line typed without wrapping (a text box's whole text)
+
+
+def _boxed(lines: list[str], i: int) -> str:
+    """"name\ntext" when lines[i] is a short line over one unwrapped line that ends the paragraph, else ""."""
+    if i + 1 >= len(lines) or (i + 2 < len(lines) and lines[i + 2].strip()):
+        return ""
+    name, text = lines[i].strip(), lines[i + 1].strip()
+    if len(text) < _UNWRAPPED or 3 * len(name) > len(text) or name.endswith((".", ":", ",")):
+        return ""
+    return f"{name}\n{text}"
 
 
 def _star_lines(lines: list[str], start: int, end: int, code: set[int]) -> list[int]:

@@ -6,7 +6,12 @@
 - Numbered story lines: `Story 3 — The outage`, `Example #2: X`, `Case 4) X`, and outline numbering before a
   capitalised title (`2.1 The outage`, `IV. Mentoring`, `三、成本`).
 - Residue of note apps: Bear/Obsidian highlights (`::text::`, `==text==`) keep their text; a line of nothing but
-  `#tags` (`#interviews/stories #q3`) is metadata and is blanked; MediaWiki bold (three quotes) becomes `**x**`.
+  `#tags` (`#interviews/stories #q3`) is metadata and is blanked; MediaWiki bold (three quotes) becomes `**x**`;
+  an Obsidian block id closing a line (` ^a1B2c3D4`, the anchor a link or a drawing's text box points at) is
+  dropped.
+- A run of `=` or `-` under a whole paragraph is a separator between entries (clippings, exports), not the
+  underline of a setext heading: a title is short, so the paragraph stays text, and so do the short entries the
+  same run separates (`separated_paragraphs`).
 
 normalize.py turns a title into a heading one level below the Markdown heading above it. The number of lines never
 changes.
@@ -36,6 +41,7 @@ _WIKI_BOLD = re.compile(r"'''(?P<text>[^'\n]{1,100})'''")
 _HIGHLIGHT = re.compile(
     r"(?<![\w:])::(?=\S)(?P<a>[^:\n]{1,200}?)(?<=\S)::(?![\w:])|(?<![\w=])==(?=\S)(?P<b>[^=\n]{1,200}?)(?<=\S)==(?![\w=])"
 )
+_BLOCK_ID = re.compile(r"\s\^[A-Za-z0-9-]{6,}\s*$")
 _TAG_LINE = re.compile(r"^\s*(?:#[^\s#][^\s]*\s*){1,12}$")
 
 
@@ -54,10 +60,36 @@ def title_line(line: str) -> str | None:
     return None
 
 
+_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+_TITLE_WORDS = 40  # more words than this above an underline: a paragraph, never a heading (a long question is one)
+
+
+def separated_paragraphs(lines: list[str]) -> list[str]:
+    """Same number of lines; a `===` / `---` line under a paragraph of more than _TITLE_WORDS words is blanked, and
+    so is every other line of exactly the same run: the document uses it to separate entries, short ones too."""
+    under = [i for i in range(1, len(lines)) if _UNDERLINE.match(lines[i]) and lines[i - 1].strip()]
+    separators = {lines[i].strip() for i in under if _paragraph_words(lines, i) > _TITLE_WORDS}
+    out = list(lines)
+    for i in under:
+        if lines[i].strip() in separators:
+            out[i] = ""
+    return out
+
+
+def _paragraph_words(lines: list[str], i: int) -> int:
+    """Words in the paragraph that ends just above line i."""
+    j = i
+    while j > 0 and lines[j - 1].strip():
+        j -= 1
+    return sum(len(x.split()) for x in lines[j:i])
+
+
 def clean_residue(line: str) -> str:
     """A line without note-app residue: highlight marks dropped, a line of only `#tags` blanked."""
     if "#" in line and _TAG_LINE.match(line) and not re.match(r"^\s*#{1,6}\s", line):
         return ""
+    if "^" in line:
+        line = _BLOCK_ID.sub("", line)
     if "'''" in line:
         line = _WIKI_BOLD.sub(r"**\g<text>**", line)  # MediaWiki bold
     if "::" in line or "==" in line:
