@@ -182,14 +182,16 @@ _ROW = re.compile(r"^\s*\|")
 def _table_name(lines: list[str], at: int, floor: int) -> tuple[int | None, str | None]:
     """A story kept as a two-column table (a template's row labels on the left) is named by its first row's value
     cell, whatever that row's label says ("| **Name** | The late launch |"): (that row, the name), or (None, None)
-    when the Situation row is in no table or the first row holds no short name."""
+    when the Situation row is in no table, the first row holds no short name or is a header of column names."""
     if not _ROW.match(lines[at]):
         return None, None
     top = at
     while top - 1 >= floor and _ROW.match(lines[top - 1]):
         top -= 1
     cells = [c.strip() for c in lines[top].strip().strip("|").split("|")]
-    name = clean(cells[1]) if len(cells) == 2 and top < at else ""
+    # a field row (its label in bold, its value plain), not a header row of column names ("| Step | Detail |")
+    field = len(cells) == 2 and cells[0].startswith(("**", "__")) and not cells[1].startswith(("**", "__"))
+    name = clean(cells[1]) if field and top < at else ""
     if not name or len(name) > 80 or name.endswith((".", ":")) or not re.search(r"\w", name):
         return None, None
     return top, name
