@@ -48,6 +48,7 @@ class Options:
     jd: str | None = None
     focus: str | None = None
     checkpointer: str | None = None
+    data_dir: str | None = None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -128,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="where sessions live: a SQLite file (default: in the data dir), postgresql://... (pip install "
         "'.[postgres]') or memory: (this process only); default $INTERVIEWER_CHECKPOINTER",
     )
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where sessions, reports, history and indexes are kept (default $INTERVIEWER_DATA_DIR, else the "
+        "platform's user data folder)",
+    )
     return p
 
 
@@ -152,4 +159,5 @@ def parse_args(argv: list[str] | None = None) -> Options:
         jd=ns.jd,
         focus=ns.focus,
         checkpointer=ns.checkpointer,
+        data_dir=ns.data_dir,
     )

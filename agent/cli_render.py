@@ -208,14 +208,21 @@ def resume_command(session_id: str) -> str:
     is not the default one: the command finds the session from another shell too."""
     store = store_args()
     command = session_command("--resume", session_id, *store)
-    if store and ":***@" in store[1]:
+    if any(":***@" in arg for arg in store):
         return f"{command} (put the password back in place of ***)"
     return command
 
 
 def store_args() -> list[str]:
-    """["--checkpointer", URL] when the sessions live in another store than the data folder's (--checkpointer or
-    INTERVIEWER_CHECKPOINTER), else []. A password in the URL is never printed: it is shown as ***."""
+    """What a printed command needs to find this run's sessions from another shell: ["--data-dir", DIR] when the
+    data folder is not the default one (--data-dir or INTERVIEWER_DATA_DIR), and ["--checkpointer", URL] when the
+    sessions live in another store than the data folder's (--checkpointer or INTERVIEWER_CHECKPOINTER). A password
+    in the URL is never printed: it is shown as ***."""
+    folder = os.environ.get("INTERVIEWER_DATA_DIR", "").strip()
+    return (["--data-dir", folder] if folder else []) + _checkpointer_args()
+
+
+def _checkpointer_args() -> list[str]:
     from urllib.parse import urlsplit, urlunsplit
 
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()

@@ -40,6 +40,7 @@ import contextlib
 import functools
 import os
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any, NoReturn
 
 from agent import answer_journal, cli_signals
@@ -112,6 +113,10 @@ def _answer_source(opts: Options) -> AnswerSource:
 def run(opts: Options) -> int:
     """One session from the parsed options; returns the exit code."""
     render = Renderer(make_console(sys.stdout.isatty()), opts.questions or 5)
+    if folder := (opts.data_dir or os.environ.get("INTERVIEWER_DATA_DIR", "").strip()):
+        # made absolute and put in the environment: workers read it, and the resume command printed later carries
+        # it, so the session is found from another shell or folder (a newcomer's "unknown session id")
+        os.environ["INTERVIEWER_DATA_DIR"] = str(Path(folder).expanduser().absolute())
     if url := (opts.checkpointer or os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()):
         # the backend module reads it; child helpers started from here see it too; a relative SQLite path is made
         # absolute here, so the resume command printed later works from any folder
