@@ -19,7 +19,8 @@ stop at once with one line (exit 2), before any worker starts.
     --server URL     the users drive a running LangGraph Server through langgraph-sdk (evals.load_server)
     --spawn-server   start `langgraph dev` for each --checkpointer and drive it through langgraph-sdk
     --phases         time each turn's phases (evals.load_phases; the driver path): the slowest 5% of turns
-                     against the median band, wall and thread CPU per phase
+                     against the median band, wall and thread CPU per phase; and the saver calls, pooled
+                     connections and SQL statements per turn
 """
 
 from __future__ import annotations
@@ -345,6 +346,8 @@ def _phase_table(phases: dict[str, Any]) -> str:
         if phase in slow or phase in middle:
             a, b = middle.get(phase, [0.0, 0.0]), slow.get(phase, [0.0, 0.0])
             lines.append(f"  {phase:<34}{f'{a[0]} / {a[1]}':>16}{f'{b[0]} / {b[1]}':>16}")
+    if calls := phases.get("calls_per_turn"):
+        lines.append("  calls per turn: " + ", ".join(f"{name} {count}" for name, count in calls.items()))
     return "\n".join(lines)
 
 

@@ -22,6 +22,11 @@ the same lock), so the phases of a turn can add up to more than the turn; the sp
     settle             the journal's safe point (settle_journal)
     graph              the rest of graph.invoke: LangGraph's own steps, the other nodes
     driver             the rest of submit(): the driver's own code
+
+Besides time, each turn's calls are counted (the mean per turn over all timed turns, "calls_per_turn"): the
+saver's calls by name (get_tuple, put, put_writes, list), the connections taken from the pool, and the SQL
+statements sent (psycopg cursors: an executemany counts each of its rows). Counts do not depend on the
+machine's load, so they compare two versions where a noisy wall-clock p95 cannot.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
 
+COUNTED = ("get_tuple", "put", "put_writes", "list", "saver calls", "connections", "SQL statements")
 PHASES = ("saver lock", "pool wait", "journal", "answer journal", "checkpoint read", "checkpoint write", "story search",
           "told story", "critic", "history", "settle", "graph", "driver")  # fmt: skip
 # The turn being timed: a context variable, so the checkpoint writes LangGraph runs on its background threads (it
@@ -45,6 +51,7 @@ class _Turn:
     def __init__(self) -> None:
         self.owner = threading.get_ident()
         self.spent: dict[str, list[float]] = {}  # phase -> [wall s, thread CPU s]
+        self.counts: dict[str, int] = {}  # what COUNTED names -> calls made for this turn
         self.background: list[tuple[float, float]] = []  # (start, end) of phases run on another thread
         self.lock = threading.Lock()
 
@@ -98,6 +105,43 @@ def timed(name: str, call: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def counted(names: tuple[str, ...], call: Callable[..., Any], rows: bool = False) -> Callable[..., Any]:
+    """`call`, each of its calls for a timed turn counted under every one of `names` (`rows`: the call is an
+    executemany, counted once per row of its second argument)."""
+
+    @functools.wraps(call)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        turn = _TURN.get()
+        if turn is not None:
+            n = 1
+            if rows:
+                args = (args[0], args[1], list(args[2]), *args[3:])  # a generator is read once, here
+                n = len(args[2])
+            with turn.lock:
+                for name in names:
+                    turn.counts[name] = turn.counts.get(name, 0) + n
+        return call(*args, **kwargs)
+
+    return wrapper
+
+
+def _count_calls(kind: Any, pool: Any) -> None:
+    """Count the saver's calls by name, the pool's connections and the SQL statements psycopg sends."""
+    for name in ("get_tuple", "put", "put_writes", "list"):
+        if hasattr(kind, name):
+            setattr(kind, name, counted((name, "saver calls"), getattr(kind, name)))
+    if pool is not None and hasattr(pool, "getconn"):
+        pool.getconn = counted(("connections",), pool.getconn)
+    try:
+        import psycopg
+    except ImportError:  # no Postgres driver: no SQL of ours is sent through psycopg
+        return
+    psycopg.Cursor.execute = counted(("SQL statements",), psycopg.Cursor.execute)  # type: ignore[method-assign]
+    psycopg.Cursor.executemany = counted(  # type: ignore[method-assign]
+        ("SQL statements",), psycopg.Cursor.executemany, rows=True
+    )
+
+
 class _TimedLock:
     """A saver's lock (LangGraph's savers hold one around each database call), its acquiring timed."""
 
@@ -145,6 +189,7 @@ def install(backend: Any) -> None:
     kind.put = timed("checkpoint write", kind.put)
     kind.put_writes = timed("checkpoint write", kind.put_writes)
     _time_locks(kind, backend.saver)
+    _count_calls(kind, pool)
     agent.answer_journal.record = timed("answer journal", agent.answer_journal.record)
     retrieve = agent.nodes.retrieve
     retrieve.search_stories = timed("story search", retrieve.search_stories)
@@ -163,9 +208,10 @@ def begin() -> Any:
     return token, turn
 
 
-def end(started: Any) -> dict[str, list[float]]:
-    """The turn's phases: {phase: [wall s, thread CPU s]}. The graph's thread waits while its background threads
-    write the checkpoint: the span they cover is taken off "graph" so no time counts twice."""
+def end(started: Any) -> dict[str, Any]:
+    """The turn's phases: {phase: [wall s, thread CPU s]}, and its calls under "calls" ({name: count}). The graph's
+    thread waits while its background threads write the checkpoint: the span they cover is taken off "graph" so no
+    time counts twice."""
     token, turn = started
     _pop(turn, _stack()[-1])
     _TURN.reset(token)
@@ -175,12 +221,12 @@ def end(started: Any) -> dict[str, list[float]]:
         reach = max(reach, stop)
     if "graph" in turn.spent:
         turn.spent["graph"][0] = max(0.0, turn.spent["graph"][0] - covered)
-    return turn.spent
+    return {**turn.spent, "calls": dict(turn.counts)}
 
 
-def breakdown(turns: list[dict[str, list[float]]], walls: list[float]) -> dict[str, Any]:
+def breakdown(turns: list[dict[str, Any]], walls: list[float]) -> dict[str, Any]:
     """Mean ms per phase (wall / CPU) of the slowest 5% of turns and of the median band (the turns between the
-    45th and 55th percentile), with each group's mean turn time."""
+    45th and 55th percentile), with each group's mean turn time; and the mean calls per turn over all turns."""
     order = sorted(range(len(walls)), key=walls.__getitem__)
     n = len(order)
     if not n:
@@ -198,4 +244,6 @@ def breakdown(turns: list[dict[str, list[float]]], walls: list[float]) -> dict[s
                 out[phase] = [round(wall * 1e3, 1), round(cpu * 1e3, 1)]
         return out
 
-    return {"slowest_5pct": mean(slow), "median_band": mean(middle), "units": "ms per turn: [wall, thread CPU]"}
+    calls = {name: round(sum(t.get("calls", {}).get(name, 0) for t in turns) / n, 2) for name in COUNTED}
+    return {"slowest_5pct": mean(slow), "median_band": mean(middle), "units": "ms per turn: [wall, thread CPU]",
+            "calls_per_turn": {name: count for name, count in calls.items() if count}}  # fmt: skip

@@ -77,7 +77,13 @@ def test_phases_split_each_turn_without_gaps_or_double_counting(tmp_path: Path) 
         assert group["critic"][1] > 0  # the critic's CPU is the calling thread's
         total = sum(wall for wall, _ in phases.values())
         assert 0.95 * group["turn_ms"] - 0.5 <= total <= 1.25 * group["turn_ms"] + 0.5, (total, group)
+    # each turn's saver calls are counted: one checkpoint read and one write per answer (durability="exit"); the
+    # interrupt's writes on every turn but an interview's last
+    calls = groups["calls_per_turn"]
+    assert calls["get_tuple"] == calls["put"] == 1.0 and 0 < calls["put_writes"] < 1, calls
+    assert calls["saver calls"] == calls["get_tuple"] + calls["put"] + calls["put_writes"]
     text = load(tmp_path, "--users", "2", "--turns", "1", "--think", "0", "--workers", "1", "--embedder", "hashing",
                 "--checkpointer", "memory:", "--phases")  # fmt: skip
     assert text.returncode == 0, text.stderr[-2000:]
     assert "slowest 5%" in text.stdout and "checkpoint write" in text.stdout and "{" not in text.stdout
+    assert "calls per turn: get_tuple 1.0, put 1.0" in text.stdout
