@@ -24,8 +24,9 @@ the same lock), so the phases of a turn can add up to more than the turn; the sp
     driver             the rest of submit(): the driver's own code
 
 Besides time, each turn's calls are counted (the mean per turn over all timed turns, "calls_per_turn"): the
-saver's calls by name (get_tuple, put, put_writes, list), the connections taken from the pool, and the SQL
-statements sent (psycopg cursors: an executemany counts each of its rows). Counts do not depend on the
+saver's calls by name (get_tuple, put, put_writes, list), the times its lock is taken (a call that goes to the
+server), the connections taken from the pool, and the SQL statements sent (psycopg cursors: an executemany counts
+each of its rows). Counts do not depend on the
 machine's load, so they compare two versions where a noisy wall-clock p95 cannot.
 """
 
@@ -38,7 +39,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
 
-COUNTED = ("get_tuple", "put", "put_writes", "list", "saver calls", "connections", "SQL statements")
+COUNTED = ("get_tuple", "put", "put_writes", "list", "saver calls", "saver lock", "connections", "SQL statements")
 PHASES = ("saver lock", "pool wait", "journal", "answer journal", "checkpoint read", "checkpoint write", "story search",
           "told story", "critic", "history", "settle", "graph", "driver")  # fmt: skip
 # The turn being timed: a context variable, so the checkpoint writes LangGraph runs on its background threads (it
@@ -147,7 +148,7 @@ class _TimedLock:
 
     def __init__(self, lock: Any) -> None:
         self.lock = lock
-        self.acquire_timed = timed("saver lock", lock.acquire)
+        self.acquire_timed = counted(("saver lock",), timed("saver lock", lock.acquire))
 
     def __enter__(self) -> bool:
         return bool(self.acquire_timed())
