@@ -9,6 +9,7 @@ answers needed (the history feed, agent.coaching.feed); story coverage of the ro
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -157,15 +158,34 @@ def _not_a_page(given: str, target: Path, mode: int) -> str | None:
 
 def _write_page(target: Path, page: str) -> None:
     """A new page file is written whole and private (0600); an existing one is rewritten in place, so its mode,
-    owner and hard links stay as the candidate set them (sweep29 S2: it was replaced by a new 0600 file). In place is
-    not atomic: a crash mid-write leaves a cut page, which the next run writes whole again (nothing else is in it)."""
+    owner and hard links stay as the candidate set them (sweep29 S2: it was replaced by a new 0600 file). The room
+    the new page needs is taken first (_reserve), before a byte of the old page changes: on a full disk the old page
+    stays whole and the error says so (sweep 33 S8: the truncating rewrite cut it). A crash mid-write can still cut
+    it; the next run writes it whole again (nothing else is in it)."""
     if not target.is_file():
         write_private(target, page)
         return
-    with target.open("wb") as handle:
-        handle.write(page.encode("utf-8"))
+    payload = page.encode("utf-8")
+    with target.open("r+b") as handle:
+        _reserve(handle.fileno(), len(payload))
+        handle.write(payload)
+        handle.truncate()
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def _reserve(fd: int, size: int) -> None:
+    """Make the file at `fd` hold `size` bytes' worth of disk blocks without changing what it holds (ENOSPC, the
+    file untouched, when the disk cannot); where the file system has no fallocate, its free space is checked."""
+    try:
+        os.posix_fallocate(fd, 0, size)
+        return
+    except OSError as exc:
+        if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
+            raise
+    stats = os.fstatvfs(fd)
+    if stats.f_bavail * stats.f_frsize < size - os.fstat(fd).st_size:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -194,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             _write_page(target, render_page(view))
         except OSError as exc:
-            print(f"error: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+            full = exc.errno == errno.ENOSPC  # the room is taken before the old page changes (_reserve)
+            kept = "; the page there was left as it was: free some space and run this again" if full else ""
+            print(f"error: cannot write {target}: {exc.strerror or exc}{kept}", file=sys.stderr)
             return EXIT_USAGE
     if args.json:
         print(json.dumps(view, indent=2, ensure_ascii=False))
