@@ -211,15 +211,34 @@ def keys_kept_at_stop() -> Iterator[None]:
         return
     _set_noflsh(fd, True)
     _kept.append(fd)
+    if not before:
+        _noflsh_added.append(fd)
     try:
         yield
     finally:
-        _kept.remove(fd)
-        if not before:
+        if fd in _kept:  # restore_terminal may have given it back already
+            _kept.remove(fd)
+        if fd in _noflsh_added:
+            _noflsh_added.remove(fd)
             _set_noflsh(fd, False)
 
 
 _kept: list[int] = []  # terminals keys_kept_at_stop set NOFLSH on, until it ends (release_keys leaves it on)
+_noflsh_added: list[int] = []  # those of them that had NOFLSH off before: turned off again at the end
+
+
+def restore_terminal() -> None:
+    """The terminal exactly as the session found it, for a path that leaves through os._exit (a second Ctrl-C,
+    SIGTERM twice, the watchdog), where no `finally` runs: echo and line mode back, and NOFLSH off again if the
+    session set it (left on, every Ctrl-C in the shell afterwards kept the half-typed line). Keys still unread are
+    discarded first, as at a normal end: with NOFLSH on they would run as a shell command line."""
+    if not (_kept or _held or _noflsh_added):
+        return  # nothing changed, or given back already by the normal end
+    discard_typed()
+    _kept.clear()  # release_keys then restores the saved settings without adding NOFLSH back
+    release_keys()
+    while _noflsh_added:
+        _set_noflsh(_noflsh_added.pop(), False)
 
 
 def _noflsh_now() -> tuple[int | None, bool]:

@@ -42,7 +42,7 @@ import threading
 import time
 from collections.abc import Iterator
 from types import CodeType, FrameType
-from typing import Any
+from typing import Any, NoReturn
 
 EXIT_HANGUP = 128 + signal.SIGHUP
 EXIT_TERMINATED = 128 + signal.SIGTERM
@@ -125,7 +125,18 @@ def set_leave_note(note: str) -> None:
 
 def _leave_now() -> None:
     os.write(2, f"\nInterrupted. {_leave_note}".rstrip().encode("utf-8", "replace") + b"\n")
-    os._exit(EXIT_HANGUP if _hung_up else 130)
+    leave(EXIT_HANGUP if _hung_up else 130)
+
+
+def leave(code: int) -> NoReturn:
+    """Exit at once (os._exit: no `finally` runs), the terminal's settings given back first (NOFLSH, echo and line
+    mode: agent.cli_input.restore_terminal; sweep 33: NOFLSH stayed on after a second Ctrl-C)."""
+    held = sys.modules.get("agent.cli_input")  # loaded by then whenever the terminal was changed
+    restore = getattr(held, "restore_terminal", None)
+    if callable(restore):
+        with contextlib.suppress(Exception):  # a terminal that is gone: leave anyway
+            restore()
+    os._exit(code)
 
 
 def stop_now(frame: FrameType | None = None) -> None:
@@ -262,7 +273,7 @@ def on_terminate(signum: int, frame: Any) -> None:
     """SIGTERM: stop as for Ctrl-C (the save line is printed); a second one leaves at once."""
     global _raised
     if _raised:
-        os._exit(_stop_code or EXIT_TERMINATED)
+        leave(_stop_code or EXIT_TERMINATED)
     _stop(EXIT_TERMINATED)
     if _ended:
         return
@@ -288,7 +299,7 @@ def _watch() -> None:
             poller.register(0, 0)  # no events asked: only POLLHUP / POLLERR wake it, never a key typed
     while True:
         if _deadline is not None and time.monotonic() > _deadline:
-            os._exit(_stop_code or EXIT_HANGUP)
+            leave(_stop_code or EXIT_HANGUP)
         if poller is None or _hung_up:
             time.sleep(0.25)
             continue

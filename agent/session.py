@@ -685,7 +685,7 @@ def cli() -> NoReturn:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError):  # the terminal is gone
                 stream.flush()
-        os._exit(cli_signals.stop_code() or code)
+        cli_signals.leave(cli_signals.stop_code() or code)  # the terminal as it was: no `finally` runs after it
     raise SystemExit(code)
 
 
