@@ -89,6 +89,24 @@ def unreachable_postgres(timeout: int = 5) -> str | None:
     return None
 
 
+def foreign_postgres() -> str | None:
+    """The one-line problem when a Postgres checkpointer's database holds tables of another program (never adopted:
+    agent.postgres_guard), else None. Asked after unreachable_postgres, so the server answers."""
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    if not url.startswith(("postgresql://", "postgres://")):
+        return None
+    import psycopg
+
+    from agent.postgres_guard import foreign_message, foreign_tables_sync
+    from agent.safe_text import redact_url
+
+    try:
+        tables = foreign_tables_sync(url)
+    except psycopg.Error:
+        return None  # reached a moment ago: the session's own opening says what fails
+    return foreign_message(f"--checkpointer {redact_url(url)}", tables) if tables else None
+
+
 def _installed(name: str) -> bool:
     try:
         return importlib.util.find_spec(name) is not None

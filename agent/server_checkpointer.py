@@ -163,6 +163,10 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
             # "FATAL:" is the server's own answer (no such database or role, a refused password): it was reached
             what = "refused the connection" if "FATAL:" in reason else "cannot be reached"
             _stop(f"the Postgres server of INTERVIEWER_CHECKPOINTER={redact_url(url)} {what} ({why})")
+        from agent.postgres_guard import foreign_message, foreign_tables_async
+
+        if others := await foreign_tables_async(url, CONNECT_TIMEOUT_S):  # never adopted (sweep 33 S12)
+            _stop(foreign_message(f"INTERVIEWER_CHECKPOINTER={redact_url(url)}", others))
         kwargs = {"autocommit": True, "prepare_threshold": None, "row_factory": dict_row}
         async with AsyncConnectionPool(url, max_size=POOL_SIZE, kwargs=kwargs, open=False) as pool:
             postgres = AsyncPostgresSaver(pool)  # type: ignore[arg-type]

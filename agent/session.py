@@ -83,6 +83,7 @@ from agent.cli_preflight import (
     check_store_writable,
     emptied_database,
     foreign_checkpointer,
+    foreign_postgres,
     held_elsewhere,
     missing_backend_packages,
     release_early,
@@ -123,7 +124,8 @@ def run(opts: Options) -> int:
         from agent.backend import absolute
 
         os.environ["INTERVIEWER_CHECKPOINTER"] = absolute(url)
-    if problem := missing_backend_packages() or foreign_checkpointer() or emptied_database() or unreachable_postgres():
+    if problem := (missing_backend_packages() or foreign_checkpointer() or emptied_database() or unreachable_postgres()
+                   or foreign_postgres()):
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:
