@@ -6,7 +6,8 @@ INTERVIEWER_CHECKPOINTER picks it, as for the terminal:
     unset, or memory:           InMemorySaver (threads last as long as the server process)
 The server opens it once at start and closes it at shutdown. A value of another kind (mysql://, a typo of
 postgresql://, a bare word) or a Postgres server that cannot be reached stops the server at start with one line
-naming the value and what is accepted (exit status 2): never a SQLite file made of a typo, nor 30 s of pool
+naming the value and what is accepted (exit status 2; under `langgraph dev`'s reloader the
+whole command ends too, see _stop_supervisor): never a SQLite file made of a typo, nor 30 s of pool
 retries ending in a traceback. So do a Postgres server that refuses the database or role (named as a refusal, not
 as unreachable) and a SQLite path that cannot be opened or is not a SQLite database.
 
@@ -21,6 +22,7 @@ start with one line naming the setting, instead of failing every run later.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sqlite3
 import sys
@@ -52,7 +54,22 @@ def _stop(line: str) -> NoReturn:
     """Say why the server cannot start, in one line, and exit (a raise here prints the ASGI lifespan's traceback)."""
     sys.stderr.write(f"interviewer: {line}\n")
     sys.stderr.flush()
+    _stop_supervisor()
     os._exit(2)
+
+
+def _stop_supervisor() -> None:
+    """`langgraph dev` without --no-reload serves from a worker process that uvicorn's reloader started (a
+    multiprocessing child); the worker's exit alone left the reloader waiting for file changes, the command hanging
+    after the line (sweep 33 S2). The reloader is asked to stop its own way (SIGTERM), so the command ends; its exit
+    status is then the reloader's own (0): only a server without a reloader can exit 2."""
+    import multiprocessing
+    import signal
+
+    parent = multiprocessing.parent_process()
+    if parent is not None and parent.pid is not None and parent.is_alive():
+        with contextlib.suppress(OSError):
+            os.kill(parent.pid, signal.SIGTERM)
 
 
 def _data_dir_problem() -> str | None:
