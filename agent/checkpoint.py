@@ -8,6 +8,7 @@ costs nothing already answered. Disk problems surface as agent.storage.StorageEr
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sqlite3
@@ -59,8 +60,28 @@ def sessions_path() -> Path:
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if not readonly:
         return sqlite3.connect(str(path), check_same_thread=False)
+    if _wal_pending(path):
+        # Commits the -wal holds and the file does not yet (a full disk stopped their copy into the file half-way:
+        # the file alone read as "malformed" and the listing offered to move the sessions aside, sweep 33 S3): read
+        # through the -wal, where the -shm SQLite keeps beside it can be opened.
+        with contextlib.suppress(sqlite3.Error):
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            try:
+                if (conn.execute("PRAGMA quick_check(1)").fetchone() or [""])[0] == "ok":
+                    return conn
+            except sqlite3.Error:
+                pass
+            conn.close()
     # A read-only folder cannot hold the -shm file SQLite wants: read the file as it is (nobody writes there).
     return sqlite3.connect(f"file:{path}?immutable=1", uri=True, check_same_thread=False)
+
+
+def _wal_pending(path: Path) -> bool:
+    """A non-empty -wal with its -shm beside the database."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0 and Path(f"{path}-shm").is_file()
+    except OSError:
+        return False
 
 
 def open_checkpointer(path: Path | None = None, readonly: bool = False) -> SqliteSaver:

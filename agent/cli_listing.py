@@ -29,6 +29,7 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
             # a draft kept mid-session: back in the prompt on a resume at a terminal (a finished session's is saved
             # beside its report when it is resumed, agent.cli_drafts)
             s["status"] = f"{s['status']}, draft kept"
+    due = _due(sessions)
     sessions.sort(key=lambda s: str(s["updated_at"]), reverse=True)
     if not sessions:
         render.line(f"No saved sessions yet. Start one with: {session_command('--role', 'director')}")
@@ -38,10 +39,26 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
             render.line(w.line())
     for line in finished:  # a session's end a stop cut off, finished now (agent.report_repair)
         render.line(line)
+    for thread_id in due:
+        render.line(f"Session {thread_id} is over and every answer is saved, but its report could not be written (the "
+                    "disk was full): once there is space, listing the sessions again writes it, or run "
+                    f"{session_command('--resume', thread_id)}")  # fmt: skip
     if full is not None:
         render.line(f"Note: {full}")
     for line in take_notices():  # a damaged answer journal met on the way was moved aside: never silently
         render.line(line)
+
+
+def _due(sessions: list[dict[str, Any]]) -> list[str]:
+    """Listed sessions whose report is still to be written (agent.report_repair.due_reports), marked so in place of a
+    bare "done" (sweep 33 S3: a finished session with no report was listed "done")."""
+    from agent.report_repair import due_reports
+
+    waiting = set(due_reports())
+    for s in sessions:
+        if s["thread_id"] in waiting:
+            s["status"] = f"{s['status']}, report not written yet"
+    return [str(s["thread_id"]) for s in sessions if s["thread_id"] in waiting]
 
 
 def _table(render: Renderer, sessions: list[dict[str, Any]]) -> None:

@@ -394,7 +394,24 @@ def write_report(
     write_private(md, text)
     write_private(js, json.dumps(transcript, ensure_ascii=False))
     _drop_dead_temps(md.parent, (md.name, js.name))
+    with contextlib.suppress(OSError):
+        due_marker(thread_id, folder).unlink(missing_ok=True)  # written now, however it came to be
     return {"markdown": str(md), "json": str(js)}
+
+
+def due_marker(thread_id: str, folder: Path | None = None) -> Path:
+    """The empty file that says a finished session's report is still to be written (the disk was full when it
+    ended; agent.report_repair writes it once there is space): a missing report alone may be one the candidate
+    deleted to free space, never to be written again unasked."""
+    return report_paths(thread_id, folder)[0].with_name(f".{thread_id}.report-due")
+
+
+def mark_report_due(thread_id: str) -> None:
+    """Leave the due marker (best effort: an empty file takes no disk block, so a full disk usually still takes it)."""
+    marker = due_marker(thread_id)
+    with contextlib.suppress(OSError):
+        marker.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(marker, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 def _drop_dead_temps(folder: Path, names: tuple[str, ...]) -> None:

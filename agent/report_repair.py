@@ -47,10 +47,37 @@ def finish_stopped(backend: Any, skip: str = "") -> list[str]:
         if thread_id not in done and (line := _held_do(backend, thread_id, _mark_done)):
             notices.append(line)
             done.add(thread_id)
+    for thread_id in due_reports(folder):
+        if thread_id not in done and (line := _held_do(backend, thread_id, _write_due)):
+            notices.append(line)
+            done.add(thread_id)
     for thread_id in sorted(_cut_reports(folder, saver)):
         if thread_id not in done and (line := _held_do(backend, thread_id, _rewrite, folder)):
             notices.append(line)
     return notices
+
+
+def due_reports(folder: Path | None = None) -> list[str]:
+    """Finished sessions whose report a full disk kept from being written (agent.report.mark_report_due)."""
+    try:
+        names = [p.name for p in (folder or data_dir() / "reports").iterdir()]
+    except OSError:
+        return []
+    suffix = ".report-due"
+    return sorted(name[1 : -len(suffix)] for name in names if name.startswith(".") and name.endswith(suffix))
+
+
+def _write_due(backend: Any, thread_id: str) -> str:
+    from agent.report import due_marker, write_report
+
+    values = _ended_values(backend.saver, thread_id) if _ended(backend.saver, thread_id) else None
+    if values is None:  # not in this session database (another --checkpointer): left for its own listing
+        return ""
+    paths = write_report(thread_id, values, _context(backend, thread_id))  # removes the marker
+    due_marker(thread_id).unlink(missing_ok=True)
+    _settle(backend, thread_id)
+    return (f"Session {thread_id}'s report could not be written when it ended (the disk was full); it is written "
+            f"now: {paths['markdown']}")  # fmt: skip
 
 
 def _ended_unmarked(backend: Any) -> list[str]:

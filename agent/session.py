@@ -308,6 +308,9 @@ def run(opts: Options) -> int:
         if resuming and exc.problem == "corrupt":
             _what_the_move_keeps(opts.resume, render)  # (sweep30 S14)
         if driver is not None and driver.report_unwritten:  # the disk filled as the finished interview's report
+            from agent.report import mark_report_due
+
+            mark_report_due(driver.thread_id)  # the next listing or start with space writes it (sweep 33 S3)
             render.resume_hint(driver.thread_id, "The interview is over and every answer is saved; only its report "
                                "could not be written. Once there is space, this writes it.")  # fmt: skip
             return EXIT_ERROR
