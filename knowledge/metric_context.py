@@ -49,6 +49,8 @@ _DELTA_BEFORE = re.compile(
     r"(?:about|around|roughly|nearly|over|almost|only|just|~)?\s*$",
     re.IGNORECASE,
 )
+# "brought it down by 45%", "is up by 12%": whatever the verb, "down by" / "up by" before a number is a change.
+_DOWN_BY = re.compile(r"\b(?:down|up)\s+by\s+(?:about|around|roughly|nearly|over|almost|only|just|~)?\s*$", re.I)
 _MULTIPLIED = re.compile(r"halved|doubled|tripled|quadrupled", re.IGNORECASE)
 _DELTA_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:reduction|improvement|increase|decrease|drop|gain|cut|lift|faster|slower|cheaper|fewer|"
@@ -118,7 +120,9 @@ def phase_of(text: str, metric: Metric) -> str:
     left = text[max(0, metric.start - 60) : metric.start]
     if _MULTIPLIED.fullmatch(metric.text.strip()):
         return "delta"  # "halved", "doubled"
-    if metric.unit == "x" or _DELTA_BEFORE.search(left) or _DELTA_AFTER.match(text, metric.end):
+    if metric.unit == "x" or _DELTA_BEFORE.search(left) or _DOWN_BY.search(left):
+        return "delta"
+    if _DELTA_AFTER.match(text, metric.end):
         return "delta"
     if _AFTER_CUE.search(left):
         return "after"

@@ -58,10 +58,10 @@ Result: Customers had complete exports again in 20 hours, and no export has fail
 """
 
 
-def _story_notes(tmp_path: Path, answers: list[str]) -> list[list[dict[str, Any]]]:
-    """The story notes of each main question of a scripted offline session over NOTES (no follow-ups)."""
+def _story_notes(tmp_path: Path, answers: list[str], prep: str = NOTES) -> list[list[dict[str, Any]]]:
+    """The story notes of each main question of a scripted offline session over `prep` (no follow-ups)."""
     notes, answers_file = tmp_path / "prep.md", tmp_path / "answers.json"
-    notes.write_text(NOTES, encoding="utf-8")
+    notes.write_text(prep, encoding="utf-8")
     answers_file.write_text(json.dumps(answers), encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "agent.session", "--role", "director", "--offline", "--seed", "5",
@@ -77,7 +77,7 @@ def _story_notes(tmp_path: Path, answers: list[str]) -> list[list[dict[str, Any]
     shown = " ".join(run.stdout.split())
     for turn in main:  # a contradiction in the transcript is one the candidate was shown
         said = [n for n in turn["critique"]["story_notes"] if n["kind"] == "contradiction"]
-        assert not said or any(f"Your notes say {n['notes_value']}" in shown for n in said), (said, shown)
+        assert not said or any(" ".join(n["message"].split()) in shown for n in said), (said, shown)
     return [t["critique"]["story_notes"] for t in main]
 
 
@@ -141,3 +141,41 @@ def test_a_bound_said_out_loud_restates_the_notes_value(tmp_path: Path) -> None:
         "silent export failure in the 9 months since.",
     ])  # fmt: skip
     assert _contradictions(notes) == [("2.8 million rows", "3.4 million rows")], notes
+
+
+BASE_NOTES = """\
+# Prep notes (Ravi, for director loops)
+
+## Reining in the inference hosting bill
+Situation: Our recommendation service ran on rented GPUs and finance called it out in the quarterly review.
+Task: I owned the platform budget and had to lower it without slowing recommendations.
+Action: I batched requests, moved nightly jobs to spot capacity and agreed a 60-day review with the vendor.
+Result: Monthly hosting cost fell 30%, from $90k to $63k, and recommendation latency did not move.
+"""
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_change_of_the_same_base_is_compared_whatever_the_base_is_called(tmp_path: Path) -> None:
+    """The notes' 30% is the drop of the hosting cost that started at $90k. An answer calling that base "the invoice",
+    or naming nothing ("we brought that down") after the same $90k, restates the 30% wrongly as 50%; "the bill fell
+    by about 30%" restates it faithfully. A hyphenated duration reads as a duration in the note ("60 days")."""
+    invoice, that, faithful, review = _story_notes(tmp_path, [
+        "Finance called out our recommendation service in the quarterly review: the GPU invoice, which was $90k a "
+        "month. I owned the platform budget, so I batched requests and moved nightly jobs to spot capacity. That "
+        "cut the invoice by 50%, and recommendation latency did not move.",
+        "Our recommendation service ran on rented GPUs at $90k a month, and finance called it out. I owned the "
+        "platform budget. I batched requests and moved nightly jobs to spot capacity. We brought that down by 50% "
+        "and recommendation latency did not move.",
+        "Our recommendation service ran on rented GPUs at $90k a month and finance called it out in the quarterly "
+        "review. I owned the platform budget, batched requests and moved nightly jobs to spot capacity. The hosting "
+        "bill fell by about 30%, and recommendation latency did not move.",
+        "Our recommendation service ran on rented GPUs and finance called it out in the quarterly review. I owned the "
+        "platform budget, batched requests, moved nightly jobs to spot capacity and agreed a 90-day review with the "
+        "vendor. Monthly hosting cost fell 30%, from $90k to $63k, and recommendation latency did not move.",
+    ], prep=BASE_NOTES)  # fmt: skip
+    assert ("30%", "50%") in _contradictions(invoice), invoice
+    assert ("30%", "50%") in _contradictions(that), that
+    assert not _contradictions(faithful), faithful
+    assert [n["message"] for n in review if n["kind"] == "contradiction"] == [
+        "Your notes say 60 days; you said 90 days."
+    ], review

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from agent.critic.base_nouns import with_families
 from agent.critic.text import STOPWORDS, stem, words
 from knowledge.metric_units import MEASURE_UNITS, SECONDS, TIME_UNITS
 from knowledge.metrics import extract_metrics
@@ -39,6 +40,7 @@ _RELATIONS = frozenset(map(stem, ("across", "among", "between", "later", "earlie
                                    "each", "every", "other")))  # fmt: skip
 _HEDGED_FROM = re.compile(r"from\s+(?:about|around|roughly|nearly|almost|~)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_BASE_SENTENCES = 3  # how far back "cut that by 45%" reaches for the level it changes
 _CONTEXT = 50  # characters either side of a figure that describe it when its noun is not named
 
 
@@ -58,6 +60,7 @@ class Figure:
     unit: str = ""
     bound: str = ""  # "lower" for "over a week", "upper" for "under 2 seconds": a bound, not a value
     own: frozenset[str] = frozenset()  # the context words of the figure's own sentence (what it is said of)
+    base: tuple[str, float] | None = None  # a relative change's starting level (dimension, value): "cut 45%" of $200k
 
 
 def content_stems(text: str) -> list[str]:
@@ -90,7 +93,7 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
     before, after = (m.baseline, m.after) if m.baseline is not None else (None, m.value)
     before, after = (None if v is None else v * factor for v in (before, after))
     counted = dim == "count" or dim.startswith("rate")
-    noun = set(content_stems(m.noun)) | (set(content_stems(m.unit)) if counted else set())
+    noun = with_families(set(content_stems(m.noun)) | (set(content_stems(m.unit)) if counted else set()))
     window = text[max(0, m.start - _CONTEXT) : m.end + _CONTEXT // 2]
     left, right = max(0, m.start - _CONTEXT), m.end + _CONTEXT // 2
     ends = list(_SENTENCE_END.finditer(text, left, m.start))
@@ -100,8 +103,8 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
     lead = text[max(0, m.start - 20) : m.start] if lead is None else lead
     hedged = bool(_HEDGE.search(lead) or _HEDGED_FROM.match(m.text))
     bound = "" if before is not None else "lower" if _LOWER.search(lead) else "upper" if _UPPER.search(lead) else ""
-    return Figure(m, dim, before, after, m.phase, frozenset(noun), frozenset(content_stems(window)),
-                  hedged, held, m.unit, bound, frozenset(content_stems(own)))  # fmt: skip
+    return Figure(m, dim, before, after, m.phase, noun, frozenset(content_stems(window)),
+                  hedged, held, m.unit, bound, with_families(content_stems(own)))  # fmt: skip
 
 
 def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
@@ -114,7 +117,7 @@ def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
             if span.unit in TIME_UNITS:
                 held = span.model_copy(update={"start": m.start, "end": m.end, "noun": m.noun, "phase": ""})
                 out.append(figure(text, held, held=True, lead=held_text[: span.start]))
-    return _derived_nouns(text, out)
+    return _bases(text, _derived_nouns(text, out))
 
 
 def _derived_nouns(text: str, out: list[Figure]) -> list[Figure]:
@@ -132,9 +135,36 @@ def _derived_nouns(text: str, out: list[Figure]) -> list[Figure]:
                 continue
             same = [g.noun for g in out if g.dim == c.dim and g.before is None and g.after is not None
                     and any(close(g.after, v) for v in (c.before, c.after))]  # fmt: skip
-            out[i] = replace(f, noun=f.noun.union(c.noun, *same))
+            out[i] = replace(f, noun=f.noun.union(c.noun, *same), base=(c.dim, c.before))
             break
     return out
+
+
+def _bases(text: str, out: list[Figure]) -> list[Figure]:
+    """A relative change without its own "from X to Y" starts from a level said earlier of the same thing: in "the
+    bill was $200k a month ... we cut it by 45%" the 45% is a change of the $200k. Same thing: the change's noun is
+    among the words said of the level, or the change names nothing ("we brought that down by 45%") and the level is
+    the last one said, at most _BASE_SENTENCES sentence ends before it. Only a story figure of the same base is
+    paired on it (same_base), so a wrong link costs nothing unless both texts start from the same figure."""
+    for i, f in enumerate(out):
+        if f.dim != "%" or f.phase != "delta" or f.base is not None:
+            continue
+        levels = [g for g in out[:i] if g.dim not in ("%", "time") and g.before is None and g.after
+                  and g.phase not in ("delta", "after") and not g.held and g.metric.end <= f.metric.start]  # fmt: skip
+        if not levels:
+            continue
+        said_of = [g for g in levels if f.noun & (g.noun | g.own)]
+        gap = len(_SENTENCE_END.findall(text, levels[-1].metric.end, f.metric.start))
+        near = levels[-1] if not f.noun and gap <= _BASE_SENTENCES else None
+        g = said_of[-1] if said_of else near
+        if g is not None and g.after is not None:
+            out[i] = replace(f, base=(g.dim, g.after))
+    return out
+
+
+def same_base(a: Figure, s: Figure) -> bool:
+    """Two relative changes of the same starting figure ("$200k") measure the same thing, whatever they call it."""
+    return a.base is not None and s.base is not None and a.base[0] == s.base[0] and close(a.base[1], s.base[1])
 
 
 def _sig(value: float) -> int:
@@ -221,7 +251,7 @@ def meaning(a: Figure, s: Figure) -> float:
     """How surely two figures of the same dimension measure the same thing (0 = no evidence)."""
     if not same_dim(a, s) or not _kin(a, s):
         return 0.0
-    shared_noun = len(a.noun & s.noun)
+    shared_noun = len(a.noun & s.noun) + (1 if same_base(a, s) else 0)
     shared_context = len(a.context & s.context)
     return 2.0 * shared_noun + 0.5 * shared_context
 
@@ -264,7 +294,8 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         alone = len(kind) == 1 and sum(1 for x in answer if same_dim(a, x) and _kin(a, x)) == 1
         # Two changes of one dimension, neither naming what it measures, in the same words around them.
         unnamed = not a.noun and not story[k].noun and a.before is not None and story[k].before is not None
-        named_apart = bool(a.noun and story[k].noun and not a.noun & story[k].noun)
+        based = same_base(a, story[k])
+        named_apart = bool(a.noun and story[k].noun and not a.noun & story[k].noun) and not based
         if counted(a) and named_apart:
             continue  # a count of incidents is never a count of deploys
         # What is said of the count outside its own words ("historical support emails" vs "support emails").
@@ -272,7 +303,7 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         qualifier = said_of & (story[k].own - set(content_stems(story[k].metric.text)))
         if counted(a) and a.before is None and story[k].before is None and not qualifier:
             continue  # "two teams" slowed down is not the org's "5 teams": the same noun said of another group
-        if len(a.noun & story[k].noun) >= 1 or ((alone or unnamed) and best >= 1.0 and not named_apart):
+        if len(a.noun & story[k].noun) >= 1 or based or ((alone or unnamed) and best >= 1.0 and not named_apart):
             out.append((a, story[k]))
             used.add(k)
     return out

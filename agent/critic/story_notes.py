@@ -8,6 +8,7 @@ to the question than the told one.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -35,8 +36,26 @@ def _bag(text: str) -> Counter[str]:
     return Counter(content_stems(text))
 
 
+# A figure written as a modifier ("a 60-day review", "a two-week freeze") read as a figure on its own.
+_MODIFIER = re.compile(
+    r"^(?P<n>[$€£]?[\d.,]+|[a-z]+)-(?P<unit>second|minute|hour|day|week|month|quarter|year|sprint)$", re.IGNORECASE
+)
+
+
 def _fmt(metric: Metric) -> str:
+    """The figure as written (a note's notes_value / said_value)."""
     return " ".join(metric.text.split())
+
+
+def _spoken(metric: Metric) -> str:
+    """The figure as a note's sentence says it: "60-day" reads "60 days" ("Your notes say 60 days; you said 90
+    days"); the quoted values keep the text as written."""
+    text = _fmt(metric)
+    modifier = _MODIFIER.match(text)
+    if modifier:
+        one = modifier.group("n").lower() in ("1", "one", "a")
+        return f"{modifier.group('n')} {modifier.group('unit')}{'' if one else 's'}"
+    return text
 
 
 @lru_cache(maxsize=512)
@@ -76,7 +95,7 @@ def drift_notes(answer: str, mentions: Sequence[Metric], told: Story) -> list[St
             _note(
                 "contradiction",
                 told,
-                render(phr["contradiction"], story=_fmt(s.metric), answer=_fmt(a.metric)),
+                render(phr["contradiction"], story=_spoken(s.metric), answer=_spoken(a.metric)),
                 _fmt(s.metric),
                 _fmt(a.metric),
             )
@@ -85,11 +104,8 @@ def drift_notes(answer: str, mentions: Sequence[Metric], told: Story) -> list[St
     left_out = omitted(said, story, headline, shares(answer))
     if left_out:  # one omission is enough to act on
         figure_text = _fmt(left_out[0].metric)
-        notes.append(
-            _note(
-                "omitted_metric", told, render(phr["omitted_metric"], story=figure_text, title=told.title), figure_text
-            )
-        )
+        message = render(phr["omitted_metric"], story=_spoken(left_out[0].metric), title=told.title)
+        notes.append(_note("omitted_metric", told, message, figure_text))
     return notes
 
 
