@@ -21,6 +21,7 @@ from agent.critic.core import _signals, non_answer
 from agent.critic.drift import agrees, figures
 from agent.critic.features import Features, compute
 from agent.critic.generic import says_nothing
+from agent.critic.listed import listed_points, supplies_all
 from agent.critic.nonanswer import detect
 from agent.critic.question import QuestionInfo
 from agent.critic.relevance import MOTIVE, shared_topic
@@ -297,12 +298,16 @@ def critique_follow_up(
     # with none of the question's words and no measured change (a holiday, a family event) is still off topic.
     given = closes and probes in GIVEN_BY_FORM and len(words(verdict.text)) <= CHECKED_WORDS and _on_the_subject(
         info, f, verdict.text)  # fmt: skip
+    # A follow-up that lists its points is answered point by point (listed.py): a clause for each is what it asked,
+    # however far the reply's words sit from the follow-up's.
+    point_by_point = bool(listed_points(follow_up)) and not elsewhere and supplies_all(follow_up, verdict.text)
+    given = given or point_by_point
     if elsewhere or (fits is None and word_off_topic and not given) or (
             fits is not None and not given and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
     closes, partly = _closes(probes, f, info, verdict.text, follow_up)
-    closes = closes or picks_a_figure(follow_up, verdict.text)
+    closes = closes or picks_a_figure(follow_up, verdict.text) or point_by_point
     n_words = len(words(verdict.text))
     # Generalities ("there are always trade-offs", "we communicated more") carry a probe's words without giving
     # anything it asked for: nothing particular is said, so nothing is closed (generic.py).
