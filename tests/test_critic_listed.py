@@ -23,3 +23,8 @@ def test_a_reply_giving_each_point_in_its_own_words_supplies_the_list() -> None:
 def test_an_aside_or_a_shrug_does_not() -> None:
     assert not supplies_all(ASKED, "We moved house in May, the garden is lovely, and the cat settled in fast.")
     assert not supplies_all(ASKED, "Hard to say, it varies, we'd see.")
+
+
+def test_naming_each_point_without_saying_anything_of_it_does_not() -> None:
+    reply = "Who uses it matters, peak load matters, response time matters, and data freshness matters too."
+    assert not supplies_all(ASKED, reply)

@@ -15,7 +15,7 @@ import re
 import numpy as np
 
 from agent.critic.semantic import Semantic, semantic
-from agent.critic.text import stem, words
+from agent.critic.text import STOPWORDS, stem, words
 
 # A list of short items after a colon, or "a, b, c and d": at least MIN_POINTS items of at most three words each.
 _AFTER_COLON = re.compile(r":\s*([^:?]+)\??\s*$")
@@ -27,6 +27,10 @@ _CLAUSE_SPLIT = re.compile(r"[,;:]\s*(?:and\s+|but\s+)?|\s+[-–—]\s+|\s+(?:an
 # MiniLM cosine from which a clause speaks to a one-word point: replies giving each of four listed requirements in
 # their own words had every point at 0.17 or more; an aside about a holiday had half of them under 0.15.
 POINT_FLOOR = 0.15
+# Words of its own a clause needs besides the point's and function words: "retail shoppers" says who the users are,
+# "users matter" does not.
+SAYS_WORDS = 2
+_EMPTY = {stem(w) for w in STOPWORDS}
 
 
 def listed_points(follow_up: str) -> list[str]:
@@ -55,13 +59,16 @@ def supplies_all(follow_up: str, reply: str, sem: Semantic | None = None) -> boo
     p_vecs, c_vecs = sem.vectors(points), sem.vectors(parts)
     if p_vecs is None or c_vecs is None:
         return False
-    near = p_vecs @ c_vecs.T
-    for i, point in enumerate(points):  # a point named by its own word is supplied by that clause whatever the model
+    ok = p_vecs @ c_vecs.T >= POINT_FLOOR
+    named = {stem(w) for p in points for w in words(p)}
+    for i, point in enumerate(points):
         roots = {stem(w) for w in words(point)}
         for j, part in enumerate(parts):
-            if roots & {stem(w) for w in words(part)}:
-                near[i, j] = 1.0
-    return _matched(near >= POINT_FLOOR)
+            said = {stem(w) for w in words(part)}
+            # A point named by its own word is supplied by that clause whatever the model, and only a clause that says
+            # something besides the points' words supplies one ("load is important" names it and gives nothing).
+            ok[i, j] = (ok[i, j] or bool(roots & said)) and len(said - named - _EMPTY) >= SAYS_WORDS
+    return _matched(ok)
 
 
 def _matched(ok: np.ndarray) -> bool:
