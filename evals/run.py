@@ -151,7 +151,7 @@ def run(paths: list[str], *, llm: dict[str, Any] | None = None) -> tuple[list[di
         transcripts.append(transcript)
     if errors:
         return [], errors
-    results = [r for t in transcripts for r in replay(t, llm=llm)]
+    results = [r for t in transcripts if not (llm and t.offline_only) for r in replay(t, llm=llm)]
     return results, []
 
 

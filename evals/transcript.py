@@ -80,6 +80,9 @@ class Transcript(BaseModel):
     role: str
     docs: list[str] = Field(default_factory=list)
     follow_ups: int = Field(default=2, ge=0, le=5)
+    # true: replayed only by the offline critic (evals.run), not in LLM mode (--llm-stub), for a transcript whose
+    # follow-up is the offline interviewer's: in LLM mode the model picks the follow-up, so the reply answers another
+    offline_only: bool = False
     turns: list[TranscriptTurn] = Field(min_length=1)
     path: str = ""
 
