@@ -31,7 +31,8 @@ def _stopped_with_a_draft(questions: int) -> str:
         term.exit_code()
     finally:
         term.close()
-    (sid,) = [line.split()[-1] for line in term.text().splitlines() if "--resume" in line]
+    # the id follows --resume (the printed command also carries --data-dir DIR after it)
+    (sid,) = [w[w.index("--resume") + 1] for w in map(str.split, term.text().splitlines()) if "--resume" in w]
     return sid
 
 
