@@ -140,7 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_args(argv: list[str] | None = None) -> Options:
     """Parse argv into Options; exits 2 with one line on bad arguments."""
-    ns = build_parser().parse_args(argv)
+    parser = build_parser()
+    ns = parser.parse_args(argv)
+    for option, value in (("--checkpointer", ns.checkpointer), ("--data-dir", ns.data_dir)):
+        if value is not None and not value.strip():  # `--checkpointer ""` went silently to the default (sweep 33 S6)
+            parser.error(f"{option} needs a value, not an empty string")
     return Options(
         role=ns.role,
         questions=ns.questions,
