@@ -220,6 +220,19 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "below_level_capped": 0.666,
         "follow_up_in_range": 0.52,
     },
+    # evals/critic_dev11, written at stop 34 by a writer who had not read the critic: strong stories told to another
+    # question of the same pack, evasive answers, strong answers in plain words, notes contradicted in other words, 20
+    # follow-up chains (48 replies; four say which of two figures is right). First run on main 578efe5 (before that
+    # stop's critic work): score 0.825, off topic 1.000, strong 0.875, below level 0.667, follow-ups 0.500 (first
+    # 0.400, later 0.571), STAR 0.921, quantified 0.667, relevance 0.950, primary gap 0.600, signals 0.850 / 0.773,
+    # notes_mismatch 0 of 4 caught (one note gives no story through the ingestion). The floor is that run.
+    "critic_dev11": {
+        "score_in_range": 0.825,
+        "off_topic_capped": 1.0,
+        "strong_high": 0.875,
+        "below_level_capped": 0.666,
+        "follow_up_in_range": 0.5,
+    },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
