@@ -9,7 +9,9 @@ answer says it (a note about the wrong pair of figures is not a catch). A faithf
 contradiction is claimed.
 Bars (issue 10): changed figures caught >= 85%, contradictions on faithful retellings <= 5%. Exit 1 below a bar.
 Sets: evals/drift (tuned on while building the drift code; it includes a first fresh set, moved in after its one
-blind run) and evals/drift/holdout (written after tuning, never tuned on: `--set evals/drift/holdout`).
+blind run), evals/drift/dev2 (the first held-out set, seen at stop 34 and tuned material since: `--set
+evals/drift/dev2`) and evals/drift/holdout (written at stop 34 by a helper who read no code, never tuned on: `--set
+evals/drift/holdout`).
 """
 
 from __future__ import annotations
