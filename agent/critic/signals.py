@@ -70,6 +70,10 @@ ROOT = 6  # characters of a stem kept, so "resisted"/"resistance" and "contract"
 _PHRASING = frozenset(
     s[:ROOT] for s in content_stems("names gives says states describes explains example such concrete clear specific")
 ) | frozenset(s[:ROOT] for s in content_stems(" ".join(sorted(EVERYDAY))))
+# Who does the work: few signals name "engineers" ("such as embedded engineers"), yet nearly every work story does
+# ("one of my engineering managers"), so the word says nothing of what a sentence is about. Left out of the words
+# that name a signal, never of the sentence's meaning.
+_WHO = frozenset(s[:ROOT] for s in content_stems("engineer engineering manager managers developer developers"))
 
 
 # A signal that asks for a measured outcome ("Gives a before-and-after number, such as ...", "Gives model metrics
@@ -99,7 +103,7 @@ class SignalHit:
 
 @lru_cache(maxsize=4096)  # an answer's sentences are compared with several questions' signals
 def _roots(text: str) -> frozenset[str]:
-    return frozenset(s[:ROOT] for s in content_stems(text)) - _PHRASING
+    return frozenset(s[:ROOT] for s in content_stems(text)) - _PHRASING - _WHO
 
 
 def word_roots(text: str) -> frozenset[str]:
