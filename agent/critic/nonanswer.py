@@ -72,6 +72,38 @@ _NO_EXAMPLE = re.compile(
     re.IGNORECASE,
 )
 
+# A question that asks for something of the candidate's that went wrong ("a hire that did not work out", "a mistake
+# you made as a manager", "a project that slipped").
+_ASKS_WRONG = re.compile(
+    r"\b(?:did(?:n't| not) work(?: out| as expected)?|went wrong|got wrong|mistakes?|failed|slipped)\b", re.IGNORECASE
+)
+# Its premise denied instead of a case told: "I've been fortunate there", "all my launches went well", "every one of
+# them is still with us", "nothing has ever gone wrong", "I never made one that failed". What follows is a success
+# story, however concrete: it evades what was asked.
+_DENIED = re.compile(
+    r"\b(?:I(?:'ve| have) been (?:\w+ )?(?:lucky|fortunate)|all (?:of )?(?:my|our|the) \w+ (?:have )?(?:worked out|"
+    r"went (?:well|fine)|succeeded|turned out (?:well|fine))|(?:every|each) (?:one|person|hire|project|launch)\b"
+    r"[^.!?]{0,40}?\b(?:worked out|went (?:well|fine)|succeeded|(?:is|are|was|were) still (?:doing well|here|with us|"
+    r"thriving))|nothing (?:has |ever |really )*(?:gone|went) wrong|never (?:had|made|hired) (?:one|a \w+|anyone) "
+    r"(?:that |who )?(?:failed|went wrong|did(?:n't| not) work))",
+    re.IGNORECASE,
+)
+# How a story tells that something did go wrong (then the denial is only modesty: "I've been lucky, but one hire ...").
+_TOLD_WRONG = re.compile(
+    r"\b(?:did(?:n't| not) work|failed|failure|wrong|mistake|struggl\w*|let (?:him|her|them) go|(?:was|were) "
+    r"(?:let go|fired|managed out)|left (?:after|within)|missed|slipped|regret\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def denies_premise(question: str, answer: str) -> bool:
+    """The question asks for something that went wrong and the answer says nothing did, telling no such case."""
+    denied = _DENIED.search(answer) if _ASKS_WRONG.search(question) else None
+    if denied is None:
+        return False
+    rest = answer[: denied.start()] + " " + answer[denied.end() :]
+    return not _TOLD_WRONG.search(rest)
+
 
 # Moving away from the question ("I'd rather talk about ..."); a preference inside a real answer
 # ("I'd rather build something a lawyer can trust") is not a dodge.
@@ -211,6 +243,8 @@ def detect(question: str, answer: str, question_type: str = "behavioral") -> Non
         rest = cleaned[: declined.start()] + " " + cleaned[declined.end() :]
         if not (i_action(rest, True, True) or we_action(rest)):
             return NonAnswer("no_example", cleaned, injected)
+    if denies_premise(question, cleaned):
+        return NonAnswer("no_example", cleaned, injected)
     if injected and len(ws) < 12:
         return NonAnswer("injection", cleaned, injected)
     overlap = _overlap(question, cleaned) if content_stems(question) else 1
