@@ -98,6 +98,23 @@ OPPOSED = re.compile(
     r"disagreement|(?:the )?other (?:one|engineer|side) (?:wanted|preferred|argued))",
     re.IGNORECASE,
 )
+# A question that asks for something the candidate or their team built and shipped ("a feature you took from idea
+# to production", "the feature you are proudest of shipping", "the most complex project your team delivered"): its
+# subject is the candidate's choice, as a disagreement's or a failure's is.
+DELIVERY_ASKED = re.compile(
+    r"\b(?:feature|project|system|product|tool)\b[^.?]{0,40}\b(?:you|your team)\b[^.?]{0,40}\b(?:took|shipp\w*|"
+    r"built|deliver\w*|launch\w*|proudest)\b",
+    re.IGNORECASE,
+)
+# How a story says it was built and shipped: "I built it all", "my team rebuilt the tool", "it went live in the
+# quarter", "we rolled it out to every region", "turned it on for everyone", "three months after launch". Not "to
+# production" alone: "my pull requests were too big to review before they went to production" tells a habit.
+DELIVERY_TOLD = re.compile(
+    r"\b(?:(?:I|we|my team|the team)\s+(?:\w+\s+){0,2}?(?:built|rebuilt|shipped|launched|delivered|deployed|released|"
+    r"rolled (?:it |this |that )?out)|went live|(?:turned|switched) (?:it|this|that) on for|"
+    r"(?:after|at|since) (?:the )?launch)\b",
+    re.IGNORECASE,
+)
 # A retold story of the candidate's notes that the story index matched to the asked question stands on topic when
 # static vectors place it on another question (features.py): they place a story told in its own words loosely. But
 # the index only says the story is the bank's best for this question, not that this question is the story's best:
@@ -331,6 +348,15 @@ def failure_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     if not _asks_failure(info):
         return None
     return next((s for s in sents if FAILURE_TOLD.search(s.text)), None)
+
+
+def delivery_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
+    """The sentence that tells the thing was built or shipped, when the question asks for something the candidate
+    or their team delivered (DELIVERY_ASKED; not a question asking what went wrong, failure_told's); None
+    otherwise."""
+    if not DELIVERY_ASKED.search(info.text) or FAILURE_ASKED.search(info.text):
+        return None
+    return next((s for s in sents if DELIVERY_TOLD.search(s.text)), None)
 
 
 def conflict_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
