@@ -175,9 +175,11 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         rel = dataclasses.replace(rel, label="on_topic")
     # Asked for a disagreement, it tells one (another party's position and an opposing one): the same holds, and no
     # rival question's signals make it that question's answer (the matter argued over is a rival's subject).
-    # So does a question asking for something they built and shipped, answered by a story that tells it shipped.
+    # So does a question asking for something they built and shipped, answered by a story that tells it shipped, and
+    # one asking for explaining to people who are not engineers, answered by what they expected and what was shown.
     conflict = relevance.conflict_told(info, sents) is not None or (
-        case is not None and star.action is not None and relevance.delivery_told(info, sents) is not None)
+        case is not None and star.action is not None and (relevance.delivery_told(info, sents) is not None
+                                                          or relevance.explaining_told(info, sents) is not None))
     if rel.label == "off_topic" and conflict:
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     # Meaning puts one other question ahead, by less than TIE: the answer is about both subjects (bad data reaching

@@ -115,6 +115,24 @@ DELIVERY_TOLD = re.compile(
     r"(?:after|at|since) (?:the )?launch)\b",
     re.IGNORECASE,
 )
+# A question that asks for explaining something to people who are not engineers ("explaining the limits of an AI
+# system to a non-technical stakeholder"): its subject, the system explained, is the candidate's choice.
+EXPLAIN_ASKED = re.compile(
+    r"\bexplain\w*\b[^?]*\b(?:non-?technical|not engineers|non-?engineers|stakeholders?|business|executives?)\b",
+    re.IGNORECASE,
+)
+# How a story tells that explanation: what the audience expected ("the sales lead assumed it would ...", "finance
+# thought the forecast was exact") and what the candidate showed or told them ("I walked her through twenty cases",
+# "I told them plainly that ...").
+EXPECTED = re.compile(
+    r"\b(?:expected|assumed|thought|believed|was sure|were sure|hoped|wanted it to|asked (?:me|us) (?:whether|if|"
+    r"why))\b",
+    re.IGNORECASE,
+)
+SHOWN_TO = re.compile(
+    r"\bI\s+(?:\w+\s+)?(?:showed|explained|told|walked|went through|sat (?:down )?with|put|took|pulled|drew)\b",
+    re.IGNORECASE,
+)
 # A retold story of the candidate's notes that the story index matched to the asked question stands on topic when
 # static vectors place it on another question (features.py): they place a story told in its own words loosely. But
 # the index only says the story is the bank's best for this question, not that this question is the story's best:
@@ -357,6 +375,14 @@ def delivery_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     if not DELIVERY_ASKED.search(info.text) or FAILURE_ASKED.search(info.text):
         return None
     return next((s for s in sents if DELIVERY_TOLD.search(s.text)), None)
+
+
+def explaining_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
+    """The sentence in which the candidate shows or tells the audience, when the question asks for explaining to
+    people who are not engineers (EXPLAIN_ASKED) and the story also says what they expected; None otherwise."""
+    if not EXPLAIN_ASKED.search(info.text) or not any(EXPECTED.search(s.text) for s in sents):
+        return None
+    return next((s for s in sents if SHOWN_TO.search(s.text)), None)
 
 
 def conflict_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
