@@ -29,7 +29,9 @@ _NUMBERS = words(
 )
 _KEEP = words("speed need feed seed bed shed red p95 p99 p50")
 _TOKEN = re.compile(r"[A-Za-z][\w\-]*|\d[\w\-]*")
-_CLAUSE_BREAK = re.compile(r"[,;:(\n.!?]|\band\b|\bwhile\b|\bbut\b|\bwhich\b|\bso\b")
+# A contrast ("$640k build vs $220k buy", "in 9 weeks instead of 6 months") separates two figures of two things.
+CONTRAST = r"\bvs\b\.?|\bversus\b|\binstead of\b|\brather than\b|\bcompared (?:to|with)\b|\bagainst\b"
+_CLAUSE_BREAK = re.compile(r"[,;:()\n.!?]|\band\b|\bwhile\b|\bbut\b|\bwhich\b|\bso\b|" + CONTRAST)
 _PER_WHAT = re.compile(r"\bper\s+[A-Za-z]+", re.IGNORECASE)  # "PRs per engineer per week": a rate's denominator
 _SOFT_WRAP = re.compile(r"\n(?![ \t]*(?:\n|[-*•>]|\d+[.)]\s))")  # a wrapped line, not a new item
 _OF_AFTER = re.compile(r"\s*(?:of|in|on|for)\s+((?:(?!(?:and|or|but|in|on|by|to|from|with)\b)[A-Za-z][\w\-]*\s*){1,3})",

@@ -8,8 +8,9 @@ bare numbers without a unit are not quantities and are skipped.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from knowledge.metric_context import describe
+from knowledge.metric_context import CONTRAST, describe
 from knowledge.metric_forms import Tok, fraction_tokens, group_tokens, magnitude_tokens, score_tokens
 from knowledge.metric_units import (
     MEASURE_UNITS,
@@ -69,8 +70,15 @@ _MOVED_TO = re.compile(
 )
 _LIST_START = re.compile(r"(?:^|\n)[ \t>*\-]*$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_CONTRAST = re.compile(CONTRAST, re.IGNORECASE)
 
 
+# A duration written as a modifier in words: "a three-week bake-off", "a two-year contract".
+_WORD_DURATION = re.compile(
+    r"(?<![\w-])(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety)"
+    r"-(?=(?:second|minute|hour|day|week|month|quarter|year|sprint)s?\b)",
+    re.IGNORECASE,
+)
 # "~300 are abandoned": a hedged bare count whose noun was named earlier in the sentence.
 _HEDGED = re.compile(r"(?:~|\b(?:about|around|roughly|nearly|over|almost)\s+)$", re.IGNORECASE)
 _COUNT_VERB = re.compile(r"\s+(?:are|were|is|was|have|had|got|get|still|never|of (?:them|those|these))\b", re.I)
@@ -125,7 +133,20 @@ def _tokens(text: str) -> list[Tok]:
     for t in sorted(toks, key=lambda t: (t.start, -t.end, not t.unit, t.unit in TIME_UNITS or t.unit in _PARTS)):
         if not kept or t.start >= kept[-1].end:
             kept.append(t)
-    return _ratios(text, kept)
+    return _ratios(text, _contrasted_money(text, kept))
+
+
+_SCALED = re.compile(r"\d\s?(?:k|K|thousand|M|million|mn|bn|billion)\+?$")
+
+
+def _contrasted_money(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "$1.1M to build versus 220k to buy": a scaled bare number set against money is money too."""
+    for prev, t in pairwise(toks):
+        between = text[prev.end : t.start]
+        money_before = prev.unit in ("$", "€", "£") and not t.unit and _SCALED.search(text, t.start, t.end)
+        if money_before and len(between) <= 40 and _CONTRAST.search(between) and not _SENTENCE_END.search(between):
+            t.unit = prev.unit
+    return toks
 
 
 def _ratios(text: str, toks: list[Tok]) -> list[Tok]:
@@ -208,6 +229,19 @@ def extract_metrics(text: str) -> list[Metric]:
     return describe(text, _attach_timeframes(text, out))
 
 
+def word_durations(text: str, known: list[Metric]) -> list[Metric]:
+    """Durations written in words as a modifier ("a three-week bake-off") that `known` lacks. Not quantities for the
+    critic's outcome reading (a "two-week spike" is a plan, not a result); drift compares them with "a 3-week ...".
+    """
+    out = []
+    for m in _WORD_DURATION.finditer(text):  # WORD_NUMBER stops short of a hyphen
+        _, unit, end = unit_after(text, m.end("num"), False, word_value(m.group("num")))
+        if unit in TIME_UNITS and not any(k.start < end and m.start() < k.end for k in known):
+            value = word_value(m.group("num"))
+            out.append(Metric(text=text[m.start() : end], value=value, unit=unit, start=m.start(), end=end))
+    return describe(text, out)
+
+
 def _attach_timeframes(text: str, metrics: list[Metric]) -> list[Metric]:
     """Give each timeframe phrase to the nearest metric in its sentence; drop a duration it swallowed."""
     dropped: set[int] = set()
@@ -230,6 +264,8 @@ def _attach_timeframes(text: str, metrics: list[Metric]) -> list[Metric]:
             and x.timeframe is None
             and (x.end <= m.start() or x.start >= m.end())
             and _same_sentence(text, min(x.end, m.end()), max(x.start, m.start()))
+            # "live in 5 weeks instead of 6 months": the other side of a contrast is another figure, not a window
+            and not _CONTRAST.search(text, min(x.end, m.end()), max(x.start, m.start()))
             and (abs(m.start() - x.end) < 80 or abs(x.start - m.end()) < 80)
         ]
         if not candidates:

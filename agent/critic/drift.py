@@ -12,11 +12,13 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from agent.critic.base_nouns import with_families
 from agent.critic.text import STOPWORDS, stem, words
+from knowledge.metric_context import CONTRAST
 from knowledge.metric_units import MEASURE_UNITS, SECONDS, TIME_UNITS
-from knowledge.metrics import extract_metrics
+from knowledge.metrics import extract_metrics, word_durations
 from knowledge.models import Metric
 
 # A rate's period: "a week", "per day", "/min", "monthly"; "within a year" is a window, not a rate.
@@ -42,6 +44,9 @@ _HEDGED_FROM = re.compile(r"from\s+(?:about|around|roughly|nearly|almost|~)", re
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _BASE_SENTENCES = 3  # how far back "cut that by 45%" reaches for the level it changes
 _CONTEXT = 50  # characters either side of a figure that describe it when its noun is not named
+_CONTRAST = re.compile(CONTRAST, re.IGNORECASE)
+_CONTRAST_GAP = 40  # "$640k build vs $220k license": at most this many characters between the two figures
+_FULL_STOP = re.compile(r"[.!?](?=\s+[A-Z])|\n")  # not the dot of "est. 6 months"
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class Figure:
     bound: str = ""  # "lower" for "over a week", "upper" for "under 2 seconds": a bound, not a value
     own: frozenset[str] = frozenset()  # the context words of the figure's own sentence (what it is said of)
     base: tuple[str, float] | None = None  # a relative change's starting level (dimension, value): "cut 45%" of $200k
+    versus: tuple[str, int] | None = None  # ("left" | "right", index of the other figure) in "X vs Y", "X instead of Y"
 
 
 def content_stems(text: str) -> list[str]:
@@ -108,16 +114,32 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
 
 
 def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
-    """Every figure of `text`, durations held in timeframes included ("in 8 weeks" is a figure of its own)."""
+    """Every figure of `text`, durations held in timeframes included ("in 8 weeks" is a figure of its own), and
+    durations written as a word modifier ("a three-week trial")."""
     out: list[Figure] = []
-    for m in metrics:
+    for m in sorted([*metrics, *word_durations(text, list(metrics))], key=lambda m: m.start):
         out.append(figure(text, m))
         held_text = m.timeframe or ""
         for span in extract_metrics(held_text) if _DURATION.search(held_text) else []:
             if span.unit in TIME_UNITS:
                 held = span.model_copy(update={"start": m.start, "end": m.end, "noun": m.noun, "phase": ""})
                 out.append(figure(text, held, held=True, lead=held_text[: span.start]))
-    return _bases(text, _derived_nouns(text, out))
+    return _contrasts(text, _bases(text, _derived_nouns(text, out)))
+
+
+def _contrasts(text: str, out: list[Figure]) -> list[Figure]:
+    """Two figures of one dimension set against each other ("$640k to build vs $220k to buy", "live in 9 weeks
+    instead of the 6 months estimated") are two things; each knows the other and its side of the contrast, so a
+    retelling that keeps one side restates it and the other side is compared with the other side only."""
+    said = [i for i, f in enumerate(out) if not f.held]
+    for i, j in pairwise(said):
+        f, g = out[i], out[j]
+        between = text[f.metric.end : g.metric.start]
+        if not same_dim(f, g) or len(between) > _CONTRAST_GAP or _FULL_STOP.search(between):
+            continue
+        if _CONTRAST.search(between) and f.versus is None:
+            out[i], out[j] = replace(f, versus=("left", j)), replace(g, versus=("right", i))
+    return out
 
 
 def _derived_nouns(text: str, out: list[Figure]) -> list[Figure]:
@@ -270,8 +292,18 @@ def restates(a: Figure, story: Sequence[Figure]) -> int | None:
     if not agreeing:
         return None
     k = max(agreeing, key=lambda j: (meaning(a, story[j]), -j))
-    rival = max((meaning(a, s) for s in story if not agrees(a, s)), default=0.0)
+    if not (a.noun and story[k].noun) or named(a, story[k]):
+        return k  # the same value, and nothing says it measures another thing
+    # The same value named as another thing ("8 engineers hired" against the notes' "team of 8"): a disagreeing
+    # figure named as the answer names it is the one it restates (shared surroundings alone never decide: two
+    # figures said in one sentence share them).
+    rival = max((meaning(a, s) for s in story if not agrees(a, s) and named(a, s)), default=0.0)
     return k if meaning(a, story[k]) >= rival - 1.0 else None
+
+
+def named(a: Figure, s: Figure) -> bool:
+    """The two figures are said of the same thing: a noun (or its base family) in common, or the same base."""
+    return bool(a.noun & s.noun) or same_base(a, s)
 
 
 def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure, Figure]]:
@@ -283,6 +315,11 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
     for i, a in enumerate(answer):
         if a.after is None or matched[i] is not None:
             continue  # a magnitude ("single-digit ms"), or a faithful restatement, wherever it sits
+        other = _other_side(a, story, matched)
+        if other is not None and other not in restated and other not in used:
+            out.append((a, story[other]))  # "1.1M to build vs $220k to buy" against "$640k build vs $220k buy"
+            used.add(other)
+            continue
         candidates = [(meaning(a, s), -k, k) for k, s in enumerate(story)
                       if k not in restated and k not in used and s.after is not None]  # fmt: skip
         candidates = [c for c in candidates if c[0] > 0]
@@ -307,6 +344,18 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
             out.append((a, story[k]))
             used.add(k)
     return out
+
+
+def _other_side(a: Figure, story: Sequence[Figure], matched: dict[int, int | None]) -> int | None:
+    """The story figure on a's side of a contrast whose other side the answer restates, if it differs from a."""
+    if a.versus is None:
+        return None
+    k = matched.get(a.versus[1])
+    theirs = story[k].versus if k is not None else None
+    if theirs is None or theirs[0] == a.versus[0]:
+        return None
+    s = story[theirs[1]]
+    return theirs[1] if s.after is not None and same_dim(a, s) and _kin(a, s) and not agrees(a, s) else None
 
 
 # A share said as a fraction ("roughly a third less", "about half") restates a percentage of the notes within
