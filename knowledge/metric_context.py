@@ -14,7 +14,8 @@ from knowledge.models import Metric
 
 _VERBS = words(
     "is are was were be been being stayed remained went came got became hit reached showed took made cut "
-    "dropped fell rose grew improved reduced increased decreased lowered raised saved brought moved kept "
+    "dropped fell fallen falling rose risen grew grown improved reduced increased decreased lowered raised saved "
+    "brought moved kept "
     "held ran spent had has have sat now still down up back roughly about around nearly almost "
     "approximately some just only over under than below above least most max min at approx ended finished "
     "landed climbed jumped shrank halved doubled tripled later earlier afterwards since never always i we "
@@ -25,9 +26,15 @@ _VERBS = words(
 _NOT_NOUN = re.compile(r"^(?:\w+ed|\w+ly|\d.*)$")  # past forms and adverbs; "speed", "need" are kept below
 _NUMBERS = words(
     "zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
-    "thousand million billion half third quarter week weeks month months year years day days hour hours quarters"
+    "thousand million billion half third quarter week weeks month months year years day days hour hours quarters "
+    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen sixty seventy eighty ninety dozen "
+    "fifth fifths tenth tenths thirds halves percent pct cent percentage point points"  # "45 percent" names nothing
 )
-_KEEP = words("speed need feed seed bed shed red p95 p99 p50")
+# Words that look like past forms but name things: "need", "speed"; "failed jobs", "escalated tickets" (participles
+# that say which of the things are counted).
+_KEEP = words(
+    "speed need feed seed bed shed red p95 p99 p50 failed missed escalated rejected abandoned disputed flagged"
+)
 _TOKEN = re.compile(r"[A-Za-z][\w\-]*|\d[\w\-]*")
 # A contrast ("$640k build vs $220k buy", "in 9 weeks instead of 6 months") separates two figures of two things.
 CONTRAST = r"\bvs\b\.?|\bversus\b|\binstead of\b|\brather than\b|\bcompared (?:to|with)\b|\bagainst\b"
@@ -46,13 +53,15 @@ _BEFORE_CUE = re.compile(
 )
 # "by 30%" is a change only after a change verb: "used by 200 engineers" is a count.
 _DELTA_BEFORE = re.compile(
-    r"\b(?:cut|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|shr[aiu]nk|grew|grow\w*|increas\w*|rose|boost\w*|"
+    r"\b(?:cut|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|fallen|shr[aiu]nk|grew|grow\w*|increas\w*|rose|risen|"
+    r"boost\w*|"
     r"improv\w*|sav\w*|climb\w*|jump\w*|impact\w*|mov\w*|slip\w*|delay\w*|went (?:up|down)|came down)\b[^,;.]*?\bby\s+"
     r"(?:about|around|roughly|nearly|over|almost|only|just|~)?\s*$",
     re.IGNORECASE,
 )
 # "brought it down by 45%", "is up by 12%": whatever the verb, "down by" / "up by" before a number is a change.
 _DOWN_BY = re.compile(r"\b(?:down|up)\s+by\s+(?:about|around|roughly|nearly|over|almost|only|just|~)?\s*$", re.I)
+_DOWN_UP = re.compile(r"\b(?:down|up)\s+(?:about|around|roughly|nearly|almost|~)?\s*$", re.IGNORECASE)
 _MULTIPLIED = re.compile(r"halved|doubled|tripled|quadrupled", re.IGNORECASE)
 _DELTA_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:reduction|improvement|increase|decrease|drop|gain|cut|lift|faster|slower|cheaper|fewer|"
@@ -60,7 +69,8 @@ _DELTA_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DELTA_VERB = re.compile(
-    r"\b(?:cut|cutting|reduc\w*|lower(?:ed|ing)?|decreas\w*|dropp\w*|drop|fell|shr[aiu]nk|grew|increas\w*|rose|"
+    r"\b(?:cut|cutting|reduc\w*|lower(?:ed|ing)?|decreas\w*|dropp\w*|drop|fell|fallen|shr[aiu]nk|grew|increas\w*|"
+    r"rose|risen|"
     r"boost\w*|improv\w*|sav(?:ed|ing)|climb\w*|jump\w*)\s+(?:\w+\s+){0,3}?$",
     re.IGNORECASE,
 )
@@ -126,6 +136,8 @@ def phase_of(text: str, metric: Metric) -> str:
         return "delta"
     if _DELTA_AFTER.match(text, metric.end):
         return "delta"
+    if metric.unit in ("%", "pp") and (metric.text.lstrip()[:1] in "+-−" or _DOWN_UP.search(left)):
+        return "delta"  # terse notes: "cost down 28%", "churn -3%", "CTR +6.5%"
     if _AFTER_CUE.search(left):
         return "after"
     if _BEFORE_CUE.search(left):

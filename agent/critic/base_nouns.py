@@ -16,7 +16,15 @@ from agent.critic.text import stem
 # marker -> words naming that base (singular and plural, so the crude stemmer's forms all meet).
 # "the cloud bill" / "monthly spend" / "our run-rate" / "vendor invoices" / "hosting costs"
 _MONEY_OUT = "cost costs bill bills billing spend spending invoice invoices run-rate runrate expense expenses outlay"
-FAMILIES: dict[str, tuple[str, ...]] = {"=outgoing-money": tuple(_MONEY_OUT.split())}
+# "deploy failures" / "failed rollouts": a failure is what failed, whichever form names it
+_FAILURE = "fail fails failed failing failure failures"
+# "chargebacks" / "card disputes": a chargeback is a payment the card holder disputed
+_DISPUTE = "chargeback chargebacks dispute disputes disputed"
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "=outgoing-money": tuple(_MONEY_OUT.split()),
+    "=failure": tuple(_FAILURE.split()),
+    "=dispute": tuple(_DISPUTE.split()),
+}
 
 
 @lru_cache(maxsize=1)

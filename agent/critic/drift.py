@@ -250,13 +250,17 @@ def _within(bound: str, said: float | None, notes: float | None) -> bool:
 def _values_agree(a: Figure, s: Figure, same: Callable[[float | None, float | None], bool]) -> bool:
     if a.before is not None and s.before is not None:  # two changes: before with before, after with after
         return same(a.before, s.before) and same(a.after, s.after)
-    if a.phase == "delta" or s.phase == "delta":
-        return a.phase == s.phase and same(a.after, s.after)
+    if a.phase == "delta" or s.phase == "delta":  # "-11%" in terse notes is the change "down 11 percent" says
+        return a.phase == s.phase and same(_size(a.after), _size(s.after))
     if s.before is not None:  # a single figure restates one side of the story's change
         return any(same(a.after, v) for v in _sides(s, a.phase))
     if a.before is not None:  # the answer states a change the notes give one side of
         return any(same(v, s.after) for v in _sides(a, s.phase))
     return same(a.after, s.after)
+
+
+def _size(value: float | None) -> float | None:
+    return None if value is None else abs(value)
 
 
 def counted(f: Figure) -> bool:
