@@ -35,6 +35,8 @@ _NUMBERS = words(
 _KEEP = words(
     "speed need feed seed bed shed red p95 p99 p50 failed missed escalated rejected abandoned disputed flagged"
 )
+# A story part's label before a colon names no quantity ("Result: 6h -> 45min").
+_PART_LABELS = words("result outcome impact situation task action after before now then")
 _TOKEN = re.compile(r"[A-Za-z][\w\-]*|\d[\w\-]*")
 # A contrast ("$640k build vs $220k buy", "in 9 weeks instead of 6 months") separates two figures of two things.
 CONTRAST = r"\bvs\b\.?|\bversus\b|\binstead of\b|\brather than\b|\bcompared (?:to|with)\b|\bagainst\b"
@@ -54,7 +56,7 @@ _BEFORE_CUE = re.compile(
 # "by 30%" is a change only after a change verb: "used by 200 engineers" is a count.
 _DELTA_BEFORE = re.compile(
     r"\b(?:cut|reduc\w*|lower\w*|decreas\w*|dropp\w*|fell|fallen|shr[aiu]nk|grew|grow\w*|increas\w*|rose|risen|"
-    r"boost\w*|"
+    r"boost\w*|lift\w*|"
     r"improv\w*|sav\w*|climb\w*|jump\w*|impact\w*|mov\w*|slip\w*|delay\w*|went (?:up|down)|came down)\b[^,;.]*?\bby\s+"
     r"(?:about|around|roughly|nearly|over|almost|only|just|~)?\s*$",
     re.IGNORECASE,
@@ -93,7 +95,7 @@ def _clause_left(text: str, start: int) -> list[str]:
     own = _content(_TOKEN.findall(left[breaks[-1].end() :] if breaks else left))
     if not own and breaks and breaks[-1].group(0) in "(:":
         before = left[breaks[-2].end() if len(breaks) > 1 else 0 : breaks[-1].start()]
-        own = _content(_TOKEN.findall(before))
+        own = [w for w in _content(_TOKEN.findall(before)) if w not in _PART_LABELS]
     return own
 
 

@@ -84,6 +84,14 @@ _HEDGED = re.compile(r"(?:~|\b(?:about|around|roughly|nearly|over|almost)\s+)$",
 _COUNT_VERB = re.compile(r"\s+(?:are|were|is|was|have|had|got|get|still|never|of (?:them|those|these))\b", re.I)
 
 
+# A terse rate label right before its figure: "pages/week 41", "deploys/day: 12", "incidents / qtr 6".
+_PER_LABEL = re.compile(
+    r"[A-Za-z]\s*/\s*(second|sec|minute|min|hour|hr|day|night|week|wk|month|mo|quarter|qtr|year|yr|sprint)s?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_PERIODS = {"sec": "second", "min": "minute", "hr": "hour", "wk": "week", "mo": "month", "qtr": "quarter", "yr": "year"}
+
+
 def _tokens(text: str) -> list[Tok]:
     toks: list[Tok] = []
     for m in _NUM.finditer(text):
@@ -91,7 +99,8 @@ def _tokens(text: str) -> list[Tok]:
         before = text[max(0, m.start() - 24) : m.start()]
         prev = re.findall(r"[A-Za-z]+", before[-12:])
         prev_word = prev[-1].lower() if prev and re.search(r"[A-Za-z]+\s*$", before) else ""
-        if prev_word in _LABEL_WORDS or prev_word in MONTHS:
+        rate = _PER_LABEL.search(before)  # "pages/week 41 -> 11": a rate named before its number, not "week 41"
+        if (prev_word in _LABEL_WORDS or prev_word in MONTHS) and not rate:
             continue
         if _LIST_START.search(before) and re.match(r"[.)]\s", text[m.end() : m.end() + 2]):
             continue  # "1. First point"
@@ -113,6 +122,8 @@ def _tokens(text: str) -> list[Tok]:
                 continue
         if not unit and _HEDGED.search(before) and _COUNT_VERB.match(text, end) and value >= 2:
             unit = "count"
+        if not unit and rate and not cur:
+            unit = "per " + _PERIODS.get(rate.group(1).lower(), rate.group(1).lower())
         toks.append(Tok(m.start(), end, value, unit))
     for m in WORD_NUMBER.finditer(text):
         scale, unit, end = unit_after(text, m.end(), False, word_value(m.group("num")))
@@ -239,6 +250,26 @@ def word_durations(text: str, known: list[Metric]) -> list[Metric]:
         if unit in TIME_UNITS and not any(k.start < end and m.start() < k.end for k in known):
             value = word_value(m.group("num"))
             out.append(Metric(text=text[m.start() : end], value=value, unit=unit, start=m.start(), end=end))
+    return describe(text, out)
+
+
+# A score named before its bare value: "kappa 0.64", "a kappa of 0.78", "NPS was 31", "F1: 0.82".
+_NAMED_SCORE = re.compile(
+    r"\b(?P<name>kappa|f1|auc|ndcg|mrr|bleu|rouge|nps|csat|r2)(?:@\d+)?(?:\s+score)?"
+    r"(?:\s*[:=]\s*|\s+(?:of|was|is|at|went to|reached|to)\s+|\s+)(?P<v>\d+(?:\.\d+)?)(?![\d.,]*\s*(?:%|->|→|to\b))",
+    re.IGNORECASE,
+)
+
+
+def named_scores(text: str, known: list[Metric]) -> list[Metric]:
+    """Scores said as a name and a bare number ("kappa 0.64") that `known` lacks, for drift only: the number alone
+    carries no unit, so the critic's outcome reading does not take it as a result."""
+    out = []
+    for m in _NAMED_SCORE.finditer(text):
+        start, end = m.start(), m.end("v")  # the name is part of the figure as said: "kappa 0.64"
+        if not any(k.start < end and m.start("v") < k.end for k in known):
+            name = m.group("name").lower()
+            out.append(Metric(text=text[start:end], value=float(m.group("v")), unit=name, start=start, end=end))
     return describe(text, out)
 
 

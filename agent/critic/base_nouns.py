@@ -20,10 +20,13 @@ _MONEY_OUT = "cost costs bill bills billing spend spending invoice invoices run-
 _FAILURE = "fail fails failed failing failure failures"
 # "chargebacks" / "card disputes": a chargeback is a payment the card holder disputed
 _DISPUTE = "chargeback chargebacks dispute disputes disputed"
+# "CTR" / "click-through": the abbreviation and the words
+_CLICKS = "ctr click-through clickthrough click-rate"
 FAMILIES: dict[str, tuple[str, ...]] = {
     "=outgoing-money": tuple(_MONEY_OUT.split()),
     "=failure": tuple(_FAILURE.split()),
     "=dispute": tuple(_DISPUTE.split()),
+    "=click-through": tuple(_CLICKS.split()),
 }
 
 

@@ -18,7 +18,7 @@ from agent.critic.base_nouns import with_families
 from agent.critic.text import STOPWORDS, stem, words
 from knowledge.metric_context import CONTRAST
 from knowledge.metric_units import MEASURE_UNITS, SECONDS, TIME_UNITS
-from knowledge.metrics import extract_metrics, word_durations
+from knowledge.metrics import extract_metrics, named_scores, word_durations
 from knowledge.models import Metric
 
 # A rate's period: "a week", "per day", "/min", "monthly"; "within a year" is a window, not a rate.
@@ -37,6 +37,10 @@ _DURATION = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
 _LOWER = re.compile(r"\b(?:over|more than|upwards of|north of|at least|just over|well over)\s+(?:[$€£]\s?)?$", re.I)
 _UPPER = re.compile(r"\b(?:under|less than|at most|up to|just under|below)\s+(?:[$€£]\s?)?$", re.I)
 _BOUND_SPAN = 1.5
+_CHANGE_END = re.compile(
+    r"(?:\bto|->|→)\s+(?:under|less than|at most|below|over|more than|at least|upwards of)\s",
+    re.IGNORECASE,
+)
 # Words that relate a figure to others rather than qualify it ("across 12 services", "later adopted by 40").
 _RELATIONS = frozenset(map(stem, ("across", "among", "between", "later", "earlier", "since", "before", "after",
                                    "each", "every", "other")))  # fmt: skip
@@ -109,15 +113,19 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
     lead = text[max(0, m.start - 20) : m.start] if lead is None else lead
     hedged = bool(_HEDGE.search(lead) or _HEDGED_FROM.match(m.text))
     bound = "" if before is not None else "lower" if _LOWER.search(lead) else "upper" if _UPPER.search(lead) else ""
+    if before is not None:  # "from 4 hours to under an hour": the end of the change is a bound
+        end = _CHANGE_END.search(m.text)
+        bound = "" if end is None else "lower" if _LOWER.search(end.group(0)) else "upper"
     return Figure(m, dim, before, after, m.phase, noun, frozenset(content_stems(window)),
                   hedged, held, m.unit, bound, with_families(content_stems(own)))  # fmt: skip
 
 
 def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
     """Every figure of `text`, durations held in timeframes included ("in 8 weeks" is a figure of its own), and
-    durations written as a word modifier ("a three-week trial")."""
+    durations written as a word modifier ("a three-week trial") and scores named before a bare value ("kappa 0.64")."""
     out: list[Figure] = []
-    for m in sorted([*metrics, *word_durations(text, list(metrics))], key=lambda m: m.start):
+    extra = word_durations(text, list(metrics)) + named_scores(text, list(metrics))
+    for m in sorted([*metrics, *extra], key=lambda m: m.start):
         out.append(figure(text, m))
         held_text = m.timeframe or ""
         for span in extract_metrics(held_text) if _DURATION.search(held_text) else []:
@@ -232,6 +240,8 @@ def agrees(a: Figure, s: Figure) -> bool:
     """The answer's figure restates the story's figure (same dimension, matching values in matching phases)."""
     if not same_dim(a, s):
         return False
+    if a.bound and a.before is not None and s.before is not None:  # "from 4 hours to under an hour"
+        return close(a.before, s.before, a.hedged) and _within(a.bound, a.after, s.after)
     if a.bound:  # "over a week" restates 9 days; "under a second" restates 800 ms
         return _values_agree(a, s, lambda x, y: _within(a.bound, x, y))
     if a.dim == "time" and a.unit != s.unit:  # "two months" for 8 weeks: speech across units is approximate
@@ -292,6 +302,7 @@ def restates(a: Figure, story: Sequence[Figure]) -> int | None:
     agreeing = [k for k, s in enumerate(story) if agrees(a, s)]
     if a.before is not None:  # a stated change restates a change of the notes when they state one about it
         changes = [k for k, s in enumerate(story) if s.before is not None and a.noun & s.noun and meaning(a, s) > 0]
+        changes = changes or [k for k in [_same_start(a, story)] if k is not None]
         agreeing = [k for k in agreeing if k in changes] if changes else agreeing
     if not agreeing:
         return None
@@ -305,6 +316,17 @@ def restates(a: Figure, story: Sequence[Figure]) -> int | None:
     return k if meaning(a, story[k]) >= rival - 1.0 else None
 
 
+def _same_start(a: Figure, story: Sequence[Figure]) -> int | None:
+    """The one change of the story that starts where the answer's change starts ("from 6 hours to 30 minutes" and
+    the notes' "6h -> 45min"): the same change told with another end, unless the answer names another thing."""
+    if a.before is None:
+        return None
+    found = [k for k, s in enumerate(story) if s.before is not None and same_dim(a, s) and close(a.before, s.before)]
+    if len(found) != 1 or (a.noun and story[found[0]].noun and not a.noun & story[found[0]].noun):
+        return None
+    return found[0]
+
+
 def named(a: Figure, s: Figure) -> bool:
     """The two figures are said of the same thing: a noun (or its base family) in common, or the same base."""
     return bool(a.noun & s.noun) or same_base(a, s)
@@ -314,6 +336,11 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
     """(answer figure, story figure) pairs that measure the same thing and disagree: the contradictions."""
     matched = {i: restates(a, story) for i, a in enumerate(answer)}
     restated = {k for k in matched.values() if k is not None}
+    # A level said of one side of a change ("an F1 of 0.71" for the notes' 0.71 -> 0.83) leaves the change open to
+    # the answer's own change ("from 0.71 to 0.93"), and to it only.
+    by_level = {k for i, k in matched.items() if k is not None and answer[i].before is None}
+    by_change = {k for i, k in matched.items() if k is not None and answer[i].before is not None}
+    sided = {k for k in by_level - by_change if story[k].before is not None}
     out: list[tuple[Figure, Figure]] = []
     used: set[int] = set()
     for i, a in enumerate(answer):
@@ -324,8 +351,9 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
             out.append((a, story[other]))  # "1.1M to build vs $220k to buy" against "$640k build vs $220k buy"
             used.add(other)
             continue
+        shut = restated if a.before is None else restated - sided
         candidates = [(meaning(a, s), -k, k) for k, s in enumerate(story)
-                      if k not in restated and k not in used and s.after is not None]  # fmt: skip
+                      if k not in shut and k not in used and s.after is not None]  # fmt: skip
         candidates = [c for c in candidates if c[0] > 0]
         if not candidates:
             continue
@@ -335,7 +363,7 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         alone = len(kind) == 1 and sum(1 for x in answer if same_dim(a, x) and _kin(a, x)) == 1
         # Two changes of one dimension, neither naming what it measures, in the same words around them.
         unnamed = not a.noun and not story[k].noun and a.before is not None and story[k].before is not None
-        based = same_base(a, story[k])
+        based = same_base(a, story[k]) or _same_start(a, story) == k
         named_apart = bool(a.noun and story[k].noun and not a.noun & story[k].noun) and not based
         if counted(a) and named_apart:
             continue  # a count of incidents is never a count of deploys
