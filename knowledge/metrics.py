@@ -255,21 +255,25 @@ def word_durations(text: str, known: list[Metric]) -> list[Metric]:
 
 # A score named before its bare value: "kappa 0.64", "a kappa of 0.78", "NPS was 31", "F1: 0.82".
 _NAMED_SCORE = re.compile(
-    r"\b(?P<name>kappa|f1|auc|ndcg|mrr|bleu|rouge|nps|csat|r2)(?:@\d+)?(?:\s+score)?"
-    r"(?:\s*[:=]\s*|\s+(?:of|was|is|at|went to|reached|to)\s+|\s+)(?P<v>\d+(?:\.\d+)?)(?![\d.,]*\s*(?:%|->|→|to\b))",
+    r"\b(?:(?P<name>kappa|f1|auc|ndcg|mrr|bleu|rouge|nps|csat|r2)|(?P<rate>recall|precision|accuracy))(?:@\d+)?"
+    r"(?:\s+score)?(?:\s*[:=])?(?:\s+(?:was|is|went|stayed|stuck|sat|hit|reached|rose|fell|climbed|dropped|up|down|at|"
+    r"of|to|around|about|roughly|nearly|only|just)){0,4}\s*~?\s*(?P<v>\d+(?:\.\d+)?)(?![\d.,]*\s*(?:%|->|→|to\b))",
     re.IGNORECASE,
 )
 
 
 def named_scores(text: str, known: list[Metric]) -> list[Metric]:
-    """Scores said as a name and a bare number ("kappa 0.64") that `known` lacks, for drift only: the number alone
-    carries no unit, so the critic's outcome reading does not take it as a result."""
+    """Scores said as a name and a bare number ("kappa 0.64", "recall around 0.7") that `known` lacks, for drift
+    only: the number alone carries no unit, so the critic's outcome reading does not take it as a result. The figure
+    spans the number (a hedge before it is heard) and is quoted with its name ("kappa 0.64")."""
     out = []
     for m in _NAMED_SCORE.finditer(text):
-        start, end = m.start(), m.end("v")  # the name is part of the figure as said: "kappa 0.64"
-        if not any(k.start < end and m.start("v") < k.end for k in known):
-            name = m.group("name").lower()
-            out.append(Metric(text=text[start:end], value=float(m.group("v")), unit=name, start=start, end=end))
+        value, start, end = m.group("v"), m.start("v"), m.end("v")
+        if m.group("rate") and not (value.startswith(("0.", "1.0")) or value == "1"):
+            continue  # "recall 0.83" is a score; "precision 18" is not said this way
+        if not any(k.start < end and start < k.end for k in known):
+            name = m.group("name") or m.group("rate")
+            out.append(Metric(text=f"{name} {value}", value=float(value), unit=name.lower(), start=start, end=end))
     return describe(text, out)
 
 

@@ -1,8 +1,9 @@
-"""Headline figures kept as terse notes ("pages/week 41 -> 11", "Result: 6h -> 45min", "kappa 0.64", "CTR +4.2%")
-are compared with the answer's figure for the same thing (newcomer33 N26, N35, N36, N43, N49, N61): a rate named
-before its number, a change under a "Result:" label (the label names nothing; a change that starts where the notes'
-change starts is that change), a score named before a bare value, a signed change and its abbreviation. Through the
-real CLI, over notes and answers invented for this file; the faithful retellings claim no contradiction."""
+"""Headline figures kept as terse notes ("pages/week 41 -> 11", "Result: 6h -> 45min", "kappa 0.64", "CTR +4.2%",
+"recall ~0.62") are compared with the answer's figure for the same thing (newcomer33 N26, N35, N36, N43, N49, N61):
+a rate named before its number, a change under a "Result:" label (the label names nothing; a change that starts
+where the notes' change starts is that change), a score named before a bare value ("recall went up to about 0.9"),
+a signed change and its abbreviation. Through the real CLI, over notes and answers invented for this file; the
+faithful retellings claim no contradiction."""
 
 from __future__ import annotations
 
@@ -34,12 +35,17 @@ NOTES = """\
 - found training/serving skew in the user-age feature, 2 wks of digging
 - fixed the serving transform, re-ran the A/B
 - Result: CTR +4.2% after fix
+
+## Ticket classifier relabelling
+- recall stuck ~0.62 for months
+- I traced 11% of labels to an import rule, support ops fixed it at source
+- retrain: recall 0.62 -> 0.79, precision flat
 """
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_changed_headline_figure_of_terse_notes_is_caught(tmp_path: Path) -> None:
-    pages, etl, judge, skew = _story_notes(tmp_path, [
+    pages, etl, judge, skew, tickets = _story_notes(tmp_path, [
         "My platform team had 41 pages a week and two people covering most nights. I deleted or merged 14 alerts and "
         "added runbooks. Pages went from 41 to 20 a week and nobody did more than two nights a month.",
         "My data team's nightly ETL took six hours and missed the 7am SLA twice a week. I moved it to Spark with "
@@ -49,16 +55,19 @@ def test_a_changed_headline_figure_of_terse_notes_is_caught(tmp_path: Path) -> N
         " five months.",
         "After two weeks of digging with my team I found training and serving skew in the user-age feature, fixed the"
         " serving transform and re-ran the A/B test: click-through went up 8% after the fix.",
+        "My team's ticket classifier had recall around 0.6 for months. I traced 11% of the labels to an import rule "
+        "and support ops fixed it at the source. After a retrain recall went up to about 0.9, precision flat.",
     ], prep=NOTES)  # fmt: skip
     assert _contradictions(pages) == [("41 -> 11", "from 41 to 20 a week")], pages
     assert _contradictions(etl) == [("6h -> 45min", "from 6 hours to 30 minutes")], etl
-    assert _contradictions(judge) == [("kappa 0.64", "kappa of 0.78")], judge
+    assert _contradictions(judge) == [("kappa 0.64", "kappa 0.78")], judge
     assert _contradictions(skew) == [("+4.2%", "8%")], skew
+    assert _contradictions(tickets) == [("0.62 -> 0.79", "recall 0.9")], tickets
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_faithful_retelling_of_terse_notes_claims_no_contradiction(tmp_path: Path) -> None:
-    pages, etl, judge, skew = _story_notes(tmp_path, [
+    pages, etl, judge, skew, tickets = _story_notes(tmp_path, [
         "My platform team was at 41 pages a week with two people covering most nights. I deleted or merged 14 alerts "
         "and wrote runbooks. Pages went from 41 a week to 11 and nobody did more than two nights a month.",
         "My data team's nightly ETL took six hours and missed the 7am SLA twice a week. Moving it to Spark with "
@@ -69,6 +78,8 @@ def test_a_faithful_retelling_of_terse_notes_claims_no_contradiction(tmp_path: P
         "months.",
         "Two weeks of digging with my team found skew between training and serving in the user-age feature. I fixed "
         "the serving transform, re-ran the A/B test, and the fix lifted CTR by about 4%.",
+        "My team's ticket classifier had recall around 0.6 for months. I traced 11% of the labels to an import rule "
+        "and support ops fixed it at the source. After a retrain recall rose to about 0.8, precision flat.",
     ], prep=NOTES)  # fmt: skip
-    for notes in (pages, etl, judge, skew):
+    for notes in (pages, etl, judge, skew, tickets):
         assert not _contradictions(notes), notes
