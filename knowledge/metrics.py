@@ -155,7 +155,7 @@ def _contrasted_money(text: str, toks: list[Tok]) -> list[Tok]:
     for prev, t in pairwise(toks):
         between = text[prev.end : t.start]
         money_before = prev.unit in ("$", "€", "£") and not t.unit and _SCALED.search(text, t.start, t.end)
-        if money_before and len(between) <= 40 and _CONTRAST.search(between) and not _SENTENCE_END.search(between):
+        if money_before and len(between) <= 40 and _CONTRAST.search(between) and not re.search(r"[.!?]\s", between):
             t.unit = prev.unit
     return toks
 

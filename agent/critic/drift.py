@@ -50,7 +50,8 @@ _BASE_SENTENCES = 3  # how far back "cut that by 45%" reaches for the level it c
 _CONTEXT = 50  # characters either side of a figure that describe it when its noun is not named
 _CONTRAST = re.compile(CONTRAST, re.IGNORECASE)
 _CONTRAST_GAP = 40  # "$640k build vs $220k license": at most this many characters between the two figures
-_FULL_STOP = re.compile(r"[.!?](?=\s+[A-Z])|\n")  # not the dot of "est. 6 months"
+# A sentence or list item ends: not the dot of "est. 6 months", nor a line wrapped inside a sentence.
+_FULL_STOP = re.compile(r"[.!?](?=\s+[A-Z])|\n\s*(?:\n|[-*•]|\d+[.)])")
 
 
 @dataclass(frozen=True)
@@ -240,13 +241,20 @@ def agrees(a: Figure, s: Figure) -> bool:
     """The answer's figure restates the story's figure (same dimension, matching values in matching phases)."""
     if not same_dim(a, s):
         return False
-    if a.bound and a.before is not None and s.before is not None:  # "from 4 hours to under an hour"
-        return close(a.before, s.before, a.hedged) and _within(a.bound, a.after, s.after)
+    if a.bound and a.before is not None and s.before is not None:  # "from 5 hours to under an hour" for 35 min
+        return close(a.before, s.before, a.hedged) and _inside(a.bound, a.after, s.after)
     if a.bound:  # "over a week" restates 9 days; "under a second" restates 800 ms
         return _values_agree(a, s, lambda x, y: _within(a.bound, x, y))
     if a.dim == "time" and a.unit != s.unit:  # "two months" for 8 weeks: speech across units is approximate
         return _values_agree(a, s, lambda x, y: x is not None and y is not None and abs(x - y) <= 0.1 * max(x, y))
     return _values_agree(a, s, lambda x, y: close(x, y, a.hedged))
+
+
+def _inside(bound: str, said: float | None, notes: float | None) -> bool:
+    """Whether the notes' value keeps to a bound said as the end of a change (any value under "under an hour")."""
+    if said is None or notes is None:
+        return False
+    return notes <= said * 1.02 if bound == "upper" else notes >= said * 0.98
 
 
 def _within(bound: str, said: float | None, notes: float | None) -> bool:
