@@ -13,7 +13,7 @@ from knowledge.metric_units import MEASURE_UNITS, STOP, words
 from knowledge.models import Metric
 
 _VERBS = words(
-    "is are was were be been being stayed remained went came got became hit reached showed took made cut "
+    "is are was were be been being stayed remained went gone came got became hit reached showed took made cut "
     "dropped fell fallen falling rose risen grew grown improved reduced increased decreased lowered raised saved "
     "brought moved kept "
     "held ran spent had has have sat now still down up back roughly about around nearly almost "

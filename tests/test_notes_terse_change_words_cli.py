@@ -1,7 +1,8 @@
 """A relative change in terse notes ("storage cost down 35%", "chargebacks -11%") is compared with the answer's change
 of the same thing said in other words (critic_dev10's four missed contradictions, in this file's own words): the
 unit said as a word ("35 percent") names nothing, "down 35%" and a signed percentage are changes, and a failure is
-what failed ("job failures" / "failed jobs"). Through the real CLI, over notes and answers invented here."""
+what failed ("job failures" / "failed jobs"); in "gone 15 weeks without a failed night" the weeks count what follows.
+Through the real CLI, over notes and answers invented here."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ NOTES = """\
 ## Rewriting the nightly ingestion jobs
 - nightly ingestion jobs written as shell scripts by 5 different people
 - replaced them with one scheduler and typed job definitions, 6 wks of work
-- job failures down 40%, on-call pages at night halved
+- job failures down 40%, on-call pages at night halved, 9 wks without a failed night since
 """
 
 STORAGE = (
@@ -51,11 +52,12 @@ def test_a_changed_relative_change_said_in_other_words_is_caught(tmp_path: Path)
         "hours.",
         FRAUD + "By the end of the fourth quarter disputes from card holders had fallen by about 25 percent, and "
         "checkout never went down during the sale.",
-        JOBS + "Failed jobs dropped by roughly 70 percent, and night pages for on-call halved.",
+        JOBS + "Failed jobs dropped by roughly 70 percent, night pages for on-call halved, and we have now gone 15 "
+        "weeks without a failed night.",
     ], prep=NOTES)  # fmt: skip
     assert _contradictions(storage) == [("35%", "50 percent")], storage
     assert _contradictions(fraud) == [("-11%", "25 percent")], fraud
-    assert _contradictions(jobs) == [("40%", "70 percent")], jobs
+    assert _contradictions(jobs) == [("40%", "70 percent"), ("9 wks", "15 weeks")], jobs
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
@@ -64,7 +66,8 @@ def test_the_same_relative_change_said_in_other_words_is_no_contradiction(tmp_pa
         STORAGE + "Within one quarter the storage bill came down 35 percent, and restores still took under four hours.",
         FRAUD + "By the end of the fourth quarter card chargebacks were down 11 percent, and checkout never went down "
         "during the sale.",
-        JOBS + "Failed jobs fell by about 40 percent, and night pages for on-call halved.",
+        JOBS + "Failed jobs fell by about 40 percent, night pages for on-call halved, and we have now gone nine "
+        "weeks without a failed night.",
     ], prep=NOTES)  # fmt: skip
     assert not _contradictions(storage), storage
     assert not _contradictions(fraud), fraud
