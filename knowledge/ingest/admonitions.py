@@ -7,7 +7,9 @@ the story inside is lost. Each opener becomes a heading one level below the last
 quoted title (icon shortcodes such as `:material-star:` and escaped quotes dropped) or, untitled, by its kind
 ("Tip"); its body is dedented. A content tab inside (`=== "Story"`) becomes a bold label line over its own dedented
 text. A `:::kind {attributes} Title` container line likewise becomes a heading named by its title (the kind and
-the attributes are markup, not words of the title), and its closing `:::` is blanked. Obsidian's Admonition
+the attributes are markup, not words of the title), and its closing `:::` is blanked; an untitled one holding a line
+or two (`:::note` / "keep it short" / `:::`) is an aside in the text around it, not a section: its markers are
+blanked and its words stay where they are, led by the box's kind ("Note: keep it short"). Obsidian's Admonition
 plugin writes its boxes as fenced blocks (```` ```ad-example ```` then `title: …`, `collapse: closed`, `color: …`
 lines, then the text): to a Markdown reader, code; each becomes a heading named by its `title:` line (or its kind)
 over its text, the settings lines and both fences blanked. Code fences are left alone. The number of lines never
@@ -49,6 +51,13 @@ def unadmonish(lines: list[str]) -> list[str]:
         if (atx := ATX.match(line)) is not None:
             level = len(atx.group(1))
         if (box := _CONTAINER.match(line)) is not None:
+            if not box["title"] and _aside(lines, i):
+                out[i] = ""
+                said = [j for j in range(i + 1, min(i + 1 + 2 * _ASIDE_LINES, len(lines))) if lines[j].strip()]
+                # led by its kind ("Note: ..."), a field of the text, so it names nothing told below it
+                out[said[0]] = f"{box['kind'].capitalize()}: {lines[said[0]].strip()}"
+                open_containers += 1
+                continue
             title = _title(f'"{box["title"]}"') or box["kind"].replace("-", " ").capitalize()
             out[i] = f"{'#' * min(level + 1, 6)} {title}"
             open_containers += 1
@@ -64,6 +73,23 @@ def unadmonish(lines: list[str]) -> list[str]:
         out[i] = f"{'#' * min(level + 1, 6)} {title}"
         _dedent_body(lines, out, i + 1, _STEP)
     return out
+
+
+_ASIDE_LINES = 2
+
+
+def _aside(lines: list[str], at: int) -> bool:
+    """The untitled container opened at `at` closes after a line or two of text."""
+    said = 0
+    for line in lines[at + 1 : at + 2 + _ASIDE_LINES * 2]:
+        if _CLOSE.match(line):
+            return said > 0
+        if _CONTAINER.match(line) or ATX.match(line):
+            return False
+        said += bool(line.strip())
+        if said > _ASIDE_LINES:
+            return False
+    return False
 
 
 def _unfence_boxes(lines: list[str]) -> list[str]:

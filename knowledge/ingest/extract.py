@@ -169,6 +169,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
             keep_reference(doc, sec, lines, (span.start, own_end), asks)
     doc.stories = regroup(doc.stories, lines, code, fallback_title, parts)  # sections holding titled stories (units.py)
     retitle(doc.stories, text.split("\n"))  # "--- draft 7 · not shared ---": named by its first line (bylines.py)
+    _named_by_parent(doc.stories, spans, parts)
     doc.stories.sort(key=lambda story: story.line)  # document order, whichever rule found a story
     return doc
 
@@ -214,6 +215,19 @@ _MIN_TOLD = 300  # characters of a card that tells a story rather than answering
 def _text_before(lines: list[str], start: int, at: int) -> bool:
     """Some text (other than table rows) sits in lines[start:at]."""
     return any(x.strip() and not x.lstrip().startswith("|") for x in lines[start:at])
+
+
+def _named_by_parent(stories: list[RawStory], spans: list[Span], parts: frozenset[str]) -> None:
+    """A story under a sub-heading every entry repeats ("## Told as a story" under each note's own title)
+    is named by the heading above it: the repeated words name the template's part, not the story."""
+    at = {span.section.line: k for k, span in enumerate(spans) if span.section.heading}
+    for story in stories:
+        k = at.get(story.line)
+        if k is None or part_key(story.title) not in parts or story.question:
+            continue
+        above = parent_title(spans, k)
+        if above and part_key(above) not in parts:
+            story.title = above
 
 
 # A card's question followed by the story's own name: "Tell me about a time you failed. — Journey ID".

@@ -100,9 +100,10 @@ _CAPS_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 &/,.'’()+:!#–—-]{2,80}$")
 _DETAILS = re.compile(r"^\s*</?details(?:\s[^>]*)?>\s*$", re.IGNORECASE)
 _SUMMARY = re.compile(r"^\s*(?:<details(?:\s[^>]*)?>\s*)?<summary[^>]*>(?P<inner>.*?)</summary>\s*$", re.I)
 _TAG = re.compile(r"<[^>]+>")
-# A line naming the story that follows: "Story: X", "**Story title** - X", "Title: X" (notes apps, plain text).
+# A line naming the story that follows: "Story: X", "**Story title** - X", "Title: X" (notes apps, plain text),
+# "My example - X" (own examples typed under a report's or a course's boilerplate).
 _NAME_LINE = re.compile(
-    r"^(?:\*\*|__)?(?:story(?:\s+(?:title|name))?|title)(?:\s*(?:\*\*|__))?\s*(?::|\s[-–—])\s*(?:\*\*|__)?"
+    r"^(?:\*\*|__)?(?:(?:my\s+)?(?:story|example)(?:\s+(?:title|name))?|title)(?:\s*(?:\*\*|__))?\s*(?::|\s[-–—])\s*(?:\*\*|__)?"
     r"(?P<name>[^*_\n]{2,100}?)(?:\*\*|__)?\s*$",
     re.IGNORECASE,
 )
@@ -278,7 +279,7 @@ def _html_card(line: str) -> str:
 
 def _pseudo_title(lines: list[str], i: int, plain: bool) -> str | None:
     """Text of a line that stands alone as a title: an ALL-CAPS line or a whole-bold line after a break."""
-    if i > 0 and lines[i - 1].strip() and not _ATX.match(lines[i - 1]):
+    if i > 0 and lines[i - 1].strip() and not _ATX.match(lines[i - 1]) and not _after_break(lines, i):
         return None  # titles start a block; a bold line inside a paragraph is emphasis
     line = lines[i].strip()
     decorated = title_line(line)
@@ -312,6 +313,11 @@ def _is_caps_title(line: str) -> bool:
     letters = sum(c.isalpha() for c in line)
     words = line.split()
     return letters >= 5 and len(words) <= 12 and any(len(w) >= 3 and w.isalpha() for w in words)
+
+
+def _after_break(lines: list[str], i: int) -> bool:
+    """Line i follows a rule that stands alone between blank space (a section break), not a banner's lower edge."""
+    return bool(_RULE.match(lines[i - 1])) and (i < 2 or not lines[i - 2].strip())
 
 
 def blank_front_matter(lines: list[str]) -> list[str]:

@@ -4,6 +4,9 @@
 - a numbered or bulleted question directly followed by a STAR block or an answer label
   (`3. Describe a conflict with a peer.` then `**S:** ...`).
 
+- a quoted numbered prompt answered inline below it, as in a reply to a recruiter's prep guide
+  (`> 3. A process you fixed that nobody owned.` then the candidate's own unquoted paragraph).
+
 A quote inside a story ("> Why did nobody see it?") does not ask the candidate anything and is left alone.
 """
 
@@ -58,10 +61,28 @@ def _quoted(lines: list[str], i: int, first: str) -> None:
         return  # "> **Situation:** ..." is a story written in a callout
     text = clean(" ".join(parts))
     explicit = question_line(text)
-    if explicit or (asks(text) and j - i <= 3):
+    if explicit or (asks(text) and j - i <= 3) or _answered_inline(lines, parts[0], j):
         lines[i] = f"Q: {explicit[0] if explicit else text}"
         for k in range(i + 1, j):
             lines[k] = ""
+
+
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
+_ANSWER_CHARS = 200  # an inline answer is a paragraph, not a one-line aside
+
+
+def _answered_inline(lines: list[str], first: str, after: int) -> bool:
+    """A numbered prompt of a few words, quoted, with an unquoted paragraph of the reader's own under it."""
+    if not _NUMBERED.match(first) or len(first.split()) < 5:
+        return False
+    j = after
+    while j < len(lines) and j < after + 2 and not lines[j].strip():
+        j += 1
+    said = 0
+    while j < len(lines) and lines[j].strip() and not _QUOTE.match(lines[j]) and not lines[j].lstrip().startswith("#"):
+        said += len(lines[j].strip())
+        j += 1
+    return said >= _ANSWER_CHARS
 
 
 def _answer_follows(lines: list[str], i: int, indent: int) -> bool:

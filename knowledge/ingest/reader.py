@@ -14,7 +14,7 @@ import ftfy
 
 from knowledge.paths import link_problem
 
-SUFFIXES = (".md", ".markdown", ".txt", ".org", ".adoc", ".asciidoc", ".tsv", ".wiki", ".rst", ".rest", ".xml",
+SUFFIXES = (".md", ".markdown", ".mdx", ".txt", ".org", ".adoc", ".asciidoc", ".tsv", ".wiki", ".rst", ".rest", ".xml",
             ".html", ".htm", ".tex", ".opml", ".docx", ".docm", ".odt", ".rtf", ".ipynb", ".xlsx", ".xlsm", ".pptx",
             ".pdf", ".mht", ".mhtml", ".xmind", ".typ", ".canvas", ".ics", ".epub")
 # JSON, YAML and CSV files (datadoc.py) are read when named; inside a folder they are more often settings or data

@@ -21,6 +21,7 @@ TITLE_KEYS = ("summary", "title", "name", "subject", "heading", "headline", "cap
 _ASKED = ("question", "prompt")
 _NAMING = ("story", "example", "case", "topic", "theme")  # title-like keys that hold the question a record answers
 BODY_KEYS = ("description", "body", "content", "text", "answer", "details", "story", "notes", "desc")
+_NAME_CHARS = 100  # a body-named field this short and on one line can name a record that has no title field
 LONG = 120  # characters of text that make a field a record's body rather than metadata
 _TICKET = re.compile(r"^\s*\[[A-Z][A-Z0-9]*-\d+\]\s*")
 _TAG = re.compile(r"<[^<>]{1,400}>")
@@ -57,6 +58,11 @@ def record_of(pairs: Iterable[tuple[str, str]]) -> Record | None:
         named_by = [(n, t) for n, t in fields if n in _NAMING and len(t) <= 100 and "\n" not in t]
         titles = named_by[:1]
         fields = [f for f in fields if f not in titles]
+    if not titles:  # a task app's CONTENT over its DESCRIPTION: a short one-line text field names the long one
+        short = [(n, t) for n, t in fields if len(t) <= _NAME_CHARS and "\n" not in t and n in BODY_KEYS]
+        if short and any(len(plain(t)) >= LONG for _, t in fields):
+            titles = short[:1]
+            fields = [f for f in fields if f not in titles]
     parts = sum(1 for name, _ in fields if _part(name))
     if not titles or not (parts >= 2 or any(len(plain(t)) >= LONG for _, t in fields)):
         return None
