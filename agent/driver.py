@@ -40,6 +40,7 @@ from agent.checkpoint import SqliteStore
 from agent.coaching.record import record_progress
 from agent.context import Context, new_session_id, with_seed
 from agent.graph import graph_with
+from agent.hint_choice import off_topic_told
 from agent.nodes.critique import warm_up
 from agent.nodes.plan import load_pack
 from agent.nodes.retrieve import open_index, prefetch_stories, search_stories, story_index
@@ -253,12 +254,15 @@ class InterviewDriver:
         return step
 
     def hint(self) -> Any:
-        """The best matching prepared story (StoryHit) for the pending question, or None when none fits it."""
+        """The best matching prepared story (StoryHit) for the pending question, or None when none fits it. A story
+        the candidate already told to this question and the critic judged off topic is never the hint: the
+        feedback above the prompt has just named a fitting one instead (critic/core.py skips it the same way)."""
         step = self._current or self.pending()
         if step.kind == "done" or self._payload is None:
             return None
         hits = search_stories(self.context, self._payload["main_question"], self._payload["competency"])
-        return next((hit for hit in hits if getattr(hit, "fits", True)), None)
+        off = off_topic_told(self._values().get("turns", []), self._payload.get("turn_index"))
+        return next((hit for hit in hits if getattr(hit, "fits", True) and hit.story.id not in off), None)
 
     def discard_if_empty(self) -> bool:
         """Forget a session nobody answered anything in (Ctrl-C at the first question); True when discarded."""
