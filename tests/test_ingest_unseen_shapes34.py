@@ -119,3 +119,27 @@ def test_quoted_numbered_prompts_answered_inline(tmp_path: Path) -> None:
     assert len(stories) == 2
     assert "thermocouple" in stories[0].text and "florist" not in stories[0].text
     assert "florist" in stories[1].text
+
+
+def test_a_section_that_says_it_has_no_story_is_not_one(tmp_path: Path) -> None:
+    # A board card in the same shape as the ones holding stories, whose text says there is none to tell.
+    path = tmp_path / "board.md"
+    path.write_text(
+        f"# Team board\n\n### Kilns — green all year\n\n{KILN}\n\n### Deliveries — amber\n\n*Team said:* \"vans are "
+        "fine\"\n\nNo story. We visited the florist in May and I asked about sharing the van; it went well, "
+        "then I dropped it.\n",
+        encoding="utf-8",
+    )
+    assert _titles(path) == ["Kilns — green all year"]
+
+
+def test_a_short_inline_reply_ends_the_answer_above_it(tmp_path: Path) -> None:
+    path = tmp_path / "Re prep.txt"
+    path.write_text(
+        "On Tue, Noor wrote:\n> 1. A time you fixed a process nobody owned.\n\n"
+        f"{KILN}\n\n> 2. A time you handled an angry customer on the phone.\n\n"
+        "Nothing good here, I will say so and move on to the next one.\n",
+        encoding="utf-8",
+    )
+    stories = ingest_paths([path]).stories
+    assert "move on to the next one" not in stories[0].text

@@ -41,6 +41,11 @@ META_TITLE = re.compile(
 # Titles that say the section holds no story ("Gaps (no story yet)", "no stories for these"): what follows may
 # tell what happened around the candidate, but the author has said it is not a story to tell.
 _NO_STORY_TITLE = re.compile(r"\bno stor(?:y|ies)\b(?!\s*points?\b)", re.IGNORECASE)
+# The same said in the text, as a sentence of its own: "No story, will skip.", "No story yet - ...", "no story here".
+_NO_STORY_SAID = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?:[*_]{1,2})?no stor(?:y|ies)(?:\s+(?:yet|here|for (?:this|it|now)))?\s*[.,;:!—–-]",
+    re.IGNORECASE,
+)
 # Titles of notes about the candidate's practice, never a story of theirs even when told in the first person
 # ("Mock #2 feedback (Jonas)", "Coach's feedback", "Notes from the practice interview").
 _PRACTICE_TITLE = re.compile(
@@ -116,7 +121,7 @@ def _is_reference(title: str, text: str, fields: dict[str, str], question: str) 
         return True  # "S = Context and challenges", "**Result:** [?]"
     if question:
         return False  # a prepared answer, whatever its title says
-    if _NO_STORY_TITLE.search(title):
+    if _NO_STORY_TITLE.search(title) or _NO_STORY_SAID.search(text):
         return True  # the author's own word that this is not a story
     if _PRACTICE_TITLE.search(title):
         return True  # what a coach or a mock interviewer said about the stories

@@ -68,7 +68,7 @@ def _quoted(lines: list[str], i: int, first: str) -> None:
 
 
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
-_ANSWER_CHARS = 200  # an inline answer is a paragraph, not a one-line aside
+_ANSWER_CHARS = 60  # an inline answer says something: a sentence at least, not "ok" or "will do"
 
 
 def _answered_inline(lines: list[str], first: str, after: int) -> bool:
