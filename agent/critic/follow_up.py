@@ -15,10 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from agent.critic import chain, lexical, signals
+from agent.critic import chain, lexical, signals, which_holds
 from agent.critic.another_story import answers_another
 from agent.critic.core import _signals, non_answer
-from agent.critic.drift import agrees, figures
 from agent.critic.features import Features, compute
 from agent.critic.generic import says_nothing
 from agent.critic.listed import listed_points, supplies_all
@@ -31,7 +30,6 @@ from agent.critic.star import concrete as pictured
 from agent.critic.star import names_a_thing, states_result
 from agent.critic.story_notes import drift_notes, told_index
 from agent.critic.text import clip, first_person, i_action, sentences, words
-from knowledge.metrics import extract_metrics
 from knowledge.models import Story
 from knowledge.paths import is_sample
 from prompts import load_yaml, render
@@ -194,17 +192,6 @@ def _on_the_subject(info: QuestionInfo, f: Features, text: str) -> bool:
     or reports a measured change (a figure from one value to another, or by how much it moved)."""
     changed = any(m.role == "outcome" and (m.baseline is not None or m.phase == "delta") for m in f.metrics)
     return changed or lexical.fits(info, text)[0] > 0
-# A follow-up that sets two figures side by side and asks which holds ("Your notes say 14 hours; you said 20 hours.
-# Which is right?") is answered by a reply that restates one of them, whatever else it adds.
-WHICH_HOLDS = re.compile(r"\bwhich (?:one |of (?:them|the two) )?(?:is|was) (?:right|correct|true)\b", re.IGNORECASE)
-
-
-def picks_a_figure(follow_up: str, reply: str) -> bool:
-    """The follow-up asks which of its figures holds and the reply restates one of them."""
-    if not WHICH_HOLDS.search(follow_up):
-        return False
-    asked = figures(follow_up, extract_metrics(follow_up))
-    return any(agrees(a, s) for a in figures(reply, extract_metrics(reply)) for s in asked)
 
 
 def _fits(sem: Semantic, sent_vecs: np.ndarray | None, follow_up: str, question: str) -> list[float] | None:
@@ -275,7 +262,10 @@ def critique_follow_up(
     # A reply continues the earlier answer in its own words ("the calibration step", "their namespace") and may
     # share none with the questions: the word check alone cannot call it off topic; the meaning check below can.
     word_off_topic = verdict.reason == "off_topic" and not verdict.injection
-    if (verdict.reason is not None and not word_off_topic) or verdict.injection:
+    # Asked which figure holds, a reply that says so is complete at any length (which_holds.py): "12 is right" is
+    # neither a non-answer nor about something else.
+    settled = which_holds.settles(follow_up, typed) and not verdict.injection
+    if (verdict.reason is not None and not word_off_topic and not settled) or verdict.injection:
         reason = verdict.reason or "injection"
         return non_answer(info.type, reason, [], applies).model_copy(update={"closes_gap": False, "probes": probes})  # type: ignore[arg-type]
     if len(words(typed)) < DECLINE_WORDS and DECLINES.search(typed):
@@ -301,18 +291,18 @@ def critique_follow_up(
     # A follow-up that lists its points is answered point by point (listed.py): a clause for each is what it asked,
     # however far the reply's words sit from the follow-up's.
     point_by_point = bool(listed_points(follow_up)) and not elsewhere and supplies_all(follow_up, verdict.text)
-    given = given or point_by_point
+    given = given or point_by_point or settled
     if elsewhere or (fits is None and word_off_topic and not given) or (
             fits is not None and not given and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
         crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
     closes, partly = _closes(probes, f, info, verdict.text, follow_up)
-    closes = closes or picks_a_figure(follow_up, verdict.text) or point_by_point
+    closes = closes or settled or point_by_point
     n_words = len(words(verdict.text))
     # Generalities ("there are always trade-offs", "we communicated more") carry a probe's words without giving
     # anything it asked for: nothing particular is said, so nothing is closed (generic.py).
     empty = says_nothing(f.sents, f.metrics)
-    if empty:
+    if empty and not settled:
         closes = False
     # Close in meaning to the probe, or specific throughout (high specificity: named things and figures) or with a
     # measured outcome: static vectors put a reply that reports a metric moving far from "how did you realise it
@@ -328,7 +318,7 @@ def critique_follow_up(
     # Said again after the previous follow-up: nothing of what this one asked is given (a correction is judged on what
     # it now says, and told it was seen).
     told = chain.relation(verdict.text, previous)
-    repeated = told is not None and told.kind == "repeat"
+    repeated = told is not None and told.kind == "repeat" and not settled
     if repeated:
         closes, partly = False, False
     if closes:
@@ -338,13 +328,20 @@ def critique_follow_up(
         detailed = any(pictured(s, f.metrics) for s in f.sents)
         score = 5 if f.spec == "high" or (f.spec == "medium" and n_words >= 25) or measured else (
             4 if f.spec == "medium" or detailed else 3)
+        # Settling which figure holds answers the check in full, however short; it was still a slip to correct.
+        score = 4 if settled else score
     else:
         # A vague reply is still a reply (2-3); nothing, a dodge, a few words or an evasion score 1.
         evasive = bool(EVASIVE.search(verdict.text)) and not partly
         score = 3 if partly and f.spec != "low" else 2 if partly or (n_words >= 12 and not evasive) else 1
         score = min(score, 2) if repeated else score
     gap = [] if score == 5 else [probes if not closes and probes != "none" else "specificity"]
+    gap = ["quantified_result"] if settled and closes else gap
     drift = _reply_drift(verdict.text, f, stories, earlier)
+    if which_holds.asks_which(follow_up):
+        # The figure the follow-up asked about is the candidate's to settle: choosing their own over the notes is an
+        # answer, not the same contradiction again.
+        drift = [n for n in drift if not which_holds.gives_a_figure(follow_up, n.said_value or n.answer_text)]
     if drift:
         # A figure of the reply that contradicts the candidate's own notes costs a point, as in a first answer, and
         # is what to fix first.
@@ -355,11 +352,21 @@ def critique_follow_up(
         question_type=info.type, star=StarFlags(**{p: getattr(f.star, p) is not None for p in StarFlags.model_fields}),  # type: ignore[arg-type]
         quantified_result=f.quantified, metrics=f.metrics, ownership=f.own, specificity=f.spec,  # type: ignore[arg-type]
         applies=applies, weak_or_missing=gap,  # type: ignore[arg-type]
-        gap=drift[0].message if drift else phr["gaps"][gap[0]] if gap else "", story_notes=drift,
+        gap=drift[0].message if drift else _gap_line(phr, gap, follow_up, closes), story_notes=drift,
         score=score, evidence=evidence, closes_gap=closes, probes=probes, non_answer=score == 1 and not closes,
         signals=_signals(f, typed),  # the question's signals it shows (judged only for a signal or relevance probe)
         notes=[*_chain_notes(phr, told), *([] if closes else [phr["follow_up_open"]])],
     )  # fmt: skip
+
+
+def _gap_line(phr: dict[str, Any], gap: list[str], follow_up: str, closes: bool) -> str:
+    """The gap as the candidate reads it: a check of which figure holds asks that again while open, or says it is
+    settled, not for a number on the outcome (the probe such a follow-up carries)."""
+    if not gap:
+        return ""
+    if gap[0] == "quantified_result" and which_holds.asks_which(follow_up):
+        return str(phr["which_holds"]["closed" if closes else "open"])
+    return str(phr["gaps"][gap[0]])
 
 
 def _chain_notes(phr: dict[str, Any], told: chain.Relation | None) -> list[str]:
