@@ -22,6 +22,7 @@ from agent.critic.features import Features, compute
 from agent.critic.generic import says_nothing
 from agent.critic.listed import listed_points, supplies_all
 from agent.critic.nonanswer import detect
+from agent.critic.own_part import names_own_part
 from agent.critic.question import QuestionInfo
 from agent.critic.relevance import MOTIVE, shared_topic
 from agent.critic.schema import Critique, Evidence, Span, StarFlags, StoryNote
@@ -153,8 +154,11 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
         # "We talked it through as a team" names no part of the candidate's own: not even partly.
         # A one-liner reads as unspecific by length alone; its own step naming a product or a figure ("I ran a
         # one-week benchmark of X against Y") gives the part asked for. "Hands-on throughout" names nothing.
-        "ownership": (f.own == "clear" and f.star.action is not None
-                      and (f.spec != "low" or names_a_thing(f.star.action, f.metrics)), f.own in ("clear", "mixed")),
+        # A short reply dividing the work names the candidate's part without reading as specific ("the pricing model
+        # was my call", no "I" at all; "I wrote the comparison"): own_part.py reads such a part directly.
+        "ownership": ((f.own == "clear" and f.star.action is not None
+                       and (f.spec != "low" or names_a_thing(f.star.action, f.metrics))) or names_own_part(text),
+                      f.own in ("clear", "mixed") or names_own_part(text)),
         # A step closes an action probe when it is the candidate's own (or shared with "we" and "I") and something an
         # interviewer could picture: "I kept them informed as usual" or "we talked it through as a group" names a
         # step and gives nothing of what was asked.
