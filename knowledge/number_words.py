@@ -47,3 +47,24 @@ def word_value(phrase: str) -> float:
             total += max(current, 1.0) * _MULT[w]
             current = 0.0
     return total + current
+
+
+# A written number with an optional scale: "640k", "$4.2M", "1.5 million", "38".
+_DIGITS = re.compile(
+    r"(?<![\w.])[$€£]?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(?P<s>k|m|bn|thousand|million|billion)(?![a-z]))?",
+    re.IGNORECASE,
+)
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+def spoken_numbers(text: str) -> set[float]:
+    """Every number of `text` however it is said, bare ones included ("against fourteen", "it was 12"): digits as
+    written and with their scale applied ("$4.2M" -> 4.2 and 4,200,000), and spelled-out numbers."""
+    out: set[float] = set()
+    for m in _DIGITS.finditer(text):
+        v = float(m.group("n").replace(",", ""))
+        out |= {v, v * _SCALES.get((m.group("s") or "").lower(), 1.0)}
+    # a scale word after digits ("1.5 million") was read with them above
+    out |= {v for m in WORD_NUMBER.finditer(text)
+            if (v := word_value(m.group("num"))) and not re.search(r"\d\s*$", text[: m.start()])}  # fmt: skip
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -421,17 +421,22 @@ def shares(text: str) -> list[float]:
 
 
 def omitted(answer: Sequence[Figure], story: Sequence[Figure], headline: Sequence[int],
-            spoken: Sequence[float] = ()) -> list[Figure]:  # fmt: skip
+            spoken: Sequence[float] = (), bare: Collection[float] = ()) -> list[Figure]:  # fmt: skip
     """Headline figures of the story (indexes in `headline`) that no figure of the answer restates; `spoken` are
-    the shares the answer says as fractions (`shares`)."""
+    the shares the answer says as fractions (`shares`), `bare` every number it says, unit or not
+    (number_words.spoken_numbers)."""
     said = [a.after for a in answer] + [a.before for a in answer]
     out: list[Figure] = []
     for k in headline:
         s = story[k]
         if any(restates(a, story) == k for a in answer):
             continue
+        if any(agrees(a, s) for a in answer):
+            continue  # said as such ("40ms target" for "(target 40ms)"), even where another figure claims its words
         if any(close(v, x) for v in _values(s) for x in said if x is not None and s.dim != "time"):
             continue  # the same number said in other words ("a third" for 33%): not left out
+        if s.dim != "time" and any(close(v, x) for v in _values(s) for x in bare):
+            continue  # said bare, its unit carried by the figure beside it ("six percent against fourteen")
         if s.dim == "%" and any(abs(v - x) <= FRACTION_POINTS for v in _values(s) for x in spoken):
             continue  # "roughly a third less" for a 30% drop
         out.append(s)

@@ -18,6 +18,7 @@ from agent.critic.schema import MetricMention, StoryNote
 from agent.critic.text import content_stems
 from knowledge.metrics import extract_metrics
 from knowledge.models import Metric, Story
+from knowledge.number_words import spoken_numbers
 from knowledge.paths import is_sample
 from prompts import load_yaml, render
 
@@ -101,7 +102,7 @@ def drift_notes(answer: str, mentions: Sequence[Metric], told: Story) -> list[St
             )
         )
     headline = [k for k in _headline(told, story) if k not in contradicted and not story[k].held]
-    left_out = omitted(said, story, headline, shares(answer))
+    left_out = omitted(said, story, headline, shares(answer), spoken_numbers(answer))
     if left_out:  # one omission is enough to act on
         figure_text = _fmt(left_out[0].metric)
         message = render(phr["omitted_metric"], story=_spoken(left_out[0].metric), title=told.title)

@@ -11,19 +11,13 @@ from __future__ import annotations
 
 import re
 
-from knowledge.number_words import WORD_NUMBER, word_value
+from knowledge.number_words import spoken_numbers
 
 # "which is right / correct / it", "which one was true", "which of the two is accurate".
 WHICH_HOLDS = re.compile(
     r"\bwhich (?:one |figure |number |of (?:them|the two|these) )?(?:is|was) (?:it|right|correct|true|accurate)\b",
     re.IGNORECASE,
 )
-# A written number with an optional scale: "640k", "$4.2M", "1.5 million", "38".
-_NUMBER = re.compile(
-    r"(?<![\w.])[$€£]?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|m|bn|thousand|million|billion)?(?![\w.]\d)",
-    re.IGNORECASE,
-)
-_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 # The sides a reply can name: the notes, the answer ("what I said"), or a position in the follow-up.
 SIDE = re.compile(
     r"\b(?:(?:the|my) notes?|notes (?:are|is|were|have)|what I (?:just )?(?:said|told you|wrote)|I said|"
@@ -45,26 +39,14 @@ def asks_which(follow_up: str) -> bool:
     return bool(WHICH_HOLDS.search(follow_up))
 
 
-def _values(text: str) -> set[float]:
-    """Each number of `text` as written and with its scale applied ("$4.2M" -> 4.2 and 4,200,000)."""
-    out: set[float] = set()
-    for m in _NUMBER.finditer(text):
-        v = float(m.group("n").replace(",", ""))
-        out |= {v, v * _SCALES.get((m.group("s") or "").lower(), 1.0)}
-    for m in WORD_NUMBER.finditer(text):
-        v = word_value(m.group("num"))
-        out |= {v} if v else set()
-    return out
-
-
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= CLOSE * max(abs(a), abs(b), 1e-9)
 
 
 def gives_a_figure(follow_up: str, reply: str) -> bool:
     """The reply gives one of the follow-up's figures again, in whatever form."""
-    asked = _values(follow_up)  # a follow-up asking which holds has no numbers but the figures it sets out
-    return any(_same(a, r) for a in asked for r in _values(reply))
+    asked = spoken_numbers(follow_up)  # a follow-up asking which holds has no numbers but the figures it sets out
+    return any(_same(a, r) for a in asked for r in spoken_numbers(reply))
 
 
 def settles(follow_up: str, reply: str) -> bool:
