@@ -60,6 +60,8 @@ SUBSTANTIAL_WORDS = 40
 # Probes for a part of the answer's form, which a reply gives or not whatever its words (_closes checks the part).
 GIVEN_BY_FORM = ("ownership", "action", "result", "quantified_result")
 MEASURED_WORDS = 12  # a reply this long with a figure in it says what it measured, not only the figure
+# Parts of an answer a reply shows by a cue of its own (features.CUE_NAMES, scale, example), reported as evidence.
+SHOWN_BY_CUE = ("tradeoffs", "requirements", "failure_modes", "rationale", "scale", "example")
 # A short reply that declines the follow-up ("I'd rather not say", "I can't share that") gives nothing of what it asked.
 DECLINES = re.compile(
     r"\b(?:(?:I'd|I would) (?:rather|prefer) not|(?:I'd|I would) prefer to (?:skip|not)|"
@@ -352,6 +354,10 @@ def critique_follow_up(
         score, gap = max(1, score - 1), ["quantified_result", *(g for g in gap if g != "quantified_result")]
     evidence = [Evidence(field=probes, span=Span(start=s.start, end=s.end, text=typed[s.start : s.end]))
                 for s in f.sents[:1] if closes]  # fmt: skip
+    # What else the reply gives, whatever was asked (its scale, failure handling, a trade-off, a reason): the next
+    # follow-up must not ask for it again (nodes/critique._shown_in_reply). Nothing from a reply that says nothing.
+    evidence += [Evidence(field=name, span=Span(start=s.start, end=s.end, text=typed[s.start : s.end]))
+                 for name, s in f.cues.items() if name in SHOWN_BY_CUE and name != probes and not empty]  # fmt: skip
     return Critique(
         question_type=info.type, star=StarFlags(**{p: getattr(f.star, p) is not None for p in StarFlags.model_fields}),  # type: ignore[arg-type]
         quantified_result=f.quantified, metrics=f.metrics, ownership=f.own, specificity=f.spec,  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from langgraph.runtime import Runtime
 from agent.context import Context
 from agent.critic import critique_answer as run_critic
 from agent.critic import critique_follow_up
+from agent.critic.follow_up import SHOWN_BY_CUE
 from agent.critic.question import QuestionInfo, question_info
 from agent.critic.schema import Critique
 from agent.critic.story_notes import told_index
@@ -168,7 +169,8 @@ def _follow_up(
 def _shown_in_reply(reply: dict[str, Any]) -> set[str]:
     """The gaps a follow-up reply closes by what it says, whatever it was asked: a reply brought back to the question
     ("It was my call: I ...") gives the candidate's own part too, and a second follow-up asking "which of those
-    decisions did you make yourself?" chases what was just said. Nothing from a non-answer or an off-topic reply."""
+    decisions did you make yourself?" chases what was just said; a reply giving the load it was designed for answers
+    "what scale?" before it is asked. Nothing from a non-answer or an off-topic reply."""
     if reply.get("non_answer") or reply.get("relevance") == "off_topic":
         return set()
     star, spec, own = reply.get("star") or {}, reply.get("specificity"), reply.get("ownership")
@@ -177,6 +179,8 @@ def _shown_in_reply(reply: dict[str, Any]) -> set[str]:
         shown |= {"action", "ownership"} if own == "clear" else {"action"} if own != "unclear" else set()
     if star.get("result"):
         shown |= {"result", "quantified_result"} if reply.get("quantified_result") else {"result"}
+    # its scale, failure handling, trade-offs, reasons or example, found by the critic (follow_up.SHOWN_BY_CUE)
+    shown |= {e["field"] for e in reply.get("evidence") or [] if e.get("field") in SHOWN_BY_CUE}
     return shown
 
 
