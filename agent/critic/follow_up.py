@@ -58,7 +58,11 @@ ON_THE_ASK = 0.30
 OPEN_PROBES = ("failure_modes", "tradeoffs", "rationale", "requirements", "scale", "quantified_result", "signal")
 SUBSTANTIAL_WORDS = 40
 # Probes for a part of the answer's form, which a reply gives or not whatever its words (_closes checks the part).
-GIVEN_BY_FORM = ("ownership", "action", "result", "quantified_result")
+# The scene before the work and a lived example are parts of the form too: "the repo had no shared style and reviews
+# dragged" gives the situation asked for in words neither question uses.
+GIVEN_BY_FORM = ("ownership", "action", "result", "quantified_result", "situation", "example")
+# Topical words a reply shares with the answer it follows to go on with it: one is often a common verb ("kept").
+SHARED_WITH_EARLIER = 2
 MEASURED_WORDS = 12  # a reply this long with a figure in it says what it measured, not only the figure
 # Parts of an answer a reply shows by a cue of its own (features.CUE_NAMES, scale, example), reported as evidence.
 SHOWN_BY_CUE = ("tradeoffs", "requirements", "failure_modes", "rationale", "scale", "example")
@@ -193,11 +197,13 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
     return concrete or own_step, f.spec != "low"
 
 
-def _on_the_subject(info: QuestionInfo, f: Features, text: str) -> bool:
+def _on_the_subject(info: QuestionInfo, f: Features, text: str, earlier: str = "") -> bool:
     """The reply uses a distinctive word of the asked question or its signals (lexical.py: "compared", "decision"),
-    or reports a measured change (a figure from one value to another, or by how much it moved)."""
+    reports a measured change (a figure from one value to another, or by how much it moved), or goes on with the
+    answer it follows, sharing topical words with it ("the repos", "the reviews": relevance.shared_topic)."""
     changed = any(m.role == "outcome" and (m.baseline is not None or m.phase == "delta") for m in f.metrics)
-    return changed or lexical.fits(info, text)[0] > 0
+    goes_on = bool(earlier.strip()) and shared_topic(earlier, text) >= SHARED_WITH_EARLIER
+    return changed or goes_on or lexical.fits(info, text)[0] > 0
 
 
 def _fits(sem: Semantic, sent_vecs: np.ndarray | None, follow_up: str, question: str) -> list[float] | None:
@@ -293,7 +299,7 @@ def critique_follow_up(
     # compared), so static vectors and MiniLM put it far from both texts. Another story (answers_another) or an aside
     # with none of the question's words and no measured change (a holiday, a family event) is still off topic.
     given = closes and probes in GIVEN_BY_FORM and len(words(verdict.text)) <= CHECKED_WORDS and _on_the_subject(
-        info, f, verdict.text)  # fmt: skip
+        info, f, verdict.text, earlier)  # fmt: skip
     # A follow-up that lists its points is answered point by point (listed.py): a clause for each is what it asked,
     # however far the reply's words sit from the follow-up's.
     point_by_point = bool(listed_points(follow_up)) and not elsewhere and supplies_all(follow_up, verdict.text)
