@@ -110,6 +110,19 @@ EVASIVE_CUES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# What a choice cost, said without the words of a trade-off: "what did you give up?" is answered by the price paid.
+COST_CUES: tuple[tuple[str, str], ...] = (
+    (r"(?:costs?|takes?|uses?|needs?|eats?) (?:us |me |them |someone |somebody |a person )?"
+     r"(?:a|an|one|two|three|a few|several|\d+(?:\.\d+)?) (?:hours?|days?|weeks?|months?|sprints?|engineers?|people|"
+     r"(?:giga|mega|tera)bytes?|[GMT]B|GPUs?|servers?|machines?|dollars?)",
+     "Labelling takes a few days of an analyst's time."),
+    (r"(?:goes|go|went|gets|get|got|grows?|grew|falls?|fell) (?:stale|out of date|behind)|ages\b",
+     "The fixed list goes stale as the catalogue changes."),
+    (r"(?:we|I) (?:lost|lose|gave up|give up|had to accept|accepted|paid|pay)\b", "We gave up same-day updates."),
+    (r"(?:slower|more expensive|harder to|less flexible|more work|extra work|more complex|overhead)",
+     "Builds got slower by a minute or so."),
+)
+
 
 def _compiled(cues: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(p for p, _ in cues) + r")\b", re.IGNORECASE)
@@ -117,6 +130,7 @@ def _compiled(cues: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 
 UNSURE = _compiled(UNSURE_CUES)
 EVASIVE = _compiled(EVASIVE_CUES)
+COST = _compiled(COST_CUES)
 
 
 def probed_signal(info: QuestionInfo, follow_up: str) -> int | None:
@@ -176,7 +190,8 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
         "specificity": (f.spec != "low", False),
         "example": (f.case is not None, False),
         "rationale": (not flags["no_reason"], False),
-        "tradeoffs": (not flags["no_tradeoffs"], not flags["no_reason"]),
+        # A price named in plain words ("labelling takes a few days", "the set goes stale") is what was given up.
+        "tradeoffs": (not flags["no_tradeoffs"] or bool(COST.search(text)), not flags["no_reason"]),
         "failure_modes": (not flags["no_failure_modes"], False),
         "requirements": (not flags["no_requirements"], False),
         "scale": (not flags["no_scale"], False),
@@ -312,8 +327,9 @@ def critique_follow_up(
     closes = closes or settled or point_by_point
     n_words = len(words(verdict.text))
     # Generalities ("there are always trade-offs", "we communicated more") carry a probe's words without giving
-    # anything it asked for: nothing particular is said, so nothing is closed (generic.py).
-    empty = says_nothing(f.sents, f.metrics)
+    # anything it asked for: nothing particular is said, so nothing is closed (generic.py). A price paid is particular:
+    # it is what a trade-off probe asks for.
+    empty = says_nothing(f.sents, f.metrics) and not (probes == "tradeoffs" and COST.search(verdict.text))
     if empty and not settled:
         closes = False
     # Close in meaning to the probe, or specific throughout (high specificity: named things and figures) or with a
