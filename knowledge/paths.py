@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from functools import lru_cache
 from pathlib import Path
 
 APP_NAME = "mock-interviewer"
@@ -75,17 +76,24 @@ def samples_dir() -> Path:
     return PACKAGE_DIR / "samples"
 
 
+@lru_cache(maxsize=4096)
 def is_sample(source: str) -> bool:
     """Whether a story's source document is the bundled sample bank (a fictional candidate's, not the user's).
 
-    Also true for an index built from the bank at another checkout path: the package's own samples folder."""
+    Also true for an index built from the bank at another checkout path: the package's own samples folder.
+    Cached per source: resolving both paths walks the file system (~0.15 ms), and every turn asks it of its stories."""
     path = Path(source)
     try:
-        if path.resolve().is_relative_to(samples_dir().resolve()):
+        if path.resolve().is_relative_to(_samples_resolved()):
             return True
     except OSError:
         pass
     return path.parent.name == "samples" and path.parent.parent.name == "knowledge" and path.is_absolute()
+
+
+@lru_cache(maxsize=1)
+def _samples_resolved() -> Path:
+    return samples_dir().resolve()
 
 
 def roles_dir() -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -89,12 +90,24 @@ def _examples(sem: Semantic, info: QuestionInfo) -> np.ndarray | None:
     own, which has none, stands for itself); cached by Semantic.fixed."""
     if not info.signals:
         return None
-    return sem.fixed([examples.example(s) or s for s in _pool(info)])
+    return sem.fixed(list(_example_texts(_pool(info))))
+
+
+@lru_cache(maxsize=256)
+def _example_texts(pool: tuple[str, ...]) -> tuple[str, ...]:
+    # ~120 table look-ups per turn for a pack's fixed signals: once per asked question and process instead
+    return tuple(examples.example(s) or s for s in pool)
 
 
 def _pool(info: QuestionInfo) -> tuple[str, ...]:
     """Every signal of the role pack, the asked question's first."""
-    return (*info.signals, *(x for group in info.other_signals for x in group))
+    return _joined(info.signals, info.other_signals)
+
+
+@lru_cache(maxsize=256)
+def _joined(signals: tuple[str, ...], groups: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    # built ~5 times a turn from the same fixed signals (a pack's ~120): once per asked question and process
+    return (*signals, *(x for group in groups for x in group))
 
 
 def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[str] = frozenset(),

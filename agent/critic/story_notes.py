@@ -26,10 +26,10 @@ _TELLS = 0.35  # answer-story cosine above which the answer is taken to tell tha
 _BETTER_MARGIN = 0.08  # how much closer to the question another story must be
 
 
-def _cos(a: Counter[str], b: Counter[str]) -> float:
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
+def _cos(a: tuple[Counter[str], float], b: tuple[Counter[str], float]) -> float:
+    """Cosine of two (bag, norm) pairs (_text_bag, _story_bag)."""
+    (bag_a, na), (bag_b, nb) = a, b
+    dot = sum(v * bag_b[k] for k, v in bag_a.items() if k in bag_b)
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -117,10 +117,17 @@ def _story_bag(text: str) -> tuple[Counter[str], float]:
     return bag, math.sqrt(sum(v * v for v in bag.values()))
 
 
+@lru_cache(maxsize=64)
+def _text_bag(text: str) -> tuple[Counter[str], float]:
+    """An answer's (or question's) word bag and its norm, read-only: one turn asks told_index of the same answer
+    three or four times (the retrieve node, the critique node, the critic, the history feed)."""
+    bag = _bag(text)
+    return bag, math.sqrt(sum(v * v for v in bag.values()))
+
+
 def told_index(answer: str, stories: Sequence[Story]) -> int | None:
     """Which of `stories` the answer retells (word-bag cosine over the whole story), or None."""
-    ans_bag = _bag(answer)
-    ans_norm = math.sqrt(sum(v * v for v in ans_bag.values()))
+    ans_bag, ans_norm = _text_bag(answer)
     if not stories or not ans_norm:
         return None
     scores = []
@@ -146,7 +153,7 @@ def story_notes(
     if not stories:
         return []
     phr = load_yaml("critic_phrases.yaml")["story_notes"]
-    q_bag = _bag(question)
+    q_bag = _text_bag(question)
     best = told_index(answer, stories)
     notes: list[StoryNote] = []
     told = stories[best] if best is not None else None
@@ -156,7 +163,7 @@ def story_notes(
         if not is_sample(told.source):  # a fictional candidate's figures are not the user's to contradict
             notes += drift_notes(answer, mentions, told)
     fit = [
-        _cos(q_bag, _bag(" ".join(filter(None, [s.title, s.question or "", " ".join(s.competencies), s.text]))))
+        _cos(q_bag, _story_bag(" ".join(filter(None, [s.title, s.question or "", " ".join(s.competencies), s.text]))))
         for s in stories
     ]
     told_fit = fit[best] if best is not None else 0.0
