@@ -307,11 +307,25 @@ def _answer_line(question: str) -> str:
     while not line.endswith(b"\n"):
         if not select.select([fd], [], [], ASK_POLL)[0]:
             continue  # a signal's handler runs here, between two waits
-        chunk = os.read(fd, 4096)
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            _stop_if_hung_up()
+            raise
         if not chunk:
+            _stop_if_hung_up()
             break  # end of input (Ctrl-D on an empty line): No
         line += chunk
     return line.decode("utf-8", "replace")
+
+
+def _stop_if_hung_up() -> None:
+    """The read ended because the terminal closed: stop as its SIGHUP stops the session (KeyboardInterrupt), never
+    as a "No". A closed terminal wakes its reader before the kernel sends the SIGHUP, so the read could end first,
+    and the draft typed at question 1 went the "No" way, shown to a terminal that was gone (a 1-in-5 CI flake of
+    test_damaged_question_shows_draft). terminal_closed() takes the hang-up as handled: its SIGHUP raises nothing."""
+    if cli_signals.terminal_closed():
+        raise KeyboardInterrupt
 
 
 @contextmanager
