@@ -70,17 +70,26 @@ _leave_note = ""  # what leaving at once says after "Interrupted." (how to resum
 
 
 def install() -> None:
-    """Take over SIGINT, SIGHUP and SIGTERM for the command line (not for tests that call main() in-process)."""
+    """Take over SIGINT, SIGHUP and SIGTERM for the command line (not for tests that call main() in-process).
+
+    The watcher's thread starts first: Thread.start() waits for the thread to run, and a Ctrl-C taken by
+    on_interrupt during that wait raised KeyboardInterrupt out of install() (a traceback, stop 33's CI); until the
+    handlers change, the launch's own (agent.session: leave quietly, exit 130) has it. A stop in the instant the
+    handlers change leaves the same way: nothing has started."""
     global _installed, _tty
     _installed = True
     with contextlib.suppress(OSError, ValueError):
         _tty = os.isatty(0)
-    signal.signal(signal.SIGINT, on_interrupt)
-    signal.signal(signal.SIGHUP, on_hangup)
-    signal.signal(signal.SIGTERM, on_terminate)
-    signal.signal(RAISE_AGAIN, _raise_again)
     sys.unraisablehook = _unraisable
     threading.Thread(target=_watch, name="terminal-watch", daemon=True).start()
+    try:
+        signal.signal(RAISE_AGAIN, _raise_again)
+        signal.signal(signal.SIGHUP, on_hangup)
+        signal.signal(signal.SIGTERM, on_terminate)
+        signal.signal(signal.SIGINT, on_interrupt)
+    except KeyboardInterrupt:
+        os.write(2, b"\nInterrupted before the session started; nothing was saved.\n")
+        leave(_stop_code or 130)  # the terminal as it was (echo, line mode)
 
 
 def _unraisable(info: Any) -> None:

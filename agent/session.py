@@ -668,13 +668,7 @@ def cli() -> NoReturn:
     """`python -m agent.session`: main(), then exit. After Ctrl-C the process leaves at once: waiting for a
     background worker (the embedder still loading) would let another Ctrl-C hit interpreter shutdown, which
     prints a traceback and aborts (exit 134). Everything is saved before main() returns."""
-    try:
-        cli_signals.install()
-    except KeyboardInterrupt:
-        # Ctrl-C once its handler was in place and before install() returned (it waits for the terminal watcher's
-        # thread to start): nothing has started, so leave as a Ctrl-C while the modules load does
-        os.write(2, b"\nInterrupted before the session started; nothing was saved.\n")
-        cli_signals.leave(EXIT_INTERRUPTED)  # the terminal as it was (echo, line mode)
+    cli_signals.install()
     try:
         code = main()
     except (Exception, KeyboardInterrupt):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.slow_hook import slow_call
 from tests.test_session_tty import ARGS, PATIENCE, Terminal
 
 
@@ -37,6 +38,31 @@ def test_ctrl_c_right_after_launch_exits_130_without_a_traceback(isolated_data_d
             pass
         screen = term.text()
         echo = bool(termios.tcgetattr(term.master)[3] & termios.ECHO)  # the keys held at launch are given back
+    finally:
+        term.close()
+    assert "Traceback" not in screen and "KeyboardInterrupt" not in screen, screen[-1500:]
+    assert code == 130, (code, screen[-1500:])
+    assert "nothing was saved" in screen
+    assert echo
+
+
+def test_ctrl_c_while_the_signal_handlers_are_installed_exits_130_without_a_traceback(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    """Stop 33's CI: a Ctrl-C while cli_signals.install() waited for its terminal watcher's thread to start raised
+    KeyboardInterrupt out of install() (a traceback). The thread's start is held open here (tests.slow_hook) and the
+    Ctrl-C sent then: it leaves as a Ctrl-C while the modules load does."""
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_signals", "threading.Thread.start",
+                          "args[0].name == 'terminal-watch'", seconds=3)  # fmt: skip
+    term = Terminal(ARGS, extra_env=env)
+    try:
+        term.wait_for_mark(mark)
+        term.proc.send_signal(signal.SIGINT)
+        code = term.proc.wait(timeout=60)
+        while term._read():
+            pass
+        screen = term.text()
+        echo = bool(termios.tcgetattr(term.master)[3] & termios.ECHO)
     finally:
         term.close()
     assert "Traceback" not in screen and "KeyboardInterrupt" not in screen, screen[-1500:]
