@@ -199,10 +199,10 @@ def _sqlite_file() -> Path:
     return sqlite_file(url) if url else data_dir() / "sessions.sqlite"
 
 
-def bare_resume_held() -> str | None:
-    """held_elsewhere for a `--resume` without an id: the session it would pick (the latest unfinished one with
-    answers, read from the registry without opening the session store) when another process runs it, else None.
-    Not said early when a stopped session's journal or a kept draft could be picked first: the late check decides."""
+def bare_resume_target() -> str | None:
+    """The session a `--resume` without an id picks, when the registry alone says it (the latest unfinished one
+    with answers, read without opening the session store), else None. None too when a stopped session's journal or
+    a kept draft could be picked first: the resume itself decides then."""
     from agent import answer_journal
     from agent.cli_pending import waiting_sessions
     from agent.storage import read_one
@@ -217,7 +217,7 @@ def bare_resume_held() -> str | None:
         "SELECT thread_id FROM interview_sessions WHERE status = 'active' AND moves != 0 "
         "ORDER BY used DESC, rowid DESC LIMIT 1",
     )
-    return held_elsewhere(str(row[0])) if row else None
+    return str(row[0]) if row else None
 
 
 def emptied_database() -> str | None:

@@ -78,7 +78,7 @@ from agent.cli_input import (
 from agent.cli_loop import InterviewLoop
 from agent.cli_pending import waiting_answers
 from agent.cli_preflight import (
-    bare_resume_held,
+    bare_resume_target,
     check_session_header,
     check_store_writable,
     emptied_database,
@@ -139,12 +139,15 @@ def run(opts: Options) -> int:
         show_sessions(render)
         return EXIT_OK
     resuming = opts.resume is not None
+    # the session a resume opens, when known before it opens (a bare --resume: as the registry says): keys typed
+    # while it gets ready are kept as its draft at a stop (sweep 33 S2: a bare --resume only showed them to copy)
+    target = (opts.resume or bare_resume_target()) if resuming else None
     try:
         source = _answer_source(opts)
         if not source.interactive:
             release_keys()  # held at launch in case it was
         context = None if resuming else new_context(opts)
-        if resuming and (held := held_elsewhere(opts.resume) if opts.resume else bare_resume_held()):
+        if target and (held := held_elsewhere(target)):
             raise UsageError(held)  # before the banner and a spinner that invites typing
         if context is not None:
             check_inputs(context)
@@ -195,8 +198,12 @@ def run(opts: Options) -> int:
         from knowledge.embeddings import EmbedderUnavailableError
     except BaseException:  # Ctrl-C while it loads (on --resume): main() says so, under no spinner drawn again
         if resuming:
-            with cli_signals.saving():  # before the terminal gets its line mode back (getting_ready)
-                _keep_typed_at_resume(source, opts, render)
+            with cli_signals.saving():
+                if isinstance(source, PromptSource):  # before the terminal gets its line mode back (getting_ready)
+                    with contextlib.suppress(Exception):
+                        source.take_unread()
+                getting_ready.close()  # the spinner stops before the lines below (sweep 33 S3: drawn among them)
+                _keep_typed_at_resume(source, target, render)
         getting_ready.close()
         raise
 
@@ -303,7 +310,7 @@ def run(opts: Options) -> int:
             _kept_for_later(waiting, exc.problem, render)  # (sweep28 S1)
             # keys typed while it got ready, then "N" (or Ctrl-D) to moving the file: kept as a Ctrl-C there keeps
             # them (sweep32 S6: dropped without a word)
-            _keep_typed_at_resume(source, opts, render)
+            _keep_typed_at_resume(source, opts.resume or waiting, render)  # the session a bare --resume picks
             return EXIT_USAGE
         if resuming and exc.problem == "corrupt":
             _what_the_move_keeps(opts.resume, render)  # (sweep30 S14)
@@ -347,7 +354,7 @@ def run(opts: Options) -> int:
             render.line("")
             if resuming and (driver is None or not driver.started):
                 # stopped while the saved session was opened (e.g. its story index rebuilt): nothing of it changed
-                _keep_typed_at_resume(source, opts, render)
+                _keep_typed_at_resume(source, target, render)
                 render.line(f"Stopped before the session resumed; {_kept_as_it_was(opts)}")
                 return EXIT_INTERRUPTED
             if early is not None and early.damaged and early.kept is not None and driver is None:
@@ -548,28 +555,29 @@ def _banner(render: Renderer, context: Context, title: str, session_id: str, int
     render.banner(title, mode_line(context), bank_line(context), session_id, interactive)
 
 
-def _keep_typed_at_resume(source: AnswerSource, opts: Options, render: Renderer) -> None:
+def _keep_typed_at_resume(source: AnswerSource, session_id: str | None, render: Renderer) -> None:
     """Keys typed at "Getting the interview ready… (you can start typing)" of a --resume stopped before the session
-    opened (an answer submitted there too: no prompt was drawn, it was never shown accepted) are kept as the
-    session's draft, back in the prompt on the next resume; shown to copy when that session cannot be named (a bare
-    --resume, a session not in a local database) or the file cannot be written (sweep30 S1: dropped without a word)."""
+    opened (an answer submitted there too: no prompt was drawn, it was never shown accepted) are kept as the draft of
+    `session_id` (the session resumed: given, or the one a bare --resume picks), back in the prompt on the next
+    resume; shown to copy when that session cannot be named (a bare --resume that a kept journal or draft decides, a
+    session not in a local database) or the file cannot be written (sweep30 S1: dropped without a word)."""
     if not isinstance(source, PromptSource):
         return
     with contextlib.suppress(Exception):  # never in the way of the stop
         source.take_unread()
     answer = source.submitted_at_stop()
-    if answer.strip() and opts.resume and _journal_resumed_answer(opts.resume, answer):
+    if answer.strip() and session_id and _journal_resumed_answer(session_id, answer):
         render.line("Your answer submitted while the session got ready is saved (the session had not opened); it is "
                     "graded when you resume.")  # fmt: skip
         answer = ""
     typed = "\n".join(text for text in (answer, source.draft()) if text.strip())
     if not typed.strip():
         return
-    if opts.resume and _known_session(opts.resume):
+    if session_id and _known_session(session_id):
         try:
-            entry = answer_journal.load(opts.resume)
+            entry = answer_journal.load(session_id)
             before = entry.draft if entry is not None else ""
-            if answer_journal.keep_draft(opts.resume, {}, f"{before}\n{typed}" if before.strip() else typed):
+            if answer_journal.keep_draft(session_id, {}, f"{before}\n{typed}" if before.strip() else typed):
                 render.line("What you typed while the session got ready is kept, not submitted (the session had not "
                             "opened): it is back in the prompt when you resume.")  # fmt: skip
                 return

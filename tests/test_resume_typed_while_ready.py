@@ -73,11 +73,61 @@ def test_keys_typed_while_a_resume_got_ready_come_back_in_the_prompt(
     assert TYPED in " ".join(report.split()), report[-1500:]
 
 
-def test_keys_typed_while_a_bare_resume_got_ready_are_shown_to_copy(isolated_data_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("moment", "sig"), [("loading", signal.SIGTERM), ("opening", signal.SIGINT)])
+def test_keys_typed_while_a_bare_resume_got_ready_are_kept_with_the_session_it_resumes(
+    isolated_data_dir: Path, tmp_path: Path, moment: str, sig: signal.Signals
+) -> None:
+    """sweep 33 S2, S3: a bare `--resume` only showed the keys to copy (it could not name its session), and while its
+    modules loaded the spinner went on drawing among the lines to copy. The session it resumes is known from the
+    registry before it gets ready: the keys are kept as its draft, back in the prompt on the next bare resume, and
+    the spinner is gone before anything is said."""
+    saved = subprocess.run([sys.executable, "-m", "agent.session", *FAST, "--questions", "2"], cwd=REPO, text=True,
+                           input=scripted("We moved the nightly reports to one warehouse and saved four hours."),
+                           capture_output=True, timeout=300)  # fmt: skip
+    assert saved.returncode == 3, saved.stdout + saved.stderr
+    env, mark = MOMENTS[moment](tmp_path / "hook")
+    term = Terminal(["--resume"], extra_env=env)
+    try:
+        term.wait_for_mark(mark, PATIENCE)
+        term.wait_for("you can start typing")
+        term.type(TYPED)
+        time.sleep(0.5)  # the keys are in the terminal's input queue (no prompt reads them yet)
+        term.proc.send_signal(sig)
+        term.proc.wait(timeout=PATIENCE)
+        while term._read():
+            pass
+        said = " ".join(term.text().split())
+        after = term.text()[term.text().index("What you typed"):]
+    finally:
+        term.close()
+    assert "What you typed while the session got ready is kept, not submitted" in said, said[-1500:]
+    assert "Getting the interview ready" not in after, after  # no spinner frame among the lines
+    again = Terminal(["--resume"])
+    try:
+        again.wait_for_prompt(after="Question 2/2")
+        again.wait_for("back in the prompt")
+        again.wait_for(TYPED)
+    finally:
+        again.close()
+
+
+def test_keys_typed_while_a_bare_resume_a_kept_draft_decides_got_ready_are_shown_to_copy(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    """When the answer journal could decide what a bare --resume opens (here another session's kept draft), the
+    session is not named before it opens: the keys are shown to copy, as before."""
     saved = subprocess.run([sys.executable, "-m", "agent.session", *FAST, "--questions", "2"], cwd=REPO, text=True,
                            input=scripted("I moved our builds to one system and cut them to 9 min."),
                            capture_output=True, timeout=300)  # fmt: skip
     assert saved.returncode == 3, saved.stdout + saved.stderr
+    first = Terminal([*FAST, "--questions", "2"])
+    try:
+        first.wait_for_prompt(after="Question 1/2")
+        first.type_seen("A draft for another session")
+        first.proc.send_signal(signal.SIGTERM)
+        assert first.proc.wait(timeout=PATIENCE) == 143
+    finally:
+        first.close()
     said = _stopped_resume(tmp_path, ["--resume"], "opening", signal.SIGINT, True)
     shown = "What you typed while the session got ready was not saved (the session had not opened); here it is, to "
     shown += "copy:"
