@@ -69,42 +69,43 @@ def missing_backend_packages() -> str | None:
     )
 
 
-def unreachable_postgres(timeout: int = 5) -> str | None:
-    """The one-line problem when a Postgres checkpointer's server cannot be reached (one direct connection, at
-    most `timeout` seconds), else None. Said before the first question: the pool behind the session otherwise
-    retried for 30 s under the first question, printing each failure, and ended with a PoolTimeout traceback line."""
+def postgres_problem(timeout: int = 5) -> str | None:
+    """The one-line problem with a Postgres checkpointer's database, asked on one direct connection (at most
+    `timeout` seconds to connect), else None: a server that cannot be reached (the pool behind the session otherwise
+    retried for 30 s under the first question and ended with a PoolTimeout line), or a database holding another
+    program's tables (never adopted: agent.postgres_guard)."""
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
     if not url.startswith(("postgresql://", "postgres://")):
         return None
     import psycopg
 
-    from agent.safe_text import redact_url
+    from agent.postgres_guard import foreign_message, foreign_tables
 
     try:
-        psycopg.connect(url, connect_timeout=timeout).close()
+        with psycopg.connect(url, connect_timeout=timeout) as conn:
+            tables = foreign_tables(conn)
     except psycopg.Error as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
-        return (f"the Postgres server of --checkpointer {redact_url(url)} cannot be reached ({reason}); nothing "
-                "was asked or saved")  # fmt: skip
-    return None
+        setting = given_checkpointer(url)
+        return f"the Postgres server of {setting} cannot be reached ({reason}); nothing was asked or saved"
+    return foreign_message(given_checkpointer(url), tables) if tables else None
 
 
-def foreign_postgres() -> str | None:
-    """The one-line problem when a Postgres checkpointer's database holds tables of another program (never adopted:
-    agent.postgres_guard), else None. Asked after unreachable_postgres, so the server answers."""
-    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    if not url.startswith(("postgresql://", "postgres://")):
-        return None
-    import psycopg
+_FROM_FLAG: list[bool] = [False]  # --checkpointer named the store (else INTERVIEWER_CHECKPOINTER did)
 
-    from agent.postgres_guard import foreign_message, foreign_tables_sync
+
+def checkpointer_from_flag(given: bool) -> None:
+    """Say whether --checkpointer gave the store's URL (agent.session copies it into INTERVIEWER_CHECKPOINTER)."""
+    _FROM_FLAG[0] = given
+
+
+def given_checkpointer(value: str | Path) -> str:
+    """The setting a refusal names, as the user gave it: `--checkpointer VALUE` or `INTERVIEWER_CHECKPOINTER=VALUE`
+    (sweep 33 S4: a refused variable was blamed on a flag nobody gave), credentials hidden."""
     from agent.safe_text import redact_url
 
-    try:
-        tables = foreign_tables_sync(url)
-    except psycopg.Error:
-        return None  # reached a moment ago: the session's own opening says what fails
-    return foreign_message(f"--checkpointer {redact_url(url)}", tables) if tables else None
+    shown = redact_url(str(value))
+    return f"--checkpointer {shown}" if _FROM_FLAG[0] else f"INTERVIEWER_CHECKPOINTER={shown}"
 
 
 def _installed(name: str) -> bool:
@@ -119,7 +120,6 @@ def foreign_checkpointer() -> str | None:
     http://: it was taken for a folder and called read-only) or names a file that is not a session database: not
     SQLite, or another program's SQLite database (checked before SQLite is asked to open it for writing, so nothing
     is written into it), else None."""
-    from agent.safe_text import redact_url
     from agent.storage import companion_message, foreign_message, not_sqlite, other_programs_tables
 
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
@@ -128,10 +128,10 @@ def foreign_checkpointer() -> str | None:
     if memory_only(url) or is_postgres(url):
         return None
     if not is_sqlite(url):
-        return (f"--checkpointer {redact_url(url)} is not a kind of session store this tool serves: give a SQLite "
+        return (f"{given_checkpointer(url)} is not a kind of session store this tool serves: give a SQLite "
                 "file path (or sqlite:///PATH), a postgresql:// URL, or memory:")  # fmt: skip
     path = sqlite_file(url)
-    if problem := _unusable_path(path) or companion_message(path, f"--checkpointer {path}"):
+    if problem := _unusable_path(path) or companion_message(path, given_checkpointer(path)):
         return problem
     if path.resolve() == (data_dir() / "sessions.sqlite").resolve():
         return None  # the tool's own database, named explicitly: a damaged one is offered the move as ever
@@ -166,7 +166,7 @@ def _unusable_path(path: Path) -> str | None:
     folder under a file were called "the data folder ... is read-only", pointing at INTERVIEWER_DATA_DIR)."""
     import errno
 
-    given = f"--checkpointer {path}"
+    given = given_checkpointer(path)
     try:
         target = path.resolve()
         if path.is_symlink():

@@ -50,16 +50,13 @@ def foreign_message(setting: str, tables: list[str]) -> str:
             "it was left untouched: give an empty database or one this tool made")  # fmt: skip
 
 
-def foreign_tables_sync(url: str, timeout: int = 5) -> list[str]:
-    """The tables of another program in the database at `url` (one direct connection; nothing is written)."""
-    import psycopg
-
-    with psycopg.connect(url, connect_timeout=timeout) as conn:
-        return others(conn.execute(TABLES_QUERY).fetchall())
+def foreign_tables(conn: Any) -> list[str]:
+    """The tables of another program in the database of `conn` (an open psycopg connection; nothing is written)."""
+    return others(conn.execute(TABLES_QUERY).fetchall())
 
 
 async def foreign_tables_async(url: str, timeout: int = 5) -> list[str]:
-    """As foreign_tables_sync, on an async connection (the server's start)."""
+    """As foreign_tables, on a new async connection to `url` (the server's start)."""
     import psycopg
 
     conn = await psycopg.AsyncConnection.connect(url, connect_timeout=timeout)

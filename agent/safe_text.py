@@ -25,6 +25,8 @@ def redact_url(url: str | None) -> str | None:
         return url
     try:
         parts = urlsplit(url)
+        if parts.username is None and parts.password is None and not parts.query and not parts.fragment:
+            return url  # nothing to hide: quoted as given (urlunsplit made "sqlite://" into "sqlite:", sweep 33 S5)
         # A query or fragment can carry a key (`?api_key=…`): hidden whole, whatever its parameter names.
         parts = parts._replace(query="***" if parts.query else "", fragment="***" if parts.fragment else "")
         if parts.username is None and parts.password is None:

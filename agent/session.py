@@ -81,13 +81,13 @@ from agent.cli_preflight import (
     bare_resume_target,
     check_session_header,
     check_store_writable,
+    checkpointer_from_flag,
     emptied_database,
     foreign_checkpointer,
-    foreign_postgres,
     held_elsewhere,
     missing_backend_packages,
+    postgres_problem,
     release_early,
-    unreachable_postgres,
 )
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
@@ -124,8 +124,8 @@ def run(opts: Options) -> int:
         from agent.backend import absolute
 
         os.environ["INTERVIEWER_CHECKPOINTER"] = absolute(url)
-    if problem := (missing_backend_packages() or foreign_checkpointer() or emptied_database() or unreachable_postgres()
-                   or foreign_postgres()):
+    checkpointer_from_flag(bool(opts.checkpointer))  # a refusal names the setting the user gave
+    if problem := missing_backend_packages() or foreign_checkpointer() or emptied_database() or postgres_problem():
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:

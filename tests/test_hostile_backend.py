@@ -207,3 +207,25 @@ def test_an_unreachable_postgres_server_is_said_in_one_line_before_the_interview
         assert "cannot be reached" in line and "127.0.0.1" in line and "pw" not in line, line
         assert "Question 1" not in done.stdout
         assert took < 20, took
+
+
+REFUSED_URLS = [
+    ("mysql://ops:hunter2@db.internal/crm", "mysql://***@db.internal/crm"),
+    ("sqlite://", "sqlite://"),
+    ("postgresql://ops:hunter2@127.0.0.1:1/x", "postgresql://***@127.0.0.1:1/x"),  # unreachable
+]
+
+
+@pytest.mark.parametrize(("url", "named"), REFUSED_URLS)
+def test_a_refused_checkpointer_variable_is_named_as_the_variable_as_given(url: str, named: str) -> None:
+    """sweep 33 S4, S5: INTERVIEWER_CHECKPOINTER refused by the terminal tool was called `--checkpointer ...`, a flag
+    nobody gave, and `sqlite://` was quoted back as `sqlite:`. The line names the variable and the value as set
+    (credentials hidden); with the flag it names the flag."""
+    for command in (ARGS, ["--list-sessions"]):
+        done = _run(*command, env=dict(os.environ, INTERVIEWER_CHECKPOINTER=url))
+        assert done.returncode == 2, done.stdout + done.stderr
+        (line,) = done.stderr.strip().splitlines()
+        assert f"INTERVIEWER_CHECKPOINTER={named} " in line, line
+        assert "--checkpointer" not in line and "hunter2" not in line, line
+    flagged = _run(*ARGS, "--checkpointer", url)
+    assert f"--checkpointer {named} " in flagged.stderr and "INTERVIEWER_CHECKPOINTER" not in flagged.stderr
