@@ -41,7 +41,8 @@ def test_json_output_shape_and_exit_code(tmp_path: Path) -> None:
 def test_summary_and_missing_path_continue(tmp_path: Path) -> None:
     proc = run(str(tmp_path / "nope.md"), str(DOCS / "star-labels.md"))
     assert proc.returncode == 0
-    assert "error: " in proc.stderr and "nope.md: no such file or folder" in proc.stderr
+    assert "warning: " in proc.stderr and "nope.md: no such file or folder" in proc.stderr  # skipped, the rest read
+    assert "error" not in proc.stderr
     assert "Traceback" not in proc.stderr
     assert "star-labels.md" in proc.stdout and "Rescuing the Invoice" in proc.stdout
 
@@ -73,3 +74,22 @@ def test_same_file_named_twice_is_ingested_once() -> None:
 
     result = ingest_paths([DOCS, DOCS / "flashcards.md"])
     assert sum(Path(f).name == "flashcards.md" for f in result.files) == 1
+
+
+def test_a_skipped_link_beside_files_that_were_read_is_a_warning(tmp_path: Path) -> None:
+    """sweep 33 S7: a link pointing out of the folder was said as "error:" while the run read the rest and exited 0,
+    and other skipped files said "warning:". Every path skipped beside files that were read is a warning, exit 0."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "kept.md").write_text((DOCS / "star-labels.md").read_text(encoding="utf-8"), encoding="utf-8")
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("## Not in the folder\nSituation: somewhere else.\n", encoding="utf-8")
+    (notes / "pointer.md").symlink_to(outside)
+    (notes / "round-a.md").symlink_to(notes / "round-b.md")
+    (notes / "round-b.md").symlink_to(notes / "round-a.md")
+    proc = run(str(notes))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert lines and all(line.startswith("warning: ") for line in lines), proc.stderr
+    assert any("pointer.md: a link to" in line for line in lines) and any("round-a.md" in line for line in lines)
+    assert "Rescuing the Invoice" in proc.stdout

@@ -55,12 +55,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataDirError as exc:  # INTERVIEWER_DATA_DIR unusable (its per-document cache lives there)
         print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return 2
+    # a path that cannot be read is an error only when nothing could be read at all (a link loop, a dangling link,
+    # a pipe, a folder without notes: bad input, rc 2 as the session and search say it, sweep30 S7, S10); skipped
+    # beside files that were read it is a warning like any other skipped file, and the run succeeds (sweep 33 S7:
+    # "error:" with exit 0)
+    severity = "warning" if result.files else "error"
     for error in result.errors:
-        print(f"error: {one_line(error)}", file=sys.stderr)
+        print(f"{severity}: {one_line(error)}", file=sys.stderr)
     if result.errors and not result.files:
-        # nothing named could be read at all (a link loop, a dangling link, a pipe, a folder without notes): bad
-        # input, said in those lines and rc 2 as the session and search say it, not an empty table and rc 1
-        return 2  # (sweep30 S7, S10)
+        return 2
     for warning in (w for w in result.warnings if w not in result.errors):
         print(f"warning: {one_line(warning)}", file=sys.stderr)
     index_info: dict[str, Any] | None = None
