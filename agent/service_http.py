@@ -266,3 +266,21 @@ app = Starlette(
     routes=[Route("/interviewer/warm-up", warm_up, methods=["GET"])],
     middleware=[Middleware(BodyCap), Middleware(ContextGuard), Middleware(RunGuard), Middleware(StoreGuard)],
 )
+
+
+def _private_runtime_folder() -> None:
+    """`langgraph dev`'s in-memory runtime makes .langgraph_api/ in its working folder when the server starts (after
+    this app is loaded, before any of our code reads the data folder) and keeps every thread's state there: private,
+    as the data folder is (sweep 33 S8: 0755 under umask 022). One made by an earlier start is made private too."""
+    import contextlib
+    import os
+
+    from knowledge.paths import private_umask
+
+    private_umask()
+    with contextlib.suppress(OSError):  # none yet, or not ours: the umask covers the new one
+        if os.path.isdir(".langgraph_api") and not os.path.islink(".langgraph_api"):
+            os.chmod(".langgraph_api", 0o700)
+
+
+_private_runtime_folder()
