@@ -40,7 +40,6 @@ import contextlib
 import functools
 import os
 from contextlib import ExitStack
-from pathlib import Path
 from typing import Any, NoReturn
 
 from agent import answer_journal, cli_signals
@@ -92,7 +91,7 @@ from agent.cli_preflight import (
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
 from agent.storage import StorageError
-from knowledge.paths import DataDirError, data_dir, private_umask
+from knowledge.paths import DataDirError, data_dir, data_dir_path, private_umask
 
 
 def _answer_source(opts: Options) -> AnswerSource:
@@ -117,7 +116,7 @@ def run(opts: Options) -> int:
     if folder := (opts.data_dir or os.environ.get("INTERVIEWER_DATA_DIR", "").strip()):
         # made absolute and put in the environment: workers read it, and the resume command printed later carries
         # it, so the session is found from another shell or folder (a newcomer's "unknown session id")
-        os.environ["INTERVIEWER_DATA_DIR"] = str(Path(folder).expanduser().absolute())
+        os.environ["INTERVIEWER_DATA_DIR"] = str(data_dir_path(folder))
     if url := (opts.checkpointer or os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()):
         # the backend module reads it; child helpers started from here see it too; a relative SQLite path is made
         # absolute here, so the resume command printed later works from any folder

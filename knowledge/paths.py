@@ -25,16 +25,20 @@ def private_umask() -> None:
     os.umask(os.umask(0o077) | 0o077)
 
 
+def data_dir_path(given: str | None = None) -> Path:
+    """The data folder `given` names (else INTERVIEWER_DATA_DIR's, else the platform's), absolute, not created."""
+    override = given or os.environ.get("INTERVIEWER_DATA_DIR")
+    if override:
+        return Path(override).expanduser().absolute()  # printed paths (reports) must work from any folder
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
 def data_dir() -> Path:
     """The user's data directory for indexes, sessions, reports; created (0700) on first use."""
     private_umask()
-    override = os.environ.get("INTERVIEWER_DATA_DIR")
-    if override:
-        path = Path(override).expanduser().absolute()  # printed paths (reports) must work from any folder
-    else:
-        from platformdirs import user_data_dir
-
-        path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path = data_dir_path()
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = path.stat()
