@@ -16,7 +16,10 @@ from agent.cli_render import Renderer, session_command
 
 def show_sessions(render: Renderer, limit: int = 20) -> None:
     """Print a table of saved sessions (or a one-line note when there are none)."""
-    sessions, full, finished = _saved(limit)
+    from agent.report_repair import due_reports
+
+    due = due_reports()  # the reports folder listed once: finish_stopped writes what it can of these
+    sessions, full, finished = _saved(limit, due)
     waiting = waiting_sessions()
     listed = {s["thread_id"] for s in sessions}
     for w in waiting:
@@ -29,7 +32,7 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
             # a draft kept mid-session: back in the prompt on a resume at a terminal (a finished session's is saved
             # beside its report when it is resumed, agent.cli_drafts)
             s["status"] = f"{s['status']}, draft kept"
-    due = _due(sessions)
+    due = _due(sessions, due)
     sessions.sort(key=lambda s: str(s["updated_at"]), reverse=True)
     if not sessions:
         render.line(f"No saved sessions yet. Start one with: {session_command('--role', 'director')}")
@@ -49,12 +52,13 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
         render.line(line)
 
 
-def _due(sessions: list[dict[str, Any]]) -> list[str]:
-    """Listed sessions whose report is still to be written (agent.report_repair.due_reports), marked so in place of a
-    bare "done" (sweep 33 S3: a finished session with no report was listed "done")."""
-    from agent.report_repair import due_reports
+def _due(sessions: list[dict[str, Any]], due: list[str]) -> list[str]:
+    """Listed sessions whose report is still to be written (of `due`, agent.report_repair.due_reports: those whose
+    marker the listing's finish_stopped left), marked so in place of a bare "done" (sweep 33 S3: a finished session
+    with no report was listed "done")."""
+    from agent.report import due_marker
 
-    waiting = set(due_reports())
+    waiting = {thread_id for thread_id in due if due_marker(thread_id).exists()}
     for s in sessions:
         if s["thread_id"] in waiting:
             s["status"] = f"{s['status']}, report not written yet"
@@ -83,11 +87,11 @@ def _table(render: Renderer, sessions: list[dict[str, Any]]) -> None:
     render.console.print(table)
 
 
-def _saved(limit: int) -> tuple[list[dict[str, Any]], str | None, list[str]]:
+def _saved(limit: int, due: list[str]) -> tuple[list[dict[str, Any]], str | None, list[str]]:
     """The registry's sessions, what to free when the disk is full, and what a stop cut off at a session's end
     that is finished now (agent.report_repair: the list then agrees with the checkpoint). Otherwise listing only
     reads: a read-only folder or a full disk (where opening for writing fails: SQLite cannot even grow its -shm
-    file) is read from the file as it is."""
+    file) is read from the file as it is. `due`: the sessions whose report is due (written here when it can be)."""
     from agent.backend import (  # lazy: LangGraph's saver
         checkpointer_url,
         is_postgres,
@@ -118,7 +122,7 @@ def _saved(limit: int) -> tuple[list[dict[str, Any]], str | None, list[str]]:
     try:
         from agent.report_repair import finish_stopped
 
-        finished = [] if full is not None else finish_stopped(backend)
+        finished = [] if full is not None else finish_stopped(backend, due=due)
         return [dict(s) for s in backend.store.listing(limit)] + _drafts(backend.store), full, finished
     finally:
         backend.close()

@@ -399,11 +399,14 @@ def write_report(
     return {"markdown": str(md), "json": str(js)}
 
 
+DUE_SUFFIX = ".report-due"  # .ID.report-due: the due marker's name (agent.report_repair.due_reports finds them)
+
+
 def due_marker(thread_id: str, folder: Path | None = None) -> Path:
     """The empty file that says a finished session's report is still to be written (the disk was full when it
     ended; agent.report_repair writes it once there is space): a missing report alone may be one the candidate
     deleted to free space, never to be written again unasked."""
-    return report_paths(thread_id, folder)[0].with_name(f".{thread_id}.report-due")
+    return report_paths(thread_id, folder)[0].with_name(f".{thread_id}{DUE_SUFFIX}")
 
 
 def mark_report_due(thread_id: str) -> None:

@@ -34,9 +34,9 @@ _TEMP = re.compile(
 _REPORT = re.compile(r"^(?P<id>[^/.]+)\.(?P<kind>md|json)$")
 
 
-def finish_stopped(backend: Any, skip: str = "") -> list[str]:
+def finish_stopped(backend: Any, skip: str = "", due: list[str] | None = None) -> list[str]:
     """Finish what stops left at sessions' ends (see the module docstring); the notices to show. `skip`: the session
-    the caller is resuming (its own resume finishes it and says so)."""
+    the caller is resuming (its own resume finishes it and says so); `due`: due_reports() when the caller has it."""
     if backend.readonly:
         return []
     folder = data_dir() / "reports"  # as agent.report.report_paths
@@ -47,7 +47,7 @@ def finish_stopped(backend: Any, skip: str = "") -> list[str]:
         if thread_id not in done and (line := _held_do(backend, thread_id, _mark_done)):
             notices.append(line)
             done.add(thread_id)
-    for thread_id in due_reports(folder):
+    for thread_id in due_reports(folder) if due is None else due:
         if thread_id not in done and (line := _held_do(backend, thread_id, _write_due)):
             notices.append(line)
             done.add(thread_id)
@@ -63,18 +63,18 @@ def due_reports(folder: Path | None = None) -> list[str]:
         names = [p.name for p in (folder or data_dir() / "reports").iterdir()]
     except OSError:
         return []
-    suffix = ".report-due"
-    return sorted(name[1 : -len(suffix)] for name in names if name.startswith(".") and name.endswith(suffix))
+    from agent.report import DUE_SUFFIX
+
+    return sorted(name[1 : -len(DUE_SUFFIX)] for name in names if name.startswith(".") and name.endswith(DUE_SUFFIX))
 
 
 def _write_due(backend: Any, thread_id: str) -> str:
-    from agent.report import due_marker, write_report
+    from agent.report import write_report
 
     values = _ended_values(backend.saver, thread_id) if _ended(backend.saver, thread_id) else None
     if values is None:  # not in this session database (another --checkpointer): left for its own listing
         return ""
     paths = write_report(thread_id, values, _context(backend, thread_id))  # removes the marker
-    due_marker(thread_id).unlink(missing_ok=True)
     _settle(backend, thread_id)
     return (f"Session {thread_id}'s report could not be written when it ended (the disk was full); it is written "
             f"now: {paths['markdown']}")  # fmt: skip
