@@ -211,8 +211,8 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
             _stop(problem)  # SQLite's own -wal / -shm / -journal name: deleted with the sessions (sweep32 S10)
         private_if_empty(file)  # an empty file made first holds the sessions from now on: 0600 (sweep32 S7)
         # never adopted (sweep30 S17's server side); the tool's tables are the ones the installed saver makes
-        if file.is_file() and (others := other_programs_tables(file, await _async_saver_tables())):
-            tables = "a table" if others == 1 else f"{others} tables"
+        if file.is_file() and (n_others := other_programs_tables(file, await _async_saver_tables())):
+            tables = "a table" if n_others == 1 else f"{n_others} tables"
             _stop(f"INTERVIEWER_CHECKPOINTER={url[:200]} is not a session database (an SQLite database with {tables} "
                   "of another program); it was left untouched: give a session database or a new file name")  # fmt: skip
         async with AsyncExitStack() as stack:
