@@ -89,7 +89,7 @@ def critique_answer(
     # Retelling a story the index matched to this question is evidence the answer is on topic; only when the caller
     # says which stories fit (without `fits`, "all fit" is a default, not the index's word).
     tells_fitting = told is not None and fits is not None and told < len(fits) and fits[told]
-    f = compute(info, verdict.text, sem or semantic(), tells_fitting_story=tells_fitting, exact=True)
+    f = compute(info, verdict.text, sem or semantic(), tells_fitting_story=tells_fitting)
     found = rubric.gaps(shape, f.flags)
     score = rubric.score(shape, found, f.flags)
     if verdict.injection:

@@ -111,13 +111,12 @@ def _joined(signals: tuple[str, ...], groups: tuple[tuple[str, ...], ...]) -> tu
 
 
 def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[str] = frozenset(),
-            fit: bool = True, tells_fitting_story: bool = False, exact: bool = False) -> Features:  # fmt: skip
+            fit: bool = True, tells_fitting_story: bool = False) -> Features:  # fmt: skip
     """All features of `text` (the answer with any grader instruction blanked) as an answer to `info`. With `fit`
     false, how the answer fits the question (relevance, the question's signals) is not judged: a follow-up reply
     probed for something else is judged on its own parts only, and that judgment is a third of a turn's critique.
     `tells_fitting_story`: the answer retells a story of the candidate's notes that the story index links to this
-    question (story_notes.told_index, StoryHit.fits). `exact`: an answer static vectors call off topic may ask
-    MiniLM (_first_exactly); a main answer only, a follow-up reply must not wait behind MiniLM."""
+    question (story_notes.told_index, StoryHit.fits)."""
     shape = rubric.shape_of(info.text, info.type)
     kind = rubric.extractor_type(shape)
     hypothetical = rubric.TABLE[shape].hypothetical
@@ -216,12 +215,6 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # notes, written for the question, outweigh static vectors placing the retelling nearer another question,
         # unless MiniLM places it on other questions too (relevance.NOTES_AHEAD).
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
-    if exact and rel.label == "off_topic" and rel.instead_competency not in ("a past project", "another system") and (
-            _first_exactly(info, sents, sem)):  # fmt: skip
-        # Static vectors read words, not what a story is about: told in plain words that none of the question's
-        # words or signals use, an on-topic story sits nearer other questions by them. MiniLM reads the whole
-        # answer; when no other question of the pack fits it better than the asked one, it is not another's answer.
-        rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     if rel.label == "on_topic" and lvl.label != "below" and (ask := asks.missing_ask(info.text, sents, metrics)):
         # One ask of a several-part question is never answered: the answer covers only part of what was asked.
         # Unless nothing shows that it covers the first part either: static meaning and words place it on other
@@ -252,16 +245,6 @@ def _elsewhere_exactly(info: QuestionInfo, sents: list[Sentence], sem: Semantic)
     exact = semantic("minilm") if sem is semantic() else sem
     ahead = relevance.ahead_exactly(info, sents[:MAX_SENTENCES], exact, TOPIC_SIGNALS)
     return ahead is not None and ahead >= relevance.NOTES_AHEAD
-
-
-def _first_exactly(info: QuestionInfo, sents: list[Sentence], sem: Semantic) -> bool:
-    """MiniLM fits the whole answer to the asked question better than to any other question of the pack (a model
-    given by the caller, as in tests, decides alone). Only asked of an answer static vectors call off topic."""
-    exact = semantic("minilm") if sem is semantic() else sem
-    # Read without the sentences that restate the question (relevance.FRAME_WORDS): a story told to another question
-    # and framed by this one's words is pulled toward it by them.
-    body = [s for s in sents[:MAX_SENTENCES] if relevance.shared_topic(info.text, s.text) < relevance.FRAME_WORDS]
-    return relevance.ahead_exactly(info, body if len(body) >= 2 else sents[:MAX_SENTENCES], exact, TOPIC_SIGNALS) == 0
 
 
 def _tied(rel: relevance.RelevanceResult) -> bool:
