@@ -238,6 +238,19 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "below_level_capped": 0.666,
         "follow_up_in_range": 0.5,
     },
+    # evals/critic_dev12, written at stop 35 by a writer who had not read the critic: stories of another question
+    # sharing everyday words, on-topic openings then another story, strong answers in plain words, hands-on answers
+    # below the level, chains of a good reply then one that restates and one that dodges, vague "we" chains, notes
+    # retold and contradicted. First run on the train 90158f8 (before that stop's critic work): score 0.650, off topic
+    # 0.625, strong 0.550, below level 0.750, follow-ups 1.000 (20 replies), STAR 0.930, quantified 0.714, relevance
+    # 0.825, level 0.950, primary gap 0.500, signals 0.838 / 0.633, notes_mismatch 3 of 4. The floor is that run.
+    "critic_dev12": {
+        "score_in_range": 0.65,
+        "off_topic_capped": 0.625,
+        "strong_high": 0.55,
+        "below_level_capped": 0.75,
+        "follow_up_in_range": 1.0,
+    },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
