@@ -86,10 +86,14 @@ def _key(text: str) -> str:
 
 
 _CODE_TITLE = re.compile(r"[{};=]|\w\(|^\W*$")
+# A measured figure ("κ = 0.62", "NPS = 41%") or a gloss in brackets ("(= the TMAY answer)"): prose, not code.
+_FIGURE_OR_GLOSS = re.compile(r"\(=\s*[^\s)][^)]*\)|^\W*[^\W\d_]{1,12}\s*=\s*[~≈]?\d[\d.,]*\s*%?\W*$")
 
 
 def _is_code(raw: RawStory) -> bool:
     """A snippet that escaped its code block (an f-string "{query}" as a title) is never a story."""
+    if _FIGURE_OR_GLOSS.search(raw.title):
+        return False  # "κ = 0.62", "About me (= TMAY)": a figure the story opens with, a note on what it answers
     return bool(_CODE_TITLE.search(raw.title)) and reads_as(raw.text.split("\n")) == "code"
 
 

@@ -23,6 +23,7 @@
   text sectioned by XML-style tags (`<story title="…">`, notes written for a chat model: tagged.py)
   and spreadsheet rows pasted as tab-separated text (sheet.py); structured exports (XML: xmldoc.py, JSON and YAML:
   datadoc.py) have their records written as titled sections.
+- A patch of a notes file (`git format-patch`) reads as the file after the change (patches.py).
 - Notes drawn as a `tree` with box-drawing branches read as the outline they draw (trees.py); two-column Cornell
   notes as a section per block, titled by its first cue (cornell.py); a performance review copied out of a review
   tool as a section per goal holding the self-assessment (reviews.py). Titles boxed in
@@ -35,6 +36,9 @@
   (revisions.py); a plain-text I. / A. / 1. outline's top levels become headings (lettered.py); a filled-in
   worksheet's field labels lose the form's bracketed prompts (worksheet.py); a plain-text paragraph that opens
   with its name in capitals (`LATE INVOICES - ...`) is titled by it (runin.py).
+- A thread of numbered social posts ("1/ ... (151)") loses the post numbers and character counts (posts.py).
+- A practice tool's numbered prompt over the reply ("Question 2 of 5: X" then "Your answer:") is a heading
+  titled by the prompt (numbered_prompts.py).
 - In any document, decorated or numbered title lines (`=== X ===`, `【X】`, `Story 3 — X`) are titles too, and
   note-app residue (`::highlight::`, lines of `#tags`) is cleaned (titles.py).
 
@@ -69,10 +73,13 @@ from knowledge.ingest.lettered import unletter
 from knowledge.ingest.mail import unmail
 from knowledge.ingest.marks import ATX as _ATX
 from knowledge.ingest.marp import unmarp
+from knowledge.ingest.numbered_prompts import unnumber_prompts
 from knowledge.ingest.orgmode import unorg
 from knowledge.ingest.outline import unoutline
 from knowledge.ingest.pages import unpage
 from knowledge.ingest.pandoc import unpandoc
+from knowledge.ingest.patches import unpatch
+from knowledge.ingest.posts import unthread
 from knowledge.ingest.questions import question_line
 from knowledge.ingest.readme import unreadme
 from knowledge.ingest.rest import unrest
@@ -114,6 +121,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
+    lines = unpatch(lines)  # a patch of a notes file: the notes as the patch leaves them
     lines = untree(unconflict(lines))  # merge conflicts left by a sync; notes drawn as a tree (├── / └── branches)
     lines = unbracket(lines)  # names in square brackets over their text (a fortune file's entries)
     lines = uncornell(lines)  # two-column Cornell notes: the right-hand text under the first cue
@@ -130,6 +138,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = unissue(lines)  # `gh issue view` output: a section per issue, one per comment
     lines = uncard(lines)  # index cards typed up face by face
     lines = _named_by_field(_run_in_pitches(_callouts(decks.unsplit(unfence(separated_paragraphs(lines))))))
+    lines = unnumber_prompts(unthread(lines))  # "1/ ..." posts as paragraphs; "Question 2 of 5: X" as a heading
     out = list(lines)
     # One ALL-CAPS word ("IMPORTANT") only titles a section in plain text, never next to Markdown headings.
     plain = not any(_ATX.match(line) for line in lines)

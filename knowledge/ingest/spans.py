@@ -154,7 +154,17 @@ def titled_story_above_parts(
     kid_titles = [spans[j].section.title for j in kids]
     if not kids or any(has_story_prefix(t) or heading_question(t) or is_candidate_title(t) for t in kid_titles):
         return False
-    if _template_parts(kid_titles, set(recurring)) and not heading_question(title) and not is_candidate_title(title):
+    # A document's title over stories that each have the template's parts ("## #12 X" / "### What" ...) has no
+    # part among its direct sub-sections: it is not itself a story told in those parts.
+    top = min((spans[j].section.level for j in kids), default=0)
+    direct = [spans[j].section.title for j in kids if spans[j].section.level == top]
+    has_part = any(part_key(t) in recurring or _star_name(t) for t in direct)
+    if (
+        has_part
+        and _template_parts(kid_titles, set(recurring))
+        and not heading_question(title)
+        and not is_candidate_title(title)
+    ):
         return True  # its first part may be text of its own ("### Context" read as a label)
     if any(x.strip() for x in lines[span.start : span.end]):
         return False
