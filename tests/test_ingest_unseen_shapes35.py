@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.ingest import ingest_paths
+from knowledge.ingest.kinds import reads_as_reference
 
 ORCHARD = (
     "yeah so two summers ago our cider press line kept stopping because the apple washer clogged every hour and I "
@@ -149,3 +150,37 @@ def test_a_story_titled_by_its_figure_is_not_code(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [title for _, title in _stories(path)] == ["8 to 1", "r = 0.81"]
+
+
+def test_a_sheet_title_with_a_figure_in_a_phrase_still_names_the_story(tmp_path: Path) -> None:
+    path = tmp_path / "problem sheets.md"
+    sheet = "\n### 1 Background\n{}\n\n### 2 What we found\n{}\n\n### 3 What I changed\n{}\n\n"
+    path.write_text(
+        "# Problem sheets\n\n"
+        "## Sheet 4 · Press scoring on crates 3 days old\n\nOwner: me · Checked by: Ruth · Rev 2 · 2023\n"
+        + sheet.format(
+            "Press ranks crates for the day by a ripeness score. Crew trusts it for most runs.",
+            "Far-orchard crates reach the scale 3 days late; score calls them fresh.",
+            "Picking date on every crate tag; the score skips crates over a day old. Spoiled pressings 6 a month -> 1.",
+        )
+        + "## Sheet 5 · Frost plan for the top rows\n\nOwner: me · Checked by: Ruth · Rev 1 · 2024\n"
+        + sheet.format(
+            "Two frost nights in April hit the top rows of the orchard.",
+            "Nobody owned the sprinklers at night, and the burners were stored at the far barn.",
+            "I wrote a call list, moved the burners up the hill and we lost a tenth of the blossom, not half.",
+        ),
+        encoding="utf-8",
+    )
+    # "Press scoring on crates 3 days old" is a phrase with a figure in it, not a line of facts under which the
+    # owner line would name the story; nor is it a scoring rubric
+    assert _stories(path) == [
+        ("story", "Sheet 4 · Press scoring on crates 3 days old"),
+        ("story", "Sheet 5 · Frost plan for the top rows"),
+    ]
+
+
+def test_scoring_in_a_story_title_is_not_a_rubric() -> None:
+    notes = "Far-orchard crates reach the scale 3 days late; score calls them fresh. Spoiled pressings 6 a month -> 1."
+    assert not reads_as_reference("Press scoring on crates 3 days old", notes)
+    assert reads_as_reference("Scoring rubric", "Clarity - does the answer have a point\nDepth - trade-offs named")
+    assert reads_as_reference("How scoring works", "Clarity - does the answer have a point\nDepth - trade-offs named")

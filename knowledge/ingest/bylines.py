@@ -37,9 +37,17 @@ _FIELD_LINE = re.compile(r"^(?P<key>[^:()]{1,40}?)\s*(?P<remark>\([^()]{1,60}\))
 
 
 def metadata_only(title: str) -> bool:
-    """Two or more fields, each with a figure in it or a word or two in lower case."""
+    """Two or more fields, each a figure with a few words at most ("shared 2 Mar 2024", "310 likes") or a word or
+    two in lower case; a field that is a phrase with a figure in it ("Cloud bill +38% on flat usage") names."""
     fields = [f.strip(" -—–=*_") for f in _FIELDS.split(title)]
-    return len(fields) >= 2 and all(re.search(r"\d", f) or _PLAIN_FIELD.match(f) for f in fields)
+    return len(fields) >= 2 and all(_figure_field(f) or _PLAIN_FIELD.match(f) for f in fields)
+
+
+_FIELD_WORDS = 4  # words of letters beside a figure in a field of facts ("Rev 3", "shared 2 Mar 2024")
+
+
+def _figure_field(field: str) -> bool:
+    return bool(re.search(r"\d", field)) and len(re.findall(r"[^\W\d_]{2,}", field)) <= _FIELD_WORDS
 
 
 def serial_only(title: str) -> bool:

@@ -27,7 +27,9 @@ __all__ = [
 REFERENCE_TITLE = re.compile(
     r"\b(?:structure|template|legend|format|framework|method|methodology|tips?|advice|guidelines?|checklist|"
     r"dos and don'?ts|do'?s|don'?ts|mistakes to avoid|how to (?:answer|use|prepare|tell|structure)|"
-    r"cheat ?sheet|reminders?|principles|rules of thumb|what interviewers (?:want|look for)|scoring|rubric|"
+    r"cheat ?sheet|reminders?|principles|rules of thumb|what interviewers (?:want|look for)|rubric|"
+    # "Scoring", "Scoring rubric", "How scoring works"; not a story's "Fault model scoring on stale data"
+    r"scoring(?=\s*(?:$|works|[(:—–-]|rubric|guide|criteria|sheet))|"
     r"question (?:list|bank)|questions? to (?:expect|practi[cs]e|prepare)|common questions|red flags|refresher|"
     r"not (?:a )?stor(?:y|ies)|logistics|itinerary|colophon)\b|不是故事",
     re.IGNORECASE,
