@@ -76,6 +76,7 @@ def session_judge() -> Any:
                 stories(fu.answer)[0],
                 earlier=item.answer,
                 previous=item.follow_ups[k - 1].answer if k else "",
+                first_score=main.score,
             )
             for k, fu in enumerate(item.follow_ups)
         ]

@@ -63,7 +63,7 @@ def scripted_critic(
 
 
 def scripted_follow_up(info: Any, follow_up: str, probes: str, answer: str, stories: Sequence[Story] = (),
-                       earlier: str = "", previous: str = "") -> Critique:  # fmt: skip
+                       earlier: str = "", previous: str = "", first_score: int | None = None) -> Critique:  # fmt: skip
     """TEST DOUBLE for agent.critic.critique_follow_up: the reply closes the probed gap unless GAPS lists it."""
     closes = probes not in GAPS.get(answer.strip(), [probes])
     return Critique(

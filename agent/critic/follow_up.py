@@ -64,6 +64,14 @@ GIVEN_BY_FORM = ("ownership", "action", "result", "quantified_result", "situatio
 # Topical words a reply shares with the answer it follows to go on with it: one is often a common verb ("kept").
 SHARED_WITH_EARLIER = 2
 MEASURED_WORDS = 12  # a reply this long with a figure in it says what it measured, not only the figure
+# A reply under this many words gives the thing asked and nothing around it (how it was known, why, what followed):
+# it closes the gap, and a sharp interviewer writes 4, not 5 (labelled closing replies of 7-29 words: none needs a 5).
+SHORT_REPLY = 30
+# After a weak first answer (its score at most WEAK_FIRST) a follow-up asks for what that answer lacked. A reply that
+# gives it closes the gap at 4; a 5 needs a full account on its own, told in at least FULL_ACCOUNT sentences (the
+# labelled 5s after a weak answer tell four to seven; the labelled 3-4s one to three).
+WEAK_FIRST = 3
+FULL_ACCOUNT = 4
 # Parts of an answer a reply shows by a cue of its own (features.CUE_NAMES, scale, example), reported as evidence.
 SHOWN_BY_CUE = ("tradeoffs", "requirements", "failure_modes", "rationale", "scale", "example")
 # A short reply that declines the follow-up ("I'd rather not say", "I can't share that") gives nothing of what it asked.
@@ -275,12 +283,13 @@ def _reply_drift(text: str, f: Features, stories: Sequence[Story], earlier: str)
 
 def critique_follow_up(
     info: QuestionInfo, follow_up: str, probes: str, answer: str, stories: Sequence[Story] = (),
-    sem: Semantic | None = None, earlier: str = "", previous: str = "",
+    sem: Semantic | None = None, earlier: str = "", previous: str = "", first_score: int | None = None,
 ) -> Critique:  # fmt: skip
     """Judge `answer` as a reply to `follow_up` (which probed `probes`) about the main question `info`; `earlier` is
     the answer the follow-up was asked about (a reply far from it and from both questions is off topic); `previous`
     is the chain's previous reply, for a second or third follow-up (a reply that repeats it closes nothing, one that
-    changes its figures is a correction: chain.py)."""
+    changes its figures is a correction: chain.py); `first_score` is the score of that first answer, when known (a
+    reply filling a weak answer's gap is judged by _full_marks)."""
     sem = sem or semantic()
     phr = load_yaml("critic_phrases.yaml")
     applies = [probes] if probes != "none" else ["specificity"]
@@ -358,6 +367,7 @@ def critique_follow_up(
             4 if f.spec == "medium" or detailed else 3)
         # Settling which figure holds answers the check in full, however short; it was still a slip to correct.
         score = 4 if settled else score
+        score = score if _full_marks(n_words, len(f.sents), first_score) else min(score, 4)
     else:
         # A vague reply is still a reply (2-3); nothing, a dodge, a few words or an evasion score 1.
         evasive = bool(EVASIVE.search(verdict.text)) and not partly
@@ -389,6 +399,15 @@ def critique_follow_up(
         signals=_signals(f, typed),  # the question's signals it shows (judged only for a signal or relevance probe)
         notes=[*_chain_notes(phr, told), *([] if closes else [phr["follow_up_open"]])],
     )  # fmt: skip
+
+
+def _full_marks(n_words: int, n_sentences: int, first_score: int | None) -> bool:
+    """Whether a reply that closes its gap can score 5: not a reply of a sentence or two (SHORT_REPLY), nor, after a
+    weak first answer, a reply that gives only the missing piece rather than a full account (FULL_ACCOUNT). The
+    reply is still judged on its own text: the first answer sets how much a complete reply has to carry."""
+    if n_words < SHORT_REPLY:
+        return False
+    return first_score is None or first_score > WEAK_FIRST or n_sentences >= FULL_ACCOUNT
 
 
 def _gap_line(phr: dict[str, Any], gap: list[str], follow_up: str, closes: bool) -> str:

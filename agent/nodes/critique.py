@@ -244,9 +244,12 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
             _drop_unneeded(pending["text"], main_record["answer"])
         # The chain's previous reply, for a second or third follow-up: the new reply may repeat or correct it.
         replies = [t["answer"] for t in earlier if t["is_follow_up"] and t["critique"] is not None]
+        # The first answer's score: after a weak one, a reply giving only the missing piece closes the gap at 4.
+        first = main_record["critique"] if main_record else None
         critique = critique_follow_up(info_for(ctx, q), asked_text, last_follow_up["probes"], pending["text"], stories,
                                       earlier=main_record["answer"] if main_record else "",
-                                      previous=replies[-1] if replies else "")  # fmt: skip
+                                      previous=replies[-1] if replies else "",
+                                      first_score=first["score"] if first else None)  # fmt: skip
         main = Critique.model_validate(main_record["critique"]) if main_record else critique
         judged = [t["critique"] for t in earlier if t["is_follow_up"] and t["critique"] is not None]
         main = _open_gaps(main, [*judged, critique.model_dump()])
