@@ -371,7 +371,10 @@ def critique_follow_up(
     else:
         # A vague reply is still a reply (2-3); nothing, a dodge, a few words or an evasion score 1.
         evasive = bool(EVASIVE.search(verdict.text)) and not partly
-        score = 3 if partly and f.spec != "low" else 2 if partly or (n_words >= 12 and not evasive) else 1
+        # A few words naming a particular of the story ("the deploy scripts went first because they hurt most") give
+        # part of it, as a longer reply would: 2. A few words of generalities give nothing: 1.
+        said = n_words >= 12 or not empty
+        score = 3 if partly and f.spec != "low" else 2 if partly or (said and not evasive) else 1
         score = min(score, 2) if repeated else score
     gap = [] if score == 5 else [probes if not closes and probes != "none" else "specificity"]
     gap = ["quantified_result"] if settled and closes else gap
