@@ -111,6 +111,7 @@ EVASIVE_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:everyone|everybody) (?:saw|agreed|knew|realised|realized)", "Eventually everybody saw it my way."),
     (r"(?:it|things) (?:all )?(?:just )?worked (?:itself |themselves )?out", "Things just worked themselves out."),
     (r"(?:good|great|valuable) learning experience", "It was a great learning experience overall."),
+    (r"(?:was|a) learning (?:moment|opportunity)", "It was a learning moment for the whole team."),
     # Hands it to circumstances: whatever was asked, the answer is that it varies.
     (
         r"it (?:\w+ )?depends\b(?! on (?:whether|how|the (?:\w+ )?(?:size|volume|load|latency|budget)))",
@@ -352,6 +353,10 @@ def critique_follow_up(
         closes = True
     if closes and UNSURE.search(verdict.text):
         closes, partly = False, True
+    # A reply that answers with an evasion ("a learning moment for all of us") and names nothing an interviewer could
+    # check (no figure, no name) has not given what was asked, however it reads as a result or a step.
+    if closes and EVASIVE.search(verdict.text) and not any(names_a_thing(s, f.metrics) for s in f.sents):
+        closes = False
     # Said again after the previous follow-up: nothing of what this one asked is given (a correction is judged on what
     # it now says, and told it was seen).
     told = chain.relation(verdict.text, previous)
