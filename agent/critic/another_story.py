@@ -9,7 +9,8 @@ MiniLM (a reply must never queue behind background embedding work):
 2. The pack: a long reply that takes few of its topical words from the answer it follows and the follow-up, that the
    main question's relevance check (its rival questions and their signals, static word vectors) calls an answer to
    another question, and that either shares almost nothing with them or announces a turn to another subject
-   ("what really helped in the end was ...").
+   ("what really helped in the end was ..."). A short reply is off topic here only by announcing such a turn with
+   few of those words ("actually the thing I'm proudest of that year is ..."), unless the follow-up asked for it.
 
 Neither applies when the follow-up asks for another example ("Give me an example", "Where have you applied that
 since?"): a new story is then what was asked.
@@ -28,7 +29,8 @@ from agent.critic.story_notes import told_index
 from agent.critic.text import words
 from knowledge.models import Story
 
-# Replies longer than this are placed by their words (shorter ones are judged by follow_up._about_else).
+# Replies longer than this are placed by their words (shorter ones are judged by follow_up._about_else, and off
+# topic here only when they announce their turn to another subject).
 LONG_WORDS = 40
 # Share of a reply's topical words found in the answer it follows and the follow-up. Labelled replies that go on with
 # the story: 0.04-0.47, the ones under 0.15 mostly answer a request for another example; replies answering another
@@ -57,12 +59,16 @@ TURNS_CUES: tuple[tuple[str, str], ...] = (
         "The thing that made the biggest difference was the offsite.",
     ),
     (r"what I(?:'m| am) (?:most )?proud(?:est)? of", "What I'm proudest of from that year is the guild."),
+    (r"the (?:one )?thing I(?:'m| am) (?:most )?proud(?:est)? of", "Really the thing I'm proudest of is mentoring."),
     (
         r"the (?:most useful|most important|biggest|best) (?:thing|lesson) I (?:learned|learnt|took away)",
         "The most useful thing I learned then came from a mentor.",
     ),
     (r"(?:the way|how) I \w+ \w+ in general", "The way I run planning in general is a yearly memo."),
 )
+
+# A follow-up that itself asks what helped, mattered, worked or made one proud: a reply opening that way answers it.
+ASKS_WHAT_HELPED = re.compile(r"\b(?:help|differen|proud|learn|matter|work)", re.IGNORECASE)
 
 
 def _compiled(cues: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
@@ -91,9 +97,13 @@ def answers_another(info: QuestionInfo, follow_up: str, reply: str, sem: Semanti
         return False
     if retells_another(reply, earlier, stories):
         return True
-    if not info.in_pack or len(words(reply)) <= LONG_WORDS:
-        return False
     share = topic_share(reply, f"{earlier} {follow_up}")
+    short = len(words(reply)) <= LONG_WORDS
+    if short or not info.in_pack:
+        # A short reply is too short for the rival questions to place, but one that announces its turn to another
+        # subject ("the thing I'm proudest of that year is ...") and shares few words with what it follows says so.
+        turned = bool(TURNS.search(reply)) and not ASKS_WHAT_HELPED.search(follow_up)
+        return short and share < FEW_SHARED and turned
     if share >= FEW_SHARED or (share >= NONE_SHARED and not TURNS.search(reply)):
         return False
     # The rival questions judge the reply as an answer to the main question (a follow-up is judged without them).
