@@ -35,7 +35,7 @@
   fold markers (`Title {{{2`) become headings (folds.py); a coach's CriticMarkup edits are accepted
   (revisions.py); a plain-text I. / A. / 1. outline's top levels become headings (lettered.py); a filled-in
   worksheet's field labels lose the form's bracketed prompts (worksheet.py); a plain-text paragraph that opens
-  with its name in capitals (`LATE INVOICES - ...`) is titled by it (runin.py).
+  with its name in capitals (`LATE INVOICES - ...`) or in bold (`**Late invoices.** ...`) is titled by it (runin.py).
 - A thread of numbered social posts ("1/ ... (151)") loses the post numbers and character counts (posts.py).
 - A practice tool's numbered prompt over the reply ("Question 2 of 5: X" then "Your answer:") is a heading
   titled by the prompt (numbered_prompts.py).
@@ -85,7 +85,7 @@ from knowledge.ingest.readme import unreadme
 from knowledge.ingest.rest import unrest
 from knowledge.ingest.reviews import unreview
 from knowledge.ingest.revisions import accept
-from knowledge.ingest.runin import unrun
+from knowledge.ingest.runin import unbold, unrun
 from knowledge.ingest.scorecards import unscore
 from knowledge.ingest.sheet import unsheet
 from knowledge.ingest.shortcodes import unshortcode
@@ -130,6 +130,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = unform(unfold(accept(unadmonish(lines))))  # MkDocs folds, vim folds as headings; edits accepted; form out
     lines = unshortcode(lines)  # Hugo shortcode pairs titled by their parameters
     lines = unrun(unletter(lines))  # an I. / A. / 1. outline's top levels; run-in CAPITALS names as headings
+    lines = unbold(lines)  # paragraphs run in under a bold name (`**Bad hire.** I pushed ...`): titled by it
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
     lines = uncells(unfootnote(lines))  # cards in a raw HTML table; stories told in footnotes
     lines = untiddle(lines)  # TiddlyWiki wikitext

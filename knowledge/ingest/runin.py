@@ -5,6 +5,9 @@ the start and set off by a dash or colon. When the document has no Markdown head
 written as a heading on the blank line above it and taken off the paragraph, so the name titles the text after it.
 Two or more long paragraphs (stories) so named make it the document's layout; then its shorter paragraphs of the
 same shape (`FIGURES - 40 stores`) are sections too, and do not run on into the story above them.
+A paragraph that opens with its name in bold closed by a full stop (`**Bad hire - Q3.** I pushed ...`) is titled the
+same way in a document without headings, when the name is not a STAR label (`**Context.**` stays a label). Under
+headings such a bold opening is a lead-in of a titled section ("**30 sec.** ...", "**Overview.** ...").
 The number of lines never changes.
 """
 
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.ingest.labels import parse_label
 from knowledge.ingest.marks import ATX
 
 _RUN_IN = re.compile(r"^(?P<name>[A-Z0-9][^\s].{1,58}?)\s+[-–—:]\s+(?P<rest>\S.*)$")
@@ -36,6 +40,39 @@ def unrun(lines: list[str]) -> list[str]:
     for i, m in named:  # the document's layout: its shorter paragraphs of the same shape are sections too
         out[i - 1] = f"## {m['name'].strip()}"
         out[i] = m["rest"]
+    return out
+
+
+# "**Name.** text": a bold name closing with a full stop. "**Name:** text" and "**Name** - text" are left alone: a
+# lead-in ("**The story behind it:** ...") or a label ("**Me as the manager** - ...") of the section they sit in.
+_BOLD_RUN_IN = re.compile(r"^\s{0,3}(?:\*\*|__)(?P<name>[^*_\n]{3,80}?)\.\s*(?:\*\*|__)\s+(?P<rest>\S.*)$")
+_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+
+
+def unbold(lines: list[str]) -> list[str]:
+    """Same number of lines; paragraphs run in under a bold name (module docstring) get it as a heading above (on
+    a document's first line, the heading takes that line and the text after the name joins the next one)."""
+    named = []
+    for i, line in enumerate(lines):
+        m = _BOLD_RUN_IN.match(line)
+        if m is None or (i and lines[i - 1].strip()) or len(m["name"].split()) > 2 * _MAX_WORDS:
+            continue  # inside a paragraph, or a bold sentence rather than a name
+        label = parse_label(f"**{m['name'].strip()}:** x")
+        if label is not None and label.canon != "other":
+            continue  # "**Context.** ...": a STAR part of the story above, not a story's name
+        end = next((k for k in range(i + 1, len(lines)) if not lines[k].strip()), len(lines))
+        if (i or end > 1) and len(" ".join([m["rest"], *lines[i + 1 : end]])) >= _MIN_TEXT:
+            named.append((i, m))
+    headed = any(ATX.match(x) or (k and lines[k - 1].strip() and _SETEXT.match(x)) for k, x in enumerate(lines))
+    if not named or headed:
+        return lines  # under headings, a bold opening is a lead-in ("**Overview.** ...") of a titled section
+    out = list(lines)
+    for i, m in named:
+        heading = f"## {m['name'].strip()}"
+        if i:
+            out[i - 1], out[i] = heading, m["rest"]
+        else:
+            out[0], out[1] = heading, f"{m['rest']} {lines[1].strip()}"
     return out
 
 
