@@ -73,10 +73,12 @@ def story_rows(lines: list[str], start: int, end: int) -> list[RawStory]:
         return []
     canon = [canonical(h) if h else None for h in header]
     star = {c: i for i, c in reversed(list(enumerate(canon))) if c in STAR}
-    if len(star) < 2:
-        return []
     q_col = next((i for i, h in enumerate(header) if "question" in h), None)
     t_col = next((i for i, h in enumerate(header) if h in _TITLE_COLUMNS), None)
+    if len(star) == 1 and t_col is not None and q_col is None:
+        return _titled_rows(lines, start, end, header, t_col)
+    if len(star) < 2:
+        return []
     stories = []
     for i in range(start + 2, end):
         cells = _cells(lines[i])
@@ -93,6 +95,28 @@ def story_rows(lines: list[str], start: int, end: int) -> list[RawStory]:
             stories.append(RawStory(question, "qa", text, i + 1, fields, question))
         else:
             stories.append(RawStory(title or _short(fields), "star", text, i + 1, fields))
+    return stories
+
+
+MIN_ROW_STORY_WORDS = 30
+
+
+def _titled_rows(lines: list[str], start: int, end: int, header: list[str], t_col: int) -> list[RawStory]:
+    """`| Story | Audience | What I did | Numbers |`: a story per row under a title column, its own columns naming
+    one STAR part at most. Every other column of a row that tells enough is part of its text, in the table's order,
+    and a column the labels do not know keeps its header ("Numbers: ..."); a row of a few words is a label, not a
+    story."""
+    shown = [clean(h) for h in _cells(lines[start])]  # the headers as written, for the text
+    stories = []
+    for i in range(start + 2, end):
+        cells = _cells(lines[i])
+        title = clean(cells[t_col]) if t_col < len(cells) else ""
+        told = [(header[c], cells[c]) for c in range(len(cells)) if c != t_col and c < len(header) and cells[c]]
+        if not title or sum(len(clean(cell).split()) for _, cell in told) < MIN_ROW_STORY_WORDS:
+            continue
+        fields = {k: cell for h, cell in told if (k := canonical(h)) in STAR}
+        text = "\n".join(f"{shown[header.index(h)]}: {cell}" for h, cell in told)
+        stories.append(RawStory(title, "star", text, i + 1, fields))
     return stories
 
 
