@@ -147,6 +147,54 @@ def _tokens(text: str) -> list[Tok]:
     return _ratios(text, _contrasted_money(text, kept))
 
 
+# "3-4 days", "40–60 ms", "three to four days": one quantity said as a range. Not after "from" (a change) and not a
+# fall ("400 to 60 ms"): the second number is the larger, by at most _RANGE_SPAN ("5 to 10 minutes").
+_HYPHEN_RANGE = re.compile(r"(?<![\w.,/:#$€£-])(?P<a>\d+(?:\.\d+)?)\s?[-–—]\s?(?P<b>\d+(?:\.\d+)?)(?![\d.,/:-])")
+_RANGE_JOIN = re.compile(r"^\s?[–—]\s?$|^\s+(?:to|or)\s+$")
+_RANGE_SPAN = 2.5
+RANGE_TEXT = re.compile(
+    r"^(?P<a>\d+(?:\.\d+)?|[a-z]+)\s?(?:[-–—]|\s(?:to|or)\s)\s?(?P<b>\d+(?:\.\d+)?|[a-z]+)\b", re.IGNORECASE
+)
+
+
+def said_ranges(text: str) -> list[Metric]:
+    """The quantities `text` says as ranges, each one metric at its midpoint spanning both numbers (RANGE_TEXT reads
+    the ends back). Kept apart from extract_metrics: the notes check compares them, the rest of the critic reads the
+    numbers as before."""
+    found = [t for t in _ranges(text, _tokens(text)) if t.ranged]
+    metrics = [Metric(text=text[t.start : t.end], value=t.value, unit=t.unit, start=t.start, end=t.end) for t in found]
+    return describe(text, _attach_timeframes(text, metrics))
+
+
+def _ranges(text: str, toks: list[Tok]) -> list[Tok]:
+    """Two numbers said as a range become one quantity, their midpoint, spanning both (RANGE_TEXT reads it back)."""
+    for m in _HYPHEN_RANGE.finditer(text):
+        a, b = float(m.group("a")), float(m.group("b"))
+        scale, unit, end = unit_after(text, m.end(), False, b)
+        if unit and 0 < a < b <= _RANGE_SPAN * a and not any(t.start < end and m.start() < t.end for t in toks):
+            toks.append(Tok(m.start(), end, scale * (a + b) / 2, unit, ranged=True))
+    toks.sort(key=lambda t: t.start)
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        t, n = toks[i], toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            n is not None
+            and n.unit
+            and t.unit in ("", n.unit)
+            and not t.paired_only
+            and _RANGE_JOIN.match(text[t.end : n.start])
+            and not _FROM.search(text[max(0, t.start - 30) : t.start])
+            and 0 < t.value < n.value <= _RANGE_SPAN * t.value
+        ):
+            out.append(Tok(t.start, n.end, (t.value + n.value) / 2, n.unit, ranged=True))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 _SCALED = re.compile(r"\d\s?(?:k|K|thousand|M|million|mn|bn|billion)\+?$")
 
 
@@ -226,7 +274,10 @@ def extract_metrics(text: str) -> list[Metric]:
                                       baseline=_val(t), after=_val(nxt), start=start, end=nxt.end))  # fmt: skip
                     i += 2
                     continue
-                if _DOWN_FROM.match(between + " ") and re.search(r"from", between):  # "Y, down from X"
+                after = toks[i + 2] if i + 2 < len(toks) else None
+                onward = after is not None and bool(_CHANGE_TO.match(text[nxt.end : after.start]))
+                # "Y, down from X", but not "doubled, from 2 to 4": there X starts a change of its own
+                if _DOWN_FROM.match(between + " ") and re.search(r"from", between) and not onward:
                     _same_time_unit(nxt, t)
                     out.append(Metric(text=text[t.start : nxt.end], value=_val(t), unit=t.unit or unit,
                                       baseline=_val(nxt), after=_val(t), start=t.start, end=nxt.end))  # fmt: skip
