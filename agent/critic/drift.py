@@ -12,14 +12,16 @@ import math
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import pairwise
 
 from agent.critic.base_nouns import with_families
 from agent.critic.text import STOPWORDS, stem, words
 from knowledge.metric_context import CONTRAST
 from knowledge.metric_units import MEASURE_UNITS, SECONDS, TIME_UNITS
-from knowledge.metrics import extract_metrics, named_scores, word_durations
+from knowledge.metrics import RANGE_TEXT, extract_metrics, named_scores, said_ranges, word_durations
 from knowledge.models import Metric
+from knowledge.number_words import WORD_NUMBER, word_value
 
 # A rate's period: "a week", "per day", "/min", "monthly"; "within a year" is a window, not a rate.
 _PERIOD = re.compile(
@@ -72,11 +74,39 @@ class Figure:
     own: frozenset[str] = frozenset()  # the context words of the figure's own sentence (what it is said of)
     base: tuple[str, float] | None = None  # a relative change's starting level (dimension, value): "cut 45%" of $200k
     versus: tuple[str, int] | None = None  # ("left" | "right", index of the other figure) in "X vs Y", "X instead of Y"
+    per: str = ""  # the period a figure is said per ("€1.3M a year" -> "year"), whatever its dimension
+    span: tuple[float, float] | None = None  # a range said ("3-4 days"): its ends, on the common scale
 
 
 def content_stems(text: str) -> list[str]:
     """Stems of the content words, two-letter names kept ("CI", "QA": they often name what a figure measures)."""
     return [stem(w) for w in words(text.lower()) if w not in STOPWORDS and len(w) >= 2]
+
+
+def _per(m: Metric) -> str:
+    """The period `m` is said per ("a year", "monthly"), or ""."""
+    period = _PERIOD.match((m.timeframe or "").strip())
+    if period is None:
+        return ""
+    name = (period.group(1) or period.group(2) or period.group(3) or "").lower().rstrip("s")
+    return {"dai": "day"}.get(name, name)
+
+
+def _span(m: Metric, factor: float) -> tuple[float, float] | None:
+    """The ends of a range the metric says ("3-4 days", "three to four days"), scaled by `factor`."""
+    found = RANGE_TEXT.match(m.text) if m.baseline is None else None
+    if found is None:
+        return None
+    ends = []
+    for raw in (found["a"], found["b"]):
+        if raw[0].isdigit():
+            ends.append(float(raw))
+        elif WORD_NUMBER.fullmatch(raw):
+            ends.append(word_value(raw))
+        else:
+            return None
+    low, high = ends
+    return (low * factor, high * factor) if low < high else None
 
 
 def _dim(m: Metric) -> tuple[str, float]:
@@ -88,12 +118,13 @@ def _dim(m: Metric) -> tuple[str, float]:
         return "%", 1.0
     if unit in ("$", "€", "£", "x", "bps"):
         return unit, 1.0
+    if unit in ("cents", "cent"):  # "42 cents" is $0.42 (or €0.42): money said in its smaller unit
+        return "cents", 0.01
     if unit.startswith("per "):
         return "rate:" + unit[4:], 1.0
-    period = _PERIOD.match((m.timeframe or "").strip())
-    if period and unit not in MEASURE_UNITS:  # "45 pages a week" measures the same thing as "12 a week"
-        name = (period.group(1) or period.group(2) or period.group(3) or "").lower().rstrip("s")
-        return "rate:" + {"dai": "day"}.get(name, name), 1.0
+    per = _per(m)
+    if per and unit not in MEASURE_UNITS:  # "45 pages a week" measures the same thing as "12 a week"
+        return "rate:" + per, 1.0
     return "count", 1.0
 
 
@@ -118,14 +149,19 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
         end = _CHANGE_END.search(m.text)
         bound = "" if end is None else "lower" if _LOWER.search(end.group(0)) else "upper"
     return Figure(m, dim, before, after, m.phase, noun, frozenset(content_stems(window)),
-                  hedged, held, m.unit, bound, with_families(content_stems(own)))  # fmt: skip
+                  hedged, held, m.unit, bound, with_families(content_stems(own)), per=_per(m),
+                  span=_span(m, factor))  # fmt: skip
 
 
 def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
     """Every figure of `text`, durations held in timeframes included ("in 8 weeks" is a figure of its own), and
-    durations written as a word modifier ("a three-week trial") and scores named before a bare value ("kappa 0.64")."""
+    durations written as a word modifier ("a three-week trial"), scores named before a bare value ("kappa 0.64") and
+    ranges ("3-4 days", one figure in place of its last number)."""
     out: list[Figure] = []
     extra = word_durations(text, list(metrics)) + named_scores(text, list(metrics))
+    ranges = said_ranges(text)  # "three to four days" in place of its "four days"
+    extra = [m for m in extra if not any(r.start < m.end and m.start < r.end for r in ranges)] + ranges
+    metrics = [m for m in metrics if not any(r.start < m.end and m.start < r.end for r in ranges)]
     for m in sorted([*metrics, *extra], key=lambda m: m.start):
         out.append(figure(text, m))
         held_text = m.timeframe or ""
@@ -233,7 +269,10 @@ def _sides(change: Figure, phase: str) -> list[float | None]:
 
 
 def same_dim(a: Figure, s: Figure) -> bool:
-    """Same dimension; a count with no period stated compares with a rate of the same thing."""
+    """Same dimension; a count with no period stated compares with a rate of the same thing; cents with dollars
+    or euros (already scaled to them)."""
+    if "cents" in (a.dim, s.dim) and {a.dim, s.dim} in ({"cents", "$"}, {"cents", "€"}):
+        return True
     return a.dim == s.dim or (counted(a) and counted(s) and "count" in (a.dim, s.dim))
 
 
@@ -245,9 +284,33 @@ def agrees(a: Figure, s: Figure) -> bool:
         return close(a.before, s.before, a.hedged) and _inside(a.bound, a.after, s.after)
     if a.bound:  # "over a week" restates 9 days; "under a second" restates 800 ms
         return _values_agree(a, s, lambda x, y: _within(a.bound, x, y))
-    if a.dim == "time" and a.unit != s.unit:  # "two months" for 8 weeks: speech across units is approximate
-        return _values_agree(a, s, lambda x, y: x is not None and y is not None and abs(x - y) <= 0.1 * max(x, y))
-    return _values_agree(a, s, lambda x, y: close(x, y, a.hedged))
+    # "two months" for 8 weeks: speech across units is approximate
+    same = _spoken_time if a.dim == "time" and a.unit != s.unit else partial(close, hedged=a.hedged)
+    if a.span or s.span:  # "three to four days" for "3-4 days"; "4 days" is inside it; "6-7 days" is not
+        return _values_agree(a, s, lambda x, y: _overlap(_ends(a, x), _ends(s, y), same))
+    return _values_agree(a, s, same)
+
+
+def _spoken_time(x: float | None, y: float | None) -> bool:
+    return x is not None and y is not None and abs(x - y) <= 0.1 * max(x, y)
+
+
+def _ends(f: Figure, value: float | None) -> tuple[float, float] | None:
+    """The range a value of `f` stands for: its span when it is the range's midpoint, else the value itself."""
+    if value is None:
+        return None
+    return f.span if f.span and value == f.after else (value, value)
+
+
+def _overlap(x: tuple[float, float] | None, y: tuple[float, float] | None,
+             same: Callable[[float | None, float | None], bool]) -> bool:  # fmt: skip
+    """Two ranges (or a range and a value) agree when they overlap, or when an end of one restates an end of the
+    other ("3-4 days" and "about 5 days" do not; "4-5 days" and "3-4 days" do)."""
+    if x is None or y is None:
+        return False
+    if x[0] <= y[1] and y[0] <= x[1]:
+        return True
+    return any(same(u, v) for u in x for v in y)
 
 
 def _inside(bound: str, said: float | None, notes: float | None) -> bool:
@@ -297,7 +360,10 @@ def meaning(a: Figure, s: Figure) -> float:
         return 0.0
     shared_noun = len(a.noun & s.noun) + (1 if same_base(a, s) else 0)
     shared_context = len(a.context & s.context)
-    return 2.0 * shared_noun + 0.5 * shared_context
+    # Said per the same period ("€1.3M a year" and "2.1 million euros a year"): money or time per year is one
+    # kind of thing, where a rate of a count already says so in its dimension.
+    per = 1.0 if a.per and a.per == s.per and not a.dim.startswith("rate:") else 0.0
+    return 2.0 * shared_noun + 0.5 * shared_context + per
 
 
 def restates(a: Figure, story: Sequence[Figure]) -> int | None:
@@ -366,9 +432,11 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         if not candidates:
             continue
         best, _, k = max(candidates)
-        kind = [s for s in story if same_dim(a, s) and _kin(a, s)]
-        # Named the same thing, or the only figure of its kind on both sides and about the same topic.
-        alone = len(kind) == 1 and sum(1 for x in answer if same_dim(a, x) and _kin(a, x)) == 1
+        # Named the same thing, or the only figure of its kind on both sides and about the same topic; a figure said
+        # per a period ("$800k a year") is of a kind with the figures said per the same period only.
+        kind = [s for s in story if same_dim(a, s) and _kin(a, s) and (not a.per or s.per == a.per)]
+        alone = len(kind) == 1 and sum(1 for x in answer if same_dim(a, x) and _kin(a, x)
+                                       and (not a.per or x.per == a.per)) == 1  # fmt: skip
         # Two changes of one dimension, neither naming what it measures, in the same words around them.
         unnamed = not a.noun and not story[k].noun and a.before is not None and story[k].before is not None
         based = same_base(a, story[k]) or _same_start(a, story) == k
