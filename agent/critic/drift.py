@@ -501,6 +501,8 @@ def omitted(answer: Sequence[Figure], story: Sequence[Figure], headline: Sequenc
             continue
         if any(agrees(a, s) for a in answer):
             continue  # said as such ("40ms target" for "(target 40ms)"), even where another figure claims its words
+        if s.dim == "time" and any(a.dim == "time" and not a.span and _spoken_time(a.after, s.after) for a in answer):
+            continue  # "launched three weeks late" for the notes' "moved by 3 weeks": the same duration, said plainly
         if any(close(v, x) for v in _values(s) for x in said if x is not None and s.dim != "time"):
             continue  # the same number said in other words ("a third" for 33%): not left out
         if s.dim != "time" and any(close(v, x) for v in _values(s) for x in bare):

@@ -78,6 +78,15 @@ def _headline(story: Story, figures: Sequence[Figure]) -> list[int]:
     return sorted(outcomes, key=lambda k: (figures[k].before is None, figures[k].phase != "delta", k))
 
 
+# "quality stayed within 1 point", "failover takes under 2 seconds": a limit kept beside the outcome.
+_WITHIN = re.compile(r"\bwithin\s+(?:about\s+|~)?$", re.IGNORECASE)
+
+
+def _minor(text: str, figure: Figure) -> bool:
+    """A story figure said as a bound or a limit kept (not what changed): no omission line once the outcome is told."""
+    return bool(figure.bound) or bool(_WITHIN.search(text[max(0, figure.metric.start - 15) : figure.metric.start]))
+
+
 def _note(kind: str, story: Story, message: str, notes: str = "", said: str = "") -> StoryNote:
     return StoryNote(kind=kind, story_id=story.id, story_title=story.title, message=message,  # type: ignore[arg-type]
                      story_text=notes, answer_text=said, notes_value=notes, said_value=said)  # fmt: skip
@@ -103,6 +112,8 @@ def drift_notes(answer: str, mentions: Sequence[Metric], told: Story) -> list[St
         )
     headline = [k for k in _headline(told, story) if k not in contradicted and not story[k].held]
     left_out = omitted(said, story, headline, shares(answer), spoken_numbers(answer))
+    if len(left_out) < len(headline):  # an outcome is told: a bound kept beside it is a detail, not left out
+        left_out = [s for s in left_out if not _minor(told.text, s)]
     if left_out:  # one omission is enough to act on
         figure_text = _fmt(left_out[0].metric)
         message = render(phr["omitted_metric"], story=_spoken(left_out[0].metric), title=told.title)
