@@ -69,7 +69,8 @@ def terse_story(lines: list[str], title: str = "") -> bool:
     content = _content(lines)
     if not MIN_LINES <= len(content) <= MAX_LINES:
         return False
-    if sum(x.rstrip("*_ )").endswith((".", "!", ":", ",")) for x in content) * 3 > len(content):
+    stops = sum(x.rstrip("*_ )").endswith((".", "!", ":", ",")) for x in content) * 3 > len(content)
+    if stops and not _clipped(lines, content):
         return False  # sentences: a paragraph, a CV's bullets, a mail or a preamble, read (or not) as prose
     if any(_LIST_LINE.search(x) for x in content):
         return False  # a to-do list, a wiki page's links
@@ -95,6 +96,22 @@ def terse_story(lines: list[str], title: str = "") -> bool:
         for x in said
     )
     return happened >= MIN_HAPPENED_LINES
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|me|us)\b")
+_INNER_STOP = re.compile(r"[.;]\s+\S")
+_DATED = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{2,4})\b")
+
+
+def _clipped(lines: list[str], content: list[str]) -> bool:
+    """Clipped notes that end their lines with a full stop ("avg prompt ~6.5k tokens, 20 chunks stuffed in. Added
+    reranker, top 5 -> ~1.9k tokens."): plain lines, not bullets, each holding a figure, none saying "I" or "we",
+    most packing two notes or more. A CV's bullets, a mail and a paragraph of prose are not so."""
+    if any(_MARK.match(x) or _DATED.match(x) for x in lines if x.strip()):
+        return False  # bullets, or a dated log ("2025-06-02  R12 closed.")
+    if not all(_FIGURE.search(x) for x in content) or any(_FIRST_PERSON.search(x) for x in content):
+        return False
+    return sum(bool(_INNER_STOP.search(x.rstrip(". "))) for x in content) * 2 >= len(content)
 
 
 def terse_fields(lines: list[str]) -> dict[str, str]:
