@@ -429,6 +429,11 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         candidates = [(meaning(a, s), -k, k) for k, s in enumerate(story)
                       if k not in shut and k not in used and s.after is not None]  # fmt: skip
         candidates = [c for c in candidates if c[0] > 0]
+        effort = _effort(a, answer, story)
+        if effort is not None and effort not in shut and effort not in used:
+            out.append((a, story[effort]))  # "a 12-week tiger team" against the notes' "in 8 weeks"
+            used.add(effort)
+            continue
         if not candidates:
             continue
         best, _, k = max(candidates)
@@ -452,6 +457,24 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
             out.append((a, story[k]))
             used.add(k)
     return out
+
+
+_DAY = 86400.0  # seconds: a duration of a day or more is how long work took, not a latency
+
+
+def _long(f: Figure) -> bool:
+    return f.dim == "time" and f.before is None and f.phase != "delta" and (f.after or 0.0) >= _DAY
+
+
+def _effort(a: Figure, answer: Sequence[Figure], story: Sequence[Figure]) -> int | None:
+    """How long the work took, said once on each side: the answer's only duration of a day or more against the
+    story's only one, the timeframe its outcome is said in ("dropped ... in 8 weeks"), when they disagree."""
+    if not _long(a) or a.held or sum(_long(x) for x in answer) != 1:
+        return None
+    found = [k for k, s in enumerate(story) if _long(s)]
+    if len(found) != 1 or not story[found[0]].held or agrees(a, story[found[0]]):
+        return None
+    return found[0]
 
 
 def _other_side(a: Figure, story: Sequence[Figure], matched: dict[int, int | None]) -> int | None:
