@@ -313,6 +313,27 @@ _NAMED_SCORE = re.compile(
 )
 
 
+# "about a sixth of a cent", "a cent and a tenth": a price under a cent said in fractions.
+_PARTS_OF = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+_CENT_SHARE = re.compile(
+    r"\b(?:(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|eighth|tenth)\s+of\s+a\s+cent"
+    r"|a\s+cent\s+and\s+a\s+(?P<more>half|third|quarter|fifth|sixth|eighth|tenth))\b",
+    re.IGNORECASE,
+)
+
+
+def cent_shares(text: str) -> list[Metric]:
+    """Prices said as fractions of a cent ("about a sixth of a cent" is 0.167 cents, "a cent and a tenth" 1.1), in
+    cents, for drift only: there they take the place of what extract_metrics reads in their words ("a quarter of"
+    as 25%); the critic reads the rest of the answer as before."""
+    out = []
+    for m in _CENT_SHARE.finditer(text):
+        part = m.group("part") or m.group("more")
+        value = (0.0 if m.group("part") else 1.0) + 1.0 / _PARTS_OF[part.lower()]
+        out.append(Metric(text=m.group(0), value=value, unit="cents", start=m.start(), end=m.end()))
+    return describe(text, out)
+
+
 def named_scores(text: str, known: list[Metric]) -> list[Metric]:
     """Scores said as a name and a bare number ("kappa 0.64", "recall around 0.7") that `known` lacks, for drift
     only: the number alone carries no unit, so the critic's outcome reading does not take it as a result. The figure

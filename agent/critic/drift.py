@@ -19,7 +19,7 @@ from agent.critic.base_nouns import with_families
 from agent.critic.text import STOPWORDS, stem, words
 from knowledge.metric_context import CONTRAST
 from knowledge.metric_units import MEASURE_UNITS, SECONDS, TIME_UNITS
-from knowledge.metrics import RANGE_TEXT, extract_metrics, named_scores, said_ranges, word_durations
+from knowledge.metrics import RANGE_TEXT, cent_shares, extract_metrics, named_scores, said_ranges, word_durations
 from knowledge.models import Metric
 from knowledge.number_words import WORD_NUMBER, word_value
 
@@ -155,11 +155,12 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
 
 def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
     """Every figure of `text`, durations held in timeframes included ("in 8 weeks" is a figure of its own), and
-    durations written as a word modifier ("a three-week trial"), scores named before a bare value ("kappa 0.64") and
-    ranges ("3-4 days", one figure in place of its last number)."""
+    durations written as a word modifier ("a three-week trial"), scores named before a bare value ("kappa 0.64"),
+    prices in fractions of a cent ("a sixth of a cent") and ranges ("3-4 days", one figure in place of its last
+    number)."""
     out: list[Figure] = []
     extra = word_durations(text, list(metrics)) + named_scores(text, list(metrics))
-    ranges = said_ranges(text)  # "three to four days" in place of its "four days"
+    ranges = said_ranges(text) + cent_shares(text)  # in place of their "four days", "a quarter of" (25%)
     extra = [m for m in extra if not any(r.start < m.end and m.start < r.end for r in ranges)] + ranges
     metrics = [m for m in metrics if not any(r.start < m.end and m.start < r.end for r in ranges)]
     for m in sorted([*metrics, *extra], key=lambda m: m.start):
