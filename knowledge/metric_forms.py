@@ -24,7 +24,7 @@ class Tok:
     unit: str
     paired_only: bool = False  # a frequency word ("daily") is a quantity only as one side of a change
     bound: bool = False  # "single-digit ms": a magnitude, not an exact value
-    ranged: bool = False  # "3-4 days": the midpoint of a range said (knowledge.metrics.said_ranges)
+    ranged: bool = False  # "2-3 hours": the midpoint of a range said (knowledge.metrics.said_ranges)
 
 
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,

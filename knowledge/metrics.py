@@ -147,7 +147,7 @@ def _tokens(text: str) -> list[Tok]:
     return _ratios(text, _contrasted_money(text, kept))
 
 
-# "3-4 days", "40–60 ms", "three to four days": one quantity said as a range. Not after "from" (a change) and not a
+# "2-3 hours", "40–60 ms", "two to three hours": one quantity said as a range. Not after "from" (a change) and not a
 # fall ("400 to 60 ms"): the second number is the larger, by at most _RANGE_SPAN ("5 to 10 minutes").
 _HYPHEN_RANGE = re.compile(r"(?<![\w.,/:#$€£-])(?P<a>\d+(?:\.\d+)?)\s?[-–—]\s?(?P<b>\d+(?:\.\d+)?)(?![\d.,/:-])")
 _RANGE_JOIN = re.compile(r"^\s?[–—]\s?$|^\s+(?:to|or)\s+$")
@@ -276,7 +276,7 @@ def extract_metrics(text: str) -> list[Metric]:
                     continue
                 after = toks[i + 2] if i + 2 < len(toks) else None
                 onward = after is not None and bool(_CHANGE_TO.match(text[nxt.end : after.start]))
-                # "Y, down from X", but not "doubled, from 2 to 4": there X starts a change of its own
+                # "Y, down from X", but not "doubled, from 5 to 10": there X starts a change of its own
                 if _DOWN_FROM.match(between + " ") and re.search(r"from", between) and not onward:
                     _same_time_unit(nxt, t)
                     out.append(Metric(text=text[t.start : nxt.end], value=_val(t), unit=t.unit or unit,
@@ -313,7 +313,7 @@ _NAMED_SCORE = re.compile(
 )
 
 
-# "about a sixth of a cent", "a cent and a tenth": a price under a cent said in fractions.
+# "about a fifth of a cent", "a cent and a half": a price under a cent said in fractions.
 _PARTS_OF = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
 _CENT_SHARE = re.compile(
     r"\b(?:(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|eighth|tenth)\s+of\s+a\s+cent"
@@ -323,9 +323,9 @@ _CENT_SHARE = re.compile(
 
 
 def cent_shares(text: str) -> list[Metric]:
-    """Prices said as fractions of a cent ("about a sixth of a cent" is 0.167 cents, "a cent and a tenth" 1.1), in
-    cents, for drift only: there they take the place of what extract_metrics reads in their words ("a quarter of"
-    as 25%); the critic reads the rest of the answer as before."""
+    """Prices said as fractions of a cent ("about a fifth of a cent" is 0.2 cents, "a cent and a half" 1.5), in
+    cents, for drift only: there they take the place of what extract_metrics reads in their words ("a fifth of"
+    as 20%); the critic reads the rest of the answer as before."""
     out = []
     for m in _CENT_SHARE.finditer(text):
         part = m.group("part") or m.group("more")

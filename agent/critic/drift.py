@@ -74,8 +74,8 @@ class Figure:
     own: frozenset[str] = frozenset()  # the context words of the figure's own sentence (what it is said of)
     base: tuple[str, float] | None = None  # a relative change's starting level (dimension, value): "cut 45%" of $200k
     versus: tuple[str, int] | None = None  # ("left" | "right", index of the other figure) in "X vs Y", "X instead of Y"
-    per: str = ""  # the period a figure is said per ("€1.3M a year" -> "year"), whatever its dimension
-    span: tuple[float, float] | None = None  # a range said ("3-4 days"): its ends, on the common scale
+    per: str = ""  # the period a figure is said per ("$40k a year" -> "year"), whatever its dimension
+    span: tuple[float, float] | None = None  # a range said ("2-3 hours"): its ends, on the common scale
 
 
 def content_stems(text: str) -> list[str]:
@@ -93,7 +93,7 @@ def _per(m: Metric) -> str:
 
 
 def _span(m: Metric, factor: float) -> tuple[float, float] | None:
-    """The ends of a range the metric says ("3-4 days", "three to four days"), scaled by `factor`."""
+    """The ends of a range the metric says ("2-3 hours", "two to three hours"), scaled by `factor`."""
     found = RANGE_TEXT.match(m.text) if m.baseline is None else None
     if found is None:
         return None
@@ -118,7 +118,7 @@ def _dim(m: Metric) -> tuple[str, float]:
         return "%", 1.0
     if unit in ("$", "€", "£", "x", "bps"):
         return unit, 1.0
-    if unit in ("cents", "cent"):  # "42 cents" is $0.42 (or €0.42): money said in its smaller unit
+    if unit in ("cents", "cent"):  # "35 cents" is $0.35 (or €0.35): money said in its smaller unit
         return "cents", 0.01
     if unit.startswith("per "):
         return "rate:" + unit[4:], 1.0
@@ -156,11 +156,11 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
 def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
     """Every figure of `text`, durations held in timeframes included ("in 8 weeks" is a figure of its own), and
     durations written as a word modifier ("a three-week trial"), scores named before a bare value ("kappa 0.64"),
-    prices in fractions of a cent ("a sixth of a cent") and ranges ("3-4 days", one figure in place of its last
+    prices in fractions of a cent ("a fifth of a cent") and ranges ("2-3 hours", one figure in place of its last
     number)."""
     out: list[Figure] = []
     extra = word_durations(text, list(metrics)) + named_scores(text, list(metrics))
-    ranges = said_ranges(text) + cent_shares(text)  # in place of their "four days", "a quarter of" (25%)
+    ranges = said_ranges(text) + cent_shares(text)  # in place of their "three hours", "a fifth of" (20%)
     extra = [m for m in extra if not any(r.start < m.end and m.start < r.end for r in ranges)] + ranges
     metrics = [m for m in metrics if not any(r.start < m.end and m.start < r.end for r in ranges)]
     for m in sorted([*metrics, *extra], key=lambda m: m.start):
@@ -287,7 +287,7 @@ def agrees(a: Figure, s: Figure) -> bool:
         return _values_agree(a, s, lambda x, y: _within(a.bound, x, y))
     # "two months" for 8 weeks: speech across units is approximate
     same = _spoken_time if a.dim == "time" and a.unit != s.unit else partial(close, hedged=a.hedged)
-    if a.span or s.span:  # "three to four days" for "3-4 days"; "4 days" is inside it; "6-7 days" is not
+    if a.span or s.span:  # "two to three hours" for "2-3 hours"; "3 hours" is inside it; "5-6 hours" is not
         return _values_agree(a, s, lambda x, y: _overlap(_ends(a, x), _ends(s, y), same))
     return _values_agree(a, s, same)
 
@@ -306,7 +306,7 @@ def _ends(f: Figure, value: float | None) -> tuple[float, float] | None:
 def _overlap(x: tuple[float, float] | None, y: tuple[float, float] | None,
              same: Callable[[float | None, float | None], bool]) -> bool:  # fmt: skip
     """Two ranges (or a range and a value) agree when they overlap, or when an end of one restates an end of the
-    other ("3-4 days" and "about 5 days" do not; "4-5 days" and "3-4 days" do)."""
+    other ("2-3 hours" and "about 4 hours" do not; "3-4 hours" and "2-3 hours" do)."""
     if x is None or y is None:
         return False
     if x[0] <= y[1] and y[0] <= x[1]:
@@ -361,7 +361,7 @@ def meaning(a: Figure, s: Figure) -> float:
         return 0.0
     shared_noun = len(a.noun & s.noun) + (1 if same_base(a, s) else 0)
     shared_context = len(a.context & s.context)
-    # Said per the same period ("€1.3M a year" and "2.1 million euros a year"): money or time per year is one
+    # Said per the same period ("$40k a year" and "55 thousand dollars a year"): money or time per year is one
     # kind of thing, where a rate of a count already says so in its dimension.
     per = 1.0 if a.per and a.per == s.per and not a.dim.startswith("rate:") else 0.0
     return 2.0 * shared_noun + 0.5 * shared_context + per
@@ -432,14 +432,14 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         candidates = [c for c in candidates if c[0] > 0]
         effort = _effort(a, answer, story)
         if effort is not None and effort not in shut and effort not in used:
-            out.append((a, story[effort]))  # "a 12-week tiger team" against the notes' "in 8 weeks"
+            out.append((a, story[effort]))  # "a 10-week working group" against the notes' "in 6 weeks"
             used.add(effort)
             continue
         if not candidates:
             continue
         best, _, k = max(candidates)
         # Named the same thing, or the only figure of its kind on both sides and about the same topic; a figure said
-        # per a period ("$800k a year") is of a kind with the figures said per the same period only.
+        # per a period ("$40k a year") is of a kind with the figures said per the same period only.
         kind = [s for s in story if same_dim(a, s) and _kin(a, s) and (not a.per or s.per == a.per)]
         alone = len(kind) == 1 and sum(1 for x in answer if same_dim(a, x) and _kin(a, x)
                                        and (not a.per or x.per == a.per)) == 1  # fmt: skip
@@ -469,7 +469,7 @@ def _long(f: Figure) -> bool:
 
 def _effort(a: Figure, answer: Sequence[Figure], story: Sequence[Figure]) -> int | None:
     """How long the work took, said once on each side: the answer's only duration of a day or more against the
-    story's only one, the timeframe its outcome is said in ("dropped ... in 8 weeks"), when they disagree."""
+    story's only one, the timeframe its outcome is said in ("fell ... in 6 weeks"), when they disagree."""
     if not _long(a) or a.held or sum(_long(x) for x in answer) != 1:
         return None
     found = [k for k, s in enumerate(story) if _long(s)]
@@ -526,7 +526,7 @@ def omitted(answer: Sequence[Figure], story: Sequence[Figure], headline: Sequenc
         if any(agrees(a, s) for a in answer):
             continue  # said as such ("40ms target" for "(target 40ms)"), even where another figure claims its words
         if s.dim == "time" and any(a.dim == "time" and not a.span and _spoken_time(a.after, s.after) for a in answer):
-            continue  # "launched three weeks late" for the notes' "moved by 3 weeks": the same duration, said plainly
+            continue  # "shipped two weeks late" for the notes' "slipped by 2 weeks": the same duration, said plainly
         if any(close(v, x) for v in _values(s) for x in said if x is not None and s.dim != "time"):
             continue  # the same number said in other words ("a third" for 33%): not left out
         if s.dim != "time" and any(close(v, x) for v in _values(s) for x in bare):

@@ -78,7 +78,7 @@ def _headline(story: Story, figures: Sequence[Figure]) -> list[int]:
     return sorted(outcomes, key=lambda k: (figures[k].before is None, figures[k].phase != "delta", k))
 
 
-# "quality stayed within 1 point", "failover takes under 2 seconds": a limit kept beside the outcome.
+# "error rate held within 2 points", "restores stay under 5 seconds": a limit kept beside the outcome.
 _WITHIN = re.compile(r"\bwithin\s+(?:about\s+|~)?$", re.IGNORECASE)
 
 

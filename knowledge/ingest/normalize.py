@@ -130,7 +130,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = unform(unfold(accept(unadmonish(lines))))  # MkDocs folds, vim folds as headings; edits accepted; form out
     lines = unshortcode(lines)  # Hugo shortcode pairs titled by their parameters
     lines = unrun(unletter(lines))  # an I. / A. / 1. outline's top levels; run-in CAPITALS names as headings
-    lines = unbold(lines)  # paragraphs run in under a bold name (`**Bad hire.** I pushed ...`): titled by it
+    lines = unbold(lines)  # paragraphs run in under a bold name (`**Kiosk printers.** Our depots ...`): titled by it
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
     lines = uncells(unfootnote(lines))  # cards in a raw HTML table; stories told in footnotes
     lines = untiddle(lines)  # TiddlyWiki wikitext

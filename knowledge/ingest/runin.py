@@ -5,9 +5,9 @@ the start and set off by a dash or colon. When the document has no Markdown head
 written as a heading on the blank line above it and taken off the paragraph, so the name titles the text after it.
 Two or more long paragraphs (stories) so named make it the document's layout; then its shorter paragraphs of the
 same shape (`FIGURES - 40 stores`) are sections too, and do not run on into the story above them.
-A paragraph that opens with its name in bold closed by a full stop (`**Bad hire - Q3.** I pushed ...`) is titled the
+A paragraph that opens with its name in bold closed by a full stop (`**Kiosk printers.** Our depots ...`) is titled the
 same way in a document without headings, when the name is not a STAR label (`**Context.**` stays a label). Under
-headings such a bold opening is a lead-in of a titled section ("**30 sec.** ...", "**Overview.** ...").
+headings such a bold opening is a lead-in of a titled section ("**Short version.** ...", "**Background.** ...").
 The number of lines never changes.
 """
 
@@ -44,7 +44,7 @@ def unrun(lines: list[str]) -> list[str]:
 
 
 # "**Name.** text": a bold name closing with a full stop. "**Name:** text" and "**Name** - text" are left alone: a
-# lead-in ("**The story behind it:** ...") or a label ("**Me as the manager** - ...") of the section they sit in.
+# lead-in ("**How it started:** ...") or a label ("**My part** - ...") of the section they sit in.
 _BOLD_RUN_IN = re.compile(r"^\s{0,3}(?:\*\*|__)(?P<name>[^*_\n]{3,80}?)\.\s*(?:\*\*|__)\s+(?P<rest>\S.*)$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 
@@ -65,7 +65,7 @@ def unbold(lines: list[str]) -> list[str]:
             named.append((i, m))
     headed = any(ATX.match(x) or (k and lines[k - 1].strip() and _SETEXT.match(x)) for k, x in enumerate(lines))
     if not named or headed:
-        return lines  # under headings, a bold opening is a lead-in ("**Overview.** ...") of a titled section
+        return lines  # under headings, a bold opening is a lead-in ("**Background.** ...") of a titled section
     out = list(lines)
     for i, m in named:
         heading = f"## {m['name'].strip()}"

@@ -102,9 +102,9 @@ MIN_ROW_STORY_WORDS = 30
 
 
 def _titled_rows(lines: list[str], start: int, end: int, header: list[str], t_col: int) -> list[RawStory]:
-    """`| Story | Audience | What I did | Numbers |`: a story per row under a title column, its own columns naming
+    """`| Project | Who for | What I changed | Figures |`: a story per row under a title column, its own columns naming
     one STAR part at most. Every other column of a row that tells enough is part of its text, in the table's order,
-    and a column the labels do not know keeps its header ("Numbers: ..."); a row of a few words is a label, not a
+    and a column the labels do not know keeps its header ("Figures: ..."); a row of a few words is a label, not a
     story."""
     shown = [clean(h) for h in _cells(lines[start])]  # the headers as written, for the text
     stories = []
