@@ -156,9 +156,11 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # the stop's changes reach on it (a "how did it go" ask covered by any result: score 0.688, strong 0.929).
     # Raised at stop 32 (off32: a retold note's story no longer overrides MiniLM placing the answer elsewhere; nothing
     # of the question answered is off topic, not partial): score 0.687 -> 0.708, off topic 0.583 -> 0.667.
+    # Raised at stop 35 (crit35: an opening that disclaims the asked subject, agent/critic/disclaim.py): score 0.708
+    # -> 0.771, off topic 0.667 -> 0.917.
     "critic_dev6": {
-        "score_in_range": 0.708,
-        "off_topic_capped": 0.666,
+        "score_in_range": 0.77,
+        "off_topic_capped": 0.916,
         "strong_high": 0.928,
         "below_level_capped": 0.75,
         "follow_up_in_range": 0.75,  # stop 30: a reply answering another question is off topic (another_story.py)
@@ -170,9 +172,10 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # 0.826, quantified 0.818, relevance 0.833, primary gap 0.542; on the critic branch at 846437d the same but
     # follow-ups 0.333. The floor is that first run on the branch.
     # Raised at stop 34 (crit34): score 0.812 -> 0.854, strong 0.833 -> 0.917 (relevance.delivery_told).
+    # Raised at stop 35 (crit35, disclaim.py): score 0.854 -> 0.875, off topic 0.800 -> 0.900.
     "critic_dev7": {
-        "score_in_range": 0.854,
-        "off_topic_capped": 0.8,
+        "score_in_range": 0.875,
+        "off_topic_capped": 0.9,
         "strong_high": 0.916,
         "below_level_capped": 0.75,
         # main's first run 0.500; stop 30: a reply answering another question is off topic (another_story.py): 0.833
@@ -204,9 +207,10 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # 0.725, off topic 0.667, strong 1.000, below level 1.000, follow-ups 0.526 (first 0.500, later 0.545), STAR 0.857,
     # quantified 0.762, relevance 0.800, primary gap 0.425, signals 0.596 / 0.630, notes_mismatch 1.000 / 0.250. The
     # floor is that first run.
+    # Raised at stop 35 (crit35, disclaim.py): score 0.725 -> 0.775, off topic 0.750 -> 0.917.
     "critic_dev9": {
-        "score_in_range": 0.725,
-        "off_topic_capped": 0.666,
+        "score_in_range": 0.775,
+        "off_topic_capped": 0.916,
         "strong_high": 1.0,
         "below_level_capped": 1.0,
         "follow_up_in_range": 0.526,

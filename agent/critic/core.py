@@ -174,6 +174,8 @@ def _relevance_note(f: Features, info: QuestionInfo, story: Story | None) -> str
     if sum(len(words(s.text)) for s in f.sents) < THIN_WORDS:
         key = "thin"  # a rival question fits a one-liner by chance; saying what it is about would be a guess
     note = render(phr[key], topic=topic, question=info.text, instead=f.relevance.instead or "")
+    if f.relevance.label == "off_topic" and f.relevance.disclaimed:
+        note = render(phr["disclaimed"], said=" ".join(f.relevance.disclaimed.split()), question=info.text)
     if story is not None:
         note += " " + story_sentence("story_fits", story)
     return note

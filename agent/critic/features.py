@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from agent.critic import asks, cues, examples, gaps, generic, level, paraphrase, relevance, rubric, signals
+from agent.critic import asks, cues, disclaim, examples, gaps, generic, level, paraphrase, relevance, rubric, signals
 from agent.critic.metric_roles import classify
 from agent.critic.ownership import ownership
 from agent.critic.question import QuestionInfo
@@ -215,6 +215,12 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # notes, written for the question, outweigh static vectors placing the retelling nearer another question,
         # unless MiniLM places it on other questions too (relevance.NOTES_AHEAD).
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
+    if rel.label != "off_topic" and shape != "motivation" and (
+            said := disclaim.disclaimed(info.text, info.signals, sents[:MAX_SENTENCES])) is not None:  # fmt: skip
+        # The candidate says in the opening that the story is not about what the question names ("it was not a
+        # person, it was a supplier", to a question about a hire): whatever words, signals or kind of event it
+        # shares with the question, it is another subject by the candidate's own account.
+        rel = dataclasses.replace(rel, label="off_topic", sibling=False, missing_ask=None, disclaimed=said.text)
     if rel.label == "on_topic" and lvl.label != "below" and (ask := asks.missing_ask(info.text, sents, metrics)):
         # One ask of a several-part question is never answered: the answer covers only part of what was asked.
         # Unless nothing shows that it covers the first part either: static meaning and words place it on other

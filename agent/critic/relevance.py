@@ -177,6 +177,7 @@ class RelevanceResult:
     sibling: bool = False  # partial because a question of the same competency leads (_sibling_led)
     missing_ask: str | None = None  # partial because this ask of a several-part question is never covered (asks.py)
     leaders: tuple[int, ...] = ()  # the other questions (indexes into info.others) that fit its meaning best
+    disclaimed: str | None = None  # the opening sentence saying the story is not about the asked subject (disclaim.py)
 
 
 def _roots(text: str) -> set[str]:
