@@ -2,9 +2,9 @@
 
     python -m evals.ablate [--json] [--role R]
 
-A cue entry is one line of a cue list kept as data (today: the `level` cues of each role pack, each with an
-example sentence). For every entry, the critic re-judges the tuned labelled set without it; an entry that changes
-no judgment (score, relevance, level, primary gap) is listed as idle. Exit 0; the report is the point.
+A cue entry is one line of a cue list kept as data (today: the `level` cues of each role pack, with its slice cues,
+each with an example sentence). For every entry, the critic re-judges the tuned labelled set without it; an entry
+that changes no judgment (score, relevance, level, primary gap) is listed as idle. Exit 0; the report is the point.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def ablate(items: Sequence[LabeledItem]) -> list[dict[str, Any]]:
         if pack is None or pack.level is None:
             continue
         mine = [i for i in items if i.role == role]
-        for side in ("at", "below"):
+        for side in ("at", "below", "led_by_other", "given_part"):
             cues = getattr(pack.level, side)
             for k in range(len(cues)):
                 removed = cues.pop(k)

@@ -96,6 +96,12 @@ class LevelSpec(BaseModel):
     below: list[Cue] = Field(description="Evidence of a lower scope (counts only when no `at` cue is found).")
     below_means: str = Field(description="What the lower scope is, for the note: 'your own code', 'one team'.")
     min_at: int = Field(default=1, ge=1, description="Distinct `at` cues an answer needs to be at the level.")
+    # A slice of someone else's work: another person led it ("my lead designed the pipeline") and the candidate was
+    # given a part of it ("I was handed the export script"). Both together are below the level, whatever technical
+    # words the part has: the role asks for what the candidate led, decided and evaluated.
+    led_by_other: list[Cue] = Field(default_factory=list, description="Another person led or designed the work.")
+    given_part: list[Cue] = Field(default_factory=list, description="The candidate was given one part of it.")
+    slice_means: str = Field(default="", description="What a slice is, for the note: 'one part of a lead's plan'.")
 
 
 class RolePack(BaseModel):

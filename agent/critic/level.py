@@ -3,7 +3,9 @@
 A director asked about the org's worst incident who tells only the code fix they wrote is below the level; so is an
 engineer who answers a hands-on technical question with management language. An answer is below when it shows
 fewer of the role's scope cues than the pack asks for and at least one cue of the lower scope. The cue lists are
-data in the role packs (knowledge/roles/*.yaml), each entry with an example sentence it must match.
+data in the role packs (knowledge/roles/*.yaml), each entry with an example sentence it must match. An engineer's
+pack also lists cues for a slice of someone else's work (another person led it, the candidate was given a part):
+both found is below the level, whatever technical words the part uses.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
     below_cues = [_compiled(c.pattern) for c in spec.below if c.pattern not in disabled]
     # A hard-wrapped answer breaks lines mid-phrase ("I then\nrebuilt the index"): cues read one-spaced text.
     flat = [" ".join(s.text.split()) for s in sents]
+    if (part := _slice(spec, sents, flat, disabled)) is not None:
+        note = render(load_yaml("critic_phrases.yaml")["level_note"], below=spec.slice_means, scope=spec.scope)
+        return LevelResult("below", part, note)
     at_rows = [[cue.search(t) is not None for cue in at_cues] for t in flat]  # each cue matched once
     shown = [next(s for s, row in zip(sents, at_rows, strict=True) if row[k])
              for k in range(len(at_cues)) if any(row[k] for row in at_rows)]  # fmt: skip
@@ -54,3 +59,14 @@ def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
         return LevelResult("at", shown[0] if shown else None)
     note = render(load_yaml("critic_phrases.yaml")["level_note"], below=spec.below_means, scope=spec.scope)
     return LevelResult("below", below, note)
+
+
+def _slice(spec: LevelSpec, sents: list[Sentence], flat: list[str], disabled: frozenset[str]) -> Sentence | None:
+    """The sentence giving the candidate's part, when the answer tells one part of work another person led
+    (spec.led_by_other and spec.given_part both found): the role's scope is what they led, decided and evaluated, and
+    the technical words of a given part do not show it. None otherwise."""
+    led = [_compiled(c.pattern) for c in spec.led_by_other if c.pattern not in disabled]
+    given = [_compiled(c.pattern) for c in spec.given_part if c.pattern not in disabled]
+    if not led or not given or not any(cue.search(t) for t in flat for cue in led):
+        return None
+    return next((s for s, t in zip(sents, flat, strict=True) if any(cue.search(t) for cue in given)), None)
