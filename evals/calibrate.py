@@ -172,12 +172,14 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # 0.826, quantified 0.818, relevance 0.833, primary gap 0.542; on the critic branch at 846437d the same but
     # follow-ups 0.333. The floor is that first run on the branch.
     # Raised at stop 34 (crit34): score 0.812 -> 0.854, strong 0.833 -> 0.917 (relevance.delivery_told).
-    # Raised at stop 35 (crit35, disclaim.py): score 0.854 -> 0.875, off topic 0.800 -> 0.900.
+    # Raised at stop 35 (crit35, disclaim.py): score 0.854 -> 0.875, off topic 0.800 -> 0.900; then facilitation
+    # in place of a technical choice as an engineer's lower scope (the engineer packs' level cues): score 0.875 ->
+    # 0.896, below level 0.750 -> 1.000.
     "critic_dev7": {
-        "score_in_range": 0.875,
+        "score_in_range": 0.895,
         "off_topic_capped": 0.9,
         "strong_high": 0.916,
-        "below_level_capped": 0.75,
+        "below_level_capped": 1.0,
         # main's first run 0.500; stop 30: a reply answering another question is off topic (another_story.py): 0.833
         "follow_up_in_range": 0.833,
         "star_macro_f1": 0.826,
