@@ -39,6 +39,15 @@ GENERAL_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:communicated|talked|aligned|collaborated|shared) (?:a lot )?more\b", "We collaborated more after that."),
     (r"(?:in a|to a) (?:much |far )?(?:better|good|great|healthier) (?:place|state|spot)",
      "By the summer we were in a good place."),
+    # A duty put on everyone, a rank of importance, an effort or a popularity claim: a stance, not a practice.
+    (r"should (?:always )?be (?:owned|shared|done|handled) by (?:the whole|everyone|everybody|all)\b",
+     "Testing should be owned by the whole group, not a single person."),
+    (r"(?:is|are|become|became) (?:honestly |really |probably |by far )?the (?:single )?most important "
+     r"(?:thing|meeting|part|skill)",
+     "Trust is honestly the most important part of the job."),
+    (r"I (?:always )?try to (?:listen|be|stay|remain|keep an open)\b", "I always try to stay approachable."),
+    (r"(?:it's|it is) what (?:everyone|everybody) (?:uses|does)|the standard way to\b",
+     "Postgres is the standard way to store this, it's what everybody uses."),
     # Filler that opens a reply without saying anything.
     (r"(?:that's|that is) a (?:good|great|fair|tough) question", "That's a great question, thanks."),
 )
