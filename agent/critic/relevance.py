@@ -98,6 +98,18 @@ OPPOSED = re.compile(
     r"disagreement|(?:the )?other (?:one|engineer|side) (?:wanted|preferred|argued))",
     re.IGNORECASE,
 )
+# A disagreement question that names an engineer as the other party ("a teammate", "another engineer", "two engineers
+# on your team") asks about a disagreement between engineers; a story whose opening sets the candidate against someone
+# outside engineering ("our head of sales", "the CFO", "a customer") tells another kind of disagreement, however well.
+ENGINEER_PARTY = re.compile(
+    r"\b(?:teammates?|another engineer|other engineers?|engineers on your team|two engineers)\b", re.IGNORECASE
+)
+OUTSIDE_PARTY = re.compile(
+    r"\b(?:CEO|CFO|COO|CPO|CMO|board|head of (?!engineering\b|platform\b|data\b|ML\b|AI\b)\w+|"
+    r"(?:sales|marketing|finance|legal|support|operations) (?:lead|leader|head|director|manager|VP|team)|customers?|"
+    r"clients?)\b",
+    re.IGNORECASE,
+)
 # A question that asks for something the candidate or their team built and shipped ("a feature you took from idea
 # to production", "the feature you are proudest of shipping", "the most complex project your team delivered"): its
 # subject is the candidate's choice, as a disagreement's or a failure's is.
@@ -178,6 +190,7 @@ class RelevanceResult:
     missing_ask: str | None = None  # partial because this ask of a several-part question is never covered (asks.py)
     leaders: tuple[int, ...] = ()  # the other questions (indexes into info.others) that fit its meaning best
     disclaimed: str | None = None  # the opening sentence saying the story is not about the asked subject (disclaim.py)
+    party: str | None = None  # the opening sentence naming a party outside engineering (outside_party)
 
 
 def _roots(text: str) -> set[str]:
@@ -403,3 +416,14 @@ def shows_signals(hits: list[SignalHit]) -> bool:
     """More than half of the question's signals are named: the answer shows what this question asks for. Only named
     evidence (SignalHit.named) overrules meaning and words agreeing that the answer is about another question."""
     return bool(hits) and 2 * sum(1 for h in hits if h.named) > len(hits)
+
+
+def outside_party(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
+    """The opening sentence (of the first two) that names a party outside engineering, when the question asks for a
+    disagreement with an engineer (ENGINEER_PARTY) and the opening names no engineer; None otherwise."""
+    if not _asks_conflict(info) or not ENGINEER_PARTY.search(info.text):
+        return None
+    opening = sents[:2]
+    if any(re.search(r"\b(?:engineers?|teammates?|developers?|colleagues?)\b", s.text, re.IGNORECASE) for s in opening):
+        return None
+    return next((s for s in opening if OUTSIDE_PARTY.search(s.text)), None)

@@ -1,0 +1,63 @@
+"""A disagreement question that names an engineer as the other party is not answered by a disagreement with someone
+outside engineering (issue 9 case 1): asked about a disagreement with a teammate over a technical choice, a story that
+opens against a finance director is off topic, capped at 2, with a note quoting that opening; a story that opens with
+the teammate, though a customer is named too, stays on topic (relevance.outside_party). Driven through the real CLI,
+a scripted offline ai-engineer session; answers written for this file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = 3  # the ai-engineer pack's one-question plan with this seed asks about disagreeing with a teammate
+
+
+def _turn(tmp_path: Path, answer: str) -> dict[str, Any]:
+    """The critique of the one main answer of a scripted offline ai-engineer session."""
+    script = tmp_path / "answers.json"
+    script.write_text(json.dumps([answer]), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "agent.session", "--role", "ai-engineer", "--offline", "--seed", str(SEED),
+         "--questions", "1", "--follow-ups", "0", "--answers", str(script)],
+        capture_output=True, text=True, cwd=REPO, timeout=300, env=dict(os.environ), stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    (transcript,) = (tmp_path / "data" / "reports").glob("*.json")
+    (turn,) = [t for t in json.loads(transcript.read_text(encoding="utf-8"))["turns"] if not t["is_follow_up"]]
+    assert "teammate" in turn["question"], turn["question"]
+    critique: dict[str, Any] = turn["critique"]
+    return critique
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_disagreement_with_a_finance_director_is_off_topic(tmp_path: Path) -> None:
+    critique = _turn(tmp_path, (
+        "Our finance director wanted the demand forecast to be retrained every night, and I disagreed, because the "
+        "nightly job would cost about four thousand dollars a month for a gain we could not measure. I ran both "
+        "schedules on the last six months of data: nightly beat weekly by under half a point of error. I showed her "
+        "the comparison, we agreed on weekly retraining with a drift check that triggers an extra run, and the bill "
+        "stayed at a tenth of what nightly would have cost."
+    ))  # fmt: skip
+    assert critique["relevance"] == "off_topic", critique["relevance_note"]
+    assert critique["score"] <= 2, critique
+    assert "finance director" in critique["relevance_note"]
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_disagreement_with_a_teammate_about_a_customer_stays_on_topic(tmp_path: Path) -> None:
+    critique = _turn(tmp_path, (
+        "A teammate and I disagreed about how to score leads for a large customer: he wanted a gradient-boosted "
+        "model on all two hundred CRM fields, I wanted a logistic regression on twelve fields the sales team could "
+        "read. I suggested we both build ours in a week and compare on the last quarter's deals. His was two points "
+        "better on AUC, mine was easier to explain, so we shipped his with a short list of the top features shown "
+        "next to each score, and we still pair on model reviews."
+    ))  # fmt: skip
+    assert critique["relevance"] == "on_topic", critique["relevance_note"]
+    assert critique["score"] >= 4, critique
