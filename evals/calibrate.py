@@ -198,9 +198,11 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # The floor is that run: the set now measures the critic with the notes it was written with.
     # Raised at stop 32: score 0.350 -> 0.400, off topic 0.333 -> 0.500 (off32's relevance changes), strong 0.680 ->
     # 0.720 and notes_mismatch precision 0.667 -> 1.000 (drift32: figures paired by what they measure).
+    # Raised at stop 35 (crit35: a disagreement with the candidate's own superior told to a question about one with a
+    # peer, relevance.outside_party): score 0.400 -> 0.425, off topic 0.500 -> 0.667.
     "critic_dev8": {
-        "score_in_range": 0.4,
-        "off_topic_capped": 0.5,
+        "score_in_range": 0.425,
+        "off_topic_capped": 0.666,
         "strong_high": 0.72,
         "follow_up_in_range": 0.8,
     },

@@ -1,8 +1,9 @@
 """A disagreement question that names an engineer as the other party is not answered by a disagreement with someone
 outside engineering (issue 9 case 1): asked about a disagreement with a teammate over a technical choice, a story that
 opens against a finance director is off topic, capped at 2, with a note quoting that opening; a story that opens with
-the teammate, though a customer is named too, stays on topic (relevance.outside_party). Driven through the real CLI,
-a scripted offline ai-engineer session; answers written for this file."""
+the teammate, though a customer is named too, stays on topic (relevance.outside_party). Asked about a disagreement
+with a peer director, one with the company's founder is off topic too; one with a head of product is not. Driven
+through the real CLI, scripted offline ai-engineer and director sessions; answers written for this file."""
 
 from __future__ import annotations
 
@@ -17,21 +18,24 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = 3  # the ai-engineer pack's one-question plan with this seed asks about disagreeing with a teammate
+PEER_SEED = 1  # the director pack's asks about a disagreement with a peer director or product leader
 
 
-def _turn(tmp_path: Path, answer: str) -> dict[str, Any]:
-    """The critique of the one main answer of a scripted offline ai-engineer session."""
+def _turn(
+    tmp_path: Path, answer: str, role: str = "ai-engineer", seed: int = SEED, asked: str = "teammate"
+) -> dict[str, Any]:
+    """The critique of the one main answer of a scripted offline session (ai-engineer, the teammate question)."""
     script = tmp_path / "answers.json"
     script.write_text(json.dumps([answer]), encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "agent.session", "--role", "ai-engineer", "--offline", "--seed", str(SEED),
+        [sys.executable, "-m", "agent.session", "--role", role, "--offline", "--seed", str(seed),
          "--questions", "1", "--follow-ups", "0", "--answers", str(script)],
         capture_output=True, text=True, cwd=REPO, timeout=300, env=dict(os.environ), stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
     (transcript,) = (tmp_path / "data" / "reports").glob("*.json")
     (turn,) = [t for t in json.loads(transcript.read_text(encoding="utf-8"))["turns"] if not t["is_follow_up"]]
-    assert "teammate" in turn["question"], turn["question"]
+    assert asked in turn["question"], turn["question"]
     critique: dict[str, Any] = turn["critique"]
     return critique
 
@@ -61,3 +65,28 @@ def test_a_disagreement_with_a_teammate_about_a_customer_stays_on_topic(tmp_path
     ))  # fmt: skip
     assert critique["relevance"] == "on_topic", critique["relevance_note"]
     assert critique["score"] >= 4, critique
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_disagreement_with_the_founder_told_to_a_peer_question_is_off_topic(tmp_path: Path) -> None:
+    critique = _turn(tmp_path, (
+        "The sharpest one was with our founder, over a partner integration he had promised for the spring. I thought "
+        "it would take two quarters to do safely, because the partner's data arrived without consent flags. I showed "
+        "him a sample of five hundred records where a third had no consent recorded, and proposed a limited launch "
+        "for the partner's internal users first. He agreed, I backed the plan in front of the whole company as ours, "
+        "and the full launch followed in the summer without a privacy complaint."
+    ), "director", PEER_SEED, "peer director")  # fmt: skip
+    assert critique["relevance"] == "off_topic", critique["relevance_note"]
+    assert critique["score"] <= 2, critique
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_disagreement_with_a_head_of_product_stays_on_topic(tmp_path: Path) -> None:
+    critique = _turn(tmp_path, (
+        "The sharpest one was with our head of product over a partner integration she had promised for the spring. I "
+        "thought it would take two quarters to do safely, because the partner's data arrived without consent flags. "
+        "We sat down with a sample of five hundred records where a third had no consent recorded, agreed that a "
+        "launch with no privacy complaint was the goal we shared, and settled on a limited launch for the partner's "
+        "internal users first. We planned the next quarter together and the full launch followed in the summer."
+    ), "director", PEER_SEED, "peer director")  # fmt: skip
+    assert critique["relevance"] == "on_topic", critique["relevance_note"]

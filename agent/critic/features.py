@@ -194,11 +194,6 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
                                                           or relevance.explaining_told(info, sents) is not None))
     if rel.label == "off_topic" and conflict:
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
-    if rel.label != "off_topic" and (party := relevance.outside_party(info, sents)) is not None:
-        # Asked for a disagreement with an engineer, it opens against someone outside engineering (a sales head, a
-        # customer): another kind of disagreement, whichever of the question's signals it shows.
-        rel = dataclasses.replace(rel, label="off_topic", sibling=False, party=party.text)
-        conflict = False
     # Meaning puts one other question ahead, by less than TIE: the answer is about both subjects (bad data reaching
     # customers through an outage is an incident too), so naming that question's signals shows the overlap, not an
     # answer to it.
@@ -220,6 +215,11 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # notes, written for the question, outweigh static vectors placing the retelling nearer another question,
         # unless MiniLM places it on other questions too (relevance.NOTES_AHEAD).
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
+    if rel.label != "off_topic" and (party := relevance.outside_party(info, sents)) is not None:
+        # Asked for a disagreement with an engineer (or a peer), it opens against someone outside engineering (a
+        # sales head, a customer) or the candidate's own superior: another kind of disagreement, whichever of the
+        # question's signals it shows and whichever story of the notes it retells.
+        rel = dataclasses.replace(rel, label="off_topic", sibling=False, missing_ask=None, party=party.text)
     if rel.label != "off_topic" and shape != "motivation" and (
             said := disclaim.disclaimed(info.text, info.signals, sents[:MAX_SENTENCES])) is not None:  # fmt: skip
         # The candidate says in the opening that the story is not about what the question names ("it was not a

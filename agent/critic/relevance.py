@@ -110,6 +110,13 @@ OUTSIDE_PARTY = re.compile(
     r"clients?)\b",
     re.IGNORECASE,
 )
+ENGINEER_WORDS = re.compile(r"\b(?:engineers?|teammates?|developers?|colleagues?)\b", re.IGNORECASE)
+# A disagreement question that names a peer ("a peer director or product leader") is not answered by a disagreement
+# with the candidate's own superior ("our CEO", "the founder", "the board"), which is managing up.
+PEER_PARTY = re.compile(r"\bpeers?\b", re.IGNORECASE)
+PEER_WORDS = re.compile(r"\b(?:peers?|directors?|head of \w+|product (?:lead|leader|manager)|VP|counterpart)\b",
+                        re.IGNORECASE)  # fmt: skip
+SUPERIOR = re.compile(r"\b(?:CEO|founders?|board|my boss|my manager)\b", re.IGNORECASE)
 # A question that asks for something the candidate or their team built and shipped ("a feature you took from idea
 # to production", "the feature you are proudest of shipping", "the most complex project your team delivered"): its
 # subject is the candidate's choice, as a disagreement's or a failure's is.
@@ -419,11 +426,19 @@ def shows_signals(hits: list[SignalHit]) -> bool:
 
 
 def outside_party(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
-    """The opening sentence (of the first two) that names a party outside engineering, when the question asks for a
-    disagreement with an engineer (ENGINEER_PARTY) and the opening names no engineer; None otherwise."""
-    if not _asks_conflict(info) or not ENGINEER_PARTY.search(info.text):
+    """The opening sentence (of the first two) that names a party the question does not ask about, when the question
+    asks for a disagreement with an engineer (ENGINEER_PARTY: a party outside engineering, OUTSIDE_PARTY) or with a
+    peer (PEER_PARTY: the candidate's own superior, SUPERIOR), and the opening names none of the asked kind; None
+    otherwise."""
+    if not _asks_conflict(info):
+        return None
+    if ENGINEER_PARTY.search(info.text):
+        asked, other = ENGINEER_WORDS, OUTSIDE_PARTY
+    elif PEER_PARTY.search(info.text):
+        asked, other = PEER_WORDS, SUPERIOR
+    else:
         return None
     opening = sents[:2]
-    if any(re.search(r"\b(?:engineers?|teammates?|developers?|colleagues?)\b", s.text, re.IGNORECASE) for s in opening):
+    if any(asked.search(s.text) for s in opening):
         return None
-    return next((s for s in opening if OUTSIDE_PARTY.search(s.text)), None)
+    return next((s for s in opening if other.search(s.text)), None)
