@@ -214,12 +214,16 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # quantified 0.762, relevance 0.800, primary gap 0.425, signals 0.596 / 0.630, notes_mismatch 1.000 / 0.250. The
     # floor is that first run.
     # Raised at stop 35 (crit35, disclaim.py): score 0.725 -> 0.775, off topic 0.750 -> 0.917.
+    # Follow-ups raised at stop 35 (fu35: a closing reply scores 5 only when it tells more than the one thing asked;
+    # an evasion naming nothing checkable closes nothing; a short reply turning to another subject is off topic):
+    # critic_dev9 0.579 -> 0.737, critic_dev10 0.542 -> 0.771, critic_dev11 0.604 -> 0.792; critic_dev11 score
+    # 0.875 -> 0.900 and strong 0.875 -> 0.917 from drift35's terse-notes story (its note now gives a story).
     "critic_dev9": {
         "score_in_range": 0.775,
         "off_topic_capped": 0.916,
         "strong_high": 1.0,
         "below_level_capped": 1.0,
-        "follow_up_in_range": 0.526,
+        "follow_up_in_range": 0.736,
     },
     # evals/critic_dev10, the tenth check set (its README), written at stop 33 by a writer who had not read the critic:
     # off-topic answers that open with relevant-sounding context, on-topic answers that open with context from
@@ -235,7 +239,7 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "off_topic_capped": 0.5,
         "strong_high": 0.833,
         "below_level_capped": 1.0,
-        "follow_up_in_range": 0.52,
+        "follow_up_in_range": 0.770,
     },
     # evals/critic_dev11, written at stop 34 by a writer who had not read the critic: strong stories told to another
     # question of the same pack, evasive answers, strong answers in plain words, notes contradicted in other words, 20
@@ -245,11 +249,11 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # notes_mismatch 0 of 4 caught (one note gives no story through the ingestion). The floor is that run.
     # Raised at stop 35 (crit35, level._slice): score 0.825 -> 0.875, below level 0.667 -> 1.000.
     "critic_dev11": {
-        "score_in_range": 0.875,
+        "score_in_range": 0.9,
         "off_topic_capped": 1.0,
-        "strong_high": 0.875,
+        "strong_high": 0.916,
         "below_level_capped": 1.0,
-        "follow_up_in_range": 0.5,
+        "follow_up_in_range": 0.791,
     },
     # evals/critic_dev12, written at stop 35 by a writer who had not read the critic: stories of another question
     # sharing everyday words, on-topic openings then another story, strong answers in plain words, hands-on answers
