@@ -14,19 +14,38 @@ be registered yet), the question on screen, the moves by number, and a draft typ
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from agent.journal_temps import finish_writes
 from knowledge.paths import data_dir, write_private
 
 FOLDER = "pending"
+_T = TypeVar("_T")
+_P = ParamSpec("_P")
+# One read-modify-write of a journal file at a time in this process: the keys read while the session is busy are
+# kept from a thread of their own (agent.cli_busy_keys) while the session settles the same file.
+_LOCK = threading.RLock()
+
+
+def _locked(func: Callable[_P, _T]) -> Callable[_P, _T]:
+    @functools.wraps(func)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with _LOCK:
+            return func(*args, **kwargs)
+
+    return run
+
+
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
 
 
@@ -141,6 +160,7 @@ def _write(entry: Pending) -> None:
             os.close(fd)
 
 
+@_locked
 def record(thread_id: str, context: dict[str, Any], seq: int, move: dict[str, str], question: str = "") -> None:
     """Keep move number `seq` (OSError when even this file cannot be written: the caller says so)."""
     entry = load(thread_id) or Pending(thread_id, context, question=question)
@@ -151,6 +171,7 @@ def record(thread_id: str, context: dict[str, Any], seq: int, move: dict[str, st
     _write(entry)
 
 
+@_locked
 def keep_draft(thread_id: str, context: dict[str, Any], draft: str, question: str = "") -> bool:
     """Keep a typed, unsubmitted draft (an empty one clears it); True when a draft is kept."""
     entry = load(thread_id)
@@ -164,6 +185,7 @@ def keep_draft(thread_id: str, context: dict[str, Any], draft: str, question: st
     return bool(entry.draft)
 
 
+@_locked
 def take_draft(thread_id: str) -> str:
     """The kept draft (and forget it): the prompt starts with it."""
     entry = load(thread_id)
@@ -174,6 +196,7 @@ def take_draft(thread_id: str) -> str:
     return draft
 
 
+@_locked
 def confirm(thread_id: str, upto: int) -> None:
     """The database holds moves 0..upto in its main file: forget them here."""
     entry = load(thread_id)
@@ -183,6 +206,7 @@ def confirm(thread_id: str, upto: int) -> None:
     _settle(entry)
 
 
+@_locked
 def forget_moves(thread_id: str) -> None:
     """Drop the moves (an answer to a question the session then did not ask stays only a draft)."""
     entry = load(thread_id)

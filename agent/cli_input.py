@@ -391,6 +391,10 @@ class PromptSource:
         self._sigint_due = False  # a SIGINT seen by the prompt's handler, not acted on yet
         self._on_draft = on_draft  # told the draft after every edit (agent.typing_ahead)
         self._at_stop = ""  # an answer submitted in keys a stop found unread (take_unread)
+        self._busy: Any = None  # the reader of keys typed while the session is busy (busy())
+        self._busy_keeper: Any = None  # what keeps those keys on disk meanwhile
+        self._ahead = ""  # keys read while busy that no prompt has taken yet: the next prompt's typeahead
+        self.kept_while_busy = ""  # an answer submitted while busy, in the answer journal and not submitted again
         self.on_submit: Callable[[str], None] | None = None  # told a submitted text before the prompt closes
 
     def _build(self) -> Any:
@@ -489,6 +493,8 @@ class PromptSource:
     def read(self, default: str = "", pre_run: Callable[[], None] | None = None) -> str:
         """The next input; `default` is text already in the prompt, `pre_run` runs once the prompt reads keys."""
         self.prepare()
+        self.end_busy()
+        self._typeahead()
         self._session.app.erase_when_done = False
         self._draft = default or self._draft  # a stop raised just below keeps it (draft())
         cli_signals.release()  # the last answer is saved by now: a stop that waited for it is raised here
@@ -505,6 +511,57 @@ class PromptSource:
             cli_signals.check_stop()  # a stop that came while the prompt closed for another reason
         self._submitted = True
         return text
+
+    @contextmanager
+    def busy(self, keeper: Any = None, hold: bool = False) -> Iterator[None]:
+        """While the session is busy after inviting typing, its keys are read as they come (never left in the
+        terminal for the shell: agent.cli_busy_keys); `keeper` keeps them on disk meanwhile; `hold`: the terminal's
+        echo and line mode are off meanwhile (on already while a resume gets ready)."""
+        from agent.cli_busy_keys import BusyKeys, preload, terminal_fd
+
+        fd = terminal_fd()
+        if fd is None or self._busy is not None:
+            yield
+            return
+        preload()
+        with hold_keys() if hold else contextlib.nullcontext():
+            self._busy, self._busy_keeper = BusyKeys(fd, keeper), keeper
+            self._busy.start()
+            try:
+                yield
+            finally:
+                self.end_busy()
+
+    def end_busy(self, taken: bool = True) -> None:
+        """Stop reading keys for the session (busy()): the keys read wait for the next prompt or a stop. `taken`:
+        the answer the keeper kept as a move needs no submitting (a stop finds it in the answer journal, or the
+        resume graded it), so only the keys after its submit keys are left; False: the prompt gets its keys too and
+        submits it as typed (as the same move)."""
+        reader, keeper = self._busy, self._busy_keeper
+        if reader is None:
+            return
+        self._busy = self._busy_keeper = None
+        keys = reader.stop()
+        if keeper is not None:
+            keeper.close()
+            if taken and keeper.seq is not None:
+                self.kept_while_busy = keeper.answer
+                keys = keys[keeper.skip :]
+        self._ahead += keys
+
+    def _typeahead(self) -> None:
+        """Keys read while busy go to the prompt first, as keys it had read itself."""
+        if not self._ahead:
+            return
+        from prompt_toolkit.input.typeahead import store_typeahead
+        from prompt_toolkit.input.vt100_parser import Vt100Parser
+
+        presses: list[Any] = []
+        parser = Vt100Parser(presses.append)
+        parser.feed(self._ahead)
+        parser.flush()
+        self._ahead = ""
+        store_typeahead(self._session.input, presses)
 
     def keep_draft(self, text: str) -> None:
         """The next prompt starts with `text`."""
@@ -523,10 +580,10 @@ class PromptSource:
         """After a stop: the keys typed that no prompt took yet (still in the terminal's input queue or in
         prompt_toolkit's) join the draft, so it is kept as typed (agent.cli_unread). When they hold the submit
         keys, the text before them was submitted: it is kept for submitted_at_stop(), and only the rest is a draft."""
-        from agent.cli_unread import as_text, split_submitted, unread_keys
+        from agent.cli_unread import as_text, split_submitted
 
-        session = self._session
-        keys = unread_keys(session.input, session.app.key_processor) if session is not None else unread_keys()
+        self.end_busy(taken=True)  # a stop: an answer the keeper kept as a move is not submitted again
+        keys = self._unread_keys()
         split = split_submitted(keys)
         if split is not None and (answer := self.draft() + split[0]).strip():
             self._at_stop = answer
@@ -540,12 +597,21 @@ class PromptSource:
         for the next prompt; the rest wait in the terminal): (their text, True when a Ctrl-C was among them). Typed
         while the prompt held the terminal, a Ctrl-C is such a key, not a signal: a y/N question asked next never
         saw it and waited (sweep30 S9). Only the text typed before the Ctrl-C is returned."""
-        from agent.cli_unread import as_text, unread_keys
+        from agent.cli_unread import as_text
 
-        session = self._session
-        keys = unread_keys(session.input, session.app.key_processor) if session is not None else unread_keys()
+        self.end_busy()
+        keys = self._unread_keys()
         before, ctrl_c, _ = keys.partition("\x03")
         return as_text(before), bool(ctrl_c)
+
+    def _unread_keys(self) -> str:
+        """Every key no prompt took: prompt_toolkit's, those read while busy, the terminal's (agent.cli_unread)."""
+        from agent.cli_unread import unread_keys
+
+        session, ahead, self._ahead = self._session, self._ahead, ""
+        if session is None:
+            return unread_keys(busy=ahead)
+        return unread_keys(session.input, session.app.key_processor, busy=ahead)
 
     def submitted_at_stop(self) -> str:
         """An answer whose submit keys came before a stop and were not taken by the prompt yet (take_unread)."""

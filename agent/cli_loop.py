@@ -142,12 +142,29 @@ class InterviewLoop:
     def _grading(self, answer: bool) -> Any:
         """A spinner while a model grades the move at a terminal: a slow server left a still screen for up to 30 s
         (sweep27 S8). The offline critic answers in milliseconds and shows none."""
-        from contextlib import nullcontext
+        from contextlib import ExitStack, nullcontext
 
         context = getattr(self.driver, "context", None)
         if not answer or not self.source.interactive or context is None or context.offline:
             return nullcontext()
-        return self.render.waiting(GRADING)
+        stack = ExitStack()
+        stack.enter_context(self.render.waiting(GRADING))
+        busy = getattr(self.source, "busy", None)
+        if busy is not None:  # the keys it invites are read as typed (never echoed over it, nor left for the shell)
+            stack.enter_context(busy(self._keeper(), hold=True))
+        return stack
+
+    def _keeper(self) -> Any:
+        """What keeps the keys typed while the model grades as the session's draft (None: not kept on disk)."""
+        from agent.cli_busy_keys import TypedKeeper
+
+        thread_id = getattr(self.driver, "thread_id", None)
+        if not thread_id or memory_only():
+            return None
+        try:
+            return TypedKeeper(str(thread_id))
+        except OSError:
+            return None
 
     def _retry_saved(self, step: Any) -> Any:
         """Finish a saved move until the disk lets it (the candidate is asked again each time it does not)."""

@@ -192,7 +192,7 @@ def _unusable_path(path: Path) -> str | None:
     return None
 
 
-def _sqlite_file() -> Path:
+def sqlite_database() -> Path:
     """The session database of the SQLite backend: --checkpointer / INTERVIEWER_CHECKPOINTER's path, else the data
     folder's sessions.sqlite (callers check backend_is_sqlite() first)."""
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
@@ -209,7 +209,7 @@ def bare_resume_target() -> str | None:
 
     if not backend_is_sqlite() or waiting_sessions() or answer_journal.drafts():
         return None
-    database = _sqlite_file()
+    database = sqlite_database()
     if not database.is_file():
         return None
     row = read_one(  # None too when damaged or not ours: the checks after this one name it
@@ -229,7 +229,7 @@ def emptied_database() -> str | None:
     except DataDirError:  # a data folder that cannot be used: its own one-line error comes next
         return None
     try:
-        if _sqlite_file().resolve() != db.resolve() or db.stat().st_size:
+        if sqlite_database().resolve() != db.resolve() or db.stat().st_size:
             return None
         saved = sum(1 for _ in (data_dir() / "history").glob("*.json"))
     except OSError:  # no database yet (a first session), or no history folder
@@ -252,7 +252,7 @@ def held_elsewhere(session_id: str) -> str | None:
 
     if not session_id or not backend_is_sqlite():
         return None
-    database = _sqlite_file()
+    database = sqlite_database()
     path = session_lock.lock_path(database, session_id)
     if not database.is_file():
         return session_lock.locked_message(path, session_id) if session_lock.is_locked(path) else None

@@ -88,13 +88,20 @@ def unread_text(prompt_input: Any = None, key_processor: Any = None) -> str:
     return as_text(unread_keys(prompt_input, key_processor))
 
 
-def unread_keys(prompt_input: Any = None, key_processor: Any = None) -> str:
-    """The raw keys typed and not taken by a prompt, in the order typed (see unread_text)."""
+def unread_keys(prompt_input: Any = None, key_processor: Any = None, busy: str = "") -> str:
+    """The raw keys typed and not taken by a prompt, in the order typed (see unread_text); `busy`: those read
+    while the session was busy (agent.cli_busy_keys), typed after prompt_toolkit's and before the terminal's."""
     keys = _prompt_keys(prompt_input, key_processor) if prompt_input is not None or key_processor else ""
-    return keys + _terminal_keys().decode("utf-8", errors="replace")
+    return keys + busy + _terminal_keys().decode("utf-8", errors="replace")
 
 
 _SUBMIT = re.compile(r"\x1b[\r\n]")  # Esc Enter (Alt+Enter sends the same): the prompt's submit keys
+
+
+def submit_at(keys: str) -> tuple[int, int] | None:
+    """Where the first submit key (Esc Enter) is in `keys`: (its start, its end), or None."""
+    match = _SUBMIT.search(keys)
+    return None if match is None else (match.start(), match.end())
 
 
 def split_submitted(keys: str) -> tuple[str, str] | None:

@@ -234,6 +234,11 @@ class InterviewDriver:
         return step
 
     @property
+    def moves(self) -> int:
+        """Moves the session holds so far (its next move's number), as of the last step."""
+        return self._moves
+
+    @property
     def graded(self) -> int:
         """Turns graded in the session so far (answers, follow-ups and skips), as of the last step."""
         return self._turn_count

@@ -53,6 +53,7 @@ from agent.cli_args import (
     Options,
     parse_args,
 )
+from agent.cli_busy_keys import journal_resumed_answer
 from agent.cli_context import (
     UsageError,
     bank_line,
@@ -182,12 +183,16 @@ def run(opts: Options) -> int:
             render.step(preview)
             shown = preview.text
     early = None
+    keeper: Any = None  # keeps what is typed while a resume gets ready (agent.cli_busy_keys)
     first_input, stopped = None, None
     if context is not None and thread_id and shown is not None and isinstance(source, PromptSource):
         # The prompt reads keys now; the graph, the session database and the index start beside it.
         early = EarlyStart(context, thread_id, shown)
         first_input, stopped = early.first_input(source, render)
     elif source.interactive:
+        if isinstance(source, PromptSource):  # the keys it invites are read from now on, never left for the shell
+            keeper = _typed_keeper(target)
+            getting_ready.enter_context(source.busy(keeper))
         getting_ready.enter_context(render.waiting("Getting the interview ready… (you can start typing)"))
     if early is not None and early.abandoned:
         # said and kept now: importing what the start was still loading could outlast the stop's grace period
@@ -255,6 +260,10 @@ def run(opts: Options) -> int:
             driver = cli_run.new_driver(context, thread_id, ask=source.interactive)
         if step is None:
             step = cli_run.first_step(driver, resuming, render)
+        if resuming and isinstance(source, PromptSource):
+            # the keys typed while it got ready go to the prompt; an answer among them kept as the next move is
+            # submitted there unless the resume graded it already (it was in the journal before the session opened)
+            source.end_busy(taken=keeper is not None and keeper.seq is not None and driver.moves > keeper.seq)
         if resuming and step.kind != "done":  # a finished session's draft is saved beside its report (below)
             restore_draft(source, driver.thread_id, render)  # once the session is open: a failed resume keeps it
         context = driver.context
@@ -565,7 +574,9 @@ def _keep_typed_at_resume(source: AnswerSource, session_id: str | None, render: 
     with contextlib.suppress(Exception):  # never in the way of the stop
         source.take_unread()
     answer = source.submitted_at_stop()
-    if answer.strip() and session_id and _journal_resumed_answer(session_id, answer):
+    if source.kept_while_busy or (
+        answer.strip() and session_id and journal_resumed_answer(session_id, answer) is not None
+    ):
         render.line("Your answer submitted while the session got ready is saved (the session had not opened); it is "
                     "graded when you resume.")  # fmt: skip
         answer = ""
@@ -587,32 +598,19 @@ def _keep_typed_at_resume(source: AnswerSource, session_id: str | None, render: 
     render.line(typed)
 
 
-def _journal_resumed_answer(thread_id: str, answer: str) -> bool:
-    """An answer (or /skip, /end) submitted with Esc Enter at a resume's "you can start typing", then a stop before
-    the session opened: kept in the answer journal as the session's next move, graded on resume as an answer
-    submitted while a new session got ready is (sweep32 S9: it came back only as a draft to submit again). Only for
-    an unfinished session of the local SQLite database, whose move count says the move's number; True once kept."""
-    from agent.backend import checkpointer_url, is_sqlite, sqlite_file
-    from agent.cli_early import early_move
-    from agent.storage import read_one
+def _typed_keeper(session_id: str | None) -> Any:
+    """What keeps the keys typed while a resume gets ready on disk (the session's draft, an answer submitted there
+    its next move): only for a session named before it opens, in a local SQLite database; else None (a stop shows
+    the keys to copy)."""
+    from agent.cli_busy_keys import TypedKeeper
+    from agent.cli_preflight import backend_is_sqlite
 
-    move = early_move(answer)
-    url = checkpointer_url()
-    if move is None or not is_sqlite(url):
-        return False
-    database = sqlite_file(url)
-    row = read_one(database, "SELECT status FROM interview_sessions WHERE thread_id = ?", (thread_id,))
-    count = read_one(database, "SELECT COUNT(*) FROM interview_moves WHERE thread_id = ?", (thread_id,))
-    if row is None or row[0] != "active" or count is None:
-        return False
-    stored = int(count[0])
-    entry = answer_journal.load(thread_id)
-    seq = stored + (len(entry.missing_from(stored)) if entry is not None else 0)  # after moves kept there already
+    if not session_id or not backend_is_sqlite():
+        return None
     try:
-        answer_journal.record(thread_id, {}, seq, move)
+        return TypedKeeper(session_id, answers=True)
     except OSError:
-        return False
-    return True
+        return None
 
 
 def _known_session(thread_id: str) -> bool:

@@ -1,0 +1,160 @@
+"""sweep35 S32, S33, S44: keys typed while the tool is busy after inviting typing (a resume's "Getting the interview
+ready… (you can start typing)", "The model is grading your answer…") were left unread in the terminal; after a
+kill -9 the shell that started the tool ran the candidate's lines as commands (`touch FILE` ran), and an answer
+submitted there (Esc Enter) was in no file, though the README says it is in pending/ first. Now the keys are read
+as they come: kept as the draft, an answer submitted there as the session's next move, and the next prompt gets them.
+
+A real bash on a pty runs the tool, as a user's terminal does; the moment is made certain (tests.slow_hook, or the
+stub model server that answers only after the kill)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from stub_openai import Action, StubOpenAI
+
+from tests.slow_hook import slow_call, slow_import
+from tests.test_persistence import FAST, answers_in_transcript, run, scripted, session_id
+from tests.test_session_tty import PATIENCE, REPO, Terminal
+
+SEED = "I moved our builds to one system and cut them from 40 to 9 minutes in a quarter."
+TYPED = "I cut incidents by 40% myself with canary deploys"
+
+
+def _bash(extra_env: dict[str, str] | None = None) -> Terminal:
+    term = Terminal([], controlling=True, program=["bash", "--norc", "--noprofile", "-i"],
+                    extra_env={"PS1": "SHELL$ ", "HISTFILE": "/dev/null", **(extra_env or {})})  # fmt: skip
+    term.wait_for("SHELL$ ")
+    return term
+
+
+def _tool_pid(shell: Terminal) -> int:
+    """The tool's process: the shell's child running agent.session."""
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+                cmdline = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == shell.proc.pid and b"agent.session" in cmdline:
+                return int(entry.name)
+        time.sleep(0.05)
+    raise AssertionError("the tool never started")
+
+
+def _journal(data_dir: Path, sid: str) -> dict:
+    path = data_dir / "pending" / f"{sid}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _wait_until(check, patience: float = 15.0) -> bool:
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _shell_after_kill(shell: Terminal, pid: int) -> str:
+    """kill -9 the tool, then let the shell read whatever the terminal still holds; its screen after the kill."""
+    start = len(shell.screen)
+    os.kill(pid, signal.SIGKILL)
+    time.sleep(1.0)
+    shell.type("echo SHELL-BACK-$((6*7))\r")  # runs after any line the tool left in the terminal
+    shell.wait_for("SHELL-BACK-42")
+    return shell.screen[start:].decode("utf-8", errors="replace")
+
+
+def test_keys_typed_while_a_resume_gets_ready_never_run_in_the_shell_and_its_answer_is_kept(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    saved = run(*FAST, "--questions", "2", stdin=scripted(SEED))
+    assert saved.returncode == 3, saved.stdout + saved.stderr
+    sid = session_id(saved.stdout)
+    ran = tmp_path / "SHELL-RAN"
+    env, mark = slow_import(tmp_path / "hook", "agent.cli_run", seconds=60)
+    shell = _bash(env)
+    try:
+        shell.type(f"cd {REPO} && {sys.executable} -m agent.session --resume {sid}\r")
+        shell.wait_for_mark(mark, PATIENCE)
+        shell.wait_for("you can start typing")
+        shell.type(f"{TYPED}\rtouch {ran}\r\x1b\r")
+        kept = _wait_until(
+            lambda: any(TYPED in m["text"] for m in _journal(isolated_data_dir, sid).get("moves", {}).values())
+        )
+        after = _shell_after_kill(shell, _tool_pid(shell))
+    finally:
+        shell.close()
+    assert not ran.exists() and "command not found" not in after, after[-800:]
+    assert kept, _journal(isolated_data_dir, sid)
+    resumed = run("--resume", sid, stdin="")  # graded on resume, as the README says
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    answers = answers_in_transcript(isolated_data_dir, sid)
+    assert answers[0] == SEED and TYPED in answers[1] and len(answers) == 2, answers
+
+
+def test_keys_typed_while_the_model_grades_never_run_in_the_shell_and_are_kept_as_the_draft(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    ran = tmp_path / "SHELL-RAN"
+    with StubOpenAI() as stub:
+        stub.push(Action(delay=60.0))  # the grading lasts until the kill
+        shell = _bash({"OPENAI_API_KEY": "sk-test-not-a-key", "OPENAI_BASE_URL": ""})
+        try:
+            shell.type(f"cd {REPO} && {sys.executable} -m agent.session {' '.join(FAST)} --questions 2 "
+                       f"--model stub-model --base-url {stub.url}\r")  # fmt: skip
+            shell.wait_for("Submit: Esc then Enter")
+            sid = session_id(shell.text())
+            time.sleep(0.5)
+            shell.type(SEED + "\x1b\r")
+            shell.wait_for("grading your answer")
+            assert _wait_until(lambda: stub.calls >= 1, PATIENCE)
+            shell.type(f"{TYPED}\rtouch {ran}\r")
+            kept = _wait_until(lambda: TYPED in _journal(isolated_data_dir, sid).get("draft", ""))
+            after = _shell_after_kill(shell, _tool_pid(shell))
+        finally:
+            shell.close()
+    assert not ran.exists() and "command not found" not in after, after[-800:]
+    assert kept, _journal(isolated_data_dir, sid)
+    again = Terminal(["--resume", sid], extra_env={"INTERVIEWER_OFFLINE": "1"})
+    try:
+        again.wait_for("back in the prompt")
+        again.wait_for(TYPED)  # the next question's prompt starts with it
+    finally:
+        again.close()
+
+
+def test_keys_typed_while_a_resume_gets_ready_reach_its_prompt_once(isolated_data_dir: Path, tmp_path: Path) -> None:
+    """No stop: a draft typed there is in the prompt; an answer submitted there is graded once, whether the resume
+    found it in the journal (typed while its modules loaded) or the prompt submits it (typed while it opened)."""
+    for moment, submit in (("loading", True), ("opening", True), ("loading", False)):
+        saved = run(*FAST, "--questions", "2", stdin=scripted(SEED))
+        sid = session_id(saved.stdout)
+        hook = tmp_path / f"hook-{moment}-{submit}"
+        if moment == "loading":
+            env, mark = slow_import(hook, "agent.cli_run", seconds=3)
+        else:
+            env, mark = slow_call(hook, "agent.cli_run", "first_step", seconds=3)
+        term = Terminal(["--resume", sid], extra_env=env)
+        try:
+            term.wait_for_mark(mark, PATIENCE)
+            term.type(TYPED + ("\x1b\r" if submit else ""))
+            if not submit:
+                term.wait_for_prompt(after="Question 2/2")
+                term.wait_for(TYPED)
+                term.type("\x1b\r")
+            term.wait_for("Transcript:")
+            assert term.exit_code() == 0
+        finally:
+            term.close()
+        assert answers_in_transcript(isolated_data_dir, sid) == [SEED, TYPED], (moment, submit)
