@@ -100,11 +100,23 @@ class EarlyStart:
         with self._lock:
             self._prompt = None
 
-    def _wait(self, render: Renderer) -> None:
+    def _wait(self, render: Renderer, source: PromptSource) -> None:
         if not self._done.is_set():
-            with render.waiting("Getting the interview ready…"):
+            # keys typed under the spinner are read as they come (never left for the shell), the draft of the
+            # next question, kept with the session once its first answer is in the answer journal
+            with render.waiting("Getting the interview ready…"), source.busy(self._keeper()):
                 self._done.wait()
         self._thread.join()
+
+    def _keeper(self) -> Any:
+        from agent.cli_busy_keys import TypedKeeper
+
+        if self.kept is None:
+            return None
+        try:
+            return TypedKeeper(self.kept)
+        except OSError:
+            return None
 
     def first_input(self, source: PromptSource, render: Renderer) -> tuple[str | None, BaseException | None]:
         """(the candidate's first input, None) read while the session starts, or (None, the Ctrl-C or Ctrl-D that
@@ -131,7 +143,7 @@ class EarlyStart:
                     if self.kept is None:  # not written at the submit key (_submitted)
                         self._keep(text)  # durable now, before the wait that Ctrl-C or a kill may cut short
                     cli_signals.release()  # a Ctrl-C held since the submit stops now
-                self._wait(render)  # interrupted: done already; submitted early: a spinner until it is
+                self._wait(render, source)  # interrupted: done already; submitted early: a spinner until it is
                 if self.step is None:  # failed: result() says why; a damaged database is asked about first
                     source.keep_draft(text if text is not None else draft)
                     return None, None

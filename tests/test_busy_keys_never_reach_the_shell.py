@@ -56,6 +56,11 @@ def _journal(data_dir: Path, sid: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
+def _moves(data_dir: Path, sid: str) -> str:
+    """The text of the moves the session's answer journal keeps."""
+    return "\n".join(move["text"] for move in _journal(data_dir, sid).get("moves", {}).values())
+
+
 def _wait_until(check, patience: float = 15.0) -> bool:
     deadline = time.monotonic() + patience
     while time.monotonic() < deadline:
@@ -89,9 +94,7 @@ def test_keys_typed_while_a_resume_gets_ready_never_run_in_the_shell_and_its_ans
         shell.wait_for_mark(mark, PATIENCE)
         shell.wait_for("you can start typing")
         shell.type(f"{TYPED}\rtouch {ran}\r\x1b\r")
-        kept = _wait_until(
-            lambda: any(TYPED in m["text"] for m in _journal(isolated_data_dir, sid).get("moves", {}).values())
-        )
+        kept = _wait_until(lambda: TYPED in _moves(isolated_data_dir, sid))
         after = _shell_after_kill(shell, _tool_pid(shell))
     finally:
         shell.close()
@@ -132,6 +135,30 @@ def test_keys_typed_while_the_model_grades_never_run_in_the_shell_and_are_kept_a
         again.wait_for(TYPED)  # the next question's prompt starts with it
     finally:
         again.close()
+
+
+def test_keys_typed_after_an_answer_submitted_while_a_new_session_gets_ready_never_run_in_the_shell(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    """The first answer submitted before the start is done waits under "Getting the interview ready…": keys typed
+    there are the next question's draft, kept with the session, and never a command line after a kill."""
+    ran = tmp_path / "SHELL-RAN"
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "started_step", seconds=60)
+    shell = _bash(env)
+    try:
+        shell.type(f"cd {REPO} && {sys.executable} -m agent.session {' '.join(FAST)} --questions 2\r")
+        shell.wait_for_mark(mark, PATIENCE)
+        shell.wait_for("Submit: Esc then Enter")
+        sid = session_id(shell.text())
+        shell.type(SEED + "\x1b\r")
+        shell.wait_for("Getting the interview ready")
+        shell.type(f"{TYPED}\rtouch {ran}\r")
+        kept = _wait_until(lambda: TYPED in _journal(isolated_data_dir, sid).get("draft", ""))
+        after = _shell_after_kill(shell, _tool_pid(shell))
+    finally:
+        shell.close()
+    assert not ran.exists() and "command not found" not in after, after[-800:]
+    assert kept and SEED in _moves(isolated_data_dir, sid), _journal(isolated_data_dir, sid)
 
 
 def test_keys_typed_while_a_resume_gets_ready_reach_its_prompt_once(isolated_data_dir: Path, tmp_path: Path) -> None:
