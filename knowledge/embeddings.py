@@ -44,7 +44,7 @@ __all__ = [
 def load_embedder(name: str = "minilm", **kw: Any) -> Embeddings:
     """Build the named embedder. Unknown names raise ValueError listing the valid ones.
 
-    Keyword options: minilm — model_path, tokenizer_path; hashing — dimension; openai — model, dimension.
+    Keyword options: minilm — model_path, tokenizer_path; hashing — dimension; openai — model, dimension, base_url.
     """
     key = (name or "minilm").strip().lower()
     if key == "minilm":
@@ -55,7 +55,7 @@ def load_embedder(name: str = "minilm", **kw: Any) -> Embeddings:
     if key == "hashing":
         return HashingEmbeddings(dimension=int(kw.get("dimension", 512)))
     if key == "openai":
-        return _load_openai(model=kw.get("model"), dimension=kw.get("dimension"))
+        return _load_openai(model=kw.get("model"), dimension=kw.get("dimension"), base_url=kw.get("base_url"))
     raise ValueError(f"unknown embedder {name!r}; choose one of: {', '.join(EMBEDDER_NAMES)}")
 
 
@@ -84,25 +84,68 @@ def shared_static() -> Embeddings:
         return _SHARED["wordllama"]
 
 
-def _load_openai(model: str | None, dimension: int | None) -> Embeddings:
-    """OpenAI (or an OpenAI-compatible server via OPENAI_BASE_URL); refuses to build without a key."""
+def _load_openai(model: str | None, dimension: int | None, base_url: str | None = None) -> Embeddings:
+    """OpenAI (or an OpenAI-compatible server: `base_url`, else OPENAI_BASE_URL); refuses to build without a key.
+
+    Texts are sent as text (check_embedding_ctx_length off): the default first tokenizes them with tiktoken, whose
+    table is fetched from a public host on first use, a download at run time the user never asked for that fails
+    offline (sweep 35 B23). A server that cannot be reached, or refuses, raises EmbedderUnavailableError, so the
+    index searches with BM25 alone and says so, and a later --resume is not stopped by it.
+    """
     if not os.environ.get("OPENAI_API_KEY"):
         raise EmbedderUnavailableError("embedder 'openai' needs OPENAI_API_KEY; use --embedder minilm to stay offline")
+    import openai
     from langchain_openai import OpenAIEmbeddings
 
     model = model or os.environ.get("INTERVIEWER_EMBEDDING_MODEL") or DEFAULT_OPENAI_MODEL
+    base_url = (base_url or os.environ.get("OPENAI_BASE_URL") or "").strip() or None
 
     class _OpenAI(OpenAIEmbeddings):
-        """OpenAIEmbeddings plus the attributes the index keys on."""
+        """OpenAIEmbeddings plus the attributes the index keys on; its failures are EmbedderUnavailableError."""
 
         name: str = "openai"
         dimension: int = 0
         model_hash: str = ""
         notice: str | None = None
 
-    dim = int(dimension or _OPENAI_DIMENSIONS.get(model, 0))
-    embedder = _OpenAI(model=model, dimension=dim, model_hash=f"openai-{model}")
-    return embedder
+        def embed_documents(self, texts: list[str], chunk_size: int | None = None, **kw: Any) -> list[list[float]]:
+            try:
+                return super().embed_documents([t[:_OPENAI_MAX_CHARS] for t in texts], chunk_size, **kw)
+            except openai.OpenAIError as exc:
+                raise EmbedderUnavailableError(_openai_failure(exc, base_url)) from None
+
+        def embed_query(self, text: str, **kw: Any) -> list[float]:
+            return self.embed_documents([text], **kw)[0]
+
+    # a server of our own choosing may serve a model of another size under the same name: asked once, not assumed
+    dim = int(dimension or (0 if base_url else _OPENAI_DIMENSIONS.get(model, 0)))
+    options: dict[str, Any] = {"base_url": base_url} if base_url else {}
+    return _OpenAI(
+        model=model,
+        dimension=dim,
+        model_hash=f"openai-{model}",
+        check_embedding_ctx_length=False,
+        max_retries=1,
+        **options,
+    )
+
+
+# Sent as text, a story is not cut into the model's 8,191-token windows: one far over that would be refused whole.
+# 20,000 characters stays under it for English prose (about 4 characters a token), and a story is rarely longer.
+_OPENAI_MAX_CHARS = 20_000
+
+
+def _openai_failure(exc: BaseException, base_url: str | None) -> str:
+    """One line: which server the embedder could not use, and why (the client's text, without a traceback)."""
+    from urllib.parse import urlsplit
+
+    where = "the server at the base URL" if base_url else "the OpenAI API"
+    if base_url:  # scheme, host and path only: a user name, password or query may hold a key
+        with contextlib.suppress(ValueError):
+            parts = urlsplit(base_url)
+            where = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "") + parts.path
+    why = " ".join(str(exc).split())[:160].rstrip(".") or type(exc).__name__
+    return f"embedder 'openai' could not use {where}: {why}"
 
 
 def embedder_dimension(embedder: Embeddings) -> int:

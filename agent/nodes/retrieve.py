@@ -81,7 +81,7 @@ def _build(ctx: Context, key: _IndexKey, in_child: bool = False) -> Any:
         index = open_story_index(
             docs=list(ctx.docs) or None,
             index_dir=Path(ctx.index_dir) if ctx.index_dir else None,
-            embedder=shared_embedder(ctx.embedder),
+            embedder=_embedder_for(ctx),
         )
     except BaseException:
         with _LOCK:
@@ -152,6 +152,19 @@ def open_indexes() -> int:
     """How many story indexes this process holds open (for the load benchmark and tests)."""
     with _LOCK:
         return len(_INDEXES)
+
+
+def _embedder_for(ctx: Context) -> Any:
+    """The embedder of this context's index: OpenAI's through the session's own base URL (--base-url, kept with
+    the session), which the name alone would not carry (sweep 35 B23: it went to api.openai.com instead)."""
+    if ctx.embedder.strip().lower() == "openai" and ctx.base_url:
+        from knowledge.embeddings import EmbedderUnavailableError, load_embedder
+
+        try:
+            return load_embedder("openai", base_url=ctx.base_url)
+        except EmbedderUnavailableError:
+            pass  # no key: the index says so by name, as before
+    return shared_embedder(ctx.embedder)
 
 
 def shared_embedder(name: str) -> Any:
