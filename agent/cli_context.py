@@ -42,6 +42,8 @@ def check_inputs(context: Context) -> None:
     missing = [d for d in context.docs if not Path(d).exists()]
     if missing:
         raise UsageError(f"--docs path not found: {missing[0]}")
+    if context.docs and (problem := nothing_to_read(context.docs)):
+        raise UsageError(problem)
     if context.index_dir:
         from knowledge.paths import index_folder_problem
 
@@ -54,6 +56,20 @@ def check_inputs(context: Context) -> None:
     if context.embedder == "openai" and not os.environ.get("OPENAI_API_KEY"):
         # known at launch: said before question 1, not after the first answer (which then could not be graded)
         raise UsageError("embedder 'openai' needs OPENAI_API_KEY; use --embedder minilm to stay offline")
+
+
+def nothing_to_read(docs: list[str]) -> str | None:
+    """Why none of the --docs paths holds a file to read (a pipe, a folder without notes, only skipped entries),
+    else None. Said before question 1 as `knowledge.ingest` says it (sweep 35 N04: the interview started with no
+    stories and exit 0); one readable file anywhere is enough, the rest is a warning as before."""
+    from knowledge.ingest.reader import discover
+
+    first: str | None = None
+    for path, _shown, error in discover(docs):
+        if error is None and path is not None:
+            return None  # stops the walk at the first file it would read
+        first = first or error
+    return f"--docs {first}; nothing to read: give a notes file or a folder of notes"
 
 
 def check_base_url(url: str) -> None:
