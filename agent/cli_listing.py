@@ -11,7 +11,13 @@ from rich.table import Table
 
 from agent.answer_journal import kept_drafts, take_notices
 from agent.cli_pending import modified_at, waiting_sessions
-from agent.cli_render import Renderer, session_command
+from agent.cli_render import Renderer, session_command, store_args
+
+
+def no_sessions_line() -> str:
+    """The line for a store without sessions; its command keeps --data-dir / --checkpointer, so following it starts
+    a session in the store just listed (sweep 35 X06: it started one in the default folder)."""
+    return f"No saved sessions yet. Start one with: {session_command('--role', 'director', *store_args())}"
 
 
 def show_sessions(render: Renderer, limit: int = 20) -> None:
@@ -35,7 +41,7 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
     due = _due(sessions, due)
     sessions.sort(key=lambda s: str(s["updated_at"]), reverse=True)
     if not sessions:
-        render.line(f"No saved sessions yet. Start one with: {session_command('--role', 'director')}")
+        render.line(no_sessions_line())
     else:
         _table(render, sessions)
         for w in waiting:

@@ -92,7 +92,7 @@ from agent.cli_preflight import (
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
 from agent.storage import StorageError
-from knowledge.paths import DataDirError, data_dir, data_dir_path, private_umask
+from knowledge.paths import DataDirError, data_dir, data_dir_path, name_data_dir_setting, private_umask
 
 
 def _answer_source(opts: Options) -> AnswerSource:
@@ -118,6 +118,8 @@ def run(opts: Options) -> int:
         # made absolute and put in the environment: workers read it, and the resume command printed later carries
         # it, so the session is found from another shell or folder (a newcomer's "unknown session id")
         os.environ["INTERVIEWER_DATA_DIR"] = str(data_dir_path(folder))
+        if opts.data_dir:
+            name_data_dir_setting("--data-dir")
     if url := (opts.checkpointer or os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()):
         # the backend module reads it; child helpers started from here see it too; a relative SQLite path is made
         # absolute here, so the resume command printed later works from any folder
@@ -125,6 +127,11 @@ def run(opts: Options) -> int:
 
         os.environ["INTERVIEWER_CHECKPOINTER"] = absolute(url)
     checkpointer_from_flag(bool(opts.checkpointer))  # a refusal names the setting the user gave
+    if opts.list_sessions and not os.environ.get("INTERVIEWER_CHECKPOINTER") and not data_dir_path().exists():
+        from agent.cli_listing import no_sessions_line
+
+        render.line(no_sessions_line())  # a folder that holds nothing yet is not made by looking (sweep 35 X06)
+        return EXIT_OK
     if problem := missing_backend_packages() or foreign_checkpointer() or emptied_database() or postgres_problem():
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE

@@ -229,8 +229,10 @@ def readonly_message(folder: Path, database: Path | None = None) -> str:
         return (f"the session database {database} is in a folder that cannot be written ({folder}: a read-only disk "
                 "or no permission), so answers could not be saved: point --checkpointer (or INTERVIEWER_CHECKPOINTER) "
                 "at a file in a writable folder")  # fmt: skip
+    from knowledge.paths import data_dir_setting
+
     return (
-        f"the data folder {folder} is read-only, so answers could not be saved: point INTERVIEWER_DATA_DIR at a "
+        f"the data folder {folder} is read-only, so answers could not be saved: point {data_dir_setting()} at a "
         "writable folder (--list-sessions and the reports of finished sessions can still be read)"
     )
 

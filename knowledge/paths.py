@@ -25,6 +25,20 @@ def private_umask() -> None:
     os.umask(os.umask(0o077) | 0o077)
 
 
+_SETTING = {"name": "INTERVIEWER_DATA_DIR"}
+
+
+def name_data_dir_setting(name: str) -> None:
+    """Say which setting chose the data folder (`--data-dir` when the session's option did), so a message about the
+    folder names what the user typed (sweep 35 B22: "check INTERVIEWER_DATA_DIR" to one who had set no variable)."""
+    _SETTING["name"] = name
+
+
+def data_dir_setting() -> str:
+    """The setting that chose the data folder: INTERVIEWER_DATA_DIR unless name_data_dir_setting() said otherwise."""
+    return _SETTING["name"]
+
+
 def data_dir_path(given: str | None = None) -> Path:
     """The data folder `given` names (else INTERVIEWER_DATA_DIR's, else the platform's), absolute, not created."""
     override = given or os.environ.get("INTERVIEWER_DATA_DIR")
@@ -45,7 +59,7 @@ def data_dir() -> Path:
         if info.st_mode & 0o077 and info.st_uid == os.getuid():
             path.chmod(info.st_mode & 0o700)  # made by an older version (or by hand) under umask 022
     except (FileExistsError, NotADirectoryError):
-        raise DataDirError(f"data folder {path} is not a folder (check INTERVIEWER_DATA_DIR)") from None
+        raise DataDirError(f"data folder {path} is not a folder (check {data_dir_setting()})") from None
     except OSError as exc:
         raise DataDirError(f"cannot use data folder {path}: {exc.strerror or exc}") from None
     return path
