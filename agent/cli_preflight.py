@@ -134,7 +134,8 @@ def foreign_checkpointer() -> str | None:
     if problem := _unusable_path(path) or companion_message(path, given_checkpointer(path)):
         return problem
     if path.resolve() == (data_dir() / "sessions.sqlite").resolve():
-        return None  # the tool's own database, named explicitly: a damaged one is offered the move as ever
+        # the tool's own database, named explicitly: a damaged one is offered the move as ever
+        return _default_not_a_file()
     if not path.exists():
         return None
     if not_sqlite(path):
@@ -154,10 +155,27 @@ def _default_not_a_file() -> str | None:
         db = data_dir() / "sessions.sqlite"
     except DataDirError:
         return None  # said by the data folder's own check
-    if not db.exists() or db.is_file():
+    if not db.exists():
         return None
+    if db.is_file():
+        return _default_of_another_program(db)
     what = "a folder" if db.is_dir() else "not a regular file (a pipe, device or socket)"
     return f"the session database {db} is {what}: move it away (or point --checkpointer at a file) and run again"
+
+
+def _default_of_another_program(db: Path) -> str | None:
+    """The data folder's sessions.sqlite when it is another program's SQLite database (a folder of an app that keeps
+    its own sessions.sqlite), refused untouched as the same file named by --checkpointer is (sweep 35 B30: the
+    session's tables were written into it); a damaged file is not this: it is offered the move aside, as ever."""
+    from agent.storage import not_sqlite, other_programs_tables
+    from knowledge.paths import data_dir_setting
+
+    if not_sqlite(db) or not (others := other_programs_tables(db)):
+        return None
+    tables = "a table" if others == 1 else f"{others} tables"
+    return (f"{db} is not a session database (an SQLite database with {tables} of another program); it was left "
+            f"untouched: point {data_dir_setting()} at a folder of the interviewer's own, or --checkpointer at a "
+            "new file name")  # fmt: skip
 
 
 def _unusable_path(path: Path) -> str | None:
