@@ -163,6 +163,20 @@ def _default_not_a_file() -> str | None:
     return f"the session database {db} is {what}: move it away (or point --checkpointer at a file) and run again"
 
 
+def blocked_folder() -> str | None:
+    """The one line for a file where the data folder keeps one of its own folders (reports, pending, history, locks),
+    said before the session starts, else None (sweep 35 R05/R08: a raw "File exists" at the start or after the last
+    answer, or the coaching history and the answer journal silently off)."""
+    from agent.storage import OWN_FOLDERS, blocked_message
+
+    folder = data_dir()
+    for name in OWN_FOLDERS:
+        path = folder / name
+        if os.path.lexists(path) and not path.is_dir():
+            return f"{blocked_message(path)}, then run again"
+    return None
+
+
 def _default_of_another_program(db: Path) -> str | None:
     """The data folder's sessions.sqlite when it is another program's SQLite database (a folder of an app that keeps
     its own sessions.sqlite), refused untouched as the same file named by --checkpointer is (sweep 35 B30: the

@@ -79,6 +79,7 @@ from agent.cli_loop import InterviewLoop
 from agent.cli_pending import waiting_answers
 from agent.cli_preflight import (
     bare_resume_target,
+    blocked_folder,
     check_session_header,
     check_store_writable,
     checkpointer_from_flag,
@@ -139,6 +140,9 @@ def run(opts: Options) -> int:
         data_dir()  # a file in its place or no permission: one line now, not a traceback from a worker
     except DataDirError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not opts.list_sessions and (problem := blocked_folder()):
+        print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     if opts.list_sessions:
         from agent.cli_listing import show_sessions
@@ -333,8 +337,9 @@ def run(opts: Options) -> int:
             from agent.report import mark_report_due
 
             mark_report_due(driver.thread_id)  # the next listing or start with space writes it (sweep 33 S3)
+            once = "it is moved away" if exc.problem == "blocked" else "there is space"
             render.resume_hint(driver.thread_id, "The interview is over and every answer is saved; only its report "
-                               "could not be written. Once there is space, this writes it.")  # fmt: skip
+                               f"could not be written. Once {once}, this writes it.")  # fmt: skip
             return EXIT_ERROR
         if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-Problem = Literal["full", "readonly", "corrupt", "foreign", "io"]
+Problem = Literal["full", "readonly", "corrupt", "foreign", "io", "blocked"]
 SQLITE_HEADER = b"SQLite format 3\x00"
 _FULL = ("database or disk is full", "no space left")
 _READONLY = ("readonly database", "read-only", "unable to open database file", "permission denied")
@@ -95,6 +95,8 @@ def storage_error(exc: BaseException, path: Path) -> StorageError | None:
             f"the session database {path} is damaged ({exc}); move it aside to start afresh "
             f"(mv '{path}' '{aside_name(path)}'), older sessions stay in the moved file",
         )
+    if isinstance(exc, FileExistsError | NotADirectoryError) and (blocker := in_the_way(exc.filename)) is not None:
+        return StorageError("blocked", blocker, blocked_message(blocker))  # (sweep 35 R05: a raw FileExistsError)
     if isinstance(exc, sqlite3.OperationalError | PermissionError) and any(s in text for s in _READONLY):
         return StorageError("readonly", path, readonly_message(path.parent, path))
     if isinstance(exc, sqlite3.OperationalError) and "disk i/o error" in text:
@@ -242,6 +244,37 @@ def check_writable(db_path: Path) -> None:
     folder = db_path.parent
     if not os.access(folder, os.W_OK | os.X_OK) or (db_path.exists() and not os.access(db_path, os.W_OK)):
         raise StorageError("readonly", db_path, readonly_message(folder, db_path))
+
+
+# The folders the interviewer keeps in its data folder, and what each holds (said when a file stands in the way).
+OWN_FOLDERS = {
+    "reports": "the interview reports",
+    "pending": "answers not graded yet",
+    "history": "the coaching history",
+    "locks": "which sessions are open",
+}
+
+
+def in_the_way(filename: object) -> Path | None:
+    """The entry that is not a folder where `filename`, or a folder above it, should be one (a file named `reports`
+    in the data folder), else None."""
+    if not isinstance(filename, str | os.PathLike):
+        return None
+    path = Path(filename)
+    for entry in (path, *path.parents):
+        if os.path.lexists(entry) and not entry.is_dir():
+            return entry if entry != path or entry.name in OWN_FOLDERS else None
+    return None
+
+
+def blocked_message(path: Path) -> str:
+    """One line for a file where the interviewer keeps a folder, and the command that moves it away."""
+    import shlex
+
+    what = f" ({OWN_FOLDERS[path.name]})" if path.name in OWN_FOLDERS else ""
+    moved = path.with_name(f"{path.name}.moved")
+    return (f"{path} is a file where the interviewer keeps its {path.name} folder{what}: move it away "
+            f"(mv {shlex.quote(str(path))} {shlex.quote(str(moved))})")  # fmt: skip
 
 
 def aside_name(path: Path) -> Path:
