@@ -262,6 +262,8 @@ def run(opts: Options) -> int:
                 opts.base_url = None  # used, not ignored
             _banner(render, context, role_title(context.role, strict=False), driver.thread_id, source.interactive)
             render.notice(f"Resuming session {driver.thread_id}.")
+            for line in answer_journal.take_notices():  # a damaged journal file met on the way, moved aside: said
+                render.notice(line)  # (sweep 35 K12: renamed .damaged-… without a word)
             used = {"--embedder"} if context.embedder == opts.embedder else set()  # instead of openai without a key
             if opts.offline:
                 used.add("--offline")  # honoured: graded offline from now on
