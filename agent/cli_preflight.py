@@ -78,15 +78,21 @@ def postgres_problem(timeout: int = 5) -> str | None:
     if not url.startswith(("postgresql://", "postgres://")):
         return None
     import psycopg
+    from psycopg.conninfo import conninfo_to_dict
 
     from agent.postgres_guard import foreign_message, foreign_tables
+    from agent.safe_text import hide_credentials
 
     try:
+        conninfo_to_dict(url)  # a malformed URL is said to be one, not a server that "cannot be reached"
         with psycopg.connect(url, connect_timeout=timeout) as conn:
             tables = foreign_tables(conn)
     except psycopg.Error as exc:
-        reason = " ".join(str(exc).split()) or type(exc).__name__
+        # the driver quotes the URL as given: its password is hidden there too (sweep 35 B28)
+        reason = hide_credentials(" ".join(str(exc).split()), url) or type(exc).__name__
         setting = given_checkpointer(url)
+        if isinstance(exc, psycopg.ProgrammingError):
+            return f"{setting} is not a valid Postgres URL ({reason}); nothing was asked or saved"
         return f"the Postgres server of {setting} cannot be reached ({reason}); nothing was asked or saved"
     return foreign_message(given_checkpointer(url), tables) if tables else None
 

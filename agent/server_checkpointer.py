@@ -100,6 +100,18 @@ async def _reachable(url: str) -> str | None:
     return None
 
 
+def _malformed(url: str) -> bool:
+    """True when `url` is no Postgres URL at all (said so, not called a server that cannot be reached)."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return True
+    return False
+
+
 RECORDED = "failed on this run, nothing was recorded: "
 SEE_LOG = "; the server's log says what to do"
 
@@ -158,7 +170,7 @@ async def _async_saver_tables() -> frozenset[str]:
 
 @asynccontextmanager
 async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
-    from agent.safe_text import redact_url, redact_urls
+    from agent.safe_text import hide_credentials, redact_url
 
     if problem := _data_dir_problem():
         shown = os.environ.get("INTERVIEWER_DATA_DIR") or "(unset: the platform's user data folder)"
@@ -176,7 +188,9 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
         from agent.store_postgres import SETUP_LOCK_KEY, SETUP_WAIT_S
 
         if reason := await _reachable(url):
-            why = redact_urls(reason)[:300]
+            why = hide_credentials(reason, url)[:300]  # the driver quotes a malformed URL whole (sweep 35 B28)
+            if _malformed(url):
+                _stop(f"INTERVIEWER_CHECKPOINTER={redact_url(url)} is not a valid Postgres URL ({why})")
             # "FATAL:" is the server's own answer (no such database or role, a refused password): it was reached
             what = "refused the connection" if "FATAL:" in reason else "cannot be reached"
             _stop(f"the Postgres server of INTERVIEWER_CHECKPOINTER={redact_url(url)} {what} ({why})")
@@ -217,7 +231,9 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
                   "of another program); it was left untouched: give a session database or a new file name")  # fmt: skip
         async with AsyncExitStack() as stack:
             try:  # opened and its tables made now: a file that is no database, or cannot be made, stops the start
-                sqlite = await stack.enter_async_context(AsyncSqliteSaver.from_conn_string(url.removeprefix("sqlite:///")))
+                sqlite = await stack.enter_async_context(
+                    AsyncSqliteSaver.from_conn_string(url.removeprefix("sqlite:///"))
+                )
                 await sqlite.setup()
             except (sqlite3.Error, OSError) as exc:
                 _stop(f"INTERVIEWER_CHECKPOINTER={url[:200]} cannot be opened as a SQLite database ({exc})")
