@@ -42,8 +42,9 @@ def keep_draft(source: AnswerSource, driver: Any, kept: str | None, context: Any
     stored = context.to_dict() if context is not None else {}
     try:
         kept_now = answer_journal.keep_draft(thread_id, stored, draft)
-    except OSError as exc:
-        render.line(f"The draft you had typed could not be kept ({exc.strerror or exc}).")
+    except OSError as exc:  # a full disk: the answer the disk refused is this draft (sweep 35 K09), never dropped
+        render.line(f"The draft you had typed could not be kept ({exc.strerror or exc}). Here it is, to copy:")
+        render.line(draft)
         return
     if kept_now:  # said only when a draft really is kept (a submitted answer is not one)
         render.line("The draft you had typed is kept: it is back in the prompt when you resume.")
@@ -64,7 +65,8 @@ def keep_first_draft(source: AnswerSource, thread_id: str, context: Any, questio
         answer_journal.keep_draft(thread_id, context.to_dict(), draft, question)
     except OSError as exc:
         render.line("Nothing was answered yet, so nothing was saved; the draft you had typed could not be kept "
-                    f"({exc.strerror or exc}).")  # fmt: skip
+                    f"({exc.strerror or exc}). Here it is, to copy:")  # fmt: skip
+        render.line(draft)
         return True
     render.resume_hint(thread_id, "Nothing was answered yet; the draft you had typed is kept with the session.")
     return True
