@@ -27,6 +27,26 @@ def check_store_writable() -> None:
     check_space(data_dir())
 
 
+def check_journal_folder(resuming: bool) -> None:
+    """StorageError("io") when the answer journal's folder (data_dir()/pending, agent.answer_journal) cannot hold its
+    files: a file in its place, or a folder this user cannot write. Every submitted answer goes there before the
+    prompt shows it accepted; without it a kill right after the submit lost the answer, and nothing said the
+    journal was off (sweep 35 R07). A session kept in memory only never uses it."""
+    from agent.answer_journal import FOLDER
+    from agent.storage import StorageError
+
+    if memory_only() or not os.access(data_dir(), os.W_OK):
+        return  # a read-only data folder is said (or its saved report shown) as ever
+    folder = data_dir() / FOLDER
+    if not os.path.lexists(folder) or (folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)):
+        return
+    what = "cannot be written" if folder.is_dir() else "is not a folder (a file is in its place)"
+    then = "the session is kept as it was" if resuming else "nothing was asked or saved"
+    raise StorageError("io", folder, f"the answer journal {folder} {what}, so a submitted answer could not be kept "
+                                     f"safe until the session database holds it: move it aside (mv '{folder}' "
+                                     f"'{folder}.moved-aside') and run the command again; {then}")  # fmt: skip
+
+
 def check_session_header(ask: bool) -> None:
     """The tool's own session database with a damaged header is named before the banner and the first question
     (it was named after them): on a terminal (`ask`) the candidate may move it aside and go on, otherwise

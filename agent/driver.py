@@ -22,7 +22,7 @@ scorecard and the paths. The backend (SQLite, Postgres, memory) comes from agent
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -125,6 +125,8 @@ class InterviewDriver:
         self.report_unwritten = False  # the interview ended and is saved, but its report could not be written
         self.on_move_saved: Callable[[], None] | None = None  # told once a move is durable, before it is graded
         self._kept: tuple[int, dict[str, str]] | None = None  # (number, move) written by keep_submitted()
+        self._journal_note = ""  # the answer journal failed: said with the next step
+        self._journal_said = False
 
     @classmethod
     def resume(
@@ -191,7 +193,11 @@ class InterviewDriver:
         step = self._current
         if not self.started or step is None or step.kind == "done" or self.backend.readonly:
             return
-        answer_journal.record(self.thread_id, self.context.to_dict(), self._moves, move, step.question)
+        try:
+            answer_journal.record(self.thread_id, self.context.to_dict(), self._moves, move, step.question)
+        except OSError as exc:
+            self._journal_failed(exc)
+            raise
         self._kept = (self._moves, dict(move))
 
     def submit(self, answer: str) -> Step:
@@ -336,8 +342,10 @@ class InterviewDriver:
         kept, self._kept = self._kept == (self._moves, move), None  # journalled at the submit key already
         if self._journal and not kept:  # durable the moment it is submitted, whatever happens to the -wal file
             # a full disk: the database may still take it (its -wal file has room), and says so if not
-            with contextlib.suppress(OSError):
+            try:
                 answer_journal.record(self.thread_id, self.context.to_dict(), self._moves, move, step.question)
+            except OSError as exc:
+                self._journal_failed(exc)
         self.move_saved = False
         self._storage(self.store.record_move, self.thread_id, self._moves, move)  # durable before grading
         self._moves += 1
@@ -347,7 +355,21 @@ class InterviewDriver:
             self.on_move_saved()  # the terminal's Ctrl-C held since the submit may stop the session here
         step = self._invoke(Command(resume=move))
         self._settle_journal()
+        if self._journal_note:  # said once, with the step that follows the answer it failed for
+            step.notices.append(self._journal_note)
+            self._journal_note = ""
         return step
+
+    def _journal_failed(self, exc: OSError) -> None:
+        """The answer journal could not take a move for another reason than a full disk (which the database says
+        when it cannot take the move either): said once, beside the next step (sweep 35 R07: never said)."""
+        if exc.errno == errno.ENOSPC or self._journal_said:
+            return
+        self._journal_said = True
+        path = answer_journal.journal_path(self.thread_id)
+        self._journal_note = (f"The answer journal {path} cannot be written ({exc.strerror or exc}): each answer is "
+                              "now kept by the session database alone, so a kill right after a submit can lose "
+                              "that answer. Move what is in the way aside to have it back.")  # fmt: skip
 
     def _settle_journal(self) -> None:
         """A safe point: moves the database holds leave the answer journal (agent.recovery.settle_journal)."""
