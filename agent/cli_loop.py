@@ -122,6 +122,11 @@ class InterviewLoop:
                 step = call()
             return self._advance(step), None
         except StorageError as exc:
+            if exc.problem == "gone" and answer:  # nothing on disk can take it now: shown to copy, then the end
+                self.render.line("Your answer is not saved (the error below says why). Here it is, to copy:")
+                self.render.line(raw)
+            if exc.problem == "gone":
+                raise
             if not self.source.interactive or exc.problem not in ("full", "io"):
                 raise
             saved = getattr(self.driver, "finish_move", None)

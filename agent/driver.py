@@ -126,6 +126,7 @@ class InterviewDriver:
         self.on_move_saved: Callable[[], None] | None = None  # told once a move is durable, before it is graded
         self._kept: tuple[int, dict[str, str]] | None = None  # (number, move) written by keep_submitted()
         self._journal_note = ""  # the answer journal failed: said with the next step
+        self._database = _file_id(Path(self.backend.url)) if self._journal else None  # (device, inode) at open
         self._journal_said = False
 
     @classmethod
@@ -339,6 +340,7 @@ class InterviewDriver:
         step = self._current or self.pending()
         if step.kind == "done":
             return step  # nothing left to answer: stay on the report
+        self._check_database()
         kept, self._kept = self._kept == (self._moves, move), None  # journalled at the submit key already
         if self._journal and not kept:  # durable the moment it is submitted, whatever happens to the -wal file
             # a full disk: the database may still take it (its -wal file has room), and says so if not
@@ -359,6 +361,16 @@ class InterviewDriver:
             step.notices.append(self._journal_note)
             self._journal_note = ""
         return step
+
+    def _check_database(self) -> None:
+        """StorageError("gone") when the session database file was deleted (or replaced) since it was opened: its
+        open handle still took answers into a file no longer on disk, and a kill then lost them (sweep 35 R02)."""
+        if self._database is None or _file_id(Path(self.backend.url)) == self._database:
+            return
+        database = Path(self.backend.url)
+        raise StorageError("gone", database, f"the session database {database} was deleted or replaced while this "
+                                             "session ran (its data folder too?), so this answer cannot be saved "
+                                             "where --resume finds it")  # fmt: skip
 
     def _journal_failed(self, exc: OSError) -> None:
         """The answer journal could not take a move for another reason than a full disk (which the database says
@@ -463,3 +475,12 @@ class InterviewDriver:
             return []
         result = getattr(story_index(self.context), "ingest_result", None)
         return [q.text for q in result.candidate_questions] if result is not None else []
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`, None when there is none."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)

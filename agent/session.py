@@ -345,6 +345,8 @@ def run(opts: Options) -> int:
             render.resume_hint(driver.thread_id, "The interview is over and every answer is saved; only its report "
                                f"could not be written. Once {once}, this writes it.")  # fmt: skip
             return EXIT_ERROR
+        if exc.problem == "gone":  # what it held went with the file: no resume to offer (shown to copy above)
+            return EXIT_ERROR
         if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
             return EXIT_USAGE if exc.problem == "corrupt" else EXIT_ERROR  # a damaged database: as its header check

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-Problem = Literal["full", "readonly", "corrupt", "foreign", "io", "blocked"]
+Problem = Literal["full", "readonly", "corrupt", "foreign", "io", "blocked", "gone"]  # gone: deleted under a running session
 SQLITE_HEADER = b"SQLite format 3\x00"
 _FULL = ("database or disk is full", "no space left")
 _READONLY = ("readonly database", "read-only", "unable to open database file", "permission denied")
