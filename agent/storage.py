@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-Problem = Literal["full", "readonly", "corrupt", "foreign", "io", "blocked", "gone"]  # gone: deleted under a running session
+# gone: the database file was deleted under a running session; blocked: a file where a folder of ours belongs
+Problem = Literal["full", "readonly", "corrupt", "foreign", "io", "blocked", "gone"]
 SQLITE_HEADER = b"SQLite format 3\x00"
 _FULL = ("database or disk is full", "no space left")
 _READONLY = ("readonly database", "read-only", "unable to open database file", "permission denied")
