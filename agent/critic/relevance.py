@@ -84,16 +84,20 @@ FAILURE_TOLD = re.compile(
 # A question that asks for a disagreement ("a time you disagreed with a teammate", "a conflict between two
 # engineers") is answered by one whatever its subject: the technical matter argued over is the candidate's choice.
 CONFLICT_ASKED = re.compile(r"\b(?:disagree\w*|conflicts?|argu\w*|push(?:ed)? back)\b", re.IGNORECASE)
-# How a story gives another party's position: "my VP wanted to buy", "a teammate proposed", "she insisted on".
+# How a story gives another party's position: "my VP wanted to buy", "a teammate proposed", "she insisted on", with
+# the party's name after its role ("my teammate Anika wanted").
 OTHER_STANCE = re.compile(
     r"\b(?:teammate|colleague|peer|VP|CTO|CPO|CEO|boss|manager|director|lead|leader|head of \w+|PM|owner|engineer|"
-    r"architect|he|she|they)\s+(?:(?:really|strongly|initially|originally|still)\s+)?(?:wanted|proposed|pushed for|"
+    r"architect|he|she|they)\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?:(?:really|strongly|initially|originally|still)\s+)?"
+    r"(?:wanted|proposed|pushed for|"
     r"preferred|insisted|argued|suggested|favou?red|was set on|was convinced|planned to|asked (?:us|me) to)\b",
     re.IGNORECASE,
 )
-# How it gives the opposing one: "I disagreed", "I thought the demo set was too easy", "I pushed back", "we disagreed".
+# How it gives the opposing one: "I disagreed", "I thought the demo set was too easy", "I pushed back", "we disagreed",
+# or the candidate's own position beside the other's ("I wanted a classifier of our own").
 OPPOSED = re.compile(
     r"\b(?:I (?:disagreed|pushed back|objected|argued|was against|was(?:n't| not) convinced|had (?:doubts|concerns)|"
+    r"(?:wanted|preferred|favou?red|proposed)\b|"
     r"did(?:n't| not) agree|thought (?:it|that|this|the|we|our|his|her|their)\b)|(?:we|they) disagreed|"
     r"disagreement|(?:the )?other (?:one|engineer|side) (?:wanted|preferred|argued))",
     re.IGNORECASE,
