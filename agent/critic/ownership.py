@@ -2,7 +2,8 @@
 
 clear: the key actions are stated in first person singular ("I rewrote ..."), or the candidate states their own
 plan or view ("I would shard by tenant", "I want ..."); "we" for team outcomes is fine.
-mixed: some first-person actions, but more of the decisive actions are "we"/"the team".
+mixed: some first-person actions, but more of the decisive actions are "we"/"the team" (unless the candidate's own
+steps number OWN_STEPS or more: their part is then told, whatever the team did besides).
 unclear: only "we", "the team", passive voice, or no actions at all.
 """
 
@@ -11,7 +12,15 @@ from __future__ import annotations
 import re
 
 from agent.critic.schema import Ownership
-from agent.critic.text import Sentence, action_counts, has_first_person, i_action, i_statement, we_action
+from agent.critic.text import (
+    Sentence,
+    action_counts,
+    has_first_person,
+    i_action,
+    i_statement,
+    past_action,
+    we_action,
+)
 
 # First-person claims that do not say what was done.
 _VAGUE_CLAIM = re.compile(
@@ -25,6 +34,10 @@ _OVERSEES = re.compile(
     r"empowered|delegated|(?:had|let) (?:my|the|our|them|him|her)\b(?! own)|(?:asked|got|told) (?:my|the|our) \w+ to)\b"
 )
 _I_STEP = re.compile(r"\bI\s+(?:\w+ly\s+)?(?!(?:am|was|have|think|believe|feel|guess)\b)[a-z]+")  # a step, not a state
+# Further steps joined to an "I <verb>" step in one sentence ("I split the work, ran a weekly review and handled the
+# vendor myself"): each is a step of the candidate's own, however many clauses the sentence runs to.
+_JOINED_STEP = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)(?:then\s+|also\s+)?([a-z]+)\b")
+OWN_STEPS = 3  # steps of the candidate's own that make their part clear, however many the team's "we" steps are
 _OPINION = re.compile(r"\bI(?:'m| am| think| believe| want| care| like| love| enjoy| see| feel| prefer|'ve| have)\b")
 
 
@@ -53,6 +66,7 @@ def ownership(
     # Decisive actions: the sentences the STAR pass found to be concrete actions.
     counts = [action_counts(sents[i].text, False, True) for i in action_indexes]
     act_mine = sum(c[0] for c in counts) + sum(1 for i in action_indexes if _SUBJECTLESS.match(sents[i].text))
+    act_mine += sum(_joined_steps(sents[i].text) for i, c in zip(action_indexes, counts, strict=True) if c[0])
     act_ours = sum(c[1] for c in counts)
     if not mine:
         # "I was responsible for X" with nothing done described leaves the candidate's part open.
@@ -67,9 +81,19 @@ def ownership(
         if views:
             return "mixed", views[0]
         return "unclear", (ours[0] if ours else None)
-    if act_ours > act_mine or (not act_mine and len(ours) > len(mine)):
+    if act_mine < OWN_STEPS and (act_ours > act_mine or (not act_mine and len(ours) > len(mine))):
         return "mixed", mine[0]
     return "clear", mine[0]
+
+
+def _joined_steps(text: str) -> int:
+    """Past-tense steps joined by a comma or "and" to the sentence's first "I <verb>", with no other subject named
+    between (a "we" or "the team" clause after it starts someone else's steps)."""
+    first = re.search(r"\bI\s+(?:\w+ly\s+)?[a-z]+", text)
+    if first is None:
+        return 0
+    rest = re.split(r"\b(?:we|they|he|she|the team|my team|our team)\b", text[first.end() :])[0]
+    return sum(1 for m in _JOINED_STEP.finditer(rest) if past_action(m.group(1)))
 
 
 def _hypothetical(sents: list[Sentence]) -> tuple[Ownership, Sentence | None]:

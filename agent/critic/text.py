@@ -178,6 +178,11 @@ def _past_action(verb: str) -> bool:
     return verb.lower() not in _STATE_VERBS and bool(_PAST.match(verb))
 
 
+def past_action(verb: str) -> bool:
+    """A past-tense verb of doing ("split", "ran", "handled"), not of being or having."""
+    return _past_action(verb)
+
+
 def _main_clause(sentence: str, match: re.Match[str]) -> bool:
     """False for "When I joined, ..." style subordinate clauses, which set the scene rather than act."""
     before = sentence[max(0, match.start() - 8) : match.start()].lower()
