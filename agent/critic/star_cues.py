@@ -127,6 +127,8 @@ RESULT_MARK = re.compile(
     # "he has since taken over the rota", "not one page in the year since".
     r"(?:is|are|was|were|came|got|be) back|back (?:up|online|on track|to normal)|(?<!was )(?<!were )(?<!had )still|"
     r"(?:has|have|had) since|ever since|held up|(?:has|have) held|since(?=\s*[.!?]*\s*$)|"
+    # "in the eight months since there hasn't been ...": the time since the work, and what held in it.
+    r"(?:in|over|for)\s+the\s+(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|releases?|sprints?)\s+since|"
     r"^since (?:the|that|this)\b)\b",  # "Since the switch, ..." opens what followed
     re.IGNORECASE,
 )
