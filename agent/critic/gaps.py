@@ -14,6 +14,10 @@ from agent.critic.text import Sentence, i_action, we_action
 _SCALE_UNIT = re.compile(r"(?:users?|qps|rps|tps|requests?|queries|events|messages|docs|documents|tenants|"
                          r"gb|tb|pb|mb|tokens|records|rows|calls|sessions|customers|writes|reads|flags|"
                          r"transactions|notifications|uploads|per (?:second|minute|day))$")  # fmt: skip
+# Things a platform serves, counted: tens of them size it ("about forty models, retrained weekly"); two or three are
+# the options weighed, not a load.
+_FLEET_UNIT = re.compile(r"(?:models|services|pipelines|datasets|tables|jobs|indexes|indices|endpoints|repos)$")
+FLEET = 10
 # A concrete case in a technical or leadership answer: "on our ranking model", "at my last company".
 _CASE = re.compile(
     r"\b(?:(?:on|at|in) (?:our|my|one|a previous|a past|a recent|the last) [\w\- ]{1,40}?"
@@ -33,12 +37,14 @@ SHORT_POSITION_WORDS = 60  # a stance this short with no reason given is what an
 
 
 def sizes(metric: MetricMention) -> bool:
-    """A figure that sizes a system: a load or volume unit, a rate, or a big count of anything."""
+    """A figure that sizes a system: a load or volume unit, a rate, tens of things a platform serves (FLEET), or a big
+    count of anything."""
     value = abs(metric.value or 0)
     unit = metric.unit
     return (
         bool(_SCALE_UNIT.search(unit))
         or unit.startswith("per ")
+        or (value >= FLEET and bool(_FLEET_UNIT.search(unit)))
         or value >= 1000
         or (value >= 100 and unit.endswith("s") and unit not in ("ms", "s"))
     )
