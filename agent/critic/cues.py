@@ -35,7 +35,12 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"single points?|"
         r"circuit[- ]breakers?|fallbacks?|timeouts?|redundan\w*|recover\w*|dead[- ]letter|idempoten\w*|"
         r"roll ?backs?|crash\w*|goes down|went down|is down|network partitions?|brownout|overload\w*|"
-        r"rate[- ]limit\w*|disaster|replay|drift|hallucinat\w*|guardrails?|alert\w*|on-?call)\b",
+        r"rate[- ]limit\w*|disaster|replay|drift|hallucinat\w*|guardrails?|alert\w*|on-?call"
+        # A rollback or a halted release said in plain words: "it halts the rollout on its own", "going back is one
+        # setting that sends everyone to the old version".
+        r"|(?:halt|pause|stop|abort)\w* the (?:rollout|release|deploy\w*|launch)"
+        r"|(?:go|goes|going|went|switch\w*|send\w*|point\w*|revert\w*)(?: \w+)? back to the (?:old|previous|last)\b"
+        r"|(?:sends?|sending|switch\w*|revert\w*)(?: \w+)? to the (?:old|previous|last) (?:version|model|release))\b",
         re.IGNORECASE,
     ),
     "rationale": re.compile(
