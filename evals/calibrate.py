@@ -266,11 +266,12 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # Raised at stop 36 (crit36, relevance.conflict_told as for critic_dev10): score 0.650 -> 0.675, strong 0.550 ->
     # 0.600; then (ownership.OWN_STEPS: three steps of the candidate's own make their part clear) score 0.700,
     # strong 0.650; then (gaps.FLEET: tens of models or jobs size a design) score 0.725, strong 0.700; then (cues
-    # failure_modes: a halted rollout and a way back to the old version in plain words) score 0.750, strong 0.750.
+    # failure_modes: a halted rollout and a way back to the old version in plain words) score 0.750, strong 0.750;
+    # then (gaps._CASE: "our X started at N" is a lived case) score 0.775, strong 0.800.
     "critic_dev12": {
-        "score_in_range": 0.75,
+        "score_in_range": 0.775,
         "off_topic_capped": 0.625,
-        "strong_high": 0.75,
+        "strong_high": 0.8,
         "below_level_capped": 0.75,
         "follow_up_in_range": 1.0,
     },

@@ -23,7 +23,9 @@ _CASE = re.compile(
     r"\b(?:(?:on|at|in) (?:our|my|one|a previous|a past|a recent|the last) [\w\- ]{1,40}?"
     r"(?:project|model|team|system|service|product|"
     r"company|client|pipeline|feature|assistant|launch|migration)|last (?:year|quarter|month)|(?:I|we) once|recently|"
-    r"at my (?:last|previous|current)|when I (?:was|led|ran|joined|built|worked))\b",
+    r"at my (?:last|previous|current)|when I (?:was|led|ran|joined|built|worked)"
+    # A measured past state of something of theirs: "our support classifier started at 64 percent".
+    r"|(?:our|my) [\w\-]+(?: [\w\-]+){0,2} (?:started|began|stood|sat) at (?=\d|about|around|roughly|under|over))\b",
     re.IGNORECASE,
 )
 # The company or role itself, which is what a motivation answer's reasons should be about.
