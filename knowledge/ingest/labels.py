@@ -1,7 +1,10 @@
 """STAR labels in all the ways people write them (splitting a body into S/T/A/R fields lives in star.py).
 
 Recognised: `**Situation:**`, `**Situation**:`, `**Situation** -`, `**Context.**`, `Situation -`, `Situation:`, `S:`,
-`sit:`, `- **Situation**: ...` bullets and `### Situation` headings; synonyms such as Context, Goal, Outcome, Impact.
+`sit:`, `- **Situation**: ...` bullets and `### Situation` headings; synonyms such as Context, Goal, Outcome, Impact,
+and the parts of other templates by what each part is: an A3 sheet's numbered boxes ("2 Current condition",
+"5 Countermeasures", "6 Effect confirmation"), a bug report's Expected / Actual / Fix, a change request's
+`### Why` / `### How` / `### Testing` / `### Rollout`.
 Extra parts (Trade-offs, Lessons, Interview Hook, ...) end the current field and stay only in the full text.
 """
 
@@ -18,24 +21,39 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "situation": ("situation", "the situation", "context", "background", "setting", "s", "challenge", "sit", "ctx",
                   "the challenge", "problem", "the problem", "backstory", "the setup", "setup", "kontext",
                   "ausgangslage", "contexte", "situación", "contexto", "situação", "背景", "情境", "情况", "情景",
-                  "状況", "상황", "배경"),
+                  "状況", "상황", "배경",
+                  # the problem as a template states it: an A3 sheet's current condition, a bug report's steps,
+                  # expected and actual behaviour, a change request's reason
+                  "current condition", "current state", "current situation", "steps to reproduce", "expected",
+                  "actual", "expected behaviour", "expected behavior", "actual behaviour", "actual behavior",
+                  "motivation", "problem statement"),
     "task": ("task", "the task", "goal", "goals", "objective", "my task", "my role", "role", "mission", "t",
              "responsibility", "obstacle", "obstacles", "aufgabe", "ziel", "tâche", "objectif", "tarea", "objetivo",
-             "tarefa", "任务", "目标", "課題", "タスク", "과제", "목표"),
+             "tarefa", "任务", "目标", "課題", "タスク", "과제", "목표", "target", "target condition", "target state"),
     "action": ("action", "actions", "the action", "actions taken", "what i did", "approach", "my approach",
                "steps", "steps taken", "solution", "act", "did", "what i did about it", "my part", "what we did",
                "my contribution", "my actions", "what i changed", "how i handled it", "how i solved it",
                "how i did it", "handlung", "maßnahmen", "vorgehen", "acción", "ação", "行动", "做法", "我的做法",
-               "行動", "対応", "행동", "fix", "the fix", "debugging", "investigation", "diagnosis", "mitigation"),
+               "行動", "対応", "행동", "fix", "the fix", "debugging", "investigation", "diagnosis", "mitigation",
+               # what was done, in a template's words: countermeasures, the change, its rollout
+               "countermeasures",
+               "countermeasure", "implementation", "changes", "changes made", "rollout", "roll-out"),
     "result": ("result", "results", "the result", "outcome", "outcomes", "impact", "results & impact",
                "result & impact", "results and impact", "what happened", "r", "res", "how it ended", "end result",
-               "aftermath", "ergebnis", "résultat", "resultado", "结果", "成果", "結果", "결과"),
+               "aftermath", "ergebnis", "résultat", "resultado", "结果", "成果", "結果", "결과",
+               # how the change was shown to work: an A3's effect confirmation, a change's testing
+               "effect confirmation", "effect", "effects", "confirmation", "testing", "verification",
+               "validation"),
     # A heading that only announces the story format ("#### STAR") is a container, not a story title.
     "star": ("star", "star story", "star format", "star breakdown", "star version", "star notes", "the star"),
     "answer": ("answer", "a", "my answer", "star answer", "sample answer", "suggested answer", "response",
                "me", "i said", "my reply", "candidate", "答", "回答", "答案"),
     "extra": ("trade-offs", "tradeoffs", "trade-offs accepted", "tradeoffs accepted", "trade offs", "lessons",
               "lesson", "lessons learned", "lesson learned", "learnings", "learning", "what i learned",
+              # a template's analysis box: it explains the problem but is neither the problem nor what was done
+              # (as the situation it would cut a postmortem whose impact comes first into two stories)
+              "what i took away", "took away", "root cause", "root causes", "root cause analysis", "5 whys",
+              "what we found", "what i found", "findings",
               "interview hook", "hook", "key takeaway", "key takeaways", "takeaways", "takeaway", "reflection",
               "follow-ups", "follow-up questions", "likely follow-ups", "metrics", "key metrics", "tags",
               "competencies", "notes", "alternatives considered", "why it matters", "skills", "themes",
@@ -97,10 +115,18 @@ _COMBINED = re.compile(r"(?:situation|context|background|s)\s*(?:/|&|\+|and)\s*(
 _DECOR = re.compile("^[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+\\s*")
 
 
+# A template's boxes numbered as on the paper form ("1 Background", "4. Root cause", "6) Effect confirmation").
+_BOX_NUMBER = re.compile(r"^\d{1,2}[.)]?\s+")
+# A change request's parts, named by the question each answers: only as headings ("### Why"), where a single word
+# is the whole line; a plain "How:" or "Why:" in a paragraph stays text.
+_HEADED_PARTS = {"what": "action", "why": "situation", "how": "action"}
+
+
 @lru_cache(maxsize=2048)
 def canonical(name: str) -> str | None:
     """Canonical label for a raw label name, or None."""
     key = re.sub(r"\s+", " ", _QUALIFIER.sub("", name.strip().strip(":").strip()).lower())
+    key = _BOX_NUMBER.sub("", key) if _BOX_NUMBER.sub("", key) in _CANON else key
     key = re.sub(r"^(your|my|the)\s+", "", key) if key not in _CANON else key
     if key in _CANON:
         return _CANON[key]
@@ -163,7 +189,7 @@ def parse_label(line: str) -> Label | None:
             canon = "other"
         return Label(canon, name, rest.strip(), bool(bullet))
     if heading:
-        canon = canonical(s)
+        canon = canonical(s) or _HEADED_PARTS.get(s.lower())
         return Label(canon, s, "", bool(bullet)) if canon else None
     plain = _PLAIN.match(s.lstrip("*_") if s[:1] in "*_" and s[1:2] not in "*_" else s)  # "*Also answers: ..."
     if plain:

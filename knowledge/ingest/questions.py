@@ -31,7 +31,11 @@ PROMPT = re.compile(
     r"explain \w+|design (?:a|an|the))\b",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"^\d{1,3}(?:[.)]|(?:\.\d{1,3})+\.?)\s+")  # "3.", "2)", outline numbers "3.1", "4.2.1."
+# "3.", "2)", outline numbers "3.1", "4.2.1.": not a number that a unit or an arrow follows ("6.4 s → 0.9 s",
+# "2.5 x faster"), which is the figure a title opens with.
+_NUMBERED = re.compile(
+    r"^\d{1,3}(?:[.)]|(?:\.\d{1,3})+\.?)\s+(?!\s*(?:[%×→]|->|(?:s|ms|secs?|mins?|hrs?|h|k|x|pp|pts)(?![\w-])))"
+)
 _STORY_PREFIX = re.compile(
     r"^(?:(?:story|example|case|star)\s*#?\d+\s*(?::|[.)]|[-–—](?=\s))|story\s*(?::|[-–—](?=\s)))\s*", re.IGNORECASE
 )

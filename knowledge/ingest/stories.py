@@ -149,12 +149,19 @@ def first_line_title(body: list[str], fallback: str) -> str:
 
 
 def _split_repeated(title: str, line: int, lines: list[str], start: int, end: int, code: set[int]) -> list[RawStory]:
-    """Several labelled stories under one heading: split at each Situation label after the first."""
-    starts = [
-        i
-        for i in range(start, end)
-        if i not in code and _label(lines[i]) == "situation" and not wrapped_run_in(lines, i, parse_label(lines[i]))
-    ]
+    """Several labelled stories under one heading: split at each Situation label that follows another part of the
+    story. Situation labels in a row are one story's problem told in several boxes of a template (an A3's
+    background and current condition, a bug report's steps, expected and actual behaviour)."""
+    starts: list[int] = []
+    told = True  # a Task, Action or Result label came since the last story's start
+    for i in range(start, end):
+        canon = None if i in code else _label(lines[i])
+        if canon == "situation" and not wrapped_run_in(lines, i, parse_label(lines[i])):
+            if told:
+                starts.append(i)
+            told = False
+        elif canon in ("task", "action", "result"):
+            told = True
     if len(starts) < 2:
         return []
     cuts: list[tuple[int, str | None]] = []  # (first line of the story, its own title line)
