@@ -155,8 +155,9 @@ class StoryIndex:
             self._shipped = shipped_vectors(self._embedder) if self._embedder is not None else {}
         return self._shipped.get(text_key(text))
 
-    def _dense_scores(self, query: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """(score per story, score of its head view alone) for the query; None without dense search."""
+    def _dense_scores(self, query: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """(score per story, score of its head view alone, ranking score) for the query; None without dense
+        search."""
         if self._embedder is None or self._dense is None or not self.stories:
             return None
         try:
@@ -179,14 +180,14 @@ class StoryIndex:
         if not query.strip() or k <= 0 or not self.stories:
             return []
         dense_scores = self._dense_scores(query)
-        scores, heads = dense_scores if dense_scores is not None else (None, None)
+        scores, heads, ranking = dense_scores if dense_scores is not None else (None, None, None)
         bm25 = self._bm25.scores(query)
         lexical = self._bm25.rank(query, bm25)
         lexical_rank = ranks_of(lexical)
         dense_rank: dict[int, int] = {}
         rankings = [(lexical_rank, LEXICAL_WEIGHT)]
-        if scores is not None:
-            dense = [int(pos) for pos in np.argsort(-scores, kind="stable") if np.isfinite(scores[pos])]
+        if ranking is not None:
+            dense = [int(pos) for pos in np.argsort(-ranking, kind="stable") if np.isfinite(ranking[pos])]
             dense_rank = ranks_of(dense)
             # Every story is in the dense ranking, so stories sharing no word with the question still count for
             # something lexically: all of them share the rank after the last BM25 hit.

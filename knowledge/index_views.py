@@ -2,6 +2,8 @@
 
 A story is indexed as several vectors (its "views") and scored by its best view (max-sim):
 - the head: the title and every question linked to it, minus interview boilerplate ("Tell me about a time ..."),
+  of kind "asked" when the title is nothing but the interview question the story was prepared for (its hubness
+  weighs more in the ranking, knowledge.index_dense.ASKED_HUB_WEIGHT),
 - each STAR part, or for Q&A and prose each paragraph (short ones merged, long ones split at sentences).
 A question about one detail of a story (the rollback in its Action, the metric in its Result) then meets the part
 that tells it instead of a whole-story average diluted by everything else. A whole-text view as well was measured:
@@ -36,7 +38,7 @@ _SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class View:
-    """One embedded text of a story: kind is head or part."""
+    """One embedded text of a story: kind is head, asked (a head that is only the question asked) or part."""
 
     kind: str
     text: str
@@ -95,7 +97,7 @@ def head_text(story: Story) -> str:
 def story_views(story: Story) -> list[View]:
     """The story's views, in a fixed order (head, parts); empty texts are skipped, duplicates dropped."""
     head = head_text(story)
-    views = [View("head", head)]
+    views = [View("asked" if titled_by_question(story) else "head", head)]
     parts = [p for p in (story.situation, story.task, story.action, story.result) if p.strip()]
     if len(parts) < 2:  # not a labelled STAR story: its paragraphs are its parts
         parts = paragraphs(story.text)
@@ -107,6 +109,19 @@ def story_views(story: Story) -> list[View]:
         if view.text.strip():
             unique.setdefault(view.text, view)
     return list(unique.values())
+
+
+def titled_by_question(story: Story) -> bool:
+    """The story's title is nothing but the interview question it was prepared for (a practice tool's prompt, a Q&A
+    heading): one sentence addressed to the candidate, closed by its question mark or full stop. A title that names
+    the story after the question ("Tell me about a crisis. — the flooded depot") or asks about the story's own
+    subject ("Who owns the label printer?") says what the story is about."""
+    title = story.title.strip()
+    asked = (story.question or "").strip() == title and title.endswith(("?", "."))
+    return asked and bool(_ADDRESSED.search(title))
+
+
+_ADDRESSED = re.compile(r"\byou(?:r|rs|rself)?\b", re.IGNORECASE)
 
 
 def paragraphs(text: str) -> list[str]:
