@@ -1,7 +1,8 @@
 """Templates whose parts are not named Situation / Action / Result, read by what each part is: a problem sheet's
 numbered boxes (background, current condition, target, root cause, countermeasures, effect confirmation), a bug
 report's expected and actual behaviour, root cause and fix, a change request's What / Why / How / Testing /
-Rollout; and a title that opens with a figure ("6.4 s → 0.9 s"), which is not outline numbering.
+Rollout; a title that opens with a figure ("6.4 s → 0.9 s"), which is not outline numbering; and a short note on
+the document itself (a preface, a course header), which is not a story.
 
 Every document is a real file read through the real ingester; every word here was written for this test.
 """
@@ -189,3 +190,33 @@ def test_a_title_that_opens_with_a_figure_keeps_it(tmp_path: Path) -> None:
     path.write_text(FIGURES, encoding="utf-8")
     titles = [s.title for s in _stories(path)]
     assert titles == ["6.4 s → 0.9 s", "Winning back the florist"]  # outline numbering still goes
+
+
+def test_a_short_note_on_the_document_itself_is_not_a_story(tmp_path: Path) -> None:
+    path = tmp_path / "tickets.md"
+    preface = (
+        "# My stories as tickets\n\n"
+        'I worked the parcel help desk for three years and tickets are how I still think. Each "ticket" = one '
+        "story. Priority is how much it mattered to customers, not how good I looked.\n\n"
+    )
+    path.write_text(preface + BUGS.split("\n", 1)[1], encoding="utf-8")
+    titles = [s.title for s in _stories(path)]
+    assert "My stories as tickets" not in titles
+    assert "TICKET-12: Parcel scanner reads the wrong postcode on wet labels" in titles
+    header = tmp_path / "workshop.txt"
+    header.write_text(
+        "WORKSHOP NOTES - Leading through change (two evenings)\n"
+        "host: a retired depot manager | 4 and 11 March\n"
+        "my notes + the exercise answers I handed in. context for me: shift lead, 14 drivers\n\n"
+        "Exercise 1 - Tell us about a time you changed how your shift worked.\n"
+        "My submission:\n" + CRATE_STORY + "\n",
+        encoding="utf-8",
+    )
+    assert not any(s.title.upper().startswith("WORKSHOP NOTES") for s in _stories(header))
+
+
+CRATE_STORY = (
+    "Last winter our vans left the depot forty minutes late every Monday because the weekend parcels were never "
+    "sorted. I moved two drivers to a Sunday evening sort, paid them the weekend rate and wrote the sort order on "
+    "the board. Monday departures were on time within three weeks and the overtime bill fell by a fifth."
+)

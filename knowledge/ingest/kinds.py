@@ -55,6 +55,14 @@ _PRACTICE_TITLE = re.compile(
     r"(?:feedback|notes|debrief|review)\b|\b(?:feedback|notes) (?:from|on) (?:the |my )?(?:mock|practice|coach)",
     re.IGNORECASE,
 )
+# A document's note on itself: what each of its entries is ("each card = one story"), that the stories follow
+# ("the answers below"), whose notes these are ("my notes from the workshop"), "this doc".
+_ABOUT_THE_NOTES = re.compile(
+    r"\beach\s+[\"“'‘]?\w+[\"”'’]?\s*(?:=|is|means)\s+(?:one|a)\s+(?:story|answer|example)\b|"
+    r"\b(?:stories|answers|entries|examples)\s+below\b|\bmy notes\b|\bthis (?:doc|document|file|page|notebook)\b",
+    re.IGNORECASE,
+)
+_NOTE_WORDS = 70  # a preface is short; a story that mentions "my notes" or "this doc" in passing is longer
 # Questions that ask for a past situation: what is prepared under them is a story.
 _ASKS_FOR_A_STORY = re.compile(
     r"\b(?:a|the|one) (?:time|situation|moment|project|decision|mistake|failure|conflict|example)\b|"
@@ -127,6 +135,8 @@ def _is_reference(title: str, text: str, fields: dict[str, str], question: str) 
         return True  # the author's own word that this is not a story
     if _PRACTICE_TITLE.search(title):
         return True  # what a coach or a mock interviewer said about the stories
+    if _ABOUT_THE_NOTES.search(text) and len(text.split()) <= _NOTE_WORDS:
+        return True  # a short note on the document itself (what its entries are, whose notes they are)
     if META_TITLE.search(title) and not _told(text) and not _DIGIT.search(text):
         return True  # a legend in STAR parts ("S: where I was, what was at stake"): nothing told, nothing measured
     if len(filled) >= 2 and not all(_generic(p) for p in filled):
