@@ -29,7 +29,10 @@ def redact_url(url: str | None) -> str | None:
         return url
     shown = _redacted(url)
     info = _userinfo(url)
-    return shown.replace(info, "***") if info and shown and info in shown else shown
+    if ":" not in info or not shown:
+        return shown  # no password to leak; a user name alone ("postgres") may also be a piece of the scheme's name
+    scheme, sep, rest = shown.partition("://")
+    return scheme + sep + rest.replace(info, "***") if sep else shown.replace(info, "***")
 
 
 def _userinfo(url: str) -> str:
@@ -65,16 +68,18 @@ _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 
 
 def hide_credentials(text: str, url: str) -> str:
-    """`text` (an error a driver raised about `url`) with `url`'s user name and password hidden: the URL quoted
+    """`text` (an error a driver raised about `url`) with `url`'s password hidden: the URL quoted
     whole becomes its redacted form, any `scheme://user:pass@` goes as in redact_urls, and a quoted piece of the
     user-info part (a malformed URL split at the wrong place, e.g. a password taken for a port) becomes ***."""
     shown = redact_urls(text.replace(url, str(redact_url(url))) if url else text)
-    userinfo = _userinfo(url)
-    if not userinfo:
+    # Only the password is secret: the user name is also the role a server names back ('role "x" does not exist'),
+    # and a user such as "postgres" is a piece of the scheme's own name.
+    password = _userinfo(url).partition(":")[2]
+    if not password:
         return shown
 
     def piece(match: re.Match[str]) -> str:
         inner = match.group(1) if match.group(1) is not None else match.group(2)
-        return match.group(0) if not inner or inner not in userinfo else match.group(0).replace(inner, "***")
+        return match.group(0) if not inner or inner not in password else match.group(0).replace(inner, "***")
 
-    return _QUOTED.sub(piece, shown).replace(userinfo, "***")
+    return _QUOTED.sub(piece, shown).replace(password, "***")
