@@ -5,11 +5,7 @@ written for this file. The cue list's examples are checked too (agent/critic/dis
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,27 +13,15 @@ import pytest
 
 from agent.critic.disclaim import DISCLAIM_CUES, disclaimed
 from agent.critic.text import sentences
+from tests.scripted_critique import main_critique
 
-REPO = Path(__file__).resolve().parents[1]
 HIRE_SEED = 41  # the director pack's one-question plan with this seed asks for a hire the candidate got wrong
 DATA_SEED = 25  # the ai-engineer pack's asks for a time poor data quality affected the candidate's model
 
 
 def _turn(tmp_path: Path, role: str, seed: int, answer: str, asked: str) -> dict[str, Any]:
     """The critique of the one main answer of a scripted offline session."""
-    script = tmp_path / "answers.json"
-    script.write_text(json.dumps([answer]), encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "agent.session", "--role", role, "--offline", "--seed", str(seed),
-         "--questions", "1", "--follow-ups", "0", "--answers", str(script)],
-        capture_output=True, text=True, cwd=REPO, timeout=300, env=dict(os.environ), stdin=subprocess.DEVNULL,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stdout + run.stderr
-    (transcript,) = (tmp_path / "data" / "reports").glob("*.json")
-    (turn,) = [t for t in json.loads(transcript.read_text(encoding="utf-8"))["turns"] if not t["is_follow_up"]]
-    assert asked in turn["question"], turn["question"]
-    critique: dict[str, Any] = turn["critique"]
-    return critique
+    return main_critique(tmp_path, role, seed, answer, asked)
 
 
 @pytest.mark.usefixtures("isolated_data_dir")

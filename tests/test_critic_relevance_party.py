@@ -7,16 +7,13 @@ through the real CLI, scripted offline ai-engineer and director sessions; answer
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.scripted_critique import main_critique
+
 SEED = 3  # the ai-engineer pack's one-question plan with this seed asks about disagreeing with a teammate
 PEER_SEED = 1  # the director pack's asks about a disagreement with a peer director or product leader
 
@@ -25,19 +22,7 @@ def _turn(
     tmp_path: Path, answer: str, role: str = "ai-engineer", seed: int = SEED, asked: str = "teammate"
 ) -> dict[str, Any]:
     """The critique of the one main answer of a scripted offline session (ai-engineer, the teammate question)."""
-    script = tmp_path / "answers.json"
-    script.write_text(json.dumps([answer]), encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "agent.session", "--role", role, "--offline", "--seed", str(seed),
-         "--questions", "1", "--follow-ups", "0", "--answers", str(script)],
-        capture_output=True, text=True, cwd=REPO, timeout=300, env=dict(os.environ), stdin=subprocess.DEVNULL,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stdout + run.stderr
-    (transcript,) = (tmp_path / "data" / "reports").glob("*.json")
-    (turn,) = [t for t in json.loads(transcript.read_text(encoding="utf-8"))["turns"] if not t["is_follow_up"]]
-    assert asked in turn["question"], turn["question"]
-    critique: dict[str, Any] = turn["critique"]
-    return critique
+    return main_critique(tmp_path, role, seed, answer, asked)
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
