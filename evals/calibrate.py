@@ -275,6 +275,18 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "below_level_capped": 0.75,
         "follow_up_in_range": 1.0,
     },
+    # evals/critic_dev13, written at stop 36 by a writer who had not read the critic: the same kinds as critic_dev12,
+    # one strong answer per role told without any key word of its question. First run on the train d603ff5 (main
+    # 618674f's critic, before that stop's critic work): score 0.725, off topic 0.750, strong 0.800, below level 0.250,
+    # follow-ups 0.950 (20 replies), STAR 0.952, quantified 0.950, relevance 0.875, level 0.925, primary gap 0.600,
+    # signals 0.904 / 0.680, notes_mismatch 1 of 4. The floor is that run.
+    "critic_dev13": {
+        "score_in_range": 0.725,
+        "off_topic_capped": 0.75,
+        "strong_high": 0.8,
+        "below_level_capped": 0.25,
+        "follow_up_in_range": 0.95,
+    },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
