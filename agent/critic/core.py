@@ -6,6 +6,7 @@ no network, no global state beyond per-process caches of fixed texts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import cast
 
@@ -30,6 +31,7 @@ from knowledge.models import QUESTION_TYPES, QuestionType, Story
 from prompts import load_yaml, render
 
 THIN_WORDS = 20  # fewer words than this cannot show what else an answer is about
+WE_WORDS = re.compile(r"\b(?:we|we're|we've|we'd|we'll|us|our|ours|the team|our team)\b", re.IGNORECASE)
 
 
 def _span(s: Sentence, typed: str) -> Span:
@@ -116,6 +118,10 @@ def critique_answer(
     if named is not None:  # the relevance note names it already: not a second time as "may fit better"
         notes_found = [n for n in notes_found if not (n.kind == "better_story" and n.story_id == named.id)]
     gap_text = _gap_sentence(found[0], phr, rel_note, f.level.note) if found else ""
+    if found and found[0] == "ownership" and not WE_WORDS.search(verdict.text):
+        # Chased because the part about the candidate's own doing is missing, in an answer that never says "we":
+        # "not only what we did" would be untrue of it (newcomer trial N10).
+        gap_text = str(phr["own_part_gap"])
     contradiction = next((n for n in notes_found if n.kind == "contradiction"), None)
     if contradiction is not None and not verdict.injection:
         # A figure that contradicts the candidate's own notes costs a point and is what to fix first.

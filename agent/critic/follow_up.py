@@ -331,7 +331,11 @@ def critique_follow_up(
     given = given or point_by_point or settled
     if elsewhere or (fits is None and word_off_topic and not given) or (
             fits is not None and not given and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
-        crit = non_answer(info.type, "off_topic", [], applies)  # type: ignore[arg-type]
+        # "It depends" with nothing named sits far from everything, but it evades the question rather than leaving
+        # it: the README calls it evasive, and "off topic" would send the candidate looking for another subject (N14).
+        dodged = not elsewhere and bool(EVASIVE.search(verdict.text)) and not any(
+            names_a_thing(s, f.metrics) for s in f.sents)  # fmt: skip
+        crit = non_answer(info.type, "evasive" if dodged else "off_topic", [], applies)  # type: ignore[arg-type]
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
     closes, partly = _closes(probes, f, info, verdict.text, follow_up)
     closes = closes or settled or point_by_point
@@ -351,7 +355,10 @@ def critique_follow_up(
             and f.spec != "low" and n_words >= SUBSTANTIAL_WORDS
             and (probes != "quantified_result" or bool(f.metrics))):  # fmt: skip
         closes = True
-    if closes and UNSURE.search(verdict.text):
+    # Brought back to the question, a reply showing its signals is back on it however it hedges ("I believe my story
+    # did answer it: ..."): the hedge is about the first answer, not about what this reply gives (newcomer trial N19).
+    back_with_signals = probes == "relevance" and f.spec != "low" and any(h.covered for h in f.signals)
+    if closes and UNSURE.search(verdict.text) and not back_with_signals:
         closes, partly = False, True
     # A reply that answers with an evasion ("a learning moment for all of us") and names nothing an interviewer could
     # check (no figure, no name) has not given what was asked, however it reads as a result or a step.
@@ -382,6 +389,12 @@ def critique_follow_up(
         score = 3 if partly and f.spec != "low" else 2 if partly or (said and not evasive) else 1
         score = min(score, 2) if repeated else score
     gap = [] if score == 5 else [probes if not closes and probes != "none" else "specificity"]
+    # A reply that closes its gap with named things and figures throughout is held under 5 by its length, not by
+    # vagueness: "be more specific" would be untrue of it (newcomer trial N12); _gap_line says what a 5 needs.
+    # Its key: what the line asks for, the why and what followed around a brief reply, the scene a whole account
+    # opens with after a weak first answer.
+    held_short = closes and score < 5 and f.spec == "high" and not settled
+    gap = [("rationale" if n_words < SHORT_REPLY else "situation")] if held_short else gap
     gap = ["quantified_result"] if settled and closes else gap
     drift = _reply_drift(verdict.text, f, stories, earlier)
     if which_holds.asks_which(follow_up):
@@ -398,11 +411,13 @@ def critique_follow_up(
     # follow-up must not ask for it again (nodes/critique._shown_in_reply). Nothing from a reply that says nothing.
     evidence += [Evidence(field=name, span=Span(start=s.start, end=s.end, text=typed[s.start : s.end]))
                  for name, s in f.cues.items() if name in SHOWN_BY_CUE and name != probes and not empty]  # fmt: skip
+    evidence += _price_paid(f, typed, probes, empty)
     return Critique(
         question_type=info.type, star=StarFlags(**{p: getattr(f.star, p) is not None for p in StarFlags.model_fields}),  # type: ignore[arg-type]
         quantified_result=f.quantified, metrics=f.metrics, ownership=f.own, specificity=f.spec,  # type: ignore[arg-type]
         applies=applies, weak_or_missing=gap,  # type: ignore[arg-type]
-        gap=drift[0].message if drift else _gap_line(phr, gap, follow_up, closes), story_notes=drift,
+        gap=drift[0].message if drift else (_held_short_line(phr, n_words) if held_short
+                                            else _gap_line(phr, gap, follow_up, closes)), story_notes=drift,
         score=score, evidence=evidence, closes_gap=closes, probes=probes, non_answer=score == 1 and not closes,
         signals=_signals(f, typed),  # the question's signals it shows (judged only for a signal or relevance probe)
         notes=[*_chain_notes(phr, told), *([] if closes else [phr["follow_up_open"]])],
@@ -426,6 +441,25 @@ def _gap_line(phr: dict[str, Any], gap: list[str], follow_up: str, closes: bool)
     if gap[0] == "quantified_result" and which_holds.asks_which(follow_up):
         return str(phr["which_holds"]["closed" if closes else "open"])
     return str(phr["gaps"][gap[0]])
+
+
+def _held_short_line(phr: dict[str, Any], n_words: int) -> str:
+    """What a closing, specific reply held at 4 lacks: the context around the thing asked (a reply of a sentence or
+    two), or the whole account after a weak first answer (_full_marks)."""
+    return str(phr["follow_up_short"]["brief" if n_words < SHORT_REPLY else "piece"])
+
+
+def _price_paid(f: Features, typed: str, probes: str, empty: bool) -> list[Evidence]:
+    """A price paid in plain words (COST: "we gave up same-day updates") is a trade-off the reply gives, whatever was
+    asked: the next follow-up must not ask for the trade-offs just named (newcomer trial N11)."""
+    if probes == "tradeoffs" or empty or "tradeoffs" in f.cues:
+        return []
+    hit = next((s for s in f.sents if COST.search(s.text)), None)
+    return [] if hit is None else [Evidence(field="tradeoffs", span=_span_of(hit, typed))]
+
+
+def _span_of(s: Any, typed: str) -> Span:
+    return Span(start=s.start, end=s.end, text=typed[s.start : s.end])
 
 
 def _chain_notes(phr: dict[str, Any], told: chain.Relation | None) -> list[str]:
