@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from agent.critic.core import WE_WORDS
+from agent.critic.gaps import lived_case
 from agent.critic.schema import Critique
+from agent.critic.text import sentences
 from agent.names import names
 from agent.nodes.lines import stable_index
 from agent.signal_ask import ask_for
@@ -194,7 +197,9 @@ def choose_follow_up(
         # A real interviewer still probes a strong answer once: the hardest decision, what they would change.
         if probed:
             return None
-        text = next((t for t in _variants("none", None, key) if t not in asked), None)
+        told = lived_case(sentences(answer), critique.metrics) is not None
+        text = next((t for t in _variants("none", None, key, None if told else "hypothetical") if t not in asked),
+                    None)  # fmt: skip
         return {"text": text, "probes": "none"} if text is not None else None
     if critique.weak_or_missing[0] == "relevance" and critique.relevance_note:
         # Bring the candidate back to the question asked, in the critic's own words.
@@ -215,6 +220,7 @@ def choose_follow_up(
         if phrase and _already_quoted(phrase, asked):
             phrase = None  # already quoted back once: a second quote of the same words sounds scripted
         group = _level_group(critique) if gap == "level" else None
+        group = "no_we" if gap == "ownership" and not WE_WORDS.search(answer) else group
         texts = _variants(gap, phrase, key, group)
         if gap == "signal":  # each missing signal asked as a question, not quoted in the rubric's words
             texts = [ask_for(s) for s in critique.signals.missing] + texts

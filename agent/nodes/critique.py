@@ -14,12 +14,13 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agent.context import Context
+from agent.critic import asks, critique_follow_up
 from agent.critic import critique_answer as run_critic
-from agent.critic import critique_follow_up
 from agent.critic.follow_up import SHOWN_BY_CUE
 from agent.critic.question import QuestionInfo, question_info
-from agent.critic.schema import Critique
+from agent.critic.schema import Critique, MetricMention
 from agent.critic.story_notes import told_index
+from agent.critic.text import first_person, sentences
 from agent.followups import choose_follow_up
 from agent.nodes.ask import InvalidStateError
 from agent.nodes.retrieve import stories_for
@@ -184,11 +185,35 @@ def _shown_in_reply(reply: dict[str, Any]) -> set[str]:
     return shown
 
 
-def _open_gaps(main: Critique, follow_ups: list[dict[str, Any]]) -> Critique:
+def _gives_missing_part(main: Critique, question: str, follow_ups: list[dict[str, Any]], replies: list[str]) -> bool:
+    """A reply gives the part of the question the main answer left out (its relevance note quotes that ask): "what
+    have you done to make that true?" answered by the reply's own steps, whatever the follow-up asked. Asking for
+    that part again right after is not listening (newcomer trial N11)."""
+    if main.relevance != "partial" or not main.relevance_note:
+        return False
+    missing = [a for a in asks.asks(question)[1:] if f'"{a.rstrip("?")}?"' in main.relevance_note]
+    kind = asks.kind_of(missing[0]) if missing else None
+    if kind is None:
+        return False
+    for crit, text in zip(follow_ups, replies, strict=False):
+        if crit.get("non_answer") or crit.get("relevance") == "off_topic" or crit.get("specificity") == "low":
+            continue
+        metrics = [MetricMention.model_validate(m) for m in crit.get("metrics") or []]
+        if any(asks.covers(kind, s, metrics, missing[0]) for s in sentences(first_person(text))):
+            return True
+    return False
+
+
+def _open_gaps(main: Critique, follow_ups: list[dict[str, Any]], question: str = "",
+               replies: Sequence[str] = ()) -> Critique:  # fmt: skip
     """The main critique with the gaps that follow-up answers closed taken out (what is left to chase): the probed
-    gap a reply closed, what a reply shows on its own (_shown_in_reply), and the question's signals a reply covered."""
+    gap a reply closed, what a reply shows on its own (_shown_in_reply), the part of the question a reply answered
+    (_gives_missing_part; `replies` are the follow-ups' texts, in order), and the question's signals a reply
+    covered."""
     closed = {c.get("probes") for c in follow_ups if c.get("closes_gap")}
     closed |= set().union(*(_shown_in_reply(c) for c in follow_ups))
+    if _gives_missing_part(main, question, follow_ups, list(replies)):
+        closed.add("relevance")
     said = {s for c in follow_ups if c.get("relevance") != "off_topic" and not c.get("non_answer")
             for s in (c.get("signals") or {}).get("covered", [])}  # fmt: skip
     missing = [s for s in main.signals.missing if s not in said]
@@ -252,7 +277,8 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
                                       first_score=first["score"] if first else None)  # fmt: skip
         main = Critique.model_validate(main_record["critique"]) if main_record else critique
         judged = [t["critique"] for t in earlier if t["is_follow_up"] and t["critique"] is not None]
-        main = _open_gaps(main, [*judged, critique.model_dump()])
+        texts = [t["answer"] for t in earlier if t["is_follow_up"] and t["critique"] is not None]
+        main = _open_gaps(main, [*judged, critique.model_dump()], q["text"], [*texts, pending["text"]])
         left = {"gaps": list(main.weak_or_missing), "signals_missing": list(main.signals.missing)}
         main_text = main_record["answer"] if main_record else pending["text"]
         follow_up = _follow_up(ctx, main, main_text, None, earlier, asked, key=f"{q['id']}:{ctx.seed}")
