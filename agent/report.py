@@ -93,8 +93,10 @@ def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, A
             gaps = [NOTES_MISMATCH, *gaps[1:]]
         first_missing = (critique.get("signals") or {}).get("missing", [])
         # What the follow-ups left open, as the graph worked it out when it chose the next follow-up (a turn of an
-        # older session has no record of it: its first answer's lists stand).
+        # older session has no record of it: its first answer's lists stand). still_open is the one list of what is
+        # open, for the report's text and the JSON alike: its "signal" stands for the signals_missing listed.
         left = next((t["left"] for t in reversed(mine) if t["is_follow_up"] and t.get("left")), None)
+        open_gaps = _still_open(left["gaps"] if left else gaps, left["signals_missing"] if left else first_missing)
         score, steps = score_steps(critique, follow_ups)
         row.update(
             score=score,
@@ -105,7 +107,7 @@ def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, A
             level=critique.get("level", "at"),
             signals_missing=left["signals_missing"] if left else first_missing,
             first_signals_missing=first_missing,
-            still_open=left["gaps"] if left else gaps,
+            still_open=open_gaps,
             applies=critique.get("applies", []),
             star=critique["star"],
             quantified=critique["quantified_result"],
@@ -115,6 +117,13 @@ def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, A
             gaps=gaps,
         )
     return row
+
+
+def _still_open(gaps: list[str], signals_missing: list[str]) -> list[str]:
+    """The gaps still open: the critic's gaps the follow-ups did not close, "signal" among them only while one of
+    the question's signals is missing. A signal the critic did not count as a gap (a full-marks answer) is not open:
+    listing it under "Where it ended: 5/5" read as a contradiction (newcomer trial N17)."""
+    return [g for g in gaps if g != "signal" or signals_missing]
 
 
 def _contradicts_notes(critique: dict[str, Any]) -> bool:
@@ -313,8 +322,8 @@ def _ending_lines(row: dict[str, Any]) -> list[str]:
     if row.get("score") is None or not row.get("follow_ups") or "score_steps" not in row:
         return []
     signals = row.get("signals_missing", [])
-    gaps = [g for g in row.get("still_open", []) if g != "signal"] + (["signal"] if signals else [])
-    still = [f"{gap_label(g)} ({'; '.join(signals)})" if g == "signal" else gap_label(g) for g in gaps]
+    gaps = row.get("still_open", [])  # the JSON's list, word for word (_row)
+    still = [f"{gap_label(g)} ({'; '.join(signals)})" if g == "signal" and signals else gap_label(g) for g in gaps]
     left = f"Still open after the follow-ups: {', '.join(still)}." if still else "Nothing is left open."
     return [f"**Where it ended: {row['score']}/5** ({'; '.join(row['score_steps'])}). {left}", ""]
 

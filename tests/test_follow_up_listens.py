@@ -1,0 +1,178 @@
+"""Follow-ups listen to the replies before them, gap lines are true of the text they are given for, and the report
+and its JSON agree on what is still open (newcomer trial 36: N10, N11, N12, N14, N17).
+
+Each session is driven through the real graph (offline critic, in-memory checkpointer) with fixed questions of the
+shipped role packs, and the report is built from the graph's final state as the CLI builds it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import pytest
+
+from agent.report import build_report
+from agent.wording import gap_label
+from prompts import load_yaml
+
+SUCCESSOR = "Who in your current org could take your job, and what have you done to make that true?"
+# Believes in growing leaders, names no one, never says "we" and never says what was done: answers only the first ask.
+VAGUE_SUCCESSION = (
+    "Building up leaders is something I care about deeply; it is a core part of the role. A couple of people on my "
+    "leadership team are strong enough to step up. I delegate heavily, I make sure senior stakeholders see their "
+    "work and I coach them on a regular basis, so I believe they would be ready with time."
+)
+# Names the person, the decision handed over and what is being worked on: what was done to make it true.
+WHAT_I_DID = (
+    "Concretely: Marta, whom I made acting manager of the billing group in 2023; she now leads eleven engineers. "
+    "Last spring I gave her the final say on hiring for her group, she ran five loops and picked both hires, and I "
+    "put her in charge of the quarterly roadmap review with our CTO. I meet her every Thursday to work on "
+    "budgeting, which is still her weakest area."
+)
+GATEWAY = (
+    "Several teams call different model providers directly. Design a gateway that sits between them and the "
+    "providers."
+)
+VAGUE_GATEWAY = (
+    "I would put a single service in front of the providers that every team calls instead. It would route each "
+    "request to the right provider, keep the keys in one place and log what goes through. Then you add some limits "
+    "per team and watch it in production."
+)
+# Gives the requirements asked for, how it fails over, and a price paid in plain words ("which I accepted").
+GATEWAY_NEEDS = (
+    "What it had to meet: roughly 3 million calls a day from nine teams, under 50 ms of added latency at p95, no "
+    "provider key ever leaving the gateway, and a per-team monthly budget that finance could read. If a provider "
+    "times out after two seconds, the gateway retries once on the other provider and alerts the on-call. Holding "
+    "every call for the budget check cost us about 8 ms at p95, which I accepted so that no team could overspend."
+)
+INJECTION = "An agent of yours reads emails and can call tools. How do you defend it against prompt injection?"
+# A complete design told as what the candidate does, with nothing that happened on a project: no past to look back on.
+INJECTION_DESIGN = (
+    "I start from the view that any email can carry instructions, so the model never gets to decide alone. The "
+    "agent only holds the tools its task needs, scoped to the mailbox owner, and reading tools are kept apart from "
+    "tools that change anything. Every action with an effect outside the mailbox, such as forwarding a message, "
+    "paying an invoice or sharing a document, waits for the user to confirm a preview of it. Raw email text goes to "
+    "a small extraction model that returns fixed fields, so the model that plans tool calls never reads the email "
+    "itself. Tool arguments are checked against a schema and an allow-list, for instance a forward only to known "
+    "contacts. A detector scores incoming mail for injection attempts, every tool call is logged, and a suite of a "
+    "few hundred hostile emails runs in CI and blocks a release if any of them triggers an unconfirmed action. The "
+    "cost is friction: confirmations slow users down, so I ask only for actions that cannot be undone."
+)
+IT_DEPENDS = (
+    "Well, it depends, to be honest. Every approach has its pros and cons and you weigh them in context. There is "
+    "no perfect answer with this kind of thing."
+)
+
+
+@cache
+def _session(role: str, script: tuple[tuple[str, tuple[str, ...]], ...], follow_ups: int = 2) -> tuple[Any, ...]:
+    """(turn records, scorecard, report Markdown) of a session answering each fixed question and then its follow-ups
+    with the given answers in order."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from agent.context import Context
+    from agent.driver import InterviewDriver
+
+    ctx = Context(role=role, questions=len(script), follow_ups=follow_ups, seed=0, docs=[],
+                  fixed_questions=[q for q, _ in script], offline=True)  # fmt: skip
+    driver = InterviewDriver(ctx, checkpointer=InMemorySaver())
+    step = driver.start()
+    for _, answers in script:
+        while step.kind == "follow_up":  # this question's answers are used up: move on
+            step = driver.skip()
+        for k, answer in enumerate(answers):
+            if k and step.kind != "follow_up":
+                break
+            step = driver.submit(answer)
+    if step.kind != "done":
+        driver.end()
+    values = driver.values()
+    report, data = build_report("fu37-test", values, {})
+    return [t for t in values["turns"] if t["critique"] is not None], data["scorecard"], report
+
+
+@pytest.fixture
+def succession(isolated_data_dir: Any) -> tuple[Any, ...]:
+    return _session("director", ((SUCCESSOR, (VAGUE_SUCCESSION, WHAT_I_DID, "She has run two reviews alone.")),))
+
+
+@pytest.fixture
+def gateway(isolated_data_dir: Any) -> tuple[Any, ...]:
+    return _session("senior-genai-engineer", ((GATEWAY, (VAGUE_GATEWAY, GATEWAY_NEEDS, IT_DEPENDS)),))
+
+
+@pytest.fixture
+def injection(isolated_data_dir: Any) -> tuple[Any, ...]:
+    return _session("senior-genai-engineer", ((INJECTION, (INJECTION_DESIGN, IT_DEPENDS)),), follow_ups=1)
+
+
+def test_a_part_the_reply_answered_is_not_asked_again(succession: tuple[Any, ...]) -> None:
+    turns, _, _ = succession
+    main, reply = turns[0], turns[1]
+    assert main["critique"]["relevance"] == "partial" and reply["is_follow_up"]
+    assert reply["critique"]["closes_gap"], reply["critique"]
+    # the reply said what was done (a person, a decision handed over): that part of the question is answered
+    assert "relevance" not in reply["left"]["gaps"], reply["left"]
+    asked_next = reply["follow_up"] or {}
+    assert asked_next.get("probes") != "relevance" and "did not get to" not in asked_next.get("text", "")
+
+
+def test_an_answer_without_we_is_not_told_to_stop_saying_we(succession: tuple[Any, ...]) -> None:
+    main = succession[0][0]
+    assert main["critique"]["weak_or_missing"][0] == "ownership"
+    assert '"we"' not in main["critique"]["gap"] and "team" not in main["follow_up"]["text"], main["follow_up"]
+
+
+def test_a_specific_reply_is_not_told_to_be_more_specific(
+    succession: tuple[Any, ...], gateway: tuple[Any, ...]
+) -> None:
+    generic = load_yaml("critic_phrases.yaml")["gaps"]["specificity"]
+    for turns in (succession[0], gateway[0]):
+        reply = turns[1]["critique"]
+        assert reply["specificity"] == "high" and reply["closes_gap"] and reply["score"] == 4, reply
+        assert reply["gap"] != generic and "specificity" not in reply["weak_or_missing"], reply["gap"]
+
+
+def test_a_price_paid_in_the_reply_closes_the_trade_offs(gateway: tuple[Any, ...]) -> None:
+    turns, card, _ = gateway
+    reply = turns[1]
+    assert "tradeoffs" in turns[0]["critique"]["weak_or_missing"]
+    assert "tradeoffs" not in reply["left"]["gaps"], reply["left"]
+    assert (reply["follow_up"] or {}).get("probes") != "tradeoffs", reply["follow_up"]
+    assert "tradeoffs" not in card["questions"][0]["still_open"]
+
+
+def test_it_depends_is_called_evasive_not_off_topic(injection: tuple[Any, ...]) -> None:
+    turns, _, report = injection
+    dodge = next(t for t in turns if t["answer"] == IT_DEPENDS)["critique"]
+    assert dodge["score"] == 1 and dodge["relevance"] != "off_topic", dodge
+    assert load_yaml("critic_phrases.yaml")["non_answer_notes"]["evasive"] in dodge["notes"]
+    assert "Relevance: off topic" not in report
+
+
+def test_a_design_told_as_intent_is_not_asked_to_look_back(injection: tuple[Any, ...]) -> None:
+    main = injection[0][0]
+    assert main["critique"]["score"] == 5 and main["follow_up"]["probes"] == "none", main["critique"]
+    hypothetical = load_yaml("follow_ups.yaml")["none"].get("hypothetical", {}).get("plain", [])
+    assert main["follow_up"]["text"] in hypothetical, main["follow_up"]
+
+
+def _still_open_in_text(report: str) -> list[list[str]]:
+    """Per question with follow-ups, the labels the report lists as still open ([] for "Nothing is left open")."""
+    out = []
+    for line in report.splitlines():
+        if line.startswith("**Where it ended"):
+            found = re.search(r"Still open after the follow-ups: (.*)\.$", line)
+            # a signal item carries its signals in brackets: the label is what precedes them
+            out.append([] if found is None else [re.sub(r" \(.*", "", p) for p in re.split(r", (?![^(]*\))", found[1])])
+    return out
+
+
+def test_the_report_and_its_json_list_the_same_open_items(
+    succession: tuple[Any, ...], gateway: tuple[Any, ...], injection: tuple[Any, ...]
+) -> None:
+    for _, card, report in (succession, gateway, injection):
+        rows = [r for r in card["questions"] if r.get("follow_ups")]
+        assert _still_open_in_text(report) == [[gap_label(g) for g in r["still_open"]] for r in rows], report
