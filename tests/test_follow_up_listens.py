@@ -176,3 +176,30 @@ def test_the_report_and_its_json_list_the_same_open_items(
     for _, card, report in (succession, gateway, injection):
         rows = [r for r in card["questions"] if r.get("follow_ups")]
         assert _still_open_in_text(report) == [[gap_label(g) for g in r["still_open"]] for r in rows], report
+
+
+LIMITS = "Tell me about explaining the limits of an AI system to a non-technical stakeholder who expected more."
+# A delivery story: what was launched, not how its limits were explained.
+DELIVERY = (
+    "Our head of sales wanted the call-notes summariser switched on for every account before the spring kickoff. I "
+    "owned the evaluation. On our labelled set of 400 calls the summaries were 79% accurate against a launch bar of "
+    "90%, and most misses were invented follow-up tasks on calls longer than an hour. I proposed launching to short "
+    "calls only, we shipped that to 30 accounts in March, and accuracy there held at 93%."
+)
+# Back on the question, after a hedge about the first answer: the stakeholder, the limit shown, what changed.
+HEDGED_RETURN = (
+    "I believe my story did answer it, but to be plain: the stakeholder was our head of sales, who is not technical "
+    "and expected the summariser for every account. The limit was that it made up follow-up tasks on long calls. I "
+    "sat down with her and went through six real summaries side by side with the recordings, so she saw the invented "
+    "tasks herself. Then I offered what it could do now: short calls at once, long calls once accuracy passed the "
+    "bar. She agreed to the smaller launch and presented it at the kickoff herself."
+)
+
+
+def test_a_reply_back_on_the_question_closes_it_however_it_hedges(isolated_data_dir: Any) -> None:
+    turns, _, _ = _session("senior-genai-engineer", ((LIMITS, (DELIVERY, HEDGED_RETURN)),), follow_ups=1)
+    main, reply = turns[0]["critique"], turns[1]["critique"]
+    assert main["relevance"] == "off_topic" and reply["probes"] == "relevance", main
+    assert reply["relevance"] == "on_topic" and reply["signals"]["covered"], reply
+    # on topic and showing the question's signals, yet "still open": the transcript contradicted itself
+    assert reply["closes_gap"] and "relevance" not in reply["weak_or_missing"], reply
