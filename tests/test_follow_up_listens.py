@@ -203,3 +203,12 @@ def test_a_reply_back_on_the_question_closes_it_however_it_hedges(isolated_data_
     assert reply["relevance"] == "on_topic" and reply["signals"]["covered"], reply
     # on topic and showing the question's signals, yet "still open": the transcript contradicted itself
     assert reply["closes_gap"] and "relevance" not in reply["weak_or_missing"], reply
+
+
+def test_a_reply_s_evidence_is_the_sentence_that_gives_what_was_asked(isolated_data_dir: Any) -> None:
+    opener = "Fair point, yes."
+    turns, _, _ = _session("senior-genai-engineer", ((GATEWAY, (VAGUE_GATEWAY, f"{opener} {GATEWAY_NEEDS}")),), 1)
+    reply = turns[1]["critique"]
+    assert reply["closes_gap"] and reply["probes"] == "requirements", reply
+    (quoted,) = [e["span"]["text"] for e in reply["evidence"] if e["field"] == reply["probes"]]
+    assert quoted != opener and "3 million calls a day" in quoted, quoted

@@ -30,7 +30,7 @@ from agent.critic.semantic import MAX_SENTENCES, Semantic, semantic
 from agent.critic.star import concrete as pictured
 from agent.critic.star import names_a_thing, states_result
 from agent.critic.story_notes import drift_notes, told_index
-from agent.critic.text import clip, first_person, i_action, sentences, words
+from agent.critic.text import Sentence, clip, first_person, i_action, sentences, words
 from knowledge.models import Story
 from knowledge.paths import is_sample
 from prompts import load_yaml, render
@@ -405,8 +405,7 @@ def critique_follow_up(
         # A figure of the reply that contradicts the candidate's own notes costs a point, as in a first answer, and
         # is what to fix first.
         score, gap = max(1, score - 1), ["quantified_result", *(g for g in gap if g != "quantified_result")]
-    evidence = [Evidence(field=probes, span=Span(start=s.start, end=s.end, text=typed[s.start : s.end]))
-                for s in f.sents[:1] if closes]  # fmt: skip
+    evidence = [Evidence(field=probes, span=_span_of(s, typed)) for s in [_carries(probes, f)] if closes and s]
     # What else the reply gives, whatever was asked (its scale, failure handling, a trade-off, a reason): the next
     # follow-up must not ask for it again (nodes/critique._shown_in_reply). Nothing from a reply that says nothing.
     evidence += [Evidence(field=name, span=Span(start=s.start, end=s.end, text=typed[s.start : s.end]))
@@ -456,6 +455,27 @@ def _price_paid(f: Features, typed: str, probes: str, empty: bool) -> list[Evide
         return []
     hit = next((s for s in f.sents if COST.search(s.text)), None)
     return [] if hit is None else [Evidence(field="tradeoffs", span=_span_of(hit, typed))]
+
+
+# A sentence this short opens a reply ("Sorry, yes.", "Two main ones.") rather than carrying what it gives.
+OPENER_WORDS = 4
+
+
+def _carries(probe: str, f: Features) -> Sentence | None:
+    """The sentence of a closing reply to quote for what its follow-up probed: the one the critic found it in (the
+    probe's cue, the step, the result, the measured outcome, the sentence nearest the question), else the first that
+    says something. The first sentence alone quoted an opener as the evidence (newcomer trial N18)."""
+    found: dict[str, Sentence | None] = {
+        **f.cues, "action": f.star.action, "ownership": f.own_sent or f.star.action, "result": f.star.result,
+        "situation": f.star.situation, "task": f.star.task, "example": f.case, "level": f.level.sentence,
+        "quantified_result": next((s for s in f.sents for m in f.metrics if m.role == "outcome"
+                                   and s.start <= m.start < s.end), None),
+    }  # fmt: skip
+    best = f.relevance.best_sentence
+    if probe in ("relevance", "signal") and best is not None and best < len(f.sents):
+        found[probe] = f.sents[best]
+    said = [s for s in f.sents if len(words(s.text)) > OPENER_WORDS]
+    return found.get(probe) or next(iter(said or f.sents), None)
 
 
 def _span_of(s: Any, typed: str) -> Span:
