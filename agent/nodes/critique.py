@@ -198,6 +198,8 @@ def _gives_missing_part(main: Critique, question: str, follow_ups: list[dict[str
     for crit, text in zip(follow_ups, replies, strict=False):
         if crit.get("non_answer") or crit.get("relevance") == "off_topic" or crit.get("specificity") == "low":
             continue
+        if crit.get("probes") == "relevance" and not crit.get("closes_gap"):
+            continue  # asked for exactly that part and judged not to give it (a repeat, a hedge): that verdict stands
         metrics = [MetricMention.model_validate(m) for m in crit.get("metrics") or []]
         if any(asks.covers(kind, s, metrics, missing[0]) for s in sentences(first_person(text))):
             return True
