@@ -44,6 +44,20 @@ def combined_score(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> in
     return score_steps(main, follow_ups)[0]
 
 
+def follow_up_critiques(turns: Sequence[Any]) -> list[dict[str, Any]]:
+    """The critiques of one question's follow-up replies, in order. A reply to the depth follow-up that asks whether a
+    design told as intent was ever built is marked `experience_asked`: the question did not ask for a built one, so
+    an honest "not yet" tells the interviewer something and must not cost the question a point."""
+    experience = set(load_yaml("follow_ups.yaml")["none"].get("hypothetical", {}).get("plain", []))
+    out: list[dict[str, Any]] = []
+    asked = None
+    for t in turns:
+        if t.get("is_follow_up") and t.get("critique") is not None:
+            out.append({**t["critique"], "experience_asked": True} if asked in experience else t["critique"])
+        asked = (t.get("follow_up") or {}).get("text")
+    return out
+
+
 def score_steps(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> tuple[int, list[str]]:
     """combined_score with each step that moved it, in words for the report ("the follow-up on the outcome
     answered it (+1)"): a score that moved after the first answer otherwise reads as unexplained."""
@@ -53,6 +67,9 @@ def score_steps(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> tuple
     for c in follow_ups:
         if c.get("probes") in (None, "none"):
             weak = int(c["score"]) <= 2
+            if weak and c.get("experience_asked"):
+                steps.append("the follow-up on whether it was built answered (no change)")
+                continue
             score -= 1 if weak else 0
             steps.append("the depth follow-up answered weakly (-1)" if weak else "the depth follow-up answered")
         else:
@@ -73,7 +90,7 @@ def score_steps(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> tuple
 def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, Any]:
     critique = final_critique(turns, index)
     mine = [t for t in turns if t["question_index"] == index]
-    follow_ups = [t["critique"] for t in mine if t["is_follow_up"] and t["critique"] is not None]
+    follow_ups = follow_up_critiques(mine)
     row: dict[str, Any] = {
         "index": index,
         "question_id": q["id"],

@@ -72,10 +72,10 @@ def replay(transcript: Transcript, *, llm: dict[str, Any] | None = None) -> Iter
 
 def _question_score(records: list[dict[str, Any]]) -> int | None:
     """The question's combined score so far (first answer and follow-up answers, as the scorecard combines them)."""
-    from agent.report import combined_score
+    from agent.report import combined_score, follow_up_critiques
 
     main = next((r["critique"] for r in records if not r.get("is_follow_up") and r.get("critique")), None)
-    follow = [r["critique"] for r in records if r.get("is_follow_up") and r.get("critique")]
+    follow = follow_up_critiques(records)
     return combined_score(main, follow) if main is not None else None
 
 

@@ -212,3 +212,12 @@ def test_a_reply_s_evidence_is_the_sentence_that_gives_what_was_asked(isolated_d
     assert reply["closes_gap"] and reply["probes"] == "requirements", reply
     (quoted,) = [e["span"]["text"] for e in reply["evidence"] if e["field"] == reply["probes"]]
     assert quoted != opener and "3 million calls a day" in quoted, quoted
+
+
+def test_an_honest_not_yet_to_the_built_it_question_costs_nothing(isolated_data_dir: Any) -> None:
+    # The design question asked for a design, not for one already built: "not yet" answers the follow-up honestly.
+    not_yet = "No, not one that acts on mail. What I described is how I would start if I built it next quarter."
+    _, card, report = _session("senior-genai-engineer", ((INJECTION, (INJECTION_DESIGN, not_yet)),), follow_ups=1)
+    row = card["questions"][0]
+    assert row["first_score"] == 5 and row["score"] == 5, row
+    assert "answered weakly" not in report
