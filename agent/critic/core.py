@@ -175,8 +175,10 @@ def _relevance_note(f: Features, info: QuestionInfo, story: Story | None) -> str
     if f.relevance.missing_ask:
         return render(phr["missing_part"], ask=f.relevance.missing_ask.rstrip("?") + "?", question=info.text)
     key = "off_topic" if f.relevance.label == "off_topic" else "sibling" if f.relevance.sibling else "partial"
-    if key == "off_topic" and competency == info.competency:
-        key = "unnamed"  # "about a technical decision" said of an answer to a technical-decision question
+    if key == "off_topic" and (competency == info.competency or f.relevance.instead_competency is None):
+        # "about a technical decision" said of an answer to a technical-decision question; or no pack question
+        # claims the answer (relevance.unplaced), so naming a subject would be a guess
+        key = "unnamed"
     if sum(len(words(s.text)) for s in f.sents) < THIN_WORDS:
         key = "thin"  # a rival question fits a one-liner by chance; saying what it is about would be a guess
     note = render(phr[key], topic=topic, question=info.text, instead=f.relevance.instead or "")

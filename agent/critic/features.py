@@ -179,8 +179,14 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     if rel.label == "off_topic" and rel.leaders and not _answers_rival(info, rel, sents, sent_vecs, sem, metrics):
         # Meaning and words place it nearer other questions, yet it shows nothing any of them asks for: static
         # vectors place a story told in its own words loosely, so this is not evidence of another question's answer.
-        rel = dataclasses.replace(rel, label="on_topic")
         placed_elsewhere = True
+        # ... unless it shows nothing the asked question asks for either, and static meaning and MiniLM both put it
+        # far from it: a story outside every subject of the pack (a hiring story told to a production-incident
+        # question) is off topic with no other question to name (relevance.unplaced). MiniLM runs on those few turns
+        # only: static vectors alone put a plain-told on-topic story 15 questions away (tuned set).
+        far = relevance.unplaced(rel, sig, shape) and _elsewhere_exactly(info, sents, sem)
+        rel = dataclasses.replace(rel, instead=None, instead_competency=None, sibling=False) if far else (
+            dataclasses.replace(rel, label="on_topic"))  # fmt: skip
     if rel.label == "off_topic" and rel.leaders and relevance.failure_told(info, sents) is not None:
         # Asked for something of theirs that went wrong, it tells one: the subject is theirs to choose, so other
         # questions about that subject fitting its words and meaning better do not make it another question's.
