@@ -152,8 +152,28 @@ EXPECTED = re.compile(
     r"why))\b",
     re.IGNORECASE,
 )
+# Or a party outside engineering and what they wanted of the system ("our VP of Product wanted it for every
+# customer", "the head of sales pushed for a launch"): who the story is about and what they expected, in the words
+# a story uses rather than the question's.
+PARTY_WISH = re.compile(
+    r"\b(?:VP|CEO|CFO|COO|CPO|CMO|CRO|founder|board|executives?|head of (?!engineering\b|platform\b)\w+|"
+    r"(?:sales|marketing|finance|legal|support|operations|business|product|account) (?:lead|leader|head|director|"
+    r"manager|VP|team|owner|people)|product managers?|PM|customers?|clients?|stakeholders?)\b[^.!?]{0,25}?"
+    r"\b(?:wanted|expected|assumed|asked for|pushed (?:for|to)|insisted|was counting on|promised|was set on)\b",
+    re.IGNORECASE,
+)
+# A wish is only the question's "expected more" when the story also says where the system fell short of it ("the
+# notes were right 79% of the time", "it made up tasks", "it misses the unusual ones"): a CFO who wanted a cheaper
+# bill, met with usage logs, is a cost story.
+SHORTFALL = re.compile(
+    r"\b(?:invent\w*|made up|makes? up|hallucinat\w*|wrong|errors?|mistakes?|fail\w*|miss(?:es|ed|ing)?|limits?|"
+    r"limitations?|could(?:n't| not)|can(?:not|'t)|short of|below (?:the|our)|not (?:good|accurate|reliable) enough|"
+    r"accura\w*|(?:\d+|\w+) (?:percent|%|of (?:ten|\d+)) of the time)\b",
+    re.IGNORECASE,
+)
 SHOWN_TO = re.compile(
-    r"\bI\s+(?:\w+\s+)?(?:showed|explained|told|walked|went through|sat (?:down )?with|put|took|pulled|drew)\b",
+    r"\bI\s+(?:\w+\s+)?(?:showed|explained|told|walked|went through|sat (?:down )?with|put|took|pulled|drew|picked|"
+    r"chose|demoed|demonstrated|laid out|played)\b",
     re.IGNORECASE,
 )
 # A retold story of the candidate's notes that the story index matched to the asked question stands on topic when
@@ -430,8 +450,11 @@ def delivery_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
 
 def explaining_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     """The sentence in which the candidate shows or tells the audience, when the question asks for explaining to
-    people who are not engineers (EXPLAIN_ASKED) and the story also says what they expected; None otherwise."""
-    if not EXPLAIN_ASKED.search(info.text) or not any(EXPECTED.search(s.text) for s in sents):
+    people who are not engineers (EXPLAIN_ASKED) and the story also says what they expected (EXPECTED, or a party
+    outside engineering and what they wanted, PARTY_WISH, with where the system fell short, SHORTFALL); None
+    otherwise."""
+    wished = any(PARTY_WISH.search(s.text) for s in sents) and any(SHORTFALL.search(s.text) for s in sents)
+    if not EXPLAIN_ASKED.search(info.text) or not (wished or any(EXPECTED.search(s.text) for s in sents)):
         return None
     return next((s for s in sents if SHOWN_TO.search(s.text)), None)
 
