@@ -278,15 +278,24 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
         return RelevanceResult("on_topic", fit, 0.0, best_sentence)
     k = max(rivals, key=lambda j: float(fits[j]))
     ahead = sum(1 for j in rivals if float(fits[j]) > fit)
+    margin = float(fits[k]) - fit
+
+    def _off(asked_words: float, other_words: list[float]) -> bool:
+        best = max(other_words[j] for j in rivals)
+        return best > 0 and any(ahead >= n and margin >= m and asked_words < r * best for n, m, r in EVIDENCE)
+
     # Words are read from the story's own sentences too: echoing the question is not telling what it asks for.
     asked_words, other_words = lexical.fits(info, " ".join(sents[i].text for i in body))
     best_words = max(other_words[j] for j in rivals)
-    margin = float(fits[k]) - fit
-    off = best_words > 0 and any(ahead >= n and margin >= m and asked_words < r * best_words for n, m, r in EVIDENCE)
+    off = _off(asked_words, other_words)
     named = _named_rival(rivals, fits, other_words)
     label: Relevance = "off_topic" if off else "on_topic"
     if off and _sibling_led(info, rivals, k, fits, fit, asked_words, other_words):
+        # A sibling leads: partial, unless only the frame's removal made the words point away; then it is judged as
+        # before the frame was left out of the words (on topic here, far_off and shows_none in features.py).
         label, named = "partial", k
+        if len(body) < len(sents) and not _off(*lexical.fits(info, text)):
+            label = "on_topic"
     text_k, competency, _ = info.others[named]
     return RelevanceResult(
         label, fit, float(fits[k]), best_sentence, instead=text_k,
