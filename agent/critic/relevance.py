@@ -15,7 +15,10 @@ question answered with no reason for wanting the role at all is off topic too (a
 role?"). When the question that fits best is a sibling of the asked one (same competency) the answer is partial, not
 off topic, unless it sits squarely on the sibling (_sibling_led). A technical or design question that names a model
 (MODEL_SUBJECT) answered at length without naming one is off topic, whatever words it shares. A question outside any
-role pack has no rivals to compare with: only the non-answer check applies.
+role pack has no rivals to compare with: only the non-answer check applies. A story that shows nothing of the asked
+question nor of the questions it leans toward, and that static meaning and MiniLM both put far from the asked one, is
+off topic with no question named (unplaced): a pack covers some subjects, not all. Both views read the story's own
+sentences, not one that restates the question (FRAME_WORDS).
 Thresholds were chosen on the tuned labelled set (python -m evals.calibrate); the blind figures are in the README.
 """
 
