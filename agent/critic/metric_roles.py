@@ -243,6 +243,8 @@ def classify(
             felt = bool(forms.FELT.search(clause))
             # "One of those two later joined": a person or a thing picked out of a group, not a share.
             felt = felt or bool(forms.ONE_OF.match(metric.text))
+            # "Two of the three voted for it": a count of opinions, not of what the work changed.
+            felt = felt or bool(forms.VOTED.match(answer, metric.end, sent.end))
             if changed and lived and not target and not problem and not mine and not felt and not (
                 before_work and metric.baseline is None
             ):

@@ -103,6 +103,13 @@ REMOVED = re.compile(
 OFF = re.compile(r"[^.!?;]{0,40}?\b(?:off|out of|away)\b", re.IGNORECASE)
 # "One of those two engineers", "one of the three teams": one picked out of a group names it, it measures nothing.
 ONE_OF = re.compile(r"one\s+(?:out\s+)?of\b", re.IGNORECASE)
+# A count of votes or sides taken ("two of the three voted for it", "four of us sided with her"): how many people held
+# an opinion, not a measured effect of the work.
+VOTED = re.compile(
+    r"\s+(?:(?:out\s+)?of\s+(?:the\s+|us\s+|them\s+|our\s+|my\s+)?(?:\w+\s+){0,2}?)?"
+    r"(?:\w+\s+)?(?:voted|vote[sd]? for|sided with|were in favou?r|raised (?:their|a) hands?)\b",
+    re.IGNORECASE,
+)
 # A figure that reports a feeling or guess is not a measured outcome: "it felt 10x better", "seemed twice as fast".
 FELT = re.compile(r"\b(?:felt|feels?|seem(?:ed|s)?|looked|sounded)\W+(?:\w+\W+){0,2}\S+$", re.I)
 # The candidate's own step with a non-change verb: "I later presented it to 40 leads", "I handed it to a lead
