@@ -53,6 +53,14 @@ _CONTEXT = 50  # characters either side of a figure that describe it when its no
 _CONTRAST = re.compile(CONTRAST, re.IGNORECASE)
 _CONTRAST_GAP = 40  # "$640k build vs $220k license": at most this many characters between the two figures
 # A sentence or list item ends: not the dot of "est. 6 months", nor a line wrapped inside a sentence.
+# A count of people who voiced a view ("two senior engineers argued", "three of them objected"): who said what, never
+# the size of a team, so it is compared only with a figure said of the same people (pair's qualifier).
+_VOICED = re.compile(
+    r"\s*(?:(?:of\s+)?(?:them|us|the\s+\w+|our\s+\w+)\s+)?(?:\w+\s+){0,2}?(?:argued|objected|disagreed|pushed back|"
+    r"complained|warned|insisted|worried|questioned|resisted|opposed|protested|voted|sided|told (?:me|us|him|her)|"
+    r"said|raised (?:a |the )?(?:concerns?|objections?|doubts?))\b",
+    re.IGNORECASE,
+)
 _FULL_STOP = re.compile(r"[.!?](?=\s+[A-Z])|\n\s*(?:\n|[-*•]|\d+[.)])")
 
 
@@ -76,6 +84,7 @@ class Figure:
     versus: tuple[str, int] | None = None  # ("left" | "right", index of the other figure) in "X vs Y", "X instead of Y"
     per: str = ""  # the period a figure is said per ("$40k a year" -> "year"), whatever its dimension
     span: tuple[float, float] | None = None  # a range said ("2-3 hours"): its ends, on the common scale
+    voiced: bool = False  # a count of people who voiced a view ("two engineers objected"), not a head count
 
 
 def content_stems(text: str) -> list[str]:
@@ -135,6 +144,7 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
     before, after = (m.baseline, m.after) if m.baseline is not None else (None, m.value)
     before, after = (None if v is None else v * factor for v in (before, after))
     counted = dim == "count" or dim.startswith("rate")
+    voiced = dim == "count" and before is None and bool(_VOICED.match(text, m.end))
     noun = with_families(set(content_stems(m.noun)) | (set(content_stems(m.unit)) if counted else set()))
     window = text[max(0, m.start - _CONTEXT) : m.end + _CONTEXT // 2]
     left, right = max(0, m.start - _CONTEXT), m.end + _CONTEXT // 2
@@ -150,7 +160,7 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
         bound = "" if end is None else "lower" if _LOWER.search(end.group(0)) else "upper"
     return Figure(m, dim, before, after, m.phase, noun, frozenset(content_stems(window)),
                   hedged, held, m.unit, bound, with_families(content_stems(own)), per=_per(m),
-                  span=_span(m, factor))  # fmt: skip
+                  span=_span(m, factor), voiced=voiced)  # fmt: skip
 
 
 def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
@@ -454,6 +464,8 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         qualifier = said_of & (story[k].own - set(content_stems(story[k].metric.text)))
         if counted(a) and a.before is None and story[k].before is None and not qualifier:
             continue  # "two teams" slowed down is not the org's "5 teams": the same noun said of another group
+        if a.voiced and not qualifier:
+            continue  # "two senior engineers argued" is not the team's "3 -> 14 engineers"
         if len(a.noun & story[k].noun) >= 1 or based or ((alone or unnamed) and best >= 1.0 and not named_apart):
             out.append((a, story[k]))
             used.add(k)
