@@ -160,7 +160,7 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     own_words = paraphrase.scores(_pool(info), [s.text for s in sents[:MAX_SENTENCES]], sem.words) if (
         sent_vecs is not None and info.signals) else None  # fmt: skip
     sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, _pool(info), metrics, pool_vecs,
-                        own_words, _examples(sem, info))  # fmt: skip
+                        own_words, _examples(sem, info), asked=True)  # fmt: skip
     # A general sentence ("every team has its own signs", "we aligned on a direction that worked for everyone")
     # brushes against a signal's words and shows nothing of it (generic.py).
     sig = [dataclasses.replace(h, covered=False, sentence=None, weak=False)

@@ -206,17 +206,46 @@ def _weak(sims: np.ndarray, key: frozenset[str], roots: list[frozenset[str]],
     return best if z[best] >= DISTINCT_Z else None
 
 
+# A signal that asks for a particular person ("Names a specific person who could step into their role") is shown by
+# a sentence that names one, and only by such a sentence: "a couple of strong people" names nobody, and "I handed
+# Priya the hiring decisions" names her whatever else it says. A person's name is a capitalised word inside the
+# sentence (not its first word) that is no month, weekday or acronym.
+PERSON_ASKED = re.compile(r"\bspecific person\b", re.IGNORECASE)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b(?!\s+[A-Z])")
+_NOT_NAMES = frozenset(
+    re.findall(r"\w+", "January February March April May June July August September October November December Monday "
+               "Tuesday Wednesday Thursday Friday Saturday Sunday English German French Spanish Python Java")
+)
+
+
+def names_person(text: str) -> bool:
+    """The sentence names someone: a capitalised word after its first, not a month, weekday or language."""
+    return any(m.group(0) not in _NOT_NAMES for m in _NAME.finditer(text.strip()))
+
+
+def _person_hit(signal: str, sents: list[Sentence], sims: np.ndarray) -> SignalHit:
+    """The hit of a signal asking for a particular person: the sentence naming someone that is nearest the signal
+    (weak below COVERS_WITH_TWO); uncovered when no sentence names anyone."""
+    named = [i for i, s in enumerate(sents) if names_person(s.text)]
+    if not named:
+        return SignalHit(signal, False, None)
+    best = max(named, key=lambda i: float(sims[i]))
+    # A name in a sentence far from the signal is weak evidence: shown, too weak to overrule relevance.
+    return SignalHit(signal, True, sents[best], weak=bool(sims[best] < COVERS_WITH_TWO))
+
+
 def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray | None,
           signal_vecs: np.ndarray | None, pool: tuple[str, ...] = (), metrics: list[MetricMention] | None = None,
           pool_vecs: np.ndarray | None = None, own_words: np.ndarray | None = None,
-          pool_examples: np.ndarray | None = None) -> list[SignalHit]:  # fmt: skip
+          pool_examples: np.ndarray | None = None, asked: bool = False) -> list[SignalHit]:  # fmt: skip
     """Every signal with its verdict; `pool` is every signal of the role pack (for which words are distinctive),
     `pool_vecs` their vectors (which sentence is about one signal more than the pack's in general), `metrics` the
     answer's numbers with their roles (an outcome number covers a signal that asks for one), `own_words` the
     sentences' paraphrase scores against `pool` (paraphrase.scores; `signals` must be the pool's first entries):
     a sentence that says what a signal asks for in words of its own names it too. `pool_examples` are the vectors
     of the pool's example sentences (examples.py; a signal without one stands for itself): a sentence close to a
-    signal's example names the signal."""
+    signal's example names the signal. `asked` says these are the asked question's signals (not a rival's): a
+    signal asking for a particular person is then shown only by a sentence naming one (_person_hit)."""
     keys = distinctive(signals, pool)
     at = {s: i for i, s in enumerate(pool)}
     by_example = (sent_vecs @ pool_examples.T if sent_vecs is not None and pool_examples is not None and len(sents)
@@ -235,6 +264,9 @@ def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray
             continue
         if sent_vecs is not None and signal_vecs is not None and len(sents):
             sims = sent_vecs @ signal_vecs[k]
+            if asked and PERSON_ASKED.search(signal):
+                hits.append(_person_hit(signal, sents, sims))
+                continue
             # A sentence that names what the signal asks for is better evidence than one that is merely close.
             worded = sorted((i for i in range(len(sents)) if _named(sims[i], len(keys[k] & roots[i]))),
                             key=lambda i: (-len(keys[k] & roots[i]), -sims[i]))  # fmt: skip
