@@ -212,10 +212,11 @@ def _weak(sims: np.ndarray, key: frozenset[str], roots: list[frozenset[str]],
 # sentence (not its first word) that is no month, weekday or acronym.
 PERSON_ASKED = re.compile(r"\bspecific person\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b(?!\s+[A-Z])")
-_NOT_NAMES = frozenset(
-    re.findall(r"\w+", "January February March April May June July August September October November December Monday "
-               "Tuesday Wednesday Thursday Friday Saturday Sunday English German French Spanish Python Java")
+_CAPITALISED_WORDS = (
+    "January February March April May June July August September October November December Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday English German French Spanish Python Java"
 )
+_NOT_NAMES = frozenset(re.findall(r"\w+", _CAPITALISED_WORDS))
 
 
 def names_person(text: str) -> bool:
