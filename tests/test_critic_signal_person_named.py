@@ -6,6 +6,7 @@ signal's words. Driven through the real CLI, a scripted offline director session
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ SEED = 12  # the director pack's one-question plan with this seed asks who could
 PERSON = "Names a specific person who could step into their role"
 
 
-def _person(tmp_path: Path, answer: str) -> dict[str, object]:
+def _person(tmp_path: Path, answer: str) -> dict[str, Any]:
     critique = main_critique(tmp_path, "director", SEED, answer, "take your job")
     (check,) = [c for c in critique["signals"]["checks"] if c["signal"] == PERSON]
     return dict(check)

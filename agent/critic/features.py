@@ -160,7 +160,7 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     own_words = paraphrase.scores(_pool(info), [s.text for s in sents[:MAX_SENTENCES]], sem.words) if (
         sent_vecs is not None and info.signals) else None  # fmt: skip
     sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, _pool(info), metrics, pool_vecs,
-                        own_words, _examples(sem, info), asked=True)  # fmt: skip
+                        own_words, _examples(sem, info))  # fmt: skip
     # A general sentence ("every team has its own signs", "we aligned on a direction that worked for everyone")
     # brushes against a signal's words and shows nothing of it (generic.py).
     sig = [dataclasses.replace(h, covered=False, sentence=None, weak=False)
@@ -246,6 +246,10 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # An answer to another question shows no signal of the one asked, whatever words or numbers it shares
         # with them (a build-time speed-up gives numbers, not the model metrics a data-quality signal asks for).
         sig = [dataclasses.replace(h, covered=False, sentence=None, weak=False) for h in sig]
+    else:
+        # A signal that asks for a name or a resister is told shown only where the answer says it (signals.py);
+        # relevance above was judged on the hits as found.
+        sig = signals.said_plainly(sig, sents[:MAX_SENTENCES], sent_vecs, sig_vecs)
     feats = Features(shape, sents, metrics, star, quantified, own, own_sent, spec, found, case, rel, lvl, sig,
                      sent_vecs=sent_vecs)  # fmt: skip
     feats.flags = _flags(feats, info)

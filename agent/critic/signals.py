@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -224,10 +225,25 @@ def names_person(text: str) -> bool:
     return any(m.group(0) not in _NOT_NAMES for m in _NAME.finditer(text.strip()))
 
 
-def _person_hit(signal: str, sents: list[Sentence], sims: np.ndarray) -> SignalHit:
-    """The hit of a signal asking for a particular person: the sentence naming someone that is nearest the signal
-    (weak below COVERS_WITH_TWO); uncovered when no sentence names anyone."""
-    named = [i for i, s in enumerate(sents) if names_person(s.text)]
+# A signal that asks who resisted ("Names a team or person who resisted and what they did about it") is shown only
+# by a sentence that tells someone resisting: a sentence close to "won over teams" that tells no resistance does
+# not name a resister.
+RESISTANCE_ASKED = re.compile(r"\bresist(?:ed|ance)\b", re.IGNORECASE)
+_RESISTED = re.compile(
+    r"\b(?:resist\w*|push(?:ed|ing)? back|pushback|refus\w*|object(?:ed|ing|ions?)|oppos\w*|sceptic\w*|skeptic\w*|"
+    r"reluctan\w*|(?:did not|didn't|did n't) want|against (?:it|the|this|that)|hated|complain\w*|burned|wary|"
+    r"(?:would|wouldn't|would not) (?:not )?(?:sign|join|adopt)|held out|holdouts?|dragg\w* (?:their|his|her) feet|"
+    # "some found it bureaucratic", "he saw it as paperwork": the objection told as the resister's view
+    r"(?:found|thought|saw|called|considered) (?:it|this|that|them) (?:as )?(?:a |an |too |more |just |extra )?"
+    r"(?:bureaucra\w*|paperwork|overhead|pointless|waste\w*|heavy|slow\w*|useless|unnecessary|busywork|red tape))\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_hit(signal: str, sents: list[Sentence], sims: np.ndarray, shows: Callable[[str], bool]) -> SignalHit:
+    """The hit of a signal that asks for something a sentence must say in plain words (a person's name, someone
+    resisting): the nearest such sentence (weak below COVERS_WITH_TWO); uncovered when no sentence says it."""
+    named = [i for i, s in enumerate(sents) if shows(s.text)]
     if not named:
         return SignalHit(signal, False, None)
     best = max(named, key=lambda i: float(sims[i]))
@@ -235,18 +251,36 @@ def _person_hit(signal: str, sents: list[Sentence], sims: np.ndarray) -> SignalH
     return SignalHit(signal, True, sents[best], weak=bool(sims[best] < COVERS_WITH_TWO))
 
 
+def said_plainly(hits: list[SignalHit], sents: list[Sentence], sent_vecs: np.ndarray | None,
+                 signal_vecs: np.ndarray | None) -> list[SignalHit]:
+    """The asked question's hits, with each signal that asks for a person's name or for who resisted shown only by a
+    sentence that says so (_asked_hit). Applied to what the candidate is told and scored on, after relevance is
+    judged on `check`'s hits: a story that names no resister still answers the question it answers."""
+    if sent_vecs is None or signal_vecs is None or not len(sents):
+        return hits
+    out = []
+    for k, h in enumerate(hits):
+        shows = (names_person if PERSON_ASKED.search(h.signal)
+                 else _resists if RESISTANCE_ASKED.search(h.signal) else None)  # fmt: skip
+        out.append(h if shows is None or h.measured else _asked_hit(h.signal, sents, sent_vecs @ signal_vecs[k], shows))
+    return out
+
+
+def _resists(text: str) -> bool:
+    return bool(_RESISTED.search(text))
+
+
 def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray | None,
           signal_vecs: np.ndarray | None, pool: tuple[str, ...] = (), metrics: list[MetricMention] | None = None,
           pool_vecs: np.ndarray | None = None, own_words: np.ndarray | None = None,
-          pool_examples: np.ndarray | None = None, asked: bool = False) -> list[SignalHit]:  # fmt: skip
+          pool_examples: np.ndarray | None = None) -> list[SignalHit]:  # fmt: skip
     """Every signal with its verdict; `pool` is every signal of the role pack (for which words are distinctive),
     `pool_vecs` their vectors (which sentence is about one signal more than the pack's in general), `metrics` the
     answer's numbers with their roles (an outcome number covers a signal that asks for one), `own_words` the
     sentences' paraphrase scores against `pool` (paraphrase.scores; `signals` must be the pool's first entries):
     a sentence that says what a signal asks for in words of its own names it too. `pool_examples` are the vectors
     of the pool's example sentences (examples.py; a signal without one stands for itself): a sentence close to a
-    signal's example names the signal. `asked` says these are the asked question's signals (not a rival's): a
-    signal asking for a particular person is then shown only by a sentence naming one (_person_hit)."""
+    signal's example names the signal."""
     keys = distinctive(signals, pool)
     at = {s: i for i, s in enumerate(pool)}
     by_example = (sent_vecs @ pool_examples.T if sent_vecs is not None and pool_examples is not None and len(sents)
@@ -265,9 +299,6 @@ def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray
             continue
         if sent_vecs is not None and signal_vecs is not None and len(sents):
             sims = sent_vecs @ signal_vecs[k]
-            if asked and PERSON_ASKED.search(signal):
-                hits.append(_person_hit(signal, sents, sims))
-                continue
             # A sentence that names what the signal asks for is better evidence than one that is merely close.
             worded = sorted((i for i in range(len(sents)) if _named(sims[i], len(keys[k] & roots[i]))),
                             key=lambda i: (-len(keys[k] & roots[i]), -sims[i]))  # fmt: skip
