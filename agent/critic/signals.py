@@ -240,6 +240,17 @@ _RESISTED = re.compile(
 )
 
 
+# A signal that asks when a decision was revisited ("Says when they revisited the decision and what evidence they
+# used") is shown only by a sentence that tells a second look: "three weeks later everyone was happy with how the
+# decision was made" shares the decision and tells none.
+REVISIT_ASKED = re.compile(r"\brevisit(?:ed|ing)?\b", re.IGNORECASE)
+_REVISITED = re.compile(
+    r"\b(?:revisit\w*|reopen\w*|look(?:ed|ing)? (?:at (?:it|this|that) )?again|re-?evaluat\w*|re-?assess\w*|"
+    r"reconsider\w*|re-?ran|re-?check\w*|check(?:ed)? (?:it |that |this )?again|came back to|went back to)\b",
+    re.IGNORECASE,
+)
+
+
 def _asked_hit(signal: str, sents: list[Sentence], sims: np.ndarray, shows: Callable[[str], bool]) -> SignalHit:
     """The hit of a signal that asks for something a sentence must say in plain words (a person's name, someone
     resisting): the nearest such sentence (weak below COVERS_WITH_TWO); uncovered when no sentence says it."""
@@ -253,21 +264,27 @@ def _asked_hit(signal: str, sents: list[Sentence], sims: np.ndarray, shows: Call
 
 def said_plainly(hits: list[SignalHit], sents: list[Sentence], sent_vecs: np.ndarray | None,
                  signal_vecs: np.ndarray | None) -> list[SignalHit]:
-    """The asked question's hits, with each signal that asks for a person's name or for who resisted shown only by a
-    sentence that says so (_asked_hit). Applied to what the candidate is told and scored on, after relevance is
-    judged on `check`'s hits: a story that names no resister still answers the question it answers."""
+    """The asked question's hits, with each signal that asks for a person's name, for who resisted or for when a
+    decision was revisited shown only by a sentence that says so (_asked_hit). Applied to what the candidate is told
+    and scored on, after relevance is judged on `check`'s hits: a story that names no resister still answers the
+    question it answers."""
     if sent_vecs is None or signal_vecs is None or not len(sents):
         return hits
     out = []
     for k, h in enumerate(hits):
         shows = (names_person if PERSON_ASKED.search(h.signal)
-                 else _resists if RESISTANCE_ASKED.search(h.signal) else None)  # fmt: skip
+                 else _resists if RESISTANCE_ASKED.search(h.signal)
+                 else _revisits if REVISIT_ASKED.search(h.signal) else None)  # fmt: skip
         out.append(h if shows is None or h.measured else _asked_hit(h.signal, sents, sent_vecs @ signal_vecs[k], shows))
     return out
 
 
 def _resists(text: str) -> bool:
     return bool(_RESISTED.search(text))
+
+
+def _revisits(text: str) -> bool:
+    return bool(_REVISITED.search(text))
 
 
 def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray | None,
