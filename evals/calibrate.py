@@ -60,7 +60,7 @@ BARS = {
 # change?": asks.py, text.py).
 # Raised at stop 28 (outcome forms, one irregular-past table): score 0.808 -> 0.810, strong 0.952 -> 0.958, STAR
 # 0.969 -> 0.971, quantified 0.977 -> 0.991.
-# Raised at stop 37 (crit37: a sentence echoing the question is left out of the word view, relevance.FRAME_WORDS):
+# Raised at stop 36 (crit37: a sentence echoing the question is left out of the word view, relevance.FRAME_WORDS):
 # off topic 0.846 -> 0.872, score 0.810 -> 0.813.
 FLOOR = {
     "score_in_range": 0.812,
@@ -220,7 +220,7 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # an evasion naming nothing checkable closes nothing; a short reply turning to another subject is off topic):
     # critic_dev9 0.579 -> 0.737, critic_dev10 0.542 -> 0.771, critic_dev11 0.604 -> 0.792; critic_dev11 score
     # 0.875 -> 0.900 and strong 0.875 -> 0.917 from drift35's terse-notes story (its note now gives a story).
-    # Raised at stop 37 (crit37, relevance.FRAME_WORDS now also for words): score 0.775 -> 0.800, off topic 0.917 ->
+    # Raised at stop 36 (crit37, relevance.FRAME_WORDS now also for words): score 0.775 -> 0.800, off topic 0.917 ->
     # 1.000.
     "critic_dev9": {
         "score_in_range": 0.8,
@@ -254,8 +254,9 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # 0.400, later 0.571), STAR 0.921, quantified 0.667, relevance 0.950, primary gap 0.600, signals 0.850 / 0.773,
     # notes_mismatch 0 of 4 caught (one note gives no story through the ingestion). The floor is that run.
     # Raised at stop 35 (crit35, level._slice): score 0.825 -> 0.875, below level 0.667 -> 1.000.
+    # Raised at stop 36 (lvl37: "everyone felt heard" is an engineer's facilitation cue): score 0.900 -> 0.925.
     "critic_dev11": {
-        "score_in_range": 0.9,
+        "score_in_range": 0.925,
         "off_topic_capped": 1.0,
         "strong_high": 0.916,
         "below_level_capped": 1.0,
@@ -272,13 +273,14 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # strong 0.650; then (gaps.FLEET: tens of models or jobs size a design) score 0.725, strong 0.700; then (cues
     # failure_modes: a halted rollout and a way back to the old version in plain words) score 0.750, strong 0.750;
     # then (gaps._CASE: "our X started at N" is a lived case) score 0.775, strong 0.800.
-    # Raised at stop 37 (crit37, relevance.FRAME_WORDS now also for words): score 0.775 -> 0.800, off topic 0.625 ->
-    # 0.750.
+    # Raised at stop 36 (crit37, relevance.FRAME_WORDS now also for words): score 0.775 -> 0.800, off topic 0.625 ->
+    # 0.750; (lvl37: "my tech lead, X, put together the plan" and "she handed me the tickets" are a slice of a lead's
+    # work): below level 0.750 -> 1.000.
     "critic_dev12": {
         "score_in_range": 0.8,
         "off_topic_capped": 0.75,
         "strong_high": 0.8,
-        "below_level_capped": 0.75,
+        "below_level_capped": 1.0,
         "follow_up_in_range": 1.0,
     },
     # evals/critic_dev13, written at stop 36 by a writer who had not read the critic: the same kinds as critic_dev12,
