@@ -59,11 +59,19 @@ _NOT_TOLD = re.compile(r"\[[^\]]*\]|\bTODO\b|\bTBD\b|\?\?\?", re.IGNORECASE)
 _LABEL_LINE = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,30}?)\W*:.*\?\W*$")
 
 
+_ASKED_WORDS = 25  # a label over a question is a line of a few words; a part read as one line can end on a "?]"
+
+
+def _asked_line(line: str) -> bool:
+    """A label line that asks rather than tells ("Result: ???", "Impact: how many users?")."""
+    return len(line.split()) <= _ASKED_WORDS and bool(_LABEL_LINE.match(line.strip()))
+
+
 def told_words(story: Story) -> int:
     """Words of what the story tells: its STAR parts (or text), without placeholders and question lines."""
     parts = [story.situation, story.task, story.action, story.result]
     text = "\n".join(parts) if any(p.strip() for p in parts) else story.text
-    lines = [line for line in text.split("\n") if not _LABEL_LINE.match(line.strip())]
+    lines = [line for line in text.split("\n") if not _asked_line(line)]
     asked = {q.strip() for q in [story.question or "", *story.questions] if q.strip()}
     told = " ".join(line for line in lines if line.strip().strip("\"*_ ") not in asked)
     return len(re.findall(r"[A-Za-z0-9][\w'’-]*", _NOT_TOLD.sub(" ", told)))

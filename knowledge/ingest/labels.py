@@ -122,6 +122,10 @@ _BOX_NUMBER = re.compile(r"^\d{1,2}[.)]?\s+")
 _HEADED_PARTS = {"what": "action", "why": "situation", "how": "action"}
 
 
+# A word, a number and (optionally) a title: the counter of an entry in a series, never a part's name.
+_COUNTED = re.compile(r"^[^\W\d_]+\s+\d{1,3}\b")
+
+
 @lru_cache(maxsize=2048)
 def canonical(name: str) -> str | None:
     """Canonical label for a raw label name, or None."""
@@ -132,7 +136,8 @@ def canonical(name: str) -> str | None:
         return _CANON[key]
     if key.endswith(" answer") or re.fullmatch(r"a\d{1,3}", key):  # "Director Answer", "A1"
         return "answer"
-    if key.startswith(("trade-off", "tradeoff", "lesson")):
+    # "Lessons from the launch" is a part; "Lesson 3 - the same book twice" is an entry's counter and its title
+    if key.startswith(("trade-off", "tradeoff", "lesson")) and not _COUNTED.match(key):
         return "extra"
     if _COMBINED.fullmatch(key):  # "Situation & Task", "S/T": the opening of the story
         return "situation"

@@ -37,7 +37,8 @@ _DROPPED_I = re.compile(rf"^[\"'(\[]?(?:then |also |first |so |and )?(?:{_IRREGU
                         re.IGNORECASE)
 _NOT_PAST = re.compile(r"\b(?:need|needed to|speed|feed|seed|proceed|indeed|exceed|based|red|bed|shed)\b", re.I)
 _BREATH = re.compile(r"(?<=[.!?])\s+/(?=\s)")
-_LINE_MARKUP = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)]|#{1,6}|>)\s+")
+# a bullet may come backslash-escaped from an exporter that keeps it from reading as a list ("\\- split it: ...")
+_LINE_MARKUP = re.compile(r"^\s*(?:\\?[-*+]|\d{1,3}\\?[.)]|#{1,6}|>)\s+")
 
 _TASK = re.compile(
     r"\b(?:I|we) (?:needed|had|was asked|were asked|was tasked|were tasked|wanted|set out) to\b|"

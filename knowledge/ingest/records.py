@@ -63,6 +63,8 @@ def record_of(pairs: Iterable[tuple[str, str]]) -> Record | None:
         if short and any(len(plain(t)) >= LONG for _, t in fields):
             titles = short[:1]
             fields = [f for f in fields if f not in titles]
+    if not titles:  # a journal app's entry: its text opens with its own Markdown heading ("# the van notes thing")
+        titles, fields = _headed_body(fields)
     parts = sum(1 for name, _ in fields if _part(name))
     if not titles or not (parts >= 2 or any(len(plain(t)) >= LONG for _, t in fields)):
         return None
@@ -71,6 +73,20 @@ def record_of(pairs: Iterable[tuple[str, str]]) -> Record | None:
     # The question a record was written for, beside a title of its own, ties the story to that question.
     asked = [("also answers", f'"{t}"') for name, t in titles if name in _ASKED and t != title]
     return Record(_TICKET.sub("", title), asked + fields)
+
+
+_OPENING_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<title>[^\n]{1,100}?)\s*#*\s*(?:\n|$)")
+
+
+def _headed_body(fields: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(title, fields) when a body field's first line is a heading that names it, its text after that line; else
+    no title and the fields as they were."""
+    for k, (name, text) in enumerate(fields):
+        opening = _OPENING_HEADING.match(text) if name in BODY_KEYS else None
+        if opening:
+            rest = (name, text[opening.end() :].strip())
+            return [(name, opening.group("title"))], [*fields[:k], rest, *fields[k + 1 :]]
+    return [], fields
 
 
 def _part(name: str) -> bool:

@@ -104,12 +104,15 @@ _DATED = re.compile(
 _RUN_IN_FIELD = re.compile(
     r"^\s{0,3}(?:\*\*|__)(?P<key>[A-Za-z][\w ’'/()&-]{1,30}?)\s*[.:]?(?:\*\*|__)\s*[.:—–-]?\s+\S"
 )
+# The same written in capitals without markup, as a paper form's fields are typed up ("FIRST HALF: ...").
+_CAPS_FIELD = re.compile(r"^\s{0,3}(?P<key>[A-Z][A-Z0-9 ’'/()&%-]{1,30}?)\s*:\s+\S")
 _FIELDS = 3  # distinct field labels that make a section a filled-in template, whatever the labels say
 
 
 def _template_fields(body: list[str]) -> int:
     """Distinct run-in field labels opening the lines of a section body (a template filled in)."""
-    return len({m["key"].strip().lower() for x in body if (m := _RUN_IN_FIELD.match(x))})
+    found = (_RUN_IN_FIELD.match(x) or _CAPS_FIELD.match(x) for x in body)
+    return len({m["key"].strip().lower() for m in found if m and sum(c.isalpha() for c in m["key"]) >= 2})
 
 
 _INLINE_STAR = re.compile(r"(?:^|\s)(?:\(([STAR])\)|([STAR])/)\s")  # "(S) a council wanted ...", "A/ spent 2 days"

@@ -21,6 +21,7 @@ taken out of a section titled by a question (a feedback tool's "What should she 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from knowledge.ingest import prose
@@ -150,6 +151,42 @@ def _title(line: str) -> str | None:
     return text
 
 
+_KEYED = re.compile(r"^(?P<key>[^\W\d_][\w'-]{0,20}):\s+(?P<value>\S.*)$")  # "rehearsed: the salmon week"
+
+
+def _field_over_block(lines: list[str], i: int) -> str | None:
+    """The value of a one-word field that names the block indented under it ("rehearsed: the salmon week (bug)"
+    over the case told, indented, in some 50 words): a log's or a form's entry names its story in a field."""
+    keyed = _KEYED.match(lines[i].strip())
+    if keyed is None or (_indent(lines[i]) > 0 and not _LIST.match(lines[i])):
+        return None
+    value = keyed.group("value").strip()
+    if _title(value) is None or not _other_field(lines[i]):
+        return None
+    end = _block_end(lines, i)
+    return value if end is not None and _told(lines[i + 1 : end]) else None
+
+
+def _block_end(lines: list[str], i: int) -> int | None:
+    """The end of the lines indented deeper than lines[i] right under it; None when the next line is not. A field
+    of the same form inside the block ("  fix: say the number first") ends it: it is a note on the text above."""
+    own = _indent(lines[i])
+    if i + 1 >= len(lines) or not lines[i + 1].strip() or _indent(lines[i + 1]) <= own:
+        return None
+    j = i + 1
+    while j < len(lines) and (not lines[j].strip() or _indent(lines[j]) > own):
+        if j > i + 1 and _KEYED.match(lines[j].strip()) and _other_field(lines[j]):
+            break
+        j += 1
+    return j
+
+
+def _other_field(line: str) -> bool:
+    """A `key: value` line whose key is no STAR part's name (a part goes on with the story)."""
+    label = parse_label(line)
+    return label is None or label.canon == "other"
+
+
 def _titled(text: str) -> bool:
     """A few words (a remark in brackets not counted) with a letter word among them."""
     words = len(_REMARK.sub(" ", text).split())
@@ -227,13 +264,15 @@ def find_units(
     """Every title-like line with a story told under it, in document order; a template's part names (`parts`:
     "Summary", "Decision" under every story) name no story."""
     titles: list[tuple[int, str, bool]] = []
-    for i, x in enumerate(lines):
+    parts = parts | _form_fields(lines, code)
+    for i in range(len(lines)):
         if i in code:
             continue
         if (named := _pointed_title(lines, i)) is not None:
             titles.append((i, named, True))
-        elif _standing(lines, i) and (t := _title(x)) is not None and part_key(t) not in parts:
+        elif (t := _line_title(lines, i)) and part_key(t) not in parts:
             titles.append((i, t, False))
+    titles = _without_recurring(titles)
     units: list[Unit] = []
     for k, (at, title, pointed) in enumerate(titles):
         stop = titles[k + 1][0] if k + 1 < len(titles) else len(lines)
@@ -242,6 +281,41 @@ def find_units(
         if _told(lines[at + 1 : end]) and unit_story(unit, lines, code, fallback_title):
             units.append(unit)
     return units
+
+
+_FORM_FIELD_USES = 3  # a bold run-in name written this often in one document is a form's field
+
+
+def _form_fields(lines: list[str], code: set[int]) -> frozenset[str]:
+    """Bold run-in names that open lines again and again ("**Rule** — ...", "**Facts** — ..." in every brief of a
+    bundle): the fields of the form its stories are written in, never a story's name."""
+    seen: dict[str, int] = {}
+    for i, x in enumerate(lines):
+        lead = _BOLD_LEAD.match(x) if i not in code else None
+        if lead:
+            key = part_key(bare(lead.group("name")).rstrip(" :"))
+            seen[key] = seen.get(key, 0) + 1
+    return frozenset(k for k, n in seen.items() if k and n >= _FORM_FIELD_USES)
+
+
+def _line_title(lines: list[str], i: int) -> str | None:
+    """The name a line gives: a title-like line set off from what follows, or a field over an indented block."""
+    return (_title(lines[i]) if _standing(lines, i) else None) or _field_over_block(lines, i)
+
+
+def _without_recurring(titles: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """Titles without those that recur in every block of a repeated form (a banner, then "EVIDENCE AGAINST:", the
+    next banner, "EVIDENCE AGAINST:" again): a line that comes back between other titles is one of the form's
+    parts, and the block's own title above it names the story: a title found only once lies between two of its
+    uses. Titles written twice over (a note's plain and HTML copies: every title comes back) stay titles."""
+    keys = [part_key(title) for _, title, _ in titles]
+    uses = Counter(keys)
+    recurring: set[str] = set()
+    for k, key in enumerate(keys):
+        later = next((j for j in range(k + 1, len(keys)) if keys[j] == key), None)
+        if later is not None and any(uses[keys[j]] == 1 for j in range(k + 1, later)):
+            recurring.add(key)
+    return [t for t, key in zip(titles, keys, strict=True) if key not in recurring]
 
 
 def unit_story(unit: Unit, lines: list[str], code: set[int], fallback_title: str) -> RawStory | None:
@@ -266,6 +340,8 @@ def _body_end(lines: list[str], at: int, stop: int) -> int:
     the title (an outline's next branch)."""
     own = _indent(lines[at])
     item = bool(_LIST.match(lines[at]))
+    if _KEYED.match(lines[at].strip()) and (block := _block_end(lines, at)) is not None:
+        return min(block, stop)  # a field over its indented block: the block is the text
     words = 0
     for i in range(at + 1, stop):
         line = lines[i]

@@ -1,0 +1,238 @@
+"""Stories read by the structure of the document they sit in, not by one rule per program: a series of numbered
+entries under a plan ("Lesson 2 - ..."), a journal app's entries whose text opens with its own heading, a form
+repeated once per story (its banner names the story; a field every block repeats is a part), a log's field that
+names the block indented under it, a form's fields in capitals or in bold, a version number inside a name, and a
+story whose situation is one long line closed by a placeholder.
+
+Every document is a real file read through the real ingester; every word here was written for this test.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from knowledge.index_views import MIN_TOLD_WORDS, told_words
+from knowledge.models import Story
+from tests.ingested import kinds_and_titles, titles
+
+PLAN = """# Term plan: interview stories
+
+*Warm-up = what was going on, Main task = what I did, Wrap-up = how it ended.*
+
+## Lesson 1 - The bread oven that ran cold
+
+Group: panel · Length: 2 min
+
+**Warm-up (5 min):** Our bakery's new deck oven lost heat between bakes and one loaf in eight came out flat.
+
+**Main task (30 min):** I logged the floor temperature every ten minutes for a week, found that the second bake
+went in cooler, moved it back by twelve minutes and wrote a probe check into the opening list.
+
+**Wrap-up:** Flat loaves fell to one in sixty within five weeks and we stopped binning bread every morning.
+
+## Lesson 2 - Two drivers, one bridge
+
+Group: panel · Length: 2 min
+
+**Warm-up (5 min):** Both vans crossed the river four times a morning and a third of the cafes got their order
+late.
+
+**Main task (30 min):** I rode along with both drivers for a week. We marked every stop on one map, I split the
+round by river bank and we agreed a swap point at the bridge.
+
+**Wrap-up:** Late drops went from one in three to one in twenty and the cafe that had left us came back.
+"""
+
+
+def test_numbered_lessons_under_a_plan_are_entries_not_lessons_learned(tmp_path: Path) -> None:
+    # "Lesson 2 - <title>" counts an entry of a series; only "Lessons" / "Lesson learned" name a story's part
+    found = titles(tmp_path, "term plan.md", PLAN)
+    assert found == ["Lesson 1 - The bread oven that ran cold", "Lesson 2 - Two drivers, one bridge"]
+
+
+def _entry(uuid: str, text: str, tags: list[str]) -> dict[str, object]:
+    return {
+        "uuid": uuid,
+        "creationDate": "2026-03-02T19:00:00Z",
+        "timeZone": "Europe/Dublin",
+        "starred": False,
+        "tags": tags,
+        "text": text,
+        "location": {"localityName": "Cork", "latitude": 51.9, "longitude": -8.47},
+    }
+
+
+FRIDGE = (
+    "# the walk-in fridge alarm\n\nThe walk-in fridge at the kitchen I ran failed on a Saturday night and nobody saw "
+    "the alarm until Sunday noon; we threw away about 900 pounds of stock. I moved the alarm from the office panel "
+    "to the phones of the two cooks on shift, wrote a one-page check for whoever closed and ran a drill with each "
+    "team. The next failure, in August, was caught in eleven minutes and we lost nothing."
+)
+QUOTES = (
+    "# the slow quote screen\n\nThe quote screen our window fitters use: a fitter photographs the old frame and the "
+    "wall, the assistant drafts a replacement quote. First version: nine seconds to answer, fitters standing in a "
+    "customer's hall watching it think, and about 20p a quote once usage grew.\n\nWhat I did, best payoff first:\n"
+    "\\- timed each step first. most of it was one large call doing three jobs at once.\n"
+    "\\- split it: a small model reads the photos, the large one only writes the quote.\n"
+    "\\- streamed the text so the fitter sees the first line after a second.\n"
+    "\\- cached the frame prices, the same 200 frames every week.\n"
+    "\\- trimmed the prompt from 5k tokens to under 2k, mostly examples nobody had read in a year.\n\n"
+    "Nine seconds to two and a half, 20p to 7p a quote, and two fitters checked 100 old quotes: no worse."
+)
+
+
+def test_journal_entries_are_named_by_the_heading_their_text_opens_with(tmp_path: Path) -> None:
+    # A journal app's export keeps no title field: each entry's text opens with "# <title>", and an exporter
+    # escapes a dash that starts a line ("\\- split it"), which is still a bullet of the story's actions.
+    data = {
+        "metadata": {"version": "1.0"},
+        "entries": [
+            _entry("E1", FRIDGE, ["story"]),
+            _entry("E2", QUOTES, ["story"]),
+            _entry("E3", "# swim\n\n2 km in the lake, cold.", ["sport"]),
+        ],
+    }
+    found = titles(tmp_path, "Journal.json", json.dumps(data, indent=2))
+    assert found == ["the walk-in fridge alarm", "the slow quote screen"]
+
+
+def _record(n: int, day: str, nickname: str, felt: str, case: list[str]) -> str:
+    body = "\n".join(f"  {line}" for line in case)
+    return (
+        f'{"#" * 60}\nWORRY LOG {n:02d} . {day}{nickname}\n\nWHAT HAPPENED: {felt}\nFIRST THOUGHT: "I am out '
+        f'of my depth."\nFEELING (%): worry 70\nSO FAR: it was my call, so it is on me.\nTHE OTHER SIDE:\n'
+        f"{body}\nSETTLED VIEW: it went better than it felt.\n"
+    )
+
+
+def test_a_form_repeated_per_story_is_named_by_its_banner_not_by_a_field_it_repeats(tmp_path: Path) -> None:
+    # Every block repeats THE OTHER SIDE, a line on its own like a title: a part of the form. The banner above
+    # it, different in each block, names the story told there.
+    first = [
+        "The cold-store door at our depot kept jamming in winter and drivers left it open, so the",
+        "temperature log failed two audits. I timed the door for a week, found the seal froze shut",
+        "overnight, asked for a heated strip and moved the first loading slot fifteen minutes later.",
+        "The door has not jammed since and we passed the next three audits without a finding.",
+    ]
+    second = [
+        "Two of the pickers and I disagreed about the new scanning order and it turned into a row at",
+        "the morning brief. I walked one shift with each of them, wrote both orders up with the times we",
+        "measured and let the team pick. They chose a mix; picking errors fell by a third in a month.",
+    ]
+    text = "WORRY LOG\nmy notes from the course, also my stories\n\n" + "\n".join(
+        [
+            _record(1, "Mon 3 Mar", " . the door", "manager said the audits were my fault.", first),
+            _record(2, "Thu 6 Mar", "", "the brief got loud again.", second),
+        ]
+    )
+    found = titles(tmp_path, "worry log.txt", text)
+    assert found == ["WORRY LOG 01 . Mon 3 Mar . the door", "WORRY LOG 02 . Thu 6 Mar"]
+
+
+def test_a_log_field_names_the_block_indented_under_it(tmp_path: Path) -> None:
+    # A swimmer's log: most sessions carry no story; under some a "practised:" line names the story told
+    # (indented, lower case), and a "next time:" field closes it.
+    text = """SWIM LOG - spring block
+
+SWIM 3 . Tue 4 Mar . 2.0 km . 41:10
+  cold lake, short session. nothing else.
+
+SWIM 4 . Thu 6 Mar . 2.4 km . 48:30
+practised: the cold-store door (fixing a repeat problem)
+  the cold-store door at the depot jammed every winter night and drivers left it open, so
+  the temperature log failed two audits in a row. I timed the door for a week and found the
+  seal froze shut overnight. I asked facilities for a heated strip, moved the first loading
+  slot back fifteen minutes and added the door to the opening checks. we passed the next three
+  audits without a finding and the drivers stopped propping it open.
+  next time: start with the audits, it is what they will care about.
+
+SWIM 5 . Sat 8 Mar . 3.1 km . 1:05:00
+  long one. shoulder fine.
+
+SWIM 6 . Mon 10 Mar . 2.2 km . 45:50
+practised: pickers and the scanning order (a disagreement)
+  two of the pickers and I disagreed about the new scanning order and it turned into a row at
+  the morning brief. I walked one shift with each of them and timed both orders, then wrote
+  them up side by side with the numbers and let the team choose. they picked a mix of the two,
+  picking errors fell by about a third in a month and the briefs went quiet again.
+  next time: say the third first.
+"""
+    assert titles(tmp_path, "swim log.txt", text) == [
+        "the cold-store door (fixing a repeat problem)",
+        "pickers and the scanning order (a disagreement)",
+    ]
+
+
+ROUNDS = """ROUND REPORTS - interview stories
+
+======================================
+ROUND 3 | Us v The Frozen Door | cup | lost 1-2
+======================================
+OPENING: winter, the depot's cold-store door jammed most nights and the temperature log failed two audits.
+FIRST HALF: drivers blamed the door, facilities blamed the drivers. I timed the door for a week myself.
+TEAM TALK: the seal froze shut overnight; nobody had looked at it.
+SECOND HALF: a heated strip fitted, first loading slot moved fifteen minutes later, door added to checks.
+RESULT ON THE DAY: one more audit failed before the strip came, so a loss on paper. We passed the next three.
+STAR PLAYER: the night driver who kept the notes.
+PRACTICE: measure before blaming anyone.
+
+======================================
+ROUND 4 | Us v Rota v2 | league | lost 0-1
+======================================
+OPENING: the new picking rota, promised to the depot manager for the spring rush.
+FIRST HALF: week 3 we found half the pickers had no scanner login. I heard it in a stand-up as "a bit tight".
+TEAM TALK: week 5 I sat down with the two leads and the numbers; it was four weeks late.
+SECOND HALF: they chose the old rota for the rush. We cut the new one to the two aisles that had logins.
+RESULT ON THE DAY: the new rota landed four weeks late; the rush itself went fine on the old one.
+STAR PLAYER: -
+PRACTICE: every plan now has a "what would make this late" check a third of the way in.
+"""
+
+
+def test_a_form_in_capital_fields_holds_a_story_under_a_banner_with_a_version_in_it(tmp_path: Path) -> None:
+    # The fields in capitals are a template's parts (three or more of them): a case told in them needs less
+    # proof of a story. "Rota v2" is a name with a version, not a fact about the entry: the banner names it.
+    found = titles(tmp_path, "round reports.txt", ROUNDS)
+    assert found == ["ROUND 3 | Us v The Frozen Door | cup | lost 1-2", "ROUND 4 | Us v Rota v2 | league | lost 0-1"]
+
+
+def _brief(name: str, rule: str) -> str:
+    return f"""## {name}
+
+**Facts** — the depot's cold-store door jammed most winter nights and two audits failed on its log.
+
+**Issue** — nobody owned the door; facilities and the drivers each blamed the other.
+
+**Rule**{rule} — a fault that comes back every winter needs one owner, one measure and one date to check it by.
+
+**Application** — I asked the night drivers what they did when it stuck; they said they propped it open, of course.
+I timed the door for a week myself and found the seal froze shut overnight, every night below two degrees. I got a
+heated strip fitted, moved the first loading slot fifteen minutes later and put the door on the opening checks.
+
+**Conclusion** — the next three audits passed without a finding.
+"""
+
+
+def test_bold_fields_every_brief_repeats_are_parts_not_names(tmp_path: Path) -> None:
+    # "**Rule** (what I missed then) — <a long line>" reads like a bold name with a remark, but every brief of
+    # the bundle opens lines with the same bold fields: the heading above names the story.
+    names = ["Depot v The Door [2024] 1", "Drivers v Facilities [2025] 2", "Re the Winter Rota [2025] 3"]
+    remarks = ["", " (what I should have seen first)", ""]
+    text = "# Case bundle\n\n" + "\n".join(_brief(n, r) for n, r in zip(names, remarks, strict=True))
+    assert [t for k, t in kinds_and_titles(tmp_path, "briefs.md", text) if k == "story"] == names
+
+
+def test_a_situation_on_one_line_ending_in_a_placeholder_is_still_told() -> None:
+    # A card whose whole setting was read as one line that ends on "[check: one or two?]" tells its case: only a
+    # short label line that asks ("Result: ???") says nothing.
+    situation = (
+        "Serves: a two-minute story · Source: the depot, 2024 Setting: the cold-store door jammed every "
+        "winter night, two audits failed on its log and I timed the door for a week, found the seal "
+        "froze and got a heated strip fitted [check: one audit or two?]"
+    )
+    story = Story(id="s1", title="Frozen door pie", text=situation, situation=situation, source="cards.md")
+    assert told_words(story) >= MIN_TOLD_WORDS
+    asked = Story(id="s2", title="Stub", text="Result: ???", result="Result: how many audits passed?", source="x")
+    assert told_words(asked) < MIN_TOLD_WORDS
+
