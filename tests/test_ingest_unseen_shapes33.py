@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.ingest import ingest_paths
+from tests.ingested import kinds_and_titles, story_titles
 
 KILN = (
     "we had three kilns and the firing log lived on a whiteboard that got wiped every Friday. I photographed it for a "
@@ -25,14 +26,6 @@ VAN = (
 )
 
 
-def _stories(path: Path) -> list[tuple[str, str]]:
-    return [(s.title, s.kind) for s in ingest_paths([path]).stories]
-
-
-def _titles(path: Path) -> list[str]:
-    return [s.title for s in ingest_paths([path]).stories if s.kind == "story"]
-
-
 def test_paragraphs_named_in_their_first_words_between_separator_runs(tmp_path: Path) -> None:
     # A reader's export: each entry ends with a run of "=", short quotes between the notes; the notes open with a
     # bracketed tag and a name set off by " -- ". The quotes are no headings and no stories.
@@ -44,7 +37,7 @@ def test_paragraphs_named_in_their_first_words_between_separator_runs(tmp_path: 
         f"Small Shops (Fenn, Ivo)\n- note | page 41 | Friday\n\n[story] Borrowed van -- {VAN}\n==========\n",
         encoding="utf-8",
     )
-    assert _titles(path) == ["The long kiln", "Borrowed van"]
+    assert story_titles(path) == ["The long kiln", "Borrowed van"]
 
 
 def test_one_dashed_paragraph_is_a_sentence_not_a_name(tmp_path: Path) -> None:
@@ -56,7 +49,7 @@ def test_one_dashed_paragraph_is_a_sentence_not_a_name(tmp_path: Path) -> None:
         "I like the part where numbers change what people do on the floor.\n",
         encoding="utf-8",
     )
-    assert all(title != "Potter at a small studio" for title, _ in _stories(path))
+    assert all(title != "Potter at a small studio" for _, title in kinds_and_titles(path))
 
 
 def test_a_long_question_underlined_by_dashes_stays_a_heading(tmp_path: Path) -> None:
@@ -81,7 +74,7 @@ def test_commit_messages_indented_under_their_headers_are_read_and_named_by_thei
         f"Date:   Sun Mar 1 09:08:07 2026 +0000\n\n{body_b}\n",
         encoding="utf-8",
     )
-    assert _titles(path) == ['add "the long kiln"', 'add "borrowed van"']
+    assert story_titles(path) == ['add "the long kiln"', 'add "borrowed van"']
 
 
 def test_a_template_with_run_in_fields_of_any_wording_holds_a_story(tmp_path: Path) -> None:
@@ -95,7 +88,7 @@ def test_a_template_with_run_in_fields_of_any_wording_holds_a_story(tmp_path: Pa
         "**Next time.** Look at the log first.\n",
         encoding="utf-8",
     )
-    assert _titles(path) == ["Reflection 1 - The slow kiln"]
+    assert story_titles(path) == ["Reflection 1 - The slow kiln"]
 
 
 def test_one_two_column_table_per_story_is_named_by_its_first_row(tmp_path: Path) -> None:
@@ -111,7 +104,7 @@ def test_one_two_column_table_per_story_is_named_by_its_first_row(tmp_path: Path
     )
     path = tmp_path / "cards.md"
     path.write_text(f"# Studio stories\n\n## My stories\n\nOne table each.\n\n{tables}\n", encoding="utf-8")
-    assert _titles(path) == ["The long kiln", "Borrowed van"]
+    assert story_titles(path) == ["The long kiln", "Borrowed van"]
 
 
 def test_question_cards_under_a_repeated_sub_heading_tell_the_entry_above_them(tmp_path: Path) -> None:
@@ -129,7 +122,7 @@ def test_question_cards_under_a_repeated_sub_heading_tell_the_entry_above_them(t
         + entry("Shared van", "Our van broke down twice in December.", f"Last winter {VAN}", "We lost no orders."),
         encoding="utf-8",
     )
-    titles = _titles(path)
+    titles = story_titles(path)
     assert titles == ["LAUNCH NOTE: Night firing", "LAUNCH NOTE: Shared van"], titles
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.ingest import ingest_paths
+from tests.ingested import story_titles
 
 KILN = (
     "In spring 2023 our three kilns ran on a firing log kept on a whiteboard that got wiped every Friday. I "
@@ -33,10 +34,6 @@ GLAZE = (
 )
 
 
-def _titles(path: Path) -> list[str]:
-    return [s.title for s in ingest_paths([path]).stories if s.kind == "story"]
-
-
 def test_mdx_components_titled_by_their_attribute(tmp_path: Path) -> None:
     path = tmp_path / "stories.mdx"
     path.write_text(
@@ -49,7 +46,7 @@ def test_mdx_components_titled_by_their_attribute(tmp_path: Path) -> None:
         '{/* copy me\n<StoryBox title="" told={0}>\nSituation. Action. Result.\n</StoryBox>\n*/}\n',
         encoding="utf-8",
     )
-    assert _titles(path) == ["The long kiln", "Nine days for a glaze sample", "Borrowed van"]
+    assert story_titles(path) == ["The long kiln", "Nine days for a glaze sample", "Borrowed van"]
 
 
 def test_mdx_pages_are_read_in_a_folder(tmp_path: Path) -> None:
@@ -72,7 +69,7 @@ def test_task_export_rows_titled_by_their_short_content(tmp_path: Path) -> None:
         f'task,Story: borrowed van,"{VAN}",2,1\n',
         encoding="utf-8",
     )
-    assert _titles(path) == ["the long kiln", "borrowed van"]
+    assert story_titles(path) == ["the long kiln", "borrowed van"]
 
 
 def test_own_examples_under_report_boilerplate(tmp_path: Path) -> None:
@@ -101,7 +98,7 @@ def test_repeated_sub_heading_named_by_the_note_above(tmp_path: Path) -> None:
         f"## Told as a story\n\n{VAN}\n",
         encoding="utf-8",
     )
-    assert _titles(path) == ["Kiln thermocouples drift", "Sharing a van between shops"]
+    assert story_titles(path) == ["Kiln thermocouples drift", "Sharing a van between shops"]
 
 
 def test_quoted_numbered_prompts_answered_inline(tmp_path: Path) -> None:
@@ -130,7 +127,7 @@ def test_a_section_that_says_it_has_no_story_is_not_one(tmp_path: Path) -> None:
         "then I dropped it.\n",
         encoding="utf-8",
     )
-    assert _titles(path) == ["Kilns — green all year"]
+    assert story_titles(path) == ["Kilns — green all year"]
 
 
 def test_a_short_inline_reply_ends_the_answer_above_it(tmp_path: Path) -> None:

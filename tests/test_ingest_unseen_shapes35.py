@@ -13,6 +13,7 @@ from pathlib import Path
 
 from knowledge.ingest import ingest_paths
 from knowledge.ingest.kinds import reads_as_reference
+from tests.ingested import kinds_and_titles
 
 ORCHARD = (
     "yeah so two summers ago our cider press line kept stopping because the apple washer clogged every hour and I "
@@ -32,11 +33,6 @@ FROST = (
 )
 
 
-def _stories(path: Path) -> list[tuple[str, str]]:
-    result = ingest_paths([path])
-    return [(s.kind, s.title) for s in result.stories]
-
-
 def test_practice_tool_prompts_title_the_replies_under_them(tmp_path: Path) -> None:
     path = tmp_path / "practice sessions.txt"
     path.write_text(
@@ -50,7 +46,7 @@ def test_practice_tool_prompts_title_the_replies_under_them(tmp_path: Path) -> N
         f"{CRATES}\nFeedback\n  Key terms: conflict, rota\n  Words you repeat: crates (2)\n",
         encoding="utf-8",
     )
-    stories = _stories(path)
+    stories = kinds_and_titles(path)
     # the numbering is the tool's; the prompts title the replies; the tool's feedback block titles nothing
     assert [title for _, title in stories] == [
         "Tell me about a time you fixed a recurring stoppage.",
@@ -72,7 +68,7 @@ def test_course_exercises_answered_under_my_submission(tmp_path: Path) -> None:
         f"EXERCISE 2.4 - Describe a night you had to protect the crop.\nMy submission:\n{FROST}\n",
         encoding="utf-8",
     )
-    assert [title for _, title in _stories(path)] == [
+    assert [title for _, title in kinds_and_titles(path)] == [
         "Tell us about two people on your crew who could not get along.",
         "Describe a night you had to protect the crop.",
     ]
@@ -135,7 +131,7 @@ def test_document_title_over_template_parts_is_not_one_story(tmp_path: Path) -> 
         ),
         encoding="utf-8",
     )
-    assert [title for _, title in _stories(path)] == [
+    assert [title for _, title in kinds_and_titles(path)] == [
         "21 Separate run for windfall crates",
         "22 Frost plan for the top orchard",
     ]
@@ -149,7 +145,7 @@ def test_a_story_titled_by_its_figure_is_not_code(tmp_path: Path) -> None:
         f"{FROST} Still need the exact count\n",
         encoding="utf-8",
     )
-    assert [title for _, title in _stories(path)] == ["8 to 1", "r = 0.81"]
+    assert [title for _, title in kinds_and_titles(path)] == ["8 to 1", "r = 0.81"]
 
 
 def test_a_sheet_title_with_a_figure_in_a_phrase_still_names_the_story(tmp_path: Path) -> None:
@@ -173,7 +169,7 @@ def test_a_sheet_title_with_a_figure_in_a_phrase_still_names_the_story(tmp_path:
     )
     # "Press scoring on crates 3 days old" is a phrase with a figure in it, not a line of facts under which the
     # owner line would name the story; nor is it a scoring rubric
-    assert _stories(path) == [
+    assert kinds_and_titles(path) == [
         ("story", "Sheet 4 · Press scoring on crates 3 days old"),
         ("story", "Sheet 5 · Frost plan for the top rows"),
     ]

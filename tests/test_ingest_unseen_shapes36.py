@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.ingest import ingest_paths
 from knowledge.ingest.labels import parse_label
 from knowledge.models import Story
+from tests.ingested import found
 
 
 def _stories(path: Path) -> list[Story]:
-    return [s for s in ingest_paths([path]).stories if s.kind == "story"]
+    return found(path, "story")
 
 
 SHEET = """# Problem sheets from the bakery years

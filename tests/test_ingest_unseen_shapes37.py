@@ -14,7 +14,7 @@ from pathlib import Path
 
 from knowledge.index_views import MIN_TOLD_WORDS, told_words
 from knowledge.models import Story
-from tests.ingested import kinds_and_titles, titles
+from tests.ingested import saved, story_titles
 
 PLAN = """# Term plan: interview stories
 
@@ -47,8 +47,8 @@ round by river bank and we agreed a swap point at the bridge.
 
 def test_numbered_lessons_under_a_plan_are_entries_not_lessons_learned(tmp_path: Path) -> None:
     # "Lesson 2 - <title>" counts an entry of a series; only "Lessons" / "Lesson learned" name a story's part
-    found = titles(tmp_path, "term plan.md", PLAN)
-    assert found == ["Lesson 1 - The bread oven that ran cold", "Lesson 2 - Two drivers, one bridge"]
+    got = story_titles(saved(tmp_path, "term plan.md", PLAN))
+    assert got == ["Lesson 1 - The bread oven that ran cold", "Lesson 2 - Two drivers, one bridge"]
 
 
 def _entry(uuid: str, text: str, tags: list[str]) -> dict[str, object]:
@@ -93,8 +93,8 @@ def test_journal_entries_are_named_by_the_heading_their_text_opens_with(tmp_path
             _entry("E3", "# swim\n\n2 km in the lake, cold.", ["sport"]),
         ],
     }
-    found = titles(tmp_path, "Journal.json", json.dumps(data, indent=2))
-    assert found == ["the walk-in fridge alarm", "the slow quote screen"]
+    got = story_titles(saved(tmp_path, "Journal.json", json.dumps(data, indent=2)))
+    assert got == ["the walk-in fridge alarm", "the slow quote screen"]
 
 
 def _record(n: int, day: str, nickname: str, felt: str, case: list[str]) -> str:
@@ -126,8 +126,8 @@ def test_a_form_repeated_per_story_is_named_by_its_banner_not_by_a_field_it_repe
             _record(2, "Thu 6 Mar", "", "the brief got loud again.", second),
         ]
     )
-    found = titles(tmp_path, "worry log.txt", text)
-    assert found == ["WORRY LOG 01 . Mon 3 Mar . the door", "WORRY LOG 02 . Thu 6 Mar"]
+    got = story_titles(saved(tmp_path, "worry log.txt", text))
+    assert got == ["WORRY LOG 01 . Mon 3 Mar . the door", "WORRY LOG 02 . Thu 6 Mar"]
 
 
 def test_a_log_field_names_the_block_indented_under_it(tmp_path: Path) -> None:
@@ -158,7 +158,7 @@ practised: pickers and the scanning order (a disagreement)
   picking errors fell by about a third in a month and the briefs went quiet again.
   next time: say the third first.
 """
-    assert titles(tmp_path, "swim log.txt", text) == [
+    assert story_titles(saved(tmp_path, "swim log.txt", text)) == [
         "the cold-store door (fixing a repeat problem)",
         "pickers and the scanning order (a disagreement)",
     ]
@@ -193,8 +193,8 @@ PRACTICE: every plan now has a "what would make this late" check a third of the 
 def test_a_form_in_capital_fields_holds_a_story_under_a_banner_with_a_version_in_it(tmp_path: Path) -> None:
     # The fields in capitals are a template's parts (three or more of them): a case told in them needs less
     # proof of a story. "Rota v2" is a name with a version, not a fact about the entry: the banner names it.
-    found = titles(tmp_path, "round reports.txt", ROUNDS)
-    assert found == ["ROUND 3 | Us v The Frozen Door | cup | lost 1-2", "ROUND 4 | Us v Rota v2 | league | lost 0-1"]
+    got = story_titles(saved(tmp_path, "round reports.txt", ROUNDS))
+    assert got == ["ROUND 3 | Us v The Frozen Door | cup | lost 1-2", "ROUND 4 | Us v Rota v2 | league | lost 0-1"]
 
 
 def _brief(name: str, rule: str) -> str:
@@ -220,7 +220,7 @@ def test_bold_fields_every_brief_repeats_are_parts_not_names(tmp_path: Path) -> 
     names = ["Depot v The Door [2024] 1", "Drivers v Facilities [2025] 2", "Re the Winter Rota [2025] 3"]
     remarks = ["", " (what I should have seen first)", ""]
     text = "# Case bundle\n\n" + "\n".join(_brief(n, r) for n, r in zip(names, remarks, strict=True))
-    assert [t for k, t in kinds_and_titles(tmp_path, "briefs.md", text) if k == "story"] == names
+    assert story_titles(saved(tmp_path, "briefs.md", text)) == names
 
 
 def test_a_situation_on_one_line_ending_in_a_placeholder_is_still_told() -> None:
@@ -235,4 +235,3 @@ def test_a_situation_on_one_line_ending_in_a_placeholder_is_still_told() -> None
     assert told_words(story) >= MIN_TOLD_WORDS
     asked = Story(id="s2", title="Stub", text="Result: ???", result="Result: how many audits passed?", source="x")
     assert told_words(asked) < MIN_TOLD_WORDS
-
