@@ -1,8 +1,9 @@
 """Stories read by the structure of the document they sit in, not by one rule per program: a series of numbered
 entries under a plan ("Lesson 2 - ..."), a journal app's entries whose text opens with its own heading, a form
 repeated once per story (its banner names the story; a field every block repeats is a part), a log's field that
-names the block indented under it, a form's fields in capitals or in bold, a version number inside a name, and a
-story whose situation is one long line closed by a placeholder.
+names the block indented under it, a form's fields in capitals or in bold, a version number inside a name, a
+story whose situation is one long line closed by a placeholder; and a cheat sheet of figures (no story), a currency
+sign opening a title, a sub-heading between two part headings (a part).
 
 Every document is a real file read through the real ingester; every word here was written for this test.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from knowledge.index_views import MIN_TOLD_WORDS, told_words
 from knowledge.models import Story
-from tests.ingested import saved, story_titles
+from tests.ingested import found, saved, story_titles
 
 PLAN = """# Term plan: interview stories
 
@@ -235,3 +236,63 @@ def test_a_situation_on_one_line_ending_in_a_placeholder_is_still_told() -> None
     assert told_words(story) >= MIN_TOLD_WORDS
     asked = Story(id="s2", title="Stub", text="Result: ???", result="Result: how many audits passed?", source="x")
     assert told_words(asked) < MIN_TOLD_WORDS
+
+
+CHEAT_SHEET = """FIGURES TO KEEP STRAIGHT
+
+oven rejects: 1 in 8 -> 1 in 60
+van late drops: 33% -> 5%
+audit findings: 4/yr -> 0/yr
+p90 quote time: 9s -> 2.5s
+cost per quote: 20p -> 7p
+pickers: 6 -> 11 in 5 mo, errors 9% -> 6%
+staff survey: -5 -> +20
+"""
+
+
+def test_a_cheat_sheet_of_figures_from_many_stories_is_not_a_story(tmp_path: Path) -> None:
+    # Each line is a key and its before -> after figures, each from a different case: no case is told.
+    assert story_titles(saved(tmp_path, "figures.txt", CHEAT_SHEET)) == []
+
+
+def test_a_currency_sign_opening_a_title_is_kept(tmp_path: Path) -> None:
+    # Leading symbols (emoji, arrows) are cleaned off a title; a currency sign before its figure is the figure's.
+    text = (
+        "# Stories\n\n## $18k a month back from the GPU bill\n\nOur inference bill had grown to $60k a month. I moved "
+        "the batch jobs to spot nodes and put a cache in front of the model. The bill fell by $18k a month within "
+        "six weeks and latency stayed flat.\n\n## 🚀 £40k of unused seats\n\nI went through our licences and found "
+        "300 seats nobody had opened in a year. I cancelled them and moved the team to the shared plan. We saved "
+        "£40k a year.\n"
+    )
+    assert story_titles(saved(tmp_path, "wins.md", text)) == [
+        "$18k a month back from the GPU bill",
+        "£40k of unused seats",
+    ]
+
+
+SUB_HEADED = """# Stories
+
+## The cold-store door
+
+### Situation
+The depot's cold-store door jammed most winter nights and two audits failed on its temperature log.
+
+### Why nobody owned it
+Facilities said it was the drivers, the drivers said it was the door.
+
+### Action
+I timed the door for a week, found the seal froze shut overnight, got a heated strip fitted and moved the first
+loading slot fifteen minutes later.
+
+### Result
+We passed the next three audits without a finding.
+"""
+
+
+def test_a_sub_heading_between_part_headings_is_a_part_of_the_story(tmp_path: Path) -> None:
+    # "### Why nobody owned it" between "### Situation" and "### Action" adds to the story told in those parts:
+    # it neither titles a story of its own nor takes the action and result away from the heading above.
+    (story,) = found(saved(tmp_path, "stories.md", SUB_HEADED))
+    assert story.title == "The cold-store door"
+    assert story.situation.startswith("The depot's cold-store door")
+    assert story.action.startswith("I timed the door") and story.result.startswith("We passed")

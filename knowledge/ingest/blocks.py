@@ -114,7 +114,9 @@ def is_prose(text: str) -> bool:
 
 
 _EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
-_LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(\[]+")
+# Symbols before a title's first word (emoji, bullets, arrows); a currency sign before a figure is the figure's own
+# ("$18k a month back"), and a minus sign too.
+_LEADING_SYMBOLS = re.compile(r"^(?:(?![$£€¥+-]\d)[^\w\"'“‘(\[])+")
 
 
 # Pandoc / Google Docs heading attributes: "Title {#anchor}", "Title {#id .class}" (never part of the title).
@@ -131,8 +133,17 @@ def clean_heading(title: str) -> str:
 def split_sections(blocks: list[Block], lines: list[str]) -> list[Section]:
     """Group blocks under headings; label headings ("### Result") are kept as body blocks."""
     sections = [Section(None)]
+    headings = [b for b in blocks if b.kind == "heading"]
+    labels = {id(b) for b in headings if _is_label_heading(b, lines)}
+    # a sub-heading between two part headings of its level ("### Situation", "### Why nobody owned it", "### Action")
+    # is one more part of the story told there, not a section that takes the parts after it away
+    labels |= {
+        id(b)
+        for before, b, after in zip(headings, headings[1:], headings[2:], strict=False)
+        if id(before) in labels and id(after) in labels and before.level == b.level == after.level
+    }
     for block in blocks:
-        if block.kind == "heading" and not _is_label_heading(block, lines):
+        if block.kind == "heading" and id(block) not in labels:
             sections.append(Section(block))
         else:
             sections[-1].blocks.append(block)

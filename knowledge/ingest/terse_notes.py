@@ -76,6 +76,8 @@ def terse_story(lines: list[str], title: str = "") -> bool:
         return False  # a to-do list, a wiki page's links
     if sum(x.count(" · ") + x.count(" / ") >= 2 for x in content) * 3 >= len(content):
         return False  # a bag of figures ("140 clinics · 2.3M pets · 38 people")
+    if sum(_figure_entry(x) for x in content) * 4 >= 3 * len(content):
+        return False  # a cheat sheet: each line a figure of its own, under its own key, from a different case
     if any(_DATE_RANGE.search(x) for x in content[:2]):
         return False  # a CV's job entry ("Aug 2019 – Feb 2022"): achievements of a job, each its own case
     if sum(bool(_FIELD.match(x)) for x in content) >= 2:
@@ -96,6 +98,20 @@ def terse_story(lines: list[str], title: str = "") -> bool:
         for x in said
     )
     return happened >= MIN_HAPPENED_LINES
+
+
+# "p95: 1.9s -> 1.1s", "hiring: 3 -> 14 in 9 mo": a key of a few words, then a change told in figures alone.
+_FIGURE_ENTRY = re.compile(r"^(?P<key>[^\W\d_][^:]{0,39}):\s*(?P<value>.*\d.*)$")
+_SIGNED_CHANGE = re.compile(r"\d[^\n]{0,40}?(?:->|→|=>|⇒|\bto\b)\s*[~≈$€£+-]?\s*\.?\d")  # "-10 -> +25" too
+_ENTRY_WORDS = 4  # words of letters in a figure entry's value besides its figures ("in 9 mo, accept")
+
+
+def _figure_entry(line: str) -> bool:
+    """A line that is a key and the before -> after figures under it, with a word or so around them."""
+    entry = _FIGURE_ENTRY.match(line)
+    if entry is None or not _SIGNED_CHANGE.search(entry["value"]):
+        return False
+    return len(re.findall(r"(?<![\w.])[^\W\d_]{2,}(?![\w%])", entry["value"])) <= _ENTRY_WORDS
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|me|us)\b")
