@@ -71,15 +71,15 @@ FRIDGE = (
     "team. The next failure, in August, was caught in eleven minutes and we lost nothing."
 )
 QUOTES = (
-    "# the slow quote screen\n\nThe quote screen our window fitters use: a fitter photographs the old frame and the "
-    "wall, the assistant drafts a replacement quote. First version: nine seconds to answer, fitters standing in a "
-    "customer's hall watching it think, and about 20p a quote once usage grew.\n\nWhat I did, best payoff first:\n"
-    "\\- timed each step first. most of it was one large call doing three jobs at once.\n"
-    "\\- split it: a small model reads the photos, the large one only writes the quote.\n"
-    "\\- streamed the text so the fitter sees the first line after a second.\n"
-    "\\- cached the frame prices, the same 200 frames every week.\n"
-    "\\- trimmed the prompt from 5k tokens to under 2k, mostly examples nobody had read in a year.\n\n"
-    "Nine seconds to two and a half, 20p to 7p a quote, and two fitters checked 100 old quotes: no worse."
+    "# the slow booking page\n\nThe booking page for our cookery classes took eight seconds to open on a phone, "
+    "and a third of the people who tapped a class left before it did. Most of our bookings start on a phone, so "
+    "the page was costing us classes every week.\n\nSteps, best payoff first:\n"
+    "\\- profiled the page on a cheap phone. most of the wait was one script loading every class photo.\n"
+    "\\- moved the photos behind a tap, small previews only at first.\n"
+    "\\- cached the timetable, which changes twice a week.\n"
+    "\\- removed two tracking scripts nobody had looked at in a year.\n"
+    "\\- rewrote the date picker without the large library it pulled in.\n\n"
+    "Eight seconds to under two, and bookings made on phones rose by a quarter within a month."
 )
 
 
@@ -95,7 +95,7 @@ def test_journal_entries_are_named_by_the_heading_their_text_opens_with(tmp_path
         ],
     }
     got = story_titles(saved(tmp_path, "Journal.json", json.dumps(data, indent=2)))
-    assert got == ["the walk-in fridge alarm", "the slow quote screen"]
+    assert got == ["the walk-in fridge alarm", "the slow booking page"]
 
 
 def _record(n: int, day: str, nickname: str, felt: str, case: list[str]) -> str:
@@ -165,37 +165,40 @@ practised: pickers and the scanning order (a disagreement)
     ]
 
 
-ROUNDS = """ROUND REPORTS - interview stories
+ROUNDS = """INNINGS NOTES - interview stories
 
 ======================================
-ROUND 3 | Us v The Frozen Door | cup | lost 1-2
+INNINGS 3 | Us v The Frozen Door | cup | lost by 2 runs
 ======================================
-OPENING: winter, the depot's cold-store door jammed most nights and the temperature log failed two audits.
-FIRST HALF: drivers blamed the door, facilities blamed the drivers. I timed the door for a week myself.
-TEAM TALK: the seal froze shut overnight; nobody had looked at it.
-SECOND HALF: a heated strip fitted, first loading slot moved fifteen minutes later, door added to checks.
-RESULT ON THE DAY: one more audit failed before the strip came, so a loss on paper. We passed the next three.
-STAR PLAYER: the night driver who kept the notes.
-PRACTICE: measure before blaming anyone.
+TOSS: winter, the depot's cold-store door jammed most nights and the temperature log failed two audits.
+EARLY OVERS: drivers blamed the door, facilities blamed the drivers. I timed the door for a week myself.
+DRINKS BREAK: the seal froze shut overnight; nobody had looked at it.
+LATE OVERS: a heated strip fitted, first loading slot moved fifteen minutes later, door added to checks.
+CLOSE OF PLAY: one more audit failed before the strip came, so a loss on paper. We passed the next three.
+BEST BOWLER: the night driver who kept the notes.
+NETS: measure before blaming anyone.
 
 ======================================
-ROUND 4 | Us v Rota v2 | league | lost 0-1
+INNINGS 4 | Us v Rota v2 | league | won by 4 wickets
 ======================================
-OPENING: the new picking rota, promised to the depot manager for the spring rush.
-FIRST HALF: week 3 we found half the pickers had no scanner login. I heard it in a stand-up as "a bit tight".
-TEAM TALK: week 5 I sat down with the two leads and the numbers; it was four weeks late.
-SECOND HALF: they chose the old rota for the rush. We cut the new one to the two aisles that had logins.
-RESULT ON THE DAY: the new rota landed four weeks late; the rush itself went fine on the old one.
-STAR PLAYER: -
-PRACTICE: every plan now has a "what would make this late" check a third of the way in.
+TOSS: two of our five pickers worked nights only and the old rota gave them every bank holiday too.
+EARLY OVERS: I asked each picker which three shifts they would swap away and put the answers on one sheet.
+DRINKS BREAK: the clash was narrower than it looked: two shifts a month, both on Sundays.
+LATE OVERS: we traded those two Sundays for weekday lates and I kept the sheet open for swaps.
+CLOSE OF PLAY: sick days fell from eleven to four in the next quarter and nobody asked to leave the team.
+BEST BOWLER: Amrit, who suggested the swap sheet.
+NETS: ask what people would give up before drawing anything.
 """
 
 
 def test_a_form_in_capital_fields_holds_a_story_under_a_banner_with_a_version_in_it(tmp_path: Path) -> None:
     # The fields in capitals are a template's parts (three or more of them): a case told in them needs less
     # proof of a story. "Rota v2" is a name with a version, not a fact about the entry: the banner names it.
-    got = story_titles(saved(tmp_path, "round reports.txt", ROUNDS))
-    assert got == ["ROUND 3 | Us v The Frozen Door | cup | lost 1-2", "ROUND 4 | Us v Rota v2 | league | lost 0-1"]
+    got = story_titles(saved(tmp_path, "innings notes.txt", ROUNDS))
+    assert got == [
+        "INNINGS 3 | Us v The Frozen Door | cup | lost by 2 runs",
+        "INNINGS 4 | Us v Rota v2 | league | won by 4 wickets",
+    ]
 
 
 def _brief(name: str, rule: str) -> str:
@@ -219,7 +222,7 @@ def test_bold_fields_every_brief_repeats_are_parts_not_names(tmp_path: Path) -> 
     # "**Rule** (what I missed then) — <a long line>" reads like a bold name with a remark, but every brief of
     # the bundle opens lines with the same bold fields: the heading above names the story.
     names = ["Depot v The Door [2024] 1", "Drivers v Facilities [2025] 2", "Re the Winter Rota [2025] 3"]
-    remarks = ["", " (what I should have seen first)", ""]
+    remarks = ["", " (the one I missed)", ""]
     text = "# Case bundle\n\n" + "\n".join(_brief(n, r) for n, r in zip(names, remarks, strict=True))
     assert story_titles(saved(tmp_path, "briefs.md", text)) == names
 
@@ -228,7 +231,7 @@ def test_a_situation_on_one_line_ending_in_a_placeholder_is_still_told() -> None
     # A card whose whole setting was read as one line that ends on "[check: one or two?]" tells its case: only a
     # short label line that asks ("Result: ???") says nothing.
     situation = (
-        "Serves: a two-minute story · Source: the depot, 2024 Setting: the cold-store door jammed every "
+        "Portions: one short story · From: the depot, 2024 Setting: the cold-store door jammed every "
         "winter night, two audits failed on its log and I timed the door for a week, found the seal "
         "froze and got a heated strip fitted [check: one audit or two?]"
     )

@@ -47,7 +47,7 @@ _FIELD_WORDS = 4  # words of letters beside a figure in a field of facts ("Rev 3
 
 
 def _figure_field(field: str) -> bool:
-    # a figure stands apart from letters: "v2" in "Us v Forecast v2" is part of a name, not a fact about it
+    # a figure stands apart from letters: "v2" in "Us v Rota v2" is part of a name, not a fact about it
     figure = re.search(r"(?<![^\W\d_])\d", field) or (" " not in field and re.search(r"\d", field))  # or "v2" alone
     return bool(figure) and len(re.findall(r"[^\W\d_]{2,}", field)) <= _FIELD_WORDS
 

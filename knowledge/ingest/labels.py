@@ -136,7 +136,7 @@ def canonical(name: str) -> str | None:
         return _CANON[key]
     if key.endswith(" answer") or re.fullmatch(r"a\d{1,3}", key):  # "Director Answer", "A1"
         return "answer"
-    # "Lessons from the launch" is a part; "Lesson 3 - the same book twice" is an entry's counter and its title
+    # "Lessons from the launch" is a part; "Lesson 3 - two drivers, one bridge" is an entry's counter and its title
     if key.startswith(("trade-off", "tradeoff", "lesson")) and not _COUNTED.match(key):
         return "extra"
     if _COMBINED.fullmatch(key):  # "Situation & Task", "S/T": the opening of the story

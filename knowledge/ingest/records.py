@@ -63,7 +63,7 @@ def record_of(pairs: Iterable[tuple[str, str]]) -> Record | None:
         if short and any(len(plain(t)) >= LONG for _, t in fields):
             titles = short[:1]
             fields = [f for f in fields if f not in titles]
-    if not titles:  # a journal app's entry: its text opens with its own Markdown heading ("# the van notes thing")
+    if not titles:  # a journal app's entry: its text opens with its own Markdown heading ("# the cold-store door")
         titles, fields = _headed_body(fields)
     parts = sum(1 for name, _ in fields if _part(name))
     if not titles or not (parts >= 2 or any(len(plain(t)) >= LONG for _, t in fields)):

@@ -104,7 +104,7 @@ _DATED = re.compile(
 _RUN_IN_FIELD = re.compile(
     r"^\s{0,3}(?:\*\*|__)(?P<key>[A-Za-z][\w ’'/()&-]{1,30}?)\s*[.:]?(?:\*\*|__)\s*[.:—–-]?\s+\S"
 )
-# The same written in capitals without markup, as a paper form's fields are typed up ("FIRST HALF: ...").
+# The same written in capitals without markup, as a paper form's fields are typed up ("WHAT HAPPENED NEXT: ...").
 _CAPS_FIELD = re.compile(r"^\s{0,3}(?P<key>[A-Z][A-Z0-9 ’'/()&%-]{1,30}?)\s*:\s+\S")
 _FIELDS = 3  # distinct field labels that make a section a filled-in template, whatever the labels say
 

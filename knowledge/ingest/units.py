@@ -151,11 +151,11 @@ def _title(line: str) -> str | None:
     return text
 
 
-_KEYED = re.compile(r"^(?P<key>[^\W\d_][\w'-]{0,20}):\s+(?P<value>\S.*)$")  # "rehearsed: the salmon week"
+_KEYED = re.compile(r"^(?P<key>[^\W\d_][\w'-]{0,20}):\s+(?P<value>\S.*)$")  # "practised: the frozen door"
 
 
 def _field_over_block(lines: list[str], i: int) -> str | None:
-    """The value of a one-word field that names the block indented under it ("rehearsed: the salmon week (bug)"
+    """The value of a one-word field that names the block indented under it ("practised: the frozen door (a repeat)"
     over the case told, indented, in some 50 words): a log's or a form's entry names its story in a field."""
     keyed = _KEYED.match(lines[i].strip())
     if keyed is None or (_indent(lines[i]) > 0 and not _LIST.match(lines[i])):
@@ -287,8 +287,8 @@ _FORM_FIELD_USES = 3  # a bold run-in name written this often in one document is
 
 
 def _form_fields(lines: list[str], code: set[int]) -> frozenset[str]:
-    """Bold run-in names that open lines again and again ("**Rule** — ...", "**Facts** — ..." in every brief of a
-    bundle): the fields of the form its stories are written in, never a story's name."""
+    """Bold run-in names that open lines again and again ("**Ruling** — ...", "**Background** — ..." in every
+    case of a bundle): the fields of the form its stories are written in, never a story's name."""
     seen: dict[str, int] = {}
     for i, x in enumerate(lines):
         lead = _BOLD_LEAD.match(x) if i not in code else None
@@ -304,8 +304,8 @@ def _line_title(lines: list[str], i: int) -> str | None:
 
 
 def _without_recurring(titles: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
-    """Titles without those that recur in every block of a repeated form (a banner, then "EVIDENCE AGAINST:", the
-    next banner, "EVIDENCE AGAINST:" again): a line that comes back between other titles is one of the form's
+    """Titles without those that recur in every block of a repeated form (a banner, then "THE OTHER SIDE:", the
+    next banner, "THE OTHER SIDE:" again): a line that comes back between other titles is one of the form's
     parts, and the block's own title above it names the story: a title found only once lies between two of its
     uses. Titles written twice over (a note's plain and HTML copies: every title comes back) stay titles."""
     keys = [part_key(title) for _, title, _ in titles]
