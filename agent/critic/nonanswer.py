@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agent.critic.text import (
     STOPWORDS,
@@ -182,12 +183,15 @@ def _story_like(text: str) -> bool:
 
 def _overlap(question: str, answer: str) -> int:
     """Answer words sharing a root with a question word ("class" ~ "classification", "cache" ~ "caching")."""
+    return len(_roots(question) & _roots(answer))
 
-    def roots(text: str) -> set[str]:
-        parts = (p for w in words(text) for p in w.split("-"))
-        return {stem(p)[:4] for p in parts if len(p) > 2 and p not in STOPWORDS}
 
-    return len(roots(question) & roots(answer))
+@lru_cache(maxsize=256)
+def _roots(text: str) -> frozenset[str]:
+    """Four-letter stems of the words of `text` (hyphenated parts apart); kept: a question's recur every turn, and
+    _overlap and _topical_overlap read the same answer's."""
+    parts = (p for w in words(text) for p in w.split("-"))
+    return frozenset(stem(p)[:4] for p in parts if len(p) > 2 and p not in STOPWORDS)
 
 
 # Everyday verbs and nouns a question and an unrelated story can share without being about the same thing.
@@ -213,12 +217,7 @@ _WORK = re.compile(
 
 def _topical_overlap(question: str, answer: str) -> int:
     """Shared roots that are not everyday words: what makes an answer about the same subject."""
-
-    def roots(text: str) -> set[str]:
-        parts = (p for w in words(text) for p in w.split("-"))
-        return {stem(p)[:4] for p in parts if len(p) > 2 and p not in STOPWORDS}
-
-    return len((roots(question) & roots(answer)) - _GENERIC_ROOTS)
+    return len((_roots(question) & _roots(answer)) - _GENERIC_ROOTS)
 
 
 def _english(text: str) -> bool:

@@ -15,10 +15,12 @@ evals/critic_dev2 (python -m evals.calibrate reports signal precision and recall
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -26,13 +28,17 @@ from agent.critic.text import STOPWORDS, word_set, words
 
 PARAPHRASE = 0.36  # weighted mean closeness at which a sentence says what a signal asks for
 RANK = 3  # ... when the signal is among this many of the pack's signals the sentence scores highest on
-BLOCK = 2  # answer words per matrix product (scores says why)
+BLOCK = 2  # answer words per matrix product (_closeness says why)
+COLUMNS = 8192  # answer words' closeness columns kept (~2 KB each for a pack of ~500 signal words); then start over
 MIN_LETTERS = 3  # shorter words ("ml", "ci") are matched by the sentence vectors, not here
 # How a signal is phrased ("Names ... such as ..."), not what it asks for.
 _PHRASING = word_set("names name gives give says say states state describes describe explains explain example such "
                      "concrete clear specific")  # fmt: skip
 
 WordVectors = Callable[[list[str]], "np.ndarray | None"]  # unit vectors for single words (semantic.Semantic.words)
+# (word vectors, pack vocabulary) -> (word, last odd word) -> its closeness column (_closeness)
+_COLUMNS: dict[tuple[Any, tuple[str, ...]], dict[tuple[str, bool], np.ndarray]] = {}
+_LOCK = threading.Lock()
 
 
 def content_words(text: str) -> list[str]:
@@ -88,18 +94,50 @@ def scores(pool: tuple[str, ...], sentences: Sequence[str], vectors: WordVectors
     said = list(dict.fromkeys(w for bag in bags for w in bag))
     if not pack.vocabulary or not said:
         return np.zeros((len(sentences), len(pool)), dtype=np.float32)
-    signal_vecs, said_vecs = vectors(list(pack.vocabulary)), vectors(said)
-    if signal_vecs is None or said_vecs is None:
+    sims = _closeness(pack.vocabulary, said, vectors)
+    if sims is None:
         return None
-    # (vocabulary, said), a few of the answer's words at a time: one large product is handed to every BLAS thread,
-    # which on a busy two-core machine waits on the other processes (10-20 ms instead of ~1 ms).
-    sims = np.concatenate([signal_vecs @ said_vecs[i : i + BLOCK].T for i in range(0, len(said), BLOCK)], axis=1)
     column = {w: i for i, w in enumerate(said)}
     best = np.zeros((len(sentences), len(pack.vocabulary)), dtype=np.float32)
     for row, bag in enumerate(bags):
         if bag:
             best[row] = sims[:, [column[w] for w in bag]].max(axis=1)
     return best @ pack.weights.T
+
+
+def _closeness(vocabulary: tuple[str, ...], said: list[str], vectors: WordVectors) -> np.ndarray | None:
+    """(vocabulary, said) cosine of each signal word with each answer word; None without word vectors.
+
+    A column depends on its word alone, so it is kept (COLUMNS per process): most of an answer's words were said in
+    earlier answers. It is computed as it always was, BLOCK answer words per matrix product (one large product is
+    handed to every BLAS thread, which on a busy two-core machine waits on the other processes: 10-20 ms instead of
+    ~1 ms): a word in a pair by a product of two columns, the odd last word by a product of one, each keyed apart, so
+    every value is bit for bit the value of one product over the answer's words (a BLAS may sum one column
+    differently from two)."""
+    table = vectors(list(vocabulary))
+    if table is None:
+        return None
+    paired = len(said) - len(said) % BLOCK
+    keys = [(w, i >= paired) for i, w in enumerate(said)]
+    key = (vectors, vocabulary)
+    with _LOCK:
+        kept = _COLUMNS.get(key)
+        found = {k: c for k in keys if kept is not None and (c := kept.get(k)) is not None}
+    missing = [k for k in dict.fromkeys(keys) if k not in found]
+    if missing:
+        said_vecs = vectors([w for w, _ in missing])
+        if said_vecs is None:
+            return None
+        for (word, alone), vec in zip(missing, said_vecs, strict=True):
+            # the word with itself as the product's other column: its own column is the same as beside any other
+            found[word, alone] = table @ vec[None, :].T if alone else (table @ np.stack([vec] * BLOCK).T)[:, :1]
+        with _LOCK:
+            kept = _COLUMNS.setdefault(key, {})
+            if sum(len(c) for c in _COLUMNS.values()) + len(missing) > COLUMNS:
+                _COLUMNS.clear()
+                kept = _COLUMNS[key] = {}
+            kept.update((k, found[k]) for k in missing)
+    return np.concatenate([found[k] for k in keys], axis=1)
 
 
 def shown_by(table: np.ndarray, k: int) -> int | None:
