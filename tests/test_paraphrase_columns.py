@@ -8,6 +8,7 @@ Every answer here is written for this file.
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from agent.critic import paraphrase
 from agent.critic.semantic import semantic
@@ -53,7 +54,7 @@ def test_scores_are_the_same_with_and_without_kept_columns() -> None:
     assert np.array_equal(cold, warm)
 
 
-def test_the_kept_columns_start_over_past_their_cap(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_kept_columns_start_over_past_their_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     pack = shared_role("director")
     vocabulary = paraphrase._pack(tuple(s for q in pack.questions for s in q.signals)).vocabulary
     monkeypatch.setattr(paraphrase, "COLUMNS", 4)
