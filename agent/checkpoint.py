@@ -19,6 +19,7 @@ from typing import Any
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from agent import session_lock
+from agent.registry_peek import SqliteReads
 from agent.storage import StorageError, private_if_empty, storage_error
 from agent.store import SessionRow, now_iso
 from knowledge.paths import data_dir
@@ -127,7 +128,7 @@ def db_path(saver: SqliteSaver) -> Path:
     return Path(row[2]) if row and row[2] else sessions_path()
 
 
-class SqliteStore:
+class SqliteStore(SqliteReads):
     """agent.store.SessionStore on a SqliteSaver's connection (shares its lock)."""
 
     def __init__(self, saver: SqliteSaver, owns: bool = False) -> None:
@@ -164,25 +165,6 @@ class SqliteStore:
              time.time_ns()),
         )  # fmt: skip
 
-    def load(self, thread_id: str | None = None) -> tuple[str, dict[str, Any], str] | None:
-        query = "SELECT thread_id, context, status FROM interview_sessions "
-        if thread_id:
-            rows = self._read(query + "WHERE thread_id = ?", (thread_id,))
-        else:
-            rows = self._read(query + "WHERE status = 'active' AND moves != 0 ORDER BY used DESC, rowid DESC LIMIT 1")
-        if not rows:
-            return None
-        return str(rows[0][0]), json.loads(rows[0][1]), str(rows[0][2])
-
-    def listing(self, limit: int = 20) -> list[SessionRow]:
-        keys = ("thread_id", "role", "status", "created_at", "updated_at", "moves")
-        rows = self._read(
-            f"SELECT {', '.join(keys)} FROM interview_sessions WHERE NOT (status = 'active' AND moves = 0) "
-            "ORDER BY updated_at DESC, used DESC, rowid DESC LIMIT ?",
-            (limit,),
-        )
-        return [dict(zip(keys, row, strict=True)) for row in rows]
-
     def record_move(self, thread_id: str, seq: int, move: dict[str, str]) -> None:
         try:
             with self.saver.lock:
@@ -203,10 +185,6 @@ class SqliteStore:
         except sqlite3.DatabaseError as exc:
             self.saver.conn.rollback()
             raise storage_error(exc, self.path) or exc from None
-
-    def moves(self, thread_id: str) -> list[dict[str, str]]:
-        rows = self._read("SELECT kind, text FROM interview_moves WHERE thread_id = ? ORDER BY seq", (thread_id,))
-        return [{"kind": str(kind), "text": str(text)} for kind, text in rows]
 
     def delete(self, thread_id: str) -> None:
         self._write("DELETE FROM interview_moves WHERE thread_id = ?", (thread_id,))

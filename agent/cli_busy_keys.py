@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from agent import answer_journal
+from agent.backend import is_postgres
 from agent.cli_unread import as_text, submit_at
 
 SAVE_EVERY = 0.5  # s between two draft writes while keys keep coming (a write is an fsync'd rename)
@@ -123,21 +124,15 @@ class TypedKeeper:
 def journal_resumed_answer(thread_id: str, answer: str) -> int | None:
     """An answer (or /skip, /end) submitted with Esc Enter at a resume's "you can start typing" before the session
     opened: kept in the answer journal as the session's next move, graded on resume as an answer submitted while a
-    new session got ready is (sweep32 S9). Only for an unfinished session of the local SQLite database, whose move
-    count says the move's number; that number once kept, else None."""
+    new session got ready is (sweep32 S9). Only for an unfinished session whose registry can be read before it opens
+    (the SQLite file, a PostgreSQL server: agent.registry_peek), whose move count says the move's number; that
+    number once kept, else None."""
     from agent.cli_early import early_move
-    from agent.cli_preflight import backend_is_sqlite, sqlite_database
-    from agent.storage import read_one
+    from agent.registry_peek import unfinished_moves
 
     move = early_move(answer)
-    if move is None or not backend_is_sqlite():  # read without the session store's modules (a second's import)
+    if move is None or (stored := unfinished_moves(thread_id)) is None:
         return None
-    database = sqlite_database()
-    row = read_one(database, "SELECT status FROM interview_sessions WHERE thread_id = ?", (thread_id,))
-    count = read_one(database, "SELECT COUNT(*) FROM interview_moves WHERE thread_id = ?", (thread_id,))
-    if row is None or row[0] != "active" or count is None:
-        return None
-    stored = int(count[0])
     entry = answer_journal.load(thread_id)
     seq = stored + (len(entry.missing_from(stored)) if entry is not None else 0)  # after moves kept there already
     try:
@@ -158,9 +153,17 @@ def terminal_fd() -> int | None:
 
 def preload() -> Any:
     """The modules the keeper writes with, imported on the main thread before the reader starts (a daemon thread
-    frozen at exit inside an import aborts the process)."""
+    frozen at exit inside an import aborts the process): on PostgreSQL its driver too."""
     import agent.cli_early
-    import agent.cli_preflight
-    import agent.storage
+    import agent.registry_peek
+    import agent.resume_pick
 
-    return agent.cli_early, agent.cli_preflight, agent.storage
+    modules: tuple[Any, ...] = (agent.cli_early, agent.registry_peek, agent.resume_pick)
+    if is_postgres(os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()):
+        with contextlib.suppress(ImportError):  # not installed: refused before any keys are read
+            import psycopg
+
+            import agent.store_postgres
+
+            modules += (psycopg, agent.store_postgres)
+    return modules

@@ -138,7 +138,7 @@ def _drafts(store: Any) -> list[dict[str, Any]]:
     """Sessions stopped at question 1 with nothing answered and a draft kept (the registry hides unanswered
     sessions): `--resume` opens the question with the draft in the prompt."""
     from agent import answer_journal
-    from agent.recovery import draft_sessions
+    from agent.resume_pick import draft_sessions
 
     rows = []
     for thread_id in draft_sessions(store):

@@ -257,27 +257,6 @@ def sqlite_database() -> Path:
     return sqlite_file(url) if url else data_dir() / "sessions.sqlite"
 
 
-def bare_resume_target() -> str | None:
-    """The session a `--resume` without an id picks, when the registry alone says it (the latest unfinished one
-    with answers, read without opening the session store), else None. None too when a stopped session's journal or
-    a kept draft could be picked first: the resume itself decides then."""
-    from agent import answer_journal
-    from agent.cli_pending import waiting_sessions
-    from agent.storage import read_one
-
-    if not backend_is_sqlite() or waiting_sessions() or answer_journal.drafts():
-        return None
-    database = sqlite_database()
-    if not database.is_file():
-        return None
-    row = read_one(  # None too when damaged or not ours: the checks after this one name it
-        database,
-        "SELECT thread_id FROM interview_sessions WHERE status = 'active' AND moves != 0 "
-        "ORDER BY used DESC, rowid DESC LIMIT 1",
-    )
-    return str(row[0]) if row else None
-
-
 def emptied_database() -> str | None:
     """The one-line problem when the tool's own session database is a 0-byte file while the history folder holds
     saved sessions: emptied outside the tool (a crash, a sync tool, a bad copy). SQLite would read it as a new,

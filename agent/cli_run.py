@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +20,11 @@ from agent.cli_render import Renderer, resume_command
 from agent.context import Context
 from agent.driver import InterviewDriver, SessionExistsError, SessionNotFoundError
 from agent.memory_report import keep_answers
-from agent.recovery import draft_sessions, restore_journal, waiting_session
+from agent.recovery import restore_journal
 from agent.report_repair import finish_stopped
+from agent.resume_pick import RECENT_IDS, picked
 from agent.session_lock import SessionLockedError
 from agent.storage import StorageError, move_aside, readonly_message
-
-RECENT_IDS = 5  # ids listed when --resume names an unknown session
 
 
 class ResumeError(LookupError):
@@ -62,7 +60,7 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
     # a bare --resume picks first a session whose answer the answer journal keeps but the database lacks (stopped
     # while the session got ready, or a lost -wal file), then one kept for a draft: read-only folders too, so the
     # candidate is told which session waits and that the folder must be writable, not that none does
-    session_id = session_id or waiting_session(backend.store) or _newest_draft(backend.store)
+    session_id = session_id or picked(backend.store)
     if session_id and not backend.readonly:  # that journal's answer is put back first
         try:
             backend.store.hold(session_id)  # never under a process still running it
@@ -134,28 +132,10 @@ def _journal_only_on_readonly(session_id: str) -> None:
     if db is None:
         return
     empty = MemoryStore()
-    waiting = session_id or waiting_session(empty) or _newest_draft(empty)
+    waiting = session_id or picked(empty)
     if waiting and answer_journal.load(waiting) is not None:
         raise ResumeError(f"session {waiting} waits in {db.parent}, which is read-only: once it is writable again, "
                           f"resume it with: {resume_command(waiting)}")  # fmt: skip
-
-
-def _newest_draft(store: Any) -> str:
-    """For a bare --resume: the newest session kept only for a draft typed at question 1, when it was stopped after
-    the latest unfinished session with answers was last used; else "" (that session is resumed)."""
-    drafts = draft_sessions(store)
-    if not drafts:
-        return ""
-    latest = store.load(None)
-    if latest is None:
-        return drafts[0]
-    used = next((str(s["updated_at"]) for s in store.listing(RECENT_IDS * 4) if s["thread_id"] == latest[0]), "")
-    entry = answer_journal.load(drafts[0])
-    try:
-        stopped = datetime.fromtimestamp(entry.path.stat().st_mtime, UTC) if entry and entry.path else None
-        return drafts[0] if stopped is not None and (not used or stopped > datetime.fromisoformat(used)) else ""
-    except (OSError, ValueError, TypeError):
-        return ""
 
 
 def saved_hint(

@@ -45,8 +45,9 @@ from agent.nodes.critique import warm_up
 from agent.nodes.plan import load_pack
 from agent.nodes.retrieve import open_index, prefetch_stories, search_stories, story_index
 from agent.planning import load_recent, record_session
-from agent.recovery import catch_up, draft_sessions, moves_in, settle_journal
+from agent.recovery import catch_up, moves_in, settle_journal
 from agent.report import report_paths, write_report
+from agent.resume_pick import draft_sessions
 from agent.state import TurnRecord
 from agent.storage import StorageError, storage_error
 

@@ -99,30 +99,6 @@ def restore_journal(store: SessionStore, thread_id: str) -> list[str]:
     return [*damaged, recovered_line([m for _, m in missing])]
 
 
-def waiting_session(store: SessionStore) -> str | None:
-    """The newest session whose journal file holds moves its database lacks (for a `--resume` without an id)."""
-    from agent import answer_journal
-
-    for entry in answer_journal.waiting():
-        if entry.missing_from(len(store.moves(entry.thread_id))):
-            return entry.thread_id
-    return None
-
-
-def draft_sessions(store: SessionStore) -> list[str]:
-    """Unfinished sessions with nothing answered that the answer journal keeps a draft for, newest first (stopped
-    at question 1 with an answer typed but not submitted): resumable, listed, never pruned as empty."""
-    from agent import answer_journal
-
-    found = []
-    for entry in answer_journal.drafts():
-        row = store.load(entry.thread_id)
-        unfinished = (row is None and bool(entry.context)) or (row is not None and row[2] == "active")
-        if unfinished and not store.moves(entry.thread_id):
-            found.append(entry.thread_id)
-    return found
-
-
 def settle_journal(store: SessionStore, wal_journal: bool, thread_id: str, moves: int) -> None:
     """A safe point: the moves the database holds leave the answer journal (agent.answer_journal).
 

@@ -78,7 +78,6 @@ from agent.cli_input import (
 from agent.cli_loop import InterviewLoop
 from agent.cli_pending import waiting_answers
 from agent.cli_preflight import (
-    bare_resume_target,
     blocked_folder,
     check_journal_folder,
     check_session_header,
@@ -93,6 +92,7 @@ from agent.cli_preflight import (
 )
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
+from agent.registry_peek import bare_resume_target
 from agent.storage import StorageError
 from knowledge.paths import DataDirError, data_dir, data_dir_path, name_data_dir_setting, private_umask
 
@@ -618,12 +618,12 @@ def _keep_typed_at_resume(source: AnswerSource, session_id: str | None, render: 
 
 def _typed_keeper(session_id: str | None) -> Any:
     """What keeps the keys typed while a resume gets ready on disk (the session's draft, an answer submitted there
-    its next move): only for a session named before it opens, in a local SQLite database; else None (a stop shows
-    the keys to copy)."""
+    its next move): only for a session named before it opens, on a backend that outlives the process; else None (a
+    stop shows the keys to copy)."""
+    from agent.backend import memory_only
     from agent.cli_busy_keys import TypedKeeper
-    from agent.cli_preflight import backend_is_sqlite
 
-    if not session_id or not backend_is_sqlite():
+    if not session_id or memory_only():
         return None
     try:
         return TypedKeeper(session_id, answers=True)
@@ -632,16 +632,13 @@ def _typed_keeper(session_id: str | None) -> Any:
 
 
 def _known_session(thread_id: str) -> bool:
-    """The session is in the answer journal or the local SQLite session database (one read-only query)."""
-    from agent.backend import checkpointer_url, is_sqlite, memory_only, sqlite_file
-    from agent.storage import read_one
+    """The session is in the answer journal or the registry of a backend that outlives the process."""
+    from agent.backend import memory_only
+    from agent.registry_peek import known
 
-    url = checkpointer_url()
-    if memory_only(url) or answer_journal.load(thread_id) is not None:
-        return not memory_only(url)
-    if not is_sqlite(url):
+    if memory_only():
         return False
-    return read_one(sqlite_file(url), "SELECT 1 FROM interview_sessions WHERE thread_id = ?", (thread_id,)) is not None
+    return answer_journal.load(thread_id) is not None or known(thread_id)
 
 
 def _kept_as_it_was(opts: Options) -> str:

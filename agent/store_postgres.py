@@ -57,10 +57,12 @@ def _holder_dead(holder: str) -> bool:
 class PostgresStore:
     """agent.store.SessionStore on a psycopg ConnectionPool (autocommit connections)."""
 
-    def __init__(self, pool: Any, owns: bool = False) -> None:
+    def __init__(self, pool: Any, owns: bool = False, schema: bool = True) -> None:
         self.pool = pool
         self._owns = owns
         self._wanted: set[str] = set()  # sessions held before their row exists
+        if not schema:  # only read (agent.registry_peek): a database without the tables is one that holds none
+            return
         with pool.connection() as conn:
             for statement in _SCHEMA:
                 conn.execute(statement)
@@ -261,3 +263,16 @@ def store_for_saver(saver: Any) -> PostgresStore:
         pool = saver.conn if hasattr(saver.conn, "getconn") else _OneConnection(saver.conn)
         store = _STORES[id(saver)] = PostgresStore(pool)
     return store
+
+
+@contextmanager
+def registry_reader(url: str, timeout: int = 3) -> Iterator[PostgresStore]:
+    """The registry on one short connection, for reading before the session store opens (agent.registry_peek):
+    no tables made, no pool; a server that does not answer within `timeout` seconds raises psycopg's error."""
+    import psycopg
+
+    conn = psycopg.connect(url, autocommit=True, connect_timeout=timeout)
+    try:
+        yield PostgresStore(_OneConnection(conn), schema=False)
+    finally:
+        conn.close()

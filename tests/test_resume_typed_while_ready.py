@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.slow_hook import slow_call, slow_import
-from tests.test_persistence import FAST, run, scripted, session_id
+from tests.test_persistence import FAST, answers_in_transcript, run, scripted, session_id
 from tests.test_session_tty import PATIENCE, REPO, Terminal
 
 TYPED = "I cut incidents by 40% myself with canary deploys"
@@ -37,9 +37,7 @@ def _stopped_resume(tmp_path: Path, args: list[str], moment: str, sig: signal.Si
         time.sleep(0.5)  # the keys are in the terminal's input queue (no prompt reads them yet)
         term.proc.send_signal(sig)
         term.proc.wait(timeout=PATIENCE)
-        while term._read():
-            pass
-        return " ".join(term.text().split())
+        return term.said()
     finally:
         term.close()
 
@@ -94,9 +92,7 @@ def test_keys_typed_while_a_bare_resume_got_ready_are_kept_with_the_session_it_r
         time.sleep(0.5)  # the keys are in the terminal's input queue (no prompt reads them yet)
         term.proc.send_signal(sig)
         term.proc.wait(timeout=PATIENCE)
-        while term._read():
-            pass
-        said = " ".join(term.text().split())
+        said = term.said()
         after = term.text()[term.text().index("What you typed"):]
     finally:
         term.close()
@@ -111,11 +107,12 @@ def test_keys_typed_while_a_bare_resume_got_ready_are_kept_with_the_session_it_r
         again.close()
 
 
-def test_keys_typed_while_a_bare_resume_a_kept_draft_decides_got_ready_are_shown_to_copy(
+def test_an_answer_typed_while_a_bare_resume_a_kept_draft_decides_got_ready_is_kept_with_that_session(
     isolated_data_dir: Path, tmp_path: Path
 ) -> None:
-    """When the answer journal could decide what a bare --resume opens (here another session's kept draft), the
-    session is not named before it opens: the keys are shown to copy, as before."""
+    """When the answer journal decides what a bare --resume opens (here a newer session's kept draft), that session
+    is named before it opens all the same (agent.resume_pick, as the resume asks it): an answer submitted there is
+    kept as its next move and graded on resume (it was only shown to copy: a kill -9 lost it)."""
     saved = subprocess.run([sys.executable, "-m", "agent.session", *FAST, "--questions", "2"], cwd=REPO, text=True,
                            input=scripted("I moved our builds to one system and cut them to 9 min."),
                            capture_output=True, timeout=300)  # fmt: skip
@@ -126,9 +123,13 @@ def test_keys_typed_while_a_bare_resume_a_kept_draft_decides_got_ready_are_shown
         first.type_seen("A draft for another session")
         first.proc.send_signal(signal.SIGTERM)
         assert first.proc.wait(timeout=PATIENCE) == 143
+        drafted = session_id(first.text())
     finally:
         first.close()
     said = _stopped_resume(tmp_path, ["--resume"], "opening", signal.SIGINT, True)
-    shown = "What you typed while the session got ready was not saved (the session had not opened); here it is, to "
-    shown += "copy:"
-    assert f"{shown} {TYPED}" in said, said[-1500:]
+    assert "Your answer submitted while the session got ready is saved" in said, said[-1500:]
+    second = "We split the monolith's build into cached stages and halved review waits."
+    resumed = subprocess.run([sys.executable, "-m", "agent.session", "--resume", drafted], cwd=REPO, text=True,
+                             input=scripted(second), capture_output=True, timeout=300)  # fmt: skip
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert answers_in_transcript(isolated_data_dir, drafted) == [TYPED, second]

@@ -1,0 +1,125 @@
+"""The session registry read before the session store opens, while a resume gets ready ("you can start typing").
+
+Keys typed there are kept as the resumed session's (agent.cli_busy_keys): its draft, and an answer submitted with
+Esc Enter as its next move in the answer journal. That needs the session's name (a bare --resume: agent.resume_pick,
+asked here as the resume itself asks it) and its move count, on every backend that outlives the process: the SQLite
+file read-only (nothing written, no lock kept), PostgreSQL on one short connection. memory: has nothing to resume.
+Any failure reads as "not known" (None): the keys are then shown to copy at a stop, as before.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any
+
+from agent.backend import is_postgres
+
+
+class SqliteReads:
+    """The registry's reads on SQLite (agent.store.SessionStore's load, moves, listing) over `_read`: shared by the
+    session store (agent.checkpoint.SqliteStore) and the read-only SqliteRegistry below."""
+
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def load(self, thread_id: str | None = None) -> tuple[str, dict[str, Any], str] | None:
+        query = "SELECT thread_id, context, status FROM interview_sessions "
+        if thread_id:
+            rows = self._read(query + "WHERE thread_id = ?", (thread_id,))
+        else:
+            rows = self._read(query + "WHERE status = 'active' AND moves != 0 ORDER BY used DESC, rowid DESC LIMIT 1")
+        return (str(rows[0][0]), json.loads(rows[0][1]), str(rows[0][2])) if rows else None
+
+    def listing(self, limit: int = 20) -> list[dict[str, Any]]:
+        keys = ("thread_id", "role", "status", "created_at", "updated_at", "moves")
+        rows = self._read(
+            f"SELECT {', '.join(keys)} FROM interview_sessions WHERE NOT (status = 'active' AND moves = 0) "
+            "ORDER BY updated_at DESC, used DESC, rowid DESC LIMIT ?",
+            (limit,),
+        )
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def moves(self, thread_id: str) -> list[dict[str, str]]:
+        rows = self._read("SELECT kind, text FROM interview_moves WHERE thread_id = ? ORDER BY seq", (thread_id,))
+        return [{"kind": str(kind), "text": str(text)} for kind, text in rows]
+
+
+class SqliteRegistry(SqliteReads):
+    """The registry of a SQLite file, opened read-only for each query (nothing written, no lock kept)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        if not self.path.is_file():  # never created by a connect
+            return []
+        with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=1)) as conn:
+            return list(conn.execute(sql, params).fetchall())
+
+
+@contextmanager
+def registry() -> Iterator[Any]:
+    """The configured backend's registry to read, or None (memory:, a backend this tool does not serve). A server
+    that is not reached raises: the callers read any failure as "not known"."""
+    from agent.cli_preflight import backend_is_sqlite, sqlite_database
+
+    url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
+    if backend_is_sqlite():
+        yield SqliteRegistry(sqlite_database())
+    elif is_postgres(url):
+        from agent.store_postgres import registry_reader
+
+        with registry_reader(url) as store:
+            yield store
+    else:  # memory: (nothing outlives the process)
+        yield None
+
+
+def unfinished_moves(thread_id: str) -> int | None:
+    """How many moves an unfinished session's registry holds (the number of the next one; 0 for a session the
+    answer journal alone keeps, stopped before its start registered it), else None (finished, unknown, or the
+    registry not readable)."""
+    from agent import answer_journal
+
+    try:
+        with registry() as store:
+            if store is None:
+                return None
+            row = store.load(thread_id)
+            if row is None:
+                entry = answer_journal.load(thread_id)
+                return 0 if entry is not None and entry.context else None
+            return len(store.moves(thread_id)) if row[2] == "active" else None
+    except Exception:  # damaged, locked, not ours, the server gone: not known
+        return None
+
+
+def known(thread_id: str) -> bool:
+    """The session is in the registry (any status)."""
+    try:
+        with registry() as store:
+            return store is not None and store.load(thread_id) is not None
+    except Exception:
+        return False
+
+
+def bare_resume_target() -> str | None:
+    """The session a `--resume` without an id opens, named before it opens (agent.resume_pick), else None."""
+    from agent.resume_pick import picked
+
+    try:
+        with registry() as store:
+            if store is None:
+                return None
+            name = picked(store)
+            if name:
+                return name
+            row = store.load(None)
+            return str(row[0]) if row is not None else None
+    except Exception:  # damaged or not ours: the checks after this one name it
+        return None
