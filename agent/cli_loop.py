@@ -122,7 +122,8 @@ class InterviewLoop:
                 step = call()
             return self._advance(step), None
         except StorageError as exc:
-            if exc.problem == "gone" and answer:  # nothing on disk can take it now: shown to copy, then the end
+            if exc.problem == "gone" and answer and getattr(self.driver, "rescued", None) is None:
+                # nothing on disk could take it (not even the answer journal): shown to copy, then the end
                 self.render.line("Your answer is not saved (the error below says why). Here it is, to copy:")
                 self.render.line(raw)
             if exc.problem == "gone":

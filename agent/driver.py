@@ -128,6 +128,7 @@ class InterviewDriver:
         self._kept: tuple[int, dict[str, str]] | None = None  # (number, move) written by keep_submitted()
         self._journal_note = ""  # the answer journal failed: said with the next step
         self._database = _file_id(Path(self.backend.url)) if self._journal else None  # (device, inode) at open
+        self.rescued: Path | None = None  # where the moves went when that file was deleted (_check_database)
         self._journal_said = False
 
     @classmethod
@@ -341,7 +342,7 @@ class InterviewDriver:
         step = self._current or self.pending()
         if step.kind == "done":
             return step  # nothing left to answer: stay on the report
-        self._check_database()
+        self._check_database(move, step.question)
         kept, self._kept = self._kept == (self._moves, move), None  # journalled at the submit key already
         if self._journal and not kept:  # durable the moment it is submitted, whatever happens to the -wal file
             # a full disk: the database may still take it (its -wal file has room), and says so if not
@@ -363,15 +364,27 @@ class InterviewDriver:
             self._journal_note = ""
         return step
 
-    def _check_database(self) -> None:
+    def _check_database(self, move: dict[str, str], question: str) -> None:
         """StorageError("gone") when the session database file was deleted (or replaced) since it was opened: its
-        open handle still took answers into a file no longer on disk, and a kill then lost them (sweep 35 R02)."""
+        open handle would take `move` into a file no longer on disk, which a kill then loses (sweep 35 R02). The
+        session's moves, read through that handle, and `move` are kept in the answer journal instead (the data
+        folder made again, 0700), from which --resume rebuilds the session; `rescued` names that file, and stays
+        None when even it cannot be written (the error then says the answer is not saved)."""
         if self._database is None or _file_id(Path(self.backend.url)) == self._database:
             return
         database = Path(self.backend.url)
+        try:
+            context = self.context.to_dict()
+            for seq, earlier in enumerate(self.store.moves(self.thread_id)[: self._moves]):
+                answer_journal.record(self.thread_id, context, seq, earlier, question)
+            answer_journal.record(self.thread_id, context, self._moves, move, question)
+            self.rescued = answer_journal.journal_path(self.thread_id)
+        except Exception:  # a folder that cannot be made again (a file in its place): the answer is shown to copy
+            self.rescued = None
+        where = (f"the answers so far, this one too, are kept in {self.rescued}, from which --resume goes on"
+                 if self.rescued else "so this answer cannot be saved where --resume finds it")  # fmt: skip
         raise StorageError("gone", database, f"the session database {database} was deleted or replaced while this "
-                                             "session ran (its data folder too?), so this answer cannot be saved "
-                                             "where --resume finds it")  # fmt: skip
+                                             f"session ran (its data folder too?): {where}")  # fmt: skip
 
     def _journal_failed(self, exc: OSError) -> None:
         """The answer journal could not take a move for another reason than a full disk (which the database says

@@ -345,7 +345,9 @@ def run(opts: Options) -> int:
             render.resume_hint(driver.thread_id, "The interview is over and every answer is saved; only its report "
                                f"could not be written. Once {once}, this writes it.")  # fmt: skip
             return EXIT_ERROR
-        if exc.problem == "gone":  # what it held went with the file: no resume to offer (shown to copy above)
+        if exc.problem == "gone":  # kept in the answer journal (the error says where), else shown to copy above
+            if driver is not None and driver.rescued is not None:
+                render.resume_hint(driver.thread_id, "The session goes on from those answers.")
             return EXIT_ERROR
         if _answered(driver):
             render.resume_hint(driver.thread_id, "Everything answered so far is saved.")
