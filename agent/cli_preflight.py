@@ -27,26 +27,6 @@ def check_store_writable() -> None:
     check_space(data_dir())
 
 
-def check_journal_folder(resuming: bool) -> None:
-    """StorageError("io") when the answer journal's folder (data_dir()/pending, agent.answer_journal) cannot hold its
-    files: a file in its place, or a folder this user cannot write. Every submitted answer goes there before the
-    prompt shows it accepted; without it a kill right after the submit lost the answer, and nothing said the
-    journal was off (sweep 35 R07). A session kept in memory only never uses it."""
-    from agent.answer_journal import FOLDER
-    from agent.storage import StorageError
-
-    if memory_only() or not os.access(data_dir(), os.W_OK):
-        return  # a read-only data folder is said (or its saved report shown) as ever
-    folder = data_dir() / FOLDER
-    if not os.path.lexists(folder) or (folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)):
-        return
-    what = "cannot be written" if folder.is_dir() else "is not a folder (a file is in its place)"
-    then = "the session is kept as it was" if resuming else "nothing was asked or saved"
-    raise StorageError("io", folder, f"the answer journal {folder} {what}, so a submitted answer could not be kept "
-                                     f"safe until the session database holds it: move it aside (mv '{folder}' "
-                                     f"'{folder}.moved-aside') and run the command again; {then}")  # fmt: skip
-
-
 def check_session_header(ask: bool) -> None:
     """The tool's own session database with a damaged header is named before the banner and the first question
     (it was named after them): on a terminal (`ask`) the candidate may move it aside and go on, otherwise
@@ -189,10 +169,14 @@ def _default_not_a_file() -> str | None:
     return f"the session database {db} is {what}: move it away (or point --checkpointer at a file) and run again"
 
 
-def blocked_folder() -> str | None:
-    """The one line for a file where the data folder keeps one of its own folders (reports, pending, history, locks),
-    said before the session starts, else None (sweep 35 R05/R08: a raw "File exists" at the start or after the last
-    answer, or the coaching history and the answer journal silently off)."""
+def blocked_folder(resuming: bool) -> str | None:
+    """The one line for a data folder that cannot hold its own folders, said before the session starts (or resumes),
+    else None: a file where it keeps one of them (reports, pending, history, locks; sweep 35 R05/R08: a raw "File
+    exists" at the start or after the last answer, or the coaching history silently off), or an answer journal
+    folder this user cannot write. Every submitted answer goes to that journal before the prompt shows it accepted;
+    without it a kill right after the submit lost the answer without a word (sweep 35 R07). A session kept in memory
+    only never uses the journal; a read-only data folder is said (or its saved report shown) by its own check."""
+    from agent.answer_journal import FOLDER
     from agent.storage import OWN_FOLDERS, blocked_message
 
     folder = data_dir()
@@ -200,7 +184,13 @@ def blocked_folder() -> str | None:
         path = folder / name
         if os.path.lexists(path) and not path.is_dir():
             return f"{blocked_message(path)}, then run again"
-    return None
+    journal = folder / FOLDER
+    if memory_only() or not os.access(folder, os.W_OK) or not journal.is_dir() or os.access(journal, os.W_OK | os.X_OK):
+        return None
+    then = "the session is kept as it was" if resuming else "nothing was asked or saved"
+    return (f"the answer journal {journal} cannot be written, so a submitted answer could not be kept safe until the "
+            f"session database holds it: move it aside (mv '{journal}' '{journal}.moved-aside') and run the command "
+            f"again; {then}")  # fmt: skip
 
 
 def _default_of_another_program(db: Path) -> str | None:

@@ -79,7 +79,6 @@ from agent.cli_loop import InterviewLoop
 from agent.cli_pending import waiting_answers
 from agent.cli_preflight import (
     blocked_folder,
-    check_journal_folder,
     check_session_header,
     check_store_writable,
     checkpointer_from_flag,
@@ -142,7 +141,7 @@ def run(opts: Options) -> int:
     except DataDirError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if not opts.list_sessions and (problem := blocked_folder()):
+    if not opts.list_sessions and (problem := blocked_folder(opts.resume is not None)):
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     if opts.list_sessions:
@@ -161,7 +160,6 @@ def run(opts: Options) -> int:
         context = None if resuming else new_context(opts)
         if target and (held := held_elsewhere(target)):
             raise UsageError(held)  # before the banner and a spinner that invites typing
-        check_journal_folder(resuming)  # where each answer is kept the moment it is submitted
         if context is not None:
             check_inputs(context)
             check_store_writable()  # a read-only data folder or a full disk is said now, not after an answer
