@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from stub_openai import Action, StubOpenAI
@@ -106,16 +107,19 @@ def test_keys_typed_while_a_resume_gets_ready_never_run_in_the_shell_and_its_ans
     assert answers[0] == SEED and TYPED in answers[1] and len(answers) == 2, answers
 
 
-def test_keys_typed_while_the_model_grades_never_run_in_the_shell_and_are_kept_as_the_draft(
-    isolated_data_dir: Path, tmp_path: Path
-) -> None:
+def typed_while_the_model_grades(
+    tmp_path: Path, settled: Callable[[Terminal, str], bool], args: str = ""
+) -> tuple[str, bool]:
+    """From a real bash, an LLM session (a stub model that answers only after the kill): submit an answer, then type
+    an answer line and a line that is a command while the model grades, and kill -9 the tool once `settled(shell,
+    session id)` holds (or after 15 s). (the session id, whether it held); the command never ran in the shell."""
     ran = tmp_path / "SHELL-RAN"
     with StubOpenAI() as stub:
         stub.push(Action(delay=60.0))  # the grading lasts until the kill
         shell = _bash({"OPENAI_API_KEY": "sk-test-not-a-key", "OPENAI_BASE_URL": ""})
         try:
             shell.type(f"cd {REPO} && {sys.executable} -m agent.session {' '.join(FAST)} --questions 2 "
-                       f"--model stub-model --base-url {stub.url}\r")  # fmt: skip
+                       f"--model stub-model --base-url {stub.url} {args}\r")  # fmt: skip
             shell.wait_for("Submit: Esc then Enter")
             sid = session_id(shell.text())
             time.sleep(0.5)
@@ -123,11 +127,20 @@ def test_keys_typed_while_the_model_grades_never_run_in_the_shell_and_are_kept_a
             shell.wait_for("grading your answer")
             assert _wait_until(lambda: stub.calls >= 1, PATIENCE)
             shell.type(f"{TYPED}\rtouch {ran}\r")
-            kept = _wait_until(lambda: TYPED in _journal(isolated_data_dir, sid).get("draft", ""))
+            held = _wait_until(lambda: settled(shell, sid))
             after = _shell_after_kill(shell, _tool_pid(shell))
         finally:
             shell.close()
     assert not ran.exists() and "command not found" not in after, after[-800:]
+    return sid, held
+
+
+def test_keys_typed_while_the_model_grades_never_run_in_the_shell_and_are_kept_as_the_draft(
+    isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    sid, kept = typed_while_the_model_grades(
+        tmp_path, lambda _, sid: TYPED in _journal(isolated_data_dir, sid).get("draft", "")
+    )
     assert kept, _journal(isolated_data_dir, sid)
     again = Terminal(["--resume", sid], extra_env={"INTERVIEWER_OFFLINE": "1"})
     try:

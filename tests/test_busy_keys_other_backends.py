@@ -21,10 +21,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from stub_openai import Action, StubOpenAI
 
 from tests.slow_hook import slow_import
-from tests.test_busy_keys_never_reach_the_shell import _bash, _moves, _shell_after_kill, _tool_pid, _wait_until
+from tests.test_busy_keys_never_reach_the_shell import (
+    _bash,
+    _moves,
+    _shell_after_kill,
+    _tool_pid,
+    _wait_until,
+    typed_while_the_model_grades,
+)
 from tests.test_persistence import FAST, answers_in_transcript, run, scripted, session_id
 from tests.test_session_tty import PATIENCE, REPO, Terminal
 
@@ -134,20 +140,9 @@ def test_an_answer_typed_while_a_bare_resume_the_journal_decides_gets_ready_surv
 def test_keys_typed_while_the_model_grades_a_memory_session_never_run_in_the_shell(
     isolated_data_dir: Path, tmp_path: Path
 ) -> None:
-    ran = tmp_path / "SHELL-RAN"
-    with StubOpenAI() as stub:
-        stub.push(Action(delay=60.0))  # the grading lasts until the kill
-        shell = _bash({"OPENAI_API_KEY": "sk-test-not-a-key", "OPENAI_BASE_URL": ""})
-        try:
-            shell.type(f"cd {REPO} && {sys.executable} -m agent.session {' '.join(FAST)} --questions 2 "
-                       f"--checkpointer memory: --model stub-model --base-url {stub.url}\r")  # fmt: skip
-            shell.wait_for("Submit: Esc then Enter")
-            shell.type(SEED + "\x1b\r")
-            shell.wait_for("grading your answer")
-            assert _wait_until(lambda: stub.calls >= 1, PATIENCE)
-            shell.type(f"{TYPED}\rtouch {ran}\r")
-            read = _wait_until(lambda: _waiting_in_terminal(shell) == 0)  # nothing kept to wait for: the queue
-            after = _shell_after_kill(shell, _tool_pid(shell))
-        finally:
-            shell.close()
-    assert read and not ran.exists() and "command not found" not in after, after[-800:]
+    """Nothing to keep them for (memory: ends with the process): read all the same, so the kill waits for the
+    terminal to hold none of them."""
+    _, read = typed_while_the_model_grades(
+        tmp_path, lambda shell, _: _waiting_in_terminal(shell) == 0, "--checkpointer memory:"
+    )
+    assert read

@@ -26,9 +26,7 @@ MOMENTS = {  # where the resume is held up: loading its modules, or opening the 
 
 def _finish(term: Terminal) -> str:
     term.proc.wait(timeout=PATIENCE)
-    while term._read():
-        pass
-    return " ".join(term.text().split())
+    return term.said()
 
 
 def _prompt_shows(sid: str, after: str, text: str, extra: list[str] | None = None) -> None:

@@ -41,8 +41,7 @@ def _ctrl_c(term: Terminal) -> tuple[int | None, str]:
         exited: int | None = term.proc.wait(timeout=60)
     except subprocess.TimeoutExpired:
         exited = None  # a hang: reported by the caller with the screen
-    while term._read():
-        pass
+    term.drain()
     return exited, " ".join(term.text().split())
 
 
@@ -68,8 +67,7 @@ def test_ctrl_d_at_the_move_aside_question_answers_no_at_once(isolated_data_dir:
     try:
         term.type("\x04")
         exited = term.exit_code()  # a hang would fail here after Terminal's patience, not pass
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()
@@ -86,9 +84,7 @@ def test_no_to_moving_it_aside_says_where_the_answer_is_kept_and_how_it_comes_ba
     try:
         term.type("n\r")
         exited = term.exit_code()
-        while term._read():
-            pass
-        screen = " ".join(term.text().split())
+        screen = term.said()
     finally:
         term.close()
     assert exited == 2, screen[-1500:]
@@ -190,6 +186,5 @@ def _ctrl_c_typed(term: Terminal) -> tuple[int | None, str]:
         exited: int | None = term.proc.wait(timeout=60)
     except subprocess.TimeoutExpired:
         exited = None
-    while term._read():
-        pass
+    term.drain()
     return exited, " ".join(term.text().split())

@@ -32,8 +32,7 @@ def test_a_stop_at_the_damaged_database_question_shows_the_typed_draft(
         term.wait_for("afresh? [y/N]")
         term.proc.send_signal(how)
         exited = term.exit_code()
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()
@@ -68,8 +67,7 @@ def test_a_draft_at_the_damaged_database_question_is_kept_with_the_session_throu
             term.proc.send_signal(signal.SIGHUP if how == "kill -HUP" else signal.SIGINT)
         exited = term.proc.wait(timeout=60)
         if how == "Ctrl-C":
-            while term._read():
-                pass
+            term.drain()
     finally:
         term.close()
     assert exited == (130 if how == "Ctrl-C" else 129)  # handled, not killed by the signal

@@ -137,8 +137,7 @@ def test_keys_typed_while_a_resume_meets_a_read_only_folder_are_shown_to_copy(sm
         term.wait_for("you can start typing")
         term.type(typed)
         exited = term.proc.wait(timeout=120)
-        while term._read():
-            pass
+        term.drain()
     finally:
         term.close()
     screen = " ".join(term.text().split())

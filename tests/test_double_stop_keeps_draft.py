@@ -27,8 +27,7 @@ def test_a_second_ctrl_c_while_the_draft_is_kept_waits_for_it(isolated_data_dir:
             time.sleep(0.002)  # polling a file, not a pause to wait for something
         term.proc.send_signal(signal.SIGINT)  # the impatient second Ctrl-C, while the draft is written
         exited = term.proc.wait(timeout=PATIENCE)
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()

@@ -133,8 +133,7 @@ def test_an_early_answer_graded_before_ctrl_c_is_not_said_to_wait_for_the_resume
         term.type("\x03")
         term.wait_for("Resume with")
         assert term.exit_code() == 130
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()

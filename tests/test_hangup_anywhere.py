@@ -43,8 +43,7 @@ def test_a_resumed_session_stops_when_its_terminal_closes_or_on_sigterm(
         else:
             resumed.proc.send_signal(signal.SIGTERM)
             assert resumed.proc.wait(timeout=60) == 128 + signal.SIGTERM  # handled: saved, not killed
-            while resumed._read():
-                pass
+            resumed.drain()
             assert "Resume with" in resumed.text() and "nothing was saved" not in resumed.text()
     finally:
         resumed.close()

@@ -34,8 +34,7 @@ def test_ctrl_c_right_after_launch_exits_130_without_a_traceback(isolated_data_d
         time.sleep(delay)
         term.proc.send_signal(signal.SIGINT)
         code = term.proc.wait(timeout=60)
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
         echo = bool(termios.tcgetattr(term.master)[3] & termios.ECHO)  # the keys held at launch are given back
     finally:
@@ -59,8 +58,7 @@ def test_ctrl_c_while_the_signal_handlers_are_installed_exits_130_without_a_trac
         term.wait_for_mark(mark)
         term.proc.send_signal(signal.SIGINT)
         code = term.proc.wait(timeout=60)
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
         echo = bool(termios.tcgetattr(term.master)[3] & termios.ECHO)
     finally:

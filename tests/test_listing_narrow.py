@@ -26,8 +26,7 @@ def test_the_session_listing_reads_in_full_at_any_width(isolated_data_dir: Path,
     try:
         term.wait_for(thread_id)
         assert term.exit_code() == 0
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()

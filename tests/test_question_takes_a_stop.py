@@ -33,8 +33,7 @@ def _ended(term: Terminal, how: signal.Signals) -> tuple[int | None, str]:
         exited: int | None = term.proc.wait(timeout=60)
     except subprocess.TimeoutExpired:
         exited = None  # the hang: reported with the screen
-    while term._read():
-        pass
+    term.drain()
     return exited, " ".join(term.text().split())
 
 
@@ -101,8 +100,7 @@ def test_a_question_after_a_swallowed_stop_leaves_on_it() -> None:
             exited: int | None = term.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             exited = None
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()

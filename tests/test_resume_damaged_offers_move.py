@@ -52,9 +52,7 @@ def test_no_to_the_move_on_resume_leaves_the_file_and_says_where_the_answer_is(i
         term.wait_for("from its kept answers? [y/N]")
         term.type("n\r")
         exited = term.exit_code()
-        while term._read():
-            pass
-        screen = " ".join(term.text().split())
+        screen = term.said()
     finally:
         term.close()
     assert exited == 2, screen[-1500:]
@@ -105,9 +103,7 @@ def test_no_to_the_move_keeps_the_keys_typed_while_the_resume_got_ready(
         term.wait_for("from its kept answers? [y/N]")
         term.type("n\r")
         exited = term.exit_code()
-        while term._read():
-            pass
-        screen = " ".join(term.text().split())
+        screen = term.said()
     finally:
         term.close()
     assert exited == 2, screen[-1500:]

@@ -42,9 +42,7 @@ def test_resuming_a_damaged_database_says_a_kept_draft_comes_back_after_the_move
         term.type_seen(DRAFT)
         term.proc.send_signal(signal.SIGINT)
         assert term.exit_code() == 130
-        while term._read():
-            pass
-        screen = " ".join(term.text().split())
+        screen = term.said()
     finally:
         term.close()
     assert "draft you had typed is kept" in screen, screen[-1500:]

@@ -27,9 +27,7 @@ def test_keys_typed_while_a_resume_meets_a_damaged_database_are_shown_to_copy(
         term.wait_for_mark(mark, 120)
         term.type(TYPED)
         exited = term.exit_code()
-        while term._read():
-            pass
-        screen = " ".join(term.text().split())
+        screen = term.said()
     finally:
         term.close()
     assert exited == 2, screen[-1500:]

@@ -34,8 +34,7 @@ def test_resuming_a_session_open_elsewhere_is_refused_before_anything_is_asked(
         try:
             second.wait_for("open in another process")
             assert second.exit_code() == 2
-            while second._read():
-                pass
+            second.drain()
             screen = second.text()
         finally:
             second.close()
@@ -62,8 +61,7 @@ def test_a_second_resume_while_the_first_gets_ready_is_refused_at_once(isolated_
         try:
             second.wait_for("open in another process")
             assert second.exit_code() == 2
-            while second._read():
-                pass
+            second.drain()
             screen = second.text()
         finally:
             second.close()
@@ -90,8 +88,7 @@ def test_keys_typed_for_a_refused_resume_never_reach_the_shell(isolated_data_dir
         try:
             second.type("echo TYPED-KEYS\r")  # typed at once, while the second session starts
             second.wait_for("LEFTOVER=[")
-            while second._read():
-                pass
+            second.drain()
             screen = second.text()
         finally:
             second.close()

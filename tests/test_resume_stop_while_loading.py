@@ -47,8 +47,7 @@ def test_a_stop_while_a_resume_loads_leaves_no_spinner_behind(
         term.wait_for("Getting the interview ready")
         term.proc.send_signal(sig)
         exited = term.proc.wait(timeout=PATIENCE)
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()

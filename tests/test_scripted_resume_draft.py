@@ -72,8 +72,7 @@ def test_a_draft_is_never_offered_at_a_later_question(isolated_data_dir: Path) -
         resumed.wait_for_prompt(after="Question 3/3")
         resumed.type("\x04")
         resumed.exit_code()
-        while resumed._read():
-            pass
+        resumed.drain()
     finally:
         resumed.close()
     assert "back in the prompt" not in resumed.text() and DRAFT not in resumed.text(), resumed.text()[-1500:]

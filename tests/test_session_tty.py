@@ -146,6 +146,16 @@ class Terminal:
         self.proc.send_signal(sig)
         return self.proc.wait(timeout=60)
 
+    def drain(self) -> None:
+        """Read what the child still prints, until 0.2 s pass with nothing (it exited, or waits)."""
+        while self._read():
+            pass
+
+    def said(self) -> str:
+        """drain(), then the screen's text with each run of spaces and line breaks as one space."""
+        self.drain()
+        return " ".join(self.text().split())
+
     def exit_code(self) -> int:
         return self.proc.wait(timeout=PATIENCE)  # called after the last line was seen: nothing left to read
 

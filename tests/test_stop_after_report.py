@@ -32,8 +32,7 @@ def test_a_stop_once_the_report_is_shown_says_nothing_more(isolated_data_dir: Pa
             exited: int | None = term.proc.wait(timeout=PATIENCE)
         except subprocess.TimeoutExpired:
             exited = None
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()

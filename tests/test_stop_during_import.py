@@ -26,8 +26,7 @@ def test_sigterm_while_the_start_imports_its_modules_exits_143_without_a_traceba
         term.wait_for("Getting the interview ready")  # submitted while the start is held in that import
         term.proc.send_signal(signal.SIGTERM)
         code = term.proc.wait(timeout=60)
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()

@@ -38,8 +38,7 @@ def test_a_stop_inside_langgraphs_writes_keeps_the_answer_exactly_once(
         term.wait_for_prompt(after="Question 2/3")  # a turn of a running session, past its start
         term.submit(ANSWER)
         exited = term.kill_at_mark(mark, 120, sig)  # what Ctrl-C at the terminal sends
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()

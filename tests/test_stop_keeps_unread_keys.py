@@ -74,8 +74,7 @@ def test_a_draft_still_in_the_terminal_queue_is_kept_at_a_stop(
             time.sleep(0.01)
         term.proc.send_signal(sig)
         exited = term.proc.wait(timeout=60)
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()
@@ -124,8 +123,7 @@ def test_an_answer_submitted_in_keys_no_prompt_read_yet_is_kept_as_submitted(
             time.sleep(0.01)
         term.proc.send_signal(sig)
         exited = term.proc.wait(timeout=60)
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()

@@ -146,8 +146,7 @@ def test_a_second_ctrl_c_while_the_answer_is_saved_waits_for_the_save(isolated_d
         time.sleep(0.05)
         term.proc.send_signal(signal.SIGINT)
         exited = term.proc.wait(timeout=PATIENCE)
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()

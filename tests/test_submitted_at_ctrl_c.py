@@ -54,8 +54,7 @@ def test_ctrl_c_as_an_answer_is_submitted_keeps_it_and_stops(
             exited: int | None = term.proc.wait(timeout=PATIENCE)
         except subprocess.TimeoutExpired:
             exited = None  # the interview went on: the stop was dropped
-        while term._read():
-            pass
+        term.drain()
         screen = term.text()
     finally:
         term.close()

@@ -36,8 +36,7 @@ def test_a_second_ctrl_c_gives_the_terminal_back_as_it_was(isolated_data_dir: Pa
             time.sleep(0.002)  # polling a file, not a pause to wait for something
         term.proc.send_signal(signal.SIGINT)  # the second Ctrl-C: leaves (os._exit) once the draft is kept
         exited = term.proc.wait(timeout=PATIENCE)
-        while term._read():
-            pass
+        term.drain()
         after = _flags(term)
     finally:
         term.close()
