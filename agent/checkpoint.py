@@ -19,7 +19,7 @@ from typing import Any
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from agent import session_lock
-from agent.registry_peek import SqliteReads
+from agent.registry_peek import RegistryReads
 from agent.storage import StorageError, private_if_empty, storage_error
 from agent.store import SessionRow, now_iso
 from knowledge.paths import data_dir
@@ -128,7 +128,7 @@ def db_path(saver: SqliteSaver) -> Path:
     return Path(row[2]) if row and row[2] else sessions_path()
 
 
-class SqliteStore(SqliteReads):
+class SqliteStore(RegistryReads):
     """agent.store.SessionStore on a SqliteSaver's connection (shares its lock)."""
 
     def __init__(self, saver: SqliteSaver, owns: bool = False) -> None:

@@ -20,9 +20,13 @@ from typing import Any
 from agent.backend import is_postgres
 
 
-class SqliteReads:
-    """The registry's reads on SQLite (agent.store.SessionStore's load, moves, listing) over `_read`: shared by the
-    session store (agent.checkpoint.SqliteStore) and the read-only SqliteRegistry below."""
+class RegistryReads:
+    """The registry's reads (agent.store.SessionStore's load, moves, listing) over `_read`, one copy for every
+    store that keeps it in SQL: agent.checkpoint.SqliteStore, agent.store_postgres.PostgresStore and SqliteRegistry
+    below. Their SQL differs only in the parameter mark and the last tie-break between sessions used together."""
+
+    _ARG = "?"  # the driver's parameter mark (psycopg: %s)
+    _NEWEST = "used DESC, rowid DESC"  # newest first (PostgreSQL has no rowid)
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         raise NotImplementedError
@@ -30,26 +34,28 @@ class SqliteReads:
     def load(self, thread_id: str | None = None) -> tuple[str, dict[str, Any], str] | None:
         query = "SELECT thread_id, context, status FROM interview_sessions "
         if thread_id:
-            rows = self._read(query + "WHERE thread_id = ?", (thread_id,))
+            rows = self._read(query + f"WHERE thread_id = {self._ARG}", (thread_id,))
         else:
-            rows = self._read(query + "WHERE status = 'active' AND moves != 0 ORDER BY used DESC, rowid DESC LIMIT 1")
+            rows = self._read(query + f"WHERE status = 'active' AND moves <> 0 ORDER BY {self._NEWEST} LIMIT 1")
         return (str(rows[0][0]), json.loads(rows[0][1]), str(rows[0][2])) if rows else None
 
     def listing(self, limit: int = 20) -> list[dict[str, Any]]:
         keys = ("thread_id", "role", "status", "created_at", "updated_at", "moves")
         rows = self._read(
             f"SELECT {', '.join(keys)} FROM interview_sessions WHERE NOT (status = 'active' AND moves = 0) "
-            "ORDER BY updated_at DESC, used DESC, rowid DESC LIMIT ?",
+            f"ORDER BY updated_at DESC, {self._NEWEST} LIMIT {self._ARG}",
             (limit,),
         )
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def moves(self, thread_id: str) -> list[dict[str, str]]:
-        rows = self._read("SELECT kind, text FROM interview_moves WHERE thread_id = ? ORDER BY seq", (thread_id,))
+        rows = self._read(
+            f"SELECT kind, text FROM interview_moves WHERE thread_id = {self._ARG} ORDER BY seq", (thread_id,)
+        )
         return [{"kind": str(kind), "text": str(text)} for kind, text in rows]
 
 
-class SqliteRegistry(SqliteReads):
+class SqliteRegistry(RegistryReads):
     """The registry of a SQLite file, opened read-only for each query (nothing written, no lock kept)."""
 
     def __init__(self, path: Path) -> None:

@@ -19,8 +19,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from agent.backend import Backend
+from agent.registry_peek import RegistryReads
 from agent.session_lock import SessionLockedError
-from agent.store import SessionRow, now_iso
+from agent.store import now_iso
 
 LEASE_S = 15 * 60  # a session untouched this long may be taken over from a holder on another host
 _SCHEMA = (
@@ -54,8 +55,11 @@ def _holder_dead(holder: str) -> bool:
     return False
 
 
-class PostgresStore:
+class PostgresStore(RegistryReads):
     """agent.store.SessionStore on a psycopg ConnectionPool (autocommit connections)."""
+
+    _ARG = "%s"
+    _NEWEST = "used DESC"
 
     def __init__(self, pool: Any, owns: bool = False, schema: bool = True) -> None:
         self.pool = pool
@@ -71,6 +75,8 @@ class PostgresStore:
         with self.pool.connection() as conn, conn.cursor() as cur:
             cur.execute(sql, params)
             return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in cur.fetchall()]
+
+    _read = _rows  # what RegistryReads reads with
 
     def _run(self, *statements: tuple[str, tuple[Any, ...]]) -> int:
         """Run the statements as one transaction; the last one's row count. One statement runs on its own (the
@@ -97,25 +103,6 @@ class PostgresStore:
         ))  # fmt: skip
         self._wanted.discard(thread_id)
 
-    def load(self, thread_id: str | None = None) -> tuple[str, dict[str, Any], str] | None:
-        query = "SELECT thread_id, context, status FROM interview_sessions "
-        if thread_id:
-            rows = self._rows(query + "WHERE thread_id = %s", (thread_id,))
-        else:
-            rows = self._rows(query + "WHERE status = 'active' AND moves <> 0 ORDER BY used DESC LIMIT 1")
-        if not rows:
-            return None
-        return str(rows[0][0]), json.loads(rows[0][1]), str(rows[0][2])
-
-    def listing(self, limit: int = 20) -> list[SessionRow]:
-        keys = ("thread_id", "role", "status", "created_at", "updated_at", "moves")
-        rows = self._rows(
-            f"SELECT {', '.join(keys)} FROM interview_sessions WHERE NOT (status = 'active' AND moves = 0) "
-            "ORDER BY updated_at DESC, used DESC LIMIT %s",
-            (limit,),
-        )
-        return [dict(zip(keys, row, strict=True)) for row in rows]
-
     def record_move(self, thread_id: str, seq: int, move: dict[str, str]) -> None:
         # One statement (atomic on its own, one round trip; it was BEGIN, three statements and COMMIT): moves after
         # `seq` go, the move at `seq` is written or replaced, and the session's counters and lease move on (and an
@@ -130,10 +117,6 @@ class PostgresStore:
             (thread_id, seq, thread_id, seq, move["kind"], move.get("text", ""), now_iso(),
              seq + 1, time.time_ns(), now_iso(), _me(), time.time() + LEASE_S, move["kind"], thread_id),
         )  # fmt: skip
-
-    def moves(self, thread_id: str) -> list[dict[str, str]]:
-        rows = self._rows("SELECT kind, text FROM interview_moves WHERE thread_id = %s ORDER BY seq", (thread_id,))
-        return [{"kind": str(kind), "text": str(text)} for kind, text in rows]
 
     def delete(self, thread_id: str) -> None:
         self._run(
