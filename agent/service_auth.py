@@ -12,7 +12,10 @@ What an identity reaches: threads (and their runs, state, history) and crons it 
 metadata: reading, updating, deleting, searching, running or resuming another's answers 404 as for a thread that does
 not exist. Assistants are read-only (the served graphs). Store namespaces are the caller's own: a client's
 `("coaching", key)` is read under its identity, never a candidate's history (the interview graph writes that
-through the runtime, not the API). Studio's own sign-in is off (`disable_studio_auth`): it would let any client
+through the runtime, not the API). A thread's state is written by the interview graph only: a client's
+`update_state` (or a thread made with `supersteps`) and a run's `Command(update=...)` or `goto` are refused (403), so
+no client forges its report, ends its interview or changes its settings except by the moves it answers with (a
+resume). Studio's own sign-in is off (`disable_studio_auth`): it would let any client
 that sends Studio's header through without a token.
 """
 
@@ -31,6 +34,10 @@ MIN_TOKEN = 16  # a token that is its own identity must not be guessable
 NO_TOKEN = "this server needs `Authorization: Bearer <token>` on every request (see the README's service section)"
 BAD_TOKEN = "this token was not issued by this server (INTERVIEWER_AUTH_SECRET): ask its operator for yours"
 SHORT_TOKEN = f"a token must be at least {MIN_TOKEN} characters (it is the key to your threads: pick a random one)"
+STATE_WRITE = ("a thread's state is written by the interview only: send moves with a resume (an answer, `skip` or "
+               "`end`); update_state is not served to clients")  # fmt: skip
+COMMAND_WRITE = ("a run's command takes `resume` only (an answer, `skip` or `end`): `update`, `goto` and `graph` "
+                 "would write the interview's state; nothing was run")  # fmt: skip
 
 auth = Auth()
 
@@ -71,8 +78,23 @@ async def authenticate(authorization: str | None) -> Auth.types.MinimalUserDict:
 
 @auth.on.threads
 async def own_threads(ctx: Auth.types.AuthContext, value: Any) -> dict[str, str]:
-    """A thread (and its runs) is stamped with its creator, and only they reach it."""
+    """A thread (and its runs) is stamped with its creator, and only they reach it; its state is the graph's."""
+    if isinstance(value, dict):
+        _refuse_state_writes(ctx.action, value)
     return _owned(ctx, value)
+
+
+def _refuse_state_writes(action: str, value: dict[str, Any]) -> None:
+    """403 for a client's write of a thread's state. LangGraph Server asks `threads` "update" for three things:
+    a metadata patch (its value names `metadata`), a run's cancel (it names `action`), and a state write
+    (update_state, a thread created with supersteps: the thread id alone), which is refused. A run's command may
+    only resume the interrupt that waits (the moves the graph checks)."""
+    if action == "update" and set(value) <= {"thread_id"}:
+        raise Auth.exceptions.HTTPException(status_code=403, detail=STATE_WRITE)
+    if action == "create_run":
+        command = (value.get("kwargs") or {}).get("command")
+        if isinstance(command, dict) and set(command) - {"resume"}:
+            raise Auth.exceptions.HTTPException(status_code=403, detail=COMMAND_WRITE)
 
 
 @auth.on.crons

@@ -54,7 +54,7 @@ def test_another_clients_thread_is_not_found_for_every_move(server: str) -> None
     refused(lambda: eve.threads.get(thread_id))
     refused(lambda: eve.threads.get_state(thread_id))
     refused(lambda: eve.threads.get_history(thread_id))
-    refused(lambda: eve.threads.update_state(thread_id, {"report": {"markdown": "# FORGED 5/5"}}))
+    refused(lambda: eve.threads.update_state(thread_id, {"report": {"markdown": "# FORGED 5/5"}}), 403)  # any thread
     refused(lambda: eve.threads.delete(thread_id))
     refused(lambda: eve.runs.list(thread_id))
     for move in ({"command": {"resume": "EVE: an answer."}}, {"input": {}}):

@@ -1,0 +1,80 @@
+"""What a signed-in client may write on its own interview, on a real `langgraph dev` driven through langgraph-sdk
+(langgraph.json's `auth`: agent/service_auth.py).
+
+- The thread's state is the graph's: `update_state` and a run's `Command(update=...)` or `goto` are refused (403)
+  on a live and on an ended interview, so a client cannot forge its report, end its interview or change its
+  settings; the moves it answers with (a resume) still work.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from langgraph_sdk import get_sync_client
+
+from agent.service_auth import COMMAND_WRITE, SECRET_ENV, STATE_WRITE, issue
+from evals.langgraph_dev import langgraph_dev
+
+CONTEXT = {"role": "director", "questions": 1, "follow_ups": 0, "seed": 3, "offline": True}
+SECRET = "an-operator-secret-for-the-state-write-test"
+REPLY = "I moved our nightly billing jobs to a queue across two teams; failed runs fell from nine a week to one."
+
+
+def status(exc: BaseException) -> int | None:
+    return getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
+
+
+def refused(call: Any, code: int) -> str:
+    """The `detail` line of the HTTP error `call` raises, which must have status `code`."""
+    with pytest.raises(Exception) as caught:
+        call()
+    assert status(caught.value) == code, caught.value
+    return str(caught.value.response.json()["detail"])  # type: ignore[attr-defined]
+
+
+def signed_in(url: str, token: str) -> Any:
+    return get_sync_client(url=url, headers={"Authorization": f"Bearer {token}"})
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("client-writes")
+    env = {"INTERVIEWER_DATA_DIR": str(tmp / "data"), "INTERVIEWER_EMBEDDER": "hashing", SECRET_ENV: SECRET}
+    with langgraph_dev(env, home=tmp / "server") as url:
+        yield url
+
+
+def started(client: Any, user: str) -> tuple[str, dict[str, Any]]:
+    thread_id = client.threads.create(metadata={"user_id": user})["thread_id"]
+    first = client.runs.wait(thread_id, "interviewer", input={}, context=CONTEXT)
+    return str(thread_id), first["__interrupt__"][0]["value"]
+
+
+def test_a_client_cannot_write_its_own_interviews_state(server: str) -> None:
+    alice = signed_in(server, issue("alice", SECRET))
+    thread_id, prompt = started(alice, "alice-writes")
+    forged = {"markdown": "# Mock interview report\n\nOverall score: 5.00", "transcript": {}}
+    said = refused(lambda: alice.threads.update_state(thread_id, {"report": forged}), 403)
+    assert STATE_WRITE in said
+    refused(lambda: alice.threads.update_state(thread_id, {"settings": {**CONTEXT, "questions": 40}}), 403)
+    # a new thread written before its first run: LangGraph makes the thread, then says (HTTP 201) its state was not
+    supersteps = [{"updates": [{"values": {"report": forged}, "as_node": "__start__"}]}]
+    made = str(uuid.uuid4())
+    assert STATE_WRITE in str(alice.threads.create(thread_id=made, graph_id="interviewer", supersteps=supersteps))
+    assert not alice.threads.get_state(made)["values"]
+    for command in ({"update": {"report": forged}}, {"goto": "report"}, {"resume": REPLY, "update": {"turns": []}}):
+        said = refused(lambda c=command: alice.runs.wait(thread_id, "interviewer", command=c, context=CONTEXT), 403)
+        assert COMMAND_WRITE in said
+    state = alice.threads.get_state(thread_id)
+    assert state["values"].get("report") is None and not state["values"].get("turns")
+    assert state["interrupts"][0]["value"]["step"] == prompt["step"]  # the question still waits, untouched
+
+    # the moves still work, and the ended interview's report is as the graph wrote it
+    alice.runs.wait(thread_id, "interviewer", command={"resume": REPLY}, context=CONTEXT)
+    report = alice.threads.get_state(thread_id)["values"]["report"]
+    assert report and "5.00" not in report["markdown"]
+    refused(lambda: alice.threads.update_state(thread_id, {"report": forged}), 403)
+    assert alice.threads.get_state(thread_id)["values"]["report"] == report
