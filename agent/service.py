@@ -93,14 +93,19 @@ def candidate_identity(runtime: Runtime[Any], config: RunnableConfig) -> str:
     """Who the candidate is: the server's authenticated user, else the thread's user_id metadata, else the thread.
 
     An authenticated client that names a user_id too (one web app signed in for many candidates) keeps each of its
-    candidates apart under its own identity: `auth:<identity>/user:<user_id>`."""
+    candidates apart under its own identity: `auth:<identity>/user:<user_id>`. No two (identity, user_id) pairs
+    give one string: agent.service_auth's identities hold no `/`, so the first `/` ends the identity; one that
+    does (an operator's own identity provider) is written with its length, `auth#<length>:<identity>`, which no
+    other form starts with."""
     metadata = config.get("metadata") or {}
     user_id = metadata.get("user_id")
     named = f"user:{user_id.strip()}" if isinstance(user_id, str) and user_id.strip() else ""
     info = getattr(runtime, "server_info", None)
     user = getattr(info, "user", None)
-    if user is not None and getattr(user, "is_authenticated", False) and getattr(user, "identity", ""):
-        return f"auth:{user.identity}/{named}" if named else f"auth:{user.identity}"
+    identity = str(getattr(user, "identity", "") or "") if user is not None else ""
+    if identity and getattr(user, "is_authenticated", False):
+        signed_in = f"auth:{identity}" if "/" not in identity else f"auth#{len(identity)}:{identity}"
+        return f"{signed_in}/{named}" if named else signed_in
     return named or f"thread:{_thread_id(config)}"
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import sys
 from typing import Any
 
@@ -34,10 +35,13 @@ MIN_TOKEN = 16  # a token that is its own identity must not be guessable
 NO_TOKEN = "this server needs `Authorization: Bearer <token>` on every request (see the README's service section)"
 BAD_TOKEN = "this token was not issued by this server (INTERVIEWER_AUTH_SECRET): ask its operator for yours"
 SHORT_TOKEN = f"a token must be at least {MIN_TOKEN} characters (it is the key to your threads: pick a random one)"
+BAD_NAME = ("a user name is letters, digits and . _ @ + - (not first), at most 128 characters: no '/', ':', spaces "
+            "or control characters (the candidate key joins a name and a thread's user_id with them)")  # fmt: skip
 STATE_WRITE = ("a thread's state is written by the interview only: send moves with a resume (an answer, `skip` or "
                "`end`); update_state is not served to clients")  # fmt: skip
 COMMAND_WRITE = ("a run's command takes `resume` only (an answer, `skip` or `end`): `update`, `goto` and `graph` "
                  "would write the interview's state; nothing was run")  # fmt: skip
+NAME = re.compile(r"[A-Za-z0-9_@+.][A-Za-z0-9_@+.-]{0,127}")
 
 auth = Auth()
 
@@ -46,8 +50,17 @@ def signature(user: str, secret: str) -> str:
     return hmac.new(secret.encode(), user.encode(), hashlib.sha256).hexdigest()
 
 
+def valid_name(user: str) -> bool:
+    """Whether `user` may be an identity: no separator of the candidate key (`/`, `:`), so that `auth:<identity>`
+    and `auth:<identity>/user:<user_id>` never name one candidate for two logins, and nothing an option parser or a
+    log line would take for something else (a leading `-`, spaces, control characters)."""
+    return NAME.fullmatch(user) is not None
+
+
 def issue(user: str, secret: str) -> str:
-    """The token that signs in as `user` on a server with this INTERVIEWER_AUTH_SECRET."""
+    """The token that signs in as `user` on a server with this INTERVIEWER_AUTH_SECRET (a valid_name)."""
+    if not valid_name(user):
+        raise ValueError(BAD_NAME)
     return f"{user}.{signature(user, secret)}"
 
 
@@ -65,6 +78,8 @@ def identity_of(authorization: str | None, secret: str | None) -> str:
         user, _, sig = token.rpartition(".")
         if not user or not hmac.compare_digest(sig, signature(user, secret)):
             raise _refuse(BAD_TOKEN)
+        if not valid_name(user):  # signed before names were checked: it could share another login's candidate key
+            raise _refuse(BAD_NAME)
         return user
     if len(token) < MIN_TOKEN:
         raise _refuse(SHORT_TOKEN)
@@ -138,7 +153,10 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or not argv[0].strip() or not secret:
         sys.stderr.write(f"usage: {SECRET_ENV}=... python -m agent.service_auth USER (prints USER's token)\n")
         return 2
-    print(issue(argv[0].strip(), secret))
+    if not valid_name(argv[0]):
+        sys.stderr.write(f"{argv[0]!r}: {BAD_NAME}\n")
+        return 2
+    print(issue(argv[0], secret))
     return 0
 
 

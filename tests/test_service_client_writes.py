@@ -4,18 +4,25 @@
 - The thread's state is the graph's: `update_state` and a run's `Command(update=...)` or `goto` are refused (403)
   on a live and on an ended interview, so a client cannot forge its report, end its interview or change its
   settings; the moves it answers with (a resume) still work.
+- A login name holding the candidate key's separators (`/`, `:`) is neither issued nor signed in, so no login shares
+  a candidate with another login's `user_id`; the keys of valid names stay as the README gives them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from langgraph_sdk import get_sync_client
 
-from agent.service_auth import COMMAND_WRITE, SECRET_ENV, STATE_WRITE, issue
+from agent import service_auth
+from agent.candidates import candidate_key
+from agent.service import candidate_identity
+from agent.service_auth import BAD_NAME, COMMAND_WRITE, SECRET_ENV, STATE_WRITE, issue, signature
 from evals.langgraph_dev import langgraph_dev
 
 CONTEXT = {"role": "director", "questions": 1, "follow_ups": 0, "seed": 3, "offline": True}
@@ -78,3 +85,38 @@ def test_a_client_cannot_write_its_own_interviews_state(server: str) -> None:
     assert report and "5.00" not in report["markdown"]
     refused(lambda: alice.threads.update_state(thread_id, {"report": forged}), 403)
     assert alice.threads.get_state(thread_id)["values"]["report"] == report
+
+
+@pytest.mark.parametrize("name", ["bootcamp/user:cand1", "a:b", "--help", "two words", "", "x" * 129])
+def test_a_login_name_with_the_keys_separators_is_not_issued(name: str, capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    with pytest.raises(ValueError, match="no '/', ':'"):
+        issue(name, SECRET)
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    assert service_auth.main([name]) == 2 and capsys.readouterr().out == ""
+
+
+def test_a_token_signed_for_such_a_name_is_refused_by_the_server(server: str) -> None:
+    forged_login = "bootcamp/user:cand1"  # would be bootcamp's candidate cand1: `auth:bootcamp/user:cand1`
+    client = signed_in(server, f"{forged_login}.{signature(forged_login, SECRET)}")
+    assert BAD_NAME in refused(lambda: client.threads.search(), 401)
+    assert signed_in(server, issue("bootcamp", SECRET)).threads.search() == []  # a valid name still signs in
+
+
+def _identity(identity: str | None, user_id: str | None) -> str:
+    """candidate_identity for a server run by `identity` (None: no auth) on a thread with this user_id."""
+    user = SimpleNamespace(identity=identity, is_authenticated=True) if identity else None
+    runtime: Any = SimpleNamespace(server_info=SimpleNamespace(user=user))
+    metadata = {"user_id": user_id} if user_id is not None else {}
+    return candidate_identity(runtime, {"metadata": metadata, "configurable": {"thread_id": "t-1"}})
+
+
+def test_candidate_keys_of_two_logins_never_meet_and_valid_names_keep_their_keys() -> None:
+    # an identity provider's ids may hold the separator: each (identity, user_id) pair is still one candidate
+    pairs = [("bootcamp/user:cand1", None), ("bootcamp", "cand1"), ("bootcamp", "a/user:b"), ("bootcamp/user:a", "b"),
+             ("x/", "y"), ("x", "/user:y"), (None, "cand1"), ("user:cand1", None)]  # fmt: skip
+    identities = [_identity(identity, user) for identity, user in pairs]
+    assert len(set(identities)) == len(pairs), identities
+    # what the README promises: `printf 'auth:alice' | sha256sum | cut -c1-32` is alice's folder
+    assert candidate_key(_identity("alice", None)) == hashlib.sha256(b"auth:alice").hexdigest()[:32]
+    assert _identity("bootcamp", "cand1") == "auth:bootcamp/user:cand1" and _identity(None, "cand1") == "user:cand1"
