@@ -6,8 +6,10 @@ answer is dropped) or that has none yet (an internal TypeError), and fails a fir
 error naming `__start__`. Each becomes one line here, before the run is queued:
 - a resume on an ended interview: refused (HTTP 409), the answer is not recorded;
 - a resume on a thread with no interview yet: refused (HTTP 409), saying to start it first;
-- a resume of null or an empty value: refused (HTTP 409): LangGraph takes it as no resume and replays the last
-  refusal, which named a move this request did not send;
+- a resume of null or an empty value (an empty or blank string, {}, [], or a command with nothing in it, which
+  is what langgraph-sdk sends for a resume of None): refused (HTTP 409): LangGraph takes null as no resume and
+  replays the last refusal, which named a move this request did not send, and a blank string would be recorded
+  as a blank answer;
 - a run sent while one that may end the interview is in flight (an `end` in the server's run queue, or any move at
   the last question) is checked once that run is done (at most BUSY_WAIT_S), and the run requests for one thread are
   checked one at a time, each once the one before it is queued, by every server process that shares the Postgres
@@ -105,8 +107,11 @@ def verdict(thread: dict[str, Any] | None, payload: dict[str, Any]) -> tuple[str
     if values.get("plan") and payload.get("assistant_id") not in (None, metadata.get("graph_id"),
                                                                   metadata.get("assistant_id")):  # fmt: skip
         return OTHER_GRAPH, None
+    if isinstance(payload.get("command"), dict) and not command:  # langgraph-sdk sends a resume of None as {}
+        return NO_MOVE, None
     if isinstance(command, dict) and "resume" in command:
-        if not command["resume"] and not isinstance(command["resume"], str):
+        resume = command["resume"]
+        if not (resume.strip() if isinstance(resume, str) else resume):  # "", blanks, null, {}, []
             return NO_MOVE, None
         if not values.get("plan"):
             return NOT_STARTED, None

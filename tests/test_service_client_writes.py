@@ -1,9 +1,11 @@
 """What a signed-in client may write on its own interview, on a real `langgraph dev` driven through langgraph-sdk
-(langgraph.json's `auth`: agent/service_auth.py).
+(langgraph.json's `auth`: agent/service_auth.py; agent/service_http.py's run checks).
 
 - The thread's state is the graph's: `update_state` and a run's `Command(update=...)` or `goto` are refused (403)
   on a live and on an ended interview, so a client cannot forge its report, end its interview or change its
   settings; the moves it answers with (a resume) still work.
+- A resume that carries nothing (an empty or blank string, or None, which langgraph-sdk sends as an empty command)
+  is refused (409) and nothing is recorded.
 - A login name holding the candidate key's separators (`/`, `:`) is neither issued nor signed in, so no login shares
   a candidate with another login's `user_id`; the keys of valid names stay as the README gives them.
 """
@@ -23,6 +25,7 @@ from agent import service_auth
 from agent.candidates import candidate_key
 from agent.service import candidate_identity
 from agent.service_auth import BAD_NAME, COMMAND_WRITE, SECRET_ENV, STATE_WRITE, issue, signature
+from agent.service_http import NO_MOVE
 from evals.langgraph_dev import langgraph_dev
 
 CONTEXT = {"role": "director", "questions": 1, "follow_ups": 0, "seed": 3, "offline": True}
@@ -85,6 +88,17 @@ def test_a_client_cannot_write_its_own_interviews_state(server: str) -> None:
     assert report and "5.00" not in report["markdown"]
     refused(lambda: alice.threads.update_state(thread_id, {"report": forged}), 403)
     assert alice.threads.get_state(thread_id)["values"]["report"] == report
+
+
+def test_an_empty_resume_is_refused_and_nothing_is_recorded(server: str) -> None:
+    alice = signed_in(server, issue("alice", SECRET))
+    thread_id, prompt = started(alice, "alice-empty")
+    for resume in ("", "  \n\t", None):  # None: langgraph-sdk drops it and sends `"command": {}`
+        said = refused(lambda r=resume: alice.runs.wait(thread_id, "interviewer", command={"resume": r},
+                                                        context=CONTEXT), 409)  # fmt: skip
+        assert NO_MOVE in said
+    state = alice.threads.get_state(thread_id)
+    assert not state["values"].get("turns") and state["interrupts"][0]["value"]["step"] == prompt["step"]
 
 
 @pytest.mark.parametrize("name", ["bootcamp/user:cand1", "a:b", "--help", "two words", "", "x" * 129])
