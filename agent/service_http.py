@@ -30,10 +30,11 @@ A start run on a thread whose interview is under way needs no check here: the gr
 that waits (agent.nodes.decide.after_plan). The thread is read through the server's own app with the caller's
 headers, so a thread the caller may not read gets the server's 404, not a refusal; only for run requests on a
 thread. In the same app, agent.service_body_cap refuses oversized bodies before anything reads them,
-agent.service_context_guard refuses a run whose context holds keys the server does not take, and
-agent.service_store_guard keeps clients' writes out of the coaching history in the store. GET /interviewer/warm-up
-says, per role pack, whether the critic's warm-up this process started is over (agent.service_warm): a probe for
-whoever measures the server's memory or first turns.
+agent.service_context_guard refuses a run whose context holds keys the server does not take,
+agent.service_store_guard keeps clients' writes out of the coaching history in the store, and
+agent.service_meta_guard asks a token for LangGraph Server's /docs, /openapi.json, /info and /metrics. GET
+/interviewer/warm-up says, per role pack, whether the critic's warm-up this process started is over
+(agent.service_warm): a probe for whoever measures the server's memory or first turns.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from agent.candidates import UploadError, check_upload
 from agent.service_asgi import ASGIApp, Message, Receive, Scope, Send, read_body, replay, reply
 from agent.service_body_cap import BodyCap
 from agent.service_context_guard import ContextGuard
+from agent.service_meta_guard import MetaGuard
 from agent.service_run_lock import thread_check
 from agent.service_store_guard import StoreGuard
 from agent.service_warm import status as warm_up_status
@@ -269,7 +271,13 @@ async def warm_up(_: Request) -> JSONResponse:
 
 app = Starlette(
     routes=[Route("/interviewer/warm-up", warm_up, methods=["GET"])],
-    middleware=[Middleware(BodyCap), Middleware(ContextGuard), Middleware(RunGuard), Middleware(StoreGuard)],
+    middleware=[
+        Middleware(MetaGuard),
+        Middleware(BodyCap),
+        Middleware(ContextGuard),
+        Middleware(RunGuard),
+        Middleware(StoreGuard),
+    ],
 )
 
 

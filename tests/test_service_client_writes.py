@@ -6,6 +6,8 @@
   settings; the moves it answers with (a resume) still work.
 - A resume that carries nothing (an empty or blank string, or None, which langgraph-sdk sends as an empty command)
   is refused (409) and nothing is recorded.
+- LangGraph Server's own pages (/docs, /openapi.json, /info, /metrics) need a token as every request does; /ok and
+  /interviewer/warm-up stay open.
 - A login name holding the candidate key's separators (`/`, `:`) is neither issued nor signed in, so no login shares
   a candidate with another login's `user_id`; the keys of valid names stay as the README gives them.
 """
@@ -18,13 +20,14 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
+import httpx
 import pytest
 from langgraph_sdk import get_sync_client
 
 from agent import service_auth
 from agent.candidates import candidate_key
 from agent.service import candidate_identity
-from agent.service_auth import BAD_NAME, COMMAND_WRITE, SECRET_ENV, STATE_WRITE, issue, signature
+from agent.service_auth import BAD_NAME, BAD_TOKEN, COMMAND_WRITE, NO_TOKEN, SECRET_ENV, STATE_WRITE, issue, signature
 from agent.service_http import NO_MOVE
 from evals.langgraph_dev import langgraph_dev
 
@@ -134,3 +137,18 @@ def test_candidate_keys_of_two_logins_never_meet_and_valid_names_keep_their_keys
     # what the README promises: `printf 'auth:alice' | sha256sum | cut -c1-32` is alice's folder
     assert candidate_key(_identity("alice", None)) == hashlib.sha256(b"auth:alice").hexdigest()[:32]
     assert _identity("bootcamp", "cand1") == "auth:bootcamp/user:cand1" and _identity(None, "cand1") == "user:cand1"
+
+
+@pytest.mark.parametrize("path", ["/docs", "/openapi.json", "/info", "/metrics"])
+def test_the_servers_own_pages_need_a_token(server: str, path: str) -> None:
+    unsigned = httpx.get(f"{server}{path}", timeout=60)
+    assert unsigned.status_code == 401 and unsigned.json()["detail"] == NO_TOKEN
+    forged = httpx.get(f"{server}{path}", headers={"Authorization": "Bearer alice.0123456789abcdef"}, timeout=60)
+    assert forged.status_code == 401 and forged.json()["detail"] == BAD_TOKEN
+    signed = httpx.get(f"{server}{path}", headers={"Authorization": f"Bearer {issue('alice', SECRET)}"}, timeout=60)
+    assert signed.status_code == 200 and signed.content
+
+
+def test_the_health_check_and_the_warm_up_probe_stay_open(server: str) -> None:
+    assert httpx.get(f"{server}/ok", timeout=60).status_code == 200
+    assert httpx.get(f"{server}/interviewer/warm-up", timeout=60).status_code == 200

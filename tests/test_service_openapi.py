@@ -8,12 +8,13 @@ import json
 import urllib.request
 from pathlib import Path
 
-from evals.langgraph_dev import langgraph_dev
+from evals.langgraph_dev import TEST_TOKEN, langgraph_dev
 
 
 def test_the_servers_openapi_spec_is_served_with_the_warm_up_route(tmp_path: Path) -> None:
     with langgraph_dev({"INTERVIEWER_DATA_DIR": str(tmp_path / "data")}) as url:
-        reply = urllib.request.urlopen(f"{url}/openapi.json", timeout=60)  # raises HTTPError on a 500
+        signed = urllib.request.Request(f"{url}/openapi.json", headers={"Authorization": f"Bearer {TEST_TOKEN}"})
+        reply = urllib.request.urlopen(signed, timeout=60)  # raises HTTPError on a 500 (a 401 without the token)
         with reply:
             assert reply.status == 200
             spec = json.loads(reply.read())
