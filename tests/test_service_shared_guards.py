@@ -6,6 +6,8 @@ Postgres checkpointer, driven through langgraph-sdk.
   move unqueued until it lets go, and the move is then recorded once.
 - A move queued behind an `end`, or sent at the same moment as one, is refused as "ended": the queued `end` is read
   from the server's run queue (there is no per-process note of it any more).
+- A client's write of its thread's state (update_state, a run's Command(update=...)) is refused here too, and the
+  interview in Postgres is left as it was (tests/test_service_client_writes.py has the full set in memory).
 
 Needs INTERVIEWER_TEST_POSTGRES (.ci/run sets it).
 """
@@ -17,8 +19,10 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import httpx
 import pytest
 
+from agent.service_auth import COMMAND_WRITE, STATE_WRITE
 from agent.service_run_lock import RUN_CHECK_CLASS, lock_key
 from evals.langgraph_dev import dev_client, langgraph_dev
 from tests.service_threads import ANSWER, moves_behind_an_end_are_refused, sent_alone, started
@@ -56,3 +60,17 @@ def test_a_move_waits_for_another_processs_check_of_its_thread_in_postgres(serve
 
 def test_a_move_behind_an_end_is_refused_from_the_run_queue(server: str) -> None:
     moves_behind_an_end_are_refused(server)
+
+
+def test_a_clients_state_write_is_refused_and_postgres_keeps_the_interview(server: str) -> None:
+    client: Any = dev_client(server)
+    thread_id = started(client, "writes-own-state")
+    forged = {"markdown": "Overall score: 5.00", "transcript": {}}
+    for write, line in [(lambda: client.threads.update_state(thread_id, {"report": forged}), STATE_WRITE),
+                        (lambda: client.runs.wait(thread_id, "interviewer", command={"update": {"report": forged}}),
+                         COMMAND_WRITE)]:  # fmt: skip
+        with pytest.raises(httpx.HTTPStatusError) as caught:  # langgraph-sdk's errors are httpx's
+            write()
+        assert caught.value.response.status_code == 403 and line in caught.value.response.json()["detail"]
+    state = client.threads.get_state(thread_id)
+    assert state["values"].get("report") is None and state["interrupts"][0]["value"]["step"] == 0
