@@ -53,6 +53,7 @@ from agent.nodes.retrieve import index_future, retrieve_stories
 from agent.nodes.wrap_up import wrap_up
 from agent.planning import load_recent, record_session
 from agent.report import build_report, model_failure_line, write_report
+from agent.service_auth import candidate_of
 from agent.service_context import (
     ClientInputError,
     ServiceContext,
@@ -93,10 +94,8 @@ def candidate_identity(runtime: Runtime[Any], config: RunnableConfig) -> str:
     """Who the candidate is: the server's authenticated user, else the thread's user_id metadata, else the thread.
 
     An authenticated client that names a user_id too (one web app signed in for many candidates) keeps each of its
-    candidates apart under its own identity: `auth:<identity>/user:<user_id>`. No two (identity, user_id) pairs
-    give one string: agent.service_auth's identities hold no `/`, so the first `/` ends the identity; one that
-    does (an operator's own identity provider) is written with its length, `auth#<length>:<identity>`, which no
-    other form starts with."""
+    candidates apart under its own identity: `auth:<identity>/user:<user_id>` (agent.service_auth.candidate_of,
+    which also names the coaching history a client may read)."""
     metadata = config.get("metadata") or {}
     user_id = metadata.get("user_id")
     named = f"user:{user_id.strip()}" if isinstance(user_id, str) and user_id.strip() else ""
@@ -104,8 +103,7 @@ def candidate_identity(runtime: Runtime[Any], config: RunnableConfig) -> str:
     user = getattr(info, "user", None)
     identity = str(getattr(user, "identity", "") or "") if user is not None else ""
     if identity and getattr(user, "is_authenticated", False):
-        signed_in = f"auth:{identity}" if "/" not in identity else f"auth#{len(identity)}:{identity}"
-        return f"{signed_in}/{named}" if named else signed_in
+        return candidate_of(identity, named.removeprefix("user:") or None)
     return named or f"thread:{_thread_id(config)}"
 
 

@@ -15,7 +15,13 @@ not exist. Assistants are read-only (the served graphs). Store namespaces are th
 through the runtime, not the API). A thread's state is written by the interview graph only: a client's
 `update_state` (or a thread made with `supersteps`) and a run's `Command(update=...)` or `goto` are refused (403), so
 no client forges its report, ends its interview or changes its settings except by the moves it answers with (a
-resume). Studio's own sign-in is off (`disable_studio_auth`): it would let any client
+resume). The thread metadata the service keys on (PROTECTED: its candidate's `user_id`, its `owner`, the graph it
+runs) is set when the thread is made: a later patch of it is refused (403), so a live interview never moves to
+another candidate. Crons are not served to clients (403): a schedule would start interviews on the server's CPU
+with no candidate to answer them. A client reads its own coaching history in the store: `("coaching",)` or
+`("coaching", <its candidate key>)` is its signed-in candidate's, `("coaching", "user:<user_id>")` that of its
+candidate named `user_id`; any other coaching namespace is read under its identity, where there is none. Studio's
+own sign-in is off (`disable_studio_auth`): it would let any client
 that sends Studio's header through without a token.
 """
 
@@ -41,6 +47,13 @@ STATE_WRITE = ("a thread's state is written by the interview only: send moves wi
                "`end`); update_state is not served to clients")  # fmt: skip
 COMMAND_WRITE = ("a run's command takes `resume` only (an answer, `skip` or `end`): `update`, `goto` and `graph` "
                  "would write the interview's state; nothing was run")  # fmt: skip
+PROTECTED = ("user_id", "owner", "graph_id", "assistant_id")  # metadata the candidate key and run checks read
+METADATA_WRITE = (f"a thread's {', '.join(PROTECTED)} are set when it is made (threads.create(metadata=...)): "
+                  "a patch cannot change them; nothing was changed")  # fmt: skip
+NO_CRONS = "crons are not served to clients: start each interview with a run on its own thread"
+MIN_SECRET = 32  # a secret anyone could guess signs any name's token
+SHORT_SECRET = (f"{SECRET_ENV} must be at least {MIN_SECRET} characters (a long random string: "
+                "python3 -c 'import secrets; print(secrets.token_hex(32))'); no token was issued")  # fmt: skip
 NAME = re.compile(r"[A-Za-z0-9_@+.][A-Za-z0-9_@+.-]{0,127}")
 
 auth = Auth()
@@ -62,6 +75,16 @@ def issue(user: str, secret: str) -> str:
     if not valid_name(user):
         raise ValueError(BAD_NAME)
     return f"{user}.{signature(user, secret)}"
+
+
+def candidate_of(identity: str, user_id: str | None = None) -> str:
+    """The candidate string a signed-in `identity` (and a thread's `user_id`) names, hashed into the candidate key
+    (agent.candidates.candidate_key): `auth:<identity>`, or `auth:<identity>/user:<user_id>`. No two (identity,
+    user_id) pairs give one string: a valid_name holds no `/`, so the first `/` ends the identity; one that does
+    (an operator's own identity provider) is written with its length, `auth#<length>:<identity>`, which no other
+    form starts with."""
+    signed_in = f"auth:{identity}" if "/" not in identity else f"auth#{len(identity)}:{identity}"
+    return f"{signed_in}/user:{user_id}" if user_id else signed_in
 
 
 def _refuse(detail: str) -> Auth.exceptions.HTTPException:
@@ -101,11 +124,15 @@ async def own_threads(ctx: Auth.types.AuthContext, value: Any) -> dict[str, str]
 
 def _refuse_state_writes(action: str, value: dict[str, Any]) -> None:
     """403 for a client's write of a thread's state. LangGraph Server asks `threads` "update" for three things:
-    a metadata patch (its value names `metadata`), a run's cancel (it names `action`), and a state write
-    (update_state, a thread created with supersteps: the thread id alone), which is refused. A run's command may
+    a metadata patch (its value names `metadata`; one naming a PROTECTED key is refused), a run's cancel (it names
+    `action`), and a state write (update_state, a thread created with supersteps: the thread id alone), which is
+    refused. A run's command may
     only resume the interrupt that waits (the moves the graph checks)."""
     if action == "update" and set(value) <= {"thread_id"}:
         raise Auth.exceptions.HTTPException(status_code=403, detail=STATE_WRITE)
+    metadata = value.get("metadata")
+    if action == "update" and "action" not in value and isinstance(metadata, dict) and set(metadata) & set(PROTECTED):
+        raise Auth.exceptions.HTTPException(status_code=403, detail=METADATA_WRITE)
     if action == "create_run":
         command = (value.get("kwargs") or {}).get("command")
         if isinstance(command, dict) and set(command) - {"resume"}:
@@ -114,6 +141,9 @@ def _refuse_state_writes(action: str, value: dict[str, Any]) -> None:
 
 @auth.on.crons
 async def own_crons(ctx: Auth.types.AuthContext, value: Any) -> dict[str, str]:
+    """None is made or changed by a client (NO_CRONS); reading and deleting stay, for the caller's own."""
+    if ctx.action in ("create", "update"):
+        raise Auth.exceptions.HTTPException(status_code=403, detail=NO_CRONS)
     return _owned(ctx, value)
 
 
@@ -136,9 +166,34 @@ async def read_assistants(ctx: Auth.types.AuthContext, value: Any) -> None:
 
 @auth.on.store()
 async def own_store(ctx: Auth.types.AuthContext, value: Any) -> None:
-    """Every namespace a client names is read and written under its own identity."""
-    if isinstance(value, dict):
-        value["namespace"] = ("clients", ctx.user.identity, *(value.get("namespace") or ()))
+    """Every namespace a client names is read and written under its own identity, except a read of its own
+    candidates' coaching history (own_coaching)."""
+    if not isinstance(value, dict):
+        return
+    namespace = tuple(value.get("namespace") or ())
+    if ctx.action in ("get", "search", "list_namespaces") and (own := own_coaching(ctx.user.identity, namespace)):
+        value["namespace"] = own
+        return
+    value["namespace"] = ("clients", ctx.user.identity, *namespace)
+
+
+def own_coaching(identity: str, namespace: tuple[Any, ...]) -> tuple[str, str] | None:
+    """The coaching namespace a read by `identity` of `namespace` means, when it is one of its own candidates':
+    `("coaching",)` and `("coaching", <its key>)` its signed-in candidate, `("coaching", "user:<user_id>")` its
+    candidate of that user_id (agent.service.candidate_identity's keys); else None."""
+    from agent.candidates import candidate_key
+    from agent.coaching.store_feed import NAMESPACE
+
+    if not namespace or namespace[0] != NAMESPACE or len(namespace) > 2:
+        return None
+    own = candidate_key(candidate_of(identity))
+    named = str(namespace[1]) if len(namespace) == 2 else own
+    if named == own:
+        return NAMESPACE, own
+    user_id = named.removeprefix("user:").strip()
+    if named.startswith("user:") and user_id:
+        return NAMESPACE, candidate_key(candidate_of(identity, user_id))
+    return None
 
 
 @auth.on
@@ -152,6 +207,9 @@ def main(argv: list[str]) -> int:
     secret = os.environ.get(SECRET_ENV) or ""
     if len(argv) != 1 or not argv[0].strip() or not secret:
         sys.stderr.write(f"usage: {SECRET_ENV}=... python -m agent.service_auth USER (prints USER's token)\n")
+        return 2
+    if len(secret) < MIN_SECRET:
+        sys.stderr.write(f"{SHORT_SECRET}\n")
         return 2
     if not valid_name(argv[0]):
         sys.stderr.write(f"{argv[0]!r}: {BAD_NAME}\n")

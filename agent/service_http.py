@@ -26,6 +26,9 @@ error naming `__start__`. Each becomes one line here, before the run is queued:
   run in flight would lose the move it carries without a word to its client;
 - a start run on a thread whose interview has ended (a retried or double-clicked "start"): refused (HTTP 409), the
   report stays as it is (the graph has no question left to ask; a new interview is a new thread).
+- a run whose metadata (or config.metadata) names another `user_id` than its thread's: refused (HTTP 403), since
+  LangGraph lays a run's metadata over its thread's and the interview would go on as another candidate (their
+  documents, history and reports); the thread's `user_id` is set when it is made (agent.service_auth.PROTECTED).
 A start run on a thread whose interview is under way needs no check here: the graph leads it back to the prompt
 that waits (agent.nodes.decide.after_plan). The thread is read through the server's own app with the caller's
 headers, so a thread the caller may not read gets the server's 404, not a refusal; only for run requests on a
@@ -71,7 +74,8 @@ OTHER_GRAPH = ("this thread holds an interview: only the interviewer runs on it 
                "replace the interview in its state); nothing was run")  # fmt: skip
 ENDED_START = ("the interview on this thread has ended (its report is in the thread's state): a start run does not "
                "begin another; start a new interview on a new thread")  # fmt: skip
-
+RUN_METADATA = ("a run on a thread takes its thread's user_id: its metadata cannot name another candidate (start "
+                "their interview on a thread of their own); nothing was run")  # fmt: skip
 
 LOG = logging.getLogger("interviewer.service")
 CANCELLING = ("interrupt", "rollback")  # LangGraph's strategies that cancel the run in flight: a move already sent
@@ -90,6 +94,15 @@ def upload_refusal(payload: dict[str, Any]) -> tuple[str, int] | None:
     except UploadError as exc:
         return f"the upload was refused, nothing was stored: {exc}", 413 if exc.too_large else 422
     return None
+
+
+def candidate_moved(thread: dict[str, Any], payload: dict[str, Any]) -> bool:
+    """Whether a run request on `thread` names a `user_id` in its metadata other than the thread's own."""
+    config = payload.get("config")
+    named = [part.get("user_id") for part in (payload.get("metadata"), config.get("metadata") if isinstance(
+        config, dict) else None) if isinstance(part, dict) and "user_id" in part]  # fmt: skip
+    own = (thread.get("metadata") or {}).get("user_id")
+    return any(user_id != own for user_id in named)
 
 
 def queued(payload: dict[str, Any]) -> dict[str, Any] | None:
@@ -241,6 +254,9 @@ class RunGuard:
                 await reply(send, status, {"detail": detail})
                 return
             thread = await _settled(match["thread"], scope)
+            if thread is not None and candidate_moved(thread, payload):
+                await reply(send, 403, {"detail": RUN_METADATA})
+                return
             refusal, instead = verdict(thread, payload) if thread is not None else (None, None)
             if refusal is not None:
                 await reply(send, 409, {"detail": refusal})

@@ -10,11 +10,19 @@
   /interviewer/warm-up stay open.
 - A login name holding the candidate key's separators (`/`, `:`) is neither issued nor signed in, so no login shares
   a candidate with another login's `user_id`; the keys of valid names stay as the README gives them.
+- A thread's candidate stays its own: a patch of its `user_id` (or owner, graph) and a run whose metadata names
+  another `user_id` are refused (403); other metadata may still be patched.
+- No client makes or changes a cron (403).
+- A client reads its own candidates' coaching history through the store, never another's.
+- The token tool refuses a short INTERVIEWER_AUTH_SECRET with one line.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from types import SimpleNamespace
@@ -27,8 +35,20 @@ from langgraph_sdk import get_sync_client
 from agent import service_auth
 from agent.candidates import candidate_key
 from agent.service import candidate_identity
-from agent.service_auth import BAD_NAME, BAD_TOKEN, COMMAND_WRITE, NO_TOKEN, SECRET_ENV, STATE_WRITE, issue, signature
-from agent.service_http import NO_MOVE
+from agent.service_auth import (
+    BAD_NAME,
+    BAD_TOKEN,
+    COMMAND_WRITE,
+    METADATA_WRITE,
+    NO_CRONS,
+    NO_TOKEN,
+    SECRET_ENV,
+    SHORT_SECRET,
+    STATE_WRITE,
+    issue,
+    signature,
+)
+from agent.service_http import NO_MOVE, RUN_METADATA
 from evals.langgraph_dev import langgraph_dev
 
 CONTEXT = {"role": "director", "questions": 1, "follow_ups": 0, "seed": 3, "offline": True}
@@ -152,3 +172,65 @@ def test_the_servers_own_pages_need_a_token(server: str, path: str) -> None:
 def test_the_health_check_and_the_warm_up_probe_stay_open(server: str) -> None:
     assert httpx.get(f"{server}/ok", timeout=60).status_code == 200
     assert httpx.get(f"{server}/interviewer/warm-up", timeout=60).status_code == 200
+
+
+def test_a_threads_candidate_cannot_be_changed_by_its_client(server: str) -> None:
+    alice = signed_in(server, issue("alice", SECRET))
+    thread_id, prompt = started(alice, "alice-first")
+    for moved in ({"user_id": "alice-second"}, {"owner": "bob"}, {"graph_id": "progress"}):
+        assert METADATA_WRITE in refused(lambda m=moved: alice.threads.update(thread_id, metadata=m), 403)
+    alice.threads.update(thread_id, metadata={"cohort": "spring"})  # metadata of its own stays the client's
+    move = {"resume": REPLY}
+    for metadata in ({"user_id": "alice-second"}, {"user_id": None}):
+        said = refused(lambda m=metadata: alice.runs.wait(thread_id, "interviewer", command=move, context=CONTEXT,
+                                                          metadata=m), 403)  # fmt: skip
+        assert RUN_METADATA in said
+    said = refused(lambda: alice.runs.wait(thread_id, "interviewer", command=move, context=CONTEXT,
+                                           config={"metadata": {"user_id": "alice-second"}}), 403)  # fmt: skip
+    assert RUN_METADATA in said
+    thread = alice.threads.get(thread_id)
+    assert thread["metadata"]["user_id"] == "alice-first" and thread["metadata"]["cohort"] == "spring"
+    state = alice.threads.get_state(thread_id)
+    assert not state["values"].get("turns") and state["interrupts"][0]["value"]["step"] == prompt["step"]
+    # the thread's own user_id, named again, is no move to another candidate
+    alice.runs.wait(thread_id, "interviewer", command=move, context=CONTEXT, metadata={"user_id": "alice-first"})
+    assert alice.threads.get_state(thread_id)["values"]["report"] is not None
+
+
+def test_a_client_makes_no_cron(server: str) -> None:
+    alice = signed_in(server, issue("alice", SECRET))
+    thread_id, _ = started(alice, "alice-cron")
+    schedule = "* * * * *"
+    assert NO_CRONS in refused(lambda: alice.crons.create("interviewer", schedule=schedule, input={},
+                                                          context=CONTEXT), 403)  # fmt: skip
+    assert NO_CRONS in refused(lambda: alice.crons.create_for_thread(thread_id, "interviewer", schedule=schedule,
+                                                                     input={}, context=CONTEXT), 403)  # fmt: skip
+    assert alice.crons.search() == []
+
+
+def test_a_client_reads_its_own_candidates_coaching_history_only(server: str) -> None:
+    carol, dave = signed_in(server, issue("carol", SECRET)), signed_in(server, issue("dave", SECRET))
+    own = carol.threads.create()["thread_id"]  # carol herself: no user_id
+    carol.runs.wait(own, "interviewer", input={}, context=CONTEXT)
+    carol.runs.wait(own, "interviewer", command={"resume": REPLY}, context=CONTEXT)
+    named, _ = started(carol, "carol-pupil")
+    carol.runs.wait(named, "interviewer", command={"resume": REPLY}, context=CONTEXT)
+    key = candidate_key("auth:carol")
+    for prefix in (("coaching",), ("coaching", key)):
+        assert [item["key"] for item in carol.store.search_items(prefix)["items"]] == [own]
+    assert carol.store.get_item(("coaching", key), own)["value"]["thread_id"] == own
+    assert [item["key"] for item in carol.store.search_items(("coaching", "user:carol-pupil"))["items"]] == [named]
+    assert carol.store.list_namespaces(prefix=["coaching"])["namespaces"] == [["coaching", key]]
+    # dave reads none of them, under any name for them
+    for prefix in (("coaching",), ("coaching", key), ("coaching", "user:carol-pupil"),
+                   ("coaching", candidate_key("auth:carol/user:carol-pupil"))):  # fmt: skip
+        assert dave.store.search_items(prefix)["items"] == []
+    assert dave.store.get_item(("coaching", key), own) is None
+
+
+@pytest.mark.parametrize("secret", ["x", "s" * 31])
+def test_the_token_tool_refuses_a_short_secret(secret: str) -> None:
+    env = {**os.environ, SECRET_ENV: secret}
+    done = subprocess.run([sys.executable, "-m", "agent.service_auth", "alice"], env=env, capture_output=True,
+                          text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 2 and done.stdout == "" and done.stderr == f"{SHORT_SECRET}\n"
