@@ -8,21 +8,21 @@ Every request carries `Authorization: Bearer <token>`; one without is refused (H
 An operator with an identity provider replaces `authenticate` below with one that checks its tokens (a JWT's
 signature, a session cookie) and returns the user's id; the rules after it stay as they are.
 
-What an identity reaches: threads (and their runs, state, history) and crons it created, stamped `owner` in their
-metadata: reading, updating, deleting, searching, running or resuming another's answers 404 as for a thread that does
-not exist. Assistants are read-only (the served graphs). Store namespaces are the caller's own: a client's
-`("coaching", key)` is read under its identity, never a candidate's history (the interview graph writes that
-through the runtime, not the API). A thread's state is written by the interview graph only: a client's
-`update_state` (or a thread made with `supersteps`) and a run's `Command(update=...)` or `goto` are refused (403), so
-no client forges its report, ends its interview or changes its settings except by the moves it answers with (a
-resume). The thread metadata the service keys on (PROTECTED: its candidate's `user_id`, its `owner`, the graph it
-runs) is set when the thread is made: a later patch of it is refused (403), so a live interview never moves to
-another candidate. Crons are not served to clients (403): a schedule would start interviews on the server's CPU
-with no candidate to answer them. A client reads its own coaching history in the store: `("coaching",)` or
-`("coaching", <its candidate key>)` is its signed-in candidate's, `("coaching", "user:<user_id>")` that of its
-candidate named `user_id`; any other coaching namespace is read under its identity, where there is none. Studio's
-own sign-in is off (`disable_studio_auth`): it would let any client
-that sends Studio's header through without a token.
+What an identity reaches: threads (and their runs, state, history) it created, stamped `owner` in their metadata:
+reading, updating, deleting, searching, running or resuming another's answers 404 as for a thread that does not
+exist. Assistants are read-only (the served graphs). Store namespaces are the caller's own (written under its
+identity; the interview graph writes the coaching history through the runtime, not the API). A thread's state is
+written by the interview graph only: a client's `update_state` (or a thread made with `supersteps`) and a run's
+`Command(update=...)` or `goto` are refused (403), so no client forges its report, ends its interview or changes its
+settings except by the moves it answers with (a resume). The thread metadata the service keys on (PROTECTED: its
+candidate's `user_id`, its `owner`, the graph it runs) is set when the thread is made: a later patch of it is refused
+(403), so a live interview never moves to another candidate. Crons are not served to clients (403): a schedule would
+start interviews on the server's CPU with no candidate to answer them. A client reads its own coaching history in the
+store: `("coaching",)` or `("coaching", <its candidate key>)` is its signed-in candidate's, `("coaching",
+"user:<user_id>")` that of its candidate named `user_id`; any other coaching namespace is read under its identity,
+where there is none. Studio's own sign-in is off (`disable_studio_auth`): it would let any client that sends Studio's
+header through without a token. The token tool refuses a secret under MIN_SECRET characters: anyone could guess it
+and sign any name.
 """
 
 from __future__ import annotations

@@ -34,7 +34,8 @@ that waits (agent.nodes.decide.after_plan). The thread is read through the serve
 headers, so a thread the caller may not read gets the server's 404, not a refusal; only for run requests on a
 thread. In the same app, agent.service_body_cap refuses oversized bodies before anything reads them,
 agent.service_context_guard refuses a run whose context holds keys the server does not take,
-agent.service_store_guard keeps clients' writes out of the coaching history in the store, and
+agent.service_store_guard keeps clients' writes out of the coaching history in the store, agent.service_copy_guard
+answers a copy of another's thread 404, and
 agent.service_meta_guard asks a token for LangGraph Server's /docs, /openapi.json, /info and /metrics. GET
 /interviewer/warm-up says, per role pack, whether the critic's warm-up this process started is over
 (agent.service_warm): a probe for whoever measures the server's memory or first turns.
@@ -58,6 +59,7 @@ from agent.candidates import UploadError, check_upload
 from agent.service_asgi import ASGIApp, Message, Receive, Scope, Send, read_body, replay, reply
 from agent.service_body_cap import BodyCap
 from agent.service_context_guard import ContextGuard
+from agent.service_copy_guard import CopyGuard
 from agent.service_meta_guard import MetaGuard
 from agent.service_run_lock import thread_check
 from agent.service_store_guard import StoreGuard
@@ -293,6 +295,7 @@ app = Starlette(
         Middleware(ContextGuard),
         Middleware(RunGuard),
         Middleware(StoreGuard),
+        Middleware(CopyGuard),
     ],
 )
 

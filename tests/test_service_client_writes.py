@@ -13,6 +13,7 @@
 - A thread's candidate stays its own: a patch of its `user_id` (or owner, graph) and a run whose metadata names
   another `user_id` are refused (403); other metadata may still be patched.
 - No client makes or changes a cron (403).
+- A copy of another's thread answers 404, as every other move on it does.
 - A client reads its own candidates' coaching history through the store, never another's.
 - The token tool refuses a short INTERVIEWER_AUTH_SECRET with one line.
 """
@@ -206,6 +207,15 @@ def test_a_client_makes_no_cron(server: str) -> None:
     assert NO_CRONS in refused(lambda: alice.crons.create_for_thread(thread_id, "interviewer", schedule=schedule,
                                                                      input={}, context=CONTEXT), 403)  # fmt: skip
     assert alice.crons.search() == []
+
+
+def test_a_copy_of_anothers_thread_answers_404(server: str) -> None:
+    alice, bob = signed_in(server, issue("alice", SECRET)), signed_in(server, issue("bob", SECRET))
+    thread_id, prompt = started(alice, "alice-copied")
+    refused(lambda: bob.threads.copy(thread_id), 404)
+    refused(lambda: bob.threads.copy(str(uuid.uuid4())), 404)  # as a thread that does not exist
+    copied = alice.threads.copy(thread_id)["thread_id"]  # the owner's copy goes on where the interview was
+    assert alice.threads.get_state(copied)["interrupts"][0]["value"]["step"] == prompt["step"]
 
 
 def test_a_client_reads_its_own_candidates_coaching_history_only(server: str) -> None:
