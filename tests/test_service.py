@@ -259,7 +259,12 @@ def test_each_answer_feeds_the_candidates_history_in_the_store_and_progress_serv
     client.runs.join(half, run["run_id"])
 
     assert not list(data.glob("candidates/*/history/*.json"))  # the store holds it, not the server's disk
-    assert client.store.search_items(("coaching",), limit=100)["items"] == []  # clients read their own namespaces
+    # a client reads its own candidates' history (agent.service_auth.own_coaching): Erin's under her user_id, apart
+    # from the signed-in client's own (the other tests' sessions)
+    erin = client.store.search_items(("coaching", "user:erin"), limit=100)["items"]
+    assert len(erin) == 3 and len({tuple(item["namespace"]) for item in erin}) == 1
+    signed_in = client.store.search_items(("coaching",), limit=100)["items"]
+    assert erin[0]["namespace"] not in [item["namespace"] for item in signed_in]
 
     mine = client.runs.wait(None, "progress", input={"role": "director"}, metadata={"user_id": "erin"})
     progress = mine["view"]["progress"]
