@@ -130,7 +130,7 @@ def backend_for(saver: Any) -> Backend:
         from agent.checkpoint import SqliteStore, db_path
 
         return Backend(saver, SqliteStore(saver), str(db_path(saver)), owned=False)
-    if type(saver).__name__ == "PostgresSaver":
+    if any(kind.__name__ == "PostgresSaver" for kind in type(saver).__mro__):  # or agent.postgres_saver's subclass
         from agent.store_postgres import store_for_saver
 
         return Backend(saver, store_for_saver(saver), "postgresql", owned=False)

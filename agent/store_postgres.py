@@ -211,11 +211,12 @@ def _try_lock(conn: Any) -> bool:
 
 
 def open_postgres(url: str) -> Backend:
-    """PostgresSaver + PostgresStore on one pool (tables created on first use, one process at a time)."""
-    from langgraph.checkpoint.postgres import PostgresSaver
+    """PostgresSaver (agent.postgres_saver's, its calls not serialised on the pool) + PostgresStore on one pool
+    (tables created on first use, one process at a time)."""
+    from agent.postgres_saver import PooledPostgresSaver
 
     pool = open_pool(url)
-    saver = PostgresSaver(pool)
+    saver = PooledPostgresSaver(pool)  # checkpoint calls in parallel, each on its own pooled connection
     with setup_lock(pool):
         saver.setup()
         store = PostgresStore(pool, owns=True)
