@@ -1,7 +1,8 @@
 """Which checkpointer holds the sessions: `--checkpointer URL` / INTERVIEWER_CHECKPOINTER.
 
     a path (default data_dir()/sessions.sqlite)  SqliteSaver + agent.checkpoint.SqliteStore
-    postgresql://user@host/db                     PostgresSaver on a psycopg pool + agent.store_postgres.PostgresStore
+    postgresql://user@host/db                     agent.postgres_saver.PooledPostgresSaver on a psycopg pool
+                                                  + agent.store_postgres.PostgresStore
     memory:                                       InMemorySaver + agent.store.MemoryStore (this process only)
 
 A Backend pairs the LangGraph saver with the session registry that lives beside it, so list, resume and

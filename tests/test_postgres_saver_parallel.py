@@ -109,3 +109,16 @@ def test_on_one_connection_the_saver_keeps_its_lock(pg_url: str) -> None:
             assert not saver.lock.acquire(blocking=False)  # a second caller would wait
         finally:
             saver.lock.release()
+
+
+def test_a_driver_given_the_saver_finds_its_registry_in_postgres(pg_url: str) -> None:
+    """backend_for (what InterviewDriver(checkpointer=...) calls) knows the subclass as a PostgresSaver: the
+    registry beside it is the Postgres one, not a throwaway in-memory store."""
+    from agent.backend import backend_for
+    from agent.store_postgres import PostgresStore, open_postgres
+
+    backend = open_postgres(pg_url)
+    try:
+        assert isinstance(backend_for(backend.saver).store, PostgresStore)
+    finally:
+        backend.close()
