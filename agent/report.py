@@ -38,8 +38,9 @@ def final_critique(turns: list[TurnRecord], index: int) -> dict[str, Any] | None
 def combined_score(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> int:
     """A question's score from its first answer and its follow-up answers, so that needing prompting costs.
 
-    Each follow-up answer that closes the gap it probed adds a point, but a question that needed a gap follow-up
-    scores at most 4; a depth follow-up on a complete answer answered badly (2 or less) takes a point off.
+    Each gap of the first answer that a follow-up reply closed adds a point, whether the follow-up asked for it or
+    not, but a question that needed a gap follow-up scores at most 4; a depth follow-up on a complete answer
+    answered badly (2 or less) takes a point off.
     """
     return score_steps(main, follow_ups)[0]
 
@@ -47,37 +48,57 @@ def combined_score(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> in
 def follow_up_critiques(turns: Sequence[Any]) -> list[dict[str, Any]]:
     """The critiques of one question's follow-up replies, in order. A reply to the depth follow-up that asks whether a
     design told as intent was ever built is marked `experience_asked`: the question did not ask for a built one, so
-    an honest "not yet" tells the interviewer something and must not cost the question a point."""
+    an honest "not yet" tells the interviewer something and must not cost the question a point. A reply's turn record
+    `left` (the first answer's gaps still open after it) is carried as `left`."""
     experience = set(load_yaml("follow_ups.yaml")["none"].get("hypothetical", {}).get("plain", []))
     out: list[dict[str, Any]] = []
     asked = None
     for t in turns:
         if t.get("is_follow_up") and t.get("critique") is not None:
-            out.append({**t["critique"], "experience_asked": True} if asked in experience else t["critique"])
+            crit = {**t["critique"], "experience_asked": True} if asked in experience else dict(t["critique"])
+            if t.get("left") is not None:  # what the first answer still left open after this reply (score_steps)
+                crit["left"] = t["left"]
+            out.append(crit)
         asked = (t.get("follow_up") or {}).get("text")
     return out
 
 
 def score_steps(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> tuple[int, list[str]]:
     """combined_score with each step that moved it, in words for the report ("the follow-up on the outcome
-    answered it (+1)"): a score that moved after the first answer otherwise reads as unexplained."""
+    answered it (+1)"): a score that moved after the first answer otherwise reads as unexplained.
+
+    A reply earns a point for each gap of the first answer it closed (_closed_by), the one its follow-up asked for
+    and any other: since follow-ups listen, a gap a reply already closed is not asked for again, and counting only
+    the asked gap made a reply that closed two at once worth less than two replies closing one each."""
     score = int(main["score"])
     steps = [f"first answer {score}"]
     prompted = False
+    first_gaps = [str(g) for g in main.get("weak_or_missing") or []]
+    open_gaps = first_gaps
+    credited: set[str] = set()
     for c in follow_ups:
-        if c.get("probes") in (None, "none"):
-            weak = int(c["score"]) <= 2
-            if weak and c.get("experience_asked"):
-                steps.append("the follow-up on whether it was built answered (no change)")
-                continue
-            score -= 1 if weak else 0
-            steps.append("the depth follow-up answered weakly (-1)" if weak else "the depth follow-up answered")
+        probe = c.get("probes")
+        depth = probe in (None, "none")
+        closed = not depth and bool(c.get("closes_gap"))
+        also = _closed_by(c, open_gaps, credited, probe)
+        gained = len(also) + (1 if closed and str(probe) not in credited else 0)  # a gap earns its point once
+        credited |= set(also) | ({str(probe)} if closed else set())
+        if c.get("left") is not None:  # a gap the graph added after a reply (a number still owed) is not the first's
+            open_gaps = [str(g) for g in c["left"].get("gaps", []) if g in first_gaps]
+        prompted = prompted or not depth or gained > 0
+        if not depth:
+            head = f"the follow-up on {gap_label(probe)} " + ("answered it" if closed else "left it open")
+            joiner = " and the reply also covered " if closed else ", but the reply covered "
+        elif c.get("experience_asked") and int(c["score"]) <= 2:
+            # asked whether a design was ever built: an honest "not yet" costs nothing
+            head, joiner = "the follow-up on whether it was built answered", ", and the reply also covered "
         else:
-            prompted = True
-            closed = bool(c.get("closes_gap"))
-            score += 1 if closed else 0
-            label = gap_label(c["probes"])
-            steps.append(f"the follow-up on {label} " + ("answered it (+1)" if closed else "left it open"))
+            weak = int(c["score"]) <= 2
+            head = "the depth follow-up answered weakly" if weak else "the depth follow-up answered"
+            joiner, gained = ", and the reply also covered ", gained - (1 if weak else 0)
+        score += gained
+        step = _step(head, also, gained, joiner)
+        steps.append(step + " (no change)" if step == "the follow-up on whether it was built answered" else step)
     cap, why = (4, "a follow-up had to ask for it") if prompted else (5, "")
     if main.get("relevance") == "off_topic":
         cap, why = min(cap, 3), "the first answer was off topic"  # brought back to the question, it still missed it
@@ -85,6 +106,30 @@ def score_steps(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> tuple
     if final < score:
         steps.append(f"at most {cap}: {why}")
     return final, steps
+
+
+def _closed_by(reply: dict[str, Any], before: list[str], credited: set[str], probe: Any) -> list[str]:
+    """The first answer's gaps this reply closed besides the one its follow-up asked for: open before it (`before`,
+    the previous reply's `left` or the first answer's gaps) and no longer open after it (its `left`). The asked gap
+    counts by the reply's own verdict (closes_gap), so a reply judged not to give it earns nothing for it. A turn
+    saved before `left` was recorded closed only what it was asked."""
+    left = reply.get("left")
+    if left is None:
+        return []
+    after = set(left.get("gaps", []))
+    return [g for g in before if g not in after and g != probe and g not in credited]
+
+
+def _step(head: str, also: list[str], delta: int, joiner: str) -> str:
+    """One line of score_steps: what the reply did, the other gaps it covered and the points it moved."""
+    # "specifics: systems, tools, numbers" would read as three more items of the list: its head word only
+    text = head + (joiner + _and_list([gap_label(g).split(":")[0] for g in also]) if also else "")
+    return f"{text} ({delta:+d})" if delta or also else text
+
+
+def _and_list(items: list[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, Any]:

@@ -62,10 +62,13 @@ def test_the_report_says_where_a_question_ended(
     assert "quantified_result" in first["critique"]["weak_or_missing"]
     assert bool(follow_up["critique"]["closes_gap"]) is closed
     row = transcript["scorecard"]["questions"][0]
-    step = "answered it (+1)" if closed else "left it open"
+    # the figures also make the answer specific: that gap of the first answer closes with them and counts too
+    also = [g for g in first["critique"]["weak_or_missing"] if g not in follow_up["left"]["gaps"]]
+    assert also == (["quantified_result", "specificity"] if closed else []), follow_up["left"]
+    step = "answered it and the reply also covered specifics (+2)" if closed else "left it open"
     steps = [f"first answer {first['critique']['score']}", f"the follow-up on numbers on results {step}"]
-    assert row["score_steps"] == steps
-    assert row["score"] == first["critique"]["score"] + closed
+    assert row["score_steps"][:2] == steps
+    assert row["score"] == min(4, first["critique"]["score"] + 2 * closed)
     assert ("quantified_result" in row["still_open"]) is not closed  # the first answer's list kept it either way
     assert row["first_signals_missing"] == first["critique"]["signals"]["missing"]
     ended = next(line for line in report.splitlines() if line.startswith("**Where it ended"))
