@@ -87,6 +87,9 @@ def score_steps(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> tuple
             open_gaps = [str(g) for g in c["left"].get("gaps", []) if g in first_gaps]
         prompted = prompted or not depth or gained > 0
         if not depth:
+            # One reply moves a question by at most two points, one when it left what it was asked open: a reply
+            # that touches several gaps in passing is not worth several follow-ups answered in turn.
+            gained = min(gained, 2 if closed else 1)
             head = f"the follow-up on {gap_label(probe)} " + ("answered it" if closed else "left it open")
             joiner = " and the reply also covered " if closed else ", but the reply covered "
         elif c.get("experience_asked") and int(c["score"]) <= 2:
