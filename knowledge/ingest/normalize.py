@@ -53,10 +53,12 @@ from collections import Counter
 from knowledge.ingest import decks, qforms
 from knowledge.ingest.admonitions import unadmonish
 from knowledge.ingest.asciidoc import unasciidoc
+from knowledge.ingest.backstory import unbackstory
 from knowledge.ingest.banners import unbanner
 from knowledge.ingest.brackets import unbracket
 from knowledge.ingest.cardfaces import uncard
 from knowledge.ingest.chat import unchat
+from knowledge.ingest.citations import uncite
 from knowledge.ingest.conflicts import unconflict
 from knowledge.ingest.confluence import unconfluence
 from knowledge.ingest.cornell import uncornell
@@ -64,6 +66,7 @@ from knowledge.ingest.datadoc import undata
 from knowledge.ingest.fences import unfence
 from knowledge.ingest.folds import unfold
 from knowledge.ingest.footnotes import unfootnote
+from knowledge.ingest.gherkin import ungherkin
 from knowledge.ingest.ghissues import unissue
 from knowledge.ingest.htmlcells import uncells
 from knowledge.ingest.htmldoc import unhtml
@@ -94,6 +97,7 @@ from knowledge.ingest.tiddly import untiddle
 from knowledge.ingest.titles import clean_residue, separated_paragraphs, title_line
 from knowledge.ingest.transcript import untranscript
 from knowledge.ingest.trees import untree
+from knowledge.ingest.wikitemplates import untemplate
 from knowledge.ingest.worksheet import unform
 from knowledge.ingest.xmldoc import unxml
 from knowledge.pitch import PITCH_TITLE
@@ -121,7 +125,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = unpatch(lines)  # a patch of a notes file: the notes as the patch leaves them
+    lines = ungherkin(unpatch(lines))  # a patch of a notes file: the notes as the patch leaves them; BDD scenarios
     lines = untree(unconflict(lines))  # merge conflicts left by a sync; notes drawn as a tree (├── / └── branches)
     lines = unbracket(lines)  # names in square brackets over their text (a fortune file's entries)
     lines = uncornell(lines)  # two-column Cornell notes: the right-hand text under the first cue
@@ -135,6 +139,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = uncells(unfootnote(lines))  # cards in a raw HTML table; stories told in footnotes
     lines = untiddle(lines)  # TiddlyWiki wikitext
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(untag(lines)))))))))  # other markups
+    lines = uncite(untemplate(lines))  # a wiki page's entries opened by calls of one template; citations
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
     lines = unissue(lines)  # `gh issue view` output: a section per issue, one per comment
     lines = uncard(lines)  # index cards typed up face by face
@@ -163,7 +168,7 @@ def normalize(lines: list[str]) -> list[str]:
             out[i] = f"{'#' * min(level + 1, 6)} {title}"
         else:
             qforms.rewrite(out, i)
-    return _index_letters(out)
+    return _index_letters(unbackstory(out))  # a card's story part apart from its registry fields
 
 
 _LETTER_HEADING = re.compile(r"^(?P<marks>#{1,6}) (?P<letter>[A-Za-z])\s*$")
