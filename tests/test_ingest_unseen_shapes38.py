@@ -188,3 +188,37 @@ def test_a_cards_story_part_is_the_story_and_its_fields_are_notes(tmp_path: Path
     assert "renumbered" in told.text and "ledger replica" not in told.text
     assert not any("invoice-matcher" in s.title for s in stories)
 
+
+MEETING_NOTES = """# Practice interview - Imogen x Bartek
+
+Tue 3 Mar · 40 min · Attendees: Bartek Nowicki, Imogen Farrow
+
+## Summary
+
+Imogen ran a practice panel for Bartek, who is going for warehouse operations manager roles.
+
+## Notes
+
+### Picking Errors on the Night Shift
+
+- Bartek noticed that returns for wrong items doubled over the winter, almost all from night picks
+  - Night pickers had the oldest scanners and the dimmest aisles
+- Bartek walked two night shifts with the pickers and timed every mis-scan
+- Bartek moved the fast-moving lines to the lit end of the aisles and swapped the scanners with the day team
+- Bartek agreed a short check at the packing bench for a month and asked the team leads to post the daily count
+  - The packers pushed back at first because the check slowed the last hour before the vans left
+- Bartek moved two packers from the day shift to cover that hour and checked the van times every morning
+- Wrong-item returns fell by two thirds within six weeks and stayed there through the spring
+- Imogen asked what he would change; Bartek said he should have asked the pickers first, not the data
+- (me: the fall was two thirds, not half)
+
+## Action items
+
+- [ ] Bartek to cut the scanner part to one line
+"""
+
+
+def test_third_person_notes_of_a_practice_interview_tell_the_subjects_story(tmp_path: Path) -> None:
+    # the attendee the bullets are about is the teller: a note-taker's "<name> walked ..." reads as "I walked ..."
+    path = saved(tmp_path, "practice-notes.md", MEETING_NOTES)
+    assert "Picking Errors on the Night Shift" in story_titles(path)

@@ -86,6 +86,7 @@ from knowledge.ingest.posts import unthread
 from knowledge.ingest.questions import question_line
 from knowledge.ingest.readme import unreadme
 from knowledge.ingest.rest import unrest
+from knowledge.ingest.retold import unretell
 from knowledge.ingest.reviews import unreview
 from knowledge.ingest.revisions import accept
 from knowledge.ingest.runin import unbold, unrun
@@ -142,6 +143,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = uncite(untemplate(lines))  # a wiki page's entries opened by calls of one template; citations
     lines = unreadme(unoutline(unmail(unpandoc(unpage(untranscript(blank_front_matter(lines)))))))  # other exports
     lines = unissue(lines)  # `gh issue view` output: a section per issue, one per comment
+    lines = unretell(lines)  # a note-taker's third-person notes of a mock interview: its subject as I
     lines = uncard(lines)  # index cards typed up face by face
     lines = _named_by_field(_run_in_pitches(_callouts(decks.unsplit(unfence(separated_paragraphs(lines))))))
     lines = unnumber_prompts(unthread(lines))  # "1/ ..." posts as paragraphs; "Question 2 of 5: X" as a heading
