@@ -222,3 +222,40 @@ def test_third_person_notes_of_a_practice_interview_tell_the_subjects_story(tmp_
     # the attendee the bullets are about is the teller: a note-taker's "<name> walked ..." reads as "I walked ..."
     path = saved(tmp_path, "practice-notes.md", MEETING_NOTES)
     assert "Picking Errors on the Night Shift" in story_titles(path)
+
+
+PLAN = """FIRST QUARTER PLAN - head of operations (with the cases that back it up)
+
+OPENER: I run three depots for a regional grocer and I want a bigger network to run.
+
+==============================================================
+WEEKS 1-4 : WALK THE FLOOR
+==============================================================
+
+1.1  Shadow every shift lead for a full shift in the first fortnight.
+     CASE >> the month of night shifts at Eastgate
+       When I took over Eastgate in 2022 I was told the problem was lazy
+       pickers. I worked a full shift with each of the nine leads before I
+       changed anything, and asked each the same three questions about what
+       slowed them down. I wrote the answers up without names and pinned
+       them in the canteen. The real problem was that the night team had
+       to wait forty minutes every night for the chilled delivery. I moved
+       the chilled slot with the haulier, which took two calls and a
+       favour, and the night shift finished on time from the next week.
+
+1.2  Read the last year of accident reports.
+
+==============================================================
+WEEKS 5-8 : FIX THE BASICS
+==============================================================
+
+2.1  One stock system, not three.
+2.2  Weekly numbers every Monday morning.
+"""
+
+
+def test_a_label_pointing_at_a_name_names_the_one_case_under_a_plan_item(tmp_path: Path) -> None:
+    # "CASE >> <name>" under a phase banner is the case's own name, even when the phase holds only that one case
+    path = saved(tmp_path, "quarter-plan.txt", PLAN)
+    assert any("the month of night shifts at Eastgate" in t for t in story_titles(path))
+

@@ -421,13 +421,18 @@ def regroup(
 
 def _names(lines: list[str], unit: Unit, section: str) -> bool:
     """The unit's title names a story of its own rather than being the story's first line: set in syntax of its own
-    (bold, a list item, a fold, a definition term), or under a section named in a word or two ("Me", "People")."""
+    (bold, a list item, a fold, a definition term, a label pointing at it), or under a section named in a word or
+    two ("Me", "People")."""
     line = lines[unit.title_at]
     nxt = lines[unit.title_at + 1] if unit.title_at + 1 < len(lines) else ""
-    return _marked(line) or nxt.lstrip().startswith(":") or len(section.split()) <= _GROUP_WORDS
+    pointer = _POINTER.match(line) is not None
+    return _marked(line) or pointer or nxt.lstrip().startswith(":") or len(section.split()) <= _GROUP_WORDS
 
 
 _GROUP_WORDS = 2
+# A label pointing at a name ("PROOF >> the night shift", "Example -> Two vans"): a story's own name, the way a
+# plan or a list of claims points at the case that backs an item up.
+_POINTER = re.compile(r"^\s*[A-Za-z][\w ]{0,20}?\s*(?:>>|->|→|=>|⟶)\s*\S")
 
 
 def _text_end(story: RawStory, lines: list[str], start: int, limit: int) -> int:
