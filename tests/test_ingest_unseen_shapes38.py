@@ -259,3 +259,29 @@ def test_a_label_pointing_at_a_name_names_the_one_case_under_a_plan_item(tmp_pat
     path = saved(tmp_path, "quarter-plan.txt", PLAN)
     assert any("the month of night shifts at Eastgate" in t for t in story_titles(path))
 
+
+WORKSHEET = """# Case worksheet
+
+## Moving the depot without missing a drop
+
+**Competency:** leadership
+**Question it answers:** a change you led
+**Situation:** In 2024 our main depot moved across town and deliveries had to keep running through the move.
+**Action:** I split the fleet in two, ran both sites for three weeks and moved one route a day.
+**Result:** No drop was missed and the move finished four days early.
+
+## Coaching the new planner
+
+**Competency:** mentoring
+**Question it answers:** helping someone grow
+**Situation:** nothing yet
+**Action:** TBD
+**Result:**
+"""
+
+
+def test_a_form_whose_parts_say_nothing_yet_is_no_story(tmp_path: Path) -> None:
+    # every part empty, a placeholder or "nothing yet", and nothing else told: a form still to fill in, kept as a note
+    path = saved(tmp_path, "worksheet.md", WORKSHEET)
+    assert story_titles(path) == ["Moving the depot without missing a drop"]
+

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from knowledge.competencies import competency_for_question, tag_competencies
+from knowledge.ingest import prose
 from knowledge.ingest.extract import MAX_ITEMS, RawDoc, RawStory
 from knowledge.ingest.fences import reads_as
-from knowledge.ingest.kinds import clean_title, kind_of, only_placeholder, placeholders
+from knowledge.ingest.kinds import clean_title, kind_of, only_placeholder, placeholders, says_empty
 from knowledge.ingest.questions import classify
 from knowledge.ingest.star import strip_markup
 from knowledge.models import Metric, Question, Story, stable_id
@@ -100,15 +101,18 @@ def _is_code(raw: RawStory) -> bool:
 def _story(raw: RawStory, source: str, ids: _Ids, metrics: Callable[[str], list[Metric]]) -> Story:
     fields = {k: strip_markup(raw.fields.get(k, "")) for k in ("situation", "task", "action", "result")}
     unfinished = placeholders(raw.text)
-    fields = {k: "" if v and only_placeholder(v) else v for k, v in fields.items()}  # "[?]", "---" are not parts
+    said_empty = any(says_empty(v) for v in fields.values())
+    # "[?]", "---", "nothing yet" are not parts
+    fields = {k: "" if v and (only_placeholder(v) or says_empty(v)) else v for k, v in fields.items()}
     title = clean_title(raw.title)
     question = clean_title(raw.question) if raw.question else None
     linked = [q for q, _ in _unique([(clean_title(q), 0) for q in ([question] if question else []) + raw.links])]
     tag_text = " ".join(x for x in (question, title, raw.text) if x)
+    reference = raw.reference or (said_empty and _stub(raw, fields))  # a form still to fill in: a note
     return Story(
         id=ids("story", title),
         title=title,
-        kind="reference" if raw.reference else kind_of(title, question, raw.kind, raw.text, fields),  # type: ignore[arg-type]
+        kind="reference" if reference else kind_of(title, question, raw.kind, raw.text, fields),  # type: ignore[arg-type]
         format=raw.kind,  # type: ignore[arg-type]  # extract only produces star | qa | prose
         text=raw.text,
         metrics=metrics(raw.text),
@@ -123,6 +127,15 @@ def _story(raw: RawStory, source: str, ids: _Ids, metrics: Callable[[str], list[
         action=fields["action"],
         result=fields["result"],
     )
+
+
+def _stub(raw: RawStory, fields: dict[str, str]) -> bool:
+    """A form not filled in yet: its STAR parts are there but each is empty, a placeholder or says it is empty, and
+    nothing else in it tells a case. Kept as a note, never a story (the caller asks for one part that says in
+    words it is empty, "nothing yet": an outline of only placeholders, "[?]" / "TODO", is an unfinished story)."""
+    if raw.kind != "star" or not any(k in raw.fields for k in fields) or any(fields.values()):
+        return False
+    return not prose.is_narrative(prose.prose_text(raw.text.split("\n")))
 
 
 def _question(text: str, line: int, source: str, ids: _Ids, prefix: str) -> Question:

@@ -21,6 +21,7 @@ __all__ = [
     "only_placeholder",
     "placeholders",
     "reads_as_reference",
+    "says_empty",
 ]
 
 # Titles of reference material: how to tell stories, templates, advice and question lists.
@@ -91,6 +92,20 @@ def only_placeholder(field: str) -> bool:
     """A STAR part with nothing but placeholders, rules and punctuation in it ("[?]", "---", "TBD")."""
     rest = _PLACEHOLDER.sub(" ", field)
     return not re.search(r"[A-Za-z0-9]", rest)
+
+
+# A form's field that says in words it is still empty ("nothing yet", "not written yet"): only as the whole field,
+# since "nothing yet" inside a sentence can be part of a story.
+_SAYS_EMPTY = re.compile(
+    r"^\W*(?:nothing(?:\s+(?:here|written))?\s+yet|not\s+(?:written\s+|done\s+|filled\s+in\s+)?yet|none\s+yet|"
+    r"coming\s+soon)\W*$",
+    re.IGNORECASE,
+)
+
+
+def says_empty(field: str) -> bool:
+    """A STAR part that says it has nothing in it yet ("nothing yet")."""
+    return bool(_SAYS_EMPTY.match(field))
 
 
 def kind_of(title: str, question: str | None, fmt: str, text: str, fields: dict[str, str]) -> str:
