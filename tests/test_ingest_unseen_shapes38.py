@@ -285,3 +285,39 @@ def test_a_form_whose_parts_say_nothing_yet_is_no_story(tmp_path: Path) -> None:
     path = saved(tmp_path, "worksheet.md", WORKSHEET)
     assert story_titles(path) == ["Moving the depot without missing a drop"]
 
+
+GLOSSED_CARD = """# Model Card for ines-2026 (who I am)
+
+## Model details
+
+Ines Calder, data scientist, four years at a regional bus company, two models in service.
+
+## Intended use (= my intro)
+
+I'm a data scientist at a regional bus company. I joined as an analyst, moved into forecasting when the timetable
+team kept running out of drivers on Mondays, and built the model that now plans driver rosters a fortnight ahead.
+Before that I taught maths for three years, which is why I care about explaining a model to the people who use it.
+I'm looking for a team where models reach real users every week.
+
+## Limitations
+
+Speaks fast when nervous.
+
+# Model Card for roster-planner
+
+## Model details
+
+Gradient boosting over past rosters, bank holidays and school terms.
+
+## Evaluation
+
+Mean absolute error of three drivers a day on last winter.
+"""
+
+
+def test_a_card_part_glossed_as_the_intro_is_the_told_part(tmp_path: Path) -> None:
+    # a part glossed "(= my intro)" is the card's told part, named with the card; the fields around it are notes
+    path = saved(tmp_path, "cards.md", GLOSSED_CARD)
+    told = [s for s in found(path) if "ines-2026" in s.title]
+    assert len(told) == 1 and "Intended use" in told[0].title
+    assert "Speaks fast" not in told[0].text and "Ines Calder" not in told[0].text

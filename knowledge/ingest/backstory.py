@@ -1,13 +1,14 @@
 """A card whose story is one of its parts: a model, service or system card (`# Card for X` over `## Details`,
-`## Evaluation`, `## Limitations` ...) whose last part tells how it went (`## Behind the card: <title>`,
-`## Backstory`, `## The story behind it`).
+`## Evaluation`, `## Limitations` ...) whose part tells how it went, most often the last (`## Behind the card: <title>`,
+`## Backstory`, `## The story behind it`), or whose part is glossed as the answer it is kept for
+(`## Intended use (= my intro)`).
 
 Read as a whole, such a card is a story diluted by its registry fields: the words of the details and metrics
 outweigh the case told. So the part that tells the story becomes a section of its own, at the card's level, named
 by the title after its cue (or, untitled, by the card and the cue), and the rest of the card is kept as a note
 (titled `Note: <card>`, which the kinds read as reference, never retrieved). Only a section with at least two
-other parts before its story part, and the story part last, is read this way: a story with one "Backstory"
-paragraph among its STAR parts is left whole. The number of lines never changes.
+other parts besides its one story part is read this way (a story with one "Backstory" paragraph among its STAR
+parts is left whole); parts after the story part are notes too. The number of lines never changes.
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ _CUE = re.compile(
     r"the\s+real\s+story)\s*(?:[:—–]\s*(?P<title>\S.*?))?\s*$",
     re.IGNORECASE,
 )
+# A part glossed as the answer it is kept for ("Intended use (= the TMAY answer)"): the card's told part too.
+_GLOSS = re.compile(r"\(\s*=\s*[^)]*\b(?:tmay|intro|pitch|story)\b[^)]*\)", re.IGNORECASE)
 _HEADING = re.compile(r"^\s{0,3}(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _MIN_OTHER_PARTS = 2
 
 
 def unbackstory(lines: list[str]) -> list[str]:
     """Same number of lines; a card's story part as a section of its own, the rest of the card as a note."""
-    if not any(ATX.match(x) and _CUE.match(_heading_text(x)) for x in lines):
+    if not any(ATX.match(x) and (_CUE.match(t := _heading_text(x)) or _GLOSS.search(t)) for x in lines):
         return lines
     headings = [(i, len(m["marks"]), m["text"]) for i, x in enumerate(lines) if (m := _HEADING.match(x))]
     out = list(lines)
@@ -39,14 +42,18 @@ def unbackstory(lines: list[str]) -> list[str]:
                 break
             if sub_level == level + 1:
                 parts.append((i, text))
-        if len(parts) <= _MIN_OTHER_PARTS or (cue := _CUE.match(parts[-1][1])) is None:
+        told = [k for k, (_, text) in enumerate(parts) if _CUE.match(text) or _GLOSS.search(text)]
+        if len(parts) <= _MIN_OTHER_PARTS or len(told) != 1:
             continue
-        if any(_CUE.match(text) for _, text in parts[:-1]):
-            continue
-        story_line = parts[-1][0]
-        named = cue["title"] or f"{title}: {parts[-1][1]}"
+        k = told[0]
+        story_line, text = parts[k]
+        cue = _CUE.match(text)
+        named = (cue["title"] if cue else None) or f"{title}: {text}"
         out[story_line] = f"{'#' * level} {named}"
         out[start] = f"{'#' * level} Note: {title}"  # its registry fields: kept, read as reference
+        if k + 1 < len(parts):  # the fields after the told part are the card's notes too
+            after_line, after = parts[k + 1]
+            out[after_line] = f"{'#' * level} Note: {title} ({after})"
     return out
 
 
