@@ -1,7 +1,7 @@
 """A card whose story is one of its parts: a model, service or system card (`# Card for X` over `## Details`,
-`## Evaluation`, `## Limitations` ...) whose part tells how it went, most often the last (`## Behind the card: <title>`,
-`## Backstory`, `## The story behind it`), or whose part is glossed as the answer it is kept for
-(`## Intended use (= my intro)`).
+`## Evaluation`, `## Limitations` ...) whose part tells how it went, most often the last
+(`## Behind the model: <title>`, `## Backstory`, `## The story behind it`), or whose part is glossed as the answer
+it is kept for (`## Intended use (= my intro)`).
 
 Read as a whole, such a card is a story diluted by its registry fields: the words of the details and metrics
 outweigh the case told. So the part that tells the story becomes a section of its own, at the card's level, named
@@ -23,7 +23,7 @@ _CUE = re.compile(
     r"the\s+real\s+story)\s*(?:[:—–]\s*(?P<title>\S.*?))?\s*$",
     re.IGNORECASE,
 )
-# A part glossed as the answer it is kept for ("Intended use (= the TMAY answer)"): the card's told part too.
+# A part glossed as the answer it is kept for ("Intended use (= my intro)"): the card's told part too.
 _GLOSS = re.compile(r"\(\s*=\s*[^)]*\b(?:tmay|intro|pitch|story)\b[^)]*\)", re.IGNORECASE)
 _HEADING = re.compile(r"^\s{0,3}(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _MIN_OTHER_PARTS = 2

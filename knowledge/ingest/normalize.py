@@ -40,7 +40,7 @@
 - A practice tool's numbered prompt over the reply ("Question 2 of 5: X" then "Your answer:") is a heading
   titled by the prompt (numbered_prompts.py).
 - Stories kept by the structure of another kind of document: a Gherkin feature file's scenarios (gherkin.py), a
-  wiki page's entries opened by calls of one template (`{{Story|title=X}}`, wikitemplates.py), a bibliography's
+  wiki page's entries opened by calls of one template (`{{Case|title=X}}`, wikitemplates.py), a bibliography's
   citations over their annotations (citations.py), a note-taker's third-person notes of a practice interview
   (retold.py), and a registry card's story part apart from its fields (backstory.py).
 - In any document, decorated or numbered title lines (`=== X ===`, `【X】`, `Story 3 — X`) are titles too, and

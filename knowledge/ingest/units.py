@@ -430,7 +430,7 @@ def _names(lines: list[str], unit: Unit, section: str) -> bool:
 
 
 _GROUP_WORDS = 2
-# A label pointing at a name ("PROOF >> the night shift", "Example -> Two vans"): a story's own name, the way a
+# A label pointing at a name ("CASE >> the night shift", "Example -> Two vans"): a story's own name, the way a
 # plan or a list of claims points at the case that backs an item up.
 _POINTER = re.compile(r"^\s*[A-Za-z][\w ]{0,20}?\s*(?:>>|->|→|=>|⟶)\s*\S")
 

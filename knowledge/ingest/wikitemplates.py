@@ -1,4 +1,4 @@
-"""MediaWiki template calls that open a story (`{{Story|title=The outage|comp=...}}`) read as the headings a wiki's
+"""MediaWiki template calls that open a story (`{{Case|title=The outage|area=...}}`) read as the headings a wiki's
 template renders them as.
 
 A personal wiki page keeps each entry behind a call of one template whose parameters name it: `title=...` (or
