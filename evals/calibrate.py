@@ -162,11 +162,13 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # of the question answered is off topic, not partial): score 0.687 -> 0.708, off topic 0.583 -> 0.667.
     # Raised at stop 35 (crit35: an opening that disclaims the asked subject, agent/critic/disclaim.py): score 0.708
     # -> 0.771, off topic 0.667 -> 0.917.
+    # Raised at stop 36 (crit38: lower-scope cues counted per mention, not per sentence, agent/critic/level.py): score
+    # 0.771 -> 0.792, below level 0.750 -> 1.000.
     "critic_dev6": {
-        "score_in_range": 0.77,
+        "score_in_range": 0.791,
         "off_topic_capped": 0.916,
         "strong_high": 0.928,
-        "below_level_capped": 0.75,
+        "below_level_capped": 1.0,
         "follow_up_in_range": 0.75,  # stop 30: a reply answering another question is off topic (another_story.py)
         "star_macro_f1": 0.935,
         "quantified_f1": 0.888,
@@ -288,11 +290,13 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # 618674f's critic, before that stop's critic work): score 0.725, off topic 0.750, strong 0.800, below level 0.250,
     # follow-ups 0.950 (20 replies), STAR 0.952, quantified 0.950, relevance 0.875, level 0.925, primary gap 0.600,
     # signals 0.904 / 0.680, notes_mismatch 1 of 4. The floor is that run.
+    # Raised at stop 36 (crit38: an engineer who ran errands for the person who found and fixed the cause, and
+    # lower-scope cues counted per mention): score 0.725 -> 0.800, below level 0.250 -> 1.000.
     "critic_dev13": {
-        "score_in_range": 0.725,
+        "score_in_range": 0.8,
         "off_topic_capped": 0.75,
         "strong_high": 0.8,
-        "below_level_capped": 0.25,
+        "below_level_capped": 1.0,
         "follow_up_in_range": 0.95,
     },
 }

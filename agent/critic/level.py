@@ -49,9 +49,13 @@ def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
     shown = [next(s for s, row in zip(sents, at_rows, strict=True) if row[k])
              for k in range(len(at_cues)) if any(row[k] for row in at_rows)]  # fmt: skip
     at_sents = sum(1 for row in at_rows if any(row))
-    below_sents = [s for s, t in zip(sents, flat, strict=True) if any(cue.search(t) for cue in below_cues)]
-    # Mostly hands-on work with a passing mention of the wider scope is still told at the lower scope.
-    mostly_below = len(below_sents) >= 2 and len(below_sents) >= at_sents
+    below_rows = [_mentions(below_cues, t) for t in flat]
+    below_sents = [s for s, hits in zip(sents, below_rows, strict=True) if hits]
+    # Mostly hands-on work with a passing mention of the wider scope is still told at the lower scope. Each lower-scope
+    # mention counts, not each sentence: one long sentence listing a rewrite, a debugging session and lost weekends
+    # holds as much hands-on work as three short ones.
+    below_hits = sum(below_rows)
+    mostly_below = below_hits >= 2 and below_hits >= at_sents
     if len(shown) >= spec.min_at and not mostly_below:
         return LevelResult("at", shown[0])
     below = below_sents[0] if below_sents else None
@@ -59,6 +63,12 @@ def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
         return LevelResult("at", shown[0] if shown else None)
     note = render(load_yaml("critic_phrases.yaml")["level_note"], below=spec.below_means, scope=spec.scope)
     return LevelResult("below", below, note)
+
+
+def _mentions(cues: list[re.Pattern[str]], text: str) -> int:
+    """How many separate places of `text` the cues match: two cues read on the same words ("I profiled the jobs" is
+    both a debugging verb and a rewrite of a job) are one mention, so the count follows what the answer tells."""
+    return len({m.start() for cue in cues if (m := cue.search(text)) is not None})
 
 
 def _slice(spec: LevelSpec, sents: list[Sentence], flat: list[str], disabled: frozenset[str]) -> Sentence | None:
