@@ -291,10 +291,11 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # follow-ups 0.950 (20 replies), STAR 0.952, quantified 0.950, relevance 0.875, level 0.925, primary gap 0.600,
     # signals 0.904 / 0.680, notes_mismatch 1 of 4. The floor is that run.
     # Raised at stop 36 (crit38: an engineer who ran errands for the person who found and fixed the cause, and
-    # lower-scope cues counted per mention): score 0.725 -> 0.800, below level 0.250 -> 1.000.
+    # lower-scope cues counted per mention): score 0.725 -> 0.800, below level 0.250 -> 1.000; then a technical
+    # question answered with none of its signals shown (relevance.bare): score 0.800 -> 0.825, off topic 0.750 -> 0.875.
     "critic_dev13": {
-        "score_in_range": 0.8,
-        "off_topic_capped": 0.75,
+        "score_in_range": 0.825,
+        "off_topic_capped": 0.875,
         "strong_high": 0.8,
         "below_level_capped": 1.0,
         "follow_up_in_range": 0.95,

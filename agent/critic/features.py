@@ -169,6 +169,11 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     if rel.label == "on_topic" and lvl.label != "below" and (
             relevance.shows_none(rel, sig, shape) or (shape != "plan" and relevance.far_off(rel, sig))):  # fmt: skip
         rel = dataclasses.replace(rel, label="off_topic")
+    elif rel.label == "on_topic" and lvl.label != "below" and shape == "technical" and relevance.bare(sig):
+        # A technical question's signals are the mechanisms it asks about; a story naming none of them, not even in
+        # its own words or weakly, is about something else however close the code words it shares put its meaning
+        # (a review of a script's readability told to "how do you make it faster"). No other question is named.
+        rel = dataclasses.replace(rel, label="off_topic", instead=None, instead_competency=None, sibling=False)
     elif rel.label != "on_topic" and shape != "motivation" and (relevance.shows_signals(sig) or (
             rel.instead_competency == "another system" and sum(h.named and not h.measured for h in sig) >= 2)):
         # It shows most of what a strong answer to THIS question shows, in other words than the question's (or, when

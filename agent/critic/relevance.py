@@ -17,8 +17,9 @@ off topic, unless it sits squarely on the sibling (_sibling_led). A technical or
 (MODEL_SUBJECT) answered at length without naming one is off topic, whatever words it shares. A question outside any
 role pack has no rivals to compare with: only the non-answer check applies. A story that shows nothing of the asked
 question nor of the questions it leans toward, and that static meaning and MiniLM both put far from the asked one, is
-off topic with no question named (unplaced): a pack covers some subjects, not all. Both views read the story's own
-sentences, not one that restates the question (FRAME_WORDS).
+off topic with no question named (unplaced): a pack covers some subjects, not all; so is a story told to a technical
+question that shows none of its signals, even weakly (bare): they are the mechanisms it asks about. Both views read
+the story's own sentences, not one that restates the question (FRAME_WORDS).
 Thresholds were chosen on the tuned labelled set (python -m evals.calibrate); the blind figures are in the README.
 """
 
@@ -410,6 +411,13 @@ def shows_none(rel: RelevanceResult, hits: list[SignalHit], shape: str) -> bool:
 UNPLACED_AHEAD = 16
 UNPLACED_MARGIN = 0.15
 UNPLACED_SHARE = 0.45
+
+
+def bare(hits: list[SignalHit]) -> bool:
+    """Not one of at least two signals saying what the question is about is shown: not named, not said in the
+    answer's own words, not even on weak evidence (a measured outcome says how well, not what about)."""
+    subject = [h for h in hits if not h.measured]
+    return len(subject) >= 2 and not any(h.covered or h.named or h.paraphrased or h.weak for h in subject)
 
 
 def unplaced(rel: RelevanceResult, hits: list[SignalHit], shape: str) -> bool:
