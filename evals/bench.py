@@ -148,7 +148,7 @@ def _after_typing(items: list[Any]) -> dict[str, Any]:
     return _stats(samples, None)
 
 
-def _turn_answers() -> list[str]:
+def turn_answers() -> list[str]:
     """Answers of the length candidates type (the labelled strong answers, about 100-200 words)."""
     from evals.labels import load_labeled
 
@@ -162,7 +162,7 @@ def bench_turns(turns: int = 20) -> dict[str, Any]:
     from agent.context import Context
     from agent.driver import InterviewDriver
 
-    answers = _turn_answers()
+    answers = turn_answers()
     context = Context(role="director", questions=turns, follow_ups=1, seed=1, offline=True)
     saver = open_checkpointer()
     driver = InterviewDriver(context, checkpointer=saver)

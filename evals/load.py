@@ -26,6 +26,7 @@ stop at once with one line (exit 2), before any worker starts.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import multiprocessing as mp
@@ -45,13 +46,26 @@ def percentile(ordered: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def answer(user: int, turn: int) -> str:
-    """A distinct, realistic answer whose tag says whose it is."""
-    return (
-        f"[u{user}t{turn}] I led the move of our nightly batch jobs to a streaming pipeline. I set the plan, "
-        f"negotiated the cut-over window with two teams and ran the rollout myself. Freshness went from "
-        f"{20 + turn} hours to {turn + 1} minutes and the compute bill fell {10 + user % 30}% in one quarter."
-    )
+def answer(user: int, turn: int, kind: str = "labelled") -> str:
+    """A distinct answer whose tag says whose it is. `labelled` (the default): one of the labelled strong answers of
+    90-220 words (the texts evals.bench times the critic on), chosen per user and turn, as long as candidates type.
+    `template`: the one 50-word answer earlier stops measured with; its sentences repeat from turn to turn, so the
+    critic's per-sentence and per-word caches hit almost always and a turn costs far less than a typed one."""
+    if kind == "template":
+        return (
+            f"[u{user}t{turn}] I led the move of our nightly batch jobs to a streaming pipeline. I set the plan, "
+            f"negotiated the cut-over window with two teams and ran the rollout myself. Freshness went from "
+            f"{20 + turn} hours to {turn + 1} minutes and the compute bill fell {10 + user % 30}% in one quarter."
+        )
+    pool = _answer_pool()
+    return f"[u{user}t{turn}] " + pool[(user * 7 + turn * 13) % len(pool)]
+
+
+@functools.cache
+def _answer_pool() -> tuple[str, ...]:
+    from evals.bench import turn_answers
+
+    return tuple(turn_answers())
 
 
 def _user(url: str, user: int, args: dict[str, Any], out: dict[str, Any]) -> None:
@@ -75,7 +89,7 @@ def _user(url: str, user: int, args: dict[str, Any], out: dict[str, Any]) -> Non
             time.sleep(args["think"])
             timing = phases.begin() if phases else None
             began, wall = time.perf_counter(), time.time()
-            driver.submit(answer(user, turn))
+            driver.submit(answer(user, turn, args["answers"]))
             out["latencies"].append(time.perf_counter() - began)
             if phases:
                 out["phases"].append((out["latencies"][-1], phases.end(timing)))
@@ -184,7 +198,7 @@ def run_backend(url: str, args: dict[str, Any]) -> dict[str, Any]:
     lost = crossed = 0
     for r in results:
         for user, answers in r["found"].items():
-            expected = [answer(user, t) for t in range(args["turns"])]
+            expected = [answer(user, t, args["answers"]) for t in range(args["turns"])]
             lost += sum(1 for a in expected if a not in answers)
             crossed += sum(1 for a in answers if not a.startswith(f"[u{user}t"))
     reported = {user for r in results for user in r["found"]}
@@ -193,6 +207,7 @@ def run_backend(url: str, args: dict[str, Any]) -> dict[str, Any]:
     return {
         "checkpointer": "sqlite" if url.endswith(".sqlite") else url.split("@")[-1] if "@" in url else url,
         "users": args["users"], "turns_per_user": args["turns"], "think_s": args["think"], "workers": workers,
+        "answers": args["answers"],
         "turns": turns, "wall_s": round(wall, 2), "turns_per_s": round(turns / wall, 1) if wall else 0.0,
         "p50_ms": round(percentile(lat, 0.50) * 1000, 1) if lat else None,
         "p95_ms": round(percentile(lat, 0.95) * 1000, 1) if lat else None,
@@ -282,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--users", type=_at_least(1), default=20)
     p.add_argument("--turns", type=_at_least(1), default=5)
     p.add_argument("--think", type=_at_least(0, float), default=2.0, help="seconds between a question and the answer")
+    p.add_argument("--answers", choices=("labelled", "template"), default="labelled",
+                   help="labelled: strong answers of 90-220 words (default); template: one 50-word answer, as before")
     p.add_argument("--checkpointer", action="append", type=_checkpointer,
                    help="sqlite (a fresh file), a path, postgresql://..., memory:")  # fmt: skip
     p.add_argument("--workers", type=_at_least(1), default=os.cpu_count() or 1,
@@ -303,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="interviewer-load-") as tmp:
         args = {"users": ns.users, "turns": ns.turns, "think": ns.think, "workers": ns.workers, "role": ns.role,
                 "embedder": ns.embedder, "stories": ns.stories, "builder": ns.builder, "banks": tmp,
-                "phases": ns.phases}  # fmt: skip
+                "phases": ns.phases, "answers": ns.answers}  # fmt: skip
         _write_banks(args)
         os.environ.setdefault("INTERVIEWER_DATA_DIR", tmp)  # history, reports and indexes of the fake users
         rows: list[dict[str, Any]] = []

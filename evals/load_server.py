@@ -36,7 +36,7 @@ async def _user(client: Any, user: int, args: dict[str, Any], out: dict[str, Any
         for turn in range(args["turns"]):
             await asyncio.sleep(args["think"])
             began = time.perf_counter()
-            command = {"resume": {"kind": "answer", "text": answer(user, turn)}}
+            command = {"resume": {"kind": "answer", "text": answer(user, turn, args.get("answers", "labelled"))}}
             run = await client.runs.create(thread_id, "interviewer", command=command, context=context)
             await client.runs.join(thread_id, run["run_id"])
             out["latencies"].append(time.perf_counter() - began)
@@ -105,7 +105,7 @@ def run_server(url: str, args: dict[str, Any], pgid: int | None = None, label: s
     lat = sorted(out["latencies"])
     lost = crossed = 0
     for user, answers in out["found"].items():
-        lost += sum(1 for t in range(args["turns"]) if answer(user, t) not in answers)
+        lost += sum(1 for t in range(args["turns"]) if answer(user, t, args.get("answers", "labelled")) not in answers)
         crossed += sum(1 for a in answers if not a.startswith(f"[u{user}t"))
     lost += sum(args["turns"] for u in range(args["users"]) if u not in out["found"])  # never even started
     turns = len(lat)
