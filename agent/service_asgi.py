@@ -1,17 +1,42 @@
-"""ASGI plumbing shared by the interview service's HTTP guards (agent.service_http, agent.service_store_guard): read
-a request's body, hand it on unchanged, or answer with one JSON line."""
+"""ASGI plumbing shared by the interview service's HTTP guards (agent.service_http, agent.service_store_guard,
+agent.service_copy_guard): read a request's body, hand it on unchanged, answer with one JSON line, or read the
+server's own app as the caller."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+# Headers of the request itself, not of the caller: a read sent on with the caller's headers must not carry them.
+FORWARDED_SKIP = {b"host", b"content-length", b"content-type", b"transfer-encoding", b"accept-encoding"}
+
+
+def caller_headers(scope: Scope) -> list[tuple[bytes, bytes]]:
+    """The request's headers that speak for its caller (its auth), to send on with a read of the server's own app."""
+    return [(k, v) for k, v in scope.get("headers", []) if k.lower() not in FORWARDED_SKIP]
+
+
+def server_client(scope: Scope, loopback: bool = False) -> httpx.AsyncClient:
+    """A client of the running server's own app (what the SDK's loopback client uses) sent with the caller's headers,
+    so the server's auth decides what it may read; `loopback`: the server's own call, sent through /noauth with no
+    headers (it reads everything anyway)."""
+    import httpx
+    from langgraph_api.server import app as server
+
+    headers = [] if loopback else caller_headers(scope)
+    transport = httpx.ASGITransport(app=server, root_path="/noauth" if loopback else "")
+    return httpx.AsyncClient(transport=transport, base_url="http://api", headers=headers)
 
 
 class TooLarge(Exception):

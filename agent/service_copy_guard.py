@@ -14,20 +14,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.service_asgi import ASGIApp, Receive, Scope, Send, reply
+from agent.service_asgi import ASGIApp, Receive, Scope, Send, reply, server_client
 
 COPY_PATH = re.compile(r"^/threads/(?P<thread>[^/]+)/copy/?$")  # not /noauth: the server's loopback reads all
-FORWARDED_SKIP = {b"host", b"content-length", b"content-type", b"transfer-encoding", b"accept-encoding"}
 
 
 async def _read_as_caller(thread_id: str, scope: Scope) -> tuple[int, Any]:
     """(status, JSON body) of GET /threads/<thread_id> on the server's own app, sent with the caller's headers."""
-    import httpx
-    from langgraph_api.server import app as server  # the running server's app
-
-    headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in FORWARDED_SKIP]
-    transport = httpx.ASGITransport(app=server)
-    async with httpx.AsyncClient(transport=transport, base_url="http://api", headers=headers) as http:
+    async with server_client(scope) as http:
         answer = await http.get(f"/threads/{thread_id}")
     try:
         return answer.status_code, answer.json()

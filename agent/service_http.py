@@ -56,7 +56,18 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from agent.candidates import UploadError, check_upload
-from agent.service_asgi import ASGIApp, Message, Receive, Scope, Send, read_body, replay, reply
+from agent.service_asgi import (
+    ASGIApp,
+    Message,
+    Receive,
+    Scope,
+    Send,
+    caller_headers,
+    read_body,
+    replay,
+    reply,
+    server_client,
+)
 from agent.service_body_cap import BodyCap
 from agent.service_context_guard import ContextGuard
 from agent.service_copy_guard import CopyGuard
@@ -142,26 +153,16 @@ def verdict(thread: dict[str, Any] | None, payload: dict[str, Any]) -> tuple[str
     return None, None
 
 
-FORWARDED_SKIP = {b"host", b"content-length", b"content-type", b"transfer-encoding", b"accept-encoding"}
-
-
 async def _read_thread(thread_id: str, scope: Scope) -> dict[str, Any] | None:
     """The thread as the caller may read it: fetched from the server's own app with the caller's headers (so its
     auth), not through the SDK's loopback client, which skips auth. A thread the caller may not read is None here,
     and the server's own handling answers (404), never a refusal that tells them it exists. Its `ending` says
     whether a run queued or running on it carries an `end`, read from the server's own run queue (shared by every
     worker that serves the thread, where a note kept by this process is not)."""
-    import httpx
-
-    if scope.get("path", "").startswith("/noauth/"):  # the server's own loopback call: it reads everything anyway
-        headers = []
-    else:
-        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in FORWARDED_SKIP]
-    from langgraph_api.server import app as server  # the running server's app (what the SDK's loopback client uses)
-
-    transport = httpx.ASGITransport(app=server, root_path="/noauth" if not headers else "")
+    # the server's own loopback call (or one with nothing to send on) reads through /noauth: it reads everything anyway
+    loopback = scope.get("path", "").startswith("/noauth/") or not caller_headers(scope)
     try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://api", headers=headers) as http:
+        async with server_client(scope, loopback) as http:
             reply = await http.get(f"/threads/{thread_id}")
             if reply.status_code != 200:
                 return None
