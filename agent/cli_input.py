@@ -152,8 +152,8 @@ def hold_now() -> None:
         return
     quiet = list(saved)
     quiet[3] &= ~(termios.ECHO | termios.ICANON)
+    _held.append((fd, saved))  # before the echo goes: a Ctrl-C right after it must find what to give back
     termios.tcsetattr(fd, termios.TCSANOW, quiet)
-    _held.append((fd, saved))
     _erase_early_echo(fd)
 
 
@@ -188,8 +188,8 @@ def hold_keys() -> Iterator[None]:
         return
     quiet = list(saved)
     quiet[3] &= ~(termios.ECHO | termios.ICANON)
+    _held.append((fd, saved))  # before the echo goes, as in hold_now()
     termios.tcsetattr(fd, termios.TCSANOW, quiet)  # TCSANOW: nothing typed is flushed
-    _held.append((fd, saved))
     try:
         yield
     finally:

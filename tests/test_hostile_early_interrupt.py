@@ -67,3 +67,24 @@ def test_ctrl_c_while_the_signal_handlers_are_installed_exits_130_without_a_trac
     assert code == 130, (code, screen[-1500:])
     assert "nothing was saved" in screen
     assert echo
+
+
+def test_ctrl_c_the_moment_the_echo_goes_off_gives_the_echo_back(isolated_data_dir: Path, tmp_path: Path) -> None:
+    """Stop 36's CI: a Ctrl-C that came as the launch turned the terminal's echo off, before the settings to give
+    back were noted, left the terminal without echo. The call that turns it off is held open once it has returned
+    (tests.slow_hook) and the Ctrl-C sent then."""
+    echo_off = "len(args) > 2 and not (args[2][3] & 8)"  # termios.ECHO is 8 on Linux
+    env, mark = slow_call(tmp_path / "hook", "termios", "tcsetattr", echo_off, seconds=3, after=True)
+    term = Terminal(ARGS, extra_env=env)
+    try:
+        term.wait_for_mark(mark)
+        term.proc.send_signal(signal.SIGINT)
+        code = term.proc.wait(timeout=60)
+        term.drain()
+        screen = term.text()
+        echo = bool(termios.tcgetattr(term.master)[3] & termios.ECHO)
+    finally:
+        term.close()
+    assert "Traceback" not in screen, screen[-1500:]
+    assert code == 130, (code, screen[-1500:])
+    assert echo
