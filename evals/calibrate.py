@@ -300,6 +300,18 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "below_level_capped": 1.0,
         "follow_up_in_range": 0.95,
     },
+    # evals/critic_dev14, written at stop 37 by a writer who had not read the critic: critic_dev13's kinds but a
+    # technical/design or motivation question answered off topic (002) and a thin on-topic answer (004). First run on
+    # main 9a5d031 (before that stop's critic work): score 0.700, off topic 0.875, strong 0.5625, below level 1.000,
+    # follow-ups 0.900 (20 replies), STAR 0.929, quantified 0.900, relevance 0.750, level 1.000, primary gap 0.375,
+    # signals 0.831 / 0.570, notes_mismatch 3 of 4. The floor is that run.
+    "critic_dev14": {
+        "score_in_range": 0.7,
+        "off_topic_capped": 0.875,
+        "strong_high": 0.5625,
+        "below_level_capped": 1.0,
+        "follow_up_in_range": 0.9,
+    },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
