@@ -182,7 +182,7 @@ class StoryIndex:
         dense_scores = self._dense_scores(query)
         scores, heads, ranking = dense_scores if dense_scores is not None else (None, None, None)
         bm25 = self._bm25.scores(query)
-        lexical = self._bm25.rank(query, bm25)
+        lexical = self._bm25.rank(query)
         lexical_rank = ranks_of(lexical)
         dense_rank: dict[int, int] = {}
         rankings = [(lexical_rank, LEXICAL_WEIGHT)]
