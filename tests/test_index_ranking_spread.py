@@ -1,11 +1,16 @@
-"""Story ranking is not won by one field: a title's words count once in the lexical ranking.
+"""Story ranking is not won by one field: a title's words count once in the lexical ranking, and a story whose
+several views meet the question outranks one whose single view does by a little.
 
 Every story here was written for this test.
 """
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 from knowledge.index import StoryIndex
+from knowledge.index_cache import DenseVectors
 from knowledge.index_fusion import BM25Ranker
 from knowledge.models import Story
 
@@ -79,3 +84,66 @@ def test_the_fit_evidence_still_reads_the_title_twice() -> None:
     evidence = ranker.scores(SLIPPED)
     assert evidence[0] > evidence[1]
     assert ranker.rank(SLIPPED)[:2] == [1, 0]
+
+
+class _QueryVector:
+    """A stand-in embedder: every query is the first axis (the views' vectors are set by hand below)."""
+
+    def embed_query(self, text: str) -> list[float]:
+        return [1.0, 0.0, 0.0]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self.embed_query(t) for t in texts]
+
+
+def _unit(*xs: float) -> list[float]:
+    v = np.asarray(xs, dtype=np.float32)
+    return list(v / np.linalg.norm(v))
+
+
+def test_a_story_meeting_the_question_in_several_views_outranks_one_close_view() -> None:
+    stories = [
+        _story(1, "Quarterly offsite", "Agenda, rooms and the bus times for the team day."),
+        _story(2, "Winter rota", "Who covers the boilers over the holidays, and how we swap shifts."),
+    ]
+    # story 1: its head at cosine 0.90 to the question, its two parts unrelated; story 2: views at 0.85, 0.80, 0.10
+    views = np.asarray(
+        [
+            _unit(0.9, 0.436, 0.0),
+            _unit(0.0, 0.0, 1.0),
+            _unit(0.0, 1.0, 0.0),
+            _unit(0.85, 0.0, 0.527),
+            _unit(0.8, 0.6, 0.0),
+            _unit(0.1, 0.0, 0.995),
+        ],
+        dtype=np.float32,
+    )
+    vectors = DenseVectors(
+        views=views,
+        owner=np.asarray([0, 0, 0, 1, 1, 1]),
+        kinds=["head", "part", "part", "head", "part", "part"],
+        probes=np.zeros((0, 3), dtype=np.float32),
+    )
+    index = StoryIndex(stories, _QueryVector(), vectors, [])  # type: ignore[arg-type]
+    hits = index.search("Tell me about quartz.", k=2)
+    assert [h.story.title for h in hits] == ["Winter rota", "Quarterly offsite"]
+    # whether a story fits is still judged on its best view alone
+    assert hits[0].similarity == pytest.approx(0.85, abs=1e-3)
+    assert hits[1].similarity == pytest.approx(0.90, abs=1e-3)
+
+
+def test_a_story_of_one_part_gets_no_second_view() -> None:
+    # a one-part story's part is read with its head: the two views would count its title twice
+    stories = [_story(1, "Boiler fault", "The boiler failed."), _story(2, "Night cover", "Who covers the boilers.")]
+    views = np.asarray(
+        [_unit(0.9, 0.436, 0.0), _unit(0.88, 0.475, 0.0), _unit(0.92, 0.0, 0.392), _unit(0.0, 0.0, 1.0)],
+        dtype=np.float32,
+    )
+    vectors = DenseVectors(
+        views=views,
+        owner=np.asarray([0, 0, 1, 1]),
+        kinds=["head", "part", "head", "part"],
+        probes=np.zeros((0, 3), dtype=np.float32),
+    )
+    index = StoryIndex(stories, _QueryVector(), vectors, [])  # type: ignore[arg-type]
+    assert [h.story.title for h in index.search("Tell me about quartz.", k=2)] == ["Night cover", "Boiler fault"]
