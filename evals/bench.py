@@ -148,11 +148,13 @@ def _after_typing(items: list[Any]) -> dict[str, Any]:
     return _stats(samples, None)
 
 
-def turn_answers() -> list[str]:
-    """Answers of the length candidates type (the labelled strong answers, about 100-200 words)."""
+def turn_answers(items: list[Any] | None = None) -> list[str]:
+    """Answers of the length candidates type (the labelled strong answers, about 100-200 words), of `items` (labelled
+    items already loaded) or of the labelled set."""
     from evals.labels import load_labeled
 
-    return [it.answer for it in load_labeled() if it.style == "strong" and 90 <= len(it.answer.split()) <= 220]
+    chosen = load_labeled() if items is None else items
+    return [it.answer for it in chosen if it.style == "strong" and 90 <= len(it.answer.split()) <= 220]
 
 
 def bench_turns(turns: int = 20) -> dict[str, Any]:

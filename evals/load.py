@@ -4,8 +4,9 @@
     python -m evals.load --users 50 --turns 5 --think 0 --checkpointer sqlite --checkpointer postgresql://...
 
 Each user is one InterviewDriver (offline critic, the real story index and embedder, follow-ups off so a turn
-is one answer) in a thread of a worker process; users start spread over the first think period. A turn is
-timed from submit() to the next question being ready. Afterwards every thread is read back from the
+is one answer) in a thread of a worker process; users start spread over the first think period. A user's answer
+(evals.load_answers: one labelled for the question asked where the labelled set has one) is typed while it thinks;
+a turn is timed from submit() to the next question being ready. Afterwards every thread is read back from the
 checkpointer: an answer missing from its thread is *lost*, one found in another user's thread is *crossed*.
 Reported per backend: turns/s, turn p50/p95 (nearest rank over the `turns` timed turns: the sample size), CPU ms
 per turn (all workers), errors, lost, crossed, peak RSS. Sizes below 1 (--users, --turns, --workers), a negative
@@ -26,7 +27,6 @@ stop at once with one line (exit 2), before any worker starts.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import math
 import multiprocessing as mp
@@ -39,6 +39,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from evals.load_answers import answer, warm
+
 
 def percentile(ordered: list[float], share: float) -> float:
     """The nearest-rank percentile of a sorted sample: a value of the sample, so p50 <= p95 for any sample (the
@@ -46,26 +48,9 @@ def percentile(ordered: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def answer(user: int, turn: int, kind: str = "labelled") -> str:
-    """A distinct answer whose tag says whose it is. `labelled` (the default): one of the labelled strong answers of
-    90-220 words (the texts evals.bench times the critic on), chosen per user and turn, as long as candidates type.
-    `template`: the one 50-word answer earlier stops measured with; its sentences repeat from turn to turn, so the
-    critic's per-sentence and per-word caches hit almost always and a turn costs far less than a typed one."""
-    if kind == "template":
-        return (
-            f"[u{user}t{turn}] I led the move of our nightly batch jobs to a streaming pipeline. I set the plan, "
-            f"negotiated the cut-over window with two teams and ran the rollout myself. Freshness went from "
-            f"{20 + turn} hours to {turn + 1} minutes and the compute bill fell {10 + user % 30}% in one quarter."
-        )
-    pool = _answer_pool()
-    return f"[u{user}t{turn}] " + pool[(user * 7 + turn * 13) % len(pool)]
-
-
-@functools.cache
-def _answer_pool() -> tuple[str, ...]:
-    from evals.bench import turn_answers
-
-    return tuple(turn_answers())
+def missing(sent: list[str], found: list[str], turns: int) -> int:
+    """Lost answers of one user: those sent that its thread does not hold, and the turns it never sent."""
+    return sum(1 for a in sent if a not in found) + max(0, turns - len(sent))
 
 
 def _user(url: str, user: int, args: dict[str, Any], out: dict[str, Any]) -> None:
@@ -84,12 +69,15 @@ def _user(url: str, user: int, args: dict[str, Any], out: dict[str, Any]) -> Non
                       index_dir=str(own.with_name(own.name + "-index")) if own else None)  # fmt: skip
         driver = InterviewDriver(ctx, checkpointer=backend)
         out["threads"][user] = driver.thread_id
-        driver.start()
+        step = driver.start()
         for turn in range(args["turns"]):
             time.sleep(args["think"])
+            # typed while the user thinks: not part of the turn (the server only receives it)
+            text = answer(user, turn, args["answers"], args["role"], step.question_id)
+            out["sent"].setdefault(user, []).append(text)
             timing = phases.begin() if phases else None
             began, wall = time.perf_counter(), time.time()
-            driver.submit(answer(user, turn, args["answers"]))
+            step = driver.submit(text)
             out["latencies"].append(time.perf_counter() - began)
             if phases:
                 out["phases"].append((out["latencies"][-1], phases.end(timing)))
@@ -106,7 +94,7 @@ def _worker(url: str, users: list[int], args: dict[str, Any], queue: Any) -> Non
     from agent.backend import open_backend
 
     shared: dict[str, Any] = {"backend": open_backend(url), "threads": {}, "latencies": [], "spans": [],
-                              "errors": [], "build": None, "phases": []}  # fmt: skip
+                              "errors": [], "build": None, "phases": [], "sent": {}}  # fmt: skip
     if phases := _phases(args):
         phases.install(shared["backend"])
     _warm_up(args)  # a server worker is warm before candidates arrive: not part of any turn
@@ -123,7 +111,7 @@ def _worker(url: str, users: list[int], args: dict[str, Any], queue: Any) -> Non
     found = _read_back(shared["backend"], shared["threads"])
     queue.put({"threads": shared["threads"], "latencies": shared["latencies"], "spans": shared["spans"],
                "errors": shared["errors"], "build": shared["build"], "cpu": cpu, "rss_mb": cpu1.ru_maxrss / 1024,
-               "found": found, "phases": shared["phases"]})  # fmt: skip
+               "found": found, "phases": shared["phases"], "sent": shared["sent"]})  # fmt: skip
 
 
 def _phases(args: dict[str, Any]) -> Any:
@@ -162,6 +150,7 @@ def _warm_up(args: dict[str, Any]) -> None:
     from agent.nodes.retrieve import open_index, search_stories
 
     ctx = Context(role=args["role"], offline=True, embedder=args["embedder"])
+    warm(args["answers"])
     warm_up(ctx)
     open_index(ctx).result()
     search_stories(ctx, "Tell me about a time you changed a plan.", None)
@@ -198,8 +187,7 @@ def run_backend(url: str, args: dict[str, Any]) -> dict[str, Any]:
     lost = crossed = 0
     for r in results:
         for user, answers in r["found"].items():
-            expected = [answer(user, t, args["answers"]) for t in range(args["turns"])]
-            lost += sum(1 for a in expected if a not in answers)
+            lost += missing(r["sent"].get(user, []), answers, args["turns"])
             crossed += sum(1 for a in answers if not a.startswith(f"[u{user}t"))
     reported = {user for r in results for user in r["found"]}
     lost += sum(args["turns"] for user in range(args["users"]) if user not in reported)  # never read back
@@ -244,7 +232,8 @@ def _collect(queue: Any, procs: list[Any]) -> list[dict[str, Any]]:
         p.join()
     for p in procs[len(results) :] if len(results) < len(procs) else []:
         results.append({"threads": {}, "latencies": [], "spans": [], "build": None, "cpu": 0.0, "rss_mb": 0.0,
-                        "found": {}, "errors": [f"a worker process died (exit code {p.exitcode})"]})  # fmt: skip
+                        "found": {}, "sent": {},
+                        "errors": [f"a worker process died (exit code {p.exitcode})"]})  # fmt: skip
     return results
 
 
@@ -298,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--turns", type=_at_least(1), default=5)
     p.add_argument("--think", type=_at_least(0, float), default=2.0, help="seconds between a question and the answer")
     p.add_argument("--answers", choices=("labelled", "template"), default="labelled",
-                   help="labelled: strong answers of 90-220 words (default); template: one 50-word answer, as before")
+                   help="labelled: 90-220 words, labelled for the question asked (default); template: 50 words")
     p.add_argument("--checkpointer", action="append", type=_checkpointer,
                    help="sqlite (a fresh file), a path, postgresql://..., memory:")  # fmt: skip
     p.add_argument("--workers", type=_at_least(1), default=os.cpu_count() or 1,

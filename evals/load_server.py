@@ -24,7 +24,7 @@ CPU_NOTE = ("the server's CPU is not measured with --server (a server this tool 
 
 
 async def _user(client: Any, user: int, args: dict[str, Any], out: dict[str, Any]) -> None:
-    from evals.load import answer
+    from evals.load_answers import answer
 
     await asyncio.sleep(random.Random(user).uniform(0, max(args["think"], 0.05)))
     context = {"role": args["role"], "questions": args["turns"], "follow_ups": 0, "seed": user + 1, "offline": True}
@@ -32,11 +32,15 @@ async def _user(client: Any, user: int, args: dict[str, Any], out: dict[str, Any
         thread = await client.threads.create(metadata={"user_id": f"load-user-{user}"})
         thread_id = thread["thread_id"]
         out["threads"][user] = thread_id
-        await client.runs.wait(thread_id, "interviewer", input={"candidate_questions": []}, context=context)
+        values = await client.runs.wait(thread_id, "interviewer", input={"candidate_questions": []}, context=context)
+        plan = [q.get("id") for q in (values or {}).get("plan", [])] if isinstance(values, dict) else []
         for turn in range(args["turns"]):
             await asyncio.sleep(args["think"])
+            asked = plan[turn] if turn < len(plan) else None  # no follow-ups: turn t answers the plan's question t
+            text = answer(user, turn, args.get("answers", "labelled"), args["role"], asked)
+            out["sent"].setdefault(user, []).append(text)
             began = time.perf_counter()
-            command = {"resume": {"kind": "answer", "text": answer(user, turn, args.get("answers", "labelled"))}}
+            command = {"resume": {"kind": "answer", "text": text}}
             run = await client.runs.create(thread_id, "interviewer", command=command, context=context)
             await client.runs.join(thread_id, run["run_id"])
             out["latencies"].append(time.perf_counter() - began)
@@ -85,7 +89,7 @@ async def _run(url: str, args: dict[str, Any], pgid: int | None) -> dict[str, An
     from langgraph_sdk import get_client
 
     client = get_client(url=url, headers={"Authorization": f"Bearer {_token()}"})
-    out: dict[str, Any] = {"threads": {}, "latencies": [], "errors": []}
+    out: dict[str, Any] = {"threads": {}, "latencies": [], "errors": [], "sent": {}}
     cpu0 = _group_cpu(pgid)
     began = time.perf_counter()
     await asyncio.gather(*(_user(client, u, args, out) for u in range(args["users"])))
@@ -99,13 +103,15 @@ async def _run(url: str, args: dict[str, Any], pgid: int | None) -> dict[str, An
 
 def run_server(url: str, args: dict[str, Any], pgid: int | None = None, label: str | None = None) -> dict[str, Any]:
     """Run every user against a LangGraph Server at `url`; the same figures as evals.load.run_backend."""
-    from evals.load import answer, percentile
+    from evals.load import missing, percentile
+    from evals.load_answers import warm
 
+    warm(args.get("answers", "labelled"))  # the labelled files parsed before the users start, not in a turn
     out = asyncio.run(_run(url, args, pgid))
     lat = sorted(out["latencies"])
     lost = crossed = 0
     for user, answers in out["found"].items():
-        lost += sum(1 for t in range(args["turns"]) if answer(user, t, args.get("answers", "labelled")) not in answers)
+        lost += missing(out["sent"].get(user, []), answers, args["turns"])
         crossed += sum(1 for a in answers if not a.startswith(f"[u{user}t"))
     lost += sum(args["turns"] for u in range(args["users"]) if u not in out["found"])  # never even started
     turns = len(lat)
