@@ -21,8 +21,9 @@ start interviews on the server's CPU with no candidate to answer them. A client 
 store: `("coaching",)` or `("coaching", <its candidate key>)` is its signed-in candidate's, `("coaching",
 "user:<user_id>")` that of its candidate named `user_id`; any other coaching namespace is read under its identity,
 where there is none. Studio's own sign-in is off (`disable_studio_auth`): it would let any client that sends Studio's
-header through without a token. The token tool refuses a secret under MIN_SECRET characters: anyone could guess it
-and sign any name.
+header through without a token. A secret under MIN_SECRET characters is refused, by the token tool and by the server
+at start (short_secret(), called from agent.server_checkpointer's start checks): anyone could guess it and sign any
+name.
 """
 
 from __future__ import annotations
@@ -52,8 +53,10 @@ METADATA_WRITE = (f"a thread's {', '.join(PROTECTED)} are set when it is made (t
                   "a patch cannot change them; nothing was changed")  # fmt: skip
 NO_CRONS = "crons are not served to clients: start each interview with a run on its own thread"
 MIN_SECRET = 32  # a secret anyone could guess signs any name's token
-SHORT_SECRET = (f"{SECRET_ENV} must be at least {MIN_SECRET} characters (a long random string: "
-                "python3 -c 'import secrets; print(secrets.token_hex(32))'); no token was issued")  # fmt: skip
+SECRET_RULE = (f"{SECRET_ENV} must be at least {MIN_SECRET} characters (a long random string: "
+               "python3 -c 'import secrets; print(secrets.token_hex(32))')")  # fmt: skip
+SHORT_SECRET = f"{SECRET_RULE}; no token was issued"
+SHORT_SECRET_SERVER = f"{SECRET_RULE}; the server did not start"
 NAME = re.compile(r"[A-Za-z0-9_@+.][A-Za-z0-9_@+.-]{0,127}")
 
 auth = Auth()
@@ -200,6 +203,12 @@ def own_coaching(identity: str, namespace: tuple[Any, ...]) -> tuple[str, str] |
 async def nothing_else(ctx: Auth.types.AuthContext, value: Any) -> None:
     """Resources the rules above do not name are refused, not open."""
     raise Auth.exceptions.HTTPException(status_code=403, detail=f"{ctx.resource} are not served to clients")
+
+
+def short_secret() -> bool:
+    """True when INTERVIEWER_AUTH_SECRET is set (not empty) but shorter than MIN_SECRET characters."""
+    secret = os.environ.get(SECRET_ENV) or ""
+    return bool(secret) and len(secret) < MIN_SECRET
 
 
 def main(argv: list[str]) -> int:
