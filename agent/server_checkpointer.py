@@ -34,7 +34,9 @@ from typing import Any, NoReturn
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 
-POOL_SIZE = int(os.environ.get("INTERVIEWER_PG_POOL", "20"))
+POOL_ENV = "INTERVIEWER_PG_POOL"
+POOL_MIN, POOL_MAX = 10, 40  # the default's bounds; Postgres's own default max_connections is 100
+POOL_LIMIT = 1000
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 ACCEPTED = "a postgresql:// URL, a .sqlite file path (or sqlite:///PATH), memory:, or unset"
 CONNECT_TIMEOUT_S = 5
@@ -71,6 +73,21 @@ def _stop_supervisor() -> None:
     if parent is not None and parent.pid is not None and parent.is_alive():
         with contextlib.suppress(OSError):
             os.kill(parent.pid, signal.SIGTERM)
+
+
+def pool_size() -> int:
+    """Connections of the Postgres checkpointer's pool: INTERVIEWER_PG_POOL, else the server's runs at once
+    (N_JOBS_PER_WORKER, langgraph dev's --n-jobs-per-worker) plus 5 for the API's reads of threads and state,
+    within POOL_MIN..POOL_MAX. Each checkpoint call holds a connection only while it runs (the saver takes no lock
+    on a pool), so more connections than calls at once only cost the database memory. A value that is not a whole
+    number from 1 to POOL_LIMIT stops the server (one line)."""
+    given = os.environ.get(POOL_ENV, "").strip()
+    if not given:
+        jobs = os.environ.get("N_JOBS_PER_WORKER", "10").strip()
+        return min(max((int(jobs) if jobs.isdigit() else 10) + 5, POOL_MIN), POOL_MAX)
+    if not given.isdigit() or not 1 <= int(given) <= POOL_LIMIT:
+        _stop(f"{POOL_ENV}={given[:40]} is not a pool size: give a whole number of connections from 1 to {POOL_LIMIT}")
+    return int(given)
 
 
 def _data_dir_problem() -> str | None:
@@ -185,12 +202,13 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
         shown = str(redact_url(url))[:120]
         _stop(f"INTERVIEWER_CHECKPOINTER={shown} is not a checkpointer this server opens: give {ACCEPTED}")
     if kind == "postgres":
-        from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
         from psycopg.rows import dict_row
         from psycopg_pool import AsyncConnectionPool
 
+        from agent.postgres_saver import PooledAsyncPostgresSaver
         from agent.store_postgres import SETUP_LOCK_KEY, SETUP_WAIT_S
 
+        size = pool_size()  # a bad INTERVIEWER_PG_POOL is said before any connection is tried
         if reason := await _reachable(url):
             why = hide_credentials(reason, url)[:300]  # the driver quotes a malformed URL whole (sweep 35 B28)
             if _malformed(url):
@@ -203,8 +221,9 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
         if others := await foreign_tables_async(url, CONNECT_TIMEOUT_S):  # never adopted (sweep 33 S12)
             _stop(foreign_message(f"INTERVIEWER_CHECKPOINTER={redact_url(url)}", others))
         kwargs = {"autocommit": True, "prepare_threshold": None, "row_factory": dict_row}
-        async with AsyncConnectionPool(url, max_size=POOL_SIZE, kwargs=kwargs, open=False) as pool:
-            postgres = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
+        pool = AsyncConnectionPool(url, min_size=min(4, size), max_size=size, kwargs=kwargs, open=False)
+        async with pool:
+            postgres = PooledAsyncPostgresSaver(pool)  # its calls run at once, each on a pooled connection
             async with pool.connection() as conn:  # one setup at a time (see agent.store_postgres.setup_lock)
                 for _ in range(int(SETUP_WAIT_S / 0.05)):
                     cur = await conn.execute("SELECT pg_try_advisory_lock(%s) AS held", (SETUP_LOCK_KEY,))
