@@ -7,7 +7,6 @@ and .json and is idempotent, so the driver may call it again after a resume.
 from __future__ import annotations
 
 import contextlib
-import glob
 import json
 import os
 import re
@@ -393,15 +392,36 @@ def _ending_lines(row: dict[str, Any]) -> list[str]:
     return [f"**Where it ended: {row['score']}/5** ({'; '.join(row['score_steps'])}). {left}", ""]
 
 
+WHOLE_GAP = 4  # numbers past the last whole-answer file found that are still looked at (one deleted by hand)
+
+
+def whole_answer_files(folder: Path, thread_id: str) -> list[Path]:
+    """The session's <id>.whole-answer-N.txt files, found by their numbers (agent.whole_answer takes the first free
+    one): a stat per number, never a listing of the folder, which holds every past session's files."""
+    found: list[Path] = []
+    number = miss = 0
+    while miss < WHOLE_GAP:
+        number += 1
+        path = folder / f"{thread_id}.whole-answer-{number}.txt"
+        try:
+            exists = path.is_file()
+        except (OSError, ValueError):
+            return found
+        if exists:
+            found.append(path)
+            miss = 0
+        else:
+            miss += 1
+    return found
+
+
 def _with_whole_answers(thread_id: str, turns: list[Any]) -> list[Any]:
     """The turns, each answer that was cut to the cap for grading marked with the file beside the report that keeps
     it whole (agent.whole_answer) and its full length: the report and the transcript said nothing of the cut
     (sweep28 S9)."""
-    folder = report_paths(thread_id)[0].parent
-    try:
-        kept = sorted(folder.glob(f"{glob.escape(thread_id)}.whole-answer-*.txt"))
-    except (OSError, ValueError):
+    if not any(t.get("answer") for t in turns):
         return turns
+    kept = whole_answer_files(report_paths(thread_id)[0].parent, thread_id)
     if not kept:
         return turns
     heads: dict[str, tuple[str, int]] = {}
@@ -465,9 +485,11 @@ def write_report(
     if folder is None:
         _private_folder(md.parent)
     text, transcript = built or build_report(thread_id, values, context)
+    rewritten = md.exists() or js.exists()
     write_private(md, text)
     write_private(js, json.dumps(transcript, ensure_ascii=False))
-    _drop_dead_temps(md.parent, (md.name, js.name))
+    if rewritten:  # only a write of these files before this one can have left a temp of them (see _drop_dead_temps)
+        _drop_dead_temps(md.parent, (md.name, js.name))
     with contextlib.suppress(OSError):
         due_marker(thread_id, folder).unlink(missing_ok=True)  # written now, however it came to be
     return {"markdown": str(md), "json": str(js)}
@@ -493,7 +515,12 @@ def mark_report_due(thread_id: str) -> None:
 
 def _drop_dead_temps(folder: Path, names: tuple[str, ...]) -> None:
     """The hidden temp files (.NAME.PID-TOKEN.tmp) a killed writer left of these report files: the files were just
-    written whole, so a temp of a writer that is gone holds nothing they lack (sweep29 S9: one stayed for good)."""
+    written whole, so a temp of a writer that is gone holds nothing they lack (sweep29 S9: one stayed for good).
+
+    It lists the whole folder (a temp's PID and token cannot be guessed), so write_report calls it only when it
+    writes the files again (a resume of an ended session, a repair), not at every session's first report: a first
+    write's own temps are renamed into place, and a killed first write left a temp that agent.report_repair
+    finds at the next start, which lists the folder anyway, and drops once the report is written again."""
     from agent.journal_temps import writer_alive
 
     # One listing, names compared as strings: a glob per name compiled a new pattern for every session (~0.3 ms).

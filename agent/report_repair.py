@@ -204,6 +204,7 @@ def _rewrite(backend: Any, thread_id: str, folder: Path) -> str:
     values = _ended_values(backend.saver, thread_id) if _ended(backend.saver, thread_id) else None
     if values is not None:
         paths = write_report(thread_id, values, _context(backend, thread_id))
+        _drop(folder, md.name, js.name)  # write_report drops them only when it rewrites files that were there
         _settle(backend, thread_id)
         return f"{cut}; written again from the saved session: {paths['markdown']}, {paths['json']}"
     transcript = _whole_transcript(folder, js)
