@@ -200,6 +200,10 @@ class MiniLMEmbeddings(Embeddings):
     def _load_session_once(self) -> Any:
         if self._session is None:
             try:
+                # Read when onnxruntime loads: without it, it keeps a device id and a telemetry database under
+                # $HOME/.cache (op37 O18), outside the data folder; an operator's own value is kept.
+                if not os.environ.get("ORT_DISABLE_TELEMETRY"):
+                    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
                 import onnxruntime as ort
                 from tokenizers import Tokenizer
 
