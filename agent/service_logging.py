@@ -8,11 +8,17 @@ upload, which is the client's mistake, not a fault of the server. For the refusa
 without its traceback, and the second is dropped. A SQLite checkpointer file damaged or replaced after the server
 started (agent.server_checkpointer checks it at start) fails every run inside the server's own code: its first
 record becomes one error line saying what to do, the second is dropped. Every other error is logged as before.
+
+A stream a client may not read (join_stream on another's thread: 404) was logged by the server's SSE code as
+"Error streaming response" with the whole traceback (op37 O21): a client's error (4xx) there is one warning line.
+faiss's loader says at INFO level which CPU build it could not load before the one it uses
+(`ModuleNotFoundError(... swigfaiss_avx512 ...)`), which reads as a failure: its logger shows warnings only.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from agent.server_checkpointer import RECORDED, SEE_LOG
@@ -21,6 +27,9 @@ REFUSALS = ("ClientInputError", "UploadError")  # the class names the server's e
 CHECKPOINTER_FAULTS = ("sqlite3.DatabaseError",)  # a file that is no longer a SQLite database
 SQLITE_FAULT = "server_checkpointer.CheckpointerFault'>(the SQLite checkpointer"  # (its module is loaded by path)
 WORKER_LOGGER = "langgraph_api.worker"
+SSE_LOGGER = "langgraph_api.sse"
+FAISS_LOADER = "faiss.loader"
+CLIENT_ERROR = re.compile(r"\bHTTPException: (?P<status>4\d\d): (?P<detail>.*)$")
 DAMAGED = ("the SQLite checkpointer (INTERVIEWER_CHECKPOINTER) failed on this run, nothing was recorded: {why}; "
            "its file was damaged or replaced while the server ran: stop the server, restore the file from a backup "
            "(or move it away to start with no threads) and start it again")  # fmt: skip
@@ -49,20 +58,44 @@ class RefusedInputFilter(logging.Filter):
         why = text.split(">(", 1)[-1].removesuffix(")")
         why = why.split(RECORDED, 1)[-1].split(SEE_LOG, 1)[0] if SQLITE_FAULT in text else why
         line = "a client's input was refused: " + why if kind == "refused" else DAMAGED.format(why=why)
-        level = logging.WARNING if kind == "refused" else logging.ERROR
-        if event is not None:
-            event.pop("exc_info", None)
-            event.pop("exception", None)  # the traceback, already rendered by the server's processors
-            event.update(event=line, level=logging.getLevelName(level).lower())
-        else:
-            record.msg, record.args = line, ()
-        record.exc_info, record.exc_text = None, None
-        record.levelno, record.levelname = level, logging.getLevelName(level)
+        _one_line(record, event, line, logging.WARNING if kind == "refused" else logging.ERROR)
+        return True
+
+
+def _one_line(record: logging.LogRecord, event: dict[str, Any] | None, line: str, level: int) -> None:
+    """The record says `line` at `level`, without its traceback."""
+    if event is not None:
+        event.pop("exc_info", None)
+        event.pop("exception", None)
+        event.update(event=line, level=logging.getLevelName(level).lower())
+    else:
+        record.msg, record.args = line, ()
+    record.exc_info, record.exc_text = None, None
+    record.levelno, record.levelname = level, logging.getLevelName(level)
+
+
+class ClientStreamErrorFilter(logging.Filter):
+    """The SSE code's "Error streaming response" record of a client's error (an HTTP 4xx, such as another's thread
+    answering 404) becomes one warning line; a server fault keeps its traceback. The server's structlog chain has
+    rendered the exception into the record's text by now (format_exc_info): its last line names the error."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        event: Any = record.msg if isinstance(record.msg, dict) else None
+        rendered = str(event.get("exception", "")) if event is not None else ""
+        if not rendered and record.exc_info and record.exc_info[1] is not None:
+            exc: Any = record.exc_info[1]
+            rendered = f"HTTPException: {getattr(exc, 'status_code', '')}: {getattr(exc, 'detail', '')}"
+        last = rendered.strip().splitlines()[-1] if rendered.strip() else ""
+        if found := CLIENT_ERROR.search(last):
+            detail = " ".join(found["detail"].split())[:200]
+            _one_line(record, event, f"a client's stream was answered {found['status']}: {detail}", logging.WARNING)
         return True
 
 
 def quiet_refusals() -> None:
-    """Install the filter on the server worker's logger (once; importing the served graph calls it)."""
-    logger = logging.getLogger(WORKER_LOGGER)
-    if not any(isinstance(f, RefusedInputFilter) for f in logger.filters):
-        logger.addFilter(RefusedInputFilter())
+    """Install the filters on the server's loggers (once; importing the served graph calls it)."""
+    for name, kind in ((WORKER_LOGGER, RefusedInputFilter), (SSE_LOGGER, ClientStreamErrorFilter)):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, kind) for f in logger.filters):
+            logger.addFilter(kind())
+    logging.getLogger(FAISS_LOADER).setLevel(logging.WARNING)
