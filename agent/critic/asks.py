@@ -49,7 +49,10 @@ KINDS: tuple[AskKind, ...] = (
           "How would you know it was a good choice?", "I'd compare recall at 5 on a labelled query set."),
     _kind("rollback", r"\broll\w*\s+(?:\w+\s+)?back\b|\brevert\b",
           r"\b(?:roll\w*\s*back|revert\w*|thresholds?|triggers?|kill switch|switch (?:it )?off|turn (?:it )?off|"
-          r"(?:drops?|falls?|goes|rises?) (?:below|above|under|over)|more than|worse than)\b",
+          r"(?:drops?|falls?|goes|rises?) (?:below|above|under|over)|more than|worse than|"
+          # the revert told as what goes back: "the previous version goes back", "we put the old model back"
+          r"(?:previous|old|earlier|last good) (?:version|model|release|build)\b[^.;]{0,20}\bback|"
+          r"put (?:\w+ ){0,4}back)\b",
           "What would make you roll it back?", "If the error rate goes above 2% for an hour, I revert."),
     _kind("shipped", r"\bwhat did you (?:ship|deliver|launch|release)\b|\bwhat (?:happened|was the (?:outcome|"
           r"result))\b|\bhow did it (?:go|end|turn out)\b",

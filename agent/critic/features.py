@@ -47,6 +47,11 @@ _I = re.compile(r"\b(?:I|me|my)\b")
 # story told in other words sits 0.05-0.13 behind and is still called the incident question's answer.
 TIE = 0.03
 SHOWN_SIGNALS = 3  # a question with fewer signals says too little of what a strong answer shows to waive form gaps
+# Signals of the asked question an answer names, at least half of them, to be its answer when no other question of
+# the pack has as many said in the answer's own words (_leads_in_own_words). Checked on the tuned set and critic_dev ..
+# critic_dev13: of the answers relevance did not first call on topic, four qualify, all labelled on topic (three were
+# put back on topic by other rules already; dev13-ai-engineer-003 was not); no off-topic or partial answer does.
+OWN_LEAD = 2
 
 
 @dataclass
@@ -175,9 +180,11 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # (a review of a script's readability told to "how do you make it faster"). No other question is named.
         rel = dataclasses.replace(rel, label="off_topic", instead=None, instead_competency=None, sibling=False)
     elif rel.label != "on_topic" and shape != "motivation" and (relevance.shows_signals(sig) or (
-            rel.instead_competency == "another system" and sum(h.named and not h.measured for h in sig) >= 2)):
+            rel.instead_competency == "another system" and sum(h.named and not h.measured for h in sig) >= 2)
+            or _leads_in_own_words(info, sig, own_words)):  # fmt: skip
         # It shows most of what a strong answer to THIS question shows, in other words than the question's (or, when
-        # only its lack of model words placed it on another system, two of them). Not for motivation: any work story
+        # only its lack of model words placed it on another system, two of them; or half of them, when no other
+        # question of the pack has as many said in the answer's own words). Not for motivation: any work story
         # brushes against "names a project" or "says what they want".
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     placed_elsewhere = False  # meaning and words put it on other questions, none of whose signals it shows
@@ -271,6 +278,24 @@ def _elsewhere_exactly(info: QuestionInfo, sents: list[Sentence], sem: Semantic)
     exact = semantic("minilm") if sem is semantic() else sem
     ahead = relevance.ahead_exactly(info, sents[:MAX_SENTENCES], exact, TOPIC_SIGNALS)
     return ahead is not None and ahead >= relevance.NOTES_AHEAD
+
+
+def _leads_in_own_words(info: QuestionInfo, sig: list[signals.SignalHit], own_words: np.ndarray | None) -> bool:
+    """At least OWN_LEAD and half of the asked question's signals are named (a measured outcome says how well, not
+    what about), and no other question of the pack has as many of its signals said in the answer's own words
+    (paraphrase.py, read over the whole pack): the story tells what this question asks for, in words of its own,
+    where static meaning and shared words placed it on a neighbour (a monitoring answer that never says "monitor" or
+    "drift", only what it compares and when it reverts)."""
+    subject = [h for h in sig if not h.measured]
+    named = sum(1 for h in subject if h.named)
+    if own_words is None or named < OWN_LEAD or 2 * named < len(subject) or not info.other_signals:
+        return False
+    shown = paraphrase.shown_any(own_words)[len(info.signals) :]
+    start, best = 0, 0
+    for group in info.other_signals:
+        best = max(best, int(shown[start : start + len(group)].sum()))
+        start += len(group)
+    return named > best
 
 
 def _tied(rel: relevance.RelevanceResult) -> bool:

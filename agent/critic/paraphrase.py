@@ -146,3 +146,11 @@ def shown_by(table: np.ndarray, k: int) -> int | None:
     above = (table > col[:, None]).sum(axis=1)
     ok = [i for i in range(len(col)) if col[i] >= PARAPHRASE and above[i] < RANK]
     return max(ok, key=lambda i: float(col[i])) if ok else None
+
+
+def shown_any(table: np.ndarray) -> np.ndarray:
+    """For every pool signal, whether some sentence shows it in its own words (shown_by is not None), at once."""
+    if not table.size:
+        return np.zeros(table.shape[1], dtype=bool)
+    above = (table[:, None, :] > table[:, :, None]).sum(axis=2)  # (sentence, signal): signals scoring higher
+    return np.asarray(((table >= PARAPHRASE) & (above < RANK)).any(axis=0))

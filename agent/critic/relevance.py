@@ -163,7 +163,10 @@ PARTY_WISH = re.compile(
     r"\b(?:VP|CEO|CFO|COO|CPO|CMO|CRO|founder|board|executives?|head of (?!engineering\b|platform\b)\w+|"
     r"(?:sales|marketing|finance|legal|support|operations|business|product|account) (?:lead|leader|head|director|"
     r"manager|VP|team|owner|people)|product managers?|PM|customers?|clients?|stakeholders?)\b[^.!?]{0,25}?"
-    r"\b(?:wanted|expected|assumed|asked for|pushed (?:for|to)|insisted|was counting on|promised|was set on)\b",
+    r"\b(?:wanted|expected|assumed|asked for|pushed (?:for|to)|insisted|was counting on|promised|was set on)\b"
+    # Or whoever the audience is, named with what they wanted in a clause of its own ("the dispatchers, who wanted a
+    # single number"): the question's "people who were not engineers" are of every trade, no list names them all.
+    r"|\b[a-z]\w+s, who (?:wanted|expected|assumed|asked for|were counting on|hoped for)\b",
     re.IGNORECASE,
 )
 # A wish is only the question's "expected more" when the story also says where the system fell short of it ("the
