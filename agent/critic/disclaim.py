@@ -11,6 +11,9 @@ The disclaimed word must be a topical word of the question or of its signals (a 
 "the person"), the disclaimer must be in the opening (the first OPENING sentences: where a story says what it is
 about; later "not a ..." contrasts are steps of the story), and no other sentence may use that word: a story that
 says "it was not a model problem at first" and then talks about the model is about the model after all.
+
+An announced turn (turned_away) is the same account given later: past its opening the answer says it will tell
+another story ("let me tell you about the budget instead") and tells one that takes nothing from the question.
 """
 
 from __future__ import annotations
@@ -60,4 +63,44 @@ def disclaimed(question: str, signals: tuple[str, ...], sents: list[Sentence]) -
                 root = stem(word)[:5]
                 if root in asked and not any(root in _roots(o.text) for j, o in enumerate(sents) if j != i):
                     return sent
+    return None
+
+
+# An announced turn: the candidate says mid-answer that what follows is the story they would rather tell ("let me tell
+# you about the budget instead", "the bit I'd pick is ..."). What follows it is the answer; when it takes
+# nothing topical from the question (TURN_SHARED at most), the answer is another subject by the candidate's own
+# account, however well the opening named the asked one. Only after the answer's first sentence: a story may open with
+# "let me tell you about the time ..." and then tell what was asked in words of its own. Cue list (pattern, an example
+# it must match; tests/test_critic_turn.py checks every example); the match is where the turned-to story starts.
+TURN_CUES: tuple[tuple[str, str], ...] = (
+    (r"\blet me (?:instead )?(?:tell you|talk|focus)\b",
+     "That project ate most of my spring, so let me tell you about the vendor contract."),
+    (r"\bI'?d (?:rather|prefer to|really like to) (?:talk|tell you|focus)\b",
+     "I'd rather talk about our on-call rota, honestly."),
+    (r"\bthe (?:part|bit|thing|story) I'?d (?:really |actually )?(?:point to|pick|highlight|rather tell)\b",
+     "Still, the bit I'd pick is how I coached a new lead."),
+    (r"\b(?:more|most) (?:interesting|telling|relevant) (?:part|story|bit),? (?:though,? )?(?:is|was)\b",
+     "The more interesting part, though, was the hiring drive that followed."),
+)  # fmt: skip
+_TURNS = tuple(re.compile(p, re.IGNORECASE) for p, _ in TURN_CUES)
+TURN_SHARED = 1  # topical words of the question the turned-to part may still use (one can be a chance echo)
+# Everyday words of a question that say nothing of its subject (a turned-to story "got" and "changed" things too).
+_TURN_GENERIC = frozenset(stem(w)[:5] for w in (
+    "tell time describ walk give exampl would could your what when where which how why did does got get make made "
+    "change changed find found out about")
+)  # fmt: skip
+
+
+def turned_away(question: str, sents: list[Sentence]) -> Sentence | None:
+    """The sentence after the first that announces a turn to another story (TURN_CUES), when the part of the answer
+    from that cue on shares at most TURN_SHARED topical words with the question; None otherwise."""
+    asked = _roots(question) - _TURN_GENERIC
+    for i, sent in enumerate(sents[1:], start=1):
+        for pattern in _TURNS:
+            m = pattern.search(sent.text)
+            if m is None:
+                continue
+            after = " ".join([sent.text[m.start():], *(o.text for o in sents[i + 1 :])])
+            if len(asked & _roots(after)) <= TURN_SHARED:
+                return sent
     return None

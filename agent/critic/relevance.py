@@ -232,6 +232,7 @@ class RelevanceResult:
     leaders: tuple[int, ...] = ()  # the other questions (indexes into info.others) that fit its meaning best
     disclaimed: str | None = None  # the opening sentence saying the story is not about the asked subject (disclaim.py)
     party: str | None = None  # the opening sentence naming a party outside engineering (outside_party)
+    turned: str | None = None  # the sentence announcing a turn to another story (disclaim.turned_away)
 
 
 def _roots(text: str) -> set[str]:
