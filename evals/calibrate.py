@@ -293,10 +293,13 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # Raised at stop 36 (crit38: an engineer who ran errands for the person who found and fixed the cause, and
     # lower-scope cues counted per mention): score 0.725 -> 0.800, below level 0.250 -> 1.000; then a technical
     # question answered with none of its signals shown (relevance.bare): score 0.800 -> 0.825, off topic 0.750 -> 0.875.
+    # Raised at stop 37 (crit39: half of the signals said in the answer's own words, more than any other question's;
+    # an audience named with what it wanted; a revert told as the previous version going back; an announced turn to
+    # another story): score 0.825 -> 0.900, off topic 0.875 -> 1.000, strong 0.800 -> 0.900.
     "critic_dev13": {
-        "score_in_range": 0.825,
-        "off_topic_capped": 0.875,
-        "strong_high": 0.8,
+        "score_in_range": 0.9,
+        "off_topic_capped": 1.0,
+        "strong_high": 0.9,
         "below_level_capped": 1.0,
         "follow_up_in_range": 0.95,
     },
