@@ -15,6 +15,7 @@ from agent.critic.text import sentences
 from tests.scripted_critique import main_critique
 
 HIRE_SEED = 41  # the director pack's one-question plan with this seed asks for a hire the candidate got wrong
+DISAGREEMENT_SEED = 3  # the ai-engineer pack's asks for a time the candidate disagreed with a teammate
 QUESTION = "a hire you got wrong"
 OPENING = (
     "The hire I got most wrong was Bruno, a staff engineer I brought in to run our search rebuild; I made that offer "
@@ -49,13 +50,28 @@ def test_a_turn_that_goes_on_with_the_hire_stays_on_topic(tmp_path: Path) -> Non
     assert critique["relevance"] == "on_topic", critique["relevance_note"]
 
 
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_disagreement_told_after_an_announced_turn_stays_on_topic(tmp_path: Path) -> None:
+    # The turn takes no word of the question with it, but what follows is the disagreement asked for.
+    critique = main_critique(tmp_path, "ai-engineer", DISAGREEMENT_SEED, (
+        "It was during our payments rewrite last spring. That rewrite had plenty of drama, but let me tell you about "
+        "Priya and the queue design: she wanted one shared queue for every merchant, I wanted a queue per region so a "
+        "slow region could not block the rest. We argued for a week in comments. I suggested we each write one page "
+        "with the failure cases and run both designs against a copy of last month's traffic. Her design was simpler "
+        "to run and lost nothing in the replay, so I said so in the review and we went with it. We still pair on the "
+        "queue code, and it has run for a year without a regional stall."
+    ), "disagreed with a teammate")  # fmt: skip
+    assert critique["relevance"] == "on_topic", critique["relevance_note"]
+
+
 @pytest.mark.parametrize(("pattern", "example"), TURN_CUES)
 def test_every_turn_cue_matches_its_example(pattern: str, example: str) -> None:
     assert re.search(pattern, example, re.IGNORECASE), example
 
 
-def test_a_story_that_opens_with_the_cue_is_not_a_turn() -> None:
+def test_a_cue_in_the_first_sentence_or_without_a_contrast_is_no_turn() -> None:
     question = "Tell me about a time you disagreed with a teammate."
-    said = sentences("Let me tell you about Priya and our queue design. She wanted one shared queue; I wanted two.")
+    said = sentences("But let me tell you about Priya and our queue design. She wanted one shared queue; I wanted two.")
     assert turned_away(question, said) is None
     assert turned_away(question, sentences("It was last spring. " + said[0].text)) is not None
+    assert turned_away(question, sentences("It was last spring. Let me tell you about Priya and our queues.")) is None

@@ -74,7 +74,7 @@ def disclaimed(question: str, signals: tuple[str, ...], sents: list[Sentence]) -
 # it must match; tests/test_critic_turn.py checks every example); the match is where the turned-to story starts.
 TURN_CUES: tuple[tuple[str, str], ...] = (
     (r"\blet me (?:instead )?(?:tell you|talk|focus)\b",
-     "That project ate most of my spring, so let me tell you about the vendor contract."),
+     "That project ate most of my spring, but let me tell you about the vendor contract."),
     (r"\bI'?d (?:rather|prefer to|really like to) (?:talk|tell you|focus)\b",
      "I'd rather talk about our on-call rota, honestly."),
     (r"\bthe (?:part|bit|thing|story) I'?d (?:really |actually )?(?:point to|pick|highlight|rather tell)\b",
@@ -83,6 +83,10 @@ TURN_CUES: tuple[tuple[str, str], ...] = (
      "The more interesting part, though, was the hiring drive that followed."),
 )  # fmt: skip
 _TURNS = tuple(re.compile(p, re.IGNORECASE) for p, _ in TURN_CUES)
+# A turn is announced as a contrast with what came before ("but", "instead", "though", "really"): without one, "let me
+# tell you about Priya and the queue design" is how a story goes on, and may tell the asked disagreement in words of
+# its own.
+TURN_CONTRAST = re.compile(r"\b(?:but|though|instead|rather|really|actually|however)\b", re.IGNORECASE)
 TURN_SHARED = 1  # topical words of the question the turned-to part may still use (one can be a chance echo)
 # Everyday words of a question that say nothing of its subject (a turned-to story "got" and "changed" things too).
 _TURN_GENERIC = frozenset(stem(w)[:5] for w in (
@@ -92,13 +96,14 @@ _TURN_GENERIC = frozenset(stem(w)[:5] for w in (
 
 
 def turned_away(question: str, sents: list[Sentence]) -> Sentence | None:
-    """The sentence after the first that announces a turn to another story (TURN_CUES), when the part of the answer
-    from that cue on shares at most TURN_SHARED topical words with the question; None otherwise."""
+    """The sentence after the first that announces a turn to another story (TURN_CUES, with a contrast: TURN_CONTRAST),
+    when the part of the answer from that cue on shares at most TURN_SHARED topical words with the question; None
+    otherwise."""
     asked = _roots(question) - _TURN_GENERIC
     for i, sent in enumerate(sents[1:], start=1):
         for pattern in _TURNS:
             m = pattern.search(sent.text)
-            if m is None:
+            if m is None or not TURN_CONTRAST.search(sent.text):
                 continue
             after = " ".join([sent.text[m.start():], *(o.text for o in sents[i + 1 :])])
             if len(asked & _roots(after)) <= TURN_SHARED:

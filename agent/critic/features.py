@@ -244,10 +244,12 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # person, it was a supplier", to a question about a hire): whatever words, signals or kind of event it
         # shares with the question, it is another subject by the candidate's own account.
         rel = dataclasses.replace(rel, label="off_topic", sibling=False, missing_ask=None, disclaimed=said.text)
-    if rel.label != "off_topic" and (turn := disclaim.turned_away(info.text, sents[:MAX_SENTENCES])) is not None:
-        # Past its opening the candidate announces the story they would rather tell ("let me tell you about the
+    if rel.label != "off_topic" and not conflict and (
+            turn := disclaim.turned_away(info.text, sents[:MAX_SENTENCES])) is not None:  # fmt: skip
+        # Past its opening the candidate announces the story they would rather tell ("but let me tell you about the
         # budget") and tells one that takes nothing from the question: another subject by their own account, whatever
-        # the opening shared with the question (a hire named, then a cost cut told).
+        # the opening shared with the question (a hire named, then a cost cut told). Not when it tells the kind of
+        # event asked for (conflict above): a disagreement told in words of its own is still the one asked about.
         rel = dataclasses.replace(rel, label="off_topic", sibling=False, missing_ask=None, turned=turn.text)
     if rel.label == "on_topic" and lvl.label != "below" and (ask := asks.missing_ask(info.text, sents, metrics)):
         # One ask of a several-part question is never answered: the answer covers only part of what was asked.
