@@ -18,8 +18,10 @@ PITCH = re.compile(
 _WHY_HERE = (
     r"\byour career (?:so far|to date|in (?:brief|short))\b|\bversion of your career\b|"
     r"\bwhy (?:a|this|the) (?:\w+ ){0,2}(?:role|position|job)\b(?! (?:you|that|where|in which))|"
-    r"\bwhat (?:first )?(?:made|led|drew|pulled|got|brought|motivated) you (?:\w+ ){0,8}?"
-    r"(?:(?:in)?to (?:people management|management|leadership|managing|machine learning|ml|ai|data science)|"
+    r"\bwhat (?:first )?(?:made|led|drew|draws|pulled|pulls|attracts|got|brought|motivated) you (?:\w+ ){0,8}?"
+    # the field itself, not a place in it: "what draws you to building with generative models"
+    r"(?:(?:in)?to (?:people management|management|leadership|managing|machine learning|ml|ai|data science|"
+    r"(?:building|working) with (?:generative models|llms?|language models|gen ?ai)|generative ai|gen ?ai|llms)|"
     r"start (?:managing|leading) (?:people|a team|teams))\b(?=\s*(?:\?|,|\.|$| and\b| in the first place))|"
     # how the career began or where it goes next: "how did you get into ...", "why are you leaving", "why now"
     r"\bhow did you (?:first )?(?:get|become|end up|fall) (?:\w+ ){0,2}?(?:hooked on|into|interested in|drawn to)\b|"

@@ -63,6 +63,7 @@ def test_pitch_first_for_background_and_last_otherwise(tmp_path: Path) -> None:
         "How did you first get into platform engineering at all?",
         "Why are you leaving where you are now?",
         "Is now the best time in your career to step up to director?",
+        "What pulls you to working with LLMs, rather than other kinds of software?",
     ],
 )
 def test_why_this_role_and_career_questions_are_answered_by_the_pitch(tmp_path: Path, question: str) -> None:
