@@ -4,9 +4,9 @@ Read: Word .docx (docx.py), OpenDocument .odt (odt.py), rich text .rtf (rtf.py),
 OPML outlines (opml.py), Excel .xlsx workbooks (workbook.py), PowerPoint .pptx decks (slides.py), XMind maps
 (mindmap.py), PDF (pdfdoc.py: its text, pages apart, for pages.py), single-file web archives .mht (webarchive.py:
 the page's HTML, for htmldoc.py), Telegram / ChatGPT / Trello JSON exports (exports.py), calendar .ics exports
-(calendar.py), EPUB books (epub.py: the chapters' HTML, for htmldoc.py) and Typst sources (typst.py), by suffix
-or by their first bytes (a .docx renamed .txt is still a .docx). Not read, with a one-line reason: legacy Word
-.doc / .xls / .ppt, Apple Pages, Keynote and Numbers files.
+(calendar.py), mailbox .mbox files (mbox.py: a section per thread), EPUB books (epub.py: the chapters' HTML, for
+htmldoc.py) and Typst sources (typst.py), by suffix or by their first bytes (a .docx renamed .txt is still a
+.docx). Not read, with a one-line reason: legacy Word .doc / .xls / .ppt, Apple Pages, Keynote and Numbers files.
 A hostile or broken file (a zip bomb, bad XML, a damaged PDF, a file over MAX_CONTAINER_BYTES) costs its own
 one-line note only.
 """
@@ -23,6 +23,7 @@ from knowledge.ingest.docx import docx_markdown
 from knowledge.ingest.epub import epub_html, is_epub
 from knowledge.ingest.exports import export_markdown
 from knowledge.ingest.htmldoc import reflow
+from knowledge.ingest.mbox import is_mbox, mbox_markdown
 from knowledge.ingest.mindmap import is_mindmap, mindmap_markdown
 from knowledge.ingest.notebook import NotANotebook, notebook_markdown
 from knowledge.ingest.odt import odt_markdown
@@ -119,6 +120,8 @@ def _nonempty(text: str, kind: str) -> Converted:
 def _text_format(text: str, suffix: str) -> Converted | None:
     """A text file that another program's layout decides: an app's JSON export, a Typst source, a YAML file with
     comments; None when it is none of these."""
+    if suffix == ".mbox" or is_mbox(text):
+        return Converted(mbox_markdown(text)) if is_mbox(text) else None
     if suffix == ".ics" or is_calendar(text):
         return Converted(ics_markdown(text)) if is_calendar(text) else None
     if suffix == ".json" or text.lstrip()[:1] in ("{", "["):
