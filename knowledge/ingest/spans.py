@@ -142,6 +142,7 @@ def _star_name(title: str) -> bool:
 
 
 _MAX_PART_WORDS = 3  # "What I did"
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.):]\s")
 
 
 def titled_story_above_parts(
@@ -152,16 +153,24 @@ def titled_story_above_parts(
     heading over the parts of a template its stories share (`recurring`: recurring_titles)."""
     title = span.section.title
     kid_titles = [spans[j].section.title for j in kids]
-    if not kids or any(has_story_prefix(t) or heading_question(t) or is_candidate_title(t) for t in kid_titles):
+    # A numbered question every entry repeats ("### 2. What did it replace?" in each filled-in form) is the
+    # form's part, not a question the candidate prepared for.
+    asked = [t for t in kid_titles if heading_question(t) and not (_NUMBERED.match(t) and part_key(t) in recurring)]
+    if not kids or asked or any(has_story_prefix(t) or is_candidate_title(t) for t in kid_titles):
         return False
     # A document's title over stories that each have the template's parts ("## #12 X" / "### What" ...) has no
     # part among its direct sub-sections: it is not itself a story told in those parts.
     top = min((spans[j].section.level for j in kids), default=0)
     direct = [spans[j].section.title for j in kids if spans[j].section.level == top]
     has_part = any(part_key(t) in recurring or _star_name(t) for t in direct)
+    # One sub-section that recurs under other headings and holds no cards, under a heading with text of its own
+    # ("**Steps**" promoted over each record's text, the record's other fields written run-in above it): the
+    # record's one template part.
+    own_text = any(x.strip() for x in lines[span.start : span.end])
+    lone_part = len(kids) == 1 and has_part and own_text and not spans[kids[0]].qa
     if (
         has_part
-        and _template_parts(kid_titles, set(recurring))
+        and (_template_parts(kid_titles, set(recurring)) or lone_part)
         and not heading_question(title)
         and not is_candidate_title(title)
     ):

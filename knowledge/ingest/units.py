@@ -270,7 +270,7 @@ def find_units(
             continue
         if (named := _pointed_title(lines, i)) is not None:
             titles.append((i, named, True))
-        elif (t := _line_title(lines, i)) and part_key(t) not in parts:
+        elif (t := _line_title(lines, i)) and part_key(t) not in parts and _line_key(lines[i]) not in parts:
             titles.append((i, t, False))
     titles = _without_recurring(titles)
     units: list[Unit] = []
@@ -281,6 +281,12 @@ def find_units(
         if _told(lines[at + 1 : end]) and unit_story(unit, lines, code, fallback_title):
             units.append(unit)
     return units
+
+
+def _line_key(line: str) -> str:
+    """A line's title as written, numbering kept ("### 3. Approach" -> "3 approach"): how recurring_titles keys a
+    template's numbered part, which _title would read as the bare "Approach"."""
+    return part_key(_HEADING.sub("", line))
 
 
 _FORM_FIELD_USES = 3  # a bold run-in name written this often in one document is a form's field
