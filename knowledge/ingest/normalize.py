@@ -59,6 +59,7 @@ from knowledge.ingest.admonitions import unadmonish
 from knowledge.ingest.asciidoc import unasciidoc
 from knowledge.ingest.backstory import unbackstory
 from knowledge.ingest.banners import unbanner
+from knowledge.ingest.boilerplate import unrepeat
 from knowledge.ingest.brackets import unbracket
 from knowledge.ingest.cardfaces import uncard
 from knowledge.ingest.chat import unchat
@@ -68,6 +69,7 @@ from knowledge.ingest.confluence import unconfluence
 from knowledge.ingest.cornell import uncornell
 from knowledge.ingest.datadoc import undata
 from knowledge.ingest.fences import unfence
+from knowledge.ingest.fieldheads import unfield
 from knowledge.ingest.folds import unfold
 from knowledge.ingest.footnotes import unfootnote
 from knowledge.ingest.gherkin import ungherkin
@@ -130,6 +132,7 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
+    lines = unfield(unrepeat(lines))  # a record's line of fields as its title; a button or end mark blanked
     lines = ungherkin(unpatch(lines))  # a patch of a notes file: the notes as the patch leaves them; BDD scenarios
     lines = untree(unconflict(lines))  # merge conflicts left by a sync; notes drawn as a tree (├── / └── branches)
     lines = unbracket(lines)  # names in square brackets over their text (a fortune file's entries)

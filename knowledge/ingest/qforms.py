@@ -2,7 +2,8 @@
 
 - a quoted question, `> Tell me about a time you ...` (one or a few `>` lines);
 - a numbered or bulleted question directly followed by a STAR block or an answer label
-  (`3. Describe a conflict with a peer.` then `**S:** ...`).
+  (`3. Describe a conflict with a peer.` then `**S:** ...`), or a plain line that asks one over an answer label
+  (`How do you handle X? A real case please.` then `MY ANSWER ->`).
 
 - a quoted numbered prompt answered inline below it, as in a reply to a recruiter's prep guide
   (`> 3. A process you fixed that nobody owned.` then the candidate's own unquoted paragraph).
@@ -50,6 +51,12 @@ def rewrite(lines: list[str], i: int) -> None:
         explicit = question_line(text)
         if explicit or asks(text):
             lines[i] = f"Q: {explicit[0] if explicit else text}"
+        return
+    plain = _PLAIN.match(lines[i]) and maybe_asks(lines[i]) and question_line(lines[i]) is None
+    if plain and _answer_follows(lines, i, 0, _PLAIN_REACH, _ANSWER_ONLY):
+        text = clean(lines[i])
+        if asks(text) or ("?" in text and _ADDRESSED.search(text) and len(text.split()) >= 4):
+            lines[i] = f"Q: {text}"
 
 
 def _quoted(lines: list[str], i: int, first: str) -> None:
@@ -68,6 +75,12 @@ def _quoted(lines: list[str], i: int, first: str) -> None:
 
 
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
+# A question on a line of its own, no markup: a copied page's question over the candidate's "MY ANSWER" label (a
+# site's button blanked between them: boilerplate.py), read like a bulleted one.
+_PLAIN = re.compile(r"^[A-Z][^#|>*_`\n]{10,300}$")
+_PLAIN_REACH = 3
+# Only an answer's label: a plain line over "**Action:**" is a story's task written as an imperative.
+_ANSWER_ONLY = frozenset({"answer"})
 _ANSWER_CHARS = 60  # an inline answer says something: a sentence at least, not "ok" or "will do"
 
 
@@ -85,13 +98,15 @@ def _answered_inline(lines: list[str], first: str, after: int) -> bool:
     return said >= _ANSWER_CHARS
 
 
-def _answer_follows(lines: list[str], i: int, indent: int) -> bool:
-    """The next non-blank line (within two) opens a STAR part or an answer, not nested deeper."""
-    for j in range(i + 1, min(i + 3, len(lines))):
+def _answer_follows(
+    lines: list[str], i: int, indent: int, reach: int = 2, opens: frozenset[str] = frozenset(_OPENS_ANSWER)
+) -> bool:
+    """The next non-blank line (within `reach`) opens a STAR part or an answer (`opens`), not nested deeper."""
+    for j in range(i + 1, min(i + 1 + reach, len(lines))):
         if not lines[j].strip():
             continue
         if len(lines[j]) - len(lines[j].lstrip()) > indent + 1:
             return False  # nested under the bullet: a toggle, read by the Q/A reader as it is
         label = parse_label(lines[j])
-        return label is not None and label.canon in _OPENS_ANSWER
+        return label is not None and label.canon in opens
     return False
