@@ -91,9 +91,17 @@ _CODE_TITLE = re.compile(r"[{};=]|\w\(|^\W*$")
 _FIGURE_OR_GLOSS = re.compile(r"\(=\s*[^\s)][^)]*\)|^\W*[^\W\d_]{1,12}\s*=\s*[~≈]?\d[\d.,]*\s*%?\W*$")
 
 
+# Two phrases set equal ("Lease renewal = launch date"): words on both sides, two on one side at least, no
+# brackets, braces or calls; "name = value" stays code-like.
+_PHRASES_EQUAL = re.compile(
+    r"^[^{}();=<>\[\]]*(?:[^\W\d_]{2,}\s+[^\W\d_]{2,}\s+=\s+[^\W\d_]{2,}|[^\W\d_]{2,}\s+=\s+[^\W\d_]{2,}\s+[^\W\d_]{2,})"
+    r"[^{}();=<>\[\]]*$"
+)
+
+
 def _is_code(raw: RawStory) -> bool:
     """A snippet that escaped its code block (an f-string "{query}" as a title) is never a story."""
-    if _FIGURE_OR_GLOSS.search(raw.title):
+    if _FIGURE_OR_GLOSS.search(raw.title) or _PHRASES_EQUAL.match(raw.title):
         return False  # "κ = 0.62", "About me (= TMAY)": a figure the story opens with, a note on what it answers
     return bool(_CODE_TITLE.search(raw.title)) and reads_as(raw.text.split("\n")) == "code"
 
