@@ -6,6 +6,10 @@ adds nothing to the new follow-up, however specific it reads on its own. A reply
 previous reply with another value ("the cutover took 5 weeks, not 3 as I said") corrects it: the candidate should
 hear that the correction was seen, and the reply is judged on what it now says. Figures are paired by what they
 measure (drift.py), so "3 weeks" and "5 weeks" of the same cutover are one figure changed, never two new ones.
+
+Any reply of a chain can also say again what the main answer said instead of what its follow-up asks (the answer's
+cutover and its 40 minutes told again to "what would you do differently?"): it restates that answer
+(`restates_answer`) and closes nothing, however specific the figures and names it repeats make it read.
 """
 
 from __future__ import annotations
@@ -19,13 +23,22 @@ from knowledge.metrics import extract_metrics
 
 REPEATED = 0.8  # share of a reply's content words already in the previous reply at which it says nothing new
 MIN_WORDS = 4  # content words a reply needs before it can read as a repeat ("Yes, that's right." is an answer)
+# Share of a reply's content words already in the main answer at which it restates that answer. A reply to another
+# follow-up keeps the answer's subject words, so the share is lower than REPEATED: labelled restating and vague replies
+# share 0.60-0.93 of their words with the answer they follow; no labelled reply that gives what was asked and brings
+# no figure of its own shares more than 0.50 (all check sets, stop 37).
+RESTATED = 0.6
+# Content words a reply needs before it can read as restating the answer: a short reply picking one thing out of the
+# answer ("the deploy scripts, they hurt most") answers "which one?" in the answer's own words.
+RESTATE_WORDS = 8
 
 
 @dataclass(frozen=True)
 class Relation:
-    """How a reply stands to the chain's previous reply; `changed` holds (now, before) figure texts of a correction."""
+    """How a reply stands to the chain's previous reply (a repeat, a correction) or to the main answer (a
+    restatement); `changed` holds (now, before) figure texts of a correction."""
 
-    kind: Literal["repeat", "correction"]
+    kind: Literal["repeat", "correction", "restatement"]
     changed: tuple[tuple[str, str], ...] = ()
 
 
@@ -49,3 +62,16 @@ def relation(reply: str, previous: str) -> Relation | None:
     if share >= REPEATED and all(restates(a, before) is not None for a in said):
         return Relation("repeat")
     return None
+
+
+def restates_answer(reply: str, answer: str) -> bool:
+    """RESTATED of the reply's content words (RESTATE_WORDS or more) are in the main `answer`, and every figure it
+    gives restates one of the answer's: it says that answer again rather than what its follow-up asked."""
+    if not reply.strip() or not answer.strip():
+        return False
+    mine = set(content_stems(reply))
+    if len(mine) < RESTATE_WORDS:
+        return False
+    before = _figures(answer)
+    share = len(mine & set(content_stems(answer))) / len(mine)
+    return share >= RESTATED and all(restates(a, before) is not None for a in _figures(reply))

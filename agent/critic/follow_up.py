@@ -23,6 +23,7 @@ from agent.critic.generic import says_nothing
 from agent.critic.listed import listed_points, supplies_all
 from agent.critic.nonanswer import detect
 from agent.critic.own_part import names_own_part
+from agent.critic.ownership import _VAGUE_CLAIM
 from agent.critic.question import QuestionInfo
 from agent.critic.relevance import MOTIVE, shared_topic
 from agent.critic.schema import Critique, Evidence, Span, StarFlags, StoryNote
@@ -185,9 +186,11 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
         # one-week benchmark of X against Y") gives the part asked for. "Hands-on throughout" names nothing.
         # A short reply dividing the work names the candidate's part without reading as specific ("the pricing model
         # was my call", no "I" at all; "I wrote the comparison"): own_part.py reads such a part directly.
+        # "I was responsible for the relationship and helped where I could" claims a part and names none
+        # (ownership.py reads such a claim as mixed): not even partly either.
         "ownership": ((f.own == "clear" and f.star.action is not None
                        and (f.spec != "low" or names_a_thing(f.star.action, f.metrics))) or names_own_part(text),
-                      f.own in ("clear", "mixed") or names_own_part(text)),
+                      (f.own in ("clear", "mixed") and not _claim_only(f)) or names_own_part(text)),
         # A step closes an action probe when it is the candidate's own (or shared with "we" and "I") and something an
         # interviewer could picture: "I kept them informed as usual" or "we talked it through as a group" names a
         # step and gives nothing of what was asked.
@@ -219,6 +222,12 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
                                     or f.case is not None)  # fmt: skip
     own_step = any(i_action(s.text) and pictured(s, f.metrics) for s in f.sents)
     return concrete or own_step, f.spec != "low"
+
+
+def _claim_only(f: Features) -> bool:
+    """The reply's only first-person sentence about its part is a claim of involvement that says nothing done ("I
+    was involved", "I helped"): ownership.py shows that claim as the sentence of its ownership."""
+    return f.own_sent is not None and bool(_VAGUE_CLAIM.search(f.own_sent.text))
 
 
 def _on_the_subject(info: QuestionInfo, f: Features, text: str, earlier: str = "") -> bool:
@@ -367,7 +376,10 @@ def critique_follow_up(
     # Said again after the previous follow-up: nothing of what this one asked is given (a correction is judged on what
     # it now says, and told it was seen).
     told = chain.relation(verdict.text, previous)
-    repeated = told is not None and told.kind == "repeat" and not settled
+    if told is None and chain.restates_answer(verdict.text, earlier):
+        # Or said again what the main answer said, instead of what this follow-up asked (chain.py).
+        told = chain.Relation("restatement")
+    repeated = told is not None and told.kind in ("repeat", "restatement") and not settled
     if repeated:
         closes, partly = False, False
     if closes:
@@ -486,6 +498,6 @@ def _chain_notes(phr: dict[str, Any], told: chain.Relation | None) -> list[str]:
     """What the candidate hears about the reply against their previous one: a repeat, or the figures corrected."""
     if told is None:
         return []
-    if told.kind == "repeat":
-        return [phr["chain"]["repeat"]]
+    if told.kind in ("repeat", "restatement"):
+        return [phr["chain"][told.kind]]
     return [render(phr["chain"]["correction"], now=now, before=before) for now, before in told.changed[:1]]
