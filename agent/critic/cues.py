@@ -7,9 +7,17 @@ import re
 
 from agent.critic.text import Sentence
 
+# "Fetched both pages at once rather than in sequence", "agreed the scope first instead of later": the same steps in a
+# better order or at a better time give nothing up, so the contrast is not a trade-off (an alternative weighed with its
+# price).
+_NOT_ORDER = (
+    r"(?!\s+(?:one after (?:the other|another)|in (?:sequence|series|turn)|sequentially|serially|"
+    r"(?:after|later|afterwards)\b))"
+)
 _CUES: dict[str, re.Pattern[str]] = {
     "tradeoffs": re.compile(
-        r"\b(?:trade-?offs?|at the (?:cost|expense) of|instead of|rather than|versus|vs\.?|downsides?|"
+        r"\b(?:trade-?offs?|at the (?:cost|expense) of|(?:instead of|rather than)" + _NOT_ORDER + r"|versus|vs\.?|"
+        r"downsides?|"
         r"upsides?|on the other hand|the price|costs? (?:more|less)|sacrific\w*|compromis\w*|pros and cons|"
         r"alternatives?|cheaper|simpler|chose \w+ over|over-?engineer\w*|overkill|worth it|not worth|"
         r"in exchange|balanc\w*|but (?:it|that|this|the|you|we|then)\b"
