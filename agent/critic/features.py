@@ -404,6 +404,9 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
         "not_owned": not_owned,
         "passive_steps": passive and f.own != "clear",
         "plan_not_owned": f.own != "clear",
+        # A plan question answered with a past case whose steps are all the group's: no "I", "me" or "my" in it.
+        "case_not_owned": f.shape == "plan" and not_owned and f.case is not None and not any(
+            _I.search(s.text) for s in f.sents),  # fmt: skip
         "no_result": f.star.result is None,
         "unmeasured_result": f.star.result is not None and not f.quantified,
         "generic": f.spec == "low",

@@ -62,10 +62,15 @@ TABLE: dict[Shape, Rubric] = {
          Row("quantified_result", "unmeasured_result", 1.0), Row("specificity", "generic", 1.5), _HAZY, _SIGNAL),
         hypothetical=False,
     ),
+    # A plan question answered with a past case of the group's ("we ranked the options, we chose, we let the others
+    # know"), the candidate never named in it (case_not_owned): how they decide is what was asked, and a group's steps
+    # do not say it. That costs more than a plan put as "we would ..." (the approach they propose, told as the team's)
+    # and less than a plan with no step at all.
     "plan": Rubric(
         ("action", "rationale", "tradeoffs", "specificity"),
         (*_FRONT, Row("action", "no_plan_step", 2.0), Row("specificity", "generic", 2.5), _HAZY,
-         Row("rationale", "no_reason_short", 1.0), Row("ownership", "plan_not_owned", 0.5), _SIGNAL),
+         Row("rationale", "no_reason_short", 1.0), Row("ownership", "case_not_owned", 1.5),
+         Row("ownership", "plan_not_owned", 0.5), _SIGNAL),
         hypothetical=True,
     ),
     "system_design": Rubric(
