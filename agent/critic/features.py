@@ -394,6 +394,7 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
     passive = f.star.action is None and f.spec != "low" and sum(
         1 for s in f.sents if _PASSIVE_STEP.search(s.text) and not _I.search(s.text)) >= PASSIVE_STEPS  # fmt: skip
     not_owned = f.own != "clear" and f.star.action is not None
+    said_i = any(_I.search(s.text) for s in f.sents)
     return {
         "not_on_topic": f.relevance.label != "on_topic" and f.relevance.missing_ask is None,
         "off_topic": f.relevance.label == "off_topic",
@@ -405,8 +406,7 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
         "passive_steps": passive and f.own != "clear",
         "plan_not_owned": f.own != "clear",
         # A plan question answered with a past case whose steps are all the group's: no "I", "me" or "my" in it.
-        "case_not_owned": f.shape == "plan" and not_owned and f.case is not None and not any(
-            _I.search(s.text) for s in f.sents),  # fmt: skip
+        "case_not_owned": f.shape == "plan" and not_owned and f.case is not None and not said_i,
         "no_result": f.star.result is None,
         "unmeasured_result": f.star.result is not None and not f.quantified,
         "generic": f.spec == "low",
