@@ -296,24 +296,30 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # Raised at stop 37 (crit39: half of the signals said in the answer's own words, more than any other question's;
     # an audience named with what it wanted; a revert told as the previous version going back; an announced turn to
     # another story): score 0.825 -> 0.900, off topic 0.875 -> 1.000, strong 0.800 -> 0.900.
+    # Raised at stop 37 (score39: a reply that says the main answer again closes nothing, chain.restates_answer):
+    # follow-ups 0.950 -> 1.000.
     "critic_dev13": {
         "score_in_range": 0.9,
         "off_topic_capped": 1.0,
         "strong_high": 0.9,
         "below_level_capped": 1.0,
-        "follow_up_in_range": 0.95,
+        "follow_up_in_range": 1.0,
     },
     # evals/critic_dev14, written at stop 37 by a writer who had not read the critic: critic_dev13's kinds but a
     # technical/design or motivation question answered off topic (002) and a thin on-topic answer (004). First run on
     # main 9a5d031 (before that stop's critic work): score 0.700, off topic 0.875, strong 0.5625, below level 1.000,
     # follow-ups 0.900 (20 replies), STAR 0.929, quantified 0.900, relevance 0.750, level 1.000, primary gap 0.375,
     # signals 0.831 / 0.570, notes_mismatch 3 of 4. The floor is that run.
+    # Raised at stop 37 (score39): score 0.700 -> 0.750 (a contrast of order is no trade-off, cues._NOT_ORDER; a plan
+    # question answered with the group's past case, the candidate never in it, rubric case_not_owned); follow-ups
+    # 0.900 -> 1.000 (a reply that says the main answer again closes nothing, chain.restates_answer; a claim of
+    # involvement is not even part of the candidate's own part, follow_up._claim_only).
     "critic_dev14": {
-        "score_in_range": 0.7,
+        "score_in_range": 0.75,
         "off_topic_capped": 0.875,
         "strong_high": 0.5625,
         "below_level_capped": 1.0,
-        "follow_up_in_range": 0.9,
+        "follow_up_in_range": 1.0,
     },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
