@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from agent.backend import is_postgres
+from agent.store import last_use_ns
 
 
 class RegistryReads:
-    """The registry's reads (agent.store.SessionStore's load, moves, listing) over `_read`, one copy for every
-    store that keeps it in SQL: agent.checkpoint.SqliteStore, agent.store_postgres.PostgresStore and SqliteRegistry
-    below. Their SQL differs only in the parameter mark and the last tie-break between sessions used together."""
+    """The registry's reads (agent.store.SessionStore's load, moves, listing, last_used) over `_read`, one copy for
+    every store that keeps it in SQL: agent.checkpoint.SqliteStore, agent.store_postgres.PostgresStore and
+    SqliteRegistry below. Their SQL differs only in the parameter mark and the last tie-break between sessions used
+    together."""
 
     _ARG = "?"  # the driver's parameter mark (psycopg: %s)
     _NEWEST = "used DESC, rowid DESC"  # newest first (PostgreSQL has no rowid)
@@ -47,6 +49,12 @@ class RegistryReads:
             (limit,),
         )
         return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def last_used(self, thread_id: str) -> int | None:
+        rows = self._read(
+            f"SELECT used, updated_at FROM interview_sessions WHERE thread_id = {self._ARG}", (thread_id,)
+        )
+        return last_use_ns(rows[0][0], str(rows[0][1])) if rows else None
 
     def moves(self, thread_id: str) -> list[dict[str, str]]:
         rows = self._read(

@@ -9,7 +9,6 @@ on the opened session store; a resume getting ready asks it on the registry read
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from agent import answer_journal
@@ -46,13 +45,15 @@ def newest_draft(store: Any) -> str:
     latest = store.load(None)
     if latest is None:
         return drafts[0]
-    used = next((str(s["updated_at"]) for s in store.listing(RECENT_IDS * 4) if s["thread_id"] == latest[0]), "")
+    # to the ns on both sides: the registry's updated_at says whole seconds, and a draft stopped in the same second
+    # before the answer was recorded read as stopped after it (CI: the draft's session opened, 1 run in 6)
+    used = store.last_used(latest[0])
     entry = answer_journal.load(drafts[0])
     try:
-        stopped = datetime.fromtimestamp(entry.path.stat().st_mtime, UTC) if entry and entry.path else None
-        return drafts[0] if stopped is not None and (not used or stopped > datetime.fromisoformat(used)) else ""
-    except (OSError, ValueError, TypeError):
+        stopped = entry.path.stat().st_mtime_ns if entry and entry.path else None
+    except OSError:
         return ""
+    return drafts[0] if stopped is not None and (used is None or stopped > used) else ""
 
 
 def picked(store: Any) -> str:

@@ -22,6 +22,16 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def last_use_ns(used: int, updated_at: str) -> int:
+    """When a session was last used, in ns since the epoch: its `used` (the exact time of its last move or start),
+    or its `updated_at` when that says later (a status change since; whole seconds) or `used` was never set (0)."""
+    try:
+        updated = int(datetime.fromisoformat(updated_at).timestamp()) * 1_000_000_000
+    except (TypeError, ValueError):
+        updated = 0
+    return max(int(used or 0), updated)
+
+
 class SessionStore(Protocol):
     """Where sessions are registered and their moves journalled (see the module docstring)."""
 
@@ -33,6 +43,9 @@ class SessionStore(Protocol):
 
     def listing(self, limit: int = 20) -> list[SessionRow]:
         """Sessions newest first, without the active ones nobody answered anything in."""
+
+    def last_used(self, thread_id: str) -> int | None:
+        """When the session was last used (last_use_ns), or None for a session it does not hold."""
 
     def record_move(self, thread_id: str, seq: int, move: dict[str, str]) -> None:
         """Journal move number `seq` (0-based) of a session before the graph runs it."""
@@ -95,6 +108,11 @@ class MemoryStore:
             ]
         rows = [r for r in rows if r["moves"] or r["status"] != "active"]
         return sorted(rows, key=lambda r: r["updated_at"], reverse=True)[:limit]
+
+    def last_used(self, thread_id: str) -> int | None:
+        with self._lock:
+            row = self._rows.get(thread_id)
+            return None if row is None else last_use_ns(row["used"], row["updated_at"])
 
     def record_move(self, thread_id: str, seq: int, move: dict[str, str]) -> None:
         with self._lock:
