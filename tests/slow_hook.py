@@ -4,7 +4,7 @@ A pty test that stops the program "while X runs" cannot hit X by timing (a loade
 `slow_call` writes a sitecustomize.py that, when the named module is first imported, wraps one of its functions
 (or a class's method): the first call whose arguments meet `condition` creates the mark file, then sleeps in 10 ms
 steps (a signal is handled between them) before the real call (or after it: `after`). The test waits for the mark
-and sends its signal.
+and sends its signal, or does what must happen meanwhile and ends the pause at once with `release(mark)`.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ def slow(*args, **kwargs):
     result = real(*args, **kwargs) if {after} else None
     open(mark, "w").close()  # the moment is here: the test sends its signal now
     for _ in range({steps}):
+        if os.path.exists(mark + "-go"):  # release(mark)
+            break
         time.sleep(0.01)
     return result if {after} else real(*args, **kwargs)
 setattr(owner, {name!r}, slow)
@@ -70,9 +72,17 @@ def slow_call(
     return {"PYTHONPATH": str(folder), "SLOW_CALL_MARK": str(mark)}, mark
 
 
+def release(mark: Path) -> None:
+    """End the pause whose start made `mark` now, instead of after its `seconds`."""
+    mark.with_name(mark.name + "-go").touch()
+
+
 _SLOW_IMPORT = """
-open(os.environ["SLOW_CALL_MARK"], "w").close()  # in sys.modules, still empty: the test's moment
+mark = os.environ["SLOW_CALL_MARK"]
+open(mark, "w").close()  # in sys.modules, still empty: the test's moment
 for _ in range({steps}):
+    if os.path.exists(mark + "-go"):  # release(mark)
+        break
     time.sleep(0.01)
 run(module)
 """
@@ -119,6 +129,8 @@ def _slow_fsync(fd):
     _fsync(fd)  # the temp file is whole on disk; its rename into place has not happened
     open(mark, "w").close()
     for _ in range({steps}):
+        if os.path.exists(mark + "-go"):  # release(mark)
+            break
         time.sleep(0.01)
 os.fsync = _slow_fsync
 """

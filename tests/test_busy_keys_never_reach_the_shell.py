@@ -9,17 +9,20 @@ stub model server that answers only after the kill)."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
+import struct
 import sys
+import termios
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from stub_openai import Action, StubOpenAI
 
-from tests.slow_hook import slow_call, slow_import
+from tests.slow_hook import release, slow_call, slow_import
 from tests.test_persistence import FAST, answers_in_transcript, run, scripted, session_id
 from tests.test_session_tty import PATIENCE, REPO, Terminal
 
@@ -107,16 +110,34 @@ def test_keys_typed_while_a_resume_gets_ready_never_run_in_the_shell_and_its_ans
     assert answers[0] == SEED and TYPED in answers[1] and len(answers) == 2, answers
 
 
+def waiting_in_terminal(shell: Terminal) -> int:
+    """How many typed bytes the terminal holds that no process has read yet. Right after a write to the pty it can
+    say 0 for keys not delivered yet (the kernel moves them to the reading side a moment later)."""
+    fd = os.open(os.readlink(f"/proc/{shell.proc.pid}/fd/0"), os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    try:
+        return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0" * 4))[0]
+    finally:
+        os.close(fd)
+
+
+# the grading's reader of keys (agent.cli_loop's _grading starts it), not the one of an early start's spinner
+_GRADING_READER = "'_grading' in [frame.name for frame in __import__('traceback').extract_stack()]"
+
+
 def typed_while_the_model_grades(
     tmp_path: Path, settled: Callable[[Terminal, str], bool], args: str = ""
 ) -> tuple[str, bool]:
     """From a real bash, an LLM session (a stub model that answers only after the kill): submit an answer, then type
     an answer line and a line that is a command while the model grades, and kill -9 the tool once `settled(shell,
-    session id)` holds (or after 15 s). (the session id, whether it held); the command never ran in the shell."""
+    session id)` holds (or after 15 s). (the session id, whether it held); the command never ran in the shell.
+    The keys are typed while the grading's reader is held back from starting (tests.slow_hook), and it is let go
+    once the terminal holds them all: whatever `settled` sees after that is the reader's doing."""
     ran = tmp_path / "SHELL-RAN"
+    keys = f"{TYPED}\rtouch {ran}\r"
+    hook, mark = slow_call(tmp_path / "hook", "agent.cli_busy_keys", "BusyKeys.start", _GRADING_READER, PATIENCE)
     with StubOpenAI() as stub:
         stub.push(Action(delay=60.0))  # the grading lasts until the kill
-        shell = _bash({"OPENAI_API_KEY": "sk-test-not-a-key", "OPENAI_BASE_URL": ""})
+        shell = _bash({"OPENAI_API_KEY": "sk-test-not-a-key", "OPENAI_BASE_URL": "", **hook})
         try:
             shell.type(f"cd {REPO} && {sys.executable} -m agent.session {' '.join(FAST)} --questions 2 "
                        f"--model stub-model --base-url {stub.url} {args}\r")  # fmt: skip
@@ -125,8 +146,11 @@ def typed_while_the_model_grades(
             time.sleep(0.5)
             shell.type(SEED + "\x1b\r")
             shell.wait_for("grading your answer")
+            shell.wait_for_mark(mark, PATIENCE)
+            shell.type(keys)
+            assert _wait_until(lambda: waiting_in_terminal(shell) == len(keys.encode()), PATIENCE)
+            release(mark)
             assert _wait_until(lambda: stub.calls >= 1, PATIENCE)
-            shell.type(f"{TYPED}\rtouch {ran}\r")
             held = _wait_until(lambda: settled(shell, sid))
             after = _shell_after_kill(shell, _tool_pid(shell))
         finally:

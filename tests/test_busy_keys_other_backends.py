@@ -6,19 +6,15 @@ that session's next move, as for a `--resume ID` on SQLite, and graded on the ne
 across processes: its keys are only never run by the shell.
 
 A real bash on a pty runs the tool; the moment is made certain with tests.slow_hook. PostgreSQL tests need
-INTERVIEWER_TEST_POSTGRES (.ci/postgres start DIR prints one). The memory: case is marked xfail: it fails now and
-then, before this change too (see its mark)."""
+INTERVIEWER_TEST_POSTGRES (.ci/postgres start DIR prints one)."""
 
 from __future__ import annotations
 
-import fcntl
 import os
 import secrets
 import signal
 import sqlite3
-import struct
 import sys
-import termios
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -33,6 +29,7 @@ from tests.test_busy_keys_never_reach_the_shell import (
     _tool_pid,
     _wait_until,
     typed_while_the_model_grades,
+    waiting_in_terminal,
 )
 from tests.test_persistence import FAST, answers_in_transcript, run, scripted, session_id
 from tests.test_session_tty import PATIENCE, REPO, Terminal
@@ -59,15 +56,6 @@ def pg_url() -> Iterator[str]:
     finally:
         admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.close()
-
-
-def _waiting_in_terminal(shell: Terminal) -> int:
-    """How many typed bytes the terminal holds that no process has read yet."""
-    fd = os.open(os.readlink(f"/proc/{shell.proc.pid}/fd/0"), os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
-    try:
-        return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0" * 4))[0]
-    finally:
-        os.close(fd)
 
 
 def _submit_while_ready_then_kill(tmp_path: Path, args: str, data_dir: Path, sid: str, env: dict[str, str]) -> str:
@@ -153,14 +141,15 @@ def test_an_answer_typed_while_a_bare_resume_the_journal_decides_gets_ready_surv
     _graded_on_resume(sid, {}, isolated_data_dir)
 
 
-@pytest.mark.xfail(reason="memory: only, on d603ff5 too: about 1 run in 4 the keys typed while the model grades are "
-                   "left unread for 15 s, and the shell runs them after the kill (cause not found yet)", strict=False)
 def test_keys_typed_while_the_model_grades_a_memory_session_never_run_in_the_shell(
     isolated_data_dir: Path, tmp_path: Path
 ) -> None:
     """Nothing to keep them for (memory: ends with the process): read all the same, so the kill waits for the
-    terminal to hold none of them."""
+    terminal to hold none of them. (It failed about 1 run in 4 while the keys reached the terminal after the test
+    first asked it: the kernel hands keys written to a pty to the reading side a moment later, so "none waiting"
+    held at once and the kill came before the tool could read them. typed_while_the_model_grades now lets the
+    reader start only once the terminal holds them all.)"""
     _, read = typed_while_the_model_grades(
-        tmp_path, lambda shell, _: _waiting_in_terminal(shell) == 0, "--checkpointer memory:"
+        tmp_path, lambda shell, _: waiting_in_terminal(shell) == 0, "--checkpointer memory:"
     )
     assert read
