@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from agent.journal_temps import finish_writes
 from knowledge.paths import data_dir, write_private
@@ -32,16 +32,35 @@ from knowledge.paths import data_dir, write_private
 FOLDER = "pending"
 _T = TypeVar("_T")
 _P = ParamSpec("_P")
-# One read-modify-write of a journal file at a time in this process: the keys read while the session is busy are
-# kept from a thread of their own (agent.cli_busy_keys) while the session settles the same file.
-_LOCK = threading.RLock()
+# One read-modify-write of a journal file at a time in this process (the keys read while the session is busy are
+# kept from a thread of their own, agent.cli_busy_keys, while the session settles the same file); one lock per file,
+# so sessions never queue behind each other's fsyncs. The table below is guarded by _GUARD and drops a file's lock
+# once no thread holds or waits for it.
+_GUARD = threading.Lock()
+_FILE_LOCKS: dict[str, tuple[threading.RLock, list[int]]] = {}  # journal file -> (its lock, [threads using it])
+# The folder is removed when emptied, so a write of another session between its mkdir and its file's creation would
+# find it gone: writes register here (under _FOLDER_GUARD) before their mkdir and _settle's rmdir, under the same
+# lock, leaves a folder with a write in progress. Another process's rmdir is met by _write trying again.
+_FOLDER_GUARD = threading.Lock()
+_WRITING: dict[Path, int] = {}  # folder -> writes in progress in it
+_ATTEMPTS = 50  # each failed attempt means another process emptied and removed the folder in that instant
 
 
-def _locked(func: Callable[_P, _T]) -> Callable[_P, _T]:
+def _locked(func: Callable[Concatenate[str, _P], _T]) -> Callable[Concatenate[str, _P], _T]:
     @functools.wraps(func)
-    def run(*args: _P.args, **kwargs: _P.kwargs) -> _T:
-        with _LOCK:
-            return func(*args, **kwargs)
+    def run(thread_id: str, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        key = str(journal_path(thread_id))
+        with _GUARD:
+            lock, users = _FILE_LOCKS.get(key) or _FILE_LOCKS.setdefault(key, (threading.RLock(), [0]))
+            users[0] += 1
+        try:
+            with lock:
+                return func(thread_id, *args, **kwargs)
+        finally:
+            with _GUARD:
+                users[0] -= 1
+                if not users[0]:
+                    del _FILE_LOCKS[key]
 
     return run
 
@@ -139,7 +158,6 @@ def _damaged(path: Path, text: str) -> Pending | None:
 
 def _write(entry: Pending) -> None:
     path = journal_path(entry.thread_id)
-    path.parent.mkdir(mode=0o700, exist_ok=True)
     body = {
         "thread_id": entry.thread_id,
         "context": entry.context,
@@ -147,17 +165,28 @@ def _write(entry: Pending) -> None:
         "moves": {str(k): v for k, v in sorted(entry.moves.items())},
         "draft": entry.draft,
     }
+    with _FOLDER_GUARD:
+        _WRITING[path.parent] = _WRITING.get(path.parent, 0) + 1
     try:
-        write_private(path, json.dumps(body, ensure_ascii=False))
-    except FileNotFoundError:  # another session removed the emptied folder just now
-        path.parent.mkdir(mode=0o700, exist_ok=True)
-        write_private(path, json.dumps(body, ensure_ascii=False))
-    with contextlib.suppress(OSError):  # the rename itself reaches the disk (a power cut after a kill -9)
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        for attempt in range(_ATTEMPTS):
+            path.parent.mkdir(mode=0o700, exist_ok=True)
+            try:
+                write_private(path, json.dumps(body, ensure_ascii=False))
+                break
+            except FileNotFoundError:  # another process removed the emptied folder just now
+                if attempt == _ATTEMPTS - 1:
+                    raise
+        with contextlib.suppress(OSError):  # the rename itself reaches the disk (a power cut after a kill -9)
+            fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    finally:
+        with _FOLDER_GUARD:
+            _WRITING[path.parent] -= 1
+            if not _WRITING[path.parent]:
+                del _WRITING[path.parent]
 
 
 @_locked
@@ -221,8 +250,9 @@ def _settle(entry: Pending) -> None:
         return
     path = journal_path(entry.thread_id)
     path.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):  # the folder goes with its last file (another session's file keeps it)
-        path.parent.rmdir()
+    with _FOLDER_GUARD, contextlib.suppress(OSError):  # the folder goes with its last file (another session's file,
+        if not _WRITING.get(path.parent):  # or a write of this process about to make one, keeps it)
+            path.parent.rmdir()
 
 
 def waiting() -> list[Pending]:
