@@ -1,17 +1,23 @@
 """The answer journal locks each session's file on its own (issue 11): one session's write, held open inside its
 fsync'd file write, does not hold up another session's write or settle; and a session settling (its file emptied,
 the shared pending/ folder removed) while another session is between its mkdir and its file's creation leaves that
-folder in place, so the held write lands, durable and 0600. Both moments are held open with events, not timing."""
+folder in place, so the held write lands, durable and 0600; a write whose folder another process removes makes it
+again. The moments are held open (events in this process, tests.slow_hook in a child), not hit by timing."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from agent import answer_journal
+from tests.slow_hook import release, slow_call
 
 WAIT = 10.0  # seconds a session may take to write its file on a loaded machine (it takes milliseconds)
 
@@ -109,4 +115,30 @@ def test_a_write_outlasts_another_process_removing_the_folder_again_and_again(
     assert len(removals) == 3
     entry = answer_journal.load("steady")
     assert entry is not None and entry.moves == {0: _answer("logs shipped in batches")}
+    assert entry.path is not None and entry.path.stat().st_mode & 0o777 == 0o600
+
+
+def test_another_process_removing_the_folder_mid_write_loses_nothing(isolated_data_dir: Path, tmp_path: Path) -> None:
+    """A real second process held (tests.slow_hook) past its mkdir, before its file exists; this one settles its
+    last session and removes the folder it cannot know is needed; the held write then makes it again and lands."""
+    env, mark = slow_call(tmp_path / "hook", "knowledge.paths", "write_private", "args[0].name == 'slow.json'", 60)
+    code = "from agent import answer_journal; answer_journal.record('slow', {}, 0, {'kind': 'answer', 'text': 'T'})"
+    child = subprocess.Popen([sys.executable, "-c", code.replace("'T'", repr("backups tested monthly"))],
+                             env={**os.environ, **env, "INTERVIEWER_DATA_DIR": str(isolated_data_dir)},
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not mark.exists() and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert mark.exists(), child.communicate()[0] if child.poll() is not None else "the hook was never reached"
+        folder = isolated_data_dir / answer_journal.FOLDER
+        answer_journal.record("done", {}, 0, _answer("deploys made reversible"))
+        answer_journal.confirm("done", 0)
+        assert not folder.exists()  # the moment is real: the child's folder is gone under it
+        release(mark)
+    finally:
+        output = child.communicate(timeout=120)[0]
+    assert child.returncode == 0, output
+    entry = answer_journal.load("slow")
+    assert entry is not None and entry.moves == {0: _answer("backups tested monthly")}
     assert entry.path is not None and entry.path.stat().st_mode & 0o777 == 0o600
