@@ -396,6 +396,7 @@ class PromptSource:
         self._ahead = ""  # keys read while busy that no prompt has taken yet: the next prompt's typeahead
         self.kept_while_busy = ""  # an answer submitted while busy, in the answer journal and not submitted again
         self.on_submit: Callable[[str], None] | None = None  # told a submitted text before the prompt closes
+        self.saver: Any = None  # keeps the text typed as the session's draft on disk (agent.cli_draft_saver)
 
     def _build(self) -> Any:
         from prompt_toolkit import PromptSession
@@ -436,10 +437,14 @@ class PromptSource:
             bottom_toolbar=SUBMIT_HELP,
         )
         session.app.key_processor.before_key_press += lambda _event: self._touch()
-        if self._on_draft is not None:
-            on_draft = self._on_draft
-            session.default_buffer.on_text_changed += lambda buffer: on_draft(buffer.text)
+        session.default_buffer.on_text_changed += lambda buffer: self._changed(buffer.text)
         return session
+
+    def _changed(self, text: str) -> None:
+        if self._on_draft is not None:
+            self._on_draft(text)
+        if self.saver is not None:
+            self.saver.changed(text)
 
     def _accept(self, buffer: Any) -> None:
         """Submit the text: from this key on it is an answer, and a stop waits until the session journal holds it
@@ -502,9 +507,14 @@ class PromptSource:
         default, self._draft = self._draft, ""
         self._submitted = False
         self._stopped = self._sigint_due = False
+        saver, text = self.saver, None
+        if saver is not None:
+            saver.opened(default)
         try:
             text = str(self._session.prompt("> ", default=default, pre_run=lambda: self._started(pre_run)))
         finally:
+            if saver is not None:  # submitted: an answer now, no longer a draft; stopped: the draft as it is
+                saver.closed("" if text is not None else str(self._session.default_buffer.text))
             self._sigint_in_loop()  # a SIGINT the closing prompt's loop never ran
             if self._stopped and not cli_signals.holding():
                 raise KeyboardInterrupt  # the prompt was closing when the SIGINT came: the stop still happens

@@ -199,6 +199,7 @@ def run(opts: Options) -> int:
     if context is not None and thread_id and shown is not None and isinstance(source, PromptSource):
         # The prompt reads keys now; the graph, the session database and the index start beside it.
         early = EarlyStart(context, thread_id, shown)
+        source.saver = _draft_saver(thread_id, context, shown)
         first_input, stopped = early.first_input(source, render)
     elif source.interactive:
         if isinstance(source, PromptSource):  # the keys it invites are read from now on, never left for the shell
@@ -288,6 +289,8 @@ def run(opts: Options) -> int:
         context.feedback = feedback  # what the session does, as its transcript records it
         getting_ready.close()
         cli_signals.check_interrupted()
+        if isinstance(source, PromptSource) and source.saver is None:
+            source.saver = _draft_saver(driver.thread_id, context, step.question)
         loop = InterviewLoop(driver, source, render, feedback=feedback)
         shown = early.shown if early else shown
         final = loop.run(step, already_shown=shown, resumed=resuming, first=first_input)
@@ -629,6 +632,15 @@ def _typed_keeper(session_id: str | None) -> Any:
         return TypedKeeper(session_id, answers=True)
     except OSError:
         return None
+
+
+def _draft_saver(thread_id: str, context: Context, question: str) -> Any:
+    """What keeps the prompt's text on disk as the session's draft while it is typed (a kill -9 at any question
+    keeps it: agent.cli_draft_saver); None for a session kept in memory only, which a kill ends anyway."""
+    from agent.backend import memory_only
+    from agent.cli_draft_saver import DraftSaver
+
+    return None if memory_only() else DraftSaver(thread_id, context.to_dict(), question)
 
 
 def _known_session(thread_id: str) -> bool:

@@ -1,0 +1,73 @@
+"""The draft typed at the prompt is kept on disk while it is typed, so a kill -9 at any question keeps it.
+
+A stop the program catches (Ctrl-C, Ctrl-D, SIGTERM, a closed terminal) keeps the draft itself (agent.cli_drafts).
+A kill -9, an OOM kill or a power cut runs nothing: before this saver, a draft typed at the prompt was gone, and at
+question 1 so was the session (newcomer37 N12: the session was neither listed nor resumed with its draft). So the
+prompt's text goes into the session's answer journal as it changes: at most every SAVE_EVERY s while keys keep
+coming, and SAVE_EVERY s after the last key at the latest. At question 1 the entry carries the stored Context and
+the question, as a caught stop's does: the session is listed ("draft kept, nothing answered"), never pruned as
+empty, and `--resume` opens the question with the draft in the prompt, even if the database never saw it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from typing import Any
+
+from agent import answer_journal
+from agent.cli_busy_keys import SAVE_EVERY
+
+
+class DraftSaver:
+    """Keeps one session's prompt text as its draft (see the module docstring). The prompt calls opened() when it
+    starts reading, changed() after each edit, closed() when it ends."""
+
+    def __init__(self, thread_id: str, context: dict[str, Any], question: str = "") -> None:
+        self.thread_id = thread_id
+        self.context = context  # stored with a first entry: the session can be resumed from the journal alone
+        self.question = question
+        self._latest = ""  # the prompt's text now
+        self._written = ""  # the draft this saver last put in the journal
+        self._last = 0.0  # monotonic time of that write
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def opened(self, text: str) -> None:
+        """The prompt starts with `text` (a draft put back on resume is on disk again before any key)."""
+        self.changed(text)
+
+    def changed(self, text: str) -> None:
+        """The prompt's text changed: written within SAVE_EVERY s (cheap on the key's path: a timer at most)."""
+        with self._lock:
+            self._latest = text
+            if self._timer is None:
+                delay = max(0.0, self._last + SAVE_EVERY - time.monotonic())
+                # a daemon: a stop that leaves through os._exit never waits for it
+                self._timer = threading.Timer(delay, self._due)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def closed(self, draft: str) -> None:
+        """The prompt ended: `draft` is what stays a draft ("" once it was submitted, which the answer journal
+        holds as a move already). Written now, so no timer writes an older text after a stop kept the whole one."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            self._latest = draft
+            self._write(draft)
+
+    def _due(self) -> None:
+        with self._lock:
+            self._timer = None
+            self._write(self._latest)
+
+    def _write(self, text: str) -> None:
+        if text == self._written:
+            return
+        with contextlib.suppress(OSError):  # a full or read-only disk: the draft stays in the prompt, as before
+            answer_journal.keep_draft(self.thread_id, self.context, text, self.question)
+            self._written = text
+            self._last = time.monotonic()
