@@ -129,9 +129,22 @@ def _saved(limit: int, due: list[str]) -> tuple[list[dict[str, Any]], str | None
         from agent.report_repair import finish_stopped
 
         finished = [] if full is not None else finish_stopped(backend, due=due)
-        return [dict(s) for s in backend.store.listing(limit)] + _drafts(backend.store), full, finished
+        drafts = _drafts(backend.store)
+        kept = {s["thread_id"] for s in drafts}
+        opened = [s for s in _open_now(backend.store, limit) if s["thread_id"] not in kept]
+        return [dict(s) for s in backend.store.listing(limit)] + drafts + opened, full, finished
     finally:
         backend.close()
+
+
+def _open_now(store: Any, limit: int) -> list[dict[str, Any]]:
+    """Sessions at their first question in a running process, nothing answered or kept yet: listed from the moment
+    the question is on screen (newcomer37 N12: a session open at question 1 was in no listing). The registry hides
+    unanswered sessions, and one no process holds any more (a kill with nothing typed) is pruned by the next start;
+    a draft typed there lists it as kept (_drafts), also after a kill -9 (agent.cli_draft_saver)."""
+    idle = set(store.empty_sessions())  # the unanswered sessions no process holds
+    return [s | {"status": "open now, nothing answered yet"} for s in store.unanswered(limit)
+            if s["thread_id"] not in idle]  # fmt: skip
 
 
 def _drafts(store: Any) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ from agent.driver import InterviewDriver, SessionExistsError, SessionNotFoundErr
 from agent.memory_report import keep_answers
 from agent.recovery import restore_journal
 from agent.report_repair import finish_stopped
-from agent.resume_pick import RECENT_IDS, picked
+from agent.resume_pick import RECENT_IDS, draft_sessions, picked
 from agent.session_lock import SessionLockedError
 from agent.storage import StorageError, move_aside, readonly_message
 
@@ -83,7 +83,7 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
         raise ResumeError(f"session {session_id} waits in {Path(backend.url).parent}, which is read-only: once it "
                           f"is writable again, resume it with: {resume_command(session_id)}")  # fmt: skip
     if row is None:
-        recent = ", ".join(s["thread_id"] for s in backend.store.listing(RECENT_IDS)) or "none"
+        recent = ", ".join(_recent_ids(backend.store)) or "none"
         backend.close()
         what = f"unknown session id {session_id!r}" if session_id else "no unfinished session to resume"
         raise ResumeError(f"{what}; recent sessions: {recent}", finished)
@@ -100,6 +100,13 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
         driver.restored.append(f"This session was started with the openai embedder and OPENAI_API_KEY is not set: "
                                f"your stories are searched with the local {local} embedder from here on.")  # fmt: skip
     return driver
+
+
+def _recent_ids(store: Any) -> list[str]:
+    """The ids an unknown --resume id is answered with: the registry's latest sessions, then those kept only for a
+    draft typed at question 1 (the registry hides them; newcomer37 N12: the session killed there was not named)."""
+    ids = [str(s["thread_id"]) for s in store.listing(RECENT_IDS)]
+    return ids + [t for t in draft_sessions(store)[:RECENT_IDS] if t not in ids]
 
 
 def _local_embedder(row: tuple[str, dict[str, Any], str], asked: str | None) -> str | None:

@@ -56,6 +56,15 @@ class RegistryReads:
         )
         return last_use_ns(rows[0][0], str(rows[0][1])) if rows else None
 
+    def unanswered(self, limit: int = 20) -> list[dict[str, Any]]:
+        keys = ("thread_id", "role", "status", "created_at", "updated_at", "moves")
+        rows = self._read(
+            f"SELECT {', '.join(keys)} FROM interview_sessions WHERE status = 'active' AND moves = 0 "
+            f"ORDER BY updated_at DESC, {self._NEWEST} LIMIT {self._ARG}",
+            (limit,),
+        )
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
     def moves(self, thread_id: str) -> list[dict[str, str]]:
         rows = self._read(
             f"SELECT kind, text FROM interview_moves WHERE thread_id = {self._ARG} ORDER BY seq", (thread_id,)

@@ -47,6 +47,9 @@ class SessionStore(Protocol):
     def last_used(self, thread_id: str) -> int | None:
         """When the session was last used (last_use_ns), or None for a session it does not hold."""
 
+    def unanswered(self, limit: int = 20) -> list[SessionRow]:
+        """The active sessions nobody answered anything in, newest first (the rows listing() leaves out)."""
+
     def record_move(self, thread_id: str, seq: int, move: dict[str, str]) -> None:
         """Journal move number `seq` (0-based) of a session before the graph runs it."""
 
@@ -113,6 +116,15 @@ class MemoryStore:
         with self._lock:
             row = self._rows.get(thread_id)
             return None if row is None else last_use_ns(row["used"], row["updated_at"])
+
+    def unanswered(self, limit: int = 20) -> list[SessionRow]:
+        with self._lock:
+            rows = [
+                {k: r[k] for k in ("thread_id", "role", "status", "created_at", "updated_at")} | {"moves": 0}
+                for r in self._rows.values()
+                if r["status"] == "active" and not self._moves.get(r["thread_id"])
+            ]
+        return sorted(rows, key=lambda r: r["updated_at"], reverse=True)[:limit]
 
     def record_move(self, thread_id: str, seq: int, move: dict[str, str]) -> None:
         with self._lock:
