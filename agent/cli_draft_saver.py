@@ -32,7 +32,9 @@ class DraftSaver:
         self._written = ""  # the draft this saver last put in the journal
         self._last = 0.0  # monotonic time of that write
         self._timer: threading.Timer | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the latest text and the timer: never held during a write
+        self._writing = threading.Lock()  # one write at a time, in the order the texts came
+        self._round = 0  # moves on when the prompt closes: a timer of the prompt before never writes after it
 
     def opened(self, text: str) -> None:
         """The prompt starts with `text` (a draft put back on resume is on disk again before any key)."""
@@ -49,20 +51,30 @@ class DraftSaver:
                 self._timer.daemon = True
                 self._timer.start()
 
-    def closed(self, draft: str) -> None:
+    def closed(self, draft: str, stopped: bool) -> None:
         """The prompt ended: `draft` is what stays a draft ("" once it was submitted, which the answer journal
-        holds as a move already). Written now, so no timer writes an older text after a stop kept the whole one."""
+        holds as a move already). After a submit the draft is cleared now. A stop keeps a draft itself, under its
+        guard against a second Ctrl-C (agent.cli_drafts): never waited for here, where that guard is not up yet;
+        only a draft emptied before the stop is cleared here (the stop keeps none, and the old one would list the
+        session as kept)."""
         with self._lock:
             if self._timer is not None:
                 self._timer.cancel()
                 self._timer = None
+            self._round += 1
             self._latest = draft
+        if stopped and draft.strip():
+            return
+        with self._writing:
             self._write(draft)
 
     def _due(self) -> None:
         with self._lock:
             self._timer = None
-            self._write(self._latest)
+            text, round_ = self._latest, self._round
+        with self._writing:
+            if round_ == self._round:  # the prompt is still open: a closed one's text was settled by closed()
+                self._write(text)
 
     def _write(self, text: str) -> None:
         if text == self._written:
@@ -70,4 +82,4 @@ class DraftSaver:
         with contextlib.suppress(OSError):  # a full or read-only disk: the draft stays in the prompt, as before
             answer_journal.keep_draft(self.thread_id, self.context, text, self.question)
             self._written = text
-            self._last = time.monotonic()
+        self._last = time.monotonic()

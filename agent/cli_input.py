@@ -514,7 +514,7 @@ class PromptSource:
             text = str(self._session.prompt("> ", default=default, pre_run=lambda: self._started(pre_run)))
         finally:
             if saver is not None:  # submitted: an answer now, no longer a draft; stopped: the draft as it is
-                saver.closed("" if text is not None else str(self._session.default_buffer.text))
+                saver.closed("" if text is not None else str(self._session.default_buffer.text), text is None)
             self._sigint_in_loop()  # a SIGINT the closing prompt's loop never ran
             if self._stopped and not cli_signals.holding():
                 raise KeyboardInterrupt  # the prompt was closing when the SIGINT came: the stop still happens

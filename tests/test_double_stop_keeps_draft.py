@@ -20,6 +20,12 @@ def test_a_second_ctrl_c_while_the_draft_is_kept_waits_for_it(isolated_data_dir:
     try:
         term.wait_for_prompt(after="Question 1/2")
         term.type_seen(DRAFT)
+        # the draft as typed is on disk already (agent.cli_draft_saver) and no write of it is under way: the next
+        # write of it is the stop's own
+        deadline = time.monotonic() + PATIENCE
+        while not any(_holds(t, DRAFT) for t in pending.glob("*.json")) or any(pending.glob(".*.tmp")):
+            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
+            time.sleep(0.01)
         term.proc.send_signal(signal.SIGINT)
         deadline = time.monotonic() + PATIENCE
         while not (pending.is_dir() and any(_holds(t, DRAFT) for t in pending.glob(".*.tmp"))):
