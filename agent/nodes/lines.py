@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from agent.names import names
+from agent.nodes.question_roles import other_jobs
 from agent.state import State
 from knowledge.models import RolePack
 from prompts import load_yaml, render
@@ -27,12 +28,18 @@ def opening_line(pack: RolePack, count: int) -> str:
 
 
 def closing_line(pack: RolePack, candidate_questions: list[str]) -> str:
-    """The pack's closing, then 'Do you have any questions for me?', pointing at one the candidate prepared: one
-    that names no company or product if the notes have one, else the first, said to be written for one company."""
+    """The pack's closing, then 'Do you have any questions for me?', pointing at one the candidate prepared for
+    this role (none asking about another job's holder): one that names no company or product if the notes have
+    one, else the first, said to be written for one company. When every one is about another job, it says so."""
     lines = load_yaml("interviewer.yaml")
     parts = [render(pack.closing.strip() or lines["closing"], role_title=pack.title)]
     if "questions for me" not in parts[0].lower():
         parts.append(lines["ask_for_questions"])
+    fitting = [q for q in candidate_questions if not other_jobs(q, pack.title)]
+    if candidate_questions and not fitting:
+        jobs = dict.fromkeys(j for q in candidate_questions for j in other_jobs(q, pack.title))
+        parts.append(render(lines["candidate_question_other_role"], jobs=" or ".join(f"the {j}" for j in jobs)))
+    candidate_questions = fitting
     if candidate_questions:
         portable = [q for q in candidate_questions if not names_in(q)]
         if portable:
