@@ -5,6 +5,8 @@ file; agent.cli_pending) is listed too, with what `--resume` does with them: it 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from rich.table import Table
@@ -31,7 +33,7 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
     for w in waiting:
         if w.thread_id not in listed:  # only in the answer journal: not registered, or its rows lost with a -wal
             sessions.append({"thread_id": w.thread_id, "role": w.role, "status": "answers kept, not graded",
-                             "updated_at": w.updated})  # fmt: skip
+                             "updated_at": w.updated, "ns": _file_ns(w.path)})  # fmt: skip
     drafted = kept_drafts()
     for s in sessions:
         if s["thread_id"] in drafted and "draft" not in str(s["status"]):
@@ -39,7 +41,7 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
             # beside its report when it is resumed, agent.cli_drafts)
             s["status"] = f"{s['status']}, draft kept"
     due = _due(sessions, due)
-    sessions.sort(key=lambda s: str(s["updated_at"]), reverse=True)
+    sessions.sort(key=_when, reverse=True)
     if not sessions:
         render.line(no_sessions_line())
     else:
@@ -129,10 +131,13 @@ def _saved(limit: int, due: list[str]) -> tuple[list[dict[str, Any]], str | None
         from agent.report_repair import finish_stopped
 
         finished = [] if full is not None else finish_stopped(backend, due=due)
+        rows = [dict(s) for s in backend.store.listing(limit)]
+        for row in rows:  # to the ns, as a draft's file time: the registry's updated_at says whole seconds
+            row["ns"] = backend.store.last_used(row["thread_id"]) or 0
         drafts = _drafts(backend.store)
         kept = {s["thread_id"] for s in drafts}
         opened = [s for s in _open_now(backend.store, limit) if s["thread_id"] not in kept]
-        return [dict(s) for s in backend.store.listing(limit)] + drafts + opened, full, finished
+        return rows + drafts + opened, full, finished
     finally:
         backend.close()
 
@@ -159,5 +164,26 @@ def _drafts(store: Any) -> list[dict[str, Any]]:
         if entry is not None:
             role = str(entry.context.get("role", "")) if isinstance(entry.context, dict) else ""
             rows.append({"thread_id": thread_id, "role": role, "status": "draft kept, nothing answered",
-                         "updated_at": modified_at(entry.path)})  # fmt: skip
+                         "updated_at": modified_at(entry.path), "ns": _file_ns(entry.path)})  # fmt: skip
     return rows
+
+
+def _when(row: dict[str, Any]) -> int:
+    """When a listed session was last used, in ns since the epoch: its "ns" when known, else its updated_at read
+    as a time (a string comparison put a draft's "...:SS" before a session's "...:SS+00:00" of the same second)."""
+    if row.get("ns"):
+        return int(row["ns"])
+    value = row.get("updated_at")
+    try:
+        when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    except ValueError:
+        return 0
+    return int((when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp() * 1_000_000_000)
+
+
+def _file_ns(path: Path | None) -> int:
+    """The file's modification time in ns (0 when it is gone)."""
+    try:
+        return path.stat().st_mtime_ns if path is not None else 0
+    except OSError:
+        return 0
