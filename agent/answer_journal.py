@@ -116,13 +116,22 @@ def _read(path: Path) -> Pending | None:
 
 
 _notices: list[str] = []  # what was done with damaged files, said by the next take_notices()
+# Sessions of one process read journals in parallel (one lock per file): a notice added between another thread's
+# copy and clear of the list would be dropped unsaid.
+_NOTICES_LOCK = threading.Lock()
 
 
 def take_notices() -> list[str]:
     """One line per damaged journal file met since the last call: what was recovered, where the file is now."""
-    found = list(dict.fromkeys(_notices))
-    _notices.clear()
+    with _NOTICES_LOCK:
+        found = list(dict.fromkeys(_notices))
+        _notices.clear()
     return found
+
+
+def _notice(line: str) -> None:
+    with _NOTICES_LOCK:
+        _notices.append(line)
 
 
 def _damaged(path: Path, text: str) -> Pending | None:
@@ -134,12 +143,12 @@ def _damaged(path: Path, text: str) -> Pending | None:
     try:
         os.replace(path, aside)
     except OSError as exc:
-        _notices.append(f"The answer journal {path} is damaged and could not be moved aside ({exc.strerror or exc}); "
+        _notice(f"The answer journal {path} is damaged and could not be moved aside ({exc.strerror or exc}); "
                         "it is left as it is: open it to copy what you typed.")  # fmt: skip
         return None
     found = salvage(text)
     if found is None:
-        _notices.append(f"The answer journal {path} was damaged and no answer could be read from it; it is kept as "
+        _notice(f"The answer journal {path} was damaged and no answer could be read from it; it is kept as "
                         f"{aside}: open it to copy what you typed.")  # fmt: skip
         return None
     thread_id = found.thread_id or path.name.removesuffix(".json")
@@ -151,7 +160,7 @@ def _damaged(path: Path, text: str) -> Pending | None:
     except OSError:
         os.replace(aside, path)  # left as it was: the next reader tries again
         return entry
-    _notices.append(f"The answer journal {path} was damaged; recovered from it: {answers} answer(s){cut} (the "
+    _notice(f"The answer journal {path} was damaged; recovered from it: {answers} answer(s){cut} (the "
                     f"damaged file is kept as {aside}).")  # fmt: skip
     return entry
 
