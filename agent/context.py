@@ -47,7 +47,8 @@ class Context:
         so the same seed, role and flags always ask the same questions.
     jd: the job description file the session leans toward (agent.coaching.jd), kept for the history;
         requirements: its requirements with competency and backing story (for the report).
-    focus: "weakest" when the plan comes from the history (agent.coaching.focus).
+    focus: "weakest" when the plan comes from the history (agent.coaching.focus); focus_note: the line saying
+        what that plan drew on (agent.coaching.focus_note), shown at the start and kept for the report.
     lean_competencies / lean_questions: multipliers the planner applies to competency and question weights
         (from --jd and --focus, worked out before the session so a resume and the preview plan alike).
     drill: question ids the plan takes first, up to half its slots (--focus weakest: due and answered badly).
@@ -72,6 +73,7 @@ class Context:
     jd: str | None = None
     requirements: list[dict[str, Any]] = field(default_factory=list)
     focus: str | None = None
+    focus_note: str = ""
     lean_competencies: dict[str, float] = field(default_factory=dict)
     lean_questions: dict[str, float] = field(default_factory=dict)
     drill: list[str] = field(default_factory=list)

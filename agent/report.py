@@ -331,10 +331,14 @@ def render_markdown(
     turns: list[TurnRecord],
     scorecard: dict[str, Any],
     title: str | None = None,
+    plan_note: str = "",
 ) -> str:
-    """The human report: questions, answers, critiques with evidence, follow-ups, overall score, practice."""
+    """The human report: questions, answers, critiques with evidence, follow-ups, overall score, practice.
+    `plan_note`: what a --focus weakest plan drew on (agent.coaching.focus_note), under the session id."""
     overall = scorecard.get("overall")
     lines = [f"# Mock interview report: {title or role}", "", f"Session `{thread_id}`.", ""]
+    if plan_note:
+        lines += [plan_note, ""]
     lines.append(
         f"**Overall score: {overall}/5** over {scorecard['planned']} planned question(s), "
         f"{scorecard['answered']} answered (a skipped or unreached question counts as {UNANSWERED})"
@@ -446,7 +450,8 @@ def build_report(thread_id: str, values: dict[str, Any], context: dict[str, Any]
     plan, turns = values.get("plan", []), _with_whole_answers(thread_id, values.get("turns", []))
     scorecard = values.get("scorecard") or build_scorecard(plan, turns, bool(values.get("ended")))
     title = report_title(thread_id, context, scorecard, turns)
-    text = render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard, title)
+    note = str(context.get("focus_note") or "")
+    text = render_markdown(thread_id, str(context.get("role", "")), plan, turns, scorecard, title, note)
     if ungraded := values.get("ungraded"):  # a memory-only session stopped while an answer waited (memory_report)
         text += "\n## Submitted, not graded\n\n" + "".join(f"**Answer:** {a}\n\n" for a in ungraded)
     if context.get("requirements"):

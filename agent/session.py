@@ -185,6 +185,8 @@ def run(opts: Options) -> int:
         context = with_seed(context)
         thread_id = new_session_id(context.role)
         _banner(render, context, role_title(context.role), thread_id, source.interactive)
+        if context.focus_note:  # what a --focus weakest plan drew on, before its first question
+            render.line(context.focus_note)
         for line in waiting_answers():
             render.notice(line)
         preview = first_question(context)

@@ -51,10 +51,9 @@ def question_weights(pack: RolePack, sessions: Sequence[SessionSummary]) -> dict
     return out
 
 
-def competency_weights(
-    pack: RolePack, sessions: Sequence[SessionSummary], questions: dict[str, float]
-) -> dict[str, float]:
-    """competency -> multiplier: (6 - recent mean score)^2 times its most wanted question's weight."""
+def competency_levels(pack: RolePack, sessions: Sequence[SessionSummary]) -> dict[str, float]:
+    """competency -> its recent level: the mean of its per-session means over the last RECENT_POINTS sessions that
+    asked it (only the competencies asked before)."""
     out: dict[str, float] = {}
     for competency in pack.competencies:
         points: list[float] = []
@@ -64,8 +63,20 @@ def competency_weights(
             ]
             if scores:
                 points.append(sum(scores) / len(scores))
-        recent = points[-RECENT_POINTS:]
-        level = sum(recent) / len(recent) if recent else UNSEEN_SCORE
+        if points:
+            recent = points[-RECENT_POINTS:]
+            out[competency] = sum(recent) / len(recent)
+    return out
+
+
+def competency_weights(
+    pack: RolePack, sessions: Sequence[SessionSummary], questions: dict[str, float]
+) -> dict[str, float]:
+    """competency -> multiplier: (6 - recent mean score)^2 times its most wanted question's weight."""
+    levels = competency_levels(pack, sessions)
+    out: dict[str, float] = {}
+    for competency in pack.competencies:
+        level = levels.get(competency, UNSEEN_SCORE)
         wanted = max((questions.get(q.id, 1.0) for q in pack.questions if q.competency == competency), default=1.0)
         out[competency] = round((6.0 - level) ** 2 * wanted, 4)
     return out

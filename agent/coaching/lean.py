@@ -15,7 +15,8 @@ def _merge(into: dict[str, float], more: dict[str, float]) -> None:
 
 
 def apply_lean(context: Context, jd: str | None, focus: str | None) -> None:
-    """Fill context.jd/requirements/focus/drill/lean_*; ValueError (one line) on a bad job description or role."""
+    """Fill context.jd/requirements/focus/focus_note/drill/lean_*; ValueError (one line) on a bad job description
+    or role."""
     from knowledge.roles import load_role
 
     pack = load_role(context.role)
@@ -32,10 +33,12 @@ def apply_lean(context: Context, jd: str | None, focus: str | None) -> None:
     if focus == "weakest":
         from agent.coaching.feed import open_feed
         from agent.coaching.focus import drill, focus_weights
+        from agent.coaching.focus_note import plan_note
 
         history = open_feed().sessions(pack.name)
         comps, questions = focus_weights(pack, history)
         context.focus = focus
+        context.focus_note = plan_note(pack, history)
         context.drill = drill(pack, history)
         _merge(context.lean_competencies, comps)
         _merge(context.lean_questions, questions)

@@ -1,0 +1,65 @@
+"""The line a `--focus weakest` session opens with: what its plan drew on, as a coach would say it (newcomer37 N13:
+the second session showed no sign of remembering the first, and nothing said why a competency answered at 3/5 was
+not back yet). It names the sessions read, the competencies due again, the weak ones with questions not yet had,
+and when the others come back (agent.coaching.focus's spacing), all from the same history the plan used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from agent.coaching.feed import SessionSummary
+from agent.coaching.focus import COMES_BACK_AFTER, UNSEEN_SCORE, competency_levels, last_asked
+from knowledge.models import RolePack
+
+
+def _name(competency: str, level: float) -> str:
+    return f"{competency.replace('_', ' ')} {round(level, 1):g}/5"
+
+
+def _sessions(count: int) -> str:
+    return "next session" if count == 1 else f"in {count} sessions"
+
+
+def plan_note(pack: RolePack, sessions: Sequence[SessionSummary]) -> str:
+    """One line: what the plan of a `--focus weakest` session drew on (see the module docstring)."""
+    if not sessions:
+        return (f"From your history: no earlier {pack.name} session yet, so this plan follows the role's weights; "
+                "the next --focus weakest session will draw on this one.")  # fmt: skip
+    seen = last_asked(pack, sessions)
+    levels = competency_levels(pack, sessions)
+    known = {q.id for q in pack.questions}
+    answers = sum(1 for s in sessions for a in s.answers if a.question_id in known)
+    due: list[tuple[float, str]] = []
+    open_weak: list[tuple[float, str]] = []
+    later: dict[int, list[tuple[float, str]]] = {}
+    for competency, level in levels.items():
+        asked = [seen[q.id] for q in pack.questions if q.competency == competency and q.id in seen]
+        fresh = any(q.id not in seen for q in pack.questions if q.competency == competency)
+        # sessions until each question answered before is due again (0 or less: due in this one)
+        waits = [COMES_BACK_AFTER[max(1, min(5, score))] - since for score, since in asked]
+        if any(w <= 0 for w in waits):
+            due.append((level, competency))
+        elif fresh:
+            if level <= UNSEEN_SCORE:  # weighted at least as an unseen competency, through a question not yet had
+                open_weak.append((level, competency))
+        elif waits:
+            later.setdefault(min(waits), []).append((level, competency))
+    never = [c for c in pack.competencies if c not in levels]
+    plural = "s" if len(sessions) != 1 else ""
+    head = f"From your history ({len(sessions)} earlier {pack.name} session{plural}, {answers} answers): "
+    parts = ["due again: " + _names(due) if due else "nothing is due again yet"]
+    if open_weak:
+        parts.append("weak, with questions you have not had: " + _names(open_weak))
+    if never:
+        parts.append(f"not asked yet: {len(never)} competenc{'y' if len(never) == 1 else 'ies'}")
+    if later:
+        back = [f"{_names(group)} {_sessions(n)}" for n, group in sorted(later.items())]
+        parts.append("back later, spaced by score: " + "; ".join(back))
+    return head + ". ".join(p[0].upper() + p[1:] if i else p for i, p in enumerate(parts)) + "."
+
+
+def _names(group: list[tuple[float, str]]) -> str:
+    """'a 2/5, b 3/5 and c 3/5', weakest first."""
+    names = [_name(c, v) for v, c in sorted(group)]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
