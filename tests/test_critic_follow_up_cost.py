@@ -1,7 +1,9 @@
 """A follow-up reply probed for its own part (ownership, result, a number...) is judged on its own parts: how it fits
-the question (relevance, the question's signals, paraphrase) is not computed, which is a third of the reply's
-critique; a reply to a signal or relevance probe is still checked against the question's signals. The role pack is
-the bundled one; the replies are written for this file."""
+the question (relevance against the question and its pack) is not computed, which is a third of the reply's critique.
+The question's signals it shows are still read (about 2 ms: features.shown_signals), so that a follow-up never asks
+for one a reply just gave and the report never lists it open (newcomer trial 37, N8 and N10); a reply to a signal or
+relevance probe is checked against the question's signals as before. The role pack is the bundled one; the replies
+are written for this file."""
 
 from __future__ import annotations
 
@@ -26,10 +28,9 @@ REPLY = (
 
 def test_an_ownership_reply_is_judged_without_the_question_fit(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_a: object, **_k: object) -> list[object]:
-        raise AssertionError("signals checked for an ownership probe")
+        raise AssertionError("the question fit judged for an ownership probe")
 
-    monkeypatch.setattr(features.signals, "check", refuse)
-    monkeypatch.setattr(features.paraphrase, "scores", refuse)
+    monkeypatch.setattr(features.relevance, "judge", refuse)
     c = critique_follow_up(INFO, "What did you do yourself?", "ownership", REPLY, earlier=FIRST)
     assert c.closes_gap and c.score >= 4
 

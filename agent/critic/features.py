@@ -115,6 +115,23 @@ def _joined(signals: tuple[str, ...], groups: tuple[tuple[str, ...], ...]) -> tu
     return (*signals, *(x for group in groups for x in group))
 
 
+def shown_signals(info: QuestionInfo, f: Features, sem: Semantic) -> list[signals.SignalHit]:
+    """The question's signals a follow-up reply shows, found as in `compute` but with no relevance judged (a reply
+    goes on with its story, and whether it fits the question is the follow-up critic's call): whatever the reply was
+    asked, what it says of them must not be asked for again nor reported open (newcomer trial 37, N8 and N10)."""
+    if not info.signals or f.sent_vecs is None:
+        return []
+    sents = f.sents[:MAX_SENTENCES]
+    sig_vecs, pool_vecs = sem.fixed(list(info.signals)), sem.fixed(list(_pool(info)))
+    own_words = paraphrase.scores(_pool(info), [s.text for s in sents], sem.words)
+    sig = signals.check(info.signals, sents, f.sent_vecs, sig_vecs, _pool(info), f.metrics, pool_vecs, own_words,
+                        _examples(sem, info))  # fmt: skip
+    sig = [dataclasses.replace(h, covered=False, sentence=None, weak=False)
+           if h.sentence is not None and not h.measured and generic.sweeping(h.sentence, f.metrics) else h
+           for h in sig]  # fmt: skip
+    return signals.said_plainly(sig, sents, f.sent_vecs, sig_vecs)
+
+
 def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[str] = frozenset(),
             fit: bool = True, tells_fitting_story: bool = False) -> Features:  # fmt: skip
     """All features of `text` (the answer with any grader instruction blanked) as an answer to `info`. With `fit`

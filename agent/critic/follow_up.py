@@ -18,7 +18,7 @@ import numpy as np
 from agent.critic import chain, lexical, signals, which_holds
 from agent.critic.another_story import answers_another
 from agent.critic.core import _signals, non_answer
-from agent.critic.features import Features, compute
+from agent.critic.features import Features, compute, shown_signals
 from agent.critic.generic import says_nothing
 from agent.critic.listed import listed_points, supplies_all
 from agent.critic.nonanswer import detect
@@ -138,6 +138,12 @@ def _compiled(cues: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(p for p, _ in cues) + r")\b", re.IGNORECASE)
 
 
+# An impression where a measure or a sign was asked: how it felt or seemed, not what was seen or counted.
+IMPRESSION = re.compile(
+    r"\b(?:a (?:gut )?feeling|a sense|an impression|my impression|(?:it|they|people|everyone|everybody|folks|"
+    r"the teams?|the groups?) (?:seemed|felt|looked|appeared)\b)",
+    re.IGNORECASE,
+)
 UNSURE = _compiled(UNSURE_CUES)
 EVASIVE = _compiled(EVASIVE_CUES)
 COST = _compiled(COST_CUES)
@@ -167,6 +173,12 @@ def _gives_probed(info: QuestionInfo, follow_up: str, f: Features, text: str) ->
     # has them: a reply going on with the story repeats those whatever it says.
     asked = (signals.word_roots(follow_up) & signals.word_roots(info.signals[k])) - signals.word_roots(info.text)
     return bool((keys[k] | asked) & frozenset().union(*(signals.word_roots(s.text) for s in f.sents)))
+
+
+def _names_probed(info: QuestionInfo, follow_up: str, f: Features) -> bool:
+    """The reply names the very signal the probe asked for (signals.py's check, not a brush against its words)."""
+    k = probed_signal(info, follow_up)
+    return k is not None and k < len(f.signals) and f.signals[k].named
 
 
 def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: str = "") -> tuple[bool, bool]:
@@ -209,8 +221,10 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
         "scale": (not flags["no_scale"], False),
         "level": (f.level.label == "at" and f.level.sentence is not None, False),
         # A generic reply brushes against a signal's words without showing it ("it was a good learning").
-        "signal": ((any(h.named for h in f.signals) and f.spec != "low") or _gives_probed(info, follow_up, f, text),
-                   False),
+        # The very signal the probe asked for, named in a short list ("three: delivery data, attrition and
+        # skip-levels"), is what was asked, however low a list's specificity reads.
+        "signal": ((any(h.named for h in f.signals) and f.spec != "low") or _gives_probed(info, follow_up, f, text)
+                   or _names_probed(info, follow_up, f), False),
         "relevance": (back_on_topic, False),
     }
     if probe in checks:
@@ -323,6 +337,8 @@ def critique_follow_up(
     judged = info if probes == "relevance" else dataclasses.replace(info, in_pack=False)
     # Only a signal or relevance probe reads how the reply fits the question (its signals, its subject).
     f = compute(judged, verdict.text, sem, fit=probes in ("signal", "relevance"))
+    if probes not in ("signal", "relevance"):
+        f.signals = shown_signals(judged, f, sem)
     fits = _fits(sem, f.sent_vecs, follow_up, info.text)
     # A reply answering another question (another story of the notes, another subject): another_story.py.
     elsewhere = probes != "relevance" and answers_another(info, follow_up, verdict.text, sem, earlier, stories)
@@ -332,14 +348,22 @@ def critique_follow_up(
     # earlier answer: an exact reply names what that answer only alluded to ("the vector store" -> the two products
     # compared), so static vectors and MiniLM put it far from both texts. Another story (answers_another) or an aside
     # with none of the question's words and no measured change (a holiday, a family event) is still off topic.
-    given = closes and probes in GIVEN_BY_FORM and len(words(verdict.text)) <= CHECKED_WORDS and _on_the_subject(
-        info, f, verdict.text, earlier)  # fmt: skip
+    # A depth follow-up on a complete answer ("what did you measure, and against what?") is answered the same way: a
+    # short reply with the measure and its baseline names what the answer only summed up, far from both texts.
+    given = closes and probes in (*GIVEN_BY_FORM, "none") and len(words(verdict.text)) <= CHECKED_WORDS and (
+        _on_the_subject(info, f, verdict.text, earlier))  # fmt: skip
     # A follow-up that lists its points is answered point by point (listed.py): a clause for each is what it asked,
     # however far the reply's words sit from the follow-up's.
     point_by_point = bool(listed_points(follow_up)) and not elsewhere and supplies_all(follow_up, verdict.text)
     given = given or point_by_point or settled
-    if elsewhere or (fits is None and word_off_topic and not given) or (
-            fits is not None and not given and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
+    # An impression offered for a measure or a sign ("a feeling from our talks; the teams seemed more aligned") names
+    # nothing and measures nothing, so its meaning sits far from everything; on the question's subject it is a vague
+    # answer to what was asked, scored as one below, not a reply about something else.
+    vague = not elsewhere and not f.metrics and bool(IMPRESSION.search(verdict.text)) and (
+        _on_the_subject(info, f, verdict.text, earlier))  # fmt: skip
+    if elsewhere or (fits is None and word_off_topic and not given and not vague) or (
+            fits is not None and not given and not vague
+            and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
         # "It depends" with nothing named sits far from everything, but it evades the question rather than leaving
         # it: the README calls it evasive, and "off topic" would send the candidate looking for another subject (N14).
         dodged = not elsewhere and bool(EVASIVE.search(verdict.text)) and not any(
@@ -379,7 +403,10 @@ def critique_follow_up(
     if told is None and chain.restates_answer(verdict.text, earlier):
         # Or said again what the main answer said, instead of what this follow-up asked (chain.py).
         told = chain.Relation("restatement")
-    repeated = told is not None and told.kind in ("repeat", "restatement") and not settled
+    # Asked for a signal the candidate had already named, naming it again is the answer ("I just named three: ..."):
+    # the follow-up asked again, not the reply.
+    again = probes == "signal" and _names_probed(info, follow_up, f)
+    repeated = told is not None and told.kind in ("repeat", "restatement") and not settled and not again
     if repeated:
         closes, partly = False, False
     if closes:
@@ -417,6 +444,9 @@ def critique_follow_up(
         # A figure of the reply that contradicts the candidate's own notes costs a point, as in a first answer, and
         # is what to fix first.
         score, gap = max(1, score - 1), ["quantified_result", *(g for g in gap if g != "quantified_result")]
+    # "It depends" naming nothing, scored 1: the README calls it evasive, and "be more specific" would not say why.
+    dodge = score == 1 and not closes and not partly and bool(EVASIVE.search(verdict.text)) and not any(
+        names_a_thing(s, f.metrics) for s in f.sents)  # fmt: skip
     evidence = [Evidence(field=probes, span=_span_of(s, typed)) for s in [_carries(probes, f)] if closes and s]
     # What else the reply gives, whatever was asked (its scale, failure handling, a trade-off, a reason): the next
     # follow-up must not ask for it again (nodes/critique._shown_in_reply). Nothing from a reply that says nothing.
@@ -427,8 +457,9 @@ def critique_follow_up(
         question_type=info.type, star=StarFlags(**{p: getattr(f.star, p) is not None for p in StarFlags.model_fields}),  # type: ignore[arg-type]
         quantified_result=f.quantified, metrics=f.metrics, ownership=f.own, specificity=f.spec,  # type: ignore[arg-type]
         applies=applies, weak_or_missing=gap,  # type: ignore[arg-type]
-        gap=drift[0].message if drift else (_held_short_line(phr, n_words) if held_short
-                                            else _gap_line(phr, gap, follow_up, closes)), story_notes=drift,
+        gap=drift[0].message if drift else phr["non_answer_notes"]["evasive"] if dodge else (
+            _held_short_line(phr, n_words) if held_short else _gap_line(phr, gap, follow_up, closes)),
+        story_notes=drift,
         score=score, evidence=evidence, closes_gap=closes, probes=probes, non_answer=score == 1 and not closes,
         signals=_signals(f, typed),  # the question's signals it shows (judged only for a signal or relevance probe)
         notes=[*_chain_notes(phr, told), *([] if closes else [phr["follow_up_open"]])],
