@@ -198,8 +198,10 @@ def choose_follow_up(
         if probed:
             return None
         told = lived_case(sentences(answer), critique.metrics) is not None
-        text = next((t for t in _variants("none", None, key, None if told else "hypothetical") if t not in asked),
-                    None)  # fmt: skip
+        # How it was measured is not asked of an answer that gave its measured outcome: that asks again (N8).
+        measured = set(load_yaml("follow_ups.yaml")["none"].get("measure", [])) if critique.quantified_result else set()
+        text = next((t for t in _variants("none", None, key, None if told else "hypothetical")
+                     if t not in asked and t not in measured), None)  # fmt: skip
         return {"text": text, "probes": "none"} if text is not None else None
     if critique.weak_or_missing[0] == "relevance" and critique.relevance_note:
         # Bring the candidate back to the question asked, in the critic's own words.

@@ -62,7 +62,9 @@ def ask_for(signal: str) -> str:
             return f"Would you {rest[len('you would '):]}?"
         return f"Would you say {rest}?"
     if low == "names":
-        return f"What about {rest}?"
+        # "What about the initiative you pushed for and what about it failed?" reads oddly; a request to name it
+        # fits every object a signal names (newcomer trial 37, N8).
+        return f"Can you name {rest}?"
     if low in _TELL:
         rest = _THIRD.sub(lambda m: f"{m.group(1)} {_base(m.group(2))}", rest)
         return f"Can you {_base(verb)} {rest}?"

@@ -16,7 +16,7 @@ from agent.signal_ask import ask_for
          "Tell me how you told the vendor about the delay."),
         ("Says they would pilot it with one team first", "Would you pilot it with one team first?"),
         ("Says caching rarely helps for unique prompts", "Would you say caching rarely helps for unique prompts?"),
-        ("Names the owner of each alert, such as a team rota", "What about the owner of each alert?"),
+        ("Names the owner of each alert, such as a team rota", "Can you name the owner of each alert?"),
         ("Gives an example of a rollback they ran", "Can you give an example of a rollback you ran?"),
         ("Quotes or describes the review comment they got", "Can you quote or describe the review comment you got?"),
         ("Replays traffic and compares the error rates", "How do you replay traffic and compare the error rates?"),
@@ -51,6 +51,6 @@ def test_the_signal_follow_up_asks_in_the_second_person() -> None:
     assert first == {"text": "Tell me how you chose which customers to warn first.", "probes": "signal"}
     again = choose_follow_up(critique, "We moved the queue.", probed=[], asked=[first["text"]], budget_left=2,
                              key="q1:1")  # fmt: skip
-    assert again is not None and again["text"] == "What about the metric you watched during the move?"
+    assert again is not None and again["text"] == "Can you name the metric you watched during the move?"
     for text in (first["text"], again["text"]):
         assert "touch on this" not in text and " they " not in f" {text} " and "Says" not in text
