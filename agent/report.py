@@ -48,13 +48,19 @@ def follow_up_critiques(turns: Sequence[Any]) -> list[dict[str, Any]]:
     """The critiques of one question's follow-up replies, in order. A reply to the depth follow-up that asks whether a
     design told as intent was ever built is marked `experience_asked`: the question did not ask for a built one, so
     an honest "not yet" tells the interviewer something and must not cost the question a point. A reply's turn record
-    `left` (the first answer's gaps still open after it) is carried as `left`."""
+    `left` (the first answer's gaps still open after it) is carried as `left`; a reply to a follow-up asking which of
+    two figures is right is marked `which_asked`, so its score step names that ask."""
+    # Here, not at the top: the critic package loads numpy and its models, which a report read from disk never needs.
+    from agent.critic.which_holds import asks_which
+
     experience = set(load_yaml("follow_ups.yaml")["none"].get("hypothetical", {}).get("plain", []))
     out: list[dict[str, Any]] = []
     asked = None
     for t in turns:
         if t.get("is_follow_up") and t.get("critique") is not None:
             crit = {**t["critique"], "experience_asked": True} if asked in experience else dict(t["critique"])
+            if asked and asks_which(asked):  # "Your notes say 47; you said 90. Which is right?"
+                crit["which_asked"] = True
             if t.get("left") is not None:  # what the first answer still left open after this reply (score_steps)
                 crit["left"] = t["left"]
             out.append(crit)
@@ -89,7 +95,9 @@ def score_steps(main: dict[str, Any], follow_ups: list[dict[str, Any]]) -> tuple
             # One reply moves a question by at most two points, one when it left what it was asked open: a reply
             # that touches several gaps in passing is not worth several follow-ups answered in turn.
             gained = min(gained, 2 if closed else 1)
-            head = f"the follow-up on {gap_label(probe)} " + ("answered it" if closed else "left it open")
+            # The notes-drift follow-up probes the numbers but asked which figure is right: say that (N10).
+            topic = "which figure is right" if c.get("which_asked") else gap_label(probe)
+            head = f"the follow-up on {topic} " + ("answered it" if closed else "left it open")
             joiner = " and the reply also covered " if closed else ", but the reply covered "
         elif c.get("experience_asked") and int(c["score"]) <= 2:
             # asked whether a design was ever built: an honest "not yet" costs nothing
@@ -161,6 +169,13 @@ def _row(q: PlannedQuestion, index: int, turns: list[TurnRecord]) -> dict[str, A
         # open, for the report's text and the JSON alike: its "signal" stands for the signals_missing listed.
         left = next((t["left"] for t in reversed(mine) if t["is_follow_up"] and t.get("left")), None)
         open_gaps = _still_open(left["gaps"] if left else gaps, left["signals_missing"] if left else first_missing)
+        if left and "signal" in gaps and left["signals_missing"] and "signal" not in open_gaps:
+            # A signal follow-up answered closes its probe, but the first answer's other missing signals are still
+            # listed under the last reply: "Nothing is left open" above them read as a contradiction (N10).
+            open_gaps.append("signal")
+        last = follow_ups[-1] if follow_ups else {}
+        if _contradicts_notes(last) and NOTES_MISMATCH not in open_gaps:
+            open_gaps.insert(0, NOTES_MISMATCH)  # the last reply's figure disagrees with the notes: still to settle
         score, steps = score_steps(critique, follow_ups)
         row.update(
             score=score,
