@@ -2,9 +2,10 @@
 
 Candidates often keep a story as "Queue backlog - payments (2023)" over four lines ("paged 6x in a week", "moved
 retries to a DLQ", "backlog 40k -> 0 in 2 days"): no "I", few verbs, no full stop, so the narrative check
-(prose.py) reads nothing. Such a body is a story when its lines are short, at least two of them carry a figure, and
-something in it happened (a past-tense verb, a before -> after figure, a "fix:"/"after:" line); advice addressed to
-the reader, a list of questions, a plan and a bare list of figures are not.
+(prose.py) reads nothing. Such a body is a story when its lines are short, at least two of them carry a figure (or
+one carries a before -> after figure and every line tells what happened), and something in it happened (a
+past-tense verb, a before -> after figure, a "fix:"/"after:" line); advice addressed to the reader, a list of
+questions, a plan and a bare list of figures are not.
 """
 
 from __future__ import annotations
@@ -84,8 +85,7 @@ def terse_story(lines: list[str], title: str = "") -> bool:
         return False  # a page's properties (Status:, Owner:, Tags:)
     if any(len(x.split()) > MAX_LINE_WORDS for x in content):
         return False
-    if sum(bool(_FIGURE.search(x)) for x in content) < MIN_FIGURE_LINES:
-        return False
+    figures = sum(bool(_FIGURE.search(x)) for x in content)
     said = [_QUOTED.sub(" ", x) for x in content]  # "you" inside a quoted line is someone speaking, not advice
     if sum(bool(_READER.search(x)) for x in said) * 2 >= len(content):
         return False  # advice addressed to the reader (a lesson line or two is not)
@@ -97,6 +97,10 @@ def terse_story(lines: list[str], title: str = "") -> bool:
         past_tense(x) or bool(_CHANGE.search(x) or _DONE_KEY.match(x))
         for x in said
     )
+    if figures < MIN_FIGURE_LINES:
+        # one figure is enough when it is a before -> after change and every line tells what happened: a case
+        # told mostly in words (who, what was tried) that ends on its one measured result
+        return figures == 1 and any(_CHANGE.search(x) for x in said) and happened == len(content)
     return happened >= MIN_HAPPENED_LINES
 
 
