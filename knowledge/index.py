@@ -40,6 +40,7 @@ from knowledge.index_views import MIN_TOLD_WORDS, told_words
 from knowledge.models import Story
 from knowledge.paths import samples_dir
 from knowledge.pitch import PITCH, PITCH_QUESTION, PITCH_TITLE
+from knowledge.title_kinds import titled_matches
 
 __all__ = ["LEXICAL_ONLY", "StoryHit", "StoryIndex", "content_hash", "default_index_dir", "open_story_index"]
 
@@ -192,7 +193,8 @@ class StoryIndex:
             # Every story is in the dense ranking, so stories sharing no word with the question still count for
             # something lexically: all of them share the rank after the last BM25 hit.
             rankings = [(dense_rank, DENSE_WEIGHT), (ranks_of(lexical, len(self.stories)), LEXICAL_WEIGHT)]
-        fused = fuse(rankings, competency_matches(self.stories, competency))
+        titled = titled_matches(self.stories, query, competency)
+        fused = fuse(rankings, competency_matches(self.stories, competency), titled)
         # The question asks for the candidate's pitch: the pitches answer it whatever their topic words say, so
         # they go first (a story that shares its words with the background question is not an introduction). A
         # question that asks for a past situation is not answered by a pitch, however many of the candidate's

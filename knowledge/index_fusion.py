@@ -109,8 +109,10 @@ def ranks_of(ranking: Sequence[int], size: int | None = None) -> dict[int, int]:
 def fuse(
     rankings: Sequence[tuple[Mapping[int, int], float]],
     boosted: set[int] | None = None,
+    titled: set[int] | None = None,
 ) -> list[tuple[int, float]]:
-    """Weighted reciprocal rank fusion of (rank per position, weight) rankings, plus the competency boost.
+    """Weighted reciprocal rank fusion of (rank per position, weight) rankings, plus the competency boost, and the
+    same again for a story whose title names what the question asks about (knowledge.title_kinds).
 
     Returns (position, score) for every position some ranking ranks, best first; ties break on the position so
     the order is stable. The boost only reorders retrieved items: a tag alone never makes a story a hit.
@@ -119,7 +121,7 @@ def fuse(
     for ranks, weight in rankings:
         for pos, rank in ranks.items():
             scores[pos] = scores.get(pos, 0.0) + weight / (RRF_K + rank)
-    for pos in boosted or ():
+    for pos in [*(boosted or ()), *(titled or ())]:
         if pos in scores:
             scores[pos] += COMPETENCY_BOOST
     return sorted(((pos, round(score, 6)) for pos, score in scores.items()), key=lambda item: (-item[1], item[0]))

@@ -3,7 +3,8 @@ how often it was told, and the competencies no story fits.
 
 A competency's best story comes from retrieval over the candidate's documents: every question of the competency
 in the role pack is searched (StoryIndex.search, top 3), and the story that fits most of them (then with the best
-fused score) wins; a story ranked first for a question and tagged with its competency at ingestion fits too. A
+fused score) wins; a story ranked first for a question and tagged with its competency at ingestion fits too, and a
+story whose title files it under the competency ("Hiring — ...", "... (failure)") fits and wins (title_kinds.py). A
 story is finished when it has a situation, task, action and result, a measured result and no placeholders. Told
 counts come from the history feed; a story told for three or more competencies is overused.
 """
@@ -16,7 +17,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from agent.coaching.feed import SessionSummary
+from knowledge.index import is_retrievable
 from knowledge.models import RolePack, Story
+from knowledge.title_kinds import filed_under
 from prompts import load_yaml, render
 
 OVERUSED_AT = 3  # a story told for this many different competencies is the one the candidate leans on
@@ -102,7 +105,13 @@ def search_coverage(pack: RolePack, index: Any) -> dict[str, tuple[str | None, l
                 # the competency that ingestion also tagged with it is corroborated twice and counts as fitting.
                 if hit.fits or (rank == 0 and competency in hit.story.competencies):
                     votes[hit.story.id].append(float(hit.score))
-        ranked = sorted(votes, key=lambda sid: (-len(votes[sid]), -max(votes[sid]), sid))
+        # A story the candidate filed under the competency ("Hiring — ...", "... (failure)") fits it, and comes
+        # before stories that only share its topic words (knowledge.title_kinds).
+        stories = getattr(index, "stories", ())
+        titled = {s.id for s in stories if is_retrievable(s) and filed_under(s, competency)}
+        for sid in titled:
+            votes.setdefault(sid, [0.0])
+        ranked = sorted(votes, key=lambda sid: (sid not in titled, -len(votes[sid]), -max(votes[sid]), sid))
         out[competency] = (ranked[0] if ranked else None, sorted(votes))
     return out
 
