@@ -188,14 +188,21 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     sig = [dataclasses.replace(h, covered=False, sentence=None, weak=False)
            if h.sentence is not None and not h.measured and generic.sweeping(h.sentence, metrics) else h
            for h in sig]  # fmt: skip
-    if rel.label == "on_topic" and lvl.label != "below" and (
-            relevance.shows_none(rel, sig, shape) or (shape != "plan" and relevance.far_off(rel, sig))):  # fmt: skip
+    # The question named instead is a close neighbour of the asked one (relevance.neighbour_named).
+    near = relevance.neighbour_named(info, rel, shape, sents)
+    distant = shape != "plan" and relevance.far_off(rel, sig, near)
+    if rel.label == "on_topic" and lvl.label != "below" and (relevance.shows_none(rel, sig, shape) or distant):
         rel = dataclasses.replace(rel, label="off_topic")
     elif rel.label == "on_topic" and lvl.label != "below" and shape == "technical" and relevance.bare(sig):
         # A technical question's signals are the mechanisms it asks about; a story naming none of them, not even in
         # its own words or weakly, is about something else however close the code words it shares put its meaning
         # (a review of a script's readability told to "how do you make it faster"). No other question is named.
         rel = dataclasses.replace(rel, label="off_topic", instead=None, instead_competency=None, sibling=False)
+    elif rel.label == "on_topic" and shape == "motivation" and relevance.bare(sig) and relevance.far_ahead(rel):
+        # A motivation question's signals are what a reason is made of (why management, how they stay technical); a
+        # story showing none of them, not even weakly, that meaning puts far from the question tells another subject
+        # (a scheduler built told to "why did you move into management?"), whatever word it shares with it.
+        rel = dataclasses.replace(rel, label="off_topic")
     elif rel.label != "on_topic" and shape != "motivation" and (relevance.shows_signals(sig) or (
             rel.instead_competency == "another system" and sum(h.named and not h.measured for h in sig) >= 2)
             or _leads_in_own_words(info, sig, own_words)):  # fmt: skip
@@ -223,10 +230,12 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     # Asked for a disagreement, it tells one (another party's position and an opposing one): the same holds, and no
     # rival question's signals make it that question's answer (the matter argued over is a rival's subject).
     # So does a question asking for something they built and shipped, answered by a story that tells it shipped, and
-    # one asking for explaining to people who are not engineers, answered by what they expected and what was shown.
+    # one asking for explaining to people who are not engineers, answered by what they expected and what was shown,
+    # and one asking for criticism received, answered by who told them what and what they do differently since.
     conflict = relevance.conflict_told(info, sents) is not None or (
         case is not None and star.action is not None and (relevance.delivery_told(info, sents) is not None
-                                                          or relevance.explaining_told(info, sents) is not None))
+                                                          or relevance.explaining_told(info, sents) is not None
+                                                          or relevance.feedback_told(info, sents) is not None))
     if rel.label == "off_topic" and conflict:
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     # Meaning puts one other question ahead, by less than TIE: the answer is about both subjects (bad data reaching

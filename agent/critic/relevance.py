@@ -112,13 +112,20 @@ OPPOSED = re.compile(
 ENGINEER_PARTY = re.compile(
     r"\b(?:teammates?|another engineer|other engineers?|engineers on your team|two engineers)\b", re.IGNORECASE
 )
+# A customer is a party only as one who wants or asks something ("a customer insisted", "our client asked for"):
+# "a near miss could hand a customer the wrong answer" says who a design serves, not who argued.
 OUTSIDE_PARTY = re.compile(
     r"\b(?:CEO|CFO|COO|CPO|CMO|board|head of (?!engineering\b|platform\b|data\b|ML\b|AI\b)\w+|"
-    r"(?:sales|marketing|finance|legal|support|operations) (?:lead|leader|head|director|manager|VP|team)|customers?|"
-    r"clients?)\b",
+    r"(?:sales|marketing|finance|legal|support|operations) (?:lead|leader|head|director|manager|VP|team)|"
+    r"(?:customers?|clients?)(?=\s+(?:\w+\s+)?(?:wanted|asked|insisted|demanded|pushed|expected|refused|threatened|"
+    r"complained|was|were)\b))\b",
     re.IGNORECASE,
 )
-ENGINEER_WORDS = re.compile(r"\b(?:engineers?|teammates?|developers?|colleagues?)\b", re.IGNORECASE)
+# An engineer named by seniority or by what they designed counts too ("another senior on the team", "our tech lead").
+ENGINEER_WORDS = re.compile(
+    r"\b(?:engineers?|teammates?|developers?|colleagues?|(?:another|a fellow|other) seniors?|tech lead|staff)\b",
+    re.IGNORECASE,
+)
 # A disagreement question that names a peer ("a peer director or product leader") is not answered by a disagreement
 # with the candidate's own superior ("our CEO", "the founder", "the board"), which is managing up.
 PEER_PARTY = re.compile(r"\bpeers?\b", re.IGNORECASE)
@@ -130,7 +137,25 @@ SUPERIOR = re.compile(r"\b(?:CEO|founders?|board|my boss|my manager)\b", re.IGNO
 # subject is the candidate's choice, as a disagreement's or a failure's is.
 DELIVERY_ASKED = re.compile(
     r"\b(?:feature|project|system|product|tool)\b[^.?]{0,40}\b(?:you|your team)\b[^.?]{0,40}\b(?:took|shipp\w*|"
-    r"built|deliver\w*|launch\w*|proudest)\b",
+    r"built|deliver\w*|launch\w*|proudest)\b"
+    # Or a delivery held to a date ("a delivery with a fixed deadline ... what did you ship?"): what was due is theirs.
+    r"|\bdeliver\w*\b[^?]{0,60}\bdeadline\b|\bwhat did you (?:ship|deliver)\b",
+    re.IGNORECASE,
+)
+# A question that asks for criticism the candidate received and what they changed ("the most useful critical
+# feedback you have received"): what the criticism was about is the candidate's choice.
+FEEDBACK_ASKED = re.compile(
+    r"\b(?:feedback|criticism)\b[^?]{0,40}\b(?:you (?:have )?(?:received|got|were given)|given to you)\b",
+    re.IGNORECASE,
+)
+# How a story tells it: someone tells the candidate ("she told me", "he pointed out that my ...", a quoted remark
+# put to them), and what the candidate does differently since ("every review I give now ...", "since then").
+TOLD_ME = re.compile(
+    r"\b(?:told|asked|warned|showed|reminded) me\b|\bpointed out\b|\bgave me (?:\w+ )?(?:feedback|notes?|advice)\b",
+    re.IGNORECASE,
+)
+CHANGED_SINCE = re.compile(
+    r"\b(?:now|since then|ever since|from then on|these days|changed|I (?:stopped|started) \w+ing)\b",
     re.IGNORECASE,
 )
 # How a story says it was built and shipped: "I built it all", "my team rebuilt the tool", "it went live in the
@@ -448,15 +473,40 @@ FAR_OFF_NAMED = 1
 FAR_OFF_SHARE = 1.25
 
 
-def far_off(rel: RelevanceResult, hits: list[SignalHit]) -> bool:
+def far_ahead(rel: RelevanceResult) -> bool:
+    """At least FAR_OFF_AHEAD other questions of the pack fit the answer's meaning better than the asked one, the
+    best of them by FAR_OFF_MARGIN."""
+    return rel.ahead >= FAR_OFF_AHEAD and rel.rival_fit - rel.fit >= FAR_OFF_MARGIN
+
+
+def neighbour_named(info: QuestionInfo, rel: RelevanceResult, shape: str, sents: list[Sentence]) -> bool:
+    """The question named instead is a technical neighbour of the asked technical question: same competency and
+    same type (leakage and a model that does well offline and badly live share their mechanisms). Not a design
+    question of the competency (an evaluation pipeline to design is another thing to answer than hallucinations),
+    and not for other kinds: two motivation questions ask for different reasons."""
+    if shape != "technical" or info.competency == "general" or rel.instead is None:
+        return False
+    if any(EXPLAIN_ASKED.search(text) for text, _c, _k in info.others) and _explained(sents):
+        # It tells an explanation to an audience of non-engineers, the event another question of the pack asks
+        # for (explaining_told): a lived explanation of scores to salespeople, not a neighbouring mechanism.
+        return False
+    return any(text == rel.instead and competency == info.competency and kind == info.type
+               for text, competency, kind in info.others)  # fmt: skip
+
+
+def far_off(rel: RelevanceResult, hits: list[SignalHit], neighbour: bool = False) -> bool:
     """Off topic though it shares the question's words: at least FAR_OFF_AHEAD other questions of the pack fit its
     meaning better than the asked one, the best of them by FAR_OFF_MARGIN; its words favour the asked question by
     less than FAR_OFF_SHARE; and it names at most FAR_OFF_NAMED of the asked question's signals, by the signal's
     words or its example's (a speed-up of a hosted-model feature told to a question about its token cost). Not for
-    plan questions (features.py): a plan for the first months reads like the pack's strategy and vision questions."""
+    plan questions (features.py): a plan for the first months reads like the pack's strategy and vision questions.
+    Nor when the question named instead is a `neighbour` of the asked one (neighbour_named)."""
     named = sum(1 for h in hits if h.named and not h.measured and not h.paraphrased)
-    return (rel.ahead >= FAR_OFF_AHEAD and rel.rival_fit - rel.fit >= FAR_OFF_MARGIN and named <= FAR_OFF_NAMED
-            and rel.word_share < FAR_OFF_SHARE)  # fmt: skip
+    if neighbour:
+        # The question named instead is a neighbour of the asked one (neighbour_named): being far by meaning from
+        # the asked question, and near it, says nothing of another subject (as _sibling_led).
+        return False
+    return far_ahead(rel) and named <= FAR_OFF_NAMED and rel.word_share < FAR_OFF_SHARE
 
 
 def failure_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
@@ -476,13 +526,30 @@ def delivery_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     return next((s for s in sents if DELIVERY_TOLD.search(s.text)), None)
 
 
+def feedback_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
+    """The sentence in which someone tells the candidate their criticism, when the question asks for feedback the
+    candidate received (FEEDBACK_ASKED) and a later sentence says what they do differently since (CHANGED_SINCE);
+    None otherwise."""
+    if not FEEDBACK_ASKED.search(info.text):
+        return None
+    told = next((i for i, s in enumerate(sents) if TOLD_ME.search(s.text)), None)
+    if told is None or not any(CHANGED_SINCE.search(s.text) for s in sents[told + 1 :]):
+        return None
+    return sents[told]
+
+
 def explaining_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     """The sentence in which the candidate shows or tells the audience, when the question asks for explaining to
-    people who are not engineers (EXPLAIN_ASKED) and the story also says what they expected (EXPECTED, or a party
-    outside engineering and what they wanted, PARTY_WISH, with where the system fell short, SHORTFALL); None
-    otherwise."""
+    people who are not engineers (EXPLAIN_ASKED) and the story tells one (_explained); None otherwise."""
+    return _explained(sents) if EXPLAIN_ASKED.search(info.text) else None
+
+
+def _explained(sents: list[Sentence]) -> Sentence | None:
+    """The sentence in which the candidate shows or tells the audience, when the story also says what they expected
+    (EXPECTED, or a party outside engineering and what they wanted, PARTY_WISH, with where the system fell short,
+    SHORTFALL); None otherwise."""
     wished = any(PARTY_WISH.search(s.text) for s in sents) and any(SHORTFALL.search(s.text) for s in sents)
-    if not EXPLAIN_ASKED.search(info.text) or not (wished or any(EXPECTED.search(s.text) for s in sents)):
+    if not (wished or any(EXPECTED.search(s.text) for s in sents)):
         return None
     return next((s for s in sents if SHOWN_TO.search(s.text)), None)
 
