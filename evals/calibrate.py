@@ -314,10 +314,14 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # question answered with the group's past case, the candidate never in it, rubric case_not_owned); follow-ups
     # 0.900 -> 1.000 (a reply that says the main answer again closes nothing, chain.restates_answer; a claim of
     # involvement is not even part of the candidate's own part, follow_up._claim_only).
+    # Raised at stop 37 (crit40: criticism received and what changed since, a delivery held to a date that went live,
+    # a customer who is only who a design serves is no party to the disagreement, a technical neighbour named instead
+    # is no sign of another subject, a motivation answer showing none of its signals far by meaning): score 0.750 ->
+    # 0.900, off topic 0.875 -> 1.000, strong 0.5625 -> 0.875.
     "critic_dev14": {
-        "score_in_range": 0.75,
-        "off_topic_capped": 0.875,
-        "strong_high": 0.5625,
+        "score_in_range": 0.9,
+        "off_topic_capped": 1.0,
+        "strong_high": 0.875,
         "below_level_capped": 1.0,
         "follow_up_in_range": 1.0,
     },
