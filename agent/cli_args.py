@@ -142,8 +142,12 @@ def parse_args(argv: list[str] | None = None) -> Options:
     """Parse argv into Options; exits 2 with one line on bad arguments."""
     parser = build_parser()
     ns = parser.parse_args(argv)
-    for option, value in (("--checkpointer", ns.checkpointer), ("--data-dir", ns.data_dir)):
-        if value is not None and not value.strip():  # `--checkpointer ""` went silently to the default (sweep 33 S6)
+    given = [("--checkpointer", ns.checkpointer), ("--data-dir", ns.data_dir), ("--answers", ns.answers)]
+    given += [("--jd", ns.jd), ("--index", ns.index), *(("--docs", doc) for doc in ns.docs)]
+    for option, value in given:
+        # `--checkpointer ""` went silently to the default (sweep 33 S6); `--docs ""` indexed every note under the
+        # current folder, and `--answers ""` / `--jd ""` were ignored (sweep 37 B34): a script's unset variable
+        if value is not None and not value.strip():
             parser.error(f"{option} needs a value, not an empty string")
     return Options(
         role=ns.role,
