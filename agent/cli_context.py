@@ -84,6 +84,13 @@ def check_base_url(url: str) -> None:
         parts.port  # noqa: B018  (raises ValueError on a bad port)
     except ValueError:
         ok = False
+    if ok and not url.isprintable():
+        # urlsplit drops a tab or newline silently; the HTTP client refuses them later, a traceback from a worker
+        # thread with the session already started (sweep 37 B35)
+        raise UsageError(
+            f"the base URL {redact_url(url)!r} has a control character (a newline or tab?) in it; "
+            "give it on one line (--base-url or OPENAI_BASE_URL)"
+        )
     if ok and (parts.query or parts.fragment):  # the client appends /chat/completions: a query breaks the path
         what, mark = ("a query string", "?") if parts.query else ("a fragment", "#")
         raise UsageError(f"the base URL {redact_url(url)!r} has {what}; give the API key in "
