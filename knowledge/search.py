@@ -54,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.index = Path(args.index)
     if args.k < 1:
         parser.error("--k must be at least 1")
+    if any(not doc.strip() for doc in args.docs or ()):  # Path("") is the current folder: all its notes were read
+        parser.error("--docs needs a value, not an empty string")  # the session's words (sweep 37 B34)
     from knowledge.index import StoryIndex, open_story_index
     from knowledge.paths import DataDirError, index_folder_problem, link_problem
 

@@ -42,3 +42,21 @@ def test_an_empty_path_option_is_refused(tmp_path: Path, args: list[str]) -> Non
     written = [p for p in data.rglob("*") if p.is_file()] if data.exists() else []
     assert not any(SECRET.encode() in p.read_bytes() for p in written)
     assert sorted(p.name for p in here.iterdir()) == ["private"]
+
+
+def test_search_refuses_an_empty_docs_path(tmp_path: Path) -> None:
+    """`knowledge.search Q --docs ""` read every note under the folder it ran in, as the session did."""
+    here = tmp_path / "home"
+    (here / "private").mkdir(parents=True)
+    (here / "private" / "journal.md").write_text(
+        f"## Story: Garden shed\n\nSituation: {SECRET} the roof leaked. Task: fix it. Action: new felt. Result: dry.\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "knowledge.search", "roof", "--docs", "", "--embedder", "hashing"],
+        capture_output=True, text=True, cwd=here, timeout=60, check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO), "INTERVIEWER_DATA_DIR": str(tmp_path / "data")},
+    )  # fmt: skip
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert proc.stderr.strip().endswith("error: --docs needs a value, not an empty string")
+    assert SECRET not in proc.stdout and not (tmp_path / "data").exists()
