@@ -318,10 +318,14 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # a customer who is only who a design serves is no party to the disagreement, a technical neighbour named instead
     # is no sign of another subject, a motivation answer showing none of its signals far by meaning): score 0.750 ->
     # 0.900, off topic 0.875 -> 1.000, strong 0.5625 -> 0.875.
+    # Lowered at the end of stop 37 to 0.85 / 0.75 (score / strong): crit40's exemption of a technical neighbour
+    # from the far-off rule re-admitted the speed story told to the cost question the rule exists for
+    # (tests/test_critic_far_off.py failed in CI) and was removed; two of critic_dev14's strong answers are off topic
+    # again.
     "critic_dev14": {
-        "score_in_range": 0.9,
+        "score_in_range": 0.85,
         "off_topic_capped": 1.0,
-        "strong_high": 0.875,
+        "strong_high": 0.75,
         "below_level_capped": 1.0,
         "follow_up_in_range": 1.0,
     },

@@ -188,9 +188,7 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     sig = [dataclasses.replace(h, covered=False, sentence=None, weak=False)
            if h.sentence is not None and not h.measured and generic.sweeping(h.sentence, metrics) else h
            for h in sig]  # fmt: skip
-    # The question named instead is a close neighbour of the asked one (relevance.neighbour_named).
-    near = relevance.neighbour_named(info, rel, shape, sents)
-    distant = shape != "plan" and relevance.far_off(rel, sig, near)
+    distant = shape != "plan" and relevance.far_off(rel, sig)
     if rel.label == "on_topic" and lvl.label != "below" and (relevance.shows_none(rel, sig, shape) or distant):
         rel = dataclasses.replace(rel, label="off_topic")
     elif rel.label == "on_topic" and lvl.label != "below" and shape == "technical" and relevance.bare(sig):

@@ -479,33 +479,15 @@ def far_ahead(rel: RelevanceResult) -> bool:
     return rel.ahead >= FAR_OFF_AHEAD and rel.rival_fit - rel.fit >= FAR_OFF_MARGIN
 
 
-def neighbour_named(info: QuestionInfo, rel: RelevanceResult, shape: str, sents: list[Sentence]) -> bool:
-    """The question named instead is a technical neighbour of the asked technical question: same competency and
-    same type (leakage and a model that does well offline and badly live share their mechanisms). Not a design
-    question of the competency (an evaluation pipeline to design is another thing to answer than hallucinations),
-    and not for other kinds: two motivation questions ask for different reasons."""
-    if shape != "technical" or info.competency == "general" or rel.instead is None:
-        return False
-    if any(EXPLAIN_ASKED.search(text) for text, _c, _k in info.others) and _explained(sents):
-        # It tells an explanation to an audience of non-engineers, the event another question of the pack asks
-        # for (explaining_told): a lived explanation of scores to salespeople, not a neighbouring mechanism.
-        return False
-    return any(text == rel.instead and competency == info.competency and kind == info.type
-               for text, competency, kind in info.others)  # fmt: skip
-
-
-def far_off(rel: RelevanceResult, hits: list[SignalHit], neighbour: bool = False) -> bool:
+def far_off(rel: RelevanceResult, hits: list[SignalHit]) -> bool:
     """Off topic though it shares the question's words: at least FAR_OFF_AHEAD other questions of the pack fit its
     meaning better than the asked one, the best of them by FAR_OFF_MARGIN; its words favour the asked question by
     less than FAR_OFF_SHARE; and it names at most FAR_OFF_NAMED of the asked question's signals, by the signal's
     words or its example's (a speed-up of a hosted-model feature told to a question about its token cost). Not for
     plan questions (features.py): a plan for the first months reads like the pack's strategy and vision questions.
-    Nor when the question named instead is a `neighbour` of the asked one (neighbour_named)."""
+    A question of the same competency and type named instead counts too: that speed-up told to the cost question is
+    the case this rule is for (stop 37 tried exempting such neighbours and lost it)."""
     named = sum(1 for h in hits if h.named and not h.measured and not h.paraphrased)
-    if neighbour:
-        # The question named instead is a neighbour of the asked one (neighbour_named): being far by meaning from
-        # the asked question, and near it, says nothing of another subject (as _sibling_led).
-        return False
     return far_ahead(rel) and named <= FAR_OFF_NAMED and rel.word_share < FAR_OFF_SHARE
 
 
