@@ -9,6 +9,7 @@ child's path), so the stop lands inside it every time. Real pty, real files, `--
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import subprocess
@@ -61,6 +62,16 @@ def _holds(path: Path, text: str) -> bool:
         return text in path.read_text(encoding="utf-8", errors="replace")
     except OSError:  # renamed into place meanwhile
         return False
+
+
+def _holds_answer(path: Path, text: str) -> bool:
+    """The journal file holds `text` as a submitted move, not as the draft typed before it (agent.cli_draft_saver
+    writes the prompt's text through the same journal while it is typed)."""
+    try:
+        body = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # renamed into place meanwhile, or not all written yet
+        return False
+    return any(text in str(move.get("text", "")) for move in body.get("moves", {}).values())
 
 
 def _resumed_answers(data_dir: Path, *args: str) -> list[str]:
@@ -121,7 +132,7 @@ def test_a_kill_while_the_answer_is_written_keeps_it(isolated_data_dir: Path, tm
     try:
         term.submit(SECOND)
         deadline = time.monotonic() + PATIENCE
-        while not (pending.is_dir() and any(_holds(t, "SECOND-ANSWER") for t in pending.glob(".*.tmp"))):
+        while not (pending.is_dir() and any(_holds_answer(t, "SECOND-ANSWER") for t in pending.glob(".*.tmp"))):
             # written, in its (slow) fsync: a temp file only created, not yet written, holds no answer to keep
             assert time.monotonic() < deadline, term.text()[-1500:]
             time.sleep(0.002)
