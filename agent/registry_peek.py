@@ -41,14 +41,18 @@ class RegistryReads:
             rows = self._read(query + f"WHERE status = 'active' AND moves <> 0 ORDER BY {self._NEWEST} LIMIT 1")
         return (str(rows[0][0]), json.loads(rows[0][1]), str(rows[0][2])) if rows else None
 
-    def listing(self, limit: int = 20) -> list[dict[str, Any]]:
+    def _sessions(self, where: str, limit: int) -> list[dict[str, Any]]:
+        """Session rows matching `where`, newest first: what listing() and unanswered() read."""
         keys = ("thread_id", "role", "status", "created_at", "updated_at", "moves")
         rows = self._read(
-            f"SELECT {', '.join(keys)} FROM interview_sessions WHERE NOT (status = 'active' AND moves = 0) "
+            f"SELECT {', '.join(keys)} FROM interview_sessions WHERE {where} "
             f"ORDER BY updated_at DESC, {self._NEWEST} LIMIT {self._ARG}",
             (limit,),
         )
         return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def listing(self, limit: int = 20) -> list[dict[str, Any]]:
+        return self._sessions("NOT (status = 'active' AND moves = 0)", limit)
 
     def last_used(self, thread_id: str) -> int | None:
         rows = self._read(
@@ -57,13 +61,7 @@ class RegistryReads:
         return last_use_ns(rows[0][0], str(rows[0][1])) if rows else None
 
     def unanswered(self, limit: int = 20) -> list[dict[str, Any]]:
-        keys = ("thread_id", "role", "status", "created_at", "updated_at", "moves")
-        rows = self._read(
-            f"SELECT {', '.join(keys)} FROM interview_sessions WHERE status = 'active' AND moves = 0 "
-            f"ORDER BY updated_at DESC, {self._NEWEST} LIMIT {self._ARG}",
-            (limit,),
-        )
-        return [dict(zip(keys, row, strict=True)) for row in rows]
+        return self._sessions("status = 'active' AND moves = 0", limit)
 
     def moves(self, thread_id: str) -> list[dict[str, str]]:
         rows = self._read(
