@@ -45,6 +45,19 @@ def test_ctrl_c_right_after_launch_exits_130_without_a_traceback(isolated_data_d
     assert echo
 
 
+def _ctrl_c_at_mark(env: dict[str, str], mark: Path) -> tuple[int, str, bool]:
+    """Launch with a slow_hook held open, send Ctrl-C once its mark appears: exit code, screen, echo given back."""
+    term = Terminal(ARGS, extra_env=env)
+    try:
+        term.wait_for_mark(mark)
+        term.proc.send_signal(signal.SIGINT)
+        code = term.proc.wait(timeout=60)
+        term.drain()
+        return code, term.text(), bool(termios.tcgetattr(term.master)[3] & termios.ECHO)
+    finally:
+        term.close()
+
+
 def test_ctrl_c_while_the_signal_handlers_are_installed_exits_130_without_a_traceback(
     isolated_data_dir: Path, tmp_path: Path
 ) -> None:
@@ -53,16 +66,7 @@ def test_ctrl_c_while_the_signal_handlers_are_installed_exits_130_without_a_trac
     Ctrl-C sent then: it leaves as a Ctrl-C while the modules load does."""
     env, mark = slow_call(tmp_path / "hook", "agent.cli_signals", "threading.Thread.start",
                           "args[0].name == 'terminal-watch'", seconds=3)  # fmt: skip
-    term = Terminal(ARGS, extra_env=env)
-    try:
-        term.wait_for_mark(mark)
-        term.proc.send_signal(signal.SIGINT)
-        code = term.proc.wait(timeout=60)
-        term.drain()
-        screen = term.text()
-        echo = bool(termios.tcgetattr(term.master)[3] & termios.ECHO)
-    finally:
-        term.close()
+    code, screen, echo = _ctrl_c_at_mark(env, mark)
     assert "Traceback" not in screen and "KeyboardInterrupt" not in screen, screen[-1500:]
     assert code == 130, (code, screen[-1500:])
     assert "nothing was saved" in screen
@@ -75,16 +79,7 @@ def test_ctrl_c_the_moment_the_echo_goes_off_gives_the_echo_back(isolated_data_d
     (tests.slow_hook) and the Ctrl-C sent then."""
     echo_off = "len(args) > 2 and not (args[2][3] & 8)"  # termios.ECHO is 8 on Linux
     env, mark = slow_call(tmp_path / "hook", "termios", "tcsetattr", echo_off, seconds=3, after=True)
-    term = Terminal(ARGS, extra_env=env)
-    try:
-        term.wait_for_mark(mark)
-        term.proc.send_signal(signal.SIGINT)
-        code = term.proc.wait(timeout=60)
-        term.drain()
-        screen = term.text()
-        echo = bool(termios.tcgetattr(term.master)[3] & termios.ECHO)
-    finally:
-        term.close()
+    code, screen, echo = _ctrl_c_at_mark(env, mark)
     assert "Traceback" not in screen, screen[-1500:]
     assert code == 130, (code, screen[-1500:])
     assert echo
