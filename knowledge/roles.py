@@ -15,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from knowledge.competencies import COMPETENCIES  # re-exported: the vocabulary bundled packs use
+from knowledge.cue_patterns import pattern_problem
 from knowledge.models import Question, RolePack, slugify
 from knowledge.paths import link_problem, roles_dir
 from prompts import fields
@@ -196,6 +197,7 @@ def _check_pack(pack: RolePack, lines: list[int | None], path: Path) -> None:
                 f"{path}: {where}: competency {q.competency!r} is not in the pack's competencies "
                 f"({', '.join(pack.competencies)})"
             )
+    _check_cues(pack, path)
     for key, allowed in TEMPLATE_FIELDS.items():
         try:
             extra = fields(getattr(pack, key)) - allowed
@@ -205,6 +207,17 @@ def _check_pack(pack: RolePack, lines: list[int | None], path: Path) -> None:
             known = ", ".join(f"{{{name}}}" for name in sorted(allowed))
             raise RoleFileError(f"{path}: {key} uses unknown variable(s) {', '.join(sorted(extra))}; "
                                 f"only {known} can be filled in")
+
+
+def _check_cues(pack: RolePack, path: Path) -> None:
+    """Each level cue compiles and cannot backtrack without end: checked here, so a bad pattern in a shared file is
+    one line at start rather than an error or a frozen critic after the candidate's first answer (sweep 37 H26)."""
+    if pack.level is None:
+        return
+    for key in ("at", "below", "led_by_other", "given_part"):
+        for i, cue in enumerate(getattr(pack.level, key)):
+            if problem := pattern_problem(cue.pattern):
+                raise RoleFileError(f"{path}: level.{key}[{i}]: pattern {cue.pattern!r} {problem}")
 
 
 def _question_lines(node: yaml.Node | None) -> list[int | None]:

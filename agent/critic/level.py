@@ -10,11 +10,10 @@ both found is below the level, whatever technical words the part uses.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from agent.critic.text import Sentence
+from knowledge.cue_patterns import search
 from knowledge.models import LevelSpec
 from prompts import load_yaml, render
 
@@ -28,24 +27,20 @@ class LevelResult:
     note: str = ""
 
 
-@lru_cache(maxsize=256)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
 def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
           disabled: frozenset[str] = frozenset()) -> LevelResult:  # fmt: skip
     """The level verdict; `disabled` names cue patterns left out (for the ablation run)."""
     if spec is None or question_type not in spec.applies_to:
         return LevelResult("at", None)
-    at_cues = [_compiled(c.pattern) for c in spec.at if c.pattern not in disabled]
-    below_cues = [_compiled(c.pattern) for c in spec.below if c.pattern not in disabled]
+    # The cues are the role file's (the user's own): knowledge.cue_patterns runs each with a time bound.
+    at_cues = [c.pattern for c in spec.at if c.pattern not in disabled]
+    below_cues = [c.pattern for c in spec.below if c.pattern not in disabled]
     # A hard-wrapped answer breaks lines mid-phrase ("I then\nrebuilt the index"): cues read one-spaced text.
     flat = [" ".join(s.text.split()) for s in sents]
     if (part := _slice(spec, sents, flat, disabled)) is not None:
         note = render(load_yaml("critic_phrases.yaml")["level_note"], below=spec.slice_means, scope=spec.scope)
         return LevelResult("below", part, note)
-    at_rows = [[cue.search(t) is not None for cue in at_cues] for t in flat]  # each cue matched once
+    at_rows = [[search(cue, t) is not None for cue in at_cues] for t in flat]  # each cue matched once
     shown = [next(s for s, row in zip(sents, at_rows, strict=True) if row[k])
              for k in range(len(at_cues)) if any(row[k] for row in at_rows)]  # fmt: skip
     at_sents = sum(1 for row in at_rows if any(row))
@@ -65,18 +60,18 @@ def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
     return LevelResult("below", below, note)
 
 
-def _mentions(cues: list[re.Pattern[str]], text: str) -> int:
+def _mentions(cues: list[str], text: str) -> int:
     """How many separate places of `text` the cues match: two cues read on the same words ("I profiled the jobs" is
     both a debugging verb and a rewrite of a job) are one mention, so the count follows what the answer tells."""
-    return len({m.start() for cue in cues if (m := cue.search(text)) is not None})
+    return len({m.start() for cue in cues if (m := search(cue, text)) is not None})
 
 
 def _slice(spec: LevelSpec, sents: list[Sentence], flat: list[str], disabled: frozenset[str]) -> Sentence | None:
     """The sentence giving the candidate's part, when the answer tells one part of work another person led
     (spec.led_by_other and spec.given_part both found): the role's scope is what they led, decided and evaluated, and
     the technical words of a given part do not show it. None otherwise."""
-    led = [_compiled(c.pattern) for c in spec.led_by_other if c.pattern not in disabled]
-    given = [_compiled(c.pattern) for c in spec.given_part if c.pattern not in disabled]
-    if not led or not given or not any(cue.search(t) for t in flat for cue in led):
+    led = [c.pattern for c in spec.led_by_other if c.pattern not in disabled]
+    given = [c.pattern for c in spec.given_part if c.pattern not in disabled]
+    if not led or not given or not any(search(cue, t) for t in flat for cue in led):
         return None
-    return next((s for s, t in zip(sents, flat, strict=True) if any(cue.search(t) for cue in given)), None)
+    return next((s for s, t in zip(sents, flat, strict=True) if any(search(cue, t) for cue in given)), None)

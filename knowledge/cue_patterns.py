@@ -1,0 +1,88 @@
+"""Cue patterns that come from role files: checked at load and always run with a time bound.
+
+A role file is the user's own, and one shared by someone else can hold a pattern that backtracks catastrophically
+(`(a+)+b` against a long run of "a"s takes longer than the universe has). Two guards:
+
+- `pattern_problem` refuses, at load, a pattern that does not compile or repeats a part that itself repeats without
+  bound (the usual shape of such a pattern), so the file is refused with one line before the interview starts;
+- `search` runs every cue with the `regex` package's timeout, for shapes the load check cannot see (overlapping
+  alternatives such as `(a|aa)+b`): a cue that times out counts as not found and is not tried again in this process,
+  so one bad cue costs at most one timeout, never a frozen critic.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+__all__ = ["CUE_TIMEOUT_S", "compiled", "pattern_problem", "search"]
+
+CUE_TIMEOUT_S = 0.25  # a shipped cue takes microseconds on a long answer; this only stops a runaway one
+_slow: set[str] = set()  # patterns that timed out once: skipped afterwards
+# re's own parser: the load check reads the pattern's structure (private, hence loaded by name, typed Any).
+_parser: Any = importlib.import_module("re._parser")
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT")  # a possessive repeat or an atomic group gives nothing back: not checked
+
+
+@lru_cache(maxsize=256)
+def compiled(pattern: str) -> regex.Pattern[str]:
+    """The case-blind compiled cue (regex's version 0 behaves as the standard library's re)."""
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+
+
+def search(pattern: str, text: str) -> regex.Match[str] | None:
+    """The first match of the cue in `text`, or None; None too when it runs past CUE_TIMEOUT_S (or did before)."""
+    if pattern in _slow:
+        return None
+    try:
+        return compiled(pattern).search(text, timeout=CUE_TIMEOUT_S)
+    except TimeoutError:
+        _slow.add(pattern)
+        return None
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why a role file's cue pattern cannot be used, or None: it must compile with Python's re and with regex, and
+    no part repeated without bound may itself hold an unbounded repeat (exponential backtracking)."""
+    try:
+        tree = _parser.parse(pattern)
+        compiled(pattern)
+    except Exception as exc:  # re.error and regex.error share no base class but Exception
+        return f"is not a valid regular expression ({str(exc).splitlines()[0]})"
+    if _nested_repeat(tree, inside=False):
+        return ("repeats a part that itself repeats without bound, which can take minutes on some answers; "
+                "bound the inner or outer repeat (e.g. {0,3}) or write it without the nesting")
+    return None
+
+
+def _nested_repeat(items: Any, inside: bool) -> bool:
+    """True when an unbounded repeat sits inside another unbounded repeat, anywhere in the parsed pattern."""
+    for op, arg in items:
+        name = str(op)
+        if name in _REPEATS:
+            _low, high, body = arg
+            unbounded = high == _parser.MAXREPEAT and _can_vary(body)
+            if (unbounded and inside) or _nested_repeat(body, inside or unbounded):
+                return True
+            continue
+        if any(_nested_repeat(part, inside) for part in _parts(name, arg)):
+            return True
+    return False
+
+
+def _parts(name: str, arg: Any) -> list[Any]:
+    """The sub-patterns a group, alternative or lookaround holds; an atomic group gives nothing back: not read."""
+    if name == "SUBPATTERN":
+        return [arg[-1]]
+    if name == "BRANCH":
+        return list(arg[1])
+    return [arg[1]] if name in ("ASSERT", "ASSERT_NOT") else []
+
+
+def _can_vary(body: Any) -> bool:
+    """False for a repeated body that matches no text (an empty group, a lone assertion): repeating it cannot
+    backtrack over text."""
+    return any(str(op) not in ("AT", "ASSERT", "ASSERT_NOT") for op, _ in body)
