@@ -15,9 +15,10 @@ A database that fails later, during a run (a SQLite file damaged or replaced, a 
 one line for the client naming the checkpointer and what failed (CheckpointerFault), never a server path.
 
 The same hook refuses an INTERVIEWER_AUTH_SECRET shorter than agent.service_auth.MIN_SECRET (one line, exit 2,
-as the token tool does), and checks INTERVIEWER_DATA_DIR (the candidates' documents, indexes and reports): a
-folder the server cannot create or write in (a file in the way, no permission, a parent that cannot be made) stops
-the server at start with one line naming the setting, instead of failing every run later.
+as the token tool does) and a numeric INTERVIEWER_* setting it does not accept (agent.env_settings), and checks
+INTERVIEWER_DATA_DIR (the candidates' documents, indexes and reports): a folder the server cannot create or write in
+(a file in the way, no permission, a parent that cannot be made) stops the server at start with one line naming the
+setting, instead of failing every run later.
 """
 
 from __future__ import annotations
@@ -188,11 +189,15 @@ async def _async_saver_tables() -> frozenset[str]:
 
 @asynccontextmanager
 async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
+    from agent.env_settings import SERVER_SETTINGS
+    from agent.env_settings import problem as setting_problem
     from agent.safe_text import hide_credentials, redact_url
     from agent.service_auth import SHORT_SECRET_SERVER, short_secret
 
     if short_secret():  # every token it signs could be forged: no request is served under it
         _stop(SHORT_SECRET_SERVER)
+    if problem := setting_problem(SERVER_SETTINGS):  # a typo was silently the default (sweep 37 V21)
+        _stop(problem)
     if problem := _data_dir_problem():
         shown = os.environ.get("INTERVIEWER_DATA_DIR") or "(unset: the platform's user data folder)"
         _stop(f"INTERVIEWER_DATA_DIR={shown[:200]} cannot be used: {problem}")

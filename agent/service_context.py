@@ -117,10 +117,8 @@ def trusted_context(settings: Settings, docs: list[str], index_dir: str | None) 
 
 
 def _llm_timeout(value: str | None) -> float:
-    """The server's limit on one model call (INTERVIEWER_LLM_TIMEOUT, seconds; the Context's default when unset or
-    not a positive number)."""
-    try:
-        seconds = float(value or "")
-    except ValueError:
-        return Context.timeout
-    return seconds if 0 < seconds < float("inf") else Context.timeout
+    """The server's limit on one model call (INTERVIEWER_LLM_TIMEOUT, seconds; the Context's default when unset; a
+    value that is not a positive number was refused at start: agent.env_settings)."""
+    from agent.env_settings import value as setting
+
+    return setting("INTERVIEWER_LLM_TIMEOUT", {"INTERVIEWER_LLM_TIMEOUT": value or ""})

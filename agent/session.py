@@ -91,6 +91,8 @@ from agent.cli_preflight import (
 )
 from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
+from agent.env_settings import CLI_SETTINGS
+from agent.env_settings import problem as setting_problem
 from agent.registry_peek import bare_resume_target
 from agent.storage import StorageError
 from knowledge.paths import DataDirError, data_dir, data_dir_path, name_data_dir_setting, private_umask
@@ -115,6 +117,9 @@ def _answer_source(opts: Options) -> AnswerSource:
 def run(opts: Options) -> int:
     """One session from the parsed options; returns the exit code."""
     render = Renderer(make_console(sys.stdout.isatty()), opts.questions or 5)
+    if problem := setting_problem(CLI_SETTINGS):  # INTERVIEWER_LLM_THREADS=0 was silently 32 (sweep 37 V21)
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     if folder := (opts.data_dir or os.environ.get("INTERVIEWER_DATA_DIR", "").strip()):
         # made absolute and put in the environment: workers read it, and the resume command printed later carries
         # it, so the session is found from another shell or folder (a newcomer's "unknown session id")

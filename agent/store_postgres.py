@@ -176,7 +176,9 @@ def open_pool(url: str, max_size: int | None = None) -> Any:
     from psycopg.rows import dict_row
     from psycopg_pool import ConnectionPool
 
-    size = max_size or int(os.environ.get("INTERVIEWER_PG_POOL", "10"))
+    from agent.env_settings import value
+
+    size = max_size or int(value("INTERVIEWER_PG_POOL"))
     kwargs = {"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
     return ConnectionPool(url, min_size=1, max_size=size, kwargs=kwargs, open=True)
 

@@ -42,8 +42,11 @@ _lock = threading.Lock()
 
 
 def _call_threads(value: str) -> int:
-    """INTERVIEWER_LLM_THREADS as a count of at least 1; 32 when unset or not a positive whole number."""
-    return int(value) if value.strip().isdigit() and int(value) > 0 else 32
+    """INTERVIEWER_LLM_THREADS as a count of at least 1; 32 when unset or not a positive whole number (a set value
+    that is not one was refused at start: agent.env_settings)."""
+    from agent.env_settings import value as setting
+
+    return int(setting("INTERVIEWER_LLM_THREADS", {"INTERVIEWER_LLM_THREADS": value}))
 
 
 # Model calls running at once in this process, each on its own thread. A call past its time limit is left to end on

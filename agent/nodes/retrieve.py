@@ -47,11 +47,11 @@ _BUILD_POOL = ThreadPoolExecutor(
 
 def cache_limit_bytes() -> int:
     """Memory the open indexes may hold together (INTERVIEWER_INDEX_CACHE_MB, default 256); least recently
-    used indexes beyond it are closed (their files stay: reopening one embeds nothing)."""
-    try:
-        return max(1, int(os.environ.get("INTERVIEWER_INDEX_CACHE_MB", "256"))) * 1024 * 1024
-    except ValueError:
-        return 256 * 1024 * 1024
+    used indexes beyond it are closed (their files stay: reopening one embeds nothing). A set value that is not a
+    whole number of at least 1 was refused at start (agent.env_settings)."""
+    from agent.env_settings import value
+
+    return int(value("INTERVIEWER_INDEX_CACHE_MB")) * 1024 * 1024
 
 
 def index_size(index: Any) -> int:
