@@ -95,6 +95,24 @@ def langgraph_dev_process(
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def langgraph_dev_reloading(env: dict[str, str], folder: Path, timeout: float = 150.0) -> list[str]:
+    """Run `langgraph dev` as the README does (its file-watching reloader on) until the command ends, `env` added to
+    this process's environment; its output lines. For a server that refuses to start: TimeoutError, with the
+    output's tail, when the command is still running after `timeout` s (it is killed then)."""
+    full_env = {**os.environ, "LANGGRAPH_CLI_NO_ANALYTICS": "1", "LANGSMITH_TRACING": "false", **env}
+    cli = Path(sys.executable).with_name("langgraph")
+    proc = subprocess.Popen([str(cli), "dev", "--config", str(_config(folder)), "--port", str(free_port()),
+                             "--no-browser"], cwd=folder, env=full_env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+        raise TimeoutError(f"langgraph dev still running after {timeout:.0f} s:\n{out.decode()[-2000:]}") from None
+    return out.decode(errors="replace").splitlines()
+
+
 TEST_TOKEN = "interviewer-test-client-token"  # a server without INTERVIEWER_AUTH_SECRET takes any token this long
 
 

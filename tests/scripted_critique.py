@@ -16,6 +16,11 @@ REPO = Path(__file__).resolve().parents[1]
 def main_critique(tmp_path: Path, role: str, seed: int, answer: str, asked: str) -> dict[str, Any]:
     """The critique of the one main answer of a scripted offline `role` session (one question, no follow-ups), in the
     data folder tmp_path/data (the isolated_data_dir fixture); `asked` must be part of the question it asked."""
+    return scripted_turn(tmp_path, role, seed, answer, asked)[0]
+
+
+def scripted_turn(tmp_path: Path, role: str, seed: int, answer: str, asked: str) -> tuple[dict[str, Any], str]:
+    """As main_critique, with what the terminal showed (its words one-spaced) for tests of the feedback's lines."""
     script = tmp_path / "answers.json"
     script.write_text(json.dumps([answer]), encoding="utf-8")
     run = subprocess.run(
@@ -28,4 +33,4 @@ def main_critique(tmp_path: Path, role: str, seed: int, answer: str, asked: str)
     (turn,) = [t for t in json.loads(transcript.read_text(encoding="utf-8"))["turns"] if not t["is_follow_up"]]
     assert asked in turn["question"], turn["question"]
     critique: dict[str, Any] = turn["critique"]
-    return critique
+    return critique, " ".join(run.stdout.split())

@@ -17,6 +17,7 @@ from agent.critic.question import QuestionInfo, question_info
 from agent.report import build_report, score_steps
 from agent.signal_ask import ask_for
 from knowledge.roles import load_role
+from tests.fixed_session import fixed_session, graded_turns
 
 MEASURE = "How did you know it had worked: what did you measure, and against what?"
 # A complete cost story with a measured before and after (the depth follow-up on it asks something else).
@@ -113,24 +114,9 @@ def test_a_signal_is_asked_as_a_request_to_name_it() -> None:
 @cache
 def _session(role: str, question: str, answers: tuple[str, ...], follow_ups: int = 2) -> tuple[Any, ...]:
     """(turn records, report JSON) of a session answering one fixed question and its follow-ups in order."""
-    from langgraph.checkpoint.memory import InMemorySaver
-
-    from agent.context import Context
-    from agent.driver import InterviewDriver
-
-    ctx = Context(role=role, questions=1, follow_ups=follow_ups, seed=0, docs=[], fixed_questions=[question],
-                  offline=True)  # fmt: skip
-    driver = InterviewDriver(ctx, checkpointer=InMemorySaver())
-    step = driver.start()
-    for k, answer in enumerate(answers):
-        if k and step.kind != "follow_up":
-            break
-        step = driver.submit(answer)
-    if step.kind != "done":
-        driver.end()
-    values = driver.values()
+    values = fixed_session(role, ((question, answers),), follow_ups)
     _, data = build_report("fu40-test", values, {})
-    return [t for t in values["turns"] if t["critique"] is not None], data
+    return graded_turns(values), data
 
 
 def test_a_measured_answer_is_not_asked_how_it_was_measured(isolated_data_dir: Any) -> None:

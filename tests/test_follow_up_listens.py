@@ -16,6 +16,7 @@ import pytest
 from agent.report import build_report
 from agent.wording import gap_label
 from prompts import load_yaml
+from tests.fixed_session import fixed_session, graded_turns
 
 SUCCESSOR = "Who in your current org could take your job, and what have you done to make that true?"
 # Believes in growing leaders, names no one, never says "we" and never says what was done: answers only the first ask.
@@ -70,27 +71,9 @@ IT_DEPENDS = (
 def _session(role: str, script: tuple[tuple[str, tuple[str, ...]], ...], follow_ups: int = 2) -> tuple[Any, ...]:
     """(turn records, scorecard, report Markdown) of a session answering each fixed question and then its follow-ups
     with the given answers in order."""
-    from langgraph.checkpoint.memory import InMemorySaver
-
-    from agent.context import Context
-    from agent.driver import InterviewDriver
-
-    ctx = Context(role=role, questions=len(script), follow_ups=follow_ups, seed=0, docs=[],
-                  fixed_questions=[q for q, _ in script], offline=True)  # fmt: skip
-    driver = InterviewDriver(ctx, checkpointer=InMemorySaver())
-    step = driver.start()
-    for _, answers in script:
-        while step.kind == "follow_up":  # this question's answers are used up: move on
-            step = driver.skip()
-        for k, answer in enumerate(answers):
-            if k and step.kind != "follow_up":
-                break
-            step = driver.submit(answer)
-    if step.kind != "done":
-        driver.end()
-    values = driver.values()
+    values = fixed_session(role, script, follow_ups)
     report, data = build_report("fu37-test", values, {})
-    return [t for t in values["turns"] if t["critique"] is not None], data["scorecard"], report
+    return graded_turns(values), data["scorecard"], report
 
 
 @pytest.fixture

@@ -102,20 +102,7 @@ def test_result_flag_with_a_real_quote_is_accepted_with_its_span(stub: StubOpenA
 
 
 def test_injection_answer_stays_a_one_whatever_the_model_says(stub: StubOpenAI) -> None:
-    stub.push(
-        reply(
-            situation=True,
-            task=True,
-            action=True,
-            result=True,
-            quantified_result=True,
-            score=5,
-            weak_or_missing=[],
-            gap="",
-            follow_up="",
-            probes="none",
-        )
-    )
+    stub.push(reply(**STRONG_FLAGS, score=5, weak_or_missing=[], gap="", follow_up="", probes="none"))
     _, result = turn(stub, answer=INJECTION, offline=INJECTION_OFFLINE)
     assert result.critique.score == 1 and result.critique.non_answer
     assert result.critique.primary_gap == "non_answer"
@@ -156,11 +143,7 @@ def test_lowering_without_naming_a_gap_keeps_the_offline_score(stub: StubOpenAI)
 def test_model_may_lower_a_strong_answer_by_one_and_must_name_the_gap(stub: StubOpenAI) -> None:
     stub.push(
         reply(
-            situation=True,
-            task=True,
-            action=True,
-            result=True,
-            quantified_result=True,
+            **STRONG_FLAGS,
             score=1,
             weak_or_missing=["tradeoffs"],
             gap="You never said what you gave up.",

@@ -24,6 +24,25 @@ def _kept_at_a_damaged_database(data_dir: Path) -> str:
     return kept.stem
 
 
+def _typed_while_getting_ready(data_dir: Path, tmp_path: Path, typed: str, reply: str) -> tuple[Terminal, str]:
+    """`--resume` of a session kept at a damaged database, held while it gets ready (tests.slow_hook) as `typed` is
+    typed, then `reply` given to the move-aside question: the open terminal (the caller closes it) and the session."""
+    from tests.slow_hook import slow_call
+
+    session = _kept_at_a_damaged_database(data_dir)
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
+    term = Terminal(["--resume", session], extra_env=env)
+    try:
+        term.wait_for_mark(mark, 120)
+        term.type(typed)
+        term.wait_for("from its kept answers? [y/N]")
+        term.type(f"{reply}\r")
+    except BaseException:
+        term.close()
+        raise
+    return term, session
+
+
 def test_resume_on_a_damaged_database_offers_the_move_and_grades_the_kept_answer(isolated_data_dir: Path) -> None:
     session = _kept_at_a_damaged_database(isolated_data_dir)
     term = Terminal(["--resume", session])
@@ -65,18 +84,9 @@ def test_keys_typed_while_the_resume_got_ready_are_the_draft_not_the_reply_to_th
 ) -> None:
     """Keys typed under "Getting the interview ready… (you can start typing)" waited in the terminal: the y/N question
     read them as the start of its reply ("<keys>y" is not yes). They are the first prompt's draft instead."""
-
-    from tests.slow_hook import slow_call
-
     typed = "Draft typed early about the Porto rollout"
-    session = _kept_at_a_damaged_database(isolated_data_dir)
-    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
-    term = Terminal(["--resume", session], extra_env=env)
+    term, _ = _typed_while_getting_ready(isolated_data_dir, tmp_path, typed, "y")
     try:
-        term.wait_for_mark(mark, 120)
-        term.type(typed)
-        term.wait_for("from its kept answers? [y/N]")
-        term.type("y\r")
         term.wait_for_prompt(after="Question 2/2")
         term.wait_for(typed)  # back in the prompt as the draft
         screen = " ".join(term.text().split())
@@ -91,17 +101,9 @@ def test_no_to_the_move_keeps_the_keys_typed_while_the_resume_got_ready(
     """sweep32 S6: keys typed under "Getting the interview ready… (you can start typing)", then "n" at the move-aside
     question: dropped without a word (a Ctrl-C there kept them). They are kept with the session, back in the prompt
     once the file is moved aside."""
-    from tests.slow_hook import slow_call
-
     typed = "Draft typed early about the Lisbon cutover"
-    session = _kept_at_a_damaged_database(isolated_data_dir)
-    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
-    term = Terminal(["--resume", session], extra_env=env)
+    term, session = _typed_while_getting_ready(isolated_data_dir, tmp_path, typed, "n")
     try:
-        term.wait_for_mark(mark, 120)
-        term.type(typed)
-        term.wait_for("from its kept answers? [y/N]")
-        term.type("n\r")
         exited = term.exit_code()
         screen = term.said()
     finally:

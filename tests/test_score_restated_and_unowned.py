@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from tests.fixed_session import fixed_session, graded_turns
+
 LATENCY = "Your LLM feature has a p95 latency of eight seconds and product wants two. What levers do you have?"
 # Measures first and names three levers with figures; its only contrast is one of order ("at the same time rather
 # than in sequence"), and nothing is said of what any lever cost.
@@ -70,21 +72,7 @@ THERE_THROUGHOUT = (
 @cache
 def _critiques(role: str, question: str, answers: tuple[str, ...]) -> list[dict[str, Any]]:
     """The critiques of a one-question session answering the question and then its follow-ups, in order."""
-    from langgraph.checkpoint.memory import InMemorySaver
-
-    from agent.context import Context
-    from agent.driver import InterviewDriver
-
-    ctx = Context(role=role, questions=1, follow_ups=2, seed=0, docs=[], fixed_questions=[question], offline=True)
-    driver = InterviewDriver(ctx, checkpointer=InMemorySaver())
-    step = driver.start()
-    for k, answer in enumerate(answers):
-        if k and step.kind != "follow_up":
-            break
-        step = driver.submit(answer)
-    if step.kind != "done":
-        driver.end()
-    return [t["critique"] for t in driver.values()["turns"] if t["critique"] is not None]
+    return [t["critique"] for t in graded_turns(fixed_session(role, ((question, answers),)))]
 
 
 def test_an_order_of_steps_is_not_a_trade_off_so_the_answer_is_a_4(isolated_data_dir: Any) -> None:

@@ -6,18 +6,13 @@ langgraph.json, as an operator starts it."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from langgraph_sdk import get_sync_client
 
 from agent.service_auth import MIN_SECRET, SECRET_ENV, SHORT_SECRET_SERVER, issue
-from evals.langgraph_dev import _config, langgraph_dev, langgraph_dev_process
-from evals.stub_openai import free_port
+from evals.langgraph_dev import langgraph_dev, langgraph_dev_process, langgraph_dev_reloading
 
 SHORT = "a-guessable-phrase"  # well under MIN_SECRET
 SAID = f"interviewer: {SHORT_SECRET_SERVER}"
@@ -43,18 +38,10 @@ def test_a_short_secret_stops_the_server_with_one_line(secret: str, tmp_path: Pa
 
 def test_a_short_secret_ends_langgraph_dev_with_its_reloader(tmp_path: Path) -> None:
     """The README's command (the file-watching reloader on): the whole command ends, it does not wait for edits."""
-    env = {**os.environ, "LANGGRAPH_CLI_NO_ANALYTICS": "1", "LANGSMITH_TRACING": "false", **_env(tmp_path, SHORT)}
-    cli = Path(sys.executable).with_name("langgraph")
-    proc = subprocess.Popen([str(cli), "dev", "--config", str(_config(tmp_path)), "--port", str(free_port()),
-                             "--no-browser"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True)  # fmt: skip
     try:
-        out, _ = proc.communicate(timeout=150)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, _ = proc.communicate()
-        pytest.fail(f"langgraph dev still running 150 s after a short secret:\n{out.decode()[-2000:]}")
-    lines = out.decode(errors="replace").splitlines()
+        lines = langgraph_dev_reloading(_env(tmp_path, SHORT), tmp_path)
+    except TimeoutError as exc:
+        pytest.fail(f"after a short secret: {exc}")
     assert [line for line in lines if line.startswith("interviewer: ")] == [SAID], lines[-8:]
 
 

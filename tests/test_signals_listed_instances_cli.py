@@ -6,34 +6,20 @@ it; an answer that never says how it chose still misses it. Answers written for 
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.scripted_critique import scripted_turn
+
 SEED = 69  # the director pack's one-question plan with this seed asks the budget trade-off question
 CRITERIA = "States the criteria"
 
 
 def _turn(tmp_path: Path, answer: str) -> tuple[dict[str, Any], str]:
     """The critique of the one main answer of a scripted offline director session, and what the terminal showed."""
-    script = tmp_path / "answers.json"
-    script.write_text(json.dumps([answer]), encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "agent.session", "--role", "director", "--offline", "--seed", str(SEED),
-         "--questions", "1", "--follow-ups", "0", "--answers", str(script)],
-        capture_output=True, text=True, cwd=REPO, timeout=300, env=dict(os.environ), stdin=subprocess.DEVNULL,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stdout + run.stderr
-    (transcript,) = (tmp_path / "data" / "reports").glob("*.json")
-    (turn,) = [t for t in json.loads(transcript.read_text(encoding="utf-8"))["turns"] if not t["is_follow_up"]]
-    assert "two of your three priorities" in turn["question"], turn["question"]
-    return turn["critique"], " ".join(run.stdout.split())
+    return scripted_turn(tmp_path, "director", SEED, answer, asked="two of your three priorities")
 
 
 def _missing_line(shown: str) -> str:

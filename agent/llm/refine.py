@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -20,7 +20,7 @@ from agent.llm.cost import call_cost
 from agent.llm.faults import Fault, redact
 from agent.llm.output import SCHEMA_NAME, AnswerReview
 from agent.llm.prompt import build_messages, estimate_tokens
-from agent.llm.question_facts import QuestionFacts, question_facts
+from agent.llm.question_facts import question_facts
 from agent.llm.reconcile import reconcile
 from agent.llm.structured import StructuredError, Usage, call_structured, json_schema, schema_json
 from knowledge.models import Story
@@ -105,16 +105,17 @@ def refine_turn(
 
         model = load_chat_model(config.model, config.base_url, config.timeout)
         facts = question_facts(context, question, answer, signals=signals, level=level_expectation)
-        messages_for = partial(
-            _messages,
+        prompt = partial(
+            build_messages,
             question=question,
             question_type=question_type,
             answer=answer,
             critique=critique,
             stories=stories,
-            asked=asked_follow_ups,
+            asked_follow_ups=asked_follow_ups,
             facts=facts,
         )
+        messages_for = partial(_messages, prompt)
         review, mode, usage = call_structured(
             model, messages_for, AnswerReview, server=config.key, timeout=config.timeout, name=SCHEMA_NAME
         )
@@ -137,28 +138,12 @@ def refine_turn(
     )
 
 
-def _messages(
-    mode: str,
-    *,
-    question: str,
-    question_type: str,
-    answer: str,
-    critique: Critique,
-    stories: Sequence[Story],
-    asked: Sequence[str],
-    facts: QuestionFacts,
-) -> list[tuple[str, str]]:
+def _messages(prompt: Callable[..., list[tuple[str, str]]], mode: str) -> list[tuple[str, str]]:
+    """The turn's messages (`prompt`: build_messages with the turn's content) for one call mode: JSON mode puts the
+    schema in the prompt, the other modes send it as the call's own schema."""
     json_mode = mode == "json_mode"
-    schema = schema_json(AnswerReview)
-    return build_messages(
-        question=question,
-        question_type=question_type,
-        answer=answer,
-        critique=critique,
-        stories=stories,
-        asked_follow_ups=asked,
-        facts=facts,
+    return prompt(
         json_mode=json_mode,
-        schema_json=schema if json_mode else "",
+        schema_json=schema_json(AnswerReview) if json_mode else "",
         schema_tokens=estimate_tokens(json.dumps(json_schema(AnswerReview))),  # as sent: spaced JSON
     )
