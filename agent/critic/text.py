@@ -17,8 +17,11 @@ def word_set(text: str) -> frozenset[str]:
 
 MAX_CHARS = 20_000  # a pasted document is cut here so a critique stays fast; the critic says so in notes
 
-# A sentence: a run of text ended by .!? followed by space, or by a line break (bullets are sentences).
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=\S))+[.!?]*")
+# A sentence: a run of text ended by .!? followed by space, or by a line break (bullets are sentences). The dot of
+# "e.g.", "i.e." and "vs." never ends one; the dot of "a.m." / "p.m." does only before a capital ("at 6 a.m. We ...").
+_ABBREVIATION_DOT = (r"(?:(?<=\b[eE]\.g)|(?<=\b[iI]\.e)|(?<=\b[vV]s))\.(?=[ \t]+\S)"
+                     r"|(?<=\b[aApP]\.[mM])\.(?=[ \t]+[a-z\d])")
+_SENTENCE = re.compile(rf"(?:[^.!?\n]|[.!?]+(?=\S)|{_ABBREVIATION_DOT})+[.!?]*")
 _BULLET = re.compile(r"^[\s>*•·\-–—]*(?:\d+[.)]\s+)?")
 # A line break inside a paragraph: not after sentence-ending punctuation, not before a blank line or bullet.
 _SOFT_BREAK = re.compile(r"(?<=[^\s.!?:\n])[ \t]*\n(?![ \t]*(?:\n|[-*•·>]|\d+[.)]\s))")
