@@ -20,7 +20,8 @@ import regex
 
 __all__ = ["CUE_TIMEOUT_S", "compiled", "pattern_problem", "search"]
 
-CUE_TIMEOUT_S = 0.25  # a shipped cue takes microseconds on a long answer; this only stops a runaway one
+CUE_TIMEOUT_S = 1.0  # a shipped cue takes microseconds on a long answer; this stops a runaway one, with room for a
+# loaded machine (a cue that times out is skipped for the rest of the process, so a false one must not happen)
 _slow: set[str] = set()  # patterns that timed out once: skipped afterwards
 # re's own parser: the load check reads the pattern's structure (private, hence loaded by name, typed Any).
 _parser: Any = importlib.import_module("re._parser")
