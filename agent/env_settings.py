@@ -61,8 +61,9 @@ SETTINGS = {
         Setting("INTERVIEWER_PG_POOL", 10, "a whole number of connections from 1 to 1000", _whole(1, 1000)),
     )
 }  # fmt: skip
-# What each program reads: the terminal has no INTERVIEWER_LLM_TIMEOUT (its model calls use the Context's limit).
-SERVER_SETTINGS = tuple(SETTINGS)
+# What each program reads: the terminal has no INTERVIEWER_LLM_TIMEOUT (its model calls use the Context's limit);
+# the server refuses a bad INTERVIEWER_PG_POOL in server_checkpointer.pool_size, when its checkpointer is Postgres.
+SERVER_SETTINGS = ("INTERVIEWER_LLM_TIMEOUT", "INTERVIEWER_LLM_THREADS", "INTERVIEWER_INDEX_CACHE_MB")
 CLI_SETTINGS = ("INTERVIEWER_LLM_THREADS", "INTERVIEWER_INDEX_CACHE_MB", "INTERVIEWER_PG_POOL")
 
 
