@@ -264,6 +264,7 @@ def semantic(name: str = CRITIC_EMBEDDER) -> Semantic:
     "hashing" in tests; "none" = off)."""
     if name == "none":
         return Semantic(None)
+    from agent.blas_threads import one_blas_thread
     from knowledge.embeddings import load_embedder, shared_minilm, shared_static
 
     # the critic never calls a remote model; MiniLM is the process's one session, shared with the story indexes
@@ -271,4 +272,5 @@ def semantic(name: str = CRITIC_EMBEDDER) -> Semantic:
         embedder = shared_static()
     else:
         embedder = shared_minilm() if name in ("minilm", "openai") else load_embedder(name)
+    one_blas_thread()  # the critic's products are small and many sessions run at once (agent.blas_threads)
     return Semantic(None if getattr(embedder, "notice", None) else embedder)
