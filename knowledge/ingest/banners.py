@@ -89,8 +89,13 @@ def _open_title(lines: list[str], top: int, char: str) -> bool:
     if top + 2 >= len(lines):
         return False
     text, closing = lines[top + 1].strip(), _BORDER.match(lines[top + 2])
-    return (closing is not None and closing.group(1) == char and 0 < len(text) <= 80 and text[0] != char
-            and any(c.isalpha() for c in text))
+    return (closing is not None and closing.group(1) == char and 0 < len(text) <= _OPEN_TITLE_CHARS
+            and text[0] != char and any(c.isalpha() for c in text))
+
+
+# A diary's or log's boxed entry line carries its facts and its name ("LOG | Day 3 | Mar 2024 | Job: <what it was
+# about>"): longer than a bare title, still one line between two rules.
+_OPEN_TITLE_CHARS = 120
 
 
 def _framed(line: str, char: str) -> bool:

@@ -35,6 +35,9 @@ PAST = re.compile(rf"\b(?:{_IRREGULAR}|[a-z]{{3,}}ed|(?:did|was|were|could|had)n
 # A sentence that opens with a past-tense verb has dropped its "I" ("checked the logs first, then ...").
 _DROPPED_I = re.compile(rf"^[\"'(\[]?(?:then |also |first |so |and )?(?:{_IRREGULAR}|[a-zA-Z]{{3,}}ed)\b(?! by\b)",
                         re.IGNORECASE)
+# A run-in part name opening a sentence of a filled-in template ("Nose — ", "What happened: "): a capital, a word
+# or three, then a dash or a colon.
+_RUN_IN = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+){0,2}\s*(?:[—–]|:)\s+(?=\S)")
 _NOT_PAST = re.compile(r"\b(?:need|needed to|speed|feed|seed|proceed|indeed|exceed|based|red|bed|shed)\b", re.I)
 _BREATH = re.compile(r"(?<=[.!?])\s+/(?=\s)")
 # a bullet may come backslash-escaped from an exporter that keeps it from reading as a list ("\\- split it: ...")
@@ -113,6 +116,11 @@ def _narrative(sentence: str) -> bool:
     return bool(PAST.search(cleaned))
 
 
+def told_by_narrator(sentence: str) -> bool:
+    """The sentence is told in the first person and the past tense ("I moved us to ...")."""
+    return _narrative(sentence)
+
+
 def is_narrative(text: str, strict: bool = False, labelled: bool = False) -> bool:
     """Long enough, and told in the first person past tense (several sentences of it).
 
@@ -127,7 +135,7 @@ def is_narrative(text: str, strict: bool = False, labelled: bool = False) -> boo
         return False
     notes = not strict and len(text) >= MIN_LONG_CHARS  # a short text read as notes says too little to tell
     sents = note_sentences(text) if notes else sentences(text)
-    told = sum(1 for s in sents if _narrative(s) or (notes and _DROPPED_I.match(_NOT_PAST.sub(" ", s))))
+    told = sum(1 for s in sents if _told(s, notes) or _told(_RUN_IN.sub("", s, count=1), notes))
     if told >= MIN_NARRATIVE_SENTENCES and (told >= 0.3 * len(sents) or (labelled and not strict)):
         return True
     past = sum(1 for s in sents if PAST.search(_NOT_PAST.sub(" ", s)))
@@ -142,6 +150,12 @@ def is_narrative(text: str, strict: bool = False, labelled: bool = False) -> boo
     if len(text) > MAX_SHORT_STORY_CHARS or len(sents) > 5:
         return False
     return told >= 1 and bool(_ACTION.search(text)) and past >= 2 and past >= 0.5 * len(sents)
+
+
+def _told(sentence: str, notes: bool) -> bool:
+    """First person and past tense; in notes, also a past-tense verb that dropped its "I". Tried again without a
+    run-in part name ("Palate — Built a test set"), which hides the verb the sentence opens with."""
+    return _narrative(sentence) or (notes and bool(_DROPPED_I.match(_NOT_PAST.sub(" ", sentence))))
 
 
 def _acted_then_ended(sents: list[str]) -> bool:

@@ -6,6 +6,7 @@ Task, ...) is split at each repeated Situation label.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -109,10 +110,33 @@ _CAPS_FIELD = re.compile(r"^\s{0,3}(?P<key>[A-Z][A-Z0-9 ’'/()&%-]{1,30}?)\s*:\
 _FIELDS = 3  # distinct field labels that make a section a filled-in template, whatever the labels say
 
 
+def filled_template(body: list[str]) -> bool:
+    """The lines are a template filled in: three or more distinct field labels (see _template_fields)."""
+    return _template_fields(body) >= _FIELDS
+
+
 def _template_fields(body: list[str]) -> int:
-    """Distinct run-in field labels opening the lines of a section body (a template filled in)."""
+    """Distinct field labels of a section body (a template filled in): run-in labels opening its lines, or part
+    names standing on lines of their own over the text they head."""
     found = (_RUN_IN_FIELD.match(x) or _CAPS_FIELD.match(x) for x in body)
-    return len({m["key"].strip().lower() for m in found if m and sum(c.isalpha() for c in m["key"]) >= 2})
+    keys = {m["key"].strip().lower() for m in found if m and sum(c.isalpha() for c in m["key"]) >= 2}
+    return len(keys | _part_lines(body))
+
+
+# A template's part name on a line of its own ("Thesis", "What happened", "Risks to our view"): a few words, a
+# capital first, no figure and no closing stop.
+_PART_LINE = re.compile(r"^[A-Z][A-Za-z’'&/ -]{2,30}$")
+_PART_WORDS = 4
+
+
+def _part_lines(body: list[str]) -> set[str]:
+    """Part names standing alone, each over a line of text that is not another part name."""
+    named = set()
+    for x, below in itertools.pairwise(body):
+        alone = _PART_LINE.match(x.strip()) and len(x.split()) <= _PART_WORDS and x == x.lstrip()
+        if alone and below.strip() and not _PART_LINE.match(below.strip()):
+            named.add(x.strip().lower())
+    return named
 
 
 _INLINE_STAR = re.compile(r"(?:^|\s)(?:\(([STAR])\)|([STAR])/)\s")  # "(S) a council wanted ...", "A/ spent 2 days"

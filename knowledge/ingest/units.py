@@ -30,7 +30,7 @@ from knowledge.ingest.labels import parse_label
 from knowledge.ingest.lived import is_told
 from knowledge.ingest.qforms import asks
 from knowledge.ingest.spans import part_key
-from knowledge.ingest.stories import RawStory, section_stories
+from knowledge.ingest.stories import RawStory, filled_template, section_stories
 
 _MAX_TITLE_WORDS = 12
 _MAX_TITLE_CHARS = 90
@@ -415,7 +415,9 @@ def regroup(
                         story.title = f"{story.title} — {unit.title}"
                     keep = True
                 else:  # the section tells its own case above the titled one, or only notes it leaves out
-                    keep = is_told(prose.prose_text(between))
+                    plain = prose.prose_text(between)
+                    # a record of fields (a memo's FROM:/SUBJECT:/...) needs less proof, as a section does
+                    keep = is_told(plain) or (filled_template(between) and prose.is_narrative(plain, labelled=True))
         if keep:
             out.append(story)
             continue
