@@ -12,6 +12,8 @@ from knowledge.ingest.formats import convert
 from knowledge.ingest.reader import decode, discover, read_file
 from knowledge.ingest.result import IngestResult
 from knowledge.ingest.transcript import untranscript
+from knowledge.ingest.unstored import unstored_warning
+from knowledge.models import Story
 
 
 def ingest_text(text: str | bytes, source: str) -> IngestResult:
@@ -58,6 +60,8 @@ def ingest_text(text: str | bytes, source: str) -> IngestResult:
         result.mark_failed()
         return result
     result.warnings.extend(f"{source}: {w}" for w in doc.warnings)
+    if (missed := _unstored(decoded.text, [*result.stories, *result.references])) is not None:
+        result.warnings.append(f"{source}: {missed}")
     if not result.found_anything:
         result.warnings.append(
             f"{source}: no stories or questions found (expected STAR stories, Q&A pairs or narrative sections)"
@@ -104,6 +108,15 @@ def ingest_paths(paths: Sequence[str | Path], progress: Progress | None = None) 
     if progress is not None:
         progress(len(found), len(found))
     return total
+
+
+def _unstored(text: str, items: Sequence[Story]) -> str | None:
+    """The one-line notice naming story-like sections no item holds (unstored.py); None when there is none or
+    the check itself fails (a notice must never cost the document)."""
+    try:
+        return unstored_warning(text, [s.text for s in items if s.kind != "reference"])
+    except Exception:  # the stories are already read; the notice is extra
+        return None
 
 
 def _error(result: IngestResult, message: str) -> None:
