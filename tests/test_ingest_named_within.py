@@ -232,3 +232,59 @@ an old plan name. Moved both to one plan id and added a contract test between th
 def test_a_card_whose_parts_open_with_a_run_in_name_is_a_story(tmp_path: Path) -> None:
     titles = set(_by_title(_write(tmp_path, "cards.md", CARDS)))
     assert "The pricing page that lied (2025)" in titles, titles
+
+
+REVIEWS = """\
+# My projects, reviewed the way I review for a workshop
+
+## Review of Submission #2: The silent cron — a job that stopped without an alert
+
+**Summary of the submission** — A nightly pricing job stopped running for four days after a server move and
+nothing alerted. Shops showed last week's prices. The author noticed it from a sales dip and traced it to a
+crontab that was never copied to the new host.
+
+**Strengths** — Moved the job into the scheduler with the others, added a heartbeat alert for every nightly job
+and wrote a checklist for server moves. The author also backfilled the 4 missing days of prices.
+
+**Weaknesses** — Four days is long; the sales dip was the only signal.
+
+**Rating** — 6 · **Confidence** — 4
+"""
+
+OVERVIEW = """\
+PIPELINE - my interview stories, kept as CRM records (exported 2 Dec)
+
+Stage          Deals
+Closed Won     1
+Open           0
+
+----------------------------------------------------------------
+ACCOUNT OVERVIEW · Rosa K. (me) · Segment: EM, data platform
+----------------------------------------------------------------
+Company:          Fernhill Foods - meal kits, 3 kitchens
+About:            EM of the 5-engineer data platform team for two years: the warehouse, the feature
+                  store and the delivery forecast. Before that four years as an analytics engineer and
+                  two in retail buying, which is why I care about what the numbers are for.
+Why management:   I liked unblocking people more than closing my own tickets, and the team asked me to
+                  run planning when our lead left. I still review designs and pair on incidents.
+Looking for:      EM of a platform team whose users are other engineers.
+Note:             TMAY = this box, read aloud, about a minute.
+
+----------------------------------------------------------------
+DEAL #3 · The forecast nobody trusted · Stage: Closed Won
+----------------------------------------------------------------
+Identify pain:    Kitchen planners ignored our delivery forecast and ordered by gut; waste was 9%.
+Activity:         I sat with two planners for a week, found the forecast missed bank holidays, and
+                  added them. I showed the planners the misses every Monday. Waste fell to 6% in a quarter.
+"""
+
+
+def test_a_self_review_told_about_the_author_is_a_story(tmp_path: Path) -> None:
+    titles = set(_by_title(_write(tmp_path, "reviews.md", REVIEWS)))
+    assert any("The silent cron" in t for t in titles), titles
+
+
+def test_a_record_noted_as_the_pitch_is_kept_as_the_pitch(tmp_path: Path) -> None:
+    stories = ingest_paths([_write(tmp_path, "crm.txt", OVERVIEW)]).stories
+    pitch = [s for s in stories if "ACCOUNT OVERVIEW" in s.title]
+    assert pitch and pitch[0].kind == "answer", [(s.title, s.kind) for s in stories]

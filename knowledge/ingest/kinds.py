@@ -117,6 +117,9 @@ def kind_of(title: str, question: str | None, fmt: str, text: str, fields: dict[
         return "answer"  # a pitch, asked for or titled as one ("60-sec version", a CV's "Summary")
     if fmt == "prose" and introduces_speaker(prose.prose_text(text.split("\n"))):
         return "answer"  # a pitch told under another name: it opens by introducing its speaker
+    lines = text.split("\n")
+    if fmt == "prose" and noted_as_pitch(lines) and not prose.is_narrative(prose.prose_text(lines)):
+        return "answer"  # "Note: TMAY = this box" over no told case: a pitch under a record's name
     if _is_reference(title, text, fields, asked):
         return "reference"
     if fmt == "star" or _ASKS_FOR_A_STORY.search(asked) or split_star(text.split("\n"))[1] >= 2:
@@ -125,6 +128,15 @@ def kind_of(title: str, question: str | None, fmt: str, text: str, fields: dict[
     if fmt == "prose" or prose.is_narrative(plain):
         return "story"
     return "answer"
+
+
+# A field line whose value names the pitch: "Note: TMAY = this box, read aloud", "Use for: tell me about yourself".
+_PITCH_NOTE = re.compile(r"^\s*[A-Za-z][A-Za-z /]{1,20}:\s+(?P<value>.{3,80})$")
+
+
+def noted_as_pitch(lines: list[str]) -> bool:
+    """A short field line among `lines` says what they are: the answer to "tell me about yourself"."""
+    return any((m := _PITCH_NOTE.match(x)) is not None and PITCH.search(m["value"]) for x in lines)
 
 
 def reads_as_reference(title: str, text: str) -> bool:

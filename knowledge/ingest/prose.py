@@ -20,7 +20,7 @@ _LOWER_STOP = re.compile(r"(?P<word>[\w%]+)[)\]]*(?P<stop>[.!?])[\"')\]]*\s+(?=[
 _ABBREVIATIONS = {"e.g", "i.e", "eg", "ie", "vs", "etc", "incl", "approx", "ca", "cf", "esp", "min", "max", "no",
                   "fig", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "dept", "est", "avg", "wk", "wks", "yr", "yrs",
                   "mo", "mos", "hr", "hrs", "sec", "secs", "ft", "al", "govt", "corp", "inc", "ltd", "co"}
-_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Tt]he author)\b")  # "the author": a self-review written as a referee
 _NARRATOR = re.compile(r"\b(?:I|[Ww]e|me|[Mm]y|[Oo]ur|us)\b")
 MIN_LONG_CHARS = 400  # the rule for stories told mostly about other people applies from here
 MIN_NARRATOR_SENTENCES = 3
