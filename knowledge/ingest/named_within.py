@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from knowledge.ingest import prose
 from knowledge.ingest.labels import parse_label
 from knowledge.ingest.stories import RawStory
 
@@ -64,9 +65,11 @@ def _announced(story: RawStory, lines: list[str]) -> None:
         name = match["name"].strip(" -—–:") if match else ""
         below = "\n".join(text[n + 1 :]).strip()
         at = _find(lines, x, story.line) if said and name and len(below) >= _MIN_TOLD else None
-        if at is not None and len(name.split()) <= _NAME_WORDS:
+        if at is not None and len(name.split()) <= _NAME_WORDS and not name.endswith((".", "!", "?")):
             story.title, story.line = name, at + 1
             story.text = "\n".join(text[n:]).strip()
+            if story.kind == "prose":  # its parts are read from its own text, not the small talk above it
+                story.fields = prose.infer_star(prose.prose_text(text[n + 1 :]))
             return
         said += 1
 
