@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from agent.critic import asks, rubric
+from agent.critic.chase import chase_first
 from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
 from agent.critic.question import QuestionInfo, question_info
@@ -94,6 +95,7 @@ def critique_answer(
     f = compute(info, verdict.text, sem or semantic(), tells_fitting_story=tells_fitting)
     found = rubric.gaps(shape, f.flags)
     score = rubric.score(shape, found, f.flags)
+    found = chase_first(shape, found, [h.signal for h in f.signals if not h.covered])
     if verdict.injection:
         # An attempt to instruct the grader scores 1 whatever else the answer says; the content is still
         # described (STAR, ownership, specificity) so the candidate sees what the real part contained.
