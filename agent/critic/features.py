@@ -229,12 +229,17 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     # rival question's signals make it that question's answer (the matter argued over is a rival's subject).
     # So does a question asking for something they built and shipped, answered by a story that tells it shipped, and
     # one asking for explaining to people who are not engineers, answered by what they expected and what was shown,
-    # and one asking for criticism received, answered by who told them what and what they do differently since.
+    # and one asking for criticism received, answered by who told them what and what they do differently since, and
+    # one asking for an incident in production, answered by what went wrong and what was done about it, and one
+    # asking about a team carrying too much, answered by a story opening on the load and telling a change. Not a story
+    # that names no model asked about a model's system: that is the subject the kind of event is told about.
     conflict = relevance.conflict_told(info, sents) is not None or (
         case is not None and star.action is not None and (relevance.delivery_told(info, sents) is not None
                                                           or relevance.explaining_told(info, sents) is not None
-                                                          or relevance.feedback_told(info, sents) is not None))
-    if rel.label == "off_topic" and conflict:
+                                                          or relevance.feedback_told(info, sents) is not None
+                                                          or relevance.incident_told(info, sents) is not None
+                                                          or relevance.overload_told(info, sents) is not None))
+    if (rel.label == "off_topic" or rel.sibling) and conflict and rel.instead_competency != "another system":
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     # Meaning puts one other question ahead, by less than TIE: the answer is about both subjects (bad data reaching
     # customers through an outage is an incident too), so naming that question's signals shows the overlap, not an
@@ -252,10 +257,12 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # words to place it on another question: what it lacks is ownership and specifics, not the subject. So does a
         # vague plan ("we would look at ... and communicate it clearly"), whatever its ownership reads.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
-    if rel.label == "off_topic" and tells_fitting_story and not _elsewhere_exactly(info, sents, sem):
+    if (rel.label == "off_topic" and tells_fitting_story and rel.instead_competency != "another system"
+            and not _elsewhere_exactly(info, sents, sem)):  # fmt: skip
         # It retells the candidate's own story that the index matched to THIS question (the one /hint offers): the
         # notes, written for the question, outweigh static vectors placing the retelling nearer another question,
-        # unless MiniLM places it on other questions too (relevance.NOTES_AHEAD).
+        # unless MiniLM places it on other questions too (relevance.NOTES_AHEAD). Not a story that names no model
+        # asked about a model's system (relevance.MODEL_SUBJECT, AI_OBJECT): that is its subject, not its vectors.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     if rel.label != "off_topic" and (party := relevance.outside_party(info, sents)) is not None:
         # Asked for a disagreement with an engineer (or a peer), it opens against someone outside engineering (a

@@ -14,12 +14,13 @@ questions, whose signals any work story brushes against). A motivation
 question answered with no reason for wanting the role at all is off topic too (a work story told to "why this
 role?"). When the question that fits best is a sibling of the asked one (same competency) the answer is partial, not
 off topic, unless it sits squarely on the sibling (_sibling_led). A technical or design question that names a model
-(MODEL_SUBJECT) answered at length without naming one is off topic, whatever words it shares. A question outside any
-role pack has no rivals to compare with: only the non-answer check applies. A story that shows nothing of the asked
-question nor of the questions it leans toward, and that static meaning and MiniLM both put far from the asked one, is
-off topic with no question named (unplaced): a pack covers some subjects, not all; so is a story told to a technical
-question that shows none of its signals, even weakly (bare): they are the mechanisms it asks about. Both views read
-the story's own sentences, not one that restates the question (FRAME_WORDS).
+(MODEL_SUBJECT) answered at length without naming one is off topic, whatever words it shares; so is a story question
+whose object is an AI system (AI_OBJECT) answered by a story naming no model nor anything such a system does. A question
+outside any role pack has no rivals to compare with: only the non-answer check applies. A story that shows nothing of
+the asked question nor of the questions it leans toward, and that static meaning and MiniLM both put far from the asked
+one, is off topic with no question named (unplaced): a pack covers some subjects, not all; so is a story told to a
+technical question that shows none of its signals, even weakly (bare): they are the mechanisms it asks about. Both views
+read the story's own sentences, not one that restates the question (FRAME_WORDS).
 Thresholds were chosen on the tuned labelled set (python -m evals.calibrate); the blind figures are in the README.
 """
 
@@ -71,6 +72,21 @@ MODEL_SUBJECT = re.compile(
     r"\b(?:models?|LLMs?|ML|machine learning|GenAI|training|trained|inference|predict\w*|embedd\w*|tokens?|prompts?|"
     r"classifiers?|GPUs?|labels?|labell?ed|fine-?tun\w*|retriev\w*|RAG|agents?|evals?|evaluation|weights|neural|"
     r"transformers?|datasets?|recall|precision|accuracy)\b",
+    re.IGNORECASE,
+)
+# A story question whose object is an AI system ("an AI feature you owned", "the LLM feature you are proudest of",
+# "an ML or LLM feature you took to production") asks about that system: a story of some length that names no model
+# nor anything such a system does (an assistant, a summary, a draft, a forecast) tells of another system, however
+# well it tells it (a batch bill cut told to a question about an AI feature that misbehaved). A question that names a
+# model as one place among others ("a customer, a report or a model") leaves the subject open and is not matched.
+AI_OBJECT = re.compile(
+    r"\b(?:AI|LLM|ML|GenAI)(?: or (?:AI|LLM|ML|GenAI))? (?:features?|systems?|products?|assistants?|agents?|"
+    r"applications?)\b"
+)
+AI_TOLD = re.compile(
+    r"\b(?:AI|assistants?|copilots?|chat ?bots?|bots?|summar\w*|suggest\w*|recommend\w*|generat\w*|hallucinat\w*|"
+    r"forecast\w*|detectors?|rerank\w*|draft\w*|rewrit\w*|translat\w*|transcri\w*|classif\w*|extract\w*|Q&A|"
+    r"question[- ]answering)\b",
     re.IGNORECASE,
 )
 # A question that asks for something that went wrong (a failure of the candidate's own: "an approach you pushed for
@@ -167,6 +183,40 @@ DELIVERY_TOLD = re.compile(
     r"(?:after|at|since) (?:the )?launch)\b",
     re.IGNORECASE,
 )
+# A question that asks for an incident in production ("a production incident on your team's services", "a time an
+# AI feature you owned misbehaved in production") is answered by one whatever broke: what went wrong or how it came
+# to light ("it started quoting prices that did not exist", "a customer reported ...") and what was done about it ("I
+# turned the feature off", "we rolled it back", "traced it to a cache key"). What broke is the candidate's choice,
+# within what the question names (AI_OBJECT is checked first).
+INCIDENT_ASKED = re.compile(r"\b(?:production|incident|outage)\b", re.IGNORECASE)
+WENT_WRONG = re.compile(
+    r"\b(?:broke|broken|went down|outage|incident|errors?|wrong|fail(?:ed|ing|ures?)|crash\w*|bugs?|corrupt\w*|"
+    r"stopped (?:\w+ing|working)|started \w+ing|misbehav\w*|degraded|spiked?|reported|flagged|complained|alerts?|"
+    r"paged|screenshot|noticed|(?:told|emailed|messaged|showed) us|wrote in)\b",
+    re.IGNORECASE,
+)
+MITIGATED = re.compile(
+    r"\b(?:(?:turned|switched|shut) (?:\w+ ){0,3}off|disabled|rolled (?:\w+ )?back|revert\w*|traced (?:\w+ ){0,3}to|"
+    r"root cause|hot-?fix\w*|patched|the cause was|caused by|(?:I|we) (?:found|fixed) (?:the|that|it)|mitigat\w*)\b",
+    re.IGNORECASE,
+)
+# A question that asks about a time the team carried too much ("your team was overloaded. What did you change?") is
+# answered by a story whose opening tells the load, in whatever words ("swamped", "drowning", "every request went
+# through me", "weekends"), and that tells a change the candidate made to it (split the group, paused intake, dropped
+# a project). Not a change of another kind: a stretched team that then hired someone tells a hire (no LOAD_CHANGED).
+LOAD_ASKED = re.compile(r"\b(?:overloaded|overwork\w*|stretched|burn(?:ed|t)?[- ]?out|burnout)\b", re.IGNORECASE)
+LOAD_TOLD = re.compile(
+    r"\b(?:overloaded|overwork\w*|swamped|drowning|stretched(?: thin)?|underwater|buried|burn\w*[- ]?out|burnout|"
+    r"exhausted|tired|too much|more than we could|weekends|overtime|late nights|every night|most nights|"
+    r"(?:every|each|all) (?:request|decision|call|question)s?\b[^.]{0,40}\b(?:through|on|to) me)\b",
+    re.IGNORECASE,
+)
+LOAD_CHANGED = re.compile(
+    r"\b(?:I|we)\s+(?:\w+\s+){0,2}?(?:split|broke|reorgani[sz]ed|restructured|paused|postponed|dropped|cut|deferred|"
+    r"stopped|froze|moved|handed|removed|pushed back|said no|renegotiated|cancell?ed|shrank|narrowed|delayed)\b",
+    re.IGNORECASE,
+)
+LOAD_OPENING = 2  # the sentences that must tell the load: a story that only passes through it tells something else
 # A question that asks for explaining something to people who are not engineers ("explaining the limits of an AI
 # system to a non-technical stakeholder"): its subject, the system explained, is the candidate's choice.
 EXPLAIN_ASKED = re.compile(
@@ -291,6 +341,9 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
     if (shape in ("technical", "system_design") and MODEL_SUBJECT.search(info.text) and not MODEL_SUBJECT.search(text)
             and len(words(text)) >= SUBJECT_WORDS):  # fmt: skip
         return RelevanceResult("off_topic", 0.0, 0.0, None, instead_competency="another system")
+    if (shape == "story" and AI_OBJECT.search(info.text) and not MODEL_SUBJECT.search(text)
+            and not AI_TOLD.search(text) and len(words(text)) >= SUBJECT_WORDS):  # fmt: skip
+        return RelevanceResult("off_topic", 0.0, 0.0, None, instead_competency="another system")
     if sent_vecs is None or asked_vec is None or not len(sent_vecs) or not info.in_pack:
         return RelevanceResult("on_topic", 0.0, 0.0, None)
     # Meaning is read from the story's own sentences: a frame that restates the question ("bad data reaching a
@@ -380,7 +433,11 @@ def _asks_conflict(info: QuestionInfo) -> bool:
 
 def _answers_form(rival_type: str, shape: str, lived: bool) -> bool:
     """Whether an answer of this form can answer a rival question at all: a design question asks for a design, so a
-    lived story told to a story question answers no design question of the pack, however close its subject is."""
+    lived story told to a story question answers no design question of the pack, however close its subject is; nor
+    any motivation question, which asks for a reason for wanting something (a re-org told to "your team was
+    overloaded" is not an answer to "how would your team describe you as a manager?", whatever words they share)."""
+    if lived and rival_type == "motivation" and shape != "motivation":
+        return False
     return not (lived and rival_type == "system_design" and shape not in ("system_design", "technical"))
 
 
@@ -518,6 +575,25 @@ def feedback_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     if told is None or not any(CHANGED_SINCE.search(s.text) for s in sents[told + 1 :]):
         return None
     return sents[told]
+
+
+def incident_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
+    """The sentence that tells what went wrong (or how it came to light), when the question asks for an incident in
+    production (its competency is incident response, INCIDENT_ASKED) and a sentence tells what was done about it
+    (MITIGATED); None otherwise."""
+    if info.competency != "incident_response" or not INCIDENT_ASKED.search(info.text):
+        return None
+    if not any(MITIGATED.search(s.text) for s in sents):
+        return None
+    return next((s for s in sents if WENT_WRONG.search(s.text)), None)
+
+
+def overload_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
+    """The opening sentence that tells the load, when the question asks about a team carrying too much (LOAD_ASKED)
+    and a sentence tells a change made to it (LOAD_CHANGED); None otherwise."""
+    if not LOAD_ASKED.search(info.text) or not any(LOAD_CHANGED.search(s.text) for s in sents):
+        return None
+    return next((s for s in sents[:LOAD_OPENING] if LOAD_TOLD.search(s.text)), None)
 
 
 def explaining_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
