@@ -2,7 +2,8 @@
 with it (issue 9, newcomer trial 37 N3 and N5), through the real CLI: a batch-bill story told to "an AI feature you
 owned misbehaved in production" names no AI system and is off topic however well it is told; an incident of an AI
 feature told in words of its own (what went wrong, how it was stopped) is on topic; a director's budget question
-answered from the tickets of one engineer's sprint is on topic and below the level, not "about leading a team"."""
+answered from the tickets of one engineer's sprint is on topic and below the level, not "about leading a team"; an
+overloaded team's re-org and a filter for what is worth learning, told with its trials, are on topic (N2)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from tests.scripted_critique import main_critique
 AI_INCIDENT = ("senior-genai-engineer", 9, "an AI feature you owned misbehaved")
 BUDGET = ("director", 69, "funds two of your three priorities")
 OVERLOAD = ("engineering-manager", 38, "your team was overloaded")
+KEEP_UP = ("senior-genai-engineer", 10, "worth learning and what is noise")  # seed 10 asks it first
 
 BATCH_BILL = (
     "Two years ago the batch compute bill hit $390k a year and our CFO asked why. I owned that budget. I read six "
@@ -62,6 +64,20 @@ STRETCHED_THEN_HIRED = (
     "writes their score before anyone speaks. Ilse asked what the service was for before she read any code and found "
     "the bug by questioning the input. A year on she leads our payments integration."
 )
+FILTER_AND_TRIAL = (
+    "My test is whether it moves a number I am responsible for. I note what I read, and I only give something build "
+    "time if I can run it against our own eval set within a day. Last year agent frameworks were everywhere, so I "
+    "rebuilt our ticket triage flow with one over two days and ran our 300-case eval: accuracy dropped 4 points and "
+    "each call cost three times as much, so we kept the plain pipeline and I wrote up why for the team. Structured "
+    "output mode, on the other hand, cut malformed replies from 2% to 0.3% on the same set, and we adopted it the next "
+    "sprint. I give it about two hours a week and drop anything I cannot reproduce."
+)
+HIRING_DRIVE = (
+    "In 2022 I had budget for five ML engineers and nobody hired. I wrote the interview loop myself: a take-home "
+    "replaced by a paired exercise on a real bug, a scored rubric, and a debrief where everyone writes their score "
+    "before talking. We filled all five seats in ten weeks and four of the five offers were accepted. Two of those "
+    "hires lead teams today."
+)
 
 
 def test_a_batch_bill_story_told_to_an_ai_incident_question_is_off_topic(
@@ -105,4 +121,18 @@ def test_a_hire_told_after_a_stretched_opening_is_still_off_topic(isolated_data_
     # The load in the opening is not enough: the change asked for must be made to the load, not a hire's story.
     role, seed, asked = OVERLOAD
     critique = main_critique(tmp_path, role, seed, STRETCHED_THEN_HIRED, asked)
+    assert critique["relevance"] == "off_topic", critique["relevance_note"]
+
+
+def test_a_filter_with_its_trials_answers_what_is_worth_learning(isolated_data_dir: Path, tmp_path: Path) -> None:
+    # Its example shares the field's nouns with the latency and cost questions of the pack; it tells the filter asked.
+    role, seed, asked = KEEP_UP
+    critique = main_critique(tmp_path, role, seed, FILTER_AND_TRIAL, asked)
+    assert critique["relevance"] == "on_topic", critique["relevance_note"]
+    assert critique["score"] >= 4
+
+
+def test_a_hiring_drive_told_to_what_is_worth_learning_is_off_topic(isolated_data_dir: Path, tmp_path: Path) -> None:
+    role, seed, asked = KEEP_UP
+    critique = main_critique(tmp_path, role, seed, HIRING_DRIVE, asked)
     assert critique["relevance"] == "off_topic", critique["relevance_note"]

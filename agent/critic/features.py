@@ -231,9 +231,10 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     # one asking for explaining to people who are not engineers, answered by what they expected and what was shown,
     # and one asking for criticism received, answered by who told them what and what they do differently since, and
     # one asking for an incident in production, answered by what went wrong and what was done about it, and one
-    # asking about a team carrying too much, answered by a story opening on the load and telling a change. Not a story
+    # asking about a team carrying too much, answered by a story opening on the load and telling a change; and, like a
+    # disagreement, one asking what is worth learning, answered by a filter and what was tried. Not a story
     # that names no model asked about a model's system: that is the subject the kind of event is told about.
-    conflict = relevance.conflict_told(info, sents) is not None or (
+    conflict = relevance.conflict_told(info, sents) is not None or relevance.learning_told(info, sents) is not None or (
         case is not None and star.action is not None and (relevance.delivery_told(info, sents) is not None
                                                           or relevance.explaining_told(info, sents) is not None
                                                           or relevance.feedback_told(info, sents) is not None

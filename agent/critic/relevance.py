@@ -217,6 +217,19 @@ LOAD_CHANGED = re.compile(
     re.IGNORECASE,
 )
 LOAD_OPENING = 2  # the sentences that must tell the load: a story that only passes through it tells something else
+# A question that asks how the candidate tells what is worth learning in a fast-moving field ("what is worth learning
+# and what is noise") is answered by the filter they apply ("I only spend time on it if I can test it against our
+# own eval", "I judge each by whether ...") with something they tried, adopted or ignored: a practice told with its
+# example, in whatever field's nouns the example uses (latency, accuracy, a model's price).
+LEARNING_ASKED = re.compile(r"\b(?:worth (?:learning|adopting|trying|your time)|keep(?:ing)? up with|what is noise)\b",
+                            re.IGNORECASE)  # fmt: skip
+LEARNING_FILTER = re.compile(
+    r"\bI\s+(?:\w+\s+){0,2}?(?:only|filter|judge|decide|drop|ignore|skip|try|test|check|ask)\w*\b[^.]*"
+    r"\b(?:if|whether|unless|by|against)\b",
+    re.IGNORECASE,
+)
+LEARNING_TRIED = re.compile(r"\b(?:tried|tested|ran|prototyped|passed|failed|dropped|ignored|adopted|kept|skipped)\b",
+                            re.IGNORECASE)  # fmt: skip
 # A question that asks for explaining something to people who are not engineers ("explaining the limits of an AI
 # system to a non-technical stakeholder"): its subject, the system explained, is the candidate's choice.
 EXPLAIN_ASKED = re.compile(
@@ -594,6 +607,14 @@ def overload_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     if not LOAD_ASKED.search(info.text) or not any(LOAD_CHANGED.search(s.text) for s in sents):
         return None
     return next((s for s in sents[:LOAD_OPENING] if LOAD_TOLD.search(s.text)), None)
+
+
+def learning_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
+    """The sentence that states the candidate's filter, when the question asks how they tell what is worth learning
+    (LEARNING_ASKED) and a sentence tells something tried, adopted or ignored (LEARNING_TRIED); None otherwise."""
+    if not LEARNING_ASKED.search(info.text) or not any(LEARNING_TRIED.search(s.text) for s in sents):
+        return None
+    return next((s for s in sents if LEARNING_FILTER.search(s.text)), None)
 
 
 def explaining_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
