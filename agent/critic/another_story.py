@@ -10,7 +10,8 @@ MiniLM (a reply must never queue behind background embedding work):
    main question's relevance check (its rival questions and their signals, static word vectors) calls an answer to
    another question, and that either shares almost nothing with them or announces a turn to another subject
    ("what really helped in the end was ..."). A short reply is off topic here only by announcing such a turn with
-   few of those words ("actually the thing I'm proudest of that year is ..."), unless the follow-up asked for it.
+   few of those words, or with none of the words the follow-up itself adds to the main question ("actually the thing
+   I'm proudest of that year is ..." after "what did you tell the team?"), unless the follow-up asked for it.
 
 Neither applies when the follow-up asks for another example ("Give me an example", "Where have you applied that
 since?"): a new story is then what was asked.
@@ -65,6 +66,16 @@ TURNS_CUES: tuple[tuple[str, str], ...] = (
         "The most useful thing I learned then came from a mentor.",
     ),
     (r"(?:the way|how) I \w+ \w+ in general", "The way I run planning in general is a yearly memo."),
+    # Picks what to talk about instead: the part the candidate would stress or liked best, not the part asked.
+    (
+        r"the (?:one )?(?:thing|part|bit) I(?:'d| would) (?:really |most )?"
+        r"(?:highlight|stress|emphasi[sz]e|single out)",
+        "The part I'd really stress is the onboarding guide.",
+    ),
+    (
+        r"(?:the (?:one )?(?:thing|part|bit)|what) I (?:enjoyed|liked|loved) (?:most|best)",
+        "What I liked best that spring was the design review.",
+    ),
 )
 
 # A follow-up that itself asks what helped, mattered, worked or made one proud: a reply opening that way answers it.
@@ -77,6 +88,11 @@ def _compiled(cues: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 
 ASKS_ANOTHER = _compiled(ASKS_ANOTHER_CUES)
 TURNS = _compiled(TURNS_CUES)
+
+
+def shares_ask(reply: str, follow_up: str, question: str) -> bool:
+    """The reply uses a topical word the follow-up adds to the main question (what this follow-up asks)."""
+    return topic_share(follow_up, f"{question} {reply}") > topic_share(follow_up, question)
 
 
 def retells_another(reply: str, earlier: str, stories: Sequence[Story]) -> bool:
@@ -103,7 +119,10 @@ def answers_another(info: QuestionInfo, follow_up: str, reply: str, sem: Semanti
         # A short reply is too short for the rival questions to place, but one that announces its turn to another
         # subject ("the thing I'm proudest of that year is ...") and shares few words with what it follows says so.
         turned = bool(TURNS.search(reply)) and not ASKS_WHAT_HELPED.search(follow_up)
-        return short and share < FEW_SHARED and turned
+        # Words of the story it follows ("engineers", "two") are easy to keep while turning away; what the follow-up
+        # asks beyond the main question ("tell", "expect") is what a reply to it picks up.
+        asked = topic_share(follow_up, info.text) < 1.0 and not shares_ask(reply, follow_up, info.text)
+        return short and turned and (share < FEW_SHARED or asked)
     if share >= FEW_SHARED or (share >= NONE_SHARED and not TURNS.search(reply)):
         return False
     # The rival questions judge the reply as an answer to the main question (a follow-up is judged without them).

@@ -3,8 +3,10 @@
 The notes check ("Your notes say 12 ms; you said 20 ms. Which is right?") and a later check against an earlier reply
 ("Earlier you said about 0.9. Which is it?") ask one thing: which figure stands. A reply settles that by giving one
 of the figures again, in any form a speaker uses ("12", "twelve", "4.2 million" for $4.2M), or by naming a side with
-a verdict ("the notes are right", "what I said holds", "the first one is correct"). It need not say what the figure
-measured again: the follow-up just said it, so a three-word reply is complete.
+a verdict ("the notes are right", "what I said holds", "the first one is correct"), or by giving a figure and owning
+the other as its own slip ("Eight. I overstated it before."): the follow-up may name the quantity without setting
+its figures out ("Which is right: how many sites?"), and a slip owned says which side is dropped. It need not say
+what the figure measured again: the follow-up just said it, so a three-word reply is complete.
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ VERDICT = re.compile(
     r"mixed (?:it |them )?up|rounded|typo|mistake|misremembered)\b",
     re.IGNORECASE,
 )
+# The speaker owns the other figure as a slip of their own: the side dropped is what they said.
+SLIP = re.compile(
+    r"\b(?:I (?:misremembered|misspoke|mis-?stated|misquoted|undersold|oversold|overstated|understated|"
+    r"(?:over|under)counted|got (?:it|that|this|the \w+) wrong|mixed (?:it|them|those|the \w+) up)|"
+    r"(?:a|my) slip|(?:by|in) (?:mistake|error))\b",
+    re.IGNORECASE,
+)
 CLOSE = 0.01  # relative difference at which two written values are the same figure
 
 
@@ -50,7 +59,9 @@ def gives_a_figure(follow_up: str, reply: str) -> bool:
 
 
 def settles(follow_up: str, reply: str) -> bool:
-    """The follow-up asks which figure holds and the reply says: it gives one of them, or names a side and a verdict."""
+    """The follow-up asks which figure holds and the reply says: it gives one of them, names a side and a verdict, or
+    gives a figure and owns the other as a slip."""
     if not asks_which(follow_up) or not reply.strip():
         return False
-    return gives_a_figure(follow_up, reply) or bool(SIDE.search(reply) and VERDICT.search(reply))
+    owned = bool(SLIP.search(reply)) and bool(spoken_numbers(reply))
+    return gives_a_figure(follow_up, reply) or bool(SIDE.search(reply) and VERDICT.search(reply)) or owned
