@@ -31,7 +31,9 @@ _INJECTION = re.compile(
     r"|\bdisregard\b[^.!?\n]{0,40}\b(?:rubric|instructions?|prompt|rules?|above|previous)"
     r"|\b(?:give|grade|rate|score|mark)\s+(?:me|this|this answer|it|my answer)?\s*(?:a|an|as)?\s*"
     r"(?:5|five|10|perfect|full marks|top marks|the (?:highest|maximum|top) score)\b"
-    r"|\bscore\s*[:=]\s*\d|\b[45]\s*/\s*5\b|\byou are now\b|\byou must now\b|\bpretend (?:to be|you)\b"
+    # "score: 5" sets a grade; "F1 score: 0.81" or "trust score: 4.3 against 3.1" reports a measure
+    r"|\bscore\s*[:=]\s*(?:5|10)(?:\s*/\s*(?:5|10))?(?![.,]?\d)"
+    r"|\b[45]\s*/\s*5\b|\byou are now\b|\byou must now\b|\bpretend (?:to be|you)\b"
     r"|^\s*(?:system|assistant|developer)\s*:|\bnew instructions?\b|\bjailbreak\b"
     r"|\boverride\b[^.!?\n]{0,30}\b(?:score|rubric|instructions?)"
     r"|\b(?:to|dear) the (?:grader|reviewer|evaluator|grading (?:model|system)|scoring (?:model|system)|critic)\b"
