@@ -10,10 +10,16 @@ measure (drift.py), so "3 weeks" and "5 weeks" of the same cutover are one figur
 Any reply of a chain can also say again what the main answer said instead of what its follow-up asks (the answer's
 cutover and its 40 minutes told again to "what would you do differently?"): it restates that answer
 (`restates_answer`) and closes nothing, however specific the figures and names it repeats make it read.
+
+Unless the follow-up asked again for what was already given ("which changes did you make?" after an answer naming
+them): a reply that says so ("I named them: ...") and gives it again in the words the answer or the previous reply
+used (`points_back`) answers that follow-up; the restatement is checked, not taken on the reply's word. A reply that
+only opens with "as I said" claims nothing about what was asked and is judged as a restatement.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -33,12 +39,22 @@ RESTATED = 0.6
 RESTATE_WORDS = 8
 
 
+# Opens by saying the thing asked was already given and by whom: "I named them:", "I just listed both,", "I mentioned
+# it above -". The object is what the follow-up asked for; "as I said" has none and is only a way into a restatement.
+POINTS_BACK = re.compile(
+    r"^\W*(?:(?:yes|right|sure|well|so)\W+)?I (?:already |just |did )?(?:named|mentioned|listed|gave|covered) "
+    r"(?:it|them|that|those|these|both|all (?:of them|three|four)|two|three|four|five)"
+    r"(?: (?:above|earlier|before|already|in my answer))?\s*[:;,.\u2013\u2014-]",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Relation:
     """How a reply stands to the chain's previous reply (a repeat, a correction) or to the main answer (a
-    restatement); `changed` holds (now, before) figure texts of a correction."""
+    restatement, or what the follow-up asked again); `changed` holds (now, before) figure texts of a correction."""
 
-    kind: Literal["repeat", "correction", "restatement"]
+    kind: Literal["repeat", "correction", "restatement", "asked_again"]
     changed: tuple[tuple[str, str], ...] = ()
 
 
@@ -75,3 +91,19 @@ def restates_answer(reply: str, answer: str) -> bool:
     before = _figures(answer)
     share = len(mine & set(content_stems(answer))) / len(mine)
     return share >= RESTATED and all(restates(a, before) is not None for a in _figures(reply))
+
+
+def points_back(reply: str, told: str) -> bool:
+    """The reply says it already gave what was asked (POINTS_BACK) and what follows says again what `told` (the
+    answer and the chain's replies before) said: RESTATED of its content words (MIN_WORDS or more) are there, and
+    every figure it gives restates one of them."""
+    cue = POINTS_BACK.match(reply)
+    if cue is None or not told.strip():
+        return False
+    rest = reply[cue.end() :]
+    mine = set(content_stems(rest))
+    if len(mine) < MIN_WORDS:
+        return False
+    share = len(mine & set(content_stems(told))) / len(mine)
+    before = _figures(told)
+    return share >= RESTATED and all(restates(a, before) is not None for a in _figures(rest))

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from agent.critic import chain, lexical, signals, which_holds
+from agent.critic.against import measured_against
 from agent.critic.another_story import answers_another
 from agent.critic.core import _signals, non_answer
 from agent.critic.features import Features, compute, shown_signals
@@ -62,6 +63,10 @@ SUBSTANTIAL_WORDS = 40
 # The scene before the work and a lived example are parts of the form too: "the repo had no shared style and reviews
 # dragged" gives the situation asked for in words neither question uses.
 GIVEN_BY_FORM = ("ownership", "action", "result", "quantified_result", "situation", "example")
+# Probes for a part of the story an earlier text can already hold as it stands (the things named, the steps, the
+# case, the candidate's part): a follow-up asking again for one is answered by pointing back to it (chain.points_back).
+# A why, a price or a number asked for is not in words the reply can point back to unless it gives them again.
+RESTATABLE = ("specificity", "signal", "example", "action", "ownership", "situation", "task")
 # Topical words a reply shares with the answer it follows to go on with it: one is often a common verb ("kept").
 SHARED_WITH_EARLIER = 2
 MEASURED_WORDS = 12  # a reply this long with a figure in it says what it measured, not only the figure
@@ -141,9 +146,18 @@ def _compiled(cues: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 # An impression where a measure or a sign was asked: how it felt or seemed, not what was seen or counted.
 IMPRESSION = re.compile(
     r"\b(?:a (?:gut )?feeling|a sense|an impression|my impression|(?:it|they|people|everyone|everybody|folks|"
-    r"the teams?|the groups?) (?:seemed|felt|looked|appeared)\b)",
+    r"the teams?|the groups?) (?:seem(?:s|ed)?|fe(?:el|els|lt)|look(?:s|ed)?|appear(?:s|ed)?)\b)",
     re.IGNORECASE,
 )
+# A follow-up asking which thing the candidate did: "what/which <a noun or two> did you <verb>" ("what cadence did
+# you put in place?"), not "what did you do?" (a step) nor "what exactly did you ...".
+ASKS_WHAT_YOU_DID = re.compile(
+    r"\b(?:what|which) (?!(?:did|do|would|will|was|is|were|are|exactly|else|then)\b)(?:\w+ ){1,3}"
+    r"(?:did|would|will|do) you \w+",
+    re.IGNORECASE,
+)
+PERSON = re.compile(r"\b(?:I|we|they|he|she|you)\b", re.IGNORECASE)  # a reply with a clause of someone's own
+MEASURE_PROBES = ("quantified_result", "result")  # probes asking how it turned out: an impression is a vague answer
 UNSURE = _compiled(UNSURE_CUES)
 EVASIVE = _compiled(EVASIVE_CUES)
 COST = _compiled(COST_CUES)
@@ -206,9 +220,14 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
         # A step closes an action probe when it is the candidate's own (or shared with "we" and "I") and something an
         # interviewer could picture: "I kept them informed as usual" or "we talked it through as a group" names a
         # step and gives nothing of what was asked.
-        "action": (f.star.action is not None and f.own != "unclear" and (f.spec != "low" or stepped), False),
+        # Asked "what rhythm did you set up?", the reply may give the thing set up and leave the follow-up's "you set
+        # up" unsaid ("planning every Monday, a written update on Fridays"): specific throughout, it is the step.
+        "action": ((f.star.action is not None and f.own != "unclear" and (f.spec != "low" or stepped))
+                   or _names_what_was_done(follow_up, f, text), False),
         "result": (f.star.result is not None or any(states_result(s, f.metrics) for s in f.sents), False),
-        "quantified_result": (f.quantified, f.star.result is not None or bool(f.metrics)),
+        # A measure set against its baseline ("$0.40 now, against $1.10 before") is what "against what?" asks,
+        # whether or not the metric reader linked the two figures (against.py).
+        "quantified_result": (f.quantified or measured_against(text), f.star.result is not None or bool(f.metrics)),
         "situation": (f.star.situation is not None, False),
         "task": (f.star.task is not None, False),
         "specificity": (f.spec != "low", False),
@@ -238,6 +257,14 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
     return concrete or own_step, f.spec != "low"
 
 
+def _names_what_was_done(follow_up: str, f: Features, text: str) -> bool:
+    """The follow-up asks which thing the candidate did ("what cadence did you put in place?") and the reply names it
+    in particulars an interviewer could picture (a day, a length, who is in the room), without a clause of its own:
+    no step, no one said to do it. "Regular check-ins and better communication" names nothing particular."""
+    return (bool(ASKS_WHAT_YOU_DID.search(follow_up)) and f.spec != "low" and f.star.action is None
+            and not PERSON.search(text) and any(pictured(s, f.metrics) for s in f.sents))  # fmt: skip
+
+
 def _claim_only(f: Features) -> bool:
     """The reply's only first-person sentence about its part is a claim of involvement that says nothing done ("I
     was involved", "I helped"): ownership.py shows that claim as the sentence of its ownership."""
@@ -246,9 +273,12 @@ def _claim_only(f: Features) -> bool:
 
 def _on_the_subject(info: QuestionInfo, f: Features, text: str, earlier: str = "") -> bool:
     """The reply uses a distinctive word of the asked question or its signals (lexical.py: "compared", "decision"),
-    reports a measured change (a figure from one value to another, or by how much it moved), or goes on with the
-    answer it follows, sharing topical words with it ("the repos", "the reviews": relevance.shared_topic)."""
-    changed = any(m.role == "outcome" and (m.baseline is not None or m.phase == "delta") for m in f.metrics)
+    reports a measured change (a figure from one value to another, by how much it moved, or against its baseline:
+    against.py), or goes on with the answer it follows, sharing topical words with it ("the repos", "the reviews":
+    relevance.shared_topic)."""
+    # A figure set against its baseline is a measured change however the metric reader took its two figures
+    changed = measured_against(text) or any(
+        m.role == "outcome" and (m.baseline is not None or m.phase == "delta") for m in f.metrics)  # fmt: skip
     goes_on = bool(earlier.strip()) and shared_topic(earlier, text) >= SHARED_WITH_EARLIER
     return changed or goes_on or lexical.fits(info, text)[0] > 0
 
@@ -358,9 +388,10 @@ def critique_follow_up(
     given = given or point_by_point or settled
     # An impression offered for a measure or a sign ("a feeling from our talks; the teams seemed more aligned") names
     # nothing and measures nothing, so its meaning sits far from everything; on the question's subject it is a vague
-    # answer to what was asked, scored as one below, not a reply about something else.
+    # answer to what was asked, scored as one below, not a reply about something else. Asked for a measure or an
+    # outcome, an impression is that answer given vaguely ("people seem happier") whatever words it uses.
     vague = not elsewhere and not f.metrics and bool(IMPRESSION.search(verdict.text)) and (
-        _on_the_subject(info, f, verdict.text, earlier))  # fmt: skip
+        probes in MEASURE_PROBES or _on_the_subject(info, f, verdict.text, earlier))  # fmt: skip
     if elsewhere or (fits is None and word_off_topic and not given and not vague) or (
             fits is not None and not given and not vague
             and _about_else(sem, f, fits, follow_up, info.text, earlier)):  # fmt: skip
@@ -404,11 +435,18 @@ def critique_follow_up(
         # Or said again what the main answer said, instead of what this follow-up asked (chain.py).
         told = chain.Relation("restatement")
     # Asked for a signal the candidate had already named, naming it again is the answer ("I just named three: ..."):
-    # the follow-up asked again, not the reply.
-    again = probes == "signal" and _names_probed(info, follow_up, f)
+    # the follow-up asked again, not the reply. So is any ask the reply shows was already answered, by saying so and
+    # giving it again in the words it was given in ("I named them: the int8 model and batching": chain.points_back).
+    pointed = probes in RESTATABLE and chain.points_back(verdict.text, f"{earlier} {previous}")
+    again = (probes == "signal" and _names_probed(info, follow_up, f)) or pointed
     repeated = told is not None and told.kind in ("repeat", "restatement") and not settled and not again
+    # What the candidate hears: the follow-up asked again (not "it adds nothing"); a correction is still one.
+    if (pointed and (told is None or told.kind != "correction")) or (again and repeated_kind(told)):
+        told = chain.Relation("asked_again")
     if repeated:
         closes, partly = False, False
+    if pointed and not settled:
+        closes, partly = True, True
     if closes:
         # A reply is judged at a reply's length: one sentence with a measure or a concrete detail (a name, a
         # figure, a picturable step) closes the gap as well as a paragraph does.
@@ -432,7 +470,9 @@ def critique_follow_up(
     # vagueness: "be more specific" would be untrue of it (newcomer trial N12); _gap_line says what a 5 needs.
     # Its key: what the line asks for, the why and what followed around a brief reply, the scene a whole account
     # opens with after a weak first answer.
-    held_short = closes and score < 5 and f.spec == "high" and not settled
+    # So is one that gives a measure against its baseline, or what the follow-up asked again, pointed back to.
+    held_short = closes and score < 5 and not settled and (
+        f.spec == "high" or pointed or (probes == "quantified_result" and measured_against(verdict.text)))
     gap = [("rationale" if n_words < SHORT_REPLY else "situation")] if held_short else gap
     gap = ["quantified_result"] if settled and closes else gap
     drift = _reply_drift(verdict.text, f, stories, earlier)
@@ -525,10 +565,16 @@ def _span_of(s: Any, typed: str) -> Span:
     return Span(start=s.start, end=s.end, text=typed[s.start : s.end])
 
 
+def repeated_kind(told: chain.Relation | None) -> bool:
+    """The reply says again what the previous reply or the answer said."""
+    return told is not None and told.kind in ("repeat", "restatement")
+
+
 def _chain_notes(phr: dict[str, Any], told: chain.Relation | None) -> list[str]:
-    """What the candidate hears about the reply against their previous one: a repeat, or the figures corrected."""
+    """What the candidate hears about the reply against their previous one: a repeat, a restatement of the answer,
+    the follow-up asked again for what was given, or the figures corrected."""
     if told is None:
         return []
-    if told.kind in ("repeat", "restatement"):
+    if told.kind in ("repeat", "restatement", "asked_again"):
         return [phr["chain"][told.kind]]
     return [render(phr["chain"]["correction"], now=now, before=before) for now, before in told.changed[:1]]
