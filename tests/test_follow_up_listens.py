@@ -204,3 +204,45 @@ def test_an_honest_not_yet_to_the_built_it_question_costs_nothing(isolated_data_
     row = card["questions"][0]
     assert row["first_score"] == 5 and row["score"] == 5, row
     assert "answered weakly" not in report
+
+
+MISTAKE = "Tell me about a mistake you made as a manager and how you recovered from it."
+# A lived mistake, owned and repaired, whose outcome is told without a number: the graph asks for the numbers.
+MOVED_WITHOUT_ASKING = (
+    "My worst mistake as a manager was moving Ines, a senior engineer on my payments team, onto another project "
+    "without asking her first. A director wanted help on a fraud rules rewrite, I agreed in the meeting, and she "
+    "heard about it from the other team's lead. She was upset, and rightly so: I had treated her time as mine to hand "
+    "out. I told her plainly it was my mistake, asked what she wanted, and we agreed she would join for one month and "
+    "then decide. Since then I ask people before I offer their time, and the team trusts me more."
+)
+
+
+def _numbers_reply(reply: str) -> dict[str, Any]:
+    """The critique of `reply` to the follow-up the graph asks after MOVED_WITHOUT_ASKING (a numbers probe)."""
+    turns, _, _ = _session("engineering-manager", ((MISTAKE, (MOVED_WITHOUT_ASKING, reply)),), follow_ups=1)
+    assert turns[0]["follow_up"]["probes"] == "quantified_result", turns[0]["follow_up"]
+    critique: dict[str, Any] = turns[1]["critique"]
+    return critique
+
+
+def test_a_measure_against_its_baseline_answers_the_numbers_follow_up(isolated_data_dir: Any) -> None:
+    # The measure, then its baseline after "against": no "from ... to", no word of either question (newcomer 37 N7).
+    reply = _numbers_reply("Trust in our quarterly pulse survey: 78 percent now, against 55 percent a quarter before.")
+    assert reply["relevance"] != "off_topic" and not reply["non_answer"], reply
+    assert reply["closes_gap"] and reply["score"] == 4, reply
+    # held at 4 by its length, not by vagueness: "be more specific" would be untrue of two figures
+    assert reply["gap"] != load_yaml("critic_phrases.yaml")["gaps"]["specificity"], reply["gap"]
+
+
+def test_a_grade_like_measure_in_a_reply_is_not_an_instruction_to_the_grader(isolated_data_dir: Any) -> None:
+    # "trust score: 4.1" reports a survey figure; only a grade ("score: 5") is addressed to whoever scores the answer.
+    reply = _numbers_reply("Our pulse survey trust score: 4.1 out of 5 this spring, against 3.2 the spring before.")
+    assert not any("instruct the grader" in n for n in reply["notes"]), reply["notes"]
+    assert reply["closes_gap"] and reply["score"] >= 4, reply
+
+
+def test_an_impression_for_a_measure_is_vague_not_off_topic(isolated_data_dir: Any) -> None:
+    # Asked for numbers, a feeling about the team answers the question vaguely; it does not change the subject.
+    reply = _numbers_reply("People seem happier, and nobody has raised it again as far as I know.")
+    assert reply["relevance"] != "off_topic" and not reply["non_answer"], reply
+    assert not reply["closes_gap"] and reply["score"] == 2, reply
