@@ -243,13 +243,14 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # Raised at stop 35 (crit35: one part of work someone else led is below an engineer's level, level._slice):
     # score 0.750 -> 0.800, below level 0.667 -> 1.000. Raised at stop 36 (crit36: a disagreement told with the
     # other party's name after its role and the candidate's own position, relevance.conflict_told): score 0.800 ->
-    # 0.825, strong 0.833 -> 0.875.
+    # 0.825, strong 0.833 -> 0.875. Raised at stop 38 (fu41: a price named as time added or saving given back
+    # answers "what did it cost?", follow_up.COST): follow-ups 0.771 -> 0.792.
     "critic_dev10": {
         "score_in_range": 0.825,
         "off_topic_capped": 0.5,
         "strong_high": 0.875,
         "below_level_capped": 1.0,
-        "follow_up_in_range": 0.770,
+        "follow_up_in_range": 0.791,
     },
     # evals/critic_dev11, written at stop 34 by a writer who had not read the critic: strong stories told to another
     # question of the same pack, evasive answers, strong answers in plain words, notes contradicted in other words, 20

@@ -246,3 +246,27 @@ def test_an_impression_for_a_measure_is_vague_not_off_topic(isolated_data_dir: A
     reply = _numbers_reply("People seem happier, and nobody has raised it again as far as I know.")
     assert reply["relevance"] != "off_topic" and not reply["non_answer"], reply
     assert not reply["closes_gap"] and reply["score"] == 2, reply
+
+
+SERVING = "Your model costs too much to serve. What would you try before asking for a bigger budget?"
+# Reasons and a measured outcome, no price paid: the graph asks what the choice cost.
+BURSTY_SERVING = (
+    "Our fraud-scoring model's serving bill at a payments startup had doubled in a year, and I owned bringing it "
+    "down. I profiled a day of traffic first: most requests came in bursts at month end, while four large GPU "
+    "replicas sat mostly idle the rest of the time. Because the load was so bursty, I moved the endpoint to "
+    "autoscaling on smaller cards with a floor of zero, and I quantised the model to int8 because profiling showed "
+    "the GPUs were memory-bound, after checking recall on our labelled month of transactions. Serving cost fell from "
+    "about $38k to $14k a month, and recall on the labelled set stayed at 0.91."
+)
+# The price in what it cost: seconds added to a request, part of the saving handed back.
+COLD_STARTS = (
+    "Cold starts. Scaling up from zero added about three seconds to the first request after a quiet hour, so we kept "
+    "one warm replica for the checkout path, which gave back about $2k a month of the saving."
+)
+
+
+def test_a_price_in_seconds_added_and_saving_given_back_answers_what_it_cost(isolated_data_dir: Any) -> None:
+    turns, _, _ = _session("ai-engineer", ((SERVING, (BURSTY_SERVING, COLD_STARTS)),), follow_ups=1)
+    assert turns[0]["follow_up"]["probes"] == "tradeoffs", turns[0]["follow_up"]
+    reply = turns[1]["critique"]
+    assert reply["relevance"] != "off_topic" and reply["closes_gap"] and reply["score"] >= 4, reply

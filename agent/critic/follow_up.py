@@ -134,6 +134,12 @@ COST_CUES: tuple[tuple[str, str], ...] = (
     (r"(?:goes|go|went|gets|get|got|grows?|grew|falls?|fell) (?:stale|out of date|behind)|ages\b",
      "The fixed list goes stale as the catalogue changes."),
     (r"(?:we|I) (?:lost|lose|gave up|give up|had to accept|accepted|paid|pay)\b", "We gave up same-day updates."),
+    # Time added to every run or request, or part of a gain handed back: the price in what it cost.
+    (r"(?:added|adds|add) (?:about |around |roughly |nearly |up to |an extra )?(?:\d+(?:\.\d+)?|a|an|one|two|three|"
+     r"four|five|ten|a few|several) (?:extra )?(?:ms|milliseconds?|seconds?|minutes?|hours?|days?)",
+     "The extra check added about 40 ms to each call."),
+    (r"(?:gave|give|gives|giving) back",
+     "Keeping a spare node gave back part of the saving."),
     (r"(?:slower|more expensive|harder to|less flexible|more work|extra work|more complex|overhead)",
      "Builds got slower by a minute or so."),
 )
@@ -380,8 +386,10 @@ def critique_follow_up(
     # with none of the question's words and no measured change (a holiday, a family event) is still off topic.
     # A depth follow-up on a complete answer ("what did you measure, and against what?") is answered the same way: a
     # short reply with the measure and its baseline names what the answer only summed up, far from both texts.
-    given = closes and probes in (*GIVEN_BY_FORM, "none") and len(words(verdict.text)) <= CHECKED_WORDS and (
-        _on_the_subject(info, f, verdict.text, earlier))  # fmt: skip
+    # So is a price named in plain words for "what did you give up?" ("cold starts: about four seconds added").
+    priced = probes == "tradeoffs" and bool(COST.search(verdict.text))
+    given = closes and (probes in (*GIVEN_BY_FORM, "none") or priced) and (
+        len(words(verdict.text)) <= CHECKED_WORDS and _on_the_subject(info, f, verdict.text, earlier))  # fmt: skip
     # A follow-up that lists its points is answered point by point (listed.py): a clause for each is what it asked,
     # however far the reply's words sit from the follow-up's.
     point_by_point = bool(listed_points(follow_up)) and not elsewhere and supplies_all(follow_up, verdict.text)
