@@ -83,3 +83,21 @@ def test_a_reply_announcing_a_turn_is_off_topic_though_it_keeps_a_story_word() -
     )
     c = _judge("What did you tell the people on the rota would change for them?", "action", reply)
     assert not c.closes_gap and c.score == 1, c
+
+
+def test_naming_again_what_the_previous_reply_named_is_neither_off_topic_nor_empty() -> None:
+    # newcomer37 N7: a follow-up asked again for sources the reply before it had named; naming them again answered it.
+    info = question_info(
+        "How do you know whether the managers reporting to you are doing well, when you rarely see their teams' work "
+        "directly?", "leadership", None, "director", None, None,
+    )  # fmt: skip
+    main = "I keep an eye on a few things and talk to people, and mostly I trust my managers unless something comes up."
+    previous = (
+        "Take Omar, who runs our search team of nine. I watch three things: on-call load, how his hiring pipeline is "
+        "doing, and what comes up in skip-levels. When on-call pages doubled in a quarter, we moved two people onto "
+        "alert clean-up for a month."
+    )
+    reply = "I just named three: on-call load, his hiring pipeline, and what comes up in skip-levels."
+    c = critique_follow_up(info, "What about at least two sources you use?", "signal", reply, earlier=main,
+                           previous=previous, first_score=2)  # fmt: skip
+    assert not c.non_answer and c.closes_gap and c.score >= 3, c

@@ -393,7 +393,10 @@ def critique_follow_up(
     # A follow-up that lists its points is answered point by point (listed.py): a clause for each is what it asked,
     # however far the reply's words sit from the follow-up's.
     point_by_point = bool(listed_points(follow_up)) and not elsewhere and supplies_all(follow_up, verdict.text)
-    given = given or point_by_point or settled
+    # Pointing back to what the answer or the previous reply named, and naming it again, is about what they were about
+    # however far its few words sit from both texts ("I just named three: ...": newcomer37 N7).
+    pointed = probes in RESTATABLE and chain.points_back(verdict.text, f"{earlier} {previous}")
+    given = given or point_by_point or settled or pointed
     # An impression offered for a measure or a sign ("a feeling from our talks; the teams seemed more aligned") names
     # nothing and measures nothing, so its meaning sits far from everything; on the question's subject it is a vague
     # answer to what was asked, scored as one below, not a reply about something else. Asked for a measure or an
@@ -445,7 +448,6 @@ def critique_follow_up(
     # Asked for a signal the candidate had already named, naming it again is the answer ("I just named three: ..."):
     # the follow-up asked again, not the reply. So is any ask the reply shows was already answered, by saying so and
     # giving it again in the words it was given in ("I named them: the int8 model and batching": chain.points_back).
-    pointed = probes in RESTATABLE and chain.points_back(verdict.text, f"{earlier} {previous}")
     again = (probes == "signal" and _names_probed(info, follow_up, f)) or pointed
     repeated = told is not None and told.kind in ("repeat", "restatement") and not settled and not again
     # What the candidate hears: the follow-up asked again (not "it adds nothing"); a correction is still one.
