@@ -243,7 +243,7 @@ def test_a_grade_like_measure_in_a_reply_is_not_an_instruction_to_the_grader(iso
 
 def test_an_impression_for_a_measure_is_vague_not_off_topic(isolated_data_dir: Any) -> None:
     # Asked for numbers, a feeling about the team answers the question vaguely; it does not change the subject.
-    reply = _numbers_reply("People seem happier, and nobody has raised it again as far as I know.")
+    reply = _numbers_reply("Folks look less stressed in standups now, and nobody has raised it again that I know of.")
     assert reply["relevance"] != "off_topic" and not reply["non_answer"], reply
     assert not reply["closes_gap"] and reply["score"] == 2, reply
 

@@ -45,7 +45,7 @@ def test_a_reply_that_says_no_figure_leaves_which_is_right_open() -> None:
 
 
 def test_pointing_back_to_what_was_named_answers_a_follow_up_asking_for_it_again() -> None:
-    reply = "I named them: the cron scheduler and the hand-run export scripts, both moved to Airflow jobs."
+    reply = "I named both already: the cron scheduler and the hand-run export scripts, both moved to Airflow jobs."
     c = _judge("Which tools did you actually replace?", "specificity", reply)
     assert c.closes_gap and c.score in (3, 4), c
     phrases = load_yaml("critic_phrases.yaml")["chain"]
@@ -54,14 +54,14 @@ def test_pointing_back_to_what_was_named_answers_a_follow_up_asking_for_it_again
 
 def test_pointing_back_does_not_answer_a_why() -> None:
     # Names again what was replaced; the follow-up asked for the reason, which the answer never gave.
-    reply = "I named them: the cron scheduler and the hand-run export scripts, both moved to Airflow jobs."
+    reply = "I named both already: the cron scheduler and the hand-run export scripts, both moved to Airflow jobs."
     c = _judge("Why Airflow rather than fixing the scripts you had?", "rationale", reply)
     assert not c.closes_gap and c.score <= 2, c
 
 
 def test_a_named_point_back_must_really_be_in_the_answer() -> None:
     # Claims to have named what it now gives for the first time: judged on what it gives, not taken on its word.
-    reply = "I named them: a Kafka topic per store and a nightly dbt run, with Great Expectations checks."
+    reply = "I listed them earlier: a Kafka topic per store and a nightly dbt run, with Great Expectations checks."
     c = _judge("Which tools did you actually replace?", "specificity", reply)
     assert load_yaml("critic_phrases.yaml")["chain"]["asked_again"] not in c.notes, c.notes
 

@@ -4,7 +4,7 @@
 reader (knowledge.metrics) links a baseline when the sentence says "from X to Y"; a reply that puts the measure first
 and its baseline after a comparing word ("against", "versus", "compared with") leaves both figures as context, so the
 reply read as unmeasured (critic_dev15). Here a number on each side of a comparing word in one sentence is the
-measure and its baseline, whatever unit or spoken form the numbers take ("seventy percent against half").
+measure and its baseline, whatever unit or spoken form the numbers take ("sixty percent against a third").
 """
 
 from __future__ import annotations

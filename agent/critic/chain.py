@@ -11,8 +11,8 @@ Any reply of a chain can also say again what the main answer said instead of wha
 cutover and its 40 minutes told again to "what would you do differently?"): it restates that answer
 (`restates_answer`) and closes nothing, however specific the figures and names it repeats make it read.
 
-Unless the follow-up asked again for what was already given ("which changes did you make?" after an answer naming
-them): a reply that says so ("I named them: ...") and gives it again in the words the answer or the previous reply
+Unless the follow-up asked again for what was already given ("which tools did you replace?" after an answer naming
+them): a reply that says so ("I named both: ...") and gives it again in the words the answer or the previous reply
 used (`points_back`) answers that follow-up; the restatement is checked, not taken on the reply's word. A reply that
 only opens with "as I said" claims nothing about what was asked and is judged as a restatement.
 """
@@ -39,7 +39,7 @@ RESTATED = 0.6
 RESTATE_WORDS = 8
 
 
-# Opens by saying the thing asked was already given and by whom: "I named them:", "I just listed both,", "I mentioned
+# Opens by saying the thing asked was already given and by whom: "I named both:", "I just listed those,", "I mentioned
 # it above -". The object is what the follow-up asked for; "as I said" has none and is only a way into a restatement.
 POINTS_BACK = re.compile(
     r"^\W*(?:(?:yes|right|sure|well|so)\W+)?I (?:already |just |did )?(?:named|mentioned|listed|gave|covered) "

@@ -226,8 +226,8 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
         # A step closes an action probe when it is the candidate's own (or shared with "we" and "I") and something an
         # interviewer could picture: "I kept them informed as usual" or "we talked it through as a group" names a
         # step and gives nothing of what was asked.
-        # Asked "what rhythm did you set up?", the reply may give the thing set up and leave the follow-up's "you set
-        # up" unsaid ("planning every Monday, a written update on Fridays"): specific throughout, it is the step.
+        # Asked "what cadence did you put in place?", the reply may give the cadence and leave the follow-up's "you
+        # put in place" unsaid ("a triage every Tuesday, a summary on Thursdays"): picturable, it is the step.
         "action": ((f.star.action is not None and f.own != "unclear" and (f.spec != "low" or stepped))
                    or _names_what_was_done(follow_up, f, text), False),
         "result": (f.star.result is not None or any(states_result(s, f.metrics) for s in f.sents), False),
@@ -386,7 +386,7 @@ def critique_follow_up(
     # with none of the question's words and no measured change (a holiday, a family event) is still off topic.
     # A depth follow-up on a complete answer ("what did you measure, and against what?") is answered the same way: a
     # short reply with the measure and its baseline names what the answer only summed up, far from both texts.
-    # So is a price named in plain words for "what did you give up?" ("cold starts: about four seconds added").
+    # So is a price named in plain words for "what did you give up?" ("a warm spare kept, at $2k a month").
     priced = probes == "tradeoffs" and bool(COST.search(verdict.text))
     given = closes and (probes in (*GIVEN_BY_FORM, "none") or priced) and (
         len(words(verdict.text)) <= CHECKED_WORDS and _on_the_subject(info, f, verdict.text, earlier))  # fmt: skip
@@ -400,7 +400,7 @@ def critique_follow_up(
     # An impression offered for a measure or a sign ("a feeling from our talks; the teams seemed more aligned") names
     # nothing and measures nothing, so its meaning sits far from everything; on the question's subject it is a vague
     # answer to what was asked, scored as one below, not a reply about something else. Asked for a measure or an
-    # outcome, an impression is that answer given vaguely ("people seem happier") whatever words it uses.
+    # outcome, an impression is that answer given vaguely ("folks look less stressed") whatever words it uses.
     vague = not elsewhere and not f.metrics and bool(IMPRESSION.search(verdict.text)) and (
         probes in MEASURE_PROBES or _on_the_subject(info, f, verdict.text, earlier))  # fmt: skip
     if elsewhere or (fits is None and word_off_topic and not given and not vague) or (
@@ -447,7 +447,7 @@ def critique_follow_up(
         told = chain.Relation("restatement")
     # Asked for a signal the candidate had already named, naming it again is the answer ("I just named three: ..."):
     # the follow-up asked again, not the reply. So is any ask the reply shows was already answered, by saying so and
-    # giving it again in the words it was given in ("I named them: the int8 model and batching": chain.points_back).
+    # giving it again in the words it was given in ("I named both: the nightly retry and the alert": chain.points_back).
     again = (probes == "signal" and _names_probed(info, follow_up, f)) or pointed
     repeated = told is not None and told.kind in ("repeat", "restatement") and not settled and not again
     # What the candidate hears: the follow-up asked again (not "it adds nothing"); a correction is still one.
