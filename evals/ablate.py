@@ -57,7 +57,7 @@ def ablate(items: Sequence[LabeledItem]) -> list[dict[str, Any]]:
         if pack is None or pack.level is None:
             continue
         mine = [i for i in items if i.role == role]
-        for side in ("at", "below", "led_by_other", "given_part"):
+        for side in ("at", "below", "led_by_other", "given_part", "entry"):
             cues = getattr(pack.level, side)
             for k in range(len(cues)):
                 removed = cues.pop(k)

@@ -102,6 +102,10 @@ class LevelSpec(BaseModel):
     led_by_other: list[Cue] = Field(default_factory=list, description="Another person led or designed the work.")
     given_part: list[Cue] = Field(default_factory=list, description="The candidate was given one part of it.")
     slice_means: str = Field(default="", description="What a slice is, for the note: 'one part of a lead's plan'.")
+    # A first-step technique where the role asks for a mechanism ("tell the model to return JSON", "retry once"):
+    # told with fewer of the role's scope cues than the pack asks for, it is below the level in its own words.
+    entry: list[Cue] = Field(default_factory=list, description="A first-step technique in place of a mechanism.")
+    entry_means: str = Field(default="", description="What the first step is, for the note: 'a prompt instruction'.")
 
 
 class RolePack(BaseModel):

@@ -214,7 +214,7 @@ def _check_cues(pack: RolePack, path: Path) -> None:
     one line at start rather than an error or a frozen critic after the candidate's first answer (sweep 37 H26)."""
     if pack.level is None:
         return
-    for key in ("at", "below", "led_by_other", "given_part"):
+    for key in ("at", "below", "led_by_other", "given_part", "entry"):
         for i, cue in enumerate(getattr(pack.level, key)):
             if problem := pattern_problem(cue.pattern):
                 raise RoleFileError(f"{path}: level.{key}[{i}]: pattern {cue.pattern!r} {problem}")

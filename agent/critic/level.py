@@ -5,7 +5,8 @@ engineer who answers a hands-on technical question with management language. An 
 fewer of the role's scope cues than the pack asks for and at least one cue of the lower scope. The cue lists are
 data in the role packs (knowledge/roles/*.yaml), each entry with an example sentence it must match. An engineer's
 pack also lists cues for a slice of someone else's work (another person led it, the candidate was given a part):
-both found is below the level, whatever technical words the part uses.
+both found is below the level, whatever technical words the part uses; and cues for a first-step technique where the
+role asks for a mechanism (an instruction in the prompt, a single retry), below when they outnumber the scope cues.
 """
 
 from __future__ import annotations
@@ -55,9 +56,24 @@ def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
         return LevelResult("at", shown[0])
     below = below_sents[0] if below_sents else None
     if below is None:
-        return LevelResult("at", shown[0] if shown else None)
+        return _entry(spec, sents, flat, shown, disabled)
     note = render(load_yaml("critic_phrases.yaml")["level_note"], below=spec.below_means, scope=spec.scope)
     return LevelResult("below", below, note)
+
+
+def _entry(spec: LevelSpec, sents: list[Sentence], flat: list[str], shown: list[Sentence],
+           disabled: frozenset[str]) -> LevelResult:  # fmt: skip
+    """An answer with no lower-scope cue whose technique is a first step (spec.entry: an instruction in the prompt,
+    one retry, "it has been enough"): below when it names more first steps than the role's scope cues and fewer of
+    those than the pack asks for. An answer that adds the mechanism ("schema mode, validated, then a queue") stays
+    at the level, whatever first step it also names."""
+    entry = [c.pattern for c in spec.entry if c.pattern not in disabled]
+    hits = [_mentions(entry, t) for t in flat]
+    if len(shown) >= spec.min_at or sum(hits) <= len(shown):
+        return LevelResult("at", shown[0] if shown else None)
+    first = next(s for s, n in zip(sents, hits, strict=True) if n)
+    note = render(load_yaml("critic_phrases.yaml")["level_note"], below=spec.entry_means, scope=spec.scope)
+    return LevelResult("below", first, note)
 
 
 def _mentions(cues: list[str], text: str) -> int:
