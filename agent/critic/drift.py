@@ -61,6 +61,15 @@ _VOICED = re.compile(
     r"said|raised (?:a |the )?(?:concerns?|objections?|doubts?))\b",
     re.IGNORECASE,
 )
+# How long something waited ("every request queued behind my team for 3 to 5 weeks", "tickets sat in the backlog for a
+# month", "emails waited 2 days"): a wait is its own quantity, compared with a wait of the notes only, never with how
+# long the work took or the timeline someone proposed ("own the pipelines in 1 quarter").
+_WAITED = re.compile(
+    r"(?:\b(?:wait(?:s|ed|ing)?|queu(?:e|es|ed|ing)|sat|sitting|stuck|pending|blocked|behind)\b(?:[^.!?;]{0,40}\bfor)?"
+    r"|\bwait(?:ing)? (?:time )?of)\s+(?:about |around |roughly |nearly |almost |~)?$",
+    re.IGNORECASE,
+)
+_WAIT_NOUNS = frozenset(map(stem, ("wait", "waiting", "queue", "queued", "backlog")))
 _FULL_STOP = re.compile(r"[.!?](?=\s+[A-Z])|\n\s*(?:\n|[-*•]|\d+[.)])")
 
 
@@ -85,6 +94,7 @@ class Figure:
     per: str = ""  # the period a figure is said per ("$40k a year" -> "year"), whatever its dimension
     span: tuple[float, float] | None = None  # a range said ("2-3 hours"): its ends, on the common scale
     voiced: bool = False  # a count of people who voiced a view ("two engineers objected"), not a head count
+    waited: bool = False  # a duration something waited (_WAITED), not how long work took or a proposed timeline
 
 
 def content_stems(text: str) -> list[str]:
@@ -158,9 +168,11 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
     if before is not None:  # "from 4 hours to under an hour": the end of the change is a bound
         end = _CHANGE_END.search(m.text)
         bound = "" if end is None else "lower" if _LOWER.search(end.group(0)) else "upper"
+    said_before = text[ends[-1].end() if ends else left : m.start]  # its own sentence, up to the figure
+    waited = dim == "time" and (bool(_WAITED.search(said_before)) or bool(noun & _WAIT_NOUNS))
     return Figure(m, dim, before, after, m.phase, noun, frozenset(content_stems(window)),
                   hedged, held, m.unit, bound, with_families(content_stems(own)), per=_per(m),
-                  span=_span(m, factor), voiced=voiced)  # fmt: skip
+                  span=_span(m, factor), voiced=voiced, waited=waited)  # fmt: skip
 
 
 def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
@@ -438,7 +450,7 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
             continue
         shut = restated if a.before is None else restated - sided
         candidates = [(meaning(a, s), -k, k) for k, s in enumerate(story)
-                      if k not in shut and k not in used and s.after is not None]  # fmt: skip
+                      if k not in shut and k not in used and s.after is not None and a.waited == s.waited]  # fmt: skip
         candidates = [c for c in candidates if c[0] > 0]
         effort = _effort(a, answer, story)
         if effort is not None and effort not in shut and effort not in used:
@@ -476,7 +488,7 @@ _DAY = 86400.0  # seconds: a duration of a day or more is how long work took, no
 
 
 def _long(f: Figure) -> bool:
-    return f.dim == "time" and f.before is None and f.phase != "delta" and (f.after or 0.0) >= _DAY
+    return f.dim == "time" and f.before is None and f.phase != "delta" and (f.after or 0.0) >= _DAY and not f.waited
 
 
 def _effort(a: Figure, answer: Sequence[Figure], story: Sequence[Figure]) -> int | None:
