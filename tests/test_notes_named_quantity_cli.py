@@ -2,7 +2,7 @@
 only duration on each side is not the same quantity when the answer names what it measures (how long requests
 waited in a queue) and the notes' figure is a timeline one side proposed. Through the real CLI, over notes and answers
 invented for this file; a retelling that changes the proposed timeline itself, or a wait the notes give, is still
-caught."""
+caught. A change stated from one figure to another says the saving the notes give beside it: not left out."""
 
 from __future__ import annotations
 
@@ -67,3 +67,22 @@ def test_a_changed_wait_is_compared_with_the_notes_wait(tmp_path: Path) -> None:
         "work.",
     ], prep=WAIT_NOTES)  # fmt: skip
     assert ("3 weeks", "6 weeks") in _contradictions(notes), notes
+
+
+SAVINGS = """
+## Retiring the always-on batch cluster
+- 2024, the batch compute bill reached $380k a year and finance flagged it
+- moved the nightly jobs to spot capacity with autoscaling; shut down 11 orphaned jobs
+- result: $380k -> $230k a year (saved ~$150k, 39%); the nightly deadline still met every night
+"""
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_stated_change_says_the_saving_the_notes_give(tmp_path: Path) -> None:
+    """A stated "from $380k to $230k a year" says the notes' "saved ~$150k" and its 39%: neither is left out."""
+    (notes,) = _story_notes(tmp_path, [
+        "In 2024 our batch compute bill reached $380k a year and finance flagged it. I moved the nightly jobs to spot "
+        "capacity with autoscaling and shut down 11 orphaned jobs. The bill went from $380k to $230k a year, and the "
+        "nightly deadline was still met every night.",
+    ], prep=NOTES + SAVINGS)  # fmt: skip
+    assert not [n for n in notes if n["kind"] in ("omitted_metric", "contradiction")], notes

@@ -536,6 +536,16 @@ def shares(text: str) -> list[float]:
     return out
 
 
+_CHANGE_POINTS = 1.5  # a relative change worked out from a stated change agrees within this many percentage points
+
+
+def _moved(answer: Sequence[Figure]) -> list[tuple[str, float, float]]:
+    """(dimension, size, size in percent of the start) of each change the answer states: "from $410k to $260k" moved
+    $150k, 36.6%."""
+    return [(a.dim, abs(a.before - a.after), 100.0 * abs(a.before - a.after) / abs(a.before))
+            for a in answer if a.before is not None and a.after is not None and a.before]  # fmt: skip
+
+
 def omitted(answer: Sequence[Figure], story: Sequence[Figure], headline: Sequence[int],
             spoken: Sequence[float] = (), bare: Collection[float] = ()) -> list[Figure]:  # fmt: skip
     """Headline figures of the story (indexes in `headline`) that no figure of the answer restates; `spoken` are
@@ -557,5 +567,11 @@ def omitted(answer: Sequence[Figure], story: Sequence[Figure], headline: Sequenc
             continue  # said bare, its unit carried by the figure beside it ("six percent against fourteen")
         if s.dim == "%" and any(abs(v - x) <= FRACTION_POINTS for v in _values(s) for x in spoken):
             continue  # "roughly a third less" for a 30% drop
+        moved = _moved(answer)
+        if s.dim != "%" and any(close(size, v, s.hedged) for v in _values(s) for dim, size, _ in moved if dim == s.dim):
+            continue  # "from $410k to $260k a year" says the notes' "saved ~$150k"
+        if s.dim == "%" and any(abs(abs(v) - share) <= _CHANGE_POINTS
+                                for v in _values(s) for dim, _, share in moved if dim != "%"):  # fmt: skip
+            continue  # ... and the 37% that saving is
         out.append(s)
     return out
