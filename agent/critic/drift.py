@@ -61,9 +61,9 @@ _VOICED = re.compile(
     r"said|raised (?:a |the )?(?:concerns?|objections?|doubts?))\b",
     re.IGNORECASE,
 )
-# How long something waited ("every request queued behind my team for 3 to 5 weeks", "tickets sat in the backlog for a
+# How long something waited ("their requests sat in our queue for 4 to 6 weeks", "tickets sat in the backlog for a
 # month", "emails waited 2 days"): a wait is its own quantity, compared with a wait of the notes only, never with how
-# long the work took or the timeline someone proposed ("own the pipelines in 1 quarter").
+# long the work took or the timeline someone proposed ("move every team over within 2 quarters").
 _WAITED = re.compile(
     r"(?:\b(?:wait(?:s|ed|ing)?|queu(?:e|es|ed|ing)|sat|sitting|stuck|pending|blocked|behind)\b(?:[^.!?;]{0,40}\bfor)?"
     r"|\bwait(?:ing)? (?:time )?of)\s+(?:about |around |roughly |nearly |almost |~)?$",
@@ -540,8 +540,8 @@ _CHANGE_POINTS = 1.5  # a relative change worked out from a stated change agrees
 
 
 def _moved(answer: Sequence[Figure]) -> list[tuple[str, float, float]]:
-    """(dimension, size, size in percent of the start) of each change the answer states: "from $410k to $260k" moved
-    $150k, 36.6%."""
+    """(dimension, size, size in percent of the start) of each change the answer states: "from $380k to $230k" moved
+    $150k, 39.5%."""
     return [(a.dim, abs(a.before - a.after), 100.0 * abs(a.before - a.after) / abs(a.before))
             for a in answer if a.before is not None and a.after is not None and a.before]  # fmt: skip
 
@@ -569,7 +569,7 @@ def omitted(answer: Sequence[Figure], story: Sequence[Figure], headline: Sequenc
             continue  # "roughly a third less" for a 30% drop
         moved = _moved(answer)
         if s.dim != "%" and any(close(size, v, s.hedged) for v in _values(s) for dim, size, _ in moved if dim == s.dim):
-            continue  # "from $410k to $260k a year" says the notes' "saved ~$150k"
+            continue  # "from $380k to $230k a year" says the notes' "saved ~$150k"
         if s.dim == "%" and any(abs(abs(v) - share) <= _CHANGE_POINTS
                                 for v in _values(s) for dim, _, share in moved if dim != "%"):  # fmt: skip
             continue  # ... and the 37% that saving is
