@@ -125,7 +125,7 @@ def shown_signals(info: QuestionInfo, f: Features, sem: Semantic) -> list[signal
     sig_vecs, pool_vecs = sem.fixed(list(info.signals)), sem.fixed(list(_pool(info)))
     own_words = paraphrase.scores(_pool(info), [s.text for s in sents], sem.words)
     sig = signals.check(info.signals, sents, f.sent_vecs, sig_vecs, _pool(info), f.metrics, pool_vecs, own_words,
-                        _examples(sem, info))  # fmt: skip
+                        _examples(sem, info), info.type)  # fmt: skip
     sig = [dataclasses.replace(h, covered=False, sentence=None, weak=False)
            if h.sentence is not None and not h.measured and generic.sweeping(h.sentence, f.metrics) else h
            for h in sig]  # fmt: skip
@@ -182,7 +182,7 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     own_words = paraphrase.scores(_pool(info), [s.text for s in sents[:MAX_SENTENCES]], sem.words) if (
         sent_vecs is not None and info.signals) else None  # fmt: skip
     sig = signals.check(info.signals, sents[:MAX_SENTENCES], sent_vecs, sig_vecs, _pool(info), metrics, pool_vecs,
-                        own_words, _examples(sem, info))  # fmt: skip
+                        own_words, _examples(sem, info), info.type)  # fmt: skip
     # A general sentence ("every team has its own signs", "we aligned on a direction that worked for everyone")
     # brushes against a signal's words and shows nothing of it (generic.py).
     sig = [dataclasses.replace(h, covered=False, sentence=None, weak=False)

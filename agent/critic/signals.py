@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from agent.critic import paraphrase
+from agent.critic import paraphrase, signal_words
 from agent.critic.lexical import EVERYDAY
 from agent.critic.schema import MetricMention
 from agent.critic.text import Sentence, content_stems
@@ -66,6 +66,19 @@ SUCH_AS_COVERS = 0.25
 INSTANCE_SHARE = 0.05  # a listed word more than this share of the pack's signals use names nothing ("team")
 DISTINCTIVE = 0.03  # a root used by at most this share of the pack's signals says what the signal is about
 ROOT = 6  # characters of a stem kept, so "resisted"/"resistance" and "contract"/"contracts" meet
+
+
+def _plural(stem: str) -> str:
+    """The root a word's plural gets too: text.stem takes "ies" off ("canaries" -> "canar") and leaves the singular's
+    "y" on ("canary"), so the two never met. Used where a thing is named (_thing_forms), not for the words that
+    weigh closeness: there "query" meeting "queries" matched "at query time" with "reads failed queries"."""
+    return stem[:-1] if stem.endswith("y") and len(stem) > 4 else stem
+
+
+def _singular(roots: frozenset[str]) -> frozenset[str]:
+    return frozenset(_plural(r) for r in roots)
+
+
 # Words of how a signal is phrased ("Names ... such as ..."), not of what it asks for, and everyday words any
 # story uses whatever its subject (lexical.EVERYDAY).
 _PHRASING = frozenset(
@@ -161,17 +174,20 @@ def _lemma_frequency(pool: tuple[str, ...]) -> Counter[str]:
 
 
 def _in_plain_words(hits: list[SignalHit], sents: list[Sentence], by_example: np.ndarray | None,
-                    pool: tuple[str, ...]) -> list[SignalHit]:  # fmt: skip
+                    pool: tuple[str, ...], things: frozenset[str] = frozenset()) -> list[SignalHit]:  # fmt: skip
     """Uncovered signals shown by a sentence naming one of their listed instances (instances) at SUCH_AS_COVERS
-    of their example, a sentence that covers no other signal: weak hits."""
+    of their example, not denied, a sentence that covers no other signal: weak hits. Not `things` (signals asking
+    for a thing by name, _thing_hit: their instances were looked for as a whole)."""
     if by_example is None:
         return hits
     at = {s: i for i, s in enumerate(pool)}
     used = {h.sentence.start for h in hits if h.covered and h.sentence is not None}
     out = []
     for h in hits:
-        listed = instances(h.signal, pool) if not h.covered and not h.measured and h.signal in at else frozenset()
-        fit = [i for i, s in enumerate(sents) if s.start not in used and listed & _lemma_roots(s.text)
+        listed = (instances(h.signal, pool) if not h.covered and not h.measured and h.signal in at
+                  and h.signal not in things else frozenset())  # fmt: skip
+        fit = [i for i, s in enumerate(sents) if s.start not in used
+               and listed & _lemma_roots(signal_words.affirmed_text(s.text))
                and by_example[i, at[h.signal]] >= SUCH_AS_COVERS]  # fmt: skip
         if fit:
             best = max(fit, key=lambda i: float(by_example[i, at[h.signal]]))
@@ -254,7 +270,7 @@ _REVISITED = re.compile(
 def _asked_hit(signal: str, sents: list[Sentence], sims: np.ndarray, shows: Callable[[str], bool]) -> SignalHit:
     """The hit of a signal that asks for something a sentence must say in plain words (a person's name, someone
     resisting): the nearest such sentence (weak below COVERS_WITH_TWO); uncovered when no sentence says it."""
-    named = [i for i, s in enumerate(sents) if shows(s.text)]
+    named = [i for i, s in enumerate(sents) if shows(signal_words.affirmed_text(s.text))]
     if not named:
         return SignalHit(signal, False, None)
     best = max(named, key=lambda i: float(sims[i]))
@@ -262,8 +278,9 @@ def _asked_hit(signal: str, sents: list[Sentence], sims: np.ndarray, shows: Call
     return SignalHit(signal, True, sents[best], weak=bool(sims[best] < COVERS_WITH_TWO))
 
 
-def said_plainly(hits: list[SignalHit], sents: list[Sentence], sent_vecs: np.ndarray | None,
-                 signal_vecs: np.ndarray | None) -> list[SignalHit]:
+def said_plainly(
+    hits: list[SignalHit], sents: list[Sentence], sent_vecs: np.ndarray | None, signal_vecs: np.ndarray | None
+) -> list[SignalHit]:
     """The asked question's hits, with each signal that asks for a person's name, for who resisted or for when a
     decision was revisited shown only by a sentence that says so (_asked_hit). Applied to what the candidate is told
     and scored on, after relevance is judged on `check`'s hits: a story that names no resister still answers the
@@ -275,8 +292,19 @@ def said_plainly(hits: list[SignalHit], sents: list[Sentence], sent_vecs: np.nda
         shows = (names_person if PERSON_ASKED.search(h.signal)
                  else _resists if RESISTANCE_ASKED.search(h.signal)
                  else _revisits if REVISIT_ASKED.search(h.signal) else None)  # fmt: skip
+        plain = signal_words.cue(h.signal) if shows is None and not h.covered and not h.measured else None
+        if plain is not None:
+            # Told in plain words static vectors miss ("since then we ..."): shown too, never taken away.
+            found = _asked_hit(h.signal, sents, sent_vecs @ signal_vecs[k], _searcher(plain))
+            out.append(found if found.covered else h)
+            continue
         out.append(h if shows is None or h.measured else _asked_hit(h.signal, sents, sent_vecs @ signal_vecs[k], shows))
     return out
+
+
+def _searcher(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """A sentence test: whether `pattern` occurs in it."""
+    return lambda text: pattern.search(text) is not None
 
 
 def _resists(text: str) -> bool:
@@ -290,20 +318,28 @@ def _revisits(text: str) -> bool:
 def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray | None,
           signal_vecs: np.ndarray | None, pool: tuple[str, ...] = (), metrics: list[MetricMention] | None = None,
           pool_vecs: np.ndarray | None = None, own_words: np.ndarray | None = None,
-          pool_examples: np.ndarray | None = None) -> list[SignalHit]:  # fmt: skip
+          pool_examples: np.ndarray | None = None, asked_type: str = "") -> list[SignalHit]:  # fmt: skip
     """Every signal with its verdict; `pool` is every signal of the role pack (for which words are distinctive),
     `pool_vecs` their vectors (which sentence is about one signal more than the pack's in general), `metrics` the
     answer's numbers with their roles (an outcome number covers a signal that asks for one), `own_words` the
     sentences' paraphrase scores against `pool` (paraphrase.scores; `signals` must be the pool's first entries):
     a sentence that says what a signal asks for in words of its own names it too. `pool_examples` are the vectors
     of the pool's example sentences (examples.py; a signal without one stands for itself): a sentence close to a
-    signal's example names the signal."""
+    signal's example names the signal. `asked_type` is the type of the question these signals belong to (given for
+    the asked question only): a technical question's signal asking for a thing by name is shown by a sentence naming
+    it (_thing_forms), and a claim's subject names none of it (signal_words.claim_subject). A sentence whose only
+    words of a signal are denied shows it by no route (_denied)."""
     keys = distinctive(signals, pool)
+    if asked_type in signal_words.THING_TYPES:
+        # A claim's subject ("fine-tuning" of "Says fine-tuning helps with format") is what the question is about;
+        # naming it says nothing of the claim.
+        keys = tuple(k - _roots(signal_words.claim_subject(s)) for k, s in zip(keys, signals, strict=True))
     at = {s: i for i, s in enumerate(pool)}
     by_example = (sent_vecs @ pool_examples.T if sent_vecs is not None and pool_examples is not None and len(sents)
                   and all(s in at for s in signals) else None)  # fmt: skip
     nearest = by_example.argmax(axis=1) if by_example is not None else None
     roots = [_roots(s.text) for s in sents]
+    affirmed = [_roots(signal_words.affirmed_text(s.text)) for s in sents]
     spread = _spread(sent_vecs, pool_vecs) if sent_vecs is not None and len(sents) else None
     outcome = next((m for m in metrics or [] if m.role == "outcome"), None)
     measured_in = next((s for s in sents if outcome and s.start <= outcome.start < s.end), None)
@@ -314,17 +350,47 @@ def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray
         if MEASURED.search(signal):
             hits.append(SignalHit(signal, measured_in is not None, measured_in, measured=True))
             continue
+        forms, parts = _thing_forms(signal, asked_type, pool) if asked_type else ((), ())
+        if forms and (named := _names_thing(forms, [_singular(r) for r in affirmed])):
+            near = sent_vecs @ signal_vecs[k] if sent_vecs is not None and signal_vecs is not None else None
+            first = max(named, key=lambda i: float(near[i])) if near is not None else named[0]
+            hits.append(SignalHit(signal, True, sents[first]))
+            continue
+        # Nor does a sentence that names a listed instance's qualifier without the thing it qualifies ("JSON" of
+        # "JSON schema mode": asked to return JSON, no schema), however close its meaning.
+        # Denials are read for the asked question's signals only: what a rival question's signals find decides
+        # relevance, which reads a story's subject, not what the candidate claims of it.
+        denied = (
+            []
+            if not asked_type
+            else _denied(signal, keys[k], roots, affirmed)
+            + [i for i, x in enumerate(sents) if signal_words.someone_elses(signal, x.text)]
+            + [
+                i
+                for i in range(len(sents))
+                if any(q & _singular(affirmed[i]) and not t & _singular(affirmed[i]) for q, t in parts)
+            ]
+        )
         if sent_vecs is not None and signal_vecs is not None and len(sents):
             sims = sent_vecs @ signal_vecs[k]
+            sims[denied] = -1.0
             # A sentence that names what the signal asks for is better evidence than one that is merely close.
             worded = sorted((i for i in range(len(sents)) if _named(sims[i], len(keys[k] & roots[i]))),
                             key=lambda i: (-len(keys[k] & roots[i]), -sims[i]))  # fmt: skip
             close = [int(i) for i in np.argsort(-sims)[:1] if sims[i] >= COVERS]
             if not (worded or close) and by_example is not None and nearest is not None:
-                ex = by_example[:, at[signal]]
-                close = [int(i) for i in np.argsort(-ex)[:1]
-                         if ex[i] >= EXAMPLE_COVERS or (nearest[i] == at[signal] and ex[i] >= EXAMPLE_NEAREST)]
-            said = paraphrase.shown_by(own_words, k) if own_words is not None and not (worded or close) else None
+                ex = by_example[:, at[signal]].copy()
+                ex[denied] = -1.0
+                close = [
+                    int(i)
+                    for i in np.argsort(-ex)[:1]
+                    if ex[i] >= EXAMPLE_COVERS or (nearest[i] == at[signal] and ex[i] >= EXAMPLE_NEAREST)
+                ]
+            said = None
+            if own_words is not None and not (worded or close):
+                mine = own_words.copy()
+                mine[denied, k] = 0.0
+                said = paraphrase.shown_by(mine, k)
             if not (worded or close) and said is None and (weak := _weak(sims, keys[k], roots, spread)) is not None:
                 hits.append(SignalHit(signal, True, sents[weak], weak=True))
                 continue
@@ -333,6 +399,74 @@ def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray
             elif said is not None:
                 best, own = sents[said], True
         else:
-            best = next((s for s, r in zip(sents, roots, strict=True) if len(keys[k] & r) >= 2), None)
+            best = next((s for s, r in zip(sents, affirmed, strict=True) if len(keys[k] & r) >= 2), None)
         hits.append(SignalHit(signal, best is not None, best, paraphrased=own))
-    return _in_plain_words(hits, sents, by_example, pool)
+    things = frozenset(s for s in signals if asked_type and _thing_forms(s, asked_type, pool)[0])
+    claims = frozenset(s for s in signals if asked_type in signal_words.THING_TYPES and signal_words.claim_subject(s))
+    if claims:
+        hits = _nearer_another(hits, keys, claims)
+    return _in_plain_words(hits, sents, by_example, pool, things)
+
+
+def _nearer_another(hits: list[SignalHit], keys: tuple[frozenset[str], ...],
+                    claims: frozenset[str]) -> list[SignalHit]:  # fmt: skip
+    """The asked question's hits less those that use none of the signal's words and were found only by how far a
+    sentence stands out towards it (_weak's DISTINCT_Z), or by closeness to a claim about the question's subject
+    (`claims`, signal_words.claim_subject), when that sentence names another signal of the question: a sentence
+    about the question's subject is near all its signals, and shows the one it names ("a cheap retrieval test
+    before any fine-tuning" is the experiment, not a claim about what fine-tuning is for)."""
+    named = Counter(h.sentence.start for h in hits if h.named and h.sentence is not None and not h.measured)
+    out = []
+    for h, key in zip(hits, keys, strict=True):
+        # another signal named by the same sentence (this one counted too when it is named)
+        others = named[h.sentence.start] - (1 if h.named and not h.measured else 0) if h.sentence is not None else 0
+        if (h.weak or h.signal in claims) and h.sentence is not None and others and not key & _roots(h.sentence.text):
+            h = SignalHit(h.signal, False, None)
+        out.append(h)
+    return out
+
+
+def _denied(signal: str, key: frozenset[str], roots: list[frozenset[str]], affirmed: list[frozenset[str]]) -> list[int]:
+    """The sentences whose words of the signal (`key`, its distinctive roots) are all denied ("we never had
+    runbooks", "we meant to add canaries, but ..."): they show it by no route. Not for a signal that itself asks
+    for a denial ("says it does not know")."""
+    if signal_words.signal_denies(signal):
+        return []
+    return [i for i in range(len(roots)) if key & roots[i] and not key & affirmed[i]]
+
+
+@lru_cache(maxsize=1024)
+def _thing_forms(signal: str, question_type: str, pool: tuple[str, ...]) -> tuple[
+        tuple[frozenset[str], ...], tuple[tuple[frozenset[str], frozenset[str]], ...]]:  # fmt: skip
+    """The root sets any of which names the thing a technical question's signal asks for (signal_words.thing): each
+    alternative's roots, when one of them is distinctive ("judge bias" is not named by "bias" alone), and each listed
+    instance's rarest distinctive root with the thing's own roots it repeats ("JSON schema mode" needs "schema");
+    and, for such an instance, (its other roots, the thing's roots it repeats). Roots are singular (_plural). ((), ())
+    when the signal asks for no thing, or none of its names has a distinctive root."""
+    names = signal_words.thing(signal, question_type)
+    if not names:
+        return (), ()
+    df, limit = _document_frequency(tuple(sorted(pool or (signal,))))
+
+    def rare(text: str) -> frozenset[str]:
+        return frozenset(r for r in _roots(text) if df.get(r, 0) <= limit)
+
+    own = [_singular(_roots(n)) for n in names if rare(n)]
+    if not own:
+        return (), ()
+    thing_roots = frozenset().union(*own)
+    forms, parts = list(own), []
+    for instance in signal_words.listed(signal):
+        if roots := rare(instance):
+            rarest = min(sorted(roots), key=lambda r: df.get(r, 0))
+            roots = _singular(roots)
+            forms.append(frozenset({_plural(rarest)}) | (roots & thing_roots))
+            if roots & thing_roots and roots - thing_roots:
+                parts.append((roots - thing_roots, roots & thing_roots))
+    return tuple(forms), tuple(parts)
+
+
+def _names_thing(forms: tuple[frozenset[str], ...], affirmed: list[frozenset[str]]) -> list[int]:
+    """The sentences that name the thing or one of its instances in full (_thing_forms), not denied: they show the
+    signal whatever their cosine ("SLOs with an error budget", "a canary on one replica")."""
+    return [i for i in range(len(affirmed)) if any(f <= affirmed[i] for f in forms)]
