@@ -62,8 +62,10 @@ BARS = {
 # 0.969 -> 0.971, quantified 0.977 -> 0.991.
 # Raised at stop 36 (crit37: a sentence echoing the question is left out of the word view, relevance.FRAME_WORDS):
 # off topic 0.846 -> 0.872, score 0.810 -> 0.813.
+# Raised at stop 38 (crit41: signals shown in the answer's own words, not where denied; agent/critic/signal_words.py):
+# score 0.813 -> 0.815.
 FLOOR = {
-    "score_in_range": 0.812,
+    "score_in_range": 0.815,
     "off_topic_capped": 0.871,
     "strong_high": 0.958,
     "below_level_capped": 1.0,
@@ -80,7 +82,9 @@ FLOOR = {
 # on evals/critic_dev2, written before it, 0.812 -> 0.855 (recall 0.476 -> 0.646); both sets together 0.837 -> 0.838
 # at recall 0.522 -> 0.605. The four new tuned false positives name the signal's subject without what it asks for
 # ("more testing" for "a guardrail or test added afterwards"), so the floor moves down to what is measured.
-SIGNAL_PRECISION_FLOOR = 0.83
+# Raised at stop 38 (crit41, agent/critic/signal_words.py: a named thing shown whatever its cosine, denied words and a
+# listed instance's qualifier alone show nothing): precision 0.843 -> 0.849 (152 of 179), recall 0.620 -> 0.628.
+SIGNAL_PRECISION_FLOOR = 0.845
 EVALS_DIR = Path(__file__).resolve().parent
 # The critic's check sets (evals/<name>/, each with its README), in the order they were written, each with the floor
 # tests/test_calibrate.py holds it at: a rule that fits only the tuned items shows up there. None is blind: each was
@@ -325,10 +329,12 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # from the far-off rule re-admitted the speed story told to the cost question the rule exists for
     # (tests/test_critic_far_off.py failed in CI) and was removed; two of critic_dev14's strong answers are off topic
     # again.
+    # Raised at stop 38 (crit41: signals named in the answer's own words, agent/critic/signal_words.py): score 0.850
+    # -> 0.875, strong 0.750 -> 0.8125.
     "critic_dev14": {
-        "score_in_range": 0.85,
+        "score_in_range": 0.875,
         "off_topic_capped": 1.0,
-        "strong_high": 0.75,
+        "strong_high": 0.812,
         "below_level_capped": 1.0,
         "follow_up_in_range": 1.0,
     },
@@ -352,7 +358,8 @@ CHECK_SETS: dict[str, dict[str, float]] = {
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
-SIGNAL_RECALL_FLOOR = 0.58
+# Raised at stop 38 (crit41, SIGNAL_PRECISION_FLOOR says why): 0.620 -> 0.628 (152 of 242).
+SIGNAL_RECALL_FLOOR = 0.625
 
 
 def check_dir(name: str) -> Path:
