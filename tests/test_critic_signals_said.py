@@ -3,7 +3,7 @@ offline question per test (tests/scripted_critique.py); every answer was written
 when the answer does what it names in the candidate's words: a named practice whatever its cosine, a compromise both
 sides settled on, what the candidate does since; and not when its words are denied or dropped from a plan, when a
 listed instance's qualifier is said without the thing ("JSON" without a schema), or when the answer names only the
-subject a claim is about."""
+subject a claim is about. An approach the candidate says they pushed for is their own idea."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ STRUCTURED_SEED = 22  # the senior-genai-engineer pack's asks for robust structu
 PEER_SEED = 1  # the director pack's asks for a disagreement with a peer director or product leader
 FAILED_SEED = 7  # the director pack's asks for an initiative they championed that failed
 TUNE_SEED = 43  # the director pack's asks how they evaluate a request to fine-tune
+APPROACH_SEED = 11  # the senior-genai-engineer pack's asks for a technical approach they pushed for that failed
 
 SLOS = "Names SLOs and alerts on symptoms users see"
 RUNBOOKS = "Names runbooks for on-call"
@@ -98,3 +99,16 @@ def test_naming_fine_tuning_is_not_a_claim_about_it(tmp_path: Path) -> None:
     ), "fine-tune")  # fmt: skip
     covered = " | ".join(_covered(critique))
     assert "fine-tuning helps" not in covered and "fresh or changing facts" not in covered, critique["signals"]
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_an_approach_they_pushed_for_is_their_own_idea(tmp_path: Path) -> None:
+    critique = main_critique(tmp_path, "senior-genai-engineer", APPROACH_SEED, (
+        "In spring 2024 I pushed for replacing our prompt chain for invoice extraction with a single fine-tuned "
+        "small model, because the chain had four calls and felt fragile. I approved six weeks of labelling for it. On "
+        "our held-out set of 800 invoices the tuned model reached 88 percent field accuracy against 93 for the chain, "
+        "and every new vendor layout needed more labels. I stopped the project after the second evaluation. Since "
+        "then I prototype a new approach against the current one for a week before any team commits to it."
+    ), "did not work out")  # fmt: skip
+    covered = " | ".join(_covered(critique))
+    assert "their own idea" in covered, critique["signals"]

@@ -13,9 +13,9 @@ meaning to the schema signal and names no schema; "SLOs with an error budget" na
 instance's rarest word names it ("a canary on one replica" for "canary releases"), with the thing's own word when the
 instance repeats it ("JSON schema mode" is a schema: "JSON" alone is not).
 
-Two signals are told in words static vectors put far from them: what the candidate does differently since (a
-later "since then we ..." sentence) and a compromise both sides agreed on ("the hybrid we landed on"); CUES tells
-them plainly.
+Three signals are told in words static vectors put far from them: what the candidate does differently since (a
+later "since then we ..." sentence), a compromise both sides agreed on ("the hybrid we landed on") and their own
+idea pushed for ("I pushed for ..."); CUES tells them plainly.
 """
 
 from __future__ import annotations
@@ -144,7 +144,14 @@ _AGREED = re.compile(
     r"hybrid|compromise|split the difference|a joint (?:target|goal|plan|metric))",
     re.IGNORECASE,
 )
-CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ((SINCE_ASKED, _SINCE), (AGREED_ASKED, _AGREED))
+# Their own idea that they pushed for: the candidate in the first person pushing, proposing or arguing for it.
+PUSHED_ASKED = re.compile(r"\btheir own idea\b", re.IGNORECASE)
+_PUSHED = re.compile(r"\bI (?:\w+ )?(?:pushed|argued|proposed|championed|lobbied|advocated|made the case)\b")
+CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (SINCE_ASKED, _SINCE),
+    (AGREED_ASKED, _AGREED),
+    (PUSHED_ASKED, _PUSHED),
+)
 
 
 def cue(signal: str) -> re.Pattern[str] | None:
