@@ -1,9 +1,10 @@
 """How the terminal session stops on a signal: Ctrl-C (SIGINT), a closed terminal (SIGHUP) and SIGTERM alike.
 
 All raise KeyboardInterrupt in the main thread, so the session takes one path: every submitted answer is
-already in the session store, the session is released and `--resume` picks it up. A second Ctrl-C leaves at
-once. After a hang-up nothing can be shown any more (writes to a hung-up terminal fail with EIO), so the
-output goes to /dev/null before the session saves, and the process exits 129 (128 + SIGHUP); SIGTERM exits 143.
+already in the session store, the session is released and `--resume` picks it up. A second Ctrl-C or SIGTERM
+leaves as soon as the first stop has kept the draft (a third Ctrl-C at once). After a hang-up nothing can be
+shown any more (writes to a hung-up terminal fail with EIO), so the output goes to /dev/null before the session
+saves, and the process exits 129 (128 + SIGHUP); SIGTERM exits 143.
 
 Nobody is left to press Ctrl-C a second time after a hang-up or SIGTERM, so those end the process within GRACE
 seconds whatever the session is doing (an index build, a library that swallowed the KeyboardInterrupt): the
@@ -61,7 +62,7 @@ _tty = False  # stdin was a terminal at launch (only then does a hang-up on it m
 _deadline: float | None = None  # monotonic time by which the process exits after a hang-up or SIGTERM
 _holding = False  # a submitted answer is on its way to the session journal: a stop waits for it (hold/release)
 _pending = False  # a stop came while holding: raised by release()
-_leave = False  # a second Ctrl-C came while holding: release() leaves at once
+_leave = False  # a second stop signal came: leave once the first stop has kept the answer or draft (_again)
 RAISE_AGAIN = signal.SIGUSR1  # sent to ourselves: raise again a stop that a callback swallowed (_unraisable)
 _stop_due = False  # a stop was asked for and the session has not taken it yet (rearm): see check_stop()
 RETRY = 0.02  # s before a stop that came inside LangGraph's bookkeeping is raised again (see _in_graph_machinery)
@@ -109,21 +110,35 @@ def _raise_again(signum: int, frame: Any) -> None:
 
 
 def on_interrupt(signum: int, frame: Any) -> None:
-    """First signal: KeyboardInterrupt (save, say how to resume). Second: leave now (once an answer submitted
-    just before is on disk); every answer is then in the session store, and SQLite survives a process that stops
-    mid-write."""
-    global _interrupts, _leave, _stop_due
+    """First signal: KeyboardInterrupt (save, say how to resume). Second: leave as soon as that stop has kept the
+    answer submitted just before and the draft (_again); every answer is then in the session store, and SQLite
+    survives a process that stops mid-write."""
+    global _interrupts, _stop_due
     if _ended:
         return
     _interrupts += 1
     if _interrupts > 1:
-        if _holding:  # a submitted answer is on its way to disk: leave once it is there (release), not before
-            _leave = True
-            _stop(EXIT_HANGUP if _hung_up else 130)  # the watchdog leaves anyway if the save hangs
-            return
-        _leave_now()
+        _again()
+        return
     _stop_due = True
     stop_now(frame)
+
+
+INSIST = 3  # the Ctrl-C that leaves at once even before the first stop has kept the draft (a stuck library)
+
+
+def _again() -> None:
+    """A stop signal after the first (Ctrl-C, SIGTERM): leave, but only once the first stop has kept what it keeps
+    (the answer on its way to disk: release(); the draft and the save line: saving()). Leaving at once lost the
+    draft typed at the prompt when a second SIGTERM, or a SIGTERM after a Ctrl-C, came within ~50 ms (sweep 37
+    S88/S89: the first stop had not reached its save yet), and said only "Interrupted." over an answer it kept
+    (S79). The watchdog leaves GRACE s later if that save hangs; a third Ctrl-C leaves at once."""
+    global _leave
+    _leave = True
+    _stop(_stop_code or (EXIT_HANGUP if _hung_up else 130))  # the first stop's code (a Ctrl-C sets none) and the
+    # watchdog's deadline
+    if _interrupts >= INSIST:
+        _leave_now()
 
 
 def set_leave_note(note: str) -> None:
@@ -230,8 +245,8 @@ def hold() -> None:
 def release() -> None:
     """The answer is in the session journal (or was not an answer): a stop that waited is raised now."""
     global _holding, _pending
-    _holding = False
-    if _leave:
+    held, _holding = _holding, False
+    if _leave and held:
         _leave_now()  # a second Ctrl-C came while the answer was saved: it is saved now
     if _pending:
         _pending = False
@@ -252,10 +267,14 @@ def saving() -> Iterator[None]:
     leaves (it left at once, and a draft typed at question 1 was lost with its session, sweep25 S2)."""
     global _holding, _pending
     _holding = True
+    said = False
     try:
         yield
+        said = True
     finally:
         _holding = _pending = False  # a stop that waited is the one being handled here
+        if _leave and said:  # the save line and the draft's are on screen: nothing more to say
+            leave(_stop_code or (EXIT_HANGUP if _hung_up else 130))
         if _leave:
             _leave_now()
 
@@ -279,10 +298,13 @@ def on_hangup(signum: int, frame: Any) -> None:
 
 
 def on_terminate(signum: int, frame: Any) -> None:
-    """SIGTERM: stop as for Ctrl-C (the save line is printed); a second one leaves at once."""
+    """SIGTERM: stop as for Ctrl-C (the save line is printed); a second one leaves once the first has saved."""
     global _raised
-    if _raised:
-        leave(_stop_code or EXIT_TERMINATED)
+    if _raised or _interrupts:  # after a Ctrl-C too: that first stop decides the exit code
+        if _ended:  # nothing is left to keep
+            leave(_stop_code or EXIT_TERMINATED)
+        _again()
+        return
     _stop(EXIT_TERMINATED)
     if _ended:
         return
