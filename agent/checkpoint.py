@@ -218,6 +218,12 @@ class SqliteStore(RegistryReads):
     def release(self, thread_id: str) -> None:
         session_lock.release(self._lock_path(thread_id))
 
+    def recheck(self, thread_id: str) -> None:
+        try:
+            session_lock.recheck(self._lock_path(thread_id), thread_id)
+        except OSError as exc:  # SessionLockedError is no OSError: it goes to the caller as it is
+            raise storage_error(exc, self.path) or StorageError("io", self.path, str(exc)) from None
+
     def close(self) -> None:
         if self._owns:
             self.saver.conn.close()

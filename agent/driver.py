@@ -48,8 +48,10 @@ from agent.planning import load_recent, record_session
 from agent.recovery import catch_up, moves_in, settle_journal
 from agent.report import report_paths, write_report
 from agent.resume_pick import draft_sessions
+from agent.session_lock import SessionLockedError, SessionTakenError
 from agent.state import TurnRecord
 from agent.storage import StorageError, storage_error
+from knowledge.paths import write_private
 
 StepKind = Literal["question", "follow_up", "done"]
 
@@ -195,6 +197,8 @@ class InterviewDriver:
         OSError when the file cannot be written (submit() says so through the database)."""
         step = self._current
         if not self.started or step is None or step.kind == "done" or self.backend.readonly:
+            return
+        if self._taken_by():  # never over the other process's moves in the journal: submit() refuses the move
             return
         try:
             answer_journal.record(self.thread_id, self.context.to_dict(), self._moves, move, step.question)
@@ -343,6 +347,7 @@ class InterviewDriver:
         if step.kind == "done":
             return step  # nothing left to answer: stay on the report
         self._check_database(move, step.question)
+        self._check_taken(move)
         kept, self._kept = self._kept == (self._moves, move), None  # journalled at the submit key already
         if self._journal and not kept:  # durable the moment it is submitted, whatever happens to the -wal file
             # a full disk: the database may still take it (its -wal file has room), and says so if not
@@ -385,6 +390,28 @@ class InterviewDriver:
                  if self.rescued else "so this answer cannot be saved where --resume finds it")  # fmt: skip
         raise StorageError("gone", database, f"the session database {database} was deleted or replaced while this "
                                              f"session ran (its data folder too?): {where}")  # fmt: skip
+
+    def _check_taken(self, move: dict[str, str]) -> None:
+        """SessionTakenError when another process took this session while it waited for this move: its lock file was
+        deleted under it (the holder takes it again here, agent.session_lock.recheck) and another process holds the
+        new one, or has answered the session since (it holds more moves than this driver made). Added now, the move
+        would land after theirs, in a session that may be finished, and be dropped without a word (sweep 37 C10);
+        it is kept aside beside the report instead, and the error says where."""
+        if taken := self._taken_by():
+            raise SessionTakenError(f"{taken}. {_set_aside(self.thread_id, move)}")
+
+    def _taken_by(self) -> str:
+        """What took the session from this driver meanwhile (see _check_taken), or "" when it is still its own."""
+        if not self._held or self.backend.readonly:
+            return ""
+        try:
+            self.store.recheck(self.thread_id)
+        except SessionLockedError as exc:
+            return str(exc)
+        if len(self._storage(self.store.moves, self.thread_id)) <= self._moves:
+            return ""
+        return (f"session {self.thread_id} was answered in another process while this one waited (its lock file "
+                "was deleted meanwhile)")  # fmt: skip
 
     def _journal_failed(self, exc: OSError) -> None:
         """The answer journal could not take a move for another reason than a full disk (which the database says
@@ -489,6 +516,22 @@ class InterviewDriver:
             return []
         result = getattr(story_index(self.context), "ingest_result", None)
         return [q.text for q in result.candidate_questions] if result is not None else []
+
+
+def _set_aside(thread_id: str, move: dict[str, str]) -> str:
+    """Keep a refused answer's text in a file of its own beside the report (0600); what to say about it."""
+    if move.get("kind") != "answer":
+        return f"This /{move.get('kind')} was not made."
+    markdown, _ = report_paths(thread_id)
+    try:
+        markdown.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        number = 1
+        while (target := markdown.with_name(f"{thread_id}.refused-answer-{number}.txt")).exists():
+            number += 1
+        write_private(target, move.get("text", ""))
+    except OSError as exc:
+        return f"This answer was not added to it, and could not be kept ({exc.strerror or exc}): copy it above."
+    return f"This answer was not added to it; it is kept in {target}."
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:

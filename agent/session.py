@@ -94,6 +94,7 @@ from agent.context import Context, new_session_id, with_seed
 from agent.env_settings import CLI_SETTINGS
 from agent.env_settings import problem as setting_problem
 from agent.registry_peek import bare_resume_target
+from agent.session_lock import SessionTakenError
 from agent.storage import StorageError
 from knowledge.paths import DataDirError, data_dir, data_dir_path, name_data_dir_setting, private_umask
 
@@ -306,7 +307,8 @@ def run(opts: Options) -> int:
         settle_unused_draft(driver.thread_id, render)
         _report_unused(source, render)
         return EXIT_OK
-    except (cli_run.ResumeError, EmbedderUnavailableError) as exc:
+    except (cli_run.ResumeError, EmbedderUnavailableError, SessionTakenError) as exc:
+        # SessionTakenError: another process took the session while its lock file was deleted (sweep 37 C10)
         getting_ready.close()
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -9,6 +9,7 @@ the holder exits, even on kill -9, so a stale lock never blocks a resume. The fi
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -22,6 +23,11 @@ from typing import IO
 
 class SessionLockedError(RuntimeError):
     """Another process holds the session; str(error) says who."""
+
+
+class SessionTakenError(RuntimeError):
+    """A move was refused: another process took the session meanwhile (its lock file was deleted under this one).
+    str(error) is the one line for the user; the move was kept aside, not added."""
 
 
 _HELD: dict[Path, tuple[IO[str], int]] = {}  # lock file -> (open file, holders in this process)
@@ -83,6 +89,39 @@ def release(path: Path) -> None:
             _HELD[path] = (handle, count - 1)
             return
         handle.close()  # closing the descriptor drops the flock
+
+
+def recheck(path: Path, thread_id: str) -> None:
+    """Before a move: the lock this process holds at `path` still guards the session, or SessionLockedError.
+
+    An flock belongs to the file, not the name: once the lock file is deleted (`rm -rf locks/`) or replaced, a
+    second process creates a new one and takes the session beside the holder (sweep 37 C10: both answered it, and
+    one side's accepted answer was dropped). So the holder takes the name again: a lock file of its own (the same
+    one, or a new one it locks) means nobody else holds it now; one locked by another process is that process's."""
+    with _GUARD:
+        if path not in _HELD:
+            return  # not held here (another backend's lock, or never taken): nothing to check
+        handle, count = _HELD[path]
+        try:
+            same = os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+        except OSError:
+            same = False
+        if same:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        renewed = os.fdopen(fd, "r+", encoding="utf-8")
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            renewed.close()
+            raise SessionLockedError(locked_message(path, thread_id)) from None
+        since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        with contextlib.suppress(OSError):  # a full disk: the lock holds all the same, only unnamed
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since}).encode(), 0)
+        handle.close()
+        _HELD[path] = (renewed, count)
 
 
 def is_locked(path: Path) -> bool:

@@ -71,6 +71,10 @@ class SessionStore(Protocol):
     def release(self, thread_id: str) -> None:
         """Give the session back (also happens by itself when the process dies)."""
 
+    def recheck(self, thread_id: str) -> None:
+        """Before a move: the session held here is still this process's; raises SessionLockedError naming the one
+        that took it meanwhile (its lock file deleted under a running session)."""
+
     def close(self) -> None:
         """Release connections this store opened."""
 
@@ -163,6 +167,9 @@ class MemoryStore:
     def release(self, thread_id: str) -> None:
         with self._lock:
             self._held.discard(thread_id)
+
+    def recheck(self, thread_id: str) -> None:
+        return None  # nothing outside this process can take a memory: session
 
     def close(self) -> None:
         return None

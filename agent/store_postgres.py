@@ -159,6 +159,9 @@ class PostgresStore(RegistryReads):
             f"session {thread_id} is open in another process ({holder}); finish or quit it there first"
         )
 
+    def recheck(self, thread_id: str) -> None:
+        self.hold(thread_id)  # the lease renewed while it is ours, refused once another process took it
+
     def release(self, thread_id: str) -> None:
         self._wanted.discard(thread_id)
         self._run((
