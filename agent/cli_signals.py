@@ -263,8 +263,9 @@ def before_question() -> None:
 
 @contextlib.contextmanager
 def saving() -> Iterator[None]:
-    """While a stop keeps what there is to keep (the draft, the save line): a second Ctrl-C waits for it, then
-    leaves (it left at once, and a draft typed at question 1 was lost with its session, sweep25 S2)."""
+    """While a stop keeps what there is to keep (the draft, the save line): a second Ctrl-C waits for it (it left at
+    once, and a draft typed at question 1 was lost with its session, sweep25 S2), and the stop then ends as it
+    would have (leaving here cut the resume command printed after a resume's stop, sweep 37 S79)."""
     global _holding, _pending
     _holding = True
     said = False
@@ -273,9 +274,7 @@ def saving() -> Iterator[None]:
         said = True
     finally:
         _holding = _pending = False  # a stop that waited is the one being handled here
-        if _leave and said:  # the save line and the draft's are on screen: nothing more to say
-            leave(_stop_code or (EXIT_HANGUP if _hung_up else 130))
-        if _leave:
+        if _leave and not said:  # kept: the stop goes on to its last lines (the watchdog's deadline still holds)
             _leave_now()
 
 

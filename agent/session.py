@@ -159,6 +159,8 @@ def run(opts: Options) -> int:
     # the session a resume opens, when known before it opens (a bare --resume: as the registry says): keys typed
     # while it gets ready are kept as its draft at a stop (sweep 33 S2: a bare --resume only showed them to copy)
     target = (opts.resume or bare_resume_target()) if resuming else None
+    if target:  # a third Ctrl-C while it gets ready leaves at once: it says how to resume (sweep 37 S79)
+        cli_signals.set_leave_note(f"Session saved. Resume with: {_resume_again(opts)}")
     try:
         source = _answer_source(opts)
         if not source.interactive:
@@ -664,10 +666,14 @@ def _known_session(thread_id: str) -> bool:
 
 def _kept_as_it_was(opts: Options) -> str:
     """What a stop before a resumed session opened says: nothing changed, and the command that resumes it."""
+    return f"it is kept as it was. Resume with: {_resume_again(opts)}"
+
+
+def _resume_again(opts: Options) -> str:
+    """The command that resumes the session this `--resume` opens (bare, as it was given, when no id was)."""
     from agent.cli_render import session_command, store_args
 
-    again = session_command("--resume", *([opts.resume] if opts.resume else []), *store_args())
-    return f"it is kept as it was. Resume with: {again}"
+    return session_command("--resume", *([opts.resume] if opts.resume else []), *store_args())
 
 
 def main(argv: list[str] | None = None) -> int:
