@@ -158,7 +158,12 @@ def saved_hint(
                 restore_journal(driver.store, kept)  # in the database now: --list-sessions shows it
         render.resume_hint(kept, "Your answer is saved; it is graded when you resume.", report=keep_answers(driver))
     elif driver is None or not driver.started:
-        render.line("Stopped before the first question; nothing was saved.")
+        # question 1 may be on screen already (shown before the session starts): "before the first question" read
+        # wrong under it (sweep 37 S80)
+        docs = driver is not None and driver.context.docs
+        dropped = " (the story index build is dropped; it runs again next time)" if docs else ""
+        render.line(f"Stopped while the interview was getting ready{dropped}; nothing was answered yet, so nothing "
+                    "was saved.")  # fmt: skip
     elif report := _finished_report(driver):
         # the stop waited for LangGraph to save the last answer's step, and the interview ran on to its end: a
         # resume command here would only say the session is finished

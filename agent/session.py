@@ -695,8 +695,9 @@ def main(argv: list[str] | None = None) -> int:
         discard_typed()
         if opts is not None and opts.resume is not None:  # a saved session stays as it was saved
             print(f"\nInterrupted before the session resumed; {_kept_as_it_was(opts)}", file=sys.stderr)
-        else:
-            print("\nInterrupted before the session started; nothing was saved.", file=sys.stderr)
+        else:  # question 1 may be on screen already (sweep 37 S80): "before the session started" read wrong
+            print("\nInterrupted while the interview was getting ready; nothing was answered yet, so nothing was "
+                  "saved.", file=sys.stderr)  # fmt: skip
         return EXIT_INTERRUPTED
     except StorageError as exc:  # the session store itself (damaged, full, read-only), e.g. for --list-sessions
         print(f"error: {exc}", file=sys.stderr)
