@@ -170,7 +170,7 @@ def stop_now(frame: FrameType | None = None) -> None:
     if _holding:
         _pending = True
         return
-    if _in_graph_machinery(frame) or _in_key_handling(frame):
+    if _in_graph_machinery(frame) or _in_key_handling(frame) or _in_loop_setup(frame):
         _retry = threading.Timer(RETRY, os.kill, (os.getpid(), RAISE_AGAIN))
         _retry.start()
         return
@@ -223,6 +223,27 @@ def _in_key_handling(frame: FrameType | None) -> bool:
     while frame is not None:
         code = frame.f_code
         if code.co_name in _KEY_CALLBACKS and _PROMPT_APP in code.co_filename:
+            return True
+        frame = frame.f_back
+    return False
+
+
+_ASYNCIO = f"{os.sep}asyncio{os.sep}"
+# asyncio's event loop being built or closed (the prompt makes one per question): a stop raised there left a loop
+# without its _signal_handlers / _ssock, whose __del__ printed "Exception ignored ... AttributeError" with "coroutine
+# 'Application.run_async' was never awaited" under "Session saved", and twice the process did not exit for 30-60 s
+# (sweep 37 S75: Ctrl-C the instant the follow-up panel was drawn)
+_LOOP_SETUP = frozenset({"__init__", "_make_self_pipe", "close", "_close_self_pipe", "new_event_loop", "_lazy_init"})
+
+
+def _in_loop_setup(frame: FrameType | None) -> bool:
+    """True while an event loop is being built or closed (asyncio's own code, or prompt_toolkit's loop factory):
+    held like a stop inside LangGraph's bookkeeping, raised again RETRY s later once the loop is whole or gone."""
+    while frame is not None:
+        code = frame.f_code
+        if (code.co_name in _LOOP_SETUP and _ASYNCIO in code.co_filename) or (
+            code.co_name == "new_eventloop_with_inputhook"
+        ):
             return True
         frame = frame.f_back
     return False
