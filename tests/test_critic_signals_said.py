@@ -112,3 +112,20 @@ def test_an_approach_they_pushed_for_is_their_own_idea(tmp_path: Path) -> None:
     ), "did not work out")  # fmt: skip
     covered = " | ".join(_covered(critique))
     assert "their own idea" in covered, critique["signals"]
+
+
+@pytest.mark.usefixtures("isolated_data_dir")
+def test_a_verb_of_a_listed_instance_names_no_rollback_rule(tmp_path: Path) -> None:
+    """A listed instance told as a phrase ("a metric dropping below a threshold") is named by its nouns: a serving-cost
+    story whose bill "dropped" shows no rollback rule, and stays a story about another subject."""
+    critique = main_critique(tmp_path, "ai-engineer", 95, (
+        "After our invoice-matching model went live at Brindle Freight, what hurt was the serving bill. Three GPU "
+        "machines ran it day and night for about 25 requests a second, roughly $8k a month. I profiled it and saw the "
+        "cards sat mostly idle because each request ran alone, so I grouped requests into 10 ms batches and moved the "
+        "model to half precision. On our 4,000-invoice test set accuracy went from 94.1 to 93.8 percent, inside the "
+        "margin finance had agreed. We dropped to one machine and the bill fell to about $2.5k a month, and it has run "
+        "that way since spring."
+    ), "what do you monitor")  # fmt: skip
+    shown = critique["signals"]["covered"]
+    assert not any("rollback" in s for s in shown), shown
+    assert critique["relevance"] == "off_topic", critique["relevance_note"]

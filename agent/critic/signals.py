@@ -457,6 +457,11 @@ def _thing_forms(signal: str, question_type: str, pool: tuple[str, ...]) -> tupl
     thing_roots = frozenset().union(*own)
     forms, parts = list(own), []
     for instance in signal_words.listed(signal):
+        # In a phrase ("a metric dropping below a threshold") an -ing word is what the thing does, not its name:
+        # "we dropped to one GPU" names no threshold.
+        words = instance.split()
+        if len(words) >= 4:
+            instance = " ".join(w for w in words if not w.lower().endswith("ing"))
         if roots := rare(instance):
             rarest = min(sorted(roots), key=lambda r: df.get(r, 0))
             roots = _singular(roots)
