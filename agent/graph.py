@@ -24,6 +24,7 @@ from agent.nodes.decide import after_follow_up, after_question, decide
 from agent.nodes.plan import plan_interview
 from agent.nodes.retrieve import retrieve_stories
 from agent.nodes.wrap_up import wrap_up
+from agent.run_executor import share_run_executor
 from agent.state import InputState, State
 
 
@@ -84,6 +85,7 @@ def compile_graph(checkpointer: Any = None) -> CompiledStateGraph[State, Context
     return build_graph().compile(checkpointer=checkpointer, name="interviewer")
 
 
+share_run_executor()  # every run of this process on one thread pool, not a new one (and 2-3 thread starts) each
 graph = compile_graph()
 
 
