@@ -18,6 +18,7 @@ waits for another task of its run (a subgraph inside a parallel node) never wait
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,17 @@ from typing import Any
 SHARED_THREADS = 256  # idle ones are reused: a process starts only as many as its runs ever needed at once
 _shared: Any = None
 _guard = threading.Lock()
+
+
+def _forget_in_child() -> None:
+    """A forked child has none of the parent's threads: an executor that counts them idle would queue every run's
+    checkpoint write for a thread that does not exist (the run would hang). The child makes its own."""
+    global _shared, _guard
+    _shared, _guard = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def shared_executor() -> Any:

@@ -80,3 +80,18 @@ def test_a_run_with_max_concurrency_keeps_a_pool_of_its_own() -> None:
     _run(graph, "limited", {"max_concurrency": 1})
     shared = set(getattr(shared_executor(), "_threads", set()))
     assert saver.writers and all(t not in shared for t in saver.writers)
+
+
+def test_a_forked_child_runs_graphs_on_threads_of_its_own() -> None:
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return
+    graph = _graph(InMemorySaver())
+    _run(graph, "parent")  # the parent's pool has a thread, idle, that a child would not have
+    child = multiprocessing.get_context("fork").Process(target=_run, args=(graph, "child"))
+    child.start()
+    child.join(timeout=60)
+    if child.is_alive():
+        child.kill()
+    assert child.exitcode == 0, "a graph run in a forked child did not finish"
