@@ -8,7 +8,8 @@
 - A header box (a few lines between rules, opening with a `Key: value` line and holding two or more, as exporters
   write one per recording, note or message) titles what follows it: its first value, without a file extension
   (`Recording: Story - Zero results.m4a` -> `## Story - Zero results`), becomes a heading and the rest of the box
-  is blanked.
+  is blanked. Lines between rules that open under a banner (a rule, one or two title lines, a rule: a CRM record's
+  name over its fields) are that record's text, not a header box: they stay as written.
 
 The number of lines never changes.
 """
@@ -77,7 +78,7 @@ def _boxes(lines: list[str]) -> list[str]:
     rules = [i for i, x in enumerate(out) if _RULE.match(x)]
     for top, bottom in itertools.pairwise(rules):
         inside = [i for i in range(top + 1, bottom) if out[i].strip()]
-        if not 2 <= len(inside) <= _MAX_BOX or bottom - top - 1 > _MAX_BOX:
+        if not 2 <= len(inside) <= _MAX_BOX or bottom - top - 1 > _MAX_BOX or _closes_banner(out, rules, top):
             continue
         fields = [_FIELD.match(out[i]) for i in inside]
         first = fields[0]
@@ -90,6 +91,19 @@ def _boxes(lines: list[str]) -> list[str]:
             out[i] = ""
         out[inside[0]] = f"## {title}"
     return out
+
+
+_BANNER_LINES = 2
+
+
+def _closes_banner(lines: list[str], rules: list[int], rule: int) -> bool:
+    """Whether `rule` is the lower rule of a banner: the rule before it sits one or two lines above, with only
+    non-blank lines between. Fields under such a banner are the record it names (an exported CRM deal's short
+    record), so reading them as a header box would keep the first value as a title and blank the rest."""
+    above = [r for r in rules if r < rule]
+    if not above or not 1 <= rule - above[-1] - 1 <= _BANNER_LINES:
+        return False
+    return all(lines[i].strip() for i in range(above[-1] + 1, rule))
 
 
 def _star(line: str) -> bool:
