@@ -58,12 +58,18 @@ def _content(lines: list[str]) -> list[str]:
     return [text for x in lines if (text := _MARK.sub("", strip_markup(x)).strip())]
 
 
+# A gap between columns of a plain-text grid: three spaces or more between words ("1   the cloud bill   DONE").
+_COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
 def terse_story(lines: list[str], title: str = "") -> bool:
     """The body lines (code left out) under `title` are a story told as terse notes (module docstring)."""
     if REFERENCE_TITLE.search(title) or META_TITLE.search(title) or _LIST_TITLE.search(title):
         return False  # "Tech refresher (not stories)", "Template", "Numbers I need to know", "TODO"
     if any(x.lstrip().startswith("|") for x in lines):
         return False  # a table: read by tables.py, row by row
+    if sum(len(_COLUMN_GAP.findall(x.strip())) >= 2 for x in lines) * 3 >= 2 * max(1, len(_content(lines))):
+        return False  # a plain-text grid (columns set apart by runs of spaces): a tracker's rows, each its own item
     first = next((x for x in lines if x.strip()), "")
     if (number := _NUMBERED.match(first)) and int(number.group(1)) > 1:
         return False  # it opens on item 2 of a list: its "title" is the end of item 1, inside a story above
