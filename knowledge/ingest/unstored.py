@@ -50,11 +50,30 @@ def _missed(text: str, told: list[str]) -> list[tuple[str, int]]:
         plain = prose.prose_text(lost)
         if len(plain) < _MIN_CHARS or not _FIGURE.search(plain):
             continue
-        if sum(1 for s in prose.note_sentences(plain) if prose.told_by_narrator(s)) >= _MIN_TOLD:
+        if any(_told(paragraph, held) >= _MIN_TOLD for paragraph in _paragraphs(body)):
             first = next((x.strip() for x in lost if x.strip()), "")
             title = span.section.title if span.section.heading else first
             missed.append((" ".join(title.split()), span.section.line if span.section.heading else _line(lines, first)))
     return missed
+
+
+def _paragraphs(body: list[str]) -> list[list[str]]:
+    """The body's runs of lines between blank lines."""
+    runs: list[list[str]] = [[]]
+    for line in body:
+        if line.strip():
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _told(paragraph: list[str], held: str) -> int:
+    """First-person past-tense sentences among a paragraph's lines that no stored story holds. A case is told in
+    one run of text; sentences scattered over a planning page's entries (a line of a set list, 'I applied online.'
+    in each of several copied reviews) tell none, however many there are in all."""
+    lost = [x for x in paragraph if len(_key(x)) >= _MIN_KEY and _probe(x) not in held]
+    return sum(1 for s in prose.note_sentences(prose.prose_text(lost)) if prose.told_by_narrator(s))
 
 
 def _line(lines: list[str], first: str) -> int:
