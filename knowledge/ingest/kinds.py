@@ -41,12 +41,19 @@ META_TITLE = re.compile(
     r"how I (?:answer|write|label|tell|structure|use|prepare)\b(?: (?:these|them|stories|answers|it))?)\b",
     re.IGNORECASE,
 )
-# Titles that say the section holds no story ("Gaps (no story yet)", "no stories for these"): what follows may
-# tell what happened around the candidate, but the author has said it is not a story to tell.
-_NO_STORY_TITLE = re.compile(r"\bno stor(?:y|ies)\b(?!\s*points?\b)", re.IGNORECASE)
-# The same said in the text, as a sentence of its own: "No story, will skip.", "No story yet - ...", "no story here".
+# Titles that say the section holds no story ("Gaps (no story yet)", "no stories for these", "old diary days - not
+# interview stories"): what follows may tell what happened around the candidate, but the author has said it is not
+# a story to tell.
+_NO_STORY_TITLE = re.compile(
+    r"\bno stor(?:y|ies)\b(?!\s*points?\b)|\bnot (?:(?:an?|my|interview|work|real)\s+){0,2}stor(?:y|ies)\b",
+    re.IGNORECASE,
+)
+# The same said in the text, as a sentence of its own: "No story, will skip.", "No story yet - ...", "no story here",
+# "Don't have a story yet.".
 _NO_STORY_SAID = re.compile(
-    r"(?:^|[.!?]\s+|\n\s*)(?:[*_]{1,2})?no stor(?:y|ies)(?:\s+(?:yet|here|for (?:this|it|now)))?\s*[.,;:!—–-]",
+    r"(?:^|[.!?]\s+|\n\s*)(?:[*_]{1,2})?no stor(?:y|ies)(?:\s+(?:yet|here|for (?:this|it|now)))?\s*[.,;:!—–-]"
+    r"|\b(?:don['’]?t|do not|haven['’]?t got) (?:have )?(?:a|one|any) stor(?:y|ies)(?:\s+for (?:this|it))?(?:\s+yet)?"
+    r"\s*[.!]",
     re.IGNORECASE,
 )
 # Titles of notes about the candidate's practice, never a story of theirs even when told in the first person
@@ -157,7 +164,8 @@ def _is_reference(title: str, text: str, fields: dict[str, str], question: str) 
     if len(filled) >= 2 and all(_generic(p) for p in filled):
         return True  # "S = Context and challenges", "**Result:** [?]"
     if question:
-        return False  # a prepared answer, whatever its title says
+        # a prepared answer, whatever its title says; unless it only says there is no story to give yet
+        return bool(_NO_STORY_SAID.search(text)) and not _told(text)
     if _NO_STORY_TITLE.search(title) or _NO_STORY_SAID.search(text):
         return True  # the author's own word that this is not a story
     if _PRACTICE_TITLE.search(title):
