@@ -22,6 +22,7 @@ scorecard and the paths. The backend (SQLite, Postgres, memory) comes from agent
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import sqlite3
 import threading
@@ -347,16 +348,19 @@ class InterviewDriver:
         if step.kind == "done":
             return step  # nothing left to answer: stay on the report
         self._check_database(move, step.question)
-        self._check_taken(move)
-        kept, self._kept = self._kept == (self._moves, move), None  # journalled at the submit key already
-        if self._journal and not kept:  # durable the moment it is submitted, whatever happens to the -wal file
-            # a full disk: the database may still take it (its -wal file has room), and says so if not
-            try:
-                answer_journal.record(self.thread_id, self.context.to_dict(), self._moves, move, step.question)
-            except OSError as exc:
-                self._journal_failed(exc)
-        self.move_saved = False
-        self._storage(self.store.record_move, self.thread_id, self._moves, move)  # durable before grading
+        # the checks and the record on one database connection where the store pools them (Postgres): one wait
+        # for the pool per move, not three
+        with getattr(self.store, "one_connection", contextlib.nullcontext)():
+            self._check_taken(move)
+            kept, self._kept = self._kept == (self._moves, move), None  # journalled at the submit key already
+            if self._journal and not kept:  # durable the moment it is submitted, whatever happens to the -wal file
+                # a full disk: the database may still take it (its -wal file has room), and says so if not
+                try:
+                    answer_journal.record(self.thread_id, self.context.to_dict(), self._moves, move, step.question)
+                except OSError as exc:
+                    self._journal_failed(exc)
+            self.move_saved = False
+            self._storage(self.store.record_move, self.thread_id, self._moves, move)  # durable before grading
         self._moves += 1
         self.move_saved = True
         self._current = None  # if the run below fails, the next call catches up from the journal

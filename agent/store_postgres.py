@@ -65,14 +65,43 @@ class PostgresStore(RegistryReads):
         self.pool = pool
         self._owns = owns
         self._wanted: set[str] = set()  # sessions held before their row exists
+        self._held = threading.local()  # the connection one_connection() holds for this thread, if any
         if not schema:  # only read (agent.registry_peek): a database without the tables is one that holds none
             return
         with pool.connection() as conn:
             for statement in _SCHEMA:
                 conn.execute(statement)
 
+    @contextmanager
+    def one_connection(self) -> Iterator[None]:
+        """The store's calls made on this thread inside the block run on one pooled connection, taken once.
+
+        A move's checks and its record (recheck, moves, record_move) are three short statements in a row: each
+        taking its own connection made a turn wait for the pool three times under load (load42: pool wait was the
+        largest phase). The connection autocommits, so each statement is still durable when it returns; a block
+        inside another one keeps the outer block's connection."""
+        if getattr(self._held, "conn", None) is not None:
+            yield
+            return
+        with self.pool.connection() as conn:
+            self._held.conn = conn
+            try:
+                yield
+            finally:
+                self._held.conn = None
+
+    @contextmanager
+    def _connection(self) -> Iterator[Any]:
+        """The connection one_connection() holds for this thread, else one from the pool for this call."""
+        held = getattr(self._held, "conn", None)
+        if held is not None:
+            yield held
+            return
+        with self.pool.connection() as conn:
+            yield conn
+
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        with self.pool.connection() as conn, conn.cursor() as cur:
+        with self._connection() as conn, conn.cursor() as cur:
             cur.execute(sql, params)
             return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in cur.fetchall()]
 
@@ -82,10 +111,10 @@ class PostgresStore(RegistryReads):
         """Run the statements as one transaction; the last one's row count. One statement runs on its own (the
         connection autocommits: no BEGIN and COMMIT round trips around it)."""
         if len(statements) == 1:
-            with self.pool.connection() as conn, conn.cursor() as cur:
+            with self._connection() as conn, conn.cursor() as cur:
                 cur.execute(*statements[0])
                 return int(cur.rowcount)
-        with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
+        with self._connection() as conn, conn.transaction(), conn.cursor() as cur:
             count = 0
             for sql, params in statements:
                 cur.execute(sql, params)

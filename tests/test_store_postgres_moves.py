@@ -55,3 +55,79 @@ def test_an_end_recorded_marks_the_session_done_in_the_same_statement(pg_url: st
         assert store.load(None) is None
     finally:
         backend.close()
+
+
+class _CountingPool:
+    """The store's pool, counting the connections the store takes from it (the saver keeps the real pool)."""
+
+    def __init__(self, pool: object) -> None:
+        self.pool, self.taken = pool, 0
+
+    def connection(self, *args: object, **kwargs: object) -> object:
+        self.taken += 1
+        return self.pool.connection(*args, **kwargs)  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        self.pool.close()  # type: ignore[attr-defined]
+
+
+def test_calls_inside_one_connection_take_one_pooled_connection_and_each_is_kept(pg_url: str) -> None:
+    import threading
+
+    from agent.store_postgres import PostgresStore, open_postgres
+
+    backend = open_postgres(pg_url)
+    store = backend.store
+    assert isinstance(store, PostgresStore)
+    counting = store.pool = _CountingPool(store.pool)
+    try:
+        store.hold("t3")
+        store.register("t3", {"role": "director"}, "active")
+        counting.taken = 0
+        seen: list[int] = []
+        with store.one_connection():
+            store.recheck("t3")
+            store.record_move("t3", 0, {"kind": "answer", "text": "kept before the failure"})
+            with store.one_connection():  # nested: still the same connection
+                assert store.moves("t3") == [{"kind": "answer", "text": "kept before the failure"}]
+            # another thread's call meanwhile takes a connection of its own, never this thread's
+            other = threading.Thread(target=lambda: seen.append(len(store.moves("t3"))))
+            other.start()
+            other.join()
+            with pytest.raises(Exception, match="no_such_table"):
+                store._rows("SELECT * FROM no_such_table")
+            store.record_move("t3", 1, {"kind": "skip", "text": ""})  # the connection still works after an error
+        assert counting.taken == 2  # the block's one, and the other thread's
+        assert seen == [1]
+        # every statement autocommitted: a fresh connection reads both moves
+        with backend.saver.conn.connection() as conn:
+            row = conn.execute("SELECT count(*) AS n FROM interview_moves WHERE thread_id = 't3'").fetchone()
+        assert row["n"] == 2
+        counting.taken = 0
+        store.moves("t3")  # outside the block: a connection per call again
+        store.moves("t3")
+        assert counting.taken == 2
+    finally:
+        backend.close()
+
+
+def test_a_submitted_answer_takes_one_connection_for_its_checks_and_record(pg_url: str) -> None:
+    """submit() checks the lease, reads the moves and records the move: one pooled connection, not one each."""
+    from agent.context import Context
+    from agent.driver import InterviewDriver
+    from agent.store_postgres import PostgresStore, open_postgres
+
+    backend = open_postgres(pg_url)
+    assert isinstance(backend.store, PostgresStore)
+    counting = backend.store.pool = _CountingPool(backend.store.pool)
+    try:
+        ctx = Context(role="director", questions=2, follow_ups=0, seed=3, offline=True)
+        driver = InterviewDriver(ctx, checkpointer=backend)
+        driver.start()
+        counting.taken = 0
+        driver.submit("We split the team's on-call rota in two and paged half as often within a month.")
+        assert counting.taken == 1
+        driver.close()
+        assert [m["kind"] for m in backend.store.moves(driver.thread_id)] == ["answer"]
+    finally:
+        backend.close()
