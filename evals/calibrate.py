@@ -64,8 +64,10 @@ BARS = {
 # off topic 0.846 -> 0.872, score 0.810 -> 0.813.
 # Raised at stop 38 (crit41: signals shown in the answer's own words, not where denied; agent/critic/signal_words.py):
 # score 0.813 -> 0.815.
+# Raised at stop 38 (lvl42: a below-level answer scores at most 2, as its labels say; agent/critic/rubric.py CAPS):
+# score 0.815 -> 0.817 (two answers labelled 2 now in range, tuned-engineering-manager-008, labelled 3, out).
 FLOOR = {
-    "score_in_range": 0.815,
+    "score_in_range": 0.817,
     "off_topic_capped": 0.871,
     "strong_high": 0.958,
     "below_level_capped": 1.0,
@@ -348,11 +350,13 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # at stop 38 (branch fu41) to 1.000: a measure against its baseline closes a numbers probe, pointing back to what
     # was named answers a follow-up asking for it again, a slip owned settles "which is right?", a turn announced with
     # a story word kept is off topic, a cadence named without a clause gives the step (agent/critic/follow_up.py).
+    # Raised at stop 38 (lvl42): score 0.550 -> 0.600, below level 0.750 -> 1.000 (a tutorial recipe and a prompt-only
+    # fix told in the question's words read as first steps, knowledge/roles/*engineer.yaml `entry`; below scores 2).
     "critic_dev15": {
-        "score_in_range": 0.525,
+        "score_in_range": 0.60,
         "off_topic_capped": 1.0,
         "strong_high": 0.625,
-        "below_level_capped": 0.75,
+        "below_level_capped": 1.0,
         "follow_up_in_range": 1.0,
     },
 }

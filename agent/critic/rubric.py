@@ -2,9 +2,9 @@
 
 Read a row as "for this shape, when this feature is true the answer has this gap, costing this much". The first gap
 present is the one the follow-up chases. Costs map to the score: no gap -> 5, at most 1.0 -> 4, at most 2.0 -> 3,
-more -> 2 (1 is kept for non-answers). Then the caps: an off-topic answer scores at most 2, one below the role's
-level at most 3. Shapes: a past story, a stance on how one works (leadership), a plan for a hypothetical, a design,
-a technical explanation, a motivation.
+more -> 2 (1 is kept for non-answers). Then the caps: an off-topic answer scores at most 2, so does one below the
+role's level, and a several-part question with an ask left unanswered at most 3. Shapes: a past story, a stance on
+how one works (leadership), a plan for a hypothetical, a design, a technical explanation, a motivation.
 """
 
 from __future__ import annotations
@@ -93,8 +93,10 @@ TABLE: dict[Shape, Rubric] = {
         hypothetical=False,
     ),
 }  # fmt: skip
-# A several-part question with one ask never answered is at most a 3, however well the rest is told.
-CAPS = {"off_topic": 2, "below_level": 3, "missing_part": 3}
+# A several-part question with one ask never answered is at most a 3, however well the rest is told. An answer below
+# the role's level is at most a 2, however well its own scope is told: every labelled range of such an answer holds 2
+# (76 of the 77 in evals/labeled and critic_dev..15), 37 of them nothing higher.
+CAPS = {"off_topic": 2, "below_level": 2, "missing_part": 3}
 # The question's own signals say what a strong answer to it shows; the rows below relevance and level ask for the
 # generic parts of a shape (a lived case, a sized load, a named trade-off). An answer that shows every signal of its
 # question (features: signals_shown) in specific terms has the substance those rows look for, told its own way:
