@@ -154,7 +154,7 @@ def check(mode: str, offline: Critique, got: Critique) -> tuple[bool, str, str]:
     if mode == "lowers_named":
         ok = score == 1 and got.relevance == "off_topic" and got.primary_gap == "relevance"
         return ok, "score 1, off topic, relevance gap first", summary
-    want = min(offline.score + 1, 4 if gaps else 5, 3 if got.level == "below" else 5)
+    want = min(offline.score + 1, 4 if gaps else 5, 2 if got.level == "below" else 5)
     return score == want, f"score {want} (one above {offline.score}, not two)", summary
 
 

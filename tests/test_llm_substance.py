@@ -160,11 +160,11 @@ def test_offline_off_topic_overturned_by_a_real_quote_rises_one_point(stub: Stub
     assert BUDGET[span.start : span.end] == quote
 
 
-def test_level_below_with_a_reason_caps_at_three(stub: StubOpenAI) -> None:
+def test_level_below_with_a_reason_caps_at_two(stub: StubOpenAI) -> None:
     stub.push(reply(level="below", level_note="One service's fix; no organisation-level change.", score=4,
                     weak_or_missing=["level"], gap="What changed across your teams?", probes="level"))
     critique = judge(stub, BUDGET, ON_TOPIC_OFFLINE)
-    assert critique.level == "below" and critique.score == 3
+    assert critique.level == "below" and critique.score == 2
     assert critique.level_note.startswith("One service's fix")
 
 
@@ -247,7 +247,7 @@ def test_model_may_call_an_instruction_to_the_grader_a_non_answer(stub: StubOpen
 def test_below_level_verdict_lifts_only_with_a_quote(stub: StubOpenAI) -> None:
     below = ON_TOPIC_OFFLINE.model_copy(update={
         "level": "below", "level_note": "One service, not the organisation.", "weak_or_missing": ["level"],
-        "gap": "What changed across your teams?", "score": 3,
+        "gap": "What changed across your teams?", "score": 2,
     })
     stub.push(reply(level="at", score=5, weak_or_missing=[], gap="", probes="none"))
     unquoted = judge(stub, BUDGET, below)
@@ -255,5 +255,5 @@ def test_below_level_verdict_lifts_only_with_a_quote(stub: StubOpenAI) -> None:
     stub.push(reply(level="at", score=5, weak_or_missing=[], gap="", probes="none",
                     evidence=[{"field": "level", "quote": quote}]))
     quoted = judge(stub, BUDGET, below)
-    assert unquoted.level == "below" and unquoted.score == 3
-    assert quoted.level == "at" and quoted.score == 4 and quoted.level_note == ""
+    assert unquoted.level == "below" and unquoted.score == 2
+    assert quoted.level == "at" and quoted.score == 3 and quoted.level_note == ""

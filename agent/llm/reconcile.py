@@ -8,7 +8,7 @@
 - Score down: below the offline score when the model names what is missing and why; by more than one
   point only for a substantive gap (off topic, below the level, a missing signal, a non-answer).
   Score up: one point at most, only when a quote cleared an offline gap. Off topic caps at 2, below
-  the level at 3, any remaining gap at 4; a non-answer (including an answer that instructs the grader)
+  the level at 2 (the offline rubric's caps), any remaining gap at 4; a non-answer (including an answer that instructs the grader)
   stays the offline verdict.
 - The follow-up is kept only if it chases a gap that survived and is not a repeat.
 The result is validated by the Critique schema (a score below 5 names its gap).
@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agent.critic.rubric import CAPS as RUBRIC_CAPS
 from agent.critic.schema import Critique, Evidence, Span
 from agent.llm.output import AnswerReview
 from agent.llm.substance import Substance, find_quote, reconcile_substance
@@ -29,7 +30,7 @@ __all__ = ["find_quote", "reconcile"]
 STAR = ("situation", "task", "action", "result")
 LEVELS = {"ownership": ("unclear", "mixed", "clear"), "specificity": ("low", "medium", "high")}
 SUBSTANTIVE = ("relevance", "level", "signal", "non_answer")
-CAPS = {"off_topic": 2, "below": 3}
+CAPS = {"off_topic": RUBRIC_CAPS["off_topic"], "below": RUBRIC_CAPS["below_level"]}  # one rule in both modes
 MAX_FOLLOW_UP_CHARS = 300
 
 
