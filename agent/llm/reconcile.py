@@ -8,8 +8,8 @@
 - Score down: below the offline score when the model names what is missing and why; by more than one
   point only for a substantive gap (off topic, below the level, a missing signal, a non-answer).
   Score up: one point at most, only when a quote cleared an offline gap. Off topic caps at 2, below
-  the level at 2 (the offline rubric's caps), any remaining gap at 4; a non-answer (including an answer that instructs the grader)
-  stays the offline verdict.
+  the level at 2 (the offline rubric's caps), any remaining gap at 4; a non-answer (including an answer that
+  instructs the grader) stays the offline verdict.
 - The follow-up is kept only if it chases a gap that survived and is not a repeat.
 The result is validated by the Critique schema (a score below 5 names its gap).
 """
