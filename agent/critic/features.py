@@ -420,6 +420,7 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
     elif f.case is not None and f.shape in ("technical", "stance"):
         f.cues.setdefault("example", f.case)
     named = sum(1 for h in f.signals if h.named)
+    denials = [h.denied_by.start for h in f.signals if h.denied_by is not None]
     # Steps told in the passive (a past verb after "was"/"were", nobody named as the actor): the action is there,
     # whose it was is not, so the gap is ownership, not a missing action. Only for a specific answer, never for one
     # that names the candidate as the actor.
@@ -458,6 +459,9 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
         # None of the question's signals shown is a gap; one missing out of three is not. Shown means named
         # (signals.SignalHit.named): weak evidence is reported as covering a signal, and is too weak to lift the gap.
         "signals_missing": len(info.signals) >= 2 and named == 0,
+        # At least half of them not shown and said not done, by two sentences or more: the candidate's own account of
+        # a gap. One sentence denying a word several signals share ("I never call it debt") is one statement.
+        "signals_denied": len(info.signals) >= 2 and 2 * len(denials) >= len(info.signals) and len(set(denials)) >= 2,
         # Every signal of the question named, in specific terms (rubric.FORM_GAPS says what that waives).
         "signals_shown": len(info.signals) >= SHOWN_SIGNALS and named == len(info.signals) and f.spec == "high",
     }

@@ -42,6 +42,9 @@ class Rubric:
 _FRONT = (
     Row("relevance", "not_on_topic", 1.0), Row("relevance", "missing_part", 0.0), Row("level", "below_level", 1.0)
 )
+# Half the question's signals said not done ("we never wrote a postmortem") is what the answer tells, not what the
+# matcher missed: it costs as a missing result does, and is never waived (gaps).
+_DENIED = Row("signal", "signals_denied", 2.0)
 _SIGNAL = Row("signal", "signals_missing", 0.5)
 _HAZY = Row("specificity", "hazy", 1.0)  # detailed, but unsure of its own details
 TABLE: dict[Shape, Rubric] = {
@@ -51,7 +54,7 @@ TABLE: dict[Shape, Rubric] = {
          Row("ownership", "not_owned", 1.0), Row("result", "no_result", 1.5),
          Row("quantified_result", "unmeasured_result", 1.0),
          Row("specificity", "generic", 1.5), _HAZY, Row("situation", "no_situation", 0.5), Row("task", "no_task", 0.5),
-         _SIGNAL),
+         _DENIED, _SIGNAL),
         hypothetical=False,
     ),
     "stance": Rubric(
@@ -59,7 +62,8 @@ TABLE: dict[Shape, Rubric] = {
         (*_FRONT, Row("example", "no_lived_case", 2.0), Row("rationale", "no_reason_short", 1.0),
          Row("action", "no_action", 1.5), Row("ownership", "passive_steps", 1.5), Row("ownership", "not_owned", 1.0),
          Row("result", "no_result", 1.5),
-         Row("quantified_result", "unmeasured_result", 1.0), Row("specificity", "generic", 1.5), _HAZY, _SIGNAL),
+         Row("quantified_result", "unmeasured_result", 1.0), Row("specificity", "generic", 1.5), _HAZY, _DENIED,
+         _SIGNAL),
         hypothetical=False,
     ),
     # A plan question answered with a past case of the group's ("we ranked the options, we chose, we let the others
@@ -70,26 +74,26 @@ TABLE: dict[Shape, Rubric] = {
         ("action", "rationale", "tradeoffs", "specificity"),
         (*_FRONT, Row("action", "no_plan_step", 2.0), Row("specificity", "generic", 2.5), _HAZY,
          Row("rationale", "no_reason_short", 1.0), Row("ownership", "case_not_owned", 1.5),
-         Row("ownership", "plan_not_owned", 0.5), _SIGNAL),
+         Row("ownership", "plan_not_owned", 0.5), _DENIED, _SIGNAL),
         hypothetical=True,
     ),
     "system_design": Rubric(
         ("requirements", "scale", "failure_modes", "tradeoffs", "rationale", "specificity"),
         (*_FRONT, Row("requirements", "no_requirements", 1.0), Row("scale", "no_scale", 1.0),
          Row("failure_modes", "no_failure_modes", 1.0), Row("tradeoffs", "no_tradeoffs", 1.0),
-         Row("rationale", "no_reason", 0.5), Row("specificity", "generic", 1.5), _HAZY, _SIGNAL),
+         Row("rationale", "no_reason", 0.5), Row("specificity", "generic", 1.5), _HAZY, _DENIED, _SIGNAL),
         hypothetical=True,
     ),
     "technical": Rubric(
         ("rationale", "tradeoffs", "example", "specificity"),
         (*_FRONT, Row("specificity", "generic", 2.0), _HAZY, Row("rationale", "no_reason", 1.0),
-         Row("tradeoffs", "no_tradeoffs", 1.0), Row("example", "no_lived_case", 0.5), _SIGNAL),
+         Row("tradeoffs", "no_tradeoffs", 1.0), Row("example", "no_lived_case", 0.5), _DENIED, _SIGNAL),
         hypothetical=True,
     ),
     "motivation": Rubric(
         ("rationale", "example", "specificity"),
         (*_FRONT, Row("specificity", "generic", 2.5), _HAZY, Row("rationale", "no_motive", 1.0),
-         Row("example", "no_own_path", 1.0), _SIGNAL),
+         Row("example", "no_own_path", 1.0), _DENIED, _SIGNAL),
         hypothetical=False,
     ),
 }  # fmt: skip
@@ -152,7 +156,7 @@ def gaps(shape: Shape, features: dict[str, bool]) -> list[str]:
             seen.append(row.gap)
     if features.get("signals_shown"):
         seen = [g for g in seen if g not in FORM_GAPS]
-    if seen == ["signal"]:
+    if seen == ["signal"] and not features.get("signals_denied"):
         # Every part of the shape is there, on topic, at level and specific: the signal matcher naming none of the
         # question's signals (recall about half on the tuned set) is too weak to take a complete answer's 5.
         seen = []

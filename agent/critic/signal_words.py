@@ -28,10 +28,11 @@ import re
 # the option not taken beside the one that was, and stay read.
 _DENIAL = re.compile(
     r"(?<!almost )(?<!nearly )(?<!little or )(?<!next to )(?<!\bto )"
-    r"\b(?:not(?! only| to\b)|never|no(?! longer| more| matter| doubt)|without|nor|neither)\b"
+    r"\b(?:not(?! only| to\b)|never|no(?! longer| more| matter| doubt)|without|nor|neither|nothing)\b"
     r"(?!\s+(?:\w+\s+)?(?:needed|had to|have to|has to)\b)|n't\b(?!\s+(?:\w+\s+)?(?:need|needed|have to)\b)|"
     # a plan of the candidate's dropped in the same sentence: "we meant to add canaries, but ..."
-    r"\b(?:planned|meant|intended|hoped|(?:was|were) going) to\b(?=[^.;:!?]*\bbut\b)",
+    r"\b(?:(?:planned|meant|intended|hoped|(?:was|were) going)(?: to)?|talked about|talk of)\b"
+    r"(?=[^.;:!?]*\bbut\b)",
     re.IGNORECASE,
 )
 # Where a denied clause ends: a sentence stop, a colon, semicolon, bracket or dash, a clause joined by a contrast

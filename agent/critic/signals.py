@@ -108,6 +108,7 @@ class SignalHit:
     measured: bool = False  # asks for a measured outcome (says how well, not what about: relevance ignores it)
     weak: bool = False  # covered only on weak evidence (_weak): shown to the candidate, too weak to overrule relevance
     paraphrased: bool = False  # named only in words of the answer's own (paraphrase.py)
+    denied_by: Sentence | None = None  # not shown, and this sentence says it was not done (_denied)
 
     @property
     def named(self) -> bool:
@@ -360,10 +361,11 @@ def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray
         # "JSON schema mode": asked to return JSON, no schema), however close its meaning.
         # Denials are read for the asked question's signals only: what a rival question's signals find decides
         # relevance, which reads a story's subject, not what the candidate claims of it.
+        said_not = _denied(signal, keys[k], roots, affirmed) if asked_type else []
         denied = (
             []
             if not asked_type
-            else _denied(signal, keys[k], roots, affirmed)
+            else said_not
             + [i for i, x in enumerate(sents) if signal_words.someone_elses(signal, x.text)]
             + [
                 i
@@ -400,7 +402,8 @@ def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray
                 best, own = sents[said], True
         else:
             best = next((s for s, r in zip(sents, affirmed, strict=True) if len(keys[k] & r) >= 2), None)
-        hits.append(SignalHit(signal, best is not None, best, paraphrased=own))
+        said_by = sents[said_not[0]] if best is None and said_not else None
+        hits.append(SignalHit(signal, best is not None, best, paraphrased=own, denied_by=said_by))
     things = frozenset(s for s in signals if asked_type and _thing_forms(s, asked_type, pool)[0])
     claims = frozenset(s for s in signals if asked_type in signal_words.THING_TYPES and signal_words.claim_subject(s))
     if claims:
