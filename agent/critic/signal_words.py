@@ -4,7 +4,8 @@ named, and plain cues for two signals static vectors miss.
 Averaged word vectors see which words a sentence uses, not what it does with them: "we never had runbooks" is as
 close to "Names runbooks for on-call" as "every service has a runbook", and "I planned canary releases but we
 skipped them" shares the canary. So a sentence whose only words of a signal sit where they are denied (after "not",
-"never", "no", "without", "instead of", or in a plan dropped with "but") does not show it (negated).
+"never", "no", "nothing", "without", "instead of", or in a plan or a talk dropped with "but") does not show it
+(negated); a signal so denied is what the candidate says was not done (signals.SignalHit.denied_by).
 
 A technical question's signal that asks for a thing by its name ("Names runbooks for on-call", "Uses a schema to
 constrain the output, such as JSON schema mode or function calling") is shown by a sentence that names the thing or
