@@ -198,6 +198,8 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
         _stop(SHORT_SECRET_SERVER)
     if problem := setting_problem(SERVER_SETTINGS):  # a typo was silently the default (sweep 37 V21)
         _stop(problem)
+    pool_size()  # a bad INTERVIEWER_PG_POOL stops the server whatever the checkpointer (sweep 38 V25: on SQLite it was
+    # never read, so a typo went unnoticed until the checkpointer changed)
     if problem := _data_dir_problem():
         shown = os.environ.get("INTERVIEWER_DATA_DIR") or "(unset: the platform's user data folder)"
         _stop(f"INTERVIEWER_DATA_DIR={shown[:200]} cannot be used: {problem}")
