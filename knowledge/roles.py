@@ -78,6 +78,8 @@ def _resolve(name: str) -> Path:
     if path.suffix.lower() in (".yaml", ".yml"):
         if not path.is_file():
             problem = link_problem(path)
+            if not problem and path.exists():  # a folder, a FIFO, a device: "not found" misleads (sweep 38 RF5)
+                problem = "is a folder, not a role file" if path.is_dir() else "is not a regular file, not a role file"
             raise RoleFileError(f"{path}: {problem}" if problem else f"{path}: role file not found")
         return path.resolve()
     if "/" in name and (problem := link_problem(path)):  # a path the candidate gave, not a name (sweep27 S16)
