@@ -149,7 +149,7 @@ def set_leave_note(note: str) -> None:
 
 def _leave_now() -> None:
     os.write(2, f"\nInterrupted. {_leave_note}".rstrip().encode("utf-8", "replace") + b"\n")
-    leave(EXIT_HANGUP if _hung_up else 130)
+    leave(_stop_code or (EXIT_HANGUP if _hung_up else 130))  # the first stop's code: 143 after a SIGTERM
 
 
 def leave(code: int) -> NoReturn:
@@ -267,8 +267,11 @@ def release() -> None:
     """The answer is in the session journal (or was not an answer): a stop that waited is raised now."""
     global _holding, _pending
     held, _holding = _holding, False
-    if _leave and held:
+    if _leave and held and not _pending:
         _leave_now()  # a second Ctrl-C came while the answer was saved: it is saved now
+    # a first stop that waited for this save is raised even after a second signal: leaving here said only
+    # "Interrupted." (exit 130 for two SIGTERMs) over an answer it had kept (sweep 38 S104, S99b); that stop
+    # prints the save line and the resume command, saving() holds a second signal, the watchdog's GRACE still holds
     if _pending:
         _pending = False
         raise KeyboardInterrupt
