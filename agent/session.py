@@ -306,6 +306,7 @@ def run(opts: Options) -> int:
         final = loop.run(step, already_shown=shown, resumed=resuming, first=first_input)
         cli_signals.interview_over()  # the report is saved: a stop from now on leaves quietly once it is shown
         cli_run.closing(final, loop, render)
+        _summary_unwritten(driver.thread_id)
         settle_unused_draft(driver.thread_id, render)
         _report_unused(source, render)
         return EXIT_OK
@@ -710,6 +711,17 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         release_keys()  # never leave the terminal without echo
         release_early()  # the session lock a `--resume` took before it got ready
+
+
+def _summary_unwritten(thread_id: str) -> None:
+    """One warning line when the session's coaching summary missed the history (what agent.progress and --focus
+    weakest read), with what fixes it; a --resume of the finished session writes it then."""
+    from agent.cli_render import resume_command
+    from agent.coaching.record import unwritten_summary
+
+    if why := unwritten_summary(thread_id):
+        print(f"warning: this session's coaching summary was not saved: {why}; then {resume_command(thread_id)} "
+              "saves it", file=sys.stderr)  # fmt: skip
 
 
 def cli() -> NoReturn:

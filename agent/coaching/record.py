@@ -18,6 +18,7 @@ from agent.coaching.feed import AnswerRecord, HistoryFeed, SessionSummary, now_i
 from agent.context import Context
 from agent.report import build_scorecard
 from agent.state import PlannedQuestion, TurnRecord
+from agent.storage import blocked_message, in_the_way
 from knowledge.threads import lower_this_thread
 
 
@@ -111,11 +112,26 @@ def summarize(thread_id: str, context: Context, values: dict[str, Any], ctx: Con
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-feed", initializer=lower_this_thread)
 
 
+# Why a session's latest summary did not reach the history (thread id -> one line), until a later write succeeds.
+_UNWRITTEN: dict[str, str] = {}
+
+
 def _record(thread_id: str, context: Context, values: dict[str, Any], feed: HistoryFeed | None) -> None:
     try:
         (feed or open_feed()).record(summarize(thread_id, context, values, ctx=context))
-    except OSError:
-        return  # best effort: the answers are in the checkpoint, and the next answer rewrites the summary
+    except OSError as exc:
+        # best effort: the answers are in the checkpoint and the next write rewrites the summary; the session's
+        # end says it was missed (sweep 38 R16: a file in place of history/ dropped it without a word)
+        blocker = in_the_way(exc.filename)
+        _UNWRITTEN[thread_id] = blocked_message(blocker) if blocker else f"the coaching history failed to write ({exc})"
+        return
+    _UNWRITTEN.pop(thread_id, None)
+
+
+def unwritten_summary(thread_id: str) -> str | None:
+    """Once the writer is done: why the session's summary is not in the history, or None when it is."""
+    flush_history()
+    return _UNWRITTEN.get(thread_id)
 
 
 def record_progress(thread_id: str, context: Context, values: dict[str, Any], feed: HistoryFeed | None = None) -> None:
