@@ -9,7 +9,6 @@ the holder exits, even on kill -9, so a stale lock never blocks a resume. The fi
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import hashlib
 import json
@@ -61,22 +60,28 @@ def acquire(path: Path, thread_id: str) -> None:
             handle, count = _HELD[path]
             _HELD[path] = (handle, count + 1)
             return
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        handle = os.fdopen(fd, "r+", encoding="utf-8")
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.close()
-            raise SessionLockedError(locked_message(path, thread_id)) from None
-        since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        holder = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since})
-        try:  # unbuffered: a full disk fails here, never later when the handle is closed
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, holder.encode("utf-8"), 0)
-        except OSError:  # a full disk: the lock holds all the same, only unnamed ("another process")
-            pass
-        _HELD[path] = (handle, 1)
+        _HELD[path] = (_take(path, thread_id), 1)
+
+
+def _take(path: Path, thread_id: str) -> IO[str]:
+    """Open and flock the lock file at `path`, naming this process as its holder; SessionLockedError when another
+    process holds it."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    handle = os.fdopen(fd, "r+", encoding="utf-8")
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise SessionLockedError(locked_message(path, thread_id)) from None
+    since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    holder = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since})
+    try:  # unbuffered: a full disk fails here, never later when the handle is closed
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, holder.encode("utf-8"), 0)
+    except OSError:  # a full disk: the lock holds all the same, only unnamed ("another process")
+        pass
+    return handle
 
 
 def release(path: Path) -> None:
@@ -108,18 +113,7 @@ def recheck(path: Path, thread_id: str) -> None:
             same = False
         if same:
             return
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        renewed = os.fdopen(fd, "r+", encoding="utf-8")
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            renewed.close()
-            raise SessionLockedError(locked_message(path, thread_id)) from None
-        since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        with contextlib.suppress(OSError):  # a full disk: the lock holds all the same, only unnamed
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": since}).encode(), 0)
+        renewed = _take(path, thread_id)
         handle.close()
         _HELD[path] = (renewed, count)
 
