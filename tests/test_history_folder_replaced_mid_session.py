@@ -5,32 +5,20 @@ weakest read) was not saved, with the mv that fixes it; a --resume after the mv 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.test_session_tty import REPO, Terminal
+from tests.test_locks_folder_replaced_mid_session import replaced_at_second_question
+from tests.test_session_tty import REPO
 
-ARGS = ["--role", "director", "--embedder", "hashing", "--seed", "3", "--questions", "2", "--follow-ups", "0"]
 FIRST = "I moved three teams onto one release train; hotfixes per month went from 9 to 2 in half a year."
 SECOND = "I set up a weekly review of paging noise with the leads, and alerts nobody acted on fell by 60%."
 
 
 def test_a_file_in_place_of_history_is_one_warning_line_and_resume_saves_the_summary(isolated_data_dir: Path) -> None:
-    term = Terminal(ARGS)
-    try:
-        term.wait_for_prompt(after="Question 1/2")
-        term.submit(FIRST)
-        term.wait_for_prompt(after="Question 2/2")
-        history = isolated_data_dir / "history"
-        shutil.rmtree(history)
-        history.write_text("x", encoding="utf-8")
-        term.submit(SECOND)
-        exited = term.proc.wait(timeout=240)
-        said = term.said()
-    finally:
-        term.close()
+    history = isolated_data_dir / "history"
+    exited, said = replaced_at_second_question(history, FIRST, SECOND)
     assert exited == 0, said[-1500:]
     flat = said.replace("\r", "").replace("\n", "").replace(" ", "")
     assert "coachingsummarywasnotsaved" in flat, said[-1500:]

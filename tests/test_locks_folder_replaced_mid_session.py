@@ -20,23 +20,28 @@ FIRST = "We moved the nightly ledger export to a queue over one quarter; late fi
 SECOND = "I wrote the hand-off checklist with the two support leads, and reopened tickets fell by a third by June."
 
 
+def replaced_at_second_question(folder: Path, first: str, move: str) -> tuple[int, str]:
+    """A two-question director session in a pty: `first` answered, then at question 2 the data folder's `folder`
+    replaced by a file and `move` submitted; the exit status and what the terminal showed."""
+    term = Terminal(ARGS)
+    try:
+        term.wait_for_prompt(after="Question 1/2")
+        term.submit(first)
+        term.wait_for_prompt(after="Question 2/2")
+        shutil.rmtree(folder)
+        folder.write_text("x", encoding="utf-8")
+        term.submit(move)
+        return term.proc.wait(timeout=240), term.said()
+    finally:
+        term.close()
+
+
 @pytest.mark.parametrize("move", [SECOND, "/end"])
 def test_a_file_in_place_of_locks_after_the_first_answer_is_one_line_and_keeps_the_answer(
     isolated_data_dir: Path, move: str
 ) -> None:
-    term = Terminal(ARGS)
-    try:
-        term.wait_for_prompt(after="Question 1/2")
-        term.submit(FIRST)
-        term.wait_for_prompt(after="Question 2/2")
-        locks = isolated_data_dir / "locks"
-        shutil.rmtree(locks)
-        locks.write_text("x", encoding="utf-8")
-        term.submit(move)
-        exited = term.proc.wait(timeout=240)
-        said = term.said()
-    finally:
-        term.close()
+    locks = isolated_data_dir / "locks"
+    exited, said = replaced_at_second_question(locks, FIRST, move)
     assert "Traceback" not in said and "Unhandled exception" not in said, said[-2500:]
     assert "Press ENTER" not in said, said[-2500:]
     assert exited != 0, said[-1500:]
