@@ -361,6 +361,19 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "below_level_capped": 1.0,
         "follow_up_in_range": 1.0,
     },
+    # evals/critic_dev16, written at stop 39 by a writer who had not read the critic: the kinds of critic_dev15 plus
+    # a strong story lacking one thing to chase, a polished answer to another question of the same pack, and a strong
+    # answer told with hedges and asides. First run on de39be0 (before that stop's critic work): score 0.625, off
+    # topic 0.750, strong 0.700, below level 0.750, follow-ups 0.792 (24 replies: first 0.583, later 1.000), STAR
+    # 0.956, quantified 0.878, relevance 0.812, level 0.917, primary gap 0.458, signals 0.804 / 0.725,
+    # notes_mismatch 2 of 4, no false alarm. The floor is that run.
+    "critic_dev16": {
+        "score_in_range": 0.625,
+        "off_topic_capped": 0.75,
+        "strong_high": 0.7,
+        "below_level_capped": 0.75,
+        "follow_up_in_range": 0.79,
+    },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
