@@ -33,6 +33,16 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def _story_titled(stories: list[Any], title: str) -> Any | None:
+    """The story whose title is `title`, or else the one story whose title contains it: a set may name a story by
+    part of its heading (a bold question, a table cell) where the ingested title carries the whole line."""
+    exact = [s for s in stories if s.title == title]
+    if exact:
+        return exact[0]
+    within = [s for s in stories if _norm(title) in _norm(s.title)]
+    return within[0] if len(within) == 1 else None
+
+
 def evaluate(folder: Path = HERE) -> dict[str, Any]:
     """Run the drift set; return per-item outcomes and the two rates."""
     from agent.critic import critique_answer
@@ -41,7 +51,7 @@ def evaluate(folder: Path = HERE) -> dict[str, Any]:
 
     spec = yaml.safe_load((folder / "retellings.yaml").read_text(encoding="utf-8"))
     stories = [s for s in ingest_paths(sorted((folder / "notes").glob("*.md"))).stories if s.kind == "story"]
-    by_key = {key: next((s for s in stories if s.title == title), None) for key, title in spec["stories"].items()}
+    by_key = {key: _story_titled(stories, title) for key, title in spec["stories"].items()}
     rows: list[dict[str, Any]] = []
     for item in spec["items"]:
         story = by_key[item["story"]]
