@@ -448,6 +448,7 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
         "no_situation": f.star.situation is None and not not_owned,
         "no_task": f.star.task is None and not not_owned,
         "no_lived_case": f.case is None,
+        "case_unanchored": f.case is None and f.spec != "high",
         "no_reason": "rationale" not in f.cues,
         "no_reason_short": "rationale" not in f.cues and n_words < gaps.SHORT_POSITION_WORDS,
         "no_requirements": "requirements" not in f.cues,

@@ -87,7 +87,8 @@ TABLE: dict[Shape, Rubric] = {
     "technical": Rubric(
         ("rationale", "tradeoffs", "example", "specificity"),
         (*_FRONT, Row("specificity", "generic", 2.0), _HAZY, Row("rationale", "no_reason", 1.0),
-         Row("tradeoffs", "no_tradeoffs", 1.0), Row("example", "no_lived_case", 0.5), _DENIED, _SIGNAL),
+         Row("tradeoffs", "no_tradeoffs", 1.0), Row("example", "case_unanchored", 0.5),
+         Row("example", "no_lived_case", 0.0), _DENIED, _SIGNAL),
         hypothetical=True,
     ),
     "motivation": Rubric(
@@ -97,6 +98,9 @@ TABLE: dict[Shape, Rubric] = {
         hypothetical=False,
     ),
 }  # fmt: skip
+# A technical answer's lived case is the last of its form gaps (the labelling guide asks rationale and trade-offs of a
+# 5, no case): with no case, an explanation specific throughout (named mechanisms, figures) keeps it from 5 and costs
+# nothing more; one that stays partly generic leans on a case to show it was done (case_unanchored, 0.5).
 # A several-part question with one ask never answered is at most a 3, however well the rest is told. An answer below
 # the role's level is at most a 2, however well its own scope is told: every labelled range of such an answer holds 2
 # (76 of the 77 in evals/labeled and critic_dev..15), 37 of them nothing higher.
