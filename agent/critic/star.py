@@ -141,6 +141,8 @@ def _result(sentence: Sentence, metrics: list[MetricMention], near_end: bool, hy
         return False  # a design "falls back to rules" is not something that happened to the candidate
     if cue.PLUPERFECT.search(text):
         return False  # "product had stopped believing our dates" is the backstory, not the result
+    if all(c in ("became", "turned into") for c in cues) and cue.REFRAMED.search(text):
+        return False  # the problem restated as the thing to build is the task, not an outcome
     if all(c in cue.VERDICT for c in cues):
         return False  # a bare verdict is not a result
     if all(c in cue.ARRANGEMENT for c in cues) and i_action(text, False, True) and not _SO_NOW.search(text):

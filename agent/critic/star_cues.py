@@ -117,12 +117,18 @@ VAGUE_ACTION = re.compile(
 # agentive verbs ("we cut", "we retired") are also actions, so they count only near the end of the answer.
 # Delivery verbs (shipped, launched, rolled out, went live) end the work; they do not say what changed.
 RESULT_MARK = re.compile(
-    r"\b(?:as a result|result(?:ed|ing)? in|the result|the outcome|in the end|ended up|eventually|afterwards|later|"
-    r"since then|from then on|by the end|which meant|that meant|led to|so now|now|no longer|never again|"
+    # "a pickup time later than the delivery time" compares two things; "by the end of next month" is a deadline.
+    r"\b(?:as a result|result(?:ed|ing)? in|the result|the outcome|in the end|ended up|eventually|afterwards|"
+    r"later(?!\s+than)|since then|from then on|by the end(?! of (?:the )?(?:next|following|coming)\b)|which meant|"
+    r"that meant|led to|so now|now|no longer|never again|"
     r"stopped|dropp\w*|fell|grew|rose|increased|decreased|doubled|tripled|halved|went (?:up|down|from)|came down|"
     r"went to (?=\d|zero|nothing|none|no\b|near|almost|about|under|over)|"  # "went to the team" is a step
     r"disappeared|renewed|stayed|churned|left|recovered|passed|became|turned into|went away|improved|"
     r"better|happier|success\w*|worked|went well|landed|"
+    # How a matter settled or a figure came out: "it sorted itself out in two months", "returns came in under last
+    # year's", "we looked again last quarter and it held", "the spike got it down to ninety minutes".
+    r"sorted (?:itself|themselves) out|settled down|came in (?:under|below|over|above|ahead|at)|"
+    r"(?:it|that|this|they) held(?=\s*[.!?;]|\s*$)|got (?:it|them|this|that) (?:down |up |back )?to|"
     # A state reached or kept after the work: "checkout was back up by noon", "the two still review together",
     # "he has since taken over the rota", "not one page in the year since".
     r"(?:is|are|was|were|came|got|be) back|back (?:up|online|on track|to normal)|(?<!was )(?<!were )(?<!had )still|"
@@ -153,7 +159,18 @@ COMPARATIVE = re.compile(
 # "The meeting became forty-five minutes", "each change now came with a summary": in a sentence where the
 # candidate acts, these describe the new arrangement they set up (the action), not what changed because of it.
 ARRANGEMENT = frozenset({"became", "become", "turned into", "now"})
-PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|just\s+)?(?:\w+[^\We]ed|\w+en|grown|fallen)\b", re.I)
+# Irregular participles too: "the reviews he had left open" is the backstory.
+PLUPERFECT = re.compile(
+    r"\bhad\s+(?:been\s+|already\s+|just\s+)?(?:\w+[^\We]ed|\w+en|grown|fallen|left|kept|lost|made|built|sent|"
+    r"spent|held|run|gone|become|brought|bought|taught|found)\b",
+    re.I,
+)
+# "The problem became a one-page brief", "the ask turned into a pilot": the work redefined, not what it changed.
+REFRAMED = re.compile(
+    r"\b(?:the|our|my|this|that)\s+(?:real\s+)?(?:problem|question|ask|goal|task|brief|idea|plan|job|focus|scope|"
+    r"project)\s+(?:then\s+|soon\s+|quickly\s+)?(?:became|turned into)\b",
+    re.I,
+)
 # "'d" is "would" before a base verb ("she'd join") but "had" before a participle ("they'd been paging").
 FUTURE = re.compile(
     r"\b(?:should|would|will|'ll|could|might|hope\w*|expect\w*|plan(?:s|ning)? to|going to)\b"
