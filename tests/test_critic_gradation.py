@@ -6,6 +6,8 @@ one does not lose a point for a cue it shows.
 - "later than" compares two times; it does not say what followed the work, so a story ending on the fix of a
   neighbouring team has no result.
 - "came in under last year's" and "we looked again ... and it held" say how things turned out.
+- "We were fully back after one hour fifty" measures the recovery (as "back within" does); "got three engineers
+  assigned" counts what the candidate's own step obtained, not an outcome.
 
 Stories and answers are written for this file; the role packs are the bundled ones.
 """
@@ -21,6 +23,8 @@ from tests.scripted_critique import main_critique
 BATCH_ONLINE = ("ai-engineer", 15, "computed in batch ahead of time")  # seed 15 asks it first
 DATA_PROBLEM = ("ai-engineer", 25, "poor data quality")  # seed 25
 PUSHBACK = ("engineering-manager", 74, "pushing back on a stakeholder")  # seed 74
+INCIDENT = ("engineering-manager", 25, "production incident")  # seed 25
+OWN_MISTAKE = ("engineering-manager", 13, "mistake you made as a manager")  # seed 13
 
 SPECIFIC_NO_TRADEOFF = (
     "Batch scoring fits when the inputs change slowly and the set of things to score is known in advance: a nightly "
@@ -69,4 +73,35 @@ def test_how_it_came_out_is_a_result(tmp_path: Path, isolated_data_dir: Path, an
     role, seed, asked = PUSHBACK
     c = main_critique(tmp_path, role, seed, answer, asked)
     assert c["star"]["result"] is True
+    assert c["weak_or_missing"][0] == "quantified_result" and c["score"] == 4
+
+
+BACK_AFTER = (
+    "Last November our payments API started rejecting every card from one acquirer after a certificate rotation on "
+    "their side. I took incident command: I paired Dara, who knew the gateway, with the on-call engineer, kept product "
+    "and support updated every twenty minutes in one channel, and made the call to route that acquirer's traffic "
+    "through our backup provider while we fixed the trust store. We were fully back after one hour fifty. In the "
+    "postmortem I ran that week, we added an expiry check for partner certificates to the nightly job, and no partner "
+    "certificate has expired on us since."
+)
+GOT_ASSIGNED = (
+    "The mistake was a reporting rewrite I pushed for at Corvel Freight. I argued for it at our quarterly planning and "
+    "got three engineers assigned to it for two quarters, on the promise that the operations team would drop their "
+    "spreadsheets. I never sat with the operations leads to see how they used those spreadsheets, and when we shipped, "
+    "they kept the spreadsheets and ignored the new reports. I told my director it was my call and my miss, and we "
+    "stopped the work after the second quarter. Since then I spend a day with the people who will use a tool before I "
+    "ask for anyone's time to build it."
+)
+
+
+def test_time_to_recovery_after_the_work_is_a_measured_result(tmp_path: Path, isolated_data_dir: Path) -> None:
+    role, seed, asked = INCIDENT
+    c = main_critique(tmp_path, role, seed, BACK_AFTER, asked)
+    assert c["quantified_result"] is True and c["score"] == 5
+
+
+def test_people_a_step_obtained_are_not_an_outcome(tmp_path: Path, isolated_data_dir: Path) -> None:
+    role, seed, asked = OWN_MISTAKE
+    c = main_critique(tmp_path, role, seed, GOT_ASSIGNED, asked)
+    assert c["quantified_result"] is False
     assert c["weak_or_missing"][0] == "quantified_result" and c["score"] == 4

@@ -71,7 +71,8 @@ _TOOK = re.compile(
     r"recovered|restored|back|swapp?ed|moved|rolled out|replaced|cut over|finishes|completes|"
     # a deal, a hire or a build closed in a span: "signed them in five weeks", "hired all four within a quarter"
     r"signed|won|hired|built|onboarded|merged|sold|deployed|landed|converted)\b[^,;]*?"
-    r"\b(?:in|within|inside)\s+(?:just\s+|only\s+|about\s+|under\s+|less than\s+)?$",
+    # "we were back after two hours forty": the span counted to the completion, as "in" counts it
+    r"\b(?:in|within|inside|after)\s+(?:just\s+|only\s+|about\s+|under\s+|less than\s+)?$",
     re.I,
 )
 # Timing against a date that was set: a duration followed by "early", "late" or "after/before the deadline".
@@ -87,6 +88,9 @@ _TARGET_AFTER = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:(?:had|have|has|needed|needs|need|were|was) to|must|should)\b", re.I
 )
 _INSTEAD = re.compile(r"\s*(?:instead of|rather than)\b", re.I)  # "four days instead of the three weeks planned"
+# "I got two engineers funded", "had three reviewers assigned": the count is what the candidate's step obtained (a
+# causative), not the subject of a change.
+_CAUSATIVE = re.compile(r"\b(?:got|get|gets|had|have|has)\s+(?:the\s+|another\s+)?$", re.I)
 # A share or count that is the subject of a past-tense verb: "a tenth of users opened it", "nine renewed".
 _PAST_AFTER = re.compile(
     r"(?:\s+of\s+(?:the\s+|our\s+|their\s+|those\s+)?[a-z]\w*)?\s+(?:\w+[^\We\s]ed|chose|took|came|went|got|kept|"
@@ -220,7 +224,10 @@ def classify(
             # "all four teams moved over" restates the population already given, not a new figure.
             known = any(m.value == metric.value and m.unit == metric.unit for m in mentions)
             subject = (
-                metric.unit not in TIME_UNITS and not known and bool(_PAST_AFTER.match(answer, metric.end, sent.end))
+                metric.unit not in TIME_UNITS
+                and not known
+                and bool(_PAST_AFTER.match(answer, metric.end, sent.end))
+                and not _CAUSATIVE.search(answer, sent.start, metric.start)
             )
             # "not a single release slipped in six months", "incident-free for 200 days": a span without an event.
             quiet = (
