@@ -66,10 +66,12 @@ BARS = {
 # score 0.813 -> 0.815.
 # Raised at stop 38 (lvl42: a below-level answer scores at most 2, as its labels say; agent/critic/rubric.py CAPS):
 # score 0.815 -> 0.817 (two answers labelled 2 now in range, tuned-engineering-manager-008, labelled 3, out).
+# Raised at stop 39 (grade43: a specific technical answer's missing case costs nothing past the 5): strong 0.958 ->
+# 0.964 (reserve-ai-engineer-001, labelled 5, 3 -> 4).
 FLOOR = {
     "score_in_range": 0.817,
     "off_topic_capped": 0.871,
-    "strong_high": 0.958,
+    "strong_high": 0.964,
     "below_level_capped": 1.0,
     "follow_up_in_range": 0.95,
     "star_macro_f1": 0.971,
@@ -111,10 +113,14 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # 0.667, signal precision 0.812 and recall 0.476).
     # Raised at stop 25 by the rival-signal rule (features.py _outshown_by): score 0.700 -> 0.725, off topic 0.583 ->
     # 0.667.
+    # Raised at stop 39 (grade43: a specific technical answer's missing case costs nothing past the 5, rubric.py;
+    # "later than", a deadline and a pluperfect are no result, "came in under" and "it held" are, star_cues.py; a
+    # recovery time "after" the work is an outcome, a count a causative step obtained is not, metric_roles.py): score
+    # 0.750 -> 0.800, strong 0.789 -> 0.895.
     "critic_dev2": {
-        "score_in_range": 0.725,
+        "score_in_range": 0.80,
         "off_topic_capped": 0.666,
-        "strong_high": 0.736,
+        "strong_high": 0.894,
         "follow_up_in_range": 1.0,
     },
     # evals/critic_dev3, the third check set (its README), written at stop 25 before that stop's changes (first run on
@@ -124,8 +130,12 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # Raised at stop 26: score 0.725 -> 0.750 (an answer ending on a plan's window is no longer read as its result);
     # follow-ups 0.777 -> 0.888 (a reply naming what a signal probe asked for closes it: follow_up._gives_probed).
     # Raised at stop 34 (crit34): score 0.750 -> 0.775 ("engineer"/"manager" never name a signal: signals._WHO).
+    # Raised at stop 39 (grade43: a specific technical answer's missing case costs nothing past the 5, rubric.py;
+    # "later than", a deadline and a pluperfect are no result, "came in under" and "it held" are, star_cues.py; a
+    # recovery time "after" the work is an outcome, a count a causative step obtained is not, metric_roles.py): score
+    # 0.775 -> 0.800.
     "critic_dev3": {
-        "score_in_range": 0.775,
+        "score_in_range": 0.80,
         "off_topic_capped": 0.937,
         "strong_high": 0.80,
         "follow_up_in_range": 0.888,
@@ -154,10 +164,14 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # candidate's: relevance.delivery_told).
     # Raised at stop 35 (crit35: a disagreement with someone outside engineering told to a question about one with an
     # engineer, relevance.outside_party): score 0.625 -> 0.650, off topic 0.812 -> 0.875.
+    # Raised at stop 39 (grade43: a specific technical answer's missing case costs nothing past the 5, rubric.py;
+    # "later than", a deadline and a pluperfect are no result, "came in under" and "it held" are, star_cues.py; a
+    # recovery time "after" the work is an outcome, a count a causative step obtained is not, metric_roles.py): score
+    # 0.650 -> 0.700, strong 0.733 -> 0.800.
     "critic_dev5": {
-        "score_in_range": 0.65,
+        "score_in_range": 0.70,
         "off_topic_capped": 0.875,
-        "strong_high": 0.733,
+        "strong_high": 0.80,
         "follow_up_in_range": 0.666,
         "star_macro_f1": 0.932,  # raised at stop 28 (0.902 -> 0.933): one irregular-past table; "I had them <verb>"
         "quantified_f1": 0.947,
@@ -172,13 +186,17 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # -> 0.771, off topic 0.667 -> 0.917.
     # Raised at stop 36 (crit38: lower-scope cues counted per mention, not per sentence, agent/critic/level.py): score
     # 0.771 -> 0.792, below level 0.750 -> 1.000.
+    # Raised at stop 39 (grade43: a specific technical answer's missing case costs nothing past the 5, rubric.py;
+    # "later than", a deadline and a pluperfect are no result, "came in under" and "it held" are, star_cues.py; a
+    # recovery time "after" the work is an outcome, a count a causative step obtained is not, metric_roles.py): score
+    # 0.792 -> 0.812, STAR 0.936 -> 0.941.
     "critic_dev6": {
-        "score_in_range": 0.791,
+        "score_in_range": 0.812,
         "off_topic_capped": 0.916,
         "strong_high": 0.928,
         "below_level_capped": 1.0,
         "follow_up_in_range": 0.75,  # stop 30: a reply answering another question is off topic (another_story.py)
-        "star_macro_f1": 0.935,
+        "star_macro_f1": 0.941,
         "quantified_f1": 0.888,
     },
     # evals/critic_dev7, the seventh check set (its README), written at stop 29 by a writer who had not read the critic;
@@ -189,15 +207,19 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # Raised at stop 35 (crit35, disclaim.py): score 0.854 -> 0.875, off topic 0.800 -> 0.900; then facilitation
     # in place of a technical choice as an engineer's lower scope (the engineer packs' level cues): score 0.875 ->
     # 0.896, below level 0.750 -> 1.000.
+    # Raised at stop 39 (grade43: a specific technical answer's missing case costs nothing past the 5, rubric.py;
+    # "later than", a deadline and a pluperfect are no result, "came in under" and "it held" are, star_cues.py; a
+    # recovery time "after" the work is an outcome, a count a causative step obtained is not, metric_roles.py): score
+    # 0.896 -> 0.917, strong 0.917 -> 1.000, STAR 0.826 -> 0.834, quantified 0.818 -> 0.870.
     "critic_dev7": {
-        "score_in_range": 0.895,
+        "score_in_range": 0.916,
         "off_topic_capped": 0.9,
-        "strong_high": 0.916,
+        "strong_high": 1.0,
         "below_level_capped": 1.0,
         # main's first run 0.500; stop 30: a reply answering another question is off topic (another_story.py): 0.833
         "follow_up_in_range": 0.833,
-        "star_macro_f1": 0.826,
-        "quantified_f1": 0.818,
+        "star_macro_f1": 0.834,
+        "quantified_f1": 0.869,
     },
     # evals/critic_dev8, the eighth check set (its README), written at stop 30 by a writer who had not read the critic,
     # the first with the candidate's notes and follow-up chains; first run on the critic branch at 6800f12 (main's
@@ -212,10 +234,14 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # 0.720 and notes_mismatch precision 0.667 -> 1.000 (drift32: figures paired by what they measure).
     # Raised at stop 35 (crit35: a disagreement with the candidate's own superior told to a question about one with a
     # peer, relevance.outside_party): score 0.400 -> 0.425, off topic 0.500 -> 0.667.
+    # Raised at stop 39 (grade43: a specific technical answer's missing case costs nothing past the 5, rubric.py;
+    # "later than", a deadline and a pluperfect are no result, "came in under" and "it held" are, star_cues.py; a
+    # recovery time "after" the work is an outcome, a count a causative step obtained is not, metric_roles.py): score
+    # 0.425 -> 0.500, strong 0.720 -> 0.840.
     "critic_dev8": {
-        "score_in_range": 0.425,
+        "score_in_range": 0.50,
         "off_topic_capped": 0.666,
-        "strong_high": 0.72,
+        "strong_high": 0.84,
         "follow_up_in_range": 0.8,
     },
     # evals/critic_dev9, the ninth check set (its README), written at stop 32 by a writer who had not read the critic:
@@ -251,10 +277,14 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # other party's name after its role and the candidate's own position, relevance.conflict_told): score 0.800 ->
     # 0.825, strong 0.833 -> 0.875. Raised at stop 38 (fu41: a price named as time added or saving given back
     # answers "what did it cost?", follow_up.COST): follow-ups 0.771 -> 0.792.
+    # Raised at stop 39 (grade43: a specific technical answer's missing case costs nothing past the 5, rubric.py;
+    # "later than", a deadline and a pluperfect are no result, "came in under" and "it held" are, star_cues.py; a
+    # recovery time "after" the work is an outcome, a count a causative step obtained is not, metric_roles.py): score
+    # 0.825 -> 0.850, strong 0.875 -> 0.917.
     "critic_dev10": {
-        "score_in_range": 0.825,
+        "score_in_range": 0.85,
         "off_topic_capped": 0.5,
-        "strong_high": 0.875,
+        "strong_high": 0.916,
         "below_level_capped": 1.0,
         "follow_up_in_range": 0.791,
     },
