@@ -396,12 +396,16 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # answer told with hedges and asides. First run on de39be0 (before that stop's critic work): score 0.625, off
     # topic 0.750, strong 0.700, below level 0.750, follow-ups 0.792 (24 replies: first 0.583, later 1.000), STAR
     # 0.956, quantified 0.878, relevance 0.812, level 0.917, primary gap 0.458, signals 0.804 / 0.725,
-    # notes_mismatch 2 of 4, no false alarm. The floor is that run.
+    # notes_mismatch 2 of 4, no false alarm. The floor is that run, but for below level: 0.750 -> 0.500 with
+    # grade43's technical no-case row (a technical answer specific throughout loses nothing more for having no case):
+    # dev16-ai-engineer-002, a quick-wins list labelled below level [1,2], read at level with threads credited as
+    # multiprocessing, went 3 -> 4 (out of range before and after). That rule brought 11 answers of other sets into
+    # range and took none out; the cost is kept visible here rather than tuned away.
     "critic_dev16": {
         "score_in_range": 0.625,
         "off_topic_capped": 0.75,
         "strong_high": 0.7,
-        "below_level_capped": 0.75,
+        "below_level_capped": 0.5,
         "follow_up_in_range": 0.79,
     },
 }
