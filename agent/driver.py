@@ -353,8 +353,8 @@ class InterviewDriver:
         if step.kind == "done":
             return step  # nothing left to answer: stay on the report
         self._check_database(move, step.question)
-        # the checks and the record on one database connection where the store pools them (Postgres): one wait
-        # for the pool per move, not three
+        # the checks, the record, the graph's checkpoint read and writes on one database connection where the store
+        # pools them (Postgres, agent.pg_pool): one wait for the pool per move, not four
         with getattr(self.store, "one_connection", contextlib.nullcontext)():
             self._check_taken(move)
             kept, self._kept = self._kept == (self._moves, move), None  # journalled at the submit key already
@@ -366,13 +366,13 @@ class InterviewDriver:
                     self._journal_failed(exc)
             self.move_saved = False
             self._storage(self.store.record_move, self.thread_id, self._moves, move)  # durable before grading
-        self._moves += 1
-        self.move_saved = True
-        self._current = None  # if the run below fails, the next call catches up from the journal
-        if self.on_move_saved is not None:
-            self.on_move_saved()  # the terminal's Ctrl-C held since the submit may stop the session here
-        step = self._invoke(Command(resume=move))
-        self._settle_journal()
+            self._moves += 1
+            self.move_saved = True
+            self._current = None  # if the run below fails, the next call catches up from the journal
+            if self.on_move_saved is not None:
+                self.on_move_saved()  # the terminal's Ctrl-C held since the submit may stop the session here
+            step = self._invoke(Command(resume=move))
+            self._settle_journal()
         if self._journal_note:  # said once, with the step that follows the answer it failed for
             step.notices.append(self._journal_note)
             self._journal_note = ""

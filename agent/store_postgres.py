@@ -74,12 +74,17 @@ class PostgresStore(RegistryReads):
 
     @contextmanager
     def one_connection(self) -> Iterator[None]:
-        """The store's calls made on this thread inside the block run on one pooled connection, taken once.
+        """The store's calls made on this thread inside the block run on one pooled connection, taken once; on
+        open_pool's agent.pg_pool.TurnPool the saver's calls too, on this thread and on the threads LangGraph writes
+        the checkpoint from (one wait for the pool per turn: load42/43, pool wait was the largest phase).
 
-        A move's checks and its record (recheck, moves, record_move) are three short statements in a row: each
-        taking its own connection made a turn wait for the pool three times under load (load42: pool wait was the
-        largest phase). The connection autocommits, so each statement is still durable when it returns; a block
-        inside another one keeps the outer block's connection."""
+        The connection autocommits, so each statement is still durable when it returns; a block inside another one
+        keeps the outer block's connection."""
+        one_turn = getattr(self.pool, "one_turn", None)
+        if one_turn is not None:
+            with one_turn():
+                yield
+            return
         if getattr(self._held, "conn", None) is not None:
             yield
             return
@@ -92,7 +97,8 @@ class PostgresStore(RegistryReads):
 
     @contextmanager
     def _connection(self) -> Iterator[Any]:
-        """The connection one_connection() holds for this thread, else one from the pool for this call."""
+        """The connection one_connection() holds for this thread, else one from the pool for this call (a TurnPool
+        hands out the one its block holds itself)."""
         held = getattr(self._held, "conn", None)
         if held is not None:
             yield held
@@ -204,15 +210,16 @@ class PostgresStore(RegistryReads):
 
 
 def open_pool(url: str, max_size: int | None = None) -> Any:
-    """A psycopg pool whose connections suit PostgresSaver (autocommit, dict rows, no prepared statements)."""
+    """A psycopg pool whose connections suit PostgresSaver (autocommit, dict rows, no prepared statements); a turn
+    holds one of them for all its calls (agent.pg_pool)."""
     from psycopg.rows import dict_row
-    from psycopg_pool import ConnectionPool
 
     from agent.env_settings import value
+    from agent.pg_pool import TurnPool
 
     size = max_size or int(value("INTERVIEWER_PG_POOL"))
     kwargs = {"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
-    return ConnectionPool(url, min_size=1, max_size=size, kwargs=kwargs, open=True)
+    return TurnPool(url, min_size=1, max_size=size, kwargs=kwargs, open=True)
 
 
 # Every process of this tool creates the tables it needs on first use; two at once on a fresh database (two workers,

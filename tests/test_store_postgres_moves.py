@@ -131,3 +131,91 @@ def test_a_submitted_answer_takes_one_connection_for_its_checks_and_record(pg_ur
         assert [m["kind"] for m in backend.store.moves(driver.thread_id)] == ["answer"]
     finally:
         backend.close()
+
+
+def test_a_submitted_answer_takes_one_pooled_connection_for_the_store_and_the_checkpoint(pg_url: str) -> None:
+    """The whole turn (lease, moves, record, checkpoint read and writes, the writes on LangGraph's own threads) waits
+    for the pool once, and every write is there afterwards on a fresh connection."""
+    from agent.context import Context
+    from agent.driver import InterviewDriver
+    from agent.store_postgres import open_postgres
+
+    backend = open_postgres(pg_url)
+    pool = backend.saver.conn
+    assert pool is backend.store.pool  # type: ignore[attr-defined]
+    taken: list[int] = []
+    getconn = pool.getconn
+
+    def counted(*args: object, **kwargs: object) -> object:
+        taken.append(1)
+        return getconn(*args, **kwargs)
+
+    pool.getconn = counted
+    try:
+        ctx = Context(role="director", questions=2, follow_ups=0, seed=4, offline=True)
+        driver = InterviewDriver(ctx, checkpointer=backend)
+        driver.start()
+        taken.clear()
+        driver.submit("Our release train kept slipping, so I cut the batch size in half and we shipped weekly again.")
+        assert len(taken) == 1
+        taken.clear()
+        done = driver.submit("I sat with the two leads, wrote down what each team owned and the pages fell by a third.")
+        assert done.kind == "done" and len(taken) == 1
+        driver.close()
+    finally:
+        pool.getconn = getconn
+    reopened = open_postgres(pg_url)
+    try:
+        other = InterviewDriver.resume(driver.thread_id, checkpointer=reopened)
+        turns = other.values()["turns"]
+        assert [t["answer"][:9] for t in turns] == ["Our relea", "I sat wit"]
+        assert [m["kind"] for m in reopened.store.moves(driver.thread_id)] == ["answer", "answer"]
+        other.close()
+    finally:
+        reopened.close()
+    backend.close()
+
+
+def test_a_turn_connection_is_shared_by_threads_that_copy_the_context_one_call_at_a_time(pg_url: str) -> None:
+    import contextvars
+    import threading
+
+    from agent.store_postgres import open_pool
+
+    pool = open_pool(pg_url, max_size=3)
+    try:
+        seen: list[int] = []
+        inside = threading.Event()
+        with pool.one_turn():
+            with pool.connection() as mine:
+                pid = mine.info.backend_pid
+
+            def other() -> None:
+                with pool.connection() as conn:
+                    seen.append(conn.info.backend_pid)
+                    inside.set()
+                    conn.execute("SELECT pg_sleep(0.2)")
+
+            worker = threading.Thread(target=contextvars.copy_context().run, args=(other,))
+            worker.start()
+            inside.wait(5)
+            with pool.connection() as again:  # waits for the other thread's call to end, then the same connection
+                assert again.info.backend_pid == pid
+                assert again.execute("SELECT 1 AS one").fetchone()["one"] == 1
+            worker.join()
+            stranger: list[int] = []  # a thread that does not copy the context takes its own connection
+            plain = threading.Thread(target=lambda: stranger.append(_pid(pool)))
+            plain.start()
+            plain.join()
+        assert seen == [pid] and stranger and stranger[0] != pid
+        after = threading.Thread(target=contextvars.copy_context().run, args=(lambda: seen.append(_pid(pool)),))
+        after.start()
+        after.join()
+        assert len(seen) == 2  # a call after the block ended works, on any pooled connection
+    finally:
+        pool.close()
+
+
+def _pid(pool: object) -> int:
+    with pool.connection() as conn:  # type: ignore[attr-defined]
+        return int(conn.info.backend_pid)

@@ -1,0 +1,70 @@
+"""The Postgres backend's connection pool: a turn's calls share one pooled connection (issue 11's load bar).
+
+A submitted answer reads and writes the database five times: the lease recheck, the moves and the move's record
+(agent.store_postgres), the checkpoint read, and the checkpoint write and its pending writes, which LangGraph runs
+on two background threads. Each call taking its own pooled connection made a turn queue for the pool four times,
+among ~100 session threads per worker racing for 10 connections (load43 --phases: pool wait was 2/3 of a turn's
+wall time, median and tail). TurnPool.one_turn() takes one connection for the whole block: every pool call made
+inside it, on this thread or on a thread that copies its context (LangGraph's checkpoint writers do), runs on that
+connection, one call at a time. The pool's FIFO queue is then also the only wait of a turn, so at most max_size
+turns of a process run at once and the others wait their turn in order instead of racing for the GIL.
+
+Each call still runs as it would on a connection of its own (autocommit; the saver's pipeline or transaction
+opened and closed inside the call), so each write is durable when its call returns. A call after the block ended
+(a thread that outlived it) takes a pooled connection of its own.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from psycopg_pool import ConnectionPool
+
+
+class _Held:
+    """The connection a one_turn() block holds; `lock` lets one call use it at a time (re-entrant: a call on the
+    owning thread inside another one)."""
+
+    def __init__(self, pool: TurnPool, conn: Any) -> None:
+        self.pool, self.conn, self.open = pool, conn, True
+        self.lock = threading.RLock()
+
+
+_HELD: ContextVar[_Held | None] = ContextVar("interviewer_pg_turn", default=None)
+
+
+class TurnPool(ConnectionPool):
+    """A psycopg ConnectionPool whose connection() hands out the connection a one_turn() block holds, if any."""
+
+    @contextmanager
+    def connection(self, timeout: float | None = None) -> Iterator[Any]:
+        held = _HELD.get()
+        if held is not None and held.pool is self:
+            with held.lock:
+                if held.open:
+                    yield held.conn
+                    return
+        with super().connection(timeout) as conn:
+            yield conn
+
+    @contextmanager
+    def one_turn(self) -> Iterator[None]:
+        """The pool calls made inside the block (see the module docstring) run on one connection, taken once. A
+        block inside another one keeps the outer block's connection."""
+        held = _HELD.get()
+        if held is not None and held.pool is self and held.open:
+            yield
+            return
+        with super().connection() as conn:
+            held = _Held(self, conn)
+            token = _HELD.set(held)
+            try:
+                yield
+            finally:
+                _HELD.reset(token)
+                with held.lock:  # a call still running on another thread ends before the connection goes back
+                    held.open = False
