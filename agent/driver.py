@@ -327,7 +327,9 @@ class InterviewDriver:
                 raise
             raise error from None
 
-    def _invoke(self, payload: Any) -> Step:
+    def _invoke(self, payload: Any, saved: Callable[[], object] | None = None) -> Step:
+        """Run the graph; `saved` is called once the run's state and the session's status are in the database,
+        before the history and the report are written (_resume gives its turn's database connection back there)."""
         result = self._storage(
             lambda: self._graph.invoke(payload, self._config, context=self.context, durability="exit")
         )
@@ -337,6 +339,8 @@ class InterviewDriver:
             # the graph's last step is saved: done now, before the history and the report are written (a kill
             # there left a session listed "active" that --resume called finished; resume re-makes the report)
             self._register("done")
+        if saved is not None:
+            saved()
         turns: list[TurnRecord] = result.get("turns", [])
         new, self._turn_count = turns[self._turn_count :], len(turns)
         if new or result.get("scorecard"):
@@ -354,8 +358,10 @@ class InterviewDriver:
             return step  # nothing left to answer: stay on the report
         self._check_database(move, step.question)
         # the checks, the record, the graph's checkpoint read and writes on one database connection where the store
-        # pools them (Postgres, agent.pg_pool): one wait for the pool per move, not four
-        with getattr(self.store, "one_connection", contextlib.nullcontext)():
+        # pools them (Postgres, agent.pg_pool): one wait for the pool per move, not four. Given back before the
+        # report is written (the last answer's turn): files, no database, and others wait for the connection.
+        with contextlib.ExitStack() as turn:
+            turn.enter_context(getattr(self.store, "one_connection", contextlib.nullcontext)())
             self._check_taken(move)
             kept, self._kept = self._kept == (self._moves, move), None  # journalled at the submit key already
             if self._journal and not kept:  # durable the moment it is submitted, whatever happens to the -wal file
@@ -371,8 +377,8 @@ class InterviewDriver:
             self._current = None  # if the run below fails, the next call catches up from the journal
             if self.on_move_saved is not None:
                 self.on_move_saved()  # the terminal's Ctrl-C held since the submit may stop the session here
-            step = self._invoke(Command(resume=move))
-            self._settle_journal()
+            step = self._invoke(Command(resume=move), saved=turn.close)
+        self._settle_journal()
         if self._journal_note:  # said once, with the step that follows the answer it failed for
             step.notices.append(self._journal_note)
             self._journal_note = ""

@@ -219,3 +219,44 @@ def test_a_turn_connection_is_shared_by_threads_that_copy_the_context_one_call_a
 def _pid(pool: object) -> int:
     with pool.connection() as conn:  # type: ignore[attr-defined]
         return int(conn.info.backend_pid)
+
+
+def test_the_last_answer_gives_its_connection_back_before_the_report_is_written(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With every other connection of the pool taken, another session's call made while the report is written gets
+    the turn's connection at once: the report is files only, and the connection is not held for it."""
+    import threading
+
+    import agent.driver
+    from agent.context import Context
+    from agent.driver import InterviewDriver
+    from agent.store_postgres import open_postgres
+
+    monkeypatch.setenv("INTERVIEWER_PG_POOL", "2")
+    backend = open_postgres(pg_url)
+    other: list[int] = []
+    write_report = agent.driver.write_report
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        reader = threading.Thread(target=lambda: other.append(len(backend.store.moves(driver.thread_id))))
+        reader.start()
+        reader.join(timeout=5)
+        return write_report(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(agent.driver, "write_report", meanwhile)
+    try:
+        driver = InterviewDriver(Context(role="director", questions=1, follow_ups=0, seed=5, offline=True),
+                                 checkpointer=backend)  # fmt: skip
+        driver.start()
+        pool = backend.saver.conn
+        taken = pool.getconn()  # the pool's other connection, busy elsewhere
+        try:
+            done = driver.submit("We froze new features for two sprints, paid down the flaky tests and cut rollbacks.")
+        finally:
+            pool.putconn(taken)
+        assert done.kind == "done" and done.report is not None
+        assert other == [1]  # read while the report was written, not after the reader gave up
+        driver.close()
+    finally:
+        backend.close()
