@@ -419,11 +419,16 @@ class InterviewDriver:
         """What took the session from this driver meanwhile (see _check_taken), or "" when it is still its own."""
         if not self._held or self.backend.readonly:
             return ""
+        counted = getattr(self.store, "recheck_moves", None)  # both in one read where the store can (Postgres)
         try:
-            self.store.recheck(self.thread_id)
+            if counted is not None:
+                moves = self._storage(counted, self.thread_id)
+            else:
+                self.store.recheck(self.thread_id)
+                moves = len(self._storage(self.store.moves, self.thread_id))
         except SessionLockedError as exc:
             return str(exc)
-        if len(self._storage(self.store.moves, self.thread_id)) <= self._moves:
+        if moves <= self._moves:
             return ""
         return (f"session {self.thread_id} was answered in another process while this one waited (its lock file "
                 "was deleted meanwhile)")  # fmt: skip

@@ -24,6 +24,7 @@ from agent.session_lock import SessionLockedError
 from agent.store import now_iso
 
 LEASE_S = 15 * 60  # a session untouched this long may be taken over from a holder on another host
+RENEW_BELOW = LEASE_S / 2  # a lease of ours with less left is renewed before a move (recheck_moves)
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS interview_sessions (
         thread_id TEXT PRIMARY KEY, role TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
@@ -196,6 +197,18 @@ class PostgresStore(RegistryReads):
 
     def recheck(self, thread_id: str) -> None:
         self.hold(thread_id)  # the lease renewed while it is ours, refused once another process took it
+
+    def recheck_moves(self, thread_id: str) -> int:
+        """recheck(), then the number of moves the session holds: one read while the lease is ours with more than
+        RENEW_BELOW left (the move's record renews it; a turn used to rewrite it here and read every move's text
+        to count them, two statements and a commit), else hold() as recheck() does and a second read."""
+        sql = "SELECT holder, held_until, moves FROM interview_sessions WHERE thread_id = %s"
+        rows = self._rows(sql, (thread_id,))
+        if rows and rows[0][0] == _me() and (rows[0][1] or 0) > time.time() + RENEW_BELOW:
+            return int(rows[0][2])
+        self.hold(thread_id)  # free, lapsing or another's: taken, renewed or refused (SessionLockedError)
+        rows = self._rows(sql, (thread_id,))
+        return int(rows[0][2]) if rows else 0
 
     def release(self, thread_id: str) -> None:
         self._wanted.discard(thread_id)

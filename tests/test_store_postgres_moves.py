@@ -260,3 +260,65 @@ def test_the_last_answer_gives_its_connection_back_before_the_report_is_written(
         driver.close()
     finally:
         backend.close()
+
+
+def test_recheck_moves_reads_a_fresh_lease_of_ours_and_renews_takes_or_refuses_the_others(pg_url: str) -> None:
+    """A fresh lease of this process is read, not written again, with the session's move count; one with less than
+    RENEW_BELOW left is renewed, a lapsed one of another host taken, a live one of another host refused."""
+    import time
+
+    from agent.store_postgres import LEASE_S, RENEW_BELOW, open_postgres
+
+    backend = open_postgres(pg_url)
+    store = backend.store
+
+    def lease() -> float:
+        return float(store._rows("SELECT held_until FROM interview_sessions WHERE thread_id = 't5'")[0][0])
+
+    try:
+        store.hold("t5")
+        store.register("t5", {"role": "director"}, "active")
+        assert store.recheck_moves("t5") == 0
+        store.record_move("t5", 0, {"kind": "answer", "text": "one"})
+        store.record_move("t5", 1, {"kind": "answer", "text": "two"})
+        before = lease()
+        assert store.recheck_moves("t5") == 2
+        assert lease() == before  # read only
+        store._run(("UPDATE interview_sessions SET held_until = %s WHERE thread_id = 't5'", (time.time() + 5,)))
+        assert store.recheck_moves("t5") == 2
+        assert lease() > time.time() + RENEW_BELOW  # renewed
+        store._run(("UPDATE interview_sessions SET holder = 'pid 1 on elsewhere' WHERE thread_id = 't5'", ()))
+        with pytest.raises(SessionLockedError, match="pid 1 on elsewhere"):
+            store.recheck_moves("t5")
+        store._run(("UPDATE interview_sessions SET held_until = %s WHERE thread_id = 't5'", (time.time() - 1,)))
+        assert store.recheck_moves("t5") == 2  # lapsed: taken back
+        assert lease() > time.time() + LEASE_S - 60
+    finally:
+        backend.close()
+
+
+def test_an_answer_after_another_process_took_or_answered_the_session_is_refused_on_postgres(pg_url: str) -> None:
+    from agent.context import Context
+    from agent.driver import InterviewDriver
+    from agent.session_lock import SessionTakenError
+    from agent.store_postgres import open_postgres
+
+    backend = open_postgres(pg_url)
+    store = backend.store
+    try:
+        for case in ("held", "answered"):
+            driver = InterviewDriver(Context(role="director", questions=3, follow_ups=0, seed=6, offline=True),
+                                     checkpointer=backend)  # fmt: skip
+            driver.start()
+            driver.submit("I rewrote the deploy checklist with the on-call lead and we stopped missing steps.")
+            if case == "held":
+                sql = "UPDATE interview_sessions SET holder = 'pid 1 on elsewhere' WHERE thread_id = %s"
+                store._run((sql, (driver.thread_id,)))
+            else:
+                store.record_move(driver.thread_id, 1, {"kind": "skip", "text": ""})
+            with pytest.raises(SessionTakenError):
+                driver.submit("A second answer that must not land after theirs.")
+            kept = ["answer"] if case == "held" else ["answer", "skip"]  # theirs stays, ours is not added
+            assert [m["kind"] for m in store.moves(driver.thread_id)] == kept
+    finally:
+        backend.close()
