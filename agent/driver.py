@@ -330,15 +330,18 @@ class InterviewDriver:
     def _invoke(self, payload: Any, saved: Callable[[], object] | None = None) -> Step:
         """Run the graph; `saved` is called once the run's state and the session's status are in the database,
         before the history and the report are written (_resume gives its turn's database connection back there)."""
-        result = self._storage(
-            lambda: self._graph.invoke(payload, self._config, context=self.context, durability="exit")
-        )
-        self._result = result
-        interrupts = result.get("__interrupt__") or []
-        if not interrupts and not self.backend.readonly:
-            # the graph's last step is saved: done now, before the history and the report are written (a kill
-            # there left a session listed "active" that --resume called finished; resume re-makes the report)
-            self._register("done")
+        # the run's checkpoint and pending writes (and a finished session's status) in one commit where the store
+        # holds the turn's connection (Postgres, agent.pg_pool): one WAL flush, not two or three
+        with getattr(self.store, "one_transaction", contextlib.nullcontext)():
+            result = self._storage(
+                lambda: self._graph.invoke(payload, self._config, context=self.context, durability="exit")
+            )
+            self._result = result
+            interrupts = result.get("__interrupt__") or []
+            if not interrupts and not self.backend.readonly:
+                # the graph's last step is saved: done now, before the history and the report are written (a kill
+                # there left a session listed "active" that --resume called finished; resume re-makes the report)
+                self._register("done")
         if saved is not None:
             saved()
         turns: list[TurnRecord] = result.get("turns", [])

@@ -12,6 +12,10 @@ turns of a process run at once and the others wait their turn in order instead o
 Each call still runs as it would on a connection of its own (autocommit; the saver's pipeline or transaction
 opened and closed inside the call), so each write is durable when its call returns. A call after the block ended
 (a thread that outlived it) takes a pooled connection of its own.
+
+one_transaction() makes the calls inside it one transaction on the held connection: the graph run's checkpoint
+and its pending writes (two commits, each a WAL flush, when every saver call committed on its own) commit together
+when the block ends, or neither does.
 """
 
 from __future__ import annotations
@@ -68,3 +72,24 @@ class TurnPool(ConnectionPool):
                 _HELD.reset(token)
                 with held.lock:  # a call still running on another thread ends before the connection goes back
                     held.open = False
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Inside a one_turn() block: the calls made inside this one run in one transaction on the turn's
+        connection, committed when it ends (rolled back if it raises); outside one, each call commits on its own."""
+        held = _HELD.get()
+        if held is None or held.pool is not self or not held.open:
+            yield
+            return
+        with held.lock:
+            transaction = held.conn.transaction()
+            transaction.__enter__()
+        try:
+            yield
+        except BaseException as exc:
+            with held.lock:
+                if not transaction.__exit__(type(exc), exc, exc.__traceback__):
+                    raise
+        else:
+            with held.lock:
+                transaction.__exit__(None, None, None)

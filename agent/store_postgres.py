@@ -97,6 +97,17 @@ class PostgresStore(RegistryReads):
                 self._held.conn = None
 
     @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Inside one_connection() on a TurnPool: the store's and the saver's calls in the block commit together at
+        its end (agent.pg_pool); otherwise each call commits on its own, as outside it."""
+        one_transaction = getattr(self.pool, "one_transaction", None)
+        if one_transaction is None:
+            yield
+            return
+        with one_transaction():
+            yield
+
+    @contextmanager
     def _connection(self) -> Iterator[Any]:
         """The connection one_connection() holds for this thread, else one from the pool for this call (a TurnPool
         hands out the one its block holds itself)."""

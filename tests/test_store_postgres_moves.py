@@ -322,3 +322,38 @@ def test_an_answer_after_another_process_took_or_answered_the_session_is_refused
             assert [m["kind"] for m in store.moves(driver.thread_id)] == kept
     finally:
         backend.close()
+
+
+def test_a_run_whose_checkpoint_write_fails_leaves_no_part_of_it_and_the_next_call_catches_up(pg_url: str) -> None:
+    """The run's checkpoint and its pending writes commit together: a failure after the checkpoint was sent leaves
+    the session's last checkpoint as it was (the move is in the registry), and the next call grades it from there."""
+    from agent.context import Context
+    from agent.driver import InterviewDriver
+    from agent.store_postgres import open_postgres
+
+    backend = open_postgres(pg_url)
+    saver = backend.saver
+    try:
+        driver = InterviewDriver(Context(role="director", questions=2, follow_ups=0, seed=8, offline=True),
+                                 checkpointer=backend)  # fmt: skip
+        driver.start()
+        config = {"configurable": {"thread_id": driver.thread_id, "checkpoint_ns": ""}}
+        before = saver.get_tuple(config).config["configurable"]["checkpoint_id"]  # type: ignore[union-attr]
+        put = type(saver).put
+
+        def put_then_fail(self: object, *args: object, **kwargs: object) -> object:
+            put(self, *args, **kwargs)  # type: ignore[arg-type]
+            raise RuntimeError("the line dropped after the checkpoint was sent")
+
+        saver.put = put_then_fail.__get__(saver)  # type: ignore[method-assign]
+        with pytest.raises(RuntimeError, match="line dropped"):
+            driver.submit("We moved the nightly batch to a queue and the morning reports were on time for a quarter.")
+        del saver.put
+        assert saver.get_tuple(config).config["configurable"]["checkpoint_id"] == before  # type: ignore[union-attr]
+        assert [m["kind"] for m in backend.store.moves(driver.thread_id)] == ["answer"]
+        step = driver.pending()  # caught up from the registry: the answer graded, the second question asked
+        assert step.kind == "question" and step.turn_index == 1
+        assert [t["answer"][:8] for t in driver.values()["turns"]] == ["We moved"]
+        driver.close()
+    finally:
+        backend.close()
