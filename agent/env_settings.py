@@ -57,8 +57,11 @@ SETTINGS = {
                 _whole(1, None)),
         Setting("INTERVIEWER_INDEX_CACHE_MB", 256, "a whole number of megabytes, 1 or more (default 256)",
                 _whole(1, None)),
-        # the server's default depends on its jobs (agent.server_checkpointer.pool_size); the terminal's is 10
-        Setting("INTERVIEWER_PG_POOL", 10, "a whole number of connections from 1 to 1000", _whole(1, 1000)),
+        # the server's default depends on its jobs (agent.server_checkpointer.pool_size). The terminal's is 30: a
+        # turn holds one connection from its move's record to its checkpoint (agent.pg_pool), so this is also how
+        # many sessions' turns a process runs at once (load43: 10 queued a load worker's turns behind ones waiting
+        # for the disk); the pool opens connections only as they are wanted (a terminal uses one or two).
+        Setting("INTERVIEWER_PG_POOL", 30, "a whole number of connections from 1 to 1000", _whole(1, 1000)),
     )
 }  # fmt: skip
 # What each program reads: the terminal has no INTERVIEWER_LLM_TIMEOUT (its model calls use the Context's limit);

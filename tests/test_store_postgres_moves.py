@@ -357,3 +357,33 @@ def test_a_run_whose_checkpoint_write_fails_leaves_no_part_of_it_and_the_next_ca
         driver.close()
     finally:
         backend.close()
+
+
+def test_a_process_runs_thirty_sessions_turns_at_once_by_default(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each turn holds a connection: the default pool lets 30 sessions' turns of one process hold theirs at once."""
+    import threading
+
+    from agent.store_postgres import open_pool
+
+    monkeypatch.delenv("INTERVIEWER_PG_POOL", raising=False)
+    pool = open_pool(pg_url)
+    together = threading.Barrier(30, timeout=20)
+    failed: list[BaseException] = []
+
+    def turn() -> None:
+        try:
+            with pool.one_turn(), pool.connection() as conn:
+                conn.execute("SELECT 1")
+                together.wait()  # every turn holds its connection here at the same time
+        except BaseException as exc:  # reported below
+            failed.append(exc)
+
+    try:
+        threads = [threading.Thread(target=turn) for _ in range(30)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not failed
+    finally:
+        pool.close()
