@@ -13,19 +13,25 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 
 
-def main_critique(tmp_path: Path, role: str, seed: int, answer: str, asked: str) -> dict[str, Any]:
+def main_critique(
+    tmp_path: Path, role: str, seed: int, answer: str, asked: str, docs: Path | None = None
+) -> dict[str, Any]:
     """The critique of the one main answer of a scripted offline `role` session (one question, no follow-ups), in the
-    data folder tmp_path/data (the isolated_data_dir fixture); `asked` must be part of the question it asked."""
-    return scripted_turn(tmp_path, role, seed, answer, asked)[0]
+    data folder tmp_path/data (the isolated_data_dir fixture); `asked` must be part of the question it asked; `docs`
+    is a folder of the candidate's notes (--docs), if any."""
+    return scripted_turn(tmp_path, role, seed, answer, asked, docs)[0]
 
 
-def scripted_turn(tmp_path: Path, role: str, seed: int, answer: str, asked: str) -> tuple[dict[str, Any], str]:
+def scripted_turn(
+    tmp_path: Path, role: str, seed: int, answer: str, asked: str, docs: Path | None = None
+) -> tuple[dict[str, Any], str]:
     """As main_critique, with what the terminal showed (its words one-spaced) for tests of the feedback's lines."""
     script = tmp_path / "answers.json"
     script.write_text(json.dumps([answer]), encoding="utf-8")
+    notes = ["--docs", str(docs)] if docs is not None else []
     run = subprocess.run(
         [sys.executable, "-m", "agent.session", "--role", role, "--offline", "--seed", str(seed),
-         "--questions", "1", "--follow-ups", "0", "--answers", str(script)],
+         "--questions", "1", "--follow-ups", "0", "--answers", str(script), *notes],
         capture_output=True, text=True, cwd=REPO, timeout=300, env=dict(os.environ), stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from agent.critic import asks, rubric
-from agent.critic.chase import chase_first
+from agent.critic.chase import chase_first, contradiction_first
 from agent.critic.features import Features, compute
 from agent.critic.nonanswer import detect
 from agent.critic.question import QuestionInfo, question_info
@@ -126,9 +126,12 @@ def critique_answer(
         gap_text = str(phr["own_part_gap"])
     contradiction = next((n for n in notes_found if n.kind == "contradiction"), None)
     if contradiction is not None and not verdict.injection:
-        # A figure that contradicts the candidate's own notes costs a point and is what to fix first.
-        found = ["quantified_result", *(g for g in found if g != "quantified_result")]
-        gap_text, score = contradiction.message, max(2, min(score, 5) - 1)
+        # A figure that contradicts the candidate's own notes costs a point and is what to fix first, once the answer
+        # is on the question and at level (chase.contradiction_first); the note stays a story note either way.
+        found = contradiction_first(found)
+        score = max(2, min(score, 5) - 1)
+        if found[0] == "quantified_result":
+            gap_text = contradiction.message
     if score >= 5:
         # A full-marks answer needs no other story: "may fit this question better" there named a story that fitted
         # the question no better than the one told (newcomer trial N19).
