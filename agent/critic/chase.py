@@ -2,8 +2,10 @@
 
 The rubric table (rubric.py) orders a technical answer's gaps generically: trade-offs, then a lived case. When the
 answer leaves out a signal of the question about how things fail (a fallback when retries run out, a rollback rule,
-running old and new side by side, a check that results did not change), that is what an interviewer asks next, not
-"what are the trade-offs". Only the choice moves: the score was set from the gaps before.
+running old and new side by side, a check that results did not change) or are guarded against going wrong (a grader's
+bias, permissions checked before an action, a person approving a risky one), that is what an interviewer asks next,
+not "what are the trade-offs". A design answer is asked the same before its trade-offs and reasons: the shape's own
+order puts failure modes there. Only the choice moves: the score was set from the gaps before.
 
 A figure that contradicts the candidate's own notes is what to fix first (core.py), but not before the answer is on
 the question and at the role's level: a follow-up about a figure of a story that answers another question would
@@ -15,24 +17,27 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# A signal about failure handling: what happens when something fails, how a bad change is undone or caught.
+# A signal about failure handling: what happens when something fails, how a bad change is undone or caught, and what
+# guards against a known way of going wrong (a grader's bias, an action taken without the right, a risky one unchecked).
 # "Fallback" alone is left out: "a hybrid with an online fallback" names a design choice, not a failure.
 _FAILURE_SIGNAL = re.compile(
     r"\bfail(?:s|ed|ure|ures)?\b|\broll ?back\b|\bside by side\b|\balerts?\b|\bdoes not know\b|\bmalformed\b|"
-    r"\bbroken\b|\bunchanged\b|\btests?\b",
+    r"\bbroken\b|\bunchanged\b|\btests?\b|\bbias(?:es|ed)?\b|\bpermissions?\b|\bapprov(?:al|e|es|ed)\b|\brisky\b",
     re.IGNORECASE,
 )
-# Form gaps of a technical answer that a missing failure signal outranks. Specificity (hand-waving) and rationale
-# (no reason) stay first: an answer that says too little or never says why is asked that before anything else.
-_OUTRANKED = frozenset({"tradeoffs", "example"})
+# Form gaps that a missing failure signal outranks, per shape. A technical answer's specificity (hand-waving) and
+# rationale (no reason) stay first: an answer that says too little or never says why is asked that before anything
+# else. A design's requirements and scale stay first (the shape's order), its trade-offs and reasons come after.
+_OUTRANKED = {"technical": frozenset({"tradeoffs", "example"}), "system_design": frozenset({"tradeoffs", "rationale"})}
 # The gaps every shape chases before any detail (rubric._FRONT): another question answered, or another level.
 _FRONT = frozenset({"relevance", "level"})
 
 
 def chase_first(shape: str, found: list[str], missing_signals: Sequence[str]) -> list[str]:
-    """`found` with failure_modes first when a technical answer's first gap is a generic form gap and the question's
-    missing signals are about failure handling; otherwise `found` unchanged."""
-    if shape != "technical" or not found or found[0] not in _OUTRANKED:
+    """`found` with failure_modes first when a technical or design answer's first gap is a form gap that failure
+    modes outrank (_OUTRANKED) and the question's missing signals are about failure handling; otherwise `found`
+    unchanged."""
+    if not found or found[0] not in _OUTRANKED.get(shape, frozenset()):
         return found
     if not any(_FAILURE_SIGNAL.search(s) for s in missing_signals):
         return found
