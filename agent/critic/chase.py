@@ -7,6 +7,11 @@ bias, permissions checked before an action, a person approving a risky one), tha
 not "what are the trade-offs". A design answer is asked the same before its trade-offs and reasons: the shape's own
 order puts failure modes there. Only the choice moves: the score was set from the gaps before.
 
+A stance question answered with a case of the team's ("we moved decisions into docs"), its steps never the
+candidate's, is asked "what did you do?" before "why?": the shape's order puts a missing reason first because a bare
+stance lacks one, but this answer is a case whose own part is what is missing (the labelling guide's leadership order
+has ownership high and no reason at all).
+
 A figure that contradicts the candidate's own notes is what to fix first (core.py), but not before the answer is on
 the question and at the role's level: a follow-up about a figure of a story that answers another question would
 chase a detail of the wrong answer.
@@ -35,8 +40,12 @@ _FRONT = frozenset({"relevance", "level"})
 
 def chase_first(shape: str, found: list[str], missing_signals: Sequence[str]) -> list[str]:
     """`found` with failure_modes first when a technical or design answer's first gap is a form gap that failure
-    modes outrank (_OUTRANKED) and the question's missing signals are about failure handling; otherwise `found`
+    modes outrank (_OUTRANKED) and the question's missing signals are about failure handling; with ownership first
+    when a stance answer's first gap is its reason and its case is not told as the candidate's; otherwise `found`
     unchanged."""
+    if shape == "stance" and found[:1] == ["rationale"] and "ownership" in found:
+        # A lived case was found (no example gap leads), told without the candidate's own part.
+        return ["ownership", *(g for g in found if g != "ownership")]
     if not found or found[0] not in _OUTRANKED.get(shape, frozenset()):
         return found
     if not any(_FAILURE_SIGNAL.search(s) for s in missing_signals):
