@@ -4,8 +4,9 @@ The rubric table (rubric.py) orders a technical answer's gaps generically: trade
 answer leaves out a signal of the question about how things fail (a fallback when retries run out, a rollback rule,
 running old and new side by side, a check that results did not change) or are guarded against going wrong (a grader's
 bias, permissions checked before an action, a person approving a risky one), that is what an interviewer asks next,
-not "what are the trade-offs". A design answer is asked the same before its trade-offs and reasons: the shape's own
-order puts failure modes there. Only the choice moves: the score was set from the gaps before.
+not "what are the trade-offs". A design answer leaving out such a guard is asked it before its trade-offs and reasons
+(the shape's own order puts failure modes there; its failure-mode cue looks for outages and ways back, not guards).
+Only the choice moves: the score was set from the gaps before.
 
 A stance question answered with a case of the team's ("we moved decisions into docs"), its steps never the
 candidate's, is asked "what did you do?" before "why?": the shape's order puts a missing reason first because a bare
@@ -22,14 +23,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# A signal about failure handling: what happens when something fails, how a bad change is undone or caught, and what
-# guards against a known way of going wrong (a grader's bias, an action taken without the right, a risky one unchecked).
+# A signal about failure handling: what happens when something fails, how a bad change is undone or caught.
 # "Fallback" alone is left out: "a hybrid with an online fallback" names a design choice, not a failure.
 _FAILURE_SIGNAL = re.compile(
     r"\bfail(?:s|ed|ure|ures)?\b|\broll ?back\b|\bside by side\b|\balerts?\b|\bdoes not know\b|\bmalformed\b|"
-    r"\bbroken\b|\bunchanged\b|\btests?\b|\bbias(?:es|ed)?\b|\bpermissions?\b|\bapprov(?:al|e|es|ed)\b|\brisky\b",
+    r"\bbroken\b|\bunchanged\b|\btests?\b",
     re.IGNORECASE,
 )
+# A signal about a guard against a known way of going wrong: a grader's bias, an action taken without the right to,
+# a risky one nobody checks. A design answer's failure-mode cue (features) looks for outages and ways back, not these,
+# so only they move a design's choice: "test" there is as often the experiment asked for as a check of a failure.
+_GUARD_SIGNAL = re.compile(r"\bbias(?:es|ed)?\b|\bpermissions?\b|\bapprov(?:al|e|es|ed)\b|\brisky\b", re.IGNORECASE)
+_SIGNALS_BY_SHAPE = {"technical": (_FAILURE_SIGNAL, _GUARD_SIGNAL), "system_design": (_GUARD_SIGNAL,)}
 # Form gaps that a missing failure signal outranks, per shape. A technical answer's specificity (hand-waving) and
 # rationale (no reason) stay first: an answer that says too little or never says why is asked that before anything
 # else. A design's requirements and scale stay first (the shape's order), its trade-offs and reasons come after.
@@ -48,7 +53,7 @@ def chase_first(shape: str, found: list[str], missing_signals: Sequence[str]) ->
         return ["ownership", *(g for g in found if g != "ownership")]
     if not found or found[0] not in _OUTRANKED.get(shape, frozenset()):
         return found
-    if not any(_FAILURE_SIGNAL.search(s) for s in missing_signals):
+    if not any(rx.search(s) for rx in _SIGNALS_BY_SHAPE[shape] for s in missing_signals):
         return found
     return ["failure_modes", *(g for g in found if g != "failure_modes")]
 
