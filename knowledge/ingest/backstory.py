@@ -8,7 +8,9 @@ outweigh the case told. So the part that tells the story becomes a section of it
 by the title after its cue (or, untitled, by the card and the cue), and the rest of the card is kept as a note
 (titled `Note: <card>`, which the kinds read as reference, never retrieved). Only a section with at least two
 other parts besides its one story part is read this way (a story with one "Backstory" paragraph among its STAR
-parts is left whole); parts after the story part are notes too. The number of lines never changes.
+parts is left whole); parts after the story part are notes too. A card's parts are its fields: a section whose
+parts are a numbered series of entries (`## Pt 1: <case>`, `## Pt 2: <case>`, ...: a notebook of stories with a
+pitch among them) is no card. The number of lines never changes.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ _CUE = re.compile(
 _GLOSS = re.compile(r"\(\s*=\s*[^)]*\b(?:tmay|intro|pitch|story)\b[^)]*\)", re.IGNORECASE)
 _HEADING = re.compile(r"^\s{0,3}(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _MIN_OTHER_PARTS = 2
+# An entry of a numbered series: a word and its number opening the title ("Pt 3: ...", "Case 12 - ...", "Visit 2").
+_ENTRY = re.compile(r"^[A-Za-z]{1,12}\.?\s*#?\d{1,3}\b")
+_MIN_SERIES = 3
 
 
 def unbackstory(lines: list[str]) -> list[str]:
@@ -43,7 +48,7 @@ def unbackstory(lines: list[str]) -> list[str]:
             if sub_level == level + 1:
                 parts.append((i, text))
         told = [k for k, (_, text) in enumerate(parts) if _CUE.match(text) or _GLOSS.search(text)]
-        if len(parts) <= _MIN_OTHER_PARTS or len(told) != 1:
+        if len(parts) <= _MIN_OTHER_PARTS or len(told) != 1 or _series(parts):
             continue
         k = told[0]
         story_line, text = parts[k]
@@ -60,3 +65,9 @@ def unbackstory(lines: list[str]) -> list[str]:
 def _heading_text(line: str) -> str:
     found = _HEADING.match(line)
     return found["text"] if found else ""
+
+
+def _series(parts: list[tuple[int, str]]) -> bool:
+    """Three parts or more are entries of one numbered series (the same word before their numbers)."""
+    words = [m.group(0).rstrip("#0123456789 .").lower() for _, text in parts if (m := _ENTRY.match(text))]
+    return any(words.count(w) >= _MIN_SERIES for w in set(words))

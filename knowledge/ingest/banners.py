@@ -9,7 +9,11 @@ Read as Markdown, the frame's `#` lines are empty headings and the tag line is a
 named by its tags. A box may be open at the sides: one short line between two `=` rules (`=====` / `CASE 2  THE LATE
 LAUNCH` / `=====`) titles what follows the same way; read as Markdown the top rule and the line would be one
 heading's text, and capitals lines inside the case (its part names) would outrank it. Between `-` rules Markdown
-already reads the line as a heading (a rule, then an underlined heading), so those are left alone. Not in a
+already reads the line as a heading (a rule, then an underlined heading), so those are left alone. A logbook or a
+form file draws each record between two rules with its banner line first (`-----` / `DIVE #12 | <date> | Site: <name>`
+/ its fields / `-----`): read as Markdown, the closing rule underlines the record's last field as a heading, so the
+record is named `SIGNED: -` and joins the next one. Two records at least whose banners open with the same word (the
+record's kind) become a heading of their banner line each, and their rules go. Not in a
 reStructuredText document, whose over- and underlined titles keep their own levels (rest.py). Line for line: a box
 (a border of one repeated character, framed lines starting and ending with it, a border) becomes a heading made of
 its first framed line; its other lines (tags) and borders become blank, and so do separator lines of one repeated
@@ -21,6 +25,7 @@ continuation lines of the same item, not a paragraph the item names).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from knowledge.ingest.rest import is_rest
@@ -31,7 +36,10 @@ _ARROW = re.compile(r"^(\s*)(?:-->|->|=>|==>|—>|→)\s+")
 
 def unbanner(lines: list[str]) -> list[str]:
     """Same number of lines; boxed titles as headings (see the module docstring)."""
-    boxes = list(_boxes(lines, opened=not is_rest(lines)))  # reStructuredText's over- and underlined titles
+    rest = is_rest(lines)  # reStructuredText's over- and underlined titles keep their own levels
+    if not rest:
+        lines = _unrecord(lines)
+    boxes = list(_boxes(lines, opened=not rest))
     if not boxes:
         return lines
     out = list(lines)
@@ -107,3 +115,59 @@ def _framed(line: str, char: str) -> bool:
 def _unframe(line: str, char: str) -> str:
     """The text inside a framed line, its spacing collapsed."""
     return " ".join(line.strip()[1:-1].strip(char + " ").split())
+
+
+_MIN_RECORDS = 2
+_BANNER_CHARS = 200
+_KIND = re.compile(r"[A-Za-z]{2,}")
+
+
+def _unrecord(lines: list[str]) -> list[str]:
+    """Records drawn between two rules, each opened by its banner line (module docstring): the banner as a heading,
+    the rules blank; unchanged unless two records at least open with the same word."""
+    records = list(_records(lines))
+    kinds = Counter(kind for _, _, kind in records)
+    chosen = [(top, bottom) for top, bottom, kind in records if kinds[kind] >= _MIN_RECORDS]
+    if not chosen:
+        return lines
+    out = list(lines)
+    for top, bottom in chosen:
+        out[top], out[top + 1], out[bottom] = f"## {lines[top + 1].strip()}", "", ""
+    return out
+
+
+def _records(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(opening rule, closing rule, the banner's first word in lower case) of each rule-drawn record: a banner line
+    right under a rule of `-` or `=`, text right under the banner, and a rule of the same character right under
+    the record's last line and apart from the next record. A
+    title alone between two rules (`-----` / `KIT LIST` / `-----`) is passed over, both its rules with it."""
+    i = 0
+    while i < len(lines):
+        rule = _BORDER.match(lines[i])
+        if rule is None or rule.group(1) not in "-=":
+            i += 1
+            continue
+        j = next((k for k in range(i + 1, len(lines)) if _BORDER.match(lines[k])), None)
+        if j is None:
+            return
+        kind = _KIND.search(lines[i + 1])
+        closing = _BORDER.match(lines[j])
+        # only where Markdown misreads it: the closing rule right under the record's last line underlines it
+        if j > i + 2 and kind and closing and closing[1] == rule[1] and _banner(lines[i + 1]) \
+                and lines[i + 2].strip() and lines[j - 1].strip() and _apart(lines, j):
+            yield i, j, kind.group(0).lower()
+            i = j + 1
+        else:
+            i = j + 1 if j == i + 2 else i + 1
+
+
+def _apart(lines: list[str], closing: int) -> bool:
+    """The closing rule is the record's own: a blank line, another rule or the end follows it (a rule shared by two
+    entries, as an e-reader's clippings file writes them, is a separator between entries titles.py reads)."""
+    return closing + 1 >= len(lines) or not lines[closing + 1].strip() or bool(_BORDER.match(lines[closing + 1]))
+
+
+def _banner(line: str) -> bool:
+    """A record's first line: one line of words that is not a sentence."""
+    text = line.strip()
+    return 0 < len(text) <= _BANNER_CHARS and text[0].isalnum() and not text.endswith((".", "!", "?", ",", ":"))

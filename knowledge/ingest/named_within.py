@@ -8,8 +8,9 @@ Two ways notes put a story's name below the line the reader took for its title:
   its text. A pitch announced the same way (`TMAY draft 4 -`) starts there too, named by the words of the line.
 - Titles that are the same banner on every entry (`HOUSE RESEARCH | UPDATE | 14 Oct`, `SUBMISSION 3 — <author>`),
   once figures and dates are set aside: the banner says whose and when, not what. Such a story is named by its
-  subject field (`SUBJECT: <name>`, `Headline: <name>`) when its header holds one, else by its first line when
-  that line is short and no part label.
+  subject field when its header holds one (`SUBJECT: <name>`, `Headline: <name>`, and the same field as other
+  trades' forms name it: `Matter:` on a legal or police form, `Re:` / `Regarding:` on a letter or memo, `Topic:`),
+  else by its first line when that line is short and no part label.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ _STORY_LINE = re.compile(_LEAD + r"STORY\s*[:—–-]\s*(?P<name>\S.{2,100}?)\s*
 _PITCH_LINE = re.compile(_LEAD + r"(?P<name>(?:TMAY|elevator pitch|intro pitch)\b[^.!?]{0,60}?)\s*[:—–-]?\s*$",
                          re.IGNORECASE)
 _NAME_WORDS = 14
-# A subject field in a record's header: "SUBJECT:  <name>", "Headline: <name>".
-_SUBJECT = re.compile(r"^\s{0,3}(?:subject|headline)\s*:\s+(?P<name>\S.{2,160})$", re.IGNORECASE)
+# A subject field in a record's header: "SUBJECT:  <name>", "Headline: <name>", a form's "Matter: <name>".
+_SUBJECT = re.compile(r"^\s{0,3}(?:subject|headline|matter|re|regarding|topic)\s*:\s+(?P<name>\S.{2,160})$",
+                      re.IGNORECASE)
 _NOTE = re.compile(r"^\s*note\s*:", re.IGNORECASE)
 _HEADER_LOOK = 10  # lines of a story's text where its subject field is looked for
 _FIRST_LINE_WORDS = 14

@@ -36,8 +36,11 @@ PAST = re.compile(rf"\b(?:{_IRREGULAR}|[a-z]{{3,}}ed|(?:did|was|were|could|had)n
 _DROPPED_I = re.compile(rf"^[\"'(\[]?(?:then |also |first |so |and )?(?:{_IRREGULAR}|[a-zA-Z]{{3,}}ed)\b(?! by\b)",
                         re.IGNORECASE)
 # A run-in part name opening a sentence of a filled-in template ("Nose — ", "What happened: "): a capital, a word
-# or three, then a dash or a colon.
-_RUN_IN = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+){0,2}\s*(?:[—–]|:)\s+(?=\S)")
+# or three, then a dash or a colon. Other trades' forms name their parts the same way in capitals ("INSPECTION: ",
+# "QUANTUM / WHAT I DID: ") or number them ("Row 2: ", "Row 1 (RS): ", "Step 3 — ").
+_RUN_IN = re.compile(
+    r"^[A-Z][A-Za-z]+(?: (?:[A-Za-z]+|\d{1,3}|[/&])){0,3}(?: \([^()]{1,12}\))?\s*(?:[—–]|:)\s+(?=\S)"
+)
 _NOT_PAST = re.compile(r"\b(?:need|needed to|speed|feed|seed|proceed|indeed|exceed|based|red|bed|shed)\b", re.I)
 _BREATH = re.compile(r"(?<=[.!?])\s+/(?=\s)")
 # a bullet may come backslash-escaped from an exporter that keeps it from reading as a list ("\\- split it: ...")
