@@ -1,7 +1,8 @@
 """Stories told inside the records of another trade: a logbook's entries drawn between rules, a form named by its
-subject field, a template's numbered or capitalised run-in parts, and a notebook of numbered cases with a pitch among
-them. Read from files on disk through the real ingester (banners.py, named_within.py, prose.py, backstory.py). Every
-document is written here in our own words."""
+subject field, a songbook (ChordPro), annotated chess games (PGN), a template's numbered or capitalised run-in
+parts, and a notebook of numbered cases with a pitch among them. Read from files on disk through the real ingester
+(banners.py, named_within.py, chordpro.py, pgn.py, prose.py, backstory.py). Every document is written here in our
+own words."""
 
 from __future__ import annotations
 
@@ -60,6 +61,58 @@ Matter: the intake form that asked too much
 1. Our client intake form had 60 fields and half the clients gave up before the end.
 2. I sat with two paralegals, cut the form to 18 fields and moved the rest to a later call.
 3. Completed intakes rose from 48% to 81% in the first quarter after the change.
+"""
+
+SONGBOOK = """\
+# band-and-work.chopro - both sets in one file
+{new_song}
+{title: Harbour Lights}
+{subtitle: band set - closer}
+{key: D}
+{start_of_verse}
+[D]Lanterns on the [G]water, [A]boats come in at [D]nine
+{end_of_verse}
+
+{new_song}
+{title: The Ledger Waltz}
+{subtitle: (a bug that reached production)}
+{key: C}
+{start_of_verse}
+[C]Last spring our invoice totals were off by a penny on one order in fifty, and finance found it first.
+I traced it to two services rounding VAT at different steps, moved both to one shared rounding rule
+and replayed six months of invoices.
+{end_of_verse}
+{start_of_chorus}
+We issued 212 small credit notes and the mismatches stopped.
+I added a nightly check that compares totals with the ledger.
+{end_of_chorus}
+
+# SET LIST: Harbour Lights, then the new one
+"""
+
+GAMES = """\
+[Event "Club night, board 2"]
+[Site "Riverside Chess Club"]
+[Date "2026.02.11"]
+[White "Me"]
+[Black "Okafor, J."]
+[Result "0-1"]
+
+1. e4 e5 2. Nf3 Nc6 3. Bc4 { the usual } 3... Bc5 4. b4 $2 { too loose } 0-1
+
+[Event "Gambit accepted - the warehouse that paged at night"]
+[Site "Work"]
+[Date "2025.03.??"]
+[White "Me"]
+[Black "Night pages"]
+[Result "1-0"]
+
+1. d4 { Situation: our warehouse loads paged the on-call engineer most nights
+and two people had asked to leave the rota. } 1... d5 2. c4 { What I did: I sorted
+three months of pages by cause, found 70% came from one flaky upstream export,
+and moved that load to retry on its own with a morning alert instead of a page. }
+2... e6 3. Nc3 $1 { Result: pages fell from 22 a month to 3 and nobody left the
+rota. } ( 3. Nf3 { what I would change: ask the rota first, not last. } ) 1-0
 """
 
 RECIPE_CARDS = """\
@@ -137,6 +190,29 @@ def test_a_form_repeated_on_every_record_is_named_by_its_matter_field(tmp_path: 
     titles, _, _ = _ingest(tmp_path, "case file.txt", FORMS)
     assert "the archive move nobody wanted" in titles
     assert "the intake form that asked too much" in titles
+
+
+def test_a_chordpro_songbook_stores_the_told_song_without_its_chords(tmp_path: Path) -> None:
+    titles, texts, _ = _ingest(tmp_path, "band-and-work.chopro", SONGBOOK)
+    assert titles == ["The Ledger Waltz"]  # the band's song tells nothing
+    told = texts[0]
+    assert "rounding rule" in told and "212 small credit notes" in told
+    assert "[C]" not in told and "{" not in told
+
+
+def test_annotated_games_keep_the_comments_and_drop_the_moves(tmp_path: Path) -> None:
+    titles, texts, _ = _ingest(tmp_path, "games.pgn", GAMES)
+    assert titles == ["Gambit accepted - the warehouse that paged at night"]  # the club game is no story
+    told = texts[0]
+    assert "flaky upstream export" in told and "ask the rota first" in told
+    assert "Nc3" not in told and "$1" not in told and "Night pages" not in told
+
+
+def test_a_folder_of_notes_reads_its_songbook_and_its_games(tmp_path: Path) -> None:
+    (tmp_path / "band-and-work.cho").write_text(SONGBOOK, encoding="utf-8")
+    (tmp_path / "games.pgn").write_text(GAMES, encoding="utf-8")
+    titles = sorted(s.title for s in ingest_paths([tmp_path]).stories)
+    assert titles == ["Gambit accepted - the warehouse that paged at night", "The Ledger Waltz"]
 
 
 def test_numbered_run_in_steps_told_without_i_still_make_a_story(tmp_path: Path) -> None:

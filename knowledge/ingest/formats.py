@@ -4,9 +4,10 @@ Read: Word .docx (docx.py), OpenDocument .odt (odt.py), rich text .rtf (rtf.py),
 OPML outlines (opml.py), Excel .xlsx workbooks (workbook.py), PowerPoint .pptx decks (slides.py), XMind maps
 (mindmap.py), PDF (pdfdoc.py: its text, pages apart, for pages.py), single-file web archives .mht (webarchive.py:
 the page's HTML, for htmldoc.py), Telegram / ChatGPT / Trello JSON exports (exports.py), calendar .ics exports
-(calendar.py), mailbox .mbox files (mbox.py: a section per thread), EPUB books (epub.py: the chapters' HTML, for
-htmldoc.py) and Typst sources (typst.py), by suffix or by their first bytes (a .docx renamed .txt is still a
-.docx). Not read, with a one-line reason: legacy Word .doc / .xls / .ppt, Apple Pages, Keynote and Numbers files.
+(calendar.py), ChordPro songbooks (chordpro.py), annotated chess games .pgn (pgn.py), mailbox .mbox files
+(mbox.py: a section per thread), EPUB books (epub.py: the chapters' HTML, for htmldoc.py) and Typst sources
+(typst.py), by suffix or by their first bytes (a .docx renamed .txt is still a .docx). Not read, with a one-line
+reason: legacy Word .doc / .xls / .ppt, Apple Pages, Keynote and Numbers files.
 A hostile or broken file (a zip bomb, bad XML, a damaged PDF, a file over MAX_CONTAINER_BYTES) costs its own
 one-line note only.
 """
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from knowledge.ingest.calendar import ics_markdown, is_calendar
+from knowledge.ingest.chordpro import SUFFIXES as CHORDPRO_SUFFIXES
+from knowledge.ingest.chordpro import chordpro_markdown, is_chordpro
 from knowledge.ingest.docx import docx_markdown
 from knowledge.ingest.epub import epub_html, is_epub
 from knowledge.ingest.exports import export_markdown
@@ -29,6 +32,8 @@ from knowledge.ingest.notebook import NotANotebook, notebook_markdown
 from knowledge.ingest.odt import odt_markdown
 from knowledge.ingest.opml import NotAnOutline, opml_markdown
 from knowledge.ingest.pdfdoc import UnreadablePdf, pdf_text
+from knowledge.ingest.pgn import SUFFIXES as PGN_SUFFIXES
+from knowledge.ingest.pgn import is_pgn, pgn_markdown
 from knowledge.ingest.rtf import rtf_markdown
 from knowledge.ingest.slides import pptx_markdown
 from knowledge.ingest.typst import is_typst, untypst
@@ -124,6 +129,11 @@ def _text_format(text: str, suffix: str) -> Converted | None:
         return Converted(mbox_markdown(text)) if is_mbox(text) else None
     if suffix == ".ics" or is_calendar(text):
         return Converted(ics_markdown(text)) if is_calendar(text) else None
+    # before JSON: a songbook opens with "{title: ...}", a game file with "[Event ...]"
+    if suffix in CHORDPRO_SUFFIXES or (suffix in (".txt", "") and is_chordpro(text)):
+        return Converted(chordpro_markdown(text)) if is_chordpro(text) else None
+    if suffix in PGN_SUFFIXES or (suffix in (".txt", "") and is_pgn(text)):
+        return Converted(pgn_markdown(text)) if is_pgn(text) else None
     if suffix == ".json" or text.lstrip()[:1] in ("{", "["):
         markdown = export_markdown(text)
         return Converted(markdown) if markdown else None
