@@ -239,6 +239,7 @@ class InterviewLoop:
             self.shown.append(record)
         elif record is not None:
             self.deferred.append(record)
+        self._summary_failed()
         if notices := getattr(step, "notices", None):  # e.g. the sample bank's index, rebuilt in the background
             from agent.cli_notices import fresh_notices
 
@@ -247,6 +248,19 @@ class InterviewLoop:
         if step.kind != "done":
             self.render.step(step)
         return step
+
+    def _summary_failed(self) -> None:
+        """The coaching history could not take this answer's summary: one line now, with what fixes it (it was said
+        only at the session's end, sweep 38 R16); the next answer's summary is written once it is fixed."""
+        thread_id = getattr(self.driver, "thread_id", None)
+        if not thread_id or not hasattr(self.driver, "context"):  # a stand-in driver (tests) keeps no history
+            return
+        from agent.coaching.record import newly_unwritten
+
+        if why := newly_unwritten(str(thread_id)):
+            self.render.notice(f"This session's coaching summary (what agent.progress and --focus weakest read) was "
+                               f"not saved: {why}. Your answers are saved; once that is fixed, the summary is written "
+                               "again after your next answer.")  # fmt: skip
 
 
 def _echoed(raw: str) -> str:

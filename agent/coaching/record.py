@@ -114,6 +114,7 @@ _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-feed", i
 
 # Why a session's latest summary did not reach the history (thread id -> one line), until a later write succeeds.
 _UNWRITTEN: dict[str, str] = {}
+_SAID: set[str] = set()  # sessions whose failure newly_unwritten() has handed out (said again after a success)
 
 
 def _record(thread_id: str, context: Context, values: dict[str, Any], feed: HistoryFeed | None) -> None:
@@ -126,12 +127,26 @@ def _record(thread_id: str, context: Context, values: dict[str, Any], feed: Hist
         _UNWRITTEN[thread_id] = blocked_message(blocker) if blocker else f"the coaching history failed to write ({exc})"
         return
     _UNWRITTEN.pop(thread_id, None)
+    _SAID.discard(thread_id)
 
 
 def unwritten_summary(thread_id: str) -> str | None:
     """Once the writer is done: why the session's summary is not in the history, or None when it is."""
     flush_history()
     return _UNWRITTEN.get(thread_id)
+
+
+def newly_unwritten(thread_id: str, patience: float = 2.0) -> str | None:
+    """Why the session's summary just failed to reach the history, the first time it fails (None when it was
+    written, or the failure was handed out already): the terminal says so after that answer, not only at the
+    session's end (sweep 38 R16). Waits for the writer up to `patience` s (a write takes ~10 ms); a write still
+    running then is said after a later answer."""
+    flush_history(patience)
+    why = _UNWRITTEN.get(thread_id)
+    if why is None or thread_id in _SAID:
+        return None
+    _SAID.add(thread_id)
+    return why
 
 
 def record_progress(thread_id: str, context: Context, values: dict[str, Any], feed: HistoryFeed | None = None) -> None:
