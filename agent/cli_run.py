@@ -86,6 +86,9 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
         recent = ", ".join(_recent_ids(backend.store)) or "none"
         backend.close()
         what = f"unknown session id {session_id!r}" if session_id else "no unfinished session to resume"
+        if moved := _in_a_moved_database(backend.url, session_id):
+            raise ResumeError(f"{'' if session_id else 'no unfinished session to resume. '}{moved} Recent sessions: "
+                              f"{recent}.", finished)  # fmt: skip
         raise ResumeError(f"{what}; recent sessions: {recent}", finished)
     try:
         local = _local_embedder(row, embedder)
@@ -100,6 +103,17 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
         driver.restored.append(f"This session was started with the openai embedder and OPENAI_API_KEY is not set: "
                                f"your stories are searched with the local {local} embedder from here on.")  # fmt: skip
     return driver
+
+
+def _in_a_moved_database(url: str, session_id: str) -> str | None:
+    """The session asked for (a bare --resume: the newest unfinished one) was in a damaged session database moved
+    aside: where, and what is left of it (sweep 38 K28: after the mv, only "unknown session id"). None otherwise."""
+    from agent.backend import is_sqlite, sqlite_file
+    from agent.damaged_leftovers import gone_with_moved
+
+    if not is_sqlite(url):
+        return None
+    return gone_with_moved(sqlite_file(url), session_id or None)
 
 
 def _recent_ids(store: Any) -> list[str]:

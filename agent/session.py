@@ -40,6 +40,7 @@ import contextlib
 import functools
 import os
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any, NoReturn
 
 from agent import answer_journal, cli_signals
@@ -349,7 +350,7 @@ def run(opts: Options) -> int:
             _keep_typed_at_resume(source, opts.resume or waiting, render)  # the session a bare --resume picks
             return EXIT_USAGE
         if resuming and exc.problem == "corrupt":
-            _what_the_move_keeps(opts.resume, render)  # (sweep30 S14)
+            _what_the_move_keeps(opts.resume, exc.path, render)  # (sweep30 S14)
         if driver is not None and driver.report_unwritten:  # the disk filled as the finished interview's report
             from agent.report import mark_report_due
 
@@ -514,11 +515,12 @@ def _kept_for_later(thread_id: str, problem: str, render: Renderer) -> None:
                                   "graded when you resume.")  # fmt: skip
 
 
-def _what_the_move_keeps(session_id: str | None, render: Renderer) -> None:
+def _what_the_move_keeps(session_id: str | None, database: Path, render: Renderer) -> None:
     """A --resume met a damaged session database and no answer of the session waits in the answer journal: the
     damage line says to move the file aside "to start afresh", not that the session resumed is in it (sweep30 S14).
-    Say what moving it costs, or, for a session that only kept a draft (stopped at the damaged database's question),
-    that the draft comes back once the file is moved."""
+    Say which session cannot be resumed and what is left of it elsewhere (sweep 38 K28: "what it saved stays in the
+    moved file" promised what no command reads back), or, for a session that only kept a draft (stopped at the
+    damaged database's question), that the draft comes back once the file is moved."""
     entry = answer_journal.load(session_id) if session_id else None
     if session_id and entry is not None and entry.draft.strip():
         from agent.cli_render import resume_command
@@ -528,9 +530,9 @@ def _what_the_move_keeps(session_id: str | None, render: Renderer) -> None:
                     f"command above), it is back in the prompt when you resume: "
                     f"{resume_command(session_id)}")  # fmt: skip
         return
-    which = f"session {session_id}" if session_id else "the unfinished sessions in it"
-    render.line(f"Once it is moved aside, {which} cannot be resumed: what {'it' if session_id else 'they'} saved "
-                "stays in the moved file (finished sessions keep their reports).")  # fmt: skip
+    from agent.damaged_leftovers import unresumable
+
+    render.line(unresumable(database, session_id))
 
 
 def _moved_aside_to_resume(exc: StorageError, resume: str | None, source: Any, getting_ready: ExitStack) -> bool:

@@ -94,7 +94,8 @@ def storage_error(exc: BaseException, path: Path) -> StorageError | None:
             "corrupt",
             path,
             f"the session database {path} is damaged ({exc}); move it aside to start afresh "
-            f"(mv '{path}' '{aside_name(path)}'), older sessions stay in the moved file",
+            f"(mv '{path}' '{aside_name(path)}'); the moved file keeps its bytes, but the sessions in it cannot be "
+            "read back from it (finished ones keep their reports)",
         )
     if isinstance(exc, FileExistsError | NotADirectoryError) and (blocker := in_the_way(exc.filename)) is not None:
         return StorageError("blocked", blocker, blocked_message(blocker))  # (sweep 35 R05: a raw FileExistsError)
