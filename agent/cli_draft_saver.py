@@ -16,7 +16,7 @@ import threading
 import time
 from typing import Any
 
-from agent import answer_journal
+from agent import answer_journal, cli_signals
 from agent.cli_busy_keys import SAVE_EVERY
 
 
@@ -82,4 +82,13 @@ class DraftSaver:
         with contextlib.suppress(OSError):  # a full or read-only disk: the draft stays in the prompt, as before
             answer_journal.keep_draft(self.thread_id, self.context, text, self.question)
             self._written = text
+            draft_on_disk(self.thread_id, text)
         self._last = time.monotonic()
+
+
+def draft_on_disk(thread_id: str, text: str) -> None:
+    """A draft (or none: `text` blank) of the session is on disk now: leaving at once (a third Ctrl-C) says whether
+    it is kept and how to resume it (agent.cli_signals.leave_line)."""
+    from agent.cli_render import resume_command
+
+    cli_signals.set_draft_kept(resume_command(thread_id) if text.strip() else "")

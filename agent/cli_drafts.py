@@ -12,6 +12,7 @@ from typing import Any
 
 from agent import answer_journal
 from agent.backend import memory_only
+from agent.cli_draft_saver import draft_on_disk
 from agent.cli_input import AnswerSource, PromptSource
 from agent.cli_render import Renderer
 from knowledge.paths import write_private
@@ -47,6 +48,7 @@ def keep_draft(source: AnswerSource, driver: Any, kept: str | None, context: Any
         render.line(draft)
         return
     if kept_now:  # said only when a draft really is kept (a submitted answer is not one)
+        draft_on_disk(thread_id, draft)
         render.line("The draft you had typed is kept: it is back in the prompt when you resume.")
 
 
@@ -68,6 +70,7 @@ def keep_first_draft(source: AnswerSource, thread_id: str, context: Any, questio
                     f"({exc.strerror or exc}). Here it is, to copy:")  # fmt: skip
         render.line(draft)
         return True
+    draft_on_disk(thread_id, draft)
     render.resume_hint(thread_id, "Nothing was answered yet; the draft you had typed is kept with the session.")
     return True
 

@@ -222,7 +222,7 @@ class InterviewLoop:
         """A move is saved (or the session was resumed): leaving at once on a second Ctrl-C says how to resume."""
         thread_id = getattr(self.driver, "thread_id", None)
         if self._leave_note is None and thread_id:
-            self._leave_note = "" if memory_only() else f"Session saved. Resume with: {resume_command(thread_id)}"
+            self._leave_note = "" if memory_only() else resume_command(thread_id)
             cli_signals.set_leave_note(self._leave_note)
 
     def _advance(self, step: Any) -> Any:

@@ -67,7 +67,8 @@ RAISE_AGAIN = signal.SIGUSR1  # sent to ourselves: raise again a stop that a cal
 _stop_due = False  # a stop was asked for and the session has not taken it yet (rearm): see check_stop()
 RETRY = 0.02  # s before a stop that came inside LangGraph's bookkeeping is raised again (see _in_graph_machinery)
 _retry: threading.Timer | None = None  # that retry, until it fires (rearm() cancels it)
-_leave_note = ""  # what leaving at once says after "Interrupted." (how to resume, once something is saved)
+_saved_resume = ""  # the resume command leaving at once prints once a move is saved (set_leave_note), else ""
+_draft_resume = ""  # the resume command once a draft typed at the prompt is on disk (set_draft_kept), else ""
 
 
 def install() -> None:
@@ -89,7 +90,7 @@ def install() -> None:
         signal.signal(signal.SIGTERM, on_terminate)
         signal.signal(signal.SIGINT, on_interrupt)
     except KeyboardInterrupt:
-        os.write(2, b"\nInterrupted before the session started; nothing was saved.\n")
+        os.write(2, f"\n{stop_word()} before the session started; nothing was saved.\n".encode())
         leave(_stop_code or 130)  # the terminal as it was (echo, line mode)
 
 
@@ -141,14 +142,40 @@ def _again() -> None:
         _leave_now()
 
 
-def set_leave_note(note: str) -> None:
-    """What a second Ctrl-C (leave at once) says after "Interrupted.": the resume command once answers are saved."""
-    global _leave_note
-    _leave_note = note
+def set_leave_note(command: str) -> None:
+    """Something of the session is saved: `command` resumes it ("": it cannot be resumed, e.g. kept in memory only).
+    Leaving at once (a third Ctrl-C) then says "Session saved" and that command after the stop's word."""
+    global _saved_resume
+    _saved_resume = command
+
+
+def set_draft_kept(command: str) -> None:
+    """A draft typed at the prompt is on disk now (agent.cli_draft_saver): `command` resumes its session ("": none
+    is). Leaving at once says so: at question 1 it said only "Interrupted." over a draft it kept (sweep 38 S111)."""
+    global _draft_resume
+    _draft_resume = command
+
+
+def stop_word() -> str:
+    """What stopped the session, to start the line that says so: a Ctrl-C is "Interrupted"; a SIGTERM was sent by
+    another program (a supervisor, `kill`), so it is named ("Interrupted." read as if the user had pressed keys)."""
+    return "Stopped by a signal (SIGTERM)" if _stop_code == EXIT_TERMINATED else "Interrupted"
+
+
+def leave_line() -> str:
+    """The line leaving at once prints: what stopped the session, what is kept and the resume command."""
+    draft = "The draft you had typed is kept" if _draft_resume else ""
+    if _saved_resume:
+        kept = f"Session saved.{f' {draft} too.' if draft else ''} Resume with: {_saved_resume}"
+    elif draft:
+        kept = f"{draft} with the session. Resume with: {_draft_resume}"
+    else:
+        kept = ""
+    return f"{stop_word()}. {kept}".rstrip()
 
 
 def _leave_now() -> None:
-    os.write(2, f"\nInterrupted. {_leave_note}".rstrip().encode("utf-8", "replace") + b"\n")
+    os.write(2, f"\n{leave_line()}".encode("utf-8", "replace") + b"\n")
     leave(_stop_code or (EXIT_HANGUP if _hung_up else 130))  # the first stop's code: 143 after a SIGTERM
 
 
@@ -353,7 +380,9 @@ def _watch() -> None:
             poller.register(0, 0)  # no events asked: only POLLHUP / POLLERR wake it, never a key typed
     while True:
         if _deadline is not None and time.monotonic() > _deadline:
-            leave(_stop_code or EXIT_HANGUP)
+            # with the line a third Ctrl-C prints: under load two Ctrl-C can reach the handler as one (Python runs it
+            # once for signals that came before it ran), and this exit said nothing over a kept draft
+            _leave_now()
         if poller is None or _hung_up:
             time.sleep(0.25)
             continue

@@ -161,7 +161,7 @@ def run(opts: Options) -> int:
     # while it gets ready are kept as its draft at a stop (sweep 33 S2: a bare --resume only showed them to copy)
     target = (opts.resume or bare_resume_target()) if resuming else None
     if target:  # a third Ctrl-C while it gets ready leaves at once: it says how to resume (sweep 37 S79)
-        cli_signals.set_leave_note(f"Session saved. Resume with: {_resume_again(opts)}")
+        cli_signals.set_leave_note(_resume_again(opts))
     try:
         source = _answer_source(opts)
         if not source.interactive:
@@ -697,10 +697,10 @@ def main(argv: list[str] | None = None) -> int:
         cli_signals.rearm()
         discard_typed()
         if opts is not None and opts.resume is not None:  # a saved session stays as it was saved
-            print(f"\nInterrupted before the session resumed; {_kept_as_it_was(opts)}", file=sys.stderr)
+            print(f"\n{cli_signals.stop_word()} before the session resumed; {_kept_as_it_was(opts)}", file=sys.stderr)
         else:  # question 1 may be on screen already (sweep 37 S80): "before the session started" read wrong
-            print("\nInterrupted while the interview was getting ready; nothing was answered yet, so nothing was "
-                  "saved.", file=sys.stderr)  # fmt: skip
+            print(f"\n{cli_signals.stop_word()} while the interview was getting ready; nothing was answered yet, so "
+                  "nothing was saved.", file=sys.stderr)  # fmt: skip
         return EXIT_INTERRUPTED
     except StorageError as exc:  # the session store itself (damaged, full, read-only), e.g. for --list-sessions
         print(f"error: {exc}", file=sys.stderr)

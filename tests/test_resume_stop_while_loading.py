@@ -1,7 +1,8 @@
 """Ctrl-C or SIGTERM while `--resume` loads the session's modules: the "Getting the interview ready…" spinner is
 stopped before the exit message, not drawn again after it as the last line left on the terminal (sweep25 S3). The
 load is slowed here (a `sitecustomize` on the child's path sleeps in the import of agent.cli_run and leaves a file
-when it starts), so the stop lands in it every time. Real pty."""
+when it starts), so the stop lands in it every time. A SIGTERM's line names it ("Interrupted" read as if the user
+had pressed Ctrl-C). Real pty."""
 
 from __future__ import annotations
 
@@ -53,5 +54,8 @@ def test_a_stop_while_a_resume_loads_leaves_no_spinner_behind(
         term.close()
     assert exited == code, screen[-1500:]
     assert "kept as it was" in screen, screen[-1500:]
+    if sig == signal.SIGTERM:  # another program stopped it, not the user's keys: said so (sweep 38 S111's remark)
+        assert "Stopped by a signal (SIGTERM) before the session resumed" in screen, screen[-1500:]
+        assert "Interrupted" not in screen, screen[-1500:]
     after = screen.split("kept as it was")[1]
     assert "Getting the interview ready" not in after, repr(after)
