@@ -58,7 +58,8 @@ def build_graph(
     if after_plan is None:
         builder.add_edge("plan_interview", "ask_question")
     else:
-        routes: dict[Hashable, str] = {"question": "ask_question", "follow_up": "ask_follow_up", "done": END}
+        routes: dict[Hashable, str] = {"question": "ask_question", "follow_up": "ask_follow_up", "wrap_up": "wrap_up",
+                                       "done": END}  # fmt: skip
         builder.add_conditional_edges("plan_interview", after_plan, routes)
     builder.add_conditional_edges(
         "ask_question",

@@ -136,9 +136,12 @@ def plan_node(state: ServiceState, runtime: Runtime[ServiceContext], config: Run
     """Store an upload, plan from the candidate's history, and start building their index in the background.
 
     A start run on a thread that has an interview already (a double click on "start", a retried request) plans
-    nothing and stores nothing: after_plan leads it back to the prompt that waits, unchanged."""
+    nothing and stores nothing: after_plan leads it back to the prompt that waits, unchanged. An answer left
+    pending there was taken by a run that did not finish (cancelled, or failed, while it was graded: runs are
+    queued, so none is in flight now): it is not recorded, and the prompt it answered waits again for the next
+    move (sweep 39 SV15; agent.service_http takes a resume on such a thread the same way)."""
     if state.get("plan"):
-        return {"documents": []}
+        return {"documents": [], "pending_answer": None}
     settings = _settings({}, runtime)  # a bad context fails the run before anything is written
     key = candidates.candidate_key(candidate_identity(runtime, config))
     uploaded = state.get("documents")

@@ -87,6 +87,9 @@ OTHER_GRAPH = ("this thread holds an interview: only the interviewer runs on it 
                "replace the interview in its state); nothing was run")  # fmt: skip
 ENDED_START = ("the interview on this thread has ended (its report is in the thread's state): a start run does not "
                "begin another; start a new interview on a new thread")  # fmt: skip
+UNFINISHED = ("the interview on this thread is over, but its report was not written (the run that writes it "
+              "failed: the server's log says why): send `end` again (or a start run) to write it; nothing was "
+              "recorded")  # fmt: skip
 RUN_METADATA = ("a run on a thread takes its thread's user_id: its metadata cannot name another candidate (start "
                 "their interview on a thread of their own); nothing was run")  # fmt: skip
 
@@ -145,6 +148,9 @@ def verdict(thread: dict[str, Any] | None, payload: dict[str, Any]) -> tuple[str
             return NOT_STARTED, None
         if values.get("report") is not None:
             return ENDED, None
+        if unfinished(thread or {}):  # an `end` writes the report, as a start run would; nothing else is taken
+            return (None, {**{k: v for k, v in payload.items() if k != "command"}, "input": {}}) if _is_end(
+                payload) else (UNFINISHED, None)  # fmt: skip
         return None, None
     if values.get("report") is not None:
         return ENDED_START, None
@@ -167,16 +173,24 @@ async def _read_thread(thread_id: str, scope: Scope) -> dict[str, Any] | None:
             if reply.status_code != 200:
                 return None
             thread = dict(reply.json())
-            if not thread.get("values"):  # a copy (threads.copy) has its checkpoints but no values in its record
-                state = await http.get(f"/threads/{thread_id}/state")
-                if state.status_code == 200:
-                    thread["values"] = state.json().get("values") or {}
-            thread["ending"] = False
-            if thread.get("status") == "busy":
+            # The interview is what the checkpointer holds, not the record's copy of it: a thread whose checkpoints
+            # are gone (the in-memory checkpointer after a restart, a SQLite file moved away) keeps its record and
+            # its values there (sweep 39 SV17/SV20: a resume then failed with a TypeError); a copy (threads.copy)
+            # has its checkpoints but no values in its record.
+            state = await http.get(f"/threads/{thread_id}/state")
+            read = state.json() if state.status_code == 200 else {}
+            read = read if isinstance(read, dict) else {}
+            thread["values"] = read.get("values") if isinstance(read.get("values"), dict) else {}
+            tasks = read.get("tasks") or []
+            thread["waiting"] = bool(read.get("interrupts") or any(task.get("interrupts") for task in tasks))
+            thread["next"] = list(read.get("next") or [])
+            thread["ending"] = thread["in_flight"] = False
+            if thread.get("status") == "busy" or _no_prompt(thread):
                 runs = await http.get(f"/threads/{thread_id}/runs", params={"limit": RUNS_READ})
-                listed = runs.json() if runs.status_code == 200 else []
-                thread["ending"] = any(_is_end(run.get("kwargs") or {}) for run in listed
-                                       if run.get("status") in ("pending", "running"))  # fmt: skip
+                listed = [run for run in (runs.json() if runs.status_code == 200 else [])
+                          if run.get("status") in ("pending", "running")]  # fmt: skip
+                thread["in_flight"] = bool(listed)
+                thread["ending"] = any(_is_end(run.get("kwargs") or {}) for run in listed)
         return thread
     except Exception:  # any error reading it: the server's own handling answers
         return None
@@ -198,6 +212,41 @@ def _is_end(payload: dict[str, Any]) -> bool:
     command = payload.get("command")
     resume = command.get("resume") if isinstance(command, dict) else None
     return isinstance(resume, dict) and resume.get("kind") == "end"
+
+
+def _no_prompt(thread: dict[str, Any]) -> bool:
+    """Whether the thread holds an interview under way (no report) with no prompt waiting: a run is in flight on it,
+    or the last one stopped between two prompts (cancelled, or failed, while an answer was graded or the report
+    written)."""
+    values = thread.get("values") or {}
+    return bool(values.get("plan")) and values.get("report") is None and not thread.get("waiting")
+
+
+def stalled(thread: dict[str, Any]) -> bool:
+    """Whether the last run stopped after taking an answer and before grading it (a client cancelled it, or it
+    failed): the answer is pending in the state, no prompt waits and no run is in flight. That answer is not
+    recorded (its run did not finish; a start run takes it back the same way, agent.service.plan_node), so the next
+    move is taken for the prompt it answered (sweep 39 SV14/SV16: LangGraph would grade the cancelled answer and
+    drop the move without a word)."""
+    values = thread.get("values") or {}
+    return _no_prompt(thread) and not thread.get("in_flight") and values.get("pending_answer") is not None
+
+
+def unfinished(thread: dict[str, Any]) -> bool:
+    """Whether the interview is over (ended, or its questions all answered) but its report was never written: the run
+    that wrote it failed (a full disk) and nothing is in flight. An `end` (or a start run) writes it now."""
+    values = thread.get("values") or {}
+    over = bool(values.get("ended")) or thread.get("next") == ["wrap_up"]
+    return _no_prompt(thread) and not thread.get("in_flight") and values.get("pending_answer") is None and over
+
+
+async def take_back(thread_id: str, scope: Scope) -> None:
+    """Take back the answer a stalled run left pending (see stalled), as a start run does: the server's own write
+    of the thread's state, through the server's app, as the node that leads back to the prompt waiting."""
+    async with server_client(scope, loopback=True) as http:
+        reply = await http.post(f"/threads/{thread_id}/state",
+                                json={"values": {"pending_answer": None}, "as_node": "plan_interview"})  # fmt: skip
+        reply.raise_for_status()
 
 
 async def _settled(thread_id: str, scope: Scope) -> dict[str, Any] | None:
@@ -262,8 +311,12 @@ class RunGuard:
                 return
             refusal, instead = verdict(thread, payload) if thread is not None else (None, None)
             if refusal is not None:
+                LOG.warning("a client's move was refused: %s", refusal)
                 await reply(send, 409, {"detail": refusal})
                 return
+            if thread is not None and instead is None and "resume" in (payload.get("command") or {}) and stalled(
+                    thread):  # fmt: skip
+                await take_back(match["thread"], scope)
             instead = queued(instead or payload) or instead
             if instead is not None:
                 body = json.dumps(instead).encode()

@@ -48,13 +48,17 @@ def decide(state: State) -> Literal["follow_up", "next_question", "wrap_up"]:
     return "next_question" if _more_questions(state) else "wrap_up"
 
 
-def after_plan(state: State) -> Literal["question", "follow_up", "done"]:
+def after_plan(state: State) -> Literal["question", "follow_up", "wrap_up", "done"]:
     """After plan_interview in the service, where a start run leads: a fresh plan to its first question; an
     interview under way back to the prompt waiting (the follow-up its last critique chose, else the next main
-    question), so a repeated start never replaces it; an ended one nowhere."""
+    question), so a repeated start never replaces it; an ended one nowhere; one that is over but whose wrap-up
+    never finished (its run failed: a full disk while the report was written) to wrap_up, so the report is written
+    then (sweep 39 SV19: nothing else could ever write it)."""
     turns = state.get("turns", [])
-    if state.get("ended") or state.get("scorecard") is not None:
+    if state.get("scorecard") is not None:  # wrap_up ran (the service sets the report in the same update)
         return "done"
+    if state.get("ended"):
+        return "wrap_up"
     if turns and turns[-1]["critique"] is not None and turns[-1]["follow_up"] is not None:
         return "follow_up"
-    return "question" if _more_questions(state) else "done"
+    return "question" if _more_questions(state) else "wrap_up"
