@@ -5,7 +5,13 @@ LangGraph runs nothing of the graph for a resume on a thread whose interview has
 answer is dropped) or that has none yet (an internal TypeError), and fails a first run sent without input with an
 error naming `__start__`. Each becomes one line here, before the run is queued:
 - a resume on an ended interview: refused (HTTP 409), the answer is not recorded;
-- a resume on a thread with no interview yet: refused (HTTP 409), saying to start it first;
+- a resume on a thread with no interview yet: refused (HTTP 409), saying to start it first; the interview is read
+  from the checkpointer, so a thread whose checkpoints are gone (the in-memory checkpointer after a restart) is one;
+- a resume on a thread whose last run stopped after taking an answer and before grading it (cancelled by its
+  client, or failed): that answer is taken back first (it is not recorded), so the move is taken for the prompt it
+  answered, not dropped while the cancelled answer is graded;
+- a resume on an interview that is over but whose report was never written (the run that writes it failed): an
+  `end` becomes a start run, which writes it; any other move is refused (HTTP 409);
 - a resume of null or an empty value (an empty or blank string, {}, [], or a command with nothing in it, which
   is what langgraph-sdk sends for a resume of None): refused (HTTP 409): LangGraph takes null as no resume and
   replays the last refusal, which named a move this request did not send, and a blank string would be recorded
