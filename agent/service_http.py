@@ -50,10 +50,11 @@ agent.service_meta_guard asks a token for LangGraph Server's /docs, /openapi.jso
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -81,6 +82,9 @@ from agent.service_meta_guard import MetaGuard
 from agent.service_run_lock import thread_check
 from agent.service_store_guard import StoreGuard
 from agent.service_warm import status as warm_up_status
+
+if TYPE_CHECKING:
+    import httpx
 
 RUN_PATH = re.compile(r"^(?:/noauth)?/threads/(?P<thread>[^/]+)/runs(?:/wait|/stream)?/?$")
 
@@ -183,13 +187,14 @@ async def _read_thread(thread_id: str, scope: Scope) -> dict[str, Any] | None:
             # are gone (the in-memory checkpointer after a restart, a SQLite file moved away) keeps its record and
             # its values there (sweep 39 SV17/SV20: a resume then failed with a TypeError); a copy (threads.copy)
             # has its checkpoints but no values in its record.
-            state = await http.get(f"/threads/{thread_id}/state")
-            read = state.json() if state.status_code == 200 else {}
-            read = read if isinstance(read, dict) else {}
-            thread["values"] = read.get("values") if isinstance(read.get("values"), dict) else {}
-            tasks = read.get("tasks") or []
-            thread["waiting"] = bool(read.get("interrupts") or any(task.get("interrupts") for task in tasks))
-            thread["next"] = list(read.get("next") or [])
+            read = await _checkpointed(http, thread_id)
+            if read is None:  # unreadable (a damaged checkpointer): the record's values, and no move is rewritten
+                thread["values"], thread["waiting"], thread["next"] = thread.get("values") or {}, True, []
+            else:
+                thread["values"] = read.get("values") if isinstance(read.get("values"), dict) else {}
+                tasks = read.get("tasks") or []
+                thread["waiting"] = bool(read.get("interrupts") or any(task.get("interrupts") for task in tasks))
+                thread["next"] = list(read.get("next") or [])
             thread["ending"] = thread["in_flight"] = False
             if thread.get("status") == "busy" or _no_prompt(thread):
                 runs = await http.get(f"/threads/{thread_id}/runs", params={"limit": RUNS_READ})
@@ -198,10 +203,29 @@ async def _read_thread(thread_id: str, scope: Scope) -> dict[str, Any] | None:
                 thread["in_flight"] = bool(listed)
                 thread["ending"] = any(_is_end(run.get("kwargs") or {}) for run in listed)
         return thread
-    except Exception:  # any error reading it: the server's own handling answers
+    except Exception as exc:  # any error reading it: the server's own handling answers
+        LOG.warning("the run guard could not read thread %s (%s): its request goes on unchecked", thread_id,
+                    type(exc).__name__)  # fmt: skip
         return None
 
 
+async def _checkpointed(http: httpx.AsyncClient, thread_id: str) -> dict[str, Any] | None:
+    """The thread's state as its checkpointer holds it, or None when it cannot be read (three tries: a read can fail
+    while the server's checkpointer is being set up, and a resume let through unchecked would then fail inside
+    LangGraph)."""
+    for attempt in range(STATE_TRIES):
+        with contextlib.suppress(Exception):
+            reply = await http.get(f"/threads/{thread_id}/state")
+            read = reply.json() if reply.status_code == 200 else None
+            if isinstance(read, dict):
+                return read
+        if attempt + 1 < STATE_TRIES:
+            await asyncio.sleep(0.2)
+    LOG.warning("the state of thread %s could not be read; its move was checked against its record", thread_id)
+    return None
+
+
+STATE_TRIES = 3
 RUNS_READ = 100  # the newest runs of a thread read for a queued `end` (a client queues a move at a time)
 BUSY_WAIT_S = 60.0  # at most this long for the run in flight (a turn is graded in well under a second)
 

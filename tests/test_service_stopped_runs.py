@@ -6,8 +6,8 @@
 - The run that writes the report fails (the candidate's reports folder unusable, as a full disk makes it; SV19): once
   the folder is usable again, an `end` sent again (or a start run) writes the report; any other move is refused
   with one line.
-- A thread whose checkpoints are gone (the default in-memory checkpointer after a restart; SV17/SV20): a move is
-  refused with HTTP 409 and one line, and the server logs no traceback.
+- A thread whose checkpoints are gone (the default in-memory checkpointer after a restart, a SQLite checkpointer's
+  file moved away; SV20/SV17): a move is refused with HTTP 409 and one line, and the server logs no traceback.
 """
 
 from __future__ import annotations
@@ -140,15 +140,20 @@ def test_an_end_whose_report_failed_can_be_sent_again_and_writes_the_report(
         assert len(list(in_the_way.glob("*.md"))) == 1
 
 
-def test_a_thread_whose_checkpoints_are_gone_is_refused_with_one_line(tmp_path: Path) -> None:
-    home, data = tmp_path / "server", tmp_path / "data"
+@pytest.mark.parametrize("checkpointer", ["in memory", "a SQLite file moved away"])
+def test_a_thread_whose_checkpoints_are_gone_is_refused_with_one_line(checkpointer: str, tmp_path: Path) -> None:
+    home, data, sqlite = tmp_path / "server", tmp_path / "data", tmp_path / "checkpoints.sqlite"
     env = {"INTERVIEWER_DATA_DIR": str(data), "INTERVIEWER_EMBEDDER": "hashing"}  # the in-memory checkpointer
+    if checkpointer != "in memory":
+        env["INTERVIEWER_CHECKPOINTER"] = str(sqlite)
     offline = {**CONTEXT, "offline": True}
     with langgraph_dev(env, home=home) as url:
         client: Any = dev_client(url)
         thread_id, prompt = _started(client, "restarted", offline)
         values = client.runs.wait(thread_id, "interviewer", command={"resume": _answer(FIRST, prompt)}, context=offline)
         now = values["__interrupt__"][0]["value"]
+    for file in tmp_path.glob("checkpoints.sqlite*"):  # an operator restoring another file, or none
+        file.rename(tmp_path / f"moved-{file.name}")
     log = home / "server.log"
     before = len(log.read_text(errors="replace").splitlines())
     with langgraph_dev(env, home=home) as url:  # a graceful restart: the thread's record stays, its checkpoints not
