@@ -114,11 +114,12 @@ def _count(raw: str) -> float:
     return float(raw.replace(",", "")) if raw[0].isdigit() else word_value(raw)
 
 
-# "nine of the twelve teams", "29 out of 30 days": a part of a stated whole, followed by what is counted.
+# "nine of the twelve teams", "29 out of 30 days": a part of a stated whole, followed by what is counted (a plural,
+# or a plural without an s: "four of the seven people").
 _OF_TOTAL = re.compile(
     r"\b(?P<a>\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s+(?:out\s+)?of\s+(?:the\s+|our\s+|all\s+|those\s+)?"
     r"(?P<b>\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)(?=\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:has|was|is|does|goes|gets)\b)"
-    r"[A-Za-z]+s\b)",
+    r"(?:[A-Za-z]+s|people|staff)\b)",
     re.IGNORECASE,
 )
 

@@ -61,6 +61,13 @@ _SLASH_NAMES = {"s": "second", "sec": "second", "min": "minute", "h": "hour", "h
                 "month": "month", "yr": "year", "run": "run", "build": "build", "release": "release",
                 "deploy": "deploy"}  # fmt: skip
 RATE_RE = _RATE
+# "failed ~2x/wk", "three times a week", "4x per day": how often something happens, a count per period (the x is
+# not a fold change here).
+_TIMES_PER = re.compile(
+    r"\s?(?:x|×|times)\s*(?:/\s*|\s(?:a|an|per|each|every)\s+)(second|sec|minute|min|hour|hr|day|wk|week|month|mo|"
+    r"quarter|qtr|year|yr|sprint)s?\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\s*\+?\s*([A-Za-z][A-Za-z\-]*)")
 _WORDS = re.compile(r"\s*\+?\s*[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2}")
 
@@ -105,6 +112,11 @@ def unit_after(text: str, pos: int, has_cur: bool, value: float = 2.0) -> tuple[
                 return 1.0, "min", m.end()
         else:
             scale, end = SCALES[s.lower()], m.end()
+    often = _TIMES_PER.match(text, end)
+    if often:
+        name = often.group(1).lower()
+        return scale, "per " + {"sec": "second", "min": "minute", "hr": "hour", "qtr": "quarter"}.get(
+            name, _SLASH_NAMES.get(name, name)), often.end()  # fmt: skip
     slash = _SLASH_RATE.match(text, end)
     if slash:
         return scale, "per " + _SLASH_NAMES[slash.group(1).lower()], slash.end()

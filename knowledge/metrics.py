@@ -31,6 +31,8 @@ _NUM = re.compile(
     r"(?<![\w.,/:#])(?<!\w[-+])(?P<sign>[-−+](?=[$€£]?\d))?(?P<cur>[$€£]\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?!\d|[.,]\d|[/:\-]\d|(?:st|nd|rd|th)\b)"
 )
+# "sampled debug logs 1:10": one in so many, kept as a percentage like "one in ten" (not a clock time "1:10 pm").
+_ONE_IN = re.compile(r"(?<![\w.:/])1\s?:\s?(?P<n>\d{1,6})(?![\d:.,]\d|\d|\s?(?:am|pm|a\.m|p\.m)\b)", re.IGNORECASE)
 _PARTS = frozenset({"halves", "thirds", "quarters", "fifths", "tenths"})  # a fraction's denominator read as a unit
 
 
@@ -102,8 +104,8 @@ def _tokens(text: str) -> list[Tok]:
         rate = _PER_LABEL.search(before)  # "pages/week 41 -> 11": a rate named before its number, not "week 41"
         if (prev_word in _LABEL_WORDS or prev_word in MONTHS) and not rate:
             continue
-        if _LIST_START.search(before) and re.match(r"[.)]\s", text[m.end() : m.end() + 2]):
-            continue  # "1. First point"
+        if _LIST_START.search(before) and re.match(r"[.)]\s", text[m.end() : m.end() + 2]) and len(raw) <= 2:
+            continue  # "1. First point"; "900." wrapped onto a line of its own ends a sentence, it numbers nothing
         cur = (m.group("cur") or "").strip()
         scale, unit, end = unit_after(text, m.end(), bool(cur), float(raw.replace(",", "")))
         if unit in MONTHS:
@@ -137,6 +139,8 @@ def _tokens(text: str) -> list[Tok]:
         count = {"once": 1.0, "twice": 2.0}.get(word, 1.0)
         weekly = count * _PER_WEEK.get(per or word, 1.0)
         toks.append(Tok(m.start(), m.end(), weekly, "per week", paired_only=True))
+    toks += [Tok(m.start(), m.end(), round(100.0 / int(m["n"]), 2), "%") for m in _ONE_IN.finditer(text)
+             if int(m["n"]) >= 2]  # fmt: skip
     toks += fraction_tokens(text) + score_tokens(text) + magnitude_tokens(text) + group_tokens(text)
     kept: list[Tok] = []
     # The longer (or measured) reading wins; on a tie a share beats a duration ("three quarters of the queue") and a

@@ -18,13 +18,20 @@ _ONES = _words_list(
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _MULT = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUM_WORD = "|".join([*_ONES, *_TENS, *_MULT])
+_DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
+# "one point two million", "ninety-nine point nine five": a decimal said digit by digit after "point".
+_DECIMAL = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES[1:10])}))?|{'|'.join(_ONES)})"
+    rf"\s+point(?:\s+(?:{_DIGIT_WORD}))+(?:\s+(?:{'|'.join(_MULT)}))?"
+)
 WORD_NUMBER = re.compile(
-    rf"\b(?P<num>a dozen|a couple of|(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion)\b))?"
+    rf"\b(?P<num>{_DECIMAL}|a dozen|a couple of|(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion)\b))?"
     rf"(?:{_NUM_WORD})(?:(?:\s*-\s*|\s+and\s+|\s+)(?:{_NUM_WORD}))*"
     # "nine and a half thousand", "two and a half million": the half belongs to the multiplier that follows
     rf"(?:\s+and\s+a\s+half\s+(?:{'|'.join(_MULT)}))?)\b(?!-)",
     re.IGNORECASE,
 )
+_DIGITS_SAID = {w: i for i, w in enumerate(_ONES[:10])} | {"oh": 0}
 _WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(_ONES)} | {k: float(v) for k, v in _TENS.items()}
 
 
@@ -33,6 +40,12 @@ def word_value(phrase: str) -> float:
     low = phrase.lower()
     if low in ("a dozen", "a couple of"):
         return 12.0 if low == "a dozen" else 2.0
+    if " point " in f" {low} ":
+        whole, _, rest = low.partition(" point ")
+        digits = [w for w in rest.split() if w not in _MULT]
+        scale = next((_MULT[w] for w in rest.split() if w in _MULT), 1.0)
+        fraction = "".join(str(_DIGITS_SAID[w]) for w in digits)
+        return (word_value(whole) + float(f"0.{fraction}")) * scale
     total, current = 0.0, 0.0
     low = re.sub(r"\band a half (?=\w)", "point-five ", low)
     for w in re.findall(r"point-five|[a-z]+", low):
