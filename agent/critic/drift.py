@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 
 from agent.critic.base_nouns import with_families
@@ -22,6 +22,27 @@ from knowledge.metric_units import MEASURE_UNITS, SECONDS, TIME_UNITS
 from knowledge.metrics import RANGE_TEXT, cent_shares, extract_metrics, named_scores, said_ranges, word_durations
 from knowledge.models import Metric
 from knowledge.number_words import WORD_NUMBER, word_value
+
+# Past forms the suffix stemmer cannot reach: notes write "22 sessions run", an answer "we ran 50 sessions".
+_IRREGULAR = {"ran": "run", "led": "lead", "grew": "grow", "built": "build", "wrote": "write", "took": "take",
+              "gave": "give", "made": "make", "brought": "bring", "bought": "buy", "sold": "sell", "spent": "spend",
+              "held": "hold", "kept": "keep", "won": "win", "cut": "cut", "went": "go", "gone": "go"}  # fmt: skip
+_DOUBLED = re.compile(r"([bdgmnprt])\1$")
+
+
+@lru_cache(maxsize=8192)
+def _root(word: str) -> str:
+    """One stem for the forms of a word the suffix stemmer leaves apart: "logging" (logg), "logs" and "log"; "hired",
+    "hires" and "hire"; "ran" and "run"."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    s = stem(word)
+    if s == word[:8] and len(word) <= 6 and not word.endswith(("ss", "us", "is")):  # short words the stemmer keeps
+        s = next((word[: -len(x)] for x in ("ing", "ed", "es", "s") if word.endswith(x) and len(word) - len(x) >= 3), s)
+    if len(s) >= 4 and _DOUBLED.search(s):
+        s = s[:-1]  # "logg", "runn", "shipp": the consonant doubled before -ing/-ed
+    return s[:-1] if len(s) >= 4 and s.endswith("e") else s  # "hire" and "hir(ed)", "store" and "stor(es)"
+
 
 # A rate's period: "a week", "per day", "/min", "monthly"; "within a year" is a window, not a rate.
 _PERIOD = re.compile(
@@ -37,14 +58,19 @@ _HEDGE = re.compile(
 _DURATION = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
 # "over a week" for 9 days is a bound said out loud: it restates any value from the bound up to half again.
 _LOWER = re.compile(r"\b(?:over|more than|upwards of|north of|at least|just over|well over)\s+(?:[$€£]\s?)?$", re.I)
-_UPPER = re.compile(r"\b(?:under|less than|at most|up to|just under|below)\s+(?:[$€£]\s?)?$", re.I)
+# "up to" after a verb of moving ("was back up to 99.95%", "went up to 40") is where a change ended, not a bound.
+_UPPER = re.compile(
+    r"\b(?:under|less than|at most|(?<!back )(?<!went )(?<!came )(?<!rose )(?<!climbed )(?<!jumped )(?<!moved )"
+    r"(?<!grew )(?<!ramped )(?<!shot )(?<!way )up to|just under|below)\s+(?:[$€£]\s?)?$",
+    re.I,
+)
 _BOUND_SPAN = 1.5
 _CHANGE_END = re.compile(
     r"(?:\bto|->|→)\s+(?:under|less than|at most|below|over|more than|at least|upwards of)\s",
     re.IGNORECASE,
 )
 # Words that relate a figure to others rather than qualify it ("across 12 services", "later adopted by 40").
-_RELATIONS = frozenset(map(stem, ("across", "among", "between", "later", "earlier", "since", "before", "after",
+_RELATIONS = frozenset(map(_root, ("across", "among", "between", "later", "earlier", "since", "before", "after",
                                    "each", "every", "other")))  # fmt: skip
 _HEDGED_FROM = re.compile(r"from\s+(?:about|around|roughly|nearly|almost|~)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -69,7 +95,13 @@ _WAITED = re.compile(
     r"|\bwait(?:ing)? (?:time )?of)\s+(?:about |around |roughly |nearly |almost |~)?$",
     re.IGNORECASE,
 )
-_WAIT_NOUNS = frozenset(map(stem, ("wait", "waiting", "queue", "queued", "backlog")))
+_WAIT_NOUNS = frozenset(map(_root, ("wait", "waiting", "queue", "queued", "backlog")))
+# How long the work took, said before the duration: "shipped in 4 wks", "took us five weeks", "done within 2 months".
+_TOOK = re.compile(
+    r"\b(?:(?:shipped|delivered|launched|done|finished|built|rolled out|live|completed)\s+(?:it\s+)?(?:in|within)"
+    r"|took(?:\s+(?:us|me|the team))?)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+|~)?$",
+    re.IGNORECASE,
+)
 _FULL_STOP = re.compile(r"[.!?](?=\s+[A-Z])|\n\s*(?:\n|[-*•]|\d+[.)])")
 
 
@@ -95,11 +127,27 @@ class Figure:
     span: tuple[float, float] | None = None  # a range said ("2-3 hours"): its ends, on the common scale
     voiced: bool = False  # a count of people who voiced a view ("two engineers objected"), not a head count
     waited: bool = False  # a duration something waited (_WAITED), not how long work took or a proposed timeline
+    whole: float | None = None  # the whole of a share said as a part of it ("2 of 7" -> 7)
+    took: bool = False  # a duration the work took, said on its own ("shipped in 4 wks", "took 5 weeks")
 
 
 def content_stems(text: str) -> list[str]:
     """Stems of the content words, two-letter names kept ("CI", "QA": they often name what a figure measures)."""
-    return [stem(w) for w in words(text.lower()) if w not in STOPWORDS and len(w) >= 2]
+    return list(_stems(text))
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> tuple[str, ...]:
+    # Cached: a told story's figures and an answer's are described from the same few windows of text, turn after turn.
+    return tuple(_root(w) for w in words(text.lower()) if w not in STOPWORDS and len(w) >= 2)
+
+
+@lru_cache(maxsize=4096)
+def _named(text: str) -> frozenset[str]:
+    """content_stems of `text`, with the marker of every base family one of its words names (the family table is
+    keyed by the plain stems)."""
+    plain = [stem(w) for w in words(text.lower()) if w not in STOPWORDS and len(w) >= 2]
+    return frozenset(content_stems(text)) | (with_families(plain) - frozenset(plain))
 
 
 def _per(m: Metric) -> str:
@@ -108,7 +156,9 @@ def _per(m: Metric) -> str:
     if period is None:
         return ""
     name = (period.group(1) or period.group(2) or period.group(3) or "").lower().rstrip("s")
-    return {"dai": "day"}.get(name, name)
+    # "$1.2M/yr" and "$1.2M a year" are said per the same period
+    return {"dai": "day", "yr": "year", "wk": "week", "mo": "month", "qtr": "quarter", "hr": "hour", "d": "day",
+            "min": "minute", "sec": "second"}.get(name, name)  # fmt: skip
 
 
 def _span(m: Metric, factor: float) -> tuple[float, float] | None:
@@ -155,7 +205,8 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
     before, after = (None if v is None else v * factor for v in (before, after))
     counted = dim == "count" or dim.startswith("rate")
     voiced = dim == "count" and before is None and bool(_VOICED.match(text, m.end))
-    noun = with_families(set(content_stems(m.noun)) | (set(content_stems(m.unit)) if counted else set()))
+    # "count" is the extractor's word for a bare number's unit ("14 -> 40"), not a thing counted
+    noun = _named(m.noun) | (_named(m.unit) if counted and m.unit != "count" else frozenset())
     window = text[max(0, m.start - _CONTEXT) : m.end + _CONTEXT // 2]
     left, right = max(0, m.start - _CONTEXT), m.end + _CONTEXT // 2
     ends = list(_SENTENCE_END.finditer(text, left, m.start))
@@ -170,9 +221,25 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
         bound = "" if end is None else "lower" if _LOWER.search(end.group(0)) else "upper"
     said_before = text[ends[-1].end() if ends else left : m.start]  # its own sentence, up to the figure
     waited = dim == "time" and (bool(_WAITED.search(said_before)) or bool(noun & _WAIT_NOUNS))
+    if dim == "x" and m.phase == "delta" and after and after > 1 and _fewer(text, m):
+        dim, after = "%", 100.0 * (1.0 - 1.0 / after)  # "stockouts down 3x" is a drop of two thirds (66.7%)
     return Figure(m, dim, before, after, m.phase, noun, frozenset(content_stems(window)),
-                  hedged, held, m.unit, bound, with_families(content_stems(own)), per=_per(m),
-                  span=_span(m, factor), voiced=voiced, waited=waited)  # fmt: skip
+                  hedged, held, m.unit, bound, _named(own), per=_per(m),
+                  span=_span(m, factor), voiced=voiced, waited=waited,
+                  took=dim == "time" and bool(_TOOK.search(said_before)), whole=_whole(m))  # fmt: skip
+
+
+# A fold change that makes something fewer or smaller: "down 3x", "cut threefold", "3x fewer", "a 4x reduction".
+_FEWER_BEFORE = re.compile(
+    r"\b(?:down|fell|dropped|drop|cut|reduced|reduce|decreased|shrank|came down|went down|lowered|slashed)\s+"
+    r"(?:by\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|~)?$",
+    re.IGNORECASE,
+)
+_FEWER_AFTER = re.compile(r"\s*(?:fewer|less|lower|smaller|cheaper|reduction|decrease|drop)\b", re.IGNORECASE)
+
+
+def _fewer(text: str, m: Metric) -> bool:
+    return bool(_FEWER_BEFORE.search(text[max(0, m.start - 30) : m.start]) or _FEWER_AFTER.match(text, m.end))
 
 
 def figures(text: str, metrics: Sequence[Metric]) -> list[Figure]:
@@ -252,6 +319,25 @@ def _bases(text: str, out: list[Figure]) -> list[Figure]:
     return out
 
 
+_PART_OF = re.compile(r"^\S+\s+(?:out\s+)?of\s+(?:the\s+|our\s+|all\s+|those\s+)?(?P<whole>[\w,]+)$", re.I)
+
+
+def _whole(m: Metric) -> float | None:
+    """The whole a share said as a part of it is of: 7 in "2 of 7", "four of the seven"."""
+    found = _PART_OF.match(" ".join(m.text.split())) if m.unit == "%" else None
+    if found is None:
+        return None
+    raw = found["whole"].replace(",", "")
+    if raw.replace(".", "", 1).isdigit():
+        return float(raw)
+    return word_value(raw) if WORD_NUMBER.fullmatch(raw) else None
+
+
+def same_whole(a: Figure, s: Figure) -> bool:
+    """Two parts of the same stated whole ("2 of 7 hires", "four of the seven people") count the same group."""
+    return a.whole is not None and a.whole == s.whole
+
+
 def same_base(a: Figure, s: Figure) -> bool:
     """Two relative changes of the same starting figure ("$200k") measure the same thing, whatever they call it."""
     return a.base is not None and s.base is not None and a.base[0] == s.base[0] and close(a.base[1], s.base[1])
@@ -280,6 +366,22 @@ def close(said: float | None, notes: float | None, hedged: bool = False) -> bool
     return math.isclose(rounded, said, rel_tol=1e-9) and rel <= (0.15 if hedged else 0.08)
 
 
+_NEAR_WHOLE = 90.0  # a share above this is told by what it misses: 99.95% and 99.99% miss 0.05% and 0.01%
+
+
+def _close_share(said: float | None, notes: float | None, hedged: bool = False) -> bool:
+    """`close` for percentages: near 100% the gap to 100 is what the figure says (availability, accuracy), so
+    99.99% does not restate 99.95% though they differ by 0.04%; a rounding ("99.9" for 99.94) still does."""
+    if not close(said, notes, hedged):
+        return False
+    if said is None or notes is None or min(said, notes) < _NEAR_WHOLE or said == notes or max(said, notes) > 100:
+        return True
+    if close(100.0 - said, 100.0 - notes, hedged):
+        return True
+    digits = _sig(said)
+    return math.isclose(round(notes, digits - 1 - math.floor(math.log10(abs(notes)))), said, rel_tol=1e-9)
+
+
 def _values(f: Figure) -> list[float]:
     return [v for v in (f.before, f.after) if v is not None]
 
@@ -303,12 +405,16 @@ def agrees(a: Figure, s: Figure) -> bool:
     """The answer's figure restates the story's figure (same dimension, matching values in matching phases)."""
     if not same_dim(a, s):
         return False
+    if a.bound and a.bound == s.bound:  # "to under 900" and the notes' "to under 300": two bounds, compared as said
+        return _values_agree(a, s, partial(close, hedged=a.hedged))
     if a.bound and a.before is not None and s.before is not None:  # "from 5 hours to under an hour" for 35 min
         return close(a.before, s.before, a.hedged) and _inside(a.bound, a.after, s.after)
     if a.bound:  # "over a week" restates 9 days; "under a second" restates 800 ms
         return _values_agree(a, s, lambda x, y: _within(a.bound, x, y))
     # "two months" for 8 weeks: speech across units is approximate
     same = _spoken_time if a.dim == "time" and a.unit != s.unit else partial(close, hedged=a.hedged)
+    if a.dim == "%" and s.dim == "%" and a.phase != "delta":
+        same = partial(_close_share, hedged=a.hedged)
     if a.span or s.span:  # "two to three hours" for "2-3 hours"; "3 hours" is inside it; "5-6 hours" is not
         return _values_agree(a, s, lambda x, y: _overlap(_ends(a, x), _ends(s, y), same))
     return _values_agree(a, s, same)
@@ -381,7 +487,7 @@ def meaning(a: Figure, s: Figure) -> float:
     """How surely two figures of the same dimension measure the same thing (0 = no evidence)."""
     if not same_dim(a, s) or not _kin(a, s):
         return 0.0
-    shared_noun = len(a.noun & s.noun) + (1 if same_base(a, s) else 0)
+    shared_noun = len(a.noun & s.noun) + (1 if same_base(a, s) or same_whole(a, s) else 0)
     shared_context = len(a.context & s.context)
     # Said per the same period ("$40k a year" and "55 thousand dollars a year"): money or time per year is one
     # kind of thing, where a rate of a count already says so in its dimension.
@@ -463,11 +569,16 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         # Named the same thing, or the only figure of its kind on both sides and about the same topic; a figure said
         # per a period ("$40k a year") is of a kind with the figures said per the same period only.
         kind = [s for s in story if same_dim(a, s) and _kin(a, s) and (not a.per or s.per == a.per)]
-        alone = len(kind) == 1 and sum(1 for x in answer if same_dim(a, x) and _kin(a, x)
-                                       and (not a.per or x.per == a.per)) == 1  # fmt: skip
+        kind_said = [x for x in answer if same_dim(a, x) and _kin(a, x) and (not a.per or x.per == a.per)]
+        alone = len(kind) == 1 and len(kind_said) == 1
         # Two changes of one dimension, neither naming what it measures, in the same words around them.
         unnamed = not a.noun and not story[k].noun and a.before is not None and story[k].before is not None
-        based = same_base(a, story[k]) or _same_start(a, story) == k
+        based = same_base(a, story[k]) or _same_start(a, story) == k or same_whole(a, story[k])
+        # The one figure of its kind the answer leaves unrestated, against the one the story has left: a share or a
+        # sum retold beside the story's other figures of its kind ("99.2% against a 99.9% SLO ... at 99.99%").
+        rest = not counted(a) and [j for j, s in enumerate(story) if s in kind and j not in shut
+                                   and j not in used] == [k] and sum(1 for i2, x in enumerate(answer)
+                                   if matched[i2] is None and x in kind_said) == 1  # fmt: skip
         named_apart = bool(a.noun and story[k].noun and not a.noun & story[k].noun) and not based
         if counted(a) and named_apart:
             continue  # a count of incidents is never a count of deploys
@@ -478,7 +589,11 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
             continue  # "two teams" slowed down is not the org's "5 teams": the same noun said of another group
         if a.voiced and not qualifier:
             continue  # "two senior engineers argued" is not the team's "3 -> 14 engineers"
-        if len(a.noun & story[k].noun) >= 1 or based or ((alone or unnamed) and best >= 1.0 and not named_apart):
+        if (
+            len(a.noun & story[k].noun) >= 1
+            or based
+            or ((alone or unnamed or rest) and best >= 1.0 and not named_apart)
+        ):
             out.append((a, story[k]))
             used.add(k)
     return out
@@ -497,7 +612,7 @@ def _effort(a: Figure, answer: Sequence[Figure], story: Sequence[Figure]) -> int
     if not _long(a) or a.held or sum(_long(x) for x in answer) != 1:
         return None
     found = [k for k, s in enumerate(story) if _long(s)]
-    if len(found) != 1 or not story[found[0]].held or agrees(a, story[found[0]]):
+    if len(found) != 1 or not (story[found[0]].held or story[found[0]].took) or agrees(a, story[found[0]]):
         return None
     return found[0]
 
