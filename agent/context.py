@@ -51,7 +51,8 @@ class Context:
         what that plan drew on (agent.coaching.focus_note), shown at the start and kept for the report.
     lean_competencies / lean_questions: multipliers the planner applies to competency and question weights
         (from --jd and --focus, worked out before the session so a resume and the preview plan alike).
-    drill: question ids the plan takes first, up to half its slots (--focus weakest: due and answered badly).
+    drill: question ids the plan takes first, up to half its slots (--focus weakest: due and answered badly, then
+        a new question of each weak competency; agent.coaching.focus.first_picks).
     model / base_url / timeout: the chat model that refines critiques (INTERVIEWER_MODEL,
         OPENAI_BASE_URL); agent.llm decides LLM mode (also from OPENAI_API_KEY) unless offline.
     """

@@ -114,12 +114,17 @@ def choose_questions(
     return _order(chosen, rng)
 
 
+def drill_slots(n: int) -> int:
+    """How many of a plan's n slots the drill questions may take: half, rounded up."""
+    return (n + 1) // 2
+
+
 def _with_drill(
     pack: RolePack, n: int, seed: int, recent: Iterable[str], lean: Lean | None, drill: Sequence[str]
 ) -> list[PlannedQuestion]:
-    """Up to half the slots (rounded up) for the drill questions, in drill order; the rest drawn as usual."""
+    """Up to drill_slots(n) slots for the drill questions, in drill order; the rest drawn as usual."""
     by_id = {q.id: q for q in pack.questions}
-    pinned = [_planned(by_id[qid]) for qid in dict.fromkeys(drill) if qid in by_id][: (n + 1) // 2]
+    pinned = [_planned(by_id[qid]) for qid in dict.fromkeys(drill) if qid in by_id][: drill_slots(n)]
     rest = choose_questions(pack, n - len(pinned), seed, recent, exclude=[q["id"] for q in pinned], lean=lean)
     return _order(pinned + rest, random.Random(seed))
 

@@ -4,8 +4,10 @@ Competencies weigh more the weaker their recent scores (a competency never asked
 comes back after a number of sessions that grows with its last score (Leitner-style boxes): a question answered
 badly is due again at the next session, one answered well only after several. Questions never asked rank between
 the due ones and those not yet due. Due questions answered at 3 or less are drilled: they take up to half the
-plan's slots before the weighted draw fills the rest. Everything is a pure function of the history, so with
-`--seed` the same history always gives the same plan.
+plan's slots before the weighted draw fills the rest; the weak competencies with questions not yet had (those the
+opening line names, agent.coaching.focus_note) come next in those slots, one new question each, since otherwise they
+weigh no more than the competencies never asked and a short plan rarely reaches them (newcomer39 N8). Everything is
+a pure function of the history, so with `--seed` the same history always gives the same plan.
 """
 
 from __future__ import annotations
@@ -89,6 +91,31 @@ def drill(pack: RolePack, sessions: Sequence[SessionSummary]) -> list[str]:
         (score, -since, qid) for qid, (score, since) in seen.items() if score <= 3 and since >= COMES_BACK_AFTER[score]
     ]
     return [qid for _, _, qid in sorted(due)]
+
+
+def weak_with_new_questions(pack: RolePack, sessions: Sequence[SessionSummary]) -> list[tuple[float, str]]:
+    """(level, competency) for the competencies at or below a never-asked one's level, none of whose questions is due
+    yet, with a question never asked: weakest first."""
+    seen = last_asked(pack, sessions)
+    out: list[tuple[float, str]] = []
+    for competency, level in competency_levels(pack, sessions).items():
+        questions = [q.id for q in pack.questions if q.competency == competency]
+        due = any(seen[q][1] >= COMES_BACK_AFTER[max(1, min(5, seen[q][0]))] for q in questions if q in seen)
+        if not due and level <= UNSEEN_SCORE and any(q not in seen for q in questions):
+            out.append((level, competency))
+    return sorted(out)
+
+
+def first_picks(pack: RolePack, sessions: Sequence[SessionSummary]) -> list[str]:
+    """The questions a focus plan takes first, in order: the drill, then one never-asked question of each weak
+    competency (weak_with_new_questions). Which new question rotates with the number of sessions read, so the plan
+    stays a pure function of the history."""
+    seen = last_asked(pack, sessions)
+    picks = drill(pack, sessions)
+    for _, competency in weak_with_new_questions(pack, sessions):
+        fresh = [q.id for q in pack.questions if q.competency == competency and q.id not in seen]
+        picks.append(fresh[len(sessions) % len(fresh)])
+    return picks
 
 
 def focus_weights(pack: RolePack, sessions: Sequence[SessionSummary]) -> tuple[dict[str, float], dict[str, float]]:

@@ -32,13 +32,13 @@ def apply_lean(context: Context, jd: str | None, focus: str | None) -> None:
         _merge(context.lean_questions, questions)
     if focus == "weakest":
         from agent.coaching.feed import open_feed
-        from agent.coaching.focus import drill, focus_weights
+        from agent.coaching.focus import first_picks, focus_weights
         from agent.coaching.focus_note import plan_note
 
         history = open_feed().sessions(pack.name)
         comps, questions = focus_weights(pack, history)
         context.focus = focus
-        context.focus_note = plan_note(pack, history)
-        context.drill = drill(pack, history)
+        context.focus_note = plan_note(pack, history, context.questions)
+        context.drill = first_picks(pack, history)  # the plan takes what the note names first
         _merge(context.lean_competencies, comps)
         _merge(context.lean_questions, questions)
