@@ -1,4 +1,5 @@
-"""`python -m agent.progress [--role R] [--json] [--jd FILE] [--html FILE [--open]]`: practice across sessions.
+"""`python -m agent.progress [--role R] [--json] [--jd FILE] [--html FILE [--open]] [--data-dir DIR]`: practice across
+sessions.
 
 Per competency of the role: the score of each session over time, the trend, recurring gaps and how much prompting
 answers needed (the history feed, agent.coaching.feed); story coverage of the role by the candidate's documents
@@ -18,7 +19,14 @@ from typing import Any, NoReturn
 
 from agent.coaching.feed import HistoryFeed, SessionSummary, open_feed
 from agent.coaching.progress import progress
-from knowledge.paths import DataDirError, private_umask, write_private
+from knowledge.paths import (
+    DataDirError,
+    data_dir_path,
+    data_dir_setting,
+    name_data_dir_setting,
+    private_umask,
+    write_private,
+)
 from knowledge.safe_text import one_line
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -41,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-coverage", action="store_true", help="skip story coverage (no story index is opened)")
     p.add_argument("--html", metavar="FILE", help="write a self-contained progress page")
     p.add_argument("--open", action="store_true", help="open the page in the browser (with --html)")
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where sessions, reports, history and indexes are kept (default $INTERVIEWER_DATA_DIR, else the "
+        "platform's user data folder)",
+    )
     return p
 
 
@@ -65,7 +79,9 @@ def _no_sessions() -> str:
     waiting = waiting_sessions()
     if waiting:
         return f"no graded sessions yet. {waiting[0].line()}"
-    return f"no sessions yet: run `{session_command('--role', 'ROLE')}` first, or give --role"
+    # the folder the user named goes into the command, or the session it starts lands where this did not look
+    folder = ["--data-dir", os.environ["INTERVIEWER_DATA_DIR"]] if data_dir_setting() == "--data-dir" else []
+    return f"no sessions yet: run `{session_command('--role', 'ROLE', *folder)}` first, or give --role"
 
 
 def _docs(given: list[str] | None, sessions: list[SessionSummary]) -> list[str]:
@@ -191,7 +207,13 @@ def _reserve(fd: int, size: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: one line on bad input, never a traceback."""
     private_umask()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir is not None:  # as agent.session's option: an empty value is a script's unset variable
+        if not args.data_dir.strip():
+            parser.error("--data-dir needs a value, not an empty string")
+        os.environ["INTERVIEWER_DATA_DIR"] = str(data_dir_path(args.data_dir))  # the feed and the index read it
+        name_data_dir_setting("--data-dir")
     if args.open and not args.html:
         print("error: --open needs --html FILE", file=sys.stderr)
         return EXIT_USAGE
