@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from knowledge.models import Metric, Story
+from knowledge.title_tags import spoken_title
 
 MAX_GIST = 180  # characters of the one-line gist: it must fit the panel in one or two lines
 MAX_METRICS = 3
@@ -57,7 +58,7 @@ def result_metrics(story: Story) -> list[Metric]:
 
 def hint_lines(story: Story) -> list[str]:
     """The lines of the /hint panel for `story`."""
-    lines = [story.title]
+    lines = [spoken_title(story.title)]
     line = gist(story)
     if line and line.strip() != story.title.strip():
         lines.append(line)

@@ -20,6 +20,7 @@ from agent.coaching.feed import SessionSummary
 from knowledge.index import is_retrievable
 from knowledge.models import RolePack, Story
 from knowledge.title_kinds import filed_under
+from knowledge.title_tags import spoken_title
 from prompts import load_yaml, render
 
 OVERUSED_AT = 3  # a story told for this many different competencies is the one the candidate leans on
@@ -119,7 +120,7 @@ def search_coverage(pack: RolePack, index: Any) -> dict[str, tuple[str | None, l
 def story_infos(stories: Sequence[Story], wanted: set[str]) -> dict[str, StoryInfo]:
     """StoryInfo for the stories with the given ids."""
     return {
-        s.id: StoryInfo(s.id, s.title, s.source, finished=not (m := missing_parts(s)), missing=m)
+        s.id: StoryInfo(s.id, spoken_title(s.title), s.source, finished=not (m := missing_parts(s)), missing=m)
         for s in stories
         if s.id in wanted
     }

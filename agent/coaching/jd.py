@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.competencies import competency_scores
 from knowledge.models import RolePack
+from knowledge.title_tags import spoken_title
 
 if TYPE_CHECKING:  # the critic package takes ~0.3 s to import; progress without --jd never needs it
     from agent.critic.semantic import Semantic
@@ -152,7 +153,7 @@ def back_with_stories(requirements: list[Requirement], index: Any) -> list[Requi
     for r in requirements:
         hit = index.best_fit(r.text, competency=r.competency)
         if hit is not None:
-            r.story_id, r.story_title = hit.story.id, hit.story.title
+            r.story_id, r.story_title = hit.story.id, spoken_title(hit.story.title)
     return requirements
 
 

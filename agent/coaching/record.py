@@ -20,6 +20,7 @@ from agent.report import build_scorecard
 from agent.state import PlannedQuestion, TurnRecord
 from agent.storage import blocked_message, in_the_way
 from knowledge.threads import lower_this_thread
+from knowledge.title_tags import spoken_title
 
 
 def _told(ctx: Context, q: PlannedQuestion, turn: TurnRecord) -> tuple[str | None, str | None]:
@@ -54,7 +55,7 @@ def _told_once(
     ctx = Context(docs=list(docs), index_dir=index_dir, embedder=embedder)
     stories = stories_for(ctx, [{"id": i, "title": "", "score": 0.0} for i in refs], question, competency)
     best = told_index(answer, stories)
-    return (stories[best].id, stories[best].title) if best is not None else (None, None)
+    return (stories[best].id, spoken_title(stories[best].title)) if best is not None else (None, None)
 
 
 def _answer(ctx: Context | None, q: PlannedQuestion, row: dict[str, Any], turns: list[TurnRecord]) -> AnswerRecord:

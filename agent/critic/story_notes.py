@@ -20,6 +20,7 @@ from knowledge.metrics import extract_metrics
 from knowledge.models import Metric, Story
 from knowledge.number_words import spoken_numbers
 from knowledge.paths import is_sample
+from knowledge.title_tags import spoken_title
 from prompts import load_yaml, render
 
 _TELLS = 0.35  # answer-story cosine above which the answer is taken to tell that story (retellings: ~0.6)
@@ -88,7 +89,7 @@ def _minor(text: str, figure: Figure) -> bool:
 
 
 def _note(kind: str, story: Story, message: str, notes: str = "", said: str = "") -> StoryNote:
-    return StoryNote(kind=kind, story_id=story.id, story_title=story.title, message=message,  # type: ignore[arg-type]
+    return StoryNote(kind=kind, story_id=story.id, story_title=spoken_title(story.title), message=message,  # type: ignore[arg-type]
                      story_text=notes, answer_text=said, notes_value=notes, said_value=said)  # fmt: skip
 
 
@@ -116,7 +117,7 @@ def drift_notes(answer: str, mentions: Sequence[Metric], told: Story) -> list[St
         left_out = [s for s in left_out if not _minor(told.text, s)]
     if left_out:  # one omission is enough to act on
         figure_text = _fmt(left_out[0].metric)
-        message = render(phr["omitted_metric"], story=_spoken(left_out[0].metric), title=told.title)
+        message = render(phr["omitted_metric"], story=_spoken(left_out[0].metric), title=spoken_title(told.title))
         notes.append(_note("omitted_metric", told, message, figure_text))
     return notes
 
@@ -170,7 +171,7 @@ def story_notes(
     told = stories[best] if best is not None else None
     if told is not None:
         if told.unfinished:
-            notes.append(_note("unfinished", told, render(phr["unfinished"], title=told.title)))
+            notes.append(_note("unfinished", told, render(phr["unfinished"], title=spoken_title(told.title))))
         if not is_sample(told.source):  # a fictional candidate's figures are not the user's to contradict
             notes += drift_notes(answer, mentions, told)
     fit = [
@@ -190,7 +191,7 @@ def story_notes(
             StoryNote(
                 kind="better_story",
                 story_id=stories[better].id,
-                story_title=stories[better].title,
+                story_title=spoken_title(stories[better].title),
                 message=story_sentence("better_story", stories[better]),
                 story_text=stories[better].title,
             )
@@ -202,4 +203,4 @@ def story_sentence(kind: str, story: Story) -> str:
     """'Your story "X" …' about the candidate's own story; 'The sample story "X" …' about the bundled bank's."""
     phrases = load_yaml("critic_phrases.yaml")["story_notes"]
     key = f"{kind}_sample" if is_sample(story.source) else kind
-    return render(phrases[key], title=story.title)
+    return render(phrases[key], title=spoken_title(story.title))

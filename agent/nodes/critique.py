@@ -26,6 +26,7 @@ from agent.nodes.ask import InvalidStateError
 from agent.nodes.retrieve import stories_for
 from agent.state import FollowUp, PlannedQuestion, State, StoryRef, TurnRecord, next_question_index, turns_for
 from knowledge.models import Story
+from knowledge.title_tags import spoken_title
 
 
 def info_for(ctx: Context, q: PlannedQuestion) -> QuestionInfo:
@@ -307,7 +308,7 @@ def critique_answer(state: State, runtime: Runtime[Context]) -> dict:
         record["left"] = left
     if (retold := told_index(pending["text"], stories)) is not None:
         story = stories[retold]
-        fallback: StoryRef = {"id": story.id, "title": story.title, "score": 0.0}
+        fallback: StoryRef = {"id": story.id, "title": spoken_title(story.title), "score": 0.0}
         record["told"] = next((ref for ref in refs if ref["id"] == story.id), fallback)
     if follow_up is not None:
         from agent.critic.semantic import MAX_SENTENCES, semantic

@@ -25,6 +25,7 @@ from agent.nodes.ask import InvalidStateError
 from agent.state import State, StoryRef, next_question_index
 from knowledge.models import Story
 from knowledge.threads import lower_this_thread
+from knowledge.title_tags import spoken_title
 
 STORIES_PER_QUESTION = 3
 _IndexKey = tuple[tuple[str, ...], str | None, str]
@@ -289,9 +290,14 @@ def story_refs(hits: Sequence[Any], told: Story | None) -> list[StoryRef]:
     when it is not among them (never suggested: it does not fit). evals.calibrate gives a labelled answer's notes
     to the critic through this too."""
     refs: list[StoryRef] = [
-        {"id": h.story.id, "title": h.story.title, "score": round(float(h.score), 4), "fits": bool(h.fits)}
+        {
+            "id": h.story.id,
+            "title": spoken_title(h.story.title),
+            "score": round(float(h.score), 4),
+            "fits": bool(h.fits),
+        }
         for h in hits
     ]
     if told is not None and all(ref["id"] != told.id for ref in refs):
-        refs.append({"id": told.id, "title": told.title, "score": 0.0, "fits": False})
+        refs.append({"id": told.id, "title": spoken_title(told.title), "score": 0.0, "fits": False})
     return refs
