@@ -197,6 +197,13 @@ def _dim(m: Metric) -> tuple[str, float]:
     return "count", 1.0
 
 
+def _took(text: str, m: Metric) -> bool:
+    """Whether the duration `m` is said as how long the work took: "it took us 4 months", also when the line wraps
+    between "took us" and the figure (a newline ends a note's bullet, not a spoken sentence)."""
+    lead = text[max(0, m.start - _CONTEXT) : m.start].replace("\n", " ")
+    return bool(_TOOK.search(re.split(r"[.!?]\s", lead)[-1]))
+
+
 def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) -> Figure:
     """A metric of `text` with what it measures, ready to compare; `lead` is the text said right before it when
     that is not the text before `m.start` (a duration held in a timeframe: "over five months")."""
@@ -226,7 +233,7 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
     return Figure(m, dim, before, after, m.phase, noun, frozenset(content_stems(window)),
                   hedged, held, m.unit, bound, _named(own), per=_per(m),
                   span=_span(m, factor), voiced=voiced, waited=waited,
-                  took=dim == "time" and bool(_TOOK.search(said_before)), whole=_whole(m))  # fmt: skip
+                  took=dim == "time" and _took(text, m), whole=_whole(m))  # fmt: skip
 
 
 # A fold change that makes something fewer or smaller: "down 3x", "cut threefold", "3x fewer", "a 4x reduction".
@@ -612,7 +619,9 @@ def _effort(a: Figure, answer: Sequence[Figure], story: Sequence[Figure]) -> int
     if not _long(a) or a.held or sum(_long(x) for x in answer) != 1:
         return None
     found = [k for k, s in enumerate(story) if _long(s)]
-    if len(found) != 1 or not (story[found[0]].held or story[found[0]].took) or agrees(a, story[found[0]]):
+    # A duration the notes give as how long the work took is compared with one the answer says the same way: "a
+    # change reached production in eight days" after "took 1 quarter end to end" is another quantity.
+    if len(found) != 1 or not (story[found[0]].held or (story[found[0]].took and a.took)) or agrees(a, story[found[0]]):
         return None
     return found[0]
 
