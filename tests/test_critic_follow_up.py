@@ -8,7 +8,7 @@ import re
 import pytest
 
 from agent.critic import critique_follow_up
-from agent.critic.follow_up import COST_CUES, EVASIVE_CUES, UNSURE_CUES
+from agent.critic.follow_up import COST_CUES, EVASIVE_CUES, GATHERS_CUES, UNSURE_CUES
 from agent.critic.question import question_info
 
 MAIN = "Tell me about a time you moved a service to a new database. How did you do it?"
@@ -18,7 +18,7 @@ def _info():  # type: ignore[no-untyped-def]
     return question_info(MAIN, "behavioral")
 
 
-@pytest.mark.parametrize(("pattern", "example"), [*UNSURE_CUES, *EVASIVE_CUES, *COST_CUES])
+@pytest.mark.parametrize(("pattern", "example"), [*UNSURE_CUES, *EVASIVE_CUES, *COST_CUES, *GATHERS_CUES])
 def test_every_cue_matches_its_example(pattern: str, example: str) -> None:
     assert re.search(rf"\b(?:{pattern})\b", example, re.IGNORECASE)
 

@@ -150,6 +150,16 @@ def _compiled(cues: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 
 
 # An impression where a measure or a sign was asked: how it felt or seemed, not what was seen or counted.
+# Asked what comes before the design, going to the people it is for and asking how they work ("a week with each
+# team: how often they ship, what broke last time") gathers the requirements in words no requirements cue holds.
+GATHERS_CUES: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:spend|sit|talk|meet|interview|ask|survey|shadow|visit)\w*\b[^.;!?]{0,40}?\b(?:with|to)?\s*"
+        r"(?:each|every|all|the|those|our)\s+(?:\w+\s+)?(?:teams?|users?|customers?|clients?|stakeholders?)\b"
+        r"[^.;!?]{0,40}?\b(?:how|what|which|where|when|why)\b",
+        "I'd sit down with each of the three teams: how they release today and what hurts.",
+    ),
+)
 IMPRESSION = re.compile(
     r"\b(?:a (?:gut )?feeling|a sense|an impression|my impression|(?:it|they|people|everyone|everybody|folks|"
     r"the teams?|the groups?) (?:seem(?:s|ed)?|fe(?:el|els|lt)|look(?:s|ed)?|appear(?:s|ed)?)\b)",
@@ -166,6 +176,7 @@ PERSON = re.compile(r"\b(?:I|we|they|he|she|you)\b", re.IGNORECASE)  # a reply w
 MEASURE_PROBES = ("quantified_result", "result")  # probes asking how it turned out: an impression is a vague answer
 UNSURE = _compiled(UNSURE_CUES)
 EVASIVE = _compiled(EVASIVE_CUES)
+GATHERS = _compiled(GATHERS_CUES)
 COST = _compiled(COST_CUES)
 
 
@@ -242,7 +253,7 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
         # A price named in plain words ("labelling takes a few days", "the set goes stale") is what was given up.
         "tradeoffs": (not flags["no_tradeoffs"] or bool(COST.search(text)), not flags["no_reason"]),
         "failure_modes": (not flags["no_failure_modes"], False),
-        "requirements": (not flags["no_requirements"], False),
+        "requirements": (not flags["no_requirements"] or bool(GATHERS.search(text)), False),
         "scale": (not flags["no_scale"], False),
         "level": (f.level.label == "at" and f.level.sentence is not None, False),
         # A generic reply brushes against a signal's words without showing it ("it was a good learning").

@@ -60,8 +60,12 @@ def gives_a_figure(follow_up: str, reply: str) -> bool:
 
 def settles(follow_up: str, reply: str) -> bool:
     """The follow-up asks which figure holds and the reply says: it gives one of them, names a side and a verdict, or
-    gives a figure and owns the other as a slip."""
+    gives a figure and owns the other as a slip, or gives a figure and names the side it comes from."""
     if not asks_which(follow_up) or not reply.strip():
         return False
-    owned = bool(SLIP.search(reply)) and bool(spoken_numbers(reply))
-    return gives_a_figure(follow_up, reply) or bool(SIDE.search(reply) and VERDICT.search(reply)) or owned
+    figure = bool(spoken_numbers(reply))
+    owned = bool(SLIP.search(reply)) and figure
+    # A figure given beside the side it comes from ("three weeks, as in my notes") is that side chosen: the bare
+    # "Which is right?" sets no figure out for gives_a_figure to match, and the reply needs no verdict word.
+    sided = bool(SIDE.search(reply)) and (bool(VERDICT.search(reply)) or figure)
+    return gives_a_figure(follow_up, reply) or sided or owned
