@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from agent.critic import cues
 from agent.critic.core import WE_WORDS
 from agent.critic.gaps import lived_case
 from agent.critic.schema import Critique
@@ -48,6 +49,22 @@ _DECISION_RE = re.compile(
 _WE_RE = re.compile(r"\b(?:we|the team|our team)\s+[\w'-]+" + _REST, re.IGNORECASE)
 _CLAIM_RE = re.compile(r"\b(?:i|we)\s+[\w'-]+" + _REST, re.IGNORECASE)
 _OPENERS = {"the", *_PLAIN_SUBJECTS}
+# A habit or a belief ("I always look for curious people", "we usually pair on it") is not a case: asking what the
+# situation was "before that", or what the steps were, makes no sense of it. Only a gap asking for a case (example)
+# may quote one back.
+_HABIT = re.compile(
+    r"\b(?:always|usually|generally|typically|normally|often|tend to|whenever|every time|as a rule|in general)\b"
+    r"|\b(?:i|we)\s+(?:really\s+)?(?:believe|think|feel|like|love|prefer|look for|value|try to|want)\b",
+    re.IGNORECASE,
+)
+# An answer that already says what it would change or learned: "looking back, what would you do differently?" asks
+# again for what it said.
+_HINDSIGHT = re.compile(
+    r"\b(?:in hindsight|looking back|next time|(?:i|we)(?:'d| would) (?:now |also )?(?:do|have done) [^.;!?]{0,40}"
+    r"differently|(?:i|we)(?:'d| would) (?:have )?(?:start|started|push|pushed|ask|asked|move|moved)\w* [^.;!?]{0,30}"
+    r"(?:earlier|sooner)|(?:the|my|one) lesson|(?:i|we) learned)\b",
+    re.IGNORECASE,
+)
 _SWAP = {
     "i": "you",
     "we": "you",
@@ -105,10 +122,13 @@ def named_thing(answer: str) -> str | None:
     return next(names(answer), None)
 
 
-def _clause(pattern: re.Pattern[str], answer: str, quote: bool = False) -> str | None:
-    """The first clause matching pattern that says something (3+ words): quoted, or in the second person."""
+def _clause(pattern: re.Pattern[str], answer: str, quote: bool = False, habits: bool = False) -> str | None:
+    """The first clause matching pattern that says something (3+ words): quoted, or in the second person. A habit or
+    a belief is skipped unless `habits` (a gap asking for a case may quote one)."""
     for match in pattern.finditer(answer):
         phrase = _trim(match.group(0))
+        if not habits and _HABIT.search(phrase):
+            continue
         if len(phrase.split()) >= 3:
             return f'"{phrase}"' if quote else _second_person(phrase)
     return None
@@ -122,7 +142,7 @@ def _already_quoted(phrase: str, asked: Collection[str]) -> bool:
 
 def salient_phrase(gap: str, answer: str, critique: Critique) -> str | None:
     """A short span of the answer worth quoting back for this gap, or None (then a plain variant is used)."""
-    if gap in ("non_answer", "relevance", "level", "none"):
+    if gap in ("non_answer", "relevance", "level"):
         return None
     if gap == "signal":  # asked through agent.signal_ask, never quoted
         return None
@@ -142,6 +162,10 @@ def salient_phrase(gap: str, answer: str, critique: Critique) -> str | None:
         return _clause(_RESULT_RE, answer) or _clause(_CLAIM_RE, answer)
     if gap in {"scale", "failure_modes", "requirements"}:  # these ask about a named system
         return named_thing(answer)
+    if gap == "none":  # a depth probe quotes a decision told, for what it cost (only asked when none was weighed)
+        return _clause(_DECISION_RE, answer)
+    if gap == "example":  # "you said you always X: a specific time you did?" is the case it asks for
+        return _clause(_CLAIM_RE, answer, habits=True) or named_thing(answer)
     return _clause(_CLAIM_RE, answer) or named_thing(answer)
 
 
@@ -197,12 +221,7 @@ def choose_follow_up(
         # A real interviewer still probes a strong answer once: the hardest decision, what they would change.
         if probed:
             return None
-        told = lived_case(sentences(answer), critique.metrics) is not None
-        # How it was measured is not asked of an answer that gave its measured outcome: that asks again (N8).
-        measured = set(load_yaml("follow_ups.yaml")["none"].get("measure", [])) if critique.quantified_result else set()
-        text = next((t for t in _variants("none", None, key, None if told else "hypothetical")
-                     if t not in asked and t not in measured), None)  # fmt: skip
-        return {"text": text, "probes": "none"} if text is not None else None
+        return _depth(critique, answer, asked, key)
     if critique.weak_or_missing[0] == "relevance" and critique.relevance_note:
         # Bring the candidate back to the question asked, in the critic's own words.
         text = f"{critique.relevance_note} {load_yaml('follow_ups.yaml')['relevance']['plain'][0]}"
@@ -230,3 +249,29 @@ def choose_follow_up(
             if text not in asked:
                 return {"text": text, "probes": gap}
     return None
+
+
+def _depth(critique: Critique, answer: str, asked: Collection[str], key: str) -> FollowUp | None:
+    """The one follow-up on a complete answer: it asks for what that answer leaves out, never for what it said.
+
+    A measured outcome is not asked how it was measured (N8); an alternative or a price named is not asked what was
+    given up; a lesson drawn is not asked what they would do differently. An answer that weighs no alternative has
+    a decision of its own quoted back and its cost asked, so the question follows the answer, not a stock list.
+    """
+    templates = load_yaml("follow_ups.yaml")["none"]
+    sents = sentences(answer)
+    told = lived_case(sents, critique.metrics) is not None
+    weighed = cues.find("tradeoffs", sents) is not None
+    said: set[str] = set()
+    if critique.quantified_result:
+        said |= set(templates.get("measure", []))
+    if weighed:
+        said |= set(templates.get("tradeoff", []))
+    if _HINDSIGHT.search(answer):
+        said |= set(templates.get("hindsight", []))
+    phrase = salient_phrase("none", " ".join(answer.split()), critique) if told and not weighed else None
+    if phrase and _already_quoted(phrase, asked):
+        phrase = None
+    texts = _variants("none", phrase, key, None if told else "hypothetical")
+    text = next((t for t in texts if t not in asked and t not in said), None)
+    return {"text": text, "probes": "none"} if text is not None else None
