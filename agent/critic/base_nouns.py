@@ -22,11 +22,14 @@ _FAILURE = "fail fails failed failing failure failures"
 _DISPUTE = "chargeback chargebacks dispute disputes disputed"
 # "CTR" / "click-through": the abbreviation and the words
 _CLICKS = "ctr click-through clickthrough click-rate"
+# "5x faster" / "a 5x speedup" / "Speed: 5x": a fold change said by its comparative or by what it compares
+_SPEED = "speed speeds speedup speedups speed-up fast faster quick quicker"
 FAMILIES: dict[str, tuple[str, ...]] = {
     "=outgoing-money": tuple(_MONEY_OUT.split()),
     "=failure": tuple(_FAILURE.split()),
     "=dispute": tuple(_DISPUTE.split()),
     "=click-through": tuple(_CLICKS.split()),
+    "=speed": tuple(_SPEED.split()),
 }
 
 

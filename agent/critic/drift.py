@@ -600,10 +600,22 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
             len(a.noun & story[k].noun) >= 1
             or based
             or ((alone or unnamed or rest) and best >= 1.0 and not named_apart)
+            or (not counted(a) and _crossed(a, story, k, shut | used))
         ):
             out.append((a, story[k]))
             used.add(k)
     return out
+
+
+def _crossed(a: Figure, story: Sequence[Figure], k: int, shut: Collection[int]) -> bool:
+    """Each figure's noun is said in the other's sentence ("Groq ... while averaging 300ms" against the notes' "Groq
+    averaged 400ms"), and no other open figure of its kind is: the same measure named from either end."""
+
+    def crossed(s: Figure) -> bool:
+        return bool(a.noun and s.noun and a.noun & s.own and s.noun & a.own)
+
+    kind = [j for j, s in enumerate(story) if j not in shut and same_dim(a, s) and _kin(a, s) and s.after is not None]
+    return [j for j in kind if crossed(story[j])] == [k]
 
 
 _DAY = 86400.0  # seconds: a duration of a day or more is how long work took, not a latency

@@ -24,6 +24,13 @@ from knowledge.title_tags import spoken_title
 from prompts import load_yaml, render
 
 _TELLS = 0.35  # answer-story cosine above which the answer is taken to tell that story (retellings: ~0.6)
+# An answer that retells a story in passing (one or two sentences of a longer answer about something else): the
+# passage alone must be clearly that story and no other, and long enough that a few shared words cannot make it so.
+_PASSAGE = 0.45
+_PASSAGE_LEAD = 0.15  # how far the passage's story must lead the next one
+_PASSAGE_WORDS = 10  # content words a passage needs
+_PASSAGE_SENTENCES = 3
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _BETTER_MARGIN = 0.08  # how much closer to the question another story must be
 
 
@@ -93,8 +100,9 @@ def _note(kind: str, story: Story, message: str, notes: str = "", said: str = ""
                      story_text=notes, answer_text=said, notes_value=notes, said_value=said)  # fmt: skip
 
 
-def drift_notes(answer: str, mentions: Sequence[Metric], told: Story) -> list[StoryNote]:
-    """Contradicted figures (each pair once), then the first headline figure the answer left out."""
+def drift_notes(answer: str, mentions: Sequence[Metric], told: Story, omissions: bool = True) -> list[StoryNote]:
+    """Contradicted figures (each pair once), then the first headline figure the answer left out (when `omissions`:
+    a story told in passing inside another answer is not expected to carry its outcome)."""
     phr = load_yaml("critic_phrases.yaml")["story_notes"]
     story = _story_figures(told.text)
     said = figures(answer, mentions)
@@ -115,7 +123,7 @@ def drift_notes(answer: str, mentions: Sequence[Metric], told: Story) -> list[St
     left_out = omitted(said, story, headline, shares(answer), spoken_numbers(answer))
     if len(left_out) < len(headline):  # an outcome is told: a bound kept beside it is a detail, not left out
         left_out = [s for s in left_out if not _minor(told.text, s)]
-    if left_out:  # one omission is enough to act on
+    if left_out and omissions:  # one omission is enough to act on
         figure_text = _fmt(left_out[0].metric)
         message = render(phr["omitted_metric"], story=_spoken(left_out[0].metric), title=spoken_title(told.title))
         notes.append(_note("omitted_metric", told, message, figure_text))
@@ -147,7 +155,28 @@ def told_index(answer: str, stories: Sequence[Story]) -> int | None:
         bag, norm = _story_bag(story.text)
         scores.append(sum(v * bag[k] for k, v in ans_bag.items() if k in bag) / (ans_norm * norm) if norm else 0.0)
     best = max(range(len(stories)), key=lambda i: (scores[i], -i))
-    return best if scores[best] >= _TELLS else None
+    return best if scores[best] >= _TELLS else _told_in_passage(answer, stories)
+
+
+def _told_in_passage(answer: str, stories: Sequence[Story]) -> int | None:
+    """The story a run of up to three sentences of the answer retells, when the whole answer is about more than it
+    ("I did the same when I chose our provider: ... averaged 300ms ..." inside a design answer), or None."""
+    sentences = [x for x in _SENTENCE.split(answer.strip()) if x]
+    if len(sentences) < 2:
+        return None  # a one-sentence answer was judged whole
+    bags = [_story_bag(s.text) for s in stories]
+    found: tuple[float, int] | None = None
+    for i in range(len(sentences)):
+        for j in range(i + 1, min(i + _PASSAGE_SENTENCES, len(sentences)) + 1):
+            bag = _bag(" ".join(sentences[i:j]))
+            if sum(bag.values()) < _PASSAGE_WORDS:
+                continue
+            passage = (bag, math.sqrt(sum(v * v for v in bag.values())))
+            scores = sorted(((_cos(passage, b), -k) for k, b in enumerate(bags)), reverse=True)
+            lead = scores[0][0] - (scores[1][0] if len(scores) > 1 else 0.0)
+            if scores[0][0] >= _PASSAGE and lead >= _PASSAGE_LEAD and (found is None or scores[0][0] > found[0]):
+                found = (scores[0][0], -scores[0][1])
+    return found[1] if found else None
 
 
 def story_notes(
@@ -173,7 +202,8 @@ def story_notes(
         if told.unfinished:
             notes.append(_note("unfinished", told, render(phr["unfinished"], title=spoken_title(told.title))))
         if not is_sample(told.source):  # a fictional candidate's figures are not the user's to contradict
-            notes += drift_notes(answer, mentions, told)
+            whole = _cos(_text_bag(answer), _story_bag(told.text)) >= _TELLS
+            notes += drift_notes(answer, mentions, told, omissions=whole)
     fit = [
         _cos(q_bag, _story_bag(" ".join(filter(None, [s.title, s.question or "", " ".join(s.competencies), s.text]))))
         for s in stories
