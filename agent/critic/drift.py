@@ -76,6 +76,8 @@ _HEDGED_FROM = re.compile(r"from\s+(?:about|around|roughly|nearly|almost|~)", re
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _BASE_SENTENCES = 3  # how far back "cut that by 45%" reaches for the level it changes
 _CONTEXT = 50  # characters either side of a figure that describe it when its noun is not named
+_CROSSED_SCALE = 10.0  # the most two figures named only through each other's sentence may differ by
+_SENTENCE_REACH = 300  # how far back a figure's sentence is read for what it is said of (_crossed)
 _CONTRAST = re.compile(CONTRAST, re.IGNORECASE)
 _CONTRAST_GAP = 40  # "$640k build vs $220k license": at most this many characters between the two figures
 # A sentence or list item ends: not the dot of "est. 6 months", nor a line wrapped inside a sentence.
@@ -129,6 +131,7 @@ class Figure:
     waited: bool = False  # a duration something waited (_WAITED), not how long work took or a proposed timeline
     whole: float | None = None  # the whole of a share said as a part of it ("2 of 7" -> 7)
     took: bool = False  # a duration the work took, said on its own ("shipped in 4 wks", "took 5 weeks")
+    sentence: frozenset[str] = frozenset()  # the words of the figure's whole sentence (up to _SENTENCE_REACH back)
 
 
 def content_stems(text: str) -> list[str]:
@@ -227,13 +230,18 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
         end = _CHANGE_END.search(m.text)
         bound = "" if end is None else "lower" if _LOWER.search(end.group(0)) else "upper"
     said_before = text[ends[-1].end() if ends else left : m.start]  # its own sentence, up to the figure
+    reach = max(0, m.start - _SENTENCE_REACH)
+    opened = [x.end() for x in _SENTENCE_END.finditer(text, reach, m.start)]
+    closed = _SENTENCE_END.search(text, m.end)
+    sentence = text[opened[-1] if opened else reach : closed.start() if closed else len(text)]
     waited = dim == "time" and (bool(_WAITED.search(said_before)) or bool(noun & _WAIT_NOUNS))
     if dim == "x" and m.phase == "delta" and after and after > 1 and _fewer(text, m):
         dim, after = "%", 100.0 * (1.0 - 1.0 / after)  # "stockouts down 3x" is a drop of two thirds (66.7%)
     return Figure(m, dim, before, after, m.phase, noun, frozenset(content_stems(window)),
                   hedged, held, m.unit, bound, _named(own), per=_per(m),
                   span=_span(m, factor), voiced=voiced, waited=waited,
-                  took=dim == "time" and _took(text, m), whole=_whole(m))  # fmt: skip
+                  took=dim == "time" and _took(text, m), whole=_whole(m),
+                  sentence=_named(sentence))  # fmt: skip
 
 
 # A fold change that makes something fewer or smaller: "down 3x", "cut threefold", "3x fewer", "a 4x reduction".
@@ -608,11 +616,13 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
 
 
 def _crossed(a: Figure, story: Sequence[Figure], k: int, shut: Collection[int]) -> bool:
-    """Each figure's noun is said in the other's sentence ("Groq ... while averaging 300ms" against the notes' "Groq
-    averaged 400ms"), and no other open figure of its kind is: the same measure named from either end."""
+    """Each figure's noun is said in the other's sentence ("Groq matched ... while averaging 300ms" against the
+    notes' "Groq averaged 400ms"), and no other open figure of its kind is: the same measure named from either end."""
 
     def crossed(s: Figure) -> bool:
-        return bool(a.noun and s.noun and a.noun & s.own and s.noun & a.own)
+        # Named only through each other's sentence: the two must also be of one scale (a quarter is no latency).
+        scale = a.after and s.after and max(a.after, s.after) <= _CROSSED_SCALE * min(a.after, s.after)
+        return bool(scale and a.noun and s.noun and a.noun & s.sentence and s.noun & a.sentence)
 
     kind = [j for j, s in enumerate(story) if j not in shut and same_dim(a, s) and _kin(a, s) and s.after is not None]
     return [j for j in kind if crossed(story[j])] == [k]
