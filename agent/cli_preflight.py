@@ -268,6 +268,24 @@ def emptied_database() -> str | None:
             f"restore it from a backup, or move it aside to start afresh: mv {db} {db}.emptied")  # fmt: skip
 
 
+def missing_database() -> str | None:
+    """The problem a --resume that finds nothing names when the tool's own session database is gone while the
+    history folder holds saved sessions: deleted or moved outside this tool (sweep 39 K31: "recent sessions: none"
+    was all it said). Read before the resume creates the file anew; None when it exists or history/ is empty."""
+    try:
+        db = data_dir() / "sessions.sqlite"
+        if not backend_is_sqlite() or sqlite_database().resolve() != db.resolve() or db.exists():
+            return None
+        saved = sum(1 for _ in (data_dir() / "history").glob("*.json"))
+    except (OSError, DataDirError):  # no history folder: nothing says a database was there
+        return None
+    if not saved:
+        return None
+    return (f"the session database {db} is missing while the history folder holds {saved} saved "
+            f"session{'s' if saved != 1 else ''}: it was deleted or moved outside this tool (a sync tool, a "
+            "cleanup); restore it from a backup to resume")  # fmt: skip
+
+
 def held_elsewhere(session_id: str) -> str | None:
     """The one-line problem when `--resume ID` names a session another process is running (SQLite backend), else
     None: said before the banner and the spinner, which would otherwise invite typing an answer that the late

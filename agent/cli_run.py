@@ -22,7 +22,7 @@ from agent.driver import InterviewDriver, SessionExistsError, SessionNotFoundErr
 from agent.memory_report import keep_answers
 from agent.recovery import restore_journal
 from agent.report_repair import finish_stopped
-from agent.resume_pick import RECENT_IDS, draft_sessions, picked
+from agent.resume_pick import nothing_to_resume, picked
 from agent.session_lock import SessionLockedError
 from agent.storage import StorageError, move_aside, readonly_message
 
@@ -83,13 +83,9 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
         raise ResumeError(f"session {session_id} waits in {Path(backend.url).parent}, which is read-only: once it "
                           f"is writable again, resume it with: {resume_command(session_id)}")  # fmt: skip
     if row is None:
-        recent = ", ".join(_recent_ids(backend.store)) or "none"
+        refused = nothing_to_resume(backend.store, session_id)
         backend.close()
-        what = f"unknown session id {session_id!r}" if session_id else "no unfinished session to resume"
-        if moved := _in_a_moved_database(backend.url, session_id):
-            raise ResumeError(f"{'' if session_id else 'no unfinished session to resume. '}{moved} Recent sessions: "
-                              f"{recent}.", finished)  # fmt: skip
-        raise ResumeError(f"{what}; recent sessions: {recent}", finished)
+        raise ResumeError(refused, finished)
     try:
         local = _local_embedder(row, embedder)
         driver = InterviewDriver.resume(session_id or None, checkpointer=backend, embedder=local, offline=offline)
@@ -103,24 +99,6 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
         driver.restored.append(f"This session was started with the openai embedder and OPENAI_API_KEY is not set: "
                                f"your stories are searched with the local {local} embedder from here on.")  # fmt: skip
     return driver
-
-
-def _in_a_moved_database(url: str, session_id: str) -> str | None:
-    """The session asked for (a bare --resume: the newest unfinished one) was in a damaged session database moved
-    aside: where, and what is left of it (sweep 38 K28: after the mv, only "unknown session id"). None otherwise."""
-    from agent.backend import is_sqlite, sqlite_file
-    from agent.damaged_leftovers import gone_with_moved
-
-    if not is_sqlite(url):
-        return None
-    return gone_with_moved(sqlite_file(url), session_id or None)
-
-
-def _recent_ids(store: Any) -> list[str]:
-    """The ids an unknown --resume id is answered with: the registry's latest sessions, then those kept only for a
-    draft typed at question 1 (the registry hides them; newcomer37 N12: the session killed there was not named)."""
-    ids = [str(s["thread_id"]) for s in store.listing(RECENT_IDS)]
-    return ids + [t for t in draft_sessions(store)[:RECENT_IDS] if t not in ids]
 
 
 def _local_embedder(row: tuple[str, dict[str, Any], str], asked: str | None) -> str | None:

@@ -144,3 +144,16 @@ def bare_resume_target() -> str | None:
             return str(row[0]) if row is not None else None
     except Exception:  # damaged or not ours: the checks after this one name it
         return None
+
+
+def resume_refused(session_id: str | None) -> str | None:
+    """What a `--resume` (of `session_id`, or bare) will refuse with, known before it invites typing (sweep 39 RR8:
+    "you can start typing", then the refusal dropped what was typed), else None: it may open a session, or the
+    registry cannot be read (the resume's own checks then name the problem)."""
+    from agent.resume_pick import refusal
+
+    try:
+        with registry() as store:
+            return None if store is None else refusal(store, session_id)
+    except Exception:  # damaged, locked, not ours, the server gone: not known
+        return None

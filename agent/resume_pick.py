@@ -56,6 +56,51 @@ def newest_draft(store: Any) -> str:
     return drafts[0] if stopped is not None and (used is None or stopped > used) else ""
 
 
+def recent_ids(store: Any) -> list[str]:
+    """The ids an unknown --resume id is answered with: the registry's latest sessions, then those kept only for a
+    draft typed at question 1 (the registry hides them; newcomer37 N12: the session killed there was not named)."""
+    ids = [str(s["thread_id"]) for s in store.listing(RECENT_IDS)]
+    return ids + [t for t in draft_sessions(store)[:RECENT_IDS] if t not in ids]
+
+
+def nothing_to_resume(store: Any, session_id: str | None) -> str:
+    """The refusal of a --resume that opens no session: the unknown id (or that nothing is unfinished), the recent
+    ids, and a session database deleted outside the tool while history/ lists sessions (sweep 39 K31: it only said
+    "recent sessions: none")."""
+    from agent.cli_preflight import missing_database
+
+    what = f"unknown session id {session_id!r}" if session_id else "no unfinished session to resume"
+    recent = ", ".join(recent_ids(store)) or "none"
+    if moved := _in_a_moved_database(session_id):
+        return f"{'' if session_id else 'no unfinished session to resume. '}{moved} Recent sessions: {recent}."
+    gone = missing_database()
+    return f"{what}; {gone}" if gone else f"{what}; recent sessions: {recent}"
+
+
+def _in_a_moved_database(session_id: str | None) -> str | None:
+    """The session asked for (a bare --resume: the newest unfinished one) was in a damaged session database moved
+    aside: where, and what is left of it (sweep 38 K28: after the mv, only "unknown session id"). None otherwise."""
+    from agent.cli_preflight import backend_is_sqlite, sqlite_database
+    from agent.damaged_leftovers import gone_with_moved
+
+    try:
+        return gone_with_moved(sqlite_database(), session_id or None) if backend_is_sqlite() else None
+    except OSError:
+        return None
+
+
+def refusal(store: Any, session_id: str | None) -> str | None:
+    """What a --resume will refuse with, read on the registry before the session store opens (agent.registry_peek),
+    else None (it may open a session). Only the plain cases: the id in neither the registry nor the answer journal,
+    or a bare --resume that neither the journal, a draft nor the registry gives a session."""
+    if session_id:
+        if store.load(session_id) is not None or answer_journal.load(session_id) is not None:
+            return None
+    elif picked(store) or store.load(None) is not None:
+        return None
+    return nothing_to_resume(store, session_id)
+
+
 def picked(store: Any) -> str:
     """The session a bare --resume opens, by journal first ("" when neither the journal nor a draft decides: the
     store's latest unfinished session with answers, `store.load(None)`, is resumed)."""

@@ -94,7 +94,7 @@ from agent.cli_render import Renderer, make_console
 from agent.context import Context, new_session_id, with_seed
 from agent.env_settings import CLI_SETTINGS
 from agent.env_settings import problem as setting_problem
-from agent.registry_peek import bare_resume_target
+from agent.registry_peek import bare_resume_target, resume_refused, unfinished_moves
 from agent.session_lock import SessionTakenError
 from agent.storage import StorageError
 from knowledge.paths import DataDirError, data_dir, data_dir_path, name_data_dir_setting, private_umask
@@ -167,6 +167,8 @@ def run(opts: Options) -> int:
         if not source.interactive:
             release_keys()  # held at launch in case it was
         context = None if resuming else new_context(opts)
+        if resuming and (refused := resume_refused(opts.resume)):
+            raise UsageError(refused)  # an unknown id, nothing unfinished: as early (sweep 39 RR8)
         if target and (held := held_elsewhere(target)):
             raise UsageError(held)  # before the banner and a spinner that invites typing
         if context is not None:
@@ -264,10 +266,17 @@ def run(opts: Options) -> int:
                         raise
                     driver = resume()
             except cli_run.ResumeError as exc:
+                if isinstance(source, PromptSource):  # before the terminal gets its line mode back (getting_ready)
+                    with contextlib.suppress(Exception):
+                        source.take_unread()
                 getting_ready.close()
                 for line in [*exc.notices, *answer_journal.take_notices()]:  # a damaged journal file met: never silent
                     render.notice(line)
                 print(f"error: {exc}", file=sys.stderr)
+                # what was typed or submitted at "you can start typing": kept for an unfinished session, else shown
+                # to copy (sweep 39 RR8: a refusal the registry could not foresee dropped it)
+                _keep_typed_at_resume(source, target if target and unfinished_moves(target) is not None else None,
+                                      render)  # fmt: skip
                 return EXIT_USAGE
             context = driver.context
             if restore_credentials(context, opts):
