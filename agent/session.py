@@ -339,8 +339,10 @@ def run(opts: Options) -> int:
 
             render.line(f"The session is kept as it was; once {exc.path.parent} is writable again, resume it with: "
                         f"{resume_command(driver.thread_id)}")  # fmt: skip
-            typed = source.draft() if isinstance(source, PromptSource) else ""
-            if typed.strip():  # typed at "you can start typing": a read-only folder cannot keep it (stop 32)
+            # typed at "you can start typing", an answer submitted there too (sweep 39 RR11: only the draft was
+            # shown): a read-only folder cannot keep either (stop 32)
+            typed = _typed_and_submitted(source)
+            if typed.strip():
                 render.line("What you typed was not saved (the folder is read-only); here it is, to copy:")
                 render.line(typed)
             return EXIT_USAGE
@@ -640,6 +642,13 @@ def _keep_typed_at_resume(source: AnswerSource, session_id: str | None, render: 
     render.line("What you typed while the session got ready was not saved (the session had not opened); here it is, "
                 "to copy:")  # fmt: skip
     render.line(typed)
+
+
+def _typed_and_submitted(source: AnswerSource) -> str:
+    """An answer submitted at a resume's "you can start typing" that no prompt took, then what was typed after it."""
+    if not isinstance(source, PromptSource):
+        return ""
+    return "\n".join(text for text in (source.submitted_at_stop(), source.draft()) if text.strip())
 
 
 def _typed_keeper(session_id: str | None) -> Any:

@@ -147,6 +147,39 @@ def test_keys_typed_while_a_resume_meets_a_read_only_folder_are_shown_to_copy(sm
     assert "Traceback" not in screen
 
 
+def test_an_answer_submitted_while_a_resume_meets_a_read_only_folder_is_shown_to_copy(
+    small_disk: Path, tmp_path: Path
+) -> None:
+    """As above, the answer submitted there (Esc Enter): it was neither saved nor shown (sweep 39 RR11)."""
+    from tests.slow_hook import release, slow_call
+    from tests.test_session_tty import Terminal
+
+    data = small_disk / "data"
+    env = {"INTERVIEWER_DATA_DIR": str(data)}
+    first = run(*FAST, "--questions", "3", stdin=scripted(A1), env=env)
+    assert first.returncode == 3, first.stdout + first.stderr
+    sid = session_id(first.stdout)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    answer, after = "We split the billing service in two and I ran the cutover night", "and then a draft"
+    hook, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=30)
+    term = Terminal(["--resume", sid], extra_env={**env, **hook})
+    try:
+        term.wait_for_mark(mark, 120)
+        term.wait_for("you can start typing")
+        term.type(answer + "\x1b\r" + after)
+        time.sleep(0.5)  # the keys are read by the busy reader (no prompt reads them yet)
+        release(mark)
+        exited = term.proc.wait(timeout=120)
+        term.drain()
+    finally:
+        term.close()
+    screen = " ".join(term.text().split())
+    assert exited == 2, screen[-1500:]
+    tail = screen[screen.index("is read-only"):]
+    assert f"here it is, to copy: {answer} {after}" in tail, tail
+    assert "Traceback" not in screen
+
+
 def test_a_disk_that_fills_as_the_report_is_written_says_the_interview_is_saved_and_resume_writes_it(
     small_disk: Path, tmp_path: Path
 ) -> None:
