@@ -64,9 +64,9 @@ def _due(sessions: list[dict[str, Any]], due: list[str]) -> list[str]:
     """Listed sessions whose report is still to be written (of `due`, agent.report_repair.due_reports: those whose
     marker the listing's finish_stopped left), marked so in place of a bare "done" (sweep 33 S3: a finished session
     with no report was listed "done")."""
-    from agent.report import due_marker
+    from agent.report import due_marker, kept_due_marker
 
-    waiting = {thread_id for thread_id in due if due_marker(thread_id).exists()}
+    waiting = {t for t in due if due_marker(t).exists() or kept_due_marker(t).exists()}
     for s in sessions:
         if s["thread_id"] in waiting:
             s["status"] = f"{s['status']}, report not written yet"

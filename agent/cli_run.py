@@ -22,7 +22,7 @@ from agent.driver import InterviewDriver, SessionExistsError, SessionNotFoundErr
 from agent.memory_report import keep_answers
 from agent.recovery import restore_journal
 from agent.report_repair import finish_stopped
-from agent.resume_pick import nothing_to_resume, picked
+from agent.resume_pick import due_session, nothing_to_resume, picked
 from agent.session_lock import SessionLockedError
 from agent.storage import StorageError, move_aside, readonly_message
 
@@ -61,6 +61,8 @@ def resume_driver(session_id: str, embedder: str | None = None, offline: bool = 
     # while the session got ready, or a lost -wal file), then one kept for a draft: read-only folders too, so the
     # candidate is told which session waits and that the folder must be writable, not that none does
     session_id = session_id or picked(backend.store)
+    if not session_id and backend.store.load(None) is None:  # nothing unfinished: a finished one's report due
+        session_id = due_session(backend.store)
     if session_id and not backend.readonly:  # that journal's answer is put back first
         try:
             backend.store.hold(session_id)  # never under a process still running it

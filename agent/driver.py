@@ -481,7 +481,7 @@ class InterviewDriver:
             md, js = report_paths(self.thread_id)
             if not (self.backend.readonly and md.is_file() and js.is_file()):
                 self.report_unwritten = True  # every answer is in the session: --resume ID writes the report
-                raise storage_error(exc, md.parent) or exc from None
+                raise _unwritable_reports(exc, md.parent) or storage_error(exc, md.parent) or exc from None
             paths = {"markdown": str(md), "json": str(js)}  # a read-only folder: the report written earlier
         report = {"scorecard": values.get("scorecard", {}), "closing": values.get("closing", ""), **paths}
         plan = values.get("plan", [])
@@ -564,3 +564,12 @@ def _file_id(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (info.st_dev, info.st_ino)
+
+
+def _unwritable_reports(exc: OSError, folder: Path) -> StorageError | None:
+    """The reports folder that a read-only disk or a missing permission keeps the report out of (sweep 39 E2: the
+    raw OSError naming a temp file was all that was said); None for any other error."""
+    if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return None
+    return StorageError("readonly", folder, f"the reports folder {folder} cannot be written (a read-only disk or no "
+                        "permission), so the report was not written")  # fmt: skip

@@ -131,7 +131,7 @@ def known(thread_id: str) -> bool:
 
 def bare_resume_target() -> str | None:
     """The session a `--resume` without an id opens, named before it opens (agent.resume_pick), else None."""
-    from agent.resume_pick import picked
+    from agent.resume_pick import due_session, picked
 
     try:
         with registry() as store:
@@ -141,7 +141,7 @@ def bare_resume_target() -> str | None:
             if name:
                 return name
             row = store.load(None)
-            return str(row[0]) if row is not None else None
+            return str(row[0]) if row is not None else (due_session(store) or None)
     except Exception:  # damaged or not ours: the checks after this one name it
         return None
 

@@ -510,8 +510,9 @@ def write_report(
     write_private(js, json.dumps(transcript, ensure_ascii=False))
     if rewritten:  # only a write of these files before this one can have left a temp of them (see _drop_dead_temps)
         _drop_dead_temps(md.parent, (md.name, js.name))
-    with contextlib.suppress(OSError):
-        due_marker(thread_id, folder).unlink(missing_ok=True)  # written now, however it came to be
+    for marker in (due_marker(thread_id, folder), *([kept_due_marker(thread_id)] if folder is None else [])):
+        with contextlib.suppress(OSError):
+            marker.unlink(missing_ok=True)  # written now, however it came to be
     return {"markdown": str(md), "json": str(js)}
 
 
@@ -525,12 +526,22 @@ def due_marker(thread_id: str, folder: Path | None = None) -> Path:
     return report_paths(thread_id, folder)[0].with_name(f".{thread_id}{DUE_SUFFIX}")
 
 
+def kept_due_marker(thread_id: str) -> Path:
+    """The due marker kept beside the answer journal when reports/ itself cannot take one (read-only, no
+    permission: sweep 39 E2, where a bare --resume then found nothing to resume)."""
+    return data_dir() / "pending" / f".{thread_id}{DUE_SUFFIX}"
+
+
 def mark_report_due(thread_id: str) -> None:
-    """Leave the due marker (best effort: an empty file takes no disk block, so a full disk usually still takes it)."""
-    marker = due_marker(thread_id)
-    with contextlib.suppress(OSError):
-        marker.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.close(os.open(marker, os.O_WRONLY | os.O_CREAT, 0o600))
+    """Leave the due marker (best effort: an empty file takes no disk block, so a full disk usually still takes it);
+    in pending/ when reports/ cannot take it."""
+    for marker in (due_marker(thread_id), kept_due_marker(thread_id)):
+        try:
+            marker.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.close(os.open(marker, os.O_WRONLY | os.O_CREAT, 0o600))
+            return
+        except OSError:
+            continue
 
 
 def _drop_dead_temps(folder: Path, names: tuple[str, ...]) -> None:

@@ -58,13 +58,14 @@ def finish_stopped(backend: Any, skip: str = "", due: list[str] | None = None) -
 
 
 def due_reports(folder: Path | None = None) -> list[str]:
-    """Finished sessions whose report a full disk kept from being written (agent.report.mark_report_due)."""
-    try:
-        names = [p.name for p in (folder or data_dir() / "reports").iterdir()]
-    except OSError:
-        return []
+    """Finished sessions whose report a full disk or an unwritable reports folder kept from being written
+    (agent.report.mark_report_due: its marker in the reports folder, or kept in pending/)."""
     from agent.report import DUE_SUFFIX
 
+    names: set[str] = set()
+    for place in (folder or data_dir() / "reports", data_dir() / "pending"):
+        with contextlib.suppress(OSError):
+            names.update(p.name for p in place.iterdir())
     return sorted(name[1 : -len(DUE_SUFFIX)] for name in names if name.startswith(".") and name.endswith(DUE_SUFFIX))
 
 
@@ -76,8 +77,8 @@ def _write_due(backend: Any, thread_id: str) -> str:
         return ""
     paths = write_report(thread_id, values, _context(backend, thread_id))  # removes the marker
     _settle(backend, thread_id)
-    return (f"Session {thread_id}'s report could not be written when it ended (the disk was full); it is written "
-            f"now: {paths['markdown']}")  # fmt: skip
+    return (f"Session {thread_id}'s report could not be written when it ended (the disk was full, or its folder "
+            f"could not be written); it is written now: {paths['markdown']}")  # fmt: skip
 
 
 def _ended_unmarked(backend: Any) -> list[str]:

@@ -96,9 +96,22 @@ def refusal(store: Any, session_id: str | None) -> str | None:
     if session_id:
         if store.load(session_id) is not None or answer_journal.load(session_id) is not None:
             return None
-    elif picked(store) or store.load(None) is not None:
+    elif picked(store) or store.load(None) is not None or due_session(store):
         return None
     return nothing_to_resume(store, session_id)
+
+
+def due_session(store: Any) -> str:
+    """For a bare --resume that finds no unfinished session: the newest finished session whose report is still to
+    be written (agent.report_repair.due_reports; sweep 39 E2: an unwritable reports/ at the last answer, then a bare
+    --resume said nothing was unfinished), resumed to write it; else ""."""
+    from agent.report_repair import due_reports
+
+    for thread_id in reversed(due_reports()):  # ids start with the start time: newest last
+        row = store.load(thread_id)
+        if row is not None and row[2] == "done":
+            return thread_id
+    return ""
 
 
 def picked(store: Any) -> str:

@@ -333,7 +333,7 @@ def run(opts: Options) -> int:
                 source.take_unread()
         getting_ready.close()  # the spinner stops before the error is printed (it was redrawn among its lines)
         print(f"error: {exc}", file=sys.stderr)
-        if exc.problem == "readonly" and resuming and driver is not None:
+        if exc.problem == "readonly" and resuming and driver is not None and not driver.report_unwritten:
             # nothing was written: a resume command now would meet the same folder, so say when it will work
             from agent.cli_render import resume_command
 
@@ -366,7 +366,8 @@ def run(opts: Options) -> int:
             from agent.report import mark_report_due
 
             mark_report_due(driver.thread_id)  # the next listing or start with space writes it (sweep 33 S3)
-            once = "it is moved away" if exc.problem == "blocked" else "there is space"
+            once = {"blocked": "it is moved away", "readonly": f"{exc.path} is writable again"}.get(
+                exc.problem, "there is space")  # fmt: skip
             render.resume_hint(driver.thread_id, "The interview is over and every answer is saved; only its report "
                                f"could not be written. Once {once}, this writes it.")  # fmt: skip
             return EXIT_ERROR
