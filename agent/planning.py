@@ -183,7 +183,7 @@ def load_recent(role: str, path: Path | None = None) -> list[str]:
         data = json.loads((path or _history_path()).read_text(encoding="utf-8"))
         sessions = data.get(role, []) if isinstance(data, dict) else []
         return [str(qid) for session in sessions[-HISTORY_SESSIONS:] for qid in session]
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nesting too deep for json (sweep 39 X13)
         return []
 
 
@@ -204,7 +204,7 @@ def _record(path: Path, role: str, session_id: str, question_ids: Sequence[str])
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
             data = {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         data = {}
     seen = data.setdefault("_sessions", [])
     if session_id in seen:

@@ -53,7 +53,7 @@ def cached(kind: str, parts: list[Any], compute: Callable[[], dict[str, Any]]) -
     path = folder / f"{kind}-{key}.json"
     try:
         return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         pass
     value = compute()
     try:

@@ -106,7 +106,7 @@ class FileFeed:
 def _read(path: Path) -> SessionSummary | None:
     try:
         return SessionSummary.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, ValidationError):
+    except (OSError, ValueError, ValidationError, RecursionError):  # RecursionError: nesting too deep for json
         return None
 
 
