@@ -7,6 +7,7 @@ not an answer, and the graph never sees it.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +134,10 @@ def _set_aside_kept(thread_id: str) -> tuple[Path | None, Path | OSError] | None
     entry = answer_journal.load(thread_id)
     if entry is None or not entry.draft.strip():
         return None
+    if _submitted_already(thread_id, entry.draft):
+        with contextlib.suppress(OSError):  # a stale snapshot of an answer that was graded: no draft to keep
+            answer_journal.take_draft(thread_id)
+        return None
     try:
         return entry.path, _set_aside(thread_id, entry.draft)
     except OSError as exc:
@@ -151,3 +156,17 @@ def settle_unused_draft(thread_id: str, render: Renderer) -> None:
                     f"the report: {target.strerror or target}).")  # fmt: skip
         return
     render.line(f"The draft you typed at the terminal was not used (the session is finished); it is kept in {target}.")
+
+
+def _submitted_already(thread_id: str, draft: str) -> bool:
+    """The draft is the start of (or all of) an answer the session holds: the draft file's last snapshot before that
+    answer was submitted, left by a kill before it was dropped (sweep 39 RR4: reported as a draft not used)."""
+    from agent.registry_peek import registry
+
+    typed = " ".join(draft.split())
+    try:
+        with registry() as store:
+            moves = store.moves(thread_id) if store is not None else []
+    except Exception:  # the registry not readable: the draft is kept, as before
+        return False
+    return any(" ".join(move["text"].split()).startswith(typed) for move in moves)
