@@ -10,6 +10,7 @@ from knowledge.ingest.extract import extract
 from knowledge.ingest.fallback import titled_blocks
 from knowledge.ingest.formats import convert
 from knowledge.ingest.reader import decode, discover, read_file
+from knowledge.ingest.repeats import first_copy
 from knowledge.ingest.result import IngestResult
 from knowledge.ingest.transcript import untranscript
 from knowledge.ingest.unstored import unstored_warning
@@ -39,10 +40,11 @@ def ingest_text(text: str | bytes, source: str) -> IngestResult:
         result.warnings.append(f"{source}: file is empty; nothing to ingest")
         return result
     stem = PurePath(source.replace("\\", "/")).stem or "notes"
+    body = first_copy(decoded.text)  # a text written out twice over is read once
     try:
-        doc = extract(decoded.text, fallback_title=stem.replace("-", " ").replace("_", " "))
+        doc = extract(body, fallback_title=stem.replace("-", " ").replace("_", " "))
         items, result.questions, result.candidate_questions = build(doc, source)
-        spoken = "\n".join(untranscript(decoded.text.split("\n")))  # timestamps are not titles of blocks
+        spoken = "\n".join(untranscript(body.split("\n")))  # timestamps are not titles of blocks
         if len(items) <= 1 and not result.questions and (blocks := titled_blocks(spoken, len(items))):
             # nothing found, or one item in a document without headings: read each block under its title-like
             # first line (fallback.py), kept when that finds more
@@ -60,7 +62,7 @@ def ingest_text(text: str | bytes, source: str) -> IngestResult:
         result.mark_failed()
         return result
     result.warnings.extend(f"{source}: {w}" for w in doc.warnings)
-    if (missed := _unstored(decoded.text, [*result.stories, *result.references])) is not None:
+    if (missed := _unstored(body, [*result.stories, *result.references])) is not None:
         result.warnings.append(f"{source}: {missed}")
     if not result.found_anything:
         result.warnings.append(

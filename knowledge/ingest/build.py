@@ -55,7 +55,8 @@ def build(doc: RawDoc, source: str) -> tuple[list[Story], list[Question], list[Q
             raw.text = raw.text[:MAX_STORY_CHARS]
             raw.fields = {k: v[:MAX_STORY_CHARS] for k, v in raw.fields.items()}
     _resolve_refs(doc)
-    built = [(raw, _story(raw, source, ids, metrics)) for raw in doc.stories[:MAX_ITEMS] if not _is_code(raw)]
+    raws = _one_copy(doc.stories[:MAX_ITEMS])
+    built = [(raw, _story(raw, source, ids, metrics)) for raw in raws if not _is_code(raw)]
     stories = [story for _, story in built]
     asked = [(clean_title(text), line) for text, line in doc.questions]
     # A question a story is linked to is a question the candidate expects: it is in the bank too.
@@ -70,6 +71,19 @@ def build(doc: RawDoc, source: str) -> tuple[list[Story], list[Question], list[Q
                 question.story_ids.append(story.id)
     candidates = [_question(text, line, source, ids, "cq") for text, line in _unique(doc.candidates)[:MAX_ITEMS]]
     return stories, questions, candidates
+
+
+def _one_copy(raws: list[RawStory]) -> list[RawStory]:
+    """A story written twice in one document (the same title and text: a file joined to itself, a note app's two
+    copies) is one story, its first copy (sweep 39 N14: `cat a.md a.md` gave every story twice)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for raw in raws:
+        key = (_key(raw.title), _key(raw.text))
+        if key not in seen:
+            seen.add(key)
+            out.append(raw)
+    return out
 
 
 def _resolve_refs(doc: RawDoc) -> None:
