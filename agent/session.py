@@ -87,6 +87,7 @@ from agent.cli_preflight import (
     foreign_checkpointer,
     held_elsewhere,
     missing_backend_packages,
+    missing_database,
     postgres_problem,
     release_early,
 )
@@ -167,8 +168,10 @@ def run(opts: Options) -> int:
         if not source.interactive:
             release_keys()  # held at launch in case it was
         context = None if resuming else new_context(opts)
-        if resuming and (refused := resume_refused(opts.resume)):
-            raise UsageError(refused)  # an unknown id, nothing unfinished: as early (sweep 39 RR8)
+        # an unknown id, nothing unfinished: said before a spinner invites typing (sweep 39 RR8); piped, the
+        # resume goes on to finish what stops left (a cut report) and says so, unless the database is gone (K31)
+        if resuming and (source.interactive or missing_database()) and (refused := resume_refused(opts.resume)):
+            raise UsageError(refused)
         if target and (held := held_elsewhere(target)):
             raise UsageError(held)  # before the banner and a spinner that invites typing
         if context is not None:
