@@ -67,12 +67,27 @@ def concrete(sentence: Sentence, metrics: Sequence[MetricMention]) -> bool:
     return len(content) >= 6
 
 
+# "I had set up our loop as four stages": a step of the candidate's told in the pluperfect, before the moment the
+# story turns on, is still their step (not "I had been", "I had never").
+_MY_EARLIER_STEP = re.compile(
+    r"\bI(?:\s+had|['’]d)\s+(?:already\s+|just\s+|\w+ly\s+)?(?!been\b)(?:\w+[^\We]ed|set|built|made|run|written|"
+    r"taken|given|chosen|begun|drawn|spent|split|cut|put|kept|held|sent|brought|found|told|led|hired|rewritten|"
+    r"rebuilt|shut|won|paid)\b"
+)
+
+
+def _my_step(text: str) -> bool:
+    """The candidate's own past step: "I rewrote ...", or told in the pluperfect ("I had set up ...")."""
+    return i_action(text, False) or bool(_MY_EARLIER_STEP.search(text))
+
+
 def _action(sentence: Sentence, hypothetical: bool, habitual: bool = False) -> bool:
     """A concrete step; in a design/technical answer a named mechanism counts without an actor."""
     # "I worked on the ranking team", "we contributed to the launch": a claim of a part, not a step taken.
     text = cue.ROLE_CLAIM.sub("", sentence.text)
     mover = (
         i_action(text, hypothetical, habitual)
+        or bool(_MY_EARLIER_STEP.search(text))
         or we_action(text, hypothetical)
         or bool(re.match(r"\s*(?:Then|First|Next|So|Also)?,?\s*[A-Z]?[a-z]+ed\b", text))  # "Reorganised the org"
     )
@@ -214,7 +229,7 @@ def star_flags(
     hypothetical = question_type in ("system_design", "technical")
     if res.result is not None and (later := _told_after(sents, metrics, res.actions, res.result, hypothetical)):
         res.result = later
-    own_act = hypothetical or any(i_action(sents[i].text, False) for i in actions)
+    own_act = hypothetical or any(_my_step(sents[i].text) for i in actions)
     if (
         res.task is None
         and res.situation

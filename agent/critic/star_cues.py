@@ -135,7 +135,12 @@ RESULT_MARK = re.compile(
     r"(?:has|have|had) since|ever since|held up|(?:has|have) held|since(?=\s*[.!?]*\s*$)|"
     # "in the eight months since there hasn't been ...": the time since the work, and what held in it.
     r"(?:in|over|for)\s+the\s+(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|releases?|sprints?)\s+since|"
-    r"^since (?:the|that|this)\b)\b",  # "Since the switch, ..." opens what followed
+    r"^since (?:the|that|this)\b|"  # "Since the switch, ..." opens what followed
+    # A later piece of work told after the story ("On my next project, I ..."): the lesson applied is how it came
+    # out. A launch dated against the plan ("the new flow went live in week six") tells when the work landed.
+    r"^\W*(?:on|in|at|for|with)\s+(?:my|our|the)\s+(?:very\s+)?next\s+(?:project|role|job|team|company|launch|release|"
+    r"product|model|migration|hire|attempt)|(?:went|was|were|came)\s+live(?=,?\s+(?:in|on|by|within|after|at|ahead|"
+    r"before)\b))\b",
     re.IGNORECASE,
 )
 RESULT_AGENT = re.compile(
