@@ -148,7 +148,7 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
     star = star_flags(sents, metrics, kind, acts)
     quantified = star.result is not None and any(m.role == "outcome" for m in metrics)
     own, own_sent = ownership(sents, star.actions, "technical" if shape == "plan" else kind)
-    spec, _ = specificity(text, metrics)
+    spec, _ = specificity(text, metrics, info.text)
     found = {name: s for name in CUE_NAMES if (s := cues.find(name, sents)) is not None}
     case = gaps.lived_case(sents, metrics)
     sent_vecs, asked_vec, pack_vecs, sig_vecs, pool_vecs = _vectors(sem, info, sents)
