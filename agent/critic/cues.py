@@ -69,6 +69,29 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Contrast words that weigh nothing: a point waved aside ("..., but that's a minor thing"), a first impression
+# corrected ("looks low, but the baseline ..."), wanting set against having to ("something teams choose rather than
+# have to use"). Said so, the word gives no option up for another.
+_DISMISSED = re.compile(
+    r"\s*(?:that|it|this)(?:['’]s| is)\s+(?:(?:kind of|sort of|a bit|really|more|just|honestly)\s+)?(?:secondary|"
+    r"minor|a (?:minor |small )?detail|a side (?:issue|point)|less important|not (?:the point|important|a priority|a "
+    r"big deal|critical)|another (?:story|topic|conversation))\b",
+    re.I,
+)
+_APPEARANCE = re.compile(r"\b(?:sounds?|looks?|seems?)\s+(?:\w+\s+)?\w+\s*,?\s*$", re.I)
+_WANT_NOT_MUST = re.compile(r"\s+(?:have|having|need|needing)\s+to\b", re.I)
+
+
+def _weighs(text: str, m: re.Match[str]) -> bool:
+    """The trade-off cue `m` weighs one thing against another (not a contrast that gives nothing up)."""
+    said = m.group(0).lower()
+    if said.startswith("but") and (_DISMISSED.match(text, m.start() + 3) or _APPEARANCE.search(text, 0, m.start())):
+        return False
+    return not (said.startswith("rather than") and _WANT_NOT_MUST.match(text, m.end()))
+
+
 def find(cue: str, sents: list[Sentence]) -> Sentence | None:
     """The first sentence with the cue, or None."""
+    if cue == "tradeoffs":
+        return next((s for s in sents if any(_weighs(s.text, m) for m in _CUES[cue].finditer(s.text))), None)
     return next((s for s in sents if _CUES[cue].search(s.text)), None)
