@@ -68,8 +68,10 @@ BARS = {
 # score 0.815 -> 0.817 (two answers labelled 2 now in range, tuned-engineering-manager-008, labelled 3, out).
 # Raised at stop 39 (grade43: a specific technical answer's missing case costs nothing past the 5): strong 0.958 ->
 # 0.964 (reserve-ai-engineer-001, labelled 5, 3 -> 4).
+# Raised at stop 44 (star44: a plan of slogans is generic, steps in the pluperfect are the action, the lesson applied
+# on the next project is the result): score 0.818 -> 0.823.
 FLOOR = {
-    "score_in_range": 0.817,
+    "score_in_range": 0.822,
     "off_topic_capped": 0.871,
     "strong_high": 0.964,
     "below_level_capped": 1.0,
@@ -242,8 +244,10 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # "later than", a deadline and a pluperfect are no result, "came in under" and "it held" are, star_cues.py; a
     # recovery time "after" the work is an outcome, a count a causative step obtained is not, metric_roles.py): score
     # 0.425 -> 0.500, strong 0.720 -> 0.840.
+    # Raised at stop 44 (star44: management slogans and the question's own figures are no specifics,
+    # specificity.py): score 0.50 -> 0.55.
     "critic_dev8": {
-        "score_in_range": 0.50,
+        "score_in_range": 0.55,
         "off_topic_capped": 0.666,
         "strong_high": 0.84,
         "follow_up_in_range": 0.8,
@@ -396,10 +400,13 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # signals_denied), so answers that name a signal's nouns without doing them score 3, not 4-5; with lvl42: 0.675.
     # Raised at stop 39 (para43, relevance.shown_in_meaning): score 0.675 -> 0.700, strong 0.625 -> 0.688
     # (dev15-ai-engineer-003).
+    # Raised at stop 44 (star44: steps told in the pluperfect are the action, the lesson applied on the next project
+    # and a launch dated against the plan are results, star.py, star_cues.py): score 0.700 -> 0.725, strong 0.688 ->
+    # 0.750.
     "critic_dev15": {
-        "score_in_range": 0.7,
+        "score_in_range": 0.725,
         "off_topic_capped": 1.0,
-        "strong_high": 0.6875,
+        "strong_high": 0.75,
         "below_level_capped": 1.0,
         "follow_up_in_range": 1.0,
     },
