@@ -240,6 +240,9 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
                                                           or relevance.feedback_told(info, sents) is not None
                                                           or relevance.incident_told(info, sents) is not None
                                                           or relevance.overload_told(info, sents) is not None))
+    # And one asking what the candidate's one-on-ones look like, answered by a meeting held with each person on a
+    # cadence: a status walk-through is a weak one-on-one, on topic (meeting_told).
+    conflict = conflict or relevance.meeting_told(info, sents) is not None
     if (rel.label == "off_topic" or rel.sibling) and conflict and rel.instead_competency != "another system":
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     # Meaning puts one other question ahead, by less than TIE: the answer is about both subjects (bad data reaching

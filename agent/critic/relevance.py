@@ -95,9 +95,14 @@ FAILURE_ASKED = re.compile(r"\b(?:did(?:n't| not) work(?: out| as expected)?|wen
                            re.IGNORECASE)  # fmt: skip
 # How a story says it went wrong: "it did not work", "the pilot failed", "I was wrong", "we dropped it", "we rolled
 # it back", "nobody used it", "it fell flat".
+# Or owns the error ("my misjudgement", "I misread the teams") or tells how it was stopped ("I made the call to pause
+# it", "we halted the rollout"): a failure told in a director's words names neither "failed" nor "wrong".
 FAILURE_TOLD = re.compile(
-    r"\b(?:did(?:n't| not) work|failed|failure|wrong|mistake|(?:I|we) (?:dropped|abandoned|scrapped|shelved|killed|"
-    r"reverted|rolled back|wound down) (?:it|the|that|this)|fell (?:short|apart|flat)|never (?:took off|caught on)|"
+    r"\b(?:did(?:n't| not) work|failed|failure|wrong|mistake|misjudg\w*|misread|(?:I|we) (?:dropped|abandoned|"
+    r"scrapped|shelved|killed|reverted|rolled back|wound down|paused|halted|stopped|cancell?ed|called off|unwound) "
+    r"(?:it|the|that|this)|(?:call|decision|decided) to (?:pause|halt|stop|cancel|drop|abandon|scrap|shelve|kill|"
+    r"revert|roll back|wind down|call off|unwind) (?:it|the|that|this)|fell (?:short|apart|flat)|"
+    r"never (?:took off|caught on)|"
     r"(?:rolled|pulled|took) (?:it|that|this|them) (?:back|out)|(?:nobody|no one|almost nobody) used)\b",
     re.IGNORECASE,
 )
@@ -203,7 +208,8 @@ MITIGATED = re.compile(
 # A question that asks about a time the team carried too much ("your team was overloaded. What did you change?") is
 # answered by a story whose opening tells the load, in whatever words ("swamped", "drowning", "every request went
 # through me", "weekends"), and that tells a change the candidate made to it (split the group, paused intake, dropped
-# a project). Not a change of another kind: a stretched team that then hired someone tells a hire (no LOAD_CHANGED).
+# a project, scrapped a shared rota, deleted noisy alerts). Not a change of another kind: a stretched team that then
+# hired someone tells a hire (no LOAD_CHANGED).
 LOAD_ASKED = re.compile(r"\b(?:overloaded|overwork\w*|stretched|burn(?:ed|t)?[- ]?out|burnout)\b", re.IGNORECASE)
 LOAD_TOLD = re.compile(
     r"\b(?:overloaded|overwork\w*|swamped|drowning|stretched(?: thin)?|underwater|buried|burn\w*[- ]?out|burnout|"
@@ -213,10 +219,26 @@ LOAD_TOLD = re.compile(
 )
 LOAD_CHANGED = re.compile(
     r"\b(?:I|we)\s+(?:\w+\s+){0,2}?(?:split|broke|reorgani[sz]ed|restructured|paused|postponed|dropped|cut|deferred|"
-    r"stopped|froze|moved|handed|removed|pushed back|said no|renegotiated|cancell?ed|shrank|narrowed|delayed)\b",
+    r"stopped|froze|moved|handed|removed|pushed back|said no|renegotiated|cancell?ed|shrank|narrowed|delayed|scrapped|"
+    r"replaced|deleted|trimmed|capped|reassigned|rebalanced|retired)\b",
     re.IGNORECASE,
 )
 LOAD_OPENING = 2  # the sentences that must tell the load: a story that only passes through it tells something else
+# A question about the candidate's one-on-ones ("what do your one-on-ones look like?") is answered by a description
+# of a meeting held with each person on a cadence ("every Monday, half an hour with each of my engineers"), however
+# weak its content: a status walk-through of tickets is a poor one-on-one, not another question's answer.
+MEETING_ASKED = re.compile(r"\b(?:one-on-ones?|one on ones?|1:1s?|1-on-1s?|skip-levels?)\b", re.IGNORECASE)
+MEETING_TOLD = re.compile(
+    r"\b(?:one-on-ones?|one on ones?|1:1s?|1-on-1s?|skip-levels?)\b|\b(?:with|for) each (?:of (?:my|our|the) )?"
+    r"(?:\w+ )?(?:engineers?|reports?|people|person|directs?|(?:team )?members?|developers?)\b",
+    re.IGNORECASE,
+)
+CADENCE = re.compile(
+    r"\b(?:every|each) (?:\w+ )?(?:day|week|fortnight|month|Monday|Tuesday|Wednesday|Thursday|Friday)s?\b|"
+    r"\b(?:once|twice) a (?:week|month|fortnight)\b|\b(?:weekly|fortnightly|biweekly|monthly)\b|"
+    r"\b(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays)\b",
+    re.IGNORECASE,
+)
 # A question that asks how the candidate tells what is worth learning in a fast-moving field ("what is worth learning
 # and what is noise") is answered by the filter they apply ("I only spend time on it if I can test it against our
 # own eval", "I judge each by whether ...") with something they tried, adopted or ignored: a practice told with its
@@ -658,6 +680,14 @@ def overload_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     if not LOAD_ASKED.search(info.text) or not any(LOAD_CHANGED.search(s.text) for s in sents):
         return None
     return next((s for s in sents[:LOAD_OPENING] if LOAD_TOLD.search(s.text)), None)
+
+
+def meeting_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
+    """The sentence that tells a meeting held with each person on a cadence, when the question asks about the
+    candidate's one-on-ones (MEETING_ASKED); None otherwise."""
+    if not MEETING_ASKED.search(info.text):
+        return None
+    return next((s for s in sents if MEETING_TOLD.search(s.text) and CADENCE.search(s.text)), None)
 
 
 def learning_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
