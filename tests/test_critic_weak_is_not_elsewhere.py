@@ -47,9 +47,7 @@ FROM_THE_KEYBOARD = (
 )
 
 
-def test_an_overload_told_through_on_call_after_an_outage_is_on_topic(
-    isolated_data_dir: Path, tmp_path: Path
-) -> None:
+def test_an_overload_told_through_on_call_after_an_outage_is_on_topic(isolated_data_dir: Path, tmp_path: Path) -> None:
     role, seed, asked = OVERLOAD
     critique = main_critique(tmp_path, role, seed, LOAD_AFTER_OUTAGE, asked)
     assert critique["relevance"] == "on_topic", critique["relevance_note"]
