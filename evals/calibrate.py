@@ -425,7 +425,9 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "off_topic_capped": 0.75,
         "strong_high": 0.7,
         "below_level_capped": 0.5,
-        "follow_up_in_range": 0.79,
+        # Raised at stop 39 (fu44: a figure given with the side it comes from settles "which is right?"; a reply
+        # that gathers requirements from the teams gives them): 0.792 -> 1.000.
+        "follow_up_in_range": 1.0,
     },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
