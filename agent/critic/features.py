@@ -255,15 +255,12 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # of this question's words it shares (a latency fix told to a token-cost question names its levers).
         rel = dataclasses.replace(rel, label="off_topic", sibling=False, instead=info.others[rival[0]][0],
                                   instead_competency=info.others[rival[0]][1], rival_sentence=rival[1])  # fmt: skip
-    if (rel.label == "off_topic" and rel.instead_competency not in ("a past project", "another system")
-            and spec == "high" and quantified and (meant := relevance.shown_in_meaning(
-                info, sents[:MAX_SENTENCES], _exact(sem), _example_texts(_pool(info))))):  # fmt: skip
+    if rel.label == "off_topic" and rel.instead_competency not in ("a past project", "another system") and (
+            meant := relevance.shown_in_meaning(info, sents[:MAX_SENTENCES], _exact(sem),
+                                                _example_texts(_pool(info)))):  # fmt: skip
         # MiniLM finds most of the asked question's signals shown in meaning, more than any other question's: a
         # strong answer told in words of its own, which static vectors and shared words placed elsewhere. Those
-        # signals are shown by the sentences that show them (relevance.shown_in_meaning). Asked of specific answers
-        # with a measured outcome only (the strong answers the cap hurts most): MiniLM costs ~25 ms of CPU, and on
-        # every answer about to be called off topic it took the labelled answers' critique CPU up 13-18%; so it
-        # runs on ~60% of them, which kept 9 of the 12 answers it puts back on topic (tuned set, critic_dev..15).
+        # signals are shown by the sentences that show them (relevance.shown_in_meaning).
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
         by = dict(meant)
         sig = [signals.SignalHit(h.signal, True, sents[by[k]]) if k in by and not h.named and not h.measured

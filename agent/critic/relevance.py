@@ -471,11 +471,7 @@ def shown_in_meaning(info: QuestionInfo, sents: list[Sentence], sem: Semantic,
         return None
     if len(example_texts) != n + sum(len(g) for g in groups):
         return None
-    texts = [s.text for s in sents]
-    # Kept as embedded ahead: a follow-up's reply is compared with this answer by the same model (follow_up.py),
-    # and the session embeds the answer for that in the background (agent/nodes/critique.py), which then finds it.
-    sem.ahead(texts)
-    vecs = sem.vectors(texts)
+    vecs = sem.vectors([s.text for s in sents])
     table = sem.fixed(list(example_texts))
     if vecs is None or table is None or not len(vecs):
         return None
