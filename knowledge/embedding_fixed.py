@@ -1,5 +1,5 @@
 """Fixed texts embedded once, at release time: every bundled role pack's questions and signals, the questions as
-the story index searches them, and the critic's signal examples.
+the story index searches them, and (for the critic's word vectors) the critic's signal examples.
 
 Relevance compares each answer with every question of its role pack, and signals with each of the asked question's
 signals; the story index searches each asked question with its boilerplate stripped ("Tell me about a time you" off).
@@ -29,6 +29,7 @@ from knowledge.vector_table import read_table
 from knowledge.vector_table import write_table as write_vectors
 
 DATA = Path(__file__).resolve().parent / "data"
+CRITIC_TABLE = "wordllama"  # the critic's embedder (agent.critic.semantic.CRITIC_EMBEDDER)
 
 
 def table_path(name: str) -> Path:
@@ -66,10 +67,9 @@ def example_texts() -> tuple[str, ...]:
 
 
 def table_texts(name: str) -> tuple[str, ...]:
-    """The texts a model's table holds: the pack texts and the signal examples (MiniLM reads the examples when an
-    answer is about to be called off topic: agent.critic.relevance.shown_in_meaning)."""
-    del name  # every table holds the same texts
-    return tuple(sorted({*pack_texts(), *example_texts()}))
+    """The texts a model's table holds: the pack texts, and for the critic's word vectors the signal examples too
+    (MiniLM never embeds those, so its table leaves them out)."""
+    return tuple(sorted({*pack_texts(), *example_texts()})) if name == CRITIC_TABLE else pack_texts()
 
 
 def shipped_vectors(model: Embeddings) -> dict[str, np.ndarray]:

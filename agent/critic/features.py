@@ -255,16 +255,6 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # of this question's words it shares (a latency fix told to a token-cost question names its levers).
         rel = dataclasses.replace(rel, label="off_topic", sibling=False, instead=info.others[rival[0]][0],
                                   instead_competency=info.others[rival[0]][1], rival_sentence=rival[1])  # fmt: skip
-    if rel.label == "off_topic" and rel.instead_competency not in ("a past project", "another system") and (
-            meant := relevance.shown_in_meaning(info, sents[:MAX_SENTENCES], _exact(sem),
-                                                _example_texts(_pool(info)))):  # fmt: skip
-        # MiniLM finds most of the asked question's signals shown in meaning, more than any other question's: a
-        # strong answer told in words of its own, which static vectors and shared words placed elsewhere. Those
-        # signals are shown by the sentences that show them (relevance.shown_in_meaning).
-        rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
-        by = dict(meant)
-        sig = [signals.SignalHit(h.signal, True, sents[by[k]]) if k in by and not h.named and not h.measured
-               else h for k, h in enumerate(sig)]  # fmt: skip
     if (rel.label == "off_topic" and spec == "low" and (own == "unclear" or shape == "plan")
             and rel.instead_competency not in ("a past project", "another system")):  # fmt: skip
         # A vague answer told all as "we" (no name, figure or step of the candidate's own) says too little for its
@@ -327,13 +317,9 @@ def _elsewhere_exactly(info: QuestionInfo, sents: list[Sentence], sem: Semantic)
     evidence holds it back, so the ~40 ms of MiniLM is spent on few turns."""
     if relevance.open_subject(info):
         return False
-    ahead = relevance.ahead_exactly(info, sents[:MAX_SENTENCES], _exact(sem), TOPIC_SIGNALS)
+    exact = semantic("minilm") if sem is semantic() else sem
+    ahead = relevance.ahead_exactly(info, sents[:MAX_SENTENCES], exact, TOPIC_SIGNALS)
     return ahead is not None and ahead >= relevance.NOTES_AHEAD
-
-
-def _exact(sem: Semantic) -> Semantic:
-    """MiniLM for the critic's static vectors; a model given by the caller (as in tests) decides alone."""
-    return semantic("minilm") if sem is semantic() else sem
 
 
 def _leads_in_own_words(info: QuestionInfo, sig: list[signals.SignalHit], own_words: np.ndarray | None) -> bool:

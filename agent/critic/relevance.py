@@ -444,53 +444,6 @@ def ahead_exactly(info: QuestionInfo, sents: list[Sentence], sem: Semantic, weig
     return sum(1 for v in others if v is not None and float(v @ asked) < SAME_QUESTION and float(v @ answer) > fit)
 
 
-# Static word vectors and shared words miss a strong answer told in words of its own ("an instruction sheet with two
-# worked cases per type" for "writes labelling guidelines with examples", "Cohen's kappa" for "agreement between
-# labellers"): every signal named by neither, the answer is placed on another question. MiniLM reads what a sentence
-# does: a sentence whose nearest signal example of the whole pack (examples.py) is one of the asked question's, at
-# least MEANT close, shows that signal in meaning (shown_in_meaning). Chosen on the tuned set and critic_dev ..
-# critic_dev15 together (MiniLM run over the 773 answers to a bundled pack's question): of the 190 answers the critic
-# called off topic, 31 labelled on topic, counting a signal at 0.25-0.30 of its example (the sentence's nearest)
-# keeps 13 of the 31 and none of the 159 labelled off topic; 0.35 keeps 10; taking the 2 or 3 nearest examples
-# instead of the nearest keeps off-topic answers too (2-5).
-MEANT = 0.30
-MEANT_SIGNALS = 2  # ... and at least this many, and half, of the asked question's signals
-
-
-def shown_in_meaning(info: QuestionInfo, sents: list[Sentence], sem: Semantic,
-                     example_texts: tuple[str, ...]) -> tuple[tuple[int, int], ...] | None:  # fmt: skip
-    """(signal, sentence) for each of the asked question's signals (indexes into info.signals and `sents`) that MiniLM
-    finds shown in meaning (the closest sentence that shows it), when they are at
-    least MEANT_SIGNALS and half of them and more than any other question of the pack has: a sentence whose nearest
-    signal example of the whole pack (`example_texts`, in features._pool's order: the asked question's signals first,
-    then each other question's) is the signal's, at least MEANT close. None when that does not hold or MiniLM is not
-    there. Run only on answers about to be called off topic (~40 ms of MiniLM)."""
-    groups = info.other_signals
-    n = len(info.signals)
-    if not info.in_pack or n < MEANT_SIGNALS or not groups or not sents:
-        return None
-    if len(example_texts) != n + sum(len(g) for g in groups):
-        return None
-    vecs = sem.vectors([s.text for s in sents])
-    table = sem.fixed(list(example_texts))
-    if vecs is None or table is None or not len(vecs):
-        return None
-    sims = vecs @ table.T
-    by: dict[int, int] = {}  # signal -> the closest sentence that shows it
-    for i, k in enumerate(sims.argmax(axis=1)):
-        k = int(k)
-        if sims[i, k] >= MEANT and (k not in by or sims[i, k] > sims[by[k], k]):
-            by[k] = i
-    start, rival = n, 0
-    for g in groups:
-        rival = max(rival, sum(1 for k in by if start <= k < start + len(g)))
-        start += len(g)
-    asked = tuple(sorted((k, i) for k, i in by.items() if k < n))
-    if len(asked) < MEANT_SIGNALS or 2 * len(asked) < n or len(asked) <= rival:
-        return None
-    return asked
-
-
 def _unit_mean(vecs: np.ndarray) -> np.ndarray:
     """The answer's vector: the mean of its sentences' unit vectors, made unit length."""
     mean = vecs.mean(axis=0)
