@@ -394,9 +394,9 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # and a launch dated against the plan are results, star.py, star_cues.py): score 0.700 -> 0.725, strong 0.688 ->
     # 0.750.
     "critic_dev15": {
-        "score_in_range": 0.725,
+        "score_in_range": 0.70,
         "off_topic_capped": 1.0,
-        "strong_high": 0.75,
+        "strong_high": 0.6875,
         "below_level_capped": 1.0,
         "follow_up_in_range": 1.0,
     },
@@ -410,6 +410,9 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # dev16-ai-engineer-002, a quick-wins list labelled below level [1,2], read at level with threads credited as
     # multiprocessing, went 3 -> 4 (out of range before and after). That rule brought 11 answers of other sets into
     # range and took none out; the cost is kept visible here rather than tuned away.
+    # Lowered at the end of stop 39: para43's meaning check of relevance (raising critic_dev, dev2, dev10, dev12, dev14
+    # and dev15 above) was reverted: it cost the load bar ~600 ms of p95 and ~3.5 ms of CPU per turn idle and moved
+    # neither critic_dev16 nor the blind set; the floors of those sets are what the critic measures without it.
     "critic_dev16": {
         "score_in_range": 0.625,
         "off_topic_capped": 0.75,
