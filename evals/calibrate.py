@@ -422,6 +422,18 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         # that gathers requirements from the teams gives them): 0.792 -> 1.000.
         "follow_up_in_range": 1.0,
     },
+    # evals/critic_dev17, written at stop 40 by a writer who had not read the critic, in critic_dev16's kinds. First
+    # run on 9dacd96 (before any of stop 40's critic work): score 0.729 (35 of 48), off topic 0.875, strong 0.800,
+    # below level 0.750, follow-ups 0.875 (24 replies), STAR 0.923, quantified 0.909, relevance 0.875, level 0.979,
+    # primary gap 0.542, signals 0.793 / 0.730, notes_mismatch 2 of 4 with one false alarm (two items' notes yield no
+    # story). The floor is that run.
+    "critic_dev17": {
+        "score_in_range": 0.729,
+        "off_topic_capped": 0.875,
+        "strong_high": 0.8,
+        "below_level_capped": 0.75,
+        "follow_up_in_range": 0.875,
+    },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
