@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from agent import answer_journal
+from agent.cli_preflight import backend_is_sqlite, missing_database, sqlite_database
+from agent.damaged_leftovers import gone_with_moved
 
 RECENT_IDS = 5  # ids listed when --resume names an unknown session
 
@@ -67,8 +69,6 @@ def nothing_to_resume(store: Any, session_id: str | None) -> str:
     """The refusal of a --resume that opens no session: the unknown id (or that nothing is unfinished), the recent
     ids, and a session database deleted outside the tool while history/ lists sessions (sweep 39 K31: it only said
     "recent sessions: none")."""
-    from agent.cli_preflight import missing_database
-
     what = f"unknown session id {session_id!r}" if session_id else "no unfinished session to resume"
     recent = ", ".join(recent_ids(store)) or "none"
     if moved := _in_a_moved_database(session_id):
@@ -80,9 +80,6 @@ def nothing_to_resume(store: Any, session_id: str | None) -> str:
 def _in_a_moved_database(session_id: str | None) -> str | None:
     """The session asked for (a bare --resume: the newest unfinished one) was in a damaged session database moved
     aside: where, and what is left of it (sweep 38 K28: after the mv, only "unknown session id"). None otherwise."""
-    from agent.cli_preflight import backend_is_sqlite, sqlite_database
-    from agent.damaged_leftovers import gone_with_moved
-
     try:
         return gone_with_moved(sqlite_database(), session_id or None) if backend_is_sqlite() else None
     except OSError:
