@@ -76,10 +76,9 @@ _NO_EXAMPLE = re.compile(
 )
 
 # A question that asks for something of the candidate's that went wrong ("a hire that did not work out", "a mistake
-# you made as a manager", "a project that slipped").
-_ASKS_WRONG = re.compile(
-    r"\b(?:did(?:n't| not) work(?: out| as expected)?|went wrong|got wrong|mistakes?|failed|slipped)\b", re.IGNORECASE
-)
+# you made as a manager", "a project that slipped"). WRONG_ASKED is also what relevance.FAILURE_ASKED reads.
+WRONG_ASKED = r"did(?:n't| not) work(?: out| as expected)?|went wrong|got wrong|failed|mistake"
+_ASKS_WRONG = re.compile(rf"\b(?:{WRONG_ASKED}|mistakes|slipped)\b", re.IGNORECASE)
 # Its premise denied instead of a case told: "I've been fortunate there", "all my launches went well", "every one of
 # them is still with us", "nothing has ever gone wrong", "I never made one that failed". What follows is a success
 # story, however concrete: it evades what was asked.
@@ -92,9 +91,11 @@ _DENIED = re.compile(
     re.IGNORECASE,
 )
 # How a story tells that something did go wrong (then the denial is only modesty: "I've been lucky, but one hire ...").
+# WRONG_TOLD, the words any story uses for it, is also where relevance.FAILURE_TOLD starts.
+WRONG_TOLD = r"did(?:n't| not) work|failed|failure|wrong|mistake"
 _TOLD_WRONG = re.compile(
-    r"\b(?:did(?:n't| not) work|failed|failure|wrong|mistake|struggl\w*|let (?:him|her|them) go|(?:was|were) "
-    r"(?:let go|fired|managed out)|left (?:after|within)|missed|slipped|regret\w*)\b",
+    rf"\b(?:{WRONG_TOLD}|struggl\w*|let (?:him|her|them) go|(?:was|were) (?:let go|fired|managed out)|"
+    r"left (?:after|within)|missed|slipped|regret\w*)\b",
     re.IGNORECASE,
 )
 

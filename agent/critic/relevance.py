@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.critic import lexical
+from agent.critic.nonanswer import WRONG_ASKED, WRONG_TOLD
 from agent.critic.question import QuestionInfo
 from agent.critic.schema import Relevance
 from agent.critic.semantic import Semantic
@@ -91,14 +92,13 @@ AI_TOLD = re.compile(
 )
 # A question that asks for something that went wrong (a failure of the candidate's own: "an approach you pushed for
 # that did not work out") is answered by such a story whatever its subject; the subject is the candidate's choice.
-FAILURE_ASKED = re.compile(r"\b(?:did(?:n't| not) work(?: out| as expected)?|went wrong|got wrong|failed|mistake)\b",
-                           re.IGNORECASE)  # fmt: skip
+FAILURE_ASKED = re.compile(rf"\b(?:{WRONG_ASKED})\b", re.IGNORECASE)  # nonanswer's words, but "slipped"
 # How a story says it went wrong: "it did not work", "the pilot failed", "I was wrong", "we dropped it", "we rolled
 # it back", "nobody used it", "it fell flat".
 # Or owns the error ("my misjudgement", "I misread the teams") or tells how it was stopped ("I made the call to pause
 # it", "we halted the rollout"): a failure told in a director's words names neither "failed" nor "wrong".
 FAILURE_TOLD = re.compile(
-    r"\b(?:did(?:n't| not) work|failed|failure|wrong|mistake|misjudg\w*|misread|(?:I|we) (?:dropped|abandoned|"
+    rf"\b(?:{WRONG_TOLD}|misjudg\w*|misread|(?:I|we) (?:dropped|abandoned|"
     r"scrapped|shelved|killed|reverted|rolled back|wound down|paused|halted|stopped|cancell?ed|called off|unwound) "
     r"(?:it|the|that|this)|(?:call|decision|decided) to (?:pause|halt|stop|cancel|drop|abandon|scrap|shelve|kill|"
     r"revert|roll back|wind down|call off|unwind) (?:it|the|that|this)|fell (?:short|apart|flat)|"
