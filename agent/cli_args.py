@@ -129,13 +129,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="where sessions live: a SQLite file (default: in the data dir), postgresql://... (pip install "
         "'.[postgres]') or memory: (this process only); default $INTERVIEWER_CHECKPOINTER",
     )
+    add_data_dir(p)
+    return p
+
+
+def add_data_dir(p: argparse.ArgumentParser) -> None:
+    """The --data-dir option, said the same way by the session and by agent.progress."""
     p.add_argument(
         "--data-dir",
         metavar="DIR",
         help="where sessions, reports, history and indexes are kept (default $INTERVIEWER_DATA_DIR, else the "
         "platform's user data folder)",
     )
-    return p
 
 
 def parse_args(argv: list[str] | None = None) -> Options:

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
+from agent.cli_args import add_data_dir
 from agent.coaching.feed import HistoryFeed, SessionSummary, open_feed
 from agent.coaching.progress import progress
 from knowledge.paths import (
@@ -49,12 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-coverage", action="store_true", help="skip story coverage (no story index is opened)")
     p.add_argument("--html", metavar="FILE", help="write a self-contained progress page")
     p.add_argument("--open", action="store_true", help="open the page in the browser (with --html)")
-    p.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="where sessions, reports, history and indexes are kept (default $INTERVIEWER_DATA_DIR, else the "
-        "platform's user data folder)",
-    )
+    add_data_dir(p)
     return p
 
 
