@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_notes_drift_meaning_cli import _contradictions, _story_notes
+from tests.notes_drift_cli import contradictions, story_notes
 
 NOTES = """\
 # Prep notes (Priya, director loops)
@@ -25,7 +25,7 @@ Result: Licensed one and went live in 9 weeks instead of est. 6 months; the VP l
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_both_sides_of_a_contrast_said_right_are_no_contradiction(tmp_path: Path) -> None:
     """Each side restates its own side, whatever words name it and wherever it sits in the answer."""
-    spelled, terse = _story_notes(tmp_path, [
+    spelled, terse = story_notes(tmp_path, [
         "Our product VP wanted my team to build our own document search for the help centre. Over two years, "
         "building would cost about 640 thousand dollars and buying a license about 220 thousand. I ran a four-week "
         "trial with three vendors on our own queries. We licensed one and launched in nine weeks instead of an "
@@ -33,20 +33,20 @@ def test_both_sides_of_a_contrast_said_right_are_no_contradiction(tmp_path: Path
         "The VP wanted a home-grown search engine for the help centre. I priced both paths over two years: $640k to "
         "build it ourselves versus $220k for a license, and trialled 3 vendors on our own queries. We went live in "
         "9 weeks instead of 6 months, and the VP later asked me to run two more vendor reviews.",
-    ], prep=NOTES)  # fmt: skip
-    assert not _contradictions(spelled), spelled
-    assert not _contradictions(terse), terse
+    ], NOTES)  # fmt: skip
+    assert not contradictions(spelled), spelled
+    assert not contradictions(terse), terse
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_changed_side_is_compared_with_the_same_side_of_the_notes(tmp_path: Path) -> None:
     """The build figure and the launch time are changed; the license figure and the estimate are kept."""
-    (notes,) = _story_notes(tmp_path, [
+    (notes,) = story_notes(tmp_path, [
         "Our product VP wanted my team to build our own document search for the help centre. I priced both paths "
         "over two years: 1.1 million dollars to build versus 220k to license, and trialled three vendors on our own "
         "queries. We licensed one and went live in 5 weeks instead of the estimated 6 months.",
-    ], prep=NOTES)  # fmt: skip
-    assert sorted(_contradictions(notes)) == [("$640k", "1.1 million dollars"), ("9 weeks", "5 weeks")], notes
+    ], NOTES)  # fmt: skip
+    assert sorted(contradictions(notes)) == [("$640k", "1.1 million dollars"), ("9 weeks", "5 weeks")], notes
 
 
 TRIAL_NOTES = """\
@@ -61,9 +61,9 @@ Result: Bought; dashboards live in 7 weeks vs est. 5 months. The CFO later asked
 def test_a_duration_written_in_words_as_a_modifier_restates_the_notes_duration(tmp_path: Path) -> None:
     """ "a three-week bake-off" restates the notes' 3-week bake-off, so the three years of the costing are never
     compared with it (newcomer33 N55); the launch time is still compared with its own side."""
-    (notes,) = _story_notes(tmp_path, [
+    (notes,) = story_notes(tmp_path, [
         "Our CFO wanted my org to build a custom BI platform. I costed both options over three years and ran a "
         "three-week bake-off with two vendors. We bought, and dashboards were live in 11 weeks instead of an "
         "estimated 5 months.",
-    ], prep=TRIAL_NOTES)  # fmt: skip
-    assert _contradictions(notes) == [("7 weeks", "11 weeks")], notes
+    ], TRIAL_NOTES)  # fmt: skip
+    assert contradictions(notes) == [("7 weeks", "11 weeks")], notes

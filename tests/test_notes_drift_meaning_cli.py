@@ -7,16 +7,12 @@ contradictions."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.notes_drift_cli import contradictions, story_notes
+
 NOTES = """\
 # Prep notes (Dana, for platform director loops)
 
@@ -58,42 +54,15 @@ Result: Customers had complete exports again in 20 hours, and no export has fail
 """
 
 
-def _story_notes(tmp_path: Path, answers: list[str], prep: str = NOTES) -> list[list[dict[str, Any]]]:
-    """The story notes of each main question of a scripted offline session over `prep` (no follow-ups)."""
-    notes, answers_file = tmp_path / "prep.md", tmp_path / "answers.json"
-    notes.write_text(prep, encoding="utf-8")
-    answers_file.write_text(json.dumps(answers), encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "agent.session", "--role", "director", "--offline", "--seed", "5",
-         "--questions", str(len(answers)), "--follow-ups", "0", "--embedder", "hashing", "--docs", str(notes),
-         "--answers", str(answers_file)],
-        capture_output=True, text=True, cwd=REPO, timeout=300, env=dict(os.environ), stdin=subprocess.DEVNULL,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stdout + run.stderr
-    (transcript,) = (tmp_path / "data" / "reports").glob("*.json")
-    turns = json.loads(transcript.read_text(encoding="utf-8"))["turns"]
-    main = [t for t in turns if not t["is_follow_up"]]
-    assert len(main) == len(answers)
-    shown = " ".join(run.stdout.split())
-    for turn in main:  # a contradiction in the transcript is one the candidate was shown
-        said = [n for n in turn["critique"]["story_notes"] if n["kind"] == "contradiction"]
-        assert not said or any(" ".join(n["message"].split()) in shown for n in said), (said, shown)
-    return [t["critique"]["story_notes"] for t in main]
-
-
-def _contradictions(notes: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    return [(n["notes_value"], n["said_value"]) for n in notes if n["kind"] == "contradiction"]
-
-
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_relative_change_is_compared_with_the_notes_relative_change_of_the_same_thing(tmp_path: Path) -> None:
     """The notes' 25% is the drop of the $60k invoice; "cut the invoice by 35%" restates it wrongly (N22)."""
-    (notes,) = _story_notes(tmp_path, [
+    (notes,) = story_notes(tmp_path, [
         "Finance wanted our $60k monthly observability invoice below $45k, and I had to keep every alert. I sampled "
         "debug logs at one in ten, moved audit logs to cold storage and cut trace retention to a fortnight. That cut "
         "the invoice by 35%, and every alert still fired in the quarterly drill.",
-    ])  # fmt: skip
-    assert ("25%", "35%") in _contradictions(notes), notes
+    ], NOTES)  # fmt: skip
+    assert ("25%", "35%") in contradictions(notes), notes
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
@@ -102,23 +71,23 @@ def test_a_changed_figure_named_after_its_period_and_a_changed_hyphenated_durati
 ) -> None:
     """Said "from 35% to 12% in the following quarter" measures escalations, not "following" (N10); "a 45-day trial"
     for the notes' 30-day trial is a changed figure (N23)."""
-    escalations, trial = _story_notes(tmp_path, [
+    escalations, trial = story_notes(tmp_path, [
         "Our support org of 60 agents escalated too many tickets to engineering and CSAT sat at 71%. I wrote runbooks "
         "for the top twenty ticket types and gave tier-two agents read access to the admin console. Ticket "
         "escalations went from 48% to 12% the following quarter, and CSAT rose from 71% to 84%.",
         "Two of my teams shared one on-call rotation and night pages had doubled since spring. I put the split "
         "rotation on a 45-day trial with two written exit criteria and reviewed every page weekly. Night pages per "
         "engineer halved and both teams kept the split rotation.",
-    ])  # fmt: skip
-    assert ("from 35% to 12%", "from 48% to 12%") in _contradictions(escalations), escalations
-    assert [v for v in _contradictions(trial) if "30" in v[0] and "45" in v[1]], trial
+    ], NOTES)  # fmt: skip
+    assert ("from 35% to 12%", "from 48% to 12%") in contradictions(escalations), escalations
+    assert [v for v in contradictions(trial) if "30" in v[0] and "45" in v[1]], trial
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_count_of_another_group_or_another_data_set_is_not_a_contradiction(tmp_path: Path) -> None:
     """The "two squads" slowed down are not the group's 4 squads (N11); the classifier's 12,000 training emails are
     not the 800-email test set (N15)."""
-    emails, squads = _story_notes(tmp_path, [
+    emails, squads = story_notes(tmp_path, [
         "Our head of support wanted support emails triaged by hand, and I thought that was wrong: they waited 2 days "
         "on average. I persuaded her to let me build an intent classifier, trained it on 12,000 historical support "
         "emails, and sent unsure ones to a human. Median wait went from 2 days to 3 hours, and misroutes stayed "
@@ -126,21 +95,21 @@ def test_a_count_of_another_group_or_another_data_set_is_not_a_contradiction(tmp
         "I led a platform group of 24 engineers with overlapping ownership of the pipelines. I mapped each pipeline "
         "to its users, merged the ingestion and export squads and moved 6 engineers. It slowed two squads for about "
         "a month. Ownership gaps in the audit went from 14 to 0, and pipeline incidents fell from 9 to 3 a quarter.",
-    ])  # fmt: skip
-    assert not _contradictions(emails), emails
-    assert not _contradictions(squads), squads
+    ], NOTES)  # fmt: skip
+    assert not contradictions(emails), emails
+    assert not contradictions(squads), squads
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_bound_said_out_loud_restates_the_notes_value(tmp_path: Path) -> None:
     """Said "failing for over a week" restates the notes' 10 days (N24); the changed row count beside it is caught."""
-    (notes,) = _story_notes(tmp_path, [
+    (notes,) = story_notes(tmp_path, [
         "Our nightly customer export had been failing silently for over a week before a customer noticed. As "
         "incident lead I found a credentials rotation that broke the job, re-ran 3.4 million rows of backfill and "
         "added a freshness alarm at 4 hours. Customers had complete exports again in 20 hours, and there has been no "
         "silent export failure in the 9 months since.",
-    ])  # fmt: skip
-    assert _contradictions(notes) == [("2.8 million rows", "3.4 million rows")], notes
+    ], NOTES)  # fmt: skip
+    assert contradictions(notes) == [("2.8 million rows", "3.4 million rows")], notes
 
 
 BASE_NOTES = """\
@@ -159,7 +128,7 @@ def test_a_change_of_the_same_base_is_compared_whatever_the_base_is_called(tmp_p
     """The notes' 30% is the drop of the hosting cost that started at $90k. An answer calling that base "the invoice",
     or naming nothing ("we brought that down") after the same $90k, restates the 30% wrongly as 50%; "the bill fell
     by about 30%" restates it faithfully. A hyphenated duration reads as a duration in the note ("60 days")."""
-    invoice, that, faithful, review = _story_notes(tmp_path, [
+    invoice, that, faithful, review = story_notes(tmp_path, [
         "Finance called out our recommendation service in the quarterly review: the GPU invoice, which was $90k a "
         "month. I owned the platform budget, so I batched requests and moved nightly jobs to spot capacity. That "
         "cut the invoice by 50%, and recommendation latency did not move.",
@@ -172,10 +141,10 @@ def test_a_change_of_the_same_base_is_compared_whatever_the_base_is_called(tmp_p
         "Our recommendation service ran on rented GPUs and finance called it out in the quarterly review. I owned the "
         "platform budget, batched requests, moved nightly jobs to spot capacity and agreed a 90-day review with the "
         "vendor. Monthly hosting cost fell 30%, from $90k to $63k, and recommendation latency did not move.",
-    ], prep=BASE_NOTES)  # fmt: skip
-    assert ("30%", "50%") in _contradictions(invoice), invoice
-    assert ("30%", "50%") in _contradictions(that), that
-    assert not _contradictions(faithful), faithful
+    ], BASE_NOTES)  # fmt: skip
+    assert ("30%", "50%") in contradictions(invoice), invoice
+    assert ("30%", "50%") in contradictions(that), that
+    assert not contradictions(faithful), faithful
     assert [n["message"] for n in review if n["kind"] == "contradiction"] == [
         "Your notes say 60 days; you said 90 days."
     ], review

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_notes_drift_meaning_cli import _contradictions, _story_notes
+from tests.notes_drift_cli import contradictions, story_notes
 
 BANK = """\
 # Story bank (export) - Tomasz
@@ -52,7 +52,7 @@ TABLE = "\n".join([
 def test_story_bank_frequency_sampling_and_effort_are_compared(tmp_path: Path) -> None:
     """ "~3x/wk" retold as "five times a week", "1:20" as "one in two hundred", "shipped in 6 wks" as "6 months";
     the faithful retelling says the same rates in words."""
-    often, sampled, took, faithful = _story_notes(tmp_path, [
+    often, sampled, took, faithful = story_notes(tmp_path, [
         "At Kestrel Bank our release builds broke about five times a week and developers re-ran them by hand. I made "
         "the builds hermetic, cached dependencies and split the monorepo test stage into six shards. Broken builds "
         "went to roughly once a month, and we shipped it in six weeks behind a flag.",
@@ -65,18 +65,18 @@ def test_story_bank_frequency_sampling_and_effort_are_compared(tmp_path: Path) -
         "Release builds at Kestrel broke around three times every week and people re-ran them by hand. Hermetic "
         "builds, cached dependencies and six test shards later, broken builds were down to about once a month, and "
         "seniors read one in twenty merged changes a second time. It shipped in about six weeks.",
-    ], prep=BANK)  # fmt: skip
-    assert ("3x/wk", "five times a week") in _contradictions(often), often
-    assert any(n == "1:20" and s.startswith("one in two hundred") for n, s in _contradictions(sampled)), sampled
-    assert ("6 wks", "6 months") in _contradictions(took), took
-    assert not _contradictions(faithful), faithful
+    ], BANK)  # fmt: skip
+    assert ("3x/wk", "five times a week") in contradictions(often), often
+    assert any(n == "1:20" and s.startswith("one in two hundred") for n, s in contradictions(sampled)), sampled
+    assert ("6 wks", "6 months") in contradictions(took), took
+    assert not contradictions(faithful), faithful
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_qa_doc_share_near_whole_and_two_bounds_are_compared(tmp_path: Path) -> None:
     """99.97% retold as 99.99% and "under 150 a week" as "under 600 a week" are changed figures; "ninety-nine point
     five" and "under a hundred and fifty" are the notes' own."""
-    uptime, failed, faithful = _story_notes(tmp_path, [
+    uptime, failed, faithful = story_notes(tmp_path, [
         "Our ledger API was at 99.5% uptime against a 99.9% target and the treasury desk kept escalating. A hot "
         "primary was the cause, so we added a read replica and retries with jitter. Two months later we were at "
         "99.99%, and failed payments, about 2,000 a week before, were down to under 150 a week.",
@@ -86,17 +86,17 @@ def test_qa_doc_share_near_whole_and_two_bounds_are_compared(tmp_path: Path) -> 
         "Uptime on our ledger API was ninety-nine point five percent against a 99.9% target. The primary was running "
         "hot, so a read replica plus retries with jitter fixed it: within two months we were at 99.97%, and failed "
         "payments, around two thousand a week before, were down to under a hundred and fifty a week.",
-    ], prep=QA)  # fmt: skip
-    assert ("99.97%", "99.99%") in _contradictions(uptime), uptime
-    assert any(n.startswith("150") and s.startswith("600") for n, s in _contradictions(failed)), failed
-    assert not _contradictions(faithful), faithful
+    ], QA)  # fmt: skip
+    assert ("99.97%", "99.99%") in contradictions(uptime), uptime
+    assert any(n.startswith("150") and s.startswith("600") for n, s in contradictions(failed)), failed
+    assert not contradictions(faithful), faithful
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_table_fold_drop_and_part_of_a_group_are_compared(tmp_path: Path) -> None:
     """ "down 4x" retold as "fell by 40%" and "3 of 9 analysts" as "five of the nine people"; "cut by about 75%" and
     "three of the nine analysts" restate them."""
-    fold, part, faithful = _story_notes(tmp_path, [
+    fold, part, faithful = story_notes(tmp_path, [
         "At Kestrel the head of fraud operations wanted to keep all 900 stale rules, and I believed that was wrong for "
         "the company because the analysts were drowning in alerts. I ranked the rules by hit rate, showed her the dead "
         "ones, and we retired 310 of them together. False alerts fell by 40%, and 3 of 9 analysts moved over to "
@@ -108,7 +108,7 @@ def test_table_fold_drop_and_part_of_a_group_are_compared(tmp_path: Path) -> Non
         "her analysts were drowning in alerts from 900 stale rules, I asked her for a plan and a measure; she ranked "
         "the rules by hit rate and retired 310. I knew she was doing well because false alerts were cut by about 75% "
         "and three of the nine analysts moved to investigations.",
-    ], prep=TABLE)  # fmt: skip
-    assert ("4x", "40%") in _contradictions(fold), fold
-    assert any(n == "3 of 9" and s.startswith("five of the nine") for n, s in _contradictions(part)), part
-    assert not _contradictions(faithful), faithful
+    ], TABLE)  # fmt: skip
+    assert ("4x", "40%") in contradictions(fold), fold
+    assert any(n == "3 of 9" and s.startswith("five of the nine") for n, s in contradictions(part)), part
+    assert not contradictions(faithful), faithful

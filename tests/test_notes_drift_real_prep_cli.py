@@ -8,16 +8,12 @@ draws neither a contradiction nor an omission."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.notes_drift_cli import contradictions, story_notes
 
 BANK = """\
 # Story bank - Priya
@@ -127,32 +123,15 @@ ANSWERS = [
 ]
 
 
-def _story_notes(tmp_path: Path) -> list[list[dict[str, Any]]]:
-    """The story notes of each main answer of a scripted offline session over the two documents."""
-    bank, cards, answers = tmp_path / "story-bank.md", tmp_path / "flashcards.md", tmp_path / "answers.json"
-    bank.write_text(BANK, encoding="utf-8")
-    cards.write_text(CARDS, encoding="utf-8")
-    answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "agent.session", "--role", "senior-genai-engineer", "--offline", "--seed", "5",
-         "--questions", str(len(ANSWERS)), "--follow-ups", "0", "--embedder", "hashing",
-         "--docs", str(bank), str(cards), "--answers", str(answers)],
-        capture_output=True, text=True, cwd=REPO, timeout=300, env=dict(os.environ), stdin=subprocess.DEVNULL,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stdout + run.stderr
-    (transcript,) = (tmp_path / "data" / "reports").glob("*.json")
-    main = [t for t in json.loads(transcript.read_text(encoding="utf-8"))["turns"] if not t["is_follow_up"]]
-    assert len(main) == len(ANSWERS)
-    return [t["critique"]["story_notes"] for t in main]
-
-
 def _said(notes: list[dict[str, Any]]) -> set[tuple[str, str]]:
-    return {(n["notes_value"], n["said_value"]) for n in notes if n["kind"] == "contradiction"}
+    return set(contradictions(notes))
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_misquotes_in_real_shaped_prep_documents_are_caught(tmp_path: Path) -> None:
-    passing, twice, card, faithful = _story_notes(tmp_path)
+    passing, twice, card, faithful = story_notes(
+        tmp_path, ANSWERS, {"story-bank.md": BANK, "flashcards.md": CARDS}, role="senior-genai-engineer"
+    )
     assert _said(passing) == {("350ms", "250ms")}, passing
     assert _said(twice) == {("1.8s", "4.8s"), ("4x", "7x")}, twice
     assert _said(card) == {("92%", "85%")}, card

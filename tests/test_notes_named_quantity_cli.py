@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_notes_drift_meaning_cli import _contradictions, _story_notes
+from tests.notes_drift_cli import contradictions, story_notes
 
 NOTES = """\
 # Prep notes (Marta, platform director loops)
@@ -27,26 +27,26 @@ NOTES = """\
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_queue_wait_is_not_the_notes_proposed_timeline(tmp_path: Path) -> None:
     """The answer's "4 to 6 weeks" is how long requests waited; the notes' "1 quarter" is the proposed timeline."""
-    (notes,) = _story_notes(tmp_path, [
+    (notes,) = story_notes(tmp_path, [
         "The head of analytics wanted product teams to own their pipelines, and I pushed back: nine teams, only two "
         "with a data engineer. Her goal was fair, she was measured on self-serve analytics that year, and every "
         "request for new pipelines waited behind my team for 4 to 6 weeks. I proposed a pilot with two teams and "
         "written success criteria; the pilot showed three times the incident rate without a data engineer, so we "
         "settled on a hybrid where platform keeps ingestion and teams own their models.",
-    ], prep=NOTES)  # fmt: skip
-    assert not _contradictions(notes), notes
+    ], NOTES)  # fmt: skip
+    assert not contradictions(notes), notes
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_changed_proposed_timeline_is_still_caught(tmp_path: Path) -> None:
     """The same retelling with the proposed timeline itself changed ("within 2 quarters" for "1 quarter")."""
-    (notes,) = _story_notes(tmp_path, [
+    (notes,) = story_notes(tmp_path, [
         "The head of analytics wanted product teams to own their pipelines within 2 quarters, and I pushed back: "
         "nine teams, only two with a data engineer. I proposed a pilot with two teams and written success "
         "criteria; the pilot showed three times the incident rate without a data engineer, so we settled on a "
         "hybrid where platform keeps ingestion and teams own their models.",
-    ], prep=NOTES)  # fmt: skip
-    assert ("1 quarter", "2 quarters") in _contradictions(notes), notes
+    ], NOTES)  # fmt: skip
+    assert ("1 quarter", "2 quarters") in contradictions(notes), notes
 
 
 OFFICE_HOURS = """
@@ -61,12 +61,12 @@ WAIT_NOTES = NOTES + OFFICE_HOURS
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_changed_wait_is_compared_with_the_notes_wait(tmp_path: Path) -> None:
     """A wait the notes give (3 weeks in the queue) retold as 6 weeks is a changed figure."""
-    (notes,) = _story_notes(tmp_path, [
+    (notes,) = story_notes(tmp_path, [
         "Every request for a new dashboard sat in our queue for 6 weeks, so I set up office hours twice a week and a "
         "self-serve template. Within a month 70% of requests were self-served, and two analysts moved to modelling "
         "work.",
-    ], prep=WAIT_NOTES)  # fmt: skip
-    assert ("3 weeks", "6 weeks") in _contradictions(notes), notes
+    ], WAIT_NOTES)  # fmt: skip
+    assert ("3 weeks", "6 weeks") in contradictions(notes), notes
 
 
 SAVINGS = """
@@ -80,9 +80,9 @@ SAVINGS = """
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_stated_change_says_the_saving_the_notes_give(tmp_path: Path) -> None:
     """A stated "from $380k to $230k a year" says the notes' "saved ~$150k" and its 39%: neither is left out."""
-    (notes,) = _story_notes(tmp_path, [
+    (notes,) = story_notes(tmp_path, [
         "In 2024 our batch compute bill reached $380k a year and finance flagged it. I moved the nightly jobs to spot "
         "capacity with autoscaling and shut down 11 orphaned jobs. The bill went from $380k to $230k a year, and the "
         "nightly deadline was still met every night.",
-    ], prep=NOTES + SAVINGS)  # fmt: skip
+    ], NOTES + SAVINGS)  # fmt: skip
     assert not [n for n in notes if n["kind"] in ("omitted_metric", "contradiction")], notes

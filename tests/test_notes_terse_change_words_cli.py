@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_notes_drift_meaning_cli import _contradictions, _story_notes
+from tests.notes_drift_cli import contradictions, story_notes
 
 NOTES = """\
 # Prep notes (Tomasz, engineering manager loops)
@@ -47,28 +47,28 @@ JOBS = (
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_changed_relative_change_said_in_other_words_is_caught(tmp_path: Path) -> None:
-    storage, fraud, jobs = _story_notes(tmp_path, [
+    storage, fraud, jobs = story_notes(tmp_path, [
         STORAGE + "Within one quarter our storage spend came down 50 percent, and restores still took under four "
         "hours.",
         FRAUD + "By the end of the fourth quarter disputes from card holders had fallen by about 25 percent, and "
         "checkout never went down during the sale.",
         JOBS + "Failed jobs dropped by roughly 70 percent, night pages for on-call halved, and we have now gone 15 "
         "weeks without a failed night.",
-    ], prep=NOTES)  # fmt: skip
-    assert _contradictions(storage) == [("35%", "50 percent")], storage
-    assert _contradictions(fraud) == [("-11%", "25 percent")], fraud
-    assert _contradictions(jobs) == [("40%", "70 percent"), ("9 wks", "15 weeks")], jobs
+    ], NOTES)  # fmt: skip
+    assert contradictions(storage) == [("35%", "50 percent")], storage
+    assert contradictions(fraud) == [("-11%", "25 percent")], fraud
+    assert contradictions(jobs) == [("40%", "70 percent"), ("9 wks", "15 weeks")], jobs
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_the_same_relative_change_said_in_other_words_is_no_contradiction(tmp_path: Path) -> None:
-    storage, fraud, jobs = _story_notes(tmp_path, [
+    storage, fraud, jobs = story_notes(tmp_path, [
         STORAGE + "Within one quarter the storage bill came down 35 percent, and restores still took under four hours.",
         FRAUD + "By the end of the fourth quarter card chargebacks were down 11 percent, and checkout never went down "
         "during the sale.",
         JOBS + "Failed jobs fell by about 40 percent, night pages for on-call halved, and we have now gone nine "
         "weeks without a failed night.",
-    ], prep=NOTES)  # fmt: skip
-    assert not _contradictions(storage), storage
-    assert not _contradictions(fraud), fraud
-    assert not _contradictions(jobs), jobs
+    ], NOTES)  # fmt: skip
+    assert not contradictions(storage), storage
+    assert not contradictions(fraud), fraud
+    assert not contradictions(jobs), jobs

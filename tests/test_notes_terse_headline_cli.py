@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_notes_drift_meaning_cli import _contradictions, _story_notes
+from tests.notes_drift_cli import contradictions, story_notes
 
 NOTES = """\
 # Prep notes (Ilse, engineering manager loops)
@@ -45,7 +45,7 @@ NOTES = """\
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_changed_headline_figure_of_terse_notes_is_caught(tmp_path: Path) -> None:
-    pages, etl, judge, skew, tickets = _story_notes(tmp_path, [
+    pages, etl, judge, skew, tickets = story_notes(tmp_path, [
         "My platform team had 41 pages a week and two people covering most nights. I deleted or merged 14 alerts and "
         "added runbooks. Pages went from 41 to 20 a week and nobody did more than two nights a month.",
         "My data team's nightly ETL took six hours and missed the 7am SLA twice a week. I moved it to Spark with "
@@ -57,17 +57,17 @@ def test_a_changed_headline_figure_of_terse_notes_is_caught(tmp_path: Path) -> N
         " serving transform and re-ran the A/B test: click-through went up 8% after the fix.",
         "My team's ticket classifier had recall around 0.6 for months. I traced 11% of the labels to an import rule "
         "and support ops fixed it at the source. After a retrain recall went up to about 0.9, precision flat.",
-    ], prep=NOTES)  # fmt: skip
-    assert _contradictions(pages) == [("41 -> 11", "from 41 to 20 a week")], pages
-    assert _contradictions(etl) == [("6h -> 45min", "from 6 hours to 30 minutes")], etl
-    assert _contradictions(judge) == [("kappa 0.64", "kappa 0.78")], judge
-    assert _contradictions(skew) == [("+4.2%", "8%")], skew
-    assert _contradictions(tickets) == [("0.62 -> 0.79", "recall 0.9")], tickets
+    ], NOTES)  # fmt: skip
+    assert contradictions(pages) == [("41 -> 11", "from 41 to 20 a week")], pages
+    assert contradictions(etl) == [("6h -> 45min", "from 6 hours to 30 minutes")], etl
+    assert contradictions(judge) == [("kappa 0.64", "kappa 0.78")], judge
+    assert contradictions(skew) == [("+4.2%", "8%")], skew
+    assert contradictions(tickets) == [("0.62 -> 0.79", "recall 0.9")], tickets
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_faithful_retelling_of_terse_notes_claims_no_contradiction(tmp_path: Path) -> None:
-    pages, etl, judge, skew, tickets = _story_notes(tmp_path, [
+    pages, etl, judge, skew, tickets = story_notes(tmp_path, [
         "My platform team was at 41 pages a week with two people covering most nights. I deleted or merged 14 alerts "
         "and wrote runbooks. Pages went from 41 a week to 11 and nobody did more than two nights a month.",
         "My data team's nightly ETL took six hours and missed the 7am SLA twice a week. Moving it to Spark with "
@@ -80,6 +80,6 @@ def test_a_faithful_retelling_of_terse_notes_claims_no_contradiction(tmp_path: P
         "the serving transform, re-ran the A/B test, and the fix lifted CTR by about 4%.",
         "My team's ticket classifier had recall around 0.6 for months. I traced 11% of the labels to an import rule "
         "and support ops fixed it at the source. After a retrain recall rose to about 0.8, precision flat.",
-    ], prep=NOTES)  # fmt: skip
+    ], NOTES)  # fmt: skip
     for notes in (pages, etl, judge, skew, tickets):
-        assert not _contradictions(notes), notes
+        assert not contradictions(notes), notes

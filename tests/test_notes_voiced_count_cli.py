@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_notes_drift_meaning_cli import _contradictions, _story_notes
+from tests.notes_drift_cli import contradictions, story_notes
 
 NOTES = """\
 # Prep notes (Tomasz, director loops)
@@ -23,19 +23,19 @@ NOTES = """\
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_count_of_people_who_objected_is_not_the_team_size(tmp_path: Path) -> None:
-    (notes,) = _story_notes(tmp_path, [
+    (notes,) = story_notes(tmp_path, [
         "While the search platform group was scaling, the hardest call was dropping the weekend take-home. It was "
         "our best read on code quality, and two senior engineers argued we would hire people who talk well but "
         "cannot build. I replaced it with a paired debugging exercise on a real bug from our backlog, and offer "
         "acceptance went from 52% to 78%.",
-    ], prep=NOTES)  # fmt: skip
-    assert not _contradictions(notes), notes
+    ], NOTES)  # fmt: skip
+    assert not contradictions(notes), notes
 
 
 @pytest.mark.usefixtures("isolated_data_dir")
 def test_a_team_size_said_wrong_is_still_compared(tmp_path: Path) -> None:
-    (notes,) = _story_notes(tmp_path, [
+    (notes,) = story_notes(tmp_path, [
         "I scaled the search platform group from 4 to 12 engineers in 10 months. I replaced the weekend take-home "
         "with a paired debugging exercise, and offer acceptance went from 52% to 78%.",
-    ], prep=NOTES)  # fmt: skip
-    assert any("12" in said for _, said in _contradictions(notes)), notes
+    ], NOTES)  # fmt: skip
+    assert any("12" in said for _, said in contradictions(notes)), notes
