@@ -13,6 +13,20 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 
 
+Asked = tuple[str, int, str]  # a bundled role pack, a seed that asks the question first, words of that question
+
+# Questions asked by more than one test file.
+OWN_MISTAKE: Asked = ("engineering-manager", 13, "mistake you made as a manager")
+BATCH_ONLINE: Asked = ("ai-engineer", 15, "computed in batch ahead of time")
+OVERLOAD: Asked = ("engineering-manager", 38, "your team was overloaded")
+
+
+def critique_of(tmp_path: Path, asked: Asked, answer: str) -> dict[str, Any]:
+    """main_critique of `answer` to the question `asked`."""
+    role, seed, words = asked
+    return main_critique(tmp_path, role, seed, answer, words)
+
+
 def main_critique(
     tmp_path: Path, role: str, seed: int, answer: str, asked: str, docs: Path | None = None
 ) -> dict[str, Any]:

@@ -18,13 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.scripted_critique import main_critique
+from tests.scripted_critique import BATCH_ONLINE, OWN_MISTAKE, critique_of
 
-BATCH_ONLINE = ("ai-engineer", 15, "computed in batch ahead of time")  # seed 15 asks it first
 DATA_PROBLEM = ("ai-engineer", 25, "poor data quality")  # seed 25
 PUSHBACK = ("engineering-manager", 74, "pushing back on a stakeholder")  # seed 74
 INCIDENT = ("engineering-manager", 25, "production incident")  # seed 25
-OWN_MISTAKE = ("engineering-manager", 13, "mistake you made as a manager")  # seed 13
 
 SPECIFIC_NO_TRADEOFF = (
     "Batch scoring fits when the inputs change slowly and the set of things to score is known in advance: a nightly "
@@ -54,24 +52,21 @@ IT_HELD = _PUSHBACK_STEPS + "We looked again in January, and it held."
 
 
 def test_a_specific_technical_answer_without_trade_off_or_case_is_a_4(tmp_path: Path, isolated_data_dir: Path) -> None:
-    role, seed, asked = BATCH_ONLINE
-    c = main_critique(tmp_path, role, seed, SPECIFIC_NO_TRADEOFF, asked)
+    c = critique_of(tmp_path, BATCH_ONLINE, SPECIFIC_NO_TRADEOFF)
     assert c["specificity"] == "high" and c["relevance"] == "on_topic"
     assert c["weak_or_missing"][:2] == ["tradeoffs", "example"]
     assert c["score"] == 4
 
 
 def test_later_than_is_a_comparison_not_what_followed(tmp_path: Path, isolated_data_dir: Path) -> None:
-    role, seed, asked = DATA_PROBLEM
-    c = main_critique(tmp_path, role, seed, FIX_HANDED_OVER, asked)
+    c = critique_of(tmp_path, DATA_PROBLEM, FIX_HANDED_OVER)
     assert c["star"]["result"] is False
     assert c["weak_or_missing"][0] == "result" and c["score"] == 3
 
 
 @pytest.mark.parametrize("answer", [CAME_IN_UNDER, IT_HELD], ids=["came-in-under", "it-held"])
 def test_how_it_came_out_is_a_result(tmp_path: Path, isolated_data_dir: Path, answer: str) -> None:
-    role, seed, asked = PUSHBACK
-    c = main_critique(tmp_path, role, seed, answer, asked)
+    c = critique_of(tmp_path, PUSHBACK, answer)
     assert c["star"]["result"] is True
     assert c["weak_or_missing"][0] == "quantified_result" and c["score"] == 4
 
@@ -95,13 +90,11 @@ GOT_ASSIGNED = (
 
 
 def test_time_to_recovery_after_the_work_is_a_measured_result(tmp_path: Path, isolated_data_dir: Path) -> None:
-    role, seed, asked = INCIDENT
-    c = main_critique(tmp_path, role, seed, BACK_AFTER, asked)
+    c = critique_of(tmp_path, INCIDENT, BACK_AFTER)
     assert c["quantified_result"] is True and c["score"] == 5
 
 
 def test_people_a_step_obtained_are_not_an_outcome(tmp_path: Path, isolated_data_dir: Path) -> None:
-    role, seed, asked = OWN_MISTAKE
-    c = main_critique(tmp_path, role, seed, GOT_ASSIGNED, asked)
+    c = critique_of(tmp_path, OWN_MISTAKE, GOT_ASSIGNED)
     assert c["quantified_result"] is False
     assert c["weak_or_missing"][0] == "quantified_result" and c["score"] == 4

@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.scripted_critique import main_critique
+from tests.scripted_critique import OVERLOAD, critique_of
 
 # senior-genai-engineer seed 9 asks the AI-feature incident question first; director seed 69 the budget question;
 # engineering-manager seed 38 the overloaded-team question.
 AI_INCIDENT = ("senior-genai-engineer", 9, "an AI feature you owned misbehaved")
 BUDGET = ("director", 69, "funds two of your three priorities")
-OVERLOAD = ("engineering-manager", 38, "your team was overloaded")
 KEEP_UP = ("senior-genai-engineer", 10, "worth learning and what is noise")  # seed 10 asks it first
 
 BATCH_BILL = (
@@ -83,8 +82,7 @@ HIRING_DRIVE = (
 def test_a_batch_bill_story_told_to_an_ai_incident_question_is_off_topic(
     isolated_data_dir: Path, tmp_path: Path
 ) -> None:
-    role, seed, asked = AI_INCIDENT
-    critique = main_critique(tmp_path, role, seed, BATCH_BILL, asked)
+    critique = critique_of(tmp_path, AI_INCIDENT, BATCH_BILL)
     assert critique["relevance"] == "off_topic", critique["relevance_note"]
     assert critique["score"] <= 2
     assert "another system" in critique["relevance_note"]
@@ -94,8 +92,7 @@ def test_a_batch_bill_story_told_to_an_ai_incident_question_is_off_topic(
 def test_an_ai_feature_incident_in_its_own_words_is_on_topic(
     isolated_data_dir: Path, tmp_path: Path, answer: str
 ) -> None:
-    role, seed, asked = AI_INCIDENT
-    critique = main_critique(tmp_path, role, seed, answer, asked)
+    critique = critique_of(tmp_path, AI_INCIDENT, answer)
     assert critique["relevance"] == "on_topic", critique["relevance_note"]
     assert critique["score"] >= 3
 
@@ -103,36 +100,31 @@ def test_an_ai_feature_incident_in_its_own_words_is_on_topic(
 def test_a_sprint_answer_to_a_director_budget_question_is_on_topic_and_below(
     isolated_data_dir: Path, tmp_path: Path
 ) -> None:
-    role, seed, asked = BUDGET
-    critique = main_critique(tmp_path, role, seed, SPRINT_TICKETS, asked)
+    critique = critique_of(tmp_path, BUDGET, SPRINT_TICKETS)
     assert critique["relevance"] != "off_topic", critique["relevance_note"]
     assert critique["level"] == "below"
     assert critique["score"] <= 3
 
 
 def test_a_reorg_told_to_the_overloaded_team_question_is_on_topic(isolated_data_dir: Path, tmp_path: Path) -> None:
-    role, seed, asked = OVERLOAD
-    critique = main_critique(tmp_path, role, seed, REORG_FOR_LOAD, asked)
+    critique = critique_of(tmp_path, OVERLOAD, REORG_FOR_LOAD)
     assert critique["relevance"] == "on_topic", critique["relevance_note"]
     assert critique["score"] >= 4
 
 
 def test_a_hire_told_after_a_stretched_opening_is_still_off_topic(isolated_data_dir: Path, tmp_path: Path) -> None:
     # The load in the opening is not enough: the change asked for must be made to the load, not a hire's story.
-    role, seed, asked = OVERLOAD
-    critique = main_critique(tmp_path, role, seed, STRETCHED_THEN_HIRED, asked)
+    critique = critique_of(tmp_path, OVERLOAD, STRETCHED_THEN_HIRED)
     assert critique["relevance"] == "off_topic", critique["relevance_note"]
 
 
 def test_a_filter_with_its_trials_answers_what_is_worth_learning(isolated_data_dir: Path, tmp_path: Path) -> None:
     # Its example shares the field's nouns with the latency and cost questions of the pack; it tells the filter asked.
-    role, seed, asked = KEEP_UP
-    critique = main_critique(tmp_path, role, seed, FILTER_AND_TRIAL, asked)
+    critique = critique_of(tmp_path, KEEP_UP, FILTER_AND_TRIAL)
     assert critique["relevance"] == "on_topic", critique["relevance_note"]
     assert critique["score"] >= 4
 
 
 def test_a_hiring_drive_told_to_what_is_worth_learning_is_off_topic(isolated_data_dir: Path, tmp_path: Path) -> None:
-    role, seed, asked = KEEP_UP
-    critique = main_critique(tmp_path, role, seed, HIRING_DRIVE, asked)
+    critique = critique_of(tmp_path, KEEP_UP, HIRING_DRIVE)
     assert critique["relevance"] == "off_topic", critique["relevance_note"]

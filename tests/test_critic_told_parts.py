@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.scripted_critique import main_critique
+from tests.scripted_critique import BATCH_ONLINE, OWN_MISTAKE, critique_of
 
-OWN_MISTAKE = ("engineering-manager", 13, "mistake you made as a manager")  # seed 13 asks it first
 PROUD_HIRE = ("engineering-manager", 7, "proud of")  # seed 7
 FIXED_DEADLINE = ("director", 73, "deadline")  # seed 73
 FIRST_DAYS = ("director", 0, "first 90 days")  # seed 0
-BATCH_ONLINE = ("ai-engineer", 15, "computed in batch ahead of time")  # seed 15
 
 NEXT_TEAM = (
     "At Brightwater Logistics I promised the warehouse group a new pick-list service in six weeks without asking my "
@@ -62,35 +60,30 @@ DISMISSED = (
 
 
 def test_the_lesson_applied_on_the_next_team_is_the_result(tmp_path: Path, isolated_data_dir: Path) -> None:
-    role, seed, asked = OWN_MISTAKE
-    c = main_critique(tmp_path, role, seed, NEXT_TEAM, asked)
+    c = critique_of(tmp_path, OWN_MISTAKE, NEXT_TEAM)
     assert c["star"]["result"] is True
     assert "result" not in c["weak_or_missing"] and c["score"] >= 4
 
 
 def test_steps_told_in_the_pluperfect_are_the_action(tmp_path: Path, isolated_data_dir: Path) -> None:
-    role, seed, asked = PROUD_HIRE
-    c = main_critique(tmp_path, role, seed, HAD_WRITTEN, asked)
+    c = critique_of(tmp_path, PROUD_HIRE, HAD_WRITTEN)
     assert c["star"]["action"] is True
     assert "action" not in c["weak_or_missing"] and c["score"] >= 4
 
 
 def test_a_launch_dated_against_the_plan_is_a_result(tmp_path: Path, isolated_data_dir: Path) -> None:
-    role, seed, asked = FIXED_DEADLINE
-    c = main_critique(tmp_path, role, seed, WENT_LIVE, asked)
+    c = critique_of(tmp_path, FIXED_DEADLINE, WENT_LIVE)
     assert c["star"]["result"] is True
     assert "result" not in c["weak_or_missing"]
 
 
 def test_a_plan_of_slogans_is_generic(tmp_path: Path, isolated_data_dir: Path) -> None:
-    role, seed, asked = FIRST_DAYS
-    c = main_critique(tmp_path, role, seed, SLOGANS, asked)
+    c = critique_of(tmp_path, FIRST_DAYS, SLOGANS)
     assert c["specificity"] == "low"
     assert c["score"] <= 2
 
 
 def test_a_waved_aside_contrast_is_not_a_trade_off(tmp_path: Path, isolated_data_dir: Path) -> None:
-    role, seed, asked = BATCH_ONLINE
-    c = main_critique(tmp_path, role, seed, DISMISSED, asked)
+    c = critique_of(tmp_path, BATCH_ONLINE, DISMISSED)
     assert c["specificity"] == "high"
     assert "tradeoffs" in c["weak_or_missing"]

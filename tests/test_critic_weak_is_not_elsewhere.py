@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.scripted_critique import main_critique
+from tests.scripted_critique import OVERLOAD, critique_of
 
 # engineering-manager seed 38 asks the overloaded-team question first, seed 9 the one-on-ones question; director
 # seed 7 the failed-initiative question, seed 30 the managers-of-managers question.
-OVERLOAD = ("engineering-manager", 38, "your team was overloaded")
 ONE_ON_ONES = ("engineering-manager", 9, "one-on-ones look like")
 FAILED_BET = ("director", 7, "initiative you championed that failed")
 MANAGERS = ("director", 30, "managers reporting to you are doing well")
@@ -48,29 +47,25 @@ FROM_THE_KEYBOARD = (
 
 
 def test_an_overload_told_through_on_call_after_an_outage_is_on_topic(isolated_data_dir: Path, tmp_path: Path) -> None:
-    role, seed, asked = OVERLOAD
-    critique = main_critique(tmp_path, role, seed, LOAD_AFTER_OUTAGE, asked)
+    critique = critique_of(tmp_path, OVERLOAD, LOAD_AFTER_OUTAGE)
     assert critique["relevance"] == "on_topic", critique["relevance_note"]
     assert critique["score"] >= 4
 
 
 def test_a_paused_initiative_owned_as_a_misjudgement_is_on_topic(isolated_data_dir: Path, tmp_path: Path) -> None:
-    role, seed, asked = FAILED_BET
-    critique = main_critique(tmp_path, role, seed, PAUSED_PLATFORM, asked)
+    critique = critique_of(tmp_path, FAILED_BET, PAUSED_PLATFORM)
     assert critique["relevance"] == "on_topic", critique["relevance_note"]
     assert critique["score"] >= 4
 
 
 def test_a_ticket_walkthrough_is_a_weak_one_on_one_not_off_topic(isolated_data_dir: Path, tmp_path: Path) -> None:
-    role, seed, asked = ONE_ON_ONES
-    critique = main_critique(tmp_path, role, seed, TICKET_WALKTHROUGH, asked)
+    critique = critique_of(tmp_path, ONE_ON_ONES, TICKET_WALKTHROUGH)
     assert critique["relevance"] != "off_topic", critique["relevance_note"]
     assert critique["score"] <= 3
 
 
 def test_managers_judged_from_the_keyboard_is_below_the_level(isolated_data_dir: Path, tmp_path: Path) -> None:
-    role, seed, asked = MANAGERS
-    critique = main_critique(tmp_path, role, seed, FROM_THE_KEYBOARD, asked)
+    critique = critique_of(tmp_path, MANAGERS, FROM_THE_KEYBOARD)
     assert critique["relevance"] != "off_topic", critique["relevance_note"]
     assert critique["level"] == "below"
     assert critique["score"] <= 3
