@@ -11,13 +11,17 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.conftest import REPO
 from tests.test_persistence import A1, A2, FAST, Session, answers_in_transcript, run, scripted, session_id
+
+if TYPE_CHECKING:
+    from tests.test_session_tty import Terminal
 
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -116,35 +120,46 @@ def test_a_damaged_session_database_is_named_with_a_way_out(isolated_data_dir: P
     assert run(*FAST, "--questions", "1", stdin=scripted(A1)).returncode == 0  # a fresh start once moved aside
 
 
-def test_keys_typed_while_a_resume_meets_a_read_only_folder_are_shown_to_copy(small_disk: Path, tmp_path: Path) -> None:
-    """An interactive --resume on a data folder that went read-only says so before any question; what was typed at
-    "Getting the interview ready… (you can start typing)" was dropped without a word (stop 32). It cannot be kept
-    on a read-only disk, so it is shown to copy. Real pty, real read-only mount."""
-    from tests.slow_hook import slow_call
+def _read_only_resume(small_disk: Path, hook: dict[str, str], keys: Callable[[Terminal], None]) -> str:
+    """A session stopped after its first answer on `small_disk`, the disk remounted read-only, then an interactive
+    --resume of it at a real pty (`hook` in its environment) while `keys` types: it exits 2 without a traceback. What
+    the screen says from "is read-only" on, one-spaced."""
     from tests.test_session_tty import Terminal
 
-    data = small_disk / "data"
-    env = {"INTERVIEWER_DATA_DIR": str(data)}
+    env = {"INTERVIEWER_DATA_DIR": str(small_disk / "data")}
     first = run(*FAST, "--questions", "3", stdin=scripted(A1), env=env)
     assert first.returncode == 3, first.stdout + first.stderr
     sid = session_id(first.stdout)
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
-    typed = "The rollout took two quarters and I paired with each lead"
-    # the resume gets ready for 3 s: the keys are typed while it does, whatever the machine's speed
-    hook, _ = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
     term = Terminal(["--resume", sid], extra_env={**env, **hook})
     try:
-        term.wait_for("you can start typing")
-        term.type(typed)
+        keys(term)
         exited = term.proc.wait(timeout=120)
         term.drain()
     finally:
         term.close()
     screen = " ".join(term.text().split())
     assert exited == 2, screen[-1500:]
-    tail = screen[screen.index("is read-only"):]
-    assert f"What you typed was not saved (the folder is read-only); here it is, to copy: {typed}" in tail, tail
     assert "Traceback" not in screen
+    return screen[screen.index("is read-only") :]
+
+
+def test_keys_typed_while_a_resume_meets_a_read_only_folder_are_shown_to_copy(small_disk: Path, tmp_path: Path) -> None:
+    """An interactive --resume on a data folder that went read-only says so before any question; what was typed at
+    "Getting the interview ready… (you can start typing)" was dropped without a word (stop 32). It cannot be kept
+    on a read-only disk, so it is shown to copy. Real pty, real read-only mount."""
+    from tests.slow_hook import slow_call
+
+    typed = "The rollout took two quarters and I paired with each lead"
+    # the resume gets ready for 3 s: the keys are typed while it does, whatever the machine's speed
+    hook, _ = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
+
+    def keys(term: Terminal) -> None:
+        term.wait_for("you can start typing")
+        term.type(typed)
+
+    tail = _read_only_resume(small_disk, hook, keys)
+    assert f"What you typed was not saved (the folder is read-only); here it is, to copy: {typed}" in tail, tail
 
 
 def test_an_answer_submitted_while_a_resume_meets_a_read_only_folder_is_shown_to_copy(
@@ -152,32 +167,19 @@ def test_an_answer_submitted_while_a_resume_meets_a_read_only_folder_is_shown_to
 ) -> None:
     """As above, the answer submitted there (Esc Enter): it was neither saved nor shown (sweep 39 RR11)."""
     from tests.slow_hook import release, slow_call
-    from tests.test_session_tty import Terminal
 
-    data = small_disk / "data"
-    env = {"INTERVIEWER_DATA_DIR": str(data)}
-    first = run(*FAST, "--questions", "3", stdin=scripted(A1), env=env)
-    assert first.returncode == 3, first.stdout + first.stderr
-    sid = session_id(first.stdout)
-    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     answer, after = "We split the billing service in two and I ran the cutover night", "and then a draft"
     hook, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=30)
-    term = Terminal(["--resume", sid], extra_env={**env, **hook})
-    try:
+
+    def keys(term: Terminal) -> None:
         term.wait_for_mark(mark, 120)
         term.wait_for("you can start typing")
         term.type(answer + "\x1b\r" + after)
         time.sleep(0.5)  # the keys are read by the busy reader (no prompt reads them yet)
         release(mark)
-        exited = term.proc.wait(timeout=120)
-        term.drain()
-    finally:
-        term.close()
-    screen = " ".join(term.text().split())
-    assert exited == 2, screen[-1500:]
-    tail = screen[screen.index("is read-only"):]
+
+    tail = _read_only_resume(small_disk, hook, keys)
     assert f"here it is, to copy: {answer} {after}" in tail, tail
-    assert "Traceback" not in screen
 
 
 def test_a_disk_that_fills_as_the_report_is_written_says_the_interview_is_saved_and_resume_writes_it(
