@@ -486,15 +486,16 @@ def calibrate(items: Sequence[LabeledItem], judge: Judge | None = None) -> dict[
         rows.append((item, main, follow))
     misses: list[dict[str, Any]] = []
 
-    def miss(item: LabeledItem, field: str, label: Any, got: Any) -> None:
-        misses.append({"id": item.id, "field": field, "label": label, "got": got})
+    def miss(item: LabeledItem, field: str, label: Any, got: Any, **extra: Any) -> None:
+        misses.append({"id": item.id, "field": field, "label": label, "got": got, **extra})
 
     in_range = []
     for item, c, _ in rows:
         ok = _in(c.score, item.labels.score)
         in_range.append(ok)
         if not ok:
-            miss(item, "score", list(item.labels.score), c.score)
+            # The gaps the critic found, costliest first: what the score was composed from (evals/calibrate_causes.py).
+            miss(item, "score", list(item.labels.score), c.score, gaps=list(c.weak_or_missing))
     off = [c.score <= 2 for i, c, _ in rows if i.labels.relevance == "off_topic"]
     strong = [c.score >= 4 for i, c, _ in rows if i.labels.relevance == "on_topic" and i.labels.score[0] >= 4]
     below = [c.score <= 3 for i, c, _ in rows if i.labels.level == "below"]
