@@ -282,7 +282,9 @@ def open_postgres(url: str) -> Backend:
 
     pool = open_pool(url)
     saver = PooledPostgresSaver(pool)  # checkpoint calls in parallel, each on its own pooled connection
-    with setup_lock(pool):
+    # the setup's calls on the lock's own connection: with a pool of one (INTERVIEWER_PG_POOL=1) the lock held the
+    # only connection while the saver's migrations waited for another one, the pool's 30 s timeout
+    with pool.one_turn(), setup_lock(pool):
         saver.setup()
         store = PostgresStore(pool, owns=True)
     _STORES[id(saver)] = store
