@@ -60,7 +60,8 @@ SETTINGS = {
         # the server's default depends on its jobs (agent.server_checkpointer.pool_size). The terminal's is 30: a
         # turn holds one connection from its move's record to its checkpoint (agent.pg_pool), so this is also how
         # many sessions' turns a process runs at once (load43: 10 queued a load worker's turns behind ones waiting
-        # for the disk); the pool opens connections only as they are wanted (a terminal uses one or two).
+        # for the disk); the pool opens connections only as they are wanted (a terminal uses one or two). Unset, it is
+        # also cut to a fifth of the server's max_connections (agent.store_postgres.fair_share: 19 of Postgres's 100).
         Setting("INTERVIEWER_PG_POOL", 30, "a whole number of connections from 1 to 1000", _whole(1, 1000)),
     )
 }  # fmt: skip

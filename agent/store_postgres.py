@@ -235,15 +235,35 @@ class PostgresStore(RegistryReads):
 
 def open_pool(url: str, max_size: int | None = None) -> Any:
     """A psycopg pool whose connections suit PostgresSaver (autocommit, dict rows, no prepared statements); a turn
-    holds one of them for all its calls (agent.pg_pool)."""
+    holds one of them for all its calls (agent.pg_pool). Its size: `max_size`, else INTERVIEWER_PG_POOL when set,
+    else the default (30) cut to this process's fair_share of the server's connections."""
     from psycopg.rows import dict_row
 
     from agent.env_settings import value
     from agent.pg_pool import TurnPool
 
-    size = max_size or int(value("INTERVIEWER_PG_POOL"))
+    given = max_size or (int(value("INTERVIEWER_PG_POOL")) if os.environ.get("INTERVIEWER_PG_POOL", "").strip() else 0)
     kwargs = {"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
-    return TurnPool(url, min_size=1, max_size=size, kwargs=kwargs, open=True)
+    pool = TurnPool(url, min_size=1, max_size=given or int(value("INTERVIEWER_PG_POOL")), kwargs=kwargs, open=True)
+    if not given:  # the default: no more than this process's share of what the server accepts
+        with pool.connection() as conn:
+            row = conn.execute(_SLOTS).fetchone()
+        pool.resize(1, min(pool.max_size, fair_share(int(row["slots"]), int(row["reserved"]))))
+    return pool
+
+
+_SLOTS = (
+    "SELECT current_setting('max_connections')::int AS slots, "
+    "current_setting('superuser_reserved_connections')::int AS reserved"
+)
+PROCESSES_SHARING = 5  # a share for each of four load or server workers, and one for terminals, psql, a backup
+
+
+def fair_share(slots: int, reserved: int) -> int:
+    """Connections one process's pool may open by default: the server's max_connections less the slots it keeps for
+    superusers, split PROCESSES_SHARING ways (at least 2). With Postgres's default 100 (97 open), four load workers'
+    pools of 30 could ask for 120, and whatever connected next was refused ("too many clients")."""
+    return max(2, (slots - reserved) // PROCESSES_SHARING)
 
 
 # Every process of this tool creates the tables it needs on first use; two at once on a fresh database (two workers,
