@@ -32,6 +32,7 @@ from knowledge.ingest.leadins import asks_for_questions, example_questions, ques
 from knowledge.ingest.links import follow_up_lines, is_links_label, link_lines
 from knowledge.ingest.named_within import name_within
 from knowledge.ingest.normalize import normalize
+from knowledge.ingest.passages import told_passages
 from knowledge.ingest.questions import heading_question, strip_story_prefix
 from knowledge.ingest.spans import (
     Span,
@@ -172,6 +173,7 @@ def extract(text: str, fallback_title: str) -> RawDoc:
     retitle(doc.stories, text.split("\n"))  # "--- draft 7 · not shared ---": named by its first line (bylines.py)
     _named_by_parent(doc.stories, spans, parts)
     name_within(doc.stories, lines)  # "STORY: <name>" below a journal's prompt; one banner over every entry
+    doc.stories += told_passages(doc.stories, text.split("\n"), code)  # cases told in containers no reader knows
     doc.stories.sort(key=lambda story: story.line)  # document order, whichever rule found a story
     return doc
 
