@@ -30,6 +30,7 @@ _NAME_WORDS = 20  # a naming line is short
 _LOOK_UP = 20  # lines above a passage where its name is looked for
 _NAME_CHARS = 120  # a field value longer than this is text, not a name
 _FIELD_NAME_WORDS = 3  # words of letters a field's value needs to name a record that its banner only numbers
+_MIN_KEY = 24  # letters and digits of a line worth looking for in the found stories
 _HELD_SHARE = 0.5  # share of a passage's lines a found story holds that makes the passage that story's
 
 _KEY = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][\w'’ &/#()-]{0,30}?)\s*:\s*(?:\*\*|__)?\s*")
@@ -53,24 +54,53 @@ class _Passage:
 
 
 def told_passages(stories: list[RawStory], lines: list[str], code: set[int]) -> list[RawStory]:
-    """Stories told in passages no found story holds (module docstring); found stories named by a row of fields
-    are renamed in place."""
+    """Stories told in passages no found story holds (module docstring). Found stories named by a row of fields
+    are renamed in place; one named so that holds the cases of several records (a container read as one long
+    story) is removed from `stories`, and each case is returned as a story of its own."""
     held = _key("\n".join(s.text for s in stories))
-    found: list[RawStory] = []
+    told: list[tuple[_Passage, str, tuple[str, int] | None, int, int]] = []  # passage, plain, name, held, lines
     for passage in _passages(lines, code):
         plain = prose.prose_text(prose.sentences(passage.text))  # by sentence: a closing "(58 or 61?)" drops no line
         if len(_WORD.findall(plain)) < _MIN_WORDS or not lived.is_told(plain):
             continue
-        named = _name(lines, passage.start)
-        keys = [_key(x) for x in passage.text.split("\n") if len(_key(x)) >= 24]
+        keys = [_key(x) for x in passage.text.split("\n") if len(_key(x)) >= _MIN_KEY]
         holds = sum(1 for k in keys if _probe(k) in held)
-        if keys and holds >= _HELD_SHARE * len(keys):
+        told.append((passage, plain, _name(lines, passage.start), holds, len(keys)))
+    merged = _merged(stories, lines, [(p, named) for p, _, named, holds, _ in told if holds])
+    found: list[RawStory] = []
+    for passage, plain, named, holds, keys in told:
+        if holds and keys and holds >= _HELD_SHARE * keys and not merged:
             _rename(stories, lines, passage, named)
-        if holds:
+        if holds and not merged:
             continue  # a reader took (some of) it: its reading stands
+        if holds and not any(_holds(s, passage) for s in merged):
+            continue
         title, line = named if named else (_first_words(passage.text), passage.start)
         found.append(RawStory(title, "prose", passage.text, line + 1, prose.infer_star(plain)))
+    stories[:] = [s for s in stories if not any(s is m for m in merged)]
     return found
+
+
+def _merged(
+    stories: list[RawStory], lines: list[str], held: list[tuple[_Passage, tuple[str, int] | None]]
+) -> list[RawStory]:
+    """Found stories named by a row of fields (not a heading or a banner) that hold told cases under two names or
+    more: a container of records read as one story."""
+    out = []
+    for story in stories:
+        own = lines[story.line - 1] if 0 < story.line <= len(lines) else ""
+        if not _field_row(own) or _HEADING.match(own):
+            continue
+        names = {named[0] for passage, named in held if named and _holds(story, passage)}
+        if len(names) >= 2:
+            out.append(story)
+    return out
+
+
+def _holds(story: RawStory, passage: _Passage) -> bool:
+    text = _key(story.text)
+    keys = [_key(x) for x in passage.text.split("\n") if len(_key(x)) >= _MIN_KEY]
+    return bool(keys) and sum(1 for k in keys if _probe(k) in text) >= _HELD_SHARE * len(keys)
 
 
 def _passages(lines: list[str], code: set[int]) -> list[_Passage]:
