@@ -173,8 +173,8 @@ def extract(text: str, fallback_title: str) -> RawDoc:
     retitle(doc.stories, text.split("\n"))  # "--- draft 7 · not shared ---": named by its first line (bylines.py)
     _named_by_parent(doc.stories, spans, parts)
     name_within(doc.stories, lines)  # "STORY: <name>" below a journal's prompt; one banner over every entry
-    told = told_passages(doc.stories, text.split("\n"), code)  # cases told in containers no reader knows
-    doc.stories += told
+    passages = told_passages(doc.stories, text.split("\n"), lines, code)  # cases told in containers no reader knows
+    doc.stories += passages
     doc.stories.sort(key=lambda story: story.line)  # document order, whichever rule found a story
     return doc
 

@@ -34,7 +34,8 @@ _MIN_KEY = 24  # letters and digits of a line worth looking for in the found sto
 _HELD_SHARE = 0.5  # share of a passage's lines a found story holds that makes the passage that story's
 
 _KEY = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][\w'’ &/#()-]{0,30}?)\s*:\s*(?:\*\*|__)?\s*")
-_TAG = re.compile(r"<(?P<name>[A-Za-z_][\w]*)(?::(?P<size>\d+)(?::\w)?)?>", re.IGNORECASE)
+_TAG = re.compile(r"<(?P<name>[A-Za-z_][\w]*):(?P<size>\d+)(?::\w)?>")  # a tagged record's field: `<NAME:12>`
+_BARE_TAG = re.compile(r"</?[A-Za-z_][\w]*\s*/?>")  # `<EOR>`, `</div>`: a line of these says nothing
 _SEPARATORS = re.compile(r"\s+(?:\||·|•|//)\s+|\s{3,}")
 _RULE = re.compile(r"^\s*([-=*_~#+])(?:\s*\1){2,}\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
@@ -42,6 +43,7 @@ _QUOTED = re.compile(r"['\"‘“](?P<name>[^'\"‘’“”]{4,100})['\"’”]
 _SERIAL_SEGMENT = re.compile(r"^[\W_]*[A-Za-z]{0,12}\.?\s*#?\s*[A-Z]?\d[\w./-]*[\W_]*$")
 _NAMING_KEY = re.compile(r"^(?:title|subject|name|headline|topic|re|story|summary)$", re.IGNORECASE)
 _LIST = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)]|\[[ xX]\])\s")
+_BARE_NUMBER = re.compile(r"^[\W_]*\d+[\W_]*$")  # "2024": a field's figure, no name
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TRAILING_TAGS = re.compile(r"(?:\s+(?:#[\w-]+|`[^`]{1,30}`))+\s*$")
 
@@ -53,13 +55,18 @@ class _Passage:
     text: str
 
 
-def told_passages(stories: list[RawStory], lines: list[str], code: set[int]) -> list[RawStory]:
+def told_passages(stories: list[RawStory], lines: list[str], read: list[str], code: set[int]) -> list[RawStory]:
     """Stories told in passages no found story holds (module docstring). Found stories named by a row of fields
     are renamed in place; one named so that holds the cases of several records (a container read as one long
-    story) is removed from `stories`, and each case is returned as a story of its own."""
+    story) is removed from `stories`, and each case is returned as a story of its own. `lines` are the document's
+    lines as written, `read` the same lines as the readers saw them (normalize.py): a line whose words the
+    readers' clean-up changed or dropped (HTML, tracked changes, an editor's comments) is theirs, and no passage
+    holds it; one it only moved (joined into a header above) is still read here."""
+    kept = _key("\n".join(read))
+    skip = code | {i for i, (a, b) in enumerate(zip(lines, read, strict=False)) if _rewritten(a, b, kept)}
     held = _key("\n".join(s.text for s in stories))
     told: list[tuple[_Passage, str, tuple[str, int] | None, int, int]] = []  # passage, plain, name, held, lines
-    for passage in _passages(lines, code):
+    for passage in _passages(lines, skip):
         plain = prose.prose_text(prose.sentences(passage.text))  # by sentence: a closing "(58 or 61?)" drops no line
         if len(_WORD.findall(plain)) < _MIN_WORDS or not lived.is_told(plain):
             continue
@@ -68,17 +75,23 @@ def told_passages(stories: list[RawStory], lines: list[str], code: set[int]) -> 
         told.append((passage, plain, _name(lines, passage.start), holds, len(keys)))
     merged = _merged(stories, lines, [(p, named) for p, _, named, holds, _ in told if holds])
     found: list[RawStory] = []
-    for passage, plain, named, holds, keys in told:
-        if holds and keys and holds >= _HELD_SHARE * keys and not merged:
-            _rename(stories, lines, passage, named)
-        if holds and not merged:
-            continue  # a reader took (some of) it: its reading stands
+    for passage, plain, named, holds, count in told:
         if holds and not any(_holds(s, passage) for s in merged):
-            continue
+            if holds >= _HELD_SHARE * count:
+                _rename(stories, lines, passage, named)
+            continue  # a reader took (some of) it: its reading stands
         title, line = named if named else (_first_words(passage.text), passage.start)
         found.append(RawStory(title, "prose", passage.text, line + 1, prose.infer_star(plain)))
     stories[:] = [s for s in stories if not any(s is m for m in merged)]
     return found
+
+
+def _rewritten(line: str, read: str, kept: str) -> bool:
+    """The readers' clean-up changed the line's words, or dropped them (an editor's comment) rather than moving
+    them into another line."""
+    if read.strip():
+        return _key(line) != _key(read)
+    return bool(_key(line)) and _probe(_key(line)) not in kept
 
 
 def _merged(
@@ -111,7 +124,7 @@ def _passages(lines: list[str], code: set[int]) -> list[_Passage]:
     start = last = -1
     for i, line in enumerate([*lines, ""]):
         body = None if i in code else _prose(line)
-        if body is None and run and i - 1 == last and i < len(lines) and _continues(line):
+        if body is None and run and i - 1 == last and i < len(lines) and i not in code and _continues(line):
             body = _TAG.sub(" ", line).strip()  # text wrapped onto a shorter line
         if run and (len(_TAG.findall(line)) >= 2 or _tags_only(line)):
             out.append(_Passage(start, i, "\n".join(run)))  # a tagged record of its own, or a record's end tag
@@ -132,8 +145,8 @@ def _passages(lines: list[str], code: set[int]) -> list[_Passage]:
 
 def _prose(line: str) -> str | None:
     """The line's text without a leading label or tags, when it says something in a dozen words; else None."""
-    if _HEADING.match(line) or _RULE.match(line):
-        return None
+    if _HEADING.match(line) or _RULE.match(line) or _LIST.match(line) or line.lstrip().startswith(">"):
+        return None  # a list item (the readers of lists read it), a quote (someone else's words or an aside)
     text = _TAG.split(line)[-1] if _TAG.search(line) else line
     text = _KEY.sub("", text, count=1) if _short_key(text) else text
     text = text.strip()
@@ -141,7 +154,8 @@ def _prose(line: str) -> str | None:
 
 
 def _tags_only(line: str) -> bool:
-    return bool(_TAG.search(line)) and not _WORD.search(_TAG.sub(" ", line))
+    bare = _BARE_TAG.sub(" ", _TAG.sub(" ", line))
+    return bare != line and not _WORD.search(bare)
 
 
 def _continues(line: str) -> bool:
@@ -269,7 +283,7 @@ def _rename(stories: list[RawStory], lines: list[str], passage: _Passage, named:
         low -= 1  # the record's other fields, above the one that names it
     if low > 0 and lines[low - 1].strip() and _prose(lines[low - 1]) is None and not _RULE.match(lines[low - 1]):
         low -= 1  # the banner that only numbers the record
-    while low > 0 and not _WORD.search(_TAG.sub(" ", lines[low - 1])):
+    while low > 0 and (not lines[low - 1].strip() or _tags_only(lines[low - 1]) or _RULE.match(lines[low - 1])):
         low -= 1  # blank lines, rules and closing tags (`<EOR>`) before the record: a reader may have named it there
     for story in stories:
         if not low <= story.line - 1 <= passage.start or story.line - 1 == at:
@@ -278,8 +292,20 @@ def _rename(stories: list[RawStory], lines: list[str], passage: _Passage, named:
         key = _KEY.match(own.strip())
         if key and _NAMING_KEY.match(key.group("key")):
             continue  # named by its subject already
-        if _field_row(own) or serial_only(story.title) or _SERIAL_SEGMENT.match(story.title) or _TAG.search(own):
+        if _unnamed(story, own, lines, at):
             story.title, story.line = title, at + 1
+
+
+def _unnamed(story: RawStory, own: str, lines: list[str], at: int) -> bool:
+    """A reader's title that names nothing: a bare serial ("Checklist S123"), no word ("2024"), a line of tags
+    (`<EOR>`), or the value of the field row right under a banner of three fields or more ("Players: a, b")."""
+    title = story.title.strip()
+    if serial_only(title) or _SERIAL_SEGMENT.match(title) or _BARE_NUMBER.match(title) or _tags_only(own):
+        return True
+    key = _KEY.match(own.strip())
+    value = own.strip()[key.end() :].strip() if key else ""
+    banner = lines[story.line - 2] if story.line >= 2 else ""
+    return bool(value) and value.startswith(title[:40]) and at == story.line - 2 and len(_SEPARATORS.split(banner)) >= 3
 
 
 def _first_words(text: str) -> str:
