@@ -17,7 +17,8 @@ from knowledge.paths import link_problem
 SUFFIXES = (".md", ".markdown", ".mdx", ".txt", ".org", ".adoc", ".asciidoc", ".tsv", ".wiki", ".rst", ".rest", ".xml",
             ".html", ".htm", ".tex", ".opml", ".docx", ".docm", ".odt", ".rtf", ".ipynb", ".xlsx", ".xlsm", ".pptx",
             ".pdf", ".mht", ".mhtml", ".xmind", ".typ", ".canvas", ".ics", ".epub",
-            ".mbox", ".pgn", ".cho", ".chopro", ".chordpro", ".crd")  # the last two kinds: formats.py
+            ".mbox", ".pgn", ".cho", ".chopro", ".chordpro", ".crd",  # these two kinds: formats.py
+            ".adi", ".adif")  # a radio logbook's plain-text export; its free-text fields hold notes (passages.py)
 # JSON, YAML and CSV files (datadoc.py) are read when named; inside a folder they are more often settings or data
 # than notes (a folder of notes with its own EXPECTED.yaml), so a folder walk leaves them out.
 # A prep document is tens of KB; beyond this we keep the head so a stray dump cannot stall ingestion.
