@@ -95,3 +95,73 @@ def test_a_story_found_under_a_row_of_fields_is_named_by_the_record_above(tmp_pa
     assert "Forecast Rewrite" in forecast[0].title
     assert forecast[0].line == 8
     assert not any("goat" in s.text for s in stories)
+
+
+TAGGED = "\n".join([
+    "cheese room export v2 -- batches (fields are <NAME:length>value)",
+    "<EOH>",
+    "",
+    "<BATCH:3>041 <MILK:4>2020 <STYLE:9>Caerphill <LABEL:5>plain <NOTE:34>curd too soft, cut smaller next time",
+    "<EOR>",
+    "",
+    "<BATCH:3>042 <MILK:1>0 <STYLE:1>- <LABEL:44>WORK - the billing cutover that slipped a week <NOTE:610>"
+    "We had promised finance the new billing system would go live on the first of the month, and ten days before "
+    "it I found that the old system rounded tax per line while ours rounded per invoice. I stopped the cutover, "
+    "told the finance director myself that we would be a week late and why, and paired with the billing analyst "
+    "to replay three months of invoices through both systems until every total matched. We went live seven days "
+    "late with no customer seeing a wrong bill, and the replay now runs before every billing release.",
+    "<EOR>",
+    "",
+    "<BATCH:3>043 <MILK:1>0 <STYLE:1>- <LABEL:38>WORK - handing the on-call rota over <NOTE:520>"
+    "For two years I was the only engineer who could restart the payments queue, so every incident waited for "
+    "me, including one on my wedding weekend. I wrote the runbook from my shell history, ran four game days in "
+    "which I only watched, and let a different engineer lead each real incident for a quarter while I stayed "
+    "on the call muted. By the end of that quarter five people had restarted the queue on their own, our time "
+    "to recover fell from fifty minutes to twelve, and I took a full week off without a page.",
+    "<EOR>",
+    "",
+])
+
+SAMPLES = "\n".join([
+    "Soil lab - sample register (copied out; two of these are work notes, not samples)",
+    "",
+    "-" * 50,
+    "Sample K-2231",
+    "Site: north field, plot 3",
+    "Depth: 20 cm",
+    "Remarks: clay, pH 6.1, low in potassium. resample in spring.",
+    "",
+    "-" * 50,
+    "Sample K-2240",
+    "Site: WORK - the vendor who changed the schema overnight",
+    "Depth: -",
+    "Remarks:",
+    "A supplier renamed two columns in their nightly file without telling anyone, and our stock report showed",
+    "zero for four hundred products the next morning. I traced it to the file within the hour, patched the loader",
+    "to accept both names, and then I sat down with their integration lead to agree a contract: a schema file",
+    "next to the data and a week's notice for changes. We added a check that fails loudly on an unknown column.",
+    "Since then we have had two schema changes from them, both announced, and no empty report.",
+    "",
+])
+
+
+def test_a_tagged_records_case_is_named_by_its_wordiest_field(tmp_path: Path) -> None:
+    stories = _stories(tmp_path, "cheese room export.txt", TAGGED)
+    billing = [s for s in stories if "billing cutover" in s.title]
+    assert billing and "replay" in billing[0].text, [s.title for s in stories]
+    assert any("on-call rota" in s.title for s in stories), [s.title for s in stories]
+    assert not any("curd" in s.text for s in stories)
+
+
+def test_a_record_its_banner_only_numbers_is_named_by_its_wordiest_field(tmp_path: Path) -> None:
+    stories = _stories(tmp_path, "soil lab register.txt", SAMPLES)
+    vendor = [s for s in stories if "schema file" in s.text]
+    assert len(vendor) == 1, [s.title for s in stories]
+    assert "changed the schema overnight" in vendor[0].title
+    assert not any("potassium" in s.text for s in stories)
+
+
+def test_a_radio_logbook_export_is_read_in_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "station log.adi").write_text(TAGGED, encoding="utf-8")
+    stories = [s for s in ingest_paths([tmp_path]).stories if s.kind != "reference"]
+    assert any("billing cutover" in s.title for s in stories), [s.title for s in stories]

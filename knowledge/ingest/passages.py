@@ -40,7 +40,7 @@ _SEPARATORS = re.compile(r"\s+(?:\||·|•|//)\s+|\s{3,}")
 _RULE = re.compile(r"^\s*([-=*_~#+])(?:\s*\1){2,}\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _QUOTED = re.compile(r"['\"‘“](?P<name>[^'\"‘’“”]{4,100})['\"’”]")
-_SERIAL_SEGMENT = re.compile(r"^[\W_]*[A-Za-z]{0,12}\.?\s*#?\s*[A-Z]?\d[\w./-]*[\W_]*$")
+_SERIAL_SEGMENT = re.compile(r"^[\W_]*[A-Za-z]{0,12}\.?\s*#?\s*(?:[A-Z]{1,3}-?)?\d[\w./-]*[\W_]*$")  # "Sample K-22"
 _NAMING_KEY = re.compile(r"^(?:title|subject|name|headline|topic|re|story|summary)$", re.IGNORECASE)
 _LIST = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)]|\[[ xX]\])\s")
 _BARE_NUMBER = re.compile(r"^[\W_]*\d+[\W_]*$")  # "2024": a field's figure, no name
