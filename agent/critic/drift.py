@@ -132,6 +132,8 @@ class Figure:
     whole: float | None = None  # the whole of a share said as a part of it ("2 of 7" -> 7)
     took: bool = False  # a duration the work took, said on its own ("shipped in 4 wks", "took 5 weeks")
     sentence: frozenset[str] = frozenset()  # the words of the figure's whole sentence (up to _SENTENCE_REACH back)
+    worked: bool = False  # a duration said as the length of the work (_work_length), not of a state or a horizon
+    what: frozenset[str] = frozenset()  # what a share is of, named right after it: "35% discount", "25% util"
 
 
 def content_stems(text: str) -> list[str]:
@@ -237,11 +239,42 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
     waited = dim == "time" and (bool(_WAITED.search(said_before)) or bool(noun & _WAIT_NOUNS))
     if dim == "x" and m.phase == "delta" and after and after > 1 and _fewer(text, m):
         dim, after = "%", 100.0 * (1.0 - 1.0 / after)  # "stockouts down 3x" is a drop of two thirds (66.7%)
+    took = dim == "time" and _took(text, m)
     return Figure(m, dim, before, after, m.phase, noun, frozenset(content_stems(window)),
                   hedged, held, m.unit, bound, _named(own), per=_per(m),
                   span=_span(m, factor), voiced=voiced, waited=waited,
-                  took=dim == "time" and _took(text, m), whole=_whole(m),
-                  sentence=_named(sentence))  # fmt: skip
+                  took=took, whole=_whole(m), sentence=_named(sentence),
+                  worked=dim == "time" and (held or _work_length(text, m, took)),
+                  what=_what(text, m) if dim == "%" and m.phase != "delta" else frozenset())  # fmt: skip
+
+
+_CLAUSE_END = re.compile(r"[,;:()\n.!?]|\b(?:and|but|while|which|so|when|because|in|on|at|for|across|after)\b", re.I)
+
+
+def _what(text: str, m: Metric) -> frozenset[str]:
+    """The words right after a share that say what it is a share of ("at a 35% discount", "clusters at 25% util",
+    "70% of spend"), as stems cut to four letters ("util", "utilisation"), up to two of them."""
+    rest = text[m.end : m.end + 30]
+    cut = _CLAUSE_END.search(rest)
+    return frozenset(w[:4] for w in content_stems(rest[: cut.start()] if cut else rest)[:2])
+
+
+def _span_apart(a: Figure, s: Figure) -> bool:
+    """Two durations of a day or more, one said as the length of the work and the other not (a debate that ran "for
+    five weeks", a horizon "over the next three quarters"), that name nothing in common beyond a broad family
+    (money): two quantities, whatever the sentence shares."""
+    if not (_long(a) and _long(s)) or a.worked == s.worked:
+        return False
+    return not {w for w in a.noun & s.noun if not w.startswith("=")}
+
+
+def _named_apart(a: Figure, s: Figure) -> bool:
+    """Two shares each named right after it as a different thing, and neither name said in the other's sentence: a
+    discount is not a utilisation, whatever the rest of the sentence shares ("the clusters")."""
+    if not (a.what and s.what) or a.what & s.what:
+        return False
+    cut = (frozenset(w[:4] for w in a.sentence), frozenset(w[:4] for w in s.sentence))
+    return not (a.what & cut[1]) and not (s.what & cut[0])
 
 
 # A fold change that makes something fewer or smaller: "down 3x", "cut threefold", "3x fewer", "a 4x reduction".
@@ -597,6 +630,10 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         named_apart = bool(a.noun and story[k].noun and not a.noun & story[k].noun) and not based
         if counted(a) and named_apart:
             continue  # a count of incidents is never a count of deploys
+        if _named_apart(a, story[k]):
+            continue  # "a 35% discount" on the clusters is not the notes' "25% util" of them
+        if _span_apart(a, story[k]):
+            continue  # "cost over the next three quarters" is a horizon, not the notes' "in 8 weeks"
         # What is said of the count outside its own words ("historical support emails" vs "support emails").
         said_of = a.own - set(content_stems(a.metric.text)) - _RELATIONS
         qualifier = said_of & (story[k].own - set(content_stems(story[k].metric.text)))
@@ -635,10 +672,24 @@ def _long(f: Figure) -> bool:
     return f.dim == "time" and f.before is None and f.phase != "delta" and (f.after or 0.0) >= _DAY and not f.waited
 
 
+# A duration said as the length of the work: "a 6-month squad" (a modifier of the work), "in 9 weeks", "within a
+# quarter" (the span something was done in). "Argued for five weeks" or "over the next three quarters" is how
+# long a state lasted or a horizon planned for: another quantity, never read against how long the work took.
+_WORK_SPAN = re.compile(r"\b(?:in|within)\s+(?:just\s+|only\s+|about\s+|around\s+|roughly\s+|under\s+|~)?$", re.I)
+_AS_MODIFIER = re.compile(r"-(?:day|week|month|quarter|year|sprint)s?$", re.IGNORECASE)
+
+
+def _work_length(text: str, m: Metric, took: bool) -> bool:
+    """Whether `text` says duration `m` as how long the work took (see _WORK_SPAN)."""
+    lead = text[max(0, m.start - 20) : m.start]
+    return took or bool(_AS_MODIFIER.search(m.text.strip())) or bool(_WORK_SPAN.search(lead))
+
+
 def _effort(a: Figure, answer: Sequence[Figure], story: Sequence[Figure]) -> int | None:
-    """How long the work took, said once on each side: the answer's only duration of a day or more against the
-    story's only one, the timeframe its outcome is said in ("fell ... in 6 weeks"), when they disagree."""
-    if not _long(a) or a.held or sum(_long(x) for x in answer) != 1:
+    """How long the work took, said once on each side: the answer's only duration of a day or more, said as the
+    length of the work (worked), against the story's only one, the timeframe its outcome is said in ("fell ...
+    in 6 weeks"), when they disagree."""
+    if not _long(a) or a.held or sum(_long(x) for x in answer) != 1 or not a.worked:
         return None
     found = [k for k, s in enumerate(story) if _long(s)]
     # A duration the notes give as how long the work took is compared with one the answer says the same way: "a
@@ -709,6 +760,8 @@ def omitted(answer: Sequence[Figure], story: Sequence[Figure], headline: Sequenc
             continue  # "shipped two weeks late" for the notes' "slipped by 2 weeks": the same duration, said plainly
         if any(close(v, x) for v in _values(s) for x in said if x is not None and s.dim != "time"):
             continue  # the same number said in other words ("a third" for 33%): not left out
+        if s.phase == "delta" and any(close(abs(v), abs(x)) for v in _values(s) for x in said if x is not None):
+            continue  # the notes' "-0.3%" said as "moved only 0.3%": a change's size, its sign in the words
         if s.dim != "time" and any(close(v, x) for v in _values(s) for x in bare):
             continue  # said bare, its unit carried by the figure beside it ("six percent against fourteen")
         if s.dim == "%" and any(abs(v - x) <= FRACTION_POINTS for v in _values(s) for x in spoken):
