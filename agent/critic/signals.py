@@ -351,6 +351,9 @@ def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray
         if MEASURED.search(signal):
             hits.append(SignalHit(signal, measured_in is not None, measured_in, measured=True))
             continue
+        if asked_type and (why := _reason_given(signal, keys[k], sents, roots, affirmed)) is not None:
+            hits.append(SignalHit(signal, True, why))
+            continue
         forms, parts = _thing_forms(signal, asked_type, pool) if asked_type else ((), ())
         if forms and (named := _names_thing(forms, [_singular(r) for r in affirmed])):
             near = sent_vecs @ signal_vecs[k] if sent_vecs is not None and signal_vecs is not None else None
@@ -409,6 +412,26 @@ def check(signals: tuple[str, ...], sents: list[Sentence], sent_vecs: np.ndarray
     if claims:
         hits = _nearer_another(hits, keys, claims)
     return _in_plain_words(hits, sents, by_example, pool, things)
+
+
+# A signal asking why the candidate did something ("Says why they stepped in"), and the clause that gives a reason.
+_WHY_ASKED = re.compile(r"^(?:Says|Explains|Gives|States) why\b", re.IGNORECASE)
+_REASON = re.compile(r"\b(?:because|so that|due to|given that)\b", re.IGNORECASE)  # not "since": often a time
+
+
+def _reason_given(signal: str, key: frozenset[str], sents: list[Sentence], roots: list[frozenset[str]],
+                  affirmed: list[frozenset[str]]) -> Sentence | None:  # fmt: skip
+    """The sentence that does what a why-signal names and gives its reason in the same breath ("I took over the
+    design review because two leads kept reopening it"): the signal's own distinctive word, affirmed, and a reason
+    clause in the same sentence. Static vectors put such a sentence far from the signal's instruction-like text."""
+    if not _WHY_ASKED.search(signal):
+        return None
+    for s, r, a in zip(sents, roots, affirmed, strict=True):
+        found = key & r & a
+        reason = _REASON.search(s.text)
+        if found and reason is not None and reason.start() > 0:
+            return s
+    return None
 
 
 def _nearer_another(hits: list[SignalHit], keys: tuple[frozenset[str], ...],
