@@ -80,7 +80,6 @@ _CROSSED_SCALE = 10.0  # the most two figures named only through each other's se
 _SENTENCE_REACH = 300  # how far back a figure's sentence is read for what it is said of (_crossed)
 _CONTRAST = re.compile(CONTRAST, re.IGNORECASE)
 _CONTRAST_GAP = 40  # "$640k build vs $220k license": at most this many characters between the two figures
-# A sentence or list item ends: not the dot of "est. 6 months", nor a line wrapped inside a sentence.
 # A count of people who voiced a view ("two senior engineers argued", "three of them objected"): who said what, never
 # the size of a team, so it is compared only with a figure said of the same people (pair's qualifier).
 _VOICED = re.compile(
@@ -104,6 +103,7 @@ _TOOK = re.compile(
     r"|took(?:\s+(?:us|me|the team))?)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+|~)?$",
     re.IGNORECASE,
 )
+# A sentence or list item ends: not the dot of "est. 6 months", nor a line wrapped inside a sentence.
 _FULL_STOP = re.compile(r"[.!?](?=\s+[A-Z])|\n\s*(?:\n|[-*•]|\d+[.)])")
 
 
@@ -202,11 +202,16 @@ def _dim(m: Metric) -> tuple[str, float]:
     return "count", 1.0
 
 
-def _took(text: str, m: Metric) -> bool:
-    """Whether the duration `m` is said as how long the work took: "it took us 4 months", also when the line wraps
-    between "took us" and the figure (a newline ends a note's bullet, not a spoken sentence)."""
-    lead = text[max(0, m.start - _CONTEXT) : m.start].replace("\n", " ")
-    return bool(_TOOK.search(re.split(r"[.!?]\s", lead)[-1]))
+def _said_before(text: str, start: int, reach: int, wrapped: bool = False) -> str:
+    """The sentence of the figure at `start`, from its beginning up to the figure, read at most `reach` characters
+    back. A newline ends it (a note's line or bullet is its own statement: what a figure waited or is said of stops
+    there), except with `wrapped`: how long the work "took us" is read across a line wrapped inside a spoken sentence.
+    The difference is on purpose (drift43: "took us" then the figure on the next line)."""
+    said = text[max(0, start - reach) : start]
+    if wrapped:
+        said = said.replace("\n", " ")
+    ends = list(_SENTENCE_END.finditer(said))
+    return said[ends[-1].end() :] if ends else said
 
 
 def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) -> Figure:
@@ -220,10 +225,9 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
     # "count" is the extractor's word for a bare number's unit ("14 -> 40"), not a thing counted
     noun = _named(m.noun) | (_named(m.unit) if counted and m.unit != "count" else frozenset())
     window = text[max(0, m.start - _CONTEXT) : m.end + _CONTEXT // 2]
-    left, right = max(0, m.start - _CONTEXT), m.end + _CONTEXT // 2
-    ends = list(_SENTENCE_END.finditer(text, left, m.start))
-    own = text[ends[-1].end() if ends else left : m.start] + text[m.start : right]
-    cut = _SENTENCE_END.search(own, m.end - (ends[-1].end() if ends else left))
+    opening = _said_before(text, m.start, _CONTEXT)  # its own sentence, up to the figure
+    own = opening + text[m.start : m.end + _CONTEXT // 2]
+    cut = _SENTENCE_END.search(own, len(opening) + m.end - m.start)
     own = own[: cut.start()] if cut else own
     lead = text[max(0, m.start - 20) : m.start] if lead is None else lead
     hedged = bool(_HEDGE.search(lead) or _HEDGED_FROM.match(m.text))
@@ -231,15 +235,12 @@ def figure(text: str, m: Metric, held: bool = False, lead: str | None = None) ->
     if before is not None:  # "from 4 hours to under an hour": the end of the change is a bound
         end = _CHANGE_END.search(m.text)
         bound = "" if end is None else "lower" if _LOWER.search(end.group(0)) else "upper"
-    said_before = text[ends[-1].end() if ends else left : m.start]  # its own sentence, up to the figure
-    reach = max(0, m.start - _SENTENCE_REACH)
-    opened = [x.end() for x in _SENTENCE_END.finditer(text, reach, m.start)]
     closed = _SENTENCE_END.search(text, m.end)
-    sentence = text[opened[-1] if opened else reach : closed.start() if closed else len(text)]
-    waited = dim == "time" and (bool(_WAITED.search(said_before)) or bool(noun & _WAIT_NOUNS))
+    sentence = _said_before(text, m.start, _SENTENCE_REACH) + text[m.start : closed.start() if closed else len(text)]
+    waited = dim == "time" and (bool(_WAITED.search(opening)) or bool(noun & _WAIT_NOUNS))
     if dim == "x" and m.phase == "delta" and after and after > 1 and _fewer(text, m):
         dim, after = "%", 100.0 * (1.0 - 1.0 / after)  # "stockouts down 3x" is a drop of two thirds (66.7%)
-    took = dim == "time" and _took(text, m)
+    took = dim == "time" and bool(_TOOK.search(_said_before(text, m.start, _CONTEXT, wrapped=True)))
     return Figure(m, dim, before, after, m.phase, noun, frozenset(content_stems(window)),
                   hedged, held, m.unit, bound, _named(own), per=_per(m),
                   span=_span(m, factor), voiced=voiced, waited=waited,
