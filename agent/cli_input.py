@@ -425,6 +425,13 @@ class PromptSource:
         def _submit(event: Any) -> None:
             self._accept(event.current_buffer)
 
+        # Ctrl-Space (NUL): prompt_toolkit's Emacs keys set the mark with it, and while that selection lasts no
+        # printable key is inserted (the prompt looked frozen, the answer was cut: sweep 39 H35). Desktops use
+        # Ctrl-Space to switch the input language, so it is pressed by accident: it does nothing here.
+        @bindings.add("c-@")
+        def _ignore(event: Any) -> None:
+            pass
+
         @bindings.add("c-d")
         def _quit(event: Any) -> None:
             # Ctrl-D means "save and leave" even mid-answer (prompt_toolkit alone only exits on an empty line).
