@@ -28,7 +28,8 @@ that came while the prompt was closing, still stops the session. A stop never ra
 bookkeeping (writing a step's results, its checkpoints): a KeyboardInterrupt there once left a saved session whose
 resume had lost the answer just submitted (stop 25's SIGINT-30-ms race). It waits there, raised again 20 ms later,
 until the main thread is in a node's own code (an LLM call may be stopped) or out of the graph. Likewise a stop never
-raises while the prompt applies keys it has read (a SIGTERM or SIGHUP there cut the key from the kept draft).
+raises while the prompt applies keys it has read (a SIGTERM or SIGHUP there cut the key from the kept draft), nor
+inside a task of the prompt's event loop (prompt_toolkit printed that task's KeyboardInterrupt as a traceback).
 """
 
 from __future__ import annotations
@@ -197,7 +198,7 @@ def stop_now(frame: FrameType | None = None) -> None:
     if _holding:
         _pending = True
         return
-    if _in_graph_machinery(frame) or _in_key_handling(frame) or _in_loop_setup(frame):
+    if _in_graph_machinery(frame) or _in_key_handling(frame) or _in_loop_setup(frame) or _in_loop_task(frame):
         _retry = threading.Timer(RETRY, os.kill, (os.getpid(), RAISE_AGAIN))
         _retry.start()
         return
@@ -271,6 +272,20 @@ def _in_loop_setup(frame: FrameType | None) -> bool:
         if (code.co_name in _LOOP_SETUP and _ASYNCIO in code.co_filename) or (
             code.co_name == "new_eventloop_with_inputhook"
         ):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _in_loop_task(frame: FrameType | None) -> bool:
+    """True while the event loop runs one of its callbacks or a task's step (the prompt's completer after a key, a
+    redraw), not while it waits for a key. A KeyboardInterrupt raised inside a task is kept by that task, and
+    prompt_toolkit reports it as the loop winds down: "Unhandled exception in event loop", a traceback and "Press
+    ENTER to continue..." over the save line (sweep 39 S118). Held like a stop inside LangGraph's bookkeeping:
+    raised again RETRY s later, where the loop waits for keys and the stop leaves the prompt as it always did."""
+    while frame is not None:
+        code = frame.f_code
+        if code.co_name == "_run" and code.co_filename.endswith(f"{_ASYNCIO}events.py"):  # asyncio.Handle._run
             return True
         frame = frame.f_back
     return False
