@@ -172,10 +172,12 @@ def _default_not_a_file() -> str | None:
 def blocked_folder(resuming: bool) -> str | None:
     """The one line for a data folder that cannot hold its own folders, said before the session starts (or resumes),
     else None: a file where it keeps one of them (reports, pending, history, locks; sweep 35 R05/R08: a raw "File
-    exists" at the start or after the last answer, or the coaching history silently off), or an answer journal
-    folder this user cannot write. Every submitted answer goes to that journal before the prompt shows it accepted;
-    without it a kill right after the submit lost the answer without a word (sweep 35 R07). A session kept in memory
-    only never uses the journal; a read-only data folder is said (or its saved report shown) by its own check."""
+    exists" at the start or after the last answer, or the coaching history silently off), a reports folder this
+    user cannot write (a read-only mount: the answers were taken and the report refused at the end), or an answer
+    journal folder this user cannot write. Every submitted answer goes to that journal before the prompt shows it
+    accepted; without it a kill right after the submit lost the answer without a word (sweep 35 R07). A session kept
+    in memory only never uses the journal; a read-only data folder is said (or its saved report shown) by its own
+    check."""
     from agent.answer_journal import FOLDER
     from agent.storage import OWN_FOLDERS, blocked_message
 
@@ -184,10 +186,16 @@ def blocked_folder(resuming: bool) -> str | None:
         path = folder / name
         if os.path.lexists(path) and not path.is_dir():
             return f"{blocked_message(path)}, then run again"
+    then = "the session is kept as it was" if resuming else "nothing was asked or saved"
+    reports = folder / "reports"
+    if os.access(folder, os.W_OK) and reports.is_dir() and not os.access(reports, os.W_OK | os.X_OK):
+        # the interview would be taken whole and its report then refused at the end (sweep 39 E5)
+        return (f"the reports folder {reports} cannot be written (a read-only disk or no permission), so this "
+                f"session's report could not be saved: make it writable (remount it read-write, or fix its "
+                f"permissions) and run the command again; {then}")  # fmt: skip
     journal = folder / FOLDER
     if memory_only() or not os.access(folder, os.W_OK) or not journal.is_dir() or os.access(journal, os.W_OK | os.X_OK):
         return None
-    then = "the session is kept as it was" if resuming else "nothing was asked or saved"
     return (f"the answer journal {journal} cannot be written, so a submitted answer could not be kept safe until the "
             f"session database holds it: move it aside (mv '{journal}' '{journal}.moved-aside') and run the command "
             f"again; {then}")  # fmt: skip
