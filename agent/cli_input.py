@@ -389,6 +389,7 @@ class PromptSource:
         self._submitted = False  # the last read returned: its text is an answer now, not a draft
         self._stopped = False  # a SIGINT came while the prompt was closing for another reason
         self._sigint_due = False  # a SIGINT seen by the prompt's handler, not acted on yet
+        self._outer_sigint: Any = None  # the SIGINT handler the prompt's own replaced (_started), put back after it
         self._on_draft = on_draft  # told the draft after every edit (agent.typing_ahead)
         self._at_stop = ""  # an answer submitted in keys a stop found unread (take_unread)
         self._busy: Any = None  # the reader of keys typed while the session is busy (busy())
@@ -476,8 +477,7 @@ class PromptSource:
                 loop.call_soon_threadsafe(self._sigint_in_loop)
 
         with contextlib.suppress(RuntimeError, ValueError):  # the main thread only
-            loop.remove_signal_handler(signal.SIGINT)
-            signal.signal(signal.SIGINT, on_signal)  # prompt_toolkit puts the session's handler back at its end
+            self._outer_sigint = signal.signal(signal.SIGINT, on_signal)  # read() puts it back at the prompt's end
         if pre_run is not None:
             pre_run()
 
@@ -518,8 +518,17 @@ class PromptSource:
         if saver is not None:
             saver.opened(default)
         try:
-            text = str(self._session.prompt("> ", default=default, pre_run=lambda: self._started(pre_run)))
+            # handle_sigint=False: prompt_toolkit's own SIGINT handler goes through the loop's self-pipe, and one
+            # that came before _started replaced it was dropped (the loop found no handler when it read the pipe):
+            # the prompt waited with no word after a Ctrl-C (stop 39, Ctrl-C as question 1's prompt opened). Until
+            # _started, the session's handler (agent.cli_signals) takes a Ctrl-C as it takes a SIGTERM there.
+            text = str(self._session.prompt("> ", default=default, pre_run=lambda: self._started(pre_run),
+                                            handle_sigint=False))  # fmt: skip
         finally:
+            if self._outer_sigint is not None:
+                with contextlib.suppress(ValueError):
+                    signal.signal(signal.SIGINT, self._outer_sigint)
+                self._outer_sigint = None
             if saver is not None:  # submitted: an answer now, no longer a draft; stopped: the draft as it is
                 saver.closed("" if text is not None else str(self._session.default_buffer.text), text is None)
             self._sigint_in_loop()  # a SIGINT the closing prompt's loop never ran
