@@ -17,7 +17,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -258,10 +257,27 @@ def _kept(
 CRITIC_EMBEDDER = "wordllama"
 
 
-@lru_cache(maxsize=4)
+_MADE: dict[str, Semantic] = {}
+_MAKING = threading.Lock()
+
+
 def semantic(name: str = CRITIC_EMBEDDER) -> Semantic:
     """The process-wide Semantic for an embedder name ("wordllama" default; "minilm" for the coaching matcher;
-    "hashing" in tests; "none" = off)."""
+    "hashing" in tests; "none" = off).
+
+    Exactly one per name, however many threads ask first: the critic tells its own model from one a caller gave by
+    identity (`sem is semantic()`), and lru_cache let threads asking at once each build one, so the first answers
+    judged in parallel took the given-model path (no MiniLM check) and got other verdicts than the same answers alone.
+    """
+    if (made := _MADE.get(name)) is not None:
+        return made
+    with _MAKING:
+        if name not in _MADE:
+            _MADE[name] = _make(name)
+        return _MADE[name]
+
+
+def _make(name: str) -> Semantic:
     if name == "none":
         return Semantic(None)
     from agent.blas_threads import one_blas_thread
