@@ -50,8 +50,9 @@ class NotesBank:
         return [by_id[ref["id"]] for ref in kept], [ref.get("fits", True) for ref in kept]
 
 
-def session_judge() -> Any:
-    """item -> (critique of the answer, [critique of each follow-up reply, in order]), as a session judges them."""
+def session_judge(sem: Any = None) -> Any:
+    """item -> (critique of the answer, [critique of each follow-up reply, in order]), as a session judges them;
+    `sem` is the critic's embedding model (agent.critic.semantic; None: the critic's default)."""
     from agent.critic import critique_answer, critique_follow_up
     from agent.critic.question import question_info
 
@@ -66,7 +67,7 @@ def session_judge() -> Any:
             return bank.retrieved(item.question, competency, answer) if bank else ((), None)
 
         told, fits = stories(item.answer)
-        main = critique_answer(item.question, item.question_type, item.answer, told, info=info, fits=fits)
+        main = critique_answer(item.question, item.question_type, item.answer, told, info=info, fits=fits, sem=sem)
         follow = [
             critique_follow_up(
                 info,
@@ -74,6 +75,7 @@ def session_judge() -> Any:
                 fu.probes,
                 fu.answer,
                 stories(fu.answer)[0],
+                sem=sem,
                 earlier=item.answer,
                 previous=item.follow_ups[k - 1].answer if k else "",
                 first_score=main.score,
