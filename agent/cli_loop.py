@@ -22,6 +22,8 @@ from agent.whole_answer import keep_over_cap, keep_whole_answer
 
 EMPTY_ANSWER = "Empty answer — please type an answer, or /skip to move on."
 RETRY_KEYS = "Free some space, then press Esc then Enter (or type /done)"
+BACK_KEYS = "Once the database server answers again, press Esc then Enter (or type /done)"
+RETRIED = ("full", "io", "unreachable")  # the problems a terminal session waits out (the others end it)
 GRADING = "The model is grading your answer… (it is saved already)"
 
 
@@ -128,16 +130,22 @@ class InterviewLoop:
                 self.render.line(raw)
             if exc.problem == "gone":
                 raise
-            if not self.source.interactive or exc.problem not in ("full", "io"):
+            if not self.source.interactive or exc.problem not in RETRIED:
                 raise
+            keys = _retry_keys(exc)
             saved = getattr(self.driver, "finish_move", None)
             if getattr(self.driver, "move_saved", False) and saved is not None:
                 self.render.notice(f"Your answer is saved, but the session could not go on: {exc}. "
-                                   f"{RETRY_KEYS} to go on.")  # fmt: skip
+                                   f"{keys} to go on.")  # fmt: skip
                 self._read_retry()
                 return self._retry_saved(step), None
-            self.render.notice(f"Your answer is not saved yet: {exc}. It is back in the prompt: {RETRY_KEYS} "
-                               "to send it again.")  # fmt: skip
+            if exc.problem == "unreachable":  # the submit key put it in the answer journal (agent.driver)
+                self.render.notice(f"Your answer is kept on this computer, not yet in the session database: {exc}. "
+                                   f"It is back in the prompt: {keys} to send it again, or press Ctrl-C to stop: "
+                                   "it is graded when you resume.")  # fmt: skip
+            else:
+                self.render.notice(f"Your answer is not saved yet: {exc}. It is back in the prompt: {keys} "
+                                   "to send it again.")  # fmt: skip
             keep = getattr(self.source, "keep_draft", None)
             if keep is None:
                 self.source.read()
@@ -179,9 +187,9 @@ class InterviewLoop:
                 done = self.driver.finish_move()
                 return self._advance(done) if done is not None else step
             except StorageError as again:
-                if again.problem not in ("full", "io"):
+                if again.problem not in RETRIED:
                     raise
-                self.render.notice(f"Still not possible: {again}. {RETRY_KEYS} to try again.")
+                self.render.notice(f"Still not possible: {again}. {_retry_keys(again)} to try again.")
                 self._read_retry()
 
     def _read_retry(self) -> None:
@@ -268,3 +276,8 @@ def _echoed(raw: str) -> str:
     if parse_command(raw) is None:
         return raw
     return raw.lstrip().partition("\n")[0]
+
+
+def _retry_keys(exc: StorageError) -> str:
+    """What to do before retrying a move the session database could not take."""
+    return BACK_KEYS if exc.problem == "unreachable" else RETRY_KEYS

@@ -51,7 +51,7 @@ from agent.report import report_paths, write_report
 from agent.resume_pick import draft_sessions
 from agent.session_lock import SessionLockedError, SessionTakenError
 from agent.state import TurnRecord
-from agent.storage import StorageError, storage_error
+from agent.storage import StorageError, storage_error, unreachable_error
 from knowledge.paths import write_private
 
 StepKind = Literal["question", "follow_up", "done"]
@@ -129,6 +129,7 @@ class InterviewDriver:
         self.report_unwritten = False  # the interview ended and is saved, but its report could not be written
         self.on_move_saved: Callable[[], None] | None = None  # told once a move is durable, before it is graded
         self._kept: tuple[int, dict[str, str]] | None = None  # (number, move) written by keep_submitted()
+        self._lost: StorageError | None = None  # keep_submitted() found the Postgres server gone (unreachable)
         self._journal_note = ""  # the answer journal failed: said with the next step
         self._database = _file_id(Path(self.backend.url)) if self._journal else None  # (device, inode) at open
         self.rescued: Path | None = None  # where the moves went when that file was deleted (_check_database)
@@ -199,13 +200,16 @@ class InterviewDriver:
         step = self._current
         if not self.started or step is None or step.kind == "done" or self.backend.readonly:
             return
+        self._lost = None
         try:
             if self._taken_by():  # never over the other process's moves in the journal: submit() refuses the move
                 return
-        except StorageError:
+        except StorageError as exc:
             # the lock cannot be checked (a file in place of locks/, sweep 38 C14): no other process can hold it
-            # then either, so the answer is journalled; submit() meets the same error and says it in one line
-            pass
+            # then either, so the answer is journalled; submit() meets the same error and says it in one line. A
+            # Postgres server that does not answer: no other process can take the move meanwhile either, and
+            # submit() says so at once instead of waiting for the server a second time (sweep 40 PG5)
+            self._lost = exc if exc.problem == "unreachable" else None
         try:
             answer_journal.record(self.thread_id, self.context.to_dict(), self._moves, move, step.question)
         except OSError as exc:
@@ -269,7 +273,8 @@ class InterviewDriver:
         if not self.move_saved:
             return None
         before = self._turn_count
-        step = self._current or self.pending()  # catches up: grades the journalled move
+        with self._reachable():
+            step = self._current or self.pending()  # catches up: grades the journalled move
         self._settle_journal()
         turns = self._values().get("turns", [])
         if step.last is None and len(turns) > before:
@@ -302,7 +307,13 @@ class InterviewDriver:
     def close(self) -> None:
         """Give the session back and close the backend if this driver opened it (the state is already saved)."""
         if self._held:
-            self.store.release(self.thread_id)
+            try:
+                with self._reachable():
+                    self.store.release(self.thread_id)
+            except StorageError as exc:
+                if exc.problem != "unreachable":
+                    raise
+                # the lease stays: a holder dead on this host is seen as such at once (agent.store_postgres)
             self._held = False
         if self.owns_backend:
             self.backend.close()
@@ -318,7 +329,8 @@ class InterviewDriver:
     def _storage(self, call: Any, *args: Any) -> Any:
         """Run a call that writes the session; a disk problem becomes a StorageError naming the file."""
         try:
-            return call(*args)
+            with self._reachable():
+                return call(*args)
         except StorageError:
             raise
         except (OSError, sqlite3.DatabaseError) as exc:
@@ -356,6 +368,27 @@ class InterviewDriver:
         return self._current
 
     def _resume(self, move: dict[str, str]) -> Step:
+        self.move_saved = False  # the last move's; this one is not saved until record_move() returns
+        lost, self._lost = self._lost, None
+        if lost is not None and self._kept == (self._moves, move):
+            raise lost  # kept in the answer journal at the submit key; graded once the server answers again
+        with self._reachable():
+            return self._make_move(move)
+
+    @contextlib.contextmanager
+    def _reachable(self) -> Any:
+        """A Postgres server lost under the block (stopped, restarting) becomes StorageError("unreachable"): said
+        in one line, the session goes on (sweep 40 PG6: a raw psycopg error ended it, or broke the prompt)."""
+        try:
+            yield
+        except StorageError:
+            raise
+        except Exception as exc:
+            if (error := unreachable_error(exc, self.backend.url)) is None:
+                raise
+            raise error from None
+
+    def _make_move(self, move: dict[str, str]) -> Step:
         step = self._current or self.pending()
         if step.kind == "done":
             return step  # nothing left to answer: stay on the report

@@ -41,8 +41,35 @@ class _Held:
 _HELD: ContextVar[_Held | None] = ContextVar("interviewer_pg_turn", default=None)
 
 
+LOST_WAIT_S = 5.0  # how long a call waits for a new connection once the server dropped the pool's (PG5)
+
+
 class TurnPool(ConnectionPool):
-    """A psycopg ConnectionPool whose connection() hands out the connection a one_turn() block holds, if any."""
+    """A psycopg ConnectionPool whose connection() hands out the connection a one_turn() block holds, if any.
+
+    Each connection is checked before it is handed out, so one the server dropped (a restart) is replaced instead
+    of failing the call (sweep 40 PG6). Once a check failed and no new connection has been made since, the server
+    is likely down: a call then waits LOST_WAIT_S for a new one, not the pool's whole timeout, so a terminal session
+    says so in seconds instead of freezing its prompt for 30 (sweep 40 PG5). A busy pool on a live server fails no
+    check: its callers wait their turn as long as before."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.lost = False  # a check failed and no connection has been made since
+        super().__init__(*args, check=self._alive, configure=self._made, **kwargs)
+
+    def _alive(self, conn: Any) -> None:
+        try:
+            ConnectionPool.check_connection(conn)
+        except Exception:
+            self.lost = True
+            raise
+
+    def _made(self, conn: Any) -> None:
+        self.lost = False
+
+    def _getconn_unchecked(self, timeout: float) -> Any:
+        # psycopg_pool's wait for a connection, called again after each failed check with the time left
+        return super()._getconn_unchecked(min(timeout, LOST_WAIT_S) if self.lost else timeout)
 
     @contextmanager
     def connection(self, timeout: float | None = None) -> Iterator[Any]:

@@ -17,8 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-# gone: the database file was deleted under a running session; blocked: a file where a folder of ours belongs
-Problem = Literal["full", "readonly", "corrupt", "foreign", "io", "blocked", "gone"]
+# gone: the database file was deleted under a running session; blocked: a file where a folder of ours belongs;
+# unreachable: the Postgres server holding the sessions does not answer (stopped, restarting, network)
+Problem = Literal["full", "readonly", "corrupt", "foreign", "io", "blocked", "gone", "unreachable"]
 SQLITE_HEADER = b"SQLite format 3\x00"
 _FULL = ("database or disk is full", "no space left")
 _READONLY = ("readonly database", "read-only", "unable to open database file", "permission denied")
@@ -106,6 +107,25 @@ def storage_error(exc: BaseException, path: Path) -> StorageError | None:
             return StorageError("full", path, full_message(path))
         return StorageError("io", path, f"the disk holding {path} failed to read or write ({exc})")
     return None
+
+
+def unreachable_error(exc: BaseException, url: str) -> StorageError | None:
+    """A StorageError("unreachable") for a lost or refused Postgres connection behind `exc` (psycopg's
+    OperationalError, the pool's timeout among them), None for anything else. psycopg is looked up, never imported:
+    it is an optional extra, and a session that never opened it cannot have met its errors."""
+    import sys
+
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is None or not isinstance(exc, psycopg.OperationalError):
+        return None
+    from agent.safe_text import redact_url
+
+    shown = redact_url(url) or "the Postgres server"
+    if type(exc).__name__ == "PoolTimeout":  # its text names the pool's whole timeout, not the wait it made
+        reason = "no connection to it could be made"
+    else:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return StorageError("unreachable", Path(shown), f"the session database {shown} cannot be reached ({reason})")
 
 
 def not_sqlite(path: Path) -> bool:

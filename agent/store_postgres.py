@@ -21,6 +21,7 @@ from typing import Any
 from agent.backend import Backend
 from agent.registry_peek import RegistryReads
 from agent.session_lock import SessionLockedError
+from agent.storage import unreachable_error
 from agent.store import now_iso
 
 LEASE_S = 15 * 60  # a session untouched this long may be taken over from a holder on another host
@@ -111,12 +112,23 @@ class PostgresStore(RegistryReads):
     def _connection(self) -> Iterator[Any]:
         """The connection one_connection() holds for this thread, else one from the pool for this call (a TurnPool
         hands out the one its block holds itself)."""
-        held = getattr(self._held, "conn", None)
-        if held is not None:
-            yield held
-            return
-        with self.pool.connection() as conn:
-            yield conn
+        try:
+            held = getattr(self._held, "conn", None)
+            if held is not None:
+                yield held
+                return
+            with self.pool.connection() as conn:
+                yield conn
+        except Exception as exc:
+            # a server gone (stopped, restarting): a StorageError the session says in one line, as for a disk
+            # (sweep 40 PG5: a raw PoolTimeout ended a stopped session with "error: PoolTimeout")
+            lost = None if isinstance(self.pool, _OneConnection) else unreachable_error(exc, self._url())
+            if lost is None:
+                raise
+            raise lost from None
+
+    def _url(self) -> str:
+        return str(getattr(self.pool, "conninfo", "") or "")
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._connection() as conn, conn.cursor() as cur:
@@ -244,6 +256,7 @@ def open_pool(url: str, max_size: int | None = None) -> Any:
 
     given = max_size or (int(value("INTERVIEWER_PG_POOL")) if os.environ.get("INTERVIEWER_PG_POOL", "").strip() else 0)
     kwargs = {"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
+    quiet_pool_log()  # a dropped connection is replaced (TurnPool checks each one): said by the session, not the log
     pool = TurnPool(url, min_size=1, max_size=given or int(value("INTERVIEWER_PG_POOL")), kwargs=kwargs, open=True)
     if not given:  # the default: no more than this process's share of what the server accepts
         with pool.connection() as conn:
@@ -264,6 +277,17 @@ def fair_share(slots: int, reserved: int) -> int:
     superusers, split PROCESSES_SHARING ways (at least 2). With Postgres's default 100 (97 open), four load workers'
     pools of 30 could ask for 120, and whatever connected next was refused ("too many clients")."""
     return max(2, (slots - reserved) // PROCESSES_SHARING)
+
+
+def quiet_pool_log() -> None:
+    """psycopg_pool logs each failed reconnect (every second while the server is down) and each dropped connection
+    as a warning; without a handler of the program's, Python prints them to stderr, over a terminal session's
+    prompt (sweep 40 PG5). A session says a lost database in its own line; a server's logging still gets them."""
+    import logging
+
+    logger = logging.getLogger("psycopg.pool")
+    if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 # Every process of this tool creates the tables it needs on first use; two at once on a fresh database (two workers,
