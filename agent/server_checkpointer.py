@@ -228,7 +228,10 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
         if others := await foreign_tables_async(url, CONNECT_TIMEOUT_S):  # never adopted (sweep 33 S12)
             _stop(foreign_message(f"INTERVIEWER_CHECKPOINTER={redact_url(url)}", others))
         kwargs = {"autocommit": True, "prepare_threshold": None, "row_factory": dict_row}
-        pool = AsyncConnectionPool(url, min_size=min(4, size), max_size=size, kwargs=kwargs, open=False)
+        # check: a connection a Postgres restart dropped is replaced before a request uses it (sweep 40 P5b: HTTP 500
+        # and a failed first run after a routine restart, one per stale pooled connection)
+        pool = AsyncConnectionPool(url, min_size=min(4, size), max_size=size, kwargs=kwargs, open=False,
+                                   check=AsyncConnectionPool.check_connection)  # fmt: skip
         async with pool:
             postgres = PooledAsyncPostgresSaver(pool)  # its calls run at once, each on a pooled connection
             async with pool.connection() as conn:  # one setup at a time (see agent.store_postgres.setup_lock)

@@ -59,7 +59,7 @@ async def _pool(url: str) -> Any:
     pool = _POOLS.get(loop)
     if pool is None:
         pool = _POOLS[loop] = AsyncConnectionPool(url, min_size=1, max_size=10, kwargs={"autocommit": True},
-                                                  open=False)  # fmt: skip
+                                                  open=False, check=AsyncConnectionPool.check_connection)  # fmt: skip
         await pool.open()
     return pool
 
