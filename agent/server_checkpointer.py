@@ -54,6 +54,21 @@ def checkpointer_kind(url: str) -> str | None:
     return None
 
 
+def _base_url_problem() -> str | None:
+    """Why OPENAI_BASE_URL cannot be used, in the words the terminal refuses it with (agent.cli_context), else None
+    (sweep 40 V14: file:///etc/passwd started the server, which then blamed "cannot connect" for every answer)."""
+    from agent.cli_context import UsageError, check_base_url
+
+    url = os.environ.get("OPENAI_BASE_URL", "").strip()
+    if not url:
+        return None
+    try:
+        check_base_url(url)
+    except UsageError as exc:
+        return str(exc)
+    return None
+
+
 def _stop(line: str) -> NoReturn:
     """Say why the server cannot start, in one line, and exit (a raise here prints the ASGI lifespan's traceback)."""
     sys.stderr.write(f"interviewer: {line}\n")
@@ -197,6 +212,8 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
     if short_secret():  # every token it signs could be forged: no request is served under it
         _stop(SHORT_SECRET_SERVER)
     if problem := setting_problem(SERVER_SETTINGS):  # a typo was silently the default (sweep 37 V21)
+        _stop(problem)
+    if problem := _base_url_problem():
         _stop(problem)
     pool_size()  # a bad INTERVIEWER_PG_POOL stops the server whatever the checkpointer (sweep 38 V25: on SQLite it was
     # never read, so a typo went unnoticed until the checkpointer changed)
