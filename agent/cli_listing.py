@@ -24,10 +24,14 @@ def no_sessions_line() -> str:
 
 def show_sessions(render: Renderer, limit: int = 20) -> None:
     """Print a table of saved sessions (or a one-line note when there are none)."""
+    from agent.cli_preflight import missing_database
     from agent.report_repair import due_reports
 
     due = due_reports()  # the reports folder listed once: finish_stopped writes what it can of these
-    sessions, full, finished = _saved(limit, due)
+    # the data folder's database deleted outside the tool while history/ holds sessions: said as --resume says it,
+    # and not opened (which would make an empty one in its place; sweep 40 K31b: "No saved sessions yet")
+    missing = missing_database()
+    sessions, full, finished = ([], None, []) if missing else _saved(limit, due)
     waiting = waiting_sessions()
     listed = {s["thread_id"] for s in sessions}
     for w in waiting:
@@ -43,7 +47,7 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
     due = _due(sessions, due)
     sessions.sort(key=_when, reverse=True)
     if not sessions:
-        render.line(no_sessions_line())
+        render.line(f"No sessions to list: {missing}." if missing else no_sessions_line())
     else:
         _table(render, sessions)
         for w in waiting:
