@@ -21,7 +21,6 @@ when the block ends, or neither does.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -43,29 +42,22 @@ _HELD: ContextVar[_Held | None] = ContextVar("interviewer_pg_turn", default=None
 
 
 LOST_WAIT_S = 5.0  # how long a call waits for a new connection once the server dropped the pool's (PG5)
-FRESH_S = 1.0  # a connection given back this recently is handed out unchecked
 
 
 class TurnPool(ConnectionPool):
     """A psycopg ConnectionPool whose connection() hands out the connection a one_turn() block holds, if any.
 
-    Each connection idle for FRESH_S or more is checked before it is handed out, so one the server dropped (a
-    restart) is replaced instead of failing the call (sweep 40 PG6). Once a check failed and no new connection has
-    been made since, the server is likely down: a call then waits LOST_WAIT_S for a new one, not the pool's whole
-    timeout, so a terminal session says so in seconds instead of freezing its prompt for 30 (sweep 40 PG5). A busy
-    pool on a live server fails no check: its callers wait their turn as long as before."""
+    Each connection is checked before it is handed out, so one the server dropped (a restart) is replaced instead
+    of failing the call (sweep 40 PG6). Once a check failed and no new connection has been made since, the server
+    is likely down: a call then waits LOST_WAIT_S for a new one, not the pool's whole timeout, so a terminal session
+    says so in seconds instead of freezing its prompt for 30 (sweep 40 PG5). A busy pool on a live server fails no
+    check: its callers wait their turn as long as before."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.lost = False  # a check failed and no connection has been made since
         super().__init__(*args, check=self._alive, configure=self._made, **kwargs)
 
-    def putconn(self, conn: Any) -> None:
-        conn._interviewer_back = time.monotonic()  # when it was last known good (_alive)
-        super().putconn(conn)
-
     def _alive(self, conn: Any) -> None:
-        if time.monotonic() - getattr(conn, "_interviewer_back", 0.0) < FRESH_S:
-            return  # in use a moment ago: under load a turn skips the check's round trip (~0.3 ms)
         try:
             ConnectionPool.check_connection(conn)
         except Exception:
