@@ -423,11 +423,14 @@ CHECK_SETS: dict[str, dict[str, float]] = {
     # At the end of stop 39, para43's meaning check of relevance (which had raised critic_dev, dev2, dev10, dev12,
     # dev14 and dev15: each says its floor without it) was reverted: it cost the load bar ~600 ms of p95 and ~3.5 ms
     # of CPU per turn idle and moved neither critic_dev16 nor the blind set.
+    # Raised at stop 40 (nc47's level cues: one's own manager, one's own tickets and promotion read below the role;
+    # growing an org and its hiring bar read at a director's level): score 0.625 -> 0.645 (31 of 48), below level
+    # 0.500 -> 0.750 (3 of 4).
     "critic_dev16": {
-        "score_in_range": 0.625,
+        "score_in_range": 0.645,
         "off_topic_capped": 0.75,
         "strong_high": 0.7,
-        "below_level_capped": 0.5,
+        "below_level_capped": 0.75,
         # Raised at stop 39 (fu44: a figure given with the side it comes from settles "which is right?"; a reply
         # that gathers requirements from the teams gives them): 0.792 -> 1.000.
         "follow_up_in_range": 1.0,
