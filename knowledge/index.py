@@ -36,7 +36,7 @@ from knowledge.index_fusion import (
     ranks_of,
     strip_boilerplate,
 )
-from knowledge.index_views import MIN_TOLD_WORDS, told_words
+from knowledge.index_views import MIN_TOLD_WORDS, named_only, told_words
 from knowledge.models import Story
 from knowledge.paths import samples_dir
 from knowledge.pitch import PITCH, PITCH_QUESTION, PITCH_TITLE
@@ -80,7 +80,8 @@ class StoryIndex:
         self.embedded = embedded  # texts embedded while opening (0 on an unchanged re-open)
         self.ingest_result: Any = None  # set by open_story_index
         self._embedder = embedder
-        self._dense = DenseScorer(vectors, embedder, len(stories)) if vectors is not None and embedder else None
+        named = frozenset(i for i, s in enumerate(stories) if named_only(s))
+        self._dense = DenseScorer(vectors, embedder, len(stories), named) if vectors is not None and embedder else None
         self._bm25 = BM25Ranker(stories)
         self.threshold = fit_threshold(self.embedder_name, len(stories))
         # A pitch is a hub for every question but the one it answers: "tell me about yourself" finds it uncorrected.

@@ -91,11 +91,20 @@ def view_hubness(views: np.ndarray, probes: np.ndarray, neighbours: int | None =
 class DenseScorer:
     """Story scores for a query vector: max over the story's views of (cosine - HUB_WEIGHT * hubness)."""
 
-    def __init__(self, vectors: DenseVectors, embedder: Embeddings, stories: int) -> None:
+    def __init__(
+        self, vectors: DenseVectors, embedder: Embeddings, stories: int, named: frozenset[int] = frozenset()
+    ) -> None:
         self.vectors = vectors
         self.stories = stories
         self.hubness = view_hubness(vectors.views, vectors.probes)
         self.is_head = np.array([kind in ("head", "asked") for kind in vectors.kinds], dtype=bool)
+        # The head views of stories whose title is only a name (knowledge.index_views.named_only) and that have parts
+        # of their own: they rank the story, but whether it fits is judged on what its text says.
+        owners = np.asarray(vectors.owner)
+        self.name_view = np.zeros(len(owners), dtype=bool)
+        if named and len(self.is_head) == len(owners):
+            told = np.bincount(owners[~self.is_head], minlength=stories)
+            self.name_view = self.is_head & np.isin(owners, sorted(named)) & (told[owners] > 0)
         asked = np.array([kind == "asked" for kind in vectors.kinds], dtype=bool)
         if len(asked) != len(self.hubness):
             asked = np.zeros(len(self.hubness), dtype=bool)
@@ -123,9 +132,10 @@ class DenseScorer:
     def scores(
         self, query: np.ndarray, uncorrected: frozenset[int] = frozenset()
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Corrected dense score per story position (-inf for a story without views), the same over each story's
-        head view alone, and the score stories are ranked by (ASKED_HUB_WEIGHT on question heads); the stories at
-        the `uncorrected` positions keep their plain cosine (a pitch, asked the question it answers)."""
+        """Corrected dense score per story position over the views that are fit evidence (not a name's head view;
+        -inf for a story without any), the same over each story's head view alone, and the score stories are ranked
+        by (ASKED_HUB_WEIGHT on question heads); the stories at the `uncorrected` positions keep their plain cosine
+        (a pitch, asked the question it answers)."""
         out = np.full(self.stories, -np.inf, dtype=np.float32)
         head = np.full(self.stories, -np.inf, dtype=np.float32)
         rank = np.full(self.stories, -np.inf, dtype=np.float32)
@@ -145,7 +155,8 @@ class DenseScorer:
             rank_penalty = np.where(plain, 0.0, rank_penalty)
         corrected = sims - penalty
         owners = self.vectors.owner[rows]
-        np.maximum.at(out, owners, corrected)
+        fit_rows = ~self.name_view[rows]
+        np.maximum.at(out, owners[fit_rows], corrected[fit_rows])
         rank = best_plus_second(owners, sims - rank_penalty, self.spread)
         # The head view alone (title and linked questions): what a prepared answer's fit is judged on.
         heads = self.is_head[rows] if len(self.is_head) == views else np.zeros(len(rows), dtype=bool)

@@ -103,9 +103,10 @@ def _unit(*xs: float) -> list[float]:
 
 def test_a_story_meeting_the_question_in_several_views_outranks_one_close_view() -> None:
     stories = [
-        _story(1, "Quarterly offsite", "Agenda, rooms and the bus times for the team day."),
-        _story(2, "Winter rota", "Who covers the boilers over the holidays, and how we swap shifts."),
+        _story(1, "Quarterly offsite", "The offsite agenda, rooms and the bus times for the team day."),
+        _story(2, "Winter rota", "Who covers the boilers over the winter holidays, and how we swap shifts."),
     ]
+    # each title's words are in its text (a summary, not a name): its head view is fit evidence (named_only)
     # story 1: its head at cosine 0.90 to the question, its two parts unrelated; story 2: views at 0.85, 0.80, 0.10
     views = np.asarray(
         [
