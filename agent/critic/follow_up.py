@@ -27,7 +27,7 @@ from agent.critic.own_part import names_own_part
 from agent.critic.ownership import _VAGUE_CLAIM
 from agent.critic.question import QuestionInfo
 from agent.critic.relevance import MOTIVE, shared_topic
-from agent.critic.schema import Critique, Evidence, Span, StarFlags, StoryNote
+from agent.critic.schema import GAPS, Critique, Evidence, Span, StarFlags, StoryNote
 from agent.critic.semantic import MAX_SENTENCES, Semantic, semantic
 from agent.critic.star import concrete as pictured
 from agent.critic.star import names_a_thing, states_result
@@ -178,6 +178,17 @@ UNSURE = _compiled(UNSURE_CUES)
 EVASIVE = _compiled(EVASIVE_CUES)
 GATHERS = _compiled(GATHERS_CUES)
 COST = _compiled(COST_CUES)
+# What a follow-up can probe: one of the critic's gaps (each has its line in the phrase table), or "none" for a depth
+# follow-up on a complete answer.
+PROBES: tuple[str, ...] = (*GAPS, "none")
+
+
+def check_probe(probes: str) -> str:
+    """`probes` when the critic knows it; a ValueError naming the known probes otherwise (an unknown one reached
+    the phrase table as a KeyError, deep inside the critique)."""
+    if probes not in PROBES:
+        raise ValueError(f"unknown probe {probes!r}: a follow-up probes one of {', '.join(PROBES)}")
+    return probes
 
 
 def probed_signal(info: QuestionInfo, follow_up: str) -> int | None:
@@ -360,7 +371,8 @@ def critique_follow_up(
     the answer the follow-up was asked about (a reply far from it and from both questions is off topic); `previous`
     is the chain's previous reply, for a second or third follow-up (a reply that repeats it closes nothing, one that
     changes its figures is a correction: chain.py); `first_score` is the score of that first answer, when known (a
-    reply filling a weak answer's gap is judged by _full_marks)."""
+    reply filling a weak answer's gap is judged by _full_marks). An unknown `probes` is a ValueError (check_probe)."""
+    check_probe(probes)
     sem = sem or semantic()
     phr = load_yaml("critic_phrases.yaml")
     applies = [probes] if probes != "none" else ["specificity"]
