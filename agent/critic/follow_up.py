@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from agent.critic import chain, lexical, signals, which_holds
+from agent.critic import chain, lexical, signal_words, signals, which_holds
 from agent.critic.against import measured_against
 from agent.critic.another_story import answers_another
 from agent.critic.core import _signals, non_answer
@@ -223,6 +223,22 @@ def _names_probed(info: QuestionInfo, follow_up: str, f: Features) -> bool:
     return k is not None and k < len(f.signals) and f.signals[k].named
 
 
+def _names_listed(info: QuestionInfo, follow_up: str, f: Features) -> bool:
+    """A sentence of the reply names, in a clause it does not deny, one of the instances the probed signal lists
+    after "such as" (signals.instances: its rare words, in any inflection: "promoted" for "a promotion")."""
+    return _listed_hit(info, follow_up, f) is not None
+
+
+def _listed_hit(info: QuestionInfo, follow_up: str, f: Features) -> tuple[int, Sentence] | None:
+    """The probed signal's index and the first sentence naming one of its listed instances (_names_listed)."""
+    k = probed_signal(info, follow_up)
+    if k is None:
+        return None
+    listed = signals.instances(info.signals[k], (*info.signals, *(x for g in info.other_signals for x in g)))
+    said = (s for s in f.sents if listed & signals.lemma_roots(signal_words.affirmed_text(s.text)))
+    return next(((k, s) for s in said), None) if listed else None
+
+
 def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: str = "") -> tuple[bool, bool]:
     """(closes the probed gap, gives part of it)."""
     flags = f.flags
@@ -270,8 +286,10 @@ def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: s
         # A generic reply brushes against a signal's words without showing it ("it was a good learning").
         # The very signal the probe asked for, named in a short list ("three: delivery data, attrition and
         # skip-levels"), is what was asked, however low a list's specificity reads.
+        # So is one of the things the probed signal lists after "such as" ("a promotion": "she was promoted after
+        # a year"): static vectors put such a reply far from the signal and its example, MiniLM near them.
         "signal": ((any(h.named for h in f.signals) and f.spec != "low") or _gives_probed(info, follow_up, f, text)
-                   or _names_probed(info, follow_up, f), False),
+                   or _names_probed(info, follow_up, f) or _names_listed(info, follow_up, f), False),
         "relevance": (back_on_topic, False),
     }
     if probe in checks:
@@ -437,6 +455,11 @@ def critique_follow_up(
         return crit.model_copy(update={"closes_gap": False, "probes": probes})
     closes, partly = _closes(probes, f, info, verdict.text, follow_up)
     closes = closes or settled or point_by_point
+    listed = _listed_hit(info, follow_up, f) if probes == "signal" else None
+    if listed is not None and listed[0] < len(f.signals) and not f.signals[listed[0]].covered:
+        # The signal the reply names by its listed instance is shown, as the reply closing its probe says.
+        k, sent = listed
+        f.signals[k] = signals.SignalHit(f.signals[k].signal, True, sent)
     n_words = len(words(verdict.text))
     # Generalities ("there are always trade-offs", "we communicated more") carry a probe's words without giving
     # anything it asked for: nothing particular is said, so nothing is closed (generic.py). A price paid is particular:

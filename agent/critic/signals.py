@@ -158,6 +158,11 @@ def _lemma_roots(text: str) -> frozenset[str]:
     return frozenset(_lemma(s)[:ROOT] for s in content_stems(text))
 
 
+def lemma_roots(text: str) -> frozenset[str]:
+    """The roots of `text` with their inflections taken off, as `instances` gives a signal's listed things."""
+    return _lemma_roots(text)
+
+
 def instances(signal: str, pool: tuple[str, ...] = ()) -> frozenset[str]:
     """The roots of the instances a signal lists after "such as" (none when it lists none), less those that more than
     INSTANCE_SHARE of `pool` (the pack's signals) use: "the producing team" is not listed by "team"."""
