@@ -85,6 +85,9 @@ class Cue(BaseModel):
 
     pattern: str
     example: str
+    # What kind of lower scope a `below` cue shows, a key of the critic's phrase table (prompts/critic_phrases.yaml
+    # `level_below`): the level note then names that reason, not the pack's general `below_means`.
+    kind: str = ""
 
 
 class LevelSpec(BaseModel):

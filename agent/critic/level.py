@@ -57,8 +57,18 @@ def judge(spec: LevelSpec | None, question_type: str, sents: list[Sentence],
     below = below_sents[0] if below_sents else None
     if below is None:
         return _entry(spec, sents, flat, shown, disabled)
-    note = render(load_yaml("critic_phrases.yaml")["level_note"], below=spec.below_means, scope=spec.scope)
+    phrases = load_yaml("critic_phrases.yaml")
+    reason = phrases["level_below"].get(_deciding_kind(spec, flat[sents.index(below)], disabled), spec.below_means)
+    note = render(phrases["level_note"], below=reason, scope=spec.scope)
     return LevelResult("below", below, note)
+
+
+def _deciding_kind(spec: LevelSpec, text: str, disabled: frozenset[str]) -> str:
+    """The kind of the lower-scope cue found first in `text` (the sentence the verdict quotes): "managed" for an
+    answer told as the one being managed, "" for a cue of no kind (the pack's `below_means` then says it)."""
+    found = [(m.start(), c.kind) for c in spec.below if c.pattern not in disabled
+             if (m := search(c.pattern, text)) is not None]  # fmt: skip
+    return min(found)[1] if found else ""
 
 
 def _entry(spec: LevelSpec, sents: list[Sentence], flat: list[str], shown: list[Sentence],
