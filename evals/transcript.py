@@ -11,6 +11,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from agent.critic.schema import GapOrNone
+
 Ownership = Literal["clear", "mixed", "unclear"]
 
 
@@ -36,7 +38,7 @@ class Expect(BaseModel):
     quantified_result: bool | None = None
     ownership: Ownership | None = None
     specificity: Literal["low", "medium", "high"] | None = None
-    follow_up_probes: str | None = None
+    follow_up_probes: GapOrNone | None = None  # a probe the critic does not know is refused at load
     score: tuple[int, int] | None = None
     stories_include: str | None = None
     story_note: Literal["contradiction", "omitted_metric", "better_story", "unfinished"] | None = None

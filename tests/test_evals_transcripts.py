@@ -35,6 +35,8 @@ def test_every_bundled_transcript_is_valid_and_names_are_unique() -> None:
         ("name: x\nrole: director\nturns:\n  - answer: a\n    expect:\n      ownership: mine\n", 6, "ownership"),
         ("name: x\nrole: director\nturns: [\n", 4, "invalid YAML"),
         ("name: x\nrole: director\nturns:\n  - answer: a\n    follow_up: true\n", 4, "follow-up"),
+        ("name: x\nrole: director\nturns:\n  - answer: a\n    expect:\n      follow_up_probes: depth\n", 6,
+         "follow_up_probes"),
     ],
 )
 def test_invalid_transcript_names_file_line_and_reason(tmp_path: Path, text: str, line: int, reason: str) -> None:
