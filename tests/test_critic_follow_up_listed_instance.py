@@ -38,3 +38,22 @@ def test_a_denied_promotion_gives_nothing() -> None:
     reply = "He was never promoted, and he left the company after eight months."
     crit = critique_follow_up(_info(), ASKED, "signal", reply, earlier=MAIN, first_score=3)
     assert SIGNAL not in crit.signals.covered
+
+
+DISAGREED = "Describe a time you disagreed with a teammate about a technical choice."
+AFTER = "How did the two of you work together afterwards?"
+
+
+def _ai_info():  # type: ignore[no-untyped-def]
+    return question_info(DISAGREED, "behavioral", None, "ai-engineer", None, "disagreement")
+
+
+def test_a_listed_thing_is_named_as_a_whole() -> None:
+    told = "We kept reviewing each other's designs for two more projects, and she caught a bad index choice in mine."
+    assert critique_follow_up(_ai_info(), AFTER, "signal", told).closes_gap
+    elsewhere = (
+        "What I remember most from that quarter is my manager telling me my branches were too large to review, so I "
+        "began cutting them into pieces under three hundred lines and writing a short guide for the reviewer at the "
+        "top of each one. Reviews of my code got much quicker after that."
+    )
+    assert not critique_follow_up(_ai_info(), AFTER, "signal", elsewhere).closes_gap

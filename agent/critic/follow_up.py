@@ -225,7 +225,8 @@ def _names_probed(info: QuestionInfo, follow_up: str, f: Features) -> bool:
 
 def _names_listed(info: QuestionInfo, follow_up: str, f: Features) -> bool:
     """A sentence of the reply names, in a clause it does not deny, one of the instances the probed signal lists
-    after "such as" (signals.instances: its rare words, in any inflection: "promoted" for "a promotion")."""
+    after "such as": all of that instance's rare words (signals.instances), in any inflection ("promoted" for "a
+    promotion")."""
     return _listed_hit(info, follow_up, f) is not None
 
 
@@ -234,9 +235,12 @@ def _listed_hit(info: QuestionInfo, follow_up: str, f: Features) -> tuple[int, S
     k = probed_signal(info, follow_up)
     if k is None:
         return None
-    listed = signals.instances(info.signals[k], (*info.signals, *(x for g in info.other_signals for x in g)))
-    said = (s for s in f.sents if listed & signals.lemma_roots(signal_words.affirmed_text(s.text)))
-    return next(((k, s) for s in said), None) if listed else None
+    rare = signals.instances(info.signals[k], (*info.signals, *(x for g in info.other_signals for x in g)))
+    # Each listed thing as a whole, by its rare words: "reviewing each other's designs" is not named by a reply
+    # about pull requests too big to review.
+    things = [r for r in (signals.lemma_roots(t) & rare for t in signal_words.listed(info.signals[k])) if r]
+    said = (s for s in f.sents if any(r <= signals.lemma_roots(signal_words.affirmed_text(s.text)) for r in things))
+    return next(((k, s) for s in said), None)
 
 
 def _closes(probe: str, f: Features, info: QuestionInfo, text: str, follow_up: str = "") -> tuple[bool, bool]:
