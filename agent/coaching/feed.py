@@ -9,14 +9,13 @@ its store by implementing the two methods.
 from __future__ import annotations
 
 import json
-import os
-import stat
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
 from pydantic import BaseModel, Field, ValidationError
 
+from agent.cli_files import read_capped
 from knowledge.paths import data_dir, write_private
 
 FEED_VERSION = 1
@@ -110,24 +109,11 @@ MAX_SUMMARY_BYTES = 4 << 20  # a summary of a long session is tens of KB; anythi
 
 def _read(path: Path) -> SessionSummary | None:
     try:
-        return SessionSummary.model_validate(json.loads(_bounded_text(path)))
+        # a regular file of a summary's size only (sweep 40 C8: a FIFO in history/ hung, /dev/zero grew to 5.7 GB)
+        text = read_capped(path, "history", MAX_SUMMARY_BYTES, "a session summary").decode("utf-8")
+        return SessionSummary.model_validate(json.loads(text))
     except (OSError, ValueError, ValidationError, RecursionError):  # RecursionError: nesting too deep for json
         return None
-
-
-def _bounded_text(path: Path) -> str:
-    """The file's text if it is a regular file of at most MAX_SUMMARY_BYTES, else ValueError. Opened without
-    blocking and checked before reading (sweep 40 C8: a FIFO in history/ hung `agent.progress`, a link to /dev/zero
-    grew it to 5.7 GB in 15 s)."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO with no writer opens at once instead of waiting
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SUMMARY_BYTES:
-            raise ValueError(f"{path}: not a regular file of a summary's size")
-        data = handle.read(MAX_SUMMARY_BYTES + 1)  # a file growing meanwhile is still read only this far
-    if len(data) > MAX_SUMMARY_BYTES:
-        raise ValueError(f"{path}: larger than a summary")
-    return data.decode("utf-8")
 
 
 def open_feed() -> HistoryFeed:
