@@ -447,6 +447,18 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "below_level_capped": 0.75,
         "follow_up_in_range": 0.875,
     },
+    # evals/critic_dev18, written at stop 41 by a writer who had not read the critic, in critic_dev17's kinds. First
+    # run on 524becc (before any of stop 41's critic work): score 0.708 (34 of 48), off topic 0.875, strong 0.750,
+    # below level 1.000, follow-ups 0.667 (16 of 24 replies), STAR 0.929, quantified 0.842, relevance 0.896, level
+    # 0.979, primary gap 0.583, signals 0.771 / 0.786, notes_mismatch 1 of 4 with one false alarm (one item's notes
+    # yield no story). The floor is that run.
+    "critic_dev18": {
+        "score_in_range": 0.708,
+        "off_topic_capped": 0.875,
+        "strong_high": 0.75,
+        "below_level_capped": 1.0,
+        "follow_up_in_range": 0.666,
+    },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
