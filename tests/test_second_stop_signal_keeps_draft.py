@@ -23,6 +23,25 @@ START = "Begun: the vendor deal slipped twice, so I"
 TAIL = ", then rewrote the clause"
 
 
+def _saved(term: Terminal, pending: Path, text: str) -> None:
+    """Wait until the draft saver has put `text` in the session's answer journal (a deadline for a hang only; the
+    message says what the journal folder held, so a failure tells a slow saver from one that wrote nothing)."""
+    start = time.monotonic()
+    while not any(_holds(t, text) for t in pending.glob("*.json")):
+        if time.monotonic() - start > PATIENCE or term.proc.poll() is not None:
+            held = {t.name: _tail(t) for t in pending.glob("*")} if pending.is_dir() else "no pending/ folder"
+            raise AssertionError(f"{text!r} not saved in {time.monotonic() - start:.0f} s; pending/: {held}; "
+                                 f"screen:\n{term.text()[-1500:]}")  # fmt: skip
+        time.sleep(0.01)
+
+
+def _tail(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")[-300:]
+    except OSError as exc:  # renamed into place meanwhile
+        return str(exc)
+
+
 @pytest.mark.parametrize("first", [signal.SIGTERM, signal.SIGINT], ids=["term-term", "int-term"])
 def test_a_second_sigterm_before_the_draft_is_kept_waits_for_it(
     first: signal.Signals, isolated_data_dir: Path, tmp_path: Path
@@ -35,15 +54,12 @@ def test_a_second_sigterm_before_the_draft_is_kept_waits_for_it(
         term.submit(FIRST)
         term.wait_for_prompt(after="Question 2/2")
         term.type_seen(START)
-        deadline = time.monotonic() + PATIENCE  # the saver has written the start of the draft
-        while not any(_holds(t, START) for t in pending.glob("*.json")):
-            assert time.monotonic() < deadline and term.proc.poll() is None, term.text()[-1500:]
-            time.sleep(0.01)
-        term.type_seen(TAIL, timeout=15)  # within the saver's interval: only the stop itself keeps this part
+        _saved(term, pending, START)  # the saver has written the start of the draft
+        term.type_seen(TAIL)  # the saver's next write is SAVE_EVERY s away: the stop keeps this part (its save line)
         term.proc.send_signal(first)
         term.wait_for_mark(mark)  # the first stop has begun and kept nothing yet
         term.proc.send_signal(signal.SIGTERM)
-        time.sleep(0.3)  # the second signal's handler has run (it left at once, before the fix)
+        term.wait_delivered(signal.SIGTERM)  # so its handler runs in the pause (it left at once, before the fix)
         release(mark)
         exited = term.proc.wait(timeout=PATIENCE)
         said = term.said()

@@ -133,14 +133,32 @@ class Terminal:
         """Type an answer and submit it (Esc+Enter)."""
         self.type(answer + "\x1b\r")
 
-    def wait_for_mark(self, mark: Path, patience: float = 120) -> None:
+    def wait_for_mark(self, mark: Path, patience: float = PATIENCE) -> None:
         """Wait until the child creates `mark` (tests/slow_hook.py: the slowed call has begun), reading its screen."""
         deadline = time.monotonic() + patience
         while not mark.exists():
             assert time.monotonic() < deadline and self.proc.poll() is None, self.text()[-1500:]
             self._read()
 
-    def kill_at_mark(self, mark: Path, patience: float = 120, sig: int = signal.SIGKILL) -> int:
+    def wait_delivered(self, sig: int, patience: float = PATIENCE) -> None:
+        """Wait until the kernel has handed `sig` (sent by the test) to the child: no longer pending in
+        /proc/<pid>/status, its handler runs at the child's next Python step (a paused slow_call checks every 10 ms).
+        A fixed sleep did not make that certain under load: a child not scheduled yet still had the signal pending
+        when the test went on, and two signals sent apart reached it as one."""
+        bit = 1 << (sig - 1)
+        status = Path(f"/proc/{self.proc.pid}/status")
+        deadline = time.monotonic() + patience
+        while self.proc.poll() is None:
+            try:
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            except OSError:  # it exited meanwhile
+                return
+            if not (int(fields["SigPnd"], 16) | int(fields["ShdPnd"], 16)) & bit:
+                return
+            assert time.monotonic() < deadline, f"signal {sig} still pending; screen:\n{self.text()[-1500:]}"
+            time.sleep(0.005)
+
+    def kill_at_mark(self, mark: Path, patience: float = PATIENCE, sig: int = signal.SIGKILL) -> int:
         """Wait for `mark` (wait_for_mark), then send `sig` (kill -9 unless told); the child's exit code."""
         self.wait_for_mark(mark, patience)
         self.proc.send_signal(sig)
