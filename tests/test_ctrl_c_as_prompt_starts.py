@@ -8,7 +8,6 @@ tests/slow_hook.py: the prompt's set-up pauses right before it runs our pre_run,
 from __future__ import annotations
 
 import signal
-import time
 from pathlib import Path
 
 from tests.slow_hook import release, slow_call
@@ -25,7 +24,7 @@ def test_ctrl_c_before_the_prompt_takes_sigint_stops_the_session(tmp_path: Path)
     try:
         term.wait_for_mark(mark)  # question 1's prompt is being set up; its SIGINT handler is not ours yet
         term.proc.send_signal(signal.SIGINT)
-        time.sleep(0.3)  # the signal is handled (before the fix: passed to the loop's self-pipe)
+        term.wait_delivered(signal.SIGINT)  # handled in the pause (before the fix: passed to the loop's self-pipe)
         release(mark)
         exited = term.proc.wait(timeout=PATIENCE)  # before the fix: waited at the prompt for ever
         said = term.said()

@@ -7,7 +7,6 @@ its __init__), armed only once the first answer is on its way, so the SIGINT lan
 from __future__ import annotations
 
 import signal
-import time
 from pathlib import Path
 
 from tests.slow_hook import release, slow_call
@@ -32,7 +31,7 @@ def test_ctrl_c_while_the_next_prompt_builds_its_loop_leaves_cleanly(isolated_da
         term.submit(ANSWER)
         term.wait_for_mark(mark)
         term.proc.send_signal(signal.SIGINT)
-        time.sleep(0.3)  # the handler has run inside the half-built loop
+        term.wait_delivered(signal.SIGINT)  # the handler runs inside the half-built loop
         release(mark)
         exited = term.proc.wait(timeout=PATIENCE)
         said = term.said()

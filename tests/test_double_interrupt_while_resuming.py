@@ -51,7 +51,7 @@ def test_two_quick_ctrl_c_after_an_early_answer_on_resume_say_it_is_saved(isolat
         term.proc.send_signal(signal.SIGINT)
         term.wait_for_mark(stop_mark)  # the stop has begun and kept nothing yet
         term.proc.send_signal(signal.SIGINT)
-        time.sleep(0.3)  # its handler has run (it left at once, before the fix)
+        term.wait_delivered(signal.SIGINT)  # its handler runs in the pause (it left at once, before the fix)
         release(stop_mark)
         exited = term.proc.wait(timeout=PATIENCE)
         said = term.said()

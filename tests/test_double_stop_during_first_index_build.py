@@ -10,7 +10,6 @@ Real pty, real cold story index, real answer journal; the next resume grades the
 from __future__ import annotations
 
 import signal
-import time
 from pathlib import Path
 
 import pytest
@@ -35,9 +34,9 @@ def test_two_stops_while_the_first_answer_is_saved_say_it_is_saved(
         term.submit(ANSWER)
         term.wait_for_mark(mark)  # journalled, still held: a stop waits for the release
         term.proc.send_signal(sig)
-        time.sleep(0.05)
+        term.wait_delivered(sig)  # two signals, not one: a pending signal sent again is dropped
         term.proc.send_signal(sig)
-        time.sleep(0.3)  # both handlers have run
+        term.wait_delivered(sig)  # both handlers run in the pause
         release(mark)
         exited = term.proc.wait(timeout=PATIENCE)
         said = term.said()
@@ -70,9 +69,9 @@ def test_two_sigterms_while_a_follow_up_answer_is_saved_exit_143(isolated_data_d
         term.submit(FOLLOW)
         term.wait_for_mark(mark)  # journalled, still held: a stop waits for the release
         term.proc.send_signal(signal.SIGTERM)
-        time.sleep(0.02)
+        term.wait_delivered(signal.SIGTERM)
         term.proc.send_signal(signal.SIGTERM)
-        time.sleep(0.3)
+        term.wait_delivered(signal.SIGTERM)
         release(mark)
         exited = term.proc.wait(timeout=PATIENCE)
         said = term.said()
