@@ -65,7 +65,7 @@ def _moves(data_dir: Path, sid: str) -> str:
     return "\n".join(move["text"] for move in _journal(data_dir, sid).get("moves", {}).values())
 
 
-def _wait_until(check, patience: float = 15.0) -> bool:
+def _wait_until(check, patience: float = PATIENCE) -> bool:  # every caller expects it to hold
     deadline = time.monotonic() + patience
     while time.monotonic() < deadline:
         if check():
@@ -129,7 +129,7 @@ def typed_while_the_model_grades(
 ) -> tuple[str, bool]:
     """From a real bash, an LLM session (a stub model that answers only after the kill): submit an answer, then type
     an answer line and a line that is a command while the model grades, and kill -9 the tool once `settled(shell,
-    session id)` holds (or after 15 s). (the session id, whether it held); the command never ran in the shell.
+    session id)` holds (or after PATIENCE s). (the session id, whether it held); the command never ran in the shell.
     The keys are typed while the grading's reader is held back from starting (tests.slow_hook), and it is let go
     once the terminal holds them all: whatever `settled` sees after that is the reader's doing."""
     ran = tmp_path / "SHELL-RAN"

@@ -60,7 +60,7 @@ def pg_url() -> Iterator[str]:
 
 def _submit_while_ready_then_kill(tmp_path: Path, args: str, data_dir: Path, sid: str, env: dict[str, str]) -> str:
     """Run the tool from a real shell, submit an answer (and a line that is a command) during "you can start typing"
-    and kill -9 it once the answer is in the journal (or after 15 s); what the shell showed after."""
+    and kill -9 it once the answer is in the journal (or after PATIENCE s); what the shell showed after."""
     ran = tmp_path / "SHELL-RAN"
     hook, mark = slow_import(tmp_path / "hook", "agent.cli_run", seconds=60)
     shell = _bash({**hook, **env})

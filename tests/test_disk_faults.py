@@ -175,7 +175,8 @@ def test_an_answer_submitted_while_a_resume_meets_a_read_only_folder_is_shown_to
         term.wait_for_mark(mark, 120)
         term.wait_for("you can start typing")
         term.type(answer + "\x1b\r" + after)
-        time.sleep(0.5)  # the keys are read by the busy reader (no prompt reads them yet)
+        time.sleep(0.5)  # the keys reach the terminal's queue
+        term.wait_read()  # and the busy reader took them all (no prompt reads them yet)
         release(mark)
 
     tail = _read_only_resume(small_disk, hook, keys)

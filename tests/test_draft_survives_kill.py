@@ -18,7 +18,8 @@ import pytest
 from agent.cli_busy_keys import SAVE_EVERY
 from tests.test_first_draft_kept import _wait_until_started
 from tests.test_session_cli import answers_in, only_transcript
-from tests.test_session_tty import REPO, Terminal
+from tests.test_session_tty import PATIENCE, REPO, Terminal
+from tests.test_submit_durable_tty import _holds
 
 LINES = ("I made every platform change ship behind a flag with an owner on call,", "and a rollback drill each month.")
 LATER = "Second answer in progress: we cut the flaky suite from 300 tests to 40"
@@ -36,9 +37,13 @@ def _notes(tmp_path: Path) -> Path:
     return notes
 
 
-def _killed(term: Terminal) -> str:
+def _killed(term: Terminal, typed: str, data_dir: Path) -> str:
     """Wait past the saver's period, kill -9 the session; its id from the banner."""
     time.sleep(SAVE_EVERY * 4)  # a user who pauses after typing (the newcomer waited 2 s)
+    deadline = time.monotonic() + PATIENCE  # and under load until the saver's write is done (a deadline for a hang)
+    while not any(_holds(t, typed) for t in (data_dir / "pending").glob("*.json")):
+        assert time.monotonic() < deadline and term.proc.poll() is None, f"{typed!r} not saved: {term.text()[-1500:]}"
+        time.sleep(0.05)
     term.proc.send_signal(signal.SIGKILL)
     assert term.proc.wait(timeout=60) == -signal.SIGKILL
     return _session(term)
@@ -75,7 +80,7 @@ def test_a_draft_at_question_1_survives_kill_9(isolated_data_dir: Path, tmp_path
             assert "open now" in _listed(_session(term))  # listed while the question is asked
         term.type(f"{LINES[0]}\r{LINES[1]}\r")
         term.wait_for(LINES[1])
-        session = _killed(term)
+        session = _killed(term, LINES[1], isolated_data_dir)
     finally:
         term.close()
     assert "draft kept" in _listed(session)
@@ -104,7 +109,7 @@ def test_a_draft_at_question_2_survives_kill_9(isolated_data_dir: Path) -> None:
         term.wait_for_prompt(after="Question 2/2")
         term.type(LATER)
         term.wait_for(LATER)
-        session = _killed(term)
+        session = _killed(term, LATER, isolated_data_dir)
     finally:
         term.close()
     assert "draft kept" in _listed(session)

@@ -158,6 +158,24 @@ class Terminal:
             assert time.monotonic() < deadline, f"signal {sig} still pending; screen:\n{self.text()[-1500:]}"
             time.sleep(0.005)
 
+    def wait_read(self, patience: float = PATIENCE) -> None:
+        """Wait until the child has read every key typed so far (its terminal's input queue, seen from its own side,
+        is empty). Give the kernel a moment after a write first: it moves typed keys to that side a little later."""
+        deadline = time.monotonic() + patience
+        while self.proc.poll() is None:
+            try:
+                fd = os.open(f"/proc/{self.proc.pid}/fd/0", os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+            except OSError:  # it exited meanwhile
+                return
+            try:
+                queued = int.from_bytes(fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"), sys.byteorder)
+            finally:
+                os.close(fd)
+            if not queued:
+                return
+            assert time.monotonic() < deadline, f"{queued} typed bytes never read; screen:\n{self.text()[-1500:]}"
+            time.sleep(0.01)
+
     def kill_at_mark(self, mark: Path, patience: float = PATIENCE, sig: int = signal.SIGKILL) -> int:
         """Wait for `mark` (wait_for_mark), then send `sig` (kill -9 unless told); the child's exit code."""
         self.wait_for_mark(mark, patience)
