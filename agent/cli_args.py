@@ -51,8 +51,8 @@ class Options:
     data_dir: str | None = None
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with a one-line error instead of the usage block."""
+class OneLineParser(argparse.ArgumentParser):
+    """argparse with a one-line error instead of the usage block (agent.session's and agent.progress's)."""
 
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"error: {message} (see --help)\n")
@@ -83,7 +83,7 @@ def _non_negative(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for --help tests and docs)."""
-    p = _Parser(
+    p = OneLineParser(
         prog="python -m agent.session",
         description="A mock interview in the terminal: questions, follow-ups, critique and a report.",
         epilog=EPILOG,

@@ -15,9 +15,9 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
-from agent.cli_args import add_data_dir
+from agent.cli_args import EXIT_OK, EXIT_USAGE, OneLineParser, add_data_dir
 from agent.coaching.feed import HistoryFeed, SessionSummary, open_feed
 from agent.coaching.progress import progress
 from knowledge.paths import (
@@ -30,18 +30,10 @@ from knowledge.paths import (
 )
 from knowledge.safe_text import one_line
 
-EXIT_OK, EXIT_USAGE = 0, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"error: {message} (see --help)\n")
-        raise SystemExit(EXIT_USAGE)
-
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser."""
-    p = _Parser(prog="python -m agent.progress", description="Your progress across mock interview sessions.")
+    p = OneLineParser(prog="python -m agent.progress", description="Your progress across mock interview sessions.")
     p.add_argument("--role", help="role pack name or path (default: the role of your latest session)")
     p.add_argument("--json", action="store_true", help="print everything as JSON")
     p.add_argument("--docs", nargs="+", metavar="PATH", help="prep documents (default: your latest session's)")
