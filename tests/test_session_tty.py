@@ -158,21 +158,23 @@ class Terminal:
             assert time.monotonic() < deadline, f"signal {sig} still pending; screen:\n{self.text()[-1500:]}"
             time.sleep(0.005)
 
+    def queued(self) -> int:
+        """Bytes typed into the child's terminal and not read by it yet (its input queue, seen from its own side;
+        right after a write it can say 0 for keys the kernel has not moved to that side yet). 0 once it exited."""
+        try:
+            fd = os.open(f"/proc/{self.proc.pid}/fd/0", os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+        except OSError:
+            return 0
+        try:
+            return int.from_bytes(fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"), sys.byteorder)
+        finally:
+            os.close(fd)
+
     def wait_read(self, patience: float = PATIENCE) -> None:
-        """Wait until the child has read every key typed so far (its terminal's input queue, seen from its own side,
-        is empty). Give the kernel a moment after a write first: it moves typed keys to that side a little later."""
+        """Wait until the child has read every key typed so far (queued() is 0): give the kernel a moment after a
+        write first."""
         deadline = time.monotonic() + patience
-        while self.proc.poll() is None:
-            try:
-                fd = os.open(f"/proc/{self.proc.pid}/fd/0", os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
-            except OSError:  # it exited meanwhile
-                return
-            try:
-                queued = int.from_bytes(fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"), sys.byteorder)
-            finally:
-                os.close(fd)
-            if not queued:
-                return
+        while self.proc.poll() is None and (queued := self.queued()):
             assert time.monotonic() < deadline, f"{queued} typed bytes never read; screen:\n{self.text()[-1500:]}"
             time.sleep(0.01)
 

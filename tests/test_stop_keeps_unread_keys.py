@@ -12,7 +12,6 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import pytest
 from agent.cli_unread import as_text
 from tests.test_early_answer_durable import _reported_answers
 from tests.test_first_draft_kept import ARGS, DRAFT, _resume_and_finish, _run
-from tests.test_session_tty import REPO, Terminal
+from tests.test_session_tty import PATIENCE, REPO, Terminal
 
 SLOW_IMPORT = """
 import importlib.abc, os, sys, time
@@ -30,7 +29,7 @@ class _Slow(importlib.abc.MetaPathFinder):
         if name == "prompt_toolkit":
             sys.meta_path.remove(self)
             open(os.environ["SLOW_IMPORT_MARK"], "w").close()  # the first prompt is being built: keys wait
-            for _ in range(3000):  # 30 s of import work, in steps (a signal is handled between them)
+            for _ in range(24000):  # 240 s of import work (PATIENCE), in steps (a signal is handled between)
                 time.sleep(0.01)
         return None
 sys.meta_path.insert(0, _Slow())
@@ -45,39 +44,32 @@ def _slow_prompt(tmp_path: Path) -> tuple[dict[str, str], Path]:
     return {"PYTHONPATH": str(hook), "SLOW_IMPORT_MARK": str(mark)}, mark
 
 
-def _queued(term: Terminal) -> int:
-    """Bytes typed into the child's terminal and not read by it yet (its input queue, seen from its own side)."""
-    import fcntl
-    import os
-    import struct
-
-    fd = os.open(f"/proc/{term.proc.pid}/fd/0", os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+def _stopped_before_the_prompt(tmp_path: Path, keys: str, sig: signal.Signals) -> tuple[int, str]:
+    """Type `keys` at question 1 while the first prompt is being built, wait until the terminal holds them all (no
+    prompt takes them), then send `sig`: the exit code and the screen."""
+    env, mark = _slow_prompt(tmp_path)
+    term = Terminal(ARGS, extra_env=env)
     try:
-        return int(struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0])
+        term.wait_for("Question 1/2")
+        term.wait_for_mark(mark)
+        term.type(keys)
+        deadline = time.monotonic() + PATIENCE
+        while term.queued() < len(keys.encode()):  # all of it reached the terminal; no prompt takes it
+            assert time.monotonic() < deadline, term.queued()
+            time.sleep(0.01)
+        term.proc.send_signal(sig)
+        exited = term.proc.wait(timeout=PATIENCE)
+        term.drain()
+        return exited, term.text()
     finally:
-        os.close(fd)
+        term.close()
 
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)])
 def test_a_draft_still_in_the_terminal_queue_is_kept_at_a_stop(
     isolated_data_dir: Path, tmp_path: Path, sig: signal.Signals, code: int
 ) -> None:
-    env, mark = _slow_prompt(tmp_path)
-    term = Terminal(ARGS, extra_env=env)
-    try:
-        term.wait_for("Question 1/2")
-        deadline = time.monotonic() + 60
-        term.wait_for_mark(mark, 60)
-        term.type(DRAFT)
-        while _queued(term) < len(DRAFT):  # all of it reached the terminal; no prompt takes it
-            assert time.monotonic() < deadline, _queued(term)
-            time.sleep(0.01)
-        term.proc.send_signal(sig)
-        exited = term.proc.wait(timeout=60)
-        term.drain()
-        screen = term.text()
-    finally:
-        term.close()
+    exited, screen = _stopped_before_the_prompt(tmp_path, DRAFT, sig)
     assert exited == code, screen[-1500:]
     assert "Traceback" not in screen
     if sig != signal.SIGHUP:  # after a hang-up nothing is shown
@@ -110,23 +102,7 @@ def test_an_answer_submitted_in_keys_no_prompt_read_yet_is_kept_as_submitted(
 ) -> None:
     """sweep26 S1 (LOST ANSWER): the answer and its Esc Enter were typed, the stop came before the prompt took the
     keys, and the answer was kept as an unsubmitted draft ("Nothing was answered yet"; a scripted resume dropped it)."""
-    env, mark = _slow_prompt(tmp_path)
-    term = Terminal(ARGS, extra_env=env)
-    keys = ANSWER + "\x1b\r"
-    try:
-        term.wait_for("Question 1/2")
-        deadline = time.monotonic() + 60
-        term.wait_for_mark(mark, 60)
-        term.type(keys)
-        while _queued(term) < len(keys.encode()):  # all of it reached the terminal; no prompt takes it
-            assert time.monotonic() < deadline, _queued(term)
-            time.sleep(0.01)
-        term.proc.send_signal(sig)
-        exited = term.proc.wait(timeout=60)
-        term.drain()
-        screen = term.text()
-    finally:
-        term.close()
+    exited, screen = _stopped_before_the_prompt(tmp_path, ANSWER + "\x1b\r", sig)
     assert exited == code, screen[-1500:]
     assert "Your answer is saved; it is graded when you resume." in screen, screen[-1500:]
     assert "Nothing was answered" not in screen and "draft" not in screen, screen[-1500:]
