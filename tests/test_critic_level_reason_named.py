@@ -5,6 +5,7 @@ phrase in the critic's phrase table."""
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from agent.critic import critique_answer
@@ -20,23 +21,25 @@ def _note(question: str, qtype: str, answer: str, role: str) -> str:
     return crit.level_note
 
 
-def test_one_on_ones_with_ones_own_manager_are_the_managed_side() -> None:
-    answer = (
+MANAGED_SIDE = [
+    pytest.param(
+        "What do your one-on-ones look like, and how have they changed over time?", "leadership",
         "Every other Thursday I have a one-on-one with my manager. I bring the tickets I closed that fortnight and "
-        "she tells me which of the open ones to pick up next."
-    )
-    note = _note("What do your one-on-ones look like, and how have they changed over time?", "leadership",
-                 answer, "engineering-manager")  # fmt: skip
-    assert HANDS_ON not in note and "being managed" in note
-
-
-def test_asking_ones_manager_which_ticket_mattered_is_the_managed_side() -> None:
-    answer = (
+        "she tells me which of the open ones to pick up next.",
+        "engineering-manager", id="one-on-ones-with-ones-own-manager",
+    ),
+    pytest.param(
+        "Tell me about a time you had to choose between competing priorities.", "behavioral",
         "We had three tickets and room for two that week, so I asked my manager which one mattered most. "
-        "I told the others at the daily stand-up and we dropped the reporting fix."
-    )
-    note = _note("Tell me about a time you had to choose between competing priorities.", "behavioral",
-                 answer, "director")  # fmt: skip
+        "I told the others at the daily stand-up and we dropped the reporting fix.",
+        "director", id="asking-ones-manager-which-ticket-mattered",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "qtype", "answer", "role"), MANAGED_SIDE)
+def test_the_managed_side_is_named_not_hands_on_work(question: str, qtype: str, answer: str, role: str) -> None:
+    note = _note(question, qtype, answer, role)
     assert HANDS_ON not in note and "being managed" in note
 
 
