@@ -55,17 +55,25 @@ def fill(folder: Path) -> Path:
     return filler
 
 
-def test_a_full_disk_keeps_the_answers_says_what_to_free_and_resumes(small_disk: Path) -> None:
-    data = small_disk / "data"
-    env = {"INTERVIEWER_DATA_DIR": str(data)}
-    cli = Session(*FAST, "--questions", "2", env=env)
+def full_at_the_second_answer(disk: Path, second: str) -> tuple[Session, int, str, Path]:
+    """A scripted two-question session in disk/data (INTERVIEWER_DATA_DIR) whose disk fills once its first answer
+    is in: `second` is submitted on the full disk and the session ends. (the session, its exit code, its id, the
+    file that filled the disk)."""
+    cli = Session(*FAST, "--questions", "2", env={"INTERVIEWER_DATA_DIR": str(disk / "data")})
     cli.wait_for("Session:")
     sid = session_id(cli.out)
     cli.answer(A1)
     cli.wait_for("Question 2")
-    filler = fill(small_disk)
-    cli.answer(A2 + " " + "More detail on the rollout, week by week. " * 400)
-    rc = cli.finish()
+    filler = fill(disk)
+    cli.answer(second)
+    return cli, cli.finish(), sid, filler
+
+
+def test_a_full_disk_keeps_the_answers_says_what_to_free_and_resumes(small_disk: Path) -> None:
+    data = small_disk / "data"
+    env = {"INTERVIEWER_DATA_DIR": str(data)}
+    long_answer = A2 + " " + "More detail on the rollout, week by week. " * 400
+    cli, rc, sid, filler = full_at_the_second_answer(small_disk, long_answer)
     assert rc == 1, cli.out
     assert "is full" in cli.out and "free a few MB there" in cli.out and f"--resume {sid}" in cli.out
     assert "Traceback" not in cli.out

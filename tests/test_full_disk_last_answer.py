@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_disk_faults import fill, small_disk  # noqa: F401  (small_disk is a fixture)
-from tests.test_persistence import A1, A2, FAST, Session, answers_in_transcript, run, session_id
+from tests.test_disk_faults import full_at_the_second_answer, small_disk  # noqa: F401  (small_disk is a fixture)
+from tests.test_persistence import A1, A2, answers_in_transcript, run
 
 
 def test_a_full_disk_at_the_last_answer_lists_the_report_as_due_and_writes_it_when_space_returns(
@@ -17,14 +17,8 @@ def test_a_full_disk_at_the_last_answer_lists_the_report_as_due_and_writes_it_wh
 ) -> None:
     data = small_disk / "data"
     env = {"INTERVIEWER_DATA_DIR": str(data)}
-    cli = Session(*FAST, "--questions", "2", env=env)
-    cli.wait_for("Session:")
-    sid = session_id(cli.out)
-    cli.answer(A1)
-    cli.wait_for("Question 2")
-    filler = fill(small_disk)
-    cli.answer(A2)
-    assert cli.finish() == 1, cli.out
+    cli, rc, sid, filler = full_at_the_second_answer(small_disk, A2)
+    assert rc == 1, cli.out
     assert "is full" in cli.out and "only its report could not be written" in " ".join(cli.out.split()), cli.out
 
     listing = run("--list-sessions", env=env)
