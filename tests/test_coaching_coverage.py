@@ -3,18 +3,13 @@ write where none fits (unit level, then through `python -m agent.progress --json
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from agent.coaching.coverage import StoryInfo, coverage, missing_parts
 from agent.coaching.feed import AnswerRecord, FileFeed, SessionSummary
 from knowledge.models import Metric, Story
 from knowledge.roles import load_role
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.progress_cli import progress, progress_json
 
 
 def _story(**parts: str) -> Story:
@@ -78,27 +73,11 @@ def test_progress_json_carries_coverage_of_every_competency(isolated_data_dir: P
     feed = FileFeed(isolated_data_dir / "history")
     for n, comp in enumerate(("incident_response", "execution", "quality_reliability")):
         feed.record(_told(n, "story-x", comp))
-    shown = subprocess.run(
-        [sys.executable, "-m", "agent.progress", "--role", "director", "--embedder", "hashing", "--json"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=REPO,
-        env=dict(os.environ),
-    )
-    assert shown.returncode == 0, shown.stderr
-    cov = json.loads(shown.stdout)["coverage"]
+    cov = progress_json("--role", "director", "--embedder", "hashing")["coverage"]
     assert [r["competency"] for r in cov["competencies"]] == list(load_role("director").competencies)
     assert cov["sample_bank"] and cov["stories"]["story-x"]["overused"]
     best = [cov["stories"][r["best"]] for r in cov["competencies"] if r["best"]]
     assert best and all(s["source"] for s in best)  # retrieved from the documents, not only from the history
-    table = subprocess.run(
-        [sys.executable, "-m", "agent.progress", "--role", "director", "--embedder", "hashing"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=REPO,
-        env=dict(os.environ),
-    )
+    table = progress("--role", "director", "--embedder", "hashing")
     out = " ".join(table.stdout.split())
     assert "Story coverage from the bundled sample bank" in out and "Overused: Story-X was told for 3" in out

@@ -3,16 +3,13 @@ pack, and backed by the candidate's stories or listed as "no story yet" (agent.p
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from agent.coaching.jd import JobDescriptionError, extract_requirements, lean_weights, read_jd
 from agent.coaching.jd import Requirement as Req
+from tests.progress_cli import progress, progress_json
 
 REPO = Path(__file__).resolve().parents[1]
 JD = REPO / "tests" / "fixtures" / "jd" / "platform-director.md"
@@ -51,28 +48,12 @@ def test_unbacked_requirements_pull_harder_on_the_plan() -> None:
 
 
 def test_progress_lists_exactly_the_two_uncovered_requirements_as_no_story_yet() -> None:
-    shown = subprocess.run(
-        [sys.executable, "-m", "agent.progress", "--role", "director", "--jd", str(JD), "--json", "--no-coverage"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=REPO,
-        env=dict(os.environ),
-    )
-    assert shown.returncode == 0, shown.stderr
-    reqs = json.loads(shown.stdout)["requirements"]
+    reqs = progress_json("--role", "director", "--jd", str(JD), "--no-coverage")["requirements"]
     assert {r["text"] for r in reqs if r["story_title"] is None} == NOT_COVERED
     backed = {r["text"]: r for r in reqs if r["story_title"]}
     assert len(backed) == 3
     hiring = backed["Grow the team through hiring and a fair interview loop"]
     assert "Growing the ML Platform Team" in hiring["story_title"] and hiring["competency"] == "hiring"
     assert all(not r["questions"] for r in reqs if r["text"] in NOT_COVERED)  # nothing in the pack asks it either
-    table = subprocess.run(
-        [sys.executable, "-m", "agent.progress", "--role", "director", "--jd", str(JD), "--no-coverage"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=REPO,
-        env=dict(os.environ),
-    )
+    table = progress("--role", "director", "--jd", str(JD), "--no-coverage")
     assert table.returncode == 0 and " ".join(table.stdout.split()).count("no story yet") == 2

@@ -8,18 +8,13 @@ Every document and question here was written for this test; coverage runs throug
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from knowledge.index_fusion import fuse
 from knowledge.models import Story
 from knowledge.title_kinds import title_labels, titled_for, titled_matches
 from tests.ingested import saved, story_titles
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.progress_cli import progress_json
 
 NOTES = """\
 # loop prep, spring
@@ -135,27 +130,7 @@ def test_coverage_counts_the_story_filed_under_each_competency(tmp_path: Path) -
     docs.mkdir()
     saved(docs, "prep.md", NOTES)
     pack = saved(tmp_path, "filed-stories.yaml", PACK)
-    shown = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "agent.progress",
-            "--role",
-            str(pack),
-            "--docs",
-            str(docs),
-            "--embedder",
-            "hashing",
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=REPO,
-        env=dict(os.environ),
-    )
-    assert shown.returncode == 0, shown.stderr
-    cov = json.loads(shown.stdout)["coverage"]
+    cov = progress_json("--role", str(pack), "--docs", str(docs), "--embedder", "hashing")["coverage"]
     best = {r["competency"]: cov["stories"][r["best"]]["title"] if r["best"] else None for r in cov["competencies"]}
     assert best == {
         "hiring": "Hiring — staffed the fraud squad from scratch (hiring)",
