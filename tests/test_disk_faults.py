@@ -199,21 +199,23 @@ def test_a_disk_that_fills_as_the_report_is_written_says_the_interview_is_saved_
     mid-interview and sent the candidate to free "old reports or index folders under <data>/reports" (no index is
     there). It says the interview is over and only the report is missing, names where old reports and indexes
     are, and the printed --resume writes the report with both answers."""
-    from tests.slow_hook import slow_call
+    from tests.slow_hook import release, slow_call
+    from tests.test_session_tty import PATIENCE
 
     data = small_disk / "data"
-    hook, mark = slow_call(tmp_path / "hook", "agent.report", "write_report", seconds=3)  # the mark: the moment
+    hook, mark = slow_call(tmp_path / "hook", "agent.report", "write_report", seconds=PATIENCE)  # the mark: the moment
     proc = subprocess.Popen([sys.executable, "-m", "agent.session", *FAST, "--questions", "2"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO,
                             env={**os.environ, **hook, "INTERVIEWER_DATA_DIR": str(data)})  # fmt: skip
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write(scripted(A1, A2))
     proc.stdin.close()
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + PATIENCE
     while not mark.exists():
         assert proc.poll() is None and time.monotonic() < deadline, proc.stdout.read()
         time.sleep(0.05)
     filler = fill(small_disk)
+    release(mark)  # the report is written on the full disk
     out = proc.stdout.read()
     assert proc.wait(timeout=60) == 1, out
     sid = session_id(out)

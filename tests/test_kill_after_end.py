@@ -20,7 +20,7 @@ import pytest
 
 from tests.slow_hook import slow_call
 from tests.test_first_draft_kept import ARGS, _run
-from tests.test_session_tty import REPO, Terminal
+from tests.test_session_tty import PATIENCE, REPO, Terminal
 
 ANSWER = "I moved three teams onto one release train and failed deploys fell from 11 a month to 2 in a quarter."
 LAST = "I set one error budget per service with its owners and paging fell by half within two months."
@@ -46,7 +46,7 @@ def test_kill_9_right_after_end_leaves_a_session_the_list_and_resume_agree_is_do
     isolated_data_dir: Path, tmp_path: Path, moment: str
 ) -> None:
     how, module, function = MOMENTS[moment]
-    env, mark = slow_call(tmp_path / "hook", module, function, seconds=5)
+    env, mark = slow_call(tmp_path / "hook", module, function, seconds=PATIENCE)  # until the kill
     term = Terminal(ARGS, extra_env=env)
     try:
         term.wait_for_prompt(after="Question 1/2")

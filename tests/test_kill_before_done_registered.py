@@ -17,14 +17,15 @@ import pytest
 from tests.slow_hook import slow_call
 from tests.test_first_draft_kept import ARGS, _run
 from tests.test_kill_after_end import ANSWER, LAST, _listed
-from tests.test_session_tty import Terminal
+from tests.test_session_tty import PATIENCE, Terminal
 
 FINISHED = "had ended when it was stopped, before it was marked finished; its report is written now"
 
 
 def _killed_before_done(tmp_path: Path) -> str:
+    # paused until the kill: a short pause let a slow test kill after 'done' was registered
     env, mark = slow_call(tmp_path / "hook", "agent.checkpoint", "SqliteStore.register",
-                          "len(args) > 3 and args[3] == 'done'", seconds=5)  # fmt: skip
+                          "len(args) > 3 and args[3] == 'done'", seconds=PATIENCE)  # fmt: skip
     term = Terminal(ARGS, extra_env=env)
     try:
         term.wait_for_prompt(after="Question 1/2")

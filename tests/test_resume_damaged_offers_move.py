@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import json
 import signal
+import time
 from pathlib import Path
 
 from tests.test_damaged_database_early_answer import ANSWER, _asked_to_move_it_aside
-from tests.test_session_tty import Terminal
+from tests.test_session_tty import PATIENCE, Terminal
 
 
 def _kept_at_a_damaged_database(data_dir: Path) -> str:
@@ -27,14 +28,18 @@ def _kept_at_a_damaged_database(data_dir: Path) -> str:
 def _typed_while_getting_ready(data_dir: Path, tmp_path: Path, typed: str, reply: str) -> tuple[Terminal, str]:
     """`--resume` of a session kept at a damaged database, held while it gets ready (tests.slow_hook) as `typed` is
     typed, then `reply` given to the move-aside question: the open terminal (the caller closes it) and the session."""
-    from tests.slow_hook import slow_call
+    from tests.slow_hook import release, slow_call
 
     session = _kept_at_a_damaged_database(data_dir)
-    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=PATIENCE)
     term = Terminal(["--resume", session], extra_env=env)
     try:
-        term.wait_for_mark(mark, 120)
+        term.wait_for_mark(mark)
+        term.wait_for("you can start typing")
         term.type(typed)
+        time.sleep(0.5)  # the keys reach the terminal's queue
+        term.wait_read()  # and the busy reader took them all: the resume goes on (a 3 s pause ran out under load)
+        release(mark)
         term.wait_for("from its kept answers? [y/N]")
         term.type(f"{reply}\r")
     except BaseException:

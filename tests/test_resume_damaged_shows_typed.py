@@ -5,12 +5,13 @@ tests/slow_hook holds the resume 3 s so the keys are typed while it gets ready."
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
-from tests.slow_hook import slow_call
+from tests.slow_hook import release, slow_call
 from tests.test_persistence import A1, FAST, session_id
-from tests.test_session_tty import Terminal
+from tests.test_session_tty import PATIENCE, Terminal
 
 TYPED = "EARLY keys about the Oslo migration"
 
@@ -21,11 +22,15 @@ def test_keys_typed_while_a_resume_meets_a_damaged_database_are_shown_to_copy(
     first = damaged_database([*FAST, "--questions", "3"], A1)
     assert first.returncode == 3, first.stdout + first.stderr  # saved after answer 1
     sid = session_id(first.stdout)
-    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=PATIENCE)
     term = Terminal(["--resume", sid], extra_env=env)
     try:
-        term.wait_for_mark(mark, 120)
+        term.wait_for_mark(mark)
+        term.wait_for("you can start typing")
         term.type(TYPED)
+        time.sleep(0.5)  # the keys reach the terminal's queue
+        term.wait_read()  # and the busy reader took them all: the resume goes on (a 3 s pause ran out under load)
+        release(mark)
         exited = term.exit_code()
         screen = term.said()
     finally:
