@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from tests.slow_hook import slow_call
+from tests.slow_hook import release, slow_call
 from tests.test_damaged_database_early_answer import ARGS
-from tests.test_session_tty import Terminal
+from tests.test_session_tty import PATIENCE, Terminal
 
 DRAFT = "Half a story about the Lisbon data-centre move"
 
@@ -24,11 +24,12 @@ def test_a_stop_at_the_damaged_database_question_shows_the_typed_draft(
 ) -> None:
     damaged_database(ARGS, "A first session's answer.")
     # the start meets the damaged database only once the draft is typed (a loaded machine decides it otherwise)
-    env, _ = slow_call(tmp_path / "hook", "agent.cli_run", "new_driver", "'ask' not in kwargs", seconds=4)
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "new_driver", "'ask' not in kwargs", seconds=PATIENCE)
     term = Terminal(ARGS, extra_env=env)
     try:
         term.wait_for_prompt(after="Question 1/2")
         term.type_seen(DRAFT)
+        release(mark)  # typed: the start may meet the damage now (a 4 s pause ran out first under load)
         term.wait_for("afresh? [y/N]")
         term.proc.send_signal(how)
         exited = term.exit_code()
@@ -55,11 +56,12 @@ def test_a_draft_at_the_damaged_database_question_is_kept_with_the_session_throu
     (end of input) first; on a quiet machine that lost the draft about one run in five (taken as "No"). The SIGHUP
     is blocked here, so the read always ends first."""
     damaged_database(ARGS, "A first session's answer.")
-    env, _ = slow_call(tmp_path / "hook", "agent.cli_run", "new_driver", "'ask' not in kwargs", seconds=4)
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "new_driver", "'ask' not in kwargs", seconds=PATIENCE)
     term = Terminal(ARGS, controlling=True, sighup_late=how.endswith("late"), extra_env=env)
     try:
         term.wait_for_prompt(after="Question 1/2")
         term.type_seen(DRAFT)
+        release(mark)  # typed: the start may meet the damage now (a 4 s pause ran out first under load)
         term.wait_for("afresh? [y/N]")
         if how.startswith("close the terminal"):
             term.hang_up()

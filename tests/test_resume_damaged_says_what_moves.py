@@ -10,10 +10,10 @@ import signal
 from pathlib import Path
 from typing import Any
 
-from tests.slow_hook import slow_call
+from tests.slow_hook import release, slow_call
 from tests.test_damaged_database_early_answer import ARGS
 from tests.test_persistence import A1, run, scripted, session_id
-from tests.test_session_tty import Terminal
+from tests.test_session_tty import PATIENCE, Terminal
 
 DRAFT = "Half a story about the Oslo warehouse cut-over"
 
@@ -36,12 +36,14 @@ def test_resuming_a_damaged_database_says_a_kept_draft_comes_back_after_the_move
 ) -> None:
     damaged_database(ARGS, "A first session's answer.")
     # Ctrl-C while the new session still gets ready (its start slowed), a draft typed: kept with the session
-    env, _ = slow_call(tmp_path / "hook", "agent.cli_run", "new_driver", "'ask' not in kwargs", seconds=6)
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_run", "new_driver", "'ask' not in kwargs", seconds=PATIENCE)
     term = Terminal(ARGS, extra_env=env)
     try:
         term.wait_for_prompt(after="Question 1/2")
         term.type_seen(DRAFT)
         term.proc.send_signal(signal.SIGINT)
+        term.wait_delivered(signal.SIGINT)  # while the start is held (a 6 s pause ran out first under load)
+        release(mark)
         assert term.exit_code() == 130
         screen = term.said()
     finally:
