@@ -142,7 +142,7 @@ def _read_only_resume(small_disk: Path, hook: dict[str, str], keys: Callable[[Te
     term = Terminal(["--resume", sid], extra_env={**env, **hook})
     try:
         keys(term)
-        exited = term.proc.wait(timeout=120)
+        exited = term.proc.wait(timeout=240)  # PATIENCE
         term.drain()
     finally:
         term.close()
@@ -156,15 +156,19 @@ def test_keys_typed_while_a_resume_meets_a_read_only_folder_are_shown_to_copy(sm
     """An interactive --resume on a data folder that went read-only says so before any question; what was typed at
     "Getting the interview ready… (you can start typing)" was dropped without a word (stop 32). It cannot be kept
     on a read-only disk, so it is shown to copy. Real pty, real read-only mount."""
-    from tests.slow_hook import slow_call
+    from tests.slow_hook import release, slow_call
 
     typed = "The rollout took two quarters and I paired with each lead"
-    # the resume gets ready for 3 s: the keys are typed while it does, whatever the machine's speed
-    hook, _ = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=3)
+    # the resume is held getting ready until the keys are read, whatever the machine's speed (a 3 s hold was not)
+    hook, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=240)
 
     def keys(term: Terminal) -> None:
+        term.wait_for_mark(mark)
         term.wait_for("you can start typing")
         term.type(typed)
+        time.sleep(0.5)  # the keys reach the terminal's queue
+        term.wait_read()  # and the busy reader took them all
+        release(mark)
 
     tail = _read_only_resume(small_disk, hook, keys)
     assert f"What you typed was not saved (the folder is read-only); here it is, to copy: {typed}" in tail, tail
@@ -177,10 +181,10 @@ def test_an_answer_submitted_while_a_resume_meets_a_read_only_folder_is_shown_to
     from tests.slow_hook import release, slow_call
 
     answer, after = "We split the billing service in two and I ran the cutover night", "and then a draft"
-    hook, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=30)
+    hook, mark = slow_call(tmp_path / "hook", "agent.cli_run", "resume_driver", seconds=240)
 
     def keys(term: Terminal) -> None:
-        term.wait_for_mark(mark, 120)
+        term.wait_for_mark(mark)
         term.wait_for("you can start typing")
         term.type(answer + "\x1b\r" + after)
         time.sleep(0.5)  # the keys reach the terminal's queue
