@@ -205,14 +205,18 @@ def test_keys_typed_while_a_resume_gets_ready_reach_its_prompt_once(isolated_dat
         saved = run(*FAST, "--questions", "2", stdin=scripted(SEED))
         sid = session_id(saved.stdout)
         hook = tmp_path / f"hook-{moment}-{submit}"
+        # held at that moment until the keys are read there (a 3 s hold let a late test type after it)
         if moment == "loading":
-            env, mark = slow_import(hook, "agent.cli_run", seconds=3)
+            env, mark = slow_import(hook, "agent.cli_run", seconds=PATIENCE)
         else:
-            env, mark = slow_call(hook, "agent.cli_run", "first_step", seconds=3)
+            env, mark = slow_call(hook, "agent.cli_run", "first_step", seconds=PATIENCE)
         term = Terminal(["--resume", sid], extra_env=env)
         try:
             term.wait_for_mark(mark, PATIENCE)
             term.type(TYPED + ("\x1b\r" if submit else ""))
+            time.sleep(0.5)  # the keys reach the terminal's queue
+            term.wait_read()  # and the busy reader took them all
+            release(mark)
             if not submit:
                 term.wait_for_prompt(after="Question 2/2")
                 term.wait_for(TYPED)
