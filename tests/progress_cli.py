@@ -23,4 +23,4 @@ def progress_json(*args: str) -> dict[str, Any]:
     """What `python -m agent.progress *args --json` prints, once it exited 0."""
     shown = progress(*args, "--json")
     assert shown.returncode == 0, shown.stderr
-    return json.loads(shown.stdout)  # type: ignore[no-any-return]
+    return json.loads(shown.stdout)
