@@ -155,7 +155,15 @@ class CheckpointerFault(RuntimeError):
     any other error only as 'An internal error occurred'): one line naming the database and what failed."""
 
 
+UNREACHABLE = ("the Postgres checkpointer cannot be reached (no connection to it could be made): nothing was "
+               "recorded; try again once it is back")  # fmt: skip
+
+
 def _fault(label: str, exc: BaseException) -> CheckpointerFault:
+    from agent.pg_pool import Unreachable
+
+    if isinstance(exc, Unreachable):  # the pool waited its few seconds: the database is down, not this request
+        return CheckpointerFault(UNREACHABLE)
     why = " ".join(str(exc).split())[:160]
     if label != "SQLite" or "/" in why or not why:
         why = type(exc).__name__  # a Postgres error names hosts and databases; a path is the server's
@@ -227,8 +235,8 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
         _stop(f"INTERVIEWER_CHECKPOINTER={shown} is not a checkpointer this server opens: give {ACCEPTED}")
     if kind == "postgres":
         from psycopg.rows import dict_row
-        from psycopg_pool import AsyncConnectionPool
 
+        from agent.pg_pool import AsyncPolicyPool
         from agent.postgres_saver import PooledAsyncPostgresSaver
         from agent.store_postgres import SETUP_LOCK_KEY, SETUP_WAIT_S
 
@@ -245,10 +253,9 @@ async def checkpointer() -> AsyncIterator[BaseCheckpointSaver[Any]]:
         if others := await foreign_tables_async(url, CONNECT_TIMEOUT_S):  # never adopted (sweep 33 S12)
             _stop(foreign_message(f"INTERVIEWER_CHECKPOINTER={redact_url(url)}", others))
         kwargs = {"autocommit": True, "prepare_threshold": None, "row_factory": dict_row}
-        # check: a connection a Postgres restart dropped is replaced before a request uses it (sweep 40 P5b: HTTP 500
-        # and a failed first run after a routine restart, one per stale pooled connection)
-        pool = AsyncConnectionPool(url, min_size=min(4, size), max_size=size, kwargs=kwargs, open=False,
-                                   check=AsyncConnectionPool.check_connection)  # fmt: skip
+        # the pools' policy (agent.pg_pool): a connection a restart dropped is replaced before a request uses it, and
+        # while the server is away a request fails in seconds (sweep 40 P5b, sweep 41 PD1)
+        pool = AsyncPolicyPool(url, min_size=min(4, size), max_size=size, kwargs=kwargs, open=False)
         async with pool:
             postgres = PooledAsyncPostgresSaver(pool)  # its calls run at once, each on a pooled connection
             async with pool.connection() as conn:  # one setup at a time (see agent.store_postgres.setup_lock)

@@ -50,7 +50,6 @@ agent.service_meta_guard asks a token for LangGraph Server's /docs, /openapi.jso
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import re
@@ -63,6 +62,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from agent.candidates import UploadError, check_upload
+from agent.server_checkpointer import UNREACHABLE
 from agent.service_asgi import (
     ASGIApp,
     Message,
@@ -203,22 +203,36 @@ async def _read_thread(thread_id: str, scope: Scope) -> dict[str, Any] | None:
                 thread["in_flight"] = bool(listed)
                 thread["ending"] = any(_is_end(run.get("kwargs") or {}) for run in listed)
         return thread
+    except DatabaseDown:
+        raise
     except Exception as exc:  # any error reading it: the server's own handling answers
         LOG.warning("the run guard could not read thread %s (%s): its request goes on unchecked", thread_id,
                     type(exc).__name__)  # fmt: skip
         return None
 
 
+class DatabaseDown(Exception):
+    """The checkpointer's database cannot be reached (its read answered 503): the run request is answered so."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
 async def _checkpointed(http: httpx.AsyncClient, thread_id: str) -> dict[str, Any] | None:
     """The thread's state as its checkpointer holds it, or None when it cannot be read (three tries: a read can fail
     while the server's checkpointer is being set up, and a resume let through unchecked would then fail inside
-    LangGraph)."""
+    LangGraph). DatabaseDown when the database cannot be reached (tried once: the pool waited already)."""
     for attempt in range(STATE_TRIES):
-        with contextlib.suppress(Exception):
+        try:
             reply = await http.get(f"/threads/{thread_id}/state")
-            read = reply.json() if reply.status_code == 200 else None
-            if isinstance(read, dict):
-                return read
+            status, read = reply.status_code, reply.json() if reply.status_code in (200, 503) else None
+        except Exception:
+            status, read = 0, None
+        if status == 503 and isinstance(read, dict) and read.get("detail") == UNREACHABLE:
+            raise DatabaseDown(UNREACHABLE)
+        if status == 200 and isinstance(read, dict):
+            return read
         if attempt + 1 < STATE_TRIES:
             await asyncio.sleep(0.2)
     LOG.warning("the state of thread %s could not be read; its move was checked against its record", thread_id)
@@ -335,7 +349,11 @@ class RunGuard:
                 LOG.warning("a client's input was refused: %s", detail)  # as the graph's refusals are
                 await reply(send, status, {"detail": detail})
                 return
-            thread = await _settled(match["thread"], scope)
+            try:
+                thread = await _settled(match["thread"], scope)
+            except DatabaseDown as down:  # nothing can be recorded now: said at once, not after the run's retries
+                await reply(send, 503, {"detail": down.detail})
+                return
             if thread is not None and candidate_moved(thread, payload):
                 await reply(send, 403, {"detail": RUN_METADATA})
                 return
@@ -371,8 +389,18 @@ async def warm_up(_: Request) -> JSONResponse:
     return JSONResponse({"packs": warm_up_status()})
 
 
+async def database_fault(_: Request, exc: Exception) -> JSONResponse:
+    """A checkpointer fault met by a read of the API (a thread's state while Postgres is down): HTTP 503 with its one
+    line, logged in one line (sweep 41 PD1: HTTP 500 and an "Exception in ASGI application" traceback each)."""
+    if type(exc).__name__ != "CheckpointerFault":  # (its module is loaded by path: the class is matched by name)
+        raise exc
+    LOG.warning("a request was answered 503: %s", exc)
+    return JSONResponse({"detail": str(exc)}, status_code=503)
+
+
 app = Starlette(
     routes=[Route("/interviewer/warm-up", warm_up, methods=["GET"])],
+    exception_handlers={RuntimeError: database_fault},
     middleware=[
         Middleware(MetaGuard),
         Middleware(BodyCap),

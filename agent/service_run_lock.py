@@ -53,13 +53,12 @@ def _local(thread_id: str) -> asyncio.Lock:
 
 
 async def _pool(url: str) -> Any:
-    from psycopg_pool import AsyncConnectionPool
+    from agent.pg_pool import AsyncPolicyPool
 
     loop = id(asyncio.get_running_loop())
     pool = _POOLS.get(loop)
     if pool is None:
-        pool = _POOLS[loop] = AsyncConnectionPool(url, min_size=1, max_size=10, kwargs={"autocommit": True},
-                                                  open=False, check=AsyncConnectionPool.check_connection)  # fmt: skip
+        pool = _POOLS[loop] = AsyncPolicyPool(url, min_size=1, max_size=10, kwargs={"autocommit": True}, open=False)
         await pool.open()
     return pool
 

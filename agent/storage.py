@@ -121,7 +121,8 @@ def unreachable_error(exc: BaseException, url: str) -> StorageError | None:
     from agent.safe_text import redact_url
 
     shown = redact_url(url) or "the Postgres server"
-    if type(exc).__name__ == "PoolTimeout":  # its text names the pool's whole timeout, not the wait it made
+    pool_errors = sys.modules.get("psycopg_pool")
+    if pool_errors is not None and isinstance(exc, pool_errors.PoolTimeout):  # its text names a timeout, not why
         reason = "no connection to it could be made"
     else:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]

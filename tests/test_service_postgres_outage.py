@@ -1,0 +1,76 @@
+"""The service on a Postgres checkpointer through an outage of its Postgres server (sweep 41 PD1).
+
+After Postgres had been down a few minutes, reading a thread answered HTTP 500 (30 s each, an "Exception in ASGI
+application" traceback in the log) for about a minute after it was back, and a run started then failed: the pool
+had doubled its pause between reconnect attempts all through the outage. While it was down each read waited 30 s
+for the same 500. Now a read while Postgres is down answers 503 in seconds with one line naming the database as
+unreachable (no traceback in the log), a run request is refused the same way, and the first read and run once it is
+back are served at once. A real `langgraph dev` driven through langgraph-sdk, on a cluster of its own
+(tests.test_postgres_restart_cli.Cluster) stopped and started under it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from evals.langgraph_dev import dev_client, langgraph_dev
+from tests.service_threads import ANSWER, CONTEXT, started
+from tests.test_postgres_restart_cli import Cluster
+from tests.test_postgres_restart_cli import cluster as cluster  # the fixture: a throwaway cluster
+
+DOWN_S = 100.0  # long enough for psycopg_pool's doubling pause (1, 2, 4 ... s) to pass 30 s (sweep 41: minutes)
+PROMPT_S = 8.0  # "at once": the pool waits 3 s for a connection, and a busy 2-core machine adds some
+
+
+@pytest.fixture
+def served(cluster: Cluster, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    env = {"INTERVIEWER_DATA_DIR": str(tmp_path / "data"), "INTERVIEWER_CHECKPOINTER": cluster.url}
+    with langgraph_dev(env, home=tmp_path / "server") as url:
+        yield url, tmp_path / "server" / "server.log"
+
+
+def _status(exc: BaseException) -> int | None:
+    return getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
+
+
+def _timed_read(client: Any, thread_id: str) -> tuple[float, Any]:
+    start = time.monotonic()
+    try:
+        read: Any = client.threads.get_state(thread_id)
+    except Exception as exc:
+        read = exc
+    return time.monotonic() - start, read
+
+
+def test_reads_while_postgres_is_down_answer_503_and_are_served_at_once_when_it_is_back(
+    served: tuple[str, Path], cluster: Cluster
+) -> None:
+    url, log = served
+    client: Any = dev_client(url)
+    thread_id = started(client, "outage")
+    cluster.stop()
+    stopped = time.monotonic()
+    took, read = _timed_read(client, thread_id)
+    assert took < PROMPT_S and isinstance(read, Exception) and _status(read) == 503, (took, read)
+    said = getattr(getattr(read, "response", None), "text", "")
+    assert "cannot be reached" in said and "Postgres" in said, said
+    begun = time.monotonic()
+    with pytest.raises(Exception) as refused:  # an answer while it is down: told at once, nothing recorded
+        client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
+    assert time.monotonic() - begun < 2 * PROMPT_S and _status(refused.value) == 503, refused.value
+    time.sleep(max(0.0, DOWN_S - (time.monotonic() - stopped)))
+    cluster.start()
+    time.sleep(2)
+    took, read = _timed_read(client, thread_id)
+    assert took < PROMPT_S and isinstance(read, dict) and read["interrupts"], (took, read)
+    result = client.runs.wait(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
+    assert "__error__" not in result, result
+    turns = client.threads.get_state(thread_id)["values"]["turns"]
+    assert [t["answer"] for t in turns] == [ANSWER], turns
+    text = log.read_text(errors="replace")
+    assert "Exception in ASGI application" not in text and "Traceback" not in text, text[-3000:]
+    assert "Postgres server cannot be reached" in text and "error connecting" not in text, text[-3000:]
