@@ -524,8 +524,8 @@ def _stopped_at_damage_question(source: AnswerSource, early: Any, render: Render
 def _kept_for_later(thread_id: str, problem: str, render: Renderer) -> None:
     """The answer submitted while the session got ready (or a session's answers) is kept in the answer journal:
     where, and how to get it graded once the session database can take it (`problem`: the StorageError's)."""
-    when = "once the damaged database is moved aside (the mv command above)" if problem == "corrupt" else (
-        "once that is fixed")  # fmt: skip
+    when = {"corrupt": "once the damaged database is moved aside (the mv command above)",
+            "unreachable": "once the database server answers again"}.get(problem, "once that is fixed")  # fmt: skip
     render.resume_hint(thread_id, f"Your answer is kept in {answer_journal.journal_path(thread_id)}; {when}, it is "
                                   "graded when you resume.")  # fmt: skip
 

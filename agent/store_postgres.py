@@ -259,8 +259,12 @@ def open_pool(url: str, max_size: int | None = None) -> Any:
     quiet_pool_log()  # a dropped connection is replaced (TurnPool checks each one): said by the session, not the log
     pool = TurnPool(url, min_size=1, max_size=given or int(value("INTERVIEWER_PG_POOL")), kwargs=kwargs, open=True)
     if not given:  # the default: no more than this process's share of what the server accepts
-        with pool.connection() as conn:
-            row = conn.execute(_SLOTS).fetchone()
+        try:
+            with pool.connection() as conn:
+                row = conn.execute(_SLOTS).fetchone()
+        except BaseException:
+            pool.close()  # its workers would go on trying to connect
+            raise
         pool.resize(1, min(pool.max_size, fair_share(int(row["slots"]), int(row["reserved"]))))
     return pool
 
@@ -324,13 +328,23 @@ def open_postgres(url: str) -> Backend:
     (tables created on first use, one process at a time)."""
     from agent.postgres_saver import PooledPostgresSaver
 
-    pool = open_pool(url)
-    saver = PooledPostgresSaver(pool)  # checkpoint calls in parallel, each on its own pooled connection
-    # the setup's calls on the lock's own connection: with a pool of one (INTERVIEWER_PG_POOL=1) the lock held the
-    # only connection while the saver's migrations waited for another one, the pool's 30 s timeout
-    with pool.one_turn(), setup_lock(pool):
-        saver.setup()
-        store = PostgresStore(pool, owns=True)
+    pool = None
+    try:
+        pool = open_pool(url)
+        saver = PooledPostgresSaver(pool)  # checkpoint calls in parallel, each on its own pooled connection
+        # the setup's calls on the lock's own connection: with a pool of one (INTERVIEWER_PG_POOL=1) the lock held
+        # the only connection while the saver's migrations waited for another one, the pool's 30 s timeout
+        with pool.one_turn(), setup_lock(pool):
+            saver.setup()
+            store = PostgresStore(pool, owns=True)
+    except Exception as exc:
+        # the server went away after the preflight's check, while the session got ready: the one line a lost
+        # server gets later too, not a raw PoolTimeout after 30 s (sweep 41 Q3)
+        if pool is not None:
+            pool.close()
+        if (lost := unreachable_error(exc, url)) is None:
+            raise
+        raise lost from None
     _STORES[id(saver)] = store
     return Backend(saver, store, url)
 
