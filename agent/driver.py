@@ -304,6 +304,12 @@ class InterviewDriver:
         self.started = False
         return True
 
+    def database_answers(self, wait: float = 1.0) -> bool:
+        """False when the session database is a Postgres server that gives no connection within `wait` s; its
+        calls then fail at once, so a stop that keeps the session on this computer does not wait for each."""
+        answers = getattr(getattr(self.store, "pool", None), "answers", None)
+        return True if answers is None else bool(answers(wait))
+
     def close(self) -> None:
         """Give the session back and close the backend if this driver opened it (the state is already saved)."""
         if self._held:

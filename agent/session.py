@@ -100,6 +100,9 @@ from agent.session_lock import SessionTakenError
 from agent.storage import StorageError
 from knowledge.paths import DataDirError, data_dir, data_dir_path, name_data_dir_setting, private_umask
 
+DATABASE_DOWN_AT_STOP = ("Saving… the session database is not answering, so this stop does not wait for it: what it "
+                         "has not taken yet is kept on this computer.")  # fmt: skip
+
 
 def _answer_source(opts: Options) -> AnswerSource:
     """--answers file, else piped stdin, else the interactive prompt."""
@@ -409,6 +412,8 @@ def run(opts: Options) -> int:
             _take_unread(source, driver, early if driver is None else None)
             getting_ready.close()
             render.line("")
+            if driver is not None and driver.started and not driver.database_answers():
+                render.line(DATABASE_DOWN_AT_STOP)  # said before the few calls that find it down (sweep 41 Q5)
             if resuming and (driver is None or not driver.started):
                 # stopped while the saved session was opened (e.g. its story index rebuilt): nothing of it changed
                 _keep_typed_at_resume(source, target, render)

@@ -1,0 +1,54 @@
+"""A terminal session on a Postgres checkpointer stopped (Ctrl-C) while that Postgres server is down (sweep 41 Q5).
+
+The screen showed nothing for 12-16 s after the Ctrl-C, then "Session saved": each of the stop's database calls
+waited for the pool; a user pressed Ctrl-C again. Now a line says at once that the session database is not
+answering, the stop leaves within a few seconds with the resume command, and the draft typed at the prompt is kept
+in the answer journal (back in the prompt on resume). Each test runs a Postgres cluster of its own (.ci/postgres),
+stopped under a real session on a pty; they need INTERVIEWER_TEST_POSTGRES as every Postgres test does."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from tests.test_persistence import FAST
+from tests.test_postgres_restart_cli import FIRST, TRACEBACK_SIGNS, Cluster
+from tests.test_postgres_restart_cli import cluster as cluster  # the fixture: a throwaway cluster
+from tests.test_session_tty import Terminal
+
+DRAFT = "Half way through: the rota I drew up for the three on-call teams"
+SAID_AT_ONCE_S = 2.0  # the line saying what the stop waits for, after the Ctrl-C (a loaded machine adds some)
+LEAVES_WITHIN_S = 10.0  # the whole stop: a few seconds of waiting for the database, said on screen
+
+
+def test_ctrl_c_while_postgres_is_down_says_so_at_once_and_leaves_with_the_draft_kept(
+    isolated_data_dir: Path, cluster: Cluster
+) -> None:
+    term = Terminal([*FAST, "--questions", "3", "--checkpointer", cluster.url])
+    try:
+        term.wait_for_prompt(after="Question 1/3")
+        term.submit(FIRST)
+        term.wait_for_prompt(after="Question 2/3")
+        cluster.stop()
+        term.type_seen(DRAFT)
+        time.sleep(1)
+        term.drain()
+        before = len(term.text())
+        term.type("\x03")
+        start = time.monotonic()
+        first_word = None
+        while term.proc.poll() is None and time.monotonic() - start < 60:
+            term._read()
+            if first_word is None and "not answering" in term.text()[before:]:
+                first_word = time.monotonic() - start
+        left = time.monotonic() - start
+        code = term.proc.wait(timeout=60)
+        said = term.said()
+    finally:
+        term.close()
+    assert first_word is not None and first_word < SAID_AT_ONCE_S, (first_word, said[-1500:])
+    assert left < LEAVES_WITHIN_S, (left, said[-1500:])
+    assert code == 130 and "Resume with:" in said and "not answering" in said, said[-1500:]
+    assert not [sign for sign in TRACEBACK_SIGNS if sign in said], said[-2500:]
+    journal = list((isolated_data_dir / "pending").glob("*.json"))
+    assert journal and DRAFT in journal[0].read_text(encoding="utf-8"), journal
