@@ -7,7 +7,9 @@ upload, which is the client's mistake, not a fault of the server. For the refusa
 (agent.service_context.ClientInputError, agent.candidates.UploadError) the first record keeps one line, as a warning
 without its traceback, and the second is dropped. A SQLite checkpointer file damaged or replaced after the server
 started (agent.server_checkpointer checks it at start) fails every run inside the server's own code: its first
-record becomes one error line saying what to do, the second is dropped. Every other error is logged as before.
+record becomes one error line saying what to do, the second is dropped; so does a run that failed because the
+Postgres checkpointer could not be reached (a warning: the pool logs the loss and the return). Every other error is
+logged as before.
 
 A stream a client may not read (join_stream on another's thread: 404) was logged by the server's SSE code as
 "Error streaming response" with the whole traceback (op37 O21): a client's error (4xx) there is one warning line.
@@ -21,11 +23,12 @@ import logging
 import re
 from typing import Any
 
-from agent.server_checkpointer import RECORDED, SEE_LOG
+from agent.server_checkpointer import RECORDED, SEE_LOG, UNREACHABLE
 
 REFUSALS = ("ClientInputError", "UploadError")  # the class names the server's error message quotes
 CHECKPOINTER_FAULTS = ("sqlite3.DatabaseError",)  # a file that is no longer a SQLite database
 SQLITE_FAULT = "server_checkpointer.CheckpointerFault'>(the SQLite checkpointer"  # (its module is loaded by path)
+POSTGRES_DOWN = f"server_checkpointer.CheckpointerFault'>({UNREACHABLE[:40]}"  # a run in flight as Postgres went away
 WORKER_LOGGER = "langgraph_api.worker"
 SSE_LOGGER = "langgraph_api.sse"
 FAISS_LOADER = "faiss.loader"
@@ -36,9 +39,11 @@ DAMAGED = ("the SQLite checkpointer (INTERVIEWER_CHECKPOINTER) failed on this ru
 
 
 def _kind(text: str) -> str | None:
-    """'refused', 'checkpointer' or None for a worker record's message."""
+    """'refused', 'checkpointer', 'unreachable' or None for a worker record's message."""
     if any(f".{name}'>" in text for name in REFUSALS):
         return "refused"
+    if POSTGRES_DOWN in text:
+        return "unreachable"
     if SQLITE_FAULT in text or any(f"<class '{name}'>" in text for name in CHECKPOINTER_FAULTS):
         return "checkpointer"
     return None
@@ -57,6 +62,9 @@ class RefusedInputFilter(logging.Filter):
             return False  # the same failure, already said
         why = text.split(">(", 1)[-1].removesuffix(")")
         why = why.split(RECORDED, 1)[-1].split(SEE_LOG, 1)[0] if SQLITE_FAULT in text else why
+        if kind == "unreachable":  # the pool said the loss once already (agent.pg_pool); the client is told
+            _one_line(record, event, f"a run failed: {UNREACHABLE}", logging.WARNING)
+            return True
         line = "a client's input was refused: " + why if kind == "refused" else DAMAGED.format(why=why)
         _one_line(record, event, line, logging.WARNING if kind == "refused" else logging.ERROR)
         return True

@@ -19,6 +19,7 @@ import pytest
 
 from evals.langgraph_dev import dev_client, langgraph_dev
 from tests.service_threads import ANSWER, CONTEXT, started
+from tests.slow_hook import release, slow_call
 from tests.test_postgres_restart_cli import Cluster
 from tests.test_postgres_restart_cli import cluster as cluster  # the fixture: a throwaway cluster
 
@@ -74,3 +75,27 @@ def test_reads_while_postgres_is_down_answer_503_and_are_served_at_once_when_it_
     text = log.read_text(errors="replace")
     assert "Exception in ASGI application" not in text and "Traceback" not in text, text[-3000:]
     assert "Postgres server cannot be reached" in text and "error connecting" not in text, text[-3000:]
+
+
+def test_a_run_in_flight_when_postgres_stops_fails_in_one_log_line(cluster: Cluster, tmp_path: Path) -> None:
+    armed = tmp_path / "armed"  # the hook pauses the first grading of an answer once this file exists
+    env, mark = slow_call(tmp_path / "hook", "agent.nodes.critique", "critique_answer",
+                          condition=f"os.path.exists({str(armed)!r})", seconds=60)  # fmt: skip
+    env |= {"INTERVIEWER_DATA_DIR": str(tmp_path / "data"), "INTERVIEWER_CHECKPOINTER": cluster.url}
+    with langgraph_dev(env, home=tmp_path / "server") as url:
+        client: Any = dev_client(url)
+        thread_id = started(client, "in-flight")
+        armed.touch()
+        run = client.runs.create(thread_id, "interviewer", command={"resume": ANSWER}, context=CONTEXT)
+        deadline = time.monotonic() + 120
+        while not mark.exists():  # the answer's run grades it; its checkpoint is written after
+            assert time.monotonic() < deadline, "the run never wrote its checkpoint"
+            time.sleep(0.1)
+        cluster.stop()
+        release(mark)
+        client.runs.join(thread_id, run["run_id"])
+        told = client.runs.get(thread_id, run["run_id"])
+    assert told["status"] == "error", told
+    text = (tmp_path / "server" / "server.log").read_text(errors="replace")
+    assert "Traceback" not in text and "Exception in ASGI application" not in text, text[-4000:]
+    assert "the Postgres checkpointer cannot be reached" in text, text[-4000:]
