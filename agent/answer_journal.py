@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,7 +27,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from agent.journal_temps import finish_writes
+from agent.journal_temps import MAX_BYTES, finish_writes
+from knowledge import data_files
 from knowledge.paths import data_dir, write_private
 
 FOLDER = "pending"
@@ -103,11 +105,16 @@ def load(thread_id: str) -> Pending | None:
 
 def _read(path: Path) -> Pending | None:
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = data_files.read_text(path, MAX_BYTES, errors="replace")
+    except (data_files.SpecialFileError, data_files.TooLargeError) as exc:  # a pipe hung every command (sweep 41 SP1)
+        moved = shlex.quote(f"{path}.moved")
+        _notice(f"The file {path} in the answer journal folder is {exc.strerror}, so no answer was read from it: "
+                f"move it away (mv {shlex.quote(str(path))} {moved})")  # fmt: skip
+        return None
     except OSError:
         return None
     try:
-        raw = json.loads(text)
+        raw = data_files.parse_json(text)  # 200,000 nested brackets: damaged, not RecursionError (sweep 41 SP3)
         moves = {int(k): {"kind": str(v["kind"]), "text": str(v.get("text", ""))} for k, v in raw["moves"].items()}
         return Pending(str(raw["thread_id"]), dict(raw["context"]), moves, str(raw.get("question", "")),
                        str(raw.get("draft", "")), path)  # fmt: skip

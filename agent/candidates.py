@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from knowledge import data_files
 from knowledge.models import slugify
 from knowledge.paths import data_dir, write_private
 
@@ -122,8 +123,8 @@ def store_documents(key: str, documents: Any) -> str:
 def current_version(key: str) -> str | None:
     """The candidate's latest upload, or None when they never uploaded documents."""
     try:
-        digest = (candidate_dir(key) / "docs" / "current").read_text(encoding="utf-8").strip()
-    except OSError:
+        digest = data_files.read_text(candidate_dir(key) / "docs" / "current", 256).strip()  # a sha256: 64 characters
+    except (OSError, ValueError):  # a pipe, a device, a large or binary file: no upload of ours
         return None
     return digest if digest and (candidate_dir(key) / "docs" / digest).is_dir() else None
 

@@ -16,6 +16,7 @@ from agent.backend import memory_only
 from agent.cli_draft_saver import draft_on_disk
 from agent.cli_input import AnswerSource, PromptSource
 from agent.cli_render import Renderer
+from knowledge import data_files
 from knowledge.paths import write_private
 
 
@@ -119,7 +120,7 @@ def _set_aside(thread_id: str, draft: str) -> Path:
     target = unused_draft_path(thread_id)
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
-        before = target.read_text(encoding="utf-8")
+        before = data_files.read_text(target, data_files.REPORT_BYTES, errors="replace")  # a pipe: OSError, no wait
     except FileNotFoundError:
         before = ""
     text = draft if draft.endswith("\n") else draft + "\n"

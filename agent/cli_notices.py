@@ -14,10 +14,12 @@ import hashlib
 import json
 from collections.abc import Sequence
 
+from knowledge import data_files
 from knowledge.paths import data_dir, write_private
 
 MEMORY_FILE = "shown-warnings.json"
 KEPT_SETS = 50  # document sets remembered
+MEMORY_BYTES = 1 << 20  # KEPT_SETS sets of short digests
 
 
 def _key(docs: Sequence[str]) -> str:
@@ -37,7 +39,7 @@ def fresh_notices(notices: Sequence[str], docs: Sequence[str]) -> list[str]:
         return list(notices)
     path = data_dir() / MEMORY_FILE
     try:
-        memory = json.loads(path.read_text(encoding="utf-8"))
+        memory = data_files.load_json(path, MEMORY_BYTES)  # never waits on a pipe nor reads a device
         if not isinstance(memory, dict):
             memory = {}
     except (OSError, ValueError):

@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+from knowledge import data_files
 from knowledge.paths import data_dir, write_private
 
 _SAFE_ID = re.compile(r"[^A-Za-z0-9._-]")
@@ -32,7 +33,7 @@ def save_feedback(thread_id: str, on: bool) -> None:
 def load_feedback(thread_id: str, default: bool) -> bool:
     """The last /feedback choice made in this session, else `default`."""
     try:
-        value = json.loads(_path(thread_id).read_text(encoding="utf-8")).get("feedback")
+        value = data_files.load_json(_path(thread_id), 4096).get("feedback")  # never waits on a pipe
     except (OSError, ValueError, AttributeError):
         return default
     return value if isinstance(value, bool) else default

@@ -6,7 +6,6 @@ Imported lazily by agent.session, because importing the driver imports LangGraph
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from agent.report_repair import finish_stopped
 from agent.resume_pick import due_session, nothing_to_resume, picked
 from agent.session_lock import SessionLockedError
 from agent.storage import StorageError, move_aside, readonly_message
+from knowledge import data_files
 
 
 class ResumeError(LookupError):
@@ -248,7 +248,7 @@ def _transcript_turns(path: str | None) -> list[dict[str, Any]]:
     if not path:
         return []
     try:
-        turns = json.loads(Path(path).read_text(encoding="utf-8")).get("turns", [])
+        turns = data_files.load_json(Path(path), data_files.REPORT_BYTES).get("turns", [])
     except (OSError, ValueError, AttributeError):
         return []
     return [t for t in turns if isinstance(t, dict)]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import mmap
 from pathlib import Path
 
+from knowledge import data_files
+
 
 def _summary(thread_id: str) -> Path | None:
     """The session's coaching summary file, when it exists."""
@@ -37,7 +39,8 @@ def _unfinished() -> list[str]:
 def holds(database: Path, thread_id: str) -> bool:
     """True when `thread_id`'s bytes are in the file `database` (read, never opened as a database)."""
     try:
-        with database.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+        fd = data_files.open_regular(database)  # a pipe there never makes this wait
+        with open(fd, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
             return view.find(thread_id.encode()) >= 0
     except (OSError, ValueError):  # gone, unreadable, or empty (mmap of 0 bytes)
         return False

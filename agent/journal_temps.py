@@ -9,11 +9,13 @@ than the file it was to replace, so it takes its place; a cut-off one is removed
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 from pathlib import Path
 
+from knowledge import data_files
+
+MAX_BYTES = 64 << 20  # a journal holds one session's answers (each capped) and its settings: a few hundred KB at most
 _TEMP = re.compile(r"^\.(?P<name>.+\.json)\.(?P<pid>\d+)-[0-9a-f]+\.tmp$")
 
 
@@ -30,7 +32,7 @@ def finish_writes(folder: Path, name: str | None = None) -> None:
         if writer_alive(int(match["pid"])):
             continue  # being written now
         try:
-            json.loads(temp.read_text(encoding="utf-8"))
+            data_files.load_json(temp, MAX_BYTES)  # a pipe or a device under a temp file's name is no journal either
             os.replace(temp, folder / match["name"])
         except (OSError, ValueError):
             with contextlib.suppress(OSError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import random
 import re
 from collections import Counter
@@ -17,10 +18,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from agent.state import PlannedQuestion
+from knowledge import data_files
 from knowledge.models import Question, QuestionType, RolePack, stable_id
 from knowledge.paths import data_dir, write_private
 
 HISTORY_SESSIONS = 3  # recent sessions per role whose questions the planner avoids
+HISTORY_BYTES = 4 << 20  # history.json keeps the question ids of a few sessions per role: a few KB
 
 def classify_question_type(text: str) -> QuestionType:
     """A question's type from its wording (for fixed questions not in the role pack): the ingester's rules."""
@@ -179,11 +182,11 @@ def load_recent(role: str, path: Path | None = None) -> list[str]:
     """Question ids asked in this role's last few sessions (empty on a missing or broken file).
 
     path: the history file (a server keeps one per candidate); the data dir's history.json by default."""
-    try:
-        data = json.loads((path or _history_path()).read_text(encoding="utf-8"))
+    try:  # a pipe or a device there is unreadable, a deep nest damaged (sweep 39 X13, sweep 41 SP1b)
+        data = data_files.load_json(path or _history_path(), HISTORY_BYTES)
         sessions = data.get(role, []) if isinstance(data, dict) else []
         return [str(qid) for session in sessions[-HISTORY_SESSIONS:] for qid in session]
-    except (OSError, ValueError, RecursionError):  # RecursionError: nesting too deep for json (sweep 39 X13)
+    except (OSError, ValueError, TypeError):
         return []
 
 
@@ -192,7 +195,9 @@ def record_session(role: str, session_id: str, question_ids: Sequence[str], path
     path = path or _history_path()
     try:
         # Read-modify-write under a lock, or concurrent sessions overwrite each other's updates.
-        with open(path.with_name("history.lock"), "a") as lock:
+        # never waits on a pipe there, nor locks a device (sweep 41 SP1b: a new session hung)
+        fd = data_files.open_regular(path.with_name("history.lock"), os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        with os.fdopen(fd, "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             _record(path, role, session_id, question_ids)
     except OSError:
@@ -201,10 +206,10 @@ def record_session(role: str, session_id: str, question_ids: Sequence[str], path
 
 def _record(path: Path, role: str, session_id: str, question_ids: Sequence[str]) -> None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = data_files.load_json(path, HISTORY_BYTES)
         if not isinstance(data, dict):
             data = {}
-    except (OSError, ValueError, RecursionError):
+    except (OSError, ValueError):
         data = {}
     seen = data.setdefault("_sessions", [])
     if session_id in seen:

@@ -20,6 +20,7 @@ from agent.critique_lines import detail_lines, flag_line
 from agent.safe_text import clean_text
 from agent.state import PlannedQuestion, TurnRecord
 from agent.wording import gap_label
+from knowledge import data_files
 from knowledge.paths import data_dir, write_private
 from prompts import load_yaml
 
@@ -446,7 +447,7 @@ def _with_whole_answers(thread_id: str, turns: list[Any]) -> list[Any]:
     heads: dict[str, tuple[str, int]] = {}
     for path in kept:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = data_files.read_text(path, data_files.REPORT_BYTES)  # never waits on a pipe nor reads a device
         except (OSError, UnicodeDecodeError):
             continue
         for t in turns:
@@ -538,7 +539,7 @@ def mark_report_due(thread_id: str) -> None:
     for marker in (due_marker(thread_id), kept_due_marker(thread_id)):
         try:
             marker.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.close(os.open(marker, os.O_WRONLY | os.O_CREAT, 0o600))
+            os.close(data_files.open_regular(marker, os.O_WRONLY | os.O_CREAT))  # a pipe there: no wait, next place
             return
         except OSError:
             continue

@@ -24,6 +24,7 @@ from typing import Any
 from agent.journal_temps import writer_alive
 from agent.session_lock import SessionLockedError
 from agent.storage import StorageError
+from knowledge import data_files
 from knowledge.paths import data_dir
 
 RECENT = 20  # unfinished sessions whose checkpoint is read at each start (the listing's length)
@@ -227,7 +228,7 @@ def _whole_transcript(folder: Path, js: Path) -> dict[str, Any] | None:
     """The transcript as saved, or as a dead writer's temp holds it whole (a cut-off temp is no transcript)."""
     for path in [js, *_dead_temps(folder, js.name)]:
         try:
-            found = json.loads(path.read_text(encoding="utf-8"))
+            found = data_files.load_json(path, data_files.REPORT_BYTES)  # never waits on a pipe nor reads a device
         except (OSError, ValueError):
             continue
         if isinstance(found, dict) and isinstance(found.get("turns"), list):
@@ -254,7 +255,7 @@ def _kept_whole_answers(folder: Path) -> list[str]:
         if writer_alive(int(match["pid"])):
             continue
         try:
-            text = temp.read_bytes().decode("utf-8", errors="replace")
+            text = data_files.read_text(temp, data_files.REPORT_BYTES, errors="replace")
             kept = [p for p in folder.glob(f"{match['id']}.whole-answer-*.txt") if _starts(p, text)]
             if text.strip() and not kept:
                 from knowledge.paths import write_private
@@ -275,6 +276,6 @@ def _kept_whole_answers(folder: Path) -> list[str]:
 def _starts(path: Path, text: str) -> bool:
     """The kept file holds `text` (or more: the temp was cut off mid-write)."""
     try:
-        return path.read_text(encoding="utf-8", errors="replace").startswith(text)
+        return data_files.read_text(path, data_files.REPORT_BYTES, errors="replace").startswith(text)
     except OSError:
         return False

@@ -13,11 +13,14 @@ import fcntl
 import hashlib
 import json
 import os
+import shlex
 import socket
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
+
+from knowledge import data_files
 
 
 class SessionLockedError(RuntimeError):
@@ -29,13 +32,19 @@ class SessionTakenError(RuntimeError):
     str(error) is the one line for the user; the move was kept aside, not added."""
 
 
+_HOLDER_BYTES = 4096  # {"pid", "host", "since"}
 _HELD: dict[Path, tuple[IO[str], int]] = {}  # lock file -> (open file, holders in this process)
 _GUARD = threading.Lock()
 
 
+class LockFileError(SessionLockedError):
+    """The session's lock file is a pipe, device or socket (or a link to one): it cannot hold the lock and is not
+    waited on; str(error) names it and the command that moves it away."""
+
+
 def _holder(path: Path) -> str:
     try:
-        info = json.loads(path.read_text(encoding="utf-8"))
+        info = data_files.load_json(path, _HOLDER_BYTES)  # never waits on a pipe (sweep 41 SP1c)
         return f"pid {info['pid']} on {info['host']}, since {info['since']}"
     except (OSError, ValueError, KeyError, TypeError):
         return "another process"
@@ -67,7 +76,13 @@ def _take(path: Path, thread_id: str) -> IO[str]:
     """Open and flock the lock file at `path`, naming this process as its holder; SessionLockedError when another
     process holds it."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = data_files.open_regular(path, os.O_RDWR | os.O_CREAT)
+    except data_files.SpecialFileError:
+        moved = shlex.quote(f"{path}.moved")
+        raise LockFileError(f"the lock file {path} of session {thread_id} is {data_files.NOT_REGULAR}, so the "
+                            f"session cannot be held: move it away (mv {shlex.quote(str(path))} {moved}) and run "
+                            "the command again") from None  # fmt: skip
     handle = os.fdopen(fd, "r+", encoding="utf-8")
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -123,7 +138,7 @@ def is_locked(path: Path) -> bool:
     if path in _HELD:
         return True
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = data_files.open_regular(path)  # a pipe there hung a bare --resume (sweep 41 SP1c); it locks nothing
     except OSError:
         return False
     try:

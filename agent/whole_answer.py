@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from knowledge import data_files
+
 
 def keep_whole_answer(thread_id: str, text: str) -> str:
     """Write `text` to reports/<id>.whole-answer-N.txt (the same text kept already is not written twice: an answer
@@ -31,8 +33,9 @@ def keep_whole_answer(thread_id: str, text: str) -> str:
 
 def _holds(path: Path, text: str) -> bool:
     try:
-        return path.stat().st_size == len(text.encode("utf-8")) and path.read_text(encoding="utf-8") == text
-    except (OSError, UnicodeDecodeError):
+        whole = text.encode("utf-8")
+        return path.stat().st_size == len(whole) and data_files.read_bytes(path, len(whole)) == whole
+    except OSError:
         return False
 
 

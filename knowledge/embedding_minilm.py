@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from knowledge import data_files
 from knowledge.paths import PACKAGE_DIR, data_dir, temp_name
 from knowledge.threads import BACKGROUND_NICE, lower_this_thread
 
@@ -34,6 +35,7 @@ PASS_COST_TOKENS = 10  # a pass's fixed cost, in padded tokens (measured: ~3 ms 
 MAX_WORKERS = max(1, min(4, os.cpu_count() or 1))
 DIMENSION = 384
 _VERIFY_CACHE = "model-verified.json"
+_VERIFY_CACHE_BYTES = 1 << 20  # one entry per model file hashed: a few hundred bytes each
 
 
 def plan_batches(lengths: list[int], max_batch: int = MAX_BATCH, pass_cost: int = PASS_COST_TOKENS) -> list[list[int]]:
@@ -133,8 +135,8 @@ def _cached_sha256(path: Path) -> str:
     stat = path.stat()
     key = str(path.resolve())
     cache_file = data_dir() / _VERIFY_CACHE
-    try:
-        cache: dict[str, Any] = json.loads(cache_file.read_text(encoding="utf-8"))
+    try:  # a pipe there hung every session and the server's runs, a link to /dev/zero took GBs (sweep 41 SP1d)
+        cache: dict[str, Any] = data_files.load_json(cache_file, _VERIFY_CACHE_BYTES)
         if not isinstance(cache, dict):
             cache = {}
     except (OSError, ValueError):

@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from knowledge import data_files
 from knowledge.paths import temp_name
 
 FORMAT_VERSION = 3  # 2: manifest carries the files' sha256; dropped stories stay cached. 3: views and probes
@@ -38,6 +39,10 @@ FAISS_FILE = "vectors.faiss"
 DOCSTORE_FILE = "docstore.json"
 MANIFEST_FILE = "manifest.json"
 RETAIN_INACTIVE = 1000
+# Caps on what is read back: far above any index of a candidate's notes (1.5 KB a vector, a few KB a story)
+FAISS_BYTES = 1 << 30
+DOCSTORE_BYTES = 256 << 20
+MANIFEST_BYTES = 1 << 20
 
 
 class StoreError(Exception):
@@ -86,24 +91,28 @@ def load_store(index_dir: Path, expected: dict[str, Any]) -> StoredIndex:
     import faiss
 
     manifest_path = index_dir / MANIFEST_FILE
-    if not manifest_path.exists():
+    if not os.path.lexists(manifest_path):
         raise StoreError("no index yet")
-    manifest = _read_json(manifest_path, "manifest")
+    manifest = _read_json(_read_file(manifest_path, MANIFEST_BYTES, "manifest"), "manifest")
     for key, want in expected.items():
         if manifest.get(key) != want:
             raise StoreError(f"{key} changed ({manifest.get(key)!r} -> {want!r})")
     files = manifest.get("files")
     if not isinstance(files, dict):
         raise StoreError("manifest is malformed")
-    for file_name in (FAISS_FILE, DOCSTORE_FILE):
+    # Each file is read once, as a regular file under its cap (a pipe hung the session, a link to /dev/zero took
+    # GBs: sweep 41 SP1e), and what was hashed is what is used.
+    vectors = _read_file(index_dir / FAISS_FILE, FAISS_BYTES, "faiss file")
+    docstore = _read_file(index_dir / DOCSTORE_FILE, DOCSTORE_BYTES, "docstore")
+    for file_name, blob in ((FAISS_FILE, vectors), (DOCSTORE_FILE, docstore)):
         # Two processes saving at once, or a crash between renames, leave files from different saves.
-        if _file_sha256(index_dir / file_name) != files.get(file_name):
+        if hashlib.sha256(blob).hexdigest() != files.get(file_name):
             raise StoreError(f"{file_name} does not match the manifest")
-    raw = _read_json(index_dir / DOCSTORE_FILE, "docstore").get("stories")
+    raw = _read_json(docstore, "docstore").get("stories")
     if not isinstance(raw, list):
         raise StoreError("docstore is malformed")
     try:
-        index = faiss.read_index(str(index_dir / FAISS_FILE))
+        index = faiss.deserialize_index(np.frombuffer(vectors, dtype=np.uint8))
     except Exception as exc:  # faiss raises RuntimeError with a C++ trace; keep only the gist
         raise StoreError("faiss file unreadable") from exc
     if index.d != expected["dimension"] or index.ntotal != len(raw):
@@ -129,12 +138,22 @@ def load_store(index_dir: Path, expected: dict[str, Any]) -> StoredIndex:
     return StoredIndex(manifest=manifest, entries=entries)
 
 
-def _read_json(path: Path, what: str) -> dict[str, Any]:
+def _read_file(path: Path, cap: int, what: str) -> bytes:
+    """The bytes of one of the index's files, or StoreError: missing, not a regular file, over `cap`."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return data_files.read_bytes(path, cap)
     except FileNotFoundError as exc:
         raise StoreError(f"{what} missing") from exc
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except OSError as exc:
+        if isinstance(exc, data_files.SpecialFileError | data_files.TooLargeError):
+            raise StoreError(f"{what} is {exc.strerror}") from exc  # "not a regular file (…)", "N bytes, over …"
+        raise StoreError(f"{what} unreadable ({exc.strerror or type(exc).__name__})") from exc
+
+
+def _read_json(blob: bytes, what: str) -> dict[str, Any]:
+    try:
+        data = data_files.parse_json(blob)
+    except ValueError as exc:  # not UTF-8, not JSON, or nested too deep
         raise StoreError(f"{what} is not valid JSON") from exc
     if not isinstance(data, dict):
         raise StoreError(f"{what} is malformed")
@@ -209,6 +228,6 @@ def _alive(pid: int) -> bool:
 
 def _file_sha256(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(data_files.read_bytes(path, FAISS_BYTES)).hexdigest()
     except OSError:
         return None

@@ -176,7 +176,8 @@ def _is_default_root(path: Path) -> bool:
 def _foreign_files(given: str, folder: Path) -> str | None:
     """A folder holding files the story index did not write is not an index folder: saving the index there would
     replace a file of the user's (sweep28 S11: a web app's manifest.json was overwritten without a word)."""
-    import json
+    from knowledge import data_files
+    from knowledge.index_store import MANIFEST_BYTES
 
     try:
         names = sorted(entry.name for entry in folder.iterdir())
@@ -190,7 +191,7 @@ def _foreign_files(given: str, folder: Path) -> str | None:
     manifest = folder / "manifest.json"
     if not foreign and manifest.is_file():
         try:
-            data = json.loads(manifest.read_text(encoding="utf-8"))
+            data = data_files.load_json(manifest, MANIFEST_BYTES)
             if not (isinstance(data, dict) and "version" in data and "embedder" in data):
                 foreign = ["manifest.json"]  # valid JSON, but not a story index's manifest
         except (OSError, UnicodeDecodeError, ValueError):

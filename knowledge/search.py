@@ -106,14 +106,15 @@ def stored_stories(index_dir: Path) -> tuple[list[Story], str]:
 
     Raises ValueError with a one-line reason when there is no readable index there.
     """
-    from knowledge.index_store import DOCSTORE_FILE, MANIFEST_FILE
+    from knowledge import data_files
+    from knowledge.index_store import DOCSTORE_BYTES, DOCSTORE_FILE, MANIFEST_BYTES, MANIFEST_FILE
 
     hint = f"build it with: python -m knowledge.ingest PATH... --index {index_dir}"
     if not (index_dir / MANIFEST_FILE).is_file():
         raise ValueError(f"no story index in {index_dir}; {hint}")
     try:
-        manifest = json.loads((index_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
-        entries = json.loads((index_dir / DOCSTORE_FILE).read_text(encoding="utf-8"))["stories"]
+        manifest = data_files.load_json(index_dir / MANIFEST_FILE, MANIFEST_BYTES)
+        entries = data_files.load_json(index_dir / DOCSTORE_FILE, DOCSTORE_BYTES)["stories"]
         # One entry per embedded view; a story's dump rides on its first view (knowledge.index_store).
         stories = [Story.model_validate(e["story"]) for e in entries if e.get("active", True) and e.get("story")]
     except (OSError, ValueError, KeyError, TypeError) as exc:  # pydantic's ValidationError is a ValueError

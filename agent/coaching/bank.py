@@ -14,9 +14,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from knowledge import data_files
 from knowledge.paths import data_dir, samples_dir, write_private
 
 CACHE_VERSION = 3  # bump when what is cached changes shape or meaning
+CACHE_BYTES = 64 << 20  # one search's result over a candidate's notes: a few hundred KB
 _TEXT = {".md", ".markdown", ".txt"}
 
 
@@ -52,8 +54,8 @@ def cached(kind: str, parts: list[Any], compute: Callable[[], dict[str, Any]]) -
     folder = data_dir() / "coaching"
     path = folder / f"{kind}-{key}.json"
     try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, RecursionError):
+        return dict(data_files.load_json(path, CACHE_BYTES))  # never waits on a pipe nor reads a device
+    except (OSError, ValueError, TypeError):
         pass
     value = compute()
     try:

@@ -8,14 +8,13 @@ its store by implementing the two methods.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
 from pydantic import BaseModel, Field, ValidationError
 
-from agent.cli_files import read_capped
+from knowledge import data_files
 from knowledge.paths import data_dir, write_private
 
 FEED_VERSION = 1
@@ -110,9 +109,8 @@ MAX_SUMMARY_BYTES = 4 << 20  # a summary of a long session is tens of KB; anythi
 def _read(path: Path) -> SessionSummary | None:
     try:
         # a regular file of a summary's size only (sweep 40 C8: a FIFO in history/ hung, /dev/zero grew to 5.7 GB)
-        text = read_capped(path, "history", MAX_SUMMARY_BYTES, "a session summary").decode("utf-8")
-        return SessionSummary.model_validate(json.loads(text))
-    except (OSError, ValueError, ValidationError, RecursionError):  # RecursionError: nesting too deep for json
+        return SessionSummary.model_validate(data_files.load_json(path, MAX_SUMMARY_BYTES))
+    except (OSError, ValueError, ValidationError):  # a deep nest is a ValueError there (sweep 39 X13)
         return None
 
 
