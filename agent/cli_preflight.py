@@ -144,6 +144,8 @@ def foreign_checkpointer() -> str | None:
         return _default_not_a_file()
     if not path.exists():
         return None
+    if problem := _odd_companion(path, "give a session database file"):
+        return problem
     if not_sqlite(path):
         return foreign_message(path)
     if others := other_programs_tables(path):  # an SQLite database of another program (sweep30 S17)
@@ -164,9 +166,27 @@ def _default_not_a_file() -> str | None:
     if not db.exists():
         return None
     if db.is_file():
-        return _default_of_another_program(db)
+        return _odd_companion(db, "run again") or _default_of_another_program(db)
     what = "a folder" if db.is_dir() else "not a regular file (a pipe, device or socket)"
     return f"the session database {db} is {what}: move it away (or point --checkpointer at a file) and run again"
+
+
+def _odd_companion(db: Path, then: str) -> str | None:
+    """The one line for a file SQLite keeps beside the database `db` (its -wal, -shm or -journal) that is a pipe or
+    a device, or a link to one, else None: SQLite's error for it was "the data folder is read-only", and the
+    listing it said still worked failed the same way (sweep 41 SP2)."""
+    import shlex
+
+    from agent.storage import COMPANIONS
+    from knowledge.data_files import NOT_REGULAR, is_special
+
+    for suffix, what in COMPANIONS.items():
+        companion = Path(f"{db}{suffix}")
+        if is_special(companion):
+            moved = shlex.quote(f"{companion}.moved")
+            return (f"the {what} {companion} of the session database {db} is {NOT_REGULAR}: move it away "
+                    f"(mv {shlex.quote(str(companion))} {moved}) and {then}")  # fmt: skip
+    return None
 
 
 def blocked_folder(resuming: bool) -> str | None:
@@ -193,6 +213,12 @@ def blocked_folder(resuming: bool) -> str | None:
         return (f"the reports folder {reports} cannot be written (a read-only disk or no permission), so this "
                 f"session's report could not be saved: make it writable (remount it read-write, or fix its "
                 f"permissions) and run the command again; {then}")  # fmt: skip
+    locks = sqlite_database().parent / "locks" if backend_is_sqlite() and not memory_only() else None
+    if locks and os.access(locks.parent, os.W_OK) and locks.is_dir() and not os.access(locks, os.W_OK | os.X_OK):
+        # the session's lock file could not be made: Q1 was asked, then a raw "[Errno 30]" (sweep 41 RO1)
+        return (f"the locks folder {locks} cannot be written (a read-only disk or no permission), so this session "
+                f"could not be kept from a second process running it: make it writable (remount it read-write, or "
+                f"fix its permissions) and run the command again; {then}")  # fmt: skip
     journal = folder / FOLDER
     if memory_only() or not os.access(folder, os.W_OK) or not journal.is_dir() or os.access(journal, os.W_OK | os.X_OK):
         return None

@@ -133,11 +133,18 @@ def not_sqlite(path: Path) -> bool:
     """True when `path` is a folder or a non-empty file that does not start as an SQLite database does."""
     if path.is_dir():
         return True
+    from knowledge import data_files
+
     try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
+        fd = data_files.open_regular(path)  # a pipe never makes this wait (its own check names it)
     except OSError:
         return False
+    try:
+        head = os.read(fd, len(SQLITE_HEADER))
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
     return bool(head) and head != SQLITE_HEADER
 
 
@@ -170,14 +177,14 @@ def foreign_message(path: Path, what: str = "not an SQLite file") -> str:
 
 
 # The files SQLite keeps beside a database, named after it: it deletes or rewrites them when that database is opened.
-_COMPANIONS = {"-wal": "write-ahead log", "-shm": "shared-memory index", "-journal": "rollback journal"}
+COMPANIONS = {"-wal": "write-ahead log", "-shm": "shared-memory index", "-journal": "rollback journal"}
 
 
 def companion_message(path: Path, given: str) -> str | None:
     """Why `path` cannot be a session database because its name is one SQLite gives a database's own companion
     file (sweep32 S10: `<data dir>/sessions.sqlite-wal` was taken as a new file name, and the next command that
     opened sessions.sqlite deleted it with the session and its answers), else None. `given`: how it was named."""
-    for suffix, what in _COMPANIONS.items():
+    for suffix, what in COMPANIONS.items():
         if path.name.endswith(suffix) and len(path.name) > len(suffix):
             database = path.name[: -len(suffix)]
             return (f"{given} ends in {suffix}, the name of the {what} SQLite keeps beside a database named "
