@@ -28,6 +28,7 @@ from agent.critic.semantic import Semantic, semantic
 from agent.critic.story_notes import story_notes, story_sentence, told_index
 from agent.critic.strengths import strengths
 from agent.critic.text import MAX_CHARS, Sentence, clip, first_person, words
+from knowledge.metric_units import MEASURE_UNITS
 from knowledge.models import QUESTION_TYPES, QuestionType, Story
 from prompts import load_yaml, render
 
@@ -214,7 +215,8 @@ def _evidence(f: Features, typed: str, applies: list[str]) -> list[Evidence]:
         s = getattr(f.star, part)
         if s is not None and part in applies:
             out.append(Evidence(field=part, span=_span(s, typed)))
-    if (headline := headline_metric(f.metrics)) is not None and f.quantified and "quantified_result" in applies:
+    headline = headline_metric(f.metrics, f.sents)
+    if headline is not None and f.quantified and "quantified_result" in applies:
         span = Span(start=headline.start, end=headline.end, text=typed[headline.start : headline.end])
         out.append(Evidence(field="quantified_result", span=span))
     if f.own_sent is not None and "ownership" in applies:
@@ -229,7 +231,34 @@ def _evidence(f: Features, typed: str, applies: list[str]) -> list[Evidence]:
     return out
 
 
-def headline_metric(metrics: list[MetricMention]) -> MetricMention | None:
-    """The outcome figure to quote: a stated change (from X to Y) before a bare count, then the earliest."""
+# Time units that say when or how long something took (a delay, a project's length), not what it measured.
+LONG_SPANS = frozenset({"min", "h", "days", "weeks", "months", "quarters", "years", "sprints"})
+
+
+def headline_metric(metrics: list[MetricMention], sents: Sequence[Sentence] = ()) -> MetricMention | None:
+    """The outcome figure to quote as "a measured outcome": a result figure, not any figure of the result.
+
+    A result sentence holds figures of its circumstances too: "we launched three weeks late: CTR up 6.5%" (a delay)
+    or "a sample of 500 replies showed 11%" (a sample size). So a stated change ("up 6.5%", "from 40% to 12%") in
+    the sentence of an outcome figure is a candidate too, and the candidates rank: a change from X to Y, a stated
+    change, a measure (%, $, x, a latency), then a duration or a count of things; the earliest within a rank.
+    """
     outcomes = [m for m in metrics if m.role == "outcome"]
-    return min(outcomes, key=lambda m: (m.baseline is None, m.start)) if outcomes else None
+    spans = [(s.start, s.end) for s in sents if any(s.start <= m.start < s.end for m in outcomes)]
+    moved = [m for m in metrics
+             if m.role != "outcome" and _stated_change(m) and any(a <= m.start < b for a, b in spans)]  # fmt: skip
+    pool = outcomes + moved
+    if not pool:
+        return None
+    return min(pool, key=lambda m: (m.baseline is None, not _stated_change(m), not _measure(m), m.start))
+
+
+def _stated_change(m: MetricMention) -> bool:
+    """The figure is said as a change: "from 40% to 12%", "up 6.5%", "cut by a third"."""
+    return m.baseline is not None or m.phase in ("change", "delta")
+
+
+def _measure(m: MetricMention) -> bool:
+    """A measured quantity (a rate, money, a ratio, a latency), not a duration or a count of things. A latency
+    in milliseconds or seconds measures a system; weeks and months say when or how long."""
+    return m.unit in MEASURE_UNITS and m.unit not in LONG_SPANS

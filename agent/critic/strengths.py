@@ -23,7 +23,7 @@ def strengths(f: Features, gaps: list[str], applies: list[str]) -> list[str]:
 
     phr = load_yaml("critic_phrases.yaml")["strengths"]
     out: list[str] = []
-    outcome = headline_metric(f.metrics)
+    outcome = headline_metric(f.metrics, f.sents)
     if outcome is not None and f.star.result is not None and f.quantified:
         out.append(render(phr["quantified_result"], metric=outcome.text))
     elif f.star.result is not None and not set(gaps) & {"result", "quantified_result", "specificity"}:
