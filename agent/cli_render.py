@@ -120,7 +120,7 @@ class Renderer:
         crit = record.get("critique")
         if not crit:
             return
-        lines = [flag_line(crit), *detail_lines(crit)]
+        lines = [flag_line(crit), *detail_lines(crit, record.get("left"))]
         # the messages name their source themselves ("Your story ..."): no second prefix
         lines += [story_note(str(note["message"]), self.sample_bank) for note in notes_beyond_gap(crit)]
         label = "Feedback (follow-up)" if record.get("is_follow_up") else "Feedback"

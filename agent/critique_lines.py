@@ -39,21 +39,41 @@ def flag_line(crit: dict[str, Any]) -> str:
     return "   ".join(parts)
 
 
-def detail_lines(crit: dict[str, Any]) -> list[str]:
-    """Relevance, level and signals when they say something, then the gap."""
+def detail_lines(crit: dict[str, Any], left: dict[str, Any] | None = None) -> list[str]:
+    """Relevance, level and signals when they say something, then the gap. `left` is a follow-up turn's record of
+    what the question still leaves open after it (the critique's own "left" when the report carried it there)."""
     out: list[str] = []
     if crit.get("relevance", "on_topic") != "on_topic":
         out.append(f"Relevance: {crit['relevance'].replace('_', ' ')}. {crit.get('relevance_note', '')}".rstrip())
     if crit.get("level") == "below":
         out.append(f"Level: below the role. {crit.get('level_note', '')}".rstrip())
-    signals = crit.get("signals") or {}
-    if signals.get("covered"):
-        out.append("Shows: " + "; ".join(signals["covered"]))
-    if signals.get("missing"):
-        out.append("Missing: " + "; ".join(signals["missing"]))
+    out += _signal_lines(crit, left if left is not None else crit.get("left"))
     if crit.get("gap") and crit.get("gap") not in (crit.get("relevance_note"), crit.get("level_note")):
         out.append(f"Gap: {crit['gap']}")
     if crit.get("probes") is not None:  # a follow-up reply: a repeat or a correction of the previous reply is said
         still_open = load_yaml("critic_phrases.yaml")["follow_up_open"]  # the flag line's ✗ says it already
         out += [note for note in crit.get("notes", []) if note != still_open]
+    return out
+
+
+def _signal_lines(crit: dict[str, Any], left: dict[str, Any] | None) -> list[str]:
+    """The question's signals as shown and missing.
+
+    A follow-up reply is judged on its own, so its own lists mark "missing" what the first answer showed: a
+    candidate read "Missing:" under a reply as "still not covered" (newcomer trial N11). Under a reply the lines
+    say what the question has shown so far, the answer and the replies together (the graph's record of what is
+    left open), or, for a turn saved without that record, say that they judge the reply alone."""
+    signals = crit.get("signals") or {}
+    covered, missing = list(signals.get("covered") or []), list(signals.get("missing") or [])
+    if crit.get("probes") is None:
+        return [*(["Shows: " + "; ".join(covered)] if covered else []),
+                *(["Missing: " + "; ".join(missing)] if missing else [])]  # fmt: skip
+    if left is None:
+        return [*(["This reply shows: " + "; ".join(covered)] if covered else []),
+                *(["Not in this reply: " + "; ".join(missing)] if missing else [])]  # fmt: skip
+    still = [str(s) for s in left.get("signals_missing") or []]
+    so_far = [s for s in [*covered, *missing] if s not in still]
+    out = ["Shown so far (answer and replies): " + "; ".join(so_far)] if so_far else []
+    if still:
+        out.append("Still missing for this question: " + "; ".join(still))
     return out

@@ -247,8 +247,8 @@ def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_
     return card
 
 
-def _critique_md(c: dict[str, Any]) -> list[str]:
-    out = [f"- {flag_line(c)}", *(f"- {line}" for line in detail_lines(c))]
+def _critique_md(c: dict[str, Any], left: dict[str, Any] | None = None) -> list[str]:
+    out = [f"- {flag_line(c)}", *(f"- {line}" for line in detail_lines(c, left))]
     out += [f"- Strength: {s}" for s in c.get("strengths", [])]
     # a depth follow-up probes no gap ("none"): its reply's evidence is the depth asked for
     out += [f'- Evidence ({"depth" if e["field"] == "none" else e["field"]}): "{e["span"]["text"]}"'
@@ -387,7 +387,7 @@ def render_markdown(
                           f"the whole answer: {whole})*", ""]  # fmt: skip
             if t["critique"] is not None:
                 failed = model_failure_line(t.get("usage"))
-                lines += [*([f"- {failed}"] if failed else []), *_critique_md(t["critique"]), ""]
+                lines += [*([f"- {failed}"] if failed else []), *_critique_md(t["critique"], t.get("left")), ""]
             if told := t.get("told"):  # the story the answer retold: the one to fix when a figure drifted
                 lines += [f"You told: {told['title']}", ""]
             if t["stories"]:
