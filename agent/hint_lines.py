@@ -3,13 +3,14 @@
 A title and three numbers did not help in the moment (newcomer trial N26): the first figures of a story are usually
 its context ("five managers", "$84k/month"), not what it achieved. So the hint says in one line what the story is
 about and how it ended, and picks the figures of the result first: changes ("6 weeks -> 11 days"), then any figure
-inside the Result part, then the rest.
+inside the Result part, then the rest; a count of one thing is no figure.
 """
 
 from __future__ import annotations
 
 import re
 
+from knowledge.metric_units import MEASURE_UNITS
 from knowledge.models import Metric, Story
 from knowledge.title_tags import spoken_title
 
@@ -50,10 +51,16 @@ def result_metrics(story: Story) -> list[Metric]:
         return at >= 0 and at <= m.start < at + len(result)
 
     order = sorted(
-        range(len(story.metrics)),
+        (k for k in range(len(story.metrics)) if _quantity(story.metrics[k])),
         key=lambda k: (story.metrics[k].baseline is None, not in_result(story.metrics[k]), k),
     )
     return [story.metrics[k] for k in order[:MAX_METRICS]]
+
+
+def _quantity(m: Metric) -> bool:
+    """A figure that measures something: not a count of one ("1 backlog", "one team"), which the notes state as
+    a fact of the situation and a hint listed as a key metric (newcomer trial N16)."""
+    return m.baseline is not None or m.value != 1 or m.unit in MEASURE_UNITS
 
 
 def hint_lines(story: Story) -> list[str]:
