@@ -84,11 +84,33 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 # fmt: on
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word set written as one string (easier to read than a long list literal)."""
+    return frozenset(text.split())
+
+
 _WEIGHTS_BOOST = {"motivation": 2.0, "conflict_resolution": 1.5, "failure_learning": 1.5, "hiring": 1.5}
+
+# A keyword that another subject's word in front of it turns into that subject: "customer feedback" is product
+# research, not mentoring; "machine learning" is no lesson learned (newcomer trial N17: a product-research story
+# tagged mentoring). Keyed by (competency, keyword as written above).
+_QUALIFIED_AWAY: dict[tuple[str, str], frozenset[str]] = {
+    ("mentoring", "feedback"): _words("customer customers user users client clients product market beta survey app "
+                                      "store partner"),
+    ("failure_learning", "learning"): _words("machine deep reinforcement transfer federated supervised "
+                                             "self-supervised unsupervised active continual contrastive online"),
+}  # fmt: skip
+# Words a keyword's stem reaches that are no evidence of its competency: a failover is a design, and "failing"
+# or "fails" says how something else is doing ("everyone else is failing"), not a failure the candidate owns.
+_STEM_EXCEPTIONS: dict[str, frozenset[str]] = {"failure_learning": _words("failover failovers failing fails")}
 
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _DOLLAR = re.compile(r"\$\s?\d")
+# "Why Acme?", "Why Acme Cloud?": why this company, asked by its name (competency_for_question's fallback reads the
+# question alone the same way); a prepared card under that question is motivation, whatever its answer mentions.
+_WHY_NAMED = re.compile(r"\b[Ww]hy\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}\s*\?")
 
 
 class _Matcher:
@@ -119,17 +141,21 @@ class _Matcher:
         lowered = text.lower()
         tokens = [t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(lowered)]
         hits: dict[str, int] = {}
-        for token in tokens:
+        for at, token in enumerate(tokens):
+            before = tokens[at - 1] if at else ""
             for name in self.exact.get(token, ()):
-                hits[name] = hits.get(name, 0) + 1
+                if before not in _QUALIFIED_AWAY.get((name, token), ()):
+                    hits[name] = hits.get(name, 0) + 1
             for stem, name in self.prefix.get(token[:3], ()):
-                if token.startswith(stem):
+                if token.startswith(stem) and token not in _STEM_EXCEPTIONS.get(name, ()):
                     hits[name] = hits.get(name, 0) + 1
         joined = f" {' '.join(tokens)} "
         for words, is_prefix, name in self.phrases:
             n = joined.count(f" {words}" if is_prefix else f" {words} ")
             if n:
                 hits[name] = hits.get(name, 0) + n
+        if named := len(_WHY_NAMED.findall(text)):
+            hits["motivation"] = hits.get("motivation", 0) + named
         if self.dollar:
             n = len(_DOLLAR.findall(text))
             for name in self.dollar:
