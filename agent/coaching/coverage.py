@@ -4,7 +4,8 @@ how often it was told, and the competencies no story fits.
 A competency's best story comes from retrieval over the candidate's documents: every question of the competency
 in the role pack is searched (StoryIndex.search, top 3), and the story that fits most of them (then with the best
 fused score) wins; a story ranked first for a question and tagged with its competency at ingestion fits too, and a
-story whose title files it under the competency ("Hiring — ...", "... (failure)") fits and wins (title_kinds.py). A
+story whose title files it under the competency ("Hiring — ...", "... (failure)") fits and wins (title_kinds.py); when
+nothing fits, a story prepared under a question of the competency ("Tell me about a time you failed.") does. A
 story is finished when it has a situation, task, action and result, a measured result and no placeholders. Told
 counts come from the history feed; a story told for three or more competencies is overused.
 """
@@ -17,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from agent.coaching.feed import SessionSummary
+from knowledge.competencies import competency_for_question
 from knowledge.index import is_retrievable
 from knowledge.models import RolePack, Story
 from knowledge.title_kinds import filed_under
@@ -112,9 +114,19 @@ def search_coverage(pack: RolePack, index: Any) -> dict[str, tuple[str | None, l
         titled = {s.id for s in stories if is_retrievable(s) and filed_under(s, competency)}
         for sid in titled:
             votes.setdefault(sid, [0.0])
+        if not votes:
+            # Nothing fits the pack's questions, but a story prepared under a question of this competency ("Tell me
+            # about a time you failed.") was written for it: that, not "no prepared story fits" (newcomer trial N17).
+            votes.update((s.id, [0.0]) for s in stories if is_retrievable(s) and asked_for(s, competency))
         ranked = sorted(votes, key=lambda sid: (sid not in titled, -len(votes[sid]), -max(votes[sid]), sid))
         out[competency] = (ranked[0] if ranked else None, sorted(votes))
     return out
+
+
+def asked_for(story: Story, competency: str) -> bool:
+    """A story told as a past situation under a prepared question that asks for `competency`."""
+    asked = story.question or ""
+    return story.kind == "story" and bool(asked) and competency_for_question(asked) == competency
 
 
 def story_infos(stories: Sequence[Story], wanted: set[str]) -> dict[str, StoryInfo]:
