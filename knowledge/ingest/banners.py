@@ -136,6 +136,53 @@ def _unrecord(lines: list[str]) -> list[str]:
     return out
 
 
+def unheader(lines: list[str]) -> list[str]:
+    """Same number of lines; records whose header is boxed apart from their text (`-----` / banner / facts /
+    `-----` / text) headed by their banner line, their rules blank: two at least whose banners open with the same
+    word. Run before a record's line of facts is read as its title (fieldheads.py). Not in reStructuredText."""
+    headers = list(_header_boxes(lines))
+    kinds = Counter(kind for _, _, kind in headers)
+    boxed = [(top, bottom) for top, bottom, kind in headers if kinds[kind] >= _MIN_RECORDS]
+    if not boxed or is_rest(lines):
+        return lines
+    out = list(lines)
+    for top, bottom in boxed:
+        out[top], out[top + 1], out[bottom] = "", f"## {lines[top + 1].strip()}", ""
+    return out
+
+
+# A banner that opens with a field ("SLUG: x | BY: ..."): fieldheads.py titles it by its first value.
+_FIELD_FIRST = re.compile(r"^\s*[A-Za-z][A-Za-z ]{0,20}:")
+_HEADER_LINES = 3  # a header box holds its banner and a line or two of the record's facts
+
+
+def _header_boxes(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(opening rule, closing rule, the banner's first word in lower case) of each record whose header is boxed
+    apart from its text: a rule, the banner, a line or two of facts (`Mileage: ... | In: ...`), a rule, and the
+    record's text right under it. Read as Markdown, the closing rule underlines the last fact as the record's
+    heading and the banner joins the record above."""
+    i = 0
+    while i < len(lines):
+        rule = _BORDER.match(lines[i])
+        if rule is None or rule.group(1) not in "-=":
+            i += 1
+            continue
+        j = next((k for k in range(i + 1, min(len(lines), i + 2 + _HEADER_LINES)) if _BORDER.match(lines[k])), None)
+        if j is None or j < i + 3 or j + 1 >= len(lines):  # a banner alone between rules is read already
+            i += 1
+            continue
+        closing, kind = _BORDER.match(lines[j]), _KIND.search(lines[i + 1])
+        framed = [lines[k] for k in range(i + 1, j)]
+        text = lines[j + 1]
+        if closing and closing[1] == rule[1] and kind and _banner(lines[i + 1]) and all(x.strip() for x in framed) \
+                and not _FIELD_FIRST.match(lines[i + 1]) \
+                and text.strip() and not _BORDER.match(text):
+            yield i, j, kind.group(0).lower()
+            i = j + 1
+        else:
+            i += 1
+
+
 def _records(lines: list[str]) -> Iterator[tuple[int, int, str]]:
     """(opening rule, closing rule, the banner's first word in lower case) of each rule-drawn record: a banner line
     right under a rule of `-` or `=`, text right under the banner, and a rule of the same character right under

@@ -50,18 +50,29 @@ def _csv_records(lines: list[str]) -> list[Record]:
     delimiter = "," if first.count(",") >= first.count(";") else ";"
     if first.count(delimiter) < 2 or any(_ATX.match(x) for x in lines):
         return []
+    rows: list[tuple[int, list[str]]] = []  # (0-based line the row starts at, cells): a cell may span lines
     try:
-        rows = [r for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter) if any(c.strip() for c in r)]
+        reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+        start = 0
+        for row in reader:
+            if any(c.strip() for c in row):
+                rows.append((start, row))
+            start = reader.line_num
     except csv.Error:
         return []
-    header = [h.strip() for h in rows[0]] if rows else []
+    header = [h.strip() for h in rows[0][1]] if rows else []
     body = rows[1:]
     if not body or any(len(h) > 40 or not h for h in header):
         return []
-    if sum(len(r) == len(header) for r in body) < 0.8 * len(body):
+    if sum(len(r) == len(header) for _, r in body) < 0.8 * len(body):
         return []  # prose with commas in it, not a sheet
-    found = [record_of(zip(header, row, strict=False)) for row in body[:MAX_RECORDS]]
-    return [r for r in found if r is not None]
+    found = []
+    for at, row in body[:MAX_RECORDS]:
+        record = record_of(zip(header, row, strict=False))
+        if record is not None:
+            record.line = at
+            found.append(record)
+    return found
 
 
 def _load(lines: list[str]) -> Any:

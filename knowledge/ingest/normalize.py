@@ -58,7 +58,7 @@ from knowledge.ingest import decks, qforms
 from knowledge.ingest.admonitions import unadmonish
 from knowledge.ingest.asciidoc import unasciidoc
 from knowledge.ingest.backstory import unbackstory
-from knowledge.ingest.banners import unbanner
+from knowledge.ingest.banners import unbanner, unheader
 from knowledge.ingest.boilerplate import unrepeat
 from knowledge.ingest.brackets import unbracket
 from knowledge.ingest.cardfaces import uncard
@@ -74,6 +74,7 @@ from knowledge.ingest.folds import unfold
 from knowledge.ingest.footnotes import unfootnote
 from knowledge.ingest.gherkin import ungherkin
 from knowledge.ingest.ghissues import unissue
+from knowledge.ingest.hanging import unhang
 from knowledge.ingest.htmlcells import uncells
 from knowledge.ingest.htmldoc import unhtml
 from knowledge.ingest.labels import parse_label
@@ -132,7 +133,8 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = unfield(unrepeat(lines))  # a record's line of fields as its title; a button or end mark blanked
+    lines = unheader(unrepeat(lines))  # records whose banner and facts are boxed between rules above their text
+    lines = unfield(lines)  # a record's line of fields as its title; a button or end mark blanked
     lines = ungherkin(unpatch(lines))  # a patch of a notes file: the notes as the patch leaves them; BDD scenarios
     lines = untree(unconflict(lines))  # merge conflicts left by a sync; notes drawn as a tree (├── / └── branches)
     lines = unbracket(lines)  # names in square brackets over their text (a fortune file's entries)
@@ -144,6 +146,7 @@ def normalize(lines: list[str]) -> list[str]:
     lines = unrun(unletter(lines))  # an I. / A. / 1. outline's top levels; run-in CAPITALS names as headings
     lines = unbold(lines)  # paragraphs run in under a bold name (`**Kiosk printers.** Our depots ...`): titled by it
     lines = unxml(undata(unmarp(lines)))  # slide decks' presenter notes; structured exports: records become sections
+    lines = unhang(lines)  # a field's text wrapped onto lines aligned under its value, not an indented code block
     lines = uncells(unfootnote(lines))  # cards in a raw HTML table; stories told in footnotes
     lines = untiddle(lines)  # TiddlyWiki wikitext
     lines = unrest(unasciidoc(unorg(unconfluence(unchat(unsheet(unlatex(unhtml(untag(lines)))))))))  # other markups

@@ -42,6 +42,7 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _QUOTED = re.compile(r"['\"‘“](?P<name>[^'\"‘’“”]{4,100})['\"’”]")
 _SERIAL_SEGMENT = re.compile(r"^[\W_]*[A-Za-z]{0,12}\.?\s*#?\s*(?:[A-Z]{1,3}-?)?\d[\w./-]*[\W_]*$")  # "Sample K-22"
 _NAMING_KEY = re.compile(r"^(?:title|subject|name|headline|topic|re|story|summary)$", re.IGNORECASE)
+_TITLE_KEY = re.compile(r"^(?:\*\*|__)?(?:title|subject|name)\s*:", re.IGNORECASE)
 _LIST = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)]|\[[ xX]\])\s")
 _BARE_NUMBER = re.compile(r"^[\W_]*\d+[\W_]*$")  # "2024": a field's figure, no name
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -102,12 +103,19 @@ def _merged(
     out = []
     for story in stories:
         own = lines[story.line - 1] if 0 < story.line <= len(lines) else ""
+        inside = [named for passage, named in held if named and _holds(story, passage)]
         if not _field_row(own) or _HEADING.match(own):
-            continue
-        names = {named[0] for passage, named in held if named and _holds(story, passage)}
-        if len(names) >= 2:
+            # any other story is a container only when its cases are records named by their own naming fields
+            # (`Title:` in each of a catalogue's records), not by sub-headings a story may have
+            inside = [named for named in inside if _naming_field(lines[named[1]])]
+        if len({name for name, _ in inside}) >= 2:
             out.append(story)
     return out
+
+
+def _naming_field(line: str) -> bool:
+    key = _KEY.match(line.strip())
+    return key is not None and bool(_NAMING_KEY.match(key.group("key")))
 
 
 def _holds(story: RawStory, passage: _Passage) -> bool:
@@ -196,6 +204,8 @@ def _name(lines: list[str], start: int) -> tuple[str, int] | None:
     fields: list[int] = []
     for i in range(start - 1, max(-1, start - 1 - _LOOK_UP), -1):
         line = lines[i]
+        if _RULE.match(line) and any(_naming_field(lines[k]) for k in fields):
+            return _titled("", i, lines, fields)  # a record named by its own field starts below this rule
         if not line.strip() or _RULE.match(line):
             continue
         if len(_TAG.findall(line)) >= 2:
@@ -223,7 +233,7 @@ def _name(lines: list[str], start: int) -> tuple[str, int] | None:
 def _titled(title: str, at: int, lines: list[str], fields: list[int]) -> tuple[str, int] | None:
     """A record's naming field (`Subject:`, `Title:`) names it; else its banner, unless that only numbers the
     record: then the wordiest of the record's fields does."""
-    for i in fields:
+    for i in sorted(fields, key=lambda i: not _TITLE_KEY.match(lines[i].strip())):  # a Title: above a Headline:
         key = _KEY.match(lines[i].strip())
         value = lines[i].strip()[key.end() :].strip() if key else ""
         if key and _NAMING_KEY.match(key.group("key")) and _WORD.search(value):

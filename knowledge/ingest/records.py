@@ -33,6 +33,7 @@ class Record:
 
     title: str
     fields: list[tuple[str, str]] = field(default_factory=list)
+    line: int | None = None  # 0-based line the record starts at, when the reader knows it (a CSV row)
 
 
 def key_name(key: str) -> str:
@@ -50,7 +51,7 @@ def record_of(pairs: Iterable[tuple[str, str]]) -> Record | None:
         name, text = key_name(key), text.strip()
         if not text:
             continue
-        if name in TITLE_KEYS and len(text) <= 200 and "\n" not in text:
+        if (name in TITLE_KEYS or _titled_key(name)) and len(text) <= 200 and "\n" not in text:
             titles.append((name, re.sub(r"\s+", " ", text)))
         elif name in BODY_KEYS or len(plain(text)) >= LONG or _part(name) or (_extra(name) and len(text) >= 40):
             fields.append((name, text))
@@ -87,6 +88,14 @@ def _headed_body(fields: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], 
             rest = (name, text[opening.end() :].strip())
             return [(name, opening.group("title"))], [*fields[:k], rest, *fields[k + 1 :]]
     return [], fields
+
+
+# A form's or sheet's column named for what it titles ("Story title", "Entry subject"): its last word names it.
+_TITLED_KEY = re.compile(r"^[a-z][a-z ]{0,30} (?:title|subject|headline)$")
+
+
+def _titled_key(name: str) -> bool:
+    return bool(_TITLED_KEY.match(name))
 
 
 def _part(name: str) -> bool:
@@ -153,7 +162,9 @@ def place(lines: list[str], records: list[Record]) -> list[str]:
     at = 0
     lost: list[Record] = []
     for record in records:
-        line = _find(lines, record.title, at)
+        # a row's own line when known: a title looked for in the text can be met first in another record that
+        # names it (a pitch listing the stories under it)
+        line = record.line if record.line is not None and record.line >= at else _find(lines, record.title, at)
         if line is None:
             lost.append(record)  # parsed, but its title is written some way we do not look for: keep it
             continue
