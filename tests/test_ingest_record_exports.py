@@ -163,6 +163,15 @@ def test_records_with_boxed_headers_are_stories_of_their_own(tmp_path: Path) -> 
     assert not any(t.startswith(("Weight", "2 weeks", "6 weeks")) for t in titles)  # facts name nothing
 
 
+def test_a_title_alone_between_two_rules_stays_a_heading_beside_boxed_titles(tmp_path: Path) -> None:
+    """The dairy sheets' `=` box makes every other rule a separator; the profile between two `-` rules must still
+    head its own text, not join the document's opening note."""
+    stories = _stories(tmp_path, "sample sheets.txt", LAB_SHEETS)
+    profile = [s for s in stories if s.title.startswith("ANALYST PROFILE")]
+    assert len(profile) == 1, [s.title for s in stories]
+    assert "tested milk" in profile[0].text and "old habit" not in profile[0].text
+
+
 def test_form_responses_csv_rows_are_named_by_their_title_column(tmp_path: Path) -> None:
     stories = _stories(tmp_path, "Story log (Responses).csv", _form_csv())
     by_title = {s.title: s for s in stories}

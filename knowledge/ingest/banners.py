@@ -58,6 +58,8 @@ def unbanner(lines: list[str]) -> list[str]:
             continue
         if _BORDER.match(line):
             out[i] = ""  # a separator between boxes (a run of "/" or "=")
+            if _between_rules(lines, i) and i - 1 not in inside:
+                out[i - 1] = f"## {lines[i - 1].strip()}"  # a title between two rules stays the heading it was
         elif _ARROW.match(line):
             out[i] = _ARROW.sub(r"\1- ", line)
             in_item = True
@@ -66,6 +68,16 @@ def unbanner(lines: list[str]) -> list[str]:
         else:
             in_item = False
     return out
+
+
+def _between_rules(lines: list[str], closing: int) -> bool:
+    """The line above this rule is a banner alone between it and a rule of the same character above (`-----` /
+    `PROFILE` / `-----`): Markdown reads it as a heading, and blanking the rules must not make it prose."""
+    if closing < 2:
+        return False
+    top, bottom = _BORDER.match(lines[closing - 2]), _BORDER.match(lines[closing])
+    above = lines[closing - 1]
+    return bool(top and bottom and top.group(1) == bottom.group(1) and not _BORDER.match(above) and _banner(above))
 
 
 def _boxes(lines: list[str], opened: bool = True) -> Iterator[tuple[int, int, str]]:
