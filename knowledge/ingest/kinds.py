@@ -45,7 +45,10 @@ META_TITLE = re.compile(
 # interview stories"): what follows may tell what happened around the candidate, but the author has said it is not
 # a story to tell.
 _NO_STORY_TITLE = re.compile(
-    r"\bno stor(?:y|ies)\b(?!\s*points?\b)|\bnot (?:(?:an?|my|interview|work|real)\s+){0,2}stor(?:y|ies)\b",
+    r"\bno stor(?:y|ies)\b(?!\s*points?\b)|\bnot (?:(?:an?|my|interview|work|real)\s+){0,2}stor(?:y|ies)\b"
+    # the same in the words of the form the stories are kept in ("No itinerary yet", "NO CARD YET (don't get caught
+    # out)"): the whole title, or that and a remark
+    r"|^\W*no\s+[\w-]+(?:\s+[\w-]+)?\s+yet\s*(?:$|[(:\[])",
     re.IGNORECASE,
 )
 # The same said in the text, as a sentence of its own: "No story, will skip.", "No story yet - ...", "no story here",
