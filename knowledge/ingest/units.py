@@ -76,6 +76,7 @@ class Unit:
     title_at: int
     end: int
     pointed: bool = False
+    form_part: bool = False  # its title opens a part of every record of a form ("WORK DONE:"), naming none
 
 
 # A lead-in opening a told paragraph: "**Behind this one:** ...", "the story: ...", "What that was about: ...".
@@ -272,12 +273,16 @@ def find_units(
             titles.append((i, named, True))
         elif (t := _line_title(lines, i)) and part_key(t) not in parts and _line_key(lines[i]) not in parts:
             titles.append((i, t, False))
+    uses = Counter(part_key(title) for _, title, _ in titles)
     titles = _without_recurring(titles)
     units: list[Unit] = []
     for k, (at, title, pointed) in enumerate(titles):
         stop = titles[k + 1][0] if k + 1 < len(titles) else len(lines)
         end = _body_end(lines, at, stop)
-        unit = Unit(title, at, end, pointed)
+        # a part's label introduces what follows it ("WORK DONE:"); a title that recurs without one may be the
+        # form's own name over each record ("STATEMENT"), which the section rules read
+        part = uses[part_key(title)] >= _FORM_PART_USES and lines[at].rstrip().endswith(":")
+        unit = Unit(title, at, end, pointed, part)
         if _told(lines[at + 1 : end]) and unit_story(unit, lines, code, fallback_title):
             units.append(unit)
     return units
@@ -393,6 +398,7 @@ def regroup(
         else:
             orphans.append(unit)
     out: list[RawStory] = []
+    headed: set[int] = set()  # record headings a form part's story was told under
     for n, story in enumerate(ordered):
         mine = held.get(n, [])
         start = spans[n][0]
@@ -421,10 +427,38 @@ def regroup(
         if keep:
             out.append(story)
             continue
-        told = [raw for unit in mine if (raw := unit_story(unit, lines, code, fallback_title)) is not None]
+        told = [raw for unit in mine if (raw := _unit_story(unit, lines, code, fallback_title, headed)) is not None]
         out += told or [story]
-    out += [raw for unit in orphans if (raw := unit_story(unit, lines, code, fallback_title)) is not None]
+    out += [raw for unit in orphans if (raw := _unit_story(unit, lines, code, fallback_title, headed)) is not None]
     return _unique(out)
+
+
+def _unit_story(
+    unit: Unit, lines: list[str], code: set[int], fallback_title: str, headed: set[int]
+) -> RawStory | None:
+    """The unit's story; under a form's part, the record it belongs to (_record_story) when it has a heading."""
+    raw = _record_story(unit, lines, code, fallback_title, headed) if unit.form_part else None
+    return raw or unit_story(unit, lines, code, fallback_title)
+
+
+_FORM_PART_USES = 3  # a title line written this often in one document opens a part of each record of a form
+
+
+def _record_story(
+    unit: Unit, lines: list[str], code: set[int], fallback_title: str, headed: set[int]
+) -> RawStory | None:
+    """A case told under a form's part ("WORK DONE:" in every record) where no rule found the record's story:
+    the record is the story, named by its heading and told from there; None when no heading heads it, or when
+    another part already took it (`headed`: the headings used)."""
+    at = next((i for i in range(unit.title_at - 1, -1, -1) if i not in code and _HEADING.match(lines[i])), None)
+    if at is None or at in headed or any(_line_title(lines, i) for i in range(at + 1, unit.title_at)):
+        return None  # no heading, one a part already took, or another title between: not this record's heading
+    title = _HEADING.sub("", lines[at]).strip().strip("#").strip()
+    found = section_stories(title, at + 1, lines, (at + 1, unit.end), None, code, fallback_title, True)
+    if len(found) != 1:
+        return None
+    headed.add(at)
+    return found[0]
 
 
 def _names(lines: list[str], unit: Unit, section: str) -> bool:
