@@ -7,11 +7,16 @@ prompt's text goes into the session's answer journal as it changes: at most ever
 coming, and SAVE_EVERY s after the last key at the latest. At question 1 the entry carries the stored Context and
 the question, as a caught stop's does: the session is listed ("draft kept, nothing answered"), never pruned as
 empty, and `--resume` opens the question with the draft in the prompt, even if the database never saw it.
+
+A write the disk refuses (full for a moment, an I/O error) is tried again every SAVE_EVERY s while the prompt is
+open and its text is not on disk: one failed write left the draft off disk until the next key, so a kill -9 after
+the disk was freed lost it (issue 12). Any other error in the timer is said once and tried again the same way.
 """
 
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 import time
 from typing import Any
@@ -35,6 +40,8 @@ class DraftSaver:
         self._lock = threading.Lock()  # the latest text and the timer: never held during a write
         self._writing = threading.Lock()  # one write at a time, in the order the texts came
         self._round = 0  # moves on when the prompt closes: a timer of the prompt before never writes after it
+        self._noted = False  # an unexpected error of a write was said (once per session)
+        self._noting = threading.Lock()  # guards _noted only
 
     def opened(self, text: str) -> None:
         """The prompt starts with `text` (a draft put back on resume is on disk again before any key)."""
@@ -45,11 +52,18 @@ class DraftSaver:
         with self._lock:
             self._latest = text
             if self._timer is None:
-                delay = max(0.0, self._last + SAVE_EVERY - time.monotonic())
-                # a daemon: a stop that leaves through os._exit never waits for it
-                self._timer = threading.Timer(delay, self._due)
-                self._timer.daemon = True
-                self._timer.start()
+                self._start(max(0.0, self._last + SAVE_EVERY - time.monotonic()))
+
+    def _start(self, delay: float) -> None:
+        # under self._lock; a daemon: a stop that leaves through os._exit never waits for it
+        timer = threading.Timer(delay, self._due)
+        timer.daemon = True
+        try:
+            timer.start()
+        except RuntimeError as exc:  # no thread to be had; kept as the timer, it would stop every later save
+            self._say(exc)
+            return
+        self._timer = timer
 
     def closed(self, draft: str, stopped: bool) -> None:
         """The prompt ended: `draft` is what stays a draft ("" once it was submitted, which the answer journal
@@ -66,24 +80,55 @@ class DraftSaver:
         if stopped and draft.strip():
             return
         with self._writing:
-            self._write(draft)
+            self._write_noted(draft)
 
     def _due(self) -> None:
         with self._lock:
-            self._timer = None
+            if self._timer is threading.current_thread():  # a timer closed() could no longer cancel is not ours
+                self._timer = None
             text, round_ = self._latest, self._round
         with self._writing:
-            if round_ == self._round:  # the prompt is still open: a closed one's text was settled by closed()
-                self._write(text)
+            if round_ != self._round:  # the prompt closed meanwhile: closed() settled its text
+                return
+            if self._write_noted(text):
+                return
+        with self._lock:  # not on disk (a full disk for a moment): tried again while the prompt is open
+            if self._timer is None and round_ == self._round:
+                self._start(SAVE_EVERY)
 
-    def _write(self, text: str) -> None:
-        if text == self._written:
+    def _write_noted(self, text: str) -> bool:
+        """_write(); an error other than the disk's is said once (a bug must not end the saving unsaid) and the
+        text counts as not on disk, so it is tried again."""
+        try:
+            return self._write(text)
+        except Exception as exc:  # any bug here: the prompt and the saving go on
+            self._say(exc)
+            return False
+
+    def _say(self, exc: Exception) -> None:
+        """One line on the terminal, once per session: a draft not saved for a reason other than the disk's."""
+        with self._noting:  # said from the key's thread or the timer's
+            first, self._noted = not self._noted, True
+        if not first:
             return
-        with contextlib.suppress(OSError):  # a full or read-only disk: the draft stays in the prompt, as before
+        with contextlib.suppress(Exception):
+            sys.stderr.write(f"\r\nThe draft could not be saved ({type(exc).__name__}: {exc}); it is tried again.\r\n")
+            sys.stderr.flush()
+
+    def _write(self, text: str) -> bool:
+        """Put `text` in the journal as the draft; False when the disk refused it (full, read-only, an I/O error):
+        the draft stays in the prompt, and the caller tries again."""
+        if text == self._written:
+            return True
+        try:
             answer_journal.keep_draft(self.thread_id, self.context, text, self.question)
-            self._written = text
-            draft_on_disk(self.thread_id, text)
-        self._last = time.monotonic()
+        except OSError:
+            return False
+        finally:
+            self._last = time.monotonic()
+        self._written = text
+        draft_on_disk(self.thread_id, text)
+        return True
 
 
 def draft_on_disk(thread_id: str, text: str) -> None:
