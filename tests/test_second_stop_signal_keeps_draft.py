@@ -32,7 +32,7 @@ def _saved(term: Terminal, pending: Path, text: str) -> None:
             held = {t.name: _tail(t) for t in pending.glob("*")} if pending.is_dir() else "no pending/ folder"
             raise AssertionError(f"{text!r} not saved in {time.monotonic() - start:.0f} s; pending/: {held}; "
                                  f"screen:\n{term.text()[-1500:]}")  # fmt: skip
-        time.sleep(0.01)
+        term._read()  # what the session prints meanwhile is in the message above (stop 40: 240 s, none shown)
 
 
 def _tail(path: Path) -> str:
