@@ -178,28 +178,26 @@ def _dots(bags: Sequence[Counter[str]], texts: tuple[str, ...]) -> list[list[int
     asked = np.zeros((len(bags), len(columns)))
     for row, bag in enumerate(bags):
         asked[row, [columns[k] for k in bag]] = list(bag.values())
-    stems, counts = _story_counts(texts)
     told = np.zeros((len(columns), len(texts)))
+    counts = _story_counts(texts)
     for stem, column in columns.items():
-        if (found := stems.get(stem)) is not None:
-            told[column] = counts[found]
+        if (found := counts.get(stem)) is not None:
+            told[column, found[0]] = found[1]
     return [[int(x) for x in row] for row in (asked @ told).tolist()]
 
 
-@lru_cache(maxsize=32)
-def _story_counts(texts: tuple[str, ...]) -> tuple[dict[str, int], np.ndarray]:
-    """The stories' stem counts as one matrix (a row per stem any story uses, a column per story) and each stem's
-    row, kept: the retrieve node compares every answer with the same whole index."""
-    stems: dict[str, int] = {}
-    for text in texts:
-        for stem in _story_bag(text)[0]:
-            stems.setdefault(stem, len(stems))
-    counts = np.zeros((len(stems), len(texts)))
-    for column, text in enumerate(texts):
-        bag = _story_bag(text)[0]
-        counts[[stems[k] for k in bag], column] = list(bag.values())
-    counts.setflags(write=False)
-    return stems, counts
+@lru_cache(maxsize=64)
+def _story_counts(texts: tuple[str, ...]) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
+    """For each stem the stories use: which stories (their places in `texts`) and how often each, kept: the retrieve
+    node compares every answer with the same whole index. Only the stories' own counts are held (no stem-by-story
+    matrix: a 200-story bank has ~5,000 stems)."""
+    found: dict[str, tuple[list[int], list[int]]] = {}
+    for place, text in enumerate(texts):
+        for stem, count in _story_bag(text)[0].items():
+            where = found.setdefault(stem, ([], []))
+            where[0].append(place)
+            where[1].append(count)
+    return {stem: (tuple(places), tuple(counts)) for stem, (places, counts) in found.items()}
 
 
 @lru_cache(maxsize=64)
