@@ -9,8 +9,8 @@ the text and stamped with the model's sha256. A text that changed (a role pack e
 different model misses the table and is embedded as before, so a stale table costs time, never a verdict.
 Without it, the first answer of a session (or the warm-up beside it) embeds ~120 texts, about a second of CPU, and
 every candidate's index embeds each question it is asked. The critic's own table (static word vectors,
-knowledge.embedding_static) and MiniLM's also hold the signal examples (agent/critic/signal_examples): a service
-process met its pack's ~110 examples on the first real answer, while other candidates' turns waited.
+knowledge.embedding_static) also holds the signal examples (agent/critic/signal_examples): a service process met
+its pack's ~110 examples on the first real answer, while other candidates' turns waited.
 Regenerate after editing a role pack or a signal example (a test fails until then):
 
     python -m knowledge.embedding_fixed
@@ -67,11 +67,9 @@ def example_texts() -> tuple[str, ...]:
 
 
 def table_texts(name: str) -> tuple[str, ...]:
-    """The texts a model's table holds: the pack texts and the signal examples (MiniLM embeds the examples when an
-    answer judged off topic is checked against them, agent/critic/example_lead.py: ~0.3 s of CPU on a process's
-    first such turn without the table)."""
-    del name  # every model's table holds the same texts
-    return tuple(sorted({*pack_texts(), *example_texts()}))
+    """The texts a model's table holds: the pack texts, and for the critic's word vectors the signal examples too
+    (MiniLM never embeds those, so its table leaves them out)."""
+    return tuple(sorted({*pack_texts(), *example_texts()})) if name == CRITIC_TABLE else pack_texts()
 
 
 def shipped_vectors(model: Embeddings) -> dict[str, np.ndarray]:

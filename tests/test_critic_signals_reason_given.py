@@ -4,8 +4,6 @@ an answer showing it to a question asking for it is on topic. Answers are writte
 
 from __future__ import annotations
 
-import pytest
-
 from agent.critic import critique_answer
 from knowledge.roles import load_role
 
@@ -30,10 +28,6 @@ def test_stepping_in_with_the_reason_in_the_same_sentence_is_shown_and_on_topic(
     assert c.relevance == "on_topic", c.relevance_note
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "crit49: the critic judged this answer off topic (which cleared every signal) until example_lead.py found it on "
-    "topic, as it is; now the bare 'I stepped in.' covers the why-signal by its distinctive word 'stepped' (the word "
-    "route reads the act, not a reason): a false cover to fix in signals.check, not in the reason route"))
 def test_stepping_in_with_no_reason_given_is_not_shown_by_the_reason_route() -> None:
     answer = TECH.replace("I stepped in because the release train was two weeks out and neither side had measured "
                           "cold-start time.", "I stepped in.")  # fmt: skip

@@ -14,20 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from agent.critic import (
-    asks,
-    cues,
-    disclaim,
-    example_lead,
-    examples,
-    gaps,
-    generic,
-    level,
-    paraphrase,
-    relevance,
-    rubric,
-    signals,
-)
+from agent.critic import asks, cues, disclaim, examples, gaps, generic, level, paraphrase, relevance, rubric, signals
 from agent.critic.metric_roles import classify
 from agent.critic.ownership import ownership
 from agent.critic.question import QuestionInfo
@@ -281,15 +268,6 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # unless MiniLM places it on other questions too (relevance.NOTES_AHEAD). Not a story that names no model
         # asked about a model's system (relevance.MODEL_SUBJECT, AI_OBJECT): that is its subject, not its vectors.
         rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
-    if (rel.label == "off_topic" and rel.instead_competency != "another system"
-            and not (shape == "technical" and relevance.bare(sig))
-            and _examples_lead(info, sents, sent_vecs, sem)):  # fmt: skip
-        # What the asked question's signals look like when a candidate shows them sits nearer this story than any
-        # other question's (example_lead.py): it tells what this question is after in words of its own,
-        # whatever question its words and static meaning lean to. Not a technical answer naming none of the
-        # mechanisms asked about, not even weakly (relevance.bare): a plan of meetings and owners told to "how do
-        # you find out why" sits near a debugging question's examples and names nothing it checks.
-        rel = relevance.RelevanceResult("on_topic", rel.fit, rel.rival_fit, rel.best_sentence)
     if rel.label != "off_topic" and (party := relevance.outside_party(info, sents)) is not None:
         # Asked for a disagreement with an engineer (or a peer), it opens against someone outside engineering (a
         # sales head, a customer) or the candidate's own superior: another kind of disagreement, whichever of the
@@ -330,15 +308,6 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
                      sent_vecs=sent_vecs)  # fmt: skip
     feats.flags = _flags(feats, info)
     return feats
-
-
-def _examples_lead(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | None,
-                   sem: Semantic) -> bool:  # fmt: skip
-    """The asked question's signal examples lead the pack's (example_lead.py: static vectors near, MiniLM ahead; a
-    model given by the caller, as in tests, stands for both). Only asked of answers already judged off topic."""
-    exact = semantic("minilm") if sem is semantic() else sem
-    texts = [s.text for s in sents[:MAX_SENTENCES]]
-    return example_lead.asked_leads(info, texts, sent_vecs, _examples(sem, info), exact, _example_texts(_pool(info)))
 
 
 def _elsewhere_exactly(info: QuestionInfo, sents: list[Sentence], sem: Semantic) -> bool:
