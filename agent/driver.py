@@ -41,7 +41,7 @@ from agent.checkpoint import SqliteStore
 from agent.coaching.record import record_progress
 from agent.context import Context, new_session_id, with_seed
 from agent.graph import graph_with
-from agent.hint_choice import hint_hit, off_topic_told
+from agent.hint_choice import off_topic_told
 from agent.nodes.critique import warm_up
 from agent.nodes.plan import load_pack
 from agent.nodes.retrieve import open_index, prefetch_stories, search_stories, story_index
@@ -290,9 +290,8 @@ class InterviewDriver:
         if step.kind == "done" or self._payload is None:
             return None
         hits = search_stories(self.context, self._payload["main_question"], self._payload["competency"])
-        values = self._values()
-        off = off_topic_told(values.get("turns", []), self._payload.get("turn_index"))
-        return hint_hit(hits, self.context, values.get("plan", []), self._payload.get("turn_index"), off)
+        off = off_topic_told(self._values().get("turns", []), self._payload.get("turn_index"))
+        return next((hit for hit in hits if getattr(hit, "fits", True) and hit.story.id not in off), None)
 
     def discard_if_empty(self) -> bool:
         """Forget a session nobody answered anything in (Ctrl-C at the first question); True when discarded."""

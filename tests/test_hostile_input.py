@@ -193,19 +193,16 @@ def test_pipe_link_loop_and_outside_link_in_a_docs_folder(tmp_path: Path, isolat
 def test_utf16_notes_with_a_bom_are_read_not_called_binary(tmp_path: Path) -> None:
     notes = tmp_path / "notes-from-notepad.md"
     notes.write_bytes(
-        "## Wrong prices in the shop\n\n**Situation:** A supplier feed shifted a decimal point and bad data reached "
-        "our customers: 300 products showed at a tenth of their price for a morning.\n"
-        "**Action:** I added range checks on the feed, quarantined failing rows and paged the feed's owner.\n"
-        "**Result:** Bad rows reaching the shop fell from 3 a quarter to 0 over the next year.\n".encode("utf-16")
+        "## Cutting the cloud bill\n\n**Situation:** Our AWS bill had doubled in a year.\n"
+        "**Action:** I moved batch jobs to spot instances and set budgets per team.\n"
+        "**Result:** The bill fell from $80K to $50K a month within a quarter.\n".encode("utf-16")
     )
-    # (the hint is a story about what the question asks, agent.critic.story_subject: the director's first question
-    # with this seed is about bad data reaching a customer)
     result = run_cli(*FAST, "--questions", "1", "--follow-ups", "0", "--docs", str(notes),
-                     stdin="/hint\nI added range checks so bad prices never reach the shop again.\n")  # fmt: skip
+                     stdin="/hint\nI cut the bill from $80K to $50K a month.\n")  # fmt: skip
     assert result.returncode == 0, result.stderr
     out = flat(result.stdout)
     assert "binary" not in out
-    assert "Hint: your story" in out and "Wrong prices in the shop" in out
+    assert "Hint: your story" in out and "Cutting the cloud bill" in out
 
 
 def test_the_openai_embedder_without_a_key_is_refused_before_question_1(isolated_data_dir: Path) -> None:

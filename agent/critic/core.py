@@ -26,7 +26,6 @@ from agent.critic.schema import (
 )
 from agent.critic.semantic import Semantic, semantic
 from agent.critic.story_notes import story_notes, story_sentence, told_index
-from agent.critic.story_subject import offered
 from agent.critic.strengths import strengths
 from agent.critic.text import MAX_CHARS, Sentence, clip, first_person, words
 from knowledge.metric_units import MEASURE_UNITS
@@ -114,14 +113,11 @@ def critique_answer(
         # step at all lacks the action itself.
         own = "action" if f.star.action is None and f.spec == "low" else "ownership"
         found = [own, *(g for g in found if g != own)]
-    # A story about what the question asks (story_subject), never the one the answer is telling (that one was just
-    # judged off topic); "may fit better" weighs the told story too: when it is the one to offer, none is better.
-    off = f.relevance.label != "on_topic"
-    instead = offered(stories, fits, info, skip={told} if told is not None else (), sem=sem) if off else None
-    named = stories[instead] if instead is not None else None
+    # A story that fits the question, never the one the answer is telling (that one was just judged off topic).
+    fitting = [s for k, s in enumerate(stories) if (fits is None or (k < len(fits) and fits[k])) and k != told]
+    named = fitting[0] if fitting and f.relevance.label != "on_topic" else None
     rel_note = _relevance_note(f, info, named) if f.relevance.label != "on_topic" else ""
-    best = offered(stories, fits, info, sem=sem) if stories else None
-    notes_found = story_notes(question, verdict.text, f.metrics, stories, [k == best for k in range(len(stories))])
+    notes_found = story_notes(question, verdict.text, f.metrics, stories, fits)
     if named is not None:  # the relevance note names it already: not a second time as "may fit better"
         notes_found = [n for n in notes_found if not (n.kind == "better_story" and n.story_id == named.id)]
     gap_text = _gap_sentence(found[0], phr, rel_note, f.level.note) if found else ""
