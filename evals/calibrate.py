@@ -459,6 +459,19 @@ CHECK_SETS: dict[str, dict[str, float]] = {
         "below_level_capped": 1.0,
         "follow_up_in_range": 0.666,
     },
+    # evals/critic_dev19, written at stop 42 by a writer who had not read the critic, in critic_dev18's kinds (its
+    # off-topic items all from the question's own field, four with an adjacent subject). First run on train 725540e
+    # (main 61fda9e plus a data move; before any of stop 42's critic work): score 0.646 (31 of 48), off topic 0.625
+    # (5 of 8), strong 0.850, below level 1.000, follow-ups 0.708 (17 of 24 replies), STAR 0.910, quantified 0.864,
+    # relevance 0.875, level 0.979, primary gap 0.583, signals 0.771 / 0.800, notes_mismatch 0 of 4 (three items'
+    # notes yield no story). The floor is that run.
+    "critic_dev19": {
+        "score_in_range": 0.645,
+        "off_topic_capped": 0.625,
+        "strong_high": 0.85,
+        "below_level_capped": 1.0,
+        "follow_up_in_range": 0.708,
+    },
 }
 # Lowered at stop 25 (0.59 -> 0.58): recall 0.591 -> 0.587, one signal of reserve-director-005, which the
 # rival-signal rule now calls off topic (FLOOR above says why), and an off-topic answer shows no signal.
