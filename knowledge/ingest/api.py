@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 
@@ -15,6 +16,16 @@ from knowledge.ingest.result import IngestResult
 from knowledge.ingest.transcript import untranscript
 from knowledge.ingest.unstored import unstored_warning
 from knowledge.models import Story
+
+# A character repeated past this many times in a row (a line of 100,000 spaces or digits) is cut to this many: no
+# note needs more, and the readers' patterns are tried from every position of a line, so such a run cost minutes.
+_MAX_RUN = 200
+_LONG_RUN = re.compile(r"(.)\1{" + str(_MAX_RUN) + ",}")
+
+
+def _short_runs(text: str) -> str:
+    """`text` with every run of one character longer than _MAX_RUN cut to _MAX_RUN; lines stay where they are."""
+    return _LONG_RUN.sub(lambda m: m.group(1) * _MAX_RUN, text)
 
 
 def ingest_text(text: str | bytes, source: str) -> IngestResult:
@@ -40,7 +51,7 @@ def ingest_text(text: str | bytes, source: str) -> IngestResult:
         result.warnings.append(f"{source}: file is empty; nothing to ingest")
         return result
     stem = PurePath(source.replace("\\", "/")).stem or "notes"
-    body = first_copy(decoded.text)  # a text written out twice over is read once
+    body = _short_runs(first_copy(decoded.text))  # a text written out twice over is read once
     try:
         doc = extract(body, fallback_title=stem.replace("-", " ").replace("_", " "))
         items, result.questions, result.candidate_questions = build(doc, source)

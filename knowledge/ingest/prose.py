@@ -16,7 +16,8 @@ MAX_SHORT_STORY_CHARS = 400  # the looser rule for stories told mostly in the th
 MAX_ANALYSED = 20_000  # characters of a section read for narrative cues; a story is far shorter
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_LOWER_STOP = re.compile(r"(?P<word>[\w%]+)[)\]]*(?P<stop>[.!?])[\"')\]]*\s+(?=[a-z])")
+# tried only where a word starts: from inside a long word it failed once per letter (seconds on one long word)
+_LOWER_STOP = re.compile(r"(?<![\w%])(?P<word>[\w%]+)[)\]]*(?P<stop>[.!?])[\"')\]]*\s+(?=[a-z])")
 _ABBREVIATIONS = {"e.g", "i.e", "eg", "ie", "vs", "etc", "incl", "approx", "ca", "cf", "esp", "min", "max", "no",
                   "fig", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "dept", "est", "avg", "wk", "wks", "yr", "yrs",
                   "mo", "mos", "hr", "hrs", "sec", "secs", "ft", "al", "govt", "corp", "inc", "ltd", "co"}

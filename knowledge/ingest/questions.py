@@ -41,7 +41,9 @@ _STORY_PREFIX = re.compile(
 )
 
 
-_WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]|]+)\]\]")  # [[Page]] or [[Page|shown text]]
+# [[Page]] or [[Page|shown text]]; no "[" inside, so a run of brackets fails at once instead of rescanning the
+# rest of the line from every "[[" (a 200,000-bracket line took minutes)
+_WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]+)\]\]")
 _TRAILING_TAGS = re.compile(r"(?:\s+#[A-Za-z][\w/-]*)+\s*$")  # Obsidian / Bear "#behavioral" tags
 
 
