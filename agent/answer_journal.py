@@ -107,9 +107,7 @@ def _read(path: Path) -> Pending | None:
     try:
         text = data_files.read_text(path, MAX_BYTES, errors="replace")
     except (data_files.SpecialFileError, data_files.TooLargeError) as exc:  # a pipe hung every command (sweep 41 SP1)
-        moved = shlex.quote(f"{path}.moved")
-        _notice(f"The file {path} in the answer journal folder is {exc.strerror}, so no answer was read from it: "
-                f"move it away (mv {shlex.quote(str(path))} {moved})")  # fmt: skip
+        _not_a_journal(path, str(exc.strerror))
         return None
     except OSError:
         return None
@@ -141,12 +139,32 @@ def _notice(line: str) -> None:
         _notices.append(line)
 
 
+def _aside(path: Path) -> Path:
+    """Where a damaged or foreign file of the folder is moved (a name the folder's *.json listing never matches)."""
+    return path.with_name(f"{path.name}.damaged-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}")
+
+
+def _not_a_journal(path: Path, why: str) -> None:
+    """A pipe, device, socket, folder or oversized file under a journal's name: nothing is read from it (a pipe would
+    block the open, a device never ends); it is moved aside like a damaged journal, so it is said once, not at
+    every command (stop 42: it stayed, and every launch, listing and resume said "move it away")."""
+    aside = _aside(path)
+    try:
+        os.rename(path, aside)  # a rename opens nothing: no wait on a pipe
+    except OSError as exc:
+        move = f"mv {shlex.quote(str(path))} {shlex.quote(f'{path}.moved')}"
+        _notice(f"The file {path} in the answer journal folder is {why}, so no answer was read from it, and it could "
+                f"not be moved aside ({exc.strerror or exc}): move it away ({move})")  # fmt: skip
+        return
+    _notice(f"The file {path} in the answer journal folder was {why}, so no answer was read from it; it is moved "
+            f"aside to {aside}.")  # fmt: skip
+
+
 def _damaged(path: Path, text: str) -> Pending | None:
     """A journal file that is not the JSON we write: keep what can be read, move the file aside, say so once."""
     from agent.journal_salvage import salvage
 
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    aside = _aside(path)
     try:
         os.replace(path, aside)
     except OSError as exc:

@@ -85,10 +85,32 @@ def test_pending_journal(copied: tuple[Path, str], kind: str) -> None:
     if kind == "deep":  # a damaged journal, said and moved aside as any other
         assert f"The answer journal {odd} was damaged and no answer could be read from it" in said(listed)
         assert not odd.exists() and list(odd.parent.glob("left-here.json.damaged-*"))
-    else:
-        assert f"The file {odd} in the answer journal folder is not a regular file" in said(listed), said(listed)
-        assert f"move it away (mv {odd} {odd}.moved)" in said(listed)
+    else:  # moved aside as a damaged journal is, and said once (stop 42: it stayed, "move it away" at every command)
+        assert (f"The file {odd} in the answer journal folder was not a regular file (a pipe, device, socket or "
+                f"folder), so no answer was read from it; it is moved aside to {odd}.damaged-") in said(listed), said(listed)  # fmt: skip
+        assert not odd.is_symlink() and not odd.exists()
+        (aside,) = odd.parent.glob("left-here.json.damaged-*")
+        assert aside.is_fifo() if kind == "fifo" else aside.is_symlink()
+        again = guarded("--list-sessions")
+        assert again.returncode == 0 and "answer journal" not in said(again), said(again)
     resumed_whole(data, sid)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_pending_journal_of_the_resumed_session(copied: tuple[Path, str], kind: str) -> None:
+    """The pipe stands under the name of the very session resumed: one line, moved aside, the session resumes."""
+    from agent.answer_journal import journal_path
+
+    data, sid = copied
+    odd = journal_path(sid)
+    odd.parent.mkdir(mode=0o700, exist_ok=True)
+    PLANT[kind](odd)
+    done = guarded("--resume", sid, stdin=scripted(A2))
+    assert done.returncode == 0 and "Traceback" not in done.stderr, said(done)
+    assert said(done).count(f"The file {odd} in the answer journal folder was not a regular file") == 1, said(done)
+    assert list(odd.parent.glob(f"{odd.name}.damaged-*")) and not odd.exists()
+    transcript = (data / "reports" / f"{sid}.json").read_text(encoding="utf-8")
+    assert A1 in transcript and A2 in transcript
 
 
 @pytest.mark.parametrize(("name", "kind"), [("history.json", "fifo"), ("history.json", "zero"),
