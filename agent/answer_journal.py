@@ -23,7 +23,6 @@ import shlex
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -140,8 +139,11 @@ def _notice(line: str) -> None:
 
 
 def _aside(path: Path) -> Path:
-    """Where a damaged or foreign file of the folder is moved (a name the folder's *.json listing never matches)."""
-    return path.with_name(f"{path.name}.damaged-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}")
+    """Where a damaged or foreign file of the folder is moved (a name the folder's *.json listing never matches),
+    never over one moved before."""
+    from agent.storage import aside_name
+
+    return aside_name(path)
 
 
 def _not_a_journal(path: Path, why: str) -> None:

@@ -189,7 +189,8 @@ class InterviewDriver:
         self.started = True
         step = self._invoke(inputs)
         plan = self._result.get("plan", [])  # the run's own values: no second read of the checkpoint
-        record_session(self.context.role, self.thread_id, [q["id"] for q in plan])
+        if (note := record_session(self.context.role, self.thread_id, [q["id"] for q in plan])) is not None:
+            step.notices.append(note)  # said with the first question; the interview goes on
         self._prefetch(plan)
         return step
 

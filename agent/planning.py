@@ -190,18 +190,45 @@ def load_recent(role: str, path: Path | None = None) -> list[str]:
         return []
 
 
-def record_session(role: str, session_id: str, question_ids: Sequence[str], path: Path | None = None) -> None:
-    """Remember a session's questions once (idempotent per session id); best effort on a full disk."""
+def record_session(role: str, session_id: str, question_ids: Sequence[str], path: Path | None = None) -> str | None:
+    """Remember a session's questions once (idempotent per session id). Never fails the session (history only steers
+    later plans): returns None, or one line to show saying what was done, or that the history was not updated."""
     path = path or _history_path()
+    note = None
     try:
         # Read-modify-write under a lock, or concurrent sessions overwrite each other's updates.
         # never waits on a pipe there, nor locks a device (sweep 41 SP1b: a new session hung)
-        fd = data_files.open_regular(path.with_name("history.lock"), os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        fd, note = _history_lock(path.with_name("history.lock"))
         with os.fdopen(fd, "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             _record(path, role, session_id, question_ids)
-    except OSError:
-        return  # history only steers later plans: never worth failing a session over
+    except OSError as exc:
+        # stop 42: a pipe as history.lock stopped the history for good without a word
+        return (f"The question history {path} was not updated ({exc}), so later sessions may ask this session's "
+                "questions again.")  # fmt: skip
+    return note
+
+
+def _history_lock(lock: Path) -> tuple[int, str | None]:
+    """A descriptor of the history's lock file, and a line when a pipe, device or folder stood in its place: that
+    holds no history (only its lock), so it is moved aside once and a lock file made (SpecialFileError when it
+    cannot be moved)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
+    try:
+        return data_files.open_regular(lock, flags), None
+    except data_files.SpecialFileError as exc:
+        from agent.storage import aside_name
+
+        aside = aside_name(lock)
+        try:
+            os.rename(lock, aside)  # opens nothing: no wait on a pipe
+        except FileNotFoundError:
+            pass  # another session moved it just now
+        except OSError as moving:
+            raise data_files.SpecialFileError(0, f"{exc.strerror}, and it could not be moved aside "
+                                                 f"({moving.strerror or moving})", str(lock)) from None  # fmt: skip
+        fd = data_files.open_regular(lock, flags)
+        return fd, f"The question history's lock file {lock} was {exc.strerror}; it is moved aside to {aside}."
 
 
 def _record(path: Path, role: str, session_id: str, question_ids: Sequence[str]) -> None:

@@ -150,7 +150,8 @@ def plan_node(state: ServiceState, runtime: Runtime[ServiceContext], config: Run
     history = candidates.history_path(key)
     recent = load_recent(ctx.role, history) if ctx.history else []
     planned = plan_interview(cast(Any, {**state, "recent_question_ids": recent}), _trusted(runtime, ctx))
-    record_session(ctx.role, _thread_id(config), [q["id"] for q in planned["plan"]], history)
+    if (note := record_session(ctx.role, _thread_id(config), [q["id"] for q in planned["plan"]], history)) is not None:
+        LOG.warning("%s", note)  # the operator's to fix; the interview goes on
     index_future(ctx)  # ingest and embed while the candidate reads the first question
     warm_pack_once(ctx)  # the pack's critic tables, once per process, while the candidate reads it too
     return {**planned, "documents": [], "docs_version": version or "", "recent_question_ids": recent,

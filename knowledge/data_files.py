@@ -47,12 +47,13 @@ class TooDeepError(ValueError):
 
 def open_regular(path: Path, flags: int = os.O_RDONLY, mode: int = 0o600) -> int:
     """A descriptor of `path` opened with `flags` and never waiting on a pipe, or SpecialFileError (closed) when it
-    is not a regular file: a pipe with no reader refused for writing (ENXIO) is said the same way."""
+    is not a regular file: a pipe with no reader refused for writing (ENXIO), and a folder refused for writing
+    (EISDIR), are said the same way."""
     try:
         fd = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC, mode)
     except OSError as exc:
-        if exc.errno == errno.ENXIO:  # a pipe opened for writing that nobody reads
-            raise SpecialFileError(errno.ENXIO, NOT_REGULAR, str(path)) from None
+        if exc.errno in (errno.ENXIO, errno.EISDIR):  # a pipe opened for writing that nobody reads, or a folder
+            raise SpecialFileError(exc.errno, NOT_REGULAR, str(path)) from None  # (stop 42: EISDIR left a raw errno)
         raise
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):

@@ -12,6 +12,7 @@ timeout, so a hang fails the test instead of hanging it, and under a 4 GB addres
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -123,6 +124,33 @@ def test_question_history(copied: tuple[Path, str], name: str, kind: str) -> Non
     done = guarded(*FAST, "--questions", "1", stdin=scripted(A2))
     assert done.returncode == 0 and "Question 1/1" in done.stdout, said(done)
     assert "Report:" in done.stdout, said(done)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero", "folder"])
+def test_question_history_lock(copied: tuple[Path, str], kind: str) -> None:
+    """A pipe (a device, a folder) as history.lock: the history was silently never recorded again (stop 42). Now the
+    session says once, with its first question, that it moved the thing aside, records its questions, and the next
+    session says nothing."""
+    data, _ = copied
+    lock = data / "history.lock"
+    lock.unlink(missing_ok=True)
+    if kind == "folder":
+        lock.mkdir()
+    else:
+        PLANT[kind](lock)
+    done = guarded(*FAST, "--questions", "1", stdin=scripted(A2))
+    assert done.returncode == 0 and "Report:" in done.stdout, said(done)
+    line = (f"The question history's lock file {lock} was not a regular file (a pipe, device, socket or folder); it "
+            f"is moved aside to {lock}.damaged-")  # fmt: skip
+    assert said(done).count(line) == 1, said(done)
+    assert said(done).index(line) > said(done).index("Question 1/1")  # with the first question, then it goes on
+    (aside,) = data.glob("history.lock.damaged-*")
+    assert aside.is_dir() if kind == "folder" else (aside.is_fifo() if kind == "fifo" else aside.is_symlink())
+    assert lock.is_file() and not lock.is_symlink()
+    sid = session_id(done.stdout)
+    assert sid in json.loads((data / "history.json").read_text(encoding="utf-8"))["_sessions"]  # recorded
+    again = guarded(*FAST, "--questions", "1", stdin=scripted(A2))
+    assert again.returncode == 0 and "question history" not in said(again), said(again)
 
 
 @pytest.mark.parametrize("kind", ["fifo", "zero"])
