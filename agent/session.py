@@ -98,7 +98,14 @@ from agent.env_settings import problem as setting_problem
 from agent.registry_peek import bare_resume_target, resume_refused, unfinished_moves
 from agent.session_lock import SessionTakenError
 from agent.storage import StorageError
-from knowledge.paths import DataDirError, data_dir, data_dir_path, name_data_dir_setting, private_umask
+from knowledge.paths import (
+    DataDirError,
+    data_dir,
+    data_dir_path,
+    data_dir_problem,
+    name_data_dir_setting,
+    private_umask,
+)
 
 DATABASE_DOWN_AT_STOP = ("Saving… the session database is not answering, so this stop does not wait for it: what it "
                          "has not taken yet is kept on this computer.")  # fmt: skip
@@ -142,6 +149,9 @@ def run(opts: Options) -> int:
     if opts.list_sessions and not os.environ.get("INTERVIEWER_CHECKPOINTER") and not data_dir_path().exists():
         from agent.cli_listing import no_sessions_line
 
+        if problem := data_dir_problem():  # under a file, or a link to nothing: its start command would fail
+            print(f"error: {problem}", file=sys.stderr)
+            return EXIT_USAGE
         render.line(no_sessions_line())  # a folder that holds nothing yet is not made by looking (sweep 35 X06)
         return EXIT_OK
     if problem := missing_backend_packages() or foreign_checkpointer() or emptied_database() or postgres_problem():
@@ -729,6 +739,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{cli_signals.stop_word()} while the interview was getting ready; nothing was answered yet, so "
                   "nothing was saved.", file=sys.stderr)  # fmt: skip
         return EXIT_INTERRUPTED
+    except DataDirError as exc:  # the folder replaced or made unusable after the check at the start: its one line
+        print(f"error: {exc}", file=sys.stderr)  # (stop 42: "error: DataDirError: ...")
+        return EXIT_USAGE
     except StorageError as exc:  # the session store itself (damaged, full, read-only), e.g. for --list-sessions
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE if exc.problem == "corrupt" else EXIT_ERROR  # a data folder that cannot serve: exit 2

@@ -65,6 +65,20 @@ def data_dir() -> Path:
     return path
 
 
+def data_dir_problem() -> str | None:
+    """Why data_dir() would refuse the data folder, found without creating it (a listing of a folder not made yet
+    makes none), else None: the folder's path, or the nearest part of it that exists, is not a folder (a file, a
+    link to nothing, a link loop). Stop 42: --list-sessions said "No saved sessions yet. Start one with: ..." for a
+    data folder under a file, and the command it offered then failed."""
+    path = data_dir_path()
+    probe = path
+    while not os.path.lexists(probe) and probe.parent != probe:
+        probe = probe.parent
+    if os.path.lexists(probe) and not probe.is_dir():
+        return f"data folder {path} is not a folder (check {data_dir_setting()})"
+    return None
+
+
 def temp_name(path: Path, hidden: bool = False) -> Path:
     """A temp file beside `path`, unique per writer (process id, then a random token): two threads or two
     processes saving the same file never share a temp file. Named NAME.PID-TOKEN.tmp so a stale one can be

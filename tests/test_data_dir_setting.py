@@ -58,3 +58,69 @@ def test_the_session_list_shows_whole_ids_in_an_80_column_terminal(tmp_path: Pat
     assert ids and all(i.endswith(tuple("0123456789abcdef")) and "…" not in i for i in ids), listing.stdout
     resumed = _run(env, "agent.session", "--resume", ids[0], "--answers", str(answers))
     assert "not found" not in resumed.stderr.lower() and "unknown" not in resumed.stderr.lower(), resumed.stderr
+
+
+def _under_a_file(tmp: Path) -> Path:
+    (tmp / "a-file").write_text("x", encoding="utf-8")
+    return tmp / "a-file" / "data"
+
+
+def _link_to_nothing(tmp: Path) -> Path:
+    (tmp / "data").symlink_to(tmp / "gone")
+    return tmp / "data"
+
+
+def _link_loop(tmp: Path) -> Path:
+    (tmp / "a").symlink_to(tmp / "b")
+    (tmp / "b").symlink_to(tmp / "a")
+    return tmp / "a"
+
+
+BAD_FOLDERS = {"under a file": _under_a_file, "link to nothing": _link_to_nothing, "link loop": _link_loop}
+COMMANDS = [
+    ["knowledge.ingest", "{notes}"],
+    ["knowledge.search", "build time", "--docs", "{notes}"],
+    ["agent.session", "--list-sessions"],
+    ["agent.session", "--resume"],
+    ["agent.session", "--role", "director", "--offline", "--embedder", "hashing", "--answers", "{notes}"],
+    ["agent.progress", "--role", "director"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
+@pytest.mark.parametrize("kind", sorted(BAD_FOLDERS))
+def test_a_data_folder_that_cannot_be_made_is_one_line(tmp_path: Path, kind: str, command: list[str]) -> None:
+    """Stop 42: --list-sessions said "No saved sessions yet. Start one with: ..." for a data folder under a file (or
+    a link to nothing, a link loop), and the command it offered then failed with this very line."""
+    notes = tmp_path / "notes.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    folder = BAD_FOLDERS[kind](tmp_path)
+    done = _run({"INTERVIEWER_DATA_DIR": str(folder)}, *[a.format(notes=notes) for a in command])
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.strip() == f"error: data folder {folder} is not a folder (check INTERVIEWER_DATA_DIR)"
+
+
+def test_a_data_folder_replaced_by_a_file_while_the_session_gets_ready_is_one_line(tmp_path: Path) -> None:
+    """The folder checked at the start, then replaced by a file while the first question is on screen and the
+    session still gets ready (the session database is opened after it): one line without the error's class name
+    ("error: DataDirError: ...", stop 42) and exit 2; once the session has opened, the answer is shown to copy."""
+    data = tmp_path / "data"
+    proc = subprocess.Popen([sys.executable, "-m", "agent.session", "--role", "director", "--offline", "--embedder",
+                             "hashing", "--questions", "1"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=REPO,
+                            env={**os.environ, "INTERVIEWER_DATA_DIR": str(data)})  # fmt: skip
+    assert proc.stdout is not None and proc.stdin is not None
+    seen = ""
+    while "Question 1/1" not in seen:  # the early first question, shown before the session's graph is loaded
+        line = proc.stdout.readline()
+        assert line, seen
+        seen += line
+    data.rename(tmp_path / "data.moved")
+    data.write_text("not a folder any more", encoding="utf-8")
+    out, err = proc.communicate("I split the test suite and builds went from 40 to 9 minutes.\n---\n", timeout=120)
+    said = seen + out + err
+    assert "Traceback" not in said and "DataDirError" not in said, said
+    if proc.returncode == 2:
+        assert err.strip() == f"error: data folder {data} is not a folder (check INTERVIEWER_DATA_DIR)", said
+    else:  # the session had opened already: the answer is not lost from sight
+        assert "Here it is, to copy:" in out and "builds went from 40 to 9 minutes" in out, said

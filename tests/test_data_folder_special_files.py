@@ -87,8 +87,9 @@ def test_pending_journal(copied: tuple[Path, str], kind: str) -> None:
         assert f"The answer journal {odd} was damaged and no answer could be read from it" in said(listed)
         assert not odd.exists() and list(odd.parent.glob("left-here.json.damaged-*"))
     else:  # moved aside as a damaged journal is, and said once (stop 42: it stayed, "move it away" at every command)
-        assert (f"The file {odd} in the answer journal folder was not a regular file (a pipe, device, socket or "
-                f"folder), so no answer was read from it; it is moved aside to {odd}.damaged-") in said(listed), said(listed)  # fmt: skip
+        line = (f"The file {odd} in the answer journal folder was not a regular file (a pipe, device, socket or "
+                f"folder), so no answer was read from it; it is moved aside to {odd}.damaged-")  # fmt: skip
+        assert line in said(listed), said(listed)
         assert not odd.is_symlink() and not odd.exists()
         (aside,) = odd.parent.glob("left-here.json.damaged-*")
         assert aside.is_fifo() if kind == "fifo" else aside.is_symlink()
