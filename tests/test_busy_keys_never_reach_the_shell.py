@@ -24,7 +24,7 @@ from stub_openai import Action, StubOpenAI
 
 from tests.slow_hook import release, slow_call, slow_import
 from tests.test_persistence import FAST, answers_in_transcript, run, scripted, session_id
-from tests.test_session_tty import PATIENCE, REPO, Terminal
+from tests.test_session_tty import PATIENCE, PROMPT_READY, REPO, Terminal
 
 SEED = "I moved our builds to one system and cut them from 40 to 9 minutes in a quarter."
 TYPED = "I cut incidents by 40% myself with canary deploys"
@@ -74,11 +74,20 @@ def _wait_until(check, patience: float = PATIENCE) -> bool:  # every caller expe
     return False
 
 
+def _gone(pid: int) -> bool:
+    """The process has ended (a zombie its shell has not reaped yet counts as ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state in ("Z", "X")
+
+
 def _shell_after_kill(shell: Terminal, pid: int) -> str:
     """kill -9 the tool, then let the shell read whatever the terminal still holds; its screen after the kill."""
     start = len(shell.screen)
     os.kill(pid, signal.SIGKILL)
-    time.sleep(1.0)
+    assert _wait_until(lambda: _gone(pid))  # dead: the shell reads the terminal from now on (was a 1 s sleep)
     shell.type("echo SHELL-BACK-$((6*7))\r")  # runs after any line the tool left in the terminal
     shell.wait_for("SHELL-BACK-42")
     return shell.screen[start:].decode("utf-8", errors="replace")
@@ -139,11 +148,13 @@ def typed_while_the_model_grades(
         stub.push(Action(delay=60.0))  # the grading lasts until the kill
         shell = _bash({"OPENAI_API_KEY": "sk-test-not-a-key", "OPENAI_BASE_URL": "", **hook})
         try:
+            start = len(shell.screen)  # the shell's own prompt turned bracketed paste on before this
             shell.type(f"cd {REPO} && {sys.executable} -m agent.session {' '.join(FAST)} --questions 2 "
                        f"--model stub-model --base-url {stub.url} {args}\r")  # fmt: skip
             shell.wait_for("Submit: Esc then Enter")
             sid = session_id(shell.text())
-            time.sleep(0.5)
+            # the tool's prompt reads keys (it turns bracketed paste on): was a 0.5 s sleep
+            assert _wait_until(lambda: (shell._read(), PROMPT_READY in shell.screen[start:])[1]), shell.text()[-1500:]
             shell.type(SEED + "\x1b\r")
             shell.wait_for("grading your answer")
             shell.wait_for_mark(mark, PATIENCE)
@@ -214,8 +225,7 @@ def test_keys_typed_while_a_resume_gets_ready_reach_its_prompt_once(isolated_dat
         try:
             term.wait_for_mark(mark, PATIENCE)
             term.type(TYPED + ("\x1b\r" if submit else ""))
-            time.sleep(0.5)  # the keys reach the terminal's queue
-            term.wait_read()  # and the busy reader took them all
+            term.wait_read()  # the keys reached the terminal and the busy reader took them all
             release(mark)
             if not submit:
                 term.wait_for_prompt(after="Question 2/2")

@@ -7,7 +7,6 @@ key goes through its line discipline. Real pty, real SQLite file, the stub OpenA
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -52,7 +51,7 @@ def test_ctrl_c_key_at_a_resume_getting_ready_keeps_what_was_typed(
         term.wait_for_mark(mark, PATIENCE)
         term.wait_for("you can start typing")
         term.type(TYPED + ("\x1b\r" if submit else ""))
-        time.sleep(0.5)  # the keys wait in the terminal's input queue (no prompt reads them yet)
+        term.delivered()  # the keys wait in the terminal's input queue, or are read (no prompt reads them yet)
         term.type("\x03")  # the keyboard's Ctrl-C: the terminal driver sends the SIGINT
         said = _finish(term)
     finally:

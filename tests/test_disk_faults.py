@@ -166,8 +166,7 @@ def test_keys_typed_while_a_resume_meets_a_read_only_folder_are_shown_to_copy(sm
         term.wait_for_mark(mark)
         term.wait_for("you can start typing")
         term.type(typed)
-        time.sleep(0.5)  # the keys reach the terminal's queue
-        term.wait_read()  # and the busy reader took them all
+        term.wait_read()  # the keys reached the terminal and the busy reader took them all
         release(mark)
 
     tail = _read_only_resume(small_disk, hook, keys)
@@ -187,8 +186,7 @@ def test_an_answer_submitted_while_a_resume_meets_a_read_only_folder_is_shown_to
         term.wait_for_mark(mark)
         term.wait_for("you can start typing")
         term.type(answer + "\x1b\r" + after)
-        time.sleep(0.5)  # the keys reach the terminal's queue
-        term.wait_read()  # and the busy reader took them all (no prompt reads them yet)
+        term.wait_read()  # the keys reached the terminal and the busy reader took them all (no prompt reads them yet)
         release(mark)
 
     tail = _read_only_resume(small_disk, hook, keys)

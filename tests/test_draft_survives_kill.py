@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from agent.cli_busy_keys import SAVE_EVERY
 from tests.test_first_draft_kept import _wait_until_started
 from tests.test_session_cli import answers_in, only_transcript
 from tests.test_session_tty import PATIENCE, REPO, Terminal
@@ -38,9 +37,9 @@ def _notes(tmp_path: Path) -> Path:
 
 
 def _killed(term: Terminal, typed: str, data_dir: Path) -> str:
-    """Wait past the saver's period, kill -9 the session; its id from the banner."""
-    time.sleep(SAVE_EVERY * 4)  # a user who pauses after typing (the newcomer waited 2 s)
-    deadline = time.monotonic() + PATIENCE  # and under load until the saver's write is done (a deadline for a hang)
+    """Wait until the saver has written the draft, kill -9 the session; its id from the banner."""
+    # a user who pauses after typing: until the saver's write is done (was a fixed sleep first; a deadline for a hang)
+    deadline = time.monotonic() + PATIENCE
     while not any(_holds(t, typed) for t in (data_dir / "pending").glob("*.json")):
         assert time.monotonic() < deadline and term.proc.poll() is None, f"{typed!r} not saved: {term.text()[-1500:]}"
         time.sleep(0.05)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import signal
-import time
 from pathlib import Path
 
 from tests.test_damaged_database_early_answer import ANSWER, _asked_to_move_it_aside
@@ -37,8 +36,7 @@ def _typed_while_getting_ready(data_dir: Path, tmp_path: Path, typed: str, reply
         term.wait_for_mark(mark)
         term.wait_for("you can start typing")
         term.type(typed)
-        time.sleep(0.5)  # the keys reach the terminal's queue
-        term.wait_read()  # and the busy reader took them all: the resume goes on (a 3 s pause ran out under load)
+        term.wait_read()  # the keys arrived and the busy reader took them all: the resume goes on
         release(mark)
         term.wait_for("from its kept answers? [y/N]")
         term.type(f"{reply}\r")

@@ -10,7 +10,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -65,8 +64,7 @@ def test_keys_typed_before_a_late_refusal_are_kept_with_the_session(isolated_dat
         term.wait_for_mark(mark, PATIENCE)
         term.wait_for("you can start typing")
         term.type(TYPED)
-        time.sleep(0.5)  # the keys reach the terminal's queue
-        term.wait_read()  # and the busy reader took them all (no prompt reads them yet)
+        term.wait_read()  # the keys reached the terminal and the busy reader took them all (no prompt reads them yet)
         release(mark)
         term.wait_for("OPENAI_API_KEY")
         assert term.exit_code() == 2

@@ -10,7 +10,6 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -34,7 +33,7 @@ def _stopped_resume(tmp_path: Path, args: list[str], moment: str, sig: signal.Si
         term.wait_for_mark(mark, PATIENCE)
         term.wait_for("you can start typing")
         term.type(TYPED + ("\x1b\r" if submit else ""))
-        time.sleep(0.5)  # the keys are in the terminal's input queue (no prompt reads them yet)
+        term.delivered()  # the keys are in the terminal's input queue, or read (no prompt reads them yet)
         term.proc.send_signal(sig)
         term.proc.wait(timeout=PATIENCE)
         return term.said()
@@ -89,7 +88,7 @@ def test_keys_typed_while_a_bare_resume_got_ready_are_kept_with_the_session_it_r
         term.wait_for_mark(mark, PATIENCE)
         term.wait_for("you can start typing")
         term.type(TYPED)
-        time.sleep(0.5)  # the keys are in the terminal's input queue (no prompt reads them yet)
+        term.delivered()  # the keys are in the terminal's input queue, or read (no prompt reads them yet)
         term.proc.send_signal(sig)
         term.proc.wait(timeout=PATIENCE)
         said = term.said()
