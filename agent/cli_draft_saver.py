@@ -23,6 +23,7 @@ from typing import Any
 
 from agent import answer_journal, cli_signals
 from agent.cli_busy_keys import SAVE_EVERY
+from knowledge.paths import DataDirError
 
 
 class DraftSaver:
@@ -122,7 +123,8 @@ class DraftSaver:
             return True
         try:
             answer_journal.keep_draft(self.thread_id, self.context, text, self.question)
-        except OSError:
+        except (OSError, DataDirError):  # DataDirError: the data folder replaced meanwhile, a disk's refusal too (it
+            # is a ValueError: "The draft could not be saved (DataDirError: ...)", stop 42)
             return False
         finally:
             self._last = time.monotonic()

@@ -22,6 +22,7 @@ from agent.cli_render import Renderer
 from agent.context import Context
 from agent.storage import StorageError
 from agent.whole_answer import keep_over_cap
+from knowledge.paths import DataDirError
 
 
 def early_move(text: str) -> dict[str, str] | None:
@@ -115,7 +116,7 @@ class EarlyStart:
             return None
         try:
             return TypedKeeper(self.kept)
-        except OSError:
+        except (OSError, DataDirError):  # DataDirError: the data folder replaced meanwhile (a ValueError, stop 42)
             return None
 
     def first_input(self, source: PromptSource, render: Renderer) -> tuple[str | None, BaseException | None]:
@@ -196,12 +197,12 @@ class EarlyStart:
             self.whole_note = keep_over_cap(self.thread_id, text)
         try:
             answer_journal.record(self.thread_id, self.context.to_dict(), 0, move, self.shown)
-        except OSError:  # a full or read-only disk: the interview loop says so when it saves the answer
-            return
+        except (OSError, DataDirError):  # a full or read-only disk (or a replaced data folder): the interview loop
+            return  # says so when it saves the answer
         self.kept = self.thread_id
 
     def _forget(self) -> None:
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, DataDirError):
             answer_journal.forget_moves(self.thread_id)
         self.kept = None
 

@@ -19,6 +19,7 @@ from agent.context import Context
 from agent.safe_text import clean_text
 from agent.storage import StorageError
 from agent.whole_answer import keep_over_cap, keep_whole_answer
+from knowledge.paths import DataDirError
 
 EMPTY_ANSWER = "Empty answer — please type an answer, or /skip to move on."
 RETRY_KEYS = "Free some space, then press Esc then Enter (or type /done)"
@@ -177,7 +178,7 @@ class InterviewLoop:
             return None
         try:
             return TypedKeeper(str(thread_id))
-        except OSError:
+        except (OSError, DataDirError):  # DataDirError: the data folder replaced meanwhile (a ValueError, stop 42)
             return None
 
     def _retry_saved(self, step: Any) -> Any:

@@ -524,8 +524,9 @@ def _stopped_at_damage_question(source: AnswerSource, early: Any, render: Render
     render.line("Stopped at the damaged database's question; nothing was answered yet.")
     try:
         answer_journal.keep_draft(early.thread_id, early.context.to_dict(), draft, early.shown)
-    except OSError as exc:
-        render.line(f"The draft you had typed could not be kept ({exc.strerror or exc}). Here it is, to copy:")
+    except (OSError, DataDirError) as exc:  # DataDirError: the data folder replaced meanwhile (stop 42)
+        render.line(f"The draft you had typed could not be kept ({getattr(exc, 'strerror', None) or exc}). Here it "
+                    "is, to copy:")  # fmt: skip
         render.line(draft)
         return
     from agent.cli_render import resume_command
@@ -648,7 +649,10 @@ def _keep_typed_at_resume(source: AnswerSource, session_id: str | None, render: 
     typed = "\n".join(text for text in (answer, source.draft()) if text.strip())
     if not typed.strip():
         return
-    if session_id and _known_session(session_id):
+    known = False
+    with contextlib.suppress(OSError, DataDirError):  # the data folder replaced meanwhile: shown to copy below
+        known = bool(session_id) and _known_session(str(session_id))
+    if session_id and known:
         try:
             entry = answer_journal.load(session_id)
             before = entry.draft if entry is not None else ""
@@ -656,7 +660,7 @@ def _keep_typed_at_resume(source: AnswerSource, session_id: str | None, render: 
                 render.line("What you typed while the session got ready is kept, not submitted (the session had not "
                             "opened): it is back in the prompt when you resume.")  # fmt: skip
                 return
-        except OSError:
+        except (OSError, DataDirError):
             pass
     render.line("What you typed while the session got ready was not saved (the session had not opened); here it is, "
                 "to copy:")  # fmt: skip
