@@ -162,10 +162,24 @@ def saved_hint(
         # the stop waited for LangGraph to save the last answer's step, and the interview ran on to its end: a
         # resume command here would only say the session is finished
         render.line(f"Stopped as the interview ended: every answer is graded and the report is saved. Report: {report}")
-    elif driver.discard_if_empty():
+    elif (gone := _discarded(driver)) is None:  # the empty session stays: its database is not answering
+        render.resume_hint(driver.thread_id, "Nothing was answered yet; the session database is not answering, so "
+                           "the empty session stays in it.")  # fmt: skip
+    elif gone:
         render.line("Nothing was answered yet, so nothing was saved.")
     else:
         render.resume_hint(driver.thread_id, reason, report=keep_answers(driver))
+
+
+def _discarded(driver: InterviewDriver) -> bool | None:
+    """driver.discard_if_empty(), or None when its Postgres server is away: the empty session cannot be dropped then,
+    it stays and can be resumed (sweep 42 F1: a bare "error: ... cannot be reached", exit 1, at question 1)."""
+    try:
+        return driver.discard_if_empty()
+    except StorageError as exc:
+        if exc.problem != "unreachable":
+            raise
+        return None
 
 
 def _finished_report(driver: InterviewDriver) -> str:

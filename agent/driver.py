@@ -294,6 +294,17 @@ class InterviewDriver:
         off = off_topic_told(self._values().get("turns", []), self._payload.get("turn_index"))
         return next((hit for hit in hits if getattr(hit, "fits", True) and hit.story.id not in off), None)
 
+    def holds_moves(self) -> bool:
+        """True when the session holds a move to resume from (True as well when the registry cannot be read, unless
+        its Postgres server is away: then what this driver saw answers, the moves of the checkpoint it read last and
+        a move journalled since, so a stop at question 1 keeps the draft as with the server up, sweep 42 F1)."""
+        if self._moves or self._kept is not None:
+            return True
+        try:
+            return bool(self.store.moves(self.thread_id))
+        except StorageError as exc:
+            return exc.problem != "unreachable"
+
     def discard_if_empty(self) -> bool:
         """Forget a session nobody answered anything in (Ctrl-C at the first question); True when discarded."""
         if not self.started or self._moves or self._kept is not None or self.store.moves(self.thread_id):

@@ -408,6 +408,8 @@ def run(opts: Options) -> int:
         return EXIT_SCRIPT_EXHAUSTED
     except EOFError:
         _take_unread(source)
+        if driver is not None and driver.started and not driver.database_answers():
+            render.line(DATABASE_DOWN_AT_STOP)  # as at a Ctrl-C: its calls then fail at once (sweep 42 F1: ~4 s)
         if not _first_draft_kept(source, driver, early, render):
             cli_run.saved_hint(driver, render, kept=_ungraded(early, driver))
             keep_draft(source, driver, early.kept if early else None, context, render)
@@ -464,7 +466,7 @@ def _first_draft_kept(source: AnswerSource, driver: Any, early: Any, render: Ren
     the session being dropped as empty (True: kept and the resume command said, or why it could not be)."""
     if early is not None and early.kept is not None:
         return False  # an answer submitted while it got ready is journalled: the usual save line
-    if driver is None or not driver.started or _answered(driver):
+    if driver is None or not driver.started or driver.holds_moves():
         return False
     return keep_first_draft(source, driver.thread_id, driver.context, early.shown if early else "", render)
 
