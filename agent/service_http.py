@@ -79,7 +79,7 @@ from agent.service_body_cap import BodyCap
 from agent.service_context_guard import ContextGuard
 from agent.service_copy_guard import CopyGuard
 from agent.service_meta_guard import MetaGuard
-from agent.service_run_lock import thread_check
+from agent.service_run_lock import DatabaseUnreachable, thread_check
 from agent.service_store_guard import StoreGuard
 from agent.service_warm import status as warm_up_status
 
@@ -329,7 +329,12 @@ class RunGuard:
             await self.app(scope, replay(body, receive), send)  # the server's own answer to a body it cannot take
             return
         check = thread_check(match["thread"])
-        await check.__aenter__()
+        try:
+            await check.__aenter__()
+        except DatabaseUnreachable:  # the checkpointer's Postgres is down: said now, not by a queued run that fails
+            LOG.warning("a request was answered 503: %s", UNREACHABLE)
+            await reply(send, 503, {"detail": UNREACHABLE})
+            return
         held = True
 
         async def release() -> None:

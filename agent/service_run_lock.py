@@ -8,7 +8,10 @@ of their own, from the check until the run is queued: a lock in the database eve
 process's memory. Waiters poll pg_try_advisory_lock rather than block in pg_advisory_lock, whose waiting statement
 would be an open transaction (agent.store_postgres.setup_lock says why that matters). A lock the database cannot
 give (Postgres unreachable, or held past WAIT_S by a process that hangs) is logged and the check goes on with the
-process's own lock, as a server on SQLite does.
+process's own lock, as a server on SQLite does; except when the pool found the server down (agent.pg_pool.Unreachable):
+the run would need the same database, so the check raises DatabaseUnreachable and the guard answers 503 at once
+(sweep 42 F3: the guard went on, a start run on a new thread was queued and failed, HTTP 200 with an `__error__` body
+after 6.5-6.8 s, and a run on a thread with history got its 503 only after the state read's own wait, ~6 s).
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ LOG = logging.getLogger("interviewer.service")
 
 _LOCAL: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 _POOLS: dict[int, Any] = {}  # id(event loop) -> its AsyncConnectionPool (the server runs one loop)
+
+
+class DatabaseUnreachable(Exception):
+    """The Postgres server gives the run check no connection within the pool's wait: no run can be recorded now."""
 
 
 def lock_key(thread_id: str) -> int:
@@ -102,6 +109,10 @@ async def thread_check(thread_id: str) -> AsyncIterator[None]:
         except psycopg.Error as exc:
             if entered:
                 raise  # the check's own failure, not the lock's
+            from agent.pg_pool import Unreachable
+
+            if isinstance(exc, Unreachable):  # down, not busy: the run's checkpoints could not be written either
+                raise DatabaseUnreachable(str(exc)) from exc
             LOG.warning("the run check's Postgres lock could not be taken (%s): checked in this process only",
                         type(exc).__name__)  # fmt: skip
             yield

@@ -99,3 +99,47 @@ def test_a_run_in_flight_when_postgres_stops_fails_in_one_log_line(cluster: Clus
     text = (tmp_path / "server" / "server.log").read_text(errors="replace")
     assert "Traceback" not in text and "Exception in ASGI application" not in text, text[-4000:]
     assert "the Postgres checkpointer cannot be reached" in text, text[-4000:]
+
+
+ANSWERED_WITHIN_S = 5.0  # the pool waits 3 s for a connection before it calls the server down (agent.pg_pool)
+
+
+def _timed_run(client: Any, thread_id: str, **run: Any) -> tuple[float, Any]:
+    start = time.monotonic()
+    try:
+        result: Any = client.runs.wait(thread_id, "interviewer", context=CONTEXT, **run)
+    except Exception as exc:
+        result = exc
+    return time.monotonic() - start, result
+
+
+def test_a_run_sent_while_postgres_is_down_is_answered_503_within_the_pool_wait(
+    served: tuple[str, Path], cluster: Cluster
+) -> None:
+    """Sweep 42 F3: a new thread's first run, sent as the first request after Postgres stopped, was queued and failed:
+    HTTP 200 with an `__error__` body after 6.5-6.8 s (the run check's lock waited 3 s for the pool and went on, and
+    the run's checkpoint write waited 3 s more); a run on a thread with history got its 503 only after ~6 s. Both
+    are answered 503 with the one line now, within the pool's 3 s wait."""
+    url, log = served
+    client: Any = dev_client(url)
+    old = started(client, "outage-old")
+    new = client.threads.create(metadata={"user_id": "outage-new"})["thread_id"]
+    cluster.stop()
+    took, result = _timed_run(client, new, input={})
+    assert isinstance(result, Exception) and _status(result) == 503, (took, result)
+    said = getattr(getattr(result, "response", None), "text", "")
+    assert "cannot be reached" in said and "nothing was recorded" in said, said
+    assert took < ANSWERED_WITHIN_S, took
+    cluster.start()
+    time.sleep(2)
+    assert client.threads.get_state(old)["interrupts"]  # served again: the pools are back
+    cluster.stop()
+    took, result = _timed_run(client, old, command={"resume": ANSWER})
+    assert isinstance(result, Exception) and _status(result) == 503, (took, result)
+    assert took < ANSWERED_WITHIN_S, took
+    cluster.start()
+    time.sleep(2)
+    first = client.runs.wait(new, "interviewer", input={}, context=CONTEXT)  # nothing of the refused run is left
+    assert "__error__" not in first and first["__interrupt__"], first
+    text = log.read_text(errors="replace")
+    assert "Traceback" not in text and "Exception in ASGI application" not in text, text[-3000:]
