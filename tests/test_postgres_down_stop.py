@@ -121,3 +121,29 @@ def test_a_stop_at_question_1_while_postgres_is_down_keeps_the_draft_and_says_ho
         assert DRAFT in again.text()
     finally:
         again.close()
+
+
+def test_a_ctrl_c_at_question_1_with_nothing_typed_while_postgres_is_down_says_the_session_stays(
+    isolated_data_dir: Path, cluster: Cluster
+) -> None:
+    """The same stop with no draft: an empty session is dropped at a stop, but not while its database is away; it
+    said "error: ... cannot be reached" and exited 1. Now: the session stays, and how to resume."""
+    term = Terminal([*FAST, "--questions", "3", "--checkpointer", cluster.url], columns=400)
+    try:
+        term.wait_for_prompt(after="Question 1/3")
+        _wait_started(cluster.url)
+        cluster.stop()
+        time.sleep(1)
+        term.drain()
+        term.type("\x03")
+        start = time.monotonic()
+        while term.proc.poll() is None and time.monotonic() - start < 60:
+            term._read()
+        exited = term.proc.wait(timeout=60)
+        said = term.said()
+    finally:
+        term.close()
+    assert exited == 130, (exited, said[-1500:])
+    assert "error:" not in said and not [sign for sign in TRACEBACK_SIGNS if sign in said], said[-2500:]
+    assert "Nothing was answered yet" in said and "empty session stays" in said, said[-1500:]
+    assert re.search(r"Resume with: \S+ -m agent\.session --resume \S+", said), said[-1500:]
