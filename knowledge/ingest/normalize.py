@@ -70,6 +70,7 @@ from knowledge.ingest.cornell import uncornell
 from knowledge.ingest.datadoc import undata
 from knowledge.ingest.fences import unfence
 from knowledge.ingest.fieldheads import unfield
+from knowledge.ingest.fieldrecords import unrecord
 from knowledge.ingest.folds import unfold
 from knowledge.ingest.footnotes import unfootnote
 from knowledge.ingest.gherkin import ungherkin
@@ -180,6 +181,7 @@ def normalize(lines: list[str]) -> list[str]:
             out[i] = f"{'#' * min(level + 1, 6)} {title}"
         else:
             qforms.rewrite(out, i)
+    out = unrecord(out)  # a trade template's record: its title over the one field that tells the story
     return _index_letters(unbackstory(out))  # a card's story part apart from its registry fields
 
 

@@ -69,6 +69,15 @@ _ACTION = re.compile(
 )
 
 
+# A paragraph typed on one line (three sentences or more) that ends on a question is told text with a query left
+# at its end ("... Time to hire 40 days. TODO: the exact figure?"), not an example question.
+_SENTENCE_BREAK = re.compile(r"[.!;]\s+(?=\S)")
+
+
+def _told_on(text: str) -> bool:
+    return len(_SENTENCE_BREAK.findall(text)) >= 3
+
+
 def prose_text(lines: list[str]) -> str:
     """Section lines as plain prose: markers and emphasis removed; quoted lines and questions left out."""
     kept = []
@@ -76,7 +85,7 @@ def prose_text(lines: list[str]) -> str:
         text = _LINE_MARKUP.sub("", line).strip()
         if text.startswith("|"):
             continue  # table rows are data (tables are read by tables.py), not someone telling a story
-        if (text and text[0] in '"“') or text.rstrip('"”').endswith("?"):
+        if (text and text[0] in '"“') or (text.rstrip('"”').endswith("?") and not _told_on(text)):
             continue  # example questions and quotes are not the narrator telling a story
         kept.append(text)
     # " / " after a full stop marks a breath in a script read aloud ("... went down. / Then we ..."): a break
