@@ -39,7 +39,7 @@ from knowledge.index_fusion import (
 from knowledge.index_views import MIN_TOLD_WORDS, named_only, told_words
 from knowledge.models import Story
 from knowledge.paths import samples_dir
-from knowledge.pitch import PITCH, PITCH_QUESTION, PITCH_TITLE
+from knowledge.pitch import PITCH, PITCH_QUESTION, PITCH_TITLE, introduces_owner
 from knowledge.title_kinds import titled_matches
 
 __all__ = ["LEXICAL_ONLY", "StoryHit", "StoryIndex", "content_hash", "default_index_dir", "open_story_index"]
@@ -258,9 +258,12 @@ def is_retrievable(story: Story) -> bool:
 
 def is_pitch(story: Story) -> bool:
     """A prepared answer to "tell me about yourself": titled as a pitch (or as what a pitch question asks for:
-    "60-sec intro", "Background"), or prepared for a pitch question."""
+    "60-sec intro", "Background"), prepared for a pitch question, or opening on who its owner is."""
     titled = PITCH_TITLE.search(story.title) or PITCH.search(story.title)
-    return story.kind == "answer" and bool(titled or PITCH.search(story.question or ""))
+    if story.kind != "answer":
+        return False
+    # a profile or bio under a name of its own ("Player profile", a note about its owner) opens by introducing them
+    return bool(titled or PITCH.search(story.question or "")) or introduces_owner(story.text)
 
 
 def open_story_index(

@@ -25,6 +25,9 @@ _WHY_HERE = (
     r"start (?:managing|leading) (?:people|a team|teams))\b(?=\s*(?:\?|,|\.|$| and\b| in the first place))|"
     # how the career began or where it goes next: "how did you get into ...", "why are you leaving", "why now"
     r"\bhow did you (?:first )?(?:get|become|end up|fall) (?:\w+ ){0,2}?(?:hooked on|into|interested in|drawn to)\b|"
+    # "how did you end up leading engineers", "how did you come to manage people": the way into management
+    r"\bhow did you (?:first )?(?:end up|come to|start) (?:leading|managing|lead|manage) (?:people|engineers|teams?|"
+    r"a team|others)\b|"
     r"\bwhy (?:are you|do you want to be) (?:\w+ )?(?:leaving|looking to (?:leave|move))\b|"
     r"\b(?:right|best) (?:moment|time|point) in your career\b"
 )
@@ -59,7 +62,28 @@ SELF_INTRODUCTION = re.compile(
 )
 
 
+# A text that opens on its owner and their present job, as a profile or a bio does: "Jo Bloggs. Head of data at
+# Acme ...", "Sam - ML engineer, one of two at Acme ...", "I'm a staff engineer at Acme ...". The role names a
+# trade (engineer, manager, head of ...); "Priya, our lead at the client, ..." (someone else) does not count.
+_ROLE = (
+    r"(?i:(?:[\w&/+'’-]+,?\s+){0,6}?(?:engineer|manager|director|head|lead|scientist|analyst|developer|architect|"
+    r"designer|consultant|founder|cto|cdo|vp|officer|researcher|em|tech lead)\b[^.\n]{0,80}?\b(?:at|for|@))\s+[A-Z]"
+)
+OWNER_INTRODUCTION = re.compile(
+    r"^\W*(?:(?i:i'm|i’m|i am)\s+(?i:an?\s+)?|[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:[.—–]|\s-|,)\s+"
+    r"(?!(?i:a|an|the|our|my|his|her|their|your|this|that)\b))" + _ROLE
+)
+
+
 def introduces_speaker(text: str) -> bool:
     """The text's first or second paragraph (a line of facts about a talk may come first) introduces its speaker."""
-    paragraphs = [x.strip() for x in re.split(r"\n\s*\n", text) if x.strip()]
-    return any(SELF_INTRODUCTION.match(x) for x in paragraphs[:2])
+    return any(SELF_INTRODUCTION.match(x) for x in _first_paragraphs(text))
+
+
+def introduces_owner(text: str) -> bool:
+    """The text introduces its speaker, or opens on its owner and their present job (OWNER_INTRODUCTION)."""
+    return any(SELF_INTRODUCTION.match(x) or OWNER_INTRODUCTION.match(x) for x in _first_paragraphs(text))
+
+
+def _first_paragraphs(text: str) -> list[str]:
+    return [x.strip() for x in re.split(r"\n\s*\n", text) if x.strip()][:2]

@@ -10,12 +10,13 @@ import re
 
 from knowledge.ingest import prose
 from knowledge.ingest.star import split_star
-from knowledge.pitch import PITCH, PITCH_TITLE, introduces_speaker
+from knowledge.pitch import PITCH, PITCH_TITLE, introduces_owner, introduces_speaker
 
 __all__ = [
     "PITCH",
     "PITCH_TITLE",
     "clean_title",
+    "introduces_owner",
     "introduces_speaker",
     "kind_of",
     "only_placeholder",
@@ -125,7 +126,7 @@ def kind_of(title: str, question: str | None, fmt: str, text: str, fields: dict[
         return "reference"  # a mail reply or forward: someone's comments on (or copy of) an item, not one itself
     if PITCH.search(asked) or PITCH.search(title) or (fmt == "prose" and PITCH_TITLE.search(title)):
         return "answer"  # a pitch, asked for or titled as one ("60-sec version", a CV's "Summary")
-    if fmt == "prose" and introduces_speaker(prose.prose_text(text.split("\n"))):
+    if fmt == "prose" and introduces_owner(prose.prose_text(text.split("\n"))):
         return "answer"  # a pitch told under another name: it opens by introducing its speaker
     lines = text.split("\n")
     if fmt == "prose" and noted_as_pitch(lines) and not prose.is_narrative(prose.prose_text(lines)):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from knowledge.ingest import prose
 from knowledge.ingest.items import trim
-from knowledge.ingest.kinds import PITCH, PITCH_TITLE, introduces_speaker, noted_as_pitch
+from knowledge.ingest.kinds import PITCH, PITCH_TITLE, introduces_owner, introduces_speaker, noted_as_pitch
 from knowledge.ingest.labels import parse_label, wrapped_run_in
 from knowledge.ingest.questions import clean, has_story_prefix, strip_story_prefix
 from knowledge.ingest.star import split_star
@@ -80,6 +80,8 @@ def section_stories(
         return [RawStory(title, "prose", text, line, prose.infer_star(plain))]
     if heading and said >= MIN_PITCH_WORDS and noted_as_pitch(body):
         return [RawStory(title, "prose", text, line)]  # "Note: TMAY = this box": the section says it is the pitch
+    if heading and said >= MIN_PITCH_WORDS and introduces_owner(plain):
+        return [RawStory(title, "prose", text, line)]  # "Jo Bloggs. Head of data at Acme ...": a profile, a pitch
     kept = [x for i, x in enumerate(body) if start + i not in code]
     # a top-level title over sub-sections is the document's own: what sits under it is a preamble, not a story
     top = heading is not None and lines[line - 1].startswith("# ")
