@@ -107,7 +107,7 @@ def test_star_labelled_records_are_left_to_the_star_reader() -> None:
 _RUSH = (
     "When the second warehouse opened we had to staff a night shift in six weeks. I wrote one job card per role, "
     "ran group assessment evenings and paired every new starter with a buddy for a fortnight. We filled 23 of 25 "
-    "places and only two left in the first quarter. TODO: the exact cost per hire?"
+    "places and only two left in the first quarter. TODO: check the overtime bill?"
 )
 _MANIFESTS = (
     "Our booking export silently dropped every manifest with an accent in a name. I traced it to the encoding of "

@@ -70,7 +70,7 @@ _ACTION = re.compile(
 
 
 # A paragraph typed on one line (three sentences or more) that ends on a question is told text with a query left
-# at its end ("... Time to hire 40 days. TODO: the exact figure?"), not an example question.
+# at its end ("... The queue cleared by noon. TODO: check the date?"), not an example question.
 _SENTENCE_BREAK = re.compile(r"[.!;]\s+(?=\S)")
 
 
