@@ -34,6 +34,9 @@ RIVAL_WORDS = 3  # distinctive words of another question's signals an answer use
 # question's, answers that question (_outshown_by); checked only when it names ONE_SIGNAL or fewer of the asked's.
 RIVAL_SHOWN = 2
 ONE_SIGNAL = 1
+# Another question's signals said in an answer's own words, by different sentences, that make the answer that
+# question's when it shows nothing of the asked one (_told_as_rival).
+RIVAL_OWN = 2
 PASSIVE_STEPS = 2  # sentences with a passive step that make the steps of an impersonal story (_flags)
 _PASSIVE_STEP = re.compile(
     r"\b(?:was|were|got)\s+(?:then\s+|also\s+|first\s+|quickly\s+)?(?:\w+ed|written|run|built|made|held|brought|"
@@ -255,6 +258,14 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # of this question's words it shares (a latency fix told to a token-cost question names its levers).
         rel = dataclasses.replace(rel, label="off_topic", sibling=False, instead=info.others[rival[0]][0],
                                   instead_competency=info.others[rival[0]][1], rival_sentence=rival[1])  # fmt: skip
+    if rel.label != "off_topic" and lvl.label != "below" and shape != "motivation" and not conflict and (
+            rival := _told_as_rival(info, sig, own_words, shape, case is not None and star.action is not None)
+    ) is not None:  # fmt: skip
+        # It shows nothing of the asked question, not even in its own words, and tells two of another question's
+        # signals in its own words, in two sentences: a polished story from a neighbouring subject that borrows the
+        # asked question's nouns (a budget cut told to "how did you find where the money went?") answers that one.
+        rel = dataclasses.replace(rel, label="off_topic", sibling=False, instead=info.others[rival[0]][0],
+                                  instead_competency=info.others[rival[0]][1], rival_sentence=rival[1])  # fmt: skip
     if (rel.label == "off_topic" and spec == "low" and (own == "unclear" or shape == "plan")
             and rel.instead_competency not in ("a past project", "another system")):  # fmt: skip
         # A vague answer told all as "we" (no name, figure or step of the candidate's own) says too little for its
@@ -373,6 +384,38 @@ def _outshown_by(info: QuestionInfo, rel: relevance.RelevanceResult, sig: list[s
         if len({h.sentence.start for h in hits if h.sentence is not None}) >= RIVAL_SHOWN and len(hits) > asked:
             first = hits[0].sentence
             return k, next((i for i, s in enumerate(sents) if first is not None and s.start == first.start), None)
+    return None
+
+
+def _told_as_rival(info: QuestionInfo, sig: list[signals.SignalHit], own_words: np.ndarray | None, shape: str,
+                   lived: bool) -> tuple[int, int] | None:  # fmt: skip
+    """(the rival question, the first sentence that shows one of its signals) when the answer names none of the
+    asked question's signals (a measured outcome says how well, not what about) and says none in its own words
+    either, while it says at least RIVAL_OWN of another question's signals in its own words (paraphrase.py: the
+    pack's signals are scored together, so each sentence counts toward the signals it is most about), each shown by
+    a different sentence; None otherwise. Only a question the answer's form can answer is a rival
+    (relevance.answers_form), measured-outcome signals are left out, and a question whose subject is the candidate's
+    choice (a disagreement, a failure of their own: relevance.open_subject) is never taken for another: any subject
+    may be told in it."""
+    if own_words is None or not info.other_signals or relevance.open_subject(info):
+        return None
+    if any(h.named and not h.measured for h in sig):
+        return None
+    shown = paraphrase.shown_in(own_words)
+    n = len(info.signals)
+    if shown[:, :n].any():
+        return None
+    start = n
+    for k, group in enumerate(info.other_signals):
+        cols = range(start, start + len(group))
+        start += len(group)
+        if not relevance.answers_form(info.others[k][2], shape, lived):
+            continue
+        # Each signal's sentence: the one that scores highest on it among those that show it (paraphrase.shown_by).
+        where = {int(np.argmax(np.where(shown[:, c], own_words[:, c], -1.0))) for j, c in enumerate(cols)
+                 if shown[:, c].any() and not signals.MEASURED.search(group[j])}  # fmt: skip
+        if len(where) >= RIVAL_OWN:
+            return k, min(where)
     return None
 
 

@@ -148,9 +148,19 @@ def shown_by(table: np.ndarray, k: int) -> int | None:
     return max(ok, key=lambda i: float(col[i])) if ok else None
 
 
+def shown_in(table: np.ndarray) -> np.ndarray:
+    """(sentence, pool signal): whether the sentence shows the signal in its own words, as shown_by judges it. Fewer
+    than RANK signals score higher in the sentence exactly when the score is at least the sentence's RANK-th highest,
+    so one partial sort per sentence does what comparing every pair of signals did."""
+    if not table.size:
+        return np.zeros(table.shape, dtype=bool)
+    rank = min(RANK, table.shape[1])
+    kth = np.partition(table, -rank, axis=1)[:, -rank]
+    return np.asarray((table >= PARAPHRASE) & (table >= kth[:, None]))
+
+
 def shown_any(table: np.ndarray) -> np.ndarray:
     """For every pool signal, whether some sentence shows it in its own words (shown_by is not None), at once."""
     if not table.size:
         return np.zeros(table.shape[1], dtype=bool)
-    above = (table[:, None, :] > table[:, :, None]).sum(axis=2)  # (sentence, signal): signals scoring higher
-    return np.asarray(((table >= PARAPHRASE) & (above < RANK)).any(axis=0))
+    return np.asarray(shown_in(table).any(axis=0))
