@@ -259,13 +259,15 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         rel = dataclasses.replace(rel, label="off_topic", sibling=False, instead=info.others[rival[0]][0],
                                   instead_competency=info.others[rival[0]][1], rival_sentence=rival[1])  # fmt: skip
     if rel.label != "off_topic" and lvl.label != "below" and shape != "motivation" and not conflict and (
-            rival := _told_as_rival(info, sig, own_words, shape, case is not None and star.action is not None)
-    ) is not None:  # fmt: skip
+            rival := _told_as_rival(info, sig, own_words)) is not None:  # fmt: skip
         # It shows nothing of the asked question, not even in its own words, and tells two of another question's
         # signals in its own words, in two sentences: a polished story from a neighbouring subject that borrows the
-        # asked question's nouns (a budget cut told to "how did you find where the money went?") answers that one.
-        rel = dataclasses.replace(rel, label="off_topic", sibling=False, instead=info.others[rival[0]][0],
-                                  instead_competency=info.others[rival[0]][1], rival_sentence=rival[1])  # fmt: skip
+        # asked question's nouns (a budget cut told to "how did you find where the money went?") is another
+        # question's answer. The question named is the one meaning and words place it on (relevance._named_rival),
+        # when they place it anywhere: a few own-words matches say the story is elsewhere more surely than where.
+        rel = dataclasses.replace(rel, label="off_topic", sibling=False) if rel.instead else dataclasses.replace(
+            rel, label="off_topic", sibling=False, instead=info.others[rival[0]][0],
+            instead_competency=info.others[rival[0]][1], rival_sentence=rival[1])  # fmt: skip
     if (rel.label == "off_topic" and spec == "low" and (own == "unclear" or shape == "plan")
             and rel.instead_competency not in ("a past project", "another system")):  # fmt: skip
         # A vague answer told all as "we" (no name, figure or step of the candidate's own) says too little for its
@@ -387,16 +389,18 @@ def _outshown_by(info: QuestionInfo, rel: relevance.RelevanceResult, sig: list[s
     return None
 
 
-def _told_as_rival(info: QuestionInfo, sig: list[signals.SignalHit], own_words: np.ndarray | None, shape: str,
-                   lived: bool) -> tuple[int, int] | None:  # fmt: skip
+def _told_as_rival(info: QuestionInfo, sig: list[signals.SignalHit],
+                   own_words: np.ndarray | None) -> tuple[int, int] | None:  # fmt: skip
     """(the rival question, the first sentence that shows one of its signals) when the answer names none of the
     asked question's signals (a measured outcome says how well, not what about) and says none in its own words
     either, while it says at least RIVAL_OWN of another question's signals in its own words (paraphrase.py: the
     pack's signals are scored together, so each sentence counts toward the signals it is most about), each shown by
-    a different sentence; None otherwise. Only a question the answer's form can answer is a rival
-    (relevance.answers_form), measured-outcome signals are left out, and a question whose subject is the candidate's
-    choice (a disagreement, a failure of their own: relevance.open_subject) is never taken for another: any subject
-    may be told in it."""
+    a different sentence; None otherwise. A design question's signals count as well as a story question's: they say
+    what the story is about (a feature store's latency and freshness), which is all this needs; the question named
+    instead is the one meaning and words place it on. A motivation question's signals do not (any work story names
+    a project), measured-outcome signals are left out, and a question whose subject is the candidate's choice (a
+    disagreement, a failure of their own: relevance.open_subject) is never taken for another: any subject may be
+    told in it."""
     if own_words is None or not info.other_signals or relevance.open_subject(info):
         return None
     if any(h.named and not h.measured for h in sig):
@@ -409,7 +413,7 @@ def _told_as_rival(info: QuestionInfo, sig: list[signals.SignalHit], own_words: 
     for k, group in enumerate(info.other_signals):
         cols = range(start, start + len(group))
         start += len(group)
-        if not relevance.answers_form(info.others[k][2], shape, lived):
+        if info.others[k][2] == "motivation":  # any work story brushes against "names a project that got them in"
             continue
         # Each signal's sentence: the one that scores highest on it among those that show it (paraphrase.shown_by).
         where = {int(np.argmax(np.where(shown[:, c], own_words[:, c], -1.0))) for j, c in enumerate(cols)

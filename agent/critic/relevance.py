@@ -394,7 +394,7 @@ def judge(info: QuestionInfo, sents: list[Sentence], sent_vecs: np.ndarray | Non
         return RelevanceResult("on_topic", fit, 0.0, best_sentence)
     fits = _fit(sent_vecs, answer_vec, pack_vecs)
     rivals = [k for k in range(len(info.others)) if float(pack_vecs[k] @ asked_vec) < SAME_QUESTION
-              and answers_form(info.others[k][2], shape, lived)]
+              and _answers_form(info.others[k][2], shape, lived)]
     if not rivals:
         return RelevanceResult("on_topic", fit, 0.0, best_sentence)
     k = max(rivals, key=lambda j: float(fits[j]))
@@ -466,7 +466,7 @@ def _asks_conflict(info: QuestionInfo) -> bool:
     return info.competency == "conflict_resolution" and bool(CONFLICT_ASKED.search(info.text))
 
 
-def answers_form(rival_type: str, shape: str, lived: bool) -> bool:
+def _answers_form(rival_type: str, shape: str, lived: bool) -> bool:
     """Whether an answer of this form can answer a rival question at all: a design question asks for a design, so a
     lived story told to a story question answers no design question of the pack, however close its subject is; nor
     any motivation question, which asks for a reason for wanting something (a re-org told to "your team was
