@@ -22,6 +22,7 @@ idea pushed for ("I pushed for ..."); CUES tells them plainly.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Where a denial starts: the words after it, up to the end of the clause, are denied. "not only" denies nothing, nor
 # does a quantity ("almost no positives"), an instruction given ("tells the model never to", "not to follow") or a
@@ -58,8 +59,12 @@ def denied_parts(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
 def affirmed_text(text: str) -> str:
-    """`text` with every denied stretch blanked (same length, so offsets hold)."""
+    """`text` with every denied stretch blanked (same length, so offsets hold). Kept per sentence: signals.check
+    reads every sentence of the answer once per signal set it is given (the asked question's and its rivals'), and
+    the denial patterns are among the critic's costliest regex work (a string is immutable: the cached one is safe to
+    share)."""
     if _DENIAL.search(text) is None:  # most sentences deny nothing: ~36 calls a turn, no copy needed
         return text
     chars = list(text)
