@@ -138,9 +138,11 @@ def _saved(limit: int, due: list[str]) -> tuple[list[dict[str, Any]], str | None
         rows = [dict(s) for s in backend.store.listing(limit)]
         for row in rows:  # to the ns, as a draft's file time: the registry's updated_at says whole seconds
             row["ns"] = backend.store.last_used(row["thread_id"]) or 0
-        drafts = _drafts(backend.store)
-        kept = {s["thread_id"] for s in drafts}
-        opened = [s for s in _open_now(backend.store, limit) if s["thread_id"] not in kept]
+        opened = _open_now(backend.store, limit)
+        running = {s["thread_id"] for s in opened}
+        # a draft typed in a session a running process still holds is that session's prompt, not a kept draft
+        # (sweep 42b G2: listed as "draft kept" while it was open)
+        drafts = [d for d in _drafts(backend.store) if d["thread_id"] not in running]
         return rows + drafts + opened, full, finished
     finally:
         backend.close()

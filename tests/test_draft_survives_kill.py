@@ -36,13 +36,18 @@ def _notes(tmp_path: Path) -> Path:
     return notes
 
 
-def _killed(term: Terminal, typed: str, data_dir: Path) -> str:
-    """Wait until the saver has written the draft, kill -9 the session; its id from the banner."""
+def _saved(term: Terminal, typed: str, data_dir: Path) -> None:
+    """Wait until the saver has written the draft."""
     # a user who pauses after typing: until the saver's write is done (was a fixed sleep first; a deadline for a hang)
     deadline = time.monotonic() + PATIENCE
     while not any(_holds(t, typed) for t in (data_dir / "pending").glob("*.json")):
         assert time.monotonic() < deadline and term.proc.poll() is None, f"{typed!r} not saved: {term.text()[-1500:]}"
         time.sleep(0.05)
+
+
+def _killed(term: Terminal, typed: str, data_dir: Path) -> str:
+    """Wait until the saver has written the draft, kill -9 the session; its id from the banner."""
+    _saved(term, typed, data_dir)
     term.proc.send_signal(signal.SIGKILL)
     assert term.proc.wait(timeout=60) == -signal.SIGKILL
     return _session(term)
@@ -79,6 +84,10 @@ def test_a_draft_at_question_1_survives_kill_9(isolated_data_dir: Path, tmp_path
             assert "open now" in _listed(_session(term))  # listed while the question is asked
         term.type(f"{LINES[0]}\r{LINES[1]}\r")
         term.wait_for(LINES[1])
+        if started:  # the draft saved while the session runs: still open now, not a kept draft (sweep 42b G2)
+            _saved(term, LINES[1], isolated_data_dir)
+            row = _listed(_session(term))
+            assert "open now" in row and "draft kept, nothing answered" not in row, row
         session = _killed(term, LINES[1], isolated_data_dir)
     finally:
         term.close()
