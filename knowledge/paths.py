@@ -59,7 +59,7 @@ def data_dir() -> Path:
         if info.st_mode & 0o077 and info.st_uid == os.getuid():
             path.chmod(info.st_mode & 0o700)  # made by an older version (or by hand) under umask 022
     except (FileExistsError, NotADirectoryError):
-        raise DataDirError(f"data folder {path} is not a folder (check {data_dir_setting()})") from None
+        raise DataDirError(_not_a_folder(path)) from None
     except OSError as exc:
         raise DataDirError(f"cannot use data folder {path}: {exc.strerror or exc}") from None
     return path
@@ -75,8 +75,13 @@ def data_dir_problem() -> str | None:
     while not os.path.lexists(probe) and probe.parent != probe:
         probe = probe.parent
     if os.path.lexists(probe) and not probe.is_dir():
-        return f"data folder {path} is not a folder (check {data_dir_setting()})"
+        return _not_a_folder(path)
     return None
+
+
+def _not_a_folder(path: Path) -> str:
+    """The one line for a data folder that is a file, under one, or a link to nothing."""
+    return f"data folder {path} is not a folder (check {data_dir_setting()})"
 
 
 def temp_name(path: Path, hidden: bool = False) -> Path:

@@ -11,7 +11,7 @@ back are served at once. A real `langgraph dev` driven through langgraph-sdk, on
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +38,18 @@ def _status(exc: BaseException) -> int | None:
     return getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
 
 
-def _timed_read(client: Any, thread_id: str) -> tuple[float, Any]:
+def _timed(call: Callable[[], Any]) -> tuple[float, Any]:
+    """How long `call` took, and what it returned or raised."""
     start = time.monotonic()
     try:
-        read: Any = client.threads.get_state(thread_id)
+        result: Any = call()
     except Exception as exc:
-        read = exc
-    return time.monotonic() - start, read
+        result = exc
+    return time.monotonic() - start, result
+
+
+def _timed_read(client: Any, thread_id: str) -> tuple[float, Any]:
+    return _timed(lambda: client.threads.get_state(thread_id))
 
 
 def test_reads_while_postgres_is_down_answer_503_and_are_served_at_once_when_it_is_back(
@@ -105,12 +110,7 @@ ANSWERED_WITHIN_S = 5.0  # the pool waits 3 s for a connection before it calls t
 
 
 def _timed_run(client: Any, thread_id: str, **run: Any) -> tuple[float, Any]:
-    start = time.monotonic()
-    try:
-        result: Any = client.runs.wait(thread_id, "interviewer", context=CONTEXT, **run)
-    except Exception as exc:
-        result = exc
-    return time.monotonic() - start, result
+    return _timed(lambda: client.runs.wait(thread_id, "interviewer", context=CONTEXT, **run))
 
 
 def test_a_run_sent_while_postgres_is_down_is_answered_503_within_the_pool_wait(
