@@ -19,6 +19,7 @@ import pytest
 from agent import answer_journal
 from agent.cli_busy_keys import SAVE_EVERY
 from agent.cli_draft_saver import DraftSaver
+from tests.slow_hook import slow_call
 from tests.test_disk_faults import fill, small_disk  # noqa: F401  (small_disk is a fixture)
 from tests.test_draft_survives_kill import _session
 from tests.test_session_tty import Terminal
@@ -37,17 +38,22 @@ def _pending_holds(data: Path, text: str) -> bool:
 def test_a_draft_typed_on_a_full_disk_is_saved_once_space_is_freed_and_survives_kill_9(
     small_disk: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     data = small_disk / "data"
     monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(data))
-    term = Terminal(ARGS)
+    # a mark once the saver's first write of the whole draft has returned (refused: the disk is full by then); a
+    # fixed sleep stood here, and under load the saver might not have tried yet
+    tried = f"len(args) > 1 and args[1] == {DRAFT!r}"
+    env, mark = slow_call(tmp_path / "hook", "agent.cli_draft_saver", "DraftSaver._write_noted", tried, 0.01, True)
+    term = Terminal(ARGS, extra_env=env)
     try:
         term.wait_for_prompt(after="Question 1/2")
         term.submit(FIRST)
         term.wait_for_prompt(after="Question 2/2")
         filler = fill(small_disk)
         term.type_seen(DRAFT)
-        time.sleep(SAVE_EVERY * 4)  # the saver tried and the disk refused
+        term.wait_for_mark(mark)  # the saver tried and the disk refused
         assert not _pending_holds(data, DRAFT), "the disk was not full: the test proves nothing"
         filler.unlink()  # space is back; no key is typed from here on
         deadline = time.monotonic() + WAIT
@@ -76,9 +82,11 @@ class _Journal:
         self.error = error
         self.failing = threading.Event()
         self.kept: list[str] = []
+        self.refused = 0  # writes refused so far
 
     def keep_draft(self, thread_id: str, context: dict[str, Any], draft: str, question: str = "") -> bool:
         if self.failing.is_set():
+            self.refused += 1
             raise self.error
         self.kept.append(draft)
         return bool(draft.strip())
@@ -107,7 +115,7 @@ def test_a_refused_draft_write_is_tried_again_with_no_key(
     journal.failing.set()
     saver.opened("")
     saver.changed("the first words")
-    time.sleep(SAVE_EVERY * 4)  # several attempts, all refused
+    assert _until(lambda: journal.refused >= 3), journal.refused  # several attempts, all refused
     assert journal.kept == []
     journal.failing.clear()
     assert _until(lambda: journal.kept == ["the first words"]), journal.kept  # no key typed since
@@ -124,7 +132,7 @@ def test_a_closed_prompts_retry_never_writes(monkeypatch: pytest.MonkeyPatch) ->
     journal.failing.set()
     saver.opened("")
     saver.changed("typed before the stop")
-    time.sleep(SAVE_EVERY * 2)
+    assert _until(lambda: journal.refused >= 1), journal.refused
     saver.closed("typed before the stop", stopped=True)  # the stop keeps this draft itself
     journal.failing.clear()
     time.sleep(SAVE_EVERY * 4)

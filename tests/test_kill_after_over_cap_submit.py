@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 from tests.slow_hook import slow_call
@@ -27,7 +26,7 @@ def test_kill_9_once_an_over_cap_answer_is_journalled_keeps_its_whole_text(
     term = Terminal([*ARGS, "--questions", "2"], extra_env=env)
     try:
         term.wait_for_prompt(after="Question 1/2")
-        time.sleep(1)  # past the start: the interview loop takes this answer (the early path has its own test)
+        term.wait_started(isolated_data_dir)  # the interview loop takes this answer (the early path has its own test)
         pasted = f"\x1b[200~{ANSWER}\x1b[201~".encode()
         for at in range(0, len(pasted), 1024):  # in pieces, reading the echo between them (a full pty blocks)
             os.write(term.master, pasted[at : at + 1024])

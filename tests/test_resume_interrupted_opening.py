@@ -13,10 +13,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from agent import answer_journal
+from tests.slow_hook import slow_call
 from tests.test_session_tty import REPO, Terminal
 
 STORY = (
@@ -70,10 +70,13 @@ def test_ctrl_c_while_a_resume_opens_the_session_keeps_it_and_says_how_to_resume
         first.close()
     (kept,) = [entry for entry in answer_journal.drafts() if entry.draft == DRAFT]
     _edit(docs)
-    second = Terminal(["--resume"])
+    # the moment made certain: the resume pauses once it starts embedding the edited stories (a fixed 4 s sleep
+    # stood here, and under load it could land anywhere)
+    env, mark = slow_call(tmp_path / "hook", "knowledge.index_cache", "cached_vectors", seconds=60)
+    second = Terminal(["--resume"], extra_env=env)
     try:
         second.wait_for("Getting the interview ready")
-        time.sleep(4)  # the imports are done; the index of 300 edited stories is being built
+        second.wait_for_mark(mark)  # the imports are done; the index of 300 edited stories is being built
         second.proc.send_signal(signal.SIGINT)
         second.wait_for("Resume with")
         assert second.exit_code() == 130

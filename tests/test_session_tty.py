@@ -192,6 +192,25 @@ class Terminal:
             assert time.monotonic() < deadline, f"{queued} typed bytes never read; screen:\n{self.text()[-1500:]}"
             time.sleep(0.01)
 
+    def wait_started(self, data_dir: Path, patience: float = PATIENCE) -> None:
+        """Wait until the session's start is done: the data folder's session database holds its first checkpoint
+        (the graph asked question 1; the start hands its step to the prompt at once), reading the screen meanwhile.
+        A fixed sleep stood for this ("past the start") and was not enough under load."""
+        import sqlite3
+        from contextlib import closing
+
+        database = data_dir / "sessions.sqlite"
+        deadline = time.monotonic() + patience
+        while True:
+            assert time.monotonic() < deadline and self.proc.poll() is None, self.text()[-1500:]
+            try:
+                with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)) as conn:
+                    if conn.execute("SELECT 1 FROM checkpoints LIMIT 1").fetchone():
+                        return
+            except sqlite3.Error:  # not made yet, or its tables not yet
+                pass
+            self._read()
+
     def kill_at_mark(self, mark: Path, patience: float = PATIENCE, sig: int = signal.SIGKILL) -> int:
         """Wait for `mark` (wait_for_mark), then send `sig` (kill -9 unless told); the child's exit code."""
         self.wait_for_mark(mark, patience)
