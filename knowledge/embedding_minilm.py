@@ -155,9 +155,9 @@ def _cached_sha256(path: Path) -> str:
     try:
         tmp.write_text(json.dumps(cache, indent=1, sort_keys=True), encoding="utf-8")
         os.replace(tmp, cache_file)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        pass  # a read-only data dir only costs us the re-hash next time
+    except OSError:  # a read-only data dir only costs us the re-hash next time
+        with contextlib.suppress(OSError):  # (on a read-only mount the unlink raises too: EROFS, stop 43)
+            tmp.unlink(missing_ok=True)
     return sha
 
 

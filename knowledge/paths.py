@@ -7,6 +7,7 @@ A candidate's answers are private: the data dir is 0700 and everything the proce
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from functools import lru_cache
@@ -57,9 +58,16 @@ def data_dir() -> Path:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = path.stat()
         if info.st_mode & 0o077 and info.st_uid == os.getuid():
-            path.chmod(info.st_mode & 0o700)  # made by an older version (or by hand) under umask 022
+            # made by an older version (or by hand) under umask 022; on a read-only mount it stays as it is: its
+            # sessions are still listed and read, and the checks say "read-only" (stop 43: "cannot use data folder")
+            with contextlib.suppress(OSError):
+                path.chmod(info.st_mode & 0o700)
+        if not os.access(path, os.R_OK | os.X_OK):  # another user's folder: "PermissionError: …" at its first file
+            raise DataDirError(_unpermitted(path))
     except (FileExistsError, NotADirectoryError):
         raise DataDirError(_not_a_folder(path)) from None
+    except PermissionError as exc:
+        raise DataDirError(_unpermitted(path, exc)) from None
     except OSError as exc:
         raise DataDirError(f"cannot use data folder {path}: {exc.strerror or exc}") from None
     return path
@@ -77,6 +85,14 @@ def data_dir_problem() -> str | None:
     if os.path.lexists(probe) and not probe.is_dir():
         return _not_a_folder(path)
     return None
+
+
+def _unpermitted(path: Path, exc: OSError | None = None) -> str:
+    """The one line for a data folder this user may not read (another user's, or mode 000; stop 43: "error:
+    PermissionError: [Errno 13] …" from the session, a traceback from agent.progress)."""
+    where = f" ({exc.filename})" if exc is not None and exc.filename and str(exc.filename) != str(path) else ""
+    return (f"cannot use data folder {path}: permission denied{where}; this user may not read it (check "
+            f"{data_dir_setting()}, or its owner and permissions)")  # fmt: skip
 
 
 def _not_a_folder(path: Path) -> str:

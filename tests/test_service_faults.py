@@ -22,11 +22,14 @@ def stopped(env: dict[str, str], home: Path) -> list[str]:
     return (home / "server.log").read_text(errors="replace").splitlines()
 
 
-@pytest.mark.parametrize("case", ["a file", "a parent that cannot be made"])
+@pytest.mark.parametrize("case", ["a file", "a link to nothing", "a parent that cannot be made"])
 def test_an_unusable_data_dir_stops_the_server_with_one_line(case: str, tmp_path: Path) -> None:
     if case == "a file":
         value = tmp_path / "data"
         value.write_text("not a folder")
+    elif case == "a link to nothing":  # the CLI's entry points: tests/test_bad_data_folder_entry_points.py
+        value = tmp_path / "data"
+        value.symlink_to(tmp_path / "gone")
     else:
         value = Path("/proc/interviewer-no-such/data")
     lines = stopped({"INTERVIEWER_DATA_DIR": str(value)}, tmp_path / "server")
