@@ -15,6 +15,7 @@ import os
 import threading
 import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,58 @@ def absolute(url: str) -> str:
 def sqlite_file(url: str) -> Path:
     """The session database a SQLite backend URL names: a path, or sqlite:///PATH."""
     return Path(url.removeprefix("sqlite:///")).expanduser()
+
+
+def shown_url(url: str) -> str | None:
+    """`url` as a printed command names it: a password shown as *** (the user name, host and port kept, so the
+    command works once the password is put back); None for text no parser reads as a URL."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        if parts.password is not None:
+            host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname or ""
+            netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
+            url = urlunsplit(parts._replace(netloc=netloc))
+    except ValueError:
+        return None  # not a URL the tool could have opened
+    return url
+
+
+def own_database(url: str) -> bool:
+    """`url` (a configured checkpointer, "" for none) is the data folder's own sessions.sqlite."""
+    from knowledge.paths import data_dir_path
+
+    if not url.strip():
+        return True
+    if not is_sqlite(url):
+        return False
+    return os.path.realpath(sqlite_file(url.strip())) == os.path.realpath(data_dir_path() / "sessions.sqlite")
+
+
+def store_label(url: str | None = None) -> str:
+    """Where this run's sessions are kept, as a session's history record says it (agent.coaching.feed): "" for the
+    data folder's own sessions.sqlite, else the checkpointer as a printed command names it (a password as ***,
+    never written to a file). Without an argument, the configured one (INTERVIEWER_CHECKPOINTER)."""
+    url = (os.environ.get(ENV, "") if url is None else url).strip()
+    return _label(url, os.environ.get("INTERVIEWER_DATA_DIR", ""))
+
+
+@lru_cache(maxsize=16)
+def _label(url: str, folder: str) -> str:
+    """store_label() once per checkpointer and data folder: the history writer asks it after every answer."""
+    return "" if own_database(url) else shown_url(url) or ""
+
+
+def same_store(one: str, other: str) -> bool:
+    """Two store labels (store_label) name the same store: SQLite files compared by their real path."""
+    if one == other:
+        return True
+    if not one or not other:
+        return own_database(one) and own_database(other)
+    if is_sqlite(one) and is_sqlite(other):
+        return os.path.realpath(sqlite_file(one)) == os.path.realpath(sqlite_file(other))
+    return False
 
 
 def checkpointer_url(url: str | None = None) -> str:

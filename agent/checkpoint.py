@@ -21,7 +21,7 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from agent import session_lock
 from agent.registry_peek import RegistryReads
 from agent.storage import StorageError, private_if_empty, storage_error
-from agent.store import SessionRow, now_iso
+from agent.store import SessionRow, now_iso, stamped
 from knowledge.paths import data_dir
 
 _SCHEMA = (
@@ -161,7 +161,7 @@ class SqliteStore(RegistryReads):
             "INSERT INTO interview_sessions (thread_id, role, status, created_at, updated_at, context, moves, used) "
             "VALUES (?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT(thread_id) DO UPDATE SET status=excluded.status, "
             "updated_at=excluded.updated_at",
-            (thread_id, str(context.get("role", "")), status, now_iso(), now_iso(), json.dumps(context),
+            (thread_id, str(context.get("role", "")), status, now_iso(), now_iso(), json.dumps(stamped(context)),
              time.time_ns()),
         )  # fmt: skip
 

@@ -46,12 +46,22 @@ def show_sessions(render: Renderer, limit: int = 20) -> None:
             s["status"] = f"{s['status']}, draft kept"
     due = _due(sessions, due)
     sessions.sort(key=_when, reverse=True)
+    from agent.stores_elsewhere import listing_lines, store_label, where
+
+    elsewhere = listing_lines()  # sessions of this folder a --checkpointer elsewhere keeps (sweep 42b G1)
     if not sessions:
-        render.line(f"No sessions to list: {missing}." if missing else no_sessions_line())
+        if missing:
+            render.line(f"No sessions to list: {missing}.")
+        elif elsewhere:
+            render.line(f"No sessions in {where(store_label())}.")
+        else:
+            render.line(no_sessions_line())
     else:
         _table(render, sessions)
         for w in waiting:
             render.line(w.line())
+    for line in elsewhere:
+        render.line(line)
     for line in finished:  # a session's end a stop cut off, finished now (agent.report_repair)
         render.line(line)
     for thread_id in due:
@@ -121,9 +131,10 @@ def _saved(limit: int, due: list[str]) -> tuple[list[dict[str, Any]], str | None
     readonly = sqlite_readonly()
     if not memory_only(url) and not is_postgres(url):
         db = sqlite_file(url)
-        if sqlite_never_created(url) is not None:
+        if sqlite_never_created(url) is not None or not db.exists():
             # a stop while the first session got ready keeps its draft in the answer journal only: nothing to
-            # open, the journal's drafts to list
+            # open, the journal's drafts to list (and no empty database made by looking: a data folder whose
+            # sessions a --checkpointer elsewhere keeps has none, sweep 42b G1)
             return _drafts(MemoryStore()), full, []
         if disk_full(db.parent):
             full = full_message(db.parent, "before starting or resuming a session")

@@ -313,6 +313,9 @@ def missing_database() -> str | None:
         saved = sum(1 for _ in (data_dir() / "history").glob("*.json"))
     except (OSError, DataDirError):  # no history folder: nothing says a database was there
         return None
+    from agent.stores_elsewhere import own_count
+
+    saved = own_count(saved)  # sessions kept by a --checkpointer elsewhere were never in it (sweep 42b G1)
     if not saved:
         return None
     return (f"the session database {db} is missing while the history folder holds {saved} saved "

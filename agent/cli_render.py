@@ -223,17 +223,8 @@ def store_args() -> list[str]:
 
 
 def _checkpointer_args() -> list[str]:
-    from urllib.parse import urlsplit, urlunsplit
+    from agent.backend import shown_url
 
     url = os.environ.get("INTERVIEWER_CHECKPOINTER", "").strip()
-    if not url:
-        return []
-    try:
-        parts = urlsplit(url)
-        if parts.password is not None:
-            host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname or ""
-            netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
-            url = urlunsplit(parts._replace(netloc=netloc))
-    except ValueError:
-        return []  # not a URL the tool could have opened
-    return ["--checkpointer", url]
+    shown = shown_url(url) if url else None
+    return ["--checkpointer", shown] if shown else []

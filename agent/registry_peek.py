@@ -17,8 +17,8 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
-from agent.backend import is_postgres
-from agent.store import last_use_ns
+from agent.backend import is_postgres, own_database
+from agent.store import last_use_ns, of_this_folder
 
 
 class RegistryReads:
@@ -33,13 +33,20 @@ class RegistryReads:
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         raise NotImplementedError
 
-    def load(self, thread_id: str | None = None) -> tuple[str, dict[str, Any], str] | None:
+    def load(self, thread_id: str | None = None, anywhere: bool = False) -> tuple[str, dict[str, Any], str] | None:
         query = "SELECT thread_id, context, status FROM interview_sessions "
         if thread_id:
             rows = self._read(query + f"WHERE thread_id = {self._ARG}", (thread_id,))
-        else:
-            rows = self._read(query + f"WHERE status = 'active' AND moves <> 0 ORDER BY {self._NEWEST} LIMIT 1")
-        return (str(rows[0][0]), json.loads(rows[0][1]), str(rows[0][2])) if rows else None
+            return (str(rows[0][0]), json.loads(rows[0][1]), str(rows[0][2])) if rows else None
+        # the newest unfinished session this data folder started: a store shared by several folders holds others'
+        shared = not anywhere and not own_database(os.environ.get("INTERVIEWER_CHECKPOINTER", ""))
+        rows = self._read(query + f"WHERE status = 'active' AND moves <> 0 ORDER BY {self._NEWEST} "
+                          f"LIMIT {200 if shared else 1}")  # fmt: skip
+        for name, context, status in rows:
+            found = json.loads(context)
+            if anywhere or of_this_folder(found):
+                return str(name), found, str(status)
+        return None
 
     def _sessions(self, where: str, limit: int) -> list[dict[str, Any]]:
         """Session rows matching `where`, newest first: what listing() and unanswered() read."""

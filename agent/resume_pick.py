@@ -73,6 +73,13 @@ def nothing_to_resume(store: Any, session_id: str | None) -> str:
     recent = ", ".join(recent_ids(store)) or "none"
     if moved := _in_a_moved_database(session_id):
         return f"{'' if session_id else 'no unfinished session to resume. '}{moved} Recent sessions: {recent}."
+    from agent.stores_elsewhere import bare_resume_line, other_folder_line, resume_line
+
+    if not session_id and (other := other_folder_line(store)):  # a store shared by several data folders
+        return other
+
+    if kept := resume_line(session_id) if session_id else bare_resume_line():  # sweep 42b G1
+        return kept if session_id else f"no unfinished session to resume here; {kept}"
     gone = missing_database()
     return f"{what}; {gone}" if gone else f"{what}; recent sessions: {recent}"
 

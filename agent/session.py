@@ -127,6 +127,13 @@ def _answer_source(opts: Options) -> AnswerSource:
     return PromptSource(on_draft=TypingAhead().changed)  # sentences are embedded as they are typed
 
 
+def _kept_elsewhere() -> bool:
+    """This data folder's history names sessions kept in another store than the configured one."""
+    from agent.stores_elsewhere import elsewhere
+
+    return bool(elsewhere())
+
+
 def run(opts: Options) -> int:
     """One session from the parsed options; returns the exit code."""
     render = Renderer(make_console(sys.stdout.isatty()), opts.questions or 5)
@@ -183,7 +190,9 @@ def run(opts: Options) -> int:
         context = None if resuming else new_context(opts)
         # an unknown id, nothing unfinished: said before a spinner invites typing (sweep 39 RR8); piped, the
         # resume goes on to finish what stops left (a cut report) and says so, unless the database is gone (K31)
-        if resuming and (source.interactive or missing_database()) and (refused := resume_refused(opts.resume)):
+        # (a session kept by a --checkpointer elsewhere too: named before an empty database is made here, 42b G1)
+        asked = resuming and (source.interactive or missing_database() or _kept_elsewhere())
+        if asked and (refused := resume_refused(opts.resume)):
             raise UsageError(refused)
         if target and (held := held_elsewhere(target)):
             raise UsageError(held)  # before the banner and a spinner that invites typing

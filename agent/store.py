@@ -32,14 +32,44 @@ def last_use_ns(used: int, updated_at: str) -> int:
     return max(int(used or 0), updated)
 
 
+FOLDER_KEY = "data_folder"  # the data folder a session was started with, kept in its registry row's context
+
+
+def stamped(context: dict[str, Any]) -> dict[str, Any]:
+    """The context a new registry row keeps: with the data folder the session was started with (its drafts, answer
+    journal, reports and history live there), so a bare --resume on a store several data folders share opens this
+    folder's session only (sweep 42b: it opened another folder's on a shared Postgres)."""
+    if FOLDER_KEY in context:
+        return context
+    from knowledge.paths import data_dir_path
+
+    return {**context, FOLDER_KEY: str(data_dir_path())}
+
+
+def of_this_folder(context: dict[str, Any]) -> bool:
+    """A registry row's context is of a session this data folder may resume bare: any row of the folder's own
+    sessions.sqlite (a folder moved or renamed keeps its sessions), a row stamped with this folder, or one written
+    before rows were stamped (stop 43)."""
+    import os
+
+    from agent.backend import own_database
+    from knowledge.paths import data_dir_path
+
+    folder = context.get(FOLDER_KEY)
+    if not isinstance(folder, str) or own_database(os.environ.get("INTERVIEWER_CHECKPOINTER", "")):
+        return True
+    return os.path.realpath(folder) == os.path.realpath(data_dir_path())
+
+
 class SessionStore(Protocol):
     """Where sessions are registered and their moves journalled (see the module docstring)."""
 
     def register(self, thread_id: str, context: dict[str, Any], status: str = "active") -> None:
         """Create the session row, or update its status (the stored context of an existing row is kept)."""
 
-    def load(self, thread_id: str | None = None) -> tuple[str, dict[str, Any], str] | None:
-        """(thread_id, context, status) of a session, or of the most recently used unfinished one with moves."""
+    def load(self, thread_id: str | None = None, anywhere: bool = False) -> tuple[str, dict[str, Any], str] | None:
+        """(thread_id, context, status) of a session, or of the most recently used unfinished one with moves that
+        this data folder started (of_this_folder; `anywhere`: of any data folder)."""
 
     def listing(self, limit: int = 20) -> list[SessionRow]:
         """Sessions newest first, without the active ones nobody answered anything in."""
@@ -97,8 +127,8 @@ class MemoryStore:
                 self._rows[thread_id] = row
             row.update(status=status, updated_at=now_iso())
 
-    def load(self, thread_id: str | None = None) -> tuple[str, dict[str, Any], str] | None:
-        with self._lock:
+    def load(self, thread_id: str | None = None, anywhere: bool = False) -> tuple[str, dict[str, Any], str] | None:
+        with self._lock:  # one process, one data folder: every row is this folder's
             if thread_id:
                 row = self._rows.get(thread_id)
             else:

@@ -22,7 +22,7 @@ from agent.backend import Backend
 from agent.registry_peek import RegistryReads
 from agent.session_lock import SessionLockedError
 from agent.storage import unreachable_error
-from agent.store import now_iso
+from agent.store import now_iso, stamped
 
 LEASE_S = 15 * 60  # a session untouched this long may be taken over from a holder on another host
 RENEW_BELOW = LEASE_S / 2  # a lease of ours with less left is renewed before a move (recheck_moves)
@@ -157,7 +157,7 @@ class PostgresStore(RegistryReads):
             "INSERT INTO interview_sessions (thread_id, role, status, created_at, updated_at, context, moves, used, "
             "holder, held_until) VALUES (%s, %s, %s, %s, %s, %s, 0, %s, %s, %s) ON CONFLICT (thread_id) DO UPDATE "
             "SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at",
-            (thread_id, str(context.get("role", "")), status, now_iso(), now_iso(), json.dumps(context),
+            (thread_id, str(context.get("role", "")), status, now_iso(), now_iso(), json.dumps(stamped(context)),
              time.time_ns(), holder, time.time() + LEASE_S if holder else None),
         ))  # fmt: skip
         self._wanted.discard(thread_id)

@@ -5,6 +5,8 @@ Needs INTERVIEWER_TEST_POSTGRES (.ci/run sets it)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from agent.session_lock import SessionLockedError
@@ -47,10 +49,12 @@ def test_an_end_recorded_marks_the_session_done_in_the_same_statement(pg_url: st
         store.hold("t2")
         store.register("t2", {"role": "director"}, "active")
         store.record_move("t2", 0, {"kind": "answer", "text": "an answer"})
-        assert store.load("t2") == ("t2", {"role": "director"}, "active")
+        # the row keeps the data folder the session was started with (a bare --resume on a shared store: stop 43)
+        stored = {"role": "director", "data_folder": os.environ["INTERVIEWER_DATA_DIR"]}
+        assert store.load("t2") == ("t2", stored, "active")
         assert store.load(None) is not None and store.load(None)[0] == "t2"  # type: ignore[index]
         store.record_move("t2", 1, {"kind": "end", "text": ""})
-        assert store.load("t2") == ("t2", {"role": "director"}, "done")
+        assert store.load("t2") == ("t2", stored, "done")
         assert [r["status"] for r in store.listing() if r["thread_id"] == "t2"] == ["done"]
         assert store.load(None) is None
     finally:

@@ -52,6 +52,11 @@ class SessionSummary(BaseModel):
     docs: list[str] = Field(default_factory=list, description="The prep documents the session used.")
     jd: str | None = Field(default=None, description="The job description file the session leaned toward.")
     answers: list[AnswerRecord] = Field(default_factory=list)
+    store: str | None = Field(
+        default=None,
+        description='Where the session is kept: "" the data folder\'s own sessions.sqlite, else the --checkpointer as '
+        "a command names it (a password as ***; agent.backend.store_label); None in records older than stop 43.",
+    )
 
 
 def now_iso() -> str:

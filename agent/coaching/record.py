@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from functools import cache, lru_cache
 from typing import Any
 
+from agent.backend import store_label
 from agent.coaching.feed import AnswerRecord, HistoryFeed, SessionSummary, now_iso, open_feed
 from agent.context import Context
 from agent.report import build_scorecard
@@ -106,6 +107,7 @@ def summarize(thread_id: str, context: Context, values: dict[str, Any], ctx: Con
         docs=list(context.docs),
         jd=context.jd,
         answers=[_answer(ctx, plan[r["index"]], r, turns) for r in rows],
+        store=store_label(),  # a later command on this data folder names where the session is (sweep 42b G1)
     )
 
 
