@@ -24,6 +24,9 @@ SUFFIXES = (".md", ".markdown", ".mdx", ".txt", ".org", ".adoc", ".asciidoc", ".
 # A prep document is tens of KB; beyond this we keep the head so a stray dump cannot stall ingestion.
 MAX_CHARS = 500_000
 MAX_BYTES = 4 * MAX_CHARS  # read no more than this from disk
+# Every reader walks every line, so time grows with lines, not characters: 500 K characters of one-character lines
+# (250,000 lines) took 20+ s. A prep document of 500 K characters has about 10,000 lines; beyond this we keep the head.
+MAX_LINES = 20_000
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Lines worth handing to ftfy: Latin-1 / cp1252 range characters are where mojibake lives.
 _SUSPECT = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
@@ -71,8 +74,19 @@ def decode(data: str | bytes, source: str) -> Decoded | None:
         text = text[: cut if cut > 0 else MAX_CHARS]
         warnings.append(f"{source}: very large file; only the first {MAX_CHARS // 1000} K characters were read")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\n") > MAX_LINES:
+        text = text[: _line_end(text, MAX_LINES)]
+        warnings.append(f"{source}: very long file; only the first {MAX_LINES:,} lines were read")
     text = _CONTROL.sub("", text)
     return Decoded(repair(text), warnings)
+
+
+def _line_end(text: str, n: int) -> int:
+    """Index of the newline that ends line `n` of `text` (which has at least `n` newlines)."""
+    at = -1
+    for _ in range(n):
+        at = text.index("\n", at + 1)
+    return at
 
 
 def bom_encoding(data: bytes) -> str | None:
