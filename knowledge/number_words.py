@@ -21,7 +21,7 @@ _NUM_WORD = "|".join([*_ONES, *_TENS, *_MULT])
 _DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 # "one point two million", "ninety-nine point nine five": a decimal said digit by digit after "point".
 _DECIMAL = (
-    rf"(?=[a-z-]+\s+point\s)(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES[1:10])}))?|{'|'.join(_ONES)})"
+    rf"(?=[a-z-]{{1,30}}\s+point\s)(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES[1:10])}))?|{'|'.join(_ONES)})"
     rf"\s+point(?:\s+(?:{_DIGIT_WORD}))+(?:\s+(?:{'|'.join(_MULT)}))?"
 )
 WORD_NUMBER = re.compile(

@@ -9,7 +9,7 @@ import re
 # A pitch answers "tell me about yourself": it is a prepared answer, never a story, whatever its tense.
 PITCH = re.compile(
     r"tell (?:me|us) about yourself|introduce yourself|elevator pitch|\bpitch\b|walk (?:me|us) (?:\w+ )?through your "
-    r"(?:resume|cv|background|career)|\babout me\b|\bintro(?:duction)?\b|\d+[- ]second (?:version|intro|answer)|"
+    r"(?:resume|cv|background|career)|\babout me\b|\bintro(?:duction)?\b|(?<!\d)\d+[- ]second (?:version|intro|answer)|"
     r"\bwho am i\b|your background|\btmay\b|\belevator (?:version|speech|answer)\b|自我介绍|自己紹介|자기소개",
     re.IGNORECASE,
 )
@@ -35,7 +35,7 @@ PITCH_QUESTION = re.compile(rf"{PITCH.pattern}|{_WHY_HERE}", re.IGNORECASE)
 # A section titled like this holds a pitch even when it is not told as a story.
 PITCH_TITLE = re.compile(
     r"\bpitch\b|\babout me\b|\bwho i am\b|tell (?:me|us) about yourself|introduce yourself|"
-    r"\d+\s*[- ]?\s*(?:seconds?|secs?|s|minutes?|mins?)\b[\s-]*(?:version|intro(?:duction)?)|"  # "60-sec intro"
+    r"(?<!\d)\d+\s*[- ]?\s*(?:seconds?|secs?|s|minutes?|mins?)\b[\s-]*(?:version|intro(?:duction)?)|"  # "60-sec intro"
     r"\bself[- ]introduction\b|\b(?:my|short|quick|personal) intro(?:duction)?\b|\btmay\b|^\W*intro\b|"
     # the speaker alone, timed or not: "Me", "ME (2 MIN)", "Myself - 45s"
     r"^\W*(?:me|myself)\W*(?:\d+\s*(?:s|secs?|seconds?|mins?|minutes?)\W*)?$|"

@@ -56,7 +56,7 @@ _TASK = re.compile(
 _RESULT = re.compile(
     r"\b(?:as a result|in the end|ultimately|eventually|finally|the result|the outcome|this led to|"
     r"which led to|resulting in|reduced|increased|improved|cut|saved|grew|dropped|went from|"
-    r"now|since then|afterwards|we shipped|launched)\b|\d+\s?%|\$\s?\d",
+    r"now|since then|afterwards|we shipped|launched)\b|(?<!\d)\d+\s?%|\$\s?\d",
     re.IGNORECASE,
 )
 _CLOSER = re.compile(r"\b(?:as a result|in the end|ultimately|the outcome|this led to|looking back)\b", re.I)

@@ -19,7 +19,7 @@ from knowledge.ingest.marks import ATX
 _OPENER = re.compile(r"^\s{0,3}\{\{(?P<d>[<%])\s*(?P<name>[A-Za-z][\w-]*)(?P<params>(?:\s[^{}]*?)?)\s*[>%]\}\}\s*$")
 _CLOSER = re.compile(r"^\s{0,3}\{\{[<%]\s*/\s*(?P<name>[A-Za-z][\w-]*)\s*[>%]\}\}\s*$")
 _NAMED = re.compile(r"\btitle\s*=\s*(?P<q>[\"'`])(?P<value>.*?)(?P=q)", re.IGNORECASE)
-_PARAM = re.compile(r"[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|`[^`]*`|\S+)")
+_PARAM = re.compile(r"(?<![\w-])[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|`[^`]*`|\S+)")
 _POSITIONAL = re.compile(r"(?P<q>[\"'`])(?P<value>.*?)(?P=q)|(?P<word>[^\s\"'`]+)")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
