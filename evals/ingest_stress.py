@@ -49,14 +49,22 @@ UNITS: dict[str, str] = {
     "qa": "Q: a?\nA: b.",
 }
 
-LAYOUTS = ("line", "lines")  # the unit repeated on one long line, or one unit per line
+LAYOUTS = ("line", "lines", "story")  # on one long line, one unit per line, or one long line inside a story
+STORY = (
+    "## The late launch\n\nI led the team when the launch slipped. I split the work, we shipped two weeks later "
+    "and costs fell 30%. "
+)
 
 
 def make(unit: str, layout: str, size: int) -> str:
-    """About `size` characters of `unit` repeated: on one line, or one unit on each line. A title line comes
-    first, so the text is not one run of lines repeated whole (which is read once: repeats.py)."""
-    piece = unit if layout == "line" else unit + "\n"
-    return "Notes\n\n" + (piece * (size // len(piece) + 1))[:size]
+    """About `size` characters of `unit` repeated: on one line, on many lines (one unit each), or on one line that
+    a story's text goes on with. A title line comes first, so the text is not one run of lines repeated whole
+    (which is read once: repeats.py)."""
+    piece = unit + "\n" if layout == "lines" else unit
+    run = (piece * (size // len(piece) + 1))[:size]
+    if layout == "story":  # the run is part of a story's text, where figures, labels and titles are read
+        return STORY + run + "\n\n" + STORY.replace("late launch", "second launch")
+    return "Notes\n\n" + run
 
 
 def _time_one(unit: str, layout: str, size: int, timeout: float) -> float | None:
@@ -103,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=100_000, help="characters of the smaller document")
     parser.add_argument("--only", nargs="*", help="unit names to time (default: all)")
+    parser.add_argument("--layouts", nargs="*", default=list(LAYOUTS), choices=LAYOUTS)
     parser.add_argument("--big", type=int, default=0, help="also time the CLI and a session on this many characters")
     parser.add_argument("--timeout", type=float, default=120.0)
     args = parser.parse_args(argv)
@@ -111,8 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     names = args.only or list(UNITS)
     fmt = lambda t: f"{t:6.2f}s" if t is not None else "  fail "  # noqa: E731
     for name in names:
-        for layout in LAYOUTS:
-            if layout == "lines" and "\n" in UNITS[name]:
+        for layout in args.layouts:
+            if layout != "line" and "\n" in UNITS[name]:
                 continue  # already many lines
             piece = UNITS[name] + ("\n" if layout == "lines" else "")
             lines_per_char = piece.count("\n") / len(piece)
