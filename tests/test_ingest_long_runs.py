@@ -36,3 +36,36 @@ def test_story_after_a_long_run_keeps_its_line() -> None:
     result = ingest_text(text, "notes.md")
     [story] = [s for s in result.stories if "nightly batch" in s.title]
     assert story.line == 5  # the heading's line in the file: the run was shortened, no line moved
+
+
+def test_log_export_and_profile_readers_stay_linear_on_long_input() -> None:
+    # The readers added for logs and exports (gedcom.py, banners.py's records a rule opens, datadoc.py's untitled
+    # sheet rows, stories.py's banner and motivation cues), each on one long line of one character or of a short
+    # pattern, and on as many short lines. (The whole ingester on 50,000 short lines is slower than this: sweep
+    # 42b's G3, not these readers.)
+    import time
+
+    from knowledge.ingest.banners import unbanner
+    from knowledge.ingest.datadoc import undata
+    from knowledge.ingest.gedcom import ungedcom
+    from knowledge.ingest.stories import _BANNER_FIELDS, _motivated
+
+    cases: list[tuple[object, str]] = [
+        (ungedcom, "0 HEAD\n1 NOTE " + "a" * 100_000),
+        (ungedcom, "0 HEAD\n" + "2 CONC x\n" * 50_000),
+        (ungedcom, "0 HEAD\n" + "0 @N1@ NOTE x\n1 CONC y\n" * 25_000),
+        (ungedcom, "0 HEAD\n0 @I1@ INDI\n1 NAME A /B/\n" + "1 NOTE @N1@\n" * 50_000),
+        (unbanner, "-" * 20 + "\nA | " + "b | " * 25_000 + "\ntext\n"),
+        (unbanner, ("-" * 20 + "\nLOG 1 | x | y\ntext\n\n") * 5_000),
+        (unbanner, "-\n" * 100_000),
+        (undata, "Date,Place,Notes\n2025-01-01,some place,\"" + "why this role: " * 7_000 + '"\n'),
+        (undata, "Date,Place,Notes\n" + "2025-01-01,a b,c\n" * 20_000),
+        (undata, "Date,Place,Notes\n" + "2025-01-01,a b," + "x" * 100_000 + "\n"),
+        (lambda lines: [_motivated(lines), _BANNER_FIELDS.match(lines[0])], "why now. " * 12_000),
+        (lambda lines: [_motivated(lines), _BANNER_FIELDS.match(lines[0])], "|" * 100_000),
+        (lambda lines: [_motivated(lines)], "why now.\n" * 50_000),
+    ]
+    for read, text in cases:
+        start = time.perf_counter()
+        read(text.split("\n"))  # type: ignore[operator]
+        assert time.perf_counter() - start < 2, text[:40]

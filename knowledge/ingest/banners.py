@@ -140,11 +140,45 @@ def _unrecord(lines: list[str]) -> list[str]:
     records = list(_records(lines))
     kinds = Counter(kind for _, _, kind in records)
     chosen = [(top, bottom) for top, bottom, kind in records if kinds[kind] >= _MIN_RECORDS]
-    if not chosen:
-        return lines
     out = list(lines)
     for top, bottom in chosen:
         out[top], out[top + 1], out[bottom] = f"## {lines[top + 1].strip()}", "", ""
+    return _unseparated(out)
+
+
+# A banner of fields: three parts at least, split by `|` ("ENTRY 4 | <place> | <date> | <what>").
+_FIELDED = re.compile(r"^[^|]+(?:\|[^|]+){2,}$")
+
+
+# A record's line of `KEY: value` fields ("WEATHER: ...", "they asked: ..."): the field readers name such records.
+_FIELD_LINE = re.compile(r"^\s*[A-Za-z][\w &/'()-]{0,30}:\s")
+
+
+def _unseparated(lines: list[str]) -> list[str]:
+    """Records that a rule opens and nothing closes (a blank line, then `-----` / `ENTRY 4 | <place> | <date>` /
+    the record's lines): each banner a heading, its rule blank, when two at least open with the same word. Read as
+    Markdown the banner is only the first line of a paragraph with the record's first lines (a list of names, a
+    line of facts), so the record had no title of its own. Not when a `KEY: value` field follows the banner: the
+    field readers (fieldheads.py, titles.py) read those records already, with the document's other titles."""
+    found: list[tuple[int, str]] = []
+    for i in range(len(lines) - 2):
+        rule = _BORDER.match(lines[i])
+        if rule is None or rule.group(1) not in "-=":
+            continue
+        if i > 0 and lines[i - 1].strip() and not _BORDER.match(lines[i - 1]):
+            continue  # a rule under a line underlines it (a heading), it opens no record
+        banner, after = lines[i + 1].strip(), lines[i + 2]
+        kind = _KIND.search(banner)
+        if kind and _banner(banner) and _FIELDED.match(banner) and after.strip() and not _BORDER.match(after) \
+                and not _FIELD_LINE.match(after):
+            found.append((i, kind.group(0).lower()))
+    kinds = Counter(kind for _, kind in found)
+    chosen = [i for i, kind in found if kinds[kind] >= _MIN_RECORDS]
+    if not chosen:
+        return lines
+    out = list(lines)
+    for i in chosen:
+        out[i], out[i + 1] = "", f"## {lines[i + 1].strip()}"
     return out
 
 

@@ -23,7 +23,7 @@ import yaml
 
 from knowledge.ingest import sqldump
 from knowledge.ingest.marks import ATX as _ATX
-from knowledge.ingest.records import Record, place, record_of
+from knowledge.ingest.records import LONG, Record, place, record_of
 
 _YAML_START = re.compile(r"^(?:-\s+)?[\w\"' -]{1,40}:(?:\s|$)|^-\s*$|^---\s*$")
 # A TOML document opens (after its comments) with a table header or a `key = value` setting.
@@ -68,11 +68,27 @@ def _csv_records(lines: list[str]) -> list[Record]:
         return []  # prose with commas in it, not a sheet
     found = []
     for at, row in body[:MAX_RECORDS]:
-        record = record_of(zip(header, row, strict=False))
+        record = record_of(zip(header, row, strict=False)) or _untitled_row(header, row)
         if record is not None:
             record.line = at
             found.append(record)
     return found
+
+
+# A cell that can name its row: a few words with letters, on one line (not a date, a code or a time).
+_NAMING_CELL = re.compile(r"^(?=[^\n]{4,100}$)(?=.*[A-Za-z]{3})\S+(?:\s+\S+){1,14}$")
+
+
+def _untitled_row(header: list[str], row: list[str]) -> Record | None:
+    """A row of a sheet with no title column whose long free-text cell tells something (a logbook's remarks, a
+    register's notes): named by its first short cell of words, the record record_of makes with that as its title."""
+    if not any(len(cell.strip()) >= LONG for cell in row):
+        return None
+    name = next((k for k, cell in enumerate(row) if _NAMING_CELL.match(cell.strip())), None)
+    if name is None:
+        return None
+    pairs = [("title" if k == name else key, cell) for k, (key, cell) in enumerate(zip(header, row, strict=False))]
+    return record_of(pairs)
 
 
 def _load(lines: list[str]) -> Any:

@@ -73,6 +73,7 @@ from knowledge.ingest.fieldheads import unfield
 from knowledge.ingest.fieldrecords import unrecord
 from knowledge.ingest.folds import unfold
 from knowledge.ingest.footnotes import unfootnote
+from knowledge.ingest.gedcom import ungedcom
 from knowledge.ingest.gherkin import ungherkin
 from knowledge.ingest.ghissues import unissue
 from knowledge.ingest.hanging import unhang
@@ -134,7 +135,8 @@ _NOT_A_TITLE = {"situation", "task", "action", "result", "answer", "extra", "sta
 
 def normalize(lines: list[str]) -> list[str]:
     """Same number of lines; front matter blanked, pseudo-headings promoted, decorated bullets made plain."""
-    lines = unheader(unrepeat(lines))  # records whose banner and facts are boxed between rules above their text
+    lines = unheader(unrepeat(ungedcom(lines)))  # a family tree's export: people and notes as sections
+    lines = lines  # records whose banner and facts are boxed between rules above their text
     lines = unfield(lines)  # a record's line of fields as its title; a button or end mark blanked
     lines = ungherkin(unpatch(lines))  # a patch of a notes file: the notes as the patch leaves them; BDD scenarios
     lines = untree(unconflict(lines))  # merge conflicts left by a sync; notes drawn as a tree (├── / └── branches)

@@ -18,7 +18,8 @@ SUFFIXES = (".md", ".markdown", ".mdx", ".txt", ".org", ".adoc", ".asciidoc", ".
             ".html", ".htm", ".tex", ".opml", ".docx", ".docm", ".odt", ".rtf", ".ipynb", ".xlsx", ".xlsm", ".pptx",
             ".pdf", ".mht", ".mhtml", ".xmind", ".typ", ".canvas", ".ics", ".epub",
             ".mbox", ".pgn", ".cho", ".chopro", ".chordpro", ".crd",  # these two kinds: formats.py
-            ".adi", ".adif")  # a radio logbook's plain-text export; its free-text fields hold notes (passages.py)
+            ".adi", ".adif",  # a radio logbook's plain-text export; its free-text fields hold notes (passages.py)
+            ".ged")  # a family tree's GEDCOM export; its people's notes hold text (gedcom.py)
 # JSON, YAML and CSV files (datadoc.py) are read when named; inside a folder they are more often settings or data
 # than notes (a folder of notes with its own EXPECTED.yaml), so a folder walk leaves them out.
 # A prep document is tens of KB; beyond this we keep the head so a stray dump cannot stall ingestion.

@@ -69,13 +69,18 @@ def section_stories(
     plain = prose.prose_text([x for i, x in enumerate(body) if start + i not in code])
     # a pitch is often written as the words to say, in quotes (which prose_text leaves out)
     said = sum(len(x.split()) for i, x in enumerate(body) if start + i not in code)
-    if heading and (_pitch_heading(heading) or introduces_speaker(plain)) and said >= MIN_PITCH_WORDS:
+    if heading and (_pitch_heading(heading) or introduces_speaker(plain) or _motivated(body)) \
+            and said >= MIN_PITCH_WORDS:
         return [RawStory(title, "prose", text, line)]  # a pitch: a prepared answer, whatever its tense
     # a section under its own title that already names one of its STAR parts (also inline: "(S) ... (A) ...",
     # "S/ ... A/ ..."), or dates its case ("Winter 2021."), needs less proof of a story
     inline = len({a or b for a, b in _INLINE_STAR.findall(text)}) >= 2
     fielded = _template_fields(body) >= _FIELDS  # "**Description.** … **Feelings.** …": a template's parts
-    told = prose.is_narrative(plain, labelled=bool(heading and (labels or inline or fielded or _DATED.match(plain))))
+    # a record in a log headed by its banner of fields ("ENTRY 4 | <place> | <date> | <what>") names its case
+    banner = bool(heading and _BANNER_FIELDS.match(heading))
+    told = prose.is_narrative(
+        plain, labelled=bool(heading and (labels or inline or fielded or banner or _DATED.match(plain)))
+    )
     if told or (heading and (named or has_story_prefix(heading)) and len(plain) >= 40):
         return [RawStory(title, "prose", text, line, prose.infer_star(plain))]
     if heading and said >= MIN_PITCH_WORDS and noted_as_pitch(body):
@@ -90,6 +95,24 @@ def section_stories(
         labelled = {k: v for k, v in fields.items() if v.strip()}
         return [RawStory(title, "prose", text, line, {**terse_fields(kept), **labelled})]
     return []
+
+
+# A banner of three fields at least, split by `|`, heading a record of a log.
+_BANNER_FIELDS = re.compile(r"^[^|\n]{1,80}(?:\|[^|\n]{1,80}){2,}$")
+# A line or sentence that opens on why its writer chose the trade or the job ("why this role / why now: ...",
+# "how I got into ML: ...", "what pulled me to generative models is ..."): the owner's motivation, a pitch.
+_MOTIVE = re.compile(
+    r"(?:^|[.;!]\s)\W*(?:why\s+(?:this\s+(?:role|job|team|company)|now|management|leadership|(?:ai|ml|genai)\b|"
+    r"machine learning|generative\s+(?:ai|models?))|(?:what|how)\s+(?:got|pulled|drew|brought|led)\s+me\s+(?:in)?to\s+"
+    r"(?:ai|ml|genai|machine learning|data|generative|management|engineering)\b|how\s+i\s+got\s+into\s+"
+    r"(?:ai|ml|genai|machine learning|data|generative|management|engineering)\b)",
+    re.IGNORECASE,
+)
+
+
+def _motivated(body: list[str]) -> bool:
+    """A line of the section says why its owner chose the trade or the job (_MOTIVE)."""
+    return any(_MOTIVE.search(line) for line in body if len(line) < 2000)
 
 
 def _pitch_heading(heading: str) -> bool:
