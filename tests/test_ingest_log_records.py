@@ -18,7 +18,7 @@ work ones marked (w) - interview stories in the Notes
 ABOUT THE SKIPPER
 ======================================================================
 boating since I was nine, my own boat since 2019. day job: platform lead at Fenwick Freight, 30 engineers
-across three teams, the routing service and the depot planner. why this role: I have run the platform long
+across three teams, the routing service and the depot planner. why this job: I have run the platform long
 enough that it is calm, and I want to own the product side as well, where the planner decides what a depot
 does each morning. I want the bigger crew and the harder locks.
 
@@ -85,7 +85,7 @@ KEEPER = """\
 ## About the keeper
 
 Keeper on the rock since 2016, relief crew before that. day job: data engineering manager at Solway Water,
-eight engineers, the meter-reading pipeline and the leak model. why management: I liked seeing two juniors
+eight engineers, the meter-reading pipeline and the leak model. Why leadership? I liked seeing two juniors
 ship what I had only sketched more than shipping it myself, and the team needed someone to hold the roadmap.
 
 ## The fog signal that failed

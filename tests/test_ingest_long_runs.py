@@ -58,12 +58,12 @@ def test_log_export_and_profile_readers_stay_linear_on_long_input() -> None:
         (unbanner, "-" * 20 + "\nA | " + "b | " * 25_000 + "\ntext\n"),
         (unbanner, ("-" * 20 + "\nLOG 1 | x | y\ntext\n\n") * 5_000),
         (unbanner, "-\n" * 100_000),
-        (undata, "Date,Place,Notes\n2025-01-01,some place,\"" + "why this role: " * 7_000 + '"\n'),
+        (undata, "Date,Place,Notes\n2025-01-01,some place,\"" + "why this job: " * 7_000 + '"\n'),
         (undata, "Date,Place,Notes\n" + "2025-01-01,a b,c\n" * 20_000),
         (undata, "Date,Place,Notes\n" + "2025-01-01,a b," + "x" * 100_000 + "\n"),
-        (lambda lines: [_motivated(lines), _BANNER_FIELDS.match(lines[0])], "why now. " * 12_000),
+        (lambda lines: [_motivated(lines), _BANNER_FIELDS.match(lines[0])], "why ML. " * 12_000),
         (lambda lines: [_motivated(lines), _BANNER_FIELDS.match(lines[0])], "|" * 100_000),
-        (lambda lines: [_motivated(lines)], "why now.\n" * 50_000),
+        (lambda lines: [_motivated(lines)], "why ML.\n" * 50_000),
     ]
     for read, text in cases:
         start = time.perf_counter()

@@ -99,8 +99,8 @@ def section_stories(
 
 # A banner of three fields at least, split by `|`, heading a record of a log.
 _BANNER_FIELDS = re.compile(r"^[^|\n]{1,80}(?:\|[^|\n]{1,80}){2,}$")
-# A line or sentence that opens on why its writer chose the trade or the job ("why this role / why now: ...",
-# "how I got into ML: ...", "what pulled me to generative models is ..."): the owner's motivation, a pitch.
+# A line or sentence that opens on why its writer chose the trade or the job ("Why this job? ...", "How I got into
+# data: ...", "What drew me to ML was ..."): the owner's motivation, a pitch.
 _MOTIVE = re.compile(
     r"(?:^|[.;!]\s)\W*(?:why\s+(?:this\s+(?:role|job|team|company)|now|management|leadership|(?:ai|ml|genai)\b|"
     r"machine learning|generative\s+(?:ai|models?))|(?:what|how)\s+(?:got|pulled|drew|brought|led)\s+me\s+(?:in)?to\s+"
