@@ -4,13 +4,19 @@ A server session never takes a path from its client. The candidate's folder is d
 (the server's auth identity, else the thread's `user_id` metadata, else the thread itself), hashed, so no
 identity can name a path: data_dir()/candidates/<sha256 of the identity>/. Prep documents arrive as text
 content, size-limited, and are written here as files so the usual ingest reads them like any notes folder.
-Each upload is its own version (docs/<digest>/), so a thread keeps the documents it started with.
+Each upload is its own version (docs/<digest>/), so a thread keeps the documents it started with: the thread holds
+its version (docs/.held/<hash of the thread id>, naming the digest) from its start run until its report is written,
+and an upload prunes only versions no thread holds, beyond the newest KEPT_VERSIONS (sweep43 F1: a thread was
+graded against another thread's later upload once its own had been pruned). A version removed anyway (by hand, or
+the HELD_VERSIONS bound) is never replaced by another: the thread goes on with no notes and says so.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -23,7 +29,8 @@ MAX_DOCUMENTS = 50
 MAX_DOCUMENT_BYTES = 512 * 1024  # a long story bank is ~100 KB of Markdown
 MAX_UPLOAD_BYTES = 4 * 1024 * 1024
 SUFFIXES = (".md", ".markdown", ".txt")
-KEPT_VERSIONS = 3  # older uploads are removed (threads that used them re-read the latest)
+KEPT_VERSIONS = 3  # older uploads no open thread holds are removed
+HELD_VERSIONS = 24  # at most this many versions are kept for open threads (an upload is at most 4 MB)
 
 
 class UploadError(ValueError):
@@ -115,6 +122,8 @@ def store_documents(key: str, documents: Any) -> str:
         for name, text in files:
             write_private(staging / name, text)
         staging.rename(folder)  # a version folder is complete or absent
+    else:
+        os.utime(folder)  # uploaded again: the newest version, not pruned as the oldest
     write_private(root / "current", digest)
     _drop_old_versions(root, keep=digest)
     return digest
@@ -126,17 +135,71 @@ def current_version(key: str) -> str | None:
         digest = data_files.read_text(candidate_dir(key) / "docs" / "current", 256).strip()  # a sha256: 64 characters
     except (OSError, ValueError):  # a pipe, a device, a large or binary file: no upload of ours
         return None
-    return digest if digest and (candidate_dir(key) / "docs" / digest).is_dir() else None
+    return digest if _is_version(digest) and (candidate_dir(key) / "docs" / digest).is_dir() else None
+
+
+def _is_version(digest: str | None) -> bool:
+    return bool(digest) and all(c in "0123456789abcdef" for c in str(digest))
 
 
 def documents_folder(key: str, version: str | None) -> Path | None:
-    """The folder of one upload (falling back to the latest when that one was removed)."""
-    for candidate in (version, current_version(key)):
-        if candidate and all(c in "0123456789abcdef" for c in candidate):
-            folder = candidate_dir(key) / "docs" / candidate
-            if folder.is_dir():
-                return folder
-    return None
+    """The folder of one upload; None for a thread that started without documents (version None or ""), and for
+    one whose upload is gone: never another upload in its place (see documents_gone)."""
+    if not _is_version(version):
+        return None
+    folder = candidate_dir(key) / "docs" / str(version)
+    return folder if folder.is_dir() else None
+
+
+def documents_gone(key: str, version: str | None) -> bool:
+    """True when a thread started with documents (`version`) that are no longer on the server."""
+    return bool(version) and documents_folder(key, version) is None
+
+
+GONE_LINE = ("the prep documents this interview started with are no longer on the server; answers are graded "
+             "without your notes (start a new interview with your documents to use them)")  # fmt: skip
+
+
+def _held(root: Path) -> Path:
+    return root / ".held"
+
+
+def _holder(thread: str) -> str:
+    return hashlib.sha256(thread.encode("utf-8", errors="replace")).hexdigest()[:32]
+
+
+def hold_version(key: str, version: str | None, thread: str) -> None:
+    """Keep `version` for `thread` until release_version: later uploads do not prune it. An unwritable folder costs
+    only the hold (the version is still among the newest KEPT_VERSIONS when the thread starts)."""
+    if not _is_version(version):
+        return
+    folder = _held(candidate_dir(key) / "docs")
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        write_private(folder / _holder(thread), str(version))
+    except OSError:
+        pass
+
+
+def release_version(key: str, thread: str) -> None:
+    """The thread's report is written: its version may be pruned by a later upload."""
+    with contextlib.suppress(OSError):
+        (_held(candidate_dir(key) / "docs") / _holder(thread)).unlink(missing_ok=True)
+
+
+def _holds(root: Path) -> dict[Path, str]:
+    """Each hold file and the version it names (a damaged or foreign file names none)."""
+    out: dict[Path, str] = {}
+    try:
+        files = list(_held(root).iterdir())
+    except OSError:
+        return out
+    for path in files:
+        try:
+            out[path] = data_files.read_text(path, 256).strip()
+        except (OSError, ValueError):
+            out[path] = ""
+    return out
 
 
 def document_names(folder: Path | None) -> list[str]:
@@ -144,7 +207,20 @@ def document_names(folder: Path | None) -> list[str]:
 
 
 def _drop_old_versions(root: Path, keep: str) -> None:
+    """Remove the versions beyond the newest KEPT_VERSIONS that no open thread holds; of the held ones, keep at most
+    HELD_VERSIONS (the newest). Holds naming a removed version are removed with it."""
     versions = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
                       key=lambda p: p.stat().st_mtime, reverse=True)  # fmt: skip
-    for old in [v for v in versions if v.name != keep][KEPT_VERSIONS - 1 :]:
+    holds = _holds(root)
+    held = set(holds.values())
+    older = [v for v in versions if v.name != keep]
+    kept = 1
+    for n, old in enumerate(older):
+        if n < KEPT_VERSIONS - 1 or (old.name in held and kept < HELD_VERSIONS):
+            kept += 1
+            continue
         shutil.rmtree(old, ignore_errors=True)
+    for path, version in holds.items():
+        if not _is_version(version) or not (root / version).is_dir():
+            with contextlib.suppress(OSError):  # a folder put there by hand: not ours to remove
+                path.unlink(missing_ok=True)

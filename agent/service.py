@@ -6,7 +6,9 @@ The same nodes as agent.graph, with these differences:
   and embedder from the server's environment, documents and index from the candidate's own folder.
 - Prep documents arrive as content in the first run's input, `{"documents": [{"name", "text"}, ...]}`
   (size-limited), are stored for the candidate and read by the usual ingest. A later session of the same
-  candidate without documents uses their latest upload.
+  candidate without documents uses their latest upload. A thread keeps the upload it started with until its report
+  is written (agent.candidates.hold_version); if that upload is gone anyway, the thread says so in one line (the
+  prompt's `notice`, the report, the server's log) and goes on without notes, never with another upload's.
 - wrap_up puts the report (Markdown) and transcript (JSON) into the thread's state, `values["report"]`, so a
   client reads them through the server (threads.get_state), and writes them to the candidate's folder.
 - A resume that names another prompt than the one waiting, or repeats the answer just recorded, is refused
@@ -146,6 +148,7 @@ def plan_node(state: ServiceState, runtime: Runtime[ServiceContext], config: Run
     key = candidates.candidate_key(candidate_identity(runtime, config))
     uploaded = state.get("documents")
     version = candidates.store_documents(key, uploaded) if uploaded else candidates.current_version(key)
+    candidates.hold_version(key, version, _thread_id(config))  # later uploads leave it for this thread
     ctx, _ = _context({"docs_version": version, "settings": asdict(settings)}, runtime, config)
     history = candidates.history_path(key)
     recent = load_recent(ctx.role, history) if ctx.history else []
@@ -158,13 +161,21 @@ def plan_node(state: ServiceState, runtime: Runtime[ServiceContext], config: Run
             "settings": asdict(settings)}  # fmt: skip
 
 
-def ask_node(state: ServiceState) -> dict:
+def _gone_notice(state: ServiceState, runtime: Runtime[Any], config: RunnableConfig) -> str | None:
+    """The one line a prompt carries when the thread's upload is no longer on the server (sweep43 F1)."""
+    version = state.get("docs_version") or None
+    if version and candidates.documents_gone(candidates.candidate_key(candidate_identity(runtime, config)), version):
+        return candidates.GONE_LINE
+    return None
+
+
+def ask_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
     """ask_question, refusing an unmarked answer that repeats the last one (a client's double submit or retry)."""
-    return ask_question(state, repeats=True)
+    return ask_question(state, repeats=True, notice=_gone_notice(state, runtime, config))
 
 
-def ask_follow_up_node(state: ServiceState) -> dict:
-    return ask_follow_up(state, repeats=True)
+def ask_follow_up_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
+    return ask_follow_up(state, repeats=True, notice=_gone_notice(state, runtime, config))
 
 
 def retrieve_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
@@ -204,6 +215,9 @@ def service_wording(value: Any) -> Any:
 
 def critique_node(state: ServiceState, runtime: Runtime[ServiceContext], config: RunnableConfig) -> dict:
     ctx, key = _context(dict(state), runtime, config)
+    if not ctx.docs and candidates.documents_gone(key, state.get("docs_version") or None):
+        LOG.warning("an answer was graded without the thread's notes: its upload %s is no longer in the candidate's "
+                    "folder", state.get("docs_version"))  # fmt: skip
     update = service_wording(critique_answer(state, _trusted(runtime, ctx)))
     for turn in update.get("turns") or []:
         if line := model_failure_line(turn.get("usage")):  # the operator's signal (the LLM layer logs at info)
@@ -222,10 +236,17 @@ def wrap_up_node(state: ServiceState, runtime: Runtime[ServiceContext], config: 
         candidates.documents_folder(key, state.get("docs_version") or None))}  # fmt: skip
     if not ctx.offline and ctx.may_use_llm():
         shown["model"] = ctx.model  # the model's name, never the server's URL or key
+    gone = candidates.documents_gone(key, state.get("docs_version") or None)
+    if gone:
+        shown["documents_note"] = candidates.GONE_LINE
     values = {**state, **closed}
     markdown, transcript = build_report(thread, values, shown)
+    if gone:  # under the session line, as the terminal's plan note
+        head, sep, rest = markdown.partition("\n\n**")
+        markdown = f"{head}\n\n{candidates.GONE_LINE[0].upper()}{candidates.GONE_LINE[1:]}.{sep}{rest}"
     name = hashlib.sha256(thread.encode()).hexdigest()[:32]  # a thread id is the client's: never a file name
     write_report(name, values, shown, candidates.reports_dir(key), built=(markdown, transcript))
+    candidates.release_version(key, thread)  # its report is written: a later upload may prune its documents
     _feed(runtime, key, ctx, config, values)  # finished
     return {**closed, "report": {"markdown": markdown, "transcript": transcript}}
 

@@ -145,16 +145,17 @@ def _last_answer(state: State, repeats: bool) -> str | None:
     return turns[-1]["answer"] if repeats and turns else None
 
 
-def _with_notice(prompt: dict[str, Any], state: State) -> dict[str, Any]:
+def _with_notice(prompt: dict[str, Any], state: State, notice: str | None = None) -> dict[str, Any]:
     """The prompt, with a `notice` when the configured model failed on the answer just graded (a service client
-    sees no server log: the interrupt is where it learns the critique was offline)."""
+    sees no server log: the interrupt is where it learns the critique was offline), or the caller's own line
+    (the service's: the thread's documents are gone)."""
     turns = state.get("turns", [])
-    if turns and (line := model_failure_line(turns[-1].get("usage"))):
-        return {**prompt, "notice": line}
-    return prompt
+    lines = [line] if turns and (line := model_failure_line(turns[-1].get("usage"))) else []
+    lines += [notice] if notice else []
+    return {**prompt, "notice": "; ".join(lines)} if lines else prompt
 
 
-def ask_question(state: State, repeats: bool = False) -> dict:
+def ask_question(state: State, repeats: bool = False, notice: str | None = None) -> dict:
     """Ask the next main question of the plan and wait for the answer (`repeats`, the service's checks: refuse a
     repeated unmarked answer, and a skip or end without `step`)."""
     index = next_question_index(state)
@@ -174,14 +175,14 @@ def ask_question(state: State, repeats: bool = False) -> dict:
         "total": len(plan),
         "step": len(state.get("turns", [])),  # one per prompt: the moves recorded before it
     }
-    kind, text = wait_for_move(_with_notice(prompt, state), _last_answer(state, repeats), strict=repeats)
+    kind, text = wait_for_move(_with_notice(prompt, state, notice), _last_answer(state, repeats), strict=repeats)
     update = _after_move(kind, text, False, skipped_record(q, index, q["text"], False))
     if kind == "answer":
         update["stories"] = []  # hits of the previous question no longer apply
     return update
 
 
-def ask_follow_up(state: State, repeats: bool = False) -> dict:
+def ask_follow_up(state: State, repeats: bool = False, notice: str | None = None) -> dict:
     """Ask the follow-up the critique step chose and wait for the answer (`repeats`: as ask_question)."""
     turns = state.get("turns", [])
     follow_up = turns[-1]["follow_up"] if turns else None
@@ -201,5 +202,5 @@ def ask_follow_up(state: State, repeats: bool = False) -> dict:
         "probes": follow_up["probes"],
         "step": len(turns),
     }
-    kind, text = wait_for_move(_with_notice(prompt, state), _last_answer(state, repeats), strict=repeats)
+    kind, text = wait_for_move(_with_notice(prompt, state, notice), _last_answer(state, repeats), strict=repeats)
     return _after_move(kind, text, True, skipped_record(q, last["question_index"], follow_up["text"], True))
