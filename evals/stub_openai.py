@@ -53,6 +53,7 @@ class Action:
     # answer 200 with a long Content-Length, then one byte every DRIP_EVERY s for this many s (then close): a reply
     # that never trips a per-byte client timeout
     drip: float = 0.0
+    body: str | None = None  # the whole HTTP body, sent as text/html (a proxy's error page answered with 200)
 
 
 DRIP_EVERY = 0.3
@@ -155,6 +156,8 @@ class StubOpenAI:
             return 500, {}, _error("this server does not support that request format")
         if action.status != 200:
             return action.status, action.headers, _error(f"stub error {action.status}")
+        if action.body is not None:
+            return 200, {"Content-Type": "text/html", **action.headers}, action.body.encode()
         text = action.raw if action.raw is not None else json.dumps(action.payload or self.responder(body))
         prompt = estimate_tokens(
             json.dumps(body.get("messages", [])) + json.dumps(body.get("tools") or body.get("response_format") or "")
@@ -234,7 +237,8 @@ class StubOpenAI:
                     self.connection.close()
                     return
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json")
+                if "Content-Type" not in headers:
+                    self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
                 for key, value in headers.items():
                     self.send_header(key, value)

@@ -155,6 +155,28 @@ def parse_reply(message: AIMessage, schema: type[BaseModel]) -> BaseModel:
         raise Fault("invalid", "the model's reply did not fit the schema") from None
 
 
+def _invoke(bound: Any, messages: Any, timeout: float) -> Any:
+    """One request. A 200 reply that is not an OpenAI chat completion (a proxy's HTML error page, a JSON object
+    without `choices`) fails inside the client with an AttributeError, TypeError or IndexError: said as what it is,
+    not as "unexpected AttributeError" (sweep43 F7)."""
+    try:
+        return bound.invoke(messages, timeout=timeout)
+    except (AttributeError, TypeError, IndexError, KeyError) as exc:
+        raise not_a_completion(exc) from exc
+    except ValueError as exc:  # langchain's own check of the reply's type; any other ValueError is classified as before
+        if "Unexpected response type" not in str(exc):
+            raise
+        raise not_a_completion(exc) from exc
+
+
+def not_a_completion(exc: Exception) -> Fault:
+    """The fault for a reply the client could not read as a chat completion; says when it was not JSON at all."""
+    text = str(exc)
+    if "'str' object" in text or "got str" in text:  # the client hands back the raw text of a non-JSON body
+        return Fault("malformed", "the server's reply was not JSON (an HTML page?), not an OpenAI chat completion")
+    return Fault("malformed", "the server's reply was not an OpenAI chat completion")
+
+
 def _within(seconds: float, timeout: float, call: Any) -> Any:
     """`call()`, or Fault("timeout") once `seconds` have passed. The client's timeout bounds each wait for a byte,
     not the reply: a server that sends one byte every few seconds held the grading (and the session) for ever
@@ -229,7 +251,7 @@ def call_structured(
             break
         usage.calls += 1
         try:
-            call = functools.partial(_bind(model, mode, schema, name).invoke, messages_for(mode), timeout=remaining)
+            call = functools.partial(_invoke, _bind(model, mode, schema, name), messages_for(mode), remaining)
             reply = _within(remaining, timeout, call)
             usage.add(reply)
             parsed = parse_reply(reply, schema)
