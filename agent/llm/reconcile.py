@@ -4,7 +4,9 @@
 - A STAR flag, a signal, or a cleared offline gap counts only with a quote that is really in the answer;
   an answer the offline critic found off topic (or below the level) stays so unless the model quotes
   the sentence that answers the question (or shows the scope).
-- Ownership/specificity move one step at most without a quote.
+- A STAR flag, a measured result, ownership or specificity the offline critic found stays unless the model names
+  the gap and says why, and never when the code's evidence for it is shown (a lowering the code overrules does not
+  reach the gaps). Ownership/specificity rise only with a quote found in the answer.
 - Score down: below the offline score when the model names what is missing and why; by more than one
   point only for a substantive gap (off topic, below the level, a missing signal, a non-answer).
   Score up: one point at most, only when a quote cleared an offline gap. Off topic caps at 2, below
@@ -38,12 +40,20 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def _level(kind: str, offline: str, model: str, quoted: bool) -> str:
-    """Accept the model's level if it moves one step, or further with a quote."""
-    scale = LEVELS[kind]
-    if quoted or abs(scale.index(model) - scale.index(offline)) <= 1:
-        return model
-    return scale[scale.index(offline) + (1 if scale.index(model) > scale.index(offline) else -1)]
+def _level(kind: str, offline: Critique, review: AnswerReview, proven: dict[str, Span], held: set[str]) -> str:
+    """Raise only with a quote found in the answer (sweep43 F5: one step was granted without one); lower only when
+    the code has no evidence for its verdict and the model names the gap and says why (sweep43 F2)."""
+    scale, was, model = LEVELS[kind], getattr(offline, kind), getattr(review, kind)
+    if scale.index(model) > scale.index(was):
+        return model if kind in proven else was
+    if scale.index(model) < scale.index(was):
+        return model if kind not in held and _named(review, kind) else was
+    return was
+
+
+def _named(review: AnswerReview, gap: str) -> bool:
+    """The model named this gap and said why (its gap sentence): the least a lowered verdict needs."""
+    return gap in review.weak_or_missing and bool(review.gap.strip())
 
 
 def _facts(star: dict[str, bool], quantified: bool, sub: Substance) -> dict[str, bool]:
@@ -107,22 +117,39 @@ def reconcile(
             proven.setdefault(item.field, span)
             evidence.append(Evidence(field=item.field, span=span, note="quoted by the model"))
 
+    # What the code found with evidence shown beside it stands: a model's bare "false" cannot put a ✗ above the
+    # quote that proves the flag (sweep43 F2).
+    held = {e.field for e in offline.evidence}
     star = {}
     for part in STAR:
         was, claims = getattr(offline.star, part), getattr(review, part)
-        star[part] = claims if was or not claims else part in proven
-        if claims and not star[part]:
-            notes.append(render(text["notes"]["unquoted_flag"], part=part))
+        if was:
+            star[part] = claims or part in held or not _named(review, part)
+            if not claims and star[part]:
+                notes.append(render(text["notes"]["kept_flag"], part=part))
+        else:
+            star[part] = claims and part in proven
+            if claims and not star[part]:
+                notes.append(render(text["notes"]["unquoted_flag"], part=part))
 
     has_outcome = offline.quantified_result or any(m.role == "outcome" for m in offline.metrics)
-    quantified = review.quantified_result and has_outcome
+    quantified = offline.quantified_result or (review.quantified_result and has_outcome)
+    if offline.quantified_result and not review.quantified_result:
+        notes.append(render(text["notes"]["kept_flag"], part="measured result"))
     if review.quantified_result and not has_outcome:
         notes.append(text["notes"]["no_number"])
 
     sub = reconcile_substance(offline, review, answer, signals, proven)
     notes += [text["notes"][key] for key in dict.fromkeys(sub.overruled)]
     evidence += sub.evidence
+    ownership = _level("ownership", offline, review, proven, held)
+    specificity = _level("specificity", offline, review, proven, held)
     facts = _facts(star, quantified, sub)
+    for kind, value, top in (("ownership", ownership, "clear"), ("specificity", specificity, "high")):
+        if value != getattr(review, kind):
+            notes.append(render(text["notes"]["kept_level"], kind=kind, level=value))
+        if value == top:  # a verdict that stands at its best closes the model's gap of that name
+            facts[kind] = True
     gaps = _gaps(offline, review, facts, proven, sub)
     if review.quantified_result and not has_outcome and "quantified_result" not in gaps:
         gaps.append("quantified_result")  # the model's score leaned on a number that is not there
@@ -147,8 +174,8 @@ def reconcile(
             **offline.model_dump(),
             "star": star,
             "quantified_result": quantified,
-            "ownership": _level("ownership", offline.ownership, review.ownership, "ownership" in proven),
-            "specificity": _level("specificity", offline.specificity, review.specificity, "specificity" in proven),
+            "ownership": ownership,
+            "specificity": specificity,
             "relevance": sub.relevance,
             "relevance_note": sub.relevance_note,
             "level": sub.level,

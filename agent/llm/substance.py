@@ -1,8 +1,8 @@
 """Reconcile the model's substance verdicts (relevance, level, signals) with the offline critic's.
 
 One rule for all three: the model may take a verdict DOWN (off topic, below the level, a signal missing)
-when it says why; it may take a verdict UP only with words copied from the answer, which must really be
-there. An unquoted claim leaves the offline verdict standing and adds a note saying so.
+when it names the gap and says why; it may take a verdict UP only with words copied from the answer, which must
+really be there. An unquoted claim leaves the offline verdict standing and adds a note saying so.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ MIN_QUOTE_CHARS = 12
 
 
 def find_quote(answer: str, quote: str) -> Span | None:
-    """Where `quote` occurs verbatim in the answer, whitespace-normalised; None if it does not."""
+    """Where `quote` occurs verbatim in the answer, whitespace- and case-normalised; None if it does not."""
     words = quote.strip().strip("\"'“”‘’").strip().rstrip(".…").split()
     if len(" ".join(words)) < MIN_QUOTE_CHARS:
         return None
-    match = re.search(r"\s+".join(re.escape(w) for w in words), answer)
+    match = re.search(r"\s+".join(re.escape(w) for w in words), answer, re.IGNORECASE)
     if not match:
         return None
     return Span(start=match.start(), end=match.end(), text=match.group(0))
@@ -46,11 +46,20 @@ class Substance:
 
 
 def _verdict(
-    kind: str, rank: dict[str, int], offline: str, model: str, reason: str, quote: Span | None, out: Substance
+    kind: str,
+    rank: dict[str, int],
+    offline: str,
+    model: str,
+    reason: str,
+    quote: Span | None,
+    out: Substance,
+    named: bool = True,
 ) -> bool:
     """True when the model's verdict is accepted (same, lowered with a reason, or raised with a quote)."""
     if rank[model] < rank[offline]:
-        if reason.strip():
+        # a reason, and the gap named among the model's gaps: a bare verdict with filler in its note took an on-topic
+        # 5/5 to 2 (sweep43 F2, a schema-filling server's defaults)
+        if reason.strip() and named:
             out.lowered.add(kind)
             return True
         out.overruled.append(f"unexplained_{kind}")
@@ -113,14 +122,15 @@ def reconcile_substance(
     relevance_quote = find_quote(answer, review.relevance_quote) if review.relevance_quote else None
     if _verdict(
         "relevance", RELEVANCE_RANK, offline.relevance, review.relevance, review.relevance_note,
-        relevance_quote or proven.get("relevance"), out,
+        relevance_quote or proven.get("relevance"), out, "relevance" in review.weak_or_missing,
     ):
         out.relevance = review.relevance
         if review.relevance != "on_topic" and review.relevance_note.strip():
             out.relevance_note = review.relevance_note.strip()[:300]
         elif review.relevance == "on_topic":
             out.relevance_note = ""
-    if _verdict("level", LEVEL_RANK, offline.level, review.level, review.level_note, proven.get("level"), out):
+    named = "level" in review.weak_or_missing
+    if _verdict("level", LEVEL_RANK, offline.level, review.level, review.level_note, proven.get("level"), out, named):
         out.level = review.level
         if review.level == "below" and review.level_note.strip():
             out.level_note = review.level_note.strip()[:300]
