@@ -510,6 +510,10 @@ def _flags(f: Features, info: QuestionInfo) -> dict[str, bool]:
         # None of the question's signals shown is a gap; one missing out of three is not. Shown means named
         # (signals.SignalHit.named): weak evidence is reported as covering a signal, and is too weak to lift the gap.
         "signals_missing": len(info.signals) >= 2 and named == 0,
+        # One of the question's signals named and another not shown even weakly: the answer is on this question and
+        # leaves a part of what it asks for untold (a monitoring answer with no rule for rolling back). A 5 shows
+        # every part; what is left untold is what to ask next.
+        "signal_untold": len(info.signals) >= 2 and named >= 1 and any(not h.covered for h in f.signals),
         # At least half of them not shown and said not done, by two sentences or more: the candidate's own account of
         # a gap. One sentence denying a word several signals share ("I never call it debt") is one statement.
         "signals_denied": len(info.signals) >= 2 and 2 * len(denials) >= len(info.signals) and len(set(denials)) >= 2,

@@ -46,6 +46,7 @@ _FRONT = (
 # matcher missed: it costs as a missing result does, and is never waived (gaps).
 _DENIED = Row("signal", "signals_denied", 2.0)
 _SIGNAL = Row("signal", "signals_missing", 0.5)
+_UNTOLD = Row("signal", "signal_untold", 0.0)  # takes only the 5: a 4 with it stays a 4
 _HAZY = Row("specificity", "hazy", 1.0)  # detailed, but unsure of its own details
 TABLE: dict[Shape, Rubric] = {
     "story": Rubric(
@@ -74,21 +75,21 @@ TABLE: dict[Shape, Rubric] = {
         ("action", "rationale", "tradeoffs", "specificity"),
         (*_FRONT, Row("action", "no_plan_step", 2.0), Row("specificity", "generic", 2.5), _HAZY,
          Row("rationale", "no_reason_short", 1.0), Row("ownership", "case_not_owned", 1.5),
-         Row("ownership", "plan_not_owned", 0.5), _DENIED, _SIGNAL),
+         Row("ownership", "plan_not_owned", 0.5), _DENIED, _SIGNAL, _UNTOLD),
         hypothetical=True,
     ),
     "system_design": Rubric(
         ("requirements", "scale", "failure_modes", "tradeoffs", "rationale", "specificity"),
         (*_FRONT, Row("requirements", "no_requirements", 1.0), Row("scale", "no_scale", 1.0),
          Row("failure_modes", "no_failure_modes", 1.0), Row("tradeoffs", "no_tradeoffs", 1.0),
-         Row("rationale", "no_reason", 0.5), Row("specificity", "generic", 1.5), _HAZY, _DENIED, _SIGNAL),
+         Row("rationale", "no_reason", 0.5), Row("specificity", "generic", 1.5), _HAZY, _DENIED, _SIGNAL, _UNTOLD),
         hypothetical=True,
     ),
     "technical": Rubric(
         ("rationale", "tradeoffs", "example", "specificity"),
         (*_FRONT, Row("specificity", "generic", 2.0), _HAZY, Row("rationale", "no_reason", 1.0),
          Row("tradeoffs", "no_tradeoffs", 1.0), Row("example", "case_unanchored", 0.5),
-         Row("example", "no_lived_case", 0.0), _DENIED, _SIGNAL),
+         Row("example", "no_lived_case", 0.0), _DENIED, _SIGNAL, _UNTOLD),
         hypothetical=True,
     ),
     "motivation": Rubric(
@@ -112,6 +113,10 @@ CAPS = {"off_topic": 2, "below_level": 2, "missing_part": 3}
 # two of them measured the same on the tuned set as waiving all.
 FORM_GAPS = frozenset({"example", "scale", "tradeoffs", "rationale", "requirements", "failure_modes", "situation",
                        "task"})  # fmt: skip
+# ... except what can go wrong in a design: a design question's signals name its parts (a registry, a deploy path, a
+# trace), and a design that has every part and never says what happens when one fails has not been tested against
+# failure. That stays a gap of a design however many signals it names.
+DESIGN_KEEPS = frozenset({"failure_modes"})
 
 # "Tell me about a time you ...", "Describe a change you drove ...": a past story is asked for.
 _STORY = re.compile(
@@ -159,8 +164,9 @@ def gaps(shape: Shape, features: dict[str, bool]) -> list[str]:
         if features.get(row.feature) and row.gap not in seen:
             seen.append(row.gap)
     if features.get("signals_shown"):
-        seen = [g for g in seen if g not in FORM_GAPS]
-    if seen == ["signal"] and not features.get("signals_denied"):
+        kept = DESIGN_KEEPS if shape == "system_design" else frozenset()
+        seen = [g for g in seen if g not in FORM_GAPS or g in kept]
+    if seen == ["signal"] and not features.get("signals_denied") and not features.get("signal_untold"):
         # Every part of the shape is there, on topic, at level and specific: the signal matcher naming none of the
         # question's signals (recall about half on the tuned set) is too weak to take a complete answer's 5.
         seen = []
