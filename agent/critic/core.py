@@ -192,6 +192,8 @@ def _relevance_note(f: Features, info: QuestionInfo, story: Story | None) -> str
         note = render(phr["disclaimed"], said=" ".join(f.relevance.disclaimed.split()), question=info.text)
     elif f.relevance.label == "off_topic" and f.relevance.turned:
         note = render(phr["turned"], said=" ".join(f.relevance.turned.split()), question=info.text)
+    elif f.relevance.label == "off_topic" and f.relevance.planned:
+        note = render(phr["planned"], said=" ".join(f.relevance.planned.split()), question=info.text)
     elif f.relevance.label == "off_topic" and f.relevance.party:
         note = render(phr["other_party"], said=" ".join(f.relevance.party.split()), question=info.text)
     if story is not None:

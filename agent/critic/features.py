@@ -286,6 +286,12 @@ def compute(info: QuestionInfo, text: str, sem: Semantic, disabled: frozenset[st
         # sales head, a customer) or the candidate's own superior: another kind of disagreement, whichever of the
         # question's signals it shows and whichever story of the notes it retells.
         rel = dataclasses.replace(rel, label="off_topic", sibling=False, missing_ask=None, party=party.text)
+    if lvl.label != "below" and (planned := relevance.planned_told(info, sents)) is not None:
+        # Asked for an incident, it tells a planned event (a launch, a migration, a drill) and nothing that broke: the
+        # kind of event asked for is missing, whatever production nouns, roles and figures it shares with the question,
+        # and whichever story of the notes it retells. Said so even where another rule found it off topic: the planned
+        # event is what the candidate can check, a rival question is a guess.
+        rel = dataclasses.replace(rel, label="off_topic", sibling=False, missing_ask=None, planned=planned.text)
     if rel.label != "off_topic" and shape != "motivation" and (
             said := disclaim.disclaimed(info.text, info.signals, sents[:MAX_SENTENCES])) is not None:  # fmt: skip
         # The candidate says in the opening that the story is not about what the question names ("it was not a

@@ -205,6 +205,20 @@ MITIGATED = re.compile(
     r"root cause|hot-?fix\w*|patched|the cause was|caused by|(?:I|we) (?:found|fixed) (?:the|that|it)|mitigat\w*)\b",
     re.IGNORECASE,
 )
+# Asked for an incident, a story can open on a planned event instead: a launch, a migration, a move out of a data
+# centre, a drill or a game day. Those are told in the question's nouns (production, services, the org, a rollback
+# rehearsed) and can be polished and measured; they are still not something that broke. The opening names the planned
+# event (PLANNED_EVENT) and tells nothing breaking (BROKE), and no sentence tells the incident (incident_told).
+PLANNED_EVENT = re.compile(
+    r"\b(?:drills?|game ?days?|rehears\w*|dry[- ]runs?|exercises?|migrat\w*|exit(?:s|ed|ing)?|cut-?overs?|"
+    r"launch\w*|rollouts?|upgrades?)\b",
+    re.IGNORECASE,
+)
+BROKE = re.compile(
+    r"\b(?:broke|broken|went down|going down|down for|outages?|fail(?:ed|ing|ures?)|crash\w*|bugs?|wrong|errors?|"
+    r"stopped|started \w+ing|stale|tim(?:ing|ed) out|corrupt\w*)\b",
+    re.IGNORECASE,
+)
 # A question that asks about a time the team carried too much ("your team was overloaded. What did you change?") is
 # answered by a story whose opening tells the load, in whatever words ("swamped", "drowning", "every request went
 # through me", "weekends"), and that tells a change the candidate made to it (split the group, paused intake, dropped
@@ -343,6 +357,7 @@ class RelevanceResult:
     disclaimed: str | None = None  # the opening sentence saying the story is not about the asked subject (disclaim.py)
     party: str | None = None  # the opening sentence naming a party outside engineering (outside_party)
     turned: str | None = None  # the sentence announcing a turn to another story (disclaim.turned_away)
+    planned: str | None = None  # the opening telling a planned event to an incident question (planned_told)
 
 
 def _roots(text: str) -> set[str]:
@@ -621,6 +636,18 @@ def incident_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
     if not any(MITIGATED.search(s.text) for s in sents):
         return None
     return next((s for s in sents if WENT_WRONG.search(s.text)), None)
+
+
+def planned_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
+    """The opening sentence, when the question asks for an incident in production (as incident_told) and the answer
+    opens on a planned event (PLANNED_EVENT) that it does not say broke (BROKE), and tells no incident anywhere
+    (incident_told finds none); None otherwise."""
+    if not sents or info.competency != "incident_response" or not INCIDENT_ASKED.search(info.text):
+        return None
+    first = sents[0]
+    if not PLANNED_EVENT.search(first.text) or BROKE.search(first.text) or incident_told(info, sents) is not None:
+        return None
+    return first
 
 
 def overload_told(info: QuestionInfo, sents: list[Sentence]) -> Sentence | None:
