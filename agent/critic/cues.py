@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from agent.critic.text import Sentence
+from knowledge.pattern_screen import screened
 
 # "Fetched both pages at once rather than in sequence", "agreed the scope first instead of later": the same steps in a
 # better order or at a better time give nothing up, so the contrast is not a trade-off (an alternative weighed with its
@@ -67,6 +68,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+# Run only the alternatives whose literals are in the text (knowledge.pattern_screen): the same matches, less CPU.
+_CUES = {cue: screened(pattern) for cue, pattern in _CUES.items()}
 
 
 # Contrast words that weigh nothing: a point waved aside ("..., but that's a minor thing"), a first impression

@@ -20,6 +20,7 @@ from agent.critic.text import (
     word_set,
     words,
 )
+from knowledge.pattern_screen import screened
 
 _TOP_SCORE = (
     r"\b(?:(?:full|top|maximum|max|highest|perfect)\s+(?:marks?|scores?|points?|ratings?|grades?|five|5|ten|10)\b"
@@ -262,3 +263,8 @@ def detect(question: str, answer: str, question_type: str = "behavioral") -> Non
     if question_type == "behavioral" and english and overlap <= 1 and not lived:
         return NonAnswer("off_topic", cleaned, injected)  # "tell me about a time" answered with opinions only
     return NonAnswer(None, cleaned, injected)
+
+
+# Run only the alternatives whose literals are in the text (knowledge.pattern_screen): the same matches, less CPU.
+_INJECTION = screened(_INJECTION)
+_DONT_KNOW = screened(_DONT_KNOW)

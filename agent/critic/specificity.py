@@ -6,6 +6,7 @@ import re
 
 from agent.critic.schema import MetricMention, Specificity
 from agent.critic.text import VAGUE, words
+from knowledge.pattern_screen import screened
 
 # Names: a capitalised word inside a sentence, an acronym, or a token with digits/camel case (p95, gRPC, S3).
 _NAME = re.compile(r"(?<=[a-z,;:(]\s)[A-Z][\w\-]+|\b[A-Z]{2,}s?\b|\b[a-zA-Z]+\d\w*|\b[a-z]+[A-Z]\w*")
@@ -75,3 +76,8 @@ def specificity(text: str, metrics: list[MetricMention], asked: str = "") -> tup
         points -= 1.5
     level: Specificity = "high" if points >= 3.75 else "medium" if points >= 1.5 else "low"
     return level, points
+
+
+# Run only the alternatives whose literals are in the text (knowledge.pattern_screen): the same matches, less CPU.
+_VAGUE_PHRASE = screened(_VAGUE_PHRASE)
+_HEDGE = screened(_HEDGE)
