@@ -26,6 +26,8 @@ from typing import Any
 
 import regex
 
+from knowledge.pattern_screen import case_blind_screen, may_match
+
 __all__ = ["CUE_TIMEOUT_S", "compiled", "pattern_problem", "search"]
 
 CUE_TIMEOUT_S = 1.0  # a shipped cue takes microseconds on a long answer; this stops a runaway one, with room for a
@@ -47,6 +49,9 @@ def search(pattern: str, text: str) -> regex.Match[str] | None:
     on it after the process spent as much (or did before, on any text)."""
     if pattern in _slow:
         return None
+    screen = _screen(pattern)
+    if screen is not None and not may_match(screen, text):
+        return None  # none of the literals some part of the cue needs is in the text: it cannot match
     try:
         return compiled(pattern).search(text, timeout=CUE_TIMEOUT_S)
     except TimeoutError:
@@ -62,6 +67,18 @@ def search(pattern: str, text: str) -> regex.Match[str] | None:
                 _slow.add(pattern)
                 return None
             allowance *= 2  # other threads' CPU ran the process-wide timeout out, not this search
+
+
+# Syntax the regex package reads otherwise than re, whose parser the screen reads: a "{" that is no plain repeat
+# (regex's fuzzy matching), a POSIX class ("[:alpha:]"), regex-only escapes. A cue holding one is never screened.
+_REGEX_ONLY = regex.compile(r"\{(?!\d*(?:,\d*)?\})|\[:|\\[pPXmMGKLVRhQE]|\(\?[|V&]")
+
+
+@lru_cache(maxsize=256)
+def _screen(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    """The cue's literal screen (knowledge.pattern_screen, anchors case-folded as regex's IGNORECASE folds them: its
+    non-ASCII aliases of ASCII letters are among re's, checked by tests/test_pattern_screen.py), or None."""
+    return None if _REGEX_ONLY.search(pattern) else case_blind_screen(pattern)
 
 
 def pattern_problem(pattern: str) -> str | None:

@@ -7,8 +7,10 @@ whole alternative is opened up: `(?:a|b)|c` is `a|b|c`) and reads from each one'
 strings of which every match of that alternative holds one. On a call, an alternative none of whose anchors is in the
 text cannot match anywhere in it, so it is left out: the alternatives that remain, in their order, find exactly what
 the whole pattern finds (the same leftmost match, the same alternative preferred at each position). None left: no
-match without running the engine; all left: the pattern itself runs. The anchors come from the pattern, so editing
-a pattern keeps its screen exact; an alternative needing no literal (`\\d+`) always stays.
+match without running the engine; a call that reads every match runs the whole pattern when any is left. The anchors
+come from the pattern, so editing a pattern keeps its screen exact; an alternative needing no literal (`\\d+`) always
+stays. A pattern with one alternative and a `\\b(?:...)` group is opened up too, the boundary (and what follows the
+group) shared out to each alternative of the group, which keeps the order re tries them in.
 
 Only patterns without capturing groups are split (group numbers would shift); others run as they are. Case-blind
 patterns are screened on a fold of the text that maps every character re's IGNORECASE equates with an ASCII letter
@@ -24,7 +26,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["RE_CASE_ALIASES", "ScreenedPattern", "alternatives", "anchors", "screened"]
+__all__ = [
+    "RE_CASE_ALIASES",
+    "ScreenedPattern",
+    "alternatives",
+    "anchors",
+    "case_blind_screen",
+    "may_match",
+    "screened",
+]
 
 # re's own parser (private, hence loaded by name, typed Any), as knowledge.cue_patterns reads it.
 _parser: Any = importlib.import_module("re._parser")
@@ -163,30 +173,30 @@ class ScreenedPattern:
     """A re.Pattern whose search, match, fullmatch, finditer and findall run only the alternatives whose anchors are
     in the text (a pos or endpos narrows the text searched, never widens it, so the whole text's screen holds).
 
-    search and match run each remaining alternative on its own and keep the leftmost match, the earlier alternative
-    on a tie: what the alternation finds, since re tries the alternatives in order at each position. fullmatch,
-    finditer and findall run the remaining alternatives joined (compiled once per set of them)."""
+    search and match run each remaining alternative on its own and keep the leftmost match, the
+    earlier alternative on a tie: what the alternation finds, since re tries the alternatives in order at each
+    position. fullmatch, finditer and findall run the whole pattern when any alternative remains."""
 
-    __slots__ = ("_alts", "_blind", "_every", "pattern_obj")
+    __slots__ = ("_all", "_alts", "_blind", "pattern_obj")
 
     def __init__(self, pattern: re.Pattern[str], alts: list[tuple[str, tuple[str, ...] | None]]) -> None:
         self.pattern_obj = pattern
         self._alts = [(re.compile(source, pattern.flags), needs) for source, needs in alts]
         self._blind = bool(pattern.flags & re.IGNORECASE)
-        self._every = len(alts)
+        # Every anchor, when every alternative has some: one of them in the text is needed for any match.
+        self._all = None if any(needs is None for _, needs in alts) else tuple({a for _, n in alts for a in n or ()})
 
     def _kept(self, text: str) -> list[re.Pattern[str]]:
         """The alternatives that can match in `text`, in order."""
         hay = _folded(text) if self._blind else text
         return [alt for alt, needs in self._alts if needs is None or any(a in hay for a in needs)]
 
-    def _joined(self, text: str) -> re.Pattern[str] | None:
-        kept = self._kept(text)
-        if not kept:
-            return None
-        if len(kept) == self._every:
+    def _whole(self, text: str) -> re.Pattern[str] | None:
+        """The whole pattern when some alternative can match in `text`, else None (no match)."""
+        if self._all is None:
             return self.pattern_obj
-        return _subset(self.pattern_obj.flags, tuple(alt.pattern for alt in kept))
+        hay = _folded(text) if self._blind else text
+        return self.pattern_obj if any(a in hay for a in self._all) else None
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         best: re.Match[str] | None = None
@@ -200,15 +210,15 @@ class ScreenedPattern:
         return next((m for alt in self._kept(text) if (m := alt.match(text, *args)) is not None), None)
 
     def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
-        p = self._joined(text)
+        p = self._whole(text)
         return None if p is None else p.fullmatch(text, *args)
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        p = self._joined(text)
+        p = self._whole(text)
         return iter(()) if p is None else p.finditer(text, *args)
 
     def findall(self, text: str, *args: int) -> list[Any]:
-        p = self._joined(text)
+        p = self._whole(text)
         return [] if p is None else p.findall(text, *args)
 
     def __getattr__(self, name: str) -> Any:  # pattern, flags, groups, sub, split ...: the whole pattern's own
@@ -219,12 +229,6 @@ class ScreenedPattern:
 def _folded(text: str) -> str:
     """fold(text), kept for the few texts of a turn, which every screened pattern reads again."""
     return fold(text)
-
-
-@lru_cache(maxsize=512)
-def _subset(flags: int, kept: tuple[str, ...]) -> re.Pattern[str]:
-    """The alternatives `kept` of a pattern, in their order, compiled with its flags."""
-    return re.compile("|".join(kept), flags)
 
 
 def screened(pattern: re.Pattern[str]) -> Any:
@@ -242,3 +246,21 @@ def screened(pattern: re.Pattern[str]) -> Any:
     if all(needs is None for _, needs in alts):
         return pattern
     return ScreenedPattern(pattern, [(part, None if n is None else tuple(sorted(n))) for part, n in alts])
+
+
+def case_blind_screen(source: str) -> tuple[tuple[str, ...], ...] | None:
+    """The anchors of each top-level alternative of the case-blind pattern `source`, or None when some alternative
+    needs no literal or the source does not parse as re reads it (then it cannot be screened)."""
+    try:
+        alts = [anchors(part, re.IGNORECASE) for part in alternatives(source)]
+    except Exception:  # re.error, or a shape re's parser does not take: no screen, the pattern always runs
+        return None
+    if any(needs is None for needs in alts):
+        return None
+    return tuple(tuple(sorted(needs)) for needs in alts if needs is not None)
+
+
+def may_match(screen: tuple[tuple[str, ...], ...], text: str) -> bool:
+    """False when no alternative of a case-blind pattern screened by `case_blind_screen` can match in `text`."""
+    hay = _folded(text)
+    return any(a in hay for needs in screen for a in needs)

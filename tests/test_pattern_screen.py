@@ -19,7 +19,7 @@ SCREENED = {
     "specificity._HEDGE": specificity._HEDGE,
     "star_cues.RESULT_MARK": star_cues.RESULT_MARK,
     "star_cues.COMPARATIVE": star_cues.COMPARATIVE,
-    **{f"cues.{cue}": pattern for cue, pattern in cues._CUES.items()},
+    **{f"cues.{cue}": pattern for cue, pattern in cues._CUES.items() if cue != "requirements"},
 }
 
 
@@ -84,3 +84,42 @@ def test_re_case_aliases_are_every_non_ascii_character_ignorecase_takes_for_an_a
         if one.fullmatch(char):
             found[char] = next(a for a in map(chr, range(0x80)) if re.fullmatch(re.escape(a), char, re.IGNORECASE))
     assert {c: a.lower() for c, a in found.items()} == RE_CASE_ALIASES
+
+
+def test_regex_case_aliases_are_among_those_the_screen_folds() -> None:
+    """knowledge.cue_patterns screens role-file cues, run by the regex package, with the same fold."""
+    import regex
+
+    one = regex.compile(r"[\x00-\x7f]", regex.IGNORECASE | regex.VERSION0)
+    for code in range(0x80, sys.maxunicode + 1):
+        char = chr(code)
+        if one.fullmatch(char):
+            same = [chr(a) for a in range(0x80) if regex.fullmatch(regex.escape(chr(a)), char, regex.I | regex.V0)]
+            assert RE_CASE_ALIASES.get(char) in {a.lower() for a in same}, hex(code)
+
+
+def test_role_cues_find_with_the_screen_what_they_find_without() -> None:
+    from knowledge import cue_patterns
+    from knowledge.roles import available_roles, load_role
+
+    role_cues: set[str] = set()
+    for role in available_roles():
+        level = load_role(role).level
+        if level is not None:
+            for group in (level.at, level.below, level.entry, level.led_by_other, level.given_part):
+                role_cues.update(c.pattern for c in group)
+    assert role_cues and any(cue_patterns._screen(c) for c in role_cues)
+    texts = _texts()
+    for cue in sorted(role_cues):
+        whole = cue_patterns.compiled(cue)
+        for text in texts:
+            got, want = cue_patterns.search(cue, text), whole.search(text)
+            assert (got and got.span()) == (want and want.span()), (cue, text)
+
+
+def test_cues_in_syntax_only_the_regex_package_reads_are_not_screened() -> None:
+    from knowledge.cue_patterns import _screen
+
+    for cue in (r"\bfoo{e<=1}\b", r"[[:alpha:]]+ment", r"\p{Lu}oo", r"(?|ab|cd)x"):
+        assert _screen(cue) is None, cue
+    assert _screen(r"\b(?:rolled back|reverted)\b") == (("rolled back",), ("reverted",))

@@ -68,8 +68,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
-# Run only the alternatives whose literals are in the text (knowledge.pattern_screen): the same matches, less CPU.
-_CUES = {cue: screened(pattern) for cue, pattern in _CUES.items()}
+# Run only the alternatives whose literals are in the text (knowledge.pattern_screen): the same matches, less CPU
+# (not "requirements": its words are in most answers, and the screen costs more than it saves there).
+_CUES = {cue: screened(pattern) if cue != "requirements" else pattern for cue, pattern in _CUES.items()}
 
 
 # Contrast words that weigh nothing: a point waved aside ("..., but that's a minor thing"), a first impression
