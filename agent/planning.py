@@ -184,10 +184,27 @@ def load_recent(role: str, path: Path | None = None) -> list[str]:
     path: the history file (a server keeps one per candidate); the data dir's history.json by default."""
     try:  # a pipe or a device there is unreadable, a deep nest damaged (sweep 39 X13, sweep 41 SP1b)
         data = data_files.load_json(path or _history_path(), HISTORY_BYTES)
-        sessions = data.get(role, []) if isinstance(data, dict) else []
-        return [str(qid) for session in sessions[-HISTORY_SESSIONS:] for qid in session]
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError):
         return []
+    if _history_damage(data):  # record_session moves it aside and says so
+        return []
+    return [qid for session in data.get(role, [])[-HISTORY_SESSIONS:] for qid in session]
+
+
+def _history_damage(data: object) -> str | None:
+    """Why `data` (history.json parsed) is not a question history, or None. The file is a JSON object: "_sessions"
+    a list of session ids, each role a list of sessions, each a list of question ids (strings). A hand edit of the
+    wrong types crashed every new session after its first question (sweep 43 F4: "_sessions" a number)."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    for key, value in data.items():
+        if key == "_sessions":
+            if not (isinstance(value, list) and all(isinstance(s, str) for s in value)):
+                return '"_sessions" is not a list of session ids'
+        elif not (isinstance(value, list)
+                  and all(isinstance(s, list) and all(isinstance(q, str) for q in s) for s in value)):
+            return f"{json.dumps(key[:40])} is not a list of sessions' question ids"
+    return None
 
 
 def record_session(role: str, session_id: str, question_ids: Sequence[str], path: Path | None = None) -> str | None:
@@ -201,12 +218,12 @@ def record_session(role: str, session_id: str, question_ids: Sequence[str], path
         fd, note = _history_lock(path.with_name("history.lock"))
         with os.fdopen(fd, "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            _record(path, role, session_id, question_ids)
+            damaged = _record(path, role, session_id, question_ids)
     except OSError as exc:
         # stop 42: a pipe as history.lock stopped the history for good without a word
         return (f"The question history {path} was not updated ({exc}), so later sessions may ask this session's "
                 "questions again.")  # fmt: skip
-    return note
+    return " ".join(line for line in (note, damaged) if line) or None
 
 
 def _history_lock(lock: Path) -> tuple[int, str | None]:
@@ -231,17 +248,32 @@ def _history_lock(lock: Path) -> tuple[int, str | None]:
         return fd, f"The question history's lock file {lock} was {exc.strerror}; it is moved aside to {aside}."
 
 
-def _record(path: Path, role: str, session_id: str, question_ids: Sequence[str]) -> None:
+def _record(path: Path, role: str, session_id: str, question_ids: Sequence[str]) -> str | None:
+    """Add the session to the history at `path` (held under its lock); a line when a damaged history was moved
+    aside first (its earlier sessions no longer steer the plans, so it is said, once)."""
+    note = None
     try:
         data = data_files.load_json(path, HISTORY_BYTES)
-        if not isinstance(data, dict):
-            data = {}
-    except (OSError, ValueError):
+        why = _history_damage(data)
+    except data_files.TooDeepError:
+        why = "nested too deep"
+    except ValueError:  # not JSON
+        why = "not JSON"
+    except OSError:  # none yet; a pipe, device or folder there is replaced by the write below
+        data, why = {}, None
+    if why is not None:
+        from agent.storage import aside_name
+
+        aside = aside_name(path)
+        os.replace(path, aside)  # an OSError is said by record_session: the history was not updated
         data = {}
+        note = (f"The question history {path} was damaged ({why}); it is moved aside to {aside} and a new one "
+                "started.")  # fmt: skip
     seen = data.setdefault("_sessions", [])
     if session_id in seen:
-        return
+        return note
     seen.append(session_id)
     data["_sessions"] = seen[-50:]
     data[role] = [*data.get(role, []), list(question_ids)][-HISTORY_SESSIONS:]
     write_private(path, json.dumps(data, indent=1))  # atomic: a crash never leaves half a file
+    return note
