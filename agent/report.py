@@ -218,8 +218,11 @@ def build_scorecard(plan: list[PlannedQuestion], turns: list[TurnRecord], ended_
     rows = [_row(q, i, turns) for i, q in enumerate(plan)]
     scored = [r for r in rows if r["score"] is not None]
     # Every planned question counts: one skipped or never reached (the session ended early) is unanswered, so
-    # answering one question well and ending the session cannot read as a strong interview.
-    counted = [UNANSWERED if r["score"] is None else r["score"] for r in rows] if any(r["asked"] for r in rows) else []
+    # answering one question well and ending the session cannot read as a strong interview. A session ended with
+    # /end at its first question is scored by the same rule (1): it had no overall score while /skip then /end gave
+    # 1.0 (sweep 43 F6). Only a session saved before any answer, still to be resumed, has none yet.
+    over = ended_early or any(r["asked"] for r in rows)
+    counted = [UNANSWERED if r["score"] is None else r["score"] for r in rows] if over else []
     gap_counts: Counter[str] = Counter()
     for r in scored:
         for rank, gap in enumerate(r["gaps"]):

@@ -80,8 +80,14 @@ def test_a_session_with_every_question_answered_averages_them() -> None:
     assert card["overall"] == 4.0 and card["unanswered"] == 0
 
 
-def test_nothing_asked_has_no_overall_score() -> None:
-    assert build_scorecard(PLAN, [], ended_early=True)["overall"] is None
+def test_ending_at_the_first_question_scores_every_planned_question_unanswered() -> None:
+    card = build_scorecard(PLAN, [], ended_early=True)  # /end as the first move (sweep 43 F6): by the README's rule
+    assert card["overall"] == 1.0 and card["answered"] == 0 and card["unanswered"] == len(PLAN)
+    assert card["overall"] == build_scorecard(PLAN, [turn(0, "", None)], ended_early=True)["overall"]
+
+
+def test_a_session_saved_before_any_answer_has_no_overall_score_yet() -> None:
+    assert build_scorecard(PLAN, [])["overall"] is None
 
 
 def test_practice_lists_at_most_three_gaps_most_frequent_first() -> None:
