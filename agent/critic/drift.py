@@ -607,6 +607,11 @@ def pair(answer: Sequence[Figure], story: Sequence[Figure]) -> list[tuple[Figure
         candidates = [(meaning(a, s), -k, k) for k, s in enumerate(story)
                       if k not in shut and k not in used and s.after is not None and a.waited == s.waited]  # fmt: skip
         candidates = [c for c in candidates if c[0] > 0]
+        # Role for role: a result said as where a change ended ("cut 30% to $1.7M") is compared with the notes' result
+        # ("fell 41% to $1.4M"), not with the level the notes started from ("$2.4M"), when the notes say one (sweep
+        # 43 F3).
+        if a.phase == "after" and any(story[k].phase == "after" for _, _, k in candidates):
+            candidates = [c for c in candidates if story[c[2]].phase == "after"]
         effort = _effort(a, answer, story)
         if effort is not None and effort not in shut and effort not in used:
             out.append((a, story[effort]))  # "a 10-week working group" against the notes' "in 6 weeks"
