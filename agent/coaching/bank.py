@@ -12,10 +12,12 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from knowledge import data_files
 from knowledge.paths import data_dir, samples_dir, write_private
+
+T = TypeVar("T")
 
 CACHE_VERSION = 3  # bump when what is cached changes shape or meaning
 CACHE_BYTES = 64 << 20  # one search's result over a candidate's notes: a few hundred KB
@@ -48,14 +50,17 @@ def stamp(paths: Sequence[Path]) -> list[list[Any]]:
     return out
 
 
-def cached(kind: str, parts: list[Any], compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    """compute() once per distinct `parts`; later runs read data_dir()/coaching/<kind>-<key>.json."""
+def cached(kind: str, parts: list[Any], compute: Callable[[], dict[str, Any]],
+           parse: Callable[[dict[str, Any]], T]) -> T:
+    """parse(compute()) once per distinct `parts`; later runs parse data_dir()/coaching/<kind>-<key>.json. A cached
+    file parse() cannot read (a hand edit of the wrong types: a traceback from agent.progress, sweep 43 F4's
+    check of the other coaching files) is computed again and rewritten."""
     key = hashlib.sha256(json.dumps([CACHE_VERSION, kind, parts], sort_keys=True).encode()).hexdigest()[:24]
     folder = data_dir() / "coaching"
     path = folder / f"{kind}-{key}.json"
     try:
-        return dict(data_files.load_json(path, CACHE_BYTES))  # never waits on a pipe nor reads a device
-    except (OSError, ValueError, TypeError):
+        return parse(dict(data_files.load_json(path, CACHE_BYTES)))  # never waits on a pipe nor reads a device
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
         pass
     value = compute()
     try:
@@ -65,7 +70,7 @@ def cached(kind: str, parts: list[Any], compute: Callable[[], dict[str, Any]]) -
         write_private(path, json.dumps(value))
     except OSError:
         pass  # a read-only or full disk costs the next run the search again, nothing else
-    return value
+    return parse(value)
 
 
 def open_index(docs: Sequence[str], embedder: str) -> Any:

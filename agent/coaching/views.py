@@ -32,11 +32,14 @@ def coverage_view(pack: RolePack, docs: list[str], embedder: str, sessions: list
         return {"found": found, "infos": infos, "notices": [str(w) for w in index.ingest_result.warnings]}
 
     parts = [pack.name, stamp([Path(pack.source)]), stamp(doc_files(docs)), embedder]
-    data = cached("coverage", parts, compute)
-    found = {c: (v[0], list(v[1])) for c, v in data["found"].items()}
-    infos = {k: StoryInfo(**v) for k, v in data["infos"].items()}
+    def parse(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, StoryInfo], list[str]]:
+        found = {c: (v[0], list(v[1])) for c, v in data["found"].items()}
+        infos = {k: StoryInfo(**v) for k, v in data["infos"].items()}
+        return found, infos, [str(n) for n in data.get("notices", [])]
+
+    found, infos, notices = cached("coverage", parts, compute, parse)
     view = coverage(pack, found, infos, sessions, sample_bank=not docs)
-    view.notices = list(data.get("notices", []))
+    view.notices = notices
     return view
 
 
@@ -56,4 +59,4 @@ def requirements_view(pack: RolePack, docs: list[str], embedder: str, jd: str) -
         return {"requirements": [r.to_dict() for r in back_with_stories(matched, open_index(docs, embedder))]}
 
     parts = [pack.name, stamp([Path(pack.source)]), stamp(doc_files(docs)), embedder, texts]
-    return [Requirement(**r) for r in cached("requirements", parts, compute)["requirements"]]
+    return cached("requirements", parts, compute, lambda data: [Requirement(**r) for r in data["requirements"]])
