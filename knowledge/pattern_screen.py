@@ -48,10 +48,10 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-def _split(source: str) -> list[str]:
-    """The top-level alternatives of a pattern's source, as written."""
-    parts: list[str] = []
-    depth, start, i, n = 0, 0, 0, len(source)
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """Each `(`, `)` and `|` of a pattern's source outside escapes and sets, with its offset and the nesting depth
+    after it."""
+    depth, i, n = 0, 0, len(source)
     while i < n:
         char = source[i]
         if char == "\\":
@@ -65,14 +65,20 @@ def _split(source: str) -> list[str]:
                 i += 1
             while i < n and source[i] != "]":
                 i += 2 if source[i] == "\\" else 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield i, char, depth
+        i += 1
+
+
+def _split(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source, as written."""
+    parts: list[str] = []
+    start = 0
+    for i, char, depth in _structure(source):
+        if char == "|" and depth == 0:
             parts.append(source[start:i])
             start = i + 1
-        i += 1
     parts.append(source[start:])
     return parts
 
@@ -102,29 +108,7 @@ def alternatives(source: str) -> list[str]:
 
 def _depth_zeros(part: str) -> list[int]:
     """Offsets where the nesting depth of `part` returns to zero."""
-    zeros: list[int] = []
-    depth, i, n = 0, 0, len(part)
-    while i < n:
-        char = part[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i += 1
-            if i < n and part[i] == "^":
-                i += 1
-            if i < n and part[i] == "]":
-                i += 1
-            while i < n and part[i] != "]":
-                i += 2 if part[i] == "\\" else 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                zeros.append(i)
-        i += 1
-    return zeros
+    return [i for i, char, depth in _structure(part) if char == ")" and depth == 0]
 
 
 def _needs(items: Any) -> frozenset[str] | None:
